@@ -1,0 +1,34 @@
+"""Shared fixtures: every test runs with its own tutor home and data folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.pop("ANTHROPIC_API_KEY", None)
+
+REPO = Path(__file__).resolve().parent.parent
+EVAL = REPO.parent / "shared" / "eval"
+
+
+@pytest.fixture(autouse=True)
+def tutor_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh TUTOR_HOME (with an empty courses/) and TUTOR_DATA for each test."""
+    home = tmp_path / "home"
+    (home / "courses").mkdir(parents=True)
+    monkeypatch.setenv("TUTOR_HOME", str(home))
+    monkeypatch.setenv("TUTOR_DATA", str(home / ".tutor"))
+    monkeypatch.setenv("TUTOR_PROMPTS", str(REPO / "prompts"))
+    monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
+    return home
+
+
+def eval_path(*parts: str) -> Path:
+    """A file under ../shared/eval; skips the test with a message when it is absent."""
+    path = EVAL.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"evaluation data not found at {path} (../shared/eval is not beside the repo)")
+    return path

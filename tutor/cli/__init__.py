@@ -1,0 +1,1 @@
+"""The ``tutor`` command line: noun groups with verbs (``tutor course build``...)."""

@@ -1,0 +1,77 @@
+"""Entry point of the ``tutor`` command: registers each command group's module.
+
+Each module under ``tutor/cli/`` owns one noun group and keeps its heavy imports inside the
+command functions, so that ``tutor --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from tutor.errors import TutorError
+
+app = typer.Typer(
+    name="tutor",
+    help="An agent-first tutor: build a course from your material, then learn it one-on-one.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+eval_app = typer.Typer(help="Evaluate the tutor: simulated learners, grading.",
+                       no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+# (module, typer app it registers its commands on)
+_COMMAND_MODULES = [
+    ("course_commands", app),
+    ("learn_commands", app),
+    ("simulate_commands", eval_app),
+    ("grading_commands", eval_app),
+    ("export_commands", app),
+    ("lesson_commands", app),
+    ("app_commands", app),
+]
+
+
+def _register() -> None:
+    for module_name, target in _COMMAND_MODULES:
+        try:
+            module = __import__(f"tutor.cli.{module_name}", fromlist=["register"])
+        except ModuleNotFoundError as exc:
+            if exc.name != f"tutor.cli.{module_name}":
+                raise
+            continue
+        module.register(target)
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; user errors print one line and exit with status 2."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except TutorError as exc:
+        typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+        return 2
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        typer.echo("aborted", err=True)
+        return 130
+    except Exception as exc:  # click usage errors
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            return exc.exit_code
+        raise
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,243 @@
+"""The course domain model: what the study graph builds and the teach graph teaches from.
+
+A :class:`Course` is saved as ``course.json`` in its course folder. The format is public: other
+tools read it. Top level: ``title``, ``concepts``, ``prerequisites``, ``exercises`` (plus
+``format_version``, ``sources`` and the build ``report``). Everything here round-trips through
+``model_dump(mode="json")`` / ``model_validate``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from enum import StrEnum
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+FORMAT_VERSION = 1
+
+
+class Citation(BaseModel):
+    """Where in the course material something comes from."""
+
+    source: str
+    """File name of the source, relative to the course folder (e.g. ``"notes.pdf"``)."""
+    page: int = Field(ge=1)
+    """1-based page number (for Markdown and text: the 1-based section number)."""
+
+    def label(self) -> str:
+        """Short human label, e.g. ``notes.pdf p. 3``."""
+        return f"{self.source} p. {self.page}"
+
+
+class SourceKind(StrEnum):
+    PDF = "pdf"
+    MARKDOWN = "markdown"
+    TEXT = "text"
+
+
+class Source(BaseModel):
+    """One file of course material."""
+
+    name: str
+    """File name relative to the course folder."""
+    kind: SourceKind
+    pages: int = Field(ge=0)
+    """Pages (PDF) or sections (Markdown, text) read."""
+    sha256: str = ""
+    """Content hash, to tell whether a rebuild is needed."""
+
+
+class Chunk(BaseModel):
+    """A passage of a source: the unit of retrieval and of citation."""
+
+    id: str
+    """Stable id: ``<source>#p<page>-<n>``."""
+    source: str
+    page: int = Field(ge=1)
+    text: str
+    heading: str = ""
+    """The section heading the passage sits under, when known."""
+    emphasized: list[str] = Field(default_factory=list)
+    """Terms set in bold or italics in this passage (from PDF fonts or Markdown markup)."""
+    order: int = 0
+    """Global reading order across the course (sources in name order, then pages)."""
+
+    def citation(self) -> Citation:
+        return Citation(source=self.source, page=self.page)
+
+
+class Concept(BaseModel):
+    """An idea the learner must understand, with its definition and where it is taught."""
+
+    id: str
+    """Stable slug, e.g. ``"binary-search"``."""
+    name: str
+    definition: str
+    aliases: list[str] = Field(default_factory=list)
+    """Other names for the same concept (abbreviations, plural forms, synonyms)."""
+    key_points: list[str] = Field(default_factory=list)
+    """Short statements a good explanation of the concept covers (used for grading)."""
+    citations: list[Citation] = Field(default_factory=list)
+    """Pages that define or explain the concept; the first is the defining page."""
+    first_order: int = 0
+    """Reading-order position where the concept is introduced."""
+    section: str = ""
+    """Heading of the section that introduces the concept."""
+
+
+class Prerequisite(BaseModel):
+    """``prerequisite`` must be understood before ``concept``."""
+
+    prerequisite: str
+    """Id of the concept to learn first."""
+    concept: str
+    """Id of the concept that depends on it."""
+    weight: float = 1.0
+    """Strength of the evidence, 0..1."""
+    rationale: str = ""
+    """Why the edge is there, in one sentence."""
+
+
+class ExerciseKind(StrEnum):
+    MULTIPLE_CHOICE = "multiple_choice"
+    CLOZE = "cloze"
+    TRUE_FALSE = "true_false"
+    SHORT_ANSWER = "short_answer"
+
+
+class Exercise(BaseModel):
+    """A question about one concept, with its answer and where the answer can be found."""
+
+    id: str
+    concept_id: str
+    kind: ExerciseKind
+    prompt: str
+    answer: str
+    """The correct answer: the correct choice's text, the cloze word, "True"/"False", or a
+    reference answer for short answers."""
+    choices: list[str] | None = None
+    """Options for multiple choice (the answer is one of them) and true/false."""
+    accepted: list[str] = Field(default_factory=list)
+    """Other accepted spellings of the answer (cloze aliases)."""
+    key_points: list[str] = Field(default_factory=list)
+    """For short answers: ideas a good answer mentions."""
+    misconceptions: dict[str, str] = Field(default_factory=dict)
+    """Wrong choice -> the misconception that choosing it suggests."""
+    explanation: str = ""
+    """Why the answer is right, shown after the learner has answered or given up."""
+    citations: list[Citation] = Field(default_factory=list)
+    difficulty: float = Field(default=0.5, ge=0.0, le=1.0)
+    reviewed: bool = False
+    """Set by an author who has checked the exercise by hand."""
+
+
+class FailedSource(BaseModel):
+    source: str
+    error: str
+
+
+class BuildReport(BaseModel):
+    """What a build did, for the summary and for the author page."""
+
+    engine: str = "offline"
+    seconds: float = 0.0
+    pages: int = 0
+    chunks: int = 0
+    concepts: int = 0
+    prerequisites: int = 0
+    exercises_by_kind: dict[str, int] = Field(default_factory=dict)
+    exercises_dropped: int = 0
+    """Exercises the checker rejected."""
+    drop_reasons: dict[str, int] = Field(default_factory=dict)
+    failed_sources: list[FailedSource] = Field(default_factory=list)
+    fallbacks: int = 0
+    """Steps where the Claude engine failed and the offline engine stood in."""
+
+
+class Course(BaseModel):
+    """A built course: concepts, prerequisite edges and exercises, all cited."""
+
+    format_version: int = FORMAT_VERSION
+    title: str
+    slug: str = ""
+    built_at: str = ""
+    """ISO-8601 UTC time of the build."""
+    sources: list[Source] = Field(default_factory=list)
+    concepts: list[Concept] = Field(default_factory=list)
+    prerequisites: list[Prerequisite] = Field(default_factory=list)
+    exercises: list[Exercise] = Field(default_factory=list)
+    report: BuildReport = Field(default_factory=BuildReport)
+
+    # -- lookups -----------------------------------------------------------------------------
+    def concept(self, concept_id: str) -> Concept:
+        for concept in self.concepts:
+            if concept.id == concept_id:
+                return concept
+        raise KeyError(concept_id)
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        for exercise in self.exercises:
+            if exercise.id == exercise_id:
+                return exercise
+        raise KeyError(exercise_id)
+
+    def exercises_for(self, concept_id: str) -> list[Exercise]:
+        return [e for e in self.exercises if e.concept_id == concept_id]
+
+    def prerequisites_of(self, concept_id: str) -> list[str]:
+        """Ids of the direct prerequisites of a concept."""
+        return [p.prerequisite for p in self.prerequisites if p.concept == concept_id]
+
+    def dependents_of(self, concept_id: str) -> list[str]:
+        """Ids of the concepts that directly need this one."""
+        return [p.concept for p in self.prerequisites if p.prerequisite == concept_id]
+
+    def teaching_order(self) -> list[str]:
+        """Concept ids in prerequisite order; ties broken by reading order (Kahn's algorithm).
+
+        Raises :class:`ValueError` if the prerequisite edges contain a cycle.
+        """
+        ids = [c.id for c in sorted(self.concepts, key=lambda c: (c.first_order, c.id))]
+        rank = {cid: i for i, cid in enumerate(ids)}
+        indegree = {cid: 0 for cid in ids}
+        out: dict[str, list[str]] = defaultdict(list)
+        for edge in self.prerequisites:
+            if edge.prerequisite in indegree and edge.concept in indegree:
+                out[edge.prerequisite].append(edge.concept)
+                indegree[edge.concept] += 1
+        ready = deque(sorted((c for c in ids if indegree[c] == 0), key=rank.__getitem__))
+        order: list[str] = []
+        while ready:
+            current = ready.popleft()
+            order.append(current)
+            released = []
+            for nxt in out[current]:
+                indegree[nxt] -= 1
+                if indegree[nxt] == 0:
+                    released.append(nxt)
+            ready.extend(sorted(released, key=rank.__getitem__))
+            ready = deque(sorted(ready, key=rank.__getitem__))
+        if len(order) != len(ids):
+            raise ValueError("the prerequisite edges contain a cycle")
+        return order
+
+    # -- persistence -------------------------------------------------------------------------
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2)
+
+    @classmethod
+    def load(cls, path: Path) -> Course:
+        """Read a ``course.json``; raises :class:`tutor.errors.CourseError` when unusable."""
+        from tutor.errors import CourseError
+
+        try:
+            return cls.model_validate_json(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise CourseError(
+                f"{path}: no course.json here; build it first with `tutor course build`"
+            ) from exc
+        except ValueError as exc:
+            raise CourseError(
+                f"{path}: not a valid course.json ({str(exc).splitlines()[0]}); rebuild the course"
+            ) from exc

@@ -1,0 +1,5 @@
+"""The offline engine: a classical NLP pipeline, no network, no key. The embedded default."""
+
+from tutor.engine.offline.engine import OfflineEngine
+
+__all__ = ["OfflineEngine"]

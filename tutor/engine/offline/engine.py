@@ -1,0 +1,82 @@
+"""The offline engine: each port method delegates to the module of its task."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tutor.course import Chunk, Concept, Exercise, Prerequisite
+from tutor.engine.port import (
+    ConceptDraft,
+    ExerciseCheck,
+    Explanation,
+    ExplanationStyle,
+    Grade,
+    GroundedAnswer,
+    Hint,
+    LearnerContext,
+)
+
+
+class OfflineEngine:
+    """Classical NLP: headings, emphasis, definitional patterns, keyphrase statistics,
+    passage selection, fuzzy and embedding-based grading. Every output cites its pages."""
+
+    name = "offline"
+
+    def extract_concepts(self, chunks: Sequence[Chunk]) -> list[ConceptDraft]:
+        from tutor.engine.offline.extract import extract_concepts
+
+        return extract_concepts(chunks)
+
+    def merge_concepts(self, drafts: Sequence[ConceptDraft]) -> list[Concept]:
+        from tutor.engine.offline.merge import merge_concepts
+
+        return merge_concepts(drafts)
+
+    def link_prerequisites(
+        self, concepts: Sequence[Concept], chunks: Sequence[Chunk]
+    ) -> list[Prerequisite]:
+        from tutor.engine.offline.link import link_prerequisites
+
+        return link_prerequisites(concepts, chunks)
+
+    def write_exercises(
+        self, concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk]
+    ) -> list[Exercise]:
+        from tutor.engine.offline.exercises import write_exercises
+
+        return write_exercises(concept, related, passages)
+
+    def check_exercise(
+        self, exercise: Exercise, concept: Concept, passages: Sequence[Chunk]
+    ) -> ExerciseCheck:
+        from tutor.engine.offline.checking import check_exercise
+
+        return check_exercise(exercise, concept, passages)
+
+    def explain(
+        self,
+        concept: Concept,
+        style: ExplanationStyle,
+        passages: Sequence[Chunk],
+        prerequisites: Sequence[Concept],
+        learner: LearnerContext,
+    ) -> Explanation:
+        from tutor.engine.offline.explaining import explain
+
+        return explain(concept, style, passages, prerequisites, learner)
+
+    def hint(self, exercise: Exercise, concept: Concept, level: int) -> Hint:
+        from tutor.engine.offline.hints import hint
+
+        return hint(exercise, concept, level)
+
+    def grade(self, exercise: Exercise, answer: str) -> Grade:
+        from tutor.engine.offline.grading import grade
+
+        return grade(exercise, answer)
+
+    def answer_question(self, question: str, passages: Sequence[Chunk]) -> GroundedAnswer:
+        from tutor.engine.offline.answering import answer_question
+
+        return answer_question(question, passages)

@@ -1,0 +1,181 @@
+"""The engine port: every task the agent performs, as one typed method.
+
+Two engines implement it: :class:`tutor.engine.offline.OfflineEngine` (classical NLP, no
+network, the default) and :class:`tutor.engine.claude.ClaudeEngine` (Anthropic's Messages API).
+Inputs and outputs are pydantic models so that both engines can be held to the same contract
+tests, and so that results can be stored and replayed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from enum import StrEnum
+from typing import Protocol, runtime_checkable
+
+from pydantic import BaseModel, Field
+
+from tutor.course import Chunk, Citation, Concept, Exercise, Prerequisite
+
+
+class ConceptDraft(BaseModel):
+    """A concept candidate found in the material, before duplicates are merged."""
+
+    name: str
+    definition: str = ""
+    aliases: list[str] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    first_order: int = 0
+    """Reading-order position of the first mention that introduces it."""
+    section: str = ""
+    score: float = 0.0
+    """How strongly the material marks this as a concept (engine-specific scale)."""
+    evidence: list[str] = Field(default_factory=list)
+    """Which signals found it: ``heading``, ``emphasis``, ``definition``, ``keyphrase``..."""
+
+
+class ExerciseCheck(BaseModel):
+    """The checker's verdict on one exercise."""
+
+    exercise_id: str
+    ok: bool
+    problems: list[str] = Field(default_factory=list)
+    """Why it was rejected, e.g. ``"answer given away by the prompt"``."""
+
+
+class ExplanationStyle(StrEnum):
+    """Ways to explain a concept; the teach graph switches style when one did not work."""
+
+    DEFINITION = "definition"
+    """The defining passage, stated plainly."""
+    SIMPLER = "simpler"
+    """The simplest passage that mentions the concept, in short sentences."""
+    EXAMPLE = "example"
+    """A worked example or an example passage."""
+    PREREQUISITES = "prerequisites"
+    """The concept connected to the prerequisites it builds on."""
+
+
+class LearnerContext(BaseModel):
+    """What the engine may know of the learner when it writes learner-facing text."""
+
+    name: str = ""
+    summary: str = ""
+    """Short running summary of the learner."""
+    styles_that_worked: list[str] = Field(default_factory=list)
+    styles_that_failed: list[str] = Field(default_factory=list)
+    recent_mistakes: list[str] = Field(default_factory=list)
+    """Recent wrong answers or misconceptions on this concept."""
+
+
+class Explanation(BaseModel):
+    concept_id: str
+    style: ExplanationStyle
+    text: str
+    """Markdown for the learner."""
+    citations: list[Citation] = Field(default_factory=list)
+
+
+class Hint(BaseModel):
+    exercise_id: str
+    level: int = Field(ge=1)
+    """1 = gentlest; the ladder ends when ``last`` is true."""
+    text: str
+    last: bool = False
+
+
+class Grade(BaseModel):
+    """The grade of one answer, with feedback that names what was right or missing."""
+
+    exercise_id: str
+    correct: bool
+    score: float = Field(ge=0.0, le=1.0)
+    """0..1; for short answers a graded score, else 0 or 1."""
+    feedback: str
+    """What was right or missing. Never contains the correct answer."""
+    matched_points: list[str] = Field(default_factory=list)
+    missing_points: list[str] = Field(default_factory=list)
+    misconception: str = ""
+    """The misconception a wrong answer suggests, when one is known."""
+
+
+class GroundedAnswer(BaseModel):
+    """An answer to a learner's free question, from the course passages."""
+
+    question: str
+    text: str
+    citations: list[Citation] = Field(default_factory=list)
+    found: bool = True
+    """False when the course material does not answer the question."""
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """The agent's tasks. Implementations must be safe to call from several threads."""
+
+    name: str
+
+    # -- understanding the material (study graph) -------------------------------------------
+    def extract_concepts(self, chunks: Sequence[Chunk]) -> list[ConceptDraft]:
+        """Find concept candidates in the passages (whole course, reading order)."""
+        ...
+
+    def merge_concepts(self, drafts: Sequence[ConceptDraft]) -> list[Concept]:
+        """Merge duplicates and aliases into concepts with stable ids."""
+        ...
+
+    def link_prerequisites(
+        self, concepts: Sequence[Concept], chunks: Sequence[Chunk]
+    ) -> list[Prerequisite]:
+        """Prerequisite edges between the concepts; the result must be acyclic."""
+        ...
+
+    def write_exercises(
+        self, concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk]
+    ) -> list[Exercise]:
+        """Exercises for one concept. ``related``: near concepts (distractor material);
+        ``passages``: the passages that teach the concept."""
+        ...
+
+    def check_exercise(
+        self, exercise: Exercise, concept: Concept, passages: Sequence[Chunk]
+    ) -> ExerciseCheck:
+        """One correct option, answer not given away by the prompt, answerable from the
+        cited passages."""
+        ...
+
+    # -- teaching (teach graph) --------------------------------------------------------------
+    def explain(
+        self,
+        concept: Concept,
+        style: ExplanationStyle,
+        passages: Sequence[Chunk],
+        prerequisites: Sequence[Concept],
+        learner: LearnerContext,
+    ) -> Explanation:
+        """Explain a concept in the requested style, adapted to the learner."""
+        ...
+
+    def hint(self, exercise: Exercise, concept: Concept, level: int) -> Hint:
+        """The ``level``-th step of the hint ladder; never the answer itself."""
+        ...
+
+    def grade(self, exercise: Exercise, answer: str) -> Grade:
+        """Grade an answer with feedback that does not reveal the correct answer."""
+        ...
+
+    def answer_question(self, question: str, passages: Sequence[Chunk]) -> GroundedAnswer:
+        """Answer a free question from the passages, citing pages."""
+        ...
+
+
+def stream_text(text: str) -> Iterator[str]:
+    """Yield ``text`` in word-sized pieces: the streaming fallback for engines that do not
+    stream natively."""
+    piece = ""
+    for char in text:
+        piece += char
+        if char in " \n":
+            yield piece
+            piece = ""
+    if piece:
+        yield piece

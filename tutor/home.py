@@ -1,0 +1,109 @@
+"""Where things live on disk: the tutor home, course folders, prompts and learner data.
+
+The home is ``$TUTOR_HOME`` or, when unset, the current directory (the repository root when
+run from a checkout). Course folders are ``<home>/courses/<slug>/``; learner data (the learner
+store and the lesson checkpoints) is under ``$TUTOR_DATA``, default ``<home>/.tutor/``.
+Course names and file names are checked here so that nothing escapes these folders.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from tutor.errors import CourseError
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+COURSE_FILE = "course.json"
+BUILD_DIR = ".build"
+"""Per-course folder of derived artefacts: the passage index, chunks, the Chroma store."""
+
+
+def tutor_home() -> Path:
+    return Path(os.environ.get("TUTOR_HOME") or Path.cwd()).resolve()
+
+
+def courses_dir(home: Path | None = None) -> Path:
+    return (home or tutor_home()) / "courses"
+
+
+def prompts_dir(home: Path | None = None) -> Path:
+    """``$TUTOR_PROMPTS`` or ``<home>/prompts``; falls back to the checkout's prompts folder."""
+    if os.environ.get("TUTOR_PROMPTS"):
+        return Path(os.environ["TUTOR_PROMPTS"])
+    candidate = (home or tutor_home()) / "prompts"
+    if candidate.is_dir():
+        return candidate
+    return Path(__file__).resolve().parent.parent / "prompts"
+
+
+def data_dir(home: Path | None = None) -> Path:
+    path = Path(os.environ.get("TUTOR_DATA") or (home or tutor_home()) / ".tutor")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def slugify(name: str) -> str:
+    """A course or concept slug: lower-case ASCII letters, digits and dashes."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug[:64].strip("-") or "course"
+
+
+def check_slug(name: str) -> str:
+    """Return ``name`` if it is a safe course name, else raise :class:`CourseError`."""
+    if not _SLUG.match(name):
+        raise CourseError(
+            f"{name!r} is not a valid course name; use lower-case letters, digits and dashes "
+            f"(e.g. {slugify(name)!r})"
+        )
+    return name
+
+
+def course_dir(name: str, home: Path | None = None) -> Path:
+    """The folder of the course called ``name`` under the courses folder (it must stay inside)."""
+    root = courses_dir(home).resolve()
+    path = (root / check_slug(name)).resolve()
+    if path.parent != root:
+        raise CourseError(f"{name!r} escapes the courses folder")
+    return path
+
+
+def safe_child(folder: Path, file_name: str) -> Path:
+    """``folder/file_name`` for an uploaded file, refusing names that leave ``folder``."""
+    if (
+        not file_name
+        or "/" in file_name
+        or "\\" in file_name
+        or "\x00" in file_name
+        or file_name.startswith(".")
+    ):
+        raise CourseError(f"{file_name!r} is not a plain file name; rename the file and retry")
+    target = (folder / file_name).resolve()
+    if (folder / file_name).is_symlink():
+        raise CourseError(f"{file_name!r} is a symbolic link; upload the file itself")
+    if target.parent != folder.resolve():
+        raise CourseError(f"{file_name!r} escapes {folder}")
+    return target
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that a crash leaves either the old file or the new one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

