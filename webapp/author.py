@@ -1,0 +1,177 @@
+"""Author: upload sources into a course, build it with live progress, review and edit the
+concepts and exercises, see where learners stall, and export."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from tutor.analytics import course_analytics
+from tutor.authoring import add_source, delete_concept, delete_exercise, edit_concept, mark_reviewed
+from tutor.catalog import list_course_names
+from tutor.course import Course
+from tutor.errors import TutorError
+from tutor.export import FORMATS, SUFFIXES, export_course
+from tutor.home import COURSE_FILE, course_dir, slugify
+from tutor.views.concept_map import concept_map_dot
+from webapp import state
+
+MIME = {"anki": "application/octet-stream", "gift": "text/plain", "markdown": "text/markdown",
+        "graphml": "application/xml", "json": "application/json"}
+
+
+def pick_course() -> str | None:
+    names = list_course_names(state.context().home)
+    new = "➕ New course"
+    choice = st.selectbox("Course", [new, *names], key="author_course",
+                          index=1 + names.index(state.course_name())
+                          if state.course_name() in names else 0)
+    if choice != new:
+        return choice
+    title = st.text_input("New course name", key="author_new_name",
+                          placeholder="e.g. Linear algebra")
+    return slugify(title) if title.strip() else None
+
+
+def upload(name: str) -> None:
+    limit = state.context().max_upload_mb
+    files = st.file_uploader(f"Add sources (PDF, Markdown, text; up to {limit} MB each)",
+                             type=["pdf", "md", "markdown", "txt"], accept_multiple_files=True,
+                             key=f"uploads-{name}")
+    if files and st.button("Save uploaded files", key="save_uploads"):
+        for file in files:
+            try:
+                path = add_source(name, file.name, file.getvalue(), max_mb=limit,
+                                  home=state.context().home)
+            except TutorError as exc:
+                st.error(str(exc))
+            else:
+                st.success(f"Saved {path.name}")
+
+
+def build(name: str) -> None:
+    folder = course_dir(name, state.context().home)
+    sources = [p.name for p in folder.glob("*") if p.suffix.lower() in {".pdf", ".md",
+                                                                         ".markdown", ".txt"}]
+    st.caption("Sources: " + (", ".join(sorted(sources)) or "none yet"))
+    if not sources or not st.button("Build course", type="primary", key="build"):
+        return
+    from tutor.study.build import build_course
+
+    with st.status("Building the course…", expanded=True) as status:
+        bar = st.progress(0.0)
+
+        def on_progress(event: dict) -> None:
+            total = event.get("total") or 0
+            done = event.get("done") or 0
+            text = f"{event.get('step', '')}: {event.get('message', '')}"
+            bar.progress(min(1.0, done / total) if total else 0.0, text=text)
+
+        try:
+            result = build_course(folder, context=state.context(), on_progress=on_progress)
+        except TutorError as exc:
+            status.update(label=f"Build failed: {exc}", state="error")
+            return
+        report = result.course.report
+        for failed in report.failed_sources:
+            st.error(f"{failed.source}: {failed.error}")
+        status.update(
+            label=f"Built: {report.concepts} concepts, {report.prerequisites} prerequisite "
+                  f"edges, {sum(report.exercises_by_kind.values())} exercises "
+                  f"in {report.seconds:.1f} s",
+            state="error" if report.failed_sources else "complete",
+        )
+
+
+def review(name: str, course: Course) -> None:
+    folder = course_dir(name, state.context().home)
+    concepts_tab, exercises_tab, graph_tab, analytics_tab, export_tab = st.tabs(
+        ["Concepts", "Exercises", "Graph", "Analytics", "Export"])
+    names = {c.id: c.name for c in course.concepts}
+    with concepts_tab:
+        st.dataframe([{"id": c.id, "name": c.name, "definition": c.definition,
+                       "pages": ", ".join(x.label() for x in c.citations),
+                       "exercises": len(course.exercises_for(c.id))} for c in course.concepts],
+                     hide_index=True)
+        target = st.selectbox("Edit a concept", list(names), format_func=names.__getitem__,
+                              key="edit_target")
+        if target:
+            concept = course.concept(target)
+            with st.form(f"edit-{target}"):
+                new_name = st.text_input("Name", concept.name)
+                new_definition = st.text_area("Definition", concept.definition)
+                if st.form_submit_button("Save changes"):
+                    try:
+                        edit_concept(folder, target, name=new_name, definition=new_definition)
+                    except TutorError as exc:
+                        st.error(str(exc))
+                    else:
+                        st.rerun()
+            if st.button(f"Delete “{concept.name}” and its exercises", key="delete_concept"):
+                delete_concept(folder, target)
+                st.rerun()
+    with exercises_tab:
+        for exercise in course.exercises:
+            with st.container(border=True):
+                st.markdown(f"**{names.get(exercise.concept_id, exercise.concept_id)}** · "
+                            f"*{exercise.kind.value.replace('_', ' ')}* · `{exercise.id}`")
+                st.markdown(exercise.prompt)
+                if exercise.choices:
+                    st.markdown("\n".join(f"- {c}" + (" ✅" if c == exercise.answer else "")
+                                          for c in exercise.choices))
+                else:
+                    st.markdown(f"Answer: {exercise.answer}")
+                left, right = st.columns(2)
+                reviewed = left.checkbox("Reviewed", value=exercise.reviewed,
+                                         key=f"rev-{exercise.id}")
+                if reviewed != exercise.reviewed:
+                    mark_reviewed(folder, exercise.id, reviewed)
+                    st.rerun()
+                if right.button("Delete", key=f"del-{exercise.id}"):
+                    delete_exercise(folder, exercise.id)
+                    st.rerun()
+    with graph_tab:
+        st.graphviz_chart(concept_map_dot(course), width="stretch")
+    with analytics_tab:
+        stats = course_analytics(course, state.store().course_attempts(course.slug or name))
+        st.caption(f"{stats.learners} learner(s), {stats.attempts} attempt(s)")
+        if stats.stalls:
+            st.markdown("**Where learners stall**")
+            st.dataframe([s.model_dump() for s in stats.stalls], hide_index=True)
+        if stats.wrong_answers:
+            st.markdown("**Most common wrong answers**")
+            st.dataframe([w.model_dump() for w in stats.wrong_answers], hide_index=True)
+        if not stats.attempts:
+            st.caption("No attempts yet.")
+    with export_tab:
+        fmt = st.selectbox("Format", FORMATS, key="export_format")
+        if fmt:
+            with tempfile.TemporaryDirectory() as tmp:
+                out = Path(tmp) / f"{course.slug or name}{SUFFIXES[fmt]}"
+                export_course(course, fmt, out)
+                st.download_button(f"Download {out.name}", out.read_bytes(), file_name=out.name,
+                                   mime=MIME[fmt], key="download")
+
+
+def main() -> None:
+    st.title("Author")
+    name = pick_course()
+    if not name:
+        st.info("Name the new course to start.")
+        return
+    upload(name)
+    build(name)
+    course_file = course_dir(name, state.context().home) / COURSE_FILE
+    if course_file.is_file():
+        try:
+            course = Course.load(course_file)
+        except TutorError as exc:
+            st.error(str(exc))
+            return
+        st.divider()
+        review(name, course)
+
+
+main()

@@ -1,0 +1,64 @@
+"""Progress: mastery per concept, reviews due, the history of attempts, time spent."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import streamlit as st
+
+from webapp import state
+
+
+def main() -> None:
+    st.title("Progress")
+    needed = state.require_learner_and_course()
+    if needed is None:
+        return
+    who, course = needed
+    slug = course.slug or state.course_name() or ""
+    model = state.store().load(who, slug)
+    attempts = state.store().attempts(who, slug)
+    now = datetime.now(UTC)
+    mastered = sum(1 for c in course.concepts if model.mastery(c.id).mastered)
+    due = model.due_reviews(now)
+    cols = st.columns(4)
+    cols[0].metric("Concepts mastered", f"{mastered} / {len(course.concepts)}")
+    cols[1].metric("Exercises answered", len(attempts))
+    cols[2].metric("Reviews due", len(due))
+    cols[3].metric("Time spent", f"{model.time_spent_seconds / 60:.0f} min")
+    order = course.teaching_order()
+    names = {c.id: c.name for c in course.concepts}
+    st.subheader("Mastery by concept")
+    st.bar_chart(
+        {"concept": [names[c] for c in order],
+         "mastery": [round(model.mastery(c).p_known, 3) for c in order]},
+        x="concept", y="mastery", horizontal=True, height=max(240, 28 * len(order)),
+    )
+    st.caption("Mastered at 0.95 (Bayesian knowledge tracing).")
+    st.subheader("Reviews")
+    rows = []
+    for cid in order:
+        m = model.mastery(cid)
+        if m.due is not None:
+            rows.append({"concept": names[cid], "due": m.due.strftime("%Y-%m-%d %H:%M UTC"),
+                         "due now": m.due <= now, "attempts": m.attempts})
+    if rows:
+        st.dataframe(rows, hide_index=True)
+    else:
+        st.caption("No reviews scheduled yet: they appear once you have practised a concept.")
+    st.subheader("History")
+    if attempts:
+        st.dataframe(
+            [{"when": a.at.strftime("%Y-%m-%d %H:%M"), "concept": names.get(a.concept_id,
+              a.concept_id), "correct": a.correct, "score": round(a.score, 2),
+              "hints": a.hints_used, "gave up": a.gave_up} for a in reversed(attempts)],
+            hide_index=True,
+        )
+    else:
+        st.caption("No attempts yet.")
+    if model.summary:
+        st.subheader("What the tutor has noticed")
+        st.write(model.summary)
+
+
+main()
