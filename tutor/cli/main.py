@@ -54,7 +54,7 @@ _register()
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; user errors print one line and exit with status 2."""
     try:
-        app(args=argv, standalone_mode=False)
+        result = app(args=argv, standalone_mode=False)
     except TutorError as exc:
         typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
         return 2
@@ -70,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
             exc.show()
             return exc.exit_code
         raise
-    return 0
+    # In non-standalone mode click returns the code of a `typer.Exit` instead of exiting.
+    return result if isinstance(result, int) else 0
 
 
 if __name__ == "__main__":

@@ -31,6 +31,8 @@ class ConceptDraft(BaseModel):
     """How strongly the material marks this as a concept (engine-specific scale)."""
     evidence: list[str] = Field(default_factory=list)
     """Which signals found it: ``heading``, ``emphasis``, ``definition``, ``keyphrase``..."""
+    key_points: list[str] = Field(default_factory=list)
+    """Short statements from the defining passages (become :attr:`Concept.key_points`)."""
 
 
 class ExerciseCheck(BaseModel):

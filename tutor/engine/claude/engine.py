@@ -1,0 +1,383 @@
+"""The Claude engine: the port's tasks done by Claude, each step falling back to offline.
+
+Requests follow one shape (see :mod:`tutor.engine.claude.calls`): persona + reading rules and
+the course context as a cached prefix, then the task prompt from ``prompts/<task>.md`` with the
+material and the learner's text as delimited data. Structured steps reply in JSON validated by
+pydantic; a malformed or refused reply is asked again once, then the step is done by the
+fallback engine (the offline engine by default) and a :class:`Fallback` is recorded. Past a
+learner's daily token budget every step falls back, and :meth:`ClaudeEngine.notice` says so.
+Study-time tasks live in :mod:`tutor.engine.claude.studying`.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import anthropic
+from pydantic import BaseModel
+
+from tutor.course import Chunk, Concept, Course, Exercise, ExerciseKind, Prerequisite
+from tutor.engine.claude import rendering as r
+from tutor.engine.claude import studying
+from tutor.engine.claude.budget import BUDGET_NOTICE, TokenBudget
+from tutor.engine.claude.calls import ClaudeCalls, StepFailed
+from tutor.engine.claude.client import client_from_context
+from tutor.engine.claude.schemas import AnswerReply, GradeReply
+from tutor.engine.claude.usage import UsageLog
+from tutor.engine.claude.withhold import withhold_answer
+from tutor.engine.port import (
+    ConceptDraft,
+    Engine,
+    ExerciseCheck,
+    Explanation,
+    ExplanationStyle,
+    Grade,
+    GroundedAnswer,
+    Hint,
+    LearnerContext,
+    stream_text,
+)
+from tutor.errors import AnswerError
+from tutor.home import prompts_dir
+from tutor.prompts import load_prompt
+
+if TYPE_CHECKING:
+    from tutor.context import TutorContext
+
+Result = TypeVar("Result")
+EXPLANATION_WORDS = 250
+
+
+class Fallback(BaseModel):
+    """A step the fallback engine did instead of Claude."""
+
+    task: str
+    reason: str
+    """``malformed``, ``refused``, ``budget`` or ``api``."""
+    detail: str = ""
+
+
+class ClaudeEngine:
+    """The :class:`tutor.engine.port.Engine` port on Anthropic's Messages API."""
+
+    name = "claude"
+
+    def __init__(
+        self,
+        client: anthropic.Anthropic,
+        *,
+        model: str = "claude-sonnet-4-6",
+        fast_model: str = "claude-haiku-4-5",
+        fallback: Engine | None = None,
+        usage: UsageLog | None = None,
+        budget: TokenBudget | None = None,
+        daily_token_budget: int = 0,
+        learner_id: str = "",
+        course: Course | None = None,
+        prompts: Path | None = None,
+        request_timeout: float = 60.0,
+    ) -> None:
+        if fallback is None:
+            from tutor.engine.offline import OfflineEngine
+
+            fallback = OfflineEngine()
+        self.client = client
+        self.model = model
+        self.fast_model = fast_model
+        self.fallback = fallback
+        self.usage = usage or UsageLog()
+        self.budget = budget or TokenBudget(self.usage, daily_token_budget)
+        self.calls = ClaudeCalls(client, self.usage, self.budget)
+        self.learner_id = learner_id
+        self.request_timeout = request_timeout
+        self.prompts = prompts or prompts_dir()
+        self.fallbacks: list[Fallback] = []
+        self.drop_reasons: dict[str, int] = {}
+        """Why checked exercises were rejected, with counts."""
+        self._dropped = [0]
+        """Exercises rejected by the checker (a list, so that views share the count)."""
+        self._lock = threading.Lock()
+        self._prefix: list[str] = []
+        self.course = course
+        self._build_prefix()
+
+    @classmethod
+    def from_context(
+        cls,
+        context: TutorContext,
+        *,
+        fallback: Engine | None = None,
+        learner_id: str = "",
+        course: Course | None = None,
+        client: anthropic.Anthropic | None = None,
+    ) -> ClaudeEngine:
+        """The engine the settings describe: key, base URL, models, timeout and budget.
+        Raises :class:`tutor.errors.EngineUnavailable` when no API key is set."""
+        usage = UsageLog.in_folder(context.data)
+        return cls(
+            client or client_from_context(context),
+            model=context.claude_model,
+            fast_model=context.claude_fast_model,
+            fallback=fallback,
+            usage=usage,
+            budget=TokenBudget(usage, context.daily_token_budget),
+            learner_id=learner_id,
+            course=course,
+            prompts=prompts_dir(context.home),
+            request_timeout=context.request_timeout,
+        )
+
+    # -- views --------------------------------------------------------------------------------
+    def for_learner(self, learner_id: str) -> ClaudeEngine:
+        """The same engine (client, usage log, budget, course) working for ``learner_id``."""
+        view = copy.copy(self)
+        view.learner_id = learner_id
+        return view
+
+    def with_course(self, course: Course) -> ClaudeEngine:
+        """The same engine with ``course``'s concept list in the cached prefix."""
+        view = copy.copy(self)
+        view.course = course
+        view._build_prefix()
+        return view
+
+    def _build_prefix(self) -> None:
+        persona = load_prompt("persona", self.prompts).render()
+        rules = load_prompt("rules", self.prompts).render()
+        parts = [f"{persona.strip()}\n\n{rules.strip()}"]
+        if self.course is not None:
+            order = {cid: i for i, cid in enumerate(_safe_order(self.course))}
+            concepts = sorted(self.course.concepts, key=lambda c: order.get(c.id, len(order)))
+            parts.append(
+                load_prompt("course_context", self.prompts).render(
+                    title=self.course.title, concepts=r.concepts_line_list(concepts)
+                )
+            )
+        self._prefix = parts
+
+    @property
+    def prefix_parts(self) -> list[str]:
+        """The cached prefix (system prompt parts), identical for every call of this view."""
+        return list(self._prefix)
+
+    # -- the plumbing every step uses ---------------------------------------------------------
+    def request(self, task: str, model: str, max_tokens: int,
+                reply_model: type[BaseModel] | None = None, **values: object) -> dict[str, Any]:
+        """Parameters of the request for ``task`` (also used for Message Batches)."""
+        prompt = load_prompt(task, self.prompts).render(**values)
+        return ClaudeCalls.params(model, self._prefix, prompt, max_tokens, reply_model)
+
+    def long_timeout(self, max_tokens: int) -> float:
+        """Seconds to allow a reply of up to ``max_tokens`` (about 40 tokens a second)."""
+        return max(self.request_timeout, max_tokens / 40.0)
+
+    def step(self, task: str, attempt: Callable[[], Result],
+             fallback: Callable[[Engine], Result]) -> Result:
+        """``attempt()``; when it fails, ``fallback(self.fallback)``, recorded."""
+        try:
+            return attempt()
+        except StepFailed as failed:
+            self.record_fallback(task, failed)
+            return fallback(self.fallback)
+
+    def record_fallback(self, task: str, failed: StepFailed) -> None:
+        with self._lock:
+            self.fallbacks.append(Fallback(task=task, reason=failed.reason, detail=failed.detail))
+
+    def count_drop(self, problems: Sequence[str]) -> None:
+        with self._lock:
+            for problem in problems or ["rejected"]:
+                key = problem.split(":")[0]
+                self.drop_reasons[key] = self.drop_reasons.get(key, 0) + 1
+
+    @property
+    def exercises_dropped(self) -> int:
+        """Exercises :meth:`check_exercise` rejected so far (each counted once)."""
+        return self._dropped[0]
+
+    def notice(self) -> str | None:
+        """A sentence for the learner when their daily budget is used up, else ``None``."""
+        return self.budget.notice(self.learner_id) if self.learner_id else None
+
+    # -- understanding the material -----------------------------------------------------------
+    def extract_concepts(self, chunks: Sequence[Chunk]) -> list[ConceptDraft]:
+        return studying.extract_concepts(self, chunks)
+
+    def merge_concepts(self, drafts: Sequence[ConceptDraft]) -> list[Concept]:
+        return studying.merge_concepts(self, drafts)
+
+    def link_prerequisites(
+        self, concepts: Sequence[Concept], chunks: Sequence[Chunk]
+    ) -> list[Prerequisite]:
+        return studying.link_prerequisites(self, concepts, chunks)
+
+    def write_exercises(
+        self, concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk]
+    ) -> list[Exercise]:
+        return studying.write_exercises(self, concept, related, passages)
+
+    def check_exercise(
+        self, exercise: Exercise, concept: Concept, passages: Sequence[Chunk]
+    ) -> ExerciseCheck:
+        check = studying.check_exercise(self, exercise, concept, passages)
+        if not check.ok:
+            with self._lock:
+                self._dropped[0] += 1
+            self.count_drop(check.problems)
+        return check
+
+    # -- teaching -----------------------------------------------------------------------------
+    def explain_request(self, concept: Concept, style: ExplanationStyle,
+                        passages: Sequence[Chunk], prerequisites: Sequence[Concept],
+                        learner: LearnerContext) -> dict[str, Any]:
+        return self.request(
+            "explain", self.model, 1200,
+            max_words=EXPLANATION_WORDS,
+            style_instructions=r.STYLE_INSTRUCTIONS[ExplanationStyle(style)],
+            concept=r.data_json(r.concept_record(concept)),
+            prerequisites=r.data_json([r.concept_record(p) for p in prerequisites]),
+            learner=r.learner_record(learner),
+            passages=r.passages_block(passages),
+        )
+
+    def explain_stream(
+        self,
+        concept: Concept,
+        style: ExplanationStyle,
+        passages: Sequence[Chunk],
+        prerequisites: Sequence[Concept],
+        learner: LearnerContext,
+    ) -> Iterator[str]:
+        """The explanation as it is written: text pieces for the web app or the terminal."""
+        params = self.explain_request(concept, style, passages, prerequisites, learner)
+        try:
+            pieces = self.calls.stream("explain", params, self.learner_id)
+            first = next(pieces, None)
+        except StepFailed as failed:
+            self.record_fallback("explain", failed)
+            offline = self.fallback.explain(concept, style, passages, prerequisites, learner)
+            yield from stream_text(_with_notice(offline.text, failed))
+            return
+        if first is None:
+            return
+        yield first
+        yield from pieces
+
+    def explain(
+        self,
+        concept: Concept,
+        style: ExplanationStyle,
+        passages: Sequence[Chunk],
+        prerequisites: Sequence[Concept],
+        learner: LearnerContext,
+    ) -> Explanation:
+        params = self.explain_request(concept, style, passages, prerequisites, learner)
+        try:
+            text = "".join(self.calls.stream("explain", params, self.learner_id))
+        except StepFailed as failed:
+            self.record_fallback("explain", failed)
+            offline = self.fallback.explain(concept, style, passages, prerequisites, learner)
+            return offline.model_copy(update={"text": _with_notice(offline.text, failed)})
+        return Explanation(concept_id=concept.id, style=ExplanationStyle(style),
+                           text=text.strip(), citations=r.citations_of(passages))
+
+    def hint(self, exercise: Exercise, concept: Concept, level: int) -> Hint:
+        level = max(1, level)
+        shown = min(level, r.LAST_HINT_LEVEL)
+
+        def attempt() -> Hint:
+            params = self.request(
+                "hint", self.model, 300,
+                level=shown, last_level=r.LAST_HINT_LEVEL,
+                level_instructions=r.HINT_LEVELS[shown],
+                exercise=r.data_json(r.exercise_record(exercise, with_answer=True)),
+                concept=r.data_json(r.concept_record(concept)),
+            )
+            text, _ = withhold_answer(self.calls.text("hint", params, self.learner_id), exercise)
+            return Hint(exercise_id=exercise.id, level=level, text=text,
+                        last=shown >= r.LAST_HINT_LEVEL)
+
+        return self.step("hint", attempt, lambda e: e.hint(exercise, concept, level))
+
+    def grade(self, exercise: Exercise, answer: str) -> Grade:
+        if not answer.strip():
+            raise AnswerError("the answer is empty; type an answer, or ask for a hint")
+
+        def attempt() -> Grade:
+            params = self.request(
+                "grade", self.fast_model, 700, GradeReply,
+                exercise=r.data_json(r.exercise_record(exercise, with_answer=False)),
+                reference=r.data_json(r.exercise_record(exercise, with_answer=True)),
+                learner_answer=r.defuse(answer.strip()),
+            )
+            reply = self.calls.structured("grade", GradeReply, params, self.learner_id)
+            return _grade_from(reply, exercise, answer)
+
+        return self.step("grade", attempt, lambda e: e.grade(exercise, answer))
+
+    def answer_question(self, question: str, passages: Sequence[Chunk]) -> GroundedAnswer:
+        if not question.strip():
+            raise AnswerError("the question is empty; type a question about the course")
+
+        def attempt() -> GroundedAnswer:
+            params = self.request(
+                "answer_question", self.model, 900, AnswerReply,
+                question=r.defuse(question.strip()), passages=r.passages_block(passages),
+            )
+            reply = self.calls.structured("answer_question", AnswerReply, params,
+                                          self.learner_id)
+            by_id = {c.id: c for c in passages}
+            used = [by_id[i] for i in reply.chunk_ids if i in by_id]
+            return GroundedAnswer(question=question, text=reply.text.strip(),
+                                  citations=r.citations_of(used) if reply.found else [],
+                                  found=reply.found)
+
+        return self.step("answer_question", attempt,
+                         lambda e: e.answer_question(question, passages))
+
+
+def _with_notice(text: str, failed: StepFailed) -> str:
+    """Learner-facing text from the fallback engine, saying why when the budget is the reason."""
+    return f"*{BUDGET_NOTICE}*\n\n{text}" if failed.reason == "budget" else text
+
+
+def _safe_order(course: Course) -> list[str]:
+    try:
+        return course.teaching_order()
+    except ValueError:
+        return [c.id for c in course.concepts]
+
+
+_CHOICE_KINDS = (ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.TRUE_FALSE)
+
+
+def _grade_from(reply: GradeReply, exercise: Exercise, answer: str) -> Grade:
+    """The model's grade, with what code can decide decided in code, and the answer withheld
+    from the feedback on a wrong answer."""
+    correct = reply.correct
+    given = r.normalise(answer)
+    if exercise.kind in _CHOICE_KINDS:
+        correct = given == r.normalise(exercise.answer)
+    elif exercise.kind == ExerciseKind.CLOZE and given in {
+        r.normalise(a) for a in [exercise.answer, *exercise.accepted]
+    }:
+        correct = True
+    score = min(1.0, max(0.0, reply.score))
+    if exercise.kind != ExerciseKind.SHORT_ANSWER:
+        score = 1.0 if correct else 0.0
+    feedback = reply.feedback.strip() or ("Right." if correct else "Not quite.")
+    misconception = reply.misconception
+    if not correct:
+        feedback, _ = withhold_answer(feedback, exercise)
+        for option, idea in exercise.misconceptions.items():
+            if r.normalise(option) == given:
+                misconception = idea
+    return Grade(exercise_id=exercise.id, correct=correct, score=score, feedback=feedback,
+                 matched_points=reply.matched_points,
+                 missing_points=[withhold_answer(p, exercise)[0] if not correct else p
+                                 for p in reply.missing_points],
+                 misconception=misconception if not correct else "")

@@ -1,0 +1,346 @@
+"""The Claude engine's study-time tasks: concepts, merging, prerequisites, exercises, checking.
+
+Each function takes the :class:`ClaudeEngine` (for its requests, calls and fallback) and turns
+the model's flat JSON reply into the port's domain objects, keeping only what the inputs
+support: passage ids that exist, concept ids that exist, an acyclic set of edges, options that
+contain the answer. Each step falls back to the fallback engine as a whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+from rapidfuzz import fuzz
+
+from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, Prerequisite
+from tutor.engine.claude import rendering as r
+from tutor.engine.claude.calls import StepFailed
+from tutor.engine.claude.schemas import (
+    ConceptsReply,
+    EdgesReply,
+    ExerciseItem,
+    ExercisesReply,
+    MergeReply,
+    SolutionReply,
+)
+from tutor.engine.claude.withhold import reveals_answer
+from tutor.engine.port import ConceptDraft, Engine, ExerciseCheck
+from tutor.home import slugify
+
+if TYPE_CHECKING:
+    from tutor.engine.claude.engine import ClaudeEngine
+
+GROUP_CHARS = 8000
+"""Passages per extraction request, in characters."""
+BLANK = "____"
+
+
+def passage_groups(chunks: Sequence[Chunk], limit: int = GROUP_CHARS) -> list[list[Chunk]]:
+    groups: list[list[Chunk]] = []
+    size = limit + 1
+    for chunk in sorted(chunks, key=lambda c: c.order):
+        if size + len(chunk.text) > limit and (not groups or groups[-1]):
+            groups.append([])
+            size = 0
+        groups[-1].append(chunk)
+        size += len(chunk.text)
+    return groups
+
+
+def _chunk_for(item_id: str, name: str, group: Sequence[Chunk]) -> Chunk:
+    for chunk in group:
+        if chunk.id == item_id:
+            return chunk
+    for chunk in group:
+        if name.casefold() in chunk.text.casefold():
+            return chunk
+    return group[0]
+
+
+def extract_concepts(engine: ClaudeEngine, chunks: Sequence[Chunk]) -> list[ConceptDraft]:
+    drafts: list[ConceptDraft] = []
+    for group in passage_groups(chunks):
+
+        def attempt(group: list[Chunk] = group) -> list[ConceptDraft]:
+            params = engine.request("extract_concepts", engine.model, 4000, ConceptsReply,
+                                    passages=r.passages_block(group))
+            reply = engine.calls.structured("extract_concepts", ConceptsReply, params,
+                                            timeout=engine.long_timeout(4000))
+            found = []
+            for item in reply.concepts:
+                if not item.name.strip():
+                    continue
+                chunk = _chunk_for(item.chunk_id, item.name, group)
+                found.append(ConceptDraft(
+                    name=item.name.strip(), definition=item.definition.strip(),
+                    aliases=[a for a in item.aliases if a.strip()],
+                    citations=[chunk.citation()], first_order=chunk.order,
+                    section=item.section or chunk.heading, score=1.0, evidence=["claude"],
+                ))
+            return found
+
+        def fallback(e: Engine, group: list[Chunk] = group) -> list[ConceptDraft]:
+            return e.extract_concepts(group)
+
+        drafts.extend(engine.step("extract_concepts", attempt, fallback))
+    return drafts
+
+
+def _unique_id(name: str, taken: set[str]) -> str:
+    base = slugify(name)
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _merged(name: str, definition: str, aliases: list[str], key_points: list[str],
+            members: list[ConceptDraft], taken: set[str]) -> Concept:
+    members = sorted(members, key=lambda d: d.first_order)
+    citations: list[Citation] = []
+    for draft in members:
+        for citation in draft.citations:
+            if citation not in citations:
+                citations.append(citation)
+    seen = {name.casefold()}
+    all_aliases = []
+    for alias in [*aliases, *(d.name for d in members), *(a for d in members for a in d.aliases)]:
+        if alias.strip() and alias.casefold() not in seen:
+            seen.add(alias.casefold())
+            all_aliases.append(alias.strip())
+    return Concept(
+        id=_unique_id(name, taken), name=name,
+        definition=definition or next((d.definition for d in members if d.definition), ""),
+        aliases=all_aliases, key_points=key_points, citations=citations,
+        first_order=members[0].first_order, section=members[0].section,
+    )
+
+
+def merge_concepts(engine: ClaudeEngine, drafts: Sequence[ConceptDraft]) -> list[Concept]:
+    if not drafts:
+        return []
+
+    def attempt() -> list[Concept]:
+        records = [
+            {"index": i, "name": d.name, "definition": d.definition[:r.DEFINITION_LIMIT],
+             "aliases": d.aliases, "section": d.section,
+             "pages": [c.label() for c in d.citations]}
+            for i, d in enumerate(drafts)
+        ]
+        max_tokens = min(32000, 1000 + 60 * len(drafts))
+        params = engine.request("merge_concepts", engine.model, max_tokens, MergeReply,
+                                drafts=r.data_json(records))
+        reply = engine.calls.structured("merge_concepts", MergeReply, params,
+                                        timeout=engine.long_timeout(max_tokens))
+        used: set[int] = set()
+        taken: set[str] = set()
+        concepts = []
+        for group in reply.groups:
+            members = [i for i in group.members if 0 <= i < len(drafts) and i not in used]
+            if not members or not group.name.strip():
+                continue
+            used.update(members)
+            concepts.append(_merged(group.name.strip(), group.definition.strip(), group.aliases,
+                                    group.key_points, [drafts[i] for i in members], taken))
+        rejected = set(reply.rejected) - used
+        for i, draft in enumerate(drafts):
+            if i not in used and i not in rejected:
+                concepts.append(_merged(draft.name, draft.definition, draft.aliases, [],
+                                        [draft], taken))
+        return sorted(concepts, key=lambda c: (c.first_order, c.id))
+
+    return engine.step("merge_concepts", attempt, lambda e: e.merge_concepts(drafts))
+
+
+def _defining_text(concept: Concept, chunks: Sequence[Chunk]) -> str:
+    if concept.citations:
+        first = concept.citations[0]
+        for chunk in sorted(chunks, key=lambda c: c.order):
+            if chunk.source == first.source and chunk.page == first.page:
+                return chunk.text[:400]
+    return ""
+
+
+def _reaches(edges: dict[str, set[str]], start: str, goal: str) -> bool:
+    stack, seen = [start], set()
+    while stack:
+        node = stack.pop()
+        if node == goal:
+            return True
+        if node not in seen:
+            seen.add(node)
+            stack.extend(edges.get(node, ()))
+    return False
+
+
+def link_prerequisites(engine: ClaudeEngine, concepts: Sequence[Concept],
+                       chunks: Sequence[Chunk]) -> list[Prerequisite]:
+    if len(concepts) < 2:
+        return []
+
+    def attempt() -> list[Prerequisite]:
+        records = [{**r.concept_record(c), "introduced_in": _defining_text(c, chunks)}
+                   for c in concepts]
+        max_tokens = min(32000, 1000 + 80 * len(concepts))
+        params = engine.request("link_prerequisites", engine.model, max_tokens, EdgesReply,
+                                concepts=r.data_json(records))
+        reply = engine.calls.structured("link_prerequisites", EdgesReply, params,
+                                        timeout=engine.long_timeout(max_tokens))
+        ids = {c.id for c in concepts}
+        graph: dict[str, set[str]] = {}
+        edges: list[Prerequisite] = []
+        for item in sorted(reply.edges, key=lambda e: -e.confidence):
+            a, b = item.prerequisite, item.concept
+            if a not in ids or b not in ids or a == b or b in graph.get(a, set()):
+                continue
+            if _reaches(graph, b, a):
+                continue  # would close a cycle: the stronger edges already stand
+            graph.setdefault(a, set()).add(b)
+            edges.append(Prerequisite(prerequisite=a, concept=b,
+                                      weight=min(1.0, max(0.0, item.confidence)),
+                                      rationale=item.rationale.strip()))
+        return edges
+
+    return engine.step("link_prerequisites", attempt,
+                       lambda e: e.link_prerequisites(concepts, chunks))
+
+
+def _exercise_from(item: ExerciseItem, concept: Concept, passages: Sequence[Chunk],
+                   number: int) -> Exercise | None:
+    kind = ExerciseKind(item.kind)
+    answer = item.answer.strip()
+    choices: list[str] | None = None
+    if kind == ExerciseKind.MULTIPLE_CHOICE:
+        choices = list(dict.fromkeys(c.strip() for c in item.choices if c.strip()))
+        match = [c for c in choices if r.normalise(c) == r.normalise(answer)]
+        if len(choices) < 2 or not match:
+            return None
+        answer = match[0]
+    elif kind == ExerciseKind.TRUE_FALSE:
+        choices = ["True", "False"]
+        answer = {"true": "True", "false": "False"}.get(r.normalise(answer), "")
+        if not answer:
+            return None
+    elif kind == ExerciseKind.CLOZE and "___" not in item.prompt:
+        return None
+    if not answer or not item.prompt.strip():
+        return None
+    by_id = {c.id: c for c in passages}
+    cited = by_id.get(item.chunk_id) or (passages[0] if passages else None)
+    wrong = {c for c in choices or [] if c != answer}
+    return Exercise(
+        id=f"{concept.id}-claude-{number}", concept_id=concept.id, kind=kind,
+        prompt=item.prompt.strip(), answer=answer, choices=choices,
+        key_points=item.key_points if kind == ExerciseKind.SHORT_ANSWER else [],
+        misconceptions={m.option.strip(): m.misconception for m in item.misconceptions
+                        if m.option.strip() in wrong},
+        explanation=item.explanation.strip(),
+        citations=[cited.citation()] if cited else list(concept.citations[:1]),
+        difficulty=min(1.0, max(0.0, item.difficulty)),
+    )
+
+
+def exercises_request(engine: ClaudeEngine, concept: Concept, related: Sequence[Concept],
+                      passages: Sequence[Chunk]) -> dict[str, Any]:
+    return engine.request(
+        "write_exercises", engine.model, 3000, ExercisesReply,
+        concept=r.data_json(r.concept_record(concept)),
+        related=r.data_json([r.concept_record(c) for c in related]),
+        passages=r.passages_block(passages),
+    )
+
+
+def exercises_from(reply: ExercisesReply, concept: Concept,
+                   passages: Sequence[Chunk]) -> list[Exercise]:
+    exercises = [e for n, item in enumerate(reply.exercises, 1)
+                 if (e := _exercise_from(item, concept, passages, n)) is not None]
+    if not exercises:
+        raise StepFailed("malformed", "no usable exercise in the reply")
+    return exercises
+
+
+def exercises_from_reply(text: str, concept: Concept, passages: Sequence[Chunk]
+                         ) -> list[Exercise]:
+    """Exercises from the raw JSON text of a reply (a Message Batch result)."""
+    try:
+        reply = ExercisesReply.model_validate_json(text)
+    except ValidationError as exc:
+        raise StepFailed("malformed", str(exc).splitlines()[0]) from exc
+    return exercises_from(reply, concept, passages)
+
+
+def write_exercises(engine: ClaudeEngine, concept: Concept, related: Sequence[Concept],
+                    passages: Sequence[Chunk]) -> list[Exercise]:
+    def attempt() -> list[Exercise]:
+        params = exercises_request(engine, concept, related, passages)
+        reply = engine.calls.structured("write_exercises", ExercisesReply, params,
+                                        timeout=engine.long_timeout(params["max_tokens"]))
+        return exercises_from(reply, concept, passages)
+
+    return engine.step("write_exercises", attempt,
+                       lambda e: e.write_exercises(concept, related, passages))
+
+
+def structural_problems(exercise: Exercise) -> list[str]:
+    """What code alone can tell is wrong with an exercise."""
+    problems = []
+    if exercise.kind == ExerciseKind.MULTIPLE_CHOICE:
+        choices = exercise.choices or []
+        if exercise.answer not in choices:
+            problems.append("answer is not one of the choices")
+        if len({r.normalise(c) for c in choices}) != len(choices):
+            problems.append("duplicate choices")
+    if exercise.kind == ExerciseKind.CLOZE and "___" not in exercise.prompt:
+        problems.append("cloze prompt has no blank")
+    if exercise.kind != ExerciseKind.TRUE_FALSE and reveals_answer(exercise.prompt, exercise):
+        problems.append("answer given away by the prompt")
+    return problems
+
+
+def _same_answer(solved: str, exercise: Exercise) -> bool:
+    given = r.normalise(solved)
+    if exercise.kind == ExerciseKind.SHORT_ANSWER:
+        return True
+    if exercise.kind == ExerciseKind.MULTIPLE_CHOICE and exercise.choices and len(given) == 1:
+        index = ord(given) - ord("a")
+        if 0 <= index < len(exercise.choices):
+            given = r.normalise(exercise.choices[index])
+    if exercise.kind == ExerciseKind.TRUE_FALSE:
+        given = given.split(" ")[0] if given else ""
+    answers = {r.normalise(a) for a in [exercise.answer, *exercise.accepted]}
+    if given in answers:
+        return True
+    return exercise.kind == ExerciseKind.CLOZE and any(
+        fuzz.ratio(given, a) >= 85 for a in answers
+    )
+
+
+def check_exercise(engine: ClaudeEngine, exercise: Exercise, concept: Concept,
+                   passages: Sequence[Chunk]) -> ExerciseCheck:
+    problems = structural_problems(exercise)
+    pages = {(c.source, c.page) for c in exercise.citations}
+    cited = [c for c in passages if (c.source, c.page) in pages] or list(passages)
+
+    def attempt() -> ExerciseCheck:
+        params = engine.request(
+            "check_exercise", engine.fast_model, 600, SolutionReply,
+            exercise=r.data_json(r.exercise_record(exercise, with_answer=False)),
+            passages=r.passages_block(cited),
+        )
+        reply = engine.calls.structured("check_exercise", SolutionReply, params)
+        found = list(problems)
+        if not reply.answerable:
+            found.append("not answerable from the cited passage")
+        elif not _same_answer(reply.answer, exercise):
+            found.append(f"checker answered differently: {reply.answer.strip()[:80]}")
+        if exercise.kind == ExerciseKind.MULTIPLE_CHOICE and not reply.single_correct:
+            found.append("more than one correct option")
+        if reply.gives_answer_away and "answer given away by the prompt" not in found:
+            found.append("answer given away by the prompt")
+        return ExerciseCheck(exercise_id=exercise.id, ok=not found, problems=found)
+
+    return engine.step("check_exercise", attempt,
+                       lambda e: e.check_exercise(exercise, concept, passages))

@@ -1,0 +1,365 @@
+"""The offline exercise checker: an exercise reaches a learner only if it is fair.
+
+Fair means: a sane prompt and answer; for choices, exactly one correct option and no two
+options that say the same thing; an answer the prompt does not give away; an answer the cited
+pages support; and, for true/false, a statement that is not trivially self-contradictory.
+Every rejection reason is a readable sentence, counted in the build report.
+
+The term helpers here (:func:`term_variants`, :func:`mentions`, :func:`content_stems`) are
+also what the exercise writer uses, so writer and checker agree on what counts as a leak.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from tutor.course import Chunk, Concept, Exercise, ExerciseKind
+from tutor.engine.offline.text import STOPWORDS, normalize, singular
+from tutor.engine.port import ExerciseCheck
+
+BLANK = "_____"
+SUPPORT_THRESHOLD = 0.6
+"""Share of the answer's content words that the cited passages must contain."""
+KEY_POINT_SUPPORT = 0.5
+"""Share of a key point's content words the cited passages must contain."""
+NEAR_DUPLICATE = 90.0
+"""rapidfuzz ratio (0..100) from which two normalised options count as the same option."""
+TERM_FUZZ = 88.0
+"""rapidfuzz ratio from which a run of words in a text counts as a (misspelt) mention of a term."""
+PROMPT_CHARS = (10, 700)
+ANSWER_CHARS = {
+    ExerciseKind.CLOZE: 80,
+    ExerciseKind.MULTIPLE_CHOICE: 320,
+    ExerciseKind.TRUE_FALSE: 5,
+    ExerciseKind.SHORT_ANSWER: 1500,
+}
+TRUE_FALSE = ["True", "False"]
+
+_FRAME_WORDS = frozenset(
+    "which term matches match description statement describes describe true false fill blank "
+    "explain own word words means mean refers complete correct".split()
+)
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_BLANKS = re.compile(r"_{3,}")
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ed", "ly", "er", "al")
+
+
+# -- term helpers (shared with the writer) ----------------------------------------------------
+def words(text: str) -> list[str]:
+    """Lower-case word tokens with punctuation, case and plural endings removed."""
+    return [singular(w) for w in _NON_WORD.sub(" ", normalize(text).lower()).split()]
+
+
+def canonical(text: str) -> str:
+    """One spelling for options that differ only in case, punctuation, plural or a leading
+    article."""
+    tokens = words(text)
+    if len(tokens) > 1 and tokens[0] in ("a", "an", "the"):
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+def plural(term: str) -> str:
+    """A light English plural of a term (its last word)."""
+    head, _, last = term.rpartition(" ")
+    low = last.lower()
+    if not last or not last[-1].isalpha():
+        return term
+    if last.isupper():
+        grown = last + "s"
+    elif low.endswith(("s", "x", "z", "ch", "sh")):
+        grown = last + "es"
+    elif low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
+        grown = last[:-1] + "ies"
+    else:
+        grown = last + "s"
+    return f"{head} {grown}" if head else grown
+
+
+def term_variants(name: str, aliases: Iterable[str] = ()) -> list[str]:
+    """The name, its aliases and their singular and plural forms, longest first."""
+    seen: dict[str, str] = {}
+    for term in [name, *aliases]:
+        term = " ".join(term.split())
+        if not term:
+            continue
+        head, _, last = term.rpartition(" ")
+        single = singular(last.lower()) if not last.isupper() else last
+        single_term = f"{head} {single}".strip() if single != last.lower() else term
+        for form in (term, single_term, plural(single_term)):
+            seen.setdefault(form.lower(), form)
+    return sorted(seen.values(), key=lambda t: (-len(t), t.lower()))
+
+
+def mentions(text: str, terms: Iterable[str], fuzzy: bool = True) -> bool:
+    """True when the text names one of the terms: same words after normalisation, or (for
+    terms of five letters or more) a run of words within :data:`TERM_FUZZ` of the term."""
+    tokens = words(text)
+    if not tokens:
+        return False
+    joined = f" {' '.join(tokens)} "
+    for term in terms:
+        key = words(term)
+        if not key:
+            continue
+        if f" {' '.join(key)} " in joined:
+            return True
+        target = " ".join(key)
+        if not fuzzy or len(target) < 5:
+            continue
+        for size in {max(1, len(key) - 1), len(key), len(key) + 1}:
+            for start in range(0, max(0, len(tokens) - size) + 1):
+                window = " ".join(tokens[start : start + size])
+                if fuzz.ratio(window, target) >= TERM_FUZZ:
+                    return True
+    return False
+
+
+@lru_cache(maxsize=65_536)
+def stem(word: str) -> str:
+    """A crude stem, enough to match ``executes``/``executing`` or ``interpreter``/``interpreted``."""
+    word = singular(word)
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+def content_stems(text: str, drop: Iterable[str] = ()) -> set[str]:
+    """Stems of the content words of a text (no stopwords, no words under three letters)."""
+    dropped = set(drop)
+    return {
+        stem(w)
+        for w in words(text)
+        if (len(w) >= 3 or w.isdigit()) and w not in STOPWORDS and w not in dropped
+    }
+
+
+def support(claim: str, evidence: str | set[str], drop: Iterable[str] = ()) -> float:
+    """Share of the claim's content stems that occur in the evidence (a text, or its
+    :func:`content_stems`); 1.0 for an empty claim."""
+    wanted = content_stems(claim, drop)
+    if not wanted:
+        return 1.0
+    found = content_stems(evidence) if isinstance(evidence, str) else evidence
+    return len(wanted & found) / len(wanted)
+
+
+def same_option(first: str, second: str) -> bool:
+    """True when two options say the same thing: equal after normalisation; for names (up to
+    four words) within :data:`NEAR_DUPLICATE`; for statements the same content words or
+    nearly the same characters (``first`` against ``last`` is a real difference)."""
+    a, b = canonical(first), canonical(second)
+    if a == b:
+        return True
+    if max(len(a.split()), len(b.split())) <= 4:
+        return fuzz.ratio(a, b) >= NEAR_DUPLICATE
+    return content_stems(first) == content_stems(second) or fuzz.ratio(a, b) >= 97
+
+
+def statement_of(exercise: Exercise) -> str:
+    """The statement of a true/false exercise: its prompt without the question frame."""
+    return re.sub(r"^\s*true\s+or\s+false\s*[:?.-]\s*", "", exercise.prompt, flags=re.I).strip()
+
+
+# -- the checker --------------------------------------------------------------------------------
+def check_exercise(exercise: Exercise, concept: Concept, passages: Sequence[Chunk]) -> ExerciseCheck:
+    """The verdict on one exercise, with every reason it is not fit for a learner."""
+    terms = term_variants(concept.name, concept.aliases)
+    problems = _shape_problems(exercise, concept)
+    if exercise.prompt.strip() and exercise.answer.strip():
+        if exercise.kind in (ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.TRUE_FALSE):
+            problems += _choice_problems(exercise, terms)
+        problems += _leak_problems(exercise, terms, concept.name)
+        if exercise.kind is ExerciseKind.TRUE_FALSE:
+            problems += _statement_problems(exercise, concept, terms, passages)
+        if exercise.citations:
+            problems += _support_problems(exercise, concept, terms, passages)
+    unique = list(dict.fromkeys(problems))
+    return ExerciseCheck(exercise_id=exercise.id, ok=not unique, problems=unique)
+
+
+def _shape_problems(exercise: Exercise, concept: Concept) -> list[str]:
+    problems: list[str] = []
+    prompt, answer = exercise.prompt.strip(), exercise.answer.strip()
+    if exercise.concept_id != concept.id:
+        problems.append(f"exercise is for concept '{exercise.concept_id}', not '{concept.id}'")
+    if not prompt:
+        problems.append("empty prompt")
+    elif len(prompt) < PROMPT_CHARS[0]:
+        problems.append(f"prompt too short ({len(prompt)} characters)")
+    elif len(prompt) > PROMPT_CHARS[1]:
+        problems.append(f"prompt too long ({len(prompt)} characters)")
+    if not answer:
+        problems.append("empty answer")
+    elif len(answer) > ANSWER_CHARS[exercise.kind]:
+        problems.append(f"answer too long ({len(answer)} characters)")
+    if not exercise.citations:
+        problems.append("no citations")
+    if exercise.kind is ExerciseKind.CLOZE:
+        if not _BLANKS.search(prompt):
+            problems.append("cloze prompt has no blank")
+        if len(answer.split()) > 6:
+            problems.append("cloze answer longer than six words")
+    if exercise.kind is ExerciseKind.SHORT_ANSWER and not exercise.key_points:
+        problems.append("short answer has no key points")
+    return problems
+
+
+def _choice_problems(exercise: Exercise, terms: list[str]) -> list[str]:
+    choices = exercise.choices or []
+    if exercise.kind is ExerciseKind.TRUE_FALSE:
+        if sorted(choices) != sorted(TRUE_FALSE) or exercise.answer not in TRUE_FALSE:
+            return ['true/false needs the choices "True" and "False" and one of them as answer']
+        return []
+    if len(choices) < 3:
+        return ["multiple choice needs at least three options"]
+    problems: list[str] = []
+    count = choices.count(exercise.answer)
+    if count == 0:
+        problems.append("answer missing from the choices")
+    elif count > 1:
+        problems.append(f"answer appears {count} times among the choices")
+    problems += [f"option too long: '{c[:40]}...'" for c in choices if len(c) > ANSWER_CHARS[
+        ExerciseKind.MULTIPLE_CHOICE]]
+    answer_key = canonical(exercise.answer)
+    names = {canonical(t) for t in terms}
+    is_term = answer_key in names
+    distractors = [c for c in choices if c != exercise.answer]
+    for choice in distractors:
+        key = canonical(choice)
+        if key == answer_key or (is_term and key in names):
+            problems.append(f"two correct options: '{choice}' is the answer under another name")
+        elif same_option(choice, exercise.answer):
+            problems.append(f"two correct options: '{choice}' is nearly the same as the answer")
+    for i, first in enumerate(distractors):
+        for second in distractors[i + 1 :]:
+            if same_option(first, second):
+                problems.append(f"duplicate options: '{first}' and '{second}'")
+    return problems
+
+
+def _leak_problems(exercise: Exercise, terms: list[str], name: str) -> list[str]:
+    leak = "answer given away by the prompt"
+    prompt = exercise.prompt
+    if exercise.kind is ExerciseKind.CLOZE:
+        given = [exercise.answer, *exercise.accepted, *terms]
+        return [leak] if mentions(_BLANKS.sub(" ", prompt), given) else []
+    if exercise.kind is ExerciseKind.TRUE_FALSE:
+        return []
+    answer = exercise.answer
+    is_term = canonical(answer) in {canonical(t) for t in terms}
+    if exercise.kind is ExerciseKind.MULTIPLE_CHOICE and is_term:
+        return [leak] if mentions(prompt, terms) else []
+    if len(answer.split()) <= 4:
+        return [leak] if mentions(prompt, [answer]) else []
+    problems: list[str] = []
+    if _copied(answer, prompt):
+        problems.append(leak)
+    if exercise.kind is ExerciseKind.MULTIPLE_CHOICE and mentions(answer, terms):
+        others = [c for c in exercise.choices or [] if c != answer]
+        if not any(mentions(c, terms) for c in others):
+            problems.append(f"{leak}: only the correct option names {name}")
+    return problems
+
+
+def _copied(answer: str, prompt: str) -> bool:
+    """True when most of the answer statement stands in the prompt."""
+    a, p = normalize(answer).lower(), normalize(prompt).lower()
+    if len(a) >= len(p):
+        return False
+    return fuzz.partial_ratio(a, p) >= NEAR_DUPLICATE or support(answer, prompt) >= 0.8
+
+
+def _statement_problems(
+    exercise: Exercise, concept: Concept, terms: list[str], passages: Sequence[Chunk]
+) -> list[str]:
+    statement = statement_of(exercise)
+    problems: list[str] = []
+    if len(content_stems(statement, _FRAME_WORDS)) < 2:
+        problems.append("true/false statement too thin to judge")
+    match = re.match(
+        r"^\W*(?:(?:a|an|the)\s+)?(.+?)\s+(?:is|are)\s+(not\s+)?(?:(?:a|an|the)\s+)?(.+?)\W*$",
+        statement,
+        flags=re.I,
+    )
+    if match and canonical(match.group(1)) == canonical(match.group(3)):
+        problems.append("true/false statement is trivially self-contradictory")
+    clauses = [c for c in re.split(r",\s*but\s+|;\s*|,\s*and\s+|\s+but\s+", statement) if c]
+    negation = r"\b(?:(?:do|does|did)\s+not|not|never)\b|\b(?:do|does|did)n't\b"
+    bare = [canonical(re.sub(negation, " ", c, flags=re.I)) for c in clauses]
+    negated = [bool(re.search(r"\b(?:not|never)\b|n't\b", c, flags=re.I)) for c in clauses]
+    for i in range(len(clauses)):
+        for j in range(i + 1, len(clauses)):
+            if bare[i] and bare[i] == bare[j] and negated[i] != negated[j]:
+                problems.append("true/false statement is trivially self-contradictory")
+    if exercise.answer == "True" and not mentions(statement, terms):
+        problems.append(f"true statement does not name {concept.name}")
+    if exercise.answer == "False" and mentions(statement, terms, fuzzy=False):
+        defined = bool(concept.definition) and support(
+            statement, concept.definition, _FRAME_WORDS | _term_words(terms)) >= 0.9
+        if defined:
+            problems.append(f"two correct options: the statement marked False is how the "
+                            f"course defines {concept.name}")
+        elif _quoted(statement, [p for p in passages if p.citation() in exercise.citations]):
+            problems.append("two correct options: the statement marked False is quoted from "
+                            "the cited pages")
+    return problems
+
+
+def _quoted(statement: str, passages: Sequence[Chunk]) -> bool:
+    """True when the passages hold the statement nearly word for word."""
+    target = " ".join(words(statement))
+    return len(target) >= 20 and any(
+        fuzz.partial_ratio(target, " ".join(words(p.text))) >= 95 for p in passages
+    )
+
+
+def _term_words(terms: Iterable[str]) -> set[str]:
+    return {w for t in terms for w in words(t)}
+
+
+def _support_problems(
+    exercise: Exercise, concept: Concept, terms: list[str], passages: Sequence[Chunk]
+) -> list[str]:
+    pages = {(c.source, c.page) for c in exercise.citations}
+    label = ", ".join(dict.fromkeys(c.label() for c in exercise.citations))
+    cited = [p for p in passages if (p.source, p.page) in pages]
+    if not cited:
+        return [f"not answerable from {label}: the cited pages were not given"]
+    evidence = " ".join(f"{p.heading} {p.text}" for p in cited)
+    if not mentions(evidence, terms):
+        return [f"not answerable from {label}: {concept.name} is not mentioned there"]
+    claim = _claim(exercise, terms)
+    problems: list[str] = []
+    stems = content_stems(evidence)
+    share = support(claim, stems, _FRAME_WORDS)
+    if share < SUPPORT_THRESHOLD:
+        problems.append(f"not answerable from {label}: only {share:.0%} of the answer's key "
+                        f"words are there")
+    if exercise.kind is ExerciseKind.SHORT_ANSWER and exercise.key_points:
+        found = sum(support(k, stems) >= KEY_POINT_SUPPORT for k in exercise.key_points)
+        if found * 2 < len(exercise.key_points):
+            problems.append(f"key points not found in {label}")
+    return problems
+
+
+def _claim(exercise: Exercise, terms: list[str]) -> str:
+    """The text whose content the cited pages must support."""
+    if exercise.kind is ExerciseKind.CLOZE:
+        return _BLANKS.sub(exercise.answer, exercise.prompt)
+    if exercise.kind is ExerciseKind.TRUE_FALSE:
+        return statement_of(exercise)
+    if exercise.kind is ExerciseKind.MULTIPLE_CHOICE:
+        if canonical(exercise.answer) in {canonical(t) for t in terms}:
+            return f"{exercise.prompt} {exercise.answer}"
+        if len(exercise.answer.split()) <= 4:
+            return f"{exercise.prompt} {exercise.answer}"
+    return exercise.answer

@@ -1,0 +1,149 @@
+"""Definitional patterns: the sentences, glossary-like lines and headings that name a term.
+
+A course says what its terms are in a handful of ways: "X is a ...", "X refers to ...",
+"... is called X", "... known as X", "we call this X", "X, which is a ...", "X: ..." lines and
+section headings. Each pattern has a strength (how surely it marks a definition); patterns are
+plain regular expressions over a normalised sentence, guarded by a cheap substring test.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tutor.engine.offline.text import COMMON_VERBS, STOPWORDS
+
+_NP = r"[A-Za-z][\w'\-]*(?: (?:of )?[A-Za-z][\w'\-]*){0,3}"
+_OBJECT = r"(?P<t>[\"']?[A-Za-z][\w\-]*(?: [A-Za-z][\w\-]*){0,3})"
+_DEFINITION_PATTERNS: list[tuple[re.Pattern[str], float, str]] = [  # pattern, strength, role
+    # "An expression is a combination of ...", "Tokens are the basic elements ..."
+    (re.compile(rf"^(?:(?:A|An|The)\s+)?(?P<t>{_NP})\s+(?:is|are)\s+(?:a|an|the|one of|any|"
+                rf"some|what|how|when|where|defined as)\b"), 3.0, "subject"),
+    # "..., a function is a named sequence ..."
+    (re.compile(rf",\s+(?:a|an|the)\s+(?P<t>{_NP})\s+(?:is|are)\s+(?:a|an|the)\b"),
+     2.5, "subject"),
+    # "This process is called parsing.", "... are known as bugs"
+    (re.compile(r"\b(?:is|are|was|were|be)\s+(?:also\s+|often\s+|sometimes\s+)?(?:called|"
+                rf"known as|referred to as|termed|named)\s+(?:an?\s+|the\s+)?{_OBJECT}"),
+     3.0, "object"),
+    # "... are called elements or sometimes items": the second name too
+    (re.compile(r"\b(?:called|known as) [\w\-]+(?: [\w\-]+)? or (?:sometimes |also )?"
+                rf"(?:an?\s+|the\s+)?{_OBJECT}"), 2.0, "object"),
+    # "they are said to be deterministic", "an optional argument called a delimiter"
+    (re.compile(rf"\b(?:said to be|called (?:an?|the)) {_OBJECT}"), 2.0, "object"),
+    # "strings are immutable, which means ..."
+    (re.compile(r"\b(?:is|are) (?P<t>[a-z][\w\-]+), which means\b"), 2.5, "object"),
+    # "we call this a ...", "a special value called None"
+    (re.compile(r"\b(?:we call (?:it |this |them |these |that )?|, called |\bso-called )"
+                rf"(?:an?\s+|the\s+)?{_OBJECT}"), 2.0, "object"),
+    # "Recursion refers to ...", "A token means ..."
+    (re.compile(rf"^(?:(?:A|An|The)\s+)?(?:term\s+|word\s+)?[\"']?(?P<t>{_NP})[\"']?\s+"
+                r"(?:refers to|means|denotes|is defined as|are defined as|stands for)\b"),
+     3.0, "subject"),
+    # "Python provides operators, which are special symbols ..."
+    (re.compile(rf"(?P<t>{_NP}),\s+(?:which|that)\s+(?:is|are)\s+(?:a|an|the|one of|special|"
+                r"sequences?|values?|collections?)\b"), 1.5, "tail"),
+]
+_NEEDLES: list[tuple[str, ...]] = [
+    (" is ", " are "), (", a", ", the"), ("called", "known as", "referred", "termed", "named"),
+    ("called", "known as"), ("said to be", "called"), (", which means",),
+    ("we call", "called"), ("refers", "means", "denotes", "defined as", "stands for"),
+    (", which", ", that"),
+]
+"""Substrings each pattern needs, checked before running it."""
+_DEFINITION_HINT = re.compile(
+    r" is | are |called|known as|refer|means|denotes|defined|stands for|said to be|\(")
+_ABBREVIATION = re.compile(r"((?:[A-Za-z][\w\-]*\s+){1,5})\(([A-Z]{2,6})s?\)")
+_GLOSSARY_LINE = re.compile(r"^([A-Za-z][A-Za-z\- ]{1,40}):\s+(?=[A-Z])(.+)$")
+_HEADING_NUMBER = re.compile(
+    r"^(?:(?:chapter|section|part|appendix|lesson|unit)\s+)?"
+    r"(?:\d+(?:\.\d+)*\.?|[A-Z]\.\d+(?:\.\d+)*)(?:\s+|$)", re.IGNORECASE)
+_HEADING_SPLIT = re.compile(r",\s*|\s+and\s+|\s+vs\.?\s+|\s*:\s*|\s+versus\s+")
+
+
+class Definition:
+    """A sentence that defines a term, and how strongly its pattern marks a definition."""
+
+    __slots__ = ("term", "sentence", "chunk", "position", "strength", "aliases")
+
+    def __init__(
+        self, term: str, sentence: str, chunk: int, position: int, strength: float,
+        aliases: tuple[str, ...] = (),
+    ) -> None:
+        self.term = term
+        self.sentence = sentence
+        self.chunk = chunk
+        """Index of the chunk the sentence is in."""
+        self.position = position
+        """Index of the sentence in the course's sentence list."""
+        self.strength = strength
+        self.aliases = aliases
+
+
+def _term_span(raw: str, from_end: bool) -> str:
+    """The noun-like run of words at the start (or end) of a matched phrase: it stops at
+    function words and frequent verbs."""
+    words = raw.strip("\"' ").split()
+    if from_end:
+        words = words[::-1]
+    kept: list[str] = []
+    for word in words:
+        lower = word.lower().strip("\"'")
+        if lower in STOPWORDS and not (lower == "of" and kept) or lower in COMMON_VERBS:
+            break
+        kept.append(word.strip("\"'"))
+    if from_end:
+        kept = kept[::-1]
+    while kept and kept[-1].lower() == "of":
+        kept.pop()
+    while kept and kept[0].lower() == "of":
+        kept.pop(0)
+    return " ".join(kept)
+
+
+def definitions_in(sentence: str, chunk: int, position: int) -> list[Definition]:
+    """Terms that ``sentence`` defines, by pattern; with abbreviations as aliases."""
+    found: list[Definition] = []
+    if len(sentence) > 400 or sentence.endswith("?"):
+        return found
+    if not _DEFINITION_HINT.search(sentence):
+        return found
+    for (pattern, strength, role), needles in zip(_DEFINITION_PATTERNS, _NEEDLES, strict=True):
+        if not any(needle in sentence for needle in needles):
+            continue
+        for match in pattern.finditer(sentence):
+            raw = match.group("t").strip("\"' ")
+            term = _term_span(raw, from_end=role == "tail")
+            if role == "subject" and term != raw.replace('"', "").replace("'", ""):
+                continue  # the subject is not a plain noun phrase ("The rules for X are")
+            if term:
+                found.append(Definition(term, sentence, chunk, position, strength))
+    for match in _ABBREVIATION.finditer(sentence):
+        words, abbr = match.group(1).split(), match.group(2)
+        expansion = words[-len(abbr):] if len(words) >= len(abbr) else []
+        if expansion and "".join(w[0] for w in expansion).upper() == abbr:
+            found.append(Definition(" ".join(expansion), sentence, chunk, position, 1.0, (abbr,)))
+    return found
+
+
+def glossary_line_terms(text: str) -> list[tuple[str, str]]:
+    """``(term, line)`` for lines shaped like a glossary entry, ``term: Definition...``."""
+    out = []
+    for line in text.split("\n"):
+        match = _GLOSSARY_LINE.match(line.strip())
+        if match and len(match.group(1).split()) <= 4:
+            out.append((match.group(1).strip(), line.strip()))
+    return out
+
+
+def heading_terms(heading: str) -> list[str]:
+    """Concept names in a section heading: numbering dropped, lists split, a shared head noun
+    distributed ("Formal and natural languages" -> "formal languages", "natural languages")."""
+    title = _HEADING_NUMBER.sub("", heading.strip()).strip(" ?!.")
+    parts = [p.strip() for p in _HEADING_SPLIT.split(title) if p.strip()]
+    if (len(parts) == 2 and len(parts[0].split()) == 1 and len(parts[1].split()) == 2
+            and not parts[0].lower().endswith("s")):
+        head = parts[1].split()[1]
+        parts[0] = f"{parts[0]} {head}"
+    return parts
+
+

@@ -1,0 +1,301 @@
+"""What the course says about one concept, gathered for writing exercises on it.
+
+The defining sentence (the concept's definition when it names the term, else the passage
+sentence of a defining shape that agrees with it), the definition without its term (the
+"description" a term question shows), the parts of the definition (key points), and the
+sibling concepts fit to serve as distractors, ranked by embedding similarity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from tutor.course import Chunk, Citation, Concept
+from tutor.engine.offline.checking import (
+    NEAR_DUPLICATE,
+    canonical,
+    content_stems,
+    mentions,
+    term_variants,
+)
+from tutor.engine.offline.text import normalize, prose_blocks
+
+DUPLICATE_SIMILARITY = 0.95
+"""Embedding cosine from which a sibling is taken for the same concept and left out."""
+MAX_SENTENCE = 300
+
+_VERB = r"(?:is|are|refers\s+to|means|denotes)"
+
+
+@dataclass
+class Sibling:
+    """A near concept that may stand beside the concept as a distractor or a swapped term."""
+
+    concept: Concept
+    similarity: float
+    """Cosine similarity of the two concepts' name and definition (MiniLM), 4 decimals."""
+    description: str | None
+    """Its definition without its own name, when that can be had."""
+
+
+@dataclass
+class Material:
+    """What the course says about one concept, gathered once for all kinds."""
+
+    concept: Concept
+    terms: list[str]
+    pattern: re.Pattern[str]
+    ordered: list[Chunk]
+    sentence: str | None = None
+    """The defining sentence, naming the concept."""
+    defines: bool = False
+    """Whether the sentence has a defining shape ("X is ...", "... is called X")."""
+    description: str | None = None
+    """The definition without the term ("a collection where ...")."""
+    citations: list[Citation] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return self.citations[0].label()
+
+    @property
+    def definition_text(self) -> str:
+        """The definition as one sentence: the defining sentence, else "name: gloss"."""
+        if self.sentence and (self.defines or not self.description):
+            return self.sentence
+        return f"{self.concept.name}: {self.description}"
+
+
+def _term_group(terms: Sequence[str]) -> str:
+    """A regular expression group matching any of the terms (hyphens or spaces between words)."""
+    alternatives = [r"[\s\-]+".join(re.escape(w) for w in t.split()) for t in terms]
+    return r"(?:" + "|".join(alternatives) + r")(?![\w-])"
+
+
+def term_pattern(terms: Sequence[str]) -> re.Pattern[str]:
+    """Mentions of any of the terms as whole words, any case."""
+    return re.compile(r"(?<![\w-])" + _term_group(terms), re.I)
+
+
+def gather(concept: Concept, terms: list[str], passages: Sequence[Chunk]) -> Material:
+    """The material for one concept; passages on its defining page are read first."""
+    defining = {(c.source, c.page) for c in concept.citations[:1]}
+    ordered = sorted(passages, key=lambda p: ((p.source, p.page) not in defining, p.order, p.id))
+    material = Material(concept, terms, term_pattern(terms), ordered)
+    definition = " ".join(normalize(concept.definition).split())
+    source: Chunk | None = None
+    if definition and material.pattern.search(definition) and len(definition) <= MAX_SENTENCE:
+        material.sentence, material.defines = definition, True
+        source = source_of(definition, ordered)
+    else:
+        found = _find_defining_sentence(material, definition)
+        if found:
+            material.sentence, source, material.defines = found
+    if definition and not material.pattern.search(definition):
+        material.description = _strip_period(definition)
+    elif material.sentence:
+        material.description = describe(material.sentence, terms)
+    cites = ([source.citation()] if source else []) + list(concept.citations[:1])
+    if not cites:
+        cites = [p.citation() for p in ordered if material.pattern.search(p.text)][:1]
+    material.citations = list({(c.source, c.page): c for c in cites}.values())
+    return material
+
+
+def _find_defining_sentence(
+    material: Material, definition: str
+) -> tuple[str, Chunk, bool] | None:
+    """The passage sentence that best defines the concept: one of a defining shape that
+    agrees with the definition, else one that shares most of its words."""
+    cue = defining_cue(material.terms)
+    best: tuple[float, str, Chunk, bool] | None = None
+    for chunk in material.ordered:
+        for sentence in prose_sentences(chunk.text):
+            if not usable(sentence) or not material.pattern.search(sentence):
+                continue
+            overlap = dice(definition, sentence) if definition else 0.0
+            defines = cue.search(sentence) is not None
+            if not (defines and (not definition or overlap >= 0.25)) and overlap < 0.6:
+                continue
+            score = overlap + 0.5 * defines
+            if best is None or score > best[0]:
+                best = (score, sentence, chunk, defines)
+    return (best[1], best[2], best[3]) if best else None
+
+
+def defining_cue(terms: Sequence[str]) -> re.Pattern[str]:
+    """Sentences of a defining shape: "X is ...", "X, the ..., refers to", "... called X"."""
+    group = _term_group(terms)
+    return re.compile(
+        r"^\W*(?:(?:a|an|the)\s+)?" + group + r"\s*(?:,[^,]{0,60},\s*)?" + _VERB + r"\b"
+        + r"|\b(?:called|known\s+as)\s+(?:(?:a|an|the)\s+)?" + group,
+        re.I,
+    )
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset("e.g. i.e. etc. vs. cf. fig. eq. no. al. ch. sec. p. pp.".split())
+
+
+def prose_sentences(text: str) -> list[str]:
+    """The sentences of a passage's prose; a sentence ending in an abbreviation (a whole
+    word, such as ``e.g.``) goes on."""
+    found: list[str] = []
+    for block in prose_blocks(text):
+        for piece in _SENTENCE_END.split(block):
+            last = found[-1].split()[-1].lower() if found else ""
+            if last in _ABBREVIATIONS:
+                found[-1] = f"{found[-1]} {piece}"
+            elif piece.strip():
+                found.append(piece.strip())
+    return found
+
+
+def usable(sentence: str) -> bool:
+    """A sentence fit to quote in an exercise: plain prose of sane length, no section number,
+    link, code or first-person aside."""
+    if not 20 <= len(sentence) <= MAX_SENTENCE or sentence.endswith(("?", ":")):
+        return False
+    if re.match(r"^\d+(?:\.\d+)+\s", sentence) or re.search(r"https?:|www\.", sentence):
+        return False
+    if sum(ch in "=(){}[]<>#%_\\" for ch in sentence) > 2:
+        return False
+    if sentence.split()[0].lower() in ("it", "they", "this", "these", "those", "he", "she"):
+        return False
+    return re.search(r"(?:^|\s)I(?:\s|'m)", sentence) is None
+
+
+def dice(first: str, second: str) -> float:
+    """Dice overlap of the two texts' content stems, 0..1."""
+    a, b = content_stems(first), content_stems(second)
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def source_of(text: str, chunks: Sequence[Chunk]) -> Chunk | None:
+    """The first passage that contains the text (nearly word for word)."""
+    target = normalize(text).lower()
+    for chunk in chunks:
+        if fuzz.partial_ratio(target, " ".join(normalize(chunk.text).lower().split())) >= 90:
+            return chunk
+    return None
+
+
+def describe(text: str, terms: Sequence[str]) -> str | None:
+    """The definition without its subject: ``"A stack is a list ..."`` -> ``"a list ..."``;
+    a gloss that does not name the term is its own description; None otherwise."""
+    text = " ".join(normalize(text).split())
+    pattern = term_pattern(terms)
+    if not text:
+        return None
+    if not pattern.search(text):
+        return _strip_period(text)
+    match = re.match(
+        r"^\W*(?:(?:a|an|the)\s+)?" + _term_group(terms) + r"\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?"
+        + _VERB + r"\s+(.+)$",
+        text,
+        re.I,
+    )
+    if not match:
+        return None
+    rest = _strip_period(match.group(1))
+    if len(rest) < 12 or mentions(rest, terms):
+        return None
+    return rest
+
+
+def _strip_period(text: str) -> str:
+    return text.strip().rstrip(".;: ").strip()
+
+
+def lower_first(text: str) -> str:
+    """``"A list of ..."`` -> ``"a list of ..."``; acronyms (``"CPU ..."``) stay."""
+    first = text.split()[0] if text.split() else ""
+    if len(first) > 1 and first.isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def as_statement(description: str) -> str:
+    """A description as a sentence of its own: capital first letter, final period."""
+    return description[:1].upper() + description[1:] + "."
+
+
+def rank_siblings(concept: Concept, related: Sequence[Concept], terms: list[str]) -> list[Sibling]:
+    """Sibling concepts fit to stand beside this one, most similar first."""
+    own = {canonical(t) for t in terms}
+    candidates: list[Concept] = []
+    seen: set[str] = set()
+    for other in related:
+        key = canonical(other.name)
+        if other.id == concept.id or not key or key in seen:
+            continue
+        names = {key, *(canonical(a) for a in other.aliases)}
+        nested = any(f" {k} " in f" {n} " or f" {n} " in f" {k} " for k in own for n in names)
+        if nested or any(fuzz.ratio(n, k) >= NEAR_DUPLICATE for k in own for n in names):
+            continue
+        seen.add(key)
+        candidates.append(other)
+    if not candidates:
+        return []
+    similarities = _similarities(concept, candidates)
+    siblings = [
+        Sibling(c, round(s, 4), describe(c.definition, term_variants(c.name, c.aliases)))
+        for c, s in zip(candidates, similarities, strict=True)
+        if s < DUPLICATE_SIMILARITY
+    ]
+    return sorted(siblings, key=lambda s: (-s.similarity, s.concept.name.lower(), s.concept.id))
+
+
+_VECTORS: dict[str, np.ndarray] = {}
+"""Concept vectors by text: a course embeds each concept once, not once per sibling."""
+_VECTORS_MAX = 20_000
+
+
+def _vectors(texts: list[str]) -> np.ndarray:
+    from tutor.index.embeddings import embed
+
+    known = {t: v for t in texts if (v := _VECTORS.get(t)) is not None}
+    missing = [t for t in dict.fromkeys(texts) if t not in known]
+    if missing:
+        fresh = dict(zip(missing, embed(missing), strict=True))
+        known.update(fresh)
+        if len(_VECTORS) + len(fresh) > _VECTORS_MAX:
+            _VECTORS.clear()
+        _VECTORS.update(fresh)
+    return np.stack([known[t] for t in texts])
+
+
+def _similarities(concept: Concept, others: Sequence[Concept]) -> list[float]:
+    texts = [f"{c.name}: {c.definition}" for c in [concept, *others]]
+    try:
+        vectors = _vectors(texts)
+        return [float(v) for v in vectors[1:] @ vectors[0]]
+    except (ImportError, OSError, RuntimeError):
+        base = content_stems(texts[0])
+        return [len(base & content_stems(t)) / max(1, len(base | content_stems(t))) for t in texts[1:]]
+
+
+_CLAUSE = re.compile(
+    r";\s*|,\s*but\s+|\s+(?:where|which|that|whose|so\s+that|such\s+that|in\s+which)\s+", re.I
+)
+
+
+def clauses(text: str) -> list[str]:
+    """The parts of a definition: its genus and each qualifying clause, ``"a collection"``,
+    ``"where the last item added is the first one removed"``; a clause of fewer than two
+    content words joins the part before it."""
+    cuts = [0, *(match.start() for match in _CLAUSE.finditer(text)), len(text)]
+    parts: list[str] = []
+    for begin, end in zip(cuts, cuts[1:], strict=False):
+        piece = text[begin:end].strip(" ;,.")
+        if parts and (len(content_stems(piece)) < 2 or not content_stems(parts[-1])):
+            parts[-1] = f"{parts[-1]} {piece}".strip()
+        elif piece:
+            parts.append(piece)
+    return [p for i, p in enumerate(parts) if len(content_stems(p)) >= 2 - (i == 0)]
+

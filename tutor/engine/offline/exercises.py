@@ -1,0 +1,319 @@
+"""Writing exercises offline: cloze, multiple choice, true/false and "explain in your own words".
+
+Everything comes from the course (see :mod:`tutor.engine.offline.exercise_material`): the
+concept's defining sentence, the definitions of near sibling concepts (distractors and term
+swaps, ranked by embedding similarity) and the passages that teach the concept. The same input
+gives the same exercises (ids, wording, option order), and a kind is skipped when the material
+does not allow a fair item. Ids are ``<concept_id>-<kind>-<n>`` with a fixed ``n`` per form:
+multiple choice 1 asks for the term, multiple choice 2 for the statement.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from tutor.course import Chunk, Concept, Exercise, ExerciseKind
+from tutor.engine.offline.checking import (
+    BLANK,
+    canonical,
+    content_stems,
+    mentions,
+    plural,
+    same_option,
+    term_variants,
+    words,
+)
+from tutor.engine.offline.exercise_material import (
+    Material,
+    Sibling,
+    as_statement,
+    clauses,
+    defining_cue,
+    dice,
+    gather,
+    lower_first,
+    prose_sentences,
+    rank_siblings,
+    source_of,
+    usable,
+)
+
+MAX_DISTRACTORS = 3
+MIN_DISTRACTORS = 2
+MAX_KEY_POINTS = 4
+
+_MARK = "\x00"
+
+
+def write_exercises(
+    concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk]
+) -> list[Exercise]:
+    """Up to five exercises on ``concept``; ``related`` supplies distractors and swaps."""
+    terms = term_variants(concept.name, concept.aliases)
+    if not terms:
+        return []
+    material = gather(concept, terms, passages)
+    if not material.citations or not (material.sentence or material.description):
+        return []
+    siblings = rank_siblings(concept, related, terms)
+    writers = (_cloze, _choose_term, _choose_statement, _true_or_false, _explain)
+    return [ex for writer in writers if (ex := writer(material, siblings)) is not None]
+
+
+# -- the writers -------------------------------------------------------------------------------
+def _exercise_id(concept: Concept, kind: ExerciseKind, n: int) -> str:
+    return f"{concept.id}-{kind.value}-{n}"
+
+
+def _seed(text: str) -> int:
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
+
+
+def _difficulty(value: float) -> float:
+    return round(min(0.95, max(0.05, value)), 2)
+
+
+def _blank(sentence: str, pattern: re.Pattern[str]) -> tuple[str, str]:
+    """The sentence with every mention of the term blanked, and the first mention."""
+    first = pattern.search(sentence)
+    blanked = pattern.sub(BLANK, sentence)
+    blanked = re.sub(r"\b([Aa])n?(\s+)" + BLANK, r"\1(n)\2" + BLANK, blanked)
+    return blanked, first.group(0) if first else ""
+
+
+def _short(text: str, limit: int = 120) -> str:
+    """The text cut at a word boundary to about ``limit`` characters."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "..."
+
+
+def _answer_form(surface: str, name: str) -> str:
+    if surface.isupper() or any(ch.isupper() for ch in name):
+        return surface
+    return surface.lower()
+
+
+def _cloze(m: Material, siblings: list[Sibling]) -> Exercise | None:
+    concept = m.concept
+    if m.sentence:
+        blanked, surface = _blank(m.sentence, m.pattern)
+        prompt, answer = f"Fill in the blank: {blanked}", _answer_form(surface, concept.name)
+    else:
+        described = lower_first(m.description or "")
+        prompt, answer = f'Fill in the blank: the term for "{described}" is {BLANK}.', concept.name
+    bare = prompt.replace(BLANK, " ")
+    if len(content_stems(bare, {"fill", "blank"})) < 3 or mentions(bare, m.terms):
+        return None
+    accepted = list({t.lower(): t for t in m.terms if t.lower() != answer.lower()}.values())
+    return Exercise(
+        id=_exercise_id(concept, ExerciseKind.CLOZE, 1),
+        concept_id=concept.id,
+        kind=ExerciseKind.CLOZE,
+        prompt=prompt,
+        answer=answer,
+        accepted=accepted,
+        explanation=f'The missing term is "{concept.name}": {m.definition_text} ({m.label})',
+        citations=m.citations,
+        difficulty=_difficulty(0.4 + 0.1 * (len(answer.split()) > 1) + 0.1 * (len(prompt) > 160)),
+    )
+
+
+def _pick(options: list[tuple[Sibling, str]], answer: str, prompt: str) -> list[tuple[Sibling, str]]:
+    """Up to three options, none near another or the answer, none named by the prompt."""
+    chosen: list[tuple[Sibling, str]] = []
+    for sibling, text in options:
+        taken = [answer, *(t for _, t in chosen)]
+        if any(same_option(text, t) for t in taken):
+            continue
+        if mentions(prompt, term_variants(sibling.concept.name), fuzzy=False):
+            continue
+        chosen.append((sibling, text))
+        if len(chosen) == MAX_DISTRACTORS:
+            break
+    return chosen
+
+
+def _multiple_choice(
+    m: Material, n: int, prompt: str, answer: str, chosen: list[tuple[Sibling, str]],
+    explanation: str,
+) -> Exercise:
+    exercise_id = _exercise_id(m.concept, ExerciseKind.MULTIPLE_CHOICE, n)
+    choices = [answer, *(text for _, text in chosen)]
+    random.Random(_seed(exercise_id)).shuffle(choices)
+    similarity = sum(s.similarity for s, _ in chosen) / len(chosen)
+    return Exercise(
+        id=exercise_id,
+        concept_id=m.concept.id,
+        kind=ExerciseKind.MULTIPLE_CHOICE,
+        prompt=prompt,
+        answer=answer,
+        choices=choices,
+        misconceptions={
+            text: f"confuses {m.concept.name} with {s.concept.name}" for s, text in chosen
+        },
+        explanation=explanation,
+        citations=m.citations,
+        difficulty=_difficulty(0.25 + 0.5 * similarity + 0.05 * (n == 2)),
+    )
+
+
+def _choose_term(m: Material, siblings: list[Sibling]) -> Exercise | None:
+    if m.description:
+        prompt = f'Which term matches this description: "{m.description}"?'
+    elif m.sentence:
+        prompt = f'Which term fills the blank: "{_blank(m.sentence, m.pattern)[0]}"?'
+    else:
+        return None
+    if mentions(prompt, m.terms):
+        return None
+    chosen = _pick([(s, s.concept.name) for s in siblings], m.concept.name, prompt)
+    if len(chosen) < MIN_DISTRACTORS:
+        return None
+    others = " ".join(
+        f'"{s.concept.name}" is {_short(lower_first(s.description))}.'
+        for s, _ in chosen
+        if s.description
+    )
+    explanation = f'"{m.concept.name}" is right: {m.definition_text} ({m.label}). {others}'.strip()
+    return _multiple_choice(m, 1, prompt, m.concept.name, chosen, explanation)
+
+
+def _choose_statement(m: Material, siblings: list[Sibling]) -> Exercise | None:
+    if not m.description:
+        return None
+    answer = as_statement(m.description)
+    prompt = f"Which statement describes {m.concept.name}?"
+    if mentions(answer, m.terms):
+        return None
+    options = [
+        (s, as_statement(s.description))
+        for s in siblings
+        if s.description and not mentions(s.description, m.terms) and len(s.description) < 300
+    ]
+    chosen = _pick(options, answer, prompt)
+    if len(chosen) < MIN_DISTRACTORS or len(answer) > 320:
+        return None
+    others = ", ".join(s.concept.name for s, _ in chosen)
+    explanation = (
+        f'"{answer}" is how the course defines {m.concept.name} ({m.label}). '
+        f"The other statements describe {others}."
+    )
+    return _multiple_choice(m, 2, prompt, answer, chosen, explanation)
+
+
+def _swap(sentence: str, m: Material, name: str) -> str:
+    """The sentence with every mention of the concept replaced by ``name``, articles fixed."""
+    plurals = {canonical(t) for t in m.terms}
+
+    def replace(match: re.Match[str]) -> str:
+        surface = match.group(0)
+        is_plural = words(surface) != surface.lower().replace("-", " ").split()
+        swapped = plural(name) if is_plural and canonical(surface) in plurals else name
+        if surface[:1].isupper() and match.start() == 0:
+            swapped = swapped[:1].upper() + swapped[1:]
+        return _MARK + swapped + _MARK
+
+    text = m.pattern.sub(replace, sentence)
+    text = re.sub(
+        r"\b([Aa])n?(\s+)" + _MARK + r"(\w)",
+        lambda g: (g[1] + ("n" if g[3].lower() in "aeiou" else "")) + g[2] + _MARK + g[3],
+        text,
+    )
+    return text.replace(_MARK, "")
+
+
+def _true_or_false(m: Material, siblings: list[Sibling]) -> Exercise | None:
+    concept = m.concept
+    if m.sentence and m.definition_text == m.sentence:
+        statement = m.sentence
+    elif m.description:
+        statement = f'"{concept.name}" means {lower_first(m.description)}.'
+    else:
+        return None
+    exercise_id = _exercise_id(concept, ExerciseKind.TRUE_FALSE, 1)
+    swap_with: Sibling | None = None
+    if _seed(exercise_id) % 2:
+        for sibling in siblings:
+            named = mentions(statement, term_variants(sibling.concept.name), fuzzy=False)
+            own = sibling.description
+            if named or (own and m.description and same_option(own, m.description)):
+                continue
+            if not mentions(_swap(statement, m, sibling.concept.name), m.terms):
+                swap_with = sibling
+                break
+    if swap_with is None:
+        prompt, answer = f"True or false: {statement}", "True"
+        misconceptions = {"False": f"does not recognise the definition of {concept.name}"}
+        explanation = f"True: this is how the course defines {concept.name} ({m.label})."
+        difficulty = 0.3
+    else:
+        other = swap_with.concept.name
+        prompt, answer = f"True or false: {_swap(statement, m, other)}", "False"
+        misconceptions = {"True": f"confuses {concept.name} with {other}"}
+        explanation = (
+            f"False: the course says this of {concept.name}, not of {other} ({m.label}): "
+            f"{m.definition_text}"
+        )
+        difficulty = 0.35 + 0.4 * swap_with.similarity
+    return Exercise(
+        id=exercise_id,
+        concept_id=concept.id,
+        kind=ExerciseKind.TRUE_FALSE,
+        prompt=prompt,
+        answer=answer,
+        choices=["True", "False"],
+        misconceptions=misconceptions,
+        explanation=explanation,
+        citations=m.citations,
+        difficulty=_difficulty(difficulty),
+    )
+
+
+def _explain(m: Material, siblings: list[Sibling]) -> Exercise | None:
+    concept = m.concept
+    reference = m.definition_text
+    points = [" ".join(k.split()) for k in concept.key_points if k.strip()][:MAX_KEY_POINTS]
+    citations = list(m.citations)
+    if len(points) < 2:
+        for text, chunk in _derived_points(m, points, reference)[: MAX_KEY_POINTS - len(points)]:
+            points.append(text)
+            if chunk is not None and chunk.citation() not in citations:
+                citations.append(chunk.citation())
+    return Exercise(
+        id=_exercise_id(concept, ExerciseKind.SHORT_ANSWER, 1),
+        concept_id=concept.id,
+        kind=ExerciseKind.SHORT_ANSWER,
+        prompt=f"Explain {concept.name} in your own words.",
+        answer=reference,
+        key_points=points,
+        explanation=f"The course explains {concept.name} so ({m.label}): {reference}",
+        citations=citations,
+        difficulty=_difficulty(0.5 + 0.05 * len(points)),
+    )
+
+
+def _derived_points(
+    m: Material, points: list[str], reference: str
+) -> list[tuple[str, Chunk | None]]:
+    """Key points from the course: the parts of the definition, then at most one more
+    defining sentence from the passages."""
+    source = source_of(m.definition_text, m.ordered)
+    found: list[tuple[str, Chunk | None]] = []
+    if not points:
+        found = [(c, source) for c in clauses(m.description or reference)[:MAX_KEY_POINTS]]
+    taken = [*points, reference, *(text for text, _ in found)]
+    cue = defining_cue(m.terms)
+    for chunk in m.ordered:
+        for sentence in prose_sentences(chunk.text):
+            if not usable(sentence) or not m.pattern.search(sentence):
+                continue
+            if not cue.search(sentence) and dice(reference, sentence) < 0.4:
+                continue
+            if any(fuzz.token_set_ratio(sentence, t) >= 85 for t in taken):
+                continue
+            return [*found, (sentence, chunk)]
+    return found

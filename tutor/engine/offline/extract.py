@@ -1,0 +1,389 @@
+"""Concept extraction: find the terms a course introduces, with their definitions.
+
+Signals, strongest first: definitional sentences ("X is a ...", "... is called X", "X refers
+to ...", glossary-like "X: ..." lines), emphasised terms and section headings (when ingestion
+provides them, or numbered headings found in the text), and keyphrase statistics (noun-like
+word runs that recur across passages). Each candidate is scored by its signals and how widely
+the course uses it; the best ones become :class:`ConceptDraft`s with a definition, key points
+and page citations (defining page first).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from tutor.course import Chunk, Citation
+from tutor.engine.offline.definitions import (
+    Definition,
+    definitions_in,
+    glossary_line_terms,
+    heading_terms,
+)
+from tutor.engine.offline.keyphrases import (
+    WordStats,
+    identifiers,
+    is_proper,
+    keyphrases,
+    specificity,
+)
+from tutor.engine.offline.text import (
+    DETERMINERS,
+    MentionIndex,
+    general_zipf,
+    is_junk_term,
+    normalize,
+    prose_blocks,
+    singular,
+    split_sentences,
+    term_key,
+)
+from tutor.engine.offline.text import (
+    mentions as mentions_term,
+)
+from tutor.engine.port import ConceptDraft
+
+WEIGHTS = {"definition": 2.5, "glossary": 2.0, "emphasis": 1.5, "heading": 1.5, "keyphrase": 2.0}
+"""Score each kind of evidence adds to a candidate."""
+_NUMBERED_HEADING = re.compile(r"^(?:\d+|[A-Z])(?:\.\d+)+\s+([A-Z][A-Za-z ,'\-]{2,60})$")
+_MAX_KEYPOINT_CHARS = 240
+_DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d+")
+_PAGE_LIST = re.compile(r"[a-z]{3,},\s\d{1,4}\b")
+_ENDS_WITH_PAGE = re.compile(r"(?:\.\s*){2,}\d+$|[\s,]\d{1,4}$")
+_SAYS_WHAT = re.compile(r"\b(?:is|are|means|refers to|called|describes|represents)\b")
+CONCEPTS_PER_PAGE = 1.2
+MAX_CONCEPTS = 350
+"""The default concept budget: 1.2 per page, at most 350 (a learner cannot use more)."""
+MIN_SCORE = 2.0
+"""Candidates scoring less are not concepts."""
+_NOT_CONCEPT_HEADINGS = frozenset(
+    "glossary exercises exercise summary introduction preface contents index bibliography "
+    "references acknowledgments acknowledgements foreword conclusion conclusions notes overview "
+    "problems solutions answers appendix further reading".split()
+)
+_NOT_GLOSSARY_LABELS = frozenset(
+    "hint credit note notes warning example solution answer source step tip caution theorem "
+    "proof lemma remark question exercise output input figure table see also".split()
+)
+
+
+@dataclass
+class Sentence:
+    text: str
+    chunk: int
+    """Index of the chunk in the input."""
+    block: int
+    """Index of the paragraph within the chunk."""
+    section: str
+
+
+@dataclass
+class _Candidate:
+    key: str
+    surfaces: Counter[str] = field(default_factory=Counter)
+    evidence: set[str] = field(default_factory=set)
+    definitions: list[Definition] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+    first_signal: int = 1 << 30
+    """Chunk index of the first definition/emphasis/heading signal."""
+    keyphrase: float = 0.0
+
+
+def read_sentences(chunks: Sequence[Chunk]) -> tuple[list[Sentence], list[list[str]]]:
+    """Prose sentences of every chunk with their section, and the headings met per chunk.
+    Numbered headings in the text ("2.3 Local variables") count when a chunk has no heading."""
+    out: list[Sentence] = []
+    headings: list[list[str]] = []
+    section = ""
+    for index, chunk in enumerate(chunks):
+        found: list[str] = []
+        if chunk.heading:
+            section = chunk.heading
+            found.append(chunk.heading)
+        parts: list[tuple[str, list[str]]] = [(section, [])]
+        heading_line = normalize(chunk.heading).strip()
+        for line in normalize(chunk.text).split("\n"):
+            match = _NUMBERED_HEADING.match(line.strip())
+            if match and not chunk.heading:
+                section = match.group(1).strip()
+                found.append(section)
+                parts.append((section, []))
+            elif match or (heading_line and line.strip() == heading_line):
+                parts.append((section, []))  # the heading line itself is not prose
+            else:
+                parts[-1][1].append(line)
+        block = 0
+        for part_section, lines in parts:
+            for block_text in prose_blocks("\n".join(lines)):
+                for sentence in split_sentences(block_text):
+                    out.append(Sentence(sentence, index, block, part_section))
+                block += 1
+        # A chunk full of numbered headings is a table of contents, not a section start.
+        headings.append(found if len(found) < 5 else [])
+    return out, headings
+
+
+def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -> list[ConceptDraft]:
+    """Concept drafts of a whole course (chunks in reading order), returned in reading order
+    of their introduction. ``max_concepts`` defaults to a budget that grows with the page
+    count; candidates scoring under :data:`MIN_SCORE` are never kept."""
+    chunks = list(chunks)
+    if not chunks:
+        return []
+    reference = {i for i, c in enumerate(chunks) if is_reference_matter(c.text)}
+    sentences, headings = read_sentences(chunks)
+    sentences = [s for s in sentences if s.chunk not in reference]
+    headings = [[] if i in reference else found for i, found in enumerate(headings)]
+    texts = [normalize(c.text) for c in chunks]
+    candidates: dict[str, _Candidate] = {}
+
+    def add(name: str, kind: str, chunk_index: int, definition: Definition | None = None) -> None:
+        name = _clean_name(name)
+        if is_junk_term(name):
+            return
+        key = term_key(name)
+        if not key:
+            return
+        cand = candidates.setdefault(key, _Candidate(key))
+        cand.surfaces[name] += 1
+        cand.evidence.add(kind)
+        cand.first_signal = min(cand.first_signal, chunk_index)
+        if definition is not None:
+            cand.definitions.append(definition)
+            cand.aliases.update(definition.aliases)
+
+    for index, found in enumerate(headings):
+        for heading in found:
+            for term in heading_terms(heading):
+                if term.lower() not in _NOT_CONCEPT_HEADINGS:
+                    add(term, "heading", index)
+    for index, chunk in enumerate(chunks):
+        if index in reference:
+            continue
+        for term in chunk.emphasized:
+            add(term, "emphasis", index)
+        for term, line in glossary_line_terms(texts[index]):
+            if term.lower() not in _NOT_GLOSSARY_LABELS:
+                add(term, "glossary", index, Definition(term, line, index, -1, 2.0))
+    phrases, stats = keyphrases((s.text, s.chunk) for s in sentences)
+    for position, sentence in enumerate(sentences):
+        for found_def in definitions_in(sentence.text, sentence.chunk, position):
+            add(_trim(found_def.term, stats.prose), "definition", sentence.chunk, found_def)
+    stats.n_chunks = len(chunks)
+    for name, score in phrases.items():
+        add(name, "keyphrase", 1 << 30)
+        key = term_key(_clean_name(name))
+        if key in candidates:
+            candidates[key].keyphrase = score
+
+    stats.code = identifiers(texts)
+    mention_index = MentionIndex(texts, list(candidates))
+    drafts = []
+    for cand in candidates.values():
+        mentions = {
+            i: n for i, n in mention_index.counts(cand.key).items() if i not in reference
+        }
+        if not mentions:
+            continue
+        score = _score(cand, mentions, stats)
+        drafts.append((score, cand, mentions))
+    pages = len({(c.source, c.page) for c in chunks})
+    budget = max_concepts or max(15, min(MAX_CONCEPTS, int(pages * CONCEPTS_PER_PAGE)))
+    drafts.sort(key=lambda item: -item[0])
+    chosen = [d for d in drafts[:budget] if d[0] >= MIN_SCORE]
+    by_position: dict[tuple[int, int], list[int]] = defaultdict(list)
+    by_chunk: dict[int, list[int]] = defaultdict(list)
+    for position, sentence in enumerate(sentences):
+        by_position[(sentence.chunk, sentence.block)].append(position)
+        by_chunk[sentence.chunk].append(position)
+    result = [
+        _draft(score, cand, mentions, chunks, sentences, by_position, by_chunk,
+               is_proper(cand.key, stats))
+        for score, cand, mentions in chosen
+    ]
+    result.sort(key=lambda d: (d.first_order, -d.score))
+    return result
+
+
+def _clean_name(name: str) -> str:
+    words = normalize(name).replace('"', " ").replace("'", " ").strip(" .,:;").split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    name = " ".join(words)
+    return name
+
+
+def _score(cand: _Candidate, mentions: dict[int, int], stats: WordStats) -> float:
+    """Evidence weights, plus how much more the course uses the term than general English;
+    generic, ubiquitous, code-like and one-passage terms lose points."""
+    marked = cand.evidence - {"keyphrase"}
+    score = sum(WEIGHTS[kind] for kind in marked)
+    score += WEIGHTS["keyphrase"] * cand.keyphrase
+    total = sum(mentions.values())
+    spread = len(mentions)
+    single = " " not in cand.key
+    score += min(1.0, 0.25 * math.log1p(total)) + min(0.8, 0.2 * math.log1p(spread))
+    score += 0.8 * max(-2.0, min(2.0, specificity(total, cand.key, stats.total_words) - 1.0))
+    if spread > 0.6 * stats.n_chunks and stats.n_chunks > 10:
+        score -= 1.0  # everywhere: more likely a word of the subject than a concept in it
+    if spread <= 1:
+        score -= 1.0 if max((d.strength for d in cand.definitions), default=0) < 3 else 0.5
+    if single and not marked and cand.keyphrase < 0.5:
+        score -= 1.0  # a frequent single word with nothing else marking it as a term
+    if single and cand.key.endswith("ing") and "definition" not in marked:
+        score -= 1.5  # a gerund heading ("Looping", "Searching") names an activity
+    if single and (stats.prose[cand.key] < 0.4 * total or stats.code[cand.key] >= 0.2 * total):
+        score -= 2.0  # mostly inside code: an identifier, not a concept
+    if is_proper(cand.key, stats):
+        score -= 1.5  # a proper name or a class name ("Python", "Turing Thesis", "Point")
+    return score
+
+
+def _trim(term: str, prose: Counter[str]) -> str:
+    """The longest leading part of a matched term that the course uses more than once
+    ("delimiter specifies" -> "delimiter")."""
+    words = term.split()
+    if "of" in words:
+        return term  # "flow of execution": phrases with "of" are not counted as runs
+    for n in range(len(words), 1, -1):
+        if prose[term_key(" ".join(words[:n]))] >= 2:
+            return " ".join(words[:n])
+    return words[0] if words else term
+
+
+def is_reference_matter(text: str) -> bool:
+    """True for a table of contents or an index page: dot leaders to page numbers, lines that
+    end in page numbers, or runs of comma-separated page numbers."""
+    if len(_DOT_LEADER.findall(text)) >= 3:
+        return True
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    numbered = sum(1 for line in lines if _ENDS_WITH_PAGE.search(line))
+    if len(lines) >= 5 and numbered >= 0.6 * len(lines):
+        return True
+    return len(_PAGE_LIST.findall(text)) >= max(5, 0.05 * len(text.split()))
+
+
+def _draft(
+    score: float,
+    cand: _Candidate,
+    mentions: dict[int, int],
+    chunks: Sequence[Chunk],
+    sentences: Sequence[Sentence],
+    by_position: dict[tuple[int, int], list[int]],
+    by_chunk: dict[int, list[int]],
+    proper: bool,
+) -> ConceptDraft:
+    name = _display_name(cand, proper)
+    best = max(cand.definitions, key=lambda d: (d.strength, -d.chunk), default=None)
+    if best is not None:
+        define_chunk = best.chunk
+        definition = best.sentence
+        points = _key_points(cand.key, best, sentences, by_position, by_chunk)
+    else:
+        # Introduced where the course starts using it (two mentions in a passage), not at a
+        # passing mention in the front matter.
+        repeated = [c for c, n in mentions.items() if n >= 2]
+        define_chunk = min(min(repeated or mentions), cand.first_signal)
+        definition, points = _first_informative(
+            cand.key, define_chunk, mentions, sentences, by_chunk
+        )
+    citations = [chunks[define_chunk].citation()]
+    seen = {(chunks[define_chunk].source, chunks[define_chunk].page)}
+    for chunk_index, _ in sorted(mentions.items(), key=lambda kv: (-kv[1], kv[0])):
+        page = (chunks[chunk_index].source, chunks[chunk_index].page)
+        if page not in seen and len(citations) < 5:
+            seen.add(page)
+            citations.append(Citation(source=page[0], page=page[1]))
+    first_sentence = by_chunk.get(define_chunk, [])
+    section = sentences[first_sentence[0]].section if first_sentence else ""
+    aliases = sorted({s for s in cand.surfaces if s != name} | cand.aliases)
+    return ConceptDraft(
+        name=name,
+        definition=definition,
+        aliases=aliases,
+        citations=citations,
+        first_order=chunks[define_chunk].order,
+        section=section,
+        score=round(score, 3),
+        evidence=sorted(cand.evidence),
+        key_points=points,
+    )
+
+
+def _display_name(cand: _Candidate, proper: bool) -> str:
+    """The most used spelling written like the key (singular); else the most used spelling
+    with its last word made singular when that is an English word ("rectangles" ->
+    "rectangle", but "parentheses" stays). Lower case unless the course capitalises it."""
+    name = next(
+        (s for s, _ in cand.surfaces.most_common() if s.lower().replace("-", " ") == cand.key),
+        "",
+    )
+    if not name:
+        words = cand.surfaces.most_common(1)[0][0].split()
+        last = singular(words[-1].lower())
+        if last != words[-1].lower() and general_zipf(last) >= 2.0:
+            words[-1] = words[-1][: len(last)] if words[-1].lower().startswith(last) else last
+        name = " ".join(words)
+    if not proper and not name.isupper():
+        name = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in name.split())
+    return name
+
+
+def _key_points(
+    key: str,
+    best: Definition,
+    sentences: Sequence[Sentence],
+    by_position: dict[tuple[int, int], list[int]],
+    by_chunk: dict[int, list[int]],
+) -> list[str]:
+    """The defining sentence and up to three short statements after it: the rest of its
+    paragraph, then sentences of the same or the next passage that mention the term."""
+    points = [_short(best.sentence)]
+    if not 0 <= best.position < len(sentences):
+        chunk = best.chunk
+        paragraph: list[int] = []
+    else:
+        anchor = sentences[best.position]
+        chunk = anchor.chunk
+        paragraph = [p for p in by_position.get((chunk, anchor.block), []) if p > best.position]
+    nearby = [p for c in (chunk, chunk + 1) for p in by_chunk.get(c, []) if p > best.position]
+    for position in [*paragraph, *nearby]:
+        text = sentences[position].text
+        if len(points) >= 4 or text in points:
+            continue
+        if position not in paragraph and not mentions_term(text, key):
+            continue
+        if 5 <= len(text.split()) and len(text) <= _MAX_KEYPOINT_CHARS and "?" not in text:
+            points.append(text)
+    return points
+
+
+def _first_informative(
+    key: str,
+    chunk: int,
+    mentions: dict[int, int],
+    sentences: Sequence[Sentence],
+    by_chunk: dict[int, list[int]],
+) -> tuple[str, list[str]]:
+    """Sentences that mention the term from where it is introduced on: one that says what it
+    is (``is``, ``are``, ``means``...) first, else the first mention."""
+    wanted = sorted(c for c in mentions if c >= chunk)[:4]
+    found: list[str] = []
+    for sentence in (sentences[p] for c in wanted for p in by_chunk.get(c, [])):
+        if len(sentence.text.split()) >= 6 and mentions_term(sentence.text, key):
+            found.append(_short(sentence.text))
+            if len(found) >= 6:
+                break
+    if not found:
+        return "", []
+    saying = [s for s in found if _SAYS_WHAT.search(s)]
+    first = saying[0] if saying else found[0]
+    points = [first, *[s for s in found if s != first]][:3]
+    return first, points
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 400 else text[:397].rsplit(" ", 1)[0] + "..."
