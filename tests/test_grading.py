@@ -1,0 +1,288 @@
+"""Offline grading of every exercise kind: matching rules, feedback, withholding, robustness,
+and the calibration helpers (on small inputs made here)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tutor.course import Exercise, ExerciseKind
+from tutor.engine.offline.answer_similarity import (
+    REFERENCE_FEATURES,
+    AnswerKey,
+    clean_answer,
+    content_words,
+    grading_model,
+    split_points,
+    stem,
+)
+from tutor.engine.offline.engine import OfflineEngine
+from tutor.engine.offline.grading import grade, normalise, point_cue, singular
+from tutor.errors import AnswerError
+from tutor.evals.grading_data import load_beetle, load_mohler, mohler_split, three_way
+from tutor.evals.grading_fit import best_threshold, fit_logistic, fit_softmax, macro_f1, pearson
+
+MC = Exercise(
+    id="mc1",
+    concept_id="stack",
+    kind=ExerciseKind.MULTIPLE_CHOICE,
+    prompt="Which structure returns the most recently added item first?",
+    answer="stack",
+    choices=["queue", "stack", "heap", "linked list"],
+    misconceptions={"queue": "confusing first-in-first-out with last-in-first-out"},
+)
+TF = Exercise(
+    id="tf1",
+    concept_id="stack",
+    kind=ExerciseKind.TRUE_FALSE,
+    prompt="True or false: a stack returns the oldest item first.",
+    answer="False",
+    choices=["True", "False"],
+    misconceptions={"True": "mixing up a stack with a queue"},
+)
+CLOZE = Exercise(
+    id="cz1",
+    concept_id="recursion",
+    kind=ExerciseKind.CLOZE,
+    prompt="A function that calls itself uses ____.",
+    answer="recursion",
+    accepted=["recursive calls"],
+)
+SHORT = Exercise(
+    id="sa1",
+    concept_id="binary-search",
+    kind=ExerciseKind.SHORT_ANSWER,
+    prompt="Explain in your own words how binary search finds an item in a sorted list.",
+    answer=(
+        "Binary search compares the target with the middle element of the sorted list and "
+        "discards the half that cannot contain it, repeating until the item is found."
+    ),
+    key_points=[
+        "It compares the target with the middle element.",
+        "It discards half of the remaining list at each step.",
+    ],
+)
+
+
+def _said(result) -> str:
+    return " ".join([result.feedback, result.misconception, *result.matched_points,
+                     *result.missing_points]).lower()
+
+
+# -- normalisation ---------------------------------------------------------------------------
+def test_normalise_case_punctuation_articles_plurals() -> None:
+    assert normalise("  The Binary-Searches! ") == "binary search"
+    assert normalise("an Index") == "index"
+    assert singular("queries") == "query" and singular("boxes") == "box"
+    assert singular("class") == "class" and singular("bus") == "bus"
+
+
+def test_content_words_and_stems() -> None:
+    assert stem("connected") == stem("connects") == "connect"
+    assert content_words("The terminal is not connected") == ["terminal", "connect"]
+    assert clean_answer("a\x00b<br>c" + "x" * 5000).startswith("a b c")
+    assert len(clean_answer("y" * 10**6)) <= 2000
+
+
+def test_split_points_uses_clauses() -> None:
+    points = split_points("The bulb is in a closed path; the switch is open.")
+    assert len(points) == 2
+
+
+# -- multiple choice and true/false ----------------------------------------------------------
+@pytest.mark.parametrize("answer", ["stack", "Stack.", "b", "B)", "(b)", "2", "stak", "a stack"])
+def test_multiple_choice_accepts_text_letter_number(answer: str) -> None:
+    result = grade(MC, answer)
+    assert result.correct and result.score == 1.0
+
+
+def test_multiple_choice_wrong_option_names_misconception_without_answer() -> None:
+    result = grade(MC, "a")
+    assert not result.correct and result.score == 0.0
+    assert "first-in-first-out" in result.misconception
+    assert "queue" in result.feedback
+    assert "stack" not in _said(result)
+
+
+def test_multiple_choice_prefers_the_longest_option_named() -> None:
+    exercise = MC.model_copy(update={"answer": "linked list",
+                                     "choices": ["list", "linked list", "array", "tree"]})
+    assert grade(exercise, "I think a linked list").correct
+    assert not grade(exercise, "I think a list").correct
+
+
+def test_cloze_multiword_partial_credit_feedback() -> None:
+    exercise = CLOZE.model_copy(update={"answer": "binary search tree", "accepted": []})
+    result = grade(exercise, "search tree thing")
+    assert not result.correct and result.matched_points == ["search", "tree"]
+    assert "binary search tree" not in _said(result)
+
+
+def test_multiple_choice_unknown_option_is_an_answer_error() -> None:
+    with pytest.raises(AnswerError, match="none of the options"):
+        grade(MC, "z")
+
+
+@pytest.mark.parametrize("answer,correct", [("false", True), ("F", True), ("no", True),
+                                            ("b", True), ("2", True), ("True", False),
+                                            ("a", False), ("yes", False)])
+def test_true_false(answer: str, correct: bool) -> None:
+    result = grade(TF, answer)
+    assert result.correct is correct
+    if not correct:
+        assert result.misconception == "mixing up a stack with a queue"
+
+
+# -- cloze -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("answer", ["recursion", "Recursion.", "the recursion", "RECURSION",
+                                    "recursive call", "it is recursion"])
+def test_cloze_normalised_and_aliases(answer: str) -> None:
+    result = grade(CLOZE, answer)
+    assert result.correct and "spelling" not in result.feedback
+
+
+def test_cloze_near_miss_spelling() -> None:
+    result = grade(CLOZE, "recurssion")
+    assert result.correct
+    assert "spelling" in result.feedback
+
+
+def test_cloze_wrong_and_short_targets_are_strict() -> None:
+    result = grade(CLOZE, "iteration")
+    assert not result.correct
+    assert "recursion" not in _said(result)
+    short = CLOZE.model_copy(update={"answer": "map", "accepted": []})
+    assert not grade(short, "mop").correct
+    assert not grade(CLOZE, "not recursion").correct
+
+
+# -- short answers ---------------------------------------------------------------------------
+def test_short_answer_good_paraphrase_passes_and_names_points() -> None:
+    result = grade(SHORT, "It looks at the middle element, compares it with the target and "
+                          "throws away the half of the list that cannot hold the target, "
+                          "again and again.")
+    assert result.correct
+    assert 0.0 <= result.score <= 1.0
+    assert result.matched_points
+
+
+def test_short_answer_wrong_answers_fail_without_revealing_reference() -> None:
+    off_topic = grade(SHORT, "My favourite colour is green and I like football.")
+    copied = grade(SHORT, SHORT.prompt)
+    tiny = grade(SHORT, "search")
+    good = grade(SHORT, "It checks the middle item; if the target is smaller it continues in "
+                        "the left half, otherwise in the right half, until found.")
+    assert good.correct
+    for result in (off_topic, copied, tiny):
+        assert not result.correct
+        assert result.score < good.score
+        assert result.missing_points
+        said = _said(result)
+        assert SHORT.answer.lower() not in said
+        assert all(p.lower() not in said for p in SHORT.key_points)
+    assert "repeats the question" in copied.feedback
+
+
+def test_point_cue_describes_with_prompt_words_only() -> None:
+    cue = point_cue("It discards half of the remaining list", SHORT.prompt, 2, 2)
+    assert cue.startswith("point 2 of 2") and "list" in cue and "discards" not in cue
+
+
+def test_answer_key_defaults_points_from_reference() -> None:
+    key = AnswerKey(references=["A loop repeats code; a condition stops it."], prompt="loop?")
+    assert len(key.key_points) == 2
+
+
+# -- withholding and robustness ---------------------------------------------------------------
+@pytest.mark.parametrize("exercise,wrong", [
+    (MC.model_copy(update={"misconceptions": {"queue": "thinks a queue is a stack"}}), "queue"),
+    (CLOZE, "iterations"), (CLOZE, "recursive functions are bad"),
+    (SHORT, "binary search is a search"), (SHORT, "it is fast"),
+])
+def test_wrong_answers_never_contain_the_answer(exercise: Exercise, wrong: str) -> None:
+    result = grade(exercise, wrong)
+    assert not result.correct
+    assert exercise.answer.lower() not in _said(result)
+
+
+@pytest.mark.parametrize("empty", ["", "   ", "\n\t", "\x00\x01\x02"])
+def test_empty_answers_raise(empty: str) -> None:
+    for exercise in (MC, TF, CLOZE, SHORT):
+        with pytest.raises(AnswerError, match="empty"):
+            grade(exercise, empty)
+
+
+def test_huge_and_binary_input_is_graded() -> None:
+    huge = "binary search middle element half " * 40_000
+    garbage = bytes(range(256)).decode("latin-1") * 4000
+    for text in (huge, garbage):
+        assert 0.0 <= grade(SHORT, text).score <= 1.0
+        assert not grade(CLOZE, text).correct
+
+
+def test_offline_engine_delegates() -> None:
+    assert OfflineEngine().grade(MC, "b").correct
+
+
+def test_shipped_model_matches_features() -> None:
+    model = grading_model()
+    assert model.short_answer.features == REFERENCE_FEATURES
+    assert 0.0 < model.short_answer.threshold < 1.0
+    assert "training" in model.trained_on
+
+
+# -- calibration helpers ----------------------------------------------------------------------
+def test_fit_logistic_separates_and_picks_threshold() -> None:
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 2))
+    y = (x[:, 0] > 0).astype(float)
+    model = fit_logistic(x, y, ["a", "b"])
+    p = model.probabilities(x)
+    assert ((p >= 0.5) == (y > 0.5)).mean() > 0.95
+    assert model.weights[0] > abs(model.weights[1])
+    assert 0.2 <= best_threshold(p, y > 0.5) <= 0.8
+    assert model.probability({"a": 3.0, "b": 0.0}) > 0.9
+
+
+def test_fit_softmax_three_classes() -> None:
+    x = np.array([[0.0], [0.1], [1.0], [1.1], [2.0], [2.1]] * 10)
+    labels = ["a", "a", "b", "b", "c", "c"] * 10
+    model = fit_softmax(x, labels, ["a", "b", "c"], l2=0.01, steps=3000)
+    assert model.predict(np.array([[0.0], [1.05], [2.1]])) == ["a", "b", "c"]
+
+
+def test_metrics_golden_values() -> None:
+    gold = ["c", "c", "i", "i"]
+    assert macro_f1(gold, gold) == 1.0
+    assert macro_f1(gold, ["c", "i", "i", "i"]) == pytest.approx((2 / 3 + 0.8) / 2)
+    assert pearson([1, 2, 3], [2, 4, 6]) == pytest.approx(1.0)
+    assert pearson([1, 1, 1], [1, 2, 3]) == 0.0
+
+
+def test_dataset_loaders_on_small_files(tmp_path) -> None:
+    beetle = tmp_path / "semeval2013_beetle"
+    beetle.mkdir()
+    (beetle / "answers.tsv").write_text(
+        "q1.a\tWhy?\tbecause of a gap\tthere is a gap\n"
+        "q1.b\tWhy?\tno idea\tthere is a gap\n", encoding="utf-8")
+    header = "id\tqid\ttestSet\tmodule\tcount\taccuracy\n"
+    (beetle / "train_gold_5way.tsv").write_text(
+        header + "q1.a\tQ1\t\tM\t1\tcorrect\n", encoding="utf-8")
+    for name in ("test_UA_gold_5way.tsv", "test_UQ_gold_5way.tsv"):
+        (beetle / name).write_text(header + "q1.b\tQ1\tx\tM\t1\tnon_domain\n", encoding="utf-8")
+    splits = load_beetle(tmp_path)
+    assert splits["train"][0].score == 1.0 and splits["train"][0].reference == "there is a gap"
+    assert three_way(splits["UA"][0].label) == "incorrect"
+
+    data = tmp_path / "mohler_unt_v2" / "data"
+    for sub in ("raw", "docs", "scores/1.1", "scores/1.2"):
+        (data / sub).mkdir(parents=True)
+    (data / "docs" / "files").write_text("1.1\n#1.2\n", encoding="utf-8")
+    (data / "raw" / "questions").write_text("1.1 What?\n1.2 Which?\n", encoding="utf-8")
+    (data / "raw" / "answers").write_text("1.1 This.\n1.2 That.\n", encoding="utf-8")
+    (data / "raw" / "1.1").write_text("1.1 first<br>\n1.1 second\n", encoding="utf-8")
+    (data / "scores" / "1.1" / "ave").write_text("5\n2.5\n", encoding="utf-8")
+    answers = load_mohler(tmp_path)
+    assert [a.score for a in answers] == [5.0, 2.5]
+    assert answers[1].answer == "second" and answers[0].reference == "This."
+    assert mohler_split(tmp_path) == ({"1.1"}, set())

@@ -1,0 +1,274 @@
+"""Offline grading of every exercise kind, with feedback that never gives the answer away.
+
+* multiple choice / true-false: the learner may answer with the option's text, its letter
+  (a, b, c...) or its 1-based number; a wrong option brings up the misconception it suggests.
+* cloze: normalised match (case, spaces, punctuation, articles, plural) against the answer and
+  its accepted aliases, then a fuzzy match that forgives a small misspelling.
+* short answer: the calibrated model of :mod:`tutor.engine.offline.answer_similarity`
+  (embedding similarity, key-point coverage, word overlap, length sanity).
+
+A wrong answer's feedback names what was right and what is missing without the answer's text:
+missing key points are described by what they are about (words the prompt already shows).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import DamerauLevenshtein
+
+from tutor.course import Exercise, ExerciseKind
+from tutor.engine.offline.answer_similarity import (
+    AnswerKey,
+    clean_answer,
+    content_words,
+    has_negation,
+    score_answer,
+)
+from tutor.engine.port import Grade
+from tutor.errors import AnswerError
+
+_ARTICLES = frozenset({"a", "an", "the"})
+_TRUE_WORDS = frozenset({"true", "t", "yes", "y", "correct", "right"})
+_FALSE_WORDS = frozenset({"false", "f", "no", "n", "incorrect", "wrong"})
+_OPTION = re.compile(r"^\(?\s*([a-z]|\d{1,2})\s*[).:]?$")
+
+
+def grade(exercise: Exercise, answer: str) -> Grade:
+    """Grade ``answer`` to ``exercise``; raises :class:`AnswerError` for an empty answer."""
+    text = clean_answer(answer if isinstance(answer, str) else str(answer))
+    if not text.strip():
+        raise AnswerError("the answer is empty: type an answer, or ask for a hint")
+    if exercise.kind in (ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.TRUE_FALSE):
+        result = _grade_choice(exercise, text)
+    elif exercise.kind == ExerciseKind.CLOZE:
+        result = _grade_cloze(exercise, text)
+    else:
+        result = _grade_short_answer(exercise, text)
+    return result if result.correct else _withheld(result, exercise)
+
+
+def prepare(exercise: Exercise) -> None:
+    """Embed a short-answer exercise's reference side ahead of time (e.g. while the learner
+    is typing), so that grading the answer costs one small embedding call."""
+    if exercise.kind == ExerciseKind.SHORT_ANSWER:
+        _answer_key(exercise.answer, exercise.prompt, tuple(exercise.key_points))
+
+
+# -- normalisation ---------------------------------------------------------------------------
+def singular(word: str) -> str:
+    """English plural -> singular for matching (``queries`` -> ``query``)."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def normalise(text: str) -> str:
+    """Lower case, punctuation and articles out, words singular, spaces collapsed."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"[^\w\s]|_", " ", text)
+    return " ".join(singular(w) for w in text.split() if w not in _ARTICLES)
+
+
+# -- choices ---------------------------------------------------------------------------------
+def _choices(exercise: Exercise) -> list[str]:
+    if exercise.choices:
+        return list(exercise.choices)
+    return ["True", "False"] if exercise.kind == ExerciseKind.TRUE_FALSE else [exercise.answer]
+
+
+def _chosen_option(exercise: Exercise, text: str) -> int | None:
+    """Index of the option the learner picked, or None when the answer matches none."""
+    choices = _choices(exercise)
+    normal = [normalise(c) for c in choices]
+    said = normalise(text)
+    if said in normal:
+        return normal.index(said)
+    match = _OPTION.match(text.strip().lower())
+    if match:
+        token = match.group(1)
+        index = int(token) - 1 if token.isdigit() else ord(token) - ord("a")
+        if 0 <= index < len(choices):
+            return index
+    if exercise.kind == ExerciseKind.TRUE_FALSE:
+        first = said.split()[0] if said else ""
+        wanted = "true" if first in _TRUE_WORDS else "false" if first in _FALSE_WORDS else ""
+        if wanted and wanted in normal:
+            return normal.index(wanted)
+    scores = sorted(((fuzz.ratio(said, n), i) for i, n in enumerate(normal)), reverse=True)
+    if scores[0][0] >= 85 and (len(scores) == 1 or scores[1][0] < scores[0][0]):
+        return scores[0][1]
+    contained = [i for i, n in enumerate(normal) if n and re.search(rf"\b{re.escape(n)}\b", said)]
+    contained = [i for i in contained  # "linked list" wins over "list" when both appear
+                 if not any(j != i and normal[i] in normal[j] for j in contained)]
+    if len(contained) == 1 and not has_negation(text):
+        return contained[0]
+    return None
+
+
+def _grade_choice(exercise: Exercise, text: str) -> Grade:
+    choices = _choices(exercise)
+    index = _chosen_option(exercise, text)
+    if index is None:
+        letters = ", ".join(chr(ord("a") + i) for i in range(len(choices)))
+        raise AnswerError(
+            f"that matches none of the options: answer with a letter ({letters}), "
+            "a number or the option's text"
+        )
+    chosen = choices[index]
+    right = {normalise(exercise.answer), *(normalise(a) for a in exercise.accepted)}
+    if normalise(chosen) in right:
+        feedback = f"Correct: {chosen}."
+        if exercise.explanation:
+            feedback += f" {exercise.explanation}"
+        return Grade(exercise_id=exercise.id, correct=True, score=1.0, feedback=feedback,
+                     matched_points=[chosen])
+    misconception = exercise.misconceptions.get(chosen, "")
+    if not misconception:
+        by_normal = {normalise(k): v for k, v in exercise.misconceptions.items()}
+        misconception = by_normal.get(normalise(chosen), "")
+    if exercise.kind == ExerciseKind.TRUE_FALSE:
+        feedback = "Not quite: look again at what the statement claims."
+    else:
+        feedback = f"Not quite: option {chr(ord('a') + index)} ({chosen}) is not the right one."
+    if misconception:
+        feedback += f" Choosing it suggests a common mix-up: {misconception}"
+    return Grade(exercise_id=exercise.id, correct=False, score=0.0, feedback=feedback,
+                 missing_points=["the right option"], misconception=misconception)
+
+
+# -- cloze -----------------------------------------------------------------------------------
+def _allowed_edits(target: str) -> int:
+    length = len(target.replace(" ", ""))
+    return 0 if length <= 3 else 1 if length <= 7 else 2
+
+
+def _grade_cloze(exercise: Exercise, text: str) -> Grade:
+    targets = [t for t in [exercise.answer, *exercise.accepted] if t.strip()]
+    said = normalise(text)
+    squeezed = said.replace(" ", "")
+    for target in targets:
+        wanted = normalise(target)
+        if said == wanted or (squeezed and squeezed == wanted.replace(" ", "")):
+            return Grade(exercise_id=exercise.id, correct=True, score=1.0,
+                         feedback=f"Correct: {target}.", matched_points=[target])
+    for target in targets:
+        wanted = normalise(target)
+        if wanted and len(said.split()) <= len(wanted.split()) + 3 and not has_negation(text):
+            if re.search(rf"\b{re.escape(wanted)}\b", said):
+                return Grade(exercise_id=exercise.id, correct=True, score=1.0,
+                             feedback=f"Correct: {target}.", matched_points=[target])
+    for target in targets:
+        wanted = normalise(target)
+        edits = DamerauLevenshtein.distance(squeezed, wanted.replace(" ", ""))
+        if 0 < edits <= _allowed_edits(wanted) and fuzz.ratio(said, wanted) >= 80:
+            return Grade(
+                exercise_id=exercise.id, correct=True, score=1.0,
+                feedback=f"Correct, but watch the spelling: it is written \"{target}\".",
+                matched_points=[target],
+            )
+    multiword = [normalise(t).split() for t in targets if len(normalise(t).split()) > 1]
+    wanted_words = {w for words in multiword for w in words}
+    shared = [w for w in dict.fromkeys(said.split()) if w in wanted_words and len(w) > 2]
+    if shared and not has_negation(text):
+        feedback = (f"Partly there: \"{' '.join(shared)}\" is part of the missing term, "
+                    "but not all of it.")
+    else:
+        feedback = f"Not quite: \"{text[:80]}\" is not the missing term."
+    return Grade(exercise_id=exercise.id, correct=False, score=0.0, feedback=feedback,
+                 matched_points=shared, missing_points=["the missing term"])
+
+
+# -- short answers ---------------------------------------------------------------------------
+@lru_cache(maxsize=512)
+def _answer_key(reference: str, prompt: str, key_points: tuple[str, ...]) -> AnswerKey:
+    key = AnswerKey(references=[reference], prompt=prompt, key_points=list(key_points))
+    key.ensure_vectors()
+    return key
+
+
+def point_cue(point: str, prompt: str, number: int, total: int) -> str:
+    """Describe a key point without its content: by the prompt's words it mentions."""
+    prompt_words = {w: w for w in re.findall(r"[A-Za-z][\w-]*", prompt)}
+    stems: dict[str, str] = {}
+    for word in prompt_words:
+        for s in content_words(word):
+            stems.setdefault(s, word)
+    about = []
+    for s in content_words(point):
+        if s in stems and stems[s] not in about:
+            about.append(stems[s])
+    if about:
+        return f"point {number} of {total}, about {', '.join(about[:3])}"
+    return f"point {number} of {total}"
+
+
+def _grade_short_answer(exercise: Exercise, text: str) -> Grade:
+    key = _answer_key(exercise.answer, exercise.prompt, tuple(exercise.key_points))
+    result = score_answer(key, text)
+    values, points = result.signals.values, key.key_points
+    total = len(points)
+    copied = values["prompt_copy"] >= 0.9 and values["new_recall"] == 0.0
+    correct = result.correct and not copied
+    if correct:
+        matched = [points[i] for i in result.signals.matched]
+        missing = [points[i] for i in result.signals.missing]
+    else:
+        matched = [point_cue(points[i], exercise.prompt, i + 1, total)
+                   for i in result.signals.matched]
+        missing = [point_cue(points[i], exercise.prompt, i + 1, total)
+                   for i in result.signals.missing]
+    parts: list[str] = []
+    if copied:
+        parts.append("Your answer repeats the question: say it in your own words.")
+    elif correct:
+        parts.append("Good answer.")
+    else:
+        parts.append("Not yet.")
+    if not copied and values["emb_best"] < 0.2 and values["ref_recall"] == 0.0:
+        parts.append("It does not seem to be about what the question asks.")
+    elif not copied and values["log_length"] < 1.1 and len(content_words(exercise.answer)) >= 4:
+        parts.append("It is very short: explain a little more.")
+    if matched:
+        parts.append(("You covered: " if correct else "You got ") + "; ".join(matched) + ".")
+    if matched and not missing and not correct:
+        parts.append("You touch on every key point, but not clearly enough yet: say how they "
+                     "fit together, in full sentences.")
+    if missing:
+        parts.append(("A complete answer also says: " if correct else "Still missing: ")
+                     + "; ".join(missing) + ".")
+    return Grade(
+        exercise_id=exercise.id,
+        correct=correct,
+        score=round(min(result.score, 0.2) if copied else result.score, 4),
+        feedback=" ".join(parts),
+        matched_points=matched,
+        missing_points=missing,
+    )
+
+
+# -- withholding -----------------------------------------------------------------------------
+def _withheld(result: Grade, exercise: Exercise) -> Grade:
+    """Remove the answer's text from everything a wrong answer's grade says."""
+    if exercise.kind == ExerciseKind.TRUE_FALSE:
+        return result
+    secrets = [s for s in [exercise.answer, *exercise.accepted] if len(s.strip()) >= 2]
+
+    def scrub(text: str) -> str:
+        for secret in sorted(secrets, key=len, reverse=True):
+            text = re.sub(re.escape(secret.strip()), "…", text, flags=re.IGNORECASE)
+        return text
+
+    return result.model_copy(update={
+        "feedback": scrub(result.feedback),
+        "misconception": scrub(result.misconception),
+        "matched_points": [scrub(p) for p in result.matched_points],
+        "missing_points": [scrub(p) for p in result.missing_points],
+    })
