@@ -1,0 +1,127 @@
+"""The teaching policy: due reviews first, then the frontier; routing after a grade."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from tutor.course import Concept, Course, Prerequisite
+from tutor.learner.model import ConceptMastery, LearnerModel
+from tutor.teach.policy import choose_next, route_after_grade, teaching_order, weakest_prerequisite
+
+NOW = datetime(2026, 1, 1, 10, 0, tzinfo=UTC)
+
+
+def course() -> Course:
+    """a -> b -> d, a -> c -> d; e stands alone (read last)."""
+    ids = ["a", "b", "c", "d", "e"]
+    edges = [("a", "b"), ("a", "c"), ("b", "d"), ("c", "d")]
+    return Course(
+        title="Graph",
+        concepts=[Concept(id=i, name=i, definition=i, first_order=n) for n, i in enumerate(ids)],
+        prerequisites=[Prerequisite(prerequisite=p, concept=c) for p, c in edges],
+    )
+
+
+def model(**p_known: float) -> LearnerModel:
+    return LearnerModel(
+        learner_id="ada",
+        course="graph",
+        concepts={cid: ConceptMastery(concept_id=cid, p_known=p) for cid, p in p_known.items()},
+    )
+
+
+def with_due(base: LearnerModel, concept_id: str, due: datetime) -> LearnerModel:
+    concepts = dict(base.concepts)
+    concepts[concept_id] = base.mastery(concept_id).model_copy(
+        update={"due": due, "attempts": 3, "card": {}}
+    )
+    return base.model_copy(update={"concepts": concepts})
+
+
+def test_starts_with_the_roots_in_reading_order() -> None:
+    step = choose_next(course(), model(), NOW)
+    assert (step.concept_id, step.reason) == ("a", "frontier")
+
+
+def test_frontier_is_the_least_mastered_ready_concept() -> None:
+    # a mastered: b, c and e are ready; c is the least mastered
+    step = choose_next(course(), model(a=0.97, b=0.6, c=0.3, e=0.5), NOW)
+    assert (step.concept_id, step.reason) == ("c", "frontier")
+    # ties follow teaching order
+    assert choose_next(course(), model(a=0.97, b=0.3, c=0.3, e=0.3), NOW).concept_id == "b"
+
+
+def test_concepts_wait_for_their_prerequisites() -> None:
+    step = choose_next(course(), model(a=0.97, b=0.97, c=0.5, d=0.05, e=0.97), NOW)
+    assert step.concept_id == "c"  # d is less known but c is not mastered yet
+
+
+def test_due_review_comes_first() -> None:
+    state = model(a=0.97, b=0.2)
+    state = with_due(state, "a", NOW - timedelta(hours=1))
+    assert choose_next(course(), state, NOW).model_dump() == {"concept_id": "a", "reason": "review"}
+    later = with_due(state, "a", NOW + timedelta(days=1))
+    assert choose_next(course(), later, NOW).reason == "frontier"
+
+
+def test_done_when_everything_is_mastered_and_nothing_is_due() -> None:
+    everything = model(a=0.96, b=0.96, c=0.96, d=0.96, e=0.96)
+    assert choose_next(course(), everything, NOW).model_dump() == {
+        "concept_id": None,
+        "reason": "done",
+    }
+    due = with_due(everything, "d", NOW)
+    assert choose_next(course(), due, NOW).concept_id == "d"
+
+
+def test_weakest_prerequisite_is_transitive() -> None:
+    assert weakest_prerequisite(course(), model(a=0.2, b=0.5, c=0.97), "d") == "a"
+    assert weakest_prerequisite(course(), model(a=0.97, b=0.5, c=0.4), "d") == "c"
+    assert weakest_prerequisite(course(), model(a=0.97, b=0.97, c=0.97), "d") is None
+    assert weakest_prerequisite(course(), model(), "a") is None
+
+
+def test_route_right_answer_advances() -> None:
+    route = route_after_grade(course(), model(a=0.97), "b", True, 0)
+    assert (route.action, route.concept_id) == ("advance", None)
+
+
+def test_route_first_wrong_answer_reexplains() -> None:
+    route = route_after_grade(course(), model(a=0.97), "b", False, 1)
+    assert (route.action, route.concept_id) == ("reexplain", "b")
+
+
+def test_route_repeated_wrong_steps_back_to_the_weakest_prerequisite() -> None:
+    route = route_after_grade(course(), model(a=0.5, b=0.97, c=0.97), "d", False, 2)
+    assert (route.action, route.concept_id) == ("step_back", "a")
+
+
+def test_route_checks_a_mastered_prerequisite_once_errors_persist() -> None:
+    state = model(a=0.99, b=0.96, c=0.98)
+    assert route_after_grade(course(), state, "d", False, 2).action == "hint"
+    check = route_after_grade(course(), state, "d", False, 3)
+    assert (check.action, check.concept_id) == ("step_back", "b")  # the least certain one
+    assert route_after_grade(course(), state, "d", False, 4, hints_used=0).action == "hint"
+    assert route_after_grade(course(), state, "d", False, 4, hints_used=3).action == "reexplain"
+
+
+def test_route_without_prerequisites_hints_then_reexplains() -> None:
+    assert route_after_grade(course(), model(), "a", False, 3, hints_used=1).action == "hint"
+    assert route_after_grade(course(), model(), "a", False, 3, hints_used=3).action == "reexplain"
+
+
+def test_teaching_order_memo_follows_the_course() -> None:
+    first = course()
+    assert teaching_order(first) == first.teaching_order() == ["a", "b", "c", "d", "e"]
+    changed = first.model_copy(
+        update={"prerequisites": [*first.prerequisites, Prerequisite(prerequisite="e", concept="a")]}
+    )
+    assert teaching_order(changed) == ["e", "a", "b", "c", "d"]
+
+
+def test_route_steps_back_to_a_prerequisite_due_for_review() -> None:
+    state = with_due(model(a=0.99, b=0.96, c=0.98), "c", NOW - timedelta(hours=2))
+    route = route_after_grade(course(), state, "d", False, 2, now=NOW)
+    assert (route.action, route.concept_id) == ("step_back", "c")
+    assert route_after_grade(course(), state, "d", False, 1, now=NOW).action == "reexplain"
+    assert route_after_grade(course(), state, "d", False, 2).action == "hint"  # no clock given

@@ -1,0 +1,229 @@
+"""Simulated-learner evaluation: learners, policies on the same learners, metrics, CLI."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from tutor.cli.main import main
+from tutor.course import Concept, Course, Exercise, ExerciseKind, Prerequisite
+from tutor.evals.simulate import compare, simulate, teachable_course
+from tutor.evals.simulated_learners import SimulatedLearner
+from tutor.evals.statistics import mean_ci, paired_reduction
+
+CHAIN_AND_BRANCHES = [
+    ("a0", "a1"), ("a1", "a2"), ("a2", "a3"), ("a3", "a4"),
+    ("a1", "b1"), ("b1", "b2"), ("a2", "c1"), ("c1", "c2"),
+    ("b2", "d"), ("a4", "d"),
+]  # fmt: skip
+IDS = ["a0", "a1", "a2", "a3", "a4", "b1", "b2", "c1", "c2", "d"]
+
+
+def synthetic_course() -> Course:
+    """Ten concepts (a chain with two branches that join), two exercises each."""
+    exercises = []
+    for n, cid in enumerate(IDS):
+        exercises.append(
+            Exercise(
+                id=f"{cid}-mc",
+                concept_id=cid,
+                kind=ExerciseKind.MULTIPLE_CHOICE,
+                prompt=f"Which is {cid}?",
+                answer="x",
+                choices=["x", "y", "z", "w"],
+            )
+        )
+        if n % 2:
+            exercises.append(
+                Exercise(
+                    id=f"{cid}-tf",
+                    concept_id=cid,
+                    kind=ExerciseKind.TRUE_FALSE,
+                    prompt=f"{cid} is x.",
+                    answer="True",
+                    choices=["True", "False"],
+                )
+            )
+        else:
+            exercises.append(
+                Exercise(
+                    id=f"{cid}-cloze",
+                    concept_id=cid,
+                    kind=ExerciseKind.CLOZE,
+                    prompt=f"{cid} is ____.",
+                    answer="x",
+                )
+            )
+    return Course(
+        title="Synthetic",
+        slug="synthetic",
+        concepts=[
+            Concept(id=cid, name=cid.upper(), definition=f"{cid} is x", first_order=n)
+            for n, cid in enumerate(IDS)
+        ],
+        prerequisites=[Prerequisite(prerequisite=p, concept=c) for p, c in CHAIN_AND_BRANCHES],
+        exercises=exercises,
+    )
+
+
+def test_learning_needs_the_prerequisites() -> None:
+    course = synthetic_course()
+    learner = SimulatedLearner.draw(course, "bkt", random.Random(1))
+    learner.traits = learner.traits.model_copy(update={"p_learn": 1.0})
+    rng = random.Random(2)
+    blocked = 0
+    for _ in range(1000):
+        learner.known = {cid: False for cid in IDS}
+        learner.practise("a1", rng)  # a0 unknown: learning happens 5% of the time only
+        blocked += learner.knows("a1")
+    assert 20 < blocked < 90
+    learner.known = {cid: False for cid in IDS}
+    learner.practise("a0", rng)
+    learner.practise("a1", rng)
+    assert learner.knows("a0") and learner.knows("a1")
+
+
+def test_forgetting_family_forgets_and_bkt_family_does_not() -> None:
+    course = synthetic_course()
+    forgetting = SimulatedLearner.draw(course, "forgetting", random.Random(3))
+    remembering = SimulatedLearner.draw(course, "bkt", random.Random(3))
+    for learner in (forgetting, remembering):
+        learner.known = {cid: True for cid in IDS}
+        learner.strength = {cid: 1.0 for cid in IDS}
+        learner.elapse(30.0, random.Random(4))
+    assert forgetting.share_known() < 0.5
+    assert remembering.share_known() == 1.0
+    assert 0.1 <= forgetting.traits.slip <= 0.2 and remembering.traits.slip <= 0.1
+
+
+def test_answers_follow_the_hidden_state() -> None:
+    course = synthetic_course()
+    learner = SimulatedLearner.draw(course, "bkt", random.Random(5))
+    exercise = course.exercise("a0-cloze")
+    rng = random.Random(6)
+    learner.known["a0"] = True
+    knowing = sum(learner.answer(exercise, rng) for _ in range(400))
+    learner.known["a0"] = False
+    guessing = sum(learner.answer(exercise, rng) for _ in range(400))
+    assert knowing > 340 and guessing < 30
+
+
+def test_same_seed_same_result_and_same_learners_across_policies() -> None:
+    course = synthetic_course()
+    first = simulate(course, "bkt", "ours", n_learners=8, seed=11)
+    again = simulate(course, "bkt", "ours", n_learners=8, seed=11)
+    assert first == again
+    other_seed = simulate(course, "bkt", "ours", n_learners=8, seed=12)
+    assert other_seed.runs != first.runs
+    drawn = [
+        SimulatedLearner.draw(course, "bkt", random.Random(f"11:bkt:{i}")) for i in range(3)
+    ]
+    assert len({learner.traits.p_learn for learner in drawn}) == 3
+
+
+def test_metrics_are_in_range() -> None:
+    result = simulate(synthetic_course(), "forgetting", "textbook", n_learners=6, seed=3)
+    assert result.n_concepts == 10 and result.n_check == 20 and result.cap == 400
+    for run in result.runs:
+        assert 0.0 <= run.learned_after_n <= 1.0 and 0.0 <= run.final_share <= 1.0
+        assert 0 <= run.over_practice <= run.exercises <= result.cap
+        if run.exercises_to_mastery is not None:
+            assert run.exercises_to_mastery == run.exercises and run.final_share == 1.0
+    assert result.censored == sum(r.exercises_to_mastery is None for r in result.runs)
+    assert result.exercises.low <= result.exercises.mean <= result.exercises.high
+
+
+def test_our_policy_beats_random_order() -> None:
+    course = synthetic_course()
+    ours = simulate(course, "bkt", "ours", n_learners=12, seed=7)
+    rand = simulate(course, "bkt", "random", n_learners=12, seed=7)
+    assert ours.exercises.mean < 0.75 * rand.exercises.mean
+    assert ours.learned_after_n.mean > rand.learned_after_n.mean
+    assert ours.final_share.mean >= rand.final_share.mean
+
+
+def test_teachable_course_bridges_concepts_without_exercises() -> None:
+    course = synthetic_course()
+    course = course.model_copy(
+        update={"exercises": [e for e in course.exercises if e.concept_id != "a1"]}
+    )
+    teachable = teachable_course(course)
+    assert "a1" not in {c.id for c in teachable.concepts}
+    edges = {(p.prerequisite, p.concept) for p in teachable.prerequisites}
+    assert {("a0", "a2"), ("a0", "b1")} <= edges
+    assert all("a1" not in edge for edge in edges)
+
+
+def test_statistics() -> None:
+    estimate = mean_ci([1.0, 2.0, 3.0, 4.0])
+    # sd = sqrt(5/3) = 1.290994; se = 0.645497; half-width = 1.959964 * 0.645497 = 1.265151
+    assert estimate.mean == pytest.approx(2.5)
+    assert estimate.high - estimate.mean == pytest.approx(1.265151, abs=1e-6)
+    reduction, difference = paired_reduction([8.0, 9.0, 7.0, 8.0], [10.0, 10.0, 10.0, 10.0])
+    assert reduction.mean == pytest.approx(0.2) and difference.mean == pytest.approx(2.0)
+    assert reduction.low <= 0.2 <= reduction.high and difference.low > 0
+
+
+def test_compare_reports_every_family_and_policy() -> None:
+    report = compare(synthetic_course(), n_learners=2, seed=1)
+    assert {(r.family, r.policy) for r in report.results} == {
+        (f, p) for f in ("bkt", "forgetting") for p in ("ours", "textbook", "random")
+    }
+    assert [c.family for c in report.comparisons] == ["bkt", "forgetting"]
+
+
+def test_cli_json_and_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "synthetic"
+    folder.mkdir()
+    (folder / "course.json").write_text(synthetic_course().to_json(), encoding="utf-8")
+    args = ["eval", "simulate", str(folder), "--learners", "2", "--seed", "2"]
+    assert main([*args, "--family", "bkt", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["n_learners"] == 2 and len(report["results"]) == 3
+    assert "runs" not in report["results"][0]
+    assert main([*args, "--family", "forgetting"]) == 0
+    out = capsys.readouterr().out
+    assert "textbook" in out and "forgetting" in out
+
+
+def test_cli_unknown_course_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", "simulate", "no-such-course", "--learners", "1"]) == 2
+    assert "course.json" in capsys.readouterr().err
+
+
+def test_our_policy_steps_back_and_returns_like_the_teach_graph() -> None:
+    from datetime import UTC, datetime
+
+    from tutor.evals.simulate import OurPolicy
+    from tutor.learner.model import ConceptMastery, LearnerModel
+
+    course = synthetic_course()
+    now = datetime(2026, 1, 5, 9, tzinfo=UTC)
+    model = LearnerModel(
+        learner_id="simulated",
+        course="synthetic",
+        concepts={cid: ConceptMastery(concept_id=cid, p_known=0.99) for cid in ("a0", "a1")},
+    )
+    policy = OurPolicy(course)
+    assert policy.next_concept(model, now) == "a2"
+    for expected_next in ("a2", "a2", "a1"):  # reexplain, hint, then check a1 (third error)
+        policy.observe(model, "a2", False, now)
+        assert policy.next_concept(model, now) == expected_next
+    policy.observe(model, "a1", True, now)  # right on the prerequisite: back to a2
+    assert policy.return_to == [] and policy.next_concept(model, now) == "a2"
+
+
+def test_courses_that_cannot_be_simulated_are_course_errors() -> None:
+    from tutor.errors import CourseError
+
+    course = synthetic_course()
+    with pytest.raises(CourseError, match="no exercises"):
+        simulate(course.model_copy(update={"exercises": []}), "bkt", "ours", 1)
+    cyclic = course.model_copy(
+        update={"prerequisites": [*course.prerequisites, Prerequisite(prerequisite="d", concept="a0")]}
+    )
+    with pytest.raises(CourseError, match="cycle"):
+        simulate(cyclic, "bkt", "ours", 1)

@@ -1,0 +1,393 @@
+"""Simulated-learner evaluation of teaching policies (``tutor eval simulate``).
+
+Each policy teaches the same simulated learners (same seeds, see
+:mod:`tutor.evals.simulated_learners`) through the real learner model: every answer goes
+through :func:`tutor.learner.model.apply_attempt`, and a concept counts as done when the model
+says it is mastered. Policies:
+
+``ours``
+    What the tutor does: :func:`tutor.teach.policy.choose_next` (due reviews, then the frontier)
+    and :func:`tutor.teach.policy.route_after_grade` after every answer (stay on the concept
+    after a wrong answer, step back to a prerequisite after repeated ones and return to the
+    concept after a right answer there, as the teach graph does). When nothing is due and
+    everything is mastered the session ends until the next day. Hints are not simulated.
+``textbook``
+    The first concept in ``course.teaching_order()`` that the model does not consider mastered;
+    when all are, a review pass through the book in order, one exercise per concept.
+``random``
+    A random concept the model does not consider mastered; when all are, a random concept.
+
+Simulated time: an exercise takes two minutes, a session holds at most 20 exercises, and the
+next session starts a day after the previous one. A run ends when the hidden state knows every
+concept, or at the cap of exercises (the run is then *censored*), or after 60 idle days.
+
+Metrics per learner: exercises until the hidden state knows every concept (censored runs count
+at the cap), share of concepts truly known after ``N = 2 * concepts`` exercises (1.0 for a run
+that reached full mastery sooner), over-practice (exercises on concepts the learner already
+truly knew, reviews included), and the share known at the end. Concepts without exercises
+cannot be practised and are left out (:func:`teachable_course`).
+
+Reading the results: the ``bkt`` family never forgets, so there FSRS reviews are pure cost;
+the ``forgetting`` family is where they pay. A policy should be judged on both.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Literal, Protocol
+
+from pydantic import BaseModel
+
+from tutor.course import Course, Prerequisite
+from tutor.errors import CourseError
+from tutor.evals.simulated_learners import FAMILIES, Family, SimulatedLearner
+from tutor.evals.statistics import Estimate, mean_ci, paired_reduction
+from tutor.learner.model import Attempt, LearnerModel, apply_attempt
+from tutor.teach.policy import MAX_STEP_BACK_DEPTH, Route, choose_next, route_after_grade
+
+PolicyName = Literal["ours", "textbook", "random"]
+POLICIES: tuple[PolicyName, ...] = ("ours", "textbook", "random")
+START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+EXERCISE_TIME = timedelta(minutes=2)
+SESSION_EXERCISES = 20
+MAX_IDLE_DAYS = 60
+CAP_PER_CONCEPT = 40
+"""The exercise cap of a run is this times the number of concepts."""
+
+
+class LearnerRun(BaseModel):
+    """What happened to one simulated learner under one policy."""
+
+    exercises_to_mastery: int | None
+    """Exercises until the hidden state knew every concept; None when censored."""
+    exercises: int
+    """Exercises given in the run."""
+    learned_after_n: float
+    over_practice: int
+    final_share: float
+
+
+class SimulationResult(BaseModel):
+    """One policy on one simulator family over many learners."""
+
+    family: Family
+    policy: PolicyName
+    n_learners: int
+    seed: int
+    n_concepts: int
+    cap: int
+    n_check: int
+    """N of "share learned after N exercises"."""
+    runs: list[LearnerRun]
+    exercises: Estimate
+    """Exercises to full true mastery (censored runs counted at the cap)."""
+    censored: int
+    learned_after_n: Estimate
+    over_practice: Estimate
+    final_share: Estimate
+
+
+class Comparison(BaseModel):
+    """Our policy against the textbook order on one family (paired by learner)."""
+
+    family: Family
+    reduction: Estimate
+    """1 - mean(ours) / mean(textbook) of exercises to full mastery, with a bootstrap CI."""
+    difference: Estimate
+    """mean(textbook - ours) exercises, paired by learner."""
+    target_met: bool
+    """Reduction >= 15%, its CI above 0, and final mastery not lower than the textbook's."""
+
+
+class SimulationReport(BaseModel):
+    course: str
+    n_concepts: int
+    n_learners: int
+    seed: int
+    results: list[SimulationResult]
+    comparisons: list[Comparison]
+
+
+class TeachingPolicy(Protocol):
+    def next_concept(self, model: LearnerModel, now: datetime) -> str | None: ...
+
+    def observe(
+        self, model: LearnerModel, concept_id: str, correct: bool, now: datetime
+    ) -> None: ...
+
+
+class OurPolicy:
+    """The tutor's own policy, as the teach graph runs it.
+
+    ``choose_next`` picks the concept; after each answer ``route_after_grade`` decides: stay
+    on the concept (re-explain, hint), step back to a prerequisite (the concept is put on a
+    return stack, at most ``MAX_STEP_BACK_DEPTH`` deep), or advance, which returns to the
+    concept on top of the stack, if any, else asks ``choose_next`` again. Hints are not
+    simulated: every turn is one exercise.
+    """
+
+    def __init__(self, course: Course) -> None:
+        self.course = course
+        self.focus: str | None = None
+        self.failures: dict[str, int] = {}
+        self.return_to: list[str] = []
+
+    def next_concept(self, model: LearnerModel, now: datetime) -> str | None:
+        if self.focus is not None:
+            focus, self.focus = self.focus, None
+            return focus
+        return choose_next(self.course, model, now).concept_id
+
+    def observe(self, model: LearnerModel, concept_id: str, correct: bool, now: datetime) -> None:
+        self.failures[concept_id] = 0 if correct else self.failures.get(concept_id, 0) + 1
+        route = route_after_grade(
+            self.course, model, concept_id, correct, self.failures[concept_id], now=now
+        )
+        if route.action == "step_back" and (
+            len(self.return_to) >= MAX_STEP_BACK_DEPTH or route.concept_id == concept_id
+        ):
+            route = Route(action="reexplain", concept_id=concept_id, reason="step-back limit")
+        if route.action == "step_back" and route.concept_id is not None:
+            self.return_to.append(concept_id)
+            self.failures[route.concept_id] = 0
+            self.focus = route.concept_id
+        elif route.action == "advance":
+            self.focus = self.return_to.pop() if self.return_to else None
+            if self.focus is not None:
+                self.failures[self.focus] = 0
+        else:
+            self.focus = route.concept_id
+
+
+class TextbookPolicy:
+    """Teaching order with the mastery rule; a review pass in order once all is mastered."""
+
+    def __init__(self, course: Course) -> None:
+        self.order = course.teaching_order()
+        self.review_at = 0
+
+    def next_concept(self, model: LearnerModel, now: datetime) -> str | None:
+        for concept_id in self.order:
+            if not model.is_mastered(concept_id):
+                return concept_id
+        concept_id = self.order[self.review_at % len(self.order)]
+        self.review_at += 1
+        return concept_id
+
+    def observe(self, model: LearnerModel, concept_id: str, correct: bool, now: datetime) -> None:
+        return None
+
+
+class RandomPolicy:
+    """A random concept not yet mastered (any concept once all are)."""
+
+    def __init__(self, course: Course, rng: random.Random) -> None:
+        self.ids = [c.id for c in course.concepts]
+        self.rng = rng
+
+    def next_concept(self, model: LearnerModel, now: datetime) -> str | None:
+        open_ids = [cid for cid in self.ids if not model.is_mastered(cid)]
+        return self.rng.choice(open_ids or self.ids)
+
+    def observe(self, model: LearnerModel, concept_id: str, correct: bool, now: datetime) -> None:
+        return None
+
+
+def teachable_course(course: Course) -> Course:
+    """The course restricted to concepts that have exercises.
+
+    A concept without exercises cannot be practised, so it is dropped and its prerequisite
+    edges are bridged (A -> X -> B becomes A -> B).
+    """
+    keep = {e.concept_id for e in course.exercises}
+    ids = [c.id for c in course.concepts]
+    edges: set[tuple[str, str]] = set()
+    for concept_id in ids:
+        if concept_id not in keep:
+            continue
+        stack, seen = list(course.prerequisites_of(concept_id)), set()
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            if current in keep:
+                edges.add((current, concept_id))
+            else:
+                stack.extend(course.prerequisites_of(current))
+    return course.model_copy(
+        update={
+            "concepts": [c for c in course.concepts if c.id in keep],
+            "prerequisites": [
+                Prerequisite(prerequisite=a, concept=b) for a, b in sorted(edges)
+            ],
+        }
+    )
+
+
+def make_policy(name: PolicyName, course: Course, rng: random.Random) -> TeachingPolicy:
+    if name == "ours":
+        return OurPolicy(course)
+    if name == "textbook":
+        return TextbookPolicy(course)
+    if name == "random":
+        return RandomPolicy(course, rng)
+    raise ValueError(f"unknown policy {name!r}; use one of {POLICIES}")
+
+
+def run_learner(
+    course: Course,
+    learner: SimulatedLearner,
+    policy: TeachingPolicy,
+    rng: random.Random,
+    cap: int,
+    n_check: int,
+) -> LearnerRun:
+    """Teach one simulated learner with ``policy`` until full true mastery or the cap."""
+    slug = course.slug or "course"
+    model = LearnerModel(learner_id="simulated", course=slug)
+    exercises_by_concept = {c.id: course.exercises_for(c.id) for c in course.concepts}
+    used: dict[str, int] = {}
+    now, session_start, in_session = START, START, 0
+    given = over_practice = idle_days = 0
+    learned_after_n = learner.share_known()
+    done_at: int | None = 0 if learner.knows_all() else None
+    while done_at is None and given < cap and idle_days <= MAX_IDLE_DAYS:
+        concept_id = policy.next_concept(model, now) if in_session < SESSION_EXERCISES else None
+        if concept_id is None:
+            if in_session == 0:
+                idle_days += 1
+            session_start += timedelta(days=1)
+            learner.elapse((session_start - now).total_seconds() / 86400.0, rng)
+            now, in_session = session_start, 0
+            continue
+        idle_days = 0
+        choices = exercises_by_concept[concept_id]
+        exercise = choices[used.get(concept_id, 0) % len(choices)]
+        used[concept_id] = used.get(concept_id, 0) + 1
+        over_practice += learner.knows(concept_id)
+        correct = learner.answer(exercise, rng)
+        learner.practise(concept_id, rng)
+        attempt = Attempt(
+            id=f"{given}",
+            learner_id=model.learner_id,
+            course=slug,
+            concept_id=concept_id,
+            exercise_id=exercise.id,
+            answer="",
+            correct=correct,
+            score=1.0 if correct else 0.0,
+            at=now,
+        )
+        model = apply_attempt(
+            model, course, attempt, exercise.kind, len(exercise.choices or [])
+        )
+        policy.observe(model, concept_id, correct, now)
+        given += 1
+        in_session += 1
+        learner.elapse(EXERCISE_TIME.total_seconds() / 86400.0, rng)
+        now += EXERCISE_TIME
+        if given == n_check:
+            learned_after_n = learner.share_known()
+        if learner.knows_all():
+            done_at = given
+    if given < n_check:
+        learned_after_n = learner.share_known() if done_at is None else 1.0
+    return LearnerRun(
+        exercises_to_mastery=done_at,
+        exercises=given,
+        learned_after_n=learned_after_n,
+        over_practice=over_practice,
+        final_share=learner.share_known(),
+    )
+
+
+def simulate(
+    course: Course,
+    family: Family,
+    policy: PolicyName,
+    n_learners: int = 200,
+    seed: int = 7,
+) -> SimulationResult:
+    """Run ``policy`` on ``n_learners`` simulated learners of ``family``.
+
+    Learner ``i`` is the same for every policy: its traits, starting state and random stream
+    come from ``(seed, family, i)``.
+    """
+    course = teachable_course(course)
+    if not course.concepts:
+        raise CourseError("the course has no exercises to simulate; build its exercises first")
+    try:
+        course.teaching_order()
+    except ValueError as exc:
+        raise CourseError(
+            "the course's prerequisite edges contain a cycle; fix the graph and rebuild"
+        ) from exc
+    n = len(course.concepts)
+    cap, n_check = CAP_PER_CONCEPT * n, 2 * n
+    runs = []
+    for index in range(n_learners):
+        learner = SimulatedLearner.draw(course, family, random.Random(f"{seed}:{family}:{index}"))
+        rng = random.Random(f"{seed}:{family}:{index}:answers")
+        chooser = make_policy(policy, course, random.Random(f"{seed}:{family}:{index}:policy"))
+        runs.append(run_learner(course, learner, chooser, rng, cap, n_check))
+    return SimulationResult(
+        family=family,
+        policy=policy,
+        n_learners=n_learners,
+        seed=seed,
+        n_concepts=n,
+        cap=cap,
+        n_check=n_check,
+        runs=runs,
+        exercises=mean_ci([_exercises(r, cap) for r in runs]),
+        censored=sum(r.exercises_to_mastery is None for r in runs),
+        learned_after_n=mean_ci([r.learned_after_n for r in runs]),
+        over_practice=mean_ci([float(r.over_practice) for r in runs]),
+        final_share=mean_ci([r.final_share for r in runs]),
+    )
+
+
+def compare(
+    course: Course,
+    n_learners: int = 200,
+    seed: int = 7,
+    families: Sequence[Family] = FAMILIES,
+    policies: Sequence[PolicyName] = POLICIES,
+    target: float = 0.15,
+) -> SimulationReport:
+    """Every policy on every family, with our policy's paired gain over the textbook order."""
+    results = [simulate(course, f, p, n_learners, seed) for f in families for p in policies]
+    comparisons = []
+    for family in families:
+        by_policy = {r.policy: r for r in results if r.family == family}
+        if "ours" not in by_policy or "textbook" not in by_policy:
+            continue
+        ours, book = by_policy["ours"], by_policy["textbook"]
+        a = [_exercises(r, ours.cap) for r in ours.runs]
+        b = [_exercises(r, book.cap) for r in book.runs]
+        reduction, difference = paired_reduction(a, b, seed=seed)
+        comparisons.append(
+            Comparison(
+                family=family,
+                reduction=reduction,
+                difference=difference,
+                target_met=reduction.mean >= target
+                and difference.low > 0
+                and ours.final_share.mean >= book.final_share.mean - 1e-9,
+            )
+        )
+    return SimulationReport(
+        course=course.slug or course.title,
+        n_concepts=len(teachable_course(course).concepts),
+        n_learners=n_learners,
+        seed=seed,
+        results=results,
+        comparisons=comparisons,
+    )
+
+
+def _exercises(run: LearnerRun, cap: int) -> float:
+    return float(run.exercises_to_mastery if run.exercises_to_mastery is not None else cap)

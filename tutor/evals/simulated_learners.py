@@ -1,0 +1,143 @@
+"""Simulated learners: a hidden true knowledge state over a course's concept graph.
+
+A simulated learner answers exercises from what it truly knows (with guesses and slips), may
+learn a concept from an exercise, and, in some families, forgets over time. The tutor never
+sees the hidden state; the evaluation compares it with what the policy achieved.
+
+Families (each learner's parameters are drawn from a seeded random generator):
+
+``bkt``
+    Learning needs prerequisites: an exercise on a concept teaches it with probability
+    ``p_learn`` only when all its prerequisites are truly known (otherwise with
+    ``p_learn * BLOCKED_LEARNING``). Answers follow guess and slip. No forgetting.
+    ``p_learn`` ~ U(0.1, 0.35), slip ~ U(0.02, 0.1), guess = chance for the exercise kind,
+    each concept already known at the start with probability ~ U(0, 0.15).
+``forgetting``
+    Same need for prerequisites, but noisier and slower learners that forget: a known
+    concept is lost after ``t`` days with probability ``1 - exp(-rate * t / strength)``
+    (exponential forgetting, ``rate`` ~ U(0.1, 0.5) per day per learner); each exercise on a
+    known concept makes its memory 1.5 times stronger, whatever the timing.
+    ``p_learn`` ~ U(0.05, 0.3), slip ~ U(0.1, 0.2), guess = chance + U(0, 0.1), no prior
+    knowledge.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from tutor.course import Course, Exercise, ExerciseKind
+
+Family = Literal["bkt", "forgetting"]
+FAMILIES: tuple[Family, ...] = ("bkt", "forgetting")
+BLOCKED_LEARNING = 0.05
+"""Relative chance of learning a concept whose prerequisites are not all known."""
+STRENGTHENING = 1.5
+"""Factor by which an exercise on a known concept strengthens its memory (forgetting family)."""
+
+
+class LearnerTraits(BaseModel):
+    """The hidden parameters of one simulated learner."""
+
+    family: Family
+    p_learn: float
+    slip: float
+    extra_guess: float = 0.0
+    """Added to the chance of guessing right (noisier answers)."""
+    forget_rate: float = 0.0
+    """Per-day forgetting rate of a concept of memory strength 1 (0: never forgets)."""
+    prior: float = 0.0
+    """Probability that a concept is already known at the start."""
+
+
+class SimulatedLearner(BaseModel):
+    """A learner with a hidden true knowledge state."""
+
+    traits: LearnerTraits
+    prerequisites: dict[str, list[str]]
+    known: dict[str, bool]
+    strength: dict[str, float] = Field(default_factory=dict)
+
+    # -- construction ------------------------------------------------------------------------
+    @classmethod
+    def draw(cls, course: Course, family: Family, rng: random.Random) -> SimulatedLearner:
+        """A learner of ``family`` with parameters and starting state drawn from ``rng``."""
+        if family == "bkt":
+            traits = LearnerTraits(
+                family=family,
+                p_learn=rng.uniform(0.1, 0.35),
+                slip=rng.uniform(0.02, 0.1),
+                prior=rng.uniform(0.0, 0.15),
+            )
+        elif family == "forgetting":
+            traits = LearnerTraits(
+                family=family,
+                p_learn=rng.uniform(0.05, 0.3),
+                slip=rng.uniform(0.1, 0.2),
+                extra_guess=rng.uniform(0.0, 0.1),
+                forget_rate=rng.uniform(0.1, 0.5),
+            )
+        else:
+            raise ValueError(f"unknown simulator family {family!r}; use one of {FAMILIES}")
+        ids = [c.id for c in course.concepts]
+        known = {cid: rng.random() < traits.prior for cid in ids}
+        return cls(
+            traits=traits,
+            prerequisites={cid: course.prerequisites_of(cid) for cid in ids},
+            known=known,
+            strength={cid: 1.0 for cid in ids if known[cid]},
+        )
+
+    # -- behaviour ---------------------------------------------------------------------------
+    def guess(self, exercise: Exercise) -> float:
+        """Chance of a right answer without knowing the concept."""
+        if exercise.kind == ExerciseKind.MULTIPLE_CHOICE:
+            chance = 1.0 / len(exercise.choices) if exercise.choices else 0.25
+        elif exercise.kind == ExerciseKind.TRUE_FALSE:
+            chance = 0.5
+        elif exercise.kind == ExerciseKind.CLOZE:
+            chance = 0.02
+        else:
+            chance = 0.05
+        return min(1.0, chance + self.traits.extra_guess)
+
+    def answer(self, exercise: Exercise, rng: random.Random) -> bool:
+        """Whether the learner answers ``exercise`` right, from the hidden state."""
+        if self.known.get(exercise.concept_id, False):
+            return rng.random() >= self.traits.slip
+        return rng.random() < self.guess(exercise)
+
+    def practise(self, concept_id: str, rng: random.Random) -> None:
+        """The learning transition after one exercise on ``concept_id``."""
+        if self.known.get(concept_id, False):
+            self.strength[concept_id] = self.strength.get(concept_id, 1.0) * STRENGTHENING
+            return
+        ready = all(self.known.get(p, False) for p in self.prerequisites.get(concept_id, []))
+        chance = self.traits.p_learn * (1.0 if ready else BLOCKED_LEARNING)
+        if rng.random() < chance:
+            self.known[concept_id] = True
+            self.strength[concept_id] = 1.0
+
+    def elapse(self, days: float, rng: random.Random) -> None:
+        """Let ``days`` pass: known concepts may be forgotten (forgetting family only)."""
+        if self.traits.forget_rate <= 0.0 or days <= 0.0:
+            return
+        for concept_id, is_known in self.known.items():
+            if not is_known:
+                continue
+            strength = self.strength.get(concept_id, 1.0)
+            if rng.random() < 1.0 - math.exp(-self.traits.forget_rate * days / strength):
+                self.known[concept_id] = False
+                self.strength.pop(concept_id, None)
+
+    def knows(self, concept_id: str) -> bool:
+        return self.known.get(concept_id, False)
+
+    def share_known(self) -> float:
+        return sum(self.known.values()) / len(self.known) if self.known else 1.0
+
+    def knows_all(self) -> bool:
+        return all(self.known.values())

@@ -1,0 +1,218 @@
+"""The learner model: what the tutor believes one learner knows in one course.
+
+Per concept: the knowledge-tracing probability (:mod:`tutor.learner.bkt`), attempts, last seen,
+an FSRS card for spaced review (:mod:`tutor.learner.review`) and the misconceptions observed.
+Per learner: the explanation styles that worked or did not, the time spent, and a short
+running summary. :func:`apply_attempt` is the one way the model learns from an answer; it is
+pure and returns a new model.
+
+Evidence spread: a wrong answer on a concept whose direct prerequisite is weak (not mastered)
+is also evidence against that prerequisite: its ``p_known`` is multiplied by
+``1 - PREREQUISITE_SPREAD`` (0.1: small, because the answer is mainly about the concept
+itself). A right answer never changes a prerequisite, so no prerequisite reaches mastery
+without evidence of its own.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, Field, field_validator
+
+from tutor.course import Course, ExerciseKind
+from tutor.errors import LearnerError
+from tutor.learner.bkt import MASTERY, MAX_GUESS, BKTParams, params_for, update_bkt
+from tutor.learner.review import as_utc, new_card, rating_for, review
+
+PREREQUISITE_SPREAD = 0.1
+"""Relative drop of a weak prerequisite's ``p_known`` when a dependent concept is failed."""
+P_INIT = BKTParams().p_init
+"""Belief that an unseen concept is known."""
+HINT_GUESS = 0.1
+"""Each hint used adds this much to the guess probability of a right answer (capped at 0.3)."""
+
+
+class ConceptMastery(BaseModel):
+    """What the tutor believes about one concept for one learner."""
+
+    concept_id: str
+    p_known: float = Field(default=P_INIT, ge=0.0, le=1.0)
+    """BKT probability that the learner knows the concept."""
+    attempts: int = 0
+    correct: int = 0
+    last_seen: datetime | None = None
+    card: dict | None = None
+    """FSRS card (``fsrs.Card.to_dict()``); None until the first attempt."""
+    due: datetime | None = None
+    """When the concept is next due for review (UTC); None until the first attempt."""
+    misconceptions: dict[str, int] = Field(default_factory=dict)
+    """Misconception text -> times it was observed."""
+
+    @property
+    def mastered(self) -> bool:
+        return self.p_known >= MASTERY
+
+
+class Attempt(BaseModel):
+    """One graded answer. ``id`` is the idempotency key: recording it twice changes nothing."""
+
+    id: str
+    """uuid4 hex."""
+    learner_id: str
+    course: str
+    concept_id: str
+    exercise_id: str
+    answer: str
+    correct: bool
+    score: float = Field(ge=0.0, le=1.0)
+    hints_used: int = Field(default=0, ge=0)
+    gave_up: bool = False
+    style: str = ""
+    """The explanation style in force when the learner answered."""
+    misconception: str = ""
+    """The misconception the answer suggests, if any."""
+    at: datetime
+    """When the answer was given (UTC)."""
+    seconds: float = Field(default=0.0, ge=0.0)
+    """Time the learner spent on the exercise."""
+
+    @field_validator("at")
+    @classmethod
+    def _utc(cls, value: datetime) -> datetime:
+        return as_utc(value)
+
+
+class LearnerModel(BaseModel):
+    """The tutor's memory of one learner in one course."""
+
+    learner_id: str
+    course: str
+    concepts: dict[str, ConceptMastery] = Field(default_factory=dict)
+    styles: dict[str, dict[str, int]] = Field(default_factory=dict)
+    """Explanation style -> {"worked": n, "failed": n}."""
+    summary: str = ""
+    """A short running summary of the learner, refreshed after every attempt."""
+    time_spent_seconds: float = 0.0
+
+    def mastery(self, concept_id: str) -> ConceptMastery:
+        """The belief about ``concept_id``; a fresh default when the concept was never seen."""
+        found = self.concepts.get(concept_id)
+        return found if found is not None else ConceptMastery(concept_id=concept_id)
+
+    def p_known(self, concept_id: str) -> float:
+        found = self.concepts.get(concept_id)
+        return found.p_known if found is not None else P_INIT
+
+    def is_mastered(self, concept_id: str) -> bool:
+        return self.p_known(concept_id) >= MASTERY
+
+    def due_reviews(self, now: datetime) -> list[str]:
+        """Practised concepts whose review is due at ``now``, most overdue first."""
+        now = as_utc(now)
+        due = [
+            (m.due, cid)
+            for cid, m in self.concepts.items()
+            if m.due is not None and m.attempts > 0 and as_utc(m.due) <= now
+        ]
+        return [cid for _, cid in sorted(due)]
+
+    def record_style(self, style: str, worked: bool) -> LearnerModel:
+        """A new model with one more outcome counted for an explanation style."""
+        styles = {name: dict(counts) for name, counts in self.styles.items()}
+        counts = styles.setdefault(style, {"worked": 0, "failed": 0})
+        outcome = "worked" if worked else "failed"
+        counts[outcome] = counts.get(outcome, 0) + 1
+        return self.model_copy(update={"styles": styles})
+
+    def preferred_styles(self) -> list[str]:
+        """Styles ordered from most to least helpful (smoothed success rate)."""
+
+        def rate(name: str) -> float:
+            counts = self.styles[name]
+            return (counts.get("worked", 0) + 1) / (
+                counts.get("worked", 0) + counts.get("failed", 0) + 2
+            )
+
+        return sorted(self.styles, key=lambda name: (-rate(name), name))
+
+
+def apply_attempt(
+    model: LearnerModel,
+    course: Course,
+    attempt: Attempt,
+    kind: ExerciseKind | str,
+    n_choices: int = 0,
+) -> LearnerModel:
+    """The model after one graded attempt (pure: ``model`` is not changed).
+
+    BKT update of the concept (a right answer after hints counts as weaker evidence: each hint
+    raises the guess probability), an FSRS review, the misconception counted, the evidence
+    spread to weak prerequisites, and the summary refreshed.
+    """
+    if attempt.learner_id != model.learner_id or attempt.course != model.course:
+        raise LearnerError(
+            f"attempt of {attempt.learner_id!r} in {attempt.course!r} does not belong to the model "
+            f"of {model.learner_id!r} in {model.course!r}; load the right learner model"
+        )
+    correct = attempt.correct and not attempt.gave_up
+    params = params_for(kind, n_choices)
+    if correct and attempt.hints_used:
+        guess = min(MAX_GUESS, params.p_guess + HINT_GUESS * attempt.hints_used)
+        params = params.model_copy(update={"p_guess": guess})
+
+    concepts = dict(model.concepts)  # entries are replaced, never changed in place
+    before = concepts.get(attempt.concept_id) or ConceptMastery(concept_id=attempt.concept_id)
+    card = before.card or new_card(attempt.at)
+    card, due = review(card, rating_for(correct, attempt.hints_used, attempt.gave_up), attempt.at)
+    misconceptions = dict(before.misconceptions)
+    if attempt.misconception:
+        misconceptions[attempt.misconception] = misconceptions.get(attempt.misconception, 0) + 1
+    concepts[attempt.concept_id] = before.model_copy(
+        update={
+            "p_known": update_bkt(before.p_known, correct, params),
+            "attempts": before.attempts + 1,
+            "correct": before.correct + (1 if correct else 0),
+            "last_seen": attempt.at,
+            "card": card,
+            "due": due,
+            "misconceptions": misconceptions,
+        }
+    )
+    if not correct:
+        for prerequisite in course.prerequisites_of(attempt.concept_id):
+            belief = concepts.get(prerequisite) or ConceptMastery(concept_id=prerequisite)
+            if not belief.mastered:
+                concepts[prerequisite] = belief.model_copy(
+                    update={"p_known": belief.p_known * (1.0 - PREREQUISITE_SPREAD)}
+                )
+    updated = model.model_copy(
+        update={
+            "concepts": concepts,
+            "time_spent_seconds": model.time_spent_seconds + attempt.seconds,
+        }
+    )
+    return updated.model_copy(update={"summary": summarize(updated, course)})
+
+
+def summarize(model: LearnerModel, course: Course) -> str:
+    """A short running summary: progress, what is being worked on, struggles, preferences."""
+    names = {c.id: c.name for c in course.concepts}
+    mastered = [cid for cid in names if model.is_mastered(cid)]
+    parts = [f"Mastered {len(mastered)} of {len(names)} concepts."]
+    working = [
+        m for cid, m in model.concepts.items() if cid in names and m.attempts and not m.mastered
+    ]
+    if working:
+        weakest = sorted(working, key=lambda m: (m.p_known, m.concept_id))[:3]
+        parts.append("Working on: " + ", ".join(names[m.concept_id] for m in weakest) + ".")
+    seen: dict[str, int] = {}
+    for m in model.concepts.values():
+        for text, count in m.misconceptions.items():
+            seen[text] = seen.get(text, 0) + count
+    if seen:
+        top = sorted(seen.items(), key=lambda item: (-item[1], item[0]))[:2]
+        parts.append("Misconceptions seen: " + "; ".join(text for text, _ in top) + ".")
+    styles = model.preferred_styles()
+    if styles:
+        parts.append(f"Explanations that help most: {styles[0]}.")
+    return " ".join(parts)

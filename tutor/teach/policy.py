@@ -1,0 +1,167 @@
+"""The teaching policy: which concept to teach next, and where to go after a graded answer.
+
+:func:`choose_next` picks due reviews first (most overdue first), then the frontier: the
+least-mastered concept that is not mastered yet and whose prerequisites all are (ties in
+teaching order). :func:`route_after_grade` is the routing rule of the teach graph after a
+grade, kept here as a pure function so that the simulated-learner evaluation runs exactly the
+rule the tutor runs: right -> advance; first wrong -> re-explain in another style; repeated
+wrong -> step back to the weakest prerequisite (or, when every prerequisite is believed
+mastered, to one due for review, or after a third wrong answer to the least certain one),
+else the next hint, else re-explain.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel
+
+from tutor.course import Course
+from tutor.learner.model import LearnerModel
+
+STEP_BACK_AFTER = 2
+"""Wrong answers in a row on one concept before stepping back to a prerequisite."""
+CHECK_AFTER = 3
+"""Wrong answers in a row before checking a prerequisite the model believes mastered."""
+MAX_STEP_BACK_DEPTH = 3
+"""Nested step-backs allowed before re-explaining instead (the teach graph's limit)."""
+MAX_HINTS = 3
+"""Rungs of the hint ladder offered before re-explaining again."""
+
+
+class NextStep(BaseModel):
+    """What to teach next."""
+
+    concept_id: str | None
+    reason: Literal["review", "frontier", "done"]
+
+
+class Route(BaseModel):
+    """Where the lesson goes after a graded answer."""
+
+    action: Literal["advance", "reexplain", "hint", "step_back"]
+    """advance: choose the next concept; reexplain / hint: stay on the concept;
+    step_back: teach ``concept_id`` (a prerequisite), then return."""
+    concept_id: str | None
+    """The concept to work on next; None for ``advance`` (ask :func:`choose_next`)."""
+    reason: str = ""
+
+
+def teaching_order(course: Course) -> list[str]:
+    """``course.teaching_order()``, remembered for the last few courses seen.
+
+    The policy runs after every answer; the order only changes when the course does. The
+    memo is keyed by the course object and its sizes, and holds the course itself so that its
+    id cannot be reused while remembered.
+    """
+    key = (id(course), len(course.concepts), len(course.prerequisites))
+    found = _ORDERS.get(key)
+    if found is not None and found[0] is course:
+        return found[1]
+    order = course.teaching_order()
+    if len(_ORDERS) >= 8:
+        _ORDERS.pop(next(iter(_ORDERS)))
+    _ORDERS[key] = (course, order)
+    return order
+
+
+_ORDERS: dict[tuple[int, int, int], tuple[Course, list[str]]] = {}
+
+
+def choose_next(course: Course, model: LearnerModel, now: datetime) -> NextStep:
+    """Due reviews first, then the frontier; ``done`` when all is mastered and nothing is due."""
+    order = teaching_order(course)
+    known = set(order)
+    for concept_id in model.due_reviews(now):
+        if concept_id in known and _prerequisites_mastered(course, model, concept_id):
+            return NextStep(concept_id=concept_id, reason="review")
+    rank = {cid: i for i, cid in enumerate(order)}
+    frontier = [
+        cid
+        for cid in order
+        if not model.is_mastered(cid) and _prerequisites_mastered(course, model, cid)
+    ]
+    if not frontier:
+        return NextStep(concept_id=None, reason="done")
+    best = min(frontier, key=lambda cid: (model.p_known(cid), rank[cid]))
+    return NextStep(concept_id=best, reason="frontier")
+
+
+def weakest_prerequisite(course: Course, model: LearnerModel, concept_id: str) -> str | None:
+    """The not-mastered prerequisite (direct or transitive) with the lowest ``p_known``.
+
+    Ties go to the prerequisite nearest the concept, then to teaching order. None when every
+    prerequisite is mastered.
+    """
+    depth = _ancestors(course, concept_id)
+    weak = [cid for cid in depth if not model.is_mastered(cid)]
+    if not weak:
+        return None
+    rank = {cid: i for i, cid in enumerate(teaching_order(course))}
+    return min(weak, key=lambda cid: (model.p_known(cid), depth[cid], rank.get(cid, 0)))
+
+
+def route_after_grade(
+    course: Course,
+    model: LearnerModel,
+    concept_id: str,
+    correct: bool,
+    failures_in_row: int,
+    hints_used: int = 0,
+    *,
+    step_back_after: int = STEP_BACK_AFTER,
+    check_after: int = CHECK_AFTER,
+    max_hints: int = MAX_HINTS,
+    now: datetime | None = None,
+) -> Route:
+    """The next move after a graded answer on ``concept_id``.
+
+    ``model`` is the learner model already updated with this answer; ``failures_in_row``
+    counts the wrong answers in a row on this concept, this one included; ``hints_used`` the
+    hints already given on the current exercise; ``now`` (UTC), when given, lets a
+    prerequisite that is due for review count as possibly forgotten.
+    """
+    if correct:
+        return Route(action="advance", concept_id=None, reason="right answer")
+    if failures_in_row >= step_back_after:
+        target = weakest_prerequisite(course, model, concept_id)
+        if target is not None:
+            return Route(
+                action="step_back", concept_id=target, reason="weakest prerequisite not mastered"
+            )
+        direct = course.prerequisites_of(concept_id)
+        due = [cid for cid in model.due_reviews(now) if cid in direct] if now else []
+        if due:
+            return Route(
+                action="step_back",
+                concept_id=due[0],
+                reason="prerequisite due for review: it may be forgotten",
+            )
+        if direct and failures_in_row == check_after:
+            least = min(direct, key=lambda cid: (model.p_known(cid), cid))
+            return Route(
+                action="step_back",
+                concept_id=least,
+                reason="repeated errors: check the least certain prerequisite",
+            )
+        if hints_used < max_hints:
+            return Route(action="hint", concept_id=concept_id, reason="repeated errors")
+    return Route(action="reexplain", concept_id=concept_id, reason="wrong answer")
+
+
+def _prerequisites_mastered(course: Course, model: LearnerModel, concept_id: str) -> bool:
+    return all(model.is_mastered(p) for p in course.prerequisites_of(concept_id))
+
+
+def _ancestors(course: Course, concept_id: str) -> dict[str, int]:
+    """Every prerequisite of ``concept_id``, direct or transitive, with its distance."""
+    depth: dict[str, int] = {}
+    frontier = [(p, 1) for p in course.prerequisites_of(concept_id)]
+    while frontier:
+        current, distance = frontier.pop(0)
+        if current in depth and depth[current] <= distance:
+            continue
+        depth[current] = distance
+        frontier.extend((p, distance + 1) for p in course.prerequisites_of(current))
+    return depth
