@@ -53,7 +53,7 @@ def slugify(name: str) -> str:
 
 def check_slug(name: str) -> str:
     """Return ``name`` if it is a safe course name, else raise :class:`CourseError`."""
-    if not _SLUG.match(name):
+    if not _SLUG.fullmatch(name):
         raise CourseError(
             f"{name!r} is not a valid course name; use lower-case letters, digits and dashes "
             f"(e.g. {slugify(name)!r})"
@@ -94,6 +94,7 @@ def atomic_write_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; give the file the usual mode
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
@@ -107,3 +108,13 @@ def atomic_write_text(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _read_umask() -> int:
+    """The process umask (read once, at import: setting it to read it is not thread-safe)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()

@@ -83,7 +83,7 @@ def learner_id_for(name: str) -> str:
 
 def check_learner_id(learner_id: str) -> str:
     """Return ``learner_id`` if it is a safe id, else raise :class:`LearnerError`."""
-    if not isinstance(learner_id, str) or not _LEARNER_ID.match(learner_id):
+    if not isinstance(learner_id, str) or not _LEARNER_ID.fullmatch(learner_id):
         raise LearnerError(
             f"{learner_id!r} is not a valid learner id; use lower-case letters, digits and dashes"
         )

@@ -19,15 +19,27 @@ from pydantic import BaseModel
 
 from tutor.course import Course
 from tutor.learner.model import LearnerModel
+from tutor.learner.review import retrievability
 
 STEP_BACK_AFTER = 2
 """Wrong answers in a row on one concept before stepping back to a prerequisite."""
-CHECK_AFTER = 3
-"""Wrong answers in a row before checking a prerequisite the model believes mastered."""
+CHECK_AFTER = 4
+"""Wrong answers in a row before checking a prerequisite the model believes mastered (a
+prerequisite due for review is checked after ``STEP_BACK_AFTER``). Three wrong answers in a row
+are common while a concept is still being learnt, so checking then mostly re-asks what is known."""
 MAX_STEP_BACK_DEPTH = 3
 """Nested step-backs allowed before re-explaining instead (the teach graph's limit)."""
 MAX_HINTS = 3
 """Rungs of the hint ladder offered before re-explaining again."""
+UNLOCK_AT = 0.85
+"""A concept joins the frontier once every prerequisite's ``p_known`` reaches this. A
+prerequisite between this and mastery stays on the frontier until it is mastered, so it is
+still confirmed; the learner just need not wait for the confirmation to start what follows.
+Failing the new concept twice steps back to that prerequisite."""
+REVIEW_FIRST_BELOW = 0.7
+"""A due review goes ahead of new concepts only once its predicted recall (FSRS
+retrievability) has fallen below this; a review that is due but still fresh waits until no new
+concept is ready. FSRS marks a card due when recall falls to 0.9."""
 
 
 class NextStep(BaseModel):
@@ -70,22 +82,47 @@ _ORDERS: dict[tuple[int, int, int], tuple[Course, list[str]]] = {}
 
 
 def choose_next(course: Course, model: LearnerModel, now: datetime) -> NextStep:
-    """Due reviews first, then the frontier; ``done`` when all is mastered and nothing is due."""
+    """A review whose recall has dropped, else the frontier, else any due review; ``done``
+    when all is mastered and nothing is due.
+
+    Reviews are due (most overdue first) when FSRS predicts recall at or below its target;
+    one goes ahead of new material only once its recall has fallen below
+    :data:`REVIEW_FIRST_BELOW` (or cannot be predicted). The frontier is the least-mastered
+    concept that is not mastered and whose prerequisites all are (ties in teaching order).
+    """
     order = teaching_order(course)
     known = set(order)
-    for concept_id in model.due_reviews(now):
-        if concept_id in known and _prerequisites_mastered(course, model, concept_id):
+    due = [
+        cid
+        for cid in model.due_reviews(now)
+        if cid in known and _prerequisites_mastered(course, model, cid)
+    ]
+    for concept_id in due:
+        if _recall(model, concept_id, now) < REVIEW_FIRST_BELOW:
             return NextStep(concept_id=concept_id, reason="review")
     rank = {cid: i for i, cid in enumerate(order)}
     frontier = [
         cid
         for cid in order
-        if not model.is_mastered(cid) and _prerequisites_mastered(course, model, cid)
+        if not model.is_mastered(cid) and _prerequisites_ready(course, model, cid)
     ]
-    if not frontier:
-        return NextStep(concept_id=None, reason="done")
-    best = min(frontier, key=lambda cid: (model.p_known(cid), rank[cid]))
-    return NextStep(concept_id=best, reason="frontier")
+    if frontier:
+        best = min(frontier, key=lambda cid: (model.p_known(cid), rank[cid]))
+        return NextStep(concept_id=best, reason="frontier")
+    if due:
+        return NextStep(concept_id=due[0], reason="review")
+    return NextStep(concept_id=None, reason="done")
+
+
+def _recall(model: LearnerModel, concept_id: str, now: datetime) -> float:
+    """FSRS's predicted recall of ``concept_id`` at ``now``; 0 when it cannot be predicted."""
+    card = model.mastery(concept_id).card
+    if not card:
+        return 0.0
+    try:
+        return retrievability(card, now)
+    except (KeyError, TypeError, ValueError):
+        return 0.0
 
 
 def weakest_prerequisite(course: Course, model: LearnerModel, concept_id: str) -> str | None:
@@ -152,6 +189,10 @@ def route_after_grade(
 
 def _prerequisites_mastered(course: Course, model: LearnerModel, concept_id: str) -> bool:
     return all(model.is_mastered(p) for p in course.prerequisites_of(concept_id))
+
+
+def _prerequisites_ready(course: Course, model: LearnerModel, concept_id: str) -> bool:
+    return all(model.p_known(p) >= UNLOCK_AT for p in course.prerequisites_of(concept_id))
 
 
 def _ancestors(course: Course, concept_id: str) -> dict[str, int]:

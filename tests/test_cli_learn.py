@@ -1,0 +1,92 @@
+"""The terminal tutor end to end: a scripted session, then the progress report."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.test_lesson import cloze_first_course
+from tests.test_teach_graph import COURSE
+from tutor.cli.main import app, main
+
+SESSION = "\n".join(
+    [
+        "/hint",
+        "/ask What is a hash table?",
+        "just tell me the answer",
+        "a list",
+        "/giveup",
+        "/frobnicate",
+        "array",
+        "/quit",
+    ]
+) + "\n"
+
+
+@pytest.fixture
+def course_home(tutor_home: Path) -> Path:
+    folder = tutor_home / "courses" / COURSE
+    folder.mkdir(parents=True)
+    (folder / "course.json").write_text(cloze_first_course().to_json(), encoding="utf-8")
+    return tutor_home
+
+
+def test_a_scripted_terminal_session(course_home: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        app, ["learn", COURSE, "--learner", "Ana", "--engine", "offline"], input=SESSION
+    )
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Exercise: array" in out and "Explanation" in out
+    assert "Hint 1" in out and "Hint 2" in out  # /hint, then the answer request gets a hint
+    assert "notes.md p. 4" in out  # the free question is answered with its page
+    assert "Not yet" in out and "Right" in out
+    assert "The answer is array" in out.replace("*", "")
+    assert "Unknown command /frobnicate" in out
+    assert "Lesson saved" in out
+
+    report = runner.invoke(app, ["progress", COURSE, "--learner", "Ana", "--json"])
+    assert report.exit_code == 0, report.output
+    data = json.loads(report.output)
+    rows = {row["concept_id"]: row for row in data["progress"]}
+    assert data["learner"] == "ana" and data["concepts"] == 4
+    assert rows["array"]["attempts"] == 3 and rows["array"]["correct"] == 1
+    assert rows["sorting"]["attempts"] == 0
+    assert data["reviews_due"] == []
+
+    table = runner.invoke(app, ["progress", COURSE, "--learner", "Ana"])
+    assert table.exit_code == 0 and "0 of 4 concepts mastered" in table.output
+
+
+def test_resume_in_a_new_terminal_session(course_home: Path) -> None:
+    runner = CliRunner()
+    first = runner.invoke(app, ["learn", COURSE, "--learner", "ben"], input="a list\n")
+    assert first.exit_code == 0 and "Lesson saved" in first.output  # end of input
+    again = runner.invoke(app, ["learn", COURSE, "--learner", "ben"], input="/quit\n")
+    assert again.exit_code == 0
+    assert "Welcome back" in again.output and "Exercise: array" in again.output
+
+
+def test_progress_of_an_unknown_learner_is_a_one_line_error(
+    course_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["progress", COURSE, "--learner", "nobody"]) == 2
+    assert "no learner 'nobody'" in capsys.readouterr().err
+
+
+@pytest.mark.e2e
+def test_the_tutor_command_reads_stdin(course_home: Path) -> None:
+    env = {**os.environ, "TUTOR_ENGINE": "offline"}
+    done = subprocess.run(
+        [sys.executable, "-m", "tutor.cli.main", "learn", COURSE, "--learner", "cleo"],
+        input="/hint\narray\n/quit\n", capture_output=True, text=True, env=env, timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Hint 1" in done.stdout and "Right" in done.stdout

@@ -1,0 +1,74 @@
+"""Offline explanations: each style picks a different passage, cites it, adapts to mistakes."""
+
+from __future__ import annotations
+
+from tests.test_teach_graph import make_chunks, make_course
+from tutor.engine.offline.explaining import explain
+from tutor.engine.port import ExplanationStyle, LearnerContext
+
+COURSE = make_course()
+CHUNKS = make_chunks()
+NOBODY = LearnerContext()
+
+
+def _explain(concept_id: str, style: ExplanationStyle, learner: LearnerContext = NOBODY):
+    concept = COURSE.concept(concept_id)
+    prerequisites = [COURSE.concept(p) for p in COURSE.prerequisites_of(concept_id)]
+    return explain(concept, style, CHUNKS, prerequisites, learner)
+
+
+def test_the_four_styles_give_four_different_cited_texts() -> None:
+    texts = {}
+    for style in ExplanationStyle:
+        explanation = _explain("binary-search", style)
+        assert explanation.style is style and explanation.concept_id == "binary-search"
+        assert explanation.citations, style
+        assert "notes.md p." in explanation.text
+        texts[style] = explanation.text
+    assert len(set(texts.values())) == 4
+
+
+def test_definition_uses_the_defining_page() -> None:
+    explanation = _explain("hash-table", ExplanationStyle.DEFINITION)
+    assert explanation.text.startswith("**hash table**: A hash table is a structure")
+    assert [c.label() for c in explanation.citations] == ["notes.md p. 4"]
+
+
+def test_example_style_picks_the_passage_with_an_example() -> None:
+    explanation = _explain("binary-search", ExplanationStyle.EXAMPLE)
+    assert "For example, to find 7" in explanation.text
+    assert explanation.citations[0].page == 3
+
+
+def test_example_style_says_so_when_the_material_has_no_example() -> None:
+    concept = COURSE.concept("hash-table")
+    only_hashing = [c for c in CHUNKS if c.page == 4]
+    explanation = explain(concept, ExplanationStyle.EXAMPLE, only_hashing, [], NOBODY)
+    assert "no worked example" in explanation.text
+    assert "1. stores key-value pairs" in explanation.text
+
+
+def test_simpler_style_uses_short_sentences() -> None:
+    explanation = _explain("array", ExplanationStyle.SIMPLER)
+    assert "Arrays are the simplest structure." in explanation.text
+
+
+def test_prerequisite_style_recaps_prerequisites_first() -> None:
+    text = _explain("binary-search", ExplanationStyle.PREREQUISITES).text
+    assert text.index("**sorting**") < text.index("With those in mind")
+    assert "**array**" in text
+    labels = [c.label() for c in _explain("binary-search", ExplanationStyle.PREREQUISITES).citations]
+    assert "notes.md p. 2" in labels and "notes.md p. 3" in labels
+
+
+def test_explanation_starts_from_the_learners_last_mistake() -> None:
+    learner = LearnerContext(recent_mistakes=["confuses arrays with hash tables"])
+    text = _explain("array", ExplanationStyle.DEFINITION, learner).text
+    assert text.startswith("Your last answer suggested a mix-up (*confuses arrays with hash tables*)")
+
+
+def test_no_passages_falls_back_to_the_definition_and_its_page() -> None:
+    concept = COURSE.concept("sorting")
+    explanation = explain(concept, ExplanationStyle.SIMPLER, [], [], NOBODY)
+    assert "Sorting is arranging" in explanation.text
+    assert explanation.citations[0].label() == "notes.md p. 2"

@@ -1,0 +1,68 @@
+"""The offline hint ladder: three rungs, each more telling, never the answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_teach_graph import make_course
+from tutor.course import Exercise, ExerciseKind
+from tutor.engine.offline.hints import RUNGS, hint, mask_answer, reveals_answer
+
+COURSE = make_course()
+
+
+@pytest.mark.parametrize("exercise", COURSE.exercises, ids=lambda e: e.id)
+def test_no_rung_contains_the_answer(exercise: Exercise) -> None:
+    concept = COURSE.concept(exercise.concept_id)
+    ladder = [hint(exercise, concept, level) for level in range(1, RUNGS + 1)]
+    assert [h.level for h in ladder] == [1, 2, 3]
+    assert [h.last for h in ladder] == [False, False, True]
+    assert len({h.text for h in ladder}) == 3
+    for rung in ladder:
+        assert not reveals_answer(rung.text, exercise), rung.text
+    assert hint(exercise, concept, 9).level == RUNGS  # past the end: the last rung again
+
+
+def test_first_rung_points_to_section_and_page() -> None:
+    exercise = COURSE.exercise("bs-cloze")
+    text = hint(exercise, COURSE.concept("binary-search"), 1).text
+    assert "*Searching*" in text and "notes.md p. 3" in text
+
+
+def test_cloze_clue_gives_first_letter_and_length() -> None:
+    exercise = COURSE.exercise("bs-cloze")
+    text = hint(exercise, COURSE.concept("binary-search"), 2).text
+    assert "6 characters" in text and "**H**" in text
+
+
+def test_multiple_choice_clue_strikes_out_a_wrong_option() -> None:
+    exercise = COURSE.exercise("array-mc")
+    text = hint(exercise, COURSE.concept("array"), 2).text
+    assert "option 1" in text and "by its key" in text  # the option with a known misconception
+    assert "confuses arrays with hash tables" in text
+
+
+def test_last_rung_shows_the_passage_with_the_answer_masked() -> None:
+    exercise = COURSE.exercise("array-cloze")
+    text = hint(exercise, COURSE.concept("array"), 3).text
+    assert "_____ is a sequence of elements" in text
+    assert "notes.md p. 1" in text
+
+
+def test_short_answer_last_rung_hides_key_words() -> None:
+    exercise = Exercise(
+        id="bs-short", concept_id="binary-search", kind=ExerciseKind.SHORT_ANSWER,
+        prompt="Explain binary search in your own words.",
+        answer="It repeatedly halves a sorted range to find an item.",
+        key_points=["needs a sorted array", "halves the range at each step"],
+    )
+    text = hint(exercise, COURSE.concept("binary-search"), 3).text
+    assert "sorted" not in text and "s…" in text
+
+
+def test_mask_answer_covers_aliases_plurals_and_case() -> None:
+    exercise = COURSE.exercise("bs-cloze")
+    masked = mask_answer("Halving is key; it HALVES the range.", exercise)
+    assert masked == "_____ is key; it _____ the range."
+    true_false = COURSE.exercise("sorting-tf")
+    assert mask_answer("True story", true_false) == "True story"  # True/False are not masked

@@ -1,0 +1,433 @@
+"""The teach graph's routes, driven directly with an in-memory checkpointer.
+
+The course is small and made here: array -> sorting -> binary search, array -> hash table.
+Grading is a plain exact match (the graph's behaviour is under test, not the grader).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fsrs import Rating
+from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from tutor.course import (
+    Chunk,
+    Citation,
+    Concept,
+    Course,
+    Exercise,
+    ExerciseKind,
+    Prerequisite,
+)
+from tutor.engine.offline import OfflineEngine
+from tutor.engine.port import Grade
+from tutor.errors import AnswerError
+from tutor.learner.model import ConceptMastery
+from tutor.learner.review import new_card, review
+from tutor.learner.store import LearnerStore
+from tutor.teach import graph as teach_graph
+from tutor.teach import policy
+from tutor.teach.graph import TeachDeps, asks_for_answer, build_graph
+from tutor.teach.lesson import CoursePassages
+from tutor.teach.state import TutorMessage
+
+COURSE = "demo"
+
+
+def _cite(page: int) -> list[Citation]:
+    return [Citation(source="notes.md", page=page)]
+
+
+def make_course() -> Course:
+    """Four concepts, a small prerequisite graph, two or three exercises each."""
+    concepts = [
+        Concept(
+            id="array", name="array", first_order=0, section="Arrays", citations=_cite(1),
+            definition="An array is a sequence of elements stored next to each other, each "
+            "found by its index.",
+            key_points=["elements sit next to each other", "each element has an index"],
+        ),
+        Concept(
+            id="sorting", name="sorting", first_order=10, section="Sorting", citations=_cite(2),
+            definition="Sorting is arranging the elements of an array in order, for example "
+            "from smallest to largest.",
+            key_points=["elements put in order"],
+        ),
+        Concept(
+            id="binary-search", name="binary search", first_order=20, section="Searching",
+            citations=_cite(3),
+            definition="Binary search is a method that finds an item in a sorted array by "
+            "halving the search range at each step.",
+            key_points=["needs a sorted array", "halves the range at each step"],
+        ),
+        Concept(
+            id="hash-table", name="hash table", first_order=30, section="Hashing",
+            citations=_cite(4),
+            definition="A hash table is a structure that stores key-value pairs and finds a "
+            "value from its key through a hash function.",
+            key_points=["stores key-value pairs", "uses a hash function"],
+        ),
+    ]
+    prerequisites = [
+        Prerequisite(prerequisite="array", concept="sorting"),
+        Prerequisite(prerequisite="sorting", concept="binary-search"),
+        Prerequisite(prerequisite="array", concept="binary-search"),
+        Prerequisite(prerequisite="array", concept="hash-table"),
+    ]
+    exercises = [
+        Exercise(
+            id="array-cloze", concept_id="array", kind=ExerciseKind.CLOZE,
+            prompt="A sequence of elements stored next to each other, each found by its index, "
+            "is called an ____.",
+            answer="array", citations=_cite(1), explanation="That is the definition of an array.",
+        ),
+        Exercise(
+            id="array-mc", concept_id="array", kind=ExerciseKind.MULTIPLE_CHOICE,
+            prompt="How is an element of an array found?",
+            answer="by its index",
+            choices=["by its key", "by its index", "by a hash"],
+            misconceptions={"by its key": "confuses arrays with hash tables"},
+            citations=_cite(1),
+        ),
+        Exercise(
+            id="sorting-mc", concept_id="sorting", kind=ExerciseKind.MULTIPLE_CHOICE,
+            prompt="What does sorting do to the elements?",
+            answer="puts them in order", choices=["puts them in order", "removes duplicates",
+                                                  "counts them"],
+            citations=_cite(2),
+        ),
+        Exercise(
+            id="sorting-tf", concept_id="sorting", kind=ExerciseKind.TRUE_FALSE,
+            prompt="True or false: sorting arranges elements in order.", answer="True",
+            choices=["True", "False"], citations=_cite(2),
+        ),
+        Exercise(
+            id="bs-cloze", concept_id="binary-search", kind=ExerciseKind.CLOZE,
+            prompt="Binary search works on a sorted array and ____ the search range at each step.",
+            answer="halves", accepted=["halving"], citations=_cite(3),
+        ),
+        Exercise(
+            id="bs-mc", concept_id="binary-search", kind=ExerciseKind.MULTIPLE_CHOICE,
+            prompt="What must be true of the array for binary search?",
+            answer="it is sorted", choices=["it is sorted", "it is short", "it has no gaps"],
+            citations=_cite(3),
+        ),
+        Exercise(
+            id="hash-mc", concept_id="hash-table", kind=ExerciseKind.MULTIPLE_CHOICE,
+            prompt="What does a hash table store?",
+            answer="key-value pairs", choices=["key-value pairs", "only keys", "sorted lists"],
+            citations=_cite(4),
+        ),
+        Exercise(
+            id="hash-tf", concept_id="hash-table", kind=ExerciseKind.TRUE_FALSE,
+            prompt="True or false: a hash table finds a value from its key.", answer="True",
+            choices=["True", "False"], citations=_cite(4),
+        ),
+    ]
+    return Course(
+        title="Data structures", slug=COURSE, concepts=concepts, prerequisites=prerequisites,
+        exercises=exercises,
+    )
+
+
+def make_chunks() -> list[Chunk]:
+    texts = [
+        ("Arrays", 1, "An array is a sequence of elements stored next to each other, each found "
+         "by its index. Arrays are the simplest structure. For example, the array [3, 8, 5] has "
+         "the element 8 at index 1."),
+        ("Sorting", 2, "Sorting is arranging the elements of an array in order, for example from "
+         "smallest to largest. A sorted array makes searching fast."),
+        ("Searching", 3, "Binary search is a method that finds an item in a sorted array by "
+         "halving the search range at each step. It compares the middle element with the item. "
+         "For example, to find 7 in [1, 3, 7, 9, 12] it looks at 7 first."),
+        ("Hashing", 4, "A hash table is a structure that stores key-value pairs and finds a "
+         "value from its key through a hash function. Collisions happen when two keys share a "
+         "slot."),
+    ]
+    return [
+        Chunk(id=f"notes.md#p{page}-0", source="notes.md", page=page, text=text, heading=heading,
+              order=page * 10)
+        for heading, page, text in texts
+    ]
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
+    return re.sub(r"[^a-z0-9 -]", "", text).strip()
+
+
+class ExactEngine(OfflineEngine):
+    """The offline engine with an exact-match grader (numbers pick options)."""
+
+    def grade(self, exercise: Exercise, answer: str) -> Grade:
+        given = _norm(answer)
+        if exercise.choices and given.isdigit() and not 1 <= int(given) <= len(exercise.choices):
+            raise AnswerError(f"there is no option {given}; answer with an option's number")
+        if exercise.choices and given.isdigit() and 1 <= int(given) <= len(exercise.choices):
+            given = _norm(exercise.choices[int(given) - 1])
+        right = given in {_norm(a) for a in [exercise.answer, *exercise.accepted]}
+        return Grade(
+            exercise_id=exercise.id, correct=right, score=1.0 if right else 0.0,
+            feedback="Well done." if right else "That is not it: look at the definition again.",
+            misconception=exercise.misconceptions.get(answer, ""),
+        )
+
+
+def seed(store: LearnerStore, learner: str, **beliefs: Any) -> None:
+    """Store a learner model with the given concept beliefs (ConceptMastery fields)."""
+    model = store.load(learner, COURSE)
+    concepts = dict(model.concepts)
+    for concept_id, fields in beliefs.items():
+        concepts[concept_id.replace("_", "-")] = ConceptMastery(
+            concept_id=concept_id.replace("_", "-"), **fields
+        )
+    store.save(model.model_copy(update={"concepts": concepts}))
+
+
+class Driver:
+    """The compiled graph with an in-memory checkpointer and test dependencies."""
+
+    def __init__(self, tmp_path: Path, learner: str = "ana", course: Course | None = None) -> None:
+        self.course = course or make_course()
+        self.store = LearnerStore(tmp_path / "learners.sqlite")
+        self.store.ensure_learner(learner)
+        self.learner = learner
+        passages = CoursePassages(self.course, make_chunks())
+        self.deps = TeachDeps(
+            course=self.course, engine=ExactEngine(), store=self.store,
+            passages=passages.for_concept, retrieve=passages.search,
+        )
+        self.graph = build_graph(InMemorySaver())
+        self.config: Any = {"configurable": {"thread_id": f"{learner}:{COURSE}"}}
+        self.said: list[TutorMessage] = []
+
+    def _run(self, payload: Any) -> list[TutorMessage]:
+        before = self.values.get("said", 0)
+        out = self.graph.invoke(payload, self.config, context=self.deps)
+        fresh = out["transcript"][-(out["said"] - before):] if out["said"] > before else []
+        messages = [TutorMessage.model_validate(m) for m in fresh if m["kind"] != "learner"]
+        self.said.extend(messages)
+        return messages
+
+    def start(self) -> list[TutorMessage]:
+        return self._run({"learner_id": self.learner, "course": COURSE})
+
+    def act(self, kind: str, text: str = "") -> list[TutorMessage]:
+        return self._run(Command(resume={"kind": kind, "text": text}))
+
+    @property
+    def values(self) -> dict[str, Any]:
+        return self.graph.get_state(self.config).values
+
+    @property
+    def exercise(self) -> Exercise:
+        return self.course.exercise(self.values["exercise_id"])
+
+    def answer_right(self) -> list[TutorMessage]:
+        return self.act("answer", self.exercise.answer)
+
+
+def kinds(messages: list[TutorMessage]) -> list[str]:
+    return [m.kind for m in messages]
+
+
+def test_start_explains_then_asks_the_frontier_concept(tmp_path: Path) -> None:
+    tutor = Driver(tmp_path)
+    messages = tutor.start()
+    assert kinds(messages) == ["explanation", "exercise"]
+    assert messages[1].exercise is not None and messages[1].exercise.concept_id == "array"
+    assert messages[0].citations and messages[0].citations[0].page == 1
+    assert tutor.values["reason"] == "frontier"
+
+
+def test_correct_answers_advance_as_the_policy_says(tmp_path: Path) -> None:
+    tutor = Driver(tmp_path)
+    tutor.start()
+    seen_exercises = [tutor.exercise.id]
+    for _ in range(8):
+        reply = tutor.answer_right()
+        assert reply[0].kind == "feedback" and reply[0].correct is True
+        if tutor.values["concept_id"] != "array":
+            break
+        # Same concept (not yet ready to move on): the next exercise, no new explanation.
+        assert kinds(reply) == ["feedback", "exercise"]
+        seen_exercises.append(tutor.exercise.id)
+    else:
+        pytest.fail("right answers never moved the lesson on")
+    model = tutor.store.load("ana", COURSE)
+    assert model.p_known("array") > 0.8
+    # The concept taught next is the policy's choice, and it is explained first.
+    assert tutor.values["concept_id"] == policy.choose_next(
+        tutor.course, model, datetime.now(UTC)).concept_id
+    assert kinds(reply)[1:] == ["explanation", "exercise"]
+    assert reply[1].text and tutor.values["reason"] == "frontier"
+    # Exercises not yet answered came before repeats.
+    assert set(seen_exercises[:2]) == {"array-mc", "array-cloze"}
+
+
+def test_wrong_answer_re_explains_in_another_style_and_asks_again(tmp_path: Path) -> None:
+    tutor = Driver(tmp_path)
+    tutor.start()
+    first_style, exercise_id = tutor.values["style"], tutor.exercise.id
+    reply = tutor.act("answer", "by its key" if exercise_id == "array-mc" else "list")
+    assert kinds(reply) == ["feedback", "explanation", "exercise"]
+    assert reply[0].correct is False
+    assert tutor.values["style"] != first_style
+    assert tutor.exercise.id == exercise_id  # asked again
+    assert reply[2].text.startswith("Try again")
+    if exercise_id == "array-mc":  # the misconception is recorded and adapts the explanation
+        assert "hash tables" in reply[1].text
+        model = tutor.store.load("ana", COURSE)
+        assert model.mastery("array").misconceptions == {"confuses arrays with hash tables": 1}
+
+
+def test_repeated_wrong_steps_back_to_a_prerequisite_then_returns(tmp_path: Path) -> None:
+    tutor = Driver(tmp_path)
+    seed(tutor.store, "ana", array={"p_known": 0.99, "attempts": 3},
+         sorting={"p_known": 0.96, "attempts": 3})
+    first = tutor.start()
+    assert first[-1].exercise is not None and first[-1].exercise.concept_id == "binary-search"
+    pending = tutor.exercise.id
+    first_wrong = tutor.act("answer", "wrong 0")
+    assert kinds(first_wrong) == ["feedback", "explanation", "exercise"]  # another style
+    for attempt in range(1, 8):
+        reply = tutor.act("answer", f"wrong {attempt}")
+        assert reply[0].correct is False
+        if tutor.values["concept_id"] != "binary-search":
+            break
+        assert kinds(reply)[1] in {"hint", "explanation"}  # hints, then other styles
+    else:
+        pytest.fail("repeated wrong answers never stepped back")
+    assert attempt >= policy.STEP_BACK_AFTER - 1
+    target = tutor.values["concept_id"]
+    assert target in tutor.course.prerequisites_of("binary-search")
+    assert "step back" in reply[1].text.lower()
+    assert kinds(reply)[1:] == ["info", "explanation", "exercise"]
+    assert reply[-1].exercise is not None and reply[-1].exercise.concept_id == target
+    back = tutor.answer_right()
+    assert "back to **binary search**" in back[1].text
+    assert tutor.values["concept_id"] == "binary-search"
+    assert tutor.values["style"] == "prerequisites"
+    assert back[2].kind == "explanation" and target.split("-")[0] in back[2].text.lower()
+    assert tutor.exercise.id == pending  # the question left behind is asked again
+    assert tutor.values["return_to"] == []
+
+
+def test_a_due_review_comes_before_the_frontier(tmp_path: Path) -> None:
+    tutor = Driver(tmp_path)
+    long_ago = datetime.now(UTC) - timedelta(days=60)
+    card, due = review(new_card(long_ago), Rating.Good, long_ago)  # recall has faded since
+    seed(tutor.store, "ana", array={"p_known": 0.99, "attempts": 4, "due": due, "card": card,
+                                    "last_seen": long_ago})
+    messages = tutor.start()
+    assert tutor.values["reason"] == "review"
+    assert messages[-1].exercise is not None and messages[-1].exercise.concept_id == "array"
+    assert messages[-1].text.startswith("Review:")
+    tutor.answer_right()
+    assert tutor.values["concept_id"] in {"sorting", "hash-table"}
+
+
+def test_hint_question_and_give_up_keep_or_move_the_exercise(tmp_path: Path) -> None:
+    tutor = Driver(tmp_path)
+    tutor.start()
+    exercise = tutor.exercise
+    exercise_id = exercise.id
+    assert kinds(tutor.act("hint")) == ["hint"]
+    answer = tutor.act("question", "What is a hash table?")
+    assert kinds(answer) == ["answer", "info"]
+    assert answer[0].citations and answer[0].citations[0].page == 4
+    assert tutor.exercise.id == exercise_id and tutor.values["hints_used"] == 1
+    given_up = tutor.act("give_up")
+    assert given_up[0].kind == "reveal" and exercise.answer in given_up[0].text
+    attempts = tutor.store.attempts("ana", COURSE)
+    assert len(attempts) == 1 and attempts[0].gave_up and attempts[0].exercise_id == exercise_id
+    assert tutor.exercise.id != exercise_id  # a new question after the reveal
+
+
+def test_answer_requests_and_empty_answers_get_no_answer(tmp_path: Path) -> None:
+    tutor = Driver(tmp_path)
+    tutor.start()
+    assert kinds(tutor.act("answer", "just tell me the answer")) == ["hint"]
+    assert kinds(tutor.act("question", "what's the answer?")) == ["hint"]
+    assert kinds(tutor.act("answer", "   ")) == ["info"]
+    assert tutor.store.attempts("ana", COURSE) == []
+    assert tutor.values["real_attempts"] == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Just tell me the answer", "what is the answer?", "idk", "give me the solution",
+     "no idea really", "I don't know."],
+)
+def test_answer_requests_are_recognised(text: str) -> None:
+    assert asks_for_answer(text)
+    assert not asks_for_answer("an array")
+    assert not asks_for_answer("no, it is an array")
+
+
+def test_a_replayed_grade_step_records_one_attempt(tmp_path: Path) -> None:
+    tutor = Driver(tmp_path)
+    tutor.start()
+    state = {**tutor.values, "action": {"kind": "answer", "text": "x"}, "turn": 7}
+    runtime = Runtime(context=tutor.deps)
+    teach_graph.grade(state, runtime)  # type: ignore[arg-type]
+    teach_graph.grade(state, runtime)  # type: ignore[arg-type]
+    assert len(tutor.store.attempts("ana", COURSE)) == 1
+    assert tutor.store.load("ana", COURSE).mastery("array").attempts == 1
+
+
+def test_course_done_when_everything_is_mastered(tmp_path: Path) -> None:
+    tutor = Driver(tmp_path)
+    far = datetime.now(UTC) + timedelta(days=30)
+    seed(tutor.store, "ana", **{
+        c: {"p_known": 0.99, "attempts": 3, "due": far}
+        for c in ("array", "sorting", "binary_search", "hash_table")
+    })
+    messages = tutor.start()
+    assert kinds(messages) == ["done"]
+    assert tutor.values["concept_id"] is None
+
+
+def test_the_first_explanation_uses_the_style_that_worked_for_this_learner(tmp_path: Path) -> None:
+    tutor = Driver(tmp_path)
+    model = tutor.store.load("ana", COURSE)
+    model = model.record_style("example", True).record_style("example", True)
+    tutor.store.save(model.record_style("definition", False))
+    messages = tutor.start()
+    assert tutor.values["style"] == "example"
+    assert "by example" in messages[0].text
+    tutor.act("answer", "wrong")
+    # The re-explanation avoids the style that failed for this learner while others are left.
+    assert tutor.values["style"] not in {"example", "definition"}
+
+
+def test_typing_i_give_up_gives_up(tmp_path: Path) -> None:
+    tutor = Driver(tmp_path)
+    tutor.start()
+    reply = tutor.act("answer", "I give up")
+    assert reply[0].kind == "reveal"
+    assert tutor.store.attempts("ana", COURSE)[0].gave_up
+
+
+def test_an_answer_the_engine_cannot_take_is_not_an_attempt(tmp_path: Path) -> None:
+    course = make_course()
+    course = course.model_copy(
+        update={"exercises": [e for e in course.exercises if e.id != "array-cloze"]}
+    )
+    tutor = Driver(tmp_path, course=course)
+    tutor.start()
+    exercise_id = tutor.exercise.id
+    assert exercise_id == "array-mc"
+    reply = tutor.act("answer", "7")
+    assert kinds(reply) == ["info"] and "no option 7" in reply[0].text
+    assert tutor.store.attempts("ana", COURSE) == []
+    assert tutor.exercise.id == exercise_id
+    assert tutor.act("answer", "2")[0].correct is True  # still waiting for this exercise

@@ -1,0 +1,194 @@
+"""``tutor learn COURSE --learner NAME`` (a lesson in the terminal) and ``tutor progress``.
+
+The terminal tutor is a thin loop over :class:`tutor.teach.lesson.Lesson`: it renders the
+tutor's messages with rich and turns what the learner types into actions. At the answer
+prompt: ``/hint``, ``/giveup``, ``/ask <question>``, ``/quit`` (the lesson is saved after every
+step, so ``tutor learn`` later resumes at the same question).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from tutor.teach.lesson import Lesson
+    from tutor.teach.state import TutorMessage
+
+HELP = "Type your answer (or the option's number). Commands: /hint  /giveup  /ask <question>  /quit"
+_STYLE = {
+    "explanation": ("cyan", "Explanation"),
+    "exercise": ("bold white", "Exercise"),
+    "hint": ("yellow", "Hint"),
+    "reveal": ("magenta", "Answer"),
+    "answer": ("blue", "From the course"),
+    "done": ("bold green", "Done"),
+}
+
+
+def render(console: Console, message: TutorMessage) -> None:
+    """Print one tutor message: panels for explanations and exercises, colour for feedback."""
+    from rich.markdown import Markdown
+    from rich.panel import Panel
+    from rich.text import Text
+
+    if message.kind == "info":
+        console.print(Text(message.text.replace("**", ""), style="dim"))
+        return
+    if message.kind == "feedback":
+        colour = "green" if message.correct else "red"
+        console.print(Panel(Markdown(message.text), border_style=colour,
+                            title="Right" if message.correct else "Not yet"))
+        return
+    colour, title = _STYLE.get(message.kind, ("white", message.kind))
+    body: Any = Markdown(message.text)
+    if message.kind == "exercise" and message.exercise is not None:
+        title = f"Exercise: {message.exercise.concept_name}"
+        if message.exercise.choices:
+            lines = "\n".join(
+                f"  {n}. {choice}" for n, choice in enumerate(message.exercise.choices, start=1)
+            )
+            body = Markdown(message.text + "\n\n```text\n" + lines + "\n```")
+    subtitle = "; ".join(c.label() for c in message.citations) or None
+    console.print(Panel(body, title=title, subtitle=subtitle, border_style=colour))
+
+
+def run_lesson(lesson: Lesson, console: Console) -> None:
+    """The read-answer-render loop, until the course is done, /quit or the end of input."""
+    from tutor.errors import TutorError
+
+    for message in lesson.start():
+        render(console, message)
+    console.print(HELP, style="dim")
+    while lesson.pending is not None:
+        try:
+            line = console.input("[bold]> [/bold]").strip()
+        except (EOFError, KeyboardInterrupt):
+            console.print("\nLesson saved; `tutor learn` resumes it.", style="dim")
+            return
+        if not line:
+            continue
+        command, _, rest = line.partition(" ")
+        try:
+            if command == "/quit":
+                console.print("Lesson saved; `tutor learn` resumes it.", style="dim")
+                return
+            if command == "/hint":
+                replies = lesson.hint()
+            elif command in ("/giveup", "/give-up"):
+                replies = lesson.give_up()
+            elif command == "/ask":
+                replies = lesson.ask(rest)
+            elif command in ("/help", "/?"):
+                console.print(HELP, style="dim")
+                continue
+            elif line.startswith("/"):
+                console.print(f"Unknown command {command}. {HELP}", style="red")
+                continue
+            else:
+                replies = lesson.answer(line)
+        except Exception as exc:  # a user error, or an engine fault mid-step
+            problem = exc if isinstance(exc, TutorError) else f"{type(exc).__name__}: {exc}"
+            console.print(f"{problem}", style="red")
+            if lesson.pending is None:  # the step failed inside the tutor: retried next time
+                console.print("Lesson saved; run `tutor learn` again to retry.", style="dim")
+                raise typer.Exit(1) from exc
+            continue
+        for message in replies:
+            render(console, message)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("learn")
+    def learn(
+        course: str = typer.Argument(..., help="Course name (its folder under courses/)."),
+        learner: str = typer.Option(..., "--learner", "-l", help="Your learner name."),
+        engine: str = typer.Option(None, "--engine", help="offline, claude or auto."),
+    ) -> None:
+        """Learn a course with the tutor, in the terminal (resumes where you left off)."""
+        from rich.console import Console
+
+        from tutor.context import TutorContext
+        from tutor.learner.store import LearnerStore
+        from tutor.teach.lesson import Lesson
+
+        context = TutorContext.from_env(engine=engine)
+        store = LearnerStore.default(context)
+        who = store.ensure_learner(learner)
+        console = Console(highlight=False)
+        with Lesson(course, who.id, context=context, store=store) as lesson:
+            console.print(f"[bold]{lesson.course.title}[/bold] with {who.name}", style="dim")
+            run_lesson(lesson, console)
+
+    @app.command("progress")
+    def progress(
+        course: str = typer.Argument(..., help="Course name."),
+        learner: str = typer.Option(..., "--learner", "-l", help="Learner name."),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    ) -> None:
+        """Mastery per concept, attempts and reviews due for one learner."""
+        from tutor.context import TutorContext
+        from tutor.course import Course
+        from tutor.home import COURSE_FILE, course_dir
+        from tutor.learner.store import LearnerStore, learner_id_for
+
+        context = TutorContext.from_env()
+        loaded = Course.load(course_dir(course, context.home) / COURSE_FILE)
+        store = LearnerStore.default(context)
+        who = store.get_learner(learner_id_for(learner))
+        model = store.load(who.id, course)
+        now = datetime.now(UTC)
+        due = set(model.due_reviews(now))
+        rows = []
+        for concept_id in loaded.teaching_order():
+            belief = model.mastery(concept_id)
+            rows.append(
+                {
+                    "concept_id": concept_id,
+                    "name": loaded.concept(concept_id).name,
+                    "p_known": round(belief.p_known, 4),
+                    "mastered": belief.mastered,
+                    "attempts": belief.attempts,
+                    "correct": belief.correct,
+                    "last_seen": belief.last_seen.isoformat() if belief.last_seen else None,
+                    "next_review": belief.due.isoformat() if belief.due else None,
+                    "review_due": concept_id in due,
+                }
+            )
+        report = {
+            "learner": who.id,
+            "course": course,
+            "mastered": sum(1 for r in rows if r["mastered"]),
+            "concepts": len(rows),
+            "reviews_due": [r["concept_id"] for r in rows if r["review_due"]],
+            "summary": model.summary,
+            "progress": rows,
+        }
+        if as_json:
+            typer.echo(json.dumps(report, indent=2))
+            return
+        _print_progress(report)
+
+
+def _print_progress(report: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{report['learner']} in {report['course']}: "
+                        f"{report['mastered']} of {report['concepts']} concepts mastered")
+    for column in ("Concept", "Mastery", "Attempts", "Right", "Review"):
+        table.add_column(column, justify="left" if column == "Concept" else "right")
+    for row in report["progress"]:
+        review = "due now" if row["review_due"] else (row["next_review"] or "-")[:10]
+        mark = " ✓" if row["mastered"] else ""
+        table.add_row(row["name"] + mark, f"{row['p_known']:.0%}", str(row["attempts"]),
+                      str(row["correct"]), review)
+    console = Console(highlight=False)
+    console.print(table)
+    if report["summary"]:
+        console.print(report["summary"], style="dim")

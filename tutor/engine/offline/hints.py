@@ -1,0 +1,129 @@
+"""The offline hint ladder, and the masking that keeps answers out of learner-facing text.
+
+Three rungs, each a little more telling, none with the answer:
+
+1. where to look (section and page) and the key idea, with the answer masked;
+2. a partial clue: first letter and length for a cloze, one wrong option struck out for
+   multiple choice, what to check for true/false, the start of a key point for short answers;
+3. the cited passage itself with the answer masked (``last=True``).
+
+:func:`mask_answer` is also what the teach graph runs over every message it shows while an
+exercise's answer is still withheld.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tutor.course import Concept, Exercise, ExerciseKind
+from tutor.engine.offline.answering import split_sentences, words
+from tutor.engine.port import Hint
+
+RUNGS = 3
+MASK = "_____"
+
+
+def answer_strings(exercise: Exercise) -> list[str]:
+    """The strings that would give the exercise away (longest first). True/false answers are
+    the words "True"/"False", which cannot be hidden from ordinary text, so none for them."""
+    if exercise.kind is ExerciseKind.TRUE_FALSE:
+        return []
+    found = {a.strip() for a in [exercise.answer, *exercise.accepted] if a and a.strip()}
+    return sorted(found, key=len, reverse=True)
+
+
+def _answer_pattern(answer: str) -> re.Pattern[str]:
+    start = r"\b" if answer[0].isalnum() else ""
+    end = r"(?:e?s)?\b" if answer[-1].isalnum() else ""
+    flexible = r"\s+".join(re.escape(part) for part in answer.split())
+    return re.compile(start + flexible + end, re.IGNORECASE)
+
+
+def reveals_answer(text: str, exercise: Exercise) -> bool:
+    """True when ``text`` contains the exercise's answer (or an accepted form of it)."""
+    return any(_answer_pattern(a).search(text) for a in answer_strings(exercise))
+
+
+def mask_answer(text: str, exercise: Exercise) -> str:
+    """``text`` with every occurrence of the exercise's answer replaced by a blank."""
+    for answer in answer_strings(exercise):
+        text = _answer_pattern(answer).sub(MASK, text)
+    return text
+
+
+def _where(exercise: Exercise, concept: Concept) -> str:
+    citations = exercise.citations or concept.citations
+    place = f"the section *{concept.section}*" if concept.section else "the material"
+    if citations:
+        place += f" ({citations[0].label()})"
+    return place
+
+
+def _key_idea(exercise: Exercise, concept: Concept) -> str:
+    if concept.key_points:
+        return concept.key_points[0]
+    sentences = split_sentences(concept.definition)
+    return sentences[0] if sentences else concept.definition
+
+
+def _clue(exercise: Exercise, concept: Concept) -> str:
+    if exercise.kind is ExerciseKind.CLOZE:
+        answer = exercise.answer.strip()
+        parts = answer.split()
+        shape = f"{len(answer)} characters" if len(parts) == 1 else f"{len(parts)} words"
+        return f"The missing term has {shape} and starts with **{answer[0].upper()}**."
+    if exercise.kind is ExerciseKind.MULTIPLE_CHOICE and exercise.choices:
+        wrong = [c for c in exercise.choices if c.strip().lower() != exercise.answer.strip().lower()]
+        with_misconception = [c for c in wrong if c in exercise.misconceptions]
+        struck = (with_misconception or wrong or [""])[0]
+        if struck:
+            number = exercise.choices.index(struck) + 1
+            why = exercise.misconceptions.get(struck, "")
+            reason = f" ({why})" if why else ""
+            return f"You can rule out option {number}: *{struck}*{reason}."
+    if exercise.kind is ExerciseKind.TRUE_FALSE:
+        return (
+            f"Check the term the statement uses: does the course say this of "
+            f"**{concept.name}**, or of something else?"
+        )
+    points = exercise.key_points or concept.key_points
+    if points:
+        opening = " ".join(points[0].split()[:3])
+        return f"A complete answer covers {len(points)} idea(s). One of them starts: *{opening}…*"
+    return f"Think about what **{concept.name}** is for, and say it in one or two sentences."
+
+
+def _hide_key_words(text: str, exercise: Exercise, concept: Concept) -> str:
+    """For short answers: the passage with the key points' longer words cut to a letter."""
+    key_words = {
+        w for point in (exercise.key_points or concept.key_points) for w in words(point) if len(w) >= 5
+    }
+    for word in sorted(key_words, key=len, reverse=True):
+        text = re.sub(rf"\b{re.escape(word)}\b", word[0] + "…", text, flags=re.IGNORECASE)
+    return text
+
+
+def _passage(exercise: Exercise, concept: Concept) -> str:
+    citations = exercise.citations or concept.citations
+    label = f" ({citations[0].label()})" if citations else ""
+    passage = concept.definition.strip()
+    if exercise.kind is ExerciseKind.SHORT_ANSWER:
+        passage = _hide_key_words(passage, exercise, concept)
+    return f"Here is what the source says{label}, with the answer hidden:\n\n> {passage}"
+
+
+def hint(exercise: Exercise, concept: Concept, level: int) -> Hint:
+    """Rung ``level`` (1..3) of the ladder for ``exercise``; never the answer."""
+    level = min(max(level, 1), RUNGS)
+    if level == 1:
+        text = (
+            f"Look again at {_where(exercise, concept)}. "
+            f"The key idea: {_key_idea(exercise, concept)}"
+        )
+    elif level == 2:
+        text = _clue(exercise, concept)
+    else:
+        text = _passage(exercise, concept)
+    return Hint(
+        exercise_id=exercise.id, level=level, text=mask_answer(text, exercise), last=level >= RUNGS
+    )

@@ -1,0 +1,348 @@
+"""The lesson facade: one learner taking one course, through the teach graph.
+
+The terminal tutor and the web app both talk to a :class:`Lesson`; it never prints. Each call
+resumes the graph with the learner's action and returns the messages the tutor says in reply.
+The graph is checkpointed in ``<data>/lessons.sqlite`` under the thread
+``"<learner_id>:<course>"``, so a new :class:`Lesson` (a restarted process) resumes at the same
+exercise. The learner model lives in the learner store beside it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from langgraph.checkpoint.sqlite import SqliteSaver
+from langgraph.types import Command
+
+from tutor.context import TutorContext
+from tutor.course import Chunk, Concept, Course, Prerequisite
+from tutor.engine.offline.answering import content_terms
+from tutor.engine.offline.explaining import mention_pattern
+from tutor.engine.port import Engine
+from tutor.errors import AnswerError, CourseError, LearnerError
+from tutor.home import BUILD_DIR, COURSE_FILE, course_dir
+from tutor.learner.model import LearnerModel
+from tutor.learner.store import LearnerStore, check_learner_id
+from tutor.teach.graph import MAX_LEARNER_TEXT, TeachDeps, build_graph
+from tutor.teach.state import ExerciseView, TutorMessage
+
+__all__ = ["CoursePassages", "ExerciseView", "Lesson", "TutorMessage", "teachable"]
+
+MAX_CONCEPT_PASSAGES = 8
+
+
+def teachable(course: Course) -> Course:
+    """The course restricted to concepts that have exercises; prerequisite edges through a
+    dropped concept are joined up, so the order is kept."""
+    keep = {e.concept_id for e in course.exercises}
+    if all(c.id in keep for c in course.concepts):
+        return course
+    edges: set[tuple[str, str]] = set()
+    for concept in course.concepts:
+        if concept.id not in keep:
+            continue
+        seen: set[str] = set()
+        frontier = list(course.prerequisites_of(concept.id))
+        while frontier:
+            current = frontier.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            if current in keep:
+                edges.add((current, concept.id))
+            else:
+                frontier.extend(course.prerequisites_of(current))
+    return course.model_copy(
+        update={
+            "concepts": [c for c in course.concepts if c.id in keep],
+            "prerequisites": [Prerequisite(prerequisite=a, concept=b) for a, b in sorted(edges)],
+        }
+    )
+
+
+class CoursePassages:
+    """Passage lookup over the course's chunks: the passages that teach a concept, and a plain
+    lexical search for free questions. With no chunks (an index not built), the concepts'
+    definitions stand in as passages, cited at their defining pages."""
+
+    def __init__(self, course: Course, chunks: list[Chunk]) -> None:
+        self.course = course
+        self.chunks = chunks or self._definition_chunks(course)
+        self._terms = [set(content_terms(f"{c.heading} {c.text}")) for c in self.chunks]
+        self._by_concept: dict[str, list[Chunk]] = {}
+
+    @staticmethod
+    def _definition_chunks(course: Course) -> list[Chunk]:
+        out = []
+        for concept in course.concepts:
+            if not concept.definition or not concept.citations:
+                continue
+            cite = concept.citations[0]
+            out.append(
+                Chunk(
+                    id=f"{cite.source}#p{cite.page}-{concept.id}",
+                    source=cite.source,
+                    page=cite.page,
+                    text=concept.definition,
+                    heading=concept.section,
+                    order=concept.first_order,
+                )
+            )
+        return out
+
+    def for_concept(self, concept: Concept) -> list[Chunk]:
+        """Cited pages first, then other passages that mention the concept, reading order."""
+        if concept.id in self._by_concept:
+            return self._by_concept[concept.id]
+        pattern = mention_pattern(concept)
+        cited = {(c.source, c.page) for c in concept.citations}
+        ranked = sorted(
+            (c for c in self.chunks if (c.source, c.page) in cited or pattern.search(c.text)),
+            key=lambda c: ((c.source, c.page) not in cited, c.order, c.id),
+        )
+        self._by_concept[concept.id] = ranked[:MAX_CONCEPT_PASSAGES]
+        return self._by_concept[concept.id]
+
+    def search(self, query: str, k: int) -> list[Chunk]:
+        """Passages sharing the most content words with ``query``."""
+        wanted = set(content_terms(query))
+        scored = [
+            (len(wanted & terms), -chunk.order, chunk)
+            for chunk, terms in zip(self.chunks, self._terms, strict=True)
+            if wanted & terms
+        ]
+        scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+        return [chunk for _, _, chunk in scored[:k]]
+
+
+def _index_chunks(folder: Path) -> tuple[list[Chunk], Callable[[str, int], list[Chunk]] | None]:
+    """The chunks of the course's passage index and its search, when the index is built."""
+    build = folder / BUILD_DIR
+    if not build.is_dir():
+        return [], None
+    try:
+        from tutor.index.passages import PassageIndex
+    except ImportError:
+        return [], None
+    try:
+        index = PassageIndex.open(build)
+        chunks = list(index.chunks)
+    except Exception:  # an unreadable index: teach from the course's own definitions
+        return [], None
+
+    def search(query: str, k: int) -> list[Chunk]:
+        return [hit.chunk for hit in index.search(query, k)]
+
+    return chunks, search
+
+
+class Lesson:
+    """One learner's lesson in one course; resumable across processes."""
+
+    def __init__(
+        self,
+        course: str,
+        learner_id: str,
+        *,
+        context: TutorContext,
+        engine: Engine | None = None,
+        store: LearnerStore | None = None,
+        passages: CoursePassages | None = None,
+        retrieve: Callable[[str, int], list[Chunk]] | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        folder = course_dir(course, Path(context.home))
+        if not (folder / COURSE_FILE).exists():
+            raise CourseError(f"no course {course!r}; build it first with `tutor course build`")
+        self.course_name = course
+        self.learner_id = check_learner_id(learner_id)
+        self.course = teachable(Course.load(folder / COURSE_FILE))
+        if not self.course.concepts:
+            raise CourseError(f"course {course!r} has no exercises to teach; rebuild it")
+        self._owns_store = store is None
+        self.store = store or LearnerStore.default(context)
+        try:
+            learner = self.store.get_learner(self.learner_id)
+        except LearnerError:
+            learner = self.store.ensure_learner(self.learner_id)
+        if engine is None:
+            from tutor.engine.select import make_engine
+
+            engine = make_engine(context)
+        self.engine = engine
+        if passages is None:
+            chunks, index_search = _index_chunks(folder)
+            passages = CoursePassages(self.course, chunks)
+            retrieve = retrieve or index_search
+        self.passages = passages
+        self.deps = TeachDeps(
+            course=self.course,
+            engine=engine,
+            store=self.store,
+            passages=passages.for_concept,
+            retrieve=retrieve or passages.search,
+            clock=clock or (lambda: datetime.now(UTC)),
+            learner_name=learner.name,
+        )
+        data = Path(context.data)
+        data.mkdir(parents=True, exist_ok=True)
+        self._connection = sqlite3.connect(
+            data / "lessons.sqlite", check_same_thread=False, timeout=30.0
+        )
+        self._connection.execute("PRAGMA busy_timeout = 30000")
+        # WAL with NORMAL sync: a commit does not wait for the disk (a killed process loses
+        # nothing; a power cut may lose the last step, never corrupts the file).
+        self._connection.execute("PRAGMA journal_mode = WAL")
+        self._connection.execute("PRAGMA synchronous = NORMAL")
+        self._saver = SqliteSaver(self._connection)
+        self._saver.setup()
+        self._graph = build_graph(self._saver)
+        self._config: Any = {"configurable": {"thread_id": f"{self.learner_id}:{course}"}}
+        self._lock = threading.Lock()
+        self._preparing: threading.Thread | None = None
+        self._last_values: dict[str, Any] = {}
+
+    # -- the learner's actions ---------------------------------------------------------------
+    def start(self) -> list[TutorMessage]:
+        """Start the lesson, or resume it: a pending exercise is shown again."""
+        with self._lock:
+            snapshot = self._graph.get_state(self._config)
+            if snapshot.next and not snapshot.interrupts:
+                return self._run(None)  # a step failed last time (e.g. the engine): retry it
+            if snapshot.interrupts:
+                values = snapshot.values
+                shown = [TutorMessage.model_validate(m) for m in values.get("transcript", [])]
+                exercise = next((m for m in reversed(shown) if m.kind == "exercise"), None)
+                pending_id = values.get("exercise_id")
+                if pending_id and (exercise is None or exercise.exercise is None
+                                   or exercise.exercise.id != pending_id):
+                    found = self.course.exercise(pending_id)
+                    view = ExerciseView.of(found, self.course.concept(found.concept_id).name)
+                    exercise = TutorMessage(kind="exercise", text=found.prompt, exercise=view)
+                welcome = TutorMessage(kind="info", text="Welcome back. We were here:")
+                return [welcome, exercise] if exercise else [welcome]
+            return self._run(self._start_payload(snapshot.values))
+
+    def answer(self, text: str) -> list[TutorMessage]:
+        """Answer the pending exercise."""
+        if not text or not text.strip():
+            raise AnswerError("the answer is empty; type an answer, or /hint for a hint")
+        if len(text.strip()) > MAX_LEARNER_TEXT:
+            raise AnswerError(
+                f"the answer is {len(text.strip())} characters long; keep it under "
+                f"{MAX_LEARNER_TEXT}"
+            )
+        replies = self._act("answer", text)
+        if self._last_values.get("outcome") == "unusable":
+            # The engine could not take it (e.g. no such option): nothing was recorded.
+            problem = replies[0].text if replies else "the tutor cannot take that answer"
+            raise AnswerError(" ".join(problem.split()))
+        return replies
+
+    def hint(self) -> list[TutorMessage]:
+        """The next rung of the hint ladder (or, once earned, the answer)."""
+        return self._act("hint", "")
+
+    def give_up(self) -> list[TutorMessage]:
+        """Show the answer; recorded as a given-up attempt."""
+        return self._act("give_up", "")
+
+    def ask(self, question: str) -> list[TutorMessage]:
+        """A free question, answered from the course with citations; the lesson goes on."""
+        if not question or not question.strip():
+            raise AnswerError("the question is empty; type it after /ask")
+        if len(question.strip()) > MAX_LEARNER_TEXT:
+            raise AnswerError(f"the question is too long; keep it under {MAX_LEARNER_TEXT} "
+                              "characters")
+        return self._act("question", question)
+
+    # -- what a UI shows ---------------------------------------------------------------------
+    @property
+    def pending(self) -> ExerciseView | None:
+        """The exercise waiting for an answer, if any."""
+        snapshot = self._graph.get_state(self._config)
+        exercise_id = snapshot.values.get("exercise_id")
+        if not snapshot.interrupts or not exercise_id:
+            return None
+        exercise = self.course.exercise(exercise_id)
+        return ExerciseView.of(exercise, self.course.concept(exercise.concept_id).name)
+
+    @property
+    def transcript(self) -> list[TutorMessage]:
+        """The recent messages of the lesson, oldest first, the learner's own (``kind ==
+        "learner"``) included: what a chat view re-renders after a refresh."""
+        values = self._graph.get_state(self._config).values
+        return [TutorMessage.model_validate(m) for m in values.get("transcript", [])]
+
+    def wait_prepared(self, timeout: float | None = None) -> None:
+        """Wait for the background preparation of the pending exercise (see :meth:`_prepare`)."""
+        if self._preparing is not None:
+            self._preparing.join(timeout)
+
+    def progress(self) -> LearnerModel:
+        return self.store.load(self.learner_id, self.course_name)
+
+    def close(self) -> None:
+        """Close the checkpoint connection (and the learner store, when this lesson opened it)."""
+        self.wait_prepared(5.0)
+        self._connection.close()
+        if self._owns_store:
+            self.store.close()
+
+    def __enter__(self) -> Lesson:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- plumbing ----------------------------------------------------------------------------
+    def _act(self, kind: str, text: str) -> list[TutorMessage]:
+        with self._lock:
+            snapshot = self._graph.get_state(self._config)
+            if not snapshot.interrupts:
+                if snapshot.next:
+                    return self._run(None)  # a step failed last time: retry it first
+                # Nothing is waiting for this action (not started, or finished): start instead.
+                return self._run(self._start_payload(snapshot.values))
+            return self._run(Command(resume={"kind": kind, "text": text.strip()}))
+
+    def _start_payload(self, values: dict[str, Any]) -> dict[str, Any]:
+        payload = {"learner_id": self.learner_id, "course": self.course_name}
+        if not values.get("lesson_id"):
+            payload["lesson_id"] = uuid.uuid4().hex
+        return payload
+
+    def _run(self, payload: Any) -> list[TutorMessage]:
+        before = self._graph.get_state(self._config).values.get("said", 0)
+        values = self._graph.invoke(payload, self._config, context=self.deps)
+        self._last_values = values
+        said = values.get("said", 0) - before
+        transcript = values.get("transcript", [])
+        fresh = transcript[-said:] if said > 0 else []
+        replies = [TutorMessage.model_validate(m) for m in fresh if m["kind"] != "learner"]
+        if replies and replies[-1].exercise is not None:
+            self._prepare(replies[-1].exercise.id)
+        return replies
+
+    def _prepare(self, exercise_id: str) -> None:
+        """While the learner reads and types, let the offline grader embed the reference side
+        of a short-answer exercise (and load its model), so the grade itself is quick."""
+        exercise = self.course.exercise(exercise_id)
+        if getattr(self.engine, "name", "") != "offline" or exercise.kind != "short_answer":
+            return
+        from tutor.engine.offline.grading import prepare
+
+        def run() -> None:
+            try:
+                prepare(exercise)
+            except Exception:  # only a head start: grading does the same work if this fails
+                return
+
+        self._preparing = threading.Thread(target=run, name="prepare-exercise", daemon=True)
+        self._preparing.start()
