@@ -15,6 +15,7 @@ from tutor.course import Course
 from tutor.errors import TutorError
 from tutor.export import FORMATS, SUFFIXES, export_course
 from tutor.home import COURSE_FILE, course_dir, slugify
+from tutor.ingest.sources import SUFFIXES as SOURCE_SUFFIXES
 from tutor.views.concept_map import concept_map_dot
 from webapp import state
 
@@ -26,6 +27,7 @@ def pick_course() -> str | None:
     names = list_course_names(state.context().home)
     new = "➕ New course"
     choice = st.selectbox("Course", [new, *names], key="author_course",
+                          format_func=lambda n: n if n == new else state.course_title(n),
                           index=1 + names.index(state.course_name())
                           if state.course_name() in names else 0)
     if choice != new:
@@ -53,35 +55,51 @@ def upload(name: str) -> None:
 
 def build(name: str) -> None:
     folder = course_dir(name, state.context().home)
-    sources = [p.name for p in folder.glob("*") if p.suffix.lower() in {".pdf", ".md",
-                                                                         ".markdown", ".txt"}]
+    sources = [p.name for p in folder.glob("*")
+               if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES]
     st.caption("Sources: " + (", ".join(sorted(sources)) or "none yet"))
     if not sources or not st.button("Build course", type="primary", key="build"):
         return
     from tutor.study.build import build_course
+    from tutor.study.graph import STEPS
 
+    steps = list(STEPS)
     with st.status("Building the course…", expanded=True) as status:
-        bar = st.progress(0.0)
+        bar = st.progress(0.0, text="Starting")
+        seen: list[str] = []
 
         def on_progress(event: dict) -> None:
-            total = event.get("total") or 0
-            done = event.get("done") or 0
-            text = f"{event.get('step', '')}: {event.get('message', '')}"
-            bar.progress(min(1.0, done / total) if total else 0.0, text=text)
+            step = str(event.get("step", ""))
+            total = int(event.get("total") or 0)
+            done = int(event.get("done") or 0)
+            if step not in seen:
+                seen.append(step)
+                st.write(f"▸ {STEPS.get(step, step)}")
+            position = steps.index(step) if step in steps else len(seen) - 1
+            within = min(1.0, done / total) if total else 0.0
+            label = STEPS.get(step, step) + (f": {done}/{total}" if total else "")
+            if event.get("message"):
+                label += f" ({event['message']})"
+            bar.progress(min(1.0, (position + within) / len(steps)), text=label)
 
         try:
             result = build_course(folder, context=state.context(), on_progress=on_progress)
         except TutorError as exc:
             status.update(label=f"Build failed: {exc}", state="error")
             return
-        report = result.course.report
+        report = result.report
         for failed in report.failed_sources:
             st.error(f"{failed.source}: {failed.error}")
+        if result.course is None:
+            status.update(label="Build failed: no source could be read", state="error")
+            return
+        bar.progress(1.0, text="Done")
         status.update(
             label=f"Built: {report.concepts} concepts, {report.prerequisites} prerequisite "
                   f"edges, {sum(report.exercises_by_kind.values())} exercises "
                   f"in {report.seconds:.1f} s",
             state="error" if report.failed_sources else "complete",
+            expanded=bool(report.failed_sources),
         )
 
 
@@ -113,7 +131,12 @@ def review(name: str, course: Course) -> None:
                 delete_concept(folder, target)
                 st.rerun()
     with exercises_tab:
-        for exercise in course.exercises:
+        counts = {cid: len(course.exercises_for(cid)) for cid in names}
+        shown = st.selectbox("Concept", list(names), key="exercise_filter",
+                             format_func=lambda cid: f"{names[cid]} ({counts[cid]})")
+        unreviewed = sum(1 for e in course.exercises if not e.reviewed)
+        st.caption(f"{len(course.exercises)} exercises, {unreviewed} not reviewed yet")
+        for exercise in course.exercises_for(shown) if shown else []:
             with st.container(border=True):
                 st.markdown(f"**{names.get(exercise.concept_id, exercise.concept_id)}** · "
                             f"*{exercise.kind.value.replace('_', ' ')}* · `{exercise.id}`")

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+from tutor.errors import TutorError
 from tutor.views.concept_map import MASTERY_BANDS, concept_map_dot
 from tutor.views.math_text import normalise_math
 from webapp import state
@@ -31,11 +32,13 @@ def main() -> None:
                             index=None, placeholder="Select a concept to see its details",
                             key="map_concept")
     st.graphviz_chart(concept_map_dot(course, mastery, selected, due), width="stretch")
-    st.caption("  ".join(f"■ {label}" for _, _, label in MASTERY_BANDS)
-               + " · dashed border: review due · arrows point from a prerequisite")
-    legend = st.columns(len(MASTERY_BANDS))
-    for column, (_, colour, label) in zip(legend, MASTERY_BANDS, strict=True):
-        column.markdown(f"<span style='color:{colour}'>■</span> {label}", unsafe_allow_html=True)
+    legend = " &nbsp; ".join(
+        f"<span style='background:{colour};border:1px solid #9e9e9e;border-radius:3px;"
+        f"display:inline-block;width:0.9em;height:0.9em;vertical-align:middle'></span> {label}"
+        for _, colour, label in MASTERY_BANDS)
+    st.markdown(legend, unsafe_allow_html=True)
+    st.caption("Dashed border: a review is due. Arrows point from a prerequisite to what "
+               "builds on it. Hover a concept for its mastery.")
     if selected is None:
         return
     concept = course.concept(selected)
@@ -54,8 +57,12 @@ def main() -> None:
             st.markdown(f"- *{exercise.kind.value.replace('_', ' ')}*: "
                         f"{normalise_math(exercise.prompt)}")
     if who and st.button(f"Learn “{concept.name}” now", type="primary", key="learn_now"):
-        state.lesson().focus(selected)
-        st.switch_page("webapp/learn.py")
+        try:
+            state.lesson().focus(selected)
+        except TutorError as exc:
+            st.error(str(exc))
+        else:
+            st.switch_page("webapp/learn.py")
 
 
 main()

@@ -7,20 +7,23 @@ import streamlit as st
 from tutor.errors import TutorError
 from tutor.views.math_text import normalise_math
 from webapp import state
-
-ICONS = {"explanation": "📘", "exercise": "❓", "feedback": "📝", "hint": "💡", "reveal": "🔑",
-         "answer": "📚", "info": "ℹ️", "done": "🎉"}
+from webapp.icons import MESSAGE_ICONS
 
 
 def show(message) -> None:  # noqa: ANN001 - tutor.teach.lesson.TutorMessage
     role = "user" if message.kind == "learner" else "assistant"
-    with st.chat_message(role, avatar=None if role == "user" else ICONS.get(message.kind)):
+    with st.chat_message(role, avatar=None if role == "user" else MESSAGE_ICONS.get(message.kind)):
+        text = normalise_math(message.text)
         if message.kind == "feedback" and message.correct is not None:
-            (st.success if message.correct else st.warning)(
-                "Correct" if message.correct else "Not quite")
-        st.markdown(normalise_math(message.text))
-        if message.citations:
-            st.caption("Sources: " + ", ".join(c.label() for c in message.citations))
+            if message.correct:
+                st.success(text, icon=":material/check_circle:")
+            else:
+                st.warning(text, icon=":material/error:")
+        else:
+            st.markdown(text)
+        unnamed = [c.label() for c in message.citations if c.label() not in message.text]
+        if unnamed:  # sources the text does not already name
+            st.caption("Sources: " + ", ".join(unnamed))
 
 
 def act(call, *args: object) -> None:  # noqa: ANN001
@@ -34,10 +37,11 @@ def exercise_form(lesson) -> None:  # noqa: ANN001
     exercise = lesson.pending
     if exercise is None:
         return
-    with st.form(key=f"answer-{exercise.id}-{len(lesson.transcript)}", clear_on_submit=True):
-        st.markdown(f"**{exercise.concept_name}** · {normalise_math(exercise.prompt)}")
+    # The form shows no concept name: for a cloze or a "which term" question it is the answer.
+    with st.form(key=f"answer-{exercise.id}", clear_on_submit=True):
         if exercise.choices:
-            answer = st.radio("Your answer", exercise.choices, index=None, key="choice")
+            answer = st.radio("Your answer", exercise.choices, index=None, key="choice",
+                              format_func=normalise_math)
         elif exercise.kind == "short_answer":
             answer = st.text_area("Your answer, in your own words", key="free_text")
         else:
@@ -49,11 +53,14 @@ def exercise_form(lesson) -> None:  # noqa: ANN001
         else:
             act(lesson.answer, str(answer))
         st.rerun()
-    left, right, _ = st.columns([1, 1, 4])
-    if left.button("💡 Hint", key="hint"):
+    with st.container(horizontal=True):
+        hint = st.button("Hint", key="hint", icon=":material/lightbulb:")
+        give_up = st.button("I give up", key="give_up", icon=":material/flag:",
+                            help="Shows the answer; counted as not known yet.")
+    if hint:
         act(lesson.hint)
         st.rerun()
-    if right.button("🏳️ I give up", key="give_up"):
+    if give_up:
         act(lesson.give_up)
         st.rerun()
 
@@ -64,7 +71,11 @@ def main() -> None:
     if needed is None:
         return
     _, course = needed
-    lesson = state.lesson()
+    try:
+        lesson = state.lesson()
+    except TutorError as exc:
+        st.error(str(exc))
+        return
     if not lesson.transcript:
         with st.spinner("Preparing your lesson…"):
             act(lesson.start)

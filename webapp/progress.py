@@ -25,16 +25,21 @@ def main() -> None:
     cols[0].metric("Concepts mastered", f"{mastered} / {len(course.concepts)}")
     cols[1].metric("Exercises answered", len(attempts))
     cols[2].metric("Reviews due", len(due))
-    cols[3].metric("Time spent", f"{model.time_spent_seconds / 60:.0f} min")
+    seconds = model.time_spent_seconds
+    cols[3].metric("Time spent", f"{seconds:.0f} s" if seconds < 60 else f"{seconds / 60:.0f} min")
     order = course.teaching_order()
     names = {c.id: c.name for c in course.concepts}
     st.subheader("Mastery by concept")
+    practised = {c for c in order if model.mastery(c).attempts}
     st.bar_chart(
         {"concept": [names[c] for c in order],
-         "mastery": [round(model.mastery(c).p_known, 3) for c in order]},
-        x="concept", y="mastery", horizontal=True, height=max(240, 28 * len(order)),
+         "mastery": [round(model.mastery(c).p_known, 3) if c in practised else 0.0
+                     for c in order]},
+        x="concept", y="mastery", horizontal=True, sort=False,
+        height=max(240, 28 * len(order)),
     )
-    st.caption("Mastered at 0.95 (Bayesian knowledge tracing).")
+    st.caption("Probability that you know each concept (Bayesian knowledge tracing), in "
+               "teaching order; mastered at 0.95. Concepts not practised yet show 0.")
     st.subheader("Reviews")
     rows = []
     for cid in order:

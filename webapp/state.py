@@ -3,27 +3,52 @@ and the lesson object, kept in ``st.session_state`` (one browser session = one l
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from tutor.catalog import list_course_names, load_course
 from tutor.context import TutorContext
 from tutor.course import Course
 from tutor.errors import TutorError
+from tutor.home import COURSE_FILE, course_dir
 from tutor.learner.store import Learner, LearnerStore
 
 LEARNER = "learner_id"
 COURSE = "course_name"
 LESSON = "lesson"
+LEARNER_PARAM = "learner"
+COURSE_PARAM = "course"
+"""URL query parameters that let a page refresh go on with the same learner and course."""
 
 
-@st.cache_resource
 def context() -> TutorContext:
+    """Settings from the environment (cheap; read on every run so a changed TUTOR_HOME counts)."""
     return TutorContext.from_env()
 
 
-@st.cache_resource
-def store() -> LearnerStore:
+@st.cache_resource(show_spinner=False)
+def _store_for(data: str) -> LearnerStore:
     return LearnerStore.default(context())
+
+
+def store() -> LearnerStore:
+    """The learner store, one per data folder and process (it is safe across threads)."""
+    return _store_for(str(context().data))
+
+
+def course_title(name: str) -> str:
+    """The title of a course, for pickers (the name when it cannot be read)."""
+    path = course_dir(name, context().home) / COURSE_FILE
+    try:
+        return _title_of(str(path), path.stat().st_mtime_ns)
+    except (OSError, TutorError):
+        return name
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _title_of(path: str, mtime_ns: int) -> str:
+    return Course.load(Path(path)).title
 
 
 def learner_id() -> str | None:
@@ -49,12 +74,27 @@ def lesson():  # noqa: ANN201 - tutor.teach.lesson.Lesson
     """The lesson of the signed-in learner on the chosen course (one per pair, resumable)."""
     from tutor.teach.lesson import Lesson
 
-    key = (learner_id(), course_name())
+    settings = context()
+    name = course_name()
+    try:  # a course the author has changed since is reloaded
+        changed = (course_dir(name or "", settings.home) / COURSE_FILE).stat().st_mtime_ns
+    except (OSError, TutorError):
+        changed = 0
+    key = (learner_id(), name, str(settings.home), str(settings.data), changed)
     held = st.session_state.get(LESSON)
     if held is None or held[0] != key:
-        held = (key, Lesson(key[1], key[0], context=context()))
+        if held is not None:
+            held[1].close()
+        held = (key, Lesson(key[1], key[0], context=settings, store=store()))
         st.session_state[LESSON] = held
     return held[1]
+
+
+def drop_lesson() -> None:
+    """Forget (and close) the session's lesson, e.g. when the learner or course changes."""
+    held = st.session_state.pop(LESSON, None)
+    if held is not None:
+        held[1].close()
 
 
 def sidebar() -> None:
@@ -62,57 +102,86 @@ def sidebar() -> None:
     with st.sidebar:
         st.subheader("Learner")
         people = store().list_learners()
+        names = list_course_names(context().home)
+        _restore_from_url(people, names)
         current = learner_id()
         if current:
             who = next((p for p in people if p.id == current), None)
             st.write(f"Signed in as **{who.name if who else current}**")
+            _keep_in_url(LEARNER_PARAM, None if who and who.has_passphrase else current)
             if st.button("Switch learner", key="switch_learner"):
-                for key in (LEARNER, LESSON):
-                    st.session_state.pop(key, None)
+                st.session_state.pop(LEARNER, None)
+                _keep_in_url(LEARNER_PARAM, None)
+                drop_lesson()
                 st.rerun()
         else:
             _sign_in(people)
         st.subheader("Course")
-        names = list_course_names(context().home)
         if not names:
             st.info("No built course yet: add one on the Author page.")
             return
         chosen = course_name()
         index = names.index(chosen) if chosen in names else 0
         picked = st.selectbox("Course", names, index=index, key="course_picker",
-                              label_visibility="collapsed")
+                              label_visibility="collapsed", format_func=course_title)
         if picked != chosen:
             st.session_state[COURSE] = picked
-            st.session_state.pop(LESSON, None)
+            drop_lesson()
+        _keep_in_url(COURSE_PARAM, picked)
+
+
+def _restore_from_url(people: list[Learner], names: list[str]) -> None:
+    """After a page refresh (a new session), sign the learner in again from the URL, unless
+    the profile has a passphrase (then it is asked for again)."""
+    wanted = st.query_params.get(LEARNER_PARAM)
+    if learner_id() is None and wanted:
+        person = next((p for p in people if p.id == wanted), None)
+        if person is not None and not person.has_passphrase:
+            st.session_state[LEARNER] = person.id
+    course = st.query_params.get(COURSE_PARAM)
+    if course_name() is None and course in names:
+        st.session_state[COURSE] = course
+
+
+def _keep_in_url(param: str, value: str | None) -> None:
+    if value is None:
+        st.query_params.pop(param, None)
+    elif st.query_params.get(param) != value:
+        st.query_params[param] = value
 
 
 def _sign_in(people: list[Learner]) -> None:
+    if not people:
+        _new_profile()
+        return
     tab_existing, tab_new = st.tabs(["Existing", "New"])
     with tab_existing:
-        if people:
-            person = st.selectbox("Profile", people, format_func=lambda p: p.name,
-                                  key="profile_picker")
-            secret = (st.text_input("Passphrase", type="password", key="signin_secret")
-                      if person and person.has_passphrase else None)
-            if st.button("Continue", key="signin"):
-                if store().verify_passphrase(person.id, secret):
-                    st.session_state[LEARNER] = person.id
-                    st.rerun()
-                else:
-                    st.error("Wrong passphrase.")
-        else:
-            st.caption("No profiles yet.")
-    with tab_new:
-        name = st.text_input("Your name", key="new_name", max_chars=40)
-        secret = st.text_input("Passphrase (optional)", type="password", key="new_secret")
-        if st.button("Create profile", key="create_profile"):
-            try:
-                person = store().create_learner(name, secret or None)
-            except TutorError as exc:
-                st.error(str(exc))
-            else:
+        person = st.selectbox("Profile", people, format_func=lambda p: p.name,
+                              key="profile_picker")
+        secret = (st.text_input("Passphrase", type="password", key="signin_secret")
+                  if person and person.has_passphrase else None)
+        if st.button("Continue", key="signin") and person is not None:
+            if store().verify_passphrase(person.id, secret):
                 st.session_state[LEARNER] = person.id
                 st.rerun()
+            else:
+                st.error("Wrong passphrase.")
+    with tab_new:
+        _new_profile()
+
+
+def _new_profile() -> None:
+    name = st.text_input("Your name", key="new_name", max_chars=40)
+    secret = st.text_input("Passphrase (optional)", type="password", key="new_secret",
+                           help="Stored hashed; asked for when you pick this profile again.")
+    if st.button("Create profile", key="create_profile"):
+        try:
+            person = store().create_learner(name, secret or None)
+        except TutorError as exc:
+            st.error(str(exc))
+        else:
+            st.session_state[LEARNER] = person.id
+            st.rerun()
 
 
 def require_learner_and_course() -> tuple[str, Course] | None:
