@@ -6,7 +6,15 @@ from datetime import UTC, datetime, timedelta
 
 from tutor.course import Concept, Course, Prerequisite
 from tutor.learner.model import ConceptMastery, LearnerModel
-from tutor.teach.policy import choose_next, route_after_grade, teaching_order, weakest_prerequisite
+from tutor.learner.review import new_card, rating_for, retrievability, review
+from tutor.teach.policy import (
+    CHECK_AFTER,
+    REVIEW_FIRST_BELOW,
+    choose_next,
+    route_after_grade,
+    teaching_order,
+    weakest_prerequisite,
+)
 
 NOW = datetime(2026, 1, 1, 10, 0, tzinfo=UTC)
 
@@ -99,10 +107,12 @@ def test_route_repeated_wrong_steps_back_to_the_weakest_prerequisite() -> None:
 def test_route_checks_a_mastered_prerequisite_once_errors_persist() -> None:
     state = model(a=0.99, b=0.96, c=0.98)
     assert route_after_grade(course(), state, "d", False, 2).action == "hint"
-    check = route_after_grade(course(), state, "d", False, 3)
+    assert route_after_grade(course(), state, "d", False, 3).action == "hint"
+    check = route_after_grade(course(), state, "d", False, CHECK_AFTER)
     assert (check.action, check.concept_id) == ("step_back", "b")  # the least certain one
-    assert route_after_grade(course(), state, "d", False, 4, hints_used=0).action == "hint"
-    assert route_after_grade(course(), state, "d", False, 4, hints_used=3).action == "reexplain"
+    later = CHECK_AFTER + 1
+    assert route_after_grade(course(), state, "d", False, later, hints_used=0).action == "hint"
+    assert route_after_grade(course(), state, "d", False, later, hints_used=3).action == "reexplain"
 
 
 def test_route_without_prerequisites_hints_then_reexplains() -> None:
@@ -125,3 +135,36 @@ def test_route_steps_back_to_a_prerequisite_due_for_review() -> None:
     assert (route.action, route.concept_id) == ("step_back", "c")
     assert route_after_grade(course(), state, "d", False, 1, now=NOW).action == "reexplain"
     assert route_after_grade(course(), state, "d", False, 2).action == "hint"  # no clock given
+
+
+def reviewed(base: LearnerModel, concept_id: str, answers: list[bool]) -> LearnerModel:
+    """``base`` with a real FSRS card for ``concept_id`` after ``answers`` given at NOW."""
+    card = new_card(NOW)
+    due = NOW
+    for right in answers:
+        card, due = review(card, rating_for(right), NOW)
+    concepts = dict(base.concepts)
+    concepts[concept_id] = base.mastery(concept_id).model_copy(
+        update={"due": due, "attempts": len(answers), "card": card}
+    )
+    return base.model_copy(update={"concepts": concepts})
+
+
+def test_a_fresh_due_review_waits_behind_new_material_until_recall_drops() -> None:
+    # a was learnt after two errors: FSRS says due tomorrow, recall then about 0.7
+    state = reviewed(model(a=0.97, b=0.2), "a", [False, False, True, True])
+    card, due_at = state.mastery("a").card, state.mastery("a").due
+    assert card is not None and due_at is not None
+    assert retrievability(card, due_at) > REVIEW_FIRST_BELOW
+    assert choose_next(course(), state, due_at).reason == "frontier"  # still fresh: b first
+    much_later = due_at + timedelta(days=30)
+    assert retrievability(card, much_later) < REVIEW_FIRST_BELOW
+    assert choose_next(course(), state, much_later).model_dump() == {
+        "concept_id": "a",
+        "reason": "review",
+    }
+    # with nothing new ready, a due review is taken even while fresh
+    done = reviewed(model(a=0.97, b=0.97, c=0.97, d=0.97, e=0.97), "a", [True])
+    at = done.mastery("a").due
+    assert at is not None and choose_next(course(), done, at).concept_id == "a"
+    assert choose_next(course(), done, at - timedelta(hours=1)).reason == "done"

@@ -209,7 +209,7 @@ def test_our_policy_steps_back_and_returns_like_the_teach_graph() -> None:
     )
     policy = OurPolicy(course)
     assert policy.next_concept(model, now) == "a2"
-    for expected_next in ("a2", "a2", "a1"):  # reexplain, hint, then check a1 (third error)
+    for expected_next in ("a2", "a2", "a2", "a1"):  # reexplain, hints, check a1 (4th error)
         policy.observe(model, "a2", False, now)
         assert policy.next_concept(model, now) == expected_next
     policy.observe(model, "a1", True, now)  # right on the prerequisite: back to a2
@@ -227,3 +227,20 @@ def test_courses_that_cannot_be_simulated_are_course_errors() -> None:
     )
     with pytest.raises(CourseError, match="cycle"):
         simulate(cyclic, "bkt", "ours", 1)
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("seed", [7, 8])
+def test_our_policy_needs_15_percent_fewer_exercises_than_textbook_order(seed: int) -> None:
+    # Measured on the bkt family (60 learners): 24.0% at seed 7, 26.3% at seed 8. The forgetting
+    # family is left to bench/simulate.py: at 60 learners its reduction swings from 12% to 32%
+    # between seeds, so a fixed-seed assertion there would pin noise, not the policy.
+    report = compare(
+        synthetic_course(), n_learners=60, seed=seed, families=("bkt",),
+        policies=("ours", "textbook"),
+    )  # fmt: skip
+    (comparison,) = report.comparisons
+    assert comparison.reduction.mean >= 0.15
+    assert comparison.difference.low > 0 and comparison.target_met
+    ours, book = report.results
+    assert ours.final_share.mean >= book.final_share.mean

@@ -6,7 +6,8 @@ through :func:`tutor.learner.model.apply_attempt`, and a concept counts as done 
 says it is mastered. Policies:
 
 ``ours``
-    What the tutor does: :func:`tutor.teach.policy.choose_next` (due reviews, then the frontier)
+    What the tutor does: :func:`tutor.teach.policy.choose_next` (reviews whose recall dropped,
+    then the frontier, then other due reviews)
     and :func:`tutor.teach.policy.route_after_grade` after every answer (stay on the concept
     after a wrong answer, step back to a prerequisite after repeated ones and return to the
     concept after a right answer there, as the teach graph does). When nothing is due and

@@ -1,13 +1,14 @@
 """The teaching policy: which concept to teach next, and where to go after a graded answer.
 
-:func:`choose_next` picks due reviews first (most overdue first), then the frontier: the
-least-mastered concept that is not mastered yet and whose prerequisites all are (ties in
-teaching order). :func:`route_after_grade` is the routing rule of the teach graph after a
-grade, kept here as a pure function so that the simulated-learner evaluation runs exactly the
-rule the tutor runs: right -> advance; first wrong -> re-explain in another style; repeated
-wrong -> step back to the weakest prerequisite (or, when every prerequisite is believed
-mastered, to one due for review, or after a third wrong answer to the least certain one),
-else the next hint, else re-explain.
+:func:`choose_next` picks a due review whose predicted recall has dropped (below
+:data:`REVIEW_FIRST_BELOW`), else the frontier: the least-mastered concept that is not mastered
+yet and whose prerequisites all are (ties in teaching order), else any other due review.
+:func:`route_after_grade` is the routing rule of the teach graph after a grade, kept here as a
+pure function so that the simulated-learner evaluation runs exactly the rule the tutor runs:
+right -> advance; first wrong -> re-explain in another style; repeated wrong -> step back to the
+weakest prerequisite (or, when every prerequisite is believed mastered, to one due for review,
+or after the fourth wrong answer to the least certain one), else the next hint, else
+re-explain.
 """
 
 from __future__ import annotations
@@ -31,15 +32,13 @@ MAX_STEP_BACK_DEPTH = 3
 """Nested step-backs allowed before re-explaining instead (the teach graph's limit)."""
 MAX_HINTS = 3
 """Rungs of the hint ladder offered before re-explaining again."""
-UNLOCK_AT = 0.85
-"""A concept joins the frontier once every prerequisite's ``p_known`` reaches this. A
-prerequisite between this and mastery stays on the frontier until it is mastered, so it is
-still confirmed; the learner just need not wait for the confirmation to start what follows.
-Failing the new concept twice steps back to that prerequisite."""
 REVIEW_FIRST_BELOW = 0.7
 """A due review goes ahead of new concepts only once its predicted recall (FSRS
 retrievability) has fallen below this; a review that is due but still fresh waits until no new
-concept is ready. FSRS marks a card due when recall falls to 0.9."""
+concept is ready. FSRS marks a card due when recall falls to 0.9; a review taken a little later
+costs the same one exercise and strengthens memory more (FSRS's stability gain grows as recall
+falls). Not lower: FSRS's forgetting curve has a long flat tail (one right answer 60 days ago
+still predicts 0.6), so a lower bar would let old material wait behind new material for months."""
 
 
 class NextStep(BaseModel):
@@ -104,7 +103,7 @@ def choose_next(course: Course, model: LearnerModel, now: datetime) -> NextStep:
     frontier = [
         cid
         for cid in order
-        if not model.is_mastered(cid) and _prerequisites_ready(course, model, cid)
+        if not model.is_mastered(cid) and _prerequisites_mastered(course, model, cid)
     ]
     if frontier:
         best = min(frontier, key=lambda cid: (model.p_known(cid), rank[cid]))
@@ -190,9 +189,6 @@ def route_after_grade(
 def _prerequisites_mastered(course: Course, model: LearnerModel, concept_id: str) -> bool:
     return all(model.is_mastered(p) for p in course.prerequisites_of(concept_id))
 
-
-def _prerequisites_ready(course: Course, model: LearnerModel, concept_id: str) -> bool:
-    return all(model.p_known(p) >= UNLOCK_AT for p in course.prerequisites_of(concept_id))
 
 
 def _ancestors(course: Course, concept_id: str) -> dict[str, int]:
