@@ -1,18 +1,220 @@
-"""``tutor course build|list|show`` (placeholder: to be completed by the study-graph work)."""
+"""``tutor course build|list|show``: build a course from its sources, list and outline courses.
+
+Exit codes of ``build``: 0 all sources built; 1 some source could not be read (the course is
+still built from the others); 2 a user error (no such course, no sources, engine unavailable).
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+
+from tutor.errors import TutorError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from tutor.course import Course
+    from tutor.study.build import BuildResult
+
+
+def _console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def _fail(exc: TutorError) -> typer.Exit:
+    _console(stderr=True).print(f"[red]error:[/red] {exc}", markup=True, soft_wrap=True)
+    return typer.Exit(2)
+
+
+def build(
+    path: Annotated[str, typer.Argument(help="A course folder, a course name, or a single PDF.")],
+    engine: Annotated[
+        str, typer.Option(help="offline, claude, or auto (claude when ANTHROPIC_API_KEY is set).")
+    ] = "auto",
+    title: Annotated[str | None, typer.Option(help="Course title (default: kept or from the folder name).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Build PATH/course.json and the passage index from the course's sources."""
+    import logging
+
+    from tutor.context import TutorContext
+    from tutor.study.build import build_course
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # failures are reported per source
+    if engine not in ("offline", "claude", "auto"):
+        raise _fail(TutorError(f"unknown engine {engine!r}; use offline, claude or auto"))
+    try:
+        context = TutorContext.from_env(engine=engine)
+        if quiet:
+            result = build_course(path, context=context, title=title)
+        else:
+            with _ProgressBar() as bar:
+                result = build_course(path, context=context, title=title, on_progress=bar.update)
+    except TutorError as exc:
+        raise _fail(exc) from exc
+    _print_summary(result)
+    if result.report.failed_sources or result.course_path is None:
+        raise typer.Exit(1)
+
+
+class _ProgressBar:
+    """A rich progress bar with one line per study step."""
+
+    def __init__(self) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        self._progress = Progress(
+            TextColumn("{task.description:<22}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("[dim]{task.fields[message]}", justify="left"),
+            TimeElapsedColumn(),
+            console=_console(stderr=True),
+            transient=False,
+        )
+        self._tasks: dict[str, object] = {}
+
+    def __enter__(self) -> _ProgressBar:
+        self._progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._progress.stop()
+
+    def update(self, event: dict) -> None:
+        from tutor.study.graph import STEPS
+
+        step = str(event.get("step", ""))
+        total = max(int(event.get("total") or 0), 1)
+        message = str(event.get("message", ""))[:30]
+        if step not in self._tasks:
+            label = STEPS.get(step, step)
+            self._tasks[step] = self._progress.add_task(label, total=total, message=message)
+        self._progress.update(
+            self._tasks[step],  # type: ignore[arg-type]
+            total=total,
+            completed=min(int(event.get("done") or 0), total),
+            message=message,
+        )
+
+
+def _print_summary(result: BuildResult) -> None:
+    from rich.table import Table
+
+    console = _console()
+    report = result.report
+    if result.course is not None:
+        table = Table(title=f"{result.course.title} ({report.engine} engine)", show_header=False)
+        table.add_row("course file", str(result.course_path))
+        table.add_row("sources", f"{len(result.course.sources)} read, {report.pages} pages, "
+                      f"{report.chunks} passages")
+        table.add_row("concepts", str(report.concepts))
+        table.add_row("prerequisite edges", str(report.prerequisites))
+        kinds = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in report.exercises_by_kind.items())
+        total = sum(report.exercises_by_kind.values())
+        table.add_row("exercises", f"{total}" + (f" ({kinds})" if kinds else ""))
+        reasons = "; ".join(f"{n} {r}" for r, n in report.drop_reasons.items())
+        table.add_row("dropped exercises", f"{report.exercises_dropped}"
+                      + (f" ({reasons})" if reasons else ""))
+        table.add_row("time", f"{report.seconds:.1f} s")
+        console.print(table)
+    else:
+        console.print(f"No course written in {result.folder}: no source could be read.")
+    if report.failed_sources:
+        err = _console(stderr=True)
+        err.print(f"[red]{len(report.failed_sources)} source(s) failed:[/red]")
+        for failed in report.failed_sources:
+            err.print(f"  {failed.error}", markup=False, soft_wrap=True)
+
+
+def list_courses() -> None:
+    """List the courses under the courses folder, with their counts and build time."""
+    from rich.table import Table
+
+    from tutor.course import Course
+    from tutor.errors import CourseError
+    from tutor.home import COURSE_FILE, courses_dir
+
+    table = Table("name", "title", "concepts", "edges", "exercises", "built")
+    for folder in sorted(p for p in courses_dir().glob("*") if p.is_dir()):
+        try:
+            course = Course.load(folder / COURSE_FILE)
+        except CourseError:
+            table.add_row(folder.name, "[dim](not built)[/dim]", "", "", "", "")
+            continue
+        table.add_row(folder.name, course.title, str(len(course.concepts)),
+                      str(len(course.prerequisites)), str(len(course.exercises)),
+                      course.built_at.replace("T", " ").replace("+00:00", " UTC"))
+    _console().print(table)
+
+
+def show(
+    name: Annotated[str, typer.Argument(help="A course name, or a course folder.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print course.json.")] = False,
+) -> None:
+    """Outline a course in teaching order: concepts, definitions, prerequisites, citations."""
+    try:
+        course = _load_course(name)
+    except TutorError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        typer.echo(course.to_json())
+        return
+    typer.echo(outline(course))
+
+
+def _load_course(name: str) -> Course:
+    from tutor.course import Course
+    from tutor.home import COURSE_FILE, course_dir
+
+    folder = Path(name)
+    if not folder.is_dir():
+        folder = course_dir(name)
+    return Course.load(folder / COURSE_FILE)
+
+
+def outline(course: Course) -> str:
+    """A readable outline of the course in teaching order."""
+    lines = [course.title, "=" * len(course.title)]
+    counts = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in course.report.exercises_by_kind.items())
+    lines.append(f"{len(course.concepts)} concepts, {len(course.prerequisites)} prerequisite edges, "
+                 f"{len(course.exercises)} exercises ({counts or 'none'})")
+    names = {c.id: c.name for c in course.concepts}
+    for number, concept_id in enumerate(course.teaching_order(), start=1):
+        concept = course.concept(concept_id)
+        lines.append("")
+        lines.append(f"{number}. {concept.name}")
+        if concept.definition:
+            lines.append(f"   {concept.definition}")
+        needs = [names[p] for p in course.prerequisites_of(concept.id) if p in names]
+        if needs:
+            lines.append(f"   needs: {', '.join(needs)}")
+        cites = ", ".join(c.label() for c in concept.citations[:4])
+        more = len(concept.citations) - 4
+        lines.append(f"   see: {cites}" + (f" (+{more} more)" if more > 0 else ""))
+        kinds: dict[str, int] = {}
+        for exercise in course.exercises_for(concept.id):
+            kinds[exercise.kind.value] = kinds.get(exercise.kind.value, 0) + 1
+        if kinds:
+            lines.append("   exercises: " + ", ".join(
+                f"{n} {k.replace('_', ' ')}" for k, n in sorted(kinds.items())))
+    return "\n".join(lines)
 
 
 def register(app: typer.Typer) -> None:
     course = typer.Typer(help="Build, list and show courses.", no_args_is_help=True)
     app.add_typer(course, name="course")
-
-    @course.command("list")
-    def list_courses() -> None:
-        """List the courses under the courses folder."""
-        from tutor.home import courses_dir
-
-        for path in sorted(courses_dir().glob("*/")):
-            typer.echo(path.name)
+    course.command("build")(build)
+    course.command("list")(list_courses)
+    course.command("show")(show)

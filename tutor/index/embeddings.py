@@ -78,8 +78,38 @@ def default_embedder() -> Embedder:
     return Embedder()
 
 
+_RECENT: dict[str, np.ndarray] = {}
+"""Vectors of texts embedded lately, by text: the steps of one course build embed the same
+short texts (concept names and definitions) more than once."""
+_RECENT_MAX = 8_192
+_RECENT_CHARS = 600
+"""Only texts up to this long are remembered (passages are embedded once, by the index)."""
+
+
 def embed(texts: Sequence[str]) -> np.ndarray:
-    return default_embedder().embed(texts)
+    """Vectors of shape ``(len(texts), 384)``; short texts seen lately are not embedded again."""
+    if not texts:
+        return default_embedder().embed(texts)
+    missing = list(dict.fromkeys(t for t in texts if t not in _RECENT))
+    fresh: dict[str, np.ndarray] = {}
+    if missing:
+        fresh = dict(zip(missing, default_embedder().embed(missing), strict=True))
+        _remember(fresh)
+    rows: list[np.ndarray] = []
+    for text in texts:
+        vector = fresh.get(text)
+        if vector is None:
+            vector = _RECENT.get(text)
+        if vector is None:  # forgotten meanwhile (another thread cleared the memory)
+            return default_embedder().embed(texts)
+        rows.append(vector)
+    return np.stack(rows)
+
+
+def _remember(vectors: dict[str, np.ndarray]) -> None:
+    if len(_RECENT) + len(vectors) > _RECENT_MAX:
+        _RECENT.clear()
+    _RECENT.update((t, v) for t, v in vectors.items() if len(t) <= _RECENT_CHARS)
 
 
 def cosine(a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -1,0 +1,344 @@
+"""The study graph on small courses the tests write: steps, progress events, course.json
+invariants, bad sources, the atomic save."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from tutor.context import TutorContext
+from tutor.course import (
+    Chunk,
+    Concept,
+    Course,
+    Exercise,
+    ExerciseKind,
+    Prerequisite,
+)
+from tutor.engine.port import ConceptDraft, ExerciseCheck
+from tutor.errors import CourseError
+from tutor.home import slugify
+from tutor.study import build_course
+from tutor.study.rules import acyclic_prerequisites, exercise_problems
+
+MARKDOWN = """# Counting
+
+A **sample space** is the set of every outcome an experiment can have.
+
+An **event** is a set of outcomes taken from the sample space.
+
+# Chance
+
+A **probability** is a number between zero and one given to an event of the sample space.
+"""
+
+PDF_LINES = [
+    "Combining events",
+    "",
+    "A union is the event that at least one of two events happens.",
+    "An intersection is the event that both of two events happen.",
+    "Two events are disjoint when their intersection is empty.",
+]
+
+
+def write_pdf(path: Path, pages: Sequence[Sequence[str]]) -> Path:
+    """A small text PDF made with reportlab, one list of lines per page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for lines in pages:
+        y = 800
+        for line in lines:
+            pdf.drawString(60, y, line)
+            y -= 18
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def write_course(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "01-basics.md").write_text(MARKDOWN, encoding="utf-8")
+    write_pdf(folder / "02-events.pdf", [PDF_LINES])
+    return folder
+
+
+class FakeEngine:
+    """A tiny engine for the graph's wiring: "A(n) <term> is <definition>." sentences."""
+
+    name = "fake"
+
+    def __init__(self) -> None:
+        self.checked: list[str] = []
+
+    def extract_concepts(self, chunks: Sequence[Chunk]) -> list[ConceptDraft]:
+        drafts = []
+        pattern = re.compile(r"\b(?:A|An|Two) \**([a-z ]+?)\**s? (?:is|are) ([^.]+)\.")
+        for chunk in chunks:
+            for match in pattern.finditer(chunk.text.replace("\n", " ")):
+                drafts.append(ConceptDraft(
+                    name=match.group(1), definition=match.group(0),
+                    citations=[chunk.citation()], first_order=chunk.order * 10_000 + match.start(),
+                ))
+        return drafts
+
+    def merge_concepts(self, drafts: Sequence[ConceptDraft]) -> list[Concept]:
+        merged: dict[str, Concept] = {}
+        for draft in drafts:
+            merged.setdefault(slugify(draft.name), Concept(
+                id=slugify(draft.name), name=draft.name, definition=draft.definition,
+                citations=draft.citations, first_order=draft.first_order,
+            ))
+        return list(merged.values())
+
+    def link_prerequisites(
+        self, concepts: Sequence[Concept], chunks: Sequence[Chunk]
+    ) -> list[Prerequisite]:
+        edges = []
+        for later in concepts:
+            for earlier in concepts:
+                if earlier.first_order < later.first_order and earlier.name in later.definition:
+                    edges.append(Prerequisite(prerequisite=earlier.id, concept=later.id))
+                    # a backwards edge too: the graph must cut the cycle
+                    edges.append(Prerequisite(prerequisite=later.id, concept=earlier.id,
+                                              weight=0.1))
+        return edges
+
+    def write_exercises(
+        self, concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk]
+    ) -> list[Exercise]:
+        assert passages, f"no passages for {concept.id}"
+        others = [c.name for c in related][:3]
+        cloze = concept.definition.replace(concept.name, "_____", 1)
+        return [
+            Exercise(id=f"{concept.id}-cloze", concept_id=concept.id, kind=ExerciseKind.CLOZE,
+                     prompt=cloze, answer=concept.name),
+            Exercise(id=f"{concept.id}-mc", concept_id=concept.id,
+                     kind=ExerciseKind.MULTIPLE_CHOICE, prompt=f"Which term fits? {cloze}",
+                     answer=concept.name, choices=[concept.name, *others]),
+            # breaks the contract: its answer is not among the choices
+            Exercise(id=f"{concept.id}-bad", concept_id=concept.id,
+                     kind=ExerciseKind.MULTIPLE_CHOICE, prompt="Pick one.",
+                     answer="none of these", choices=["a", "b"]),
+            # given away by the prompt: the fake checker rejects it
+            Exercise(id=f"{concept.id}-leak", concept_id=concept.id,
+                     kind=ExerciseKind.SHORT_ANSWER, prompt=f"Explain {concept.name}.",
+                     answer=concept.name),
+        ]
+
+    def check_exercise(
+        self, exercise: Exercise, concept: Concept, passages: Sequence[Chunk]
+    ) -> ExerciseCheck:
+        self.checked.append(exercise.id)
+        leak = exercise.answer.lower() in exercise.prompt.lower()
+        return ExerciseCheck(exercise_id=exercise.id, ok=not leak,
+                             problems=["answer given away by the prompt"] if leak else [])
+
+
+@pytest.fixture()
+def context(tutor_home: Path) -> TutorContext:
+    return TutorContext.from_env(engine="offline")
+
+
+def test_builds_a_cited_acyclic_course_and_streams_progress(tmp_path, context):
+    folder = write_course(tmp_path / "probability")
+    events: list[dict] = []
+    engine = FakeEngine()
+    result = build_course(folder, context=context, engine=engine, on_progress=events.append,
+                          title="Probability")
+
+    assert result.ok and result.course_path == folder / "course.json"
+    course = Course.load(folder / "course.json")
+    assert course.title == "Probability" and course.slug == "probability"
+    names = {c.name for c in course.concepts}
+    assert {"sample space", "event", "probability", "union", "intersection"} <= names
+    assert_invariants(course)
+    # the backwards edges were cut: event needs sample space, not the other way round
+    assert ("sample-space", "event") in {(p.prerequisite, p.concept) for p in course.prerequisites}
+    assert course.teaching_order().index("sample-space") < course.teaching_order().index("event")
+    # rejected exercises are gone and counted by reason
+    kinds = {e.kind for e in course.exercises}
+    assert kinds == {ExerciseKind.CLOZE, ExerciseKind.MULTIPLE_CHOICE}
+    n = len(course.concepts)
+    assert course.report.drop_reasons == {
+        "answer given away by the prompt": n,
+        "answer not exactly once among the choices": n,
+    }
+    assert course.report.exercises_dropped == 2 * n
+    assert course.report.engine == "fake"
+    assert course.report.pages == sum(s.pages for s in course.sources) >= 2
+    assert {s.name for s in course.sources} == {"01-basics.md", "02-events.pdf"}
+    # the structural check runs before the engine's: the bad exercise never reached it
+    assert not any(e.endswith("-bad") for e in engine.checked)
+    # progress: every step reported, counts well-formed, fan-outs reach their totals
+    steps = [e["step"] for e in events]
+    for step in ("read", "index", "extract", "merge", "link", "relate", "write", "check", "save"):
+        assert step in steps, step
+    assert all(set(e) == {"step", "done", "total", "message"} for e in events)
+    assert all(0 <= e["done"] <= e["total"] for e in events)
+    writes = [e for e in events if e["step"] == "write"]
+    assert max(e["done"] for e in writes) == n == writes[-1]["total"]
+    # the index is built beside the understanding steps, which run in order
+    in_order = [s for s in dict.fromkeys(steps) if s != "index"]
+    assert in_order == ["read", "extract", "merge", "link", "relate", "write", "check", "save"]
+    assert steps.index("index") > steps.index("read")
+    assert steps.index("save") > max(i for i, s in enumerate(steps) if s == "index")
+    assert set(result.stage_seconds) >= {"read_sources", "index_passages", "extract_concepts",
+                                         "write_exercises", "check_exercises", "save_course"}
+    # the passage index was built under .build/
+    assert (folder / ".build").is_dir()
+
+
+def assert_invariants(course: Course) -> None:
+    """The public course.json contract."""
+    ids = {c.id for c in course.concepts}
+    assert len(ids) == len(course.concepts)
+    for concept in course.concepts:
+        assert concept.citations, f"{concept.id} is not cited"
+        assert all(c.page >= 1 and c.source for c in concept.citations)
+    for edge in course.prerequisites:
+        assert edge.prerequisite in ids and edge.concept in ids
+        assert edge.prerequisite != edge.concept
+    course.teaching_order()  # raises on a cycle
+    for exercise in course.exercises:
+        assert exercise.concept_id in ids
+        assert exercise.citations
+        if exercise.kind is ExerciseKind.MULTIPLE_CHOICE:
+            assert exercise.choices and exercise.answer in exercise.choices
+        if exercise.kind is ExerciseKind.TRUE_FALSE:
+            assert exercise.answer in ("True", "False")
+    assert len({e.id for e in course.exercises}) == len(course.exercises)
+    raw = json.loads(course.to_json())
+    assert {"title", "concepts", "prerequisites", "exercises"} <= set(raw)
+
+
+def test_bad_sources_are_listed_and_the_rest_still_builds(tmp_path, context):
+    from pypdf import PdfWriter
+
+    folder = write_course(tmp_path / "mixed")
+    (folder / "03-fake.pdf").write_text("this is not a PDF at all", encoding="utf-8")
+    locked = PdfWriter(clone_from=str(write_pdf(tmp_path / "plain.pdf", [PDF_LINES])))
+    locked.encrypt("secret")
+    locked.write(folder / "04-locked.pdf")
+
+    result = build_course(folder, context=context, engine=FakeEngine())
+
+    assert not result.ok and result.course is not None
+    failed = {f.source: f.error for f in result.report.failed_sources}
+    assert set(failed) == {"03-fake.pdf", "04-locked.pdf"}
+    for name, error in failed.items():
+        assert name in error and "\n" not in error
+    assert Course.load(folder / "course.json").report.failed_sources == result.report.failed_sources
+    assert {s.name for s in result.course.sources} == {"01-basics.md", "02-events.pdf"}
+
+
+def test_nothing_readable_leaves_the_old_course_alone(tmp_path, context):
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "only.pdf").write_bytes(b"%PDF-1.4 garbage")
+    (folder / "course.json").write_text("old", encoding="utf-8")
+    result = build_course(folder, context=context, engine=FakeEngine())
+    assert result.course_path is None and not result.ok
+    assert [f.source for f in result.report.failed_sources] == ["only.pdf"]
+    assert (folder / "course.json").read_text(encoding="utf-8") == "old"
+
+
+def test_a_crash_while_saving_keeps_the_old_course(tmp_path, context, monkeypatch):
+    folder = write_course(tmp_path / "crash")
+    build_course(folder, context=context, engine=FakeEngine(), title="First")
+    before = (folder / "course.json").read_bytes()
+
+    import os
+
+    real_fsync = os.fsync
+
+    def crash(fd: int) -> None:  # the new text is being written when the "power goes"
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "fsync", crash)
+    with pytest.raises(OSError, match="disk full"):
+        build_course(folder, context=context, engine=FakeEngine(), title="Second")
+    monkeypatch.setattr(os, "fsync", real_fsync)
+
+    assert (folder / "course.json").read_bytes() == before
+    assert Course.load(folder / "course.json").title == "First"
+    assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_single_pdf_becomes_a_course_under_the_home(tmp_path, context, tutor_home):
+    pdf = write_pdf(tmp_path / "Set Theory.pdf", [PDF_LINES])
+    result = build_course(pdf, context=context, engine=FakeEngine())
+    folder = tutor_home / "courses" / "set-theory"
+    assert result.folder == folder and (folder / "Set Theory.pdf").is_file()
+    assert Course.load(folder / "course.json").title == "Set theory"
+
+
+def test_unknown_targets_are_user_errors(tmp_path, context):
+    with pytest.raises(CourseError, match="no such course"):
+        build_course("no-such-course", context=context, engine=FakeEngine())
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(CourseError, match="no PDF, Markdown or text"):
+        build_course(tmp_path / "empty", context=context, engine=FakeEngine())
+
+
+def test_acyclic_prerequisites_keeps_the_stronger_edge_of_a_cycle():
+    edges = [
+        Prerequisite(prerequisite="a", concept="b", weight=0.9),
+        Prerequisite(prerequisite="b", concept="c", weight=0.8),
+        Prerequisite(prerequisite="c", concept="a", weight=0.2),  # closes a -> b -> c -> a
+        Prerequisite(prerequisite="a", concept="a"),
+        Prerequisite(prerequisite="a", concept="ghost"),
+        Prerequisite(prerequisite="a", concept="b", weight=0.5),  # duplicate, weaker
+    ]
+    kept = acyclic_prerequisites(edges, ["a", "b", "c"])
+    assert [(e.prerequisite, e.concept, e.weight) for e in kept] == [
+        ("a", "b", 0.9), ("b", "c", 0.8)]
+
+
+def test_exercise_problems_name_contract_breaches():
+    mc = Exercise(id="x", concept_id="c", kind=ExerciseKind.MULTIPLE_CHOICE, prompt="Which?",
+                  answer="mean", choices=["mean", "median", "mode"])
+    assert exercise_problems(mc, "c") == []
+    assert exercise_problems(mc, "other") == ["written for another concept"]
+    twice = mc.model_copy(update={"choices": ["mean", "Mean ", "mode"]})
+    assert exercise_problems(twice, "c") == ["answer not exactly once among the choices"]
+    tf = Exercise(id="t", concept_id="c", kind=ExerciseKind.TRUE_FALSE, prompt="Is it?",
+                  answer="yes", choices=["True", "False"])
+    assert exercise_problems(tf, "c") == ["true/false answer is neither True nor False"]
+
+
+
+def test_drop_reasons_are_counted_without_pages_or_figures():
+    from tutor.study.rules import reason_category
+
+    assert reason_category(
+        "not answerable from book.pdf p. 23: only 20% of the answer's key words are there"
+    ) == "not answerable"
+    assert reason_category("key points not found in a.pdf p. 140, a.pdf p. 138") == (
+        "key points not found")
+    assert reason_category("answer given away by the prompt: only the correct option names x") == (
+        "answer given away by the prompt")
+    assert reason_category("") == "rejected by the checker"
+
+
+def test_a_missing_passage_index_is_rebuilt_from_the_sources(tmp_path, context):
+    import shutil
+
+    from tutor.study import ensure_passage_index
+
+    folder = write_course(tmp_path / "fresh-checkout")
+    build_course(folder, context=context, engine=FakeEngine())
+    before = (folder / "course.json").read_bytes()
+    built = ensure_passage_index(folder)
+    shutil.rmtree(folder / ".build")
+
+    rebuilt = ensure_passage_index(folder)
+
+    assert [c.id for c in rebuilt.chunks] == [c.id for c in built.chunks]
+    assert rebuilt.search("sample space", 1)
+    assert (folder / "course.json").read_bytes() == before

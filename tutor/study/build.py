@@ -1,0 +1,209 @@
+"""Building a course: the facade over the study graph used by the CLI and the web app.
+
+``build_course(path, context=...)`` takes what a user points at and runs the study graph:
+
+- a course folder holding sources (PDF, Markdown, text): ``course.json`` and the ``.build/``
+  index are written into it;
+- the name of a course under ``<TUTOR_HOME>/courses/``;
+- a single source file (e.g. ``book.pdf``): the course folder is
+  ``<TUTOR_HOME>/courses/<slug of the file name>/`` and the file is copied into it, so the
+  course folder holds its sources, shows up in ``tutor course list`` and can be rebuilt.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, cast
+
+from pydantic import BaseModel, Field
+
+from tutor.context import TutorContext
+from tutor.course import BuildReport, Chunk, Course
+from tutor.engine.port import Engine
+from tutor.errors import CourseError, TutorError
+from tutor.home import COURSE_FILE, course_dir, courses_dir, slugify
+
+ProgressEvent = dict[str, Any]
+"""``{"step": str, "done": int, "total": int, "message": str}``; steps as in
+:data:`tutor.study.graph.STEPS`."""
+
+
+_PARALLEL_NODES = frozenset({"index_passages", "understand_course"})
+"""Study-graph nodes that run side by side; each is timed from the step before both."""
+
+
+class CourseTarget(BaseModel):
+    """Where a build reads from and writes to."""
+
+    folder: Path
+    """The course folder (``course.json`` and ``.build/`` go here)."""
+    source_paths: list[Path] = Field(default_factory=list)
+    """The sources to read; empty = every source file in ``folder``."""
+
+
+class BuildResult(BaseModel):
+    """What a build produced."""
+
+    folder: Path
+    course_path: Path | None = None
+    """The written ``course.json``; None when no source could be read."""
+    course: Course | None = None
+    report: BuildReport
+    stage_seconds: dict[str, float] = Field(default_factory=dict)
+    """Wall-clock seconds per graph node, in the order they ran."""
+
+    @property
+    def ok(self) -> bool:
+        """True when every source was read and the course was saved."""
+        return self.course_path is not None and not self.report.failed_sources
+
+
+def resolve_target(path: Path | str, home: Path) -> CourseTarget:
+    """Turn a folder, a course name or a single source file into a :class:`CourseTarget`."""
+    from tutor.ingest.sources import SUFFIXES, find_sources
+
+    given = Path(path).expanduser()
+    if given.is_dir():
+        folder = given.resolve()
+        if not find_sources(folder):
+            raise CourseError(
+                f"{folder}: no PDF, Markdown or text files here; add course material and rebuild"
+            )
+        return CourseTarget(folder=folder)
+    if given.is_file():
+        if given.suffix.lower() not in SUFFIXES:
+            raise CourseError(
+                f"{given.name}: not a PDF, Markdown or text file; give a course folder or a PDF"
+            )
+        folder = courses_dir(home) / slugify(given.stem)
+        folder.mkdir(parents=True, exist_ok=True)
+        copy = folder / given.name
+        if copy.resolve() != given.resolve():
+            if not copy.exists() or copy.read_bytes() != given.read_bytes():
+                shutil.copy2(given, copy)
+        return CourseTarget(folder=folder, source_paths=[copy])
+    if str(path) and "/" not in str(path):
+        try:
+            named: Path | None = course_dir(str(path), home)
+        except CourseError:
+            named = None
+        if named is not None and named.is_dir():
+            return resolve_target(named, home)
+    raise CourseError(
+        f"{path}: no such course folder, source file or course name under {courses_dir(home)}"
+    )
+
+
+def default_title(folder: Path) -> str:
+    """The previous build's title if there is one, else the folder name in words."""
+    try:
+        return Course.load(folder / COURSE_FILE).title
+    except CourseError:
+        words = folder.name.replace("-", " ").replace("_", " ").strip()
+        return words[:1].upper() + words[1:] if words else "Course"
+
+
+def build_course(
+    path: Path | str,
+    *,
+    context: TutorContext,
+    engine: Engine | None = None,
+    on_progress: Callable[[ProgressEvent], None] | None = None,
+    title: str | None = None,
+    max_concurrency: int = 8,
+) -> BuildResult:
+    """Build (or rebuild) a course and write its ``course.json`` atomically.
+
+    Failed sources do not stop the build: they are listed in ``result.report.failed_sources``
+    and the course is built from the others. Raises :class:`CourseError` when ``path`` is not
+    a course; :class:`tutor.errors.EngineUnavailable` when the engine cannot run.
+    """
+    from tutor.engine.select import make_engine
+    from tutor.study.graph import graph
+    from tutor.study.state import StudyContext, StudyInput
+
+    target = resolve_target(path, context.home)
+    engine = engine or make_engine(context)
+    started = time.time()
+    inputs: StudyInput = {
+        "folder": str(target.folder),
+        "title": title or default_title(target.folder),
+        "source_paths": [str(p) for p in target.source_paths],
+        "started": started,
+    }
+    stage_seconds: dict[str, float] = {}
+    final: dict[str, Any] = {}
+    # Seconds per node: the time since the previous node of the same (sub)graph finished; a
+    # subgraph's clock starts when the last node of its parent before it finished.
+    last: dict[tuple[str, ...], float] = {(): time.perf_counter()}
+    branches_start = last[()]
+    for part in graph.stream(
+        inputs,
+        context=StudyContext(engine=engine),
+        stream_mode=["custom", "updates", "values"],
+        config={"max_concurrency": max_concurrency},
+        subgraphs=True,
+    ):
+        namespace, mode, payload = cast(tuple[tuple[str, ...], str, Any], part)
+        if mode == "custom" and on_progress is not None:
+            on_progress(payload)
+        elif mode == "updates":
+            now = time.perf_counter()
+            since = last.setdefault(namespace, last[()])
+            for node in payload:
+                start = branches_start if node in _PARALLEL_NODES else since
+                stage_seconds[node] = round(stage_seconds.get(node, 0.0) + now - start, 4)
+            last[namespace] = now
+            if namespace == () and "split_passages" in payload:
+                branches_start = now
+        elif mode == "values" and namespace == ():
+            final = payload
+    course = Course.model_validate(final["course"]) if final.get("course") else None
+    report = course.report if course else _unsaved_report(final, engine, started)
+    return BuildResult(
+        folder=target.folder,
+        course_path=Path(final["course_path"]) if final.get("course_path") else None,
+        course=course,
+        report=report,
+        stage_seconds=stage_seconds,
+    )
+
+
+def _unsaved_report(state: dict[str, Any], engine: Engine, started: float) -> BuildReport:
+    """The report of a build that read nothing (no course was saved)."""
+    return BuildReport(
+        engine=engine.name,
+        seconds=round(time.time() - started, 3),
+        failed_sources=state.get("failed_sources", []),
+    )
+
+
+def ensure_passage_index(folder: Path | str) -> Any:
+    """The course's :class:`tutor.index.passages.PassageIndex`, rebuilt from its sources when
+    it is missing or damaged (e.g. a fresh checkout: ``.build/`` is not committed).
+
+    ``course.json`` is left alone. Raises :class:`CourseError` when no source can be read.
+    """
+    from tutor.home import BUILD_DIR
+    from tutor.index.passages import PassageIndex
+    from tutor.ingest import chunk_pages, find_sources, read_source
+
+    folder = Path(folder)
+    try:
+        return PassageIndex.open(folder / BUILD_DIR)
+    except CourseError:
+        pass
+    chunks: list[Chunk] = []
+    for path in find_sources(folder):
+        try:
+            text = read_source(path)
+        except TutorError:
+            continue  # the build reported it; index what can be read
+        chunks.extend(chunk_pages(text.pages, start_order=len(chunks)))
+    if not chunks:
+        raise CourseError(f"{folder}: no readable sources to index; add course material")
+    PassageIndex.build(chunks, folder / BUILD_DIR)
+    return PassageIndex.open(folder / BUILD_DIR)
