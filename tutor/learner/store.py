@@ -5,8 +5,9 @@ writer; a busy timeout plus a few retries absorb "database is locked" when sever
 (e.g. several web app instances) write at once. Within a process one connection is shared
 behind a lock, so the store is safe to use from many threads.
 
-Every query is scoped by the learner id, and learner ids are checked (a lower-case slug), so a
-learner can never reach another learner's rows or a path outside the data folder. Recording an
+Every query is scoped by the learner id (except :meth:`LearnerStore.course_attempts`, the
+course-wide attempts behind the author's counts), and learner ids are checked (a lower-case
+slug), so a learner can never reach another learner's rows or a path outside the data folder. Recording an
 attempt is idempotent: the attempt id is the primary key, and a second record of the same id is
 ignored without touching the model. Passphrases are stored as salted scrypt hashes.
 """
@@ -60,6 +61,7 @@ CREATE TABLE IF NOT EXISTS attempts (
     data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS attempts_by_learner ON attempts (learner_id, course, at);
+CREATE INDEX IF NOT EXISTS attempts_by_course ON attempts (course, at);
 """
 
 
@@ -292,6 +294,16 @@ class LearnerStore:
                 "SELECT data FROM attempts WHERE learner_id = ? AND course = ? "
                 "ORDER BY at, rowid",
                 (learner_id, course),
+            ).fetchall()
+        )
+        return [Attempt.model_validate_json(row[0]) for row in rows]
+
+    def course_attempts(self, course: str) -> list[Attempt]:
+        """Every learner's attempts in this course, oldest first: for the author's analytics,
+        which report counts only (the one query not scoped by a learner id)."""
+        rows = self._retry(
+            lambda: self._db.execute(
+                "SELECT data FROM attempts WHERE course = ? ORDER BY at, rowid", (course,)
             ).fetchall()
         )
         return [Attempt.model_validate_json(row[0]) for row in rows]

@@ -162,7 +162,10 @@ class Lesson:
             raise CourseError(f"no course {course!r}; build it first with `tutor course build`")
         self.course_name = course
         self.learner_id = check_learner_id(learner_id)
-        self.course = teachable(Course.load(folder / COURSE_FILE))
+        whole = Course.load(folder / COURSE_FILE)
+        self._untaught = {c.id for c in whole.concepts}
+        self.course = teachable(whole)
+        self._untaught -= {c.id for c in self.course.concepts}
         if not self.course.concepts:
             raise CourseError(f"course {course!r} has no exercises to teach; rebuild it")
         self._owns_store = store is None
@@ -262,6 +265,38 @@ class Lesson:
                               "characters")
         return self._act("question", question)
 
+    def focus(self, concept_id: str) -> list[TutorMessage]:
+        """Learn ``concept_id`` now (e.g. "Learn this concept now" on the course map).
+
+        The pending exercise is dropped without counting an attempt. If the concept's
+        prerequisites are not mastered, the tutor says so and teaches the weakest missing one
+        first, then comes back to the concept; otherwise it explains the concept and asks one of
+        its exercises. Checkpointed like every action: a restart resumes at that exercise.
+        """
+        wanted = (concept_id or "").strip()
+        if wanted in self._untaught:
+            raise CourseError(
+                f"concept {wanted!r} has no exercises in course {self.course_name!r}; "
+                "pick another concept, or rebuild the course"
+            )
+        try:
+            self.course.concept(wanted)
+        except KeyError:
+            raise CourseError(
+                f"no concept {wanted!r} in course {self.course_name!r}; pick one on the course map"
+            ) from None
+        with self._lock:
+            snapshot = self._graph.get_state(self._config)
+            replies: list[TutorMessage] = []
+            if snapshot.next and not snapshot.interrupts:
+                replies = self._run(None)  # a step failed last time: finish it first
+                snapshot = self._graph.get_state(self._config)
+            action = {"kind": "focus", "text": wanted}
+            if snapshot.interrupts:
+                return replies + self._run(Command(resume=action))
+            # Not started, or finished: start the lesson at this concept.
+            return replies + self._run({**self._start_payload(snapshot.values), "action": action})
+
     # -- what a UI shows ---------------------------------------------------------------------
     @property
     def pending(self) -> ExerciseView | None:
@@ -320,7 +355,10 @@ class Lesson:
 
     def _run(self, payload: Any) -> list[TutorMessage]:
         before = self._graph.get_state(self._config).values.get("said", 0)
-        values = self._graph.invoke(payload, self._config, context=self.deps)
+        # durability="sync": each step's checkpoint is written before the next step runs, so
+        # an attempt is never stored ahead of the turn that made it (see attempts.record_attempt).
+        values = self._graph.invoke(payload, self._config, context=self.deps,
+                                    durability="sync")
         self._last_values = values
         said = values.get("said", 0) - before
         transcript = values.get("transcript", [])

@@ -78,7 +78,8 @@ class LessonState(TypedDict, total=False):
     """The concept being taught now; None before the first choice and when all is done."""
     reason: str
     """Why this concept: ``review``, ``frontier``, ``step_back`` (a weak prerequisite of a
-    concept the learner keeps failing), ``return`` (back from a step back) or ``done``."""
+    concept the learner keeps failing, or of a concept the learner picked), ``return`` (back from
+    a step back), ``focus`` (the learner picked it: ``Lesson.focus``) or ``done``."""
     return_to: list[dict[str, Any]]
     """Stack of concepts left to step back to a prerequisite: ``{"concept_id", "exercise_id",
     "styles_tried"}``; the top is resumed once the prerequisite is answered right."""
@@ -110,10 +111,12 @@ class LessonState(TypedDict, total=False):
     """Recent wrong answers or misconceptions on the current concept, newest last."""
     outcome: str
     """Result of the last graded step: ``correct``, ``wrong``, ``gave_up``, or ``unusable``
-    (the engine could not take the answer, e.g. an option that does not exist)."""
+    (the engine could not take the answer, e.g. an option that does not exist); ``focused``
+    right after the learner picked a concept to learn."""
     action: dict[str, Any] | None
     """The learner's last action (the interrupt's resume value): ``{"kind": "answer" | "hint" |
-    "give_up" | "question", "text": str}``."""
+    "give_up" | "question" | "focus", "text": str}`` (for ``focus`` the text is a concept id);
+    also given with a start to begin at a picked concept."""
     lesson_id: str
     """Random id given when the thread is first started; with ``turn`` it makes the attempt
     ids, so a replayed step records nothing twice and a new thread never reuses an id."""

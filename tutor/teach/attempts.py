@@ -1,0 +1,74 @@
+"""The learner's attempts during a lesson: recorded once each, and counted per exercise.
+
+:func:`record_attempt` turns a graded answer (or an explicit give-up) into an
+:class:`~tutor.learner.model.Attempt`, updates the learner model and stores both. The attempt
+id is derived from the lesson and the learner's turn, so a step replayed after a crash records
+nothing twice. :func:`exercise_log` counts what a learner already answered, so a new lesson does
+not start with the exercises they got right before.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from tutor.course import Course, Exercise
+from tutor.learner.model import Attempt, LearnerModel, apply_attempt
+from tutor.learner.store import LearnerStore
+from tutor.teach.state import LessonState
+
+_ATTEMPT_IDS = uuid.UUID("6f1c2a9e-4b7d-4c1e-9a51-7d3e2b8c0f11")
+
+
+def exercise_log(store: LearnerStore, learner_id: str, course: str) -> dict[str, list[int]]:
+    """Exercise id -> ``[times asked, times answered right]`` from the learner's stored
+    attempts (a give-up is never a right answer)."""
+    log: dict[str, list[int]] = {}
+    for attempt in store.attempts(learner_id, course):
+        counts = log.setdefault(attempt.exercise_id, [0, 0])
+        counts[0] += 1
+        counts[1] += int(attempt.correct and not attempt.gave_up)
+    return log
+
+
+def record_attempt(
+    state: LessonState,
+    course: Course,
+    store: LearnerStore,
+    now: datetime,
+    exercise: Exercise,
+    answer: str,
+    correct: bool,
+    score: float,
+    misconception: str,
+    gave_up: bool,
+) -> LearnerModel:
+    """Update the learner model with one attempt and store both; a replay changes nothing."""
+    asked_at = datetime.fromisoformat(state["asked_at"]) if state.get("asked_at") else now
+    attempt = Attempt(
+        id=uuid.uuid5(
+            _ATTEMPT_IDS,
+            f"{state['learner_id']}:{state['course']}:{state.get('lesson_id', '')}:"
+            f"{state.get('turn', 0)}",
+        ).hex,
+        learner_id=state["learner_id"],
+        course=state["course"],
+        concept_id=exercise.concept_id,
+        exercise_id=exercise.id,
+        answer=answer,
+        correct=correct,
+        score=score,
+        hints_used=state.get("hints_used", 0),
+        gave_up=gave_up,
+        style=state.get("style", ""),
+        misconception=misconception,
+        at=now,
+        seconds=max(0.0, (now - asked_at).total_seconds()),
+    )
+    model = store.load(state["learner_id"], state["course"])
+    if state.get("style"):
+        model = model.record_style(state["style"], correct)
+    model = apply_attempt(model, course, attempt, exercise.kind, len(exercise.choices or []))
+    if store.record(attempt, model):
+        return model
+    return store.load(state["learner_id"], state["course"])

@@ -1,0 +1,103 @@
+"""How to teach the concept in hand: the explanation style, the next exercise, and what the
+engine is told about the learner.
+
+The teaching policy (:mod:`tutor.teach.policy`) decides *which* concept; these pure functions
+decide *how* it is taught on this visit, from the lesson state and the learner model:
+
+- :func:`pick_style`: a style not yet tried on this visit, what worked for this learner first;
+- :func:`choose_exercise`: an exercise not yet answered right, asked least, whose answer the
+  explanation just written does not give away, of a kind not yet asked;
+- :func:`learner_context`: the styles that worked or failed and the recent mistakes.
+"""
+
+from __future__ import annotations
+
+from tutor.course import Course, Exercise
+from tutor.engine.offline.hints import reveals_answer
+from tutor.engine.port import ExplanationStyle, LearnerContext
+from tutor.learner.model import LearnerModel
+from tutor.teach.state import LessonState
+
+STYLE_ORDER = [
+    ExplanationStyle.DEFINITION,
+    ExplanationStyle.EXAMPLE,
+    ExplanationStyle.SIMPLER,
+    ExplanationStyle.PREREQUISITES,
+]
+"""The styles in the order they are tried when nothing is known of the learner."""
+
+
+def learner_context(state: LessonState, model: LearnerModel, name: str = "") -> LearnerContext:
+    """What the engine is told about the learner when it writes an explanation."""
+    worked: list[str] = []
+    failed: list[str] = []
+    for style, counts in model.styles.items():
+        (worked if counts.get("worked", 0) > counts.get("failed", 0) else failed).append(style)
+    mistakes = list(state.get("mistakes", []))[-3:]
+    concept_id = state.get("concept_id")
+    if not mistakes and concept_id:
+        seen = model.mastery(concept_id).misconceptions
+        mistakes = [text for text, _ in sorted(seen.items(), key=lambda i: -i[1])[:1]]
+    return LearnerContext(
+        name=name,
+        summary=model.summary,
+        styles_that_worked=worked,
+        styles_that_failed=failed,
+        recent_mistakes=mistakes,
+    )
+
+
+def pick_style(state: LessonState, course: Course, model: LearnerModel) -> ExplanationStyle:
+    """The style of the next explanation of the current concept."""
+    concept_id = state["concept_id"] or ""
+    usable = [
+        s
+        for s in STYLE_ORDER
+        if s is not ExplanationStyle.PREREQUISITES or course.prerequisites_of(concept_id)
+    ]
+    requested = state.get("next_style")
+    if requested and ExplanationStyle(requested) in usable:
+        return ExplanationStyle(requested)
+    tried = state.get("styles_tried", [])
+    fresh = [s for s in usable if s.value not in tried]
+    if not fresh:  # every style was used on this visit: start again from the oldest
+        return ExplanationStyle(tried[0]) if tried else usable[0]
+    if state.get("reason") == "review" and not tried:
+        return ExplanationStyle.SIMPLER if ExplanationStyle.SIMPLER in fresh else fresh[0]
+    # What worked for this learner comes first; styles that failed more than they worked last.
+    def counts(style: ExplanationStyle) -> tuple[int, int]:
+        seen = model.styles.get(style.value, {})
+        return seen.get("worked", 0), seen.get("failed", 0)
+
+    fresh_names = {f.value for f in fresh}
+    helped = [ExplanationStyle(s) for s in model.preferred_styles() if s in fresh_names]
+    helped = [s for s in helped if counts(s)[0] > counts(s)[1]]
+    failed = [s for s in fresh if s not in helped and counts(s)[1] > counts(s)[0]]
+    neutral = [s for s in fresh if s not in helped and s not in failed]
+    return (helped + neutral + failed)[0]
+
+
+def choose_exercise(state: LessonState, course: Course, concept_id: str) -> Exercise | None:
+    """Prefer exercises not yet answered right, asked least, whose answer the explanation just
+    given does not contain, of a kind not yet asked on this concept."""
+    exercises = course.exercises_for(concept_id)
+    if not exercises:
+        return None
+    log = state.get("exercise_log", {})
+    draft = (state.get("explanation") or {}).get("text", "")
+    kinds_asked = {e.kind for e in exercises if log.get(e.id, [0, 0])[0] > 0}
+    previous = state.get("exercise_id")
+
+    def rank(pair: tuple[int, Exercise]) -> tuple:
+        position, exercise = pair
+        asked, right = log.get(exercise.id, [0, 0])
+        return (
+            right > 0,
+            exercise.id == previous and len(exercises) > 1,
+            asked,
+            bool(draft) and reveals_answer(draft, exercise),
+            exercise.kind in kinds_asked,
+            position,
+        )
+
+    return min(enumerate(exercises), key=rank)[1]

@@ -1,0 +1,79 @@
+"""Answer withholding: the tutor does not give the answer away before the learner earned it.
+
+Withholding is done in code, not left to the engine's goodwill:
+
+- every message shown while the current exercise's answer is withheld passes through
+  :func:`withhold`, which masks the answer (the engine's :func:`mask_answer`);
+- requests such as "just tell me the answer" or "I don't know" (:func:`asks_for_answer`) get
+  the next hint instead;
+- the answer is revealed only once earned (:func:`answer_earned`: a real attempt and the whole
+  hint ladder) or on an explicit give-up (:func:`gives_up`), by :func:`reveal_message`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tutor.course import Exercise
+from tutor.engine.offline.hints import mask_answer
+from tutor.teach.state import LessonState, TutorMessage
+
+_ASKS_FOR_ANSWER = re.compile(
+    r"\b(tell|give|show)\s+me\s+(the\s+|your\s+)?(right\s+|correct\s+)?(answer|solution)"
+    r"|\bwhat('?s|\s+is)\s+the\s+(right\s+|correct\s+)?(answer|solution)"
+    r"|\bjust\s+tell\s+me\b|\bthe\s+answer\s+please\b"
+    r"|^\s*(i\s+(really\s+)?(don'?t|do\s+not|have\s+no)\s+(know|idea|clue)|idk|dunno"
+    r"|no\s+(idea|clue))\b"
+    r"|^\s*answer\s*[.!?]*\s*$",
+    re.IGNORECASE,
+)
+
+_GIVES_UP = re.compile(r"^\s*(/?give\s*up|i\s+give\s+up|i\s+quit\s+this\s+one)\s*[.!]*\s*$", re.I)
+
+
+def asks_for_answer(text: str) -> bool:
+    """True for "just tell me the answer", "what's the answer?", "I don't know"..."""
+    return bool(_ASKS_FOR_ANSWER.search(text or ""))
+
+
+def gives_up(text: str) -> bool:
+    """True for a typed give-up: "give up", "/giveup", "I give up", "I quit this one"."""
+    return bool(_GIVES_UP.match(text or ""))
+
+
+def answer_earned(state: LessonState) -> bool:
+    """True once a request for the answer may reveal it: the last hint was shown and the
+    learner made at least one real attempt."""
+    return state.get("hint_last", False) and state.get("real_attempts", 0) >= 1
+
+
+def withhold(
+    messages: list[TutorMessage], exercise: Exercise | None, revealed: bool
+) -> list[TutorMessage]:
+    """``messages`` as the learner may see them: while ``exercise``'s answer is withheld (not
+    ``revealed``), its answer is masked in every message but the reveal itself."""
+    if exercise is None or revealed:
+        return list(messages)
+    return [
+        message
+        if message.kind == "reveal"
+        else message.model_copy(update={"text": mask_answer(message.text, exercise)})
+        for message in messages
+    ]
+
+
+def reveal_message(exercise: Exercise) -> TutorMessage:
+    """The answer, its explanation and what comes next, after a give-up or an earned reveal."""
+    text = f"The answer is **{exercise.answer}**."
+    if exercise.explanation:
+        text += f"\n\n{exercise.explanation}"
+    text += "\n\nLet's look at the idea again, then try another question."
+    return TutorMessage(kind="reveal", text=text, citations=exercise.citations)
+
+
+def say(state: LessonState, exercise: Exercise | None, messages: list[TutorMessage]) -> dict:
+    """The state update that shows ``messages`` (answer masked unless revealed) and counts
+    them."""
+    shown = withhold(messages, exercise, state.get("revealed", False))
+    dumped = [message.model_dump(mode="json") for message in shown]
+    return {"transcript": dumped, "said": state.get("said", 0) + len(dumped)}
