@@ -50,6 +50,11 @@ def output_format(reply_model: type[BaseModel]) -> dict[str, Any]:
     return {"format": {"type": "json_schema", "schema": anthropic.transform_schema(reply_model)}}
 
 
+def _why(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())[:80]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
 def reply_text(message: Any) -> str:
     return "".join(
         getattr(block, "text", "") for block in message.content if block.type == "text"
@@ -121,6 +126,8 @@ class ClaudeCalls:
                 message = self.client.messages.create(**params, **extra)
             except anthropic.APIError as exc:
                 raise self._api_failure(exc) from exc
+            except Exception as exc:  # a body that is not JSON, a broken connection...
+                raise StepFailed("api", f"unusable reply ({_why(exc)})") from exc
             self._record(message, task, params["model"], learner_id)
             problem = self.problem_of(message)
             if problem is not None:
@@ -148,6 +155,8 @@ class ClaudeCalls:
             message = self.client.messages.create(**params)
         except anthropic.APIError as exc:
             raise self._api_failure(exc) from exc
+        except Exception as exc:  # a body that is not JSON, a broken connection...
+            raise StepFailed("api", f"unusable reply ({_why(exc)})") from exc
         self._record(message, task, params["model"], learner_id)
         if message.stop_reason == "refusal":
             raise StepFailed("refused", "the model declined to answer")
@@ -173,6 +182,11 @@ class ClaudeCalls:
                 yield "\n\n*(The connection to the tutor dropped; ask again to continue.)*"
                 return
             raise self._api_failure(exc) from exc
+        except Exception as exc:  # an event that is not JSON, a stream cut before its start...
+            if produced:
+                yield "\n\n*(The connection to the tutor dropped; ask again to continue.)*"
+                return
+            raise StepFailed("api", f"broken reply stream ({_why(exc)})") from exc
         self._record(final, task, params["model"], learner_id)
         if not produced:
             problem = self.problem_of(final) or StepFailed("malformed", "empty reply")
