@@ -1,31 +1,198 @@
-"""Split pages into passages of a few sentences (chunks), keeping page and heading.
+"""Split pages into passages (chunks) of a few sentences, keeping page, heading and emphasis.
 
-(Minimal first version: paragraphs. To be completed.)
+Rules: a chunk never crosses a page (so its citation is exact); it aims at
+:data:`TARGET_CHARS` and stays between about :data:`MIN_CHARS` and :data:`MAX_CHARS`
+characters, ending at a paragraph end when it can and at a sentence end otherwise; a heading
+starts a new chunk and becomes the chunk's ``heading`` (carried across pages until the next
+one); code blocks are kept whole unless they are longer than a chunk. Ids are
+``<source>#p<page>-<n>`` and ``order`` is the global reading order.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from tutor.course import Chunk
+from tutor.ingest.cleaning import looks_like_code
 from tutor.ingest.sources import Page
 
+MIN_CHARS = 300
+TARGET_CHARS = 650
+MAX_CHARS = 900
+MERGE_LIMIT = 1100
+"""A short tail at the end of a page is merged into the chunk before it up to this length."""
 
-def chunk_pages(pages: Sequence[Page], start_order: int = 0, max_chars: int = 900) -> list[Chunk]:
-    chunks: list[Chunk] = []
-    order = start_order
-    for page in pages:
-        paragraphs = [p.strip() for p in page.text.split("\n\n") if p.strip()]
-        buffer = ""
-        n = 0
-        for para in paragraphs + [""]:
-            if para and len(buffer) + len(para) < max_chars:
-                buffer = f"{buffer}\n{para}".strip()
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_ABBREVIATION = re.compile(
+    r"\b(e\.g|i\.e|etc|vs|cf|Fig|fig|Eq|eq|Ch|ch|Sec|sec|Dr|Mr|Mrs|Ms|No|p|pp|al|approx)\.$"
+)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences of a prose paragraph (abbreviations such as ``e.g.`` do not end one)."""
+    pieces = _SENTENCE_END.split(paragraph)
+    sentences: list[str] = []
+    for piece in pieces:
+        if sentences and _ABBREVIATION.search(sentences[-1][-16:]):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return [s.strip() for s in sentences if s.strip()]
+
+
+def _hard_split(text: str, limit: int) -> list[str]:
+    """Cut an over-long unit at line or word boundaries."""
+    parts: list[str] = []
+    separator = "\n" if "\n" in text else " "
+    current = ""
+    for piece in text.split(separator):
+        while len(piece) > limit:  # one enormous token: cut it anywhere
+            parts.extend([current] if current else [])
+            current = ""
+            parts.append(piece[:limit])
+            piece = piece[limit:]
+        if current and len(current) + len(piece) + 1 > limit:
+            parts.append(current)
+            current = piece
+        else:
+            current = f"{current}{separator}{piece}" if current else piece
+    if current:
+        parts.append(current)
+    return parts
+
+
+def _units(paragraph: str) -> list[str]:
+    """The pieces a paragraph may be cut into: sentences, or a whole code block."""
+    lines = paragraph.split("\n")
+    if len(lines) > 1 or looks_like_code(paragraph):
+        units = [paragraph] if len(paragraph) <= MAX_CHARS else _hard_split(paragraph, MAX_CHARS)
+        return units
+    out: list[str] = []
+    for sentence in split_sentences(paragraph):
+        out.extend([sentence] if len(sentence) <= MAX_CHARS else _hard_split(sentence, MAX_CHARS))
+    return out
+
+
+def _heading_events(page: Page, paragraphs: list[str]) -> dict[int, list[tuple[str, bool]]]:
+    """Where each of the page's headings starts: paragraph index -> [(heading, is_paragraph)].
+
+    A heading is matched to a short paragraph that reads the same; one that cannot be found
+    in the text starts where the heading before it did (or at the top of the page).
+    """
+    events: dict[int, list[tuple[str, bool]]] = {}
+    position, used = 0, set()
+    for heading in page.headings:
+        key = _norm(heading)
+        match = None
+        for index in range(position, len(paragraphs)):
+            candidate = _norm(paragraphs[index])
+            if index in used or not key or not candidate:
                 continue
-            if buffer:
-                chunks.append(Chunk(id=f"{page.source}#p{page.number}-{n}", source=page.source,
-                                    page=page.number, text=buffer, order=order))
-                order += 1
-                n += 1
-            buffer = para
+            if len(paragraphs[index]) <= len(heading) + 40 and (
+                candidate.endswith(key)
+                or (key.endswith(candidate) and len(candidate) >= 0.6 * len(key))
+            ):
+                match = index
+                break
+        if match is None:
+            events.setdefault(position, []).append((heading, False))
+        else:
+            used.add(match)
+            position = match
+            events.setdefault(match, []).append((heading, True))
+    return events
+
+
+def _assign_terms(chunks: list[Chunk], terms: Sequence[str]) -> None:
+    """Give each emphasised term of the page to the first chunk of the page that has it."""
+    for term in terms:
+        pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)")
+        folded = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.I)
+        for regex in (pattern, folded):
+            owner = next((c for c in chunks if regex.search(c.text)), None)
+            if owner is not None:
+                if term not in owner.emphasized:
+                    owner.emphasized.append(term)
+                break
+
+
+def _page_chunks(page: Page, heading: str) -> tuple[list[tuple[str, str]], str]:
+    """``([(heading, text)], heading at the end of the page)`` for one page."""
+    paragraphs = [p.strip() for p in page.text.split("\n\n") if p.strip()]
+    events = _heading_events(page, paragraphs)
+    pieces: list[tuple[str, str]] = []
+    buffer: list[str] = []
+    size = 0
+    only_heading = False
+
+    def flush() -> None:
+        nonlocal size, only_heading
+        text = "\n".join(buffer).strip()
+        if text and not only_heading:
+            pieces.append((heading, text))
+        buffer.clear()
+        size = 0
+        only_heading = False
+
+    for index in range(len(paragraphs) + 1):
+        for title, is_paragraph in events.get(index, []):
+            flush()
+            heading = title
+            if is_paragraph:
+                buffer.append(paragraphs[index])
+                size = len(paragraphs[index])
+                only_heading = True
+        if index == len(paragraphs):
+            break
+        if only_heading and buffer and buffer[-1] == paragraphs[index]:
+            continue
+        joined: list[str] = []
+        for unit in _units(paragraphs[index]):
+            if size + len(unit) > MAX_CHARS and size >= MIN_CHARS // 2 and not only_heading:
+                if joined:
+                    buffer.append(" ".join(joined))
+                    joined = []
+                flush()
+            joined.append(unit)
+            size += len(unit) + 1
+            only_heading = False
+        if joined:
+            buffer.append(" ".join(joined) if "\n" not in joined[0] else "\n".join(joined))
+        if size >= TARGET_CHARS:
+            flush()
+    flush()
+    if len(pieces) > 1 and len(pieces[-1][1]) < MIN_CHARS // 2:
+        (h1, t1), (h2, t2) = pieces[-2], pieces[-1]
+        if h1 == h2 and len(t1) + len(t2) < MERGE_LIMIT:
+            pieces[-2:] = [(h1, f"{t1}\n{t2}")]
+    return pieces, heading
+
+
+def chunk_pages(pages: Sequence[Page], start_order: int = 0) -> list[Chunk]:
+    """Passages of every page, in reading order; ``order`` starts at ``start_order``."""
+    chunks: list[Chunk] = []
+    heading = ""
+    source = None
+    for page in pages:
+        if page.source != source:
+            source, heading = page.source, ""
+        pieces, heading = _page_chunks(page, heading)
+        page_chunks = [
+            Chunk(
+                id=f"{page.source}#p{page.number}-{n}",
+                source=page.source,
+                page=page.number,
+                text=text,
+                heading=title,
+                order=start_order + len(chunks) + n,
+            )
+            for n, (title, text) in enumerate(pieces)
+        ]
+        _assign_terms(page_chunks, page.emphasized)
+        chunks.extend(page_chunks)
     return chunks

@@ -1,11 +1,15 @@
 """Read one source file into pages of text, keeping page numbers, headings and emphasis.
 
-(Minimal first version: plain pypdf text, Markdown sections. To be completed.)
+PDF pages keep their page numbers; Markdown and text files are cut into sections, numbered
+1.. and treated as pages. Whatever goes wrong with a file the user gave us comes out as a
+:class:`tutor.errors.SourceError` with a one-line message; nothing else escapes
+:func:`read_source`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -13,8 +17,16 @@ from pydantic import BaseModel, Field
 from tutor.course import Source, SourceKind
 from tutor.errors import SourceError
 
-SUFFIXES = {".pdf": SourceKind.PDF, ".md": SourceKind.MARKDOWN, ".markdown": SourceKind.MARKDOWN,
-            ".txt": SourceKind.TEXT}
+SUFFIXES = {
+    ".pdf": SourceKind.PDF,
+    ".md": SourceKind.MARKDOWN,
+    ".markdown": SourceKind.MARKDOWN,
+    ".txt": SourceKind.TEXT,
+}
+DEFAULT_TIMEOUT_S = 120.0
+"""Time limit for reading one source (see :mod:`tutor.ingest.pdf` for how it is enforced)."""
+MAX_PAGES = 5000
+"""Longest PDF accepted as one source."""
 
 
 class Page(BaseModel):
@@ -23,6 +35,8 @@ class Page(BaseModel):
     source: str
     number: int = Field(ge=1)
     text: str
+    """Paragraphs separated by blank lines; headings are paragraphs of their own; code keeps
+    its line breaks; running headers and footers are removed."""
     headings: list[str] = Field(default_factory=list)
     """Headings that start on this page, in order."""
     emphasized: list[str] = Field(default_factory=list)
@@ -32,28 +46,72 @@ class Page(BaseModel):
 class SourceText(BaseModel):
     source: Source
     pages: list[Page]
+    skipped_pages: list[int] = Field(default_factory=list)
+    """PDF pages whose text could not be extracted (the rest of the file was read)."""
+    seconds: float = 0.0
+    """How long reading took."""
 
 
 def find_sources(folder: Path) -> list[Path]:
     """Source files directly in a course folder, in name order."""
-    return sorted(p for p in Path(folder).iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+    return sorted(
+        p
+        for p in Path(folder).iterdir()
+        if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+    )
 
 
-def read_source(path: Path) -> SourceText:
+def read_source(
+    path: Path, timeout_s: float = DEFAULT_TIMEOUT_S, max_pages: int = MAX_PAGES
+) -> SourceText:
+    """Read a PDF, Markdown or text file; :class:`SourceError` when it cannot be used."""
+    started = time.monotonic()
     path = Path(path)
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        raise SourceError(path, "not a PDF, Markdown or text file", "convert it or remove it")
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    if kind is SourceKind.PDF:
-        from pypdf import PdfReader
+        raise SourceError(
+            path, f"{path.suffix or 'no suffix'} is not a supported kind of source",
+            "convert it to PDF, Markdown (.md) or text (.txt), or remove it",
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(path, f"cannot be opened ({exc.strerror or exc})",
+                          "check that the file exists and is readable") from exc
+    if not data.strip():
+        raise SourceError(path, "is empty", "add the file again with its content")
+    skipped: list[int] = []
+    try:
+        if kind is SourceKind.PDF:
+            from tutor.ingest.pdf import read_pdf
 
-        reader = PdfReader(path)
-        pages = [Page(source=path.name, number=i + 1, text=p.extract_text() or "")
-                 for i, p in enumerate(reader.pages)]
-    else:
-        text = data.decode("utf-8", errors="replace")
-        pages = [Page(source=path.name, number=1, text=text)]
-    return SourceText(source=Source(name=path.name, kind=kind, pages=len(pages), sha256=digest),
-                      pages=pages)
+            raw, skipped = read_pdf(path, data, timeout_s=timeout_s, max_pages=max_pages)
+        elif kind is SourceKind.MARKDOWN:
+            from tutor.ingest.markdown import read_markdown
+
+            raw = read_markdown(path, data)
+        else:
+            from tutor.ingest.plaintext import read_text
+
+            raw = read_text(path, data)
+    except SourceError:
+        raise
+    except RecursionError as exc:
+        raise SourceError(path, "is too deeply nested to read", "export it again") from exc
+    except Exception as exc:  # a reader bug must not take the whole build down
+        raise SourceError(
+            path, f"could not be read ({type(exc).__name__}: {' '.join(str(exc).split())[:80]})",
+            "export it again, or report the file",
+        ) from exc
+    pages = [
+        Page(source=path.name, number=number, text=text, headings=headings, emphasized=terms)
+        for number, text, headings, terms in raw
+    ]
+    if not any(page.text.strip() for page in pages):
+        raise SourceError(path, "contains no text", "check the file, or remove it")
+    source = Source(
+        name=path.name, kind=kind, pages=len(pages), sha256=hashlib.sha256(data).hexdigest()
+    )
+    return SourceText(
+        source=source, pages=pages, skipped_pages=skipped, seconds=time.monotonic() - started
+    )

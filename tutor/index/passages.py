@@ -1,0 +1,371 @@
+"""The passage index: every chunk of a course, searchable by meaning and by words.
+
+On disk, in the folder given to :meth:`PassageIndex.build` (a course's ``.build/``):
+
+- ``passages.jsonl`` — the chunks, one JSON object a line, in reading order;
+- ``chroma/`` — a Chroma ``PersistentClient`` store, collection ``passages``, holding our own
+  MiniLM vectors (no Chroma embedding function is ever created, so nothing is downloaded);
+- ``vectors.npy`` — the same vectors as a float32 array in reading order;
+- ``bm25/`` — a ``bm25s`` index of the same chunks;
+- ``passages-index.json`` — what was built (counts, embedder), written last.
+
+:meth:`PassageIndex.search` fuses the vector ranking and the BM25 ranking by reciprocal rank.
+Searching in-process ranks by a dot product over ``vectors.npy`` (under a millisecond for a
+book) and never imports Chroma, whose import alone takes seconds; the Chroma store is the
+store of record for a shared Chroma server, and :meth:`PassageIndex.vector_ranking` queries
+it when the array is missing.
+
+Vectors and cost. MiniLM costs about as much per token as pypdf costs per character of text
+extracted several times over, so embedding every passage of a book would dominate the build.
+Two ways to embed, chosen by the size of the course (:func:`choose_embedding`):
+
+- ``text`` (small courses): the chunk's heading plus its first :data:`EMBED_CHARS` characters;
+- ``keys`` (books): each distinct section heading is embedded once and is the vector of every
+  chunk under it (a chunk without a heading uses its first :data:`KEY_CHARS` characters).
+  The vector side then finds the right *section* by meaning; BM25, which covers every word,
+  picks the passage within it. (Embedding the emphasised terms too doubled the cost for
+  little gain; measured on thinkpython2.pdf: 717 keys against 256 headings.)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from pydantic import BaseModel
+
+from tutor.course import Chunk
+from tutor.errors import CourseError
+from tutor.home import atomic_write_text
+
+PASSAGES_FILE = "passages.jsonl"
+MANIFEST_FILE = "passages-index.json"
+CHROMA_DIR = "chroma"
+BM25_DIR = "bm25"
+VECTORS_FILE = "vectors.npy"
+COLLECTION = "passages"
+EMBED_CHARS = 400
+"""Characters of each chunk (after its heading) that go into its vector."""
+EMBED_BATCH = 64
+"""Texts embedded per call (progress is reported after each)."""
+KEY_CHARS = 120
+TEXT_MODE_CHARS = 20_000
+"""Courses whose embedding texts add up to at most this many characters embed passage text."""
+RRF_K = 60
+"""Reciprocal rank fusion constant: score = sum of 1 / (RRF_K + rank)."""
+FORMAT = 1
+
+_TOKEN = re.compile(r"[a-z0-9_]+")
+STOPWORDS = frozenset(
+    "a an and are as at be but by can do for from has have how i if in into is it its of on "
+    "or so than that the their then there these they this to was we were what when where which "
+    "who why will with you your".split()
+)
+
+
+class ScoredPassage(BaseModel):
+    """A search hit: the chunk and its fused score (higher is better)."""
+
+    chunk: Chunk
+    score: float
+
+
+def tokenize(text: str) -> list[str]:
+    """Words for BM25: lower case, stop words out, a light plural/-ing stemmer."""
+    tokens = []
+    for word in _TOKEN.findall(text.lower()):
+        if word in STOPWORDS or len(word) < 2:
+            continue
+        if len(word) > 4 and word.endswith("ies"):
+            word = word[:-3] + "y"
+        elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+        tokens.append(word)
+    return tokens
+
+
+def embedding_text(chunk: Chunk, chars: int = EMBED_CHARS) -> str:
+    head = f"{chunk.heading}: " if chunk.heading else ""
+    return head + chunk.text[:chars]
+
+
+def choose_embedding(chunks: Sequence[Chunk]) -> str:
+    """``"text"`` for small courses, ``"keys"`` for large ones (see the module notes)."""
+    total = sum(len(embedding_text(c)) for c in chunks)
+    return "text" if total <= TEXT_MODE_CHARS else "keys"
+
+
+def _embed_all(
+    texts: list[str], progress: Callable[[int, int], None] | None, total: int
+) -> np.ndarray:
+    """Vectors of ``texts``; progress is reported on the scale of ``total`` chunks."""
+    from tutor.index.embeddings import DIMENSIONS, embed
+
+    out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+    for start in range(0, len(texts), EMBED_BATCH):
+        out[start : start + EMBED_BATCH] = embed(texts[start : start + EMBED_BATCH])
+        if progress:
+            progress(total * min(start + EMBED_BATCH, len(texts)) // len(texts), total)
+    return out
+
+
+def embed_chunks(
+    chunks: Sequence[Chunk], mode: str, progress: Callable[[int, int], None] | None = None
+) -> np.ndarray:
+    """One unit vector per chunk, by ``mode`` ``"text"`` or ``"keys"``."""
+    if mode == "text":
+        texts = [embedding_text(c) for c in chunks]
+        return _embed_all(texts, progress, len(texts))
+    keys = [chunk.heading or chunk.text[:KEY_CHARS] for chunk in chunks]
+    distinct = list(dict.fromkeys(keys))
+    key_vectors = _embed_all(distinct, progress, len(chunks))
+    row_of = {key: row for row, key in enumerate(distinct)}
+    out = key_vectors[[row_of[key] for key in keys]] if keys else key_vectors
+    return out
+
+
+def _chroma_client(folder: Path) -> Any:
+    import chromadb
+    from chromadb.config import Settings
+
+    path = str(folder / CHROMA_DIR)
+    if not (folder / CHROMA_DIR / "chroma.sqlite3").exists():
+        _forget_chroma_system(path)
+    return chromadb.PersistentClient(path=path, settings=Settings(anonymized_telemetry=False))
+
+
+def _forget_chroma_system(path: str) -> None:
+    """Chroma keeps one open system per path for the life of the process; when the store's
+    folder has been deleted since, that system points at a deleted database and every call
+    fails. Drop it so that a new store can be made at the same path."""
+    try:
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        system = SharedSystemClient._identifier_to_system.pop(path, None)
+        SharedSystemClient._identifier_to_refcount.pop(path, None)
+        if system is not None:
+            system.stop()
+    except Exception:  # a newer Chroma without this cache: nothing to forget
+        return
+
+
+class PassageIndex:
+    """Hybrid (vector + BM25) search over a course's passages. Build it, or open a built one."""
+
+    def __init__(
+        self, folder: Path, chunks: list[Chunk], vectors: np.ndarray | None, bm25: Any
+    ) -> None:
+        self.folder = folder
+        self.chunks = chunks
+        """All passages, in reading order."""
+        self._vectors = vectors
+        self._bm25 = bm25
+        self._by_id = {chunk.id: chunk for chunk in chunks}
+        self._position = {chunk.id: i for i, chunk in enumerate(chunks)}
+        self.stats: dict[str, float] = {}
+        """Timings of the build (seconds, chunks per second) when this index was built here."""
+
+    # -- building ---------------------------------------------------------------------------
+    @classmethod
+    def build(
+        cls,
+        chunks: Sequence[Chunk],
+        folder: Path,
+        progress: Callable[[int, int], None] | None = None,
+        mode: str | None = None,
+    ) -> PassageIndex:
+        """Index ``chunks`` into ``folder``, replacing any index already there.
+
+        ``mode`` is ``"text"`` or ``"keys"`` (see the module notes); default: by course size.
+        """
+        from tutor.index.embeddings import default_embedder
+
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        chunks = sorted(chunks, key=lambda c: c.order)
+        ids = [chunk.id for chunk in chunks]
+        if len(set(ids)) != len(ids):
+            raise ValueError("chunk ids must be unique")
+        (folder / MANIFEST_FILE).unlink(missing_ok=True)  # an interrupted build stays invalid
+        started = time.perf_counter()
+        mode = mode or choose_embedding(chunks)
+        total = len(chunks)
+        if progress:
+            progress(0, total)
+        vectors = embed_chunks(chunks, mode, progress)
+        if progress:
+            progress(total, total)
+        embed_seconds = time.perf_counter() - started
+        embedder = default_embedder()
+
+        store_started = time.perf_counter()
+        client = _chroma_client(folder)
+        if any(c.name == COLLECTION for c in client.list_collections()):
+            client.delete_collection(COLLECTION)
+        collection = client.create_collection(
+            COLLECTION,
+            configuration={"hnsw": {"space": "cosine"}},
+            embedding_function=None,
+        )
+        batch_size = max(1, min(5000, client.get_max_batch_size()))
+        for start in range(0, total, batch_size):
+            part = chunks[start : start + batch_size]
+            collection.add(
+                ids=[c.id for c in part],
+                embeddings=[vectors[start + i].tolist() for i in range(len(part))],
+                metadatas=[{"source": c.source, "page": c.page, "order": c.order} for c in part],
+            )
+        bm25 = _build_bm25(chunks, folder)
+        np.save(folder / VECTORS_FILE, np.asarray(vectors, dtype=np.float32))
+        lines = "".join(chunk.model_dump_json() + "\n" for chunk in chunks)
+        atomic_write_text(folder / PASSAGES_FILE, lines)
+        manifest = {
+            "format": FORMAT,
+            "chunks": total,
+            "embedder": embedder.model_id,
+            "embedding": mode,
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }
+        atomic_write_text(folder / MANIFEST_FILE, json.dumps(manifest, indent=2))
+        index = cls(folder, chunks, np.asarray(vectors, dtype=np.float32), bm25)
+        index.stats = {
+            "embed_seconds": embed_seconds,
+            "chunks_per_second": total / embed_seconds if embed_seconds > 0 else 0.0,
+            "store_seconds": time.perf_counter() - store_started,
+            "seconds": time.perf_counter() - started,
+        }
+        return index
+
+    # -- opening ----------------------------------------------------------------------------
+    @classmethod
+    def open(cls, folder: Path) -> PassageIndex:
+        """The index built in ``folder``; :class:`CourseError` when there is none or it is
+        incomplete."""
+        folder = Path(folder)
+        manifest_path = folder / MANIFEST_FILE
+        rebuild = "rebuild the course with `tutor course build`"
+        try:
+            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+            lines = (folder / PASSAGES_FILE).read_text(encoding="utf-8").splitlines()
+            chunks = [Chunk.model_validate_json(line) for line in lines if line.strip()]
+        except FileNotFoundError as exc:
+            raise CourseError(f"{folder}: no passage index here; {rebuild}") from exc
+        except ValueError as exc:
+            raise CourseError(f"{folder}: the passage index is damaged; {rebuild}") from exc
+        if manifest.get("format") != FORMAT or manifest.get("chunks") != len(chunks):
+            raise CourseError(f"{folder}: the passage index is incomplete; {rebuild}")
+        try:
+            vectors = np.load(folder / VECTORS_FILE) if (folder / VECTORS_FILE).exists() else None
+            bm25 = _load_bm25(folder) if chunks else None
+        except Exception as exc:
+            raise CourseError(f"{folder}: the passage index cannot be opened ({exc}); "
+                              f"{rebuild}") from exc
+        if vectors is not None and len(vectors) != len(chunks):
+            raise CourseError(f"{folder}: the passage index is incomplete; {rebuild}")
+        return cls(folder, chunks, vectors, bm25)
+
+    # -- reading ----------------------------------------------------------------------------
+    def by_id(self, chunk_id: str) -> Chunk:
+        """The chunk with this id (:class:`KeyError` if there is none)."""
+        return self._by_id[chunk_id]
+
+    def vector_ranking(self, query: str, n: int) -> list[str]:
+        """Chunk ids nearest to the query's meaning, best first."""
+        from tutor.index.embeddings import embed
+
+        if not self.chunks or not query.strip():
+            return []
+        query_vector = embed([query])[0]
+        if self._vectors is not None:
+            scores = self._vectors @ query_vector
+            top = np.argsort(-scores, kind="stable")[:n]
+            return [self.chunks[int(i)].id for i in top]
+        collection = _chroma_client(self.folder).get_collection(
+            COLLECTION, embedding_function=None
+        )
+        result = collection.query(
+            query_embeddings=[query_vector.tolist()],
+            n_results=min(n, len(self.chunks)),
+            include=[],
+        )
+        return list(result["ids"][0])
+
+    def word_ranking(self, query: str, n: int) -> list[str]:
+        """Chunk ids ranked by BM25 on the query's words, best first (matches only)."""
+        tokens = [t for t in tokenize(query) if self._bm25 and t in self._bm25.vocab_dict]
+        if not tokens:
+            return []
+        docs, scores = self._bm25.retrieve(
+            [tokens], k=min(n, len(self.chunks)), show_progress=False
+        )
+        return [self.chunks[int(d)].id for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+
+    def search(self, query: str, k: int = 5) -> list[ScoredPassage]:
+        """The ``k`` passages that best answer ``query`` (vector and BM25 rankings fused)."""
+        depth = max(4 * k, 20)
+        return self._fuse([self.vector_ranking(query, depth), self.word_ranking(query, depth)], k)
+
+    def passages_for(self, terms: Sequence[str], k: int = 5) -> list[Chunk]:
+        """Passages that teach a concept named by ``terms`` (its name and aliases), best first:
+        passages that emphasise or head with a term rank first, then those that use it, then
+        the hybrid search's best matches; ties go to the earlier passage."""
+        terms = [t.strip() for t in terms if t and t.strip()]
+        if not terms:
+            return []
+        patterns = [re.compile(rf"(?<!\w){re.escape(t)}(?!\w)", re.I) for t in terms]
+        folded = {t.lower() for t in terms}
+        exact: list[tuple[float, int, str]] = []
+        for position, chunk in enumerate(self.chunks):
+            uses = sum(len(p.findall(chunk.text)) for p in patterns)
+            if not uses:
+                continue
+            score = min(uses, 3) + 2 * any(p.search(chunk.heading) for p in patterns)
+            score += 3 * any(e.lower() in folded for e in chunk.emphasized)
+            exact.append((-score, position, chunk.id))
+        exact.sort()
+        query = " ".join(terms)
+        depth = max(4 * k, 20)
+        searched = [hit.chunk.id for hit in self.search(query, depth)]
+        fused = self._fuse([[cid for _, _, cid in exact], searched], k, weights=(2.0, 1.0))
+        return [hit.chunk for hit in fused]
+
+    def _fuse(
+        self, rankings: list[list[str]], k: int, weights: Sequence[float] | None = None
+    ) -> list[ScoredPassage]:
+        scores: dict[str, float] = {}
+        for i, ranking in enumerate(rankings):
+            weight = weights[i] if weights else 1.0
+            for rank, chunk_id in enumerate(ranking):
+                scores[chunk_id] = scores.get(chunk_id, 0.0) + weight / (RRF_K + rank + 1)
+        best = sorted(scores, key=lambda cid: (-scores[cid], self._position.get(cid, 0)))
+        return [
+            ScoredPassage(chunk=self._by_id[cid], score=scores[cid])
+            for cid in best[:k]
+            if cid in self._by_id
+        ]
+
+
+def _build_bm25(chunks: Sequence[Chunk], folder: Path) -> Any:
+    import bm25s
+
+    target = folder / BM25_DIR
+    shutil.rmtree(target, ignore_errors=True)
+    corpus = [tokenize(f"{c.heading} {c.text}") for c in chunks]
+    if not chunks:
+        return None
+    retriever = bm25s.BM25()
+    retriever.index(corpus, show_progress=False)
+    retriever.save(str(target), show_progress=False)
+    return retriever
+
+
+def _load_bm25(folder: Path) -> Any:
+    import bm25s
+
+    return bm25s.BM25.load(str(folder / BM25_DIR), show_progress=False)

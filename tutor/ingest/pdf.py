@@ -1,0 +1,164 @@
+"""Read a PDF into pages: text, headings and emphasised terms, in one extraction pass.
+
+Every failure a user can cause (not a PDF, damaged, encrypted, empty, scanned, too slow)
+becomes a :class:`tutor.errors.SourceError` naming the file and what to do.
+
+Time limit. pypdf cannot be interrupted from outside, so the limit is checked cooperatively:
+before every page and inside the text visitor (which pypdf calls for every piece of text it
+emits), plus a cap on the number of pages. This stops slow but normal files and files with
+huge numbers of text operations. A single operation that never returns (say, one enormous
+compressed stream) is not covered; pypdf's own decompression limits guard against those.
+Running each file in a subprocess would cover it, at the price of a second pypdf import and
+shipping the pages back; it did not seem worth it for course material.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from tutor.errors import SourceError
+from tutor.ingest.cleaning import fix_characters
+from tutor.ingest.pdf_layout import ExtractionTimeout, Line, PageCollector, lay_out
+
+for _name in ("pypdf", "fontTools"):
+    logging.getLogger(_name).setLevel(logging.ERROR)
+
+MAX_OUTLINE_ENTRIES = 5000
+UNLOCK = "remove the password (e.g. `qpdf --decrypt in.pdf out.pdf`) and add it again"
+
+
+def _why(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())[:80]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _open(path: Path, data: bytes) -> Any:
+    from pypdf import PasswordType, PdfReader
+    from pypdf.errors import DependencyError
+
+    if b"%PDF-" not in data[:1024]:
+        head = data[:8].decode("latin-1").strip() or "nothing"
+        raise SourceError(
+            path,
+            f"is not a PDF (it starts with {head!r}, not %PDF-)",
+            "check the file, or give it the suffix of what it really is",
+        )
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                unlocked = reader.decrypt("")
+            except DependencyError as exc:
+                raise SourceError(path, "is encrypted with a cipher this tutor cannot open",
+                                  UNLOCK) from exc
+            if unlocked == PasswordType.NOT_DECRYPTED:
+                raise SourceError(path, "is encrypted with a password", UNLOCK)
+        len(reader.pages)
+    except SourceError:
+        raise
+    except Exception as exc:
+        raise SourceError(
+            path, f"is damaged or truncated ({_why(exc)})", "download or export it again"
+        ) from exc
+    return reader
+
+
+def _outline(reader: Any) -> dict[int, list[str]]:
+    """Bookmark titles by 0-based page index, top of the page first. Best effort."""
+    found: dict[int, list[tuple[float, str]]] = defaultdict(list)
+    count = 0
+
+    def walk(items: Any, depth: int) -> None:
+        nonlocal count
+        for item in items:
+            if count >= MAX_OUTLINE_ENTRIES or depth > 8:
+                return
+            if isinstance(item, list):
+                walk(item, depth + 1)
+                continue
+            count += 1
+            try:
+                page = reader.get_destination_page_number(item)
+                title = " ".join(fix_characters(str(item.title)).split())
+                top = float(item.top) if getattr(item, "top", None) is not None else 1e6
+            except Exception:
+                continue
+            if page is not None and page >= 0 and title:
+                found[page].append((-top, title))
+
+    try:
+        walk(reader.outline, 0)
+    except Exception:
+        return {}
+    return {page: [title for _, title in sorted(items)] for page, items in found.items()}
+
+
+def _has_images(reader: Any, pages: int = 20) -> bool:
+    for page in reader.pages[:pages]:
+        try:
+            xobjects = page["/Resources"].get_object().get("/XObject")
+            if xobjects is None:
+                continue
+            for ref in xobjects.get_object().values():
+                if ref.get_object().get("/Subtype") == "/Image":
+                    return True
+        except Exception:
+            continue
+    return False
+
+
+def read_pdf(
+    path: Path, data: bytes, *, timeout_s: float, max_pages: int
+) -> tuple[list[tuple[int, str, list[str], list[str]]], list[int]]:
+    """``([(page number, text, headings, emphasised terms)], skipped page numbers)``."""
+    started = time.monotonic()
+    deadline = started + timeout_s
+    reader = _open(path, data)
+    total = len(reader.pages)
+    if total == 0:
+        raise SourceError(path, "has no pages", "check the file, or export it again")
+    if total > max_pages:
+        raise SourceError(
+            path, f"has {total} pages, more than the {max_pages} one source may have",
+            "split it into smaller files",
+        )
+    outline = _outline(reader)
+    collected: list[list[Line]] = []
+    skipped: list[int] = []
+    for index in range(total):
+        collector = PageCollector(deadline)
+        try:
+            if time.monotonic() > deadline:
+                raise ExtractionTimeout
+            reader.pages[index].extract_text(visitor_text=collector)
+        except ExtractionTimeout:
+            raise SourceError(
+                path,
+                f"took longer than {timeout_s:g} s to read (stopped at page {index + 1} of "
+                f"{total})",
+                "split it, or export it again as a simpler PDF",
+            ) from None
+        except Exception:
+            skipped.append(index + 1)
+            collected.append([])
+            continue
+        collected.append(collector.finish())
+    if len(skipped) == total:
+        raise SourceError(path, "is damaged: no page could be read", "download or export it again")
+    laid = lay_out(collected, outline)
+    if not any(page.text.strip() for page in laid):
+        if _has_images(reader):
+            raise SourceError(
+                path, "has no text layer (scanned pages?)",
+                "run OCR first (e.g. `ocrmypdf in.pdf out.pdf`) and add the result",
+            )
+        raise SourceError(path, "contains no text", "check the file, or remove it")
+    pages = [
+        (index + 1, page.text, page.headings, page.emphasized) for index, page in enumerate(laid)
+    ]
+    return pages, skipped
