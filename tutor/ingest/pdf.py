@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import io
 import logging
+import multiprocessing
+import os
 import time
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +32,9 @@ for _name in ("pypdf", "fontTools"):
     logging.getLogger(_name).setLevel(logging.ERROR)
 
 MAX_OUTLINE_ENTRIES = 5000
+PARALLEL_MIN_PAGES = 120
+"""From this many pages on, a second process reads half of the pages (when there is a second
+core): starting it costs about half a second, which pays off only on long files."""
 UNLOCK = "remove the password (e.g. `qpdf --decrypt in.pdf out.pdf`) and add it again"
 
 
@@ -112,6 +118,38 @@ def _has_images(reader: Any, pages: int = 20) -> bool:
     return False
 
 
+def _read_range(
+    reader: Any, pages: range, deadline: float
+) -> tuple[list[list[Line]], list[int], int | None]:
+    """Lines of each page in ``pages``, the 1-based pages that failed, and the page where the
+    time limit stopped the reading (None when it did not)."""
+    collected: list[list[Line]] = []
+    skipped: list[int] = []
+    for index in pages:
+        collector = PageCollector(deadline)
+        try:
+            if time.monotonic() > deadline:
+                raise ExtractionTimeout
+            reader.pages[index].extract_text(visitor_text=collector)
+        except ExtractionTimeout:
+            return collected, skipped, index + 1
+        except Exception:
+            skipped.append(index + 1)
+            collected.append([])
+            continue
+        collected.append(collector.finish())
+    return collected, skipped, None
+
+
+def _read_range_of_file(
+    path: Path, data: bytes, pages: range, deadline: float
+) -> tuple[list[list[Line]], list[int], int | None]:
+    """:func:`_read_range` in a helper process, which opens the file itself."""
+    for name in ("pypdf", "fontTools"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    return _read_range(_open(path, data), pages, deadline)
+
+
 def read_pdf(
     path: Path, data: bytes, *, timeout_s: float, max_pages: int
 ) -> tuple[list[tuple[int, str, list[str], list[str]]], list[int]]:
@@ -128,26 +166,36 @@ def read_pdf(
             "split it into smaller files",
         )
     outline = _outline(reader)
+    ranges = [range(0, total)]
+    if total >= PARALLEL_MIN_PAGES and (os.cpu_count() or 1) > 1:
+        middle = total // 2
+        ranges = [range(0, middle), range(middle, total)]
     collected: list[list[Line]] = []
     skipped: list[int] = []
-    for index in range(total):
-        collector = PageCollector(deadline)
-        try:
-            if time.monotonic() > deadline:
-                raise ExtractionTimeout
-            reader.pages[index].extract_text(visitor_text=collector)
-        except ExtractionTimeout:
+    if len(ranges) == 1:
+        parts = [_read_range(reader, ranges[0], deadline)]
+    else:
+        # The second half is read by a helper process while this one reads the first half:
+        # pypdf is pure Python, so this is the only way to use a second core for it.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            later = pool.submit(_read_range_of_file, path, data, ranges[1], deadline)
+            first = _read_range(reader, ranges[0], deadline)
+            try:
+                second = later.result()
+            except Exception:  # the helper process died: read that half here instead
+                second = _read_range(reader, ranges[1], deadline)
+        parts = [first, second]
+    for part_lines, part_skipped, stopped_at in parts:
+        if stopped_at is not None:
             raise SourceError(
                 path,
-                f"took longer than {timeout_s:g} s to read (stopped at page {index + 1} of "
+                f"took longer than {timeout_s:g} s to read (stopped at page {stopped_at} of "
                 f"{total})",
                 "split it, or export it again as a simpler PDF",
-            ) from None
-        except Exception:
-            skipped.append(index + 1)
-            collected.append([])
-            continue
-        collected.append(collector.finish())
+            )
+        collected.extend(part_lines)
+        skipped.extend(part_skipped)
     if len(skipped) == total:
         raise SourceError(path, "is damaged: no page could be read", "download or export it again")
     laid = lay_out(collected, outline)

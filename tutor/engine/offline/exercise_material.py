@@ -12,7 +12,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
 from rapidfuzz import fuzz
 
 from tutor.course import Chunk, Citation, Concept
@@ -251,29 +250,12 @@ def rank_siblings(concept: Concept, related: Sequence[Concept], terms: list[str]
     return sorted(siblings, key=lambda s: (-s.similarity, s.concept.name.lower(), s.concept.id))
 
 
-_VECTORS: dict[str, np.ndarray] = {}
-"""Concept vectors by text: a course embeds each concept once, not once per sibling."""
-_VECTORS_MAX = 20_000
-
-
-def _vectors(texts: list[str]) -> np.ndarray:
-    from tutor.index.embeddings import embed
-
-    known = {t: v for t in texts if (v := _VECTORS.get(t)) is not None}
-    missing = [t for t in dict.fromkeys(texts) if t not in known]
-    if missing:
-        fresh = dict(zip(missing, embed(missing), strict=True))
-        known.update(fresh)
-        if len(_VECTORS) + len(fresh) > _VECTORS_MAX:
-            _VECTORS.clear()
-        _VECTORS.update(fresh)
-    return np.stack([known[t] for t in texts])
-
-
 def _similarities(concept: Concept, others: Sequence[Concept]) -> list[float]:
     texts = [f"{c.name}: {c.definition}" for c in [concept, *others]]
     try:
-        vectors = _vectors(texts)
+        from tutor.index.embeddings import embed
+
+        vectors = embed(texts)  # embed() remembers short texts, so each concept is embedded once
         return [float(v) for v in vectors[1:] @ vectors[0]]
     except (ImportError, OSError, RuntimeError):
         base = content_stems(texts[0])
