@@ -112,6 +112,17 @@ def _remember(vectors: dict[str, np.ndarray]) -> None:
     _RECENT.update((t, v) for t, v in vectors.items() if len(t) <= _RECENT_CHARS)
 
 
+GIST_WORDS = 24
+"""Words of a definition kept in a concept's gist: the head of a definition says what the
+concept is; the rest mostly adds detail, and halving the tokens halves the embedding time."""
+
+
+def concept_gist(name: str, definition: str) -> str:
+    """The text a concept is embedded as (by the study graph and the exercise writer alike, so
+    that each concept is embedded once per build): its name and the head of its definition."""
+    return f"{name}: {' '.join(definition.split()[:GIST_WORDS])}"
+
+
 def cosine(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Cosine similarity matrix of two sets of unit vectors."""
     return np.asarray(a @ b.T)

@@ -179,15 +179,15 @@ def link_prerequisites(state: StudyState, runtime: Runtime[StudyContext]) -> dic
 
 
 def relate_concepts(state: StudyState, runtime: Runtime[StudyContext]) -> dict[str, Any]:
-    """Find each concept's nearest concepts by embedding similarity of name + definition."""
+    """Find each concept's nearest concepts by embedding similarity of name + definition head."""
     concepts = state["concepts"]
     k = runtime.context.related_per_concept
     emit("relate", 0, 1, f"{len(concepts)} concepts")
     related: dict[str, list[str]] = {}
     if len(concepts) > 1:
-        from tutor.index.embeddings import cosine, embed
+        from tutor.index.embeddings import concept_gist, cosine, embed
 
-        vectors = embed([f"{c['name']}: {c['definition']}" for c in concepts])
+        vectors = embed([concept_gist(c["name"], c["definition"]) for c in concepts])
         similarity = cosine(vectors, vectors)
         for row, concept in enumerate(concepts):
             ranked = similarity[row].argsort()[::-1]

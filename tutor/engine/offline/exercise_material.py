@@ -251,7 +251,9 @@ def rank_siblings(concept: Concept, related: Sequence[Concept], terms: list[str]
 
 
 def _similarities(concept: Concept, others: Sequence[Concept]) -> list[float]:
-    texts = [f"{c.name}: {c.definition}" for c in [concept, *others]]
+    from tutor.index.embeddings import concept_gist
+
+    texts = [concept_gist(c.name, c.definition) for c in [concept, *others]]
     try:
         from tutor.index.embeddings import embed
 
