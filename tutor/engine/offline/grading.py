@@ -105,6 +105,9 @@ def _chosen_option(exercise: Exercise, text: str) -> int | None:
     scores = sorted(((fuzz.ratio(said, n), i) for i, n in enumerate(normal)), reverse=True)
     if scores[0][0] >= 85 and (len(scores) == 1 or scores[1][0] < scores[0][0]):
         return scores[0][1]
+    if exercise.kind == ExerciseKind.TRUE_FALSE:
+        # "true" or "false" somewhere inside a sentence ("... mark this true") is no verdict.
+        return None
     contained = [i for i, n in enumerate(normal) if n and re.search(rf"\b{re.escape(n)}\b", said)]
     contained = [i for i in contained  # "linked list" wins over "list" when both appear
                  if not any(j != i and normal[i] in normal[j] for j in contained)]
