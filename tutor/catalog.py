@@ -22,7 +22,7 @@ def resolve_course_dir(ref: str | Path, home: Path | None = None) -> Path:
             return candidate
     known = ", ".join(list_course_names(home)) or "none yet"
     raise CourseError(
-        f"no built course at {str(ref)!r} (known courses: {known}); "
+        f"no built course (course.json) at {str(ref)!r} (known courses: {known}); "
         "build one with `tutor course build PATH`"
     )
 

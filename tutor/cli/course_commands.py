@@ -6,7 +6,6 @@ still built from the others); 2 a user error (no such course, no sources, engine
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -165,23 +164,15 @@ def show(
 ) -> None:
     """Outline a course in teaching order: concepts, definitions, prerequisites, citations."""
     try:
-        course = _load_course(name)
+        from tutor.catalog import load_course
+
+        course = load_course(name)
     except TutorError as exc:
         raise _fail(exc) from exc
     if as_json:
         typer.echo(course.to_json())
         return
     typer.echo(outline(course))
-
-
-def _load_course(name: str) -> Course:
-    from tutor.course import Course
-    from tutor.home import COURSE_FILE, course_dir
-
-    folder = Path(name)
-    if not folder.is_dir():
-        folder = course_dir(name)
-    return Course.load(folder / COURSE_FILE)
 
 
 def outline(course: Course) -> str:

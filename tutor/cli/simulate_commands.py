@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
 if TYPE_CHECKING:
-    from tutor.course import Course
     from tutor.evals.simulate import SimulationReport
 
 
@@ -26,6 +24,7 @@ def register(eval_app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     ) -> None:
         """Teach simulated learners with our policy, textbook order and random order."""
+        from tutor.catalog import load_course
         from tutor.evals.simulate import compare
         from tutor.evals.simulated_learners import FAMILIES
 
@@ -39,19 +38,6 @@ def register(eval_app: typer.Typer) -> None:
             typer.echo(report.model_dump_json(indent=2, exclude={"results": {"__all__": {"runs"}}}))
             return
         print_report(report)
-
-
-def load_course(name_or_path: str) -> Course:
-    """A course by name (under the courses folder) or by path to its folder or course.json."""
-    from tutor.course import Course
-    from tutor.home import COURSE_FILE, course_dir
-
-    path = Path(name_or_path)
-    if path.is_dir():
-        path = path / COURSE_FILE
-    elif not path.is_file():
-        path = course_dir(name_or_path) / COURSE_FILE
-    return Course.load(path)
 
 
 def print_report(report: SimulationReport) -> None:
