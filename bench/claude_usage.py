@@ -24,14 +24,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.fake_anthropic import FakeAnthropic  # noqa: E402
-from tests.fake_claude_replies import TutorResponder, claude_engine  # noqa: E402
 from tutor.course import Course  # noqa: E402
 from tutor.engine.claude import UsageLog, UsageTotals  # noqa: E402
 from tutor.engine.claude.batch import BatchRunner  # noqa: E402
 from tutor.engine.port import ExplanationStyle, LearnerContext  # noqa: E402
 from tutor.ingest import chunk_pages, find_sources, read_source  # noqa: E402
 from tutor.lessons import generate_lessons_batch  # noqa: E402
+from tutor.testing.claude_replies import TutorResponder, claude_engine  # noqa: E402
+from tutor.testing.fake_anthropic import FakeAnthropic  # noqa: E402
 
 COURSE = REPO / "courses" / "probability-basics"
 TEACH_CONCEPTS = 8

@@ -10,7 +10,7 @@ graph + checkpoints + learner store, not an embedding model). Learners are sprea
 ``--processes`` processes that share the two database files. For comparison, one learner alone
 in one process is run first, in the same run. Reported: turns per second (answers stored per
 wall-clock second, process start-up included and excluded), the ratio to the lone learner, and
-the checks of ``tests/test_reliability_concurrency.py`` (every answer stored exactly once, no
+the checks of ``tutor/testing/load.py`` (every answer stored exactly once, no
 "database is locked"). Timings on a shared 2-core machine are noisy; the load average is
 recorded.
 """
@@ -29,11 +29,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from tests.test_reliability_concurrency import (  # noqa: E402
-    check_store,
-    install_course,
-    run_in_processes,
-)
+from tutor.testing.courses import install_stress_course as install_course  # noqa: E402
+from tutor.testing.load import check_store, run_in_processes  # noqa: E402
 
 
 def run(learners: int, answers: int, processes: int) -> dict[str, object]:

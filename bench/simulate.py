@@ -24,10 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.test_simulate import synthetic_course  # noqa: E402
 from tutor.course import Course  # noqa: E402
 from tutor.evals.simulate import POLICIES, SimulationReport, compare  # noqa: E402
 from tutor.teach import policy  # noqa: E402
+from tutor.testing.courses import branching_course as synthetic_course  # noqa: E402
 
 SAMPLE = ROOT / "courses" / "probability-basics" / "course.json"
 

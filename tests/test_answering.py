@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.test_teach_graph import make_chunks
+from tests.factories import make_chunks
 from tutor.engine.offline.answering import answer_question, split_sentences
 
 CHUNKS = make_chunks()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_export import make_course
+from tests.factories import python_course as make_course
 from tutor.authoring import add_source, delete_concept, delete_exercise, edit_concept, mark_reviewed
 from tutor.course import Course
 from tutor.errors import CourseError, SourceError

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.fake_anthropic import FakeAnthropic, Reply, api_key_of, user_text
-from tests.fake_claude_replies import TutorResponder, claude_engine, sample_chunks
 from tutor.context import TutorContext
 from tutor.course import Concept, Course, Exercise, ExerciseKind
 from tutor.engine.claude import ClaudeEngine, UsageLog
 from tutor.engine.claude.withhold import PLACEHOLDER
 from tutor.engine.port import ExplanationStyle, LearnerContext
 from tutor.errors import EngineUnavailable
+from tutor.testing.claude_replies import TutorResponder, claude_engine, sample_chunks
+from tutor.testing.fake_anthropic import FakeAnthropic, Reply, api_key_of, user_text
 
 CONCEPT = Concept(id="binary-search", name="Binary search",
                   definition="Binary search finds an item in a sorted array by halving the range.")

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from tests.fake_anthropic import FakeAnthropic, Reply
-from tests.fake_claude_replies import TutorResponder, claude_engine, sample_chunks
+from tutor.clock import ManualClock, system_clock
 from tutor.course import Concept, Exercise, ExerciseKind
 from tutor.engine.claude import BUDGET_NOTICE, TokenBudget, UsageLog, make_client
 from tutor.engine.claude.batch import BatchProgress, BatchRunner
 from tutor.engine.port import ExplanationStyle, LearnerContext
+from tutor.testing.claude_replies import TutorResponder, claude_engine, sample_chunks
+from tutor.testing.fake_anthropic import FakeAnthropic, Reply
 
 CONCEPT = Concept(id="array", name="array", definition="An array is a sequence of elements.")
 CLOZE = Exercise(id="a-1", concept_id="array", kind=ExerciseKind.CLOZE,
@@ -89,10 +90,13 @@ def test_a_refusal_is_retried_once_then_falls_back(fake):
     assert [(f.task, f.reason) for f in engine.fallbacks] == [("answer_question", "refused")]
 
 
-def test_budget_exhaustion_falls_back_and_says_so(fake, tmp_path):
-    usage = UsageLog(tmp_path / "usage.sqlite")
-    day = {"today": date(2026, 11, 25)}
-    budget = TokenBudget(usage, daily_limit=300, today=lambda: day["today"])
+@pytest.mark.parametrize("days_ahead", [0, 365])
+def test_budget_exhaustion_falls_back_and_says_so(fake, tmp_path, days_ahead):
+    # Late in a UTC day, today or a year from now: the budget's day is the clock's day.
+    start = system_clock().replace(hour=23, minute=30) + timedelta(days=days_ahead)
+    clock = ManualClock(start)
+    usage = UsageLog(tmp_path / "usage.sqlite", clock=clock)
+    budget = TokenBudget(usage, daily_limit=300)
     engine = claude_engine(fake, usage=usage, budget=budget)
     ana = engine.for_learner("ana")
     ana.grade(CLOZE, "array")  # spends more than 300 tokens (prefix written to cache)
@@ -106,8 +110,9 @@ def test_budget_exhaustion_falls_back_and_says_so(fake, tmp_path):
     assert [(f.task, f.reason) for f in ana.fallbacks] == [("explain", "budget")]
     engine.for_learner("ben").grade(CLOZE, "array")  # another learner is not affected
     assert len(fake.message_requests()) == sent + 1
-    day["today"] = date(2026, 11, 26)
+    clock.advance(hours=1)  # past midnight UTC: a new day, a new budget
     assert ana.notice() is None
+    assert {r.at.date() for r in usage.records("ana") if r.at} == {start.date()}
 
 
 def test_author_work_is_not_limited_by_the_learner_budget(fake, tmp_path):

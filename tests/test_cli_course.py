@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.test_study_graph import FakeEngine, assert_invariants, write_course, write_pdf
+from tests.factories import FakeEngine, assert_invariants, write_course, write_pdf
 from tutor.cli.main import app, main
 from tutor.course import Course, ExerciseKind
 

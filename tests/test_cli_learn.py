@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.test_lesson import cloze_first_course
-from tests.test_teach_graph import COURSE
+from tests.factories import COURSE, cloze_first_course
 from tutor.cli.main import app, main
 
 SESSION = "\n".join(

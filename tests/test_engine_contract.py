@@ -10,8 +10,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.fake_anthropic import FakeAnthropic
-from tests.fake_claude_replies import TutorResponder, claude_engine, sample_chunks
 from tutor.course import Concept, Course, Exercise, ExerciseKind, Prerequisite
 from tutor.engine.claude.withhold import reveals_answer
 from tutor.engine.offline import OfflineEngine
@@ -23,6 +21,8 @@ from tutor.engine.port import (
     LearnerContext,
     stream_text,
 )
+from tutor.testing.claude_replies import TutorResponder, claude_engine, sample_chunks
+from tutor.testing.fake_anthropic import FakeAnthropic
 
 CHUNKS = sample_chunks()
 PAGES = {(c.source, c.page) for c in CHUNKS}

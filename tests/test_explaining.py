@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.test_teach_graph import make_chunks, make_course
+from tests.factories import make_chunks, make_course
 from tutor.engine.offline.explaining import explain
 from tutor.engine.port import ExplanationStyle, LearnerContext
 

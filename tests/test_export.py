@@ -11,46 +11,10 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from tests.factories import python_course
 from tutor.cli.main import main
-from tutor.course import Citation, Concept, Course, Exercise, ExerciseKind, Prerequisite
 from tutor.export import export_course
 from tutor.export.gift import escape
-
-CITE = [Citation(source="notes.pdf", page=2)]
-
-
-def make_course() -> Course:
-    concepts = [
-        Concept(id="variable", name="variable", definition="A variable is a name that refers "
-                "to a value.", citations=CITE, first_order=0, section="Basics"),
-        Concept(id="assignment", name="assignment", definition="An assignment statement "
-                "gives a value to a variable.", citations=CITE, first_order=1, section="Basics"),
-        Concept(id="function", name="function", definition="A function is a named sequence "
-                "of statements {with: braces} = #special ~chars.", citations=CITE,
-                first_order=2, section="Functions"),
-    ]
-    exercises = [
-        Exercise(id="variable-cloze-1", concept_id="variable", kind=ExerciseKind.CLOZE,
-                 prompt="A _____ is a name that refers to a value.", answer="variable",
-                 accepted=["variables"], explanation="See p. 2.", citations=CITE),
-        Exercise(id="variable-mc-1", concept_id="variable",
-                 kind=ExerciseKind.MULTIPLE_CHOICE,
-                 prompt="Which term means: a name that refers to a value?",
-                 answer="variable", choices=["function", "variable", "assignment", "loop"],
-                 misconceptions={"function": "confuses a name for a value with a named "
-                                 "sequence of statements"}, citations=CITE),
-        Exercise(id="assignment-tf-1", concept_id="assignment", kind=ExerciseKind.TRUE_FALSE,
-                 prompt="True or false: an assignment statement gives a value to a variable.",
-                 answer="True", choices=["True", "False"], citations=CITE),
-        Exercise(id="function-short-1", concept_id="function", kind=ExerciseKind.SHORT_ANSWER,
-                 prompt="Explain function {in your own words}: what is it?",
-                 answer="A named sequence of statements = a #recipe ~ {reusable}.",
-                 key_points=["named", "sequence of statements"], citations=CITE),
-    ]
-    edges = [Prerequisite(prerequisite="variable", concept="assignment"),
-             Prerequisite(prerequisite="assignment", concept="function")]
-    return Course(title="Python: first steps", slug="python-first-steps", concepts=concepts,
-                  prerequisites=edges, exercises=exercises)
 
 
 def read_apkg(path: Path, tmp: Path) -> tuple[list[tuple], list[tuple], dict]:
@@ -65,7 +29,7 @@ def read_apkg(path: Path, tmp: Path) -> tuple[list[tuple], list[tuple], dict]:
 
 
 def test_anki_package_has_a_note_per_exercise_and_stable_guids(tmp_path: Path) -> None:
-    course = make_course()
+    course = python_course()
     export_course(course, "anki", tmp_path / "a.apkg")
     notes, cards, decks = read_apkg(tmp_path / "a.apkg", tmp_path / "x1")
     assert len(notes) == len(course.exercises) == len(cards)
@@ -119,7 +83,7 @@ def unescape(text: str) -> str:
 
 
 def test_gift_escapes_reserved_characters_and_round_trips(tmp_path: Path) -> None:
-    course = make_course()
+    course = python_course()
     summary = export_course(course, "gift", tmp_path / "q.gift")
     questions = parse_gift((tmp_path / "q.gift").read_text(encoding="utf-8"))
     assert len(questions) == summary.items == len(course.exercises)
@@ -146,7 +110,7 @@ def test_gift_escape_round_trip(text: str) -> None:
 
 
 def test_markdown_study_guide_orders_concepts_and_keeps_answers_for_the_end(tmp_path: Path) -> None:
-    course = make_course()
+    course = python_course()
     export_course(course, "markdown", tmp_path / "guide.md")
     text = (tmp_path / "guide.md").read_text(encoding="utf-8")
     positions = [text.index(f"## {i}. {name}") for i, name in
@@ -159,7 +123,7 @@ def test_markdown_study_guide_orders_concepts_and_keeps_answers_for_the_end(tmp_
 
 
 def test_graphml_and_json_read_back(tmp_path: Path) -> None:
-    course = make_course()
+    course = python_course()
     export_course(course, "graphml", tmp_path / "g.graphml")
     graph = nx.read_graphml(tmp_path / "g.graphml")
     assert graph.number_of_nodes() == 3 and graph.number_of_edges() == 2
@@ -176,7 +140,7 @@ def test_cli_export_by_course_name(tutor_home: Path, tmp_path: Path,
                                    capsys: pytest.CaptureFixture[str]) -> None:
     folder = tutor_home / "courses" / "python-first-steps"
     folder.mkdir()
-    (folder / "course.json").write_text(make_course().to_json())
+    (folder / "course.json").write_text(python_course().to_json())
     out = tmp_path / "deck.apkg"
     assert main(["export", "python-first-steps", "--format", "anki", "--out", str(out)]) == 0
     assert out.exists() and "wrote" in capsys.readouterr().out

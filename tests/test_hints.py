@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_teach_graph import make_course
+from tests.factories import make_course
 from tutor.course import Exercise, ExerciseKind
 from tutor.engine.offline.hints import RUNGS, hint, mask_answer, reveals_answer
 

@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_teach_graph import COURSE, ExactEngine, make_chunks, make_course
+from tests.factories import (
+    COURSE,
+    ExactEngine,
+    cloze_first_course,
+    make_chunks,
+    make_course,
+    open_lesson,
+)
 from tutor.context import TutorContext
 from tutor.course import Course
 from tutor.engine.offline.hints import reveals_answer
@@ -21,15 +28,6 @@ from tutor.teach.state import TutorMessage
 REPO = Path(__file__).resolve().parent.parent
 
 
-def cloze_first_course() -> Course:
-    """The demo course where the first concept has one exercise: a cloze whose answer (the
-    concept's own name) is in every explanation of it."""
-    course = make_course()
-    return course.model_copy(
-        update={"exercises": [e for e in course.exercises if e.id != "array-mc"]}
-    )
-
-
 @pytest.fixture
 def context(tutor_home: Path) -> TutorContext:
     ctx = TutorContext.from_env(engine="offline")
@@ -37,14 +35,6 @@ def context(tutor_home: Path) -> TutorContext:
     folder.mkdir(parents=True)
     (folder / "course.json").write_text(cloze_first_course().to_json(), encoding="utf-8")
     return ctx
-
-
-def open_lesson(context: TutorContext, learner: str = "ana") -> Lesson:
-    course = Course.load(Path(context.home) / "courses" / COURSE / "course.json")
-    return Lesson(
-        COURSE, learner, context=context, engine=ExactEngine(),
-        passages=CoursePassages(course, make_chunks()),
-    )
 
 
 def test_resume_in_a_new_lesson_object_shows_the_same_question(context: TutorContext) -> None:
@@ -77,7 +67,7 @@ def test_resume_after_the_process_is_killed(context: TutorContext) -> None:
         f"""
         import os, sys
         sys.path.insert(0, {str(REPO)!r})
-        from tests.test_lesson import open_lesson
+        from tests.factories import open_lesson
         from tutor.context import TutorContext
         lesson = open_lesson(TutorContext.from_env(engine="offline"))
         lesson.start()

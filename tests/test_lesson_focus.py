@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_teach_graph import COURSE, Driver, ExactEngine, make_chunks, make_course, seed
+from tests.factories import COURSE, Driver, ExactEngine, make_chunks, make_course, seed
 from tutor.context import TutorContext
 from tutor.course import Course
 from tutor.errors import CourseError

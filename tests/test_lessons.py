@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.fake_anthropic import FakeAnthropic
-from tests.fake_claude_replies import TutorResponder, claude_engine, sample_chunks
 from tutor.cli.main import main
 from tutor.course import Concept, Course, Exercise, ExerciseKind, Prerequisite
 from tutor.engine.claude.batch import BatchRunner
 from tutor.engine.offline import OfflineEngine
 from tutor.lessons import generate_lessons, generate_lessons_batch
+from tutor.testing.claude_replies import TutorResponder, claude_engine, sample_chunks
+from tutor.testing.fake_anthropic import FakeAnthropic
 
 CHUNKS = sample_chunks()
 

@@ -17,9 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.fake_anthropic import FakeAnthropic, user_text
-from tests.fake_claude_replies import TutorResponder, claude_engine
-from tests.test_teach_graph import COURSE, make_chunks, make_course
+from tests.factories import COURSE, make_chunks, make_course
 from tutor.context import TutorContext
 from tutor.course import Chunk, Course, Exercise, ExerciseKind
 from tutor.engine.offline import OfflineEngine
@@ -27,6 +25,8 @@ from tutor.engine.offline.hints import reveals_answer
 from tutor.errors import AnswerError
 from tutor.teach.lesson import CoursePassages, Lesson
 from tutor.teach.state import TutorMessage
+from tutor.testing.claude_replies import TutorResponder, claude_engine
+from tutor.testing.fake_anthropic import FakeAnthropic, user_text
 
 REPO = Path(__file__).resolve().parent.parent
 INJECTIONS = [

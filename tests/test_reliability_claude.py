@@ -18,14 +18,14 @@ from typing import Any
 
 import pytest
 
-from tests.fake_anthropic import FakeAnthropic, Reply, task_of
-from tests.fake_claude_replies import TutorResponder, claude_engine
-from tests.test_teach_graph import COURSE, make_chunks, make_course
+from tests.factories import COURSE, make_chunks, make_course
 from tutor.context import TutorContext
 from tutor.course import Course
 from tutor.engine.claude import ClaudeEngine
 from tutor.teach.lesson import CoursePassages, Lesson
 from tutor.teach.state import TutorMessage
+from tutor.testing.claude_replies import TutorResponder, claude_engine
+from tutor.testing.fake_anthropic import FakeAnthropic, Reply, task_of
 
 TIMEOUT_S = 1.0
 """The client's timeout in these tests; slow replies take longer than this."""

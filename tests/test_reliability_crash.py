@@ -23,17 +23,16 @@ from typing import Any
 
 import pytest
 
-from tests.test_reliability_concurrency import COURSE, install_course, synthetic_course
-from tests.test_teach_graph import ExactEngine
+from tests.factories import LESSON_CONCEPTS, open_stress_lesson
 from tutor.context import TutorContext
 from tutor.course import Course
 from tutor.errors import CourseError
-from tutor.teach.lesson import CoursePassages, Lesson
+from tutor.testing.courses import STRESS_COURSE as COURSE
+from tutor.testing.courses import install_stress_course as install_course
 
 REPO = Path(__file__).resolve().parent.parent
 BUILD_TRIALS = 20
 LESSON_TRIALS = 10
-LESSON_CONCEPTS = 40
 """Enough concepts that the ten killed lessons never finish the course."""
 NOTES = """# Arrays
 
@@ -134,10 +133,10 @@ def test_kill_9_during_course_build_leaves_the_old_or_the_new_course(tutor_home:
 CHILD = """
 import json, random, sys
 sys.path.insert(0, {repo!r})
-from tests.test_reliability_crash import open_lesson
+from tests.factories import open_stress_lesson as open_lesson
 from tutor.context import TutorContext
 rng = random.Random({seed})
-lesson = open_lesson(TutorContext.from_env(engine="offline"))
+lesson = open_stress_lesson(TutorContext.from_env(engine="offline"))
 lesson.start()
 print(json.dumps({{"event": "ready", "pending": lesson.pending.id}}), flush=True)
 for k in range(10_000):
@@ -148,12 +147,6 @@ for k in range(10_000):
     lesson.answer(text)
     print(json.dumps({{"event": "answered", "pending": lesson.pending.id}}), flush=True)
 """
-
-
-def open_lesson(context: TutorContext, learner: str = "kim") -> Lesson:
-    course, chunks = synthetic_course(LESSON_CONCEPTS)
-    return Lesson(COURSE, learner, context=context, engine=ExactEngine(),
-                  passages=CoursePassages(course, chunks))
 
 
 def _read_events(child: subprocess.Popen[str], events: list[dict[str, Any]],
@@ -205,7 +198,7 @@ def test_kill_9_during_a_lesson_resumes_without_losing_or_doubling_attempts(
         in_flight = sent > acked
         last = events[-1]["pending"]  # the exercise being answered, or shown next
 
-        lesson = open_lesson(context)
+        lesson = open_stress_lesson(context)
         stored_before = len(lesson.store.attempts("kim", COURSE))
         # Acknowledged answers are all stored; at most the one in flight may be too.
         assert acked_total + acked <= stored_before <= acked_total + sent, (trial, events[-3:])
@@ -230,7 +223,7 @@ def test_kill_9_during_a_lesson_resumes_without_losing_or_doubling_attempts(
         in_flight_kills += in_flight
         lesson.close()
     # The lesson goes on normally after all of that.
-    lesson = open_lesson(context)
+    lesson = open_stress_lesson(context)
     lesson.start()
     course = lesson.course
     reply = lesson.answer(course.exercise(lesson.pending.id).answer)  # type: ignore[union-attr]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_teach_graph import COURSE, ExactEngine, make_chunks, make_course
+from tests.factories import COURSE, ExactEngine, make_chunks, make_course
 from tutor.authoring import add_source
 from tutor.context import TutorContext
 from tutor.errors import CourseError, LearnerError, SourceError, TutorError

@@ -9,64 +9,12 @@ from pathlib import Path
 import pytest
 
 from tutor.cli.main import main
-from tutor.course import Concept, Course, Exercise, ExerciseKind, Prerequisite
+from tutor.course import Prerequisite
 from tutor.evals.simulate import compare, simulate, teachable_course
 from tutor.evals.simulated_learners import SimulatedLearner
 from tutor.evals.statistics import mean_ci, paired_reduction
-
-CHAIN_AND_BRANCHES = [
-    ("a0", "a1"), ("a1", "a2"), ("a2", "a3"), ("a3", "a4"),
-    ("a1", "b1"), ("b1", "b2"), ("a2", "c1"), ("c1", "c2"),
-    ("b2", "d"), ("a4", "d"),
-]  # fmt: skip
-IDS = ["a0", "a1", "a2", "a3", "a4", "b1", "b2", "c1", "c2", "d"]
-
-
-def synthetic_course() -> Course:
-    """Ten concepts (a chain with two branches that join), two exercises each."""
-    exercises = []
-    for n, cid in enumerate(IDS):
-        exercises.append(
-            Exercise(
-                id=f"{cid}-mc",
-                concept_id=cid,
-                kind=ExerciseKind.MULTIPLE_CHOICE,
-                prompt=f"Which is {cid}?",
-                answer="x",
-                choices=["x", "y", "z", "w"],
-            )
-        )
-        if n % 2:
-            exercises.append(
-                Exercise(
-                    id=f"{cid}-tf",
-                    concept_id=cid,
-                    kind=ExerciseKind.TRUE_FALSE,
-                    prompt=f"{cid} is x.",
-                    answer="True",
-                    choices=["True", "False"],
-                )
-            )
-        else:
-            exercises.append(
-                Exercise(
-                    id=f"{cid}-cloze",
-                    concept_id=cid,
-                    kind=ExerciseKind.CLOZE,
-                    prompt=f"{cid} is ____.",
-                    answer="x",
-                )
-            )
-    return Course(
-        title="Synthetic",
-        slug="synthetic",
-        concepts=[
-            Concept(id=cid, name=cid.upper(), definition=f"{cid} is x", first_order=n)
-            for n, cid in enumerate(IDS)
-        ],
-        prerequisites=[Prerequisite(prerequisite=p, concept=c) for p, c in CHAIN_AND_BRANCHES],
-        exercises=exercises,
-    )
+from tutor.testing.courses import IDS
+from tutor.testing.courses import branching_course as synthetic_course
 
 
 def test_learning_needs_the_prerequisites() -> None:

@@ -3,141 +3,21 @@ invariants, bad sources, the atomic save."""
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
+from tests.factories import PDF_LINES, FakeEngine, assert_invariants, write_course, write_pdf
 from tutor.context import TutorContext
 from tutor.course import (
-    Chunk,
-    Concept,
     Course,
     Exercise,
     ExerciseKind,
     Prerequisite,
 )
-from tutor.engine.port import ConceptDraft, ExerciseCheck
 from tutor.errors import CourseError
-from tutor.home import slugify
 from tutor.study import build_course
 from tutor.study.rules import acyclic_prerequisites, exercise_problems
-
-MARKDOWN = """# Counting
-
-A **sample space** is the set of every outcome an experiment can have.
-
-An **event** is a set of outcomes taken from the sample space.
-
-# Chance
-
-A **probability** is a number between zero and one given to an event of the sample space.
-"""
-
-PDF_LINES = [
-    "Combining events",
-    "",
-    "A union is the event that at least one of two events happens.",
-    "An intersection is the event that both of two events happen.",
-    "Two events are disjoint when their intersection is empty.",
-]
-
-
-def write_pdf(path: Path, pages: Sequence[Sequence[str]]) -> Path:
-    """A small text PDF made with reportlab, one list of lines per page."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    for lines in pages:
-        y = 800
-        for line in lines:
-            pdf.drawString(60, y, line)
-            y -= 18
-        pdf.showPage()
-    pdf.save()
-    return path
-
-
-def write_course(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "01-basics.md").write_text(MARKDOWN, encoding="utf-8")
-    write_pdf(folder / "02-events.pdf", [PDF_LINES])
-    return folder
-
-
-class FakeEngine:
-    """A tiny engine for the graph's wiring: "A(n) <term> is <definition>." sentences."""
-
-    name = "fake"
-
-    def __init__(self) -> None:
-        self.checked: list[str] = []
-
-    def extract_concepts(self, chunks: Sequence[Chunk]) -> list[ConceptDraft]:
-        drafts = []
-        pattern = re.compile(r"\b(?:A|An|Two) \**([a-z ]+?)\**s? (?:is|are) ([^.]+)\.")
-        for chunk in chunks:
-            for match in pattern.finditer(chunk.text.replace("\n", " ")):
-                drafts.append(ConceptDraft(
-                    name=match.group(1), definition=match.group(0),
-                    citations=[chunk.citation()], first_order=chunk.order * 10_000 + match.start(),
-                ))
-        return drafts
-
-    def merge_concepts(self, drafts: Sequence[ConceptDraft]) -> list[Concept]:
-        merged: dict[str, Concept] = {}
-        for draft in drafts:
-            merged.setdefault(slugify(draft.name), Concept(
-                id=slugify(draft.name), name=draft.name, definition=draft.definition,
-                citations=draft.citations, first_order=draft.first_order,
-            ))
-        return list(merged.values())
-
-    def link_prerequisites(
-        self, concepts: Sequence[Concept], chunks: Sequence[Chunk]
-    ) -> list[Prerequisite]:
-        edges = []
-        for later in concepts:
-            for earlier in concepts:
-                if earlier.first_order < later.first_order and earlier.name in later.definition:
-                    edges.append(Prerequisite(prerequisite=earlier.id, concept=later.id))
-                    # a backwards edge too: the graph must cut the cycle
-                    edges.append(Prerequisite(prerequisite=later.id, concept=earlier.id,
-                                              weight=0.1))
-        return edges
-
-    def write_exercises(
-        self, concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk]
-    ) -> list[Exercise]:
-        assert passages, f"no passages for {concept.id}"
-        others = [c.name for c in related][:3]
-        cloze = concept.definition.replace(concept.name, "_____", 1)
-        return [
-            Exercise(id=f"{concept.id}-cloze", concept_id=concept.id, kind=ExerciseKind.CLOZE,
-                     prompt=cloze, answer=concept.name),
-            Exercise(id=f"{concept.id}-mc", concept_id=concept.id,
-                     kind=ExerciseKind.MULTIPLE_CHOICE, prompt=f"Which term fits? {cloze}",
-                     answer=concept.name, choices=[concept.name, *others]),
-            # breaks the contract: its answer is not among the choices
-            Exercise(id=f"{concept.id}-bad", concept_id=concept.id,
-                     kind=ExerciseKind.MULTIPLE_CHOICE, prompt="Pick one.",
-                     answer="none of these", choices=["a", "b"]),
-            # given away by the prompt: the fake checker rejects it
-            Exercise(id=f"{concept.id}-leak", concept_id=concept.id,
-                     kind=ExerciseKind.SHORT_ANSWER, prompt=f"Explain {concept.name}.",
-                     answer=concept.name),
-        ]
-
-    def check_exercise(
-        self, exercise: Exercise, concept: Concept, passages: Sequence[Chunk]
-    ) -> ExerciseCheck:
-        self.checked.append(exercise.id)
-        leak = exercise.answer.lower() in exercise.prompt.lower()
-        return ExerciseCheck(exercise_id=exercise.id, ok=not leak,
-                             problems=["answer given away by the prompt"] if leak else [])
 
 
 @pytest.fixture()
@@ -192,29 +72,6 @@ def test_builds_a_cited_acyclic_course_and_streams_progress(tmp_path, context):
                                          "write_exercises", "check_exercises", "save_course"}
     # the passage index was built under .build/
     assert (folder / ".build").is_dir()
-
-
-def assert_invariants(course: Course) -> None:
-    """The public course.json contract."""
-    ids = {c.id for c in course.concepts}
-    assert len(ids) == len(course.concepts)
-    for concept in course.concepts:
-        assert concept.citations, f"{concept.id} is not cited"
-        assert all(c.page >= 1 and c.source for c in concept.citations)
-    for edge in course.prerequisites:
-        assert edge.prerequisite in ids and edge.concept in ids
-        assert edge.prerequisite != edge.concept
-    course.teaching_order()  # raises on a cycle
-    for exercise in course.exercises:
-        assert exercise.concept_id in ids
-        assert exercise.citations
-        if exercise.kind is ExerciseKind.MULTIPLE_CHOICE:
-            assert exercise.choices and exercise.answer in exercise.choices
-        if exercise.kind is ExerciseKind.TRUE_FALSE:
-            assert exercise.answer in ("True", "False")
-    assert len({e.id for e in course.exercises}) == len(course.exercises)
-    raw = json.loads(course.to_json())
-    assert {"title", "concepts", "prerequisites", "exercises"} <= set(raw)
 
 
 def test_bad_sources_are_listed_and_the_rest_still_builds(tmp_path, context):

@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from tutor.clock import Clock, system_clock
 from tutor.home import data_dir, tutor_home
 
 EngineChoice = Literal["offline", "claude", "auto"]
@@ -36,6 +37,8 @@ class TutorContext(BaseModel):
     """Per-learner daily Claude token budget; past it the tutor goes on offline."""
     request_timeout: float = 60.0
     max_upload_mb: int = 50
+    clock: Clock = Field(default=system_clock, exclude=True, repr=False)
+    """Where "now" comes from (:mod:`tutor.clock`); tests pass a :class:`ManualClock`."""
 
     @classmethod
     def from_env(cls, **overrides: object) -> TutorContext:

@@ -41,6 +41,10 @@ class LearnerError(TutorError):
     """An unknown or unsafe learner id, or a wrong passphrase."""
 
 
+class StorageError(TutorError):
+    """A database file that cannot be opened: locked for too long, corrupt, or unreadable."""
+
+
 class AnswerError(TutorError):
     """An answer the tutor cannot grade, such as an empty one."""
 

@@ -3,8 +3,6 @@ its definition, citations and exercises, and to learn it next."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import streamlit as st
 
 from tutor.errors import TutorError
@@ -25,7 +23,7 @@ def main() -> None:
     if who:
         model = state.store().load(who, course.slug or state.course_name() or "")
         mastery = {cid: m.p_known for cid, m in model.concepts.items() if m.attempts}
-        due = set(model.due_reviews(datetime.now(UTC)))
+        due = set(model.due_reviews(state.store().clock()))
     names = {c.id: c.name for c in course.concepts}
     order = course.teaching_order()
     selected = st.selectbox("Concept", order, format_func=lambda cid: names[cid],

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import streamlit as st
 
 from webapp import state
@@ -18,7 +16,7 @@ def main() -> None:
     slug = course.slug or state.course_name() or ""
     model = state.store().load(who, slug)
     attempts = state.store().attempts(who, slug)
-    now = datetime.now(UTC)
+    now = state.store().clock()
     mastered = sum(1 for c in course.concepts if model.mastery(c.id).mastered)
     due = model.due_reviews(now)
     cols = st.columns(4)

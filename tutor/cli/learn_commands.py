@@ -9,7 +9,6 @@ step, so ``tutor learn`` later resumes at the same question).
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -142,7 +141,7 @@ def register(app: typer.Typer) -> None:
         store = LearnerStore.default(context)
         who = store.get_learner(learner_id_for(learner))
         model = store.load(who.id, course)
-        now = datetime.now(UTC)
+        now = context.clock()
         due = set(model.due_reviews(now))
         rows = []
         for concept_id in loaded.teaching_order():

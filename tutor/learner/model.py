@@ -19,10 +19,11 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field, field_validator
 
+from tutor.clock import as_utc
 from tutor.course import Course, ExerciseKind
 from tutor.errors import LearnerError
 from tutor.learner.bkt import MASTERY, MAX_GUESS, BKTParams, params_for, update_bkt
-from tutor.learner.review import as_utc, new_card, rating_for, review
+from tutor.learner.review import new_card, rating_for, review
 
 PREREQUISITE_SPREAD = 0.1
 """Relative drop of a weak prerequisite's ``p_known`` when a dependent concept is failed."""

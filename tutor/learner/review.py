@@ -13,19 +13,14 @@ converted to UTC.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from fsrs import Card, Rating, Scheduler
 
+from tutor.clock import as_utc
+
 SCHEDULER = Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
 """The one scheduler: day-scale intervals, 90% desired retention, no fuzz."""
-
-
-def as_utc(moment: datetime) -> datetime:
-    """``moment`` in UTC; a naive datetime raises :class:`ValueError`."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"datetime {moment.isoformat()} has no time zone; pass a UTC datetime")
-    return moment.astimezone(UTC)
 
 
 def new_card(now: datetime, card_id: int = 1) -> dict:

@@ -22,12 +22,14 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel
 
+from tutor.clock import Clock, system_clock
+from tutor.database import open_database
 from tutor.errors import LearnerError
 from tutor.learner.model import Attempt, LearnerModel
 
@@ -115,22 +117,17 @@ def passphrase_matches(stored: str, passphrase: str) -> bool:
 class LearnerStore:
     """Learners, learner models and attempts in one SQLite file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, clock: Clock = system_clock) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.clock = clock
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(
-            self.path, timeout=30.0, check_same_thread=False, isolation_level=None
-        )
-        self._db.execute("PRAGMA busy_timeout = 30000")
-        self._retry(lambda: self._db.execute("PRAGMA journal_mode = WAL"))
-        self._db.execute("PRAGMA synchronous = NORMAL")
+        self._db = open_database(self.path, autocommit=True)
         self._retry(lambda: self._db.executescript(_SCHEMA))
 
     @classmethod
     def default(cls, context: TutorContext) -> LearnerStore:
-        """The store under the context's data folder."""
-        return cls(Path(context.data) / "learners.sqlite")
+        """The store under the context's data folder, on the context's clock."""
+        return cls(Path(context.data) / "learners.sqlite", clock=context.clock)
 
     def close(self) -> None:
         with self._lock:
@@ -172,7 +169,7 @@ class LearnerStore:
     def create_learner(self, name: str, passphrase: str | None = None) -> Learner:
         """A new learner whose id is the slug of ``name``; LearnerError if it is taken."""
         learner_id = learner_id_for(name)
-        created = datetime.now(UTC)
+        created = self.clock()
         hashed = hash_passphrase(passphrase) if passphrase else None
 
         def insert(db: sqlite3.Connection) -> None:
@@ -253,7 +250,7 @@ class LearnerStore:
 
     def save(self, model: LearnerModel) -> None:
         check_learner_id(model.learner_id)
-        self._transaction(lambda db: _save_model(db, model))
+        self._transaction(lambda db: _save_model(db, model, self.clock()))
 
     def record(self, attempt: Attempt, model: LearnerModel) -> bool:
         """Store the attempt and the model in one transaction.
@@ -281,7 +278,7 @@ class LearnerStore:
             )
             if cursor.rowcount == 0:
                 return False
-            _save_model(db, model)
+            _save_model(db, model, self.clock())
             return True
 
         return self._transaction(insert)
@@ -309,12 +306,12 @@ class LearnerStore:
         return [Attempt.model_validate_json(row[0]) for row in rows]
 
 
-def _save_model(db: sqlite3.Connection, model: LearnerModel) -> None:
+def _save_model(db: sqlite3.Connection, model: LearnerModel, now: datetime) -> None:
     db.execute(
         "INSERT INTO models (learner_id, course, data, updated_at) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (learner_id, course) DO UPDATE SET data = excluded.data, "
         "updated_at = excluded.updated_at",
-        (model.learner_id, model.course, model.model_dump_json(), datetime.now(UTC).isoformat()),
+        (model.learner_id, model.course, model.model_dump_json(), now.isoformat()),
     )
 
 

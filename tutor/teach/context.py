@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
+from tutor.clock import Clock, system_clock
 from tutor.course import Chunk, Concept, Course, Exercise
 from tutor.engine.port import Engine
 from tutor.learner.store import LearnerStore
@@ -28,7 +28,7 @@ class TeachDeps:
     """The passages that teach a concept."""
     retrieve: Callable[[str, int], list[Chunk]]
     """The passages that best match a free question (``query, k``)."""
-    clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+    clock: Clock = system_clock
     learner_name: str = ""
 
     def current_exercise(self, state: LessonState) -> Exercise | None:

@@ -9,19 +9,19 @@ exercise. The learner model lives in the learner store beside it.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 
+from tutor.clock import Clock
 from tutor.context import TutorContext
 from tutor.course import Chunk, Concept, Course, Prerequisite
+from tutor.database import open_database
 from tutor.engine.offline.answering import content_terms
 from tutor.engine.offline.explaining import mention_pattern
 from tutor.engine.port import Engine
@@ -155,7 +155,7 @@ class Lesson:
         store: LearnerStore | None = None,
         passages: CoursePassages | None = None,
         retrieve: Callable[[str, int], list[Chunk]] | None = None,
-        clock: Callable[[], datetime] | None = None,
+        clock: Clock | None = None,
     ) -> None:
         folder = course_dir(course, Path(context.home))
         if not (folder / COURSE_FILE).exists():
@@ -190,19 +190,11 @@ class Lesson:
             store=self.store,
             passages=passages.for_concept,
             retrieve=retrieve or passages.search,
-            clock=clock or (lambda: datetime.now(UTC)),
+            clock=clock or context.clock,
             learner_name=learner.name,
         )
-        data = Path(context.data)
-        data.mkdir(parents=True, exist_ok=True)
-        self._connection = sqlite3.connect(
-            data / "lessons.sqlite", check_same_thread=False, timeout=30.0
-        )
-        self._connection.execute("PRAGMA busy_timeout = 30000")
-        # WAL with NORMAL sync: a commit does not wait for the disk (a killed process loses
-        # nothing; a power cut may lose the last step, never corrupts the file).
-        self._connection.execute("PRAGMA journal_mode = WAL")
-        self._connection.execute("PRAGMA synchronous = NORMAL")
+        # WAL is switched on when the file is created, not by every lesson (tutor.database).
+        self._connection = open_database(Path(context.data) / "lessons.sqlite")
         self._saver = SqliteSaver(self._connection)
         self._saver.setup()
         self._graph = build_graph(self._saver)

@@ -7,9 +7,7 @@ learner during the current UTC day, as recorded in the :class:`UsageLog`. Author
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, date, datetime
-
+from tutor.clock import Clock, today
 from tutor.engine.claude.usage import UsageLog
 
 BUDGET_NOTICE = (
@@ -18,26 +16,23 @@ BUDGET_NOTICE = (
 )
 
 
-def _today() -> date:
-    return datetime.now(UTC).date()
-
-
 class TokenBudget:
-    """``daily_limit`` billable tokens per learner per UTC day; ``0`` or less means unlimited."""
+    """``daily_limit`` billable tokens per learner per UTC day; ``0`` or less means unlimited.
 
-    def __init__(
-        self, usage: UsageLog, daily_limit: int, today: Callable[[], date] = _today
-    ) -> None:
+    The day is the UTC day of ``clock``, by default the usage log's clock, so that the day a
+    call is recorded under and the day the budget counts are the same."""
+
+    def __init__(self, usage: UsageLog, daily_limit: int, clock: Clock | None = None) -> None:
         self.usage = usage
         self.daily_limit = daily_limit
-        self._today = today
+        self.clock = clock or usage.clock
 
     @property
     def unlimited(self) -> bool:
         return self.daily_limit <= 0
 
     def spent(self, learner_id: str) -> int:
-        return self.usage.tokens_on(learner_id, self._today())
+        return self.usage.tokens_on(learner_id, today(self.clock))
 
     def remaining(self, learner_id: str) -> int | None:
         """Tokens left today; ``None`` when unlimited or for author-time work."""

@@ -117,7 +117,7 @@ class ClaudeEngine:
     ) -> ClaudeEngine:
         """The engine the settings describe: key, base URL, models, timeout and budget.
         Raises :class:`tutor.errors.EngineUnavailable` when no API key is set."""
-        usage = UsageLog.in_folder(context.data)
+        usage = UsageLog.in_folder(context.data, clock=context.clock)
         return cls(
             client or client_from_context(context),
             model=context.claude_model,

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
+
+from tutor.clock import Clock, as_utc, system_clock
+from tutor.database import open_database
 
 USAGE_FILE = "claude_usage.sqlite"
 
@@ -51,7 +56,8 @@ class UsageRecord(BaseModel):
     cache_write_tokens: int = 0
     batch: bool = False
     """Made through the Message Batches API (billed at half price)."""
-    at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+    at: datetime | None = None
+    """When the call was made; stamped from the log's clock when recorded without one."""
 
     @property
     def billable_tokens(self) -> int:
@@ -101,8 +107,9 @@ class UsageTotals(BaseModel):
 class UsageLog:
     """Usage records in SQLite (``path``) or in memory (``path=None``). Thread-safe."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, clock: Clock = system_clock) -> None:
         self.path = path
+        self.clock = clock
         self._lock = threading.Lock()
         self._memory: list[UsageRecord] = []
         if path is not None:
@@ -111,14 +118,23 @@ class UsageLog:
                 db.executescript(_SCHEMA)
 
     @classmethod
-    def in_folder(cls, data: Path) -> UsageLog:
-        return cls(Path(data) / USAGE_FILE)
+    def in_folder(cls, data: Path, *, clock: Clock = system_clock) -> UsageLog:
+        return cls(Path(data) / USAGE_FILE, clock=clock)
 
-    def _connect(self) -> sqlite3.Connection:
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        """A connection for one unit of work: committed on success, always closed."""
         assert self.path is not None
-        return sqlite3.connect(self.path, timeout=10)
+        db = open_database(self.path)
+        try:
+            with db:
+                yield db
+        finally:
+            db.close()
 
     def record(self, record: UsageRecord) -> None:
+        at = record.at if record.at is not None else self.clock()
+        record = record.model_copy(update={"at": as_utc(at)})
         with self._lock:
             if self.path is None:
                 self._memory.append(record)
@@ -129,8 +145,8 @@ class UsageLog:
                     " output_tokens, cache_read_tokens, cache_write_tokens, batch)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
-                        record.at.isoformat(),
-                        record.at.astimezone(UTC).date().isoformat(),
+                        at.isoformat(),
+                        as_utc(at).date().isoformat(),
                         record.learner_id,
                         record.task,
                         record.model,
@@ -164,7 +180,7 @@ class UsageLog:
         if learner_id is not None:
             found = [r for r in found if r.learner_id == learner_id]
         if day is not None:
-            found = [r for r in found if r.at.astimezone(UTC).date() == day]
+            found = [r for r in found if r.at is not None and r.at.astimezone(UTC).date() == day]
         return found
 
     def totals(self, learner_id: str | None = None, day: date | None = None) -> UsageTotals:

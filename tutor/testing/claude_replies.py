@@ -12,9 +12,9 @@ import json
 import re
 from typing import Any
 
-from tests.fake_anthropic import FakeAnthropic, Reply, passage_ids, task_of, user_text
 from tutor.course import Chunk
 from tutor.engine.claude import ClaudeEngine, make_client
+from tutor.testing.fake_anthropic import FakeAnthropic, Reply, passage_ids, task_of, user_text
 
 _DEFINITION = re.compile(r"(?:^|(?<=[.!?]\s))(?:An?\s+|The\s+)?([A-Za-z][\w -]{1,40}?)\s+"
                          r"(?:is|are|refers to)\s+([^.]{5,200})\.")
@@ -39,7 +39,7 @@ def _norm(text: str) -> str:
 
 
 class TutorResponder:
-    """Callable responder for :class:`tests.fake_anthropic.FakeAnthropic`."""
+    """Callable responder for :class:`tutor.testing.fake_anthropic.FakeAnthropic`."""
 
     def __init__(self) -> None:
         self.answers: dict[str, str] = {}
@@ -54,7 +54,7 @@ class TutorResponder:
         return handler(text, body)
 
     def _extract_concepts(self, text: str, body: dict[str, Any]) -> dict[str, Any]:
-        concepts = []
+        concepts: list[dict[str, Any]] = []
         for chunk_id, _label, passage in _passages(text):
             for match in _DEFINITION.finditer(passage):
                 concepts.append({"name": match.group(1).strip(),
