@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -32,3 +33,19 @@ def eval_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"evaluation data not found at {path} (../shared/eval is not beside the repo)")
     return path
+
+
+@pytest.fixture(autouse=True)
+def fast_tier_starts_no_process(request: pytest.FixtureRequest,
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests outside the e2e and soak tiers run in this process only: starting a program
+    from one is a mistake in its marks, reported as such."""
+    if request.node.get_closest_marker("e2e") or request.node.get_closest_marker("soak"):
+        return
+
+    def refuse(self: subprocess.Popen, args: object, *rest: object, **options: object) -> None:
+        raise AssertionError(
+            f"{request.node.nodeid} starts a process ({args!r}); mark it e2e or soak"
+        )
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)

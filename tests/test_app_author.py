@@ -20,6 +20,8 @@ from tests.app_support import (
 )
 from tutor.course import Course
 
+pytestmark = pytest.mark.e2e
+
 NEW = "➕ New course"
 
 

@@ -25,6 +25,8 @@ from tests.app_support import (
 )
 from tutor.course import Course
 
+pytestmark = pytest.mark.e2e
+
 
 @pytest.fixture(scope="session")
 def sample_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -21,6 +21,8 @@ from tests.app_support import (
 from tutor.course import Course
 from tutor.views.concept_map import MASTERY_BANDS
 
+pytestmark = pytest.mark.e2e
+
 
 @pytest.fixture(scope="session")
 def sample_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:

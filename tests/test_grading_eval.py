@@ -27,6 +27,7 @@ def test_datasets_load_with_published_sizes() -> None:
     assert len(train) + len(test) == 81 and not train & test
 
 
+@pytest.mark.soak
 def test_grading_targets_via_cli(capsys: pytest.CaptureFixture[str]) -> None:
     root = eval_path("grading")
     eval_path("grading", "semeval2013_beetle", "answers.tsv")

@@ -62,6 +62,7 @@ def test_resume_in_a_new_lesson_object_shows_the_same_question(context: TutorCon
     again.close()
 
 
+@pytest.mark.e2e
 def test_resume_after_the_process_is_killed(context: TutorContext) -> None:
     script = textwrap.dedent(
         f"""

@@ -27,6 +27,7 @@ def test_learners_in_threads_of_one_process(tutor_home: Path) -> None:
     check_store(Path(context.data), results, answers=5)
 
 
+@pytest.mark.e2e
 def test_learners_in_two_processes_sharing_the_files(tutor_home: Path) -> None:
     install_course(tutor_home)
     data = tutor_home / ".tutor"
@@ -34,7 +35,7 @@ def test_learners_in_two_processes_sharing_the_files(tutor_home: Path) -> None:
     check_store(data, results, answers=5)
 
 
-@pytest.mark.e2e
+@pytest.mark.soak
 def test_fifty_learners_twenty_exercises_each(tutor_home: Path) -> None:
     install_course(tutor_home)
     data = tutor_home / ".tutor"

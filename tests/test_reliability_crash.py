@@ -91,7 +91,7 @@ def kill_build(title: str, folder: Path, delay: float | None) -> str:
         child.wait()
 
 
-@pytest.mark.e2e
+@pytest.mark.soak
 def test_kill_9_during_course_build_leaves_the_old_or_the_new_course(tutor_home: Path) -> None:
     folder = tutor_home / "courses" / "tiny"
     folder.mkdir()
@@ -133,7 +133,7 @@ def test_kill_9_during_course_build_leaves_the_old_or_the_new_course(tutor_home:
 CHILD = """
 import json, random, sys
 sys.path.insert(0, {repo!r})
-from tests.factories import open_stress_lesson as open_lesson
+from tests.factories import open_stress_lesson
 from tutor.context import TutorContext
 rng = random.Random({seed})
 lesson = open_stress_lesson(TutorContext.from_env(engine="offline"))
@@ -181,7 +181,7 @@ def kill_lesson(seed: int, delay: float) -> list[dict[str, Any]]:
     return events
 
 
-@pytest.mark.e2e
+@pytest.mark.soak
 def test_kill_9_during_a_lesson_resumes_without_losing_or_doubling_attempts(
     tutor_home: Path,
 ) -> None:

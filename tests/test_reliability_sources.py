@@ -165,7 +165,7 @@ def mutate(data: bytes, ops: list[Mutation]) -> bytes:
     return bytes(out)
 
 
-@pytest.mark.e2e
+@pytest.mark.soak
 @settings(max_examples=500, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(ops=mutations)
@@ -243,6 +243,7 @@ def test_huge_page_counts_are_refused_or_read_page_by_page(tmp_path: Path) -> No
     assert isinstance(fine, SourceText) and fine.source.pages == 300
 
 
+@pytest.mark.soak
 def test_a_decompression_bomb_is_not_unpacked_into_memory(tmp_path: Path) -> None:
     bomb = b"BT /F1 12 Tf 72 720 Td (An array is a list.) Tj ET\n" + b" " * 300_000_000
     path = _write(tmp_path, "bomb.pdf", pages_pdf(1, content=bomb, compress=True))
@@ -341,7 +342,7 @@ def _read_in_subprocess(path: Path) -> dict[str, object]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-@pytest.mark.e2e
+@pytest.mark.soak
 def test_markdown_and_text_built_to_be_slow_do_not_hang(tmp_path: Path) -> None:
     """Unclosed tags, comments and emphasis markers by the hundred thousand, and paragraphs of
     200,000 lines (about 1 MB each): work that grows with the square of the size (a pattern
@@ -367,7 +368,7 @@ def test_markdown_and_text_built_to_be_slow_do_not_hang(tmp_path: Path) -> None:
         assert outcome["outcome"] == "read" or "\n" not in str(outcome["outcome"])
 
 
-@pytest.mark.e2e
+@pytest.mark.soak
 @settings(max_examples=150, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.text(st.characters(codec="utf-8"), max_size=3000),

@@ -31,6 +31,12 @@ def load_course(ref: str | Path, home: Path | None = None) -> Course:
     return Course.load(resolve_course_dir(ref, home) / COURSE_FILE)
 
 
+def course_key(folder: Path) -> str:
+    """The name learner data is kept under for the course in ``folder``: its folder name, the
+    same whether the course was named by name or by path."""
+    return Path(folder).name
+
+
 def list_course_names(home: Path | None = None) -> list[str]:
     root = courses_dir(home)
     if not root.is_dir():

@@ -8,9 +8,11 @@ Course names and file names are checked here so that nothing escapes these folde
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from tutor.errors import CourseError
@@ -45,10 +47,28 @@ def data_dir(home: Path | None = None) -> Path:
     return path
 
 
+_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d",
+                          "ð": "d", "þ": "th", "ı": "i", "ŀ": "l"})
+_MAX_SLUG = 64
+
+
 def slugify(name: str) -> str:
-    """A course or concept slug: lower-case ASCII letters, digits and dashes."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return slug[:64].strip("-") or "course"
+    """A course or concept slug: lower-case ASCII letters, digits and dashes.
+
+    Accented Latin letters keep their base letter ("Mécanique" -> ``mecanique``). Letters with no
+    ASCII spelling (Cyrillic, Greek, Chinese, ...) cannot be spelled in a slug, so a short hash
+    of the whole name is appended instead: two such titles never share a folder
+    ("Физика" -> ``course-`` + 6 hex digits)."""
+    text = unicodedata.normalize("NFKC", name).lower().translate(_LETTERS)
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    slug = re.sub(r"[^a-z0-9]+", "-", kept.encode("ascii", "ignore").decode()).strip("-")
+    lost = any(ch.isalnum() and not ch.isascii() for ch in kept)
+    if not lost:
+        return slug[:_MAX_SLUG].strip("-") or "course"
+    digest = hashlib.sha256(unicodedata.normalize("NFC", name.strip()).encode()).hexdigest()[:6]
+    stem = slug[: _MAX_SLUG - len(digest) - 1].strip("-") or "course"
+    return f"{stem}-{digest}"
 
 
 def check_slug(name: str) -> str:

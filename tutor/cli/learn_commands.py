@@ -105,7 +105,7 @@ def run_lesson(lesson: Lesson, console: Console) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("learn")
     def learn(
-        course: str = typer.Argument(..., help="Course name (its folder under courses/)."),
+        course: str = typer.Argument(..., help="Course name or course folder."),
         learner: str = typer.Option(..., "--learner", "-l", help="Your learner name."),
         engine: str = typer.Option(None, "--engine", help="offline, claude or auto."),
     ) -> None:
@@ -126,21 +126,23 @@ def register(app: typer.Typer) -> None:
 
     @app.command("progress")
     def progress(
-        course: str = typer.Argument(..., help="Course name."),
+        course: str = typer.Argument(..., help="Course name or course folder."),
         learner: str = typer.Option(..., "--learner", "-l", help="Learner name."),
         as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     ) -> None:
         """Mastery per concept, attempts and reviews due for one learner."""
+        from tutor.catalog import course_key, resolve_course_dir
         from tutor.context import TutorContext
         from tutor.course import Course
-        from tutor.home import COURSE_FILE, course_dir
+        from tutor.home import COURSE_FILE
         from tutor.learner.store import LearnerStore, learner_id_for
 
         context = TutorContext.from_env()
-        loaded = Course.load(course_dir(course, context.home) / COURSE_FILE)
+        folder = resolve_course_dir(course, context.home)
+        loaded = Course.load(folder / COURSE_FILE)
         store = LearnerStore.default(context)
         who = store.get_learner(learner_id_for(learner))
-        model = store.load(who.id, course)
+        model = store.load(who.id, course_key(folder))
         now = context.clock()
         due = set(model.due_reviews(now))
         rows = []
@@ -161,7 +163,7 @@ def register(app: typer.Typer) -> None:
             )
         report = {
             "learner": who.id,
-            "course": course,
+            "course": course_key(folder),
             "mastered": sum(1 for r in rows if r["mastered"]),
             "concepts": len(rows),
             "reviews_due": [r["concept_id"] for r in rows if r["review_due"]],

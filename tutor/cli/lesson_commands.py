@@ -37,7 +37,7 @@ def register(app: typer.Typer) -> None:
 
     @lesson.command("generate")
     def generate(
-        course: str = typer.Argument(..., help="Course name (its folder under courses/)."),
+        course: str = typer.Argument(..., help="Course name or course folder."),
         out: Path = typer.Option(..., "--out", help="Folder to write the lessons to."),
         engine: EngineOption = typer.Option(EngineOption.offline, "--engine",
                                             help="Engine that writes the lessons."),
@@ -47,14 +47,15 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Write a lesson per concept (explanation, worked example, exercises), in prerequisite
         order, with a separate answer key and an index."""
+        from tutor.catalog import resolve_course_dir
         from tutor.context import TutorContext
         from tutor.course import Course
         from tutor.errors import EngineUnavailable
-        from tutor.home import COURSE_FILE, course_dir
+        from tutor.home import COURSE_FILE
         from tutor.lessons import generate_lessons, generate_lessons_batch
 
         context = TutorContext.from_env(engine=engine.value)
-        folder = course_dir(course, context.home)
+        folder = resolve_course_dir(course, context.home)
         built = Course.load(folder / COURSE_FILE)
         chunks = _course_passages(folder)
         if context.resolved_engine() == "offline":

@@ -44,7 +44,7 @@ from pydantic import BaseModel
 from tutor.course import Course, Prerequisite
 from tutor.errors import CourseError
 from tutor.evals.simulated_learners import FAMILIES, Family, SimulatedLearner
-from tutor.evals.statistics import Estimate, mean_ci, paired_reduction
+from tutor.evals.statistics import Estimate, mean_ci, paired_reduction, share_ci
 from tutor.learner.model import Attempt, LearnerModel, apply_attempt
 from tutor.teach.policy import MAX_STEP_BACK_DEPTH, Route, choose_next, route_after_grade
 
@@ -345,9 +345,9 @@ def simulate(
         runs=runs,
         exercises=mean_ci([_exercises(r, cap) for r in runs]),
         censored=sum(r.exercises_to_mastery is None for r in runs),
-        learned_after_n=mean_ci([r.learned_after_n for r in runs]),
+        learned_after_n=share_ci([r.learned_after_n for r in runs]),
         over_practice=mean_ci([float(r.over_practice) for r in runs]),
-        final_share=mean_ci([r.final_share for r in runs]),
+        final_share=share_ci([r.final_share for r in runs]),
     )
 
 

@@ -1,7 +1,8 @@
 """Means with 95% confidence intervals, for evaluation reports.
 
 :func:`mean_ci` uses the normal approximation over independent units (here: simulated
-learners). :func:`paired_reduction` compares two policies run on the same units with a
+learners); shares use :func:`share_ci` (Wilson for successes out of n, else a bootstrap), whose
+intervals never leave [0, 1]. :func:`paired_reduction` compares two policies run on the same units with a
 percentile bootstrap over units, which keeps the pairing.
 """
 
@@ -44,6 +45,40 @@ def mean_ci(values: Sequence[float]) -> Estimate:
     variance = sum((v - mean) ** 2 for v in values) / (n - 1)
     half = Z95 * math.sqrt(variance / n)
     return Estimate(mean=mean, low=mean - half, high=mean + half, n=n)
+
+
+def share_ci(values: Sequence[float]) -> Estimate:
+    """The mean of shares (each value in [0, 1]) with a 95% interval that stays in [0, 1].
+
+    All-binary values (successes out of n) get the Wilson score interval; other shares a
+    percentile bootstrap over the values (fixed seed), which never leaves their range."""
+    n = len(values)
+    if n == 0:
+        raise ValueError("no values to average")
+    if any(not 0.0 <= v <= 1.0 for v in values):
+        raise ValueError("shares must lie in [0, 1]")
+    if all(v in (0.0, 1.0) for v in values):
+        return proportion_ci(int(sum(values)), n)
+    mean = sum(values) / n
+    rng = random.Random(0)
+    means = sorted(
+        sum(values[rng.randrange(n)] for _ in range(n)) / n for _ in range(BOOTSTRAP_SAMPLES)
+    )
+    return Estimate(mean=mean, low=min(mean, _percentile(means, 0.025)),
+                    high=max(mean, _percentile(means, 0.975)), n=n)
+
+
+def proportion_ci(successes: int, n: int) -> Estimate:
+    """``successes / n`` with the Wilson score 95% interval (inside [0, 1], sensible at 0 and n)."""
+    if n <= 0:
+        raise ValueError("a proportion needs at least one trial")
+    if not 0 <= successes <= n:
+        raise ValueError(f"{successes} successes out of {n} trials")
+    p = successes / n
+    z2 = Z95 * Z95
+    centre = (p + z2 / (2 * n)) / (1 + z2 / n)
+    half = Z95 * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n)
+    return Estimate(mean=p, low=max(0.0, centre - half), high=min(1.0, centre + half), n=n)
 
 
 def _percentile(sorted_values: Sequence[float], q: float) -> float:

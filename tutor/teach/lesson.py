@@ -18,6 +18,7 @@ from typing import Any
 from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 
+from tutor.catalog import course_key, resolve_course_dir
 from tutor.clock import Clock
 from tutor.context import TutorContext
 from tutor.course import Chunk, Concept, Course, Prerequisite
@@ -26,7 +27,7 @@ from tutor.engine.offline.answering import content_terms
 from tutor.engine.offline.explaining import mention_pattern
 from tutor.engine.port import Engine
 from tutor.errors import AnswerError, CourseError, LearnerError
-from tutor.home import BUILD_DIR, COURSE_FILE, course_dir
+from tutor.home import BUILD_DIR, COURSE_FILE
 from tutor.learner.model import LearnerModel
 from tutor.learner.store import LearnerStore, check_learner_id
 from tutor.teach.graph import MAX_LEARNER_TEXT, TeachDeps, build_graph
@@ -147,7 +148,7 @@ class Lesson:
 
     def __init__(
         self,
-        course: str,
+        course: str | Path,
         learner_id: str,
         *,
         context: TutorContext,
@@ -157,10 +158,8 @@ class Lesson:
         retrieve: Callable[[str, int], list[Chunk]] | None = None,
         clock: Clock | None = None,
     ) -> None:
-        folder = course_dir(course, Path(context.home))
-        if not (folder / COURSE_FILE).exists():
-            raise CourseError(f"no course {course!r}; build it first with `tutor course build`")
-        self.course_name = course
+        folder = resolve_course_dir(course, Path(context.home))
+        course = self.course_name = course_key(folder)
         self.learner_id = check_learner_id(learner_id)
         whole = Course.load(folder / COURSE_FILE)
         self._untaught = {c.id for c in whole.concepts}
