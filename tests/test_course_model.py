@@ -105,3 +105,30 @@ def test_loading_a_missing_or_broken_course_is_a_user_error(tmp_path):
     (tmp_path / "course.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(CourseError, match="rebuild the course"):
         Course.load(tmp_path / "course.json")
+
+
+def test_lookups_follow_edits_to_the_lists() -> None:
+    from tests.factories import make_course
+
+    course = make_course()
+    assert course.prerequisites_of("binary-search") == ["sorting", "array"]
+    assert course.dependents_of("array") == ["sorting", "binary-search", "hash-table"]
+    assert [e.id for e in course.exercises_for("array")] == ["array-cloze", "array-mc"]
+    course.prerequisites.append(Prerequisite(prerequisite="hash-table", concept="binary-search"))
+    assert course.prerequisites_of("binary-search") == ["sorting", "array", "hash-table"]
+    course.prerequisites = [p for p in course.prerequisites if p.prerequisite != "array"]
+    assert course.dependents_of("array") == []
+    course.exercises = [e for e in course.exercises if e.id != "array-mc"]
+    assert [e.id for e in course.exercises_for("array")] == ["array-cloze"]
+    with pytest.raises(KeyError):
+        course.exercise("array-mc")
+    renamed = course.concept("array").model_copy(update={"name": "vector"})
+    course.concepts = [renamed if c.id == "array" else c for c in course.concepts]
+    assert course.concept("array").name == "vector"
+    with pytest.raises(KeyError):
+        course.concept("nothing")
+    copy = course.model_copy(update={"concepts": course.concepts[:1]})
+    with pytest.raises(KeyError):
+        copy.concept("sorting")
+    assert course.concept("sorting").id == "sorting"
+    assert make_course() == make_course()  # the lookup tables never make courses unequal

@@ -12,7 +12,7 @@ from collections import defaultdict, deque
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 FORMAT_VERSION = 1
 
@@ -170,28 +170,85 @@ class Course(BaseModel):
     report: BuildReport = Field(default_factory=BuildReport)
 
     # -- lookups -----------------------------------------------------------------------------
+    # Dictionaries built on first use and rebuilt when a list is replaced or changes length
+    # (edits assign new lists; model_copy(update=...) too), so every lookup is constant-time.
+    _concept_index: dict[str, Concept] | None = PrivateAttr(default=None)
+    _concept_key: tuple[int, int] = PrivateAttr(default=(0, -1))
+    _exercise_index: dict[str, Exercise] | None = PrivateAttr(default=None)
+    _exercise_key: tuple[int, int] = PrivateAttr(default=(0, -1))
+    _edge_index: tuple[dict[str, list[str]], dict[str, list[str]]] | None = PrivateAttr(
+        default=None)
+    _edge_key: tuple[int, int] = PrivateAttr(default=(0, -1))
+    _by_concept: dict[str, list[Exercise]] | None = PrivateAttr(default=None)
+
+    def _concepts_by_id(self) -> dict[str, Concept]:
+        key = (id(self.concepts), len(self.concepts))
+        if self._concept_index is None or self._concept_key != key:
+            self._concept_index = {c.id: c for c in reversed(self.concepts)}
+            self._concept_key = key
+        return self._concept_index
+
+    def _exercises_by_id(self) -> dict[str, Exercise]:
+        key = (id(self.exercises), len(self.exercises))
+        if self._exercise_index is None or self._exercise_key != key:
+            self._exercise_index = {e.id: e for e in reversed(self.exercises)}
+            by_concept: dict[str, list[Exercise]] = defaultdict(list)
+            for exercise in self.exercises:
+                by_concept[exercise.concept_id].append(exercise)
+            self._by_concept = dict(by_concept)
+            self._exercise_key = key
+        return self._exercise_index
+
+    def _edges(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        key = (id(self.prerequisites), len(self.prerequisites))
+        if self._edge_index is None or self._edge_key != key:
+            needs: dict[str, list[str]] = defaultdict(list)
+            needed_by: dict[str, list[str]] = defaultdict(list)
+            for edge in self.prerequisites:
+                needs[edge.concept].append(edge.prerequisite)
+                needed_by[edge.prerequisite].append(edge.concept)
+            self._edge_index = (dict(needs), dict(needed_by))
+            self._edge_key = key
+        return self._edge_index
+
+    def __eq__(self, other: object) -> bool:
+        """Courses are equal when their fields are (the lookup dictionaries do not count)."""
+        if not isinstance(other, Course):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]
+
     def concept(self, concept_id: str) -> Concept:
-        for concept in self.concepts:
-            if concept.id == concept_id:
-                return concept
-        raise KeyError(concept_id)
+        found = self._concepts_by_id().get(concept_id)
+        if found is None or found.id != concept_id:  # an item replaced in place: look again
+            self._concept_index = None
+            found = self._concepts_by_id().get(concept_id)
+        if found is None:
+            raise KeyError(concept_id)
+        return found
 
     def exercise(self, exercise_id: str) -> Exercise:
-        for exercise in self.exercises:
-            if exercise.id == exercise_id:
-                return exercise
-        raise KeyError(exercise_id)
+        found = self._exercises_by_id().get(exercise_id)
+        if found is None or found.id != exercise_id:
+            self._exercise_index = None
+            found = self._exercises_by_id().get(exercise_id)
+        if found is None:
+            raise KeyError(exercise_id)
+        return found
 
     def exercises_for(self, concept_id: str) -> list[Exercise]:
-        return [e for e in self.exercises if e.concept_id == concept_id]
+        self._exercises_by_id()
+        assert self._by_concept is not None
+        return list(self._by_concept.get(concept_id, []))
 
     def prerequisites_of(self, concept_id: str) -> list[str]:
         """Ids of the direct prerequisites of a concept."""
-        return [p.prerequisite for p in self.prerequisites if p.concept == concept_id]
+        return list(self._edges()[0].get(concept_id, []))
 
     def dependents_of(self, concept_id: str) -> list[str]:
         """Ids of the concepts that directly need this one."""
-        return [p.concept for p in self.prerequisites if p.prerequisite == concept_id]
+        return list(self._edges()[1].get(concept_id, []))
 
     def teaching_order(self) -> list[str]:
         """Concept ids in prerequisite order; ties broken by reading order (Kahn's algorithm).
