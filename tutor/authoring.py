@@ -6,27 +6,62 @@ code here.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from tutor.course import Concept, Course, Prerequisite
 from tutor.errors import CourseError, SourceError
 from tutor.home import COURSE_FILE, atomic_write_text, course_dir, safe_child
-from tutor.ingest.sources import SUFFIXES
+from tutor.ingest.sources import SUFFIXES, find_sources
+from tutor.safety.names import MAX_FILE_NAME_BYTES, has_bad_characters, shown_name
 
 PDF_MAGIC = b"%PDF-"
+MAX_SOURCES = 50
+"""Source files one course may hold."""
+MAX_COURSE_MB = 200
+"""Megabytes all the source files of one course may take together."""
+
+
+def _checked_name(file_name: str) -> str:
+    """The upload's name in NFC; :class:`CourseError` for control characters, bytes that are
+    not UTF-8, or a name too long for the file system."""
+    if has_bad_characters(file_name):
+        raise CourseError(f"{shown_name(file_name, 80)!r} holds control characters or bytes "
+                          "that are not UTF-8; rename the file and retry")
+    name = unicodedata.normalize("NFC", file_name)
+    if len(name.encode("utf-8")) > MAX_FILE_NAME_BYTES:
+        raise CourseError(f"{shown_name(name, 60)!r} is a name longer than "
+                          f"{MAX_FILE_NAME_BYTES} bytes; rename the file shorter and retry")
+    return name
+
+
+def _check_room(folder: Path, target: Path, size: int, max_sources: int, max_course_mb: int
+                ) -> None:
+    """Refuse an upload past the course's file count or total size (a file it replaces does
+    not count)."""
+    others = [p for p in find_sources(folder) if p.name != target.name] if folder.is_dir() else []
+    if len(others) + 1 > max_sources:
+        raise CourseError(f"the course already has {len(others)} source files, the most one "
+                          "course may have; remove some or start another course")
+    total = sum(p.stat().st_size for p in others) + size
+    if total > max_course_mb * 1024 * 1024:
+        raise CourseError(f"the course's sources would take {total / 1024 / 1024:.0f} MB, over "
+                          f"the {max_course_mb} MB limit; remove some or split the course")
 
 
 def add_source(
     course_name: str, file_name: str, data: bytes, *, max_mb: int = 50,
-    home: Path | None = None,
+    home: Path | None = None, max_sources: int = MAX_SOURCES,
+    max_course_mb: int = MAX_COURSE_MB,
 ) -> Path:
     """Save an uploaded source file into the course folder (created if new).
 
-    Refuses names that would leave the folder, unsupported types, empty or oversized files,
-    and ``.pdf`` files that are not PDFs. Returns the saved path.
+    Refuses names that would leave the folder, hold control characters or are too long,
+    unsupported types, empty or oversized files, ``.pdf`` files that are not PDFs, and uploads
+    past the course's file count or total size. Returns the saved path.
     """
     folder = course_dir(course_name, home)
-    target = safe_child(folder, file_name)
+    target = safe_child(folder, _checked_name(file_name))
     suffix = target.suffix.lower()
     if suffix not in SUFFIXES:
         raise SourceError(target, "unsupported file type",
@@ -39,6 +74,7 @@ def add_source(
     if suffix == ".pdf" and not data[:1024].lstrip().startswith(PDF_MAGIC):
         raise SourceError(target, "not a PDF file (no %PDF header)",
                           "export it to PDF again or upload the original")
+    _check_room(folder, target, len(data), max_sources, max_course_mb)
     folder.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.upload")
     tmp.write_bytes(data)

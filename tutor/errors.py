@@ -30,7 +30,9 @@ class SourceError(TutorError):
         self.path = Path(path)
         self.problem = problem
         self.remedy = remedy
-        super().__init__(f"{self.path.name}: {problem}; {remedy}")
+        from tutor.safety.names import shown_name  # here: that module imports this one
+
+        super().__init__(f"{shown_name(self.path.name)}: {problem}; {remedy}")
 
 
 class CourseError(TutorError):

@@ -161,7 +161,12 @@ def _sign_in(people: list[Learner]) -> None:
         secret = (st.text_input("Passphrase", type="password", key="signin_secret")
                   if person and person.has_passphrase else None)
         if st.button("Continue", key="signin") and person is not None:
-            if store().verify_passphrase(person.id, secret):
+            try:
+                right = store().verify_passphrase(person.id, secret)
+            except TutorError as exc:
+                st.error(str(exc))
+                return
+            if right:
                 st.session_state[LEARNER] = person.id
                 st.rerun()
             else:
