@@ -16,6 +16,7 @@ from tutor.errors import TutorError
 from tutor.export import FORMATS, SUFFIXES, export_course
 from tutor.home import COURSE_FILE, course_dir, slugify
 from tutor.ingest.sources import SUFFIXES as SOURCE_SUFFIXES
+from tutor.safety.markup import displayed, inert_markdown
 from tutor.views.concept_map import concept_map_dot
 from webapp import state
 
@@ -48,16 +49,16 @@ def upload(name: str) -> None:
                 path = add_source(name, file.name, file.getvalue(), max_mb=limit,
                                   home=state.context().home)
             except TutorError as exc:
-                st.error(str(exc))
+                st.error(inert_markdown(str(exc)))
             else:
-                st.success(f"Saved {path.name}")
+                st.success(inert_markdown(f"Saved {path.name}"))
 
 
 def build(name: str) -> None:
     folder = course_dir(name, state.context().home)
     sources = [p.name for p in folder.glob("*")
                if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES]
-    st.caption("Sources: " + (", ".join(sorted(sources)) or "none yet"))
+    st.caption("Sources: " + (inert_markdown(", ".join(sorted(sources))) or "none yet"))
     if not sources or not st.button("Build course", type="primary", key="build"):
         return
     from tutor.study.build import build_course
@@ -79,17 +80,17 @@ def build(name: str) -> None:
             within = min(1.0, done / total) if total else 0.0
             label = STEPS.get(step, step) + (f": {done}/{total}" if total else "")
             if event.get("message"):
-                label += f" ({event['message']})"
+                label += f" ({inert_markdown(str(event['message']))})"
             bar.progress(min(1.0, (position + within) / len(steps)), text=label)
 
         try:
             result = build_course(folder, context=state.context(), on_progress=on_progress)
         except TutorError as exc:
-            status.update(label=f"Build failed: {exc}", state="error")
+            status.update(label=inert_markdown(f"Build failed: {exc}"), state="error")
             return
         report = result.report
         for failed in report.failed_sources:
-            st.error(f"{failed.source}: {failed.error}")
+            st.error(inert_markdown(failed.error))
         if result.course is None:
             status.update(label="Build failed: no source could be read", state="error")
             return
@@ -124,7 +125,7 @@ def review(name: str, course: Course) -> None:
                     try:
                         edit_concept(folder, target, name=new_name, definition=new_definition)
                     except TutorError as exc:
-                        st.error(str(exc))
+                        st.error(inert_markdown(str(exc)))
                     else:
                         st.rerun()
             if st.button(f"Delete “{concept.name}” and its exercises", key="delete_concept"):
@@ -138,14 +139,14 @@ def review(name: str, course: Course) -> None:
         st.caption(f"{len(course.exercises)} exercises, {unreviewed} not reviewed yet")
         for exercise in course.exercises_for(shown) if shown else []:
             with st.container(border=True):
-                st.markdown(f"**{names.get(exercise.concept_id, exercise.concept_id)}** · "
+                st.markdown(f"**{inert_markdown(names.get(exercise.concept_id, exercise.concept_id))}** · "
                             f"*{exercise.kind.value.replace('_', ' ')}* · `{exercise.id}`")
-                st.markdown(exercise.prompt)
+                st.markdown(displayed(exercise.prompt))
                 if exercise.choices:
-                    st.markdown("\n".join(f"- {c}" + (" ✅" if c == exercise.answer else "")
+                    st.markdown("\n".join(f"- {displayed(c)}" + (" ✅" if c == exercise.answer else "")
                                           for c in exercise.choices))
                 else:
-                    st.markdown(f"Answer: {exercise.answer}")
+                    st.markdown(f"Answer: {displayed(exercise.answer)}")
                 left, right = st.columns(2)
                 reviewed = left.checkbox("Reviewed", value=exercise.reviewed,
                                          key=f"rev-{exercise.id}")
@@ -191,7 +192,7 @@ def main() -> None:
         try:
             course = Course.load(course_file)
         except TutorError as exc:
-            st.error(str(exc))
+            st.error(inert_markdown(str(exc)))
             return
         st.divider()
         review(name, course)

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+from tutor.safety.markup import displayed
 from webapp import state
 
 
@@ -63,7 +64,7 @@ def main() -> None:
         st.caption("No attempts yet.")
     if model.summary:
         st.subheader("What the tutor has noticed")
-        st.write(model.summary)
+        st.markdown(displayed(model.summary))
 
 
 main()

@@ -13,6 +13,7 @@ from tutor.course import Course
 from tutor.errors import TutorError
 from tutor.home import COURSE_FILE, course_dir
 from tutor.learner.store import Learner, LearnerStore
+from tutor.safety.markup import inert_markdown
 
 LEARNER = "learner_id"
 COURSE = "course_name"
@@ -66,7 +67,7 @@ def current_course() -> Course | None:
     try:
         return load_course(name, context().home)
     except TutorError as exc:
-        st.error(str(exc))
+        st.error(inert_markdown(str(exc)))
         return None
 
 
@@ -107,7 +108,7 @@ def sidebar() -> None:
         current = learner_id()
         if current:
             who = next((p for p in people if p.id == current), None)
-            st.write(f"Signed in as **{who.name if who else current}**")
+            st.write(f"Signed in as **{inert_markdown(who.name if who else current)}**")
             _keep_in_url(LEARNER_PARAM, None if who and who.has_passphrase else current)
             if st.button("Switch learner", key="switch_learner"):
                 st.session_state.pop(LEARNER, None)
@@ -164,7 +165,7 @@ def _sign_in(people: list[Learner]) -> None:
             try:
                 right = store().verify_passphrase(person.id, secret)
             except TutorError as exc:
-                st.error(str(exc))
+                st.error(inert_markdown(str(exc)))
                 return
             if right:
                 st.session_state[LEARNER] = person.id
@@ -183,7 +184,7 @@ def _new_profile() -> None:
         try:
             person = store().create_learner(name, secret or None)
         except TutorError as exc:
-            st.error(str(exc))
+            st.error(inert_markdown(str(exc)))
         else:
             st.session_state[LEARNER] = person.id
             st.rerun()
