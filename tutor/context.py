@@ -36,6 +36,13 @@ class TutorContext(BaseModel):
     """Per-learner daily Claude token budget; past it the tutor goes on offline."""
     request_timeout: float = 60.0
     max_upload_mb: int = 50
+    max_sources_per_course: int = 50
+    """Source files one course may hold (uploads past it are refused)."""
+    max_course_mb: int = 200
+    """Megabytes the sources of one course may take together."""
+    author_emails: list[str] = Field(default_factory=list)
+    """E-mails of the single-sign-on identities that are authors (``TUTOR_AUTHOR_EMAILS``,
+    comma-separated); without sign-on, local author accounts are used (``tutor author add``)."""
 
     @classmethod
     def from_env(cls, **overrides: object) -> TutorContext:
@@ -49,6 +56,7 @@ class TutorContext(BaseModel):
             "claude_model": env.get("TUTOR_CLAUDE_MODEL", "claude-sonnet-4-6"),
             "claude_fast_model": env.get("TUTOR_CLAUDE_FAST_MODEL", "claude-haiku-4-5"),
             "daily_token_budget": int(env.get("TUTOR_DAILY_TOKEN_BUDGET", "200000")),
+            "author_emails": [e for e in env.get("TUTOR_AUTHOR_EMAILS", "").split(",") if e],
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls.model_validate(values)

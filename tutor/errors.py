@@ -8,6 +8,7 @@ and the web app print ``str(error)`` as it is, on one line.
     ├── SourceError        a course source cannot be read (corrupt, encrypted, empty, scanned)
     ├── CourseError        an unknown course, a bad course name, a course.json that does not validate
     ├── LearnerError       an unknown or unsafe learner id, a wrong passphrase
+    ├── AccessError        an action that needs the author role, without it
     ├── AnswerError        an answer the tutor cannot take (e.g. empty)
     ├── EngineError        an engine step failed (bad model output, unreachable API)
     │   └── EngineUnavailable  the engine cannot run here (no key, not installed)
@@ -41,6 +42,10 @@ class CourseError(TutorError):
 
 class LearnerError(TutorError):
     """An unknown or unsafe learner id, or a wrong passphrase."""
+
+
+class AccessError(TutorError):
+    """An action only an author may take (see :mod:`tutor.roles`), tried without the role."""
 
 
 class AnswerError(TutorError):

@@ -1,5 +1,6 @@
 """Author: upload sources into a course, build it with live progress, review and edit the
-concepts and exercises, see where learners stall, and export."""
+concepts and exercises, see where learners stall, and export. Only for authors: every action
+goes through ``tutor.author_desk``, which checks the session's author grant."""
 
 from __future__ import annotations
 
@@ -8,17 +9,17 @@ from pathlib import Path
 
 import streamlit as st
 
-from tutor.analytics import course_analytics
-from tutor.authoring import add_source, delete_concept, delete_exercise, edit_concept, mark_reviewed
+from tutor import author_desk as desk
 from tutor.catalog import list_course_names
 from tutor.course import Course
 from tutor.errors import TutorError
-from tutor.export import FORMATS, SUFFIXES, export_course
+from tutor.export import FORMATS, SUFFIXES
 from tutor.home import COURSE_FILE, course_dir, slugify
 from tutor.ingest.sources import SUFFIXES as SOURCE_SUFFIXES
+from tutor.roles import AuthorGrant
 from tutor.safety.markup import displayed, inert_markdown
 from tutor.views.concept_map import concept_map_dot
-from webapp import state
+from webapp import author_access, state
 
 MIME = {"anki": "application/octet-stream", "gift": "text/plain", "markdown": "text/markdown",
         "graphml": "application/xml", "json": "application/json"}
@@ -38,7 +39,7 @@ def pick_course() -> str | None:
     return slugify(title) if title.strip() else None
 
 
-def upload(name: str) -> None:
+def upload(grant: AuthorGrant, name: str) -> None:
     limit = state.context().max_upload_mb
     files = st.file_uploader(f"Add sources (PDF, Markdown, text; up to {limit} MB each)",
                              type=["pdf", "md", "markdown", "txt"], accept_multiple_files=True,
@@ -46,22 +47,21 @@ def upload(name: str) -> None:
     if files and st.button("Save uploaded files", key="save_uploads"):
         for file in files:
             try:
-                path = add_source(name, file.name, file.getvalue(), max_mb=limit,
-                                  home=state.context().home)
+                path = desk.save_upload(grant, state.context(), name, file.name,
+                                        file.getvalue())
             except TutorError as exc:
                 st.error(inert_markdown(str(exc)))
             else:
                 st.success(inert_markdown(f"Saved {path.name}"))
 
 
-def build(name: str) -> None:
+def build(grant: AuthorGrant, name: str) -> None:
     folder = course_dir(name, state.context().home)
     sources = [p.name for p in folder.glob("*")
                if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES]
     st.caption("Sources: " + (inert_markdown(", ".join(sorted(sources))) or "none yet"))
     if not sources or not st.button("Build course", type="primary", key="build"):
         return
-    from tutor.study.build import build_course
     from tutor.study.graph import STEPS
 
     steps = list(STEPS)
@@ -84,7 +84,7 @@ def build(name: str) -> None:
             bar.progress(min(1.0, (position + within) / len(steps)), text=label)
 
         try:
-            result = build_course(folder, context=state.context(), on_progress=on_progress)
+            result = desk.build(grant, state.context(), name, on_progress=on_progress)
         except TutorError as exc:
             status.update(label=inert_markdown(f"Build failed: {exc}"), state="error")
             return
@@ -104,7 +104,7 @@ def build(name: str) -> None:
         )
 
 
-def review(name: str, course: Course) -> None:
+def review(grant: AuthorGrant, name: str, course: Course) -> None:
     folder = course_dir(name, state.context().home)
     concepts_tab, exercises_tab, graph_tab, analytics_tab, export_tab = st.tabs(
         ["Concepts", "Exercises", "Graph", "Analytics", "Export"])
@@ -123,13 +123,18 @@ def review(name: str, course: Course) -> None:
                 new_definition = st.text_area("Definition", concept.definition)
                 if st.form_submit_button("Save changes"):
                     try:
-                        edit_concept(folder, target, name=new_name, definition=new_definition)
+                        desk.edit_concept(grant, folder, target, name=new_name,
+                                          definition=new_definition)
                     except TutorError as exc:
                         st.error(inert_markdown(str(exc)))
                     else:
                         st.rerun()
-            if st.button(f"Delete “{concept.name}” and its exercises", key="delete_concept"):
-                delete_concept(folder, target)
+            count = len(course.exercises_for(target))
+            sure = st.checkbox(f"Yes, delete this concept and its {count} exercise(s)",
+                               key="confirm_delete_concept")
+            if st.button(f"Delete “{inert_markdown(concept.name)}”", key="delete_concept",
+                         disabled=not sure):
+                desk.delete_concept(grant, folder, target)
                 st.rerun()
     with exercises_tab:
         counts = {cid: len(course.exercises_for(cid)) for cid in names}
@@ -137,7 +142,15 @@ def review(name: str, course: Course) -> None:
                              format_func=lambda cid: f"{names[cid]} ({counts[cid]})")
         unreviewed = sum(1 for e in course.exercises if not e.reviewed)
         st.caption(f"{len(course.exercises)} exercises, {unreviewed} not reviewed yet")
-        for exercise in course.exercises_for(shown) if shown else []:
+        only_new = st.checkbox("Only exercises not reviewed yet", key="only_unreviewed")
+        listed = [e for e in (course.exercises_for(shown) if shown else [])
+                  if not (only_new and e.reviewed)]
+        pending = [e.id for e in listed if not e.reviewed]
+        if pending and st.button(f"Mark the {len(pending)} exercise(s) shown as reviewed",
+                                 key="approve_shown"):
+            desk.mark_reviewed(grant, folder, pending)
+            st.rerun()
+        for exercise in listed:
             with st.container(border=True):
                 st.markdown(f"**{inert_markdown(names.get(exercise.concept_id, exercise.concept_id))}** · "
                             f"*{exercise.kind.value.replace('_', ' ')}* · `{exercise.id}`")
@@ -151,51 +164,57 @@ def review(name: str, course: Course) -> None:
                 reviewed = left.checkbox("Reviewed", value=exercise.reviewed,
                                          key=f"rev-{exercise.id}")
                 if reviewed != exercise.reviewed:
-                    mark_reviewed(folder, exercise.id, reviewed)
+                    desk.mark_reviewed(grant, folder, [exercise.id], reviewed)
                     st.rerun()
                 if right.button("Delete", key=f"del-{exercise.id}"):
-                    delete_exercise(folder, exercise.id)
+                    desk.delete_exercise(grant, folder, exercise.id)
                     st.rerun()
     with graph_tab:
         st.graphviz_chart(concept_map_dot(course), width="stretch")
     with analytics_tab:
-        stats = course_analytics(course, state.store().course_attempts(course.slug or name))
-        st.caption(f"{stats.learners} learner(s), {stats.attempts} attempt(s)")
-        if stats.stalls:
+        learners, attempts, stalls, wrong_answers = desk.analytics_tables(
+            grant, course, state.store().course_attempts(course.slug or name))
+        st.caption(f"{learners} learner(s), {attempts} attempt(s)")
+        if stalls:
             st.markdown("**Where learners stall**")
-            st.dataframe([s.model_dump() for s in stats.stalls], hide_index=True)
-        if stats.wrong_answers:
+            st.dataframe(stalls, hide_index=True)
+        if wrong_answers:
             st.markdown("**Most common wrong answers**")
-            st.dataframe([w.model_dump() for w in stats.wrong_answers], hide_index=True)
-        if not stats.attempts:
+            st.dataframe(wrong_answers, hide_index=True)
+        if not attempts:
             st.caption("No attempts yet.")
     with export_tab:
         fmt = st.selectbox("Format", FORMATS, key="export_format")
         if fmt:
             with tempfile.TemporaryDirectory() as tmp:
                 out = Path(tmp) / f"{course.slug or name}{SUFFIXES[fmt]}"
-                export_course(course, fmt, out)
+                desk.export(grant, course, fmt, out)
                 st.download_button(f"Download {out.name}", out.read_bytes(), file_name=out.name,
                                    mime=MIME[fmt], key="download")
 
 
 def main() -> None:
     st.title("Author")
+    grant = author_access.author_grant()
+    if grant is None:
+        author_access.sign_in()
+        return
+    author_access.sign_out_button()
     name = pick_course()
     if not name:
         st.info("Name the new course to start.")
         return
-    upload(name)
-    build(name)
+    upload(grant, name)
+    build(grant, name)
     course_file = course_dir(name, state.context().home) / COURSE_FILE
     if course_file.is_file():
         try:
-            course = Course.load(course_file)
+            course = desk.course_with_answers(grant, state.context(), name)
         except TutorError as exc:
             st.error(inert_markdown(str(exc)))
             return
         st.divider()
-        review(name, course)
+        review(grant, name, course)
 
 
 main()
