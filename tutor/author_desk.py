@@ -91,3 +91,9 @@ def export(grant: object, course: Course, fmt: str, out: Path) -> Any:
     from tutor.export import export_course
 
     return export_course(course, fmt, out)
+
+
+def edit_exercise(grant: object, folder: Path, exercise_id: str, **fields: Any) -> Course:
+    """Change an exercise's prompt, answer, choices or explanation."""
+    require_author(grant, "edit an exercise")
+    return authoring.edit_exercise(folder, exercise_id, **fields)

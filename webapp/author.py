@@ -11,7 +11,7 @@ import streamlit as st
 
 from tutor import author_desk as desk
 from tutor.catalog import list_course_names
-from tutor.course import Course
+from tutor.course import Course, Exercise
 from tutor.errors import TutorError
 from tutor.export import FORMATS, SUFFIXES
 from tutor.home import COURSE_FILE, course_dir, slugify
@@ -104,6 +104,27 @@ def build(grant: AuthorGrant, name: str) -> None:
         )
 
 
+def edit_exercise_form(grant: AuthorGrant, folder: Path, exercise: Exercise) -> None:
+    """Inline editing of one exercise (kept across rebuilds)."""
+    with st.expander("Edit this exercise"), st.form(f"edit-ex-{exercise.id}"):
+        prompt = st.text_area("Prompt", exercise.prompt, key=f"ex-prompt-{exercise.id}")
+        answer = st.text_input("Answer", exercise.answer, key=f"ex-answer-{exercise.id}")
+        choices = (st.text_area("Choices, one per line", "\n".join(exercise.choices),
+                                key=f"ex-choices-{exercise.id}")
+                   if exercise.choices else None)
+        explanation = st.text_area("Explanation", exercise.explanation,
+                                   key=f"ex-explanation-{exercise.id}")
+        if st.form_submit_button("Save exercise"):
+            try:
+                desk.edit_exercise(grant, folder, exercise.id, prompt=prompt, answer=answer,
+                                   choices=choices.splitlines() if choices is not None else None,
+                                   explanation=explanation)
+            except TutorError as exc:
+                st.error(inert_markdown(str(exc)))
+            else:
+                st.rerun()
+
+
 def review(grant: AuthorGrant, name: str, course: Course) -> None:
     folder = course_dir(name, state.context().home)
     concepts_tab, exercises_tab, graph_tab, analytics_tab, export_tab = st.tabs(
@@ -149,6 +170,8 @@ def review(grant: AuthorGrant, name: str, course: Course) -> None:
         if pending and st.button(f"Mark the {len(pending)} exercise(s) shown as reviewed",
                                  key="approve_shown"):
             desk.mark_reviewed(grant, folder, pending)
+            for exercise_id in pending:  # the ticks below follow (their state is kept)
+                st.session_state[f"rev-{exercise_id}"] = True
             st.rerun()
         for exercise in listed:
             with st.container(border=True):
@@ -160,6 +183,7 @@ def review(grant: AuthorGrant, name: str, course: Course) -> None:
                                           for c in exercise.choices))
                 else:
                     st.markdown(f"Answer: {displayed(exercise.answer)}")
+                edit_exercise_form(grant, folder, exercise)
                 left, right = st.columns(2)
                 reviewed = left.checkbox("Reviewed", value=exercise.reviewed,
                                          key=f"rev-{exercise.id}")

@@ -35,6 +35,7 @@ _COMMAND_MODULES = [
     ("lesson_commands", app),
     ("app_commands", app),
     ("author_commands", app),
+    ("review_commands", app),
 ]
 
 

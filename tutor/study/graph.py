@@ -44,6 +44,7 @@ from tutor.course import (
 )
 from tutor.errors import SourceError, TutorError
 from tutor.home import BUILD_DIR, COURSE_FILE, atomic_write_text, slugify
+from tutor.overlay import apply_saved_edits
 from tutor.safety.names import shown_name
 from tutor.study.rules import (
     PassageLookup,
@@ -283,6 +284,7 @@ def save_course(state: StudyState, runtime: Runtime[StudyContext]) -> dict[str, 
         exercises=exercises,
         report=report,
     )
+    course = apply_saved_edits(folder, course)  # the author's edits survive a rebuild
     path = folder / COURSE_FILE
     atomic_write_text(path, course.to_json())
     emit("save", 1, 1, f"{folder.name}/{COURSE_FILE}")
