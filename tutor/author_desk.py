@@ -8,7 +8,6 @@ page from learners is a convenience; this is the check.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,14 +29,20 @@ def save_upload(grant: object, context: TutorContext, course_name: str, file_nam
         max_sources=context.max_sources_per_course, max_course_mb=context.max_course_mb)
 
 
-def build(grant: object, context: TutorContext, course_name: str,
-          on_progress: Callable[[dict], None] | None = None) -> Any:
-    """Build the course from its sources (``tutor.study.build_course``)."""
+def start_build(grant: object, context: TutorContext, course_name: str) -> Any:
+    """Start a build of the course in a worker process (:mod:`tutor.build_jobs`)."""
     require_author(grant, "build a course")
-    from tutor.study.build import build_course
+    from tutor.build_jobs import start_build as launch
 
-    return build_course(course_dir(course_name, context.home), context=context,
-                        on_progress=on_progress)
+    return launch(context, course_name)
+
+
+def build_status(grant: object, context: TutorContext, course_name: str) -> Any:
+    """The course's latest build (its progress while it runs), or None."""
+    require_author(grant, "follow a course build")
+    from tutor.build_jobs import build_status as status
+
+    return status(context, course_name)
 
 
 def course_with_answers(grant: object, context: TutorContext, course_name: str) -> Course:

@@ -10,6 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from tutor import author_desk as desk
+from tutor.build_jobs import JobStatus as BuildJob
 from tutor.catalog import list_course_names
 from tutor.course import Course, Exercise
 from tutor.errors import TutorError
@@ -56,52 +57,60 @@ def upload(grant: AuthorGrant, name: str) -> None:
 
 
 def build(grant: AuthorGrant, name: str) -> None:
+    """Start a build in a worker process and follow it; a reload finds it again."""
     folder = course_dir(name, state.context().home)
     sources = [p.name for p in folder.glob("*")
                if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES]
     st.caption("Sources: " + (inert_markdown(", ".join(sorted(sources))) or "none yet"))
+    job = desk.build_status(grant, state.context(), name)
+    if job is not None and job.active:
+        follow_build(grant, name)
+        return
+    if job is not None:
+        show_build(job)
     if not sources or not st.button("Build course", type="primary", key="build"):
         return
+    try:
+        desk.start_build(grant, state.context(), name)
+    except TutorError as exc:
+        st.error(inert_markdown(str(exc)))
+        return
+    st.rerun()
+
+
+def show_build(job: BuildJob) -> None:
+    """The build's steps so far, its progress, and how it ended."""
     from tutor.study.graph import STEPS
 
     steps = list(STEPS)
-    with st.status("Building the course…", expanded=True) as status:
-        bar = st.progress(0.0, text="Starting")
-        seen: list[str] = []
+    running = job.active
+    label = ("Building the course…" if running else inert_markdown(job.summary)
+             if job.summary else "Build ended")
+    kind = "running" if running else "complete" if job.state == "done" and not \
+        job.failed_sources else "error"
+    # Not a `with` block: leaving one would mark a running build complete.
+    box = st.status(label, expanded=running or kind == "error", state=kind)
+    for step in job.steps:
+        box.write(f"▸ {STEPS.get(step, step)}")
+    if running:
+        position = steps.index(job.step) if job.step in steps else 0
+        within = min(1.0, job.done / job.total) if job.total else 0.0
+        text = STEPS.get(job.step, job.step or "Starting")
+        text += f": {job.done}/{job.total}" if job.total else ""
+        if job.message:
+            text += f" ({inert_markdown(job.message)})"
+        box.progress(min(1.0, (position + within) / len(steps)), text=text)
+    for failed in job.failed_sources:
+        box.error(inert_markdown(failed))
 
-        def on_progress(event: dict) -> None:
-            step = str(event.get("step", ""))
-            total = int(event.get("total") or 0)
-            done = int(event.get("done") or 0)
-            if step not in seen:
-                seen.append(step)
-                st.write(f"▸ {STEPS.get(step, step)}")
-            position = steps.index(step) if step in steps else len(seen) - 1
-            within = min(1.0, done / total) if total else 0.0
-            label = STEPS.get(step, step) + (f": {done}/{total}" if total else "")
-            if event.get("message"):
-                label += f" ({inert_markdown(str(event['message']))})"
-            bar.progress(min(1.0, (position + within) / len(steps)), text=label)
 
-        try:
-            result = desk.build(grant, state.context(), name, on_progress=on_progress)
-        except TutorError as exc:
-            status.update(label=inert_markdown(f"Build failed: {exc}"), state="error")
-            return
-        report = result.report
-        for failed in report.failed_sources:
-            st.error(inert_markdown(failed.error))
-        if result.course is None:
-            status.update(label="Build failed: no source could be read", state="error")
-            return
-        bar.progress(1.0, text="Done")
-        status.update(
-            label=f"Built: {report.concepts} concepts, {report.prerequisites} prerequisite "
-                  f"edges, {sum(report.exercises_by_kind.values())} exercises "
-                  f"in {report.seconds:.1f} s",
-            state="error" if report.failed_sources else "complete",
-            expanded=bool(report.failed_sources),
-        )
+@st.fragment(run_every=1.0)
+def follow_build(grant: AuthorGrant, name: str) -> None:
+    """Redrawn every second while the build runs; the whole page reruns when it ends."""
+    job = desk.build_status(grant, state.context(), name)
+    if job is None or not job.active:
+        st.rerun()
+    show_build(job)
 
 
 def edit_exercise_form(grant: AuthorGrant, folder: Path, exercise: Exercise) -> None:
