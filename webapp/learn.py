@@ -76,7 +76,11 @@ def main() -> None:
     except TutorError as exc:
         st.error(inert_markdown(str(exc)))
         return
-    if not lesson.transcript:
+    shown = lesson.transcript
+    # Start, or resume: after a step that failed or was interrupted (a crash mid-answer), no
+    # exercise is pending although the lesson is not over; start() finishes that step and
+    # offers the exercise again.
+    if not shown or (lesson.pending is None and shown[-1].kind != "done"):
         with st.spinner("Preparing your lesson…"):
             act(lesson.start)
     st.caption(inert_markdown(f"{course.title} · {len(course.concepts)} concepts"))

@@ -12,6 +12,7 @@ from tutor.context import TutorContext
 from tutor.course import Course
 from tutor.errors import TutorError
 from tutor.home import COURSE_FILE, course_dir
+from tutor.learner.opening import open_lesson, open_store
 from tutor.learner.store import Learner, LearnerStore
 from tutor.safety.markup import inert_markdown
 
@@ -30,7 +31,7 @@ def context() -> TutorContext:
 
 @st.cache_resource(show_spinner=False)
 def _store_for(data: str) -> LearnerStore:
-    return LearnerStore.default(context())
+    return open_store(context())
 
 
 def store() -> LearnerStore:
@@ -73,8 +74,6 @@ def current_course() -> Course | None:
 
 def lesson():  # noqa: ANN201 - tutor.teach.lesson.Lesson
     """The lesson of the signed-in learner on the chosen course (one per pair, resumable)."""
-    from tutor.teach.lesson import Lesson
-
     settings = context()
     name = course_name()
     try:  # a course the author has changed since is reloaded
@@ -86,7 +85,7 @@ def lesson():  # noqa: ANN201 - tutor.teach.lesson.Lesson
     if held is None or held[0] != key:
         if held is not None:
             held[1].close()
-        held = (key, Lesson(key[1], key[0], context=settings, store=store()))
+        held = (key, open_lesson(key[1], key[0], context=settings, store=store()))
         st.session_state[LESSON] = held
     return held[1]
 
@@ -102,7 +101,11 @@ def sidebar() -> None:
     """Learner profile and course pickers, on every page."""
     with st.sidebar:
         st.subheader("Learner")
-        people = store().list_learners()
+        try:
+            people = store().list_learners()
+        except TutorError as exc:  # a damaged or locked learner store: say what to do, stop
+            st.error(inert_markdown(str(exc)))
+            st.stop()
         names = list_course_names(context().home)
         _restore_from_url(people, names)
         current = learner_id()
