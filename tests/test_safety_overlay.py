@@ -140,3 +140,16 @@ def test_author_page_bulk_approves_filters_and_edits_inline(sample_copy: Path,
         "A prompt edited inline?"
     assert load_edits(folder).exercises[target.id].prompt == "A prompt edited inline?"
     assert SAMPLE_NAME == folder.name
+
+
+def test_a_download_does_not_rerun_the_author_page(sample_copy: Path, tutor_home: Path):
+    """A rerun after every download sent the author back to the first tab."""
+    install_sample(sample_copy, tutor_home)
+    add_author(tutor_home / ".tutor", "Grace", "compilers are fun")
+    at = new_app().switch_page("webapp/author.py").run()
+    at.text_input(key="author_name").set_value("Grace")
+    at.text_input(key="author_secret").set_value("compilers are fun")
+    next(b for b in at.button if b.label == "Sign in as author").click().run()
+    at.selectbox(key="export_format").set_value("gift").run()
+    [download] = at.get("download_button")
+    assert download.proto.ignore_rerun

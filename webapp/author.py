@@ -223,7 +223,8 @@ def review(grant: AuthorGrant, name: str, course: Course) -> None:
                 out = Path(tmp) / f"{course.slug or name}{SUFFIXES[fmt]}"
                 desk.export(grant, course, fmt, out)
                 st.download_button(f"Download {out.name}", out.read_bytes(), file_name=out.name,
-                                   mime=MIME[fmt], key="download")
+                                   mime=MIME[fmt], key="download",
+                                   on_click="ignore")  # no rerun: the page stays on its tab
 
 
 def main() -> None:
