@@ -91,3 +91,17 @@ def test_credentials_in_the_endpoint_are_never_echoed():
     raw = str(engine_error(RuntimeError("GET http://u:sekret3@h.example/x failed"),
                            "http://u:sekret4@h.example"))
     assert "sekret" not in raw and "h.example" in raw
+
+
+def test_the_cli_reports_a_damaged_learner_store_in_one_line(sample_copy: Path,
+                                                             tutor_home: Path,
+                                                             capsys: pytest.CaptureFixture):
+    from tutor.cli.main import main
+
+    install_sample(sample_copy, tutor_home)
+    data = tutor_home / ".tutor"
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "learners.sqlite").write_bytes(b"not a database at all" * 100)
+    assert main(["progress", SAMPLE_NAME, "--learner", "ada"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "learners.sqlite is damaged" in err

@@ -114,14 +114,13 @@ def register(app: typer.Typer) -> None:
         from rich.console import Console
 
         from tutor.context import TutorContext
-        from tutor.learner.store import LearnerStore
-        from tutor.teach.lesson import Lesson
+        from tutor.learner.opening import open_lesson, open_store
 
         context = TutorContext.from_env(engine=engine)
-        store = LearnerStore.default(context)
+        store = open_store(context)  # a damaged database: one line, not a traceback
         who = store.ensure_learner(learner)
         console = Console(highlight=False)
-        with Lesson(course, who.id, context=context, store=store) as lesson:
+        with open_lesson(course, who.id, context=context, store=store) as lesson:
             console.print(f"[bold]{lesson.course.title}[/bold] with {who.name}", style="dim")
             run_lesson(lesson, console)
 
@@ -135,11 +134,12 @@ def register(app: typer.Typer) -> None:
         from tutor.context import TutorContext
         from tutor.course import Course
         from tutor.home import COURSE_FILE, course_dir
-        from tutor.learner.store import LearnerStore, learner_id_for
+        from tutor.learner.opening import open_store
+        from tutor.learner.store import learner_id_for
 
         context = TutorContext.from_env()
         loaded = Course.load(course_dir(course, context.home) / COURSE_FILE)
-        store = LearnerStore.default(context)
+        store = open_store(context)
         who = store.get_learner(learner_id_for(learner))
         model = store.load(who.id, course)
         now = datetime.now(UTC)
