@@ -114,7 +114,7 @@ def test_the_author_page_finds_a_running_build_after_a_reload(tutor_home: Path,
         at.text_input(key="author_name").set_value("Grace")
         at.text_input(key="author_secret").set_value("compilers are fun")
         next(b for b in at.button if b.label == "Sign in as author").click().run()
-        at.text_input(key="author_new_name").set_value("slow").run()  # not built yet
+        at.selectbox(key="author_course").set_value("slow").run()  # sources, not built yet
         return at
 
     at = signed_in()

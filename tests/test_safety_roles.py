@@ -54,6 +54,7 @@ def test_every_authoring_action_refuses_a_non_author(sample: Path, who: object):
         lambda: desk.save_upload(who, context, sample.name, "x.md", b"# x\n\ntext\n"),
         lambda: desk.start_build(who, context, sample.name),
         lambda: desk.build_status(who, context, sample.name),
+        lambda: desk.course_names(who, context),
         lambda: desk.course_with_answers(who, context, sample.name),
         lambda: desk.edit_concept(who, sample, concept, name="Renamed"),
         lambda: desk.delete_concept(who, sample, concept),

@@ -15,6 +15,7 @@ from tutor import authoring
 from tutor.analytics import course_analytics
 from tutor.context import TutorContext
 from tutor.course import Course
+from tutor.errors import TutorError
 from tutor.home import COURSE_FILE, course_dir
 from tutor.roles import require_author
 from tutor.safety.spreadsheet import neutral_rows
@@ -102,3 +103,23 @@ def edit_exercise(grant: object, folder: Path, exercise_id: str, **fields: Any) 
     """Change an exercise's prompt, answer, choices or explanation."""
     require_author(grant, "edit an exercise")
     return authoring.edit_exercise(folder, exercise_id, **fields)
+
+
+def course_names(grant: object, context: TutorContext) -> list[str]:
+    """Every course an author can work on: the built ones and the folders that hold sources
+    but no build yet (so that a first build can be followed again after a reload)."""
+    require_author(grant, "list the courses to author")
+    from tutor.catalog import list_course_names
+    from tutor.home import check_slug, courses_dir
+    from tutor.ingest.sources import find_sources
+
+    names = set(list_course_names(context.home))
+    root = courses_dir(context.home)
+    for folder in root.iterdir() if root.is_dir() else []:
+        try:
+            check_slug(folder.name)
+        except TutorError:
+            continue
+        if folder.is_dir() and not folder.is_symlink() and find_sources(folder):
+            names.add(folder.name)
+    return sorted(names)

@@ -11,7 +11,6 @@ import streamlit as st
 
 from tutor import author_desk as desk
 from tutor.build_jobs import JobStatus as BuildJob
-from tutor.catalog import list_course_names
 from tutor.course import Course, Exercise
 from tutor.errors import TutorError
 from tutor.export import FORMATS, SUFFIXES
@@ -26,8 +25,8 @@ MIME = {"anki": "application/octet-stream", "gift": "text/plain", "markdown": "t
         "graphml": "application/xml", "json": "application/json"}
 
 
-def pick_course() -> str | None:
-    names = list_course_names(state.context().home)
+def pick_course(grant: AuthorGrant) -> str | None:
+    names = desk.course_names(grant, state.context())
     new = "➕ New course"
     choice = st.selectbox("Course", [new, *names], key="author_course",
                           format_func=lambda n: n if n == new else state.course_title(n),
@@ -234,7 +233,7 @@ def main() -> None:
         author_access.sign_in()
         return
     author_access.sign_out_button()
-    name = pick_course()
+    name = pick_course(grant)
     if not name:
         st.info("Name the new course to start.")
         return
