@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
@@ -10,7 +11,10 @@ import streamlit as st  # noqa: E402
 
 from webapp import state  # noqa: E402
 
-st.set_page_config(page_title="Tutor", page_icon=":material/school:", layout="wide")
+# The icon is a local file: a Material icon here would make the browser fetch it from the
+# internet (the page icons below are drawn with the font that ships with Streamlit).
+ICON = Path(__file__).resolve().parent / "webapp" / "icon.png"
+st.set_page_config(page_title="Tutor", page_icon=str(ICON), layout="wide")
 state.sidebar()
 page = st.navigation(
     [

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Create .venv and install the tutor (with --dev: test tools, and chromium for the browser test).
 #   bash scripts/setup.sh [--dev] [--fresh]     --fresh: delete .venv first (CI does this)
+# Versions are pinned by constraints.txt (the lock file), so every install gets the same set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -37,7 +38,7 @@ step "upgrading pip"
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
 if [ "$DEV" = 1 ]; then
     step "installing the tutor with its test tools (a few minutes on a new machine)"
-    install -e '.[dev]'
+    install -c constraints.txt -e '.[dev]'
     if ! command -v chromium >/dev/null 2>&1 && [ -x "$(command -v apt-get)" ] && [ "$(id -u)" = 0 ]; then
         step "installing chromium for the browser test (apt)"
         (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
@@ -45,7 +46,7 @@ if [ "$DEV" = 1 ]; then
     fi
 else
     step "installing the tutor (a few minutes on a new machine)"
-    install -e .
+    install -c constraints.txt -e .
 fi
 .venv/bin/python -c "import tutor" || { echo "error: the install did not complete; see above" >&2; exit 1; }
 step "done: $(.venv/bin/python -m pip list 2>/dev/null | wc -l) packages in .venv"

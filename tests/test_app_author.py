@@ -3,6 +3,7 @@ analytics, and clear errors for bad files."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -19,10 +20,12 @@ from tests.app_support import (
     wrong_answer,
 )
 from tutor.course import Course
+from tutor.roles import add_author
 
 pytestmark = pytest.mark.e2e
 
 NEW = "➕ New course"
+AUTHOR, SECRET = "Grace", "compilers are fun"
 
 
 @pytest.fixture(scope="session")
@@ -35,10 +38,21 @@ def sample(sample_copy: Path, tutor_home: Path) -> Path:
     return install_sample(sample_copy, tutor_home)
 
 
+@pytest.fixture(autouse=True)
+def author_account(tutor_home: Path) -> None:
+    add_author(tutor_home / ".tutor", AUTHOR, SECRET)
+
+
 def author_page(at: AppTest | None = None) -> AppTest:
+    """The Author page, signed in as an author (the sign-in form first, once a session)."""
     at = at or new_app()
     at.switch_page("webapp/author.py").run()
     assert not at.exception, at.exception
+    if any(t.key == "author_name" for t in at.text_input):
+        at.text_input(key="author_name").set_value(AUTHOR)
+        at.text_input(key="author_secret").set_value(SECRET)
+        next(b for b in at.button if b.label == "Sign in as author").click().run()
+        assert not at.exception, at.exception
     return at
 
 
@@ -60,8 +74,13 @@ def test_upload_a_pdf_build_and_review(tutor_home: Path, tmp_path: Path) -> None
     folder = tutor_home / "courses" / "vectors-101"
     assert (folder / "vectors.pdf").read_bytes() == pdf
     assert any("vectors.pdf" in c.value for c in at.caption)
-    at.button(key="build").click().run(timeout=300)
+    at.button(key="build").click().run()
     assert not at.exception, at.exception
+    for _ in range(600):  # the build runs in a worker process; each run reads its status
+        if at.status and at.status[0].state != "running":
+            break
+        time.sleep(0.5)
+        at.run()
     course = Course.load(folder / "course.json")
     assert course.concepts and course.exercises
     [status] = at.status
@@ -125,6 +144,8 @@ def test_delete_a_concept(sample: Path) -> None:
     at = author_page()
     course = Course.load(sample / "course.json")
     target = course.concepts[0].id
+    assert at.button(key="delete_concept").disabled  # asks for confirmation first
+    at.checkbox(key="confirm_delete_concept").check().run()
     at.button(key="delete_concept").click().run()
     assert not at.exception
     after = Course.load(sample / "course.json")

@@ -61,6 +61,9 @@ def wait_until_served(url: str, server: subprocess.Popen, log: Path) -> None:
 def served_app(tutor_home: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """``streamlit run app.py`` on a free port with the sample course; always terminated."""
     install_sample(prepared_sample(tmp_path / "prepared"), tutor_home)
+    from tutor.roles import add_author
+
+    add_author(tutor_home / ".tutor", "Grace", "compilers are fun")
     port = free_port()
     log = tmp_path / "streamlit.log"
     env = dict(os.environ, TUTOR_HOME=str(tutor_home), TUTOR_DATA=str(tutor_home / ".tutor"),
@@ -149,6 +152,8 @@ def test_a_learner_answers_two_exercises_and_the_map_changes(
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.set_default_timeout(WAIT_MS)
+            requested: list[str] = []  # every request the page makes: all to the app itself
+            page.on("request", lambda request: requested.append(request.url))
             page.goto(url)
             page.get_by_label("Your name").fill("Ada")
             page.get_by_role("button", name="Create profile").click()
@@ -205,10 +210,15 @@ def test_a_learner_answers_two_exercises_and_the_map_changes(
             page.screenshot(path=str(shots / "progress.png"))
 
             open_page(page, "Author")
+            page.get_by_label("Author name").fill("Grace")
+            page.get_by_label("Passphrase", exact=True).fill("compilers are fun")
+            page.get_by_role("button", name="Sign in as author").click()
             page.get_by_role("tab", name="Concepts").wait_for()
             page.wait_for_timeout(500)
             page.screenshot(path=str(shots / "author.png"))
         finally:
             browser.close()
+    foreign = [u for u in requested if not u.startswith((url, "data:", "blob:"))]
+    assert requested and foreign == []  # nothing fetched from the internet (icons, fonts...)
     for name in ("learn", "course-map", "progress", "author"):
         assert (shots / f"{name}.png").stat().st_size > 10_000

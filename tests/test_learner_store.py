@@ -140,11 +140,11 @@ def test_learners_never_see_each_other(store: LearnerStore) -> None:
 def test_data_survives_a_restart(tmp_path: Path) -> None:
     path = tmp_path / "learners.sqlite"
     first = LearnerStore(path)
-    first.create_learner("ada", passphrase="pw")
+    first.create_learner("ada", passphrase="pw-long-enough")
     first.record(attempt("ada"), model("ada", 0.4))
     first.close()
     second = LearnerStore(path)
-    assert second.verify_passphrase("ada", "pw")
+    assert second.verify_passphrase("ada", "pw-long-enough")
     assert len(second.attempts("ada", "probability")) == 1
     assert second.load("ada", "probability") == model("ada", 0.4)
 

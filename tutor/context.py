@@ -39,6 +39,17 @@ class TutorContext(BaseModel):
     max_upload_mb: int = 50
     clock: Clock = Field(default=system_clock, exclude=True, repr=False)
     """Where "now" comes from (:mod:`tutor.clock`); tests pass a :class:`ManualClock`."""
+    max_sources_per_course: int = 50
+    """Source files one course may hold (uploads past it are refused)."""
+    max_course_mb: int = 200
+    """Megabytes the sources of one course may take together."""
+    build_max_mb: int = 2000
+    """Resident memory a build worker may use before it is stopped (``TUTOR_BUILD_MAX_MB``)."""
+    build_max_seconds: float = 3600.0
+    """Wall-clock seconds a build worker may take (``TUTOR_BUILD_MAX_SECONDS``)."""
+    author_emails: list[str] = Field(default_factory=list)
+    """E-mails of the single-sign-on identities that are authors (``TUTOR_AUTHOR_EMAILS``,
+    comma-separated); without sign-on, local author accounts are used (``tutor author add``)."""
 
     @classmethod
     def from_env(cls, **overrides: object) -> TutorContext:
@@ -52,6 +63,9 @@ class TutorContext(BaseModel):
             "claude_model": env.get("TUTOR_CLAUDE_MODEL", "claude-sonnet-4-6"),
             "claude_fast_model": env.get("TUTOR_CLAUDE_FAST_MODEL", "claude-haiku-4-5"),
             "daily_token_budget": int(env.get("TUTOR_DAILY_TOKEN_BUDGET", "200000")),
+            "author_emails": [e for e in env.get("TUTOR_AUTHOR_EMAILS", "").split(",") if e],
+            "build_max_mb": int(env.get("TUTOR_BUILD_MAX_MB", "2000")),
+            "build_max_seconds": float(env.get("TUTOR_BUILD_MAX_SECONDS", "3600")),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls.model_validate(values)

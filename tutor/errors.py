@@ -8,6 +8,7 @@ and the web app print ``str(error)`` as it is, on one line.
     ├── SourceError        a course source cannot be read (corrupt, encrypted, empty, scanned)
     ├── CourseError        an unknown course, a bad course name, a course.json that does not validate
     ├── LearnerError       an unknown or unsafe learner id, a wrong passphrase
+    ├── AccessError        an action that needs the author role, without it
     ├── AnswerError        an answer the tutor cannot take (e.g. empty)
     ├── EngineError        an engine step failed (bad model output, unreachable API)
     │   └── EngineUnavailable  the engine cannot run here (no key, not installed)
@@ -30,7 +31,9 @@ class SourceError(TutorError):
         self.path = Path(path)
         self.problem = problem
         self.remedy = remedy
-        super().__init__(f"{self.path.name}: {problem}; {remedy}")
+        from tutor.safety.names import shown_name  # here: that module imports this one
+
+        super().__init__(f"{shown_name(self.path.name)}: {problem}; {remedy}")
 
 
 class CourseError(TutorError):
@@ -43,6 +46,10 @@ class LearnerError(TutorError):
 
 class StorageError(TutorError):
     """A database file that cannot be opened: locked for too long, corrupt, or unreadable."""
+
+
+class AccessError(TutorError):
+    """An action only an author may take (see :mod:`tutor.roles`), tried without the role."""
 
 
 class AnswerError(TutorError):

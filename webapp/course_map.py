@@ -1,13 +1,13 @@
 """Course map: the concept graph coloured by the learner's mastery; select a concept to see
-its definition, citations and exercises, and to learn it next."""
+its definition, citations and how many exercises it has, and to learn it next."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from tutor.errors import TutorError
+from tutor.safety.markup import displayed, inert_markdown
 from tutor.views.concept_map import MASTERY_BANDS, concept_map_dot
-from tutor.views.math_text import normalise_math
 from webapp import state
 
 
@@ -40,25 +40,24 @@ def main() -> None:
     if selected is None:
         return
     concept = course.concept(selected)
-    st.subheader(concept.name)
-    st.markdown(normalise_math(concept.definition))
+    st.subheader(inert_markdown(concept.name))
+    st.markdown(displayed(concept.definition))
     if concept.citations:
-        st.caption("Sources: " + ", ".join(c.label() for c in concept.citations))
+        st.caption("Sources: " + inert_markdown(", ".join(c.label() for c in concept.citations)))
     prereqs = [names[p] for p in course.prerequisites_of(selected) if p in names]
     if prereqs:
-        st.markdown("**Builds on:** " + ", ".join(prereqs))
+        st.markdown("**Builds on:** " + inert_markdown(", ".join(prereqs)))
     if selected in mastery:
         st.progress(min(1.0, mastery[selected]), text=f"Mastery {mastery[selected]:.0%}")
-    exercises = course.exercises_for(selected)
-    with st.expander(f"{len(exercises)} exercise(s)"):
-        for exercise in exercises:
-            st.markdown(f"- *{exercise.kind.value.replace('_', ' ')}*: "
-                        f"{normalise_math(exercise.prompt)}")
-    if who and st.button(f"Learn “{concept.name}” now", type="primary", key="learn_now"):
+    # The exercises themselves are not listed: a cloze prompt or a "which term" question
+    # gives its answer away, and learners meet them in the lesson.
+    st.caption(f"{len(course.exercises_for(selected))} exercise(s) on this concept")
+    if who and st.button(f"Learn “{inert_markdown(concept.name)}” now", type="primary",
+                         key="learn_now"):
         try:
             state.lesson().focus(selected)
         except TutorError as exc:
-            st.error(str(exc))
+            st.error(inert_markdown(str(exc)))
         else:
             st.switch_page("webapp/learn.py")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from tutor.errors import TutorError
-from tutor.views.math_text import normalise_math
+from tutor.safety.markup import displayed, inert_markdown
 from webapp import state
 from webapp.icons import MESSAGE_ICONS
 
@@ -13,7 +13,7 @@ from webapp.icons import MESSAGE_ICONS
 def show(message) -> None:  # noqa: ANN001 - tutor.teach.lesson.TutorMessage
     role = "user" if message.kind == "learner" else "assistant"
     with st.chat_message(role, avatar=None if role == "user" else MESSAGE_ICONS.get(message.kind)):
-        text = normalise_math(message.text)
+        text = displayed(message.text)
         if message.kind == "feedback" and message.correct is not None:
             if message.correct:
                 st.success(text, icon=":material/check_circle:")
@@ -23,7 +23,7 @@ def show(message) -> None:  # noqa: ANN001 - tutor.teach.lesson.TutorMessage
             st.markdown(text)
         unnamed = [c.label() for c in message.citations if c.label() not in message.text]
         if unnamed:  # sources the text does not already name
-            st.caption("Sources: " + ", ".join(unnamed))
+            st.caption("Sources: " + inert_markdown(", ".join(unnamed)))
 
 
 def act(call, *args: object) -> None:  # noqa: ANN001
@@ -41,7 +41,7 @@ def exercise_form(lesson) -> None:  # noqa: ANN001
     with st.form(key=f"answer-{exercise.id}", clear_on_submit=True):
         if exercise.choices:
             answer = st.radio("Your answer", exercise.choices, index=None, key="choice",
-                              format_func=normalise_math)
+                              format_func=displayed)
         elif exercise.kind == "short_answer":
             answer = st.text_area("Your answer, in your own words", key="free_text")
         else:
@@ -74,16 +74,20 @@ def main() -> None:
     try:
         lesson = state.lesson()
     except TutorError as exc:
-        st.error(str(exc))
+        st.error(inert_markdown(str(exc)))
         return
-    if not lesson.transcript:
+    shown = lesson.transcript
+    # Start, or resume: after a step that failed or was interrupted (a crash mid-answer), no
+    # exercise is pending although the lesson is not over; start() finishes that step and
+    # offers the exercise again.
+    if not shown or (lesson.pending is None and shown[-1].kind != "done"):
         with st.spinner("Preparing your lesson…"):
             act(lesson.start)
-    st.caption(f"{course.title} · {len(course.concepts)} concepts")
+    st.caption(inert_markdown(f"{course.title} · {len(course.concepts)} concepts"))
     for message in lesson.transcript:
         show(message)
     if error := st.session_state.pop("learn_error", None):
-        st.error(error)
+        st.error(inert_markdown(error))
     exercise_form(lesson)
     question = st.chat_input("Ask the tutor a question about the course")
     if question:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from tutor.safety.markup import displayed
 from webapp import state
 
 
@@ -61,7 +62,7 @@ def main() -> None:
         st.caption("No attempts yet.")
     if model.summary:
         st.subheader("What the tutor has noticed")
-        st.write(model.summary)
+        st.markdown(displayed(model.summary))
 
 
 main()

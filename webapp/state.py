@@ -12,7 +12,9 @@ from tutor.context import TutorContext
 from tutor.course import Course
 from tutor.errors import TutorError
 from tutor.home import COURSE_FILE, course_dir
+from tutor.learner.opening import open_lesson, open_store
 from tutor.learner.store import Learner, LearnerStore
+from tutor.safety.markup import inert_markdown
 
 LEARNER = "learner_id"
 COURSE = "course_name"
@@ -29,7 +31,7 @@ def context() -> TutorContext:
 
 @st.cache_resource(show_spinner=False)
 def _store_for(data: str) -> LearnerStore:
-    return LearnerStore.default(context())
+    return open_store(context())
 
 
 def store() -> LearnerStore:
@@ -66,14 +68,12 @@ def current_course() -> Course | None:
     try:
         return load_course(name, context().home)
     except TutorError as exc:
-        st.error(str(exc))
+        st.error(inert_markdown(str(exc)))
         return None
 
 
 def lesson():  # noqa: ANN201 - tutor.teach.lesson.Lesson
     """The lesson of the signed-in learner on the chosen course (one per pair, resumable)."""
-    from tutor.teach.lesson import Lesson
-
     settings = context()
     name = course_name()
     try:  # a course the author has changed since is reloaded
@@ -85,7 +85,7 @@ def lesson():  # noqa: ANN201 - tutor.teach.lesson.Lesson
     if held is None or held[0] != key:
         if held is not None:
             held[1].close()
-        held = (key, Lesson(key[1], key[0], context=settings, store=store()))
+        held = (key, open_lesson(key[1], key[0], context=settings, store=store()))
         st.session_state[LESSON] = held
     return held[1]
 
@@ -101,13 +101,17 @@ def sidebar() -> None:
     """Learner profile and course pickers, on every page."""
     with st.sidebar:
         st.subheader("Learner")
-        people = store().list_learners()
+        try:
+            people = store().list_learners()
+        except TutorError as exc:  # a damaged or locked learner store: say what to do, stop
+            st.error(inert_markdown(str(exc)))
+            st.stop()
         names = list_course_names(context().home)
         _restore_from_url(people, names)
         current = learner_id()
         if current:
             who = next((p for p in people if p.id == current), None)
-            st.write(f"Signed in as **{who.name if who else current}**")
+            st.write(f"Signed in as **{inert_markdown(who.name if who else current)}**")
             _keep_in_url(LEARNER_PARAM, None if who and who.has_passphrase else current)
             if st.button("Switch learner", key="switch_learner"):
                 st.session_state.pop(LEARNER, None)
@@ -161,7 +165,12 @@ def _sign_in(people: list[Learner]) -> None:
         secret = (st.text_input("Passphrase", type="password", key="signin_secret")
                   if person and person.has_passphrase else None)
         if st.button("Continue", key="signin") and person is not None:
-            if store().verify_passphrase(person.id, secret):
+            try:
+                right = store().verify_passphrase(person.id, secret)
+            except TutorError as exc:
+                st.error(inert_markdown(str(exc)))
+                return
+            if right:
                 st.session_state[LEARNER] = person.id
                 st.rerun()
             else:
@@ -178,7 +187,7 @@ def _new_profile() -> None:
         try:
             person = store().create_learner(name, secret or None)
         except TutorError as exc:
-            st.error(str(exc))
+            st.error(inert_markdown(str(exc)))
         else:
             st.session_state[LEARNER] = person.id
             st.rerun()

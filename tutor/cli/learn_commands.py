@@ -113,14 +113,13 @@ def register(app: typer.Typer) -> None:
         from rich.console import Console
 
         from tutor.context import TutorContext
-        from tutor.learner.store import LearnerStore
-        from tutor.teach.lesson import Lesson
+        from tutor.learner.opening import open_lesson, open_store
 
         context = TutorContext.from_env(engine=engine)
-        store = LearnerStore.default(context)
+        store = open_store(context)  # a damaged database: one line, not a traceback
         who = store.ensure_learner(learner)
         console = Console(highlight=False)
-        with Lesson(course, who.id, context=context, store=store) as lesson:
+        with open_lesson(course, who.id, context=context, store=store) as lesson:
             console.print(f"[bold]{lesson.course.title}[/bold] with {who.name}", style="dim")
             run_lesson(lesson, console)
 
@@ -135,12 +134,13 @@ def register(app: typer.Typer) -> None:
         from tutor.context import TutorContext
         from tutor.course import Course
         from tutor.home import COURSE_FILE
-        from tutor.learner.store import LearnerStore, learner_id_for
+        from tutor.learner.opening import open_store
+        from tutor.learner.store import learner_id_for
 
         context = TutorContext.from_env()
         folder = resolve_course_dir(course, context.home)
         loaded = Course.load(folder / COURSE_FILE)
-        store = LearnerStore.default(context)
+        store = open_store(context)
         who = store.get_learner(learner_id_for(learner))
         model = store.load(who.id, course_key(folder))
         now = context.clock()

@@ -34,6 +34,8 @@ _COMMAND_MODULES = [
     ("export_commands", app),
     ("lesson_commands", app),
     ("app_commands", app),
+    ("author_commands", app),
+    ("review_commands", app),
 ]
 
 

@@ -69,39 +69,45 @@ CLOZE_MODEL = genanki.Model(
 _BLANK = re.compile(r"_{3,}")
 
 
+def _field(text: str) -> str:
+    """Course text as the HTML of an Anki field: escaped, and with braces as entities so that
+    no ``{{c2::...}}`` in the text can make a cloze deletion (an extra card) of its own."""
+    return html.escape(text).replace("{", "&#123;").replace("}", "&#125;")
+
+
 def _tag(text: str) -> str:
     """Anki tags cannot hold spaces."""
     return re.sub(r"[^\w:-]+", "_", text).strip("_") or "concept"
 
 
 def _sources(exercise: Exercise) -> str:
-    return html.escape(", ".join(c.label() for c in exercise.citations))
+    return _field(", ".join(c.label() for c in exercise.citations))
 
 
 def cloze_text(exercise: Exercise) -> str | None:
     """The prompt with its blank turned into an Anki cloze deletion, or None if it has none."""
-    prompt = html.escape(exercise.prompt)
+    prompt = _field(exercise.prompt)
     if not _BLANK.search(prompt):
         return None
-    answer = html.escape(exercise.answer).replace("}}", "} }").replace("::", ": :")
+    answer = _field(exercise.answer).replace("::", ": :")
     return _BLANK.sub(lambda _m: "{{c1::" + answer + "}}", prompt, count=1)
 
 
 def _front(exercise: Exercise) -> str:
-    front = html.escape(exercise.prompt)
+    front = _field(exercise.prompt)
     if exercise.choices and exercise.kind is ExerciseKind.MULTIPLE_CHOICE:
-        items = "".join(f"<li>{html.escape(choice)}</li>" for choice in exercise.choices)
+        items = "".join(f"<li>{_field(choice)}</li>" for choice in exercise.choices)
         front += f"<ol type=A class=choices>{items}</ol>"
     return front
 
 
 def _back(exercise: Exercise) -> str:
-    back = f"<b>{html.escape(exercise.answer)}</b>"
+    back = f"<b>{_field(exercise.answer)}</b>"
     if exercise.key_points:
-        back += "<ul>" + "".join(f"<li>{html.escape(p)}</li>" for p in exercise.key_points)
+        back += "<ul>" + "".join(f"<li>{_field(p)}</li>" for p in exercise.key_points)
         back += "</ul>"
     if exercise.explanation:
-        back += f"<p>{html.escape(exercise.explanation)}</p>"
+        back += f"<p>{_field(exercise.explanation)}</p>"
     return back
 
 
@@ -118,13 +124,13 @@ def export_anki(course: Course, out: Path) -> ExportSummary:
         if deck_name not in decks:
             decks[deck_name] = genanki.Deck(stable_id("agent-tutor", "deck", slug, deck_name),
                                             deck_name)
-        concept_name = html.escape(concept.name if concept else exercise.concept_id)
+        concept_name = _field(concept.name if concept else exercise.concept_id)
         tags = [_tag(f"concept::{exercise.concept_id}"), _tag(f"kind::{exercise.kind.value}")]
         guid = genanki.guid_for(slug, exercise.id)
         text = cloze_text(exercise) if exercise.kind is ExerciseKind.CLOZE else None
         if text is not None:
             note = genanki.Note(model=CLOZE_MODEL, guid=guid, tags=tags,
-                                fields=[text, html.escape(exercise.explanation), concept_name,
+                                fields=[text, _field(exercise.explanation), concept_name,
                                         _sources(exercise)])
         else:
             note = genanki.Note(model=BASIC_MODEL, guid=guid, tags=tags,

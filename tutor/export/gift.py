@@ -37,6 +37,13 @@ def escape(text: str) -> str:
     return "".join(out)
 
 
+def _category(text: str) -> str:
+    """One level of a ``$CATEGORY`` path: GIFT has no escapes there, so a ``/`` (a new level),
+    a ``$`` (``$system$`` picks another context) and line breaks are replaced."""
+    text = " ".join(text.split()).replace("/", "-").replace("$", "S")
+    return text.lstrip("/ ") or "concept"
+
+
 def _title(exercise: Exercise) -> str:
     return f"::{escape(exercise.id)}::"
 
@@ -80,7 +87,7 @@ def question(exercise: Exercise) -> str | None:
 def export_gift(course: Course, out: Path) -> ExportSummary:
     """Write a GIFT file: questions grouped under a category per concept."""
     names = {c.id: c.name for c in course.concepts}
-    blocks: list[str] = [f"// {escape(course.title)}: exported by agent-tutor"]
+    blocks: list[str] = [f"// {' '.join(course.title.split())}: exported by agent-tutor"]
     detail: dict[str, int] = {}
     skipped: dict[str, int] = {}
     current = None
@@ -93,7 +100,7 @@ def export_gift(course: Course, out: Path) -> ExportSummary:
             continue
         if exercise.concept_id != current:
             current = exercise.concept_id
-            category = f"{course.title}/{names.get(current, current)}".replace("\n", " ")
+            category = f"{_category(course.title)}/{_category(names.get(current, current))}"
             blocks.append(f"$CATEGORY: {category}")
         blocks.append(f"// concept: {exercise.concept_id}\n{text}")
         detail[exercise.kind.value] = detail.get(exercise.kind.value, 0) + 1

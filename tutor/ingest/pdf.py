@@ -26,6 +26,14 @@ from typing import Any
 
 from tutor.errors import SourceError
 from tutor.ingest.cleaning import fix_characters
+from tutor.ingest.limits import (
+    MAX_SOURCE_CHARS,
+    OversizePage,
+    check_page,
+    oversize_refusal,
+    refuse_too_much_text,
+    too_much_text,
+)
 from tutor.ingest.pdf_layout import ExtractionTimeout, Line, PageCollector, lay_out
 
 for _name in ("pypdf", "fontTools"):
@@ -118,32 +126,50 @@ def _has_images(reader: Any, pages: int = 20) -> bool:
     return False
 
 
+class TooMuchText(Exception):
+    """The pages read so far hold more text than one source may have."""
+
+
 def _read_range(
-    reader: Any, pages: range, deadline: float
-) -> tuple[list[list[Line]], list[int], int | None]:
-    """Lines of each page in ``pages``, the 1-based pages that failed, and the page where the
-    time limit stopped the reading (None when it did not)."""
+    reader: Any, pages: range, deadline: float, char_limit: int = MAX_SOURCE_CHARS
+) -> tuple[list[list[Line]], list[int], int | None, list[tuple[int, int]]]:
+    """Lines of each page in ``pages``, the 1-based pages that failed, the page where the
+    time limit stopped the reading (None when it did not), and the ``(page, bytes)`` of pages
+    skipped for their oversized content. :class:`TooMuchText` past ``char_limit``."""
     collected: list[list[Line]] = []
     skipped: list[int] = []
+    oversize: list[tuple[int, int]] = []
+    chars = 0
     for index in pages:
         collector = PageCollector(deadline)
         try:
             if time.monotonic() > deadline:
                 raise ExtractionTimeout
-            reader.pages[index].extract_text(visitor_text=collector)
+            page = reader.pages[index]
+            check_page(page, index + 1)
+            page.extract_text(visitor_text=collector)
         except ExtractionTimeout:
-            return collected, skipped, index + 1
+            return collected, skipped, index + 1, oversize
+        except OversizePage as big:
+            oversize.append((big.number, big.size))
+            skipped.append(index + 1)
+            collected.append([])
+            continue
         except Exception:
             skipped.append(index + 1)
             collected.append([])
             continue
-        collected.append(collector.finish())
-    return collected, skipped, None
+        lines = collector.finish()
+        chars += sum(len(line.text) for line in lines)
+        if chars > char_limit:
+            raise TooMuchText
+        collected.append(lines)
+    return collected, skipped, None, oversize
 
 
 def _read_range_of_file(
     path: Path, data: bytes, pages: range, deadline: float
-) -> tuple[list[list[Line]], list[int], int | None]:
+) -> tuple[list[list[Line]], list[int], int | None, list[tuple[int, int]]]:
     """:func:`_read_range` in a helper process, which opens the file itself."""
     for name in ("pypdf", "fontTools"):
         logging.getLogger(name).setLevel(logging.ERROR)
@@ -172,21 +198,12 @@ def read_pdf(
         ranges = [range(0, middle), range(middle, total)]
     collected: list[list[Line]] = []
     skipped: list[int] = []
-    if len(ranges) == 1:
-        parts = [_read_range(reader, ranges[0], deadline)]
-    else:
-        # The second half is read by a helper process while this one reads the first half:
-        # pypdf is pure Python, so this is the only way to use a second core for it.
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            later = pool.submit(_read_range_of_file, path, data, ranges[1], deadline)
-            first = _read_range(reader, ranges[0], deadline)
-            try:
-                second = later.result()
-            except Exception:  # the helper process died: read that half here instead
-                second = _read_range(reader, ranges[1], deadline)
-        parts = [first, second]
-    for part_lines, part_skipped, stopped_at in parts:
+    oversize: list[OversizePage] = []
+    try:
+        parts = _read_ranges(path, data, reader, ranges, deadline)
+    except TooMuchText as exc:
+        raise too_much_text(path) from exc
+    for part_lines, part_skipped, stopped_at, part_oversize in parts:
         if stopped_at is not None:
             raise SourceError(
                 path,
@@ -196,7 +213,11 @@ def read_pdf(
             )
         collected.extend(part_lines)
         skipped.extend(part_skipped)
+        oversize.extend(OversizePage(number, size) for number, size in part_oversize)
+    refuse_too_much_text(path, sum(len(line.text) for lines in collected for line in lines))
     if len(skipped) == total:
+        if oversize:
+            raise oversize_refusal(path, oversize)
         raise SourceError(path, "is damaged: no page could be read", "download or export it again")
     laid = lay_out(collected, outline)
     if not any(page.text.strip() for page in laid):
@@ -210,3 +231,26 @@ def read_pdf(
         (index + 1, page.text, page.headings, page.emphasized) for index, page in enumerate(laid)
     ]
     return pages, skipped
+
+
+def _read_ranges(
+    path: Path, data: bytes, reader: Any, ranges: list[range], deadline: float
+) -> list[tuple[list[list[Line]], list[int], int | None, list[tuple[int, int]]]]:
+    """Read one range here, or two: the second in a helper process."""
+    if len(ranges) == 1:
+        parts = [_read_range(reader, ranges[0], deadline)]
+    else:
+        # The second half is read by a helper process while this one reads the first half:
+        # pypdf is pure Python, so this is the only way to use a second core for it.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            later = pool.submit(_read_range_of_file, path, data, ranges[1], deadline)
+            first = _read_range(reader, ranges[0], deadline)
+            try:
+                second = later.result()
+            except TooMuchText:
+                raise
+            except Exception:  # the helper process died: read that half here instead
+                second = _read_range(reader, ranges[1], deadline)
+        parts = [first, second]
+    return parts

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tutor.errors import SourceError
 from tutor.ingest.cleaning import decode_text, fix_characters, looks_binary, looks_like_code
+from tutor.ingest.limits import check_text_file, refuse_too_much_text
 
 SECTION_CHARS = 3000
 _UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
@@ -26,7 +27,10 @@ def decode_source(path: Path, data: bytes) -> str:
     """The text of a text-like source; :class:`SourceError` for binary or empty files."""
     if looks_binary(data):
         raise SourceError(path, "is a binary file, not text", "convert it to text or remove it")
-    text = fix_characters(decode_text(data)).replace("\r\n", "\n").replace("\r", "\n")
+    check_text_file(path, data)
+    text = decode_text(data)
+    refuse_too_much_text(path, len(text))
+    text = fix_characters(text).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise SourceError(path, "contains no text", "check the file, or remove it")
     return text

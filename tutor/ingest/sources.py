@@ -16,6 +16,9 @@ from pydantic import BaseModel, Field
 
 from tutor.course import Source, SourceKind
 from tutor.errors import SourceError
+from tutor.ingest.limits import refuse_too_much_text
+from tutor.safety.markup import inert_course_text
+from tutor.safety.names import has_bad_characters
 
 SUFFIXES = {
     ".pdf": SourceKind.PDF,
@@ -67,6 +70,9 @@ def read_source(
     """Read a PDF, Markdown or text file; :class:`SourceError` when it cannot be used."""
     started = time.monotonic()
     path = Path(path)
+    if has_bad_characters(path.name):
+        raise SourceError(path, "has a name with control characters or bytes that are not "
+                          "UTF-8", "rename the file (letters, digits, spaces, dashes)")
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
         raise SourceError(
@@ -103,8 +109,12 @@ def read_source(
             path, f"could not be read ({type(exc).__name__}: {' '.join(str(exc).split())[:80]})",
             "export it again, or report the file",
         ) from exc
+    refuse_too_much_text(path, sum(len(text) for _, text, _, _ in raw))
+    # Content is data: no image, link or HTML survives into the course (tutor.safety.markup).
     pages = [
-        Page(source=path.name, number=number, text=text, headings=headings, emphasized=terms)
+        Page(source=path.name, number=number, text=inert_course_text(text),
+             headings=[inert_course_text(h) for h in headings],
+             emphasized=[inert_course_text(t) for t in terms])
         for number, text, headings, terms in raw
     ]
     if not any(page.text.strip() for page in pages):

@@ -32,6 +32,8 @@ from tutor.clock import Clock, system_clock
 from tutor.database import open_database
 from tutor.errors import LearnerError
 from tutor.learner.model import Attempt, LearnerModel
+from tutor.safety.names import clean_profile_name, profile_id_for
+from tutor.safety.passphrases import LIMITER, check_new_passphrase
 
 if TYPE_CHECKING:
     from tutor.context import TutorContext
@@ -78,11 +80,8 @@ class Learner(BaseModel):
 
 
 def learner_id_for(name: str) -> str:
-    """The learner id for a display name: a lower-case slug."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.strip().lower()).strip("-")[:64].strip("-")
-    if not slug:
-        raise LearnerError(f"{name!r} is not a usable learner name; use letters or digits")
-    return slug
+    """The learner id for a display name (see :func:`tutor.safety.names.profile_id_for`)."""
+    return profile_id_for(name)
 
 
 def check_learner_id(learner_id: str) -> str:
@@ -169,8 +168,9 @@ class LearnerStore:
     def create_learner(self, name: str, passphrase: str | None = None) -> Learner:
         """A new learner whose id is the slug of ``name``; LearnerError if it is taken."""
         learner_id = learner_id_for(name)
+        name = clean_profile_name(name)
         created = self.clock()
-        hashed = hash_passphrase(passphrase) if passphrase else None
+        hashed = hash_passphrase(check_new_passphrase(passphrase)) if passphrase else None
 
         def insert(db: sqlite3.Connection) -> None:
             try:
@@ -224,7 +224,11 @@ class LearnerStore:
             raise LearnerError(f"no learner {learner_id!r}; create one first")
         if not row[0]:
             return True
-        return passphrase is not None and passphrase_matches(row[0], passphrase)
+        stored = row[0]
+        return LIMITER.attempt(  # wrong attempts are limited per learner
+            f"learner:{self.path}:{learner_id}",
+            lambda: passphrase is not None and passphrase_matches(stored, passphrase),
+        )
 
     def list_learners(self) -> list[Learner]:
         rows = self._retry(

@@ -44,6 +44,8 @@ from tutor.course import (
 )
 from tutor.errors import SourceError, TutorError
 from tutor.home import BUILD_DIR, COURSE_FILE, atomic_write_text, slugify
+from tutor.overlay import apply_saved_edits
+from tutor.safety.names import shown_name
 from tutor.study.rules import (
     PassageLookup,
     acyclic_prerequisites,
@@ -95,14 +97,15 @@ def read_sources(state: StudyState) -> dict[str, Any]:
         try:
             text = read_source(path)
         except SourceError as exc:
-            failed.append(FailedSource(source=path.name, error=str(exc)).model_dump())
+            failed.append(FailedSource(source=shown_name(path.name), error=str(exc)).model_dump())
         except Exception as exc:  # noqa: BLE001 - one unreadable file must not stop the course
-            error = f"{path.name}: could not be read ({type(exc).__name__}: {exc}); check the file"
-            failed.append(FailedSource(source=path.name, error=error.splitlines()[0]).model_dump())
+            error = f"{shown_name(path.name)}: could not be read ({type(exc).__name__}: {exc}); check the file"
+            failed.append(FailedSource(source=shown_name(path.name),
+                                      error=error.splitlines()[0]).model_dump())
         else:
             sources.append(text.source.model_dump(mode="json"))
             pages.extend(page.model_dump(mode="json") for page in text.pages)
-        emit("read", done, len(paths), path.name)
+        emit("read", done, len(paths), shown_name(path.name))
     return {
         "sources": sources,
         "pages": pages,
@@ -281,6 +284,7 @@ def save_course(state: StudyState, runtime: Runtime[StudyContext]) -> dict[str, 
         exercises=exercises,
         report=report,
     )
+    course = apply_saved_edits(folder, course)  # the author's edits survive a rebuild
     path = folder / COURSE_FILE
     atomic_write_text(path, course.to_json())
     emit("save", 1, 1, f"{folder.name}/{COURSE_FILE}")

@@ -56,11 +56,23 @@ def client_from_context(context: TutorContext, max_retries: int = DEFAULT_MAX_RE
 
 
 def endpoint_of(client: anthropic.Anthropic) -> str:
-    return str(client.base_url).rstrip("/")
+    """The endpoint as messages may show it: without credentials (tutor.safety.urls)."""
+    from tutor.safety.urls import redacted_url
+
+    return redacted_url(str(client.base_url).rstrip("/"))
 
 
 def engine_error(exc: Exception, endpoint: str = DEFAULT_BASE_URL) -> EngineError:
-    """A one-line, actionable tutor error for an SDK exception (after the SDK's retries)."""
+    """A one-line, actionable tutor error for an SDK exception (after the SDK's retries);
+    no credential of the endpoint's address appears in it."""
+    from tutor.safety.urls import without_credentials
+
+    error = _engine_error(exc, without_credentials(endpoint))
+    error.args = (without_credentials(str(error)),)
+    return error
+
+
+def _engine_error(exc: Exception, endpoint: str) -> EngineError:
     if isinstance(exc, anthropic.AuthenticationError):
         return EngineUnavailable(
             f"ANTHROPIC_API_KEY was rejected by {endpoint} (401); check the key, "
