@@ -54,6 +54,8 @@ _DEFINITION_HINT = re.compile(
     r" is | are |called|known as|refer|means|denotes|defined|stands for|said to be|\(")
 _ABBREVIATION = re.compile(r"((?:[A-Za-z][\w\-]*\s+){1,5})\(([A-Z]{2,6})s?\)")
 _GLOSSARY_LINE = re.compile(r"^([A-Za-z][A-Za-z\- ]{1,40}):\s+(?=[A-Z])(.+)$")
+_BULLET = re.compile(r"\s*[\u2022\u25cf\u25aa]\s*")
+"""Bullets, which also separate glossary entries that PDF text runs into one line."""
 _HEADING_NUMBER = re.compile(
     r"^(?:(?:chapter|section|part|appendix|lesson|unit)\s+)?"
     r"(?:\d+(?:\.\d+)*\.?|[A-Z]\.\d+(?:\.\d+)*)(?:\s+|$)", re.IGNORECASE)
@@ -128,7 +130,8 @@ def definitions_in(sentence: str, chunk: int, position: int) -> list[Definition]
 def glossary_line_terms(text: str) -> list[tuple[str, str]]:
     """``(term, line)`` for lines shaped like a glossary entry, ``term: Definition...``."""
     out = []
-    for line in text.split("\n"):
+    lines = [part for line in text.split("\n") for part in _BULLET.split(line)]
+    for line in lines:
         match = _GLOSSARY_LINE.match(line.strip())
         if match and len(match.group(1).split()) <= 4:
             out.append((match.group(1).strip(), line.strip()))

@@ -17,6 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tutor.course import Chunk, Citation
+from tutor.engine.offline.book_matter import matter_chunks
+from tutor.engine.offline.defining import (
+    MIN_DEFINING,
+    Candidate,
+    clean_definition,
+    definition_score,
+)
 from tutor.engine.offline.definitions import (
     Definition,
     definitions_in,
@@ -50,13 +57,15 @@ WEIGHTS = {"definition": 2.5, "glossary": 2.0, "emphasis": 1.5, "heading": 1.5, 
 """Score each kind of evidence adds to a candidate."""
 _NUMBERED_HEADING = re.compile(r"^(?:\d+|[A-Z])(?:\.\d+)+\s+([A-Z][A-Za-z ,'\-]{2,60})$")
 _MAX_KEYPOINT_CHARS = 240
-_DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d+")
-_PAGE_LIST = re.compile(r"[a-z]{3,},\s\d{1,4}\b")
-_ENDS_WITH_PAGE = re.compile(r"(?:\.\s*){2,}\d+$|[\s,]\d{1,4}$")
-_SAYS_WHAT = re.compile(r"\b(?:is|are|means|refers to|called|describes|represents)\b")
-CONCEPTS_PER_PAGE = 1.2
-MAX_CONCEPTS = 350
-"""The default concept budget: 1.2 per page, at most 350 (a learner cannot use more)."""
+EMPHASIS_PASSAGES = 2
+"""A term emphasised in at most this many passages, among its first mentions, is taken as
+introduced there."""
+MAX_CONCEPTS = 400
+"""A ceiling, not a quota: the map's size follows what the book defines."""
+EXPLAINED = frozenset({"glossary", "heading"})
+"""A candidate is kept only when the book defines or explains it: a defining sentence (see
+:mod:`tutor.engine.offline.defining`), a glossary entry or a section devoted to it. Emphasis and
+keyphrase statistics alone only support."""
 MIN_SCORE = 2.0
 """Candidates scoring less are not concepts."""
 _NOT_CONCEPT_HEADINGS = frozenset(
@@ -87,6 +96,8 @@ class _Candidate:
     evidence: set[str] = field(default_factory=set)
     definitions: list[Definition] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
+    emphasized_in: set[int] = field(default_factory=set)
+    """Chunks that set the term in bold or italics."""
     first_signal: int = 1 << 30
     """Chunk index of the first definition/emphasis/heading signal."""
     keyphrase: float = 0.0
@@ -133,7 +144,7 @@ def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -
     chunks = list(chunks)
     if not chunks:
         return []
-    reference = {i for i, c in enumerate(chunks) if is_reference_matter(c.text)}
+    reference = matter_chunks(chunks)
     sentences, headings = read_sentences(chunks)
     sentences = [s for s in sentences if s.chunk not in reference]
     headings = [[] if i in reference else found for i, found in enumerate(headings)]
@@ -165,6 +176,9 @@ def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -
             continue
         for term in chunk.emphasized:
             add(term, "emphasis", index)
+            key = term_key(_clean_name(term))
+            if key in candidates:
+                candidates[key].emphasized_in.add(index)
         for term, line in glossary_line_terms(texts[index]):
             if term.lower() not in _NOT_GLOSSARY_LABELS:
                 add(term, "glossary", index, Definition(term, line, index, -1, 2.0))
@@ -190,22 +204,34 @@ def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -
             continue
         score = _score(cand, mentions, stats)
         drafts.append((score, cand, mentions))
-    pages = len({(c.source, c.page) for c in chunks})
-    budget = max_concepts or max(15, min(MAX_CONCEPTS, int(pages * CONCEPTS_PER_PAGE)))
-    drafts.sort(key=lambda item: -item[0])
-    chosen = [d for d in drafts[:budget] if d[0] >= MIN_SCORE]
     by_position: dict[tuple[int, int], list[int]] = defaultdict(list)
     by_chunk: dict[int, list[int]] = defaultdict(list)
     for position, sentence in enumerate(sentences):
         by_position[(sentence.chunk, sentence.block)].append(position)
         by_chunk[sentence.chunk].append(position)
-    result = [
-        _draft(score, cand, mentions, chunks, sentences, by_position, by_chunk,
-               is_proper(cand.key, stats))
-        for score, cand, mentions in chosen
-    ]
+    drafts.sort(key=lambda item: -item[0])
+    result = []
+    for score, cand, mentions in drafts:
+        if score < MIN_SCORE or len(result) >= (max_concepts or MAX_CONCEPTS):
+            continue
+        defining = choose_definition(cand, mentions, sentences, by_chunk)
+        if defining is None:
+            continue
+        if (defining.score < MIN_DEFINING and not cand.evidence & EXPLAINED
+                and not _introduced_in_emphasis(cand, mentions)):
+            continue  # neither defined nor explained by the book: not a concept
+        result.append(_draft(score, cand, defining, mentions, chunks, sentences, by_position,
+                             by_chunk, is_proper(cand.key, stats)))
     result.sort(key=lambda d: (d.first_order, -d.score))
     return result
+
+
+def _introduced_in_emphasis(cand: _Candidate, mentions: dict[int, int]) -> bool:
+    """True when the book sets the term in bold or italics where it introduces it, and only
+    there: emphasis used as a style for a family of keywords or names does not count."""
+    if not cand.emphasized_in or len(cand.emphasized_in) > EMPHASIS_PASSAGES:
+        return False
+    return min(cand.emphasized_in) in sorted(mentions)[:EMPHASIS_PASSAGES]
 
 
 def _clean_name(name: str) -> str:
@@ -254,21 +280,10 @@ def _trim(term: str, prose: Counter[str]) -> str:
     return words[0] if words else term
 
 
-def is_reference_matter(text: str) -> bool:
-    """True for a table of contents or an index page: dot leaders to page numbers, lines that
-    end in page numbers, or runs of comma-separated page numbers."""
-    if len(_DOT_LEADER.findall(text)) >= 3:
-        return True
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    numbered = sum(1 for line in lines if _ENDS_WITH_PAGE.search(line))
-    if len(lines) >= 5 and numbered >= 0.6 * len(lines):
-        return True
-    return len(_PAGE_LIST.findall(text)) >= max(5, 0.05 * len(text.split()))
-
-
 def _draft(
     score: float,
     cand: _Candidate,
+    defining: Defining,
     mentions: dict[int, int],
     chunks: Sequence[Chunk],
     sentences: Sequence[Sentence],
@@ -277,19 +292,8 @@ def _draft(
     proper: bool,
 ) -> ConceptDraft:
     name = _display_name(cand, proper)
-    best = max(cand.definitions, key=lambda d: (d.strength, -d.chunk), default=None)
-    if best is not None:
-        define_chunk = best.chunk
-        definition = best.sentence
-        points = _key_points(cand.key, best, sentences, by_position, by_chunk)
-    else:
-        # Introduced where the course starts using it (two mentions in a passage), not at a
-        # passing mention in the front matter.
-        repeated = [c for c, n in mentions.items() if n >= 2]
-        define_chunk = min(min(repeated or mentions), cand.first_signal)
-        definition, points = _first_informative(
-            cand.key, define_chunk, mentions, sentences, by_chunk
-        )
+    define_chunk = defining.chunk
+    points = _key_points(cand.key, defining, sentences, by_position, by_chunk)
     citations = [chunks[define_chunk].citation()]
     seen = {(chunks[define_chunk].source, chunks[define_chunk].page)}
     for chunk_index, _ in sorted(mentions.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -302,7 +306,7 @@ def _draft(
     aliases = sorted({s for s in cand.surfaces if s != name} | cand.aliases)
     return ConceptDraft(
         name=name,
-        definition=definition,
+        definition=defining.text,
         aliases=aliases,
         citations=citations,
         first_order=chunks[define_chunk].order,
@@ -334,14 +338,14 @@ def _display_name(cand: _Candidate, proper: bool) -> str:
 
 def _key_points(
     key: str,
-    best: Definition,
+    best: Defining,
     sentences: Sequence[Sentence],
     by_position: dict[tuple[int, int], list[int]],
     by_chunk: dict[int, list[int]],
 ) -> list[str]:
     """The defining sentence and up to three short statements after it: the rest of its
     paragraph, then sentences of the same or the next passage that mention the term."""
-    points = [_short(best.sentence)]
+    points = [_short(best.text)]
     if not 0 <= best.position < len(sentences):
         chunk = best.chunk
         paragraph: list[int] = []
@@ -361,28 +365,73 @@ def _key_points(
     return points
 
 
-def _first_informative(
-    key: str,
-    chunk: int,
+@dataclass
+class Defining:
+    """The sentence chosen to define a candidate, where it is, and its classifier score."""
+
+    text: str
+    chunk: int
+    position: int
+    """Index in the course's sentence list (-1 for a glossary line)."""
+    score: float
+
+
+MENTION_CHUNKS = 6
+"""Passages, from the first mention on, whose sentences may define a term."""
+
+
+def choose_definition(
+    cand: _Candidate,
     mentions: dict[int, int],
     sentences: Sequence[Sentence],
     by_chunk: dict[int, list[int]],
-) -> tuple[str, list[str]]:
-    """Sentences that mention the term from where it is introduced on: one that says what it
-    is (``is``, ``are``, ``means``...) first, else the first mention."""
-    wanted = sorted(c for c in mentions if c >= chunk)[:4]
-    found: list[str] = []
-    for sentence in (sentences[p] for c in wanted for p in by_chunk.get(c, [])):
-        if len(sentence.text.split()) >= 6 and mentions_term(sentence.text, key):
-            found.append(_short(sentence.text))
-            if len(found) >= 6:
-                break
-    if not found:
-        return "", []
-    saying = [s for s in found if _SAYS_WHAT.search(s)]
-    first = saying[0] if saying else found[0]
-    points = [first, *[s for s in found if s != first]][:3]
-    return first, points
+) -> Defining | None:
+    """The first sentence that the classifier takes for a real definition of the term; when
+    none is, the best-scoring one. Candidates: the pattern matches, and the sentences of the
+    first passages that mention the term."""
+    options: dict[tuple[int, int], Candidate] = {}
+    glossary: list[Definition] = []
+    for found in cand.definitions:
+        if not 0 <= found.position < len(sentences):
+            glossary.append(found)
+            continue
+        section = sentences[found.position].section
+        if not _is_glossary(section):
+            options[(found.chunk, found.position)] = Candidate(found.sentence, section,
+                                                               found.strength)
+    for chunk in sorted(mentions)[:MENTION_CHUNKS]:
+        for position in by_chunk.get(chunk, []):
+            sentence = sentences[position]
+            if ((chunk, position) not in options and not _is_glossary(sentence.section)
+                    and mentions_term(sentence.text, cand.key)):
+                options[(chunk, position)] = Candidate(sentence.text, sentence.section)
+    term = cand.surfaces.most_common(1)[0][0] if cand.surfaces else cand.key
+    scored = sorted((definition_score(term, option), place) for place, option in options.items())
+    real = [item for item in scored if item[0] >= MIN_DEFINING]
+    if real:
+        score, (chunk, position) = min(real, key=lambda item: item[1])
+        option = options[(chunk, position)]
+    elif glossary:
+        # The book's own glossary defines it; cite where the text explains it best.
+        entry = glossary[0]
+        before = [item for item in scored if item[1][0] < entry.chunk] or scored
+        best = max(before, key=lambda t: (t[0], -t[1][0]), default=None)
+        chunk = best[1][0] if best is not None else entry.chunk
+        position, score = -1, definition_score(term, Candidate(entry.sentence, "", entry.strength))
+        option = Candidate(entry.sentence)
+    elif scored:
+        score, (chunk, position) = max(scored, key=lambda t: (t[0], -t[1][0]))
+        option = options[(chunk, position)]
+    else:
+        return None
+    text = clean_definition(_short(option.text))
+    if not text:
+        return None
+    return Defining(text, chunk, position, round(score, 3))
+
+
+def _is_glossary(section: str) -> bool:
+    return "glossary" in section.lower()
 
 
 def _short(text: str) -> str:

@@ -1,0 +1,175 @@
+"""Choosing the sentence that defines a concept: a small scored classifier.
+
+Among the sentences that mention a term where the course introduces it, the defining one is
+picked by a linear score over features a reader would check:
+
+- the term is the grammatical subject and a copula with a determiner follows ("A list is a
+  sequence ...") or a defining verb ("refers to", "means", "is defined as");
+- the sentence names the term as the object of "is called", "we call ... X", "known as X"
+  (the right direction: "We call the square root of the dimension the degree" defines
+  *degree*, not *square root*);
+- it sits in the section whose heading names the term;
+- a pattern of :mod:`tutor.engine.offline.definitions` found it (its strength);
+- against: a discourse opener ("This", "Well", "So", "If"), a question, boilerplate (licence,
+  exercise and figure references), code residue, very short or very long sentences.
+
+:data:`WEIGHTS` are set by hand from these rules; :data:`MIN_DEFINING` is the score a sentence
+needs to count as a real definition (``bench/concept_map.py --rotations`` calibrates it on two
+books and reports the third). :func:`clean_definition` tidies the chosen sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tutor.engine.offline.text import DETERMINERS, mentions, term_key
+
+WEIGHTS = {
+    "pattern": 0.8,  # times the pattern's strength (1..3)
+    "subject_copula": 2.0,
+    "subject_verb": 2.0,
+    "named_object": 2.0,
+    "subject_only": 0.5,
+    "appositive": 2.0,
+    "heading": 1.0,
+    "opener": -2.0,
+    "question": -3.0,
+    "boilerplate": -3.0,
+    "code": -1.5,
+    "length": -1.0,
+    "colon_end": -0.5,
+}
+MIN_DEFINING = 2.0
+"""A sentence scoring at least this is taken as a real definition of its term."""
+
+_OPENERS = frozenset(
+    "this these that those it they well so if but and or however also then now here there "
+    "thus hence therefore again still yet finally similarly likewise remember note recall "
+    "of".split()
+)
+_APPOSITIVE = re.compile(
+    r"^\s*(?:\([^)]{1,20}\)\s*)?,\s*(?:which|that|who)\s+(?:is|are|means|refers to)\b|"
+    r"^\s*(?:\([^)]{1,20}\)\s*)?,\s*(?:an?|the)\s+\w+")
+_COPULA = re.compile(
+    r"^\s*(?:is|are)\s+(?:also\s+|simply\s+|just\s+)?(?:a|an|the|any|one of|some|defined as|"
+    r"what|how|when|where|called)\b")
+_DEFINING_VERB = re.compile(
+    r"^\s*(?:refers? to|means?|denotes?|stands? for|is defined as|are defined as|describes?|"
+    r"represents?|measures?|consists? of|is used to|are used to)\b")
+_NAMING = re.compile(
+    r"\b(?:is|are|was|were|be)\s+(?:also\s+|often\s+|sometimes\s+|usually\s+)?(?:called|known as|"
+    r"referred to as|termed|named)\s+(?:an?\s+|the\s+)?(?P<t>[\w\- ']+)|\bwe call\b.*?"
+    r"(?:\b(?:an?|the)\s+)?(?P<u>[\w\- ']+)$|,\s*called\s+(?:an?\s+|the\s+)?(?P<v>[\w\- ']+)")
+_BOILERPLATE = re.compile(
+    r"copyright|licen[cs]e|permission|all rights|\bexercise\s+\d|\bfigure\s+\d|\bsection\s+\d|"
+    r"\bchapter\s+\d|https?://|www\.|\.py\b|\.ipynb\b|solutions? (?:to|are)|see below|"
+    r"as we saw|as you saw|in the previous|in this chapter|in the next", re.IGNORECASE)
+_CODE = re.compile(r"[=<>{}\[\]#$%^*|\\;_@~`]|\w\(\)|\w\.\w+\(")
+_LEADING_NOISE = re.compile(r"^(?:[•\-–*]\s*|\(?[a-z0-9]\)\s+|\d+\.\s+)")
+_DANGLING = re.compile(
+    r"\s*\((?:see|cf\.|as in|e\.g\.|for example)[^)]*\)|\s*\[\d+(?:,\s*\d+)*\]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence that may define a term."""
+
+    text: str
+    section: str = ""
+    pattern_strength: float = 0.0
+    """Strength of a definitional pattern that matched this sentence for the term (0 if
+    none)."""
+
+
+def features(term: str, candidate: Candidate) -> dict[str, float]:
+    """The feature values of :data:`WEIGHTS` for ``candidate`` as a definition of ``term``."""
+    text = candidate.text.strip()
+    key = term_key(term)
+    words = text.split()
+    out = dict.fromkeys(WEIGHTS, 0.0)
+    out["pattern"] = candidate.pattern_strength
+    rest = _after_subject(text, key)
+    if rest is not None:
+        if _COPULA.match(rest):
+            out["subject_copula"] = 1.0
+        elif _DEFINING_VERB.match(rest):
+            out["subject_verb"] = 1.0
+        else:
+            out["subject_only"] = 1.0
+    after = _after_term(text, key)
+    if rest is None and after is not None and _APPOSITIVE.match(after):
+        out["appositive"] = 1.0
+    named = _NAMING.search(text)
+    if named:
+        target = next(g for g in named.groups() if g is not None)
+        if term_key(target).startswith(key):
+            out["named_object"] = 1.0
+    if candidate.section and mentions(candidate.section, key):
+        out["heading"] = 1.0
+    first = words[0].lower().strip("\"'(,") if words else ""
+    if first in _OPENERS and rest is None:
+        out["opener"] = 1.0
+    out["question"] = 1.0 if text.endswith("?") else 0.0
+    out["boilerplate"] = 1.0 if _BOILERPLATE.search(text) else 0.0
+    out["code"] = 1.0 if len(_CODE.findall(text)) >= 2 else 0.0
+    out["length"] = 1.0 if len(words) < 6 or len(words) > 60 else 0.0
+    out["colon_end"] = 1.0 if text.endswith(":") else 0.0
+    return out
+
+
+def definition_score(term: str, candidate: Candidate) -> float:
+    """How surely ``candidate`` is a real definition of ``term`` (higher is surer)."""
+    return sum(WEIGHTS[name] * value for name, value in features(term, candidate).items())
+
+
+def _after_subject(text: str, key: str) -> str | None:
+    """The text after the term when the sentence opens with it (after an optional
+    determiner, a leading clause such as "In Python," or a leading "The term"), else None."""
+    words = _LEADING_NOISE.sub("", text).split()
+    start = 0
+    if words and words[0].endswith(",") and len(words) > 3:
+        start = 1  # "Formally, a ..." keeps the term as subject
+    else:
+        comma = next((i for i, w in enumerate(words[:5]) if w.endswith(",")), None)
+        start = 0 if comma is None else comma + 1
+    if start < len(words) and words[start].lower() in DETERMINERS:
+        start += 1
+    if start + 1 < len(words) and words[start].lower() in ("term", "word", "notion", "concept"):
+        start += 1
+    size = len(key.split())
+    for extra in (0, 1):  # "An *empty* list is ...": one adjective before the term
+        span = words[start + extra : start + extra + size]
+        if term_key(" ".join(w.strip("\"'*,") for w in span)) == key:
+            tail = words[start + extra + size :]
+            if tail and tail[0].startswith("("):  # "cumulative distribution function (CDF) is"
+                while tail and not tail[0].endswith(")"):
+                    tail = tail[1:]
+                tail = tail[1:]
+            return " ".join(tail)
+    return None
+
+
+def _after_term(text: str, key: str) -> str | None:
+    """The text after the first mention of the term anywhere in the sentence, else None."""
+    words = text.split()
+    size = len(key.split())
+    for start in range(len(words) - size + 1):
+        span = words[start : start + size]
+        if term_key(" ".join(w.strip("\"'*,") for w in span)) == key:
+            tail = " ".join(words[start + size :])
+            return ("," + tail) if span[-1].endswith(",") else " " + tail
+    return None
+
+
+def clean_definition(text: str) -> str:
+    """The sentence without list markers, bracketed asides and dangling references; a
+    trailing colon (code follows) becomes a full stop."""
+    text = _LEADING_NOISE.sub("", text.strip())
+    text = _DANGLING.sub("", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    if text.endswith(":"):
+        text = text[:-1].rstrip() + "."
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    return text
