@@ -22,15 +22,17 @@ from collections.abc import Sequence
 from tutor.course import Chunk
 
 _MATTER_TITLE = re.compile(
-    r"^(?:(?:chapter|appendix|part)\s+)?(?:[A-Z0-9]{1,3}[.:]?\s+)?"
-    r"(?:(?:table of )?contents|index|(?:general |subject |author )index|bibliography|references"
-    r"|works cited|literature|sources|further reading|licen[cs]e|copyright|legal notice"
-    r"|release notes|release history|change ?log|changes|revision history|version history"
-    r"|what'?s new|news|errata|solutions?|answers|hints and solutions"
-    r"|solutions? to (?:selected |the )?(?:exercises|problems)|answers to (?:selected |the )?"
-    r"(?:exercises|problems)|quick reference|reference card|cheat ?sheet|preface|foreword"
-    r"|acknowledge?ments?|contributors?(?: list)?|about (?:the|this) (?:authors?|book)"
-    r"|colophon|dedication|list of (?:figures|tables)|credits)\b",
+    r"^(?:(?:chapter|appendix|part)\s+)?(?:[A-Z0-9]{1,3}[.:]?\s+)?(?:"
+    # titles that are matter only on their own ("Index", not "Indexing lists")
+    r"(?:(?:table of )?contents|(?:general |subject |author )?index|bibliography|references"
+    r"|works cited|further reading|licen[cs]e|copyright|legal notice|release notes"
+    r"|release history|change ?log|revision history|version history|what'?s new|errata"
+    r"|solutions?|answers|hints and solutions|quick reference|reference card|cheat ?sheet"
+    r"|preface|foreword|acknowledge?ments?|contributors?(?: list)?|colophon|dedication"
+    r"|list of (?:figures|tables))\s*[.:]?\s*$"
+    # titles that may go on ("Solutions to selected exercises", "About the author")
+    r"|(?:solutions?|answers|hints) (?:to|for) (?:selected |the |all )?(?:exercises|problems)"
+    r"|about (?:the|this) (?:authors?|book)|notes? on (?:the|this) (?:edition|release))",
     re.IGNORECASE,
 )
 _CHAPTER_LEVEL = re.compile(

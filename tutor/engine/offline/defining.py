@@ -60,7 +60,8 @@ _DEFINING_VERB = re.compile(
 _NAMING = re.compile(
     r"\b(?:is|are|was|were|be)\s+(?:also\s+|often\s+|sometimes\s+|usually\s+)?(?:called|known as|"
     r"referred to as|termed|named)\s+(?:an?\s+|the\s+)?(?P<t>[\w\- ']+)|\bwe call\b.*?"
-    r"(?:\b(?:an?|the)\s+)?(?P<u>[\w\- ']+)$|,\s*called\s+(?:an?\s+|the\s+)?(?P<v>[\w\- ']+)")
+    r"(?:\b(?:an?|the)\s+)?(?P<u>[\w\- ']+)$|,\s*called\s+(?:an?\s+|the\s+)?(?P<v>[\w\- ']+)",
+    re.IGNORECASE)
 _BOILERPLATE = re.compile(
     r"copyright|licen[cs]e|permission|all rights|\bexercise\s+\d|\bfigure\s+\d|\bsection\s+\d|"
     r"\bchapter\s+\d|https?://|www\.|\.py\b|\.ipynb\b|solutions? (?:to|are)|see below|"
@@ -100,20 +101,23 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
     after = _after_term(text, key)
     if rest is None and after is not None and _APPOSITIVE.match(after):
         out["appositive"] = 1.0
-    named = _NAMING.search(text)
+    named = _NAMING.search(text.rstrip(" .!"))
     if named:
         target = next(g for g in named.groups() if g is not None)
+        if named.group("u") is not None:  # "we call X the Y": Y is what is named
+            target = re.split(r"\b(?:the|an?|as)\s+", target)[-1]
         if term_key(target).startswith(key):
             out["named_object"] = 1.0
     if candidate.section and mentions(candidate.section, key):
         out["heading"] = 1.0
     first = words[0].lower().strip("\"'(,") if words else ""
-    if first in _OPENERS and rest is None:
+    defines = rest is not None or out["named_object"] or out["appositive"]
+    if first in _OPENERS and not defines:
         out["opener"] = 1.0
     out["question"] = 1.0 if text.endswith("?") else 0.0
     out["boilerplate"] = 1.0 if _BOILERPLATE.search(text) else 0.0
     out["code"] = 1.0 if len(_CODE.findall(text)) >= 2 else 0.0
-    out["length"] = 1.0 if len(words) < 6 or len(words) > 60 else 0.0
+    out["length"] = 1.0 if len(words) < 4 or len(words) > 60 else 0.0
     out["colon_end"] = 1.0 if text.endswith(":") else 0.0
     return out
 

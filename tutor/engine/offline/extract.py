@@ -210,9 +210,11 @@ def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -
         by_position[(sentence.chunk, sentence.block)].append(position)
         by_chunk[sentence.chunk].append(position)
     drafts.sort(key=lambda item: -item[0])
-    result = []
+    modifiers = _modifiers(drafts)
+    result: list[ConceptDraft] = []
     for score, cand, mentions in drafts:
-        if score < MIN_SCORE or len(result) >= (max_concepts or MAX_CONCEPTS):
+        if (score < MIN_SCORE or cand.key in modifiers
+                or len(result) >= (max_concepts or MAX_CONCEPTS)):
             continue
         defining = choose_definition(cand, mentions, sentences, by_chunk)
         if defining is None:
@@ -224,6 +226,21 @@ def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -
                              by_chunk, is_proper(cand.key, stats)))
     result.sort(key=lambda d: (d.first_order, -d.score))
     return result
+
+
+MODIFIER_SHARE = 0.6
+"""A single word whose mentions are mostly inside longer concept names it starts is their
+modifier ("inductive" in "inductive argument"), not a concept of its own."""
+
+
+def _modifiers(drafts: Sequence[tuple[float, _Candidate, dict[int, int]]]) -> set[str]:
+    total = {cand.key: sum(mentions.values()) for _, cand, mentions in drafts}
+    inside: Counter[str] = Counter()
+    for key, count in total.items():
+        words = key.split()
+        if len(words) > 1 and words[0] in total:
+            inside[words[0]] += count
+    return {w for w, n in inside.items() if n >= MODIFIER_SHARE * max(1, total[w])}
 
 
 def _introduced_in_emphasis(cand: _Candidate, mentions: dict[int, int]) -> bool:
@@ -376,6 +393,8 @@ class Defining:
     score: float
 
 
+_POINTS_BACK = re.compile(
+    r"^(?:This|These|That|Those|Such|It|They)\b[^.]{0,60}\b(?:called|known as|named|termed)\b")
 MENTION_CHUNKS = 6
 """Passages, from the first mention on, whose sentences may define a term."""
 
@@ -424,7 +443,12 @@ def choose_definition(
         option = options[(chunk, position)]
     else:
         return None
-    text = clean_definition(_short(option.text))
+    text = option.text
+    if 0 < position < len(sentences) and _POINTS_BACK.match(text):
+        before = sentences[position - 1]
+        if before.chunk == sentences[position].chunk:
+            text = f"{before.text} {text}"  # "This is called X." names what came before
+    text = clean_definition(_short(text))
     if not text:
         return None
     return Defining(text, chunk, position, round(score, 3))

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from tutor.course import Chunk, Concept, Prerequisite
+from tutor.engine.offline.book_matter import is_chapter_heading
 from tutor.engine.offline.text import MentionIndex, normalize, term_key
 
 MAX_PARENTS = 2
@@ -70,14 +71,14 @@ def link_prerequisites(
     in_definition = _uses([c.definition for c in concepts], keys)
     in_points = _uses([" ".join(c.key_points) for c in concepts], keys)
     in_section = _uses([c.section for c in concepts], keys)
+    in_chapter = _uses(_chapters(concepts, chunks), keys)
     # A strict total order, so that edges along it can never form a cycle: reading order;
     # among concepts introduced in the same passage, those whose definitions need fewer of
     # the others first, then shorter names ("list" before "list method"), then name.
-    needs = np.zeros(n, dtype=int)
-    for a in range(n):
-        for b in np.flatnonzero(in_definition[a]):
-            if concepts[a].first_order == concepts[b].first_order:
-                needs[b] += 1
+    needs = [0] * n
+    for a, b in zip(*np.nonzero(in_definition), strict=True):
+        if concepts[int(a)].first_order == concepts[int(b)].first_order:
+            needs[int(b)] += 1
     ordered = sorted(
         range(n),
         key=lambda i: (concepts[i].first_order, int(needs[i]), len(words[i]), concepts[i].name.lower()),
@@ -93,8 +94,8 @@ def link_prerequisites(
             if a == b or rank[a] >= rank[b]:
                 continue
             by_definition = 1.0 if in_definition[a, b] else 0.5 if in_points[a, b] else 0.0
-            by_name = 1.0 if _builds_on(words[a], words[b]) else 0.0
-            by_section = 1.0 if in_section[a, b] else 0.0
+            by_name = _builds_on(words[a], words[b])
+            by_section = 1.0 if in_section[a, b] else 0.6 if in_chapter[a, b] else 0.0
             by_refd = float(max(0.0, min(1.0, refd[a, b] * 2.0)))
             if not (by_definition or by_name or by_section):
                 continue  # co-mention alone is not a reason a teacher would give
@@ -135,12 +136,12 @@ def _reference_shares(keys: Sequence[list[str]], chunks: Sequence[Chunk]) -> np.
 
 
 def _specificity(uses: np.ndarray) -> np.ndarray:
-    """Per concept, 1 when few other concepts' definitions use it, falling towards 0.4 as it
+    """Per concept, 1 when few other concepts' definitions use it, falling towards 0.5 as it
     is used by all of them (an inverse document frequency over definitions)."""
     n = uses.shape[0]
     used_by = uses.sum(axis=1)
     idf = np.log((n + 1) / (used_by + 1)) / math.log(n + 1)
-    return np.asarray(0.4 + 0.6 * idf)
+    return np.asarray(0.5 + 0.5 * idf)
 
 
 def _sparse(
@@ -167,12 +168,25 @@ def _sparse(
     }
 
 
-def _builds_on(a: list[str], b: list[str]) -> bool:
-    """True when name ``b`` contains name ``a`` as a run of words (``"variable"`` in
-    ``"local variable"``)."""
+def _builds_on(a: list[str], b: list[str]) -> float:
+    """1 when name ``b`` ends with name ``a`` (``"variable"`` -> ``"local variable"``: a kind
+    of it), 0.5 when it contains it elsewhere (``"list"`` -> ``"list method"``), else 0."""
     if len(a) >= len(b):
-        return False
-    return any(b[i : i + len(a)] == a for i in range(len(b) - len(a) + 1))
+        return 0.0
+    if b[-len(a):] == a:
+        return 1.0
+    return 0.5 if any(b[i : i + len(a)] == a for i in range(len(b) - len(a))) else 0.0
+
+
+def _chapters(concepts: Sequence[Concept], chunks: Sequence[Chunk]) -> list[str]:
+    """For each concept, the heading of the chapter it is introduced in ("" when unknown)."""
+    chapter_at: dict[int, str] = {}
+    chapter = ""
+    for chunk in sorted(chunks, key=lambda c: c.order):
+        if chunk.heading and is_chapter_heading(chunk.heading):
+            chapter = chunk.heading
+        chapter_at[chunk.order] = chapter
+    return [chapter_at.get(c.first_order, "") for c in concepts]
 
 
 def _rationale(
