@@ -433,8 +433,8 @@ def choose_definition(
     elif glossary:
         # The book's own glossary defines it; cite where the text explains it best.
         entry = glossary[0]
-        before = [item for item in scored if item[1][0] < entry.chunk] or scored
-        best = max(before, key=lambda t: (t[0], -t[1][0]), default=None)
+        earlier = [item for item in scored if item[1][0] < entry.chunk] or scored
+        best = max(earlier, key=lambda t: (t[0], -t[1][0]), default=None)
         chunk = best[1][0] if best is not None else entry.chunk
         position, score = -1, definition_score(term, Candidate(entry.sentence, "", entry.strength))
         option = Candidate(entry.sentence)
@@ -445,9 +445,9 @@ def choose_definition(
         return None
     text = option.text
     if 0 < position < len(sentences) and _POINTS_BACK.match(text):
-        before = sentences[position - 1]
-        if before.chunk == sentences[position].chunk:
-            text = f"{before.text} {text}"  # "This is called X." names what came before
+        previous = sentences[position - 1]
+        if previous.chunk == sentences[position].chunk:
+            text = f"{previous.text} {text}"  # "This is called X." names what came before
     text = clean_definition(_short(text))
     if not text:
         return None
