@@ -23,9 +23,10 @@ Run: ``.venv/bin/python bench/concept_map.py`` (prints JSON, writes
 book once (cached under the system temp folder), runs only extract, merge and link, and does
 not write the results file. ``--book NAME`` limits the run to one book.
 
-Held out: the one calibrated constant, the defining-sentence threshold
-(:data:`tutor.engine.offline.defining.MIN_DEFINING`), is chosen on two books from a small grid
-and the third book is reported with it, for each of the three rotations (``rotations``).
+Held out: the two calibrated constants, the defining-sentence threshold
+(:data:`tutor.engine.offline.defining.MIN_DEFINING`) and the passages a concept must be used in
+(:data:`tutor.engine.offline.extract.MIN_PASSAGES`), are chosen on two books from a small grid
+and the third book is reported with them, for each of the three rotations (``rotations``).
 """
 
 from __future__ import annotations
@@ -179,7 +180,9 @@ def pypdf_seconds(pdf: Path) -> float:
     return time.perf_counter() - start
 
 
-def full_build(pdf: Path, workdir: Path) -> tuple[list[Concept], list[Prerequisite], float]:
+def full_build(
+    pdf: Path, workdir: Path
+) -> tuple[list[Concept], list[Prerequisite], float, dict[str, float]]:
     """The whole offline build of one book, as `tutor course build` runs it."""
     from tutor.context import TutorContext
     from tutor.study import build_course
@@ -192,7 +195,8 @@ def full_build(pdf: Path, workdir: Path) -> tuple[list[Concept], list[Prerequisi
     result = build_course(folder, context=context)
     seconds = time.perf_counter() - start
     assert result.course is not None, "the build wrote no course"
-    return result.course.concepts, result.course.prerequisites, seconds
+    stages = {k: round(v, 2) for k, v in result.stage_seconds.items()}
+    return result.course.concepts, result.course.prerequisites, seconds, stages
 
 
 def cached_chunks(pdf: Path) -> list[Chunk]:
@@ -221,8 +225,28 @@ def understand(chunks: list[Chunk]) -> tuple[list[Concept], list[Prerequisite]]:
     return concepts, edges
 
 
-GRID = [1.0, 1.5, 2.0, 2.5, 3.0]
-"""Values of :data:`tutor.engine.offline.defining.MIN_DEFINING` tried in calibration."""
+def sample_rows(book: str, concepts: list[Concept], chunks: list[Chunk], size: int = 40,
+                seed: int = 11) -> list[dict[str, Any]]:
+    """``size`` random concepts with their definition and the text of the page they cite
+    first, for a blind rater (who sees the page and the concept only)."""
+    import random
+
+    pages: dict[int, list[str]] = defaultdict(list)
+    for chunk in chunks:
+        pages[chunk.page].append(chunk.text)
+    picked = random.Random(seed).sample(concepts, min(size, len(concepts)))
+    return [
+        {"book": book, "concept": c.name, "definition": c.definition,
+         "page": c.citations[0].page if c.citations else None,
+         "page_text": "\n\n".join(pages.get(c.citations[0].page, [])) if c.citations else ""}
+        for c in picked
+    ]
+
+
+GRID = [(d, p) for d in (1.5, 2.0, 2.5, 3.0) for p in (1, 2, 3)]
+"""Pairs tried in calibration: the defining-sentence threshold
+(:data:`tutor.engine.offline.defining.MIN_DEFINING`) and the passages a concept must be used in
+(:data:`tutor.engine.offline.extract.MIN_PASSAGES`)."""
 
 
 def _objective(result: dict[str, Any]) -> float:
@@ -232,23 +256,27 @@ def _objective(result: dict[str, Any]) -> float:
             - max(0.0, result["size_ratio"] - 3.0))
 
 
-def _with_threshold(value: float, chunks: list[Chunk]) -> tuple[list[Concept], list[Prerequisite]]:
+def _with_constants(
+    values: tuple[float, int], chunks: list[Chunk]
+) -> tuple[list[Concept], list[Prerequisite]]:
     from tutor.engine.offline import defining, extract
 
-    saved = defining.MIN_DEFINING
-    defining.MIN_DEFINING = extract.MIN_DEFINING = value
+    saved = defining.MIN_DEFINING, extract.MIN_PASSAGES
+    defining.MIN_DEFINING = extract.MIN_DEFINING = values[0]
+    extract.MIN_PASSAGES = values[1]
     try:
         return understand(chunks)
     finally:
-        defining.MIN_DEFINING = extract.MIN_DEFINING = saved
+        defining.MIN_DEFINING = extract.MIN_DEFINING = saved[0]
+        extract.MIN_PASSAGES = saved[1]
 
 
 def rotations(books: list[str]) -> dict[str, Any]:
-    """Calibrate the defining-sentence threshold on two books, report the third (held out),
-    for each of the three choices of held-out book."""
+    """Calibrate the two constants on two books, report the third (held out), for each of the
+    three choices of held-out book."""
     chunks = {b: cached_chunks(EVAL / "pdfs" / f"{b}.pdf") for b in books}
     scores = {
-        (b, v): score(load_map(b), *_with_threshold(v, chunks[b])) for b in books for v in GRID
+        (b, v): score(load_map(b), *_with_constants(v, chunks[b])) for b in books for v in GRID
     }
     out: dict[str, Any] = {}
     for held_out in books:
@@ -256,7 +284,8 @@ def rotations(books: list[str]) -> dict[str, Any]:
         best = max(GRID, key=lambda v: sum(_objective(scores[(b, v)]) for b in tuned))
         result = dict(scores[(held_out, best)])
         result.pop("details")
-        out[held_out] = {"calibrated_on": tuned, "min_defining": best, "held_out": result}
+        out[held_out] = {"calibrated_on": tuned, "min_defining": best[0],
+                         "min_passages": best[1], "held_out": result}
     return out
 
 
@@ -265,6 +294,8 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--book", choices=BOOKS)
     parser.add_argument("--details", action="store_true", help="print missed concepts etc.")
+    parser.add_argument("--sample", type=Path,
+                        help="write 40 random concepts per book (JSON lines) to this file")
     parser.add_argument("--no-rotations", action="store_true",
                         help="skip the held-out calibration rotations")
     args = parser.parse_args()
@@ -278,6 +309,7 @@ def main() -> int:
                        "load_average_at_start": [round(x, 2) for x in os.getloadavg()]},
         "books": {},
     }
+    samples: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="tutor-map-") as tmp:
         for book in books:
             pdf = EVAL / "pdfs" / f"{book}.pdf"
@@ -289,14 +321,19 @@ def main() -> int:
                 result["understand_seconds"] = round(time.perf_counter() - start, 2)
             else:
                 extract = pypdf_seconds(pdf)
-                concepts, edges, seconds = full_build(pdf, Path(tmp))
+                concepts, edges, seconds, stages = full_build(pdf, Path(tmp))
                 result = score(gold, concepts, edges)
                 result["build_seconds"] = round(seconds, 2)
                 result["pypdf_seconds"] = round(extract, 2)
                 result["build_vs_pypdf"] = round(seconds / extract, 2)
+                result["stage_seconds"] = stages
+            if args.sample:
+                samples += sample_rows(book, concepts, cached_chunks(pdf))
             if not args.details:
                 result.pop("details")
             out["books"][book] = result
+    if args.sample:
+        args.sample.write_text("".join(json.dumps(r) + "\n" for r in samples), encoding="utf-8")
     if not args.no_rotations and not args.book:
         out["rotations"] = rotations(BOOKS)
     out["conditions"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]

@@ -8,7 +8,8 @@ picked by a linear score over features a reader would check:
 - the sentence names the term as the object of "is called", "we call ... X", "known as X"
   (the right direction: "We call the square root of the dimension the degree" defines
   *degree*, not *square root*);
-- it sits in the section whose heading names the term;
+- it sits in the section whose heading names the term, or in the passage that sets the term
+  in emphasis;
 - a pattern of :mod:`tutor.engine.offline.definitions` found it (its strength);
 - against: a discourse opener ("This", "Well", "So", "If"), a question, boilerplate (licence,
   exercise and figure references), code residue, very short or very long sentences.
@@ -33,6 +34,7 @@ WEIGHTS = {
     "subject_only": 0.5,
     "appositive": 2.0,
     "heading": 1.0,
+    "emphasis": 1.0,
     "opener": -2.0,
     "question": -3.0,
     "boilerplate": -3.0,
@@ -53,7 +55,7 @@ _APPOSITIVE = re.compile(
     r"^\s*(?:\([^)]{1,20}\)\s*)?,\s*(?:an?|the)\s+\w+")
 _COPULA = re.compile(
     r"^\s*(?:is|are)\s+(?:also\s+|simply\s+|just\s+)?(?:a|an|the|any|one of|some|defined as|"
-    r"what|how|when|where|called)\b")
+    r"what|how|when|where)\b")
 _DEFINING_VERB = re.compile(
     r"^\s*(?:refers? to|means?|denotes?|stands? for|is defined as|are defined as|describes?|"
     r"represents?|measures?|consists? of|is used to|are used to)\b")
@@ -81,6 +83,9 @@ class Candidate:
     pattern_strength: float = 0.0
     """Strength of a definitional pattern that matched this sentence for the term (0 if
     none)."""
+    emphasized: bool = False
+    """The passage sets the term in bold or italics (books mark a term where they define
+    it)."""
 
 
 def features(term: str, candidate: Candidate) -> dict[str, float]:
@@ -110,6 +115,7 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
             out["named_object"] = 1.0
     if candidate.section and mentions(candidate.section, key):
         out["heading"] = 1.0
+    out["emphasis"] = 1.0 if candidate.emphasized else 0.0
     first = words[0].lower().strip("\"'(,") if words else ""
     defines = rest is not None or out["named_object"] or out["appositive"]
     if first in _OPENERS and not defines:

@@ -38,6 +38,7 @@ from tutor.engine.offline.keyphrases import (
     specificity,
 )
 from tutor.engine.offline.text import (
+    COMMON_VERBS,
     DETERMINERS,
     MentionIndex,
     general_zipf,
@@ -57,6 +58,8 @@ WEIGHTS = {"definition": 2.5, "glossary": 2.0, "emphasis": 1.5, "heading": 1.5, 
 """Score each kind of evidence adds to a candidate."""
 _NUMBERED_HEADING = re.compile(r"^(?:\d+|[A-Z])(?:\.\d+)+\s+([A-Z][A-Za-z ,'\-]{2,60})$")
 _MAX_KEYPOINT_CHARS = 240
+EMPHASIS_COUNTS = True
+"""Whether a term set in emphasis where it is introduced counts as explained."""
 EMPHASIS_PASSAGES = 2
 """A term emphasised in at most this many passages, among its first mentions, is taken as
 introduced there."""
@@ -73,6 +76,9 @@ _NOT_CONCEPT_HEADINGS = frozenset(
     "references acknowledgments acknowledgements foreword conclusion conclusions notes overview "
     "problems solutions answers appendix further reading".split()
 )
+_GLOSSARY_SECTION = re.compile(
+    r"\b(?:glossary|definitions|key terms|terminology|vocabulary)\b", re.IGNORECASE)
+"""Headings of the sections whose "term: definition" lines are the book's own glossary."""
 _NOT_GLOSSARY_LABELS = frozenset(
     "hint credit note notes warning example solution answer source step tip caution theorem "
     "proof lemma remark question exercise output input figure table see also".split()
@@ -153,8 +159,8 @@ def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -
 
     def add(name: str, kind: str, chunk_index: int, definition: Definition | None = None) -> None:
         name = _clean_name(name)
-        if is_junk_term(name):
-            return
+        if is_junk_term(name) and not (kind in STRUCTURAL and name.lower() in COMMON_VERBS):
+            return  # a glossary or a heading may name a noun that is also a verb ("mean")
         key = term_key(name)
         if not key:
             return
@@ -171,6 +177,8 @@ def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -
             for term in heading_terms(heading):
                 if term.lower() not in _NOT_CONCEPT_HEADINGS:
                     add(term, "heading", index)
+    section = ""
+    glossary_chunks: set[int] = set()
     for index, chunk in enumerate(chunks):
         if index in reference:
             continue
@@ -179,9 +187,17 @@ def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -
             key = term_key(_clean_name(term))
             if key in candidates:
                 candidates[key].emphasized_in.add(index)
+        section = chunk.heading or section
+        in_glossary = bool(_GLOSSARY_SECTION.search(section))
+        if in_glossary:
+            glossary_chunks.add(index)
         for term, line in glossary_line_terms(texts[index]):
-            if term.lower() not in _NOT_GLOSSARY_LABELS:
+            if term.lower() in _NOT_GLOSSARY_LABELS:
+                continue
+            if in_glossary:
                 add(term, "glossary", index, Definition(term, line, index, -1, 2.0))
+            else:  # a "Label: advice" list in the body: weak evidence only
+                add(term, "definition", index, Definition(term, line, index, -1, 1.0))
     phrases, stats = keyphrases((s.text, s.chunk) for s in sentences)
     for position, sentence in enumerate(sentences):
         for found_def in definitions_in(sentence.text, sentence.chunk, position):
@@ -211,16 +227,23 @@ def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -
         by_chunk[sentence.chunk].append(position)
     drafts.sort(key=lambda item: -item[0])
     modifiers = _modifiers(drafts)
+    needed = MIN_PASSAGES if len(chunks) >= BOOK_PASSAGES else 1
     result: list[ConceptDraft] = []
     for score, cand, mentions in drafts:
         if (score < MIN_SCORE or cand.key in modifiers
+                or (len(mentions.keys() - glossary_chunks) < needed
+                    and "heading" not in cand.evidence)
+                or (is_proper(cand.key, stats) and not cand.evidence & STRUCTURAL
+                    and not any(surface.isupper() for surface in cand.surfaces))
                 or len(result) >= (max_concepts or MAX_CONCEPTS)):
             continue
         defining = choose_definition(cand, mentions, sentences, by_chunk)
         if defining is None:
             continue
+        if _generic(cand) and defining.score < MIN_DEFINING + 1.0:
+            continue  # a common word that a sentence happens to say something about
         if (defining.score < MIN_DEFINING and not cand.evidence & EXPLAINED
-                and not _introduced_in_emphasis(cand, mentions)):
+                and not (EMPHASIS_COUNTS and _introduced_in_emphasis(cand, mentions))):
             continue  # neither defined nor explained by the book: not a concept
         result.append(_draft(score, cand, defining, mentions, chunks, sentences, by_position,
                              by_chunk, is_proper(cand.key, stats)))
@@ -243,16 +266,39 @@ def _modifiers(drafts: Sequence[tuple[float, _Candidate, dict[int, int]]]) -> se
     return {w for w, n in inside.items() if n >= MODIFIER_SHARE * max(1, total[w])}
 
 
+MIN_PASSAGES = 2
+"""A concept is used again after it is introduced: passages outside a glossary that mention
+it, at least (unless a section is devoted to it)."""
+BOOK_PASSAGES = 50
+"""From this many passages on (about 20 pages) a course is a book, where a concept is used
+again after it is introduced; a short text may introduce a term once."""
+STRUCTURAL = frozenset({"heading", "glossary"})
+GENERIC_ZIPF = 5.0
+"""A single word at least this common in general English ("result", "effect", "word") is a
+concept only when the book marks it (glossary, heading or emphasis) or defines it plainly
+(a defining pattern as well as the classifier's threshold), not for a sentence that happens to
+say what it is."""
+
+
+def _generic(cand: _Candidate) -> bool:
+    return (" " not in cand.key and general_zipf(cand.key) >= GENERIC_ZIPF
+            and not cand.evidence & {"glossary", "heading", "emphasis"})
+
+
 def _introduced_in_emphasis(cand: _Candidate, mentions: dict[int, int]) -> bool:
-    """True when the book sets the term in bold or italics where it introduces it, and only
-    there: emphasis used as a style for a family of keywords or names does not count."""
-    if not cand.emphasized_in or len(cand.emphasized_in) > EMPHASIS_PASSAGES:
+    """True when the book sets the term in bold or italics where it introduces it (among its
+    first mentions), and not as a style wherever it appears: emphasis on most of a term's
+    mentions marks a family of keywords or names, not a definition."""
+    if not cand.emphasized_in:
         return False
-    return min(cand.emphasized_in) in sorted(mentions)[:EMPHASIS_PASSAGES]
+    if len(cand.emphasized_in) > max(EMPHASIS_PASSAGES, len(mentions) / 2):
+        return False
+    return min(cand.emphasized_in) in sorted(mentions)[: EMPHASIS_PASSAGES + 1]
 
 
 def _clean_name(name: str) -> str:
-    words = normalize(name).replace('"', " ").replace("'", " ").strip(" .,:;").split()
+    name = re.sub(r"(?<=\w)'s\b", "", normalize(name))  # "Pearson's correlation"
+    words = name.replace('"', " ").replace("'", " ").strip(" .,:;").split()
     while words and words[0].lower() in DETERMINERS:
         words = words[1:]
     name = " ".join(words)
@@ -416,14 +462,15 @@ def choose_definition(
             continue
         section = sentences[found.position].section
         if not _is_glossary(section):
-            options[(found.chunk, found.position)] = Candidate(found.sentence, section,
-                                                               found.strength)
+            options[(found.chunk, found.position)] = Candidate(
+                found.sentence, section, found.strength, found.chunk in cand.emphasized_in)
     for chunk in sorted(mentions)[:MENTION_CHUNKS]:
         for position in by_chunk.get(chunk, []):
             sentence = sentences[position]
             if ((chunk, position) not in options and not _is_glossary(sentence.section)
                     and mentions_term(sentence.text, cand.key)):
-                options[(chunk, position)] = Candidate(sentence.text, sentence.section)
+                options[(chunk, position)] = Candidate(
+                    sentence.text, sentence.section, 0.0, chunk in cand.emphasized_in)
     term = cand.surfaces.most_common(1)[0][0] if cand.surfaces else cand.key
     scored = sorted((definition_score(term, option), place) for place, option in options.items())
     real = [item for item in scored if item[0] >= MIN_DEFINING]

@@ -72,6 +72,8 @@ def link_prerequisites(
     in_points = _uses([" ".join(c.key_points) for c in concepts], keys)
     in_section = _uses([c.section for c in concepts], keys)
     in_chapter = _uses(_chapters(concepts, chunks), keys)
+    by_order = {c.order: c.text for c in chunks}
+    in_passage = _uses([by_order.get(c.first_order, "") for c in concepts], keys)
     # A strict total order, so that edges along it can never form a cycle: reading order;
     # among concepts introduced in the same passage, those whose definitions need fewer of
     # the others first, then shorter names ("list" before "list method"), then name.
@@ -93,7 +95,8 @@ def link_prerequisites(
         for a in range(n):
             if a == b or rank[a] >= rank[b]:
                 continue
-            by_definition = 1.0 if in_definition[a, b] else 0.5 if in_points[a, b] else 0.0
+            by_definition = (1.0 if in_definition[a, b] else 0.5 if in_points[a, b]
+                             else 0.25 if in_passage[a, b] else 0.0)
             by_name = _builds_on(words[a], words[b])
             by_section = 1.0 if in_section[a, b] else 0.6 if in_chapter[a, b] else 0.0
             by_refd = float(max(0.0, min(1.0, refd[a, b] * 2.0)))
