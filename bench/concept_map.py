@@ -25,7 +25,7 @@ not write the results file. ``--book NAME`` limits the run to one book.
 
 Held out: the two calibrated constants, the defining-sentence threshold
 (:data:`tutor.engine.offline.defining.MIN_DEFINING`) and the passages a concept must be used in
-(:data:`tutor.engine.offline.extract.MIN_PASSAGES`), are chosen on two books from a small grid
+(:data:`tutor.engine.offline.candidates.MIN_PASSAGES`), are chosen on two books from a small grid
 and the third book is reported with them, for each of the three rotations (``rotations``).
 """
 
@@ -246,7 +246,7 @@ def sample_rows(book: str, concepts: list[Concept], chunks: list[Chunk], size: i
 GRID = [(d, p) for d in (1.5, 2.0, 2.5, 3.0) for p in (1, 2, 3)]
 """Pairs tried in calibration: the defining-sentence threshold
 (:data:`tutor.engine.offline.defining.MIN_DEFINING`) and the passages a concept must be used in
-(:data:`tutor.engine.offline.extract.MIN_PASSAGES`)."""
+(:data:`tutor.engine.offline.candidates.MIN_PASSAGES`)."""
 
 
 def _objective(result: dict[str, Any]) -> float:
@@ -259,16 +259,16 @@ def _objective(result: dict[str, Any]) -> float:
 def _with_constants(
     values: tuple[float, int], chunks: list[Chunk]
 ) -> tuple[list[Concept], list[Prerequisite]]:
-    from tutor.engine.offline import defining, extract
+    from tutor.engine.offline import candidates, defining
 
-    saved = defining.MIN_DEFINING, extract.MIN_PASSAGES
-    defining.MIN_DEFINING = extract.MIN_DEFINING = values[0]
-    extract.MIN_PASSAGES = values[1]
+    saved = defining.MIN_DEFINING, candidates.MIN_PASSAGES
+    defining.MIN_DEFINING = values[0]
+    candidates.MIN_PASSAGES = values[1]
     try:
         return understand(chunks)
     finally:
-        defining.MIN_DEFINING = extract.MIN_DEFINING = saved[0]
-        extract.MIN_PASSAGES = saved[1]
+        defining.MIN_DEFINING = saved[0]
+        candidates.MIN_PASSAGES = saved[1]
 
 
 def rotations(books: list[str]) -> dict[str, Any]:

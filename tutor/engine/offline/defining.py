@@ -22,8 +22,11 @@ books and reports the third). :func:`clean_definition` tidies the chosen sentenc
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tutor.engine.offline.candidates import Sentence, TermCandidate
+from tutor.engine.offline.definitions import Definition
 from tutor.engine.offline.text import DETERMINERS, mentions, term_key
 
 WEIGHTS = {
@@ -183,3 +186,85 @@ def clean_definition(text: str) -> str:
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return text
+
+
+@dataclass
+class Defining:
+    """The sentence chosen to define a candidate, where it is, and its classifier score."""
+
+    text: str
+    chunk: int
+    position: int
+    """Index in the course's sentence list (-1 for a glossary line)."""
+    score: float
+
+
+_POINTS_BACK = re.compile(
+    r"^(?:This|These|That|Those|Such|It|They)\b[^.]{0,60}\b(?:called|known as|named|termed)\b")
+MENTION_CHUNKS = 6
+"""Passages, from the first mention on, whose sentences may define a term."""
+
+
+def choose_definition(
+    cand: TermCandidate,
+    mentioned: dict[int, int],
+    sentences: Sequence[Sentence],
+    by_chunk: dict[int, list[int]],
+) -> Defining | None:
+    """The first sentence that the classifier takes for a real definition of the term; when
+    none is, the best-scoring one. Candidates: the pattern matches, and the sentences of the
+    first passages that mention the term."""
+    options: dict[tuple[int, int], Candidate] = {}
+    glossary: list[Definition] = []
+    for found in cand.definitions:
+        if not 0 <= found.position < len(sentences):
+            glossary.append(found)
+            continue
+        section = sentences[found.position].section
+        if not _is_glossary(section):
+            options[(found.chunk, found.position)] = Candidate(
+                found.sentence, section, found.strength, found.chunk in cand.emphasized_in)
+    for chunk in sorted(mentioned)[:MENTION_CHUNKS]:
+        for position in by_chunk.get(chunk, []):
+            sentence = sentences[position]
+            if ((chunk, position) not in options and not _is_glossary(sentence.section)
+                    and mentions(sentence.text, cand.key)):
+                options[(chunk, position)] = Candidate(
+                    sentence.text, sentence.section, 0.0, chunk in cand.emphasized_in)
+    term = cand.surfaces.most_common(1)[0][0] if cand.surfaces else cand.key
+    scored = sorted((definition_score(term, option), place) for place, option in options.items())
+    real = [item for item in scored if item[0] >= MIN_DEFINING]
+    if real:
+        score, (chunk, position) = min(real, key=lambda item: item[1])
+        option = options[(chunk, position)]
+    elif glossary:
+        # The book's own glossary defines it; cite where the text explains it best.
+        entry = glossary[0]
+        earlier = [item for item in scored if item[1][0] < entry.chunk] or scored
+        best = max(earlier, key=lambda t: (t[0], -t[1][0]), default=None)
+        chunk = best[1][0] if best is not None else entry.chunk
+        position, score = -1, definition_score(term, Candidate(entry.sentence, "", entry.strength))
+        option = Candidate(entry.sentence)
+    elif scored:
+        score, (chunk, position) = max(scored, key=lambda t: (t[0], -t[1][0]))
+        option = options[(chunk, position)]
+    else:
+        return None
+    text = option.text
+    if 0 < position < len(sentences) and _POINTS_BACK.match(text):
+        previous = sentences[position - 1]
+        if previous.chunk == sentences[position].chunk:
+            text = f"{previous.text} {text}"  # "This is called X." names what came before
+    text = clean_definition(short(text))
+    if not text:
+        return None
+    return Defining(text, chunk, position, round(score, 3))
+
+
+def _is_glossary(section: str) -> bool:
+    return "glossary" in section.lower()
+
+
+def short(text: str) -> str:
+    """The text cut at a word to at most 400 characters."""
+    return text if len(text) <= 400 else text[:397].rsplit(" ", 1)[0] + "..."

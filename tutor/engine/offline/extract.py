@@ -1,11 +1,15 @@
 """Concept extraction: find the terms a course introduces, with their definitions.
 
 Signals, strongest first: definitional sentences ("X is a ...", "... is called X", "X refers
-to ...", glossary-like "X: ..." lines), emphasised terms and section headings (when ingestion
-provides them, or numbered headings found in the text), and keyphrase statistics (noun-like
-word runs that recur across passages). Each candidate is scored by its signals and how widely
-the course uses it; the best ones become :class:`ConceptDraft`s with a definition, key points
-and page citations (defining page first).
+to ...", "X: ..." lines of a glossary section), emphasised terms and section headings (when
+ingestion provides them, or numbered headings found in the text), and keyphrase statistics
+(noun-like word runs that recur across passages). Front and back matter
+(:mod:`tutor.engine.offline.book_matter`) gives no candidate. Each candidate is scored by its
+signals and how widely the course uses it; those the book defines or explains
+(:mod:`tutor.engine.offline.candidates`) become :class:`ConceptDraft`s, with the defining
+sentence the classifier of :mod:`tutor.engine.offline.defining` picks, key points and page
+citations (the defining sentence's page first). There is no quota: the map's size follows the
+book.
 """
 
 from __future__ import annotations
@@ -14,16 +18,20 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from tutor.course import Chunk, Citation
+from tutor.engine.offline import candidates as keeping
+from tutor.engine.offline import defining as defining_rules
 from tutor.engine.offline.book_matter import matter_chunks
-from tutor.engine.offline.defining import (
-    MIN_DEFINING,
-    Candidate,
-    clean_definition,
-    definition_score,
+from tutor.engine.offline.candidates import (
+    STRUCTURAL,
+    Sentence,
+    TermCandidate,
+    introduced_in_emphasis,
+    is_generic,
+    modifiers,
 )
+from tutor.engine.offline.defining import Defining, choose_definition, short
 from tutor.engine.offline.definitions import (
     Definition,
     definitions_in,
@@ -58,17 +66,8 @@ WEIGHTS = {"definition": 2.5, "glossary": 2.0, "emphasis": 1.5, "heading": 1.5, 
 """Score each kind of evidence adds to a candidate."""
 _NUMBERED_HEADING = re.compile(r"^(?:\d+|[A-Z])(?:\.\d+)+\s+([A-Z][A-Za-z ,'\-]{2,60})$")
 _MAX_KEYPOINT_CHARS = 240
-EMPHASIS_COUNTS = True
-"""Whether a term set in emphasis where it is introduced counts as explained."""
-EMPHASIS_PASSAGES = 2
-"""A term emphasised in at most this many passages, among its first mentions, is taken as
-introduced there."""
 MAX_CONCEPTS = 400
 """A ceiling, not a quota: the map's size follows what the book defines."""
-EXPLAINED = frozenset({"glossary", "heading"})
-"""A candidate is kept only when the book defines or explains it: a defining sentence (see
-:mod:`tutor.engine.offline.defining`), a glossary entry or a section devoted to it. Emphasis and
-keyphrase statistics alone only support."""
 MIN_SCORE = 2.0
 """Candidates scoring less are not concepts."""
 _NOT_CONCEPT_HEADINGS = frozenset(
@@ -83,30 +82,6 @@ _NOT_GLOSSARY_LABELS = frozenset(
     "hint credit note notes warning example solution answer source step tip caution theorem "
     "proof lemma remark question exercise output input figure table see also".split()
 )
-
-
-@dataclass
-class Sentence:
-    text: str
-    chunk: int
-    """Index of the chunk in the input."""
-    block: int
-    """Index of the paragraph within the chunk."""
-    section: str
-
-
-@dataclass
-class _Candidate:
-    key: str
-    surfaces: Counter[str] = field(default_factory=Counter)
-    evidence: set[str] = field(default_factory=set)
-    definitions: list[Definition] = field(default_factory=list)
-    aliases: set[str] = field(default_factory=set)
-    emphasized_in: set[int] = field(default_factory=set)
-    """Chunks that set the term in bold or italics."""
-    first_signal: int = 1 << 30
-    """Chunk index of the first definition/emphasis/heading signal."""
-    keyphrase: float = 0.0
 
 
 def read_sentences(chunks: Sequence[Chunk]) -> tuple[list[Sentence], list[list[str]]]:
@@ -155,7 +130,7 @@ def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -
     sentences = [s for s in sentences if s.chunk not in reference]
     headings = [[] if i in reference else found for i, found in enumerate(headings)]
     texts = [normalize(c.text) for c in chunks]
-    candidates: dict[str, _Candidate] = {}
+    candidates: dict[str, TermCandidate] = {}
 
     def add(name: str, kind: str, chunk_index: int, definition: Definition | None = None) -> None:
         name = _clean_name(name)
@@ -164,7 +139,7 @@ def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -
         key = term_key(name)
         if not key:
             return
-        cand = candidates.setdefault(key, _Candidate(key))
+        cand = candidates.setdefault(key, TermCandidate(key))
         cand.surfaces[name] += 1
         cand.evidence.add(kind)
         cand.first_signal = min(cand.first_signal, chunk_index)
@@ -226,11 +201,12 @@ def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -
         by_position[(sentence.chunk, sentence.block)].append(position)
         by_chunk[sentence.chunk].append(position)
     drafts.sort(key=lambda item: -item[0])
-    modifiers = _modifiers(drafts)
-    needed = MIN_PASSAGES if len(chunks) >= BOOK_PASSAGES else 1
+    modifying = modifiers(drafts)
+    needed = keeping.MIN_PASSAGES if len(chunks) >= keeping.BOOK_PASSAGES else 1
+    min_defining = defining_rules.MIN_DEFINING
     result: list[ConceptDraft] = []
     for score, cand, mentions in drafts:
-        if (score < MIN_SCORE or cand.key in modifiers
+        if (score < MIN_SCORE or cand.key in modifying
                 or (len(mentions.keys() - glossary_chunks) < needed
                     and "heading" not in cand.evidence)
                 or (is_proper(cand.key, stats) and not cand.evidence & STRUCTURAL
@@ -240,60 +216,15 @@ def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -
         defining = choose_definition(cand, mentions, sentences, by_chunk)
         if defining is None:
             continue
-        if _generic(cand) and defining.score < MIN_DEFINING + 1.0:
+        if is_generic(cand) and defining.score < min_defining + 1.0:
             continue  # a common word that a sentence happens to say something about
-        if (defining.score < MIN_DEFINING and not cand.evidence & EXPLAINED
-                and not (EMPHASIS_COUNTS and _introduced_in_emphasis(cand, mentions))):
+        if (defining.score < min_defining and not cand.evidence & keeping.EXPLAINED
+                and not (keeping.EMPHASIS_COUNTS and introduced_in_emphasis(cand, mentions))):
             continue  # neither defined nor explained by the book: not a concept
         result.append(_draft(score, cand, defining, mentions, chunks, sentences, by_position,
                              by_chunk, is_proper(cand.key, stats)))
     result.sort(key=lambda d: (d.first_order, -d.score))
     return result
-
-
-MODIFIER_SHARE = 0.6
-"""A single word whose mentions are mostly inside longer concept names it starts is their
-modifier ("inductive" in "inductive argument"), not a concept of its own."""
-
-
-def _modifiers(drafts: Sequence[tuple[float, _Candidate, dict[int, int]]]) -> set[str]:
-    total = {cand.key: sum(mentions.values()) for _, cand, mentions in drafts}
-    inside: Counter[str] = Counter()
-    for key, count in total.items():
-        words = key.split()
-        if len(words) > 1 and words[0] in total:
-            inside[words[0]] += count
-    return {w for w, n in inside.items() if n >= MODIFIER_SHARE * max(1, total[w])}
-
-
-MIN_PASSAGES = 2
-"""A concept is used again after it is introduced: passages outside a glossary that mention
-it, at least (unless a section is devoted to it)."""
-BOOK_PASSAGES = 50
-"""From this many passages on (about 20 pages) a course is a book, where a concept is used
-again after it is introduced; a short text may introduce a term once."""
-STRUCTURAL = frozenset({"heading", "glossary"})
-GENERIC_ZIPF = 5.0
-"""A single word at least this common in general English ("result", "effect", "word") is a
-concept only when the book marks it (glossary, heading or emphasis) or defines it plainly
-(a defining pattern as well as the classifier's threshold), not for a sentence that happens to
-say what it is."""
-
-
-def _generic(cand: _Candidate) -> bool:
-    return (" " not in cand.key and general_zipf(cand.key) >= GENERIC_ZIPF
-            and not cand.evidence & {"glossary", "heading", "emphasis"})
-
-
-def _introduced_in_emphasis(cand: _Candidate, mentions: dict[int, int]) -> bool:
-    """True when the book sets the term in bold or italics where it introduces it (among its
-    first mentions), and not as a style wherever it appears: emphasis on most of a term's
-    mentions marks a family of keywords or names, not a definition."""
-    if not cand.emphasized_in:
-        return False
-    if len(cand.emphasized_in) > max(EMPHASIS_PASSAGES, len(mentions) / 2):
-        return False
-    return min(cand.emphasized_in) in sorted(mentions)[: EMPHASIS_PASSAGES + 1]
 
 
 def _clean_name(name: str) -> str:
@@ -305,7 +236,7 @@ def _clean_name(name: str) -> str:
     return name
 
 
-def _score(cand: _Candidate, mentions: dict[int, int], stats: WordStats) -> float:
+def _score(cand: TermCandidate, mentions: dict[int, int], stats: WordStats) -> float:
     """Evidence weights, plus how much more the course uses the term than general English;
     generic, ubiquitous, code-like and one-passage terms lose points."""
     marked = cand.evidence - {"keyphrase"}
@@ -345,7 +276,7 @@ def _trim(term: str, prose: Counter[str]) -> str:
 
 def _draft(
     score: float,
-    cand: _Candidate,
+    cand: TermCandidate,
     defining: Defining,
     mentions: dict[int, int],
     chunks: Sequence[Chunk],
@@ -380,7 +311,7 @@ def _draft(
     )
 
 
-def _display_name(cand: _Candidate, proper: bool) -> str:
+def _display_name(cand: TermCandidate, proper: bool) -> str:
     """The most used spelling written like the key (singular); else the most used spelling
     with its last word made singular when that is an English word ("rectangles" ->
     "rectangle", but "parentheses" stays). Lower case unless the course capitalises it."""
@@ -408,7 +339,7 @@ def _key_points(
 ) -> list[str]:
     """The defining sentence and up to three short statements after it: the rest of its
     paragraph, then sentences of the same or the next passage that mention the term."""
-    points = [_short(best.text)]
+    points = [short(best.text)]
     if not 0 <= best.position < len(sentences):
         chunk = best.chunk
         paragraph: list[int] = []
@@ -426,84 +357,3 @@ def _key_points(
         if 5 <= len(text.split()) and len(text) <= _MAX_KEYPOINT_CHARS and "?" not in text:
             points.append(text)
     return points
-
-
-@dataclass
-class Defining:
-    """The sentence chosen to define a candidate, where it is, and its classifier score."""
-
-    text: str
-    chunk: int
-    position: int
-    """Index in the course's sentence list (-1 for a glossary line)."""
-    score: float
-
-
-_POINTS_BACK = re.compile(
-    r"^(?:This|These|That|Those|Such|It|They)\b[^.]{0,60}\b(?:called|known as|named|termed)\b")
-MENTION_CHUNKS = 6
-"""Passages, from the first mention on, whose sentences may define a term."""
-
-
-def choose_definition(
-    cand: _Candidate,
-    mentions: dict[int, int],
-    sentences: Sequence[Sentence],
-    by_chunk: dict[int, list[int]],
-) -> Defining | None:
-    """The first sentence that the classifier takes for a real definition of the term; when
-    none is, the best-scoring one. Candidates: the pattern matches, and the sentences of the
-    first passages that mention the term."""
-    options: dict[tuple[int, int], Candidate] = {}
-    glossary: list[Definition] = []
-    for found in cand.definitions:
-        if not 0 <= found.position < len(sentences):
-            glossary.append(found)
-            continue
-        section = sentences[found.position].section
-        if not _is_glossary(section):
-            options[(found.chunk, found.position)] = Candidate(
-                found.sentence, section, found.strength, found.chunk in cand.emphasized_in)
-    for chunk in sorted(mentions)[:MENTION_CHUNKS]:
-        for position in by_chunk.get(chunk, []):
-            sentence = sentences[position]
-            if ((chunk, position) not in options and not _is_glossary(sentence.section)
-                    and mentions_term(sentence.text, cand.key)):
-                options[(chunk, position)] = Candidate(
-                    sentence.text, sentence.section, 0.0, chunk in cand.emphasized_in)
-    term = cand.surfaces.most_common(1)[0][0] if cand.surfaces else cand.key
-    scored = sorted((definition_score(term, option), place) for place, option in options.items())
-    real = [item for item in scored if item[0] >= MIN_DEFINING]
-    if real:
-        score, (chunk, position) = min(real, key=lambda item: item[1])
-        option = options[(chunk, position)]
-    elif glossary:
-        # The book's own glossary defines it; cite where the text explains it best.
-        entry = glossary[0]
-        earlier = [item for item in scored if item[1][0] < entry.chunk] or scored
-        best = max(earlier, key=lambda t: (t[0], -t[1][0]), default=None)
-        chunk = best[1][0] if best is not None else entry.chunk
-        position, score = -1, definition_score(term, Candidate(entry.sentence, "", entry.strength))
-        option = Candidate(entry.sentence)
-    elif scored:
-        score, (chunk, position) = max(scored, key=lambda t: (t[0], -t[1][0]))
-        option = options[(chunk, position)]
-    else:
-        return None
-    text = option.text
-    if 0 < position < len(sentences) and _POINTS_BACK.match(text):
-        previous = sentences[position - 1]
-        if previous.chunk == sentences[position].chunk:
-            text = f"{previous.text} {text}"  # "This is called X." names what came before
-    text = clean_definition(_short(text))
-    if not text:
-        return None
-    return Defining(text, chunk, position, round(score, 3))
-
-
-def _is_glossary(section: str) -> bool:
-    return "glossary" in section.lower()
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 400 else text[:397].rsplit(" ", 1)[0] + "..."
