@@ -27,7 +27,7 @@ import numpy as np
 
 from tutor.course import Chunk, Concept, Prerequisite
 from tutor.engine.offline.book_matter import is_chapter_heading
-from tutor.engine.offline.text import MentionIndex, normalize, term_key
+from tutor.engine.offline.text import MentionIndex, key_tokens, normalize, term_key
 
 MAX_PARENTS = 2
 """Direct prerequisites per concept: a teacher's map has one or two."""
@@ -46,15 +46,28 @@ def _keys(concept: Concept) -> list[str]:
 
 
 def _uses(texts: Sequence[str], keys: Sequence[list[str]]) -> np.ndarray:
-    """``uses[a, b]``: text ``b`` mentions concept ``a`` (by name or alias)."""
+    """``uses[a, b]``: text ``b`` mentions concept ``a`` (by name or alias). The longest name
+    wins: "function call" in a text is a mention of *function call*, not of *function*."""
     n = len(keys)
-    index = MentionIndex([normalize(t) for t in texts], {k for ks in keys for k in ks})
-    out = np.zeros((n, n), dtype=bool)
+    owner: dict[tuple[str, ...], int] = {}
     for a, ks in enumerate(keys):
         for key in ks:
-            for b in index.counts(key):
-                if b != a:
-                    out[a, b] = True
+            owner.setdefault(tuple(key.split()), a)
+    longest = max((len(k) for k in owner), default=1)
+    out = np.zeros((n, n), dtype=bool)
+    for b, text in enumerate(texts):
+        tokens = key_tokens(normalize(text))
+        start = 0
+        while start < len(tokens):
+            for size in range(min(longest, len(tokens) - start), 0, -1):
+                a = owner.get(tuple(tokens[start : start + size]), -1)
+                if a >= 0:
+                    if a != b:
+                        out[a, b] = True
+                    start += size
+                    break
+            else:
+                start += 1
     return out
 
 
