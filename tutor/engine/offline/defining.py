@@ -234,6 +234,8 @@ def choose_definition(
     term = cand.surfaces.most_common(1)[0][0] if cand.surfaces else cand.key
     scored = sorted((definition_score(term, option), place) for place, option in options.items())
     real = [item for item in scored if item[0] >= MIN_DEFINING]
+    if glossary:  # the glossary closes the section that introduces the term: look before it
+        real = [item for item in real if item[1][0] < glossary[0].chunk]
     if real:
         score, (chunk, position) = min(real, key=lambda item: item[1])
         option = options[(chunk, position)]
