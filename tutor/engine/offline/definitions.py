@@ -58,7 +58,12 @@ _BULLET = re.compile(r"\s*[\u2022\u25cf\u25aa]\s*")
 """Bullets, which also separate glossary entries that PDF text runs into one line."""
 _HEADING_NUMBER = re.compile(
     r"^(?:(?:chapter|section|part|appendix|lesson|unit)\s+)?"
-    r"(?:\d+(?:\.\d+)*\.?|[A-Z]\.\d+(?:\.\d+)*)(?:\s+|$)", re.IGNORECASE)
+    r"(?:\d+(?:\.\d+)*[.:]?|[A-Z](?:\.\d+)*[.:]?)(?:\s+|$)", re.IGNORECASE)
+_ACTIVITY = re.compile(
+    r"^(?:working with|using|introduction to|introducing|an introduction to|understanding|"
+    r"more (?:on|about)|getting started with|how to use|creating|defining|writing|"
+    r"what (?:is|are)(?: an?| the)?)\s+(?=\w)", re.IGNORECASE)
+"""What a heading says is done with a thing ("Working with files" is about files)."""
 _HEADING_SPLIT = re.compile(r",\s*|\s+and\s+|\s+vs\.?\s+|\s*:\s*|\s+versus\s+")
 
 
@@ -139,10 +144,11 @@ def glossary_line_terms(text: str) -> list[tuple[str, str]]:
 
 
 def heading_terms(heading: str) -> list[str]:
-    """Concept names in a section heading: numbering dropped, lists split, a shared head noun
-    distributed ("Formal and natural languages" -> "formal languages", "natural languages")."""
+    """Concept names in a section heading: numbering and an activity ("Working with",
+    "Using", "What is") dropped, lists split, a shared head noun distributed ("Formal and
+    natural languages" -> "formal languages", "natural languages")."""
     title = _HEADING_NUMBER.sub("", heading.strip()).strip(" ?!.")
-    parts = [p.strip() for p in _HEADING_SPLIT.split(title) if p.strip()]
+    parts = [_ACTIVITY.sub("", p.strip()) for p in _HEADING_SPLIT.split(title) if p.strip()]
     if (len(parts) == 2 and len(parts[0].split()) == 1 and len(parts[1].split()) == 2
             and not parts[0].lower().endswith("s")):
         head = parts[1].split()[1]

@@ -65,6 +65,9 @@ from tutor.engine.port import ConceptDraft
 WEIGHTS = {"definition": 2.5, "glossary": 2.0, "emphasis": 1.5, "heading": 1.5, "keyphrase": 2.0}
 """Score each kind of evidence adds to a candidate."""
 _NUMBERED_HEADING = re.compile(r"^(?:\d+|[A-Z])(?:\.\d+)+\s+([A-Z][A-Za-z ,'\-]{2,60})$")
+_PLAIN_NUMBERED_HEADING = re.compile(r"^\d{1,2}\.?\s+([A-Z][A-Za-z ,'\-]{2,60}?)\.?$")
+"""A heading numbered without dots ("10. Working with files.", "3 Loops"), trusted only as a
+paragraph of its own."""
 _MAX_KEYPOINT_CHARS = 240
 MAX_CONCEPTS = 400
 """A ceiling, not a quota: the map's size follows what the book defines."""
@@ -97,8 +100,10 @@ def read_sentences(chunks: Sequence[Chunk]) -> tuple[list[Sentence], list[list[s
             found.append(chunk.heading)
         parts: list[tuple[str, list[str]]] = [(section, [])]
         heading_line = normalize(chunk.heading).strip()
-        for line in normalize(chunk.text).split("\n"):
-            match = _NUMBERED_HEADING.match(line.strip())
+        lines_of_chunk = normalize(chunk.text).split("\n")
+        for number, line in enumerate(lines_of_chunk):
+            match = _NUMBERED_HEADING.match(line.strip()) or _own_paragraph_heading(
+                lines_of_chunk, number)
             if match and not chunk.heading:
                 section = match.group(1).strip()
                 found.append(section)
@@ -116,6 +121,16 @@ def read_sentences(chunks: Sequence[Chunk]) -> tuple[list[Sentence], list[list[s
         # A chunk full of numbered headings is a table of contents, not a section start.
         headings.append(found if len(found) < 5 else [])
     return out, headings
+
+
+def _own_paragraph_heading(lines: list[str], number: int) -> re.Match[str] | None:
+    """A short numbered line standing alone between blank lines (or the passage's edges)."""
+    line = lines[number].strip()
+    alone = ((number == 0 or not lines[number - 1].strip())
+             and (number + 1 == len(lines) or not lines[number + 1].strip()))
+    if not alone or len(line.split()) > 9:
+        return None
+    return _PLAIN_NUMBERED_HEADING.match(line)
 
 
 def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -> list[ConceptDraft]:
