@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from tutor.course import Chunk, Citation
 from tutor.engine.offline import candidates as keeping
 from tutor.engine.offline import defining as defining_rules
+from tutor.engine.offline.book_index import PrintedIndex
 from tutor.engine.offline.book_matter import matter_chunks
 from tutor.engine.offline.candidates import (
     STRUCTURAL,
@@ -141,6 +142,7 @@ def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -
     if not chunks:
         return []
     reference = matter_chunks(chunks)
+    printed = PrintedIndex(chunks)
     sentences, headings = read_sentences(chunks)
     sentences = [s for s in sentences if s.chunk not in reference]
     headings = [[] if i in reference else found for i, found in enumerate(headings)]
@@ -231,6 +233,9 @@ def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -
         defining = choose_definition(cand, mentions, sentences, by_chunk)
         if defining is None:
             continue
+        if (printed and not cand.evidence & STRUCTURAL and defining.score < min_defining + 1.0
+                and not any(printed.lists(k) for k in {cand.key, *map(term_key, cand.aliases)})):
+            continue  # the book's own index does not list it and it is only weakly defined
         if is_generic(cand) and defining.score < min_defining + 1.0:
             continue  # a common word that a sentence happens to say something about
         if (defining.score < min_defining and not cand.evidence & keeping.EXPLAINED
