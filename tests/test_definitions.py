@@ -50,6 +50,10 @@ def test_clean_definition() -> None:
     assert clean_definition("• a stack is a pile of items (see Section 2.3):") == (
         "A stack is a pile of items.")
     assert clean_definition("A queue is a line [3, 4].") == "A queue is a line."
+    assert clean_definition("print(count) This program shows a pattern called a counter.") == (
+        "This program shows a pattern called a counter.")
+    assert clean_definition("In Python, a list is a sequence of values.") == (
+        "In Python, a list is a sequence of values.")
 
 
 def pages(*texts: str) -> list[Chunk]:

@@ -175,10 +175,29 @@ def _after_term(text: str, key: str) -> str | None:
     return None
 
 
+_RESTART = re.compile(
+    r"\s(?=(?:The|This|These|That|A|An|In|It|We|For|If|When|Here|There|So|As|Now|Each|"
+    r"Every|Some|Most|Python|You)\s)")
+_RESIDUE = re.compile(r"[()\[\]=_:{}]|\d|^[a-z]|^(?:Return|Print|Def|Import|From|Prob)\b")
+
+
+def _code_residue_cut(text: str) -> str:
+    """Drop a run of code or figure residue that PDF text glued before a sentence
+    ("print(count) This program ..." -> "This program ...")."""
+    words = text.split()
+    for match in _RESTART.finditer(text):
+        head = text[: match.start()]
+        if len(head.split()) > 6:
+            break
+        if _RESIDUE.search(head) and len(words) - len(head.split()) >= 5:
+            return text[match.end():]
+    return text
+
+
 def clean_definition(text: str) -> str:
-    """The sentence without list markers, bracketed asides and dangling references; a
-    trailing colon (code follows) becomes a full stop."""
-    text = _LEADING_NOISE.sub("", text.strip())
+    """The sentence without code residue glued before it, list markers, bracketed asides and
+    dangling references; a trailing colon (code follows) becomes a full stop."""
+    text = _code_residue_cut(_LEADING_NOISE.sub("", text.strip()))
     text = _DANGLING.sub("", text)
     text = re.sub(r"\s+", " ", text).strip()
     if text.endswith(":"):
@@ -255,7 +274,8 @@ def choose_definition(
     text = option.text
     if 0 < position < len(sentences) and _POINTS_BACK.match(text):
         previous = sentences[position - 1]
-        if previous.chunk == sentences[position].chunk:
+        if previous.chunk == sentences[position].chunk and not _BOILERPLATE.search(
+                previous.text):
             text = f"{previous.text} {text}"  # "This is called X." names what came before
     text = clean_definition(short(text))
     if not text:
