@@ -308,6 +308,9 @@ def _draft(
     name = _display_name(cand, proper)
     define_chunk = defining.chunk
     points = _key_points(cand.key, defining, sentences, by_position, by_chunk)
+    entry = next((d.sentence for d in cand.definitions if d.position < 0 and d.strength >= 2), "")
+    if entry and entry != defining.text and entry not in points:
+        points = [points[0], entry, *points[1:]][:4]  # the book's glossary entry says it too
     citations = [chunks[define_chunk].citation()]
     seen = {(chunks[define_chunk].source, chunks[define_chunk].page)}
     for chunk_index, _ in sorted(mentions.items(), key=lambda kv: (-kv[1], kv[0])):
