@@ -98,3 +98,16 @@ def introduced_in_emphasis(cand: TermCandidate, mentions: dict[int, int]) -> boo
     if len(cand.emphasized_in) > max(EMPHASIS_PASSAGES, len(mentions) / 2):
         return False
     return min(cand.emphasized_in) in sorted(mentions)[: EMPHASIS_PASSAGES + 1]
+
+
+def weakly_supported(cand: TermCandidate, score: float, min_defining: float) -> bool:
+    """False for a candidate whose only marks are weak and whose best sentence does not make
+    up for them: found by keyphrase statistics alone (no pattern, emphasis, heading or
+    glossary) it needs a plainly defining sentence; named only by a heading, a sentence that
+    at least says something of it."""
+    marks = cand.evidence - {"keyphrase"}
+    if not marks:
+        return score >= min_defining + 1.0
+    if marks == {"heading"}:
+        return score >= min_defining - 1.0
+    return True

@@ -31,6 +31,7 @@ from tutor.engine.offline.candidates import (
     introduced_in_emphasis,
     is_generic,
     modifiers,
+    weakly_supported,
 )
 from tutor.engine.offline.defining import Defining, choose_definition, short
 from tutor.engine.offline.definitions import (
@@ -238,6 +239,8 @@ def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -
             continue  # the book's own index does not list it and it is only weakly defined
         if is_generic(cand) and defining.score < min_defining + 1.0:
             continue  # a common word that a sentence happens to say something about
+        if not weakly_supported(cand, defining.score, min_defining):
+            continue
         if (defining.score < min_defining and not cand.evidence & keeping.EXPLAINED
                 and not (keeping.EMPHASIS_COUNTS and introduced_in_emphasis(cand, mentions))):
             continue  # neither defined nor explained by the book: not a concept
