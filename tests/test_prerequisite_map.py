@@ -66,3 +66,24 @@ def test_co_mention_alone_is_no_prerequisite() -> None:
     ]
     text = ["The stack and the queue are both used here."] * 3
     assert link_prerequisites(concepts, chunks(text)) == []
+
+
+def test_a_section_builds_on_the_section_before_it_in_its_chapter() -> None:
+    concepts = [
+        concept("histogram", 0, "A histogram shows how often each value occurs.",
+                section="2.1 Histograms"),
+        concept("outlier", 1, "An outlier is an extreme value far from the others.",
+                section="2.2 Outliers"),
+        concept("variance", 2, "Variance measures spread around the mean.",
+                section="3.1 Variance"),
+    ]
+    headings = ["Chapter 2: Distributions", "2.1 Histograms", "2.2 Outliers",
+                "Chapter 3: Spread", "3.1 Variance"]
+    texts = ["Distributions.", concepts[0].definition, concepts[1].definition, "Spread.",
+             concepts[2].definition]
+    passages = chunks(texts, headings)
+    concepts = [c.model_copy(update={"first_order": o}) for c, o in zip(concepts, (1, 2, 4),
+                                                                           strict=True)]
+    pairs = {(e.prerequisite, e.concept) for e in link_prerequisites(concepts, passages)}
+    assert ("histogram", "outlier") in pairs
+    assert ("outlier", "variance") not in pairs  # another chapter

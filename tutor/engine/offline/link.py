@@ -27,6 +27,7 @@ import numpy as np
 
 from tutor.course import Chunk, Concept, Prerequisite
 from tutor.engine.offline.book_matter import is_chapter_heading
+from tutor.engine.offline.definitions import heading_terms
 from tutor.engine.offline.text import MentionIndex, key_tokens, normalize, term_key
 
 MAX_PARENTS = 2
@@ -87,6 +88,7 @@ def link_prerequisites(
     in_chapter = _uses(_chapters(concepts, chunks), keys)
     by_order = {c.order: c.text for c in chunks}
     in_passage = _uses([by_order.get(c.first_order, "") for c in concepts], keys)
+    follows = _section_sequence(concepts, chunks, keys)
     # A strict total order, so that edges along it can never form a cycle: reading order;
     # among concepts introduced in the same passage, those whose definitions need fewer of
     # the others first, then shorter names ("list" before "list method"), then name.
@@ -111,7 +113,8 @@ def link_prerequisites(
             by_definition = (1.0 if in_definition[a, b] else 0.5 if in_points[a, b]
                              else 0.25 if in_passage[a, b] else 0.0)
             by_name = _builds_on(words[a], words[b])
-            by_section = 1.0 if in_section[a, b] else 0.6 if in_chapter[a, b] else 0.0
+            by_section = (1.0 if in_section[a, b] or (a, b) in follows
+                          else 0.6 if in_chapter[a, b] else 0.0)
             by_refd = float(max(0.0, min(1.0, refd[a, b] * 2.0)))
             if not (by_definition or by_name or by_section):
                 continue  # co-mention alone is not a reason a teacher would give
@@ -129,6 +132,31 @@ def link_prerequisites(
     ]
     edges.sort(key=lambda e: (rank[_index(concepts, e.concept)], -e.weight))
     return edges
+
+
+def _section_sequence(
+    concepts: Sequence[Concept], chunks: Sequence[Chunk], keys: Sequence[list[str]]
+) -> set[tuple[int, int]]:
+    """``(a, b)`` when ``b`` names a section that follows the section named by ``a`` in the
+    same chapter: within a chapter, a section builds on the one before it."""
+    owner = {key: i for i, ks in enumerate(keys) for key in ks}
+    named: list[tuple[str, int | None]] = []  # (chapter, concept the section is named for)
+    chapter = ""
+    previous = ""
+    for chunk in sorted(chunks, key=lambda c: c.order):
+        if not chunk.heading or chunk.heading == previous:
+            continue
+        previous = chunk.heading
+        if is_chapter_heading(chunk.heading):
+            chapter = chunk.heading
+        terms = [term_key(t) for t in heading_terms(chunk.heading)]
+        named.append((chapter, next((owner[t] for t in terms if t in owner), None)))
+    pairs = set()
+    for (chapter_a, a), (chapter_b, b) in zip(named, named[1:], strict=False):
+        if a is not None and b is not None and a != b and chapter_a == chapter_b:
+            if concepts[a].first_order <= concepts[b].first_order:
+                pairs.add((a, b))
+    return pairs
 
 
 def _index(concepts: Sequence[Concept], concept_id: str) -> int:
