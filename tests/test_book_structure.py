@@ -46,3 +46,16 @@ def test_label_lists_outside_a_glossary_are_weak_evidence() -> None:
         chunks(body, glossary, headings=("1.7 Debugging", "1.8 Glossary")))}
     assert "bug" in found and "glossary" in found["bug"].evidence
     assert "ruminating" not in found
+
+
+def test_a_definition_cut_by_a_page_break_is_whole_and_cites_where_it_starts() -> None:
+    course = chunks(
+        "Logic is a subject of study. A tautology is a sentence that",
+        "is true in every row of its truth table. Every tautology is true whatever the "
+        "sentence letters mean.",
+    )
+    drafts = {d.name.lower(): d for d in extract_concepts(course)}
+    tautology = drafts["tautology"]
+    assert tautology.definition == ("A tautology is a sentence that is true in every row of its "
+                                    "truth table.")
+    assert tautology.citations[0].page == 1

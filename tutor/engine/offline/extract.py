@@ -122,7 +122,21 @@ def read_sentences(chunks: Sequence[Chunk]) -> tuple[list[Sentence], list[list[s
                 block += 1
         # A chunk full of numbered headings is a table of contents, not a section start.
         headings.append(found if len(found) < 5 else [])
-    return out, headings
+    return _join_across_breaks(out), headings
+
+
+def _join_across_breaks(sentences: list[Sentence]) -> list[Sentence]:
+    """A sentence cut by a page break (no closing punctuation, the next passage going on in
+    lower case) is joined with its end; it stays where it starts, so it cites that page."""
+    out: list[Sentence] = []
+    for sentence in sentences:
+        last = out[-1] if out else None
+        if (last is not None and sentence.chunk == last.chunk + 1
+                and last.text[-1:] not in ".!?:\"')" and sentence.text[:1].islower()):
+            last.text = f"{last.text} {sentence.text}"
+            continue
+        out.append(sentence)
+    return out
 
 
 def _own_paragraph_heading(lines: list[str], number: int) -> re.Match[str] | None:
