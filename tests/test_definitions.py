@@ -74,3 +74,17 @@ def test_concepts_cite_the_page_of_their_defining_sentence() -> None:
     assert drafts["stack"].citations[0].page == 2
     assert drafts["stack"].definition.startswith("A stack is a collection")
     assert all(d.definition.strip() for d in drafts.values())
+
+
+def test_a_section_devoted_to_the_term_comes_before_a_later_plain_definition() -> None:
+    course = [
+        Chunk(id="n.md#p1-0", source="n.md", page=1, order=0, heading="1.2 Sentences",
+              text="In logic we only care about sentences that can be true or false. Sentences "
+                   "can be premises or conclusions of arguments."),
+        Chunk(id="n.md#p2-0", source="n.md", page=2, order=1, heading="1.3 Arguments",
+              text="An argument has premises and a conclusion, each of them a sentence."),
+        Chunk(id="n.md#p3-0", source="n.md", page=3, order=2, heading="4.1 Formal sentences",
+              text="A sentence is a string of symbols that the rules allow."),
+    ]
+    sentence = {d.name.lower(): d for d in extract_concepts(course)}["sentence"]
+    assert sentence.citations[0].page == 1

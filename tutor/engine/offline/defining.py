@@ -230,8 +230,9 @@ def choose_definition(
     sentences: Sequence[Sentence],
     by_chunk: dict[int, list[int]],
 ) -> Defining | None:
-    """The first sentence that the classifier takes for a real definition of the term; when
-    none is, the best-scoring one. Candidates: the pattern matches, and the sentences of the
+    """The first sentence that the classifier takes for a real definition of the term (the
+    best one of a section devoted to the term, when that section comes first); when none is,
+    the best-scoring one. Candidates: the pattern matches, and the sentences of the
     first passages that mention the term."""
     options: dict[tuple[int, int], Candidate] = {}
     glossary: list[Definition] = []
@@ -255,7 +256,13 @@ def choose_definition(
     real = [item for item in scored if item[0] >= MIN_DEFINING]
     if glossary:  # the glossary closes the section that introduces the term: look before it
         real = [item for item in real if item[1][0] < glossary[0].chunk]
-    if real:
+    devoted = [item for item in scored if options[item[1]].section
+               and mentions(options[item[1]].section, cand.key)]
+    if devoted and (not real or min(devoted, key=lambda t: t[1])[1] < min(real)[1]):
+        # A section devoted to the term explains it before any later, plainer definition.
+        score, (chunk, position) = max(devoted, key=lambda t: (t[0], -t[1][0], -t[1][1]))
+        option = options[(chunk, position)]
+    elif real:
         score, (chunk, position) = min(real, key=lambda item: item[1])
         option = options[(chunk, position)]
     elif glossary:
