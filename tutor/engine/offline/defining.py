@@ -258,6 +258,9 @@ def choose_definition(
         real = [item for item in real if item[1][0] < glossary[0].chunk]
     devoted = [item for item in scored if options[item[1]].section
                and mentions(options[item[1]].section, cand.key)]
+    if devoted:  # the first section devoted to it
+        first = options[min(devoted, key=lambda t: t[1])[1]].section
+        devoted = [item for item in devoted if options[item[1]].section == first]
     if devoted and (not real or min(devoted, key=lambda t: t[1])[1] < min(real)[1]):
         # A section devoted to the term explains it before any later, plainer definition.
         score, (chunk, position) = max(devoted, key=lambda t: (t[0], -t[1][0], -t[1][1]))
