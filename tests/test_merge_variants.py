@@ -30,3 +30,12 @@ def test_forms_of_one_word_are_one_concept() -> None:
 def test_related_words_stay_apart() -> None:
     assert len(names("condition", "conditional", "sample", "sampling", "operator",
                      "operand", "estimate", "estimation")) == 8
+
+
+def test_one_defining_sentence_one_concept() -> None:
+    sentence = "Sentences like this are called contingent sentences."
+    drafts = [draft("contingent", 0), draft("contingent sentence", 0), draft("tautology", 1)]
+    drafts = [d.model_copy(update={"definition": sentence}) if i < 2 else d
+              for i, d in enumerate(drafts)]
+    concepts = merge_concepts(drafts, use_embeddings=False)
+    assert len(concepts) == 2

@@ -55,6 +55,7 @@ def merge_concepts(drafts: Sequence[ConceptDraft], use_embeddings: bool = True) 
                 by_key[key] = i
     _merge_abbreviations(drafts, groups)
     _merge_derivations(drafts, groups)
+    _merge_same_definition(drafts, groups)
     if use_embeddings and len(drafts) > 1:
         _merge_near_duplicates(drafts, groups)
     members: dict[int, list[int]] = {}
@@ -136,6 +137,23 @@ def _merge_derivations(drafts: Sequence[ConceptDraft], groups: _Groups) -> None:
             groups.union(by_key[key], i)
         else:
             by_key[key] = i
+
+
+def _merge_same_definition(drafts: Sequence[ConceptDraft], groups: _Groups) -> None:
+    """One defining sentence, one concept: drafts defined by the same sentence whose names
+    contain one another ("contingent" and "contingent sentence", "reductio" and "reductio ad
+    absurdum") are one."""
+    by_definition: dict[str, list[int]] = {}
+    for i, draft in enumerate(drafts):
+        if draft.definition:
+            by_definition.setdefault(draft.definition, []).append(i)
+    for members in by_definition.values():
+        for n, i in enumerate(members):
+            for j in members[n + 1 :]:
+                a, b = term_key(drafts[i].name).split(), term_key(drafts[j].name).split()
+                short, long = (a, b) if len(a) <= len(b) else (b, a)
+                if any(long[k : k + len(short)] == short for k in range(len(long) - len(short) + 1)):
+                    groups.union(i, j)
 
 
 def _merge_near_duplicates(drafts: Sequence[ConceptDraft], groups: _Groups) -> None:
