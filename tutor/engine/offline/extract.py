@@ -151,8 +151,8 @@ def _own_paragraph_heading(lines: list[str], number: int) -> re.Match[str] | Non
 
 def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -> list[ConceptDraft]:
     """Concept drafts of a whole course (chunks in reading order), returned in reading order
-    of their introduction. ``max_concepts`` defaults to a budget that grows with the page
-    count; candidates scoring under :data:`MIN_SCORE` are never kept."""
+    of their introduction. ``max_concepts`` is a ceiling (default :data:`MAX_CONCEPTS`), not
+    a quota; candidates scoring under :data:`MIN_SCORE` are never kept."""
     chunks = list(chunks)
     if not chunks:
         return []
