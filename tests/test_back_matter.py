@@ -8,6 +8,7 @@ from tutor.engine.offline.book_matter import (
     is_chapter_heading,
     is_licence,
     is_matter_title,
+    is_release_notes,
     matter_chunks,
 )
 from tutor.engine.offline.extract import extract_concepts
@@ -87,3 +88,12 @@ def test_no_concept_comes_from_matter() -> None:
     found = {d.name.lower() for d in extract_concepts(book)}
     assert "stack" in found
     assert "colophon" not in found and "licensee" not in found
+
+
+def test_release_notes_by_content() -> None:
+    notes = ("Version 2.3.1\nFixed a crash when the file is empty.\nAdded the --quiet option.\n"
+             "Version 2.3.0\nRemoved the old parser.\nChanged the default encoding.")
+    assert is_release_notes(notes)
+    assert not is_release_notes(PROSE)
+    book = chunks(("Getting started", PROSE), ("", notes))
+    assert matter_chunks(book) == {1}

@@ -11,7 +11,8 @@ as evidence elsewhere). Passages are recognised three ways:
 - **by position**: when the course has numbered chapters or sections, what comes before the
   first of them is front matter (title pages, contents, preface);
 - **by content**: a page of dot leaders or page numbers (contents, index), of citation-like
-  lines (bibliography) or of licence wording.
+  lines (bibliography), of licence wording or of version and "Fixed"/"Added" lines (release
+  notes).
 """
 
 from __future__ import annotations
@@ -83,6 +84,20 @@ def is_licence(text: str) -> bool:
     return hits >= 3 or (hits >= 2 and len(text.split()) < 120)
 
 
+_RELEASE_LINE = re.compile(
+    r"^\s*(?:[-*\u2022]\s*)?(?:v(?:ersion)?\s*\d+\.\d+(?:\.\d+)?|\d+\.\d+\.\d+|"
+    r"(?:19|20)\d\d-\d\d-\d\d|(?:fixed|added|removed|changed|deprecated)\b)",
+    re.IGNORECASE | re.MULTILINE)
+
+
+def is_release_notes(text: str) -> bool:
+    """True for release notes: lines that open with version numbers, dates, or "Fixed",
+    "Added", "Removed" entries."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    found = len(_RELEASE_LINE.findall(text))
+    return found >= 4 and found >= 0.4 * len(lines)
+
+
 def is_chapter_heading(heading: str) -> bool:
     """True for a heading at chapter level: "Chapter 3: ...", "Appendix B ...", "3 Loops"."""
     return bool(_CHAPTER_LEVEL.match(heading.strip()))
@@ -105,6 +120,7 @@ def matter_chunks(chunks: Sequence[Chunk]) -> set[int]:
                 inside = False
             previous = heading
         if (inside or index < first_main or is_reference_matter(chunk.text)
-                or is_bibliography(chunk.text) or is_licence(chunk.text)):
+                or is_bibliography(chunk.text) or is_licence(chunk.text)
+                or is_release_notes(chunk.text)):
             matter.add(index)
     return matter
