@@ -101,7 +101,11 @@ def test_answers_are_never_shown_before_an_attempt(course: Course) -> None:
     at = create_profile(new_app(), "Barbara")
     checked = 0
     actions = ["wrong", "hint", "right", "hint", "wrong", "right", "wrong", "give_up", "right"]
-    for action in actions:
+    # Whole rounds of these actions until five exercises with a non-trivial answer were seen
+    # (true/false exercises, often served first for a new concept, are not checked).
+    for step, action in enumerate(actions * 4):
+        if step % len(actions) == 0 and checked >= 5:
+            break
         exercise = pending(at)
         solution = course.exercise(exercise.id).answer
         shown = messages(at)

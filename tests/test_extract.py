@@ -9,8 +9,9 @@ import pytest
 
 from tests.conftest import REPO, eval_path
 from tutor.course import Chunk
+from tutor.engine.offline.book_matter import is_reference_matter
 from tutor.engine.offline.definitions import definitions_in, glossary_line_terms, heading_terms
-from tutor.engine.offline.extract import extract_concepts, is_reference_matter
+from tutor.engine.offline.extract import extract_concepts
 from tutor.engine.offline.text import (
     is_junk_term,
     is_prose_line,

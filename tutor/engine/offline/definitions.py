@@ -54,9 +54,16 @@ _DEFINITION_HINT = re.compile(
     r" is | are |called|known as|refer|means|denotes|defined|stands for|said to be|\(")
 _ABBREVIATION = re.compile(r"((?:[A-Za-z][\w\-]*\s+){1,5})\(([A-Z]{2,6})s?\)")
 _GLOSSARY_LINE = re.compile(r"^([A-Za-z][A-Za-z\- ]{1,40}):\s+(?=[A-Z])(.+)$")
+_BULLET = re.compile(r"\s*[\u2022\u25cf\u25aa]\s*")
+"""Bullets, which also separate glossary entries that PDF text runs into one line."""
 _HEADING_NUMBER = re.compile(
     r"^(?:(?:chapter|section|part|appendix|lesson|unit)\s+)?"
-    r"(?:\d+(?:\.\d+)*\.?|[A-Z]\.\d+(?:\.\d+)*)(?:\s+|$)", re.IGNORECASE)
+    r"(?:\d+(?:\.\d+)*[.:]?|[A-Z](?:\.\d+)*[.:]?)(?:\s+|$)", re.IGNORECASE)
+_ACTIVITY = re.compile(
+    r"^(?:working with|using|introduction to|introducing|an introduction to|understanding|"
+    r"more (?:on|about)|getting started with|how to use|creating|defining|writing|"
+    r"what (?:is|are)(?: an?| the)?)\s+(?=\w)", re.IGNORECASE)
+"""What a heading says is done with a thing ("Working with files" is about files)."""
 _HEADING_SPLIT = re.compile(r",\s*|\s+and\s+|\s+vs\.?\s+|\s*:\s*|\s+versus\s+")
 
 
@@ -128,7 +135,8 @@ def definitions_in(sentence: str, chunk: int, position: int) -> list[Definition]
 def glossary_line_terms(text: str) -> list[tuple[str, str]]:
     """``(term, line)`` for lines shaped like a glossary entry, ``term: Definition...``."""
     out = []
-    for line in text.split("\n"):
+    lines = [part for line in text.split("\n") for part in _BULLET.split(line)]
+    for line in lines:
         match = _GLOSSARY_LINE.match(line.strip())
         if match and len(match.group(1).split()) <= 4:
             out.append((match.group(1).strip(), line.strip()))
@@ -136,10 +144,11 @@ def glossary_line_terms(text: str) -> list[tuple[str, str]]:
 
 
 def heading_terms(heading: str) -> list[str]:
-    """Concept names in a section heading: numbering dropped, lists split, a shared head noun
-    distributed ("Formal and natural languages" -> "formal languages", "natural languages")."""
+    """Concept names in a section heading: numbering and an activity ("Working with",
+    "Using", "What is") dropped, lists split, a shared head noun distributed ("Formal and
+    natural languages" -> "formal languages", "natural languages")."""
     title = _HEADING_NUMBER.sub("", heading.strip()).strip(" ?!.")
-    parts = [p.strip() for p in _HEADING_SPLIT.split(title) if p.strip()]
+    parts = [_ACTIVITY.sub("", p.strip()) for p in _HEADING_SPLIT.split(title) if p.strip()]
     if (len(parts) == 2 and len(parts[0].split()) == 1 and len(parts[1].split()) == 2
             and not parts[0].lower().endswith("s")):
         head = parts[1].split()[1]

@@ -1,11 +1,15 @@
 """Concept extraction: find the terms a course introduces, with their definitions.
 
 Signals, strongest first: definitional sentences ("X is a ...", "... is called X", "X refers
-to ...", glossary-like "X: ..." lines), emphasised terms and section headings (when ingestion
-provides them, or numbered headings found in the text), and keyphrase statistics (noun-like
-word runs that recur across passages). Each candidate is scored by its signals and how widely
-the course uses it; the best ones become :class:`ConceptDraft`s with a definition, key points
-and page citations (defining page first).
+to ...", "X: ..." lines of a glossary section), emphasised terms and section headings (when
+ingestion provides them, or numbered headings found in the text), and keyphrase statistics
+(noun-like word runs that recur across passages). Front and back matter
+(:mod:`tutor.engine.offline.book_matter`) gives no candidate. Each candidate is scored by its
+signals and how widely the course uses it; those the book defines or explains
+(:mod:`tutor.engine.offline.candidates`) become :class:`ConceptDraft`s, with the defining
+sentence the classifier of :mod:`tutor.engine.offline.defining` picks, key points and page
+citations (the defining sentence's page first). There is no quota: the map's size follows the
+book.
 """
 
 from __future__ import annotations
@@ -14,9 +18,22 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from tutor.course import Chunk, Citation
+from tutor.engine.offline import candidates as keeping
+from tutor.engine.offline import defining as defining_rules
+from tutor.engine.offline.book_index import PrintedIndex
+from tutor.engine.offline.book_matter import matter_chunks
+from tutor.engine.offline.candidates import (
+    STRUCTURAL,
+    Sentence,
+    TermCandidate,
+    introduced_in_emphasis,
+    is_generic,
+    modifiers,
+    weakly_supported,
+)
+from tutor.engine.offline.defining import Defining, choose_definition, short
 from tutor.engine.offline.definitions import (
     Definition,
     definitions_in,
@@ -31,6 +48,7 @@ from tutor.engine.offline.keyphrases import (
     specificity,
 )
 from tutor.engine.offline.text import (
+    COMMON_VERBS,
     DETERMINERS,
     MentionIndex,
     general_zipf,
@@ -49,14 +67,12 @@ from tutor.engine.port import ConceptDraft
 WEIGHTS = {"definition": 2.5, "glossary": 2.0, "emphasis": 1.5, "heading": 1.5, "keyphrase": 2.0}
 """Score each kind of evidence adds to a candidate."""
 _NUMBERED_HEADING = re.compile(r"^(?:\d+|[A-Z])(?:\.\d+)+\s+([A-Z][A-Za-z ,'\-]{2,60})$")
+_PLAIN_NUMBERED_HEADING = re.compile(r"^\d{1,2}\.?\s+([A-Z][A-Za-z ,'\-]{2,60}?)\.?$")
+"""A heading numbered without dots ("10. Working with files.", "3 Loops"), trusted only as a
+paragraph of its own."""
 _MAX_KEYPOINT_CHARS = 240
-_DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d+")
-_PAGE_LIST = re.compile(r"[a-z]{3,},\s\d{1,4}\b")
-_ENDS_WITH_PAGE = re.compile(r"(?:\.\s*){2,}\d+$|[\s,]\d{1,4}$")
-_SAYS_WHAT = re.compile(r"\b(?:is|are|means|refers to|called|describes|represents)\b")
-CONCEPTS_PER_PAGE = 1.2
-MAX_CONCEPTS = 350
-"""The default concept budget: 1.2 per page, at most 350 (a learner cannot use more)."""
+MAX_CONCEPTS = 400
+"""A ceiling, not a quota: the map's size follows what the book defines."""
 MIN_SCORE = 2.0
 """Candidates scoring less are not concepts."""
 _NOT_CONCEPT_HEADINGS = frozenset(
@@ -64,32 +80,13 @@ _NOT_CONCEPT_HEADINGS = frozenset(
     "references acknowledgments acknowledgements foreword conclusion conclusions notes overview "
     "problems solutions answers appendix further reading".split()
 )
+_GLOSSARY_SECTION = re.compile(
+    r"\b(?:glossary|definitions|key terms|terminology|vocabulary)\b", re.IGNORECASE)
+"""Headings of the sections whose "term: definition" lines are the book's own glossary."""
 _NOT_GLOSSARY_LABELS = frozenset(
     "hint credit note notes warning example solution answer source step tip caution theorem "
     "proof lemma remark question exercise output input figure table see also".split()
 )
-
-
-@dataclass
-class Sentence:
-    text: str
-    chunk: int
-    """Index of the chunk in the input."""
-    block: int
-    """Index of the paragraph within the chunk."""
-    section: str
-
-
-@dataclass
-class _Candidate:
-    key: str
-    surfaces: Counter[str] = field(default_factory=Counter)
-    evidence: set[str] = field(default_factory=set)
-    definitions: list[Definition] = field(default_factory=list)
-    aliases: set[str] = field(default_factory=set)
-    first_signal: int = 1 << 30
-    """Chunk index of the first definition/emphasis/heading signal."""
-    keyphrase: float = 0.0
 
 
 def read_sentences(chunks: Sequence[Chunk]) -> tuple[list[Sentence], list[list[str]]]:
@@ -105,8 +102,10 @@ def read_sentences(chunks: Sequence[Chunk]) -> tuple[list[Sentence], list[list[s
             found.append(chunk.heading)
         parts: list[tuple[str, list[str]]] = [(section, [])]
         heading_line = normalize(chunk.heading).strip()
-        for line in normalize(chunk.text).split("\n"):
-            match = _NUMBERED_HEADING.match(line.strip())
+        lines_of_chunk = normalize(chunk.text).split("\n")
+        for number, line in enumerate(lines_of_chunk):
+            match = _NUMBERED_HEADING.match(line.strip()) or _own_paragraph_heading(
+                lines_of_chunk, number)
             if match and not chunk.heading:
                 section = match.group(1).strip()
                 found.append(section)
@@ -123,31 +122,56 @@ def read_sentences(chunks: Sequence[Chunk]) -> tuple[list[Sentence], list[list[s
                 block += 1
         # A chunk full of numbered headings is a table of contents, not a section start.
         headings.append(found if len(found) < 5 else [])
-    return out, headings
+    return _join_across_breaks(out), headings
+
+
+def _join_across_breaks(sentences: list[Sentence]) -> list[Sentence]:
+    """A sentence cut by a page break (no closing punctuation, the next passage going on in
+    lower case) is joined with its end; it stays where it starts, so it cites that page."""
+    out: list[Sentence] = []
+    for sentence in sentences:
+        last = out[-1] if out else None
+        if (last is not None and sentence.chunk == last.chunk + 1
+                and last.text[-1:] not in ".!?:\"')" and sentence.text[:1].islower()):
+            last.text = f"{last.text} {sentence.text}"
+            continue
+        out.append(sentence)
+    return out
+
+
+def _own_paragraph_heading(lines: list[str], number: int) -> re.Match[str] | None:
+    """A short numbered line standing alone between blank lines (or the passage's edges)."""
+    line = lines[number].strip()
+    alone = ((number == 0 or not lines[number - 1].strip())
+             and (number + 1 == len(lines) or not lines[number + 1].strip()))
+    if not alone or len(line.split()) > 9:
+        return None
+    return _PLAIN_NUMBERED_HEADING.match(line)
 
 
 def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -> list[ConceptDraft]:
     """Concept drafts of a whole course (chunks in reading order), returned in reading order
-    of their introduction. ``max_concepts`` defaults to a budget that grows with the page
-    count; candidates scoring under :data:`MIN_SCORE` are never kept."""
+    of their introduction. ``max_concepts`` is a ceiling (default :data:`MAX_CONCEPTS`), not
+    a quota; candidates scoring under :data:`MIN_SCORE` are never kept."""
     chunks = list(chunks)
     if not chunks:
         return []
-    reference = {i for i, c in enumerate(chunks) if is_reference_matter(c.text)}
+    reference = matter_chunks(chunks)
+    printed = PrintedIndex(chunks)
     sentences, headings = read_sentences(chunks)
     sentences = [s for s in sentences if s.chunk not in reference]
     headings = [[] if i in reference else found for i, found in enumerate(headings)]
     texts = [normalize(c.text) for c in chunks]
-    candidates: dict[str, _Candidate] = {}
+    candidates: dict[str, TermCandidate] = {}
 
     def add(name: str, kind: str, chunk_index: int, definition: Definition | None = None) -> None:
         name = _clean_name(name)
-        if is_junk_term(name):
-            return
+        if is_junk_term(name) and not (kind in STRUCTURAL and name.lower() in COMMON_VERBS):
+            return  # a glossary or a heading may name a noun that is also a verb ("mean")
         key = term_key(name)
         if not key:
             return
-        cand = candidates.setdefault(key, _Candidate(key))
+        cand = candidates.setdefault(key, TermCandidate(key))
         cand.surfaces[name] += 1
         cand.evidence.add(kind)
         cand.first_signal = min(cand.first_signal, chunk_index)
@@ -160,14 +184,27 @@ def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -
             for term in heading_terms(heading):
                 if term.lower() not in _NOT_CONCEPT_HEADINGS:
                     add(term, "heading", index)
+    section = ""
+    glossary_chunks: set[int] = set()
     for index, chunk in enumerate(chunks):
         if index in reference:
             continue
         for term in chunk.emphasized:
             add(term, "emphasis", index)
+            key = term_key(_clean_name(term))
+            if key in candidates:
+                candidates[key].emphasized_in.add(index)
+        section = chunk.heading or section
+        in_glossary = bool(_GLOSSARY_SECTION.search(section))
+        if in_glossary:
+            glossary_chunks.add(index)
         for term, line in glossary_line_terms(texts[index]):
-            if term.lower() not in _NOT_GLOSSARY_LABELS:
+            if term.lower() in _NOT_GLOSSARY_LABELS:
+                continue
+            if in_glossary:
                 add(term, "glossary", index, Definition(term, line, index, -1, 2.0))
+            else:  # a "Label: advice" list in the body: weak evidence only
+                add(term, "definition", index, Definition(term, line, index, -1, 1.0))
     phrases, stats = keyphrases((s.text, s.chunk) for s in sentences)
     for position, sentence in enumerate(sentences):
         for found_def in definitions_in(sentence.text, sentence.chunk, position):
@@ -190,33 +227,53 @@ def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -
             continue
         score = _score(cand, mentions, stats)
         drafts.append((score, cand, mentions))
-    pages = len({(c.source, c.page) for c in chunks})
-    budget = max_concepts or max(15, min(MAX_CONCEPTS, int(pages * CONCEPTS_PER_PAGE)))
-    drafts.sort(key=lambda item: -item[0])
-    chosen = [d for d in drafts[:budget] if d[0] >= MIN_SCORE]
     by_position: dict[tuple[int, int], list[int]] = defaultdict(list)
     by_chunk: dict[int, list[int]] = defaultdict(list)
     for position, sentence in enumerate(sentences):
         by_position[(sentence.chunk, sentence.block)].append(position)
         by_chunk[sentence.chunk].append(position)
-    result = [
-        _draft(score, cand, mentions, chunks, sentences, by_position, by_chunk,
-               is_proper(cand.key, stats))
-        for score, cand, mentions in chosen
-    ]
+    drafts.sort(key=lambda item: -item[0])
+    modifying = modifiers(drafts)
+    needed = keeping.MIN_PASSAGES if len(chunks) >= keeping.BOOK_PASSAGES else 1
+    min_defining = defining_rules.MIN_DEFINING
+    result: list[ConceptDraft] = []
+    for score, cand, mentions in drafts:
+        if (score < MIN_SCORE or cand.key in modifying
+                or (len(mentions.keys() - glossary_chunks) < needed
+                    and "heading" not in cand.evidence)
+                or (is_proper(cand.key, stats) and not cand.evidence & STRUCTURAL
+                    and not any(surface.isupper() for surface in cand.surfaces))
+                or len(result) >= (max_concepts or MAX_CONCEPTS)):
+            continue
+        defining = choose_definition(cand, mentions, sentences, by_chunk)
+        if defining is None:
+            continue
+        if (printed and not cand.evidence & STRUCTURAL and defining.score < min_defining + 1.0
+                and not any(printed.lists(k) for k in {cand.key, *map(term_key, cand.aliases)})):
+            continue  # the book's own index does not list it and it is only weakly defined
+        if is_generic(cand) and defining.score < min_defining + 1.0:
+            continue  # a common word that a sentence happens to say something about
+        if not weakly_supported(cand, defining.score, min_defining):
+            continue
+        if (defining.score < min_defining and not cand.evidence & keeping.EXPLAINED
+                and not (keeping.EMPHASIS_COUNTS and introduced_in_emphasis(cand, mentions))):
+            continue  # neither defined nor explained by the book: not a concept
+        result.append(_draft(score, cand, defining, mentions, chunks, sentences, by_position,
+                             by_chunk, is_proper(cand.key, stats)))
     result.sort(key=lambda d: (d.first_order, -d.score))
     return result
 
 
 def _clean_name(name: str) -> str:
-    words = normalize(name).replace('"', " ").replace("'", " ").strip(" .,:;").split()
+    name = re.sub(r"(?<=\w)'s\b", "", normalize(name))  # "Pearson's correlation"
+    words = name.replace('"', " ").replace("'", " ").strip(" .,:;").split()
     while words and words[0].lower() in DETERMINERS:
         words = words[1:]
     name = " ".join(words)
     return name
 
 
-def _score(cand: _Candidate, mentions: dict[int, int], stats: WordStats) -> float:
+def _score(cand: TermCandidate, mentions: dict[int, int], stats: WordStats) -> float:
     """Evidence weights, plus how much more the course uses the term than general English;
     generic, ubiquitous, code-like and one-passage terms lose points."""
     marked = cand.evidence - {"keyphrase"}
@@ -254,21 +311,10 @@ def _trim(term: str, prose: Counter[str]) -> str:
     return words[0] if words else term
 
 
-def is_reference_matter(text: str) -> bool:
-    """True for a table of contents or an index page: dot leaders to page numbers, lines that
-    end in page numbers, or runs of comma-separated page numbers."""
-    if len(_DOT_LEADER.findall(text)) >= 3:
-        return True
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    numbered = sum(1 for line in lines if _ENDS_WITH_PAGE.search(line))
-    if len(lines) >= 5 and numbered >= 0.6 * len(lines):
-        return True
-    return len(_PAGE_LIST.findall(text)) >= max(5, 0.05 * len(text.split()))
-
-
 def _draft(
     score: float,
-    cand: _Candidate,
+    cand: TermCandidate,
+    defining: Defining,
     mentions: dict[int, int],
     chunks: Sequence[Chunk],
     sentences: Sequence[Sentence],
@@ -277,19 +323,11 @@ def _draft(
     proper: bool,
 ) -> ConceptDraft:
     name = _display_name(cand, proper)
-    best = max(cand.definitions, key=lambda d: (d.strength, -d.chunk), default=None)
-    if best is not None:
-        define_chunk = best.chunk
-        definition = best.sentence
-        points = _key_points(cand.key, best, sentences, by_position, by_chunk)
-    else:
-        # Introduced where the course starts using it (two mentions in a passage), not at a
-        # passing mention in the front matter.
-        repeated = [c for c, n in mentions.items() if n >= 2]
-        define_chunk = min(min(repeated or mentions), cand.first_signal)
-        definition, points = _first_informative(
-            cand.key, define_chunk, mentions, sentences, by_chunk
-        )
+    define_chunk = defining.chunk
+    points = _key_points(cand.key, defining, sentences, by_position, by_chunk)
+    entry = next((d.sentence for d in cand.definitions if d.position < 0 and d.strength >= 2), "")
+    if entry and entry != defining.text and entry not in points:
+        points = [points[0], entry, *points[1:]][:4]  # the book's glossary entry says it too
     citations = [chunks[define_chunk].citation()]
     seen = {(chunks[define_chunk].source, chunks[define_chunk].page)}
     for chunk_index, _ in sorted(mentions.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -302,7 +340,7 @@ def _draft(
     aliases = sorted({s for s in cand.surfaces if s != name} | cand.aliases)
     return ConceptDraft(
         name=name,
-        definition=definition,
+        definition=defining.text,
         aliases=aliases,
         citations=citations,
         first_order=chunks[define_chunk].order,
@@ -313,7 +351,7 @@ def _draft(
     )
 
 
-def _display_name(cand: _Candidate, proper: bool) -> str:
+def _display_name(cand: TermCandidate, proper: bool) -> str:
     """The most used spelling written like the key (singular); else the most used spelling
     with its last word made singular when that is an English word ("rectangles" ->
     "rectangle", but "parentheses" stays). Lower case unless the course capitalises it."""
@@ -334,14 +372,14 @@ def _display_name(cand: _Candidate, proper: bool) -> str:
 
 def _key_points(
     key: str,
-    best: Definition,
+    best: Defining,
     sentences: Sequence[Sentence],
     by_position: dict[tuple[int, int], list[int]],
     by_chunk: dict[int, list[int]],
 ) -> list[str]:
     """The defining sentence and up to three short statements after it: the rest of its
     paragraph, then sentences of the same or the next passage that mention the term."""
-    points = [_short(best.sentence)]
+    points = [short(best.text)]
     if not 0 <= best.position < len(sentences):
         chunk = best.chunk
         paragraph: list[int] = []
@@ -359,31 +397,3 @@ def _key_points(
         if 5 <= len(text.split()) and len(text) <= _MAX_KEYPOINT_CHARS and "?" not in text:
             points.append(text)
     return points
-
-
-def _first_informative(
-    key: str,
-    chunk: int,
-    mentions: dict[int, int],
-    sentences: Sequence[Sentence],
-    by_chunk: dict[int, list[int]],
-) -> tuple[str, list[str]]:
-    """Sentences that mention the term from where it is introduced on: one that says what it
-    is (``is``, ``are``, ``means``...) first, else the first mention."""
-    wanted = sorted(c for c in mentions if c >= chunk)[:4]
-    found: list[str] = []
-    for sentence in (sentences[p] for c in wanted for p in by_chunk.get(c, [])):
-        if len(sentence.text.split()) >= 6 and mentions_term(sentence.text, key):
-            found.append(_short(sentence.text))
-            if len(found) >= 6:
-                break
-    if not found:
-        return "", []
-    saying = [s for s in found if _SAYS_WHAT.search(s)]
-    first = saying[0] if saying else found[0]
-    points = [first, *[s for s in found if s != first]][:3]
-    return first, points
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 400 else text[:397].rsplit(" ", 1)[0] + "..."

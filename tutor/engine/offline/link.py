@@ -1,31 +1,43 @@
-"""Prerequisite edges between concepts, from the material alone.
+"""Prerequisite edges a teacher would draw, from the material alone.
 
-Evidence that ``A`` must come before ``B`` (each scored 0..1, then mixed into a weight):
+Evidence that ``A`` is needed to understand ``B`` (each 0..1, mixed into a weight):
 
-- **definition**: ``B``'s definition or key points mention ``A``;
+- **definition**: ``B``'s defining sentence uses ``A`` (its key points count half);
 - **name**: ``B``'s name builds on ``A``'s (``"variable"`` -> ``"local variable"``);
+- **structure**: ``B`` is introduced in a section whose heading names ``A`` (a subsection's
+  concept builds on its section's);
 - **reference distance** (RefD): passages that mention ``B`` mention ``A`` more often than
-  passages that mention ``A`` mention ``B``.
+  passages that mention ``A`` mention ``B`` (weak support only).
 
-Edges only go from a concept introduced earlier in reading order to one introduced later, so
-the graph is acyclic by construction. Weak edges implied by a two-step path are dropped, and
-each concept keeps at most ``max_parents`` prerequisites, strongest first.
+The weight is scaled by ``A``'s specificity: a concept that most definitions use ("value",
+"sentence") says little about any one of them, so it does not become everyone's
+prerequisite. The map is kept sparse: edges are accepted strongest first while the concept
+has fewer than ``max_parents`` prerequisites and ``A`` is a direct prerequisite of fewer than
+:data:`MAX_DEPENDENT_SHARE` of the concepts. Edges only go from a concept introduced earlier
+in reading order to one introduced later, so the graph is acyclic by construction, and an
+edge implied by a two-step path is dropped.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
 
 from tutor.course import Chunk, Concept, Prerequisite
-from tutor.engine.offline.text import MentionIndex, normalize, term_key
+from tutor.engine.offline.book_matter import is_chapter_heading
+from tutor.engine.offline.definitions import heading_terms
+from tutor.engine.offline.text import MentionIndex, key_tokens, normalize, term_key
 
-MAX_PARENTS = 4
-MIN_WEIGHT = 0.3
+MAX_PARENTS = 2
+"""Direct prerequisites per concept: a teacher's map has one or two."""
+MAX_DEPENDENT_SHARE = 0.1
+"""No concept is a direct prerequisite of more than this share of the course."""
+MIN_WEIGHT = 0.25
 """Edges weaker than this are not kept."""
-STRONG = 0.7
-"""Edges at least this strong are kept even when a two-step path implies them."""
+EVIDENCE = {"definition": 0.6, "name": 0.6, "section": 0.35, "refd": 0.25}
+"""How much each kind of evidence adds to an edge's weight (before specificity)."""
 
 
 def _keys(concept: Concept) -> list[str]:
@@ -34,43 +46,127 @@ def _keys(concept: Concept) -> list[str]:
     return [k for k in keys if k]
 
 
+def _uses(texts: Sequence[str], keys: Sequence[list[str]]) -> np.ndarray:
+    """``uses[a, b]``: text ``b`` mentions concept ``a`` (by name or alias). The longest name
+    wins: "function call" in a text is a mention of *function call*, not of *function*."""
+    n = len(keys)
+    owner: dict[tuple[str, ...], int] = {}
+    for a, ks in enumerate(keys):
+        for key in ks:
+            owner.setdefault(tuple(key.split()), a)
+    longest = max((len(k) for k in owner), default=1)
+    out = np.zeros((n, n), dtype=bool)
+    for b, text in enumerate(texts):
+        tokens = key_tokens(normalize(text))
+        start = 0
+        while start < len(tokens):
+            for size in range(min(longest, len(tokens) - start), 0, -1):
+                a = owner.get(tuple(tokens[start : start + size]), -1)
+                if a >= 0:
+                    if a != b:
+                        out[a, b] = True
+                    start += size
+                    break
+            else:
+                start += 1
+    return out
+
+
 def link_prerequisites(
     concepts: Sequence[Concept], chunks: Sequence[Chunk], max_parents: int = MAX_PARENTS
 ) -> list[Prerequisite]:
-    """Weighted, explained prerequisite edges; acyclic; at most ``max_parents`` per concept."""
+    """Weighted, explained prerequisite edges; acyclic; sparse; no hubs."""
     concepts = list(concepts)
     n = len(concepts)
     if n < 2:
         return []
     keys = [_keys(c) for c in concepts]
     words = [term_key(c.name).split() for c in concepts]
-    all_keys = {k for ks in keys for k in ks}
-
-    defining = MentionIndex(
-        [normalize(" ".join([c.definition, *c.key_points])) for c in concepts], all_keys
-    )
-    in_definition = np.zeros((n, n), dtype=bool)
-    for a, ks in enumerate(keys):
-        for key in ks:
-            for b in defining.counts(key):
-                if b != a:
-                    in_definition[a, b] = True
+    in_definition = _uses([c.definition for c in concepts], keys)
+    in_points = _uses([" ".join(c.key_points) for c in concepts], keys)
+    in_section = _uses([c.section for c in concepts], keys)
+    in_chapter = _uses(_chapters(concepts, chunks), keys)
+    by_order = {c.order: c.text for c in chunks}
+    in_passage = _uses([by_order.get(c.first_order, "") for c in concepts], keys)
+    follows = _section_sequence(concepts, chunks, keys)
     # A strict total order, so that edges along it can never form a cycle: reading order;
     # among concepts introduced in the same passage, those whose definitions need fewer of
     # the others first, then shorter names ("list" before "list method"), then name.
-    definitions_only = MentionIndex([normalize(c.definition) for c in concepts], all_keys)
-    needs = np.zeros(n, dtype=int)
-    for a, ks in enumerate(keys):
-        for b in {b for key in ks for b in definitions_only.counts(key)}:
-            if b != a and concepts[a].first_order == concepts[b].first_order:
-                needs[b] += 1
+    needs = [0] * n
+    for a, b in zip(*np.nonzero(in_definition), strict=True):
+        if concepts[int(a)].first_order == concepts[int(b)].first_order:
+            needs[int(b)] += 1
     ordered = sorted(
         range(n),
         key=lambda i: (concepts[i].first_order, int(needs[i]), len(words[i]), concepts[i].name.lower()),
     )
-    rank = {concepts[i].id: r for r, i in enumerate(ordered)}
+    rank = {i: r for r, i in enumerate(ordered)}
+    refers = _reference_shares(keys, chunks)
+    refd = refers - refers.T
+    specificity = _specificity(in_definition | in_points)
 
-    passages = MentionIndex([normalize(c.text) for c in chunks], all_keys)
+    candidates: list[tuple[float, int, int, str]] = []
+    for b in range(n):
+        for a in range(n):
+            if a == b or rank[a] >= rank[b]:
+                continue
+            by_definition = (1.0 if in_definition[a, b] else 0.5 if in_points[a, b]
+                             else 0.25 if in_passage[a, b] else 0.0)
+            by_name = _builds_on(words[a], words[b])
+            by_section = (1.0 if in_section[a, b] or (a, b) in follows
+                          else 0.6 if in_chapter[a, b] else 0.0)
+            by_refd = float(max(0.0, min(1.0, refd[a, b] * 2.0)))
+            if not (by_definition or by_name or by_section):
+                continue  # co-mention alone is not a reason a teacher would give
+            weight = (EVIDENCE["definition"] * by_definition + EVIDENCE["name"] * by_name
+                      + EVIDENCE["section"] * by_section + EVIDENCE["refd"] * by_refd)
+            weight = min(1.0, weight) * specificity[a]
+            if weight < MIN_WEIGHT:
+                continue
+            why = _rationale(concepts[a], concepts[b], by_definition, by_name, by_section)
+            candidates.append((round(weight, 3), a, b, why))
+    chosen = _sparse(candidates, n, max_parents)
+    edges = [
+        Prerequisite(prerequisite=concepts[a].id, concept=concepts[b].id, weight=w, rationale=why)
+        for (a, b), (w, why) in chosen.items()
+    ]
+    edges.sort(key=lambda e: (rank[_index(concepts, e.concept)], -e.weight))
+    return edges
+
+
+def _section_sequence(
+    concepts: Sequence[Concept], chunks: Sequence[Chunk], keys: Sequence[list[str]]
+) -> set[tuple[int, int]]:
+    """``(a, b)`` when ``b`` names a section that follows the section named by ``a`` in the
+    same chapter: within a chapter, a section builds on the one before it."""
+    owner = {key: i for i, ks in enumerate(keys) for key in ks}
+    named: list[tuple[str, int | None]] = []  # (chapter, concept the section is named for)
+    chapter = ""
+    previous = ""
+    for chunk in sorted(chunks, key=lambda c: c.order):
+        if not chunk.heading or chunk.heading == previous:
+            continue
+        previous = chunk.heading
+        if is_chapter_heading(chunk.heading):
+            chapter = chunk.heading
+        terms = [term_key(t) for t in heading_terms(chunk.heading)]
+        named.append((chapter, next((owner[t] for t in terms if t in owner), None)))
+    pairs = set()
+    for (chapter_a, a), (chapter_b, b) in zip(named, named[1:], strict=False):
+        if a is not None and b is not None and a != b and chapter_a == chapter_b:
+            if concepts[a].first_order <= concepts[b].first_order:
+                pairs.add((a, b))
+    return pairs
+
+
+def _index(concepts: Sequence[Concept], concept_id: str) -> int:
+    return next(i for i, c in enumerate(concepts) if c.id == concept_id)
+
+
+def _reference_shares(keys: Sequence[list[str]], chunks: Sequence[Chunk]) -> np.ndarray:
+    """``refers[a, b]``: share of the passages mentioning ``b`` that also mention ``a``."""
+    n = len(keys)
+    passages = MentionIndex([normalize(c.text) for c in chunks], {k for ks in keys for k in ks})
     seen = np.zeros((n, max(1, len(chunks))), dtype=np.float32)
     for i, ks in enumerate(keys):
         for key in ks:
@@ -79,84 +175,72 @@ def link_prerequisites(
     shared = seen @ seen.T
     size = np.clip(np.diag(shared), 1.0, None)
     refers = shared / size[None, :]
-    """refers[a, b]: share of b's passages that mention a."""
-    refd = refers - refers.T
-
-    candidates: dict[tuple[int, int], tuple[float, str]] = {}
-    for b in range(n):
-        b_words = words[b]
-        for a in range(n):
-            if a == b or rank[concepts[a].id] >= rank[concepts[b].id]:
-                continue
-            by_name = _builds_on(words[a], b_words)
-            # B defined in terms of A; weaker when A's definition also needs B (mutual).
-            by_definition = float(in_definition[a, b]) * (0.7 if in_definition[b, a] else 1.0)
-            by_refd = float(max(0.0, min(1.0, refd[a, b] * 2.0)))
-            if shared[a, b] < 2:
-                by_refd = 0.0
-            weight = min(1.0, 0.5 * by_definition + 0.4 * by_name + 0.4 * by_refd)
-            if by_definition and by_refd > 0:  # both kinds of evidence agree
-                weight = min(1.0, weight + 0.1)
-            if weight < MIN_WEIGHT:
-                continue
-            candidates[(a, b)] = (
-                round(weight, 3),
-                _rationale(concepts[a], concepts[b], by_definition, by_name, refers[a, b],
-                           refers[b, a]),
-            )
-    kept = _drop_implied(candidates)
-    edges: list[Prerequisite] = []
-    for b in range(n):
-        parents = sorted(
-            ((w, a, why) for (a, bb), (w, why) in kept.items() if bb == b), key=lambda t: -t[0]
-        )
-        for weight, a, why in parents[:max_parents]:
-            edges.append(
-                Prerequisite(
-                    prerequisite=concepts[a].id, concept=concepts[b].id, weight=weight,
-                    rationale=why,
-                )
-            )
-    edges.sort(key=lambda e: (rank[e.concept], -e.weight))
-    return edges
+    refers[shared < 2] = 0.0
+    return refers
 
 
-def _builds_on(a: list[str], b: list[str]) -> bool:
-    """True when name ``b`` contains name ``a`` as a run of words (``"variable"`` in
-    ``"local variable"``)."""
-    if len(a) >= len(b):
-        return False
-    return any(b[i : i + len(a)] == a for i in range(len(b) - len(a) + 1))
+def _specificity(uses: np.ndarray) -> np.ndarray:
+    """Per concept, 1 when few other concepts' definitions use it, falling towards 0.5 as it
+    is used by all of them (an inverse document frequency over definitions)."""
+    n = uses.shape[0]
+    used_by = uses.sum(axis=1)
+    idf = np.log((n + 1) / (used_by + 1)) / math.log(n + 1)
+    return np.asarray(0.5 + 0.5 * idf)
 
 
-def _drop_implied(
-    edges: dict[tuple[int, int], tuple[float, str]],
+def _sparse(
+    candidates: list[tuple[float, int, int, str]], n: int, max_parents: int
 ) -> dict[tuple[int, int], tuple[float, str]]:
-    """Drop a weak edge ``a -> c`` when ``a -> b -> c`` holds with edges at least as strong."""
-    out_of: dict[int, list[int]] = {}
-    for a, b in edges:
-        out_of.setdefault(a, []).append(b)
-    kept = {}
-    for (a, c), (weight, why) in edges.items():
-        if weight < STRONG and any(
-            (b, c) in edges and min(edges[(a, b)][0], edges[(b, c)][0]) >= weight
-            for b in out_of.get(a, [])
-            if b != c
-        ):
+    """Accept edges strongest first, within the per-concept and per-prerequisite caps; then
+    drop edges a two-step path already implies."""
+    cap = max(2, int(MAX_DEPENDENT_SHARE * n))
+    parents: dict[int, int] = {}
+    children: dict[int, int] = {}
+    chosen: dict[tuple[int, int], tuple[float, str]] = {}
+    for weight, a, b, why in sorted(candidates, key=lambda t: (-t[0], t[2], t[1])):
+        if parents.get(b, 0) >= max_parents or children.get(a, 0) >= cap:
             continue
-        kept[(a, c)] = (weight, why)
-    return kept
+        chosen[(a, b)] = (weight, why)
+        parents[b] = parents.get(b, 0) + 1
+        children[a] = children.get(a, 0) + 1
+    out_of: dict[int, set[int]] = {}
+    for a, b in chosen:
+        out_of.setdefault(a, set()).add(b)
+    return {
+        (a, c): value for (a, c), value in chosen.items()
+        if not any(c in out_of.get(b, ()) for b in out_of[a] if b != c)
+    }
+
+
+def _builds_on(a: list[str], b: list[str]) -> float:
+    """1 when name ``b`` ends with name ``a`` (``"variable"`` -> ``"local variable"``: a kind
+    of it), 0.5 when it contains it elsewhere (``"list"`` -> ``"list method"``), else 0."""
+    if len(a) >= len(b):
+        return 0.0
+    if b[-len(a):] == a:
+        return 1.0
+    return 0.5 if any(b[i : i + len(a)] == a for i in range(len(b) - len(a))) else 0.0
+
+
+def _chapters(concepts: Sequence[Concept], chunks: Sequence[Chunk]) -> list[str]:
+    """For each concept, the heading of the chapter it is introduced in ("" when unknown)."""
+    chapter_at: dict[int, str] = {}
+    chapter = ""
+    for chunk in sorted(chunks, key=lambda c: c.order):
+        if chunk.heading and is_chapter_heading(chunk.heading):
+            chapter = chunk.heading
+        chapter_at[chunk.order] = chapter
+    return [chapter_at.get(c.first_order, "") for c in concepts]
 
 
 def _rationale(
-    a: Concept, b: Concept, by_definition: float, by_name: bool, a_in_b: float, b_in_a: float
+    a: Concept, b: Concept, by_definition: float, by_name: float, by_section: float
 ) -> str:
     page = f" (p. {a.citations[0].page})" if a.citations else ""
-    if by_definition:
+    if by_definition == 1.0:
         return f"The definition of {b.name} uses {a.name}, which is introduced earlier{page}."
     if by_name:
         return f"{b.name[:1].upper()}{b.name[1:]} builds on {a.name}, introduced earlier{page}."
-    return (
-        f"Passages on {b.name} mention {a.name} ({a_in_b:.0%} of them) far more than passages "
-        f"on {a.name} mention {b.name} ({b_in_a:.0%}), and {a.name} comes first{page}."
-    )
+    if by_section:
+        return f"{b.name[:1].upper()}{b.name[1:]} is introduced in the section on {a.name}{page}."
+    return f"What the course says about {b.name} uses {a.name}, introduced earlier{page}."

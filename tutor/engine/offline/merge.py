@@ -54,6 +54,8 @@ def merge_concepts(drafts: Sequence[ConceptDraft], use_embeddings: bool = True) 
             else:
                 by_key[key] = i
     _merge_abbreviations(drafts, groups)
+    _merge_derivations(drafts, groups)
+    _merge_same_definition(drafts, groups)
     if use_embeddings and len(drafts) > 1:
         _merge_near_duplicates(drafts, groups)
     members: dict[int, list[int]] = {}
@@ -99,6 +101,59 @@ def _merge_abbreviations(drafts: Sequence[ConceptDraft], groups: _Groups) -> Non
         name = draft.name.rstrip("s") if draft.name.endswith("s") else draft.name
         if 2 <= len(name) <= 6 and name.isupper() and len(expansions.get(name, [])) == 1:
             groups.union(expansions[name][0], i)
+
+
+_DERIVATIONS = (("ity", ""), ("ency", "ent"), ("ence", "ent"), ("ally", "al"), ("ing", ""),
+                ("ed", ""), ("e", ""))
+"""Endings that turn one form of a word into another of the same idea: "validity"/"valid",
+"consistency"/"consistent", "logically"/"logical", "catching"/"catch"."""
+
+
+def _derivation_key(key: str) -> str:
+    words = key.split()
+    out = []
+    for word in words:
+        for ending, base in _DERIVATIONS:
+            if ending in ("ing", "ed") and len(words) == 1:
+                continue  # "sample" and "sampling" are two ideas; "hypothesis test(ing)" one
+            if word.endswith(ending) and len(word) - len(ending) >= 4:
+                word = word[: len(word) - len(ending)] + base
+                break
+        out.append(word.rstrip("e"))
+    if len(out) > 1 and out[-1].endswith("s") and not out[-1].endswith("ss"):
+        out[-1] = out[-1][:-1]  # "summary statistics" = "summary statistic"
+    return " ".join(out)
+
+
+def _merge_derivations(drafts: Sequence[ConceptDraft], groups: _Groups) -> None:
+    """Inflection and derivation variants of one name are one concept ("valid" and
+    "validity", "logically equivalent" and "logical equivalence")."""
+    by_key: dict[str, int] = {}
+    for i, draft in enumerate(drafts):
+        key = _derivation_key(term_key(draft.name))
+        if not key:
+            continue
+        if key in by_key:
+            groups.union(by_key[key], i)
+        else:
+            by_key[key] = i
+
+
+def _merge_same_definition(drafts: Sequence[ConceptDraft], groups: _Groups) -> None:
+    """One defining sentence, one concept: drafts defined by the same sentence whose names
+    contain one another ("contingent" and "contingent sentence", "reductio" and "reductio ad
+    absurdum") are one."""
+    by_definition: dict[str, list[int]] = {}
+    for i, draft in enumerate(drafts):
+        if draft.definition:
+            by_definition.setdefault(draft.definition, []).append(i)
+    for members in by_definition.values():
+        for n, i in enumerate(members):
+            for j in members[n + 1 :]:
+                a, b = term_key(drafts[i].name).split(), term_key(drafts[j].name).split()
+                short, long = (a, b) if len(a) <= len(b) else (b, a)
+                if any(long[k : k + len(short)] == short for k in range(len(long) - len(short) + 1)):
+                    groups.union(i, j)
 
 
 def _merge_near_duplicates(drafts: Sequence[ConceptDraft], groups: _Groups) -> None:

@@ -1,0 +1,99 @@
+"""Front and back matter: recognised by heading, position and content; never concepts."""
+
+from __future__ import annotations
+
+from tutor.course import Chunk
+from tutor.engine.offline.book_matter import (
+    is_bibliography,
+    is_chapter_heading,
+    is_licence,
+    is_matter_title,
+    is_release_notes,
+    matter_chunks,
+)
+from tutor.engine.offline.extract import extract_concepts
+
+PROSE = ("A stack is a collection of items where the last item added is the first removed. "
+         "A stack supports push and pop. Every push puts an item on top of the stack.")
+
+
+def chunks(*pages: tuple[str, str]) -> list[Chunk]:
+    return [
+        Chunk(id=f"b.pdf#p{i}-0", source="b.pdf", page=i, text=text, heading=heading,
+              order=i - 1)
+        for i, (heading, text) in enumerate(pages, start=1)
+    ]
+
+
+def test_matter_titles_are_whole_titles() -> None:
+    for title in ("Index", "7 References", "Release notes", "Changelog", "Preface",
+                  "Appendix B: Solutions to selected exercises", "Contents", "License"):
+        assert is_matter_title(title), title
+    for title in ("Indexing strings", "Sources of error", "Solutions of quadratic equations",
+                  "2.3 Binary search", "Referencing cells"):
+        assert not is_matter_title(title), title
+
+
+def test_chapter_level_headings() -> None:
+    assert is_chapter_heading("Chapter 3: Loops")
+    assert is_chapter_heading("Appendix B Tables")
+    assert is_chapter_heading("4 Working with files")
+    assert not is_chapter_heading("4.2 Reading lines")
+    assert not is_chapter_heading("The way of the program")
+
+
+def test_bibliography_and_licence_by_content() -> None:
+    bibliography = (
+        "Knuth, D. (1997). The Art of Computer Programming. Addison-Wesley Press, pp. 12-40.\n\n"
+        "Wirth, N. (1976). Algorithms + Data Structures = Programs. Prentice Hall Press.\n\n"
+        "Aho, A. et al. (1986). Compilers. Journal of Principles, vol. 3, pp. 1-9.\n\n"
+        "Hoare, C. A. R. (1962). Quicksort. The Computer Journal 5 (1), doi 10.1093/5.1.10."
+    )
+    assert is_bibliography(bibliography)
+    assert not is_bibliography(PROSE)
+    licence = ("Copyright 2020 A. Author. Permission is granted to copy and distribute this "
+               "work under the terms of the Creative Commons Attribution licence.")
+    assert is_licence(licence)
+    assert not is_licence(PROSE)
+
+
+def test_matter_by_heading_position_and_content() -> None:
+    book = chunks(
+        ("Preface", "A preface is a note where the author thanks the readers and friends."),
+        ("Contents", "1 Stacks . . . . . . 3\n2 Queues . . . . . . 5\n3 Trees . . . . . . 7"),
+        ("Chapter 1: Stacks", PROSE),
+        ("1.1 Pushing", "A push is an operation that puts an item on the stack."),
+        ("Release notes", "Version 2.1 fixed the push example. A hotfix is a quick release."),
+        ("Release notes", "Version 2.0 added the queue chapter."),
+        ("Chapter 2: Queues", "A queue is a collection where the first item added is removed "
+                              "first. A queue has a front and a back."),
+        ("Index", "push, 3, 4\npop, 3\nqueue, 5, 6\nstack, 3, 4, 7\ntree, 7\nleaf, 8"),
+    )
+    assert matter_chunks(book) == {0, 1, 4, 5, 7}
+
+
+def test_matter_without_numbered_chapters_keeps_the_start() -> None:
+    tutorial = chunks(("Getting started", PROSE), ("References", "See the manual."))
+    assert matter_chunks(tutorial) == {1}
+
+
+def test_no_concept_comes_from_matter() -> None:
+    book = chunks(
+        ("Preface", "A colophon is a note about how the book was typeset. A colophon is short."),
+        ("Chapter 1: Stacks", PROSE),
+        ("1.1 Queues", "A queue is a collection where the first item added is removed first."),
+        ("License", "A licensee is a person who is granted the licence. Copyright 2020. "
+                    "Permission is granted under the Creative Commons licence."),
+    )
+    found = {d.name.lower() for d in extract_concepts(book)}
+    assert "stack" in found
+    assert "colophon" not in found and "licensee" not in found
+
+
+def test_release_notes_by_content() -> None:
+    notes = ("Version 2.3.1\nFixed a crash when the file is empty.\nAdded the --quiet option.\n"
+             "Version 2.3.0\nRemoved the old parser.\nChanged the default encoding.")
+    assert is_release_notes(notes)
+    assert not is_release_notes(PROSE)
+    book = chunks(("Getting started", PROSE), ("", notes))
+    assert matter_chunks(book) == {1}

@@ -1,0 +1,66 @@
+"""The printed index: entries parsed, printed pages mapped to physical ones, used as
+evidence."""
+
+from __future__ import annotations
+
+from tutor.course import Chunk
+from tutor.engine.offline.book_index import PrintedIndex, index_entries, page_offset
+from tutor.engine.offline.extract import extract_concepts
+
+TOPICS = ["stack", "queue", "heap", "graph", "tree", "trie", "deque", "vector", "matrix",
+          "bitmap", "string", "record", "tuple", "set", "map", "list", "array", "table",
+          "cache", "buffer", "pointer", "socket"]
+
+
+def book() -> list[Chunk]:
+    """Four front pages (printed numbering starts on physical page 5), one page per topic,
+    then an index whose columns run together as PDF text often does."""
+    chunks = [Chunk(id=f"b.pdf#p{i}-0", source="b.pdf", page=i, text="Front matter.",
+                    order=i - 1) for i in range(1, 5)]
+    for n, topic in enumerate(TOPICS, start=1):
+        page = n + 4
+        chunks.append(Chunk(id=f"b.pdf#p{page}-0", source="b.pdf", page=page, order=page - 1,
+                            text=f"A {topic} is a structure. The {topic} holds items."))
+    entries = " ".join(f"{topic}, {n}" + (", 40-42" if n == 3 else "")
+                       for n, topic in enumerate(TOPICS, start=1))
+    last = len(chunks) + 1
+    chunks.append(Chunk(id=f"b.pdf#p{last}-0", source="b.pdf", page=last, order=last - 1,
+                        heading="Index", text="Index\n" + entries + ", vi"))
+    return chunks
+
+
+def test_entries_are_parsed_from_run_together_columns() -> None:
+    entries = index_entries(book())
+    assert entries["stack"] == [1]
+    assert entries["heap"] == [3, 40, 42]
+    assert len(entries) == len(TOPICS)
+
+
+def test_printed_pages_are_calibrated_to_physical_pages() -> None:
+    chunks = book()
+    assert page_offset(index_entries(chunks), chunks) == 4
+    index = PrintedIndex(chunks)
+    assert index.pages["stack"] == [5]
+    assert index.lists("queue") and not index.lists("kettle")
+
+
+def test_no_index_no_entries() -> None:
+    chunks = book()[:-1]
+    assert index_entries(chunks) == {}
+    assert not PrintedIndex(chunks)
+
+
+def test_a_weakly_defined_term_the_index_omits_is_no_concept() -> None:
+    def with_page(text: str, emphasized: list[str]) -> list[Chunk]:
+        chunks = book()
+        extra = Chunk(id="b.pdf#p5-1", source="b.pdf", page=5, order=4, text=text,
+                      emphasized=emphasized)
+        return [*chunks[:5], extra, *chunks[5:]]
+
+    text = ("Here the gadget holds the stack. The gadget is used with the queue and the "
+            "gadget keeps the heap.")
+    names = {d.name for d in extract_concepts(with_page(text, ["gadget"]))}
+    assert "gadget" not in names
+    indexed = [c if c.heading != "Index" else c.model_copy(update={"text": c.text + " gadget, 1"})
+               for c in with_page(text, ["gadget"])]
+    assert "gadget" in {d.name for d in extract_concepts(indexed)}

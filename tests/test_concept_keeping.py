@@ -1,0 +1,58 @@
+"""Which candidates become concepts: the book defines or explains them, and no quota."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from tutor.course import Chunk
+from tutor.engine.offline.candidates import (
+    TermCandidate,
+    introduced_in_emphasis,
+    is_generic,
+    modifiers,
+    weakly_supported,
+)
+from tutor.engine.offline.extract import extract_concepts
+
+
+def candidate(key: str, evidence: set[str], emphasized: set[int] | None = None) -> TermCandidate:
+    return TermCandidate(key, Counter({key: 1}), set(evidence),
+                         emphasized_in=set(emphasized or ()))
+
+
+def test_a_word_that_modifies_longer_names_is_no_concept() -> None:
+    drafts = [(3.0, candidate("inductive", {"emphasis"}), {1: 2}),
+              (3.0, candidate("inductive argument", {"definition"}), {1: 5, 2: 4})]
+    assert modifiers(drafts) == {"inductive"}
+
+
+def test_common_words_need_the_book_to_mark_them() -> None:
+    assert is_generic(candidate("result", {"definition"}))
+    assert not is_generic(candidate("result", {"glossary"}))
+    assert not is_generic(candidate("tautology", {"definition"}))
+
+
+def test_emphasis_where_introduced_is_not_emphasis_as_a_style() -> None:
+    mentions = {3: 1, 4: 2, 9: 1, 12: 1}
+    assert introduced_in_emphasis(candidate("subproof", {"emphasis"}, {3}), mentions)
+    assert not introduced_in_emphasis(candidate("ls", {"emphasis"}, {3, 4, 9, 12}), mentions)
+    assert not introduced_in_emphasis(candidate("late", {"emphasis"}, {12}), mentions)
+
+
+def test_weak_marks_need_a_good_sentence() -> None:
+    assert not weakly_supported(candidate("error occur", {"keyphrase"}), 2.0, 2.0)
+    assert weakly_supported(candidate("palindrome", {"keyphrase"}), 4.4, 2.0)
+    assert not weakly_supported(candidate("object feature", {"heading"}), 0.0, 2.0)
+    assert weakly_supported(candidate("stack", {"heading", "emphasis"}), 0.0, 2.0)
+
+
+def test_the_map_follows_the_book_not_a_quota() -> None:
+    # 40 defined terms on 10 pages: a per-page quota (1.2 a page, at least 15) would cut most.
+    letters = [a + b for a in "bcdfg" for b in "aeiouklm"][:40]
+    terms = [f"zor{t}" for t in letters]
+    pages = [" ".join(f"A {t} is a kind of gadget that holds parts. Each {t} is small."
+                      for t in terms[i : i + 4]) for i in range(0, 40, 4)]
+    chunks = [Chunk(id=f"n.md#p{i}-0", source="n.md", page=i + 1, text=t, order=i)
+              for i, t in enumerate(pages)]
+    names = {d.name for d in extract_concepts(chunks)}
+    assert set(terms) <= names

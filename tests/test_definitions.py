@@ -1,0 +1,90 @@
+"""The defining-sentence classifier: which sentence defines a term, cleaned and cited."""
+
+from __future__ import annotations
+
+from tutor.course import Chunk
+from tutor.engine.offline.defining import (
+    MIN_DEFINING,
+    Candidate,
+    clean_definition,
+    definition_score,
+)
+from tutor.engine.offline.extract import extract_concepts
+
+
+def score(term: str, text: str, section: str = "") -> float:
+    return definition_score(term, Candidate(text, section))
+
+
+def test_subject_with_copula_and_determiner_defines() -> None:
+    assert score("list", "A list is a sequence of values.") >= MIN_DEFINING
+    assert score("recursion", "Recursion refers to a function that calls itself.") >= MIN_DEFINING
+    assert score("list", "You can print a list with a loop over its items.") < MIN_DEFINING
+
+
+def test_naming_has_a_direction() -> None:
+    sentence = "We call the square root of the dimension the degree."
+    assert score("degree", sentence) >= MIN_DEFINING
+    assert score("square root", sentence) < MIN_DEFINING
+    assert score("parsing", "This process is called parsing.") >= MIN_DEFINING
+
+
+def test_appositive_defines() -> None:
+    text = "Then we compute a p-value, which is the probability of seeing such an effect."
+    assert score("p-value", text) >= MIN_DEFINING
+
+
+def test_openers_boilerplate_and_questions_do_not_define() -> None:
+    assert score("precision", "Well, it is the default initial precision.") < MIN_DEFINING
+    assert score("font", "Copyright 2020: a font is a set of glyphs under this licence.") < (
+        score("font", "A font is a set of glyphs."))
+    assert score("loop", "Is a loop a statement?") < MIN_DEFINING
+
+
+def test_heading_that_names_the_term_helps() -> None:
+    text = "A loop repeats a block of statements."
+    assert score("loop", text, "3.2 Loops") > score("loop", text, "3.2 Printing")
+
+
+def test_clean_definition() -> None:
+    assert clean_definition("• a stack is a pile of items (see Section 2.3):") == (
+        "A stack is a pile of items.")
+    assert clean_definition("A queue is a line [3, 4].") == "A queue is a line."
+    assert clean_definition("print(count) This program shows a pattern called a counter.") == (
+        "This program shows a pattern called a counter.")
+    assert clean_definition("In Python, a list is a sequence of values.") == (
+        "In Python, a list is a sequence of values.")
+
+
+def pages(*texts: str) -> list[Chunk]:
+    return [Chunk(id=f"n.md#p{i}-0", source="n.md", page=i, text=t, order=i - 1)
+            for i, t in enumerate(texts, start=1)]
+
+
+def test_concepts_cite_the_page_of_their_defining_sentence() -> None:
+    course = pages(
+        "This book is about data structures. If a stack is full, nothing more fits in it. "
+        "So a stack matters here.",
+        "A stack is a collection of items where the last item added is the first removed. "
+        "You push an item onto a stack and pop it off again.",
+        "A queue is a collection where the first item added is the first removed. A queue "
+        "is used in a stack-free design.",
+    )
+    drafts = {d.name.lower(): d for d in extract_concepts(course)}
+    assert drafts["stack"].citations[0].page == 2
+    assert drafts["stack"].definition.startswith("A stack is a collection")
+    assert all(d.definition.strip() for d in drafts.values())
+
+
+def test_a_section_devoted_to_the_term_comes_before_a_later_plain_definition() -> None:
+    course = [
+        Chunk(id="n.md#p1-0", source="n.md", page=1, order=0, heading="1.2 Sentences",
+              text="In logic we only care about sentences that can be true or false. Sentences "
+                   "can be premises or conclusions of arguments."),
+        Chunk(id="n.md#p2-0", source="n.md", page=2, order=1, heading="1.3 Arguments",
+              text="An argument has premises and a conclusion, each of them a sentence."),
+        Chunk(id="n.md#p3-0", source="n.md", page=3, order=2, heading="4.1 Formal sentences",
+              text="A sentence is a string of symbols that the rules allow."),
+    ]
+    sentence = {d.name.lower(): d for d in extract_concepts(course)}["sentence"]
+    assert sentence.citations[0].page == 1

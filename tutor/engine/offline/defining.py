@@ -1,0 +1,302 @@
+"""Choosing the sentence that defines a concept: a small scored classifier.
+
+Among the sentences that mention a term where the course introduces it, the defining one is
+picked by a linear score over features a reader would check:
+
+- the term is the grammatical subject and a copula with a determiner follows ("A list is a
+  sequence ...") or a defining verb ("refers to", "means", "is defined as");
+- the sentence names the term as the object of "is called", "we call ... X", "known as X"
+  (the right direction: "We call the square root of the dimension the degree" defines
+  *degree*, not *square root*);
+- it sits in the section whose heading names the term, or in the passage that sets the term
+  in emphasis;
+- a pattern of :mod:`tutor.engine.offline.definitions` found it (its strength);
+- against: a discourse opener ("This", "Well", "So", "If"), a question, boilerplate (licence,
+  exercise and figure references), code residue, very short or very long sentences.
+
+:data:`WEIGHTS` are set by hand from these rules; :data:`MIN_DEFINING` is the score a sentence
+needs to count as a real definition (``bench/concept_map.py --rotations`` calibrates it on two
+books and reports the third). :func:`clean_definition` tidies the chosen sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tutor.engine.offline.candidates import Sentence, TermCandidate
+from tutor.engine.offline.definitions import Definition
+from tutor.engine.offline.text import DETERMINERS, mentions, term_key
+
+WEIGHTS = {
+    "pattern": 0.8,  # times the pattern's strength (1..3)
+    "subject_copula": 2.0,
+    "subject_verb": 2.0,
+    "named_object": 2.0,
+    "subject_only": 0.5,
+    "appositive": 2.0,
+    "heading": 1.0,
+    "emphasis": 1.0,
+    "opener": -2.0,
+    "question": -3.0,
+    "boilerplate": -3.0,
+    "code": -1.5,
+    "length": -1.0,
+    "colon_end": -0.5,
+}
+MIN_DEFINING = 2.0
+"""A sentence scoring at least this is taken as a real definition of its term."""
+
+_OPENERS = frozenset(
+    "this these that those it they well so if but and or however also then now here there "
+    "thus hence therefore again still yet finally similarly likewise remember note recall "
+    "of".split()
+)
+_APPOSITIVE = re.compile(
+    r"^\s*(?:\([^)]{1,20}\)\s*)?,\s*(?:which|that|who)\s+(?:is|are|means|refers to)\b|"
+    r"^\s*(?:\([^)]{1,20}\)\s*)?,\s*(?:an?|the)\s+\w+")
+_COPULA = re.compile(
+    r"^\s*(?:is|are)\s+(?:also\s+|simply\s+|just\s+)?(?:a|an|the|any|one of|some|defined as|"
+    r"what|how|when|where)\b")
+_DEFINING_VERB = re.compile(
+    r"^\s*(?:refers? to|means?|denotes?|stands? for|is defined as|are defined as|describes?|"
+    r"represents?|measures?|consists? of|is used to|are used to)\b")
+_NAMING = re.compile(
+    r"\b(?:is|are|was|were|be)\s+(?:also\s+|often\s+|sometimes\s+|usually\s+)?(?:called|known as|"
+    r"referred to as|termed|named)\s+(?:an?\s+|the\s+)?(?P<t>[\w\- ']+)|\bwe call\b.*?"
+    r"(?:\b(?:an?|the)\s+)?(?P<u>[\w\- ']+)$|,\s*called\s+(?:an?\s+|the\s+)?(?P<v>[\w\- ']+)",
+    re.IGNORECASE)
+_BOILERPLATE = re.compile(
+    r"copyright|licen[cs]e|permission|all rights|\bexercise\s+\d|\bfigure\s+\d|\bsection\s+\d|"
+    r"\bchapter\s+\d|https?://|www\.|\.py\b|\.ipynb\b|solutions? (?:to|are)|see below|"
+    r"as we saw|as you saw|in the previous|in this chapter|in the next", re.IGNORECASE)
+_CODE = re.compile(r"[=<>{}\[\]#$%^*|\\;_@~`]|\w\(\)|\w\.\w+\(")
+_LEADING_NOISE = re.compile(r"^(?:[•\-–*]\s*|\(?[a-z0-9]\)\s+|\d+\.\s+)")
+_DANGLING = re.compile(
+    r"\s*\((?:see|cf\.|as in|e\.g\.|for example)[^)]*\)|\s*\[\d+(?:,\s*\d+)*\]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence that may define a term."""
+
+    text: str
+    section: str = ""
+    pattern_strength: float = 0.0
+    """Strength of a definitional pattern that matched this sentence for the term (0 if
+    none)."""
+    emphasized: bool = False
+    """The passage sets the term in bold or italics (books mark a term where they define
+    it)."""
+
+
+def features(term: str, candidate: Candidate) -> dict[str, float]:
+    """The feature values of :data:`WEIGHTS` for ``candidate`` as a definition of ``term``."""
+    text = candidate.text.strip()
+    key = term_key(term)
+    words = text.split()
+    out = dict.fromkeys(WEIGHTS, 0.0)
+    out["pattern"] = candidate.pattern_strength
+    rest = _after_subject(text, key)
+    if rest is not None:
+        if _COPULA.match(rest):
+            out["subject_copula"] = 1.0
+        elif _DEFINING_VERB.match(rest):
+            out["subject_verb"] = 1.0
+        else:
+            out["subject_only"] = 1.0
+    after = _after_term(text, key)
+    if rest is None and after is not None and _APPOSITIVE.match(after):
+        out["appositive"] = 1.0
+    named = _NAMING.search(text.rstrip(" .!"))
+    if named:
+        target = next(g for g in named.groups() if g is not None)
+        if named.group("u") is not None:  # "we call X the Y": Y is what is named
+            target = re.split(r"\b(?:the|an?|as)\s+", target)[-1]
+        if term_key(target).startswith(key):
+            out["named_object"] = 1.0
+    if candidate.section and mentions(candidate.section, key):
+        out["heading"] = 1.0
+    out["emphasis"] = 1.0 if candidate.emphasized else 0.0
+    first = words[0].lower().strip("\"'(,") if words else ""
+    defines = rest is not None or out["named_object"] or out["appositive"]
+    if first in _OPENERS and not defines:
+        out["opener"] = 1.0
+    out["question"] = 1.0 if text.endswith("?") else 0.0
+    out["boilerplate"] = 1.0 if _BOILERPLATE.search(text) else 0.0
+    out["code"] = 1.0 if len(_CODE.findall(text)) >= 2 else 0.0
+    out["length"] = 1.0 if len(words) < 4 or len(words) > 60 else 0.0
+    out["colon_end"] = 1.0 if text.endswith(":") else 0.0
+    return out
+
+
+def definition_score(term: str, candidate: Candidate) -> float:
+    """How surely ``candidate`` is a real definition of ``term`` (higher is surer)."""
+    return sum(WEIGHTS[name] * value for name, value in features(term, candidate).items())
+
+
+def _after_subject(text: str, key: str) -> str | None:
+    """The text after the term when the sentence opens with it (after an optional
+    determiner, a leading clause such as "In Python," or a leading "The term"), else None."""
+    words = _LEADING_NOISE.sub("", text).split()
+    start = 0
+    if words and words[0].endswith(",") and len(words) > 3:
+        start = 1  # "Formally, a ..." keeps the term as subject
+    else:
+        comma = next((i for i, w in enumerate(words[:5]) if w.endswith(",")), None)
+        start = 0 if comma is None else comma + 1
+    if start < len(words) and words[start].lower() in DETERMINERS:
+        start += 1
+    if start + 1 < len(words) and words[start].lower() in ("term", "word", "notion", "concept"):
+        start += 1
+    size = len(key.split())
+    for extra in (0, 1):  # "An *empty* list is ...": one adjective before the term
+        span = words[start + extra : start + extra + size]
+        if term_key(" ".join(w.strip("\"'*,") for w in span)) == key:
+            tail = words[start + extra + size :]
+            if tail and tail[0].startswith("("):  # "cumulative distribution function (CDF) is"
+                while tail and not tail[0].endswith(")"):
+                    tail = tail[1:]
+                tail = tail[1:]
+            return " ".join(tail)
+    return None
+
+
+def _after_term(text: str, key: str) -> str | None:
+    """The text after the first mention of the term anywhere in the sentence, else None."""
+    words = text.split()
+    size = len(key.split())
+    for start in range(len(words) - size + 1):
+        span = words[start : start + size]
+        if term_key(" ".join(w.strip("\"'*,") for w in span)) == key:
+            tail = " ".join(words[start + size :])
+            return ("," + tail) if span[-1].endswith(",") else " " + tail
+    return None
+
+
+_RESTART = re.compile(
+    r"\s(?=(?:The|This|These|That|A|An|In|It|We|For|If|When|Here|There|So|As|Now|Each|"
+    r"Every|Some|Most|Python|You)\s)")
+_RESIDUE = re.compile(r"[()\[\]=_:{}]|\d|^[a-z]|^(?:Return|Print|Def|Import|From|Prob)\b")
+
+
+def _code_residue_cut(text: str) -> str:
+    """Drop a run of code or figure residue that PDF text glued before a sentence
+    ("print(count) This program ..." -> "This program ...")."""
+    words = text.split()
+    for match in _RESTART.finditer(text):
+        head = text[: match.start()]
+        if len(head.split()) > 6:
+            break
+        if _RESIDUE.search(head) and len(words) - len(head.split()) >= 5:
+            return text[match.end():]
+    return text
+
+
+def clean_definition(text: str) -> str:
+    """The sentence without code residue glued before it, list markers, bracketed asides and
+    dangling references; a trailing colon (code follows) becomes a full stop."""
+    text = _code_residue_cut(_LEADING_NOISE.sub("", text.strip()))
+    text = _DANGLING.sub("", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    if text.endswith(":"):
+        text = text[:-1].rstrip() + "."
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    return text
+
+
+@dataclass
+class Defining:
+    """The sentence chosen to define a candidate, where it is, and its classifier score."""
+
+    text: str
+    chunk: int
+    position: int
+    """Index in the course's sentence list (-1 for a glossary line)."""
+    score: float
+
+
+_POINTS_BACK = re.compile(
+    r"^(?:This|These|That|Those|Such|It|They)\b[^.]{0,60}\b(?:called|known as|named|termed)\b")
+MENTION_CHUNKS = 6
+"""Passages, from the first mention on, whose sentences may define a term."""
+
+
+def choose_definition(
+    cand: TermCandidate,
+    mentioned: dict[int, int],
+    sentences: Sequence[Sentence],
+    by_chunk: dict[int, list[int]],
+) -> Defining | None:
+    """The first sentence that the classifier takes for a real definition of the term (the
+    best one of a section devoted to the term, when that section comes first); when none is,
+    the best-scoring one. Candidates: the pattern matches, and the sentences of the
+    first passages that mention the term."""
+    options: dict[tuple[int, int], Candidate] = {}
+    glossary: list[Definition] = []
+    for found in cand.definitions:
+        if not 0 <= found.position < len(sentences):
+            glossary.append(found)
+            continue
+        section = sentences[found.position].section
+        if not _is_glossary(section):
+            options[(found.chunk, found.position)] = Candidate(
+                found.sentence, section, found.strength, found.chunk in cand.emphasized_in)
+    for chunk in sorted(mentioned)[:MENTION_CHUNKS]:
+        for position in by_chunk.get(chunk, []):
+            sentence = sentences[position]
+            if ((chunk, position) not in options and not _is_glossary(sentence.section)
+                    and mentions(sentence.text, cand.key)):
+                options[(chunk, position)] = Candidate(
+                    sentence.text, sentence.section, 0.0, chunk in cand.emphasized_in)
+    term = cand.surfaces.most_common(1)[0][0] if cand.surfaces else cand.key
+    scored = sorted((definition_score(term, option), place) for place, option in options.items())
+    real = [item for item in scored if item[0] >= MIN_DEFINING]
+    if glossary:  # the glossary closes the section that introduces the term: look before it
+        real = [item for item in real if item[1][0] < glossary[0].chunk]
+    devoted = [item for item in scored if options[item[1]].section
+               and mentions(options[item[1]].section, cand.key)]
+    if devoted:  # the first section devoted to it
+        first = options[min(devoted, key=lambda t: t[1])[1]].section
+        devoted = [item for item in devoted if options[item[1]].section == first]
+    if devoted and (not real or min(devoted, key=lambda t: t[1])[1] < min(real)[1]):
+        # A section devoted to the term explains it before any later, plainer definition.
+        score, (chunk, position) = max(devoted, key=lambda t: (t[0], -t[1][0], -t[1][1]))
+        option = options[(chunk, position)]
+    elif real:
+        score, (chunk, position) = min(real, key=lambda item: item[1])
+        option = options[(chunk, position)]
+    elif glossary:
+        # The book's own glossary defines it; cite where the text explains it best.
+        entry = glossary[0]
+        earlier = [item for item in scored if item[1][0] < entry.chunk] or scored
+        best = max(earlier, key=lambda t: (t[0], -t[1][0]), default=None)
+        chunk = best[1][0] if best is not None else entry.chunk
+        position, score = -1, definition_score(term, Candidate(entry.sentence, "", entry.strength))
+        option = Candidate(entry.sentence)
+    elif scored:
+        score, (chunk, position) = max(scored, key=lambda t: (t[0], -t[1][0]))
+        option = options[(chunk, position)]
+    else:
+        return None
+    text = option.text
+    if 0 < position < len(sentences) and _POINTS_BACK.match(text):
+        previous = sentences[position - 1]
+        if previous.chunk == sentences[position].chunk and not _BOILERPLATE.search(
+                previous.text):
+            text = f"{previous.text} {text}"  # "This is called X." names what came before
+    text = clean_definition(short(text))
+    if not text:
+        return None
+    return Defining(text, chunk, position, round(score, 3))
+
+
+def _is_glossary(section: str) -> bool:
+    return "glossary" in section.lower()
+
+
+def short(text: str) -> str:
+    """The text cut at a word to at most 400 characters."""
+    return text if len(text) <= 400 else text[:397].rsplit(" ", 1)[0] + "..."
