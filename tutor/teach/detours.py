@@ -29,7 +29,7 @@ MAX_STEP_BACK_DEPTH = 3
 
 
 def _say(state: LessonState, deps: TeachDeps, messages: list[TutorMessage]) -> dict[str, Any]:
-    return say(state, deps.current_exercise(state), messages)
+    return say(state, deps.current_exercise(state), messages, deps.engine_notices())
 
 
 def next_move(state: LessonState, deps: TeachDeps) -> policy.Route:

@@ -76,7 +76,7 @@ MAX_LEARNER_TEXT = 4000
 def _say(state: LessonState, deps: TeachDeps, messages: list[TutorMessage]) -> dict[str, Any]:
     """State update that shows ``messages``, masking the current exercise's answer unless the
     learner has earned it."""
-    return say(state, deps.current_exercise(state), messages)
+    return say(state, deps.current_exercise(state), messages, deps.engine_notices())
 
 
 # -- nodes -----------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from tutor.errors import AnswerError, CourseError, LearnerError
 from tutor.home import BUILD_DIR, COURSE_FILE, course_dir
 from tutor.learner.model import LearnerModel
 from tutor.learner.store import LearnerStore, check_learner_id
+from tutor.teach.fallback_notices import FallbackNotices
 from tutor.teach.graph import MAX_LEARNER_TEXT, TeachDeps, build_graph
 from tutor.teach.state import ExerciseView, TutorMessage
 
@@ -174,10 +175,11 @@ class Lesson:
             learner = self.store.get_learner(self.learner_id)
         except LearnerError:
             learner = self.store.ensure_learner(self.learner_id)
-        if engine is None:
-            from tutor.engine.select import make_engine
+        from tutor.engine.select import bind_engine, make_engine
 
-            engine = make_engine(context)
+        # Bound to this learner and course: their budget and usage, the course in the prefix.
+        engine = bind_engine(engine or make_engine(context), learner_id=self.learner_id,
+                             course=whole)
         self.engine = engine
         if passages is None:
             chunks, index_search = _index_chunks(folder)
@@ -192,6 +194,7 @@ class Lesson:
             retrieve=retrieve or passages.search,
             clock=clock or (lambda: datetime.now(UTC)),
             learner_name=learner.name,
+            engine_notices=FallbackNotices(engine),
         )
         data = Path(context.data)
         data.mkdir(parents=True, exist_ok=True)

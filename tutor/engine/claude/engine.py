@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from tutor.course import Chunk, Concept, Course, Exercise, ExerciseKind, Prerequisite
 from tutor.engine.claude import rendering as r
 from tutor.engine.claude import studying
-from tutor.engine.claude.budget import BUDGET_NOTICE, TokenBudget
+from tutor.engine.claude.budget import TokenBudget
 from tutor.engine.claude.calls import ClaudeCalls, StepFailed
 from tutor.engine.claude.client import client_from_context
 from tutor.engine.claude.schemas import AnswerReply, GradeReply
@@ -260,7 +260,7 @@ class ClaudeEngine:
         except StepFailed as failed:
             self.record_fallback("explain", failed)
             offline = self.fallback.explain(concept, style, passages, prerequisites, learner)
-            yield from stream_text(_with_notice(offline.text, failed))
+            yield from stream_text(offline.text)
             return
         if first is None:
             return
@@ -281,7 +281,7 @@ class ClaudeEngine:
         except StepFailed as failed:
             self.record_fallback("explain", failed)
             offline = self.fallback.explain(concept, style, passages, prerequisites, learner)
-            return offline.model_copy(update={"text": _with_notice(offline.text, failed)})
+            return offline
         return Explanation(concept_id=concept.id, style=ExplanationStyle(style),
                            text=text.strip(), citations=r.citations_of(passages))
 
@@ -338,11 +338,6 @@ class ClaudeEngine:
 
         return self.step("answer_question", attempt,
                          lambda e: e.answer_question(question, passages))
-
-
-def _with_notice(text: str, failed: StepFailed) -> str:
-    """Learner-facing text from the fallback engine, saying why when the budget is the reason."""
-    return f"*{BUDGET_NOTICE}*\n\n{text}" if failed.reason == "budget" else text
 
 
 def _safe_order(course: Course) -> list[str]:
