@@ -20,12 +20,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import anthropic
 from pydantic import BaseModel
 
-from tutor.course import Chunk, Concept, Course, Exercise, ExerciseKind, Prerequisite
+from tutor.course import Chunk, Concept, Course, Exercise, Prerequisite
 from tutor.engine.claude import rendering as r
 from tutor.engine.claude import studying
 from tutor.engine.claude.budget import TokenBudget
 from tutor.engine.claude.calls import ClaudeCalls, StepFailed
 from tutor.engine.claude.client import client_from_context
+from tutor.engine.claude.grading import grade_from
+from tutor.engine.claude.review_flags import ReviewFlags
 from tutor.engine.claude.schemas import AnswerReply, GradeReply
 from tutor.engine.claude.usage import UsageLog
 from tutor.engine.claude.withhold import withhold_answer
@@ -75,6 +77,7 @@ class ClaudeEngine:
         fallback: Engine | None = None,
         usage: UsageLog | None = None,
         budget: TokenBudget | None = None,
+        review_flags: ReviewFlags | None = None,
         daily_token_budget: int = 0,
         learner_id: str = "",
         course: Course | None = None,
@@ -92,6 +95,8 @@ class ClaudeEngine:
         self.usage = usage or UsageLog()
         self.budget = budget or TokenBudget(self.usage, daily_token_budget)
         self.calls = ClaudeCalls(client, self.usage, self.budget)
+        self.review_flags = review_flags or ReviewFlags()
+        """Answers where Claude and the offline grader disagreed strongly (for the author)."""
         self.learner_id = learner_id
         self.request_timeout = request_timeout
         self.prompts = prompts or prompts_dir()
@@ -125,6 +130,7 @@ class ClaudeEngine:
             fallback=fallback,
             usage=usage,
             budget=TokenBudget(usage, context.daily_token_budget),
+            review_flags=ReviewFlags.in_folder(context.data),
             learner_id=learner_id,
             course=course,
             prompts=prompts_dir(context.home),
@@ -297,7 +303,8 @@ class ClaudeEngine:
                 exercise=r.data_json(r.exercise_record(exercise, with_answer=True)),
                 concept=r.data_json(r.concept_record(concept)),
             )
-            text, _ = withhold_answer(self.calls.text("hint", params, self.learner_id), exercise)
+            text, _ = withhold_answer(self.calls.text("hint", params, self.learner_id), exercise,
+                                      concept.definition)
             return Hint(exercise_id=exercise.id, level=level, text=text,
                         last=shown >= r.LAST_HINT_LEVEL)
 
@@ -315,9 +322,18 @@ class ClaudeEngine:
                 learner_answer=r.defuse(answer.strip()),
             )
             reply = self.calls.structured("grade", GradeReply, params, self.learner_id)
-            return _grade_from(reply, exercise, answer)
+            return grade_from(reply, exercise, answer, self._offline_grade,
+                              self.review_flags.add, self.learner_id)
 
         return self.step("grade", attempt, lambda e: e.grade(exercise, answer))
+
+    def _offline_grade(self, exercise: Exercise, answer: str) -> Grade | None:
+        """The fallback engine's grade, to check Claude's against (``None``: it cannot take
+        the answer)."""
+        try:
+            return self.fallback.grade(exercise, answer)
+        except AnswerError:
+            return None
 
     def answer_question(self, question: str, passages: Sequence[Chunk]) -> GroundedAnswer:
         if not question.strip():
@@ -345,34 +361,3 @@ def _safe_order(course: Course) -> list[str]:
         return course.teaching_order()
     except ValueError:
         return [c.id for c in course.concepts]
-
-
-_CHOICE_KINDS = (ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.TRUE_FALSE)
-
-
-def _grade_from(reply: GradeReply, exercise: Exercise, answer: str) -> Grade:
-    """The model's grade, with what code can decide decided in code, and the answer withheld
-    from the feedback on a wrong answer."""
-    correct = reply.correct
-    given = r.normalise(answer)
-    if exercise.kind in _CHOICE_KINDS:
-        correct = given == r.normalise(exercise.answer)
-    elif exercise.kind == ExerciseKind.CLOZE and given in {
-        r.normalise(a) for a in [exercise.answer, *exercise.accepted]
-    }:
-        correct = True
-    score = min(1.0, max(0.0, reply.score))
-    if exercise.kind != ExerciseKind.SHORT_ANSWER:
-        score = 1.0 if correct else 0.0
-    feedback = reply.feedback.strip() or ("Right." if correct else "Not quite.")
-    misconception = reply.misconception
-    if not correct:
-        feedback, _ = withhold_answer(feedback, exercise)
-        for option, idea in exercise.misconceptions.items():
-            if r.normalise(option) == given:
-                misconception = idea
-    return Grade(exercise_id=exercise.id, correct=correct, score=score, feedback=feedback,
-                 matched_points=reply.matched_points,
-                 missing_points=[withhold_answer(p, exercise)[0] if not correct else p
-                                 for p in reply.missing_points],
-                 misconception=misconception if not correct else "")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 from rapidfuzz import fuzz
 
+from tutor.answers import key_verdict
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, Prerequisite
 from tutor.engine.claude import rendering as r
 from tutor.engine.claude.calls import StepFailed
@@ -301,18 +302,14 @@ def structural_problems(exercise: Exercise) -> list[str]:
 
 
 def _same_answer(solved: str, exercise: Exercise) -> bool:
-    given = r.normalise(solved)
+    """Whether the checker's own solution is the exercise's key (the learner's matching:
+    option number, letter, text or verdict word; a cloze spelling near the key)."""
     if exercise.kind == ExerciseKind.SHORT_ANSWER:
         return True
-    if exercise.kind == ExerciseKind.MULTIPLE_CHOICE and exercise.choices and len(given) == 1:
-        index = ord(given) - ord("a")
-        if 0 <= index < len(exercise.choices):
-            given = r.normalise(exercise.choices[index])
-    if exercise.kind == ExerciseKind.TRUE_FALSE:
-        given = given.split(" ")[0] if given else ""
-    answers = {r.normalise(a) for a in [exercise.answer, *exercise.accepted]}
-    if given in answers:
+    if key_verdict(exercise, solved):
         return True
+    given = r.normalise(solved)
+    answers = {r.normalise(a) for a in [exercise.answer, *exercise.accepted]}
     return exercise.kind == ExerciseKind.CLOZE and any(
         fuzz.ratio(given, a) >= 85 for a in answers
     )
