@@ -17,7 +17,9 @@ from tutor.engine.port import Engine
 from tutor.errors import EngineUnavailable
 
 if TYPE_CHECKING:
-    from tutor.course import Course
+    from collections.abc import Sequence
+
+    from tutor.course import Chunk, Course
 
 
 def make_engine(context: TutorContext) -> Engine:
@@ -42,14 +44,16 @@ def make_engine(context: TutorContext) -> Engine:
     return engine
 
 
-def bind_engine(engine: Engine, *, learner_id: str = "", course: Course | None = None) -> Engine:
+def bind_engine(engine: Engine, *, learner_id: str = "", course: Course | None = None,
+                passages: Sequence[Chunk] = ()) -> Engine:
     """``engine`` working for ``learner_id`` on ``course``: the budget and the usage log count
-    against that learner, and the course is in the cached prefix. Engines without learner or
-    course views (the offline engine) are returned unchanged."""
+    against that learner, and the course (with its ``passages``, when short enough) is in the
+    cached prefix. Engines without learner or course views (the offline engine) are returned
+    unchanged."""
     bound = engine
     with_course = getattr(bound, "with_course", None)
     if course is not None and callable(with_course):
-        bound = cast(Engine, with_course(course))
+        bound = cast(Engine, with_course(course, passages) if passages else with_course(course))
     for_learner = getattr(bound, "for_learner", None)
     if learner_id and callable(for_learner):
         bound = cast(Engine, for_learner(learner_id))

@@ -175,17 +175,17 @@ class Lesson:
             learner = self.store.get_learner(self.learner_id)
         except LearnerError:
             learner = self.store.ensure_learner(self.learner_id)
-        from tutor.engine.select import bind_engine, make_engine
-
-        # Bound to this learner and course: their budget and usage, the course in the prefix.
-        engine = bind_engine(engine or make_engine(context), learner_id=self.learner_id,
-                             course=whole)
-        self.engine = engine
         if passages is None:
             chunks, index_search = _index_chunks(folder)
             passages = CoursePassages(self.course, chunks)
             retrieve = retrieve or index_search
         self.passages = passages
+        from tutor.engine.select import bind_engine, make_engine
+
+        # Bound to this learner and course: their budget and usage, the course in the prefix.
+        engine = bind_engine(engine or make_engine(context), learner_id=self.learner_id,
+                             course=whole, passages=passages.chunks)
+        self.engine = engine
         self.deps = TeachDeps(
             course=self.course,
             engine=engine,

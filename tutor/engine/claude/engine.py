@@ -22,13 +22,16 @@ from pydantic import BaseModel
 
 from tutor.course import Chunk, Concept, Course, Exercise, Prerequisite
 from tutor.engine.claude import rendering as r
-from tutor.engine.claude import studying
+from tutor.engine.claude import studying, turns
 from tutor.engine.claude.budget import TokenBudget
 from tutor.engine.claude.calls import ClaudeCalls, StepFailed
+from tutor.engine.claude.citations import checked_citations
 from tutor.engine.claude.client import client_from_context
 from tutor.engine.claude.grading import grade_from
+from tutor.engine.claude.prefix import prefix_parts
 from tutor.engine.claude.review_flags import ReviewFlags
 from tutor.engine.claude.schemas import AnswerReply, GradeReply
+from tutor.engine.claude.turns import TurnMemo, explanation_key, hint_key
 from tutor.engine.claude.usage import UsageLog
 from tutor.engine.claude.withhold import withhold_answer
 from tutor.engine.port import (
@@ -41,6 +44,7 @@ from tutor.engine.port import (
     GroundedAnswer,
     Hint,
     LearnerContext,
+    TurnPlan,
     stream_text,
 )
 from tutor.errors import AnswerError
@@ -52,6 +56,9 @@ if TYPE_CHECKING:
 
 Result = TypeVar("Result")
 EXPLANATION_WORDS = 250
+MATERIAL_IN_PREFIX_CHARS = 60_000
+"""A course whose passages total at most this many characters has them all in the cached
+prefix; requests then name passages by id instead of repeating them."""
 
 
 class Fallback(BaseModel):
@@ -108,6 +115,10 @@ class ClaudeEngine:
         self._lock = threading.Lock()
         self._prefix: list[str] = []
         self.course = course
+        self._material: list[Chunk] = []
+        self._material_ids: set[str] = set()
+        self.turns = TurnMemo()
+        """Moves a teaching turn's reply wrote ahead (see :mod:`tutor.engine.claude.turns`)."""
         self._build_prefix()
 
     @classmethod
@@ -142,28 +153,31 @@ class ClaudeEngine:
         """The same engine (client, usage log, budget, course) working for ``learner_id``."""
         view = copy.copy(self)
         view.learner_id = learner_id
+        view.turns = TurnMemo()
         return view
 
-    def with_course(self, course: Course) -> ClaudeEngine:
-        """The same engine with ``course``'s concept list in the cached prefix."""
+    def with_course(self, course: Course, passages: Sequence[Chunk] = ()) -> ClaudeEngine:
+        """The same engine with ``course``'s concept list in the cached prefix, and its
+        ``passages`` too when they are short enough (:data:`MATERIAL_IN_PREFIX_CHARS`)."""
         view = copy.copy(self)
         view.course = course
+        view.turns = TurnMemo()
+        fits = sum(len(c.text) for c in passages) <= MATERIAL_IN_PREFIX_CHARS
+        view._material = sorted(passages, key=lambda c: (c.order, c.id)) if fits else []
+        view._material_ids = {c.id for c in view._material}
         view._build_prefix()
         return view
 
     def _build_prefix(self) -> None:
-        persona = load_prompt("persona", self.prompts).render()
-        rules = load_prompt("rules", self.prompts).render()
-        parts = [f"{persona.strip()}\n\n{rules.strip()}"]
-        if self.course is not None:
-            order = {cid: i for i, cid in enumerate(_safe_order(self.course))}
-            concepts = sorted(self.course.concepts, key=lambda c: order.get(c.id, len(order)))
-            parts.append(
-                load_prompt("course_context", self.prompts).render(
-                    title=self.course.title, concepts=r.concepts_line_list(concepts)
-                )
-            )
-        self._prefix = parts
+        self._prefix = prefix_parts(self.prompts, self.course, self._material)
+
+    def passages_text(self, passages: Sequence[Chunk]) -> str:
+        """The content of a request's ``<course_material>`` block: the passages themselves, or
+        their ids when they are all in the cached prefix already."""
+        if passages and all(c.id in self._material_ids for c in passages):
+            ids = ", ".join(f'"{r.defuse(c.id)}"' for c in passages)
+            return f"(the passages with ids {ids} of the course material given above)"
+        return r.passages_block(passages)
 
     @property
     def prefix_parts(self) -> list[str]:
@@ -259,6 +273,10 @@ class ClaudeEngine:
         learner: LearnerContext,
     ) -> Iterator[str]:
         """The explanation as it is written: text pieces for the web app or the terminal."""
+        served = self.turns.take(explanation_key(concept.id, style))
+        if served is not None:  # written by the last teaching turn's reply
+            yield from stream_text(served)
+            return
         params = self.explain_request(concept, style, passages, prerequisites, learner)
         try:
             pieces = self.calls.stream("explain", params, self.learner_id)
@@ -281,6 +299,10 @@ class ClaudeEngine:
         prerequisites: Sequence[Concept],
         learner: LearnerContext,
     ) -> Explanation:
+        served = self.turns.take(explanation_key(concept.id, style))
+        if served is not None:  # written by the last teaching turn's reply
+            return Explanation(concept_id=concept.id, style=ExplanationStyle(style),
+                               text=served, citations=r.citations_of(passages))
         params = self.explain_request(concept, style, passages, prerequisites, learner)
         try:
             text = "".join(self.calls.stream("explain", params, self.learner_id))
@@ -289,11 +311,16 @@ class ClaudeEngine:
             offline = self.fallback.explain(concept, style, passages, prerequisites, learner)
             return offline
         return Explanation(concept_id=concept.id, style=ExplanationStyle(style),
-                           text=text.strip(), citations=r.citations_of(passages))
+                           text=checked_citations(text.strip(), passages),
+                           citations=r.citations_of(passages))
 
     def hint(self, exercise: Exercise, concept: Concept, level: int) -> Hint:
         level = max(1, level)
         shown = min(level, r.LAST_HINT_LEVEL)
+        served = self.turns.take(hint_key(exercise.id, level))
+        if served is not None:  # written by the last teaching turn's reply
+            return Hint(exercise_id=exercise.id, level=level, text=served,
+                        last=shown >= r.LAST_HINT_LEVEL)
 
         def attempt() -> Hint:
             params = self.request(
@@ -322,12 +349,18 @@ class ClaudeEngine:
                 learner_answer=r.defuse(answer.strip()),
             )
             reply = self.calls.structured("grade", GradeReply, params, self.learner_id)
-            return grade_from(reply, exercise, answer, self._offline_grade,
+            return grade_from(reply, exercise, answer, self.offline_grade,
                               self.review_flags.add, self.learner_id)
 
         return self.step("grade", attempt, lambda e: e.grade(exercise, answer))
 
-    def _offline_grade(self, exercise: Exercise, answer: str) -> Grade | None:
+    def grade_turn(self, exercise: Exercise, answer: str, plan: TurnPlan) -> Grade:
+        """Grade ``answer`` and write the move ``plan`` names for the verdict, in one call."""
+        if not answer.strip():
+            raise AnswerError("the answer is empty; type an answer, or ask for a hint")
+        return turns.grade_turn(self, exercise, answer, plan)
+
+    def offline_grade(self, exercise: Exercise, answer: str) -> Grade | None:
         """The fallback engine's grade, to check Claude's against (``None``: it cannot take
         the answer)."""
         try:
@@ -348,16 +381,10 @@ class ClaudeEngine:
                                           self.learner_id)
             by_id = {c.id: c for c in passages}
             used = [by_id[i] for i in reply.chunk_ids if i in by_id]
-            return GroundedAnswer(question=question, text=reply.text.strip(),
+            text = checked_citations(reply.text.strip(), used or passages)
+            return GroundedAnswer(question=question, text=text,
                                   citations=r.citations_of(used) if reply.found else [],
                                   found=reply.found)
 
         return self.step("answer_question", attempt,
                          lambda e: e.answer_question(question, passages))
-
-
-def _safe_order(course: Course) -> list[str]:
-    try:
-        return course.teaching_order()
-    except ValueError:
-        return [c.id for c in course.concepts]

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from tutor.answers import choices_of, chosen_option, key_verdict, normalise
 from tutor.course import Exercise, ExerciseKind
 from tutor.engine.claude.review_flags import ReviewFlag, strongly_disagree
-from tutor.engine.claude.schemas import GradeReply
+from tutor.engine.claude.schemas import GradeReply, TurnReply
 from tutor.engine.claude.withhold import withhold_answer
 from tutor.engine.port import Grade
 
@@ -45,7 +45,7 @@ def code_verdict(exercise: Exercise, answer: str) -> bool | None:
     return verdict
 
 
-def grade_from(reply: GradeReply, exercise: Exercise, answer: str, offline: OfflineGrade,
+def grade_from(reply: GradeReply | TurnReply, exercise: Exercise, answer: str, offline: OfflineGrade,
                flag: Callable[[ReviewFlag], None], learner_id: str = "") -> Grade:
     """The grade the learner gets from Claude's ``reply``."""
     decided = code_verdict(exercise, answer)
