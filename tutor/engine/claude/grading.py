@@ -4,8 +4,9 @@
   letter, text or verdict word (:func:`tutor.answers.key_verdict`, the offline grader's own
   matching), decides. No option picked is wrong; Claude cannot turn it right.
 - Cloze: an answer equal to the key or an accepted spelling is right whatever Claude says;
-  otherwise Claude may accept a synonym or a misspelling, if the answer is short (a long one is
-  a sentence, not a term).
+  otherwise it is right when Claude and the offline grader (which forgives small misspellings)
+  both say so. A term only Claude accepts (a synonym, or an answer that talked the model round)
+  is marked wrong and flagged for the author, who may add it to the accepted answers.
 - Short answers: Claude's verdict and score, checked against the offline grader. When the two
   disagree strongly the answer is flagged for the author (:mod:`review_flags`), and a "right"
   the offline grader scores as plainly wrong is not given.
@@ -57,6 +58,10 @@ def grade_from(reply: GradeReply | TurnReply, exercise: Exercise, answer: str, o
         if checked is not None and correct and checked.score < PLAINLY_WRONG and not \
                 checked.correct:
             correct, score = False, min(score, checked.score)
+    elif exercise.kind == ExerciseKind.CLOZE and decided is None:
+        checked = offline(exercise, answer)  # typos, the term inside a short phrase
+        if correct and (checked is None or not checked.correct):
+            correct = False  # a term only Claude accepts goes to the author (flagged below)
     elif decided is not None and decided != reply.correct:
         checked = offline(exercise, answer)
     if checked is not None or (decided is not None and decided != reply.correct):

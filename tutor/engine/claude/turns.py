@@ -125,16 +125,21 @@ def grade_turn(engine: ClaudeEngine, exercise: Exercise, answer: str, plan: Turn
         move = wanted[grade.correct]
         text = (reply.next_if_right if grade.correct else reply.next_if_wrong).strip()
         if move is not None and text:
-            _keep(engine, exercise, move, text)
+            _keep(engine, exercise, move, text, grade.correct)
         return grade
 
     return engine.step("grade", attempt, lambda e: e.grade(exercise, answer))
 
 
-def _keep(engine: ClaudeEngine, exercise: Exercise, move: NextMove, text: str) -> None:
+def _keep(engine: ClaudeEngine, exercise: Exercise, move: NextMove, text: str,
+          correct: bool) -> None:
+    """Keep the written move for the graph; while the exercise is unsolved (a wrong answer),
+    its answer is withheld from it first."""
     if move.kind == "hint":
         hidden, _ = withhold_answer(text, exercise, move.concept.definition)
         engine.turns.put(hint_key(exercise.id, move.level), hidden)
         return
     kept = checked_citations(text, move.passages)
+    if not correct:  # explained again, the same exercise waiting: key and verdict held back
+        kept, _ = withhold_answer(kept, exercise, paraphrase=False)
     engine.turns.put(explanation_key(move.concept.id, move.style), kept)

@@ -60,8 +60,9 @@ def paraphrases_key(sentence: str, keys: list[set[str]]) -> bool:
     return any(len(said & key) / len(key) >= PARAPHRASE_SHARE for key in keys)
 
 
-def _hide_sentences(text: str, exercise: Exercise, definition: str) -> tuple[str, int]:
-    keys = _keys(exercise, definition)
+def _hide_sentences(text: str, exercise: Exercise, definition: str,
+                    paraphrase: bool = True) -> tuple[str, int]:
+    keys = _keys(exercise, definition) if paraphrase else []
     true_false = exercise.kind == ExerciseKind.TRUE_FALSE
     out, hidden = [], 0
     for sentence in _SENTENCE.findall(text):
@@ -81,12 +82,15 @@ def reveals_answer(text: str, exercise: Exercise, definition: str = "") -> bool:
     return withhold_answer(text, exercise, definition)[1]
 
 
-def withhold_answer(text: str, exercise: Exercise, definition: str = "") -> tuple[str, bool]:
+def withhold_answer(text: str, exercise: Exercise, definition: str = "",
+                    paraphrase: bool = True) -> tuple[str, bool]:
     """``text`` with the answer hidden, and whether anything was hidden. ``definition``: the
-    concept's definition, which a short answer's reference restates."""
+    concept's definition, which a short answer's reference restates; ``paraphrase=False`` for
+    an explanation, which restates the concept on purpose (the key and a verdict are still
+    hidden)."""
     replaced = 0
     for answer in sorted(_verbatim(exercise), key=len, reverse=True):
         text, count = answer_pattern(answer).subn(PLACEHOLDER, text)
         replaced += count
-    text, hidden = _hide_sentences(text, exercise, definition)
+    text, hidden = _hide_sentences(text, exercise, definition, paraphrase)
     return text, replaced + hidden > 0
