@@ -21,6 +21,7 @@ from tests.test_teach_graph import COURSE, make_chunks
 from tutor.context import TutorContext
 from tutor.course import Chunk
 from tutor.engine.claude import UsageLog
+from tutor.engine.claude.withhold import PLACEHOLDER
 from tutor.teach.lesson import CoursePassages, Lesson
 
 FILLER = [
@@ -98,8 +99,9 @@ def test_an_explanation_written_by_the_turn_is_what_the_learner_reads(
     explanation = next(m for m in said if m.kind == "explanation")
     turn = fake.message_requests()[-1].body
     assert "concept with id 'array'" in turn["messages"][0]["content"]
-    # The turn's text, with the pending exercise's answer ("array") masked by the graph.
-    assert explanation.text.startswith("**_____**:") and "(notes.md p. 1)" in explanation.text
+    # The turn's text, with the pending exercise's answer ("array") withheld.
+    assert explanation.text.startswith(f"**{PLACEHOLDER}**:")
+    assert "(notes.md p. 1)" in explanation.text and "Put simply" in explanation.text
     assert [r.task for r in usage.records()] == ["explain", "teach_turn"]
 
 
