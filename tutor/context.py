@@ -34,6 +34,9 @@ class TutorContext(BaseModel):
     """Model for cheap steps (grading, exercise checking)."""
     daily_token_budget: int = 200_000
     """Per-learner daily Claude token budget; past it the tutor goes on offline."""
+    course_token_budget: int = 2_000_000
+    """Billable Claude tokens one course build may spend (checked before each Message Batch
+    of ``tutor course build --batch``); 0 = no limit."""
     request_timeout: float = 60.0
     max_upload_mb: int = 50
 
@@ -49,6 +52,7 @@ class TutorContext(BaseModel):
             "claude_model": env.get("TUTOR_CLAUDE_MODEL", "claude-sonnet-4-6"),
             "claude_fast_model": env.get("TUTOR_CLAUDE_FAST_MODEL", "claude-haiku-4-5"),
             "daily_token_budget": int(env.get("TUTOR_DAILY_TOKEN_BUDGET", "200000")),
+            "course_token_budget": int(env.get("TUTOR_COURSE_TOKEN_BUDGET", "2000000")),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls.model_validate(values)

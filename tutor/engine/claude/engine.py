@@ -243,7 +243,10 @@ class ClaudeEngine:
     def check_exercise(
         self, exercise: Exercise, concept: Concept, passages: Sequence[Chunk]
     ) -> ExerciseCheck:
-        check = studying.check_exercise(self, exercise, concept, passages)
+        return self.note_check(studying.check_exercise(self, exercise, concept, passages))
+
+    def note_check(self, check: ExerciseCheck) -> ExerciseCheck:
+        """Count a rejected exercise and why (:attr:`exercises_dropped`, drop reasons)."""
         if not check.ok:
             with self._lock:
                 self._dropped[0] += 1

@@ -315,29 +315,41 @@ def _same_answer(solved: str, exercise: Exercise) -> bool:
     )
 
 
+def cited_passages(exercise: Exercise, passages: Sequence[Chunk]) -> list[Chunk]:
+    pages = {(c.source, c.page) for c in exercise.citations}
+    return [c for c in passages if (c.source, c.page) in pages] or list(passages)
+
+
+def check_request(engine: ClaudeEngine, exercise: Exercise, passages: Sequence[Chunk]
+                  ) -> dict[str, Any]:
+    """The checker's request for ``exercise`` (also used for Message Batches)."""
+    return engine.request(
+        "check_exercise", engine.fast_model, 600, SolutionReply,
+        exercise=r.data_json(r.exercise_record(exercise, with_answer=False)),
+        passages=r.passages_block(cited_passages(exercise, passages)),
+    )
+
+
+def check_from(reply: SolutionReply, exercise: Exercise) -> ExerciseCheck:
+    """The verdict on ``exercise`` from the checker's own solution."""
+    found = structural_problems(exercise)
+    if not reply.answerable:
+        found.append("not answerable from the cited passage")
+    elif not _same_answer(reply.answer, exercise):
+        found.append(f"checker answered differently: {reply.answer.strip()[:80]}")
+    if exercise.kind == ExerciseKind.MULTIPLE_CHOICE and not reply.single_correct:
+        found.append("more than one correct option")
+    if reply.gives_answer_away and "answer given away by the prompt" not in found:
+        found.append("answer given away by the prompt")
+    return ExerciseCheck(exercise_id=exercise.id, ok=not found, problems=found)
+
+
 def check_exercise(engine: ClaudeEngine, exercise: Exercise, concept: Concept,
                    passages: Sequence[Chunk]) -> ExerciseCheck:
-    problems = structural_problems(exercise)
-    pages = {(c.source, c.page) for c in exercise.citations}
-    cited = [c for c in passages if (c.source, c.page) in pages] or list(passages)
-
     def attempt() -> ExerciseCheck:
-        params = engine.request(
-            "check_exercise", engine.fast_model, 600, SolutionReply,
-            exercise=r.data_json(r.exercise_record(exercise, with_answer=False)),
-            passages=r.passages_block(cited),
-        )
+        params = check_request(engine, exercise, passages)
         reply = engine.calls.structured("check_exercise", SolutionReply, params)
-        found = list(problems)
-        if not reply.answerable:
-            found.append("not answerable from the cited passage")
-        elif not _same_answer(reply.answer, exercise):
-            found.append(f"checker answered differently: {reply.answer.strip()[:80]}")
-        if exercise.kind == ExerciseKind.MULTIPLE_CHOICE and not reply.single_correct:
-            found.append("more than one correct option")
-        if reply.gives_answer_away and "answer given away by the prompt" not in found:
-            found.append("answer given away by the prompt")
-        return ExerciseCheck(exercise_id=exercise.id, ok=not found, problems=found)
+        return check_from(reply, exercise)
 
     return engine.step("check_exercise", attempt,
                        lambda e: e.check_exercise(exercise, concept, passages))
