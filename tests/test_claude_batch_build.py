@@ -1,6 +1,7 @@
-"""``tutor course build --engine claude --batch``: the study graph's per-concept work (writing
-and checking exercises) as Message Batches, with a cost estimate before submitting, the course
-token budget, and a resumed batch after a crash. Against the local fake Messages API."""
+"""``tutor course build --engine claude --batch``: the study graph's Claude work (finding,
+merging and linking concepts; per concept, writing and checking exercises) as Message Batches,
+with a cost estimate before submitting, the course token budget, and a resumed batch after a
+crash. Against the local fake Messages API."""
 
 from __future__ import annotations
 
@@ -41,7 +42,11 @@ def _batches_created(fake: FakeAnthropic) -> list[list[str]]:
             for r in fake.requests if r.method == "POST" and r.path == "/v1/messages/batches"]
 
 
-def test_the_per_concept_work_goes_out_as_batches_after_a_cost_estimate(
+STEPS = [{"extract_concepts"}, {"merge_concepts"}, {"link_prerequisites"},
+         {"write_exercises"}, {"check_exercise"}]
+
+
+def test_the_build_goes_out_as_batches_each_after_a_cost_estimate(
     folder: Path, fake: FakeAnthropic
 ) -> None:
     told: list[tuple[str, Any, int]] = []
@@ -52,18 +57,17 @@ def test_the_per_concept_work_goes_out_as_batches_after_a_cost_estimate(
                           engine=engine, batch=options)
     assert result.course is not None and result.course.exercises
     batches = _batches_created(fake)
-    assert [set(tasks) for tasks in batches] == [{"write_exercises"}, {"check_exercise"}]
-    assert len(batches[0]) == len(result.course.concepts)
+    assert [set(tasks) for tasks in batches] == STEPS
+    assert len(batches[3]) == len(result.course.concepts)  # one writing request per concept
     # Each estimate came before its batch was submitted, and bounds what it cost.
-    assert [(what, submitted) for what, _, submitted in told] == [("exercises", 0),
-                                                                  ("checks", 1)]
-    interactive = {task_of(r.body) for r in fake.message_requests()}
-    assert interactive <= {"extract_concepts", "merge_concepts", "link_prerequisites"}
+    assert [(what, submitted) for what, _, submitted in told] == [
+        ("concepts", 0), ("merge", 1), ("prerequisites", 2), ("exercises", 3), ("checks", 4)]
+    assert fake.message_requests() == []  # nothing at full price
     batch_records = [r for r in engine.usage.records() if r.batch]
     assert len(batch_records) == sum(len(tasks) for tasks in batches)
     spent = sum(r.input_tokens + r.cache_read_tokens + r.cache_write_tokens
                 for r in batch_records if r.task == "batch_exercises")
-    assert 0 < spent <= told[0][1].input_tokens
+    assert 0 < spent <= told[3][1].input_tokens
     assert result.course.report.engine == "claude" and engine.fallbacks == []
 
 
@@ -88,19 +92,20 @@ def test_a_build_started_again_after_a_crash_resumes_the_same_batch(
 ) -> None:
     fake.batch_polls = 2  # the first poll finds the batch still in progress
 
-    def crash(progress: BatchProgress) -> None:
-        if progress.status != "ended":
+    def crash(progress: BatchProgress) -> None:  # while the exercises are being written
+        if progress.status != "ended" and len(_batches_created(fake)) == 4:
             raise Crash(progress.batch_id)
 
     context = TutorContext.from_env(engine="claude")
     with pytest.raises(Crash):
         build_course(COURSE, context=context, engine=claude_engine(fake),
                      batch=BatchOptions(poll_seconds=0.0, on_progress=crash))
-    assert len(_batches_created(fake)) == 1
+    assert len(_batches_created(fake)) == 4
     result = build_course(COURSE, context=context, engine=claude_engine(fake),
                           batch=BatchOptions(poll_seconds=0.0))
     batches = _batches_created(fake)
-    assert [set(tasks) for tasks in batches] == [{"write_exercises"}, {"check_exercise"}]
+    # Saved results were reused and the batch in flight picked up: nothing was paid twice.
+    assert [set(tasks) for tasks in batches] == STEPS
     assert result.course is not None and result.course.exercises
 
 
@@ -117,7 +122,7 @@ def test_the_command_says_the_estimate_and_builds(
     err = capsys.readouterr().err
     assert code == 0, err
     assert "batch of exercises:" in err and "at batch price" in err
-    assert len(_batches_created(fake)) == 2 and (folder / "course.json").exists()
+    assert len(_batches_created(fake)) == len(STEPS) and (folder / "course.json").exists()
 
 
 def test_batch_needs_the_claude_engine(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,21 +1,22 @@
-"""Building a course with the study graph's per-concept work in Message Batches.
+"""Building a course with the study graph's Claude work in Message Batches (half price).
 
 :class:`BatchBuild` is the Claude engine as the study graph sees it during ``tutor course build
---engine claude --batch``. Understanding the material (concepts, merging, prerequisites) stays
-interactive: each step needs the one before. The per-concept work is what batches well: when
-the graph fans out, it hands the whole set of jobs to :meth:`prepare_exercises` (then
-:meth:`prepare_checks`), which
+--engine claude --batch``. Every step's requests go out as a batch: the per-concept work (when
+the graph fans out, it hands the whole set of jobs to :meth:`prepare_exercises`, then
+:meth:`prepare_checks`), and the understanding steps too (one request per passage group to
+find concepts, then one to merge them, one to link prerequisites: each needs the one before,
+so each is a batch of its own). For every batch, :meth:`_run`
 
 1. builds every request, estimates its cost (:func:`~tutor.engine.claude.pricing.estimate_cost`)
    and says so (``on_estimate``) before anything is submitted;
 2. refuses (:class:`~tutor.errors.BudgetError`) when what the build has spent plus the
    estimate would pass the course's token budget (``TutorContext.course_token_budget``);
 3. runs the set through :class:`~tutor.engine.claude.batch.BatchRunner` (half price; its state
-   is saved under the course's ``.build/``, so a build started again after a crash picks up
-   the same batch instead of paying for a new one).
+   and results are saved under the course's ``.build/``, so a build started again after a
+   crash reuses the results it has and picks up the batch in flight instead of paying again).
 
-The per-concept graph tasks then find their results here. An item the batch could not do
-(errored, expired, malformed) is done interactively by the engine, with its usual fallback.
+The graph's tasks then find their results here. An item the batch could not do (errored,
+expired, malformed) is done interactively by the engine, with its usual fallback.
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ import hashlib
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from tutor.course import Chunk, Concept, Exercise, Prerequisite
 from tutor.engine.claude import studying
@@ -34,7 +35,7 @@ from tutor.engine.claude.batch import BatchItem, BatchProgress, BatchRunner
 from tutor.engine.claude.calls import StepFailed
 from tutor.engine.claude.engine import ClaudeEngine, Fallback
 from tutor.engine.claude.pricing import CostEstimate, estimate_cost
-from tutor.engine.claude.schemas import SolutionReply
+from tutor.engine.claude.schemas import ConceptsReply, EdgesReply, MergeReply, SolutionReply
 from tutor.engine.port import (
     ConceptDraft,
     ExerciseCheck,
@@ -47,6 +48,7 @@ from tutor.engine.port import (
 )
 from tutor.errors import BudgetError
 
+Reply = TypeVar("Reply", bound=BaseModel)
 WritingJob = tuple[Concept, Sequence[Concept], Sequence[Chunk]]
 CheckingJob = tuple[Exercise, Concept, Sequence[Chunk]]
 
@@ -54,6 +56,16 @@ CheckingJob = tuple[Exercise, Concept, Sequence[Chunk]]
 def _custom_id(kind: str, number: int, key: str) -> str:
     """A batch ``custom_id`` (letters, digits, ``-`` and ``_``, at most 64), stable per job."""
     return f"{kind}-{number:05d}-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
+
+
+def _parsed(item: BatchItem | None, reply_model: type[Reply]) -> Reply | None:
+    """A batch result as ``reply_model``, or ``None`` when it failed or does not parse."""
+    if item is None or not item.ok or item.stop_reason == "max_tokens":
+        return None
+    try:
+        return reply_model.model_validate_json(item.text)
+    except ValidationError:
+        return None
 
 
 class BatchBuild:
@@ -146,11 +158,8 @@ class BatchBuild:
                     for cid, (exercise, passages) in ids.items()}
         for cid, item in self._run("checks", requests).items():
             exercise, _ = ids[cid]
-            if item.ok:
-                try:
-                    reply = SolutionReply.model_validate_json(item.text)
-                except ValidationError:
-                    continue  # checked interactively when the graph asks
+            reply = _parsed(item, SolutionReply)
+            if reply is not None:  # else checked interactively when the graph asks
                 self._checks[exercise.id] = studying.check_from(reply, exercise)
 
     # -- the port (per-concept work from the batches, the rest from the engine) ---------------
@@ -169,14 +178,38 @@ class BatchBuild:
         return self.engine.check_exercise(exercise, concept, passages)
 
     def extract_concepts(self, chunks: Sequence[Chunk]) -> list[ConceptDraft]:
-        return self.engine.extract_concepts(chunks)
+        groups = {_custom_id("extract", n, group[0].id): group
+                  for n, group in enumerate(studying.passage_groups(chunks))}
+        items = self._run("concepts", {cid: studying.extract_request(self.engine, group)
+                                       for cid, group in groups.items()})
+        drafts: list[ConceptDraft] = []
+        for cid, group in groups.items():
+            reply = _parsed(items.get(cid), ConceptsReply)
+            drafts.extend(studying.drafts_from(reply, group) if reply is not None
+                          else self.engine.extract_concepts(group))
+        return drafts
 
     def merge_concepts(self, drafts: Sequence[ConceptDraft]) -> list[Concept]:
-        return self.engine.merge_concepts(drafts)
+        if not drafts:
+            return []
+        cid = _custom_id("merge", 0, str(len(drafts)))
+        items = self._run("merge", {cid: studying.merge_request(self.engine, drafts)})
+        reply = _parsed(items.get(cid), MergeReply)
+        if reply is None:
+            return self.engine.merge_concepts(drafts)
+        return studying.merged_from(reply, drafts)
 
     def link_prerequisites(self, concepts: Sequence[Concept],
                            chunks: Sequence[Chunk]) -> list[Prerequisite]:
-        return self.engine.link_prerequisites(concepts, chunks)
+        if len(concepts) < 2:
+            return []
+        cid = _custom_id("link", 0, str(len(concepts)))
+        items = self._run("prerequisites",
+                          {cid: studying.link_request(self.engine, concepts, chunks)})
+        reply = _parsed(items.get(cid), EdgesReply)
+        if reply is None:
+            return self.engine.link_prerequisites(concepts, chunks)
+        return studying.edges_from(reply, concepts)
 
     def explain(self, concept: Concept, style: ExplanationStyle, passages: Sequence[Chunk],
                 prerequisites: Sequence[Concept], learner: LearnerContext) -> Explanation:

@@ -60,27 +60,35 @@ def _chunk_for(item_id: str, name: str, group: Sequence[Chunk]) -> Chunk:
     return group[0]
 
 
+def extract_request(engine: ClaudeEngine, group: Sequence[Chunk]) -> dict[str, Any]:
+    return engine.request("extract_concepts", engine.model, 4000, ConceptsReply,
+                          passages=r.passages_block(group))
+
+
+def drafts_from(reply: ConceptsReply, group: Sequence[Chunk]) -> list[ConceptDraft]:
+    found = []
+    for item in reply.concepts:
+        if not item.name.strip():
+            continue
+        chunk = _chunk_for(item.chunk_id, item.name, group)
+        found.append(ConceptDraft(
+            name=item.name.strip(), definition=item.definition.strip(),
+            aliases=[a for a in item.aliases if a.strip()],
+            citations=[chunk.citation()], first_order=chunk.order,
+            section=item.section or chunk.heading, score=1.0, evidence=["claude"],
+        ))
+    return found
+
+
 def extract_concepts(engine: ClaudeEngine, chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     drafts: list[ConceptDraft] = []
     for group in passage_groups(chunks):
 
         def attempt(group: list[Chunk] = group) -> list[ConceptDraft]:
-            params = engine.request("extract_concepts", engine.model, 4000, ConceptsReply,
-                                    passages=r.passages_block(group))
+            params = extract_request(engine, group)
             reply = engine.calls.structured("extract_concepts", ConceptsReply, params,
                                             timeout=engine.long_timeout(4000))
-            found = []
-            for item in reply.concepts:
-                if not item.name.strip():
-                    continue
-                chunk = _chunk_for(item.chunk_id, item.name, group)
-                found.append(ConceptDraft(
-                    name=item.name.strip(), definition=item.definition.strip(),
-                    aliases=[a for a in item.aliases if a.strip()],
-                    citations=[chunk.citation()], first_order=chunk.order,
-                    section=item.section or chunk.heading, score=1.0, evidence=["claude"],
-                ))
-            return found
+            return drafts_from(reply, group)
 
         def fallback(e: Engine, group: list[Chunk] = group) -> list[ConceptDraft]:
             return e.extract_concepts(group)
@@ -125,35 +133,41 @@ def merge_concepts(engine: ClaudeEngine, drafts: Sequence[ConceptDraft]) -> list
         return []
 
     def attempt() -> list[Concept]:
-        records = [
-            {"index": i, "name": d.name, "definition": d.definition[:r.DEFINITION_LIMIT],
-             "aliases": d.aliases, "section": d.section,
-             "pages": [c.label() for c in d.citations]}
-            for i, d in enumerate(drafts)
-        ]
-        max_tokens = min(32000, 1000 + 60 * len(drafts))
-        params = engine.request("merge_concepts", engine.model, max_tokens, MergeReply,
-                                drafts=r.data_json(records))
+        params = merge_request(engine, drafts)
         reply = engine.calls.structured("merge_concepts", MergeReply, params,
-                                        timeout=engine.long_timeout(max_tokens))
-        used: set[int] = set()
-        taken: set[str] = set()
-        concepts = []
-        for group in reply.groups:
-            members = [i for i in group.members if 0 <= i < len(drafts) and i not in used]
-            if not members or not group.name.strip():
-                continue
-            used.update(members)
-            concepts.append(_merged(group.name.strip(), group.definition.strip(), group.aliases,
-                                    group.key_points, [drafts[i] for i in members], taken))
-        rejected = set(reply.rejected) - used
-        for i, draft in enumerate(drafts):
-            if i not in used and i not in rejected:
-                concepts.append(_merged(draft.name, draft.definition, draft.aliases, [],
-                                        [draft], taken))
-        return sorted(concepts, key=lambda c: (c.first_order, c.id))
+                                        timeout=engine.long_timeout(params["max_tokens"]))
+        return merged_from(reply, drafts)
 
     return engine.step("merge_concepts", attempt, lambda e: e.merge_concepts(drafts))
+
+
+def merge_request(engine: ClaudeEngine, drafts: Sequence[ConceptDraft]) -> dict[str, Any]:
+    records = [
+        {"index": i, "name": d.name, "definition": d.definition[:r.DEFINITION_LIMIT],
+         "aliases": d.aliases, "section": d.section, "pages": [c.label() for c in d.citations]}
+        for i, d in enumerate(drafts)
+    ]
+    return engine.request("merge_concepts", engine.model, min(32000, 1000 + 60 * len(drafts)),
+                          MergeReply, drafts=r.data_json(records))
+
+
+def merged_from(reply: MergeReply, drafts: Sequence[ConceptDraft]) -> list[Concept]:
+    used: set[int] = set()
+    taken: set[str] = set()
+    concepts = []
+    for group in reply.groups:
+        members = [i for i in group.members if 0 <= i < len(drafts) and i not in used]
+        if not members or not group.name.strip():
+            continue
+        used.update(members)
+        concepts.append(_merged(group.name.strip(), group.definition.strip(), group.aliases,
+                                group.key_points, [drafts[i] for i in members], taken))
+    rejected = set(reply.rejected) - used
+    for i, draft in enumerate(drafts):
+        if i not in used and i not in rejected:
+            concepts.append(_merged(draft.name, draft.definition, draft.aliases, [],
+                                    [draft], taken))
+    return sorted(concepts, key=lambda c: (c.first_order, c.id))
 
 
 def _defining_text(concept: Concept, chunks: Sequence[Chunk]) -> str:
@@ -177,33 +191,43 @@ def _reaches(edges: dict[str, set[str]], start: str, goal: str) -> bool:
     return False
 
 
+def link_request(engine: ClaudeEngine, concepts: Sequence[Concept],
+                 chunks: Sequence[Chunk]) -> dict[str, Any]:
+    records = [{**r.concept_record(c), "introduced_in": _defining_text(c, chunks)}
+               for c in concepts]
+    return engine.request("link_prerequisites", engine.model,
+                          min(32000, 1000 + 80 * len(concepts)), EdgesReply,
+                          concepts=r.data_json(records))
+
+
+def edges_from(reply: EdgesReply, concepts: Sequence[Concept]) -> list[Prerequisite]:
+    """The reply's edges between known concepts, strongest first, cut to an acyclic set."""
+    ids = {c.id for c in concepts}
+    graph: dict[str, set[str]] = {}
+    edges: list[Prerequisite] = []
+    for item in sorted(reply.edges, key=lambda e: -e.confidence):
+        a, b = item.prerequisite, item.concept
+        if a not in ids or b not in ids or a == b or b in graph.get(a, set()):
+            continue
+        if _reaches(graph, b, a):
+            continue  # would close a cycle: the stronger edges already stand
+        graph.setdefault(a, set()).add(b)
+        edges.append(Prerequisite(prerequisite=a, concept=b,
+                                  weight=min(1.0, max(0.0, item.confidence)),
+                                  rationale=item.rationale.strip()))
+    return edges
+
+
 def link_prerequisites(engine: ClaudeEngine, concepts: Sequence[Concept],
                        chunks: Sequence[Chunk]) -> list[Prerequisite]:
     if len(concepts) < 2:
         return []
 
     def attempt() -> list[Prerequisite]:
-        records = [{**r.concept_record(c), "introduced_in": _defining_text(c, chunks)}
-                   for c in concepts]
-        max_tokens = min(32000, 1000 + 80 * len(concepts))
-        params = engine.request("link_prerequisites", engine.model, max_tokens, EdgesReply,
-                                concepts=r.data_json(records))
+        params = link_request(engine, concepts, chunks)
         reply = engine.calls.structured("link_prerequisites", EdgesReply, params,
-                                        timeout=engine.long_timeout(max_tokens))
-        ids = {c.id for c in concepts}
-        graph: dict[str, set[str]] = {}
-        edges: list[Prerequisite] = []
-        for item in sorted(reply.edges, key=lambda e: -e.confidence):
-            a, b = item.prerequisite, item.concept
-            if a not in ids or b not in ids or a == b or b in graph.get(a, set()):
-                continue
-            if _reaches(graph, b, a):
-                continue  # would close a cycle: the stronger edges already stand
-            graph.setdefault(a, set()).add(b)
-            edges.append(Prerequisite(prerequisite=a, concept=b,
-                                      weight=min(1.0, max(0.0, item.confidence)),
-                                      rationale=item.rationale.strip()))
-        return edges
+                                        timeout=engine.long_timeout(params["max_tokens"]))
+        return edges_from(reply, concepts)
 
     return engine.step("link_prerequisites", attempt,
                        lambda e: e.link_prerequisites(concepts, chunks))
