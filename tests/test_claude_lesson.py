@@ -86,3 +86,26 @@ def test_without_fallbacks_no_notice_is_shown(tutor_home: Path, fake: FakeAnthro
 def test_engines_without_views_are_used_as_they_are() -> None:
     offline = OfflineEngine()
     assert bind_engine(offline, learner_id="ana") is offline
+
+
+def test_a_lesson_that_makes_its_own_engine_binds_it_too(
+    tutor_home: Path, fake: FakeAnthropic, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the web app and ``tutor learn`` do: no engine given, the settings choose Claude."""
+    from tests.claude_lesson_support import write_course
+    from tests.test_teach_graph import COURSE
+    from tutor.context import TutorContext
+    from tutor.engine.claude import ClaudeEngine
+    from tutor.teach.lesson import Lesson
+
+    write_course(tutor_home)
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "test-key")
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", fake.url)
+    context = TutorContext.from_env(engine="claude")
+    with Lesson(COURSE, "ana", context=context) as lesson:
+        lesson.start()
+        engine = lesson.engine
+    assert isinstance(engine, ClaudeEngine)
+    assert engine.learner_id == "ana" and engine.course is not None
+    assert engine.budget.daily_limit == context.daily_token_budget
+    assert {r.learner_id for r in UsageLog.in_folder(context.data).records()} == {"ana"}
