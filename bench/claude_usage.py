@@ -92,6 +92,9 @@ def build(home: Path, context: TutorContext) -> dict[str, Any]:
         runs[mode] = {"calls": log.totals().calls, "interactive_calls": interactive_calls,
                       "batched_requests": sum(1 for r in log.records() if r.batch),
                       "usd_at_list_price": round(cost_usd(log.records()), 4),
+                      "pages": result.report.pages,
+                      "usd_per_page": round(cost_usd(log.records()) / max(1, result.report.pages),
+                                            5),
                       "concepts": len(result.course.concepts),
                       "exercises": len(result.course.exercises),
                       "fallbacks": len(engine.fallbacks)}
