@@ -33,7 +33,7 @@ from tutor.teach.lesson import CoursePassages, Lesson
 REPO = Path(__file__).resolve().parent.parent
 BUILD_TRIALS = 20
 LESSON_TRIALS = 10
-LESSON_CONCEPTS = 40
+LESSON_CONCEPTS = 200  # enough that ten kill trials never master the whole course
 """Enough concepts that the ten killed lessons never finish the course."""
 NOTES = """# Arrays
 
