@@ -204,7 +204,9 @@ class Lesson:
         self._connection.execute("PRAGMA busy_timeout = 30000")
         # WAL with NORMAL sync: a commit does not wait for the disk (a killed process loses
         # nothing; a power cut may lose the last step, never corrupts the file).
-        self._connection.execute("PRAGMA journal_mode = WAL")
+        # Switching needs an exclusive lock that waits for no busy handler: only when not WAL yet.
+        if self._connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            self._connection.execute("PRAGMA journal_mode = WAL")
         self._connection.execute("PRAGMA synchronous = NORMAL")
         self._saver = SqliteSaver(self._connection)
         self._saver.setup()
