@@ -22,6 +22,7 @@ from tutor.context import TutorContext
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind
 from tutor.engine.claude.citations import check_citations
 from tutor.engine.claude.withhold import PLACEHOLDER, reveals_answer, withhold_answer
+from tutor.engine.port import ExplanationStyle, LearnerContext
 from tutor.ingest import chunk_pages, read_source
 from tutor.teach.lesson import CoursePassages, Lesson
 from tutor.teach.state import TutorMessage
@@ -194,3 +195,16 @@ def test_a_cloze_synonym_only_claude_accepts_goes_to_the_author(fake: FakeAnthro
     assert not engine.grade(cloze, "half-interval search").correct
     assert engine.grade(cloze, "binary serch").correct  # a typo both graders forgive
     assert [f.answer for f in engine.review_flags.all()] == ["half-interval search"]
+
+
+def test_a_streamed_explanation_holds_back_only_what_it_has_not_checked(
+    fake: FakeAnthropic,
+) -> None:
+    fake.enqueue('Binary search works "by halving the range each step" (notes.md p. 3).\n\n'
+                 'It is "always the fastest" (notes.md p. 3), see also (notes.md p. 7).')
+    pieces = list(claude_engine(fake).explain_stream(
+        CONCEPT, ExplanationStyle.DEFINITION, [PASSAGE], [], LearnerContext()))
+    assert len(pieces) > 6  # still streamed word by word outside quotes and citations
+    assert "".join(pieces) == ('Binary search works "by halving the range each step" '
+                               "(notes.md p. 3).\n\nIt is always the fastest, see also.")
+    assert not any("(notes.md p. 7)" in piece for piece in pieces)

@@ -7,12 +7,15 @@ Claude cites pages as ``(source p. N)``, sometimes after a quoted span: ``"halve
 - a quoted span before a citation must appear in a passage of that page (case, spacing and
   quote marks aside); if it does not, the citation is dropped and the span loses its quote
   marks (it is then the model's wording, not the source's).
+
+Streamed text (:func:`checked_stream`) is passed on as it comes, but a quoted span or a
+parenthesis waits until it is complete, so a citation is never shown before it is checked.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from tutor.course import Chunk
 
@@ -56,3 +59,34 @@ def check_citations(text: str, passages: Sequence[Chunk]) -> tuple[str, int]:
 def checked_citations(text: str, passages: Sequence[Chunk]) -> str:
     """``text`` keeping only the citations its passages support."""
     return check_citations(text, passages)[0]
+
+
+def checked_stream(pieces: Iterable[str], passages: Sequence[Chunk]) -> Iterator[str]:
+    """Streamed ``pieces`` passed on as they come, except from a quote mark or an opening
+    parenthesis on: that text waits until its parenthesis closes (or its paragraph ends), so a
+    citation and the span it quotes are checked before they are shown."""
+    buffer = ""
+    for piece in pieces:
+        buffer += piece
+        while buffer:
+            opener = min((i for i in (buffer.find(c) for c in '("“') if i >= 0), default=-1)
+            if opener < 0:  # all shown, but trailing spaces (a citation may follow them)
+                shown = len(buffer.rstrip())
+                if shown:
+                    yield buffer[:shown]
+                buffer = buffer[shown:]
+                break
+            safe = len(buffer[:opener].rstrip())  # the space before a citation goes with it
+            if safe:
+                yield buffer[:safe]
+                buffer = buffer[safe:]
+                continue
+            close, paragraph = buffer.find(")"), buffer.find("\n\n")
+            ends = [i + 1 for i in (close,) if i >= 0] + [i + 2 for i in (paragraph,) if i >= 0]
+            if not ends:
+                break  # wait for more text
+            cut = min(ends)
+            yield checked_citations(buffer[:cut], passages)
+            buffer = buffer[cut:]
+    if buffer:
+        yield checked_citations(buffer, passages)

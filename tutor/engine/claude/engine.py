@@ -12,6 +12,7 @@ Study-time tasks live in :mod:`tutor.engine.claude.studying`.
 from __future__ import annotations
 
 import copy
+import itertools
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -25,7 +26,7 @@ from tutor.engine.claude import rendering as r
 from tutor.engine.claude import studying, turns
 from tutor.engine.claude.budget import TokenBudget
 from tutor.engine.claude.calls import ClaudeCalls, StepFailed
-from tutor.engine.claude.citations import checked_citations
+from tutor.engine.claude.citations import checked_citations, checked_stream
 from tutor.engine.claude.client import client_from_context
 from tutor.engine.claude.grading import grade_from
 from tutor.engine.claude.prefix import prefix_parts
@@ -291,8 +292,7 @@ class ClaudeEngine:
             return
         if first is None:
             return
-        yield first
-        yield from pieces
+        yield from checked_stream(itertools.chain([first], pieces), passages)
 
     def explain(
         self,
