@@ -3,8 +3,8 @@
 The teach graph gives :meth:`ClaudeEngine.grade_turn` a :class:`~tutor.engine.port.TurnPlan`:
 what it will write after a right and after a wrong answer (an explanation in a style, or a
 hint). One structured request (``prompts/teach_turn.md``, reply :class:`TurnReply`) grades the
-answer and writes that move; when code already knows the verdict (an option picked, a cloze
-equal to its key) only the move for that verdict is asked for. The written move waits in a
+answer and writes that move; when code already knows the verdict (choices and cloze, see
+:mod:`tutor.engine.claude.grading`) only the move for that verdict is asked for. The written move waits in a
 :class:`TurnMemo` until the graph asks the engine for it (``explain`` / ``hint``), which then
 costs no call. A move the reply did not write (the verdict turned out otherwise, or the graph
 went another way) is written by a call of its own, as before.
@@ -112,7 +112,7 @@ def turn_request(engine: ClaudeEngine, exercise: Exercise, answer: str,
 def grade_turn(engine: ClaudeEngine, exercise: Exercise, answer: str, plan: TurnPlan) -> Grade:
     """Grade ``answer`` and prepare the planned move for the verdict, in one call."""
     engine.turns.clear()
-    decided = code_verdict(exercise, answer)
+    decided = code_verdict(exercise, answer, engine.offline_grade)
     wanted: dict[bool, NextMove | None] = {True: plan.if_right, False: plan.if_wrong}
     if decided is not None:
         wanted[not decided] = None  # the other verdict cannot happen: nothing to write for it
@@ -121,7 +121,7 @@ def grade_turn(engine: ClaudeEngine, exercise: Exercise, answer: str, plan: Turn
         params = turn_request(engine, exercise, answer, wanted, decided)
         reply = engine.calls.structured("teach_turn", TurnReply, params, engine.learner_id)
         grade = grade_from(reply, exercise, answer, engine.offline_grade,
-                           engine.review_flags.add, engine.learner_id)
+                           engine.review_flags.add, engine.learner_id, decided)
         move = wanted[grade.correct]
         text = (reply.next_if_right if grade.correct else reply.next_if_wrong).strip()
         if move is not None and text:
