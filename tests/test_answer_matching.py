@@ -46,7 +46,9 @@ CASES: list[tuple[Exercise, str, bool]] = [
     *[(FALSE, said, True) for said in ["F", "f", "False", "no", "incorrect", "b", "2"]],
     *[(FALSE, said, False) for said in ["T", "yes", "true", "a", "1"]],
     *[(CLOZE, said, True) for said in ["binary search", "Binary Search.", "binary-search",
-                                        "bisection search"]],
+                                        "bisection search", "binary serch",
+                                        "it is binary search"]],
+    *[(CLOZE, said, False) for said in ["linear search", "not binary search", "hashing"]],
 ]
 
 
