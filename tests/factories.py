@@ -237,7 +237,7 @@ class Driver:
 
 
 # -- the stress course in one lesson (kill -9 trials) -------------------------------------------
-LESSON_CONCEPTS = 40
+LESSON_CONCEPTS = 200  # enough that ten kill trials never master the whole course
 
 
 def open_stress_lesson(context: TutorContext, learner: str = "kim") -> Lesson:

@@ -177,7 +177,7 @@ def test_a_failed_grade_hint_or_question_keeps_the_lesson_going(
     assert pending is not None
     # A reply that is not the asked-for JSON is asked again once: sabotage both tries.
     times = 2 if failure == "model_garbage" else 1
-    fake.sabotage("grade", *[failure] * times)
+    fake.sabotage("teach_turn", *[failure] * times)  # a lesson grades in one call a turn
     fake.sabotage("answer_question", *[failure] * times)
     if failure != "model_garbage":  # (a hint is plain text: any text is a usable reply)
         fake.sabotage("hint", failure)
@@ -190,7 +190,8 @@ def test_a_failed_grade_hint_or_question_keeps_the_lesson_going(
     answer = lesson.ask("What is stored next to each other?")
     assert usable(answer) and answer[0].kind == "answer"
     expected = ["answer_question", "grade"] + ([] if failure == "model_garbage" else ["hint"])
-    assert sorted({task for task, _ in fake.done}) == expected
+    sent = {"grade": "teach_turn"}
+    assert sorted({task for task, _ in fake.done}) == sorted(sent.get(t, t) for t in expected)
     assert sorted(f.task for f in engine.fallbacks) == expected
 
     right = lesson.answer(course.exercise(pending.id).answer)  # the service is back
@@ -204,7 +205,7 @@ def test_every_failure_in_a_row_then_recovery(fake: SabotagingFake, course: Cour
     """A long outage: every kind of failure on every call for a while, then service again."""
     lesson, engine = open_lesson(fake, course)
     fake.sabotage("explain", *STREAM_FAILURES)
-    fake.sabotage("grade", *REPLY_FAILURES * 2)
+    fake.sabotage("teach_turn", *REPLY_FAILURES * 2)
     said = lesson.start()
     answers = 0
     for _ in range(8):

@@ -35,6 +35,9 @@ class TutorContext(BaseModel):
     """Model for cheap steps (grading, exercise checking)."""
     daily_token_budget: int = 200_000
     """Per-learner daily Claude token budget; past it the tutor goes on offline."""
+    course_token_budget: int = 2_000_000
+    """Billable Claude tokens one course build may spend (checked before each Message Batch
+    of ``tutor course build --batch``); 0 = no limit."""
     request_timeout: float = 60.0
     max_upload_mb: int = 50
     clock: Clock = Field(default=system_clock, exclude=True, repr=False)
@@ -66,6 +69,7 @@ class TutorContext(BaseModel):
             "author_emails": [e for e in env.get("TUTOR_AUTHOR_EMAILS", "").split(",") if e],
             "build_max_mb": int(env.get("TUTOR_BUILD_MAX_MB", "2000")),
             "build_max_seconds": float(env.get("TUTOR_BUILD_MAX_SECONDS", "3600")),
+            "course_token_budget": int(env.get("TUTOR_COURSE_TOKEN_BUDGET", "2000000")),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls.model_validate(values)

@@ -66,3 +66,7 @@ class EngineUnavailable(EngineError):
 
 class PromptError(TutorError):
     """A prompt template is missing, or a variable it needs was not given."""
+
+
+class BudgetError(EngineError):
+    """Author-time Claude work would go past the course's token budget."""

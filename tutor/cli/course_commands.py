@@ -6,7 +6,7 @@ still built from the others); 2 a user error (no such course, no sources, engine
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from tutor.course import Course
-    from tutor.study.build import BuildResult
+    from tutor.study.build import BatchOptions, BuildResult
 
 
 def _console(stderr: bool = False) -> Console:
@@ -37,6 +37,10 @@ def build(
     ] = "auto",
     title: Annotated[str | None, typer.Option(help="Course title (default: kept or from the folder name).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    batch: Annotated[bool, typer.Option(
+        "--batch", help="Claude only: per-concept work as Message Batches (half price, "
+        "resumable; cost estimate first; TUTOR_COURSE_TOKEN_BUDGET caps it).")] = False,
+    poll_seconds: Annotated[float, typer.Option("--poll-seconds", hidden=True)] = 30.0,
 ) -> None:
     """Build PATH/course.json and the passage index from the course's sources."""
     import logging
@@ -49,16 +53,37 @@ def build(
         raise _fail(TutorError(f"unknown engine {engine!r}; use offline, claude or auto"))
     try:
         context = TutorContext.from_env(engine=engine)
+        options = _batch_options(poll_seconds) if batch else None
         if quiet:
-            result = build_course(path, context=context, title=title)
+            result = build_course(path, context=context, title=title, batch=options)
         else:
             with _ProgressBar() as bar:
-                result = build_course(path, context=context, title=title, on_progress=bar.update)
+                result = build_course(path, context=context, title=title, on_progress=bar.update,
+                                      batch=options)
     except TutorError as exc:
         raise _fail(exc) from exc
     _print_summary(result)
     if result.report.failed_sources or result.course_path is None:
         raise typer.Exit(1)
+
+
+def _batch_options(poll_seconds: float) -> BatchOptions:
+    """Batch settings that say the cost estimate and the batch's progress on stderr."""
+    from tutor.study.build import BatchOptions
+
+    err = _console(stderr=True)
+
+    def estimate(what: str, cost: Any) -> None:
+        err.print(f"batch of {what}: {cost.requests} requests, at most {cost.input_tokens:,} "
+                  f"input and {cost.output_tokens:,} output tokens, at most "
+                  f"${cost.usd_batch:.2f} at batch price (${cost.usd_interactive:.2f} "
+                  "interactive); submitting", markup=False, soft_wrap=True)
+
+    def progress(state: Any) -> None:
+        err.print(f"batch {state.batch_id}: {state.status}, {state.done}/{state.total} done",
+                  markup=False)
+
+    return BatchOptions(on_estimate=estimate, on_progress=progress, poll_seconds=poll_seconds)
 
 
 class _ProgressBar:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
-from typing import Protocol, runtime_checkable
+from typing import Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
@@ -108,6 +108,42 @@ class GroundedAnswer(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     found: bool = True
     """False when the course material does not answer the question."""
+
+
+class NextMove(BaseModel):
+    """What the tutor will write after a graded answer, known before grading: the explanation
+    of a concept in a style, or a hint at a level. Built by the teach graph's look-ahead."""
+
+    kind: Literal["explain", "hint"]
+    concept: Concept
+    style: ExplanationStyle = ExplanationStyle.DEFINITION
+    """For ``explain``."""
+    passages: list[Chunk] = Field(default_factory=list)
+    prerequisites: list[Concept] = Field(default_factory=list)
+    learner: LearnerContext = Field(default_factory=LearnerContext)
+    exercise: Exercise | None = None
+    """For ``hint``: the exercise hinted at."""
+    level: int = 1
+    """For ``hint``."""
+
+
+class TurnPlan(BaseModel):
+    """The next move for each verdict (``None``: nothing to write, e.g. the same exercise is
+    asked again, or the lesson is done)."""
+
+    if_right: NextMove | None = None
+    if_wrong: NextMove | None = None
+
+
+@runtime_checkable
+class PlansTurns(Protocol):
+    """An engine that can grade an answer and write the next move in one request (the Claude
+    engine: one Messages API call per teaching turn). The teach graph uses it when offered;
+    the written move is then served by the engine's ``explain`` or ``hint``."""
+
+    def grade_turn(self, exercise: Exercise, answer: str, plan: TurnPlan) -> Grade:
+        """Like :meth:`Engine.grade`, also preparing the move ``plan`` names for the verdict."""
+        ...
 
 
 @runtime_checkable

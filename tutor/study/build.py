@@ -114,6 +114,7 @@ def build_course(
     on_progress: Callable[[ProgressEvent], None] | None = None,
     title: str | None = None,
     max_concurrency: int = 8,
+    batch: BatchOptions | None = None,
 ) -> BuildResult:
     """Build (or rebuild) a course and write its ``course.json`` atomically.
 
@@ -126,6 +127,8 @@ def build_course(
     from tutor.study.state import StudyContext, StudyInput
 
     target = resolve_target(path, context.home)
+    if batch is not None:
+        engine = batch_engine(context, target.folder, batch, engine)
     engine = engine or make_engine(context)
     started = time.time()
     inputs: StudyInput = {
@@ -170,6 +173,39 @@ def build_course(
         report=report,
         stage_seconds=stage_seconds,
     )
+
+
+class BatchOptions(BaseModel):
+    """``tutor course build --batch``: the per-concept work in Message Batches."""
+
+    model_config = {"arbitrary_types_allowed": True}
+
+    on_estimate: Callable[[str, Any], None] | None = None
+    """Told ``(what, CostEstimate)`` before each batch is submitted."""
+    on_progress: Callable[[Any], None] | None = None
+    """Told each poll's ``BatchProgress``."""
+    poll_seconds: float = 30.0
+
+
+def batch_engine(context: TutorContext, folder: Path, options: BatchOptions,
+                 engine: Engine | None = None) -> Engine:
+    """The Claude engine (``engine``, or the one the settings describe) batching a build of
+    ``folder``, its batch state under ``.build/``, held to the course token budget."""
+    from tutor.engine.claude import ClaudeEngine
+    from tutor.engine.claude.batch_build import BatchBuild
+    from tutor.errors import EngineUnavailable
+    from tutor.home import BUILD_DIR
+
+    if engine is None:
+        if context.resolved_engine() != "claude":
+            raise EngineUnavailable("--batch needs the Claude engine; add --engine claude "
+                                    "and set ANTHROPIC_API_KEY")
+        engine = ClaudeEngine.from_context(context)
+    if not isinstance(engine, ClaudeEngine):
+        raise EngineUnavailable("--batch needs the Claude engine; add --engine claude")
+    return BatchBuild(engine, folder / BUILD_DIR, course_budget=context.course_token_budget,
+                      on_estimate=options.on_estimate, progress=options.on_progress,
+                      poll_seconds=options.poll_seconds)
 
 
 def _unsaved_report(state: dict[str, Any], engine: Engine, started: float) -> BuildReport:

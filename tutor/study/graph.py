@@ -308,19 +308,22 @@ def fan_out_writing(state: StudyState, runtime: Runtime[StudyContext]) -> list[S
     lookup = PassageLookup([Chunk.model_validate(c) for c in state["chunks"]])
     n = runtime.context.passages_per_concept
     emit("write", 0, len(concepts), f"{len(concepts)} concepts")
-    return [
-        Send(
-            "write_exercises",
-            ConceptTask(
-                concept=concept,
-                near_concepts=[by_id[i] for i in state["related"].get(concept["id"], [])],
-                passages=[p.model_dump(mode="json") for p in lookup.for_concept(concept, n)],
-                candidates=[],
-                fanout_size=len(concepts),
-            ),
+    tasks = [
+        ConceptTask(
+            concept=concept,
+            near_concepts=[by_id[i] for i in state["related"].get(concept["id"], [])],
+            passages=[p.model_dump(mode="json") for p in lookup.for_concept(concept, n)],
+            candidates=[],
+            fanout_size=len(concepts),
         )
         for concept in concepts
     ]
+    prepare = getattr(runtime.context.engine, "prepare_exercises", None)
+    if callable(prepare):  # an engine that batches the whole fan-out (Message Batches)
+        prepare([(Concept.model_validate(t["concept"]),
+                  [Concept.model_validate(c) for c in t["near_concepts"]],
+                  [Chunk.model_validate(c) for c in t["passages"]]) for t in tasks])
+    return [Send("write_exercises", task) for task in tasks]
 
 
 def fan_out_checking(state: StudyState, runtime: Runtime[StudyContext]) -> list[Send] | str:
@@ -334,6 +337,12 @@ def fan_out_checking(state: StudyState, runtime: Runtime[StudyContext]) -> list[
     lookup = PassageLookup([Chunk.model_validate(c) for c in state["chunks"]])
     n = runtime.context.passages_per_concept
     emit("check", 0, len(concepts), f"{sum(len(written[c['id']]) for c in concepts)} exercises")
+    prepare = getattr(runtime.context.engine, "prepare_checks", None)
+    if callable(prepare):  # an engine that batches the whole fan-out (Message Batches)
+        passages = {c["id"]: lookup.for_concept(c, n) for c in concepts}
+        checked = [(Exercise.model_validate(raw), c) for c in concepts for raw in written[c["id"]]]
+        prepare([(e, Concept.model_validate(c), passages[c["id"]]) for e, c in checked
+                 if not exercise_problems(e, c["id"])])
     return [
         Send(
             "check_exercises",

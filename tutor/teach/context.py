@@ -30,6 +30,9 @@ class TeachDeps:
     """The passages that best match a free question (``query, k``)."""
     clock: Clock = system_clock
     learner_name: str = ""
+    engine_notices: Callable[[], list[str]] = lambda: []
+    """Notices to show with the next message: steps the engine's fallback did (see
+    :mod:`tutor.teach.fallback_notices`)."""
 
     def current_exercise(self, state: LessonState) -> Exercise | None:
         """The exercise the learner is working on, if any."""

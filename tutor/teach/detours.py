@@ -18,6 +18,7 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from tutor.engine.port import ExplanationStyle
+from tutor.learner.model import LearnerModel
 from tutor.teach import policy
 from tutor.teach.attempts import exercise_log
 from tutor.teach.context import TeachDeps
@@ -29,13 +30,15 @@ MAX_STEP_BACK_DEPTH = 3
 
 
 def _say(state: LessonState, deps: TeachDeps, messages: list[TutorMessage]) -> dict[str, Any]:
-    return say(state, deps.current_exercise(state), messages)
+    return say(state, deps.current_exercise(state), messages, deps.engine_notices())
 
 
-def next_move(state: LessonState, deps: TeachDeps) -> policy.Route:
-    """The policy's move after a graded answer (the same rule the simulated learners meet)."""
+def next_move(state: LessonState, deps: TeachDeps,
+              model: LearnerModel | None = None) -> policy.Route:
+    """The policy's move after a graded answer (the same rule the simulated learners meet);
+    ``model``: the learner model to judge by (default: the stored one)."""
     concept_id = state.get("concept_id") or ""
-    model = deps.store.load(state["learner_id"], state["course"])
+    model = model or deps.store.load(state["learner_id"], state["course"])
     route = policy.route_after_grade(
         deps.course,
         model,

@@ -45,6 +45,7 @@ from tutor.teach.detours import (
     return_to_concept,
     step_back,
 )
+from tutor.teach.lookahead import grade_answer
 from tutor.teach.state import ExerciseView, LessonState, TutorMessage
 from tutor.teach.withholding import (
     answer_earned,
@@ -76,7 +77,7 @@ MAX_LEARNER_TEXT = 4000
 def _say(state: LessonState, deps: TeachDeps, messages: list[TutorMessage]) -> dict[str, Any]:
     """State update that shows ``messages``, masking the current exercise's answer unless the
     learner has earned it."""
-    return say(state, deps.current_exercise(state), messages)
+    return say(state, deps.current_exercise(state), messages, deps.engine_notices())
 
 
 # -- nodes -----------------------------------------------------------------------------------
@@ -241,7 +242,7 @@ def grade(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     assert exercise is not None
     answer = str((state.get("action") or {}).get("text", "")).strip()
     try:
-        result = deps.engine.grade(exercise, answer)
+        result = grade_answer(state, deps, exercise, answer)  # (+ the next move, see lookahead)
     except AnswerError as exc:  # e.g. an option that does not exist: nothing to record
         return {**_say(state, deps, [TutorMessage(kind="info", text=str(exc))]),
                 "outcome": "unusable"}

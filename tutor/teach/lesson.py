@@ -30,6 +30,7 @@ from tutor.errors import AnswerError, CourseError, LearnerError
 from tutor.home import BUILD_DIR, COURSE_FILE
 from tutor.learner.model import LearnerModel
 from tutor.learner.store import LearnerStore, check_learner_id
+from tutor.teach.fallback_notices import FallbackNotices
 from tutor.teach.graph import MAX_LEARNER_TEXT, TeachDeps, build_graph
 from tutor.teach.state import ExerciseView, TutorMessage
 
@@ -173,16 +174,17 @@ class Lesson:
             learner = self.store.get_learner(self.learner_id)
         except LearnerError:
             learner = self.store.ensure_learner(self.learner_id)
-        if engine is None:
-            from tutor.engine.select import make_engine
-
-            engine = make_engine(context)
-        self.engine = engine
         if passages is None:
             chunks, index_search = _index_chunks(folder)
             passages = CoursePassages(self.course, chunks)
             retrieve = retrieve or index_search
         self.passages = passages
+        from tutor.engine.select import bind_engine, make_engine
+
+        # Bound to this learner and course: their budget and usage, the course in the prefix.
+        engine = bind_engine(engine or make_engine(context), learner_id=self.learner_id,
+                             course=whole, passages=passages.chunks)
+        self.engine = engine
         self.deps = TeachDeps(
             course=self.course,
             engine=engine,
@@ -191,6 +193,7 @@ class Lesson:
             retrieve=retrieve or passages.search,
             clock=clock or context.clock,
             learner_name=learner.name,
+            engine_notices=FallbackNotices(engine),
         )
         # WAL is switched on when the file is created, not by every lesson (tutor.database).
         self._connection = open_database(Path(context.data) / "lessons.sqlite")

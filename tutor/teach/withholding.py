@@ -71,9 +71,12 @@ def reveal_message(exercise: Exercise) -> TutorMessage:
     return TutorMessage(kind="reveal", text=text, citations=exercise.citations)
 
 
-def say(state: LessonState, exercise: Exercise | None, messages: list[TutorMessage]) -> dict:
+def say(state: LessonState, exercise: Exercise | None, messages: list[TutorMessage],
+        notices: list[str] | None = None) -> dict:
     """The state update that shows ``messages`` (answer masked unless revealed) and counts
-    them."""
-    shown = withhold(messages, exercise, state.get("revealed", False))
+    them; ``notices`` (e.g. a step done by the fallback engine) follow the first message, as
+    info."""
+    told = [TutorMessage(kind="info", text=f"*{text}*") for text in notices or []]
+    shown = withhold(messages[:1] + told + messages[1:], exercise, state.get("revealed", False))
     dumped = [message.model_dump(mode="json") for message in shown]
     return {"transcript": dumped, "said": state.get("said", 0) + len(dumped)}

@@ -142,6 +142,43 @@ class TutorResponder:
         return {"correct": correct, "score": 1.0 if correct else 0.0, "feedback": feedback,
                 "matched_points": [], "missing_points": [], "misconception": ""}
 
+    def _teach_turn(self, text: str, body: dict[str, Any]) -> dict[str, Any]:
+        """Grade as :meth:`_grade` (or as the code's verdict note says), then write each asked
+        move: an explanation like :meth:`_explain` (passages from the prompt or the cached
+        prefix), or a hint like :meth:`_hint`."""
+        reference, moves = _data_blocks(text)[:2]
+        given = re.search(r"<learner_answer>\n(.*?)\n</learner_answer>", text, re.DOTALL)
+        answer = given.group(1) if given else ""
+        note = re.search(r"it is (RIGHT|WRONG)\.", text)
+        correct = note.group(1) == "RIGHT" if note else _norm(answer) == _norm(reference["answer"])
+        system = "".join(b.get("text", "") for b in body.get("system") or [])
+        labels = {pid: label for pid, label, _ in _passages(system) + _passages(text)}
+        by_concept = {m["concept_id"]: m for m in moves}
+        concepts = {m.group(1): (m.group(2), m.group(3)) for m in re.finditer(
+            r"^- ([^:\n]+): ([^:\n]+): (.*)$", system, re.MULTILINE)}
+
+        def move_text(field: str) -> str:
+            line = re.search(rf"`{field}`: (.*)", text)
+            wanted = line.group(1) if line else "nothing."
+            if wanted.startswith("hint"):
+                return self._hint(text, body)
+            concept = re.search(r"concept with id '([^']+)'", wanted)
+            move = by_concept.get(concept.group(1)) if concept else None
+            if move is None:
+                return ""
+            ids = move.get("passage_ids") or []
+            label = labels.get(ids[0], "the course") if ids else "the course"
+            name, definition = concepts.get(move["concept_id"], (move["concept_id"], ""))
+            return (f"**{name}**: {definition} ({label})"
+                    "\n\nPut simply, this is the idea the course builds on next.")
+
+        feedback = ("Right: that is exactly the term." if correct else
+                    "Not quite: that option describes a different idea. Reread the definition.")
+        return {"correct": correct, "score": 1.0 if correct else 0.0, "feedback": feedback,
+                "matched_points": [], "missing_points": [], "misconception": "",
+                "next_if_right": move_text("next_if_right"),
+                "next_if_wrong": move_text("next_if_wrong")}
+
     def _answer_question(self, text: str, body: dict[str, Any]) -> dict[str, Any]:
         passages = _passages(text)
         if not passages:

@@ -12,6 +12,7 @@ Study-time tasks live in :mod:`tutor.engine.claude.studying`.
 from __future__ import annotations
 
 import copy
+import itertools
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -20,13 +21,18 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import anthropic
 from pydantic import BaseModel
 
-from tutor.course import Chunk, Concept, Course, Exercise, ExerciseKind, Prerequisite
+from tutor.course import Chunk, Concept, Course, Exercise, Prerequisite
 from tutor.engine.claude import rendering as r
-from tutor.engine.claude import studying
-from tutor.engine.claude.budget import BUDGET_NOTICE, TokenBudget
+from tutor.engine.claude import studying, turns
+from tutor.engine.claude.budget import TokenBudget
 from tutor.engine.claude.calls import ClaudeCalls, StepFailed
+from tutor.engine.claude.citations import checked_citations, checked_stream
 from tutor.engine.claude.client import client_from_context
+from tutor.engine.claude.grading import grade_from
+from tutor.engine.claude.prefix import prefix_parts
+from tutor.engine.claude.review_flags import ReviewFlags
 from tutor.engine.claude.schemas import AnswerReply, GradeReply
+from tutor.engine.claude.turns import TurnMemo, explanation_key, hint_key
 from tutor.engine.claude.usage import UsageLog
 from tutor.engine.claude.withhold import withhold_answer
 from tutor.engine.port import (
@@ -39,6 +45,7 @@ from tutor.engine.port import (
     GroundedAnswer,
     Hint,
     LearnerContext,
+    TurnPlan,
     stream_text,
 )
 from tutor.errors import AnswerError
@@ -50,6 +57,9 @@ if TYPE_CHECKING:
 
 Result = TypeVar("Result")
 EXPLANATION_WORDS = 250
+MATERIAL_IN_PREFIX_CHARS = 60_000
+"""A course whose passages total at most this many characters has them all in the cached
+prefix; requests then name passages by id instead of repeating them."""
 
 
 class Fallback(BaseModel):
@@ -75,6 +85,7 @@ class ClaudeEngine:
         fallback: Engine | None = None,
         usage: UsageLog | None = None,
         budget: TokenBudget | None = None,
+        review_flags: ReviewFlags | None = None,
         daily_token_budget: int = 0,
         learner_id: str = "",
         course: Course | None = None,
@@ -92,6 +103,8 @@ class ClaudeEngine:
         self.usage = usage or UsageLog()
         self.budget = budget or TokenBudget(self.usage, daily_token_budget)
         self.calls = ClaudeCalls(client, self.usage, self.budget)
+        self.review_flags = review_flags or ReviewFlags()
+        """Answers where Claude and the offline grader disagreed strongly (for the author)."""
         self.learner_id = learner_id
         self.request_timeout = request_timeout
         self.prompts = prompts or prompts_dir()
@@ -103,6 +116,10 @@ class ClaudeEngine:
         self._lock = threading.Lock()
         self._prefix: list[str] = []
         self.course = course
+        self._material: list[Chunk] = []
+        self._material_ids: set[str] = set()
+        self.turns = TurnMemo()
+        """Moves a teaching turn's reply wrote ahead (see :mod:`tutor.engine.claude.turns`)."""
         self._build_prefix()
 
     @classmethod
@@ -125,6 +142,7 @@ class ClaudeEngine:
             fallback=fallback,
             usage=usage,
             budget=TokenBudget(usage, context.daily_token_budget),
+            review_flags=ReviewFlags.in_folder(context.data),
             learner_id=learner_id,
             course=course,
             prompts=prompts_dir(context.home),
@@ -136,28 +154,31 @@ class ClaudeEngine:
         """The same engine (client, usage log, budget, course) working for ``learner_id``."""
         view = copy.copy(self)
         view.learner_id = learner_id
+        view.turns = TurnMemo()
         return view
 
-    def with_course(self, course: Course) -> ClaudeEngine:
-        """The same engine with ``course``'s concept list in the cached prefix."""
+    def with_course(self, course: Course, passages: Sequence[Chunk] = ()) -> ClaudeEngine:
+        """The same engine with ``course``'s concept list in the cached prefix, and its
+        ``passages`` too when they are short enough (:data:`MATERIAL_IN_PREFIX_CHARS`)."""
         view = copy.copy(self)
         view.course = course
+        view.turns = TurnMemo()
+        fits = sum(len(c.text) for c in passages) <= MATERIAL_IN_PREFIX_CHARS
+        view._material = sorted(passages, key=lambda c: (c.order, c.id)) if fits else []
+        view._material_ids = {c.id for c in view._material}
         view._build_prefix()
         return view
 
     def _build_prefix(self) -> None:
-        persona = load_prompt("persona", self.prompts).render()
-        rules = load_prompt("rules", self.prompts).render()
-        parts = [f"{persona.strip()}\n\n{rules.strip()}"]
-        if self.course is not None:
-            order = {cid: i for i, cid in enumerate(_safe_order(self.course))}
-            concepts = sorted(self.course.concepts, key=lambda c: order.get(c.id, len(order)))
-            parts.append(
-                load_prompt("course_context", self.prompts).render(
-                    title=self.course.title, concepts=r.concepts_line_list(concepts)
-                )
-            )
-        self._prefix = parts
+        self._prefix = prefix_parts(self.prompts, self.course, self._material)
+
+    def passages_text(self, passages: Sequence[Chunk]) -> str:
+        """The content of a request's ``<course_material>`` block: the passages themselves, or
+        their ids when they are all in the cached prefix already."""
+        if passages and all(c.id in self._material_ids for c in passages):
+            ids = ", ".join(f'"{r.defuse(c.id)}"' for c in passages)
+            return f"(the passages with ids {ids} of the course material given above)"
+        return r.passages_block(passages)
 
     @property
     def prefix_parts(self) -> list[str]:
@@ -223,7 +244,10 @@ class ClaudeEngine:
     def check_exercise(
         self, exercise: Exercise, concept: Concept, passages: Sequence[Chunk]
     ) -> ExerciseCheck:
-        check = studying.check_exercise(self, exercise, concept, passages)
+        return self.note_check(studying.check_exercise(self, exercise, concept, passages))
+
+    def note_check(self, check: ExerciseCheck) -> ExerciseCheck:
+        """Count a rejected exercise and why (:attr:`exercises_dropped`, drop reasons)."""
         if not check.ok:
             with self._lock:
                 self._dropped[0] += 1
@@ -253,6 +277,10 @@ class ClaudeEngine:
         learner: LearnerContext,
     ) -> Iterator[str]:
         """The explanation as it is written: text pieces for the web app or the terminal."""
+        served = self.turns.take(explanation_key(concept.id, style))
+        if served is not None:  # written by the last teaching turn's reply
+            yield from stream_text(served)
+            return
         params = self.explain_request(concept, style, passages, prerequisites, learner)
         try:
             pieces = self.calls.stream("explain", params, self.learner_id)
@@ -260,12 +288,11 @@ class ClaudeEngine:
         except StepFailed as failed:
             self.record_fallback("explain", failed)
             offline = self.fallback.explain(concept, style, passages, prerequisites, learner)
-            yield from stream_text(_with_notice(offline.text, failed))
+            yield from stream_text(offline.text)
             return
         if first is None:
             return
-        yield first
-        yield from pieces
+        yield from checked_stream(itertools.chain([first], pieces), passages)
 
     def explain(
         self,
@@ -275,19 +302,28 @@ class ClaudeEngine:
         prerequisites: Sequence[Concept],
         learner: LearnerContext,
     ) -> Explanation:
+        served = self.turns.take(explanation_key(concept.id, style))
+        if served is not None:  # written by the last teaching turn's reply
+            return Explanation(concept_id=concept.id, style=ExplanationStyle(style),
+                               text=served, citations=r.citations_of(passages))
         params = self.explain_request(concept, style, passages, prerequisites, learner)
         try:
             text = "".join(self.calls.stream("explain", params, self.learner_id))
         except StepFailed as failed:
             self.record_fallback("explain", failed)
             offline = self.fallback.explain(concept, style, passages, prerequisites, learner)
-            return offline.model_copy(update={"text": _with_notice(offline.text, failed)})
+            return offline
         return Explanation(concept_id=concept.id, style=ExplanationStyle(style),
-                           text=text.strip(), citations=r.citations_of(passages))
+                           text=checked_citations(text.strip(), passages),
+                           citations=r.citations_of(passages))
 
     def hint(self, exercise: Exercise, concept: Concept, level: int) -> Hint:
         level = max(1, level)
         shown = min(level, r.LAST_HINT_LEVEL)
+        served = self.turns.take(hint_key(exercise.id, level))
+        if served is not None:  # written by the last teaching turn's reply
+            return Hint(exercise_id=exercise.id, level=level, text=served,
+                        last=shown >= r.LAST_HINT_LEVEL)
 
         def attempt() -> Hint:
             params = self.request(
@@ -297,7 +333,8 @@ class ClaudeEngine:
                 exercise=r.data_json(r.exercise_record(exercise, with_answer=True)),
                 concept=r.data_json(r.concept_record(concept)),
             )
-            text, _ = withhold_answer(self.calls.text("hint", params, self.learner_id), exercise)
+            text, _ = withhold_answer(self.calls.text("hint", params, self.learner_id), exercise,
+                                      concept.definition)
             return Hint(exercise_id=exercise.id, level=level, text=text,
                         last=shown >= r.LAST_HINT_LEVEL)
 
@@ -315,9 +352,24 @@ class ClaudeEngine:
                 learner_answer=r.defuse(answer.strip()),
             )
             reply = self.calls.structured("grade", GradeReply, params, self.learner_id)
-            return _grade_from(reply, exercise, answer)
+            return grade_from(reply, exercise, answer, self.offline_grade,
+                              self.review_flags.add, self.learner_id)
 
         return self.step("grade", attempt, lambda e: e.grade(exercise, answer))
+
+    def grade_turn(self, exercise: Exercise, answer: str, plan: TurnPlan) -> Grade:
+        """Grade ``answer`` and write the move ``plan`` names for the verdict, in one call."""
+        if not answer.strip():
+            raise AnswerError("the answer is empty; type an answer, or ask for a hint")
+        return turns.grade_turn(self, exercise, answer, plan)
+
+    def offline_grade(self, exercise: Exercise, answer: str) -> Grade | None:
+        """The fallback engine's grade, to check Claude's against (``None``: it cannot take
+        the answer)."""
+        try:
+            return self.fallback.grade(exercise, answer)
+        except AnswerError:
+            return None
 
     def answer_question(self, question: str, passages: Sequence[Chunk]) -> GroundedAnswer:
         if not question.strip():
@@ -332,52 +384,10 @@ class ClaudeEngine:
                                           self.learner_id)
             by_id = {c.id: c for c in passages}
             used = [by_id[i] for i in reply.chunk_ids if i in by_id]
-            return GroundedAnswer(question=question, text=reply.text.strip(),
+            text = checked_citations(reply.text.strip(), used or passages)
+            return GroundedAnswer(question=question, text=text,
                                   citations=r.citations_of(used) if reply.found else [],
                                   found=reply.found)
 
         return self.step("answer_question", attempt,
                          lambda e: e.answer_question(question, passages))
-
-
-def _with_notice(text: str, failed: StepFailed) -> str:
-    """Learner-facing text from the fallback engine, saying why when the budget is the reason."""
-    return f"*{BUDGET_NOTICE}*\n\n{text}" if failed.reason == "budget" else text
-
-
-def _safe_order(course: Course) -> list[str]:
-    try:
-        return course.teaching_order()
-    except ValueError:
-        return [c.id for c in course.concepts]
-
-
-_CHOICE_KINDS = (ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.TRUE_FALSE)
-
-
-def _grade_from(reply: GradeReply, exercise: Exercise, answer: str) -> Grade:
-    """The model's grade, with what code can decide decided in code, and the answer withheld
-    from the feedback on a wrong answer."""
-    correct = reply.correct
-    given = r.normalise(answer)
-    if exercise.kind in _CHOICE_KINDS:
-        correct = given == r.normalise(exercise.answer)
-    elif exercise.kind == ExerciseKind.CLOZE and given in {
-        r.normalise(a) for a in [exercise.answer, *exercise.accepted]
-    }:
-        correct = True
-    score = min(1.0, max(0.0, reply.score))
-    if exercise.kind != ExerciseKind.SHORT_ANSWER:
-        score = 1.0 if correct else 0.0
-    feedback = reply.feedback.strip() or ("Right." if correct else "Not quite.")
-    misconception = reply.misconception
-    if not correct:
-        feedback, _ = withhold_answer(feedback, exercise)
-        for option, idea in exercise.misconceptions.items():
-            if r.normalise(option) == given:
-                misconception = idea
-    return Grade(exercise_id=exercise.id, correct=correct, score=score, feedback=feedback,
-                 matched_points=reply.matched_points,
-                 missing_points=[withhold_answer(p, exercise)[0] if not correct else p
-                                 for p in reply.missing_points],
-                 misconception=misconception if not correct else "")

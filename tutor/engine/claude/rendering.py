@@ -109,16 +109,18 @@ def exercise_record(exercise: Exercise, with_answer: bool) -> dict[str, object]:
     return record
 
 
-def learner_record(learner: LearnerContext) -> str:
+def learner_data(learner: LearnerContext) -> dict[str, object]:
     # The learner's name stays out of it: names are for the app to show, not for the model.
-    return data_json(
-        {
-            "summary": learner.summary,
-            "styles_that_worked": learner.styles_that_worked,
-            "styles_that_failed": learner.styles_that_failed,
-            "recent_mistakes": learner.recent_mistakes,
-        }
-    )
+    return {
+        "summary": learner.summary,
+        "styles_that_worked": learner.styles_that_worked,
+        "styles_that_failed": learner.styles_that_failed,
+        "recent_mistakes": learner.recent_mistakes,
+    }
+
+
+def learner_record(learner: LearnerContext) -> str:
+    return data_json(learner_data(learner))
 
 
 def citations_of(passages: Sequence[Chunk]) -> list[Citation]:

@@ -94,6 +94,19 @@ class GradeReply(BaseModel):
     misconception: str = ""
 
 
+# A teaching turn in one reply: the grade, then the tutor's next move for each verdict. Every
+# field is required and none is documented here: the schema is sent with every turn, uncached.
+class TurnReply(BaseModel):
+    correct: bool
+    score: float
+    feedback: str
+    matched_points: list[str]
+    missing_points: list[str]
+    misconception: str
+    next_if_right: str
+    next_if_wrong: str
+
+
 class AnswerReply(BaseModel):
     text: str
     chunk_ids: list[str] = Field(default_factory=list)

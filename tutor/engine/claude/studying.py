@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 from rapidfuzz import fuzz
 
+from tutor.answers import key_verdict
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, Prerequisite
 from tutor.engine.claude import rendering as r
 from tutor.engine.claude.calls import StepFailed
@@ -59,27 +60,35 @@ def _chunk_for(item_id: str, name: str, group: Sequence[Chunk]) -> Chunk:
     return group[0]
 
 
+def extract_request(engine: ClaudeEngine, group: Sequence[Chunk]) -> dict[str, Any]:
+    return engine.request("extract_concepts", engine.model, 4000, ConceptsReply,
+                          passages=r.passages_block(group))
+
+
+def drafts_from(reply: ConceptsReply, group: Sequence[Chunk]) -> list[ConceptDraft]:
+    found = []
+    for item in reply.concepts:
+        if not item.name.strip():
+            continue
+        chunk = _chunk_for(item.chunk_id, item.name, group)
+        found.append(ConceptDraft(
+            name=item.name.strip(), definition=item.definition.strip(),
+            aliases=[a for a in item.aliases if a.strip()],
+            citations=[chunk.citation()], first_order=chunk.order,
+            section=item.section or chunk.heading, score=1.0, evidence=["claude"],
+        ))
+    return found
+
+
 def extract_concepts(engine: ClaudeEngine, chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     drafts: list[ConceptDraft] = []
     for group in passage_groups(chunks):
 
         def attempt(group: list[Chunk] = group) -> list[ConceptDraft]:
-            params = engine.request("extract_concepts", engine.model, 4000, ConceptsReply,
-                                    passages=r.passages_block(group))
+            params = extract_request(engine, group)
             reply = engine.calls.structured("extract_concepts", ConceptsReply, params,
                                             timeout=engine.long_timeout(4000))
-            found = []
-            for item in reply.concepts:
-                if not item.name.strip():
-                    continue
-                chunk = _chunk_for(item.chunk_id, item.name, group)
-                found.append(ConceptDraft(
-                    name=item.name.strip(), definition=item.definition.strip(),
-                    aliases=[a for a in item.aliases if a.strip()],
-                    citations=[chunk.citation()], first_order=chunk.order,
-                    section=item.section or chunk.heading, score=1.0, evidence=["claude"],
-                ))
-            return found
+            return drafts_from(reply, group)
 
         def fallback(e: Engine, group: list[Chunk] = group) -> list[ConceptDraft]:
             return e.extract_concepts(group)
@@ -124,35 +133,41 @@ def merge_concepts(engine: ClaudeEngine, drafts: Sequence[ConceptDraft]) -> list
         return []
 
     def attempt() -> list[Concept]:
-        records = [
-            {"index": i, "name": d.name, "definition": d.definition[:r.DEFINITION_LIMIT],
-             "aliases": d.aliases, "section": d.section,
-             "pages": [c.label() for c in d.citations]}
-            for i, d in enumerate(drafts)
-        ]
-        max_tokens = min(32000, 1000 + 60 * len(drafts))
-        params = engine.request("merge_concepts", engine.model, max_tokens, MergeReply,
-                                drafts=r.data_json(records))
+        params = merge_request(engine, drafts)
         reply = engine.calls.structured("merge_concepts", MergeReply, params,
-                                        timeout=engine.long_timeout(max_tokens))
-        used: set[int] = set()
-        taken: set[str] = set()
-        concepts = []
-        for group in reply.groups:
-            members = [i for i in group.members if 0 <= i < len(drafts) and i not in used]
-            if not members or not group.name.strip():
-                continue
-            used.update(members)
-            concepts.append(_merged(group.name.strip(), group.definition.strip(), group.aliases,
-                                    group.key_points, [drafts[i] for i in members], taken))
-        rejected = set(reply.rejected) - used
-        for i, draft in enumerate(drafts):
-            if i not in used and i not in rejected:
-                concepts.append(_merged(draft.name, draft.definition, draft.aliases, [],
-                                        [draft], taken))
-        return sorted(concepts, key=lambda c: (c.first_order, c.id))
+                                        timeout=engine.long_timeout(params["max_tokens"]))
+        return merged_from(reply, drafts)
 
     return engine.step("merge_concepts", attempt, lambda e: e.merge_concepts(drafts))
+
+
+def merge_request(engine: ClaudeEngine, drafts: Sequence[ConceptDraft]) -> dict[str, Any]:
+    records = [
+        {"index": i, "name": d.name, "definition": d.definition[:r.DEFINITION_LIMIT],
+         "aliases": d.aliases, "section": d.section, "pages": [c.label() for c in d.citations]}
+        for i, d in enumerate(drafts)
+    ]
+    return engine.request("merge_concepts", engine.model, min(32000, 1000 + 60 * len(drafts)),
+                          MergeReply, drafts=r.data_json(records))
+
+
+def merged_from(reply: MergeReply, drafts: Sequence[ConceptDraft]) -> list[Concept]:
+    used: set[int] = set()
+    taken: set[str] = set()
+    concepts = []
+    for group in reply.groups:
+        members = [i for i in group.members if 0 <= i < len(drafts) and i not in used]
+        if not members or not group.name.strip():
+            continue
+        used.update(members)
+        concepts.append(_merged(group.name.strip(), group.definition.strip(), group.aliases,
+                                group.key_points, [drafts[i] for i in members], taken))
+    rejected = set(reply.rejected) - used
+    for i, draft in enumerate(drafts):
+        if i not in used and i not in rejected:
+            concepts.append(_merged(draft.name, draft.definition, draft.aliases, [],
+                                    [draft], taken))
+    return sorted(concepts, key=lambda c: (c.first_order, c.id))
 
 
 def _defining_text(concept: Concept, chunks: Sequence[Chunk]) -> str:
@@ -176,33 +191,43 @@ def _reaches(edges: dict[str, set[str]], start: str, goal: str) -> bool:
     return False
 
 
+def link_request(engine: ClaudeEngine, concepts: Sequence[Concept],
+                 chunks: Sequence[Chunk]) -> dict[str, Any]:
+    records = [{**r.concept_record(c), "introduced_in": _defining_text(c, chunks)}
+               for c in concepts]
+    return engine.request("link_prerequisites", engine.model,
+                          min(32000, 1000 + 80 * len(concepts)), EdgesReply,
+                          concepts=r.data_json(records))
+
+
+def edges_from(reply: EdgesReply, concepts: Sequence[Concept]) -> list[Prerequisite]:
+    """The reply's edges between known concepts, strongest first, cut to an acyclic set."""
+    ids = {c.id for c in concepts}
+    graph: dict[str, set[str]] = {}
+    edges: list[Prerequisite] = []
+    for item in sorted(reply.edges, key=lambda e: -e.confidence):
+        a, b = item.prerequisite, item.concept
+        if a not in ids or b not in ids or a == b or b in graph.get(a, set()):
+            continue
+        if _reaches(graph, b, a):
+            continue  # would close a cycle: the stronger edges already stand
+        graph.setdefault(a, set()).add(b)
+        edges.append(Prerequisite(prerequisite=a, concept=b,
+                                  weight=min(1.0, max(0.0, item.confidence)),
+                                  rationale=item.rationale.strip()))
+    return edges
+
+
 def link_prerequisites(engine: ClaudeEngine, concepts: Sequence[Concept],
                        chunks: Sequence[Chunk]) -> list[Prerequisite]:
     if len(concepts) < 2:
         return []
 
     def attempt() -> list[Prerequisite]:
-        records = [{**r.concept_record(c), "introduced_in": _defining_text(c, chunks)}
-                   for c in concepts]
-        max_tokens = min(32000, 1000 + 80 * len(concepts))
-        params = engine.request("link_prerequisites", engine.model, max_tokens, EdgesReply,
-                                concepts=r.data_json(records))
+        params = link_request(engine, concepts, chunks)
         reply = engine.calls.structured("link_prerequisites", EdgesReply, params,
-                                        timeout=engine.long_timeout(max_tokens))
-        ids = {c.id for c in concepts}
-        graph: dict[str, set[str]] = {}
-        edges: list[Prerequisite] = []
-        for item in sorted(reply.edges, key=lambda e: -e.confidence):
-            a, b = item.prerequisite, item.concept
-            if a not in ids or b not in ids or a == b or b in graph.get(a, set()):
-                continue
-            if _reaches(graph, b, a):
-                continue  # would close a cycle: the stronger edges already stand
-            graph.setdefault(a, set()).add(b)
-            edges.append(Prerequisite(prerequisite=a, concept=b,
-                                      weight=min(1.0, max(0.0, item.confidence)),
-                                      rationale=item.rationale.strip()))
-        return edges
+                                        timeout=engine.long_timeout(params["max_tokens"]))
+        return edges_from(reply, concepts)
 
     return engine.step("link_prerequisites", attempt,
                        lambda e: e.link_prerequisites(concepts, chunks))
@@ -301,46 +326,54 @@ def structural_problems(exercise: Exercise) -> list[str]:
 
 
 def _same_answer(solved: str, exercise: Exercise) -> bool:
-    given = r.normalise(solved)
+    """Whether the checker's own solution is the exercise's key (the learner's matching:
+    option number, letter, text or verdict word; a cloze spelling near the key)."""
     if exercise.kind == ExerciseKind.SHORT_ANSWER:
         return True
-    if exercise.kind == ExerciseKind.MULTIPLE_CHOICE and exercise.choices and len(given) == 1:
-        index = ord(given) - ord("a")
-        if 0 <= index < len(exercise.choices):
-            given = r.normalise(exercise.choices[index])
-    if exercise.kind == ExerciseKind.TRUE_FALSE:
-        given = given.split(" ")[0] if given else ""
-    answers = {r.normalise(a) for a in [exercise.answer, *exercise.accepted]}
-    if given in answers:
+    if key_verdict(exercise, solved):
         return True
+    given = r.normalise(solved)
+    answers = {r.normalise(a) for a in [exercise.answer, *exercise.accepted]}
     return exercise.kind == ExerciseKind.CLOZE and any(
         fuzz.ratio(given, a) >= 85 for a in answers
     )
 
 
+def cited_passages(exercise: Exercise, passages: Sequence[Chunk]) -> list[Chunk]:
+    pages = {(c.source, c.page) for c in exercise.citations}
+    return [c for c in passages if (c.source, c.page) in pages] or list(passages)
+
+
+def check_request(engine: ClaudeEngine, exercise: Exercise, passages: Sequence[Chunk]
+                  ) -> dict[str, Any]:
+    """The checker's request for ``exercise`` (also used for Message Batches)."""
+    return engine.request(
+        "check_exercise", engine.fast_model, 600, SolutionReply,
+        exercise=r.data_json(r.exercise_record(exercise, with_answer=False)),
+        passages=r.passages_block(cited_passages(exercise, passages)),
+    )
+
+
+def check_from(reply: SolutionReply, exercise: Exercise) -> ExerciseCheck:
+    """The verdict on ``exercise`` from the checker's own solution."""
+    found = structural_problems(exercise)
+    if not reply.answerable:
+        found.append("not answerable from the cited passage")
+    elif not _same_answer(reply.answer, exercise):
+        found.append(f"checker answered differently: {reply.answer.strip()[:80]}")
+    if exercise.kind == ExerciseKind.MULTIPLE_CHOICE and not reply.single_correct:
+        found.append("more than one correct option")
+    if reply.gives_answer_away and "answer given away by the prompt" not in found:
+        found.append("answer given away by the prompt")
+    return ExerciseCheck(exercise_id=exercise.id, ok=not found, problems=found)
+
+
 def check_exercise(engine: ClaudeEngine, exercise: Exercise, concept: Concept,
                    passages: Sequence[Chunk]) -> ExerciseCheck:
-    problems = structural_problems(exercise)
-    pages = {(c.source, c.page) for c in exercise.citations}
-    cited = [c for c in passages if (c.source, c.page) in pages] or list(passages)
-
     def attempt() -> ExerciseCheck:
-        params = engine.request(
-            "check_exercise", engine.fast_model, 600, SolutionReply,
-            exercise=r.data_json(r.exercise_record(exercise, with_answer=False)),
-            passages=r.passages_block(cited),
-        )
+        params = check_request(engine, exercise, passages)
         reply = engine.calls.structured("check_exercise", SolutionReply, params)
-        found = list(problems)
-        if not reply.answerable:
-            found.append("not answerable from the cited passage")
-        elif not _same_answer(reply.answer, exercise):
-            found.append(f"checker answered differently: {reply.answer.strip()[:80]}")
-        if exercise.kind == ExerciseKind.MULTIPLE_CHOICE and not reply.single_correct:
-            found.append("more than one correct option")
-        if reply.gives_answer_away and "answer given away by the prompt" not in found:
-            found.append("answer given away by the prompt")
-        return ExerciseCheck(exercise_id=exercise.id, ok=not found, problems=found)
+        return check_from(reply, exercise)
 
     return engine.step("check_exercise", attempt,
                        lambda e: e.check_exercise(exercise, concept, passages))

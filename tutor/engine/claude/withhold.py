@@ -1,44 +1,96 @@
-"""Withholding the answer in code: learner-facing text on an unsolved exercise must not contain it.
+"""Withholding the answer in code: Claude's text on an unsolved exercise must not contain it.
 
 The prompts already ask the model not to reveal answers; this is the second lock. Hints and
-feedback on wrong answers pass through :func:`withhold_answer`, which replaces every whole-word
-occurrence of the answer (and of its accepted spellings) with a neutral placeholder.
+feedback on wrong answers pass through :func:`withhold_answer`, which hides:
+
+- the key itself and its accepted spellings, as whole words (:mod:`tutor.answers`, the same
+  matching as the offline engine), and a short answer's reference when quoted whole;
+- a true/false exercise's verdict: every sentence that calls the statement true or false;
+- paraphrases: a sentence that says most of what the key says in other words (stemmed content
+  words shared with the key; for a short answer also with the concept's definition, which is
+  what the reference answer restates).
+
+A hidden word or phrase becomes :data:`PLACEHOLDER`; a hidden sentence becomes it too.
 """
 
 from __future__ import annotations
 
 import re
 
+from tutor.answers import answer_pattern, answer_strings
 from tutor.course import Exercise, ExerciseKind
+from tutor.engine.offline.answer_similarity import content_words
 
 PLACEHOLDER = "(the answer is held back until you have worked it out)"
-_MIN_LENGTH = 1
+PARAPHRASE_SHARE = 0.6
+"""Share of the key's content words a sentence must repeat to count as a paraphrase."""
+MIN_KEY_WORDS = 2
+"""Keys with fewer content words are only hidden verbatim (one word has no paraphrase here)."""
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*\s*|\n+")
+_VERDICT = re.compile(r"\b(true|false)\b", re.IGNORECASE)
 
 
-def _answers(exercise: Exercise) -> list[str]:
-    answers = [exercise.answer, *exercise.accepted]
+def _verbatim(exercise: Exercise) -> list[str]:
     if exercise.kind == ExerciseKind.SHORT_ANSWER:
-        # A reference answer is a sentence: withhold it only when quoted whole.
-        answers = [exercise.answer]
-    unique = {a.strip() for a in answers if len(a.strip()) >= _MIN_LENGTH}
-    return sorted(unique, key=len, reverse=True)
+        # A reference answer is a sentence: verbatim, it is withheld only when quoted whole.
+        return [exercise.answer.strip()] if exercise.answer.strip() else []
+    return answer_strings(exercise)
 
 
-def _pattern(answer: str) -> re.Pattern[str]:
-    words = [re.escape(w) for w in answer.split()]
-    body = r"\s+".join(words)
-    return re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
+def _keys(exercise: Exercise, definition: str) -> list[set[str]]:
+    """The content words of what a paraphrase would restate."""
+    if exercise.kind == ExerciseKind.TRUE_FALSE:
+        return []
+    texts = [exercise.answer, *exercise.accepted]
+    if exercise.kind == ExerciseKind.SHORT_ANSWER:
+        texts += [*exercise.key_points, definition]
+    prompt = set(content_words(exercise.prompt))
+    keys = []
+    for text in texts:
+        # Words the prompt already shows give nothing away.
+        words = set(content_words(text)) - prompt
+        if len(words) >= MIN_KEY_WORDS:
+            keys.append(words)
+    return keys
 
 
-def reveals_answer(text: str, exercise: Exercise) -> bool:
-    """Whether ``text`` contains the exercise's answer as a whole word or phrase."""
-    return any(_pattern(a).search(text) for a in _answers(exercise))
+def paraphrases_key(sentence: str, keys: list[set[str]]) -> bool:
+    """Whether ``sentence`` repeats most of one key's content words."""
+    said = set(content_words(sentence))
+    return any(len(said & key) / len(key) >= PARAPHRASE_SHARE for key in keys)
 
 
-def withhold_answer(text: str, exercise: Exercise) -> tuple[str, bool]:
-    """``text`` with the answer replaced by a placeholder, and whether anything was replaced."""
-    replaced = False
-    for answer in _answers(exercise):
-        text, count = _pattern(answer).subn(PLACEHOLDER, text)
-        replaced = replaced or count > 0
-    return text, replaced
+def _hide_sentences(text: str, exercise: Exercise, definition: str,
+                    paraphrase: bool = True) -> tuple[str, int]:
+    keys = _keys(exercise, definition) if paraphrase else []
+    true_false = exercise.kind == ExerciseKind.TRUE_FALSE
+    out, hidden = [], 0
+    for sentence in _SENTENCE.findall(text):
+        body = sentence.strip()
+        if body and PLACEHOLDER not in body and (
+            (true_false and _VERDICT.search(body)) or (keys and paraphrases_key(body, keys))
+        ):
+            out.append(PLACEHOLDER + sentence[len(sentence.rstrip()):])
+            hidden += 1
+        else:
+            out.append(sentence)
+    return ("".join(out) if hidden else text), hidden
+
+
+def reveals_answer(text: str, exercise: Exercise, definition: str = "") -> bool:
+    """Whether ``text`` gives the exercise's answer away (verbatim, verdict or paraphrase)."""
+    return withhold_answer(text, exercise, definition)[1]
+
+
+def withhold_answer(text: str, exercise: Exercise, definition: str = "",
+                    paraphrase: bool = True) -> tuple[str, bool]:
+    """``text`` with the answer hidden, and whether anything was hidden. ``definition``: the
+    concept's definition, which a short answer's reference restates; ``paraphrase=False`` for
+    an explanation, which restates the concept on purpose (the key and a verdict are still
+    hidden)."""
+    replaced = 0
+    for answer in sorted(_verbatim(exercise), key=len, reverse=True):
+        text, count = answer_pattern(answer).subn(PLACEHOLDER, text)
+        replaced += count
+    text, hidden = _hide_sentences(text, exercise, definition, paraphrase)
+    return text, replaced + hidden > 0

@@ -1,7 +1,8 @@
 """Offline grading of every exercise kind, with feedback that never gives the answer away.
 
 * multiple choice / true-false: the learner may answer with the option's text, its letter
-  (a, b, c...) or its 1-based number; a wrong option brings up the misconception it suggests.
+  (a, b, c...), its 1-based number or a verdict word (:mod:`tutor.answers`, shared with the
+  Claude engine); a wrong option brings up the misconception it suggests.
 * cloze: normalised match (case, spaces, punctuation, articles, plural) against the answer and
   its accepted aliases, then a fuzzy match that forgives a small misspelling.
 * short answer: the calibrated model of :mod:`tutor.engine.offline.answer_similarity`
@@ -14,12 +15,12 @@ missing key points are described by what they are about (words the prompt alread
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
+from tutor.answers import choices_of, chosen_option, is_key, normalise, singular
 from tutor.course import Exercise, ExerciseKind
 from tutor.engine.offline.answer_similarity import (
     AnswerKey,
@@ -31,10 +32,8 @@ from tutor.engine.offline.answer_similarity import (
 from tutor.engine.port import Grade
 from tutor.errors import AnswerError
 
-_ARTICLES = frozenset({"a", "an", "the"})
-_TRUE_WORDS = frozenset({"true", "t", "yes", "y", "correct", "right"})
-_FALSE_WORDS = frozenset({"false", "f", "no", "n", "incorrect", "wrong"})
-_OPTION = re.compile(r"^\(?\s*([a-z]|\d{1,2})\s*[).:]?$")
+__all__ = ["grade", "normalise", "point_cue", "prepare", "singular"]
+
 
 
 def grade(exercise: Exercise, answer: str) -> Grade:
@@ -58,67 +57,9 @@ def prepare(exercise: Exercise) -> None:
         _answer_key(exercise.answer, exercise.prompt, tuple(exercise.key_points))
 
 
-# -- normalisation ---------------------------------------------------------------------------
-def singular(word: str) -> str:
-    """English plural -> singular for matching (``queries`` -> ``query``)."""
-    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "ches", "shes", "zes")):
-        return word[:-2]
-    return word[:-1]
-
-
-def normalise(text: str) -> str:
-    """Lower case, punctuation and articles out, words singular, spaces collapsed."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    text = re.sub(r"[^\w\s]|_", " ", text)
-    return " ".join(singular(w) for w in text.split() if w not in _ARTICLES)
-
-
-# -- choices ---------------------------------------------------------------------------------
-def _choices(exercise: Exercise) -> list[str]:
-    if exercise.choices:
-        return list(exercise.choices)
-    return ["True", "False"] if exercise.kind == ExerciseKind.TRUE_FALSE else [exercise.answer]
-
-
-def _chosen_option(exercise: Exercise, text: str) -> int | None:
-    """Index of the option the learner picked, or None when the answer matches none."""
-    choices = _choices(exercise)
-    normal = [normalise(c) for c in choices]
-    said = normalise(text)
-    if said in normal:
-        return normal.index(said)
-    match = _OPTION.match(text.strip().lower())
-    if match:
-        token = match.group(1)
-        index = int(token) - 1 if token.isdigit() else ord(token) - ord("a")
-        if 0 <= index < len(choices):
-            return index
-    if exercise.kind == ExerciseKind.TRUE_FALSE:
-        first = said.split()[0] if said else ""
-        wanted = "true" if first in _TRUE_WORDS else "false" if first in _FALSE_WORDS else ""
-        if wanted and wanted in normal:
-            return normal.index(wanted)
-    scores = sorted(((fuzz.ratio(said, n), i) for i, n in enumerate(normal)), reverse=True)
-    if scores[0][0] >= 85 and (len(scores) == 1 or scores[1][0] < scores[0][0]):
-        return scores[0][1]
-    if exercise.kind == ExerciseKind.TRUE_FALSE:
-        # "true" or "false" somewhere inside a sentence ("... mark this true") is no verdict.
-        return None
-    contained = [i for i, n in enumerate(normal) if n and re.search(rf"\b{re.escape(n)}\b", said)]
-    contained = [i for i in contained  # "linked list" wins over "list" when both appear
-                 if not any(j != i and normal[i] in normal[j] for j in contained)]
-    if len(contained) == 1 and not has_negation(text):
-        return contained[0]
-    return None
-
-
 def _grade_choice(exercise: Exercise, text: str) -> Grade:
-    choices = _choices(exercise)
-    index = _chosen_option(exercise, text)
+    choices = choices_of(exercise)
+    index = chosen_option(exercise, text)
     if index is None:
         letters = ", ".join(chr(ord("a") + i) for i in range(len(choices)))
         raise AnswerError(
@@ -126,8 +67,7 @@ def _grade_choice(exercise: Exercise, text: str) -> Grade:
             "a number or the option's text"
         )
     chosen = choices[index]
-    right = {normalise(exercise.answer), *(normalise(a) for a in exercise.accepted)}
-    if normalise(chosen) in right:
+    if is_key(exercise, chosen):
         feedback = f"Correct: {chosen}."
         if exercise.explanation:
             feedback += f" {exercise.explanation}"

@@ -7,48 +7,22 @@ Three rungs, each a little more telling, none with the answer:
    multiple choice, what to check for true/false, the start of a key point for short answers;
 3. the cited passage itself with the answer masked (``last=True``).
 
-:func:`mask_answer` is also what the teach graph runs over every message it shows while an
-exercise's answer is still withheld.
+:func:`mask_answer` (from :mod:`tutor.answers`, shared by both engines) is also what the teach
+graph runs over every message it shows while an exercise's answer is still withheld.
 """
 
 from __future__ import annotations
 
 import re
 
+from tutor.answers import MASK, answer_strings, mask_answer, reveals_answer
 from tutor.course import Concept, Exercise, ExerciseKind
 from tutor.engine.offline.answering import split_sentences, words
 from tutor.engine.port import Hint
 
+__all__ = ["MASK", "RUNGS", "answer_strings", "hint", "mask_answer", "reveals_answer"]
+
 RUNGS = 3
-MASK = "_____"
-
-
-def answer_strings(exercise: Exercise) -> list[str]:
-    """The strings that would give the exercise away (longest first). True/false answers are
-    the words "True"/"False", which cannot be hidden from ordinary text, so none for them."""
-    if exercise.kind is ExerciseKind.TRUE_FALSE:
-        return []
-    found = {a.strip() for a in [exercise.answer, *exercise.accepted] if a and a.strip()}
-    return sorted(found, key=len, reverse=True)
-
-
-def _answer_pattern(answer: str) -> re.Pattern[str]:
-    start = r"\b" if answer[0].isalnum() else ""
-    end = r"(?:e?s)?\b" if answer[-1].isalnum() else ""
-    flexible = r"\s+".join(re.escape(part) for part in answer.split())
-    return re.compile(start + flexible + end, re.IGNORECASE)
-
-
-def reveals_answer(text: str, exercise: Exercise) -> bool:
-    """True when ``text`` contains the exercise's answer (or an accepted form of it)."""
-    return any(_answer_pattern(a).search(text) for a in answer_strings(exercise))
-
-
-def mask_answer(text: str, exercise: Exercise) -> str:
-    """``text`` with every occurrence of the exercise's answer replaced by a blank."""
-    for answer in answer_strings(exercise):
-        text = _answer_pattern(answer).sub(MASK, text)
-    return text
 
 
 def _where(exercise: Exercise, concept: Concept) -> str:

@@ -1,0 +1,40 @@
+"""Shared helpers for the tests of the Claude engine taught through :class:`Lesson`: a course
+folder under a fresh ``TUTOR_HOME`` and a lesson whose Claude engine talks to the local fake
+Messages API server (127.0.0.1)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.factories import COURSE, make_chunks, make_course
+from tutor.context import TutorContext
+from tutor.course import Course
+from tutor.engine.claude import ClaudeEngine
+from tutor.teach.lesson import CoursePassages, Lesson
+from tutor.testing.claude_replies import claude_engine
+from tutor.testing.fake_anthropic import FakeAnthropic, task_of
+
+
+def write_course(home: Path, course: Course | None = None) -> Course:
+    """``course`` (default: the teach-graph test course) saved as ``courses/demo/course.json``."""
+    course = course or make_course()
+    folder = home / "courses" / COURSE
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "course.json").write_text(course.to_json(), encoding="utf-8")
+    return course
+
+
+def claude_lesson(home: Path, fake: FakeAnthropic, learner: str = "ana",
+                  **engine_options: Any) -> tuple[Lesson, ClaudeEngine]:
+    """A lesson on the test course taught by an (unbound) Claude engine given to it."""
+    course = write_course(home)
+    engine = claude_engine(fake, **engine_options)
+    lesson = Lesson(COURSE, learner, context=TutorContext.from_env(engine="offline"),
+                    engine=engine, passages=CoursePassages(course, make_chunks()))
+    return lesson, engine
+
+
+def tasks_sent(fake: FakeAnthropic, since: int = 0) -> list[str]:
+    """The task of each Messages API request the fake received, in order."""
+    return [task_of(r.body) for r in fake.message_requests()[since:]]

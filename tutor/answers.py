@@ -1,0 +1,158 @@
+"""Answer matching, one place for both engines: which option an answer picks, whether it is the
+key, and keeping the key out of text the learner reads.
+
+A learner may answer a multiple-choice or true/false exercise with the option's text, its
+letter (``b``, ``(b)``, ``b)``), its 1-based number (``2``, ``2.``) or, for true/false, a
+verdict word (``T``, ``yes``, ``no``, ``wrong``...). :func:`chosen_option` finds the option,
+:func:`key_verdict` says whether an answer is right when code can tell (choices, and a cloze
+answer equal to the key or an accepted spelling), and ``None`` when it takes judgement (a
+short answer, a cloze answer that is near but not equal). The offline grader and the Claude
+engine both call these, so an answer is right or wrong the same way on either engine.
+
+:func:`mask_answer` and :func:`reveals_answer` find the key in text (whole words, any case,
+spaces flexible, a plural ending allowed); the teach graph masks every message with them while
+an answer is withheld, and the Claude engine's withholding builds on them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+
+from tutor.course import Exercise, ExerciseKind
+from tutor.engine.offline.answer_similarity import has_negation
+
+ARTICLES = frozenset({"a", "an", "the"})
+TRUE_WORDS = frozenset({"true", "t", "yes", "y", "correct", "right"})
+FALSE_WORDS = frozenset({"false", "f", "no", "n", "incorrect", "wrong"})
+MASK = "_____"
+_OPTION = re.compile(r"^\(?\s*(?:option\s+)?([a-z]|\d{1,2})\s*[).:]?$")
+_CHOICE_KINDS = (ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.TRUE_FALSE)
+
+
+# -- normalisation ---------------------------------------------------------------------------
+def singular(word: str) -> str:
+    """English plural -> singular for matching (``queries`` -> ``query``)."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def normalise(text: str) -> str:
+    """Lower case, punctuation and articles out, words singular, spaces collapsed."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"[^\w\s]|_", " ", text)
+    return " ".join(singular(w) for w in text.split() if w not in ARTICLES)
+
+
+# -- choices ---------------------------------------------------------------------------------
+def choices_of(exercise: Exercise) -> list[str]:
+    """The options the learner picks from (``True``/``False`` for a true/false exercise)."""
+    if exercise.choices:
+        return list(exercise.choices)
+    return ["True", "False"] if exercise.kind == ExerciseKind.TRUE_FALSE else [exercise.answer]
+
+
+def verdict_word(text: str) -> bool | None:
+    """``True`` for an answer opening with a true-word (``T``, ``yes``...), ``False`` for a
+    false-word, ``None`` otherwise."""
+    said = normalise(text)
+    first = said.split()[0] if said else ""
+    return True if first in TRUE_WORDS else False if first in FALSE_WORDS else None
+
+
+def chosen_option(exercise: Exercise, text: str) -> int | None:
+    """Index of the option the learner picked, or ``None`` when the answer matches none."""
+    choices = choices_of(exercise)
+    normal = [normalise(c) for c in choices]
+    said = normalise(text)
+    if said in normal:
+        return normal.index(said)
+    match = _OPTION.match(" ".join(text.strip().lower().split()))
+    if match:
+        token = match.group(1)
+        index = int(token) - 1 if token.isdigit() else ord(token) - ord("a")
+        if 0 <= index < len(choices):
+            return index
+    if exercise.kind == ExerciseKind.TRUE_FALSE:
+        verdict = verdict_word(text)
+        wanted = {True: "true", False: "false", None: ""}[verdict]
+        if wanted and wanted in normal:
+            return normal.index(wanted)
+    if not said:
+        return None
+    scores = sorted(((fuzz.ratio(said, n), i) for i, n in enumerate(normal)), reverse=True)
+    near = scores[0][0] >= 85 and (len(scores) == 1 or scores[1][0] < scores[0][0])
+    if near and not has_negation(text):  # "not binary search" is no pick of "binary search"
+        return scores[0][1]
+    if exercise.kind == ExerciseKind.TRUE_FALSE:
+        # "true" or "false" somewhere inside a sentence ("... mark this true") is no verdict.
+        return None
+    contained = [i for i, n in enumerate(normal) if n and re.search(rf"\b{re.escape(n)}\b", said)]
+    contained = [i for i in contained  # "linked list" wins over "list" when both appear
+                 if not any(j != i and normal[i] in normal[j] for j in contained)]
+    if len(contained) == 1 and not has_negation(text):
+        return contained[0]
+    return None
+
+
+def is_key(exercise: Exercise, option: str) -> bool:
+    """Whether ``option`` is the exercise's answer (or an accepted spelling of it)."""
+    keys = {normalise(exercise.answer), *(normalise(a) for a in exercise.accepted)}
+    return normalise(option) in keys
+
+
+def key_verdict(exercise: Exercise, text: str) -> bool | None:
+    """Right or wrong when code can tell, else ``None``.
+
+    Choices: right when the picked option is the key, wrong when it is another option,
+    ``None`` when no option is picked. Cloze: right when equal to the key or an accepted
+    spelling (case, punctuation, articles and plurals aside), else ``None``. Short answers:
+    always ``None``."""
+    if exercise.kind in _CHOICE_KINDS:
+        index = chosen_option(exercise, text)
+        return None if index is None else is_key(exercise, choices_of(exercise)[index])
+    if exercise.kind == ExerciseKind.CLOZE:
+        said = normalise(text)
+        squeezed = said.replace(" ", "")
+        for target in [exercise.answer, *exercise.accepted]:
+            wanted = normalise(target)
+            if wanted and (said == wanted or squeezed == wanted.replace(" ", "")):
+                return True
+    return None
+
+
+# -- keeping the key out of text -------------------------------------------------------------
+def answer_strings(exercise: Exercise) -> list[str]:
+    """The strings that would give the exercise away (longest first). True/false answers are
+    the words "True"/"False", which cannot be hidden from ordinary text, so none for them."""
+    if exercise.kind is ExerciseKind.TRUE_FALSE:
+        return []
+    found = {a.strip() for a in [exercise.answer, *exercise.accepted] if a and a.strip()}
+    return sorted(found, key=len, reverse=True)
+
+
+def answer_pattern(answer: str) -> re.Pattern[str]:
+    """``answer`` as a whole word or phrase: any case, any spacing, a plural ending allowed."""
+    start = r"\b" if answer[0].isalnum() else ""
+    end = r"(?:e?s)?\b" if answer[-1].isalnum() else ""
+    flexible = r"\s+".join(re.escape(part) for part in answer.split())
+    return re.compile(start + flexible + end, re.IGNORECASE)
+
+
+def reveals_answer(text: str, exercise: Exercise) -> bool:
+    """True when ``text`` contains the exercise's answer (or an accepted form of it)."""
+    return any(answer_pattern(a).search(text) for a in answer_strings(exercise))
+
+
+def mask_answer(text: str, exercise: Exercise, placeholder: str = MASK) -> str:
+    """``text`` with every occurrence of the exercise's answer replaced by ``placeholder``."""
+    for answer in answer_strings(exercise):
+        text = answer_pattern(answer).sub(placeholder, text)
+    return text
