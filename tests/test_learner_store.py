@@ -213,3 +213,13 @@ def test_a_database_locked_for_long_is_a_learner_error(store: LearnerStore) -> N
         blocker.close()
     store.save(model("ada"))
     assert store.load("ada", "probability") == model("ada")
+
+
+def test_a_locked_store_gives_up_within_seconds_not_minutes(store: LearnerStore) -> None:
+    """The longest a learner can wait on a store another program keeps locked: each try waits
+    the connection's busy timeout, then backs off; the sum stays under 15 s (it was 153 s)."""
+    from tutor.learner import store as store_module
+
+    busy_ms = store._db.execute("PRAGMA busy_timeout").fetchone()[0]
+    backoff = sum(0.05 * 2**k for k in range(store_module._RETRIES - 1))
+    assert store_module._RETRIES * busy_ms / 1000 + backoff < 15.0

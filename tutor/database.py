@@ -25,21 +25,23 @@ BUSY_TIMEOUT_S = 30.0
 _MODE_RETRIES = 8
 
 
-def open_database(path: Path, *, autocommit: bool = False) -> sqlite3.Connection:
+def open_database(path: Path, *, autocommit: bool = False,
+                  busy_timeout_s: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
     """A connection to the SQLite file at ``path`` (created with its folder when missing), in
     WAL mode, with a busy timeout; usable from several threads behind the caller's lock.
 
-    ``autocommit=True`` leaves transactions to the caller (``BEGIN IMMEDIATE`` ... ``COMMIT``).
+    ``autocommit=True`` leaves transactions to the caller (``BEGIN IMMEDIATE`` ... ``COMMIT``);
+    ``busy_timeout_s`` is how long one statement waits for another writer.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     connection = sqlite3.connect(
         path,
-        timeout=BUSY_TIMEOUT_S,
+        timeout=busy_timeout_s,
         check_same_thread=False,
         isolation_level=None if autocommit else "DEFERRED",
     )
-    connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
     _ensure_wal(connection, path)
     connection.execute("PRAGMA synchronous = NORMAL")
     return connection

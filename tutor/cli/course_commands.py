@@ -54,6 +54,8 @@ def build(
     try:
         context = TutorContext.from_env(engine=engine)
         options = _batch_options(poll_seconds) if batch else None
+        if context.resolved_engine() == "claude" and not batch and not quiet:
+            _say_author_budget(context)
         if quiet:
             result = build_course(path, context=context, title=title, batch=options)
         else:
@@ -65,6 +67,22 @@ def build(
     _print_summary(result)
     if result.report.failed_sources or result.course_path is None:
         raise typer.Exit(1)
+
+
+def _say_author_budget(context: Any) -> None:
+    """The most an interactive Claude build may cost, said before it starts."""
+    from tutor.engine.claude.pricing import price_of
+
+    err = _console(stderr=True)
+    limit = context.course_token_budget
+    if limit <= 0:
+        err.print("Claude build: no course budget (TUTOR_COURSE_TOKEN_BUDGET=0)", style="yellow")
+        return
+    p_in, p_out, _write, _read = price_of(context.claude_model)
+    worst = limit * max(p_in, p_out) / 1e6
+    err.print(f"Claude build: at most {limit:,} billable tokens for this course "
+              f"(TUTOR_COURSE_TOKEN_BUDGET), at most ${worst:.2f} at list price; past it the "
+              "offline engine finishes the build", style="dim", markup=False, soft_wrap=True)
 
 
 def _batch_options(poll_seconds: float) -> BatchOptions:

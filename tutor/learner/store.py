@@ -41,6 +41,10 @@ if TYPE_CHECKING:
 _LEARNER_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 _RETRIES = 5
+STATEMENT_WAIT_S = 2.0
+"""How long one statement waits for another writer before a retry: with :data:`_RETRIES`, a
+learner waits about 11 s at most for a store another program keeps locked, then reads a
+one-line message (a write by another learner takes milliseconds)."""
 T = TypeVar("T")
 
 _SCHEMA = """
@@ -120,7 +124,7 @@ class LearnerStore:
         self.path = Path(path)
         self.clock = clock
         self._lock = threading.RLock()
-        self._db = open_database(self.path, autocommit=True)
+        self._db = open_database(self.path, autocommit=True, busy_timeout_s=STATEMENT_WAIT_S)
         self._retry(lambda: self._db.executescript(_SCHEMA))
 
     @classmethod
@@ -145,7 +149,8 @@ class LearnerStore:
                     raise
                 if attempt == _RETRIES - 1:
                     raise LearnerError(
-                        f"the learner store {self.path} stays locked by another process; retry"
+                        f"the learner store {self.path} stays locked by another program; close "
+                        "it (or stop the other tutor using this data folder) and retry"
                     ) from exc
                 time.sleep(delay)
                 delay *= 2

@@ -12,6 +12,7 @@ not a step failure: it raises :class:`tutor.errors.EngineUnavailable` at once.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
@@ -61,6 +62,12 @@ def reply_text(message: Any) -> str:
     )
 
 
+AUTHOR_BUDGET_NOTICE = (
+    "the course's Claude budget of {limit:,} tokens (TUTOR_COURSE_TOKEN_BUDGET) is used up; "
+    "the offline engine does the rest"
+)
+
+
 class ClaudeCalls:
     """Makes the engine's requests with one client, recording usage and keeping the budget."""
 
@@ -68,6 +75,12 @@ class ClaudeCalls:
         self.client = client
         self.usage = usage
         self.budget = budget
+        self.author_limit = 0
+        """Billable tokens that author-time calls (``learner_id == ""``: building a course,
+        writing lessons) of this engine may spend in all; 0 = no limit. Past it each step
+        falls back to the offline engine."""
+        self.author_spent = 0
+        self._spent_lock = threading.Lock()
 
     # -- request parameters (shared with the Message Batches path) ---------------------------
     @staticmethod
@@ -91,13 +104,17 @@ class ClaudeCalls:
     def _check_budget(self, learner_id: str) -> None:
         if self.budget.exhausted(learner_id):
             raise StepFailed("budget", BUDGET_NOTICE)
+        if not learner_id and 0 < self.author_limit <= self.author_spent:
+            raise StepFailed("budget", AUTHOR_BUDGET_NOTICE.format(limit=self.author_limit))
 
     def _record(self, message: Any, task: str, model: str, learner_id: str) -> None:
         if getattr(message, "usage", None) is not None:
-            self.usage.record(
-                UsageRecord.from_usage(message.usage, task=task, model=model,
-                                       learner_id=learner_id)
-            )
+            record = UsageRecord.from_usage(message.usage, task=task, model=model,
+                                            learner_id=learner_id)
+            self.usage.record(record)
+            if not learner_id:
+                with self._spent_lock:
+                    self.author_spent += record.billable_tokens
 
     def _api_failure(self, exc: anthropic.APIError) -> StepFailed:
         error = engine_error(exc, endpoint_of(self.client))

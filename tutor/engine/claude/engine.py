@@ -135,7 +135,7 @@ class ClaudeEngine:
         """The engine the settings describe: key, base URL, models, timeout and budget.
         Raises :class:`tutor.errors.EngineUnavailable` when no API key is set."""
         usage = UsageLog.in_folder(context.data, clock=context.clock)
-        return cls(
+        engine = cls(
             client or client_from_context(context),
             model=context.claude_model,
             fast_model=context.claude_fast_model,
@@ -148,6 +148,8 @@ class ClaudeEngine:
             prompts=prompts_dir(context.home),
             request_timeout=context.request_timeout,
         )
+        engine.calls.author_limit = max(0, context.course_token_budget)
+        return engine
 
     # -- views --------------------------------------------------------------------------------
     def for_learner(self, learner_id: str) -> ClaudeEngine:
