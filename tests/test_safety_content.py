@@ -17,6 +17,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tutor.authoring import add_source
+from tutor.clock import ManualClock, system_clock
 from tutor.context import TutorContext
 from tutor.course import Citation, Concept, Course, Exercise, ExerciseKind
 from tutor.errors import CourseError, LearnerError
@@ -166,16 +167,36 @@ def test_a_new_passphrase_has_a_minimum_length(tmp_path: Path):
         store.create_learner("ada", passphrase="pw")
 
 
-def test_wrong_passphrases_are_limited_then_wait():
-    now = [0.0]
-    limiter = AttemptLimiter(clock=lambda: now[0])
+@pytest.mark.parametrize("in_file", [False, True])
+def test_wrong_passphrases_are_limited_then_wait(tmp_path: Path, in_file: bool):
+    clock = ManualClock(system_clock())
+    limiter = AttemptLimiter(tmp_path / "attempts.sqlite" if in_file else None, clock)
     for _ in range(FREE_ATTEMPTS):
         assert limiter.attempt("learner:ada", lambda: False) is False
     with pytest.raises(LearnerError, match="too many wrong passphrases"):
         limiter.attempt("learner:ada", lambda: True)  # even the right one must wait
-    now[0] += 31
+    clock.advance(seconds=31)
     assert limiter.attempt("learner:ada", lambda: True) is True
     assert limiter.attempt("learner:bob", lambda: False) is False  # per account
+
+
+def test_the_wait_holds_across_processes_and_restarts(tmp_path: Path):
+    """Two servers on one data folder, or one restarted: the count is in the folder."""
+    first = AttemptLimiter(tmp_path / "attempts.sqlite")
+    for _ in range(FREE_ATTEMPTS):
+        first.attempt("author:grace", lambda: False)
+    second = AttemptLimiter(tmp_path / "attempts.sqlite")  # another process, or after a restart
+    with pytest.raises(LearnerError, match="too many wrong passphrases"):
+        second.attempt("author:grace", lambda: True)
+    store = LearnerStore(tmp_path / "learners.sqlite")
+    store.create_learner("ada", passphrase="correct horse")
+    for _ in range(FREE_ATTEMPTS):
+        assert not store.verify_passphrase("ada", "wrong guess")
+    store.close()
+    again = LearnerStore(tmp_path / "learners.sqlite")
+    with pytest.raises(LearnerError, match="too many"):
+        again.verify_passphrase("ada", "correct horse")
+    again.close()
 
 
 def test_the_store_limits_wrong_passphrases(tmp_path: Path):

@@ -26,7 +26,7 @@ from tutor.errors import AccessError, LearnerError
 from tutor.home import atomic_write_text
 from tutor.learner.store import hash_passphrase, passphrase_matches
 from tutor.safety.names import clean_profile_name
-from tutor.safety.passphrases import LIMITER, check_new_passphrase
+from tutor.safety.passphrases import check_new_passphrase, limiter_in
 
 AUTHORS_FILE = "authors.json"
 
@@ -82,7 +82,8 @@ def author_names(data: Path) -> list[str]:
     return sorted(entry["name"] for entry in _accounts(data).values())
 
 
-def sign_in_author(data: Path, name: str, passphrase: str) -> AuthorGrant:
+def sign_in_author(data: Path, name: str, passphrase: str, *,
+                   clock: Clock = system_clock) -> AuthorGrant:
     """The grant of a local author account; :class:`AccessError` for an unknown name or a
     wrong passphrase (the same message, so names cannot be probed), :class:`LearnerError`
     while the account waits after too many wrong attempts."""
@@ -92,8 +93,8 @@ def sign_in_author(data: Path, name: str, passphrase: str) -> AuthorGrant:
         raise AccessError("unknown author or wrong passphrase") from exc
     entry = _accounts(data).get(key)
     stored = entry["passphrase"] if entry else None
-    right = LIMITER.attempt(
-        f"author:{Path(data).resolve()}:{key}",
+    right = limiter_in(data, clock).attempt(
+        f"author:{key}",
         lambda: stored is not None and passphrase_matches(stored, passphrase),
     )
     if not right or entry is None:

@@ -47,7 +47,9 @@ def sign_in() -> None:
         submitted = st.form_submit_button("Sign in as author", type="primary")
     if submitted:
         try:
-            st.session_state[GRANT] = sign_in_author(state.context().data, name, secret)
+            settings = state.context()
+            st.session_state[GRANT] = sign_in_author(settings.data, name, secret,
+                                                     clock=settings.clock)
         except TutorError as exc:
             st.error(inert_markdown(str(exc)))
         else:

@@ -33,7 +33,7 @@ from tutor.database import open_database
 from tutor.errors import LearnerError
 from tutor.learner.model import Attempt, LearnerModel
 from tutor.safety.names import clean_profile_name, profile_id_for
-from tutor.safety.passphrases import LIMITER, check_new_passphrase
+from tutor.safety.passphrases import check_new_passphrase, limiter_in
 
 if TYPE_CHECKING:
     from tutor.context import TutorContext
@@ -230,8 +230,9 @@ class LearnerStore:
         if not row[0]:
             return True
         stored = row[0]
-        return LIMITER.attempt(  # wrong attempts are limited per learner
-            f"learner:{self.path}:{learner_id}",
+        limiter = limiter_in(self.path.parent, self.clock)  # shared by every process
+        return limiter.attempt(  # wrong attempts are limited per learner
+            f"learner:{self.path.name}:{learner_id}",
             lambda: passphrase is not None and passphrase_matches(stored, passphrase),
         )
 
