@@ -2,9 +2,10 @@
 
 The terminal tutor and the web app both talk to a :class:`Lesson`; it never prints. Each call
 resumes the graph with the learner's action and returns the messages the tutor says in reply.
-The graph is checkpointed in ``<data>/lessons.sqlite`` under the thread
-``"<learner_id>:<course>"``, so a new :class:`Lesson` (a restarted process) resumes at the same
-exercise. The learner model lives in the learner store beside it.
+The graph is checkpointed (``<data>/lessons.sqlite``, or PostgreSQL when
+``TUTOR_DATABASE_URL`` is set: :mod:`tutor.storage`) under the thread
+``"<learner_id>:<course>"``, so a new :class:`Lesson` (a restarted process, another app
+replica) resumes at the same exercise. The learner model lives in the learner store beside it.
 """
 
 from __future__ import annotations
@@ -15,14 +16,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 
 from tutor.catalog import course_key, resolve_course_dir
 from tutor.clock import Clock
 from tutor.context import TutorContext
 from tutor.course import Chunk, Concept, Course, Prerequisite
-from tutor.database import open_database
 from tutor.engine.offline.answering import content_terms
 from tutor.engine.offline.explaining import mention_pattern
 from tutor.engine.port import Engine
@@ -30,6 +29,7 @@ from tutor.errors import AnswerError, CourseError, LearnerError
 from tutor.home import BUILD_DIR, COURSE_FILE
 from tutor.learner.model import LearnerModel
 from tutor.learner.store import LearnerStore, check_learner_id
+from tutor.storage.choice import open_checkpoints
 from tutor.teach.fallback_notices import FallbackNotices
 from tutor.teach.graph import MAX_LEARNER_TEXT, TeachDeps, build_graph
 from tutor.teach.state import ExerciseView, TutorMessage
@@ -195,11 +195,8 @@ class Lesson:
             learner_name=learner.name,
             engine_notices=FallbackNotices(engine),
         )
-        # WAL is switched on when the file is created, not by every lesson (tutor.database).
-        self._connection = open_database(Path(context.data) / "lessons.sqlite")
-        self._saver = SqliteSaver(self._connection)
-        self._saver.setup()
-        self._graph = build_graph(self._saver)
+        self._checkpoints = open_checkpoints(context)
+        self._graph = build_graph(self._checkpoints.saver)
         self._config: Any = {"configurable": {"thread_id": f"{self.learner_id}:{course}"}}
         self._lock = threading.Lock()
         self._preparing: threading.Thread | None = None
@@ -318,9 +315,9 @@ class Lesson:
         return self.store.load(self.learner_id, self.course_name)
 
     def close(self) -> None:
-        """Close the checkpoint connection (and the learner store, when this lesson opened it)."""
+        """Close the checkpointer (and the learner store, when this lesson opened it)."""
         self.wait_prepared(5.0)
-        self._connection.close()
+        self._checkpoints.close()
         if self._owns_store:
             self.store.close()
 
