@@ -213,3 +213,23 @@ def test_a_database_locked_for_long_is_a_learner_error(store: LearnerStore) -> N
         blocker.close()
     store.save(model("ada"))
     assert store.load("ada", "probability") == model("ada")
+
+
+def test_a_database_url_that_is_not_postgresql_is_refused_in_one_line(tutor_home: Path) -> None:
+    from tutor.errors import StorageError
+
+    context = TutorContext.from_env(database_url="mysql://root:hunter2@db/tutor")
+    with pytest.raises(StorageError) as caught:
+        LearnerStore.default(context)
+    assert "hunter2" not in str(caught.value) and "\n" not in str(caught.value)
+    assert "not a PostgreSQL URL" in str(caught.value)
+
+
+def test_the_environment_names_the_database_and_the_chroma_server(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TUTOR_DATABASE_URL", "postgresql://tutor:pw@db:5432/tutor")
+    monkeypatch.setenv("TUTOR_CHROMA_URL", "http://chroma:8000")
+    context = TutorContext.from_env()
+    assert context.database_url == "postgresql://tutor:pw@db:5432/tutor"
+    assert context.chroma_url == "http://chroma:8000"
+    assert "pw" not in repr(context)

@@ -52,13 +52,13 @@ def _to_server(sql: str) -> str:
 def pool_for(url: str) -> Any:
     """This process's pool for ``url``, opened (and the schema made ready) on first use."""
     with _guard:
+        if url not in _ready:  # one direct connection first: an unreachable server fails fast
+            _prepare_schema(url)
+            _ready.add(url)
         pool = _pools.get(url)
         if pool is None:
             pool = _open_pool(url)
             _pools[url] = pool
-        if url not in _ready:
-            _prepare_schema(url)
-            _ready.add(url)
         return pool
 
 
@@ -108,7 +108,7 @@ def _prepare_schema(url: str) -> None:
                 PostgresSaver(connection).setup()  # LangGraph's own migrations
             finally:
                 connection.execute("SELECT pg_advisory_unlock(%s)", (_SCHEMA_LOCK,))
-    except psycopg.OperationalError as exc:
+    except (psycopg.OperationalError, psycopg.ProgrammingError) as exc:
         raise _unreachable(url, exc) from None
 
 
