@@ -123,8 +123,10 @@ class CoursePassages:
         return [chunk for _, _, chunk in scored[:k]]
 
 
-def _index_chunks(folder: Path) -> tuple[list[Chunk], Callable[[str, int], list[Chunk]] | None]:
-    """The chunks of the course's passage index and its search, when the index is built."""
+def _index_chunks(folder: Path, chroma_url: str = "",
+                  ) -> tuple[list[Chunk], Callable[[str, int], list[Chunk]] | None]:
+    """The chunks of the course's passage index and its search (through Chroma, embedded or
+    the ``chroma_url`` server), when the index is built."""
     build = folder / BUILD_DIR
     if not build.is_dir():
         return [], None
@@ -133,7 +135,7 @@ def _index_chunks(folder: Path) -> tuple[list[Chunk], Callable[[str, int], list[
     except ImportError:
         return [], None
     try:
-        index = PassageIndex.open(build)
+        index = PassageIndex.open(build, chroma_url)
         chunks = list(index.chunks)
     except Exception:  # an unreadable index: teach from the course's own definitions
         return [], None
@@ -175,7 +177,7 @@ class Lesson:
         except LearnerError:
             learner = self.store.ensure_learner(self.learner_id)
         if passages is None:
-            chunks, index_search = _index_chunks(folder)
+            chunks, index_search = _index_chunks(folder, context.chroma_url)
             passages = CoursePassages(self.course, chunks)
             retrieve = retrieve or index_search
         self.passages = passages
