@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -144,6 +145,7 @@ class PassageIndex:
         """Where the vectors are: ``{"store": "embedded"|"server", "collection": name}``."""
         self._chroma_url = chroma_url
         self._collection: Any = None
+        self._opening = threading.Lock()
         self._bm25 = bm25
         self._by_id = {chunk.id: chunk for chunk in chunks}
         self._position = {chunk.id: i for i, chunk in enumerate(chunks)}
@@ -266,6 +268,10 @@ class PassageIndex:
                                     min(n, len(self.chunks)))
 
     def _vector_collection(self) -> Any:
+        with self._opening:
+            return self._open_collection()
+
+    def _open_collection(self) -> Any:
         if self._collection is None:
             if self.vectors.get("store") == SERVER:
                 client = vector_store.server_client(self._chroma_url)

@@ -41,13 +41,20 @@ def _settings() -> Any:
 
 
 def embedded_client(folder: Path) -> Any:
-    """The course's embedded Chroma store (``<folder>/chroma``)."""
+    """The course's embedded Chroma store (``<folder>/chroma``): one client per store in a
+    process (Chroma fails when many threads open the same store at once)."""
     import chromadb
 
-    path = str(folder / CHROMA_DIR)
-    if not (folder / CHROMA_DIR / "chroma.sqlite3").exists():
-        _forget_embedded_system(path)
-    return chromadb.PersistentClient(path=path, settings=_settings())
+    path = str(Path(folder).resolve() / CHROMA_DIR)
+    with _guard:
+        if not (Path(path) / "chroma.sqlite3").exists():
+            _clients.pop(path, None)
+            _forget_embedded_system(path)
+        client = _clients.get(path)
+        if client is None:
+            client = chromadb.PersistentClient(path=path, settings=_settings())
+            _clients[path] = client
+        return client
 
 
 def _forget_embedded_system(path: str) -> None:
