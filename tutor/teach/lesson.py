@@ -135,7 +135,7 @@ def _index_chunks(folder: Path, chroma_url: str = "",
     except ImportError:
         return [], None
     try:
-        index = PassageIndex.open(build, chroma_url)
+        index = PassageIndex.shared(build, chroma_url)
         chunks = list(index.chunks)
     except Exception:  # an unreadable index: teach from the course's own definitions
         return [], None
