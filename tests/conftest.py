@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,8 @@ def tutor_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("TUTOR_DATA", str(home / ".tutor"))
     monkeypatch.setenv("TUTOR_PROMPTS", str(REPO / "prompts"))
     monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
+    monkeypatch.delenv("TUTOR_DATABASE_URL", raising=False)
+    monkeypatch.delenv("TUTOR_CHROMA_URL", raising=False)
     return home
 
 
@@ -49,3 +52,49 @@ def fast_tier_starts_no_process(request: pytest.FixtureRequest,
         )
 
     monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A real PostgreSQL (Debian's initdb/pg_ctl, temp folder, free port) for the session; its
+    admin URL. A server that cannot start fails the test with the reason (never a skip)."""
+    from tutor.testing.servers import ServerStartError, start_postgres
+
+    try:
+        server = start_postgres()
+    except ServerStartError as exc:
+        pytest.fail(f"cannot start PostgreSQL for this test: {exc}", pytrace=False)
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """A fresh, empty database on the session's PostgreSQL, dropped after the test."""
+    import uuid
+
+    import psycopg
+
+    from tutor.storage.postgres_server import close_pools
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    yield postgres_server.rsplit("/", 1)[0] + f"/{name}"
+    close_pools()
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(scope="session")
+def chroma_url() -> Iterator[str]:
+    """A real ``chroma run`` server (temp folder, free port) for the session; its URL. A server
+    that cannot start fails the test with the reason (never a skip)."""
+    from tutor.testing.servers import ServerStartError, start_chroma
+
+    try:
+        server = start_chroma()
+    except ServerStartError as exc:
+        pytest.fail(f"cannot start the Chroma server for this test: {exc}", pytrace=False)
+    yield server.url
+    server.stop()

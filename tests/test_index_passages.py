@@ -12,8 +12,8 @@ from tutor.course import Chunk
 from tutor.errors import CourseError
 from tutor.index.passages import (
     MANIFEST_FILE,
+    OLD_VECTORS_FILE,
     PASSAGES_FILE,
-    VECTORS_FILE,
     PassageIndex,
     embed_chunks,
     tokenize,
@@ -91,18 +91,37 @@ def test_vector_and_word_rankings_each_work(tmp_path: Path) -> None:
     assert index.word_ranking("zebra", 5) == []
 
 
-def test_chroma_holds_our_vectors_and_serves_when_the_array_is_gone(tmp_path: Path) -> None:
+def test_chroma_is_the_one_vector_store_and_search_goes_through_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import chromadb
     from chromadb.config import Settings
 
+    (tmp_path / OLD_VECTORS_FILE).write_bytes(b"an earlier build's copy")
     PassageIndex.build(make_chunks(), tmp_path)
+    assert not (tmp_path / OLD_VECTORS_FILE).exists()  # no numpy copy beside Chroma
     client = chromadb.PersistentClient(path=str(tmp_path / "chroma"),
                                        settings=Settings(anonymized_telemetry=False))
     stored = client.get_collection("passages", embedding_function=None)
     assert stored.count() == 6
-    (tmp_path / VECTORS_FILE).unlink()
     index = PassageIndex.open(tmp_path)
+    assert index.vectors == {"store": "embedded", "collection": "passages"}
+    queried: list[int] = []
+    from tutor.index import vector_store
+
+    original = vector_store.nearest
+    monkeypatch.setattr(vector_store, "nearest",
+                        lambda c, v, n: queried.append(n) or original(c, v, n))
     assert index.vector_ranking("blueprint for objects", 1) == ["py.md#p6-0"]
+    assert queried == [1]
+
+
+def test_an_index_on_a_chroma_server_needs_the_url_to_open(tmp_path: Path) -> None:
+    PassageIndex.build(make_chunks(), tmp_path)
+    manifest = json.loads((tmp_path / MANIFEST_FILE).read_text())
+    manifest["vectors"] = {"store": "server", "collection": "passages-x-0123"}
+    (tmp_path / MANIFEST_FILE).write_text(json.dumps(manifest))
+    with pytest.raises(CourseError, match="TUTOR_CHROMA_URL"):
+        PassageIndex.open(tmp_path)
 
 
 def test_passages_for_concept_terms(tmp_path: Path) -> None:

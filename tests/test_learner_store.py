@@ -218,8 +218,28 @@ def test_a_database_locked_for_long_is_a_learner_error(store: LearnerStore) -> N
 def test_a_locked_store_gives_up_within_seconds_not_minutes(store: LearnerStore) -> None:
     """The longest a learner can wait on a store another program keeps locked: each try waits
     the connection's busy timeout, then backs off; the sum stays under 15 s (it was 153 s)."""
-    from tutor.learner import store as store_module
+    from tutor.storage import sqlite_files as store_module
 
     busy_ms = store._db.execute("PRAGMA busy_timeout").fetchone()[0]
     backoff = sum(0.05 * 2**k for k in range(store_module._RETRIES - 1))
     assert store_module._RETRIES * busy_ms / 1000 + backoff < 15.0
+
+
+def test_a_database_url_that_is_not_postgresql_is_refused_in_one_line(tutor_home: Path) -> None:
+    from tutor.errors import StorageError
+
+    context = TutorContext.from_env(database_url="mysql://root:hunter2@db/tutor")
+    with pytest.raises(StorageError) as caught:
+        LearnerStore.default(context)
+    assert "hunter2" not in str(caught.value) and "\n" not in str(caught.value)
+    assert "not a PostgreSQL URL" in str(caught.value)
+
+
+def test_the_environment_names_the_database_and_the_chroma_server(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TUTOR_DATABASE_URL", "postgresql://tutor:pw@db:5432/tutor")
+    monkeypatch.setenv("TUTOR_CHROMA_URL", "http://chroma:8000")
+    context = TutorContext.from_env()
+    assert context.database_url == "postgresql://tutor:pw@db:5432/tutor"
+    assert context.chroma_url == "http://chroma:8000"
+    assert "pw" not in repr(context)

@@ -50,6 +50,13 @@ class TutorContext(BaseModel):
     """Resident memory a build worker may use before it is stopped (``TUTOR_BUILD_MAX_MB``)."""
     build_max_seconds: float = 3600.0
     """Wall-clock seconds a build worker may take (``TUTOR_BUILD_MAX_SECONDS``)."""
+    database_url: str = Field(default="", repr=False)
+    """PostgreSQL server for the learner store and lesson checkpoints
+    (``TUTOR_DATABASE_URL``, ``postgresql://user@host:5432/db``); empty = SQLite files under
+    ``data``. Never shown: it may carry a password."""
+    chroma_url: str = ""
+    """Chroma server holding the passage indexes (``TUTOR_CHROMA_URL``, ``http://host:8000``);
+    empty = each course's embedded store under ``courses/<slug>/.build/chroma``."""
     author_emails: list[str] = Field(default_factory=list)
     """E-mails of the single-sign-on identities that are authors (``TUTOR_AUTHOR_EMAILS``,
     comma-separated); without sign-on, local author accounts are used (``tutor author add``)."""
@@ -70,6 +77,8 @@ class TutorContext(BaseModel):
             "build_max_mb": int(env.get("TUTOR_BUILD_MAX_MB", "2000")),
             "build_max_seconds": float(env.get("TUTOR_BUILD_MAX_SECONDS", "3600")),
             "course_token_budget": int(env.get("TUTOR_COURSE_TOKEN_BUDGET", "2000000")),
+            "database_url": env.get("TUTOR_DATABASE_URL", ""),
+            "chroma_url": env.get("TUTOR_CHROMA_URL", ""),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls.model_validate(values)

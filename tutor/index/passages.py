@@ -3,17 +3,15 @@
 On disk, in the folder given to :meth:`PassageIndex.build` (a course's ``.build/``):
 
 - ``passages.jsonl`` — the chunks, one JSON object a line, in reading order;
-- ``chroma/`` — a Chroma ``PersistentClient`` store, collection ``passages``, holding our own
-  MiniLM vectors (no Chroma embedding function is ever created, so nothing is downloaded);
-- ``vectors.npy`` — the same vectors as a float32 array in reading order;
+- ``chroma/`` — the embedded Chroma store, collection ``passages``, holding our own MiniLM
+  vectors; with ``TUTOR_CHROMA_URL`` the vectors go to that Chroma server instead
+  (:mod:`tutor.index.vector_store`);
 - ``bm25/`` — a ``bm25s`` index of the same chunks;
-- ``passages-index.json`` — what was built (counts, embedder), written last.
+- ``passages-index.json`` — what was built (counts, embedder, where the vectors are), written
+  last.
 
-:meth:`PassageIndex.search` fuses the vector ranking and the BM25 ranking by reciprocal rank.
-Searching in-process ranks by a dot product over ``vectors.npy`` (under a millisecond for a
-book) and never imports Chroma, whose import alone takes seconds; the Chroma store is the
-store of record for a shared Chroma server, and :meth:`PassageIndex.vector_ranking` queries
-it when the array is missing.
+:meth:`PassageIndex.search` fuses the vector ranking (a Chroma query, embedded or on the
+server: the one copy of the vectors) and the BM25 ranking by reciprocal rank.
 
 Vectors and cost. MiniLM costs about as much per token as pypdf costs per character of text
 extracted several times over, so embedding every passage of a book would dominate the build.
@@ -32,6 +30,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -43,13 +42,15 @@ from pydantic import BaseModel
 from tutor.course import Chunk
 from tutor.errors import CourseError
 from tutor.home import atomic_write_text
+from tutor.index import vector_store
+from tutor.index.vector_store import EMBEDDED, EMBEDDED_COLLECTION, SERVER
 
 PASSAGES_FILE = "passages.jsonl"
 MANIFEST_FILE = "passages-index.json"
-CHROMA_DIR = "chroma"
 BM25_DIR = "bm25"
-VECTORS_FILE = "vectors.npy"
-COLLECTION = "passages"
+OLD_VECTORS_FILE = "vectors.npy"
+"""A numpy copy of the vectors that earlier builds wrote; deleted by a new build."""
+COLLECTION = EMBEDDED_COLLECTION
 EMBED_CHARS = 400
 """Characters of each chunk (after its heading) that go into its vector."""
 EMBED_BATCH = 64
@@ -67,6 +68,10 @@ STOPWORDS = frozenset(
     "or so than that the their then there these they this to was we were what when where which "
     "who why will with you your".split()
 )
+
+
+_shared: dict[tuple[str, str], tuple[int, PassageIndex]] = {}
+_shared_guard = threading.Lock()
 
 
 class ScoredPassage(BaseModel):
@@ -130,41 +135,21 @@ def embed_chunks(
     return out
 
 
-def _chroma_client(folder: Path) -> Any:
-    import chromadb
-    from chromadb.config import Settings
-
-    path = str(folder / CHROMA_DIR)
-    if not (folder / CHROMA_DIR / "chroma.sqlite3").exists():
-        _forget_chroma_system(path)
-    return chromadb.PersistentClient(path=path, settings=Settings(anonymized_telemetry=False))
-
-
-def _forget_chroma_system(path: str) -> None:
-    """Chroma keeps one open system per path for the life of the process; when the store's
-    folder has been deleted since, that system points at a deleted database and every call
-    fails. Drop it so that a new store can be made at the same path."""
-    try:
-        from chromadb.api.shared_system_client import SharedSystemClient
-
-        system = SharedSystemClient._identifier_to_system.pop(path, None)
-        SharedSystemClient._identifier_to_refcount.pop(path, None)
-        if system is not None:
-            system.stop()
-    except Exception:  # a newer Chroma without this cache: nothing to forget
-        return
-
-
 class PassageIndex:
     """Hybrid (vector + BM25) search over a course's passages. Build it, or open a built one."""
 
     def __init__(
-        self, folder: Path, chunks: list[Chunk], vectors: np.ndarray | None, bm25: Any
+        self, folder: Path, chunks: list[Chunk], vectors: dict[str, str], bm25: Any,
+        chroma_url: str = "",
     ) -> None:
         self.folder = folder
         self.chunks = chunks
         """All passages, in reading order."""
-        self._vectors = vectors
+        self.vectors = vectors
+        """Where the vectors are: ``{"store": "embedded"|"server", "collection": name}``."""
+        self._chroma_url = chroma_url
+        self._collection: Any = None
+        self._opening = threading.Lock()
         self._bm25 = bm25
         self._by_id = {chunk.id: chunk for chunk in chunks}
         self._position = {chunk.id: i for i, chunk in enumerate(chunks)}
@@ -179,10 +164,12 @@ class PassageIndex:
         folder: Path,
         progress: Callable[[int, int], None] | None = None,
         mode: str | None = None,
+        chroma_url: str = "",
     ) -> PassageIndex:
         """Index ``chunks`` into ``folder``, replacing any index already there.
 
         ``mode`` is ``"text"`` or ``"keys"`` (see the module notes); default: by course size.
+        ``chroma_url``: the Chroma server for the vectors; empty = the embedded store.
         """
         from tutor.index.embeddings import default_embedder
 
@@ -192,6 +179,7 @@ class PassageIndex:
         ids = [chunk.id for chunk in chunks]
         if len(set(ids)) != len(ids):
             raise ValueError("chunk ids must be unique")
+        previous = _read_manifest(folder).get("vectors", {})
         (folder / MANIFEST_FILE).unlink(missing_ok=True)  # an interrupted build stays invalid
         started = time.perf_counter()
         mode = mode or choose_embedding(chunks)
@@ -205,24 +193,17 @@ class PassageIndex:
         embedder = default_embedder()
 
         store_started = time.perf_counter()
-        client = _chroma_client(folder)
-        if any(c.name == COLLECTION for c in client.list_collections()):
-            client.delete_collection(COLLECTION)
-        collection = client.create_collection(
-            COLLECTION,
-            configuration={"hnsw": {"space": "cosine"}},
-            embedding_function=None,
-        )
-        batch_size = max(1, min(5000, client.get_max_batch_size()))
-        for start in range(0, total, batch_size):
-            part = chunks[start : start + batch_size]
-            collection.add(
-                ids=[c.id for c in part],
-                embeddings=[vectors[start + i].tolist() for i in range(len(part))],
-                metadatas=[{"source": c.source, "page": c.page, "order": c.order} for c in part],
-            )
+        if chroma_url:
+            client = vector_store.server_client(chroma_url)
+            vectors_at = {"store": SERVER, "collection": vector_store.server_collection_name(folder)}
+        else:
+            client = vector_store.embedded_client(folder)
+            vectors_at = {"store": EMBEDDED, "collection": COLLECTION}
+        vector_store.write_collection(
+            client, vectors_at["collection"], [c.id for c in chunks], vectors,
+            [{"source": c.source, "page": c.page, "order": c.order} for c in chunks])
         bm25 = _build_bm25(chunks, folder)
-        np.save(folder / VECTORS_FILE, np.asarray(vectors, dtype=np.float32))
+        (folder / OLD_VECTORS_FILE).unlink(missing_ok=True)
         lines = "".join(chunk.model_dump_json() + "\n" for chunk in chunks)
         atomic_write_text(folder / PASSAGES_FILE, lines)
         manifest = {
@@ -230,10 +211,14 @@ class PassageIndex:
             "chunks": total,
             "embedder": embedder.model_id,
             "embedding": mode,
+            "vectors": vectors_at,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         }
         atomic_write_text(folder / MANIFEST_FILE, json.dumps(manifest, indent=2))
-        index = cls(folder, chunks, np.asarray(vectors, dtype=np.float32), bm25)
+        if (previous.get("store") == SERVER and chroma_url
+                and previous.get("collection") != vectors_at["collection"]):
+            vector_store.drop_collection(client, str(previous["collection"]))
+        index = cls(folder, chunks, vectors_at, bm25, chroma_url)
         index.stats = {
             "embed_seconds": embed_seconds,
             "chunks_per_second": total / embed_seconds if embed_seconds > 0 else 0.0,
@@ -244,9 +229,9 @@ class PassageIndex:
 
     # -- opening ----------------------------------------------------------------------------
     @classmethod
-    def open(cls, folder: Path) -> PassageIndex:
+    def open(cls, folder: Path, chroma_url: str = "") -> PassageIndex:
         """The index built in ``folder``; :class:`CourseError` when there is none or it is
-        incomplete."""
+        incomplete, or when its vectors are on a Chroma server and ``chroma_url`` is empty."""
         folder = Path(folder)
         manifest_path = folder / MANIFEST_FILE
         rebuild = "rebuild the course with `tutor course build`"
@@ -260,15 +245,34 @@ class PassageIndex:
             raise CourseError(f"{folder}: the passage index is damaged; {rebuild}") from exc
         if manifest.get("format") != FORMAT or manifest.get("chunks") != len(chunks):
             raise CourseError(f"{folder}: the passage index is incomplete; {rebuild}")
+        vectors = manifest.get("vectors") or {"store": EMBEDDED, "collection": COLLECTION}
+        if vectors.get("store") == SERVER and not chroma_url:
+            raise CourseError(f"{folder}: the passage vectors are on a Chroma server; set "
+                              "TUTOR_CHROMA_URL, or rebuild the course without it")
         try:
-            vectors = np.load(folder / VECTORS_FILE) if (folder / VECTORS_FILE).exists() else None
             bm25 = _load_bm25(folder) if chunks else None
         except Exception as exc:
             raise CourseError(f"{folder}: the passage index cannot be opened ({exc}); "
                               f"{rebuild}") from exc
-        if vectors is not None and len(vectors) != len(chunks):
-            raise CourseError(f"{folder}: the passage index is incomplete; {rebuild}")
-        return cls(folder, chunks, vectors, bm25)
+        return cls(folder, chunks, vectors, bm25, chroma_url)
+
+    @classmethod
+    def shared(cls, folder: Path, chroma_url: str = "") -> PassageIndex:
+        """:meth:`open`, shared by every lesson of this process until the index is rebuilt
+        (a web app process serves many learners of the same course)."""
+        folder = Path(folder).resolve()
+        try:
+            stamp = (folder / MANIFEST_FILE).stat().st_mtime_ns
+        except OSError:
+            stamp = -1
+        key = (str(folder), chroma_url)
+        with _shared_guard:
+            found = _shared.get(key)
+            if found is not None and found[0] == stamp:
+                return found[1]
+            index = cls.open(folder, chroma_url)
+            _shared[key] = (stamp, index)
+            return index
 
     # -- reading ----------------------------------------------------------------------------
     def by_id(self, chunk_id: str) -> Chunk:
@@ -282,19 +286,22 @@ class PassageIndex:
         if not self.chunks or not query.strip():
             return []
         query_vector = embed([query])[0]
-        if self._vectors is not None:
-            scores = self._vectors @ query_vector
-            top = np.argsort(-scores, kind="stable")[:n]
-            return [self.chunks[int(i)].id for i in top]
-        collection = _chroma_client(self.folder).get_collection(
-            COLLECTION, embedding_function=None
-        )
-        result = collection.query(
-            query_embeddings=[query_vector.tolist()],
-            n_results=min(n, len(self.chunks)),
-            include=[],
-        )
-        return list(result["ids"][0])
+        return vector_store.nearest(self._vector_collection(), query_vector,
+                                    min(n, len(self.chunks)))
+
+    def _vector_collection(self) -> Any:
+        with self._opening:
+            return self._open_collection()
+
+    def _open_collection(self) -> Any:
+        if self._collection is None:
+            if self.vectors.get("store") == SERVER:
+                client = vector_store.server_client(self._chroma_url)
+            else:
+                client = vector_store.embedded_client(self.folder)
+            self._collection = client.get_collection(self.vectors["collection"],
+                                                     embedding_function=None)
+        return self._collection
 
     def word_ranking(self, query: str, n: int) -> list[str]:
         """Chunk ids ranked by BM25 on the query's words, best first (matches only)."""
@@ -349,6 +356,14 @@ class PassageIndex:
             for cid in best[:k]
             if cid in self._by_id
         ]
+
+
+def _read_manifest(folder: Path) -> dict[str, Any]:
+    try:
+        manifest = json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return manifest if isinstance(manifest, dict) else {}
 
 
 def _build_bm25(chunks: Sequence[Chunk], folder: Path) -> Any:

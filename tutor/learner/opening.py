@@ -48,7 +48,7 @@ def open_store(context: TutorContext) -> LearnerStore:
     from tutor.learner.store import LearnerStore
 
     path = Path(context.data) / "learners.sqlite"
-    return opened(path, lambda: _checked(LearnerStore(path, clock=context.clock)))
+    return opened(path, lambda: _checked(LearnerStore.default(context)))
 
 
 def _checked(store: LearnerStore) -> LearnerStore:

@@ -1,15 +1,16 @@
-"""The learner store: learners, their learner models and their attempts, in SQLite.
+"""The learner store: learners, their learner models and their attempts.
 
-One file (``<data>/learners.sqlite`` by default) in WAL mode, so that readers never block the
-writer; a busy timeout plus a few retries absorb "database is locked" when several processes
-(e.g. several web app instances) write at once. Within a process one connection is shared
-behind a lock, so the store is safe to use from many threads.
+The tables live in a backend (:mod:`tutor.storage`): by default one SQLite file
+(``<data>/learners.sqlite``, WAL, shared behind a lock within a process), or a PostgreSQL server
+when ``TUTOR_DATABASE_URL`` is set. The SQL below is the same for both; the backend runs it in
+transactions and retries what is worth retrying.
 
 Every query is scoped by the learner id (except :meth:`LearnerStore.course_attempts`, the
 course-wide attempts behind the author's counts), and learner ids are checked (a lower-case
 slug), so a learner can never reach another learner's rows or a path outside the data folder. Recording an
 attempt is idempotent: the attempt id is the primary key, and a second record of the same id is
-ignored without touching the model. Passphrases are stored as salted scrypt hashes.
+ignored without touching the model, in one transaction, so two processes replaying the same
+turn store one row. Passphrases are stored as salted scrypt hashes.
 """
 
 from __future__ import annotations
@@ -18,59 +19,24 @@ import hashlib
 import hmac
 import re
 import secrets
-import sqlite3
-import threading
-import time
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from tutor.clock import Clock, system_clock
-from tutor.database import open_database
 from tutor.errors import LearnerError
 from tutor.learner.model import Attempt, LearnerModel
 from tutor.safety.names import clean_profile_name, profile_id_for
-from tutor.safety.passphrases import check_new_passphrase, limiter_in
+from tutor.safety.passphrases import check_new_passphrase, limiter_for
+from tutor.storage.tables import LearnerTables, Session
 
 if TYPE_CHECKING:
     from tutor.context import TutorContext
 
 _LEARNER_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
-_RETRIES = 5
-STATEMENT_WAIT_S = 2.0
-"""How long one statement waits for another writer before a retry: with :data:`_RETRIES`, a
-learner waits about 11 s at most for a store another program keeps locked, then reads a
-one-line message (a write by another learner takes milliseconds)."""
-T = TypeVar("T")
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS learners (
-    id TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    passphrase TEXT
-);
-CREATE TABLE IF NOT EXISTS models (
-    learner_id TEXT NOT NULL,
-    course TEXT NOT NULL,
-    data TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    PRIMARY KEY (learner_id, course)
-);
-CREATE TABLE IF NOT EXISTS attempts (
-    id TEXT PRIMARY KEY,
-    learner_id TEXT NOT NULL,
-    course TEXT NOT NULL,
-    at TEXT NOT NULL,
-    data TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS attempts_by_learner ON attempts (learner_id, course, at);
-CREATE INDEX IF NOT EXISTS attempts_by_course ON attempts (course, at);
-"""
 
 
 class Learner(BaseModel):
@@ -118,56 +84,39 @@ def passphrase_matches(stored: str, passphrase: str) -> bool:
 
 
 class LearnerStore:
-    """Learners, learner models and attempts in one SQLite file."""
+    """Learners, learner models and attempts, in a SQLite file or a PostgreSQL server."""
 
-    def __init__(self, path: Path, *, clock: Clock = system_clock) -> None:
-        self.path = Path(path)
+    def __init__(self, path: Path | None = None, *, clock: Clock = system_clock,
+                 tables: LearnerTables | None = None) -> None:
+        """The store in the SQLite file at ``path``, or in ``tables`` (any backend)."""
+        if tables is None:
+            if path is None:
+                raise ValueError("give the store a path or its tables")
+            from tutor.storage.sqlite_files import SqliteLearnerTables
+
+            tables = SqliteLearnerTables(Path(path))
+        self.tables = tables
+        self.backend = tables.backend
+        self.location = tables.location
+        self.path = Path(path) if path is not None else getattr(tables, "path", None)
+        """The SQLite file (None on a server)."""
         self.clock = clock
-        self._lock = threading.RLock()
-        self._db = open_database(self.path, autocommit=True, busy_timeout_s=STATEMENT_WAIT_S)
-        self._retry(lambda: self._db.executescript(_SCHEMA))
 
     @classmethod
     def default(cls, context: TutorContext) -> LearnerStore:
-        """The store under the context's data folder, on the context's clock."""
-        return cls(Path(context.data) / "learners.sqlite", clock=context.clock)
+        """The store the context names (``TUTOR_DATABASE_URL``, else the data folder's file),
+        on the context's clock."""
+        from tutor.storage.choice import open_learner_tables
+
+        return cls(tables=open_learner_tables(context), clock=context.clock)
+
+    @property
+    def _db(self) -> Any:
+        """The SQLite connection (tests of the file backend reach into it)."""
+        return getattr(self.tables, "connection", None)
 
     def close(self) -> None:
-        with self._lock:
-            self._db.close()
-
-    # -- plumbing ----------------------------------------------------------------------------
-    def _retry(self, operation: Callable[[], T]) -> T:
-        """Run ``operation`` under the lock, retrying when another process holds the file."""
-        delay = 0.05
-        for attempt in range(_RETRIES):
-            try:
-                with self._lock:
-                    return operation()
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) and "busy" not in str(exc):
-                    raise
-                if attempt == _RETRIES - 1:
-                    raise LearnerError(
-                        f"the learner store {self.path} stays locked by another program; close "
-                        "it (or stop the other tutor using this data folder) and retry"
-                    ) from exc
-                time.sleep(delay)
-                delay *= 2
-        raise AssertionError("unreachable")
-
-    def _transaction(self, body: Callable[[sqlite3.Connection], T]) -> T:
-        def run() -> T:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                result = body(self._db)
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
-            return result
-
-        return self._retry(run)
+        self.tables.close()
 
     # -- learners ----------------------------------------------------------------------------
     def create_learner(self, name: str, passphrase: str | None = None) -> Learner:
@@ -177,30 +126,25 @@ class LearnerStore:
         created = self.clock()
         hashed = hash_passphrase(check_new_passphrase(passphrase)) if passphrase else None
 
-        def insert(db: sqlite3.Connection) -> None:
-            try:
-                db.execute(
-                    "INSERT INTO learners (id, name, created_at, passphrase) VALUES (?, ?, ?, ?)",
-                    (learner_id, name.strip(), created.isoformat(), hashed),
-                )
-            except sqlite3.IntegrityError as exc:
-                raise LearnerError(
-                    f"a learner called {learner_id!r} already exists; pick another name"
-                ) from exc
+        def insert(db: Session) -> int:
+            return db.run(
+                "INSERT INTO learners (id, name, created_at, passphrase) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (id) DO NOTHING",
+                (learner_id, name.strip(), created.isoformat(), hashed),
+            )
 
-        self._transaction(insert)
+        if self.tables.transaction(insert) == 0:
+            raise LearnerError(
+                f"a learner called {learner_id!r} already exists; pick another name"
+            )
         return Learner(
             id=learner_id, name=name.strip(), created_at=created, has_passphrase=bool(hashed)
         )
 
     def get_learner(self, learner_id: str) -> Learner:
         check_learner_id(learner_id)
-        row = self._retry(
-            lambda: self._db.execute(
-                "SELECT id, name, created_at, passphrase FROM learners WHERE id = ?",
-                (learner_id,),
-            ).fetchone()
-        )
+        row = _first(self.tables.read(
+            "SELECT id, name, created_at, passphrase FROM learners WHERE id = ?", (learner_id,)))
         if row is None:
             raise LearnerError(f"no learner {learner_id!r}; create one first")
         return _learner(row)
@@ -220,47 +164,36 @@ class LearnerStore:
     def verify_passphrase(self, learner_id: str, passphrase: str | None) -> bool:
         """True when the passphrase is right, or when the learner has none."""
         check_learner_id(learner_id)
-        row = self._retry(
-            lambda: self._db.execute(
-                "SELECT passphrase FROM learners WHERE id = ?", (learner_id,)
-            ).fetchone()
-        )
+        row = _first(self.tables.read("SELECT passphrase FROM learners WHERE id = ?",
+                                      (learner_id,)))
         if row is None:
             raise LearnerError(f"no learner {learner_id!r}; create one first")
         if not row[0]:
             return True
         stored = row[0]
-        limiter = limiter_in(self.path.parent, self.clock)  # shared by every process
+        limiter = limiter_for(self.path.parent if self.path else None, self.clock)
         return limiter.attempt(  # wrong attempts are limited per learner
-            f"learner:{self.path.name}:{learner_id}",
+            f"learner:{self.location}:{learner_id}",
             lambda: passphrase is not None and passphrase_matches(stored, passphrase),
         )
 
     def list_learners(self) -> list[Learner]:
-        rows = self._retry(
-            lambda: self._db.execute(
-                "SELECT id, name, created_at, passphrase FROM learners ORDER BY id"
-            ).fetchall()
-        )
+        rows = self.tables.read("SELECT id, name, created_at, passphrase FROM learners ORDER BY id")
         return [_learner(row) for row in rows]
 
     # -- learner models ----------------------------------------------------------------------
     def load(self, learner_id: str, course: str) -> LearnerModel:
         """The stored model of this learner in this course, or a fresh one."""
         check_learner_id(learner_id)
-        row = self._retry(
-            lambda: self._db.execute(
-                "SELECT data FROM models WHERE learner_id = ? AND course = ?",
-                (learner_id, course),
-            ).fetchone()
-        )
+        row = _first(self.tables.read(
+            "SELECT data FROM models WHERE learner_id = ? AND course = ?", (learner_id, course)))
         if row is None:
             return LearnerModel(learner_id=learner_id, course=course)
         return LearnerModel.model_validate_json(row[0])
 
     def save(self, model: LearnerModel) -> None:
         check_learner_id(model.learner_id)
-        self._transaction(lambda db: _save_model(db, model, self.clock()))
+        self.tables.transaction(lambda db: _save_model(db, model, self.clock()))
 
     def record(self, attempt: Attempt, model: LearnerModel) -> bool:
         """Store the attempt and the model in one transaction.
@@ -274,10 +207,10 @@ class LearnerStore:
                 f"model of {model.learner_id!r} in {model.course!r}"
             )
 
-        def insert(db: sqlite3.Connection) -> bool:
-            cursor = db.execute(
-                "INSERT OR IGNORE INTO attempts (id, learner_id, course, at, data) "
-                "VALUES (?, ?, ?, ?, ?)",
+        def insert(db: Session) -> bool:
+            inserted = db.run(
+                "INSERT INTO attempts (id, learner_id, course, at, data) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                 (
                     attempt.id,
                     attempt.learner_id,
@@ -286,38 +219,43 @@ class LearnerStore:
                     attempt.model_dump_json(),
                 ),
             )
-            if cursor.rowcount == 0:
+            if inserted == 0:
                 return False
             _save_model(db, model, self.clock())
             return True
 
-        return self._transaction(insert)
+        return self.tables.transaction(insert)
 
     def attempts(self, learner_id: str, course: str) -> list[Attempt]:
         """This learner's attempts in this course, oldest first."""
         check_learner_id(learner_id)
-        rows = self._retry(
-            lambda: self._db.execute(
-                "SELECT data FROM attempts WHERE learner_id = ? AND course = ? "
-                "ORDER BY at, rowid",
-                (learner_id, course),
-            ).fetchall()
+        rows = self.tables.read(
+            "SELECT data FROM attempts WHERE learner_id = ? AND course = ? "
+            f"ORDER BY at, {self.tables.sequence}",
+            (learner_id, course),
         )
         return [Attempt.model_validate_json(row[0]) for row in rows]
 
     def course_attempts(self, course: str) -> list[Attempt]:
         """Every learner's attempts in this course, oldest first: for the author's analytics,
         which report counts only (the one query not scoped by a learner id)."""
-        rows = self._retry(
-            lambda: self._db.execute(
-                "SELECT data FROM attempts WHERE course = ? ORDER BY at, rowid", (course,)
-            ).fetchall()
+        rows = self.tables.read(
+            f"SELECT data FROM attempts WHERE course = ? ORDER BY at, {self.tables.sequence}",
+            (course,),
         )
         return [Attempt.model_validate_json(row[0]) for row in rows]
 
+    def attempt_count(self) -> int:
+        """Attempts stored for every learner and course (what a load check compares)."""
+        return int(self.tables.read("SELECT count(*) FROM attempts")[0][0])
 
-def _save_model(db: sqlite3.Connection, model: LearnerModel, now: datetime) -> None:
-    db.execute(
+
+def _first(rows: list[tuple[Any, ...]]) -> tuple[Any, ...] | None:
+    return rows[0] if rows else None
+
+
+def _save_model(db: Session, model: LearnerModel, now: datetime) -> None:
+    db.run(
         "INSERT INTO models (learner_id, course, data, updated_at) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (learner_id, course) DO UPDATE SET data = excluded.data, "
         "updated_at = excluded.updated_at",
@@ -325,7 +263,7 @@ def _save_model(db: sqlite3.Connection, model: LearnerModel, now: datetime) -> N
     )
 
 
-def _learner(row: tuple) -> Learner:
+def _learner(row: tuple[Any, ...]) -> Learner:
     return Learner(
         id=row[0],
         name=row[1],

@@ -145,7 +145,7 @@ def build_course(
     branches_start = last[()]
     for part in graph.stream(
         inputs,
-        context=StudyContext(engine=engine),
+        context=StudyContext(engine=engine, chroma_url=context.chroma_url),
         stream_mode=["custom", "updates", "values"],
         config={"max_concurrency": max_concurrency},
         subgraphs=True,
@@ -217,9 +217,10 @@ def _unsaved_report(state: dict[str, Any], engine: Engine, started: float) -> Bu
     )
 
 
-def ensure_passage_index(folder: Path | str) -> Any:
+def ensure_passage_index(folder: Path | str, chroma_url: str = "") -> Any:
     """The course's :class:`tutor.index.passages.PassageIndex`, rebuilt from its sources when
     it is missing or damaged (e.g. a fresh checkout: ``.build/`` is not committed).
+    ``chroma_url``: the Chroma server of the vectors (empty = the course's embedded store).
 
     ``course.json`` is left alone. Raises :class:`CourseError` when no source can be read.
     """
@@ -229,7 +230,7 @@ def ensure_passage_index(folder: Path | str) -> Any:
 
     folder = Path(folder)
     try:
-        return PassageIndex.open(folder / BUILD_DIR)
+        return PassageIndex.open(folder / BUILD_DIR, chroma_url)
     except CourseError:
         pass
     chunks: list[Chunk] = []
@@ -241,5 +242,5 @@ def ensure_passage_index(folder: Path | str) -> Any:
         chunks.extend(chunk_pages(text.pages, start_order=len(chunks)))
     if not chunks:
         raise CourseError(f"{folder}: no readable sources to index; add course material")
-    PassageIndex.build(chunks, folder / BUILD_DIR)
-    return PassageIndex.open(folder / BUILD_DIR)
+    PassageIndex.build(chunks, folder / BUILD_DIR, chroma_url=chroma_url)
+    return PassageIndex.open(folder / BUILD_DIR, chroma_url)

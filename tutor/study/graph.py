@@ -127,7 +127,7 @@ def split_passages(state: StudyState) -> dict[str, Any]:
     return {"chunks": [c.model_dump(mode="json") for c in chunks]}
 
 
-def index_passages(state: StudyState) -> dict[str, Any]:
+def index_passages(state: StudyState, runtime: Runtime[StudyContext]) -> dict[str, Any]:
     """Embed and store the passages in the course's index (runs beside the understanding)."""
     from tutor.index.passages import PassageIndex
 
@@ -138,7 +138,8 @@ def index_passages(state: StudyState) -> dict[str, Any]:
         writer({"step": "index", "done": done, "total": total, "message": "embedding passages"})
 
     progress(0, len(chunks))
-    PassageIndex.build(chunks, Path(state["folder"]) / BUILD_DIR, progress)
+    PassageIndex.build(chunks, Path(state["folder"]) / BUILD_DIR, progress,
+                       chroma_url=runtime.context.chroma_url)
     progress(len(chunks), len(chunks))
     return {"indexed": len(chunks)}
 

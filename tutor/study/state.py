@@ -139,3 +139,5 @@ class StudyContext:
     """How many passages each concept's exercises are written and checked from."""
     tally: ProgressTally = field(default_factory=ProgressTally)
     """Counts finished fan-out tasks for progress events."""
+    chroma_url: str = ""
+    """Chroma server for the passage vectors (``TUTOR_CHROMA_URL``); empty = embedded."""

@@ -2,9 +2,10 @@
 
 The terminal tutor and the web app both talk to a :class:`Lesson`; it never prints. Each call
 resumes the graph with the learner's action and returns the messages the tutor says in reply.
-The graph is checkpointed in ``<data>/lessons.sqlite`` under the thread
-``"<learner_id>:<course>"``, so a new :class:`Lesson` (a restarted process) resumes at the same
-exercise. The learner model lives in the learner store beside it.
+The graph is checkpointed (``<data>/lessons.sqlite``, or PostgreSQL when
+``TUTOR_DATABASE_URL`` is set: :mod:`tutor.storage`) under the thread
+``"<learner_id>:<course>"``, so a new :class:`Lesson` (a restarted process, another app
+replica) resumes at the same exercise. The learner model lives in the learner store beside it.
 """
 
 from __future__ import annotations
@@ -15,14 +16,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 
 from tutor.catalog import course_key, resolve_course_dir
 from tutor.clock import Clock
 from tutor.context import TutorContext
 from tutor.course import Chunk, Concept, Course, Prerequisite
-from tutor.database import open_database
 from tutor.engine.offline.answering import content_terms
 from tutor.engine.offline.explaining import mention_pattern
 from tutor.engine.port import Engine
@@ -30,6 +29,7 @@ from tutor.errors import AnswerError, CourseError, LearnerError
 from tutor.home import BUILD_DIR, COURSE_FILE
 from tutor.learner.model import LearnerModel
 from tutor.learner.store import LearnerStore, check_learner_id
+from tutor.storage.choice import open_checkpoints
 from tutor.teach.fallback_notices import FallbackNotices
 from tutor.teach.graph import MAX_LEARNER_TEXT, TeachDeps, build_graph
 from tutor.teach.state import ExerciseView, TutorMessage
@@ -123,8 +123,10 @@ class CoursePassages:
         return [chunk for _, _, chunk in scored[:k]]
 
 
-def _index_chunks(folder: Path) -> tuple[list[Chunk], Callable[[str, int], list[Chunk]] | None]:
-    """The chunks of the course's passage index and its search, when the index is built."""
+def _index_chunks(folder: Path, chroma_url: str = "",
+                  ) -> tuple[list[Chunk], Callable[[str, int], list[Chunk]] | None]:
+    """The chunks of the course's passage index and its search (through Chroma, embedded or
+    the ``chroma_url`` server), when the index is built."""
     build = folder / BUILD_DIR
     if not build.is_dir():
         return [], None
@@ -133,7 +135,7 @@ def _index_chunks(folder: Path) -> tuple[list[Chunk], Callable[[str, int], list[
     except ImportError:
         return [], None
     try:
-        index = PassageIndex.open(build)
+        index = PassageIndex.shared(build, chroma_url)
         chunks = list(index.chunks)
     except Exception:  # an unreadable index: teach from the course's own definitions
         return [], None
@@ -175,7 +177,7 @@ class Lesson:
         except LearnerError:
             learner = self.store.ensure_learner(self.learner_id)
         if passages is None:
-            chunks, index_search = _index_chunks(folder)
+            chunks, index_search = _index_chunks(folder, context.chroma_url)
             passages = CoursePassages(self.course, chunks)
             retrieve = retrieve or index_search
         self.passages = passages
@@ -195,11 +197,8 @@ class Lesson:
             learner_name=learner.name,
             engine_notices=FallbackNotices(engine),
         )
-        # WAL is switched on when the file is created, not by every lesson (tutor.database).
-        self._connection = open_database(Path(context.data) / "lessons.sqlite")
-        self._saver = SqliteSaver(self._connection)
-        self._saver.setup()
-        self._graph = build_graph(self._saver)
+        self._checkpoints = open_checkpoints(context)
+        self._graph = build_graph(self._checkpoints.saver)
         self._config: Any = {"configurable": {"thread_id": f"{self.learner_id}:{course}"}}
         self._lock = threading.Lock()
         self._preparing: threading.Thread | None = None
@@ -318,9 +317,9 @@ class Lesson:
         return self.store.load(self.learner_id, self.course_name)
 
     def close(self) -> None:
-        """Close the checkpoint connection (and the learner store, when this lesson opened it)."""
+        """Close the checkpointer (and the learner store, when this lesson opened it)."""
         self.wait_prepared(5.0)
-        self._connection.close()
+        self._checkpoints.close()
         if self._owns_store:
             self.store.close()
 

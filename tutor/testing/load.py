@@ -120,7 +120,7 @@ def check_store(data: Path, results: list[dict[str, Any]], answers: int) -> None
             assert sum(m.attempts for m in model.concepts.values()) == answers
             assert sum(m.correct for m in model.concepts.values()) == sum(
                 a.correct for a in attempts)
-        rows = store._db.execute("SELECT count(*) FROM attempts").fetchone()[0]
+        rows = store.attempt_count()
         assert rows == answers * len(results)
     finally:
         store.close()
