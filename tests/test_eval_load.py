@@ -7,12 +7,12 @@ import json
 import subprocess
 import sys
 import uuid
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from tests.factories import COURSE, cloze_first_course, make_chunks
+from tutor.clock import system_clock
 from tutor.context import TutorContext
 from tutor.evals.load import LoadReport, Tally, Turn, compare_with_store, run_load
 from tutor.index.passages import PassageIndex
@@ -33,7 +33,7 @@ def stored(store: LearnerStore, learner: str, exercise: str, answer: str) -> Non
     store.ensure_learner(learner)
     attempt = Attempt(id=uuid.uuid4().hex, learner_id=learner, course=COURSE, concept_id="c",
                       exercise_id=exercise, answer=answer, correct=False, score=0.0,
-                      at=datetime(2026, 1, 1, tzinfo=UTC))
+                      at=system_clock())
     store.record(attempt, LearnerModel(learner_id=learner, course=COURSE))
 
 

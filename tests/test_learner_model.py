@@ -171,7 +171,7 @@ def test_due_reviews_most_overdue_first() -> None:
     assert model.due_reviews(NOW + timedelta(days=1, hours=2)) == ["probability"]
     assert model.due_reviews(NOW + timedelta(days=3)) == ["probability", "events"]
     with pytest.raises(ValueError):
-        model.due_reviews(datetime(2026, 1, 5))
+        model.due_reviews((NOW + timedelta(days=4)).replace(tzinfo=None))  # naive: refused
 
 
 def test_record_style_and_preferences() -> None:
@@ -198,7 +198,7 @@ def test_attempt_of_another_learner_is_refused() -> None:
 
 def test_attempt_time_must_be_aware() -> None:
     with pytest.raises(ValueError):
-        attempt("events", True, at=datetime(2026, 1, 1))
+        attempt("events", True, at=NOW.replace(tzinfo=None))  # naive: refused
 
 
 def test_model_round_trips_through_json() -> None:

@@ -120,12 +120,14 @@ def test_unsafe_learner_ids_are_refused_everywhere(tmp_path: Path, learner_id: s
 
 
 def _attempt(learner: str, course: str, n: int) -> Attempt:
-    from datetime import UTC, datetime
+    from datetime import timedelta
+
+    from tutor.clock import system_clock
 
     return Attempt(
         id=f"{learner}-{course}-{n}", learner_id=learner, course=course, concept_id="array",
         exercise_id="array-cloze", answer=f"answer {n} of {learner}", correct=bool(n % 2),
-        score=float(n % 2), at=datetime(2026, 11, 25, 12, n, tzinfo=UTC),
+        score=float(n % 2), at=system_clock().replace(microsecond=0) + timedelta(minutes=n),
     )
 
 

@@ -7,9 +7,11 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from fsrs import Rating
 
+from tutor.clock import ManualClock
 from tutor.learner.review import SCHEDULER, new_card, rating_for, retrievability, review
 
-DAY0 = datetime(2026, 1, 1, tzinfo=UTC)
+CLOCK = ManualClock(datetime(2026, 1, 1, tzinfo=UTC))
+DAY0 = CLOCK()  # every time below is relative to this fixed start, whatever today is
 
 # Pinned once from fsrs 6.3.2 with the project's scheduler (default FSRS-6 parameters,
 # desired retention 0.9, no learning steps, no fuzz).
@@ -32,7 +34,7 @@ def test_new_card_is_due_now() -> None:
 
 def test_new_card_good_golden_values() -> None:
     card, due = review(new_card(DAY0), Rating.Good, DAY0)
-    assert due == datetime(2026, 1, 3, tzinfo=UTC)
+    assert due == DAY0 + timedelta(days=2)
     assert card["stability"] == pytest.approx(GOOD_STABILITY)
     assert card["difficulty"] == pytest.approx(GOOD_DIFFICULTY)
     assert card["last_review"] == "2026-01-01T00:00:00+00:00"
@@ -41,7 +43,7 @@ def test_new_card_good_golden_values() -> None:
 def test_second_good_review_on_time_golden_values() -> None:
     card, due = review(new_card(DAY0), Rating.Good, DAY0)
     card, due = review(card, Rating.Good, due)
-    assert due == datetime(2026, 1, 14, tzinfo=UTC)
+    assert due == DAY0 + timedelta(days=13)
     assert card["stability"] == pytest.approx(10.964332335820698)
 
 
@@ -49,14 +51,14 @@ def test_lapse_shortens_the_interval() -> None:
     card, due = review(new_card(DAY0), Rating.Good, DAY0)
     card, due = review(card, Rating.Good, due)
     card, due = review(card, Rating.Again, due)
-    assert due == datetime(2026, 1, 16, tzinfo=UTC)
+    assert due == DAY0 + timedelta(days=15)
     assert card["stability"] == pytest.approx(1.5383372358832694)
     assert card["difficulty"] == pytest.approx(7.392238132342694)
 
 
 def test_new_card_again_golden_values() -> None:
     card, due = review(new_card(DAY0), Rating.Again, DAY0)
-    assert due == datetime(2026, 1, 2, tzinfo=UTC)
+    assert due == DAY0 + timedelta(days=1)
     assert card["stability"] == pytest.approx(AGAIN_STABILITY)
     assert card["difficulty"] == pytest.approx(AGAIN_DIFFICULTY)
 
@@ -71,15 +73,15 @@ def test_rating_for() -> None:
 
 def test_naive_datetimes_are_refused() -> None:
     with pytest.raises(ValueError, match="time zone"):
-        new_card(datetime(2026, 1, 1))
+        new_card(DAY0.replace(tzinfo=None))
     with pytest.raises(ValueError, match="time zone"):
-        review(new_card(DAY0), Rating.Good, datetime(2026, 1, 1))
+        review(new_card(DAY0), Rating.Good, DAY0.replace(tzinfo=None))
 
 
 def test_other_time_zones_are_converted_to_utc() -> None:
     paris = timezone(timedelta(hours=1))
-    _, due = review(new_card(DAY0), Rating.Good, datetime(2026, 1, 1, 1, 0, tzinfo=paris))
-    assert due == datetime(2026, 1, 3, tzinfo=UTC)
+    _, due = review(new_card(DAY0), Rating.Good, (DAY0 + timedelta(hours=1)).replace(tzinfo=paris))
+    assert due == DAY0 + timedelta(days=2)
     assert due.tzinfo == UTC
 
 
