@@ -22,7 +22,8 @@ _DEFINITION_PATTERNS: list[tuple[re.Pattern[str], float, str]] = [  # pattern, s
     (re.compile(rf",\s+(?:a|an|the)\s+(?P<t>{_NP})\s+(?:is|are)\s+(?:a|an|the)\b"),
      2.5, "subject"),
     # "This process is called parsing.", "... are known as bugs"
-    (re.compile(r"\b(?:is|are|was|were|be)\s+(?:also\s+|often\s+|sometimes\s+)?(?:called|"
+    (re.compile(r"(?:\b(?:is|are|was|were|be)|\b(?:it|that)'s)\s+"
+                r"(?:also\s+|often\s+|sometimes\s+)?(?:called|"
                 rf"known as|referred to as|termed|named)\s+(?:an?\s+|the\s+)?{_OBJECT}"),
      3.0, "object"),
     # "... are called elements or sometimes items": the second name too
