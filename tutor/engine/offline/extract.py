@@ -348,12 +348,21 @@ def _draft(
         definition=defining.text,
         aliases=aliases,
         citations=citations,
-        first_order=chunks[define_chunk].order,
+        first_order=_introduced_at(defining, mentions, chunks),
         section=section,
         score=round(score, 3),
         evidence=sorted(cand.evidence),
         key_points=points,
     )
+
+
+def _introduced_at(defining: Defining, mentions: dict[int, int], chunks: Sequence[Chunk]) -> int:
+    """Where in reading order the course introduces the concept: its defining sentence, or,
+    for a term defined by the glossary's words, the first passage that uses it (a glossary
+    closes a chapter; what it defines was introduced before)."""
+    if defining.position >= 0 or not mentions:
+        return chunks[defining.chunk].order
+    return min(chunks[defining.chunk].order, min(chunks[i].order for i in mentions))
 
 
 def _display_name(cand: TermCandidate, proper: bool) -> str:
