@@ -93,3 +93,13 @@ def test_glossary_words_are_cited_on_the_glossary_page() -> None:
     accumulator = drafts["accumulator"]
     page = accumulator.citations[0].page
     assert accumulator.definition.rstrip(".").split(": ", 1)[-1][:30] in course[page - 1].text
+
+
+def test_a_judgement_where_the_genus_should_be_is_no_definition() -> None:
+    assert _score("time series analysis", "Time series analysis is a big topic; this chapter "
+                                          "only starts it.") < MIN_DEFINING
+    assert _score("normal distribution", "The normal distribution is a good model for this "
+                                         "dataset.") < MIN_DEFINING
+    assert _score("median", "The median is a measure of central tendency.") >= MIN_DEFINING
+    assert _score("natural number", "A natural number is a simple kind of number used for "
+                                    "counting.") >= MIN_DEFINING

@@ -14,7 +14,8 @@ picked by a linear score over features a reader would check:
 - against: a discourse opener ("This", "Well", "So", "If"), a question, boilerplate (licence,
   exercise and figure references), code residue, very short or very long sentences; a remark
   (the term followed by a modal: "Polymorphism can facilitate ..."), an announcement ("we
-  will", "this section", "we have seen") and history (years, "first proven by").
+  will", "this section", "we have seen"), history (years, "first proven by") and a judgement
+  where the genus should be ("X is a big topic", "X is a good model").
 
 A naming sentence that points back ("Sentences like this are called ...", "We call such an
 argument ...") and gives no reason of its own takes the sentence before it. When only the
@@ -53,6 +54,7 @@ WEIGHTS = {
     "modal": -1.0,
     "announcement": -2.0,
     "history": -1.5,
+    "evaluative": -2.5,
 }
 MIN_DEFINING = 2.0
 """A sentence scoring at least this is taken as a real definition of its term."""
@@ -88,6 +90,12 @@ _ANNOUNCEMENT = re.compile(
     r"\b(?:we will|we'll|we are going to|let's|let us|this section|this chapter|the next "
     r"(?:section|chapter)|(?:I|we) (?:mentioned|said|showed|saw) (?:earlier|before|above)|"
     r"we have (?:already )?seen)\b", re.IGNORECASE)
+_EVALUATIVE = re.compile(
+    r"^\s*(?:is|are)\s+(?:also\s+)?(?:a|an|the|one of the)\s+(?:very\s+|most\s+|more\s+|"
+    r"really\s+|pretty\s+)?(?:good|bad|big|great|nice|useful|important|common|best|better|"
+    r"worst|reliable|popular|powerful|easy|hard|difficult|interesting|obvious|"
+    r"reasonable)\b")
+"""A copula to a judgement ("is a big topic", "is a good model"): praise, not a genus."""
 _HISTORY = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)s?\b|\bfirst (?:proven|proved|introduced|"
                       r"described|used) by\b", re.IGNORECASE)
 _CODE = re.compile(r"[=<>{}\[\]#$%^*|\\;_@~`]|\w\(\)|\w\.\w+\(")
@@ -147,6 +155,8 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
     out["boilerplate"] = 1.0 if _BOILERPLATE.search(_DANGLING.sub("", text)) else 0.0
     if rest is not None and out["subject_only"] and _MODAL.match(rest):
         out["modal"] = 1.0
+    if rest is not None and _EVALUATIVE.match(rest):
+        out["evaluative"] = 1.0
     if not out["named_object"]:
         out["announcement"] = 1.0 if _ANNOUNCEMENT.search(text) else 0.0
     out["history"] = 1.0 if _HISTORY.search(text) else 0.0
