@@ -103,3 +103,16 @@ def test_a_judgement_where_the_genus_should_be_is_no_definition() -> None:
     assert _score("median", "The median is a measure of central tendency.") >= MIN_DEFINING
     assert _score("natural number", "A natural number is a simple kind of number used for "
                                     "counting.") >= MIN_DEFINING
+
+
+def test_a_section_that_never_says_what_its_term_is_yields_to_the_glossary() -> None:
+    course = _pages(
+        "The code for this chapter is in residuals.py. Residuals help us judge a fit, and we "
+        "will plot residuals often.",
+        "Plot the residuals against the fitted values to see a pattern in the residuals.",
+        "residual: The deviation of an actual value from a model.",
+        headings=("10.1 Residuals", "10.2 Plots", "10.9 Glossary"),
+    )
+    drafts = {d.name.lower(): d for d in extract_concepts(course)}
+    assert drafts["residual"].definition.startswith("The deviation of an actual value")
+    assert drafts["residual"].citations[0].page == 3

@@ -271,8 +271,9 @@ def choose_definition(
     by_chunk: dict[int, list[int]],
 ) -> Defining | None:
     """The first sentence that the classifier takes for a real definition of the term (the
-    best one of a section devoted to the term, when that section comes first); when none is,
-    the best-scoring one. Candidates: the pattern matches, and the sentences of the
+    best one of a section devoted to the term, when that section comes first and says what
+    the term is, or the book has no glossary entry for it); when none is, the glossary's
+    entry, else the best-scoring one. Candidates: the pattern matches, and the sentences of the
     first passages that mention the term."""
     options: dict[tuple[int, int], Candidate] = {}
     glossary: list[Definition] = []
@@ -301,6 +302,8 @@ def choose_definition(
     if devoted:  # the first section devoted to it
         first = options[min(devoted, key=lambda t: t[1])[1]].section
         devoted = [item for item in devoted if options[item[1]].section == first]
+    if devoted and (max(devoted)[0] < MIN_DEFINING and glossary or max(devoted)[0] <= 0):
+        devoted = []  # a section that names the term but never says what it is
     if devoted and (not real or min(devoted, key=lambda t: t[1])[1] < min(real)[1]):
         # A section devoted to the term explains it before any later, plainer definition.
         score, (chunk, position) = max(devoted, key=lambda t: (t[0], -t[1][0], -t[1][1]))
