@@ -116,3 +116,14 @@ def test_a_section_that_never_says_what_its_term_is_yields_to_the_glossary() -> 
     drafts = {d.name.lower(): d for d in extract_concepts(course)}
     assert drafts["residual"].definition.startswith("The deviation of an actual value")
     assert drafts["residual"].citations[0].page == 3
+
+
+def test_an_instruction_to_the_reader_is_no_definition() -> None:
+    assert _score("random word", "Write a program that uses this algorithm to choose a random "
+                                 "word from the book.") < MIN_DEFINING
+
+
+def test_a_noun_called_a_term_names_the_term() -> None:
+    sentence = "Instead we collect data from a subset of the population called a sample."
+    assert _score("sample", sentence) >= MIN_DEFINING
+    assert _score("population", sentence) < MIN_DEFINING

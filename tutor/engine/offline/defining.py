@@ -15,7 +15,8 @@ picked by a linear score over features a reader would check:
   exercise and figure references), code residue, very short or very long sentences; a remark
   (the term followed by a modal: "Polymorphism can facilitate ..."), an announcement ("we
   will", "this section", "we have seen"), history (years, "first proven by") and a judgement
-  where the genus should be ("X is a big topic", "X is a good model").
+  where the genus should be ("X is a big topic", "X is a good model"); an instruction to the
+  reader ("Write a program ...").
 
 A naming sentence that points back ("Sentences like this are called ...", "We call such an
 argument ...") and gives no reason of its own takes the sentence before it. When only the
@@ -55,6 +56,7 @@ WEIGHTS = {
     "announcement": -2.0,
     "history": -1.5,
     "evaluative": -2.5,
+    "instruction": -2.0,
 }
 MIN_DEFINING = 2.0
 """A sentence scoring at least this is taken as a real definition of its term."""
@@ -78,7 +80,8 @@ _NAMING = re.compile(
     r"(?:\b(?:is|are|was|were|be)|\b(?:it|that)'s)\s+(?:also\s+|often\s+|sometimes\s+|"
     r"usually\s+)?(?:called|known as|"
     r"referred to as|termed|named)\s+(?:an?\s+|the\s+)?(?P<t>[\w\- ']+)|\bwe call\b.*?"
-    r"(?:\b(?:an?|the)\s+)?(?P<u>[\w\- ']+)$|,\s*called\s+(?:an?\s+|the\s+)?(?P<v>[\w\- ']+)",
+    r"(?:\b(?:an?|the)\s+)?(?P<u>[\w\- ']+)$|,\s*called\s+(?:an?\s+|the\s+)?(?P<v>[\w\- ']+)|"
+    r"\b(?<!is )(?<!are )called\s+an?\s+(?P<w>[\w\- ']+)",
     re.IGNORECASE)
 _BOILERPLATE = re.compile(
     r"copyright|licen[cs]e|permission|all rights|\bexercise\s+\d|\bfigure\s+\d|\bsection\s+\d|"
@@ -96,6 +99,11 @@ _EVALUATIVE = re.compile(
     r"worst|reliable|popular|powerful|easy|hard|difficult|interesting|obvious|"
     r"reasonable)\b")
 """A copula to a judgement ("is a big topic", "is a good model"): praise, not a genus."""
+_INSTRUCTION = re.compile(
+    r"^(?:write|use|try|modify|compute|download|run|read|make|find|check|type|add|change|"
+    r"create|implement|define|print|test|start|open|see|look|note|remember|consider)\b",
+    re.IGNORECASE)
+"""An instruction to the reader ("Write a program that ..."): an exercise, not a definition."""
 _HISTORY = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)s?\b|\bfirst (?:proven|proved|introduced|"
                       r"described|used) by\b", re.IGNORECASE)
 _CODE = re.compile(r"[=<>{}\[\]#$%^*|\\;_@~`]|\w\(\)|\w\.\w+\(")
@@ -160,6 +168,7 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
     if not out["named_object"]:
         out["announcement"] = 1.0 if _ANNOUNCEMENT.search(text) else 0.0
     out["history"] = 1.0 if _HISTORY.search(text) else 0.0
+    out["instruction"] = 1.0 if _INSTRUCTION.match(_LEADING_NOISE.sub("", text)) else 0.0
     out["code"] = 1.0 if len(_CODE.findall(text)) >= 2 else 0.0
     out["length"] = 1.0 if len(words) < 4 or len(words) > 60 else 0.0
     out["colon_end"] = 1.0 if text.endswith(":") else 0.0
