@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tutor.course import Chunk, Citation, Concept
-from tutor.engine.offline.link import MAX_DEPENDENT_SHARE, link_prerequisites
+from tutor.engine.offline.link import MAX_DEPENDENT_SHARE, MAX_PARENTS, link_prerequisites
 
 
 def concept(name: str, order: int, definition: str, section: str = "") -> Concept:
@@ -28,12 +28,12 @@ def test_a_ubiquitous_concept_is_no_hub() -> None:
     assert 0 < dependents <= max(2, int(MAX_DEPENDENT_SHARE * len(concepts)))
 
 
-def test_at_most_two_prerequisites_each() -> None:
-    bases = ["alpha", "beta", "gamma", "delta"]
+def test_at_most_max_parents_prerequisites_each() -> None:
+    bases = ["alpha", "beta", "gamma", "delta", "epsilon"][: MAX_PARENTS + 2]
     concepts = [concept(b, i, f"An {b} is a basic idea.") for i, b in enumerate(bases)]
-    concepts.append(concept("omega", 9, "An omega combines alpha, beta, gamma and delta."))
+    concepts.append(concept("omega", 9, f"An omega combines {', '.join(bases)}."))
     edges = link_prerequisites(concepts, chunks([c.definition for c in concepts]))
-    assert 1 <= sum(1 for e in edges if e.concept == "omega") <= 2
+    assert 1 <= sum(1 for e in edges if e.concept == "omega") <= MAX_PARENTS
 
 
 def test_a_kind_of_builds_on_its_head() -> None:

@@ -12,7 +12,15 @@ picked by a linear score over features a reader would check:
   in emphasis;
 - a pattern of :mod:`tutor.engine.offline.definitions` found it (its strength);
 - against: a discourse opener ("This", "Well", "So", "If"), a question, boilerplate (licence,
-  exercise and figure references), code residue, very short or very long sentences.
+  exercise and figure references), code residue, very short or very long sentences; a remark
+  (the term followed by a modal: "Polymorphism can facilitate ..."), an announcement ("we
+  will", "this section", "we have seen"), history (years, "first proven by") and a judgement
+  where the genus should be ("X is a big topic", "X is a good model"); an instruction to the
+  reader ("Write a program ...").
+
+A naming sentence that points back ("Sentences like this are called ...", "We call such an
+argument ...") and gives no reason of its own takes the sentence before it. When only the
+book's glossary defines a term, its words are used and the glossary's page is cited.
 
 :data:`WEIGHTS` are set by hand from these rules; :data:`MIN_DEFINING` is the score a sentence
 needs to count as a real definition (``bench/concept_map.py --rotations`` calibrates it on two
@@ -44,6 +52,11 @@ WEIGHTS = {
     "code": -1.5,
     "length": -1.0,
     "colon_end": -0.5,
+    "modal": -1.0,
+    "announcement": -2.0,
+    "history": -1.5,
+    "evaluative": -2.5,
+    "instruction": -2.0,
 }
 MIN_DEFINING = 2.0
 """A sentence scoring at least this is taken as a real definition of its term."""
@@ -54,7 +67,8 @@ _OPENERS = frozenset(
     "of".split()
 )
 _APPOSITIVE = re.compile(
-    r"^\s*(?:\([^)]{1,20}\)\s*)?,\s*(?:which|that|who)\s+(?:is|are|means|refers to)\b|"
+    r"^\s*(?:\([^)]{1,20}\)\s*)?,\s*(?:which|that|who)\s+(?:is|are|means|refers to|"
+    r"(?!is\b|was\b|has\b|does\b)[a-z]+[^s\W]s)\b|"
     r"^\s*(?:\([^)]{1,20}\)\s*)?,\s*(?:an?|the)\s+\w+")
 _COPULA = re.compile(
     r"^\s*(?:is|are)\s+(?:also\s+|simply\s+|just\s+)?(?:a|an|the|any|one of|some|defined as|"
@@ -63,18 +77,40 @@ _DEFINING_VERB = re.compile(
     r"^\s*(?:refers? to|means?|denotes?|stands? for|is defined as|are defined as|describes?|"
     r"represents?|measures?|consists? of|is used to|are used to)\b")
 _NAMING = re.compile(
-    r"\b(?:is|are|was|were|be)\s+(?:also\s+|often\s+|sometimes\s+|usually\s+)?(?:called|known as|"
+    r"(?:\b(?:is|are|was|were|be)|\b(?:it|that)'s)\s+(?:also\s+|often\s+|sometimes\s+|"
+    r"usually\s+)?(?:called|known as|"
     r"referred to as|termed|named)\s+(?:an?\s+|the\s+)?(?P<t>[\w\- ']+)|\bwe call\b.*?"
-    r"(?:\b(?:an?|the)\s+)?(?P<u>[\w\- ']+)$|,\s*called\s+(?:an?\s+|the\s+)?(?P<v>[\w\- ']+)",
+    r"(?:\b(?:an?|the)\s+)?(?P<u>[\w\- ']+)$|,\s*called\s+(?:an?\s+|the\s+)?(?P<v>[\w\- ']+)|"
+    r"\b(?<!is )(?<!are )called\s+an?\s+(?P<w>[\w\- ']+)",
     re.IGNORECASE)
 _BOILERPLATE = re.compile(
     r"copyright|licen[cs]e|permission|all rights|\bexercise\s+\d|\bfigure\s+\d|\bsection\s+\d|"
     r"\bchapter\s+\d|https?://|www\.|\.py\b|\.ipynb\b|solutions? (?:to|are)|see below|"
     r"as we saw|as you saw|in the previous|in this chapter|in the next", re.IGNORECASE)
+_MODAL = re.compile(r"^\s*(?:can|could|may|might|will|would|should|must|also|often|usually)\b")
+"""A term followed by a modal or an adverb: a remark about it, not what it is."""
+_ANNOUNCEMENT = re.compile(
+    r"\b(?:we will|we'll|we are going to|let's|let us|this section|this chapter|the next "
+    r"(?:section|chapter)|(?:I|we) (?:mentioned|said|showed|saw) (?:earlier|before|above)|"
+    r"we have (?:already )?seen)\b", re.IGNORECASE)
+_EVALUATIVE = re.compile(
+    r"^\s*(?:is|are)\s+(?:also\s+)?(?:a|an|the|one of the)\s+(?:very\s+|most\s+|more\s+|"
+    r"really\s+|pretty\s+)?(?:good|bad|big|great|nice|useful|important|common|best|better|"
+    r"worst|reliable|popular|powerful|easy|hard|difficult|interesting|obvious|"
+    r"reasonable)\b")
+"""A copula to a judgement ("is a big topic", "is a good model"): praise, not a genus."""
+_INSTRUCTION = re.compile(
+    r"^(?:write|use|try|modify|compute|download|run|read|make|find|check|type|add|change|"
+    r"create|implement|define|print|test|start|open|see|look|note|remember|consider)\b",
+    re.IGNORECASE)
+"""An instruction to the reader ("Write a program that ..."): an exercise, not a definition."""
+_HISTORY = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)s?\b|\bfirst (?:proven|proved|introduced|"
+                      r"described|used) by\b", re.IGNORECASE)
 _CODE = re.compile(r"[=<>{}\[\]#$%^*|\\;_@~`]|\w\(\)|\w\.\w+\(")
 _LEADING_NOISE = re.compile(r"^(?:[•\-–*]\s*|\(?[a-z0-9]\)\s+|\d+\.\s+)")
 _DANGLING = re.compile(
-    r"\s*\((?:see|cf\.|as in|e\.g\.|for example)[^)]*\)|\s*\[\d+(?:,\s*\d+)*\]", re.IGNORECASE)
+    r"\s*\((?:see|cf\.|as in|e\.g\.|for example)[^)]*\)|\s*\[\d+(?:,\s*\d+)*\]|"
+    r";\s*see (?:figure|section|chapter|table|page)\s+[\d.]+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -124,7 +160,15 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
     if first in _OPENERS and not defines:
         out["opener"] = 1.0
     out["question"] = 1.0 if text.endswith("?") else 0.0
-    out["boilerplate"] = 1.0 if _BOILERPLATE.search(text) else 0.0
+    out["boilerplate"] = 1.0 if _BOILERPLATE.search(_DANGLING.sub("", text)) else 0.0
+    if rest is not None and out["subject_only"] and _MODAL.match(rest):
+        out["modal"] = 1.0
+    if rest is not None and _EVALUATIVE.match(rest):
+        out["evaluative"] = 1.0
+    if not out["named_object"]:
+        out["announcement"] = 1.0 if _ANNOUNCEMENT.search(text) else 0.0
+    out["history"] = 1.0 if _HISTORY.search(text) else 0.0
+    out["instruction"] = 1.0 if _INSTRUCTION.match(_LEADING_NOISE.sub("", text)) else 0.0
     out["code"] = 1.0 if len(_CODE.findall(text)) >= 2 else 0.0
     out["length"] = 1.0 if len(words) < 4 or len(words) > 60 else 0.0
     out["colon_end"] = 1.0 if text.endswith(":") else 0.0
@@ -219,7 +263,12 @@ class Defining:
 
 
 _POINTS_BACK = re.compile(
-    r"^(?:This|These|That|Those|Such|It|They)\b[^.]{0,60}\b(?:called|known as|named|termed)\b")
+    r"^(?:This|These|That|Those|Such|It|They)\b[^.]{0,60}\b(?:called|known as|named|termed)\b|"
+    r"^[^.]{0,40}\b(?:like (?:this|these|that|those)|such an?|such)\b[^.]{0,40}"
+    r"\b(?:called|known as|named|termed)\b|^We call (?:such|this|these|that|those|it|them)\b")
+"""A naming sentence that points back at what the sentence before it describes."""
+_EXPLAINS = re.compile(r"\b(?:because|since|which|where|so that)\b|[:;]")
+"""A naming sentence that gives its own reason needs not the sentence before it."""
 MENTION_CHUNKS = 6
 """Passages, from the first mention on, whose sentences may define a term."""
 
@@ -231,8 +280,9 @@ def choose_definition(
     by_chunk: dict[int, list[int]],
 ) -> Defining | None:
     """The first sentence that the classifier takes for a real definition of the term (the
-    best one of a section devoted to the term, when that section comes first); when none is,
-    the best-scoring one. Candidates: the pattern matches, and the sentences of the
+    best one of a section devoted to the term, when that section comes first and says what
+    the term is, or the book has no glossary entry for it); when none is, the glossary's
+    entry, else the best-scoring one. Candidates: the pattern matches, and the sentences of the
     first passages that mention the term."""
     options: dict[tuple[int, int], Candidate] = {}
     glossary: list[Definition] = []
@@ -261,6 +311,8 @@ def choose_definition(
     if devoted:  # the first section devoted to it
         first = options[min(devoted, key=lambda t: t[1])[1]].section
         devoted = [item for item in devoted if options[item[1]].section == first]
+    if devoted and (max(devoted)[0] < MIN_DEFINING and glossary or max(devoted)[0] <= 0):
+        devoted = []  # a section that names the term but never says what it is
     if devoted and (not real or min(devoted, key=lambda t: t[1])[1] < min(real)[1]):
         # A section devoted to the term explains it before any later, plainer definition.
         score, (chunk, position) = max(devoted, key=lambda t: (t[0], -t[1][0], -t[1][1]))
@@ -269,20 +321,26 @@ def choose_definition(
         score, (chunk, position) = min(real, key=lambda item: item[1])
         option = options[(chunk, position)]
     elif glossary:
-        # The book's own glossary defines it; cite where the text explains it best.
+        # The book's own glossary defines it. The text explains it before; its best sentence
+        # is used when it says what the term is, else the glossary's own words with the
+        # glossary's page: a definition is always cited where its words are.
         entry = glossary[0]
         earlier = [item for item in scored if item[1][0] < entry.chunk] or scored
         best = max(earlier, key=lambda t: (t[0], -t[1][0]), default=None)
-        chunk = best[1][0] if best is not None else entry.chunk
-        position, score = -1, definition_score(term, Candidate(entry.sentence, "", entry.strength))
-        option = Candidate(entry.sentence)
+        if best is not None and best[0] >= MIN_DEFINING:
+            score, (chunk, position) = best
+            option = options[(chunk, position)]
+        else:
+            chunk, position = entry.chunk, -1
+            score = definition_score(term, Candidate(entry.sentence, "", entry.strength))
+            option = Candidate(entry.sentence)
     elif scored:
         score, (chunk, position) = max(scored, key=lambda t: (t[0], -t[1][0]))
         option = options[(chunk, position)]
     else:
         return None
     text = option.text
-    if 0 < position < len(sentences) and _POINTS_BACK.match(text):
+    if 0 < position < len(sentences) and _POINTS_BACK.match(text) and not _EXPLAINS.search(text):
         previous = sentences[position - 1]
         if previous.chunk == sentences[position].chunk and not _BOILERPLATE.search(
                 previous.text):

@@ -22,7 +22,8 @@ _DEFINITION_PATTERNS: list[tuple[re.Pattern[str], float, str]] = [  # pattern, s
     (re.compile(rf",\s+(?:a|an|the)\s+(?P<t>{_NP})\s+(?:is|are)\s+(?:a|an|the)\b"),
      2.5, "subject"),
     # "This process is called parsing.", "... are known as bugs"
-    (re.compile(r"\b(?:is|are|was|were|be)\s+(?:also\s+|often\s+|sometimes\s+)?(?:called|"
+    (re.compile(r"(?:\b(?:is|are|was|were|be)|\b(?:it|that)'s)\s+"
+                r"(?:also\s+|often\s+|sometimes\s+)?(?:called|"
                 rf"known as|referred to as|termed|named)\s+(?:an?\s+|the\s+)?{_OBJECT}"),
      3.0, "object"),
     # "... are called elements or sometimes items": the second name too
@@ -107,6 +108,32 @@ def _term_span(raw: str, from_end: bool) -> str:
     return " ".join(kept)
 
 
+_SINGULAR_ARTICLE = re.compile(r"\b(?:an?|one)\s+$", re.IGNORECASE)
+
+
+def _singular_agreement(term: str, before: str) -> str:
+    """A term named after "a"/"an" is singular, so a last word in the third-person ``-s``
+    form is the verb that follows it ("called a delimiter specifies ..." names
+    *delimiter*)."""
+    words = term.split()
+    if len(words) > 1 and _SINGULAR_ARTICLE.search(before):
+        last = words[-1].lower()
+        if last.endswith("s") and not last.endswith(("ss", "us", "is")):
+            return " ".join(words[:-1])
+    return term
+
+
+_COPULAS = frozenset("is are was were be been being become becomes became seem seems remain "
+                     "remains".split())
+
+
+def _predicate(term: str, upto: str) -> bool:
+    """The term stands right after a copula ("... has become impossible"): it is what the
+    clause says, not a noun phrase that a following "which" could define."""
+    before = upto[: len(upto) - len(term)].split() if upto.endswith(term) else []
+    return bool(before) and before[-1].lower() in _COPULAS
+
+
 def definitions_in(sentence: str, chunk: int, position: int) -> list[Definition]:
     """Terms that ``sentence`` defines, by pattern; with abbreviations as aliases."""
     found: list[Definition] = []
@@ -120,6 +147,10 @@ def definitions_in(sentence: str, chunk: int, position: int) -> list[Definition]
         for match in pattern.finditer(sentence):
             raw = match.group("t").strip("\"' ")
             term = _term_span(raw, from_end=role == "tail")
+            if role == "object":
+                term = _singular_agreement(term, sentence[: match.start("t")])
+            elif role == "tail" and _predicate(term, sentence[: match.end("t")]):
+                continue  # "has become impossible, which is ...": "which" is the clause
             if role == "subject" and term != raw.replace('"', "").replace("'", ""):
                 continue  # the subject is not a plain noun phrase ("The rules for X are")
             if term:

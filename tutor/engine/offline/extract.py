@@ -50,6 +50,7 @@ from tutor.engine.offline.keyphrases import (
 from tutor.engine.offline.text import (
     COMMON_VERBS,
     DETERMINERS,
+    STOPWORDS,
     MentionIndex,
     general_zipf,
     is_junk_term,
@@ -301,14 +302,18 @@ def _score(cand: TermCandidate, mentions: dict[int, int], stats: WordStats) -> f
 
 def _trim(term: str, prose: Counter[str]) -> str:
     """The longest leading part of a matched term that the course uses more than once
-    ("delimiter specifies" -> "delimiter")."""
+    ("binary search works" -> "binary search"). A term the course names only once, where it
+    defines it ("... is called an elementary event"), keeps its words: only trailing verbs and
+    function words go, never the head noun."""
     words = term.split()
     if "of" in words:
         return term  # "flow of execution": phrases with "of" are not counted as runs
     for n in range(len(words), 1, -1):
         if prose[term_key(" ".join(words[:n]))] >= 2:
             return " ".join(words[:n])
-    return words[0] if words else term
+    while len(words) > 1 and words[-1].lower() in COMMON_VERBS | STOPWORDS:
+        words = words[:-1]
+    return " ".join(words) if words else term
 
 
 def _draft(
@@ -343,7 +348,7 @@ def _draft(
         definition=defining.text,
         aliases=aliases,
         citations=citations,
-        first_order=chunks[define_chunk].order,
+        first_order=_introduced_at(defining, mentions, chunks),
         section=section,
         score=round(score, 3),
         evidence=sorted(cand.evidence),
@@ -351,23 +356,43 @@ def _draft(
     )
 
 
+def _introduced_at(defining: Defining, mentions: dict[int, int], chunks: Sequence[Chunk]) -> int:
+    """Where in reading order the course introduces the concept: its defining sentence, or,
+    for a term defined by the glossary's words, the first passage that uses it (a glossary
+    closes a chapter; what it defines was introduced before)."""
+    if defining.position >= 0 or not mentions:
+        return chunks[defining.chunk].order
+    return min(chunks[defining.chunk].order, min(chunks[i].order for i in mentions))
+
+
 def _display_name(cand: TermCandidate, proper: bool) -> str:
     """The most used spelling written like the key (singular); else the most used spelling
-    with its last word made singular when that is an English word ("rectangles" ->
-    "rectangle", but "parentheses" stays). Lower case unless the course capitalises it."""
+    with its head noun made singular when that is an English word ("rectangles" ->
+    "rectangle", "laws of large numbers" -> "law of large numbers", but "parentheses"
+    stays). Lower case unless the course capitalises it."""
     name = next(
         (s for s, _ in cand.surfaces.most_common() if s.lower().replace("-", " ") == cand.key),
         "",
     )
     if not name:
         words = cand.surfaces.most_common(1)[0][0].split()
-        last = singular(words[-1].lower())
-        if last != words[-1].lower() and general_zipf(last) >= 2.0:
-            words[-1] = words[-1][: len(last)] if words[-1].lower().startswith(last) else last
+        head = _head_index(words)
+        word = singular(words[head].lower())
+        if word != words[head].lower() and general_zipf(word) >= 2.0:
+            words[head] = words[head][: len(word)] if words[head].lower().startswith(word) else word
         name = " ".join(words)
     if not proper and not name.isupper():
         name = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in name.split())
     return name
+
+
+def _head_index(words: list[str]) -> int:
+    """Where the head noun of a term is: the last word, or the word before its first "of"
+    ("laws of large numbers" -> "laws"; what follows "of" keeps its number)."""
+    lowered = [w.lower() for w in words]
+    if "of" in lowered[1:]:
+        return lowered.index("of", 1) - 1
+    return len(words) - 1
 
 
 def _key_points(

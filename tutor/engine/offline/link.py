@@ -5,7 +5,8 @@ Evidence that ``A`` is needed to understand ``B`` (each 0..1, mixed into a weigh
 - **definition**: ``B``'s defining sentence uses ``A`` (its key points count half);
 - **name**: ``B``'s name builds on ``A``'s (``"variable"`` -> ``"local variable"``);
 - **structure**: ``B`` is introduced in a section whose heading names ``A`` (a subsection's
-  concept builds on its section's);
+  concept builds on its section's), or ``A`` is the concept the chapter explained last before
+  ``B`` among those ``B``'s introduction uses (a chapter builds each idea on the one before);
 - **reference distance** (RefD): passages that mention ``B`` mention ``A`` more often than
   passages that mention ``A`` mention ``B`` (weak support only).
 
@@ -30,8 +31,10 @@ from tutor.engine.offline.book_matter import is_chapter_heading
 from tutor.engine.offline.definitions import heading_terms
 from tutor.engine.offline.text import MentionIndex, key_tokens, normalize, term_key
 
-MAX_PARENTS = 2
-"""Direct prerequisites per concept: a teacher's map has one or two."""
+MAX_PARENTS = 3
+"""Direct prerequisites per concept, at most: a teacher's map has one or two, and most
+concepts get fewer than the cap. Chosen by ``bench/concept_map.py`` (``link_rotations``):
+calibrated on any two of the three books, the third held out, each rotation picks 3 or 4."""
 MAX_DEPENDENT_SHARE = 0.1
 """No concept is a direct prerequisite of more than this share of the course."""
 MIN_WEIGHT = 0.25
@@ -101,6 +104,8 @@ def link_prerequisites(
         key=lambda i: (concepts[i].first_order, int(needs[i]), len(words[i]), concepts[i].name.lower()),
     )
     rank = {i: r for r, i in enumerate(ordered)}
+    recent = _latest_mentioned(in_definition | in_points | in_passage,
+                               _chapters(concepts, chunks), rank)
     refers = _reference_shares(keys, chunks)
     refd = refers - refers.T
     specificity = _specificity(in_definition | in_points)
@@ -113,7 +118,7 @@ def link_prerequisites(
             by_definition = (1.0 if in_definition[a, b] else 0.5 if in_points[a, b]
                              else 0.25 if in_passage[a, b] else 0.0)
             by_name = _builds_on(words[a], words[b])
-            by_section = (1.0 if in_section[a, b] or (a, b) in follows
+            by_section = (1.0 if in_section[a, b] or (a, b) in follows or (a, b) in recent
                           else 0.6 if in_chapter[a, b] else 0.0)
             by_refd = float(max(0.0, min(1.0, refd[a, b] * 2.0)))
             if not (by_definition or by_name or by_section):
@@ -156,6 +161,23 @@ def _section_sequence(
         if a is not None and b is not None and a != b and chapter_a == chapter_b:
             if concepts[a].first_order <= concepts[b].first_order:
                 pairs.add((a, b))
+    return pairs
+
+
+def _latest_mentioned(
+    uses: np.ndarray, chapters: Sequence[str], rank: dict[int, int]
+) -> set[tuple[int, int]]:
+    """``(a, b)`` when ``a`` is the concept introduced last before ``b`` in the same chapter
+    among those that ``b``'s introduction (its definition, key points or passage) uses: a
+    chapter builds each idea on the one it has just explained."""
+    pairs = set()
+    for b in range(uses.shape[0]):
+        if not chapters[b]:
+            continue
+        used = [a for a in np.nonzero(uses[:, b])[0].tolist()
+                if a != b and rank[a] < rank[b] and chapters[a] == chapters[b]]
+        if used:
+            pairs.add((max(used, key=lambda a: rank[a]), b))
     return pairs
 
 
