@@ -10,7 +10,7 @@ import pytest
 from tests.factories import COURSE, cloze_first_course, open_lesson
 from tutor.context import TutorContext
 from tutor.database import open_database
-from tutor.teach.lesson_storage import LessonStorage
+from tutor.teach.lesson_storage import LessonStorage, checkpoint_serde
 from tutor.teach.state import TRANSCRIPT_LIMIT
 
 
@@ -86,3 +86,16 @@ def test_recording_twice_stores_each_message_once(tmp_path: Path) -> None:
     assert [m["text"] for m in storage.transcript("t")] == ["0", "1", "2", "3", "4"]
     assert [m["text"] for m in storage.transcript("t", 2)] == ["3", "4"]
     assert storage.transcript("other") == []
+
+
+def test_checkpoints_are_compressed_and_older_plain_ones_still_load() -> None:
+    from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
+
+    serde = checkpoint_serde()
+    state = {"transcript": [{"kind": "info", "text": "the same words again"}] * 50}
+    kind, data = serde.dumps_typed(state)
+    assert kind.endswith("+zlib") and len(data) < len(JsonPlusSerializer().dumps_typed(state)[1]) / 4
+    assert serde.loads_typed((kind, data)) == state
+    assert serde.loads_typed(JsonPlusSerializer().dumps_typed(state)) == state  # written before
+    short = serde.dumps_typed(3)
+    assert short[0].endswith("+raw") and serde.loads_typed(short) == 3

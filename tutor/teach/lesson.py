@@ -34,7 +34,8 @@ from tutor.learner.model import LearnerModel
 from tutor.learner.store import LearnerStore, check_learner_id
 from tutor.teach.fallback_notices import FallbackNotices
 from tutor.teach.graph import MAX_LEARNER_TEXT, TeachDeps, build_graph
-from tutor.teach.lesson_storage import LessonStorage
+from tutor.teach.lesson_storage import LessonStorage, checkpoint_serde
+from tutor.teach.shared_course import shared_course
 from tutor.teach.state import ExerciseView, TutorMessage
 
 __all__ = ["CoursePassages", "ExerciseView", "Lesson", "TutorMessage", "teachable"]
@@ -165,9 +166,14 @@ class Lesson:
         folder = resolve_course_dir(course, Path(context.home))
         course = self.course_name = course_key(folder)
         self.learner_id = check_learner_id(learner_id)
-        whole = Course.load(folder / COURSE_FILE)
+        if passages is None:  # the course and its index as every lesson in this process sees it
+            shared = shared_course(folder)
+            whole, self.course = shared.whole, shared.teachable
+            passages, retrieve = shared.passages, retrieve or shared.retrieve
+        else:
+            whole = Course.load(folder / COURSE_FILE)
+            self.course = teachable(whole)
         self._untaught = {c.id for c in whole.concepts}
-        self.course = teachable(whole)
         self._untaught -= {c.id for c in self.course.concepts}
         if not self.course.concepts:
             raise CourseError(f"course {course!r} has no exercises to teach; rebuild it")
@@ -177,10 +183,6 @@ class Lesson:
             learner = self.store.get_learner(self.learner_id)
         except LearnerError:
             learner = self.store.ensure_learner(self.learner_id)
-        if passages is None:
-            chunks, index_search = _index_chunks(folder)
-            passages = CoursePassages(self.course, chunks)
-            retrieve = retrieve or index_search
         self.passages = passages
         from tutor.engine.select import bind_engine, make_engine
 
@@ -200,7 +202,7 @@ class Lesson:
         )
         # WAL is switched on when the file is created, not by every lesson (tutor.database).
         self._connection = open_database(Path(context.data) / "lessons.sqlite")
-        self._saver = SqliteSaver(self._connection)
+        self._saver = SqliteSaver(self._connection, serde=checkpoint_serde())
         self._saver.setup()
         self._storage = LessonStorage(self._connection, self._saver.lock)
         self._graph = build_graph(self._saver)
