@@ -1,9 +1,15 @@
-"""Teaching-turn latency: one answer through the lesson (grade + learner-model update + the
-tutor's next message), offline, on the sample course.
+"""Teaching-turn latency and lesson storage: one answer through the lesson (grade +
+learner-model update + the tutor's next message), offline, on the sample course and on Think
+Python (built from ``../shared/eval/pdfs/thinkpython2.pdf`` into a temporary home, or taken
+from ``--thinkpython-home``); then the web app's answer turn under AppTest at 10 and 160
+messages and the memory per session (``bench/app_turn.py``).
 
-Target: p50 < 100 ms.
+Targets: Lesson p50 <= 15 ms on the sample, <= 25 ms on Think Python; <= 20 KB of lesson
+storage per answer (the bytes of every row written into ``lessons.sqlite``: checkpoints,
+pending writes, transcript rows; counted by triggers the bench adds).
 
-    .venv/bin/python bench/teach_turn.py [--turns 200] [--seed 7]   # prints JSON, writes results
+    .venv/bin/python bench/teach_turn.py [--turns 200] [--seed 7] [--thinkpython-home HOME]
+                                         [--no-thinkpython] [--no-app]
 
 The course is the first ``courses/<name>/`` with a ``course.json``; when the sample course has
 sources but no ``course.json`` it is built first (offline, in a child process, into a
@@ -364,9 +370,12 @@ def main() -> int:
                 if not args.no_thinkpython:
                     result["thinkpython"] = {"home": origin, **run(args.turns, args.seed, home)}
                 if not args.no_app:
-                    from bench_app_turn import app_turns  # type: ignore[import-not-found]
+                    from app_turn import app_turns  # type: ignore[import-not-found]
 
-                    result["app_turn"] = app_turns(home, "thinkpython")
+                    with tempfile.TemporaryDirectory() as app_tmp:  # fresh learner data
+                        app_home = Path(app_tmp) / "home"
+                        shutil.copytree(home, app_home, ignore=shutil.ignore_patterns(".tutor"))
+                        result["app_turn"] = app_turns(app_home, "thinkpython")
     result["conditions"]["load_average_1m_at_end"] = round(os.getloadavg()[0], 2)  # type: ignore[index]
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
