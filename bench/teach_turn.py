@@ -162,7 +162,7 @@ def count_storage(data: Path) -> sqlite3.Connection:
                        "+ length(NEW.checkpoint_id)",
         "writes": "length(NEW.value) + length(NEW.channel) + length(NEW.thread_id) "
                   "+ length(NEW.checkpoint_id) + length(NEW.task_id)",
-        "lesson_transcript": "length(NEW.message) + length(NEW.thread_id)",
+        "lesson_transcript": "length(CAST(NEW.message AS BLOB)) + length(NEW.thread_id)",
     }
     for table, size in sizes.items():
         if table in tables:
@@ -178,7 +178,7 @@ def stored_bytes(connection: sqlite3.Connection) -> tuple[int, int]:
     written = connection.execute("SELECT n FROM bench_bytes").fetchone()[0]
     held = 0
     for table, size in (("checkpoints", "length(checkpoint) + length(metadata)"),
-                        ("writes", "length(value)"), ("lesson_transcript", "length(message)")):
+                        ("writes", "length(value)"), ("lesson_transcript", "length(CAST(message AS BLOB))")):
         try:
             held += connection.execute(f"SELECT coalesce(sum({size}), 0) FROM {table}").fetchone()[0]
         except sqlite3.OperationalError:

@@ -16,11 +16,8 @@ from __future__ import annotations
 
 import io
 import logging
-import multiprocessing
-import os
 import time
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +37,6 @@ for _name in ("pypdf", "fontTools"):
     logging.getLogger(_name).setLevel(logging.ERROR)
 
 MAX_OUTLINE_ENTRIES = 5000
-PARALLEL_MIN_PAGES = 120
-"""From this many pages on, a second process reads half of the pages (when there is a second
-core): starting it costs about half a second, which pays off only on long files."""
 UNLOCK = "remove the password (e.g. `qpdf --decrypt in.pdf out.pdf`) and add it again"
 
 
@@ -167,15 +161,6 @@ def _read_range(
     return collected, skipped, None, oversize
 
 
-def _read_range_of_file(
-    path: Path, data: bytes, pages: range, deadline: float
-) -> tuple[list[list[Line]], list[int], int | None, list[tuple[int, int]]]:
-    """:func:`_read_range` in a helper process, which opens the file itself."""
-    for name in ("pypdf", "fontTools"):
-        logging.getLogger(name).setLevel(logging.ERROR)
-    return _read_range(_open(path, data), pages, deadline)
-
-
 def read_pdf(
     path: Path, data: bytes, *, timeout_s: float, max_pages: int
 ) -> tuple[list[tuple[int, str, list[str], list[str]]], list[int]]:
@@ -192,15 +177,13 @@ def read_pdf(
             "split it into smaller files",
         )
     outline = _outline(reader)
-    ranges = [range(0, total)]
-    if total >= PARALLEL_MIN_PAGES and (os.cpu_count() or 1) > 1:
-        middle = total // 2
-        ranges = [range(0, middle), range(middle, total)]
     collected: list[list[Line]] = []
     skipped: list[int] = []
     oversize: list[OversizePage] = []
     try:
-        parts = _read_ranges(path, data, reader, ranges, deadline)
+        # One pass over the file, in this process: a second reader process cost a third more
+        # CPU for no wall-time gain when the cores are busy, and re-ran a caller's script.
+        parts = [_read_range(reader, range(0, total), deadline)]
     except TooMuchText as exc:
         raise too_much_text(path) from exc
     for part_lines, part_skipped, stopped_at, part_oversize in parts:
@@ -231,26 +214,3 @@ def read_pdf(
         (index + 1, page.text, page.headings, page.emphasized) for index, page in enumerate(laid)
     ]
     return pages, skipped
-
-
-def _read_ranges(
-    path: Path, data: bytes, reader: Any, ranges: list[range], deadline: float
-) -> list[tuple[list[list[Line]], list[int], int | None, list[tuple[int, int]]]]:
-    """Read one range here, or two: the second in a helper process."""
-    if len(ranges) == 1:
-        parts = [_read_range(reader, ranges[0], deadline)]
-    else:
-        # The second half is read by a helper process while this one reads the first half:
-        # pypdf is pure Python, so this is the only way to use a second core for it.
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            later = pool.submit(_read_range_of_file, path, data, ranges[1], deadline)
-            first = _read_range(reader, ranges[0], deadline)
-            try:
-                second = later.result()
-            except TooMuchText:
-                raise
-            except Exception:  # the helper process died: read that half here instead
-                second = _read_range(reader, ranges[1], deadline)
-        parts = [first, second]
-    return parts
