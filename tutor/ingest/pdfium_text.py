@@ -62,8 +62,20 @@ def page_lines(document: Any, index: int, deadline: float) -> list[Line]:
         page.close()
 
 
+_OBJECT_AT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+"""``FPDFText_GetTextObject`` returning the bare address: the text object of every character
+is compared, and a typed pointer would cost a conversion per character."""
+
+
+def _object_at(raw: Any) -> Any:
+    address = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
+    return _OBJECT_AT(address)
+
+
 def _lines(raw: Any, textpage: Any, deadline: float) -> list[Line]:
     count = raw.FPDFText_CountChars(textpage)
+    object_at = _object_at(raw)
+    page_address = ctypes.cast(textpage, ctypes.c_void_p)
     lines = [Line()]
     names: dict[int, str] = {}
     matrix = raw.FS_MATRIX()
@@ -92,8 +104,7 @@ def _lines(raw: Any, textpage: Any, deadline: float) -> list[Line]:
         char = _SOFT_HYPHEN.get(code)
         if char is None:
             char = chr(code) if code < 0x110000 else ""
-        handle = raw.FPDFText_GetTextObject(textpage, i)
-        key = ctypes.cast(handle, ctypes.c_void_p).value
+        key = object_at(page_address, i)
         if key is None:  # a space PDFium inserted: part of the run in hand
             run.append(char)
             continue
@@ -110,6 +121,7 @@ def _lines(raw: Any, textpage: Any, deadline: float) -> list[Line]:
                 if drop > 0.6 * size and drop > 0.6 * current.size:
                     lines.append(Line())
             run_y, run_size = y.value, size
+            handle = raw.FPDFText_GetTextObject(textpage, i)
             run_style = font_style(_font_name(raw, handle, names))
         run.append(char)
     flush()
