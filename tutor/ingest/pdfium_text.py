@@ -69,6 +69,8 @@ is compared, and a typed pointer would cost a conversion per character."""
 
 def _object_at(raw: Any) -> Any:
     address = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
+    if address is None:
+        raise RuntimeError("PDFium has no FPDFText_GetTextObject")
     return _OBJECT_AT(address)
 
 
