@@ -29,7 +29,7 @@ from tutor.engine.offline.answering import content_terms
 from tutor.engine.offline.explaining import mention_pattern
 from tutor.engine.port import Engine
 from tutor.errors import AnswerError, CourseError, LearnerError
-from tutor.home import BUILD_DIR, COURSE_FILE
+from tutor.home import COURSE_FILE
 from tutor.learner.model import LearnerModel
 from tutor.learner.store import LearnerStore, check_learner_id
 from tutor.teach.fallback_notices import FallbackNotices
@@ -125,27 +125,6 @@ class CoursePassages:
         ]
         scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
         return [chunk for _, _, chunk in scored[:k]]
-
-
-def _index_chunks(folder: Path) -> tuple[list[Chunk], Callable[[str, int], list[Chunk]] | None]:
-    """The chunks of the course's passage index and its search, when the index is built."""
-    build = folder / BUILD_DIR
-    if not build.is_dir():
-        return [], None
-    try:
-        from tutor.index.passages import PassageIndex
-    except ImportError:
-        return [], None
-    try:
-        index = PassageIndex.open(build)
-        chunks = list(index.chunks)
-    except Exception:  # an unreadable index: teach from the course's own definitions
-        return [], None
-
-    def search(query: str, k: int) -> list[Chunk]:
-        return [hit.chunk for hit in index.search(query, k)]
-
-    return chunks, search
 
 
 class Lesson:

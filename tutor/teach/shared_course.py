@@ -24,7 +24,7 @@ from tutor.home import BUILD_DIR, COURSE_FILE
 if TYPE_CHECKING:
     from tutor.teach.lesson import CoursePassages
 
-__all__ = ["SharedCourse", "shared_course", "MAX_SHARED_COURSES"]
+__all__ = ["MAX_SHARED_COURSES", "SharedCourse", "index_chunks", "shared_course"]
 
 MAX_SHARED_COURSES = 16
 """Courses kept loaded at once (the least recently used one is dropped beyond that)."""
@@ -58,9 +58,30 @@ def _stamp(folder: Path) -> tuple[int, int]:
     return course_time, index_time
 
 
+def index_chunks(folder: Path) -> tuple[list[Chunk], Callable[[str, int], list[Chunk]] | None]:
+    """The chunks of the course's passage index and its search, when the index is built."""
+    build = folder / BUILD_DIR
+    if not build.is_dir():
+        return [], None
+    try:
+        from tutor.index.passages import PassageIndex
+    except ImportError:
+        return [], None
+    try:
+        index = PassageIndex.open(build)
+        chunks = list(index.chunks)
+    except Exception:  # an unreadable index: teach from the course's own definitions
+        return [], None
+
+    def search(query: str, k: int) -> list[Chunk]:
+        return [hit.chunk for hit in index.search(query, k)]
+
+    return chunks, search
+
+
 def shared_course(folder: Path) -> SharedCourse:
     """The course in ``folder`` with its passages, loaded at most once per version."""
-    from tutor.teach.lesson import CoursePassages, _index_chunks, teachable
+    from tutor.teach.lesson import CoursePassages, teachable
 
     key = str(Path(folder).resolve())
     stamp = _stamp(Path(folder))
@@ -71,7 +92,7 @@ def shared_course(folder: Path) -> SharedCourse:
             return held[1]
         whole = Course.load(Path(folder) / COURSE_FILE)
         taught = teachable(whole)
-        chunks, search = _index_chunks(Path(folder))
+        chunks, search = index_chunks(Path(folder))
         loaded = SharedCourse(whole=whole, teachable=taught,
                               passages=CoursePassages(taught, chunks), retrieve=search)
         _cache[key] = (stamp, loaded)
