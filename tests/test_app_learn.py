@@ -185,3 +185,22 @@ def test_a_refresh_asks_for_the_passphrase_again(course: Course) -> None:
     refreshed.run()
     assert "learner_id" not in refreshed.session_state
     assert "lesson" not in refreshed.session_state
+
+
+def test_a_long_lesson_shows_recent_messages_and_earlier_ones_on_request(course: Course) -> None:
+    from webapp.learn import EARLIER, RECENT
+
+    at = create_profile(new_app(), "Lin")
+    held = lesson(at)
+    while held.message_count() < RECENT + EARLIER + 5:
+        held.ask("What is a sample space?")
+    at.run()
+    total = held.message_count()
+    assert len(at.chat_message) == RECENT
+    shown_kinds = [kind for kind, _ in messages(at)]
+    assert shown_kinds == [m.kind for m in held.transcript[-RECENT:]]  # the newest ones
+    at.button(key="show_earlier").click().run()
+    assert len(at.chat_message) == RECENT + EARLIER
+    at.button(key="show_earlier").click().run()
+    assert len(at.chat_message) == total
+    assert not any(b.key == "show_earlier" for b in at.button)

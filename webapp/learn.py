@@ -9,6 +9,11 @@ from tutor.safety.markup import displayed, inert_markdown
 from webapp import state
 from webapp.icons import MESSAGE_ICONS
 
+RECENT = 20
+"""Messages shown at first; older ones come in steps of :data:`EARLIER` on request."""
+EARLIER = 40
+SHOWN = "learn_shown_messages"
+
 
 def show(message) -> None:  # noqa: ANN001 - tutor.teach.lesson.TutorMessage
     role = "user" if message.kind == "learner" else "assistant"
@@ -76,15 +81,21 @@ def main() -> None:
     except TutorError as exc:
         st.error(inert_markdown(str(exc)))
         return
-    shown = lesson.transcript
+    limit = st.session_state.get(SHOWN, RECENT)
+    shown = lesson.recent_messages(limit)
     # Start, or resume: after a step that failed or was interrupted (a crash mid-answer), no
     # exercise is pending although the lesson is not over; start() finishes that step and
     # offers the exercise again.
     if not shown or (lesson.pending is None and shown[-1].kind != "done"):
         with st.spinner("Preparing your lesson…"):
             act(lesson.start)
+        shown = lesson.recent_messages(limit)
     st.caption(inert_markdown(f"{course.title} · {len(course.concepts)} concepts"))
-    for message in lesson.transcript:
+    if lesson.message_count() > len(shown):  # older messages stay behind a button
+        if st.button("Show earlier messages", key="show_earlier", icon=":material/history:"):
+            st.session_state[SHOWN] = limit + EARLIER
+            st.rerun()
+    for message in shown:
         show(message)
     if error := st.session_state.pop("learn_error", None):
         st.error(inert_markdown(error))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from tutor.catalog import list_course_names, load_course
+from tutor.catalog import list_course_names, resolve_course_dir
 from tutor.context import TutorContext
 from tutor.course import Course
 from tutor.errors import TutorError
@@ -15,6 +15,7 @@ from tutor.home import COURSE_FILE, course_dir
 from tutor.learner.opening import open_lesson, open_store
 from tutor.learner.store import Learner, LearnerStore
 from tutor.safety.markup import inert_markdown
+from tutor.teach.shared_course import shared_course
 
 LEARNER = "learner_id"
 COURSE = "course_name"
@@ -66,7 +67,11 @@ def current_course() -> Course | None:
     if not name:
         return None
     try:
-        return load_course(name, context().home)
+        # Parsed once per version and process, shared with the lessons (not on every run).
+        settings = context()
+        return shared_course(resolve_course_dir(name, settings.home), settings.chroma_url).whole
+    except OSError:
+        return None
     except TutorError as exc:
         st.error(inert_markdown(str(exc)))
         return None

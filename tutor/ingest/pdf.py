@@ -3,24 +3,24 @@
 Every failure a user can cause (not a PDF, damaged, encrypted, empty, scanned, too slow)
 becomes a :class:`tutor.errors.SourceError` naming the file and what to do.
 
-Time limit. pypdf cannot be interrupted from outside, so the limit is checked cooperatively:
-before every page and inside the text visitor (which pypdf calls for every piece of text it
-emits), plus a cap on the number of pages. This stops slow but normal files and files with
-huge numbers of text operations. A single operation that never returns (say, one enormous
-compressed stream) is not covered; pypdf's own decompression limits guard against those.
-Running each file in a subprocess would cover it, at the price of a second pypdf import and
-shipping the pages back; it did not seem worth it for course material.
+Two readers, each where it is the better tool. pypdf opens the file (damage and encryption
+are told apart there), gives the outline and bounds each page's content before it is read
+(:mod:`tutor.ingest.limits`); PDFium (:mod:`tutor.ingest.pdfium_text`) reads the text and the
+fonts, about ten times faster. A file PDFium cannot open is read by pypdf's text visitor.
+
+Time limit. Neither reader can be interrupted from outside, so the limit is checked
+cooperatively: before every page and while a page's characters (or pypdf's text pieces) are
+collected, plus a cap on the number of pages. A single operation that never returns (say,
+one enormous compressed stream) is not covered; the readers' own decompression limits guard
+against those.
 """
 
 from __future__ import annotations
 
 import io
 import logging
-import multiprocessing
-import os
 import time
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -35,14 +35,12 @@ from tutor.ingest.limits import (
     too_much_text,
 )
 from tutor.ingest.pdf_layout import ExtractionTimeout, Line, PageCollector, lay_out
+from tutor.ingest.pdfium_text import open_document, page_lines
 
 for _name in ("pypdf", "fontTools"):
     logging.getLogger(_name).setLevel(logging.ERROR)
 
 MAX_OUTLINE_ENTRIES = 5000
-PARALLEL_MIN_PAGES = 120
-"""From this many pages on, a second process reads half of the pages (when there is a second
-core): starting it costs about half a second, which pays off only on long files."""
 UNLOCK = "remove the password (e.g. `qpdf --decrypt in.pdf out.pdf`) and add it again"
 
 
@@ -131,11 +129,14 @@ class TooMuchText(Exception):
 
 
 def _read_range(
-    reader: Any, pages: range, deadline: float, char_limit: int = MAX_SOURCE_CHARS
+    reader: Any, pages: range, deadline: float, char_limit: int = MAX_SOURCE_CHARS,
+    document: Any = None,
 ) -> tuple[list[list[Line]], list[int], int | None, list[tuple[int, int]]]:
     """Lines of each page in ``pages``, the 1-based pages that failed, the page where the
     time limit stopped the reading (None when it did not), and the ``(page, bytes)`` of pages
-    skipped for their oversized content. :class:`TooMuchText` past ``char_limit``."""
+    skipped for their oversized content. :class:`TooMuchText` past ``char_limit``. The text
+    comes from PDFium's ``document`` when there is one (:mod:`tutor.ingest.pdfium_text`), else
+    from pypdf's text visitor."""
     collected: list[list[Line]] = []
     skipped: list[int] = []
     oversize: list[tuple[int, int]] = []
@@ -147,7 +148,10 @@ def _read_range(
                 raise ExtractionTimeout
             page = reader.pages[index]
             check_page(page, index + 1)
-            page.extract_text(visitor_text=collector)
+            if document is not None:
+                collector.lines = page_lines(document, index, deadline)
+            else:
+                page.extract_text(visitor_text=collector)
         except ExtractionTimeout:
             return collected, skipped, index + 1, oversize
         except OversizePage as big:
@@ -167,13 +171,12 @@ def _read_range(
     return collected, skipped, None, oversize
 
 
-def _read_range_of_file(
-    path: Path, data: bytes, pages: range, deadline: float
-) -> tuple[list[list[Line]], list[int], int | None, list[tuple[int, int]]]:
-    """:func:`_read_range` in a helper process, which opens the file itself."""
-    for name in ("pypdf", "fontTools"):
-        logging.getLogger(name).setLevel(logging.ERROR)
-    return _read_range(_open(path, data), pages, deadline)
+def _pdfium(data: bytes) -> Any:
+    """PDFium's view of the file, or None when PDFium cannot open it (pypdf reads it then)."""
+    try:
+        return open_document(data)
+    except Exception:
+        return None
 
 
 def read_pdf(
@@ -192,15 +195,13 @@ def read_pdf(
             "split it into smaller files",
         )
     outline = _outline(reader)
-    ranges = [range(0, total)]
-    if total >= PARALLEL_MIN_PAGES and (os.cpu_count() or 1) > 1:
-        middle = total // 2
-        ranges = [range(0, middle), range(middle, total)]
     collected: list[list[Line]] = []
     skipped: list[int] = []
     oversize: list[OversizePage] = []
     try:
-        parts = _read_ranges(path, data, reader, ranges, deadline)
+        # One pass over the file, in this process: a second reader process cost a third more
+        # CPU for no wall-time gain when the cores are busy, and re-ran a caller's script.
+        parts = [_read_range(reader, range(0, total), deadline, document=_pdfium(data))]
     except TooMuchText as exc:
         raise too_much_text(path) from exc
     for part_lines, part_skipped, stopped_at, part_oversize in parts:
@@ -231,26 +232,3 @@ def read_pdf(
         (index + 1, page.text, page.headings, page.emphasized) for index, page in enumerate(laid)
     ]
     return pages, skipped
-
-
-def _read_ranges(
-    path: Path, data: bytes, reader: Any, ranges: list[range], deadline: float
-) -> list[tuple[list[list[Line]], list[int], int | None, list[tuple[int, int]]]]:
-    """Read one range here, or two: the second in a helper process."""
-    if len(ranges) == 1:
-        parts = [_read_range(reader, ranges[0], deadline)]
-    else:
-        # The second half is read by a helper process while this one reads the first half:
-        # pypdf is pure Python, so this is the only way to use a second core for it.
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            later = pool.submit(_read_range_of_file, path, data, ranges[1], deadline)
-            first = _read_range(reader, ranges[0], deadline)
-            try:
-                second = later.result()
-            except TooMuchText:
-                raise
-            except Exception:  # the helper process died: read that half here instead
-                second = _read_range(reader, ranges[1], deadline)
-        parts = [first, second]
-    return parts

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from tutor.errors import StorageError
 from tutor.safety.urls import redacted_url, without_credentials
+from tutor.storage.server_transcripts import TRANSCRIPT_TABLE, ServerLessonStorage
 from tutor.storage.tables import LEARNER_TABLES, SCHEMA_VERSION
 
 T = TypeVar("T")
@@ -106,6 +107,7 @@ def _prepare_schema(url: str) -> None:
                         connection.execute("INSERT INTO learner_schema (version) VALUES (%s)",
                                            (SCHEMA_VERSION,))
                 PostgresSaver(connection).setup()  # LangGraph's own migrations
+                connection.execute(TRANSCRIPT_TABLE)  # the lessons' whole transcripts
             finally:
                 connection.execute("SELECT pg_advisory_unlock(%s)", (_SCHEMA_LOCK,))
     except (psycopg.OperationalError, psycopg.ProgrammingError) as exc:
@@ -181,8 +183,12 @@ class PostgresCheckpoints:
     def __init__(self, url: str) -> None:
         from langgraph.checkpoint.postgres import PostgresSaver
 
+        from tutor.teach.lesson_storage import checkpoint_serde
+
         self.location = redacted_url(url)
-        self._saver = PostgresSaver(pool_for(url))
+        pool = pool_for(url)
+        self._saver = PostgresSaver(pool, serde=checkpoint_serde())
+        self.storage = ServerLessonStorage(pool)
 
     @property
     def saver(self) -> Any:

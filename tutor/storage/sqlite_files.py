@@ -108,9 +108,12 @@ class SqliteCheckpoints:
         self.path = Path(path)
         self.location = str(self.path)
         # WAL is switched on when the file is created, not by every lesson (tutor.database).
+        from tutor.teach.lesson_storage import LessonStorage, checkpoint_serde
+
         self._connection = open_database(self.path)
-        self._saver = SqliteSaver(self._connection)
+        self._saver = SqliteSaver(self._connection, serde=checkpoint_serde())
         self._saver.setup()
+        self.storage = LessonStorage(self._connection, self._saver.lock)
 
     @property
     def saver(self) -> Any:

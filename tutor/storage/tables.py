@@ -89,6 +89,11 @@ class Checkpoints(Protocol):
     backend: str
     location: str
 
+    storage: Any
+    """The lesson's transcript and checkpoint pruning (``record``, ``transcript``, ``count``,
+    ``latest``, ``prune``): :class:`tutor.teach.lesson_storage.LessonStorage` for the file,
+    :class:`tutor.storage.server_transcripts.ServerLessonStorage` on a server."""
+
     @property
     def saver(self) -> Any:
         """The LangGraph checkpoint saver to compile the teach graph with."""

@@ -6,6 +6,8 @@ The graph is checkpointed (``<data>/lessons.sqlite``, or PostgreSQL when
 ``TUTOR_DATABASE_URL`` is set: :mod:`tutor.storage`) under the thread
 ``"<learner_id>:<course>"``, so a new :class:`Lesson` (a restarted process, another app
 replica) resumes at the same exercise. The learner model lives in the learner store beside it.
+The checkpoints hold only the recent messages; the whole transcript is kept beside them and
+older checkpoints are pruned (:mod:`tutor.teach.lesson_storage`).
 """
 
 from __future__ import annotations
@@ -26,12 +28,13 @@ from tutor.engine.offline.answering import content_terms
 from tutor.engine.offline.explaining import mention_pattern
 from tutor.engine.port import Engine
 from tutor.errors import AnswerError, CourseError, LearnerError
-from tutor.home import BUILD_DIR, COURSE_FILE
+from tutor.home import COURSE_FILE
 from tutor.learner.model import LearnerModel
 from tutor.learner.store import LearnerStore, check_learner_id
 from tutor.storage.choice import open_checkpoints
 from tutor.teach.fallback_notices import FallbackNotices
 from tutor.teach.graph import MAX_LEARNER_TEXT, TeachDeps, build_graph
+from tutor.teach.shared_course import shared_course
 from tutor.teach.state import ExerciseView, TutorMessage
 
 __all__ = ["CoursePassages", "ExerciseView", "Lesson", "TutorMessage", "teachable"]
@@ -123,29 +126,6 @@ class CoursePassages:
         return [chunk for _, _, chunk in scored[:k]]
 
 
-def _index_chunks(folder: Path, chroma_url: str = "",
-                  ) -> tuple[list[Chunk], Callable[[str, int], list[Chunk]] | None]:
-    """The chunks of the course's passage index and its search (through Chroma, embedded or
-    the ``chroma_url`` server), when the index is built."""
-    build = folder / BUILD_DIR
-    if not build.is_dir():
-        return [], None
-    try:
-        from tutor.index.passages import PassageIndex
-    except ImportError:
-        return [], None
-    try:
-        index = PassageIndex.shared(build, chroma_url)
-        chunks = list(index.chunks)
-    except Exception:  # an unreadable index: teach from the course's own definitions
-        return [], None
-
-    def search(query: str, k: int) -> list[Chunk]:
-        return [hit.chunk for hit in index.search(query, k)]
-
-    return chunks, search
-
-
 class Lesson:
     """One learner's lesson in one course; resumable across processes."""
 
@@ -164,9 +144,14 @@ class Lesson:
         folder = resolve_course_dir(course, Path(context.home))
         course = self.course_name = course_key(folder)
         self.learner_id = check_learner_id(learner_id)
-        whole = Course.load(folder / COURSE_FILE)
+        if passages is None:  # the course and its index as every lesson in this process sees it
+            shared = shared_course(folder, context.chroma_url)
+            whole, self.course = shared.whole, shared.teachable
+            passages, retrieve = shared.passages, retrieve or shared.retrieve
+        else:
+            whole = Course.load(folder / COURSE_FILE)
+            self.course = teachable(whole)
         self._untaught = {c.id for c in whole.concepts}
-        self.course = teachable(whole)
         self._untaught -= {c.id for c in self.course.concepts}
         if not self.course.concepts:
             raise CourseError(f"course {course!r} has no exercises to teach; rebuild it")
@@ -176,10 +161,6 @@ class Lesson:
             learner = self.store.get_learner(self.learner_id)
         except LearnerError:
             learner = self.store.ensure_learner(self.learner_id)
-        if passages is None:
-            chunks, index_search = _index_chunks(folder, context.chroma_url)
-            passages = CoursePassages(self.course, chunks)
-            retrieve = retrieve or index_search
         self.passages = passages
         from tutor.engine.select import bind_engine, make_engine
 
@@ -198,21 +179,29 @@ class Lesson:
             engine_notices=FallbackNotices(engine),
         )
         self._checkpoints = open_checkpoints(context)
+        self._storage = self._checkpoints.storage
         self._graph = build_graph(self._checkpoints.saver)
-        self._config: Any = {"configurable": {"thread_id": f"{self.learner_id}:{course}"}}
+        self._thread = f"{self.learner_id}:{course}"
+        self._config: Any = {"configurable": {"thread_id": self._thread}}
         self._lock = threading.Lock()
         self._preparing: threading.Thread | None = None
         self._last_values: dict[str, Any] = {}
+        # The state after this lesson's last run, and the checkpoint it was read at: what
+        # `pending` shows without reading the state again while no one else moved the thread.
+        self._view: tuple[tuple[str | None, int], dict[str, Any], bool] | None = None
 
     # -- the learner's actions ---------------------------------------------------------------
     def start(self) -> list[TutorMessage]:
         """Start the lesson, or resume it: a pending exercise is shown again."""
         with self._lock:
             snapshot = self._graph.get_state(self._config)
+            said = snapshot.values.get("said", 0)
             if snapshot.next and not snapshot.interrupts:
-                return self._run(None)  # a step failed last time (e.g. the engine): retry it
+                return self._run(None, said)  # a step failed last time (e.g. the engine): retry
             if snapshot.interrupts:
                 values = snapshot.values
+                # Messages a killed process checkpointed but did not copy to the transcript.
+                self._storage.record(self._thread, said, values.get("transcript", []))
                 shown = [TutorMessage.model_validate(m) for m in values.get("transcript", [])]
                 exercise = next((m for m in reversed(shown) if m.kind == "exercise"), None)
                 pending_id = values.get("exercise_id")
@@ -223,7 +212,7 @@ class Lesson:
                     exercise = TutorMessage(kind="exercise", text=found.prompt, exercise=view)
                 welcome = TutorMessage(kind="info", text="Welcome back. We were here:")
                 return [welcome, exercise] if exercise else [welcome]
-            return self._run(self._start_payload(snapshot.values))
+            return self._run(self._start_payload(snapshot.values), said)
 
     def answer(self, text: str) -> list[TutorMessage]:
         """Answer the pending exercise."""
@@ -294,19 +283,27 @@ class Lesson:
     @property
     def pending(self) -> ExerciseView | None:
         """The exercise waiting for an answer, if any."""
-        snapshot = self._graph.get_state(self._config)
-        exercise_id = snapshot.values.get("exercise_id")
-        if not snapshot.interrupts or not exercise_id:
+        values, waiting = self._current()
+        exercise_id = values.get("exercise_id")
+        if not waiting or not exercise_id:
             return None
         exercise = self.course.exercise(exercise_id)
         return ExerciseView.of(exercise, self.course.concept(exercise.concept_id).name)
 
     @property
     def transcript(self) -> list[TutorMessage]:
-        """The recent messages of the lesson, oldest first, the learner's own (``kind ==
+        """The messages of the lesson, oldest first, the learner's own (``kind ==
         "learner"``) included: what a chat view re-renders after a refresh."""
-        values = self._graph.get_state(self._config).values
-        return [TutorMessage.model_validate(m) for m in values.get("transcript", [])]
+        return self.recent_messages(None)
+
+    def recent_messages(self, limit: int | None) -> list[TutorMessage]:
+        """The last ``limit`` messages of the lesson (all of them for None), oldest first."""
+        return [TutorMessage.model_validate(m)
+                for m in self._storage.transcript(self._thread, limit)]
+
+    def message_count(self) -> int:
+        """How many messages the lesson has said (the learner's included)."""
+        return self._storage.count(self._thread)
 
     def wait_prepared(self, timeout: float | None = None) -> None:
         """Wait for the background preparation of the pending exercise (see :meth:`_prepare`)."""
@@ -332,13 +329,22 @@ class Lesson:
     # -- plumbing ----------------------------------------------------------------------------
     def _act(self, kind: str, text: str) -> list[TutorMessage]:
         with self._lock:
-            snapshot = self._graph.get_state(self._config)
+            snapshot = self._graph.get_state(self._config)  # the turn's one read of the state
+            said = snapshot.values.get("said", 0)
             if not snapshot.interrupts:
                 if snapshot.next:
-                    return self._run(None)  # a step failed last time: retry it first
+                    return self._run(None, said)  # a step failed last time: retry it first
                 # Nothing is waiting for this action (not started, or finished): start instead.
-                return self._run(self._start_payload(snapshot.values))
-            return self._run(Command(resume={"kind": kind, "text": text.strip()}))
+                return self._run(self._start_payload(snapshot.values), said)
+            return self._run(Command(resume={"kind": kind, "text": text.strip()}), said)
+
+    def _current(self) -> tuple[dict[str, Any], bool]:
+        """The state's values and whether it waits for the learner: from this lesson's last
+        run while the thread's latest checkpoint is still the one it ended at, else read."""
+        if self._view is not None and self._storage.latest(self._thread) == self._view[0]:
+            return self._view[1], self._view[2]
+        snapshot = self._graph.get_state(self._config)
+        return snapshot.values, bool(snapshot.interrupts)
 
     def _start_payload(self, values: dict[str, Any]) -> dict[str, Any]:
         payload = {"learner_id": self.learner_id, "course": self.course_name}
@@ -346,15 +352,21 @@ class Lesson:
             payload["lesson_id"] = uuid.uuid4().hex
         return payload
 
-    def _run(self, payload: Any) -> list[TutorMessage]:
-        before = self._graph.get_state(self._config).values.get("said", 0)
+    def _run(self, payload: Any, before: int | None = None) -> list[TutorMessage]:
+        if before is None:
+            before = self._graph.get_state(self._config).values.get("said", 0)
+        self._view = None
         # durability="sync": each step's checkpoint is written before the next step runs, so
         # an attempt is never stored ahead of the turn that made it (see attempts.record_attempt).
         values = self._graph.invoke(payload, self._config, context=self.deps,
                                     durability="sync")
+        waiting = bool(values.pop("__interrupt__", None))
         self._last_values = values
-        said = values.get("said", 0) - before
         transcript = values.get("transcript", [])
+        self._storage.record(self._thread, values.get("said", 0), transcript)
+        self._storage.prune(self._thread)
+        self._view = (self._storage.latest(self._thread), values, waiting)
+        said = values.get("said", 0) - before
         fresh = transcript[-said:] if said > 0 else []
         replies = [TutorMessage.model_validate(m) for m in fresh if m["kind"] != "learner"]
         if replies and replies[-1].exercise is not None:

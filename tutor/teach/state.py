@@ -15,8 +15,9 @@ from pydantic import BaseModel, Field
 
 from tutor.course import Citation, Exercise, ExerciseKind
 
-TRANSCRIPT_LIMIT = 300
-"""Messages kept in the checkpointed transcript (older ones drop off: the checkpoint stays small)."""
+TRANSCRIPT_LIMIT = 20
+"""Messages kept in the checkpointed state (the whole transcript is in the lesson storage,
+:mod:`tutor.teach.lesson_storage`; the checkpoint stays small)."""
 
 
 class ExerciseView(BaseModel):

@@ -1,0 +1,129 @@
+"""Whole-process build cost: ``tutor course build`` against a process that only extracts the
+text with pypdf, each started fresh (interpreter start-up and imports counted), interleaved
+and reported as medians; and a scaling table over books made of 6 to 1,000 pages.
+
+Used by ``bench/build_speed.py``. CPU seconds are the child's user + system time (all its
+threads), read from ``getrusage(RUSAGE_CHILDREN)`` around each run; wall seconds are reported
+beside them. Long inputs are made by concatenating the shared PDFs' pages into a temporary PDF
+(pypdf's writer), in the order thinkpython2, thinkstats2, forallx, repeated as needed.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+EXTRACT = (
+    "import sys, logging; logging.getLogger('pypdf').setLevel(logging.ERROR);"
+    "from pypdf import PdfReader;"
+    "[p.extract_text() for p in PdfReader(sys.argv[1]).pages]"
+)
+
+
+def _child_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one child process, which must succeed."""
+    cpu, wall = _child_cpu(), time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO,
+                          timeout=7200)
+    wall, cpu = time.perf_counter() - wall, _child_cpu() - cpu
+    if done.returncode != 0:
+        raise RuntimeError(f"{command[:3]} failed: {done.stderr[-400:]}")
+    return wall, cpu
+
+
+def extract_once(pdf: Path) -> tuple[float, float]:
+    return _timed([sys.executable, "-c", EXTRACT, str(pdf)], dict(os.environ))
+
+
+def build_once(pdf: Path, workdir: Path) -> tuple[float, float, int]:
+    """(wall, CPU, concepts) of a fresh offline build of ``pdf`` as a one-source course."""
+    import json
+
+    home = workdir / f"home-{time.monotonic_ns()}"
+    folder = home / "courses" / pdf.stem
+    folder.mkdir(parents=True)
+    shutil.copy2(pdf, folder / pdf.name)
+    env = {**os.environ, "TUTOR_HOME": str(home), "TUTOR_DATA": str(home / ".tutor"),
+           "ANONYMIZED_TELEMETRY": "False"}
+    wall, cpu = _timed([sys.executable, "-c", "from tutor.cli.main import main; main()",
+                        "course", "build", str(folder), "--engine", "offline", "--quiet"], env)
+    course = json.loads((folder / "course.json").read_text(encoding="utf-8"))
+    shutil.rmtree(home, ignore_errors=True)
+    return wall, cpu, len(course["concepts"])
+
+
+def compare(pdf: Path, workdir: Path, runs: int) -> dict[str, object]:
+    """Build vs pypdf extraction, ``runs`` of each, alternating which goes first."""
+    builds: list[tuple[float, float, int]] = []
+    extracts: list[tuple[float, float]] = []
+    for i in range(runs):
+        if i % 2:
+            builds.append(build_once(pdf, workdir))
+            extracts.append(extract_once(pdf))
+        else:
+            extracts.append(extract_once(pdf))
+            builds.append(build_once(pdf, workdir))
+    build_cpu = statistics.median(b[1] for b in builds)
+    build_wall = statistics.median(b[0] for b in builds)
+    extract_cpu = statistics.median(e[1] for e in extracts)
+    extract_wall = statistics.median(e[0] for e in extracts)
+    return {
+        "runs": runs,
+        "build_cpu_s": round(build_cpu, 2),
+        "build_wall_s": round(build_wall, 2),
+        "pypdf_extract_cpu_s": round(extract_cpu, 2),
+        "pypdf_extract_wall_s": round(extract_wall, 2),
+        "ratio_cpu": round(build_cpu / extract_cpu, 2),
+        "ratio_wall": round(build_wall / extract_wall, 2),
+        "concepts": builds[-1][2],
+    }
+
+
+def concatenated(sources: list[Path], pages: int, target: Path) -> Path:
+    """A PDF of the first ``pages`` pages of ``sources`` read in turn (repeated as needed)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    readers = [PdfReader(p) for p in sources]
+    added = 0
+    while added < pages:
+        for reader in readers:
+            for page in reader.pages:
+                if added >= pages:
+                    break
+                writer.add_page(page)
+                added += 1
+    with target.open("wb") as out:
+        writer.write(out)
+    return target
+
+
+def scaling(sources: list[Path], sizes: list[int], workdir: Path) -> list[dict[str, object]]:
+    """One build and one extraction per size: CPU per page and concepts."""
+    rows = []
+    for size in sizes:
+        pdf = concatenated(sources, size, workdir / f"book-{size}.pdf")
+        extract_wall, extract_cpu = extract_once(pdf)
+        build_wall, build_cpu, concepts = build_once(pdf, workdir)
+        rows.append({
+            "pages": size,
+            "build_cpu_s": round(build_cpu, 2),
+            "build_wall_s": round(build_wall, 2),
+            "build_cpu_ms_per_page": round(1000 * build_cpu / size, 1),
+            "pypdf_extract_cpu_s": round(extract_cpu, 2),
+            "ratio_cpu": round(build_cpu / extract_cpu, 2),
+            "concepts": concepts,
+        })
+    return rows
