@@ -109,10 +109,18 @@ def test_a_lesson_resumes_from_checkpoints_on_the_server(context: TutorContext) 
     reply = again.answer(again.course.exercise(pending.id).answer)
     assert reply[0].kind == "feedback" and reply[0].correct
     assert [a.correct for a in again.store.attempts("ana", COURSE)] == [False, True]
+    shown = again.transcript  # the whole lesson, from the server's transcript table
+    assert [m.text for m in shown if m.kind == "learner"][0] == "wrong"
+    assert again.message_count() == len(shown)
     again.close()
     with psycopg.connect(context.database_url) as db:
         threads = db.execute("SELECT DISTINCT thread_id FROM checkpoints").fetchall()
+        kept = db.execute("SELECT count(*) FROM checkpoints WHERE checkpoint_ns = ''"
+                          ).fetchone()[0]
+        rows = db.execute("SELECT count(*) FROM lesson_transcript").fetchone()[0]
     assert threads == [(f"ana:{COURSE}",)]
+    assert kept == 1  # older checkpoints pruned after each run
+    assert rows == len(shown)
 
 
 def test_an_unreachable_server_is_one_line_without_the_password(postgres_server: str,
