@@ -47,7 +47,7 @@ def render(console: Console, message: TutorMessage) -> None:
     colour, title = _STYLE.get(message.kind, ("white", message.kind))
     body: Any = Markdown(message.text)
     if message.kind == "exercise" and message.exercise is not None:
-        title = f"Exercise: {message.exercise.concept_name}"
+        title = "Exercise"  # the concept's name is the key of every "which term" item
         if message.exercise.choices:
             lines = "\n".join(
                 f"  {n}. {choice}" for n, choice in enumerate(message.exercise.choices, start=1)

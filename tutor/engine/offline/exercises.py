@@ -28,6 +28,7 @@ from tutor.engine.offline.checking import (
     term_variants,
     words,
 )
+from tutor.engine.offline.exercise_bank import write_beyond_definition
 from tutor.engine.offline.exercise_material import (
     Material,
     Sibling,
@@ -44,6 +45,10 @@ from tutor.engine.offline.exercise_material import (
 )
 
 MAX_DISTRACTORS = 3
+MAX_ON_DEFINITION = 3
+"""Definition items kept for a concept that also has items beyond its definition."""
+_DEFINITION_PREFERENCE = (ExerciseKind.SHORT_ANSWER, ExerciseKind.CLOZE,
+                          ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.TRUE_FALSE)
 MIN_DISTRACTORS = 2
 MAX_KEY_POINTS = 4
 
@@ -62,7 +67,15 @@ def write_exercises(
         return []
     siblings = rank_siblings(concept, related, terms)
     writers = (_cloze, _choose_term, _choose_statement, _true_or_false, _explain)
-    return [ex for writer in writers if (ex := writer(material, siblings)) is not None]
+    written = [ex for writer in writers if (ex := writer(material, siblings)) is not None]
+    beyond = write_beyond_definition(material, siblings, passages)
+    if beyond and len(written) > MAX_ON_DEFINITION:
+        # more items on the one sentence prove recognition, not understanding: keep the
+        # production item and the term questions, drop the rest
+        ranked = sorted(written, key=lambda e: _DEFINITION_PREFERENCE.index(e.kind))
+        kept = {e.id for e in ranked[:MAX_ON_DEFINITION]}
+        written = [e for e in written if e.id in kept]
+    return written + beyond
 
 
 # -- the writers -------------------------------------------------------------------------------

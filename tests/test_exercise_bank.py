@@ -1,0 +1,155 @@
+"""Exercises beyond the definition: examples, code output, contrast, each with its origin."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+import pytest
+
+from tutor.course import Chunk, Citation, Concept, Course, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline.checking import check_exercise, term_variants
+from tutor.engine.offline.code_exercises import sessions, write_code_output
+from tutor.engine.offline.code_sandbox import replay
+from tutor.engine.offline.contrast_exercises import write_contrast
+from tutor.engine.offline.example_exercises import listed_examples, write_example
+from tutor.engine.offline.exercise_material import Sibling, gather, term_pattern
+
+SESSION_TEXT = (
+    "A variable is a name that refers to a value. An assignment statement creates a new\n"
+    "variable and gives it a value:\n"
+    ">>> n = 17\n"
+    ">>> n + 25\n"
+    "42\n"
+    ">>> n * 2\n"
+    "34\n"
+)
+
+
+def _chunk(text: str, page: int = 3) -> Chunk:
+    return Chunk(id=f"book.pdf#p{page}-0", source="book.pdf", page=page, text=text)
+
+
+def _concept(cid: str, name: str, definition: str, page: int = 3) -> Concept:
+    return Concept(id=cid, name=name, definition=definition,
+                   citations=[Citation(source="book.pdf", page=page)])
+
+
+VARIABLE = _concept("variable", "variable", "A variable is a name that refers to a value.")
+
+
+def _material(concept: Concept, passages: Sequence[Chunk]):  # type: ignore[no-untyped-def]
+    return gather(concept, term_variants(concept.name, concept.aliases), passages)
+
+
+def _echo(outputs: list[str]):  # type: ignore[no-untyped-def]
+    def run(statements: Sequence[str]) -> list[str] | None:
+        return outputs[: len(statements)]
+    return run
+
+
+def test_a_session_is_read_as_statements_with_their_outputs() -> None:
+    (session,) = sessions(SESSION_TEXT)
+    assert [(s.source, s.output) for s in session.steps] == [
+        ("n = 17", ""), ("n + 25", "42"), ("n * 2", "34")]
+
+
+def test_code_output_is_keyed_to_the_book_and_kept_when_the_replay_agrees() -> None:
+    chunk = _chunk(SESSION_TEXT)
+    m = _material(VARIABLE, [chunk])
+    (item,) = write_code_output(m, [chunk], run=_echo(["", "42\n", "34\n"]))[:1]
+    assert item.origin is ExerciseOrigin.CODE_OUTPUT and item.kind is ExerciseKind.CLOZE
+    assert item.answer == "34" and ">>> n * 2" in item.prompt
+    assert "34" not in item.prompt.replace(">>> n * 2", "")  # the output it asks for is not shown
+    assert "42" in item.prompt  # earlier outputs are part of the session shown
+    assert check_exercise(item, VARIABLE, [chunk]).ok
+
+
+def test_code_output_is_dropped_when_the_replay_differs_from_the_book() -> None:
+    chunk = _chunk(SESSION_TEXT)
+    m = _material(VARIABLE, [chunk])
+    assert write_code_output(m, [chunk], run=_echo(["", "41\n", "33\n"])) == []
+    assert write_code_output(m, [chunk], run=lambda statements: None) == []
+
+
+def test_code_away_from_the_concept_gives_no_item() -> None:
+    text = "Something else entirely is discussed here.\n>>> 1 + 1\n2\n"
+    chunk = _chunk("x " * 300 + "variable\n" + "y " * 300 + text)
+    m = _material(VARIABLE, [chunk])
+    assert write_code_output(m, [chunk], run=_echo(["2\n"])) == []
+
+
+@pytest.mark.e2e
+def test_the_sandbox_replays_like_the_prompt_and_refuses_the_network() -> None:
+    shown = replay(["x = 5", "x * 2", "print('hi')", "'a' + 'b'",
+                    "import socket; socket.socket()", "open('f', 'w')"])
+    assert shown is not None
+    assert shown[:4] == ["", "10\n", "hi\n", "'ab'\n"]
+    assert shown[4].startswith("PermissionError") and shown[5].startswith("PermissionError")
+    assert replay(["while True: pass"]) is None  # time limit
+
+
+EXAMPLE_TEXT = (
+    "Python has immutable types such as strings, tuples and integers. "
+    "Mutable types such as lists and dictionaries can be changed in place. "
+    "Operators such as plus and modulus combine values."
+)
+IMMUTABLE = _concept("immutable", "immutable type", "A type whose values cannot be changed.")
+MUTABLE = _concept("mutable", "mutable type", "A type whose values can be changed in place.")
+LOOP = _concept("operator", "operator", "A symbol that stands for a computation.")
+
+
+def test_examples_come_from_lists_headed_by_the_term() -> None:
+    found = listed_examples(EXAMPLE_TEXT, term_pattern(["immutable type", "immutable types"]))
+    assert [item for item, _ in found] == ["strings", "tuples", "integers"]
+
+
+def test_which_is_an_example_uses_sibling_examples_as_distractors() -> None:
+    chunk = _chunk(EXAMPLE_TEXT)
+    m = _material(IMMUTABLE, [chunk])
+    siblings = [Sibling(MUTABLE, 0.8, "a type whose values can be changed in place"),
+                Sibling(LOOP, 0.4, "a symbol that stands for a computation")]
+    item = write_example(m, siblings, [chunk])
+    assert item is not None and item.origin is ExerciseOrigin.EXAMPLE
+    assert item.answer == "strings" and set(item.choices or []) == {"strings", "lists", "plus"}
+    assert item.misconceptions["lists"] == "confuses immutable type with mutable type"
+    assert check_exercise(item, IMMUTABLE, [chunk]).ok
+
+
+def test_an_item_the_text_also_gives_for_the_concept_is_no_distractor() -> None:
+    text = EXAMPLE_TEXT + " Strings and lists are both sequences, and an immutable type " \
+        "is safer to share than lists."
+    chunk = _chunk(text)
+    m = _material(IMMUTABLE, [chunk])
+    siblings = [Sibling(MUTABLE, 0.8, None), Sibling(LOOP, 0.4, None)]
+    assert write_example(m, siblings, [chunk]) is None  # "lists" is ruled out, one remains
+
+
+def test_contrast_names_both_concepts_with_key_points_from_both_definitions() -> None:
+    chunk = _chunk("An immutable type is a type whose values cannot be changed. "
+                   "A mutable type is a type whose values can be changed in place.")
+    m = _material(IMMUTABLE, [chunk])
+    siblings = [Sibling(MUTABLE, 0.8, "a type whose values can be changed in place")]
+    (item,) = write_contrast(m, siblings, [chunk])
+    assert item.origin is ExerciseOrigin.CONTRAST
+    assert "immutable type" in item.prompt and "mutable type" in item.prompt
+    assert any(p.startswith("mutable type:") for p in item.key_points)
+    assert any(p.startswith("immutable type:") for p in item.key_points)
+    assert check_exercise(item, IMMUTABLE, [chunk]).ok
+
+
+def test_no_contrast_with_a_sibling_defined_on_a_page_the_exercise_cannot_cite() -> None:
+    chunk = _chunk("An immutable type is a type whose values cannot be changed.")
+    far = _concept("mutable", "mutable type", MUTABLE.definition, page=90)
+    m = _material(IMMUTABLE, [chunk])
+    assert write_contrast(m, [Sibling(far, 0.8, "a type whose values can change")], [chunk]) == []
+
+
+def test_old_course_files_load_with_the_definition_origin() -> None:
+    course = Course(title="t", concepts=[VARIABLE], exercises=[])
+    data = json.loads(course.to_json())
+    data["exercises"] = [{"id": "variable-cloze-1", "concept_id": "variable", "kind": "cloze",
+                          "prompt": "Fill in the blank: a _____ names a value.",
+                          "answer": "variable"}]
+    loaded = Course.model_validate(data)
+    assert loaded.exercises[0].origin is ExerciseOrigin.DEFINITION
