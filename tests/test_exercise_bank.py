@@ -14,6 +14,7 @@ from tutor.engine.offline.code_sandbox import replay
 from tutor.engine.offline.contrast_exercises import write_contrast
 from tutor.engine.offline.example_exercises import listed_examples, write_example
 from tutor.engine.offline.exercise_material import Sibling, gather, term_pattern
+from tutor.engine.offline.exercises import write_definition_exercises, write_exercises
 
 SESSION_TEXT = (
     "A variable is a name that refers to a value. An assignment statement creates a new\n"
@@ -153,3 +154,21 @@ def test_old_course_files_load_with_the_definition_origin() -> None:
                           "answer": "variable"}]
     loaded = Course.model_validate(data)
     assert loaded.exercises[0].origin is ExerciseOrigin.DEFINITION
+
+
+def test_a_concept_with_items_beyond_its_definition_keeps_three_on_the_definition() -> None:
+    texts = {
+        "stack": "A stack is a collection where the last item added is the first one removed.",
+        "queue": "A queue is a collection where the first item added is the first one removed.",
+        "heap": "A heap is a tree where each parent holds a smaller key than its children.",
+        "hash table": "A hash table is a structure that maps keys to values by an index.",
+    }
+    pool = [_concept(n.replace(" ", "-"), n, d, page=i) for i, (n, d) in enumerate(texts.items(), 1)]
+    pages = [_chunk(d, page=i) for i, d in enumerate(texts.values(), 1)]
+    stack, others = pool[0], pool[1:]
+    every = write_exercises(stack, others, pages)
+    on_definition = [e for e in every if e.origin is ExerciseOrigin.DEFINITION]
+    assert len(write_definition_exercises(stack, others, pages)) > 3
+    assert any(e.origin is ExerciseOrigin.CONTRAST for e in every)
+    assert len(on_definition) == 3
+    assert {e.kind for e in on_definition} >= {ExerciseKind.SHORT_ANSWER, ExerciseKind.CLOZE}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import BLANK, mentions
-from tutor.engine.offline.code_sandbox import replay, same_output
+from tutor.engine.offline.code_sandbox import replay, same_output, tidy_quotes
 from tutor.engine.offline.exercise_material import Material
 
 MAX_OUTPUT_CHARS = 40
@@ -73,11 +73,11 @@ def sessions(text: str) -> list[Session]:
             i += 1
         output: list[str] = []
         while i < len(lines) and not lines[i].startswith(_PROMPT.rstrip()) and len(output) < 3:
-            if _looks_like_prose(lines[i]):
-                break
+            if output and _looks_like_prose(lines[i]):
+                break  # the first line may be the output with running text after it
             output.append(lines[i].rstrip())
             i += 1
-        current.append(Step("\n".join(source), "\n".join(output).strip()))
+        current.append(Step(tidy_quotes("\n".join(source)), tidy_quotes("\n".join(output).strip())))
     if current:
         found.append(Session(current, start))
     return found
@@ -96,12 +96,25 @@ def _fits(output: str) -> bool:
     return not output.startswith(("...", ">>>"))
 
 
-def _replayed(steps: Sequence[Step], run: Callable[[Sequence[str]], list[str] | None]) -> bool:
-    """Whether every output the book shows for these steps is what the replay shows."""
+def _replayed(
+    steps: Sequence[Step], run: Callable[[Sequence[str]], list[str] | None]
+) -> list[Step] | None:
+    """The steps with the outputs the replay confirms, or ``None`` when the replay differs
+    from the book: the last step must show what the book prints, and so must every earlier
+    step for which the book prints something."""
     shown = run([s.source for s in steps])
     if shown is None or len(shown) != len(steps):
-        return False
-    return all(same_output(s.output, r) for s, r in zip(steps, shown, strict=True))
+        return None
+    confirmed: list[Step] = []
+    for i, (step, replayed) in enumerate(zip(steps, shown, strict=True)):
+        if not replayed.strip() and i < len(steps) - 1:
+            confirmed.append(Step(step.source, ""))  # shows nothing: what follows is prose
+            continue
+        output = same_output(step.output, replayed)
+        if output is None and (step.output or i == len(steps) - 1):
+            return None
+        confirmed.append(Step(step.source, output or ""))
+    return confirmed
 
 
 def write_code_output(
@@ -131,26 +144,34 @@ def _item(
 ) -> Exercise | None:
     for last in range(len(session.steps) - 1, -1, -1):
         target = session.steps[last]
-        if not _fits(target.output) or target.source.strip() in seen:
+        if not target.output or target.source.strip() in seen:
             continue
-        steps = session.steps[max(0, last + 1 - MAX_STATEMENTS): last + 1]
-        shown = "\n".join(
-            _PROMPT + s.source.replace("\n", "\n" + _MORE)
-            + (f"\n{s.output}" if s.output and s is not target else "")
-            for s in steps
-        )
+        before = session.steps[max(0, last + 1 - MAX_STATEMENTS): last]
+        quiet = [s for s in before if not s.output]  # the state without the printed results
+        for earlier in (before, quiet):
+            steps = _replayed([*earlier, target], run)
+            if steps is None or not _fits(steps[-1].output):
+                continue
+            answer = steps[-1].output
+            shown = "\n".join(
+                _PROMPT + s.source.replace("\n", "\n" + _MORE)
+                + (f"\n{s.output}" if s.output and i < len(steps) - 1 else "")
+                for i, s in enumerate(steps)
+            )
+            if not mentions(shown, [answer], fuzzy=False):  # else the session gives it away
+                break
+        else:
+            continue
         prompt = (f"What does Python show after the last line of this session?\n\n```python\n"
                   f"{shown}\n```\n\nPython shows: {BLANK}")
-        if mentions(shown, [target.output], fuzzy=False) or not _replayed(steps, run):
-            continue
         seen.add(target.source.strip())
         return Exercise(
             id=f"{m.concept.id}-code-{n}",
             concept_id=m.concept.id,
             kind=ExerciseKind.CLOZE,
             prompt=prompt,
-            answer=target.output,
-            explanation=(f"Python shows {target.output} here, as the book does "
+            answer=answer,
+            explanation=(f"Python shows {answer} here, as the book does "
                          f"({chunk.citation().label()})."),
             citations=[chunk.citation()],
             difficulty=0.55,

@@ -11,6 +11,7 @@ writing files. The replay echoes each expression's value the way the interactive
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -94,6 +95,23 @@ def replay(statements: Sequence[str]) -> list[str] | None:
     return [str(s) for s in shown] if isinstance(shown, list) else None
 
 
-def same_output(book: str, replayed: str) -> bool:
-    """Whether the replay shows what the book prints (layout spaces aside)."""
-    return " ".join(book.split()) == " ".join(replayed.split())
+def same_output(book: str, replayed: str) -> str | None:
+    """The replayed output when the book shows it, else ``None``.
+
+    Spaces aside (the PDF adds some: ``<class 'int' >``), the book's text must be the replay's
+    output, or the output followed by running text the PDF put on the same line
+    ("42 The operator / performs division:")."""
+    shown = " ".join(replayed.split())
+    said, bare = "".join(book.split()), "".join(replayed.split())
+    if not bare:
+        return None
+    if said == bare:
+        return shown
+    if said.startswith(bare) and re.match(r"[A-Z]", said[len(bare):]):
+        return shown  # running text starts with a capital
+    return None
+
+
+def tidy_quotes(text: str) -> str:
+    """``' throat '`` -> ``'throat'``: the PDF sets a space inside typewriter quotes."""
+    return re.sub(r"(['\"]) ([^'\"\n]*?) \1", r"\1\2\1", text)

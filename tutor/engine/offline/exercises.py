@@ -58,7 +58,8 @@ _MARK = "\x00"
 def write_exercises(
     concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk]
 ) -> list[Exercise]:
-    """Up to five exercises on ``concept``; ``related`` supplies distractors and swaps."""
+    """The concept's exercises: on its definition, then beyond it (examples, code output,
+    contrast); ``related`` supplies distractors, swaps and contrasts."""
     terms = term_variants(concept.name, concept.aliases)
     if not terms:
         return []
@@ -66,8 +67,7 @@ def write_exercises(
     if not material.citations or not (material.sentence or material.description):
         return []
     siblings = rank_siblings(concept, related, terms)
-    writers = (_cloze, _choose_term, _choose_statement, _true_or_false, _explain)
-    written = [ex for writer in writers if (ex := writer(material, siblings)) is not None]
+    written = _on_definition(material, siblings)
     beyond = write_beyond_definition(material, siblings, passages)
     if beyond and len(written) > MAX_ON_DEFINITION:
         # more items on the one sentence prove recognition, not understanding: keep the
@@ -76,6 +76,24 @@ def write_exercises(
         kept = {e.id for e in ranked[:MAX_ON_DEFINITION]}
         written = [e for e in written if e.id in kept]
     return written + beyond
+
+
+def write_definition_exercises(
+    concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk]
+) -> list[Exercise]:
+    """Up to five exercises on the concept's definition alone."""
+    terms = term_variants(concept.name, concept.aliases)
+    if not terms:
+        return []
+    material = gather(concept, terms, passages)
+    if not material.citations or not (material.sentence or material.description):
+        return []
+    return _on_definition(material, rank_siblings(concept, related, terms))
+
+
+def _on_definition(material: Material, siblings: list[Sibling]) -> list[Exercise]:
+    writers = (_cloze, _choose_term, _choose_statement, _true_or_false, _explain)
+    return [ex for writer in writers if (ex := writer(material, siblings)) is not None]
 
 
 # -- the writers -------------------------------------------------------------------------------
