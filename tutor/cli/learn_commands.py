@@ -64,7 +64,7 @@ def run_lesson(lesson: Lesson, console: Console) -> None:
     for message in lesson.start():
         render(console, message)
     console.print(HELP, style="dim")
-    while lesson.pending is not None:
+    while (shown := lesson.pending) is not None:
         try:
             line = console.input("[bold]> [/bold]").strip()
         except (EOFError, KeyboardInterrupt):
@@ -78,9 +78,9 @@ def run_lesson(lesson: Lesson, console: Console) -> None:
                 console.print("Lesson saved; `tutor learn` resumes it.", style="dim")
                 return
             if command == "/hint":
-                replies = lesson.hint()
+                replies = lesson.hint(exercise_id=shown.id)
             elif command in ("/giveup", "/give-up"):
-                replies = lesson.give_up()
+                replies = lesson.give_up(exercise_id=shown.id)
             elif command == "/ask":
                 replies = lesson.ask(rest)
             elif command in ("/help", "/?"):
@@ -90,7 +90,7 @@ def run_lesson(lesson: Lesson, console: Console) -> None:
                 console.print(f"Unknown command {command}. {HELP}", style="red")
                 continue
             else:
-                replies = lesson.answer(line)
+                replies = lesson.answer(line, exercise_id=shown.id)
         except Exception as exc:  # a user error, or an engine fault mid-step
             problem = exc if isinstance(exc, TutorError) else f"{type(exc).__name__}: {exc}"
             console.print(f"{problem}", style="red")

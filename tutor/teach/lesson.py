@@ -26,7 +26,7 @@ from tutor.database import open_database
 from tutor.engine.offline.answering import content_terms
 from tutor.engine.offline.explaining import mention_pattern
 from tutor.engine.port import Engine
-from tutor.errors import AnswerError, CourseError, LearnerError
+from tutor.errors import AnswerError, CourseError, LearnerError, StaleExerciseError
 from tutor.home import BUILD_DIR, COURSE_FILE
 from tutor.learner.model import LearnerModel
 from tutor.learner.store import LearnerStore, check_learner_id
@@ -212,6 +212,8 @@ class Lesson:
             snapshot = self._graph.get_state(self._config)
             if snapshot.next and not snapshot.interrupts:
                 return self._run(None)  # a step failed last time (e.g. the engine): retry it
+            if snapshot.interrupts and self._vanished(snapshot.values):
+                return self._move_on(snapshot.values)
             if snapshot.interrupts:
                 values = snapshot.values
                 shown = [TutorMessage.model_validate(m) for m in values.get("transcript", [])]
@@ -226,8 +228,9 @@ class Lesson:
                 return [welcome, exercise] if exercise else [welcome]
             return self._run(self._start_payload(snapshot.values))
 
-    def answer(self, text: str) -> list[TutorMessage]:
-        """Answer the pending exercise."""
+    def answer(self, text: str, exercise_id: str | None = None) -> list[TutorMessage]:
+        """Answer the pending exercise (``exercise_id``: the one the learner saw; an answer
+        to another one is refused with :class:`StaleExerciseError`)."""
         if not text or not text.strip():
             raise AnswerError("the answer is empty; type an answer, or /hint for a hint")
         if len(text.strip()) > MAX_LEARNER_TEXT:
@@ -235,20 +238,20 @@ class Lesson:
                 f"the answer is {len(text.strip())} characters long; keep it under "
                 f"{MAX_LEARNER_TEXT}"
             )
-        replies = self._act("answer", text)
+        replies = self._act("answer", text, exercise_id)
         if self._last_values.get("outcome") == "unusable":
             # The engine could not take it (e.g. no such option): nothing was recorded.
             problem = replies[0].text if replies else "the tutor cannot take that answer"
             raise AnswerError(" ".join(problem.split()))
         return replies
 
-    def hint(self) -> list[TutorMessage]:
+    def hint(self, exercise_id: str | None = None) -> list[TutorMessage]:
         """The next rung of the hint ladder (or, once earned, the answer)."""
-        return self._act("hint", "")
+        return self._act("hint", "", exercise_id)
 
-    def give_up(self) -> list[TutorMessage]:
+    def give_up(self, exercise_id: str | None = None) -> list[TutorMessage]:
         """Show the answer; recorded as a given-up attempt."""
-        return self._act("give_up", "")
+        return self._act("give_up", "", exercise_id)
 
     def ask(self, question: str) -> list[TutorMessage]:
         """A free question, answered from the course with citations; the lesson goes on."""
@@ -299,6 +302,8 @@ class Lesson:
         exercise_id = snapshot.values.get("exercise_id")
         if not snapshot.interrupts or not exercise_id:
             return None
+        if self._vanished(snapshot.values):
+            return None
         exercise = self.course.exercise(exercise_id)
         return ExerciseView.of(exercise, self.course.concept(exercise.concept_id).name)
 
@@ -331,15 +336,41 @@ class Lesson:
         self.close()
 
     # -- plumbing ----------------------------------------------------------------------------
-    def _act(self, kind: str, text: str) -> list[TutorMessage]:
+    def _act(self, kind: str, text: str, exercise_id: str | None = None) -> list[TutorMessage]:
         with self._lock:
             snapshot = self._graph.get_state(self._config)
+            waiting = snapshot.values.get("exercise_id") if snapshot.interrupts else None
+            if exercise_id is not None and exercise_id != waiting:
+                raise StaleExerciseError(
+                    "that exercise is no longer the one waiting; nothing was recorded, "
+                    "answer the exercise shown now")
+            if snapshot.interrupts and self._vanished(snapshot.values):
+                return self._move_on(snapshot.values)
             if not snapshot.interrupts:
                 if snapshot.next:
                     return self._run(None)  # a step failed last time: retry it first
                 # Nothing is waiting for this action (not started, or finished): start instead.
                 return self._run(self._start_payload(snapshot.values))
             return self._run(Command(resume={"kind": kind, "text": text.strip()}))
+
+    def _vanished(self, values: dict[str, Any]) -> bool:
+        """Whether a rebuild deleted or renamed the pending exercise or its concept."""
+        known = {c.id for c in self.course.concepts}
+        exercise_id, concept_id = values.get("exercise_id"), values.get("concept_id")
+        if concept_id and concept_id not in known:
+            return True
+        if not exercise_id:
+            return False
+        try:
+            return self.course.exercise(exercise_id).concept_id not in known
+        except KeyError:
+            return True
+
+    def _move_on(self, values: dict[str, Any]) -> list[TutorMessage]:
+        """Leave an exercise the course no longer has, with a short notice, and go on."""
+        notice = TutorMessage(kind="info", text="The course was rebuilt and the exercise you "
+                              "were on is gone; here is the next one.")
+        return [notice, *self._run(self._start_payload(values))]
 
     def _start_payload(self, values: dict[str, Any]) -> dict[str, Any]:
         payload = {"learner_id": self.learner_id, "course": self.course_name}
