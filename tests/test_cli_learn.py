@@ -91,3 +91,28 @@ def test_the_tutor_command_reads_stdin(course_home: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Hint 1" in done.stdout and "Right" in done.stdout
+
+
+def test_a_transcript_holds_exactly_what_was_shown_with_exercise_ids(
+    course_home: Path, tmp_path: Path
+) -> None:
+    log = tmp_path / "session.jsonl"
+    result = CliRunner().invoke(
+        app, ["learn", COURSE, "--learner", "Eva", "--engine", "offline", "--transcript",
+              str(log)], input="a list\n/hint\n/giveup\n",
+    )
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert {"from", "kind", "text", "exercise", "concept"} <= set(rows[0])
+    posed = [r for r in rows if r["from"] == "tutor" and r["kind"] == "exercise"]
+    first = posed[0]["exercise"]
+    assert first is not None and posed[0]["concept"] == "array"
+    learner = [r for r in rows if r["from"] == "learner"]
+    assert [r["kind"] for r in learner] == ["attempt", "hint_request", "give_up"]
+    assert learner[0]["text"] == "a list" and {r["exercise"] for r in learner} == {first}
+    feedback = next(r for r in rows if r["kind"] == "feedback")
+    assert feedback["exercise"] == first
+    assert any(r["kind"] == "answer" and r["exercise"] == first for r in rows)
+    # nothing before the first attempt names the key of the first exercise
+    before = rows[: rows.index(learner[0])]
+    assert not any("array" in r["text"].lower() for r in before if r["kind"] == "exercise")
