@@ -172,3 +172,26 @@ def test_a_concept_with_items_beyond_its_definition_keeps_three_on_the_definitio
     assert any(e.origin is ExerciseOrigin.CONTRAST for e in every)
     assert len(on_definition) == 3
     assert {e.kind for e in on_definition} >= {ExerciseKind.SHORT_ANSWER, ExerciseKind.CLOZE}
+
+
+def test_no_contrast_between_concepts_a_learner_would_not_mix_up() -> None:
+    chunk = _chunk("A postcondition is a requirement that the function satisfies before it "
+                   "ends. An optional argument is a function argument that is not required.")
+    post = _concept("postcondition", "postcondition",
+                    "A postcondition is a requirement that the function satisfies before it ends.")
+    optional = _concept("optional-argument", "optional argument",
+                        "An optional argument is a function argument that is not required.")
+    m = _material(post, [chunk])
+    far = Sibling(optional, 0.4, "a function argument that is not required")
+    assert write_contrast(m, [far], [chunk]) == []
+    close = Sibling(optional, 0.7, "a function argument that is not required")
+    assert len(write_contrast(m, [close], [chunk])) == 1
+
+
+def test_a_description_that_leans_on_the_sentence_before_is_not_used() -> None:
+    from tutor.engine.offline.exercise_material import describe
+
+    assert describe("Wrapping code up in a function is called encapsulation.",
+                    ["encapsulation"]) == "Wrapping code up in a function"
+    assert describe("Functions that work this way are called modifiers.",
+                    ["modifier", "modifiers"]) is None

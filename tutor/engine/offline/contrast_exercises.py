@@ -10,19 +10,27 @@ points are one idea from each.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Citation, Exercise, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.checking import mentions, same_option, term_variants
+from tutor.engine.offline.checking import (
+    content_stems,
+    mentions,
+    same_option,
+    term_variants,
+    words,
+)
 from tutor.engine.offline.exercise_material import (
     Material,
     Sibling,
     clauses,
     lower_first,
 )
+from tutor.engine.offline.text import STOPWORDS
 
-MIN_SIMILARITY = 0.35
-"""Siblings less similar than this are not ones a learner mixes up with the concept."""
+CLOSE_SIMILARITY = 0.6
+"""Embedding cosine from which two concepts are close enough to mix up whatever their names."""
 MAX_DEFINITION_WORDS = 45
 MAX_ITEMS = 2
 
@@ -31,20 +39,19 @@ def write_contrast(
     m: Material, siblings: Sequence[Sibling], passages: Sequence[Chunk]
 ) -> list[Exercise]:
     """Contrast items with the nearest fit siblings, at most :data:`MAX_ITEMS`."""
-    if not m.description or len(m.description.split()) > MAX_DEFINITION_WORDS:
+    if not _telling(m.description):
         return []
     pages = {(p.source, p.page) for p in passages}
     found: list[Exercise] = []
     for sibling in siblings:
         other = sibling.concept
-        if sibling.similarity < MIN_SIMILARITY or not sibling.description:
-            continue
-        if len(sibling.description.split()) > MAX_DEFINITION_WORDS:
+        if not _telling(sibling.description) or not _confusable(m, sibling):
             continue
         own_terms = term_variants(other.name, other.aliases)
-        if mentions(m.description, own_terms) or mentions(sibling.description, m.terms):
+        if mentions(m.description or "", own_terms) or mentions(sibling.description or "",
+                                                                 m.terms):
             continue
-        if same_option(m.description, sibling.description):
+        if same_option(m.description or "", sibling.description or ""):
             continue
         cited = [c for c in other.citations[:1] if (c.source, c.page) in pages]
         if not cited:
@@ -53,6 +60,36 @@ def write_contrast(
         if len(found) == MAX_ITEMS:
             break
     return found
+
+
+def _telling(description: str | None) -> bool:
+    """A description that says what the thing is: short enough to compare, at least three
+    content words, not merely another name ("also called a class")."""
+    if not description or len(description.split()) > MAX_DEFINITION_WORDS:
+        return False
+    if re.match(r"^(?:also|or)\s+(?:called|known)\b", description, re.I):
+        return False
+    return len(content_stems(description)) >= 3
+
+
+def _genus(description: str) -> str:
+    """The head of the description's first phrase: "a statistic based on..." -> "statistic"."""
+    head = clauses(description)[0] if clauses(description) else description
+    head = re.split(r"\s+(?:of|for|to|in|on|by|with|based|that|which|used)\b", head)[0]
+    return words(head)[-1] if words(head) else ""
+
+
+def _confusable(m: Material, sibling: Sibling) -> bool:
+    """Whether a learner could mix the two up: their names share a word, their definitions
+    name the same kind of thing, or they are very close in meaning."""
+    own = {w for t in m.terms for w in words(t)} - STOPWORDS
+    theirs = set(words(sibling.concept.name)) - STOPWORDS
+    if own & theirs:
+        return True
+    genus = _genus(m.description or "")
+    if genus and genus == _genus(sibling.description or "") and genus not in STOPWORDS:
+        return True
+    return sibling.similarity >= CLOSE_SIMILARITY
 
 
 def _capital(name: str) -> str:
@@ -64,8 +101,7 @@ def _exercise(m: Material, sibling: Sibling, page: Citation, n: int) -> Exercise
     own = lower_first(m.description or "")
     theirs = lower_first(sibling.description or "")
     reference = f"{_capital(concept.name)}: {own}. {_capital(other.name)}, by contrast: {theirs}."
-    points = [f"{concept.name}: {c}" for c in clauses(m.description or "")[:2]]
-    points += [f"{other.name}: {c}" for c in clauses(sibling.description or "")[:1]]
+    points = [f"{concept.name}: {own}", f"{other.name}: {theirs}"]
     citations = list(m.citations)
     if page not in citations:
         citations.append(page)
