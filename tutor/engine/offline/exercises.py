@@ -321,6 +321,12 @@ def _explain(m: Material, siblings: list[Sibling]) -> Exercise | None:
         prompt=f"Explain {concept.name} in your own words.",
         answer=reference,
         key_points=points,
+        misconceptions={  # a sibling's definition given for this one: named in feedback
+            as_statement(s.description): f"confuses {concept.name} with {s.concept.name}"
+            for s in siblings[:MAX_DISTRACTORS]
+            if s.description and len(s.description.split()) >= 4
+            and not mentions(s.description, m.terms)
+        },
         explanation=f"The course explains {concept.name} so ({m.label}): {reference}",
         citations=citations,
         difficulty=_difficulty(0.5 + 0.05 * len(points)),
