@@ -195,3 +195,28 @@ def test_a_description_that_leans_on_the_sentence_before_is_not_used() -> None:
                     ["encapsulation"]) == "Wrapping code up in a function"
     assert describe("Functions that work this way are called modifiers.",
                     ["modifier", "modifiers"]) is None
+
+
+def test_relation_asks_which_idea_the_definition_builds_on() -> None:
+    from tutor.engine.offline.relation_exercises import write_relation
+
+    texts = {
+        "parameter": "A parameter is a name used inside a function to refer to the value "
+                     "passed as an argument.",
+        "function": "A function is a named sequence of statements that performs a computation.",
+        "module": "A module is a file that contains a collection of related functions.",
+        "loop": "A loop is a part of a program that can run repeatedly.",
+        "operator": "An operator is a special symbol that represents a simple computation.",
+    }
+    pool = [_concept(n, n, d, page=i) for i, (n, d) in enumerate(texts.items(), 1)]
+    pages = [_chunk(d, page=i) for i, d in enumerate(texts.values(), 1)]
+    m = _material(pool[0], pages)
+    siblings = [Sibling(c, 0.6 - 0.1 * i, None) for i, c in enumerate(pool[1:])]
+    item = write_relation(m, siblings, pages)
+    assert item is not None and item.origin is ExerciseOrigin.RELATION
+    assert item.answer == "function"  # named in the definition; the others are not
+    assert set(item.choices or []) == {"function", "module", "loop", "operator"}
+    assert check_exercise(item, pool[0], pages).ok
+    # with the key's name removed from the definition there is nothing to ask
+    plain = _concept("parameter", "parameter", "A parameter is a name for a passed value.")
+    assert write_relation(_material(plain, [_chunk(plain.definition)]), siblings, pages) is None

@@ -42,7 +42,8 @@ TRUE_FALSE = ["True", "False"]
 _FRAME_WORDS = frozenset(
     "which term matches match description statement describes describe true false fill blank "
     "explain own word words means mean refers complete correct course give example python "
-    "show shows last line session differ sets apart say".split()
+    "show shows last line session differ sets apart say idea ideas build builds term terms "
+    "another explains".split()
 )
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _BLANKS = re.compile(r"_{3,}")

@@ -1,0 +1,65 @@
+""""Which idea does the course build X on?" from how the course defines X.
+
+A concept whose definition uses another concept of the course (a stack "is a collection...",
+a parameter "is a name used inside a function...") depends on it: that is the evidence the
+prerequisite graph takes too. The exercise asks which of a few near concepts the definition
+builds on; the key is named in the defining sentence on the cited page, and no distractor
+appears in that sentence or in the concept's defining passage, so the text supports only the
+key. A related concept that shares a word with the concept's name is left out (the name alone
+would give it away).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline.checking import mentions, term_variants, words
+from tutor.engine.offline.exercise_material import Material, Sibling, source_of
+from tutor.engine.offline.text import STOPWORDS
+
+MIN_DISTRACTORS = 2
+MAX_DISTRACTORS = 3
+
+
+def write_relation(
+    m: Material, siblings: Sequence[Sibling], passages: Sequence[Chunk]
+) -> Exercise | None:
+    """One relation item, or ``None`` when the definition names no other concept."""
+    definition = m.definition_text
+    source = source_of(definition, m.ordered)
+    around = f"{definition} {source.text if source else ''}"
+    own_words = {w for t in m.terms for w in words(t)} - STOPWORDS
+    key: Sibling | None = None
+    others: list[Sibling] = []
+    for sibling in siblings:
+        names = term_variants(sibling.concept.name, sibling.concept.aliases)
+        if not names or own_words & (set(words(sibling.concept.name)) - STOPWORDS):
+            continue
+        if mentions(definition, names, fuzzy=False):
+            key = key or sibling
+        elif not mentions(around, names, fuzzy=False):
+            others.append(sibling)
+    if key is None or len(others) < MIN_DISTRACTORS:
+        return None
+    chosen = others[:MAX_DISTRACTORS]
+    exercise_id = f"{m.concept.id}-relation-1"
+    choices = [key.concept.name, *(s.concept.name for s in chosen)]
+    random.Random(exercise_id).shuffle(choices)
+    return Exercise(
+        id=exercise_id,
+        concept_id=m.concept.id,
+        kind=ExerciseKind.MULTIPLE_CHOICE,
+        prompt=(f"The course explains {m.concept.name} in terms of another idea of the course. "
+                f"Which one does it build on?"),
+        answer=key.concept.name,
+        choices=choices,
+        misconceptions={s.concept.name: f"does not see what {m.concept.name} is built on"
+                        for s in chosen},
+        explanation=(f"The course defines {m.concept.name} using {key.concept.name}: "
+                     f"{definition} ({m.label})"),
+        citations=list(m.citations[:1]),
+        difficulty=0.5,
+        origin=ExerciseOrigin.RELATION,
+    )
