@@ -142,9 +142,9 @@ def answer_strings(exercise: Exercise) -> list[str]:
 
 def answer_pattern(answer: str) -> re.Pattern[str]:
     """``answer`` as a whole word or phrase: any case, any spacing, a plural ending allowed."""
-    # never inside a file name or a hyphenated word ("01-chance-and-experiment.pdf")
+    # never inside a file name ("01-chance-and-experiment.pdf", "experiment.md")
     start = r"(?<![\w/-])" if answer[0].isalnum() else ""
-    end = r"(?:e?s)?(?![\w-]|\.[a-z0-9]{2,4}\b)" if answer[-1].isalnum() else ""
+    end = r"(?:e?s)?(?!\w|\.[a-z0-9]{2,4}\b)" if answer[-1].isalnum() else ""
     flexible = r"\s+".join(re.escape(part) for part in answer.split())
     return re.compile(start + flexible + end, re.IGNORECASE)
 

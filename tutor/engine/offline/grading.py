@@ -209,7 +209,7 @@ def _grade_short_answer(exercise: Exercise, text: str) -> Grade:
 def _caught(exercise: Exercise, text: str) -> str | None:
     """Why an answer the similarity score accepts is still wrong, or ``None``."""
     references = [exercise.answer, *exercise.key_points]
-    if negates(text, references):
+    if negates(text, [exercise.answer]):
         return ("Not yet: your answer says the opposite of the course (check the \"not\").")
     if keyword_salad(text, references):
         return "Not yet: that is a list of keywords; say how they fit together in a sentence."
