@@ -14,9 +14,11 @@ from collections.abc import Sequence
 
 from tutor.engine.offline.answer_similarity import content_words, has_negation, tokens
 
-NEGATED_OVERLAP = 0.6
-"""Share of the reference's content words a negated answer must repeat to count as the
-reference turned around (rather than an answer that happens to say "not")."""
+REFERENCE_COVERED = 0.6
+FROM_REFERENCE = 0.8
+"""A negated answer counts as the reference turned around (rather than a paraphrase that says
+"not": "there is no gap" for "in the same state") when it repeats this share of the
+reference's content words and takes this share of its own from the reference."""
 SALAD_MIN_TOKENS = 5
 SIBLING_MARGIN = 0.02
 """How much less close to a sibling's definition than to the reference an answer may be and
@@ -29,7 +31,8 @@ _FUNCTION_WORDS = frozenset(
     "whose where when if it its this these those as or and but not no can may must has have "
     "had does do did so than then there their they we you he she one".split()
 )
-_NEGATION_COUNT = re.compile(r"\b(?:not|no|never|none|nothing|cannot)\b|n't\b", re.I)
+_NEGATION_COUNT = re.compile(
+    r"\b(?:not|no|never|none|nothing|cannot|neither|nor|without)\b|n't\b", re.I)
 
 
 def _negations(text: str) -> int:
@@ -43,9 +46,10 @@ def negates(answer: str, references: Sequence[str]) -> bool:
     said = set(content_words(answer))
     for reference in references:
         wanted = set(content_words(reference))
-        if not wanted or _negations(answer) <= _negations(reference):
-            continue
-        if len(said & wanted) / len(wanted) >= NEGATED_OVERLAP:
+        if not wanted or has_negation(reference) or _negations(reference):
+            continue  # a reference that negates itself: "not" in the answer may follow it
+        shared = len(said & wanted)
+        if said and shared / len(wanted) >= REFERENCE_COVERED and shared / len(said) >= FROM_REFERENCE:
             return True
     return False
 
