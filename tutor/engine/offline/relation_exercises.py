@@ -23,27 +23,37 @@ MIN_DISTRACTORS = 2
 MAX_DISTRACTORS = 3
 
 
+def _stems(name: str) -> set[str]:
+    """The name's content words cut to five letters ("disjunctive", "disjunction": "disju")."""
+    return {w[:5] for w in words(name) if w not in STOPWORDS}
+
+
 def write_relation(
     m: Material, siblings: Sequence[Sibling], passages: Sequence[Chunk]
 ) -> Exercise | None:
     """One relation item, or ``None`` when the definition names no other concept."""
+    if not m.description:
+        return None  # only a definition that says what the concept is shows what it builds on
     definition = m.definition_text
     source = source_of(definition, m.ordered)
     around = f"{definition} {source.text if source else ''}"
-    own_words = {w for t in m.terms for w in words(t)} - STOPWORDS
+    own = _stems(m.concept.name)
     key: Sibling | None = None
     others: list[Sibling] = []
     for sibling in siblings:
         names = term_variants(sibling.concept.name, sibling.concept.aliases)
-        if not names or own_words & (set(words(sibling.concept.name)) - STOPWORDS):
+        if not names or own & _stems(sibling.concept.name):
             continue
-        if mentions(definition, names, fuzzy=False):
+        if mentions(m.description, names, fuzzy=False):
             key = key or sibling
         elif not mentions(around, names, fuzzy=False):
             others.append(sibling)
-    if key is None or len(others) < MIN_DISTRACTORS:
+    if key is None:
         return None
-    chosen = others[:MAX_DISTRACTORS]
+    chosen = [s for s in others if not _stems(s.concept.name) & _stems(key.concept.name)]
+    chosen = chosen[:MAX_DISTRACTORS]
+    if len(chosen) < MIN_DISTRACTORS:
+        return None
     exercise_id = f"{m.concept.id}-relation-1"
     choices = [key.concept.name, *(s.concept.name for s in chosen)]
     random.Random(exercise_id).shuffle(choices)
