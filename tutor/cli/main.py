@@ -31,6 +31,7 @@ _COMMAND_MODULES = [
     ("learn_commands", app),
     ("simulate_commands", eval_app),
     ("grading_commands", eval_app),
+    ("audit_commands", eval_app),
     ("export_commands", app),
     ("lesson_commands", app),
     ("app_commands", app),
