@@ -40,8 +40,8 @@ def test_the_grader_rejects_negation_salad_and_a_siblings_definition_but_not_the
     exercise = _explain()
     good = grade(exercise, "It is the set of all possible outcomes of a random experiment.")
     assert good.correct
-    flipped = grade(exercise, "It is not the set of all possible outcomes of a random "
-                              "experiment.")
+    flipped = grade(exercise, "A sample space is not the set of all possible outcomes of a "
+                              "random experiment.")
     assert not flipped.correct and "opposite" in flipped.feedback
     mixed = grade(exercise, "outcomes experiment random possible set")
     assert not mixed.correct and "keywords" in mixed.feedback
