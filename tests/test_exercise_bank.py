@@ -220,3 +220,27 @@ def test_relation_asks_which_idea_the_definition_builds_on() -> None:
     # with the key's name removed from the definition there is nothing to ask
     plain = _concept("parameter", "parameter", "A parameter is a name for a passed value.")
     assert write_relation(_material(plain, [_chunk(plain.definition)]), siblings, pages) is None
+
+
+def test_the_checker_rejects_two_blanks_narrative_openers_and_questions_as_statements() -> None:
+    from tutor.course import Exercise
+
+    cite = [Citation(source="book.pdf", page=3)]
+    chunk = _chunk("A variable is a name that refers to a value. This is called a variable.")
+
+    def problems(kind: ExerciseKind, prompt: str, answer: str) -> list[str]:
+        choices = ["True", "False"] if kind is ExerciseKind.TRUE_FALSE else None
+        item = Exercise(id="variable-x-1", concept_id="variable", kind=kind, prompt=prompt,
+                        answer=answer, choices=choices, citations=cite)
+        return check_exercise(item, VARIABLE, [chunk]).problems
+
+    assert any("more than one blank" in p for p in problems(
+        ExerciseKind.CLOZE, "Fill in the blank: a _____ is a name; a _____ refers to a value.",
+        "variable"))
+    assert any("narrative opener" in p for p in problems(
+        ExerciseKind.CLOZE, "Fill in the blank: This is called a _____.", "variable"))
+    assert any("not a proposition" in p for p in problems(
+        ExerciseKind.TRUE_FALSE, "True or false: is a variable a name that refers to a value?",
+        "True"))
+    assert problems(ExerciseKind.CLOZE, "Fill in the blank: a _____ is a name that refers to "
+                    "a value.", "variable") == []
