@@ -244,3 +244,16 @@ def test_the_checker_rejects_two_blanks_narrative_openers_and_questions_as_state
         "True"))
     assert problems(ExerciseKind.CLOZE, "Fill in the blank: a _____ is a name that refers to "
                     "a value.", "variable") == []
+
+
+def test_a_definition_run_on_into_the_next_glossary_entry_gives_no_relation_key() -> None:
+    from tutor.engine.offline.relation_exercises import write_relation
+
+    run_on = ("A print statement is an instruction that causes the interpreter to display a "
+              "result. operator: A special symbol that represents a simple computation.")
+    printing = _concept("print-statement", "print statement", run_on)
+    names = ["operator", "module", "loop", "keyword"]
+    siblings = [Sibling(_concept(n, n, f"A {n} is a part of a program."), 0.5, None)
+                for n in names]
+    chunk = _chunk(run_on)
+    assert write_relation(_material(printing, [chunk]), siblings, [chunk]) is None

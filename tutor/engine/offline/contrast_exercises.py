@@ -63,12 +63,14 @@ def write_contrast(
 
 
 def _telling(description: str | None) -> bool:
-    """A description that says what the thing is: short enough to compare, at least three
-    content words, not merely another name ("also called a class")."""
+    """A description that says what the thing is: one sentence short enough to compare, at
+    least three content words, not merely another name ("also called a class")."""
     if not description or len(description.split()) > MAX_DEFINITION_WORDS:
         return False
     if re.match(r"^(?:also|or)\s+(?:called|known)\b", description, re.I):
         return False
+    if re.search(r"[.!?]\s+\S", description.strip()):
+        return False  # more than one sentence: a glossary definition run on into the next
     return len(content_stems(description)) >= 3
 
 

@@ -12,6 +12,7 @@ would give it away).
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
@@ -21,6 +22,12 @@ from tutor.engine.offline.text import STOPWORDS
 
 MIN_DISTRACTORS = 2
 MAX_DISTRACTORS = 3
+
+
+def first_sentence(text: str) -> str:
+    """The text up to its first sentence end: a definition read from a glossary can run on
+    into the next entries ("... on the screen. operator: A special symbol ...")."""
+    return re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
 
 
 def _stems(name: str) -> set[str]:
@@ -44,7 +51,7 @@ def write_relation(
         names = term_variants(sibling.concept.name, sibling.concept.aliases)
         if not names or own & _stems(sibling.concept.name):
             continue
-        if mentions(m.description, names, fuzzy=False):
+        if mentions(first_sentence(m.description), names, fuzzy=False):
             key = key or sibling
         elif not mentions(around, names, fuzzy=False):
             others.append(sibling)
