@@ -118,5 +118,18 @@ def test_option_matching_edges() -> None:
 
 def test_masking_is_shared_and_whole_word() -> None:
     assert mask_answer("Binary searches are fast; binary search wins.", MC) == (
-        "_____ are fast; _____ wins.")
+        "[…] are fast; […] wins.")
     assert not reveals_answer("a binaryish searcher", MC)
+
+
+def test_masking_spares_file_names_and_is_safe_to_render() -> None:
+    from tutor.answers import MASK, mask_answer
+    from tutor.course import Exercise, ExerciseKind
+
+    exercise = Exercise(id="e-cloze-1", concept_id="e", kind=ExerciseKind.CLOZE,
+                        prompt="An _____ is a set of outcomes.", answer="experiment")
+    text = "An experiment has outcomes (Source: 01-chance-and-experiment.pdf, experiment.md)."
+    masked = mask_answer(text, exercise)
+    assert masked.startswith(f"An {MASK} has outcomes")
+    assert "01-chance-and-experiment.pdf" in masked and "experiment.md" in masked
+    assert set(MASK.strip()) - set("_-*=") and not MASK.startswith(("#", ">", "-"))

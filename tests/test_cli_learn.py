@@ -43,7 +43,8 @@ def test_a_scripted_terminal_session(course_home: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "Exercise: array" in out and "Explanation" in out
+    assert "Exercise" in out and "Explanation" in out
+    assert "Exercise: array" not in out  # the panel title would give the cloze's key away
     assert "Hint 1" in out and "Hint 2" in out  # /hint, then the answer request gets a hint
     assert "notes.md p. 4" in out  # the free question is answered with its page
     assert "Not yet" in out and "Right" in out
@@ -70,7 +71,8 @@ def test_resume_in_a_new_terminal_session(course_home: Path) -> None:
     assert first.exit_code == 0 and "Lesson saved" in first.output  # end of input
     again = runner.invoke(app, ["learn", COURSE, "--learner", "ben"], input="/quit\n")
     assert again.exit_code == 0
-    assert "Welcome back" in again.output and "Exercise: array" in again.output
+    assert "Welcome back" in again.output and "Exercise" in again.output
+    assert "Exercise: array" not in again.output
 
 
 def test_progress_of_an_unknown_learner_is_a_one_line_error(
@@ -89,3 +91,28 @@ def test_the_tutor_command_reads_stdin(course_home: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Hint 1" in done.stdout and "Right" in done.stdout
+
+
+def test_a_transcript_holds_exactly_what_was_shown_with_exercise_ids(
+    course_home: Path, tmp_path: Path
+) -> None:
+    log = tmp_path / "session.jsonl"
+    result = CliRunner().invoke(
+        app, ["learn", COURSE, "--learner", "Eva", "--engine", "offline", "--transcript",
+              str(log)], input="a list\n/hint\n/giveup\n",
+    )
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert {"from", "kind", "text", "exercise", "concept"} <= set(rows[0])
+    posed = [r for r in rows if r["from"] == "tutor" and r["kind"] == "exercise"]
+    first = posed[0]["exercise"]
+    assert first is not None and posed[0]["concept"] == "array"
+    learner = [r for r in rows if r["from"] == "learner"]
+    assert [r["kind"] for r in learner] == ["attempt", "hint_request", "give_up"]
+    assert learner[0]["text"] == "a list" and {r["exercise"] for r in learner} == {first}
+    feedback = next(r for r in rows if r["kind"] == "feedback")
+    assert feedback["exercise"] == first
+    assert any(r["kind"] == "answer" and r["exercise"] == first for r in rows)
+    # nothing before the first attempt names the key of the first exercise
+    before = rows[: rows.index(learner[0])]
+    assert not any("array" in r["text"].lower() for r in before if r["kind"] == "exercise")

@@ -8,7 +8,7 @@ from tests.conftest import eval_path
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind
 from tutor.engine.offline.checking import canonical, check_exercise, mentions, term_variants
 from tutor.engine.offline.engine import OfflineEngine
-from tutor.engine.offline.exercises import write_exercises
+from tutor.engine.offline.exercises import write_definition_exercises, write_exercises
 
 SOURCE = "notes.md"
 PAGES = {
@@ -48,7 +48,7 @@ def concepts(suffix: str = "") -> list[Concept]:
 
 
 def write(concept: Concept, pool: list[Concept]) -> list[Exercise]:
-    return write_exercises(concept, [c for c in pool if c.id != concept.id], chunks())
+    return write_definition_exercises(concept, [c for c in pool if c.id != concept.id], chunks())
 
 
 def by_id(exercises: list[Exercise]) -> dict[str, Exercise]:
@@ -277,7 +277,8 @@ def test_a_glossary_style_definition_gives_term_questions() -> None:
 def test_the_offline_engine_delegates_to_the_writer() -> None:
     pool = concepts()
     engine = OfflineEngine()
-    assert engine.write_exercises(pool[1], pool[2:], chunks()) == write(pool[1], pool[1:])
+    assert engine.write_exercises(pool[1], pool[2:], chunks()) == write_exercises(
+        pool[1], pool[2:], chunks())
 
 
 # -- evaluation data ------------------------------------------------------------------------

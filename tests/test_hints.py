@@ -45,7 +45,7 @@ def test_multiple_choice_clue_strikes_out_a_wrong_option() -> None:
 def test_last_rung_shows_the_passage_with_the_answer_masked() -> None:
     exercise = COURSE.exercise("array-cloze")
     text = hint(exercise, COURSE.concept("array"), 3).text
-    assert "_____ is a sequence of elements" in text
+    assert "[…] is a sequence of elements" in text
     assert "notes.md p. 1" in text
 
 
@@ -63,6 +63,6 @@ def test_short_answer_last_rung_hides_key_words() -> None:
 def test_mask_answer_covers_aliases_plurals_and_case() -> None:
     exercise = COURSE.exercise("bs-cloze")
     masked = mask_answer("Halving is key; it HALVES the range.", exercise)
-    assert masked == "_____ is key; it _____ the range."
+    assert masked == "[…] is key; it […] the range."
     true_false = COURSE.exercise("sorting-tf")
     assert mask_answer("True story", true_false) == "True story"  # True/False are not masked

@@ -27,7 +27,9 @@ from tutor.engine.offline.answer_similarity import has_negation
 ARTICLES = frozenset({"a", "an", "the"})
 TRUE_WORDS = frozenset({"true", "t", "yes", "y", "correct", "right"})
 FALSE_WORDS = frozenset({"false", "f", "no", "n", "incorrect", "wrong"})
-MASK = "_____"
+MASK = "[…]"
+"""What stands for a withheld key: plain in Markdown and in terminals (a line of underscores
+alone renders as a horizontal rule)."""
 _OPTION = re.compile(r"^\(?\s*(?:option\s+)?([a-z]|\d{1,2})\s*[).:]?$")
 _CHOICE_KINDS = (ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.TRUE_FALSE)
 
@@ -140,8 +142,9 @@ def answer_strings(exercise: Exercise) -> list[str]:
 
 def answer_pattern(answer: str) -> re.Pattern[str]:
     """``answer`` as a whole word or phrase: any case, any spacing, a plural ending allowed."""
-    start = r"\b" if answer[0].isalnum() else ""
-    end = r"(?:e?s)?\b" if answer[-1].isalnum() else ""
+    # never inside a file name ("01-chance-and-experiment.pdf", "experiment.md")
+    start = r"(?<![\w/-])" if answer[0].isalnum() else ""
+    end = r"(?:e?s)?(?!\w|\.[a-z0-9]{2,4}\b)" if answer[-1].isalnum() else ""
     flexible = r"\s+".join(re.escape(part) for part in answer.split())
     return re.compile(start + flexible + end, re.IGNORECASE)
 

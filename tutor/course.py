@@ -106,6 +106,18 @@ class ExerciseKind(StrEnum):
     SHORT_ANSWER = "short_answer"
 
 
+class ExerciseOrigin(StrEnum):
+    """What part of the book an exercise was written from."""
+
+    DEFINITION = "definition"
+    EXAMPLE = "example"
+    WORKED_EXAMPLE = "worked_example"
+    BOOK_EXERCISE = "book_exercise"
+    CODE_OUTPUT = "code_output"
+    CONTRAST = "contrast"
+    RELATION = "relation"
+
+
 class Exercise(BaseModel):
     """A question about one concept, with its answer and where the answer can be found."""
 
@@ -130,6 +142,9 @@ class Exercise(BaseModel):
     difficulty: float = Field(default=0.5, ge=0.0, le=1.0)
     reviewed: bool = False
     """Set by an author who has checked the exercise by hand."""
+    origin: ExerciseOrigin = ExerciseOrigin.DEFINITION
+    """What it was written from: the definition, an example passage, code shown with its
+    output, the contrast with a sibling concept, the prerequisite graph..."""
 
 
 class FailedSource(BaseModel):
@@ -147,6 +162,7 @@ class BuildReport(BaseModel):
     concepts: int = 0
     prerequisites: int = 0
     exercises_by_kind: dict[str, int] = Field(default_factory=dict)
+    exercises_by_origin: dict[str, int] = Field(default_factory=dict)
     exercises_dropped: int = 0
     """Exercises the checker rejected."""
     drop_reasons: dict[str, int] = Field(default_factory=dict)

@@ -56,6 +56,11 @@ class AnswerError(TutorError):
     """An answer the tutor cannot grade, such as an empty one."""
 
 
+class StaleExerciseError(AnswerError):
+    """An action names an exercise that is no longer the one waiting (a stale tab, a late
+    line): it is refused, never graded against the exercise now shown."""
+
+
 class EngineError(TutorError):
     """An engine step failed: unusable model output, or an API that cannot be reached."""
 

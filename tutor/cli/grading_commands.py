@@ -57,6 +57,10 @@ def grading(
     table.add_row("Mohler Pearson, held-out questions", f"{report.mohler_pearson:.3f}",
                   ">= 0.45 (humans 0.597)")
     table.add_row("Mohler Pearson, training questions", f"{report.mohler_pearson_train:.3f}", "")
+    for name, value in report.adversarial.items():
+        if name != "concepts":
+            table.add_row(f"Adversarial {name.replace('_', ' ')}", f"{value:.3f}",
+                          ">= 0.9" if name.endswith("rejected") else "")
     console = Console(highlight=False)
     console.print(table)
     console.print(f"calibration: {report.calibration}", soft_wrap=True)

@@ -9,9 +9,12 @@ step, so ``tutor learn`` later resumes at the same question).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
+
+from tutor.cli.transcript_log import TranscriptLog, shown_text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -47,24 +50,28 @@ def render(console: Console, message: TutorMessage) -> None:
     colour, title = _STYLE.get(message.kind, ("white", message.kind))
     body: Any = Markdown(message.text)
     if message.kind == "exercise" and message.exercise is not None:
-        title = f"Exercise: {message.exercise.concept_name}"
+        title = "Exercise"  # the concept's name is the key of every "which term" item
         if message.exercise.choices:
-            lines = "\n".join(
-                f"  {n}. {choice}" for n, choice in enumerate(message.exercise.choices, start=1)
-            )
-            body = Markdown(message.text + "\n\n```text\n" + lines + "\n```")
+            prompt, _, lines = shown_text(message).partition("\n\n  1. ")
+            body = Markdown(prompt + "\n\n```text\n  1. " + lines + "\n```")
     subtitle = "; ".join(c.label() for c in message.citations) or None
     console.print(Panel(body, title=title, subtitle=subtitle, border_style=colour))
 
 
-def run_lesson(lesson: Lesson, console: Console) -> None:
-    """The read-answer-render loop, until the course is done, /quit or the end of input."""
+def run_lesson(lesson: Lesson, console: Console, log: TranscriptLog | None = None) -> None:
+    """The read-answer-render loop, until the course is done, /quit or the end of input.
+    With ``log``, every message shown and every learner action goes to the transcript."""
     from tutor.errors import TutorError
 
-    for message in lesson.start():
-        render(console, message)
+    def show(messages: list[TutorMessage], acted_on: str | None = None) -> None:
+        for message in messages:
+            render(console, message)
+            if log is not None:
+                log.tutor(message, None if message.kind == "explanation" else acted_on)
+
+    show(lesson.start())
     console.print(HELP, style="dim")
-    while lesson.pending is not None:
+    while (shown := lesson.pending) is not None:
         try:
             line = console.input("[bold]> [/bold]").strip()
         except (EOFError, KeyboardInterrupt):
@@ -73,14 +80,20 @@ def run_lesson(lesson: Lesson, console: Console) -> None:
         if not line:
             continue
         command, _, rest = line.partition(" ")
+        if log is not None:
+            action = {"/hint": "hint_request", "/giveup": "give_up", "/give-up": "give_up",
+                      "/ask": "question"}.get(command, None if line.startswith("/") else "attempt")
+            if action is not None:
+                log.learner(action, rest if action == "question" else line, shown.id,
+                            shown.concept_id)
         try:
             if command == "/quit":
                 console.print("Lesson saved; `tutor learn` resumes it.", style="dim")
                 return
             if command == "/hint":
-                replies = lesson.hint()
+                replies = lesson.hint(exercise_id=shown.id)
             elif command in ("/giveup", "/give-up"):
-                replies = lesson.give_up()
+                replies = lesson.give_up(exercise_id=shown.id)
             elif command == "/ask":
                 replies = lesson.ask(rest)
             elif command in ("/help", "/?"):
@@ -90,7 +103,7 @@ def run_lesson(lesson: Lesson, console: Console) -> None:
                 console.print(f"Unknown command {command}. {HELP}", style="red")
                 continue
             else:
-                replies = lesson.answer(line)
+                replies = lesson.answer(line, exercise_id=shown.id)
         except Exception as exc:  # a user error, or an engine fault mid-step
             problem = exc if isinstance(exc, TutorError) else f"{type(exc).__name__}: {exc}"
             console.print(f"{problem}", style="red")
@@ -98,8 +111,7 @@ def run_lesson(lesson: Lesson, console: Console) -> None:
                 console.print("Lesson saved; run `tutor learn` again to retry.", style="dim")
                 raise typer.Exit(1) from exc
             continue
-        for message in replies:
-            render(console, message)
+        show(replies, shown.id)
 
 
 def register(app: typer.Typer) -> None:
@@ -108,6 +120,8 @@ def register(app: typer.Typer) -> None:
         course: str = typer.Argument(..., help="Course name or course folder."),
         learner: str = typer.Option(..., "--learner", "-l", help="Your learner name."),
         engine: str = typer.Option(None, "--engine", help="offline, claude or auto."),
+        transcript: Path | None = typer.Option(  # noqa: B008 - typer reads the default
+            None, "--transcript", help="Append every message to FILE as JSON lines."),
     ) -> None:
         """Learn a course with the tutor, in the terminal (resumes where you left off)."""
         from rich.console import Console
@@ -121,7 +135,12 @@ def register(app: typer.Typer) -> None:
         console = Console(highlight=False)
         with open_lesson(course, who.id, context=context, store=store) as lesson:
             console.print(f"[bold]{lesson.course.title}[/bold] with {who.name}", style="dim")
-            run_lesson(lesson, console)
+            log = TranscriptLog(transcript) if transcript is not None else None
+            try:
+                run_lesson(lesson, console, log)
+            finally:
+                if log is not None:
+                    log.close()
 
     @app.command("progress")
     def progress(

@@ -32,6 +32,7 @@ _COMMAND_MODULES = [
     ("simulate_commands", eval_app),
     ("grading_commands", eval_app),
     ("load_commands", eval_app),
+    ("audit_commands", eval_app),
     ("export_commands", app),
     ("lesson_commands", app),
     ("app_commands", app),

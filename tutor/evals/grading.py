@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, Field
 
+from tutor.engine.offline.answer_guards import keyword_salad, negates
 from tutor.engine.offline.answer_similarity import (
     REFERENCE_FEATURES,
     AnswerKey,
@@ -55,6 +56,9 @@ class GradingReport(BaseModel):
     counts: dict[str, int] = Field(default_factory=dict)
     calibration: str = ""
     seconds: float = 0.0
+    adversarial: dict[str, float] = Field(default_factory=dict)
+    """Shares of answers built to fool the grader that it rejects, from the teachers' maps
+    (:mod:`tutor.evals.adversarial_answers`); ``faithful_accepted`` is the control."""
 
 
 class _Embeddings:
@@ -241,7 +245,8 @@ def evaluate(root: Path, model: GradingModel, embed: _Embeddings | None = None) 
         report.counts[f"beetle_{split}"] = len(answers)
         x = reference_features(answers, embed, model.point_threshold)
         gold2, gold3 = _labels_2way(answers), _labels_3way(answers)
-        pred2 = ["correct" if p >= ref.threshold else "incorrect" for p in ref.probabilities(x)]
+        pred2 = ["correct" if p >= ref.threshold and not _caught(a) else "incorrect"
+                 for p, a in zip(ref.probabilities(x), answers, strict=True)]
         report.beetle[f"reference/2way/{split}"] = macro_f1(gold2, pred2)
         report.beetle[f"reference/3way/{split}"] = macro_f1(gold3, three_ref.predict(x))
         if split == "UA":
@@ -257,13 +262,25 @@ def evaluate(root: Path, model: GradingModel, embed: _Embeddings | None = None) 
         part = [a for a in mohler if a.question_id in qs]
         report.counts[f"mohler_{name}"] = len(part)
         x = reference_features(part, embed, model.point_threshold)
-        r = pearson(ref.probabilities(x), [a.score for a in part])
+        scores = [min(p, 0.2) if _caught(a) else p
+                  for p, a in zip(ref.probabilities(x), part, strict=True)]
+        r = pearson(scores, [a.score for a in part])
         if name == "test":
             report.mohler_pearson = r
         else:
             report.mohler_pearson_train = r
+    from tutor.evals.adversarial_answers import adversarial_shares, map_files
+
+    if map_files(root):
+        report.adversarial = adversarial_shares(root)
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _caught(answer: GradedAnswer) -> bool:
+    """The product grader's guards that need no sibling definitions (negation, salad)."""
+    return negates(answer.answer, [answer.reference]) or keyword_salad(
+        answer.answer, [answer.reference])
 
 
 def default_data_root(home: Path | None = None) -> Path:

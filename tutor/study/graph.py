@@ -271,6 +271,7 @@ def save_course(state: StudyState, runtime: Runtime[StudyContext]) -> dict[str, 
         concepts=len(concepts),
         prerequisites=len(state.get("prerequisites", [])),
         exercises_by_kind=dict(sorted(Counter(e.kind.value for e in exercises).items())),
+        exercises_by_origin=dict(sorted(Counter(e.origin.value for e in exercises).items())),
         exercises_dropped=written - len(exercises),
         drop_reasons=dict(sorted(state.get("drop_reasons", {}).items())),
         failed_sources=[FailedSource.model_validate(f) for f in state["failed_sources"]],
@@ -313,7 +314,8 @@ def fan_out_writing(state: StudyState, runtime: Runtime[StudyContext]) -> list[S
         ConceptTask(
             concept=concept,
             near_concepts=[by_id[i] for i in state["related"].get(concept["id"], [])],
-            passages=[p.model_dump(mode="json") for p in lookup.for_concept(concept, n)],
+            passages=[p.model_dump(mode="json") for p in lookup.with_neighbours(
+                concept, [by_id[i] for i in state["related"].get(concept["id"], [])], n)],
             candidates=[],
             fanout_size=len(concepts),
         )
@@ -337,10 +339,17 @@ def fan_out_checking(state: StudyState, runtime: Runtime[StudyContext]) -> list[
         return END
     lookup = PassageLookup([Chunk.model_validate(c) for c in state["chunks"]])
     n = runtime.context.passages_per_concept
+    by_id = {c["id"]: c for c in state.get("concepts", [])}
+    related = state.get("related", {})
+
+    def passages_of(concept: dict[str, Any]) -> list[Chunk]:
+        near = [by_id[i] for i in related.get(concept["id"], []) if i in by_id]
+        return lookup.with_neighbours(concept, near, n)
+
     emit("check", 0, len(concepts), f"{sum(len(written[c['id']]) for c in concepts)} exercises")
     prepare = getattr(runtime.context.engine, "prepare_checks", None)
     if callable(prepare):  # an engine that batches the whole fan-out (Message Batches)
-        passages = {c["id"]: lookup.for_concept(c, n) for c in concepts}
+        passages = {c["id"]: passages_of(c) for c in concepts}
         checked = [(Exercise.model_validate(raw), c) for c in concepts for raw in written[c["id"]]]
         prepare([(e, Concept.model_validate(c), passages[c["id"]]) for e, c in checked
                  if not exercise_problems(e, c["id"])])
@@ -350,7 +359,7 @@ def fan_out_checking(state: StudyState, runtime: Runtime[StudyContext]) -> list[
             ConceptTask(
                 concept=concept,
                 near_concepts=[],
-                passages=[p.model_dump(mode="json") for p in lookup.for_concept(concept, n)],
+                passages=[p.model_dump(mode="json") for p in passages_of(concept)],
                 candidates=written[concept["id"]],
                 fanout_size=len(concepts),
             ),

@@ -96,6 +96,9 @@ def unique_exercise_ids(exercises: Sequence[Exercise]) -> list[Exercise]:
     return out
 
 
+NEIGHBOURS = 3
+
+
 class PassageLookup:
     """Finds the passages that teach a concept: those on the pages it cites, the ones that
     name the concept first."""
@@ -118,3 +121,13 @@ class PassageLookup:
             picked, key=lambda c: not any(n in _norm(c.text) for n in names)
         )
         return naming_first[:limit]
+
+    def with_neighbours(
+        self, concept: dict[str, Any], near: Sequence[dict[str, Any]], limit: int
+    ) -> list[Chunk]:
+        """The concept's passages, then the defining passage of each of its nearest
+        :data:`NEIGHBOURS` concepts (what a contrast exercise cites for the other side)."""
+        picked = self.for_concept(concept, limit)
+        for other in near[:NEIGHBOURS]:
+            picked += [c for c in self.for_concept(other, 1) if c not in picked]
+        return picked

@@ -5,14 +5,14 @@ The teaching policy (:mod:`tutor.teach.policy`) decides *which* concept; these p
 decide *how* it is taught on this visit, from the lesson state and the learner model:
 
 - :func:`pick_style`: a style not yet tried on this visit, what worked for this learner first;
-- :func:`choose_exercise`: an exercise not yet answered right, asked least, whose answer the
-  explanation just written does not give away, of a kind not yet asked;
+- :func:`choose_exercise`: an exercise not yet answered right, whose answer nothing shown
+  since the last attempt gives away, asked least, of an origin and a kind not yet asked;
 - :func:`learner_context`: the styles that worked or failed and the recent mistakes.
 """
 
 from __future__ import annotations
 
-from tutor.course import Course, Exercise
+from tutor.course import Course, Exercise, ExerciseKind
 from tutor.engine.offline.hints import reveals_answer
 from tutor.engine.port import ExplanationStyle, LearnerContext
 from tutor.learner.model import LearnerModel
@@ -77,25 +77,43 @@ def pick_style(state: LessonState, course: Course, model: LearnerModel) -> Expla
     return (helped + neutral + failed)[0]
 
 
+def shown_since_attempt(state: LessonState) -> str:
+    """Everything the learner has read since their last attempt (feedback, hints, notices,
+    the explanation), which the next exercise's answer must not stand in."""
+    texts: list[str] = []
+    for message in reversed(list(state.get("transcript", []))):
+        if message.get("kind") == "learner":
+            break
+        texts.append(str(message.get("text", "")))
+    texts.append((state.get("explanation") or {}).get("text", ""))
+    return "\n".join(t for t in texts if t)
+
+
 def choose_exercise(state: LessonState, course: Course, concept_id: str) -> Exercise | None:
-    """Prefer exercises not yet answered right, asked least, whose answer the explanation just
-    given does not contain, of a kind not yet asked on this concept."""
+    """Prefer exercises not yet answered right (and no true/false already missed), not the one
+    just asked, whose answer nothing shown since the last attempt contains (the feedback just
+    given, the explanation), asked least, of an origin and then a kind not yet asked here."""
     exercises = course.exercises_for(concept_id)
     if not exercises:
         return None
     log = state.get("exercise_log", {})
-    draft = (state.get("explanation") or {}).get("text", "")
-    kinds_asked = {e.kind for e in exercises if log.get(e.id, [0, 0])[0] > 0}
+    shown = shown_since_attempt(state)
+    asked = [e for e in exercises if log.get(e.id, [0, 0])[0] > 0]
+    kinds_asked = {e.kind for e in asked}
+    origins_asked = {e.origin for e in asked}
     previous = state.get("exercise_id")
 
     def rank(pair: tuple[int, Exercise]) -> tuple:
         position, exercise = pair
-        asked, right = log.get(exercise.id, [0, 0])
+        times, right = log.get(exercise.id, [0, 0])
         return (
             right > 0,
+            # a true/false missed once is never asked again: a second try is a coin toss
+            exercise.kind is ExerciseKind.TRUE_FALSE and times > 0,
             exercise.id == previous and len(exercises) > 1,
-            asked,
-            bool(draft) and reveals_answer(draft, exercise),
+            bool(shown) and reveals_answer(shown, exercise),
+            times,
+            exercise.origin in origins_asked,
             exercise.kind in kinds_asked,
             position,
         )

@@ -23,11 +23,9 @@ from langgraph.types import Command
 from tutor.catalog import course_key, resolve_course_dir
 from tutor.clock import Clock
 from tutor.context import TutorContext
-from tutor.course import Chunk, Concept, Course, Prerequisite
-from tutor.engine.offline.answering import content_terms
-from tutor.engine.offline.explaining import mention_pattern
+from tutor.course import Chunk, Course
 from tutor.engine.port import Engine
-from tutor.errors import AnswerError, CourseError, LearnerError
+from tutor.errors import AnswerError, CourseError, LearnerError, StaleExerciseError
 from tutor.home import COURSE_FILE
 from tutor.learner.model import LearnerModel
 from tutor.learner.store import LearnerStore, check_learner_id
@@ -36,95 +34,9 @@ from tutor.teach.fallback_notices import FallbackNotices
 from tutor.teach.graph import MAX_LEARNER_TEXT, TeachDeps, build_graph
 from tutor.teach.shared_course import shared_course
 from tutor.teach.state import ExerciseView, TutorMessage
+from tutor.teach.teaching_material import CoursePassages, teachable
 
 __all__ = ["CoursePassages", "ExerciseView", "Lesson", "TutorMessage", "teachable"]
-
-MAX_CONCEPT_PASSAGES = 8
-
-
-def teachable(course: Course) -> Course:
-    """The course restricted to concepts that have exercises; prerequisite edges through a
-    dropped concept are joined up, so the order is kept."""
-    keep = {e.concept_id for e in course.exercises}
-    if all(c.id in keep for c in course.concepts):
-        return course
-    edges: set[tuple[str, str]] = set()
-    for concept in course.concepts:
-        if concept.id not in keep:
-            continue
-        seen: set[str] = set()
-        frontier = list(course.prerequisites_of(concept.id))
-        while frontier:
-            current = frontier.pop()
-            if current in seen:
-                continue
-            seen.add(current)
-            if current in keep:
-                edges.add((current, concept.id))
-            else:
-                frontier.extend(course.prerequisites_of(current))
-    return course.model_copy(
-        update={
-            "concepts": [c for c in course.concepts if c.id in keep],
-            "prerequisites": [Prerequisite(prerequisite=a, concept=b) for a, b in sorted(edges)],
-        }
-    )
-
-
-class CoursePassages:
-    """Passage lookup over the course's chunks: the passages that teach a concept, and a plain
-    lexical search for free questions. With no chunks (an index not built), the concepts'
-    definitions stand in as passages, cited at their defining pages."""
-
-    def __init__(self, course: Course, chunks: list[Chunk]) -> None:
-        self.course = course
-        self.chunks = chunks or self._definition_chunks(course)
-        self._terms = [set(content_terms(f"{c.heading} {c.text}")) for c in self.chunks]
-        self._by_concept: dict[str, list[Chunk]] = {}
-
-    @staticmethod
-    def _definition_chunks(course: Course) -> list[Chunk]:
-        out = []
-        for concept in course.concepts:
-            if not concept.definition or not concept.citations:
-                continue
-            cite = concept.citations[0]
-            out.append(
-                Chunk(
-                    id=f"{cite.source}#p{cite.page}-{concept.id}",
-                    source=cite.source,
-                    page=cite.page,
-                    text=concept.definition,
-                    heading=concept.section,
-                    order=concept.first_order,
-                )
-            )
-        return out
-
-    def for_concept(self, concept: Concept) -> list[Chunk]:
-        """Cited pages first, then other passages that mention the concept, reading order."""
-        if concept.id in self._by_concept:
-            return self._by_concept[concept.id]
-        pattern = mention_pattern(concept)
-        cited = {(c.source, c.page) for c in concept.citations}
-        ranked = sorted(
-            (c for c in self.chunks if (c.source, c.page) in cited or pattern.search(c.text)),
-            key=lambda c: ((c.source, c.page) not in cited, c.order, c.id),
-        )
-        self._by_concept[concept.id] = ranked[:MAX_CONCEPT_PASSAGES]
-        return self._by_concept[concept.id]
-
-    def search(self, query: str, k: int) -> list[Chunk]:
-        """Passages sharing the most content words with ``query``."""
-        wanted = set(content_terms(query))
-        scored = [
-            (len(wanted & terms), -chunk.order, chunk)
-            for chunk, terms in zip(self.chunks, self._terms, strict=True)
-            if wanted & terms
-        ]
-        scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
-        return [chunk for _, _, chunk in scored[:k]]
-
 
 class Lesson:
     """One learner's lesson in one course; resumable across processes."""
@@ -198,6 +110,8 @@ class Lesson:
             said = snapshot.values.get("said", 0)
             if snapshot.next and not snapshot.interrupts:
                 return self._run(None, said)  # a step failed last time (e.g. the engine): retry
+            if snapshot.interrupts and self._vanished(snapshot.values):
+                return self._move_on(snapshot.values, said)
             if snapshot.interrupts:
                 values = snapshot.values
                 # Messages a killed process checkpointed but did not copy to the transcript.
@@ -214,8 +128,9 @@ class Lesson:
                 return [welcome, exercise] if exercise else [welcome]
             return self._run(self._start_payload(snapshot.values), said)
 
-    def answer(self, text: str) -> list[TutorMessage]:
-        """Answer the pending exercise."""
+    def answer(self, text: str, exercise_id: str | None = None) -> list[TutorMessage]:
+        """Answer the pending exercise (``exercise_id``: the one the learner saw; an answer
+        to another one is refused with :class:`StaleExerciseError`)."""
         if not text or not text.strip():
             raise AnswerError("the answer is empty; type an answer, or /hint for a hint")
         if len(text.strip()) > MAX_LEARNER_TEXT:
@@ -223,20 +138,20 @@ class Lesson:
                 f"the answer is {len(text.strip())} characters long; keep it under "
                 f"{MAX_LEARNER_TEXT}"
             )
-        replies = self._act("answer", text)
+        replies = self._act("answer", text, exercise_id)
         if self._last_values.get("outcome") == "unusable":
             # The engine could not take it (e.g. no such option): nothing was recorded.
             problem = replies[0].text if replies else "the tutor cannot take that answer"
             raise AnswerError(" ".join(problem.split()))
         return replies
 
-    def hint(self) -> list[TutorMessage]:
+    def hint(self, exercise_id: str | None = None) -> list[TutorMessage]:
         """The next rung of the hint ladder (or, once earned, the answer)."""
-        return self._act("hint", "")
+        return self._act("hint", "", exercise_id)
 
-    def give_up(self) -> list[TutorMessage]:
+    def give_up(self, exercise_id: str | None = None) -> list[TutorMessage]:
         """Show the answer; recorded as a given-up attempt."""
-        return self._act("give_up", "")
+        return self._act("give_up", "", exercise_id)
 
     def ask(self, question: str) -> list[TutorMessage]:
         """A free question, answered from the course with citations; the lesson goes on."""
@@ -287,6 +202,8 @@ class Lesson:
         exercise_id = values.get("exercise_id")
         if not waiting or not exercise_id:
             return None
+        if self._vanished(values):
+            return None
         exercise = self.course.exercise(exercise_id)
         return ExerciseView.of(exercise, self.course.concept(exercise.concept_id).name)
 
@@ -327,10 +244,17 @@ class Lesson:
         self.close()
 
     # -- plumbing ----------------------------------------------------------------------------
-    def _act(self, kind: str, text: str) -> list[TutorMessage]:
+    def _act(self, kind: str, text: str, exercise_id: str | None = None) -> list[TutorMessage]:
         with self._lock:
             snapshot = self._graph.get_state(self._config)  # the turn's one read of the state
             said = snapshot.values.get("said", 0)
+            waiting = snapshot.values.get("exercise_id") if snapshot.interrupts else None
+            if exercise_id is not None and exercise_id != waiting:
+                raise StaleExerciseError(
+                    "that exercise is no longer the one waiting; nothing was recorded, "
+                    "answer the exercise shown now")
+            if snapshot.interrupts and self._vanished(snapshot.values):
+                return self._move_on(snapshot.values, said)
             if not snapshot.interrupts:
                 if snapshot.next:
                     return self._run(None, said)  # a step failed last time: retry it first
@@ -345,6 +269,25 @@ class Lesson:
             return self._view[1], self._view[2]
         snapshot = self._graph.get_state(self._config)
         return snapshot.values, bool(snapshot.interrupts)
+
+    def _vanished(self, values: dict[str, Any]) -> bool:
+        """Whether a rebuild deleted or renamed the pending exercise or its concept."""
+        known = {c.id for c in self.course.concepts}
+        exercise_id, concept_id = values.get("exercise_id"), values.get("concept_id")
+        if concept_id and concept_id not in known:
+            return True
+        if not exercise_id:
+            return False
+        try:
+            return self.course.exercise(exercise_id).concept_id not in known
+        except KeyError:
+            return True
+
+    def _move_on(self, values: dict[str, Any], said: int) -> list[TutorMessage]:
+        """Leave an exercise the course no longer has, with a short notice, and go on."""
+        notice = TutorMessage(kind="info", text="The course was rebuilt and the exercise you "
+                              "were on is gone; here is the next one.")
+        return [notice, *self._run(self._start_payload(values), said)]
 
     def _start_payload(self, values: dict[str, Any]) -> dict[str, Any]:
         payload = {"learner_id": self.learner_id, "course": self.course_name}

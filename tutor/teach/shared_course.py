@@ -16,13 +16,10 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tutor.course import Chunk, Course
 from tutor.home import BUILD_DIR, COURSE_FILE
-
-if TYPE_CHECKING:
-    from tutor.teach.lesson import CoursePassages
+from tutor.teach.teaching_material import CoursePassages, teachable
 
 __all__ = ["MAX_SHARED_COURSES", "SharedCourse", "index_chunks", "shared_course"]
 
@@ -83,8 +80,6 @@ def index_chunks(folder: Path, chroma_url: str = "",
 
 def shared_course(folder: Path, chroma_url: str = "") -> SharedCourse:
     """The course in ``folder`` with its passages, loaded at most once per version."""
-    from tutor.teach.lesson import CoursePassages, teachable
-
     key = str(Path(folder).resolve())
     stamp = _stamp(Path(folder))
     with _lock:

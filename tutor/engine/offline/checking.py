@@ -41,10 +41,18 @@ TRUE_FALSE = ["True", "False"]
 
 _FRAME_WORDS = frozenset(
     "which term matches match description statement describes describe true false fill blank "
-    "explain own word words means mean refers complete correct".split()
+    "explain own word words means mean refers complete correct course give example python "
+    "show shows last line session differ sets apart say idea ideas build builds term terms "
+    "another explains".split()
 )
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _BLANKS = re.compile(r"_{3,}")
+_NARRATIVE = re.compile(
+    r"^\W*(?:this|that|these|those|here|we|let's|let\s+us|in\s+this\s+(?:chapter|section|book)|"
+    r"as\s+we|so\s+far|now|next|finally|for\s+example|similarly|however|also)\b", re.I)
+"""Openers of a sentence that cannot stand alone ("This is called X.", "We saw that ...")."""
+_QUESTION = re.compile(r"^\W*(?:what|which|why|how|when|where|who|does|do|is|are|can)\b.*\?",
+                       re.I | re.S)
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ed", "ly", "er", "al")
 
 
@@ -206,6 +214,14 @@ def _shape_problems(exercise: Exercise, concept: Concept) -> list[str]:
     if exercise.kind is ExerciseKind.CLOZE:
         if not _BLANKS.search(prompt):
             problems.append("cloze prompt has no blank")
+        elif len(_BLANKS.findall(prompt)) > 1:
+            problems.append("cloze prompt has more than one blank")
+    if exercise.kind in (ExerciseKind.CLOZE, ExerciseKind.TRUE_FALSE):
+        body = _BLANKS.sub("X", statement_of(exercise) if exercise.kind is ExerciseKind.TRUE_FALSE
+                           else re.sub(r"^\s*fill\s+in\s+the\s+blank\s*:\s*", "", prompt,
+                                       flags=re.I))
+        if _NARRATIVE.match(body):
+            problems.append("the sentence leans on the text around it (a narrative opener)")
         if len(answer.split()) > 6:
             problems.append("cloze answer longer than six words")
     if exercise.kind is ExerciseKind.SHORT_ANSWER and not exercise.key_points:
@@ -285,6 +301,8 @@ def _statement_problems(
     problems: list[str] = []
     if len(content_stems(statement, _FRAME_WORDS)) < 2:
         problems.append("true/false statement too thin to judge")
+    if statement.rstrip().endswith("?") or _QUESTION.match(statement):
+        problems.append("true/false statement is a question, not a proposition")
     match = re.match(
         r"^\W*(?:(?:a|an|the)\s+)?(.+?)\s+(?:is|are)\s+(not\s+)?(?:(?:a|an|the)\s+)?(.+?)\W*$",
         statement,

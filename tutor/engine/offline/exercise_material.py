@@ -29,6 +29,7 @@ DUPLICATE_SIMILARITY = 0.95
 MAX_SENTENCE = 300
 
 _VERB = r"(?:is|are|refers\s+to|means|denotes)"
+_LEANING = r"^(?:it|they|we|you|one)\b|\b(?:this|that\s+way|these|those|such|above|below|following|here)\b"
 
 
 @dataclass
@@ -199,6 +200,15 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
         text,
         re.I,
     )
+    if not match:
+        match = re.match(  # "Wrapping a piece of code up in a function is called encapsulation."
+            r"^\W*(.{12,}?)\s+(?:is|are)\s+(?:called|known\s+as|referred\s+to\s+as)\s+"
+            r"(?:(?:a|an|the)\s+)?" + _term_group(terms) + r"\W*$",
+            text,
+            re.I,
+        )
+        if match and re.search(_LEANING, match.group(1), re.I):
+            return None  # "Functions that work this way are called X": needs the text before
     if not match:
         return None
     rest = _strip_period(match.group(1))

@@ -28,6 +28,7 @@ from tutor.engine.offline.checking import (
     term_variants,
     words,
 )
+from tutor.engine.offline.exercise_bank import write_beyond_definition
 from tutor.engine.offline.exercise_material import (
     Material,
     Sibling,
@@ -44,6 +45,10 @@ from tutor.engine.offline.exercise_material import (
 )
 
 MAX_DISTRACTORS = 3
+MAX_ON_DEFINITION = 3
+"""Definition items kept for a concept that also has items beyond its definition."""
+_DEFINITION_PREFERENCE = (ExerciseKind.SHORT_ANSWER, ExerciseKind.CLOZE,
+                          ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.TRUE_FALSE)
 MIN_DISTRACTORS = 2
 MAX_KEY_POINTS = 4
 
@@ -53,7 +58,8 @@ _MARK = "\x00"
 def write_exercises(
     concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk]
 ) -> list[Exercise]:
-    """Up to five exercises on ``concept``; ``related`` supplies distractors and swaps."""
+    """The concept's exercises: on its definition, then beyond it (examples, code output,
+    contrast); ``related`` supplies distractors, swaps and contrasts."""
     terms = term_variants(concept.name, concept.aliases)
     if not terms:
         return []
@@ -61,6 +67,31 @@ def write_exercises(
     if not material.citations or not (material.sentence or material.description):
         return []
     siblings = rank_siblings(concept, related, terms)
+    written = _on_definition(material, siblings)
+    beyond = write_beyond_definition(material, siblings, passages)
+    if beyond and len(written) > MAX_ON_DEFINITION:
+        # more items on the one sentence prove recognition, not understanding: keep the
+        # production item and the term questions, drop the rest
+        ranked = sorted(written, key=lambda e: _DEFINITION_PREFERENCE.index(e.kind))
+        kept = {e.id for e in ranked[:MAX_ON_DEFINITION]}
+        written = [e for e in written if e.id in kept]
+    return written + beyond
+
+
+def write_definition_exercises(
+    concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk]
+) -> list[Exercise]:
+    """Up to five exercises on the concept's definition alone."""
+    terms = term_variants(concept.name, concept.aliases)
+    if not terms:
+        return []
+    material = gather(concept, terms, passages)
+    if not material.citations or not (material.sentence or material.description):
+        return []
+    return _on_definition(material, rank_siblings(concept, related, terms))
+
+
+def _on_definition(material: Material, siblings: list[Sibling]) -> list[Exercise]:
     writers = (_cloze, _choose_term, _choose_statement, _true_or_false, _explain)
     return [ex for writer in writers if (ex := writer(material, siblings)) is not None]
 
@@ -290,6 +321,12 @@ def _explain(m: Material, siblings: list[Sibling]) -> Exercise | None:
         prompt=f"Explain {concept.name} in your own words.",
         answer=reference,
         key_points=points,
+        misconceptions={  # a sibling's definition given for this one: named in feedback
+            as_statement(s.description): f"confuses {concept.name} with {s.concept.name}"
+            for s in siblings[:MAX_DISTRACTORS]
+            if s.description and len(s.description.split()) >= 4
+            and not mentions(s.description, m.terms)
+        },
         explanation=f"The course explains {concept.name} so ({m.label}): {reference}",
         citations=citations,
         difficulty=_difficulty(0.5 + 0.05 * len(points)),

@@ -22,6 +22,12 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from tutor.answers import choices_of, chosen_option, is_key, normalise, singular
 from tutor.course import Exercise, ExerciseKind
+from tutor.engine.offline.answer_guards import (
+    confused_sibling,
+    keyword_salad,
+    negates,
+    sibling_definitions,
+)
 from tutor.engine.offline.answer_similarity import (
     AnswerKey,
     clean_answer,
@@ -159,7 +165,8 @@ def _grade_short_answer(exercise: Exercise, text: str) -> Grade:
     values, points = result.signals.values, key.key_points
     total = len(points)
     copied = values["prompt_copy"] >= 0.9 and values["new_recall"] == 0.0
-    correct = result.correct and not copied
+    caught = _caught(exercise, text) if result.correct and not copied else None
+    correct = result.correct and not copied and caught is None
     if correct:
         matched = [points[i] for i in result.signals.matched]
         missing = [points[i] for i in result.signals.missing]
@@ -171,6 +178,8 @@ def _grade_short_answer(exercise: Exercise, text: str) -> Grade:
     parts: list[str] = []
     if copied:
         parts.append("Your answer repeats the question: say it in your own words.")
+    elif caught is not None:
+        parts.append(caught)
     elif correct:
         parts.append("Good answer.")
     else:
@@ -190,11 +199,28 @@ def _grade_short_answer(exercise: Exercise, text: str) -> Grade:
     return Grade(
         exercise_id=exercise.id,
         correct=correct,
-        score=round(min(result.score, 0.2) if copied else result.score, 4),
+        score=round(min(result.score, 0.2) if copied or caught else result.score, 4),
         feedback=" ".join(parts),
         matched_points=matched,
         missing_points=missing,
     )
+
+
+def _caught(exercise: Exercise, text: str) -> str | None:
+    """Why an answer the similarity score accepts is still wrong, or ``None``."""
+    references = [exercise.answer, *exercise.key_points]
+    if negates(text, [exercise.answer]):
+        return ("Not yet: your answer says the opposite of the course (check the \"not\").")
+    if keyword_salad(text, references):
+        return "Not yet: that is a list of keywords; say how they fit together in a sentence."
+    confused = confused_sibling(text, exercise.answer,
+                                sibling_definitions(exercise.misconceptions))
+    if confused is not None:
+        definition, note = confused
+        other = note.rsplit(" with ", 1)[-1]
+        return (f"Not yet: that describes {other} (the course: \"{definition}\"), which is "
+                f"a different idea.")
+    return None
 
 
 # -- withholding -----------------------------------------------------------------------------

@@ -1,0 +1,58 @@
+"""Answers a similarity grader would accept but a teacher would not."""
+
+from __future__ import annotations
+
+from tutor.course import Citation, Exercise, ExerciseKind
+from tutor.engine.offline.answer_guards import keyword_salad, negates
+from tutor.engine.offline.grading import grade
+from tutor.evals.adversarial_answers import negated, salad
+
+REFERENCE = "sample space: the set of all possible outcomes of a random experiment"
+SIBLING = "An event is a subset of the outcomes of a random experiment."
+
+
+def _explain() -> Exercise:
+    return Exercise(
+        id="sample-space-short_answer-1", concept_id="sample-space",
+        kind=ExerciseKind.SHORT_ANSWER, prompt="Explain sample space in your own words.",
+        answer=REFERENCE, key_points=["the set of all possible outcomes",
+                                      "of a random experiment"],
+        misconceptions={SIBLING: "confuses sample space with event"},
+        citations=[Citation(source="notes.md", page=1)],
+    )
+
+
+def test_a_negated_reference_is_caught_and_a_plain_not_is_not() -> None:
+    assert negates("The sample space is not the set of all possible outcomes of a random "
+                   "experiment", [REFERENCE])
+    assert not negates("It is the set of all outcomes, not just some of them",
+                       ["the set of outcomes, not just some of them"])
+    assert not negates("The set of all possible outcomes of a random experiment", [REFERENCE])
+
+
+def test_keywords_without_a_sentence_are_a_salad_but_a_list_is_not() -> None:
+    assert keyword_salad("outcomes experiment set random possible", [REFERENCE])
+    assert not keyword_salad("push, pop, peek and isEmpty", ["push pop peek is empty"])
+    assert not keyword_salad("the set of all outcomes", [REFERENCE])
+
+
+def test_the_grader_rejects_negation_salad_and_a_siblings_definition_but_not_the_answer() -> None:
+    exercise = _explain()
+    good = grade(exercise, "It is the set of all possible outcomes of a random experiment.")
+    assert good.correct
+    flipped = grade(exercise, "A sample space is not the set of all possible outcomes of a "
+                              "random experiment.")
+    assert not flipped.correct and "opposite" in flipped.feedback
+    mixed = grade(exercise, "outcomes experiment random possible set")
+    assert not mixed.correct and "keywords" in mixed.feedback
+    sibling = grade(exercise, "A subset of the outcomes of a random experiment.")
+    assert not sibling.correct and "event" in sibling.feedback
+
+
+def test_the_perturbations_of_the_evaluation() -> None:
+    assert negated("sample space", "The set of all outcomes.") == (
+        "Sample space is not the set of all outcomes.")
+    assert negated("validity", "An argument has validity if it is impossible ...") == (
+        "An argument has validity if it is not impossible ...")
+    words = salad("The set of all possible outcomes", "seed").split()
+    assert sorted(words) == ["all", "outcomes", "possible", "set"]

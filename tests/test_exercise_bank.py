@@ -1,0 +1,259 @@
+"""Exercises beyond the definition: examples, code output, contrast, each with its origin."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+import pytest
+
+from tutor.course import Chunk, Citation, Concept, Course, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline.checking import check_exercise, term_variants
+from tutor.engine.offline.code_exercises import sessions, write_code_output
+from tutor.engine.offline.code_sandbox import replay
+from tutor.engine.offline.contrast_exercises import write_contrast
+from tutor.engine.offline.example_exercises import listed_examples, write_example
+from tutor.engine.offline.exercise_material import Sibling, gather, term_pattern
+from tutor.engine.offline.exercises import write_definition_exercises, write_exercises
+
+SESSION_TEXT = (
+    "A variable is a name that refers to a value. An assignment statement creates a new\n"
+    "variable and gives it a value:\n"
+    ">>> n = 17\n"
+    ">>> n + 25\n"
+    "42\n"
+    ">>> n * 2\n"
+    "34\n"
+)
+
+
+def _chunk(text: str, page: int = 3) -> Chunk:
+    return Chunk(id=f"book.pdf#p{page}-0", source="book.pdf", page=page, text=text)
+
+
+def _concept(cid: str, name: str, definition: str, page: int = 3) -> Concept:
+    return Concept(id=cid, name=name, definition=definition,
+                   citations=[Citation(source="book.pdf", page=page)])
+
+
+VARIABLE = _concept("variable", "variable", "A variable is a name that refers to a value.")
+
+
+def _material(concept: Concept, passages: Sequence[Chunk]):  # type: ignore[no-untyped-def]
+    return gather(concept, term_variants(concept.name, concept.aliases), passages)
+
+
+def _echo(outputs: list[str]):  # type: ignore[no-untyped-def]
+    def run(statements: Sequence[str]) -> list[str] | None:
+        return outputs[: len(statements)]
+    return run
+
+
+def test_a_session_is_read_as_statements_with_their_outputs() -> None:
+    (session,) = sessions(SESSION_TEXT)
+    assert [(s.source, s.output) for s in session.steps] == [
+        ("n = 17", ""), ("n + 25", "42"), ("n * 2", "34")]
+
+
+def test_code_output_is_keyed_to_the_book_and_kept_when_the_replay_agrees() -> None:
+    chunk = _chunk(SESSION_TEXT)
+    m = _material(VARIABLE, [chunk])
+    (item,) = write_code_output(m, [chunk], run=_echo(["", "42\n", "34\n"]))[:1]
+    assert item.origin is ExerciseOrigin.CODE_OUTPUT and item.kind is ExerciseKind.CLOZE
+    assert item.answer == "34" and ">>> n * 2" in item.prompt
+    assert "34" not in item.prompt.replace(">>> n * 2", "")  # the output it asks for is not shown
+    assert "42" in item.prompt  # earlier outputs are part of the session shown
+    assert check_exercise(item, VARIABLE, [chunk]).ok
+
+
+def test_code_output_is_dropped_when_the_replay_differs_from_the_book() -> None:
+    chunk = _chunk(SESSION_TEXT)
+    m = _material(VARIABLE, [chunk])
+    assert write_code_output(m, [chunk], run=_echo(["", "41\n", "33\n"])) == []
+    assert write_code_output(m, [chunk], run=lambda statements: None) == []
+
+
+def test_code_away_from_the_concept_gives_no_item() -> None:
+    text = "Something else entirely is discussed here.\n>>> 1 + 1\n2\n"
+    chunk = _chunk("x " * 300 + "variable\n" + "y " * 300 + text)
+    m = _material(VARIABLE, [chunk])
+    assert write_code_output(m, [chunk], run=_echo(["2\n"])) == []
+
+
+@pytest.mark.e2e
+def test_the_sandbox_replays_like_the_prompt_and_refuses_the_network() -> None:
+    shown = replay(["x = 5", "x * 2", "print('hi')", "'a' + 'b'",
+                    "import socket; socket.socket()", "open('f', 'w')"])
+    assert shown is not None
+    assert shown[:4] == ["", "10\n", "hi\n", "'ab'\n"]
+    assert shown[4].startswith("PermissionError") and shown[5].startswith("PermissionError")
+    assert replay(["while True: pass"]) is None  # time limit
+
+
+EXAMPLE_TEXT = (
+    "Python has immutable types such as strings, tuples and integers. "
+    "Mutable types such as lists and dictionaries can be changed in place. "
+    "Operators such as plus and modulus combine values."
+)
+IMMUTABLE = _concept("immutable", "immutable type", "A type whose values cannot be changed.")
+MUTABLE = _concept("mutable", "mutable type", "A type whose values can be changed in place.")
+LOOP = _concept("operator", "operator", "A symbol that stands for a computation.")
+
+
+def test_examples_come_from_lists_headed_by_the_term() -> None:
+    found = listed_examples(EXAMPLE_TEXT, term_pattern(["immutable type", "immutable types"]))
+    assert [item for item, _ in found] == ["strings", "tuples", "integers"]
+
+
+def test_which_is_an_example_uses_sibling_examples_as_distractors() -> None:
+    chunk = _chunk(EXAMPLE_TEXT)
+    m = _material(IMMUTABLE, [chunk])
+    siblings = [Sibling(MUTABLE, 0.8, "a type whose values can be changed in place"),
+                Sibling(LOOP, 0.4, "a symbol that stands for a computation")]
+    item = write_example(m, siblings, [chunk])
+    assert item is not None and item.origin is ExerciseOrigin.EXAMPLE
+    assert item.answer == "strings" and set(item.choices or []) == {"strings", "lists", "plus"}
+    assert item.misconceptions["lists"] == "confuses immutable type with mutable type"
+    assert check_exercise(item, IMMUTABLE, [chunk]).ok
+
+
+def test_an_item_the_text_also_gives_for_the_concept_is_no_distractor() -> None:
+    text = EXAMPLE_TEXT + " Strings and lists are both sequences, and an immutable type " \
+        "is safer to share than lists."
+    chunk = _chunk(text)
+    m = _material(IMMUTABLE, [chunk])
+    siblings = [Sibling(MUTABLE, 0.8, None), Sibling(LOOP, 0.4, None)]
+    assert write_example(m, siblings, [chunk]) is None  # "lists" is ruled out, one remains
+
+
+def test_contrast_names_both_concepts_with_key_points_from_both_definitions() -> None:
+    chunk = _chunk("An immutable type is a type whose values cannot be changed. "
+                   "A mutable type is a type whose values can be changed in place.")
+    m = _material(IMMUTABLE, [chunk])
+    siblings = [Sibling(MUTABLE, 0.8, "a type whose values can be changed in place")]
+    (item,) = write_contrast(m, siblings, [chunk])
+    assert item.origin is ExerciseOrigin.CONTRAST
+    assert "immutable type" in item.prompt and "mutable type" in item.prompt
+    assert any(p.startswith("mutable type:") for p in item.key_points)
+    assert any(p.startswith("immutable type:") for p in item.key_points)
+    assert check_exercise(item, IMMUTABLE, [chunk]).ok
+
+
+def test_no_contrast_with_a_sibling_defined_on_a_page_the_exercise_cannot_cite() -> None:
+    chunk = _chunk("An immutable type is a type whose values cannot be changed.")
+    far = _concept("mutable", "mutable type", MUTABLE.definition, page=90)
+    m = _material(IMMUTABLE, [chunk])
+    assert write_contrast(m, [Sibling(far, 0.8, "a type whose values can change")], [chunk]) == []
+
+
+def test_old_course_files_load_with_the_definition_origin() -> None:
+    course = Course(title="t", concepts=[VARIABLE], exercises=[])
+    data = json.loads(course.to_json())
+    data["exercises"] = [{"id": "variable-cloze-1", "concept_id": "variable", "kind": "cloze",
+                          "prompt": "Fill in the blank: a _____ names a value.",
+                          "answer": "variable"}]
+    loaded = Course.model_validate(data)
+    assert loaded.exercises[0].origin is ExerciseOrigin.DEFINITION
+
+
+def test_a_concept_with_items_beyond_its_definition_keeps_three_on_the_definition() -> None:
+    texts = {
+        "stack": "A stack is a collection where the last item added is the first one removed.",
+        "queue": "A queue is a collection where the first item added is the first one removed.",
+        "heap": "A heap is a tree where each parent holds a smaller key than its children.",
+        "hash table": "A hash table is a structure that maps keys to values by an index.",
+    }
+    pool = [_concept(n.replace(" ", "-"), n, d, page=i) for i, (n, d) in enumerate(texts.items(), 1)]
+    pages = [_chunk(d, page=i) for i, d in enumerate(texts.values(), 1)]
+    stack, others = pool[0], pool[1:]
+    every = write_exercises(stack, others, pages)
+    on_definition = [e for e in every if e.origin is ExerciseOrigin.DEFINITION]
+    assert len(write_definition_exercises(stack, others, pages)) > 3
+    assert any(e.origin is ExerciseOrigin.CONTRAST for e in every)
+    assert len(on_definition) == 3
+    assert {e.kind for e in on_definition} >= {ExerciseKind.SHORT_ANSWER, ExerciseKind.CLOZE}
+
+
+def test_no_contrast_between_concepts_a_learner_would_not_mix_up() -> None:
+    chunk = _chunk("A postcondition is a requirement that the function satisfies before it "
+                   "ends. An optional argument is a function argument that is not required.")
+    post = _concept("postcondition", "postcondition",
+                    "A postcondition is a requirement that the function satisfies before it ends.")
+    optional = _concept("optional-argument", "optional argument",
+                        "An optional argument is a function argument that is not required.")
+    m = _material(post, [chunk])
+    far = Sibling(optional, 0.4, "a function argument that is not required")
+    assert write_contrast(m, [far], [chunk]) == []
+    close = Sibling(optional, 0.7, "a function argument that is not required")
+    assert len(write_contrast(m, [close], [chunk])) == 1
+
+
+def test_a_description_that_leans_on_the_sentence_before_is_not_used() -> None:
+    from tutor.engine.offline.exercise_material import describe
+
+    assert describe("Wrapping code up in a function is called encapsulation.",
+                    ["encapsulation"]) == "Wrapping code up in a function"
+    assert describe("Functions that work this way are called modifiers.",
+                    ["modifier", "modifiers"]) is None
+
+
+def test_relation_asks_which_idea_the_definition_builds_on() -> None:
+    from tutor.engine.offline.relation_exercises import write_relation
+
+    texts = {
+        "parameter": "A parameter is a name used inside a function to refer to the value "
+                     "passed as an argument.",
+        "function": "A function is a named sequence of statements that performs a computation.",
+        "module": "A module is a file that contains a collection of related functions.",
+        "loop": "A loop is a part of a program that can run repeatedly.",
+        "operator": "An operator is a special symbol that represents a simple computation.",
+    }
+    pool = [_concept(n, n, d, page=i) for i, (n, d) in enumerate(texts.items(), 1)]
+    pages = [_chunk(d, page=i) for i, d in enumerate(texts.values(), 1)]
+    m = _material(pool[0], pages)
+    siblings = [Sibling(c, 0.6 - 0.1 * i, None) for i, c in enumerate(pool[1:])]
+    item = write_relation(m, siblings, pages)
+    assert item is not None and item.origin is ExerciseOrigin.RELATION
+    assert item.answer == "function"  # named in the definition; the others are not
+    assert set(item.choices or []) == {"function", "module", "loop", "operator"}
+    assert check_exercise(item, pool[0], pages).ok
+    # with the key's name removed from the definition there is nothing to ask
+    plain = _concept("parameter", "parameter", "A parameter is a name for a passed value.")
+    assert write_relation(_material(plain, [_chunk(plain.definition)]), siblings, pages) is None
+
+
+def test_the_checker_rejects_two_blanks_narrative_openers_and_questions_as_statements() -> None:
+    from tutor.course import Exercise
+
+    cite = [Citation(source="book.pdf", page=3)]
+    chunk = _chunk("A variable is a name that refers to a value. This is called a variable.")
+
+    def problems(kind: ExerciseKind, prompt: str, answer: str) -> list[str]:
+        choices = ["True", "False"] if kind is ExerciseKind.TRUE_FALSE else None
+        item = Exercise(id="variable-x-1", concept_id="variable", kind=kind, prompt=prompt,
+                        answer=answer, choices=choices, citations=cite)
+        return check_exercise(item, VARIABLE, [chunk]).problems
+
+    assert any("more than one blank" in p for p in problems(
+        ExerciseKind.CLOZE, "Fill in the blank: a _____ is a name; a _____ refers to a value.",
+        "variable"))
+    assert any("narrative opener" in p for p in problems(
+        ExerciseKind.CLOZE, "Fill in the blank: This is called a _____.", "variable"))
+    assert any("not a proposition" in p for p in problems(
+        ExerciseKind.TRUE_FALSE, "True or false: is a variable a name that refers to a value?",
+        "True"))
+    assert problems(ExerciseKind.CLOZE, "Fill in the blank: a _____ is a name that refers to "
+                    "a value.", "variable") == []
+
+
+def test_a_definition_run_on_into_the_next_glossary_entry_gives_no_relation_key() -> None:
+    from tutor.engine.offline.relation_exercises import write_relation
+
+    run_on = ("A print statement is an instruction that causes the interpreter to display a "
+              "result. operator: A special symbol that represents a simple computation.")
+    printing = _concept("print-statement", "print statement", run_on)
+    names = ["operator", "module", "loop", "keyword"]
+    siblings = [Sibling(_concept(n, n, f"A {n} is a part of a program."), 0.5, None)
+                for n in names]
+    chunk = _chunk(run_on)
+    assert write_relation(_material(printing, [chunk]), siblings, [chunk]) is None

@@ -1,0 +1,61 @@
+"""Every action names its exercise; a rebuild that removes the pending exercise is survived."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.factories import COURSE, cloze_first_course, open_lesson
+from tutor.context import TutorContext
+from tutor.course import Course
+from tutor.errors import StaleExerciseError
+
+
+@pytest.fixture
+def context(tutor_home: Path) -> TutorContext:
+    ctx = TutorContext.from_env(engine="offline")
+    folder = tutor_home / "courses" / COURSE
+    folder.mkdir(parents=True)
+    (folder / "course.json").write_text(cloze_first_course().to_json(), encoding="utf-8")
+    return ctx
+
+
+def test_an_answer_to_another_exercise_is_refused_and_not_recorded(
+    context: TutorContext,
+) -> None:
+    with open_lesson(context) as lesson:
+        lesson.start()
+        pending = lesson.pending
+        assert pending is not None
+        right = lesson.course.exercise(pending.id).answer
+        with pytest.raises(StaleExerciseError):
+            lesson.answer(right, exercise_id="some-older-exercise")
+        with pytest.raises(StaleExerciseError):
+            lesson.hint(exercise_id="some-older-exercise")
+        with pytest.raises(StaleExerciseError):
+            lesson.give_up(exercise_id="some-older-exercise")
+        assert lesson.store.attempts("ana", COURSE) == []
+        assert lesson.pending == pending
+        reply = lesson.answer(right, exercise_id=pending.id)
+        assert reply[0].kind == "feedback" and reply[0].correct
+
+
+def test_a_pending_exercise_removed_by_a_rebuild_moves_on_with_a_notice(
+    context: TutorContext, tutor_home: Path
+) -> None:
+    with open_lesson(context) as lesson:
+        lesson.start()
+        pending = lesson.pending
+        assert pending is not None
+    path = tutor_home / "courses" / COURSE / "course.json"
+    course = Course.load(path)
+    course.exercises = [e for e in course.exercises if e.id != pending.id]
+    path.write_text(course.to_json(), encoding="utf-8")
+
+    with open_lesson(context) as again:
+        shown = again.start()
+        assert shown[0].kind == "info" and "rebuilt" in shown[0].text
+        now = again.pending
+        assert now is not None and now.id != pending.id
+        assert again.answer(again.course.exercise(now.id).answer)[0].kind == "feedback"

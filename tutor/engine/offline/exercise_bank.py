@@ -1,0 +1,37 @@
+"""The exercises beyond the definition: what the book shows and how concepts stand apart.
+
+The definition writers (:mod:`tutor.engine.offline.exercises`) test whether the learner knows
+what the book says a concept is. These test whether the learner can use it: recognise an
+example among examples of sibling concepts, say what a session at the Python prompt shows,
+tell the concept from the sibling it is most easily confused with, name the idea its
+definition builds on. Each exercise records its
+``origin`` so the lesson and the mastery rules can tell recall of a sentence from use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tutor.course import Chunk, Exercise
+from tutor.engine.offline.code_exercises import write_code_output
+from tutor.engine.offline.contrast_exercises import write_contrast
+from tutor.engine.offline.example_exercises import write_example
+from tutor.engine.offline.exercise_material import Material, Sibling
+from tutor.engine.offline.relation_exercises import write_relation
+
+
+def write_beyond_definition(
+    m: Material, siblings: Sequence[Sibling], passages: Sequence[Chunk]
+) -> list[Exercise]:
+    """Example, code-output, contrast and relation items on the concept, those the material
+    allows."""
+    found: list[Exercise] = []
+    example = write_example(m, siblings, passages)
+    if example is not None:
+        found.append(example)
+    found += write_code_output(m, passages)
+    found += write_contrast(m, siblings, passages)
+    relation = write_relation(m, siblings, passages)
+    if relation is not None:
+        found.append(relation)
+    return found

@@ -1,0 +1,82 @@
+""""Which idea does the course build X on?" from how the course defines X.
+
+A concept whose definition uses another concept of the course (a stack "is a collection...",
+a parameter "is a name used inside a function...") depends on it: that is the evidence the
+prerequisite graph takes too. The exercise asks which of a few near concepts the definition
+builds on; the key is named in the defining sentence on the cited page, and no distractor
+appears in that sentence or in the concept's defining passage, so the text supports only the
+key. A related concept that shares a word with the concept's name is left out (the name alone
+would give it away).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+
+from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline.checking import mentions, term_variants, words
+from tutor.engine.offline.exercise_material import Material, Sibling, source_of
+from tutor.engine.offline.text import STOPWORDS
+
+MIN_DISTRACTORS = 2
+MAX_DISTRACTORS = 3
+
+
+def first_sentence(text: str) -> str:
+    """The text up to its first sentence end: a definition read from a glossary can run on
+    into the next entries ("... on the screen. operator: A special symbol ...")."""
+    return re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
+
+
+def _stems(name: str) -> set[str]:
+    """The name's content words cut to five letters ("disjunctive", "disjunction": "disju")."""
+    return {w[:5] for w in words(name) if w not in STOPWORDS}
+
+
+def write_relation(
+    m: Material, siblings: Sequence[Sibling], passages: Sequence[Chunk]
+) -> Exercise | None:
+    """One relation item, or ``None`` when the definition names no other concept."""
+    if not m.description:
+        return None  # only a definition that says what the concept is shows what it builds on
+    definition = m.definition_text
+    source = source_of(definition, m.ordered)
+    around = f"{definition} {source.text if source else ''}"
+    own = _stems(m.concept.name)
+    key: Sibling | None = None
+    others: list[Sibling] = []
+    for sibling in siblings:
+        names = term_variants(sibling.concept.name, sibling.concept.aliases)
+        if not names or own & _stems(sibling.concept.name):
+            continue
+        if mentions(first_sentence(m.description), names, fuzzy=False):
+            key = key or sibling
+        elif not mentions(around, names, fuzzy=False):
+            others.append(sibling)
+    if key is None:
+        return None
+    chosen = [s for s in others if not _stems(s.concept.name) & _stems(key.concept.name)]
+    chosen = chosen[:MAX_DISTRACTORS]
+    if len(chosen) < MIN_DISTRACTORS:
+        return None
+    exercise_id = f"{m.concept.id}-relation-1"
+    choices = [key.concept.name, *(s.concept.name for s in chosen)]
+    random.Random(exercise_id).shuffle(choices)
+    return Exercise(
+        id=exercise_id,
+        concept_id=m.concept.id,
+        kind=ExerciseKind.MULTIPLE_CHOICE,
+        prompt=(f"The course explains {m.concept.name} in terms of another idea of the course. "
+                f"Which one does it build on?"),
+        answer=key.concept.name,
+        choices=choices,
+        misconceptions={s.concept.name: f"does not see what {m.concept.name} is built on"
+                        for s in chosen},
+        explanation=(f"The course defines {m.concept.name} using {key.concept.name}: "
+                     f"{definition} ({m.label})"),
+        citations=list(m.citations[:1]),
+        difficulty=0.5,
+        origin=ExerciseOrigin.RELATION,
+    )

@@ -1,0 +1,101 @@
+"""Answers built to fool the short-answer grader, from the teachers' concept maps.
+
+For every concept of a map (``../shared/eval/concepts/*_map.json``) the evaluation writes the
+exercise the offline writer would ("Explain X in your own words": the definition as reference,
+its clauses as key points, the three nearest concepts' definitions as the misconceptions it
+names) and grades four answers with the product grader:
+
+* ``faithful``: the definition itself, "X is <definition>" (should be accepted: the control);
+* ``negated``: the same with "is" turned into "is not";
+* ``sibling``: the nearest other concept's definition, given for X;
+* ``keyword_salad``: the definition's content words, shuffled, no sentence around them.
+
+The report gives the share accepted for the control and the share rejected for the others.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+from tutor.course import Citation, Exercise, ExerciseKind
+from tutor.engine.offline.answer_similarity import split_points, tokens
+
+NEAREST = 3
+_VERB = re.compile(r"\b(is|are)\b")
+_FUNCTION = frozenset("a an the is are of to in on at by for with from that which who and or "
+                      "but as it its this be can".split())
+
+
+def map_files(root: Path) -> list[Path]:
+    """The teachers' maps beside the grading data (``<eval>/concepts/*_map.json``)."""
+    return sorted((Path(root).parent / "concepts").glob("*_map.json"))
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def faithful(name: str, definition: str) -> str:
+    return f"{name[:1].upper()}{name[1:]} is {_lower_first(definition)}"
+
+
+def negated(name: str, definition: str) -> str:
+    """ "X is not <definition>", or the definition's own "is" turned into "is not"."""
+    if _VERB.search(definition) and name.lower() in definition.lower():
+        return _VERB.sub(lambda m: f"{m.group(1)} not", definition, count=1)
+    return f"{name[:1].upper()}{name[1:]} is not {_lower_first(definition)}"
+
+
+def salad(definition: str, seed: str) -> str:
+    words = [w for w in tokens(definition) if w not in _FUNCTION]
+    random.Random(seed).shuffle(words)
+    return " ".join(words)
+
+
+def _exercise(name: str, definition: str, siblings: list[tuple[str, str]]) -> Exercise:
+    reference = f"{name}: {definition}"
+    return Exercise(
+        id=re.sub(r"\W+", "-", name.lower()) + "-short_answer-1",
+        concept_id=re.sub(r"\W+", "-", name.lower()),
+        kind=ExerciseKind.SHORT_ANSWER,
+        prompt=f"Explain {name} in your own words.",
+        answer=reference,
+        key_points=split_points(definition)[:4],
+        misconceptions={d: f"confuses {name} with {n}" for n, d in siblings},
+        citations=[Citation(source="map", page=1)],
+    )
+
+
+def adversarial_shares(root: Path) -> dict[str, float]:
+    """Shares over every concept of every map: ``faithful_accepted``, ``negated_rejected``,
+    ``sibling_rejected``, ``keyword_salad_rejected``, and ``concepts``."""
+    from tutor.engine.offline.grading import grade
+    from tutor.index.embeddings import embed
+
+    counts = {"faithful_accepted": 0, "negated_rejected": 0, "sibling_rejected": 0,
+              "keyword_salad_rejected": 0}
+    total = 0
+    for path in map_files(root):
+        concepts = [(c["name"], c["definition"]) for c in json.loads(
+            path.read_text(encoding="utf-8"))["concepts"] if c.get("definition")]
+        if len(concepts) < 2:
+            continue
+        vectors = embed([f"{n}: {d}" for n, d in concepts])
+        similarity = vectors @ vectors.T
+        for row, (name, definition) in enumerate(concepts):
+            order = [int(i) for i in similarity[row].argsort()[::-1] if int(i) != row]
+            near = [concepts[i] for i in order[:NEAREST]]
+            exercise = _exercise(name, definition, near)
+            total += 1
+            counts["faithful_accepted"] += grade(exercise, faithful(name, definition)).correct
+            counts["negated_rejected"] += not grade(exercise, negated(name, definition)).correct
+            counts["sibling_rejected"] += not grade(exercise, faithful(name, near[0][1])).correct
+            counts["keyword_salad_rejected"] += not grade(
+                exercise, salad(definition, name)).correct
+    shares: dict[str, float] = {k: round(v / total, 4) if total else 0.0
+                                for k, v in counts.items()}
+    shares["concepts"] = float(total)
+    return shares
