@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tutor.context import TutorContext
+
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.pop("ANTHROPIC_API_KEY", None)
 
@@ -28,6 +30,18 @@ def tutor_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("TUTOR_DATABASE_URL", raising=False)
     monkeypatch.delenv("TUTOR_CHROMA_URL", raising=False)
     return home
+
+
+@pytest.fixture
+def demo_context(tutor_home: Path) -> TutorContext:
+    """The demo course (its first concept taught by one cloze) built in the tutor home; an
+    offline context on it."""
+    from tests.factories import COURSE, cloze_first_course
+
+    folder = tutor_home / "courses" / COURSE
+    folder.mkdir(parents=True)
+    (folder / "course.json").write_text(cloze_first_course().to_json(), encoding="utf-8")
+    return TutorContext.from_env(engine="offline")
 
 
 def eval_path(*parts: str) -> Path:

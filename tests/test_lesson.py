@@ -13,7 +13,6 @@ import pytest
 from tests.factories import (
     COURSE,
     ExactEngine,
-    cloze_first_course,
     make_chunks,
     make_course,
     open_lesson,
@@ -29,12 +28,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def context(tutor_home: Path) -> TutorContext:
-    ctx = TutorContext.from_env(engine="offline")
-    folder = tutor_home / "courses" / COURSE
-    folder.mkdir(parents=True)
-    (folder / "course.json").write_text(cloze_first_course().to_json(), encoding="utf-8")
-    return ctx
+def context(demo_context: TutorContext) -> TutorContext:
+    return demo_context
 
 
 def test_resume_in_a_new_lesson_object_shows_the_same_question(context: TutorContext) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.factories import COURSE, cloze_first_course, open_lesson
+from tests.factories import open_lesson
 from tutor.context import TutorContext
 from tutor.database import open_database
 from tutor.teach.lesson_storage import LessonStorage, checkpoint_serde
@@ -15,12 +15,8 @@ from tutor.teach.state import TRANSCRIPT_LIMIT
 
 
 @pytest.fixture
-def context(tutor_home: Path) -> TutorContext:
-    ctx = TutorContext.from_env(engine="offline")
-    folder = tutor_home / "courses" / COURSE
-    folder.mkdir(parents=True)
-    (folder / "course.json").write_text(cloze_first_course().to_json(), encoding="utf-8")
-    return ctx
+def context(demo_context: TutorContext) -> TutorContext:
+    return demo_context
 
 
 def _rows(context: TutorContext, table: str) -> int:

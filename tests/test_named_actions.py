@@ -6,19 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.factories import COURSE, cloze_first_course, open_lesson
+from tests.factories import COURSE, open_lesson
 from tutor.context import TutorContext
 from tutor.course import Course
 from tutor.errors import StaleExerciseError
 
 
 @pytest.fixture
-def context(tutor_home: Path) -> TutorContext:
-    ctx = TutorContext.from_env(engine="offline")
-    folder = tutor_home / "courses" / COURSE
-    folder.mkdir(parents=True)
-    (folder / "course.json").write_text(cloze_first_course().to_json(), encoding="utf-8")
-    return ctx
+def context(demo_context: TutorContext) -> TutorContext:
+    return demo_context
 
 
 def test_an_answer_to_another_exercise_is_refused_and_not_recorded(
