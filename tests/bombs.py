@@ -6,22 +6,9 @@ from __future__ import annotations
 import zlib
 from pathlib import Path
 
+from tests.pdf_maker import raw_pdf
+
 LINE = b"(" + b"a" * 75 + b") Tj T*\n"
-
-
-def _pdf(objects: list[bytes]) -> bytes:
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
-    return bytes(out)
 
 
 def bomb_pdf(path: Path, text_bytes: int, pages: int = 1) -> Path:
@@ -42,5 +29,5 @@ def bomb_pdf(path: Path, text_bytes: int, pages: int = 1) -> Path:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R "
         b"/Resources << /Font << /F1 4 0 R >> >> >>"
     ] * pages
-    path.write_bytes(_pdf(objects))
+    path.write_bytes(raw_pdf(objects))
     return path

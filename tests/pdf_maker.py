@@ -1,4 +1,5 @@
-"""Small PDFs for the ingestion tests, drawn with reportlab (a dev dependency)."""
+"""Small PDFs for the ingestion tests: drawn with reportlab (a dev dependency), or written
+object by object (:func:`raw_pdf`) for files no library would make."""
 
 from __future__ import annotations
 
@@ -75,3 +76,20 @@ def lines_of(paragraph: str, width: int = 80) -> list[list[Run]]:
     if current:
         out.append(body(current))
     return out
+
+
+def raw_pdf(objects: list[bytes], root: int = 1, trailer_extra: bytes = b"") -> bytes:
+    """A PDF file from numbered object bodies (object i+1 = ``objects[i]``), with a correct
+    cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, content in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + content + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += (b"trailer\n<< /Size %d /Root %d 0 R " % (len(objects) + 1, root) + trailer_extra
+            + b">>\nstartxref\n%d\n%%%%EOF\n" % xref)
+    return bytes(out)

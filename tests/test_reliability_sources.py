@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.pdf_maker import BODY, BOLD, body, heading, lines_of, make_pdf
+from tests.pdf_maker import BODY, BOLD, body, heading, lines_of, make_pdf, raw_pdf
 from tutor.errors import SourceError
 from tutor.ingest.sources import SourceText, read_source
 
@@ -54,23 +54,6 @@ def valid_pdf_bytes() -> bytes:
 
 
 VALID_PDF = valid_pdf_bytes()
-
-
-def raw_pdf(objects: list[bytes], root: int = 1, trailer_extra: bytes = b"") -> bytes:
-    """A PDF file from numbered object bodies (object i+1 = ``objects[i]``), with a correct
-    cross-reference table."""
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, content in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + content + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += (b"trailer\n<< /Size %d /Root %d 0 R " % (len(objects) + 1, root) + trailer_extra
-            + b">>\nstartxref\n%d\n%%%%EOF\n" % xref)
-    return bytes(out)
 
 
 def _stream(data: bytes, compress: bool = False) -> bytes:
