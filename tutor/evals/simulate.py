@@ -41,12 +41,13 @@ from typing import Literal, Protocol
 
 from pydantic import BaseModel
 
-from tutor.course import Course, Prerequisite
+from tutor.course import Course
 from tutor.errors import CourseError
 from tutor.evals.simulated_learners import FAMILIES, Family, SimulatedLearner
 from tutor.evals.statistics import Estimate, mean_ci, paired_reduction, share_ci
 from tutor.learner.model import Attempt, LearnerModel, apply_attempt
 from tutor.teach.policy import MAX_STEP_BACK_DEPTH, Route, choose_next, route_after_grade
+from tutor.teach.teaching_material import teachable
 
 PolicyName = Literal["ours", "textbook", "random"]
 POLICIES: tuple[PolicyName, ...] = ("ours", "textbook", "random")
@@ -197,35 +198,10 @@ class RandomPolicy:
 
 
 def teachable_course(course: Course) -> Course:
-    """The course restricted to concepts that have exercises.
-
-    A concept without exercises cannot be practised, so it is dropped and its prerequisite
-    edges are bridged (A -> X -> B becomes A -> B).
-    """
-    keep = {e.concept_id for e in course.exercises}
-    ids = [c.id for c in course.concepts]
-    edges: set[tuple[str, str]] = set()
-    for concept_id in ids:
-        if concept_id not in keep:
-            continue
-        stack, seen = list(course.prerequisites_of(concept_id)), set()
-        while stack:
-            current = stack.pop()
-            if current in seen:
-                continue
-            seen.add(current)
-            if current in keep:
-                edges.add((current, concept_id))
-            else:
-                stack.extend(course.prerequisites_of(current))
-    return course.model_copy(
-        update={
-            "concepts": [c for c in course.concepts if c.id in keep],
-            "prerequisites": [
-                Prerequisite(prerequisite=a, concept=b) for a, b in sorted(edges)
-            ],
-        }
-    )
+    """The course restricted to concepts that have exercises, prerequisite edges bridged
+    (A -> X -> B becomes A -> B): the same course the lessons teach
+    (:func:`tutor.teach.teaching_material.teachable`)."""
+    return teachable(course)
 
 
 def make_policy(name: PolicyName, course: Course, rng: random.Random) -> TeachingPolicy:
