@@ -70,8 +70,6 @@ STOPWORDS = frozenset(
 )
 
 
-_shared: dict[tuple[str, str], tuple[int, PassageIndex]] = {}
-_shared_guard = threading.Lock()
 
 
 class ScoredPassage(BaseModel):
@@ -255,24 +253,6 @@ class PassageIndex:
             raise CourseError(f"{folder}: the passage index cannot be opened ({exc}); "
                               f"{rebuild}") from exc
         return cls(folder, chunks, vectors, bm25, chroma_url)
-
-    @classmethod
-    def shared(cls, folder: Path, chroma_url: str = "") -> PassageIndex:
-        """:meth:`open`, shared by every lesson of this process until the index is rebuilt
-        (a web app process serves many learners of the same course)."""
-        folder = Path(folder).resolve()
-        try:
-            stamp = (folder / MANIFEST_FILE).stat().st_mtime_ns
-        except OSError:
-            stamp = -1
-        key = (str(folder), chroma_url)
-        with _shared_guard:
-            found = _shared.get(key)
-            if found is not None and found[0] == stamp:
-                return found[1]
-            index = cls.open(folder, chroma_url)
-            _shared[key] = (stamp, index)
-            return index
 
     # -- reading ----------------------------------------------------------------------------
     def by_id(self, chunk_id: str) -> Chunk:

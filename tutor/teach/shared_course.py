@@ -46,10 +46,13 @@ _lock = threading.Lock()
 
 
 def _stamp(folder: Path) -> tuple[int, int]:
-    """Modification times (ns) of ``course.json`` and of the index folder (0 when absent)."""
+    """Modification times (ns) of ``course.json`` and of the index's manifest (0 when absent):
+    a build rewrites both atomically, so either changing means a new version."""
+    from tutor.index.passages import MANIFEST_FILE
+
     course_time = (folder / COURSE_FILE).stat().st_mtime_ns
     try:
-        index_time = (folder / BUILD_DIR).stat().st_mtime_ns
+        index_time = (folder / BUILD_DIR / MANIFEST_FILE).stat().st_mtime_ns
     except OSError:
         index_time = 0
     return course_time, index_time
@@ -67,7 +70,7 @@ def index_chunks(folder: Path, chroma_url: str = "",
     except ImportError:
         return [], None
     try:
-        index = PassageIndex.shared(build, chroma_url)
+        index = PassageIndex.open(build, chroma_url)
         chunks = list(index.chunks)
     except Exception:  # an unreadable index: teach from the course's own definitions
         return [], None
