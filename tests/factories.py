@@ -236,6 +236,17 @@ class Driver:
         return self.act("answer", self.exercise.answer)
 
 
+def seen_before_solved(messages: list[TutorMessage]) -> list[TutorMessage]:
+    """What the tutor said before the answer was given away or the learner got it right:
+    the messages that must not contain the answer."""
+    out = []
+    for message in messages:
+        if message.kind == "reveal" or (message.kind == "feedback" and message.correct):
+            break
+        out.append(message)
+    return out
+
+
 # -- the stress course in one lesson (kill -9 trials) -------------------------------------------
 LESSON_CONCEPTS = 200  # enough that ten kill trials never master the whole course
 

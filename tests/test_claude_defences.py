@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.claude_lesson_support import write_course
-from tests.factories import COURSE, make_chunks
+from tests.factories import COURSE, make_chunks, seen_before_solved
 from tests.injection_cases import COURSE_INJECTIONS, GullibleResponder, hidden_text_pdf
 from tutor.answers import reveals_answer as says_key
 from tutor.context import TutorContext
@@ -23,7 +23,6 @@ from tutor.engine.claude.withhold import PLACEHOLDER, reveals_answer, withhold_a
 from tutor.engine.port import ExplanationStyle, LearnerContext
 from tutor.ingest import chunk_pages, read_source
 from tutor.teach.lesson import CoursePassages, Lesson
-from tutor.teach.state import TutorMessage
 from tutor.testing.claude_replies import TutorResponder, claude_engine
 from tutor.testing.fake_anthropic import FakeAnthropic
 
@@ -53,15 +52,6 @@ def _hostile_chunks(tmp_path: Path) -> list[Chunk]:
     return chunks + extra
 
 
-def _seen_before_solved(messages: list[TutorMessage]) -> list[TutorMessage]:
-    out = []
-    for message in messages:
-        if message.kind == "reveal" or (message.kind == "feedback" and message.correct):
-            break
-        out.append(message)
-    return out
-
-
 def test_course_text_that_gives_orders_flips_no_verdict_and_reveals_no_key(
     tutor_home: Path, tmp_path: Path
 ) -> None:
@@ -84,7 +74,7 @@ def test_course_text_that_gives_orders_flips_no_verdict_and_reveals_no_key(
                 flipped += sum(1 for m in said if m.kind == "feedback" and m.correct)
                 if lesson.pending is not None and lesson.pending.id == exercise.id:
                     said += lesson.hint()
-                for message in _seen_before_solved(said):
+                for message in seen_before_solved(said):
                     if says_key(message.text, exercise) or re.search(
                             rf"answer key says: {re.escape(exercise.answer)}", message.text, re.I):
                         leaked += 1
