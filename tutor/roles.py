@@ -26,7 +26,7 @@ from tutor.errors import AccessError, LearnerError
 from tutor.home import atomic_write_text
 from tutor.learner.store import hash_passphrase, passphrase_matches
 from tutor.safety.names import clean_profile_name
-from tutor.safety.passphrases import check_new_passphrase, limiter_in
+from tutor.safety.passphrases import check_new_passphrase, limiter_for
 
 AUTHORS_FILE = "authors.json"
 
@@ -93,7 +93,7 @@ def sign_in_author(data: Path, name: str, passphrase: str, *,
         raise AccessError("unknown author or wrong passphrase") from exc
     entry = _accounts(data).get(key)
     stored = entry["passphrase"] if entry else None
-    right = limiter_in(data, clock).attempt(
+    right = limiter_for(data, clock).attempt(
         f"author:{key}",
         lambda: stored is not None and passphrase_matches(stored, passphrase),
     )

@@ -133,23 +133,13 @@ _SHARED: dict[Path | None, AttemptLimiter] = {}
 _SHARED_LOCK = threading.Lock()
 
 
-def limiter_in(data: Path, clock: Clock = system_clock) -> AttemptLimiter:
-    """The limiter whose counts live in the data folder ``data`` (one per folder and process)."""
-    path = (Path(data) / ATTEMPTS_FILE).resolve()
+def limiter_for(data: Path | None, clock: Clock = system_clock) -> AttemptLimiter:
+    """The limiter whose counts live in the data folder ``data`` (one per folder and process).
+    A store on a database server has no shared folder (``data=None``): its counts live in this
+    process."""
+    path = (Path(data) / ATTEMPTS_FILE).resolve() if data is not None else None
     with _SHARED_LOCK:
         limiter = _SHARED.get(path)
         if limiter is None or limiter._clock is not clock:
             limiter = _SHARED[path] = AttemptLimiter(path, clock)
-        return limiter
-
-
-def limiter_for(data: Path | None, clock: Clock = system_clock) -> AttemptLimiter:
-    """:func:`limiter_in` the data folder when there is one; a store on a database server has
-    no shared folder, and its counts live in this process (one limiter per process)."""
-    if data is not None:
-        return limiter_in(data, clock)
-    with _SHARED_LOCK:
-        limiter = _SHARED.get(None)
-        if limiter is None or limiter._clock is not clock:
-            limiter = _SHARED[None] = AttemptLimiter(None, clock)
         return limiter
