@@ -85,3 +85,14 @@ def test_manual_clock_refuses_naive_times_and_moves_only_when_told() -> None:
     assert clock.advance(days=2) == first + timedelta(days=2)
     with pytest.raises(ValueError, match="time zone"):
         as_utc(first.replace(tzinfo=None))
+
+
+def test_review_flags_are_stamped_by_the_clock(tmp_path: Path) -> None:
+    from tutor.engine.claude.review_flags import ReviewFlag, ReviewFlags
+
+    clock = ManualClock(system_clock() + A_YEAR)
+    flags = ReviewFlags.in_folder(tmp_path, clock=clock)
+    flags.add(ReviewFlag(exercise_id="e", concept_id="c", answer="a", claude_correct=True,
+                         claude_score=1.0, offline_correct=False, offline_score=0.0,
+                         verdict=False))
+    assert [f.at for f in flags.all()] == [clock()]

@@ -142,7 +142,7 @@ class ClaudeEngine:
             fallback=fallback,
             usage=usage,
             budget=TokenBudget(usage, context.daily_token_budget),
-            review_flags=ReviewFlags.in_folder(context.data),
+            review_flags=ReviewFlags.in_folder(context.data, clock=context.clock),
             learner_id=learner_id,
             course=course,
             prompts=prompts_dir(context.home),

@@ -10,10 +10,12 @@ review_flags.jsonl``) and fix the exercise or its accepted answers.
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
+
+from tutor.clock import Clock, system_clock
 
 REVIEW_FILE = "review_flags.jsonl"
 STRONG_GAP = 0.6
@@ -34,7 +36,8 @@ class ReviewFlag(BaseModel):
     verdict: bool
     """What the learner was told."""
     learner_id: str = ""
-    at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+    at: datetime | None = None
+    """When it was flagged; stamped from the flags' clock when added without one."""
 
 
 def strongly_disagree(claude_correct: bool, claude_score: float, offline_correct: bool | None,
@@ -48,16 +51,19 @@ def strongly_disagree(claude_correct: bool, claude_score: float, offline_correct
 class ReviewFlags:
     """Flags in a JSON-lines file (``path``) or in memory (``path=None``). Thread-safe."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, clock: Clock = system_clock) -> None:
         self.path = path
+        self.clock = clock
         self._lock = threading.Lock()
         self._memory: list[ReviewFlag] = []
 
     @classmethod
-    def in_folder(cls, data: Path) -> ReviewFlags:
-        return cls(Path(data) / REVIEW_FILE)
+    def in_folder(cls, data: Path, *, clock: Clock = system_clock) -> ReviewFlags:
+        return cls(Path(data) / REVIEW_FILE, clock=clock)
 
     def add(self, flag: ReviewFlag) -> None:
+        if flag.at is None:
+            flag = flag.model_copy(update={"at": self.clock()})
         with self._lock:
             if self.path is None:
                 self._memory.append(flag)
