@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tutor.context import TutorContext
 from tutor.errors import PromptError
 from tutor.prompts import load_prompt, render_prompt
 
@@ -66,7 +67,20 @@ def test_a_malformed_placeholder_raises(tmp_path):
 def test_tutor_prompts_env_points_at_another_folder(tmp_path, monkeypatch):
     (tmp_path / "persona.md").write_text("You are Brook.")
     monkeypatch.setenv("TUTOR_PROMPTS", str(tmp_path))
-    assert load_prompt("persona").text == "You are Brook."
+    monkeypatch.setenv("TUTOR_DATA", str(tmp_path / "data"))
+    folder = TutorContext.from_env().prompts_folder()
+    assert folder == tmp_path
+    assert load_prompt("persona", folder).text == "You are Brook."
+    assert load_prompt("persona").text == "You are Brook."  # the default folder too
+
+
+def test_without_tutor_prompts_the_homes_prompts_folder_is_used(tmp_path, monkeypatch):
+    monkeypatch.delenv("TUTOR_PROMPTS", raising=False)
+    monkeypatch.setenv("TUTOR_HOME", str(tmp_path))
+    monkeypatch.setenv("TUTOR_DATA", str(tmp_path / "data"))
+    assert TutorContext.from_env().prompts_folder() == PROMPTS  # no prompts/ in this home
+    (tmp_path / "prompts").mkdir()
+    assert TutorContext.from_env().prompts_folder() == tmp_path.resolve() / "prompts"
 
 
 def test_notes_for_authors_are_not_sent(tmp_path):

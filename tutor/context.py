@@ -12,9 +12,19 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from tutor.clock import Clock, system_clock
-from tutor.home import data_dir, tutor_home
+from tutor.home import data_dir, prompts_dir, tutor_home
 
 EngineChoice = Literal["offline", "claude", "auto"]
+
+
+def configured_home() -> str:
+    """``$TUTOR_HOME`` (empty when unset: the current directory is the home)."""
+    return os.environ.get("TUTOR_HOME", "")
+
+
+def configured_prompts() -> str:
+    """``$TUTOR_PROMPTS`` (empty when unset: the home's or the checkout's prompts folder)."""
+    return os.environ.get("TUTOR_PROMPTS", "")
 
 
 class TutorContext(BaseModel):
@@ -24,6 +34,9 @@ class TutorContext(BaseModel):
     """Folder holding ``courses/`` and ``prompts/``."""
     data: Path
     """Folder holding learner data (learner store, lesson checkpoints)."""
+    prompts: Path | None = None
+    """Folder of prompt templates (``TUTOR_PROMPTS``); ``None`` = ``<home>/prompts``, else the
+    checkout's (see :meth:`prompts_folder`)."""
     engine: EngineChoice = "auto"
     """``auto`` = Claude when an API key is set, else offline."""
     anthropic_api_key: str = Field(default="", repr=False)
@@ -64,9 +77,11 @@ class TutorContext(BaseModel):
     @classmethod
     def from_env(cls, **overrides: object) -> TutorContext:
         env = os.environ
+        home = tutor_home(configured_home())
         values: dict[str, object] = {
-            "home": tutor_home(),
-            "data": data_dir(),
+            "home": home,
+            "data": data_dir(home, env.get("TUTOR_DATA")),
+            "prompts": configured_prompts() or None,
             "engine": env.get("TUTOR_ENGINE", "auto"),
             "anthropic_api_key": env.get("ANTHROPIC_API_KEY", ""),
             "anthropic_base_url": env.get("ANTHROPIC_BASE_URL", ""),
@@ -82,6 +97,10 @@ class TutorContext(BaseModel):
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls.model_validate(values)
+
+    def prompts_folder(self) -> Path:
+        """The folder prompt templates are read from."""
+        return prompts_dir(self.home, self.prompts)
 
     def resolved_engine(self) -> Literal["offline", "claude"]:
         """The engine ``auto`` stands for here."""

@@ -23,26 +23,38 @@ BUILD_DIR = ".build"
 """Per-course folder of derived artefacts: the passage index, chunks, the Chroma store."""
 
 
-def tutor_home() -> Path:
-    return Path(os.environ.get("TUTOR_HOME") or Path.cwd()).resolve()
+def tutor_home(configured: str | Path | None = None) -> Path:
+    """The tutor home: ``configured``, else ``$TUTOR_HOME`` (read by :mod:`tutor.context`), else
+    the current directory."""
+    if not configured:
+        from tutor.context import configured_home  # here: that module imports this one
+
+        configured = configured_home()
+    return Path(configured or Path.cwd()).resolve()
 
 
 def courses_dir(home: Path | None = None) -> Path:
     return (home or tutor_home()) / "courses"
 
 
-def prompts_dir(home: Path | None = None) -> Path:
-    """``$TUTOR_PROMPTS`` or ``<home>/prompts``; falls back to the checkout's prompts folder."""
-    if os.environ.get("TUTOR_PROMPTS"):
-        return Path(os.environ["TUTOR_PROMPTS"])
+def prompts_dir(home: Path | None = None, configured: str | Path | None = None) -> Path:
+    """``configured``, else ``$TUTOR_PROMPTS`` (read by :mod:`tutor.context`), else
+    ``<home>/prompts``; falls back to the checkout's prompts folder."""
+    if not configured:
+        from tutor.context import configured_prompts
+
+        configured = configured_prompts()
+    if configured:
+        return Path(configured)
     candidate = (home or tutor_home()) / "prompts"
     if candidate.is_dir():
         return candidate
     return Path(__file__).resolve().parent.parent / "prompts"
 
 
-def data_dir(home: Path | None = None) -> Path:
-    path = Path(os.environ.get("TUTOR_DATA") or (home or tutor_home()) / ".tutor")
+def data_dir(home: Path | None = None, configured: str | Path | None = None) -> Path:
+    """``configured`` (``$TUTOR_DATA``) or ``<home>/.tutor``, created when missing."""
+    path = Path(configured or (home or tutor_home()) / ".tutor")
     path.mkdir(parents=True, exist_ok=True)
     return path
 

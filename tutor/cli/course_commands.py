@@ -184,12 +184,14 @@ def list_courses() -> None:
     """List the courses under the courses folder, with their counts and build time."""
     from rich.table import Table
 
+    from tutor.context import TutorContext
     from tutor.course import Course
     from tutor.errors import CourseError
     from tutor.home import COURSE_FILE, courses_dir
 
     table = Table("name", "title", "concepts", "edges", "exercises", "built")
-    for folder in sorted(p for p in courses_dir().glob("*") if p.is_dir()):
+    home = TutorContext.from_env().home
+    for folder in sorted(p for p in courses_dir(home).glob("*") if p.is_dir()):
         try:
             course = Course.load(folder / COURSE_FILE)
         except CourseError:

@@ -4,7 +4,8 @@
 SQLite files under the data folder. A file that is not a database any more (a disk error, a
 copy cut short, another program writing into it) makes SQLite raise at the first statement;
 the app and the CLI would print a traceback. These helpers turn that into a
-:class:`tutor.errors.LearnerError` that names the file and says what to do.
+:class:`tutor.errors.StorageError` that names the file and says what to do (the same
+kind of error :func:`tutor.database.open_database` raises for a file locked too long).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from tutor.errors import LearnerError
+from tutor.errors import StorageError
 
 if TYPE_CHECKING:
     from tutor.context import TutorContext
@@ -23,20 +24,20 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-def damaged(path: Path, exc: BaseException) -> LearnerError:
+def damaged(path: Path, exc: BaseException) -> StorageError:
     """The one-line error for a database file SQLite cannot use."""
     reason = " ".join(str(exc).split())[:80] or type(exc).__name__
     if "locked" in reason or "busy" in reason:
-        return LearnerError(f"{path} is locked by another program ({reason}); close it, or "
+        return StorageError(f"{path} is locked by another program ({reason}); close it, or "
                             "stop the other tutor using this data folder, and retry")
-    return LearnerError(
+    return StorageError(
         f"{path} is damaged ({reason}); move it aside (e.g. `mv {path} {path}.damaged`) and "
         "restart to begin afresh, or put a backup in its place"
     )
 
 
 def opened(path: Path, open_it: Callable[[], T]) -> T:
-    """``open_it()``, with SQLite's errors about ``path`` as one-line :class:`LearnerError`."""
+    """``open_it()``, with SQLite's errors about ``path`` as one-line :class:`StorageError`."""
     try:
         return open_it()
     except sqlite3.DatabaseError as exc:

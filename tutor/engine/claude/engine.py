@@ -145,7 +145,7 @@ class ClaudeEngine:
             review_flags=ReviewFlags.in_folder(context.data, clock=context.clock),
             learner_id=learner_id,
             course=course,
-            prompts=prompts_dir(context.home),
+            prompts=context.prompts_folder(),
             request_timeout=context.request_timeout,
         )
         engine.calls.author_limit = max(0, context.course_token_budget)
