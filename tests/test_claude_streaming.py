@@ -8,18 +8,23 @@ citation that checking drops, at any moment, and it must add up to the finished 
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from tests.factories import make_chunks, make_course
+from tests.claude_lesson_support import claude_lesson, write_course
+from tests.factories import make_chunks, make_course, open_lesson
 from tutor.answers import reveals_answer
+from tutor.context import TutorContext
 from tutor.course import Exercise
 from tutor.engine.claude import ClaudeEngine
 from tutor.engine.claude.turns import explanation_key, hint_key
 from tutor.engine.claude.withhold import PLACEHOLDER, WithheldStream, withhold_answer
 from tutor.engine.port import ExplanationStyle, NextMove, TurnPlan
-from tutor.testing.claude_replies import claude_engine
+from tutor.teach.lesson import Lesson
+from tutor.testing.claude_replies import TutorResponder, claude_engine
 from tutor.testing.fake_anthropic import FakeAnthropic
 
 COURSE = make_course()
@@ -195,3 +200,62 @@ def test_withheld_stream_equals_the_finished_text_whatever_the_pieces(size: int)
         assert not reveals_answer(seen, CLOZE)
     seen += stream.finish()
     assert seen == finished
+
+
+# -- through the lesson ------------------------------------------------------------------------
+def _wrong_answer(lesson: Lesson) -> str:
+    exercise = lesson.course.exercise(lesson.pending.id)  # type: ignore[union-attr]
+    others = [c for c in exercise.choices or [] if c != exercise.answer]
+    return others[0] if others else "something else entirely"
+
+
+class ThreadedShown(Shown):
+    """Also notes the thread each piece arrives in (a UI draws in its own thread only)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.threads: set[int] = set()
+
+    def __call__(self, kind: str, piece: str) -> None:
+        self.threads.add(threading.get_ident())
+        super().__call__(kind, piece)
+
+
+def test_the_lesson_streams_a_turn_in_the_caller_s_thread_and_keeps_the_final_text(
+    tutor_home: Path
+) -> None:
+    with FakeAnthropic(TutorResponder(), stream_chunk=4) as fake:
+        lesson, _ = claude_lesson(tutor_home, fake)
+        with lesson:
+            lesson.start()
+            for turn in range(4):
+                shown = ThreadedShown()
+                pending = lesson.course.exercise(lesson.pending.id)  # type: ignore[union-attr]
+                right = turn % 2 == 1
+                replies = lesson.answer(pending.answer if right else _wrong_answer(lesson),
+                                        shown=shown)
+                kept = {m.kind: m.text for m in replies}
+                assert shown.kinds()[0] == "feedback" and len(shown.pieces) > len(shown.kinds())
+                assert shown.threads == {threading.get_ident()}
+                if not right:  # the exercise waits: its key was never on screen
+                    for kind in shown.kinds():
+                        assert not any(reveals_answer(m, pending) for m in shown.moments(kind))
+                    assert shown.text("feedback").strip() == kept["feedback"]
+                if "explanation" in shown.kinds():
+                    assert shown.text("explanation").strip() == kept["explanation"]
+                assert [r.body.get("stream") for r in fake.message_requests()][-1] is True
+
+
+def test_the_offline_engine_gives_its_text_whole_through_the_same_sink(
+    tutor_home: Path
+) -> None:
+    write_course(tutor_home)
+    with open_lesson(TutorContext.from_env(engine="offline")) as lesson:
+        lesson.start()
+        shown = Shown()
+        pending = lesson.course.exercise(lesson.pending.id)  # type: ignore[union-attr]
+        replies = lesson.answer(_wrong_answer(lesson), shown=shown)
+    streamed = [(m.kind, m.text) for m in replies if m.kind in ("feedback", "explanation",
+                                                               "hint")]
+    assert shown.pieces == streamed and streamed[0][0] == "feedback"
+    assert not any(reveals_answer(text, pending) for _, text in shown.pieces)

@@ -62,10 +62,23 @@ def _masking(exercises: list[Exercise], then: Hide | None = None) -> Hide:
     return hide
 
 
+class _Open:
+    """Text with nothing to hold back, passed on as it comes."""
+
+    def push(self, piece: str) -> str:
+        return piece
+
+    def finish(self) -> str:
+        return ""
+
+
+Stage = CheckedText | WithheldStream | _Open
+
+
 class _Field:
     """One string field of the reply, shown through its filters as it grows."""
 
-    def __init__(self, name: str, kind: str, stages: list[CheckedText | WithheldStream]) -> None:
+    def __init__(self, name: str, kind: str, stages: list[Stage]) -> None:
         self.name, self.kind, self.stages = name, kind, stages
         self.seen = 0
         self.closed = False
@@ -131,15 +144,15 @@ class TurnStream:
             self.fields.append(_Field(name, "explanation" if move.kind == "explain" else "hint",
                                       self._move_stages(move, correct)))
 
-    def _feedback_stage(self, correct: bool) -> WithheldStream:
+    def _feedback_stage(self, correct: bool) -> Stage:
         exercise = self.exercise
         if correct:  # the answer is the learner's now: nothing to hide
-            return WithheldStream(lambda text: text, [])
+            return _Open()
         return WithheldStream(
             _masking([exercise], lambda text: withhold_answer(text, exercise)[0]),
             answer_keys(exercise))
 
-    def _move_stages(self, move: NextMove, correct: bool) -> list[CheckedText | WithheldStream]:
+    def _move_stages(self, move: NextMove, correct: bool) -> list[Stage]:
         exercise = self.exercise
         if move.kind == "hint":
             definition = move.concept.definition
