@@ -7,16 +7,19 @@ citation that checking drops, at any moment, and it must add up to the finished 
 
 from __future__ import annotations
 
+import io
 import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from tests.claude_lesson_support import claude_lesson, write_course
 from tests.factories import make_chunks, make_course, open_lesson
 from tutor.answers import reveals_answer
+from tutor.cli.learn_commands import run_lesson
 from tutor.context import TutorContext
 from tutor.course import Exercise
 from tutor.engine.claude import ClaudeEngine
@@ -259,3 +262,26 @@ def test_the_offline_engine_gives_its_text_whole_through_the_same_sink(
                                                                "hint")]
     assert shown.pieces == streamed and streamed[0][0] == "feedback"
     assert not any(reveals_answer(text, pending) for _, text in shown.pieces)
+
+
+def test_the_terminal_draws_the_turn_as_it_is_written_then_the_messages(
+    tutor_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=100)
+    with FakeAnthropic(TutorResponder(), stream_chunk=4) as fake:
+        lesson, _ = claude_lesson(tutor_home, fake)
+        with lesson:
+            lines = iter([_wrong_answer_after_start(lesson), "/quit"])
+            monkeypatch.setattr("builtins.input", lambda *_: next(lines))
+            run_lesson(lesson, console)
+    text = out.getvalue()
+    feedback = "that option describes a different idea"
+    # Drawn while written (a live frame), then the feedback panel of the turn's messages.
+    assert text.count(feedback) >= 2
+    assert text.index("\x1b[2K") < text.rindex(feedback)
+
+
+def _wrong_answer_after_start(lesson: Lesson) -> str:
+    lesson.start()
+    return _wrong_answer(lesson)

@@ -31,14 +31,32 @@ def show(message) -> None:  # noqa: ANN001 - tutor.teach.lesson.TutorMessage
             st.caption("Sources: " + inert_markdown(", ".join(unnamed)))
 
 
-def act(call, *args: object) -> None:  # noqa: ANN001
+class LiveTurn:
+    """The turn's text as it is written (a sink for ``Lesson.answer``): the feedback and the
+    explanation or hint grow in chat messages in ``area``; the rerun after the turn shows the
+    messages the lesson kept in their place."""
+
+    def __init__(self, area) -> None:  # noqa: ANN001 - a streamlit container
+        self.area = area
+        self.texts: dict[str, str] = {}
+        self.slots: dict[str, object] = {}
+
+    def __call__(self, kind: str, piece: str) -> None:
+        self.texts[kind] = self.texts.get(kind, "") + piece
+        if kind not in self.slots:
+            with self.area, st.chat_message("assistant", avatar=MESSAGE_ICONS.get(kind)):
+                self.slots[kind] = st.empty()
+        self.slots[kind].markdown(displayed(self.texts[kind]))  # type: ignore[attr-defined]
+
+
+def act(call, *args: object, **options: object) -> None:  # noqa: ANN001
     try:
-        call(*args)
+        call(*args, **options)
     except TutorError as exc:
         st.session_state["learn_error"] = str(exc)
 
 
-def exercise_form(lesson) -> None:  # noqa: ANN001
+def exercise_form(lesson, live) -> None:  # noqa: ANN001 - a Lesson, a streamlit container
     exercise = lesson.pending
     if exercise is None:
         return
@@ -56,7 +74,7 @@ def exercise_form(lesson) -> None:  # noqa: ANN001
         if not answer or not str(answer).strip():
             st.session_state["learn_error"] = "Type or pick an answer first (or ask for a hint)."
         else:
-            act(lesson.answer, str(answer))
+            act(lesson.answer, str(answer), shown=LiveTurn(live))
         st.rerun()
     with st.container(horizontal=True):
         hint = st.button("Hint", key="hint", icon=":material/lightbulb:")
@@ -99,7 +117,8 @@ def main() -> None:
         show(message)
     if error := st.session_state.pop("learn_error", None):
         st.error(inert_markdown(error))
-    exercise_form(lesson)
+    live = st.container()  # where the next turn's text appears while it is written
+    exercise_form(lesson, live)
     question = st.chat_input("Ask the tutor a question about the course")
     if question:
         act(lesson.ask, question)
