@@ -26,6 +26,7 @@ from tutor.engine.claude import ClaudeEngine
 from tutor.engine.claude.turns import explanation_key, hint_key
 from tutor.engine.claude.withhold import PLACEHOLDER, WithheldStream, withhold_answer
 from tutor.engine.port import ExplanationStyle, NextMove, TurnPlan
+from tutor.teach.choosing import could_be_asked
 from tutor.teach.lesson import Lesson
 from tutor.testing.claude_replies import TutorResponder, claude_engine
 from tutor.testing.fake_anthropic import FakeAnthropic
@@ -285,3 +286,13 @@ def test_the_terminal_draws_the_turn_as_it_is_written_then_the_messages(
 def _wrong_answer_after_start(lesson: Lesson) -> str:
     lesson.start()
     return _wrong_answer(lesson)
+
+
+def test_the_exercises_that_may_follow_a_new_explanation() -> None:
+    # Any of the array exercises may be chosen; none of them is a true/false.
+    assert {e.id for e in could_be_asked({}, COURSE, "array")} == {"array-cloze", "array-mc"}
+    # One answered right ranks after the others.
+    log = {"exercise_log": {"array-cloze": [1, 1]}}
+    assert [e.id for e in could_be_asked(log, COURSE, "array")] == ["array-mc"]  # type: ignore[arg-type]
+    # A true/false among them can never be given away: one is always left to ask.
+    assert could_be_asked({}, COURSE, "sorting") == []
