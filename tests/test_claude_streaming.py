@@ -229,7 +229,7 @@ def test_the_lesson_streams_a_turn_in_the_caller_s_thread_and_keeps_the_final_te
     tutor_home: Path
 ) -> None:
     with FakeAnthropic(TutorResponder(), stream_chunk=4) as fake:
-        lesson, _ = claude_lesson(tutor_home, fake)
+        lesson, engine = claude_lesson(tutor_home, fake)
         with lesson:
             lesson.start()
             for turn in range(4):
@@ -248,6 +248,10 @@ def test_the_lesson_streams_a_turn_in_the_caller_s_thread_and_keeps_the_final_te
                 if "explanation" in shown.kinds():
                     assert shown.text("explanation").strip() == kept["explanation"]
                 assert [r.body.get("stream") for r in fake.message_requests()][-1] is True
+                used = lesson.engine.usage.records()[-1]  # type: ignore[attr-defined]
+                assert used.task == "teach_turn" and used.learner_id == "ana"
+                assert used.cache_read_tokens > 0 and used.output_tokens > 0
+    assert engine.fallbacks == [] and lesson.engine.fallbacks == []  # type: ignore[attr-defined]
 
 
 def test_the_offline_engine_gives_its_text_whole_through_the_same_sink(
