@@ -300,3 +300,30 @@ def test_the_exercises_that_may_follow_a_new_explanation() -> None:
     assert [e.id for e in could_be_asked(log, COURSE, "array")] == ["array-mc"]  # type: ignore[arg-type]
     # A true/false among them can never be given away: one is always left to ask.
     assert could_be_asked({}, COURSE, "sorting") == []
+
+
+def _live_page() -> None:
+    import streamlit as st
+
+    from webapp.live_turn import LiveTurn
+
+    st.markdown("before")
+    area = st.container()
+    st.markdown("after")
+    live = LiveTurn(area)
+    for kind, piece in [("feedback", "Not quite: "), ("feedback", "look again."),
+                        ("explanation", "An *array* keeps"), ("explanation", " them in a row.")]:
+        live(kind, piece)
+
+
+@pytest.mark.e2e
+def test_the_learn_page_grows_each_kind_of_text_in_its_own_message_in_place() -> None:
+    from streamlit.testing.v1 import AppTest
+
+    page = AppTest.from_function(_live_page).run()
+    assert not page.exception
+    assert [m.avatar for m in page.chat_message] == [":material/rate_review:",
+                                                     ":material/menu_book:"]
+    texts = [m.value for m in page.markdown]
+    assert texts[0] == "before" and texts[-1] == "after"  # drawn where the area is
+    assert "Not quite: look again." in texts and "An *array* keeps them in a row." in texts

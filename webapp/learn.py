@@ -8,6 +8,7 @@ from tutor.errors import TutorError
 from tutor.safety.markup import displayed, inert_markdown
 from webapp import state
 from webapp.icons import MESSAGE_ICONS
+from webapp.live_turn import LiveTurn
 
 RECENT = 20
 """Messages shown at first; older ones come in steps of :data:`EARLIER` on request."""
@@ -29,24 +30,6 @@ def show(message) -> None:  # noqa: ANN001 - tutor.teach.lesson.TutorMessage
         unnamed = [c.label() for c in message.citations if c.label() not in message.text]
         if unnamed:  # sources the text does not already name
             st.caption("Sources: " + inert_markdown(", ".join(unnamed)))
-
-
-class LiveTurn:
-    """The turn's text as it is written (a sink for ``Lesson.answer``): the feedback and the
-    explanation or hint grow in chat messages in ``area``; the rerun after the turn shows the
-    messages the lesson kept in their place."""
-
-    def __init__(self, area) -> None:  # noqa: ANN001 - a streamlit container
-        self.area = area
-        self.texts: dict[str, str] = {}
-        self.slots: dict[str, object] = {}
-
-    def __call__(self, kind: str, piece: str) -> None:
-        self.texts[kind] = self.texts.get(kind, "") + piece
-        if kind not in self.slots:
-            with self.area, st.chat_message("assistant", avatar=MESSAGE_ICONS.get(kind)):
-                self.slots[kind] = st.empty()
-        self.slots[kind].markdown(displayed(self.texts[kind]))  # type: ignore[attr-defined]
 
 
 def act(call, *args: object, **options: object) -> None:  # noqa: ANN001
