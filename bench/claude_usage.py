@@ -12,6 +12,10 @@ copied into a temporary TUTOR_HOME.
 - Teaching: a :class:`tutor.teach.lesson.Lesson` on the built course; a turn is one answer
   (every third one wrong). Calls and tokens are counted per turn; the cache-read share is over
   the prompt tokens of every call after the lesson's first.
+- Struggling: a learner who asks for the concept with the most prerequisites and answers two
+  wrong in every three, so that the tutor steps back and comes back; calls per turn there.
+- Streaming: time to the first text the learner reads vs the whole turn (``Lesson.answer``
+  with a sink), the fake server sending SSE events ``STREAM_DELAY`` seconds apart.
 - Budget: a second learner with a small daily budget; the run reports whether any call was made
   once the budget was spent, and whether the lesson said so.
 
@@ -26,8 +30,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +57,9 @@ BUDGET_TURNS = 12
 TURNS_PER_HOUR = 40
 """Assumed graded answers per learner-hour, for the cost estimate."""
 MIN_CACHE_TOKENS = 1024
+STREAM_DELAY = 0.01
+"""Seconds between a streamed reply's SSE events on the fake server (a word each)."""
+STREAM_TURNS = 8
 
 
 def per(totals: UsageTotals, n: int) -> dict[str, float]:
@@ -145,6 +154,66 @@ def teach(home: Path, context: TutorContext) -> dict[str, Any]:
     }
 
 
+def struggle(home: Path, context: TutorContext) -> dict[str, Any]:
+    """A learner who asks for a concept far down the graph and answers two wrong in every
+    three: the tutor steps back to prerequisites and comes back. Calls per turn there."""
+    with FakeAnthropic(TutorResponder(), min_cache_tokens=MIN_CACHE_TOKENS) as fake:
+        engine = claude_engine(fake, usage=UsageLog())
+        with Lesson(SLUG, "cy", context=context, engine=engine) as lesson:
+            course = lesson.course
+            deepest = max(course.concepts, key=lambda c: (len(course.prerequisites_of(c.id)),
+                                                          c.first_order))
+            lesson.focus(deepest.id)
+            calls_per_turn: list[int] = []
+            said: list[str] = []
+            for turn in range(TURNS):
+                if lesson.pending is None:
+                    break
+                sent = len(fake.message_requests())
+                exercise = lesson.course.exercise(lesson.pending.id)
+                wrong = [c for c in exercise.choices or [] if c != exercise.answer]
+                answer = exercise.answer if turn % 3 == 2 else (wrong or ["I am not sure"])[0]
+                said += [m.text for m in lesson.answer(answer)]
+                calls_per_turn.append(len(fake.message_requests()) - sent)
+    return {"focused": deepest.id, "turns": len(calls_per_turn),
+            "steps_back": sum("step back to" in t for t in said),
+            "returns": sum("Now back to" in t for t in said),
+            "calls_per_turn": round(sum(calls_per_turn) / max(1, len(calls_per_turn)), 3),
+            "max_calls_in_a_turn": max(calls_per_turn, default=0)}
+
+
+def streaming(home: Path, context: TutorContext) -> dict[str, Any]:
+    """Time to the first text the learner reads vs the whole turn, through Lesson.answer with
+    a sink, the fake server sending a reply's SSE events STREAM_DELAY seconds apart (a model
+    writing). Wall-clock on a shared machine: medians and their ratio, same run."""
+    firsts: list[float] = []
+    wholes: list[float] = []
+    with FakeAnthropic(TutorResponder(), min_cache_tokens=MIN_CACHE_TOKENS,
+                       stream_delay=STREAM_DELAY) as fake:
+        engine = claude_engine(fake, usage=UsageLog())
+        with Lesson(SLUG, "dee", context=context, engine=engine) as lesson:
+            lesson.start()
+            for turn in range(STREAM_TURNS):
+                if lesson.pending is None:
+                    break
+                first: list[float] = []
+                start = time.perf_counter()
+
+                def shown(kind: str, piece: str, first: list[float] = first,
+                          start: float = start) -> None:
+                    if not first:
+                        first.append(time.perf_counter() - start)
+
+                lesson.answer(_answer_for(lesson, turn), shown=shown)
+                wholes.append(time.perf_counter() - start)
+                firsts.append(first[0] if first else wholes[-1])
+    first_ms, whole_ms = statistics.median(firsts) * 1000, statistics.median(wholes) * 1000
+    return {"turns": len(wholes), "event_delay_s": STREAM_DELAY,
+            "median_first_text_ms": round(first_ms, 1), "median_whole_turn_ms": round(whole_ms, 1),
+            "first_text_share_of_turn": round(first_ms / whole_ms, 3),
+            "load_average_1min": round(os.getloadavg()[0], 2)}
+
+
 def budget(home: Path, context: TutorContext) -> dict[str, Any]:
     """A learner whose daily budget runs out mid-lesson."""
     log = UsageLog()
@@ -207,6 +276,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             "build": build(home, context),
             "teaching": teach(home, context),
         }
+        result["teaching"]["struggling"] = struggle(home, context)
+        result["teaching"]["streaming"] = streaming(home, context)
         result["teaching"]["budget"] = budget(home, context)
         result["teaching"]["budget_enforced"] = result["teaching"]["budget"]["budget_enforced"]
         result["lessons_batch"] = lessons_batch(home)

@@ -123,3 +123,30 @@ def test_the_cached_prefix_is_most_of_every_prompt_from_the_second_call_on(
     system = fake.message_requests()[1].body["system"]
     assert "teaching turn" in system[0]["text"] and "<course_material>" in system[1]["text"]
     assert "<passage id=" not in fake.message_requests()[1].body["messages"][0]["content"]
+
+
+def test_stepping_back_and_coming_back_cost_no_second_call(
+    tutor_home: Path, fake: FakeAnthropic
+) -> None:
+    usage = UsageLog()
+    with _lesson(tutor_home, fake, usage) as lesson:
+        model = lesson.store.load("ana", COURSE)
+        lesson.store.save(model.model_copy(update={"concepts": {
+            "array": model.mastery("array").model_copy(
+                update={"p_known": 0.99, "attempts": 3, "correct": 3})}}))
+        lesson.focus("sorting")
+        per_turn: list[list[str]] = []
+        said: list[str] = []
+        for _ in range(8):
+            exercise = lesson.course.exercise(lesson.pending.id)  # type: ignore[union-attr]
+            sent = len(fake.message_requests())
+            # Wrong on sorting until the tutor steps back; right on the prerequisite.
+            reply = lesson.answer(_wrong(lesson) if exercise.concept_id == "sorting"
+                                  else exercise.answer)
+            per_turn.append(tasks_sent(fake, sent))
+            said += [m.text for m in reply]
+            if any("Now back to" in text for text in said):
+                break
+    assert any("step back to **array**" in text for text in said)
+    assert any("Now back to **sorting**" in text for text in said)
+    assert per_turn == [["teach_turn"]] * len(per_turn)

@@ -8,6 +8,7 @@ from tutor.errors import TutorError
 from tutor.safety.markup import displayed, inert_markdown
 from webapp import state
 from webapp.icons import MESSAGE_ICONS
+from webapp.live_turn import LiveTurn
 
 RECENT = 20
 """Messages shown at first; older ones come in steps of :data:`EARLIER` on request."""
@@ -31,14 +32,14 @@ def show(message) -> None:  # noqa: ANN001 - tutor.teach.lesson.TutorMessage
             st.caption("Sources: " + inert_markdown(", ".join(unnamed)))
 
 
-def act(call, *args: object) -> None:  # noqa: ANN001
+def act(call, *args: object, **options: object) -> None:  # noqa: ANN001
     try:
-        call(*args)
+        call(*args, **options)
     except TutorError as exc:
         st.session_state["learn_error"] = str(exc)
 
 
-def exercise_form(lesson) -> None:  # noqa: ANN001
+def exercise_form(lesson, live) -> None:  # noqa: ANN001 - a Lesson, a streamlit container
     exercise = lesson.pending
     if exercise is None:
         return
@@ -56,7 +57,7 @@ def exercise_form(lesson) -> None:  # noqa: ANN001
         if not answer or not str(answer).strip():
             st.session_state["learn_error"] = "Type or pick an answer first (or ask for a hint)."
         else:
-            act(lesson.answer, str(answer))
+            act(lesson.answer, str(answer), shown=LiveTurn(live))
         st.rerun()
     with st.container(horizontal=True):
         hint = st.button("Hint", key="hint", icon=":material/lightbulb:")
@@ -99,7 +100,8 @@ def main() -> None:
         show(message)
     if error := st.session_state.pop("learn_error", None):
         st.error(inert_markdown(error))
-    exercise_form(lesson)
+    live = st.container()  # where the next turn's text appears while it is written
+    exercise_form(lesson, live)
     question = st.chat_input("Ask the tutor a question about the course")
     if question:
         act(lesson.ask, question)

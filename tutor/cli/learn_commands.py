@@ -1,7 +1,9 @@
 """``tutor learn COURSE --learner NAME`` (a lesson in the terminal) and ``tutor progress``.
 
 The terminal tutor is a thin loop over :class:`tutor.teach.lesson.Lesson`: it renders the
-tutor's messages with rich and turns what the learner types into actions. At the answer
+tutor's messages with rich and turns what the learner types into actions. While an answer is
+graded, the feedback and the next explanation or hint are shown as they are written
+(:class:`LiveTurn`), then the turn's messages are rendered. At the answer
 prompt: ``/hint``, ``/giveup``, ``/ask <question>``, ``/quit`` (the lesson is saved after every
 step, so ``tutor learn`` later resumes at the same question).
 """
@@ -58,6 +60,37 @@ def render(console: Console, message: TutorMessage) -> None:
     console.print(Panel(body, title=title, subtitle=subtitle, border_style=colour))
 
 
+class LiveTurn:
+    """The text of a turn shown as it is written (a sink for :meth:`Lesson.answer`): the
+    feedback and the explanation or hint grow in place, then give way to the turn's messages,
+    rendered as usual. On a console that is not a terminal nothing is drawn."""
+
+    def __init__(self, console: Console) -> None:
+        from rich.live import Live
+
+        self.texts: dict[str, str] = {}
+        self.live = Live(console=console, transient=True, auto_refresh=False)
+
+    def __enter__(self) -> LiveTurn:
+        self.live.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.live.stop()
+
+    def __call__(self, kind: str, piece: str) -> None:
+        from rich.console import Group
+        from rich.markdown import Markdown
+        from rich.panel import Panel
+
+        self.texts[kind] = self.texts.get(kind, "") + piece
+        panels = []
+        for shown, text in self.texts.items():
+            colour, title = _STYLE.get(shown, ("white", "Feedback"))
+            panels.append(Panel(Markdown(text), title=title, border_style=colour))
+        self.live.update(Group(*panels), refresh=True)
+
+
 def run_lesson(lesson: Lesson, console: Console, log: TranscriptLog | None = None) -> None:
     """The read-answer-render loop, until the course is done, /quit or the end of input.
     With ``log``, every message shown and every learner action goes to the transcript."""
@@ -103,7 +136,8 @@ def run_lesson(lesson: Lesson, console: Console, log: TranscriptLog | None = Non
                 console.print(f"Unknown command {command}. {HELP}", style="red")
                 continue
             else:
-                replies = lesson.answer(line, exercise_id=shown.id)
+                with LiveTurn(console) as live:  # the turn's text as it is written
+                    replies = lesson.answer(line, exercise_id=shown.id, shown=live)
         except Exception as exc:  # a user error, or an engine fault mid-step
             problem = exc if isinstance(exc, TutorError) else f"{type(exc).__name__}: {exc}"
             console.print(f"{problem}", style="red")

@@ -8,7 +8,7 @@ tests, and so that results can be stored and replayed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 from typing import Literal, Protocol, runtime_checkable
 
@@ -125,6 +125,9 @@ class NextMove(BaseModel):
     """For ``hint``: the exercise hinted at."""
     level: int = 1
     """For ``hint``."""
+    withheld: list[Exercise] = Field(default_factory=list)
+    """For ``explain``: exercises that may be asked right after it whose answers the text
+    shown while it is written must not contain (the exercise is chosen after it is written)."""
 
 
 class TurnPlan(BaseModel):
@@ -135,14 +138,22 @@ class TurnPlan(BaseModel):
     if_wrong: NextMove | None = None
 
 
+TextSink = Callable[[str, str], None]
+"""Takes ``(kind, piece)`` of text the learner reads while it is written: ``kind`` is the
+message's (``feedback``, ``explanation``, ``hint``); the pieces of one kind add up to it."""
+
+
 @runtime_checkable
 class PlansTurns(Protocol):
     """An engine that can grade an answer and write the next move in one request (the Claude
     engine: one Messages API call per teaching turn). The teach graph uses it when offered;
     the written move is then served by the engine's ``explain`` or ``hint``."""
 
-    def grade_turn(self, exercise: Exercise, answer: str, plan: TurnPlan) -> Grade:
-        """Like :meth:`Engine.grade`, also preparing the move ``plan`` names for the verdict."""
+    def grade_turn(self, exercise: Exercise, answer: str, plan: TurnPlan,
+                   shown: TextSink | None = None) -> Grade:
+        """Like :meth:`Engine.grade`, also preparing the move ``plan`` names for the verdict.
+        ``shown``: where the learner-visible text goes as it is written (the feedback, then
+        the move), withheld and checked as the finished text will be."""
         ...
 
 

@@ -12,6 +12,7 @@ decide *how* it is taught on this visit, from the lesson state and the learner m
 
 from __future__ import annotations
 
+from tutor.answers import answer_strings
 from tutor.course import Course, Exercise, ExerciseKind
 from tutor.engine.offline.hints import reveals_answer
 from tutor.engine.port import ExplanationStyle, LearnerContext
@@ -105,12 +106,9 @@ def choose_exercise(state: LessonState, course: Course, concept_id: str) -> Exer
 
     def rank(pair: tuple[int, Exercise]) -> tuple:
         position, exercise = pair
-        times, right = log.get(exercise.id, [0, 0])
+        times, _ = log.get(exercise.id, [0, 0])
         return (
-            right > 0,
-            # a true/false missed once is never asked again: a second try is a coin toss
-            exercise.kind is ExerciseKind.TRUE_FALSE and times > 0,
-            exercise.id == previous and len(exercises) > 1,
+            *_standing(exercise, log, previous, len(exercises)),
             bool(shown) and reveals_answer(shown, exercise),
             times,
             exercise.origin in origins_asked,
@@ -119,3 +117,29 @@ def choose_exercise(state: LessonState, course: Course, concept_id: str) -> Exer
         )
 
     return min(enumerate(exercises), key=rank)[1]
+
+
+def _standing(exercise: Exercise, log: dict, previous: str | None, count: int) -> tuple:
+    """What ranks an exercise before what the text shown gives away (see :func:`choose_exercise`)."""
+    times, right = log.get(exercise.id, [0, 0])
+    return (
+        right > 0,
+        # a true/false missed once is never asked again: a second try is a coin toss
+        exercise.kind is ExerciseKind.TRUE_FALSE and times > 0,
+        exercise.id == previous and count > 1,
+    )
+
+
+def could_be_asked(state: LessonState, course: Course, concept_id: str) -> list[Exercise]:
+    """The exercises :func:`choose_exercise` may pick for ``concept_id`` after an explanation
+    not written yet, whichever answers it gives away: those that rank first before what is
+    shown counts. Empty when one of them has no answer text can give away (a true/false): one
+    is then always left that the explanation does not give away."""
+    exercises = course.exercises_for(concept_id)
+    log, previous = state.get("exercise_log", {}), state.get("exercise_id")
+    standings = [_standing(e, log, previous, len(exercises)) for e in exercises]
+    first = min(standings, default=())
+    front = [e for e, standing in zip(exercises, standings, strict=True) if standing == first]
+    if any(not answer_strings(e) for e in front):
+        return []
+    return front

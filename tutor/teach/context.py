@@ -30,6 +30,8 @@ class TeachDeps:
     """The passages that best match a free question (``query, k``)."""
     clock: Clock = system_clock
     learner_name: str = ""
+    stream_turns: bool = False
+    """Whether this run streams a turn's text as it is written (:mod:`tutor.teach.streaming`)."""
     engine_notices: Callable[[], list[str]] = lambda: []
     """Notices to show with the next message: steps the engine's fallback did (see
     :mod:`tutor.teach.fallback_notices`)."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from tutor.catalog import course_key, resolve_course_dir
 from tutor.clock import Clock
 from tutor.context import TutorContext
 from tutor.course import Chunk, Course
-from tutor.engine.port import Engine
+from tutor.engine.port import Engine, TextSink
 from tutor.errors import AnswerError, CourseError, LearnerError, StaleExerciseError
 from tutor.home import COURSE_FILE
 from tutor.learner.model import LearnerModel
@@ -34,6 +35,7 @@ from tutor.teach.fallback_notices import FallbackNotices
 from tutor.teach.graph import MAX_LEARNER_TEXT, TeachDeps, build_graph
 from tutor.teach.shared_course import shared_course
 from tutor.teach.state import ExerciseView, TutorMessage
+from tutor.teach.streaming import run_streamed, show_unstreamed
 from tutor.teach.teaching_material import CoursePassages, teachable
 
 __all__ = ["CoursePassages", "ExerciseView", "Lesson", "TutorMessage", "teachable"]
@@ -128,9 +130,12 @@ class Lesson:
                 return [welcome, exercise] if exercise else [welcome]
             return self._run(self._start_payload(snapshot.values), said)
 
-    def answer(self, text: str, exercise_id: str | None = None) -> list[TutorMessage]:
+    def answer(self, text: str, exercise_id: str | None = None,
+               shown: TextSink | None = None) -> list[TutorMessage]:
         """Answer the pending exercise (``exercise_id``: the one the learner saw; an answer
-        to another one is refused with :class:`StaleExerciseError`)."""
+        to another one is refused with :class:`StaleExerciseError`). ``shown`` gets the
+        turn's text while it is written, ``(kind, piece)``, in this thread
+        (:mod:`tutor.teach.streaming`); the messages returned are what the lesson keeps."""
         if not text or not text.strip():
             raise AnswerError("the answer is empty; type an answer, or /hint for a hint")
         if len(text.strip()) > MAX_LEARNER_TEXT:
@@ -138,7 +143,7 @@ class Lesson:
                 f"the answer is {len(text.strip())} characters long; keep it under "
                 f"{MAX_LEARNER_TEXT}"
             )
-        replies = self._act("answer", text, exercise_id)
+        replies = self._act("answer", text, exercise_id, shown)
         if self._last_values.get("outcome") == "unusable":
             # The engine could not take it (e.g. no such option): nothing was recorded.
             problem = replies[0].text if replies else "the tutor cannot take that answer"
@@ -244,7 +249,8 @@ class Lesson:
         self.close()
 
     # -- plumbing ----------------------------------------------------------------------------
-    def _act(self, kind: str, text: str, exercise_id: str | None = None) -> list[TutorMessage]:
+    def _act(self, kind: str, text: str, exercise_id: str | None = None,
+             shown: TextSink | None = None) -> list[TutorMessage]:
         with self._lock:
             snapshot = self._graph.get_state(self._config)  # the turn's one read of the state
             said = snapshot.values.get("said", 0)
@@ -260,7 +266,7 @@ class Lesson:
                     return self._run(None, said)  # a step failed last time: retry it first
                 # Nothing is waiting for this action (not started, or finished): start instead.
                 return self._run(self._start_payload(snapshot.values), said)
-            return self._run(Command(resume={"kind": kind, "text": text.strip()}), said)
+            return self._run(Command(resume={"kind": kind, "text": text.strip()}), said, shown)
 
     def _current(self) -> tuple[dict[str, Any], bool]:
         """The state's values and whether it waits for the learner: from this lesson's last
@@ -295,14 +301,20 @@ class Lesson:
             payload["lesson_id"] = uuid.uuid4().hex
         return payload
 
-    def _run(self, payload: Any, before: int | None = None) -> list[TutorMessage]:
+    def _run(self, payload: Any, before: int | None = None,
+             shown: TextSink | None = None) -> list[TutorMessage]:
         if before is None:
             before = self._graph.get_state(self._config).values.get("said", 0)
         self._view = None
         # durability="sync": each step's checkpoint is written before the next step runs, so
         # an attempt is never stored ahead of the turn that made it (see attempts.record_attempt).
-        values = self._graph.invoke(payload, self._config, context=self.deps,
-                                    durability="sync")
+        streamed: set[str] = set()
+        if shown is None:
+            values = self._graph.invoke(payload, self._config, context=self.deps,
+                                        durability="sync")
+        else:
+            values, streamed = run_streamed(self._graph, payload, self._config,
+                                            replace(self.deps, stream_turns=True), shown)
         waiting = bool(values.pop("__interrupt__", None))
         self._last_values = values
         transcript = values.get("transcript", [])
@@ -312,6 +324,8 @@ class Lesson:
         said = values.get("said", 0) - before
         fresh = transcript[-said:] if said > 0 else []
         replies = [TutorMessage.model_validate(m) for m in fresh if m["kind"] != "learner"]
+        if shown is not None:
+            show_unstreamed(replies, streamed, shown)
         if replies and replies[-1].exercise is not None:
             self._prepare(replies[-1].exercise.id)
         return replies

@@ -6,8 +6,10 @@ one, the move the graph will make next, worked out here by the same rules the gr
 applies (the learner model updated as :func:`~tutor.teach.attempts.record_attempt` will update
 it, :func:`~tutor.teach.detours.next_move`, :func:`~tutor.teach.policy.choose_next`,
 :func:`~tutor.teach.choosing.pick_style`). When the graph gets there, the engine serves the
-text it already wrote, so a teaching turn costs one request. Moves that are not predicted
-(coming back from a step back, stepping back) are written by a request of their own.
+text it already wrote, so a teaching turn costs one request: stepping back to a prerequisite
+and coming back to the concept left behind are predicted too. An explanation after which a
+new exercise is asked names the exercises that may be asked (:attr:`NextMove.withheld`), whose
+answers the text streamed to the learner holds back.
 """
 
 from __future__ import annotations
@@ -15,19 +17,21 @@ from __future__ import annotations
 from datetime import datetime
 
 from tutor.course import Exercise
-from tutor.engine.port import Grade, NextMove, PlansTurns, TurnPlan
+from tutor.engine.port import ExplanationStyle, Grade, NextMove, PlansTurns, TurnPlan
 from tutor.learner.model import Attempt, LearnerModel, apply_attempt
 from tutor.teach import policy
-from tutor.teach.choosing import learner_context, pick_style
+from tutor.teach.choosing import could_be_asked, learner_context, pick_style
 from tutor.teach.context import TeachDeps
 from tutor.teach.detours import next_move
 from tutor.teach.state import LessonState
+from tutor.teach.streaming import turn_sink
 
 
 def grade_answer(state: LessonState, deps: TeachDeps, exercise: Exercise, answer: str) -> Grade:
     """The engine's grade of ``answer``; an engine that plans turns also writes the next move."""
     if isinstance(deps.engine, PlansTurns):
-        return deps.engine.grade_turn(exercise, answer, plan_turn(state, deps, exercise))
+        return deps.engine.grade_turn(exercise, answer, plan_turn(state, deps, exercise),
+                                      turn_sink(deps.stream_turns))
     return deps.engine.grade(exercise, answer)
 
 
@@ -56,13 +60,22 @@ def _assume(model: LearnerModel, deps: TeachDeps, state: LessonState, exercise: 
     return apply_attempt(model, deps.course, attempt, exercise.kind, len(exercise.choices or []))
 
 
-def _explain(deps: TeachDeps, state: LessonState, model: LearnerModel) -> NextMove:
+def _explain(deps: TeachDeps, state: LessonState, model: LearnerModel,
+             asks_next: bool = False, waiting: str | None = None) -> NextMove:
+    """The explanation the explain node will write in ``state``; ``asks_next``: an exercise
+    is asked after it (``waiting``, or one chosen then), whose answer the text shown while it
+    is written must hold back."""
     concept = deps.course.concept(state["concept_id"] or "")
+    withheld: list[Exercise] = []
+    if asks_next:
+        withheld = ([deps.course.exercise(waiting)] if waiting
+                    else could_be_asked(state, deps.course, concept.id))
     return NextMove(
         kind="explain", concept=concept, style=pick_style(state, deps.course, model),
         passages=deps.passages(concept),
         prerequisites=[deps.course.concept(p) for p in deps.course.prerequisites_of(concept.id)],
         learner=learner_context(state, model, deps.learner_name),
+        withheld=withheld,
     )
 
 
@@ -75,6 +88,10 @@ def _move_after(state: LessonState, deps: TeachDeps, exercise: Exercise, model: 
         "revealed": state.get("revealed", False) or correct,
         "real_attempts": state.get("real_attempts", 0) + 1,
     }
+    if correct:
+        log = {k: list(v) for k, v in state.get("exercise_log", {}).items()}
+        log.setdefault(exercise.id, [1, 0])[1] += 1
+        graded["exercise_log"] = log
     route = next_move(graded, deps, model)
     if route.action == "reexplain":
         return _explain(deps, graded, model)
@@ -82,8 +99,26 @@ def _move_after(state: LessonState, deps: TeachDeps, exercise: Exercise, model: 
         level = state.get("hints_used", 0) + 1
         concept = deps.course.concept(exercise.concept_id)
         return NextMove(kind="hint", concept=concept, exercise=exercise, level=level)
-    if route.action != "advance" or state.get("return_to"):
-        return None  # a step back, or back to a concept left behind: not predicted
+    if route.action == "step_back":  # as detours.step_back: the weakest prerequisite, afresh
+        back: LessonState = {
+            **graded,  # type: ignore[typeddict-item]
+            "concept_id": route.concept_id, "reason": "step_back", "styles_tried": [],
+            "next_style": "", "fails": 0, "mistakes": [],
+        }
+        return _explain(deps, back, model, asks_next=True)
+    if route.action != "advance":
+        return None
+    if state.get("return_to"):  # as detours.return_to_concept: the concept left behind
+        top = state["return_to"][-1]
+        again: LessonState = {
+            **graded,  # type: ignore[typeddict-item]
+            "concept_id": top["concept_id"], "reason": "step_back" if
+            len(state["return_to"]) > 1 else "return",
+            "styles_tried": list(top.get("styles_tried", [])),
+            "next_style": ExplanationStyle.PREREQUISITES.value, "fails": 0, "mistakes": [],
+            "exercise_id": top.get("exercise_id"),
+        }
+        return _explain(deps, again, model, asks_next=True, waiting=top.get("exercise_id"))
     step = policy.choose_next(deps.course, model, deps.clock())
     if step.concept_id is None:
         return None  # everything mastered: the lesson says so, nothing to write
@@ -94,4 +129,4 @@ def _move_after(state: LessonState, deps: TeachDeps, exercise: Exercise, model: 
         "concept_id": step.concept_id, "reason": step.reason, "styles_tried": [],
         "next_style": "", "mistakes": [], "explanation": None, "return_to": [],
     }
-    return _explain(deps, chosen, model)
+    return _explain(deps, chosen, model, asks_next=True)

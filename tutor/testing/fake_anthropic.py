@@ -1,6 +1,9 @@
 """A small local fake of the Messages API for tests and benchmarks (127.0.0.1, in a thread).
 
-It speaks ``POST /v1/messages`` (JSON, and SSE when ``stream`` is true) and the Message Batches
+It speaks ``POST /v1/messages`` (JSON, and SSE when ``stream`` is true: ``message_start``,
+``content_block_start``, a ``content_block_delta`` with a ``text_delta`` per word or per
+``stream_chunk`` characters, each sent and flushed on its own, ``stream_delay`` seconds apart,
+``content_block_stop``, ``message_delta``, ``message_stop``) and the Message Batches
 endpoints, so the real ``anthropic`` SDK code path runs end to end without the network. Replies
 come from a scripted queue (:meth:`FakeAnthropic.enqueue`), then from a ``responder`` function;
 every request is recorded. Status codes, ``retry-after`` headers and delays can be injected.
@@ -89,8 +92,13 @@ class FakeAnthropic:
     """The fake server. Use as a context manager; ``url`` is the base URL to give the SDK."""
 
     def __init__(self, responder: Responder | None = None, api_key: str | None = None,
-                 batch_polls: int = 1, min_cache_tokens: int = 0) -> None:
+                 batch_polls: int = 1, min_cache_tokens: int = 0, stream_chunk: int = 0,
+                 stream_delay: float = 0.0) -> None:
         self.responder = responder
+        self.stream_chunk = stream_chunk
+        """Characters per ``text_delta`` event of a streamed reply (0: a word each)."""
+        self.stream_delay = stream_delay
+        """Seconds between the events of a streamed reply (a model writing), sent one by one."""
         self.min_cache_tokens = min_cache_tokens
         """Prefixes shorter than this are not cached (the real API has such a minimum)."""
         self.api_key = api_key
@@ -195,6 +203,12 @@ class FakeAnthropic:
             "stop_sequence": None,
             "usage": self.usage_for(body, reply.text),
         }
+
+    def stream_pieces(self, text: str) -> list[str]:
+        """A streamed reply's text as its ``text_delta`` events carry it."""
+        if self.stream_chunk > 0:
+            return [text[i:i + self.stream_chunk] for i in range(0, len(text), self.stream_chunk)]
+        return re.findall(r"\S+\s*|\s+", text)
 
     # -- batches -----------------------------------------------------------------------------
     def _batch_view(self, batch: dict[str, Any]) -> dict[str, Any]:
@@ -339,7 +353,7 @@ class FakeAnthropic:
                     events.append(("content_block_start", {
                         "type": "content_block_start", "index": 0,
                         "content_block": {"type": "text", "text": ""}}))
-                    for piece in re.findall(r"\S+\s*|\s+", text):
+                    for piece in fake.stream_pieces(text):
                         events.append(("content_block_delta", {
                             "type": "content_block_delta", "index": 0,
                             "delta": {"type": "text_delta", "text": piece}}))
@@ -351,9 +365,11 @@ class FakeAnthropic:
                     "usage": {"output_tokens": usage["output_tokens"]}}))
                 events.append(("message_stop", {"type": "message_stop"}))
                 try:
-                    for name, data in events:
+                    for number, (name, data) in enumerate(events):
+                        if number and fake.stream_delay:
+                            time.sleep(fake.stream_delay)
                         self.wfile.write(f"event: {name}\ndata: {json.dumps(data)}\n\n".encode())
-                    self.wfile.flush()
+                        self.wfile.flush()
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 

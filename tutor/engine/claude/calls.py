@@ -13,7 +13,7 @@ not a step failure: it raises :class:`tutor.errors.EngineUnavailable` at once.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import anthropic
@@ -54,6 +54,31 @@ def output_format(reply_model: type[BaseModel]) -> dict[str, Any]:
 def _why(exc: BaseException) -> str:
     text = " ".join(str(exc).split())[:80]
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+class _BrokenStream(Exception):
+    """The reply stream failed while it was read (not the code that reads it)."""
+
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+
+
+def _pieces(stream: Any) -> Iterator[str]:
+    """The text pieces of a reply stream; a failure of the stream itself is wrapped in
+    :class:`_BrokenStream` so that it is told apart from a failure of the code given them."""
+    pieces = iter(stream.text_stream)
+    while True:
+        try:
+            piece = next(pieces)
+        except StopIteration:
+            return
+        except anthropic.APIError:
+            raise
+        except Exception as exc:
+            raise _BrokenStream(exc) from exc
+        if piece:
+            yield piece
 
 
 def reply_text(message: Any) -> str:
@@ -155,6 +180,38 @@ class ClaudeCalls:
             except ValidationError as exc:
                 failure = StepFailed("malformed", str(exc).splitlines()[0])
         raise failure
+
+    def structured_stream(
+        self,
+        task: str,
+        reply_model: type[Reply],
+        params: dict[str, Any],
+        on_text: Callable[[str], None],
+        learner_id: str = "",
+    ) -> Reply:
+        """Like :meth:`structured`, the reply streamed (``messages.stream``): ``on_text`` gets
+        each piece of the reply's JSON text as it arrives. A malformed or refused reply is
+        asked again once, unstreamed (what was shown of it is replaced by the final text)."""
+        self._check_budget(learner_id)
+        try:
+            with self.client.messages.stream(**params) as stream:
+                for piece in _pieces(stream):
+                    on_text(piece)
+                message = stream.get_final_message()
+        except anthropic.APIError as exc:
+            raise self._api_failure(exc) from exc
+        except _BrokenStream as broken:
+            raise StepFailed("api", f"broken reply stream ({_why(broken.cause)})") from broken
+        except Exception as exc:  # the final message missing or unreadable
+            raise StepFailed("api", f"broken reply stream ({_why(exc)})") from exc
+        self._record(message, task, params["model"], learner_id)
+        problem = self.problem_of(message)
+        if problem is None:
+            try:
+                return reply_model.model_validate_json(reply_text(message))
+            except ValidationError as exc:
+                problem = StepFailed("malformed", str(exc).splitlines()[0])
+        return self.structured(task, reply_model, params, learner_id, attempts=1)
 
     @staticmethod
     def problem_of(message: Any) -> StepFailed | None:

@@ -8,8 +8,9 @@ Claude cites pages as ``(source p. N)``, sometimes after a quoted span: ``"halve
   quote marks aside); if it does not, the citation is dropped and the span loses its quote
   marks (it is then the model's wording, not the source's).
 
-Streamed text (:func:`checked_stream`) is passed on as it comes, but a quoted span or a
-parenthesis waits until it is complete, so a citation is never shown before it is checked.
+Streamed text (:class:`CheckedText`, :func:`checked_stream`) is passed on as it comes, but a
+quoted span or a parenthesis waits until it is complete, so a citation is never shown before it
+is checked.
 """
 
 from __future__ import annotations
@@ -61,32 +62,55 @@ def checked_citations(text: str, passages: Sequence[Chunk]) -> str:
     return check_citations(text, passages)[0]
 
 
-def checked_stream(pieces: Iterable[str], passages: Sequence[Chunk]) -> Iterator[str]:
-    """Streamed ``pieces`` passed on as they come, except from a quote mark or an opening
-    parenthesis on: that text waits until its parenthesis closes (or its paragraph ends), so a
-    citation and the span it quotes are checked before they are shown."""
-    buffer = ""
-    for piece in pieces:
-        buffer += piece
-        while buffer:
+class CheckedText:
+    """Streamed text checked as it comes (push pieces, get back what may be shown): passed on
+    at once, except from a quote mark or an opening parenthesis on, which waits until its
+    parenthesis closes (or its paragraph ends), so that a citation and the span it quotes are
+    checked before they are shown."""
+
+    def __init__(self, passages: Sequence[Chunk]) -> None:
+        self.passages = passages
+        self.buffer = ""
+
+    def push(self, piece: str) -> str:
+        """What of the text so far may be shown now (after what was returned before)."""
+        self.buffer += piece
+        shown: list[str] = []
+        while self.buffer:
+            buffer = self.buffer
             opener = min((i for i in (buffer.find(c) for c in '("“') if i >= 0), default=-1)
             if opener < 0:  # all shown, but trailing spaces (a citation may follow them)
-                shown = len(buffer.rstrip())
-                if shown:
-                    yield buffer[:shown]
-                buffer = buffer[shown:]
+                safe = len(buffer.rstrip())
+                shown.append(buffer[:safe])
+                self.buffer = buffer[safe:]
                 break
             safe = len(buffer[:opener].rstrip())  # the space before a citation goes with it
             if safe:
-                yield buffer[:safe]
-                buffer = buffer[safe:]
+                shown.append(buffer[:safe])
+                self.buffer = buffer[safe:]
                 continue
             close, paragraph = buffer.find(")"), buffer.find("\n\n")
             ends = [i + 1 for i in (close,) if i >= 0] + [i + 2 for i in (paragraph,) if i >= 0]
             if not ends:
                 break  # wait for more text
             cut = min(ends)
-            yield checked_citations(buffer[:cut], passages)
-            buffer = buffer[cut:]
-    if buffer:
-        yield checked_citations(buffer, passages)
+            shown.append(checked_citations(buffer[:cut], self.passages))
+            self.buffer = buffer[cut:]
+        return "".join(shown)
+
+    def finish(self) -> str:
+        """The rest, once the text is complete."""
+        rest, self.buffer = self.buffer, ""
+        return checked_citations(rest, self.passages) if rest else ""
+
+
+def checked_stream(pieces: Iterable[str], passages: Sequence[Chunk]) -> Iterator[str]:
+    """Streamed ``pieces`` passed on as they come, citations checked first (:class:`CheckedText`)."""
+    checked = CheckedText(passages)
+    for piece in pieces:
+        shown = checked.push(piece)
+        if shown:
+            yield shown
+    rest = checked.finish()
+    if rest:
+        yield rest

@@ -45,6 +45,7 @@ from tutor.engine.port import (
     GroundedAnswer,
     Hint,
     LearnerContext,
+    TextSink,
     TurnPlan,
     stream_text,
 )
@@ -359,11 +360,13 @@ class ClaudeEngine:
 
         return self.step("grade", attempt, lambda e: e.grade(exercise, answer))
 
-    def grade_turn(self, exercise: Exercise, answer: str, plan: TurnPlan) -> Grade:
-        """Grade ``answer`` and write the move ``plan`` names for the verdict, in one call."""
+    def grade_turn(self, exercise: Exercise, answer: str, plan: TurnPlan,
+                   shown: TextSink | None = None) -> Grade:
+        """Grade ``answer`` and write the move ``plan`` names for the verdict, in one call
+        (streamed to ``shown`` when given)."""
         if not answer.strip():
             raise AnswerError("the answer is empty; type an answer, or ask for a hint")
-        return turns.grade_turn(self, exercise, answer, plan)
+        return turns.grade_turn(self, exercise, answer, plan, shown)
 
     def offline_grade(self, exercise: Exercise, answer: str) -> Grade | None:
         """The fallback engine's grade, to check Claude's against (``None``: it cannot take

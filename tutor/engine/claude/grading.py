@@ -43,6 +43,23 @@ def code_verdict(exercise: Exercise, answer: str, offline: OfflineGrade) -> bool
     return False  # a choice exercise, no option picked: not right, whatever the model says
 
 
+def final_verdict(exercise: Exercise, said: bool, decided: bool | None,
+                  checked: Grade | None) -> bool:
+    """The verdict the learner gets when Claude said ``said``: code's (``decided``) when code
+    decides; for a short answer Claude's, but not "right" when the offline grade ``checked``
+    is plainly wrong."""
+    if decided is not None:
+        return decided
+    plainly_wrong = checked is not None and checked.score < PLAINLY_WRONG and not checked.correct
+    return False if exercise.kind == ExerciseKind.SHORT_ANSWER and said and plainly_wrong \
+        else said
+
+
+def overruled_feedback(correct: bool) -> str:
+    """The feedback when the verdict is not Claude's (its words were about the other one)."""
+    return "Right." if correct else "Not quite: look again at what the exercise asks."
+
+
 def _flag(flag: Callable[[ReviewFlag], None], reply: GradeReply | TurnReply,
           exercise: Exercise, answer: str, checked: Grade | None, verdict: bool,
           learner_id: str) -> None:
@@ -60,13 +77,12 @@ def grade_from(reply: GradeReply | TurnReply, exercise: Exercise, answer: str,
     when already known (else it is worked out here)."""
     if decided is None:
         decided = code_verdict(exercise, answer, offline)
-    correct = reply.correct if decided is None else decided
     score = min(1.0, max(0.0, reply.score))
+    checked = offline(exercise, answer) if exercise.kind == ExerciseKind.SHORT_ANSWER else None
+    correct = final_verdict(exercise, reply.correct, decided, checked)
     if exercise.kind == ExerciseKind.SHORT_ANSWER:
-        checked = offline(exercise, answer)
-        if checked is not None and correct and checked.score < PLAINLY_WRONG and not \
-                checked.correct:
-            correct, score = False, min(score, checked.score)
+        if checked is not None and correct != reply.correct:
+            score = min(score, checked.score)
         if checked is not None and strongly_disagree(reply.correct, reply.score,
                                                      checked.correct, checked.score):
             _flag(flag, reply, exercise, answer, checked, correct, learner_id)
@@ -76,7 +92,7 @@ def grade_from(reply: GradeReply | TurnReply, exercise: Exercise, answer: str,
         score = 1.0 if correct else 0.0
     feedback = reply.feedback.strip() or ("Right." if correct else "Not quite.")
     if correct != reply.correct:  # the model's words were about the other verdict
-        feedback = "Right." if correct else "Not quite: look again at what the exercise asks."
+        feedback = overruled_feedback(correct)
     misconception = reply.misconception
     if not correct:
         feedback, _ = withhold_answer(feedback, exercise)

@@ -7,7 +7,9 @@ answer and writes that move; when code already knows the verdict (choices and cl
 :mod:`tutor.engine.claude.grading`) only the move for that verdict is asked for. The written move waits in a
 :class:`TurnMemo` until the graph asks the engine for it (``explain`` / ``hint``), which then
 costs no call. A move the reply did not write (the verdict turned out otherwise, or the graph
-went another way) is written by a call of its own, as before.
+went another way) is written by a call of its own, as before. Given a text sink, the reply is
+streamed and the learner reads the feedback and the move as they are written
+(:mod:`tutor.engine.claude.turn_stream`).
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from typing import TYPE_CHECKING, Any
 from tutor.course import Exercise
 from tutor.engine.claude import rendering as r
 from tutor.engine.claude.citations import checked_citations
-from tutor.engine.claude.grading import code_verdict, grade_from
+from tutor.engine.claude.grading import OfflineGrade, code_verdict, final_verdict, grade_from
 from tutor.engine.claude.schemas import TurnReply
+from tutor.engine.claude.turn_stream import TurnStream
 from tutor.engine.claude.withhold import withhold_answer
-from tutor.engine.port import ExplanationStyle, Grade, NextMove, TurnPlan
+from tutor.engine.port import ExplanationStyle, Grade, NextMove, TextSink, TurnPlan
 
 if TYPE_CHECKING:
     from tutor.engine.claude.engine import ClaudeEngine
@@ -109,18 +112,32 @@ def turn_request(engine: ClaudeEngine, exercise: Exercise, answer: str,
     )
 
 
-def grade_turn(engine: ClaudeEngine, exercise: Exercise, answer: str, plan: TurnPlan) -> Grade:
-    """Grade ``answer`` and prepare the planned move for the verdict, in one call."""
+def grade_turn(engine: ClaudeEngine, exercise: Exercise, answer: str, plan: TurnPlan,
+               shown: TextSink | None = None) -> Grade:
+    """Grade ``answer`` and prepare the planned move for the verdict, in one call; with
+    ``shown``, the reply is streamed and its learner-visible text goes there as it is written
+    (:mod:`tutor.engine.claude.turn_stream`)."""
     engine.turns.clear()
-    decided = code_verdict(exercise, answer, engine.offline_grade)
+    offline = _once(engine.offline_grade)
+    decided = code_verdict(exercise, answer, offline)
     wanted: dict[bool, NextMove | None] = {True: plan.if_right, False: plan.if_wrong}
     if decided is not None:
         wanted[not decided] = None  # the other verdict cannot happen: nothing to write for it
 
+    def verdict(said: bool) -> bool:
+        checked = offline(exercise, answer) if decided is None else None
+        return final_verdict(exercise, said, decided, checked)
+
     def attempt() -> Grade:
         params = turn_request(engine, exercise, answer, wanted, decided)
-        reply = engine.calls.structured("teach_turn", TurnReply, params, engine.learner_id)
-        grade = grade_from(reply, exercise, answer, engine.offline_grade,
+        if shown is None:
+            reply = engine.calls.structured("teach_turn", TurnReply, params, engine.learner_id)
+        else:
+            stream = TurnStream(shown, exercise, wanted, verdict)
+            reply = engine.calls.structured_stream("teach_turn", TurnReply, params, stream.feed,
+                                                   engine.learner_id)
+            stream.finish()
+        grade = grade_from(reply, exercise, answer, offline,
                            engine.review_flags.add, engine.learner_id, decided)
         move = wanted[grade.correct]
         text = (reply.next_if_right if grade.correct else reply.next_if_wrong).strip()
@@ -129,6 +146,19 @@ def grade_turn(engine: ClaudeEngine, exercise: Exercise, answer: str, plan: Turn
         return grade
 
     return engine.step("grade", attempt, lambda e: e.grade(exercise, answer))
+
+
+def _once(offline: OfflineGrade) -> OfflineGrade:
+    """``offline`` that grades each answer once (the stream and the grade both ask)."""
+    graded: dict[tuple[str, str], Grade | None] = {}
+
+    def grade(exercise: Exercise, answer: str) -> Grade | None:
+        key = (exercise.id, answer)
+        if key not in graded:
+            graded[key] = offline(exercise, answer)
+        return graded[key]
+
+    return grade
 
 
 def _keep(engine: ClaudeEngine, exercise: Exercise, move: NextMove, text: str,

@@ -11,11 +11,18 @@ feedback on wrong answers pass through :func:`withhold_answer`, which hides:
   what the reference answer restates).
 
 A hidden word or phrase becomes :data:`PLACEHOLDER`; a hidden sentence becomes it too.
+
+Text shown while it is written goes through :class:`WithheldStream`: it passes on whole
+sentences only, and only once a window longer than any key has followed them, so a key split
+across pieces (or across a sentence end) is whole before anything around it is shown; each
+part is hidden with the same function as the finished text, sentence for sentence, so the
+streamed text is the finished text.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 from tutor.answers import answer_pattern, answer_strings
 from tutor.course import Exercise, ExerciseKind
@@ -94,3 +101,52 @@ def withhold_answer(text: str, exercise: Exercise, definition: str = "",
         replaced += count
     text, hidden = _hide_sentences(text, exercise, definition, paraphrase)
     return text, replaced + hidden > 0
+
+
+KEY_WINDOW_SLACK = 16
+"""Characters beyond the longest key held back (flexible spaces, a plural, a file ending)."""
+
+
+class WithheldStream:
+    """Streamed text with the answer hidden before it is shown: push pieces, get back what may
+    be shown. ``hide`` hides the answer in whole sentences (e.g. :func:`withhold_answer`);
+    ``keys``: the verbatim strings it hides, which set the window held back."""
+
+    def __init__(self, hide: Callable[[str], str], keys: Sequence[str]) -> None:
+        self.hide = hide
+        self.patterns = [answer_pattern(k.strip()) for k in keys if k.strip()]
+        self.window = max((len(k) for k in keys), default=0) + KEY_WINDOW_SLACK
+        self.raw = ""
+        self.done = 0
+        """Characters of :attr:`raw` already passed on."""
+
+    def push(self, piece: str) -> str:
+        self.raw += piece
+        cut = self._safe_cut()
+        if cut <= self.done:
+            return ""
+        part, self.done = self.raw[self.done:cut], cut
+        return self.hide(part)
+
+    def finish(self) -> str:
+        part, self.done = self.raw[self.done:], len(self.raw)
+        return self.hide(part) if part else ""
+
+    def _safe_cut(self) -> int:
+        """The furthest sentence end that is complete, a window before the end of the text,
+        and inside no occurrence of a key."""
+        limit = len(self.raw) - self.window
+        ends = [m.end() for m in _SENTENCE.finditer(self.raw, self.done)][:-1]
+        ends = [end for end in ends if end <= limit]
+        if not ends:
+            return self.done
+        keys = [m.span() for p in self.patterns for m in p.finditer(self.raw, self.done)]
+        for end in reversed(ends):
+            if not any(start < end < stop for start, stop in keys):
+                return end
+        return self.done
+
+
+def answer_keys(exercise: Exercise) -> list[str]:
+    """The verbatim strings withholding hides for ``exercise`` (for :class:`WithheldStream`)."""
+    return sorted({*answer_strings(exercise), *_verbatim(exercise)}, key=len, reverse=True)
