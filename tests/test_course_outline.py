@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tests.factories import book_course, make_course
-from tutor.course import Citation, Concept, Course
+from tutor.course import Citation, Concept, Course, Prerequisite
 from tutor.views.concept_map import chapter_map_dot, concept_map_dot
 from tutor.views.course_outline import (
     FULL_MAP_MAX,
@@ -79,6 +79,18 @@ def test_a_book_overview_has_one_node_per_chapter_and_weighted_links() -> None:
     assert len(nodes(dot)) == 12
     assert dot.count("->") == 11
     assert "100% mastered" in dot and "0% mastered" in dot
+
+
+def test_the_chapter_map_keeps_the_strongest_links_into_each_chapter() -> None:
+    course = book_course(chapters=5, sections=2, per_section=2)
+    extra = [("idea-1-1-0", "idea-5-1-1"), ("idea-1-2-0", "idea-5-2-1"), ("idea-2-1-1", "idea-5-1-0"),
+             ("idea-3-1-1", "idea-5-2-0"), ("idea-3-2-1", "idea-5-2-0")]
+    course.prerequisites += [Prerequisite(prerequisite=a, concept=b) for a, b in extra]
+    into_5 = {a: n for (a, b), n in chapter_links(course).items() if b == "5"}
+    assert into_5 == {"1": 2, "2": 1, "3": 2, "4": 2}
+    strongest = {a for (a, b) in chapter_links(course, strongest=3) if b == "5"}
+    assert strongest == {"1", "3", "4"}
+    assert chapter_map_dot(course).count('-> "chapter:5"') == 3
 
 
 def test_one_chapter_is_boxed_by_section_with_outside_prerequisites_faded() -> None:

@@ -21,6 +21,10 @@ MASTERY_BANDS: list[tuple[float, str, str]] = [
 ]
 
 
+CHAPTER_LINKS = 3
+"""Links drawn into each chapter on the chapter map: those with the most prerequisite edges."""
+
+
 def band(p_known: float | None) -> tuple[str, str]:
     """(colour, label) of a mastery probability; None = never practised."""
     if p_known is None:
@@ -106,8 +110,8 @@ def chapter_map_dot(
     course: Course, mastery: Mapping[str, float] | None = None, selected: str | None = None
 ) -> str:
     """DOT source of the book at a glance: one node per chapter (its concept count, coloured
-    by the share mastered), an arrow where a chapter's concepts build on another's, thicker
-    for more prerequisite edges."""
+    by the share mastered), an arrow where a chapter's concepts build on another's (the
+    :data:`CHAPTER_LINKS` strongest into each chapter), thicker for more prerequisite edges."""
     mastery = mastery or {}
     lines = [
         "digraph chapters {",
@@ -125,7 +129,7 @@ def chapter_map_dot(
         if chapter.key == selected:
             attrs += ['penwidth=3', 'color="#1565c0"']
         lines.append(f"  {_quote('chapter:' + chapter.key)} [{', '.join(attrs)}];")
-    for (a, b), count in sorted(chapter_links(course).items()):
+    for (a, b), count in sorted(chapter_links(course, CHAPTER_LINKS).items()):
         width = min(1.0 + count / 3, 4.0)
         lines.append(f"  {_quote('chapter:' + a)} -> {_quote('chapter:' + b)} "
                      f'[penwidth={width:.1f}, tooltip="{count} prerequisite link(s)"];')

@@ -146,16 +146,23 @@ def search(course: Course, query: str, limit: int = 50) -> list[str]:
     return [cid for _, _, cid in sorted(ranked)[:limit]]
 
 
-def chapter_links(course: Course) -> dict[tuple[str, str], int]:
+def chapter_links(course: Course, strongest: int | None = None) -> dict[tuple[str, str], int]:
     """(prerequisite chapter, dependent chapter) -> number of prerequisite edges between
-    concepts of the two chapters (edges inside a chapter are left out)."""
+    concepts of the two chapters (edges inside a chapter are left out); with ``strongest``,
+    only that many links into each chapter, those with the most edges."""
     where = chapter_of(course)
     counts: dict[tuple[str, str], int] = {}
     for edge in course.prerequisites:
         a, b = where.get(edge.prerequisite), where.get(edge.concept)
         if a and b and a != b:
             counts[(a, b)] = counts.get((a, b), 0) + 1
-    return counts
+    if strongest is None:
+        return counts
+    kept: dict[tuple[str, str], int] = {}
+    for target in {b for _, b in counts}:
+        into = sorted(((n, a) for (a, b), n in counts.items() if b == target), reverse=True)
+        kept.update({(a, target): n for n, a in into[:strongest]})
+    return kept
 
 
 def mastered_share(chapter: Chapter, mastery: Mapping[str, float], bar: float = 0.95) -> float:
