@@ -83,8 +83,9 @@ def test_a_book_overview_has_one_node_per_chapter_and_weighted_links() -> None:
 
 def test_the_chapter_map_keeps_the_strongest_links_into_each_chapter() -> None:
     course = book_course(chapters=5, sections=2, per_section=2)
-    extra = [("idea-1-1-0", "idea-5-1-1"), ("idea-1-2-0", "idea-5-2-1"), ("idea-2-1-1", "idea-5-1-0"),
-             ("idea-3-1-1", "idea-5-2-0"), ("idea-3-2-1", "idea-5-2-0")]
+    extra = [("idea-1-1-0", "idea-5-1-1"), ("idea-1-2-0", "idea-5-2-1"),
+             ("idea-2-1-1", "idea-5-1-0"), ("idea-3-1-1", "idea-5-2-0"),
+             ("idea-3-2-1", "idea-5-2-0")]
     course.prerequisites += [Prerequisite(prerequisite=a, concept=b) for a, b in extra]
     into_5 = {a: n for (a, b), n in chapter_links(course).items() if b == "5"}
     assert into_5 == {"1": 2, "2": 1, "3": 2, "4": 2}

@@ -53,7 +53,8 @@ def test_closing_quotes_and_brackets_stay_with_their_sentence() -> None:
 
 
 def test_passage_sentences_split_at_blank_lines_and_headings() -> None:
-    assert passage_sentences("One idea. Two ideas!\n\nThree") == ["One idea.", "Two ideas!", "Three"]
+    assert passage_sentences("One idea. Two ideas!\n\nThree") == [
+        "One idea.", "Two ideas!", "Three"]
     text = "Random variables\nA random variable is a function.\nIt maps outcomes to numbers."
     assert passage_sentences(text) == [
         "A random variable is a function.", "It maps outcomes to numbers."]
@@ -61,7 +62,8 @@ def test_passage_sentences_split_at_blank_lines_and_headings() -> None:
 
 
 def test_prose_sentences_leave_code_lines_out() -> None:
-    text = "A list holds values. It can grow.\n>>> xs = [1, 2, 3]\nx = {a: b} + [c]\nLists are mutable."
+    text = ("A list holds values. It can grow.\n>>> xs = [1, 2, 3]\nx = {a: b} + [c]\n"
+            "Lists are mutable.")
     assert list(sentences(text)) == ["A list holds values.", "It can grow.", "Lists are mutable."]
     assert is_prose_line("A variable is a name that refers to a value and can change.")
     assert not is_prose_line(">>> n = 17")

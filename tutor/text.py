@@ -66,7 +66,8 @@ _NOT_WORD = re.compile(r"[^\w\s]|_")
 _LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
 _NOT_LETTER = re.compile(r"[^A-Za-z\s]")
 _CODE_LINE = re.compile(r"[=<>{}\[\]#$%^*+|\\;_@~`]")
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+(?:[\"'\u201c\u2018(\[]?[A-Z0-9]|[`*]))")
+_SENTENCE_END = re.compile(
+    r"[.!?][\"'\u201d\u2019)\]]*(?=\s+(?:[\"'\u201c\u2018(\[]?[A-Z0-9]|[`*]))")
 """A sentence end: a full stop, question or exclamation mark (with closing quotes or brackets),
 then space and a capital, a digit, an opening quote or bracket, or code and emphasis marks."""
 _ABBREVIATIONS = frozenset(
@@ -168,7 +169,9 @@ def content_stems(text: str, drop: frozenset[str] | set[str] = frozenset()) -> l
     out = []
     for word in _CONTENT_WORD.findall(text.lower()):
         bare = word.replace("'", "")
-        if word in drop or bare in drop or bare in STOPWORDS or (len(bare) < 2 and not bare.isdigit()):
+        if word in drop or bare in drop or bare in STOPWORDS:
+            continue
+        if len(bare) < 2 and not bare.isdigit():
             continue
         out.append(stem(bare))
     return out

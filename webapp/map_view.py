@@ -40,9 +40,9 @@ def map_panel(course: Course, key: str, mastery: dict[str, float] | None = None,
                             key=f"{key}_concept")
     if selected is not None:
         around = neighbourhood(course, selected)
-        st.caption(f"{inert_markdown(names[selected])}, the {len(course.prerequisites_of(selected))} "
-                   f"concept(s) it builds on and the {len(course.dependents_of(selected))} "
-                   "that build on it.")
+        builds_on = len(course.prerequisites_of(selected))
+        st.caption(f"{inert_markdown(names[selected])}, the {builds_on} concept(s) it builds on "
+                   f"and the {len(course.dependents_of(selected))} that build on it.")
         dot = concept_map_dot(course, mastery, selected, due, only=around)
     elif query.strip():
         dot = concept_map_dot(course, mastery, None, due, only=options)
