@@ -205,7 +205,8 @@ def cached_chunks(pdf: Path) -> list[Chunk]:
     """The book's passages, read once and kept in the temp folder (quick runs only)."""
     from tutor.ingest import chunk_pages, read_source
 
-    stamp = int(max(p.stat().st_mtime for p in (REPO / "tutor" / "ingest").glob("*.py")))
+    readers = [*(REPO / "tutor" / "ingest").glob("*.py"), REPO / "tutor" / "text.py"]
+    stamp = int(max(p.stat().st_mtime for p in readers))
     cache = Path(tempfile.gettempdir()) / f"tutor-bench-{pdf.stem}-{stamp}.pickle"
     if cache.exists():
         return pickle.loads(cache.read_bytes())  # noqa: S301 - our own cache file

@@ -432,3 +432,30 @@ def assert_invariants(course: Course) -> None:
     assert len({e.id for e in course.exercises}) == len(course.exercises)
     raw = json.loads(course.to_json())
     assert {"title", "concepts", "prerequisites", "exercises"} <= set(raw)
+
+
+def book_course(chapters: int = 12, sections: int = 4, per_section: int = 5) -> Course:
+    """A book-sized course (240 concepts by default): chapters of numbered sections ("3.2
+    Topic 3.2"), each concept building on the one before it in its section and on the
+    section's first concept in the chapter before; one cloze exercise per concept."""
+    concepts, edges, exercises = [], [], []
+    for ch in range(1, chapters + 1):
+        for sec in range(1, sections + 1):
+            title = f"{ch}.{sec} Topic {ch}.{sec}" if sec > 1 else f"{ch} Chapter {ch} basics"
+            for n in range(per_section):
+                cid = f"idea-{ch}-{sec}-{n}"
+                order = len(concepts)
+                concepts.append(Concept(
+                    id=cid, name=f"idea {ch} {sec} {n}" if n else f"core idea {ch} {sec}",
+                    definition=f"Idea {ch}.{sec}.{n} is the idea defined on page {order + 1}.",
+                    section=title, first_order=order, citations=_cite(order + 1)))
+                if n:
+                    edges.append(Prerequisite(prerequisite=concepts[-2].id, concept=cid))
+                elif ch > 1:
+                    edges.append(Prerequisite(prerequisite=f"idea-{ch - 1}-{sec}-0", concept=cid))
+                exercises.append(Exercise(
+                    id=f"{cid}-cloze", concept_id=cid, kind=ExerciseKind.CLOZE,
+                    prompt=f"The secret prompt of {cid}: the idea of page {order + 1} is _____.",
+                    answer=f"secret key {cid}", citations=_cite(order + 1)))
+    return Course(title="A long book", slug="long-book", concepts=concepts, prerequisites=edges,
+                  exercises=exercises)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.factories import make_chunks
-from tutor.engine.offline.answering import answer_question, split_sentences
+from tutor.engine.offline.answering import answer_question
 
 CHUNKS = make_chunks()
 
@@ -33,12 +33,3 @@ def test_no_passages_or_no_content_words() -> None:
     assert not answer_question("what is it?", CHUNKS).found
 
 
-def test_sentence_splitting() -> None:
-    assert split_sentences("One idea. Two ideas!\n\nThree") == ["One idea.", "Two ideas!", "Three"]
-
-
-def test_heading_lines_are_not_glued_to_the_first_sentence() -> None:
-    text = "Random variables\nA random variable is a function.\nIt maps outcomes to numbers."
-    assert split_sentences(text) == [
-        "A random variable is a function.", "It maps outcomes to numbers."]
-    assert split_sentences(text, headings=True)[0] == "Random variables"

@@ -14,10 +14,6 @@ from tutor.engine.offline.definitions import definitions_in, glossary_line_terms
 from tutor.engine.offline.extract import extract_concepts
 from tutor.engine.offline.text import (
     is_junk_term,
-    is_prose_line,
-    normalize,
-    singular,
-    split_sentences,
     term_key,
 )
 
@@ -42,28 +38,9 @@ def names(drafts) -> set[str]:  # type: ignore[no-untyped-def]
 # -- text utilities ---------------------------------------------------------------------------
 
 
-def test_normalize_fixes_ligatures_quotes_and_broken_words() -> None:
-    assert normalize("\ufb01le \u201cquoted\u201d sys-\ntem") == 'file "quoted" system'
-
-
-def test_singular_and_term_key_agree_on_spellings() -> None:
-    assert singular("dictionaries") == "dictionary"
-    assert singular("classes") == "class"
-    assert singular("analysis") == "analysis"
-    assert singular("indices") == "index"
+def test_term_key_agrees_on_spellings() -> None:
     assert term_key("Floating-point numbers") == term_key("floating point number")
     assert term_key("The Lists") == "list"
-
-
-def test_sentences_do_not_break_at_abbreviations() -> None:
-    text = "Some types, e.g. integers, are numbers. Strings are not."
-    assert split_sentences(text) == ["Some types, e.g. integers, are numbers.", "Strings are not."]
-
-
-def test_prose_lines_are_told_from_code() -> None:
-    assert is_prose_line("A variable is a name that refers to a value and can change.")
-    assert not is_prose_line(">>> n = 17")
-    assert not is_prose_line("x = [1, 2, 3] + {a: b}")
 
 
 def test_junk_terms_are_rejected() -> None:
@@ -189,7 +166,3 @@ def test_think_python_glossary_recall_and_edge_direction() -> None:
     assert result["glossary"]["edge_direction_accuracy"] >= 0.9
 
 
-def test_sentence_split_needs_a_whole_abbreviation_word() -> None:
-    text = "The bank is central. Each one counts. See p. 4 for more. Stop."
-    assert split_sentences(text) == ["The bank is central.", "Each one counts.",
-                                     "See p. 4 for more.", "Stop."]

@@ -14,7 +14,6 @@ from tutor.engine.offline.answer_similarity import (
     content_words,
     grading_model,
     split_points,
-    stem,
 )
 from tutor.engine.offline.engine import OfflineEngine
 from tutor.engine.offline.grading import grade, normalise, point_cue, singular
@@ -77,9 +76,8 @@ def test_normalise_case_punctuation_articles_plurals() -> None:
     assert singular("class") == "class" and singular("bus") == "bus"
 
 
-def test_content_words_and_stems() -> None:
-    assert stem("connected") == stem("connects") == "connect"
-    assert content_words("The terminal is not connected") == ["terminal", "connect"]
+def test_content_words_leave_out_stopwords_and_negations() -> None:
+    assert content_words("The terminal is not connected") == ["termin", "connect"]
     assert clean_answer("a\x00b<br>c" + "x" * 5000).startswith("a b c")
     assert len(clean_answer("y" * 10**6)) <= 2000
 

@@ -91,6 +91,16 @@ def test_vector_and_word_rankings_each_work(tmp_path: Path) -> None:
     assert index.word_ranking("zebra", 5) == []
 
 
+def test_an_index_built_with_other_words_gets_its_word_ranking_rebuilt(tmp_path: Path) -> None:
+    PassageIndex.build(make_chunks(), tmp_path)
+    manifest = json.loads((tmp_path / MANIFEST_FILE).read_text())
+    manifest["words"] = "an older tokenizer"
+    (tmp_path / MANIFEST_FILE).write_text(json.dumps(manifest))
+    shutil.rmtree(tmp_path / "bm25")  # what was saved with the old words is not read
+    index = PassageIndex.open(tmp_path)
+    assert index.word_ranking("immutable strings", 5)[0] == "py.md#p5-0"
+
+
 def test_chroma_is_the_one_vector_store_and_search_goes_through_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import chromadb
@@ -171,4 +181,4 @@ def test_keys_mode_vectors_follow_headings_and_terms() -> None:
     same_section = chunks[0].model_copy(update={"id": "x", "text": "Other words entirely."})
     again = embed_chunks([chunks[0], same_section], "keys")
     assert float(again[0] @ again[1]) > 0.99  # same heading -> same vector
-    assert tokenize("The Dictionaries are running") == ["dictionary", "running"]
+    assert tokenize("The Dictionaries are running") == ["dictionari", "run"]  # stems

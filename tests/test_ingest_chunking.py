@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from tutor.course import Chunk
 from tutor.ingest import Page, chunk_pages
-from tutor.ingest.chunking import MAX_CHARS, split_sentences
+from tutor.ingest.chunking import MAX_CHARS
+from tutor.text import split_sentences
 
 SENTENCE = "A heap keeps its smallest item at the root, so the minimum is found in constant time. "
 

@@ -8,7 +8,8 @@ import pytest
 
 from tutor.errors import SourceError
 from tutor.ingest import find_sources, read_source
-from tutor.ingest.cleaning import decode_text, fix_characters, join_lines, looks_like_code
+from tutor.ingest.cleaning import decode_text, join_lines, looks_like_code
+from tutor.text import fix_characters
 
 MARKDOWN = """---
 title: Lists

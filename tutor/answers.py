@@ -17,14 +17,13 @@ an answer is withheld, and the Claude engine's withholding builds on them.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from rapidfuzz import fuzz
 
 from tutor.course import Exercise, ExerciseKind
 from tutor.engine.offline.answer_similarity import has_negation
+from tutor.text import ARTICLES, fold, singular
 
-ARTICLES = frozenset({"a", "an", "the"})
 TRUE_WORDS = frozenset({"true", "t", "yes", "y", "correct", "right"})
 FALSE_WORDS = frozenset({"false", "f", "no", "n", "incorrect", "wrong"})
 MASK = "[…]"
@@ -35,22 +34,9 @@ _CHOICE_KINDS = (ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.TRUE_FALSE)
 
 
 # -- normalisation ---------------------------------------------------------------------------
-def singular(word: str) -> str:
-    """English plural -> singular for matching (``queries`` -> ``query``)."""
-    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "ches", "shes", "zes")):
-        return word[:-2]
-    return word[:-1]
-
-
 def normalise(text: str) -> str:
     """Lower case, punctuation and articles out, words singular, spaces collapsed."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    text = re.sub(r"[^\w\s]|_", " ", text)
-    return " ".join(singular(w) for w in text.split() if w not in ARTICLES)
+    return " ".join(singular(w) for w in fold(text).split() if w not in ARTICLES)
 
 
 # -- choices ---------------------------------------------------------------------------------

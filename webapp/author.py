@@ -18,8 +18,8 @@ from tutor.home import COURSE_FILE, course_dir, slugify
 from tutor.ingest.sources import SUFFIXES as SOURCE_SUFFIXES
 from tutor.roles import AuthorGrant
 from tutor.safety.markup import displayed, inert_markdown
-from tutor.views.concept_map import concept_map_dot
 from webapp import author_access, state
+from webapp.map_view import map_panel
 
 MIME = {"anki": "application/octet-stream", "gift": "text/plain", "markdown": "text/markdown",
         "graphml": "application/xml", "json": "application/json"}
@@ -202,7 +202,7 @@ def review(grant: AuthorGrant, name: str, course: Course) -> None:
                     desk.delete_exercise(grant, folder, exercise.id)
                     st.rerun()
     with graph_tab:
-        st.graphviz_chart(concept_map_dot(course), width="stretch")
+        map_panel(course, "author_map")
     with analytics_tab:
         learners, attempts, stalls, wrong_answers = desk.analytics_tables(
             grant, course, state.store().course_attempts(course.slug or name))

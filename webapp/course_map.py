@@ -1,5 +1,7 @@
-"""Course map: the concept graph coloured by the learner's mastery; select a concept to see
-its definition, citations and how many exercises it has, and to learn it next."""
+"""Course map: the concept graph coloured by the learner's mastery, read a part at a time at
+book scale (chapters, search, a concept's neighbourhood); select a concept to see its
+definition, citations, what it builds on and leads to, how many exercises it has (never their
+prompts or keys), and to learn it next."""
 
 from __future__ import annotations
 
@@ -7,8 +9,9 @@ import streamlit as st
 
 from tutor.errors import TutorError
 from tutor.safety.markup import displayed, inert_markdown
-from tutor.views.concept_map import MASTERY_BANDS, concept_map_dot
+from tutor.views.concept_map import MASTERY_BANDS
 from webapp import state
+from webapp.map_view import map_panel, outline_panel
 
 
 def main() -> None:
@@ -25,11 +28,7 @@ def main() -> None:
         mastery = {cid: m.p_known for cid, m in model.concepts.items() if m.attempts}
         due = set(model.due_reviews(state.store().clock()))
     names = {c.id: c.name for c in course.concepts}
-    order = course.teaching_order()
-    selected = st.selectbox("Concept", order, format_func=lambda cid: names[cid],
-                            index=None, placeholder="Select a concept to see its details",
-                            key="map_concept")
-    st.graphviz_chart(concept_map_dot(course, mastery, selected, due), width="stretch")
+    selected = map_panel(course, "map", mastery, due)
     legend = " &nbsp; ".join(
         f"<span style='background:{colour};border:1px solid #9e9e9e;border-radius:3px;"
         f"display:inline-block;width:0.9em;height:0.9em;vertical-align:middle'></span> {label}"
@@ -38,6 +37,8 @@ def main() -> None:
     st.caption("Dashed border: a review is due. Arrows point from a prerequisite to what "
                "builds on it. Hover a concept for its mastery.")
     if selected is None:
+        st.subheader("Chapters")
+        outline_panel(course, mastery)
         return
     concept = course.concept(selected)
     st.subheader(inert_markdown(concept.name))
@@ -47,6 +48,9 @@ def main() -> None:
     prereqs = [names[p] for p in course.prerequisites_of(selected) if p in names]
     if prereqs:
         st.markdown("**Builds on:** " + inert_markdown(", ".join(prereqs)))
+    dependents = [names[d] for d in course.dependents_of(selected) if d in names]
+    if dependents:
+        st.markdown("**Leads to:** " + inert_markdown(", ".join(dependents)))
     if selected in mastery:
         st.progress(min(1.0, mastery[selected]), text=f"Mastery {mastery[selected]:.0%}")
     # The exercises themselves are not listed: a cloze prompt or a "which term" question

@@ -44,6 +44,7 @@ from tutor.errors import CourseError
 from tutor.home import atomic_write_text
 from tutor.index import vector_store
 from tutor.index.vector_store import EMBEDDED, EMBEDDED_COLLECTION, SERVER
+from tutor.text import STOPWORDS, stem
 
 PASSAGES_FILE = "passages.jsonl"
 MANIFEST_FILE = "passages-index.json"
@@ -63,11 +64,9 @@ RRF_K = 60
 FORMAT = 1
 
 _TOKEN = re.compile(r"[a-z0-9_]+")
-STOPWORDS = frozenset(
-    "a an and are as at be but by can do for from has have how i if in into is it its of on "
-    "or so than that the their then there these they this to was we were what when where which "
-    "who why will with you your".split()
-)
+WORDS = "snowball-english-1"
+"""How :func:`tokenize` makes words (the toolkit's stopwords and stemmer); an index built with
+other words gets its BM25 part rebuilt from its passages when opened."""
 
 
 
@@ -80,17 +79,9 @@ class ScoredPassage(BaseModel):
 
 
 def tokenize(text: str) -> list[str]:
-    """Words for BM25: lower case, stop words out, a light plural/-ing stemmer."""
-    tokens = []
-    for word in _TOKEN.findall(text.lower()):
-        if word in STOPWORDS or len(word) < 2:
-            continue
-        if len(word) > 4 and word.endswith("ies"):
-            word = word[:-3] + "y"
-        elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-            word = word[:-1]
-        tokens.append(word)
-    return tokens
+    """Words for BM25: lower case (identifiers with underscores kept whole), stopwords out,
+    stemmed by the toolkit."""
+    return [stem(w) for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS and len(w) >= 2]
 
 
 def embedding_text(chunk: Chunk, chars: int = EMBED_CHARS) -> str:
@@ -206,6 +197,7 @@ class PassageIndex:
         atomic_write_text(folder / PASSAGES_FILE, lines)
         manifest = {
             "format": FORMAT,
+            "words": WORDS,
             "chunks": total,
             "embedder": embedder.model_id,
             "embedding": mode,
@@ -248,7 +240,10 @@ class PassageIndex:
             raise CourseError(f"{folder}: the passage vectors are on a Chroma server; set "
                               "TUTOR_CHROMA_URL, or rebuild the course without it")
         try:
-            bm25 = _load_bm25(folder) if chunks else None
+            if manifest.get("words") != WORDS:
+                bm25 = _index_bm25(chunks)  # built with other words: rebuilt, in memory
+            else:
+                bm25 = _load_bm25(folder) if chunks else None
         except Exception as exc:
             raise CourseError(f"{folder}: the passage index cannot be opened ({exc}); "
                               f"{rebuild}") from exc
@@ -347,16 +342,22 @@ def _read_manifest(folder: Path) -> dict[str, Any]:
 
 
 def _build_bm25(chunks: Sequence[Chunk], folder: Path) -> Any:
-    import bm25s
-
     target = folder / BM25_DIR
     shutil.rmtree(target, ignore_errors=True)
-    corpus = [tokenize(f"{c.heading} {c.text}") for c in chunks]
+    retriever = _index_bm25(chunks)
+    if retriever is not None:
+        retriever.save(str(target), show_progress=False)
+    return retriever
+
+
+def _index_bm25(chunks: Sequence[Chunk]) -> Any:
+    """A BM25 index of the passages' words (``None`` for no passages)."""
+    import bm25s
+
     if not chunks:
         return None
     retriever = bm25s.BM25()
-    retriever.index(corpus, show_progress=False)
-    retriever.save(str(target), show_progress=False)
+    retriever.index([tokenize(f"{c.heading} {c.text}") for c in chunks], show_progress=False)
     return retriever
 
 

@@ -16,34 +16,13 @@ from collections.abc import Sequence
 from tutor.course import Chunk
 from tutor.ingest.cleaning import looks_like_code
 from tutor.ingest.sources import Page
+from tutor.text import fold, split_sentences
 
 MIN_CHARS = 300
 TARGET_CHARS = 650
 MAX_CHARS = 900
 MERGE_LIMIT = 1100
 """A short tail at the end of a page is merged into the chunk before it up to this length."""
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-_ABBREVIATION = re.compile(
-    r"\b(e\.g|i\.e|etc|vs|cf|Fig|fig|Eq|eq|Ch|ch|Sec|sec|Dr|Mr|Mrs|Ms|No|p|pp|al|approx)\.$"
-)
-
-
-def _norm(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
-
-
-def split_sentences(paragraph: str) -> list[str]:
-    """Sentences of a prose paragraph (abbreviations such as ``e.g.`` do not end one)."""
-    pieces = _SENTENCE_END.split(paragraph)
-    sentences: list[str] = []
-    for piece in pieces:
-        if sentences and _ABBREVIATION.search(sentences[-1][-16:]):
-            sentences[-1] = f"{sentences[-1]} {piece}"
-        else:
-            sentences.append(piece)
-    return [s.strip() for s in sentences if s.strip()]
-
 
 def _hard_split(text: str, limit: int) -> list[str]:
     """Cut an over-long unit at line or word boundaries."""
@@ -87,10 +66,10 @@ def _heading_events(page: Page, paragraphs: list[str]) -> dict[int, list[tuple[s
     events: dict[int, list[tuple[str, bool]]] = {}
     position, used = 0, set()
     for heading in page.headings:
-        key = _norm(heading)
+        key = fold(heading)
         match = None
         for index in range(position, len(paragraphs)):
-            candidate = _norm(paragraphs[index])
+            candidate = fold(paragraphs[index])
             if index in used or not key or not candidate:
                 continue
             if len(paragraphs[index]) <= len(heading) + 40 and (

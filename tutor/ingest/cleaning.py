@@ -1,4 +1,5 @@
-"""Text clean-up shared by the readers: ligatures, line-end hyphens, code lines, decoding.
+"""Text clean-up shared by the readers: line-end hyphens, code lines, decoding (characters
+are fixed by :func:`tutor.text.fix_characters`).
 
 PDF text comes out as lines; these helpers turn lines into readable paragraphs without
 touching code, and turn bytes of unknown encoding into text without ever failing.
@@ -8,25 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-
-LIGATURES = str.maketrans(
-    {
-        "\ufb00": "ff",
-        "\ufb01": "fi",
-        "\ufb02": "fl",
-        "\ufb03": "ffi",
-        "\ufb04": "ffl",
-        "\ufb05": "st",
-        "\ufb06": "st",
-        "\u00ad": "",  # soft hyphen
-        "\u00a0": " ",  # no-break space
-        "\u2002": " ",
-        "\u2003": " ",
-        "\u2009": " ",
-        "\u200b": "",
-        "\ufeff": "",
-    }
-)
 
 _WORD = re.compile(r"[A-Za-z]+")
 _HYPHENATED_END = re.compile(r"([A-Za-z]{2,})-$")
@@ -40,11 +22,6 @@ _STATEMENT = re.compile(
     rf"^{_TARGET}(\s*,\s*{_TARGET})*\s*(=|\+=|-=|\*=)\s*\S|^[A-Za-z_][\w.]*\(.*\)$"
 )
 _CODE_SYMBOLS = re.compile(r"[()\[\]{}=_<>;]")
-
-
-def fix_characters(text: str) -> str:
-    """Expand typographic ligatures (ﬁ -> fi) and drop soft hyphens and odd spaces."""
-    return text.translate(LIGATURES)
 
 
 def vocabulary(lines: Iterable[str]) -> set[str]:

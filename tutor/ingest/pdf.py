@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 from tutor.errors import SourceError
-from tutor.ingest.cleaning import fix_characters
 from tutor.ingest.limits import (
     MAX_SOURCE_CHARS,
     OversizePage,
@@ -36,6 +35,7 @@ from tutor.ingest.limits import (
 )
 from tutor.ingest.pdf_layout import ExtractionTimeout, Line, PageCollector, lay_out
 from tutor.ingest.pdfium_text import open_document, page_lines
+from tutor.text import fix_characters
 
 for _name in ("pypdf", "fontTools"):
     logging.getLogger(_name).setLevel(logging.ERROR)

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from tutor.ingest.cleaning import fix_characters, looks_like_code, paragraphs_text, vocabulary
+from tutor.ingest.cleaning import looks_like_code, paragraphs_text, vocabulary
+from tutor.text import STOPWORDS, fix_characters
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|cmbx|cmssbx|cmb\d|[-,](bd|b)$", re.I)
 _ITALIC = re.compile(r"ital|oblique|cmti|cmsl|cmbxti|[-,]it$|medi", re.I)
@@ -31,11 +32,6 @@ _TRAIL_NUMBER = re.compile(r"\S\s+(\d{1,4})$")
 _LABEL = re.compile(r"^(chapter|part|appendix|lecture|unit|lesson|module)\s+[\w.]+$", re.I)
 _BULLET = re.compile(r"^(•|–|◦|▪|\*|\d{1,2}[.)]|\([a-z0-9]\))\s")
 _TERM_STRIP = " \t\n.,;:!?()[]{}\"'“”‘’`"
-STOPWORDS = frozenset(
-    "a an and are as at be but by for from has have if in into is it its not of on or so "
-    "such that the their then there these this to was we were which with you your i must "
-    "can may do does no yes all any each one two only also very more most".split()
-)
 HEADING_RATIO = 1.15
 """A line in type at least this much larger than the body text is a heading candidate."""
 

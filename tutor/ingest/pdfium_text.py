@@ -16,8 +16,8 @@ import ctypes
 import time
 from typing import Any
 
-from tutor.ingest.cleaning import fix_characters
 from tutor.ingest.pdf_layout import ExtractionTimeout, Line, font_style
+from tutor.text import fix_characters
 
 __all__ = ["open_document", "page_lines"]
 

@@ -12,8 +12,9 @@ import re
 from pathlib import Path
 
 from tutor.errors import SourceError
-from tutor.ingest.cleaning import decode_text, fix_characters, looks_binary, looks_like_code
+from tutor.ingest.cleaning import decode_text, looks_binary, looks_like_code
 from tutor.ingest.limits import check_text_file, refuse_too_much_text
+from tutor.text import fix_characters
 
 SECTION_CHARS = 3000
 _UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")

@@ -15,6 +15,7 @@ from typing import Any
 from tutor.course import Chunk
 from tutor.engine.claude import ClaudeEngine, make_client
 from tutor.testing.fake_anthropic import FakeAnthropic, Reply, passage_ids, task_of, user_text
+from tutor.text import fold
 
 _DEFINITION = re.compile(r"(?:^|(?<=[.!?]\s))(?:An?\s+|The\s+)?([A-Za-z][\w -]{1,40}?)\s+"
                          r"(?:is|are|refers to)\s+([^.]{5,200})\.")
@@ -32,10 +33,6 @@ def _passages(text: str) -> list[tuple[str, str, str]]:
             r'<passage id="([^"]+)" source="([^"]+)" page="(\d+)"[^>]*>\n(.*?)\n</passage>',
             text, re.DOTALL)
     ]
-
-
-def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
 class TutorResponder:
@@ -66,7 +63,7 @@ class TutorResponder:
         drafts = _data_blocks(text)[0]
         groups: dict[str, dict[str, Any]] = {}
         for draft in drafts:
-            key = _norm(draft["name"]).removesuffix("s")
+            key = fold(draft["name"]).removesuffix("s")
             group = groups.setdefault(key, {"name": draft["name"],
                                             "definition": draft["definition"], "aliases": [],
                                             "members": [], "key_points": []})
@@ -80,7 +77,7 @@ class TutorResponder:
         edges = []
         for a in concepts:
             for b in concepts:
-                if a["id"] != b["id"] and _norm(a["name"]) in _norm(b["definition"]):
+                if a["id"] != b["id"] and fold(a["name"]) in fold(b["definition"]):
                     edges.append({"prerequisite": a["id"], "concept": b["id"],
                                   "rationale": f"The definition of {b['name']} uses {a['name']}.",
                                   "confidence": 0.8})
@@ -136,7 +133,7 @@ class TutorResponder:
         reference = _data_blocks(text)[1]
         given = re.search(r"<learner_answer>\n(.*?)\n</learner_answer>", text, re.DOTALL)
         answer = given.group(1) if given else ""
-        correct = _norm(answer) == _norm(reference["answer"])
+        correct = fold(answer) == fold(reference["answer"])
         feedback = ("Right: that is exactly the term." if correct else
                     "Not quite: that option describes a different idea. Reread the definition.")
         return {"correct": correct, "score": 1.0 if correct else 0.0, "feedback": feedback,
@@ -150,7 +147,7 @@ class TutorResponder:
         given = re.search(r"<learner_answer>\n(.*?)\n</learner_answer>", text, re.DOTALL)
         answer = given.group(1) if given else ""
         note = re.search(r"it is (RIGHT|WRONG)\.", text)
-        correct = note.group(1) == "RIGHT" if note else _norm(answer) == _norm(reference["answer"])
+        correct = note.group(1) == "RIGHT" if note else fold(answer) == fold(reference["answer"])
         system = "".join(b.get("text", "") for b in body.get("system") or [])
         labels = {pid: label for pid, label, _ in _passages(system) + _passages(text)}
         by_concept = {m["concept_id"]: m for m in moves}

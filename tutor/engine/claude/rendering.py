@@ -133,8 +133,3 @@ def citations_of(passages: Sequence[Chunk]) -> list[Citation]:
             seen.add(key)
             out.append(chunk.citation())
     return out
-
-
-def normalise(text: str) -> str:
-    """Lower case, punctuation dropped, spaces collapsed: for comparing short answers."""
-    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())

@@ -29,6 +29,7 @@ from tutor.engine.claude.schemas import (
 from tutor.engine.claude.withhold import reveals_answer
 from tutor.engine.port import ConceptDraft, Engine, ExerciseCheck
 from tutor.home import slugify
+from tutor.text import fold
 
 if TYPE_CHECKING:
     from tutor.engine.claude.engine import ClaudeEngine
@@ -240,13 +241,13 @@ def _exercise_from(item: ExerciseItem, concept: Concept, passages: Sequence[Chun
     choices: list[str] | None = None
     if kind == ExerciseKind.MULTIPLE_CHOICE:
         choices = list(dict.fromkeys(c.strip() for c in item.choices if c.strip()))
-        match = [c for c in choices if r.normalise(c) == r.normalise(answer)]
+        match = [c for c in choices if fold(c) == fold(answer)]
         if len(choices) < 2 or not match:
             return None
         answer = match[0]
     elif kind == ExerciseKind.TRUE_FALSE:
         choices = ["True", "False"]
-        answer = {"true": "True", "false": "False"}.get(r.normalise(answer), "")
+        answer = {"true": "True", "false": "False"}.get(fold(answer), "")
         if not answer:
             return None
     elif kind == ExerciseKind.CLOZE and "___" not in item.prompt:
@@ -316,7 +317,7 @@ def structural_problems(exercise: Exercise) -> list[str]:
         choices = exercise.choices or []
         if exercise.answer not in choices:
             problems.append("answer is not one of the choices")
-        if len({r.normalise(c) for c in choices}) != len(choices):
+        if len({fold(c) for c in choices}) != len(choices):
             problems.append("duplicate choices")
     if exercise.kind == ExerciseKind.CLOZE and "___" not in exercise.prompt:
         problems.append("cloze prompt has no blank")
@@ -332,8 +333,8 @@ def _same_answer(solved: str, exercise: Exercise) -> bool:
         return True
     if key_verdict(exercise, solved):
         return True
-    given = r.normalise(solved)
-    answers = {r.normalise(a) for a in [exercise.answer, *exercise.accepted]}
+    given = fold(solved)
+    answers = {fold(a) for a in [exercise.answer, *exercise.accepted]}
     return exercise.kind == ExerciseKind.CLOZE and any(
         fuzz.ratio(given, a) >= 85 for a in answers
     )

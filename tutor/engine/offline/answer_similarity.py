@@ -22,6 +22,8 @@ import numpy as np
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
+from tutor.text import content_stems
+
 MODEL_PATH = Path(__file__).resolve().parents[2] / "assets" / "grading_model.json"
 MAX_ANSWER_CHARS = 2000
 """Answers are cut to this length before any processing (the embedder reads 256 tokens)."""
@@ -41,20 +43,10 @@ REFERENCE_FEATURES = [
 ]
 """Features computed from the answer key alone (usable for any exercise)."""
 
-_STOPWORDS = frozenset(
-    """a an the and or but if then else of to in on at by for with from into onto over under
-    as is are was were be been being am do does did doing have has had having it its it's this
-    that these those there here i me my we our you your he she they them their his her what
-    which who whom whose when where why how so than too very can could should would will shall
-    may might must also just only about because since while each any some such both all more
-    most other same own up down out off again further once s t get gets got make makes made
-    one ones thing things""".split()
-)
 _NEGATIONS = frozenset(
     "not no never none nothing neither nor cannot cant can't isn't aren't wasn't weren't "
     "doesn't don't didn't won't wouldn't shouldn't couldn't without hasn't haven't".split()
 )
-_NOT_CONTENT = _STOPWORDS | _NEGATIONS
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\xa0\xad\u200b-\u200f\u2028-\u202e\ufeff\ufffd]")
 
@@ -67,37 +59,13 @@ def clean_answer(text: str) -> str:
     return " ".join(text.split())
 
 
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A light suffix stripper: ``connected``, ``connection`` and ``connects`` all give
-    ``connect``; ``compare``, ``compares`` and ``comparing`` give ``compar``."""
-    if len(word) <= 3 or word.isdigit():
-        return word
-    for suffix, keep in (
-        ("ational", "ate"), ("ization", "ize"), ("ations", "ate"), ("ation", "ate"),
-        ("ness", ""), ("ment", ""), ("ies", "y"), ("ied", "y"), ("sses", "ss"),
-        ("ing", ""), ("ion", ""), ("ed", ""), ("ly", ""),
-    ):  # fmt: skip
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: len(word) - len(suffix)] + keep
-            break
-    else:
-        if word.endswith(("ches", "shes", "xes", "zes", "sses")):
-            word = word[:-2]
-        elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-            word = word[:-1]
-    if len(word) > 4 and word.endswith("e"):
-        word = word[:-1]
-    return word
-
-
 def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
 def content_words(text: str) -> list[str]:
     """Stemmed words that carry meaning (stop words and negations left out)."""
-    return [stem(t.replace("'", "")) for t in tokens(text) if t not in _NOT_CONTENT]
+    return content_stems(text, drop=_NEGATIONS)
 
 
 def has_negation(text: str) -> bool:

@@ -17,18 +17,12 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk, Citation
 from tutor.engine.port import GroundedAnswer
+from tutor.text import content_stems, passage_sentences, words
 
-STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers him his how i if in into is it its itself just
-    me more most my no nor not now of off on once only or other our out over own same she should
-    so some such than that the their them then there these they this those through to too under
-    until up very was we were what when where which while who whom why will with would you your
-    yours explain tell mean means meaning define definition please know understand example""".split()
+QUESTION_WORDS = frozenset(
+    "explain tell mean means meaning define definition please know understand example".split()
 )
-_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'*`])|\n{2,}")
+"""Words of how a question is asked, not of what it is about."""
 _DEFINING = re.compile(r"\b(is|are|refers? to|means|is called|are called|denotes|defined as)\b")
 _WHAT_IS = re.compile(r"^\s*(what|who)\s+(is|are|does|do)\b|\bdefin|\bmean", re.IGNORECASE)
 
@@ -39,53 +33,10 @@ does."""
 MAX_SENTENCES = 3
 
 
-def words(text: str) -> list[str]:
-    """Lower-case word tokens."""
-    return _WORD.findall(text.lower())
-
-
-def stem(word: str) -> str:
-    """A light suffix stripper so that ``searches`` matches ``search`` and ``sorted`` ``sort``."""
-    for suffix in ("ations", "ation", "ings", "ing", "ies", "es", "ed", "ly", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return word
-
-
 def content_terms(text: str) -> list[str]:
-    """Stemmed words of ``text`` that carry meaning (stop words dropped)."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
-
-
-def _is_heading_line(line: str) -> bool:
-    stripped = line.strip().lstrip("#").strip()
-    return bool(stripped) and len(stripped.split()) <= 10 and stripped[-1] not in ".!?:;,"
-
-
-def split_sentences(text: str, headings: bool = False) -> list[str]:
-    """Sentences of a passage, whitespace-normalised. Blank lines end a sentence, and so does a
-    heading line (short, no final punctuation, text right below), which is dropped unless
-    ``headings``."""
-    out = []
-    block: list[str] = []
-    blocks: list[str] = []
-    lines = text.splitlines()
-    for number, line in enumerate(lines):
-        followed = number + 1 < len(lines) and bool(lines[number + 1].strip())
-        if followed and _is_heading_line(line):
-            blocks.append("\n".join(block))
-            block = []
-            if headings:
-                blocks.append(line.strip().lstrip("#").strip())
-        else:
-            block.append(line)
-    blocks.append("\n".join(block))
-    for chunk_of_text in blocks:
-        for part in _SENTENCE_END.split(chunk_of_text):
-            sentence = " ".join(part.split())
-            if len(sentence) >= 3:
-                out.append(sentence)
-    return out
+    """Stemmed words of a question or passage that carry meaning (stopwords and the words of
+    asking left out)."""
+    return content_stems(text, drop=QUESTION_WORDS)
 
 
 def _weights(question_terms: set[str], sentences: Sequence[str]) -> dict[str, float]:
@@ -102,7 +53,7 @@ def answer_question(question: str, passages: Sequence[Chunk]) -> GroundedAnswer:
     question_terms = set(content_terms(question))
     candidates: list[tuple[str, Chunk, int]] = []
     for chunk in passages:
-        for position, sentence in enumerate(split_sentences(chunk.text)):
+        for position, sentence in enumerate(passage_sentences(chunk.text)):
             candidates.append((sentence, chunk, position))
     if not question_terms or not candidates:
         return _not_found(question)

@@ -20,7 +20,8 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk
 from tutor.engine.offline.book_matter import is_matter_title, is_reference_matter
-from tutor.engine.offline.text import MentionIndex, normalize, term_key
+from tutor.engine.offline.text import MentionIndex, term_key
+from tutor.text import normalize
 
 _ENTRY = re.compile(
     r"(?P<term>[A-Za-z][A-Za-z'\- ]{1,50}?),\s*"

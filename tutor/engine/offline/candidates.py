@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tutor.engine.offline.definitions import Definition
-from tutor.engine.offline.text import general_zipf
+from tutor.text import general_zipf
 
 EMPHASIS_COUNTS = True
 """Whether a term set in emphasis where it is introduced counts as explained."""

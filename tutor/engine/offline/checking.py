@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind
-from tutor.engine.offline.text import STOPWORDS, normalize, singular
 from tutor.engine.port import ExerciseCheck
+from tutor.text import STOPWORDS, normalize, singular, stem
 
 BLANK = "_____"
 SUPPORT_THRESHOLD = 0.6
@@ -53,7 +52,6 @@ _NARRATIVE = re.compile(
 """Openers of a sentence that cannot stand alone ("This is called X.", "We saw that ...")."""
 _QUESTION = re.compile(r"^\W*(?:what|which|why|how|when|where|who|does|do|is|are|can)\b.*\?",
                        re.I | re.S)
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ed", "ly", "er", "al")
 
 
 # -- term helpers (shared with the writer) ----------------------------------------------------
@@ -125,19 +123,6 @@ def mentions(text: str, terms: Iterable[str], fuzzy: bool = True) -> bool:
                 if fuzz.ratio(window, target) >= TERM_FUZZ:
                     return True
     return False
-
-
-@lru_cache(maxsize=65_536)
-def stem(word: str) -> str:
-    """A crude stem, enough to match ``executes``/``executing`` or ``interpreter``/``interpreted``."""
-    word = singular(word)
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    if word.endswith("e") and len(word) > 4:
-        word = word[:-1]
-    return word
 
 
 def content_stems(text: str, drop: Iterable[str] = ()) -> set[str]:

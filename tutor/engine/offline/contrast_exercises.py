@@ -27,7 +27,7 @@ from tutor.engine.offline.exercise_material import (
     clauses,
     lower_first,
 )
-from tutor.engine.offline.text import STOPWORDS
+from tutor.text import STOPWORDS
 
 CLOSE_SIMILARITY = 0.6
 """Embedding cosine from which two concepts are close enough to mix up whatever their names."""

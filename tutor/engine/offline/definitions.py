@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from tutor.engine.offline.text import COMMON_VERBS, STOPWORDS
+from tutor.engine.offline.text import COMMON_VERBS
+from tutor.text import STOPWORDS
 
 _NP = r"[A-Za-z][\w'\-]*(?: (?:of )?[A-Za-z][\w'\-]*){0,3}"
 _OBJECT = r"(?P<t>[\"']?[A-Za-z][\w\-]*(?: [A-Za-z][\w\-]*){0,3})"

@@ -22,7 +22,7 @@ from tutor.engine.offline.checking import (
     mentions,
     term_variants,
 )
-from tutor.engine.offline.text import normalize, prose_blocks
+from tutor.text import normalize, sentences
 
 DUPLICATE_SIMILARITY = 0.95
 """Embedding cosine from which a sibling is taken for the same concept and left out."""
@@ -138,22 +138,9 @@ def defining_cue(terms: Sequence[str]) -> re.Pattern[str]:
     )
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
-_ABBREVIATIONS = frozenset("e.g. i.e. etc. vs. cf. fig. eq. no. al. ch. sec. p. pp.".split())
-
-
 def prose_sentences(text: str) -> list[str]:
-    """The sentences of a passage's prose; a sentence ending in an abbreviation (a whole
-    word, such as ``e.g.``) goes on."""
-    found: list[str] = []
-    for block in prose_blocks(text):
-        for piece in _SENTENCE_END.split(block):
-            last = found[-1].split()[-1].lower() if found else ""
-            if last in _ABBREVIATIONS:
-                found[-1] = f"{found[-1]} {piece}"
-            elif piece.strip():
-                found.append(piece.strip())
-    return found
+    """The sentences of a passage's prose (code and tables left out)."""
+    return list(sentences(text))
 
 
 def usable(sentence: str) -> bool:

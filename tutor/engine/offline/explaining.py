@@ -16,8 +16,8 @@ import re
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Citation, Concept
-from tutor.engine.offline.answering import split_sentences, words
 from tutor.engine.port import Explanation, ExplanationStyle, LearnerContext
+from tutor.text import passage_sentences, words
 
 _EXAMPLE = re.compile(
     r"\bfor example\b|\bfor instance\b|\be\.g\.|\bsuch as\b|\bconsider\b|\bsuppose\b|"
@@ -58,7 +58,7 @@ def _sentences_about(concept: Concept, passages: Sequence[Chunk]) -> list[tuple[
     return [
         (sentence, passage)
         for passage in sorted(passages, key=lambda p: (p.order, p.id))
-        for sentence in split_sentences(passage.text)
+        for sentence in passage_sentences(passage.text)
         if pattern.search(sentence)
     ]
 
@@ -79,7 +79,7 @@ def _definition(concept: Concept, passages: Sequence[Chunk]) -> tuple[str, list[
     passage = _defining_passage(concept, passages)
     if passage is not None:
         extra = []
-        for sentence in split_sentences(passage.text):
+        for sentence in passage_sentences(passage.text):
             if mention_pattern(concept).search(sentence) and not _repeats(
                 sentence, concept.definition
             ):
@@ -106,7 +106,7 @@ def _readability(sentence: str, concept: Concept) -> float:
 def _simpler(concept: Concept, passages: Sequence[Chunk]) -> tuple[str, list[Citation]]:
     about = [(s, p) for s, p in _sentences_about(concept, passages) if 4 <= len(words(s)) <= 30]
     if not about:
-        first = split_sentences(concept.definition)[:1] or [concept.definition]
+        first = passage_sentences(concept.definition)[:1] or [concept.definition]
         return (
             f"In short: **{concept.name}** — {_clip(first[0])}",
             _fallback_citations(concept),
@@ -131,7 +131,7 @@ def _example(concept: Concept, passages: Sequence[Chunk]) -> tuple[str, list[Cit
     pattern = mention_pattern(concept)
     best: tuple[float, Chunk, list[str]] | None = None
     for passage in sorted(passages, key=lambda p: (p.order, p.id)):
-        sentences = split_sentences(passage.text)
+        sentences = passage_sentences(passage.text)
         marked = [i for i, s in enumerate(sentences) if _EXAMPLE.search(s)]
         if not marked:
             continue
@@ -143,7 +143,7 @@ def _example(concept: Concept, passages: Sequence[Chunk]) -> tuple[str, list[Cit
             best = (score, passage, excerpt)
     if best is None or not pattern.search(best[1].text):
         # No example in the material: walk through the idea point by point instead.
-        points = concept.key_points or split_sentences(concept.definition)
+        points = concept.key_points or passage_sentences(concept.definition)
         bullets = "\n".join(f"{n}. {_clip(p)}" for n, p in enumerate(points[:4], start=1))
         return (
             f"The material has no worked example of **{concept.name}**, so let's take it "
@@ -165,7 +165,7 @@ def _prerequisites(
         text, citations = _definition(concept, passages)
         return f"**{concept.name}** does not build on other ideas of the course.\n\n{text}", citations
     recap = "\n".join(
-        f"- **{p.name}**: {_clip((split_sentences(p.definition) or [p.definition])[0])}"
+        f"- **{p.name}**: {_clip((passage_sentences(p.definition) or [p.definition])[0])}"
         for p in prerequisites
     )
     citations = [c for p in prerequisites for c in p.citations[:1]]

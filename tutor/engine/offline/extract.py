@@ -50,20 +50,22 @@ from tutor.engine.offline.keyphrases import (
 from tutor.engine.offline.text import (
     COMMON_VERBS,
     DETERMINERS,
-    STOPWORDS,
     MentionIndex,
-    general_zipf,
     is_junk_term,
-    normalize,
-    prose_blocks,
-    singular,
-    split_sentences,
     term_key,
 )
 from tutor.engine.offline.text import (
     mentions as mentions_term,
 )
 from tutor.engine.port import ConceptDraft
+from tutor.text import (
+    STOPWORDS,
+    general_zipf,
+    normalize,
+    prose_blocks,
+    singular,
+    split_sentences,
+)
 
 WEIGHTS = {"definition": 2.5, "glossary": 2.0, "emphasis": 1.5, "heading": 1.5, "keyphrase": 2.0}
 """Score each kind of evidence adds to a candidate."""

@@ -20,7 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
-from tutor.answers import choices_of, chosen_option, is_key, normalise, singular
+from tutor.answers import choices_of, chosen_option, is_key, normalise
 from tutor.course import Exercise, ExerciseKind
 from tutor.engine.offline.answer_guards import (
     confused_sibling,
@@ -37,6 +37,7 @@ from tutor.engine.offline.answer_similarity import (
 )
 from tutor.engine.port import Grade
 from tutor.errors import AnswerError
+from tutor.text import singular
 
 __all__ = ["grade", "normalise", "point_cue", "prepare", "singular"]
 

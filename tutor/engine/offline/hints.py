@@ -17,8 +17,8 @@ import re
 
 from tutor.answers import MASK, answer_strings, mask_answer, reveals_answer
 from tutor.course import Concept, Exercise, ExerciseKind
-from tutor.engine.offline.answering import split_sentences, words
 from tutor.engine.port import Hint
+from tutor.text import passage_sentences, words
 
 __all__ = ["MASK", "RUNGS", "answer_strings", "hint", "mask_answer", "reveals_answer"]
 
@@ -36,7 +36,7 @@ def _where(exercise: Exercise, concept: Concept) -> str:
 def _key_idea(exercise: Exercise, concept: Concept) -> str:
     if concept.key_points:
         return concept.key_points[0]
-    sentences = split_sentences(concept.definition)
+    sentences = passage_sentences(concept.definition)
     return sentences[0] if sentences else concept.definition
 
 

@@ -18,11 +18,10 @@ from tutor.engine.offline.text import (
     COMMON_VERBS,
     DETERMINERS,
     NOUN_LIKE_VERBS,
-    STOPWORDS,
-    general_zipf,
     term_key,
     zipf,
 )
+from tutor.text import STOPWORDS, general_zipf
 
 _IDENTIFIER = re.compile(r"\b([A-Za-z_]\w*)\(|\.([A-Za-z_]\w*)\b|\b([A-Za-z_]\w*)\.(?=[a-z_])")
 _PLAIN_WORD = re.compile(r"^[A-Za-z](?:[A-Za-z'\-]*[A-Za-z])?$")

@@ -29,7 +29,8 @@ import numpy as np
 from tutor.course import Chunk, Concept, Prerequisite
 from tutor.engine.offline.book_matter import is_chapter_heading
 from tutor.engine.offline.definitions import heading_terms
-from tutor.engine.offline.text import MentionIndex, key_tokens, normalize, term_key
+from tutor.engine.offline.text import MentionIndex, key_tokens, term_key
+from tutor.text import normalize
 
 MAX_PARENTS = 3
 """Direct prerequisites per concept, at most: a teacher's map has one or two, and most

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import mentions, term_variants, words
 from tutor.engine.offline.exercise_material import Material, Sibling, source_of
-from tutor.engine.offline.text import STOPWORDS
+from tutor.text import STOPWORDS, stem
 
 MIN_DISTRACTORS = 2
 MAX_DISTRACTORS = 3
@@ -31,8 +31,8 @@ def first_sentence(text: str) -> str:
 
 
 def _stems(name: str) -> set[str]:
-    """The name's content words cut to five letters ("disjunctive", "disjunction": "disju")."""
-    return {w[:5] for w in words(name) if w not in STOPWORDS}
+    """The stems of the name's content words ("disjunctive", "disjunction": "disjunct")."""
+    return {stem(w) for w in words(name) if w not in STOPWORDS}
 
 
 def write_relation(

@@ -1,38 +1,19 @@
-"""Shared text utilities for the offline engine: normalising PDF text, splitting prose from
-code, sentences, tokens, stopwords, light singularisation and term keys.
+"""Terms for the offline engine: what may name a concept, term keys, and where terms occur.
 
-Everything here is plain Python (regular expressions and small word lists of general English),
-so it is fast, deterministic and has no model or data files. Other offline modules (exercises,
-grading, explanations) may import it.
+Word lists of general English that concept extraction needs beyond :mod:`tutor.text` (generic
+words, common verbs, determiners), the key two spellings of a term share, the junk-term test and
+an index of term mentions. The stopword list, the singular, the sentence splitter and the PDF
+normaliser are the toolkit's (:mod:`tutor.text`).
 """
 
 from __future__ import annotations
 
 import math
 import re
-import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-STOPWORDS = frozenset(
-    """
-    a about above after again against all almost along already also although always am among an
-    and another any anybody anyone anything anyway are around as at away be became because become
-    becomes been before being below besides between both but by can cannot could did do does doing
-    done down during each either else enough etc even ever every everyone everything few for from
-    further had has have having he her here hers herself him himself his how however i if in into
-    is it its itself just least less let like likely many may me might mine more most mostly much
-    must my myself neither never nevertheless no nobody none nor not nothing now of off often on
-    once one only onto or other others otherwise our ours ourselves out over own per perhaps quite
-    rather really same several shall she should since so some somebody someone something sometimes
-    somewhat still such than that the their theirs them themselves then there thereby therefore
-    these they this those though through thus to together too toward towards under unless until up
-    upon us usually very via was we well were what whatever when whenever where whereas wherever
-    whether which while who whoever whom whose why will with within without would yet you your
-    yours yourself yourselves e.g i.e vs cf
-    """.split()
-)
-"""Function words of general English."""
+from tutor.text import STOPWORDS, general_zipf, singular
 
 GENERIC_WORDS = frozenset(
     """
@@ -72,16 +53,7 @@ DETERMINERS = frozenset(
     "a an the this that these those each every any another its their our your his her some".split()
 )
 
-_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
-_QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
-           "\u2014": " - ", "\u00a0": " "}
-_HYPHEN_BREAK = re.compile(r"([A-Za-z]+)-\n([a-z]+)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
-_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "cf.", "fig.", "eq.", "no.", "dr.", "mr.",
-                  "ms.", "al.", "ch.", "sec.", "p.", "pp.")
-_CODE_LINE = re.compile(r"[=<>{}\[\]#$%^*+|\\;_@~`]")
-_NOT_LETTER = re.compile(r"[^A-Za-z\s]")
 _ORDINAL_START = frozenset(
     "first second third fourth fifth last next previous following same other new whole entire "
     "certain different various many several few own such possible corresponding positive "
@@ -90,110 +62,10 @@ _ORDINAL_START = frozenset(
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten hundred".split())
 _CODE_CHARS = set("=(){}[]<>#$%^*+|\\/;_@~`")
 
-_IRREGULAR = {
-    "children": "child", "indices": "index", "indexes": "index", "vertices": "vertex",
-    "matrices": "matrix", "analyses": "analysis", "hypotheses": "hypothesis", "axes": "axis",
-    "people": "person", "men": "man", "women": "woman", "feet": "foot", "mice": "mouse",
-    "criteria": "criterion", "phenomena": "phenomenon", "theses": "thesis", "caches": "cache",
-    "leaves": "leaf", "halves": "half", "lives": "life", "knives": "knife",
-}
-_INVARIANT = frozenset(
-    "series species news physics mathematics statistics economics ethics this is was has does "
-    "its his always perhaps whereas alias bias atlas canvas gas lens status bus thus plus minus "
-    "various previous analysis basis axis thesis corpus virus focus bonus census radius".split()
-)
-
-
-@lru_cache(maxsize=4096)
-def normalize(text: str) -> str:
-    """Text from a PDF or Markdown made regular: ligatures, quotes and dashes made plain,
-    words broken at the end of a line joined again, Unicode NFKC."""
-    for bad, good in _LIGATURES.items():
-        text = text.replace(bad, good)
-    for bad, good in _QUOTES.items():
-        text = text.replace(bad, good)
-    text = unicodedata.normalize("NFKC", text)
-    return _HYPHEN_BREAK.sub(_join_broken_word, text)
-
-
-def _join_broken_word(match: re.Match[str]) -> str:
-    """``"sys-\ntem"`` -> ``"system"``, but ``"programmer-\ndefined"`` keeps its hyphen: both
-    halves are English words and the joined form is not."""
-    left, right = match.group(1), match.group(2)
-    if (len(left) >= 4 and general_zipf(left.lower()) >= 2.5
-            and general_zipf(right.lower()) >= 2.5
-            and general_zipf((left + right).lower()) < 1.5):
-        return f"{left}-{right}"
-    return left + right
-
-
-def is_prose_line(line: str) -> bool:
-    """True for a line of running text; false for code, formulas, tables and labels."""
-    stripped = line.strip()
-    if not stripped or stripped.startswith((">>>", "...", "$ ", "def ", "class ", "import ")):
-        return False
-    words = _WORD.findall(stripped)
-    if len(words) < 2:
-        return False
-    letters = len(_NOT_LETTER.sub("", stripped))
-    code = len(_CODE_LINE.findall(stripped))
-    return letters / len(stripped) >= 0.75 and code <= max(1, len(stripped) // 30)
-
-
-def prose_blocks(text: str) -> list[str]:
-    """Runs of consecutive prose lines joined into paragraphs (code and tables dropped)."""
-    blocks: list[str] = []
-    current: list[str] = []
-    for line in normalize(text).split("\n"):
-        if is_prose_line(line):
-            current.append(line.strip())
-            continue
-        if current:
-            blocks.append(" ".join(current))
-            current = []
-    if current:
-        blocks.append(" ".join(current))
-    return [re.sub(r"\s+", " ", b) for b in blocks]
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a paragraph; common abbreviations do not end a sentence."""
-    pieces = _SENTENCE_END.split(text.strip())
-    sentences: list[str] = []
-    for piece in pieces:
-        last_word = sentences[-1].rsplit(None, 1)[-1].lower() if sentences else ""
-        if last_word.lstrip("([\"'") in _ABBREVIATIONS:
-            sentences[-1] = f"{sentences[-1]} {piece}"
-        elif piece.strip():
-            sentences.append(piece.strip())
-    return sentences
-
-
-def sentences(text: str) -> Iterator[str]:
-    """All prose sentences of a passage, in order."""
-    for block in prose_blocks(text):
-        yield from split_sentences(block)
-
 
 def tokenize(text: str) -> list[str]:
     """Word tokens (letters, inner hyphens and apostrophes), case kept."""
     return _WORD.findall(text)
-
-
-@lru_cache(maxsize=65536)
-def singular(word: str) -> str:
-    """A light, rule-based singular of an English noun (lower-case in, lower-case out)."""
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if len(word) <= 3 or word in _INVARIANT or word.endswith(("ss", "us", "is", "ics", "ias")):
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith("'s"):
-        return word[:-1]
-    return word
 
 
 @lru_cache(maxsize=65536)
@@ -257,20 +129,6 @@ def is_junk_term(phrase: str, max_words: int = 4) -> bool:
 
 
 # -- general-English rarity ----------------------------------------------------------------
-
-
-@lru_cache(maxsize=65536)
-def general_zipf(phrase: str) -> float:
-    """How common a word or phrase is in general English, on the Zipf scale (about 7 for
-    "the", 5 for "problem", 3.5 for "interpreter", 0 when unknown); 4.0 when the word list is
-    not installed."""
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - wordfreq is a declared dependency
-        return 4.0
-    # A phrase is much rarer than its rarest word; wordfreq's estimate for phrases is close to
-    # the rarest word's frequency, so take one Zipf point off per extra word.
-    return float(zipf_frequency(phrase, "en")) - phrase.count(" ")
 
 
 def zipf(count: int, total_words: int) -> float:

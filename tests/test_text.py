@@ -1,0 +1,118 @@
+"""The text toolkit: one stopword list, one stemmer, one sentence splitter, the normalisers."""
+
+from __future__ import annotations
+
+from tutor.text import (
+    STOPWORDS,
+    content_stems,
+    fix_characters,
+    fold,
+    is_prose_line,
+    normalize,
+    passage_sentences,
+    sentences,
+    singular,
+    split_sentences,
+    stem,
+    words,
+)
+
+# -- sentences -------------------------------------------------------------------------------
+
+
+def test_abbreviations_do_not_end_a_sentence() -> None:
+    text = "Some types, e.g. integers, are numbers. Strings are not. See Fig. 3 and p. 4 too."
+    assert split_sentences(text) == [
+        "Some types, e.g. integers, are numbers.", "Strings are not.",
+        "See Fig. 3 and p. 4 too."]
+
+
+def test_an_abbreviation_must_be_a_whole_word() -> None:
+    # "p." after a space is the page abbreviation; "heap." is a word that ends a sentence.
+    assert split_sentences("See e.g. the heap. It is fast! Is it? Yes.") == [
+        "See e.g. the heap.", "It is fast!", "Is it?", "Yes."]
+
+
+def test_decimals_and_dotted_code_names_stay_inside_a_sentence() -> None:
+    text = ("The value of pi is about 3.14159. Call math.sqrt(2) to get 1.41. "
+            "The method str.upper returns a copy. 2 is prime.")
+    assert split_sentences(text) == [
+        "The value of pi is about 3.14159.", "Call math.sqrt(2) to get 1.41.",
+        "The method str.upper returns a copy.", "2 is prime."]
+
+
+def test_a_lower_case_word_after_a_full_stop_does_not_start_a_sentence() -> None:
+    assert split_sentences("Use the file obj. read() returns text.") == [
+        "Use the file obj. read() returns text."]
+
+
+def test_closing_quotes_and_brackets_stay_with_their_sentence() -> None:
+    text = 'He said "Stop." Then he left. (It was late.) `x` is a name.'
+    assert split_sentences(text) == [
+        'He said "Stop."', "Then he left.", "(It was late.)", "`x` is a name."]
+
+
+def test_passage_sentences_split_at_blank_lines_and_headings() -> None:
+    assert passage_sentences("One idea. Two ideas!\n\nThree") == [
+        "One idea.", "Two ideas!", "Three"]
+    text = "Random variables\nA random variable is a function.\nIt maps outcomes to numbers."
+    assert passage_sentences(text) == [
+        "A random variable is a function.", "It maps outcomes to numbers."]
+    assert passage_sentences(text, headings=True)[0] == "Random variables"
+
+
+def test_prose_sentences_leave_code_lines_out() -> None:
+    text = ("A list holds values. It can grow.\n>>> xs = [1, 2, 3]\nx = {a: b} + [c]\n"
+            "Lists are mutable.")
+    assert list(sentences(text)) == ["A list holds values.", "It can grow.", "Lists are mutable."]
+    assert is_prose_line("A variable is a name that refers to a value and can change.")
+    assert not is_prose_line(">>> n = 17")
+
+
+# -- stems and words -------------------------------------------------------------------------
+
+
+def test_inflections_share_a_stem() -> None:
+    assert stem("connected") == stem("connects") == stem("connection") == stem("connecting")
+    assert stem("searches") == stem("searching") == stem("searched") == "search"
+    assert stem("queries") == stem("query")
+    assert stem("running") == "run"
+    assert stem("compare") == stem("comparing") == stem("compares")
+    assert stem("table") != stem("tab")
+
+
+def test_singular_is_lighter_than_a_stem() -> None:
+    assert singular("dictionaries") == "dictionary"
+    assert singular("classes") == "class"
+    assert singular("analysis") == "analysis"
+    assert singular("indices") == "index"
+    assert singular("this") == "this"
+
+
+def test_stopwords_are_function_words_only() -> None:
+    assert {"the", "of", "is", "which", "would", "themselves"} <= STOPWORDS
+    assert not {"variable", "function", "list", "value", "loop"} & STOPWORDS
+
+
+def test_content_stems_drop_stopwords_and_keep_digits() -> None:
+    assert content_stems("The lists were sorted by 2 keys") == ["list", "sort", "2", "key"]
+    assert content_stems("It's a floating-point number") == ["float", "point", "number"]
+    assert content_stems("not connected", drop=frozenset({"not"})) == ["connect"]
+
+
+def test_words_are_lower_case_tokens() -> None:
+    assert words("Don't re-read X2!") == ["don't", "re-read", "x2"]
+
+
+# -- normalisers -----------------------------------------------------------------------------
+
+
+def test_normalize_fixes_ligatures_quotes_and_broken_words() -> None:
+    assert normalize("\ufb01le \u201cquoted\u201d sys-\ntem") == 'file "quoted" system'
+    assert fix_characters("e\ufb00ect\u00ad\u00a0x") == "effect x"
+
+
+def test_fold_gives_the_comparable_form() -> None:
+    assert fold("  Floating-Point\tNUMBER! ") == "floating point number"
+    assert fold("snake_case (x)") == "snake case x"
+    assert fold("\uff21BC") == "abc"

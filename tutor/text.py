@@ -1,0 +1,290 @@
+"""The text toolkit: the one stopword list, stemmer, sentence splitter and normalisers.
+
+Every part of the tutor that reads words goes through here, so a word is a stopword, a stem or
+a sentence end the same way when a book is read, a passage is searched, an exercise is checked
+and an answer is graded:
+
+- :data:`STOPWORDS`: function words of general English;
+- :func:`stem`: the Snowball English stemmer (PyStemmer), so ``connected``, ``connection`` and
+  ``connects`` share ``connect``;
+- :func:`singular`: a light singular for nouns, where a stem would be too coarse (term keys);
+- :func:`split_sentences`: sentences of a paragraph (abbreviations, decimals and dotted code
+  names do not end one); :func:`passage_sentences` applies it to a passage with line
+  structure (blank lines, headings);
+- normalisers by job: :func:`normalize` makes PDF text regular (ligatures, quotes, words broken
+  at a line end); :func:`fold` gives the comparable form of a short text (case and punctuation
+  out, spaces collapsed).
+
+Plain Python and word lists only: fast, deterministic, no model or data files beyond the
+pinned packages. Nothing here depends on an engine.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+import Stemmer
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all almost along already also although always am among an
+    and another any anybody anyone anything anyway are around as at away be became because become
+    becomes been before being below besides between both but by can cannot could did do does doing
+    done down during each either else enough etc even ever every everyone everything few for from
+    further had has have having he her here hers herself him himself his how however i if in into
+    is it its itself just least less let like likely many may me might mine more most mostly much
+    must my myself neither never nevertheless no nobody none nor not nothing now of off often on
+    once one only onto or other others otherwise our ours ourselves out over own per perhaps quite
+    rather really same several shall she should since so some somebody someone something sometimes
+    somewhat still such than that the their theirs them themselves then there thereby therefore
+    these they this those though through thus to together too toward towards under unless until up
+    upon us usually very via was we well were what whatever when whenever where whereas wherever
+    whether which while who whoever whom whose why will with within without would yet you your
+    yours yourself yourselves e.g i.e vs cf
+    """.split()
+)
+"""Function words of general English: the one stopword list."""
+
+ARTICLES = frozenset({"a", "an", "the"})
+
+_CHARACTERS = str.maketrans({
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+    "\ufb05": "st", "\ufb06": "st",  # typographic ligatures
+    "\u00ad": "", "\u200b": "", "\ufeff": "",  # soft hyphen, zero-width space, byte-order mark
+    "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",  # odd spaces
+})
+_QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+           "\u2014": " - "}
+_HYPHEN_BREAK = re.compile(r"([A-Za-z]+)-\n([a-z]+)")
+_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+_CONTENT_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_NOT_WORD = re.compile(r"[^\w\s]|_")
+_LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
+_NOT_LETTER = re.compile(r"[^A-Za-z\s]")
+_CODE_LINE = re.compile(r"[=<>{}\[\]#$%^*+|\\;_@~`]")
+_SENTENCE_END = re.compile(
+    r"[.!?][\"'\u201d\u2019)\]]*(?=\s+(?:[\"'\u201c\u2018(\[]?[A-Z0-9]|[`*]))")
+"""A sentence end: a full stop, question or exclamation mark (with closing quotes or brackets),
+then space and a capital, a digit, an opening quote or bracket, or code and emphasis marks."""
+_ABBREVIATIONS = frozenset(
+    "e.g i.e etc vs cf fig eq no dr mr mrs ms al ch sec p pp approx".split()
+)
+"""Abbreviations whose full stop does not end a sentence (compared in lower case)."""
+
+_IRREGULAR = {
+    "children": "child", "indices": "index", "indexes": "index", "vertices": "vertex",
+    "matrices": "matrix", "analyses": "analysis", "hypotheses": "hypothesis", "axes": "axis",
+    "people": "person", "men": "man", "women": "woman", "feet": "foot", "mice": "mouse",
+    "criteria": "criterion", "phenomena": "phenomenon", "theses": "thesis", "caches": "cache",
+    "leaves": "leaf", "halves": "half", "lives": "life", "knives": "knife",
+}
+_INVARIANT = frozenset(
+    "series species news physics mathematics statistics economics ethics this is was has does "
+    "its his always perhaps whereas alias bias atlas canvas gas lens status bus thus plus minus "
+    "various previous analysis basis axis thesis corpus virus focus bonus census radius".split()
+)
+
+
+# -- normalisers -----------------------------------------------------------------------------
+def fix_characters(text: str) -> str:
+    """Typographic ligatures expanded (``\ufb01`` -> ``fi``), soft hyphens and zero-width
+    characters dropped, odd spaces made plain: what every reader does to extracted text."""
+    return text.translate(_CHARACTERS)
+
+
+@lru_cache(maxsize=4096)
+def normalize(text: str) -> str:
+    """Text from a PDF or Markdown made regular: :func:`fix_characters`, quotes and dashes
+    made plain, words broken at the end of a line joined again, Unicode NFKC."""
+    text = fix_characters(text)
+    for bad, good in _QUOTES.items():
+        text = text.replace(bad, good)
+    text = unicodedata.normalize("NFKC", text)
+    return _HYPHEN_BREAK.sub(_join_broken_word, text)
+
+
+def _join_broken_word(match: re.Match[str]) -> str:
+    """``"sys-\\ntem"`` -> ``"system"``, but ``"programmer-\\ndefined"`` keeps its hyphen: both
+    halves are English words and the joined form is not."""
+    left, right = match.group(1), match.group(2)
+    if (len(left) >= 4 and general_zipf(left.lower()) >= 2.5
+            and general_zipf(right.lower()) >= 2.5
+            and general_zipf((left + right).lower()) < 1.5):
+        return f"{left}-{right}"
+    return left + right
+
+
+def fold(text: str) -> str:
+    """The comparable form of a short text: Unicode NFKC, case folded, punctuation and
+    underscores as spaces, spaces collapsed (``"Floating-point!"`` -> ``"floating point"``)."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+# -- words -----------------------------------------------------------------------------------
+def words(text: str) -> list[str]:
+    """Lower-case word tokens (letters and digits, inner apostrophes and hyphens kept)."""
+    return _WORD.findall(text.lower())
+
+
+@lru_cache(maxsize=65536)
+def singular(word: str) -> str:
+    """A light, rule-based singular of an English noun (lower-case in, lower-case out)."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) <= 3 or word in _INVARIANT or word.endswith(("ss", "us", "is", "ics", "ias")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("'s"):
+        return word[:-1]
+    return word
+
+
+_STEMMERS = threading.local()
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball English stem of a lower-case word: ``searching`` and ``searches`` give
+    ``search``, ``queries`` gives ``queri``. One stemmer object per thread (they are not
+    shared safely)."""
+    stemmer = getattr(_STEMMERS, "english", None)
+    if stemmer is None:
+        stemmer = _STEMMERS.english = Stemmer.Stemmer("english")
+    return str(stemmer.stemWord(word))
+
+
+def content_stems(text: str, drop: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """Stems of the words of ``text`` that carry meaning, in order. Hyphens separate words
+    (``floating-point`` is two); stopwords, words in ``drop`` and single letters are left out,
+    digits are kept; an apostrophe does not make a new word (``it's`` is the stopword
+    ``its``)."""
+    out = []
+    for word in _CONTENT_WORD.findall(text.lower()):
+        bare = word.replace("'", "")
+        if word in drop or bare in drop or bare in STOPWORDS:
+            continue
+        if len(bare) < 2 and not bare.isdigit():
+            continue
+        out.append(stem(bare))
+    return out
+
+
+# -- sentences -------------------------------------------------------------------------------
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences of a paragraph, stripped. A sentence ends at ``.``, ``!`` or ``?`` (and any
+    closing quotes or brackets) followed by space and a capital, a digit or an opening mark;
+    a full stop inside a token (``3.14``, ``math.sqrt``) or after a common abbreviation
+    (``e.g.``, ``Fig.``) ends nothing."""
+    sentences: list[str] = []
+    start = 0
+    text = paragraph.strip()
+    for match in _SENTENCE_END.finditer(text):
+        if match.group(0)[0] == "." and _abbreviated(text[start : match.start()]):
+            continue
+        piece = text[start : match.end()].strip()
+        if piece:
+            sentences.append(piece)
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+def _abbreviated(before: str) -> bool:
+    """True when the text before a full stop ends with an abbreviation."""
+    last = before.rsplit(None, 1)[-1] if before.strip() else ""
+    return last.lstrip("([\"'").lower() in _ABBREVIATIONS
+
+
+def _is_heading_line(line: str) -> bool:
+    stripped = line.strip().lstrip("#").strip()
+    return bool(stripped) and len(stripped.split()) <= 10 and stripped[-1] not in ".!?:;,"
+
+
+def passage_sentences(text: str, headings: bool = False) -> list[str]:
+    """Sentences of a passage with line structure, whitespace collapsed. Blank lines end a
+    sentence, and so does a heading line (short, no final punctuation, text right below),
+    which is dropped unless ``headings``. Pieces under three characters are left out."""
+    blocks: list[str] = []
+    block: list[str] = []
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        if not line.strip():
+            blocks.append("\n".join(block))
+            block = []
+            continue
+        followed = number + 1 < len(lines) and bool(lines[number + 1].strip())
+        if followed and _is_heading_line(line):
+            blocks.append("\n".join(block))
+            block = []
+            if headings:
+                blocks.append(line.strip().lstrip("#").strip())
+        else:
+            block.append(line)
+    blocks.append("\n".join(block))
+    out = []
+    for block_text in blocks:
+        for part in split_sentences(" ".join(block_text.split())):
+            if len(part) >= 3:
+                out.append(part)
+    return out
+
+
+# -- prose -----------------------------------------------------------------------------------
+def is_prose_line(line: str) -> bool:
+    """True for a line of running text; false for code, formulas, tables and labels."""
+    stripped = line.strip()
+    if not stripped or stripped.startswith((">>>", "...", "$ ", "def ", "class ", "import ")):
+        return False
+    if len(_LETTER_WORD.findall(stripped)) < 2:
+        return False
+    letters = len(_NOT_LETTER.sub("", stripped))
+    code = len(_CODE_LINE.findall(stripped))
+    return letters / len(stripped) >= 0.75 and code <= max(1, len(stripped) // 30)
+
+
+def prose_blocks(text: str) -> list[str]:
+    """Runs of consecutive prose lines of PDF text joined into paragraphs (code and tables
+    dropped), after :func:`normalize`."""
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in normalize(text).split("\n"):
+        if is_prose_line(line):
+            current.append(line.strip())
+            continue
+        if current:
+            blocks.append(" ".join(current))
+            current = []
+    if current:
+        blocks.append(" ".join(current))
+    return [re.sub(r"\s+", " ", b) for b in blocks]
+
+
+def sentences(text: str) -> Iterator[str]:
+    """All prose sentences of PDF text, in order (code and tables left out)."""
+    for block in prose_blocks(text):
+        yield from split_sentences(block)
+
+
+# -- general-English rarity ------------------------------------------------------------------
+@lru_cache(maxsize=65536)
+def general_zipf(phrase: str) -> float:
+    """How common a word or phrase is in general English, on the Zipf scale (about 7 for
+    "the", 5 for "problem", 3.5 for "interpreter", 0 when unknown); 4.0 when the word list is
+    not installed."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a declared dependency
+        return 4.0
+    # A phrase is much rarer than its rarest word; wordfreq's estimate for phrases is close to
+    # the rarest word's frequency, so take one Zipf point off per extra word.
+    return float(zipf_frequency(phrase, "en")) - phrase.count(" ")
