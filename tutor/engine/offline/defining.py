@@ -203,6 +203,9 @@ def _after_subject(text: str, key: str) -> str | None:
                 while tail and not tail[0].endswith(")"):
                     tail = tail[1:]
                 tail = tail[1:]
+            if (len(tail) > 3 and tail[0].lower() in ("of", "in") and tail[2].lower() in
+                    ("is", "are") and not tail[1].lower() in DETERMINERS):
+                tail = tail[2:]  # "An atomic formula of QL is ...": a qualifier of the term
             return " ".join(tail)
     return None
 

@@ -240,15 +240,16 @@ def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -
     result: list[ConceptDraft] = []
     for score, cand, mentions in drafts:
         if (score < MIN_SCORE or cand.key in modifying
-                or (len(mentions.keys() - glossary_chunks) < needed
-                    and "heading" not in cand.evidence)
                 or (is_proper(cand.key, stats) and not cand.evidence & STRUCTURAL
-                    and not any(surface.isupper() for surface in cand.surfaces))
-                or len(result) >= (max_concepts or MAX_CONCEPTS)):
+                    and not any(surface.isupper() for surface in cand.surfaces))):
+            continue
+        used_once = (len(mentions.keys() - glossary_chunks) < needed
+                     and "heading" not in cand.evidence)
+        if used_once and "emphasis" not in cand.evidence:
             continue
         defining = choose_definition(cand, mentions, sentences, by_chunk)
-        if defining is None:
-            continue
+        if defining is None or (used_once and defining.score < min_defining + 2.0):
+            continue  # used once: only a term the book sets in emphasis and plainly defines
         if (printed and not cand.evidence & STRUCTURAL and defining.score < min_defining + 1.0
                 and not any(printed.lists(k) for k in {cand.key, *map(term_key, cand.aliases)})):
             continue  # the book's own index does not list it and it is only weakly defined
