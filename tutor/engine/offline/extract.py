@@ -72,8 +72,6 @@ _PLAIN_NUMBERED_HEADING = re.compile(r"^\d{1,2}\.?\s+([A-Z][A-Za-z ,'\-]{2,60}?)
 """A heading numbered without dots ("10. Working with files.", "3 Loops"), trusted only as a
 paragraph of its own."""
 _MAX_KEYPOINT_CHARS = 240
-MAX_CONCEPTS = 400
-"""A ceiling, not a quota: the map's size follows what the book defines."""
 MIN_SCORE = 2.0
 """Candidates scoring less are not concepts."""
 _NOT_CONCEPT_HEADINGS = frozenset(
@@ -150,10 +148,10 @@ def _own_paragraph_heading(lines: list[str], number: int) -> re.Match[str] | Non
     return _PLAIN_NUMBERED_HEADING.match(line)
 
 
-def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -> list[ConceptDraft]:
+def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     """Concept drafts of a whole course (chunks in reading order), returned in reading order
-    of their introduction. ``max_concepts`` is a ceiling (default :data:`MAX_CONCEPTS`), not
-    a quota; candidates scoring under :data:`MIN_SCORE` are never kept."""
+    of their introduction. There is no ceiling: every candidate the book defines or explains
+    is kept; candidates scoring under :data:`MIN_SCORE` are never kept."""
     chunks = list(chunks)
     if not chunks:
         return []
