@@ -83,6 +83,11 @@ _NAMING = re.compile(
     r"(?:\b(?:an?|the)\s+)?(?P<u>[\w\- ']+)$|,\s*called\s+(?:an?\s+|the\s+)?(?P<v>[\w\- ']+)|"
     r"\b(?<!is )(?<!are )called\s+an?\s+(?P<w>[\w\- ']+)",
     re.IGNORECASE)
+_THIS_IS = re.compile(
+    r"^(?:This|That) is\s+(?:(?:the|an?)\s+(?:general|schematic|basic)\s+form\s+of\s+)?"
+    r"(?:the|an?)\s+(?P<t>[\w\- ']+)")
+"""A sentence that names what the sentences before it showed ("This is the universal
+elimination rule (...)"): the name is what the passage explains."""
 _BOILERPLATE = re.compile(
     r"copyright|licen[cs]e|permission|all rights|\bexercise\s+\d|\bfigure\s+\d|\bsection\s+\d|"
     r"\bchapter\s+\d|https?://|www\.|\.py\b|\.ipynb\b|solutions? (?:to|are)|see below|"
@@ -145,10 +150,10 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
     after = _after_term(text, key)
     if rest is None and after is not None and _APPOSITIVE.match(after):
         out["appositive"] = 1.0
-    named = _NAMING.search(text.rstrip(" .!"))
+    named = _NAMING.search(text.rstrip(" .!")) or _THIS_IS.match(text)
     if named:
         target = next(g for g in named.groups() if g is not None)
-        if named.group("u") is not None:  # "we call X the Y": Y is what is named
+        if named.groupdict().get("u") is not None:  # "we call X the Y": Y is what is named
             target = re.split(r"\b(?:the|an?|as)\s+", target)[-1]
         if term_key(target).startswith(key):
             out["named_object"] = 1.0
@@ -204,7 +209,7 @@ def _after_subject(text: str, key: str) -> str | None:
                     tail = tail[1:]
                 tail = tail[1:]
             if (len(tail) > 3 and tail[0].lower() in ("of", "in") and tail[2].lower() in
-                    ("is", "are") and not tail[1].lower() in DETERMINERS):
+                    ("is", "are") and tail[1].lower() not in DETERMINERS):
                 tail = tail[2:]  # "An atomic formula of QL is ...": a qualifier of the term
             return " ".join(tail)
     return None
@@ -267,6 +272,7 @@ class Defining:
 
 _POINTS_BACK = re.compile(
     r"^(?:This|These|That|Those|Such|It|They)\b[^.]{0,60}\b(?:called|known as|named|termed)\b|"
+    r"^(?:This|That) is (?:the|an?) |"
     r"^[^.]{0,40}\b(?:like (?:this|these|that|those)|such an?|such)\b[^.]{0,40}"
     r"\b(?:called|known as|named|termed)\b|^We call (?:such|this|these|that|those|it|them)\b")
 """A naming sentence that points back at what the sentence before it describes."""
@@ -274,6 +280,10 @@ _EXPLAINS = re.compile(r"\b(?:because|since|which|where|so that)\b|[:;]")
 """A naming sentence that gives its own reason needs not the sentence before it."""
 MENTION_CHUNKS = 6
 """Passages, from the first mention on, whose sentences may define a term."""
+NEAR_PASSAGES = 2
+"""A section devoted to a term that never plainly says what it is gives way to a real
+definition at most this many passages after its start (a chapter named for the term
+defines it in its first section)."""
 
 
 def choose_definition(
@@ -314,14 +324,19 @@ def choose_definition(
     if devoted:  # the first section devoted to it
         first = options[min(devoted, key=lambda t: t[1])[1]].section
         devoted = [item for item in devoted if options[item[1]].section == first]
-    if devoted and (max(devoted)[0] < MIN_DEFINING and glossary or max(devoted)[0] <= 0):
+    start = min(devoted, key=lambda t: t[1])[1][0] if devoted else 0
+    near = [item for item in real if start <= item[1][0] <= start + NEAR_PASSAGES]
+    if devoted and (max(devoted)[0] < MIN_DEFINING and (glossary or near)
+                    or max(devoted)[0] <= 0):
         devoted = []  # a section that names the term but never says what it is
     if devoted and (not real or min(devoted, key=lambda t: t[1])[1] < min(real)[1]):
         # A section devoted to the term explains it before any later, plainer definition.
         score, (chunk, position) = max(devoted, key=lambda t: (t[0], -t[1][0], -t[1][1]))
         option = options[(chunk, position)]
-    elif real:
-        score, (chunk, position) = min(real, key=lambda item: item[1])
+    elif real:  # the first passage that defines it; its plainest definition
+        first_chunk = min(item[1][0] for item in real)
+        score, (chunk, position) = max(
+            (item for item in real if item[1][0] == first_chunk), key=lambda t: (t[0], -t[1][1]))
         option = options[(chunk, position)]
     elif glossary:
         # The book's own glossary defines it. The text explains it before; its best sentence

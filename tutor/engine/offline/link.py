@@ -50,6 +50,12 @@ SAME_SECTION = 0.6
 """Structure evidence (of 1) when both concepts are introduced in one section, the
 prerequisite first: a section builds its later ideas on its earlier ones."""
 
+INTRODUCTION = 0.15
+"""Definition evidence (of 1) when the passages right after the one that introduces the
+concept use the prerequisite: the explanation goes on past its first passage."""
+INTRODUCTION_PASSAGES = 2
+"""How many passages after the introducing one count as its explanation."""
+
 Pairs = set[tuple[int, int]]
 
 
@@ -114,23 +120,17 @@ def link_prerequisites(
     in_chapter = names.uses(chapters)
     by_order = {c.order: c.text for c in chunks}
     in_passage = names.uses([by_order.get(c.first_order, "") for c in concepts])
+    following = sorted(by_order)
+    after = {o: following[k + 1 : k + 1 + INTRODUCTION_PASSAGES]
+             for k, o in enumerate(following)}
+    in_introduction = names.uses([" ".join(by_order[o] for o in after.get(c.first_order, []))
+                                  for c in concepts])
     follows = _section_sequence(concepts, chunks, keys)
-    # A strict total order, so that edges along it can never form a cycle: reading order;
-    # among concepts introduced in the same passage, those whose definitions need fewer of
-    # the others first, then shorter names ("list" before "list method"), then name.
-    needs = [0] * n
-    for a, b in in_definition:
-        if concepts[a].first_order == concepts[b].first_order:
-            needs[b] += 1
-    ordered = sorted(
-        range(n),
-        key=lambda i: (concepts[i].first_order, needs[i], len(words[i]), concepts[i].name.lower()),
-    )
-    rank = {i: r for r, i in enumerate(ordered)}
+    rank = _teaching_rank(concepts, words, in_definition)
     recent = _latest_mentioned(in_definition | in_points | in_passage, chapters, rank)
     together = _same_section(concepts)
     specificity = _specificity(in_definition | in_points, n)
-    pairs = (in_definition | in_points | in_passage | in_section | in_chapter | follows
+    pairs = (in_definition | in_points | in_passage | in_introduction | in_section | in_chapter | follows
              | recent | together | _name_pairs(words))
     refd = _reference_distance(keys, chunks, pairs)
 
@@ -139,7 +139,8 @@ def link_prerequisites(
         if a == b or rank[a] >= rank[b]:
             continue
         by_definition = (1.0 if (a, b) in in_definition else 0.5 if (a, b) in in_points
-                         else 0.25 if (a, b) in in_passage else 0.0)
+                         else 0.25 if (a, b) in in_passage
+                         else INTRODUCTION if (a, b) in in_introduction else 0.0)
         by_name = _builds_on(words[a], words[b])
         by_section = (1.0 if (a, b) in in_section or (a, b) in follows or (a, b) in recent
                       else 0.6 if (a, b) in in_chapter
@@ -164,6 +165,46 @@ def link_prerequisites(
     return edges
 
 
+def _teaching_rank(
+    concepts: Sequence[Concept], words: Sequence[list[str]], uses: Pairs
+) -> dict[int, int]:
+    """A strict total order, so that edges along it can never form a cycle: reading order,
+    except that within one section a concept whose definition or key points use another of
+    the section (and not the other way round) comes after it, even when the book names it
+    first ("contingent sentences" defined as neither tautologies nor contradictions); ties go
+    to the shorter name ("list" before "list method"), then the name."""
+    def natural(i: int) -> tuple[int, int, str]:
+        return concepts[i].first_order, len(words[i]), concepts[i].name.lower()
+
+    runs: list[list[int]] = []  # concepts introduced one after another in one section
+    for i in sorted(range(len(concepts)), key=natural):
+        last = runs[-1][-1] if runs else None
+        if last is not None and (_section_key(concepts[i]) or concepts[i].first_order) == (
+                _section_key(concepts[last]) or concepts[last].first_order):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    ordered: list[int] = []
+    for group in runs:
+        inside = set(group)
+        before: dict[int, set[int]] = {i: set() for i in group}
+        for a, b in uses:
+            if a in inside and b in inside and (b, a) not in uses:
+                before[b].add(a)
+        while group:  # the earliest concept all of whose needs are placed; else the earliest
+            left = set(group)
+            ready = next((i for i in group if not before[i] & left), group[0])
+            ordered.append(ready)
+            group.remove(ready)
+    return {i: r for r, i in enumerate(ordered)}
+
+
+def _section_key(concept: Concept) -> str:
+    """The section a concept is introduced in, numbering aside ("2.2 Connectives" and
+    "Connectives" are one section)."""
+    return term_key(concept.section.lstrip("0123456789. ")) if concept.section else ""
+
+
 def _name_pairs(words: Sequence[list[str]]) -> Pairs:
     """``(a, b)`` when ``b``'s name contains ``a``'s, found through an index of name words."""
     by_word: dict[str, list[int]] = defaultdict(list)
@@ -182,7 +223,7 @@ def _same_section(concepts: Sequence[Concept]) -> Pairs:
     by_section: dict[str, list[int]] = defaultdict(list)
     for i, concept in enumerate(concepts):
         if concept.section:
-            by_section[concept.section].append(i)
+            by_section[_section_key(concept)].append(i)
     return {(a, b) for group in by_section.values() for a in group for b in group if a != b}
 
 
