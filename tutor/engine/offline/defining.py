@@ -280,7 +280,7 @@ _EXPLAINS = re.compile(r"\b(?:because|since|which|where|so that)\b|[:;]")
 """A naming sentence that gives its own reason needs not the sentence before it."""
 MENTION_CHUNKS = 6
 """Passages, from the first mention on, whose sentences may define a term."""
-NEAR_PASSAGES = 2
+NEAR_PASSAGES = 1
 """A section devoted to a term that never plainly says what it is gives way to a real
 definition at most this many passages after its start (a chapter named for the term
 defines it in its first section)."""
