@@ -27,8 +27,9 @@ Held out: the two calibrated constants, the defining-sentence threshold
 (:data:`tutor.engine.offline.defining.MIN_DEFINING`) and the passages a concept must be used in
 (:data:`tutor.engine.offline.candidates.MIN_PASSAGES`), are chosen on two books from a small grid
 and the third book is reported with them, for each of the three rotations (``rotations``).
-The direct prerequisites per concept (:data:`tutor.engine.offline.link.MAX_PARENTS`) are
-calibrated the same way on the link step alone (``link_rotations``).
+The direct prerequisites per concept (:data:`tutor.engine.offline.link.MAX_PARENTS`) and the
+weakest edge kept (:data:`tutor.engine.offline.link.MIN_WEIGHT`) are calibrated the same way
+on the link step alone (``link_rotations``).
 """
 
 from __future__ import annotations
@@ -291,9 +292,10 @@ def rotations(books: list[str]) -> dict[str, Any]:
     return out
 
 
-PARENTS_GRID = (1, 2, 3, 4)
-"""Direct prerequisites per concept tried in the link calibration
-(:data:`tutor.engine.offline.link.MAX_PARENTS`)."""
+LINK_GRID = [(p, w) for p in (2, 3, 4, 5) for w in (0.2, 0.25, 0.3)]
+"""Pairs tried in the link calibration: direct prerequisites per concept
+(:data:`tutor.engine.offline.link.MAX_PARENTS`) and the weakest edge kept
+(:data:`tutor.engine.offline.link.MIN_WEIGHT`)."""
 
 
 def _link_objective(result: dict[str, Any]) -> float:
@@ -305,29 +307,36 @@ def _link_objective(result: dict[str, Any]) -> float:
 
 
 def link_rotations(books: list[str]) -> dict[str, Any]:
-    """Calibrate the direct prerequisites per concept on two books (concepts extracted once
-    with the shipped constants, only the link step repeated), report the third."""
+    """Calibrate the link step's two constants on two books (concepts extracted once with the
+    shipped constants, only the link step repeated), report the third."""
+    from tutor.engine.offline import link
     from tutor.engine.offline.engine import OfflineEngine
-    from tutor.engine.offline.link import link_prerequisites
     from tutor.study.rules import acyclic_prerequisites
 
     engine = OfflineEngine()
-    scores: dict[tuple[str, int], dict[str, Any]] = {}
-    for book in books:
-        chunks = cached_chunks(EVAL / "pdfs" / f"{book}.pdf")
-        concepts = [c for c in engine.merge_concepts(engine.extract_concepts(chunks)) if c.citations]
-        for parents in PARENTS_GRID:
-            edges = acyclic_prerequisites(link_prerequisites(concepts, chunks, parents),
-                                          [c.id for c in concepts])
-            result = score(load_map(book), concepts, edges)
-            result.pop("details")
-            scores[(book, parents)] = result
+    scores: dict[tuple[str, tuple[int, float]], dict[str, Any]] = {}
+    saved = link.MIN_WEIGHT
+    try:
+        for book in books:
+            chunks = cached_chunks(EVAL / "pdfs" / f"{book}.pdf")
+            concepts = [c for c in engine.merge_concepts(engine.extract_concepts(chunks))
+                        if c.citations]
+            for parents, weight in LINK_GRID:
+                link.MIN_WEIGHT = weight
+                edges = acyclic_prerequisites(
+                    link.link_prerequisites(concepts, chunks, parents), [c.id for c in concepts])
+                result = score(load_map(book), concepts, edges)
+                result.pop("details")
+                scores[(book, (parents, weight))] = result
+    finally:
+        link.MIN_WEIGHT = saved
     out: dict[str, Any] = {}
     for held_out in books:
         tuned = [b for b in books if b != held_out]
-        best = max(PARENTS_GRID, key=lambda v: sum(_link_objective(scores[(b, v)]) for b in tuned))
+        best = max(LINK_GRID, key=lambda v: (sum(_link_objective(scores[(b, v)]) for b in tuned),
+                                             -v[0], v[1]))
         held = scores[(held_out, best)]
-        out[held_out] = {"calibrated_on": tuned, "max_parents": best,
+        out[held_out] = {"calibrated_on": tuned, "max_parents": best[0], "min_weight": best[1],
                          "held_out": {k: held[k] for k in ("pairs_forward", "pairs_reversed",
                                                            "max_dependent_share",
                                                            "mean_ancestor_share")}}

@@ -36,13 +36,13 @@ from tutor.engine.offline.book_matter import is_chapter_heading
 from tutor.engine.offline.definitions import heading_terms
 from tutor.engine.offline.text import MentionIndex, key_tokens, normalize, term_key
 
-MAX_PARENTS = 3
+MAX_PARENTS = 4
 """Direct prerequisites per concept, at most: a teacher's map has one or two, and most
 concepts get fewer than the cap. Chosen by ``bench/concept_map.py`` (``link_rotations``):
 calibrated on any two of the three books, the third held out."""
 MAX_DEPENDENT_SHARE = 0.1
 """No concept is a direct prerequisite of more than this share of the course."""
-MIN_WEIGHT = 0.25
+MIN_WEIGHT = 0.2
 """Edges weaker than this are not kept."""
 EVIDENCE = {"definition": 0.6, "name": 0.6, "section": 0.35, "refd": 0.25}
 """How much each kind of evidence adds to an edge's weight (before specificity)."""
