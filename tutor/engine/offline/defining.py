@@ -99,7 +99,7 @@ _ANNOUNCEMENT = re.compile(
     r"(?:section|chapter)|(?:I|we) (?:mentioned|said|showed|saw) (?:earlier|before|above)|"
     r"we have (?:already )?seen)\b", re.IGNORECASE)
 _EVALUATIVE = re.compile(
-    r"^\s*(?:is|are)\s+(?:also\s+)?(?:a|an|the|one of the)\s+(?:very\s+|most\s+|more\s+|"
+    r"^\s*(?:is|are)\s+(?:also\s+)?(?:a|an|the|one of the|one of \w+'s)\s+(?:very\s+|most\s+|more\s+|"
     r"really\s+|pretty\s+)?(?:good|bad|big|great|nice|useful|important|common|best|better|"
     r"worst|reliable|popular|powerful|easy|hard|difficult|interesting|obvious|"
     r"reasonable)\b")
