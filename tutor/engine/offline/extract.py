@@ -251,6 +251,10 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
         if (printed and not cand.evidence & STRUCTURAL and defining.score < min_defining + 1.0
                 and not any(printed.lists(k) for k in {cand.key, *map(term_key, cand.aliases)})):
             continue  # the book's own index does not list it and it is only weakly defined
+        if (not cand.evidence & STRUCTURAL and defining.score < min_defining
+                and cand.definitions
+                and all(d.position < 0 and d.strength <= 1.0 for d in cand.definitions)):
+            continue  # only the label of a "Label: advice" list, never said to be anything
         if is_generic(cand) and defining.score < min_defining + 1.0:
             continue  # a common word that a sentence happens to say something about
         if not weakly_supported(cand, defining.score, min_defining):
