@@ -300,9 +300,11 @@ LINK_GRID = [(p, w) for p in (2, 3, 4, 5) for w in (0.2, 0.25, 0.3)]
 
 def _link_objective(result: dict[str, Any]) -> float:
     """Forward pairs, less a large penalty for each target the map misses: reversed pairs over
-    5%, a hub over 10%, ancestors over 20% of the course."""
+    5%, a hub over 10%, ancestors over 20% of the course, more than two direct prerequisites
+    per concept on average (a teacher's map has one or two)."""
     over = (max(0.0, result["pairs_reversed"] - 0.05) + max(0.0, result["max_dependent_share"] - 0.1)
-            + max(0.0, result["mean_ancestor_share"] - 0.2))
+            + max(0.0, result["mean_ancestor_share"] - 0.2)
+            + 0.1 * max(0.0, result["edges_per_concept"] - 2.0))
     return result["pairs_forward"] - 10.0 * over
 
 
@@ -339,7 +341,8 @@ def link_rotations(books: list[str]) -> dict[str, Any]:
         out[held_out] = {"calibrated_on": tuned, "max_parents": best[0], "min_weight": best[1],
                          "held_out": {k: held[k] for k in ("pairs_forward", "pairs_reversed",
                                                            "max_dependent_share",
-                                                           "mean_ancestor_share")}}
+                                                           "mean_ancestor_share",
+                                                           "edges_per_concept")}}
     return out
 
 

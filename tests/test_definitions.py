@@ -88,3 +88,25 @@ def test_a_section_devoted_to_the_term_comes_before_a_later_plain_definition() -
     ]
     sentence = {d.name.lower(): d for d in extract_concepts(course)}["sentence"]
     assert sentence.citations[0].page == 1
+
+
+def test_this_is_the_rule_names_what_the_passage_showed() -> None:
+    text = "This is the general form of the universal elimination rule (UE)."
+    assert score("universal elimination", text, "Universal elimination") >= MIN_DEFINING
+    assert score("universal elimination", "This rule is hard to use.") < MIN_DEFINING
+
+
+def test_a_chapter_named_for_a_term_gives_way_to_its_plain_definition() -> None:
+    course = [
+        Chunk(id="n.md#p1-0", source="n.md", page=1, order=0,
+              heading="Chapter 2: Variables and expressions",
+              text="One of the most powerful features of a language is the ability to "
+                   "manipulate variables. A variable is a name that refers to a value."),
+        Chunk(id="n.md#p2-0", source="n.md", page=2, order=1, heading="2.1 Assignment",
+              text="An assignment gives a variable a value. A variable can change."),
+        Chunk(id="n.md#p3-0", source="n.md", page=3, order=2, heading="2.2 Names",
+              text="Each variable has a name; variables hold values."),
+    ]
+    variable = {d.name.lower(): d for d in extract_concepts(course)}["variable"]
+    assert variable.definition == "A variable is a name that refers to a value."
+    assert score("variable", "An atomic variable of QL is a name for a value.") >= MIN_DEFINING

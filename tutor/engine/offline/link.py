@@ -36,13 +36,13 @@ from tutor.engine.offline.book_matter import is_chapter_heading
 from tutor.engine.offline.definitions import heading_terms
 from tutor.engine.offline.text import MentionIndex, key_tokens, normalize, term_key
 
-MAX_PARENTS = 4
+MAX_PARENTS = 3
 """Direct prerequisites per concept, at most: a teacher's map has one or two, and most
 concepts get fewer than the cap. Chosen by ``bench/concept_map.py`` (``link_rotations``):
 calibrated on any two of the three books, the third held out."""
 MAX_DEPENDENT_SHARE = 0.1
 """No concept is a direct prerequisite of more than this share of the course."""
-MIN_WEIGHT = 0.2
+MIN_WEIGHT = 0.25
 """Edges weaker than this are not kept."""
 EVIDENCE = {"definition": 0.6, "name": 0.6, "section": 0.35, "refd": 0.25}
 """How much each kind of evidence adds to an edge's weight (before specificity)."""
@@ -288,21 +288,25 @@ def _specificity(uses: Pairs, n: int) -> list[float]:
 def _sparse(
     candidates: list[tuple[float, int, int, str]], n: int, max_parents: int
 ) -> dict[tuple[int, int], tuple[float, str]]:
-    """Accept edges strongest first, within the per-concept and per-prerequisite caps; then
-    drop edges a two-step path already implies."""
+    """Accept edges strongest first, within the per-concept and per-prerequisite caps; an
+    edge a two-step path already implies is passed over (it would add no path and only use
+    up the caps); at the end, drop edges a later two-step path implies."""
     cap = max(2, int(MAX_DEPENDENT_SHARE * n))
     parents: dict[int, int] = {}
     children: dict[int, int] = {}
     chosen: dict[tuple[int, int], tuple[float, str]] = {}
+    out_of: dict[int, set[int]] = {}
+    into: dict[int, set[int]] = {}
     for weight, a, b, why in sorted(candidates, key=lambda t: (-t[0], t[2], t[1])):
         if parents.get(b, 0) >= max_parents or children.get(a, 0) >= cap:
             continue
+        if out_of.get(a, set()) & into.get(b, set()):
+            continue  # a -> x -> b is already there
         chosen[(a, b)] = (weight, why)
         parents[b] = parents.get(b, 0) + 1
         children[a] = children.get(a, 0) + 1
-    out_of: dict[int, set[int]] = {}
-    for a, b in chosen:
         out_of.setdefault(a, set()).add(b)
+        into.setdefault(b, set()).add(a)
     return {
         (a, c): value for (a, c), value in chosen.items()
         if not any(c in out_of.get(b, ()) for b in out_of[a] if b != c)
