@@ -210,7 +210,7 @@ def _name_pairs(words: Sequence[list[str]]) -> Pairs:
     for b, ws in enumerate(words):
         for word in set(ws):
             by_word[word].append(b)
-    pairs = set()
+    pairs: Pairs = set()
     for a, ws in enumerate(words):
         if ws:
             pairs.update((a, b) for b in by_word[ws[0]] if _builds_on(ws, words[b]))
@@ -243,7 +243,7 @@ def _section_sequence(
             chapter = chunk.heading
         terms = [term_key(t) for t in heading_terms(chunk.heading)]
         named.append((chapter, next((owner[t] for t in terms if t in owner), None)))
-    pairs = set()
+    pairs: Pairs = set()
     for (chapter_a, a), (chapter_b, b) in zip(named, named[1:], strict=False):
         if a is not None and b is not None and a != b and chapter_a == chapter_b:
             if concepts[a].first_order <= concepts[b].first_order:
