@@ -110,3 +110,18 @@ def test_a_chapter_named_for_a_term_gives_way_to_its_plain_definition() -> None:
     variable = {d.name.lower(): d for d in extract_concepts(course)}["variable"]
     assert variable.definition == "A variable is a name that refers to a value."
     assert score("variable", "An atomic variable of QL is a name for a value.") >= MIN_DEFINING
+
+
+def test_clean_definition_drops_code_and_the_next_glossary_entry() -> None:
+    assert clean_definition("Alice = turtle.Turtle() square(alice) Wrapping a piece of code up "
+                            "in a function is called encapsulation.") == (
+        "Wrapping a piece of code up in a function is called encapsulation.")
+    assert clean_definition("The syntax is the same as for strings: for cheese in cheeses: "
+                            "print(cheese) This works well.") == "The syntax is the same as for strings."
+    assert clean_definition("Some programs use a flag named verbose to control the output: "
+                            "verbose = True") == (
+        "Some programs use a flag named verbose to control the output.")
+    assert clean_definition("A reserved word used to parse a program. operand: One of the values "
+                            "on which an operator operates.") == "A reserved word used to parse a program."
+    assert clean_definition("A list is a sequence of values: it can hold anything.") == (
+        "A list is a sequence of values: it can hold anything.")

@@ -231,13 +231,22 @@ _RESTART = re.compile(
     r"\s(?=(?:The|This|These|That|A|An|In|It|We|For|If|When|Here|There|So|As|Now|Each|"
     r"Every|Some|Most|Python|You)\s)")
 _RESIDUE = re.compile(r"[()\[\]=_:{}]|\d|^[a-z]|^(?:Return|Print|Def|Import|From|Prob)\b")
+_AFTER_CODE = re.compile(r"(?<=[)\]'\"])\s+(?=[A-Z][a-z]+\s)")
+"""Where prose starts again right after a closing bracket or quote of code."""
+_CODE_AFTER_COLON = re.compile(
+    r":\s+(?=\S*[=(\[]|\w+\s*=|(?:for|if|while|def|print|return|import)\b)")
+"""A colon that introduces code: the sentence ends there."""
+_NEXT_ENTRY = re.compile(r"(?<=\.)\s+[a-z][\w\- ]{0,30}:\s+[A-Z].*$")
+"""The next "term: Definition" entry of a glossary run on after this one."""
 
 
 def _code_residue_cut(text: str) -> str:
     """Drop a run of code or figure residue that PDF text glued before a sentence
     ("print(count) This program ..." -> "This program ...")."""
     words = text.split()
-    for match in _RESTART.finditer(text):
+    restarts = sorted([*_RESTART.finditer(text), *_AFTER_CODE.finditer(text)],
+                      key=lambda m: m.start())
+    for match in restarts:
         head = text[: match.start()]
         if len(head.split()) > 6:
             break
@@ -250,7 +259,10 @@ def clean_definition(text: str) -> str:
     """The sentence without code residue glued before it, list markers, bracketed asides and
     dangling references; a trailing colon (code follows) becomes a full stop."""
     text = _code_residue_cut(_LEADING_NOISE.sub("", text.strip()))
-    text = _DANGLING.sub("", text)
+    text = _NEXT_ENTRY.sub("", _DANGLING.sub("", text))
+    code = _CODE_AFTER_COLON.search(text)
+    if code and len(text[: code.start()].split()) >= 4:
+        text = text[: code.start()] + ":"
     text = re.sub(r"\s+", " ", text).strip()
     if text.endswith(":"):
         text = text[:-1].rstrip() + "."
