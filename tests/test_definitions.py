@@ -125,3 +125,16 @@ def test_clean_definition_drops_code_and_the_next_glossary_entry() -> None:
                             "on which an operator operates.") == "A reserved word used to parse a program."
     assert clean_definition("A list is a sequence of values: it can hold anything.") == (
         "A list is a sequence of values: it can hold anything.")
+
+
+def test_a_rule_named_after_its_example_keeps_no_formula() -> None:
+    course = [Chunk(id=f"n.md#p{i}-0", source="n.md", page=i + 1, order=i, heading=heading,
+                    text=text) for i, (heading, text) in enumerate([
+        ("Universal introduction",
+         "Universal introduction lets a proof generalise over a constant. For example: 1 Ra 2 "
+         "Rb 3 Rc. This is the schematic form of the universal introduction rule (UI): m Ac "
+         "UxAx UI m."),
+        ("Other rules", "The universal introduction rule needs care with constants."),
+        ("More rules", "A proof may use universal introduction once per line.")])]
+    rule = {d.name.lower(): d for d in extract_concepts(course)}["universal introduction"]
+    assert "UxAx" not in rule.definition and "For example" not in rule.definition

@@ -370,15 +370,25 @@ def choose_definition(
     else:
         return None
     text = option.text
+    if _THIS_IS.match(text) and ":" in text:  # "This is the X rule (XE): <its schema>"
+        text = text.split(":", 1)[0].rstrip() + "."
     if 0 < position < len(sentences) and _POINTS_BACK.match(text) and not _EXPLAINS.search(text):
         previous = sentences[position - 1]
-        if previous.chunk == sentences[position].chunk and not _BOILERPLATE.search(
-                previous.text):
+        if (previous.chunk == sentences[position].chunk and not _BOILERPLATE.search(
+                previous.text) and _is_prose(previous.text)):
             text = f"{previous.text} {text}"  # "This is called X." names what came before
     text = clean_definition(short(text))
     if not text:
         return None
     return Defining(text, chunk, position, round(score, 3))
+
+
+def _is_prose(text: str) -> bool:
+    """Words, not a worked example or a formula: mostly letters, no example opener."""
+    chars = [c for c in text if not c.isspace()]
+    letters = sum(c.isalpha() and c.isascii() for c in chars)
+    return letters >= 0.85 * max(1, len(chars)) and not text.lower().startswith(
+        ("for example", "e.g.", "example"))
 
 
 def _is_glossary(section: str) -> bool:
