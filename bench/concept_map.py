@@ -26,9 +26,10 @@ not write the results file. ``--book NAME`` limits the run to one book.
 Held out: the two calibrated constants, the defining-sentence threshold
 (:data:`tutor.engine.offline.defining.MIN_DEFINING`) and the passages a concept must be used in
 (:data:`tutor.engine.offline.candidates.MIN_PASSAGES`), are chosen on two books from a small grid
-and the third book is reported with them, for each of the three rotations (``rotations``).
-The direct prerequisites per concept (:data:`tutor.engine.offline.link.MAX_PARENTS`) are
-calibrated the same way on the link step alone (``link_rotations``).
+and the third book is reported with them, for each of the three rotations (``rotations``, in ``bench/map_rotations.py``).
+The direct prerequisites per concept (:data:`tutor.engine.offline.link.MAX_PARENTS`) and the
+weakest edge kept (:data:`tutor.engine.offline.link.MIN_WEIGHT`) are calibrated the same way
+on the link step alone (``link_rotations``).
 """
 
 from __future__ import annotations
@@ -246,95 +247,6 @@ def sample_rows(book: str, concepts: list[Concept], chunks: list[Chunk], size: i
     ]
 
 
-GRID = [(d, p) for d in (1.5, 2.0, 2.5, 3.0) for p in (1, 2, 3)]
-"""Pairs tried in calibration: the defining-sentence threshold
-(:data:`tutor.engine.offline.defining.MIN_DEFINING`) and the passages a concept must be used in
-(:data:`tutor.engine.offline.candidates.MIN_PASSAGES`)."""
-
-
-def _objective(result: dict[str, Any]) -> float:
-    """What calibration maximises: recall, right pages and forward pairs, less the size over
-    3x the map."""
-    return (result["recall"] + result["definition_page"] + result["pairs_forward"]
-            - max(0.0, result["size_ratio"] - 3.0))
-
-
-def _with_constants(
-    values: tuple[float, int], chunks: list[Chunk]
-) -> tuple[list[Concept], list[Prerequisite]]:
-    from tutor.engine.offline import candidates, defining
-
-    saved = defining.MIN_DEFINING, candidates.MIN_PASSAGES
-    defining.MIN_DEFINING = values[0]
-    candidates.MIN_PASSAGES = values[1]
-    try:
-        return understand(chunks)
-    finally:
-        defining.MIN_DEFINING = saved[0]
-        candidates.MIN_PASSAGES = saved[1]
-
-
-def rotations(books: list[str]) -> dict[str, Any]:
-    """Calibrate the two constants on two books, report the third (held out), for each of the
-    three choices of held-out book."""
-    chunks = {b: cached_chunks(EVAL / "pdfs" / f"{b}.pdf") for b in books}
-    scores = {
-        (b, v): score(load_map(b), *_with_constants(v, chunks[b])) for b in books for v in GRID
-    }
-    out: dict[str, Any] = {}
-    for held_out in books:
-        tuned = [b for b in books if b != held_out]
-        best = max(GRID, key=lambda v: sum(_objective(scores[(b, v)]) for b in tuned))
-        result = dict(scores[(held_out, best)])
-        result.pop("details")
-        out[held_out] = {"calibrated_on": tuned, "min_defining": best[0],
-                         "min_passages": best[1], "held_out": result}
-    return out
-
-
-PARENTS_GRID = (1, 2, 3, 4)
-"""Direct prerequisites per concept tried in the link calibration
-(:data:`tutor.engine.offline.link.MAX_PARENTS`)."""
-
-
-def _link_objective(result: dict[str, Any]) -> float:
-    """Forward pairs, less a large penalty for each target the map misses: reversed pairs over
-    5%, a hub over 10%, ancestors over 20% of the course."""
-    over = (max(0.0, result["pairs_reversed"] - 0.05) + max(0.0, result["max_dependent_share"] - 0.1)
-            + max(0.0, result["mean_ancestor_share"] - 0.2))
-    return result["pairs_forward"] - 10.0 * over
-
-
-def link_rotations(books: list[str]) -> dict[str, Any]:
-    """Calibrate the direct prerequisites per concept on two books (concepts extracted once
-    with the shipped constants, only the link step repeated), report the third."""
-    from tutor.engine.offline.engine import OfflineEngine
-    from tutor.engine.offline.link import link_prerequisites
-    from tutor.study.rules import acyclic_prerequisites
-
-    engine = OfflineEngine()
-    scores: dict[tuple[str, int], dict[str, Any]] = {}
-    for book in books:
-        chunks = cached_chunks(EVAL / "pdfs" / f"{book}.pdf")
-        concepts = [c for c in engine.merge_concepts(engine.extract_concepts(chunks)) if c.citations]
-        for parents in PARENTS_GRID:
-            edges = acyclic_prerequisites(link_prerequisites(concepts, chunks, parents),
-                                          [c.id for c in concepts])
-            result = score(load_map(book), concepts, edges)
-            result.pop("details")
-            scores[(book, parents)] = result
-    out: dict[str, Any] = {}
-    for held_out in books:
-        tuned = [b for b in books if b != held_out]
-        best = max(PARENTS_GRID, key=lambda v: sum(_link_objective(scores[(b, v)]) for b in tuned))
-        held = scores[(held_out, best)]
-        out[held_out] = {"calibrated_on": tuned, "max_parents": best,
-                         "held_out": {k: held[k] for k in ("pairs_forward", "pairs_reversed",
-                                                           "max_dependent_share",
-                                                           "mean_ancestor_share")}}
-    return out
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
@@ -381,6 +293,8 @@ def main() -> int:
     if args.sample:
         args.sample.write_text("".join(json.dumps(r) + "\n" for r in samples), encoding="utf-8")
     if not args.no_rotations and not args.book:
+        from map_rotations import link_rotations, rotations
+
         out["rotations"] = rotations(BOOKS)
         out["link_rotations"] = link_rotations(BOOKS)
     out["conditions"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]

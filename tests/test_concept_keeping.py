@@ -6,6 +6,7 @@ from collections import Counter
 
 from tutor.course import Chunk
 from tutor.engine.offline.candidates import (
+    BOOK_PASSAGES,
     TermCandidate,
     introduced_in_emphasis,
     is_generic,
@@ -56,3 +57,33 @@ def test_the_map_follows_the_book_not_a_quota() -> None:
               for i, t in enumerate(pages)]
     names = {d.name for d in extract_concepts(chunks)}
     assert set(terms) <= names
+
+
+def test_a_term_used_once_is_kept_only_when_emphasised_and_plainly_defined() -> None:
+    # A book (enough passages that a concept is expected to be used again after it is
+    # introduced): a term used once is still kept when set in emphasis and plainly defined.
+    filler = "Proofs are written line by line, and each line cites a rule of the system."
+    texts = [filler] * (BOOK_PASSAGES + 2)
+    texts[3] = filler + " Because A is part of the metalanguage, it is called a metavariable."
+    texts[9] = filler + " Because B is part of the language, it is called a wobblevariable."
+    chunks = [Chunk(id=f"n.md#p{i}-0", source="n.md", page=i + 1, text=t, order=i,
+                    emphasized=["metavariable"] if i == 3 else [])
+              for i, t in enumerate(texts)]
+    names = {d.name for d in extract_concepts(chunks)}
+    assert "metavariable" in names
+    assert "wobblevariable" not in names
+
+
+def test_a_label_the_book_never_explains_is_not_a_concept() -> None:
+    texts = ["A program is built from a few basic instructions:\n\n"
+             "Math: Perform basic operations like addition.\n\n"
+             "Repetition: Perform some action repeatedly.\n\n"
+             "A loop is a statement that repeats a block. The loop runs the block again.",
+             "Every program uses math and a loop. The loop repeats; repetition is common.",
+             "Math is everywhere, and a loop too."]
+    chunks = [Chunk(id=f"n.md#p{i}-0", source="n.md", page=i + 1, text=t, order=i,
+                    emphasized=["Math", "Repetition"] if i == 0 else [])
+              for i, t in enumerate(texts)]
+    names = {d.name.lower() for d in extract_concepts(chunks)}
+    assert "loop" in names
+    assert "math" not in names and "repetition" not in names

@@ -88,3 +88,53 @@ def test_a_section_devoted_to_the_term_comes_before_a_later_plain_definition() -
     ]
     sentence = {d.name.lower(): d for d in extract_concepts(course)}["sentence"]
     assert sentence.citations[0].page == 1
+
+
+def test_this_is_the_rule_names_what_the_passage_showed() -> None:
+    text = "This is the general form of the universal elimination rule (UE)."
+    assert score("universal elimination", text, "Universal elimination") >= MIN_DEFINING
+    assert score("universal elimination", "This rule is hard to use.") < MIN_DEFINING
+
+
+def test_a_chapter_named_for_a_term_gives_way_to_its_plain_definition() -> None:
+    course = [
+        Chunk(id="n.md#p1-0", source="n.md", page=1, order=0,
+              heading="Chapter 2: Variables and expressions",
+              text="One of the most powerful features of a language is the ability to "
+                   "manipulate variables. A variable is a name that refers to a value."),
+        Chunk(id="n.md#p2-0", source="n.md", page=2, order=1, heading="2.1 Assignment",
+              text="An assignment gives a variable a value. A variable can change."),
+        Chunk(id="n.md#p3-0", source="n.md", page=3, order=2, heading="2.2 Names",
+              text="Each variable has a name; variables hold values."),
+    ]
+    variable = {d.name.lower(): d for d in extract_concepts(course)}["variable"]
+    assert variable.definition == "A variable is a name that refers to a value."
+    assert score("variable", "An atomic variable of QL is a name for a value.") >= MIN_DEFINING
+
+
+def test_clean_definition_drops_code_and_the_next_glossary_entry() -> None:
+    assert clean_definition("Alice = turtle.Turtle() square(alice) Wrapping a piece of code up "
+                            "in a function is called encapsulation.") == (
+        "Wrapping a piece of code up in a function is called encapsulation.")
+    assert clean_definition("The syntax is the same as for strings: for cheese in cheeses: "
+                            "print(cheese) This works well.") == "The syntax is the same as for strings."
+    assert clean_definition("Some programs use a flag named verbose to control the output: "
+                            "verbose = True") == (
+        "Some programs use a flag named verbose to control the output.")
+    assert clean_definition("A reserved word used to parse a program. operand: One of the values "
+                            "on which an operator operates.") == "A reserved word used to parse a program."
+    assert clean_definition("A list is a sequence of values: it can hold anything.") == (
+        "A list is a sequence of values: it can hold anything.")
+
+
+def test_a_rule_named_after_its_example_keeps_no_formula() -> None:
+    course = [Chunk(id=f"n.md#p{i}-0", source="n.md", page=i + 1, order=i, heading=heading,
+                    text=text) for i, (heading, text) in enumerate([
+        ("Universal introduction",
+         "Universal introduction lets a proof generalise over a constant. For example: 1 Ra 2 "
+         "Rb 3 Rc. This is the schematic form of the universal introduction rule (UI): m Ac "
+         "UxAx UI m."),
+        ("Other rules", "The universal introduction rule needs care with constants."),
+        ("More rules", "A proof may use universal introduction once per line.")])]
+    rule = {d.name.lower(): d for d in extract_concepts(course)}["universal introduction"]
+    assert "UxAx" not in rule.definition and "For example" not in rule.definition

@@ -5,16 +5,21 @@ A term becomes a concept because the book defines or explains it: a defining sen
 set in emphasis where it is introduced. Keyphrase statistics only support. In a book a concept
 is also used again after it is introduced; a word that mostly modifies longer concept names, a
 proper name and a common English word need the book to mark them.
+
+The sentences candidates are weighed on come from :func:`read_sentences`: the prose of each
+passage, under the heading it belongs to (numbered headings in the text count too).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from tutor.course import Chunk
 from tutor.engine.offline.definitions import Definition
-from tutor.text import general_zipf
+from tutor.text import general_zipf, normalize, prose_blocks, split_sentences
 
 EMPHASIS_COUNTS = True
 """Whether a term set in emphasis where it is introduced counts as explained."""
@@ -53,6 +58,71 @@ class TermCandidate:
     first_signal: int = 1 << 30
     """Chunk index of the first definition/emphasis/heading signal."""
     keyphrase: float = 0.0
+
+
+_NUMBERED_HEADING = re.compile(r"^(?:\d+|[A-Z])(?:\.\d+)+\s+([A-Z][A-Za-z ,'\-]{2,60})$")
+_PLAIN_NUMBERED_HEADING = re.compile(r"^\d{1,2}\.?\s+([A-Z][A-Za-z ,'\-]{2,60}?)\.?$")
+"""A heading numbered without dots ("10. Working with files.", "3 Loops"), trusted only as a
+paragraph of its own."""
+
+def read_sentences(chunks: Sequence[Chunk]) -> tuple[list[Sentence], list[list[str]]]:
+    """Prose sentences of every chunk with their section, and the headings met per chunk.
+    Numbered headings in the text ("2.3 Local variables") count when a chunk has no heading."""
+    out: list[Sentence] = []
+    headings: list[list[str]] = []
+    section = ""
+    for index, chunk in enumerate(chunks):
+        found: list[str] = []
+        if chunk.heading:
+            section = chunk.heading
+            found.append(chunk.heading)
+        parts: list[tuple[str, list[str]]] = [(section, [])]
+        heading_line = normalize(chunk.heading).strip()
+        lines_of_chunk = normalize(chunk.text).split("\n")
+        for number, line in enumerate(lines_of_chunk):
+            match = _NUMBERED_HEADING.match(line.strip()) or _own_paragraph_heading(
+                lines_of_chunk, number)
+            if match and not chunk.heading:
+                section = match.group(1).strip()
+                found.append(section)
+                parts.append((section, []))
+            elif match or (heading_line and line.strip() == heading_line):
+                parts.append((section, []))  # the heading line itself is not prose
+            else:
+                parts[-1][1].append(line)
+        block = 0
+        for part_section, lines in parts:
+            for block_text in prose_blocks("\n".join(lines)):
+                for sentence in split_sentences(block_text):
+                    out.append(Sentence(sentence, index, block, part_section))
+                block += 1
+        # A chunk full of numbered headings is a table of contents, not a section start.
+        headings.append(found if len(found) < 5 else [])
+    return _join_across_breaks(out), headings
+
+
+def _join_across_breaks(sentences: list[Sentence]) -> list[Sentence]:
+    """A sentence cut by a page break (no closing punctuation, the next passage going on in
+    lower case) is joined with its end; it stays where it starts, so it cites that page."""
+    out: list[Sentence] = []
+    for sentence in sentences:
+        last = out[-1] if out else None
+        if (last is not None and sentence.chunk == last.chunk + 1
+                and last.text[-1:] not in ".!?:\"')" and sentence.text[:1].islower()):
+            last.text = f"{last.text} {sentence.text}"
+            continue
+        out.append(sentence)
+    return out
+
+
+def _own_paragraph_heading(lines: list[str], number: int) -> re.Match[str] | None:
+    """A short numbered line standing alone between blank lines (or the passage's edges)."""
+    line = lines[number].strip()
+    alone = ((number == 0 or not lines[number - 1].strip())
+             and (number + 1 == len(lines) or not lines[number + 1].strip()))
+    if not alone or len(line.split()) > 9:
+        return None
+    return _PLAIN_NUMBERED_HEADING.match(line)
 
 
 MODIFIER_SHARE = 0.6

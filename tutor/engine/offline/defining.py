@@ -83,6 +83,11 @@ _NAMING = re.compile(
     r"(?:\b(?:an?|the)\s+)?(?P<u>[\w\- ']+)$|,\s*called\s+(?:an?\s+|the\s+)?(?P<v>[\w\- ']+)|"
     r"\b(?<!is )(?<!are )called\s+an?\s+(?P<w>[\w\- ']+)",
     re.IGNORECASE)
+_THIS_IS = re.compile(
+    r"^(?:This|That) is\s+(?:(?:the|an?)\s+(?:general|schematic|basic)\s+form\s+of\s+)?"
+    r"(?:the|an?)\s+(?P<t>[\w\- ']+)")
+"""A sentence that names what the sentences before it showed ("This is the universal
+elimination rule (...)"): the name is what the passage explains."""
 _BOILERPLATE = re.compile(
     r"copyright|licen[cs]e|permission|all rights|\bexercise\s+\d|\bfigure\s+\d|\bsection\s+\d|"
     r"\bchapter\s+\d|https?://|www\.|\.py\b|\.ipynb\b|solutions? (?:to|are)|see below|"
@@ -94,7 +99,7 @@ _ANNOUNCEMENT = re.compile(
     r"(?:section|chapter)|(?:I|we) (?:mentioned|said|showed|saw) (?:earlier|before|above)|"
     r"we have (?:already )?seen)\b", re.IGNORECASE)
 _EVALUATIVE = re.compile(
-    r"^\s*(?:is|are)\s+(?:also\s+)?(?:a|an|the|one of the)\s+(?:very\s+|most\s+|more\s+|"
+    r"^\s*(?:is|are)\s+(?:also\s+)?(?:a|an|the|one of the|one of \w+'s)\s+(?:very\s+|most\s+|more\s+|"
     r"really\s+|pretty\s+)?(?:good|bad|big|great|nice|useful|important|common|best|better|"
     r"worst|reliable|popular|powerful|easy|hard|difficult|interesting|obvious|"
     r"reasonable)\b")
@@ -145,10 +150,10 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
     after = _after_term(text, key)
     if rest is None and after is not None and _APPOSITIVE.match(after):
         out["appositive"] = 1.0
-    named = _NAMING.search(text.rstrip(" .!"))
+    named = _NAMING.search(text.rstrip(" .!")) or _THIS_IS.match(text)
     if named:
         target = next(g for g in named.groups() if g is not None)
-        if named.group("u") is not None:  # "we call X the Y": Y is what is named
+        if named.groupdict().get("u") is not None:  # "we call X the Y": Y is what is named
             target = re.split(r"\b(?:the|an?|as)\s+", target)[-1]
         if term_key(target).startswith(key):
             out["named_object"] = 1.0
@@ -203,6 +208,9 @@ def _after_subject(text: str, key: str) -> str | None:
                 while tail and not tail[0].endswith(")"):
                     tail = tail[1:]
                 tail = tail[1:]
+            if (len(tail) > 3 and tail[0].lower() in ("of", "in") and tail[2].lower() in
+                    ("is", "are") and tail[1].lower() not in DETERMINERS):
+                tail = tail[2:]  # "An atomic formula of QL is ...": a qualifier of the term
             return " ".join(tail)
     return None
 
@@ -223,13 +231,22 @@ _RESTART = re.compile(
     r"\s(?=(?:The|This|These|That|A|An|In|It|We|For|If|When|Here|There|So|As|Now|Each|"
     r"Every|Some|Most|Python|You)\s)")
 _RESIDUE = re.compile(r"[()\[\]=_:{}]|\d|^[a-z]|^(?:Return|Print|Def|Import|From|Prob)\b")
+_AFTER_CODE = re.compile(r"(?<=[)\]'\"])\s+(?=[A-Z][a-z]+\s)")
+"""Where prose starts again right after a closing bracket or quote of code."""
+_CODE_AFTER_COLON = re.compile(
+    r":\s+(?=\S*[=(\[]|\w+\s*=|(?:for|if|while|def|print|return|import)\b)")
+"""A colon that introduces code: the sentence ends there."""
+_NEXT_ENTRY = re.compile(r"(?<=\.)\s+[a-z][\w\- ]{0,30}:\s+[A-Z].*$")
+"""The next "term: Definition" entry of a glossary run on after this one."""
 
 
 def _code_residue_cut(text: str) -> str:
     """Drop a run of code or figure residue that PDF text glued before a sentence
     ("print(count) This program ..." -> "This program ...")."""
     words = text.split()
-    for match in _RESTART.finditer(text):
+    restarts = sorted([*_RESTART.finditer(text), *_AFTER_CODE.finditer(text)],
+                      key=lambda m: m.start())
+    for match in restarts:
         head = text[: match.start()]
         if len(head.split()) > 6:
             break
@@ -242,7 +259,10 @@ def clean_definition(text: str) -> str:
     """The sentence without code residue glued before it, list markers, bracketed asides and
     dangling references; a trailing colon (code follows) becomes a full stop."""
     text = _code_residue_cut(_LEADING_NOISE.sub("", text.strip()))
-    text = _DANGLING.sub("", text)
+    text = _NEXT_ENTRY.sub("", _DANGLING.sub("", text))
+    code = _CODE_AFTER_COLON.search(text)
+    if code and len(text[: code.start()].split()) >= 4:
+        text = text[: code.start()] + ":"
     text = re.sub(r"\s+", " ", text).strip()
     if text.endswith(":"):
         text = text[:-1].rstrip() + "."
@@ -264,6 +284,7 @@ class Defining:
 
 _POINTS_BACK = re.compile(
     r"^(?:This|These|That|Those|Such|It|They)\b[^.]{0,60}\b(?:called|known as|named|termed)\b|"
+    r"^(?:This|That) is (?:the|an?) |"
     r"^[^.]{0,40}\b(?:like (?:this|these|that|those)|such an?|such)\b[^.]{0,40}"
     r"\b(?:called|known as|named|termed)\b|^We call (?:such|this|these|that|those|it|them)\b")
 """A naming sentence that points back at what the sentence before it describes."""
@@ -271,6 +292,10 @@ _EXPLAINS = re.compile(r"\b(?:because|since|which|where|so that)\b|[:;]")
 """A naming sentence that gives its own reason needs not the sentence before it."""
 MENTION_CHUNKS = 6
 """Passages, from the first mention on, whose sentences may define a term."""
+NEAR_PASSAGES = 1
+"""A section devoted to a term that never plainly says what it is gives way to a real
+definition at most this many passages after its start (a chapter named for the term
+defines it in its first section)."""
 
 
 def choose_definition(
@@ -311,14 +336,19 @@ def choose_definition(
     if devoted:  # the first section devoted to it
         first = options[min(devoted, key=lambda t: t[1])[1]].section
         devoted = [item for item in devoted if options[item[1]].section == first]
-    if devoted and (max(devoted)[0] < MIN_DEFINING and glossary or max(devoted)[0] <= 0):
+    start = min(devoted, key=lambda t: t[1])[1][0] if devoted else 0
+    near = [item for item in real if start <= item[1][0] <= start + NEAR_PASSAGES]
+    if devoted and (max(devoted)[0] < MIN_DEFINING and (glossary or near)
+                    or max(devoted)[0] <= 0):
         devoted = []  # a section that names the term but never says what it is
     if devoted and (not real or min(devoted, key=lambda t: t[1])[1] < min(real)[1]):
         # A section devoted to the term explains it before any later, plainer definition.
         score, (chunk, position) = max(devoted, key=lambda t: (t[0], -t[1][0], -t[1][1]))
         option = options[(chunk, position)]
-    elif real:
-        score, (chunk, position) = min(real, key=lambda item: item[1])
+    elif real:  # the first passage that defines it; its plainest definition
+        first_chunk = min(item[1][0] for item in real)
+        score, (chunk, position) = max(
+            (item for item in real if item[1][0] == first_chunk), key=lambda t: (t[0], -t[1][1]))
         option = options[(chunk, position)]
     elif glossary:
         # The book's own glossary defines it. The text explains it before; its best sentence
@@ -340,15 +370,25 @@ def choose_definition(
     else:
         return None
     text = option.text
+    if _THIS_IS.match(text) and ":" in text:  # "This is the X rule (XE): <its schema>"
+        text = text.split(":", 1)[0].rstrip() + "."
     if 0 < position < len(sentences) and _POINTS_BACK.match(text) and not _EXPLAINS.search(text):
         previous = sentences[position - 1]
-        if previous.chunk == sentences[position].chunk and not _BOILERPLATE.search(
-                previous.text):
+        if (previous.chunk == sentences[position].chunk and not _BOILERPLATE.search(
+                previous.text) and _is_prose(previous.text)):
             text = f"{previous.text} {text}"  # "This is called X." names what came before
     text = clean_definition(short(text))
     if not text:
         return None
     return Defining(text, chunk, position, round(score, 3))
+
+
+def _is_prose(text: str) -> bool:
+    """Words, not a worked example or a formula: mostly letters, no example opener."""
+    chars = [c for c in text if not c.isspace()]
+    letters = sum(c.isalpha() and c.isascii() for c in chars)
+    return letters >= 0.85 * max(1, len(chars)) and not text.lower().startswith(
+        ("for example", "e.g.", "example"))
 
 
 def _is_glossary(section: str) -> bool:

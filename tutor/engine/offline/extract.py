@@ -31,6 +31,7 @@ from tutor.engine.offline.candidates import (
     introduced_in_emphasis,
     is_generic,
     modifiers,
+    read_sentences,
     weakly_supported,
 )
 from tutor.engine.offline.defining import Defining, choose_definition, short
@@ -62,20 +63,12 @@ from tutor.text import (
     STOPWORDS,
     general_zipf,
     normalize,
-    prose_blocks,
     singular,
-    split_sentences,
 )
 
 WEIGHTS = {"definition": 2.5, "glossary": 2.0, "emphasis": 1.5, "heading": 1.5, "keyphrase": 2.0}
 """Score each kind of evidence adds to a candidate."""
-_NUMBERED_HEADING = re.compile(r"^(?:\d+|[A-Z])(?:\.\d+)+\s+([A-Z][A-Za-z ,'\-]{2,60})$")
-_PLAIN_NUMBERED_HEADING = re.compile(r"^\d{1,2}\.?\s+([A-Z][A-Za-z ,'\-]{2,60}?)\.?$")
-"""A heading numbered without dots ("10. Working with files.", "3 Loops"), trusted only as a
-paragraph of its own."""
 _MAX_KEYPOINT_CHARS = 240
-MAX_CONCEPTS = 400
-"""A ceiling, not a quota: the map's size follows what the book defines."""
 MIN_SCORE = 2.0
 """Candidates scoring less are not concepts."""
 _NOT_CONCEPT_HEADINGS = frozenset(
@@ -92,70 +85,10 @@ _NOT_GLOSSARY_LABELS = frozenset(
 )
 
 
-def read_sentences(chunks: Sequence[Chunk]) -> tuple[list[Sentence], list[list[str]]]:
-    """Prose sentences of every chunk with their section, and the headings met per chunk.
-    Numbered headings in the text ("2.3 Local variables") count when a chunk has no heading."""
-    out: list[Sentence] = []
-    headings: list[list[str]] = []
-    section = ""
-    for index, chunk in enumerate(chunks):
-        found: list[str] = []
-        if chunk.heading:
-            section = chunk.heading
-            found.append(chunk.heading)
-        parts: list[tuple[str, list[str]]] = [(section, [])]
-        heading_line = normalize(chunk.heading).strip()
-        lines_of_chunk = normalize(chunk.text).split("\n")
-        for number, line in enumerate(lines_of_chunk):
-            match = _NUMBERED_HEADING.match(line.strip()) or _own_paragraph_heading(
-                lines_of_chunk, number)
-            if match and not chunk.heading:
-                section = match.group(1).strip()
-                found.append(section)
-                parts.append((section, []))
-            elif match or (heading_line and line.strip() == heading_line):
-                parts.append((section, []))  # the heading line itself is not prose
-            else:
-                parts[-1][1].append(line)
-        block = 0
-        for part_section, lines in parts:
-            for block_text in prose_blocks("\n".join(lines)):
-                for sentence in split_sentences(block_text):
-                    out.append(Sentence(sentence, index, block, part_section))
-                block += 1
-        # A chunk full of numbered headings is a table of contents, not a section start.
-        headings.append(found if len(found) < 5 else [])
-    return _join_across_breaks(out), headings
-
-
-def _join_across_breaks(sentences: list[Sentence]) -> list[Sentence]:
-    """A sentence cut by a page break (no closing punctuation, the next passage going on in
-    lower case) is joined with its end; it stays where it starts, so it cites that page."""
-    out: list[Sentence] = []
-    for sentence in sentences:
-        last = out[-1] if out else None
-        if (last is not None and sentence.chunk == last.chunk + 1
-                and last.text[-1:] not in ".!?:\"')" and sentence.text[:1].islower()):
-            last.text = f"{last.text} {sentence.text}"
-            continue
-        out.append(sentence)
-    return out
-
-
-def _own_paragraph_heading(lines: list[str], number: int) -> re.Match[str] | None:
-    """A short numbered line standing alone between blank lines (or the passage's edges)."""
-    line = lines[number].strip()
-    alone = ((number == 0 or not lines[number - 1].strip())
-             and (number + 1 == len(lines) or not lines[number + 1].strip()))
-    if not alone or len(line.split()) > 9:
-        return None
-    return _PLAIN_NUMBERED_HEADING.match(line)
-
-
-def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -> list[ConceptDraft]:
+def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     """Concept drafts of a whole course (chunks in reading order), returned in reading order
-    of their introduction. ``max_concepts`` is a ceiling (default :data:`MAX_CONCEPTS`), not
-    a quota; candidates scoring under :data:`MIN_SCORE` are never kept."""
+    of their introduction. There is no ceiling: every candidate the book defines or explains
+    is kept; candidates scoring under :data:`MIN_SCORE` are never kept."""
     chunks = list(chunks)
     if not chunks:
         return []
@@ -242,18 +175,23 @@ def extract_concepts(chunks: Sequence[Chunk], max_concepts: int | None = None) -
     result: list[ConceptDraft] = []
     for score, cand, mentions in drafts:
         if (score < MIN_SCORE or cand.key in modifying
-                or (len(mentions.keys() - glossary_chunks) < needed
-                    and "heading" not in cand.evidence)
                 or (is_proper(cand.key, stats) and not cand.evidence & STRUCTURAL
-                    and not any(surface.isupper() for surface in cand.surfaces))
-                or len(result) >= (max_concepts or MAX_CONCEPTS)):
+                    and not any(surface.isupper() for surface in cand.surfaces))):
+            continue
+        used_once = (len(mentions.keys() - glossary_chunks) < needed
+                     and "heading" not in cand.evidence)
+        if used_once and "emphasis" not in cand.evidence:
             continue
         defining = choose_definition(cand, mentions, sentences, by_chunk)
-        if defining is None:
-            continue
+        if defining is None or (used_once and defining.score < min_defining + 2.0):
+            continue  # used once: only a term the book sets in emphasis and plainly defines
         if (printed and not cand.evidence & STRUCTURAL and defining.score < min_defining + 1.0
                 and not any(printed.lists(k) for k in {cand.key, *map(term_key, cand.aliases)})):
             continue  # the book's own index does not list it and it is only weakly defined
+        if (not cand.evidence & STRUCTURAL and defining.score < min_defining
+                and cand.definitions
+                and all(d.position < 0 and d.strength <= 1.0 for d in cand.definitions)):
+            continue  # only the label of a "Label: advice" list, never said to be anything
         if is_generic(cand) and defining.score < min_defining + 1.0:
             continue  # a common word that a sentence happens to say something about
         if not weakly_supported(cand, defining.score, min_defining):

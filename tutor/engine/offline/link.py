@@ -2,11 +2,13 @@
 
 Evidence that ``A`` is needed to understand ``B`` (each 0..1, mixed into a weight):
 
-- **definition**: ``B``'s defining sentence uses ``A`` (its key points count half);
+- **definition**: ``B``'s defining sentence uses ``A`` (its key points count half, the passage
+  that introduces it a quarter);
 - **name**: ``B``'s name builds on ``A``'s (``"variable"`` -> ``"local variable"``);
 - **structure**: ``B`` is introduced in a section whose heading names ``A`` (a subsection's
   concept builds on its section's), or ``A`` is the concept the chapter explained last before
   ``B`` among those ``B``'s introduction uses (a chapter builds each idea on the one before);
+  weaker, ``B``'s chapter heading names ``A``, or both are introduced in one section;
 - **reference distance** (RefD): passages that mention ``B`` mention ``A`` more often than
   passages that mention ``A`` mention ``B`` (weak support only).
 
@@ -17,14 +19,17 @@ has fewer than ``max_parents`` prerequisites and ``A`` is a direct prerequisite 
 :data:`MAX_DEPENDENT_SHARE` of the concepts. Edges only go from a concept introduced earlier
 in reading order to one introduced later, so the graph is acyclic by construction, and an
 edge implied by a two-step path is dropped.
+
+Cost stays near-linear in the book: pairs are only scored when some evidence names them
+(mentions found by one pass over each text, names through an index of their words, sections
+by grouping), never all pairs of concepts.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-
-import numpy as np
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 
 from tutor.course import Chunk, Concept, Prerequisite
 from tutor.engine.offline.book_matter import is_chapter_heading
@@ -35,13 +40,24 @@ from tutor.text import normalize
 MAX_PARENTS = 3
 """Direct prerequisites per concept, at most: a teacher's map has one or two, and most
 concepts get fewer than the cap. Chosen by ``bench/concept_map.py`` (``link_rotations``):
-calibrated on any two of the three books, the third held out, each rotation picks 3 or 4."""
+calibrated on any two of the three books, the third held out."""
 MAX_DEPENDENT_SHARE = 0.1
 """No concept is a direct prerequisite of more than this share of the course."""
 MIN_WEIGHT = 0.25
 """Edges weaker than this are not kept."""
 EVIDENCE = {"definition": 0.6, "name": 0.6, "section": 0.35, "refd": 0.25}
 """How much each kind of evidence adds to an edge's weight (before specificity)."""
+SAME_SECTION = 0.6
+"""Structure evidence (of 1) when both concepts are introduced in one section, the
+prerequisite first: a section builds its later ideas on its earlier ones."""
+
+INTRODUCTION = 0.15
+"""Definition evidence (of 1) when the passages right after the one that introduces the
+concept use the prerequisite: the explanation goes on past its first passage."""
+INTRODUCTION_PASSAGES = 2
+"""How many passages after the introducing one count as its explanation."""
+
+Pairs = set[tuple[int, int]]
 
 
 def _keys(concept: Concept) -> list[str]:
@@ -50,99 +66,170 @@ def _keys(concept: Concept) -> list[str]:
     return [k for k in keys if k]
 
 
-def _uses(texts: Sequence[str], keys: Sequence[list[str]]) -> np.ndarray:
-    """``uses[a, b]``: text ``b`` mentions concept ``a`` (by name or alias). The longest name
-    wins: "function call" in a text is a mention of *function call*, not of *function*."""
-    n = len(keys)
-    owner: dict[tuple[str, ...], int] = {}
-    for a, ks in enumerate(keys):
-        for key in ks:
-            owner.setdefault(tuple(key.split()), a)
-    longest = max((len(k) for k in owner), default=1)
-    out = np.zeros((n, n), dtype=bool)
-    for b, text in enumerate(texts):
+class _Names:
+    """Finds which concepts a text mentions, longest name first: "function call" in a text is
+    a mention of *function call*, not of *function*."""
+
+    def __init__(self, keys: Sequence[list[str]]) -> None:
+        self.owner: dict[tuple[str, ...], int] = {}
+        for a, ks in enumerate(keys):
+            for key in ks:
+                self.owner.setdefault(tuple(key.split()), a)
+        self.longest = max((len(k) for k in self.owner), default=1)
+        self._cache: dict[str, frozenset[int]] = {}
+
+    def in_text(self, text: str) -> frozenset[int]:
+        if text in self._cache:
+            return self._cache[text]
         tokens = key_tokens(normalize(text))
+        found: set[int] = set()
         start = 0
         while start < len(tokens):
-            for size in range(min(longest, len(tokens) - start), 0, -1):
-                a = owner.get(tuple(tokens[start : start + size]), -1)
+            for size in range(min(self.longest, len(tokens) - start), 0, -1):
+                a = self.owner.get(tuple(tokens[start : start + size]), -1)
                 if a >= 0:
-                    if a != b:
-                        out[a, b] = True
+                    found.add(a)
                     start += size
                     break
             else:
                 start += 1
-    return out
+        self._cache[text] = frozenset(found)
+        return self._cache[text]
+
+    def uses(self, texts: Sequence[str]) -> Pairs:
+        """``(a, b)``: text ``b`` mentions concept ``a`` (by name or alias)."""
+        return {(a, b) for b, text in enumerate(texts) for a in self.in_text(text) if a != b}
 
 
 def link_prerequisites(
-    concepts: Sequence[Concept], chunks: Sequence[Chunk], max_parents: int = MAX_PARENTS
+    concepts: Sequence[Concept], chunks: Sequence[Chunk], max_parents: int | None = None
 ) -> list[Prerequisite]:
-    """Weighted, explained prerequisite edges; acyclic; sparse; no hubs."""
+    """Weighted, explained prerequisite edges; acyclic; sparse; no hubs. ``max_parents``
+    defaults to :data:`MAX_PARENTS` as it is when called."""
+    parents_cap = MAX_PARENTS if max_parents is None else max_parents
     concepts = list(concepts)
     n = len(concepts)
     if n < 2:
         return []
     keys = [_keys(c) for c in concepts]
     words = [term_key(c.name).split() for c in concepts]
-    in_definition = _uses([c.definition for c in concepts], keys)
-    in_points = _uses([" ".join(c.key_points) for c in concepts], keys)
-    in_section = _uses([c.section for c in concepts], keys)
-    in_chapter = _uses(_chapters(concepts, chunks), keys)
+    names = _Names(keys)
+    in_definition = names.uses([c.definition for c in concepts])
+    in_points = names.uses([" ".join(c.key_points) for c in concepts])
+    in_section = names.uses([c.section for c in concepts])
+    chapters = _chapters(concepts, chunks)
+    in_chapter = names.uses(chapters)
     by_order = {c.order: c.text for c in chunks}
-    in_passage = _uses([by_order.get(c.first_order, "") for c in concepts], keys)
+    in_passage = names.uses([by_order.get(c.first_order, "") for c in concepts])
+    following = sorted(by_order)
+    after = {o: following[k + 1 : k + 1 + INTRODUCTION_PASSAGES]
+             for k, o in enumerate(following)}
+    in_introduction = names.uses([" ".join(by_order[o] for o in after.get(c.first_order, []))
+                                  for c in concepts])
     follows = _section_sequence(concepts, chunks, keys)
-    # A strict total order, so that edges along it can never form a cycle: reading order;
-    # among concepts introduced in the same passage, those whose definitions need fewer of
-    # the others first, then shorter names ("list" before "list method"), then name.
-    needs = [0] * n
-    for a, b in zip(*np.nonzero(in_definition), strict=True):
-        if concepts[int(a)].first_order == concepts[int(b)].first_order:
-            needs[int(b)] += 1
-    ordered = sorted(
-        range(n),
-        key=lambda i: (concepts[i].first_order, int(needs[i]), len(words[i]), concepts[i].name.lower()),
-    )
-    rank = {i: r for r, i in enumerate(ordered)}
-    recent = _latest_mentioned(in_definition | in_points | in_passage,
-                               _chapters(concepts, chunks), rank)
-    refers = _reference_shares(keys, chunks)
-    refd = refers - refers.T
-    specificity = _specificity(in_definition | in_points)
+    rank = _teaching_rank(concepts, words, in_definition)
+    recent = _latest_mentioned(in_definition | in_points | in_passage, chapters, rank)
+    together = _same_section(concepts)
+    specificity = _specificity(in_definition | in_points, n)
+    pairs = (in_definition | in_points | in_passage | in_introduction | in_section | in_chapter | follows
+             | recent | together | _name_pairs(words))
+    refd = _reference_distance(keys, chunks, pairs)
 
     candidates: list[tuple[float, int, int, str]] = []
-    for b in range(n):
-        for a in range(n):
-            if a == b or rank[a] >= rank[b]:
-                continue
-            by_definition = (1.0 if in_definition[a, b] else 0.5 if in_points[a, b]
-                             else 0.25 if in_passage[a, b] else 0.0)
-            by_name = _builds_on(words[a], words[b])
-            by_section = (1.0 if in_section[a, b] or (a, b) in follows or (a, b) in recent
-                          else 0.6 if in_chapter[a, b] else 0.0)
-            by_refd = float(max(0.0, min(1.0, refd[a, b] * 2.0)))
-            if not (by_definition or by_name or by_section):
-                continue  # co-mention alone is not a reason a teacher would give
-            weight = (EVIDENCE["definition"] * by_definition + EVIDENCE["name"] * by_name
-                      + EVIDENCE["section"] * by_section + EVIDENCE["refd"] * by_refd)
-            weight = min(1.0, weight) * specificity[a]
-            if weight < MIN_WEIGHT:
-                continue
-            why = _rationale(concepts[a], concepts[b], by_definition, by_name, by_section)
-            candidates.append((round(weight, 3), a, b, why))
-    chosen = _sparse(candidates, n, max_parents)
+    for a, b in pairs:
+        if a == b or rank[a] >= rank[b]:
+            continue
+        by_definition = (1.0 if (a, b) in in_definition else 0.5 if (a, b) in in_points
+                         else 0.25 if (a, b) in in_passage
+                         else INTRODUCTION if (a, b) in in_introduction else 0.0)
+        by_name = _builds_on(words[a], words[b])
+        by_section = (1.0 if (a, b) in in_section or (a, b) in follows or (a, b) in recent
+                      else 0.6 if (a, b) in in_chapter
+                      else SAME_SECTION if (a, b) in together else 0.0)
+        if not (by_definition or by_name or by_section):
+            continue  # co-mention alone is not a reason a teacher would give
+        by_refd = max(0.0, min(1.0, refd.get((a, b), 0.0) * 2.0))
+        weight = (EVIDENCE["definition"] * by_definition + EVIDENCE["name"] * by_name
+                  + EVIDENCE["section"] * by_section + EVIDENCE["refd"] * by_refd)
+        weight = min(1.0, weight) * specificity[a]
+        if weight < MIN_WEIGHT:
+            continue
+        why = _rationale(concepts[a], concepts[b], by_definition, by_name, by_section)
+        candidates.append((round(weight, 3), a, b, why))
+    chosen = _sparse(candidates, n, parents_cap)
     edges = [
         Prerequisite(prerequisite=concepts[a].id, concept=concepts[b].id, weight=w, rationale=why)
         for (a, b), (w, why) in chosen.items()
     ]
-    edges.sort(key=lambda e: (rank[_index(concepts, e.concept)], -e.weight))
+    position = {c.id: i for i, c in enumerate(concepts)}
+    edges.sort(key=lambda e: (rank[position[e.concept]], -e.weight))
     return edges
+
+
+def _teaching_rank(
+    concepts: Sequence[Concept], words: Sequence[list[str]], uses: Pairs
+) -> dict[int, int]:
+    """A strict total order, so that edges along it can never form a cycle: reading order;
+    among concepts introduced in one passage, one whose definition uses another (and not the
+    other way round) comes after it, then the shorter name ("list" before "list method"),
+    then the name. (Reordering whole sections by their definitions was tried: no pair of the
+    teachers' maps gained, and edges would no longer follow reading order.)"""
+    def natural(i: int) -> tuple[int, int, str]:
+        return concepts[i].first_order, len(words[i]), concepts[i].name.lower()
+
+    runs: list[list[int]] = []  # concepts introduced in one passage
+    for i in sorted(range(len(concepts)), key=natural):
+        last = runs[-1][-1] if runs else None
+        if last is not None and concepts[i].first_order == concepts[last].first_order:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    ordered: list[int] = []
+    for group in runs:
+        inside = set(group)
+        before: dict[int, set[int]] = {i: set() for i in group}
+        for a, b in uses:
+            if a in inside and b in inside and (b, a) not in uses:
+                before[b].add(a)
+        while group:  # the earliest concept all of whose needs are placed; else the earliest
+            left = set(group)
+            ready = next((i for i in group if not before[i] & left), group[0])
+            ordered.append(ready)
+            group.remove(ready)
+    return {i: r for r, i in enumerate(ordered)}
+
+
+def _section_key(concept: Concept) -> str:
+    """The section a concept is introduced in, numbering aside ("2.2 Connectives" and
+    "Connectives" are one section)."""
+    return term_key(concept.section.lstrip("0123456789. ")) if concept.section else ""
+
+
+def _name_pairs(words: Sequence[list[str]]) -> Pairs:
+    """``(a, b)`` when ``b``'s name contains ``a``'s, found through an index of name words."""
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for b, ws in enumerate(words):
+        for word in set(ws):
+            by_word[word].append(b)
+    pairs: Pairs = set()
+    for a, ws in enumerate(words):
+        if ws:
+            pairs.update((a, b) for b in by_word[ws[0]] if _builds_on(ws, words[b]))
+    return pairs
+
+
+def _same_section(concepts: Sequence[Concept]) -> Pairs:
+    """``(a, b)`` for concepts introduced in one section (both ways; order is checked later)."""
+    by_section: dict[str, list[int]] = defaultdict(list)
+    for i, concept in enumerate(concepts):
+        if concept.section:
+            by_section[_section_key(concept)].append(i)
+    return {(a, b) for group in by_section.values() for a in group for b in group if a != b}
 
 
 def _section_sequence(
     concepts: Sequence[Concept], chunks: Sequence[Chunk], keys: Sequence[list[str]]
-) -> set[tuple[int, int]]:
+) -> Pairs:
     """``(a, b)`` when ``b`` names a section that follows the section named by ``a`` in the
     same chapter: within a chapter, a section builds on the one before it."""
     owner = {key: i for i, ks in enumerate(keys) for key in ks}
@@ -157,7 +244,7 @@ def _section_sequence(
             chapter = chunk.heading
         terms = [term_key(t) for t in heading_terms(chunk.heading)]
         named.append((chapter, next((owner[t] for t in terms if t in owner), None)))
-    pairs = set()
+    pairs: Pairs = set()
     for (chapter_a, a), (chapter_b, b) in zip(named, named[1:], strict=False):
         if a is not None and b is not None and a != b and chapter_a == chapter_b:
             if concepts[a].first_order <= concepts[b].first_order:
@@ -165,70 +252,62 @@ def _section_sequence(
     return pairs
 
 
-def _latest_mentioned(
-    uses: np.ndarray, chapters: Sequence[str], rank: dict[int, int]
-) -> set[tuple[int, int]]:
+def _latest_mentioned(uses: Pairs, chapters: Sequence[str], rank: dict[int, int]) -> Pairs:
     """``(a, b)`` when ``a`` is the concept introduced last before ``b`` in the same chapter
     among those that ``b``'s introduction (its definition, key points or passage) uses: a
     chapter builds each idea on the one it has just explained."""
-    pairs = set()
-    for b in range(uses.shape[0]):
-        if not chapters[b]:
-            continue
-        used = [a for a in np.nonzero(uses[:, b])[0].tolist()
-                if a != b and rank[a] < rank[b] and chapters[a] == chapters[b]]
-        if used:
-            pairs.add((max(used, key=lambda a: rank[a]), b))
-    return pairs
+    latest: dict[int, int] = {}
+    for a, b in uses:
+        if chapters[b] and rank[a] < rank[b] and chapters[a] == chapters[b]:
+            if b not in latest or rank[a] > rank[latest[b]]:
+                latest[b] = a
+    return {(a, b) for b, a in latest.items()}
 
 
-def _index(concepts: Sequence[Concept], concept_id: str) -> int:
-    return next(i for i, c in enumerate(concepts) if c.id == concept_id)
-
-
-def _reference_shares(keys: Sequence[list[str]], chunks: Sequence[Chunk]) -> np.ndarray:
-    """``refers[a, b]``: share of the passages mentioning ``b`` that also mention ``a``."""
-    n = len(keys)
+def _reference_distance(
+    keys: Sequence[list[str]], chunks: Sequence[Chunk], pairs: Iterable[tuple[int, int]]
+) -> dict[tuple[int, int], float]:
+    """For the given pairs, ``refers(a, b) - refers(b, a)``, where ``refers(a, b)`` is the
+    share of the passages mentioning ``b`` that also mention ``a`` (0 under two shared)."""
     passages = MentionIndex([normalize(c.text) for c in chunks], {k for ks in keys for k in ks})
-    seen = np.zeros((n, max(1, len(chunks))), dtype=np.float32)
-    for i, ks in enumerate(keys):
-        for key in ks:
-            for chunk_index in passages.counts(key):
-                seen[i, chunk_index] = 1.0
-    shared = seen @ seen.T
-    size = np.clip(np.diag(shared), 1.0, None)
-    refers = shared / size[None, :]
-    refers[shared < 2] = 0.0
-    return refers
+    seen = [frozenset(i for key in ks for i in passages.counts(key)) for ks in keys]
+    out = {}
+    for a, b in pairs:
+        shared = len(seen[a] & seen[b])
+        if shared >= 2:
+            out[(a, b)] = shared / max(1, len(seen[b])) - shared / max(1, len(seen[a]))
+    return out
 
 
-def _specificity(uses: np.ndarray) -> np.ndarray:
+def _specificity(uses: Pairs, n: int) -> list[float]:
     """Per concept, 1 when few other concepts' definitions use it, falling towards 0.5 as it
     is used by all of them (an inverse document frequency over definitions)."""
-    n = uses.shape[0]
-    used_by = uses.sum(axis=1)
-    idf = np.log((n + 1) / (used_by + 1)) / math.log(n + 1)
-    return np.asarray(0.5 + 0.5 * idf)
-
-
+    used_by = [0] * n
+    for a, _b in uses:
+        used_by[a] += 1
+    return [0.5 + 0.5 * math.log((n + 1) / (u + 1)) / math.log(n + 1) for u in used_by]
 def _sparse(
     candidates: list[tuple[float, int, int, str]], n: int, max_parents: int
 ) -> dict[tuple[int, int], tuple[float, str]]:
-    """Accept edges strongest first, within the per-concept and per-prerequisite caps; then
-    drop edges a two-step path already implies."""
+    """Accept edges strongest first, within the per-concept and per-prerequisite caps; an
+    edge a two-step path already implies is passed over (it would add no path and only use
+    up the caps); at the end, drop edges a later two-step path implies."""
     cap = max(2, int(MAX_DEPENDENT_SHARE * n))
     parents: dict[int, int] = {}
     children: dict[int, int] = {}
     chosen: dict[tuple[int, int], tuple[float, str]] = {}
+    out_of: dict[int, set[int]] = {}
+    into: dict[int, set[int]] = {}
     for weight, a, b, why in sorted(candidates, key=lambda t: (-t[0], t[2], t[1])):
         if parents.get(b, 0) >= max_parents or children.get(a, 0) >= cap:
             continue
+        if out_of.get(a, set()) & into.get(b, set()):
+            continue  # a -> x -> b is already there
         chosen[(a, b)] = (weight, why)
         parents[b] = parents.get(b, 0) + 1
         children[a] = children.get(a, 0) + 1
-    out_of: dict[int, set[int]] = {}
-    for a, b in chosen:
         out_of.setdefault(a, set()).add(b)
+        into.setdefault(b, set()).add(a)
     return {
         (a, c): value for (a, c), value in chosen.items()
         if not any(c in out_of.get(b, ()) for b in out_of[a] if b != c)
