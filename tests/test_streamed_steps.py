@@ -172,6 +172,20 @@ def test_an_answer_to_a_question_is_streamed_citations_checked_first(
 
 
 # -- through the lesson ------------------------------------------------------------------------
+class Talkative(TutorResponder):
+    """Hints and answers of several sentences (a one-sentence text is shown once whole)."""
+
+    def _hint(self, text: str, body: dict) -> str:  # type: ignore[type-arg]
+        return ("Reread the passage that defines this idea. Ask yourself what it is used "
+                "for. Then look at how its elements are laid out in memory.")
+
+    def _answer_question(self, text: str, body: dict) -> dict:  # type: ignore[type-arg]
+        reply = super()._answer_question(text, body)
+        reply["text"] += (" The course shows this on its first page (notes.md p. 1). "
+                          "Each element is found at once. That is why it is fast.")
+        return reply
+
+
 def _pending(lesson: Lesson):  # noqa: ANN202 - an Exercise
     return lesson.course.exercise(lesson.pending.id)  # type: ignore[union-attr]
 
@@ -179,7 +193,7 @@ def _pending(lesson: Lesson):  # noqa: ANN202 - an Exercise
 def test_the_lesson_streams_its_opening_explanation_hints_and_answers(
     tutor_home: Path
 ) -> None:
-    with FakeAnthropic(TutorResponder(), stream_chunk=4) as fake:
+    with FakeAnthropic(Talkative(), stream_chunk=4) as fake:
         lesson, engine = claude_lesson(tutor_home, fake)
         with lesson:
             opening = Shown()
@@ -199,13 +213,14 @@ def test_the_lesson_streams_its_opening_explanation_hints_and_answers(
             since = len(fake.message_requests())
             hinted = Shown()
             kept = {m.kind: m.text for m in lesson.hint(shown=hinted)}
-            assert hinted.kinds() == ["hint"]  # one sentence: shown once it is whole
+            assert hinted.kinds() == ["hint"] and len(hinted.pieces) > 1
             assert hinted.text("hint") == kept["hint"] and kept["hint"].startswith("Hint 1: ")
             assert tasks_sent(fake, since) == ["hint"]
 
             asked = Shown()
             kept = {m.kind: m.text for m in lesson.ask("What is an array?", shown=asked)}
-            assert asked.kinds() == ["answer"] and asked.text("answer") == kept["answer"]
+            assert asked.kinds() == ["answer"] and len(asked.pieces) > 1
+            assert asked.text("answer") == kept["answer"] and "(notes.md p. 1)" in kept["answer"]
             assert not any(reveals_answer(m, pending) for m in asked.moments("answer"))
             assert all(r.body.get("stream") for r in fake.message_requests()[since:])
     assert engine.fallbacks == []
