@@ -299,3 +299,38 @@ def test_the_terminal_draws_the_opening_a_hint_and_an_answer_as_they_are_written
     # Each drawn while written (a live frame), then in the step's messages.
     assert text.count(hint) >= 2 and text.index("\x1b[2K") < text.index("Exercise")
     assert text.count("Put simply, this is the idea") >= 2
+
+
+def test_feedback_with_nothing_left_after_the_checks_streams_what_is_kept(
+    fake: FakeAnthropic
+) -> None:
+    fake.enqueue(_turn_reply(False, "(notes.md p. 9)"))
+    shown = Shown()
+    grade = _engine(fake).grade_turn(CLOZE, "list", TurnPlan(), shown)
+    assert grade.feedback == "Not quite." == shown.text("feedback")
+
+
+@pytest.mark.e2e
+def test_the_learn_page_gives_each_step_a_live_sink(
+    tutor_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.app_support import create_profile, install_sample, new_app, prepared_sample
+    from webapp.live_turn import LiveTurn
+
+    install_sample(prepared_sample(tutor_home.parent / "sample"), tutor_home)
+    sinks: list[tuple[str, bool]] = []
+    for name in ("start", "hint", "ask", "give_up", "answer"):
+        original = getattr(Lesson, name)
+
+        def recorded(self: Lesson, *args: object, _name: str = name, _original=original,  # noqa: ANN001
+                     **options: object) -> object:
+            sinks.append((_name, isinstance(options.get("shown"), LiveTurn)))
+            return _original(self, *args, **options)
+
+        monkeypatch.setattr(Lesson, name, recorded)
+    at = create_profile(new_app(), "Ada")
+    at.button(key="hint").click().run()
+    at.chat_input[0].set_value("What is a sample space?").run()
+    at.button(key="give_up").click().run()
+    assert not at.exception
+    assert sinks == [("start", True), ("hint", True), ("ask", True), ("give_up", True)]

@@ -135,7 +135,7 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     concept = deps.course.concept(state["concept_id"] or "")
     keep = waiting_exercise(state, deps.course, concept.id)
     update: dict[str, Any] = {}
-    if keep is not None:
+    if keep:
         exercise = keep
     else:
         chosen = choose_exercise(state, deps.course, concept.id)
@@ -151,7 +151,7 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
         messages.append(
             TutorMessage(kind="explanation", text=draft["text"], citations=draft["citations"])
         )
-    lead = "Try again:" if keep is not None else ("Review:" if state.get("reason") == "review" else "Your turn:")
+    lead = "Try again:" if keep else ("Review:" if state.get("reason") == "review" else "Your turn:")
     messages.append(
         TutorMessage(
             kind="exercise",

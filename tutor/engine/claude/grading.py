@@ -56,6 +56,11 @@ def final_verdict(exercise: Exercise, said: bool, decided: bool | None,
         else said
 
 
+def empty_feedback(correct: bool) -> str:
+    """The feedback when Claude wrote none (or none of it survived the checks)."""
+    return "Right." if correct else "Not quite."
+
+
 def overruled_feedback(correct: bool) -> str:
     """The feedback when the verdict is not Claude's (its words were about the other one)."""
     return "Right." if correct else "Not quite: look again at what the exercise asks."
@@ -93,7 +98,7 @@ def grade_from(reply: GradeReply | TurnReply, exercise: Exercise, answer: str,
         _flag(flag, reply, exercise, answer, offline(exercise, answer), correct, learner_id)
     if exercise.kind != ExerciseKind.SHORT_ANSWER:
         score = 1.0 if correct else 0.0
-    feedback = cite(reply.feedback.strip()) or ("Right." if correct else "Not quite.")
+    feedback = cite(reply.feedback.strip()) or empty_feedback(correct)
     if correct != reply.correct:  # the model's words were about the other verdict
         feedback = overruled_feedback(correct)
     misconception = reply.misconception

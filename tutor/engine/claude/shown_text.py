@@ -73,6 +73,8 @@ class ShownText:
         self.kind, self.stages, self.sink = kind, [*stages, Trimmed()], sink
         self.seen = 0
         self.closed = False
+        self.shown = False
+        """Whether any text was passed on."""
 
     def grow(self, value: str) -> None:
         piece, self.seen = value[self.seen:], len(value)
@@ -82,6 +84,7 @@ class ShownText:
         for stage in self.stages:
             piece = stage.push(piece)
         if piece:
+            self.shown = True
             self.sink(self.kind, piece)
 
     def close(self) -> None:
@@ -92,6 +95,7 @@ class ShownText:
         for stage in self.stages:
             piece = stage.push(piece) + stage.finish()
         if piece:
+            self.shown = True
             self.sink(self.kind, piece)
 
 

@@ -28,7 +28,7 @@ from typing import Any
 from jiter import from_json
 
 from tutor.course import Chunk, Exercise
-from tutor.engine.claude.grading import overruled_feedback
+from tutor.engine.claude.grading import empty_feedback, overruled_feedback
 from tutor.engine.claude.shown_text import (
     ShownText,
     explanation_stages,
@@ -95,14 +95,22 @@ class TurnStream(FieldsStream):
         """The learner's verdict when Claude's is the argument."""
         self.cited = list(cited)
         self.begun = False
+        self.correct = False
 
     def started(self, written: dict[str, Any]) -> None:
         if not self.begun and isinstance(written.get("correct"), bool):
             self.begun = True
             self._start(written["correct"])
 
+    def finish(self) -> None:
+        super().finish()
+        feedback = self.fields.get("feedback")
+        if feedback is not None and not feedback.shown:  # nothing left of it: as when kept
+            self.sink("feedback", empty_feedback(self.correct))
+
     def _start(self, said: bool) -> None:
         correct, exercise = self.verdict(said), self.exercise
+        self.correct = correct
         if correct != said:  # Claude's words are about the other verdict: not shown
             self.sink("feedback", overruled_feedback(correct))
         else:
