@@ -277,7 +277,7 @@ def test_the_offline_engine_gives_each_step_s_text_whole_through_the_same_sink(
         for step in (lesson.start, lesson.hint, lambda shown: lesson.ask("What is an array?",
                                                                          shown=shown)):
             shown = Shown()
-            replies = step(shown=shown) if step is not lesson.start else step(shown)
+            replies = step(shown=shown)
             streamed = [(m.kind, m.text) for m in replies
                         if m.kind in ("feedback", "explanation", "hint", "answer")]
             assert streamed and shown.pieces == streamed

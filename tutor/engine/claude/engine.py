@@ -6,7 +6,10 @@ material and the learner's text as delimited data. Structured steps reply in JSO
 pydantic; a malformed or refused reply is asked again once, then the step is done by the
 fallback engine (the offline engine by default) and a :class:`Fallback` is recorded. Past a
 learner's daily token budget every step falls back, and :meth:`ClaudeEngine.notice` says so.
-Study-time tasks live in :mod:`tutor.engine.claude.studying`.
+Study-time tasks live in :mod:`tutor.engine.claude.studying`; a teaching turn in
+:mod:`tutor.engine.claude.turns`; an explanation, a hint and a free answer written apart from a
+turn (streamed when the lesson shows them as they are written) in
+:mod:`tutor.engine.claude.teaching`.
 """
 
 from __future__ import annotations
