@@ -64,10 +64,10 @@ def exercise_form(lesson, live) -> None:  # noqa: ANN001 - a Lesson, a streamlit
         give_up = st.button("I give up", key="give_up", icon=":material/flag:",
                             help="Shows the answer; counted as not known yet.")
     if hint:
-        act(lesson.hint)
+        act(lesson.hint, shown=LiveTurn(live))
         st.rerun()
     if give_up:
-        act(lesson.give_up)
+        act(lesson.give_up, shown=LiveTurn(live))
         st.rerun()
 
 
@@ -88,8 +88,10 @@ def main() -> None:
     # exercise is pending although the lesson is not over; start() finishes that step and
     # offers the exercise again.
     if not shown or (lesson.pending is None and shown[-1].kind != "done"):
+        holder = st.empty()  # the opening explanation as it is written, then the messages
         with st.spinner("Preparing your lesson…"):
-            act(lesson.start)
+            act(lesson.start, shown=LiveTurn(holder.container()))
+        holder.empty()
         shown = lesson.recent_messages(limit)
     st.caption(inert_markdown(f"{course.title} · {len(course.concepts)} concepts"))
     if lesson.message_count() > len(shown):  # older messages stay behind a button
@@ -104,7 +106,7 @@ def main() -> None:
     exercise_form(lesson, live)
     question = st.chat_input("Ask the tutor a question about the course")
     if question:
-        act(lesson.ask, question)
+        act(lesson.ask, question, shown=LiveTurn(live))
         st.rerun()
 
 

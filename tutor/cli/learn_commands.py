@@ -1,9 +1,10 @@
 """``tutor learn COURSE --learner NAME`` (a lesson in the terminal) and ``tutor progress``.
 
 The terminal tutor is a thin loop over :class:`tutor.teach.lesson.Lesson`: it renders the
-tutor's messages with rich and turns what the learner types into actions. While an answer is
-graded, the feedback and the next explanation or hint are shown as they are written
-(:class:`LiveTurn`), then the turn's messages are rendered. At the answer
+tutor's messages with rich and turns what the learner types into actions. While a step runs
+(the lesson's start, an answer graded, a hint, a question), its text (the feedback, an
+explanation, a hint, the answer) is shown as it is written (:class:`LiveTurn`), then the step's
+messages are rendered. At the answer
 prompt: ``/hint``, ``/giveup``, ``/ask <question>``, ``/quit`` (the lesson is saved after every
 step, so ``tutor learn`` later resumes at the same question).
 """
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from tutor.teach.lesson import Lesson
     from tutor.teach.state import TutorMessage
 
+_ACTIONS = ("/hint", "/giveup", "/give-up", "/ask")
 HELP = "Type your answer (or the option's number). Commands: /hint  /giveup  /ask <question>  /quit"
 _STYLE = {
     "explanation": ("cyan", "Explanation"),
@@ -61,9 +63,10 @@ def render(console: Console, message: TutorMessage) -> None:
 
 
 class LiveTurn:
-    """The text of a turn shown as it is written (a sink for :meth:`Lesson.answer`): the
-    feedback and the explanation or hint grow in place, then give way to the turn's messages,
-    rendered as usual. On a console that is not a terminal nothing is drawn."""
+    """The text of a step shown as it is written (a sink for :meth:`Lesson.answer`, ``start``,
+    ``hint``, ``ask``...): each kind (feedback, explanation, hint, answer) grows in place, then
+    gives way to the step's messages, rendered as usual. On a console that is not a terminal
+    nothing is drawn."""
 
     def __init__(self, console: Console) -> None:
         from rich.live import Live
@@ -102,7 +105,9 @@ def run_lesson(lesson: Lesson, console: Console, log: TranscriptLog | None = Non
             if log is not None:
                 log.tutor(message, None if message.kind == "explanation" else acted_on)
 
-    show(lesson.start())
+    with LiveTurn(console) as live:  # the opening explanation as it is written
+        opening = lesson.start(shown=live)
+    show(opening)
     console.print(HELP, style="dim")
     while (shown := lesson.pending) is not None:
         try:
@@ -123,20 +128,20 @@ def run_lesson(lesson: Lesson, console: Console, log: TranscriptLog | None = Non
             if command == "/quit":
                 console.print("Lesson saved; `tutor learn` resumes it.", style="dim")
                 return
-            if command == "/hint":
-                replies = lesson.hint(exercise_id=shown.id)
-            elif command in ("/giveup", "/give-up"):
-                replies = lesson.give_up(exercise_id=shown.id)
-            elif command == "/ask":
-                replies = lesson.ask(rest)
-            elif command in ("/help", "/?"):
+            if command in ("/help", "/?"):
                 console.print(HELP, style="dim")
                 continue
-            elif line.startswith("/"):
+            if line.startswith("/") and command not in _ACTIONS:
                 console.print(f"Unknown command {command}. {HELP}", style="red")
                 continue
-            else:
-                with LiveTurn(console) as live:  # the turn's text as it is written
+            with LiveTurn(console) as live:  # the step's text as it is written
+                if command == "/hint":
+                    replies = lesson.hint(exercise_id=shown.id, shown=live)
+                elif command in ("/giveup", "/give-up"):
+                    replies = lesson.give_up(exercise_id=shown.id, shown=live)
+                elif command == "/ask":
+                    replies = lesson.ask(rest, shown=live)
+                else:
                     replies = lesson.answer(line, exercise_id=shown.id, shown=live)
         except Exception as exc:  # a user error, or an engine fault mid-step
             problem = exc if isinstance(exc, TutorError) else f"{type(exc).__name__}: {exc}"

@@ -140,7 +140,8 @@ class TurnPlan(BaseModel):
 
 TextSink = Callable[[str, str], None]
 """Takes ``(kind, piece)`` of text the learner reads while it is written: ``kind`` is the
-message's (``feedback``, ``explanation``, ``hint``); the pieces of one kind add up to it."""
+message's (``feedback``, ``explanation``, ``hint``, ``answer``); the pieces of one kind add up
+to it."""
 
 
 @runtime_checkable
@@ -154,6 +155,31 @@ class PlansTurns(Protocol):
         """Like :meth:`Engine.grade`, also preparing the move ``plan`` names for the verdict.
         ``shown``: where the learner-visible text goes as it is written (the feedback, then
         the move), withheld and checked as the finished text will be."""
+        ...
+
+
+@runtime_checkable
+class StreamsText(Protocol):
+    """An engine that shows the learner its text while it is written (the Claude engine). The
+    teach graph uses these in place of ``explain``, ``hint`` and ``answer_question`` when
+    offered, with ``shown`` set when the run is streamed; the text given to ``shown`` is the
+    text returned, withheld and checked alike. A move served from an earlier turn's reply
+    (which showed it already) is not shown again."""
+
+    def explain_streamed(self, move: NextMove, waiting: Exercise | None = None,
+                         shown: TextSink | None = None) -> Explanation:
+        """The explanation ``move`` names; ``waiting``: the exercise asked again after it,
+        whose answer is held back (``move.withheld``: those that may be asked instead)."""
+        ...
+
+    def hint_streamed(self, exercise: Exercise, concept: Concept, level: int,
+                      shown: TextSink | None = None) -> Hint:
+        ...
+
+    def answer_streamed(self, question: str, passages: Sequence[Chunk],
+                        waiting: Exercise | None = None,
+                        shown: TextSink | None = None) -> GroundedAnswer:
+        """The answer to a free question; ``waiting``: the exercise whose key it holds back."""
         ...
 
 

@@ -7,6 +7,7 @@ decide *how* it is taught on this visit, from the lesson state and the learner m
 - :func:`pick_style`: a style not yet tried on this visit, what worked for this learner first;
 - :func:`choose_exercise`: an exercise not yet answered right, whose answer nothing shown
   since the last attempt gives away, asked least, of an origin and a kind not yet asked;
+- :func:`waiting_exercise`: the exercise asked again after a wrong answer;
 - :func:`learner_context`: the styles that worked or failed and the recent mistakes.
 """
 
@@ -143,3 +144,13 @@ def could_be_asked(state: LessonState, course: Course, concept_id: str) -> list[
     if any(not answer_strings(e) for e in front):
         return []
     return front
+
+
+def waiting_exercise(state: LessonState, course: Course, concept_id: str) -> Exercise | None:
+    """The exercise asked again after an explanation of ``concept_id``: the one answered
+    wrongly, not yet revealed, of that concept (else ``None``: a new one is chosen)."""
+    exercise_id = state.get("exercise_id")
+    if not exercise_id or state.get("outcome") != "wrong" or state.get("revealed", False):
+        return None
+    exercise = course.exercise(exercise_id)
+    return exercise if exercise.concept_id == concept_id else None

@@ -35,7 +35,7 @@ from langgraph.types import interrupt
 from tutor.errors import AnswerError
 from tutor.teach import policy
 from tutor.teach.attempts import exercise_log, record_attempt
-from tutor.teach.choosing import STYLE_ORDER, choose_exercise, learner_context, pick_style
+from tutor.teach.choosing import STYLE_ORDER, choose_exercise, waiting_exercise
 from tutor.teach.context import TeachDeps
 from tutor.teach.detours import (
     MAX_STEP_BACK_DEPTH,
@@ -45,8 +45,9 @@ from tutor.teach.detours import (
     return_to_concept,
     step_back,
 )
-from tutor.teach.lookahead import grade_answer
+from tutor.teach.lookahead import explanation_move, grade_answer
 from tutor.teach.state import ExerciseView, LessonState, TutorMessage
+from tutor.teach.streaming import hint_label, node_sink, write_answer, write_explanation, write_hint
 from tutor.teach.withholding import (
     answer_earned,
     asks_for_answer,
@@ -111,14 +112,13 @@ def choose_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str,
 
 def explain(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     deps = runtime.context
-    concept = deps.course.concept(state["concept_id"] or "")
     model = deps.store.load(state["learner_id"], state["course"])
-    style = pick_style(state, deps.course, model)
-    prerequisites = [deps.course.concept(p) for p in deps.course.prerequisites_of(concept.id)]
-    explanation = deps.engine.explain(
-        concept, style, deps.passages(concept), prerequisites,
-        learner_context(state, model, deps.learner_name),
-    )
+    waiting = waiting_exercise(state, deps.course, state["concept_id"] or "")
+    # The explanation the look-ahead plans too; the keys of what may be asked after it are
+    # held back while it is shown (the exercise is chosen after it is written).
+    move = explanation_move(deps, state, model, asks_next=waiting is None)
+    explanation = write_explanation(deps, move, waiting)
+    style, concept = move.style, move.concept
     tried = [s for s in state.get("styles_tried", []) if s != style.value] + [style.value]
     explained = [c for c in state.get("explained", []) if c != concept.id] + [concept.id]
     return {
@@ -133,15 +133,10 @@ def explain(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
 def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     deps = runtime.context
     concept = deps.course.concept(state["concept_id"] or "")
-    keep = (
-        state.get("exercise_id")
-        and state.get("outcome") == "wrong"
-        and not state.get("revealed", False)
-        and deps.course.exercise(state["exercise_id"] or "").concept_id == concept.id
-    )
+    keep = waiting_exercise(state, deps.course, concept.id)
     update: dict[str, Any] = {}
     if keep:
-        exercise = deps.course.exercise(state["exercise_id"] or "")
+        exercise = keep
     else:
         chosen = choose_exercise(state, deps.course, concept.id)
         if chosen is None:
@@ -221,15 +216,16 @@ def give_hint(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]
         return _say(state, deps, [TutorMessage(kind="info", text=text)])
     concept = deps.course.concept(exercise.concept_id)
     level = state.get("hints_used", 0) + 1
-    found = deps.engine.hint(exercise, concept, level)
-    message = TutorMessage(kind="hint", text=f"Hint {found.level}: {found.text}")
+    found = write_hint(deps, exercise, concept, level)
+    message = TutorMessage(kind="hint", text=hint_label(found.level) + found.text)
     return {**_say(state, deps, [message]), "hints_used": level, "hint_last": found.last}
 
 
 def answer_question(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     deps = runtime.context
     question = str((state.get("action") or {}).get("text", "")).strip()
-    answer = deps.engine.answer_question(question, deps.retrieve(question, 5))
+    waiting = None if state.get("revealed", False) else deps.current_exercise(state)
+    answer = write_answer(deps, question, deps.retrieve(question, 5), waiting)
     messages = [TutorMessage(kind="answer", text=answer.text, citations=answer.citations)]
     if state.get("exercise_id"):
         messages.append(TutorMessage(kind="info", text="Back to the exercise."))
@@ -241,8 +237,9 @@ def grade(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     exercise = deps.current_exercise(state)
     assert exercise is not None
     answer = str((state.get("action") or {}).get("text", "")).strip()
+    shown = node_sink(deps, {"hint": hint_label(state.get("hints_used", 0) + 1)})
     try:
-        result = grade_answer(state, deps, exercise, answer)  # (+ the next move, see lookahead)
+        result = grade_answer(state, deps, exercise, answer, shown)  # (+ the next move)
     except AnswerError as exc:  # e.g. an option that does not exist: nothing to record
         return {**_say(state, deps, [TutorMessage(kind="info", text=str(exc))]),
                 "outcome": "unusable"}
@@ -254,6 +251,8 @@ def grade(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     text = result.feedback
     if result.correct and exercise.explanation and exercise.explanation not in text:
         text += f"\n\n{exercise.explanation}"
+        if shown is not None:  # after the feedback streamed, as the message has it
+            shown.more("feedback", f"\n\n{exercise.explanation}")
     feedback = TutorMessage(
         kind="feedback", text=text, correct=result.correct, citations=exercise.citations
     )

@@ -105,21 +105,22 @@ class Lesson:
         self._view: tuple[tuple[str | None, int], dict[str, Any], bool] | None = None
 
     # -- the learner's actions ---------------------------------------------------------------
-    def start(self) -> list[TutorMessage]:
-        """Start the lesson, or resume it: a pending exercise is shown again."""
+    def start(self, shown: TextSink | None = None) -> list[TutorMessage]:
+        """Start the lesson, or resume it: a pending exercise is shown again. ``shown`` gets
+        the opening explanation while it is written (as for :meth:`answer`)."""
         with self._lock:
             snapshot = self._graph.get_state(self._config)
             said = snapshot.values.get("said", 0)
             if snapshot.next and not snapshot.interrupts:
-                return self._run(None, said)  # a step failed last time (e.g. the engine): retry
+                return self._run(None, said, shown)  # a step failed last time: retry it
             if snapshot.interrupts and self._vanished(snapshot.values):
-                return self._move_on(snapshot.values, said)
+                return self._move_on(snapshot.values, said, shown)
             if snapshot.interrupts:
                 values = snapshot.values
                 # Messages a killed process checkpointed but did not copy to the transcript.
                 self._storage.record(self._thread, said, values.get("transcript", []))
-                shown = [TutorMessage.model_validate(m) for m in values.get("transcript", [])]
-                exercise = next((m for m in reversed(shown) if m.kind == "exercise"), None)
+                kept = [TutorMessage.model_validate(m) for m in values.get("transcript", [])]
+                exercise = next((m for m in reversed(kept) if m.kind == "exercise"), None)
                 pending_id = values.get("exercise_id")
                 if pending_id and (exercise is None or exercise.exercise is None
                                    or exercise.exercise.id != pending_id):
@@ -128,7 +129,7 @@ class Lesson:
                     exercise = TutorMessage(kind="exercise", text=found.prompt, exercise=view)
                 welcome = TutorMessage(kind="info", text="Welcome back. We were here:")
                 return [welcome, exercise] if exercise else [welcome]
-            return self._run(self._start_payload(snapshot.values), said)
+            return self._run(self._start_payload(snapshot.values), said, shown)
 
     def answer(self, text: str, exercise_id: str | None = None,
                shown: TextSink | None = None) -> list[TutorMessage]:
@@ -150,30 +151,36 @@ class Lesson:
             raise AnswerError(" ".join(problem.split()))
         return replies
 
-    def hint(self, exercise_id: str | None = None) -> list[TutorMessage]:
-        """The next rung of the hint ladder (or, once earned, the answer)."""
-        return self._act("hint", "", exercise_id)
+    def hint(self, exercise_id: str | None = None,
+             shown: TextSink | None = None) -> list[TutorMessage]:
+        """The next rung of the hint ladder (or, once earned, the answer); ``shown`` gets the
+        hint while it is written (as for :meth:`answer`)."""
+        return self._act("hint", "", exercise_id, shown)
 
-    def give_up(self, exercise_id: str | None = None) -> list[TutorMessage]:
-        """Show the answer; recorded as a given-up attempt."""
-        return self._act("give_up", "", exercise_id)
+    def give_up(self, exercise_id: str | None = None,
+                shown: TextSink | None = None) -> list[TutorMessage]:
+        """Show the answer; recorded as a given-up attempt. ``shown``: as for :meth:`answer`
+        (the explanation that follows)."""
+        return self._act("give_up", "", exercise_id, shown)
 
-    def ask(self, question: str) -> list[TutorMessage]:
-        """A free question, answered from the course with citations; the lesson goes on."""
+    def ask(self, question: str, shown: TextSink | None = None) -> list[TutorMessage]:
+        """A free question, answered from the course with citations; the lesson goes on.
+        ``shown`` gets the answer while it is written (as for :meth:`answer`)."""
         if not question or not question.strip():
             raise AnswerError("the question is empty; type it after /ask")
         if len(question.strip()) > MAX_LEARNER_TEXT:
             raise AnswerError(f"the question is too long; keep it under {MAX_LEARNER_TEXT} "
                               "characters")
-        return self._act("question", question)
+        return self._act("question", question, shown=shown)
 
-    def focus(self, concept_id: str) -> list[TutorMessage]:
+    def focus(self, concept_id: str, shown: TextSink | None = None) -> list[TutorMessage]:
         """Learn ``concept_id`` now (e.g. "Learn this concept now" on the course map).
 
         The pending exercise is dropped without counting an attempt. If the concept's
         prerequisites are not mastered, the tutor says so and teaches the weakest missing one
         first, then comes back to the concept; otherwise it explains the concept and asks one of
         its exercises. Checkpointed like every action: a restart resumes at that exercise.
+        ``shown`` gets the explanation while it is written (as for :meth:`answer`).
         """
         wanted = (concept_id or "").strip()
         if wanted in self._untaught:
@@ -195,9 +202,10 @@ class Lesson:
                 snapshot = self._graph.get_state(self._config)
             action = {"kind": "focus", "text": wanted}
             if snapshot.interrupts:
-                return replies + self._run(Command(resume=action))
+                return replies + self._run(Command(resume=action), shown=shown)
             # Not started, or finished: start the lesson at this concept.
-            return replies + self._run({**self._start_payload(snapshot.values), "action": action})
+            return replies + self._run({**self._start_payload(snapshot.values), "action": action},
+                                       shown=shown)
 
     # -- what a UI shows ---------------------------------------------------------------------
     @property
@@ -260,12 +268,12 @@ class Lesson:
                     "that exercise is no longer the one waiting; nothing was recorded, "
                     "answer the exercise shown now")
             if snapshot.interrupts and self._vanished(snapshot.values):
-                return self._move_on(snapshot.values, said)
+                return self._move_on(snapshot.values, said, shown)
             if not snapshot.interrupts:
                 if snapshot.next:
-                    return self._run(None, said)  # a step failed last time: retry it first
+                    return self._run(None, said, shown)  # a step failed last time: retry it
                 # Nothing is waiting for this action (not started, or finished): start instead.
-                return self._run(self._start_payload(snapshot.values), said)
+                return self._run(self._start_payload(snapshot.values), said, shown)
             return self._run(Command(resume={"kind": kind, "text": text.strip()}), said, shown)
 
     def _current(self) -> tuple[dict[str, Any], bool]:
@@ -289,11 +297,12 @@ class Lesson:
         except KeyError:
             return True
 
-    def _move_on(self, values: dict[str, Any], said: int) -> list[TutorMessage]:
+    def _move_on(self, values: dict[str, Any], said: int,
+                 shown: TextSink | None = None) -> list[TutorMessage]:
         """Leave an exercise the course no longer has, with a short notice, and go on."""
         notice = TutorMessage(kind="info", text="The course was rebuilt and the exercise you "
                               "were on is gone; here is the next one.")
-        return [notice, *self._run(self._start_payload(values), said)]
+        return [notice, *self._run(self._start_payload(values), said, shown)]
 
     def _start_payload(self, values: dict[str, Any]) -> dict[str, Any]:
         payload = {"learner_id": self.learner_id, "course": self.course_name}

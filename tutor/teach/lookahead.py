@@ -17,21 +17,21 @@ from __future__ import annotations
 from datetime import datetime
 
 from tutor.course import Exercise
-from tutor.engine.port import ExplanationStyle, Grade, NextMove, PlansTurns, TurnPlan
+from tutor.engine.port import ExplanationStyle, Grade, NextMove, PlansTurns, TextSink, TurnPlan
 from tutor.learner.model import Attempt, LearnerModel, apply_attempt
 from tutor.teach import policy
 from tutor.teach.choosing import could_be_asked, learner_context, pick_style
 from tutor.teach.context import TeachDeps
 from tutor.teach.detours import next_move
 from tutor.teach.state import LessonState
-from tutor.teach.streaming import turn_sink
 
 
-def grade_answer(state: LessonState, deps: TeachDeps, exercise: Exercise, answer: str) -> Grade:
-    """The engine's grade of ``answer``; an engine that plans turns also writes the next move."""
+def grade_answer(state: LessonState, deps: TeachDeps, exercise: Exercise, answer: str,
+                 shown: TextSink | None = None) -> Grade:
+    """The engine's grade of ``answer``; an engine that plans turns also writes the next move
+    (shown to ``shown`` while it is written)."""
     if isinstance(deps.engine, PlansTurns):
-        return deps.engine.grade_turn(exercise, answer, plan_turn(state, deps, exercise),
-                                      turn_sink(deps.stream_turns))
+        return deps.engine.grade_turn(exercise, answer, plan_turn(state, deps, exercise), shown)
     return deps.engine.grade(exercise, answer)
 
 
@@ -60,8 +60,8 @@ def _assume(model: LearnerModel, deps: TeachDeps, state: LessonState, exercise: 
     return apply_attempt(model, deps.course, attempt, exercise.kind, len(exercise.choices or []))
 
 
-def _explain(deps: TeachDeps, state: LessonState, model: LearnerModel,
-             asks_next: bool = False, waiting: str | None = None) -> NextMove:
+def explanation_move(deps: TeachDeps, state: LessonState, model: LearnerModel,
+                     asks_next: bool = False, waiting: str | None = None) -> NextMove:
     """The explanation the explain node will write in ``state``; ``asks_next``: an exercise
     is asked after it (``waiting``, or one chosen then), whose answer the text shown while it
     is written must hold back."""
@@ -94,7 +94,7 @@ def _move_after(state: LessonState, deps: TeachDeps, exercise: Exercise, model: 
         graded["exercise_log"] = log
     route = next_move(graded, deps, model)
     if route.action == "reexplain":
-        return _explain(deps, graded, model)
+        return explanation_move(deps, graded, model)
     if route.action == "hint":
         level = state.get("hints_used", 0) + 1
         concept = deps.course.concept(exercise.concept_id)
@@ -105,7 +105,7 @@ def _move_after(state: LessonState, deps: TeachDeps, exercise: Exercise, model: 
             "concept_id": route.concept_id, "reason": "step_back", "styles_tried": [],
             "next_style": "", "fails": 0, "mistakes": [],
         }
-        return _explain(deps, back, model, asks_next=True)
+        return explanation_move(deps, back, model, asks_next=True)
     if route.action != "advance":
         return None
     if state.get("return_to"):  # as detours.return_to_concept: the concept left behind
@@ -118,7 +118,7 @@ def _move_after(state: LessonState, deps: TeachDeps, exercise: Exercise, model: 
             "next_style": ExplanationStyle.PREREQUISITES.value, "fails": 0, "mistakes": [],
             "exercise_id": top.get("exercise_id"),
         }
-        return _explain(deps, again, model, asks_next=True, waiting=top.get("exercise_id"))
+        return explanation_move(deps, again, model, asks_next=True, waiting=top.get("exercise_id"))
     step = policy.choose_next(deps.course, model, deps.clock())
     if step.concept_id is None:
         return None  # everything mastered: the lesson says so, nothing to write
@@ -129,4 +129,4 @@ def _move_after(state: LessonState, deps: TeachDeps, exercise: Exercise, model: 
         "concept_id": step.concept_id, "reason": step.reason, "styles_tried": [],
         "next_style": "", "mistakes": [], "explanation": None, "return_to": [],
     }
-    return _explain(deps, chosen, model, asks_next=True)
+    return explanation_move(deps, chosen, model, asks_next=True)

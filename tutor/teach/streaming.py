@@ -1,17 +1,21 @@
-"""A turn's text shown while it is written: the feedback, then the explanation or the hint.
+"""The text of a lesson step shown while it is written: the feedback, an explanation, a hint,
+the answer to a free question.
 
 The lesson facade runs the teach graph in LangGraph's ``custom`` stream mode when a UI gives it
-a :data:`~tutor.engine.port.TextSink` (:meth:`tutor.teach.lesson.Lesson.answer`). The grade
-node hands an engine that plans turns (the Claude engine) a sink that writes to that stream
-(:func:`turn_sink`); the engine streams its one structured reply and passes on the
-learner-visible text as it is written, already withheld and citation-checked
-(:mod:`tutor.engine.claude.turn_stream`). The pieces reach the UI in its own thread, in order.
+a :data:`~tutor.engine.port.TextSink` (``Lesson.start``, ``answer``, ``hint``, ``ask``, ...). A
+node that writes text hands the engine a sink that writes to that stream (:func:`node_sink`):
+the grade node to an engine that plans turns (the Claude engine streams its one structured
+reply: the feedback, then the move, :mod:`tutor.engine.claude.turn_stream`), and the explain,
+hint and question nodes to an engine that streams text (:class:`~tutor.engine.port.
+StreamsText`, through :func:`write_explanation`, :func:`write_hint`, :func:`write_answer`). The
+engine passes on the learner-visible text already withheld and citation-checked; the node adds
+what it adds to the message (a hint's "Hint N: ", the exercise's explanation after a right
+answer), so the text streamed is the text kept. The pieces reach the UI in its own thread.
 
-An engine that does not stream (the offline engine), or a message no reply streamed (a hint
-asked for separately, a move the turn did not write), reaches the sink whole, as one piece,
-once the turn is over (:func:`show_unstreamed`), so a UI has one way to show text as it comes.
-The UI shows the pieces for the moment only: when the turn is over it shows the messages the
-turn returned, which are what the transcript keeps.
+An engine that does not stream (the offline engine), or a message no reply streamed, reaches
+the sink whole, as one piece, once the step is over (:func:`show_unstreamed`), so a UI has one
+way to show text as it comes. The UI shows the pieces for the moment only: when the step is
+over it shows the messages it returned, which are what the transcript keeps.
 """
 
 from __future__ import annotations
@@ -21,24 +25,70 @@ from typing import Any
 
 from langgraph.config import get_stream_writer
 
-from tutor.engine.port import TextSink
+from tutor.course import Chunk, Concept, Exercise
+from tutor.engine.port import Explanation, GroundedAnswer, Hint, NextMove, StreamsText, TextSink
+from tutor.teach.context import TeachDeps
 from tutor.teach.state import TutorMessage
 
-STREAMED_KINDS = ("feedback", "explanation", "hint")
-"""Messages whose text a turn shows as it is written."""
+STREAMED_KINDS = ("feedback", "explanation", "hint", "answer")
+"""Messages whose text a step shows as it is written."""
 
 
-def turn_sink(streaming: bool) -> TextSink | None:
-    """Inside a graph node: a sink writing to the run's ``custom`` stream, when the run is
-    streamed (else ``None``: the engine need not stream)."""
-    if not streaming:
-        return None
-    writer = get_stream_writer()
+def hint_label(level: int) -> str:
+    """What a hint message starts with."""
+    return f"Hint {level}: "
 
-    def sink(kind: str, text: str) -> None:
-        writer({"kind": kind, "text": text})
 
-    return sink
+class NodeSink:
+    """A node's sink on the run's ``custom`` stream: the first piece of a kind in ``labels``
+    gets its label in front (as the message has it); :meth:`more` adds to a kind already
+    shown (one not shown goes whole, after the step)."""
+
+    def __init__(self, labels: dict[str, str] | None = None) -> None:
+        self.writer = get_stream_writer()
+        self.labels = dict(labels or {})
+        self.written: set[str] = set()
+
+    def __call__(self, kind: str, text: str) -> None:
+        if kind not in self.written:
+            self.written.add(kind)
+            text = self.labels.get(kind, "") + text
+        self.writer({"kind": kind, "text": text})
+
+    def more(self, kind: str, text: str) -> None:
+        if kind in self.written and text:
+            self(kind, text)
+
+
+def node_sink(deps: TeachDeps, labels: dict[str, str] | None = None) -> NodeSink | None:
+    """Inside a graph node: a sink writing to the run's stream when it is streamed, else
+    ``None`` (the engine need not stream)."""
+    return NodeSink(labels) if deps.stream_turns else None
+
+
+def write_explanation(deps: TeachDeps, move: NextMove, waiting: Exercise | None) -> Explanation:
+    """The explanation ``move`` names, shown while it is written when the engine can."""
+    if isinstance(deps.engine, StreamsText):
+        return deps.engine.explain_streamed(move, waiting, node_sink(deps))
+    return deps.engine.explain(move.concept, move.style, move.passages, move.prerequisites,
+                               move.learner)
+
+
+def write_hint(deps: TeachDeps, exercise: Exercise, concept: Concept, level: int) -> Hint:
+    """Hint ``level``, shown (after its label) while it is written when the engine can."""
+    if isinstance(deps.engine, StreamsText):
+        return deps.engine.hint_streamed(exercise, concept, level,
+                                         node_sink(deps, {"hint": hint_label(level)}))
+    return deps.engine.hint(exercise, concept, level)
+
+
+def write_answer(deps: TeachDeps, question: str, passages: list[Chunk],
+                 waiting: Exercise | None) -> GroundedAnswer:
+    """The answer to a free question, shown while it is written when the engine can (the key
+    of the ``waiting`` exercise held back)."""
+    if isinstance(deps.engine, StreamsText):
+        return deps.engine.answer_streamed(question, passages, waiting, node_sink(deps))
+    return deps.engine.answer_question(question, passages)
 
 
 def run_streamed(graph: Any, payload: Any, config: Any, context: Any,

@@ -6,7 +6,10 @@ material and the learner's text as delimited data. Structured steps reply in JSO
 pydantic; a malformed or refused reply is asked again once, then the step is done by the
 fallback engine (the offline engine by default) and a :class:`Fallback` is recorded. Past a
 learner's daily token budget every step falls back, and :meth:`ClaudeEngine.notice` says so.
-Study-time tasks live in :mod:`tutor.engine.claude.studying`.
+Study-time tasks live in :mod:`tutor.engine.claude.studying`; a teaching turn in
+:mod:`tutor.engine.claude.turns`; an explanation, a hint and a free answer written apart from a
+turn (streamed when the lesson shows them as they are written) in
+:mod:`tutor.engine.claude.teaching`.
 """
 
 from __future__ import annotations
@@ -23,18 +26,18 @@ from pydantic import BaseModel
 
 from tutor.course import Chunk, Concept, Course, Exercise, Prerequisite
 from tutor.engine.claude import rendering as r
-from tutor.engine.claude import studying, turns
+from tutor.engine.claude import studying, teaching, turns
 from tutor.engine.claude.budget import TokenBudget
 from tutor.engine.claude.calls import ClaudeCalls, StepFailed
-from tutor.engine.claude.citations import checked_citations, checked_stream
+from tutor.engine.claude.citations import checked_stream
 from tutor.engine.claude.client import client_from_context
 from tutor.engine.claude.grading import grade_from
 from tutor.engine.claude.prefix import prefix_parts
 from tutor.engine.claude.review_flags import ReviewFlags
-from tutor.engine.claude.schemas import AnswerReply, GradeReply
-from tutor.engine.claude.turns import TurnMemo, explanation_key, hint_key
+from tutor.engine.claude.schemas import GradeReply
+from tutor.engine.claude.shown_text import kept_feedback
+from tutor.engine.claude.turns import TurnMemo, explanation_key
 from tutor.engine.claude.usage import UsageLog
-from tutor.engine.claude.withhold import withhold_answer
 from tutor.engine.port import (
     ConceptDraft,
     Engine,
@@ -45,6 +48,7 @@ from tutor.engine.port import (
     GroundedAnswer,
     Hint,
     LearnerContext,
+    NextMove,
     TextSink,
     TurnPlan,
     stream_text,
@@ -119,6 +123,8 @@ class ClaudeEngine:
         self.course = course
         self._material: list[Chunk] = []
         self._material_ids: set[str] = set()
+        self._course_passages: list[Chunk] = []
+        """Every passage of the course (what citations are checked against)."""
         self.turns = TurnMemo()
         """Moves a teaching turn's reply wrote ahead (see :mod:`tutor.engine.claude.turns`)."""
         self._build_prefix()
@@ -169,6 +175,7 @@ class ClaudeEngine:
         fits = sum(len(c.text) for c in passages) <= MATERIAL_IN_PREFIX_CHARS
         view._material = sorted(passages, key=lambda c: (c.order, c.id)) if fits else []
         view._material_ids = {c.id for c in view._material}
+        view._course_passages = list(passages)
         view._build_prefix()
         return view
 
@@ -182,6 +189,14 @@ class ClaudeEngine:
             ids = ", ".join(f'"{r.defuse(c.id)}"' for c in passages)
             return f"(the passages with ids {ids} of the course material given above)"
         return r.passages_block(passages)
+
+    def passages_for(self, exercise: Exercise, given: Sequence[Chunk] = ()) -> list[Chunk]:
+        """The passages a reply about ``exercise`` may cite: those ``given`` in the request,
+        the course material in the cached prefix, and the pages the exercise cites (named in
+        every request about it)."""
+        pages = {(c.source, c.page) for c in exercise.citations}
+        cited = [c for c in self._course_passages if (c.source, c.page) in pages]
+        return list({c.id: c for c in [*given, *self._material, *cited]}.values())
 
     @property
     def prefix_parts(self) -> list[str]:
@@ -297,51 +312,26 @@ class ClaudeEngine:
             return
         yield from checked_stream(itertools.chain([first], pieces), passages)
 
-    def explain(
-        self,
-        concept: Concept,
-        style: ExplanationStyle,
-        passages: Sequence[Chunk],
-        prerequisites: Sequence[Concept],
-        learner: LearnerContext,
-    ) -> Explanation:
-        served = self.turns.take(explanation_key(concept.id, style))
-        if served is not None:  # written by the last teaching turn's reply
-            return Explanation(concept_id=concept.id, style=ExplanationStyle(style),
-                               text=served, citations=r.citations_of(passages))
-        params = self.explain_request(concept, style, passages, prerequisites, learner)
-        try:
-            text = "".join(self.calls.stream("explain", params, self.learner_id))
-        except StepFailed as failed:
-            self.record_fallback("explain", failed)
-            offline = self.fallback.explain(concept, style, passages, prerequisites, learner)
-            return offline
-        return Explanation(concept_id=concept.id, style=ExplanationStyle(style),
-                           text=checked_citations(text.strip(), passages),
-                           citations=r.citations_of(passages))
+    def explain(self, concept: Concept, style: ExplanationStyle, passages: Sequence[Chunk],
+                prerequisites: Sequence[Concept], learner: LearnerContext) -> Explanation:
+        move = NextMove(kind="explain", concept=concept, style=ExplanationStyle(style),
+                        passages=list(passages), prerequisites=list(prerequisites),
+                        learner=learner)
+        return teaching.explain(self, move, None, None)
+
+    def explain_streamed(self, move: NextMove, waiting: Exercise | None = None,
+                         shown: TextSink | None = None) -> Explanation:
+        """The explanation ``move`` names, shown to ``shown`` while it is written (the keys
+        of ``move.withheld`` and the ``waiting`` exercise's answer held back)."""
+        return teaching.explain(self, move, waiting, shown)
 
     def hint(self, exercise: Exercise, concept: Concept, level: int) -> Hint:
-        level = max(1, level)
-        shown = min(level, r.LAST_HINT_LEVEL)
-        served = self.turns.take(hint_key(exercise.id, level))
-        if served is not None:  # written by the last teaching turn's reply
-            return Hint(exercise_id=exercise.id, level=level, text=served,
-                        last=shown >= r.LAST_HINT_LEVEL)
+        return teaching.hint(self, exercise, concept, level, None)
 
-        def attempt() -> Hint:
-            params = self.request(
-                "hint", self.model, 300,
-                level=shown, last_level=r.LAST_HINT_LEVEL,
-                level_instructions=r.HINT_LEVELS[shown],
-                exercise=r.data_json(r.exercise_record(exercise, with_answer=True)),
-                concept=r.data_json(r.concept_record(concept)),
-            )
-            text, _ = withhold_answer(self.calls.text("hint", params, self.learner_id), exercise,
-                                      concept.definition)
-            return Hint(exercise_id=exercise.id, level=level, text=text,
-                        last=shown >= r.LAST_HINT_LEVEL)
-
-        return self.step("hint", attempt, lambda e: e.hint(exercise, concept, level))
+    def hint_streamed(self, exercise: Exercise, concept: Concept, level: int,
+                      shown: TextSink | None = None) -> Hint:
+        """A hint, shown to ``shown`` while it is written (the answer withheld)."""
+        return teaching.hint(self, exercise, concept, level, shown)
 
     def grade(self, exercise: Exercise, answer: str) -> Grade:
         if not answer.strip():
@@ -356,7 +346,8 @@ class ClaudeEngine:
             )
             reply = self.calls.structured("grade", GradeReply, params, self.learner_id)
             return grade_from(reply, exercise, answer, self.offline_grade,
-                              self.review_flags.add, self.learner_id)
+                              self.review_flags.add, self.learner_id,
+                              cite=kept_feedback(self.passages_for(exercise)))
 
         return self.step("grade", attempt, lambda e: e.grade(exercise, answer))
 
@@ -377,22 +368,11 @@ class ClaudeEngine:
             return None
 
     def answer_question(self, question: str, passages: Sequence[Chunk]) -> GroundedAnswer:
-        if not question.strip():
-            raise AnswerError("the question is empty; type a question about the course")
+        return teaching.answer_question(self, question, passages, None, None)
 
-        def attempt() -> GroundedAnswer:
-            params = self.request(
-                "answer_question", self.model, 900, AnswerReply,
-                question=r.defuse(question.strip()), passages=r.passages_block(passages),
-            )
-            reply = self.calls.structured("answer_question", AnswerReply, params,
-                                          self.learner_id)
-            by_id = {c.id: c for c in passages}
-            used = [by_id[i] for i in reply.chunk_ids if i in by_id]
-            text = checked_citations(reply.text.strip(), used or passages)
-            return GroundedAnswer(question=question, text=text,
-                                  citations=r.citations_of(used) if reply.found else [],
-                                  found=reply.found)
-
-        return self.step("answer_question", attempt,
-                         lambda e: e.answer_question(question, passages))
+    def answer_streamed(self, question: str, passages: Sequence[Chunk],
+                        waiting: Exercise | None = None,
+                        shown: TextSink | None = None) -> GroundedAnswer:
+        """The answer to a free question, shown to ``shown`` while it is written (the
+        ``waiting`` exercise's key held back)."""
+        return teaching.answer_question(self, question, passages, waiting, shown)

@@ -11,7 +11,8 @@
   disagree strongly the answer is flagged for the author (:mod:`review_flags`), and a "right"
   the offline grader scores as plainly wrong is not given.
 
-Feedback on a wrong answer is withheld (:mod:`tutor.engine.claude.withhold`).
+The feedback's citations are checked (``cite``), then on a wrong answer the answer is withheld
+(:mod:`tutor.engine.claude.withhold`), as when it is streamed (:mod:`shown_text`).
 """
 
 from __future__ import annotations
@@ -55,6 +56,11 @@ def final_verdict(exercise: Exercise, said: bool, decided: bool | None,
         else said
 
 
+def empty_feedback(correct: bool) -> str:
+    """The feedback when Claude wrote none (or none of it survived the checks)."""
+    return "Right." if correct else "Not quite."
+
+
 def overruled_feedback(correct: bool) -> str:
     """The feedback when the verdict is not Claude's (its words were about the other one)."""
     return "Right." if correct else "Not quite: look again at what the exercise asks."
@@ -72,9 +78,11 @@ def _flag(flag: Callable[[ReviewFlag], None], reply: GradeReply | TurnReply,
 
 def grade_from(reply: GradeReply | TurnReply, exercise: Exercise, answer: str,
                offline: OfflineGrade, flag: Callable[[ReviewFlag], None],
-               learner_id: str = "", decided: bool | None = None) -> Grade:
+               learner_id: str = "", decided: bool | None = None,
+               cite: Callable[[str], str] = str.strip) -> Grade:
     """The grade the learner gets from Claude's ``reply``; ``decided``: the code's verdict
-    when already known (else it is worked out here)."""
+    when already known (else it is worked out here); ``cite``: the feedback's citations
+    checked (before its answer is withheld, as when it is streamed)."""
     if decided is None:
         decided = code_verdict(exercise, answer, offline)
     score = min(1.0, max(0.0, reply.score))
@@ -90,7 +98,7 @@ def grade_from(reply: GradeReply | TurnReply, exercise: Exercise, answer: str,
         _flag(flag, reply, exercise, answer, offline(exercise, answer), correct, learner_id)
     if exercise.kind != ExerciseKind.SHORT_ANSWER:
         score = 1.0 if correct else 0.0
-    feedback = reply.feedback.strip() or ("Right." if correct else "Not quite.")
+    feedback = cite(reply.feedback.strip()) or empty_feedback(correct)
     if correct != reply.correct:  # the model's words were about the other verdict
         feedback = overruled_feedback(correct)
     misconception = reply.misconception

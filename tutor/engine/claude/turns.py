@@ -18,13 +18,12 @@ import json
 import threading
 from typing import TYPE_CHECKING, Any
 
-from tutor.course import Exercise
+from tutor.course import Chunk, Exercise
 from tutor.engine.claude import rendering as r
-from tutor.engine.claude.citations import checked_citations
 from tutor.engine.claude.grading import OfflineGrade, code_verdict, final_verdict, grade_from
 from tutor.engine.claude.schemas import TurnReply
+from tutor.engine.claude.shown_text import kept_explanation, kept_feedback, kept_hint
 from tutor.engine.claude.turn_stream import TurnStream
-from tutor.engine.claude.withhold import withhold_answer
 from tutor.engine.port import ExplanationStyle, Grade, NextMove, TextSink, TurnPlan
 
 if TYPE_CHECKING:
@@ -128,21 +127,24 @@ def grade_turn(engine: ClaudeEngine, exercise: Exercise, answer: str, plan: Turn
         checked = offline(exercise, answer) if decided is None else None
         return final_verdict(exercise, said, decided, checked)
 
+    given = [c for m in wanted.values() if m is not None for c in m.passages]
+    cited = engine.passages_for(exercise, given)  # what the feedback's citations may cite
+
     def attempt() -> Grade:
         params = turn_request(engine, exercise, answer, wanted, decided)
         if shown is None:
             reply = engine.calls.structured("teach_turn", TurnReply, params, engine.learner_id)
         else:
-            stream = TurnStream(shown, exercise, wanted, verdict)
+            stream = TurnStream(shown, exercise, wanted, verdict, cited)
             reply = engine.calls.structured_stream("teach_turn", TurnReply, params, stream.feed,
                                                    engine.learner_id)
             stream.finish()
-        grade = grade_from(reply, exercise, answer, offline,
-                           engine.review_flags.add, engine.learner_id, decided)
+        grade = grade_from(reply, exercise, answer, offline, engine.review_flags.add,
+                           engine.learner_id, decided, kept_feedback(cited))
         move = wanted[grade.correct]
         text = (reply.next_if_right if grade.correct else reply.next_if_wrong).strip()
         if move is not None and text:
-            _keep(engine, exercise, move, text, grade.correct)
+            _keep(engine, exercise, move, text, grade.correct, cited)
         return grade
 
     return engine.step("grade", attempt, lambda e: e.grade(exercise, answer))
@@ -162,14 +164,13 @@ def _once(offline: OfflineGrade) -> OfflineGrade:
 
 
 def _keep(engine: ClaudeEngine, exercise: Exercise, move: NextMove, text: str,
-          correct: bool) -> None:
-    """Keep the written move for the graph; while the exercise is unsolved (a wrong answer),
-    its answer is withheld from it first."""
+          correct: bool, cited: list[Chunk]) -> None:
+    """Keep the written move for the graph, as it was shown (:mod:`shown_text`): while the
+    exercise is unsolved (a wrong answer), its answer is withheld from it."""
     if move.kind == "hint":
-        hidden, _ = withhold_answer(text, exercise, move.concept.definition)
+        hidden = kept_hint(text, exercise, move.concept.definition, cited)
         engine.turns.put(hint_key(exercise.id, move.level), hidden)
         return
-    kept = checked_citations(text, move.passages)
-    if not correct:  # explained again, the same exercise waiting: key and verdict held back
-        kept, _ = withhold_answer(kept, exercise, paraphrase=False)
+    # explained again after a wrong answer, the same exercise waits: key and verdict held back
+    kept = kept_explanation(text, move, None if correct else exercise)
     engine.turns.put(explanation_key(move.concept.id, move.style), kept)

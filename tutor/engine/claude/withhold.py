@@ -33,7 +33,9 @@ PARAPHRASE_SHARE = 0.6
 """Share of the key's content words a sentence must repeat to count as a paraphrase."""
 MIN_KEY_WORDS = 2
 """Keys with fewer content words are only hidden verbatim (one word has no paraphrase here)."""
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*\s*|\n+")
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*\s*|[.!?]+\s*|\n+")
+"""A sentence with what ends it, a run of stray end marks ("?" opening a text), or line
+breaks: the matches cover every character of a text, so hiding some keeps all the others."""
 _VERDICT = re.compile(r"\b(true|false)\b", re.IGNORECASE)
 
 
