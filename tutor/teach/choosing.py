@@ -5,17 +5,22 @@ The teaching policy (:mod:`tutor.teach.policy`) decides *which* concept; these p
 decide *how* it is taught on this visit, from the lesson state and the learner model:
 
 - :func:`pick_style`: a style not yet tried on this visit, what worked for this learner first;
-- :func:`choose_exercise`: an exercise not yet answered right, whose answer nothing shown
-  since the last attempt gives away, asked least, of an origin and a kind not yet asked;
+- :func:`choose_exercise`: among the exercises that may be asked now
+  (:mod:`tutor.teach.exercise_pool`), one not yet answered right, whose answer the explanation
+  does not give away, asked least, of an origin and a kind not yet asked;
 - :func:`learner_context`: the styles that worked or failed and the recent mistakes.
 """
 
 from __future__ import annotations
 
-from tutor.course import Course, Exercise, ExerciseKind
-from tutor.engine.offline.hints import reveals_answer
+from datetime import datetime
+
+from tutor.answers import reveals_answer
+from tutor.clock import system_clock
+from tutor.course import Course, Exercise
 from tutor.engine.port import ExplanationStyle, LearnerContext
 from tutor.learner.model import LearnerModel
+from tutor.teach.exercise_pool import askable, binary, emitted_since_attempt
 from tutor.teach.state import LessonState
 
 STYLE_ORDER = [
@@ -80,42 +85,45 @@ def pick_style(state: LessonState, course: Course, model: LearnerModel) -> Expla
 def shown_since_attempt(state: LessonState) -> str:
     """Everything the learner has read since their last attempt (feedback, hints, notices,
     the explanation), which the next exercise's answer must not stand in."""
-    texts: list[str] = []
-    for message in reversed(list(state.get("transcript", []))):
-        if message.get("kind") == "learner":
-            break
-        texts.append(str(message.get("text", "")))
-    texts.append((state.get("explanation") or {}).get("text", ""))
+    texts = [emitted_since_attempt(state), (state.get("explanation") or {}).get("text", "")]
     return "\n".join(t for t in texts if t)
 
 
-def choose_exercise(state: LessonState, course: Course, concept_id: str) -> Exercise | None:
-    """Prefer exercises not yet answered right (and no true/false already missed), not the one
-    just asked, whose answer nothing shown since the last attempt contains (the feedback just
-    given, the explanation), asked least, of an origin and then a kind not yet asked here."""
+def choose_exercise(state: LessonState, course: Course, concept_id: str,
+                    now: datetime | None = None) -> Exercise | None:
+    """Among the exercises that may be asked now (:func:`~tutor.teach.exercise_pool.askable`:
+    under the day's budget, not retired; any exercise of the concept when none is left), prefer
+    ones not yet answered right (and no binary item already missed), not the one just asked,
+    whose answer nothing shown since the last attempt contains (else only the term is masked
+    in it), nor the explanation about to be shown, asked least, of an origin and then a kind
+    not yet asked here."""
     exercises = course.exercises_for(concept_id)
     if not exercises:
         return None
+    candidates = askable(state, course, concept_id, now or system_clock()) or exercises
     log = state.get("exercise_log", {})
-    shown = shown_since_attempt(state)
+    emitted = emitted_since_attempt(state)
+    explanation = (state.get("explanation") or {}).get("text", "")
     asked = [e for e in exercises if log.get(e.id, [0, 0])[0] > 0]
     kinds_asked = {e.kind for e in asked}
     origins_asked = {e.origin for e in asked}
     previous = state.get("exercise_id")
+    position = {e.id: i for i, e in enumerate(exercises)}
 
-    def rank(pair: tuple[int, Exercise]) -> tuple:
-        position, exercise = pair
+    def rank(exercise: Exercise) -> tuple:
         times, right = log.get(exercise.id, [0, 0])
         return (
             right > 0,
             # a true/false missed once is never asked again: a second try is a coin toss
-            exercise.kind is ExerciseKind.TRUE_FALSE and times > 0,
-            exercise.id == previous and len(exercises) > 1,
-            bool(shown) and reveals_answer(shown, exercise),
+            binary(exercise) and times > right,
+            exercise.id == previous and len(candidates) > 1,
+            # its key already shown: posed only with the key masked in what was shown
+            bool(emitted) and reveals_answer(emitted, exercise),
+            bool(explanation) and reveals_answer(explanation, exercise),
             times,
             exercise.origin in origins_asked,
             exercise.kind in kinds_asked,
-            position,
+            position[exercise.id],
         )
 
-    return min(enumerate(exercises), key=rank)[1]
+    return min(candidates, key=rank)

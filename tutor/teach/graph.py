@@ -33,7 +33,6 @@ from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
 from tutor.errors import AnswerError
-from tutor.teach import policy
 from tutor.teach.attempts import exercise_log, record_attempt
 from tutor.teach.choosing import STYLE_ORDER, choose_exercise, learner_context, pick_style
 from tutor.teach.context import TeachDeps
@@ -45,12 +44,25 @@ from tutor.teach.detours import (
     return_to_concept,
     step_back,
 )
+from tutor.teach.exercise_pool import (
+    MAX_POSES_PER_DAY,
+    before_choice,
+    binary,
+    choose_concept_today,
+    graded_today,
+    leaves_concept,
+    posed,
+    retire_revealed,
+    today,
+)
 from tutor.teach.lookahead import grade_answer
 from tutor.teach.state import ExerciseView, LessonState, TutorMessage
 from tutor.teach.withholding import (
     answer_earned,
     asks_for_answer,
+    exposed,
     gives_up,
+    remask_emitted,
     reveal_message,
     say,
 )
@@ -84,8 +96,10 @@ def _say(state: LessonState, deps: TeachDeps, messages: list[TutorMessage]) -> d
 def choose_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     deps = runtime.context
     model = deps.store.load(state["learner_id"], state["course"])
-    step = policy.choose_next(deps.course, model, deps.clock())
+    state = before_choice(state)  # repeated errors: the concept rests
+    step, resting_now = choose_concept_today(state, deps.course, model, deps.clock())
     base: dict[str, Any] = {
+        "resting": resting_now,
         "styles_tried": [],
         "next_style": "",
         "fails": 0,
@@ -98,10 +112,13 @@ def choose_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str,
     if step.concept_id is None:
         mastered = sum(1 for c in deps.course.concepts if model.is_mastered(c.id))
         total = len(deps.course.concepts)
+        later = ("and no review is due. Come back later for spaced reviews." if mastered == total
+                 else "and practised what can be practised today. Come back tomorrow: a "
+                 "recall on a later day is what turns practice into mastery.")
         done = TutorMessage(
             kind="done",
             text=f"You have mastered {mastered} of {total} concepts of **{deps.course.title}** "
-            "and no review is due. Come back later for spaced reviews.",
+            + later,
         )
         cleared: LessonState = {**state, "exercise_id": None}
         return {**base, **_say(cleared, deps, [done]), "concept_id": None, "reason": "done",
@@ -133,17 +150,25 @@ def explain(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
 def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     deps = runtime.context
     concept = deps.course.concept(state["concept_id"] or "")
+    now = deps.clock()
+    record = today(state, now)
+    try:
+        previous = deps.current_exercise(state)
+    except KeyError:  # gone with a rebuild of the course
+        previous = None
     keep = (
-        state.get("exercise_id")
+        previous is not None
         and state.get("outcome") == "wrong"
         and not state.get("revealed", False)
-        and deps.course.exercise(state["exercise_id"] or "").concept_id == concept.id
+        and previous.concept_id == concept.id
+        and not binary(previous)  # a second try at a binary item is a coin toss
+        and record["posed"].get(previous.id, 0) < MAX_POSES_PER_DAY
     )
     update: dict[str, Any] = {}
-    if keep:
-        exercise = deps.course.exercise(state["exercise_id"] or "")
+    if keep and previous is not None:
+        exercise = previous
     else:
-        chosen = choose_exercise(state, deps.course, concept.id)
+        chosen = choose_exercise(state, deps.course, concept.id, now)
         if chosen is None:
             raise ValueError(f"concept {concept.id!r} has no exercise; teach a teachable course")
         exercise = chosen
@@ -165,14 +190,23 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
         )
     )
     now_state: LessonState = {**state, **update, "exercise_id": exercise.id}  # type: ignore[typeddict-item]
+    shown = _say(now_state, deps, messages)
+    # Only when no exercise was left whose key the messages already shown leave out: mask the
+    # key (the term only) in those messages too, before they reach the learner.
+    shown["transcript"] = remask_emitted(state, exercise) + shown["transcript"]
+    run = state.get("run") or ["", 0]
     return {
         **update,
-        **_say(now_state, deps, messages),
+        **shown,
         "exercise_id": exercise.id,
         "explanation": None,
         "outcome": "",
         "exercise_log": log,
-        "asked_at": deps.clock().isoformat(),
+        "asked_at": now.isoformat(),
+        "exposed": exposed(exercise, concept, draft, state),
+        "today": posed(record, exercise.id),
+        "asked": state.get("asked", 0) + 1,
+        "run": [concept.id, run[1] + 1 if run[0] == concept.id else 1],
     }
 
 
@@ -259,6 +293,7 @@ def grade(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     )
     graded: LessonState = {**state, "revealed": state.get("revealed", False) or result.correct}  # type: ignore[typeddict-item]
     mistakes = list(state.get("mistakes", []))
+    record = graded_today(state, exercise, result.correct, deps.clock())
     if not result.correct:
         quoted = answer if len(answer) <= 80 else answer[:79] + "…"
         mistakes.append(result.misconception or f"you answered “{quoted}”")
@@ -270,6 +305,7 @@ def grade(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
         "fails": 0 if result.correct else state.get("fails", 0) + 1,
         "mistakes": mistakes[-5:],
         "exercise_log": log,
+        "today": record,
     }
 
 
@@ -284,8 +320,12 @@ def give_up(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
         record_attempt(state, deps.course, deps.store, deps.clock(), exercise, "", False, 0.0,
                        "", gave_up=True)
     reveal = reveal_message(exercise)
+    # Items keyed by what the reveal shows (the concept's name) are retired for the day.
+    record = retire_revealed(today(state, deps.clock()), deps.course, exercise.concept_id,
+                             reveal.text)
     return {
         **_say({**state, "revealed": True}, deps, [reveal]),  # type: ignore[typeddict-item]
+        "today": record,
         "revealed": True,
         "outcome": "gave_up",
         "fails": state.get("fails", 0) + int(explicit),
@@ -327,13 +367,17 @@ def after_action(state: LessonState) -> str:
 def after_grade(state: LessonState, runtime: Runtime[TeachDeps]) -> str:
     if state.get("outcome") == "unusable":
         return "wait_for_learner"
-    route = next_move(state, runtime.context)
+    deps = runtime.context
+    route = next_move(state, deps)
     if route.action == "advance":
         return "return_to_concept" if state.get("return_to") else "choose_concept"
-    if route.action == "step_back":
-        return "step_back"
+    stay_on = route.concept_id or state.get("concept_id") or ""
+    if leaves_concept(state, deps.course, route.action, stay_on, deps.clock()):
+        return "choose_concept"  # rest, nothing left there today, or a long run: elsewhere
     if route.action == "hint":
         return "give_hint"
+    if route.action == "step_back":
+        return "step_back"
     return "explain"
 
 

@@ -17,10 +17,16 @@ from datetime import datetime
 from tutor.course import Exercise
 from tutor.engine.port import Grade, NextMove, PlansTurns, TurnPlan
 from tutor.learner.model import Attempt, LearnerModel, apply_attempt
-from tutor.teach import policy
+from tutor.teach.attempts import evidence_of
 from tutor.teach.choosing import learner_context, pick_style
 from tutor.teach.context import TeachDeps
 from tutor.teach.detours import next_move
+from tutor.teach.exercise_pool import (
+    before_choice,
+    choose_concept_today,
+    graded_today,
+    leaves_concept,
+)
 from tutor.teach.state import LessonState
 
 
@@ -52,7 +58,8 @@ def _assume(model: LearnerModel, deps: TeachDeps, state: LessonState, exercise: 
                       concept_id=exercise.concept_id, exercise_id=exercise.id, answer="",
                       correct=correct, score=float(correct),
                       hints_used=state.get("hints_used", 0), gave_up=False,
-                      style=state.get("style", ""), at=now)
+                      style=state.get("style", ""), at=now,
+                      **evidence_of(state, exercise, correct, now))
     return apply_attempt(model, deps.course, attempt, exercise.kind, len(exercise.choices or []))
 
 
@@ -68,23 +75,30 @@ def _explain(deps: TeachDeps, state: LessonState, model: LearnerModel) -> NextMo
 
 def _move_after(state: LessonState, deps: TeachDeps, exercise: Exercise, model: LearnerModel,
                 correct: bool) -> NextMove | None:
+    now = deps.clock()
     graded: LessonState = {
         **state,  # type: ignore[typeddict-item]
         "outcome": "correct" if correct else "wrong",
         "fails": 0 if correct else state.get("fails", 0) + 1,
         "revealed": state.get("revealed", False) or correct,
         "real_attempts": state.get("real_attempts", 0) + 1,
+        "today": graded_today(state, exercise, correct, now),
     }
     route = next_move(graded, deps, model)
-    if route.action == "reexplain":
+    stay_on = route.concept_id or state.get("concept_id") or ""
+    leaves = route.action != "advance" and leaves_concept(graded, deps.course, route.action,
+                                                          stay_on, now)
+    if route.action == "reexplain" and not leaves:
         return _explain(deps, graded, model)
-    if route.action == "hint":
+    if route.action == "hint" and not leaves:
         level = state.get("hints_used", 0) + 1
         concept = deps.course.concept(exercise.concept_id)
         return NextMove(kind="hint", concept=concept, exercise=exercise, level=level)
-    if route.action != "advance" or state.get("return_to"):
+    if (route.action != "advance" and not leaves) or (not leaves and state.get("return_to")):
         return None  # a step back, or back to a concept left behind: not predicted
-    step = policy.choose_next(deps.course, model, deps.clock())
+    if route.action == "advance" and state.get("return_to"):
+        return None
+    step, _ = choose_concept_today(before_choice(graded), deps.course, model, now)
     if step.concept_id is None:
         return None  # everything mastered: the lesson says so, nothing to write
     if step.reason == "frontier" and step.concept_id in state.get("explained", []):

@@ -63,9 +63,20 @@ class TutorMessage(BaseModel):
     """Set when ``kind == "feedback"``."""
 
 
+REPLACE = "replace_last"
+"""Kind of the marker that opens an update replacing the last ``count`` messages (masked again
+before the learner saw them: :func:`tutor.teach.withholding.remask_emitted`)."""
+
+
 def keep_recent(left: list[dict[str, Any]], right: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Reducer of the transcript: append, keep the last :data:`TRANSCRIPT_LIMIT` messages."""
-    return (list(left or []) + list(right or []))[-TRANSCRIPT_LIMIT:]
+    """Reducer of the transcript: append, keep the last :data:`TRANSCRIPT_LIMIT` messages. An
+    update opening with a :data:`REPLACE` marker first drops the marker's ``count`` last
+    messages (the update carries their new versions)."""
+    kept, added = list(left or []), list(right or [])
+    if added and added[0].get("kind") == REPLACE:
+        count = int(added.pop(0).get("count", 0))
+        kept = kept[:len(kept) - count] if count else kept
+    return (kept + added)[-TRANSCRIPT_LIMIT:]
 
 
 class LessonState(TypedDict, total=False):
@@ -125,6 +136,19 @@ class LessonState(TypedDict, total=False):
     """How many actions the learner has taken in this thread."""
     asked_at: str
     """ISO time the current exercise was shown (for the time spent on it)."""
+    exposed: bool
+    """The current exercise was posed straight after the sentence it tests was shown (its
+    concept's explanation, or feedback quoting the definition): a quick right answer is weak
+    evidence (:mod:`tutor.learner.evidence`)."""
+    today: dict[str, Any]
+    """The day's record of posed and retired exercises (:mod:`tutor.teach.exercise_pool`)."""
+    asked: int
+    """Exercises posed in this lesson."""
+    resting: dict[str, int]
+    """Concept id -> the ``asked`` count until which it rests (after repeated errors or a long
+    run on it)."""
+    run: list[Any]
+    """``[concept_id, n]``: the last ``n`` exercises posed were all on this concept."""
     exercise_log: dict[str, list[int]]
     """Exercise id -> ``[times asked, times answered right]`` in this lesson."""
     said: int
