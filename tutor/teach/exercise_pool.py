@@ -16,12 +16,15 @@ The teach graph asks only exercises that still test something:
 - a concept known well enough to build on but not yet proven (:mod:`tutor.learner.evidence`)
   waits for a later day when nothing of a new origin is left to ask about it today.
 
-The day's record lives in the lesson state (``today``): ``{"day", "posed": {id: n},
-"retired": [ids]}``, started afresh when the day changes.
+The day's record lives in the lesson state (``today``): ``{"day", "posed": {tag: n},
+"retired": [tags]}``, started afresh when the day changes. Exercises are named in it by a short
+digest of their id (:func:`tag`): every step of the lesson checkpoints the record, so its size
+counts.
 """
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from typing import Any
 
@@ -48,10 +51,30 @@ def today(state: LessonState, now: datetime) -> dict[str, Any]:
             "retired": list(record.get("retired", []))}
 
 
+def tag(exercise_id: str) -> str:
+    """A short, stable name of an exercise in the day's record (8 hex digits)."""
+    return hashlib.blake2b(exercise_id.encode(), digest_size=4).hexdigest()
+
+
+def times_posed(record: dict[str, Any], exercise_id: str) -> int:
+    """How many times ``exercise_id`` was posed on the record's day."""
+    return int(record["posed"].get(tag(exercise_id), 0))
+
+
+def is_retired(record: dict[str, Any], exercise_id: str) -> bool:
+    """Whether ``exercise_id`` is not to be posed again on the record's day."""
+    return tag(exercise_id) in record["retired"]
+
+
+def retire(record: dict[str, Any], exercise_ids: list[str]) -> dict[str, Any]:
+    """``record`` with ``exercise_ids`` retired for the day."""
+    return {**record, "retired": sorted(set(record["retired"]) | {tag(e) for e in exercise_ids})}
+
+
 def posed(record: dict[str, Any], exercise_id: str) -> dict[str, Any]:
     """``record`` with one more posing of ``exercise_id``."""
     counts = dict(record["posed"])
-    counts[exercise_id] = counts.get(exercise_id, 0) + 1
+    counts[tag(exercise_id)] = times_posed(record, exercise_id) + 1
     return {**record, "posed": counts}
 
 
@@ -59,8 +82,8 @@ def retire_revealed(record: dict[str, Any], course: Course, concept_id: str,
                     revealed: str) -> dict[str, Any]:
     """``record`` with every exercise of ``concept_id`` whose key ``revealed`` (a give-up's
     reveal) contains retired for the day."""
-    gone = [e.id for e in course.exercises_for(concept_id) if reveals_answer(revealed, e)]
-    return {**record, "retired": sorted(set(record["retired"]) | set(gone))}
+    return retire(record, [e.id for e in course.exercises_for(concept_id)
+                           if reveals_answer(revealed, e)])
 
 
 def emitted_since_attempt(state: LessonState) -> str:
@@ -87,10 +110,9 @@ def askable(state: LessonState, course: Course, concept_id: str, now: datetime,
     messages: :func:`tutor.teach.withholding.remask_emitted`)."""
     record = today(state, now)
     shown = emitted_since_attempt(state) if leak_free else ""
-    retired = set(record["retired"])
     return [
         e for e in course.exercises_for(concept_id)
-        if record["posed"].get(e.id, 0) < MAX_POSES_PER_DAY and e.id not in retired
+        if times_posed(record, e.id) < MAX_POSES_PER_DAY and not is_retired(record, e.id)
         and not (shown and reveals_answer(shown, e))
     ]
 
@@ -132,7 +154,7 @@ def graded_today(state: LessonState, exercise: Exercise, correct: bool,
     answered wrong, is not posed again today."""
     record = today(state, now)
     if correct or binary(exercise):  # recognition the second time; a coin toss
-        record = {**record, "retired": sorted({*record["retired"], exercise.id})}
+        record = retire(record, [exercise.id])
     return record
 
 
@@ -170,18 +192,17 @@ def choose_concept_today(state: LessonState, course: Course, model: LearnerModel
     for leak_free, allow_resting in ((True, False), (False, False), (False, True)):
         skip = set() if allow_resting else resting(state) | {
             cid for cid in resting_now if state.get("asked", 0) < resting_now[cid]}
-        for _ in range(len(course.concepts) + 1):
-            step = policy.choose_next(course, model, now, skip)
-            if step.concept_id is None:
-                break
-            if not worth_asking(state, course, model, now, step.concept_id, leak_free):
-                skip.add(step.concept_id)
-            elif (not allow_resting and long_run(state, step.concept_id)
-                  and step.concept_id not in resting_now):
-                resting_now = rest(state, step.concept_id)
-                skip.add(step.concept_id)
-            else:
-                return step, resting_now
+        for step in policy.candidates(course, model, now, skip):
+            concept_id = step.concept_id or ""
+            if concept_id in skip or not worth_asking(state, course, model, now, concept_id,
+                                                      leak_free):
+                continue
+            if (not allow_resting and long_run(state, concept_id)
+                    and concept_id not in resting_now):
+                resting_now = rest(state, concept_id)  # other material first, then back
+                skip.add(concept_id)
+                continue
+            return step, resting_now
         if not leak_free and not allow_resting:
             ahead = _next_in_order(state, course, model, now, skip)
             if ahead is not None:  # a look ahead beats more of a concept that needs a rest

@@ -53,6 +53,7 @@ from tutor.teach.exercise_pool import (
     leaves_concept,
     posed,
     retire_revealed,
+    times_posed,
     today,
 )
 from tutor.teach.lookahead import grade_answer
@@ -162,7 +163,7 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
         and not state.get("revealed", False)
         and previous.concept_id == concept.id
         and not binary(previous)  # a second try at a binary item is a coin toss
-        and record["posed"].get(previous.id, 0) < MAX_POSES_PER_DAY
+        and times_posed(record, previous.id) < MAX_POSES_PER_DAY
     )
     update: dict[str, Any] = {}
     if keep and previous is not None:

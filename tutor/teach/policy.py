@@ -93,29 +93,41 @@ def choose_next(course: Course, model: LearnerModel, now: datetime,
     :data:`REVIEW_FIRST_BELOW` (or cannot be predicted). The frontier is the least-mastered
     concept that is not mastered and whose prerequisites all are (ties in teaching order).
     """
+    for step in candidates(course, model, now, skip):
+        return step
+    return NextStep(concept_id=None, reason="done")
+
+
+def candidates(course: Course, model: LearnerModel, now: datetime,
+               skip: frozenset[str] | set[str] = frozenset()) -> list[NextStep]:
+    """Every concept :func:`choose_next` could pick, best first: what the lesson walks down
+    when the best has nothing left to ask today (one pass over the course, not one per
+    concept passed over)."""
     order = teaching_order(course)
     known = set(order) - set(skip)
-    due = [
-        cid
-        for cid in model.due_reviews(now)
-        if cid in known and _prerequisites_ready(course, model, cid)
-    ]
-    for concept_id in due:
-        if _recall(model, concept_id, now) < REVIEW_FIRST_BELOW:
-            return NextStep(concept_id=concept_id, reason="review")
+    needs = {cid: course.prerequisites_of(cid) for cid in order}
+    ready: dict[str, bool] = {}
+
+    def prerequisites_ready(concept_id: str) -> bool:
+        for prerequisite in needs.get(concept_id, ()):
+            if prerequisite not in ready:
+                ready[prerequisite] = model.is_ready(prerequisite)
+            if not ready[prerequisite]:
+                return False
+        return True
+
+    due = [cid for cid in model.due_reviews(now) if cid in known and prerequisites_ready(cid)]
+    faded = [cid for cid in due if _recall(model, cid, now) < REVIEW_FIRST_BELOW]
     rank = {cid: i for i, cid in enumerate(order)}
-    frontier = [
-        cid
-        for cid in order
-        if cid in known and not model.is_mastered(cid)
-        and _prerequisites_ready(course, model, cid)
-    ]
-    if frontier:
-        best = min(frontier, key=lambda cid: (model.p_known(cid), rank[cid]))
-        return NextStep(concept_id=best, reason="frontier")
-    if due:
-        return NextStep(concept_id=due[0], reason="review")
-    return NextStep(concept_id=None, reason="done")
+    frontier = sorted(
+        (cid for cid in order
+         if cid in known and not model.is_mastered(cid) and prerequisites_ready(cid)),
+        key=lambda cid: (model.p_known(cid), rank[cid]),
+    )
+    steps = [NextStep(concept_id=cid, reason="review") for cid in faded]
+    steps += [NextStep(concept_id=cid, reason="frontier") for cid in frontier]
+    steps += [NextStep(concept_id=cid, reason="review") for cid in due if cid not in faded]
+    return steps
 
 
 def _recall(model: LearnerModel, concept_id: str, now: datetime) -> float:
@@ -179,12 +191,6 @@ def route_after_grade(
         if hints_used < max_hints:
             return Route(action="hint", concept_id=concept_id, reason="repeated errors")
     return Route(action="reexplain", concept_id=concept_id, reason="wrong answer")
-
-
-def _prerequisites_ready(course: Course, model: LearnerModel, concept_id: str) -> bool:
-    """Every prerequisite known well enough to build on (mastered, or only awaiting proof)."""
-    return all(model.is_ready(p) for p in course.prerequisites_of(concept_id))
-
 
 
 def _ancestors(course: Course, concept_id: str) -> dict[str, int]:
