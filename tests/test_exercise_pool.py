@@ -13,7 +13,10 @@ from tutor.teach.exercise_pool import (
     MAX_POSES_PER_DAY,
     askable,
     is_retired,
+    posed,
     retire_revealed,
+    saved,
+    times_posed,
     today,
 )
 from tutor.teach.state import keep_recent
@@ -50,7 +53,7 @@ def test_a_give_up_retires_the_items_its_reveal_answers_and_nothing_leaks(
     assert cloze.id == "array-cloze"  # its key, "array", is the concept's name
     reply = driver.act("give_up")
     assert reply[0].kind == "reveal" and "array" in reply[0].text
-    assert is_retired(driver.values["today"], cloze.id)
+    assert is_retired(today(driver.values, datetime.now(UTC)), cloze.id)  # type: ignore[arg-type]
     posed_next = [m.exercise.id for m in reply if m.kind == "exercise" and m.exercise]
     assert posed_next and posed_next[0] != cloze.id  # another item, not the one just revealed
     following = driver.course.exercise(posed_next[0])
@@ -83,6 +86,8 @@ def test_the_days_record_starts_afresh_on_a_new_day() -> None:
     course = make_course()
     record = retire_revealed(today({}, NOW), course, "array", "The answer is **array**.")
     assert [e.id for e in course.exercises if is_retired(record, e.id)] == ["array-cloze"]
-    state = {"today": record}
+    state = saved(record)
     assert is_retired(today(state, NOW), "array-cloze")  # type: ignore[arg-type]
-    assert today(state, NOW.replace(day=3))["retired"] == []  # type: ignore[arg-type]
+    assert not is_retired(today(state, NOW.replace(day=3)), "array-cloze")  # type: ignore[arg-type]
+    again = posed(today(state, NOW.replace(day=3)), "array-cloze")  # a new day: marks afresh
+    assert times_posed(again, "array-cloze") == 1 and again["log"]["array-cloze"][0] == 1

@@ -104,14 +104,14 @@ def choose_exercise(state: LessonState, course: Course, concept_id: str,
     log = state.get("exercise_log", {})
     emitted = emitted_since_attempt(state)
     explanation = (state.get("explanation") or {}).get("text", "")
-    asked = [e for e in exercises if log.get(e.id, [0, 0])[0] > 0]
+    asked = [e for e in exercises if log.get(e.id, [0])[0] > 0]
     kinds_asked = {e.kind for e in asked}
     origins_asked = {e.origin for e in asked}
     previous = state.get("exercise_id")
     position = {e.id: i for i, e in enumerate(exercises)}
 
     def rank(exercise: Exercise) -> tuple:
-        times, right = log.get(exercise.id, [0, 0])
+        times, right = log.get(exercise.id, [0, 0])[:2]
         return (
             right > 0,
             # a true/false missed once is never asked again: a second try is a coin toss

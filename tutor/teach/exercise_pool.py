@@ -16,15 +16,12 @@ The teach graph asks only exercises that still test something:
 - a concept known well enough to build on but not yet proven (:mod:`tutor.learner.evidence`)
   waits for a later day when nothing of a new origin is left to ask about it today.
 
-The day's record lives in the lesson state (``today``): ``{"day", "posed": {tag: n},
-"retired": [tags]}``, started afresh when the day changes. Exercises are named in it by a short
-digest of their id (:func:`tag`): every step of the lesson checkpoints the record, so its size
-counts.
+The day's record rides in the lesson's exercise log (:func:`today`), started afresh when the
+day changes.
 """
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime
 from typing import Any
 
@@ -42,40 +39,62 @@ REST_FOR = 3
 """Exercises on other material before a resting concept comes back."""
 
 
+RETIRED = 9
+"""The day's mark of an exercise not to be posed again that day."""
+
+
 def today(state: LessonState, now: datetime) -> dict[str, Any]:
-    """The day's record of posed and retired exercises (a fresh one on a new day)."""
-    record = state.get("today") or {}
-    if record.get("day") != now.date().isoformat():
-        return {"day": now.date().isoformat(), "posed": {}, "retired": []}
-    return {"day": record["day"], "posed": dict(record.get("posed", {})),
-            "retired": list(record.get("retired", []))}
+    """The day's record of posed and retired exercises: ``{"day", "fresh", "log"}``. The marks
+    ride in the exercise log the lesson keeps anyway (``[times, right, mark]``, the mark
+    counting the day's posings or :data:`RETIRED`), valid for ``log_day`` only: every step of
+    the lesson checkpoints the log, so a record of its own would cost bytes each turn."""
+    day = now.date().isoformat()
+    return {"day": day, "fresh": state.get("log_day") != day,
+            "log": state.get("exercise_log", {})}
 
 
-def tag(exercise_id: str) -> str:
-    """A short, stable name of an exercise in the day's record (8 hex digits)."""
-    return hashlib.blake2b(exercise_id.encode(), digest_size=4).hexdigest()
+def _mark(record: dict[str, Any], exercise_id: str) -> int:
+    if record["fresh"]:
+        return 0
+    entry = record["log"].get(exercise_id) or []
+    return int(entry[2]) if len(entry) > 2 else 0
 
 
 def times_posed(record: dict[str, Any], exercise_id: str) -> int:
     """How many times ``exercise_id`` was posed on the record's day."""
-    return int(record["posed"].get(tag(exercise_id), 0))
+    return min(_mark(record, exercise_id), MAX_POSES_PER_DAY)
 
 
 def is_retired(record: dict[str, Any], exercise_id: str) -> bool:
     """Whether ``exercise_id`` is not to be posed again on the record's day."""
-    return tag(exercise_id) in record["retired"]
+    return _mark(record, exercise_id) >= RETIRED
+
+
+def _marked(record: dict[str, Any], changes: dict[str, int]) -> dict[str, Any]:
+    """``record`` with the marks of ``changes`` set (a new day's stale marks dropped first)."""
+    log = {k: list(v[:2]) if record["fresh"] else list(v) for k, v in record["log"].items()}
+    for exercise_id, mark in changes.items():
+        entry = log.setdefault(exercise_id, [0, 0])
+        log[exercise_id] = [*entry[:2], mark]
+    return {**record, "fresh": False, "log": log}
 
 
 def retire(record: dict[str, Any], exercise_ids: list[str]) -> dict[str, Any]:
     """``record`` with ``exercise_ids`` retired for the day."""
-    return {**record, "retired": sorted(set(record["retired"]) | {tag(e) for e in exercise_ids})}
+    return _marked(record, dict.fromkeys(exercise_ids, RETIRED))
 
 
 def posed(record: dict[str, Any], exercise_id: str) -> dict[str, Any]:
-    """``record`` with one more posing of ``exercise_id``."""
-    counts = dict(record["posed"])
-    counts[tag(exercise_id)] = times_posed(record, exercise_id) + 1
-    return {**record, "posed": counts}
+    """``record`` with one more posing of ``exercise_id`` (counted in the log's times too)."""
+    mark = _mark(record, exercise_id)
+    marked = _marked(record, {exercise_id: mark if mark >= RETIRED else mark + 1})
+    marked["log"][exercise_id][0] += 1
+    return marked
+
+
+def saved(record: dict[str, Any]) -> dict[str, Any]:
+    """The state update that keeps ``record``."""
+    return {"exercise_log": record["log"], "log_day": record["day"]}
 
 
 def retire_revealed(record: dict[str, Any], course: Course, concept_id: str,

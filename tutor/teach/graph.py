@@ -43,6 +43,7 @@ from tutor.teach.detours import (
     next_move,
     return_to_concept,
     step_back,
+    still_there,
 )
 from tutor.teach.exercise_pool import (
     MAX_POSES_PER_DAY,
@@ -53,6 +54,7 @@ from tutor.teach.exercise_pool import (
     leaves_concept,
     posed,
     retire_revealed,
+    saved,
     times_posed,
     today,
 )
@@ -174,8 +176,6 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
             raise ValueError(f"concept {concept.id!r} has no exercise; teach a teachable course")
         exercise = chosen
         update = {"hints_used": 0, "hint_last": False, "real_attempts": 0, "revealed": False}
-    log = {k: list(v) for k, v in state.get("exercise_log", {}).items()}
-    log.setdefault(exercise.id, [0, 0])[0] += 1
     messages = []
     draft = state.get("explanation")
     if draft:
@@ -202,10 +202,9 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
         "exercise_id": exercise.id,
         "explanation": None,
         "outcome": "",
-        "exercise_log": log,
+        **saved(posed(record, exercise.id)),  # asked once more (in all, and today)
         "asked_at": now.isoformat(),
         "exposed": exposed(exercise, concept, draft, state),
-        "today": posed(record, exercise.id),
         "asked": state.get("asked", 0) + 1,
         "run": [concept.id, run[1] + 1 if run[0] == concept.id else 1],
     }
@@ -283,9 +282,9 @@ def grade(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
                 "outcome": "unusable"}
     record_attempt(state, deps.course, deps.store, deps.clock(), exercise, answer,
                    result.correct, result.score, result.misconception, gave_up=False)
-    log = {k: list(v) for k, v in state.get("exercise_log", {}).items()}
+    record = graded_today(state, exercise, result.correct, deps.clock())
     if result.correct:
-        log.setdefault(exercise.id, [1, 0])[1] += 1
+        record["log"].setdefault(exercise.id, [1, 0])[1] += 1
     text = result.feedback
     if result.correct and exercise.explanation and exercise.explanation not in text:
         text += f"\n\n{exercise.explanation}"
@@ -294,7 +293,6 @@ def grade(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     )
     graded: LessonState = {**state, "revealed": state.get("revealed", False) or result.correct}  # type: ignore[typeddict-item]
     mistakes = list(state.get("mistakes", []))
-    record = graded_today(state, exercise, result.correct, deps.clock())
     if not result.correct:
         quoted = answer if len(answer) <= 80 else answer[:79] + "…"
         mistakes.append(result.misconception or f"you answered “{quoted}”")
@@ -305,8 +303,7 @@ def grade(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
         "real_attempts": state.get("real_attempts", 0) + 1,
         "fails": 0 if result.correct else state.get("fails", 0) + 1,
         "mistakes": mistakes[-5:],
-        "exercise_log": log,
-        "today": record,
+        **saved(record),
     }
 
 
@@ -326,7 +323,7 @@ def give_up(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
                              reveal.text)
     return {
         **_say({**state, "revealed": True}, deps, [reveal]),  # type: ignore[typeddict-item]
-        "today": record,
+        **saved(record),
         "revealed": True,
         "outcome": "gave_up",
         "fails": state.get("fails", 0) + int(explicit),
@@ -370,8 +367,8 @@ def after_grade(state: LessonState, runtime: Runtime[TeachDeps]) -> str:
         return "wait_for_learner"
     deps = runtime.context
     route = next_move(state, deps)
-    if route.action == "advance":
-        return "return_to_concept" if state.get("return_to") else "choose_concept"
+    if route.action == "advance":  # back to a concept left behind, if a rebuild kept it
+        return "return_to_concept" if still_there(state, deps) else "choose_concept"
     stay_on = route.concept_id or state.get("concept_id") or ""
     if leaves_concept(state, deps.course, route.action, stay_on, deps.clock()):
         return "choose_concept"  # rest, nothing left there today, or a long run: elsewhere

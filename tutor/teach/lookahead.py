@@ -26,6 +26,7 @@ from tutor.teach.exercise_pool import (
     choose_concept_today,
     graded_today,
     leaves_concept,
+    saved,
 )
 from tutor.teach.state import LessonState
 
@@ -82,7 +83,7 @@ def _move_after(state: LessonState, deps: TeachDeps, exercise: Exercise, model: 
         "fails": 0 if correct else state.get("fails", 0) + 1,
         "revealed": state.get("revealed", False) or correct,
         "real_attempts": state.get("real_attempts", 0) + 1,
-        "today": graded_today(state, exercise, correct, now),
+        **saved(graded_today(state, exercise, correct, now)),  # type: ignore[typeddict-item]
     }
     route = next_move(graded, deps, model)
     stay_on = route.concept_id or state.get("concept_id") or ""

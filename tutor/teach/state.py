@@ -140,8 +140,8 @@ class LessonState(TypedDict, total=False):
     """The current exercise was posed straight after the sentence it tests was shown (its
     concept's explanation, or feedback quoting the definition): a quick right answer is weak
     evidence (:mod:`tutor.learner.evidence`)."""
-    today: dict[str, Any]
-    """The day's record of posed and retired exercises (:mod:`tutor.teach.exercise_pool`)."""
+    log_day: str
+    """The day (ISO date) the marks in ``exercise_log`` are for (:mod:`tutor.teach.exercise_pool`)."""
     asked: int
     """Exercises posed in this lesson."""
     resting: dict[str, int]
@@ -150,7 +150,8 @@ class LessonState(TypedDict, total=False):
     run: list[Any]
     """``[concept_id, n]``: the last ``n`` exercises posed were all on this concept."""
     exercise_log: dict[str, list[int]]
-    """Exercise id -> ``[times asked, times answered right]`` in this lesson."""
+    """Exercise id -> ``[times asked, times answered right]`` in this lesson, plus the day's
+    mark (posings that day, or retired for the day) on ``log_day``."""
     said: int
     """Messages said since the lesson began (the transcript keeps only the recent ones)."""
     transcript: Annotated[list[dict[str, Any]], keep_recent]
