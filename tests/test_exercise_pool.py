@@ -86,7 +86,7 @@ def test_the_days_record_starts_afresh_on_a_new_day() -> None:
     course = make_course()
     record = retire_revealed(today({}, NOW), course, "array", "The answer is **array**.")
     assert [e.id for e in course.exercises if is_retired(record, e.id)] == ["array-cloze"]
-    state = saved(record)
+    state = saved({}, record)  # type: ignore[arg-type]
     assert is_retired(today(state, NOW), "array-cloze")  # type: ignore[arg-type]
     assert not is_retired(today(state, NOW.replace(day=3)), "array-cloze")  # type: ignore[arg-type]
     again = posed(today(state, NOW.replace(day=3)), "array-cloze")  # a new day: marks afresh

@@ -44,7 +44,7 @@ def evidence_of(state: LessonState, exercise: Exercise, correct: bool,
     return {
         "origin": exercise.origin.value,
         "first_try": state.get("real_attempts", 0) == 0,
-        "weak": correct and quick and state.get("exposed", False),
+        "weak": correct and quick and bool((state.get("pace") or {}).get("exposed", False)),
     }
 
 

@@ -49,8 +49,17 @@ def today(state: LessonState, now: datetime) -> dict[str, Any]:
     counting the day's posings or :data:`RETIRED`), valid for ``log_day`` only: every step of
     the lesson checkpoints the log, so a record of its own would cost bytes each turn."""
     day = now.date().isoformat()
-    return {"day": day, "fresh": state.get("log_day") != day,
+    return {"day": day, "fresh": pace(state).get("day") != day,
             "log": state.get("exercise_log", {})}
+
+
+def pace(state: LessonState) -> dict[str, Any]:
+    """The lesson's pacing, one state field (every field is a checkpointed channel):
+    ``{"day"`` (of the exercise log's marks), ``"asked"`` (exercises posed in the lesson),
+    ``"run"`` (``[concept_id, n]``: the last ``n`` posed were on it), ``"resting"`` (concept id
+    -> the ``asked`` count until which it rests), ``"exposed"`` (the current exercise was posed
+    straight after the sentence it tests was shown)``}``."""
+    return dict(state.get("pace") or {})
 
 
 def _mark(record: dict[str, Any], exercise_id: str) -> int:
@@ -92,9 +101,12 @@ def posed(record: dict[str, Any], exercise_id: str) -> dict[str, Any]:
     return marked
 
 
-def saved(record: dict[str, Any]) -> dict[str, Any]:
-    """The state update that keeps ``record``."""
-    return {"exercise_log": record["log"], "log_day": record["day"]}
+def saved(state: LessonState, record: dict[str, Any]) -> dict[str, Any]:
+    """The state update that keeps ``record`` (the pacing only when the day changed)."""
+    update: dict[str, Any] = {"exercise_log": record["log"]}
+    if pace(state).get("day") != record["day"]:
+        update["pace"] = {**pace(state), "day": record["day"]}
+    return update
 
 
 def retire_revealed(record: dict[str, Any], course: Course, concept_id: str,
@@ -138,20 +150,21 @@ def askable(state: LessonState, course: Course, concept_id: str, now: datetime,
 
 def resting(state: LessonState) -> set[str]:
     """Concepts resting now (after repeated errors or a long run), to come back to later."""
-    asked = state.get("asked", 0)
-    return {cid for cid, until in (state.get("resting") or {}).items() if asked < until}
+    asked = pace(state).get("asked", 0)
+    return {cid for cid, until in (pace(state).get("resting") or {}).items() if asked < until}
 
 
 def rest(state: LessonState, concept_id: str) -> dict[str, int]:
     """The ``resting`` map with ``concept_id`` resting for :data:`REST_FOR` exercises."""
-    asked = state.get("asked", 0)
-    kept = {cid: until for cid, until in (state.get("resting") or {}).items() if asked < until}
+    asked = pace(state).get("asked", 0)
+    kept = {cid: until for cid, until in (pace(state).get("resting") or {}).items()
+            if asked < until}
     return {**kept, concept_id: asked + REST_FOR}
 
 
 def long_run(state: LessonState, concept_id: str) -> bool:
     """Whether the last :data:`MAX_RUN` exercises were all on ``concept_id``."""
-    run = state.get("run") or ["", 0]
+    run = pace(state).get("run") or ["", 0]
     return run[0] == concept_id and run[1] >= MAX_RUN
 
 
@@ -197,7 +210,8 @@ def before_choice(state: LessonState) -> LessonState:
     concept_id = state.get("concept_id")
     if (concept_id and state.get("outcome") in ("wrong", "gave_up")
             and state.get("fails", 0) >= policy.REST_AFTER):
-        return {**state, "resting": rest(state, concept_id)}  # type: ignore[typeddict-item]
+        rested = {**pace(state), "resting": rest(state, concept_id)}
+        return {**state, "pace": rested}  # type: ignore[typeddict-item]
     return state
 
 
@@ -207,10 +221,10 @@ def choose_concept_today(state: LessonState, course: Course, model: LearnerModel
     asking today, preferring one with an exercise whose key nothing just shown gives away
     (rather than masking it), resting ones only when nothing else is; and the ``resting`` map
     after it (a concept on a long run rests when other material is ready)."""
-    resting_now = dict(state.get("resting") or {})
+    resting_now = dict(pace(state).get("resting") or {})
     for leak_free, allow_resting in ((True, False), (False, False), (False, True)):
         skip = set() if allow_resting else resting(state) | {
-            cid for cid in resting_now if state.get("asked", 0) < resting_now[cid]}
+            cid for cid in resting_now if pace(state).get("asked", 0) < resting_now[cid]}
         for step in policy.candidates(course, model, now, skip):
             concept_id = step.concept_id or ""
             if concept_id in skip or not worth_asking(state, course, model, now, concept_id,

@@ -52,6 +52,7 @@ from tutor.teach.exercise_pool import (
     choose_concept_today,
     graded_today,
     leaves_concept,
+    pace,
     posed,
     retire_revealed,
     saved,
@@ -102,7 +103,8 @@ def choose_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str,
     state = before_choice(state)  # repeated errors: the concept rests
     step, resting_now = choose_concept_today(state, deps.course, model, deps.clock())
     base: dict[str, Any] = {
-        "resting": resting_now,
+        **({} if resting_now == pace(state).get("resting", {}) else
+           {"pace": {**pace(state), "resting": resting_now}}),
         "styles_tried": [],
         "next_style": "",
         "fails": 0,
@@ -195,18 +197,23 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     # Only when no exercise was left whose key the messages already shown leave out: mask the
     # key (the term only) in those messages too, before they reach the learner.
     shown["transcript"] = remask_emitted(state, exercise) + shown["transcript"]
-    run = state.get("run") or ["", 0]
+    run = pace(state).get("run") or ["", 0]
+    after = posed(record, exercise.id)  # asked once more (in all, and today)
     return {
         **update,
         **shown,
         "exercise_id": exercise.id,
         "explanation": None,
         "outcome": "",
-        **saved(posed(record, exercise.id)),  # asked once more (in all, and today)
+        "exercise_log": after["log"],
+        "pace": {
+            **pace(state),
+            "day": after["day"],
+            "asked": pace(state).get("asked", 0) + 1,
+            "run": [concept.id, run[1] + 1 if run[0] == concept.id else 1],
+            "exposed": exposed(exercise, concept, draft, state),
+        },
         "asked_at": now.isoformat(),
-        "exposed": exposed(exercise, concept, draft, state),
-        "asked": state.get("asked", 0) + 1,
-        "run": [concept.id, run[1] + 1 if run[0] == concept.id else 1],
     }
 
 
@@ -303,7 +310,7 @@ def grade(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
         "real_attempts": state.get("real_attempts", 0) + 1,
         "fails": 0 if result.correct else state.get("fails", 0) + 1,
         "mistakes": mistakes[-5:],
-        **saved(record),
+        **saved(state, record),
     }
 
 
@@ -323,7 +330,7 @@ def give_up(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
                              reveal.text)
     return {
         **_say({**state, "revealed": True}, deps, [reveal]),  # type: ignore[typeddict-item]
-        **saved(record),
+        **saved(state, record),
         "revealed": True,
         "outcome": "gave_up",
         "fails": state.get("fails", 0) + int(explicit),

@@ -83,7 +83,7 @@ def _move_after(state: LessonState, deps: TeachDeps, exercise: Exercise, model: 
         "fails": 0 if correct else state.get("fails", 0) + 1,
         "revealed": state.get("revealed", False) or correct,
         "real_attempts": state.get("real_attempts", 0) + 1,
-        **saved(graded_today(state, exercise, correct, now)),  # type: ignore[typeddict-item]
+        **saved(state, graded_today(state, exercise, correct, now)),  # type: ignore[typeddict-item]
     }
     route = next_move(graded, deps, model)
     stay_on = route.concept_id or state.get("concept_id") or ""

@@ -136,22 +136,13 @@ class LessonState(TypedDict, total=False):
     """How many actions the learner has taken in this thread."""
     asked_at: str
     """ISO time the current exercise was shown (for the time spent on it)."""
-    exposed: bool
-    """The current exercise was posed straight after the sentence it tests was shown (its
-    concept's explanation, or feedback quoting the definition): a quick right answer is weak
-    evidence (:mod:`tutor.learner.evidence`)."""
-    log_day: str
-    """The day (ISO date) the marks in ``exercise_log`` are for (:mod:`tutor.teach.exercise_pool`)."""
-    asked: int
-    """Exercises posed in this lesson."""
-    resting: dict[str, int]
-    """Concept id -> the ``asked`` count until which it rests (after repeated errors or a long
-    run on it)."""
-    run: list[Any]
-    """``[concept_id, n]``: the last ``n`` exercises posed were all on this concept."""
+    pace: dict[str, Any]
+    """The lesson's pacing: the day of the exercise log's marks, exercises posed, the run on one
+    concept, resting concepts, whether the current exercise came straight after its sentence
+    (:func:`tutor.teach.exercise_pool.pace`)."""
     exercise_log: dict[str, list[int]]
     """Exercise id -> ``[times asked, times answered right]`` in this lesson, plus the day's
-    mark (posings that day, or retired for the day) on ``log_day``."""
+    mark (posings that day, or retired for the day) on the pacing's day."""
     said: int
     """Messages said since the lesson began (the transcript keeps only the recent ones)."""
     transcript: Annotated[list[dict[str, Any]], keep_recent]
