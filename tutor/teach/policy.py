@@ -68,18 +68,28 @@ def teaching_order(course: Course) -> list[str]:
     memo is keyed by the course object and its sizes, and holds the course itself so that its
     id cannot be reused while remembered.
     """
+    return _remembered(course)[0]
+
+
+def _prerequisite_map(course: Course) -> dict[str, list[str]]:
+    """Concept id -> its direct prerequisites, remembered like :func:`teaching_order`."""
+    return _remembered(course)[1]
+
+
+def _remembered(course: Course) -> tuple[list[str], dict[str, list[str]]]:
     key = (id(course), len(course.concepts), len(course.prerequisites))
     found = _ORDERS.get(key)
     if found is not None and found[0] is course:
-        return found[1]
+        return found[1], found[2]
     order = course.teaching_order()
+    needs = {cid: course.prerequisites_of(cid) for cid in order}
     if len(_ORDERS) >= 8:
         _ORDERS.pop(next(iter(_ORDERS)))
-    _ORDERS[key] = (course, order)
-    return order
+    _ORDERS[key] = (course, order, needs)
+    return order, needs
 
 
-_ORDERS: dict[tuple[int, int, int], tuple[Course, list[str]]] = {}
+_ORDERS: dict[tuple[int, int, int], tuple[Course, list[str], dict[str, list[str]]]] = {}
 
 
 def choose_next(course: Course, model: LearnerModel, now: datetime,
@@ -105,7 +115,7 @@ def candidates(course: Course, model: LearnerModel, now: datetime,
     concept passed over)."""
     order = teaching_order(course)
     known = set(order) - set(skip)
-    needs = {cid: course.prerequisites_of(cid) for cid in order}
+    needs = _prerequisite_map(course)
     ready: dict[str, bool] = {}
 
     def prerequisites_ready(concept_id: str) -> bool:
