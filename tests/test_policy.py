@@ -119,8 +119,11 @@ def test_route_never_steps_back_to_a_known_prerequisite_and_rests_instead() -> N
     for fails in range(REST_AFTER, REST_AFTER + 3):
         rest = route_after_grade(course(), state, "d", False, fails)
         assert (rest.action, rest.concept_id) == ("rest", "d")
-    due = with_due(state, "b", NOW - timedelta(days=3))  # due for review is no reason either
-    assert route_after_grade(course(), due, "d", False, 2, now=NOW).action == "hint"
+    # ...unless its recall has dropped (due for review): known once, maybe not now
+    due = with_due(state, "b", NOW - timedelta(days=3))
+    back = route_after_grade(course(), due, "d", False, 2, now=NOW)
+    assert (back.action, back.concept_id) == ("step_back", "b")
+    assert route_after_grade(course(), due, "d", False, 2).action == "hint"  # no clock given
 
 
 def test_route_without_prerequisites_hints_then_rests() -> None:

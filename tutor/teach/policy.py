@@ -8,7 +8,8 @@ order), else any other due review.
 :func:`route_after_grade` is the routing rule of the teach graph after a grade, kept here as a
 pure function so that the simulated-learner evaluation runs exactly the rule the tutor runs:
 right -> advance; first wrong -> re-explain in another style; repeated wrong -> step back to the
-weakest prerequisite not yet known (never to one the learner knows), else, after
+weakest prerequisite not yet known, or to one whose recall has dropped (due for review; never
+to one the learner knows and remembers), else, after
 :data:`REST_AFTER` wrong answers in a row, rest the concept (other material, then back), else
 the next hint, else re-explain.
 """
@@ -183,18 +184,24 @@ def route_after_grade(
 
     ``model`` is the learner model already updated with this answer; ``failures_in_row``
     counts the wrong answers in a row on this concept, this one included; ``hints_used`` the
-    hints already given on the current exercise; ``now`` is accepted for callers that pass
-    it (a prerequisite due for review is no reason to step back: it is reviewed in its turn).
+    hints already given on the current exercise; ``now`` (UTC), when given, lets a direct
+    prerequisite that is due for review (recall dropped) count as possibly forgotten.
     """
     if correct:
         return Route(action="advance", concept_id=None, reason="right answer")
     if failures_in_row >= step_back_after:
-        # Only to a prerequisite not yet known: re-asking what the learner knows teaches nothing.
+        # Only to a prerequisite not known (or not remembered): re-asking what the learner
+        # knows and remembers teaches nothing.
         target = weakest_prerequisite(course, model, concept_id)
         if target is not None:
             return Route(
                 action="step_back", concept_id=target, reason="weakest prerequisite not mastered"
             )
+        direct = course.prerequisites_of(concept_id)
+        due = [cid for cid in model.due_reviews(now) if cid in direct] if now else []
+        if due:  # recall of it has dropped (FSRS): known once, not necessarily now
+            return Route(action="step_back", concept_id=due[0],
+                         reason="prerequisite due for review: it may be forgotten")
         if failures_in_row >= rest_after:
             return Route(action="rest", concept_id=concept_id,
                          reason="repeated errors: other material first, then back")
