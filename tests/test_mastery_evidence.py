@@ -4,8 +4,9 @@ the sentence, FSRS reviews first tries only, one a day."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
-from tests.factories import make_course
+from tests.factories import COURSE, Driver, make_course
 from tutor.course import ExerciseKind
 from tutor.learner.bkt import MASTERY
 from tutor.learner.evidence import READY
@@ -72,3 +73,16 @@ def test_attempts_without_an_origin_are_not_held() -> None:
     untracked = [_attempt(n, origin="", at=NOW + timedelta(minutes=n)) for n in range(8)]
     model = _after(*untracked)
     assert model.is_mastered("array")  # e.g. the simulated learners: nothing to judge by
+
+
+def test_a_quick_right_answer_straight_after_the_explanation_is_recorded_as_weak(
+    tmp_path: Path,
+) -> None:
+    driver = Driver(tmp_path)
+    shown = driver.start()
+    assert [m.kind for m in shown] == ["explanation", "exercise"]
+    driver.answer_right()
+    (attempt,) = driver.store.attempts("ana", COURSE)
+    assert attempt.weak and attempt.first_try and attempt.origin == "definition"
+    model = driver.store.load("ana", COURSE)
+    assert model.mastery(attempt.concept_id).origins == []  # counts towards no origin
