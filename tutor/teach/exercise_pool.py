@@ -154,11 +154,13 @@ def resting(state: LessonState) -> set[str]:
     return {cid for cid, until in (pace(state).get("resting") or {}).items() if asked < until}
 
 
-def rest(state: LessonState, concept_id: str) -> dict[str, int]:
-    """The ``resting`` map with ``concept_id`` resting for :data:`REST_FOR` exercises."""
+def rest(state: LessonState, concept_id: str,
+         resting_now: dict[str, int] | None = None) -> dict[str, int]:
+    """The ``resting`` map (``resting_now``, else the state's) with ``concept_id`` resting for
+    :data:`REST_FOR` exercises."""
     asked = pace(state).get("asked", 0)
-    kept = {cid: until for cid, until in (pace(state).get("resting") or {}).items()
-            if asked < until}
+    base = pace(state).get("resting") or {} if resting_now is None else resting_now
+    kept = {cid: until for cid, until in base.items() if asked < until}
     return {**kept, concept_id: asked + REST_FOR}
 
 
@@ -232,7 +234,7 @@ def choose_concept_today(state: LessonState, course: Course, model: LearnerModel
                 continue
             if (not allow_resting and long_run(state, concept_id)
                     and concept_id not in resting_now):
-                resting_now = rest(state, concept_id)  # other material first, then back
+                resting_now = rest(state, concept_id, resting_now)  # elsewhere first, then back
                 skip.add(concept_id)
                 continue
             return step, resting_now
