@@ -204,3 +204,21 @@ def test_a_long_lesson_shows_recent_messages_and_earlier_ones_on_request(course:
     at.button(key="show_earlier").click().run()
     assert len(at.chat_message) == total
     assert not any(b.key == "show_earlier" for b in at.button)
+
+
+def test_an_answer_from_a_tab_left_behind_is_refused_and_keys_stay_opaque(course: Course) -> None:
+    at = create_profile(new_app(), "Ada")
+    shown = pending(at)
+    assert shown is not None
+    submit = next(b for b in at.button if b.label == "Submit answer")
+    assert shown.concept_id not in submit.proto.form_id  # the form key names no concept
+    # Another tab (the same lesson) answers it first; this tab still shows the old form.
+    other_tab = lesson(at)
+    other_tab.answer(course.exercise(shown.id).answer, exercise_id=shown.id)
+    moved_to = other_tab.pending
+    answer(at, wrong_answer(at, course))
+    assert any("no longer the one waiting" in e.value for e in at.error)
+    attempts = other_tab.store.attempts("ada", SAMPLE_NAME)
+    assert [a.exercise_id for a in attempts] == [shown.id]  # nothing graded against the next
+    assert pending(at) is not None and moved_to is not None
+    assert pending(at).id == moved_to.id  # the tab now shows the exercise waiting

@@ -10,6 +10,7 @@ the prompt cache.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -78,13 +79,14 @@ def test_every_answer_costs_one_call_and_the_next_move_comes_with_it(
         per_turn: list[list[str]] = []
         explanations = 0
         for turn in range(12):
-            assert lesson.pending is not None
+            if lesson.pending is None:  # the small course has nothing left to ask today
+                break
             exercise = lesson.course.exercise(lesson.pending.id)
             sent = len(fake.message_requests())
             said = lesson.answer(_wrong(lesson) if turn % 3 == 0 else exercise.answer)
             per_turn.append(tasks_sent(fake, sent))
             explanations += sum(1 for m in said if m.kind == "explanation")
-    assert per_turn == [["teach_turn"]] * 12
+    assert len(per_turn) >= 8 and per_turn == [["teach_turn"]] * len(per_turn)
     assert explanations >= 3  # new concepts and re-explanations were taught along the way
     assert fake.message_requests()[0].body["stream"]  # the first explanation is streamed
 
@@ -133,7 +135,9 @@ def test_stepping_back_and_coming_back_cost_no_second_call(
         model = lesson.store.load("ana", COURSE)
         lesson.store.save(model.model_copy(update={"concepts": {
             "array": model.mastery("array").model_copy(
-                update={"p_known": 0.99, "attempts": 3, "correct": 3})}}))
+                update={"p_known": 0.99, "attempts": 3, "correct": 3,
+                        # known, but its review is due: recall may have dropped
+                        "due": lesson.deps.clock() - timedelta(days=1)})}}))
         lesson.focus("sorting")
         per_turn: list[list[str]] = []
         said: list[str] = []

@@ -8,7 +8,7 @@ from tutor.course import Concept, Course, Prerequisite
 from tutor.learner.model import ConceptMastery, LearnerModel
 from tutor.learner.review import new_card, rating_for, retrievability, review
 from tutor.teach.policy import (
-    CHECK_AFTER,
+    REST_AFTER,
     REVIEW_FIRST_BELOW,
     choose_next,
     route_after_grade,
@@ -104,20 +104,46 @@ def test_route_repeated_wrong_steps_back_to_the_weakest_prerequisite() -> None:
     assert (route.action, route.concept_id) == ("step_back", "a")
 
 
-def test_route_checks_a_mastered_prerequisite_once_errors_persist() -> None:
-    state = model(a=0.99, b=0.96, c=0.98)
+def held(base: LearnerModel, concept_id: str, p_known: float = 0.9) -> LearnerModel:
+    """``base`` with ``concept_id`` known well enough to build on, held short of mastery for
+    want of proof (its attempts carried their exercises' origins)."""
+    concepts = dict(base.concepts)
+    concepts[concept_id] = ConceptMastery(concept_id=concept_id, p_known=p_known,
+                                          evidence_tracked=True)
+    return base.model_copy(update={"concepts": concepts})
+
+
+def test_route_never_steps_back_to_a_known_prerequisite_and_rests_instead() -> None:
+    state = held(model(a=0.99, b=0.96), "c")  # c: held short of mastery, but known
     assert route_after_grade(course(), state, "d", False, 2).action == "hint"
-    assert route_after_grade(course(), state, "d", False, 3).action == "hint"
-    check = route_after_grade(course(), state, "d", False, CHECK_AFTER)
-    assert (check.action, check.concept_id) == ("step_back", "b")  # the least certain one
-    later = CHECK_AFTER + 1
-    assert route_after_grade(course(), state, "d", False, later, hints_used=0).action == "hint"
-    assert route_after_grade(course(), state, "d", False, later, hints_used=3).action == "reexplain"
+    for fails in range(REST_AFTER, REST_AFTER + 3):
+        rest = route_after_grade(course(), state, "d", False, fails)
+        assert (rest.action, rest.concept_id) == ("rest", "d")
+    # ...unless its recall has dropped (due for review): known once, maybe not now
+    due = with_due(state, "b", NOW - timedelta(days=3))
+    back = route_after_grade(course(), due, "d", False, 2, now=NOW)
+    assert (back.action, back.concept_id) == ("step_back", "b")
+    assert route_after_grade(course(), due, "d", False, 2).action == "hint"  # no clock given
 
 
-def test_route_without_prerequisites_hints_then_reexplains() -> None:
-    assert route_after_grade(course(), model(), "a", False, 3, hints_used=1).action == "hint"
-    assert route_after_grade(course(), model(), "a", False, 3, hints_used=3).action == "reexplain"
+def test_route_without_prerequisites_hints_then_rests() -> None:
+    assert route_after_grade(course(), model(), "a", False, 2, hints_used=1).action == "hint"
+    assert route_after_grade(course(), model(), "a", False, 2, hints_used=3).action == "reexplain"
+    assert route_after_grade(course(), model(), "a", False, REST_AFTER).action == "rest"
+
+
+def test_a_prerequisite_known_but_not_yet_proven_opens_its_dependants() -> None:
+    waiting = held(model(), "a")  # at READY: known well enough to build on, not mastered
+    assert not waiting.is_mastered("a") and waiting.is_ready("a")
+    assert choose_next(course(), waiting, NOW).concept_id in {"b", "c"}
+    untracked = model(a=0.9)  # without the evidence rule, 0.9 is simply not mastered yet
+    assert not untracked.is_ready("a")
+    assert choose_next(course(), untracked, NOW).concept_id not in {"b", "c"}
+
+
+def test_skipped_concepts_are_passed_over() -> None:
+    assert choose_next(course(), model(), NOW, skip={"a"}).concept_id == "e"
+    assert choose_next(course(), model(), NOW, skip={"a", "e"}).concept_id is None
 
 
 def test_teaching_order_memo_follows_the_course() -> None:
@@ -127,14 +153,6 @@ def test_teaching_order_memo_follows_the_course() -> None:
         update={"prerequisites": [*first.prerequisites, Prerequisite(prerequisite="e", concept="a")]}
     )
     assert teaching_order(changed) == ["e", "a", "b", "c", "d"]
-
-
-def test_route_steps_back_to_a_prerequisite_due_for_review() -> None:
-    state = with_due(model(a=0.99, b=0.96, c=0.98), "c", NOW - timedelta(hours=2))
-    route = route_after_grade(course(), state, "d", False, 2, now=NOW)
-    assert (route.action, route.concept_id) == ("step_back", "c")
-    assert route_after_grade(course(), state, "d", False, 1, now=NOW).action == "reexplain"
-    assert route_after_grade(course(), state, "d", False, 2).action == "hint"  # no clock given
 
 
 def reviewed(base: LearnerModel, concept_id: str, answers: list[bool]) -> LearnerModel:

@@ -157,9 +157,17 @@ def test_our_policy_steps_back_and_returns_like_the_teach_graph() -> None:
     )
     policy = OurPolicy(course)
     assert policy.next_concept(model, now) == "a2"
-    for expected_next in ("a2", "a2", "a2", "a1"):  # reexplain, hints, check a1 (4th error)
+    for _ in range(5):  # prerequisites known: never stepped back to, whatever the errors
         policy.observe(model, "a2", False, now)
-        assert policy.next_concept(model, now) == expected_next
+        assert policy.next_concept(model, now) == "a2"
+    # a1 weakened (wrong answers on a2 are evidence against it): step back to it, then return.
+    weak = model.model_copy(update={"concepts": {
+        **model.concepts, "a1": ConceptMastery(concept_id="a1", p_known=0.8)}})
+    policy = OurPolicy(course)
+    policy.observe(weak, "a2", False, now)
+    assert policy.next_concept(weak, now) == "a2"  # first error: explained again
+    policy.observe(weak, "a2", False, now)
+    assert policy.next_concept(weak, now) == "a1"  # repeated: the prerequisite not known
     policy.observe(model, "a1", True, now)  # right on the prerequisite: back to a2
     assert policy.return_to == [] and policy.next_concept(model, now) == "a2"
 

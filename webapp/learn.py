@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import secrets
+
 import streamlit as st
 
 from tutor.errors import TutorError
 from tutor.safety.markup import displayed, inert_markdown
+from tutor.teach.state import ExerciseView
 from webapp import state
 from webapp.icons import MESSAGE_ICONS
 from webapp.live_turn import LiveTurn
@@ -14,6 +18,9 @@ RECENT = 20
 """Messages shown at first; older ones come in steps of :data:`EARLIER` on request."""
 EARLIER = 40
 SHOWN = "learn_shown_messages"
+SHOWN_EXERCISE = "learn_shown_exercise"
+"""The exercise this tab showed last (its view), which the learner's next action is about."""
+FORM_SALT = "learn_form_salt"
 
 
 def show(message) -> None:  # noqa: ANN001 - tutor.teach.lesson.TutorMessage
@@ -32,19 +39,31 @@ def show(message) -> None:  # noqa: ANN001 - tutor.teach.lesson.TutorMessage
             st.caption("Sources: " + inert_markdown(", ".join(unnamed)))
 
 
-def act(call, *args: object, **options: object) -> None:  # noqa: ANN001
+def act(call, *args: object, **named: object) -> None:  # noqa: ANN001
     try:
-        call(*args, **options)
+        call(*args, **named)
     except TutorError as exc:
         st.session_state["learn_error"] = str(exc)
 
 
+def form_key(exercise_id: str) -> str:
+    """The answer form's key: one per exercise (a click in a form no longer shown is not
+    taken for the next one), opaque (an exercise id starts with its concept's slug, which is
+    the key of a "which term" item, and widget keys reach the page)."""
+    salt = st.session_state.setdefault(FORM_SALT, secrets.token_hex(8))
+    return "answer-" + hashlib.sha256(f"{salt}:{exercise_id}".encode()).hexdigest()[:12]
+
+
 def exercise_form(lesson, live) -> None:  # noqa: ANN001 - a Lesson, a streamlit container
-    exercise = lesson.pending
+    pending = lesson.pending
+    # The exercise this tab showed last: an action names it, so an answer typed in a tab left
+    # behind (another tab moved on) is refused, not graded against the next exercise.
+    shown = st.session_state.get(SHOWN_EXERCISE)
+    exercise = ExerciseView.model_validate(shown) if shown else pending
     if exercise is None:
         return
     # The form shows no concept name: for a cloze or a "which term" question it is the answer.
-    with st.form(key=f"answer-{exercise.id}", clear_on_submit=True):
+    with st.form(key=form_key(exercise.id), clear_on_submit=True):
         if exercise.choices:
             answer = st.radio("Your answer", exercise.choices, index=None, key="choice",
                               format_func=displayed)
@@ -53,21 +72,21 @@ def exercise_form(lesson, live) -> None:  # noqa: ANN001 - a Lesson, a streamlit
         else:
             answer = st.text_input("Your answer", key="free_text")
         submitted = st.form_submit_button("Submit answer", type="primary")
-    if submitted:
-        if not answer or not str(answer).strip():
-            st.session_state["learn_error"] = "Type or pick an answer first (or ask for a hint)."
-        else:
-            act(lesson.answer, str(answer), shown=LiveTurn(live))
-        st.rerun()
     with st.container(horizontal=True):
         hint = st.button("Hint", key="hint", icon=":material/lightbulb:")
         give_up = st.button("I give up", key="give_up", icon=":material/flag:",
                             help="Shows the answer; counted as not known yet.")
-    if hint:
-        act(lesson.hint, shown=LiveTurn(live))
-        st.rerun()
-    if give_up:
-        act(lesson.give_up, shown=LiveTurn(live))
+    if submitted and (not answer or not str(answer).strip()):
+        st.session_state["learn_error"] = "Type or pick an answer first (or ask for a hint)."
+    elif submitted:
+        act(lesson.answer, str(answer), exercise_id=exercise.id, shown=LiveTurn(live))
+    elif hint:
+        act(lesson.hint, exercise_id=exercise.id, shown=LiveTurn(live))
+    elif give_up:
+        act(lesson.give_up, exercise_id=exercise.id, shown=LiveTurn(live))
+    now = lesson.pending if (submitted or hint or give_up) else pending
+    st.session_state[SHOWN_EXERCISE] = now.model_dump(mode="json") if now is not None else None
+    if submitted or hint or give_up or now is None or now.id != exercise.id:
         st.rerun()
 
 

@@ -1,6 +1,7 @@
 """The learner model and its store: what the tutor remembers about each learner.
 
 - :mod:`tutor.learner.bkt`: knowledge tracing (probability that a concept is known)
+- :mod:`tutor.learner.evidence`: which right answers prove mastery
 - :mod:`tutor.learner.review`: FSRS spaced review of concepts
 - :mod:`tutor.learner.model`: the per-learner model and :func:`apply_attempt`
 - :mod:`tutor.learner.store`: SQLite persistence of learners, models and attempts

@@ -22,7 +22,9 @@ from pydantic import BaseModel, Field, field_validator
 from tutor.clock import as_utc
 from tutor.course import Course, ExerciseKind
 from tutor.errors import LearnerError
+from tutor.learner import evidence
 from tutor.learner.bkt import MASTERY, MAX_GUESS, BKTParams, params_for, update_bkt
+from tutor.learner.evidence import READY, reviewed_today
 from tutor.learner.review import new_card, rating_for, review
 
 PREREQUISITE_SPREAD = 0.1
@@ -48,6 +50,16 @@ class ConceptMastery(BaseModel):
     """When the concept is next due for review (UTC); None until the first attempt."""
     misconceptions: dict[str, int] = Field(default_factory=dict)
     """Misconception text -> times it was observed."""
+    origins: list[str] = Field(default_factory=list)
+    """Origins of the exercises answered right on the first try, not straight after their
+    sentence was shown (:mod:`tutor.learner.evidence`)."""
+    first_right_at: datetime | None = None
+    """When such an answer was first given."""
+    recalled_later: bool = False
+    """Such an answer was given again on a later day: a recall."""
+    evidence_tracked: bool = False
+    """Attempts on this concept carry their exercise's origin, so the evidence rule holds it
+    short of mastery until proven (attempts without one, e.g. simulated, are not held)."""
 
     @property
     def mastered(self) -> bool:
@@ -76,6 +88,13 @@ class Attempt(BaseModel):
     """When the answer was given (UTC)."""
     seconds: float = Field(default=0.0, ge=0.0)
     """Time the learner spent on the exercise."""
+    origin: str = ""
+    """The exercise's origin (``definition``, ``example``...); empty when not known, which
+    exempts the attempt from the evidence rule (:mod:`tutor.learner.evidence`)."""
+    first_try: bool = True
+    """The learner's first answer to this exercise since it was posed."""
+    weak: bool = False
+    """Answered within seconds of being shown the sentence it tests: weak evidence."""
 
     @field_validator("at")
     @classmethod
@@ -106,6 +125,15 @@ class LearnerModel(BaseModel):
 
     def is_mastered(self, concept_id: str) -> bool:
         return self.p_known(concept_id) >= MASTERY
+
+    def is_ready(self, concept_id: str) -> bool:
+        """Known well enough to build on: mastered, or held at
+        :data:`~tutor.learner.evidence.READY` only for want of proof of mastery."""
+        found = self.concepts.get(concept_id)
+        if found is None:
+            return False
+        return found.mastered or (found.p_known >= READY and not evidence.proven(found)
+                                  and bool(found.evidence_tracked))
 
     def due_reviews(self, now: datetime) -> list[str]:
         """Practised concepts whose review is due at ``now``, most overdue first."""
@@ -147,8 +175,10 @@ def apply_attempt(
     """The model after one graded attempt (pure: ``model`` is not changed).
 
     BKT update of the concept (a right answer after hints counts as weaker evidence: each hint
-    raises the guess probability), an FSRS review, the misconception counted, the evidence
-    spread to weak prerequisites, and the summary refreshed.
+    raises the guess probability; a right answer straight after its sentence was shown is
+    treated as a guess), held short of mastery until proven (:mod:`tutor.learner.evidence`),
+    an FSRS review for a first try (one per card per day), the misconception counted, the
+    evidence spread to weak prerequisites, and the summary refreshed.
     """
     if attempt.learner_id != model.learner_id or attempt.course != model.course:
         raise LearnerError(
@@ -160,23 +190,29 @@ def apply_attempt(
     if correct and attempt.hints_used:
         guess = min(MAX_GUESS, params.p_guess + HINT_GUESS * attempt.hints_used)
         params = params.model_copy(update={"p_guess": guess})
+    if correct and attempt.weak:
+        params = params.model_copy(update={"p_guess": MAX_GUESS})
 
     concepts = dict(model.concepts)  # entries are replaced, never changed in place
     before = concepts.get(attempt.concept_id) or ConceptMastery(concept_id=attempt.concept_id)
-    card = before.card or new_card(attempt.at)
-    card, due = review(card, rating_for(correct, attempt.hints_used, attempt.gave_up), attempt.at)
+    card, due = before.card, before.due
+    if card is None or (attempt.first_try and not reviewed_today(card, attempt.at)):
+        card, due = review(card or new_card(attempt.at),
+                           rating_for(correct, attempt.hints_used, attempt.gave_up), attempt.at)
     misconceptions = dict(before.misconceptions)
     if attempt.misconception:
         misconceptions[attempt.misconception] = misconceptions.get(attempt.misconception, 0) + 1
-    concepts[attempt.concept_id] = before.model_copy(
+    proof = before.model_copy(update=evidence.with_evidence(before, attempt))
+    concepts[attempt.concept_id] = proof.model_copy(
         update={
-            "p_known": update_bkt(before.p_known, correct, params),
+            "p_known": evidence.held(update_bkt(before.p_known, correct, params), proof, attempt),
             "attempts": before.attempts + 1,
             "correct": before.correct + (1 if correct else 0),
             "last_seen": attempt.at,
             "card": card,
             "due": due,
             "misconceptions": misconceptions,
+            "evidence_tracked": proof.evidence_tracked or bool(attempt.origin),
         }
     )
     if not correct:

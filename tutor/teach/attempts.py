@@ -1,7 +1,8 @@
 """The learner's attempts during a lesson: recorded once each, and counted per exercise.
 
 :func:`record_attempt` turns a graded answer (or an explicit give-up) into an
-:class:`~tutor.learner.model.Attempt`, updates the learner model and stores both. The attempt
+:class:`~tutor.learner.model.Attempt` (with what it proves: :func:`evidence_of`), updates the
+learner model and stores both. The attempt
 id is derived from the lesson and the learner's turn, so a step replayed after a crash records
 nothing twice. :func:`exercise_log` counts what a learner already answered, so a new lesson does
 not start with the exercises they got right before.
@@ -11,8 +12,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 from tutor.course import Course, Exercise
+from tutor.learner.evidence import EXPOSURE_SECONDS
 from tutor.learner.model import Attempt, LearnerModel, apply_attempt
 from tutor.learner.store import LearnerStore
 from tutor.teach.state import LessonState
@@ -29,6 +32,20 @@ def exercise_log(store: LearnerStore, learner_id: str, course: str) -> dict[str,
         counts[0] += 1
         counts[1] += int(attempt.correct and not attempt.gave_up)
     return log
+
+
+def evidence_of(state: LessonState, exercise: Exercise, correct: bool,
+                now: datetime) -> dict[str, Any]:
+    """What an attempt says as evidence of mastery (:mod:`tutor.learner.evidence`): the
+    exercise's origin, whether it is the first answer since the exercise was posed, and
+    whether a right answer came within seconds of its sentence being shown (weak)."""
+    asked_at = datetime.fromisoformat(state["asked_at"]) if state.get("asked_at") else now
+    quick = (now - asked_at).total_seconds() < EXPOSURE_SECONDS
+    return {
+        "origin": exercise.origin.value,
+        "first_try": state.get("real_attempts", 0) == 0,
+        "weak": correct and quick and bool((state.get("pace") or {}).get("exposed", False)),
+    }
 
 
 def record_attempt(
@@ -64,6 +81,7 @@ def record_attempt(
         misconception=misconception,
         at=now,
         seconds=max(0.0, (now - asked_at).total_seconds()),
+        **evidence_of(state, exercise, correct and not gave_up, now),
     )
     model = store.load(state["learner_id"], state["course"])
     if state.get("style"):

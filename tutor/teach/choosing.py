@@ -5,19 +5,32 @@ The teaching policy (:mod:`tutor.teach.policy`) decides *which* concept; these p
 decide *how* it is taught on this visit, from the lesson state and the learner model:
 
 - :func:`pick_style`: a style not yet tried on this visit, what worked for this learner first;
-- :func:`choose_exercise`: an exercise not yet answered right, whose answer nothing shown
-  since the last attempt gives away, asked least, of an origin and a kind not yet asked;
+- :func:`choose_exercise`: among the exercises that may be asked now
+  (:mod:`tutor.teach.exercise_pool`), one not yet answered right, whose answer the explanation
+  does not give away, asked least, of an origin and a kind not yet asked;
+- :func:`could_be_asked`: the exercises that choice may pick after an explanation not yet
+  written (the streamed explanation withholds all their keys);
 - :func:`waiting_exercise`: the exercise asked again after a wrong answer;
 - :func:`learner_context`: the styles that worked or failed and the recent mistakes.
 """
 
 from __future__ import annotations
 
-from tutor.answers import answer_strings
-from tutor.course import Course, Exercise, ExerciseKind
-from tutor.engine.offline.hints import reveals_answer
+from datetime import datetime
+
+from tutor.answers import answer_strings, reveals_answer
+from tutor.clock import system_clock
+from tutor.course import Course, Exercise
 from tutor.engine.port import ExplanationStyle, LearnerContext
 from tutor.learner.model import LearnerModel
+from tutor.teach.exercise_pool import (
+    MAX_POSES_PER_DAY,
+    askable,
+    binary,
+    emitted_since_attempt,
+    times_posed,
+    today,
+)
 from tutor.teach.state import LessonState
 
 STYLE_ORDER = [
@@ -82,75 +95,90 @@ def pick_style(state: LessonState, course: Course, model: LearnerModel) -> Expla
 def shown_since_attempt(state: LessonState) -> str:
     """Everything the learner has read since their last attempt (feedback, hints, notices,
     the explanation), which the next exercise's answer must not stand in."""
-    texts: list[str] = []
-    for message in reversed(list(state.get("transcript", []))):
-        if message.get("kind") == "learner":
-            break
-        texts.append(str(message.get("text", "")))
-    texts.append((state.get("explanation") or {}).get("text", ""))
+    texts = [emitted_since_attempt(state), (state.get("explanation") or {}).get("text", "")]
     return "\n".join(t for t in texts if t)
 
 
-def choose_exercise(state: LessonState, course: Course, concept_id: str) -> Exercise | None:
-    """Prefer exercises not yet answered right (and no true/false already missed), not the one
-    just asked, whose answer nothing shown since the last attempt contains (the feedback just
-    given, the explanation), asked least, of an origin and then a kind not yet asked here."""
+def choose_exercise(state: LessonState, course: Course, concept_id: str,
+                    now: datetime | None = None) -> Exercise | None:
+    """Among the exercises that may be asked now (:func:`~tutor.teach.exercise_pool.askable`:
+    under the day's budget, not retired; any exercise of the concept when none is left), prefer
+    ones not yet answered right (and no binary item already missed), not the one just asked,
+    whose answer nothing shown since the last attempt contains (else only the term is masked
+    in it), nor the explanation about to be shown, asked least, of an origin and then a kind
+    not yet asked here."""
     exercises = course.exercises_for(concept_id)
     if not exercises:
         return None
+    candidates = askable(state, course, concept_id, now or system_clock()) or exercises
     log = state.get("exercise_log", {})
-    shown = shown_since_attempt(state)
-    asked = [e for e in exercises if log.get(e.id, [0, 0])[0] > 0]
+    emitted = emitted_since_attempt(state)
+    explanation = (state.get("explanation") or {}).get("text", "")
+    asked = [e for e in exercises if log.get(e.id, [0])[0] > 0]
     kinds_asked = {e.kind for e in asked}
     origins_asked = {e.origin for e in asked}
     previous = state.get("exercise_id")
+    position = {e.id: i for i, e in enumerate(exercises)}
 
-    def rank(pair: tuple[int, Exercise]) -> tuple:
-        position, exercise = pair
-        times, _ = log.get(exercise.id, [0, 0])
+    def rank(exercise: Exercise) -> tuple:
+        times = log.get(exercise.id, [0, 0])[0]
         return (
-            *_standing(exercise, log, previous, len(exercises)),
-            bool(shown) and reveals_answer(shown, exercise),
+            *_standing(exercise, log, previous, len(candidates)),
+            # its key already shown: posed only with the key masked in what was shown
+            bool(emitted) and reveals_answer(emitted, exercise),
+            bool(explanation) and reveals_answer(explanation, exercise),
             times,
             exercise.origin in origins_asked,
             exercise.kind in kinds_asked,
-            position,
+            position[exercise.id],
         )
 
-    return min(enumerate(exercises), key=rank)[1]
+    return min(candidates, key=rank)
 
 
 def _standing(exercise: Exercise, log: dict, previous: str | None, count: int) -> tuple:
     """What ranks an exercise before what the text shown gives away (see :func:`choose_exercise`)."""
-    times, right = log.get(exercise.id, [0, 0])
+    times, right = log.get(exercise.id, [0, 0])[:2]
     return (
         right > 0,
         # a true/false missed once is never asked again: a second try is a coin toss
-        exercise.kind is ExerciseKind.TRUE_FALSE and times > 0,
+        binary(exercise) and times > right,
         exercise.id == previous and count > 1,
     )
 
 
-def could_be_asked(state: LessonState, course: Course, concept_id: str) -> list[Exercise]:
+def could_be_asked(state: LessonState, course: Course, concept_id: str,
+                   now: datetime | None = None) -> list[Exercise]:
     """The exercises :func:`choose_exercise` may pick for ``concept_id`` after an explanation
     not written yet, whichever answers it gives away: those that rank first before what is
     shown counts. Empty when one of them has no answer text can give away (a true/false): one
     is then always left that the explanation does not give away."""
     exercises = course.exercises_for(concept_id)
+    if not exercises:
+        return []
+    candidates = askable(state, course, concept_id, now or system_clock()) or exercises
     log, previous = state.get("exercise_log", {}), state.get("exercise_id")
-    standings = [_standing(e, log, previous, len(exercises)) for e in exercises]
+    standings = [_standing(e, log, previous, len(candidates)) for e in candidates]
     first = min(standings, default=())
-    front = [e for e, standing in zip(exercises, standings, strict=True) if standing == first]
+    front = [e for e, standing in zip(candidates, standings, strict=True) if standing == first]
     if any(not answer_strings(e) for e in front):
         return []
     return front
 
 
-def waiting_exercise(state: LessonState, course: Course, concept_id: str) -> Exercise | None:
+def waiting_exercise(state: LessonState, course: Course, concept_id: str,
+                     now: datetime | None = None) -> Exercise | None:
     """The exercise asked again after an explanation of ``concept_id``: the one answered
-    wrongly, not yet revealed, of that concept (else ``None``: a new one is chosen)."""
+    wrongly, not yet revealed, of that concept, not a binary item (a second try is a coin toss)
+    and not yet posed the day's maximum (else ``None``: a new one is chosen)."""
     exercise_id = state.get("exercise_id")
     if not exercise_id or state.get("outcome") != "wrong" or state.get("revealed", False):
         return None
-    exercise = course.exercise(exercise_id)
-    return exercise if exercise.concept_id == concept_id else None
+    try:
+        exercise = course.exercise(exercise_id)
+    except KeyError:  # removed by a rebuild since it was asked
+        return None
+    if exercise.concept_id != concept_id or binary(exercise):
+        return None
+    record = today(state, now or system_clock())
+    return exercise if times_posed(record, exercise.id) < MAX_POSES_PER_DAY else None

@@ -87,13 +87,21 @@ def step_back(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]
     }
 
 
+def still_there(state: LessonState, deps: TeachDeps) -> list[dict[str, Any]]:
+    """The ``return_to`` stack without the concepts a rebuild of the course removed."""
+    known = {c.id for c in deps.course.concepts}
+    return [top for top in state.get("return_to", []) if top.get("concept_id") in known]
+
+
 def return_to_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     deps = runtime.context
-    stack = list(state.get("return_to", []))
+    stack = still_there(state, deps)
     top = stack.pop()
     back = deps.course.concept(top["concept_id"])
     message = TutorMessage(kind="info", text=f"Good. Now back to **{back.name}**.")
     pending = top.get("exercise_id")
+    if pending and pending not in {e.id for e in deps.course.exercises_for(back.id)}:
+        pending = None  # gone with a rebuild: a new exercise of the concept instead
     return {
         **_say({**state, "exercise_id": None}, deps, [message]),  # type: ignore[typeddict-item]
         "return_to": stack,

@@ -33,7 +33,6 @@ from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
 from tutor.errors import AnswerError
-from tutor.teach import policy
 from tutor.teach.attempts import exercise_log, record_attempt
 from tutor.teach.choosing import STYLE_ORDER, choose_exercise, waiting_exercise
 from tutor.teach.context import TeachDeps
@@ -44,6 +43,18 @@ from tutor.teach.detours import (
     next_move,
     return_to_concept,
     step_back,
+    still_there,
+)
+from tutor.teach.exercise_pool import (
+    before_choice,
+    choose_concept_today,
+    graded_today,
+    leaves_concept,
+    pace,
+    posed,
+    retire_revealed,
+    saved,
+    today,
 )
 from tutor.teach.lookahead import explanation_move, grade_answer
 from tutor.teach.state import ExerciseView, LessonState, TutorMessage
@@ -51,7 +62,9 @@ from tutor.teach.streaming import hint_label, node_sink, write_answer, write_exp
 from tutor.teach.withholding import (
     answer_earned,
     asks_for_answer,
+    exposed,
     gives_up,
+    remask_emitted,
     reveal_message,
     say,
 )
@@ -85,8 +98,11 @@ def _say(state: LessonState, deps: TeachDeps, messages: list[TutorMessage]) -> d
 def choose_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     deps = runtime.context
     model = deps.store.load(state["learner_id"], state["course"])
-    step = policy.choose_next(deps.course, model, deps.clock())
+    state = before_choice(state)  # repeated errors: the concept rests
+    step, resting_now = choose_concept_today(state, deps.course, model, deps.clock())
     base: dict[str, Any] = {
+        **({} if resting_now == pace(state).get("resting", {}) else
+           {"pace": {**pace(state), "resting": resting_now}}),
         "styles_tried": [],
         "next_style": "",
         "fails": 0,
@@ -99,10 +115,13 @@ def choose_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str,
     if step.concept_id is None:
         mastered = sum(1 for c in deps.course.concepts if model.is_mastered(c.id))
         total = len(deps.course.concepts)
+        later = ("and no review is due. Come back later for spaced reviews." if mastered == total
+                 else "and practised what can be practised today. Come back tomorrow: a "
+                 "recall on a later day is what turns practice into mastery.")
         done = TutorMessage(
             kind="done",
             text=f"You have mastered {mastered} of {total} concepts of **{deps.course.title}** "
-            "and no review is due. Come back later for spaced reviews.",
+            + later,
         )
         cleared: LessonState = {**state, "exercise_id": None}
         return {**base, **_say(cleared, deps, [done]), "concept_id": None, "reason": "done",
@@ -113,7 +132,7 @@ def choose_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str,
 def explain(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     deps = runtime.context
     model = deps.store.load(state["learner_id"], state["course"])
-    waiting = waiting_exercise(state, deps.course, state["concept_id"] or "")
+    waiting = waiting_exercise(state, deps.course, state["concept_id"] or "", deps.clock())
     # The explanation the look-ahead plans too; the keys of what may be asked after it are
     # held back while it is shown (the exercise is chosen after it is written).
     move = explanation_move(deps, state, model, asks_next=waiting is None)
@@ -133,18 +152,18 @@ def explain(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
 def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     deps = runtime.context
     concept = deps.course.concept(state["concept_id"] or "")
-    keep = waiting_exercise(state, deps.course, concept.id)
+    now = deps.clock()
+    record = today(state, now)
+    keep = waiting_exercise(state, deps.course, concept.id, now)
     update: dict[str, Any] = {}
     if keep:
         exercise = keep
     else:
-        chosen = choose_exercise(state, deps.course, concept.id)
+        chosen = choose_exercise(state, deps.course, concept.id, now)
         if chosen is None:
             raise ValueError(f"concept {concept.id!r} has no exercise; teach a teachable course")
         exercise = chosen
         update = {"hints_used": 0, "hint_last": False, "real_attempts": 0, "revealed": False}
-    log = {k: list(v) for k, v in state.get("exercise_log", {}).items()}
-    log.setdefault(exercise.id, [0, 0])[0] += 1
     messages = []
     draft = state.get("explanation")
     if draft:
@@ -160,14 +179,27 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
         )
     )
     now_state: LessonState = {**state, **update, "exercise_id": exercise.id}  # type: ignore[typeddict-item]
+    shown = _say(now_state, deps, messages)
+    # Only when no exercise was left whose key the messages already shown leave out: mask the
+    # key (the term only) in those messages too, before they reach the learner.
+    shown["transcript"] = remask_emitted(state, exercise) + shown["transcript"]
+    run = pace(state).get("run") or ["", 0]
+    after = posed(record, exercise.id)  # asked once more (in all, and today)
     return {
         **update,
-        **_say(now_state, deps, messages),
+        **shown,
         "exercise_id": exercise.id,
         "explanation": None,
         "outcome": "",
-        "exercise_log": log,
-        "asked_at": deps.clock().isoformat(),
+        "exercise_log": after["log"],
+        "pace": {
+            **pace(state),
+            "day": after["day"],
+            "asked": pace(state).get("asked", 0) + 1,
+            "run": [concept.id, run[1] + 1 if run[0] == concept.id else 1],
+            "exposed": exposed(exercise, concept, draft, state),
+        },
+        "asked_at": now.isoformat(),
     }
 
 
@@ -245,9 +277,9 @@ def grade(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
                 "outcome": "unusable"}
     record_attempt(state, deps.course, deps.store, deps.clock(), exercise, answer,
                    result.correct, result.score, result.misconception, gave_up=False)
-    log = {k: list(v) for k, v in state.get("exercise_log", {}).items()}
+    record = graded_today(state, exercise, result.correct, deps.clock())
     if result.correct:
-        log.setdefault(exercise.id, [1, 0])[1] += 1
+        record["log"].setdefault(exercise.id, [1, 0])[1] += 1
     text = result.feedback
     if result.correct and exercise.explanation and exercise.explanation not in text:
         text += f"\n\n{exercise.explanation}"
@@ -268,7 +300,7 @@ def grade(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
         "real_attempts": state.get("real_attempts", 0) + 1,
         "fails": 0 if result.correct else state.get("fails", 0) + 1,
         "mistakes": mistakes[-5:],
-        "exercise_log": log,
+        **saved(state, record),
     }
 
 
@@ -283,8 +315,12 @@ def give_up(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
         record_attempt(state, deps.course, deps.store, deps.clock(), exercise, "", False, 0.0,
                        "", gave_up=True)
     reveal = reveal_message(exercise)
+    # Items keyed by what the reveal shows (the concept's name) are retired for the day.
+    record = retire_revealed(today(state, deps.clock()), deps.course, exercise.concept_id,
+                             reveal.text)
     return {
         **_say({**state, "revealed": True}, deps, [reveal]),  # type: ignore[typeddict-item]
+        **saved(state, record),
         "revealed": True,
         "outcome": "gave_up",
         "fails": state.get("fails", 0) + int(explicit),
@@ -326,13 +362,17 @@ def after_action(state: LessonState) -> str:
 def after_grade(state: LessonState, runtime: Runtime[TeachDeps]) -> str:
     if state.get("outcome") == "unusable":
         return "wait_for_learner"
-    route = next_move(state, runtime.context)
-    if route.action == "advance":
-        return "return_to_concept" if state.get("return_to") else "choose_concept"
-    if route.action == "step_back":
-        return "step_back"
+    deps = runtime.context
+    route = next_move(state, deps)
+    if route.action == "advance":  # back to a concept left behind, if a rebuild kept it
+        return "return_to_concept" if still_there(state, deps) else "choose_concept"
+    stay_on = route.concept_id or state.get("concept_id") or ""
+    if leaves_concept(state, deps.course, route.action, stay_on, deps.clock()):
+        return "choose_concept"  # rest, nothing left there today, or a long run: elsewhere
     if route.action == "hint":
         return "give_hint"
+    if route.action == "step_back":
+        return "step_back"
     return "explain"
 
 

@@ -19,10 +19,17 @@ from datetime import datetime
 from tutor.course import Exercise
 from tutor.engine.port import ExplanationStyle, Grade, NextMove, PlansTurns, TextSink, TurnPlan
 from tutor.learner.model import Attempt, LearnerModel, apply_attempt
-from tutor.teach import policy
+from tutor.teach.attempts import evidence_of
 from tutor.teach.choosing import could_be_asked, learner_context, pick_style
 from tutor.teach.context import TeachDeps
-from tutor.teach.detours import next_move
+from tutor.teach.detours import next_move, still_there
+from tutor.teach.exercise_pool import (
+    before_choice,
+    choose_concept_today,
+    graded_today,
+    leaves_concept,
+    saved,
+)
 from tutor.teach.state import LessonState
 
 
@@ -56,7 +63,8 @@ def _assume(model: LearnerModel, deps: TeachDeps, state: LessonState, exercise: 
                       concept_id=exercise.concept_id, exercise_id=exercise.id, answer="",
                       correct=correct, score=float(correct),
                       hints_used=state.get("hints_used", 0), gave_up=False,
-                      style=state.get("style", ""), at=now)
+                      style=state.get("style", ""), at=now,
+                      **evidence_of(state, exercise, correct, now))
     return apply_attempt(model, deps.course, attempt, exercise.kind, len(exercise.choices or []))
 
 
@@ -69,7 +77,7 @@ def explanation_move(deps: TeachDeps, state: LessonState, model: LearnerModel,
     withheld: list[Exercise] = []
     if asks_next:
         withheld = ([deps.course.exercise(waiting)] if waiting
-                    else could_be_asked(state, deps.course, concept.id))
+                    else could_be_asked(state, deps.course, concept.id, deps.clock()))
     return NextMove(
         kind="explain", concept=concept, style=pick_style(state, deps.course, model),
         passages=deps.passages(concept),
@@ -81,45 +89,25 @@ def explanation_move(deps: TeachDeps, state: LessonState, model: LearnerModel,
 
 def _move_after(state: LessonState, deps: TeachDeps, exercise: Exercise, model: LearnerModel,
                 correct: bool) -> NextMove | None:
+    now = deps.clock()
     graded: LessonState = {
         **state,  # type: ignore[typeddict-item]
         "outcome": "correct" if correct else "wrong",
         "fails": 0 if correct else state.get("fails", 0) + 1,
         "revealed": state.get("revealed", False) or correct,
         "real_attempts": state.get("real_attempts", 0) + 1,
+        **saved(state, graded_today(state, exercise, correct, now)),  # type: ignore[typeddict-item]
     }
-    if correct:
-        log = {k: list(v) for k, v in state.get("exercise_log", {}).items()}
-        log.setdefault(exercise.id, [1, 0])[1] += 1
-        graded["exercise_log"] = log
     route = next_move(graded, deps, model)
-    if route.action == "reexplain":
-        return explanation_move(deps, graded, model)
-    if route.action == "hint":
-        level = state.get("hints_used", 0) + 1
-        concept = deps.course.concept(exercise.concept_id)
-        return NextMove(kind="hint", concept=concept, exercise=exercise, level=level)
-    if route.action == "step_back":  # as detours.step_back: the weakest prerequisite, afresh
-        back: LessonState = {
-            **graded,  # type: ignore[typeddict-item]
-            "concept_id": route.concept_id, "reason": "step_back", "styles_tried": [],
-            "next_style": "", "fails": 0, "mistakes": [],
-        }
-        return explanation_move(deps, back, model, asks_next=True)
-    if route.action != "advance":
-        return None
-    if state.get("return_to"):  # as detours.return_to_concept: the concept left behind
-        top = state["return_to"][-1]
-        again: LessonState = {
-            **graded,  # type: ignore[typeddict-item]
-            "concept_id": top["concept_id"], "reason": "step_back" if
-            len(state["return_to"]) > 1 else "return",
-            "styles_tried": list(top.get("styles_tried", [])),
-            "next_style": ExplanationStyle.PREREQUISITES.value, "fails": 0, "mistakes": [],
-            "exercise_id": top.get("exercise_id"),
-        }
-        return explanation_move(deps, again, model, asks_next=True, waiting=top.get("exercise_id"))
-    step = policy.choose_next(deps.course, model, deps.clock())
+    stay_on = route.concept_id or state.get("concept_id") or ""
+    leaves = route.action != "advance" and leaves_concept(graded, deps.course, route.action,
+                                                          stay_on, now)
+    if not leaves:
+        move = _staying_move(state, graded, deps, exercise, model, route.action,
+                             route.concept_id)
+        if move is not None or route.action != "advance" or still_there(graded, deps):
+            return move
+    step, _ = choose_concept_today(before_choice(graded), deps.course, model, now)
     if step.concept_id is None:
         return None  # everything mastered: the lesson says so, nothing to write
     if step.reason == "frontier" and step.concept_id in state.get("explained", []):
@@ -130,3 +118,37 @@ def _move_after(state: LessonState, deps: TeachDeps, exercise: Exercise, model: 
         "next_style": "", "mistakes": [], "explanation": None, "return_to": [],
     }
     return explanation_move(deps, chosen, model, asks_next=True)
+
+
+def _staying_move(state: LessonState, graded: LessonState, deps: TeachDeps, exercise: Exercise,
+                  model: LearnerModel, action: str, concept_id: str | None) -> NextMove | None:
+    """The move when the lesson does not leave the concept for the day: explain again, a hint,
+    a step back to a prerequisite, or back to the concept left behind (``None`` otherwise)."""
+    if action == "reexplain":
+        return explanation_move(deps, graded, model)
+    if action == "hint":
+        level = state.get("hints_used", 0) + 1
+        concept = deps.course.concept(exercise.concept_id)
+        return NextMove(kind="hint", concept=concept, exercise=exercise, level=level)
+    if action == "step_back":  # as detours.step_back: the weakest prerequisite, afresh
+        back: LessonState = {
+            **graded,  # type: ignore[typeddict-item]
+            "concept_id": concept_id, "reason": "step_back", "styles_tried": [],
+            "next_style": "", "fails": 0, "mistakes": [],
+        }
+        return explanation_move(deps, back, model, asks_next=True)
+    stack = still_there(graded, deps)
+    if action != "advance" or not stack:
+        return None
+    top = stack[-1]  # as detours.return_to_concept: the concept left behind
+    pending = top.get("exercise_id")
+    if pending not in {e.id for e in deps.course.exercises_for(top["concept_id"])}:
+        pending = None  # gone with a rebuild: a new exercise of the concept instead
+    again: LessonState = {
+        **graded,  # type: ignore[typeddict-item]
+        "concept_id": top["concept_id"], "reason": "step_back" if len(stack) > 1 else "return",
+        "styles_tried": list(top.get("styles_tried", [])),
+        "next_style": ExplanationStyle.PREREQUISITES.value, "fails": 0, "mistakes": [],
+        "exercise_id": pending,
+    }
+    return explanation_move(deps, again, model, asks_next=True, waiting=pending)

@@ -2,13 +2,16 @@
 
 :func:`choose_next` picks a due review whose predicted recall has dropped (below
 :data:`REVIEW_FIRST_BELOW`), else the frontier: the least-mastered concept that is not mastered
-yet and whose prerequisites all are (ties in teaching order), else any other due review.
+yet and whose prerequisites are all known well enough to build on (``is_ready``: mastered, or
+held short of mastery only for want of proof, :mod:`tutor.learner.evidence`; ties in teaching
+order), else any other due review.
 :func:`route_after_grade` is the routing rule of the teach graph after a grade, kept here as a
 pure function so that the simulated-learner evaluation runs exactly the rule the tutor runs:
 right -> advance; first wrong -> re-explain in another style; repeated wrong -> step back to the
-weakest prerequisite (or, when every prerequisite is believed mastered, to one due for review,
-or after the fourth wrong answer to the least certain one), else the next hint, else
-re-explain.
+weakest prerequisite not yet known, or to one whose recall has dropped (due for review; never
+to one the learner knows and remembers), else, after
+:data:`REST_AFTER` wrong answers in a row, rest the concept (other material, then back), else
+the next hint, else re-explain.
 """
 
 from __future__ import annotations
@@ -24,10 +27,9 @@ from tutor.learner.review import retrievability
 
 STEP_BACK_AFTER = 2
 """Wrong answers in a row on one concept before stepping back to a prerequisite."""
-CHECK_AFTER = 4
-"""Wrong answers in a row before checking a prerequisite the model believes mastered (a
-prerequisite due for review is checked after ``STEP_BACK_AFTER``). Three wrong answers in a row
-are common while a concept is still being learnt, so checking then mostly re-asks what is known."""
+REST_AFTER = 3
+"""Wrong answers in a row on one concept (no prerequisite left to step back to) before the
+concept rests: other material is taught for a while, then the lesson comes back to it."""
 MAX_STEP_BACK_DEPTH = 3
 """Nested step-backs allowed before re-explaining instead (the teach graph's limit)."""
 MAX_HINTS = 3
@@ -51,9 +53,10 @@ class NextStep(BaseModel):
 class Route(BaseModel):
     """Where the lesson goes after a graded answer."""
 
-    action: Literal["advance", "reexplain", "hint", "step_back"]
+    action: Literal["advance", "reexplain", "hint", "step_back", "rest"]
     """advance: choose the next concept; reexplain / hint: stay on the concept;
-    step_back: teach ``concept_id`` (a prerequisite), then return."""
+    step_back: teach ``concept_id`` (a prerequisite), then return; rest: leave ``concept_id``
+    for other material, and come back to it later."""
     concept_id: str | None
     """The concept to work on next; None for ``advance`` (ask :func:`choose_next`)."""
     reason: str = ""
@@ -66,51 +69,76 @@ def teaching_order(course: Course) -> list[str]:
     memo is keyed by the course object and its sizes, and holds the course itself so that its
     id cannot be reused while remembered.
     """
+    return _remembered(course)[0]
+
+
+def _prerequisite_map(course: Course) -> dict[str, list[str]]:
+    """Concept id -> its direct prerequisites, remembered like :func:`teaching_order`."""
+    return _remembered(course)[1]
+
+
+def _remembered(course: Course) -> tuple[list[str], dict[str, list[str]]]:
     key = (id(course), len(course.concepts), len(course.prerequisites))
     found = _ORDERS.get(key)
     if found is not None and found[0] is course:
-        return found[1]
+        return found[1], found[2]
     order = course.teaching_order()
+    needs = {cid: course.prerequisites_of(cid) for cid in order}
     if len(_ORDERS) >= 8:
         _ORDERS.pop(next(iter(_ORDERS)))
-    _ORDERS[key] = (course, order)
-    return order
+    _ORDERS[key] = (course, order, needs)
+    return order, needs
 
 
-_ORDERS: dict[tuple[int, int, int], tuple[Course, list[str]]] = {}
+_ORDERS: dict[tuple[int, int, int], tuple[Course, list[str], dict[str, list[str]]]] = {}
 
 
-def choose_next(course: Course, model: LearnerModel, now: datetime) -> NextStep:
+def choose_next(course: Course, model: LearnerModel, now: datetime,
+                skip: frozenset[str] | set[str] = frozenset()) -> NextStep:
     """A review whose recall has dropped, else the frontier, else any due review; ``done``
-    when all is mastered and nothing is due.
+    when all is mastered and nothing is due. Concepts in ``skip`` (nothing left to ask today,
+    resting after repeated errors) are passed over.
 
     Reviews are due (most overdue first) when FSRS predicts recall at or below its target;
     one goes ahead of new material only once its recall has fallen below
     :data:`REVIEW_FIRST_BELOW` (or cannot be predicted). The frontier is the least-mastered
     concept that is not mastered and whose prerequisites all are (ties in teaching order).
     """
-    order = teaching_order(course)
-    known = set(order)
-    due = [
-        cid
-        for cid in model.due_reviews(now)
-        if cid in known and _prerequisites_mastered(course, model, cid)
-    ]
-    for concept_id in due:
-        if _recall(model, concept_id, now) < REVIEW_FIRST_BELOW:
-            return NextStep(concept_id=concept_id, reason="review")
-    rank = {cid: i for i, cid in enumerate(order)}
-    frontier = [
-        cid
-        for cid in order
-        if not model.is_mastered(cid) and _prerequisites_mastered(course, model, cid)
-    ]
-    if frontier:
-        best = min(frontier, key=lambda cid: (model.p_known(cid), rank[cid]))
-        return NextStep(concept_id=best, reason="frontier")
-    if due:
-        return NextStep(concept_id=due[0], reason="review")
+    for step in candidates(course, model, now, skip):
+        return step
     return NextStep(concept_id=None, reason="done")
+
+
+def candidates(course: Course, model: LearnerModel, now: datetime,
+               skip: frozenset[str] | set[str] = frozenset()) -> list[NextStep]:
+    """Every concept :func:`choose_next` could pick, best first: what the lesson walks down
+    when the best has nothing left to ask today (one pass over the course, not one per
+    concept passed over)."""
+    order = teaching_order(course)
+    known = set(order) - set(skip)
+    needs = _prerequisite_map(course)
+    ready: dict[str, bool] = {}
+
+    def prerequisites_ready(concept_id: str) -> bool:
+        for prerequisite in needs.get(concept_id, ()):
+            if prerequisite not in ready:
+                ready[prerequisite] = model.is_ready(prerequisite)
+            if not ready[prerequisite]:
+                return False
+        return True
+
+    due = [cid for cid in model.due_reviews(now) if cid in known and prerequisites_ready(cid)]
+    faded = [cid for cid in due if _recall(model, cid, now) < REVIEW_FIRST_BELOW]
+    rank = {cid: i for i, cid in enumerate(order)}
+    frontier = sorted(
+        (cid for cid in order
+         if cid in known and not model.is_mastered(cid) and prerequisites_ready(cid)),
+        key=lambda cid: (model.p_known(cid), rank[cid]),
+    )
+    steps = [NextStep(concept_id=cid, reason="review") for cid in faded]
+    steps += [NextStep(concept_id=cid, reason="frontier") for cid in frontier]
+    steps += [NextStep(concept_id=cid, reason="review") for cid in due if cid not in faded]
+    return steps
 
 
 def _recall(model: LearnerModel, concept_id: str, now: datetime) -> float:
@@ -125,13 +153,14 @@ def _recall(model: LearnerModel, concept_id: str, now: datetime) -> float:
 
 
 def weakest_prerequisite(course: Course, model: LearnerModel, concept_id: str) -> str | None:
-    """The not-mastered prerequisite (direct or transitive) with the lowest ``p_known``.
+    """The prerequisite (direct or transitive) not known well enough to build on, with the
+    lowest ``p_known``.
 
     Ties go to the prerequisite nearest the concept, then to teaching order. None when every
-    prerequisite is mastered.
+    prerequisite is known (mastered, or only awaiting proof of mastery).
     """
     depth = _ancestors(course, concept_id)
-    weak = [cid for cid in depth if not model.is_mastered(cid)]
+    weak = [cid for cid in depth if not model.is_ready(cid)]
     if not weak:
         return None
     rank = {cid: i for i, cid in enumerate(teaching_order(course))}
@@ -147,7 +176,7 @@ def route_after_grade(
     hints_used: int = 0,
     *,
     step_back_after: int = STEP_BACK_AFTER,
-    check_after: int = CHECK_AFTER,
+    rest_after: int = REST_AFTER,
     max_hints: int = MAX_HINTS,
     now: datetime | None = None,
 ) -> Route:
@@ -155,12 +184,14 @@ def route_after_grade(
 
     ``model`` is the learner model already updated with this answer; ``failures_in_row``
     counts the wrong answers in a row on this concept, this one included; ``hints_used`` the
-    hints already given on the current exercise; ``now`` (UTC), when given, lets a
-    prerequisite that is due for review count as possibly forgotten.
+    hints already given on the current exercise; ``now`` (UTC), when given, lets a direct
+    prerequisite that is due for review (recall dropped) count as possibly forgotten.
     """
     if correct:
         return Route(action="advance", concept_id=None, reason="right answer")
     if failures_in_row >= step_back_after:
+        # Only to a prerequisite not known (or not remembered): re-asking what the learner
+        # knows and remembers teaches nothing.
         target = weakest_prerequisite(course, model, concept_id)
         if target is not None:
             return Route(
@@ -168,27 +199,15 @@ def route_after_grade(
             )
         direct = course.prerequisites_of(concept_id)
         due = [cid for cid in model.due_reviews(now) if cid in direct] if now else []
-        if due:
-            return Route(
-                action="step_back",
-                concept_id=due[0],
-                reason="prerequisite due for review: it may be forgotten",
-            )
-        if direct and failures_in_row == check_after:
-            least = min(direct, key=lambda cid: (model.p_known(cid), cid))
-            return Route(
-                action="step_back",
-                concept_id=least,
-                reason="repeated errors: check the least certain prerequisite",
-            )
+        if due:  # recall of it has dropped (FSRS): known once, not necessarily now
+            return Route(action="step_back", concept_id=due[0],
+                         reason="prerequisite due for review: it may be forgotten")
+        if failures_in_row >= rest_after:
+            return Route(action="rest", concept_id=concept_id,
+                         reason="repeated errors: other material first, then back")
         if hints_used < max_hints:
             return Route(action="hint", concept_id=concept_id, reason="repeated errors")
     return Route(action="reexplain", concept_id=concept_id, reason="wrong answer")
-
-
-def _prerequisites_mastered(course: Course, model: LearnerModel, concept_id: str) -> bool:
-    return all(model.is_mastered(p) for p in course.prerequisites_of(concept_id))
-
 
 
 def _ancestors(course: Course, concept_id: str) -> dict[str, int]:

@@ -63,9 +63,20 @@ class TutorMessage(BaseModel):
     """Set when ``kind == "feedback"``."""
 
 
+REPLACE = "replace_last"
+"""Kind of the marker that opens an update replacing the last ``count`` messages (masked again
+before the learner saw them: :func:`tutor.teach.withholding.remask_emitted`)."""
+
+
 def keep_recent(left: list[dict[str, Any]], right: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Reducer of the transcript: append, keep the last :data:`TRANSCRIPT_LIMIT` messages."""
-    return (list(left or []) + list(right or []))[-TRANSCRIPT_LIMIT:]
+    """Reducer of the transcript: append, keep the last :data:`TRANSCRIPT_LIMIT` messages. An
+    update opening with a :data:`REPLACE` marker first drops the marker's ``count`` last
+    messages (the update carries their new versions)."""
+    kept, added = list(left or []), list(right or [])
+    if added and added[0].get("kind") == REPLACE:
+        count = int(added.pop(0).get("count", 0))
+        kept = kept[:len(kept) - count] if count else kept
+    return (kept + added)[-TRANSCRIPT_LIMIT:]
 
 
 class LessonState(TypedDict, total=False):
@@ -125,8 +136,13 @@ class LessonState(TypedDict, total=False):
     """How many actions the learner has taken in this thread."""
     asked_at: str
     """ISO time the current exercise was shown (for the time spent on it)."""
+    pace: dict[str, Any]
+    """The lesson's pacing: the day of the exercise log's marks, exercises posed, the run on one
+    concept, resting concepts, whether the current exercise came straight after its sentence
+    (:func:`tutor.teach.exercise_pool.pace`)."""
     exercise_log: dict[str, list[int]]
-    """Exercise id -> ``[times asked, times answered right]`` in this lesson."""
+    """Exercise id -> ``[times asked, times answered right]`` in this lesson, plus the day's
+    mark (posings that day, or retired for the day) on the pacing's day."""
     said: int
     """Messages said since the lesson began (the transcript keeps only the recent ones)."""
     transcript: Annotated[list[dict[str, Any]], keep_recent]

@@ -13,10 +13,11 @@ Withholding is done in code, not left to the engine's goodwill:
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from tutor.course import Exercise
-from tutor.engine.offline.hints import mask_answer
-from tutor.teach.state import LessonState, TutorMessage
+from tutor.answers import mask_answer, normalise, reveals_answer
+from tutor.course import Concept, Exercise, ExerciseOrigin
+from tutor.teach.state import REPLACE, LessonState, TutorMessage
 
 _ASKS_FOR_ANSWER = re.compile(
     r"\b(tell|give|show)\s+me\s+(the\s+|your\s+)?(right\s+|correct\s+)?(answer|solution)"
@@ -80,3 +81,42 @@ def say(state: LessonState, exercise: Exercise | None, messages: list[TutorMessa
     shown = withhold(messages[:1] + told + messages[1:], exercise, state.get("revealed", False))
     dumped = [message.model_dump(mode="json") for message in shown]
     return {"transcript": dumped, "said": state.get("said", 0) + len(dumped)}
+
+
+def remask_emitted(state: LessonState, exercise: Exercise) -> list[dict[str, Any]]:
+    """A transcript update that masks ``exercise``'s key (the term only) in the messages shown
+    since the learner's last action, when one of them holds it; ``[]`` otherwise.
+
+    The next exercise is chosen so that this is rarely needed
+    (:func:`tutor.teach.exercise_pool.askable`); it is the last resort when every exercise of
+    the concept would otherwise be given away (e.g. a notice naming the concept)."""
+    transcript = list(state.get("transcript", []))
+    tail: list[dict[str, Any]] = []
+    for message in reversed(transcript):
+        if message.get("kind") == "learner":
+            break
+        tail.insert(0, message)
+    if not any(reveals_answer(str(m.get("text", "")), exercise) for m in tail):
+        return []
+    masked = [{**m, "text": mask_answer(str(m.get("text", "")), exercise)} for m in tail]
+    return [{"kind": REPLACE, "count": len(tail)}, *masked]
+
+
+def exposed(exercise: Exercise, concept: Concept, explanation: dict[str, Any] | None,
+            state: LessonState) -> bool:
+    """Whether ``exercise`` is posed straight after the sentence it tests was shown: a
+    definition item after its concept's explanation, or after feedback that quotes the
+    definition."""
+    if exercise.origin is not ExerciseOrigin.DEFINITION:
+        return False
+    if explanation:
+        return True
+    opening = " ".join(normalise(concept.definition).split()[:8])
+    if not opening:
+        return False
+    for message in reversed(list(state.get("transcript", []))):
+        if message.get("kind") == "learner":
+            return False
+        if opening in normalise(str(message.get("text", ""))):
+            return True
+    return False

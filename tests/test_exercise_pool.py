@@ -1,0 +1,93 @@
+"""What may be asked now: two posings a day, retired items after a give-up, no key already on
+screen (the term masked only as a last resort), resting concepts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tests.factories import Driver, cloze_first_course, make_course
+from tutor.answers import MASK, reveals_answer
+from tutor.teach.exercise_pool import (
+    MAX_POSES_PER_DAY,
+    askable,
+    is_retired,
+    posed,
+    retire_revealed,
+    saved,
+    times_posed,
+    today,
+)
+from tutor.teach.state import keep_recent
+from tutor.teach.withholding import remask_emitted
+
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+def _posed(driver: Driver) -> list[str]:
+    return [m.exercise.id for m in driver.said if m.kind == "exercise" and m.exercise]
+
+
+def test_no_exercise_is_posed_more_than_twice_a_day_for_a_learner_who_keeps_missing(
+    tmp_path: Path,
+) -> None:
+    driver = Driver(tmp_path)
+    driver.start()
+    for turn in range(40):
+        if not driver.values.get("exercise_id") or driver.said[-1].kind == "done":
+            break
+        exercise = driver.exercise
+        wrong = next((c for c in exercise.choices or [] if c != exercise.answer), "no idea at all")
+        driver.act("answer", wrong if turn % 4 else exercise.answer)
+    counts = Counter(_posed(driver))
+    assert len(counts) >= 4 and max(counts.values()) <= MAX_POSES_PER_DAY
+
+
+def test_a_give_up_retires_the_items_its_reveal_answers_and_nothing_leaks(
+    tmp_path: Path,
+) -> None:
+    driver = Driver(tmp_path, course=cloze_first_course())
+    driver.start()
+    cloze = driver.exercise
+    assert cloze.id == "array-cloze"  # its key, "array", is the concept's name
+    reply = driver.act("give_up")
+    assert reply[0].kind == "reveal" and "array" in reply[0].text
+    assert is_retired(today(driver.values, datetime.now(UTC)), cloze.id)  # type: ignore[arg-type]
+    posed_next = [m.exercise.id for m in reply if m.kind == "exercise" and m.exercise]
+    assert posed_next and posed_next[0] != cloze.id  # another item, not the one just revealed
+    following = driver.course.exercise(posed_next[0])
+    assert not any(reveals_answer(m.text, following) for m in reply)
+
+
+def test_the_next_exercise_avoids_a_key_already_on_screen() -> None:
+    course = make_course()
+    cloze = course.exercise("array-cloze")
+    state = {"transcript": [{"kind": "learner", "text": "x"},
+                            {"kind": "feedback", "text": "Right: that is an array."}]}
+    fresh = [e.id for e in askable(state, course, "array", NOW, leak_free=True)]  # type: ignore[arg-type]
+    assert cloze.id not in fresh and fresh
+    assert cloze.id in [e.id for e in askable(state, course, "array", NOW)]  # type: ignore[arg-type]
+
+
+def test_as_a_last_resort_only_the_term_is_masked_in_what_was_shown() -> None:
+    course = make_course()
+    cloze = course.exercise("array-cloze")
+    shown = [{"kind": "learner", "text": "x"},
+             {"kind": "info", "text": "Let's learn **array** now (notes-array.md p. 1)."}]
+    update = remask_emitted({"transcript": shown}, cloze)  # type: ignore[typeddict-item]
+    merged = keep_recent(shown, update)
+    assert len(merged) == 2 and merged[0] == shown[0]
+    assert merged[1]["text"] == f"Let's learn **{MASK}** now (notes-array.md p. 1)."
+    assert remask_emitted({"transcript": shown[:1]}, cloze) == []  # type: ignore[typeddict-item]
+
+
+def test_the_days_record_starts_afresh_on_a_new_day() -> None:
+    course = make_course()
+    record = retire_revealed(today({}, NOW), course, "array", "The answer is **array**.")
+    assert [e.id for e in course.exercises if is_retired(record, e.id)] == ["array-cloze"]
+    state = saved({}, record)  # type: ignore[arg-type]
+    assert is_retired(today(state, NOW), "array-cloze")  # type: ignore[arg-type]
+    assert not is_retired(today(state, NOW.replace(day=3)), "array-cloze")  # type: ignore[arg-type]
+    again = posed(today(state, NOW.replace(day=3)), "array-cloze")  # a new day: marks afresh
+    assert times_posed(again, "array-cloze") == 1 and again["log"]["array-cloze"][0] == 1

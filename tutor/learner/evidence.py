@@ -1,0 +1,83 @@
+"""Evidence of mastery: which right answers say that a learner knows a concept.
+
+Knowledge tracing (:mod:`tutor.learner.bkt`) counts right answers; three rewordings of one
+sentence, answered straight after the sentence was shown, would make any concept "mastered".
+So a concept is *proven* only with evidence of two kinds:
+
+- right first-try answers to exercises of at least :data:`ORIGINS_NEEDED` origins (what the
+  exercise was written from: the definition, an example, code output...), one of them beyond
+  the definition; or
+- a right first-try answer on a later day than the first one (a recall, not a recognition).
+
+A right answer given within :data:`EXPOSURE_SECONDS` of the sentence it tests being shown is
+*weak* evidence: knowledge tracing treats it as likely a guess (the guess probability at its
+bound) and it counts towards no origin. Until a concept is proven its ``p_known`` stays at
+:data:`READY` at most: known well enough to build on (its dependants may be taught) but not
+mastered (it stays on the learner's list and comes back on a later day).
+
+Attempts recorded without an origin (older records, the simulated learners) are not held to
+this rule: there is nothing to judge them by.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from tutor.clock import as_utc
+
+if TYPE_CHECKING:
+    from tutor.learner.model import Attempt, ConceptMastery
+
+READY = 0.9
+"""``p_known`` at or above which a concept may be built on (its dependants taught); a concept
+without proof of mastery is held here."""
+ORIGINS_NEEDED = 2
+"""Distinct origins of right first-try answers that prove mastery within one day."""
+EXPOSURE_SECONDS = 120.0
+"""A right answer this soon after its sentence was shown is weak evidence."""
+DEFINITION = "definition"
+
+
+def strong(attempt: Attempt) -> bool:
+    """A right first-try answer that is not weak: evidence that counts."""
+    return (attempt.correct and not attempt.gave_up and attempt.first_try
+            and not attempt.weak)
+
+
+def proven(mastery: ConceptMastery) -> bool:
+    """Whether the evidence proves mastery (two origins, one beyond the definition, or a
+    recall on a later day)."""
+    origins = set(mastery.origins)
+    beyond = any(origin != DEFINITION for origin in origins)
+    return mastery.recalled_later or (len(origins) >= ORIGINS_NEEDED and beyond)
+
+
+def with_evidence(mastery: ConceptMastery, attempt: Attempt) -> dict[str, object]:
+    """The evidence fields of ``mastery`` after ``attempt`` (an update for ``model_copy``)."""
+    if not attempt.origin or not strong(attempt):
+        return {}
+    origins = list(mastery.origins)
+    if attempt.origin not in origins:
+        origins.append(attempt.origin)
+    first = mastery.first_right_at
+    later = mastery.recalled_later or (first is not None
+                                       and as_utc(attempt.at).date() > as_utc(first).date())
+    return {"origins": origins, "first_right_at": first or attempt.at, "recalled_later": later}
+
+
+def held(p_known: float, mastery: ConceptMastery, attempt: Attempt) -> float:
+    """``p_known`` held at :data:`READY` while the concept is not proven (attempts with an
+    origin only)."""
+    if attempt.origin and not proven(mastery):
+        return min(p_known, READY)
+    return p_known
+
+
+def reviewed_today(card: dict | None, at: datetime) -> bool:
+    """Whether the FSRS card was already reviewed on ``at``'s day (one review per card per
+    day: practice within a lesson is knowledge tracing's job, not spaced review's)."""
+    last = (card or {}).get("last_review")
+    if not last:
+        return False
+    return as_utc(datetime.fromisoformat(last)).date() == as_utc(at).date()

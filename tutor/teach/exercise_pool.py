@@ -1,0 +1,257 @@
+"""What may be asked now: the day's exercise budget, retired items, resting concepts.
+
+The teach graph asks only exercises that still test something:
+
+- an exercise is posed at most :data:`MAX_POSES_PER_DAY` times a day ("Try again" included);
+- an exercise answered right is not posed again that day (a second time it tests
+  recognition), nor a binary item (true/false, two options) answered wrong (a coin toss);
+- an exercise whose key a give-up just revealed (the concept's name, for every "which term"
+  item of the concept) is *retired* for the rest of the day: asked later, it would test
+  reading, not knowing;
+- an exercise whose key stands in a message already shown since the learner's last attempt
+  (the feedback, a reveal, a notice) is not asked next: that text cannot be taken back;
+- a concept *rests* after repeated errors or a long run of exercises on it
+  (:data:`MAX_RUN`): other material is taught for :data:`REST_FOR` exercises, then it comes
+  back;
+- a concept known well enough to build on but not yet proven (:mod:`tutor.learner.evidence`)
+  waits for a later day when nothing of a new origin is left to ask about it today.
+
+The day's record rides in the lesson's exercise log (:func:`today`), started afresh when the
+day changes.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from tutor.answers import reveals_answer
+from tutor.course import Course, Exercise, ExerciseKind
+from tutor.learner.model import LearnerModel
+from tutor.teach import policy
+from tutor.teach.state import LessonState
+
+MAX_POSES_PER_DAY = 2
+"""Times one exercise may be posed in a day."""
+MAX_RUN = 6
+"""Exercises in a row on one concept before it rests, when other material is ready."""
+REST_FOR = 3
+"""Exercises on other material before a resting concept comes back."""
+
+
+RETIRED = 9
+"""The day's mark of an exercise not to be posed again that day."""
+
+
+def today(state: LessonState, now: datetime) -> dict[str, Any]:
+    """The day's record of posed and retired exercises: ``{"day", "fresh", "log"}``. The marks
+    ride in the exercise log the lesson keeps anyway (``[times, right, mark]``, the mark
+    counting the day's posings or :data:`RETIRED`), valid for ``log_day`` only: every step of
+    the lesson checkpoints the log, so a record of its own would cost bytes each turn."""
+    day = now.date().isoformat()
+    return {"day": day, "fresh": pace(state).get("day") != day,
+            "log": state.get("exercise_log", {})}
+
+
+def pace(state: LessonState) -> dict[str, Any]:
+    """The lesson's pacing, one state field (every field is a checkpointed channel):
+    ``{"day"`` (of the exercise log's marks), ``"asked"`` (exercises posed in the lesson),
+    ``"run"`` (``[concept_id, n]``: the last ``n`` posed were on it), ``"resting"`` (concept id
+    -> the ``asked`` count until which it rests), ``"exposed"`` (the current exercise was posed
+    straight after the sentence it tests was shown)``}``."""
+    return dict(state.get("pace") or {})
+
+
+def _mark(record: dict[str, Any], exercise_id: str) -> int:
+    if record["fresh"]:
+        return 0
+    entry = record["log"].get(exercise_id) or []
+    return int(entry[2]) if len(entry) > 2 else 0
+
+
+def times_posed(record: dict[str, Any], exercise_id: str) -> int:
+    """How many times ``exercise_id`` was posed on the record's day."""
+    return min(_mark(record, exercise_id), MAX_POSES_PER_DAY)
+
+
+def is_retired(record: dict[str, Any], exercise_id: str) -> bool:
+    """Whether ``exercise_id`` is not to be posed again on the record's day."""
+    return _mark(record, exercise_id) >= RETIRED
+
+
+def _marked(record: dict[str, Any], changes: dict[str, int]) -> dict[str, Any]:
+    """``record`` with the marks of ``changes`` set (a new day's stale marks dropped first)."""
+    log = {k: list(v[:2]) if record["fresh"] else list(v) for k, v in record["log"].items()}
+    for exercise_id, mark in changes.items():
+        entry = log.setdefault(exercise_id, [0, 0])
+        log[exercise_id] = [*entry[:2], mark]
+    return {**record, "fresh": False, "log": log}
+
+
+def retire(record: dict[str, Any], exercise_ids: list[str]) -> dict[str, Any]:
+    """``record`` with ``exercise_ids`` retired for the day."""
+    return _marked(record, dict.fromkeys(exercise_ids, RETIRED))
+
+
+def posed(record: dict[str, Any], exercise_id: str) -> dict[str, Any]:
+    """``record`` with one more posing of ``exercise_id`` (counted in the log's times too)."""
+    mark = _mark(record, exercise_id)
+    marked = _marked(record, {exercise_id: mark if mark >= RETIRED else mark + 1})
+    marked["log"][exercise_id][0] += 1
+    return marked
+
+
+def saved(state: LessonState, record: dict[str, Any]) -> dict[str, Any]:
+    """The state update that keeps ``record`` (the pacing only when the day changed)."""
+    update: dict[str, Any] = {"exercise_log": record["log"]}
+    if pace(state).get("day") != record["day"]:
+        update["pace"] = {**pace(state), "day": record["day"]}
+    return update
+
+
+def retire_revealed(record: dict[str, Any], course: Course, concept_id: str,
+                    revealed: str) -> dict[str, Any]:
+    """``record`` with every exercise of ``concept_id`` whose key ``revealed`` (a give-up's
+    reveal) contains retired for the day."""
+    return retire(record, [e.id for e in course.exercises_for(concept_id)
+                           if reveals_answer(revealed, e)])
+
+
+def emitted_since_attempt(state: LessonState) -> str:
+    """The text of the messages shown since the learner's last action (they cannot be
+    taken back: the next exercise's key must not stand in them)."""
+    texts: list[str] = []
+    for message in reversed(list(state.get("transcript", []))):
+        if message.get("kind") == "learner":
+            break
+        texts.append(str(message.get("text", "")))
+    return "\n".join(t for t in texts if t)
+
+
+def binary(exercise: Exercise) -> bool:
+    """A true/false or a two-option item: a second try after a miss is a coin toss."""
+    return exercise.kind is ExerciseKind.TRUE_FALSE or len(exercise.choices or []) == 2
+
+
+def askable(state: LessonState, course: Course, concept_id: str, now: datetime,
+            leak_free: bool = False) -> list[Exercise]:
+    """The exercises of ``concept_id`` that may be posed now: under the day's budget, not
+    retired; with ``leak_free``, also none whose key stands in a message shown since the
+    last attempt (without it, such an exercise is posed only with its key masked in those
+    messages: :func:`tutor.teach.withholding.remask_emitted`)."""
+    record = today(state, now)
+    shown = emitted_since_attempt(state) if leak_free else ""
+    return [
+        e for e in course.exercises_for(concept_id)
+        if times_posed(record, e.id) < MAX_POSES_PER_DAY and not is_retired(record, e.id)
+        and not (shown and reveals_answer(shown, e))
+    ]
+
+
+def resting(state: LessonState) -> set[str]:
+    """Concepts resting now (after repeated errors or a long run), to come back to later."""
+    asked = pace(state).get("asked", 0)
+    return {cid for cid, until in (pace(state).get("resting") or {}).items() if asked < until}
+
+
+def rest(state: LessonState, concept_id: str,
+         resting_now: dict[str, int] | None = None) -> dict[str, int]:
+    """The ``resting`` map (``resting_now``, else the state's) with ``concept_id`` resting for
+    :data:`REST_FOR` exercises."""
+    asked = pace(state).get("asked", 0)
+    base = pace(state).get("resting") or {} if resting_now is None else resting_now
+    kept = {cid: until for cid, until in base.items() if asked < until}
+    return {**kept, concept_id: asked + REST_FOR}
+
+
+def long_run(state: LessonState, concept_id: str) -> bool:
+    """Whether the last :data:`MAX_RUN` exercises were all on ``concept_id``."""
+    run = pace(state).get("run") or ["", 0]
+    return run[0] == concept_id and run[1] >= MAX_RUN
+
+
+def worth_asking(state: LessonState, course: Course, model: LearnerModel, now: datetime,
+                 concept_id: str, leak_free: bool = False) -> bool:
+    """Whether ``concept_id`` has something worth asking today: an askable exercise and, for a
+    concept known well enough to build on but not proven, one of an origin not yet proven
+    (else a later day will: a recall then is proof)."""
+    found = askable(state, course, concept_id, now, leak_free)
+    if found and model.is_ready(concept_id) and not model.is_mastered(concept_id):
+        proven = set(model.mastery(concept_id).origins)
+        found = [e for e in found if e.origin.value not in proven]
+    return bool(found)
+
+
+def graded_today(state: LessonState, exercise: Exercise, correct: bool,
+                 now: datetime) -> dict[str, Any]:
+    """The day's record after a graded answer: an item answered right, or a binary item
+    answered wrong, is not posed again today."""
+    record = today(state, now)
+    if correct or binary(exercise):  # recognition the second time; a coin toss
+        record = retire(record, [exercise.id])
+    return record
+
+
+def leaves_concept(state: LessonState, course: Course, action: str, concept_id: str,
+                   now: datetime) -> bool:
+    """Whether a move that would stay on ``concept_id`` (re-explain, step back to it) goes to
+    other material instead: the policy says rest, nothing is left to ask there today, or the
+    run on it is long."""
+    if action == "rest":
+        return True
+    if action == "hint":
+        return False
+    if not askable(state, course, concept_id, now):
+        return True
+    return action == "reexplain" and long_run(state, concept_id)
+
+
+def before_choice(state: LessonState) -> LessonState:
+    """``state`` as the choice of the next concept sees it: a concept left after repeated
+    errors (:data:`tutor.teach.policy.REST_AFTER`) rests."""
+    concept_id = state.get("concept_id")
+    if (concept_id and state.get("outcome") in ("wrong", "gave_up")
+            and state.get("fails", 0) >= policy.REST_AFTER):
+        rested = {**pace(state), "resting": rest(state, concept_id)}
+        return {**state, "pace": rested}  # type: ignore[typeddict-item]
+    return state
+
+
+def choose_concept_today(state: LessonState, course: Course, model: LearnerModel,
+                         now: datetime) -> tuple[policy.NextStep, dict[str, int]]:
+    """The policy's choice (:func:`tutor.teach.policy.choose_next`) among the concepts worth
+    asking today, preferring one with an exercise whose key nothing just shown gives away
+    (rather than masking it), resting ones only when nothing else is; and the ``resting`` map
+    after it (a concept on a long run rests when other material is ready)."""
+    resting_now = dict(pace(state).get("resting") or {})
+    for leak_free, allow_resting in ((True, False), (False, False), (False, True)):
+        skip = set() if allow_resting else resting(state) | {
+            cid for cid in resting_now if pace(state).get("asked", 0) < resting_now[cid]}
+        for step in policy.candidates(course, model, now, skip):
+            concept_id = step.concept_id or ""
+            if concept_id in skip or not worth_asking(state, course, model, now, concept_id,
+                                                      leak_free):
+                continue
+            if (not allow_resting and long_run(state, concept_id)
+                    and concept_id not in resting_now):
+                resting_now = rest(state, concept_id, resting_now)  # elsewhere first, then back
+                skip.add(concept_id)
+                continue
+            return step, resting_now
+        if not leak_free and not allow_resting:
+            ahead = _next_in_order(state, course, model, now, skip)
+            if ahead is not None:  # a look ahead beats more of a concept that needs a rest
+                return policy.NextStep(concept_id=ahead, reason="frontier"), resting_now
+    return policy.NextStep(concept_id=None, reason="done"), resting_now
+
+
+def _next_in_order(state: LessonState, course: Course, model: LearnerModel, now: datetime,
+                   skip: set[str]) -> str | None:
+    """The first concept in teaching order, not yet known, with something worth asking: what
+    the lesson turns to when the concepts ready have nothing left for today or need a rest (a
+    first look ahead; its prerequisites come back on their own turn)."""
+    for concept_id in policy.teaching_order(course):
+        if (concept_id not in skip and not model.is_ready(concept_id)
+                and worth_asking(state, course, model, now, concept_id)):
+            return concept_id
+    return None
