@@ -49,6 +49,9 @@ def test_code_that_lost_its_indentation_runs_again() -> None:
                                    "    print(bruce)"]
     nested = reindent(["def sign(x):", "if x < 0:", "return -1", "else:", "return 1"])
     assert nested.splitlines()[3:] == ["    else:", "        return 1"]
+    after_return = reindent(["def absolute(x):", "if x < 0:", "return -x", "if x > 0:",
+                             "return x"])
+    assert after_return.splitlines()[3] == "    if x > 0:"  # not inside the first if
 
 
 def test_a_listing_ends_where_the_prose_starts() -> None:

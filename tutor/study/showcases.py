@@ -22,6 +22,8 @@ NEAR_CHARS = 400
 """How far before a showcase the text may name its concept."""
 EXAMPLE_NEAR_CHARS = 0
 """Marks an example cue: its concept is one named in the same sentence."""
+EXAMPLE_TAKERS = 2
+"""Concepts one example sentence may go to (each blanks its own name)."""
 MAX_SHOWCASES = 4
 """Showcases given to one concept; a showcase goes to the next nearest concept named when
 the nearest has its share (so "function" does not take every session of the book)."""
@@ -70,9 +72,11 @@ def showcase_passages(
                 named = _named(window, chunk.heading, patterns)
             else:  # an example: the concept named in its sentence, before or after the cue
                 named = _named(_sentence_at(chunk.text, start), "", patterns)
-            owner = next((c for c in named if c in owners), None) or next(
-                (c for c in named if shown[c] < MAX_SHOWCASES), None)
-            if owner and owner not in owners:
+            takers = 1 if near == NEAR_CHARS else EXAMPLE_TAKERS
+            fresh = [c for c in named if c not in owners and shown[c] < MAX_SHOWCASES]
+            if near == NEAR_CHARS and any(c in owners for c in named):
+                fresh = []  # the passage already goes to a concept this session names
+            for owner in fresh[:takers]:
                 owners.append(owner)
                 shown[owner] += 1
         for owner in owners:

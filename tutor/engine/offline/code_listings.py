@@ -25,6 +25,7 @@ MAX_LISTING_LINES = 20
 _HEADER = re.compile(r"^\s*(?:def|class|if|elif|else|for|while|try|except|finally|with)\b.*:\s*"
                      r"(?:#.*)?$")
 _DEDENTED = re.compile(r"^\s*(?:elif|else|except|finally)\b")
+_ENDS_BLOCK = re.compile(r"^(?:return|break|continue|raise|pass)\b")
 _OPENS = re.compile(r"^(?:def|class)\s+\w+|^(?:import|from)\s+\w+")
 
 
@@ -54,23 +55,29 @@ class Listing:
 
 def reindent(lines: list[str]) -> str:
     """Flush-left code with its block structure restored: a line ending in ``:`` opens a
-    block, ``else``/``elif``/``except``/``finally`` close one, and a ``def`` or ``class``
-    after a body starts again at the left margin; an empty line ends every block."""
+    block, ``else``/``elif``/``except``/``finally`` close one, so does a ``return`` (or
+    ``break``...) inside a nested block, and a ``def`` or ``class`` after a body starts again
+    at the left margin; an empty line ends every block. The replay checks the guess."""
     out: list[str] = []
     depth = 0
+    ended = False
     for raw in lines:
         line = raw.strip()
         if not line:
             depth = 0
             continue
-        if _DEDENTED.match(line):
+        if _DEDENTED.match(line) and not ended:
             depth = max(0, depth - 1)
         elif re.match(r"^(?:def|class)\b", line) and depth > 0 and out and not out[-1].rstrip(
                 ).endswith(":"):
             depth = 0
         out.append("    " * depth + line)
+        ended = False
         if _HEADER.match(line):
             depth += 1
+        elif _ENDS_BLOCK.match(line) and depth > 1:
+            depth -= 1  # what follows a return in the same block would never run
+            ended = True
     return "\n".join(out) + ("\n" if depth else "")
 
 

@@ -16,7 +16,13 @@ import re
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.checking import BLANK, mentions, same_option, term_variants
+from tutor.engine.offline.checking import (
+    BLANK,
+    content_stems,
+    mentions,
+    same_option,
+    term_variants,
+)
 from tutor.engine.offline.exercise_material import (
     Material,
     Sibling,
@@ -30,6 +36,8 @@ MAX_DISTRACTORS = 3
 MAX_ITEMS = 2
 MAX_QUOTE = 360
 MIN_QUOTE = 60
+MIN_WORD_SHARE = 0.7
+"""Share of plain words a quote needs (a proof or a formula is not an example sentence)."""
 DEFINITION_OVERLAP = 0.5
 """Word overlap with the definition from which a sentence restates it rather than applies it."""
 
@@ -63,6 +71,10 @@ def _quotes(chunk: Chunk, m: Material) -> list[str]:
             continue  # a sentence cut from a code line or a heading, or not plain prose
         if len(m.pattern.findall(quote)) > 2 or quote.rstrip().endswith((":", "?")):
             continue
+        words = quote.split()
+        if "•" in quote or sum(w.strip(".,;:()'\"").isalpha() for w in words) < (
+                MIN_WORD_SHARE * len(words)):
+            continue  # a glossary list or a formula, not a sentence of prose
         found.append(quote)
     return found
 
@@ -83,8 +95,11 @@ def write_example_use(
             if any(dice(quote, u) >= 0.6 for u in used):
                 continue
             shown = _blanked(quote, m)
-            if mentions(shown.replace(BLANK, " "), m.terms) or shown.count(BLANK) == 0:
+            bare = shown.replace(BLANK, " ")
+            if mentions(bare, m.terms) or shown.count(BLANK) == 0:
                 continue
+            if content_stems(m.concept.name) <= content_stems(bare):
+                continue  # "often called _____ because it grows linearly"
             around = f"{chunk.heading} {chunk.text}"
             options: list[str] = []
             for sibling in siblings:

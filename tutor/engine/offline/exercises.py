@@ -48,8 +48,9 @@ MAX_DISTRACTORS = 3
 MAX_ON_DEFINITION = 2
 """Definition items kept for a concept: more on one sentence prove recognition, not
 understanding."""
-ENOUGH_BEYOND = 2
-"""Items beyond the definition from which a concept keeps only one on its definition."""
+ENOUGH_BEYOND = 1
+"""Items beyond the definition from which a concept keeps only one on its definition (the
+production item): recall of the sentence plus use of the idea, not the sentence twice."""
 _DEFINITION_PREFERENCE = (ExerciseKind.SHORT_ANSWER, ExerciseKind.CLOZE,
                           ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.TRUE_FALSE)
 MIN_DISTRACTORS = 2
