@@ -231,3 +231,24 @@ def test_what_follows_asks_which_near_concept_the_course_explains_in_its_terms()
     assert item.citations[0].page == 4 and check_exercise(item, SAMPLE, pages).ok
     assert write_follows(_material(SAMPLE, pages[:1]), siblings, pages[:1]) is None  # uncited
     assert write_follows(_material(outcome, pages), siblings, pages) is None
+
+
+def test_a_session_shows_the_earlier_changes_its_last_line_depends_on() -> None:
+    from tutor.engine.offline.code_listings import changed_names, is_statement
+
+    assert changed_names("t.append(4)") == {"t"} and changed_names("d['a'] = 1") == {"d"}
+    assert is_statement("import math") and not is_statement("math.pi")
+    concept = _concept("dictionary", "dictionary", "A dictionary maps keys to values.")
+    chunk = _chunk("A dictionary maps keys to values:\n"
+                   ">>> eng2sp = dict()\n>>> eng2sp['one'] = len('abc')\n>>> x = 5\n"
+                   "Some prose about the dictionary that follows the session here.\n"
+                   "More prose about what the dictionary holds after these lines.\n"
+                   ">>> eng2sp['one']\n3\n")
+    seen: list[list[str]] = []
+
+    def run(statements: Sequence[str]) -> list[str] | None:
+        seen.append(list(statements))
+        return ["" for _ in statements[:-1]] + ["3\n"]
+    (item,) = write_code_output(_material(concept, [chunk]), [chunk], run=run)
+    assert ">>> eng2sp = dict()\n>>> eng2sp['one'] = len('abc')\n>>> eng2sp['one']" in item.prompt
+    assert "x = 5" not in item.prompt and item.answer == "3"

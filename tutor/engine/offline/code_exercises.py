@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tutor.course import Chunk, Citation, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import BLANK, mentions
@@ -24,7 +24,9 @@ from tutor.engine.offline.code_listings import (
     PROMPT,
     Session,
     Step,
+    changed_names,
     defined_names,
+    is_statement,
     listings,
     sessions,
     used_names,
@@ -50,10 +52,12 @@ Run = Callable[[Sequence[str]], list[str] | None]
 
 @dataclass
 class _Defined:
-    """A statement the book showed earlier that binds names (a listing or a quiet step)."""
+    """A statement the book showed earlier that binds names (a listing or a quiet step) or
+    changes what a name holds (``t.append(4)``)."""
 
     source: str
     names: set[str]
+    changes: set[str] = field(default_factory=set)
 
 
 def error_name(output: str) -> str | None:
@@ -74,15 +78,20 @@ def _needed(steps: Sequence[Step], earlier: Sequence[_Defined]) -> list[_Defined
     """The earlier definitions the steps use, with those they use in turn, in book order."""
     bound = set().union(*(defined_names(s.source) for s in steps))
     wanted = set().union(*(used_names(s.source) for s in steps)) - bound
-    picked: list[int] = []
+    picked: set[int] = set()
+    done: set[str] = set()
     while wanted:
         name = wanted.pop()
+        done.add(name)
         index = next((i for i in range(len(earlier) - 1, -1, -1) if name in earlier[i].names),
                      None)
-        if index is None or index in picked:
+        if index is None:
             continue
-        picked.append(index)
-        wanted |= used_names(earlier[index].source) - earlier[index].names - bound
+        later = [i for i in range(index + 1, len(earlier)) if name in earlier[i].changes]
+        for i in [index, *later]:
+            if i not in picked:
+                picked.add(i)
+                wanted |= used_names(earlier[i].source) - earlier[i].names - bound - done
     return [earlier[i] for i in sorted(picked)]
 
 
@@ -161,8 +170,11 @@ def write_code_output(
                 if item is None or len(items) == MAX_ITEMS:
                     break
                 items.append(item)
-            earlier += [_Defined(s.source, names) for s in block.steps
-                        if (names := defined_names(s.source)) and not s.output]
+            for step in block.steps:  # a statement shows nothing: text after it is prose
+                quiet = not step.output or is_statement(step.source)
+                names, changes = defined_names(step.source), changed_names(step.source)
+                if quiet and (names or changes):
+                    earlier.append(_Defined(step.source, names, changes))
         previous = chunk
     return items
 

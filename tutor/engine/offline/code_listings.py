@@ -187,6 +187,38 @@ def defined_names(source: str) -> set[str]:
     return names
 
 
+def changed_names(source: str) -> set[str]:
+    """The names a statement changes in place: ``t[0] = 1``, ``p.x = 3``, ``t.append(4)``."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return set()
+    names: set[str] = set()
+    for node in tree.body:
+        targets: list[ast.expr] = []
+        if isinstance(node, ast.Assign):
+            targets = list(node.targets)
+        elif isinstance(node, ast.AugAssign):
+            targets = [node.target]
+        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+            targets = [node.value.func]
+        for target in targets:
+            while isinstance(target, ast.Subscript | ast.Attribute):
+                target = target.value
+            if isinstance(target, ast.Name) and target is not node:
+                names.add(target.id)
+    return names - defined_names(source)
+
+
+def is_statement(source: str) -> bool:
+    """Whether the source is a statement the prompt shows nothing for (not an expression)."""
+    try:
+        compile(source, "<book>", "eval")
+    except SyntaxError:
+        return True
+    return False
+
+
 def used_names(source: str) -> set[str]:
     """The names a statement reads (anywhere inside it, function bodies included)."""
     try:

@@ -117,8 +117,27 @@ def same_output(book: str, replayed: str) -> str | None:
 def tidy_quotes(text: str) -> str:
     """``' throat '`` -> ``'throat'``: the PDF sets a space inside typewriter quotes; a
     keyword the tidying glued to a string (``'a'in'banana'``) gets its spaces back."""
-    tidied = re.sub(r"(['\"]) ([^'\"\n]*?) \1", r"\1\2\1", text)
-    return _spaced_keywords(tidied)
+    return _spaced_keywords("\n".join(_tidy_line(line) for line in text.split("\n")))
+
+
+def _tidy_line(line: str) -> str:
+    """Quotes paired in order (a string opened with ``"`` closes at the next ``"``), and a
+    space just inside both ends of a pair taken out."""
+    out: list[str] = []
+    i = 0
+    while i < len(line):
+        ch = line[i]
+        end = line.find(ch, i + 1) if ch in "'\"" else -1
+        if end == -1:
+            out.append(ch)
+            i += 1
+            continue
+        inside = line[i + 1: end]
+        if len(inside) >= 2 and inside.startswith(" ") and inside.endswith(" "):
+            inside = inside[1:-1]
+        out.append(ch + inside + ch)
+        i = end + 1
+    return "".join(out)
 
 
 _KEYWORDS = frozenset("in not and or is for if else".split())
