@@ -252,3 +252,13 @@ def test_a_session_shows_the_earlier_changes_its_last_line_depends_on() -> None:
     (item,) = write_code_output(_material(concept, [chunk]), [chunk], run=run)
     assert ">>> eng2sp = dict()\n>>> eng2sp['one'] = len('abc')\n>>> eng2sp['one']" in item.prompt
     assert "x = 5" not in item.prompt and item.answer == "3"
+
+
+def test_a_question_asked_twice_is_counted_among_the_drop_reasons() -> None:
+    from tutor.study.graph import ASKED_TWICE, collect_exercises
+
+    def item(cid: str) -> dict[str, str]:
+        return {"id": f"{cid}-code-1", "concept_id": cid, "prompt": "same", "origin": "code_output"}
+    state = {"written": [item("a"), item("b")]}
+    assert collect_exercises(state) == {"drop_reasons": {ASKED_TWICE: 1}}  # type: ignore[arg-type]
+    assert collect_exercises({"written": [item("a")]}) == {}  # type: ignore[typeddict-item]

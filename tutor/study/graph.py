@@ -224,9 +224,15 @@ def write_exercises(task: ConceptTask, runtime: Runtime[StudyContext]) -> dict[s
     return update
 
 
+ASKED_TWICE = "asked by another concept's exercise too"
+
+
 def collect_exercises(state: StudyState) -> dict[str, Any]:
-    """Wait for all writing tasks (a branch on a fanned-out node would run once per task)."""
-    return {}
+    """Wait for all writing tasks (a branch on a fanned-out node would run once per task),
+    and count the questions the checking fan-out leaves out as asked twice."""
+    written = state.get("written", [])
+    twice = len(written) - len(_asked_once(written))
+    return {"drop_reasons": {ASKED_TWICE: twice}} if twice else {}
 
 
 def check_exercises(task: ConceptTask, runtime: Runtime[StudyContext]) -> dict[str, Any]:
