@@ -169,7 +169,7 @@ def test_true_false_is_either_the_definition_or_a_term_swap() -> None:
 def swapped_statement(concept: Concept, related: list[Concept], page: Chunk) -> str:
     """The term-swapped true/false statement, trying a few concept ids to get one."""
     for n in range(8):
-        for item in write_exercises(concept.model_copy(update={"id": f"c{n}"}), related, [page]):
+        for item in write_definition_exercises(concept.model_copy(update={"id": f"c{n}"}), related, [page]):
             if item.kind is ExerciseKind.TRUE_FALSE and item.answer == "False":
                 return item.prompt.removeprefix("True or false: ")
     raise AssertionError("no swapped statement in eight tries")
@@ -224,12 +224,12 @@ def test_the_checker_accepts_what_the_writer_writes() -> None:
 
 def test_kinds_are_skipped_when_the_material_does_not_allow_them() -> None:
     pool = concepts()
-    alone = write_exercises(pool[0], [], chunks())
+    alone = write_definition_exercises(pool[0], [], chunks())
     assert {e.kind for e in alone} == {
         ExerciseKind.CLOZE, ExerciseKind.TRUE_FALSE, ExerciseKind.SHORT_ANSWER
     }
     assert by_id(alone)["stack-true_false-1"].answer == "True"
-    one_sibling = write_exercises(pool[0], pool[1:2], chunks())
+    one_sibling = write_definition_exercises(pool[0], pool[1:2], chunks())
     assert ExerciseKind.MULTIPLE_CHOICE not in {e.kind for e in one_sibling}
     nothing = Concept(id="heap", name="heap", definition="")
     assert write_exercises(nothing, pool, chunks()) == []
@@ -258,7 +258,7 @@ def test_a_glossary_style_definition_gives_term_questions() -> None:
         Concept(id="script", name="script", definition="A program stored in a file."),
         Concept(id="prompt", name="prompt", definition="Characters shown when input is wanted."),
     ]
-    exercises = by_id(write_exercises(interpreter, siblings, [page]))
+    exercises = by_id(write_definition_exercises(interpreter, siblings, [page]))
     cloze = exercises["interpreter-cloze-1"]
     assert cloze.prompt == (
         'Fill in the blank: the term for "a program that reads another program and executes '
@@ -316,7 +316,7 @@ def test_think_python_chapters_one_to_five_give_checked_exercises() -> None:
     written = passed = 0
     for concept, pages in taught:
         related = [c for c, _ in taught if c.id != concept.id]
-        exercises = write_exercises(concept, related, pages)
+        exercises = write_definition_exercises(concept, related, pages)
         assert len(exercises) >= 3, concept.name
         for exercise in exercises:
             written += 1

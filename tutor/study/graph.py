@@ -53,6 +53,7 @@ from tutor.study.rules import (
     reason_category,
     unique_exercise_ids,
 )
+from tutor.study.showcases import showcase_passages
 from tutor.study.state import (
     ConceptTask,
     StudyContext,
@@ -223,9 +224,15 @@ def write_exercises(task: ConceptTask, runtime: Runtime[StudyContext]) -> dict[s
     return update
 
 
+ASKED_TWICE = "asked by another concept's exercise too"
+
+
 def collect_exercises(state: StudyState) -> dict[str, Any]:
-    """Wait for all writing tasks (a branch on a fanned-out node would run once per task)."""
-    return {}
+    """Wait for all writing tasks (a branch on a fanned-out node would run once per task),
+    and count the questions the checking fan-out leaves out as asked twice."""
+    written = state.get("written", [])
+    twice = len(written) - len(_asked_once(written))
+    return {"drop_reasons": {ASKED_TWICE: twice}} if twice else {}
 
 
 def check_exercises(task: ConceptTask, runtime: Runtime[StudyContext]) -> dict[str, Any]:
@@ -309,13 +316,17 @@ def fan_out_writing(state: StudyState, runtime: Runtime[StudyContext]) -> list[S
     by_id = {c["id"]: c for c in concepts}
     lookup = PassageLookup([Chunk.model_validate(c) for c in state["chunks"]])
     n = runtime.context.passages_per_concept
+    showcases = showcase_passages(concepts, lookup.chunks)
+    linked = _linked(state)
     emit("write", 0, len(concepts), f"{len(concepts)} concepts")
     tasks = [
         ConceptTask(
             concept=concept,
-            near_concepts=[by_id[i] for i in state["related"].get(concept["id"], [])],
-            passages=[p.model_dump(mode="json") for p in lookup.with_neighbours(
-                concept, [by_id[i] for i in state["related"].get(concept["id"], [])], n)],
+            near_concepts=_near(by_id, state["related"].get(concept["id"], []),
+                                linked[concept["id"]]),
+            passages=[p.model_dump(mode="json") for p in _task_passages(
+                lookup, by_id, concept, state["related"].get(concept["id"], []),
+                linked[concept["id"]], showcases, n)],
             candidates=[],
             fanout_size=len(concepts),
         )
@@ -329,10 +340,67 @@ def fan_out_writing(state: StudyState, runtime: Runtime[StudyContext]) -> list[S
     return [Send("write_exercises", task) for task in tasks]
 
 
+LINKED_PASSAGES = 4
+"""Defining passages of prerequisites and dependants a writing task gets (relation items)."""
+
+
+def _linked(state: StudyState) -> defaultdict[str, list[str]]:
+    """Each concept's prerequisites, then the concepts that build on it."""
+    linked: defaultdict[str, list[str]] = defaultdict(list)
+    edges = state.get("prerequisites", [])
+    for edge in edges:
+        linked[edge["concept"]].append(edge["prerequisite"])
+    for edge in edges:
+        linked[edge["prerequisite"]].append(edge["concept"])
+    return linked
+
+
+def _near(
+    by_id: dict[str, dict[str, Any]], related: list[str], linked: list[str]
+) -> list[dict[str, Any]]:
+    """The concept's nearest concepts, then those the prerequisite graph links it to (what
+    a relation item asks about), each once."""
+    ids = list(dict.fromkeys([*related, *linked]))
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _task_passages(
+    lookup: PassageLookup, by_id: dict[str, dict[str, Any]], concept: dict[str, Any],
+    related: list[str], linked: list[str], showcases: dict[str, list[Chunk]], n: int,
+) -> list[Chunk]:
+    """What a writing or checking task reads: the concept's passages with the defining
+    passage of its nearest concepts, of a few concepts the graph links it to, and the
+    passages elsewhere in the book that show it at work."""
+    passages = lookup.with_neighbours(concept, [by_id[i] for i in related if i in by_id], n)
+    for other in [by_id[i] for i in linked if i in by_id][:LINKED_PASSAGES]:
+        passages += [c for c in lookup.for_concept(other, 1) if c not in passages]
+    return passages + [c for c in showcases.get(concept["id"], []) if c not in passages]
+
+
+def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The exercises with each question beyond a definition asked once: when several
+    concepts' writers pose the same one (a session that follows both names), it goes to the
+    concept that has the fewest such questions so far."""
+    by_prompt: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    kept: list[dict[str, Any]] = []
+    for exercise in exercises:
+        if exercise.get("origin") in (None, "definition"):
+            kept.append(exercise)
+        else:
+            by_prompt[" ".join(str(exercise.get("prompt", "")).split())].append(exercise)
+    load: Counter[str] = Counter()
+    for candidates in by_prompt.values():
+        chosen = min(candidates, key=lambda e: load[e.get("concept_id", "")])
+        load[chosen.get("concept_id", "")] += 1
+        kept.append(chosen)
+    return kept
+
+
 def fan_out_checking(state: StudyState, runtime: Runtime[StudyContext]) -> list[Send] | str:
-    """One checking task per concept that got exercises."""
+    """One checking task per concept that got exercises; an exercise that asks what another
+    concept's exercise already asks (the same session shown twice) is checked once."""
     written: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for exercise in state.get("written", []):
+    for exercise in _asked_once(state.get("written", [])):
         written[exercise.get("concept_id", "")].append(exercise)
     concepts = [c for c in state.get("concepts", []) if c["id"] in written]
     if not concepts:
@@ -342,9 +410,12 @@ def fan_out_checking(state: StudyState, runtime: Runtime[StudyContext]) -> list[
     by_id = {c["id"]: c for c in state.get("concepts", [])}
     related = state.get("related", {})
 
+    showcases = showcase_passages(state.get("concepts", []), lookup.chunks)
+    linked = _linked(state)
+
     def passages_of(concept: dict[str, Any]) -> list[Chunk]:
-        near = [by_id[i] for i in related.get(concept["id"], []) if i in by_id]
-        return lookup.with_neighbours(concept, near, n)
+        return _task_passages(lookup, by_id, concept, related.get(concept["id"], []),
+                              linked[concept["id"]], showcases, n)
 
     emit("check", 0, len(concepts), f"{sum(len(written[c['id']]) for c in concepts)} exercises")
     prepare = getattr(runtime.context.engine, "prepare_checks", None)

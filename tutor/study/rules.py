@@ -104,6 +104,7 @@ class PassageLookup:
     name the concept first."""
 
     def __init__(self, chunks: Sequence[Chunk]) -> None:
+        self.chunks = list(chunks)
         self._by_page: dict[tuple[str, int], list[Chunk]] = defaultdict(list)
         for chunk in chunks:
             self._by_page[(chunk.source, chunk.page)].append(chunk)

@@ -251,7 +251,9 @@ def _leak_problems(exercise: Exercise, terms: list[str], name: str) -> list[str]
     leak = "answer given away by the prompt"
     prompt = exercise.prompt
     if exercise.kind is ExerciseKind.CLOZE:
-        given = [exercise.answer, *exercise.accepted, *terms]
+        names = {canonical(t) for t in terms}
+        asks_term = any(canonical(a) in names for a in [exercise.answer, *exercise.accepted])
+        given = [exercise.answer, *exercise.accepted, *(terms if asks_term else [])]
         return [leak] if mentions(_BLANKS.sub(" ", prompt), given) else []
     if exercise.kind is ExerciseKind.TRUE_FALSE:
         return []

@@ -3,144 +3,185 @@
 A passage that teaches a concept often shows a session at the ``>>>`` prompt with what the
 interpreter printed. The exercise shows the session up to one statement and asks what comes
 next; the key is the book's own output. The session must sit just after text that names the
-concept, the output must be short and not an error, and the whole session is replayed in a
-sandbox (:mod:`tutor.engine.offline.code_sandbox`): an item whose replay differs from the book
-anywhere (a misread line, another Python version, a module that is not there) is dropped.
+concept. A function or variable the session uses but the book defined earlier (in a code
+listing or an earlier session of the passages) is shown too, so the exercise stands on its
+own; only what is shown is replayed in a sandbox (:mod:`tutor.engine.offline.code_sandbox`),
+and an item whose replay differs from the book (a misread line, another Python version, a
+module that is not there) is dropped. When the book shows an error, the exercise asks which
+error: the key is its name, the same in the book and in the replay.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.course import Chunk, Citation, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import BLANK, mentions
-from tutor.engine.offline.code_sandbox import replay, same_output, tidy_quotes
+from tutor.engine.offline.code_listings import (
+    MORE,
+    PROMPT,
+    Session,
+    Step,
+    changed_names,
+    defined_names,
+    is_statement,
+    listings,
+    sessions,
+    used_names,
+)
+from tutor.engine.offline.code_sandbox import replay, same_output
 from tutor.engine.offline.exercise_material import Material
 
 MAX_OUTPUT_CHARS = 40
 MAX_OUTPUT_WORDS = 6
-MAX_STATEMENTS = 8
+MAX_STATEMENTS = 6
+MAX_SHOWN_CHARS = 520
 NEAR_TEXT_CHARS = 400
 """The concept must be named in the text this close before the session starts."""
-MAX_ITEMS = 3
+MAX_ITEMS = 6
+PER_SESSION = 2
+"""Items from one session (on different lines of it)."""
 
-_PROMPT = ">>> "
-_MORE = "... "
+_ERROR = re.compile(r"^(?:Traceback[^\n]*\n(?:.*\n)*?)?([A-Z]\w*(?:Error|Exception))\b")
+_ADDRESS = re.compile(r"0x[0-9a-f]+|<(?:function|bound|built-in|module|__main__|.* object)\b")
+
+Run = Callable[[Sequence[str]], list[str] | None]
 
 
 @dataclass
-class Step:
-    """One statement typed at the prompt and what the book shows after it."""
+class _Defined:
+    """A statement the book showed earlier that binds names (a listing or a quiet step) or
+    changes what a name holds (``t.append(4)``)."""
 
     source: str
-    output: str
+    names: set[str]
+    changes: set[str] = field(default_factory=set)
 
 
-@dataclass
-class Session:
-    """Consecutive prompt lines in a passage, with where they start in its text."""
-
-    steps: list[Step]
-    start: int
-
-
-def sessions(text: str) -> list[Session]:
-    """The interactive sessions in a passage. Output lines are the lines after a statement up
-    to the next prompt or the first line of prose; the replay settles what was misread."""
-    found: list[Session] = []
-    lines = text.split("\n")
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line) + 1)
-    current: list[Step] = []
-    start = 0
-    i = 0
-    while i < len(lines):
-        line = lines[i].rstrip()
-        if not line.startswith(_PROMPT.rstrip()):
-            if current:
-                found.append(Session(current, start))
-                current = []
-            i += 1
-            continue
-        if not current:
-            start = offsets[i]
-        source = [line[len(_PROMPT):] if line.startswith(_PROMPT) else ""]
-        i += 1
-        while i < len(lines) and lines[i].startswith(_MORE.rstrip()):
-            source.append(lines[i][len(_MORE):])
-            i += 1
-        output: list[str] = []
-        while i < len(lines) and not lines[i].startswith(_PROMPT.rstrip()) and len(output) < 3:
-            if output and _looks_like_prose(lines[i]):
-                break  # the first line may be the output with running text after it
-            output.append(lines[i].rstrip())
-            i += 1
-        current.append(Step(tidy_quotes("\n".join(source)), tidy_quotes("\n".join(output).strip())))
-    if current:
-        found.append(Session(current, start))
-    return found
-
-
-def _looks_like_prose(line: str) -> bool:
-    words = line.split()
-    return len(words) >= 6 and sum(w.isalpha() for w in words) >= 0.7 * len(words)
+def error_name(output: str) -> str | None:
+    """``"TypeError: can't ..."`` -> ``"TypeError"``; None for an output that is no error."""
+    match = _ERROR.match(output.strip())
+    return match.group(1) if match else None
 
 
 def _fits(output: str) -> bool:
     if not output or len(output) > MAX_OUTPUT_CHARS or len(output.split()) > MAX_OUTPUT_WORDS:
         return False
-    if "\n" in output or "Error" in output or output.startswith(("Traceback", "<")):
+    if "\n" in output or error_name(output) or _ADDRESS.search(output):
         return False
     return not output.startswith(("...", ">>>"))
 
 
+def _needed(steps: Sequence[Step], earlier: Sequence[_Defined]) -> list[_Defined]:
+    """The earlier definitions the steps use, with those they use in turn, in book order."""
+    bound = set().union(*(defined_names(s.source) for s in steps))
+    wanted = set().union(*(used_names(s.source) for s in steps)) - bound
+    picked: set[int] = set()
+    done: set[str] = set()
+    while wanted:
+        name = wanted.pop()
+        done.add(name)
+        index = next((i for i in range(len(earlier) - 1, -1, -1) if name in earlier[i].names),
+                     None)
+        if index is None:
+            continue
+        later = [i for i in range(index + 1, len(earlier)) if name in earlier[i].changes]
+        for i in [index, *later]:
+            if i not in picked:
+                picked.add(i)
+                wanted |= used_names(earlier[i].source) - earlier[i].names - bound - done
+    return [earlier[i] for i in sorted(picked)]
+
+
+def _judge(book: str, replayed: str) -> tuple[str, bool] | None:
+    """The key and whether it is an error's name, when the replay shows what the book does."""
+    book_error, replay_error = error_name(book), error_name(replayed)
+    if book_error or replay_error:
+        return (book_error, True) if book_error and book_error == replay_error else None
+    shown = same_output(book, replayed)
+    return (shown, False) if shown is not None and _fits(shown) else None
+
+
 def _replayed(
-    steps: Sequence[Step], run: Callable[[Sequence[str]], list[str] | None]
-) -> list[Step] | None:
-    """The steps with the outputs the replay confirms, or ``None`` when the replay differs
-    from the book: the last step must show what the book prints, and so must every earlier
-    step for which the book prints something."""
-    shown = run([s.source for s in steps])
-    if shown is None or len(shown) != len(steps):
+    setup: Sequence[_Defined], steps: Sequence[Step], run: Run
+) -> tuple[list[Step], str, bool] | None:
+    """The steps with the outputs the replay confirms, and the key, or ``None`` when the
+    replay differs from the book: the setup must show nothing, the last step must show what
+    the book prints, and so must every earlier step for which the book prints something."""
+    shown = run([*(d.source for d in setup), *(s.source for s in steps)])
+    if shown is None or len(shown) != len(setup) + len(steps):
+        return None
+    if any(out.strip() for out in shown[: len(setup)]):
         return None
     confirmed: list[Step] = []
-    for i, (step, replayed) in enumerate(zip(steps, shown, strict=True)):
-        if not replayed.strip() and i < len(steps) - 1:
+    for step, replayed in zip(steps[:-1], shown[len(setup):-1], strict=True):
+        if not replayed.strip():
             confirmed.append(Step(step.source, ""))  # shows nothing: what follows is prose
             continue
         output = same_output(step.output, replayed)
-        if output is None and (step.output or i == len(steps) - 1):
+        if output is None or error_name(replayed):
             return None
-        confirmed.append(Step(step.source, output or ""))
-    return confirmed
+        confirmed.append(Step(step.source, output))
+    judged = _judge(steps[-1].output, shown[-1])
+    if judged is None:
+        return None
+    return [*confirmed, Step(steps[-1].source, judged[0])], judged[0], judged[1]
+
+
+def _prompt_lines(source: str) -> str:
+    return PROMPT + source.rstrip("\n").replace("\n", "\n" + MORE) + (
+        "\n..." if "\n" in source.rstrip("\n") else "")
 
 
 def write_code_output(
     m: Material,
     passages: Sequence[Chunk] | None = None,
-    run: Callable[[Sequence[str]], list[str] | None] = replay,
+    run: Run = replay,
 ) -> list[Exercise]:
     """Up to :data:`MAX_ITEMS` "what does Python show" items on the concept's sessions."""
     items: list[Exercise] = []
     seen: set[str] = set()
-    for chunk in passages if passages is not None else m.ordered:
-        for session in sessions(chunk.text):
-            before = chunk.text[max(0, session.start - NEAR_TEXT_CHARS): session.start]
-            if not m.pattern.search(before) and not m.pattern.search(chunk.heading):
+    earlier: list[_Defined] = []
+    previous: Chunk | None = None
+    ordered = sorted(passages if passages is not None else m.ordered,
+                     key=lambda c: (c.source, c.order))
+    for chunk in ordered:
+        joined = previous is not None and previous.source == chunk.source and (
+            previous.order == chunk.order - 1)
+        lead = previous.text[-NEAR_TEXT_CHARS:] if joined and previous else ""
+        if not joined:
+            earlier = []
+        blocks: list[tuple[int, Session | str]] = [(s.start, s) for s in sessions(chunk.text)]
+        blocks += [(li.start, li.source) for li in listings(chunk.text)]
+        for start, block in sorted(blocks, key=lambda b: b[0]):
+            if isinstance(block, str):
+                earlier.append(_Defined(block, defined_names(block)))
                 continue
-            item = _item(m, chunk, session, len(items) + 1, seen, run)
-            if item is not None:
+            before = (lead + "\n" + chunk.text[:start])[-NEAR_TEXT_CHARS:]
+            near = m.pattern.search(before) or m.pattern.search(chunk.heading)
+            cited = [chunk.citation()]
+            if previous is not None and joined and not (
+                    m.pattern.search(chunk.text[:start]) or m.pattern.search(chunk.heading)):
+                cited.append(previous.citation())  # named just before the page turned
+            for _ in range(PER_SESSION if near else 0):
+                item = _item(m, cited, block, earlier, len(items) + 1, seen, run)
+                if item is None or len(items) == MAX_ITEMS:
+                    break
                 items.append(item)
-                if len(items) == MAX_ITEMS:
-                    return items
+            for step in block.steps:  # a statement shows nothing: text after it is prose
+                quiet = not step.output or is_statement(step.source)
+                names, changes = defined_names(step.source), changed_names(step.source)
+                if quiet and (names or changes):
+                    earlier.append(_Defined(step.source, names, changes))
+        previous = chunk
     return items
 
 
 def _item(
-    m: Material, chunk: Chunk, session: Session, n: int, seen: set[str],
-    run: Callable[[Sequence[str]], list[str] | None],
+    m: Material, cited: list[Citation], session: Session, earlier: Sequence[_Defined], n: int,
+    seen: set[str], run: Run,
 ) -> Exercise | None:
     for last in range(len(session.steps) - 1, -1, -1):
         target = session.steps[last]
@@ -148,34 +189,44 @@ def _item(
             continue
         before = session.steps[max(0, last + 1 - MAX_STATEMENTS): last]
         quiet = [s for s in before if not s.output]  # the state without the printed results
-        for earlier in (before, quiet):
-            steps = _replayed([*earlier, target], run)
-            if steps is None or not _fits(steps[-1].output):
+        for steps in ([*before, target], [*quiet, target]):
+            setup = _needed(steps, earlier)
+            confirmed = _replayed(setup, steps, run)
+            if confirmed is None:
                 continue
-            answer = steps[-1].output
+            replayed, answer, is_error = confirmed
             shown = "\n".join(
-                _PROMPT + s.source.replace("\n", "\n" + _MORE)
-                + (f"\n{s.output}" if s.output and i < len(steps) - 1 else "")
-                for i, s in enumerate(steps)
-            )
-            if not mentions(shown, [answer], fuzzy=False):  # else the session gives it away
+                [_prompt_lines(d.source) for d in setup]
+                + [_prompt_lines(s.source) + (f"\n{s.output}" if s.output and i < len(
+                    replayed) - 1 else "") for i, s in enumerate(replayed)])
+            if len(shown) <= MAX_SHOWN_CHARS and not mentions(shown, [answer], fuzzy=False):
                 break
         else:
             continue
-        prompt = (f"What does Python show after the last line of this session?\n\n```python\n"
-                  f"{shown}\n```\n\nPython shows: {BLANK}")
         seen.add(target.source.strip())
-        return Exercise(
-            id=f"{m.concept.id}-code-{n}",
-            concept_id=m.concept.id,
-            kind=ExerciseKind.CLOZE,
-            prompt=prompt,
-            answer=answer,
-            explanation=(f"Python shows {answer} here, as the book does "
-                         f"({chunk.citation().label()})."),
-            citations=[chunk.citation()],
-            difficulty=0.55,
-            origin=ExerciseOrigin.CODE_OUTPUT,
-        )
+        return _exercise(m, cited, n, shown, answer, is_error)
     return None
 
+
+def _exercise(m: Material, cited: list[Citation], n: int, shown: str, answer: str,
+              is_error: bool) -> Exercise:
+    if is_error:
+        question = ("Python stops with an error at the last line of this session. Which "
+                    "error does it report?")
+        ending, told = f"Python reports: {BLANK} (the error's name)", "reports"
+    else:
+        question = "What does Python show after the last line of this session?"
+        ending, told = f"Python shows: {BLANK}", "shows"
+    return Exercise(
+        id=f"{m.concept.id}-code-{n}",
+        concept_id=m.concept.id,
+        kind=ExerciseKind.CLOZE,
+        prompt=f"{question}\n\n```python\n{shown}\n```\n\n{ending}",
+        answer=answer,
+        accepted=[re.sub(r"(?<=[a-z])(?=[A-Z])", " ", answer)] if is_error else [],
+        explanation=(f"Python {told} {answer} here, as the book does "
+                     f"({cited[0].label()})."),
+        citations=cited,
+        difficulty=0.55,
+        origin=ExerciseOrigin.CODE_OUTPUT,
+    )

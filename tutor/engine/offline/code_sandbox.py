@@ -10,11 +10,13 @@ writing files. The replay echoes each expression's value the way the interactive
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
 import sys
 import tempfile
+import tokenize
 from collections.abc import Sequence
 
 TIMEOUT_SECONDS = 5.0
@@ -113,5 +115,51 @@ def same_output(book: str, replayed: str) -> str | None:
 
 
 def tidy_quotes(text: str) -> str:
-    """``' throat '`` -> ``'throat'``: the PDF sets a space inside typewriter quotes."""
-    return re.sub(r"(['\"]) ([^'\"\n]*?) \1", r"\1\2\1", text)
+    """``' throat '`` -> ``'throat'``: the PDF sets a space inside typewriter quotes; a
+    keyword the tidying glued to a string (``'a'in'banana'``) gets its spaces back."""
+    return _spaced_keywords("\n".join(_tidy_line(line) for line in text.split("\n")))
+
+
+def _tidy_line(line: str) -> str:
+    """Quotes paired in order (a string opened with ``"`` closes at the next ``"``), and a
+    space just inside both ends of a pair taken out."""
+    out: list[str] = []
+    i = 0
+    while i < len(line):
+        ch = line[i]
+        end = line.find(ch, i + 1) if ch in "'\"" else -1
+        if end == -1:
+            out.append(ch)
+            i += 1
+            continue
+        inside = line[i + 1: end]
+        if len(inside) >= 2 and inside.startswith(" ") and inside.endswith(" "):
+            inside = inside[1:-1]
+        out.append(ch + inside + ch)
+        i = end + 1
+    return "".join(out)
+
+
+_KEYWORDS = frozenset("in not and or is for if else".split())
+
+
+def _spaced_keywords(source: str) -> str:
+    """Spaces between a string and a keyword next to it, found by Python's own tokenizer
+    (so nothing inside a string changes); the source as given when it does not tokenize."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return source
+    lines = source.split("\n")
+    inserts: list[tuple[int, int]] = []
+    for first, second in zip(tokens, tokens[1:], strict=False):
+        if first.end != second.start:
+            continue
+        glued = {first.type, second.type} == {tokenize.STRING, tokenize.NAME}
+        word = first.string if first.type == tokenize.NAME else second.string
+        if glued and word in _KEYWORDS:
+            inserts.append(second.start)
+    for row, col in sorted(inserts, reverse=True):
+        line = lines[row - 1]
+        lines[row - 1] = line[:col] + " " + line[col:]
+    return "\n".join(lines)

@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Exercise
+from tutor.engine.offline.book_exercises import write_book_exercises
 from tutor.engine.offline.code_exercises import write_code_output
 from tutor.engine.offline.contrast_exercises import write_contrast
 from tutor.engine.offline.example_exercises import write_example
+from tutor.engine.offline.example_use_exercises import write_example_use
 from tutor.engine.offline.exercise_material import Material, Sibling
-from tutor.engine.offline.relation_exercises import write_relation
+from tutor.engine.offline.relation_exercises import write_follows, write_relation
 
 
 def write_beyond_definition(
@@ -29,9 +31,12 @@ def write_beyond_definition(
     example = write_example(m, siblings, passages)
     if example is not None:
         found.append(example)
+    found += write_example_use(m, siblings, passages)
     found += write_code_output(m, passages)
+    found += write_book_exercises(m, passages)
     found += write_contrast(m, siblings, passages)
-    relation = write_relation(m, siblings, passages)
-    if relation is not None:
-        found.append(relation)
+    for writer in (write_relation, write_follows):
+        relation = writer(m, siblings, passages)
+        if relation is not None:
+            found.append(relation)
     return found

@@ -45,8 +45,12 @@ from tutor.engine.offline.exercise_material import (
 )
 
 MAX_DISTRACTORS = 3
-MAX_ON_DEFINITION = 3
-"""Definition items kept for a concept that also has items beyond its definition."""
+MAX_ON_DEFINITION = 2
+"""Definition items kept for a concept: more on one sentence prove recognition, not
+understanding."""
+ENOUGH_BEYOND = 1
+"""Items beyond the definition from which a concept keeps only one on its definition (the
+production item): recall of the sentence plus use of the idea, not the sentence twice."""
 _DEFINITION_PREFERENCE = (ExerciseKind.SHORT_ANSWER, ExerciseKind.CLOZE,
                           ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.TRUE_FALSE)
 MIN_DISTRACTORS = 2
@@ -69,11 +73,12 @@ def write_exercises(
     siblings = rank_siblings(concept, related, terms)
     written = _on_definition(material, siblings)
     beyond = write_beyond_definition(material, siblings, passages)
-    if beyond and len(written) > MAX_ON_DEFINITION:
+    limit = 1 if len(beyond) >= ENOUGH_BEYOND else MAX_ON_DEFINITION
+    if len(written) > limit:
         # more items on the one sentence prove recognition, not understanding: keep the
         # production item and the term questions, drop the rest
         ranked = sorted(written, key=lambda e: _DEFINITION_PREFERENCE.index(e.kind))
-        kept = {e.id for e in ranked[:MAX_ON_DEFINITION]}
+        kept = {e.id for e in ranked[:limit]}
         written = [e for e in written if e.id in kept]
     return written + beyond
 

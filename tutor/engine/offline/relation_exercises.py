@@ -7,6 +7,10 @@ builds on; the key is named in the defining sentence on the cited page, and no d
 appears in that sentence or in the concept's defining passage, so the text supports only the
 key. A related concept that shares a word with the concept's name is left out (the name alone
 would give it away).
+
+The other way round, "which of these does the course explain in terms of X?" asks what
+follows from X: the key is a near concept whose definition names X, cited on its defining
+page; no distractor's definition names X.
 """
 
 from __future__ import annotations
@@ -33,6 +37,54 @@ def first_sentence(text: str) -> str:
 def _stems(name: str) -> set[str]:
     """The stems of the name's content words ("disjunctive", "disjunction": "disjunct")."""
     return {stem(w) for w in words(name) if w not in STOPWORDS}
+
+
+def write_follows(
+    m: Material, siblings: Sequence[Sibling], passages: Sequence[Chunk]
+) -> Exercise | None:
+    """One "which builds on X" item, or ``None`` when no near concept's definition names X."""
+    pages = {(p.source, p.page) for p in passages}
+    own = _stems(m.concept.name)
+    key: Sibling | None = None
+    others: list[Sibling] = []
+    for sibling in siblings:
+        other = sibling.concept
+        if not other.definition.strip() or own & _stems(other.name):
+            continue
+        if mentions(other.name, m.terms, fuzzy=False) or mentions(m.definition_text,
+                                                                   [other.name], fuzzy=False):
+            continue  # named in the concept's own definition: it comes before, not after
+        if mentions(first_sentence(other.definition), m.terms, fuzzy=False):
+            cited = other.citations[:1]
+            if key is None and cited and (cited[0].source, cited[0].page) in pages:
+                key = sibling
+        elif not mentions(other.definition, m.terms):
+            others.append(sibling)
+    if key is None:
+        return None
+    chosen = [s for s in others if not _stems(s.concept.name) & _stems(key.concept.name)]
+    chosen = chosen[:MAX_DISTRACTORS]
+    if len(chosen) < MIN_DISTRACTORS:
+        return None
+    exercise_id = f"{m.concept.id}-follows-1"
+    choices = [key.concept.name, *(s.concept.name for s in chosen)]
+    random.Random(exercise_id).shuffle(choices)
+    definition = first_sentence(key.concept.definition)
+    return Exercise(
+        id=exercise_id,
+        concept_id=m.concept.id,
+        kind=ExerciseKind.MULTIPLE_CHOICE,
+        prompt=(f"Which of these ideas does the course explain in terms of {m.concept.name}?"),
+        answer=key.concept.name,
+        choices=choices,
+        misconceptions={s.concept.name: f"does not see what builds on {m.concept.name}"
+                        for s in chosen},
+        explanation=(f"The course defines {key.concept.name} using {m.concept.name}: "
+                     f"{definition} ({key.concept.citations[0].label()})"),
+        citations=list(key.concept.citations[:1]),
+        difficulty=0.55,
+        origin=ExerciseOrigin.RELATION,
+    )
 
 
 def write_relation(

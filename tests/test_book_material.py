@@ -1,0 +1,264 @@
+"""The book-wide bank: code read back from a PDF, sessions routed to one concept, examples
+posed as "which idea is at work", and each question beyond a definition asked once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tutor.course import Chunk, Citation, Concept, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline.checking import BLANK, check_exercise, term_variants
+from tutor.engine.offline.code_exercises import error_name, write_code_output
+from tutor.engine.offline.code_listings import (
+    defined_names,
+    listings,
+    reindent,
+    sessions,
+    used_names,
+)
+from tutor.engine.offline.code_sandbox import tidy_quotes
+from tutor.engine.offline.example_use_exercises import write_example_use
+from tutor.engine.offline.exercise_material import Sibling, gather
+from tutor.study.graph import _asked_once
+from tutor.study.showcases import MAX_SHOWCASES, showcase_passages
+
+
+def _chunk(text: str, page: int = 3, order: int = 0, heading: str = "") -> Chunk:
+    return Chunk(id=f"book.pdf#p{page}-{order}", source="book.pdf", page=page, text=text,
+                 order=order, heading=heading)
+
+
+def _concept(cid: str, name: str, definition: str, page: int = 3) -> Concept:
+    return Concept(id=cid, name=name, definition=definition,
+                   citations=[Citation(source="book.pdf", page=page)])
+
+
+def _material(concept: Concept, passages: Sequence[Chunk]):  # type: ignore[no-untyped-def]
+    return gather(concept, term_variants(concept.name, concept.aliases), passages)
+
+
+FLUSH_LEFT = [
+    "def print_twice(bruce):",
+    "print(bruce)",
+    "print(bruce)",
+]
+
+
+def test_code_that_lost_its_indentation_runs_again() -> None:
+    source = reindent(FLUSH_LEFT)
+    assert source.splitlines() == ["def print_twice(bruce):", "    print(bruce)",
+                                   "    print(bruce)"]
+    nested = reindent(["def sign(x):", "if x < 0:", "return -1", "else:", "return 1"])
+    assert nested.splitlines()[3:] == ["    else:", "        return 1"]
+    after_return = reindent(["def absolute(x):", "if x < 0:", "return -x", "if x > 0:",
+                             "return x"])
+    assert after_return.splitlines()[3] == "    if x > 0:"  # not inside the first if
+
+
+def test_a_listing_ends_where_the_prose_starts() -> None:
+    text = "\n".join(["Here is an example:", *FLUSH_LEFT,
+                      "This function assigns the argument to a parameter named bruce."])
+    (listing,) = listings(text)
+    assert listing.source.rstrip().endswith("    print(bruce)")
+    assert defined_names(listing.source) == {"print_twice"}
+    assert used_names("print_twice(michael)") == {"print_twice", "michael"}
+
+
+def test_a_session_continues_its_definitions_on_dotted_lines() -> None:
+    text = ">>> def f():\n... return 42\n...\n>>> f()\n42\n"
+    first, second = sessions(text)[0].steps
+    assert first.source.splitlines() == ["def f():", "    return 42"]
+    assert (second.source, second.output) == ("f()", "42")
+
+
+def test_quotes_the_pdf_spaced_out_are_tidied_without_gluing_keywords() -> None:
+    assert tidy_quotes("' a ' in ' banana '") == "'a' in 'banana'"
+    assert tidy_quotes("x = 'in'") == "x = 'in'"
+
+
+PARAMETER = _concept("parameter", "parameter",
+                     "A parameter is a name used inside a function to refer to an argument.")
+FUNCTION_TEXT = "\n".join([
+    "Inside the function, the arguments are assigned to variables called parameters.",
+    *FLUSH_LEFT,
+    "This function assigns the argument to a parameter named bruce.",
+    "When the function is called, it prints the value of the parameter twice:",
+    ">>> print_twice('Spam')",
+    "Spam Spam",
+    ">>> print_twice(42)",
+    "42 42",
+])
+
+
+def _echo(outputs: dict[str, str]):  # type: ignore[no-untyped-def]
+    def run(statements: Sequence[str]) -> list[str] | None:
+        return [outputs.get(s.strip(), "") for s in statements]
+    return run
+
+
+def test_a_session_shows_the_definition_it_uses_and_is_keyed_to_the_book() -> None:
+    chunk = _chunk(FUNCTION_TEXT)
+    run = _echo({"print_twice(42)": "42\n42\n", "print_twice('Spam')": "Spam\nSpam\n"})
+    items = write_code_output(_material(PARAMETER, [chunk]), [chunk], run=run)
+    assert items and items[0].origin is ExerciseOrigin.CODE_OUTPUT
+    first = items[0]
+    assert first.answer == "42 42"
+    assert ">>> def print_twice(bruce):\n...     print(bruce)" in first.prompt
+    assert first.prompt.count(BLANK) == 1
+    assert check_exercise(first, PARAMETER, [chunk]).ok
+
+
+def test_a_session_whose_definition_the_book_never_shows_gives_no_item() -> None:
+    chunk = _chunk("\n".join(FUNCTION_TEXT.splitlines()[4:]))  # the listing left out
+    run = _echo({"print_twice(42)": "NameError: name 'print_twice' is not defined\n"})
+    assert write_code_output(_material(PARAMETER, [chunk]), [chunk], run=run) == []
+
+
+def test_an_error_the_book_shows_is_asked_by_its_name() -> None:
+    concept = _concept("string", "string", "A string is a sequence of characters.")
+    chunk = _chunk("Strings are immutable, so you cannot change a string:\n"
+                   ">>> greeting = 'Hello'\n>>> greeting[0] = 'J'\n"
+                   "TypeError: 'str' object does not support item assignment\n")
+    run = _echo({"greeting[0] = 'J'": "TypeError: 'str' object does not support item "
+                                      "assignment\n"})
+    (item,) = write_code_output(_material(concept, [chunk]), [chunk], run=run)
+    assert item.answer == "TypeError" and "Type Error" in item.accepted
+    assert "error" in item.prompt.lower()
+    assert error_name("SyntaxError: invalid syntax") == "SyntaxError"
+    other = _echo({"greeting[0] = 'J'": "ValueError: no\n"})  # the replay disagrees
+    assert write_code_output(_material(concept, [chunk]), [chunk], run=other) == []
+
+
+def test_a_session_goes_to_the_concept_named_last_before_it_until_it_has_its_share() -> None:
+    concepts = [{"id": "list", "name": "list"}, {"id": "slice", "name": "slice"}]
+    chunks = [_chunk(f"A slice of a list works like this:\n>>> t[1:{i}]\n[2]\nSome prose "
+                     f"follows here to end it.", page=i, order=i) for i in range(1, 8)]
+    routed = showcase_passages(concepts, chunks)
+    slices = {c.page for c in routed["slice"]}
+    assert len(slices) <= MAX_SHOWCASES + 1  # with the page before the last one
+    assert routed["list"]  # the rest go to the concept named before it
+
+
+def test_the_same_question_from_two_concepts_is_asked_once_by_the_less_loaded() -> None:
+    def item(cid: str, prompt: str, origin: str = "code_output") -> dict[str, str]:
+        return {"id": f"{cid}-{prompt}", "concept_id": cid, "prompt": prompt, "origin": origin}
+    kept = _asked_once([item("a", "p1"), item("a", "p2"), item("b", "p2"),
+                        item("a", "define", "definition"), item("b", "define", "definition")])
+    assert sorted(e["id"] for e in kept) == ["a-define", "a-p1", "b-define", "b-p2"]
+
+
+SAMPLE = _concept("sample-space", "sample space",
+                  "The sample space is the set of all possible outcomes of an experiment.")
+EVENT = _concept("event", "event", "An event is a subset of the sample space.", page=4)
+MEAN = _concept("mean", "mean", "The mean is the sum of the values divided by their number.",
+                page=5)
+MODE = _concept("mode", "mode", "The mode is the most frequent value.", page=6)
+
+
+def test_an_example_of_the_concept_at_work_asks_which_idea_fills_the_blank() -> None:
+    chunk = _chunk("The sample space is the set of all possible outcomes of an experiment. "
+                   "For example, if you roll a die once, the sample space is the set "
+                   "{1, 2, 3, 4, 5, 6} of the faces it can show.")
+    siblings = [Sibling(c, 0.5, None) for c in (EVENT, MEAN, MODE)]
+    (item,) = write_example_use(_material(SAMPLE, [chunk]), siblings, [chunk])
+    assert item.origin is ExerciseOrigin.EXAMPLE and item.kind is ExerciseKind.MULTIPLE_CHOICE
+    assert "roll a die" in item.prompt and "sample space" not in item.prompt
+    assert item.answer == "sample space" and set(item.choices or []) >= {"event", "mean"}
+    assert check_exercise(item, SAMPLE, [chunk]).ok
+    named = _chunk(chunk.text + " Any subset of it is an event.")
+    (again,) = write_example_use(_material(SAMPLE, [named]), siblings, [named])
+    assert "event" not in (again.choices or [])  # the page names it: no distractor
+
+
+PRACTICE = _chunk(
+    "Practice Exercises\n"
+    "? Part A Determine whether each sentence is a tautology, a contradiction, or a "
+    "contingent sentence.\n1. A → A 2. ¬B & B 3. C → ¬C\n"
+    "? Part B Determine whether each argument is valid or invalid.\n"
+    "1. A, .˙. A 2. A → B, .˙. B\n"
+    "? Part C Explain why each of these is possible.\n1. A valid argument 2. A tautology\n",
+    page=42, order=1)
+SOLUTIONS = _chunk(
+    "Chapter B: Solutions to selected exercises\n"
+    "Chapter 3 Part A\n1. tautology 2. contradiction 3. contingent\n"
+    "Chapter 3 Part B 1 is valid.\n"
+    "Chapter 3 Part C\n1. yes 2. no\n", page=137, order=9)
+TAUTOLOGY = _concept("tautology", "tautology",
+                     "A tautology is a sentence that must be true, as a matter of logic.", page=42)
+VALID = _concept("valid", "valid", "An argument is valid if it is impossible for the premises "
+                 "to be true and the conclusion false.", page=42)
+
+
+def test_a_practice_exercise_is_keyed_to_the_books_solution() -> None:
+    from tutor.engine.offline.book_exercises import write_book_exercises
+
+    passages = [PRACTICE, SOLUTIONS]
+    (item,) = write_book_exercises(_material(TAUTOLOGY, passages), passages)
+    assert item.origin is ExerciseOrigin.BOOK_EXERCISE
+    assert item.answer == "tautology" and "A → A" in item.prompt
+    assert sorted(item.choices or []) == ["contingent", "contradiction", "tautology"]
+    assert {c.page for c in item.citations} == {42, 137}
+    assert check_exercise(item, TAUTOLOGY, passages).ok
+    first, second = write_book_exercises(_material(VALID, passages), passages)
+    assert first.kind is ExerciseKind.TRUE_FALSE and (first.answer, second.answer) == (
+        "True", "False")  # "1 is valid": the second is not
+    assert "is valid: A, .˙. A" in first.prompt
+
+
+def test_an_open_practice_question_or_one_without_a_solution_is_not_posed() -> None:
+    from tutor.engine.offline.book_exercises import write_book_exercises
+
+    assert write_book_exercises(_material(TAUTOLOGY, [PRACTICE]), [PRACTICE]) == []
+    possible = _concept("possible", "possible", "Possible means it could be so.", page=42)
+    passages = [PRACTICE, SOLUTIONS]
+    assert write_book_exercises(_material(possible, passages), passages) == []
+
+
+def test_practice_parts_and_their_solutions_go_to_the_concepts_they_name() -> None:
+    concepts = [{"id": "tautology", "name": "tautology"}, {"id": "valid", "name": "valid"}]
+    routed = showcase_passages(concepts, [PRACTICE, SOLUTIONS])
+    assert SOLUTIONS in routed["tautology"] and PRACTICE in routed["valid"]
+
+
+def test_what_follows_asks_which_near_concept_the_course_explains_in_its_terms() -> None:
+    from tutor.engine.offline.relation_exercises import write_follows
+
+    outcome = _concept("outcome", "outcome", "An outcome is a possible result of an experiment.")
+    pages = [_chunk(SAMPLE.definition, page=3), _chunk(EVENT.definition, page=4)]
+    siblings = [Sibling(c, 0.5, None) for c in (EVENT, MEAN, MODE)]
+    item = write_follows(_material(SAMPLE, pages), siblings, pages)
+    assert item is not None and item.origin is ExerciseOrigin.RELATION
+    assert item.answer == "event" and sorted(item.choices or []) == ["event", "mean", "mode"]
+    assert item.citations[0].page == 4 and check_exercise(item, SAMPLE, pages).ok
+    assert write_follows(_material(SAMPLE, pages[:1]), siblings, pages[:1]) is None  # uncited
+    assert write_follows(_material(outcome, pages), siblings, pages) is None
+
+
+def test_a_session_shows_the_earlier_changes_its_last_line_depends_on() -> None:
+    from tutor.engine.offline.code_listings import changed_names, is_statement
+
+    assert changed_names("t.append(4)") == {"t"} and changed_names("d['a'] = 1") == {"d"}
+    assert is_statement("import math") and not is_statement("math.pi")
+    concept = _concept("dictionary", "dictionary", "A dictionary maps keys to values.")
+    chunk = _chunk("A dictionary maps keys to values:\n"
+                   ">>> eng2sp = dict()\n>>> eng2sp['one'] = len('abc')\n>>> x = 5\n"
+                   "Some prose about the dictionary that follows the session here.\n"
+                   "More prose about what the dictionary holds after these lines.\n"
+                   ">>> eng2sp['one']\n3\n")
+    seen: list[list[str]] = []
+
+    def run(statements: Sequence[str]) -> list[str] | None:
+        seen.append(list(statements))
+        return ["" for _ in statements[:-1]] + ["3\n"]
+    (item,) = write_code_output(_material(concept, [chunk]), [chunk], run=run)
+    assert ">>> eng2sp = dict()\n>>> eng2sp['one'] = len('abc')\n>>> eng2sp['one']" in item.prompt
+    assert "x = 5" not in item.prompt and item.answer == "3"
+
+
+def test_a_question_asked_twice_is_counted_among_the_drop_reasons() -> None:
+    from tutor.study.graph import ASKED_TWICE, collect_exercises
+
+    def item(cid: str) -> dict[str, str]:
+        return {"id": f"{cid}-code-1", "concept_id": cid, "prompt": "same", "origin": "code_output"}
+    state = {"written": [item("a"), item("b")]}
+    assert collect_exercises(state) == {"drop_reasons": {ASKED_TWICE: 1}}  # type: ignore[arg-type]
+    assert collect_exercises({"written": [item("a")]}) == {}  # type: ignore[typeddict-item]

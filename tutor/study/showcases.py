@@ -1,0 +1,142 @@
+"""Which concept each worked passage of the book shows.
+
+A concept's own passages are those on the pages it cites; but a book shows a concept at work
+far from where it defines it: a session at the ``>>>`` prompt a few pages on, an example list
+("types such as strings and tuples") in another chapter. Each such showcase belongs to the
+concept the text names last before it (the nearest mention, within a few hundred
+characters, else the section heading; for an example, a concept its sentence names), so that one session feeds one concept's exercises
+rather than every concept on the page. The passage before a showcase goes with it, since
+code shown at the prompt often uses a function the book defined just before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from tutor.course import Chunk
+
+NEAR_CHARS = 400
+"""How far before a showcase the text may name its concept."""
+EXAMPLE_NEAR_CHARS = 0
+"""Marks an example cue: its concept is one named in the same sentence."""
+EXAMPLE_TAKERS = 2
+"""Concepts one example sentence may go to (each blanks its own name)."""
+MAX_SHOWCASES = 4
+"""Showcases given to one concept; a showcase goes to the next nearest concept named when
+the nearest has its share (so "function" does not take every session of the book)."""
+
+_SESSION = re.compile(r"^>>>", re.M)
+_EXAMPLE = re.compile(r"\b(?:such\s+as|for\s+example|for\s+instance|e\.\s?g\.)", re.I)
+
+
+def _name_pattern(concept: dict[str, Any]) -> re.Pattern[str] | None:
+    names = [n.strip() for n in [concept["name"], *concept.get("aliases", [])] if len(n.strip()) > 2]
+    if not names:
+        return None
+    alternatives = sorted({r"[\s\-]+".join(re.escape(w) for w in n.split()) for n in names},
+                          key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?:e?s)?(?![\w-])", re.I)
+
+
+def _starts(text: str) -> list[tuple[int, int]]:
+    """Where showcases start in a passage, each with how near its concept must be named."""
+    found: list[tuple[int, int]] = []
+    for match in _SESSION.finditer(text):
+        if match.start() == 0 or not text[: match.start() - 1].rsplit("\n", 1)[-1].startswith(
+                ">>>"):
+            found.append((match.start(), NEAR_CHARS))
+    found += [(m.start(), EXAMPLE_NEAR_CHARS) for m in _EXAMPLE.finditer(text)]
+    return found
+
+
+def showcase_passages(
+    concepts: Sequence[dict[str, Any]], chunks: Sequence[Chunk]
+) -> dict[str, list[Chunk]]:
+    """For each concept id, the passages that show it at work, with the passage before each."""
+    patterns = [(c["id"], p) for c in concepts if (p := _name_pattern(c)) is not None]
+    ordered = sorted(chunks, key=lambda c: (c.source, c.order))
+    picked: dict[str, list[Chunk]] = defaultdict(list)
+    shown: Counter[str] = Counter()
+    previous: Chunk | None = None
+    for chunk in ordered:
+        lead = ""
+        if previous is not None and previous.source == chunk.source:
+            lead = previous.text[-NEAR_CHARS:] + "\n"
+        owners: list[str] = []
+        for start, near in _starts(chunk.text):
+            if near == NEAR_CHARS:
+                window = (lead + chunk.text[:start])[-near:]
+                named = _named(window, chunk.heading, patterns)
+            else:  # an example: the concept named in its sentence, before or after the cue
+                named = _named(_sentence_at(chunk.text, start), "", patterns)
+            takers = 1 if near == NEAR_CHARS else EXAMPLE_TAKERS
+            fresh = [c for c in named if c not in owners and shown[c] < MAX_SHOWCASES]
+            if near == NEAR_CHARS and any(c in owners for c in named):
+                fresh = []  # the passage already goes to a concept this session names
+            for owner in fresh[:takers]:
+                owners.append(owner)
+                shown[owner] += 1
+        for owner in owners:
+            for passage in (previous, chunk) if lead else (chunk,):
+                if passage is not None and passage not in picked[owner]:
+                    picked[owner].append(passage)
+        previous = chunk
+    _add_practice(patterns, ordered, picked)
+    return dict(picked)
+
+
+_PART = re.compile(r"(?:^|\s)(?:\?\s*)?Part\s+[A-Z]\s+(?=[A-Z])")
+_SOLUTION = re.compile(r"\bChapter\s+\d+\s+Part\s+[A-Z]\b")
+INSTRUCTION_CHARS = 200
+
+
+def _add_practice(
+    patterns: Sequence[tuple[str, re.Pattern[str]]], ordered: Sequence[Chunk],
+    picked: dict[str, list[Chunk]],
+) -> None:
+    """A practice exercise part goes (with the passage after it, where it may run on) to
+    each concept its instructions name; the book's solutions at the back ("Chapter 3 Part A
+    1. ...") go to every concept that got a part."""
+    solutions: list[Chunk] = []
+    for i, chunk in enumerate(ordered):
+        if len(_SOLUTION.findall(chunk.text)) >= 2:
+            solutions += [c for c in ordered[i: i + 2] if c not in solutions]
+            continue
+        for mark in _PART.finditer(chunk.text):
+            said = chunk.text[mark.end(): mark.end() + INSTRUCTION_CHARS]
+            for concept_id, pattern in patterns:
+                if pattern.search(said):
+                    for passage in ordered[i: i + 2]:
+                        if passage not in picked[concept_id]:
+                            picked[concept_id].append(passage)
+                    picked[concept_id] += [s for s in solutions if s not in picked[concept_id]]
+    practising = [c for c, chunks in picked.items() if any(_PART.search(p.text) for p in chunks)]
+    for concept_id in practising:
+        picked[concept_id] += [s for s in solutions if s not in picked[concept_id]]
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence around a position (from the end of the one before to the next full
+    stop)."""
+    begin = max(text.rfind(". ", 0, at), text.rfind("\n\n", 0, at)) + 1
+    end = text.find(". ", at)
+    return text[begin: end if end != -1 else len(text)]
+
+
+def _named(
+    window: str, heading: str, patterns: Sequence[tuple[str, re.Pattern[str]]]
+) -> list[str]:
+    """The concepts named in the window, the last named first (the longer name on a tie),
+    then those named in the heading."""
+    found: list[str] = []
+    for text in (window, heading):
+        last: dict[str, tuple[int, int]] = {}
+        for concept_id, pattern in patterns:
+            for match in pattern.finditer(text):
+                last[concept_id] = max(last.get(concept_id, (0, 0)),
+                                       (match.end(), match.end() - match.start()))
+        found += [c for c in sorted(last, key=lambda c: last[c], reverse=True) if c not in found]
+    return found
