@@ -124,8 +124,21 @@ def _asker() -> str:
 
 def profile(pdf: Path, without_replay: bool) -> dict[str, Any]:
     start = time.process_time()
-    from tutor.context import TutorContext
     from tutor.engine.offline import code_sandbox
+
+    # The writer binds ``replay`` as a default argument when it is imported, so it is
+    # swapped here, before anything imports the writer.
+    if "tutor.engine.offline.code_exercises" in sys.modules:
+        raise RuntimeError("the code-output writer was imported before its replay was swapped")
+    replays = Counter[str]()
+    replay = code_sandbox.replay
+
+    def counted_replay(statements: Any) -> Any:
+        replays["replays"] += 1
+        return None if without_replay else replay(statements)
+
+    code_sandbox.replay = counted_replay
+    from tutor.context import TutorContext
     from tutor.study import build_course
     from tutor.study.graph import graph, understanding
 
@@ -134,18 +147,6 @@ def profile(pdf: Path, without_replay: bool) -> dict[str, Any]:
     steps.install(graph, understanding)
     ledger = EmbeddingLedger()
     ledger.install()
-    replays = Counter[str]()
-    replay = code_sandbox.replay
-
-    def counted_replay(statements: Any) -> Any:
-        replays["replays"] += 1
-        return None if without_replay else replay(statements)
-
-    # the writers import ``replay`` by name: swap it wherever it is bound
-    from tutor.engine.offline import code_exercises  # noqa: F401 - bound before the swap
-    for module in list(sys.modules.values()):
-        if getattr(module, "replay", None) is replay:
-            module.replay = counted_replay  # type: ignore[union-attr]
     with tempfile.TemporaryDirectory(prefix="tutor-bench-") as tmp:
         folder = Path(tmp) / pdf.stem
         folder.mkdir()
