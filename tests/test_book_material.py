@@ -18,7 +18,7 @@ from tutor.engine.offline.code_listings import (
 from tutor.engine.offline.code_sandbox import tidy_quotes
 from tutor.engine.offline.example_use_exercises import write_example_use
 from tutor.engine.offline.exercise_material import Sibling, gather
-from tutor.study.graph import _asked_once
+from tutor.study.exercise_steps import _asked_once
 from tutor.study.showcases import MAX_SHOWCASES, showcase_passages
 
 
@@ -255,7 +255,7 @@ def test_a_session_shows_the_earlier_changes_its_last_line_depends_on() -> None:
 
 
 def test_a_question_asked_twice_is_counted_among_the_drop_reasons() -> None:
-    from tutor.study.graph import ASKED_TWICE, collect_exercises
+    from tutor.study.exercise_steps import ASKED_TWICE, collect_exercises
 
     def item(cid: str) -> dict[str, str]:
         return {"id": f"{cid}-code-1", "concept_id": cid, "prompt": "same", "origin": "code_output"}

@@ -89,11 +89,17 @@ def _heading_events(page: Page, paragraphs: list[str]) -> dict[int, list[tuple[s
 
 def _assign_terms(chunks: list[Chunk], terms: Sequence[str]) -> None:
     """Give each emphasised term of the page to the first chunk of the page that has it."""
+    texts = [c.text.casefold() for c in chunks]
     for term in terms:
+        # the term in any case is a precondition of both patterns: a page's chunks without
+        # it are not searched (and its patterns not compiled)
+        having = [c for c, text in zip(chunks, texts, strict=True) if term.casefold() in text]
+        if not having:
+            continue
         pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)")
         folded = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.I)
         for regex in (pattern, folded):
-            owner = next((c for c in chunks if regex.search(c.text)), None)
+            owner = next((c for c in having if regex.search(c.text)), None)
             if owner is not None:
                 if term not in owner.emphasized:
                     owner.emphasized.append(term)

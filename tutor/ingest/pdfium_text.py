@@ -34,12 +34,16 @@ def open_document(data: bytes) -> Any:
 
 
 def _font_name(raw: Any, handle: Any, names: dict[int, str]) -> str:
-    key = ctypes.cast(handle, ctypes.c_void_p).value or 0
+    """The base font name of a text object; ``names`` remembers it per font (a page's text
+    objects share a few fonts)."""
+    if not ctypes.cast(handle, ctypes.c_void_p).value:
+        return ""
+    font = raw.FPDFTextObj_GetFont(handle)
+    key = ctypes.cast(font, ctypes.c_void_p).value or 0
     if key in names:
         return names[key]
     name = ""
-    font = raw.FPDFTextObj_GetFont(handle) if key else None
-    if font:
+    if key:
         size = raw.FPDFFont_GetBaseFontName(font, None, 0)
         if size:
             buffer = ctypes.create_string_buffer(size)
@@ -78,10 +82,14 @@ def _lines(raw: Any, textpage: Any, deadline: float) -> list[Line]:
     count = raw.FPDFText_CountChars(textpage)
     object_at = _object_at(raw)
     page_address = ctypes.cast(textpage, ctypes.c_void_p)
+    unicode_at = raw.FPDFText_GetUnicode
     lines = [Line()]
     names: dict[int, str] = {}
+    looks: dict[int, tuple[float, tuple[bool, bool, bool]]] = {}
+    """Size and style of each text object (one font, one size, one matrix)."""
     matrix = raw.FS_MATRIX()
     x, y = ctypes.c_double(), ctypes.c_double()
+    x_at, y_at = ctypes.byref(x), ctypes.byref(y)
     run: list[str] = []
     run_object: int | None = None
     run_y = 0.0
@@ -96,7 +104,7 @@ def _lines(raw: Any, textpage: Any, deadline: float) -> list[Line]:
     for i in range(count):
         if i % CHECK_EVERY == 0 and time.monotonic() > deadline:
             raise ExtractionTimeout
-        code = raw.FPDFText_GetUnicode(textpage, i)
+        code = unicode_at(textpage, i)
         if code in (0x0D, 0x0A):  # PDFium's line break ("\r\n")
             flush()
             if lines[-1].text:
@@ -113,18 +121,22 @@ def _lines(raw: Any, textpage: Any, deadline: float) -> list[Line]:
         if key != run_object:
             flush()
             run_object = key
-            raw.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(x), ctypes.byref(y))
-            raw.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix))
-            scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
-            size = raw.FPDFText_GetFontSize(textpage, i) * (scale or 1.0)
+            raw.FPDFText_GetCharOrigin(textpage, i, x_at, y_at)
+            look = looks.get(key)
+            if look is None:
+                raw.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix))
+                scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+                handle = raw.FPDFText_GetTextObject(textpage, i)
+                look = (raw.FPDFText_GetFontSize(textpage, i) * (scale or 1.0),
+                        font_style(_font_name(raw, handle, names)))
+                looks[key] = look
+            size = look[0]
             current = lines[-1]
             if current.y is not None and char.strip():
                 drop = abs(current.y - y.value)
                 if drop > 0.6 * size and drop > 0.6 * current.size:
                     lines.append(Line())
-            run_y, run_size = y.value, size
-            handle = raw.FPDFText_GetTextObject(textpage, i)
-            run_style = font_style(_font_name(raw, handle, names))
+            run_y, run_size, run_style = y.value, size, look[1]
         run.append(char)
     flush()
     return [line for line in lines if line.text.strip()]

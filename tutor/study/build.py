@@ -12,9 +12,11 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, cast
 
@@ -143,27 +145,28 @@ def build_course(
     # subgraph's clock starts when the last node of its parent before it finished.
     last: dict[tuple[str, ...], float] = {(): time.perf_counter()}
     branches_start = last[()]
-    for part in graph.stream(
-        inputs,
-        context=StudyContext(engine=engine, chroma_url=context.chroma_url),
-        stream_mode=["custom", "updates", "values"],
-        config={"max_concurrency": max_concurrency},
-        subgraphs=True,
-    ):
-        namespace, mode, payload = cast(tuple[tuple[str, ...], str, Any], part)
-        if mode == "custom" and on_progress is not None:
-            on_progress(payload)
-        elif mode == "updates":
-            now = time.perf_counter()
-            since = last.setdefault(namespace, last[()])
-            for node in payload:
-                start = branches_start if node in _PARALLEL_NODES else since
-                stage_seconds[node] = round(stage_seconds.get(node, 0.0) + now - start, 4)
-            last[namespace] = now
-            if namespace == () and "split_passages" in payload:
-                branches_start = now
-        elif mode == "values" and namespace == ():
-            final = payload
+    with _earlier_objects_left_alone():
+        for part in graph.stream(
+            inputs,
+            context=StudyContext(engine=engine, chroma_url=context.chroma_url),
+            stream_mode=["custom", "updates", "values"],
+            config={"max_concurrency": max_concurrency},
+            subgraphs=True,
+        ):
+            namespace, mode, payload = cast(tuple[tuple[str, ...], str, Any], part)
+            if mode == "custom" and on_progress is not None:
+                on_progress(payload)
+            elif mode == "updates":
+                now = time.perf_counter()
+                since = last.setdefault(namespace, last[()])
+                for node in payload:
+                    start = branches_start if node in _PARALLEL_NODES else since
+                    stage_seconds[node] = round(stage_seconds.get(node, 0.0) + now - start, 4)
+                last[namespace] = now
+                if namespace == () and "split_passages" in payload:
+                    branches_start = now
+            elif mode == "values" and namespace == ():
+                final = payload
     course = Course.model_validate(final["course"]) if final.get("course") else None
     report = course.report if course else _unsaved_report(final, engine, started)
     return BuildResult(
@@ -173,6 +176,19 @@ def build_course(
         report=report,
         stage_seconds=stage_seconds,
     )
+
+
+@contextmanager
+def _earlier_objects_left_alone() -> Iterator[None]:
+    """The cyclic garbage collector skips the objects that existed before the build (modules,
+    classes, the libraries' tables) until it ends: a book build runs several full collections,
+    and walking those objects again each time cost about an eighth of its CPU. They go back
+    to the collector afterwards, so nothing is kept that would otherwise be freed."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 class BatchOptions(BaseModel):

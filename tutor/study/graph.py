@@ -14,9 +14,9 @@ Every step does its work through the injected engine (``runtime.context.engine``
 same graph builds a course offline or with Claude. Progress goes to LangGraph's custom stream
 as ``{"step", "done", "total", "message"}`` dicts (``stream_mode="custom"``).
 
-The exercise steps fan out with ``Send``: one task per concept, run concurrently by LangGraph
-(which matters for the Claude engine, whose calls wait on the network), with the results
-gathered by list reducers.
+The exercise steps (:mod:`tutor.study.exercise_steps`) fan out with ``Send``: one task per
+concept, run concurrently by LangGraph (which matters for the Claude engine, whose calls wait
+on the network), with the results gathered by list reducers.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from typing import Any
 from langgraph.config import get_stream_writer
 from langgraph.graph import END, START, StateGraph
 from langgraph.runtime import Runtime
-from langgraph.types import Send
 
 from tutor.course import (
     BuildReport,
@@ -42,43 +41,28 @@ from tutor.course import (
     Prerequisite,
     Source,
 )
-from tutor.errors import SourceError, TutorError
+from tutor.errors import SourceError
 from tutor.home import BUILD_DIR, COURSE_FILE, atomic_write_text, slugify
 from tutor.overlay import apply_saved_edits
 from tutor.safety.names import shown_name
-from tutor.study.rules import (
-    PassageLookup,
-    acyclic_prerequisites,
-    exercise_problems,
-    reason_category,
-    unique_exercise_ids,
+from tutor.study.exercise_steps import (
+    check_exercises,
+    collect_exercises,
+    fan_out_checking,
+    fan_out_writing,
+    write_exercises,
 )
-from tutor.study.showcases import showcase_passages
+from tutor.study.rules import acyclic_prerequisites, unique_exercise_ids
 from tutor.study.state import (
-    ConceptTask,
+    STEPS,
     StudyContext,
     StudyInput,
     StudyState,
     UnderstandingOutput,
+    emit,
 )
 
-STEPS: dict[str, str] = {
-    "read": "Reading sources",
-    "index": "Indexing passages",
-    "extract": "Finding concepts",
-    "merge": "Merging duplicates",
-    "link": "Linking prerequisites",
-    "relate": "Relating concepts",
-    "write": "Writing exercises",
-    "check": "Checking exercises",
-    "save": "Saving course.json",
-}
-"""Progress steps in order, with a label for progress bars."""
-
-
-def emit(step: str, done: int, total: int, message: str = "") -> None:
-    """Send one progress event to the custom stream (a no-op when nobody listens)."""
-    get_stream_writer()({"step": step, "done": done, "total": total, "message": message})
+__all__ = ["STEPS", "emit", "graph", "understanding"]
 
 
 # -- nodes ---------------------------------------------------------------------------------
@@ -202,63 +186,6 @@ def relate_concepts(state: StudyState, runtime: Runtime[StudyContext]) -> dict[s
     return {"related": related}
 
 
-def write_exercises(task: ConceptTask, runtime: Runtime[StudyContext]) -> dict[str, Any]:
-    """Write the exercises of one concept (one task per concept)."""
-    concept = Concept.model_validate(task["concept"])
-    related = [Concept.model_validate(c) for c in task["near_concepts"]]
-    passages = [Chunk.model_validate(c) for c in task["passages"]]
-    try:
-        exercises = runtime.context.engine.write_exercises(concept, related, passages)
-        for exercise in exercises:
-            if not exercise.citations:  # every exercise cites where its answer is taught
-                exercise.citations = list(concept.citations[:1])
-        foreign = sum(e.concept_id != concept.id for e in exercises)
-        update: dict[str, Any] = {
-            "written": [e.model_dump(mode="json") for e in exercises if e.concept_id == concept.id],
-            "drop_reasons": {"written for another concept": foreign} if foreign else {},
-        }
-    except TutorError:
-        update = {"written": [], "drop_reasons": {"the engine could not write exercises": 1}}
-    done = runtime.context.tally.tick("write")
-    emit("write", done, task["fanout_size"], concept.name)
-    return update
-
-
-ASKED_TWICE = "asked by another concept's exercise too"
-
-
-def collect_exercises(state: StudyState) -> dict[str, Any]:
-    """Wait for all writing tasks (a branch on a fanned-out node would run once per task),
-    and count the questions the checking fan-out leaves out as asked twice."""
-    written = state.get("written", [])
-    twice = len(written) - len(_asked_once(written))
-    return {"drop_reasons": {ASKED_TWICE: twice}} if twice else {}
-
-
-def check_exercises(task: ConceptTask, runtime: Runtime[StudyContext]) -> dict[str, Any]:
-    """Check the exercises of one concept; drop the rejected ones and count why."""
-    concept = Concept.model_validate(task["concept"])
-    passages = [Chunk.model_validate(c) for c in task["passages"]]
-    kept: list[dict[str, Any]] = []
-    reasons: Counter[str] = Counter()
-    for raw in task["candidates"]:
-        exercise = Exercise.model_validate(raw)
-        problems = exercise_problems(exercise, concept.id)
-        if not problems:
-            try:
-                verdict = runtime.context.engine.check_exercise(exercise, concept, passages)
-                problems = [] if verdict.ok else (verdict.problems or ["rejected by the checker"])
-            except TutorError:
-                problems = ["the engine could not check it"]
-        if problems:
-            reasons[reason_category(problems[0])] += 1
-        else:
-            kept.append(exercise.model_dump(mode="json"))
-    done = runtime.context.tally.tick("check")
-    emit("check", done, task["fanout_size"], concept.name)
-    return {"exercises": kept, "drop_reasons": dict(reasons)}
-
-
 def save_course(state: StudyState, runtime: Runtime[StudyContext]) -> dict[str, Any]:
     """Assemble the course and write ``course.json`` atomically."""
     emit("save", 0, 1, COURSE_FILE)
@@ -306,137 +233,6 @@ def save_course(state: StudyState, runtime: Runtime[StudyContext]) -> dict[str, 
 def after_reading(state: StudyState) -> str:
     """Nothing readable: stop without touching an existing ``course.json``."""
     return "split_passages" if state.get("pages") else END
-
-
-def fan_out_writing(state: StudyState, runtime: Runtime[StudyContext]) -> list[Send] | str:
-    """One exercise-writing task per concept."""
-    concepts = state.get("concepts", [])
-    if not concepts:
-        return END
-    by_id = {c["id"]: c for c in concepts}
-    lookup = PassageLookup([Chunk.model_validate(c) for c in state["chunks"]])
-    n = runtime.context.passages_per_concept
-    showcases = showcase_passages(concepts, lookup.chunks)
-    linked = _linked(state)
-    emit("write", 0, len(concepts), f"{len(concepts)} concepts")
-    tasks = [
-        ConceptTask(
-            concept=concept,
-            near_concepts=_near(by_id, state["related"].get(concept["id"], []),
-                                linked[concept["id"]]),
-            passages=[p.model_dump(mode="json") for p in _task_passages(
-                lookup, by_id, concept, state["related"].get(concept["id"], []),
-                linked[concept["id"]], showcases, n)],
-            candidates=[],
-            fanout_size=len(concepts),
-        )
-        for concept in concepts
-    ]
-    prepare = getattr(runtime.context.engine, "prepare_exercises", None)
-    if callable(prepare):  # an engine that batches the whole fan-out (Message Batches)
-        prepare([(Concept.model_validate(t["concept"]),
-                  [Concept.model_validate(c) for c in t["near_concepts"]],
-                  [Chunk.model_validate(c) for c in t["passages"]]) for t in tasks])
-    return [Send("write_exercises", task) for task in tasks]
-
-
-LINKED_PASSAGES = 4
-"""Defining passages of prerequisites and dependants a writing task gets (relation items)."""
-
-
-def _linked(state: StudyState) -> defaultdict[str, list[str]]:
-    """Each concept's prerequisites, then the concepts that build on it."""
-    linked: defaultdict[str, list[str]] = defaultdict(list)
-    edges = state.get("prerequisites", [])
-    for edge in edges:
-        linked[edge["concept"]].append(edge["prerequisite"])
-    for edge in edges:
-        linked[edge["prerequisite"]].append(edge["concept"])
-    return linked
-
-
-def _near(
-    by_id: dict[str, dict[str, Any]], related: list[str], linked: list[str]
-) -> list[dict[str, Any]]:
-    """The concept's nearest concepts, then those the prerequisite graph links it to (what
-    a relation item asks about), each once."""
-    ids = list(dict.fromkeys([*related, *linked]))
-    return [by_id[i] for i in ids if i in by_id]
-
-
-def _task_passages(
-    lookup: PassageLookup, by_id: dict[str, dict[str, Any]], concept: dict[str, Any],
-    related: list[str], linked: list[str], showcases: dict[str, list[Chunk]], n: int,
-) -> list[Chunk]:
-    """What a writing or checking task reads: the concept's passages with the defining
-    passage of its nearest concepts, of a few concepts the graph links it to, and the
-    passages elsewhere in the book that show it at work."""
-    passages = lookup.with_neighbours(concept, [by_id[i] for i in related if i in by_id], n)
-    for other in [by_id[i] for i in linked if i in by_id][:LINKED_PASSAGES]:
-        passages += [c for c in lookup.for_concept(other, 1) if c not in passages]
-    return passages + [c for c in showcases.get(concept["id"], []) if c not in passages]
-
-
-def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The exercises with each question beyond a definition asked once: when several
-    concepts' writers pose the same one (a session that follows both names), it goes to the
-    concept that has the fewest such questions so far."""
-    by_prompt: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    kept: list[dict[str, Any]] = []
-    for exercise in exercises:
-        if exercise.get("origin") in (None, "definition"):
-            kept.append(exercise)
-        else:
-            by_prompt[" ".join(str(exercise.get("prompt", "")).split())].append(exercise)
-    load: Counter[str] = Counter()
-    for candidates in by_prompt.values():
-        chosen = min(candidates, key=lambda e: load[e.get("concept_id", "")])
-        load[chosen.get("concept_id", "")] += 1
-        kept.append(chosen)
-    return kept
-
-
-def fan_out_checking(state: StudyState, runtime: Runtime[StudyContext]) -> list[Send] | str:
-    """One checking task per concept that got exercises; an exercise that asks what another
-    concept's exercise already asks (the same session shown twice) is checked once."""
-    written: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for exercise in _asked_once(state.get("written", [])):
-        written[exercise.get("concept_id", "")].append(exercise)
-    concepts = [c for c in state.get("concepts", []) if c["id"] in written]
-    if not concepts:
-        return END
-    lookup = PassageLookup([Chunk.model_validate(c) for c in state["chunks"]])
-    n = runtime.context.passages_per_concept
-    by_id = {c["id"]: c for c in state.get("concepts", [])}
-    related = state.get("related", {})
-
-    showcases = showcase_passages(state.get("concepts", []), lookup.chunks)
-    linked = _linked(state)
-
-    def passages_of(concept: dict[str, Any]) -> list[Chunk]:
-        return _task_passages(lookup, by_id, concept, related.get(concept["id"], []),
-                              linked[concept["id"]], showcases, n)
-
-    emit("check", 0, len(concepts), f"{sum(len(written[c['id']]) for c in concepts)} exercises")
-    prepare = getattr(runtime.context.engine, "prepare_checks", None)
-    if callable(prepare):  # an engine that batches the whole fan-out (Message Batches)
-        passages = {c["id"]: passages_of(c) for c in concepts}
-        checked = [(Exercise.model_validate(raw), c) for c in concepts for raw in written[c["id"]]]
-        prepare([(e, Concept.model_validate(c), passages[c["id"]]) for e, c in checked
-                 if not exercise_problems(e, c["id"])])
-    return [
-        Send(
-            "check_exercises",
-            ConceptTask(
-                concept=concept,
-                near_concepts=[],
-                passages=[p.model_dump(mode="json") for p in passages_of(concept)],
-                candidates=written[concept["id"]],
-                fanout_size=len(concepts),
-            ),
-        )
-        for concept in concepts
-    ]
 
 
 # -- the graphs ----------------------------------------------------------------------------

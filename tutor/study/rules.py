@@ -101,27 +101,46 @@ NEIGHBOURS = 3
 
 class PassageLookup:
     """Finds the passages that teach a concept: those on the pages it cites, the ones that
-    name the concept first."""
+    name the concept first.
+
+    Each passage's text is normalised once, and each concept's passages are found once: the
+    writing and the checking fan-outs ask for every concept, and again for each concept as
+    a neighbour of its nearest ones."""
 
     def __init__(self, chunks: Sequence[Chunk]) -> None:
         self.chunks = list(chunks)
-        self._by_page: dict[tuple[str, int], list[Chunk]] = defaultdict(list)
+        self._by_page: dict[tuple[str, int], list[tuple[Chunk, str]]] = defaultdict(list)
         for chunk in chunks:
-            self._by_page[(chunk.source, chunk.page)].append(chunk)
+            self._by_page[(chunk.source, chunk.page)].append((chunk, _norm(chunk.text)))
+        self._found: dict[tuple[str, tuple[str, ...], tuple[tuple[str, int], ...]],
+                          list[Chunk]] = {}
 
     def for_concept(self, concept: dict[str, Any], limit: int) -> list[Chunk]:
         names = [_norm(n) for n in [concept["name"], *concept.get("aliases", [])] if n.strip()]
-        picked: list[Chunk] = []
-        for citation in concept.get("citations", []):
-            page = self._by_page.get((citation["source"], citation["page"]), [])
-            naming = [c for c in page if any(n in _norm(c.text) for n in names)]
-            for chunk in naming + [c for c in page if c not in naming]:
-                if chunk not in picked:
-                    picked.append(chunk)
-        naming_first = sorted(
-            picked, key=lambda c: not any(n in _norm(c.text) for n in names)
-        )
-        return naming_first[:limit]
+        pages = tuple((c["source"], c["page"]) for c in concept.get("citations", []))
+        key = (concept.get("id", ""), tuple(names), pages)
+        found = self._found.get(key)
+        if found is None:
+            found = self._find(names, pages)
+            self._found[key] = found
+        return found[:limit]
+
+    def _find(self, names: list[str], pages: Sequence[tuple[str, int]]) -> list[Chunk]:
+        naming: list[Chunk] = []
+        others: list[Chunk] = []
+        seen: set[int] = set()
+        for page in pages:
+            on_page = self._by_page.get(page, [])
+            named = [c for c, text in on_page if any(n in text for n in names)]
+            for chunk in named:
+                if id(chunk) not in seen:
+                    seen.add(id(chunk))
+                    naming.append(chunk)
+            for chunk, _ in on_page:
+                if id(chunk) not in seen:
+                    seen.add(id(chunk))
+                    others.append(chunk)
+        return naming + others
 
     def with_neighbours(
         self, concept: dict[str, Any], near: Sequence[dict[str, Any]], limit: int
@@ -129,6 +148,10 @@ class PassageLookup:
         """The concept's passages, then the defining passage of each of its nearest
         :data:`NEIGHBOURS` concepts (what a contrast exercise cites for the other side)."""
         picked = self.for_concept(concept, limit)
+        ids = {id(c) for c in picked}
         for other in near[:NEIGHBOURS]:
-            picked += [c for c in self.for_concept(other, 1) if c not in picked]
+            for chunk in self.for_concept(other, 1):
+                if id(chunk) not in ids:
+                    ids.add(id(chunk))
+                    picked.append(chunk)
         return picked

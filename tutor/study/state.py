@@ -1,4 +1,4 @@
-"""The study graph's state and run context.
+"""The study graph's state, run context and progress events.
 
 The state holds only JSON-able data (dicts of the domain models, lists, numbers), so that it
 can be inspected in LangGraph Studio and checkpointed without registering serialisers. The
@@ -11,6 +11,8 @@ import operator
 import threading
 from dataclasses import dataclass, field
 from typing import Annotated, Any, TypedDict
+
+from langgraph.config import get_stream_writer
 
 from tutor.engine.port import Engine
 
@@ -106,6 +108,25 @@ class ConceptTask(TypedDict):
     """For the checking task: the exercises written for the concept."""
     fanout_size: int
     """How many concepts the fan-out has (for progress events)."""
+
+
+STEPS: dict[str, str] = {
+    "read": "Reading sources",
+    "index": "Indexing passages",
+    "extract": "Finding concepts",
+    "merge": "Merging duplicates",
+    "link": "Linking prerequisites",
+    "relate": "Relating concepts",
+    "write": "Writing exercises",
+    "check": "Checking exercises",
+    "save": "Saving course.json",
+}
+"""Progress steps in order, with a label for progress bars."""
+
+
+def emit(step: str, done: int, total: int, message: str = "") -> None:
+    """Send one progress event to the custom stream (a no-op when nobody listens)."""
+    get_stream_writer()({"step": step, "done": done, "total": total, "message": message})
 
 
 class ProgressTally:
