@@ -38,7 +38,7 @@ from tutor.engine.offline.answer_similarity import (
 from tutor.engine.port import Grade
 from tutor.errors import AnswerError
 
-__all__ = ["grade", "normalise", "point_cue", "prepare", "singular"]
+__all__ = ["contrast", "grade", "normalise", "point_cue", "prepare", "singular"]
 
 
 
@@ -67,10 +67,9 @@ def _grade_choice(exercise: Exercise, text: str) -> Grade:
     choices = choices_of(exercise)
     index = chosen_option(exercise, text)
     if index is None:
-        letters = ", ".join(chr(ord("a") + i) for i in range(len(choices)))
         raise AnswerError(
-            f"that matches none of the options: answer with a letter ({letters}), "
-            "a number or the option's text"
+            f"that matches none of the options: answer with its number (1 to {len(choices)}) "
+            "or the option's text"
         )
     chosen = choices[index]
     if is_key(exercise, chosen):
@@ -84,13 +83,39 @@ def _grade_choice(exercise: Exercise, text: str) -> Grade:
         by_normal = {normalise(k): v for k, v in exercise.misconceptions.items()}
         misconception = by_normal.get(normalise(chosen), "")
     if exercise.kind == ExerciseKind.TRUE_FALSE:
-        feedback = "Not quite: look again at what the statement claims."
+        # the verdict is given: a binary item is not asked again after a wrong answer
+        verdict = next((c for c in choices if is_key(exercise, c)), exercise.answer).lower()
+        feedback = f"Not quite: the statement is {verdict}."
+        if exercise.explanation:
+            feedback += f" {exercise.explanation}"
     else:
-        feedback = f"Not quite: option {chr(ord('a') + index)} ({chosen}) is not the right one."
+        feedback = f"Not quite: option {index + 1} (\"{chosen}\") is not the right one."
     if misconception:
-        feedback += f" Choosing it suggests a common mix-up: {misconception}"
+        feedback += " " + contrast(misconception, chosen, hidden=exercise.answer)
     return Grade(exercise_id=exercise.id, correct=False, score=0.0, feedback=feedback,
                  missing_points=["the right option"], misconception=misconception)
+
+
+_CONFUSES = re.compile(r"^confuses (?P<concept>.+) with (?P<other>.+)$")
+
+
+def contrast(note: str, said: str, definition: str = "", hidden: str = "") -> str:
+    """Feedback that names the concept a wrong answer belongs to and how it differs: from a
+    misconception note "confuses X with Y" and, when known, Y's definition (a long option or
+    a sibling's definition is one). When X is the answer (``hidden``), it is not named."""
+    found = _CONFUSES.match(note.strip())
+    if found is None:
+        return f"Choosing it suggests a common mix-up: {note}"
+    concept, other = found["concept"], found["other"]
+    if hidden and normalise(concept) == normalise(hidden):
+        concept = "the idea the question asks about"
+    if not definition and len(said.split()) >= 4:
+        definition = said
+    if definition:
+        return (f"That describes {other} (the course: \"{definition.strip()}\"), which is a "
+                f"different idea from {concept}.")
+    return (f"{other[:1].upper()}{other[1:]} is a different idea from {concept}: think about "
+            f"what sets {concept} apart from {other}.")
 
 
 # -- cloze -----------------------------------------------------------------------------------
@@ -214,12 +239,10 @@ def _caught(exercise: Exercise, text: str) -> str | None:
     if keyword_salad(text, references):
         return "Not yet: that is a list of keywords; say how they fit together in a sentence."
     confused = confused_sibling(text, exercise.answer,
-                                sibling_definitions(exercise.misconceptions))
+                                sibling_definitions(exercise.misconceptions), exercise.prompt)
     if confused is not None:
         definition, note = confused
-        other = note.rsplit(" with ", 1)[-1]
-        return (f"Not yet: that describes {other} (the course: \"{definition}\"), which is "
-                f"a different idea.")
+        return "Not yet. " + contrast(note, text, definition)
     return None
 
 
