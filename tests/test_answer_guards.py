@@ -79,3 +79,9 @@ def test_a_siblings_definition_under_the_concepts_name_is_still_the_sibling() ->
     assert not sibling.correct
     assert "event" in sibling.feedback and "different idea from sample space" in \
         sibling.feedback
+
+
+def test_a_correct_paraphrase_is_shown_the_course_wording_not_what_it_misses() -> None:
+    result = grade(_explain(), "All possible outcomes of a chance experiment, as one set.")
+    assert result.correct
+    assert "Still missing" not in result.feedback and "point 1 of" not in result.feedback

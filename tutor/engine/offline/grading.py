@@ -218,9 +218,10 @@ def _grade_short_answer(exercise: Exercise, text: str) -> Grade:
     if matched and not missing and not correct:
         parts.append("You touch on every key point, but not clearly enough yet: say how they "
                      "fit together, in full sentences.")
-    if missing:
-        parts.append(("A complete answer also says: " if correct else "Still missing: ")
-                     + "; ".join(missing) + ".")
+    if missing and correct:  # a paraphrase may say it in words the key-point match missed
+        parts.append(f"Compare with the course's wording: \"{exercise.answer.strip()}\"")
+    elif missing:
+        parts.append("Still missing: " + "; ".join(missing) + ".")
     return Grade(
         exercise_id=exercise.id,
         correct=correct,
