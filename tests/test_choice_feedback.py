@@ -42,3 +42,19 @@ def test_contrast_quotes_a_definition_when_it_has_one() -> None:
                     "a single result of a random experiment")
     assert said.startswith("That describes outcome")
     assert "single result" in said and "different idea from event" in said
+
+
+def test_a_synonym_the_course_states_is_accepted_by_both_engines_rules() -> None:
+    from tutor.answers import key_verdict, stated_synonyms
+
+    exercise = Exercise(
+        id="disjoint-cloze-1", concept_id="disjoint", kind=ExerciseKind.CLOZE,
+        prompt="_____ events cannot occur in the same run of the experiment.",
+        answer="disjoint",
+        explanation="Disjoint events, also called mutually exclusive, never occur together.",
+        citations=[Citation(source="notes.md", page=1)],
+    )
+    assert stated_synonyms(exercise.explanation) == ["mutually exclusive"]
+    assert grade(exercise, "Mutually exclusive").correct
+    assert key_verdict(exercise, "mutually exclusive") is True
+    assert not grade(exercise, "independent").correct

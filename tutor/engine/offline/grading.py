@@ -20,7 +20,14 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
-from tutor.answers import choices_of, chosen_option, is_key, normalise, singular
+from tutor.answers import (
+    choices_of,
+    chosen_option,
+    is_key,
+    normalise,
+    singular,
+    stated_synonyms,
+)
 from tutor.course import Exercise, ExerciseKind
 from tutor.engine.offline.answer_guards import (
     confused_sibling,
@@ -125,7 +132,8 @@ def _allowed_edits(target: str) -> int:
 
 
 def _grade_cloze(exercise: Exercise, text: str) -> Grade:
-    targets = [t for t in [exercise.answer, *exercise.accepted] if t.strip()]
+    stated = stated_synonyms(exercise.explanation)  # "also called ..." in the course's words
+    targets = [t for t in [exercise.answer, *exercise.accepted, *stated] if t.strip()]
     said = normalise(text)
     squeezed = said.replace(" ", "")
     for target in targets:
