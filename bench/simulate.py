@@ -60,6 +60,8 @@ def summarize(report: SimulationReport, seconds: float) -> dict:
             "difference": c.difference.model_dump(),
             "share_better": c.share_better.model_dump(),
             "share_worse": c.share_worse,
+            "final_share_gain": (c.final_share_gain.model_dump()
+                                 if c.final_share_gain is not None else None),
             "target_met": c.target_met,
         }
         for c in report.comparisons

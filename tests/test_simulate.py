@@ -123,6 +123,8 @@ def test_compare_reports_every_family_and_policy() -> None:
     assert [c.family for c in report.comparisons] == ["bkt", "forgetting", "spacing"]
     for comparison in report.comparisons:
         assert 0.0 <= comparison.share_better.mean + comparison.share_worse <= 1.0
+        gain = comparison.final_share_gain
+        assert gain is not None and -1.0 <= gain.low <= gain.mean <= gain.high <= 1.0
 
 
 def test_cli_json_and_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -91,5 +91,8 @@ def print_report(report: SimulationReport) -> None:
             f"learners better off, {100 * comparison.share_worse:.0f}% worse; target (CI above "
             f"0, at least half better off): {verdict}"
         )
+        if comparison.final_share_gain is not None:
+            console.print(f"  concepts truly known at the end, ours minus textbook: "
+                          f"{comparison.final_share_gain.label(digits=3)}")
     console.print(f"true prerequisites of the simulated learners: {report.true_prerequisites} "
                   f"({report.true_prerequisite_pairs} pairs)")

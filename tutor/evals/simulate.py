@@ -122,6 +122,10 @@ class Comparison(BaseModel):
     order (Wilson 95% CI); ties count as not better."""
     share_worse: float = 0.0
     """Share of learners who needed more exercises with our policy."""
+    final_share_gain: Estimate | None = None
+    """mean(ours - textbook) of the share of concepts truly known at the end, paired by
+    learner: what still tells the policies apart when both runs hit the cap (a long book with
+    forgetting learners)."""
     target_met: bool
     """The reduction's CI above 0, ``share_better`` >= 0.5, and final mastery not lower than
     the textbook's."""
@@ -393,6 +397,8 @@ def compare(
                 difference=difference,
                 share_better=better,
                 share_worse=sum(x > y for x, y in zip(a, b, strict=True)) / len(a),
+                final_share_gain=mean_ci([o.final_share - t.final_share
+                                          for o, t in zip(ours.runs, book.runs, strict=True)]),
                 target_met=reduction.low > 0
                 and better.mean >= 0.5
                 and ours.final_share.mean >= book.final_share.mean - 1e-9,
