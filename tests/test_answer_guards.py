@@ -56,3 +56,32 @@ def test_the_perturbations_of_the_evaluation() -> None:
         "An argument has validity if it is not impossible ...")
     words = salad("The set of all possible outcomes", "seed").split()
     assert sorted(words) == ["all", "outcomes", "possible", "set"]
+
+
+def test_a_not_put_before_a_key_that_already_says_not_is_caught() -> None:
+    key = "base case: the branch of a recursive function that does not make a recursive call"
+    assert negates("Base case is not the branch of a recursive function that does not make "
+                   "a recursive call", [key])
+    assert not negates("The branch of a recursive function that does not make a recursive "
+                       "call", [key])
+
+
+def test_a_salad_may_keep_some_small_words_but_a_terse_sentence_in_order_is_not_one() -> None:
+    key = "truth value: being true or being false, the value that a sentence has"
+    assert keyword_salad("sentence being value true has false being", [key])
+    assert not keyword_salad("sentence has value true or false", [key])  # "or" holds it
+    assert not keyword_salad("value being true being false", [key])  # the key's order
+
+
+def test_a_siblings_definition_under_the_concepts_name_is_still_the_sibling() -> None:
+    sibling = grade(_explain(), "Sample space is a subset of the outcomes of a random "
+                                "experiment.")
+    assert not sibling.correct
+    assert "event" in sibling.feedback and "different idea from sample space" in \
+        sibling.feedback
+
+
+def test_a_correct_paraphrase_is_shown_the_course_wording_not_what_it_misses() -> None:
+    result = grade(_explain(), "All possible outcomes of a chance experiment, as one set.")
+    assert result.correct
+    assert "Still missing" not in result.feedback and "point 1 of" not in result.feedback

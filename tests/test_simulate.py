@@ -118,9 +118,13 @@ def test_statistics() -> None:
 def test_compare_reports_every_family_and_policy() -> None:
     report = compare(synthetic_course(), n_learners=2, seed=1)
     assert {(r.family, r.policy) for r in report.results} == {
-        (f, p) for f in ("bkt", "forgetting") for p in ("ours", "textbook", "random")
+        (f, p) for f in ("bkt", "forgetting", "spacing") for p in ("ours", "textbook", "random")
     }
-    assert [c.family for c in report.comparisons] == ["bkt", "forgetting"]
+    assert [c.family for c in report.comparisons] == ["bkt", "forgetting", "spacing"]
+    for comparison in report.comparisons:
+        assert 0.0 <= comparison.share_better.mean + comparison.share_worse <= 1.0
+        gain = comparison.final_share_gain
+        assert gain is not None and -1.0 <= gain.low <= gain.mean <= gain.high <= 1.0
 
 
 def test_cli_json_and_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -200,3 +204,60 @@ def test_our_policy_needs_15_percent_fewer_exercises_than_textbook_order(seed: i
     assert comparison.difference.low > 0 and comparison.target_met
     ours, book = report.results
     assert ours.final_share.mean >= book.final_share.mean
+
+
+def test_spacing_family_learns_little_from_recognition_right_after_exposure() -> None:
+    from tutor.course import ExerciseKind, ExerciseOrigin
+    from tutor.evals.simulated_learners import exposure_effect
+
+    course = synthetic_course()
+    recognition = next(e for e in course.exercises if e.kind == ExerciseKind.TRUE_FALSE)
+    production = next(e for e in course.exercises if e.kind == ExerciseKind.CLOZE)
+    beyond = production.model_copy(update={"origin": ExerciseOrigin.EXAMPLE})
+    assert exposure_effect(recognition, None) < exposure_effect(recognition, 0.5)
+    assert exposure_effect(recognition, 0.001) < exposure_effect(production, 0.001)
+    assert exposure_effect(production, 0.001) < exposure_effect(beyond, 0.001)
+    assert exposure_effect(production, 0.5) < exposure_effect(production, 2.0)
+
+    def learned(exercise: object, gap_days: float, n: int = 400) -> int:
+        count = 0
+        for i in range(n):
+            learner = SimulatedLearner.draw(course, "spacing", random.Random(f"s{i}"))
+            learner.known["a0"] = False  # a0 needs nothing
+            if gap_days:
+                learner.last_seen["a0"] = 0.0
+                learner.elapse(gap_days, random.Random(0))
+            learner.practise("a0", random.Random(f"p{i}"), exercise)  # type: ignore[arg-type]
+            count += learner.known["a0"]
+        return count
+
+    a0_recognition = recognition.model_copy(update={"concept_id": "a0"})
+    a0_production = production.model_copy(update={"concept_id": "a0"})
+    assert learned(a0_recognition, 0) < learned(a0_production, 2.0)
+
+
+def test_teacher_map_prerequisites_replace_the_extracted_ones(tmp_path: Path) -> None:
+    from tutor.course import Source, SourceKind
+    from tutor.evals.teacher_maps import map_for, teacher_prerequisites
+
+    course = synthetic_course()
+    names = {c.id: c.name for c in course.concepts}
+    course = course.model_copy(update={"sources": [
+        Source(name="book.pdf", kind=SourceKind.PDF, pages=3)]})
+    teacher = {
+        "book": "book.pdf",
+        "concepts": [{"name": names["a2"].upper(), "aliases": []},
+                     {"name": "unknown idea", "aliases": [names["a0"]]},
+                     {"name": "not in the course", "aliases": []}],
+        "prerequisites": [["unknown idea", "not in the course", "why"],
+                          ["not in the course", names["a2"].upper(), "why"]],
+    }
+    (tmp_path / "book_map.json").write_text(json.dumps(teacher), encoding="utf-8")
+    path = map_for(course, tmp_path)
+    assert path == tmp_path / "book_map.json"
+    truth = teacher_prerequisites(course, path)
+    assert truth.matched == 2 and truth.needs == {"a2": ["a0"]} and truth.pairs == 1
+    report = compare(course, n_learners=2, seed=1, families=("bkt",),
+                     policies=("ours", "textbook"), teacher_map=path)
+    assert report.true_prerequisites == "book_map.json"
+    assert report.true_prerequisite_pairs == 1

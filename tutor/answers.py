@@ -39,6 +39,19 @@ def normalise(text: str) -> str:
     return " ".join(singular(w) for w in fold(text).split() if w not in ARTICLES)
 
 
+_SYNONYM = re.compile(
+    r"\b(?:also (?:called|known as|named|termed)|sometimes called|otherwise known as)\s+"
+    r"[\"'“‘]?(?P<term>[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}?)[\"'”’]?\s*(?=[.,;:)]|$|\s+or\b)",
+    re.IGNORECASE,
+)
+
+
+def stated_synonyms(text: str) -> list[str]:
+    """Other names the text itself gives a term ("disjoint events are also called mutually
+    exclusive" -> ``["mutually exclusive"]``): answers the course accepts as the same term."""
+    return list(dict.fromkeys(m["term"].strip() for m in _SYNONYM.finditer(text or "")))
+
+
 # -- choices ---------------------------------------------------------------------------------
 def choices_of(exercise: Exercise) -> list[str]:
     """The options the learner picks from (``True``/``False`` for a true/false exercise)."""
@@ -100,8 +113,9 @@ def key_verdict(exercise: Exercise, text: str) -> bool | None:
     """Right or wrong when code can tell, else ``None``.
 
     Choices: right when the picked option is the key, wrong when it is another option,
-    ``None`` when no option is picked. Cloze: right when equal to the key or an accepted
-    spelling (case, punctuation, articles and plurals aside), else ``None``. Short answers:
+    ``None`` when no option is picked. Cloze: right when equal to the key, an accepted
+    spelling or a synonym the explanation states (case, punctuation, articles and plurals
+    aside), else ``None``. Short answers:
     always ``None``."""
     if exercise.kind in _CHOICE_KINDS:
         index = chosen_option(exercise, text)
@@ -109,7 +123,8 @@ def key_verdict(exercise: Exercise, text: str) -> bool | None:
     if exercise.kind == ExerciseKind.CLOZE:
         said = normalise(text)
         squeezed = said.replace(" ", "")
-        for target in [exercise.answer, *exercise.accepted]:
+        for target in [exercise.answer, *exercise.accepted,
+                       *stated_synonyms(exercise.explanation)]:
             wanted = normalise(target)
             if wanted and (said == wanted or squeezed == wanted.replace(" ", "")):
                 return True

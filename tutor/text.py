@@ -51,6 +51,14 @@ STOPWORDS = frozenset(
 
 ARTICLES = frozenset({"a", "an", "the"})
 
+GLUE_WORDS = frozenset(
+    "a an the is are was were be been am of to in on at by for with from that which who "
+    "and or but as it its this these those".split()
+)
+"""The commonest of the stopwords, those that hold a sentence together (articles, copulas,
+prepositions, conjunctions, relative and demonstrative pronouns): a run of words with none of
+them has no sentence around its keywords."""
+
 _CHARACTERS = str.maketrans({
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
     "\ufb05": "st", "\ufb06": "st",  # typographic ligatures

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
@@ -19,8 +20,14 @@ def register(eval_app: typer.Typer) -> None:
         learners: int = typer.Option(200, "--learners", min=1, help="Simulated learners."),
         seed: int = typer.Option(7, "--seed", help="Seed of the simulated learners."),
         family: list[str] = typer.Option(
-            [], "--family", help="Simulator family (repeatable): bkt, forgetting. Default: all."
+            [], "--family",
+            help="Simulator family (repeatable): bkt, forgetting, spacing. Default: all."
         ),
+        teacher_map: str = typer.Option(
+            "", "--teacher-map",
+            help="A teacher's concept map (*_map.json) whose prerequisites the simulated "
+            "learners truly need. Default: the map of the course's book in "
+            "shared/eval/concepts, if any, else the course's own graph."),
         as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     ) -> None:
         """Teach simulated learners with our policy, textbook order and random order."""
@@ -33,7 +40,8 @@ def register(eval_app: typer.Typer) -> None:
         if unknown:
             raise typer.BadParameter(f"unknown family {unknown[0]!r}; use one of {FAMILIES}")
         families = tuple(f for f in FAMILIES if not family or f in family)
-        report = compare(loaded, n_learners=learners, seed=seed, families=families)
+        report = compare(loaded, n_learners=learners, seed=seed, families=families,
+                         teacher_map=Path(teacher_map) if teacher_map else None)
         if as_json:
             typer.echo(report.model_dump_json(indent=2, exclude={"results": {"__all__": {"runs"}}}))
             return
@@ -79,5 +87,12 @@ def print_report(report: SimulationReport) -> None:
         console.print(
             f"{comparison.family}: ours needs {comparison.reduction.label(percent=True)} fewer "
             f"exercises than textbook order ({comparison.difference.label()} exercises per "
-            f"learner, paired bootstrap); target >= 15% with CI above 0: {verdict}"
+            f"learner, paired bootstrap); {comparison.share_better.label(percent=True)} of "
+            f"learners better off, {100 * comparison.share_worse:.0f}% worse; target (CI above "
+            f"0, at least half better off): {verdict}"
         )
+        if comparison.final_share_gain is not None:
+            console.print(f"  concepts truly known at the end, ours minus textbook: "
+                          f"{comparison.final_share_gain.label(digits=3)}")
+    console.print(f"true prerequisites of the simulated learners: {report.true_prerequisites} "
+                  f"({report.true_prerequisite_pairs} pairs)")

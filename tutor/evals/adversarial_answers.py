@@ -71,14 +71,17 @@ def _exercise(name: str, definition: str, siblings: list[tuple[str, str]]) -> Ex
 
 def adversarial_shares(root: Path) -> dict[str, float]:
     """Shares over every concept of every map: ``faithful_accepted``, ``negated_rejected``,
-    ``sibling_rejected``, ``keyword_salad_rejected``, and ``concepts``."""
+    ``sibling_rejected``, ``keyword_salad_rejected``, and ``concepts``; the same per map as
+    ``<book>/<share>`` (the guards fit no constant on these answers: each book is held out)."""
     from tutor.engine.offline.grading import grade
     from tutor.index.embeddings import embed
 
-    counts = {"faithful_accepted": 0, "negated_rejected": 0, "sibling_rejected": 0,
-              "keyword_salad_rejected": 0}
-    total = 0
+    kinds = ("faithful_accepted", "negated_rejected", "sibling_rejected",
+             "keyword_salad_rejected")
+    counts: dict[str, int] = {}
+    books: dict[str, int] = {}
     for path in map_files(root):
+        book = path.stem.removesuffix("_map")
         concepts = [(c["name"], c["definition"]) for c in json.loads(
             path.read_text(encoding="utf-8"))["concepts"] if c.get("definition")]
         if len(concepts) < 2:
@@ -89,13 +92,21 @@ def adversarial_shares(root: Path) -> dict[str, float]:
             order = [int(i) for i in similarity[row].argsort()[::-1] if int(i) != row]
             near = [concepts[i] for i in order[:NEAREST]]
             exercise = _exercise(name, definition, near)
-            total += 1
-            counts["faithful_accepted"] += grade(exercise, faithful(name, definition)).correct
-            counts["negated_rejected"] += not grade(exercise, negated(name, definition)).correct
-            counts["sibling_rejected"] += not grade(exercise, faithful(name, near[0][1])).correct
-            counts["keyword_salad_rejected"] += not grade(
-                exercise, salad(definition, name)).correct
-    shares: dict[str, float] = {k: round(v / total, 4) if total else 0.0
-                                for k, v in counts.items()}
+            books[book] = books.get(book, 0) + 1
+            outcome = {
+                "faithful_accepted": grade(exercise, faithful(name, definition)).correct,
+                "negated_rejected": not grade(exercise, negated(name, definition)).correct,
+                "sibling_rejected": not grade(exercise, faithful(name, near[0][1])).correct,
+                "keyword_salad_rejected": not grade(exercise, salad(definition, name)).correct,
+            }
+            for kind, hit in outcome.items():
+                for key in (kind, f"{book}/{kind}"):
+                    counts[key] = counts.get(key, 0) + int(hit)
+    total = sum(books.values())
+    shares: dict[str, float] = {k: round(counts.get(k, 0) / total, 4) if total else 0.0
+                                for k in kinds}
+    for book, n in books.items():
+        shares.update({f"{book}/{k}": round(counts.get(f"{book}/{k}", 0) / n, 4)
+                       for k in kinds})
     shares["concepts"] = float(total)
     return shares

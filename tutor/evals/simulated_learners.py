@@ -29,14 +29,43 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from tutor.course import Course, Exercise, ExerciseKind
+from tutor.course import Course, Exercise, ExerciseKind, ExerciseOrigin
 
-Family = Literal["bkt", "forgetting"]
-FAMILIES: tuple[Family, ...] = ("bkt", "forgetting")
+Family = Literal["bkt", "forgetting", "spacing"]
+FAMILIES: tuple[Family, ...] = ("bkt", "forgetting", "spacing")
 BLOCKED_LEARNING = 0.05
 """Relative chance of learning a concept whose prerequisites are not all known."""
 STRENGTHENING = 1.5
 """Factor by which an exercise on a known concept strengthens its memory (forgetting family)."""
+RIGHT_AFTER = 1.0 / 24.0
+"""Days within which an exercise counts as right after the concept was last shown."""
+RECOGNITION = frozenset({ExerciseKind.TRUE_FALSE, ExerciseKind.MULTIPLE_CHOICE})
+SPACED_STRENGTHENING = {"massed": 1.1, "same_day": 1.6, "later_day": 2.5}
+"""Memory strengthening of an exercise on a known concept by the time since it was last seen
+(spacing family)."""
+
+
+def exposure_effect(exercise: Exercise | None, gap_days: float | None) -> float:
+    """How much one exercise teaches relative to ``p_learn`` (spacing family): by what it asks
+    (recognition or production), where it comes from (the definition or beyond) and how long
+    since the concept was last shown (``None``: never practised, i.e. just explained)."""
+    soon = gap_days is None or gap_days < RIGHT_AFTER
+    recognition = exercise is not None and exercise.kind in RECOGNITION
+    if recognition:
+        effect = 0.25 if soon else 0.6
+    else:
+        effect = 0.8 if soon else 1.1
+    if exercise is not None and exercise.origin != ExerciseOrigin.DEFINITION:
+        effect *= 1.3
+    if gap_days is not None and gap_days >= 1.0:
+        effect *= 1.5
+    return effect
+
+
+def spaced_strengthening(gap_days: float | None) -> float:
+    if gap_days is None or gap_days < RIGHT_AFTER:
+        return SPACED_STRENGTHENING["massed"]
+    return SPACED_STRENGTHENING["same_day" if gap_days < 1.0 else "later_day"]
 
 
 class LearnerTraits(BaseModel):
@@ -60,11 +89,23 @@ class SimulatedLearner(BaseModel):
     prerequisites: dict[str, list[str]]
     known: dict[str, bool]
     strength: dict[str, float] = Field(default_factory=dict)
+    clock: float = 0.0
+    """Days since the start (advanced by :meth:`elapse`)."""
+    last_seen: dict[str, float] = Field(default_factory=dict)
+    """When each concept was last practised (``clock`` days)."""
 
     # -- construction ------------------------------------------------------------------------
     @classmethod
-    def draw(cls, course: Course, family: Family, rng: random.Random) -> SimulatedLearner:
-        """A learner of ``family`` with parameters and starting state drawn from ``rng``."""
+    def draw(
+        cls,
+        course: Course,
+        family: Family,
+        rng: random.Random,
+        prerequisites: dict[str, list[str]] | None = None,
+    ) -> SimulatedLearner:
+        """A learner of ``family`` with parameters and starting state drawn from ``rng``.
+        ``prerequisites`` (concept -> the concepts it needs) are the true ones, when known
+        better than the course's extracted graph (a teacher's map); else the course's."""
         if family == "bkt":
             traits = LearnerTraits(
                 family=family,
@@ -80,13 +121,24 @@ class SimulatedLearner(BaseModel):
                 extra_guess=rng.uniform(0.0, 0.1),
                 forget_rate=rng.uniform(0.1, 0.5),
             )
+        elif family == "spacing":
+            traits = LearnerTraits(
+                family=family,
+                p_learn=rng.uniform(0.1, 0.35),
+                slip=rng.uniform(0.05, 0.15),
+                extra_guess=rng.uniform(0.0, 0.05),
+                forget_rate=rng.uniform(0.05, 0.3),
+                prior=rng.uniform(0.0, 0.1),
+            )
         else:
             raise ValueError(f"unknown simulator family {family!r}; use one of {FAMILIES}")
         ids = [c.id for c in course.concepts]
         known = {cid: rng.random() < traits.prior for cid in ids}
+        needs = prerequisites if prerequisites is not None else {
+            cid: course.prerequisites_of(cid) for cid in ids}
         return cls(
             traits=traits,
-            prerequisites={cid: course.prerequisites_of(cid) for cid in ids},
+            prerequisites={cid: list(needs.get(cid, [])) for cid in ids},
             known=known,
             strength={cid: 1.0 for cid in ids if known[cid]},
         )
@@ -110,19 +162,30 @@ class SimulatedLearner(BaseModel):
             return rng.random() >= self.traits.slip
         return rng.random() < self.guess(exercise)
 
-    def practise(self, concept_id: str, rng: random.Random) -> None:
-        """The learning transition after one exercise on ``concept_id``."""
+    def practise(
+        self, concept_id: str, rng: random.Random, exercise: Exercise | None = None
+    ) -> None:
+        """The learning transition after one exercise (``exercise``) on ``concept_id``."""
+        spacing = self.traits.family == "spacing"
+        last = self.last_seen.get(concept_id)
+        gap = None if last is None else self.clock - last
+        self.last_seen[concept_id] = self.clock
         if self.known.get(concept_id, False):
-            self.strength[concept_id] = self.strength.get(concept_id, 1.0) * STRENGTHENING
+            factor = spaced_strengthening(gap) if spacing else STRENGTHENING
+            self.strength[concept_id] = self.strength.get(concept_id, 1.0) * factor
             return
         ready = all(self.known.get(p, False) for p in self.prerequisites.get(concept_id, []))
         chance = self.traits.p_learn * (1.0 if ready else BLOCKED_LEARNING)
+        if spacing:
+            chance = min(0.95, chance * exposure_effect(exercise, gap))
         if rng.random() < chance:
             self.known[concept_id] = True
             self.strength[concept_id] = 1.0
 
     def elapse(self, days: float, rng: random.Random) -> None:
-        """Let ``days`` pass: known concepts may be forgotten (forgetting family only)."""
+        """Let ``days`` pass: known concepts may be forgotten (families that forget)."""
+        if days > 0.0:
+            self.clock += days
         if self.traits.forget_rate <= 0.0 or days <= 0.0:
             return
         for concept_id, is_known in self.known.items():

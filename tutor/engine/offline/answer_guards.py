@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from tutor.engine.offline.answer_similarity import content_words, has_negation, tokens
+from tutor.text import GLUE_WORDS
 
 REFERENCE_COVERED = 0.8
 FROM_REFERENCE = 1.0
@@ -21,18 +22,18 @@ FROM_REFERENCE = 1.0
 reference's content words and takes this share of its own from the reference. Chosen on the
 Beetle training split, where looser bars turn correct paraphrases ("not separated by a gap"
 for "in the same electrical state") wrong."""
-SALAD_MIN_TOKENS = 5
+SALAD_MIN_TOKENS = 3
+SALAD_FROM_REFERENCE = 0.7
+"""A salad is made of the key's words: at least this share of its content words."""
+SALAD_IN_ORDER = 0.75
+"""Key words kept in the key's order (this share of neighbouring pairs) read as a terse
+sentence ("program executes Python code"), not as a salad."""
 SIBLING_MARGIN = 0.02
 """How much less close to a sibling's definition than to the reference an answer may be and
 still count as describing the sibling, when it uses the sibling's own words."""
 CLEARLY_CLOSER = 0.05
 SIBLING_MIN_SIMILARITY = 0.6
 
-_FUNCTION_WORDS = frozenset(
-    "a an the is are was were be been being of to in on at by for with from that which who "
-    "whose where when if it its this these those as or and but not no can may must has have "
-    "had does do did so than then there their they we you he she one".split()
-)
 _NEGATION_COUNT = re.compile(
     r"\b(?:not|no|never|none|nothing|cannot|neither|nor|without)\b|n't\b", re.I)
 
@@ -42,30 +43,53 @@ def _negations(text: str) -> int:
 
 
 def negates(answer: str, references: Sequence[str]) -> bool:
-    """True when the answer repeats a reference with a negation the reference does not have."""
-    if not has_negation(answer):
+    """True when the answer repeats a reference with more negations than it has ("is" turned
+    into "is not", "can" into "cannot", or "not" put before a key that already says "not")."""
+    if not has_negation(answer) and not _negations(answer):
         return False
     said = set(content_words(answer))
     for reference in references:
         wanted = set(content_words(reference))
-        if not wanted or has_negation(reference) or _negations(reference):
-            continue  # a reference that negates itself: "not" in the answer may follow it
+        if not wanted or _negations(answer) <= _negations(reference):
+            continue  # as many "not"s as the key: the answer may follow it
         shared = len(said & wanted)
         if said and shared / len(wanted) >= REFERENCE_COVERED and shared / len(said) >= FROM_REFERENCE:
             return True
     return False
 
 
+def _in_order(words: Sequence[str], reference: Sequence[str]) -> float:
+    """Share of neighbouring pairs of ``words`` (those the reference has) that come in the
+    reference's order."""
+    first: dict[str, int] = {}
+    for i, w in enumerate(reference):
+        first.setdefault(w, i)
+    places = [first[w] for w in words if w in first]
+    pairs = list(zip(places, places[1:], strict=False))
+    return sum(b >= a for a, b in pairs) / len(pairs) if pairs else 1.0
+
+
 def keyword_salad(answer: str, references: Sequence[str]) -> bool:
-    """True for a run of keywords with no sentence around them ("outcome set experiment
-    random all possible"), when the reference is a sentence or phrase with function words.
-    A list (commas, "and") is not a salad: it may be what the question asks for."""
+    """True for a run of the key's words with no sentence around them ("outcome set
+    experiment random all possible"): no word that holds a sentence together, mostly the
+    key's own words, not in the key's order. A list (commas, semicolons) is not a salad: it
+    may be what the question asks for."""
     words = tokens(answer)
     if len(words) < SALAD_MIN_TOKENS or "," in answer or ";" in answer:
         return False
-    if any(w in _FUNCTION_WORDS for w in words):
+    if any(w in GLUE_WORDS for w in words):
         return False
-    return any(any(w in _FUNCTION_WORDS for w in tokens(r)) for r in references)
+    said = content_words(answer)
+    if not said:
+        return False
+    for reference in references:
+        wanted = content_words(reference)
+        if not any(w in GLUE_WORDS for w in tokens(reference)):
+            continue  # the key itself is a list of keywords
+        from_key = sum(w in set(wanted) for w in said) / len(said)
+        if from_key >= SALAD_FROM_REFERENCE and _in_order(said, wanted) < SALAD_IN_ORDER:
+            return True
+    return False
 
 
 def sibling_definitions(misconceptions: dict[str, str]) -> dict[str, str]:
@@ -74,25 +98,39 @@ def sibling_definitions(misconceptions: dict[str, str]) -> dict[str, str]:
     return {text: note for text, note in misconceptions.items() if len(text.split()) >= 4}
 
 
+def _without(text: str, given: set[str]) -> str:
+    """``text`` without the words whose stems are in ``given`` (the name the prompt shows)."""
+    kept = [w for w in re.findall(r"\S+", text)
+            if not (set(content_words(w)) and set(content_words(w)) <= given)]
+    return " ".join(kept) or text
+
+
 def confused_sibling(
-    answer: str, reference: str, siblings: dict[str, str]
+    answer: str, reference: str, siblings: dict[str, str], prompt: str = ""
 ) -> tuple[str, str] | None:
     """``(definition, note)`` of the sibling the answer describes rather than the concept, or
-    ``None``. The answer must be about as close in meaning to the sibling's definition as to
-    the reference and use more of the words only the sibling's definition has than of the
-    words only the reference has; or be clearly closer in meaning to the sibling."""
+    ``None``. The concept's name (the words the prompt shows) is left out of the answer and
+    the reference, and each sibling's name (from its note) out of its definition: an answer
+    that opens with "X is" is not closer to X's definition for that. The
+    answer must then be about as close in meaning to the sibling's definition as to the
+    reference and use more of the words only the sibling's definition has than of the words
+    only the reference has; or be clearly closer in meaning to the sibling."""
     if not siblings or not answer.strip():
         return None
     from tutor.index.embeddings import embed
 
-    vectors = embed([answer, reference, *siblings])
+    given = set(content_words(prompt))
+    bare = [_without(answer, given), _without(reference, given)]
+    bare += [_without(text, given | set(content_words(note.rsplit(" with ", 1)[-1])))
+             for text, note in siblings.items()]
+    vectors = embed(bare)
     own = float(vectors[1] @ vectors[0])
-    said, wanted = set(content_words(answer)), set(content_words(reference))
+    said, wanted = set(content_words(bare[0])), set(content_words(bare[1]))
     for i, text in enumerate(siblings, start=2):
         similarity = float(vectors[i] @ vectors[0])
         if similarity < SIBLING_MIN_SIMILARITY:
             continue
-        theirs = set(content_words(text))
+        theirs = set(content_words(bare[i]))
         leaning = len(said & (theirs - wanted)) > len(said & (wanted - theirs))
         if (leaning and similarity >= own - SIBLING_MARGIN) or similarity >= own + CLEARLY_CLOSER:
             return text, siblings[text]

@@ -20,7 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
-from tutor.answers import choices_of, chosen_option, is_key, normalise
+from tutor.answers import choices_of, chosen_option, is_key, normalise, stated_synonyms
 from tutor.course import Exercise, ExerciseKind
 from tutor.engine.offline.answer_guards import (
     confused_sibling,
@@ -39,7 +39,7 @@ from tutor.engine.port import Grade
 from tutor.errors import AnswerError
 from tutor.text import singular
 
-__all__ = ["grade", "normalise", "point_cue", "prepare", "singular"]
+__all__ = ["contrast", "grade", "normalise", "point_cue", "prepare", "singular"]
 
 
 
@@ -68,10 +68,9 @@ def _grade_choice(exercise: Exercise, text: str) -> Grade:
     choices = choices_of(exercise)
     index = chosen_option(exercise, text)
     if index is None:
-        letters = ", ".join(chr(ord("a") + i) for i in range(len(choices)))
         raise AnswerError(
-            f"that matches none of the options: answer with a letter ({letters}), "
-            "a number or the option's text"
+            f"that matches none of the options: answer with its number (1 to {len(choices)}) "
+            "or the option's text"
         )
     chosen = choices[index]
     if is_key(exercise, chosen):
@@ -85,13 +84,39 @@ def _grade_choice(exercise: Exercise, text: str) -> Grade:
         by_normal = {normalise(k): v for k, v in exercise.misconceptions.items()}
         misconception = by_normal.get(normalise(chosen), "")
     if exercise.kind == ExerciseKind.TRUE_FALSE:
-        feedback = "Not quite: look again at what the statement claims."
+        # the verdict is given: a binary item is not asked again after a wrong answer
+        verdict = next((c for c in choices if is_key(exercise, c)), exercise.answer).lower()
+        feedback = f"Not quite: the statement is {verdict}."
+        if exercise.explanation:
+            feedback += f" {exercise.explanation}"
     else:
-        feedback = f"Not quite: option {chr(ord('a') + index)} ({chosen}) is not the right one."
+        feedback = f"Not quite: option {index + 1} (\"{chosen}\") is not the right one."
     if misconception:
-        feedback += f" Choosing it suggests a common mix-up: {misconception}"
+        feedback += " " + contrast(misconception, chosen, hidden=exercise.answer)
     return Grade(exercise_id=exercise.id, correct=False, score=0.0, feedback=feedback,
                  missing_points=["the right option"], misconception=misconception)
+
+
+_CONFUSES = re.compile(r"^confuses (?P<concept>.+) with (?P<other>.+)$")
+
+
+def contrast(note: str, said: str, definition: str = "", hidden: str = "") -> str:
+    """Feedback that names the concept a wrong answer belongs to and how it differs: from a
+    misconception note "confuses X with Y" and, when known, Y's definition (a long option or
+    a sibling's definition is one). When X is the answer (``hidden``), it is not named."""
+    found = _CONFUSES.match(note.strip())
+    if found is None:
+        return f"Choosing it suggests a common mix-up: {note}"
+    concept, other = found["concept"], found["other"]
+    if hidden and normalise(concept) == normalise(hidden):
+        concept = "the idea the question asks about"
+    if not definition and len(said.split()) >= 4:
+        definition = said
+    if definition:
+        return (f"That describes {other} (the course: \"{definition.strip()}\"), which is a "
+                f"different idea from {concept}.")
+    return (f"{other[:1].upper()}{other[1:]} is a different idea from {concept}: think about "
+            f"what sets {concept} apart from {other}.")
 
 
 # -- cloze -----------------------------------------------------------------------------------
@@ -101,7 +126,8 @@ def _allowed_edits(target: str) -> int:
 
 
 def _grade_cloze(exercise: Exercise, text: str) -> Grade:
-    targets = [t for t in [exercise.answer, *exercise.accepted] if t.strip()]
+    stated = stated_synonyms(exercise.explanation)  # "also called ..." in the course's words
+    targets = [t for t in [exercise.answer, *exercise.accepted, *stated] if t.strip()]
     said = normalise(text)
     squeezed = said.replace(" ", "")
     for target in targets:
@@ -194,9 +220,10 @@ def _grade_short_answer(exercise: Exercise, text: str) -> Grade:
     if matched and not missing and not correct:
         parts.append("You touch on every key point, but not clearly enough yet: say how they "
                      "fit together, in full sentences.")
-    if missing:
-        parts.append(("A complete answer also says: " if correct else "Still missing: ")
-                     + "; ".join(missing) + ".")
+    if missing and correct:  # a paraphrase may say it in words the key-point match missed
+        parts.append(f"Compare with the course's wording: \"{exercise.answer.strip()}\"")
+    elif missing:
+        parts.append("Still missing: " + "; ".join(missing) + ".")
     return Grade(
         exercise_id=exercise.id,
         correct=correct,
@@ -215,12 +242,10 @@ def _caught(exercise: Exercise, text: str) -> str | None:
     if keyword_salad(text, references):
         return "Not yet: that is a list of keywords; say how they fit together in a sentence."
     confused = confused_sibling(text, exercise.answer,
-                                sibling_definitions(exercise.misconceptions))
+                                sibling_definitions(exercise.misconceptions), exercise.prompt)
     if confused is not None:
         definition, note = confused
-        other = note.rsplit(" with ", 1)[-1]
-        return (f"Not yet: that describes {other} (the course: \"{definition}\"), which is "
-                f"a different idea.")
+        return "Not yet. " + contrast(note, text, definition)
     return None
 
 
