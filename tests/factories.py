@@ -459,3 +459,29 @@ def book_course(chapters: int = 12, sections: int = 4, per_section: int = 5) -> 
                     answer=f"secret key {cid}", citations=_cite(order + 1)))
     return Course(title="A long book", slug="long-book", concepts=concepts, prerequisites=edges,
                   exercises=exercises)
+
+
+class Shown:
+    """A text sink (``shown=`` of a lesson action) that keeps every piece the learner saw, per
+    kind, so a test can look at each moment of a streamed text."""
+
+    def __init__(self) -> None:
+        self.pieces: list[tuple[str, str]] = []
+
+    def __call__(self, kind: str, piece: str) -> None:
+        self.pieces.append((kind, piece))
+
+    def text(self, kind: str) -> str:
+        return "".join(p for k, p in self.pieces if k == kind)
+
+    def moments(self, kind: str) -> list[str]:
+        """The text of ``kind`` as it stood after each piece."""
+        seen, out = "", []
+        for k, piece in self.pieces:
+            if k == kind:
+                seen += piece
+                out.append(seen)
+        return out
+
+    def kinds(self) -> list[str]:
+        return list(dict.fromkeys(k for k, _ in self.pieces))

@@ -17,7 +17,7 @@ import pytest
 from rich.console import Console
 
 from tests.claude_lesson_support import claude_lesson, write_course
-from tests.factories import make_chunks, make_course, open_lesson
+from tests.factories import Shown, make_chunks, make_course, open_lesson
 from tutor.answers import reveals_answer
 from tutor.cli.learn_commands import run_lesson
 from tutor.context import TutorContext
@@ -60,31 +60,6 @@ def _explain(concept_id: str, withheld: list[Exercise] | None = None) -> NextMov
     return NextMove(kind="explain", concept=concept, style=ExplanationStyle.SIMPLER,
                     passages=[c for c in CHUNKS if c.page == concept.citations[0].page],
                     withheld=withheld or [])
-
-
-class Shown:
-    """A text sink that keeps every moment of what the learner saw, per kind."""
-
-    def __init__(self) -> None:
-        self.pieces: list[tuple[str, str]] = []
-
-    def __call__(self, kind: str, piece: str) -> None:
-        self.pieces.append((kind, piece))
-
-    def text(self, kind: str) -> str:
-        return "".join(p for k, p in self.pieces if k == kind)
-
-    def moments(self, kind: str) -> list[str]:
-        """The text of ``kind`` as it stood after each piece."""
-        seen, out = "", []
-        for k, piece in self.pieces:
-            if k == kind:
-                seen += piece
-                out.append(seen)
-        return out
-
-    def kinds(self) -> list[str]:
-        return list(dict.fromkeys(k for k, _ in self.pieces))
 
 
 def test_the_fake_server_streams_sse_in_small_pieces_the_sdk_reads(

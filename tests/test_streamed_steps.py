@@ -15,7 +15,7 @@ import pytest
 from rich.console import Console
 
 from tests.claude_lesson_support import claude_lesson, tasks_sent, write_course
-from tests.factories import make_chunks, make_course, open_lesson
+from tests.factories import Shown, make_chunks, make_course, open_lesson
 from tutor.answers import mask_answer, reveals_answer
 from tutor.cli.learn_commands import run_lesson
 from tutor.context import TutorContext
@@ -30,30 +30,6 @@ from tutor.testing.fake_anthropic import FakeAnthropic
 COURSE = make_course()
 CHUNKS = make_chunks()
 CLOZE = COURSE.exercise("array-cloze")  # key "array"; cites notes.md p. 1
-
-
-class Shown:
-    """A text sink that keeps every piece, per kind."""
-
-    def __init__(self) -> None:
-        self.pieces: list[tuple[str, str]] = []
-
-    def __call__(self, kind: str, piece: str) -> None:
-        self.pieces.append((kind, piece))
-
-    def text(self, kind: str) -> str:
-        return "".join(p for k, p in self.pieces if k == kind)
-
-    def moments(self, kind: str) -> list[str]:
-        seen, out = "", []
-        for k, piece in self.pieces:
-            if k == kind:
-                seen += piece
-                out.append(seen)
-        return out
-
-    def kinds(self) -> list[str]:
-        return list(dict.fromkeys(k for k, _ in self.pieces))
 
 
 @pytest.fixture
