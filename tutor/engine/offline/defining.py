@@ -18,8 +18,9 @@ picked by a linear score over features a reader would check:
   where the genus should be ("X is a big topic", "X is a good model"); an instruction to the
   reader ("Write a program ...").
 
-A naming sentence that points back ("Sentences like this are called ...", "We call such an
-argument ...") and gives no reason of its own takes the sentence before it. When only the
+A sentence that leans on the text before it ("This process is called X", "Connectives that work
+in this way are called ...") loses points; a real definition that stands alone is preferred to
+it, else it takes the sentences it points back at (:mod:`tutor.engine.offline.self_contained`). When only the
 book's glossary defines a term, its words are used and the glossary's page is cited.
 
 :data:`WEIGHTS` are set by hand from these rules; :data:`MIN_DEFINING` is the score a sentence
@@ -35,6 +36,7 @@ from dataclasses import dataclass
 
 from tutor.engine.offline.candidates import Sentence, TermCandidate
 from tutor.engine.offline.definitions import Definition
+from tutor.engine.offline.self_contained import leans, with_antecedent
 from tutor.engine.offline.text import DETERMINERS, mentions, term_key
 
 WEIGHTS = {
@@ -85,7 +87,7 @@ _NAMING = re.compile(
     re.IGNORECASE)
 _THIS_IS = re.compile(
     r"^(?:This|That) is\s+(?:(?:the|an?)\s+(?:general|schematic|basic)\s+form\s+of\s+)?"
-    r"(?:the|an?)\s+(?P<t>[\w\- ']+)")
+    r"the\s+(?P<t>[\w\- ']+)")
 """A sentence that names what the sentences before it showed ("This is the universal
 elimination rule (...)"): the name is what the passage explains."""
 _BOILERPLATE = re.compile(
@@ -185,6 +187,22 @@ def definition_score(term: str, candidate: Candidate) -> float:
     return sum(WEIGHTS[name] * value for name, value in features(term, candidate).items())
 
 
+_CLASS = re.compile(r"^(?:is|are)\s+(?:also\s+)?(?:an?\b|(?!the\b|one\b|not\b)[a-z]+s\b)")
+"""A copula to a class: "is a ...", "are sequences ..." (not "are the responsibility of")."""
+
+
+def says_what(term: str, candidate: Candidate) -> bool:
+    """True for a sentence that says on its own what the term is: the term as subject of a
+    copula with an article and a defining pattern ("A list is a sequence of values"), no
+    remark or judgement, nothing it points back at."""
+    if leans(candidate.text) or candidate.pattern_strength < 3.0:
+        return False
+    rest = _after_subject(candidate.text.strip(), term_key(term)) or ""
+    found = features(term, candidate)
+    return bool(found["subject_copula"] and not found["evaluative"] and not found["opener"]
+                and _CLASS.match(rest))
+
+
 def _after_subject(text: str, key: str) -> str | None:
     """The text after the term when the sentence opens with it (after an optional
     determiner, a leading clause such as "In Python," or a leading "The term"), else None."""
@@ -282,14 +300,6 @@ class Defining:
     score: float
 
 
-_POINTS_BACK = re.compile(
-    r"^(?:This|These|That|Those|Such|It|They)\b[^.]{0,60}\b(?:called|known as|named|termed)\b|"
-    r"^(?:This|That) is (?:the|an?) |"
-    r"^[^.]{0,40}\b(?:like (?:this|these|that|those)|such an?|such)\b[^.]{0,40}"
-    r"\b(?:called|known as|named|termed)\b|^We call (?:such|this|these|that|those|it|them)\b")
-"""A naming sentence that points back at what the sentence before it describes."""
-_EXPLAINS = re.compile(r"\b(?:because|since|which|where|so that)\b|[:;]")
-"""A naming sentence that gives its own reason needs not the sentence before it."""
 MENTION_CHUNKS = 6
 """Passages, from the first mention on, whose sentences may define a term."""
 NEAR_PASSAGES = 1
@@ -348,7 +358,8 @@ def choose_definition(
     elif real:  # the first passage that defines it; its plainest definition
         first_chunk = min(item[1][0] for item in real)
         score, (chunk, position) = max(
-            (item for item in real if item[1][0] == first_chunk), key=lambda t: (t[0], -t[1][1]))
+            (item for item in real if item[1][0] == first_chunk),
+            key=lambda t: (not leans(options[t[1]].text), t[0], -t[1][1]))
         option = options[(chunk, position)]
     elif glossary:
         # The book's own glossary defines it. The text explains it before; its best sentence
@@ -369,26 +380,22 @@ def choose_definition(
         option = options[(chunk, position)]
     else:
         return None
+    if leans(option.text) and position >= 0:  # a class-and-difference sentence, if any
+        alone = [item for item in real if item[1][1] >= 0
+                 and says_what(term, options[item[1]])]
+        if alone:
+            score, (chunk, position) = min(alone, key=lambda t: (t[1][0], -t[0]))
+            option = options[(chunk, position)]
     text = option.text
     if _THIS_IS.match(text) and ":" in text:  # "This is the X rule (XE): <its schema>"
         text = text.split(":", 1)[0].rstrip() + "."
-    if 0 < position < len(sentences) and _POINTS_BACK.match(text) and not _EXPLAINS.search(text):
-        previous = sentences[position - 1]
-        if (previous.chunk == sentences[position].chunk and not _BOILERPLATE.search(
-                previous.text) and _is_prose(previous.text)):
-            text = f"{previous.text} {text}"  # "This is called X." names what came before
+    text, start = with_antecedent(text, position, sentences, _BOILERPLATE)
+    if start != position:  # cited where the definition starts
+        chunk = sentences[start].chunk
     text = clean_definition(short(text))
     if not text:
         return None
     return Defining(text, chunk, position, round(score, 3))
-
-
-def _is_prose(text: str) -> bool:
-    """Words, not a worked example or a formula: mostly letters, no example opener."""
-    chars = [c for c in text if not c.isspace()]
-    letters = sum(c.isalpha() and c.isascii() for c in chars)
-    return letters >= 0.85 * max(1, len(chars)) and not text.lower().startswith(
-        ("for example", "e.g.", "example"))
 
 
 def _is_glossary(section: str) -> bool:

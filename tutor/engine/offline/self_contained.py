@@ -1,0 +1,106 @@
+"""Self-contained definitions: a defining sentence that leans on the text before it.
+
+A book often names a thing after it has described it: "Often they start at the beginning,
+select each character in turn ... This pattern of processing is called a traversal." Read on
+its own, the naming sentence says nothing; a learner shown it needs what it points back at.
+This module tells such a sentence (:func:`leans`: a demonstrative or pronoun subject, "in this
+way", "like this", "such a") and resolves it:
+
+- :func:`with_antecedent` puts the sentences it points back at before it (the same passage,
+  prose only, at most :data:`MAX_ANTECEDENTS`, going further back while the earlier sentence
+  leans too), so the definition reads on its own and is cited where it starts;
+- a sentence that only names a rule ("This is the existential introduction rule (∃I)") takes
+  the rule's statement before it, skipping worked examples.
+
+:mod:`tutor.engine.offline.defining` prefers a sentence that stands alone, when the book has
+one, over resolving a leaning one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+MAX_ANTECEDENTS = 2
+"""Sentences before a leaning definition that may be joined to it."""
+
+_LEANS_START = re.compile(
+    r"^(?:This|These|That|Those|Such|It|They|Here|We do this|We call (?:this|these|that|"
+    r"those|it|them|such))\b(?!\s+(?:is|are|will|would|can|may)\s+(?:not\s+)?(?:often\s+)?"
+    r"(?:true|false|possible|impossible|legitimate|important|easy|hard|useful|be)\b)")
+_LEANS_SUBJECT = re.compile(
+    r"\b(?:in (?:this|that|the same) way|like (?:this|these|that|those)|such an?|"
+    r"with this property|(?:this|these|that|those) (?:process|pattern|operation|approach|kind|"
+    r"type|technique|method|idea|relationship|behaviou?r|property|situation|form|sort|"
+    r"quantity|statistic|effect|construction|rule|phenomenon|problem)s?)\b")
+_VERB = re.compile(r"\b(?:is|are|was|were|called|known as|named|termed)\b")
+"""A sentence whose subject (or its naming) points back at earlier text: it opens with a
+demonstrative or a pronoun, or its subject, before the verb, says "like this", "in this way"."""
+_FURTHER = re.compile(r"^(?:This|These|Those|Such|They)\b")
+"""An antecedent that itself points further back."""
+_CODE = re.compile(r"#|:$|^\W*(?:Return|Print|Def|Import|From)\b|"
+                   r"\b\w+_\w+\b.*\b[A-Z][a-z]+[A-Z]\w*")
+"""An antecedent that is or introduces a listing."""
+_THIS_NAMES = re.compile(r"^(?:This|That) is (?:the|an?) ")
+"""A sentence that only names what the passage showed ("This is the X rule ...")."""
+_EXAMPLE = re.compile(r"^(?:for example|e\.g\.|for instance|example|consider)\b", re.IGNORECASE)
+
+
+class _Sentence(Protocol):
+    text: str
+    chunk: int
+    section: str
+
+
+def leans(text: str) -> bool:
+    """True when the sentence needs the text before it to say what it is about."""
+    text = text.strip()
+    verb = _VERB.search(text)
+    head = text[: verb.start()] if verb else text
+    return bool(_LEANS_START.match(text) or _LEANS_SUBJECT.search(head))
+
+
+def is_prose(text: str) -> bool:
+    """Words, not a worked example or a formula: mostly letters, no example opener."""
+    chars = [c for c in text if not c.isspace()]
+    letters = sum(c.isalpha() and c.isascii() for c in chars)
+    return letters >= 0.85 * max(1, len(chars)) and not _EXAMPLE.match(text.strip())
+
+
+def with_antecedent(
+    text: str, position: int, sentences: Sequence[_Sentence], usable: re.Pattern[str]
+) -> tuple[str, int]:
+    """``text`` (the sentence at ``position``) with the sentences it points back at put
+    before it, and the position of the first sentence used. ``usable`` rejects sentences
+    that may not be joined (boilerplate). Only prose sentences of the same passage are joined;
+    a rule-naming sentence skips worked examples to reach the rule's statement."""
+    if not 0 < position < len(sentences) or not leans(text):
+        return text, position
+    chunk = sentences[position].chunk
+    naming_rule = bool(_THIS_NAMES.match(text))
+    parts = [text]
+    first = position
+    cursor = position - 1
+    skipped = 0
+    while cursor >= 0 and len(parts) <= MAX_ANTECEDENTS and cursor >= position - 4:
+        previous = sentences[cursor]
+        if previous.chunk != chunk and not (naming_rule and previous.chunk == chunk - 1):
+            break
+        if (usable.search(previous.text) or previous.text.rstrip().endswith("?")
+                or _CODE.search(previous.text.rstrip())):
+            break
+        if not is_prose(previous.text):
+            if naming_rule and skipped < 2 and len(parts) == 1:
+                skipped += 1  # a worked example between the rule and its name
+                cursor -= 1
+                continue
+            break
+        parts.insert(0, previous.text)
+        first = cursor
+        if not _FURTHER.match(previous.text) or naming_rule:
+            break
+        cursor -= 1
+    if len(parts) == 1:
+        return text, position
+    return " ".join(parts), first
