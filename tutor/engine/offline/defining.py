@@ -36,7 +36,14 @@ from dataclasses import dataclass
 
 from tutor.engine.offline.candidates import Sentence, TermCandidate
 from tutor.engine.offline.definitions import Definition
-from tutor.engine.offline.self_contained import leans, with_antecedent
+from tutor.engine.offline.self_contained import (
+    DANGLING,
+    LEADING_NOISE,
+    clean_definition,
+    leans,
+    short,
+    with_antecedent,
+)
 from tutor.engine.offline.text import DETERMINERS, mentions, term_key
 
 WEIGHTS = {
@@ -114,10 +121,6 @@ _INSTRUCTION = re.compile(
 _HISTORY = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)s?\b|\bfirst (?:proven|proved|introduced|"
                       r"described|used) by\b", re.IGNORECASE)
 _CODE = re.compile(r"[=<>{}\[\]#$%^*|\\;_@~`]|\w\(\)|\w\.\w+\(")
-_LEADING_NOISE = re.compile(r"^(?:[•\-–*]\s*|\(?[a-z0-9]\)\s+|\d+\.\s+)")
-_DANGLING = re.compile(
-    r"\s*\((?:see|cf\.|as in|e\.g\.|for example)[^)]*\)|\s*\[\d+(?:,\s*\d+)*\]|"
-    r";\s*see (?:figure|section|chapter|table|page)\s+[\d.]+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -167,7 +170,7 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
     if first in _OPENERS and not defines:
         out["opener"] = 1.0
     out["question"] = 1.0 if text.endswith("?") else 0.0
-    out["boilerplate"] = 1.0 if _BOILERPLATE.search(_DANGLING.sub("", text)) else 0.0
+    out["boilerplate"] = 1.0 if _BOILERPLATE.search(DANGLING.sub("", text)) else 0.0
     if rest is not None and out["subject_only"] and _MODAL.match(rest):
         out["modal"] = 1.0
     if rest is not None and _EVALUATIVE.match(rest):
@@ -175,7 +178,7 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
     if not out["named_object"]:
         out["announcement"] = 1.0 if _ANNOUNCEMENT.search(text) else 0.0
     out["history"] = 1.0 if _HISTORY.search(text) else 0.0
-    out["instruction"] = 1.0 if _INSTRUCTION.match(_LEADING_NOISE.sub("", text)) else 0.0
+    out["instruction"] = 1.0 if _INSTRUCTION.match(LEADING_NOISE.sub("", text)) else 0.0
     out["code"] = 1.0 if len(_CODE.findall(text)) >= 2 else 0.0
     out["length"] = 1.0 if len(words) < 4 or len(words) > 60 else 0.0
     out["colon_end"] = 1.0 if text.endswith(":") else 0.0
@@ -192,11 +195,12 @@ _CLASS = re.compile(r"^(?:is|are)\s+(?:also\s+)?(?:an?\b|(?!the\b|one\b|not\b)[a
 
 
 def says_what(term: str, candidate: Candidate) -> bool:
-    """True for a sentence that says on its own what the term is: the term as subject of a
-    copula with an article and a defining pattern ("A list is a sequence of values"), no
-    remark or judgement, nothing it points back at."""
-    if leans(candidate.text) or candidate.pattern_strength < 3.0:
-        return False
+    """True for a sentence that says on its own what the term is: the term as subject (with
+    no article or "a"/"an") of a copula to a class and a defining pattern ("A list is a
+    sequence of values"), no judgement, nothing it points back at."""
+    if (leans(candidate.text) or candidate.pattern_strength < 3.0
+            or candidate.text.lower().startswith("the ")):
+        return False  # "The argument is a string ...": one instance, not the class
     rest = _after_subject(candidate.text.strip(), term_key(term)) or ""
     found = features(term, candidate)
     return bool(found["subject_copula"] and not found["evaluative"] and not found["opener"]
@@ -206,7 +210,7 @@ def says_what(term: str, candidate: Candidate) -> bool:
 def _after_subject(text: str, key: str) -> str | None:
     """The text after the term when the sentence opens with it (after an optional
     determiner, a leading clause such as "In Python," or a leading "The term"), else None."""
-    words = _LEADING_NOISE.sub("", text).split()
+    words = LEADING_NOISE.sub("", text).split()
     start = 0
     if words and words[0].endswith(",") and len(words) > 3:
         start = 1  # "Formally, a ..." keeps the term as subject
@@ -245,50 +249,6 @@ def _after_term(text: str, key: str) -> str | None:
     return None
 
 
-_RESTART = re.compile(
-    r"\s(?=(?:The|This|These|That|A|An|In|It|We|For|If|When|Here|There|So|As|Now|Each|"
-    r"Every|Some|Most|Python|You)\s)")
-_RESIDUE = re.compile(r"[()\[\]=_:{}]|\d|^[a-z]|^(?:Return|Print|Def|Import|From|Prob)\b")
-_AFTER_CODE = re.compile(r"(?<=[)\]'\"])\s+(?=[A-Z][a-z]+\s)")
-"""Where prose starts again right after a closing bracket or quote of code."""
-_CODE_AFTER_COLON = re.compile(
-    r":\s+(?=\S*[=(\[]|\w+\s*=|(?:for|if|while|def|print|return|import)\b)")
-"""A colon that introduces code: the sentence ends there."""
-_NEXT_ENTRY = re.compile(r"(?<=\.)\s+[a-z][\w\- ]{0,30}:\s+[A-Z].*$")
-"""The next "term: Definition" entry of a glossary run on after this one."""
-
-
-def _code_residue_cut(text: str) -> str:
-    """Drop a run of code or figure residue that PDF text glued before a sentence
-    ("print(count) This program ..." -> "This program ...")."""
-    words = text.split()
-    restarts = sorted([*_RESTART.finditer(text), *_AFTER_CODE.finditer(text)],
-                      key=lambda m: m.start())
-    for match in restarts:
-        head = text[: match.start()]
-        if len(head.split()) > 6:
-            break
-        if _RESIDUE.search(head) and len(words) - len(head.split()) >= 5:
-            return text[match.end():]
-    return text
-
-
-def clean_definition(text: str) -> str:
-    """The sentence without code residue glued before it, list markers, bracketed asides and
-    dangling references; a trailing colon (code follows) becomes a full stop."""
-    text = _code_residue_cut(_LEADING_NOISE.sub("", text.strip()))
-    text = _NEXT_ENTRY.sub("", _DANGLING.sub("", text))
-    code = _CODE_AFTER_COLON.search(text)
-    if code and len(text[: code.start()].split()) >= 4:
-        text = text[: code.start()] + ":"
-    text = re.sub(r"\s+", " ", text).strip()
-    if text.endswith(":"):
-        text = text[:-1].rstrip() + "."
-    if text and text[0].islower():
-        text = text[0].upper() + text[1:]
-    return text
-
-
 @dataclass
 class Defining:
     """The sentence chosen to define a candidate, where it is, and its classifier score."""
@@ -306,6 +266,10 @@ NEAR_PASSAGES = 1
 """A section devoted to a term that never plainly says what it is gives way to a real
 definition at most this many passages after its start (a chapter named for the term
 defines it in its first section)."""
+NEAR_ALONE = 1
+"""A sentence that says on its own what the term is replaces a leaning, property or example
+sentence at most this many passages after it (so the definition is still cited where the book
+introduces the term)."""
 
 
 def choose_definition(
@@ -380,8 +344,12 @@ def choose_definition(
         option = options[(chunk, position)]
     else:
         return None
-    if leans(option.text) and position >= 0:  # a class-and-difference sentence, if any
-        alone = [item for item in real if item[1][1] >= 0
+    marks = features(term, option)
+    plain_naming = (marks["named_object"] or marks["appositive"]) and not leans(option.text)
+    if position >= 0 and not plain_naming and not says_what(term, option):
+        # A sentence that leans on earlier text, or states a property, a use or an example,
+        # gives way to one that says on its own what the term is, when the book has one.
+        alone = [item for item in real if item[1][1] >= 0 and item[1][0] <= chunk + NEAR_ALONE
                  and says_what(term, options[item[1]])]
         if alone:
             score, (chunk, position) = min(alone, key=lambda t: (t[1][0], -t[0]))
@@ -400,8 +368,3 @@ def choose_definition(
 
 def _is_glossary(section: str) -> bool:
     return "glossary" in section.lower()
-
-
-def short(text: str) -> str:
-    """The text cut at a word to at most 400 characters."""
-    return text if len(text) <= 400 else text[:397].rsplit(" ", 1)[0] + "..."

@@ -13,7 +13,9 @@ way", "like this", "such a") and resolves it:
   the rule's statement before it, skipping worked examples.
 
 :mod:`tutor.engine.offline.defining` prefers a sentence that stands alone, when the book has
-one, over resolving a leaning one.
+one, over resolving a leaning one. :func:`clean_definition` then drops what cannot be read
+without the page: code residue glued before the sentence, list markers, bracketed asides and
+dangling references.
 """
 
 from __future__ import annotations
@@ -104,3 +106,57 @@ def with_antecedent(
     if len(parts) == 1:
         return text, position
     return " ".join(parts), first
+
+
+# -- cleaning the chosen sentence -------------------------------------------------------
+LEADING_NOISE = re.compile(r"^(?:[•\-–*]\s*|\(?[a-z0-9]\)\s+|\d+\.\s+)")
+DANGLING = re.compile(
+    r"\s*\((?:see|cf\.|as in|e\.g\.|for example)[^)]*\)|\s*\[\d+(?:,\s*\d+)*\]|"
+    r";\s*see (?:figure|section|chapter|table|page)\s+[\d.]+", re.IGNORECASE)
+_RESTART = re.compile(
+    r"\s(?=(?:The|This|These|That|A|An|In|It|We|For|If|When|Here|There|So|As|Now|Each|"
+    r"Every|Some|Most|Python|You)\s)")
+_RESIDUE = re.compile(r"[()\[\]=_:{}]|\d|^[a-z]|^(?:Return|Print|Def|Import|From|Prob)\b")
+_AFTER_CODE = re.compile(r"(?<=[)\]'\"])\s+(?=[A-Z][a-z]+\s)")
+"""Where prose starts again right after a closing bracket or quote of code."""
+_CODE_AFTER_COLON = re.compile(
+    r":\s+(?=\S*[=(\[]|\w+\s*=|(?:for|if|while|def|print|return|import)\b)")
+"""A colon that introduces code: the sentence ends there."""
+_NEXT_ENTRY = re.compile(r"(?<=\.)\s+[a-z][\w\- ]{0,30}:\s+[A-Z].*$")
+"""The next "term: Definition" entry of a glossary run on after this one."""
+
+
+def _code_residue_cut(text: str) -> str:
+    """Drop a run of code or figure residue that PDF text glued before a sentence
+    ("print(count) This program ..." -> "This program ...")."""
+    words = text.split()
+    restarts = sorted([*_RESTART.finditer(text), *_AFTER_CODE.finditer(text)],
+                      key=lambda m: m.start())
+    for match in restarts:
+        head = text[: match.start()]
+        if len(head.split()) > 6:
+            break
+        if _RESIDUE.search(head) and len(words) - len(head.split()) >= 5:
+            return text[match.end():]
+    return text
+
+
+def clean_definition(text: str) -> str:
+    """The sentence without code residue glued before it, list markers, bracketed asides and
+    dangling references; a trailing colon (code follows) becomes a full stop."""
+    text = _code_residue_cut(LEADING_NOISE.sub("", text.strip()))
+    text = _NEXT_ENTRY.sub("", DANGLING.sub("", text))
+    code = _CODE_AFTER_COLON.search(text)
+    if code and len(text[: code.start()].split()) >= 4:
+        text = text[: code.start()] + ":"
+    text = re.sub(r"\s+", " ", text).strip()
+    if text.endswith(":"):
+        text = text[:-1].rstrip() + "."
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    return text
+
+
+def short(text: str) -> str:
+    """The text cut at a word to at most 400 characters."""
+    return text if len(text) <= 400 else text[:397].rsplit(" ", 1)[0] + "..."
