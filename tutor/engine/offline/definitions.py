@@ -56,6 +56,14 @@ _DEFINITION_HINT = re.compile(
     r" is | are |called|known as|refer|means|denotes|defined|stands for|said to be|\(")
 _ABBREVIATION = re.compile(r"((?:[A-Za-z][\w\-]*\s+){1,5})\(([A-Z]{2,6})s?\)")
 _GLOSSARY_LINE = re.compile(r"^([A-Za-z][A-Za-z\- ]{1,40}):\s+(?=[A-Z])(.+)$")
+_QUALIFIED = re.compile(r"^(\w[\w\- ]*\w) (?:of|in) (?:[A-Z]{1,4}|[a-z]{1,3})$")
+"""A term qualified by the language or system it belongs to ("atomic formula of QL"): the
+sentence defines the term itself too."""
+_RULE_NAME = re.compile(
+    r"^(?:This|That) is the (?:(?:general|schematic|basic) form of the )?"
+    r"(?P<t>[a-z][a-z\-]+(?: [a-z][a-z\-]+){0,2}) rule\b")
+"""A rule named after its statement ("This is the universal elimination rule (∀E)"): the
+name is what the passage before states."""
 _BULLET = re.compile(r"\s*[\u2022\u25cf\u25aa]\s*")
 """Bullets, which also separate glossary entries that PDF text runs into one line."""
 _HEADING_NUMBER = re.compile(
@@ -156,6 +164,12 @@ def definitions_in(sentence: str, chunk: int, position: int) -> list[Definition]
                 continue  # the subject is not a plain noun phrase ("The rules for X are")
             if term:
                 found.append(Definition(term, sentence, chunk, position, strength))
+                qualified = _QUALIFIED.match(term)
+                if role == "subject" and qualified:  # "An atomic formula of QL is ..."
+                    found.append(Definition(qualified.group(1), sentence, chunk, position,
+                                            strength))
+    for match in _RULE_NAME.finditer(sentence):
+        found.append(Definition(match.group("t"), sentence, chunk, position, 2.0))
     for match in _ABBREVIATION.finditer(sentence):
         words, abbr = match.group(1).split(), match.group(2)
         expansion = words[-len(abbr):] if len(words) >= len(abbr) else []

@@ -102,8 +102,10 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
 
     def add(name: str, kind: str, chunk_index: int, definition: Definition | None = None) -> None:
         name = _clean_name(name)
-        if is_junk_term(name) and not (kind in STRUCTURAL and name.lower() in COMMON_VERBS):
-            return  # a glossary or a heading may name a noun that is also a verb ("mean")
+        if is_junk_term(name) and not (kind in STRUCTURAL and (
+                name.lower() in COMMON_VERBS or _in_system(name))):
+            return  # a glossary or a heading may name a noun that is also a verb ("mean"),
+            # or a notion relative to a language or system ("Truth in QL")
         key = term_key(name)
         if not key:
             return
@@ -203,6 +205,15 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
                              by_chunk, is_proper(cand.key, stats)))
     result.sort(key=lambda d: (d.first_order, -d.score))
     return result
+
+
+_IN_SYSTEM = re.compile(r"^(\w[\w\- ]*\w) in [A-Z]{1,4}$")
+
+
+def _in_system(name: str) -> bool:
+    """A notion named relative to the language or system it holds in ("Validity in SL")."""
+    match = _IN_SYSTEM.match(name)
+    return match is not None and not is_junk_term(match.group(1))
 
 
 def _clean_name(name: str) -> str:
