@@ -162,3 +162,16 @@ def test_a_heading_names_a_notion_relative_to_a_language() -> None:
     names = {d.name.lower() for d in extract_concepts(course)}
     assert "truth in ql" in names
     assert not any(" in " in n for n in names - {"truth in ql"})
+
+
+def test_a_noun_that_is_also_a_verb_is_a_term_where_the_book_defines_it() -> None:
+    from tutor.engine.offline.definitions import definitions_in
+
+    sentence = ("If you have a sample of n values, xi , the mean, x, is the sum of the values "
+                "divided by the number of values; in other words")
+    assert [d.term for d in definitions_in(sentence, 0, 0)] == ["mean"]
+    assert score("mean", sentence) >= MIN_DEFINING  # the subject after a leading condition
+    assert definitions_in("This means that the list is a copy.", 0, 0) == []
+    assert clean_definition(sentence).endswith("divided by the number of values.")
+    assert score("effect", "If the value is a tuple, the effect is the same as before.") < (
+        MIN_DEFINING)

@@ -111,8 +111,9 @@ _EVALUATIVE = re.compile(
     r"^\s*(?:is|are)\s+(?:also\s+)?(?:a|an|the|one of the|one of \w+'s)\s+(?:very\s+|most\s+|more\s+|"
     r"really\s+|pretty\s+)?(?:good|bad|big|great|nice|useful|important|common|best|better|"
     r"worst|reliable|popular|powerful|easy|hard|difficult|interesting|obvious|"
-    r"reasonable)\b")
-"""A copula to a judgement ("is a big topic", "is a good model"): praise, not a genus."""
+    r"reasonable|same|opposite)\b")
+"""A copula to a judgement ("is a big topic", "is a good model") or a comparison ("is the
+same"): not a genus."""
 _INSTRUCTION = re.compile(
     r"^(?:write|use|try|modify|compute|download|run|read|make|find|check|type|add|change|"
     r"create|implement|define|print|test|start|open|see|look|note|remember|consider)\b",
@@ -234,7 +235,18 @@ def _after_subject(text: str, key: str) -> str | None:
                     ("is", "are") and tail[1].lower() not in DETERMINERS):
                 tail = tail[2:]  # "An atomic formula of QL is ...": a qualifier of the term
             return " ".join(tail)
+    main = _MAIN_SUBJECT.search(text)  # "If you have n values, the mean, x, is the sum ..."
+    if main and term_key(main.group("t")) == key:
+        return text[main.end():]
     return None
+
+
+_MAIN_SUBJECT = re.compile(
+    r"^(?:If|When|Given|For|Once|Suppose|Whenever)\b[^,]{3,80},(?:\s*[^,\s]{1,3}\s*,)?"
+    r"\s+(?:the|an?)\s+(?P<t>[\w\- ]{2,40}?)(?:,\s*[^,\s]{1,3}(?: [^,\s]{1,3})?,)?"
+    r"\s+(?=(?:is|are)\s)")
+"""The subject of the main clause after a leading condition ("If you have n values, the mean,
+x, is the sum ..."), a symbol for it set off by commas."""
 
 
 def _after_term(text: str, key: str) -> str | None:

@@ -141,6 +141,11 @@ def _code_residue_cut(text: str) -> str:
     return text
 
 
+_TRAILING_LEAD = re.compile(r"\s*[;,:]?\s*(?:in other words|that is|i\.e\.|for example),?:?$",
+                            re.IGNORECASE)
+"""A lead-in to a formula or an example that the sentence no longer carries."""
+
+
 def clean_definition(text: str) -> str:
     """The sentence without code residue glued before it, list markers, bracketed asides and
     dangling references; a trailing colon (code follows) becomes a full stop."""
@@ -149,7 +154,7 @@ def clean_definition(text: str) -> str:
     code = _CODE_AFTER_COLON.search(text)
     if code and len(text[: code.start()].split()) >= 4:
         text = text[: code.start()] + ":"
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _TRAILING_LEAD.sub(":", re.sub(r"\s+", " ", text).strip())
     if text.endswith(":"):
         text = text[:-1].rstrip() + "."
     if text and text[0].islower():
