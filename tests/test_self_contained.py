@@ -75,3 +75,13 @@ def test_prose_is_words_and_not_an_example() -> None:
     assert is_prose("A variable is a name that refers to a value.")
     assert not is_prose("For example, x = 3 is a statement.")
     assert not is_prose("∀x∃y(Rxy → Ryx) ∧ ¬Pa")
+
+
+def test_an_example_the_naming_generalises_is_joined_over_a_figure_reference() -> None:
+    sentences = _lines("For example, each rectangle holds a reference to a point.",
+                       "The result is shown in Figure 8.1.",
+                       "This kind of relationship is called HAS-A.")
+    text, start = with_antecedent(sentences[2].text, 2, sentences, _NEVER)
+    assert start == 0
+    assert text == ("For example, each rectangle holds a reference to a point. "
+                    "This kind of relationship is called HAS-A.")

@@ -46,6 +46,7 @@ _CODE = re.compile(r"#|:$|^\W*(?:Return|Print|Def|Import|From)\b|"
 """An antecedent that is or introduces a listing."""
 _THIS_NAMES = re.compile(r"^(?:This|That) is (?:the|an?) ")
 """A sentence that only names what the passage showed ("This is the X rule ...")."""
+_FIGURE = re.compile(r"\b(?:Figure|Fig\.|Table)\s+\d")
 _EXAMPLE = re.compile(r"^(?:for example|e\.g\.|for instance|example|consider)\b", re.IGNORECASE)
 
 
@@ -65,9 +66,14 @@ def leans(text: str) -> bool:
 
 def is_prose(text: str) -> bool:
     """Words, not a worked example or a formula: mostly letters, no example opener."""
+    return _wordy(text) and not _EXAMPLE.match(text.strip())
+
+
+def _wordy(text: str) -> bool:
+    """Mostly letters: not a formula or a listing."""
     chars = [c for c in text if not c.isspace()]
     letters = sum(c.isalpha() and c.isascii() for c in chars)
-    return letters >= 0.85 * max(1, len(chars)) and not _EXAMPLE.match(text.strip())
+    return letters >= 0.85 * max(1, len(chars))
 
 
 def with_antecedent(
@@ -75,8 +81,9 @@ def with_antecedent(
 ) -> tuple[str, int]:
     """``text`` (the sentence at ``position``) with the sentences it points back at put
     before it, and the position of the first sentence used. ``usable`` rejects sentences
-    that may not be joined (boilerplate). Only prose sentences of the same passage are joined;
-    a rule-naming sentence skips worked examples to reach the rule's statement."""
+    that may not be joined (boilerplate). Only prose sentences of the same passage are joined
+    (an example the naming generalises is prose too), over one figure reference; a rule-naming
+    sentence skips worked examples to reach the rule's statement."""
     if not 0 < position < len(sentences) or not leans(text):
         return text, position
     chunk = sentences[position].chunk
@@ -89,10 +96,14 @@ def with_antecedent(
         previous = sentences[cursor]
         if previous.chunk != chunk and not (naming_rule and previous.chunk == chunk - 1):
             break
+        if _FIGURE.search(previous.text) and len(parts) == 1 and skipped < 1:
+            skipped += 1  # "The result is shown in Figure 8.1." between the two
+            cursor -= 1
+            continue
         if (usable.search(previous.text) or previous.text.rstrip().endswith("?")
                 or _CODE.search(previous.text.rstrip())):
             break
-        if not is_prose(previous.text):
+        if not (is_prose(previous.text) or not naming_rule and _wordy(previous.text)):
             if naming_rule and skipped < 2 and len(parts) == 1:
                 skipped += 1  # a worked example between the rule and its name
                 cursor -= 1
