@@ -254,6 +254,8 @@ def main() -> int:
     parser.add_argument("--details", action="store_true", help="print missed concepts etc.")
     parser.add_argument("--sample", type=Path,
                         help="write 40 random concepts per book (JSON lines) to this file")
+    parser.add_argument("--seed", type=int, default=11,
+                        help="random seed of --sample (a new sample needs a new seed)")
     parser.add_argument("--no-rotations", action="store_true",
                         help="skip the held-out calibration rotations")
     args = parser.parse_args()
@@ -286,7 +288,7 @@ def main() -> int:
                 result["build_vs_pypdf"] = round(seconds / extract, 2)
                 result["stage_seconds"] = stages
             if args.sample:
-                samples += sample_rows(book, concepts, cached_chunks(pdf))
+                samples += sample_rows(book, concepts, cached_chunks(pdf), seed=args.seed)
             if not args.details:
                 result.pop("details")
             out["books"][book] = result

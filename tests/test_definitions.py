@@ -138,3 +138,40 @@ def test_a_rule_named_after_its_example_keeps_no_formula() -> None:
         ("More rules", "A proof may use universal introduction once per line.")])]
     rule = {d.name.lower(): d for d in extract_concepts(course)}["universal introduction"]
     assert "UxAx" not in rule.definition and "For example" not in rule.definition
+
+
+def test_a_term_qualified_by_its_language_and_a_named_rule_are_defined() -> None:
+    from tutor.engine.offline.definitions import definitions_in
+
+    terms = {d.term for d in definitions_in(
+        "An atomic formula of QL is an n-place predicate followed by n terms.", 0, 0)}
+    assert {"atomic formula of QL", "atomic formula"} <= terms
+    assert {d.term for d in definitions_in("A flow of execution is the order.", 0, 0)} == {
+        "flow of execution"}  # "of execution" is part of the name, not a language
+    rule = definitions_in("This is the general form of the universal elimination rule (UE).", 0, 0)
+    assert [d.term for d in rule] == ["universal elimination"]
+    assert definitions_in("This is the rule:", 0, 0) == []
+
+
+def test_a_heading_names_a_notion_relative_to_a_language() -> None:
+    text = ("A sentence is true in a model when the model satisfies it. Truth in QL is truth in "
+            "a model, and a model decides it. Every model gives each sentence a truth value.")
+    course = [Chunk(id=f"n.md#p{i}-0", source="n.md", page=i, order=i,
+                    heading="5.5 Truth in QL" if i == 1 else f"{i}. Models and truth",
+                    text=text) for i in range(1, 4)]
+    names = {d.name.lower() for d in extract_concepts(course)}
+    assert "truth in ql" in names
+    assert not any(" in " in n for n in names - {"truth in ql"})
+
+
+def test_a_noun_that_is_also_a_verb_is_a_term_where_the_book_defines_it() -> None:
+    from tutor.engine.offline.definitions import definitions_in
+
+    sentence = ("If you have a sample of n values, xi , the mean, x, is the sum of the values "
+                "divided by the number of values; in other words")
+    assert [d.term for d in definitions_in(sentence, 0, 0)] == ["mean"]
+    assert score("mean", sentence) >= MIN_DEFINING  # the subject after a leading condition
+    assert definitions_in("This means that the list is a copy.", 0, 0) == []
+    assert clean_definition(sentence).endswith("divided by the number of values.")
+    assert score("effect", "If the value is a tuple, the effect is the same as before.") < (
+        MIN_DEFINING)

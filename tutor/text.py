@@ -91,7 +91,7 @@ _IRREGULAR = {
     "leaves": "leaf", "halves": "half", "lives": "life", "knives": "knife",
 }
 _INVARIANT = frozenset(
-    "series species news physics mathematics statistics economics ethics this is was has does "
+    "odds series species news physics mathematics statistics economics ethics this is was has does "
     "its his always perhaps whereas alias bias atlas canvas gas lens status bus thus plus minus "
     "various previous analysis basis axis thesis corpus virus focus bonus census radius".split()
 )

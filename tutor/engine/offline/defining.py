@@ -18,8 +18,9 @@ picked by a linear score over features a reader would check:
   where the genus should be ("X is a big topic", "X is a good model"); an instruction to the
   reader ("Write a program ...").
 
-A naming sentence that points back ("Sentences like this are called ...", "We call such an
-argument ...") and gives no reason of its own takes the sentence before it. When only the
+A sentence that leans on the text before it ("This process is called X", "Connectives that work
+in this way are called ...") loses points; a real definition that stands alone is preferred to
+it, else it takes the sentences it points back at (:mod:`tutor.engine.offline.self_contained`). When only the
 book's glossary defines a term, its words are used and the glossary's page is cited.
 
 :data:`WEIGHTS` are set by hand from these rules; :data:`MIN_DEFINING` is the score a sentence
@@ -35,6 +36,14 @@ from dataclasses import dataclass
 
 from tutor.engine.offline.candidates import Sentence, TermCandidate
 from tutor.engine.offline.definitions import Definition
+from tutor.engine.offline.self_contained import (
+    DANGLING,
+    LEADING_NOISE,
+    clean_definition,
+    leans,
+    short,
+    with_antecedent,
+)
 from tutor.engine.offline.text import DETERMINERS, mentions, term_key
 
 WEIGHTS = {
@@ -85,7 +94,7 @@ _NAMING = re.compile(
     re.IGNORECASE)
 _THIS_IS = re.compile(
     r"^(?:This|That) is\s+(?:(?:the|an?)\s+(?:general|schematic|basic)\s+form\s+of\s+)?"
-    r"(?:the|an?)\s+(?P<t>[\w\- ']+)")
+    r"the\s+(?P<t>[\w\- ']+)")
 """A sentence that names what the sentences before it showed ("This is the universal
 elimination rule (...)"): the name is what the passage explains."""
 _BOILERPLATE = re.compile(
@@ -102,8 +111,9 @@ _EVALUATIVE = re.compile(
     r"^\s*(?:is|are)\s+(?:also\s+)?(?:a|an|the|one of the|one of \w+'s)\s+(?:very\s+|most\s+|more\s+|"
     r"really\s+|pretty\s+)?(?:good|bad|big|great|nice|useful|important|common|best|better|"
     r"worst|reliable|popular|powerful|easy|hard|difficult|interesting|obvious|"
-    r"reasonable)\b")
-"""A copula to a judgement ("is a big topic", "is a good model"): praise, not a genus."""
+    r"reasonable|same|opposite)\b")
+"""A copula to a judgement ("is a big topic", "is a good model") or a comparison ("is the
+same"): not a genus."""
 _INSTRUCTION = re.compile(
     r"^(?:write|use|try|modify|compute|download|run|read|make|find|check|type|add|change|"
     r"create|implement|define|print|test|start|open|see|look|note|remember|consider)\b",
@@ -112,10 +122,6 @@ _INSTRUCTION = re.compile(
 _HISTORY = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)s?\b|\bfirst (?:proven|proved|introduced|"
                       r"described|used) by\b", re.IGNORECASE)
 _CODE = re.compile(r"[=<>{}\[\]#$%^*|\\;_@~`]|\w\(\)|\w\.\w+\(")
-_LEADING_NOISE = re.compile(r"^(?:[•\-–*]\s*|\(?[a-z0-9]\)\s+|\d+\.\s+)")
-_DANGLING = re.compile(
-    r"\s*\((?:see|cf\.|as in|e\.g\.|for example)[^)]*\)|\s*\[\d+(?:,\s*\d+)*\]|"
-    r";\s*see (?:figure|section|chapter|table|page)\s+[\d.]+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -165,7 +171,7 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
     if first in _OPENERS and not defines:
         out["opener"] = 1.0
     out["question"] = 1.0 if text.endswith("?") else 0.0
-    out["boilerplate"] = 1.0 if _BOILERPLATE.search(_DANGLING.sub("", text)) else 0.0
+    out["boilerplate"] = 1.0 if _BOILERPLATE.search(DANGLING.sub("", text)) else 0.0
     if rest is not None and out["subject_only"] and _MODAL.match(rest):
         out["modal"] = 1.0
     if rest is not None and _EVALUATIVE.match(rest):
@@ -173,7 +179,7 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
     if not out["named_object"]:
         out["announcement"] = 1.0 if _ANNOUNCEMENT.search(text) else 0.0
     out["history"] = 1.0 if _HISTORY.search(text) else 0.0
-    out["instruction"] = 1.0 if _INSTRUCTION.match(_LEADING_NOISE.sub("", text)) else 0.0
+    out["instruction"] = 1.0 if _INSTRUCTION.match(LEADING_NOISE.sub("", text)) else 0.0
     out["code"] = 1.0 if len(_CODE.findall(text)) >= 2 else 0.0
     out["length"] = 1.0 if len(words) < 4 or len(words) > 60 else 0.0
     out["colon_end"] = 1.0 if text.endswith(":") else 0.0
@@ -185,10 +191,27 @@ def definition_score(term: str, candidate: Candidate) -> float:
     return sum(WEIGHTS[name] * value for name, value in features(term, candidate).items())
 
 
+_CLASS = re.compile(r"^(?:is|are)\s+(?:also\s+)?(?:an?\b|(?!the\b|one\b|not\b)[a-z]+s\b)")
+"""A copula to a class: "is a ...", "are sequences ..." (not "are the responsibility of")."""
+
+
+def says_what(term: str, candidate: Candidate) -> bool:
+    """True for a sentence that says on its own what the term is: the term as subject (with
+    no article or "a"/"an") of a copula to a class and a defining pattern ("A list is a
+    sequence of values"), no judgement, nothing it points back at."""
+    if (leans(candidate.text) or candidate.pattern_strength < 3.0
+            or candidate.text.lower().startswith("the ")):
+        return False  # "The argument is a string ...": one instance, not the class
+    rest = _after_subject(candidate.text.strip(), term_key(term)) or ""
+    found = features(term, candidate)
+    return bool(found["subject_copula"] and not found["evaluative"] and not found["opener"]
+                and _CLASS.match(rest))
+
+
 def _after_subject(text: str, key: str) -> str | None:
     """The text after the term when the sentence opens with it (after an optional
     determiner, a leading clause such as "In Python," or a leading "The term"), else None."""
-    words = _LEADING_NOISE.sub("", text).split()
+    words = LEADING_NOISE.sub("", text).split()
     start = 0
     if words and words[0].endswith(",") and len(words) > 3:
         start = 1  # "Formally, a ..." keeps the term as subject
@@ -212,7 +235,18 @@ def _after_subject(text: str, key: str) -> str | None:
                     ("is", "are") and tail[1].lower() not in DETERMINERS):
                 tail = tail[2:]  # "An atomic formula of QL is ...": a qualifier of the term
             return " ".join(tail)
+    main = _MAIN_SUBJECT.search(text)  # "If you have n values, the mean, x, is the sum ..."
+    if main and term_key(main.group("t")) == key:
+        return text[main.end():]
     return None
+
+
+_MAIN_SUBJECT = re.compile(
+    r"^(?:If|When|Given|For|Once|Suppose|Whenever)\b[^,]{3,80},(?:\s*[^,\s]{1,3}\s*,)?"
+    r"\s+(?:the|an?)\s+(?P<t>[\w\- ]{2,40}?)(?:,\s*[^,\s]{1,3}(?: [^,\s]{1,3})?,)?"
+    r"\s+(?=(?:is|are)\s)")
+"""The subject of the main clause after a leading condition ("If you have n values, the mean,
+x, is the sum ..."), a symbol for it set off by commas."""
 
 
 def _after_term(text: str, key: str) -> str | None:
@@ -227,50 +261,6 @@ def _after_term(text: str, key: str) -> str | None:
     return None
 
 
-_RESTART = re.compile(
-    r"\s(?=(?:The|This|These|That|A|An|In|It|We|For|If|When|Here|There|So|As|Now|Each|"
-    r"Every|Some|Most|Python|You)\s)")
-_RESIDUE = re.compile(r"[()\[\]=_:{}]|\d|^[a-z]|^(?:Return|Print|Def|Import|From|Prob)\b")
-_AFTER_CODE = re.compile(r"(?<=[)\]'\"])\s+(?=[A-Z][a-z]+\s)")
-"""Where prose starts again right after a closing bracket or quote of code."""
-_CODE_AFTER_COLON = re.compile(
-    r":\s+(?=\S*[=(\[]|\w+\s*=|(?:for|if|while|def|print|return|import)\b)")
-"""A colon that introduces code: the sentence ends there."""
-_NEXT_ENTRY = re.compile(r"(?<=\.)\s+[a-z][\w\- ]{0,30}:\s+[A-Z].*$")
-"""The next "term: Definition" entry of a glossary run on after this one."""
-
-
-def _code_residue_cut(text: str) -> str:
-    """Drop a run of code or figure residue that PDF text glued before a sentence
-    ("print(count) This program ..." -> "This program ...")."""
-    words = text.split()
-    restarts = sorted([*_RESTART.finditer(text), *_AFTER_CODE.finditer(text)],
-                      key=lambda m: m.start())
-    for match in restarts:
-        head = text[: match.start()]
-        if len(head.split()) > 6:
-            break
-        if _RESIDUE.search(head) and len(words) - len(head.split()) >= 5:
-            return text[match.end():]
-    return text
-
-
-def clean_definition(text: str) -> str:
-    """The sentence without code residue glued before it, list markers, bracketed asides and
-    dangling references; a trailing colon (code follows) becomes a full stop."""
-    text = _code_residue_cut(_LEADING_NOISE.sub("", text.strip()))
-    text = _NEXT_ENTRY.sub("", _DANGLING.sub("", text))
-    code = _CODE_AFTER_COLON.search(text)
-    if code and len(text[: code.start()].split()) >= 4:
-        text = text[: code.start()] + ":"
-    text = re.sub(r"\s+", " ", text).strip()
-    if text.endswith(":"):
-        text = text[:-1].rstrip() + "."
-    if text and text[0].islower():
-        text = text[0].upper() + text[1:]
-    return text
-
-
 @dataclass
 class Defining:
     """The sentence chosen to define a candidate, where it is, and its classifier score."""
@@ -282,20 +272,16 @@ class Defining:
     score: float
 
 
-_POINTS_BACK = re.compile(
-    r"^(?:This|These|That|Those|Such|It|They)\b[^.]{0,60}\b(?:called|known as|named|termed)\b|"
-    r"^(?:This|That) is (?:the|an?) |"
-    r"^[^.]{0,40}\b(?:like (?:this|these|that|those)|such an?|such)\b[^.]{0,40}"
-    r"\b(?:called|known as|named|termed)\b|^We call (?:such|this|these|that|those|it|them)\b")
-"""A naming sentence that points back at what the sentence before it describes."""
-_EXPLAINS = re.compile(r"\b(?:because|since|which|where|so that)\b|[:;]")
-"""A naming sentence that gives its own reason needs not the sentence before it."""
 MENTION_CHUNKS = 6
 """Passages, from the first mention on, whose sentences may define a term."""
 NEAR_PASSAGES = 1
 """A section devoted to a term that never plainly says what it is gives way to a real
 definition at most this many passages after its start (a chapter named for the term
 defines it in its first section)."""
+NEAR_ALONE = 1
+"""A sentence that says on its own what the term is replaces a leaning, property or example
+sentence at most this many passages after it (so the definition is still cited where the book
+introduces the term)."""
 
 
 def choose_definition(
@@ -348,7 +334,8 @@ def choose_definition(
     elif real:  # the first passage that defines it; its plainest definition
         first_chunk = min(item[1][0] for item in real)
         score, (chunk, position) = max(
-            (item for item in real if item[1][0] == first_chunk), key=lambda t: (t[0], -t[1][1]))
+            (item for item in real if item[1][0] == first_chunk),
+            key=lambda t: (not leans(options[t[1]].text), t[0], -t[1][1]))
         option = options[(chunk, position)]
     elif glossary:
         # The book's own glossary defines it. The text explains it before; its best sentence
@@ -369,32 +356,27 @@ def choose_definition(
         option = options[(chunk, position)]
     else:
         return None
+    marks = features(term, option)
+    plain_naming = (marks["named_object"] or marks["appositive"]) and not leans(option.text)
+    if position >= 0 and not plain_naming and not says_what(term, option):
+        # A sentence that leans on earlier text, or states a property, a use or an example,
+        # gives way to one that says on its own what the term is, when the book has one.
+        alone = [item for item in real if item[1][1] >= 0 and item[1][0] <= chunk + NEAR_ALONE
+                 and says_what(term, options[item[1]])]
+        if alone:
+            score, (chunk, position) = min(alone, key=lambda t: (t[1][0], -t[0]))
+            option = options[(chunk, position)]
     text = option.text
     if _THIS_IS.match(text) and ":" in text:  # "This is the X rule (XE): <its schema>"
         text = text.split(":", 1)[0].rstrip() + "."
-    if 0 < position < len(sentences) and _POINTS_BACK.match(text) and not _EXPLAINS.search(text):
-        previous = sentences[position - 1]
-        if (previous.chunk == sentences[position].chunk and not _BOILERPLATE.search(
-                previous.text) and _is_prose(previous.text)):
-            text = f"{previous.text} {text}"  # "This is called X." names what came before
+    text, start = with_antecedent(text, position, sentences, _BOILERPLATE)
+    if start != position:  # cited where the definition starts
+        chunk = sentences[start].chunk
     text = clean_definition(short(text))
     if not text:
         return None
     return Defining(text, chunk, position, round(score, 3))
 
 
-def _is_prose(text: str) -> bool:
-    """Words, not a worked example or a formula: mostly letters, no example opener."""
-    chars = [c for c in text if not c.isspace()]
-    letters = sum(c.isalpha() and c.isascii() for c in chars)
-    return letters >= 0.85 * max(1, len(chars)) and not text.lower().startswith(
-        ("for example", "e.g.", "example"))
-
-
 def _is_glossary(section: str) -> bool:
     return "glossary" in section.lower()
-
-
-def short(text: str) -> str:
-    """The text cut at a word to at most 400 characters."""
-    return text if len(text) <= 400 else text[:397].rsplit(" ", 1)[0] + "..."

@@ -20,8 +20,9 @@ _DEFINITION_PATTERNS: list[tuple[re.Pattern[str], float, str]] = [  # pattern, s
     (re.compile(rf"^(?:(?:A|An|The)\s+)?(?P<t>{_NP})\s+(?:is|are)\s+(?:a|an|the|one of|any|"
                 rf"some|what|how|when|where|defined as)\b"), 3.0, "subject"),
     # "..., a function is a named sequence ..."
-    (re.compile(rf",\s+(?:a|an|the)\s+(?P<t>{_NP})\s+(?:is|are)\s+(?:a|an|the)\b"),
-     2.5, "subject"),
+    # "..., the mean, x̄, is the sum ...": a symbol set off by commas may follow the term
+    (re.compile(rf",\s+(?:a|an|the)\s+(?P<t>{_NP})(?:,\s*[^,\s]{{1,3}}(?: [^,\s]{{1,3}})?,)?"
+                r"\s+(?:is|are)\s+(?:a|an|the)\b"), 2.5, "subject"),
     # "This process is called parsing.", "... are known as bugs"
     (re.compile(r"(?:\b(?:is|are|was|were|be)|\b(?:it|that)'s)\s+"
                 r"(?:also\s+|often\s+|sometimes\s+)?(?:called|"
@@ -56,6 +57,15 @@ _DEFINITION_HINT = re.compile(
     r" is | are |called|known as|refer|means|denotes|defined|stands for|said to be|\(")
 _ABBREVIATION = re.compile(r"((?:[A-Za-z][\w\-]*\s+){1,5})\(([A-Z]{2,6})s?\)")
 _GLOSSARY_LINE = re.compile(r"^([A-Za-z][A-Za-z\- ]{1,40}):\s+(?=[A-Z])(.+)$")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|an?)\s+$", re.IGNORECASE)
+_QUALIFIED = re.compile(r"^(\w[\w\- ]*\w) (?:of|in) (?:[A-Z]{1,4}|[a-z]{1,3})$")
+"""A term qualified by the language or system it belongs to ("atomic formula of QL"): the
+sentence defines the term itself too."""
+_RULE_NAME = re.compile(
+    r"^(?:This|That) is the (?:(?:general|schematic|basic) form of the )?"
+    r"(?P<t>[a-z][a-z\-]+(?: [a-z][a-z\-]+){0,2}) rule\b")
+"""A rule named after its statement ("This is the universal elimination rule (∀E)"): the
+name is what the passage before states."""
 _BULLET = re.compile(r"\s*[\u2022\u25cf\u25aa]\s*")
 """Bullets, which also separate glossary entries that PDF text runs into one line."""
 _HEADING_NUMBER = re.compile(
@@ -148,6 +158,9 @@ def definitions_in(sentence: str, chunk: int, position: int) -> list[Definition]
         for match in pattern.finditer(sentence):
             raw = match.group("t").strip("\"' ")
             term = _term_span(raw, from_end=role == "tail")
+            if (role == "subject" and not term and raw.lower() in COMMON_VERBS
+                    and _ARTICLE_BEFORE.search(sentence[: match.start("t")])):
+                term = raw  # "the mean is ...": after an article, a verb form is a noun
             if role == "object":
                 term = _singular_agreement(term, sentence[: match.start("t")])
             elif role == "tail" and _predicate(term, sentence[: match.end("t")]):
@@ -156,6 +169,12 @@ def definitions_in(sentence: str, chunk: int, position: int) -> list[Definition]
                 continue  # the subject is not a plain noun phrase ("The rules for X are")
             if term:
                 found.append(Definition(term, sentence, chunk, position, strength))
+                qualified = _QUALIFIED.match(term)
+                if role == "subject" and qualified:  # "An atomic formula of QL is ..."
+                    found.append(Definition(qualified.group(1), sentence, chunk, position,
+                                            strength))
+    for match in _RULE_NAME.finditer(sentence):
+        found.append(Definition(match.group("t"), sentence, chunk, position, 2.0))
     for match in _ABBREVIATION.finditer(sentence):
         words, abbr = match.group(1).split(), match.group(2)
         expansion = words[-len(abbr):] if len(words) >= len(abbr) else []

@@ -102,8 +102,11 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
 
     def add(name: str, kind: str, chunk_index: int, definition: Definition | None = None) -> None:
         name = _clean_name(name)
-        if is_junk_term(name) and not (kind in STRUCTURAL and name.lower() in COMMON_VERBS):
-            return  # a glossary or a heading may name a noun that is also a verb ("mean")
+        if is_junk_term(name) and not (kind in STRUCTURAL and _in_system(name)) and not (
+                name.lower() in COMMON_VERBS and (kind in STRUCTURAL or _noun_defined(
+                    name, definition))):
+            return  # a glossary, a heading or a definition may name a noun that is also a
+            # verb ("the mean is ..."), a heading a notion relative to a language ("Truth in QL")
         key = term_key(name)
         if not key:
             return
@@ -203,6 +206,23 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
                              by_chunk, is_proper(cand.key, stats)))
     result.sort(key=lambda d: (d.first_order, -d.score))
     return result
+
+
+_IN_SYSTEM = re.compile(r"^(\w[\w\- ]*\w) in [A-Z]{1,4}$")
+
+
+def _in_system(name: str) -> bool:
+    """A notion named relative to the language or system it holds in ("Validity in SL")."""
+    match = _IN_SYSTEM.match(name)
+    return match is not None and not is_junk_term(match.group(1))
+
+
+def _noun_defined(name: str, definition: Definition | None) -> bool:
+    """A word the book defines as a noun ("the mean, x̄, is the sum ..."), in a sentence whose
+    subject it is, after an article."""
+    return (definition is not None and definition.position >= 0 and definition.strength >= 2.5
+            and re.search(rf"\b(?:the|an?)\s+{re.escape(name)}\b(?:,[^,]{{1,8}},)?\s+(?:is|are)\b",
+                          definition.sentence, re.IGNORECASE) is not None)
 
 
 def _clean_name(name: str) -> str:

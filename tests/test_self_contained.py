@@ -1,0 +1,87 @@
+"""Self-contained definitions: a naming sentence that leans on the text before it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tutor.engine.offline.self_contained import is_prose, leans, with_antecedent
+
+_NEVER = re.compile(r"copyright", re.IGNORECASE)
+
+
+@dataclass
+class _Line:
+    text: str
+    chunk: int = 0
+    section: str = ""
+
+
+def _lines(*texts: str) -> list[_Line]:
+    return [_Line(t) for t in texts]
+
+
+def test_a_demonstrative_subject_leans_and_a_plain_definition_does_not() -> None:
+    assert leans("This process is called estimation.")
+    assert leans("Connectives that work in this way are called truth-functional.")
+    assert leans("A pattern like this is called serial correlation, because it recurs.")
+    assert not leans("A list is a sequence of values.")
+    assert not leans("It is possible to have a set with no members.")  # an expletive "it"
+    # "like this" after the verb is not the subject: the sentence stands alone
+    assert not leans("By convention, the first parameter of a method is called self, so it "
+                     "would be more common to write it like this.")
+
+
+def test_the_sentence_pointed_back_at_is_put_before_the_naming() -> None:
+    sentences = _lines("Loops come in many shapes.",
+                       "Often you start at the beginning and visit each item in turn.",
+                       "This pattern of processing is called a traversal.")
+    text, start = with_antecedent(sentences[2].text, 2, sentences, _NEVER)
+    assert text.startswith("Often you start at the beginning")
+    assert text.endswith("is called a traversal.")
+    assert start == 1
+
+
+def test_an_antecedent_that_points_further_back_takes_one_more_sentence() -> None:
+    sentences = _lines("Some functions print a line and return nothing at all.",
+                       "They perform an action but give back no value.",
+                       "These are called void functions.")
+    text, start = with_antecedent(sentences[2].text, 2, sentences, _NEVER)
+    assert start == 0 and text.startswith("Some functions print")
+
+
+def test_a_rule_name_takes_the_rule_statement_over_a_worked_example() -> None:
+    sentences = _lines("It is legitimate to infer that something is a P from Pa.",
+                       "For example, from Pa you may write the claim down.",
+                       "This is the existential introduction rule.")
+    text, start = with_antecedent(sentences[2].text, 2, sentences, _NEVER)
+    assert start == 0
+    assert text == ("It is legitimate to infer that something is a P from Pa. "
+                    "This is the existential introduction rule.")
+
+
+def test_code_another_passage_or_boilerplate_is_never_joined() -> None:
+    code = [_Line("To add a card, we can use the list method append:"),
+            _Line("A method like this is sometimes called a veneer.")]
+    assert with_antecedent(code[1].text, 1, code, _NEVER) == (code[1].text, 1)
+    other = [_Line("Lists hold many values in one place.", chunk=0),
+             _Line("These are called collections.", chunk=1)]
+    assert with_antecedent(other[1].text, 1, other, _NEVER) == (other[1].text, 1)
+    legal = _lines("Copyright the authors, all rights reserved.", "This is called a licence.")
+    assert with_antecedent(legal[1].text, 1, legal, _NEVER)[1] == 1
+
+
+def test_prose_is_words_and_not_an_example() -> None:
+    assert is_prose("A variable is a name that refers to a value.")
+    assert not is_prose("For example, x = 3 is a statement.")
+    assert not is_prose("∀x∃y(Rxy → Ryx) ∧ ¬Pa")
+
+
+def test_an_example_the_naming_generalises_is_joined_over_a_figure_reference() -> None:
+    sentences = _lines("For example, each rectangle holds a reference to a point.",
+                       "The result is shown in Figure 8.1.",
+                       "This kind of relationship is called HAS-A.")
+    text, start = with_antecedent(sentences[2].text, 2, sentences, _NEVER)
+    assert start == 0
+    assert text == ("For example, each rectangle holds a reference to a point. "
+                    "This kind of relationship is called HAS-A.")

@@ -1,0 +1,178 @@
+"""Self-contained definitions: a defining sentence that leans on the text before it.
+
+A book often names a thing after it has described it: "Often they start at the beginning,
+select each character in turn ... This pattern of processing is called a traversal." Read on
+its own, the naming sentence says nothing; a learner shown it needs what it points back at.
+This module tells such a sentence (:func:`leans`: a demonstrative or pronoun subject, "in this
+way", "like this", "such a") and resolves it:
+
+- :func:`with_antecedent` puts the sentences it points back at before it (the same passage,
+  prose only, at most :data:`MAX_ANTECEDENTS`, going further back while the earlier sentence
+  leans too), so the definition reads on its own and is cited where it starts;
+- a sentence that only names a rule ("This is the existential introduction rule (∃I)") takes
+  the rule's statement before it, skipping worked examples.
+
+:mod:`tutor.engine.offline.defining` prefers a sentence that stands alone, when the book has
+one, over resolving a leaning one. :func:`clean_definition` then drops what cannot be read
+without the page: code residue glued before the sentence, list markers, bracketed asides and
+dangling references.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+MAX_ANTECEDENTS = 2
+"""Sentences before a leaning definition that may be joined to it."""
+
+_LEANS_START = re.compile(
+    r"^(?:This|These|That|Those|Such|It|They|Here|We do this|We call (?:this|these|that|"
+    r"those|it|them|such))\b(?!\s+(?:is|are|will|would|can|may)\s+(?:not\s+)?(?:often\s+)?"
+    r"(?:true|false|possible|impossible|legitimate|important|easy|hard|useful|be)\b)")
+_LEANS_SUBJECT = re.compile(
+    r"\b(?:in (?:this|that|the same) way|like (?:this|these|that|those)|such an?|"
+    r"with this property|(?:this|these|that|those) (?:process|pattern|operation|approach|kind|"
+    r"type|technique|method|idea|relationship|behaviou?r|property|situation|form|sort|"
+    r"quantity|statistic|effect|construction|rule|phenomenon|problem)s?)\b")
+_VERB = re.compile(r"\b(?:is|are|was|were|called|known as|named|termed)\b")
+"""A sentence whose subject (or its naming) points back at earlier text: it opens with a
+demonstrative or a pronoun, or its subject, before the verb, says "like this", "in this way"."""
+_FURTHER = re.compile(r"^(?:This|These|Those|Such|They)\b")
+"""An antecedent that itself points further back."""
+_CODE = re.compile(r"#|:$|^\W*(?:Return|Print|Def|Import|From)\b|"
+                   r"\b\w+_\w+\b.*\b[A-Z][a-z]+[A-Z]\w*")
+"""An antecedent that is or introduces a listing."""
+_THIS_NAMES = re.compile(r"^(?:This|That) is (?:the|an?) ")
+"""A sentence that only names what the passage showed ("This is the X rule ...")."""
+_FIGURE = re.compile(r"\b(?:Figure|Fig\.|Table)\s+\d")
+_EXAMPLE = re.compile(r"^(?:for example|e\.g\.|for instance|example|consider)\b", re.IGNORECASE)
+
+
+class _Sentence(Protocol):
+    text: str
+    chunk: int
+    section: str
+
+
+def leans(text: str) -> bool:
+    """True when the sentence needs the text before it to say what it is about."""
+    text = text.strip()
+    verb = _VERB.search(text)
+    head = text[: verb.start()] if verb else text
+    return bool(_LEANS_START.match(text) or _LEANS_SUBJECT.search(head))
+
+
+def is_prose(text: str) -> bool:
+    """Words, not a worked example or a formula: mostly letters, no example opener."""
+    return _wordy(text) and not _EXAMPLE.match(text.strip())
+
+
+def _wordy(text: str) -> bool:
+    """Mostly letters: not a formula or a listing."""
+    chars = [c for c in text if not c.isspace()]
+    letters = sum(c.isalpha() and c.isascii() for c in chars)
+    return letters >= 0.85 * max(1, len(chars))
+
+
+def with_antecedent(
+    text: str, position: int, sentences: Sequence[_Sentence], usable: re.Pattern[str]
+) -> tuple[str, int]:
+    """``text`` (the sentence at ``position``) with the sentences it points back at put
+    before it, and the position of the first sentence used. ``usable`` rejects sentences
+    that may not be joined (boilerplate). Only prose sentences of the same passage are joined
+    (an example the naming generalises is prose too), over one figure reference; a rule-naming
+    sentence skips worked examples to reach the rule's statement."""
+    if not 0 < position < len(sentences) or not leans(text):
+        return text, position
+    chunk = sentences[position].chunk
+    naming_rule = bool(_THIS_NAMES.match(text))
+    parts = [text]
+    first = position
+    cursor = position - 1
+    skipped = 0
+    while cursor >= 0 and len(parts) <= MAX_ANTECEDENTS and cursor >= position - 4:
+        previous = sentences[cursor]
+        if previous.chunk != chunk and not (naming_rule and previous.chunk == chunk - 1):
+            break
+        if _FIGURE.search(previous.text) and len(parts) == 1 and skipped < 1:
+            skipped += 1  # "The result is shown in Figure 8.1." between the two
+            cursor -= 1
+            continue
+        if (usable.search(previous.text) or previous.text.rstrip().endswith("?")
+                or _CODE.search(previous.text.rstrip())):
+            break
+        if not (is_prose(previous.text) or not naming_rule and _wordy(previous.text)):
+            if naming_rule and skipped < 2 and len(parts) == 1:
+                skipped += 1  # a worked example between the rule and its name
+                cursor -= 1
+                continue
+            break
+        parts.insert(0, previous.text)
+        first = cursor
+        if not _FURTHER.match(previous.text) or naming_rule:
+            break
+        cursor -= 1
+    if len(parts) == 1:
+        return text, position
+    return " ".join(parts), first
+
+
+# -- cleaning the chosen sentence -------------------------------------------------------
+LEADING_NOISE = re.compile(r"^(?:[•\-–*]\s*|\(?[a-z0-9]\)\s+|\d+\.\s+)")
+DANGLING = re.compile(
+    r"\s*\((?:see|cf\.|as in|e\.g\.|for example)[^)]*\)|\s*\[\d+(?:,\s*\d+)*\]|"
+    r";\s*see (?:figure|section|chapter|table|page)\s+[\d.]+", re.IGNORECASE)
+_RESTART = re.compile(
+    r"\s(?=(?:The|This|These|That|A|An|In|It|We|For|If|When|Here|There|So|As|Now|Each|"
+    r"Every|Some|Most|Python|You)\s)")
+_RESIDUE = re.compile(r"[()\[\]=_:{}]|\d|^[a-z]|^(?:Return|Print|Def|Import|From|Prob)\b")
+_AFTER_CODE = re.compile(r"(?<=[)\]'\"])\s+(?=[A-Z][a-z]+\s)")
+"""Where prose starts again right after a closing bracket or quote of code."""
+_CODE_AFTER_COLON = re.compile(
+    r":\s+(?=\S*[=(\[]|\w+\s*=|(?:for|if|while|def|print|return|import)\b)")
+"""A colon that introduces code: the sentence ends there."""
+_NEXT_ENTRY = re.compile(r"(?<=\.)\s+[a-z][\w\- ]{0,30}:\s+[A-Z].*$")
+"""The next "term: Definition" entry of a glossary run on after this one."""
+
+
+def _code_residue_cut(text: str) -> str:
+    """Drop a run of code or figure residue that PDF text glued before a sentence
+    ("print(count) This program ..." -> "This program ...")."""
+    words = text.split()
+    restarts = sorted([*_RESTART.finditer(text), *_AFTER_CODE.finditer(text)],
+                      key=lambda m: m.start())
+    for match in restarts:
+        head = text[: match.start()]
+        if len(head.split()) > 6:
+            break
+        if _RESIDUE.search(head) and len(words) - len(head.split()) >= 5:
+            return text[match.end():]
+    return text
+
+
+_TRAILING_LEAD = re.compile(r"\s*[;,:]?\s*(?:in other words|that is|i\.e\.|for example),?:?$",
+                            re.IGNORECASE)
+"""A lead-in to a formula or an example that the sentence no longer carries."""
+
+
+def clean_definition(text: str) -> str:
+    """The sentence without code residue glued before it, list markers, bracketed asides and
+    dangling references; a trailing colon (code follows) becomes a full stop."""
+    text = _code_residue_cut(LEADING_NOISE.sub("", text.strip()))
+    text = _NEXT_ENTRY.sub("", DANGLING.sub("", text))
+    code = _CODE_AFTER_COLON.search(text)
+    if code and len(text[: code.start()].split()) >= 4:
+        text = text[: code.start()] + ":"
+    text = _TRAILING_LEAD.sub(":", re.sub(r"\s+", " ", text).strip())
+    if text.endswith(":"):
+        text = text[:-1].rstrip() + "."
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    return text
+
+
+def short(text: str) -> str:
+    """The text cut at a word to at most 400 characters."""
+    return text if len(text) <= 400 else text[:397].rsplit(" ", 1)[0] + "..."
