@@ -82,8 +82,10 @@ def pending(at: AppTest):  # noqa: ANN201
     return lesson(at).pending
 
 
-def answer(at: AppTest, text: str) -> AppTest:
-    exercise = pending(at)
+def answer(at: AppTest, text: str, exercise=None) -> AppTest:  # noqa: ANN001
+    """Type or pick ``text`` in the answer form and submit it; ``exercise``: the one the form
+    shows, when it is not the lesson's pending one (a tab left behind)."""
+    exercise = exercise or pending(at)
     if exercise.choices:
         at.radio(key="choice").set_value(text)
     elif exercise.kind == "short_answer":
@@ -99,8 +101,8 @@ def right_answer(at: AppTest, course: Course) -> str:
     return course.exercise(pending(at).id).answer
 
 
-def wrong_answer(at: AppTest, course: Course) -> str:
-    exercise = pending(at)
+def wrong_answer(at: AppTest, course: Course, exercise=None) -> str:  # noqa: ANN001
+    exercise = exercise or pending(at)
     if exercise.choices:
         return next(c for c in exercise.choices if c != course.exercise(exercise.id).answer)
     return "a completely unrelated guess"

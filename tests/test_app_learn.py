@@ -216,7 +216,7 @@ def test_an_answer_from_a_tab_left_behind_is_refused_and_keys_stay_opaque(course
     other_tab = lesson(at)
     other_tab.answer(course.exercise(shown.id).answer, exercise_id=shown.id)
     moved_to = other_tab.pending
-    answer(at, wrong_answer(at, course))
+    answer(at, wrong_answer(at, course, shown), shown)  # the form still shows ``shown``
     assert any("no longer the one waiting" in e.value for e in at.error)
     attempts = other_tab.store.attempts("ada", SAMPLE_NAME)
     assert [a.exercise_id for a in attempts] == [shown.id]  # nothing graded against the next

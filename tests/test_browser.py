@@ -125,7 +125,8 @@ def select_concept(page, name: str) -> None:  # noqa: ANN001
     mastery = page.get_by_text(re.compile(r"^Mastery \d+%$"))
     for _ in range(3):
         settle(page)
-        page.get_by_test_id("stMain").get_by_test_id("stSelectbox").click()
+        page.get_by_test_id("stMain").get_by_test_id("stSelectbox").filter(
+            has_text="Concept").click()
         page.get_by_role("option", name=name, exact=True).click()
         try:
             mastery.wait_for(timeout=10_000)
