@@ -65,9 +65,10 @@ def index_state(folder: Path) -> str:
     try:
         built_at = (build / MANIFEST_FILE).stat().st_mtime_ns
         indexed = _indexed_sources(build / PASSAGES_FILE)
-    except OSError:
+    except (OSError, ValueError):  # absent, or not text any more: built again
         return MISSING
-    newest = max(stamp for _, stamp in _version(sources)) if _version(sources) else 0
+    version = _version(sources)
+    newest = max(stamp for _, stamp in version) if version else 0
     present = {path.name for path in sources}
     if newest > built_at or not indexed <= present:
         return STALE
