@@ -29,6 +29,8 @@ def tutor_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
     monkeypatch.delenv("TUTOR_DATABASE_URL", raising=False)
     monkeypatch.delenv("TUTOR_CHROMA_URL", raising=False)
+    # Lessons never start embedding a course's sources unless a test asks for it.
+    monkeypatch.setenv("TUTOR_BUILD_PASSAGES", "0")
     return home
 
 

@@ -33,3 +33,23 @@ def test_no_passages_or_no_content_words() -> None:
     assert not answer_question("what is it?", CHUNKS).found
 
 
+
+
+def test_a_code_example_after_a_chosen_sentence_comes_whole() -> None:
+    from tutor.course import Chunk
+
+    text = ("Lists\nA list holds values in order. To read one value, write its position in "
+            "brackets after the list:\n>>> values = [3, 8, 5]\n>>> values[1]\n8\n"
+            "Positions start at 0.")
+    chunk = Chunk(id="lists.md#p1-0", source="lists.md", page=1, text=text, heading="Lists",
+                  order=0)
+    answer = answer_question("How do I read one value of a list by its position?", [chunk])
+    assert answer.found
+    assert "```\n>>> values = [3, 8, 5]\n>>> values[1]\n8\n```" in answer.text
+    assert "(lists.md p. 1)" in answer.text
+
+
+def test_answers_cite_each_passage_they_quote() -> None:
+    answer = answer_question("How does binary search use a sorted array?", make_chunks())
+    pages = {c.page for c in answer.citations}
+    assert len(pages) >= 2 and all(f"p. {page}" in answer.text for page in pages)

@@ -222,3 +222,19 @@ def test_an_answer_from_a_tab_left_behind_is_refused_and_keys_stay_opaque(course
     assert [a.exercise_id for a in attempts] == [shown.id]  # nothing graded against the next
     assert pending(at) is not None and moved_to is not None
     assert pending(at).id == moved_to.id  # the tab now shows the exercise waiting
+
+
+def test_a_fresh_checkout_gets_its_passage_index_when_the_learner_starts(
+        sample_copy: Path, tutor_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    folder = install_sample(sample_copy, tutor_home)
+    shutil.rmtree(folder / ".build")  # as cloned: course.json and sources only
+    before = (folder / "course.json").read_bytes()
+    monkeypatch.setenv("TUTOR_BUILD_PASSAGES", "1")
+    at = create_profile(new_app(), "Ada")
+    assert (folder / ".build" / "passages-index.json").is_file()
+    definitions = {c.definition for c in lesson(at).course.concepts}
+    assert any(chunk.text not in definitions for chunk in lesson(at).passages.chunks)
+    assert not at.info or all("could not be built" not in i.value for i in at.info)
+    assert (folder / "course.json").read_bytes() == before

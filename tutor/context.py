@@ -70,6 +70,10 @@ class TutorContext(BaseModel):
     chroma_url: str = ""
     """Chroma server holding the passage indexes (``TUTOR_CHROMA_URL``, ``http://host:8000``);
     empty = each course's embedded store under ``courses/<slug>/.build/chroma``."""
+    build_passages: bool = True
+    """Build a course's passage index from its sources when a lesson opens it and the index is
+    missing or stale (``TUTOR_BUILD_PASSAGES=0`` turns it off: answers then come from the
+    concepts' definitions until ``tutor course index`` is run)."""
     author_emails: list[str] = Field(default_factory=list)
     """E-mails of the single-sign-on identities that are authors (``TUTOR_AUTHOR_EMAILS``,
     comma-separated); without sign-on, local author accounts are used (``tutor author add``)."""
@@ -94,6 +98,8 @@ class TutorContext(BaseModel):
             "course_token_budget": int(env.get("TUTOR_COURSE_TOKEN_BUDGET", "2000000")),
             "database_url": env.get("TUTOR_DATABASE_URL", ""),
             "chroma_url": env.get("TUTOR_CHROMA_URL", ""),
+            "build_passages": env.get("TUTOR_BUILD_PASSAGES", "1").strip().lower()
+            not in ("0", "false", "no", "off"),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls.model_validate(values)

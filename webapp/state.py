@@ -90,7 +90,20 @@ def lesson():  # noqa: ANN201 - tutor.teach.lesson.Lesson
     if held is None or held[0] != key:
         if held is not None:
             held[1].close()
-        held = (key, open_lesson(key[1], key[0], context=settings, store=store()))
+        with st.spinner("Opening the course…"):
+            shown = st.empty()
+
+            def indexing(done: int, total: int) -> None:  # the first lesson on a fresh course
+                shown.progress(done / max(total, 1),
+                               text=f"Indexing the course's passages for questions: "
+                                    f"{done}/{total}")
+
+            opened = open_lesson(key[1], key[0], context=settings, store=store(),
+                                 index_progress=indexing)
+            shown.empty()
+        if opened.index_notice:
+            st.info(opened.index_notice)
+        held = (key, opened)
         st.session_state[LESSON] = held
     return held[1]
 

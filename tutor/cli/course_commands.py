@@ -69,6 +69,36 @@ def build(
         raise typer.Exit(1)
 
 
+def index(
+    course: Annotated[str, typer.Argument(help="Course name or course folder.")],
+) -> None:
+    """Build the course's passage index (for free questions) from its sources; course.json,
+    its concepts and exercises are left alone. Lessons do this themselves when it is missing."""
+    import logging
+    import time
+    from pathlib import Path
+
+    from tutor.catalog import resolve_course_dir
+    from tutor.context import TutorContext
+    from tutor.study.build import ensure_passage_index
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    console = _console()
+    try:
+        context = TutorContext.from_env()
+        folder = resolve_course_dir(course, Path(context.home))
+        started = time.perf_counter()
+        with console.status("Indexing passages…") as status:
+            def told(done: int, total: int) -> None:
+                status.update(f"Indexing passages: {done}/{total}")
+
+            built = ensure_passage_index(folder, context.chroma_url, progress=told, rebuild=True)
+    except TutorError as exc:
+        raise _fail(exc) from exc
+    console.print(f"Indexed {len(built.chunks)} passages of {folder.name} in "
+                  f"{time.perf_counter() - started:.1f} s")
+
+
 def _say_author_budget(context: Any) -> None:
     """The most an interactive Claude build may cost, said before it starts."""
     from tutor.engine.claude.pricing import price_of
@@ -252,5 +282,6 @@ def register(app: typer.Typer) -> None:
     course = typer.Typer(help="Build, list and show courses.", no_args_is_help=True)
     app.add_typer(course, name="course")
     course.command("build")(build)
+    course.command("index")(index)
     course.command("list")(list_courses)
     course.command("show")(show)

@@ -172,8 +172,16 @@ def register(app: typer.Typer) -> None:
         store = open_store(context)  # a damaged database: one line, not a traceback
         who = store.ensure_learner(learner)
         console = Console(highlight=False)
-        with open_lesson(course, who.id, context=context, store=store) as lesson:
+        with console.status("Opening the course…") as status:
+            def indexing(done: int, total: int) -> None:
+                status.update(f"Indexing the course's passages for questions: {done}/{total}")
+
+            lesson = open_lesson(course, who.id, context=context, store=store,
+                                 index_progress=indexing)
+        with lesson:
             console.print(f"[bold]{lesson.course.title}[/bold] with {who.name}", style="dim")
+            if lesson.index_notice:
+                console.print(lesson.index_notice, style="yellow")
             log = TranscriptLog(transcript) if transcript is not None else None
             try:
                 run_lesson(lesson, console, log)

@@ -233,10 +233,13 @@ def _unsaved_report(state: dict[str, Any], engine: Engine, started: float) -> Bu
     )
 
 
-def ensure_passage_index(folder: Path | str, chroma_url: str = "") -> Any:
+def ensure_passage_index(folder: Path | str, chroma_url: str = "",
+                         progress: Callable[[int, int], None] | None = None,
+                         rebuild: bool = False) -> Any:
     """The course's :class:`tutor.index.passages.PassageIndex`, rebuilt from its sources when
-    it is missing or damaged (e.g. a fresh checkout: ``.build/`` is not committed).
-    ``chroma_url``: the Chroma server of the vectors (empty = the course's embedded store).
+    it is missing or damaged (e.g. a fresh checkout: ``.build/`` is not committed), or always
+    with ``rebuild`` (the sources changed since). ``chroma_url``: the Chroma server of the
+    vectors (empty = the course's embedded store); ``progress(done, total)`` while embedding.
 
     ``course.json`` is left alone. Raises :class:`CourseError` when no source can be read.
     """
@@ -245,10 +248,11 @@ def ensure_passage_index(folder: Path | str, chroma_url: str = "") -> Any:
     from tutor.ingest import chunk_pages, find_sources, read_source
 
     folder = Path(folder)
-    try:
-        return PassageIndex.open(folder / BUILD_DIR, chroma_url)
-    except CourseError:
-        pass
+    if not rebuild:
+        try:
+            return PassageIndex.open(folder / BUILD_DIR, chroma_url)
+        except CourseError:
+            pass
     chunks: list[Chunk] = []
     for path in find_sources(folder):
         try:
@@ -258,5 +262,5 @@ def ensure_passage_index(folder: Path | str, chroma_url: str = "") -> Any:
         chunks.extend(chunk_pages(text.pages, start_order=len(chunks)))
     if not chunks:
         raise CourseError(f"{folder}: no readable sources to index; add course material")
-    PassageIndex.build(chunks, folder / BUILD_DIR, chroma_url=chroma_url)
+    PassageIndex.build(chunks, folder / BUILD_DIR, progress=progress, chroma_url=chroma_url)
     return PassageIndex.open(folder / BUILD_DIR, chroma_url)

@@ -33,6 +33,7 @@ from tutor.learner.store import LearnerStore, check_learner_id
 from tutor.storage.choice import open_checkpoints
 from tutor.teach.fallback_notices import FallbackNotices
 from tutor.teach.graph import MAX_LEARNER_TEXT, TeachDeps, build_graph
+from tutor.teach.passage_upkeep import IndexProgress
 from tutor.teach.shared_course import shared_course
 from tutor.teach.state import ExerciseView, TutorMessage
 from tutor.teach.streaming import run_streamed, show_unstreamed
@@ -54,15 +55,19 @@ class Lesson:
         passages: CoursePassages | None = None,
         retrieve: Callable[[str, int], list[Chunk]] | None = None,
         clock: Clock | None = None,
+        index_progress: IndexProgress | None = None,
     ) -> None:
         folder = resolve_course_dir(course, Path(context.home))
         course = self.course_name = course_key(folder)
         self.learner_id = check_learner_id(learner_id)
         if passages is None:  # the course and its index as every lesson in this process sees it
-            shared = shared_course(folder, context.chroma_url)
+            shared = shared_course(folder, context.chroma_url,
+                                   build_index=context.build_passages, progress=index_progress)
+            self.index_notice = shared.index_notice
             whole, self.course = shared.whole, shared.teachable
             passages, retrieve = shared.passages, retrieve or shared.retrieve
         else:
+            self.index_notice = ""
             whole = Course.load(folder / COURSE_FILE)
             self.course = teachable(whole)
         self._untaught = {c.id for c in whole.concepts}

@@ -14,11 +14,12 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tutor.course import Chunk, Course
 from tutor.home import BUILD_DIR, COURSE_FILE
+from tutor.teach.passage_upkeep import IndexProgress, keep_index_fresh
 from tutor.teach.teaching_material import CoursePassages, teachable
 
 __all__ = ["MAX_SHARED_COURSES", "SharedCourse", "index_chunks", "shared_course"]
@@ -39,6 +40,8 @@ class SharedCourse:
     """Passage lookup over the index's chunks (or the definitions without an index)."""
     retrieve: Callable[[str, int], list[Chunk]] | None
     """The index's search, when the index is built."""
+    index_notice: str = ""
+    """Why the passage index is not there when building it failed (one line), else empty."""
 
 
 _cache: OrderedDict[str, tuple[tuple[int, int], SharedCourse]] = OrderedDict()
@@ -81,15 +84,22 @@ def index_chunks(folder: Path, chroma_url: str = "",
     return chunks, search
 
 
-def shared_course(folder: Path, chroma_url: str = "") -> SharedCourse:
-    """The course in ``folder`` with its passages, loaded at most once per version."""
+def shared_course(folder: Path, chroma_url: str = "", *, build_index: bool = False,
+                  progress: IndexProgress | None = None) -> SharedCourse:
+    """The course in ``folder`` with its passages, loaded at most once per version.
+
+    ``build_index``: first build the passage index from the course's sources when it is
+    missing or stale (:mod:`tutor.teach.passage_upkeep`, once per process; ``progress`` is
+    told while it embeds); a build that fails leaves the definitions as passages and its
+    notice in :attr:`SharedCourse.index_notice`."""
+    notice = keep_index_fresh(Path(folder), chroma_url, progress) if build_index else ""
     key = str(Path(folder).resolve())
     stamp = _stamp(Path(folder))
     with _lock:
         held = _cache.get(key)
         if held is not None and held[0] == stamp:
             _cache.move_to_end(key)
-            return held[1]
+            return _with_notice(held[1], notice)
         whole = Course.load(Path(folder) / COURSE_FILE)
         taught = teachable(whole)
         chunks, search = index_chunks(Path(folder), chroma_url)
@@ -99,7 +109,11 @@ def shared_course(folder: Path, chroma_url: str = "") -> SharedCourse:
         _cache.move_to_end(key)
         while len(_cache) > MAX_SHARED_COURSES:
             _cache.popitem(last=False)
-        return loaded
+        return _with_notice(loaded, notice)
+
+
+def _with_notice(loaded: SharedCourse, notice: str) -> SharedCourse:
+    return replace(loaded, index_notice=notice) if notice else loaded
 
 
 def forget_shared_courses() -> None:
