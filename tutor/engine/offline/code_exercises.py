@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from tutor.course import Chunk, Citation, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline import code_sandbox
 from tutor.engine.offline.checking import BLANK, mentions
 from tutor.engine.offline.code_listings import (
     MORE,
@@ -31,7 +32,7 @@ from tutor.engine.offline.code_listings import (
     sessions,
     used_names,
 )
-from tutor.engine.offline.code_sandbox import replay, same_output
+from tutor.engine.offline.code_sandbox import same_output
 from tutor.engine.offline.exercise_material import Material
 
 MAX_OUTPUT_CHARS = 40
@@ -138,9 +139,11 @@ def _prompt_lines(source: str) -> str:
 def write_code_output(
     m: Material,
     passages: Sequence[Chunk] | None = None,
-    run: Run = replay,
+    run: Run | None = None,
 ) -> list[Exercise]:
-    """Up to :data:`MAX_ITEMS` "what does Python show" items on the concept's sessions."""
+    """Up to :data:`MAX_ITEMS` "what does Python show" items on the concept's sessions,
+    each confirmed by ``run`` (by default the sandbox's ``replay``, read when called)."""
+    run = run or code_sandbox.replay
     items: list[Exercise] = []
     seen: set[str] = set()
     earlier: list[_Defined] = []
