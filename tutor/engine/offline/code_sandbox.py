@@ -135,18 +135,33 @@ class Sandbox:
         if self._owner != os.getpid():  # a forked copy of the build leaves the worker be
             return
         if worker is not None:
-            if worker.poll() is None:
-                worker.kill()
-            worker.wait()
             for pipe in (worker.stdin, worker.stdout):
                 if pipe is not None:
-                    pipe.close()
+                    pipe.close()  # the worker ends when its input closes
+            try:
+                worker.wait(timeout=SPARE_SECONDS)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
 _shared = Sandbox()
-atexit.register(_shared.close)
+
+
+def shared() -> Sandbox:
+    """The process's one sandbox, which :func:`replay` uses."""
+    return _shared
+
+
+def close() -> None:
+    """Stop the process's sandbox worker (its CPU is then counted as the process's
+    children's); the next replay starts another."""
+    _shared.close()
+
+
+atexit.register(close)
 
 
 def replay(statements: Sequence[str]) -> list[str] | None:

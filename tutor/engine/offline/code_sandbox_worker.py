@@ -94,6 +94,14 @@ def _end() -> None:
     os._exit(0)
 
 
+def _limit(kind: int, value: int) -> None:
+    """Soft and hard limit ``value``, or the limit the worker was started with if lower."""
+    hard = resource.getrlimit(kind)[1]
+    if hard != resource.RLIM_INFINITY:
+        value = min(value, hard)
+    resource.setrlimit(kind, (value, value))
+
+
 def _enter_child(statements: list[str], folder: str, output: int, cpu_seconds: int) -> None:
     os.chdir(folder)
     quiet = os.open(os.devnull, os.O_RDWR)
@@ -102,7 +110,7 @@ def _enter_child(statements: list[str], folder: str, output: int, cpu_seconds: i
     os.dup2(quiet, 2)
     os.close(quiet)
     os.close(output)
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
+    _limit(resource.RLIMIT_CPU, cpu_seconds)
     sys.argv = ["-c"]
     _session(statements)
     _end()
@@ -165,9 +173,9 @@ def _clear(folder: str) -> None:
 
 def serve(timeout: float, cpu_seconds: int, memory_bytes: int) -> None:
     """Answer requests until standard input closes."""
-    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
-    resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
+    _limit(resource.RLIMIT_AS, memory_bytes)
+    _limit(resource.RLIMIT_FSIZE, 0)
+    _limit(resource.RLIMIT_NOFILE, 64)
     count = 0
     while True:
         header = _read(4)
