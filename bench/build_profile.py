@@ -9,8 +9,10 @@ Builds one shared PDF (default thinkpython2.pdf) with the offline engine through
   counts in the step that asked for it);
 - ``outside_steps_cpu_s``: the process's CPU during the build less the steps' (LangGraph's
   executor and routing, Chroma's own threads);
-- ``children_cpu_s``: CPU of the processes the build started (the sandboxed replays of the
-  book's Python sessions) and ``replays``, how many;
+- ``children_cpu_s``: CPU of the processes the build started (the sandbox's worker and the
+  children it forks to replay the book's Python sessions), ``replays``, how many sessions the
+  writers asked for (a session asked for again is answered from memory), and
+  ``sandbox_workers_started``;
 - ``embedding``: per caller, how many texts were embedded, their characters and CPU.
 
 ``--without-replay`` answers every sandboxed replay with "could not replay" instead of
@@ -126,10 +128,6 @@ def profile(pdf: Path, without_replay: bool) -> dict[str, Any]:
     start = time.process_time()
     from tutor.engine.offline import code_sandbox
 
-    # The writer binds ``replay`` as a default argument when it is imported, so it is
-    # swapped here, before anything imports the writer.
-    if "tutor.engine.offline.code_exercises" in sys.modules:
-        raise RuntimeError("the code-output writer was imported before its replay was swapped")
     replays = Counter[str]()
     replay = code_sandbox.replay
 
@@ -155,6 +153,8 @@ def profile(pdf: Path, without_replay: bool) -> dict[str, Any]:
         children, cpu, wall = _children_cpu(), time.process_time(), time.perf_counter()
         result = build_course(folder, context=context)
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        starts = code_sandbox.shared().starts
+        code_sandbox.close()  # the worker and the sessions it ran count once it has ended
         children = _children_cpu() - children
     report = result.report
     in_steps = sum(steps.cpu.values())
@@ -172,6 +172,7 @@ def profile(pdf: Path, without_replay: bool) -> dict[str, Any]:
         "outside_steps_cpu_s": round(cpu - in_steps, 2),
         "children_cpu_s": round(children, 2),
         "replays": replays["replays"],
+        "sandbox_workers_started": starts,
         "embedding": {k: {f: round(v, 3) for f, v in row.items()}
                       for k, row in ledger.rows.items()},
     }

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import pytest
 
 from tutor.course import Chunk, Citation, Concept, Course, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline import code_sandbox
 from tutor.engine.offline.checking import check_exercise, term_variants
 from tutor.engine.offline.code_exercises import write_code_output
 from tutor.engine.offline.code_listings import sessions
@@ -79,6 +80,19 @@ def test_code_away_from_the_concept_gives_no_item() -> None:
     chunk = _chunk("x " * 300 + "variable\n" + "y " * 300 + text)
     m = _material(VARIABLE, [chunk])
     assert write_code_output(m, [chunk], run=_echo(["2\n"])) == []
+
+
+def test_the_writer_reads_the_sandbox_when_it_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[Sequence[str]] = []
+
+    def counted(statements: Sequence[str]) -> list[str] | None:
+        asked.append(statements)
+        return None
+
+    monkeypatch.setattr(code_sandbox, "replay", counted)  # after the writer was imported
+    chunk = _chunk(SESSION_TEXT)
+    assert write_code_output(_material(VARIABLE, [chunk]), [chunk]) == []
+    assert asked and list(asked[0])[-1] == "n * 2"
 
 
 @pytest.mark.e2e

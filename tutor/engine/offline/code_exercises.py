@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tutor.course import Chunk, Citation, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline import code_sandbox
 from tutor.engine.offline.checking import BLANK, mentions
 from tutor.engine.offline.code_listings import (
     MORE,
@@ -31,7 +33,7 @@ from tutor.engine.offline.code_listings import (
     sessions,
     used_names,
 )
-from tutor.engine.offline.code_sandbox import replay, same_output
+from tutor.engine.offline.code_sandbox import same_output
 from tutor.engine.offline.exercise_material import Material
 
 MAX_OUTPUT_CHARS = 40
@@ -43,6 +45,7 @@ NEAR_TEXT_CHARS = 400
 MAX_ITEMS = 6
 PER_SESSION = 2
 """Items from one session (on different lines of it)."""
+REMEMBERED_PASSAGES = 4096
 
 _ERROR = re.compile(r"^(?:Traceback[^\n]*\n(?:.*\n)*?)?([A-Z]\w*(?:Error|Exception))\b")
 _ADDRESS = re.compile(r"0x[0-9a-f]+|<(?:function|bound|built-in|module|__main__|.* object)\b")
@@ -130,6 +133,15 @@ def _replayed(
     return [*confirmed, Step(steps[-1].source, judged[0])], judged[0], judged[1]
 
 
+@lru_cache(maxsize=REMEMBERED_PASSAGES)
+def _blocks(text: str) -> tuple[tuple[int, Session | str], ...]:
+    """The passage's sessions and listings (as their source) in the order they come, read
+    once per passage: the writer goes over a passage for every concept it names."""
+    blocks: list[tuple[int, Session | str]] = [(s.start, s) for s in sessions(text)]
+    blocks += [(li.start, li.source) for li in listings(text)]
+    return tuple(sorted(blocks, key=lambda b: b[0]))
+
+
 def _prompt_lines(source: str) -> str:
     return PROMPT + source.rstrip("\n").replace("\n", "\n" + MORE) + (
         "\n..." if "\n" in source.rstrip("\n") else "")
@@ -138,9 +150,11 @@ def _prompt_lines(source: str) -> str:
 def write_code_output(
     m: Material,
     passages: Sequence[Chunk] | None = None,
-    run: Run = replay,
+    run: Run | None = None,
 ) -> list[Exercise]:
-    """Up to :data:`MAX_ITEMS` "what does Python show" items on the concept's sessions."""
+    """Up to :data:`MAX_ITEMS` "what does Python show" items on the concept's sessions,
+    each confirmed by ``run`` (by default the sandbox's ``replay``, read when called)."""
+    run = run or code_sandbox.replay
     items: list[Exercise] = []
     seen: set[str] = set()
     earlier: list[_Defined] = []
@@ -153,9 +167,7 @@ def write_code_output(
         lead = previous.text[-NEAR_TEXT_CHARS:] if joined and previous else ""
         if not joined:
             earlier = []
-        blocks: list[tuple[int, Session | str]] = [(s.start, s) for s in sessions(chunk.text)]
-        blocks += [(li.start, li.source) for li in listings(chunk.text)]
-        for start, block in sorted(blocks, key=lambda b: b[0]):
+        for start, block in _blocks(chunk.text):
             if isinstance(block, str):
                 earlier.append(_Defined(block, defined_names(block)))
                 continue

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache, wraps
 
 from tutor.engine.offline.code_sandbox import tidy_quotes
 
@@ -21,6 +23,7 @@ PROMPT = ">>> "
 MORE = "... "
 MAX_OUTPUT_LINES = 3
 MAX_LISTING_LINES = 20
+REMEMBERED_STATEMENTS = 16384
 
 _HEADER = re.compile(r"^\s*(?:def|class|if|elif|else|for|while|try|except|finally|with)\b.*:\s*"
                      r"(?:#.*)?$")
@@ -160,6 +163,18 @@ def listings(text: str) -> list[Listing]:
     return found
 
 
+def _remembered(read: Callable[[str], set[str]]) -> Callable[[str], set[str]]:
+    """``read`` worked out once per statement (the writers go over the same passages for
+    every concept they name); each caller gets a copy of its own."""
+    cached = lru_cache(maxsize=REMEMBERED_STATEMENTS)(lambda source: frozenset(read(source)))
+
+    @wraps(read)
+    def names(source: str) -> set[str]:
+        return set(cached(source))
+
+    return names
+
+
 def parses(source: str) -> bool:
     try:
         ast.parse(source)
@@ -168,6 +183,7 @@ def parses(source: str) -> bool:
     return True
 
 
+@_remembered
 def defined_names(source: str) -> set[str]:
     """The names a statement binds at the top level (assignments, definitions, imports)."""
     try:
@@ -187,6 +203,7 @@ def defined_names(source: str) -> set[str]:
     return names
 
 
+@_remembered
 def changed_names(source: str) -> set[str]:
     """The names a statement changes in place: ``t[0] = 1``, ``p.x = 3``, ``t.append(4)``."""
     try:
@@ -219,6 +236,7 @@ def is_statement(source: str) -> bool:
     return False
 
 
+@_remembered
 def used_names(source: str) -> set[str]:
     """The names a statement reads (anywhere inside it, function bodies included)."""
     try:

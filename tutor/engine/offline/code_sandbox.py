@@ -1,100 +1,173 @@
 """Replaying a book's interactive Python session in a sandbox, to check what it prints.
 
 A "what does this show?" exercise is keyed to the output the book prints. Before it is kept,
-the session is replayed in a separate Python process: isolated mode (no user site, no
-environment variables), an empty working folder, limits on CPU time, memory, file size and
-open files, a wall-clock timeout, and an audit hook that refuses sockets, subprocesses and
-writing files. The replay echoes each expression's value the way the interactive prompt does
+the session is replayed in a sandbox: one small worker process per build
+(:mod:`tutor.engine.offline.code_sandbox_worker`, started as ``python -I -S``: no user site,
+no environment variables but a fixed three, a temporary working folder, limits on memory, file
+size and open files), which replays each session in a fresh child of its own with a CPU-time
+limit, a wall-clock timeout and an audit hook that refuses sockets, subprocesses and writing
+files. The replay echoes each expression's value the way the interactive prompt does
 (``repr``, nothing for ``None``), so its last output can be compared with the book's.
+
+The worker is started on the first replay, without copying the build process (no code runs
+between fork and exec), serves every thread of the build one session at a time, and is
+started again if it fails. ``replay`` reads the shared sandbox when it is called.
 """
 
 from __future__ import annotations
 
+import atexit
 import io
 import json
+import os
 import re
+import select
+import shutil
+import struct
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 import tokenize
 from collections.abc import Sequence
+from pathlib import Path
 
 TIMEOUT_SECONDS = 5.0
 CPU_SECONDS = 3
 MEMORY_BYTES = 512 * 1024 * 1024
+WORKER = Path(__file__).with_name("code_sandbox_worker.py")
+ENVIRONMENT = {"PATH": "", "LANG": "C.UTF-8", "PYTHONHASHSEED": "0"}
+SPARE_SECONDS = 5.0
+"""How much longer than a session's timeout the worker may take to answer before it is
+taken for stuck and started again."""
+REMEMBERED = 4096
+"""Sessions whose replay is kept: the writers ask for the same session again for each concept
+its passage names (about three times on Think Python)."""
 
-_REPLAY = r'''
-import sys, json
 
-def _refuse(event, args):
-    if event.startswith(("socket.", "subprocess.", "os.system", "os.exec", "os.spawn",
-                         "os.fork", "os.posix_spawn", "ctypes.", "shutil.", "os.remove",
-                         "os.rename", "os.rmdir", "os.mkdir", "webbrowser.")):
-        raise PermissionError("sandbox: " + event)
-    if event == "open" and len(args) > 1 and isinstance(args[1], str) and any(
-            m in args[1] for m in "wax+"):
-        raise PermissionError("sandbox: writing files")
+class Sandbox:
+    """One worker process replaying sessions, each in a fresh child of the worker."""
 
-statements = json.loads(sys.stdin.read())
-sys.addaudithook(_refuse)
-import io, traceback
-namespace = {"__name__": "__main__"}
-shown = []
-for source in statements:
-    out = io.StringIO()
-    sys.stdout = out
-    try:
+    def __init__(self, timeout: float = TIMEOUT_SECONDS, cpu_seconds: int = CPU_SECONDS,
+                 memory_bytes: int = MEMORY_BYTES) -> None:
+        self.timeout, self.cpu_seconds, self.memory_bytes = timeout, cpu_seconds, memory_bytes
+        self.starts = 0
+        """How many times a worker was started (one, unless one failed)."""
+        self._lock = threading.Lock()
+        self._worker: subprocess.Popen[bytes] | None = None
+        self._folder: str | None = None
+        self._owner = 0
+        self._known: dict[tuple[str, ...], list[str] | None] = {}
+
+    def replay(self, statements: Sequence[str]) -> list[str] | None:
+        """What the interactive prompt shows after each statement, or ``None`` when the
+        session could not be replayed (timeout, crash, refused by the sandbox's limits).
+        A session asked for again gets the answer it got the first time."""
+        key = tuple(statements)
+        with self._lock:
+            if key in self._known:
+                known = self._known[key]
+                return None if known is None else list(known)
+            settled, shown = self._replayed(key)
+            if settled:  # not when the worker itself failed
+                if len(self._known) >= REMEMBERED:
+                    del self._known[next(iter(self._known))]
+                self._known[key] = shown
+            return None if shown is None else list(shown)
+
+    def close(self) -> None:
+        with self._lock:
+            self._stop()
+
+    def _replayed(self, statements: tuple[str, ...]) -> tuple[bool, list[str] | None]:
+        """Whether the worker answered, and its answer (the lock held)."""
+        request = json.dumps(list(statements)).encode("utf-8")
         try:
-            code = compile(source, "<stdin>", "eval")
-        except SyntaxError:
-            exec(compile(source, "<stdin>", "exec"), namespace)
-        else:
-            value = eval(code, namespace)
-            if value is not None:
-                print(repr(value))
-    except BaseException as error:
-        print(type(error).__name__ + ": " + str(error))
-    finally:
-        sys.stdout = sys.__stdout__
-    shown.append(out.getvalue())
-sys.__stdout__.write(json.dumps(shown))
-'''
+            worker = self._running()
+            assert worker.stdin is not None and worker.stdout is not None
+            worker.stdin.write(struct.pack(">I", len(request)) + request)
+            worker.stdin.flush()
+            reply = self._answer(worker.stdout.fileno())
+        except (OSError, ValueError):
+            reply = None
+        if reply is None:  # the worker itself failed: the next session gets a new one
+            self._stop()
+            return False, None
+        shown = json.loads(reply.decode("utf-8"))
+        return True, [str(s) for s in shown] if isinstance(shown, list) else None
+
+    def _running(self) -> subprocess.Popen[bytes]:
+        if self._worker is not None and self._owner == os.getpid() and (
+                self._worker.poll() is None):
+            return self._worker
+        self._stop()
+        self._folder = tempfile.mkdtemp(prefix="tutor-replay-")
+        self._worker = subprocess.Popen(  # noqa: S603 - our own interpreter, fixed arguments
+            [sys.executable, "-I", "-S", str(WORKER), str(self.timeout),
+             str(self.cpu_seconds), str(self.memory_bytes)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            cwd=self._folder, env=dict(ENVIRONMENT), close_fds=True)
+        self._owner = os.getpid()
+        self.starts += 1
+        return self._worker
+
+    def _answer(self, pipe: int) -> bytes | None:
+        """The worker's reply, or None when it does not come in time or the worker ended."""
+        deadline = time.monotonic() + self.timeout + SPARE_SECONDS
+        data = b""
+        size: int | None = None
+        while size is None or len(data) < size + 4:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([pipe], [], [], left)[0]:
+                return None
+            part = os.read(pipe, 65536)
+            if not part:
+                return None
+            data += part
+            if size is None and len(data) >= 4:
+                size = struct.unpack(">I", data[:4])[0]
+        return data[4:]
+
+    def _stop(self) -> None:
+        worker, folder = self._worker, self._folder
+        self._worker, self._folder = None, None
+        if self._owner != os.getpid():  # a forked copy of the build leaves the worker be
+            return
+        if worker is not None:
+            for pipe in (worker.stdin, worker.stdout):
+                if pipe is not None:
+                    pipe.close()  # the worker ends when its input closes
+            try:
+                worker.wait(timeout=SPARE_SECONDS)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
-def _limit() -> None:  # pragma: no cover - runs in the child process
-    import resource
+_shared = Sandbox()
 
-    resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
-    resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
+
+def shared() -> Sandbox:
+    """The process's one sandbox, which :func:`replay` uses."""
+    return _shared
+
+
+def close() -> None:
+    """Stop the process's sandbox worker (its CPU is then counted as the process's
+    children's); the next replay starts another."""
+    _shared.close()
+
+
+atexit.register(close)
 
 
 def replay(statements: Sequence[str]) -> list[str] | None:
-    """What the interactive prompt shows after each statement, or ``None`` when the session
-    could not be replayed (timeout, crash, refused by the sandbox's limits)."""
-    with tempfile.TemporaryDirectory(prefix="tutor-replay-") as folder:
-        try:
-            done = subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
-                [sys.executable, "-I", "-S", "-c", _REPLAY],
-                input=json.dumps(list(statements)),
-                capture_output=True,
-                text=True,
-                timeout=TIMEOUT_SECONDS,
-                cwd=folder,
-                env={"PATH": "", "LANG": "C.UTF-8", "PYTHONHASHSEED": "0"},
-                preexec_fn=_limit,  # noqa: PLW1509 - only sets resource limits
-                check=False,
-            )
-        except (subprocess.TimeoutExpired, OSError):
-            return None
-    if done.returncode != 0:
-        return None
-    try:
-        shown = json.loads(done.stdout)
-    except ValueError:
-        return None
-    return [str(s) for s in shown] if isinstance(shown, list) else None
+    """What the interactive prompt shows after each statement (see :meth:`Sandbox.replay`),
+    replayed by the process's one sandbox."""
+    return _shared.replay(statements)
 
 
 def same_output(book: str, replayed: str) -> str | None:
