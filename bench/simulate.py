@@ -132,7 +132,8 @@ def main() -> None:
         "policy_settings": {
             "review_first_below": policy.REVIEW_FIRST_BELOW,
             "step_back_after": policy.STEP_BACK_AFTER,
-            "check_after": policy.CHECK_AFTER,
+            "rest_after": policy.REST_AFTER,
+            "check_below": policy.CHECK_BELOW,
         },
         "conditions": {
             "python": platform.python_version(),

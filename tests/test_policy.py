@@ -119,11 +119,22 @@ def test_route_never_steps_back_to_a_known_prerequisite_and_rests_instead() -> N
     for fails in range(REST_AFTER, REST_AFTER + 3):
         rest = route_after_grade(course(), state, "d", False, fails)
         assert (rest.action, rest.concept_id) == ("rest", "d")
-    # ...unless its recall has dropped (due for review): known once, maybe not now
-    due = with_due(state, "b", NOW - timedelta(days=3))
-    back = route_after_grade(course(), due, "d", False, 2, now=NOW)
+    # ...unless it was last practised before today: known once, maybe not now (checked once
+    # a day)
+    stale = seen(seen(state, "b", NOW - timedelta(days=3)), "c", NOW - timedelta(days=1))
+    back = route_after_grade(course(), stale, "d", False, 2, now=NOW)
     assert (back.action, back.concept_id) == ("step_back", "b")
-    assert route_after_grade(course(), due, "d", False, 2).action == "hint"  # no clock given
+    assert route_after_grade(course(), stale, "d", False, 2).action == "hint"  # no clock given
+    checked = seen(seen(stale, "b", NOW), "c", NOW - timedelta(hours=1))
+    assert route_after_grade(course(), checked, "d", False, 2, now=NOW).action == "hint"
+
+
+def seen(base: LearnerModel, concept_id: str, at: datetime) -> LearnerModel:
+    """``base`` with ``concept_id`` last practised at ``at`` (no FSRS card: recall unknown)."""
+    concepts = dict(base.concepts)
+    concepts[concept_id] = base.mastery(concept_id).model_copy(
+        update={"last_seen": at, "attempts": 3})
+    return base.model_copy(update={"concepts": concepts})
 
 
 def test_route_without_prerequisites_hints_then_rests() -> None:

@@ -6,12 +6,13 @@ through :func:`tutor.learner.model.apply_attempt`, and a concept counts as done 
 says it is mastered. Policies:
 
 ``ours``
-    What the tutor does: :func:`tutor.teach.policy.choose_next` (reviews whose recall dropped,
-    then the frontier, then other due reviews)
-    and :func:`tutor.teach.policy.route_after_grade` after every answer (stay on the concept
-    after a wrong answer, step back to a prerequisite after repeated ones and return to the
-    concept after a right answer there, as the teach graph does). When nothing is due and
-    everything is mastered the session ends until the next day. Hints are not simulated.
+    What a lesson does (:class:`tutor.evals.simulated_lesson.LessonPolicy`): the policy's
+    choice (reviews whose recall dropped, then the frontier, then other due reviews) among
+    concepts with something left to ask today, and :func:`tutor.teach.policy.route_after_grade`
+    after every answer (stay on the concept after a wrong answer, step back to a prerequisite
+    after repeated ones and return after a right answer there, rest a concept after repeated
+    errors), with the day's exercise pool of :mod:`tutor.teach.exercise_pool`. When nothing is
+    left to ask today the session ends until the next day. Hints are not simulated.
 ``textbook``
     The first concept in ``course.teaching_order()`` that the model does not consider mastered;
     when all are, a review pass through the book in order, one exercise per concept.
@@ -55,6 +56,7 @@ from pydantic import BaseModel
 from tutor.course import Course
 from tutor.errors import CourseError
 from tutor.evals.simulated_learners import FAMILIES, Family, SimulatedLearner
+from tutor.evals.simulated_lesson import LessonPolicy
 from tutor.evals.statistics import (
     Estimate,
     mean_ci,
@@ -64,7 +66,6 @@ from tutor.evals.statistics import (
 )
 from tutor.evals.teacher_maps import map_for, maps_folder, teacher_prerequisites
 from tutor.learner.model import Attempt, LearnerModel, apply_attempt
-from tutor.teach.policy import MAX_STEP_BACK_DEPTH, Route, choose_next, route_after_grade
 from tutor.teach.teaching_material import teachable
 
 PolicyName = Literal["ours", "textbook", "random"]
@@ -152,49 +153,6 @@ class TeachingPolicy(Protocol):
     ) -> None: ...
 
 
-class OurPolicy:
-    """The tutor's own policy, as the teach graph runs it.
-
-    ``choose_next`` picks the concept; after each answer ``route_after_grade`` decides: stay
-    on the concept (re-explain, hint), step back to a prerequisite (the concept is put on a
-    return stack, at most ``MAX_STEP_BACK_DEPTH`` deep), or advance, which returns to the
-    concept on top of the stack, if any, else asks ``choose_next`` again. Hints are not
-    simulated: every turn is one exercise.
-    """
-
-    def __init__(self, course: Course) -> None:
-        self.course = course
-        self.focus: str | None = None
-        self.failures: dict[str, int] = {}
-        self.return_to: list[str] = []
-
-    def next_concept(self, model: LearnerModel, now: datetime) -> str | None:
-        if self.focus is not None:
-            focus, self.focus = self.focus, None
-            return focus
-        return choose_next(self.course, model, now).concept_id
-
-    def observe(self, model: LearnerModel, concept_id: str, correct: bool, now: datetime) -> None:
-        self.failures[concept_id] = 0 if correct else self.failures.get(concept_id, 0) + 1
-        route = route_after_grade(
-            self.course, model, concept_id, correct, self.failures[concept_id], now=now
-        )
-        if route.action == "step_back" and (
-            len(self.return_to) >= MAX_STEP_BACK_DEPTH or route.concept_id == concept_id
-        ):
-            route = Route(action="reexplain", concept_id=concept_id, reason="step-back limit")
-        if route.action == "step_back" and route.concept_id is not None:
-            self.return_to.append(concept_id)
-            self.failures[route.concept_id] = 0
-            self.focus = route.concept_id
-        elif route.action == "advance":
-            self.focus = self.return_to.pop() if self.return_to else None
-            if self.focus is not None:
-                self.failures[self.focus] = 0
-        else:
-            self.focus = route.concept_id
-
-
 class TextbookPolicy:
     """Teaching order with the mastery rule; a review pass in order once all is mastered."""
 
@@ -238,7 +196,7 @@ def teachable_course(course: Course) -> Course:
 
 def make_policy(name: PolicyName, course: Course, rng: random.Random) -> TeachingPolicy:
     if name == "ours":
-        return OurPolicy(course)
+        return LessonPolicy(course)
     if name == "textbook":
         return TextbookPolicy(course)
     if name == "random":
@@ -274,7 +232,9 @@ def run_learner(
             continue
         idle_days = 0
         choices = exercises_by_concept[concept_id]
-        exercise = choices[used.get(concept_id, 0) % len(choices)]
+        chosen = getattr(policy, "exercise_for", None)
+        exercise = (chosen(concept_id) if chosen else None) or choices[
+            used.get(concept_id, 0) % len(choices)]
         used[concept_id] = used.get(concept_id, 0) + 1
         over_practice += learner.knows(concept_id)
         correct = learner.answer(exercise, rng)
@@ -397,8 +357,9 @@ def compare(
                 difference=difference,
                 share_better=better,
                 share_worse=sum(x > y for x, y in zip(a, b, strict=True)) / len(a),
-                final_share_gain=mean_ci([o.final_share - t.final_share
-                                          for o, t in zip(ours.runs, book.runs, strict=True)]),
+                final_share_gain=_within_one(mean_ci(
+                    [o.final_share - t.final_share
+                     for o, t in zip(ours.runs, book.runs, strict=True)])),
                 target_met=reduction.low > 0
                 and better.mean >= 0.5
                 and ours.final_share.mean >= book.final_share.mean - 1e-9,
@@ -419,3 +380,10 @@ def compare(
 
 def _exercises(run: LearnerRun, cap: int) -> float:
     return float(run.exercises_to_mastery if run.exercises_to_mastery is not None else cap)
+
+
+def _within_one(estimate: Estimate) -> Estimate:
+    """A difference of two shares, its interval clipped to [-1, 1] (a t-interval over a few
+    learners can reach past what a difference of shares can be)."""
+    return estimate.model_copy(update={"low": max(-1.0, estimate.low),
+                                       "high": min(1.0, estimate.high)})

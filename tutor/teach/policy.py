@@ -8,8 +8,8 @@ order), else any other due review.
 :func:`route_after_grade` is the routing rule of the teach graph after a grade, kept here as a
 pure function so that the simulated-learner evaluation runs exactly the rule the tutor runs:
 right -> advance; first wrong -> re-explain in another style; repeated wrong -> step back to the
-weakest prerequisite not yet known, or to one whose recall has dropped (due for review; never
-to one the learner knows and remembers), else, after
+weakest prerequisite not yet known, or to a direct one not practised today whose predicted recall
+has dropped below :data:`CHECK_BELOW` (never to one the learner knows and remembers), else, after
 :data:`REST_AFTER` wrong answers in a row, rest the concept (other material, then back), else
 the next hint, else re-explain.
 """
@@ -21,6 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from tutor.clock import as_utc
 from tutor.course import Course
 from tutor.learner.model import LearnerModel
 from tutor.learner.review import retrievability
@@ -41,6 +42,14 @@ concept is ready. FSRS marks a card due when recall falls to 0.9; a review taken
 costs the same one exercise and strengthens memory more (FSRS's stability gain grows as recall
 falls). Not lower: FSRS's forgetting curve has a long flat tail (one right answer 60 days ago
 still predicts 0.6), so a lower bar would let old material wait behind new material for months."""
+
+CHECK_BELOW = 0.97
+"""After repeated errors on a concept whose prerequisites all count as known, a direct
+prerequisite not practised today is checked (one exercise) when FSRS predicts its recall below
+this: somewhat faded, possibly forgotten. Not at FSRS's own due mark (0.9): a learner who
+forgets fast is below it long before FSRS says so; not always: a learner whose recalls keep
+succeeding grows FSRS stability, and a check of a fresh card is an exercise spent on something
+known. Set on seed 7 of ``tutor eval simulate`` (0.93 and 0.97 tried)."""
 
 
 class NextStep(BaseModel):
@@ -197,17 +206,36 @@ def route_after_grade(
             return Route(
                 action="step_back", concept_id=target, reason="weakest prerequisite not mastered"
             )
-        direct = course.prerequisites_of(concept_id)
-        due = [cid for cid in model.due_reviews(now) if cid in direct] if now else []
-        if due:  # recall of it has dropped (FSRS): known once, not necessarily now
-            return Route(action="step_back", concept_id=due[0],
-                         reason="prerequisite due for review: it may be forgotten")
+        faded = faded_prerequisite(course, model, concept_id, now) if now else None
+        if faded is not None:  # known once, not checked today: it may be forgotten
+            return Route(action="step_back", concept_id=faded,
+                         reason="prerequisite not checked today: it may be forgotten")
         if failures_in_row >= rest_after:
             return Route(action="rest", concept_id=concept_id,
                          reason="repeated errors: other material first, then back")
         if hints_used < max_hints:
             return Route(action="hint", concept_id=concept_id, reason="repeated errors")
     return Route(action="reexplain", concept_id=concept_id, reason="wrong answer")
+
+
+def faded_prerequisite(course: Course, model: LearnerModel, concept_id: str,
+                       now: datetime) -> str | None:
+    """The direct prerequisite most likely forgotten (lowest predicted recall) among those not
+    practised today whose predicted recall is below :data:`CHECK_BELOW`; None when there is
+    none.
+
+    Repeated errors on a concept whose prerequisites all count as known point at the concept
+    itself or at a prerequisite that has faded since it was last answered; one exercise on
+    the prerequisite tells which, and is asked at most once a day (a right answer there
+    today already said it is remembered)."""
+    day = as_utc(now).date()
+    stale = [cid for cid in course.prerequisites_of(concept_id)
+             if model.mastery(cid).attempts > 0
+             and ((last := model.mastery(cid).last_seen) is None or as_utc(last).date() < day)]
+    stale = [cid for cid in stale if _recall(model, cid, now) < CHECK_BELOW]
+    if not stale:
+        return None
+    return min(stale, key=lambda cid: _recall(model, cid, now))
 
 
 def _ancestors(course: Course, concept_id: str) -> dict[str, int]:

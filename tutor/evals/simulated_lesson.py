@@ -1,0 +1,151 @@
+"""The tutor's own policy as a lesson runs it, for simulated learners (``ours``).
+
+The teach graph picks a concept with :func:`tutor.teach.exercise_pool.choose_concept_today`
+(the policy's :func:`~tutor.teach.policy.candidates`, among concepts with something left to ask
+today, a concept on a long run resting) and routes every graded answer with
+:func:`~tutor.teach.policy.route_after_grade`. This class replays those rules without a lesson
+state, so that the simulation grades the policy the learners meet:
+
+- the day's exercise pool (:mod:`tutor.teach.exercise_pool`): an exercise is posed at most
+  ``MAX_POSES_PER_DAY`` times a day, not again that day once answered right, nor a binary
+  item once missed; a concept with nothing left to ask today gives way to other material;
+- ``rest``: the concept is left for ``REST_FOR`` exercises of other material, then comes back
+  (also after ``MAX_RUN`` exercises in a row on one concept, when other material is ready);
+- ``step_back`` to a prerequisite, at most ``MAX_STEP_BACK_DEPTH`` deep, and back to the
+  concept after a right answer there; ``reexplain`` and ``hint`` stay on the concept.
+
+Hints are not simulated: every turn is one exercise. Exercises are chosen as the lesson
+chooses them: not answered right today, asked least, of an origin and a kind not yet asked.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from tutor.course import Course, Exercise
+from tutor.learner.model import LearnerModel
+from tutor.teach.exercise_pool import MAX_POSES_PER_DAY, MAX_RUN, REST_FOR, binary
+from tutor.teach.policy import (
+    MAX_STEP_BACK_DEPTH,
+    REST_AFTER,
+    Route,
+    candidates,
+    route_after_grade,
+    teaching_order,
+)
+
+
+class LessonPolicy:
+    """``choose_concept_today`` and ``route_after_grade``, with the day's pool, rests and the
+    step-back stack of a lesson."""
+
+    def __init__(self, course: Course) -> None:
+        self.course = course
+        self.focus: str | None = None
+        self.failures: dict[str, int] = {}
+        self.return_to: list[str] = []
+        self.asked = 0
+        self.run: tuple[str, int] = ("", 0)
+        self.resting: dict[str, int] = {}
+        self.day = ""
+        self.posed: dict[str, int] = {}
+        self.retired: set[str] = set()
+        self.times: dict[str, int] = {}
+        self.current: Exercise | None = None
+
+    # -- the day's pool ----------------------------------------------------------------------
+    def _new_day(self, now: datetime) -> None:
+        day = now.date().isoformat()
+        if day != self.day:
+            self.day, self.posed, self.retired = day, {}, set()
+
+    def askable(self, concept_id: str) -> list[Exercise]:
+        return [e for e in self.course.exercises_for(concept_id)
+                if self.posed.get(e.id, 0) < MAX_POSES_PER_DAY and e.id not in self.retired]
+
+    def _resting_now(self) -> set[str]:
+        return {cid for cid, until in self.resting.items() if self.asked < until}
+
+    def _long_run(self, concept_id: str) -> bool:
+        return self.run[0] == concept_id and self.run[1] >= MAX_RUN
+
+    # -- choosing ----------------------------------------------------------------------------
+    def next_concept(self, model: LearnerModel, now: datetime) -> str | None:
+        self._new_day(now)
+        if self.focus is not None:
+            focus, self.focus = self.focus, None
+            if self.askable(focus):
+                return self._pose(focus)
+        for allow_resting in (False, True):
+            skip = set() if allow_resting else self._resting_now()
+            for step in candidates(self.course, model, now, skip):
+                concept_id = step.concept_id or ""
+                if concept_id in skip or not self.askable(concept_id):
+                    continue
+                if not allow_resting and self._long_run(concept_id):
+                    self.resting[concept_id] = self.asked + REST_FOR
+                    skip.add(concept_id)
+                    continue
+                return self._pose(concept_id)
+            if not allow_resting:  # the lesson's look ahead (``_next_in_order``)
+                ahead = self._next_in_order(model, skip)
+                if ahead is not None:
+                    return self._pose(ahead)
+        return None  # nothing left to ask today: the session ends
+
+    def _next_in_order(self, model: LearnerModel, skip: set[str]) -> str | None:
+        for concept_id in teaching_order(self.course):
+            if (concept_id not in skip and not model.is_ready(concept_id)
+                    and self.askable(concept_id)):
+                return concept_id
+        return None
+
+    def _pose(self, concept_id: str) -> str:
+        exercises = self.course.exercises_for(concept_id)
+        position = {e.id: i for i, e in enumerate(exercises)}
+        open_ = self.askable(concept_id) or exercises
+        asked = [e for e in exercises if self.times.get(e.id, 0)]
+        origins, kinds = {e.origin for e in asked}, {e.kind for e in asked}
+        self.current = min(open_, key=lambda e: (self.times.get(e.id, 0), e.origin in origins,
+                                                 e.kind in kinds, position[e.id]))
+        self.posed[self.current.id] = self.posed.get(self.current.id, 0) + 1
+        self.times[self.current.id] = self.times.get(self.current.id, 0) + 1
+        self.asked += 1
+        self.run = (concept_id, self.run[1] + 1 if self.run[0] == concept_id else 1)
+        return concept_id
+
+    def exercise_for(self, concept_id: str) -> Exercise | None:
+        """The exercise posed with the concept just returned by :meth:`next_concept`."""
+        if self.current is not None and self.current.concept_id == concept_id:
+            return self.current
+        return None
+
+    # -- routing -----------------------------------------------------------------------------
+    def observe(self, model: LearnerModel, concept_id: str, correct: bool, now: datetime) -> None:
+        exercise = self.current
+        if exercise is not None and (correct or binary(exercise)):
+            self.retired.add(exercise.id)
+        self.failures[concept_id] = 0 if correct else self.failures.get(concept_id, 0) + 1
+        fails = self.failures[concept_id]
+        route = route_after_grade(self.course, model, concept_id, correct, fails, now=now)
+        if route.action == "step_back" and (
+            len(self.return_to) >= MAX_STEP_BACK_DEPTH or route.concept_id == concept_id
+        ):
+            route = Route(action="reexplain", concept_id=concept_id, reason="step-back limit")
+        if route.action == "step_back" and route.concept_id is not None:
+            self.return_to.append(concept_id)
+            self.failures[route.concept_id] = 0
+            self.focus = route.concept_id
+        elif route.action == "advance":
+            self.focus = self.return_to.pop() if self.return_to else None
+            if self.focus is not None:
+                self.failures[self.focus] = 0
+        elif route.action == "rest" or (
+            route.action == "reexplain"
+            and (not self.askable(concept_id) or self._long_run(concept_id))
+        ):
+            self.focus = None  # other material first, then back
+            if route.action == "rest" or fails >= REST_AFTER or self._long_run(concept_id):
+                self.resting[concept_id] = self.asked + REST_FOR
+        else:
+            self.focus = route.concept_id
