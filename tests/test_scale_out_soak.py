@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.factories import COURSE, cloze_first_course, make_chunks
+from tests.factories import COURSE
 from tutor.context import TutorContext
 from tutor.evals.load import (
     Tally,
@@ -28,6 +28,7 @@ from tutor.evals.load import (
 )
 from tutor.index.passages import PassageIndex
 from tutor.learner.store import LearnerStore
+from tutor.testing.courses import stress_course
 
 pytestmark = pytest.mark.soak
 ANSWERS = 8
@@ -50,8 +51,10 @@ def test_killing_one_app_process_loses_nothing_and_the_other_keeps_serving(
         tutor_home: Path, postgres_url: str, chroma_url: str) -> None:
     folder = tutor_home / "courses" / COURSE
     folder.mkdir(parents=True)
-    (folder / "course.json").write_text(cloze_first_course().to_json(), encoding="utf-8")
-    PassageIndex.build(make_chunks(), folder / ".build", chroma_url=chroma_url)
+    # Enough exercises that no learner runs out of today's (each is posed at most twice a day)
+    course, chunks = stress_course()
+    (folder / "course.json").write_text(course.to_json(), encoding="utf-8")
+    PassageIndex.build(chunks, folder / ".build", chroma_url=chroma_url)
     context = TutorContext.from_env(engine="offline", database_url=postgres_url,
                                     chroma_url=chroma_url)
     LearnerStore.default(context).close()  # schema made before the two processes start
