@@ -21,7 +21,8 @@ has not earned the current exercise's answer (a real attempt and the whole hint 
 explicit give-up), every message passes through :func:`~tutor.teach.withholding.withhold`, and
 requests such as "just tell me the answer" get the next hint (:mod:`tutor.teach.withholding`).
 How the concept in hand is taught (style, exercise) is chosen in :mod:`tutor.teach.choosing`;
-attempts are recorded by :mod:`tutor.teach.attempts`.
+attempts are recorded by :mod:`tutor.teach.attempts`; where the graph goes after each node is
+:mod:`tutor.teach.routes`.
 """
 
 from __future__ import annotations
@@ -40,16 +41,13 @@ from tutor.teach.detours import (
     MAX_STEP_BACK_DEPTH,
     after_focus,
     focus_concept,
-    next_move,
     return_to_concept,
     step_back,
-    still_there,
 )
 from tutor.teach.exercise_pool import (
     before_choice,
     choose_concept_today,
     graded_today,
-    leaves_concept,
     pace,
     posed,
     retire_revealed,
@@ -57,10 +55,10 @@ from tutor.teach.exercise_pool import (
     today,
 )
 from tutor.teach.lookahead import explanation_move, grade_answer
+from tutor.teach.routes import after_action, after_choice, after_grade, after_start
 from tutor.teach.state import ExerciseView, LessonState, TutorMessage
 from tutor.teach.streaming import hint_label, node_sink, write_answer, write_explanation, write_hint
 from tutor.teach.withholding import (
-    answer_earned,
     asks_for_answer,
     exposed,
     gives_up,
@@ -326,54 +324,6 @@ def give_up(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
         "fails": state.get("fails", 0) + int(explicit),
         "mistakes": list(state.get("mistakes", []))[-4:],
     }
-
-
-# -- routes ----------------------------------------------------------------------------------
-def after_start(state: LessonState) -> str:
-    """A start that carries a ``focus`` action teaches that concept; any other chooses one."""
-    focused = (state.get("action") or {}).get("kind") == "focus"
-    return "focus_concept" if focused else "choose_concept"
-
-
-def after_choice(state: LessonState) -> str:
-    if state.get("concept_id") is None:
-        return END
-    again = state.get("reason") == "frontier" and state["concept_id"] in state.get("explained", [])
-    return "ask" if again else "explain"
-
-
-def after_action(state: LessonState) -> str:
-    action = state.get("action") or {}
-    kind, text = action.get("kind", "answer"), str(action.get("text", "")).strip()
-    wants_hint = kind == "hint" or (kind in ("answer", "question") and asks_for_answer(text))
-    if wants_hint:
-        return "give_up" if answer_earned(state) else "give_hint"
-    if kind == "give_up" or (kind == "answer" and gives_up(text)):
-        return "give_up"
-    if kind == "question":
-        return "answer_question" if text else "nudge"
-    if kind == "focus":
-        return "focus_concept"
-    if kind == "answer" and text:
-        return "grade"
-    return "nudge"
-
-
-def after_grade(state: LessonState, runtime: Runtime[TeachDeps]) -> str:
-    if state.get("outcome") == "unusable":
-        return "wait_for_learner"
-    deps = runtime.context
-    route = next_move(state, deps)
-    if route.action == "advance":  # back to a concept left behind, if a rebuild kept it
-        return "return_to_concept" if still_there(state, deps) else "choose_concept"
-    stay_on = route.concept_id or state.get("concept_id") or ""
-    if leaves_concept(state, deps.course, route.action, stay_on, deps.clock()):
-        return "choose_concept"  # rest, nothing left there today, or a long run: elsewhere
-    if route.action == "hint":
-        return "give_hint"
-    if route.action == "step_back":
-        return "step_back"
-    return "explain"
 
 
 builder = StateGraph(LessonState, context_schema=TeachDeps)

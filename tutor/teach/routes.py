@@ -1,0 +1,63 @@
+"""Where the teach graph goes next: the conditional edges of :mod:`tutor.teach.graph`.
+
+Each route reads the lesson state (and, after a grade, the teaching policy through
+:func:`~tutor.teach.detours.next_move` and the day's exercise pool) and names the next node.
+"""
+
+from __future__ import annotations
+
+from langgraph.graph import END
+from langgraph.runtime import Runtime
+
+from tutor.teach.context import TeachDeps
+from tutor.teach.detours import next_move, still_there
+from tutor.teach.exercise_pool import leaves_concept
+from tutor.teach.state import LessonState
+from tutor.teach.withholding import answer_earned, asks_for_answer, gives_up
+
+
+def after_start(state: LessonState) -> str:
+    """A start that carries a ``focus`` action teaches that concept; any other chooses one."""
+    focused = (state.get("action") or {}).get("kind") == "focus"
+    return "focus_concept" if focused else "choose_concept"
+
+
+def after_choice(state: LessonState) -> str:
+    if state.get("concept_id") is None:
+        return END
+    again = state.get("reason") == "frontier" and state["concept_id"] in state.get("explained", [])
+    return "ask" if again else "explain"
+
+
+def after_action(state: LessonState) -> str:
+    action = state.get("action") or {}
+    kind, text = action.get("kind", "answer"), str(action.get("text", "")).strip()
+    wants_hint = kind == "hint" or (kind in ("answer", "question") and asks_for_answer(text))
+    if wants_hint:
+        return "give_up" if answer_earned(state) else "give_hint"
+    if kind == "give_up" or (kind == "answer" and gives_up(text)):
+        return "give_up"
+    if kind == "question":
+        return "answer_question" if text else "nudge"
+    if kind == "focus":
+        return "focus_concept"
+    if kind == "answer" and text:
+        return "grade"
+    return "nudge"
+
+
+def after_grade(state: LessonState, runtime: Runtime[TeachDeps]) -> str:
+    if state.get("outcome") == "unusable":
+        return "wait_for_learner"
+    deps = runtime.context
+    route = next_move(state, deps)
+    if route.action == "advance":  # back to a concept left behind, if a rebuild kept it
+        return "return_to_concept" if still_there(state, deps) else "choose_concept"
+    stay_on = route.concept_id or state.get("concept_id") or ""
+    if leaves_concept(state, deps.course, route.action, stay_on, deps.clock()):
+        return "choose_concept"  # rest, nothing left there today, or a long run: elsewhere
+    if route.action == "hint":
+        return "give_hint"
+    if route.action == "step_back":
+        return "step_back"
+    return "explain"
