@@ -176,22 +176,22 @@ def _remembered(read: Callable[[str], set[str]]) -> Callable[[str], set[str]]:
 
 
 def parses(source: str) -> bool:
+    return _statements(source) is not None
+
+
+def _statements(source: str) -> list[ast.stmt] | None:
+    """The top-level statements of ``source`` (``None`` when it is not Python)."""
     try:
-        ast.parse(source)
+        return ast.parse(source).body
     except (SyntaxError, ValueError):
-        return False
-    return True
+        return None
 
 
 @_remembered
 def defined_names(source: str) -> set[str]:
     """The names a statement binds at the top level (assignments, definitions, imports)."""
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError):
-        return set()
     names: set[str] = set()
-    for node in tree.body:
+    for node in _statements(source) or []:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             names.add(node.name)
         elif isinstance(node, ast.Import | ast.ImportFrom):
@@ -206,12 +206,8 @@ def defined_names(source: str) -> set[str]:
 @_remembered
 def changed_names(source: str) -> set[str]:
     """The names a statement changes in place: ``t[0] = 1``, ``p.x = 3``, ``t.append(4)``."""
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError):
-        return set()
     names: set[str] = set()
-    for node in tree.body:
+    for node in _statements(source) or []:
         targets: list[ast.expr] = []
         if isinstance(node, ast.Assign):
             targets = list(node.targets)

@@ -62,13 +62,11 @@ def write_follows(
             others.append(sibling)
     if key is None:
         return None
-    chosen = [s for s in others if not _stems(s.concept.name) & _stems(key.concept.name)]
-    chosen = chosen[:MAX_DISTRACTORS]
-    if len(chosen) < MIN_DISTRACTORS:
-        return None
     exercise_id = f"{m.concept.id}-follows-1"
-    choices = [key.concept.name, *(s.concept.name for s in chosen)]
-    random.Random(exercise_id).shuffle(choices)
+    picked = _options(key, others, exercise_id)
+    if picked is None:
+        return None
+    choices, chosen = picked
     definition = first_sentence(key.concept.definition)
     return Exercise(
         id=exercise_id,
@@ -109,13 +107,11 @@ def write_relation(
             others.append(sibling)
     if key is None:
         return None
-    chosen = [s for s in others if not _stems(s.concept.name) & _stems(key.concept.name)]
-    chosen = chosen[:MAX_DISTRACTORS]
-    if len(chosen) < MIN_DISTRACTORS:
-        return None
     exercise_id = f"{m.concept.id}-relation-1"
-    choices = [key.concept.name, *(s.concept.name for s in chosen)]
-    random.Random(exercise_id).shuffle(choices)
+    picked = _options(key, others, exercise_id)
+    if picked is None:
+        return None
+    choices, chosen = picked
     return Exercise(
         id=exercise_id,
         concept_id=m.concept.id,
@@ -132,3 +128,17 @@ def write_relation(
         difficulty=0.5,
         origin=ExerciseOrigin.RELATION,
     )
+
+
+def _options(key: Sibling, others: list[Sibling],
+             exercise_id: str) -> tuple[list[str], list[Sibling]] | None:
+    """The choices (the key's name and up to :data:`MAX_DISTRACTORS` others sharing no word
+    stem with it, shuffled by the exercise id) and those others; ``None`` with fewer than
+    :data:`MIN_DISTRACTORS`."""
+    chosen = [s for s in others if not _stems(s.concept.name) & _stems(key.concept.name)]
+    chosen = chosen[:MAX_DISTRACTORS]
+    if len(chosen) < MIN_DISTRACTORS:
+        return None
+    choices = [key.concept.name, *(s.concept.name for s in chosen)]
+    random.Random(exercise_id).shuffle(choices)
+    return choices, chosen
