@@ -105,8 +105,8 @@ def _move_after(state: LessonState, deps: TeachDeps, exercise: Exercise, model: 
     if not leaves:
         move = _staying_move(state, graded, deps, exercise, model, route.action,
                              route.concept_id)
-        if move is not None or route.action != "advance" or still_there(graded, deps):
-            return move
+        if move is not None or route.action != "advance":
+            return move  # an advance with no concept left behind goes on to the next concept
     step, _ = choose_concept_today(before_choice(graded), deps.course, model, now)
     if step.concept_id is None:
         return None  # everything mastered: the lesson says so, nothing to write
