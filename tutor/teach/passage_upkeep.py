@@ -55,10 +55,15 @@ def _version(sources: list[Path]) -> tuple[tuple[str, int], ...]:
 def index_state(folder: Path) -> str:
     """``"no sources"``, ``"missing"`` (no complete index), ``"stale"`` (a source is newer
     than the index, or a source it was built from is gone) or ``"fresh"``."""
-    from tutor.index.passages import MANIFEST_FILE, PASSAGES_FILE
-
     folder = Path(folder)
     sources = _sources(folder)
+    return _state(folder, sources, _version(sources))
+
+
+def _state(folder: Path, sources: list[Path], version: tuple[tuple[str, int], ...]) -> str:
+    """:func:`index_state` from the sources already listed and their version."""
+    from tutor.index.passages import MANIFEST_FILE, PASSAGES_FILE
+
     if not sources:
         return NO_SOURCES
     build = folder / BUILD_DIR
@@ -67,7 +72,6 @@ def index_state(folder: Path) -> str:
         indexed = _indexed_sources(build / PASSAGES_FILE)
     except (OSError, ValueError):  # absent, or not text any more: built again
         return MISSING
-    version = _version(sources)
     newest = max(stamp for _, stamp in version) if version else 0
     present = {path.name for path in sources}
     if newest > built_at or not indexed <= present:
@@ -103,10 +107,11 @@ def keep_index_fresh(folder: Path, chroma_url: str = "",
     folder = Path(folder)
     key = str(folder.resolve())
     with _lock_for(key):
-        version = _version(_sources(folder))
+        sources = _sources(folder)
+        version = _version(sources)
         if _settled.get(key) == version:
             return _failed.get(key, "")
-        state = index_state(folder)
+        state = _state(folder, sources, version)
         _settled[key] = version
         _failed.pop(key, None)
         if state in (FRESH, NO_SOURCES):
