@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tutor.course import Chunk, Citation, Concept
-from tutor.engine.offline import link
+from tutor.engine.offline import link, link_evidence
 from tutor.engine.offline.link import link_prerequisites
 
 
@@ -62,4 +62,4 @@ def test_an_implied_edge_does_not_use_up_a_hub_cap() -> None:
 
 def test_name_pairs_come_from_an_index_of_name_words() -> None:
     words = [["variable"], ["local", "variable"], ["list"], ["list", "method"], ["loop"]]
-    assert link._name_pairs(words) == {(0, 1), (2, 3)}
+    assert link_evidence.name_pairs(words) == {(0, 1), (2, 3)}
