@@ -38,11 +38,19 @@ from tutor.text import normalize
 SAME_SECTION = 0.6
 """Section evidence (of 1) when both concepts are introduced in one section, the
 prerequisite first: a section builds its later ideas on its earlier ones."""
+PREDECESSOR = 0.8
+"""Section evidence (of 1) when the prerequisite is the concept introduced just before, in
+the same section: a section explains each idea in terms of the one before."""
 INTRODUCTION = 0.15
 """Definition evidence (of 1) when the passages right after the one that introduces the
 concept use the prerequisite: the explanation goes on past its first passage."""
 INTRODUCTION_PASSAGES = 2
 """How many passages after the introducing one count as its explanation."""
+
+SIBLING = 0.5
+"""Name evidence (of 1) when the prerequisite is the latest concept before of the same kind
+(the same head noun: "analytic distribution" -> "exponential distribution"): a book
+introduces a family member against the one it has just explained."""
 
 Pair = tuple[int, int]
 Pairs = set[Pair]
@@ -117,12 +125,14 @@ def gather_evidence(concepts: Sequence[Concept], chunks: Sequence[Chunk]) -> Lin
              for k, o in enumerate(following)}
     in_introduction = names.uses([" ".join(by_order[o] for o in after.get(c.first_order, []))
                                   for c in concepts])
-    follows = _section_sequence(concepts, chunks, keys)
+    follows = _section_sequence(concepts, chunks, names)
     rank = _teaching_rank(concepts, words, in_definition)
     recent = _latest_mentioned(in_definition | in_points | in_passage, chapters, rank)
     together = _same_section(concepts)
+    just_before = _section_predecessor(concepts, rank)
     specificity = _specificity(in_definition | in_points, n)
-    named = (in_definition | in_points | in_passage | in_introduction | in_section | in_chapter
+    kin = _latest_sibling(words, chapters, rank)
+    named = (kin | in_definition | in_points | in_passage | in_introduction | in_section | in_chapter
              | follows | recent | together | name_pairs(words))
     refd = _reference_distance(keys, chunks, named)
     pairs: dict[Pair, dict[str, float]] = {}
@@ -133,8 +143,9 @@ def gather_evidence(concepts: Sequence[Concept], chunks: Sequence[Chunk]) -> Lin
             "definition": (1.0 if (a, b) in in_definition else 0.5 if (a, b) in in_points
                            else 0.25 if (a, b) in in_passage
                            else INTRODUCTION if (a, b) in in_introduction else 0.0),
-            "name": builds_on(words[a], words[b]),
+            "name": builds_on(words[a], words[b]) or (SIBLING if (a, b) in kin else 0.0),
             "section": (1.0 if (a, b) in in_section or (a, b) in follows or (a, b) in recent
+                        else PREDECESSOR if (a, b) in just_before
                         else 0.6 if (a, b) in in_chapter
                         else SAME_SECTION if (a, b) in together else 0.0),
             "refd": max(0.0, min(1.0, refd.get((a, b), 0.0) * 2.0)),
@@ -204,6 +215,40 @@ def builds_on(a: list[str], b: list[str]) -> float:
     return 0.5 if any(b[i : i + len(a)] == a for i in range(len(b) - len(a))) else 0.0
 
 
+def _latest_sibling(
+    words: Sequence[list[str]], chapters: Sequence[str], rank: dict[int, int]
+) -> Pairs:
+    """``(a, b)`` when ``a`` is the concept introduced last before ``b`` of the same kind: a
+    name with the same head noun and another modifier, in the same chapter ("analytic
+    distribution" -> "exponential distribution"), or anywhere when they share a head of two
+    words or more, which is specific enough ("characteristic truth table" -> "complete
+    truth table")."""
+    latest: dict[tuple[str, ...], int] = {}
+    pairs: Pairs = set()
+    for b in sorted(rank, key=rank.__getitem__):
+        heads = [(chapters[b], words[b][-1])] if len(words[b]) > 1 else []
+        heads += [("", *words[b][-size:]) for size in range(2, len(words[b]))]
+        for head in heads:
+            a = latest.get(head)
+            if a is not None and words[a][: -len(head) + 1] != words[b][: -len(head) + 1]:
+                pairs.add((a, b))
+            latest[head] = b
+    return pairs
+
+
+def _section_predecessor(concepts: Sequence[Concept], rank: dict[int, int]) -> Pairs:
+    """``(a, b)`` when ``a`` is the concept introduced just before ``b`` in its section."""
+    latest: dict[str, int] = {}
+    pairs: Pairs = set()
+    for b in sorted(rank, key=rank.__getitem__):
+        key = _section_key(concepts[b])
+        if key in latest:
+            pairs.add((latest[key], b))
+        if key:
+            latest[key] = b
+    return pairs
+
+
 def _same_section(concepts: Sequence[Concept]) -> Pairs:
     """``(a, b)`` for concepts introduced in one section (both ways; order is checked later)."""
     by_section: dict[str, list[int]] = defaultdict(list)
@@ -214,11 +259,10 @@ def _same_section(concepts: Sequence[Concept]) -> Pairs:
 
 
 def _section_sequence(
-    concepts: Sequence[Concept], chunks: Sequence[Chunk], keys: Sequence[list[str]]
+    concepts: Sequence[Concept], chunks: Sequence[Chunk], names: ConceptNames
 ) -> Pairs:
     """``(a, b)`` when ``b`` names a section that follows the section named by ``a`` in the
     same chapter: within a chapter, a section builds on the one before it."""
-    owner = {key: i for i, ks in enumerate(keys) for key in ks}
     named: list[tuple[str, int | None]] = []  # (chapter, concept the section is named for)
     chapter = ""
     previous = ""
@@ -228,14 +272,25 @@ def _section_sequence(
         previous = chunk.heading
         if is_chapter_heading(chunk.heading):
             chapter = chunk.heading
-        terms = [term_key(t) for t in heading_terms(chunk.heading)]
-        named.append((chapter, next((owner[t] for t in terms if t in owner), None)))
+        named.append((chapter, _named_for(chunk.heading, concepts, names)))
     pairs: Pairs = set()
     for (chapter_a, a), (chapter_b, b) in zip(named, named[1:], strict=False):
         if a is not None and b is not None and a != b and chapter_a == chapter_b:
             if concepts[a].first_order <= concepts[b].first_order:
                 pairs.add((a, b))
     return pairs
+
+
+def _named_for(heading: str, concepts: Sequence[Concept], names: ConceptNames) -> int | None:
+    """The concept a heading is named for: the one concept a term of it mentions ("3.2
+    Complete truth tables"), else the longest-named concept it mentions ("Truth-functional
+    connectives" names *truth-functional* and *connective*)."""
+    mentioned = [names.in_text(term) for term in heading_terms(heading)]
+    exact = [next(iter(m)) for m in mentioned if len(m) == 1]
+    if exact:
+        return exact[0]
+    found = [a for m in mentioned for a in m]
+    return max(found, key=lambda a: (len(concepts[a].name), -a)) if found else None
 
 
 def _latest_mentioned(uses: Pairs, chapters: Sequence[str], rank: dict[int, int]) -> Pairs:
