@@ -226,7 +226,7 @@ def _latest_sibling(
     latest: dict[tuple[str, ...], int] = {}
     pairs: Pairs = set()
     for b in sorted(rank, key=rank.__getitem__):
-        heads = [(chapters[b], words[b][-1])] if len(words[b]) > 1 else []
+        heads: list[tuple[str, ...]] = [(chapters[b], words[b][-1])] if len(words[b]) > 1 else []
         heads += [("", *words[b][-size:]) for size in range(2, len(words[b]))]
         for head in heads:
             a = latest.get(head)
