@@ -38,7 +38,7 @@ from tutor.text import normalize
 SAME_SECTION = 0.6
 """Section evidence (of 1) when both concepts are introduced in one section, the
 prerequisite first: a section builds its later ideas on its earlier ones."""
-PREDECESSOR = 0.8
+PREDECESSOR = 1.0
 """Section evidence (of 1) when the prerequisite is the concept introduced just before, in
 the same section: a section explains each idea in terms of the one before."""
 INTRODUCTION = 0.15
@@ -47,7 +47,7 @@ concept use the prerequisite: the explanation goes on past its first passage."""
 INTRODUCTION_PASSAGES = 2
 """How many passages after the introducing one count as its explanation."""
 
-SIBLING = 0.5
+SIBLING = 0.75
 """Name evidence (of 1) when the prerequisite is the latest concept before of the same kind
 (the same head noun: "analytic distribution" -> "exponential distribution"): a book
 introduces a family member against the one it has just explained."""
