@@ -27,9 +27,11 @@ Held out: the two calibrated constants, the defining-sentence threshold
 (:data:`tutor.engine.offline.defining.MIN_DEFINING`) and the passages a concept must be used in
 (:data:`tutor.engine.offline.candidates.MIN_PASSAGES`), are chosen on two books from a small grid
 and the third book is reported with them, for each of the three rotations (``rotations``, in ``bench/map_rotations.py``).
-The direct prerequisites per concept (:data:`tutor.engine.offline.link.MAX_PARENTS`) and the
-weakest edge kept (:data:`tutor.engine.offline.link.MIN_WEIGHT`) are calibrated the same way
-on the link step alone (``link_rotations``).
+The link step's constants (direct prerequisites per concept, the weakest edge kept, the
+ancestors a concept may have, and two kinds of evidence: ``LINK_CONSTANTS`` in
+``bench/map_rotations.py``) are calibrated the same way on the link step alone
+(``link_rotations``). ``--details`` lists, per book, the teacher's pairs without a forward path
+and why (a concept not found, reversed, no path in or against reading order).
 """
 
 from __future__ import annotations
