@@ -149,3 +149,11 @@ def test_the_concept_just_before_in_a_section_is_evidence() -> None:
     evidence = link_evidence.gather_evidence(concepts, chunks(PASSAGES, ["Rules", "", "", ""]))
     assert evidence.pairs[(1, 2)]["section"] == link_evidence.PREDECESSOR
     assert evidence.pairs[(0, 2)]["section"] == link_evidence.SAME_SECTION
+
+
+def test_coordinated_modifiers_share_their_head_noun() -> None:
+    names = link_evidence.ConceptNames([["hazard function"], ["survival function"],
+                                        ["estimation"]])
+    assert names.in_text("An algorithm for estimation of hazard and survival functions.") == {
+        0, 1, 2}
+    assert names.in_text("The hazard and the curve.") == frozenset()

@@ -35,7 +35,7 @@ MIN_WEIGHT = 0.3
 """Edges weaker than this are not kept."""
 EVIDENCE = {"definition": 0.6, "name": 0.6, "section": 0.35, "refd": 0.25}
 """How much each kind of evidence adds to an edge's weight (before specificity)."""
-MAX_ANCESTOR_SHARE = 0.5
+MAX_ANCESTOR_SHARE = 0.4
 """No concept needs more than this share of the course before it (its ancestors; in a small
 course, at least twice ``max_parents``)."""
 PASSES = 2

@@ -74,7 +74,8 @@ def concept_keys(concept: Concept) -> list[str]:
 
 class ConceptNames:
     """Finds which concepts a text mentions, longest name first: "function call" in a text is
-    a mention of *function call*, not of *function*."""
+    a mention of *function call*, not of *function*; a head noun shared by coordinated
+    modifiers counts for each ("hazard and survival functions")."""
 
     def __init__(self, keys: Sequence[list[str]]) -> None:
         self.owner: dict[tuple[str, ...], int] = {}
@@ -99,8 +100,22 @@ class ConceptNames:
                     break
             else:
                 start += 1
+        found.update(self._coordinated(tokens))
         self._cache[text] = frozenset(found)
         return self._cache[text]
+
+    def _coordinated(self, tokens: list[str]) -> set[int]:
+        """Concepts named by sharing a head noun with the next: "hazard and survival
+        functions" names *hazard function* too."""
+        found: set[int] = set()
+        for k in range(1, len(tokens) - 2):
+            if tokens[k] in ("and", "or"):
+                for size in range(2, min(self.longest, len(tokens) - k - 1) + 1):
+                    head = tuple(tokens[k + 2 : k + 1 + size])
+                    a = self.owner.get((tokens[k - 1], *head), -1)
+                    if a >= 0:
+                        found.add(a)
+        return found
 
     def uses(self, texts: Sequence[str]) -> Pairs:
         """``(a, b)``: text ``b`` mentions concept ``a`` (by name or alias)."""
