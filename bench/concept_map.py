@@ -27,9 +27,11 @@ Held out: the two calibrated constants, the defining-sentence threshold
 (:data:`tutor.engine.offline.defining.MIN_DEFINING`) and the passages a concept must be used in
 (:data:`tutor.engine.offline.candidates.MIN_PASSAGES`), are chosen on two books from a small grid
 and the third book is reported with them, for each of the three rotations (``rotations``, in ``bench/map_rotations.py``).
-The direct prerequisites per concept (:data:`tutor.engine.offline.link.MAX_PARENTS`) and the
-weakest edge kept (:data:`tutor.engine.offline.link.MIN_WEIGHT`) are calibrated the same way
-on the link step alone (``link_rotations``).
+The link step's constants (direct prerequisites per concept, the weakest edge kept, the
+ancestors a concept may have, and two kinds of evidence: ``LINK_CONSTANTS`` in
+``bench/map_rotations.py``) are calibrated the same way on the link step alone
+(``link_rotations``). ``--details`` lists, per book, the teacher's pairs without a forward path
+and why (a concept not found, reversed, no path in or against reading order).
 """
 
 from __future__ import annotations
@@ -130,14 +132,20 @@ def score(gold: dict[str, Any], concepts: list[Concept], edges: list[Prerequisit
     for edge in edges:
         successors[edge.prerequisite].add(edge.concept)
     forward = reversed_ = 0
+    missed_pairs = []
     for a, b, _why in gold["prerequisites"]:
         ca, cb = found.get(a), found.get(b)
         if ca is None or cb is None or ca.id == cb.id:
+            missed_pairs.append(f"{a} -> {b}: " + ("same concept" if ca and cb else "not found"))
             continue
         if cb.id in _reach(successors, ca.id):
             forward += 1
         elif ca.id in _reach(successors, cb.id):
             reversed_ += 1
+            missed_pairs.append(f"{a} -> {b}: reversed")
+        else:
+            order = "in" if ca.first_order <= cb.first_order else "against"
+            missed_pairs.append(f"{a} -> {b}: no path ({order} reading order)")
     pairs = max(1, len(gold["prerequisites"]))
     dependents = max((len(s) for s in successors.values()), default=0)
     ancestors: dict[str, int] = defaultdict(int)
@@ -168,6 +176,7 @@ def score(gold: dict[str, Any], concepts: list[Concept], edges: list[Prerequisit
             "missed": sorted(item["name"] for item in gold["concepts"]
                              if item["name"] not in found),
             "wrong_pages": wrong_pages,
+            "missed_pairs": missed_pairs,
             "matter_only": matter_only[:20],
             "hub": f"{hub} ({len(successors.get(hub, ()))})" if hub else "",
         },

@@ -1,104 +1,47 @@
 """Prerequisite edges a teacher would draw, from the material alone.
 
-Evidence that ``A`` is needed to understand ``B`` (each 0..1, mixed into a weight):
+The evidence (:mod:`tutor.engine.offline.link_evidence`: the defining sentence, the name, the
+book's sections, reference distance) is mixed into one weight per pair, scaled by the
+prerequisite's specificity: a concept that most definitions use ("value", "sentence") says
+little about any one of them, so it does not become everyone's prerequisite.
 
-- **definition**: ``B``'s defining sentence uses ``A`` (its key points count half, the passage
-  that introduces it a quarter);
-- **name**: ``B``'s name builds on ``A``'s (``"variable"`` -> ``"local variable"``);
-- **structure**: ``B`` is introduced in a section whose heading names ``A`` (a subsection's
-  concept builds on its section's), or ``A`` is the concept the chapter explained last before
-  ``B`` among those ``B``'s introduction uses (a chapter builds each idea on the one before);
-  weaker, ``B``'s chapter heading names ``A``, or both are introduced in one section;
-- **reference distance** (RefD): passages that mention ``B`` mention ``A`` more often than
-  passages that mention ``A`` mention ``B`` (weak support only).
-
-The weight is scaled by ``A``'s specificity: a concept that most definitions use ("value",
-"sentence") says little about any one of them, so it does not become everyone's
-prerequisite. The map is kept sparse: edges are accepted strongest first while the concept
-has fewer than ``max_parents`` prerequisites and ``A`` is a direct prerequisite of fewer than
-:data:`MAX_DEPENDENT_SHARE` of the concepts. Edges only go from a concept introduced earlier
-in reading order to one introduced later, so the graph is acyclic by construction, and an
-edge implied by a two-step path is dropped.
-
-Cost stays near-linear in the book: pairs are only scored when some evidence names them
-(mentions found by one pass over each text, names through an index of their words, sections
-by grouping), never all pairs of concepts.
+The map is kept sparse: edges are accepted in rounds (each concept's strongest prerequisite
+first, then its second, ...) while the concept has fewer than ``max_parents`` prerequisites,
+the prerequisite is a direct prerequisite of fewer than :data:`MAX_DEPENDENT_SHARE` of the
+concepts, and no concept would need more than :data:`MAX_ANCESTOR_SHARE` of the course before
+it. An edge that adds no path is passed over, and an edge a longer path implies is dropped
+(a transitive reduction: what a concept needs, directly or not, stays the same with fewer
+edges to read), which frees room for a second pass. Edges only go from a concept earlier in
+the teaching rank to a later one, so the graph is acyclic by construction.
 """
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from tutor.course import Chunk, Concept, Prerequisite
-from tutor.engine.offline.book_matter import is_chapter_heading
-from tutor.engine.offline.definitions import heading_terms
-from tutor.engine.offline.text import MentionIndex, key_tokens, term_key
-from tutor.text import normalize
+from tutor.engine.offline.link_evidence import gather_evidence
 
 MAX_PARENTS = 3
 """Direct prerequisites per concept, at most: a teacher's map has one or two, and most
-concepts get fewer than the cap. Chosen by ``bench/concept_map.py`` (``link_rotations``):
-calibrated on any two of the three books, the third held out."""
+concepts get fewer than the cap. This, :data:`MIN_WEIGHT`, :data:`MAX_ANCESTOR_SHARE` and the
+evidence constants ``PREDECESSOR`` and ``SIBLING`` of :mod:`~tutor.engine.offline.link_evidence`
+are calibrated by ``bench/map_rotations.py`` (``link_rotations``: on any two of the three
+shared books, the third held out)."""
 MAX_DEPENDENT_SHARE = 0.1
 """No concept is a direct prerequisite of more than this share of the course."""
-MIN_WEIGHT = 0.25
+MIN_WEIGHT = 0.3
 """Edges weaker than this are not kept."""
 EVIDENCE = {"definition": 0.6, "name": 0.6, "section": 0.35, "refd": 0.25}
 """How much each kind of evidence adds to an edge's weight (before specificity)."""
-SAME_SECTION = 0.6
-"""Structure evidence (of 1) when both concepts are introduced in one section, the
-prerequisite first: a section builds its later ideas on its earlier ones."""
-
-INTRODUCTION = 0.15
-"""Definition evidence (of 1) when the passages right after the one that introduces the
-concept use the prerequisite: the explanation goes on past its first passage."""
-INTRODUCTION_PASSAGES = 2
-"""How many passages after the introducing one count as its explanation."""
-
-Pairs = set[tuple[int, int]]
-
-
-def _keys(concept: Concept) -> list[str]:
-    keys = {term_key(concept.name)}
-    keys.update(term_key(a) for a in concept.aliases if len(a) > 2)
-    return [k for k in keys if k]
-
-
-class _Names:
-    """Finds which concepts a text mentions, longest name first: "function call" in a text is
-    a mention of *function call*, not of *function*."""
-
-    def __init__(self, keys: Sequence[list[str]]) -> None:
-        self.owner: dict[tuple[str, ...], int] = {}
-        for a, ks in enumerate(keys):
-            for key in ks:
-                self.owner.setdefault(tuple(key.split()), a)
-        self.longest = max((len(k) for k in self.owner), default=1)
-        self._cache: dict[str, frozenset[int]] = {}
-
-    def in_text(self, text: str) -> frozenset[int]:
-        if text in self._cache:
-            return self._cache[text]
-        tokens = key_tokens(normalize(text))
-        found: set[int] = set()
-        start = 0
-        while start < len(tokens):
-            for size in range(min(self.longest, len(tokens) - start), 0, -1):
-                a = self.owner.get(tuple(tokens[start : start + size]), -1)
-                if a >= 0:
-                    found.add(a)
-                    start += size
-                    break
-            else:
-                start += 1
-        self._cache[text] = frozenset(found)
-        return self._cache[text]
-
-    def uses(self, texts: Sequence[str]) -> Pairs:
-        """``(a, b)``: text ``b`` mentions concept ``a`` (by name or alias)."""
-        return {(a, b) for b, text in enumerate(texts) for a in self.in_text(text) if a != b}
+MAX_ANCESTOR_SHARE = 0.4
+"""No concept needs more than this share of the course before it (its ancestors; in a small
+course, at least twice ``max_parents``)."""
+PASSES = 2
+"""Selection passes: each offers again the caps that dropping implied edges freed."""
+REASONS = ("definition", "name", "section")
+"""Evidence a teacher would give as a reason; co-mention (reference distance) alone is not."""
 
 
 def link_prerequisites(
@@ -111,51 +54,7 @@ def link_prerequisites(
     n = len(concepts)
     if n < 2:
         return []
-    keys = [_keys(c) for c in concepts]
-    words = [term_key(c.name).split() for c in concepts]
-    names = _Names(keys)
-    in_definition = names.uses([c.definition for c in concepts])
-    in_points = names.uses([" ".join(c.key_points) for c in concepts])
-    in_section = names.uses([c.section for c in concepts])
-    chapters = _chapters(concepts, chunks)
-    in_chapter = names.uses(chapters)
-    by_order = {c.order: c.text for c in chunks}
-    in_passage = names.uses([by_order.get(c.first_order, "") for c in concepts])
-    following = sorted(by_order)
-    after = {o: following[k + 1 : k + 1 + INTRODUCTION_PASSAGES]
-             for k, o in enumerate(following)}
-    in_introduction = names.uses([" ".join(by_order[o] for o in after.get(c.first_order, []))
-                                  for c in concepts])
-    follows = _section_sequence(concepts, chunks, keys)
-    rank = _teaching_rank(concepts, words, in_definition)
-    recent = _latest_mentioned(in_definition | in_points | in_passage, chapters, rank)
-    together = _same_section(concepts)
-    specificity = _specificity(in_definition | in_points, n)
-    pairs = (in_definition | in_points | in_passage | in_introduction | in_section | in_chapter | follows
-             | recent | together | _name_pairs(words))
-    refd = _reference_distance(keys, chunks, pairs)
-
-    candidates: list[tuple[float, int, int, str]] = []
-    for a, b in pairs:
-        if a == b or rank[a] >= rank[b]:
-            continue
-        by_definition = (1.0 if (a, b) in in_definition else 0.5 if (a, b) in in_points
-                         else 0.25 if (a, b) in in_passage
-                         else INTRODUCTION if (a, b) in in_introduction else 0.0)
-        by_name = _builds_on(words[a], words[b])
-        by_section = (1.0 if (a, b) in in_section or (a, b) in follows or (a, b) in recent
-                      else 0.6 if (a, b) in in_chapter
-                      else SAME_SECTION if (a, b) in together else 0.0)
-        if not (by_definition or by_name or by_section):
-            continue  # co-mention alone is not a reason a teacher would give
-        by_refd = max(0.0, min(1.0, refd.get((a, b), 0.0) * 2.0))
-        weight = (EVIDENCE["definition"] * by_definition + EVIDENCE["name"] * by_name
-                  + EVIDENCE["section"] * by_section + EVIDENCE["refd"] * by_refd)
-        weight = min(1.0, weight) * specificity[a]
-        if weight < MIN_WEIGHT:
-            continue
-        why = _rationale(concepts[a], concepts[b], by_definition, by_name, by_section)
-        candidates.append((round(weight, 3), a, b, why))
+    candidates, rank = weigh_pairs(concepts, chunks)
     chosen = _sparse(candidates, n, parents_cap)
     edges = [
         Prerequisite(prerequisite=concepts[a].id, concept=concepts[b].id, weight=w, rationale=why)
@@ -166,178 +65,127 @@ def link_prerequisites(
     return edges
 
 
-def _teaching_rank(
-    concepts: Sequence[Concept], words: Sequence[list[str]], uses: Pairs
-) -> dict[int, int]:
-    """A strict total order, so that edges along it can never form a cycle: reading order;
-    among concepts introduced in one passage, one whose definition uses another (and not the
-    other way round) comes after it, then the shorter name ("list" before "list method"),
-    then the name. (Reordering whole sections by their definitions was tried: no pair of the
-    teachers' maps gained, and edges would no longer follow reading order.)"""
-    def natural(i: int) -> tuple[int, int, str]:
-        return concepts[i].first_order, len(words[i]), concepts[i].name.lower()
-
-    runs: list[list[int]] = []  # concepts introduced in one passage
-    for i in sorted(range(len(concepts)), key=natural):
-        last = runs[-1][-1] if runs else None
-        if last is not None and concepts[i].first_order == concepts[last].first_order:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    ordered: list[int] = []
-    for group in runs:
-        inside = set(group)
-        before: dict[int, set[int]] = {i: set() for i in group}
-        for a, b in uses:
-            if a in inside and b in inside and (b, a) not in uses:
-                before[b].add(a)
-        while group:  # the earliest concept all of whose needs are placed; else the earliest
-            left = set(group)
-            ready = next((i for i in group if not before[i] & left), group[0])
-            ordered.append(ready)
-            group.remove(ready)
-    return {i: r for r, i in enumerate(ordered)}
-
-
-def _section_key(concept: Concept) -> str:
-    """The section a concept is introduced in, numbering aside ("2.2 Connectives" and
-    "Connectives" are one section)."""
-    return term_key(concept.section.lstrip("0123456789. ")) if concept.section else ""
-
-
-def _name_pairs(words: Sequence[list[str]]) -> Pairs:
-    """``(a, b)`` when ``b``'s name contains ``a``'s, found through an index of name words."""
-    by_word: dict[str, list[int]] = defaultdict(list)
-    for b, ws in enumerate(words):
-        for word in set(ws):
-            by_word[word].append(b)
-    pairs: Pairs = set()
-    for a, ws in enumerate(words):
-        if ws:
-            pairs.update((a, b) for b in by_word[ws[0]] if _builds_on(ws, words[b]))
-    return pairs
-
-
-def _same_section(concepts: Sequence[Concept]) -> Pairs:
-    """``(a, b)`` for concepts introduced in one section (both ways; order is checked later)."""
-    by_section: dict[str, list[int]] = defaultdict(list)
-    for i, concept in enumerate(concepts):
-        if concept.section:
-            by_section[_section_key(concept)].append(i)
-    return {(a, b) for group in by_section.values() for a in group for b in group if a != b}
-
-
-def _section_sequence(
-    concepts: Sequence[Concept], chunks: Sequence[Chunk], keys: Sequence[list[str]]
-) -> Pairs:
-    """``(a, b)`` when ``b`` names a section that follows the section named by ``a`` in the
-    same chapter: within a chapter, a section builds on the one before it."""
-    owner = {key: i for i, ks in enumerate(keys) for key in ks}
-    named: list[tuple[str, int | None]] = []  # (chapter, concept the section is named for)
-    chapter = ""
-    previous = ""
-    for chunk in sorted(chunks, key=lambda c: c.order):
-        if not chunk.heading or chunk.heading == previous:
+def weigh_pairs(
+    concepts: Sequence[Concept], chunks: Sequence[Chunk]
+) -> tuple[list[tuple[float, int, int, str]], dict[int, int]]:
+    """Every pair some evidence names, weighted: ``(weight, a, b, why)`` for ``a`` needed by
+    ``b`` (concept positions), with the teaching rank the edges follow."""
+    evidence = gather_evidence(concepts, chunks)
+    candidates: list[tuple[float, int, int, str]] = []
+    for (a, b), found in evidence.pairs.items():
+        if not any(found.get(kind) for kind in REASONS):
+            continue  # co-mention alone is not a reason a teacher would give
+        weight = sum(EVIDENCE.get(kind, 0.0) * value for kind, value in found.items())
+        weight = min(1.0, weight) * evidence.specificity[a]
+        if weight < MIN_WEIGHT:
             continue
-        previous = chunk.heading
-        if is_chapter_heading(chunk.heading):
-            chapter = chunk.heading
-        terms = [term_key(t) for t in heading_terms(chunk.heading)]
-        named.append((chapter, next((owner[t] for t in terms if t in owner), None)))
-    pairs: Pairs = set()
-    for (chapter_a, a), (chapter_b, b) in zip(named, named[1:], strict=False):
-        if a is not None and b is not None and a != b and chapter_a == chapter_b:
-            if concepts[a].first_order <= concepts[b].first_order:
-                pairs.add((a, b))
-    return pairs
+        why = _rationale(concepts[a], concepts[b], found)
+        candidates.append((round(weight, 3), a, b, why))
+    return candidates, evidence.rank
 
 
-def _latest_mentioned(uses: Pairs, chapters: Sequence[str], rank: dict[int, int]) -> Pairs:
-    """``(a, b)`` when ``a`` is the concept introduced last before ``b`` in the same chapter
-    among those that ``b``'s introduction (its definition, key points or passage) uses: a
-    chapter builds each idea on the one it has just explained."""
-    latest: dict[int, int] = {}
-    for a, b in uses:
-        if chapters[b] and rank[a] < rank[b] and chapters[a] == chapters[b]:
-            if b not in latest or rank[a] > rank[latest[b]]:
-                latest[b] = a
-    return {(a, b) for b, a in latest.items()}
-
-
-def _reference_distance(
-    keys: Sequence[list[str]], chunks: Sequence[Chunk], pairs: Iterable[tuple[int, int]]
-) -> dict[tuple[int, int], float]:
-    """For the given pairs, ``refers(a, b) - refers(b, a)``, where ``refers(a, b)`` is the
-    share of the passages mentioning ``b`` that also mention ``a`` (0 under two shared)."""
-    passages = MentionIndex([normalize(c.text) for c in chunks], {k for ks in keys for k in ks})
-    seen = [frozenset(i for key in ks for i in passages.counts(key)) for ks in keys]
-    out = {}
-    for a, b in pairs:
-        shared = len(seen[a] & seen[b])
-        if shared >= 2:
-            out[(a, b)] = shared / max(1, len(seen[b])) - shared / max(1, len(seen[a]))
-    return out
-
-
-def _specificity(uses: Pairs, n: int) -> list[float]:
-    """Per concept, 1 when few other concepts' definitions use it, falling towards 0.5 as it
-    is used by all of them (an inverse document frequency over definitions)."""
-    used_by = [0] * n
-    for a, _b in uses:
-        used_by[a] += 1
-    return [0.5 + 0.5 * math.log((n + 1) / (u + 1)) / math.log(n + 1) for u in used_by]
 def _sparse(
     candidates: list[tuple[float, int, int, str]], n: int, max_parents: int
 ) -> dict[tuple[int, int], tuple[float, str]]:
-    """Accept edges strongest first, within the per-concept and per-prerequisite caps; an
-    edge a two-step path already implies is passed over (it would add no path and only use
-    up the caps); at the end, drop edges a later two-step path implies."""
+    """Accept edges in rounds: each concept's strongest prerequisite first (all concepts,
+    strongest first), then each one's second, and so on, within the caps (prerequisites per
+    concept, dependents per prerequisite, and ancestors per concept: see :class:`_Closure`),
+    so that a prerequisite most concepts use spends its cap on the concepts it matters most
+    to. An edge a path already implies is passed over (it would add no path and only use up
+    the caps); after each pass the edges a longer path implies are dropped, and the caps they
+    free are offered again (at most :data:`PASSES` passes)."""
     cap = max(2, int(MAX_DEPENDENT_SHARE * n))
-    parents: dict[int, int] = {}
-    children: dict[int, int] = {}
+    most_ancestors = max(2 * max_parents, int(MAX_ANCESTOR_SHARE * n))  # small courses too
+    offered: dict[int, int] = defaultdict(int)
+    rounds: list[list[tuple[float, int, int, str]]] = []
+    for item in sorted(candidates, key=lambda t: (-t[0], t[2], t[1])):
+        place = offered[item[2]]
+        offered[item[2]] += 1
+        while len(rounds) <= place:
+            rounds.append([])
+        rounds[place].append(item)
+    ordered = [item for batch in rounds for item in batch]
     chosen: dict[tuple[int, int], tuple[float, str]] = {}
-    out_of: dict[int, set[int]] = {}
-    into: dict[int, set[int]] = {}
-    for weight, a, b, why in sorted(candidates, key=lambda t: (-t[0], t[2], t[1])):
-        if parents.get(b, 0) >= max_parents or children.get(a, 0) >= cap:
-            continue
-        if out_of.get(a, set()) & into.get(b, set()):
-            continue  # a -> x -> b is already there
-        chosen[(a, b)] = (weight, why)
-        parents[b] = parents.get(b, 0) + 1
-        children[a] = children.get(a, 0) + 1
-        out_of.setdefault(a, set()).add(b)
-        into.setdefault(b, set()).add(a)
-    return {
-        (a, c): value for (a, c), value in chosen.items()
-        if not any(c in out_of.get(b, ()) for b in out_of[a] if b != c)
-    }
+    closure = _Closure(n)
+    for _ in range(PASSES):
+        parents: dict[int, int] = defaultdict(int)
+        children: dict[int, int] = defaultdict(int)
+        out_of: dict[int, set[int]] = defaultdict(set)
+        for a, b in chosen:
+            parents[b] += 1
+            children[a] += 1
+            out_of[a].add(b)
+        added = False
+        for weight, a, b, why in ordered:
+            if (a, b) in chosen or parents[b] >= max_parents or children[a] >= cap:
+                continue
+            if closure.reaches(a, b) or not closure.add(a, b, most_ancestors):
+                continue  # a path a -> ... -> b is already there, or b would need too much
+            chosen[(a, b)] = (weight, why)
+            parents[b] += 1
+            children[a] += 1
+            out_of[a].add(b)
+            added = True
+        chosen = {edge: chosen[edge] for edge in _without_implied(out_of)}
+        if not added:
+            break
+    return chosen
 
 
-def _builds_on(a: list[str], b: list[str]) -> float:
-    """1 when name ``b`` ends with name ``a`` (``"variable"`` -> ``"local variable"``: a kind
-    of it), 0.5 when it contains it elsewhere (``"list"`` -> ``"list method"``), else 0."""
-    if len(a) >= len(b):
-        return 0.0
-    if b[-len(a):] == a:
-        return 1.0
-    return 0.5 if any(b[i : i + len(a)] == a for i in range(len(b) - len(a))) else 0.0
+class _Closure:
+    """Who reaches whom in the map being built, as bit sets, so that an edge is only accepted
+    while no concept it gives new ancestors ends up with more than a set number: a concept
+    that needs most of the course before it is no map a teacher would draw."""
+
+    def __init__(self, n: int) -> None:
+        self.ancestors = [0] * n
+        self.descendants = [0] * n
+
+    def reaches(self, a: int, b: int) -> bool:
+        return bool(self.descendants[a] >> b & 1)
+
+    def add(self, a: int, b: int, most: int) -> bool:
+        """Record ``a -> b`` unless some concept would then have more than ``most``
+        ancestors (and then change nothing)."""
+        gained = self.ancestors[a] | 1 << a
+        below = _members(self.descendants[b] | 1 << b)
+        if any((self.ancestors[d] | gained).bit_count() > most for d in below):
+            return False
+        for d in below:
+            self.ancestors[d] |= gained
+        reach = self.descendants[b] | 1 << b
+        for u in _members(gained):
+            self.descendants[u] |= reach
+        return True
 
 
-def _chapters(concepts: Sequence[Concept], chunks: Sequence[Chunk]) -> list[str]:
-    """For each concept, the heading of the chapter it is introduced in ("" when unknown)."""
-    chapter_at: dict[int, str] = {}
-    chapter = ""
-    for chunk in sorted(chunks, key=lambda c: c.order):
-        if chunk.heading and is_chapter_heading(chunk.heading):
-            chapter = chunk.heading
-        chapter_at[chunk.order] = chapter
-    return [chapter_at.get(c.first_order, "") for c in concepts]
+def _members(bits: int) -> list[int]:
+    out = []
+    while bits:
+        low = bits & -bits
+        out.append(low.bit_length() - 1)
+        bits ^= low
+    return out
 
 
-def _rationale(
-    a: Concept, b: Concept, by_definition: float, by_name: float, by_section: float
-) -> str:
+def _without_implied(out_of: dict[int, set[int]]) -> set[tuple[int, int]]:
+    """The edges no longer path implies (a transitive reduction): every concept keeps
+    exactly the same prerequisites, direct or not, with fewer edges to read."""
+    kept: set[tuple[int, int]] = set()
+    for a, direct in out_of.items():
+        further: set[int] = set()  # reached from a through another direct successor
+        stack = [c for b in direct for c in out_of.get(b, ())]
+        while stack:
+            node = stack.pop()
+            if node not in further:
+                further.add(node)
+                stack.extend(out_of.get(node, ()))
+        kept.update((a, b) for b in direct if b not in further)
+    return kept
+
+
+def _rationale(a: Concept, b: Concept, found: dict[str, float]) -> str:
+    by_definition, by_name, by_section = (found.get(k, 0.0) for k in REASONS)
     page = f" (p. {a.citations[0].page})" if a.citations else ""
     if by_definition == 1.0:
         return f"The definition of {b.name} uses {a.name}, which is introduced earlier{page}."
