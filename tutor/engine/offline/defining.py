@@ -53,6 +53,7 @@ WEIGHTS = {
     "named_object": 2.0,
     "subject_only": 0.5,
     "appositive": 2.0,
+    "predicate": 2.0,
     "heading": 1.0,
     "emphasis": 1.0,
     "opener": -2.0,
@@ -165,9 +166,12 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
             out["named_object"] = 1.0
     if candidate.section and mentions(candidate.section, key):
         out["heading"] = 1.0
+    if not out["named_object"] and rest is None and _predicate_definition(text, key):
+        out["predicate"] = 1.0
     out["emphasis"] = 1.0 if candidate.emphasized else 0.0
     first = words[0].lower().strip("\"'(,") if words else ""
-    defines = rest is not None or out["named_object"] or out["appositive"]
+    defines = (rest is not None or out["named_object"] or out["appositive"]
+               or out["predicate"])
     if first in _OPENERS and not defines:
         out["opener"] = 1.0
     out["question"] = 1.0 if text.endswith("?") else 0.0
@@ -184,6 +188,37 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
     out["length"] = 1.0 if len(words) < 4 or len(words) > 60 else 0.0
     out["colon_end"] = 1.0 if text.endswith(":") else 0.0
     return out
+
+
+_SAY_THAT = re.compile(
+    r"\bwe (?:say|call it|call them)(?: that)?\b.*?\b(?:is|are|be)\s+(?:an?\s+|the\s+)?(?P<t>.+)$",
+    re.IGNORECASE)
+_DEFINE_AS = re.compile(
+    r"\b(?:we|i) (?:can |will |shall )?define (?:an?\s+|the\s+)?(?P<t>.+?)\s+(?:as|to be)\b",
+    re.IGNORECASE)
+_CONDITION = re.compile(
+    r"^\s*(?:in (?!the\b)[a-z]{1,3}\s+)?(?:if|iff|when|whenever|just in case|exactly when|provided "
+    r"that|if and only if)\b", re.IGNORECASE)
+
+
+def _predicate_definition(text: str, key: str) -> bool:
+    """The term is what the sentence defines though it is not its subject: a property given
+    with its condition ("Two sentences are logically equivalent if they ..."), "we say that
+    ... is X" or "we define X as ..."."""
+    said = _SAY_THAT.search(text.rstrip(" .!"))
+    if said and term_key(said.group("t")).startswith(key):
+        return True
+    defined = _DEFINE_AS.search(text)
+    if defined and term_key(defined.group("t")) == key:
+        return True
+    for match in re.finditer(r"\b(?:is|are)\s+(?:said to be\s+)?(?:an?\s+)?", text):
+        tail = text[match.end():]
+        size = len(key.split())
+        words = tail.split()
+        if (words and term_key(" ".join(w.strip("\"'*,") for w in words[:size])) == key
+                and _CONDITION.match(" ".join(words[size:]))):
+            return True
+    return False
 
 
 def definition_score(term: str, candidate: Candidate) -> float:
@@ -299,7 +334,8 @@ def choose_definition(
     glossary: list[Definition] = []
     for found in cand.definitions:
         if not 0 <= found.position < len(sentences):
-            glossary.append(found)
+            if _states(found):
+                glossary.append(found)
             continue
         section = sentences[found.position].section
         if not _is_glossary(section):
@@ -376,6 +412,12 @@ def choose_definition(
     if not text:
         return None
     return Defining(text, chunk, position, round(score, 3))
+
+
+def _states(entry: Definition) -> bool:
+    """A "term: text" line that states something of the term, not a question ("Spread: How
+    much variability is there in the values?")."""
+    return not entry.sentence.rstrip().endswith("?")
 
 
 def _is_glossary(section: str) -> bool:

@@ -28,7 +28,7 @@ MAX_ANTECEDENTS = 2
 """Sentences before a leaning definition that may be joined to it."""
 
 _LEANS_START = re.compile(
-    r"^(?:This|These|That|Those|Such|It|They|Here|We do this|We call (?:this|these|that|"
+    r"^(?:This|These|That|Those|Such|It|They|Here|Otherwise|We do this|We call (?:this|these|that|"
     r"those|it|them|such))\b(?!\s+(?:is|are|will|would|can|may)\s+(?:not\s+)?(?:often\s+)?"
     r"(?:true|false|possible|impossible|legitimate|important|easy|hard|useful|be)\b)")
 _LEANS_SUBJECT = re.compile(
@@ -36,6 +36,13 @@ _LEANS_SUBJECT = re.compile(
     r"with this property|(?:this|these|that|those) (?:process|pattern|operation|approach|kind|"
     r"type|technique|method|idea|relationship|behaviou?r|property|situation|form|sort|"
     r"quantity|statistic|effect|construction|rule|phenomenon|problem)s?)\b")
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:this|these|those|such)\s+(?!chapter\b|section\b|book\b|case\b|example\b)[a-z]+")
+"""A demonstrative before the verb ("Dictionaries use these integers, called ...")."""
+_PRONOUN_NAMED = re.compile(
+    r",\s*(?:it|they|this|these)\s+(?:is|are)\s+(?:also\s+|often\s+)?(?:called|known as|"
+    r"named|termed|said to be)\b")
+"""A pronoun subject of the naming after a leading clause ("Because ..., it is called X")."""
 _VERB = re.compile(r"\b(?:is|are|was|were|called|known as|named|termed)\b")
 """A sentence whose subject (or its naming) points back at earlier text: it opens with a
 demonstrative or a pronoun, or its subject, before the verb, says "like this", "in this way"."""
@@ -61,7 +68,10 @@ def leans(text: str) -> bool:
     text = text.strip()
     verb = _VERB.search(text)
     head = text[: verb.start()] if verb else text
-    return bool(_LEANS_START.match(text) or _LEANS_SUBJECT.search(head))
+    return bool(_LEANS_START.match(text) or _LEANS_SUBJECT.search(head)
+                or _PRONOUN_NAMED.search(text)
+                or (verb is not None and verb.group() in ("called", "known as", "named", "termed")
+                    and _DEMONSTRATIVE.search(head)))
 
 
 def is_prose(text: str) -> bool:
