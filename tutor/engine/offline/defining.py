@@ -54,6 +54,7 @@ WEIGHTS = {
     "subject_only": 0.5,
     "appositive": 2.0,
     "predicate": 2.0,
+    "inverse": 1.5,
     "heading": 1.0,
     "emphasis": 1.0,
     "opener": -2.0,
@@ -168,6 +169,9 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
         out["heading"] = 1.0
     if not out["named_object"] and rest is None and _predicate_definition(text, key):
         out["predicate"] = 1.0
+    if rest is None and not out["named_object"] and not out["predicate"] and _INVERSE.search(
+            text) and _inverse_names(text, key):
+        out["inverse"] = 1.0
     out["emphasis"] = 1.0 if candidate.emphasized else 0.0
     first = words[0].lower().strip("\"'(,") if words else ""
     defines = (rest is not None or out["named_object"] or out["appositive"]
@@ -199,6 +203,31 @@ _DEFINE_AS = re.compile(
 _CONDITION = re.compile(
     r"^\s*(?:in (?!the\b)[a-z]{1,3}\s+)?(?:if|iff|when|whenever|just in case|exactly when|provided "
     r"that|if and only if)\b", re.IGNORECASE)
+
+
+_INVERSE = re.compile(
+    r"^(?:(?:the|an?|one|another|each)\s+)?(?:\S+\s+){2,}?(?:is|are)\s+(?:the|an?)\s+"
+    r"(?P<t>[^,.;:()]{2,60}?)\s*(?:,|\.|:|;|\(|$)", re.IGNORECASE)
+
+
+def _inverse_names(text: str, key: str) -> bool:
+    """The term is the complement of a copula whose subject is a description of at least
+    three words ("Another way to measure goodness of fit is the coefficient of determination,
+    ...", "The final sentence in the series is the conclusion.")."""
+    match = _INVERSE.search(text)
+    if match is None or leans(text):
+        return False
+    subject = text[: match.start("t")]
+    return (len(subject.split()) >= 5 and not _NOT_DESCRIPTION.search(subject)
+            and term_key(match.group("t")) == key)
+
+
+_NOT_DESCRIPTION = re.compile(
+    r"^\W*(?:as|for example|for instance|e\.g\.|let|suppose|so|but|and|then|in this|here)\b|"
+    r"\b(?:because|since|if|when|whenever|although|though|unless)\b|[\d'\"=(){}\[\]<>%*/\\|&~\u2192\u2194\u00ac\u2228]",
+    re.IGNORECASE)
+"""A subject that is no description of the term: a subordinate clause ("Because A -> B is
+a ..."), an example with numbers, quotes or symbols ("'No one knows ...' is a sentence")."""
 
 
 def _predicate_definition(text: str, key: str) -> bool:
