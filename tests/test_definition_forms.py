@@ -1,0 +1,84 @@
+"""More ways a book says what a term is (a property with its condition, "we say that ... is
+X", "we define X as", a descriptive subject naming its complement, a plural class), and
+sentences that only look like definitions (a superlative, a leading phrase, a pronoun that
+names what the text before described)."""
+
+from __future__ import annotations
+
+from tutor.course import Chunk
+from tutor.engine.offline.defining import MIN_DEFINING, Candidate, definition_score, features
+from tutor.engine.offline.extract import extract_concepts
+from tutor.engine.offline.self_contained import leans
+
+
+def _score(term: str, text: str, emphasized: bool = False) -> float:
+    return definition_score(term, Candidate(text, emphasized=emphasized))
+
+
+def _pages(*texts: str, headings: tuple[str, ...] = ()) -> list[Chunk]:
+    return [Chunk(id=f"n.md#p{i}-0", source="n.md", page=i, text=t, order=i - 1,
+                  heading=headings[i - 1] if headings else "")
+            for i, t in enumerate(texts, start=1)]
+
+
+def test_a_property_given_with_its_condition_defines_the_property() -> None:
+    assert _score("balanced", "A bag of marbles is balanced if every colour appears equally "
+                              "often.") >= MIN_DEFINING
+    assert _score("satisfiable", "A formula is satisfiable in PL when some assignment makes "
+                                 "it true.") >= MIN_DEFINING
+    assert _score("balanced", "The scales were balanced after the second weighing.") < MIN_DEFINING
+
+
+def test_we_say_that_and_we_define_as_name_the_term() -> None:
+    assert _score("isomorphic", "When two graphs have the same shape under some relabelling, "
+                                "we say that they are isomorphic.") >= MIN_DEFINING
+    assert _score("walk", "We define a walk as a sequence of edges that share end points.") \
+        >= MIN_DEFINING
+    assert _score("walk", "We define the cost first and the walk later.") < MIN_DEFINING
+
+
+def test_a_descriptive_subject_names_its_complement() -> None:
+    sentence = "Another way to describe the spread of a sample is the interquartile range."
+    assert features("interquartile range", Candidate(sentence))["inverse"] == 1.0
+    assert _score("interquartile range", sentence, emphasized=True) >= MIN_DEFINING
+    # a subordinate clause, an example with quotes or a short subject is no description
+    for text in ("Because the last step fails, the result is the interquartile range.",
+                 "'Every cat sleeps' is a sentence.",
+                 "The mean is a summary statistic."):
+        term = text.rstrip(".").rsplit(" ", 2)[-2:]
+        assert features(" ".join(term), Candidate(text))["inverse"] == 0.0
+
+
+def test_a_plural_class_after_the_copula_is_a_genus_and_a_superlative_is_not() -> None:
+    assert _score("deadlock", "Deadlocks are situations in which two threads wait for each "
+                              "other forever.") >= MIN_DEFINING
+    assert _score("deadlock", "Deadlocks are the hardest bugs to find in a threaded "
+                              "program.") < MIN_DEFINING
+    assert _score("deadlock", "Deadlocks are always a sign of a design error.") < MIN_DEFINING
+
+
+def test_a_term_in_a_leading_phrase_is_not_defined_by_the_main_clause() -> None:
+    sentence = "In linear regression, a residual is the distance of a point from the line."
+    assert _score("linear regression", sentence) < MIN_DEFINING
+    assert _score("residual", sentence) >= MIN_DEFINING
+
+
+def test_otherwise_a_pronoun_or_a_demonstrative_before_the_naming_leans() -> None:
+    assert leans("Otherwise, they are disjoint.")
+    assert leans("Because of this property, it is called a stable sort.")
+    assert leans("Databases store these numbers, called row ids, in every table.")
+    assert not leans("A row id is a number that names a row of a table.")
+    assert not leans("In this chapter, a stack is a list used from one end only.")
+
+
+def test_a_question_after_a_label_is_no_glossary_entry() -> None:
+    course = _pages(
+        "Three questions guide the summary of a sample.\nSpread: How far apart are the "
+        "values?\nWe measure spread in several ways, and spread matters for every test.",
+        "A wide spread makes a small effect hard to see, so we look at the spread first.",
+        "spread: A measure of how far apart the values of a sample are.",
+        headings=("2.1 Summaries", "2.2 Effects", "2.9 Glossary"),
+    )
+    drafts = {d.name.lower(): d for d in extract_concepts(course)}
+    assert drafts["spread"].definition.startswith("A measure of how far apart")
+    assert "?" not in drafts["spread"].definition
