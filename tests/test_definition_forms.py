@@ -82,3 +82,44 @@ def test_a_question_after_a_label_is_no_glossary_entry() -> None:
     drafts = {d.name.lower(): d for d in extract_concepts(course)}
     assert drafts["spread"].definition.startswith("A measure of how far apart")
     assert "?" not in drafts["spread"].definition
+
+
+def test_a_property_noun_is_defined_by_its_adjective_with_a_condition() -> None:
+    course = _pages(
+        "A sorting method has several properties. This is the question of stability, which we "
+        "answer now. A sort is stable if it keeps equal items in their order.",
+        "Merge sort keeps that order, so its stability is easy to check.",
+        "Quick sort gives up stability for speed; stability matters for records.",
+        headings=("4.2 Stability", "4.3 Merge sort", "4.4 Quick sort"),
+    )
+    drafts = {d.name.lower(): d for d in extract_concepts(course)}
+    assert drafts["stability"].definition.startswith("A sort is stable if")
+
+
+def test_a_sentence_ending_on_what_the_text_before_described_leans() -> None:
+    assert leans("Hash tables give us this speed.")
+    assert not leans("Hash tables give us constant time lookups.")
+
+
+def test_a_short_definition_takes_the_next_sentence_that_goes_on_describing_it() -> None:
+    course = _pages(
+        "Formally, a heap is a binary tree. The nodes of the tree keep an order: each parent "
+        "is smaller than its children. Heaps are used for priority queues.",
+        "A heap can be stored in a list, and the heap property is kept after each insertion.",
+        "Removing the smallest item from a heap takes logarithmic time.",
+    )
+    drafts = {d.name.lower(): d for d in extract_concepts(course)}
+    assert drafts["heap"].definition == (
+        "Formally, a heap is a binary tree. The nodes of the tree keep an order: each parent is "
+        "smaller than its children.")
+
+
+def test_a_short_definition_does_not_take_a_sentence_about_something_else() -> None:
+    course = _pages(
+        "A queue is a list of waiting items. The printer takes the next job from it. Queues "
+        "are first in, first out.",
+        "Each queue has a front and a back; a queue grows at the back.",
+        "A queue can be empty, and an empty queue has no front.",
+    )
+    drafts = {d.name.lower(): d for d in extract_concepts(course)}
+    assert drafts["queue"].definition == "A queue is a list of waiting items."

@@ -29,10 +29,17 @@ from tutor.engine.offline.defining_signs import (
     Candidate,
     definition_score,
     features,
+    property_forms,
     says_what,
 )
 from tutor.engine.offline.definitions import Definition
-from tutor.engine.offline.self_contained import clean_definition, leans, short, with_antecedent
+from tutor.engine.offline.self_contained import (
+    clean_definition,
+    leans,
+    short,
+    with_antecedent,
+    with_continuation,
+)
 from tutor.engine.offline.text import mentions
 
 __all__ = [
@@ -88,11 +95,12 @@ def choose_definition(
         if not _is_glossary(section):
             options[(found.chunk, found.position)] = Candidate(
                 found.sentence, section, found.strength, found.chunk in cand.emphasized_in)
+    forms = [cand.key, *property_forms(cand.key)]  # "soundness": "A system is sound if ..."
     for chunk in sorted(mentioned)[:MENTION_CHUNKS]:
         for position in by_chunk.get(chunk, []):
             sentence = sentences[position]
             if ((chunk, position) not in options and not _is_glossary(sentence.section)
-                    and mentions(sentence.text, cand.key)):
+                    and any(mentions(sentence.text, form) for form in forms)):
                 options[(chunk, position)] = Candidate(
                     sentence.text, sentence.section, 0.0, chunk in cand.emphasized_in)
     term = cand.surfaces.most_common(1)[0][0] if cand.surfaces else cand.key
@@ -153,6 +161,7 @@ def choose_definition(
     if THIS_IS.match(text) and ":" in text:  # "This is the X rule (XE): <its schema>"
         text = text.split(":", 1)[0].rstrip() + "."
     text, start = with_antecedent(text, position, sentences, BOILERPLATE)
+    text = with_continuation(text, position, sentences, BOILERPLATE)
     if start != position:  # cited where the definition starts
         chunk = sentences[start].chunk
     text = clean_definition(short(text))

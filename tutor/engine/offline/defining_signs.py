@@ -237,10 +237,26 @@ def _predicate_definition(text: str, key: str) -> bool:
         tail = text[match.end():]
         size = len(key.split())
         words = tail.split()
-        if (words and term_key(" ".join(w.strip("\"'*,") for w in words[:size])) == key
+        named = term_key(" ".join(w.strip("\"'*,") for w in words[:size]))
+        if (words and (named == key or named in property_forms(key))
                 and _CONDITION.match(" ".join(words[size:]))):
             return True
     return False
+
+
+_NOUN_OF_PROPERTY = (("ness", ""), ("ity", ""), ("ency", "ent"), ("ancy", "ant"), ("ility", "le"))
+
+
+def property_forms(key: str) -> set[str]:
+    """The adjective a noun of a property is made from ("soundness" -> "sound", "validity"
+    -> "valid", "consistency" -> "consistent"), so "A system is sound if ..." defines
+    *soundness*."""
+    head, _, last = key.rpartition(" ")
+    out = set()
+    for ending, replacement in _NOUN_OF_PROPERTY:
+        if last.endswith(ending) and len(last) - len(ending) >= 3:
+            out.add(f"{head} {last[: -len(ending)] + replacement}".strip())
+    return out
 
 
 def definition_score(term: str, candidate: Candidate) -> float:

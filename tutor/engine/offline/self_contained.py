@@ -24,6 +24,8 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from tutor.text import STOPWORDS
+
 MAX_ANTECEDENTS = 2
 """Sentences before a leaning definition that may be joined to it."""
 
@@ -38,11 +40,17 @@ _LEANS_SUBJECT = re.compile(
     r"quantity|statistic|effect|construction|rule|phenomenon|problem)s?)\b")
 _DEMONSTRATIVE = re.compile(
     r"\b(?:this|these|those|such)\s+(?!chapter\b|section\b|book\b|case\b|example\b)[a-z]+")
-"""A demonstrative before the verb ("Dictionaries use these integers, called ...")."""
+"""A demonstrative before the naming verb ("Dictionaries use these integers, called ...",
+"Functions that work this way are called ...")."""
 _PRONOUN_NAMED = re.compile(
     r",\s*(?:it|they|this|these)\s+(?:is|are)\s+(?:also\s+|often\s+)?(?:called|known as|"
     r"named|termed|said to be)\b")
 """A pronoun subject of the naming after a leading clause ("Because ..., it is called X")."""
+_NAMING_VERB = re.compile(r"\b(?:called|known as|named|termed)\b")
+_ENDS_POINTING = re.compile(
+    r"^\S+(?:\s+\S+){1,6}\s+(?:this|these|that|those|such)\s+[a-z]+\s*[.!]?$")
+"""A short sentence that ends on what the text before described ("Conditional statements give
+us this ability.")."""
 _VERB = re.compile(r"\b(?:is|are|was|were|called|known as|named|termed)\b")
 """A sentence whose subject (or its naming) points back at earlier text: it opens with a
 demonstrative or a pronoun, or its subject, before the verb, says "like this", "in this way"."""
@@ -60,6 +68,7 @@ _EXAMPLE = re.compile(r"^(?:for example|e\.g\.|for instance|example|consider)\b"
 class _Sentence(Protocol):
     text: str
     chunk: int
+    block: int
     section: str
 
 
@@ -68,10 +77,10 @@ def leans(text: str) -> bool:
     text = text.strip()
     verb = _VERB.search(text)
     head = text[: verb.start()] if verb else text
+    naming = _NAMING_VERB.search(text)
     return bool(_LEANS_START.match(text) or _LEANS_SUBJECT.search(head)
-                or _PRONOUN_NAMED.search(text)
-                or (verb is not None and verb.group() in ("called", "known as", "named", "termed")
-                    and _DEMONSTRATIVE.search(head)))
+                or _PRONOUN_NAMED.search(text) or _ENDS_POINTING.search(text)
+                or (naming is not None and _DEMONSTRATIVE.search(text[: naming.start()])))
 
 
 def is_prose(text: str) -> bool:
@@ -127,6 +136,40 @@ def with_antecedent(
     if len(parts) == 1:
         return text, position
     return " ".join(parts), first
+
+
+SHORT_DEFINITION = 10
+"""A definition of at most this many words names only the genus ("Formally, a proof is a
+sequence of sentences."): the next sentence of its paragraph says what sets it apart."""
+_CONTINUES = re.compile(r"^(?:It|Its|They|Their|These|This|Such|In particular|That is)\b|"
+                        r"^(?:The|Each|Every)\s+(?P<noun>[a-z]+(?:\s+[a-z]+){0,3})")
+"""How a sentence that goes on describing the thing just defined opens: a pronoun, or a
+noun the definition used ("... a sequence of values. The values can be any type")."""
+_NAMES_ANOTHER = re.compile(r"\b(?:called|known as|termed|we call|in this (?:case|example|"
+                            r"chapter|section|book))\b", re.IGNORECASE)
+
+
+def with_continuation(
+    text: str, position: int, sentences: Sequence[_Sentence], usable: re.Pattern[str]
+) -> str:
+    """A short definition with the next sentence of its paragraph after it, when that sentence
+    goes on describing the same thing (prose, no question, code or boilerplate)."""
+    if len(text.split()) > SHORT_DEFINITION or not 0 <= position < len(sentences) - 1:
+        return text
+    here, after = sentences[position], sentences[position + 1]
+    following = after.text.strip()
+    opening = _CONTINUES.match(following)
+    if opening is not None and opening.group("noun"):
+        nouns = [word.rstrip("s") for word in opening.group("noun").split()
+                 if len(word) > 3 and word not in STOPWORDS]
+        if not any(re.search(rf"\b{re.escape(noun)}", text, re.IGNORECASE) for noun in nouns):
+            opening = None  # a new subject, not the thing just defined
+    if (after.chunk != here.chunk or after.block != here.block or not is_prose(following)
+            or opening is None or following.endswith("?") or _NAMES_ANOTHER.search(following)
+            or usable.search(following) or _CODE.search(following)
+            or len(following.split()) > 40):
+        return text
+    return f"{text} {following}"
 
 
 # -- cleaning the chosen sentence -------------------------------------------------------
