@@ -123,3 +123,53 @@ def test_a_short_definition_does_not_take_a_sentence_about_something_else() -> N
     )
     drafts = {d.name.lower(): d for d in extract_concepts(course)}
     assert drafts["queue"].definition == "A queue is a list of waiting items."
+
+
+def test_a_bulleted_list_run_into_one_sentence_gives_the_item_that_names_the_term() -> None:
+    course = _pages(
+        "A test has three steps. • The first step is to choose a statistic for the effect. "
+        "• The second step is to define a baseline, which is a model of the system with no "
+        "effect. • The third step is to compare the two.",
+        "The baseline is simulated many times, and each run of the baseline gives a value.",
+        "A poor baseline makes a test useless, so the baseline is chosen with care.",
+    )
+    drafts = {d.name.lower(): d for d in extract_concepts(course)}
+    assert drafts["baseline"].definition == (
+        "The second step is to define a baseline, which is a model of the system with no "
+        "effect.")
+
+
+def test_said_to_be_names_the_term() -> None:
+    sentence = ("Given the same inputs, most vending machines give the same outputs, so they are "
+                "said to be predictable.")
+    assert features("predictable", Candidate(sentence))["named_object"] == 1.0
+
+
+def test_with_no_defining_sentence_the_passage_that_emphasises_the_term_is_cited() -> None:
+    course = [
+        Chunk(id="n.md#p1-0", source="n.md", page=1, order=0,
+              text="A frame holds every widget of the panel in place for the operator."),
+        Chunk(id="n.md#p2-0", source="n.md", page=2, order=1, emphasized=["widget"],
+              text="So each widget shifts a little when the frame is loose."),
+        Chunk(id="n.md#p3-0", source="n.md", page=3, order=2,
+              text="The operator moves a widget, and the frame keeps the widget level."),
+    ]
+    drafts = {d.name.lower(): d for d in extract_concepts(course)}
+    assert drafts["widget"].citations[0].page == 2
+
+
+def test_a_quantity_or_an_example_value_is_no_appositive() -> None:
+    assert features("day", Candidate("The queue is longest after 3 days, which is the usual "
+                                     "delivery time."))["appositive"] == 0.0
+    assert features("outlier", Candidate("One reading has to be an outlier, a 90 degree "
+                                         "morning!"))["appositive"] == 0.0
+    assert features("median", Candidate("We report the median, which is the middle value of "
+                                        "the sorted sample."))["appositive"] == 1.0
+
+
+def test_an_appositive_in_a_sentence_about_something_else_does_not_define() -> None:
+    sentence = ("It is close to the plain average, but it has no gaps, which makes it easier "
+                "to plot.")
+    assert _score("gap", sentence) < MIN_DEFINING
+    assert _score("p-value", "Then we compute a p-value, which is the probability of a result "
+                             "at least this large.") >= MIN_DEFINING

@@ -18,6 +18,7 @@ books and reports the third). :func:`clean_definition` tidies the chosen sentenc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -94,7 +95,8 @@ def choose_definition(
         section = sentences[found.position].section
         if not _is_glossary(section):
             options[(found.chunk, found.position)] = Candidate(
-                found.sentence, section, found.strength, found.chunk in cand.emphasized_in)
+                _list_item(found.sentence, [cand.key]), section, found.strength,
+                found.chunk in cand.emphasized_in)
     forms = [cand.key, *property_forms(cand.key)]  # "soundness": "A system is sound if ..."
     for chunk in sorted(mentioned)[:MENTION_CHUNKS]:
         for position in by_chunk.get(chunk, []):
@@ -102,7 +104,8 @@ def choose_definition(
             if ((chunk, position) not in options and not _is_glossary(sentence.section)
                     and any(mentions(sentence.text, form) for form in forms)):
                 options[(chunk, position)] = Candidate(
-                    sentence.text, sentence.section, 0.0, chunk in cand.emphasized_in)
+                    _list_item(sentence.text, forms), sentence.section, 0.0,
+                    chunk in cand.emphasized_in)
     term = cand.surfaces.most_common(1)[0][0] if cand.surfaces else cand.key
     scored = sorted((definition_score(term, option), place) for place, option in options.items())
     real = [item for item in scored if item[0] >= MIN_DEFINING]
@@ -143,7 +146,12 @@ def choose_definition(
             score = definition_score(term, Candidate(entry.sentence, "", entry.strength))
             option = Candidate(entry.sentence)
     elif scored:
-        score, (chunk, position) = max(scored, key=lambda t: (t[0], -t[1][0]))
+        # No sentence defines it: the best of the passage that sets it in emphasis where the
+        # book introduces it, else the best of all.
+        marked = [item for item in scored if options[item[1]].emphasized]
+        introduced = min(item[1][0] for item in marked) if marked else -1
+        pool = [item for item in marked if item[1][0] == introduced] or scored
+        score, (chunk, position) = max(pool, key=lambda t: (t[0], -t[1][0]))
         option = options[(chunk, position)]
     else:
         return None
@@ -168,6 +176,19 @@ def choose_definition(
     if not text:
         return None
     return Defining(text, chunk, position, round(score, 3))
+
+
+_BULLET = re.compile(r"\s*[\u2022\u25cf\u25aa]\s+")
+
+
+def _list_item(text: str, forms: Sequence[str]) -> str:
+    """The item of a bulleted list run into one sentence that mentions the term ("... same
+    distribution. • The third step is to compute a p-value, which is ..."), else the text."""
+    items = [item for item in _BULLET.split(text) if item.strip()]
+    if len(items) < 2:
+        return text
+    return next((item.strip() for item in items
+                 if any(mentions(item, form) for form in forms)), text)
 
 
 def _states(entry: Definition) -> bool:

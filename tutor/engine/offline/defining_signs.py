@@ -65,7 +65,7 @@ _OPENERS = frozenset(
 _APPOSITIVE = re.compile(
     r"^\s*(?:\([^)]{1,20}\)\s*)?,\s*(?:which|that|who)\s+(?:is|are|means|refers to|"
     r"(?!is\b|was\b|has\b|does\b)[a-z]+[^s\W]s)\b|"
-    r"^\s*(?:\([^)]{1,20}\)\s*)?,\s*(?:an?|the)\s+\w+")
+    r"^\s*(?:\([^)]{1,20}\)\s*)?,\s*(?:an?|the)\s+(?!\d)\w+")
 _LEADING_PHRASE = re.compile(
     r"^\W*(?:in|for|with|on|at|by|from|under|within|unlike|like|after|before|during)\b\W*"
     r"(?:\S+\s+){0,3}\S+\s*,?\s*$", re.IGNORECASE)
@@ -81,7 +81,7 @@ _DEFINING_VERB = re.compile(
 _NAMING = re.compile(
     r"(?:\b(?:is|are|was|were|be)|\b(?:it|that)'s)\s+(?:also\s+|often\s+|sometimes\s+|"
     r"usually\s+)?(?:called|known as|"
-    r"referred to as|termed|named)\s+(?:an?\s+|the\s+)?(?P<t>[\w\- ']+)|\bwe call\b.*?"
+    r"referred to as|termed|named|said to be)\s+(?:an?\s+|the\s+)?(?P<t>[\w\- ']+)|\bwe call\b.*?"
     r"(?:\b(?:an?|the)\s+)?(?P<u>[\w\- ']+)$|,\s*called\s+(?:an?\s+|the\s+)?(?P<v>[\w\- ']+)|"
     r"\b(?<!is )(?<!are )called\s+an?\s+(?P<w>[\w\- ']+)",
     re.IGNORECASE)
@@ -167,8 +167,9 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
         out["inverse"] = 1.0
     out["emphasis"] = 1.0 if candidate.emphasized else 0.0
     first = words[0].lower().strip("\"'(,") if words else ""
-    defines = (rest is not None or out["named_object"] or out["appositive"]
-               or out["predicate"])
+    defines = (rest is not None or out["named_object"] or out["predicate"]
+               or out["appositive"] and not leans(text))
+    # (an appositive after "It ..." explains an object of a sentence about something else)
     if first in _OPENERS and not defines:
         out["opener"] = 1.0
     out["question"] = 1.0 if text.endswith("?") else 0.0
@@ -329,6 +330,8 @@ def _after_term(text: str, key: str) -> str | None:
     for start in range(len(words) - size + 1):
         span = words[start : start + size]
         if term_key(" ".join(w.strip("\"'*,") for w in span)) == key:
+            if start and words[start - 1][:1].isdigit():
+                return None  # "39 weeks, which ...": a quantity, not the term
             tail = " ".join(words[start + size :])
             return ("," + tail) if span[-1].endswith(",") else " " + tail
     return None
