@@ -9,7 +9,11 @@ A sentence that leans on the text before it ("This process is called X", "Connec
 in this way are called ...") loses points; a real definition that stands alone is preferred to
 it, else it takes the sentences it points back at (:mod:`tutor.engine.offline.self_contained`). When only the
 book's glossary defines a term, its words are used and the glossary's page is cited; a
-"Label: question?" line is no glossary entry.
+"Label: question?" line is no glossary entry. When no sentence defines the term, the best one
+of the passage that sets it in emphasis (where the book introduces it) is used. A definition
+that names only the genus takes the next sentence that goes on describing the thing
+(:func:`tutor.engine.offline.self_contained.with_continuation`); an item of a bulleted list run
+into one sentence is taken alone.
 
 :data:`WEIGHTS` are set by hand from these rules; :data:`MIN_DEFINING` is the score a sentence
 needs to count as a real definition (``bench/concept_map.py --rotations`` calibrates it on two
