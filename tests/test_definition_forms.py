@@ -173,3 +173,28 @@ def test_an_appositive_in_a_sentence_about_something_else_does_not_define() -> N
     assert _score("gap", sentence) < MIN_DEFINING
     assert _score("p-value", "Then we compute a p-value, which is the probability of a result "
                              "at least this large.") >= MIN_DEFINING
+
+
+def test_a_condition_first_and_the_term_last_defines_the_term() -> None:
+    sentence = ("If the squares of a set of values have a uniform spread, the values have a "
+                "root-uniform spread.")
+    assert features("root-uniform spread", Candidate(sentence))["predicate"] == 1.0
+    # the term ending the leading clause is not explained by what follows its comma
+    assert features("uniform spread", Candidate(sentence))["appositive"] == 0.0
+
+
+def test_a_definition_run_on_after_a_list_that_lost_its_full_stop_is_taken_alone() -> None:
+    run_on = ("Signal words are a hint of what the recipe is meant to be, especially when the "
+              "recipe as printed puts the result first or in the middle of the recipe. "
+              "ingredient words: take, add, mix, stir, fold in, season, whisk, pour, chop, "
+              "slice result words: serve, plate, enjoy So in general, we can define a recipe as "
+              "a list of steps that ends in a dish.")
+    course = _pages(
+        "Cooking starts from a recipe, and a recipe names a dish. " + run_on,
+        "Every recipe has ingredients; a good recipe lists them in order of use.",
+        "A recipe may be doubled, and a doubled recipe needs a bigger pot.",
+        headings=("1.1 Recipes", "1.2 Ingredients", "1.3 Scaling"),
+    )
+    drafts = {d.name.lower(): d for d in extract_concepts(course)}
+    assert drafts["recipe"].definition == (
+        "So in general, we can define a recipe as a list of steps that ends in a dish.")

@@ -186,13 +186,32 @@ _BULLET = re.compile(r"\s*[\u2022\u25cf\u25aa]\s+")
 
 
 def _list_item(text: str, forms: Sequence[str]) -> str:
-    """The item of a bulleted list run into one sentence that mentions the term ("... same
-    distribution. • The third step is to compute a p-value, which is ..."), else the text."""
-    items = [item for item in _BULLET.split(text) if item.strip()]
-    if len(items) < 2:
+    """The part of a run-on sentence that defines the term best: an item of a bulleted list
+    run into one sentence ("... same distribution. • The third step is to compute a p-value,
+    which is ..."), or, in a long run, the words after a sentence start the text lost its full
+    stop before ("... therefore, hence, thus, then, so To be perfectly general, we can define
+    an argument as ..."); else the text."""
+    parts = [item.strip() for item in _BULLET.split(text) if item.strip()]
+    parts = [piece for part in parts for piece in _run_on_parts(part)]
+    if len(parts) < 2:
         return text
-    return next((item.strip() for item in items
-                 if any(mentions(item, form) for form in forms)), text)
+    naming = [part for part in parts if any(mentions(part, form) for form in forms)]
+    if not naming:
+        return text
+    return max(naming, key=lambda part: definition_score(forms[0], Candidate(part)))
+
+
+_RUN_ON = re.compile(r"(?<=[a-z,;]) (?=(?:To|The|This|These|An|In|We|It|For|If|When|Here|"
+                     r"There|Now|So|Thus|Instead)\s)")
+"""A sentence start after a lower-case word: where a list or a table lost its full stop."""
+RUN_ON_WORDS = 40
+"""A sentence this long may be several run together."""
+
+
+def _run_on_parts(text: str) -> list[str]:
+    if len(text.split()) <= RUN_ON_WORDS:
+        return [text]
+    return [part.strip() for part in _RUN_ON.split(text) if part.strip()]
 
 
 def _states(entry: Definition) -> bool:

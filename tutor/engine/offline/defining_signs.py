@@ -71,6 +71,10 @@ _LEADING_PHRASE = re.compile(
     r"(?:\S+\s+){0,3}\S+\s*,?\s*$", re.IGNORECASE)
 """The term inside a leading prepositional phrase ("In classical hypothesis testing, an
 effect is ..."): what follows the comma is the main clause, not an appositive."""
+_SUBORDINATE = re.compile(
+    r"^\W*(?:if|when|whenever|since|because|although|once|while)\b[^,]*,?\s*$", re.IGNORECASE)
+"""The term ends a leading subordinate clause ("If the logs have a normal distribution, the
+values ..."): the comma closes the clause, no appositive follows."""
 _COPULA = re.compile(
     r"^\s*(?:is|are)\s+(?:also\s+|simply\s+|just\s+)?(?:a|an|the|any|one of|some|defined as|"
     r"what|how|when|where)\b|^\s*are\s+(?!the\b|not\b|also\b|always\b|just\b)"
@@ -149,7 +153,9 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
             out["subject_only"] = 1.0
     after = _after_term(text, key)
     if (rest is None and after is not None and _APPOSITIVE.match(after)
-            and not _LEADING_PHRASE.match(text[: max(0, len(text) - len(after))])):
+            and not _LEADING_PHRASE.match(text[: max(0, len(text) - len(after))])
+            and not (after.startswith(",") and _SUBORDINATE.match(
+                text[: max(0, len(text) - len(after))]))):
         out["appositive"] = 1.0
     named = _NAMING.search(text.rstrip(" .!")) or THIS_IS.match(text)
     if named:
@@ -194,6 +200,12 @@ _SAY_THAT = re.compile(
 _DEFINE_AS = re.compile(
     r"\b(?:we|i) (?:can |will |shall )?define (?:an?\s+|the\s+)?(?P<t>.+?)\s+(?:as|to be)\b",
     re.IGNORECASE)
+_CONDITION_FIRST = re.compile(
+    r"^(?:If|When|Whenever)\b[^,]{5,120},\s*(?:the|these|those|they|it|we|a|an)\b"
+    r"(?:\s+\w+){0,4}?\s+(?:is|are|has|have|is said to have|are said to have|follows?)\s+"
+    r"(?:an?\s+|the\s+)?(?P<t>[\w\- ]{3,60})$")
+"""A condition first and the term last ("If the logarithms of a set of values have a normal
+distribution, the values have a lognormal distribution")."""
 _CONDITION = re.compile(
     r"^\s*(?:in (?!the\b)[a-z]{1,3}\s+)?(?:if|iff|when|whenever|just in case|exactly when|provided "
     r"that|if and only if)\b", re.IGNORECASE)
@@ -234,6 +246,9 @@ def _predicate_definition(text: str, key: str) -> bool:
     defined = _DEFINE_AS.search(text)
     if defined and term_key(defined.group("t")) == key:
         return True
+    conditioned = _CONDITION_FIRST.match(text.rstrip(" .!"))
+    if conditioned and term_key(conditioned.group("t")) == key:
+        return True  # "If the logs of the values are normal, the values have a lognormal ..."
     for match in re.finditer(r"\b(?:is|are)\s+(?:said to be\s+)?(?:an?\s+)?", text):
         tail = text[match.end():]
         size = len(key.split())
