@@ -198,3 +198,15 @@ def test_a_definition_run_on_after_a_list_that_lost_its_full_stop_is_taken_alone
     drafts = {d.name.lower(): d for d in extract_concepts(course)}
     assert drafts["recipe"].definition == (
         "So in general, we can define a recipe as a list of steps that ends in a dish.")
+
+
+def test_the_sentence_a_short_definition_took_is_not_repeated_as_a_key_point() -> None:
+    course = _pages(
+        "Formally, a heap is a binary tree. The nodes of the tree keep an order: each parent "
+        "is smaller than its children. Heaps are used for priority queues.",
+        "A heap can be stored in a list, and the heap property is kept after each insertion.",
+        "Removing the smallest item from a heap takes logarithmic time.",
+    )
+    heap = {d.name.lower(): d for d in extract_concepts(course)}["heap"]
+    assert heap.key_points[0] == heap.definition
+    assert not any(point in heap.definition for point in heap.key_points[1:])

@@ -375,8 +375,8 @@ def _key_points(
     nearby = [p for c in (chunk, chunk + 1) for p in by_chunk.get(c, []) if p > best.position]
     for position in [*paragraph, *nearby]:
         text = sentences[position].text
-        if len(points) >= 4 or text in points:
-            continue
+        if len(points) >= 4 or text in points or text in points[0]:
+            continue  # (a definition may have taken the sentence after it)
         if position not in paragraph and not mentions_term(text, key):
             continue
         if 5 <= len(text.split()) and len(text) <= _MAX_KEYPOINT_CHARS and "?" not in text:
