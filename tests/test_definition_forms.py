@@ -210,3 +210,20 @@ def test_the_sentence_a_short_definition_took_is_not_repeated_as_a_key_point() -
     heap = {d.name.lower(): d for d in extract_concepts(course)}["heap"]
     assert heap.key_points[0] == heap.definition
     assert not any(point in heap.definition for point in heap.key_points[1:])
+
+
+def test_a_plural_looking_name_taken_as_one_thing_is_a_code_variable_not_a_concept() -> None:
+    from tutor.engine.offline.candidates import TermCandidate, names_identifier
+
+    assert names_identifier(TermCandidate("height"), "Heights is a list of the heights in cm.")
+    assert not names_identifier(TermCandidate("height"), "Heights are measured in cm.")
+    assert not names_identifier(TermCandidate("analysi"), "Analysis is the study of parts.")
+    course = _pages(
+        "We load the survey. heights is a list of the heights of the children, and mean is "
+        "their average.\nHeights is a list of the heights of the children in cm.",
+        "We plot heights against age; heights grows with age in the plot.",
+        "The heights of older children vary more, and heights has a long tail.",
+    )
+    course[0].emphasized.append("heights")
+    course[1].emphasized.append("heights")
+    assert "height" not in {d.name.lower() for d in extract_concepts(course)}
