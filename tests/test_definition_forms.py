@@ -227,3 +227,35 @@ def test_a_plural_looking_name_taken_as_one_thing_is_a_code_variable_not_a_conce
     course[0].emphasized.append("heights")
     course[1].emphasized.append("heights")
     assert "height" not in {d.name.lower() for d in extract_concepts(course)}
+
+
+def test_an_earlier_plain_definition_comes_before_a_later_section_named_for_the_term() -> None:
+    course = _pages(
+        "You call a machine by its name. The number in brackets is called the setting of the "
+        "machine.",
+        "A drill turns fast when its setting is high, and a saw cuts deep with a high setting.",
+        "Inside the machine, the settings are copied to dials called gauges.",
+        "Each gauge shows a setting, and a worker reads the setting from the gauge.",
+        "The setting of a lathe is a speed in turns per second.",
+        headings=("3.1 Calling machines", "3.2 Drills and saws", "3.5 Gauges and settings",
+                  "3.6 Reading gauges", "3.7 Lathes"),
+    )
+    course[0].emphasized.append("setting")
+    drafts = {d.name.lower(): d for d in extract_concepts(course)}
+    assert drafts["setting"].definition == "The number in brackets is called the setting of the " \
+                                           "machine."
+    assert drafts["setting"].citations[0].page == 1
+
+
+def test_a_naming_where_the_term_is_introduced_beats_a_property_or_a_remark_in_that_passage() -> None:
+    course = _pages(
+        "We give named parts to a record. These parts are called fields. Each field refers to "
+        "one value. Sometimes a field is a sign of a missing table.",
+        "A record has as many fields as its type lists, and every field has a name.",
+        "Reading a field uses the record's name and the field's name.",
+        headings=("5.1 Records", "5.2 Fields", "5.3 Reading"),
+    )
+    course[0].emphasized.append("fields")
+    drafts = {d.name.lower(): d for d in extract_concepts(course)}
+    assert drafts["field"].definition == (
+        "We give named parts to a record. These parts are called fields.")

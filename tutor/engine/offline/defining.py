@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from tutor.engine.offline.candidates import Sentence, TermCandidate
 from tutor.engine.offline.defining_signs import (
     BOILERPLATE,
+    OPENERS,
     THIS_IS,
     WEIGHTS,
     Candidate,
@@ -125,7 +126,7 @@ def choose_definition(
     if devoted and (max(devoted)[0] < MIN_DEFINING and (glossary or near)
                     or max(devoted)[0] <= 0):
         devoted = []  # a section that names the term but never says what it is
-    if devoted and (not real or min(devoted, key=lambda t: t[1])[1] < min(real)[1]):
+    if devoted and (not real or min(devoted, key=lambda t: t[1])[1] < min(t[1] for t in real)):
         # A section devoted to the term explains it before any later, plainer definition.
         score, (chunk, position) = max(devoted, key=lambda t: (t[0], -t[1][0], -t[1][1]))
         option = options[(chunk, position)]
@@ -133,7 +134,8 @@ def choose_definition(
         first_chunk = min(item[1][0] for item in real)
         score, (chunk, position) = max(
             (item for item in real if item[1][0] == first_chunk),
-            key=lambda t: (not leans(options[t[1]].text), t[0], -t[1][1]))
+            key=lambda t: (_sign_strength(term, options[t[1]]), not leans(options[t[1]].text),
+                           t[0], -t[1][1]))
         option = options[(chunk, position)]
     elif glossary:
         # The book's own glossary defines it. The text explains it before; its best sentence
@@ -182,6 +184,24 @@ def choose_definition(
     return Defining(text, chunk, position, round(score, 3))
 
 
+_SIGNS = ("subject_copula", "subject_verb", "named_object", "appositive", "predicate", "inverse")
+
+
+def _sign_strength(term: str, option: Candidate) -> int:
+    """2 for a sentence that says what the term is or names it where the book introduces it
+    ("A list is a sequence of values", "... is called refactoring", "A set is consistent if
+    ..."), 1 for one that only says something of it with the term as subject ("Each attribute
+    refers to a number"), 0 for one that only sits where the book emphasises the term ("In
+    this case, the comment appears on a line by itself")."""
+    marks = features(term, option)
+    first = option.text.split()[0].lower().strip("\"'(,") if option.text.split() else ""
+    discourse = first in OPENERS and not leans(option.text)  # "So if we ..., we define ..."
+    if not discourse and (says_what(term, option) or marks["named_object"]
+                          or marks["predicate"]):
+        return 2
+    return 1 if any(marks[name] for name in _SIGNS) else 0
+
+
 _BULLET = re.compile(r"\s*[\u2022\u25cf\u25aa]\s+")
 
 
@@ -190,15 +210,15 @@ def _list_item(text: str, forms: Sequence[str]) -> str:
     run into one sentence ("... same distribution. • The third step is to compute a p-value,
     which is ..."), or, in a long run, the words after a sentence start the text lost its full
     stop before ("... therefore, hence, thus, then, so To be perfectly general, we can define
-    an argument as ..."); else the text."""
+    an argument as ..."), when one says what the term is; else the text."""
     parts = [item.strip() for item in _BULLET.split(text) if item.strip()]
     parts = [piece for part in parts for piece in _run_on_parts(part)]
     if len(parts) < 2:
         return text
-    naming = [part for part in parts if any(mentions(part, form) for form in forms)]
-    if not naming:
-        return text
-    return max(naming, key=lambda part: definition_score(forms[0], Candidate(part)))
+    scored = [(definition_score(forms[0], Candidate(part)), -number, part)
+              for number, part in enumerate(parts) if any(mentions(part, form) for form in forms)]
+    best = max(scored, default=None)
+    return best[2] if best is not None and best[0] >= MIN_DEFINING else text
 
 
 _RUN_ON = re.compile(r"(?<=[a-z,;]) (?=(?:To|The|This|These|An|In|We|It|For|If|When|Here|"

@@ -57,7 +57,7 @@ WEIGHTS = {
     "instruction": -2.0,
 }
 
-_OPENERS = frozenset(
+OPENERS = frozenset(
     "this these that those it they well so if but and or however also then now here there "
     "thus hence therefore again still yet finally similarly likewise remember note recall "
     "of".split()
@@ -176,7 +176,7 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
     defines = (rest is not None or out["named_object"] or out["predicate"]
                or out["appositive"] and not leans(text))
     # (an appositive after "It ..." explains an object of a sentence about something else)
-    if first in _OPENERS and not defines:
+    if first in OPENERS and not defines:
         out["opener"] = 1.0
     out["question"] = 1.0 if text.endswith("?") else 0.0
     out["boilerplate"] = 1.0 if BOILERPLATE.search(DANGLING.sub("", text)) else 0.0
@@ -284,12 +284,18 @@ _CLASS = re.compile(r"^(?:is|are)\s+(?:also\s+)?(?:an?\b|(?!the\b|one\b|not\b)[a
 """A copula to a class: "is a ...", "are sequences ..." (not "are the responsibility of")."""
 
 
+_SOMETIMES = re.compile(r"^\W*(?:sometimes|often|usually|generally|typically|occasionally|"
+                        r"always|never|mostly|rarely)\b", re.IGNORECASE)
+"""A sentence that opens with how often: a remark ("Sometimes refactoring is a sign that
+...")."""
+
+
 def says_what(term: str, candidate: Candidate) -> bool:
     """True for a sentence that says on its own what the term is: the term as subject (with
     no article or "a"/"an") of a copula to a class and a defining pattern ("A list is a
     sequence of values"), no judgement, nothing it points back at."""
     if (leans(candidate.text) or candidate.pattern_strength < 3.0
-            or candidate.text.lower().startswith("the ")):
+            or candidate.text.lower().startswith("the ") or _SOMETIMES.match(candidate.text)):
         return False  # "The argument is a string ...": one instance, not the class
     rest = _after_subject(candidate.text.strip(), term_key(term)) or ""
     found = features(term, candidate)
