@@ -259,3 +259,15 @@ def test_a_naming_where_the_term_is_introduced_beats_a_property_or_a_remark_in_t
     drafts = {d.name.lower(): d for d in extract_concepts(course)}
     assert drafts["field"].definition == (
         "We give named parts to a record. These parts are called fields.")
+
+
+def test_the_cells_of_a_small_table_run_into_a_definition_are_dropped() -> None:
+    from tutor.engine.offline.self_contained import clean_definition
+
+    assert clean_definition("P Q P | Q 1 1 1 1 0 1 Alternation is symmetric because the order "
+                            "of its parts does not matter.") == (
+        "Alternation is symmetric because the order of its parts does not matter.")
+    assert clean_definition("We show this in a table for the gate: P ~P 1 0 0 1 We return to "
+                            "gates later.") == "We show this in a table for the gate."
+    assert clean_definition("In Python, a b c d is a line of four names.") == (
+        "In Python, a b c d is a line of four names.")

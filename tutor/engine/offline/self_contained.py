@@ -186,6 +186,11 @@ _AFTER_CODE = re.compile(r"(?<=[)\]'\"])\s+(?=[A-Z][a-z]+\s)")
 _CODE_AFTER_COLON = re.compile(
     r":\s+(?=\S*[=(\[]|\w+\s*=|(?:for|if|while|def|print|return|import)\b)")
 """A colon that introduces code: the sentence ends there."""
+_TABLE_BEFORE = re.compile(r"^(?:\S{1,2}\s+){4,}(?=[A-Z][a-z]+\s)")
+"""The cells of a small table that PDF text ran into the start of the sentence after it
+("A B A & B T T T T F F ... Conjunction is symmetrical ...")."""
+_TABLE_AFTER_COLON = re.compile(r":\s+(?=(?:\S{1,2}\s+){4,})")
+"""A colon that introduces a small table ("... for negation: A ¬A T F F T ...")."""
 _NEXT_ENTRY = re.compile(r"(?<=\.)\s+[a-z][\w\- ]{0,30}:\s+[A-Z].*$")
 """The next "term: Definition" entry of a glossary run on after this one."""
 
@@ -214,8 +219,8 @@ def clean_definition(text: str) -> str:
     """The sentence without code residue glued before it, list markers, bracketed asides and
     dangling references; a trailing colon (code follows) becomes a full stop."""
     text = _code_residue_cut(LEADING_NOISE.sub("", text.strip()))
-    text = _NEXT_ENTRY.sub("", DANGLING.sub("", text))
-    code = _CODE_AFTER_COLON.search(text)
+    text = _TABLE_BEFORE.sub("", _NEXT_ENTRY.sub("", DANGLING.sub("", text)))
+    code = _CODE_AFTER_COLON.search(text) or _TABLE_AFTER_COLON.search(text)
     if code and len(text[: code.start()].split()) >= 4:
         text = text[: code.start()] + ":"
     text = _TRAILING_LEAD.sub(":", re.sub(r"\s+", " ", text).strip())
