@@ -21,7 +21,10 @@ against the teacher's map in ``../shared/eval/concepts/<book>_map.json`` (README
 Run: ``.venv/bin/python bench/concept_map.py`` (prints JSON, writes
 ``bench/results/concept_map.json``). ``--quick`` skips the timed full build: it reads each
 book once (cached under the system temp folder), runs only extract, merge and link, and does
-not write the results file. ``--book NAME`` limits the run to one book.
+not write the results file. ``--book NAME`` limits the run to one book. ``--sample FILE --seed N``
+writes 40 random concepts per book with the text of the page each cites first; ``--blind DIR``
+also writes them shuffled, without book or page, for a blind rater (``items.jsonl``), and the
+key (``key.jsonl``).
 
 Held out: the two calibrated constants, the defining-sentence threshold
 (:data:`tutor.engine.offline.defining.MIN_DEFINING`) and the passages a concept must be used in
@@ -256,6 +259,24 @@ def sample_rows(book: str, concepts: list[Concept], chunks: list[Chunk], size: i
     ]
 
 
+def write_blind(rows: list[dict[str, Any]], folder: Path, seed: int) -> None:
+    """The sampled rows shuffled and numbered for a blind rater (concept, definition and the
+    cited page's text only) in ``items.jsonl``; book and page per item in ``key.jsonl``."""
+    import random
+
+    shuffled = list(rows)
+    random.Random(seed).shuffle(shuffled)
+    folder.mkdir(parents=True, exist_ok=True)
+    items = [{"item": n, "concept": r["concept"], "definition": r["definition"],
+              "page_text": r["page_text"]} for n, r in enumerate(shuffled, start=1)]
+    key = [{"item": n, "book": r["book"], "page": r["page"]}
+           for n, r in enumerate(shuffled, start=1)]
+    (folder / "items.jsonl").write_text("".join(json.dumps(i) + "\n" for i in items),
+                                        encoding="utf-8")
+    (folder / "key.jsonl").write_text("".join(json.dumps(k) + "\n" for k in key),
+                                      encoding="utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
@@ -265,6 +286,9 @@ def main() -> int:
                         help="write 40 random concepts per book (JSON lines) to this file")
     parser.add_argument("--seed", type=int, default=11,
                         help="random seed of --sample (a new sample needs a new seed)")
+    parser.add_argument("--blind", type=Path,
+                        help="with --sample: also write DIR/items.jsonl (shuffled, no book or "
+                             "page, for a blind rater) and DIR/key.jsonl")
     parser.add_argument("--no-rotations", action="store_true",
                         help="skip the held-out calibration rotations")
     args = parser.parse_args()
@@ -303,6 +327,8 @@ def main() -> int:
             out["books"][book] = result
     if args.sample:
         args.sample.write_text("".join(json.dumps(r) + "\n" for r in samples), encoding="utf-8")
+        if args.blind:
+            write_blind(samples, args.blind, args.seed)
     if not args.no_rotations and not args.book:
         from map_rotations import link_rotations, rotations
 

@@ -41,7 +41,8 @@ from tutor.engine.offline.answer_similarity import content_words  # noqa: E402
 from tutor.engine.offline.book_matter import matter_chunks  # noqa: E402
 from tutor.engine.offline.definitions import definitions_in  # noqa: E402
 from tutor.engine.offline.extract import read_sentences  # noqa: E402
-from tutor.engine.offline.text import MentionIndex, normalize, term_key  # noqa: E402
+from tutor.engine.offline.text import MentionIndex, term_key  # noqa: E402
+from tutor.text import normalize  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "defining_calibration.json"
 NAMES = list(defining.WEIGHTS)

@@ -181,3 +181,19 @@ def weakly_supported(cand: TermCandidate, score: float, min_defining: float) -> 
     if marks == {"heading"}:
         return score >= min_defining - 1.0
     return True
+
+
+_NAME_IS = re.compile(r"^\W*(?P<w>[A-Za-z]\w*s)\s+is\b")
+_PLURAL_SINGULAR = ("ss", "us", "is", "ics", "ness", "ous")
+"""Endings of words that take "is" though they end in -s ("analysis is", "physics is")."""
+
+
+def names_identifier(cand: TermCandidate, sentence: str) -> bool:
+    """True when the term's defining sentence treats a plural-looking word as one thing
+    ("Weights is a pandas Series of birth weights", "diffs is the difference ..."): the name
+    of a variable in the book's code, not a concept."""
+    match = _NAME_IS.match(sentence)
+    if match is None:
+        return False
+    word = match.group("w").lower()
+    return not word.endswith(_PLURAL_SINGULAR) and word[:-1] == cand.key

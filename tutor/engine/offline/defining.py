@@ -1,27 +1,19 @@
-"""Choosing the sentence that defines a concept: a small scored classifier.
+"""Choosing the sentence that defines a concept, by the scores of a small classifier.
 
 Among the sentences that mention a term where the course introduces it, the defining one is
-picked by a linear score over features a reader would check:
-
-- the term is the grammatical subject and a copula with a determiner follows ("A list is a
-  sequence ...") or a defining verb ("refers to", "means", "is defined as");
-- the sentence names the term as the object of "is called", "we call ... X", "known as X"
-  (the right direction: "We call the square root of the dimension the degree" defines
-  *degree*, not *square root*);
-- it sits in the section whose heading names the term, or in the passage that sets the term
-  in emphasis;
-- a pattern of :mod:`tutor.engine.offline.definitions` found it (its strength);
-- against: a discourse opener ("This", "Well", "So", "If"), a question, boilerplate (licence,
-  exercise and figure references), code residue, very short or very long sentences; a remark
-  (the term followed by a modal: "Polymorphism can facilitate ..."), an announcement ("we
-  will", "this section", "we have seen"), history (years, "first proven by") and a judgement
-  where the genus should be ("X is a big topic", "X is a good model"); an instruction to the
-  reader ("Write a program ...").
+the first that :mod:`tutor.engine.offline.defining_signs` scores as a real definition (the
+features a reader would check: the term as subject of a copula to a class, a naming, a
+property with its condition; against: openers, remarks, announcements, judgements, code).
 
 A sentence that leans on the text before it ("This process is called X", "Connectives that work
 in this way are called ...") loses points; a real definition that stands alone is preferred to
 it, else it takes the sentences it points back at (:mod:`tutor.engine.offline.self_contained`). When only the
-book's glossary defines a term, its words are used and the glossary's page is cited.
+book's glossary defines a term, its words are used and the glossary's page is cited; a
+"Label: question?" line is no glossary entry. When no sentence defines the term, the best one
+of the passage that sets it in emphasis (where the book introduces it) is used. A definition
+that names only the genus takes the next sentence that goes on describing the thing
+(:func:`tutor.engine.offline.self_contained.with_continuation`); an item of a bulleted list run
+into one sentence is taken alone.
 
 :data:`WEIGHTS` are set by hand from these rules; :data:`MIN_DEFINING` is the score a sentence
 needs to count as a real definition (``bench/concept_map.py --rotations`` calibrates it on two
@@ -35,231 +27,34 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tutor.engine.offline.candidates import Sentence, TermCandidate
+from tutor.engine.offline.defining_signs import (
+    BOILERPLATE,
+    OPENERS,
+    THIS_IS,
+    WEIGHTS,
+    Candidate,
+    definition_score,
+    features,
+    property_forms,
+    says_what,
+)
 from tutor.engine.offline.definitions import Definition
 from tutor.engine.offline.self_contained import (
-    DANGLING,
-    LEADING_NOISE,
     clean_definition,
     leans,
     short,
     with_antecedent,
+    with_continuation,
 )
-from tutor.engine.offline.text import DETERMINERS, mentions, term_key
+from tutor.engine.offline.text import mentions
 
-WEIGHTS = {
-    "pattern": 0.8,  # times the pattern's strength (1..3)
-    "subject_copula": 2.0,
-    "subject_verb": 2.0,
-    "named_object": 2.0,
-    "subject_only": 0.5,
-    "appositive": 2.0,
-    "heading": 1.0,
-    "emphasis": 1.0,
-    "opener": -2.0,
-    "question": -3.0,
-    "boilerplate": -3.0,
-    "code": -1.5,
-    "length": -1.0,
-    "colon_end": -0.5,
-    "modal": -1.0,
-    "announcement": -2.0,
-    "history": -1.5,
-    "evaluative": -2.5,
-    "instruction": -2.0,
-}
+__all__ = [
+    "MIN_DEFINING", "WEIGHTS", "Candidate", "Defining", "choose_definition", "clean_definition",
+    "definition_score", "features", "says_what", "short",
+]
+
 MIN_DEFINING = 2.0
 """A sentence scoring at least this is taken as a real definition of its term."""
-
-_OPENERS = frozenset(
-    "this these that those it they well so if but and or however also then now here there "
-    "thus hence therefore again still yet finally similarly likewise remember note recall "
-    "of".split()
-)
-_APPOSITIVE = re.compile(
-    r"^\s*(?:\([^)]{1,20}\)\s*)?,\s*(?:which|that|who)\s+(?:is|are|means|refers to|"
-    r"(?!is\b|was\b|has\b|does\b)[a-z]+[^s\W]s)\b|"
-    r"^\s*(?:\([^)]{1,20}\)\s*)?,\s*(?:an?|the)\s+\w+")
-_COPULA = re.compile(
-    r"^\s*(?:is|are)\s+(?:also\s+|simply\s+|just\s+)?(?:a|an|the|any|one of|some|defined as|"
-    r"what|how|when|where)\b")
-_DEFINING_VERB = re.compile(
-    r"^\s*(?:refers? to|means?|denotes?|stands? for|is defined as|are defined as|describes?|"
-    r"represents?|measures?|consists? of|is used to|are used to)\b")
-_NAMING = re.compile(
-    r"(?:\b(?:is|are|was|were|be)|\b(?:it|that)'s)\s+(?:also\s+|often\s+|sometimes\s+|"
-    r"usually\s+)?(?:called|known as|"
-    r"referred to as|termed|named)\s+(?:an?\s+|the\s+)?(?P<t>[\w\- ']+)|\bwe call\b.*?"
-    r"(?:\b(?:an?|the)\s+)?(?P<u>[\w\- ']+)$|,\s*called\s+(?:an?\s+|the\s+)?(?P<v>[\w\- ']+)|"
-    r"\b(?<!is )(?<!are )called\s+an?\s+(?P<w>[\w\- ']+)",
-    re.IGNORECASE)
-_THIS_IS = re.compile(
-    r"^(?:This|That) is\s+(?:(?:the|an?)\s+(?:general|schematic|basic)\s+form\s+of\s+)?"
-    r"the\s+(?P<t>[\w\- ']+)")
-"""A sentence that names what the sentences before it showed ("This is the universal
-elimination rule (...)"): the name is what the passage explains."""
-_BOILERPLATE = re.compile(
-    r"copyright|licen[cs]e|permission|all rights|\bexercise\s+\d|\bfigure\s+\d|\bsection\s+\d|"
-    r"\bchapter\s+\d|https?://|www\.|\.py\b|\.ipynb\b|solutions? (?:to|are)|see below|"
-    r"as we saw|as you saw|in the previous|in this chapter|in the next", re.IGNORECASE)
-_MODAL = re.compile(r"^\s*(?:can|could|may|might|will|would|should|must|also|often|usually)\b")
-"""A term followed by a modal or an adverb: a remark about it, not what it is."""
-_ANNOUNCEMENT = re.compile(
-    r"\b(?:we will|we'll|we are going to|let's|let us|this section|this chapter|the next "
-    r"(?:section|chapter)|(?:I|we) (?:mentioned|said|showed|saw) (?:earlier|before|above)|"
-    r"we have (?:already )?seen)\b", re.IGNORECASE)
-_EVALUATIVE = re.compile(
-    r"^\s*(?:is|are)\s+(?:also\s+)?(?:a|an|the|one of the|one of \w+'s)\s+(?:very\s+|most\s+|more\s+|"
-    r"really\s+|pretty\s+)?(?:good|bad|big|great|nice|useful|important|common|best|better|"
-    r"worst|reliable|popular|powerful|easy|hard|difficult|interesting|obvious|"
-    r"reasonable|same|opposite)\b")
-"""A copula to a judgement ("is a big topic", "is a good model") or a comparison ("is the
-same"): not a genus."""
-_INSTRUCTION = re.compile(
-    r"^(?:write|use|try|modify|compute|download|run|read|make|find|check|type|add|change|"
-    r"create|implement|define|print|test|start|open|see|look|note|remember|consider)\b",
-    re.IGNORECASE)
-"""An instruction to the reader ("Write a program that ..."): an exercise, not a definition."""
-_HISTORY = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)s?\b|\bfirst (?:proven|proved|introduced|"
-                      r"described|used) by\b", re.IGNORECASE)
-_CODE = re.compile(r"[=<>{}\[\]#$%^*|\\;_@~`]|\w\(\)|\w\.\w+\(")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A sentence that may define a term."""
-
-    text: str
-    section: str = ""
-    pattern_strength: float = 0.0
-    """Strength of a definitional pattern that matched this sentence for the term (0 if
-    none)."""
-    emphasized: bool = False
-    """The passage sets the term in bold or italics (books mark a term where they define
-    it)."""
-
-
-def features(term: str, candidate: Candidate) -> dict[str, float]:
-    """The feature values of :data:`WEIGHTS` for ``candidate`` as a definition of ``term``."""
-    text = candidate.text.strip()
-    key = term_key(term)
-    words = text.split()
-    out = dict.fromkeys(WEIGHTS, 0.0)
-    out["pattern"] = candidate.pattern_strength
-    rest = _after_subject(text, key)
-    if rest is not None:
-        if _COPULA.match(rest):
-            out["subject_copula"] = 1.0
-        elif _DEFINING_VERB.match(rest):
-            out["subject_verb"] = 1.0
-        else:
-            out["subject_only"] = 1.0
-    after = _after_term(text, key)
-    if rest is None and after is not None and _APPOSITIVE.match(after):
-        out["appositive"] = 1.0
-    named = _NAMING.search(text.rstrip(" .!")) or _THIS_IS.match(text)
-    if named:
-        target = next(g for g in named.groups() if g is not None)
-        if named.groupdict().get("u") is not None:  # "we call X the Y": Y is what is named
-            target = re.split(r"\b(?:the|an?|as)\s+", target)[-1]
-        if term_key(target).startswith(key):
-            out["named_object"] = 1.0
-    if candidate.section and mentions(candidate.section, key):
-        out["heading"] = 1.0
-    out["emphasis"] = 1.0 if candidate.emphasized else 0.0
-    first = words[0].lower().strip("\"'(,") if words else ""
-    defines = rest is not None or out["named_object"] or out["appositive"]
-    if first in _OPENERS and not defines:
-        out["opener"] = 1.0
-    out["question"] = 1.0 if text.endswith("?") else 0.0
-    out["boilerplate"] = 1.0 if _BOILERPLATE.search(DANGLING.sub("", text)) else 0.0
-    if rest is not None and out["subject_only"] and _MODAL.match(rest):
-        out["modal"] = 1.0
-    if rest is not None and _EVALUATIVE.match(rest):
-        out["evaluative"] = 1.0
-    if not out["named_object"]:
-        out["announcement"] = 1.0 if _ANNOUNCEMENT.search(text) else 0.0
-    out["history"] = 1.0 if _HISTORY.search(text) else 0.0
-    out["instruction"] = 1.0 if _INSTRUCTION.match(LEADING_NOISE.sub("", text)) else 0.0
-    out["code"] = 1.0 if len(_CODE.findall(text)) >= 2 else 0.0
-    out["length"] = 1.0 if len(words) < 4 or len(words) > 60 else 0.0
-    out["colon_end"] = 1.0 if text.endswith(":") else 0.0
-    return out
-
-
-def definition_score(term: str, candidate: Candidate) -> float:
-    """How surely ``candidate`` is a real definition of ``term`` (higher is surer)."""
-    return sum(WEIGHTS[name] * value for name, value in features(term, candidate).items())
-
-
-_CLASS = re.compile(r"^(?:is|are)\s+(?:also\s+)?(?:an?\b|(?!the\b|one\b|not\b)[a-z]+s\b)")
-"""A copula to a class: "is a ...", "are sequences ..." (not "are the responsibility of")."""
-
-
-def says_what(term: str, candidate: Candidate) -> bool:
-    """True for a sentence that says on its own what the term is: the term as subject (with
-    no article or "a"/"an") of a copula to a class and a defining pattern ("A list is a
-    sequence of values"), no judgement, nothing it points back at."""
-    if (leans(candidate.text) or candidate.pattern_strength < 3.0
-            or candidate.text.lower().startswith("the ")):
-        return False  # "The argument is a string ...": one instance, not the class
-    rest = _after_subject(candidate.text.strip(), term_key(term)) or ""
-    found = features(term, candidate)
-    return bool(found["subject_copula"] and not found["evaluative"] and not found["opener"]
-                and _CLASS.match(rest))
-
-
-def _after_subject(text: str, key: str) -> str | None:
-    """The text after the term when the sentence opens with it (after an optional
-    determiner, a leading clause such as "In Python," or a leading "The term"), else None."""
-    words = LEADING_NOISE.sub("", text).split()
-    start = 0
-    if words and words[0].endswith(",") and len(words) > 3:
-        start = 1  # "Formally, a ..." keeps the term as subject
-    else:
-        comma = next((i for i, w in enumerate(words[:5]) if w.endswith(",")), None)
-        start = 0 if comma is None else comma + 1
-    if start < len(words) and words[start].lower() in DETERMINERS:
-        start += 1
-    if start + 1 < len(words) and words[start].lower() in ("term", "word", "notion", "concept"):
-        start += 1
-    size = len(key.split())
-    for extra in (0, 1):  # "An *empty* list is ...": one adjective before the term
-        span = words[start + extra : start + extra + size]
-        if term_key(" ".join(w.strip("\"'*,") for w in span)) == key:
-            tail = words[start + extra + size :]
-            if tail and tail[0].startswith("("):  # "cumulative distribution function (CDF) is"
-                while tail and not tail[0].endswith(")"):
-                    tail = tail[1:]
-                tail = tail[1:]
-            if (len(tail) > 3 and tail[0].lower() in ("of", "in") and tail[2].lower() in
-                    ("is", "are") and tail[1].lower() not in DETERMINERS):
-                tail = tail[2:]  # "An atomic formula of QL is ...": a qualifier of the term
-            return " ".join(tail)
-    main = _MAIN_SUBJECT.search(text)  # "If you have n values, the mean, x, is the sum ..."
-    if main and term_key(main.group("t")) == key:
-        return text[main.end():]
-    return None
-
-
-_MAIN_SUBJECT = re.compile(
-    r"^(?:If|When|Given|For|Once|Suppose|Whenever)\b[^,]{3,80},(?:\s*[^,\s]{1,3}\s*,)?"
-    r"\s+(?:the|an?)\s+(?P<t>[\w\- ]{2,40}?)(?:,\s*[^,\s]{1,3}(?: [^,\s]{1,3})?,)?"
-    r"\s+(?=(?:is|are)\s)")
-"""The subject of the main clause after a leading condition ("If you have n values, the mean,
-x, is the sum ..."), a symbol for it set off by commas."""
-
-
-def _after_term(text: str, key: str) -> str | None:
-    """The text after the first mention of the term anywhere in the sentence, else None."""
-    words = text.split()
-    size = len(key.split())
-    for start in range(len(words) - size + 1):
-        span = words[start : start + size]
-        if term_key(" ".join(w.strip("\"'*,") for w in span)) == key:
-            tail = " ".join(words[start + size :])
-            return ("," + tail) if span[-1].endswith(",") else " " + tail
-    return None
-
 
 @dataclass
 class Defining:
@@ -299,19 +94,23 @@ def choose_definition(
     glossary: list[Definition] = []
     for found in cand.definitions:
         if not 0 <= found.position < len(sentences):
-            glossary.append(found)
+            if _states(found):
+                glossary.append(found)
             continue
         section = sentences[found.position].section
         if not _is_glossary(section):
             options[(found.chunk, found.position)] = Candidate(
-                found.sentence, section, found.strength, found.chunk in cand.emphasized_in)
+                _list_item(found.sentence, [cand.key]), section, found.strength,
+                found.chunk in cand.emphasized_in)
+    forms = [cand.key, *property_forms(cand.key)]  # "soundness": "A system is sound if ..."
     for chunk in sorted(mentioned)[:MENTION_CHUNKS]:
         for position in by_chunk.get(chunk, []):
             sentence = sentences[position]
             if ((chunk, position) not in options and not _is_glossary(sentence.section)
-                    and mentions(sentence.text, cand.key)):
+                    and any(mentions(sentence.text, form) for form in forms)):
                 options[(chunk, position)] = Candidate(
-                    sentence.text, sentence.section, 0.0, chunk in cand.emphasized_in)
+                    _list_item(sentence.text, forms), sentence.section, 0.0,
+                    chunk in cand.emphasized_in)
     term = cand.surfaces.most_common(1)[0][0] if cand.surfaces else cand.key
     scored = sorted((definition_score(term, option), place) for place, option in options.items())
     real = [item for item in scored if item[0] >= MIN_DEFINING]
@@ -327,7 +126,7 @@ def choose_definition(
     if devoted and (max(devoted)[0] < MIN_DEFINING and (glossary or near)
                     or max(devoted)[0] <= 0):
         devoted = []  # a section that names the term but never says what it is
-    if devoted and (not real or min(devoted, key=lambda t: t[1])[1] < min(real)[1]):
+    if devoted and (not real or min(devoted, key=lambda t: t[1])[1] < min(t[1] for t in real)):
         # A section devoted to the term explains it before any later, plainer definition.
         score, (chunk, position) = max(devoted, key=lambda t: (t[0], -t[1][0], -t[1][1]))
         option = options[(chunk, position)]
@@ -335,7 +134,8 @@ def choose_definition(
         first_chunk = min(item[1][0] for item in real)
         score, (chunk, position) = max(
             (item for item in real if item[1][0] == first_chunk),
-            key=lambda t: (not leans(options[t[1]].text), t[0], -t[1][1]))
+            key=lambda t: (_sign_strength(term, options[t[1]]), not leans(options[t[1]].text),
+                           t[0], -t[1][1]))
         option = options[(chunk, position)]
     elif glossary:
         # The book's own glossary defines it. The text explains it before; its best sentence
@@ -352,7 +152,12 @@ def choose_definition(
             score = definition_score(term, Candidate(entry.sentence, "", entry.strength))
             option = Candidate(entry.sentence)
     elif scored:
-        score, (chunk, position) = max(scored, key=lambda t: (t[0], -t[1][0]))
+        # No sentence defines it: the best of the passage that sets it in emphasis where the
+        # book introduces it, else the best of all.
+        marked = [item for item in scored if options[item[1]].emphasized]
+        introduced = min(item[1][0] for item in marked) if marked else -1
+        pool = [item for item in marked if item[1][0] == introduced] or scored
+        score, (chunk, position) = max(pool, key=lambda t: (t[0], -t[1][0]))
         option = options[(chunk, position)]
     else:
         return None
@@ -367,15 +172,72 @@ def choose_definition(
             score, (chunk, position) = min(alone, key=lambda t: (t[1][0], -t[0]))
             option = options[(chunk, position)]
     text = option.text
-    if _THIS_IS.match(text) and ":" in text:  # "This is the X rule (XE): <its schema>"
+    if THIS_IS.match(text) and ":" in text:  # "This is the X rule (XE): <its schema>"
         text = text.split(":", 1)[0].rstrip() + "."
-    text, start = with_antecedent(text, position, sentences, _BOILERPLATE)
+    text, start = with_antecedent(text, position, sentences, BOILERPLATE)
+    text = with_continuation(text, position, sentences, BOILERPLATE)
     if start != position:  # cited where the definition starts
         chunk = sentences[start].chunk
     text = clean_definition(short(text))
     if not text:
         return None
     return Defining(text, chunk, position, round(score, 3))
+
+
+_SIGNS = ("subject_copula", "subject_verb", "named_object", "appositive", "predicate", "inverse")
+
+
+def _sign_strength(term: str, option: Candidate) -> int:
+    """2 for a sentence that says what the term is or names it where the book introduces it
+    ("A list is a sequence of values", "... is called refactoring", "A set is consistent if
+    ..."), 1 for one that only says something of it with the term as subject ("Each attribute
+    refers to a number"), 0 for one that only sits where the book emphasises the term ("In
+    this case, the comment appears on a line by itself")."""
+    marks = features(term, option)
+    first = option.text.split()[0].lower().strip("\"'(,") if option.text.split() else ""
+    discourse = first in OPENERS and not leans(option.text)  # "So if we ..., we define ..."
+    if not discourse and (says_what(term, option) or marks["named_object"]
+                          or marks["predicate"]):
+        return 2
+    return 1 if any(marks[name] for name in _SIGNS) else 0
+
+
+_BULLET = re.compile(r"\s*[\u2022\u25cf\u25aa]\s+")
+
+
+def _list_item(text: str, forms: Sequence[str]) -> str:
+    """The part of a run-on sentence that defines the term best: an item of a bulleted list
+    run into one sentence ("... same distribution. • The third step is to compute a p-value,
+    which is ..."), or, in a long run, the words after a sentence start the text lost its full
+    stop before ("... therefore, hence, thus, then, so To be perfectly general, we can define
+    an argument as ..."), when one says what the term is; else the text."""
+    parts = [item.strip() for item in _BULLET.split(text) if item.strip()]
+    parts = [piece for part in parts for piece in _run_on_parts(part)]
+    if len(parts) < 2:
+        return text
+    scored = [(definition_score(forms[0], Candidate(part)), -number, part)
+              for number, part in enumerate(parts) if any(mentions(part, form) for form in forms)]
+    best = max(scored, default=None)
+    return best[2] if best is not None and best[0] >= MIN_DEFINING else text
+
+
+_RUN_ON = re.compile(r"(?<=[a-z,;]) (?=(?:To|The|This|These|An|In|We|It|For|If|When|Here|"
+                     r"There|Now|So|Thus|Instead)\s)")
+"""A sentence start after a lower-case word: where a list or a table lost its full stop."""
+RUN_ON_WORDS = 40
+"""A sentence this long may be several run together."""
+
+
+def _run_on_parts(text: str) -> list[str]:
+    if len(text.split()) <= RUN_ON_WORDS:
+        return [text]
+    return [part.strip() for part in _RUN_ON.split(text) if part.strip()]
+
+
+def _states(entry: Definition) -> bool:
+    """A "term: text" line that states something of the term, not a question ("Spread: How
+    much variability is there in the values?")."""
+    return not entry.sentence.rstrip().endswith("?")
 
 
 def _is_glossary(section: str) -> bool:

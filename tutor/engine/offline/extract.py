@@ -31,6 +31,7 @@ from tutor.engine.offline.candidates import (
     introduced_in_emphasis,
     is_generic,
     modifiers,
+    names_identifier,
     read_sentences,
     weakly_supported,
 )
@@ -197,6 +198,8 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
             continue  # only the label of a "Label: advice" list, never said to be anything
         if is_generic(cand) and defining.score < min_defining + 1.0:
             continue  # a common word that a sentence happens to say something about
+        if names_identifier(cand, defining.text) and not cand.evidence & STRUCTURAL:
+            continue  # a variable of the book's code ("weights is a Series ...")
         if not weakly_supported(cand, defining.score, min_defining):
             continue
         if (defining.score < min_defining and not cand.evidence & keeping.EXPLAINED
@@ -375,8 +378,8 @@ def _key_points(
     nearby = [p for c in (chunk, chunk + 1) for p in by_chunk.get(c, []) if p > best.position]
     for position in [*paragraph, *nearby]:
         text = sentences[position].text
-        if len(points) >= 4 or text in points:
-            continue
+        if len(points) >= 4 or text in points or text in points[0]:
+            continue  # (a definition may have taken the sentence after it)
         if position not in paragraph and not mentions_term(text, key):
             continue
         if 5 <= len(text.split()) and len(text) <= _MAX_KEYPOINT_CHARS and "?" not in text:

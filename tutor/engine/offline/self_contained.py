@@ -24,11 +24,13 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from tutor.text import STOPWORDS
+
 MAX_ANTECEDENTS = 2
 """Sentences before a leaning definition that may be joined to it."""
 
 _LEANS_START = re.compile(
-    r"^(?:This|These|That|Those|Such|It|They|Here|We do this|We call (?:this|these|that|"
+    r"^(?:This|These|That|Those|Such|It|They|Here|Otherwise|We do this|We call (?:this|these|that|"
     r"those|it|them|such))\b(?!\s+(?:is|are|will|would|can|may)\s+(?:not\s+)?(?:often\s+)?"
     r"(?:true|false|possible|impossible|legitimate|important|easy|hard|useful|be)\b)")
 _LEANS_SUBJECT = re.compile(
@@ -36,6 +38,19 @@ _LEANS_SUBJECT = re.compile(
     r"with this property|(?:this|these|that|those) (?:process|pattern|operation|approach|kind|"
     r"type|technique|method|idea|relationship|behaviou?r|property|situation|form|sort|"
     r"quantity|statistic|effect|construction|rule|phenomenon|problem)s?)\b")
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:this|these|those|such)\s+(?!chapter\b|section\b|book\b|case\b|example\b)[a-z]+")
+"""A demonstrative before the naming verb ("Dictionaries use these integers, called ...",
+"Functions that work this way are called ...")."""
+_PRONOUN_NAMED = re.compile(
+    r",\s*(?:it|they|this|these)\s+(?:is|are)\s+(?:also\s+|often\s+)?(?:called|known as|"
+    r"named|termed|said to be)\b")
+"""A pronoun subject of the naming after a leading clause ("Because ..., it is called X")."""
+_NAMING_VERB = re.compile(r"\b(?:called|known as|named|termed)\b")
+_ENDS_POINTING = re.compile(
+    r"^\S+(?:\s+\S+){1,6}\s+(?:this|these|that|those|such)\s+[a-z]+\s*[.!]?$")
+"""A short sentence that ends on what the text before described ("Conditional statements give
+us this ability.")."""
 _VERB = re.compile(r"\b(?:is|are|was|were|called|known as|named|termed)\b")
 """A sentence whose subject (or its naming) points back at earlier text: it opens with a
 demonstrative or a pronoun, or its subject, before the verb, says "like this", "in this way"."""
@@ -53,6 +68,7 @@ _EXAMPLE = re.compile(r"^(?:for example|e\.g\.|for instance|example|consider)\b"
 class _Sentence(Protocol):
     text: str
     chunk: int
+    block: int
     section: str
 
 
@@ -61,7 +77,10 @@ def leans(text: str) -> bool:
     text = text.strip()
     verb = _VERB.search(text)
     head = text[: verb.start()] if verb else text
-    return bool(_LEANS_START.match(text) or _LEANS_SUBJECT.search(head))
+    naming = _NAMING_VERB.search(text)
+    return bool(_LEANS_START.match(text) or _LEANS_SUBJECT.search(head)
+                or _PRONOUN_NAMED.search(text) or _ENDS_POINTING.search(text)
+                or (naming is not None and _DEMONSTRATIVE.search(text[: naming.start()])))
 
 
 def is_prose(text: str) -> bool:
@@ -119,6 +138,40 @@ def with_antecedent(
     return " ".join(parts), first
 
 
+SHORT_DEFINITION = 10
+"""A definition of at most this many words names only the genus ("Formally, a proof is a
+sequence of sentences."): the next sentence of its paragraph says what sets it apart."""
+_CONTINUES = re.compile(r"^(?:It|Its|They|Their|These|This|Such|In particular|That is)\b|"
+                        r"^(?:The|Each|Every)\s+(?P<noun>[a-z]+(?:\s+[a-z]+){0,3})")
+"""How a sentence that goes on describing the thing just defined opens: a pronoun, or a
+noun the definition used ("... a sequence of values. The values can be any type")."""
+_NAMES_ANOTHER = re.compile(r"\b(?:called|known as|termed|we call|in this (?:case|example|"
+                            r"chapter|section|book))\b", re.IGNORECASE)
+
+
+def with_continuation(
+    text: str, position: int, sentences: Sequence[_Sentence], usable: re.Pattern[str]
+) -> str:
+    """A short definition with the next sentence of its paragraph after it, when that sentence
+    goes on describing the same thing (prose, no question, code or boilerplate)."""
+    if len(text.split()) > SHORT_DEFINITION or not 0 <= position < len(sentences) - 1:
+        return text
+    here, after = sentences[position], sentences[position + 1]
+    following = after.text.strip()
+    opening = _CONTINUES.match(following)
+    if opening is not None and opening.group("noun"):
+        nouns = [word.rstrip("s") for word in opening.group("noun").split()
+                 if len(word) > 3 and word not in STOPWORDS]
+        if not any(re.search(rf"\b{re.escape(noun)}", text, re.IGNORECASE) for noun in nouns):
+            opening = None  # a new subject, not the thing just defined
+    if (after.chunk != here.chunk or after.block != here.block or not is_prose(following)
+            or opening is None or following.endswith("?") or _NAMES_ANOTHER.search(following)
+            or usable.search(following) or _CODE.search(following)
+            or len(following.split()) > 40):
+        return text
+    return f"{text} {following}"
+
+
 # -- cleaning the chosen sentence -------------------------------------------------------
 LEADING_NOISE = re.compile(r"^(?:[•\-–*]\s*|\(?[a-z0-9]\)\s+|\d+\.\s+)")
 DANGLING = re.compile(
@@ -133,6 +186,11 @@ _AFTER_CODE = re.compile(r"(?<=[)\]'\"])\s+(?=[A-Z][a-z]+\s)")
 _CODE_AFTER_COLON = re.compile(
     r":\s+(?=\S*[=(\[]|\w+\s*=|(?:for|if|while|def|print|return|import)\b)")
 """A colon that introduces code: the sentence ends there."""
+_TABLE_BEFORE = re.compile(r"^(?:\S{1,2}\s+){4,}(?=[A-Z][a-z]+\s)")
+"""The cells of a small table that PDF text ran into the start of the sentence after it
+("A B A & B T T T T F F ... Conjunction is symmetrical ...")."""
+_TABLE_AFTER_COLON = re.compile(r":\s+(?=(?:\S{1,2}\s+){4,})")
+"""A colon that introduces a small table ("... for negation: A ¬A T F F T ...")."""
 _NEXT_ENTRY = re.compile(r"(?<=\.)\s+[a-z][\w\- ]{0,30}:\s+[A-Z].*$")
 """The next "term: Definition" entry of a glossary run on after this one."""
 
@@ -161,8 +219,8 @@ def clean_definition(text: str) -> str:
     """The sentence without code residue glued before it, list markers, bracketed asides and
     dangling references; a trailing colon (code follows) becomes a full stop."""
     text = _code_residue_cut(LEADING_NOISE.sub("", text.strip()))
-    text = _NEXT_ENTRY.sub("", DANGLING.sub("", text))
-    code = _CODE_AFTER_COLON.search(text)
+    text = _TABLE_BEFORE.sub("", _NEXT_ENTRY.sub("", DANGLING.sub("", text)))
+    code = _CODE_AFTER_COLON.search(text) or _TABLE_AFTER_COLON.search(text)
     if code and len(text[: code.start()].split()) >= 4:
         text = text[: code.start()] + ":"
     text = _TRAILING_LEAD.sub(":", re.sub(r"\s+", " ", text).strip())
