@@ -22,7 +22,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
-from tutor.text import content_stems
+from tutor.text import NEGATIONS, content_stems, has_negation
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "assets" / "grading_model.json"
 MAX_ANSWER_CHARS = 2000
@@ -43,10 +43,6 @@ REFERENCE_FEATURES = [
 ]
 """Features computed from the answer key alone (usable for any exercise)."""
 
-_NEGATIONS = frozenset(
-    "not no never none nothing neither nor cannot cant can't isn't aren't wasn't weren't "
-    "doesn't don't didn't won't wouldn't shouldn't couldn't without hasn't haven't".split()
-)
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\xa0\xad\u200b-\u200f\u2028-\u202e\ufeff\ufffd]")
 
@@ -65,11 +61,7 @@ def tokens(text: str) -> list[str]:
 
 def content_words(text: str) -> list[str]:
     """Stemmed words that carry meaning (stop words and negations left out)."""
-    return content_stems(text, drop=_NEGATIONS)
-
-
-def has_negation(text: str) -> bool:
-    return any(t in _NEGATIONS or t.endswith("n't") for t in tokens(text))
+    return content_stems(text, drop=NEGATIONS)
 
 
 def split_points(reference: str) -> list[str]:
