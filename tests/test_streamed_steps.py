@@ -72,9 +72,23 @@ def test_feedback_citations_are_checked_when_streamed_and_when_kept(
 
 def test_the_separate_grade_checks_its_feedback_citations(streamed_fake: FakeAnthropic) -> None:
     streamed_fake.enqueue(json.dumps({"correct": False, "score": 0.0, "feedback": FEEDBACK,
-                             "matched_points": [], "missing_points": [], "misconception": ""}))
+                                      "matched_points": [], "missing_points": [],
+                                      "misconception": ""}))
     grade = demo_claude_engine(streamed_fake).grade(CLOZE, "list")
     _checked_feedback(grade.feedback)
+
+
+def test_the_misconception_s_citations_are_checked_like_the_feedback_s(
+    streamed_fake: FakeAnthropic
+) -> None:
+    # The misconception is fed back into later prompts: no unchecked quote goes with it.
+    reply = {"correct": False, "score": 0.0, "feedback": "Not quite.", "matched_points": [],
+             "missing_points": [], "misconception": FEEDBACK}
+    streamed_fake.enqueue(json.dumps(reply), json.dumps(
+        {**reply, "next_if_right": "", "next_if_wrong": ""}))
+    engine = demo_claude_engine(streamed_fake)
+    _checked_feedback(engine.grade(CLOZE, "list").misconception)
+    _checked_feedback(engine.grade_turn(CLOZE, "list", TurnPlan(), Shown()).misconception)
 
 
 def test_a_quote_from_the_exercise_s_page_is_checked_when_the_course_is_not_in_the_prefix(
