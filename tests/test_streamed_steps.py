@@ -159,8 +159,8 @@ class Talkative(TutorResponder):
 
     def _answer_question(self, text: str, body: dict) -> dict:  # type: ignore[type-arg]
         reply = super()._answer_question(text, body)
-        reply["text"] += (" The course shows this on its first page (notes.md p. 1). "
-                          "Each element is found at once. That is why it is fast.")
+        reply["text"] += (" The course shows this on its last page (notes.md p. 4). "
+                          "Each value is found at once. That is why it is fast.")
         return reply
 
 
@@ -196,9 +196,10 @@ def test_the_lesson_streams_its_opening_explanation_hints_and_answers(
             assert tasks_sent(streamed_fake, since) == ["hint"]
 
             asked = Shown()
-            kept = {m.kind: m.text for m in lesson.ask("What is an array?", shown=asked)}
+            kept = {m.kind: m.text for m in lesson.ask("How does a hash table find a value?",
+                                                      shown=asked)}
             assert asked.kinds() == ["answer"] and len(asked.pieces) > 1
-            assert asked.text("answer") == kept["answer"] and "(notes.md p. 1)" in kept["answer"]
+            assert asked.text("answer") == kept["answer"] and "(notes.md p. 4)" in kept["answer"]
             assert not any(reveals_answer(m, pending) for m in asked.moments("answer"))
             assert all(r.body.get("stream") for r in streamed_fake.message_requests()[since:])
     assert engine.fallbacks == []
