@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tutor.course import Chunk
 from tutor.ingest import Page, chunk_pages
 from tutor.ingest.chunking import MAX_CHARS
@@ -78,7 +80,7 @@ def test_heading_resets_between_sources_and_sentences_split_sensibly() -> None:
     ]
 
 
-def test_a_code_block_keeps_the_indentation_of_its_first_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_code_block_keeps_the_indentation_of_its_first_line(tmp_path: Path) -> None:
     from tutor.ingest import read_source
 
     source = tmp_path / "loops.md"
