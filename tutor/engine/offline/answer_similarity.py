@@ -71,6 +71,22 @@ def split_points(reference: str) -> list[str]:
     return points or [reference.strip()]
 
 
+_DEFINES = re.compile(r"^\s*(?P<subject>[^.;:!?]{1,80}?)\s+(?:is|are|means|refers to)\s+"
+                      r"(?P<predicate>\S.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def given_subject_left_out(reference: str, prompt_words: set[str]) -> str:
+    """What the reference says of its subject, when the prompt names that subject ("the set of
+    all outcomes of a random experiment" for "A sample space is the set …" and "Explain
+    sample space in your own words"), else ``""``. The learner need not repeat the name the
+    prompt gives, and in a short reference the name weighs much in the embedding."""
+    match = _DEFINES.match(reference)
+    if match is None:
+        return ""
+    subject = set(content_words(match["subject"]))
+    return match["predicate"].strip() if subject and subject <= prompt_words else ""
+
+
 @lru_cache(maxsize=4096)
 def _vectors(texts: tuple[str, ...]) -> np.ndarray:
     from tutor.index.embeddings import embed
@@ -86,7 +102,8 @@ class AnswerKey:
     prompt: str = ""
     key_points: list[str] = field(default_factory=list)
     vectors: np.ndarray | None = None
-    """Unit vectors: references, then the prompt, then the key points."""
+    """Unit vectors: references, then the prompt, then the key points, then the
+    :attr:`predicates`."""
 
     def __post_init__(self) -> None:
         self.references = [r for r in self.references if r.strip()] or [" "]
@@ -98,18 +115,25 @@ class AnswerKey:
         self.point_words = [set(content_words(p)) for p in self.key_points]
         self.negated = [has_negation(r) for r in self.references]
         self.ref_lengths = [max(len(content_words(r)), 1) for r in self.references]
+        self.predicates = [p for r in self.references
+                           if (p := given_subject_left_out(r, self.prompt_words))]
+        """The references that define what the prompt names, without that name."""
 
     def texts(self) -> list[str]:
-        return [*self.references, self.prompt or " ", *self.key_points]
+        return [*self.references, self.prompt or " ", *self.key_points, *self.predicates]
 
     def ensure_vectors(self) -> np.ndarray:
         if self.vectors is None:
             self.vectors = _vectors(tuple(self.texts()))
         return self.vectors
 
-    def split(self, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        n = len(self.references)
-        return vectors[:n], vectors[n], vectors[n + 1 :]
+    def split(
+        self, vectors: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """References, prompt, key points, predicates."""
+        n, points = len(self.references), len(self.key_points)
+        return (vectors[:n], vectors[n], vectors[n + 1 : n + 1 + points],
+                vectors[n + 1 + points :])
 
 
 @dataclass
@@ -125,8 +149,9 @@ def answer_signals(
     key: AnswerKey, answer: str, vector: np.ndarray, point_threshold: float
 ) -> AnswerSignals:
     """Features of ``answer`` (already cleaned) whose unit embedding is ``vector``."""
-    refs, prompt_vec, point_vecs = key.split(key.ensure_vectors())
+    refs, prompt_vec, point_vecs, predicates = key.split(key.ensure_vectors())
     ref_sims = refs @ vector
+    predicate_sims = predicates @ vector if len(predicates) else np.zeros(0)
     best = int(np.argmax(ref_sims))
     words = content_words(answer)
     answer_set = set(words)
@@ -141,7 +166,8 @@ def answer_signals(
     missing = [i for i in range(len(key.key_points)) if i not in matched]
     n_ref = key.ref_lengths[best]
     values = {
-        "emb_best": max(float(ref_sims[best]), float(point_sims.max(initial=-1.0))),
+        "emb_best": max(float(ref_sims[best]), float(point_sims.max(initial=-1.0)),
+                        float(predicate_sims.max(initial=-1.0))),
         "emb_prompt": float(prompt_vec @ vector) if key.prompt.strip() else 0.0,
         "point_coverage": len(matched) / max(len(key.key_points), 1),
         "ref_recall": len(answer_set & ref_set) / max(len(ref_set), 1),
