@@ -6,8 +6,8 @@ lesson masks its key in every message; a quoted course sentence with a word blan
 ("the randomness comes from the […] that picks the outcome") teaches nothing and reads as a
 broken book. So the course text that would reveal the key is kept out of the answer instead:
 
-- the paragraphs of the retrieved passages that hold the key are set aside
-  (:func:`passages_without_key`); a passage with nothing else left is dropped;
+- the retrieved passages that hold the key are set aside (:func:`passages_without_key`; a
+  passage whose text has blank-line paragraphs keeps those without the key);
 - an engine that writes in its own words (the Claude engine) is given only what is left;
 - an answer that quotes the course (the offline engine) is written from all passages first,
   and only when it would reveal the key is it written again from what is left, kept if it is
@@ -41,8 +41,8 @@ Answer = Callable[[Sequence[Chunk]], GroundedAnswer]
 
 
 def passages_without_key(passages: Sequence[Chunk], waiting: Exercise) -> list[Chunk]:
-    """``passages`` without the paragraphs that hold ``waiting``'s key (those left empty
-    dropped)."""
+    """``passages`` without those that hold ``waiting``'s key; a passage of several
+    blank-line paragraphs keeps those without it."""
     kept: list[Chunk] = []
     for chunk in passages:
         if not reveals_answer(chunk.text, waiting):
