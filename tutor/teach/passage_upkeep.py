@@ -154,6 +154,7 @@ def keep_index_fresh(folder: Path, chroma_url: str = "",
             return _failed.get(key, "")
         if not sources:
             _settled[key] = version
+            _failed.pop(key, None)
             return ""
         with _between_processes(folder):  # another process may have built it meanwhile
             state = _state(folder, sources, version)

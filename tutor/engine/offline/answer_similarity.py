@@ -2,7 +2,8 @@
 
 A short answer ("explain in your own words") is compared with its :class:`AnswerKey` (the
 reference answer, the prompt and the key points) along a few signals: MiniLM embedding
-similarity to the reference and to each key point, content-word overlap (words the prompt
+similarity to the reference and to each key point (and to a reference that defines what the
+prompt names, without that name), content-word overlap (words the prompt
 already gives away count for less), negation agreement, and length. A logistic model maps the
 signals to a 0..1 score; its weights and the pass threshold are fitted on labelled training
 data by :mod:`tutor.evals.grading` and stored in ``tutor/assets/grading_model.json``.
