@@ -1,6 +1,7 @@
 """Shared helpers for the tests of the Claude engine taught through :class:`Lesson`: a course
-folder under a fresh ``TUTOR_HOME`` and a lesson whose Claude engine talks to the local fake
-Messages API server (127.0.0.1)."""
+folder under a fresh ``TUTOR_HOME``, a Claude engine bound to the demo course, and a lesson
+whose Claude engine talks to the local fake Messages API server (127.0.0.1). The fake that
+streams its replies in small SSE events is the ``streamed_fake`` fixture (``conftest.py``)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,11 @@ def write_course(home: Path, course: Course | None = None) -> Course:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "course.json").write_text(course.to_json(), encoding="utf-8")
     return course
+
+
+def demo_claude_engine(fake: FakeAnthropic) -> ClaudeEngine:
+    """A Claude engine on ``fake`` bound to the demo course and its passages."""
+    return claude_engine(fake).with_course(make_course(), make_chunks())
 
 
 def claude_lesson(home: Path, fake: FakeAnthropic, learner: str = "ana",

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tutor.context import TutorContext
+from tutor.testing.fake_anthropic import FakeAnthropic
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.pop("ANTHROPIC_API_KEY", None)
@@ -44,6 +45,14 @@ def demo_context(tutor_home: Path) -> TutorContext:
     folder.mkdir(parents=True)
     (folder / "course.json").write_text(cloze_first_course().to_json(), encoding="utf-8")
     return TutorContext.from_env(engine="offline")
+
+
+@pytest.fixture
+def streamed_fake() -> Iterator[FakeAnthropic]:
+    """The local fake Messages API sending each reply as SSE events of three characters (keys
+    and citations split across events), with its default replies."""
+    with FakeAnthropic(stream_chunk=3) as server:
+        yield server
 
 
 def eval_path(*parts: str) -> Path:

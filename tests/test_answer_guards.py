@@ -6,6 +6,7 @@ from tutor.course import Citation, Exercise, ExerciseKind
 from tutor.engine.offline.answer_guards import keyword_salad, negates
 from tutor.engine.offline.grading import grade
 from tutor.evals.adversarial_answers import negated, salad
+from tutor.text import has_negation, negation_count
 
 REFERENCE = "sample space: the set of all possible outcomes of a random experiment"
 SIBLING = "An event is a subset of the outcomes of a random experiment."
@@ -85,3 +86,11 @@ def test_a_correct_paraphrase_is_shown_the_course_wording_not_what_it_misses() -
     result = grade(_explain(), "All possible outcomes of a chance experiment, as one set.")
     assert result.correct
     assert "Still missing" not in result.feedback and "point 1 of" not in result.feedback
+
+
+def test_a_negation_typed_without_its_apostrophe_is_counted_by_the_guard_too() -> None:
+    # "cant" is a negation for the grader's features and for the guard alike (one word list).
+    key = "a function can return a value to its caller"
+    assert negates("A function cant return a value to its caller", [key])
+    assert negation_count("It cant, won't and does not; never nothing") == 5
+    assert has_negation("Nothing.") and not has_negation("A notation worth knowing")

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 
 from tests.claude_lesson_support import write_course
-from tests.factories import COURSE, make_chunks, seen_before_solved
+from tests.factories import COURSE, Shown, make_chunks, seen_before_solved
 from tests.injection_cases import COURSE_INJECTIONS, GullibleResponder, hidden_text_pdf
 from tutor.answers import reveals_answer as says_key
 from tutor.context import TutorContext
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind
 from tutor.engine.claude.citations import check_citations
 from tutor.engine.claude.withhold import PLACEHOLDER, reveals_answer, withhold_answer
-from tutor.engine.port import ExplanationStyle, LearnerContext
+from tutor.engine.port import ExplanationStyle, NextMove
 from tutor.ingest import chunk_pages, read_source
 from tutor.teach.lesson import CoursePassages, Lesson
 from tutor.testing.claude_replies import TutorResponder, claude_engine
@@ -192,9 +192,13 @@ def test_a_streamed_explanation_holds_back_only_what_it_has_not_checked(
 ) -> None:
     fake.enqueue('Binary search works "by halving the range each step" (notes.md p. 3).\n\n'
                  'It is "always the fastest" (notes.md p. 3), see also (notes.md p. 7).')
-    pieces = list(claude_engine(fake).explain_stream(
-        CONCEPT, ExplanationStyle.DEFINITION, [PASSAGE], [], LearnerContext()))
-    assert len(pieces) > 6  # still streamed word by word outside quotes and citations
-    assert "".join(pieces) == ('Binary search works "by halving the range each step" '
-                               "(notes.md p. 3).\n\nIt is always the fastest, see also.")
-    assert not any("(notes.md p. 7)" in piece for piece in pieces)
+    shown = Shown()
+    move = NextMove(kind="explain", concept=CONCEPT, style=ExplanationStyle.DEFINITION,
+                    passages=[PASSAGE])
+    explanation = claude_engine(fake).explain_streamed(move, None, shown)
+    moments = shown.moments("explanation")
+    assert len(moments) > 1 and "fastest" not in moments[0]  # shown before it is finished
+    assert moments[-1] == explanation.text == (
+        'Binary search works "by halving the range each step" (notes.md p. 3).\n\n'
+        "It is always the fastest, see also.")
+    assert not any("(notes.md p. 7)" in moment for moment in moments)

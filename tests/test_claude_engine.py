@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.factories import Shown
 from tutor.context import TutorContext
 from tutor.course import Concept, Course, Exercise, ExerciseKind
 from tutor.engine.claude import ClaudeEngine, UsageLog
 from tutor.engine.claude.withhold import PLACEHOLDER
-from tutor.engine.port import ExplanationStyle, LearnerContext
+from tutor.engine.port import ExplanationStyle, LearnerContext, NextMove
 from tutor.errors import EngineUnavailable
 from tutor.testing.claude_replies import TutorResponder, claude_engine, sample_chunks
 from tutor.testing.fake_anthropic import FakeAnthropic, Reply, api_key_of, user_text
@@ -86,11 +87,15 @@ def test_usage_is_recorded_per_call_and_per_learner_in_sqlite(fake, engine, tmp_
     assert ana[0].model == "claude-haiku-4-5" and ana[1].model == "claude-sonnet-4-6"
 
 
-def test_explain_stream_yields_pieces_from_a_streamed_request(fake, engine):
-    pieces = list(engine.explain_stream(CONCEPT, ExplanationStyle.EXAMPLE, sample_chunks(), [],
-                                        LearnerContext()))
-    assert len(pieces) > 5
-    assert "Binary search" in "".join(pieces)
+def _explain(style: ExplanationStyle) -> NextMove:
+    return NextMove(kind="explain", concept=CONCEPT, style=style, passages=sample_chunks())
+
+
+def test_a_streamed_explanation_shows_pieces_from_a_streamed_request(fake, engine):
+    shown = Shown()
+    explanation = engine.explain_streamed(_explain(ExplanationStyle.EXAMPLE), None, shown)
+    assert len(shown.moments("explanation")) > 1  # shown while it is written
+    assert "Binary search" in explanation.text and shown.text("explanation") == explanation.text
     assert fake.message_requests()[0].body["stream"] is True
     assert engine.usage.totals().calls == 1
 
@@ -201,9 +206,9 @@ def test_persona_edits_reach_every_request(fake, tmp_path):
 
 def test_refused_stream_falls_back_to_the_offline_explanation(fake, engine):
     fake.enqueue(Reply(text="", stop_reason="refusal"))
-    text = "".join(engine.explain_stream(CONCEPT, ExplanationStyle.DEFINITION, sample_chunks(),
-                                         [], LearnerContext()))
-    assert text.strip()
+    shown = Shown()
+    explanation = engine.explain_streamed(_explain(ExplanationStyle.DEFINITION), None, shown)
+    assert explanation.text.strip() and not shown.text("explanation")  # the lesson shows it
     assert [(f.task, f.reason) for f in engine.fallbacks] == [("explain", "refused")]
 
 

@@ -10,25 +10,23 @@ from __future__ import annotations
 import io
 import json
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from rich.console import Console
 
-from tests.claude_lesson_support import claude_lesson, write_course
+from tests.claude_lesson_support import claude_lesson, demo_claude_engine, write_course
 from tests.factories import Shown, make_chunks, make_course, open_lesson
 from tutor.answers import reveals_answer
 from tutor.cli.learn_commands import run_lesson
 from tutor.context import TutorContext
 from tutor.course import Exercise
-from tutor.engine.claude import ClaudeEngine
 from tutor.engine.claude.turns import explanation_key, hint_key
 from tutor.engine.claude.withhold import PLACEHOLDER, WithheldStream, withhold_answer
 from tutor.engine.port import ExplanationStyle, NextMove, TurnPlan
 from tutor.teach.choosing import could_be_asked
 from tutor.teach.lesson import Lesson
-from tutor.testing.claude_replies import TutorResponder, claude_engine
+from tutor.testing.claude_replies import TutorResponder
 from tutor.testing.fake_anthropic import FakeAnthropic
 
 COURSE = make_course()
@@ -37,16 +35,6 @@ ARRAY = COURSE.concept("array")
 HASH = COURSE.concept("hash-table")
 CLOZE = COURSE.exercise("array-cloze")  # key: "array"
 MC = COURSE.exercise("array-mc")  # key: "by its index"
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeAnthropic]:
-    with FakeAnthropic(stream_chunk=3) as server:
-        yield server
-
-
-def _engine(fake: FakeAnthropic) -> ClaudeEngine:
-    return claude_engine(fake).with_course(COURSE, CHUNKS)
 
 
 def _reply(correct: bool, feedback: str, if_right: str = "", if_wrong: str = "") -> str:
@@ -63,10 +51,10 @@ def _explain(concept_id: str, withheld: list[Exercise] | None = None) -> NextMov
 
 
 def test_the_fake_server_streams_sse_in_small_pieces_the_sdk_reads(
-    fake: FakeAnthropic
+    streamed_fake: FakeAnthropic
 ) -> None:
-    fake.enqueue("Binary search halves the range.")
-    engine = _engine(fake)
+    streamed_fake.enqueue("Binary search halves the range.")
+    engine = demo_claude_engine(streamed_fake)
     with engine.client.messages.stream(model="m", max_tokens=50,
                                        messages=[{"role": "user", "content": "hi"}]) as stream:
         events = [event.type for event in stream]
@@ -78,13 +66,13 @@ def test_the_fake_server_streams_sse_in_small_pieces_the_sdk_reads(
 
 
 def test_a_wrong_answer_streams_feedback_then_the_explanation_never_showing_the_key(
-    fake: FakeAnthropic
+    streamed_fake: FakeAnthropic
 ) -> None:
     feedback = "Not quite. The word is array, as the passage says."
     explanation = ("An array keeps its elements side by side (notes.md p. 1). "
                    "Each array element has an index, so any element is found at once.")
-    fake.enqueue(_reply(False, feedback, if_wrong=explanation))
-    engine, shown = _engine(fake), Shown()
+    streamed_fake.enqueue(_reply(False, feedback, if_wrong=explanation))
+    engine, shown = demo_claude_engine(streamed_fake), Shown()
     plan = TurnPlan(if_right=None, if_wrong=_explain("array"))
     grade = engine.grade_turn(CLOZE, "list", plan, shown)
 
@@ -96,17 +84,17 @@ def test_a_wrong_answer_streams_feedback_then_the_explanation_never_showing_the_
     served = engine.turns.take(explanation_key("array", ExplanationStyle.SIMPLER))
     assert served is not None and shown.text("explanation").strip() == served
     assert PLACEHOLDER in served and "(notes.md p. 1)" in served
-    assert fake.message_requests()[-1].body["stream"] is True
-    assert len(fake.message_requests()) == 1
+    assert streamed_fake.message_requests()[-1].body["stream"] is True
+    assert len(streamed_fake.message_requests()) == 1
 
 
 def test_a_citation_is_shown_only_once_checked_and_a_dropped_one_never(
-    fake: FakeAnthropic
+    streamed_fake: FakeAnthropic
 ) -> None:
     explanation = ('A hash table "finds a value from its key" (notes.md p. 4). It is "always '
                    'faster than a list" (notes.md p. 4), and see (notes.md p. 9).')
-    fake.enqueue(_reply(True, "Right: that is the order.", if_right=explanation))
-    engine, shown = _engine(fake), Shown()
+    streamed_fake.enqueue(_reply(True, "Right: that is the order.", if_right=explanation))
+    engine, shown = demo_claude_engine(streamed_fake), Shown()
     sorting_mc = COURSE.exercise("sorting-mc")
     plan = TurnPlan(if_right=_explain("hash-table"), if_wrong=None)
     grade = engine.grade_turn(sorting_mc, "puts them in order", plan, shown)
@@ -121,11 +109,11 @@ def test_a_citation_is_shown_only_once_checked_and_a_dropped_one_never(
 
 
 def test_the_keys_of_exercises_that_may_come_next_are_hidden_while_streaming(
-    fake: FakeAnthropic
+    streamed_fake: FakeAnthropic
 ) -> None:
     explanation = "A hash table stores key-value pairs. That is what makes lookups fast."
-    fake.enqueue(_reply(True, "Right.", if_right=explanation))
-    engine, shown = _engine(fake), Shown()
+    streamed_fake.enqueue(_reply(True, "Right.", if_right=explanation))
+    engine, shown = demo_claude_engine(streamed_fake), Shown()
     hash_mc = COURSE.exercise("hash-mc")  # key: "key-value pairs"
     plan = TurnPlan(if_right=_explain("hash-table", withheld=[hash_mc]), if_wrong=None)
     engine.grade_turn(COURSE.exercise("sorting-mc"), "puts them in order", plan, shown)
@@ -135,11 +123,11 @@ def test_the_keys_of_exercises_that_may_come_next_are_hidden_while_streaming(
 
 
 def test_a_verdict_code_overrules_shows_code_words_never_the_model_s(
-    fake: FakeAnthropic
+    streamed_fake: FakeAnthropic
 ) -> None:
-    fake.enqueue(_reply(True, "Yes, by its index is exactly right!",
+    streamed_fake.enqueue(_reply(True, "Yes, by its index is exactly right!",
                         if_right="unused", if_wrong="Think about how you find a seat by number."))
-    engine, shown = _engine(fake), Shown()
+    engine, shown = demo_claude_engine(streamed_fake), Shown()
     hint = NextMove(kind="hint", concept=ARRAY, exercise=MC, level=1)
     grade = engine.grade_turn(MC, "by its key", TurnPlan(if_right=None, if_wrong=hint), shown)
 
@@ -151,20 +139,20 @@ def test_a_verdict_code_overrules_shows_code_words_never_the_model_s(
 
 
 def test_the_streamed_turn_grades_and_keeps_what_the_unstreamed_one_does(
-    fake: FakeAnthropic
+    streamed_fake: FakeAnthropic
 ) -> None:
     reply = _reply(False, "Not quite: an array is found by its index, not by a key.",
                    if_wrong="Picture a row of boxes numbered 0, 1, 2; by its index you "
                    "go straight to one.")
     plan = TurnPlan(if_right=None, if_wrong=_explain("array"))
-    fake.enqueue(reply, reply)
-    streamed_engine, plain_engine = _engine(fake), _engine(fake)
+    streamed_fake.enqueue(reply, reply)
+    streamed_engine, plain_engine = demo_claude_engine(streamed_fake), demo_claude_engine(streamed_fake)
     streamed = streamed_engine.grade_turn(MC, "by its key", plan, Shown())
     plain = plain_engine.grade_turn(MC, "by its key", plan)
     assert streamed == plain
     key = explanation_key("array", ExplanationStyle.SIMPLER)
     assert streamed_engine.turns.take(key) == plain_engine.turns.take(key)
-    assert [r.body.get("stream", False) for r in fake.message_requests()] == [True, False]
+    assert [r.body.get("stream", False) for r in streamed_fake.message_requests()] == [True, False]
 
 
 @pytest.mark.parametrize("size", [1, 2, 5, 11])
@@ -203,8 +191,8 @@ class ThreadedShown(Shown):
 def test_the_lesson_streams_a_turn_in_the_caller_s_thread_and_keeps_the_final_text(
     tutor_home: Path
 ) -> None:
-    with FakeAnthropic(TutorResponder(), stream_chunk=4) as fake:
-        lesson, engine = claude_lesson(tutor_home, fake)
+    with FakeAnthropic(TutorResponder(), stream_chunk=4) as streamed_fake:
+        lesson, engine = claude_lesson(tutor_home, streamed_fake)
         with lesson:
             lesson.start()
             for turn in range(4):
@@ -222,7 +210,7 @@ def test_the_lesson_streams_a_turn_in_the_caller_s_thread_and_keeps_the_final_te
                     assert shown.text("feedback").strip() == kept["feedback"]
                 if "explanation" in shown.kinds():
                     assert shown.text("explanation").strip() == kept["explanation"]
-                assert [r.body.get("stream") for r in fake.message_requests()][-1] is True
+                assert [r.body.get("stream") for r in streamed_fake.message_requests()][-1] is True
                 used = lesson.engine.usage.records()[-1]  # type: ignore[attr-defined]
                 assert used.task == "teach_turn" and used.learner_id == "ana"
                 assert used.cache_read_tokens > 0 and used.output_tokens > 0
@@ -249,8 +237,8 @@ def test_the_terminal_draws_the_turn_as_it_is_written_then_the_messages(
 ) -> None:
     out = io.StringIO()
     console = Console(file=out, force_terminal=True, width=100)
-    with FakeAnthropic(TutorResponder(), stream_chunk=4) as fake:
-        lesson, _ = claude_lesson(tutor_home, fake)
+    with FakeAnthropic(TutorResponder(), stream_chunk=4) as streamed_fake:
+        lesson, _ = claude_lesson(tutor_home, streamed_fake)
         with lesson:
             lines = iter([_wrong_answer_after_start(lesson), "/quit"])
             monkeypatch.setattr("builtins.input", lambda *_: next(lines))

@@ -12,6 +12,7 @@ from tutor.engine.offline.answer_similarity import (
     AnswerKey,
     clean_answer,
     content_words,
+    given_subject_left_out,
     grading_model,
     split_points,
 )
@@ -162,6 +163,27 @@ def test_short_answer_good_paraphrase_passes_and_names_points() -> None:
     assert result.correct
     assert 0.0 <= result.score <= 1.0
     assert result.matched_points
+
+
+def test_a_paraphrase_need_not_repeat_the_name_the_prompt_gives() -> None:
+    # The sample course's item: its key points are the definition's passage, sentence by
+    # sentence. With the name "sample space" in the reference, a paraphrase that leaves it out
+    # (as the prompt invites) scored 0.47, under the pass mark.
+    explain = Exercise(
+        id="sample-space-short_answer-1", concept_id="sample-space",
+        kind=ExerciseKind.SHORT_ANSWER, prompt="Explain sample space in your own words.",
+        answer="A sample space is the set of all outcomes of a random experiment.",
+        key_points=["A sample space is the set of all outcomes of a random experiment.",
+                    "We write it with the Greek letter Omega.",
+                    "For one roll of a die the sample space is {1, 2, 3, 4, 5, 6}; for a coin "
+                    "tossed twice it is {HH, HT, TH, TT}.",
+                    "Choosing the sample space is the first modelling decision in any problem, "
+                    "and a careless choice makes later steps harder."])
+    assert grade(explain, "All possible outcomes of a chance experiment, as one set.").correct
+    assert not grade(explain, "The first modelling decision in any problem.").correct
+    assert given_subject_left_out(explain.answer, set(content_words(explain.prompt))) == (
+        "the set of all outcomes of a random experiment.")
+    assert given_subject_left_out("Binary search halves the range.", {"binari", "search"}) == ""
 
 
 def test_short_answer_wrong_answers_fail_without_revealing_reference() -> None:

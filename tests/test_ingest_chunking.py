@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tutor.course import Chunk
 from tutor.ingest import Page, chunk_pages
 from tutor.ingest.chunking import MAX_CHARS
@@ -76,3 +78,17 @@ def test_heading_resets_between_sources_and_sentences_split_sensibly() -> None:
     assert split_sentences("See e.g. the heap. It is fast! Is it? Yes.") == [
         "See e.g. the heap.", "It is fast!", "Is it?", "Yes."
     ]
+
+
+def test_a_code_block_keeps_the_indentation_of_its_first_line(tmp_path: Path) -> None:
+    from tutor.ingest import read_source
+
+    source = tmp_path / "loops.md"
+    source.write_text("# Loops\n\nA loop repeats its body.\n\n```python\n    total = 0\n"
+                      "    for i in range(3):\n        total += i\n```\n\n"
+                      "```\n    print(total)\n```\n")
+    [chunk] = chunk_pages(read_source(source).pages)
+    assert "\n    total = 0\n    for i in range(3):\n        total += i\n" in chunk.text
+    assert chunk.text.endswith("\n    print(total)")
+    [code_first] = chunk_pages([page(1, "    x = 1\n    y = 2\n\nThe two names.")])
+    assert code_first.text.startswith("    x = 1\n    y = 2\n")

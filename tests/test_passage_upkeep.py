@@ -130,3 +130,51 @@ def test_a_context_that_says_no_leaves_the_index_unbuilt(course_folder: Path,
     with _open(building=False) as lesson:
         assert lesson.index_notice == ""
     assert builds == [] and not (course_folder / ".build").exists()
+
+
+def test_a_source_put_back_with_an_older_time_makes_the_index_stale(
+    course_folder: Path, builds: list[int]
+) -> None:
+    _open().close()
+    source = course_folder / "notes.md"
+    manifest = course_folder / ".build" / "passages-index.json"
+    earlier = manifest.stat().st_mtime_ns - 10**9
+    source.write_text(NOTES.replace("index 4", "index 7"), encoding="utf-8")  # same size
+    os.utime(source, ns=(earlier, earlier))
+    assert index_state(course_folder) == "stale"
+    with _open() as lesson:
+        assert any("index 7" in chunk.text for chunk in lesson.passages.chunks)
+    assert len(builds) == 2 and index_state(course_folder) == "fresh"
+
+
+def test_a_lesson_waits_for_another_process_building_the_index(
+    course_folder: Path, builds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The other process: holds the course's index lock (a separate open file, as another
+    # process would) while it builds the index; the lesson opened meanwhile finds it fresh.
+    import fcntl
+
+    from tutor.study.build import ensure_passage_index
+    from tutor.teach import passage_upkeep
+
+    listed = threading.Event()
+    real_sources = passage_upkeep._sources
+
+    def sources(folder: Path) -> list[Path]:
+        listed.set()
+        return real_sources(folder)
+
+    monkeypatch.setattr(passage_upkeep, "_sources", sources)
+    (course_folder / ".build").mkdir()
+    opened: list[Lesson] = []
+    with (course_folder / ".build" / passage_upkeep.LOCK_FILE).open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        lesson_thread = threading.Thread(target=lambda: opened.append(_open()))
+        lesson_thread.start()
+        listed.wait()  # the lesson has started checking its course
+        ensure_passage_index(course_folder, rebuild=True)
+        fcntl.flock(held, fcntl.LOCK_UN)
+    lesson_thread.join()
+    assert len(builds) == 1  # the other process's build only
+    assert any("address is computed" in c.text for c in opened[0].passages.chunks)
+    opened[0].close()

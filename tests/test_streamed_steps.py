@@ -8,38 +8,26 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from rich.console import Console
 
-from tests.claude_lesson_support import claude_lesson, tasks_sent, write_course
+from tests.claude_lesson_support import claude_lesson, demo_claude_engine, tasks_sent, write_course
 from tests.factories import Shown, make_chunks, make_course, open_lesson
 from tutor.answers import mask_answer, reveals_answer
 from tutor.cli.learn_commands import run_lesson
 from tutor.context import TutorContext
-from tutor.engine.claude import ClaudeEngine
 from tutor.engine.claude.withhold import PLACEHOLDER, withhold_answer
 from tutor.engine.port import ExplanationStyle, NextMove, TurnPlan
 from tutor.teach.choosing import could_be_asked
 from tutor.teach.lesson import Lesson
-from tutor.testing.claude_replies import TutorResponder, claude_engine
+from tutor.testing.claude_replies import TutorResponder
 from tutor.testing.fake_anthropic import FakeAnthropic
 
 COURSE = make_course()
 CHUNKS = make_chunks()
 CLOZE = COURSE.exercise("array-cloze")  # key "array"; cites notes.md p. 1
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeAnthropic]:
-    with FakeAnthropic(stream_chunk=3) as server:
-        yield server
-
-
-def _engine(fake: FakeAnthropic) -> ClaudeEngine:
-    return claude_engine(fake).with_course(COURSE, CHUNKS)
 
 
 def _turn_reply(correct: bool, feedback: str, if_wrong: str = "") -> str:
@@ -69,12 +57,12 @@ def _checked_feedback(text: str) -> None:
 
 
 def test_feedback_citations_are_checked_when_streamed_and_when_kept(
-    fake: FakeAnthropic
+    streamed_fake: FakeAnthropic
 ) -> None:
-    fake.enqueue(_turn_reply(False, FEEDBACK), _turn_reply(False, FEEDBACK))
-    engine, shown = _engine(fake), Shown()
+    streamed_fake.enqueue(_turn_reply(False, FEEDBACK), _turn_reply(False, FEEDBACK))
+    engine, shown = demo_claude_engine(streamed_fake), Shown()
     streamed = engine.grade_turn(CLOZE, "list", TurnPlan(), shown)
-    plain = _engine(fake).grade_turn(CLOZE, "list", TurnPlan())
+    plain = demo_claude_engine(streamed_fake).grade_turn(CLOZE, "list", TurnPlan())
 
     assert streamed.feedback == plain.feedback == shown.text("feedback")
     _checked_feedback(streamed.feedback)
@@ -82,48 +70,62 @@ def test_feedback_citations_are_checked_when_streamed_and_when_kept(
         assert "p. 9" not in moment and '"in a hash' not in moment
 
 
-def test_the_separate_grade_checks_its_feedback_citations(fake: FakeAnthropic) -> None:
-    fake.enqueue(json.dumps({"correct": False, "score": 0.0, "feedback": FEEDBACK,
-                             "matched_points": [], "missing_points": [], "misconception": ""}))
-    grade = _engine(fake).grade(CLOZE, "list")
+def test_the_separate_grade_checks_its_feedback_citations(streamed_fake: FakeAnthropic) -> None:
+    streamed_fake.enqueue(json.dumps({"correct": False, "score": 0.0, "feedback": FEEDBACK,
+                                      "matched_points": [], "missing_points": [],
+                                      "misconception": ""}))
+    grade = demo_claude_engine(streamed_fake).grade(CLOZE, "list")
     _checked_feedback(grade.feedback)
 
 
+def test_the_misconception_s_citations_are_checked_like_the_feedback_s(
+    streamed_fake: FakeAnthropic
+) -> None:
+    # The misconception is fed back into later prompts: no unchecked quote goes with it.
+    reply = {"correct": False, "score": 0.0, "feedback": "Not quite.", "matched_points": [],
+             "missing_points": [], "misconception": FEEDBACK}
+    streamed_fake.enqueue(json.dumps(reply), json.dumps(
+        {**reply, "next_if_right": "", "next_if_wrong": ""}))
+    engine = demo_claude_engine(streamed_fake)
+    _checked_feedback(engine.grade(CLOZE, "list").misconception)
+    _checked_feedback(engine.grade_turn(CLOZE, "list", TurnPlan(), Shown()).misconception)
+
+
 def test_a_quote_from_the_exercise_s_page_is_checked_when_the_course_is_not_in_the_prefix(
-    fake: FakeAnthropic
+    streamed_fake: FakeAnthropic
 ) -> None:
     # A course too long for the cached prefix: the exercise's cited page is still checked.
-    engine = claude_engine(fake).with_course(COURSE, CHUNKS)
+    engine = demo_claude_engine(streamed_fake)
     engine._material, engine._material_ids = [], set()
-    fake.enqueue(_turn_reply(False, FEEDBACK))
+    streamed_fake.enqueue(_turn_reply(False, FEEDBACK))
     _checked_feedback(engine.grade_turn(CLOZE, "list", TurnPlan()).feedback)
 
 
 # -- a step's own call, streamed ---------------------------------------------------------------
 def test_a_hint_is_streamed_with_the_answer_withheld_and_kept_as_shown(
-    fake: FakeAnthropic
+    streamed_fake: FakeAnthropic
 ) -> None:
-    fake.enqueue("Think again: the array stores them side by side (notes.md p. 1), "
+    streamed_fake.enqueue("Think again: the array stores them side by side (notes.md p. 1), "
                  "see (notes.md p. 7).")
-    engine, shown = _engine(fake), Shown()
+    engine, shown = demo_claude_engine(streamed_fake), Shown()
     hint = engine.hint_streamed(CLOZE, COURSE.concept("array"), 1, shown)
 
     assert shown.text("hint") == hint.text and "p. 7" not in hint.text
     assert "(notes.md p. 1)" in hint.text
     assert not any(reveals_answer(m, CLOZE) for m in shown.moments("hint"))
-    assert fake.message_requests()[-1].body["stream"] is True
+    assert streamed_fake.message_requests()[-1].body["stream"] is True
 
 
 def test_an_explanation_of_its_own_holds_back_the_waiting_exercise_s_verdict(
-    fake: FakeAnthropic
+    streamed_fake: FakeAnthropic
 ) -> None:
     true_false = COURSE.exercise("sorting-tf")
     sorting = COURSE.concept("sorting")
-    fake.enqueue("Sorting puts elements in order (notes.md p. 2). So the statement is true. "
+    streamed_fake.enqueue("Sorting puts elements in order (notes.md p. 2). So the statement is true. "
                  "A sorted array is quick to search.")
     move = NextMove(kind="explain", concept=sorting, style=ExplanationStyle.EXAMPLE,
                     passages=[c for c in CHUNKS if c.page == 2])
-    engine, shown = _engine(fake), Shown()
+    engine, shown = demo_claude_engine(streamed_fake), Shown()
     explanation = engine.explain_streamed(move, true_false, shown)
 
     assert shown.text("explanation") == explanation.text
@@ -132,12 +134,12 @@ def test_an_explanation_of_its_own_holds_back_the_waiting_exercise_s_verdict(
 
 
 def test_an_answer_to_a_question_is_streamed_citations_checked_first(
-    fake: FakeAnthropic
+    streamed_fake: FakeAnthropic
 ) -> None:
     text = ('Binary search works "by halving the search range" (notes.md p. 3), and it "never fails" '
             '(notes.md p. 3).')
-    fake.enqueue(json.dumps({"text": text, "chunk_ids": ["notes.md#p3-0"], "found": True}))
-    engine, shown = _engine(fake), Shown()
+    streamed_fake.enqueue(json.dumps({"text": text, "chunk_ids": ["notes.md#p3-0"], "found": True}))
+    engine, shown = demo_claude_engine(streamed_fake), Shown()
     answer = engine.answer_streamed("How does binary search work?",
                                     [c for c in CHUNKS if c.page == 3], None, shown)
 
@@ -157,8 +159,8 @@ class Talkative(TutorResponder):
 
     def _answer_question(self, text: str, body: dict) -> dict:  # type: ignore[type-arg]
         reply = super()._answer_question(text, body)
-        reply["text"] += (" The course shows this on its first page (notes.md p. 1). "
-                          "Each element is found at once. That is why it is fast.")
+        reply["text"] += (" The course shows this on its last page (notes.md p. 4). "
+                          "Each value is found at once. That is why it is fast.")
         return reply
 
 
@@ -169,8 +171,8 @@ def _pending(lesson: Lesson):  # noqa: ANN202 - an Exercise
 def test_the_lesson_streams_its_opening_explanation_hints_and_answers(
     tutor_home: Path
 ) -> None:
-    with FakeAnthropic(Talkative(), stream_chunk=4) as fake:
-        lesson, engine = claude_lesson(tutor_home, fake)
+    with FakeAnthropic(Talkative(), stream_chunk=4) as streamed_fake:
+        lesson, engine = claude_lesson(tutor_home, streamed_fake)
         with lesson:
             opening = Shown()
             replies = lesson.start(shown=opening)
@@ -186,27 +188,28 @@ def test_the_lesson_streams_its_opening_explanation_hints_and_answers(
                 expected = mask_answer(expected, candidate)
             assert opening.text("explanation") == expected
 
-            since = len(fake.message_requests())
+            since = len(streamed_fake.message_requests())
             hinted = Shown()
             kept = {m.kind: m.text for m in lesson.hint(shown=hinted)}
             assert hinted.kinds() == ["hint"] and len(hinted.pieces) > 1
             assert hinted.text("hint") == kept["hint"] and kept["hint"].startswith("Hint 1: ")
-            assert tasks_sent(fake, since) == ["hint"]
+            assert tasks_sent(streamed_fake, since) == ["hint"]
 
             asked = Shown()
-            kept = {m.kind: m.text for m in lesson.ask("What is an array?", shown=asked)}
+            kept = {m.kind: m.text for m in lesson.ask("How does a hash table find a value?",
+                                                      shown=asked)}
             assert asked.kinds() == ["answer"] and len(asked.pieces) > 1
-            assert asked.text("answer") == kept["answer"] and "(notes.md p. 1)" in kept["answer"]
+            assert asked.text("answer") == kept["answer"] and "(notes.md p. 4)" in kept["answer"]
             assert not any(reveals_answer(m, pending) for m in asked.moments("answer"))
-            assert all(r.body.get("stream") for r in fake.message_requests()[since:])
+            assert all(r.body.get("stream") for r in streamed_fake.message_requests()[since:])
     assert engine.fallbacks == []
 
 
 def test_a_right_answer_streams_the_feedback_the_lesson_keeps_explanation_included(
     tutor_home: Path
 ) -> None:
-    with FakeAnthropic(TutorResponder(), stream_chunk=4) as fake:
-        lesson, _ = claude_lesson(tutor_home, fake)
+    with FakeAnthropic(TutorResponder(), stream_chunk=4) as streamed_fake:
+        lesson, _ = claude_lesson(tutor_home, streamed_fake)
         with lesson:
             lesson.start()
             checked = 0
@@ -225,8 +228,8 @@ def test_a_right_answer_streams_the_feedback_the_lesson_keeps_explanation_includ
 
 
 def test_a_hint_written_by_the_turn_streams_with_its_label(tutor_home: Path) -> None:
-    with FakeAnthropic(TutorResponder(), stream_chunk=4) as fake:
-        lesson, _ = claude_lesson(tutor_home, fake)
+    with FakeAnthropic(TutorResponder(), stream_chunk=4) as streamed_fake:
+        lesson, _ = claude_lesson(tutor_home, streamed_fake)
         with lesson:
             lesson.start()
             hints = 0
@@ -264,8 +267,8 @@ def test_the_terminal_draws_the_opening_a_hint_and_an_answer_as_they_are_written
 ) -> None:
     out = io.StringIO()
     console = Console(file=out, force_terminal=True, width=100)
-    with FakeAnthropic(TutorResponder(), stream_chunk=4) as fake:
-        lesson, _ = claude_lesson(tutor_home, fake)
+    with FakeAnthropic(TutorResponder(), stream_chunk=4) as streamed_fake:
+        lesson, _ = claude_lesson(tutor_home, streamed_fake)
         with lesson:
             lines = iter(["/hint", "/ask What is an array?", "/quit"])
             monkeypatch.setattr("builtins.input", lambda *_: next(lines))
@@ -278,11 +281,11 @@ def test_the_terminal_draws_the_opening_a_hint_and_an_answer_as_they_are_written
 
 
 def test_feedback_with_nothing_left_after_the_checks_streams_what_is_kept(
-    fake: FakeAnthropic
+    streamed_fake: FakeAnthropic
 ) -> None:
-    fake.enqueue(_turn_reply(False, "(notes.md p. 9)"))
+    streamed_fake.enqueue(_turn_reply(False, "(notes.md p. 9)"))
     shown = Shown()
-    grade = _engine(fake).grade_turn(CLOZE, "list", TurnPlan(), shown)
+    grade = demo_claude_engine(streamed_fake).grade_turn(CLOZE, "list", TurnPlan(), shown)
     assert grade.feedback == "Not quite." == shown.text("feedback")
 
 

@@ -21,8 +21,7 @@ import re
 from rapidfuzz import fuzz
 
 from tutor.course import Exercise, ExerciseKind
-from tutor.engine.offline.answer_similarity import has_negation
-from tutor.text import ARTICLES, fold, singular
+from tutor.text import ARTICLES, fold, has_negation, singular
 
 TRUE_WORDS = frozenset({"true", "t", "yes", "y", "correct", "right"})
 FALSE_WORDS = frozenset({"false", "f", "no", "n", "incorrect", "wrong"})

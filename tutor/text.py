@@ -8,6 +8,7 @@ and an answer is graded:
 - :func:`stem`: the Snowball English stemmer (PyStemmer), so ``connected``, ``connection`` and
   ``connects`` share ``connect``;
 - :func:`singular`: a light singular for nouns, where a stem would be too coarse (term keys);
+- :data:`NEGATIONS` and :func:`negation_count`: the words that turn a statement around;
 - :func:`split_sentences`: sentences of a paragraph (abbreviations, decimals and dotted code
   names do not end one); :func:`passage_sentences` applies it to a passage with line
   structure (blank lines, headings);
@@ -50,6 +51,13 @@ STOPWORDS = frozenset(
 """Function words of general English: the one stopword list."""
 
 ARTICLES = frozenset({"a", "an", "the"})
+
+NEGATIONS = frozenset(
+    "not no never none nothing neither nor cannot cant can't isn't aren't wasn't weren't "
+    "doesn't don't didn't won't wouldn't shouldn't couldn't without hasn't haven't".split()
+)
+"""Words that turn a statement around: the one negation list (any word ending in ``n't``
+counts too, see :func:`negation_count`)."""
 
 GLUE_WORDS = frozenset(
     "a an the is are was were be been am of to in on at by for with from that which who "
@@ -167,6 +175,16 @@ def stem(word: str) -> str:
     if stemmer is None:
         stemmer = _STEMMERS.english = Stemmer.Stemmer("english")
     return str(stemmer.stemWord(word))
+
+
+def negation_count(text: str) -> int:
+    """How many negations ``text`` has (:data:`NEGATIONS`, and any ``n't`` word)."""
+    return sum(w in NEGATIONS or w.endswith("n't") for w in _CONTENT_WORD.findall(text.lower()))
+
+
+def has_negation(text: str) -> bool:
+    """True when ``text`` says "not" in any form (:func:`negation_count`)."""
+    return negation_count(text) > 0
 
 
 def content_stems(text: str, drop: frozenset[str] | set[str] = frozenset()) -> list[str]:

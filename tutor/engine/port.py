@@ -8,7 +8,7 @@ tests, and so that results can be stored and replayed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Literal, Protocol, runtime_checkable
 
@@ -241,16 +241,3 @@ class Engine(Protocol):
     def answer_question(self, question: str, passages: Sequence[Chunk]) -> GroundedAnswer:
         """Answer a free question from the passages, citing pages."""
         ...
-
-
-def stream_text(text: str) -> Iterator[str]:
-    """Yield ``text`` in word-sized pieces: the streaming fallback for engines that do not
-    stream natively."""
-    piece = ""
-    for char in text:
-        piece += char
-        if char in " \n":
-            yield piece
-            piece = ""
-    if piece:
-        yield piece

@@ -27,6 +27,7 @@ Two ways to embed, chosen by the size of the course (:func:`choose_embedding`):
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -154,11 +155,14 @@ class PassageIndex:
         progress: Callable[[int, int], None] | None = None,
         mode: str | None = None,
         chroma_url: str = "",
+        sources: dict[str, list[Any]] | None = None,
     ) -> PassageIndex:
         """Index ``chunks`` into ``folder``, replacing any index already there.
 
         ``mode`` is ``"text"`` or ``"keys"`` (see the module notes); default: by course size.
         ``chroma_url``: the Chroma server for the vectors; empty = the embedded store.
+        ``sources``: the :func:`source_fingerprint` of the files the chunks were read from,
+        recorded in the manifest (what tells a lesson the index is stale).
         """
         from tutor.index.embeddings import default_embedder
 
@@ -203,6 +207,7 @@ class PassageIndex:
             "embedding": mode,
             "vectors": vectors_at,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            **({"sources": sources} if sources is not None else {}),
         }
         atomic_write_text(folder / MANIFEST_FILE, json.dumps(manifest, indent=2))
         if (previous.get("store") == SERVER and chroma_url
@@ -331,6 +336,20 @@ class PassageIndex:
             for cid in best[:k]
             if cid in self._by_id
         ]
+
+
+def source_fingerprint(paths: Sequence[Path]) -> dict[str, list[Any]]:
+    """Per source file name, ``[size, BLAKE2b of its bytes]``: what an index was built from.
+    A source changed back to an older modification time still differs here."""
+    found: dict[str, list[Any]] = {}
+    for path in paths:
+        try:
+            with path.open("rb") as data:
+                digest = hashlib.file_digest(data, "blake2b").hexdigest()[:32]
+            found[path.name] = [path.stat().st_size, digest]
+        except OSError:
+            continue
+    return dict(sorted(found.items()))
 
 
 def _read_manifest(folder: Path) -> dict[str, Any]:

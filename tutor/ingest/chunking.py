@@ -57,6 +57,13 @@ def _units(paragraph: str) -> list[str]:
     return out
 
 
+def _paragraph(text: str) -> str:
+    """A paragraph of page text, stripped; a code block (several lines, or code) keeps the
+    indentation of its first line."""
+    text = text.strip("\n").rstrip()
+    return text if "\n" in text or looks_like_code(text) else text.strip()
+
+
 def _heading_events(page: Page, paragraphs: list[str]) -> dict[int, list[tuple[str, bool]]]:
     """Where each of the page's headings starts: paragraph index -> [(heading, is_paragraph)].
 
@@ -108,7 +115,7 @@ def _assign_terms(chunks: list[Chunk], terms: Sequence[str]) -> None:
 
 def _page_chunks(page: Page, heading: str) -> tuple[list[tuple[str, str]], str]:
     """``([(heading, text)], heading at the end of the page)`` for one page."""
-    paragraphs = [p.strip() for p in page.text.split("\n\n") if p.strip()]
+    paragraphs = [_paragraph(p) for p in page.text.split("\n\n") if p.strip()]
     events = _heading_events(page, paragraphs)
     pieces: list[tuple[str, str]] = []
     buffer: list[str] = []
@@ -117,7 +124,7 @@ def _page_chunks(page: Page, heading: str) -> tuple[list[tuple[str, str]], str]:
 
     def flush() -> None:
         nonlocal size, only_heading
-        text = "\n".join(buffer).strip()
+        text = "\n".join(buffer).strip("\n").rstrip()  # code keeps its first indentation
         if text and not only_heading:
             pieces.append((heading, text))
         buffer.clear()

@@ -244,7 +244,7 @@ def ensure_passage_index(folder: Path | str, chroma_url: str = "",
     ``course.json`` is left alone. Raises :class:`CourseError` when no source can be read.
     """
     from tutor.home import BUILD_DIR
-    from tutor.index.passages import PassageIndex
+    from tutor.index.passages import PassageIndex, source_fingerprint
     from tutor.ingest import chunk_pages, find_sources, read_source
 
     folder = Path(folder)
@@ -254,7 +254,9 @@ def ensure_passage_index(folder: Path | str, chroma_url: str = "",
         except CourseError:
             pass
     chunks: list[Chunk] = []
-    for path in find_sources(folder):
+    paths = find_sources(folder)
+    sources = source_fingerprint(paths)  # before reading: a change meanwhile shows as stale
+    for path in paths:
         try:
             text = read_source(path)
         except TutorError:
@@ -262,5 +264,6 @@ def ensure_passage_index(folder: Path | str, chroma_url: str = "",
         chunks.extend(chunk_pages(text.pages, start_order=len(chunks)))
     if not chunks:
         raise CourseError(f"{folder}: no readable sources to index; add course material")
-    PassageIndex.build(chunks, folder / BUILD_DIR, progress=progress, chroma_url=chroma_url)
+    PassageIndex.build(chunks, folder / BUILD_DIR, progress=progress, chroma_url=chroma_url,
+                       sources=sources)
     return PassageIndex.open(folder / BUILD_DIR, chroma_url)

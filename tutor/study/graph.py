@@ -68,12 +68,19 @@ __all__ = ["STEPS", "emit", "graph", "understanding"]
 # -- nodes ---------------------------------------------------------------------------------
 
 
+def _source_paths(state: StudyState) -> list[Path]:
+    """The source files the build reads: those named, else every source in the folder."""
+    from tutor.ingest import find_sources
+
+    named = [Path(p) for p in state.get("source_paths") or []]
+    return named or find_sources(Path(state["folder"]))
+
+
 def read_sources(state: StudyState) -> dict[str, Any]:
     """Read every source into pages; a source that fails is recorded and the rest go on."""
-    from tutor.ingest import find_sources, read_source
+    from tutor.ingest import read_source
 
-    folder = Path(state["folder"])
-    paths = [Path(p) for p in state.get("source_paths") or []] or find_sources(folder)
+    paths = _source_paths(state)
     sources: list[dict[str, Any]] = []
     pages: list[dict[str, Any]] = []
     failed: list[dict[str, Any]] = []
@@ -114,9 +121,10 @@ def split_passages(state: StudyState) -> dict[str, Any]:
 
 def index_passages(state: StudyState, runtime: Runtime[StudyContext]) -> dict[str, Any]:
     """Embed and store the passages in the course's index (runs beside the understanding)."""
-    from tutor.index.passages import PassageIndex
+    from tutor.index.passages import PassageIndex, source_fingerprint
 
     chunks = [Chunk.model_validate(c) for c in state["chunks"]]
+    sources = source_fingerprint(_source_paths(state))
     writer = get_stream_writer()  # the index may report from its own threads
 
     def progress(done: int, total: int) -> None:
@@ -124,7 +132,7 @@ def index_passages(state: StudyState, runtime: Runtime[StudyContext]) -> dict[st
 
     progress(0, len(chunks))
     PassageIndex.build(chunks, Path(state["folder"]) / BUILD_DIR, progress,
-                       chroma_url=runtime.context.chroma_url)
+                       chroma_url=runtime.context.chroma_url, sources=sources)
     progress(len(chunks), len(chunks))
     return {"indexed": len(chunks)}
 

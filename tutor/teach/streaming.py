@@ -29,6 +29,7 @@ from tutor.course import Chunk, Concept, Exercise
 from tutor.engine.port import Explanation, GroundedAnswer, Hint, NextMove, StreamsText, TextSink
 from tutor.teach.context import TeachDeps
 from tutor.teach.state import TutorMessage
+from tutor.teach.waiting_answers import later, passages_without_key, quoted_answer
 
 STREAMED_KINDS = ("feedback", "explanation", "hint", "answer")
 """Messages whose text a step shows as it is written."""
@@ -84,11 +85,18 @@ def write_hint(deps: TeachDeps, exercise: Exercise, concept: Concept, level: int
 
 def write_answer(deps: TeachDeps, question: str, passages: list[Chunk],
                  waiting: Exercise | None) -> GroundedAnswer:
-    """The answer to a free question, shown while it is written when the engine can (the key
-    of the ``waiting`` exercise held back)."""
+    """The answer to a free question, shown while it is written when the engine can; course
+    text holding the key of the ``waiting`` exercise is kept out of it
+    (:mod:`tutor.teach.waiting_answers`)."""
     if isinstance(deps.engine, StreamsText):
+        if waiting is not None:
+            passages = passages_without_key(passages, waiting)
+            if not passages:
+                return later(question)
         return deps.engine.answer_streamed(question, passages, waiting, node_sink(deps))
-    return deps.engine.answer_question(question, passages)
+    engine = deps.engine
+    return quoted_answer(question, passages, waiting,
+                         lambda given: engine.answer_question(question, given))
 
 
 def run_streamed(graph: Any, payload: Any, config: Any, context: Any,

@@ -8,7 +8,7 @@ Claude cites pages as ``(source p. N)``, sometimes after a quoted span: ``"halve
   quote marks aside); if it does not, the citation is dropped and the span loses its quote
   marks (it is then the model's wording, not the source's).
 
-Streamed text (:class:`CheckedText`, :func:`checked_stream`) is passed on as it comes, but a
+Streamed text (:class:`CheckedText`) is passed on as it comes, but a
 quoted span or a parenthesis waits until it is complete, so a citation is never shown before it
 is checked.
 """
@@ -16,7 +16,7 @@ is checked.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 
 from tutor.course import Chunk
 
@@ -102,15 +102,3 @@ class CheckedText:
         """The rest, once the text is complete."""
         rest, self.buffer = self.buffer, ""
         return checked_citations(rest, self.passages) if rest else ""
-
-
-def checked_stream(pieces: Iterable[str], passages: Sequence[Chunk]) -> Iterator[str]:
-    """Streamed ``pieces`` passed on as they come, citations checked first (:class:`CheckedText`)."""
-    checked = CheckedText(passages)
-    for piece in pieces:
-        shown = checked.push(piece)
-        if shown:
-            yield shown
-    rest = checked.finish()
-    if rest:
-        yield rest

@@ -15,9 +15,8 @@ turn (streamed when the lesson shows them as they are written) in
 from __future__ import annotations
 
 import copy
-import itertools
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -29,14 +28,13 @@ from tutor.engine.claude import rendering as r
 from tutor.engine.claude import studying, teaching, turns
 from tutor.engine.claude.budget import TokenBudget
 from tutor.engine.claude.calls import ClaudeCalls, StepFailed
-from tutor.engine.claude.citations import checked_stream
 from tutor.engine.claude.client import client_from_context
 from tutor.engine.claude.grading import grade_from
 from tutor.engine.claude.prefix import prefix_parts
 from tutor.engine.claude.review_flags import ReviewFlags
 from tutor.engine.claude.schemas import GradeReply
 from tutor.engine.claude.shown_text import kept_feedback
-from tutor.engine.claude.turns import TurnMemo, explanation_key
+from tutor.engine.claude.turns import TurnMemo
 from tutor.engine.claude.usage import UsageLog
 from tutor.engine.port import (
     ConceptDraft,
@@ -51,7 +49,6 @@ from tutor.engine.port import (
     NextMove,
     TextSink,
     TurnPlan,
-    stream_text,
 )
 from tutor.errors import AnswerError
 from tutor.home import prompts_dir
@@ -285,32 +282,6 @@ class ClaudeEngine:
             learner=r.learner_record(learner),
             passages=r.passages_block(passages),
         )
-
-    def explain_stream(
-        self,
-        concept: Concept,
-        style: ExplanationStyle,
-        passages: Sequence[Chunk],
-        prerequisites: Sequence[Concept],
-        learner: LearnerContext,
-    ) -> Iterator[str]:
-        """The explanation as it is written: text pieces for the web app or the terminal."""
-        served = self.turns.take(explanation_key(concept.id, style))
-        if served is not None:  # written by the last teaching turn's reply
-            yield from stream_text(served)
-            return
-        params = self.explain_request(concept, style, passages, prerequisites, learner)
-        try:
-            pieces = self.calls.stream("explain", params, self.learner_id)
-            first = next(pieces, None)
-        except StepFailed as failed:
-            self.record_fallback("explain", failed)
-            offline = self.fallback.explain(concept, style, passages, prerequisites, learner)
-            yield from stream_text(offline.text)
-            return
-        if first is None:
-            return
-        yield from checked_stream(itertools.chain([first], pieces), passages)
 
     def explain(self, concept: Concept, style: ExplanationStyle, passages: Sequence[Chunk],
                 prerequisites: Sequence[Concept], learner: LearnerContext) -> Explanation:

@@ -12,7 +12,9 @@
   the offline grader scores as plainly wrong is not given.
 
 The feedback's citations are checked (``cite``), then on a wrong answer the answer is withheld
-(:mod:`tutor.engine.claude.withhold`), as when it is streamed (:mod:`shown_text`).
+(:mod:`tutor.engine.claude.withhold`), as when it is streamed (:mod:`shown_text`). The
+misconception Claude names is checked the same way: the learner does not read it, but later
+prompts carry it.
 """
 
 from __future__ import annotations
@@ -81,8 +83,8 @@ def grade_from(reply: GradeReply | TurnReply, exercise: Exercise, answer: str,
                learner_id: str = "", decided: bool | None = None,
                cite: Callable[[str], str] = str.strip) -> Grade:
     """The grade the learner gets from Claude's ``reply``; ``decided``: the code's verdict
-    when already known (else it is worked out here); ``cite``: the feedback's citations
-    checked (before its answer is withheld, as when it is streamed)."""
+    when already known (else it is worked out here); ``cite``: the citations of the feedback
+    and of the misconception checked (before the answer is withheld, as when streamed)."""
     if decided is None:
         decided = code_verdict(exercise, answer, offline)
     score = min(1.0, max(0.0, reply.score))
@@ -101,7 +103,7 @@ def grade_from(reply: GradeReply | TurnReply, exercise: Exercise, answer: str,
     feedback = cite(reply.feedback.strip()) or empty_feedback(correct)
     if correct != reply.correct:  # the model's words were about the other verdict
         feedback = overruled_feedback(correct)
-    misconception = reply.misconception
+    misconception = cite(reply.misconception.strip())  # fed back into later prompts
     if not correct:
         feedback, _ = withhold_answer(feedback, exercise)
         index = chosen_option(exercise, answer) if exercise.choices else None

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tutor.engine.offline.answer_similarity import content_words, has_negation, tokens
-from tutor.text import GLUE_WORDS
+from tutor.engine.offline.answer_similarity import content_words, tokens
+from tutor.text import GLUE_WORDS, has_negation, negation_count
 
 REFERENCE_COVERED = 0.8
 FROM_REFERENCE = 1.0
@@ -34,23 +34,15 @@ still count as describing the sibling, when it uses the sibling's own words."""
 CLEARLY_CLOSER = 0.05
 SIBLING_MIN_SIMILARITY = 0.6
 
-_NEGATION_COUNT = re.compile(
-    r"\b(?:not|no|never|none|nothing|cannot|neither|nor|without)\b|n't\b", re.I)
-
-
-def _negations(text: str) -> int:
-    return len(_NEGATION_COUNT.findall(text))
-
-
 def negates(answer: str, references: Sequence[str]) -> bool:
     """True when the answer repeats a reference with more negations than it has ("is" turned
     into "is not", "can" into "cannot", or "not" put before a key that already says "not")."""
-    if not has_negation(answer) and not _negations(answer):
+    if not has_negation(answer):
         return False
     said = set(content_words(answer))
     for reference in references:
         wanted = set(content_words(reference))
-        if not wanted or _negations(answer) <= _negations(reference):
+        if not wanted or negation_count(answer) <= negation_count(reference):
             continue  # as many "not"s as the key: the answer may follow it
         shared = len(said & wanted)
         if said and shared / len(wanted) >= REFERENCE_COVERED and shared / len(said) >= FROM_REFERENCE:

@@ -2,7 +2,8 @@
 
 A short answer ("explain in your own words") is compared with its :class:`AnswerKey` (the
 reference answer, the prompt and the key points) along a few signals: MiniLM embedding
-similarity to the reference and to each key point, content-word overlap (words the prompt
+similarity to the reference and to each key point (and to a reference that defines what the
+prompt names, without that name), content-word overlap (words the prompt
 already gives away count for less), negation agreement, and length. A logistic model maps the
 signals to a 0..1 score; its weights and the pass threshold are fitted on labelled training
 data by :mod:`tutor.evals.grading` and stored in ``tutor/assets/grading_model.json``.
@@ -22,7 +23,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
-from tutor.text import content_stems
+from tutor.text import NEGATIONS, content_stems, has_negation
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "assets" / "grading_model.json"
 MAX_ANSWER_CHARS = 2000
@@ -43,10 +44,6 @@ REFERENCE_FEATURES = [
 ]
 """Features computed from the answer key alone (usable for any exercise)."""
 
-_NEGATIONS = frozenset(
-    "not no never none nothing neither nor cannot cant can't isn't aren't wasn't weren't "
-    "doesn't don't didn't won't wouldn't shouldn't couldn't without hasn't haven't".split()
-)
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\xa0\xad\u200b-\u200f\u2028-\u202e\ufeff\ufffd]")
 
@@ -65,11 +62,7 @@ def tokens(text: str) -> list[str]:
 
 def content_words(text: str) -> list[str]:
     """Stemmed words that carry meaning (stop words and negations left out)."""
-    return content_stems(text, drop=_NEGATIONS)
-
-
-def has_negation(text: str) -> bool:
-    return any(t in _NEGATIONS or t.endswith("n't") for t in tokens(text))
+    return content_stems(text, drop=NEGATIONS)
 
 
 def split_points(reference: str) -> list[str]:
@@ -77,6 +70,22 @@ def split_points(reference: str) -> list[str]:
     parts = re.split(r"(?<=[.!?;])\s+|\s*;\s*|,\s+(?:and|but|so|because)\s+", reference.strip())
     points = [p.strip(" .;,") for p in parts if len(content_words(p)) >= 2]
     return points or [reference.strip()]
+
+
+_DEFINES = re.compile(r"^\s*(?P<subject>[^.;:!?]{1,80}?)\s+(?:is|are|means|refers to)\s+"
+                      r"(?P<predicate>\S.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def given_subject_left_out(reference: str, prompt_words: set[str]) -> str:
+    """What the reference says of its subject, when the prompt names that subject ("the set of
+    all outcomes of a random experiment" for "A sample space is the set …" and "Explain
+    sample space in your own words"), else ``""``. The learner need not repeat the name the
+    prompt gives, and in a short reference the name weighs much in the embedding."""
+    match = _DEFINES.match(reference)
+    if match is None:
+        return ""
+    subject = set(content_words(match["subject"]))
+    return match["predicate"].strip() if subject and subject <= prompt_words else ""
 
 
 @lru_cache(maxsize=4096)
@@ -94,7 +103,8 @@ class AnswerKey:
     prompt: str = ""
     key_points: list[str] = field(default_factory=list)
     vectors: np.ndarray | None = None
-    """Unit vectors: references, then the prompt, then the key points."""
+    """Unit vectors: references, then the prompt, then the key points, then the
+    :attr:`predicates`."""
 
     def __post_init__(self) -> None:
         self.references = [r for r in self.references if r.strip()] or [" "]
@@ -106,18 +116,25 @@ class AnswerKey:
         self.point_words = [set(content_words(p)) for p in self.key_points]
         self.negated = [has_negation(r) for r in self.references]
         self.ref_lengths = [max(len(content_words(r)), 1) for r in self.references]
+        self.predicates = [p for r in self.references
+                           if (p := given_subject_left_out(r, self.prompt_words))]
+        """The references that define what the prompt names, without that name."""
 
     def texts(self) -> list[str]:
-        return [*self.references, self.prompt or " ", *self.key_points]
+        return [*self.references, self.prompt or " ", *self.key_points, *self.predicates]
 
     def ensure_vectors(self) -> np.ndarray:
         if self.vectors is None:
             self.vectors = _vectors(tuple(self.texts()))
         return self.vectors
 
-    def split(self, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        n = len(self.references)
-        return vectors[:n], vectors[n], vectors[n + 1 :]
+    def split(
+        self, vectors: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """References, prompt, key points, predicates."""
+        n, points = len(self.references), len(self.key_points)
+        return (vectors[:n], vectors[n], vectors[n + 1 : n + 1 + points],
+                vectors[n + 1 + points :])
 
 
 @dataclass
@@ -133,8 +150,9 @@ def answer_signals(
     key: AnswerKey, answer: str, vector: np.ndarray, point_threshold: float
 ) -> AnswerSignals:
     """Features of ``answer`` (already cleaned) whose unit embedding is ``vector``."""
-    refs, prompt_vec, point_vecs = key.split(key.ensure_vectors())
+    refs, prompt_vec, point_vecs, predicates = key.split(key.ensure_vectors())
     ref_sims = refs @ vector
+    predicate_sims = predicates @ vector if len(predicates) else np.zeros(0)
     best = int(np.argmax(ref_sims))
     words = content_words(answer)
     answer_set = set(words)
@@ -149,7 +167,8 @@ def answer_signals(
     missing = [i for i in range(len(key.key_points)) if i not in matched]
     n_ref = key.ref_lengths[best]
     values = {
-        "emb_best": max(float(ref_sims[best]), float(point_sims.max(initial=-1.0))),
+        "emb_best": max(float(ref_sims[best]), float(point_sims.max(initial=-1.0)),
+                        float(predicate_sims.max(initial=-1.0))),
         "emb_prompt": float(prompt_vec @ vector) if key.prompt.strip() else 0.0,
         "point_coverage": len(matched) / max(len(key.key_points), 1),
         "ref_recall": len(answer_set & ref_set) / max(len(ref_set), 1),

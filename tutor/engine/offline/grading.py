@@ -32,12 +32,11 @@ from tutor.engine.offline.answer_similarity import (
     AnswerKey,
     clean_answer,
     content_words,
-    has_negation,
     score_answer,
 )
 from tutor.engine.port import Grade
 from tutor.errors import AnswerError
-from tutor.text import singular
+from tutor.text import has_negation, singular
 
 __all__ = ["contrast", "grade", "normalise", "point_cue", "prepare", "singular"]
 
