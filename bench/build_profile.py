@@ -4,11 +4,11 @@ Builds one shared PDF (default thinkpython2.pdf) with the offline engine through
 ``tutor.study.build_course`` and reports:
 
 - ``imports_cpu_s``: importing the build's modules (the study graph, LangGraph, the engine);
-- ``step_cpu_s``: the CPU of each graph node, summed over its tasks, read from the thread
-  that ran it (``time.thread_time``; ONNX Runtime runs on the caller's thread, so embedding
+- ``step_cpu_s``: the CPU of each graph node, summed over its tasks, and of the routing
+  functions that fan out the exercise tasks (``fan_out_*``), read from the thread that ran it (``time.thread_time``; ONNX Runtime runs on the caller's thread, so embedding
   counts in the step that asked for it);
 - ``outside_steps_cpu_s``: the process's CPU during the build less the steps' (LangGraph's
-  executor and routing, Chroma's own threads);
+  executor, Chroma's own threads);
 - ``children_cpu_s``: CPU of the processes the build started (the sandbox's worker and the
   children it forks to replay the book's Python sessions), ``replays``, how many sessions the
   writers asked for (a session asked for again is answered from memory), and
@@ -26,6 +26,7 @@ compare steps within one run.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import resource
@@ -62,6 +63,7 @@ class StepClock:
         self._lock = threading.Lock()
 
     def wrap(self, name: str, func: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(func)  # LangGraph reads the signature to pass ``runtime``
         def timed(*args: Any, **kwargs: Any) -> Any:
             start = time.thread_time()
             try:
@@ -136,12 +138,16 @@ def profile(pdf: Path, without_replay: bool) -> dict[str, Any]:
         return None if without_replay else replay(statements)
 
     code_sandbox.replay = counted_replay
+    steps = StepClock()
+    from tutor.study import exercise_steps
+
+    for router in ("fan_out_writing", "fan_out_checking"):  # before the graph binds them
+        setattr(exercise_steps, router, steps.wrap(router, getattr(exercise_steps, router)))
     from tutor.context import TutorContext
     from tutor.study import build_course
     from tutor.study.graph import graph, understanding
 
     imports = time.process_time() - start
-    steps = StepClock()
     steps.install(graph, understanding)
     ledger = EmbeddingLedger()
     ledger.install()

@@ -3,7 +3,8 @@
     read_sources -> split_passages -+-> index_passages ----------------------+-> save_course
                                     +-> understand_course (subgraph) -------+
     understand_course: extract_concepts -> merge_concepts -> link_prerequisites
-      -> relate_concepts -> write_exercises (one task per concept) -> collect_exercises
+      -> relate_concepts -> plan_exercises -> write_exercises (one task per concept)
+      -> collect_exercises
       -> check_exercises (one task per concept)
 
 The passage index (embedding every passage, the slowest step) runs in parallel with the
@@ -50,6 +51,7 @@ from tutor.study.exercise_steps import (
     collect_exercises,
     fan_out_checking,
     fan_out_writing,
+    plan_exercises,
     write_exercises,
 )
 from tutor.study.rules import acyclic_prerequisites, unique_exercise_ids
@@ -248,6 +250,8 @@ understanding_builder.add_node("merge_concepts", merge_concepts)
 understanding_builder.add_node("link_prerequisites", link_prerequisites)
 # Near concepts by embedding similarity: distractor material for exercises.
 understanding_builder.add_node("relate_concepts", relate_concepts)
+# The passages each concept's exercises are written and checked from (found once).
+understanding_builder.add_node("plan_exercises", plan_exercises)
 # Fan-out target: write one concept's exercises.
 understanding_builder.add_node("write_exercises", write_exercises)  # type: ignore[arg-type,call-overload]
 # Join point: waits for every writing task, then fans out the checking.
@@ -259,8 +263,9 @@ understanding_builder.add_edge(START, "extract_concepts")
 understanding_builder.add_edge("extract_concepts", "merge_concepts")
 understanding_builder.add_edge("merge_concepts", "link_prerequisites")
 understanding_builder.add_edge("link_prerequisites", "relate_concepts")
+understanding_builder.add_edge("relate_concepts", "plan_exercises")
 understanding_builder.add_conditional_edges(
-    "relate_concepts", fan_out_writing, ["write_exercises", END]
+    "plan_exercises", fan_out_writing, ["write_exercises", END]
 )
 understanding_builder.add_edge("write_exercises", "collect_exercises")
 understanding_builder.add_conditional_edges(

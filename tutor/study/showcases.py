@@ -41,6 +41,17 @@ def _name_pattern(concept: dict[str, Any]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?:e?s)?(?![\w-])", re.I)
 
 
+def _first_words(concept: dict[str, Any]) -> tuple[str, ...] | None:
+    """The lower-cased first word of each of the concept's names: a text that contains none
+    of them (ASCII text, compared lower-cased) cannot match its pattern. None when a name is
+    not ASCII (case-insensitive matching may then pair letters that ``lower`` does not)."""
+    firsts = {n.split()[0] for n in [concept["name"], *concept.get("aliases", [])]
+              if len(n.strip()) > 2}
+    if not all(w.isascii() for w in firsts):
+        return None
+    return tuple(sorted(w.lower() for w in firsts))
+
+
 def _starts(text: str) -> list[tuple[int, int]]:
     """Where showcases start in a passage, each with how near its concept must be named."""
     found: list[tuple[int, int]] = []
@@ -57,6 +68,8 @@ def showcase_passages(
 ) -> dict[str, list[Chunk]]:
     """For each concept id, the passages that show it at work, with the passage before each."""
     patterns = [(c["id"], p) for c in concepts if (p := _name_pattern(c)) is not None]
+    cues = {c["id"]: _first_words(c) for c in concepts}
+    named_by = [(concept_id, pattern, cues[concept_id]) for concept_id, pattern in patterns]
     ordered = sorted(chunks, key=lambda c: (c.source, c.order))
     picked: dict[str, list[Chunk]] = defaultdict(list)
     shown: Counter[str] = Counter()
@@ -69,9 +82,9 @@ def showcase_passages(
         for start, near in _starts(chunk.text):
             if near == NEAR_CHARS:
                 window = (lead + chunk.text[:start])[-near:]
-                named = _named(window, chunk.heading, patterns)
+                named = _named(window, chunk.heading, named_by)
             else:  # an example: the concept named in its sentence, before or after the cue
-                named = _named(_sentence_at(chunk.text, start), "", patterns)
+                named = _named(_sentence_at(chunk.text, start), "", named_by)
             takers = 1 if near == NEAR_CHARS else EXAMPLE_TAKERS
             fresh = [c for c in named if c not in owners and shown[c] < MAX_SHOWCASES]
             if near == NEAR_CHARS and any(c in owners for c in named):
@@ -127,14 +140,20 @@ def _sentence_at(text: str, at: int) -> str:
 
 
 def _named(
-    window: str, heading: str, patterns: Sequence[tuple[str, re.Pattern[str]]]
+    window: str, heading: str,
+    patterns: Sequence[tuple[str, re.Pattern[str], tuple[str, ...] | None]],
 ) -> list[str]:
     """The concepts named in the window, the last named first (the longer name on a tie),
-    then those named in the heading."""
+    then those named in the heading. A pattern whose names' first words are all absent from
+    an ASCII text is not run on it (it could not match)."""
     found: list[str] = []
     for text in (window, heading):
         last: dict[str, tuple[int, int]] = {}
-        for concept_id, pattern in patterns:
+        lower = text.lower() if text.isascii() else None
+        for concept_id, pattern, firsts in patterns:
+            if lower is not None and firsts is not None and not any(
+                    w in lower for w in firsts):
+                continue
             for match in pattern.finditer(text):
                 last[concept_id] = max(last.get(concept_id, (0, 0)),
                                        (match.end(), match.end() - match.start()))
