@@ -74,6 +74,32 @@ def test_builds_a_cited_acyclic_course_and_streams_progress(tmp_path, context):
     assert (folder / ".build").is_dir()
 
 
+def test_the_passage_index_is_left_to_the_first_lesson_unless_asked_for(tmp_path, tutor_home):
+    from tutor.teach.passage_upkeep import MISSING, index_state
+
+    folder = write_course(tmp_path / "lazy")
+    lessons_build_it = TutorContext.from_env(engine="offline", build_passages=True)
+    events: list[dict] = []
+    result = build_course(folder, context=lessons_build_it, engine=FakeEngine(),
+                          on_progress=events.append)
+    assert result.ok and not (folder / ".build").exists()
+    assert index_state(folder) == MISSING  # what the first lesson looks at
+    assert "index" not in {e["step"] for e in events}
+    build_course(folder, context=lessons_build_it, engine=FakeEngine(), index=True)
+    assert index_state(folder) != MISSING
+    # lessons that do not build it (TUTOR_BUILD_PASSAGES=0): the build does
+    other = write_course(tmp_path / "eager")
+    build_course(other, context=TutorContext.from_env(engine="offline", build_passages=False),
+                 engine=FakeEngine())
+    assert index_state(other) != MISSING
+    # vectors on a Chroma server: the build fills it, so app replicas do not race to
+    from tutor.study.build import _indexes
+
+    served = TutorContext.from_env(engine="offline", build_passages=True,
+                                   chroma_url="http://chroma.invalid:8000")
+    assert _indexes(served, None) and not _indexes(lessons_build_it, None)
+
+
 def test_bad_sources_are_listed_and_the_rest_still_builds(tmp_path, context):
     from pypdf import PdfWriter
 

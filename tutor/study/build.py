@@ -117,8 +117,15 @@ def build_course(
     title: str | None = None,
     max_concurrency: int = 8,
     batch: BatchOptions | None = None,
+    index: bool | None = None,
 ) -> BuildResult:
     """Build (or rebuild) a course and write its ``course.json`` atomically.
+
+    ``index``: build the passage index too (under ``.build/``). None = only when lessons do not
+    build it themselves (``context.build_passages`` False) or the vectors go to a Chroma
+    server (app replicas would race to build it); otherwise the first lesson that opens the
+    course builds it (:func:`tutor.teach.passage_upkeep.keep_index_fresh`), so a build that
+    is never taught, or rebuilt before it is, does not pay for it.
 
     Failed sources do not stop the build: they are listed in ``result.report.failed_sources``
     and the course is built from the others. Raises :class:`CourseError` when ``path`` is not
@@ -148,7 +155,8 @@ def build_course(
     with _earlier_objects_left_alone():
         for part in graph.stream(
             inputs,
-            context=StudyContext(engine=engine, chroma_url=context.chroma_url),
+            context=StudyContext(engine=engine, chroma_url=context.chroma_url,
+                                 index_passages=_indexes(context, index)),
             stream_mode=["custom", "updates", "values"],
             config={"max_concurrency": max_concurrency},
             subgraphs=True,
@@ -176,6 +184,13 @@ def build_course(
         report=report,
         stage_seconds=stage_seconds,
     )
+
+
+def _indexes(context: TutorContext, index: bool | None) -> bool:
+    """Whether a build makes the passage index (see :func:`build_course`)."""
+    if index is not None:
+        return index
+    return not context.build_passages or bool(context.chroma_url)
 
 
 @contextmanager

@@ -7,9 +7,10 @@
       -> collect_exercises
       -> check_exercises (one task per concept)
 
-The passage index (embedding every passage, the slowest step) runs in parallel with the
-understanding branch: LangGraph runs the two nodes of a superstep on separate threads, and the
-embedding model releases the GIL, so on two cores the index costs little extra wall time.
+The passage index (embedding every passage, Chroma and BM25) runs in parallel with the
+understanding branch when the build makes it (``StudyContext.index_passages``); by default a
+build leaves it to the first lesson that opens the course (:mod:`tutor.teach.passage_upkeep`),
+unless lessons are told not to build it (``TUTOR_BUILD_PASSAGES=0``).
 
 Every step does its work through the injected engine (``runtime.context.engine``), so the
 same graph builds a course offline or with Claude. Progress goes to LangGraph's custom stream
@@ -115,7 +116,10 @@ def split_passages(state: StudyState) -> dict[str, Any]:
 
 
 def index_passages(state: StudyState, runtime: Runtime[StudyContext]) -> dict[str, Any]:
-    """Embed and store the passages in the course's index (runs beside the understanding)."""
+    """Embed and store the passages in the course's index (runs beside the understanding);
+    nothing when the index is left to the first lesson (``context.index_passages`` False)."""
+    if not runtime.context.index_passages:
+        return {"indexed": 0}
     from tutor.index.passages import PassageIndex
 
     chunks = [Chunk.model_validate(c) for c in state["chunks"]]

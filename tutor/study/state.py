@@ -164,3 +164,6 @@ class StudyContext:
     """Counts finished fan-out tasks for progress events."""
     chroma_url: str = ""
     """Chroma server for the passage vectors (``TUTOR_CHROMA_URL``); empty = embedded."""
+    index_passages: bool = True
+    """Build the passage index beside the understanding; False leaves it to the first lesson
+    that opens the course (:mod:`tutor.teach.passage_upkeep`)."""
