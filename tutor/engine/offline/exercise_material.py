@@ -148,7 +148,14 @@ def defining_cue(terms: Sequence[str]) -> re.Pattern[str]:
 
 def prose_sentences(text: str) -> list[str]:
     """The sentences of a passage's prose (code and tables left out)."""
-    return list(sentences(text))
+    return list(_prose_sentences(text))
+
+
+@lru_cache(maxsize=4096)
+def _prose_sentences(text: str) -> tuple[str, ...]:
+    """:func:`prose_sentences`, remembered: each concept's writers read its passages, and
+    most passages are read for several concepts."""
+    return tuple(sentences(text))
 
 
 def usable(sentence: str) -> bool:
