@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -26,7 +27,7 @@ from tutor.context import TutorContext
 from tutor.course import BuildReport, Chunk, Course
 from tutor.engine.port import Engine
 from tutor.errors import CourseError, TutorError
-from tutor.home import COURSE_FILE, course_dir, courses_dir, slugify
+from tutor.home import COURSE_FILE, atomic_write_text, course_dir, courses_dir, slugify
 
 ProgressEvent = dict[str, Any]
 """``{"step": str, "done": int, "total": int, "message": str}``; steps as in
@@ -263,6 +264,47 @@ def _unsaved_report(state: dict[str, Any], engine: Engine, started: float) -> Bu
     )
 
 
+PENDING_PASSAGES = "passages-pending.json"
+"""Under ``.build/``: the passages a build cut, kept for the first lesson to index (with the
+sources' names and modification times they were cut from)."""
+
+
+def _sources_version(paths: list[Path]) -> list[list[Any]]:
+    return [[path.name, path.stat().st_mtime_ns] for path in sorted(paths)]
+
+
+def keep_passages_for_index(folder: Path, chunks: list[dict[str, Any]],
+                            source_names: list[str]) -> None:
+    """Keep a build's passages for the lesson that builds the index (best effort: without
+    them it reads the sources again). Only when every source of the folder was read."""
+    from tutor.home import BUILD_DIR
+    from tutor.ingest import find_sources
+
+    try:
+        paths = find_sources(folder)
+        if sorted(p.name for p in paths) != sorted(source_names):
+            return
+        build = folder / BUILD_DIR
+        build.mkdir(parents=True, exist_ok=True)
+        kept = json.dumps({"sources": _sources_version(paths), "chunks": chunks})
+        atomic_write_text(build / PENDING_PASSAGES, kept)
+    except OSError:
+        return
+
+
+def _kept_passages(folder: Path, paths: list[Path]) -> list[Chunk] | None:
+    """The passages a build kept, if the sources are still those it read."""
+    from tutor.home import BUILD_DIR
+
+    try:
+        kept = json.loads((folder / BUILD_DIR / PENDING_PASSAGES).read_text(encoding="utf-8"))
+        if kept.get("sources") != _sources_version(paths):
+            return None
+        return [Chunk.model_validate(c) for c in kept["chunks"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
 def ensure_passage_index(folder: Path | str, chroma_url: str = "",
                          progress: Callable[[int, int], None] | None = None,
                          rebuild: bool = False) -> Any:
@@ -283,14 +325,18 @@ def ensure_passage_index(folder: Path | str, chroma_url: str = "",
             return PassageIndex.open(folder / BUILD_DIR, chroma_url)
         except CourseError:
             pass
-    chunks: list[Chunk] = []
-    for path in find_sources(folder):
-        try:
-            text = read_source(path)
-        except TutorError:
-            continue  # the build reported it; index what can be read
-        chunks.extend(chunk_pages(text.pages, start_order=len(chunks)))
+    paths = find_sources(folder)
+    chunks = _kept_passages(folder, paths)  # the last build's, when the sources are unchanged
+    if chunks is None:
+        chunks = []
+        for path in paths:
+            try:
+                text = read_source(path)
+            except TutorError:
+                continue  # the build reported it; index what can be read
+            chunks.extend(chunk_pages(text.pages, start_order=len(chunks)))
     if not chunks:
         raise CourseError(f"{folder}: no readable sources to index; add course material")
     PassageIndex.build(chunks, folder / BUILD_DIR, progress=progress, chroma_url=chroma_url)
+    (folder / BUILD_DIR / PENDING_PASSAGES).unlink(missing_ok=True)
     return PassageIndex.open(folder / BUILD_DIR, chroma_url)

@@ -119,6 +119,10 @@ def index_passages(state: StudyState, runtime: Runtime[StudyContext]) -> dict[st
     """Embed and store the passages in the course's index (runs beside the understanding);
     nothing when the index is left to the first lesson (``context.index_passages`` False)."""
     if not runtime.context.index_passages:
+        from tutor.study.build import keep_passages_for_index
+
+        keep_passages_for_index(Path(state["folder"]), state["chunks"],
+                                [s["name"] for s in state.get("sources", [])])
         return {"indexed": 0}
     from tutor.index.passages import PassageIndex
 
