@@ -32,10 +32,11 @@ def _child_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(wall seconds, CPU seconds) of one child process, which must succeed."""
+def _timed(command: list[str], env: dict[str, str], cwd: Path = REPO) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one child process, which must succeed. A ``-c``
+    command imports the package from ``cwd`` first."""
     cpu, wall = _child_cpu(), time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO,
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd,
                           timeout=7200)
     wall, cpu = time.perf_counter() - wall, _child_cpu() - cpu
     if done.returncode != 0:
@@ -47,8 +48,9 @@ def extract_once(pdf: Path) -> tuple[float, float]:
     return _timed([sys.executable, "-c", EXTRACT, str(pdf)], dict(os.environ))
 
 
-def build_once(pdf: Path, workdir: Path) -> tuple[float, float, int]:
-    """(wall, CPU, concepts) of a fresh offline build of ``pdf`` as a one-source course."""
+def build_once(pdf: Path, workdir: Path, code: Path = REPO) -> tuple[float, float, int]:
+    """(wall, CPU, concepts) of a fresh offline build of ``pdf`` as a one-source course, run
+    from the checkout ``code`` (another commit's tree, to compare in the same run)."""
     import json
 
     home = workdir / f"home-{time.monotonic_ns()}"
@@ -58,23 +60,36 @@ def build_once(pdf: Path, workdir: Path) -> tuple[float, float, int]:
     env = {**os.environ, "TUTOR_HOME": str(home), "TUTOR_DATA": str(home / ".tutor"),
            "ANONYMIZED_TELEMETRY": "False"}
     wall, cpu = _timed([sys.executable, "-c", "from tutor.cli.main import main; main()",
-                        "course", "build", str(folder), "--engine", "offline", "--quiet"], env)
+                        "course", "build", str(folder), "--engine", "offline", "--quiet"], env,
+                       cwd=code)
     course = json.loads((folder / "course.json").read_text(encoding="utf-8"))
     shutil.rmtree(home, ignore_errors=True)
     return wall, cpu, len(course["concepts"])
 
 
-def compare(pdf: Path, workdir: Path, runs: int) -> dict[str, object]:
-    """Build vs pypdf extraction, ``runs`` of each, alternating which goes first."""
+def compare(pdf: Path, workdir: Path, runs: int, baseline: Path | None = None) -> dict[str, object]:
+    """Build vs pypdf extraction, ``runs`` of each, alternating which goes first; with
+    ``baseline`` (a checkout of an earlier commit) its build runs in each round too."""
     builds: list[tuple[float, float, int]] = []
     extracts: list[tuple[float, float]] = []
+    earlier: list[tuple[float, float, int]] = []
     for i in range(runs):
-        if i % 2:
-            builds.append(build_once(pdf, workdir))
-            extracts.append(extract_once(pdf))
-        else:
-            extracts.append(extract_once(pdf))
-            builds.append(build_once(pdf, workdir))
+        order = ["extract", "build", "baseline"]
+        for what in order[i % len(order):] + order[: i % len(order)]:
+            if what == "extract":
+                extracts.append(extract_once(pdf))
+            elif what == "build":
+                builds.append(build_once(pdf, workdir))
+            elif baseline is not None:
+                earlier.append(build_once(pdf, workdir, baseline))
+    out = _summary(builds, extracts, runs)
+    if baseline is not None:
+        out["baseline"] = {"code": str(baseline), **_summary(earlier, extracts, runs)}
+    return out
+
+
+def _summary(builds: list[tuple[float, float, int]], extracts: list[tuple[float, float]],
+             runs: int) -> dict[str, object]:
     build_cpu = statistics.median(b[1] for b in builds)
     build_wall = statistics.median(b[0] for b in builds)
     extract_cpu = statistics.median(e[1] for e in extracts)

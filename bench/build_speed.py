@@ -7,6 +7,7 @@ Target: the whole-process build takes at most 1.5 times the CPU of the pypdf ext
 build's CPU per page stays flat from 250 to 1,000 pages.
 
     .venv/bin/python bench/build_speed.py [--runs 3] [--sizes 6,50,250,500,1000]
+        [--baseline DIR]   # DIR: an earlier commit's tree, built in each round as well
     .venv/bin/python bench/build_speed.py --in-process   # the earlier in-process report
 
 ``--in-process`` builds each of the three books through ``tutor.study.build_course`` in this
@@ -85,7 +86,7 @@ def build_seconds(pdf: Path, workdir: Path) -> dict[str, object]:
     }
 
 
-def whole_processes(runs: int, sizes: list[int]) -> int:
+def whole_processes(runs: int, sizes: list[int], baseline: Path | None = None) -> int:
     from build_processes import compare, scaling  # type: ignore[import-not-found]
 
     books = [EVAL_PDFS / b for b in ("thinkpython2.pdf", "thinkstats2.pdf", "forallx.pdf")]
@@ -103,7 +104,7 @@ def whole_processes(runs: int, sizes: list[int]) -> int:
         "target_ratio_cpu": TARGET_PROCESS_RATIO,
     }
     with tempfile.TemporaryDirectory(prefix="tutor-bench-") as tmp:
-        out["thinkpython2"] = compare(books[0], Path(tmp), runs)
+        out["thinkpython2"] = compare(books[0], Path(tmp), runs, baseline)
         if sizes:
             out["scaling"] = scaling(books, sizes, Path(tmp))
     out["meets_target"] = out["thinkpython2"]["ratio_cpu"] <= TARGET_PROCESS_RATIO  # type: ignore[index]
@@ -122,10 +123,13 @@ def main() -> int:
     parser.add_argument("--sizes", default="6,50,250,500,1000",
                         help="pages of the scaling table (empty: no table)")
     parser.add_argument("--in-process", action="store_true")
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="a checkout of an earlier commit (e.g. `git archive` unpacked): "
+                        "its build runs in each round too, for a before/after in one run")
     args = parser.parse_args()
     if not args.in_process:
         sizes = [int(n) for n in args.sizes.split(",") if n.strip()]
-        return whole_processes(args.runs, sizes)
+        return whole_processes(args.runs, sizes, args.baseline)
     books = ["thinkpython2.pdf", "thinkstats2.pdf", "forallx.pdf"]
     missing = [b for b in books if not (EVAL_PDFS / b).exists()]
     if missing:

@@ -28,7 +28,7 @@ def prepared_sample(into: Path) -> Path:
         from tutor.study.build import build_course
 
         build_course(target, context=TutorContext(home=into.parent, data=into.parent / ".tutor",
-                                                  engine="offline"))
+                                                  engine="offline"), index=True)
     return target
 
 

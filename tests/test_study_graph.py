@@ -74,6 +74,71 @@ def test_builds_a_cited_acyclic_course_and_streams_progress(tmp_path, context):
     assert (folder / ".build").is_dir()
 
 
+def test_the_passage_index_is_left_to_the_first_lesson_unless_asked_for(tmp_path, tutor_home):
+    from tutor.teach.passage_upkeep import MISSING, index_state
+
+    folder = write_course(tmp_path / "lazy")
+    lessons_build_it = TutorContext.from_env(engine="offline", build_passages=True)
+    events: list[dict] = []
+    result = build_course(folder, context=lessons_build_it, engine=FakeEngine(),
+                          on_progress=events.append)
+    assert result.ok and not (folder / ".build" / "chroma").exists()
+    assert index_state(folder) == MISSING  # what the first lesson looks at
+    assert "index" not in {e["step"] for e in events}
+    build_course(folder, context=lessons_build_it, engine=FakeEngine(), index=True)
+    assert index_state(folder) != MISSING
+    # lessons that do not build it (TUTOR_BUILD_PASSAGES=0): the build does
+    other = write_course(tmp_path / "eager")
+    build_course(other, context=TutorContext.from_env(engine="offline", build_passages=False),
+                 engine=FakeEngine())
+    assert index_state(other) != MISSING
+    # vectors on a Chroma server: the build fills it, so app replicas do not race to
+    from tutor.study.build import _indexes
+
+    served = TutorContext.from_env(engine="offline", build_passages=True,
+                                   chroma_url="http://chroma.invalid:8000")
+    assert _indexes(served, None) and not _indexes(lessons_build_it, None)
+
+
+def test_the_first_lesson_indexes_the_passages_the_build_kept(tmp_path, tutor_home, monkeypatch):
+    import os
+
+    from tutor.ingest import sources as ingest_sources
+    from tutor.study import build as study_build
+
+    folder = write_course(tmp_path / "kept")
+    lessons_build_it = TutorContext.from_env(engine="offline", build_passages=True)
+    build_course(folder, context=lessons_build_it, engine=FakeEngine())
+    assert (folder / ".build" / study_build.PENDING_PASSAGES).is_file()
+    read: list[str] = []
+    real_read = ingest_sources.read_source
+
+    def counted(path, *args, **kwargs):
+        read.append(Path(path).name)
+        return real_read(path, *args, **kwargs)
+
+    monkeypatch.setattr("tutor.ingest.read_source", counted)
+    index = study_build.ensure_passage_index(folder, rebuild=True)
+    assert read == [] and index.chunks  # the build's passages, no source read again
+    assert not (folder / ".build" / study_build.PENDING_PASSAGES).exists()
+    kept_ids = [c.id for c in index.chunks]
+    # a source only touched (same bytes, a new time): the build's passages still serve
+    build_course(folder, context=lessons_build_it, engine=FakeEngine())
+    read.clear()
+    source = sorted(folder.glob("*.md"))[0]
+    os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 10**9))
+    touched = study_build.ensure_passage_index(folder, rebuild=True)
+    assert read == [] and [c.id for c in touched.chunks] == kept_ids
+    # a source whose bytes changed since the build: the sources are read again
+    build_course(folder, context=lessons_build_it, engine=FakeEngine())
+    read.clear()
+    source.write_text(source.read_text(encoding="utf-8") + "\nOne more line.\n",
+                      encoding="utf-8")
+    again = study_build.ensure_passage_index(folder, rebuild=True)
+    assert sorted(read) == sorted(p.name for p in folder.iterdir()
+                                  if p.suffix in (".md", ".pdf"))
+
+
 def test_bad_sources_are_listed_and_the_rest_still_builds(tmp_path, context):
     from pypdf import PdfWriter
 

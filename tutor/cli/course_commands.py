@@ -41,8 +41,12 @@ def build(
         "--batch", help="Claude only: per-concept work as Message Batches (half price, "
         "resumable; cost estimate first; TUTOR_COURSE_TOKEN_BUDGET caps it).")] = False,
     poll_seconds: Annotated[float, typer.Option("--poll-seconds", hidden=True)] = 30.0,
+    index: Annotated[bool, typer.Option(
+        "--index", help="Build the passage index now too (by default the first lesson builds "
+        "it; always with TUTOR_BUILD_PASSAGES=0).")] = False,
 ) -> None:
-    """Build PATH/course.json and the passage index from the course's sources."""
+    """Build PATH/course.json from the course's sources (the passage index with --index, or
+    when the first lesson opens the course)."""
     import logging
 
     from tutor.context import TutorContext
@@ -57,11 +61,12 @@ def build(
         if context.resolved_engine() == "claude" and not batch and not quiet:
             _say_author_budget(context)
         if quiet:
-            result = build_course(path, context=context, title=title, batch=options)
+            result = build_course(path, context=context, title=title, batch=options,
+                                  index=index or None)
         else:
             with _ProgressBar() as bar:
                 result = build_course(path, context=context, title=title, on_progress=bar.update,
-                                      batch=options)
+                                      batch=options, index=index or None)
     except TutorError as exc:
         raise _fail(exc) from exc
     _print_summary(result)

@@ -78,11 +78,31 @@ def _object_at(raw: Any) -> Any:
     return _OBJECT_AT(address)
 
 
+def _codes(raw: Any, textpage: Any, count: int) -> list[int]:
+    """The code point of each of the page's ``count`` characters. One call reads the page's
+    text; PDFium writes its hyphen mark (code 2) there as 0xFFFE, so those few are asked for
+    one by one, and a page whose text does not line up one unit per character (a character
+    outside the 16-bit range, or one PDFium leaves out) is read character by character."""
+    unicode_at = raw.FPDFText_GetUnicode
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = raw.FPDFText_GetText(textpage, 0, count, buffer) if count else 0
+    codes = list(buffer[:count])
+    if written != count + 1 or any(0xD800 <= code <= 0xDFFF for code in codes):
+        return [unicode_at(textpage, i) for i in range(count)]
+    i = -1
+    while True:
+        try:
+            i = codes.index(0xFFFE, i + 1)
+        except ValueError:
+            return codes
+        codes[i] = unicode_at(textpage, i)
+
+
 def _lines(raw: Any, textpage: Any, deadline: float) -> list[Line]:
     count = raw.FPDFText_CountChars(textpage)
     object_at = _object_at(raw)
     page_address = ctypes.cast(textpage, ctypes.c_void_p)
-    unicode_at = raw.FPDFText_GetUnicode
+    codes = _codes(raw, textpage, count)
     lines = [Line()]
     names: dict[int, str] = {}
     looks: dict[int, tuple[float, tuple[bool, bool, bool]]] = {}
@@ -104,7 +124,7 @@ def _lines(raw: Any, textpage: Any, deadline: float) -> list[Line]:
     for i in range(count):
         if i % CHECK_EVERY == 0 and time.monotonic() > deadline:
             raise ExtractionTimeout
-        code = unicode_at(textpage, i)
+        code = codes[i]
         if code in (0x0D, 0x0A):  # PDFium's line break ("\r\n")
             flush()
             if lines[-1].text:

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -26,7 +27,7 @@ from tutor.context import TutorContext
 from tutor.course import BuildReport, Chunk, Course
 from tutor.engine.port import Engine
 from tutor.errors import CourseError, TutorError
-from tutor.home import COURSE_FILE, course_dir, courses_dir, slugify
+from tutor.home import COURSE_FILE, atomic_write_text, course_dir, courses_dir, slugify
 
 ProgressEvent = dict[str, Any]
 """``{"step": str, "done": int, "total": int, "message": str}``; steps as in
@@ -117,16 +118,24 @@ def build_course(
     title: str | None = None,
     max_concurrency: int = 8,
     batch: BatchOptions | None = None,
+    index: bool | None = None,
 ) -> BuildResult:
     """Build (or rebuild) a course and write its ``course.json`` atomically.
+
+    ``index``: build the passage index too (under ``.build/``). None = only when lessons do not
+    build it themselves (``context.build_passages`` False) or the vectors go to a Chroma
+    server (app replicas would race to build it); otherwise the first lesson that opens the
+    course builds it (:func:`tutor.teach.passage_upkeep.keep_index_fresh`), so a build that
+    is never taught, or rebuilt before it is, does not pay for it.
 
     Failed sources do not stop the build: they are listed in ``result.report.failed_sources``
     and the course is built from the others. Raises :class:`CourseError` when ``path`` is not
     a course; :class:`tutor.errors.EngineUnavailable` when the engine cannot run.
     """
-    from tutor.engine.select import make_engine
-    from tutor.study.graph import graph
-    from tutor.study.state import StudyContext, StudyInput
+    with _collector_paused():
+        from tutor.engine.select import make_engine
+        from tutor.study.graph import graph
+        from tutor.study.state import StudyContext, StudyInput
 
     target = resolve_target(path, context.home)
     if batch is not None:
@@ -148,7 +157,8 @@ def build_course(
     with _earlier_objects_left_alone():
         for part in graph.stream(
             inputs,
-            context=StudyContext(engine=engine, chroma_url=context.chroma_url),
+            context=StudyContext(engine=engine, chroma_url=context.chroma_url,
+                                 index_passages=_indexes(context, index)),
             stream_mode=["custom", "updates", "values"],
             config={"max_concurrency": max_concurrency},
             subgraphs=True,
@@ -176,6 +186,27 @@ def build_course(
         report=report,
         stage_seconds=stage_seconds,
     )
+
+
+def _indexes(context: TutorContext, index: bool | None) -> bool:
+    """Whether a build makes the passage index (see :func:`build_course`)."""
+    if index is not None:
+        return index
+    return not context.build_passages or bool(context.chroma_url)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the build's libraries are imported: what an import
+    makes (modules, classes, tables) lives as long as the process, so the collections a cold
+    import of LangGraph sets off find nothing to free (about a sixth of the imports' CPU)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @contextmanager
@@ -233,6 +264,45 @@ def _unsaved_report(state: dict[str, Any], engine: Engine, started: float) -> Bu
     )
 
 
+PENDING_PASSAGES = "passages-pending.json"
+"""Under ``.build/``: the passages a build cut, kept for the first lesson to index (with the
+sources' names, sizes and hashes they were cut from)."""
+
+
+def keep_passages_for_index(folder: Path, chunks: list[dict[str, Any]],
+                            source_names: list[str]) -> None:
+    """Keep a build's passages for the lesson that builds the index (best effort: without
+    them it reads the sources again). Only when every source of the folder was read."""
+    from tutor.home import BUILD_DIR
+    from tutor.index.passages import source_fingerprint
+    from tutor.ingest import find_sources
+
+    try:
+        paths = find_sources(folder)
+        if sorted(p.name for p in paths) != sorted(source_names):
+            return
+        build = folder / BUILD_DIR
+        build.mkdir(parents=True, exist_ok=True)
+        kept = json.dumps({"sources": source_fingerprint(paths), "chunks": chunks})
+        atomic_write_text(build / PENDING_PASSAGES, kept)
+    except OSError:
+        return
+
+
+def _kept_passages(folder: Path, sources: dict[str, list[Any]]) -> list[Chunk] | None:
+    """The passages a build kept, if the sources (``source_fingerprint``) are still those it
+    read."""
+    from tutor.home import BUILD_DIR
+
+    try:
+        kept = json.loads((folder / BUILD_DIR / PENDING_PASSAGES).read_text(encoding="utf-8"))
+        if kept.get("sources") != sources:
+            return None
+        return [Chunk.model_validate(c) for c in kept["chunks"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
 def ensure_passage_index(folder: Path | str, chroma_url: str = "",
                          progress: Callable[[int, int], None] | None = None,
                          rebuild: bool = False) -> Any:
@@ -253,17 +323,20 @@ def ensure_passage_index(folder: Path | str, chroma_url: str = "",
             return PassageIndex.open(folder / BUILD_DIR, chroma_url)
         except CourseError:
             pass
-    chunks: list[Chunk] = []
     paths = find_sources(folder)
     sources = source_fingerprint(paths)  # before reading: a change meanwhile shows as stale
-    for path in paths:
-        try:
-            text = read_source(path)
-        except TutorError:
-            continue  # the build reported it; index what can be read
-        chunks.extend(chunk_pages(text.pages, start_order=len(chunks)))
+    chunks = _kept_passages(folder, sources)  # the last build's, when the sources are unchanged
+    if chunks is None:
+        chunks = []
+        for path in paths:
+            try:
+                text = read_source(path)
+            except TutorError:
+                continue  # the build reported it; index what can be read
+            chunks.extend(chunk_pages(text.pages, start_order=len(chunks)))
     if not chunks:
         raise CourseError(f"{folder}: no readable sources to index; add course material")
     PassageIndex.build(chunks, folder / BUILD_DIR, progress=progress, chroma_url=chroma_url,
                        sources=sources)
+    (folder / BUILD_DIR / PENDING_PASSAGES).unlink(missing_ok=True)
     return PassageIndex.open(folder / BUILD_DIR, chroma_url)

@@ -1,8 +1,9 @@
 """The exercise steps of the study graph: one writing task and one checking task per concept.
 
-``fan_out_writing`` sends each concept, its nearest concepts (and those the prerequisite graph
-links it to) and the passages that teach it or show it at work
-(:class:`tutor.study.rules.PassageLookup`) to ``write_exercises``; once every task is done
+``plan_exercises`` finds once what each concept's tasks read: the passages that teach it or
+show it at work (:class:`tutor.study.rules.PassageLookup`). ``fan_out_writing`` sends each
+concept, its nearest concepts (and those the prerequisite graph links it to) and those
+passages to ``write_exercises``; once every task is done
 (``collect_exercises``), ``fan_out_checking`` sends each concept's written exercises to
 ``check_exercises``, which drops the rejected ones and counts why. LangGraph runs the tasks of
 a fan-out concurrently (which matters for the Claude engine, whose calls wait on the network);
@@ -83,15 +84,41 @@ def check_exercises(task: ConceptTask, runtime: Runtime[StudyContext]) -> dict[s
     return {"exercises": kept, "drop_reasons": dict(reasons)}
 
 
+def plan_exercises(state: StudyState, runtime: Runtime[StudyContext]) -> dict[str, Any]:
+    """What each concept's writing and checking tasks read, found once for both fan-outs:
+    the ids of its passages, of its nearest concepts' and linked concepts' defining passages,
+    and of the passages elsewhere that show it at work."""
+    concepts = state.get("concepts", [])
+    if not concepts:
+        return {"task_passages": {}}
+    by_id = {c["id"]: c for c in concepts}
+    lookup = PassageLookup([Chunk.model_validate(c) for c in state["chunks"]])
+    n = runtime.context.passages_per_concept
+    showcases = showcase_passages(concepts, lookup.chunks)
+    linked = _linked(state)
+    related = state.get("related", {})
+    return {"task_passages": {
+        concept["id"]: [chunk.id for chunk in _task_passages(
+            lookup, by_id, concept, related.get(concept["id"], []), linked[concept["id"]],
+            showcases, n)]
+        for concept in concepts
+    }}
+
+
+def _passages_of(state: StudyState) -> dict[str, list[dict[str, Any]]]:
+    """Each concept's task passages (as chunk dicts), from the plan."""
+    chunks = {c["id"]: c for c in state.get("chunks", [])}
+    return {cid: [chunks[i] for i in ids]
+            for cid, ids in state.get("task_passages", {}).items()}
+
+
 def fan_out_writing(state: StudyState, runtime: Runtime[StudyContext]) -> list[Send] | str:
     """One exercise-writing task per concept."""
     concepts = state.get("concepts", [])
     if not concepts:
         return END
     by_id = {c["id"]: c for c in concepts}
-    lookup = PassageLookup([Chunk.model_validate(c) for c in state["chunks"]])
-    n = runtime.context.passages_per_concept
-    showcases = showcase_passages(concepts, lookup.chunks)
+    passages = _passages_of(state)
     linked = _linked(state)
     emit("write", 0, len(concepts), f"{len(concepts)} concepts")
     tasks = [
@@ -99,9 +126,7 @@ def fan_out_writing(state: StudyState, runtime: Runtime[StudyContext]) -> list[S
             concept=concept,
             near_concepts=_near(by_id, state["related"].get(concept["id"], []),
                                 linked[concept["id"]]),
-            passages=[p.model_dump(mode="json") for p in _task_passages(
-                lookup, by_id, concept, state["related"].get(concept["id"], []),
-                linked[concept["id"]], showcases, n)],
+            passages=passages[concept["id"]],
             candidates=[],
             fanout_size=len(concepts),
         )
@@ -147,9 +172,13 @@ def _task_passages(
     passage of its nearest concepts, of a few concepts the graph links it to, and the
     passages elsewhere in the book that show it at work."""
     passages = lookup.with_neighbours(concept, [by_id[i] for i in related if i in by_id], n)
+    seen = {c.id for c in passages}
     for other in [by_id[i] for i in linked if i in by_id][:LINKED_PASSAGES]:
-        passages += [c for c in lookup.for_concept(other, 1) if c not in passages]
-    return passages + [c for c in showcases.get(concept["id"], []) if c not in passages]
+        for chunk in lookup.for_concept(other, 1):
+            if chunk.id not in seen:
+                seen.add(chunk.id)
+                passages.append(chunk)
+    return passages + [c for c in showcases.get(concept["id"], []) if c.id not in seen]
 
 
 def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -180,24 +209,13 @@ def fan_out_checking(state: StudyState, runtime: Runtime[StudyContext]) -> list[
     concepts = [c for c in state.get("concepts", []) if c["id"] in written]
     if not concepts:
         return END
-    lookup = PassageLookup([Chunk.model_validate(c) for c in state["chunks"]])
-    n = runtime.context.passages_per_concept
-    by_id = {c["id"]: c for c in state.get("concepts", [])}
-    related = state.get("related", {})
-
-    showcases = showcase_passages(state.get("concepts", []), lookup.chunks)
-    linked = _linked(state)
-
-    def passages_of(concept: dict[str, Any]) -> list[Chunk]:
-        return _task_passages(lookup, by_id, concept, related.get(concept["id"], []),
-                              linked[concept["id"]], showcases, n)
-
+    passages = _passages_of(state)
     emit("check", 0, len(concepts), f"{sum(len(written[c['id']]) for c in concepts)} exercises")
     prepare = getattr(runtime.context.engine, "prepare_checks", None)
     if callable(prepare):  # an engine that batches the whole fan-out (Message Batches)
-        passages = {c["id"]: passages_of(c) for c in concepts}
         checked = [(Exercise.model_validate(raw), c) for c in concepts for raw in written[c["id"]]]
-        prepare([(e, Concept.model_validate(c), passages[c["id"]]) for e, c in checked
+        prepare([(e, Concept.model_validate(c),
+                  [Chunk.model_validate(p) for p in passages[c["id"]]]) for e, c in checked
                  if not exercise_problems(e, c["id"])])
     return [
         Send(
@@ -205,7 +223,7 @@ def fan_out_checking(state: StudyState, runtime: Runtime[StudyContext]) -> list[
             ConceptTask(
                 concept=concept,
                 near_concepts=[],
-                passages=[p.model_dump(mode="json") for p in passages_of(concept)],
+                passages=passages[concept["id"]],
                 candidates=written[concept["id"]],
                 fanout_size=len(concepts),
             ),

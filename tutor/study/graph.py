@@ -3,12 +3,14 @@
     read_sources -> split_passages -+-> index_passages ----------------------+-> save_course
                                     +-> understand_course (subgraph) -------+
     understand_course: extract_concepts -> merge_concepts -> link_prerequisites
-      -> relate_concepts -> write_exercises (one task per concept) -> collect_exercises
+      -> relate_concepts -> plan_exercises -> write_exercises (one task per concept)
+      -> collect_exercises
       -> check_exercises (one task per concept)
 
-The passage index (embedding every passage, the slowest step) runs in parallel with the
-understanding branch: LangGraph runs the two nodes of a superstep on separate threads, and the
-embedding model releases the GIL, so on two cores the index costs little extra wall time.
+The passage index (embedding every passage, Chroma and BM25) runs in parallel with the
+understanding branch when the build makes it (``StudyContext.index_passages``); by default a
+build leaves it to the first lesson that opens the course (:mod:`tutor.teach.passage_upkeep`),
+unless lessons are told not to build it (``TUTOR_BUILD_PASSAGES=0``).
 
 Every step does its work through the injected engine (``runtime.context.engine``), so the
 same graph builds a course offline or with Claude. Progress goes to LangGraph's custom stream
@@ -50,6 +52,7 @@ from tutor.study.exercise_steps import (
     collect_exercises,
     fan_out_checking,
     fan_out_writing,
+    plan_exercises,
     write_exercises,
 )
 from tutor.study.rules import acyclic_prerequisites, unique_exercise_ids
@@ -120,7 +123,14 @@ def split_passages(state: StudyState) -> dict[str, Any]:
 
 
 def index_passages(state: StudyState, runtime: Runtime[StudyContext]) -> dict[str, Any]:
-    """Embed and store the passages in the course's index (runs beside the understanding)."""
+    """Embed and store the passages in the course's index (runs beside the understanding);
+    nothing when the index is left to the first lesson (``context.index_passages`` False)."""
+    if not runtime.context.index_passages:
+        from tutor.study.build import keep_passages_for_index
+
+        keep_passages_for_index(Path(state["folder"]), state["chunks"],
+                                [s["name"] for s in state.get("sources", [])])
+        return {"indexed": 0}
     from tutor.index.passages import PassageIndex, source_fingerprint
 
     chunks = [Chunk.model_validate(c) for c in state["chunks"]]
@@ -256,6 +266,8 @@ understanding_builder.add_node("merge_concepts", merge_concepts)
 understanding_builder.add_node("link_prerequisites", link_prerequisites)
 # Near concepts by embedding similarity: distractor material for exercises.
 understanding_builder.add_node("relate_concepts", relate_concepts)
+# The passages each concept's exercises are written and checked from (found once).
+understanding_builder.add_node("plan_exercises", plan_exercises)
 # Fan-out target: write one concept's exercises.
 understanding_builder.add_node("write_exercises", write_exercises)  # type: ignore[arg-type,call-overload]
 # Join point: waits for every writing task, then fans out the checking.
@@ -267,8 +279,9 @@ understanding_builder.add_edge(START, "extract_concepts")
 understanding_builder.add_edge("extract_concepts", "merge_concepts")
 understanding_builder.add_edge("merge_concepts", "link_prerequisites")
 understanding_builder.add_edge("link_prerequisites", "relate_concepts")
+understanding_builder.add_edge("relate_concepts", "plan_exercises")
 understanding_builder.add_conditional_edges(
-    "relate_concepts", fan_out_writing, ["write_exercises", END]
+    "plan_exercises", fan_out_writing, ["write_exercises", END]
 )
 understanding_builder.add_edge("write_exercises", "collect_exercises")
 understanding_builder.add_conditional_edges(

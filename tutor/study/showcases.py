@@ -41,6 +41,70 @@ def _name_pattern(concept: dict[str, Any]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?:e?s)?(?![\w-])", re.I)
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _cue_words(concept: dict[str, Any]) -> list[list[set[str]]] | None:
+    """For each of the concept's names, the words (lower case) a text must contain for the
+    name's pattern to match it: each set names the forms one word may take (a one-word
+    name's last word may take a plural ending; a word with symbols, its leading word
+    characters only when it comes first). None when a name starts with a symbol or is not
+    ASCII: its pattern is always run."""
+    names: list[list[set[str]]] = []
+    for name in [concept["name"], *concept.get("aliases", [])]:
+        words = [w.lower() for w in name.split()]
+        if len(name.strip()) <= 2:
+            continue
+        if not name.isascii() or _WORD.match(words[0]) is None:
+            return None
+        required: list[set[str]] = []
+        for position, word in enumerate(words):
+            head = _WORD.match(word)
+            if head is not None and head.group() == word:
+                last = position == len(words) - 1
+                required.append({word, word + "s", word + "es"} if last else {word})
+            elif position == 0 and head is not None:
+                required.append({head.group()})
+        names.append(required)
+    return names
+
+
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+"""The only characters that case-insensitive matching pairs with ASCII letters (dotted and
+dotless i, long s, the Kelvin sign): a text holding one is searched with every pattern."""
+
+
+class _NameFinder:
+    """The concepts' name patterns, and which of them can match a text: only those whose cue
+    words the text contains are run (the others could not match)."""
+
+    def __init__(self, concepts: Sequence[dict[str, Any]]) -> None:
+        self.patterns = [(c["id"], p) for c in concepts if (p := _name_pattern(c)) is not None]
+        cues = {c["id"]: _cue_words(c) for c in concepts}
+        self._cues = [cues[concept_id] for concept_id, _ in self.patterns]
+        self._always: list[int] = []
+        self._by_word: dict[str, list[int]] = defaultdict(list)
+        for i, names in enumerate(self._cues):
+            if names is None:
+                self._always.append(i)
+            for word in {w for required in names or () for w in required[0]}:
+                self._by_word[word].append(i)
+
+    def candidates(self, text: str) -> list[tuple[str, re.Pattern[str]]]:
+        """The patterns that may match ``text``, in the concepts' order."""
+        if not text.isascii() and not _FOLDS_TO_ASCII.isdisjoint(text):
+            return self.patterns
+        words = set(_WORD.findall(text.lower()))
+        found = set(self._always)
+        for word in words:
+            for i in self._by_word.get(word, ()):
+                names = self._cues[i]
+                if names is not None and any(all(forms & words for forms in required)
+                                             for required in names):
+                    found.add(i)
+        return [self.patterns[i] for i in sorted(found)]
+
+
 def _starts(text: str) -> list[tuple[int, int]]:
     """Where showcases start in a passage, each with how near its concept must be named."""
     found: list[tuple[int, int]] = []
@@ -56,7 +120,7 @@ def showcase_passages(
     concepts: Sequence[dict[str, Any]], chunks: Sequence[Chunk]
 ) -> dict[str, list[Chunk]]:
     """For each concept id, the passages that show it at work, with the passage before each."""
-    patterns = [(c["id"], p) for c in concepts if (p := _name_pattern(c)) is not None]
+    names = _NameFinder(concepts)
     ordered = sorted(chunks, key=lambda c: (c.source, c.order))
     picked: dict[str, list[Chunk]] = defaultdict(list)
     shown: Counter[str] = Counter()
@@ -69,9 +133,9 @@ def showcase_passages(
         for start, near in _starts(chunk.text):
             if near == NEAR_CHARS:
                 window = (lead + chunk.text[:start])[-near:]
-                named = _named(window, chunk.heading, patterns)
+                named = _named(window, chunk.heading, names)
             else:  # an example: the concept named in its sentence, before or after the cue
-                named = _named(_sentence_at(chunk.text, start), "", patterns)
+                named = _named(_sentence_at(chunk.text, start), "", names)
             takers = 1 if near == NEAR_CHARS else EXAMPLE_TAKERS
             fresh = [c for c in named if c not in owners and shown[c] < MAX_SHOWCASES]
             if near == NEAR_CHARS and any(c in owners for c in named):
@@ -84,7 +148,7 @@ def showcase_passages(
                 if passage is not None and passage not in picked[owner]:
                     picked[owner].append(passage)
         previous = chunk
-    _add_practice(patterns, ordered, picked)
+    _add_practice(names.patterns, ordered, picked)
     return dict(picked)
 
 
@@ -126,15 +190,13 @@ def _sentence_at(text: str, at: int) -> str:
     return text[begin: end if end != -1 else len(text)]
 
 
-def _named(
-    window: str, heading: str, patterns: Sequence[tuple[str, re.Pattern[str]]]
-) -> list[str]:
+def _named(window: str, heading: str, names: _NameFinder) -> list[str]:
     """The concepts named in the window, the last named first (the longer name on a tie),
     then those named in the heading."""
     found: list[str] = []
     for text in (window, heading):
         last: dict[str, tuple[int, int]] = {}
-        for concept_id, pattern in patterns:
+        for concept_id, pattern in names.candidates(text):
             for match in pattern.finditer(text):
                 last[concept_id] = max(last.get(concept_id, (0, 0)),
                                        (match.end(), match.end() - match.start()))

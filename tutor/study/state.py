@@ -58,6 +58,8 @@ class StudyState(StudyInput, total=False):
     """:class:`tutor.course.Prerequisite` dicts; acyclic, between existing concepts."""
     related: dict[str, list[str]]
     """Concept id -> ids of semantically near concepts (distractor material)."""
+    task_passages: dict[str, list[str]]
+    """Concept id -> ids of the passages its writing and checking tasks read."""
     written: Annotated[list[dict[str, Any]], operator.add]
     """:class:`tutor.course.Exercise` dicts written by the per-concept tasks."""
     exercises: Annotated[list[dict[str, Any]], operator.add]
@@ -162,3 +164,6 @@ class StudyContext:
     """Counts finished fan-out tasks for progress events."""
     chroma_url: str = ""
     """Chroma server for the passage vectors (``TUTOR_CHROMA_URL``); empty = embedded."""
+    index_passages: bool = True
+    """Build the passage index beside the understanding; False leaves it to the first lesson
+    that opens the course (:mod:`tutor.teach.passage_upkeep`)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -57,7 +58,14 @@ _QUESTION = re.compile(r"^\W*(?:what|which|why|how|when|where|who|does|do|is|are
 # -- term helpers (shared with the writer) ----------------------------------------------------
 def words(text: str) -> list[str]:
     """Lower-case word tokens with punctuation, case and plural endings removed."""
-    return [singular(w) for w in _NON_WORD.sub(" ", normalize(text).lower()).split()]
+    return list(_words(text))
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    """:func:`words`, remembered: the writers and the checker ask for the same terms and
+    sentences many times over in a build."""
+    return tuple(singular(w) for w in _NON_WORD.sub(" ", normalize(text).lower()).split())
 
 
 def canonical(text: str) -> str:

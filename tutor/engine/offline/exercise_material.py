@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -71,6 +72,13 @@ class Material:
         return f"{self.concept.name}: {self.description}"
 
 
+@lru_cache(maxsize=8192)
+def _compiled(expression: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile`` remembered for the whole build: the patterns are made from each
+    concept's terms, more of them than the ``re`` module's own cache keeps."""
+    return re.compile(expression, flags)
+
+
 def _term_group(terms: Sequence[str]) -> str:
     """A regular expression group matching any of the terms (hyphens or spaces between words)."""
     alternatives = [r"[\s\-]+".join(re.escape(w) for w in t.split()) for t in terms]
@@ -79,7 +87,7 @@ def _term_group(terms: Sequence[str]) -> str:
 
 def term_pattern(terms: Sequence[str]) -> re.Pattern[str]:
     """Mentions of any of the terms as whole words, any case."""
-    return re.compile(r"(?<![\w-])" + _term_group(terms), re.I)
+    return _compiled(r"(?<![\w-])" + _term_group(terms), re.I)
 
 
 def gather(concept: Concept, terms: list[str], passages: Sequence[Chunk]) -> Material:
@@ -131,7 +139,7 @@ def _find_defining_sentence(
 def defining_cue(terms: Sequence[str]) -> re.Pattern[str]:
     """Sentences of a defining shape: "X is ...", "X, the ..., refers to", "... called X"."""
     group = _term_group(terms)
-    return re.compile(
+    return _compiled(
         r"^\W*(?:(?:a|an|the)\s+)?" + group + r"\s*(?:,[^,]{0,60},\s*)?" + _VERB + r"\b"
         + r"|\b(?:called|known\s+as)\s+(?:(?:a|an|the)\s+)?" + group,
         re.I,
@@ -140,7 +148,14 @@ def defining_cue(terms: Sequence[str]) -> re.Pattern[str]:
 
 def prose_sentences(text: str) -> list[str]:
     """The sentences of a passage's prose (code and tables left out)."""
-    return list(sentences(text))
+    return list(_prose_sentences(text))
+
+
+@lru_cache(maxsize=4096)
+def _prose_sentences(text: str) -> tuple[str, ...]:
+    """:func:`prose_sentences`, remembered: each concept's writers read its passages, and
+    most passages are read for several concepts."""
+    return tuple(sentences(text))
 
 
 def usable(sentence: str) -> bool:
@@ -181,19 +196,17 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
         return None
     if not pattern.search(text):
         return _strip_period(text)
-    match = re.match(
+    match = _compiled(
         r"^\W*(?:(?:a|an|the)\s+)?" + _term_group(terms) + r"\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?"
         + _VERB + r"\s+(.+)$",
-        text,
         re.I,
-    )
+    ).match(text)
     if not match:
-        match = re.match(  # "Wrapping a piece of code up in a function is called encapsulation."
+        match = _compiled(  # "Wrapping a piece of code up in a function is called encapsulation."
             r"^\W*(.{12,}?)\s+(?:is|are)\s+(?:called|known\s+as|referred\s+to\s+as)\s+"
             r"(?:(?:a|an|the)\s+)?" + _term_group(terms) + r"\W*$",
-            text,
             re.I,
-        )
+        ).match(text)
         if match and re.search(_LEANING, match.group(1), re.I):
             return None  # "Functions that work this way are called X": needs the text before
     if not match:

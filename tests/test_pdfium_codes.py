@@ -1,0 +1,50 @@
+"""A page's character codes read in one call must be the codes PDFium gives one by one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.factories import PDF_LINES, write_pdf
+from tutor.ingest.pdfium_text import _codes, open_document
+
+
+class _Page:
+    """A text page as PDFium's raw API shows it: ``true`` codes one by one, ``text`` in one
+    call (PDFium writes its hyphen mark, code 2, as 0xFFFE there, and may leave some out)."""
+
+    def __init__(self, true: list[int], text: list[int]) -> None:
+        self.true, self.text = true, text
+
+    def FPDFText_GetUnicode(self, _page: Any, i: int) -> int:  # noqa: N802 - PDFium's name
+        return self.true[i]
+
+    def FPDFText_GetText(self, _page: Any, _start: int, count: int, buffer: Any) -> int:  # noqa: N802
+        for i, unit in enumerate(self.text[:count]):
+            buffer[i] = unit
+        return min(len(self.text), count) + 1
+
+
+def test_hyphen_marks_and_pages_that_do_not_line_up_get_the_codes_one_by_one() -> None:
+    true = [ord("a"), 2, ord("b"), 0xFFFE, ord("c")]
+    assert _codes(_Page(true, [ord("a"), 0xFFFE, ord("b"), 0xFFFE, ord("c")]), None, 5) == true
+    short = _Page(true, [ord("a"), ord("b"), ord("c")])  # two characters left out
+    assert _codes(short, None, 5) == true
+    astral = [ord("x"), 0x1D400]
+    assert _codes(_Page(astral, [ord("x"), 0xD835]), None, 2) == astral  # half a pair
+    assert _codes(_Page([], []), None, 0) == []
+
+
+def test_a_real_page_reads_the_same_in_one_call(tmp_path) -> None:
+    import pypdfium2.raw as raw
+
+    document = open_document(write_pdf(tmp_path / "a.pdf", [PDF_LINES]).read_bytes())
+    page = document[0]
+    textpage = page.get_textpage()
+    try:
+        count = raw.FPDFText_CountChars(textpage.raw)
+        assert count > 20
+        one_by_one = [raw.FPDFText_GetUnicode(textpage.raw, i) for i in range(count)]
+        assert _codes(raw, textpage.raw, count) == one_by_one
+    finally:
+        textpage.close()
+        page.close()
