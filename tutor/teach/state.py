@@ -68,15 +68,20 @@ REPLACE = "replace_last"
 before the learner saw them: :func:`tutor.teach.withholding.remask_emitted`)."""
 
 
-def keep_recent(left: list[dict[str, Any]], right: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Reducer of the transcript: append, keep the last :data:`TRANSCRIPT_LIMIT` messages. An
-    update opening with a :data:`REPLACE` marker first drops the marker's ``count`` last
-    messages (the update carries their new versions)."""
+def joined(left: list[dict[str, Any]], right: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``left`` followed by ``right``; an update opening with a :data:`REPLACE` marker first
+    drops the marker's ``count`` last messages (the update carries their new versions)."""
     kept, added = list(left or []), list(right or [])
     if added and added[0].get("kind") == REPLACE:
         count = int(added.pop(0).get("count", 0))
         kept = kept[:len(kept) - count] if count else kept
-    return (kept + added)[-TRANSCRIPT_LIMIT:]
+    return kept + added
+
+
+def keep_recent(left: list[dict[str, Any]], right: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Reducer of the transcript: :func:`joined`, then the last :data:`TRANSCRIPT_LIMIT`
+    messages kept."""
+    return joined(left, right)[-TRANSCRIPT_LIMIT:]
 
 
 class LessonState(TypedDict, total=False):
