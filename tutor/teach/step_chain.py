@@ -7,6 +7,7 @@ explain it, ask an exercise), so the graph runs them as one node: :func:`chained
 asks its route (:data:`Follows`) where the lesson goes next and runs that step on the state
 the first one left, until the route names the learner's turn (``wait_for_learner``) or the
 end. The node's one update is what the steps did, in order; the next superstep is the wait.
+The steps of one run read the learner model once (:meth:`TeachDeps.for_one_run`).
 
 What the learner did is still checkpointed on its own before any step acts on it (the wait is
 a node of its own): a step that fails or a process killed half-way is retried from the
@@ -80,6 +81,7 @@ def chained(first: str, steps: Mapping[str, Step], follows: Follows,
                            if callable(route)}
 
     def node(state: LessonState, runtime: Runtime[TeachDeps]) -> Command[str]:
+        runtime = runtime.override(context=runtime.context.for_one_run())
         before: dict[str, Any] = dict(state)
         now, written = before, set[str]()
         name = first
