@@ -70,8 +70,8 @@ class Lesson:
             self.index_notice = ""
             whole = Course.load(folder / COURSE_FILE)
             self.course = teachable(whole)
-        self._untaught = {c.id for c in whole.concepts}
-        self._untaught -= {c.id for c in self.course.concepts}
+        self._taught = frozenset(c.id for c in self.course.concepts)
+        self._untaught = {c.id for c in whole.concepts} - self._taught
         if not self.course.concepts:
             raise CourseError(f"course {course!r} has no exercises to teach; rebuild it")
         self._owns_store = store is None
@@ -293,7 +293,7 @@ class Lesson:
 
     def _vanished(self, values: dict[str, Any]) -> bool:
         """Whether a rebuild deleted or renamed the pending exercise or its concept."""
-        known = {c.id for c in self.course.concepts}
+        known = self._taught
         exercise_id, concept_id = values.get("exercise_id"), values.get("concept_id")
         if concept_id and concept_id not in known:
             return True
