@@ -17,7 +17,7 @@ from tutor.learner.store import LearnerStore
 from tutor.teach.attempts import record_attempt
 from tutor.teach.context import RunStore
 from tutor.teach.graph import FOLLOWS, STEPS, build_graph
-from tutor.teach.state import REPLACE, keep_recent
+from tutor.teach.state import REPLACE, TRANSCRIPT_LIMIT, keep_recent
 from tutor.teach.step_chain import WAIT, chained, merged, transcript_update
 
 
@@ -33,6 +33,16 @@ def test_the_transcript_update_adds_the_new_messages_and_replaces_a_changed_tail
     update = transcript_update(before, changed)
     assert update == [{"kind": REPLACE, "count": 2}, *_said("B", "c", "d")]
     assert keep_recent(before, update) == changed  # what the graph's reducer makes of it
+
+
+def test_the_state_keeps_the_messages_since_the_learner_last_acted() -> None:
+    earlier = _said("explanation", "exercise")
+    learner = [{"kind": "learner", "text": "an answer"}]
+    kept = keep_recent(earlier, learner + _said("feedback", "exercise"))
+    assert kept == learner + _said("feedback", "exercise")
+    assert keep_recent(kept, _said("notice")) == kept + _said("notice")
+    many = _said(*(str(i) for i in range(TRANSCRIPT_LIMIT + 5)))
+    assert keep_recent([], many) == many[-TRANSCRIPT_LIMIT:]
 
 
 def test_merged_joins_the_transcript_and_replaces_the_other_fields() -> None:

@@ -35,7 +35,7 @@ from tutor.teach.fallback_notices import FallbackNotices
 from tutor.teach.graph import MAX_LEARNER_TEXT, TeachDeps, build_graph
 from tutor.teach.passage_upkeep import IndexProgress
 from tutor.teach.shared_course import shared_course
-from tutor.teach.state import ExerciseView, TutorMessage
+from tutor.teach.state import TRANSCRIPT_LIMIT, ExerciseView, TutorMessage
 from tutor.teach.streaming import run_streamed, show_unstreamed
 from tutor.teach.teaching_material import CoursePassages, teachable
 
@@ -124,7 +124,7 @@ class Lesson:
                 values = snapshot.values
                 # Messages a killed process checkpointed but did not copy to the transcript.
                 self._storage.record(self._thread, said, values.get("transcript", []))
-                kept = [TutorMessage.model_validate(m) for m in values.get("transcript", [])]
+                kept = self.recent_messages(TRANSCRIPT_LIMIT)
                 exercise = next((m for m in reversed(kept) if m.kind == "exercise"), None)
                 pending_id = values.get("exercise_id")
                 if pending_id and (exercise is None or exercise.exercise is None

@@ -16,8 +16,9 @@ from pydantic import BaseModel, Field
 from tutor.course import Citation, Exercise, ExerciseKind
 
 TRANSCRIPT_LIMIT = 20
-"""Messages kept in the checkpointed state (the whole transcript is in the lesson storage,
-:mod:`tutor.teach.lesson_storage`; the checkpoint stays small)."""
+"""Most messages kept in the checkpointed state: those since the learner's last message (the
+whole transcript is in the lesson storage, :mod:`tutor.teach.lesson_storage`; the checkpoint
+stays small)."""
 
 
 class ExerciseView(BaseModel):
@@ -79,9 +80,12 @@ def joined(left: list[dict[str, Any]], right: list[dict[str, Any]]) -> list[dict
 
 
 def keep_recent(left: list[dict[str, Any]], right: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Reducer of the transcript: :func:`joined`, then the last :data:`TRANSCRIPT_LIMIT`
-    messages kept."""
-    return joined(left, right)[-TRANSCRIPT_LIMIT:]
+    """Reducer of the transcript: :func:`joined`, then the messages from the learner's last
+    one on (what the steps read: the text shown since the learner last acted; a run's
+    messages all come after it), at most the last :data:`TRANSCRIPT_LIMIT`."""
+    kept = joined(left, right)
+    last = max((i for i, m in enumerate(kept) if m.get("kind") == "learner"), default=0)
+    return kept[max(last, len(kept) - TRANSCRIPT_LIMIT):]
 
 
 class LessonState(TypedDict, total=False):
@@ -151,4 +155,5 @@ class LessonState(TypedDict, total=False):
     said: int
     """Messages said since the lesson began (the transcript keeps only the recent ones)."""
     transcript: Annotated[list[dict[str, Any]], keep_recent]
-    """Recent messages, as ``TutorMessage`` dicts, oldest first."""
+    """Recent messages (from the learner's last one on), as ``TutorMessage`` dicts, oldest
+    first."""
