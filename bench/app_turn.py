@@ -7,7 +7,10 @@ Two sessions run side by side in one process (as on one server): one whose lesso
 about ``--short`` messages, one about ``--long`` (grown with free questions before timing).
 Their answer turns alternate (interleaved, so load on the shared machine hits both alike); a
 turn is "pick or type an answer, press Submit, the script re-runs", timed in wall-clock time,
-and the medians and their ratio are reported. Memory per session: further lessons on the same
+and the medians and their ratio are reported, with the process CPU time of the same turns
+(less sensitive to other jobs). Before each turn the lesson's background preparation of the
+exercise is awaited (the learner's reading time, as in ``bench/teach_turn.py``). Memory per
+session: further lessons on the same
 course are opened and started, and the growth of the process (resident set and Python
 allocations, tracemalloc) is divided by their number.
 """
@@ -61,8 +64,15 @@ def _session(name: str, messages: int) -> Any:
     return at.run()
 
 
-def _answer_turn(at: Any) -> float:
+def _answer_turn(at: Any, *beside: Any) -> tuple[float, float]:
+    """(wall ms, process CPU ms) of one answer turn of ``at`` (``beside``: the other sessions
+    of the process)."""
     lesson = _lesson(at)
+    # The learners' reading and typing time, during which each lesson prepares its
+    # short-answer exercise in the background (as in bench/teach_turn.py; capped at 2 s, not
+    # timed): no session's preparation runs into the turn timed.
+    for waiting in (at, *beside):
+        _lesson(waiting).wait_prepared(2.0)
     exercise = lesson.pending
     if exercise is None:
         raise RuntimeError("no exercise is waiting")
@@ -74,12 +84,13 @@ def _answer_turn(at: Any) -> float:
     else:
         at.text_input(key="free_text").set_value(key)
     submit = next(b for b in at.button if b.label == "Submit answer")
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     submit.click().run()
     elapsed = (time.perf_counter() - start) * 1000
+    cpu = (time.process_time() - cpu_start) * 1000
     if at.exception:
         raise RuntimeError(str(at.exception))
-    return elapsed
+    return elapsed, cpu
 
 
 def _rss_mb() -> float:
@@ -126,10 +137,13 @@ def app_turns(home: Path, course: str, short: int = 10, long: int = 160,
     small, large = _session("Short", short), _session("Long", long)
     counts = {"short_at_start": _count(_lesson(small)), "long_at_start": _count(_lesson(large))}
     _answer_turn(small), _answer_turn(large)  # warm-up
-    small_ms, large_ms = [], []
+    small_ms, large_ms, small_cpu, large_cpu = [], [], [], []
     for _ in range(turns):
-        small_ms.append(_answer_turn(small))
-        large_ms.append(_answer_turn(large))
+        for at, other, wall, cpu in ((small, large, small_ms, small_cpu),
+                                     (large, small, large_ms, large_cpu)):
+            elapsed, used = _answer_turn(at, other)
+            wall.append(elapsed)
+            cpu.append(used)
     counts |= {"short_at_end": _count(_lesson(small)), "long_at_end": _count(_lesson(large))}
     short_p50, long_p50 = statistics.median(small_ms), statistics.median(large_ms)
     memory = session_memory(home, course, sessions)
@@ -140,6 +154,8 @@ def app_turns(home: Path, course: str, short: int = 10, long: int = 160,
         "short_turn_ms_p50": round(short_p50, 1),
         "long_turn_ms_p50": round(long_p50, 1),
         "long_over_short": round(long_p50 / short_p50, 2),
+        "short_turn_cpu_ms_p50": round(statistics.median(small_cpu), 1),
+        "long_turn_cpu_ms_p50": round(statistics.median(large_cpu), 1),
         "short_turn_ms": [round(v, 1) for v in small_ms],
         "long_turn_ms": [round(v, 1) for v in large_ms],
         "memory": memory,

@@ -6,7 +6,8 @@ messages and the memory per session (``bench/app_turn.py``).
 
 Targets: Lesson p50 <= 15 ms on the sample, <= 25 ms on Think Python; <= 20 KB of lesson
 storage per answer (the bytes of every row written into ``lessons.sqlite``: checkpoints,
-pending writes, transcript rows; counted by triggers the bench adds).
+pending writes, transcript rows; counted by triggers the bench adds, with the checkpoints
+written per answer: one per superstep of the teach graph).
 
     .venv/bin/python bench/teach_turn.py [--turns 200] [--seed 7] [--thinkpython-home HOME]
                                          [--no-thinkpython] [--no-app]
@@ -153,9 +154,9 @@ def count_storage(data: Path) -> sqlite3.Connection:
     """Triggers (bench only) that add up the bytes of every row the lesson writes into
     ``lessons.sqlite``: checkpoints, pending writes and transcript rows."""
     connection = sqlite3.connect(data / "lessons.sqlite", isolation_level=None)
-    connection.execute("CREATE TABLE IF NOT EXISTS bench_bytes (n INTEGER)")
+    connection.execute("CREATE TABLE IF NOT EXISTS bench_bytes (n INTEGER, checkpoints INTEGER)")
     connection.execute("DELETE FROM bench_bytes")
-    connection.execute("INSERT INTO bench_bytes VALUES (0)")
+    connection.execute("INSERT INTO bench_bytes VALUES (0, 0)")
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     sizes = {
         "checkpoints": "length(NEW.checkpoint) + length(NEW.metadata) + length(NEW.thread_id) "
@@ -166,11 +167,17 @@ def count_storage(data: Path) -> sqlite3.Connection:
     }
     for table, size in sizes.items():
         if table in tables:
+            counted = ", checkpoints = checkpoints + 1" if table == "checkpoints" else ""
             connection.execute(
                 f"CREATE TRIGGER IF NOT EXISTS bench_{table} AFTER INSERT ON {table} "
-                f"BEGIN UPDATE bench_bytes SET n = n + {size}; END"
+                f"BEGIN UPDATE bench_bytes SET n = n + {size}{counted}; END"
             )
     return connection
+
+
+def checkpoints_written(connection: sqlite3.Connection) -> int:
+    """Checkpoints written so far: one per superstep of the teach graph."""
+    return int(connection.execute("SELECT checkpoints FROM bench_bytes").fetchone()[0])
 
 
 def stored_bytes(connection: sqlite3.Connection) -> tuple[int, int]:
@@ -201,7 +208,7 @@ def thinkpython_home(workdir: Path, given: Path | None) -> tuple[Path | None, st
     folder.mkdir(parents=True)
     shutil.copy(pdf, folder / pdf.name)
     done = subprocess.run(
-        [sys.executable, "-m", "tutor.cli", "course", "build", str(folder), "--engine",
+        [sys.executable, "-m", "tutor.cli.main", "course", "build", str(folder), "--engine",
          "offline", "--quiet"],
         capture_output=True, text=True, timeout=3600, cwd=REPO,
         env={**os.environ, "TUTOR_HOME": str(home), "TUTOR_DATA": str(home / ".tutor")},
@@ -236,6 +243,7 @@ def run(turns: int, seed: int, home: Path | None = None) -> dict[str, object]:
         lesson.start()
         counter = count_storage(Path(context.data))
         storage_per_turn: list[int] = []
+        checkpoints_per_turn: list[int] = []
         turn_ms: list[float] = []
         cpu_ms: list[float] = []
         by_kind: dict[str, list[float]] = {}
@@ -263,6 +271,7 @@ def run(turns: int, seed: int, home: Path | None = None) -> dict[str, object]:
             right = rng.random() < 0.7
             text = exercise.answer if right else wrong_answer(exercise, rng)
             written_before, _ = stored_bytes(counter)
+            checkpoints_before = checkpoints_written(counter)
             start, cpu_start = time.perf_counter(), time.process_time()
             reply = lesson.answer(text)
             elapsed = (time.perf_counter() - start) * 1000
@@ -284,6 +293,7 @@ def run(turns: int, seed: int, home: Path | None = None) -> dict[str, object]:
                 outcomes["right" if right else "wrong"] += 1
                 messages += len(reply)
                 storage_per_turn.append(written_after - written_before)
+                checkpoints_per_turn.append(checkpoints_written(counter) - checkpoints_before)
         _, held = stored_bytes(counter)
         counter.close()
         progress = lesson.progress()
@@ -331,6 +341,7 @@ def run(turns: int, seed: int, home: Path | None = None) -> dict[str, object]:
             "max": max(storage_per_turn),
         },
         "lesson_storage_bytes_held_at_end": held,
+        "checkpoints_per_turn": round(statistics.fmean(checkpoints_per_turn), 2),
         "turn_over_grade_p50": round(p50 / max(statistics.median(grade_ms), 1e-6), 1),
         "target_p50_ms": target,
         "meets_target": p50 <= target

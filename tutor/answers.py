@@ -17,6 +17,7 @@ an answer is withheld, and the Claude engine's withholding builds on them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -140,6 +141,7 @@ def answer_strings(exercise: Exercise) -> list[str]:
     return sorted(found, key=len, reverse=True)
 
 
+@lru_cache(maxsize=4096)
 def answer_pattern(answer: str) -> re.Pattern[str]:
     """``answer`` as a whole word or phrase: any case, any spacing, a plural ending allowed."""
     # never inside a file name ("01-chance-and-experiment.pdf", "experiment.md")

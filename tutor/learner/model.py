@@ -234,7 +234,8 @@ def apply_attempt(
 def summarize(model: LearnerModel, course: Course) -> str:
     """A short running summary: progress, what is being worked on, struggles, preferences."""
     names = {c.id: c.name for c in course.concepts}
-    mastered = [cid for cid in names if model.is_mastered(cid)]
+    # A concept never practised is not mastered: only the learner's own concepts are looked at.
+    mastered = [cid for cid in model.concepts if cid in names and model.is_mastered(cid)]
     parts = [f"Mastered {len(mastered)} of {len(names)} concepts."]
     working = [
         m for cid, m in model.concepts.items() if cid in names and m.attempts and not m.mastered

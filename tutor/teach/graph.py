@@ -15,14 +15,19 @@
     step_back -> explain (weakest prerequisite) -> ask ... right -> return_to_concept -> explain
     START --a start carrying a focus action--> focus_concept -> explain
 
+Those are the steps. The graph's nodes are the wait and the steps the lesson enters by
+(``choose_concept``, ``focus_concept`` and the learner's actions): each runs its step and the
+steps after it until the learner's turn (:mod:`tutor.teach.step_chain`), so an answer is two
+supersteps and two checkpoints, the wait and what follows it.
+
 Dependencies (course, engine, learner store, passage lookup, clock) come in the run's context
 (:class:`TeachDeps`), never from globals. Withholding is done here, in code: while the learner
 has not earned the current exercise's answer (a real attempt and the whole hint ladder, or an
 explicit give-up), every message passes through :func:`~tutor.teach.withholding.withhold`, and
 requests such as "just tell me the answer" get the next hint (:mod:`tutor.teach.withholding`).
 How the concept in hand is taught (style, exercise) is chosen in :mod:`tutor.teach.choosing`;
-attempts are recorded by :mod:`tutor.teach.attempts`; where the graph goes after each node is
-:mod:`tutor.teach.routes`.
+attempts are recorded by :mod:`tutor.teach.attempts`; where the lesson goes after each step
+is :mod:`tutor.teach.routes`.
 """
 
 from __future__ import annotations
@@ -57,6 +62,7 @@ from tutor.teach.exercise_pool import (
 from tutor.teach.lookahead import explanation_move, grade_answer
 from tutor.teach.routes import after_action, after_choice, after_grade, after_start
 from tutor.teach.state import ExerciseView, LessonState, TutorMessage
+from tutor.teach.step_chain import WAIT, Follows, chained
 from tutor.teach.streaming import hint_label, node_sink, write_answer, write_explanation, write_hint
 from tutor.teach.withholding import (
     asks_for_answer,
@@ -326,56 +332,57 @@ def give_up(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     }
 
 
-builder = StateGraph(LessonState, context_schema=TeachDeps)
-# Pick what to teach: a due review first, else the frontier (policy.choose_next).
-builder.add_node("choose_concept", choose_concept)
-# Write an explanation of the concept in a style chosen from what worked for this learner.
-builder.add_node("explain", explain)
-# Show the explanation (answer masked) and an exercise, preferring ones not yet answered.
-builder.add_node("ask", ask)
-# Pause the graph until the learner acts: answer, hint, give up, free question or focus.
-builder.add_node("wait_for_learner", wait_for_learner)
-# Remind the learner what they can do (empty answer, unknown action).
-builder.add_node("nudge", nudge)
-# Next rung of the hint ladder (also the reply to "just tell me the answer").
-builder.add_node("give_hint", give_hint)
-# Answer a free question from the course passages, with citations; then back to the exercise.
-builder.add_node("answer_question", answer_question)
-# Grade the answer and update the learner model (one idempotent attempt).
-builder.add_node("grade", grade)
-# Reveal the answer after an explicit give-up (or an exhausted ladder), recorded as an attempt.
-builder.add_node("give_up", give_up)
-# Repeated failure: teach the weakest prerequisite, remembering where to come back.
-builder.add_node("step_back", step_back)
-# The prerequisite was answered right: return to the concept left behind.
-builder.add_node("return_to_concept", return_to_concept)
-# The learner picked a concept to learn now: drop the exercise, teach it (or a prerequisite).
-builder.add_node("focus_concept", focus_concept)
+STEPS = {
+    # Pick what to teach: a due review first, else the frontier (policy.choose_next).
+    "choose_concept": choose_concept,
+    # Write an explanation of the concept in a style chosen from what worked for this learner.
+    "explain": explain,
+    # Show the explanation (answer masked) and an exercise, preferring ones not yet answered.
+    "ask": ask,
+    # Remind the learner what they can do (empty answer, unknown action).
+    "nudge": nudge,
+    # Next rung of the hint ladder (also the reply to "just tell me the answer").
+    "give_hint": give_hint,
+    # Answer a free question from the course passages, with citations; back to the exercise.
+    "answer_question": answer_question,
+    # Grade the answer and update the learner model (one idempotent attempt).
+    "grade": grade,
+    # Reveal the answer after an explicit give-up (or an exhausted ladder), as an attempt.
+    "give_up": give_up,
+    # Repeated failure: teach the weakest prerequisite, remembering where to come back.
+    "step_back": step_back,
+    # The prerequisite was answered right: return to the concept left behind.
+    "return_to_concept": return_to_concept,
+    # The learner picked a concept to learn now: drop the exercise, teach it (or a prerequisite).
+    "focus_concept": focus_concept,
+}
+"""The teach graph's steps, by name."""
 
+FOLLOWS: Follows = {
+    "choose_concept": after_choice,
+    "explain": "ask",
+    "ask": WAIT,
+    "nudge": WAIT,
+    "give_hint": WAIT,
+    "answer_question": WAIT,
+    "grade": after_grade,
+    "give_up": after_grade,
+    "step_back": "explain",
+    "return_to_concept": "explain",
+    "focus_concept": after_focus,
+}
+"""The step after each step: the diagram at the top of this module."""
+
+builder = StateGraph(LessonState, context_schema=TeachDeps)
+# Pause the graph until the learner acts: answer, hint, give up, free question or focus.
+builder.add_node(WAIT, wait_for_learner)
+# Each node below runs its step and the steps after it until the learner's turn (or the end):
+# one superstep, one checkpoint (tutor.teach.step_chain).
+ACTS = ("grade", "give_hint", "give_up", "answer_question", "nudge", "focus_concept")
+for first in ("choose_concept", *ACTS):
+    builder.add_node(first, chained(first, STEPS, FOLLOWS), destinations=(WAIT, END))
 builder.add_conditional_edges(START, after_start, ["choose_concept", "focus_concept"])
-builder.add_conditional_edges("choose_concept", after_choice, ["explain", "ask", END])
-builder.add_edge("explain", "ask")
-builder.add_edge("ask", "wait_for_learner")
-builder.add_conditional_edges(
-    "wait_for_learner",
-    after_action,
-    ["grade", "give_hint", "give_up", "answer_question", "nudge", "focus_concept"],
-)
-builder.add_edge("nudge", "wait_for_learner")
-builder.add_edge("give_hint", "wait_for_learner")
-builder.add_edge("answer_question", "wait_for_learner")
-for source in ("grade", "give_up"):
-    builder.add_conditional_edges(
-        source,
-        after_grade,
-        ["return_to_concept", "choose_concept", "give_hint", "step_back", "explain",
-         "wait_for_learner"],
-    )
-builder.add_edge("step_back", "explain")
-builder.add_edge("return_to_concept", "explain")
-builder.add_conditional_edges(
-    "focus_concept", after_focus, ["explain", "wait_for_learner", "choose_concept"]
-)
+builder.add_conditional_edges(WAIT, after_action, list(ACTS))
 
 graph = builder.compile()
 graph.name = "teach_graph"

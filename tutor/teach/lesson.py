@@ -35,7 +35,7 @@ from tutor.teach.fallback_notices import FallbackNotices
 from tutor.teach.graph import MAX_LEARNER_TEXT, TeachDeps, build_graph
 from tutor.teach.passage_upkeep import IndexProgress
 from tutor.teach.shared_course import shared_course
-from tutor.teach.state import ExerciseView, TutorMessage
+from tutor.teach.state import TRANSCRIPT_LIMIT, ExerciseView, TutorMessage
 from tutor.teach.streaming import run_streamed, show_unstreamed
 from tutor.teach.teaching_material import CoursePassages, teachable
 
@@ -70,8 +70,8 @@ class Lesson:
             self.index_notice = ""
             whole = Course.load(folder / COURSE_FILE)
             self.course = teachable(whole)
-        self._untaught = {c.id for c in whole.concepts}
-        self._untaught -= {c.id for c in self.course.concepts}
+        self._taught = frozenset(c.id for c in self.course.concepts)
+        self._untaught = {c.id for c in whole.concepts} - self._taught
         if not self.course.concepts:
             raise CourseError(f"course {course!r} has no exercises to teach; rebuild it")
         self._owns_store = store is None
@@ -124,7 +124,7 @@ class Lesson:
                 values = snapshot.values
                 # Messages a killed process checkpointed but did not copy to the transcript.
                 self._storage.record(self._thread, said, values.get("transcript", []))
-                kept = [TutorMessage.model_validate(m) for m in values.get("transcript", [])]
+                kept = self.recent_messages(TRANSCRIPT_LIMIT)
                 exercise = next((m for m in reversed(kept) if m.kind == "exercise"), None)
                 pending_id = values.get("exercise_id")
                 if pending_id and (exercise is None or exercise.exercise is None
@@ -216,7 +216,7 @@ class Lesson:
     @property
     def pending(self) -> ExerciseView | None:
         """The exercise waiting for an answer, if any."""
-        values, waiting = self._current()
+        values, waiting, _ = self._current()
         exercise_id = values.get("exercise_id")
         if not waiting or not exercise_id:
             return None
@@ -265,33 +265,35 @@ class Lesson:
     def _act(self, kind: str, text: str, exercise_id: str | None = None,
              shown: TextSink | None = None) -> list[TutorMessage]:
         with self._lock:
-            snapshot = self._graph.get_state(self._config)  # the turn's one read of the state
-            said = snapshot.values.get("said", 0)
-            waiting = snapshot.values.get("exercise_id") if snapshot.interrupts else None
+            values, interrupted, unfinished = self._current()
+            said = values.get("said", 0)
+            waiting = values.get("exercise_id") if interrupted else None
             if exercise_id is not None and exercise_id != waiting:
                 raise StaleExerciseError(
                     "that exercise is no longer the one waiting; nothing was recorded, "
                     "answer the exercise shown now")
-            if snapshot.interrupts and self._vanished(snapshot.values):
-                return self._move_on(snapshot.values, said, shown)
-            if not snapshot.interrupts:
-                if snapshot.next:
+            if interrupted and self._vanished(values):
+                return self._move_on(values, said, shown)
+            if not interrupted:
+                if unfinished:
                     return self._run(None, said, shown)  # a step failed last time: retry it
                 # Nothing is waiting for this action (not started, or finished): start instead.
-                return self._run(self._start_payload(snapshot.values), said, shown)
+                return self._run(self._start_payload(values), said, shown)
             return self._run(Command(resume={"kind": kind, "text": text.strip()}), said, shown)
 
-    def _current(self) -> tuple[dict[str, Any], bool]:
-        """The state's values and whether it waits for the learner: from this lesson's last
-        run while the thread's latest checkpoint is still the one it ended at, else read."""
+    def _current(self) -> tuple[dict[str, Any], bool, bool]:
+        """The state's values, whether it waits for the learner, and whether a step is left
+        to run (one failed): from this lesson's last run while the thread's latest checkpoint
+        is still the one it ended at (a run that ended so left no step), else read."""
         if self._view is not None and self._storage.latest(self._thread) == self._view[0]:
-            return self._view[1], self._view[2]
+            return self._view[1], self._view[2], False
         snapshot = self._graph.get_state(self._config)
-        return snapshot.values, bool(snapshot.interrupts)
+        interrupted = bool(snapshot.interrupts)
+        return snapshot.values, interrupted, bool(snapshot.next) and not interrupted
 
     def _vanished(self, values: dict[str, Any]) -> bool:
         """Whether a rebuild deleted or renamed the pending exercise or its concept."""
-        known = {c.id for c in self.course.concepts}
+        known = self._taught
         exercise_id, concept_id = values.get("exercise_id"), values.get("concept_id")
         if concept_id and concept_id not in known:
             return True

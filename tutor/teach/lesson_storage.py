@@ -1,9 +1,9 @@
 """What a lesson keeps on disk beside its checkpoints: the whole transcript, and only the
 latest checkpoint of each thread.
 
-The teach graph's state carries only the recent messages (``state.TRANSCRIPT_LIMIT``) and a
-count of every message said (``said``), so a checkpoint stays a few kilobytes however long the
-lesson runs. The whole transcript lives in the ``lesson_transcript`` table of
+The teach graph's state carries only the messages since the learner last acted (at most
+``state.TRANSCRIPT_LIMIT``) and a count of every message said (``said``), so a checkpoint stays
+a few kilobytes however long the lesson runs. The whole transcript lives in the ``lesson_transcript`` table of
 ``lessons.sqlite``, one row per message numbered by its place in the lesson: after each run the
 lesson copies (compressed when long) the messages the state holds that the table lacks (``INSERT OR IGNORE`` on the
 number), so a process killed between the checkpoint and the copy loses nothing; the next run

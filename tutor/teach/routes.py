@@ -1,4 +1,4 @@
-"""Where the teach graph goes next: the conditional edges of :mod:`tutor.teach.graph`.
+"""Where the teach graph goes next: the route after each step of :mod:`tutor.teach.graph`.
 
 Each route reads the lesson state (and, after a grade, the teaching policy through
 :func:`~tutor.teach.detours.next_move` and the day's exercise pool) and names the next node.

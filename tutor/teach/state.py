@@ -16,8 +16,9 @@ from pydantic import BaseModel, Field
 from tutor.course import Citation, Exercise, ExerciseKind
 
 TRANSCRIPT_LIMIT = 20
-"""Messages kept in the checkpointed state (the whole transcript is in the lesson storage,
-:mod:`tutor.teach.lesson_storage`; the checkpoint stays small)."""
+"""Most messages kept in the checkpointed state: those since the learner's last message (the
+whole transcript is in the lesson storage, :mod:`tutor.teach.lesson_storage`; the checkpoint
+stays small)."""
 
 
 class ExerciseView(BaseModel):
@@ -68,15 +69,23 @@ REPLACE = "replace_last"
 before the learner saw them: :func:`tutor.teach.withholding.remask_emitted`)."""
 
 
-def keep_recent(left: list[dict[str, Any]], right: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Reducer of the transcript: append, keep the last :data:`TRANSCRIPT_LIMIT` messages. An
-    update opening with a :data:`REPLACE` marker first drops the marker's ``count`` last
-    messages (the update carries their new versions)."""
+def joined(left: list[dict[str, Any]], right: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``left`` followed by ``right``; an update opening with a :data:`REPLACE` marker first
+    drops the marker's ``count`` last messages (the update carries their new versions)."""
     kept, added = list(left or []), list(right or [])
     if added and added[0].get("kind") == REPLACE:
         count = int(added.pop(0).get("count", 0))
         kept = kept[:len(kept) - count] if count else kept
-    return (kept + added)[-TRANSCRIPT_LIMIT:]
+    return kept + added
+
+
+def keep_recent(left: list[dict[str, Any]], right: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Reducer of the transcript: :func:`joined`, then the messages from the learner's last
+    one on (what the steps read: the text shown since the learner last acted; a run's
+    messages all come after it), at most the last :data:`TRANSCRIPT_LIMIT`."""
+    kept = joined(left, right)
+    last = max((i for i, m in enumerate(kept) if m.get("kind") == "learner"), default=0)
+    return kept[max(last, len(kept) - TRANSCRIPT_LIMIT):]
 
 
 class LessonState(TypedDict, total=False):
@@ -146,4 +155,5 @@ class LessonState(TypedDict, total=False):
     said: int
     """Messages said since the lesson began (the transcript keeps only the recent ones)."""
     transcript: Annotated[list[dict[str, Any]], keep_recent]
-    """Recent messages, as ``TutorMessage`` dicts, oldest first."""
+    """Recent messages (from the learner's last one on), as ``TutorMessage`` dicts, oldest
+    first."""

@@ -7,6 +7,8 @@ The lesson facade (:mod:`tutor.teach.lesson`) and the per-process course cache
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tutor.course import Chunk, Concept, Course, Prerequisite
 from tutor.engine.offline.answering import content_terms
 from tutor.engine.offline.explaining import mention_pattern
@@ -55,6 +57,15 @@ class CoursePassages:
         self.chunks = chunks or self._definition_chunks(course)
         self._terms = [set(content_terms(f"{c.heading} {c.text}")) for c in self.chunks]
         self._by_concept: dict[str, list[Chunk]] = {}
+        # Reading order, the chunks by page, and the lower-case text of the plain-ASCII ones:
+        # what finds a concept's first passages without searching the whole book (for_concept).
+        self._reading = sorted(range(len(self.chunks)),
+                               key=lambda i: (self.chunks[i].order, self.chunks[i].id))
+        self._place = {i: place for place, i in enumerate(self._reading)}
+        self._on_page: dict[tuple[str, int], list[int]] = {}
+        for i, chunk in enumerate(self.chunks):
+            self._on_page.setdefault((chunk.source, chunk.page), []).append(i)
+        self._lowered = [c.text.lower() if c.text.isascii() else None for c in self.chunks]
 
     @staticmethod
     def _definition_chunks(course: Course) -> list[Chunk]:
@@ -79,14 +90,34 @@ class CoursePassages:
         """Cited pages first, then other passages that mention the concept, reading order."""
         if concept.id in self._by_concept:
             return self._by_concept[concept.id]
+        pages = {(c.source, c.page) for c in concept.citations}
+        cited = sorted({i for page in pages for i in self._on_page.get(page, [])},
+                       key=self._place.__getitem__)
+        found = [self.chunks[i] for i in cited[:MAX_CONCEPT_PASSAGES]]
+        mentions = self._mentions(concept)
+        for i in self._reading:  # the first mentions in reading order: no need to read on
+            if len(found) >= MAX_CONCEPT_PASSAGES:
+                break
+            if i not in cited and mentions(i):
+                found.append(self.chunks[i])
+        self._by_concept[concept.id] = found
+        return found
+
+    def _mentions(self, concept: Concept) -> Callable[[int], bool]:
+        """Whether chunk ``i`` mentions the concept (:func:`mention_pattern`). A plain-ASCII
+        chunk that holds none of the (plain-ASCII) names in lower case cannot match, and is
+        not searched."""
         pattern = mention_pattern(concept)
-        cited = {(c.source, c.page) for c in concept.citations}
-        ranked = sorted(
-            (c for c in self.chunks if (c.source, c.page) in cited or pattern.search(c.text)),
-            key=lambda c: ((c.source, c.page) not in cited, c.order, c.id),
-        )
-        self._by_concept[concept.id] = ranked[:MAX_CONCEPT_PASSAGES]
-        return self._by_concept[concept.id]
+        names = [n.lower() for n in {concept.name, *concept.aliases} if n.strip()]
+        plain = all(n.isascii() for n in names)
+
+        def mentions(i: int) -> bool:
+            lowered = self._lowered[i]
+            if plain and lowered is not None and not any(n in lowered for n in names):
+                return False
+            return bool(pattern.search(self.chunks[i].text))
+
+        return mentions
 
     def search(self, query: str, k: int) -> list[Chunk]:
         """Passages sharing the most content words with ``query``."""

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
 
 from tutor.engine.offline.answer_similarity import content_words, tokens
 from tutor.text import GLUE_WORDS, has_negation, negation_count
@@ -97,6 +100,27 @@ def _without(text: str, given: set[str]) -> str:
     return " ".join(kept) or text
 
 
+@lru_cache(maxsize=512)
+def _compared(reference: str, siblings: tuple[tuple[str, str], ...],
+              prompt: str) -> tuple[list[str], np.ndarray]:
+    """The reference and the siblings' definitions as :func:`confused_sibling` compares them
+    (names left out), and their vectors: the same for every answer to one exercise, so worked
+    out once per exercise (:func:`prepare_siblings` does it before the first answer)."""
+    from tutor.index.embeddings import embed
+
+    given = set(content_words(prompt))
+    bare = [_without(reference, given)]
+    bare += [_without(text, given | set(content_words(note.rsplit(" with ", 1)[-1])))
+             for text, note in siblings]
+    return bare, embed(bare)
+
+
+def prepare_siblings(reference: str, siblings: dict[str, str], prompt: str = "") -> None:
+    """Work out what :func:`confused_sibling` compares answers to, ahead of the first answer."""
+    if siblings:
+        _compared(reference, tuple(siblings.items()), prompt)
+
+
 def confused_sibling(
     answer: str, reference: str, siblings: dict[str, str], prompt: str = ""
 ) -> tuple[str, str] | None:
@@ -112,14 +136,13 @@ def confused_sibling(
     from tutor.index.embeddings import embed
 
     given = set(content_words(prompt))
-    bare = [_without(answer, given), _without(reference, given)]
-    bare += [_without(text, given | set(content_words(note.rsplit(" with ", 1)[-1])))
-             for text, note in siblings.items()]
-    vectors = embed(bare)
-    own = float(vectors[1] @ vectors[0])
-    said, wanted = set(content_words(bare[0])), set(content_words(bare[1]))
-    for i, text in enumerate(siblings, start=2):
-        similarity = float(vectors[i] @ vectors[0])
+    said_bare = _without(answer, given)
+    bare, vectors = _compared(reference, tuple(siblings.items()), prompt)
+    answered = embed([said_bare])[0]
+    own = float(vectors[0] @ answered)
+    said, wanted = set(content_words(said_bare)), set(content_words(bare[0]))
+    for i, text in enumerate(siblings, start=1):
+        similarity = float(vectors[i] @ answered)
         if similarity < SIBLING_MIN_SIMILARITY:
             continue
         theirs = set(content_words(bare[i]))

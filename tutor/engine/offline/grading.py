@@ -26,6 +26,7 @@ from tutor.engine.offline.answer_guards import (
     confused_sibling,
     keyword_salad,
     negates,
+    prepare_siblings,
     sibling_definitions,
 )
 from tutor.engine.offline.answer_similarity import (
@@ -58,9 +59,12 @@ def grade(exercise: Exercise, answer: str) -> Grade:
 
 def prepare(exercise: Exercise) -> None:
     """Embed a short-answer exercise's reference side ahead of time (e.g. while the learner
-    is typing), so that grading the answer costs one small embedding call."""
+    is typing): the reference, its key points and the near concepts' definitions an answer
+    is checked against, so that grading an answer embeds only the answer."""
     if exercise.kind == ExerciseKind.SHORT_ANSWER:
         _answer_key(exercise.answer, exercise.prompt, tuple(exercise.key_points))
+        prepare_siblings(exercise.answer, sibling_definitions(exercise.misconceptions),
+                         exercise.prompt)
 
 
 def _grade_choice(exercise: Exercise, text: str) -> Grade:
