@@ -134,7 +134,7 @@ def test_the_first_lesson_indexes_the_passages_the_build_kept(tmp_path, tutor_ho
     read.clear()
     source.write_text(source.read_text(encoding="utf-8") + "\nOne more line.\n",
                       encoding="utf-8")
-    again = study_build.ensure_passage_index(folder, rebuild=True)
+    study_build.ensure_passage_index(folder, rebuild=True)
     assert sorted(read) == sorted(p.name for p in folder.iterdir()
                                   if p.suffix in (".md", ".pdf"))
 
