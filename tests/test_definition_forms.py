@@ -271,3 +271,23 @@ def test_the_cells_of_a_small_table_run_into_a_definition_are_dropped() -> None:
                             "gates later.") == "We show this in a table for the gate."
     assert clean_definition("In Python, a b c d is a line of four names.") == (
         "In Python, a b c d is a line of four names.")
+
+
+def test_what_we_will_say_a_term_is_defines_it_and_is_no_announcement() -> None:
+    text = "So we will say that a sentence is something that can be true or false."
+    marks = features("sentence", Candidate(text))
+    assert marks["predicate"] and not marks["announcement"]
+    assert _score("sentence", text) >= MIN_DEFINING
+    assert _score("sentence", "Instead, we will introduce a sentence.") < MIN_DEFINING
+
+
+def test_a_sentence_about_a_longer_term_does_not_define_its_piece() -> None:
+    from tutor.engine.offline.candidates import longer_terms, only_inside
+
+    longer = longer_terms(["object", "function object", "class object", "value"])
+    assert sorted(longer["object"]) == ["class object", "function object"]
+    assert longer["value"] == []
+    assert only_inside("A function object is a value you can pass.", "object", longer["object"])
+    assert not only_inside("An object is something a variable can refer to; a function "
+                           "object is one kind.", "object", longer["object"])
+    assert not only_inside("A value is a number.", "value", longer["value"])

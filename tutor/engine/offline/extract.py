@@ -30,7 +30,9 @@ from tutor.engine.offline.candidates import (
     TermCandidate,
     introduced_in_emphasis,
     is_generic,
+    longer_terms,
     modifiers,
+    name_parts,
     names_identifier,
     read_sentences,
     weakly_supported,
@@ -174,11 +176,14 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
         by_chunk[sentence.chunk].append(position)
     drafts.sort(key=lambda item: -item[0])
     modifying = modifiers(drafts)
+    parts = name_parts(sentences, [cand.key for score, cand, _ in drafts if score >= MIN_SCORE])
+    containing = longer_terms([cand.key for score, cand, _ in drafts if score >= MIN_SCORE])
     needed = keeping.MIN_PASSAGES if len(chunks) >= keeping.BOOK_PASSAGES else 1
     min_defining = defining_rules.MIN_DEFINING
     result: list[ConceptDraft] = []
     for score, cand, mentions in drafts:
         if (score < MIN_SCORE or cand.key in modifying
+                or (cand.key in parts and not cand.evidence & STRUCTURAL)
                 or (is_proper(cand.key, stats) and not cand.evidence & STRUCTURAL
                     and not any(surface.isupper() for surface in cand.surfaces))):
             continue
@@ -186,7 +191,9 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
                      and "heading" not in cand.evidence)
         if used_once and "emphasis" not in cand.evidence:
             continue
-        defining = choose_definition(cand, mentions, sentences, by_chunk)
+        # A term the book's structure does not name may be only a piece of longer terms.
+        pieces = () if cand.evidence & STRUCTURAL else containing.get(cand.key, ())
+        defining = choose_definition(cand, mentions, sentences, by_chunk, pieces)
         if defining is None or (used_once and defining.score < min_defining + 2.0):
             continue  # used once: only a term the book sets in emphasis and plainly defines
         if (printed and not cand.evidence & STRUCTURAL and defining.score < min_defining + 1.0
