@@ -281,13 +281,27 @@ def test_what_we_will_say_a_term_is_defines_it_and_is_no_announcement() -> None:
     assert _score("sentence", "Instead, we will introduce a sentence.") < MIN_DEFINING
 
 
-def test_a_sentence_about_a_longer_term_does_not_define_its_piece() -> None:
-    from tutor.engine.offline.candidates import longer_terms, only_inside
 
-    longer = longer_terms(["object", "function object", "class object", "value"])
-    assert sorted(longer["object"]) == ["class object", "function object"]
-    assert longer["value"] == []
-    assert only_inside("A function object is a value you can pass.", "object", longer["object"])
-    assert not only_inside("An object is something a variable can refer to; a function "
-                           "object is one kind.", "object", longer["object"])
-    assert not only_inside("A value is a number.", "value", longer["value"])
+def test_a_word_mostly_used_beside_the_same_word_is_part_of_a_longer_name() -> None:
+    from tutor.engine.offline.candidates import Sentence, name_parts
+
+    texts = ["This process is called ordinary least squares.",
+             "We fit the model by ordinary least squares.",
+             "Ordinary least squares minimizes the squared residuals.",
+             "A residual is the difference between a value and the model.",
+             "The residual of a point depends on the model.",
+             "Each model has a residual for every point."]
+    sentences = [Sentence(text, number, 0, "") for number, text in enumerate(texts)]
+    parts = name_parts(sentences, ["ordinary", "residual", "model", "ordinary least square"])
+    assert parts == {"ordinary"}
+
+
+
+def test_a_name_the_course_never_writes_in_lower_case_is_no_concept() -> None:
+    filler = "A sibling is a brother or a sister. Siblings share parents and a household."
+    texts = [f"Jane is an only child. {filler}", f"Jane is an example. {filler}",
+             f"Jane is here again. {filler}"]
+    names = {concept.name.lower() for concept in extract_concepts(_pages(*texts))}
+    assert "jane" not in names
+    assert "jane" in {concept.name.lower() for concept in extract_concepts(
+        _pages(*(text.replace("Jane is here again", "We met jane again") for text in texts)))}

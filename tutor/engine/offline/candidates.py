@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from tutor.course import Chunk
 from tutor.engine.offline.definitions import Definition
-from tutor.engine.offline.text import COMMON_VERBS, DETERMINERS, key_tokens, mention_count
+from tutor.engine.offline.text import COMMON_VERBS, DETERMINERS, key_tokens
 from tutor.text import general_zipf, normalize, prose_blocks, split_sentences
 
 EMPHASIS_COUNTS = True
@@ -233,27 +233,3 @@ def names_identifier(cand: TermCandidate, sentence: str) -> bool:
     word = match.group("w").lower()
     return not word.endswith(_PLURAL_SINGULAR) and word[:-1] == cand.key
 
-
-def longer_terms(keys: Sequence[str]) -> dict[str, list[str]]:
-    """For each key, the other keys that contain it as a run of words ("object" -> "function
-    object", "ordinary" -> "ordinary least squares")."""
-    by_word: dict[str, list[str]] = {}
-    for key in keys:
-        for word in set(key.split()):
-            by_word.setdefault(word, []).append(key)
-    out: dict[str, list[str]] = {}
-    for key in keys:
-        words = key.split()
-        padded = f" {key} "
-        out[key] = [other for other in by_word.get(words[0], [])
-                    if other != key and padded in f" {other} "]
-    return out
-
-
-def only_inside(text: str, key: str, longer: Sequence[str]) -> bool:
-    """True when every mention of the term in ``text`` is part of a longer term ("A function
-    object is a value ..." says nothing of *object* alone)."""
-    if not longer:
-        return False
-    count = mention_count(text, key)
-    return count > 0 and sum(mention_count(text, other) for other in longer) >= count

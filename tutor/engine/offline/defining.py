@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tutor.engine.offline.candidates import Sentence, TermCandidate, only_inside
+from tutor.engine.offline.candidates import Sentence, TermCandidate
 from tutor.engine.offline.defining_signs import (
     BOILERPLATE,
     OPENERS,
@@ -84,14 +84,12 @@ def choose_definition(
     mentioned: dict[int, int],
     sentences: Sequence[Sentence],
     by_chunk: dict[int, list[int]],
-    longer: Sequence[str] = (),
 ) -> Defining | None:
     """The first sentence that the classifier takes for a real definition of the term (the
     best one of a section devoted to the term, when that section comes first and says what
     the term is, or the book has no glossary entry for it); when none is, the glossary's
     entry, else the best-scoring one. Candidates: the pattern matches, and the sentences of the
-    first passages that mention the term, except those that mention it only inside a
-    ``longer`` term ("A function object is ..." does not define *object*)."""
+    first passages that mention the term."""
     options: dict[tuple[int, int], Candidate] = {}
     glossary: list[Definition] = []
     for found in cand.definitions:
@@ -100,7 +98,7 @@ def choose_definition(
                 glossary.append(found)
             continue
         section = sentences[found.position].section
-        if not _is_glossary(section) and not only_inside(found.sentence, cand.key, longer):
+        if not _is_glossary(section):
             options[(found.chunk, found.position)] = Candidate(
                 _list_item(found.sentence, [cand.key]), section, found.strength,
                 found.chunk in cand.emphasized_in)
@@ -109,8 +107,7 @@ def choose_definition(
         for position in by_chunk.get(chunk, []):
             sentence = sentences[position]
             if ((chunk, position) not in options and not _is_glossary(sentence.section)
-                    and any(mentions(sentence.text, form) for form in forms)
-                    and not only_inside(sentence.text, cand.key, longer)):
+                    and any(mentions(sentence.text, form) for form in forms)):
                 options[(chunk, position)] = Candidate(
                     _list_item(sentence.text, forms), sentence.section, 0.0,
                     chunk in cand.emphasized_in)

@@ -169,8 +169,3 @@ def _key_text(text: str) -> str:
 def mentions(text: str, key: str) -> bool:
     """True when ``text`` mentions the term whose :func:`term_key` is ``key``."""
     return f" {key} " in _key_text(text)
-
-
-def mention_count(text: str, key: str) -> int:
-    """How many times ``text`` mentions the term whose :func:`term_key` is ``key``."""
-    return _key_text(text).count(f" {key} ")
