@@ -271,3 +271,37 @@ def test_the_cells_of_a_small_table_run_into_a_definition_are_dropped() -> None:
                             "gates later.") == "We show this in a table for the gate."
     assert clean_definition("In Python, a b c d is a line of four names.") == (
         "In Python, a b c d is a line of four names.")
+
+
+def test_what_we_will_say_a_term_is_defines_it_and_is_no_announcement() -> None:
+    text = "So we will say that a sentence is something that can be true or false."
+    marks = features("sentence", Candidate(text))
+    assert marks["predicate"] and not marks["announcement"]
+    assert _score("sentence", text) >= MIN_DEFINING
+    assert _score("sentence", "Instead, we will introduce a sentence.") < MIN_DEFINING
+
+
+
+def test_a_word_mostly_used_beside_the_same_word_is_part_of_a_longer_name() -> None:
+    from tutor.engine.offline.candidates import Sentence, name_parts
+
+    texts = ["This process is called ordinary least squares.",
+             "We fit the model by ordinary least squares.",
+             "Ordinary least squares minimizes the squared residuals.",
+             "A residual is the difference between a value and the model.",
+             "The residual of a point depends on the model.",
+             "Each model has a residual for every point."]
+    sentences = [Sentence(text, number, 0, "") for number, text in enumerate(texts)]
+    parts = name_parts(sentences, ["ordinary", "residual", "model", "ordinary least square"])
+    assert parts == {"ordinary"}
+
+
+
+def test_a_name_the_course_never_writes_in_lower_case_is_no_concept() -> None:
+    filler = "A sibling is a brother or a sister. Siblings share parents and a household."
+    texts = [f"Jane is an only child. {filler}", f"Jane is an example. {filler}",
+             f"Jane is here again. {filler}"]
+    names = {concept.name.lower() for concept in extract_concepts(_pages(*texts))}
+    assert "jane" not in names
+    assert "jane" in {concept.name.lower() for concept in extract_concepts(
+        _pages(*(text.replace("Jane is here again", "We met jane again") for text in texts)))}

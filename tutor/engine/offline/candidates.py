@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from tutor.course import Chunk
 from tutor.engine.offline.definitions import Definition
+from tutor.engine.offline.text import COMMON_VERBS, DETERMINERS, key_tokens
 from tutor.text import general_zipf, normalize, prose_blocks, split_sentences
 
 EMPHASIS_COUNTS = True
@@ -140,6 +141,40 @@ def modifiers(drafts: Sequence[tuple[float, TermCandidate, dict[int, int]]]) -> 
     return {w for w, n in inside.items() if n >= MODIFIER_SHARE * max(1, total[w])}
 
 
+NAME_PART_SHARE = 0.75
+"""A single word whose mentions mostly stand next to the same word is part of a longer name
+("ordinary" in "ordinary least squares", "exclusive" in "exclusive or"), not a concept of its
+own, unless the book's structure names it."""
+NAME_PART_MENTIONS = 3
+"""Mentions a word needs before its neighbours tell anything."""
+_GLUE = frozenset("of and in on to for with by from between as at that which is are was were "
+                  "be".split())
+"""Words that join a noun to its sentence, not to a longer name ("the relation between")."""
+
+
+def name_parts(sentences: Sequence[Sentence], keys: Sequence[str]) -> set[str]:
+    """The single-word keys that the course mostly uses inside one longer name (see
+    :data:`NAME_PART_SHARE`)."""
+    singles = {key for key in keys if " " not in key}
+    total: Counter[str] = Counter()
+    beside: dict[str, Counter[tuple[int, str]]] = {}
+    for sentence in sentences:
+        tokens = key_tokens(sentence.text)
+        for index, token in enumerate(tokens):
+            if token not in singles:
+                continue
+            total[token] += 1
+            for side in (-1, 1):
+                if 0 <= index + side < len(tokens):
+                    other = tokens[index + side]
+                    if other not in _GLUE and other not in COMMON_VERBS and (
+                            other not in DETERMINERS):
+                        beside.setdefault(token, Counter())[(side, other)] += 1
+    return {key for key, count in total.items()
+            if count >= NAME_PART_MENTIONS and key in beside
+            and beside[key].most_common(1)[0][1] >= NAME_PART_SHARE * count}
+
+
 MIN_PASSAGES = 2
 """A concept is used again after it is introduced: passages outside a glossary that mention
 it, at least (unless a section is devoted to it)."""
@@ -197,3 +232,4 @@ def names_identifier(cand: TermCandidate, sentence: str) -> bool:
         return False
     word = match.group("w").lower()
     return not word.endswith(_PLURAL_SINGULAR) and word[:-1] == cand.key
+

@@ -184,7 +184,7 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
         out["modal"] = 1.0
     if rest is not None and _EVALUATIVE.match(rest):
         out["evaluative"] = 1.0
-    if not out["named_object"]:
+    if not (out["named_object"] or out["predicate"]):  # "we will say that X is ..." defines
         out["announcement"] = 1.0 if _ANNOUNCEMENT.search(text) else 0.0
     out["history"] = 1.0 if _HISTORY.search(text) else 0.0
     out["instruction"] = 1.0 if _INSTRUCTION.match(LEADING_NOISE.sub("", text)) else 0.0
@@ -195,8 +195,13 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
 
 
 _SAY_THAT = re.compile(
-    r"\bwe (?:say|call it|call them)(?: that)?\b.*?\b(?:is|are|be)\s+(?:an?\s+|the\s+)?(?P<t>.+)$",
+    r"\bwe (?:will |shall |can |would |might )?(?:say|call it|call them)(?: that)?\b.*?\b(?:is|are|be)\s+(?:an?\s+|the\s+)?(?P<t>.+)$",
     re.IGNORECASE)
+_SAY_SUBJECT = re.compile(
+    r"\bwe (?:will |shall |can |would |might )?say that (?:an?\s+|the\s+)?(?P<t>[\w\- ]{2,40}?)"
+    r"\s+(?:is|are)\s+(?:an?|the|any|some|something|someone|what|one)\b", re.IGNORECASE)
+"""The term as subject of what "we say" ("So we will say that a sentence is something that
+can be true or false")."""
 _DEFINE_AS = re.compile(
     r"\b(?:we|i) (?:can |will |shall )?define (?:an?\s+|the\s+)?(?P<t>.+?)\s+(?:as|to be)\b",
     re.IGNORECASE)
@@ -242,6 +247,9 @@ def _predicate_definition(text: str, key: str) -> bool:
     ... is X" or "we define X as ..."."""
     said = _SAY_THAT.search(text.rstrip(" .!"))
     if said and term_key(said.group("t")).startswith(key):
+        return True
+    subject = _SAY_SUBJECT.search(text)
+    if subject and term_key(subject.group("t")) == key:
         return True
     defined = _DEFINE_AS.search(text)
     if defined and term_key(defined.group("t")) == key:

@@ -31,6 +31,7 @@ from tutor.engine.offline.candidates import (
     introduced_in_emphasis,
     is_generic,
     modifiers,
+    name_parts,
     names_identifier,
     read_sentences,
     weakly_supported,
@@ -174,12 +175,16 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
         by_chunk[sentence.chunk].append(position)
     drafts.sort(key=lambda item: -item[0])
     modifying = modifiers(drafts)
+    lower_words = set(re.findall(r"\b[a-z][a-z']*\b", " ".join(s.text for s in sentences)))
+    parts = name_parts(sentences, [cand.key for score, cand, _ in drafts if score >= MIN_SCORE])
     needed = keeping.MIN_PASSAGES if len(chunks) >= keeping.BOOK_PASSAGES else 1
     min_defining = defining_rules.MIN_DEFINING
     result: list[ConceptDraft] = []
     for score, cand, mentions in drafts:
         if (score < MIN_SCORE or cand.key in modifying
-                or (is_proper(cand.key, stats) and not cand.evidence & STRUCTURAL
+                or (cand.key in parts and not cand.evidence & STRUCTURAL)
+                or ((is_proper(cand.key, stats) or _never_lower(cand, lower_words))
+                    and not cand.evidence & STRUCTURAL
                     and not any(surface.isupper() for surface in cand.surfaces))):
             continue
         used_once = (len(mentions.keys() - glossary_chunks) < needed
@@ -209,6 +214,14 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
                              by_chunk, is_proper(cand.key, stats)))
     result.sort(key=lambda d: (d.first_order, -d.score))
     return result
+
+
+def _never_lower(cand: TermCandidate, lower_words: set[str]) -> bool:
+    """A single word the course never writes in lower case, though it opens sentences ("Jane
+    is an only child."): a name in an example, not a concept."""
+    return (" " not in cand.key and cand.key not in lower_words
+            and not any(singular(word) == cand.key for word in lower_words
+                        if word[:1] == cand.key[:1] and len(word) <= len(cand.key) + 3))
 
 
 _IN_SYSTEM = re.compile(r"^(\w[\w\- ]*\w) in [A-Z]{1,4}$")
