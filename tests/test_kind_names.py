@@ -45,3 +45,10 @@ def test_a_modifier_said_of_a_noun_in_a_leading_clause_names_the_kind() -> None:
     assert terms(sentence) == {"local variable"}
     assert kind_names("If the list changes, it is modified, which means it is new.") == []
     assert terms("Strings are immutable, which means you cannot change them.") == {"immutable"}
+
+
+def test_a_notion_relative_to_a_language_is_named_up_to_the_language() -> None:
+    assert terms("Truth in QL is truth in a model.") == {"Truth in QL"}
+    assert "valid in SL" in terms("An argument is valid in sl if there is no row of a complete "
+                                  "truth table on which the premises are all 1.")
+    assert terms("Errors in Python are exceptions.") == set()  # a language named in full

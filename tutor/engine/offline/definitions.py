@@ -61,6 +61,11 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|an?)\s+$", re.IGNORECASE)
 _QUALIFIED = re.compile(r"^(\w[\w\- ]*\w) (?:of|in) (?:[A-Z]{1,4}|[a-z]{1,3})$")
 """A term qualified by the language or system it belongs to ("atomic formula of QL"): the
 sentence defines the term itself too."""
+_NOTION_IN_SYSTEM = re.compile(
+    r"^(?:(?:A|An|The)\s+)?(?P<t>[A-Za-z][a-z\-]+ in (?:[A-Z]{1,4}|[a-z]{1,3}))"
+    r"\s+(?:is|are)\s+(?=\w)")
+"""A notion named relative to a language or system as the subject ("Truth in QL is truth in a
+model"): the name ends at the system, not at the first word after "in"."""
 _PROPERTY_IN_SYSTEM = re.compile(
     r"^(?:An?|The)\s+[a-z]+(?: [a-z]+)?\s+is\s+(?P<t>[a-z]+ in (?:[A-Z]{1,4}|[a-z]{1,3}))\s+"
     r"(?:if|when|just in case|whenever)\b")
@@ -226,6 +231,9 @@ def definitions_in(sentence: str, chunk: int, position: int) -> list[Definition]
                 if role == "subject" and qualified:  # "An atomic formula of QL is ..."
                     found.append(Definition(qualified.group(1), sentence, chunk, position,
                                             strength))
+    for match in _NOTION_IN_SYSTEM.finditer(sentence):
+        notion, system = match.group("t").rsplit(" in ", 1)
+        found.append(Definition(f"{notion} in {system.upper()}", sentence, chunk, position, 2.5))
     for match in _PROPERTY_IN_SYSTEM.finditer(sentence):
         adjective, system = match.group("t").split(" in ")
         found.append(Definition(f"{adjective} in {system.upper()}", sentence, chunk, position,
