@@ -29,7 +29,9 @@ key (``key.jsonl``).
 Held out: the two calibrated constants, the defining-sentence threshold
 (:data:`tutor.engine.offline.defining.MIN_DEFINING`) and the passages a concept must be used in
 (:data:`tutor.engine.offline.candidates.MIN_PASSAGES`), are chosen on two books from a small grid
-and the third book is reported with them, for each of the three rotations (``rotations``, in ``bench/map_rotations.py``).
+(the sparsest setting near the best that keeps both within 3x their maps) and the third book is
+reported with them, for each of the three rotations (``rotations``, in ``bench/map_rotations.py``,
+which also runs alone).
 The link step's constants (direct prerequisites per concept, the weakest edge kept, the
 ancestors a concept may have, and two kinds of evidence: ``LINK_CONSTANTS`` in
 ``bench/map_rotations.py``) are calibrated the same way on the link step alone

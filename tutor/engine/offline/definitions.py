@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from tutor.engine.offline.text import COMMON_VERBS
-from tutor.text import STOPWORDS
+from tutor.text import STOPWORDS, singular
 
 _NP = r"[A-Za-z][\w'\-]*(?: (?:of )?[A-Za-z][\w'\-]*){0,3}"
 _OBJECT = r"(?P<t>[\"']?[A-Za-z][\w\-]*(?: [A-Za-z][\w\-]*){0,3})"
@@ -61,6 +61,17 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|an?)\s+$", re.IGNORECASE)
 _QUALIFIED = re.compile(r"^(\w[\w\- ]*\w) (?:of|in) (?:[A-Z]{1,4}|[a-z]{1,3})$")
 """A term qualified by the language or system it belongs to ("atomic formula of QL"): the
 sentence defines the term itself too."""
+_NOTION_IN_SYSTEM = re.compile(
+    r"^(?:(?:A|An|The)\s+)?(?P<t>[A-Za-z][a-z\-]+ in (?:[A-Z]{1,4}|[a-z]{1,3}))"
+    r"\s+(?:is|are)\s+(?=\w)")
+"""A notion named relative to a language or system as the subject ("Truth in QL is truth in a
+model"): the name ends at the system, not at the first word after "in"."""
+_PROPERTY_IN_SYSTEM = re.compile(
+    r"^(?:An?|The)\s+[a-z]+(?: [a-z]+)?\s+is\s+(?P<t>[a-z]+ in (?:[A-Z]{1,4}|[a-z]{1,3}))\s+"
+    r"(?:if|when|just in case|whenever)\b")
+"""A property defined relative to a language or system, with its condition ("An argument is
+valid in SL if there is no row ..."): a book that defines a notion once and again for each of
+its languages names the notion by the adjective and the language ("valid in SL")."""
 _RULE_NAME = re.compile(
     r"^(?:This|That) is the (?:(?:general|schematic|basic) form of the )?"
     r"(?P<t>[a-z][a-z\-]+(?: [a-z][a-z\-]+){0,2}) rule\b")
@@ -119,6 +130,47 @@ def _term_span(raw: str, from_end: bool) -> str:
     return " ".join(kept)
 
 
+_KIND_NAMED = re.compile(
+    r"^(?:(?:The|These|Such|All|Some)\s+)?(?P<head>[A-Za-z][a-z\-]*[a-z]s)\b[^.;:]{0,60}?\s+are\s+"
+    r"(?:also\s+|often\s+|sometimes\s+|usually\s+)?called\s+"
+    r"(?P<a>[a-z][a-z\-]*[a-z])(?:\s+or\s+(?P<b>[a-z][a-z\-]*[a-z]))?(?=\s*(?:[,.;]|$|\s+because\b"
+    r"|\s+when\b|\s+if\b))")
+"""A kind named by a modifier of its plural subject ("Definitions like this are called
+recursive", "Predicates with n places are called n-place or n-adic"): the bare word after
+"are called", not plural itself, qualifies the subject's head noun, so the term is the pair
+("recursive definition", "n-place predicate"), not the modifier alone."""
+
+
+_KIND_SAID = re.compile(
+    r"\b(?:an?|the)\s+(?P<head>[a-z][a-z\-]*[a-z])\b[^,.;:]{0,60},\s+(?:it|they)\s+(?:is|are)\s+"
+    r"(?P<a>[a-z][a-z\-]*[a-z]),\s+which means\b")
+"""The same with the noun in a leading clause and the modifier said of it ("When you create a
+variable inside a function, it is local, which means ..." names *local variable*)."""
+
+
+def kind_names(sentence: str) -> list[str]:
+    """Terms named as a kind of a noun by a modifier (see :data:`_KIND_NAMED` and
+    :data:`_KIND_SAID`)."""
+    if "called" not in sentence and "which means" not in sentence:
+        return []
+    match = _KIND_NAMED.match(sentence.strip()) or _KIND_SAID.search(sentence)
+    if match is None:
+        return []
+    head = singular(match.group("head").lower())
+    if match.re is _KIND_NAMED and head == match.group("head").lower():
+        return []  # the subject of "are called" must be plural
+    if head in STOPWORDS or head in COMMON_VERBS:
+        return []
+    names = [w for w in match.groups()[1:] if w]
+    if any(w.endswith("s") and not w.endswith(("ss", "us", "ous")) for w in names):
+        return []  # "Values like these are called integers": a plural noun names a class
+    if any(w in STOPWORDS or w in COMMON_VERBS for w in names):
+        return []
+    if match.re is _KIND_SAID and names[0].endswith("ed"):
+        return []  # "it is modified, which means": a state it is put in, not a kind
+    return [f"{w} {head}" for w in names]
+
+
 _SINGULAR_ARTICLE = re.compile(r"\b(?:an?|one)\s+$", re.IGNORECASE)
 
 
@@ -152,6 +204,10 @@ def definitions_in(sentence: str, chunk: int, position: int) -> list[Definition]
         return found
     if not _DEFINITION_HINT.search(sentence):
         return found
+    kinds = kind_names(sentence)
+    for name in kinds:
+        found.append(Definition(name, sentence, chunk, position, 3.0))
+    modifiers = {name.split()[0] for name in kinds}
     for (pattern, strength, role), needles in zip(_DEFINITION_PATTERNS, _NEEDLES, strict=True):
         if not any(needle in sentence for needle in needles):
             continue
@@ -167,12 +223,21 @@ def definitions_in(sentence: str, chunk: int, position: int) -> list[Definition]
                 continue  # "has become impossible, which is ...": "which" is the clause
             if role == "subject" and term != raw.replace('"', "").replace("'", ""):
                 continue  # the subject is not a plain noun phrase ("The rules for X are")
+            if term in modifiers:
+                continue  # the kind's full name was taken above
             if term:
                 found.append(Definition(term, sentence, chunk, position, strength))
                 qualified = _QUALIFIED.match(term)
                 if role == "subject" and qualified:  # "An atomic formula of QL is ..."
                     found.append(Definition(qualified.group(1), sentence, chunk, position,
                                             strength))
+    for match in _NOTION_IN_SYSTEM.finditer(sentence):
+        notion, system = match.group("t").rsplit(" in ", 1)
+        found.append(Definition(f"{notion} in {system.upper()}", sentence, chunk, position, 2.5))
+    for match in _PROPERTY_IN_SYSTEM.finditer(sentence):
+        adjective, system = match.group("t").split(" in ")
+        found.append(Definition(f"{adjective} in {system.upper()}", sentence, chunk, position,
+                                2.5))
     for match in _RULE_NAME.finditer(sentence):
         found.append(Definition(match.group("t"), sentence, chunk, position, 2.0))
     for match in _ABBREVIATION.finditer(sentence):

@@ -42,6 +42,7 @@ from tutor.engine.offline.definitions import (
     definitions_in,
     glossary_line_terms,
     heading_terms,
+    kind_names,
 )
 from tutor.engine.offline.keyphrases import (
     WordStats,
@@ -104,7 +105,8 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
 
     def add(name: str, kind: str, chunk_index: int, definition: Definition | None = None) -> None:
         name = _clean_name(name)
-        if is_junk_term(name) and not (kind in STRUCTURAL and _in_system(name)) and not (
+        if is_junk_term(name) and not (
+                (kind in STRUCTURAL or definition is not None) and _in_system(name)) and not (
                 name.lower() in COMMON_VERBS and (kind in STRUCTURAL or _noun_defined(
                     name, definition))):
             return  # a glossary, a heading or a definition may name a noun that is also a
@@ -147,9 +149,11 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
             else:  # a "Label: advice" list in the body: weak evidence only
                 add(term, "definition", index, Definition(term, line, index, -1, 1.0))
     phrases, stats = keyphrases((s.text, s.chunk) for s in sentences)
+    kind_modifiers: set[str] = set()  # "recursive" of "... are called recursive"
     for position, sentence in enumerate(sentences):
         for found_def in definitions_in(sentence.text, sentence.chunk, position):
             add(_trim(found_def.term, stats.prose), "definition", sentence.chunk, found_def)
+        kind_modifiers.update(term_key(n.split()[0]) for n in kind_names(sentence.text))
     stats.n_chunks = len(chunks)
     for name, score in phrases.items():
         add(name, "keyphrase", 1 << 30)
@@ -174,7 +178,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
         by_position[(sentence.chunk, sentence.block)].append(position)
         by_chunk[sentence.chunk].append(position)
     drafts.sort(key=lambda item: -item[0])
-    modifying = modifiers(drafts)
+    modifying = modifiers(drafts) | kind_modifiers
     lower_words = set(re.findall(r"\b[a-z][a-z']*\b", " ".join(s.text for s in sentences)))
     parts = name_parts(sentences, [cand.key for score, cand, _ in drafts if score >= MIN_SCORE])
     needed = keeping.MIN_PASSAGES if len(chunks) >= keeping.BOOK_PASSAGES else 1
