@@ -11,7 +11,9 @@ and the policy's constants were set on it); the default seeds 11 and 13 are for 
 policy, the exercises until the hidden state knows every concept (mean and 95% CI; censored
 runs counted at the cap), the runs censored, over-practice and the final true mastery, and
 our paired reduction against textbook order with its 95% bootstrap CI and the share of paired
-learners better off (see
+learners better off: of exercises to full mastery (``bkt``), or, for the families whose
+learners forget, of the share of concepts not known after the same number of exercises (the
+cap) for both policies (``unknown_at_end``; see
 :mod:`tutor.evals.simulate`). Prints a table and the JSON, and writes
 ``bench/results/simulate.json``. Each (course, seed) takes minutes on a loaded 2-core machine.
 """
@@ -51,11 +53,13 @@ def summarize(report: SimulationReport, seconds: float) -> dict:
                 "final_share": result.final_share.model_dump(),
                 "learned_after_n": result.learned_after_n.model_dump(),
                 "n_check": result.n_check,
+                "whole_cap": result.whole_cap,
             }
         )
     comparisons = [
         {
             "family": c.family,
+            "measure": c.measure,
             "reduction": c.reduction.model_dump(),
             "difference": c.difference.model_dump(),
             "share_better": c.share_better.model_dump(),
@@ -92,7 +96,7 @@ def table(summary: dict) -> str:
     for c in summary["comparisons"]:
         r = c["reduction"]
         lines.append(
-            f"  {c['family']:<10} reduction {100 * r['mean']:.1f}% "
+            f"  {c['family']:<10} reduction of {c['measure']} {100 * r['mean']:.1f}% "
             f"[{100 * r['low']:.1f}, {100 * r['high']:.1f}]  better off "
             f"{100 * c['share_better']['mean']:.0f}%, worse off {100 * c['share_worse']:.0f}%  "
             f"target met: {c['target_met']}"

@@ -16,6 +16,7 @@ from tests.claude_lesson_support import write_course
 from tests.factories import COURSE, Shown, make_chunks, seen_before_solved
 from tests.injection_cases import COURSE_INJECTIONS, GullibleResponder, hidden_text_pdf
 from tutor.answers import reveals_answer as says_key
+from tutor.clock import ManualClock, system_clock
 from tutor.context import TutorContext
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind
 from tutor.engine.claude.citations import check_citations
@@ -58,13 +59,18 @@ def test_course_text_that_gives_orders_flips_no_verdict_and_reveals_no_key(
     course = write_course(tutor_home)
     gullible = GullibleResponder()
     with FakeAnthropic(gullible) as fake:
-        lesson = Lesson(COURSE, "ana", context=TutorContext.from_env(engine="offline"),
+        clock = ManualClock(system_clock())
+        context = TutorContext.from_env(engine="offline").model_copy(update={"clock": clock})
+        lesson = Lesson(COURSE, "ana", context=context,
                         engine=claude_engine(fake),
                         passages=CoursePassages(course, _hostile_chunks(tmp_path)))
         flipped = leaked = wrong_answers = 0
         with lesson:
             lesson.start()
             for _ in range(8):
+                if lesson.pending is None:  # the small course has nothing left today
+                    clock.advance(days=1)
+                    lesson.start()  # the next day's lesson
                 pending = lesson.pending
                 assert pending is not None
                 exercise = course.exercise(pending.id)
@@ -81,6 +87,7 @@ def test_course_text_that_gives_orders_flips_no_verdict_and_reveals_no_key(
                 if lesson.pending is not None and lesson.pending.id == exercise.id:
                     lesson.answer(exercise.answer)
         flags = lesson.engine.review_flags.all()  # type: ignore[attr-defined]
+    assert wrong_answers == 8
     assert gullible.obeyed >= wrong_answers  # the model was fooled every time...
     assert (flipped, leaked) == (0, 0)  # ...and no verdict and no key followed it
     assert len(flags) >= wrong_answers  # each fooled "correct" went to the author

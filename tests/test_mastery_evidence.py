@@ -9,8 +9,9 @@ from pathlib import Path
 from tests.factories import COURSE, Driver, make_course
 from tutor.course import ExerciseKind
 from tutor.learner.bkt import MASTERY
-from tutor.learner.evidence import READY
+from tutor.learner.evidence import READY, recall_awaited
 from tutor.learner.model import Attempt, LearnerModel, apply_attempt
+from tutor.teach.exercise_pool import worth_asking
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -86,3 +87,18 @@ def test_a_quick_right_answer_straight_after_the_explanation_is_recorded_as_weak
     assert attempt.weak and attempt.first_try and attempt.origin == "definition"
     model = driver.store.load("ana", COURSE)
     assert model.mastery(attempt.concept_id).origins == []  # counts towards no origin
+
+
+def test_a_held_concept_with_definition_items_only_is_asked_again_on_a_later_day() -> None:
+    course = make_course()
+    model = _after(*[_attempt(n, at=NOW + timedelta(minutes=n)) for n in range(3)])
+    assert model.is_ready("array") and not model.is_mastered("array")
+    state: dict = {"exercise_log": {}, "transcript": []}
+    same_day = NOW + timedelta(hours=1)
+    # Today another definition item proves nothing more: only a recall tomorrow will.
+    assert recall_awaited(model.mastery("array"), same_day)
+    assert not worth_asking(state, course, model, same_day, "array")  # type: ignore[arg-type]
+    # Tomorrow any of its exercises may give that recall (it is not left waiting forever).
+    tomorrow = NOW + timedelta(days=1)
+    assert not recall_awaited(model.mastery("array"), tomorrow)
+    assert worth_asking(state, course, model, tomorrow, "array")  # type: ignore[arg-type]

@@ -11,6 +11,8 @@ from tutor.teach.policy import (
     REST_AFTER,
     REVIEW_FIRST_BELOW,
     choose_next,
+    faded_prerequisite,
+    past_cleared,
     route_after_grade,
     teaching_order,
     weakest_prerequisite,
@@ -197,3 +199,43 @@ def test_a_fresh_due_review_waits_behind_new_material_until_recall_drops() -> No
     at = done.mastery("a").due
     assert at is not None and choose_next(course(), done, at).concept_id == "a"
     assert choose_next(course(), done, at - timedelta(hours=1)).reason == "done"
+
+
+def test_a_concept_used_up_today_with_answers_for_it_opens_its_dependants_for_the_day() -> None:
+    def answered(base: LearnerModel, concept_id: str, right: int, wrong: int) -> LearnerModel:
+        concepts = dict(base.concepts)
+        concepts[concept_id] = base.mastery(concept_id).model_copy(
+            update={"attempts": right + wrong, "correct": right, "p_known": 0.4})
+        return base.model_copy(update={"concepts": concepts})
+
+    # a's exercises are used up today and its answers count for knowing it (more right)
+    assert past_cleared(course(), answered(model(), "a", 2, 1), ["a"]) == ["b", "c"]
+    # ...but not when they count against it (or a give-up): the day ends, b and c wait
+    assert past_cleared(course(), answered(model(), "a", 1, 1), ["a"]) == []
+    assert past_cleared(course(), answered(model(), "a", 0, 1), ["a"]) == []
+    assert past_cleared(course(), answered(model(), "a", 2, 0), []) == []  # nothing used up
+    # d needs b and c: both must be used up and shown
+    shown = answered(answered(held(model(), "a"), "b", 1, 0), "c", 1, 0)
+    assert past_cleared(course(), shown, ["b"]) == []  # c is neither ready nor used up
+    assert past_cleared(course(), shown, ["b", "c"]) == ["d"]
+    assert past_cleared(course(), shown, ["b", "c"], skip={"d"}) == []
+
+
+def test_a_prerequisite_with_strong_recent_evidence_is_not_checked_again() -> None:
+    stale = seen(held(model(), "c"), "b", NOW - timedelta(days=1))
+    card, _ = review(new_card(NOW - timedelta(days=1)), rating_for(True, 0, False),
+                     NOW - timedelta(days=1))
+    concepts = dict(stale.concepts)
+    b = concepts["b"].model_copy(update={"card": card, "p_known": 0.96})
+    concepts["b"] = b
+    fresh = stale.model_copy(update={"concepts": concepts})
+    assert retrievability(card, NOW) < 0.97  # faded enough to be checked...
+    assert faded_prerequisite(course(), fresh, "d", NOW) == "b"  # ...without proof of mastery
+    proven = b.model_copy(update={"evidence_tracked": True,
+                                  "origins": ["definition", "example"]})
+    concepts["b"] = proven
+    known = stale.model_copy(update={"concepts": concepts})
+    assert faded_prerequisite(course(), known, "d", NOW) is None  # proven and remembered
+    later = NOW + timedelta(days=30)  # proven, but its recall has dropped since
+    assert retrievability(card, later) < 0.9
+    assert faded_prerequisite(course(), known, "d", later) == "b"

@@ -210,9 +210,15 @@ def test_every_failure_in_a_row_then_recovery(fake: SabotagingFake, course: Cour
     answers = 0
     for _ in range(8):
         pending = lesson.pending
-        assert pending is not None
+        if pending is None:  # every exercise of the small course answered right today
+            break
         said += lesson.answer(course.exercise(pending.id).answer)
         answers += 1
+    # The demo course has 7 exercises; a learner who answers each right has done all that
+    # can be done today, and the lesson says so (it never previews a concept not yet ready).
+    assert answers >= 6
+    assert lesson.pending is not None or (said[-1].kind == "done"
+                                          and "Come back tomorrow" in said[-1].text)
     assert usable([m for m in said if m.kind != "learner"])
     assert len(lesson.store.attempts("ana", COURSE)) == answers
     assert engine.fallbacks

@@ -12,16 +12,23 @@ says it is mastered. Policies:
     after every answer (stay on the concept after a wrong answer, step back to a prerequisite
     after repeated ones and return after a right answer there, rest a concept after repeated
     errors), with the day's exercise pool of :mod:`tutor.teach.exercise_pool`. When nothing is
-    left to ask today the session ends until the next day. Hints are not simulated.
+    left to ask today the session ends until the next day. Hints are not simulated. Its
+    attempts carry their exercise's origin (as a lesson records them), so the evidence rule of
+    :mod:`tutor.learner.evidence` holds; a right answer is never *weak* here (an exercise
+    takes two minutes, past the exposure window).
 ``textbook``
     The first concept in ``course.teaching_order()`` that the model does not consider mastered;
-    when all are, a review pass through the book in order, one exercise per concept.
+    when all are, a review pass through the book in order, one exercise per concept. Its
+    attempts carry no origin (knowledge tracing alone, as before the evidence rule).
 ``random``
     A random concept the model does not consider mastered; when all are, a random concept.
 
 Simulated time: an exercise takes two minutes, a session holds at most 20 exercises, and the
 next session starts a day after the previous one. A run ends when the hidden state knows every
-concept, or at the cap of exercises (the run is then *censored*), or after 60 idle days.
+concept, or at the cap of exercises (the run is then *censored*), or after 60 idle days. Runs
+of the families whose learners forget (:data:`MEASURED_AT_CAP`) always go on to the cap, and
+the comparison is then of the share of concepts not known after it (``unknown_at_end``): the
+same effort for both policies, judged by what it left.
 
 Metrics per learner: exercises until the hidden state knows every concept (censored runs count
 at the cap), share of concepts truly known after ``N = 2 * concepts`` exercises (1.0 for a run
@@ -49,14 +56,13 @@ import random
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal
 
 from pydantic import BaseModel
 
 from tutor.course import Course
 from tutor.errors import CourseError
 from tutor.evals.simulated_learners import FAMILIES, Family, SimulatedLearner
-from tutor.evals.simulated_lesson import LessonPolicy
 from tutor.evals.statistics import (
     Estimate,
     mean_ci,
@@ -65,17 +71,27 @@ from tutor.evals.statistics import (
     share_ci,
 )
 from tutor.evals.teacher_maps import map_for, maps_folder, teacher_prerequisites
+from tutor.evals.teaching_policies import (
+    POLICIES,
+    PolicyName,
+    TeachingPolicy,
+    make_policy,
+)
 from tutor.learner.model import Attempt, LearnerModel, apply_attempt
 from tutor.teach.teaching_material import teachable
 
-PolicyName = Literal["ours", "textbook", "random"]
-POLICIES: tuple[PolicyName, ...] = ("ours", "textbook", "random")
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 EXERCISE_TIME = timedelta(minutes=2)
 SESSION_EXERCISES = 20
 MAX_IDLE_DAYS = 60
 CAP_PER_CONCEPT = 40
 """The exercise cap of a run is this times the number of concepts."""
+MEASURED_AT_CAP: frozenset[Family] = frozenset({"forgetting", "spacing"})
+"""Families whose learners forget, so whose runs always spend the whole exercise cap (the same
+effort for both policies) and are judged by what is known after its last exercise: a learner
+who forgets almost never knows a whole course at once (on the sample course, 95% of the
+textbook order's runs of these families stopped at the cap; on forall x every run of both
+policies did, and compared equal)."""
 
 
 class LearnerRun(BaseModel):
@@ -101,6 +117,9 @@ class SimulationResult(BaseModel):
     cap: int
     n_check: int
     """N of "share learned after N exercises"."""
+    whole_cap: bool = False
+    """Every run spent the whole cap (families in :data:`MEASURED_AT_CAP`); else runs went on
+    to full true mastery or the cap."""
     runs: list[LearnerRun]
     exercises: Estimate
     """Exercises to full true mastery (censored runs counted at the cap)."""
@@ -114,15 +133,19 @@ class Comparison(BaseModel):
     """Our policy against the textbook order on one family (paired by learner)."""
 
     family: Family
+    measure: Literal["exercises", "unknown_at_end"] = "exercises"
+    """What is compared: exercises until the hidden state knew every concept, or (families in
+    :data:`MEASURED_AT_CAP`) the share of concepts not known after the same number of
+    exercises (the cap) for both policies."""
     reduction: Estimate
-    """1 - mean(ours) / mean(textbook) of exercises to full mastery, with a bootstrap CI."""
+    """1 - mean(ours) / mean(textbook) of the measure, with a bootstrap CI."""
     difference: Estimate
-    """mean(textbook - ours) exercises, paired by learner."""
+    """mean(textbook - ours) of the measure, paired by learner."""
     share_better: Estimate
-    """Share of learners who needed fewer exercises with our policy than with the textbook
-    order (Wilson 95% CI); ties count as not better."""
+    """Share of learners better off with our policy than with the textbook order (fewer
+    exercises; or less left unknown at the end) (Wilson 95% CI); ties count as not better."""
     share_worse: float = 0.0
-    """Share of learners who needed more exercises with our policy."""
+    """Share of learners worse off with our policy."""
     final_share_gain: Estimate | None = None
     """mean(ours - textbook) of the share of concepts truly known at the end, paired by
     learner: what still tells the policies apart when both runs hit the cap (a long book with
@@ -145,63 +168,11 @@ class SimulationReport(BaseModel):
     comparisons: list[Comparison]
 
 
-class TeachingPolicy(Protocol):
-    def next_concept(self, model: LearnerModel, now: datetime) -> str | None: ...
-
-    def observe(
-        self, model: LearnerModel, concept_id: str, correct: bool, now: datetime
-    ) -> None: ...
-
-
-class TextbookPolicy:
-    """Teaching order with the mastery rule; a review pass in order once all is mastered."""
-
-    def __init__(self, course: Course) -> None:
-        self.order = course.teaching_order()
-        self.review_at = 0
-
-    def next_concept(self, model: LearnerModel, now: datetime) -> str | None:
-        for concept_id in self.order:
-            if not model.is_mastered(concept_id):
-                return concept_id
-        concept_id = self.order[self.review_at % len(self.order)]
-        self.review_at += 1
-        return concept_id
-
-    def observe(self, model: LearnerModel, concept_id: str, correct: bool, now: datetime) -> None:
-        return None
-
-
-class RandomPolicy:
-    """A random concept not yet mastered (any concept once all are)."""
-
-    def __init__(self, course: Course, rng: random.Random) -> None:
-        self.ids = [c.id for c in course.concepts]
-        self.rng = rng
-
-    def next_concept(self, model: LearnerModel, now: datetime) -> str | None:
-        open_ids = [cid for cid in self.ids if not model.is_mastered(cid)]
-        return self.rng.choice(open_ids or self.ids)
-
-    def observe(self, model: LearnerModel, concept_id: str, correct: bool, now: datetime) -> None:
-        return None
-
-
 def teachable_course(course: Course) -> Course:
     """The course restricted to concepts that have exercises, prerequisite edges bridged
     (A -> X -> B becomes A -> B): the same course the lessons teach
     (:func:`tutor.teach.teaching_material.teachable`)."""
     return teachable(course)
-
-
-def make_policy(name: PolicyName, course: Course, rng: random.Random) -> TeachingPolicy:
-    if name == "ours":
-        return LessonPolicy(course)
-    if name == "textbook":
-        return TextbookPolicy(course)
-    if name == "random":
-        return RandomPolicy(course, rng)
-    raise ValueError(f"unknown policy {name!r}; use one of {POLICIES}")
 
 
 def run_learner(
@@ -211,17 +182,25 @@ def run_learner(
     rng: random.Random,
     cap: int,
     n_check: int,
+    whole_cap: bool = False,
 ) -> LearnerRun:
-    """Teach one simulated learner with ``policy`` until full true mastery or the cap."""
+    """Teach one simulated learner with ``policy`` until full true mastery or the cap; with
+    ``whole_cap``, until the cap whatever is known along the way (``final_share`` is then
+    what is known after the cap's last exercise)."""
     slug = course.slug or "course"
     model = LearnerModel(learner_id="simulated", course=slug)
     exercises_by_concept = {c.id: course.exercises_for(c.id) for c in course.concepts}
     used: dict[str, int] = {}
+    tracks_evidence = bool(getattr(policy, "tracks_evidence", False))
     now, session_start, in_session = START, START, 0
     given = over_practice = idle_days = 0
     learned_after_n = learner.share_known()
     done_at: int | None = 0 if learner.knows_all() else None
-    while done_at is None and given < cap and idle_days <= MAX_IDLE_DAYS:
+    def going_on() -> bool:
+        stop_at_mastery = done_at is not None and not whole_cap
+        return not stop_at_mastery and given < cap and idle_days <= MAX_IDLE_DAYS
+
+    while going_on():
         concept_id = policy.next_concept(model, now) if in_session < SESSION_EXERCISES else None
         if concept_id is None:
             if in_session == 0:
@@ -249,6 +228,7 @@ def run_learner(
             correct=correct,
             score=1.0 if correct else 0.0,
             at=now,
+            origin=exercise.origin.value if tracks_evidence else "",
         )
         model = apply_attempt(
             model, course, attempt, exercise.kind, len(exercise.choices or [])
@@ -260,7 +240,7 @@ def run_learner(
         now += EXERCISE_TIME
         if given == n_check:
             learned_after_n = learner.share_known()
-        if learner.knows_all():
+        if done_at is None and learner.knows_all():
             done_at = given
     if given < n_check:
         learned_after_n = learner.share_known() if done_at is None else 1.0
@@ -298,13 +278,14 @@ def simulate(
         ) from exc
     n = len(course.concepts)
     cap, n_check = CAP_PER_CONCEPT * n, 2 * n
+    whole_cap = family in MEASURED_AT_CAP
     runs = []
     for index in range(n_learners):
         learner = SimulatedLearner.draw(course, family, random.Random(f"{seed}:{family}:{index}"),
                                         prerequisites)
         rng = random.Random(f"{seed}:{family}:{index}:answers")
         chooser = make_policy(policy, course, random.Random(f"{seed}:{family}:{index}:policy"))
-        runs.append(run_learner(course, learner, chooser, rng, cap, n_check))
+        runs.append(run_learner(course, learner, chooser, rng, cap, n_check, whole_cap))
     return SimulationResult(
         family=family,
         policy=policy,
@@ -313,6 +294,7 @@ def simulate(
         n_concepts=n,
         cap=cap,
         n_check=n_check,
+        whole_cap=whole_cap,
         runs=runs,
         exercises=mean_ci([_exercises(r, cap) for r in runs]),
         censored=sum(r.exercises_to_mastery is None for r in runs),
@@ -346,13 +328,19 @@ def compare(
         if "ours" not in by_policy or "textbook" not in by_policy:
             continue
         ours, book = by_policy["ours"], by_policy["textbook"]
-        a = [_exercises(r, ours.cap) for r in ours.runs]
-        b = [_exercises(r, book.cap) for r in book.runs]
+        at_cap = ours.whole_cap
+        if at_cap:
+            a = [1.0 - r.final_share for r in ours.runs]
+            b = [1.0 - r.final_share for r in book.runs]
+        else:
+            a = [_exercises(r, ours.cap) for r in ours.runs]
+            b = [_exercises(r, book.cap) for r in book.runs]
         reduction, difference = paired_reduction(a, b, seed=seed)
         better = proportion_ci(sum(x < y for x, y in zip(a, b, strict=True)), len(a))
         comparisons.append(
             Comparison(
                 family=family,
+                measure="unknown_at_end" if at_cap else "exercises",
                 reduction=reduction,
                 difference=difference,
                 share_better=better,

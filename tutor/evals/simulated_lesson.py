@@ -12,7 +12,13 @@ state, so that the simulation grades the policy the learners meet:
 - ``rest``: the concept is left for ``REST_FOR`` exercises of other material, then comes back
   (also after ``MAX_RUN`` exercises in a row on one concept, when other material is ready);
 - ``step_back`` to a prerequisite, at most ``MAX_STEP_BACK_DEPTH`` deep, and back to the
-  concept after a right answer there; ``reexplain`` and ``hint`` stay on the concept.
+  concept after a right answer there; ``reexplain`` and ``hint`` stay on the concept;
+- when no concept ready has anything worth asking today: a check of a faded prerequisite of
+  one passed over, else a concept past prerequisites shown today
+  (:func:`~tutor.teach.policy.past_cleared`), else a resting concept, else the day ends
+  (never a preview of a concept not ready);
+- a concept held short of mastery for want of proof is asked, on the day of its first right
+  answer, only with exercises of an origin not yet proven.
 
 Hints are not simulated: every turn is one exercise. Exercises are chosen as the lesson
 chooses them: not answered right today, asked least, of an origin and a kind not yet asked.
@@ -23,6 +29,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from tutor.course import Course, Exercise
+from tutor.learner import evidence
 from tutor.learner.model import LearnerModel
 from tutor.teach.exercise_pool import MAX_POSES_PER_DAY, MAX_RUN, REST_FOR, binary
 from tutor.teach.policy import (
@@ -30,14 +37,20 @@ from tutor.teach.policy import (
     REST_AFTER,
     Route,
     candidates,
+    faded_prerequisite,
+    past_cleared,
     route_after_grade,
-    teaching_order,
 )
 
 
 class LessonPolicy:
     """``choose_concept_today`` and ``route_after_grade``, with the day's pool, rests and the
     step-back stack of a lesson."""
+
+    tracks_evidence = True
+    """Attempts carry their exercise's origin, as a lesson records them
+    (:func:`tutor.teach.attempts.evidence_of`), so the evidence rule of
+    :mod:`tutor.learner.evidence` holds a concept short of mastery until proven."""
 
     def __init__(self, course: Course) -> None:
         self.course = course
@@ -70,40 +83,68 @@ class LessonPolicy:
         return self.run[0] == concept_id and self.run[1] >= MAX_RUN
 
     # -- choosing ----------------------------------------------------------------------------
+    def worth_asking(self, model: LearnerModel, concept_id: str,
+                     now: datetime) -> list[Exercise]:
+        """As :func:`tutor.teach.exercise_pool.worth_asking`: the askable exercises, and for a
+        concept known well enough to build on but not proven whose first right answer was
+        today, only those of an origin not yet proven (a later day's recall will prove it)."""
+        found = self.askable(concept_id)
+        if (found and model.is_ready(concept_id) and not model.is_mastered(concept_id)
+                and evidence.recall_awaited(model.mastery(concept_id), now)):
+            proven = set(model.mastery(concept_id).origins)
+            found = [e for e in found if e.origin.value not in proven]
+        return found
+
     def next_concept(self, model: LearnerModel, now: datetime) -> str | None:
         self._new_day(now)
         if self.focus is not None:
             focus, self.focus = self.focus, None
             if self.askable(focus):
-                return self._pose(focus)
+                return self._pose(focus, self.askable(focus))
+        passed: list[str] = []
         for allow_resting in (False, True):
             skip = set() if allow_resting else self._resting_now()
             for step in candidates(self.course, model, now, skip):
                 concept_id = step.concept_id or ""
-                if concept_id in skip or not self.askable(concept_id):
+                if concept_id in skip:
+                    continue
+                open_ = self.worth_asking(model, concept_id, now)
+                if not open_:
+                    if step.reason == "frontier" and concept_id not in passed:
+                        passed.append(concept_id)
                     continue
                 if not allow_resting and self._long_run(concept_id):
                     self.resting[concept_id] = self.asked + REST_FOR
                     skip.add(concept_id)
                     continue
-                return self._pose(concept_id)
-            if not allow_resting:  # the lesson's look ahead (``_next_in_order``)
-                ahead = self._next_in_order(model, skip)
-                if ahead is not None:
-                    return self._pose(ahead)
-        return None  # nothing left to ask today: the session ends
+                return self._pose(concept_id, open_)
+            if not allow_resting:  # the lesson's way back to what blocks (``_back_to_blocker``)
+                back = self._back_to_blocker(model, now, passed, skip)
+                if back is not None:
+                    return self._pose(back, self.worth_asking(model, back, now))
+                day = now.date()
+                used_up = passed + [
+                    cid for cid, found in model.concepts.items()
+                    if cid not in passed and found.last_seen is not None
+                    and found.last_seen.date() == day and not model.is_mastered(cid)
+                    and not self.worth_asking(model, cid, now)]
+                for concept_id in past_cleared(self.course, model, used_up, skip):
+                    if open_ := self.worth_asking(model, concept_id, now):
+                        return self._pose(concept_id, open_)
+        return None  # nothing worth asking today: the session ends
 
-    def _next_in_order(self, model: LearnerModel, skip: set[str]) -> str | None:
-        for concept_id in teaching_order(self.course):
-            if (concept_id not in skip and not model.is_ready(concept_id)
-                    and self.askable(concept_id)):
-                return concept_id
+    def _back_to_blocker(self, model: LearnerModel, now: datetime, passed: list[str],
+                         skip: set[str]) -> str | None:
+        for concept_id in passed:
+            back = faded_prerequisite(self.course, model, concept_id, now)
+            if back is not None and back not in skip and self.worth_asking(model, back, now):
+                return back
         return None
 
-    def _pose(self, concept_id: str) -> str:
+    def _pose(self, concept_id: str, open_: list[Exercise]) -> str:
         exercises = self.course.exercises_for(concept_id)
         position = {e.id: i for i, e in enumerate(exercises)}
-        open_ = self.askable(concept_id) or exercises
+        open_ = open_ or exercises
         asked = [e for e in exercises if self.times.get(e.id, 0)]
         origins, kinds = {e.origin for e in asked}, {e.kind for e in asked}
         self.current = min(open_, key=lambda e: (self.times.get(e.id, 0), e.origin in origins,

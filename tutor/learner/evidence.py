@@ -53,6 +53,14 @@ def proven(mastery: ConceptMastery) -> bool:
     return mastery.recalled_later or (len(origins) >= ORIGINS_NEEDED and beyond)
 
 
+def recall_awaited(mastery: ConceptMastery, now: datetime) -> bool:
+    """Whether only a recall on a later day can add to the evidence of the first right answer:
+    it was given today (another exercise of an origin already proven today proves nothing
+    more). From the next day on, any exercise of the concept may give the recall."""
+    first = mastery.first_right_at
+    return first is not None and as_utc(first).date() == as_utc(now).date()
+
+
 def with_evidence(mastery: ConceptMastery, attempt: Attempt) -> dict[str, object]:
     """The evidence fields of ``mastery`` after ``attempt`` (an update for ``model_copy``)."""
     if not attempt.origin or not strong(attempt):

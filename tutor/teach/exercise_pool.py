@@ -27,6 +27,7 @@ from typing import Any
 
 from tutor.answers import reveals_answer
 from tutor.course import Course, Exercise, ExerciseKind
+from tutor.learner import evidence
 from tutor.learner.model import LearnerModel
 from tutor.teach import policy
 from tutor.teach.state import LessonState
@@ -173,10 +174,12 @@ def long_run(state: LessonState, concept_id: str) -> bool:
 def worth_asking(state: LessonState, course: Course, model: LearnerModel, now: datetime,
                  concept_id: str, leak_free: bool = False) -> bool:
     """Whether ``concept_id`` has something worth asking today: an askable exercise and, for a
-    concept known well enough to build on but not proven, one of an origin not yet proven
-    (else a later day will: a recall then is proof)."""
+    concept known well enough to build on but not proven whose first right answer was today,
+    one of an origin not yet proven (else tomorrow will: any exercise answered right then is a
+    recall, and proof)."""
     found = askable(state, course, concept_id, now, leak_free)
-    if found and model.is_ready(concept_id) and not model.is_mastered(concept_id):
+    if (found and model.is_ready(concept_id) and not model.is_mastered(concept_id)
+            and evidence.recall_awaited(model.mastery(concept_id), now)):
         proven = set(model.mastery(concept_id).origins)
         found = [e for e in found if e.origin.value not in proven]
     return bool(found)
@@ -222,15 +225,26 @@ def choose_concept_today(state: LessonState, course: Course, model: LearnerModel
     """The policy's choice (:func:`tutor.teach.policy.choose_next`) among the concepts worth
     asking today, preferring one with an exercise whose key nothing just shown gives away
     (rather than masking it), resting ones only when nothing else is; and the ``resting`` map
-    after it (a concept on a long run rests when other material is ready)."""
+    after it (a concept on a long run rests when other material is ready).
+
+    When no concept the policy offers has anything worth asking today, the lesson goes back to
+    what blocks the way on (:func:`_back_to_blocker`); failing that, it goes on to a concept
+    held back only by prerequisites the learner has shown all they can today
+    (:func:`tutor.teach.policy.past_cleared`); failing that, a resting concept comes back;
+    failing that, the day is done (``done``: the lesson says to come back tomorrow). It never
+    previews a concept whose prerequisites are not known: that teaches little."""
     resting_now = dict(pace(state).get("resting") or {})
+    passed: list[str] = []
     for leak_free, allow_resting in ((True, False), (False, False), (False, True)):
         skip = set() if allow_resting else resting(state) | {
             cid for cid in resting_now if pace(state).get("asked", 0) < resting_now[cid]}
         for step in policy.candidates(course, model, now, skip):
             concept_id = step.concept_id or ""
-            if concept_id in skip or not worth_asking(state, course, model, now, concept_id,
-                                                      leak_free):
+            if concept_id in skip:
+                continue
+            if not worth_asking(state, course, model, now, concept_id, leak_free):
+                if step.reason == "frontier" and concept_id not in passed:
+                    passed.append(concept_id)
                 continue
             if (not allow_resting and long_run(state, concept_id)
                     and concept_id not in resting_now):
@@ -239,19 +253,37 @@ def choose_concept_today(state: LessonState, course: Course, model: LearnerModel
                 continue
             return step, resting_now
         if not leak_free and not allow_resting:
-            ahead = _next_in_order(state, course, model, now, skip)
-            if ahead is not None:  # a look ahead beats more of a concept that needs a rest
-                return policy.NextStep(concept_id=ahead, reason="frontier"), resting_now
+            back = _back_to_blocker(state, course, model, now, passed, skip)
+            if back is not None:
+                return policy.NextStep(concept_id=back, reason="review"), resting_now
+            used_up = passed + _used_up_today(state, course, model, now, passed)
+            for concept_id in policy.past_cleared(course, model, used_up, skip):
+                if worth_asking(state, course, model, now, concept_id):
+                    return policy.NextStep(concept_id=concept_id, reason="frontier"), resting_now
     return policy.NextStep(concept_id=None, reason="done"), resting_now
 
 
-def _next_in_order(state: LessonState, course: Course, model: LearnerModel, now: datetime,
-                   skip: set[str]) -> str | None:
-    """The first concept in teaching order, not yet known, with something worth asking: what
-    the lesson turns to when the concepts ready have nothing left for today or need a rest (a
-    first look ahead; its prerequisites come back on their own turn)."""
-    for concept_id in policy.teaching_order(course):
-        if (concept_id not in skip and not model.is_ready(concept_id)
-                and worth_asking(state, course, model, now, concept_id)):
-            return concept_id
+def _used_up_today(state: LessonState, course: Course, model: LearnerModel, now: datetime,
+                   known: list[str]) -> list[str]:
+    """Concepts practised today (besides ``known``) with nothing left worth asking today: with
+    the frontier's, the prerequisites the learner may have shown all they can of today."""
+    day = now.date()
+    return [cid for cid, found in model.concepts.items()
+            if cid not in known and found.last_seen is not None
+            and found.last_seen.date() == day and not model.is_mastered(cid)
+            and not worth_asking(state, course, model, now, cid)]
+
+
+def _back_to_blocker(state: LessonState, course: Course, model: LearnerModel, now: datetime,
+                     passed: list[str], skip: set[str]) -> str | None:
+    """A direct prerequisite of a concept the lesson had to pass over today (nothing left to
+    ask about it) that may have faded since it was last practised
+    (:func:`tutor.teach.policy.faded_prerequisite`), with something worth asking: the one
+    check that tells whether the concept or what it builds on is in the way. None when there
+    is none (the day is then done: a recall tomorrow teaches more than more of the same)."""
+    for concept_id in passed:
+        back = policy.faded_prerequisite(course, model, concept_id, now)
+        if (back is not None and back not in skip
+                and worth_asking(state, course, model, now, back)):
+            return back
     return None

@@ -23,6 +23,7 @@ from pydantic import BaseModel
 
 from tutor.clock import as_utc
 from tutor.course import Course
+from tutor.learner import evidence
 from tutor.learner.model import LearnerModel
 from tutor.learner.review import retrievability
 
@@ -50,6 +51,11 @@ this: somewhat faded, possibly forgotten. Not at FSRS's own due mark (0.9): a le
 forgets fast is below it long before FSRS says so; not always: a learner whose recalls keep
 succeeding grows FSRS stability, and a check of a fresh card is an exercise spent on something
 known. Set on seed 7 of ``tutor eval simulate`` (0.93 and 0.97 tried)."""
+
+
+REMEMBERED = 0.9
+"""Predicted recall (FSRS retrievability) at or above which a concept with proven mastery
+counts as remembered: FSRS's own target retention, the point at which a review falls due."""
 
 
 class NextStep(BaseModel):
@@ -232,10 +238,44 @@ def faded_prerequisite(course: Course, model: LearnerModel, concept_id: str,
     stale = [cid for cid in course.prerequisites_of(concept_id)
              if model.mastery(cid).attempts > 0
              and ((last := model.mastery(cid).last_seen) is None or as_utc(last).date() < day)]
-    stale = [cid for cid in stale if _recall(model, cid, now) < CHECK_BELOW]
+    stale = [cid for cid in stale if _recall(model, cid, now) < CHECK_BELOW
+             and not well_evidenced(model, cid, now)]
     if not stale:
         return None
     return min(stale, key=lambda cid: _recall(model, cid, now))
+
+
+def past_cleared(course: Course, model: LearnerModel, cleared: list[str] | set[str],
+                 skip: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """Concepts not yet ready to learn only because of prerequisites in ``cleared`` (nothing
+    left to ask about them today) whose answers so far count for knowing them (more right
+    than wrong), in teaching order: what the lesson teaches next when the concepts ready have
+    nothing left for today. The learner showed today all that can be shown of those
+    prerequisites; a later day's recall will prove them. A prerequisite the answers count
+    against (or a give-up) holds its dependants back: the day ends instead."""
+    shown = {cid for cid in cleared
+             if 2 * (m := model.mastery(cid)).correct > m.attempts}
+    if not shown:
+        return []
+    needs = _prerequisite_map(course)
+    found = []
+    for cid in teaching_order(course):
+        if cid in skip or model.is_mastered(cid) or model.is_ready(cid) or cid in shown:
+            continue
+        waiting = [p for p in needs.get(cid, ()) if not model.is_ready(p)]
+        if waiting and all(p in shown for p in waiting):
+            found.append(cid)
+    return found
+
+
+def well_evidenced(model: LearnerModel, concept_id: str, now: datetime) -> bool:
+    """Whether ``concept_id`` has strong, recent evidence: mastery proven by the evidence rule
+    (right first tries from two origins, or a recall on a later day:
+    :func:`tutor.learner.evidence.proven`) and a predicted recall still at or above
+    :data:`REMEMBERED`. A check of such a concept is an exercise spent on what is known."""
+    found = model.concepts.get(concept_id)
+    return (found is not None and found.evidence_tracked and evidence.proven(found)
+            and _recall(model, concept_id, now) >= REMEMBERED)
 
 
 def _ancestors(course: Course, concept_id: str) -> dict[str, int]:

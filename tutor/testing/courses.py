@@ -1,7 +1,9 @@
 """Small synthetic courses for tests and benchmarks, made in code (no files needed).
 
-- :func:`stress_course`: a prerequisite chain of N concepts, two exercises and one passage each,
-  long enough that nobody masters it in a few dozen answers (concurrency and crash trials).
+- :func:`stress_course`: N concepts in pairs (the second of each pair builds on the first), two
+  exercises and one passage each, long enough that nobody masters it in a few dozen answers,
+  and with half its concepts ready from the start, so that no learner runs out of what may be
+  asked in a day (concurrency and crash trials).
 - :func:`branching_course`: ten concepts, a chain with two branches that join (the simulated-
   learner evaluation).
 """
@@ -19,8 +21,10 @@ WORDS = ["array", "list", "stack", "queue", "heap", "tree", "graph", "hash", "tr
 
 
 def stress_course(concepts: int = 12) -> tuple[Course, list[Chunk]]:
-    """A course of ``concepts`` concepts in a prerequisite chain, two exercises each, with one
-    passage per concept: long enough that nobody masters it in a few dozen answers."""
+    """A course of ``concepts`` concepts in pairs (each odd-numbered concept builds on the one
+    before it), two exercises each, with one passage per concept: long enough that nobody
+    masters it in a few dozen answers, and never out of ready material within a day (a lesson
+    ends the day when nothing ready is left to ask)."""
     items, edges, exercises, chunks = [], [], [], []
     for i in range(concepts):
         word = WORDS[i % len(WORDS)] + ("" if i < len(WORDS) else str(i))
@@ -30,7 +34,7 @@ def stress_course(concepts: int = 12) -> tuple[Course, list[Chunk]]:
         items.append(Concept(id=cid, name=word, definition=definition, first_order=i * 10,
                              section=word.title(), citations=cite,
                              key_points=[f"structure number {i}"]))
-        if i:
+        if i % 2:
             edges.append(Prerequisite(prerequisite=items[i - 1].id, concept=cid))
         others = [w for w in WORDS if w != word][:2]
         exercises += [
