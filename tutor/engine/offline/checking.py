@@ -196,11 +196,11 @@ def _shape_problems(exercise: Exercise, concept: Concept) -> list[str]:
         problems.append(f"answer too long ({len(answer)} characters)")
     if not exercise.citations:
         problems.append("no citations")
-    if exercise.kind is ExerciseKind.CLOZE:
-        if not _BLANKS.search(prompt):
-            problems.append("cloze prompt has no blank")
-        elif len(_BLANKS.findall(prompt)) > 1:
-            problems.append("cloze prompt has more than one blank")
+    if exercise.kind is ExerciseKind.CLOZE and not _BLANKS.search(prompt):
+        problems.append("cloze prompt has no blank")
+    elif len(_BLANKS.findall(prompt)) > 1:  # a cloze, or a quote asking which idea fills it
+        problems.append(f"{exercise.kind.value.replace('_', ' ')} prompt has more than one "
+                        "blank")
     if exercise.kind in (ExerciseKind.CLOZE, ExerciseKind.TRUE_FALSE):
         body = _BLANKS.sub("X", statement_of(exercise) if exercise.kind is ExerciseKind.TRUE_FALSE
                            else re.sub(r"^\s*fill\s+in\s+the\s+blank\s*:\s*", "", prompt,

@@ -6,7 +6,9 @@ its definition. The exercise quotes the example (with the sentence before it, wh
 leans on it) with every mention of the concept blanked, and asks which idea of the course fills
 the blank; the distractors are near concepts the quoted text and its page do not name, so the
 text supports only the key. The example must not restate the definition; when the sentence before it is the definition,
-the example is quoted alone.
+the example is quoted alone. Only a concept the course defines is asked about (a word the book
+merely uses in an example, "week", "input", is no idea to recognise), and never a single word
+common in general English: its blank is filled from the sentence alone.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline.candidates import GENERIC_ZIPF
 from tutor.engine.offline.checking import (
     BLANK,
     content_stems,
@@ -28,8 +31,10 @@ from tutor.engine.offline.exercise_material import (
     Sibling,
     dice,
     prose_sentences,
+    says_what_it_is,
     usable,
 )
+from tutor.text import general_zipf
 
 MIN_DISTRACTORS = 2
 MAX_DISTRACTORS = 3
@@ -88,6 +93,9 @@ def write_example_use(
     m: Material, siblings: Sequence[Sibling], passages: Sequence[Chunk]
 ) -> list[Exercise]:
     """Up to :data:`MAX_ITEMS` "which idea does this example show" items."""
+    name = m.concept.name
+    if not says_what_it_is(m) or (" " not in name and general_zipf(name.lower()) >= GENERIC_ZIPF):
+        return []
     items: list[Exercise] = []
     used: list[str] = []
     for chunk in passages:

@@ -19,7 +19,7 @@ from tutor.engine.offline.contrast_exercises import write_contrast
 from tutor.engine.offline.example_exercises import write_example
 from tutor.engine.offline.example_use_exercises import write_example_use
 from tutor.engine.offline.exercise_material import Material, Sibling
-from tutor.engine.offline.relation_exercises import write_follows, write_relation
+from tutor.engine.offline.relation_exercises import write_relation
 
 
 def write_beyond_definition(
@@ -35,8 +35,5 @@ def write_beyond_definition(
     found += write_code_output(m, passages)
     found += write_book_exercises(m, passages)
     found += write_contrast(m, siblings, passages)
-    for writer in (write_relation, write_follows):
-        relation = writer(m, siblings, passages)
-        if relation is not None:
-            found.append(relation)
+    found += write_relation(m, siblings, passages)
     return found

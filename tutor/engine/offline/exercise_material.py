@@ -22,7 +22,7 @@ from tutor.engine.offline.checking import (
     mentions,
     term_variants,
 )
-from tutor.text import normalize, sentences
+from tutor.text import normalize, sentences, split_sentences
 
 DUPLICATE_SIMILARITY = 0.95
 """Embedding cosine from which a sibling is taken for the same concept and left out."""
@@ -181,12 +181,12 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
         return None
     if not pattern.search(text):
         return _strip_period(text)
-    match = re.match(
-        r"^\W*(?:(?:a|an|the)\s+)?" + _term_group(terms) + r"\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?"
-        + _VERB + r"\s+(.+)$",
+    match = re.match(  # "A stack is ...", "In this context, "frequency" means ..."
+        r"^\W*(?:[^,.;:]{0,40},\s+)?[\"'‘“]?(?:(?:a|an|the)\s+)?" + _term_group(terms)
+        + r"[\"'’”]?\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?" + _VERB + r"\s+(.+)$",
         text,
         re.I,
-    )
+    ) or re.match(r"^\W*(?:(?:a|an|the)\s+)?" + _term_group(terms) + r"\s*:\s+(.+)$", text, re.I)
     if not match:
         match = re.match(  # "Wrapping a piece of code up in a function is called encapsulation."
             r"^\W*(.{12,}?)\s+(?:is|are)\s+(?:called|known\s+as|referred\s+to\s+as)\s+"
@@ -197,11 +197,83 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
         if match and re.search(_LEANING, match.group(1), re.I):
             return None  # "Functions that work this way are called X": needs the text before
     if not match:
+        match = re.match(  # "... data from a subset of the population called a sample."
+            r"^.*?\b((?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:of\s+(?:a|an|the)\s+)?[\w-]+)"
+            r",?\s+(?:is\s+|are\s+)?(?:called|known\s+as)\s+(?:(?:a|an|the)\s+)?"
+            + _term_group(terms) + r"\b", text, re.I)
+        if match and (re.search(_LEANING, match.group(1), re.I) or re.search(
+                r"\b(?:is|are|was|were|be|been|has|have)\b", match.group(1), re.I)):
+            return None
+    if not match:
         return None
     rest = _strip_period(match.group(1))
     if len(rest) < 12 or mentions(rest, terms):
         return None
     return rest
+
+
+_OPENER = re.compile(
+    r"^\W*(?:when|if|in|as|at|on|to|from|by|with|after|before|this|that|these|those|we|you|"
+    r"they|there|so|but|and|for|now|here|since|because|although|once|then|thus|however|"
+    r"note|also|often|usually|generally|instead)\b", re.I)
+"""First words of a sentence fragment, not of a gloss ("When people mean to argue, ...")."""
+_LEANS_ON = re.compile(r"\b(?:them|they|these|those|above|below|previous|following)\b", re.I)
+_PARTICIPLE = re.compile(r"^\W*[a-z]\w+ed\b")
+"""A description starting with a lower-case participle is the rest of a clause, not a noun."""
+_LIKE_THIS = re.compile(r"\b(?:like\s+th(?:is|at|ese|ose)|this\s+way|such\s+\w+\s+(?:is|are))\b",
+                        re.I)
+_POINTS_BACK = re.compile(r"^\W*(?:this|that|these|those|it|they|such|here|there)\b", re.I)
+_NOT_SAYING_WHAT = (r"(?!\s+(?:the\s+)?(?:most|more|less|very|often|usually|sometimes|still|"
+                    r"only|always|never|not|just|quite|rather|also|too|important|useful|easy|"
+                    r"hard|same|similar|different|like)\b)")
+"""What follows "X is" when the sentence says how X behaves or compares, not what it is."""
+MIN_DESCRIPTION_STEMS = 2
+
+
+def plainly_defines(sentence: str, terms: Sequence[str]) -> bool:
+    """Whether the sentence has the shape of a definition of the term: "X is ...", "In this
+    context, an X is ...", "X: a ...", "... is called X", "... is said to be X", "X, which
+    means ...". Not a sentence pointing back ("This is called X") nor one saying how the thing
+    behaves ("X is most vexing when ...")."""
+    return any(_defines_alone(part, terms) for part in split_sentences(sentence))
+
+
+def _defines_alone(sentence: str, terms: Sequence[str]) -> bool:
+    if _POINTS_BACK.match(sentence) or _LIKE_THIS.search(sentence):
+        return False
+    group = _term_group(terms)
+    article = r"(?:(?:a|an|the)\s+)?"
+    shapes = (
+        r"^\W*(?:[^,.;:]{0,40},\s+)?" + article + group + r"\s*(?:\([^)]*\)\s*)?"
+        r"(?:,[^,]{0,60},\s*)?(?:is|are|refers?\s+to|means?|denotes?)\b" + _NOT_SAYING_WHAT,
+        r"^\W*" + article + group + r"\s*:\s+\S",
+        r"\b(?:called|known\s+as|said\s+to\s+be|referred\s+to\s+as)\s+" + article + group,
+        group + r",\s+which\s+means\b",
+        r"\bdefines?\s+" + article + group + r"\b|" + group + r"\s+(?:is|are)\s+defined\b",
+    )
+    return any(re.search(shape, sentence, re.I) for shape in shapes)
+
+
+def says_what_it_is(m: Material) -> bool:
+    """Whether the course really says what the concept is: a defining sentence of a
+    definition's shape (:func:`plainly_defines`), or a gloss that does not name the term and
+    stands on its own. A sentence that merely uses the term ("The syntax is the same as for
+    strings", "In designing a proof system, ...") is no definition, and no exercise should be
+    keyed to it as one."""
+    if m.sentence and plainly_defines(m.sentence, m.terms):
+        return True
+    gloss = " ".join(m.concept.definition.split())
+    return bool(gloss) and not m.pattern.search(gloss) and stands_alone(m.description)
+
+
+def stands_alone(description: str | None) -> bool:
+    """Whether a description says what a thing is without the text around it: a few content
+    words, not a sentence fragment or one that points at other sentences."""
+    if not description or len(content_stems(description)) < MIN_DESCRIPTION_STEMS:
+        return False
+    if ";" in description or _PARTICIPLE.match(description):
+        return False  # two glossary entries run together; "assigned to variables called ..."
+    return not (_OPENER.match(description) or _LEANS_ON.search(description))
 
 
 def _strip_period(text: str) -> str:

@@ -40,19 +40,23 @@ from tutor.engine.offline.exercise_material import (
     lower_first,
     prose_sentences,
     rank_siblings,
+    says_what_it_is,
     source_of,
+    stands_alone,
     usable,
 )
 
 MAX_DISTRACTORS = 3
-MAX_ON_DEFINITION = 2
-"""Definition items kept for a concept: more on one sentence prove recognition, not
-understanding."""
-ENOUGH_BEYOND = 1
-"""Items beyond the definition from which a concept keeps only one on its definition (the
-production item): recall of the sentence plus use of the idea, not the sentence twice."""
+MAX_ON_DEFINITION = 1
+"""Definition items kept for a concept: a second item on the same sentence proves
+recognition of it, not understanding."""
 _DEFINITION_PREFERENCE = (ExerciseKind.SHORT_ANSWER, ExerciseKind.CLOZE,
                           ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.TRUE_FALSE)
+"""Beside items that use the idea: recall in the learner's own words."""
+_ALONE_PREFERENCE = (ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.CLOZE,
+                     ExerciseKind.SHORT_ANSWER, ExerciseKind.TRUE_FALSE)
+"""A concept with nothing beyond its definition: the question on the term first (its options
+are the near concepts, so it tells the idea from its neighbours)."""
 MIN_DISTRACTORS = 2
 MAX_KEY_POINTS = 4
 
@@ -71,14 +75,17 @@ def write_exercises(
     if not material.citations or not (material.sentence or material.description):
         return []
     siblings = rank_siblings(concept, related, terms)
-    written = _on_definition(material, siblings)
+    # only a concept the course really defines gets an item keyed to its definition; more
+    # items on the one sentence prove recognition, not understanding: keep the production item
+    if not stands_alone(material.description):
+        material.description = None  # "... tracking them down": ask on the sentence instead
+    written = _on_definition(material, siblings) if says_what_it_is(material) else []
     beyond = write_beyond_definition(material, siblings, passages)
-    limit = 1 if len(beyond) >= ENOUGH_BEYOND else MAX_ON_DEFINITION
-    if len(written) > limit:
-        # more items on the one sentence prove recognition, not understanding: keep the
-        # production item and the term questions, drop the rest
-        ranked = sorted(written, key=lambda e: _DEFINITION_PREFERENCE.index(e.kind))
-        kept = {e.id for e in ranked[:limit]}
+    if len(written) > MAX_ON_DEFINITION:
+        # with items beyond it, the production item; alone, the question on the term
+        order = _DEFINITION_PREFERENCE if beyond else _ALONE_PREFERENCE
+        ranked = sorted(written, key=lambda e: order.index(e.kind))
+        kept = {e.id for e in ranked[:MAX_ON_DEFINITION]}
         written = [e for e in written if e.id in kept]
     return written + beyond
 
