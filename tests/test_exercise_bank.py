@@ -195,6 +195,8 @@ def test_a_sentence_that_only_uses_the_term_is_keyed_to_no_definition_item() -> 
         "syntax": "The syntax is the same as for strings: you write the loop and print.",
         "syllogism": "In designing a proof system, we could start with disjunctive syllogism.",
         "universal quantifier": "This is called the universal quantifier.",
+        "extension": "Formally, this is a set of members of the UD to which the predicate "
+                     "applies; this set is called the extension of the predicate.",
         "problem of non-referring terms": "The problem of non-referring terms is most vexing "
                                           "when we try to translate negations.",
     }
@@ -293,6 +295,12 @@ def test_the_checker_rejects_two_blanks_narrative_openers_and_questions_as_state
         answer="variable", choices=["variable", "value", "name"], citations=cite)
     assert any("more than one blank" in p for p in check_exercise(two_blanks, VARIABLE,
                                                                  [chunk]).problems)
+    other_form = Exercise(
+        id="variable-x-3", concept_id="variable", kind=ExerciseKind.MULTIPLE_CHOICE,
+        prompt='Which term matches this description: "to go through each item in turn"?',
+        answer="traverse", choices=["traverse", "traversal", "value", "name"], citations=cite)
+    assert any("under another name" in p for p in check_exercise(other_form, VARIABLE,
+                                                                [chunk]).problems)
     assert any("narrative opener" in p for p in problems(
         ExerciseKind.CLOZE, "Fill in the blank: This is called a _____.", "variable"))
     assert any("not a proposition" in p for p in problems(

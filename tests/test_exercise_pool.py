@@ -7,6 +7,8 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from tests.factories import Driver, cloze_first_course, make_course
 from tutor.answers import MASK, reveals_answer
 from tutor.teach.exercise_pool import (
@@ -91,3 +93,21 @@ def test_the_days_record_starts_afresh_on_a_new_day() -> None:
     assert not is_retired(today(state, NOW.replace(day=3)), "array-cloze")  # type: ignore[arg-type]
     again = posed(today(state, NOW.replace(day=3)), "array-cloze")  # a new day: marks afresh
     assert times_posed(again, "array-cloze") == 1 and again["log"]["array-cloze"][0] == 1
+
+
+def test_a_concept_on_a_long_run_rests_and_the_look_ahead_goes_on_to_the_next(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tutor.learner.model import LearnerModel
+    from tutor.teach import policy
+    from tutor.teach.exercise_pool import MAX_RUN, choose_concept_today, pace
+
+    course = make_course()
+    model = LearnerModel(learner_id="ada", course="algorithms")  # nothing known yet
+    monkeypatch.setattr(policy, "candidates", lambda *args: [])  # nothing ready has more today
+    first = policy.teaching_order(course)[0]
+    state = {"pace": {"day": NOW.date().isoformat(), "asked": MAX_RUN, "run": [first, MAX_RUN]}}
+    step, resting_now = choose_concept_today(state, course, model, NOW)  # type: ignore[arg-type]
+    assert step.concept_id not in (None, first) and first in resting_now
+    shorter = {"pace": {**pace(state), "run": [first, MAX_RUN - 1]}}  # type: ignore[arg-type]
+    assert choose_concept_today(shorter, course, model, NOW)[0].concept_id == first  # type: ignore[arg-type]

@@ -239,6 +239,10 @@ def choose_concept_today(state: LessonState, course: Course, model: LearnerModel
                 continue
             return step, resting_now
         if not leak_free and not allow_resting:
+            current = (pace(state).get("run") or ["", 0])[0]
+            if current and long_run(state, current) and current not in skip:
+                resting_now = rest(state, current, resting_now)  # the look ahead goes on from
+                skip.add(current)  # the concept on a long run, not back to it
             ahead = _next_in_order(state, course, model, now, skip)
             if ahead is not None:  # a look ahead beats more of a concept that needs a rest
                 return policy.NextStep(concept_id=ahead, reason="frontier"), resting_now

@@ -236,7 +236,10 @@ def _choice_problems(exercise: Exercise, terms: list[str]) -> list[str]:
     distractors = [c for c in choices if c != exercise.answer]
     for choice in distractors:
         key = canonical(choice)
-        if key == answer_key or (is_term and key in names):
+        if key == answer_key or (is_term and key in names) or (
+                max(len(key.split()), len(answer_key.split())) <= 4
+                and content_stems(choice) == content_stems(exercise.answer)):
+            # "traversal" beside "traverse": the same word, another form
             problems.append(f"two correct options: '{choice}' is the answer under another name")
         elif same_option(choice, exercise.answer):
             problems.append(f"two correct options: '{choice}' is nearly the same as the answer")

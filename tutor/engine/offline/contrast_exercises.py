@@ -26,6 +26,7 @@ from tutor.engine.offline.exercise_material import (
     Sibling,
     clauses,
     lower_first,
+    stands_alone,
 )
 from tutor.text import STOPWORDS
 
@@ -71,7 +72,7 @@ def _telling(description: str | None) -> bool:
         return False
     if re.search(r"[.!?]\s+\S", description.strip()):
         return False  # more than one sentence: a glossary definition run on into the next
-    return len(content_stems(description)) >= 3
+    return len(content_stems(description)) >= 3 and stands_alone(description)
 
 
 def _genus(description: str) -> str:

@@ -71,6 +71,8 @@ def _quotes(chunk: Chunk, m: Material) -> list[str]:
                 continue  # the sentence before leans on another one: no clean start
         if not MIN_QUOTE <= len(quote) <= MAX_QUOTE or not m.pattern.search(sentence):
             continue
+        if re.match(r"^\W*(?:chapter|section|part)\s+\d", quote, re.I):
+            continue  # a heading run into the first sentence
         if not re.match(r"^[\"'‘“(]?[A-Z]", quote) or not all(
                 usable(s) for s in (before, sentence) if s in quote):
             continue  # a sentence cut from a code line or a heading, or not plain prose

@@ -3,8 +3,9 @@
 The definition writers (:mod:`tutor.engine.offline.exercises`) test whether the learner knows
 what the book says a concept is. These test whether the learner can use it: recognise an
 example among examples of sibling concepts, say what a session at the Python prompt shows,
-tell the concept from the sibling it is most easily confused with, name the idea its
-definition builds on. Each exercise records its
+tell the concept from the sibling it is most easily confused with, say why the idea its
+definition uses is needed to understand it, answer the book's own practice exercises. Each
+exercise records its
 ``origin`` so the lesson and the mastery rules can tell recall of a sentence from use.
 """
 

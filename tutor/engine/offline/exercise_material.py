@@ -220,12 +220,15 @@ _OPENER = re.compile(
 _LEANS_ON = re.compile(r"\b(?:them|they|these|those|above|below|previous|following)\b", re.I)
 _PARTICIPLE = re.compile(r"^\W*[a-z]\w+ed\b")
 """A description starting with a lower-case participle is the rest of a clause, not a noun."""
-_LIKE_THIS = re.compile(r"\b(?:like\s+th(?:is|at|ese|ose)|this\s+way|such\s+\w+\s+(?:is|are))\b",
-                        re.I)
+_LIKE_THIS = re.compile(
+    r"\b(?:like\s+th(?:is|at|ese|ose)|this\s+way|such\s+\w+\s+(?:is|are))\b"
+    r"|\b(?:this|these|that|those|such)\s+(?:[\w-]+\s+){0,2}(?:is|are)\s+(?:called|known)\b",
+    re.I)
+"""A sentence naming what the one before described ("this set is called the extension")."""
 _POINTS_BACK = re.compile(r"^\W*(?:this|that|these|those|it|they|such|here|there)\b", re.I)
 _NOT_SAYING_WHAT = (r"(?!\s+(?:the\s+)?(?:most|more|less|very|often|usually|sometimes|still|"
                     r"only|always|never|not|just|quite|rather|also|too|important|useful|easy|"
-                    r"hard|same|similar|different|like)\b)")
+                    r"hard|same|similar|different|like|\w+est)\b)")
 """What follows "X is" when the sentence says how X behaves or compares, not what it is."""
 MIN_DESCRIPTION_STEMS = 2
 
@@ -271,7 +274,7 @@ def stands_alone(description: str | None) -> bool:
     words, not a sentence fragment or one that points at other sentences."""
     if not description or len(content_stems(description)) < MIN_DESCRIPTION_STEMS:
         return False
-    if ";" in description or _PARTICIPLE.match(description):
+    if ";" in description or "?" in description or _PARTICIPLE.match(description):
         return False  # two glossary entries run together; "assigned to variables called ..."
     return not (_OPENER.match(description) or _LEANS_ON.search(description))
 
