@@ -195,6 +195,7 @@ def test_a_sentence_that_only_uses_the_term_is_keyed_to_no_definition_item() -> 
         "syntax": "The syntax is the same as for strings: you write the loop and print.",
         "syllogism": "In designing a proof system, we could start with disjunctive syllogism.",
         "universal quantifier": "This is called the universal quantifier.",
+        "syntax error": '"Syntax" refers to the structure of a program and its rules.',
         "extension": "Formally, this is a set of members of the UD to which the predicate "
                      "applies; this set is called the extension of the predicate.",
         "problem of non-referring terms": "The problem of non-referring terms is most vexing "
@@ -238,6 +239,10 @@ def test_a_description_that_leans_on_the_sentence_before_is_not_used() -> None:
                     ["encapsulation"]) == "Wrapping code up in a function"
     assert describe("Functions that work this way are called modifiers.",
                     ["modifier", "modifiers"]) is None
+    assert describe("Instead we collect data from a subset of the population called a sample.",
+                    ["sample"]) == "a subset of the population"
+    assert describe("Adding a parameter to a function is called generalization because it "
+                    "makes the function more general.", ["generalization"]) is None
 
 
 def test_relation_asks_why_the_idea_the_definition_uses_is_needed() -> None:

@@ -202,8 +202,9 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
             r",?\s+(?:is\s+|are\s+)?(?:called|known\s+as)\s+(?:(?:a|an|the)\s+)?"
             + _term_group(terms) + r"\b", text, re.I)
         if match and (re.search(_LEANING, match.group(1), re.I) or re.search(
-                r"\b(?:is|are|was|were|be|been|has|have)\b", match.group(1), re.I)):
-            return None
+                r"\b(?:is|are|was|were|be|been|has|have)\b", match.group(1), re.I)
+                or re.search(r"\w+ing\s+$", text[:match.start(1)])):
+            return None  # "Adding a parameter to a function is called ...": not "a parameter"
     if not match:
         return None
     rest = _strip_period(match.group(1))
@@ -225,6 +226,10 @@ _LIKE_THIS = re.compile(
     r"|\b(?:this|these|that|those|such)\s+(?:[\w-]+\s+){0,2}(?:is|are)\s+(?:called|known)\b",
     re.I)
 """A sentence naming what the one before described ("this set is called the extension")."""
+_OWN_SUBJECT = re.compile(r"^\W*(?:(?:a|an|the)\s+)?(?:(?!\b(?:that|which|who|whose|where|when)\b)"
+                          r"[\w\s-]){1,30}?[\"'’”]?\s+"
+                          r"(?:is|are|refers?\s+to|means?|denotes?)\s", re.I)
+"""A sentence defining a subject of its own: no gloss of another term."""
 _POINTS_BACK = re.compile(r"^\W*(?:this|that|these|those|it|they|such|here|there)\b", re.I)
 _NOT_SAYING_WHAT = (r"(?!\s+(?:the\s+)?(?:most|more|less|very|often|usually|sometimes|still|"
                     r"only|always|never|not|just|quite|rather|also|too|important|useful|easy|"
@@ -266,7 +271,9 @@ def says_what_it_is(m: Material) -> bool:
     if m.sentence and plainly_defines(m.sentence, m.terms):
         return True
     gloss = " ".join(m.concept.definition.split())
-    return bool(gloss) and not m.pattern.search(gloss) and stands_alone(m.description)
+    if not gloss or m.pattern.search(gloss) or _OWN_SUBJECT.match(gloss):
+        return False  # '"Syntax" refers to the structure ...' given for syntax error
+    return stands_alone(m.description)
 
 
 def stands_alone(description: str | None) -> bool:
