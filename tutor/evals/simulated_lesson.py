@@ -88,6 +88,10 @@ class LessonPolicy:
                     continue
                 return self._pose(concept_id)
             if not allow_resting:  # the lesson's look ahead (``_next_in_order``)
+                current = self.run[0]
+                if current and self._long_run(current) and current not in skip:
+                    self.resting[current] = self.asked + REST_FOR  # not back to the long run
+                    skip.add(current)
                 ahead = self._next_in_order(model, skip)
                 if ahead is not None:
                     return self._pose(ahead)
