@@ -211,7 +211,20 @@ def _shape_problems(exercise: Exercise, concept: Concept) -> list[str]:
             problems.append("cloze answer longer than six words")
     if exercise.kind is ExerciseKind.SHORT_ANSWER and not exercise.key_points:
         problems.append("short answer has no key points")
+    if exercise.kind is ExerciseKind.SHORT_ANSWER and _asks_what_is_said(exercise, concept):
+        from tutor.engine.offline.book_definition import states_about
+
+        if not states_about(answer, concept.name):
+            problems.append("the key points back or only mentions the term")
     return problems
+
+
+def _asks_what_is_said(exercise: Exercise, concept: Concept) -> bool:
+    """The last-resort item on a concept the book never defines: its key must say something
+    of the concept itself."""
+    from tutor.engine.offline.book_definition import ABOUT_PROMPT
+
+    return exercise.prompt.strip() == ABOUT_PROMPT.format(name=concept.name)
 
 
 def _choice_problems(exercise: Exercise, terms: list[str]) -> list[str]:

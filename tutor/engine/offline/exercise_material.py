@@ -58,6 +58,9 @@ class Material:
     description: str | None = None
     """The definition without the term ("a collection where ...")."""
     citations: list[Citation] = field(default_factory=list)
+    found_elsewhere: bool = False
+    """Whether the definition was found among the passages, not the map's sentence
+    (:mod:`tutor.engine.offline.book_definition`): the map's key points do not go with it."""
 
     @property
     def label(self) -> str:
@@ -71,7 +74,7 @@ class Material:
         return f"{self.concept.name}: {self.description}"
 
 
-def _term_group(terms: Sequence[str]) -> str:
+def term_group(terms: Sequence[str]) -> str:
     """A regular expression group matching any of the terms (hyphens or spaces between words)."""
     alternatives = [r"[\s\-]+".join(re.escape(w) for w in t.split()) for t in terms]
     return r"(?:" + "|".join(alternatives) + r")(?![\w-])"
@@ -79,7 +82,7 @@ def _term_group(terms: Sequence[str]) -> str:
 
 def term_pattern(terms: Sequence[str]) -> re.Pattern[str]:
     """Mentions of any of the terms as whole words, any case."""
-    return re.compile(r"(?<![\w-])" + _term_group(terms), re.I)
+    return re.compile(r"(?<![\w-])" + term_group(terms), re.I)
 
 
 def gather(concept: Concept, terms: list[str], passages: Sequence[Chunk]) -> Material:
@@ -130,7 +133,7 @@ def _find_defining_sentence(
 
 def defining_cue(terms: Sequence[str]) -> re.Pattern[str]:
     """Sentences of a defining shape: "X is ...", "X, the ..., refers to", "... called X"."""
-    group = _term_group(terms)
+    group = term_group(terms)
     return re.compile(
         r"^\W*(?:(?:a|an|the)\s+)?" + group + r"\s*(?:,[^,]{0,60},\s*)?" + _VERB + r"\b"
         + r"|\b(?:called|known\s+as)\s+(?:(?:a|an|the)\s+)?" + group,
@@ -182,15 +185,15 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
     if not pattern.search(text):
         return _strip_period(text)
     match = re.match(  # "A stack is ...", "In this context, "frequency" means ..."
-        r"^\W*(?:[^,.;:]{0,40},\s+)?[\"'‘“]?(?:(?:a|an|the)\s+)?" + _term_group(terms)
+        r"^\W*(?:[^,.;:]{0,40},\s+)?[\"'‘“]?(?:(?:a|an|the)\s+)?" + term_group(terms)
         + r"[\"'’”]?\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?" + _VERB + r"\s+(.+)$",
         text,
         re.I,
-    ) or re.match(r"^\W*(?:(?:a|an|the)\s+)?" + _term_group(terms) + r"\s*:\s+(.+)$", text, re.I)
+    ) or re.match(r"^\W*(?:(?:a|an|the)\s+)?" + term_group(terms) + r"\s*:\s+(.+)$", text, re.I)
     if not match:
         match = re.match(  # "Wrapping a piece of code up in a function is called encapsulation."
             r"^\W*(.{12,}?)\s+(?:is|are)\s+(?:called|known\s+as|referred\s+to\s+as)\s+"
-            r"(?:(?:a|an|the)\s+)?" + _term_group(terms) + r"\W*$",
+            r"(?:(?:a|an|the)\s+)?" + term_group(terms) + r"\W*$",
             text,
             re.I,
         )
@@ -200,7 +203,7 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
         match = re.match(  # "... data from a subset of the population called a sample."
             r"^.*?\b((?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:of\s+(?:a|an|the)\s+)?[\w-]+)"
             r",?\s+(?:is\s+|are\s+)?(?:called|known\s+as)\s+(?:(?:a|an|the)\s+)?"
-            + _term_group(terms) + r"\b", text, re.I)
+            + term_group(terms) + r"\b", text, re.I)
         if match and (re.search(_LEANING, match.group(1), re.I) or re.search(
                 r"\b(?:is|are|was|were|be|been|has|have)\b", match.group(1), re.I)
                 or re.search(r"\w+ing\s+$", text[:match.start(1)])):
@@ -249,7 +252,7 @@ def plainly_defines(sentence: str, terms: Sequence[str]) -> bool:
 def _defines_alone(sentence: str, terms: Sequence[str]) -> bool:
     if _POINTS_BACK.match(sentence) or _LIKE_THIS.search(sentence):
         return False
-    group = _term_group(terms)
+    group = term_group(terms)
     article = r"(?:(?:a|an|the)\s+)?"
     shapes = (
         r"^\W*(?:[^,.;:]{0,40},\s+)?" + article + group + r"\s*(?:\([^)]*\)\s*)?"
@@ -270,6 +273,8 @@ def says_what_it_is(m: Material) -> bool:
     keyed to it as one."""
     if m.sentence and plainly_defines(m.sentence, m.terms):
         return True
+    if m.found_elsewhere:  # the classifier's judgement on a sentence among the passages
+        return bool(m.sentence) or stands_alone(m.description)
     gloss = " ".join(m.concept.definition.split())
     if not gloss or m.pattern.search(gloss) or _OWN_SUBJECT.match(gloss):
         return False  # '"Syntax" refers to the structure ...' given for syntax error

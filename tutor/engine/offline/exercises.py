@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind
+from tutor.engine.offline.book_definition import ABOUT_PROMPT, said_about, with_book_definition
 from tutor.engine.offline.checking import (
     BLANK,
     canonical,
@@ -72,6 +73,8 @@ def write_exercises(
     if not terms:
         return []
     material = gather(concept, terms, passages)
+    if not says_what_it_is(material):  # the map's sentence does not define: look further
+        material = with_book_definition(material)
     if not material.citations or not (material.sentence or material.description):
         return []
     siblings = rank_siblings(concept, related, terms)
@@ -87,6 +90,9 @@ def write_exercises(
         ranked = sorted(written, key=lambda e: order.index(e.kind))
         kept = {e.id for e in ranked[:MAX_ON_DEFINITION]}
         written = [e for e in written if e.id in kept]
+    if not written and not beyond:  # used but never defined: what the book says of it
+        said = _said_about(material)
+        written = [said] if said is not None else []
     return written + beyond
 
 
@@ -319,7 +325,8 @@ def _true_or_false(m: Material, siblings: list[Sibling]) -> Exercise | None:
 def _explain(m: Material, siblings: list[Sibling]) -> Exercise | None:
     concept = m.concept
     reference = m.definition_text
-    points = [" ".join(k.split()) for k in concept.key_points if k.strip()][:MAX_KEY_POINTS]
+    points = [] if m.found_elsewhere else [
+        " ".join(k.split()) for k in concept.key_points if k.strip()][:MAX_KEY_POINTS]
     citations = list(m.citations)
     if len(points) < 2:
         for text, chunk in _derived_points(m, points, reference)[: MAX_KEY_POINTS - len(points)]:
@@ -342,6 +349,27 @@ def _explain(m: Material, siblings: list[Sibling]) -> Exercise | None:
         explanation=f"The course explains {concept.name} so ({m.label}): {reference}",
         citations=citations,
         difficulty=_difficulty(0.5 + 0.05 * len(points)),
+    )
+
+
+def _said_about(m: Material) -> Exercise | None:
+    """One short answer on a concept the book never defines, keyed to the first sentence that
+    says something of the concept itself, its clauses the key points."""
+    found = said_about(m)
+    if found is None:
+        return None
+    sentence, chunk = found
+    points = clauses(sentence)[:MAX_KEY_POINTS] or [sentence]
+    return Exercise(
+        id=_exercise_id(m.concept, ExerciseKind.SHORT_ANSWER, 2),
+        concept_id=m.concept.id,
+        kind=ExerciseKind.SHORT_ANSWER,
+        prompt=ABOUT_PROMPT.format(name=m.concept.name),
+        answer=sentence,
+        key_points=points,
+        explanation=f"The course says ({chunk.citation().label()}): {sentence}",
+        citations=[chunk.citation()],
+        difficulty=0.5,
     )
 
 
