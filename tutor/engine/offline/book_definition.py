@@ -38,6 +38,9 @@ _NAMING_BACK = r"\b(?:is|are)\s+(?:also\s+|often\s+|sometimes\s+)?(?:called|know
 _POINTS_BACK = re.compile(r"^\W*(?:this|that|these|those|such|it(?!\s+is\s+\w+\s+to\b)|they)\b",
                           re.I)
 """A sentence leaning on the one before ("It is possible to ..." does not)."""
+_DEMONSTRATIVE = re.compile(r"\b(?:this|these|those|such)\b", re.I)
+"""A naming of what the text around described ("Formally, this is a set ...; this set is
+called the extension"): it needs that text."""
 _SIGNS = ("subject_copula", "subject_verb", "named_object", "appositive")
 """The classifier's signs that the term is what the sentence defines."""
 
@@ -76,7 +79,8 @@ def find_book_definition(m: Material) -> BookDefinition | None:
             if score < MIN_DEFINING:
                 continue
             signs = features(name, Candidate(sentence))
-            defines = plainly_defines(sentence, m.terms) or any(signs.get(k) for k in _SIGNS)
+            defines = plainly_defines(sentence, m.terms) or (
+                any(signs.get(k) for k in _SIGNS) and not _DEMONSTRATIVE.search(sentence))
             if defines and not leans(sentence) and not _POINTS_BACK.match(sentence):
                 gist = describe(sentence, m.terms)
                 defining.append((score, -order, sentence,
@@ -168,7 +172,10 @@ def states_about(text: str, name: str) -> bool:
     if re.search(r"\b(?:this|these|those)\b|^\W*\(|\d+\.\d", text, re.I):
         return False  # "Overall, these distributions ...", "(Hint: ...)", the book's numbers
     signs = features(name, Candidate(text))
-    if signs.get("question") or signs.get("modal"):
+    if signs.get("question") or signs.get("modal") or signs.get("evaluative"):
+        return False  # "The syntax is the same as for strings": a comparison, not the thing
+    if re.search(r"\b(?:is|are)\s+(?:the\s+)?(?:same|similar|different|like|not)\b", text,
+                 re.I):
         return False
     if any(signs.get(k) for k in _SIGNS):
         return True

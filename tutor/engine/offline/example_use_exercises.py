@@ -92,11 +92,15 @@ def _blanked(quote: str, m: Material) -> str:
 
 
 def write_example_use(
-    m: Material, siblings: Sequence[Sibling], passages: Sequence[Chunk]
+    m: Material, siblings: Sequence[Sibling], passages: Sequence[Chunk],
+    undefined: bool = False,
 ) -> list[Exercise]:
-    """Up to :data:`MAX_ITEMS` "which idea does this example show" items."""
+    """Up to :data:`MAX_ITEMS` "which idea does this example show" items; on a concept the
+    book never defines only when ``undefined`` (the concept has no other item: recognising
+    the idea at work is then what the book teaches of it)."""
     name = m.concept.name
-    if not says_what_it_is(m) or (" " not in name and general_zipf(name.lower()) >= GENERIC_ZIPF):
+    if not (undefined or says_what_it_is(m)) or (
+            " " not in name and general_zipf(name.lower()) >= GENERIC_ZIPF):
         return []
     items: list[Exercise] = []
     used: list[str] = []

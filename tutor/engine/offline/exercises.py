@@ -29,6 +29,7 @@ from tutor.engine.offline.checking import (
     term_variants,
     words,
 )
+from tutor.engine.offline.example_use_exercises import write_example_use
 from tutor.engine.offline.exercise_bank import write_beyond_definition
 from tutor.engine.offline.exercise_material import (
     Material,
@@ -90,8 +91,9 @@ def write_exercises(
         ranked = sorted(written, key=lambda e: order.index(e.kind))
         kept = {e.id for e in ranked[:MAX_ON_DEFINITION]}
         written = [e for e in written if e.id in kept]
-    if not written and not beyond:  # used but never defined: what the book says of it
-        said = _said_about(material)
+    if not written and not beyond:  # used but never defined: the idea at work, else what
+        beyond = write_example_use(material, siblings, passages, undefined=True)[:1]
+        said = _said_about(material)  # the book says of it
         written = [said] if said is not None else []
     return written + beyond
 
@@ -135,6 +137,23 @@ def _blank(sentence: str, pattern: re.Pattern[str]) -> tuple[str, str]:
     return blanked, first.group(0) if first else ""
 
 
+_CLAUSE_END = re.compile(r";|,\s+(?:and|but|so|i\.\s?e\.|that\s+is)\b|\s+\(?i\.\s?e\.")
+
+
+def _one_mention(sentence: str, pattern: re.Pattern[str]) -> str | None:
+    """The sentence up to the end of the clause that names the term, when it names it again
+    later ("A theorem is a sentence derivable without premises; i.e., T is a theorem if
+    ..."): one blank to fill. None when the term comes twice within that clause."""
+    found = list(pattern.finditer(sentence))
+    if len(found) <= 1:
+        return sentence
+    end = _CLAUSE_END.search(sentence, found[0].end())
+    if end is None or end.start() > found[1].start():
+        return None
+    clause = sentence[: end.start()].rstrip(" ,;")
+    return clause + "." if len(clause.split()) >= 5 else None
+
+
 def _short(text: str, limit: int = 120) -> str:
     """The text cut at a word boundary to about ``limit`` characters."""
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "..."
@@ -148,8 +167,8 @@ def _answer_form(surface: str, name: str) -> str:
 
 def _cloze(m: Material, siblings: list[Sibling]) -> Exercise | None:
     concept = m.concept
-    if m.sentence:
-        blanked, surface = _blank(m.sentence, m.pattern)
+    if m.sentence and (one := _one_mention(m.sentence, m.pattern)):
+        blanked, surface = _blank(one, m.pattern)
         prompt, answer = f"Fill in the blank: {blanked}", _answer_form(surface, concept.name)
     else:
         described = lower_first(m.description or "")
@@ -213,8 +232,8 @@ def _multiple_choice(
 def _choose_term(m: Material, siblings: list[Sibling]) -> Exercise | None:
     if m.description:
         prompt = f'Which term matches this description: "{m.description}"?'
-    elif m.sentence:
-        prompt = f'Which term fills the blank: "{_blank(m.sentence, m.pattern)[0]}"?'
+    elif m.sentence and (one := _one_mention(m.sentence, m.pattern)):
+        prompt = f'Which term fills the blank: "{_blank(one, m.pattern)[0]}"?'
     else:
         return None
     if mentions(prompt, m.terms):
