@@ -99,3 +99,25 @@ def test_the_checker_refuses_a_last_resort_key_that_points_back_or_only_mentions
                    citations=[Citation(source="book.pdf", page=4)])
     verdict = check_exercise(bad, concept, [_chunk(text, 4)])
     assert "the key points back or only mentions the term" in verdict.problems
+
+
+def test_a_sibling_without_a_description_takes_its_glossary_entry() -> None:
+    from tutor.engine.offline.book_definition import described_siblings
+    from tutor.engine.offline.exercise_material import Sibling
+
+    accumulator = _concept("accumulator", "accumulator", "We use an accumulator here.", 3)
+    (sibling,) = described_siblings([Sibling(accumulator, 0.5, None)], [USE, GLOSSARY])
+    assert sibling.description == "A variable used in a loop to add up values"
+    assert sibling.cited is not None and sibling.cited.page == 9
+
+
+def test_a_definition_naming_the_term_twice_is_asked_on_its_first_clause() -> None:
+    text = ("A theorem is a sentence that is derivable without any premises; that is, T is a "
+            "theorem if and only if it can be derived from nothing.")
+    concept = _concept("theorem", "theorem", text, 7)
+    others = [_concept(f"c{n}", name, f"A {name} is a kind of sentence of the language.", 7)
+              for n, name in enumerate(["premise", "conclusion", "argument"])]
+    written = write_exercises(concept, others, [_chunk(text, 7)])
+    assert all(e.prompt.count("_____") <= 1 for e in written)
+    assert any("derivable without any premises." in e.prompt for e in written
+               if e.kind is not ExerciseKind.SHORT_ANSWER)

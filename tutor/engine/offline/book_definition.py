@@ -16,14 +16,17 @@ classifier, so the bank and the map agree.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from tutor.course import Chunk
-from tutor.engine.offline.checking import content_stems, mentions
+from tutor.engine.offline.checking import content_stems, mentions, term_variants
 from tutor.engine.offline.defining import MIN_DEFINING, Candidate, definition_score, features
 from tutor.engine.offline.exercise_material import (
     Material,
+    Sibling,
     describe,
+    gather,
     plainly_defines,
     prose_sentences,
     stands_alone,
@@ -104,9 +107,10 @@ def find_book_definition(m: Material) -> BookDefinition | None:
 def _glossary_entries(chunk: Chunk, m: Material) -> list[BookDefinition]:
     """``"term: A gloss."`` entries for the concept in a passage (glossaries run together)."""
     found: list[BookDefinition] = []
-    entry = re.compile(r"(?:^|(?<=[.!?])\s+)" + term_group(m.terms)
-                       + r"\s*:\s+(?P<gloss>[A-Z][^:]{8," + str(MAX_GLOSS) + r"}?[.!?])"
-                       r"(?=\s+[\w\s()'-]{1,40}:\s|\s*$)", re.I)
+    entry = re.compile(r"(?:^|(?<=[.!?])\s+)(?:[•\u25cf*-]\s*)?" + term_group(m.terms)
+                       + r"(?:\s*\([^()]{1,20}\))?\s*:\s+(?P<gloss>[A-Z][^:•]{8,"
+                       + str(MAX_GLOSS) + r"}?[.!?])"
+                       r"(?=\s+(?:[•\u25cf*-]\s*)?[\w\s()'-]{1,40}:\s|\s*$)", re.I)
     for match in entry.finditer(" ".join(chunk.text.split())):
         gloss = match.group("gloss").rstrip(".!? ")
         if mentions(gloss, m.terms) or not stands_alone(gloss):
@@ -195,3 +199,24 @@ def said_about(m: Material) -> tuple[str, Chunk] | None:
                     and len(content_stems(sentence)) >= 4):
                 return sentence, chunk
     return None
+
+
+DESCRIBED_SIBLINGS = 8
+"""Nearest siblings whose definition is looked up among the passages when the map's gives no
+description (contrast and relation items need one on each side)."""
+
+
+def described_siblings(siblings: list[Sibling], passages: Sequence[Chunk]) -> list[Sibling]:
+    """The siblings, the nearest ones without a description given the book's definition found
+    among the passages (a glossary entry, a defining sentence), cited where it was found."""
+    out: list[Sibling] = []
+    for n, sibling in enumerate(siblings):
+        if n < DESCRIBED_SIBLINGS and not stands_alone(sibling.description):
+            other = sibling.concept
+            terms = term_variants(other.name, other.aliases)
+            found = find_book_definition(gather(other, terms, passages)) if terms else None
+            if found is not None and found.description:
+                sibling = replace(sibling, description=found.description,
+                                  cited=found.chunk.citation())
+        out.append(sibling)
+    return out

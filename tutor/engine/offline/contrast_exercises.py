@@ -54,7 +54,8 @@ def write_contrast(
             continue
         if same_option(m.description or "", sibling.description or ""):
             continue
-        cited = [c for c in other.citations[:1] if (c.source, c.page) in pages]
+        cited = [c for c in ([sibling.cited] if sibling.cited else other.citations[:1])
+                 if (c.source, c.page) in pages]
         if not cited:
             continue
         found.append(_exercise(m, sibling, cited[0], len(found) + 1))

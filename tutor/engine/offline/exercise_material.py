@@ -41,6 +41,8 @@ class Sibling:
     """Cosine similarity of the two concepts' name and definition (MiniLM), 4 decimals."""
     description: str | None
     """Its definition without its own name, when that can be had."""
+    cited: Citation | None = None
+    """Where the description was found, when not on the concept's own defining page."""
 
 
 @dataclass

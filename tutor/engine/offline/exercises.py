@@ -18,7 +18,12 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind
-from tutor.engine.offline.book_definition import ABOUT_PROMPT, said_about, with_book_definition
+from tutor.engine.offline.book_definition import (
+    ABOUT_PROMPT,
+    described_siblings,
+    said_about,
+    with_book_definition,
+)
 from tutor.engine.offline.checking import (
     BLANK,
     canonical,
@@ -78,7 +83,7 @@ def write_exercises(
         material = with_book_definition(material)
     if not material.citations or not (material.sentence or material.description):
         return []
-    siblings = rank_siblings(concept, related, terms)
+    siblings = described_siblings(rank_siblings(concept, related, terms), passages)
     # only a concept the course really defines gets an item keyed to its definition; more
     # items on the one sentence prove recognition, not understanding: keep the production item
     if not stands_alone(material.description):

@@ -72,7 +72,8 @@ def write_relation(
             continue
         if mentions(sibling.description or "", m.terms, fuzzy=False):
             continue  # each defined by the other: no direction to ask about
-        cited = [c for c in other.citations[:1] if (c.source, c.page) in pages]
+        cited = [c for c in ([sibling.cited] if sibling.cited else other.citations[:1])
+                 if (c.source, c.page) in pages]
         if cited:
             items.append(_exercise(m, sibling, cited, len(items) + 1))
             if len(items) == MAX_ITEMS:
