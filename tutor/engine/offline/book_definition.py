@@ -36,6 +36,9 @@ from tutor.engine.offline.exercise_material import (
 from tutor.engine.offline.self_contained import leans
 
 MAX_GLOSS = 300
+MIN_ENTRIES = 2
+"""Entries ("term: A gloss") a passage needs to be read as a glossary."""
+_ENTRY = re.compile(r"(?:^|[.!?]\s+)(?:[•\u25cf*-]\s*)?[a-z][\w\s()'-]{0,40}:\s+[A-Z]")
 """Characters of a glossary gloss (longer: entries run together)."""
 _NAMING_BACK = r"\b(?:is|are)\s+(?:also\s+|often\s+|sometimes\s+)?(?:called|known\s+as)\s+"
 _POINTS_BACK = re.compile(r"^\W*(?:this|that|these|those|such|it(?!\s+is\s+\w+\s+to\b)|they)\b",
@@ -110,11 +113,14 @@ def _glossary_entries(chunk: Chunk, m: Material) -> list[BookDefinition]:
     entry = re.compile(r"(?:^|(?<=[.!?])\s+)(?:[•\u25cf*-]\s*)?" + term_group(m.terms)
                        + r"(?:\s*\([^()]{1,20}\))?\s*:\s+(?P<gloss>[A-Z][^:•]{8,"
                        + str(MAX_GLOSS) + r"}?[.!?])"
-                       r"(?=\s+(?:[•\u25cf*-]\s*)?[\w\s()'-]{1,40}:\s|\s*$)", re.I)
-    for match in entry.finditer(" ".join(chunk.text.split())):
+                       r"(?=\s|$)", re.I)
+    text = " ".join(chunk.text.split())
+    if len(_ENTRY.findall(text)) < MIN_ENTRIES:
+        return []  # not a glossary: "Python shows: ..." is no entry
+    for match in entry.finditer(text):
         gloss = match.group("gloss").rstrip(".!? ")
-        if mentions(gloss, m.terms) or not stands_alone(gloss):
-            continue
+        if mentions(gloss, m.terms) or len(content_stems(gloss)) < 2 or ";" in gloss:
+            continue  # "them" in a gloss points inside it: the glossary stands alone
         found.append(BookDefinition(f"{m.concept.name}: {gloss}.", gloss, chunk))
     return found
 

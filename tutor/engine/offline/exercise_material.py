@@ -276,7 +276,7 @@ def says_what_it_is(m: Material) -> bool:
     if m.sentence and plainly_defines(m.sentence, m.terms):
         return True
     if m.found_elsewhere:  # the classifier's judgement on a sentence among the passages
-        return bool(m.sentence) or stands_alone(m.description)
+        return bool(m.sentence or m.description)
     gloss = " ".join(m.concept.definition.split())
     if not gloss or m.pattern.search(gloss) or _OWN_SUBJECT.match(gloss):
         return False  # '"Syntax" refers to the structure ...' given for syntax error

@@ -86,7 +86,7 @@ def write_exercises(
     siblings = described_siblings(rank_siblings(concept, related, terms), passages)
     # only a concept the course really defines gets an item keyed to its definition; more
     # items on the one sentence prove recognition, not understanding: keep the production item
-    if not stands_alone(material.description):
+    if not material.found_elsewhere and not stands_alone(material.description):
         material.description = None  # "... tracking them down": ask on the sentence instead
     written = _on_definition(material, siblings) if says_what_it_is(material) else []
     beyond = write_beyond_definition(material, siblings, passages)
@@ -202,6 +202,9 @@ def _pick(options: list[tuple[Sibling, str]], answer: str, prompt: str) -> list[
         taken = [answer, *(t for _, t in chosen)]
         if any(same_option(text, t) for t in taken):
             continue
+        if max(len(text.split()), len(answer.split())) <= 4 and (
+                content_stems(text) == content_stems(answer)):
+            continue  # "traversal" beside "traverse": the answer in another form
         if mentions(prompt, term_variants(sibling.concept.name), fuzzy=False):
             continue
         chosen.append((sibling, text))
