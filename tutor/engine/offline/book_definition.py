@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from tutor.course import Chunk
-from tutor.engine.offline.checking import content_stems, mentions, term_variants
+from tutor.engine.offline.checking import canonical, content_stems, mentions, term_variants
 from tutor.engine.offline.defining import MIN_DEFINING, Candidate, definition_score, features
 from tutor.engine.offline.exercise_material import (
     Material,
@@ -199,8 +199,11 @@ def said_about(m: Material) -> tuple[str, Chunk] | None:
     """The first sentence of the material's passages that states something of the concept
     itself (:func:`states_about`): the key of the last-resort item."""
     for chunk in m.ordered:
-        for sentence in prose_sentences(chunk.text):
+        for sentence in _parts(prose_sentences(chunk.text)):
             if (m.pattern.search(sentence) and usable(sentence)
+                    and not re.match(r"^\W*the\s+" + term_group(m.terms) + r"\s+of\s+[A-Z]\b",
+                                     sentence, re.I)  # "The extension of L": one instance
+                    and not _other_entry(sentence, m)
                     and states_about(sentence, m.concept.name)
                     and len(content_stems(sentence)) >= 4):
                 return sentence, chunk
@@ -226,3 +229,21 @@ def described_siblings(siblings: list[Sibling], passages: Sequence[Chunk]) -> li
                                   cited=found.chunk.citation())
         out.append(sibling)
     return out
+
+
+def _parts(sentences: list[str]) -> list[str]:
+    """The sentences with bulleted items run into one ("• regression: ... • dependent
+    variables: ...") taken apart."""
+    return [part.strip() for s in sentences for part in re.split(r"\s*[•\u25cf]\s*", s)
+            if part.strip()]
+
+
+def _other_entry(sentence: str, m: Material) -> bool:
+    """A glossary-shaped line that is not the concept's own entry ("uniform distribution: ..."
+    for uniform) or whose gloss is no gloss ("Exploratory data analysis: We will look ...")."""
+    entry = re.match(r"^\W*([^:]{1,40}):\s+(\S+)", sentence)
+    if entry is None:
+        return False
+    own = {canonical(t) for t in m.terms}
+    return canonical(entry.group(1)) not in own or entry.group(2).lower() in (
+        "we", "i", "you", "this", "it", "they", "these", "here")
