@@ -19,12 +19,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from tutor.course import Chunk
+from tutor.course import Chunk, Exercise, ExerciseKind
 from tutor.engine.offline.checking import canonical, content_stems, mentions, term_variants
 from tutor.engine.offline.defining import MIN_DEFINING, Candidate, definition_score, features
 from tutor.engine.offline.exercise_material import (
     Material,
     Sibling,
+    clauses,
     describe,
     gather,
     plainly_defines,
@@ -35,6 +36,7 @@ from tutor.engine.offline.exercise_material import (
 )
 from tutor.engine.offline.self_contained import leans
 
+MAX_KEY_POINTS = 4
 MAX_GLOSS = 300
 MIN_ENTRIES = 2
 """Entries ("term: A gloss") a passage needs to be read as a glossary."""
@@ -247,3 +249,24 @@ def _other_entry(sentence: str, m: Material) -> bool:
     own = {canonical(t) for t in m.terms}
     return canonical(entry.group(1)) not in own or entry.group(2).lower() in (
         "we", "i", "you", "this", "it", "they", "these", "here")
+
+
+def write_said_about(m: Material) -> Exercise | None:
+    """One short answer on a concept the book never defines, keyed to the first sentence that
+    says something of the concept itself, its clauses the key points."""
+    found = said_about(m)
+    if found is None:
+        return None
+    sentence, chunk = found
+    points = clauses(sentence)[:MAX_KEY_POINTS] or [sentence]
+    return Exercise(
+        id=f"{m.concept.id}-{ExerciseKind.SHORT_ANSWER.value}-2",
+        concept_id=m.concept.id,
+        kind=ExerciseKind.SHORT_ANSWER,
+        prompt=ABOUT_PROMPT.format(name=m.concept.name),
+        answer=sentence,
+        key_points=points,
+        explanation=f"The course says ({chunk.citation().label()}): {sentence}",
+        citations=[chunk.citation()],
+        difficulty=0.5,
+    )

@@ -369,3 +369,19 @@ def clauses(text: str) -> list[str]:
             parts.append(piece)
     return [p for i, p in enumerate(parts) if len(content_stems(p)) >= 2 - (i == 0)]
 
+
+_CLAUSE_END = re.compile(r";|,\s+(?:and|but|so|i\.\s?e\.|that\s+is)\b|\s+\(?i\.\s?e\.")
+
+
+def one_mention(sentence: str, pattern: re.Pattern[str]) -> str | None:
+    """The sentence up to the end of the clause that names the term, when it names it again
+    later ("A theorem is a sentence derivable without premises; i.e., T is a theorem if
+    ..."): one blank to fill. None when the term comes twice within that clause."""
+    found = list(pattern.finditer(sentence))
+    if len(found) <= 1:
+        return sentence
+    end = _CLAUSE_END.search(sentence, found[0].end())
+    if end is None or end.start() > found[1].start():
+        return None
+    clause = sentence[: end.start()].rstrip(" ,;")
+    return clause + "." if len(clause.split()) >= 5 else None

@@ -19,10 +19,9 @@ from rapidfuzz import fuzz
 
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind
 from tutor.engine.offline.book_definition import (
-    ABOUT_PROMPT,
     described_siblings,
-    said_about,
     with_book_definition,
+    write_said_about,
 )
 from tutor.engine.offline.checking import (
     BLANK,
@@ -45,6 +44,7 @@ from tutor.engine.offline.exercise_material import (
     dice,
     gather,
     lower_first,
+    one_mention,
     prose_sentences,
     rank_siblings,
     says_what_it_is,
@@ -98,7 +98,7 @@ def write_exercises(
         written = [e for e in written if e.id in kept]
     if not written and not beyond:  # used but never defined: the idea at work, else what
         beyond = write_example_use(material, siblings, passages, undefined=True)[:1]
-        said = _said_about(material)  # the book says of it
+        said = write_said_about(material)  # the book says of it
         written = [said] if said is not None else []
     return written + beyond
 
@@ -142,23 +142,6 @@ def _blank(sentence: str, pattern: re.Pattern[str]) -> tuple[str, str]:
     return blanked, first.group(0) if first else ""
 
 
-_CLAUSE_END = re.compile(r";|,\s+(?:and|but|so|i\.\s?e\.|that\s+is)\b|\s+\(?i\.\s?e\.")
-
-
-def _one_mention(sentence: str, pattern: re.Pattern[str]) -> str | None:
-    """The sentence up to the end of the clause that names the term, when it names it again
-    later ("A theorem is a sentence derivable without premises; i.e., T is a theorem if
-    ..."): one blank to fill. None when the term comes twice within that clause."""
-    found = list(pattern.finditer(sentence))
-    if len(found) <= 1:
-        return sentence
-    end = _CLAUSE_END.search(sentence, found[0].end())
-    if end is None or end.start() > found[1].start():
-        return None
-    clause = sentence[: end.start()].rstrip(" ,;")
-    return clause + "." if len(clause.split()) >= 5 else None
-
-
 def _short(text: str, limit: int = 120) -> str:
     """The text cut at a word boundary to about ``limit`` characters."""
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "..."
@@ -172,7 +155,7 @@ def _answer_form(surface: str, name: str) -> str:
 
 def _cloze(m: Material, siblings: list[Sibling]) -> Exercise | None:
     concept = m.concept
-    if m.sentence and (one := _one_mention(m.sentence, m.pattern)):
+    if m.sentence and (one := one_mention(m.sentence, m.pattern)):
         blanked, surface = _blank(one, m.pattern)
         prompt, answer = f"Fill in the blank: {blanked}", _answer_form(surface, concept.name)
     else:
@@ -240,7 +223,7 @@ def _multiple_choice(
 def _choose_term(m: Material, siblings: list[Sibling]) -> Exercise | None:
     if m.description:
         prompt = f'Which term matches this description: "{m.description}"?'
-    elif m.sentence and (one := _one_mention(m.sentence, m.pattern)):
+    elif m.sentence and (one := one_mention(m.sentence, m.pattern)):
         prompt = f'Which term fills the blank: "{_blank(one, m.pattern)[0]}"?'
     else:
         return None
@@ -376,27 +359,6 @@ def _explain(m: Material, siblings: list[Sibling]) -> Exercise | None:
         explanation=f"The course explains {concept.name} so ({m.label}): {reference}",
         citations=citations,
         difficulty=_difficulty(0.5 + 0.05 * len(points)),
-    )
-
-
-def _said_about(m: Material) -> Exercise | None:
-    """One short answer on a concept the book never defines, keyed to the first sentence that
-    says something of the concept itself, its clauses the key points."""
-    found = said_about(m)
-    if found is None:
-        return None
-    sentence, chunk = found
-    points = clauses(sentence)[:MAX_KEY_POINTS] or [sentence]
-    return Exercise(
-        id=_exercise_id(m.concept, ExerciseKind.SHORT_ANSWER, 2),
-        concept_id=m.concept.id,
-        kind=ExerciseKind.SHORT_ANSWER,
-        prompt=ABOUT_PROMPT.format(name=m.concept.name),
-        answer=sentence,
-        key_points=points,
-        explanation=f"The course says ({chunk.citation().label()}): {sentence}",
-        citations=[chunk.citation()],
-        difficulty=0.5,
     )
 
 
