@@ -49,7 +49,7 @@ _POINTS_BACK = re.compile(r"^\W*(?:this|that|these|those|such|it(?!\s+is\s+\w+\s
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|those|such)\b", re.I)
 """A naming of what the text around described ("Formally, this is a set ...; this set is
 called the extension"): it needs that text."""
-_SIGNS = ("subject_copula", "subject_verb", "named_object", "appositive")
+_SIGNS = ("subject_copula", "subject_verb", "named_object")
 """The classifier's signs that the term is what the sentence defines."""
 
 
