@@ -219,20 +219,6 @@ def test_practice_parts_and_their_solutions_go_to_the_concepts_they_name() -> No
     assert SOLUTIONS in routed["tautology"] and PRACTICE in routed["valid"]
 
 
-def test_what_follows_asks_which_near_concept_the_course_explains_in_its_terms() -> None:
-    from tutor.engine.offline.relation_exercises import write_follows
-
-    outcome = _concept("outcome", "outcome", "An outcome is a possible result of an experiment.")
-    pages = [_chunk(SAMPLE.definition, page=3), _chunk(EVENT.definition, page=4)]
-    siblings = [Sibling(c, 0.5, None) for c in (EVENT, MEAN, MODE)]
-    item = write_follows(_material(SAMPLE, pages), siblings, pages)
-    assert item is not None and item.origin is ExerciseOrigin.RELATION
-    assert item.answer == "event" and sorted(item.choices or []) == ["event", "mean", "mode"]
-    assert item.citations[0].page == 4 and check_exercise(item, SAMPLE, pages).ok
-    assert write_follows(_material(SAMPLE, pages[:1]), siblings, pages[:1]) is None  # uncited
-    assert write_follows(_material(outcome, pages), siblings, pages) is None
-
-
 def test_a_session_shows_the_earlier_changes_its_last_line_depends_on() -> None:
     from tutor.engine.offline.code_listings import changed_names, is_statement
 

@@ -171,7 +171,7 @@ def test_old_course_files_load_with_the_definition_origin() -> None:
     assert loaded.exercises[0].origin is ExerciseOrigin.DEFINITION
 
 
-def test_a_concept_keeps_a_few_items_on_its_definition_fewer_with_items_beyond() -> None:
+def test_a_concept_keeps_one_item_on_its_definition_the_production_item() -> None:
     texts = {
         "stack": "A stack is a collection where the last item added is the first one removed.",
         "queue": "A queue is a collection where the first item added is the first one removed.",
@@ -185,12 +185,37 @@ def test_a_concept_keeps_a_few_items_on_its_definition_fewer_with_items_beyond()
     on_definition = [e for e in every if e.origin is ExerciseOrigin.DEFINITION]
     assert len(write_definition_exercises(stack, others, pages)) > 3
     assert any(e.origin is ExerciseOrigin.CONTRAST for e in every)
-    beyond = len(every) - len(on_definition)
-    assert len(on_definition) == (1 if beyond >= 1 else 2)
-    assert ExerciseKind.SHORT_ANSWER in {e.kind for e in on_definition}  # production first
-    alone = write_exercises(pool[2], [], pages)  # nothing to contrast with: two on it
-    assert len(alone) == 2 and {e.kind for e in alone} == {ExerciseKind.SHORT_ANSWER,
-                                                           ExerciseKind.CLOZE}
+    assert [e.kind for e in on_definition] == [ExerciseKind.SHORT_ANSWER]  # production first
+    alone = write_exercises(pool[2], [], pages)  # nothing beyond it: still one on it
+    assert [e.kind for e in alone] == [ExerciseKind.CLOZE]  # no near concepts to choose among
+
+
+def test_a_sentence_that_only_uses_the_term_is_keyed_to_no_definition_item() -> None:
+    uses = {
+        "syntax": "The syntax is the same as for strings: you write the loop and print.",
+        "syllogism": "In designing a proof system, we could start with disjunctive syllogism.",
+        "universal quantifier": "This is called the universal quantifier.",
+        "syntax error": '"Syntax" refers to the structure of a program and its rules.',
+        "extension": "Formally, this is a set of members of the UD to which the predicate "
+                     "applies; this set is called the extension of the predicate.",
+        "problem of non-referring terms": "The problem of non-referring terms is most vexing "
+                                          "when we try to translate negations.",
+    }
+    for n, (name, sentence) in enumerate(uses.items(), 1):
+        concept = _concept(name.replace(" ", "-"), name, sentence, page=n)
+        written = write_exercises(concept, [], [_chunk(sentence, page=n)])
+        assert not [e for e in written if e.origin is ExerciseOrigin.DEFINITION], name
+    defines = {
+        "interactive mode": "So far we have run Python in interactive mode, which means that "
+                            "you interact directly with the interpreter.",
+        "truth-value": "True or false is said to be the truth-value of a sentence.",
+        "model": "In this context, a model is a simplification that leaves out details.",
+        "jitter": "Random noise added to data for purposes of visualization.",
+    }
+    for n, (name, sentence) in enumerate(defines.items(), 1):
+        concept = _concept(name.replace(" ", "-"), name, sentence, page=n)
+        written = write_exercises(concept, [], [_chunk(sentence, page=n)])
+        assert [e.origin for e in written] == [ExerciseOrigin.DEFINITION], name
 
 
 def test_no_contrast_between_concepts_a_learner_would_not_mix_up() -> None:
@@ -214,9 +239,14 @@ def test_a_description_that_leans_on_the_sentence_before_is_not_used() -> None:
                     ["encapsulation"]) == "Wrapping code up in a function"
     assert describe("Functions that work this way are called modifiers.",
                     ["modifier", "modifiers"]) is None
+    assert describe("Instead we collect data from a subset of the population called a sample.",
+                    ["sample"]) == "a subset of the population"
+    assert describe("Adding a parameter to a function is called generalization because it "
+                    "makes the function more general.", ["generalization"]) is None
 
 
-def test_relation_asks_which_idea_the_definition_builds_on() -> None:
+def test_relation_asks_why_the_idea_the_definition_uses_is_needed() -> None:
+    from tutor.engine.offline.exercise_material import describe
     from tutor.engine.offline.relation_exercises import write_relation
 
     texts = {
@@ -225,20 +255,28 @@ def test_relation_asks_which_idea_the_definition_builds_on() -> None:
         "function": "A function is a named sequence of statements that performs a computation.",
         "module": "A module is a file that contains a collection of related functions.",
         "loop": "A loop is a part of a program that can run repeatedly.",
-        "operator": "An operator is a special symbol that represents a simple computation.",
     }
     pool = [_concept(n, n, d, page=i) for i, (n, d) in enumerate(texts.items(), 1)]
     pages = [_chunk(d, page=i) for i, d in enumerate(texts.values(), 1)]
     m = _material(pool[0], pages)
-    siblings = [Sibling(c, 0.6 - 0.1 * i, None) for i, c in enumerate(pool[1:])]
-    item = write_relation(m, siblings, pages)
-    assert item is not None and item.origin is ExerciseOrigin.RELATION
-    assert item.answer == "function"  # named in the definition; the others are not
-    assert set(item.choices or []) == {"function", "module", "loop", "operator"}
+    siblings = [Sibling(c, 0.6 - 0.1 * i, describe(c.definition, [c.name]))
+                for i, c in enumerate(pool[1:])]
+    (item,) = write_relation(m, siblings, pages)
+    assert item.origin is ExerciseOrigin.RELATION
+    assert item.kind is ExerciseKind.SHORT_ANSWER
+    assert "Why do you need function to understand parameter?" in item.prompt
+    assert "named sequence of statements" in item.answer  # what the idea it rests on is
+    assert len(item.key_points) == 2 and {c.page for c in item.citations} == {1, 2}
     assert check_exercise(item, pool[0], pages).ok
+    # the idea's own definition is cited: without its page there is nothing to check it on
+    assert write_relation(m, siblings, pages[:1]) == []
     # with the key's name removed from the definition there is nothing to ask
     plain = _concept("parameter", "parameter", "A parameter is a name for a passed value.")
-    assert write_relation(_material(plain, [_chunk(plain.definition)]), siblings, pages) is None
+    assert write_relation(_material(plain, [_chunk(plain.definition)]), siblings, pages) == []
+    # a sibling whose description is a clause, not what it is, is no key
+    clause = Sibling(_concept("function", "function", "x", page=2), 0.6,
+                     "assigned to variables called parameters")
+    assert write_relation(m, [clause], pages) == []
 
 
 def test_the_checker_rejects_two_blanks_narrative_openers_and_questions_as_statements() -> None:
@@ -256,6 +294,18 @@ def test_the_checker_rejects_two_blanks_narrative_openers_and_questions_as_state
     assert any("more than one blank" in p for p in problems(
         ExerciseKind.CLOZE, "Fill in the blank: a _____ is a name; a _____ refers to a value.",
         "variable"))
+    two_blanks = Exercise(
+        id="variable-x-2", concept_id="variable", kind=ExerciseKind.MULTIPLE_CHOICE,
+        prompt='Which idea fills the blank: "a _____ is a name; a _____ refers to a value"?',
+        answer="variable", choices=["variable", "value", "name"], citations=cite)
+    assert any("more than one blank" in p for p in check_exercise(two_blanks, VARIABLE,
+                                                                 [chunk]).problems)
+    other_form = Exercise(
+        id="variable-x-3", concept_id="variable", kind=ExerciseKind.MULTIPLE_CHOICE,
+        prompt='Which term matches this description: "to go through each item in turn"?',
+        answer="traverse", choices=["traverse", "traversal", "value", "name"], citations=cite)
+    assert any("under another name" in p for p in check_exercise(other_form, VARIABLE,
+                                                                [chunk]).problems)
     assert any("narrative opener" in p for p in problems(
         ExerciseKind.CLOZE, "Fill in the blank: This is called a _____.", "variable"))
     assert any("not a proposition" in p for p in problems(
@@ -275,4 +325,4 @@ def test_a_definition_run_on_into_the_next_glossary_entry_gives_no_relation_key(
     siblings = [Sibling(_concept(n, n, f"A {n} is a part of a program."), 0.5, None)
                 for n in names]
     chunk = _chunk(run_on)
-    assert write_relation(_material(printing, [chunk]), siblings, [chunk]) is None
+    assert write_relation(_material(printing, [chunk]), siblings, [chunk]) == []

@@ -7,6 +7,8 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from tests.factories import Driver, cloze_first_course, make_course
 from tutor.answers import MASK, reveals_answer
 from tutor.teach.exercise_pool import (
@@ -99,3 +101,20 @@ def test_the_days_record_starts_afresh_on_a_new_day() -> None:
     assert not is_retired(today(state, NOW.replace(day=3)), "array-cloze")  # type: ignore[arg-type]
     again = posed(today(state, NOW.replace(day=3)), "array-cloze")  # a new day: marks afresh
     assert times_posed(again, "array-cloze") == 1 and again["log"]["array-cloze"][0] == 1
+
+
+def test_a_concept_on_a_long_run_is_not_posed_again_when_nothing_else_is_ready(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tutor.learner.model import LearnerModel
+    from tutor.teach import policy
+    from tutor.teach.exercise_pool import MAX_RUN, choose_concept_today
+
+    course = make_course()
+    model = LearnerModel(learner_id="ada", course="algorithms")  # nothing known yet
+    monkeypatch.setattr(policy, "candidates", lambda *args: [])  # nothing ready has more today
+    first = policy.teaching_order(course)[0]
+    state = {"pace": {"day": NOW.date().isoformat(), "asked": MAX_RUN, "run": [first, MAX_RUN]}}
+    step, resting_now = choose_concept_today(state, course, model, NOW)  # type: ignore[arg-type]
+    assert step.concept_id != first  # a rest, another concept or the end of the day
+    assert step.concept_id is None or first in resting_now

@@ -32,6 +32,12 @@ The **standard deviation** is the square root of the variance.
 ## Ranges
 
 The **range** is the difference between the largest and the smallest value.
+
+The **interquartile range** is the difference between the third and the first quartile.
+
+## Shape
+
+The **skewness** is a measure of how far a distribution leans to one side.
 """
 
 

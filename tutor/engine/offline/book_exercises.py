@@ -22,7 +22,7 @@ from tutor.course import Chunk, Citation, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import canonical, mentions
 from tutor.engine.offline.exercise_material import Material
 
-MAX_ITEMS = 4
+MAX_ITEMS = 12
 MAX_ITEM_CHARS = 160
 MAX_ANSWER_WORDS = 3
 MAX_CHOICES = 4

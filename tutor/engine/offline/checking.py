@@ -204,11 +204,11 @@ def _shape_problems(exercise: Exercise, concept: Concept) -> list[str]:
         problems.append(f"answer too long ({len(answer)} characters)")
     if not exercise.citations:
         problems.append("no citations")
-    if exercise.kind is ExerciseKind.CLOZE:
-        if not _BLANKS.search(prompt):
-            problems.append("cloze prompt has no blank")
-        elif len(_BLANKS.findall(prompt)) > 1:
-            problems.append("cloze prompt has more than one blank")
+    if exercise.kind is ExerciseKind.CLOZE and not _BLANKS.search(prompt):
+        problems.append("cloze prompt has no blank")
+    elif len(_BLANKS.findall(prompt)) > 1:  # a cloze, or a quote asking which idea fills it
+        problems.append(f"{exercise.kind.value.replace('_', ' ')} prompt has more than one "
+                        "blank")
     if exercise.kind in (ExerciseKind.CLOZE, ExerciseKind.TRUE_FALSE):
         body = _BLANKS.sub("X", statement_of(exercise) if exercise.kind is ExerciseKind.TRUE_FALSE
                            else re.sub(r"^\s*fill\s+in\s+the\s+blank\s*:\s*", "", prompt,
@@ -219,7 +219,20 @@ def _shape_problems(exercise: Exercise, concept: Concept) -> list[str]:
             problems.append("cloze answer longer than six words")
     if exercise.kind is ExerciseKind.SHORT_ANSWER and not exercise.key_points:
         problems.append("short answer has no key points")
+    if exercise.kind is ExerciseKind.SHORT_ANSWER and _asks_what_is_said(exercise, concept):
+        from tutor.engine.offline.book_definition import states_about
+
+        if not states_about(answer, concept.name):
+            problems.append("the key points back or only mentions the term")
     return problems
+
+
+def _asks_what_is_said(exercise: Exercise, concept: Concept) -> bool:
+    """The last-resort item on a concept the book never defines: its key must say something
+    of the concept itself."""
+    from tutor.engine.offline.book_definition import ABOUT_PROMPT
+
+    return exercise.prompt.strip() == ABOUT_PROMPT.format(name=concept.name)
 
 
 def _choice_problems(exercise: Exercise, terms: list[str]) -> list[str]:
@@ -244,7 +257,10 @@ def _choice_problems(exercise: Exercise, terms: list[str]) -> list[str]:
     distractors = [c for c in choices if c != exercise.answer]
     for choice in distractors:
         key = canonical(choice)
-        if key == answer_key or (is_term and key in names):
+        if key == answer_key or (is_term and key in names) or (
+                max(len(key.split()), len(answer_key.split())) <= 4
+                and content_stems(choice) == content_stems(exercise.answer)):
+            # "traversal" beside "traverse": the same word, another form
             problems.append(f"two correct options: '{choice}' is the answer under another name")
         elif same_option(choice, exercise.answer):
             problems.append(f"two correct options: '{choice}' is nearly the same as the answer")

@@ -26,6 +26,7 @@ from tutor.engine.offline.exercise_material import (
     Sibling,
     clauses,
     lower_first,
+    stands_alone,
 )
 from tutor.text import STOPWORDS
 
@@ -53,7 +54,8 @@ def write_contrast(
             continue
         if same_option(m.description or "", sibling.description or ""):
             continue
-        cited = [c for c in other.citations[:1] if (c.source, c.page) in pages]
+        cited = [c for c in ([sibling.cited] if sibling.cited else other.citations[:1])
+                 if (c.source, c.page) in pages]
         if not cited:
             continue
         found.append(_exercise(m, sibling, cited[0], len(found) + 1))
@@ -71,7 +73,7 @@ def _telling(description: str | None) -> bool:
         return False
     if re.search(r"[.!?]\s+\S", description.strip()):
         return False  # more than one sentence: a glossary definition run on into the next
-    return len(content_stems(description)) >= 3
+    return len(content_stems(description)) >= 3 and stands_alone(description)
 
 
 def _genus(description: str) -> str:

@@ -6,7 +6,9 @@ its definition. The exercise quotes the example (with the sentence before it, wh
 leans on it) with every mention of the concept blanked, and asks which idea of the course fills
 the blank; the distractors are near concepts the quoted text and its page do not name, so the
 text supports only the key. The example must not restate the definition; when the sentence before it is the definition,
-the example is quoted alone.
+the example is quoted alone. Only a concept the course defines is asked about (a word the book
+merely uses in an example, "week", "input", is no idea to recognise), and never a single word
+common in general English: its blank is filled from the sentence alone.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline.candidates import GENERIC_ZIPF
 from tutor.engine.offline.checking import (
     BLANK,
     content_stems,
@@ -28,8 +31,10 @@ from tutor.engine.offline.exercise_material import (
     Sibling,
     dice,
     prose_sentences,
+    says_what_it_is,
     usable,
 )
+from tutor.text import general_zipf
 
 MIN_DISTRACTORS = 2
 MAX_DISTRACTORS = 3
@@ -66,6 +71,8 @@ def _quotes(chunk: Chunk, m: Material) -> list[str]:
                 continue  # the sentence before leans on another one: no clean start
         if not MIN_QUOTE <= len(quote) <= MAX_QUOTE or not m.pattern.search(sentence):
             continue
+        if re.match(r"^\W*(?:chapter|section|part)\s+\d", quote, re.I):
+            continue  # a heading run into the first sentence
         if not re.match(r"^[\"'‘“(]?[A-Z]", quote) or not all(
                 usable(s) for s in (before, sentence) if s in quote):
             continue  # a sentence cut from a code line or a heading, or not plain prose
@@ -85,9 +92,16 @@ def _blanked(quote: str, m: Material) -> str:
 
 
 def write_example_use(
-    m: Material, siblings: Sequence[Sibling], passages: Sequence[Chunk]
+    m: Material, siblings: Sequence[Sibling], passages: Sequence[Chunk],
+    undefined: bool = False,
 ) -> list[Exercise]:
-    """Up to :data:`MAX_ITEMS` "which idea does this example show" items."""
+    """Up to :data:`MAX_ITEMS` "which idea does this example show" items; on a concept the
+    book never defines only when ``undefined`` (the concept has no other item: recognising
+    the idea at work is then what the book teaches of it)."""
+    name = m.concept.name
+    if not (undefined or says_what_it_is(m)) or (
+            " " not in name and general_zipf(name.lower()) >= GENERIC_ZIPF):
+        return []
     items: list[Exercise] = []
     used: list[str] = []
     for chunk in passages:

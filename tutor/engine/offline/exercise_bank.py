@@ -3,8 +3,9 @@
 The definition writers (:mod:`tutor.engine.offline.exercises`) test whether the learner knows
 what the book says a concept is. These test whether the learner can use it: recognise an
 example among examples of sibling concepts, say what a session at the Python prompt shows,
-tell the concept from the sibling it is most easily confused with, name the idea its
-definition builds on. Each exercise records its
+tell the concept from the sibling it is most easily confused with, say why the idea its
+definition uses is needed to understand it, answer the book's own practice exercises. Each
+exercise records its
 ``origin`` so the lesson and the mastery rules can tell recall of a sentence from use.
 """
 
@@ -19,7 +20,7 @@ from tutor.engine.offline.contrast_exercises import write_contrast
 from tutor.engine.offline.example_exercises import write_example
 from tutor.engine.offline.example_use_exercises import write_example_use
 from tutor.engine.offline.exercise_material import Material, Sibling
-from tutor.engine.offline.relation_exercises import write_follows, write_relation
+from tutor.engine.offline.relation_exercises import write_relation
 
 
 def write_beyond_definition(
@@ -35,8 +36,5 @@ def write_beyond_definition(
     found += write_code_output(m, passages)
     found += write_book_exercises(m, passages)
     found += write_contrast(m, siblings, passages)
-    for writer in (write_relation, write_follows):
-        relation = writer(m, siblings, passages)
-        if relation is not None:
-            found.append(relation)
+    found += write_relation(m, siblings, passages)
     return found

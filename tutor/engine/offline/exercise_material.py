@@ -23,7 +23,7 @@ from tutor.engine.offline.checking import (
     mentions,
     term_variants,
 )
-from tutor.text import normalize, sentences
+from tutor.text import normalize, sentences, split_sentences
 
 DUPLICATE_SIMILARITY = 0.95
 """Embedding cosine from which a sibling is taken for the same concept and left out."""
@@ -42,6 +42,8 @@ class Sibling:
     """Cosine similarity of the two concepts' name and definition (MiniLM), 4 decimals."""
     description: str | None
     """Its definition without its own name, when that can be had."""
+    cited: Citation | None = None
+    """Where the description was found, when not on the concept's own defining page."""
 
 
 @dataclass
@@ -59,6 +61,9 @@ class Material:
     description: str | None = None
     """The definition without the term ("a collection where ...")."""
     citations: list[Citation] = field(default_factory=list)
+    found_elsewhere: bool = False
+    """Whether the definition was found among the passages, not the map's sentence
+    (:mod:`tutor.engine.offline.book_definition`): the map's key points do not go with it."""
 
     @property
     def label(self) -> str:
@@ -79,7 +84,7 @@ def _compiled(expression: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(expression, flags)
 
 
-def _term_group(terms: Sequence[str]) -> str:
+def term_group(terms: Sequence[str]) -> str:
     """A regular expression group matching any of the terms (hyphens or spaces between words)."""
     alternatives = [r"[\s\-]+".join(re.escape(w) for w in t.split()) for t in terms]
     return r"(?:" + "|".join(alternatives) + r")(?![\w-])"
@@ -87,7 +92,7 @@ def _term_group(terms: Sequence[str]) -> str:
 
 def term_pattern(terms: Sequence[str]) -> re.Pattern[str]:
     """Mentions of any of the terms as whole words, any case."""
-    return _compiled(r"(?<![\w-])" + _term_group(terms), re.I)
+    return _compiled(r"(?<![\w-])" + term_group(terms), re.I)
 
 
 def gather(concept: Concept, terms: list[str], passages: Sequence[Chunk]) -> Material:
@@ -138,7 +143,7 @@ def _find_defining_sentence(
 
 def defining_cue(terms: Sequence[str]) -> re.Pattern[str]:
     """Sentences of a defining shape: "X is ...", "X, the ..., refers to", "... called X"."""
-    group = _term_group(terms)
+    group = term_group(terms)
     return _compiled(
         r"^\W*(?:(?:a|an|the)\s+)?" + group + r"\s*(?:,[^,]{0,60},\s*)?" + _VERB + r"\b"
         + r"|\b(?:called|known\s+as)\s+(?:(?:a|an|the)\s+)?" + group,
@@ -196,25 +201,110 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
         return None
     if not pattern.search(text):
         return _strip_period(text)
-    match = _compiled(
-        r"^\W*(?:(?:a|an|the)\s+)?" + _term_group(terms) + r"\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?"
-        + _VERB + r"\s+(.+)$",
+    match = _compiled(  # "A stack is ...", "In this context, "frequency" means ..."
+        r"^\W*(?:[^,.;:]{0,40},\s+)?[\"'‘“]?(?:(?:a|an|the)\s+)?" + term_group(terms)
+        + r"[\"'’”]?\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?" + _VERB + r"\s+(.+)$",
         re.I,
-    ).match(text)
+    ).match(text) or _compiled(
+        r"^\W*(?:(?:a|an|the)\s+)?" + term_group(terms) + r"\s*:\s+(.+)$", re.I).match(text)
     if not match:
         match = _compiled(  # "Wrapping a piece of code up in a function is called encapsulation."
             r"^\W*(.{12,}?)\s+(?:is|are)\s+(?:called|known\s+as|referred\s+to\s+as)\s+"
-            r"(?:(?:a|an|the)\s+)?" + _term_group(terms) + r"\W*$",
+            r"(?:(?:a|an|the)\s+)?" + term_group(terms) + r"\W*$",
             re.I,
         ).match(text)
         if match and re.search(_LEANING, match.group(1), re.I):
             return None  # "Functions that work this way are called X": needs the text before
+    if not match:
+        match = _compiled(  # "... data from a subset of the population called a sample."
+            r"^.*?\b((?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:of\s+(?:a|an|the)\s+)?[\w-]+)"
+            r",?\s+(?:is\s+|are\s+)?(?:called|known\s+as)\s+(?:(?:a|an|the)\s+)?"
+            + term_group(terms) + r"\b", re.I).match(text)
+        if match and (re.search(_LEANING, match.group(1), re.I) or re.search(
+                r"\b(?:is|are|was|were|be|been|has|have)\b", match.group(1), re.I)
+                or re.search(r"\w+ing\s+$", text[:match.start(1)])):
+            return None  # "Adding a parameter to a function is called ...": not "a parameter"
     if not match:
         return None
     rest = _strip_period(match.group(1))
     if len(rest) < 12 or mentions(rest, terms):
         return None
     return rest
+
+
+_OPENER = re.compile(
+    r"^\W*(?:when|if|in|as|at|on|to|from|by|with|after|before|this|that|these|those|we|you|"
+    r"they|there|so|but|and|for|now|here|since|because|although|once|then|thus|however|"
+    r"note|also|often|usually|generally|instead)\b", re.I)
+"""First words of a sentence fragment, not of a gloss ("When people mean to argue, ...")."""
+_LEANS_ON = re.compile(r"\b(?:them|they|these|those|above|below|previous|following)\b", re.I)
+_PARTICIPLE = re.compile(r"^\W*[a-z]\w+ed\b")
+"""A description starting with a lower-case participle is the rest of a clause, not a noun."""
+_LIKE_THIS = re.compile(
+    r"\b(?:like\s+th(?:is|at|ese|ose)|this\s+way|such\s+\w+\s+(?:is|are))\b"
+    r"|\b(?:this|these|that|those|such)\s+(?:[\w-]+\s+){0,2}(?:is|are)\s+(?:called|known)\b",
+    re.I)
+"""A sentence naming what the one before described ("this set is called the extension")."""
+_OWN_SUBJECT = re.compile(r"^\W*(?:(?:a|an|the)\s+)?(?:(?!\b(?:that|which|who|whose|where|when)\b)"
+                          r"[\w\s-]){1,30}?[\"'’”]?\s+"
+                          r"(?:is|are|refers?\s+to|means?|denotes?)\s", re.I)
+"""A sentence defining a subject of its own: no gloss of another term."""
+_POINTS_BACK = re.compile(r"^\W*(?:this|that|these|those|it|they|such|here|there)\b", re.I)
+_NOT_SAYING_WHAT = (r"(?!\s+(?:the\s+)?(?:most|more|less|very|often|usually|sometimes|still|"
+                    r"only|always|never|not|just|quite|rather|also|too|important|useful|easy|"
+                    r"hard|same|similar|different|like|\w+est)\b)")
+"""What follows "X is" when the sentence says how X behaves or compares, not what it is."""
+MIN_DESCRIPTION_STEMS = 2
+
+
+def plainly_defines(sentence: str, terms: Sequence[str]) -> bool:
+    """Whether the sentence has the shape of a definition of the term: "X is ...", "In this
+    context, an X is ...", "X: a ...", "... is called X", "... is said to be X", "X, which
+    means ...". Not a sentence pointing back ("This is called X") nor one saying how the thing
+    behaves ("X is most vexing when ...")."""
+    return any(_defines_alone(part, terms) for part in split_sentences(sentence))
+
+
+def _defines_alone(sentence: str, terms: Sequence[str]) -> bool:
+    if _POINTS_BACK.match(sentence) or _LIKE_THIS.search(sentence):
+        return False
+    group = term_group(terms)
+    article = r"(?:(?:a|an|the)\s+)?"
+    shapes = (
+        r"^\W*(?:[^,.;:]{0,40},\s+)?" + article + group + r"\s*(?:\([^)]*\)\s*)?"
+        r"(?:,[^,]{0,60},\s*)?(?:is|are|refers?\s+to|means?|denotes?)\b" + _NOT_SAYING_WHAT,
+        r"^\W*" + article + group + r"\s*:\s+\S",
+        r"\b(?:called|known\s+as|said\s+to\s+be|referred\s+to\s+as)\s+" + article + group,
+        group + r",\s+which\s+means\b",
+        r"\bdefines?\s+" + article + group + r"\b|" + group + r"\s+(?:is|are)\s+defined\b",
+    )
+    return any(re.search(shape, sentence, re.I) for shape in shapes)
+
+
+def says_what_it_is(m: Material) -> bool:
+    """Whether the course really says what the concept is: a defining sentence of a
+    definition's shape (:func:`plainly_defines`), or a gloss that does not name the term and
+    stands on its own. A sentence that merely uses the term ("The syntax is the same as for
+    strings", "In designing a proof system, ...") is no definition, and no exercise should be
+    keyed to it as one."""
+    if m.sentence and plainly_defines(m.sentence, m.terms):
+        return True
+    if m.found_elsewhere:  # the classifier's judgement on a sentence among the passages
+        return bool(m.sentence or m.description)
+    gloss = " ".join(m.concept.definition.split())
+    if not gloss or m.pattern.search(gloss) or _OWN_SUBJECT.match(gloss):
+        return False  # '"Syntax" refers to the structure ...' given for syntax error
+    return stands_alone(m.description)
+
+
+def stands_alone(description: str | None) -> bool:
+    """Whether a description says what a thing is without the text around it: a few content
+    words, not a sentence fragment or one that points at other sentences."""
+    if not description or len(content_stems(description)) < MIN_DESCRIPTION_STEMS:
+        return False
+    if ";" in description or "?" in description or _PARTICIPLE.match(description):
+        return False  # two glossary entries run together; "assigned to variables called ..."
+    return not (_OPENER.match(description) or _LEANS_ON.search(description))
 
 
 def _strip_period(text: str) -> str:
@@ -293,3 +383,19 @@ def clauses(text: str) -> list[str]:
             parts.append(piece)
     return [p for i, p in enumerate(parts) if len(content_stems(p)) >= 2 - (i == 0)]
 
+
+_CLAUSE_END = re.compile(r";|,\s+(?:and|but|so|i\.\s?e\.|that\s+is)\b|\s+\(?i\.\s?e\.")
+
+
+def one_mention(sentence: str, pattern: re.Pattern[str]) -> str | None:
+    """The sentence up to the end of the clause that names the term, when it names it again
+    later ("A theorem is a sentence derivable without premises; i.e., T is a theorem if
+    ..."): one blank to fill. None when the term comes twice within that clause."""
+    found = list(pattern.finditer(sentence))
+    if len(found) <= 1:
+        return sentence
+    end = _CLAUSE_END.search(sentence, found[0].end())
+    if end is None or end.start() > found[1].start():
+        return None
+    clause = sentence[: end.start()].rstrip(" ,;")
+    return clause + "." if len(clause.split()) >= 5 else None

@@ -18,6 +18,11 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind
+from tutor.engine.offline.book_definition import (
+    described_siblings,
+    with_book_definition,
+    write_said_about,
+)
 from tutor.engine.offline.checking import (
     BLANK,
     canonical,
@@ -28,6 +33,7 @@ from tutor.engine.offline.checking import (
     term_variants,
     words,
 )
+from tutor.engine.offline.example_use_exercises import write_example_use
 from tutor.engine.offline.exercise_bank import write_beyond_definition
 from tutor.engine.offline.exercise_material import (
     Material,
@@ -38,21 +44,26 @@ from tutor.engine.offline.exercise_material import (
     dice,
     gather,
     lower_first,
+    one_mention,
     prose_sentences,
     rank_siblings,
+    says_what_it_is,
     source_of,
+    stands_alone,
     usable,
 )
 
 MAX_DISTRACTORS = 3
-MAX_ON_DEFINITION = 2
-"""Definition items kept for a concept: more on one sentence prove recognition, not
-understanding."""
-ENOUGH_BEYOND = 1
-"""Items beyond the definition from which a concept keeps only one on its definition (the
-production item): recall of the sentence plus use of the idea, not the sentence twice."""
+MAX_ON_DEFINITION = 1
+"""Definition items kept for a concept: a second item on the same sentence proves
+recognition of it, not understanding."""
 _DEFINITION_PREFERENCE = (ExerciseKind.SHORT_ANSWER, ExerciseKind.CLOZE,
                           ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.TRUE_FALSE)
+"""Beside items that use the idea: recall in the learner's own words."""
+_ALONE_PREFERENCE = (ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.CLOZE,
+                     ExerciseKind.SHORT_ANSWER, ExerciseKind.TRUE_FALSE)
+"""A concept with nothing beyond its definition: the question on the term first (its options
+are the near concepts, so it tells the idea from its neighbours)."""
 MIN_DISTRACTORS = 2
 MAX_KEY_POINTS = 4
 
@@ -68,18 +79,27 @@ def write_exercises(
     if not terms:
         return []
     material = gather(concept, terms, passages)
+    if not says_what_it_is(material):  # the map's sentence does not define: look further
+        material = with_book_definition(material)
     if not material.citations or not (material.sentence or material.description):
         return []
-    siblings = rank_siblings(concept, related, terms)
-    written = _on_definition(material, siblings)
+    siblings = described_siblings(rank_siblings(concept, related, terms), passages)
+    # only a concept the course really defines gets an item keyed to its definition; more
+    # items on the one sentence prove recognition, not understanding: keep the production item
+    if not material.found_elsewhere and not stands_alone(material.description):
+        material.description = None  # "... tracking them down": ask on the sentence instead
+    written = _on_definition(material, siblings) if says_what_it_is(material) else []
     beyond = write_beyond_definition(material, siblings, passages)
-    limit = 1 if len(beyond) >= ENOUGH_BEYOND else MAX_ON_DEFINITION
-    if len(written) > limit:
-        # more items on the one sentence prove recognition, not understanding: keep the
-        # production item and the term questions, drop the rest
-        ranked = sorted(written, key=lambda e: _DEFINITION_PREFERENCE.index(e.kind))
-        kept = {e.id for e in ranked[:limit]}
+    if len(written) > MAX_ON_DEFINITION:
+        # with items beyond it, the production item; alone, the question on the term
+        order = _DEFINITION_PREFERENCE if beyond else _ALONE_PREFERENCE
+        ranked = sorted(written, key=lambda e: order.index(e.kind))
+        kept = {e.id for e in ranked[:MAX_ON_DEFINITION]}
         written = [e for e in written if e.id in kept]
+    if not written and not beyond:  # used but never defined: the idea at work, else what
+        beyond = write_example_use(material, siblings, passages, undefined=True)[:1]
+        said = write_said_about(material)  # the book says of it
+        written = [said] if said is not None else []
     return written + beyond
 
 
@@ -135,8 +155,8 @@ def _answer_form(surface: str, name: str) -> str:
 
 def _cloze(m: Material, siblings: list[Sibling]) -> Exercise | None:
     concept = m.concept
-    if m.sentence:
-        blanked, surface = _blank(m.sentence, m.pattern)
+    if m.sentence and (one := one_mention(m.sentence, m.pattern)):
+        blanked, surface = _blank(one, m.pattern)
         prompt, answer = f"Fill in the blank: {blanked}", _answer_form(surface, concept.name)
     else:
         described = lower_first(m.description or "")
@@ -165,6 +185,9 @@ def _pick(options: list[tuple[Sibling, str]], answer: str, prompt: str) -> list[
         taken = [answer, *(t for _, t in chosen)]
         if any(same_option(text, t) for t in taken):
             continue
+        if max(len(text.split()), len(answer.split())) <= 4 and (
+                content_stems(text) == content_stems(answer)):
+            continue  # "traversal" beside "traverse": the answer in another form
         if mentions(prompt, term_variants(sibling.concept.name), fuzzy=False):
             continue
         chosen.append((sibling, text))
@@ -200,8 +223,8 @@ def _multiple_choice(
 def _choose_term(m: Material, siblings: list[Sibling]) -> Exercise | None:
     if m.description:
         prompt = f'Which term matches this description: "{m.description}"?'
-    elif m.sentence:
-        prompt = f'Which term fills the blank: "{_blank(m.sentence, m.pattern)[0]}"?'
+    elif m.sentence and (one := one_mention(m.sentence, m.pattern)):
+        prompt = f'Which term fills the blank: "{_blank(one, m.pattern)[0]}"?'
     else:
         return None
     if mentions(prompt, m.terms):
@@ -312,7 +335,8 @@ def _true_or_false(m: Material, siblings: list[Sibling]) -> Exercise | None:
 def _explain(m: Material, siblings: list[Sibling]) -> Exercise | None:
     concept = m.concept
     reference = m.definition_text
-    points = [" ".join(k.split()) for k in concept.key_points if k.strip()][:MAX_KEY_POINTS]
+    points = [] if m.found_elsewhere else [
+        " ".join(k.split()) for k in concept.key_points if k.strip()][:MAX_KEY_POINTS]
     citations = list(m.citations)
     if len(points) < 2:
         for text, chunk in _derived_points(m, points, reference)[: MAX_KEY_POINTS - len(points)]:

@@ -1,0 +1,272 @@
+"""Looking through all of a concept's passages for where the book says what it is.
+
+The concept map picks one sentence per concept, and the exercise bank keys a definition item
+only to a sentence that really defines (:func:`~tutor.engine.offline.exercise_material.
+says_what_it_is`). When the map's sentence only mentions the term ("The other sentences are
+premises of the argument"), the book often defines it elsewhere among the passages the
+concept's writing task reads: a glossary entry ("nested list: A list that is an element of
+another list."), a sentence the map's own classifier takes for a definition
+(:func:`tutor.engine.offline.defining.definition_score` at least
+:data:`~tutor.engine.offline.defining.MIN_DEFINING`, of a definition's shape and not leaning on
+the text before), or a naming that points back ("This process is called resampling.") read
+together with the sentence it points back at. One judge decides what defines: the map's
+classifier, so the bank and the map agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from tutor.course import Chunk, Exercise, ExerciseKind
+from tutor.engine.offline.checking import canonical, content_stems, mentions, term_variants
+from tutor.engine.offline.defining import MIN_DEFINING, Candidate, definition_score, features
+from tutor.engine.offline.exercise_material import (
+    Material,
+    Sibling,
+    clauses,
+    describe,
+    gather,
+    plainly_defines,
+    prose_sentences,
+    stands_alone,
+    term_group,
+    usable,
+)
+from tutor.engine.offline.self_contained import leans
+
+MAX_KEY_POINTS = 4
+MAX_GLOSS = 300
+MIN_ENTRIES = 2
+"""Entries ("term: A gloss") a passage needs to be read as a glossary."""
+_ENTRY = re.compile(r"(?:^|[.!?]\s+)(?:[•\u25cf*-]\s*)?[a-z][\w\s()'-]{0,40}:\s+[A-Z]")
+"""Characters of a glossary gloss (longer: entries run together)."""
+_NAMING_BACK = r"\b(?:is|are)\s+(?:also\s+|often\s+|sometimes\s+)?(?:called|known\s+as)\s+"
+_POINTS_BACK = re.compile(r"^\W*(?:this|that|these|those|such|it(?!\s+is\s+\w+\s+to\b)|they)\b",
+                          re.I)
+"""A sentence leaning on the one before ("It is possible to ..." does not)."""
+_DEMONSTRATIVE = re.compile(r"\b(?:this|these|those|such)\b", re.I)
+"""A naming of what the text around described ("Formally, this is a set ...; this set is
+called the extension"): it needs that text."""
+_SIGNS = ("subject_copula", "subject_verb", "named_object")
+"""The classifier's signs that the term is what the sentence defines."""
+
+
+@dataclass(frozen=True)
+class BookDefinition:
+    """What the book says a concept is, found among its passages."""
+
+    text: str
+    """The defining sentence (with the sentence it points back at), or ``"name: gloss"``."""
+    description: str | None
+    """The definition without its term, when it can be had."""
+    chunk: Chunk
+    naming: bool = False
+    """Whether ``text`` names the term in its last sentence (no description to ask on)."""
+
+
+def find_book_definition(m: Material) -> BookDefinition | None:
+    """The book's best definition of the concept among the material's passages: a sentence
+    the classifier takes for a definition that gives a description standing on its own, else
+    a glossary entry, else such a sentence without one, else a naming with its antecedent."""
+    defining: list[tuple[float, int, str, str | None, Chunk]] = []
+    glossary: list[BookDefinition] = []
+    namings: list[BookDefinition] = []
+    name = m.concept.name
+    for order, chunk in enumerate(m.ordered):
+        glossary += _glossary_entries(chunk, m)
+        sentences = prose_sentences(chunk.text)
+        for i, sentence in enumerate(sentences):
+            if not m.pattern.search(sentence):
+                continue
+            if not usable(sentence) and not (_POINTS_BACK.match(sentence) and usable(
+                    "A " + sentence)):  # "This process is called X" is read with its antecedent
+                continue
+            score = definition_score(name, Candidate(sentence))
+            if score < MIN_DEFINING:
+                continue
+            signs = features(name, Candidate(sentence))
+            defines = plainly_defines(sentence, m.terms) or (
+                any(signs.get(k) for k in _SIGNS) and not _DEMONSTRATIVE.search(sentence))
+            if defines and not leans(sentence) and not _POINTS_BACK.match(sentence):
+                gist = describe(sentence, m.terms)
+                defining.append((score, -order, sentence,
+                                 gist if stands_alone(gist) else None, chunk))
+            elif (appositive := _appositive(sentence, m)) is not None:
+                defining.append((score, -order, sentence, appositive, chunk))
+            elif i > 0 and (found := _with_antecedent(sentences[i - 1], sentence, m)):
+                namings.append(BookDefinition(found, None, chunk, naming=True))
+    described = [d for d in defining if d[3]]
+    if described:
+        _, _, text, description, chunk = max(described, key=lambda d: (d[0], d[1]))
+        return BookDefinition(text, description, chunk)
+    if glossary:
+        return glossary[0]
+    if defining:
+        _, _, text, _, chunk = max(defining, key=lambda d: (d[0], d[1]))
+        return BookDefinition(text, None, chunk)
+    return namings[0] if namings else None
+
+
+def _glossary_entries(chunk: Chunk, m: Material) -> list[BookDefinition]:
+    """``"term: A gloss."`` entries for the concept in a passage (glossaries run together)."""
+    found: list[BookDefinition] = []
+    entry = re.compile(r"(?:^|(?<=[.!?])\s+)(?:[•\u25cf*-]\s*)?" + term_group(m.terms)
+                       + r"(?:\s*\([^()]{1,20}\))?\s*:\s+(?P<gloss>[A-Z][^:•]{8,"
+                       + str(MAX_GLOSS) + r"}?[.!?])"
+                       r"(?=\s|$)", re.I)
+    text = " ".join(chunk.text.split())
+    if len(_ENTRY.findall(text)) < MIN_ENTRIES:
+        return []  # not a glossary: "Python shows: ..." is no entry
+    for match in entry.finditer(text):
+        gloss = match.group("gloss").rstrip(".!? ")
+        if mentions(gloss, m.terms) or len(content_stems(gloss)) < 2 or ";" in gloss:
+            continue  # "them" in a gloss points inside it: the glossary stands alone
+        found.append(BookDefinition(f"{m.concept.name}: {gloss}.", gloss, chunk))
+    return found
+
+
+def _appositive(sentence: str, m: Material) -> str | None:
+    """``"..., seasonality, which is periodic behavior."`` -> ``"periodic behavior"``."""
+    match = re.search(term_group(m.terms) + r",\s+which\s+(?:is|are|means)\s+(?P<d>[^,;.]+)",
+                      sentence, re.I)
+    if not match:
+        return None
+    description = match.group("d").strip()
+    if mentions(description, m.terms) or not stands_alone(description):
+        return None
+    return description
+
+
+def _with_antecedent(before: str, sentence: str, m: Material) -> str | None:
+    """``"<what it is>. This process is called X."``: the naming with the sentence it points
+    back at, when that one stands alone and does not name the term itself."""
+    naming = re.search(_NAMING_BACK + r"(?:(?:a|an|the)\s+)?" + term_group(m.terms), sentence,
+                       re.I)
+    if not naming or not _POINTS_BACK.match(sentence) and not re.match(
+            r"^\W*[\w-]+\s+(?:like|of)\s+th(?:is|ese|at|ose)\b", sentence, re.I):
+        return None
+    if (not usable(before) or _POINTS_BACK.match(before) or leans(before)
+            or mentions(before, m.terms) or before.endswith((":", "?"))):
+        return None
+    if len(content_stems(before)) < 4:
+        return None
+    return f"{before} {sentence}"
+
+
+def with_book_definition(m: Material) -> Material:
+    """The material keyed to the book's definition found among its passages, when there is
+    one (the map's sentence and key points set aside); else the material as it was."""
+    found = find_book_definition(m)
+    if found is None:
+        return m
+    glossary = found.text.startswith(f"{m.concept.name}: ")
+    m.sentence = None if glossary else found.text
+    m.defines = not glossary
+    m.description = found.description
+    m.citations = [found.chunk.citation()]
+    m.found_elsewhere = True
+    return m
+
+
+ABOUT_PROMPT = "What does the course say about {name}? Answer in your own words."
+"""The last-resort item on a concept the book uses but never defines."""
+
+
+def states_about(text: str, name: str) -> bool:
+    """Whether a sentence says something of the term itself (the term is its subject, or what
+    it names), on its own: no pointing back, no sentence that only mentions the term in
+    passing ("A logical argument is structured to give someone a reason to believe some
+    conclusion"). The checker refuses a last-resort item keyed otherwise."""
+    if _POINTS_BACK.match(text) or leans(text) or text.rstrip().endswith(("?", ":")):
+        return False
+    if re.search(r"\b(?:this|these|those)\b|^\W*\(|\d+\.\d", text, re.I):
+        return False  # "Overall, these distributions ...", "(Hint: ...)", the book's numbers
+    signs = features(name, Candidate(text))
+    if signs.get("question") or signs.get("modal") or signs.get("evaluative"):
+        return False  # "The syntax is the same as for strings": a comparison, not the thing
+    if re.search(r"\b(?:is|are)\s+(?:the\s+)?(?:same|similar|different|like|not)\b", text,
+                 re.I):
+        return False
+    if any(signs.get(k) for k in _SIGNS):
+        return True
+    # a property of the term itself, the term opening the sentence ("A sorting algorithm
+    # that ..." is about sorting algorithms)
+    return bool(signs.get("subject_only")) and re.match(
+        r"^\W*(?:(?:a|an|the)\s+)?" + re.escape(name) + r"s?\b", text, re.I) is not None
+
+
+def said_about(m: Material) -> tuple[str, Chunk] | None:
+    """The first sentence of the material's passages that states something of the concept
+    itself (:func:`states_about`): the key of the last-resort item."""
+    for chunk in m.ordered:
+        for sentence in _parts(prose_sentences(chunk.text)):
+            if (m.pattern.search(sentence) and usable(sentence)
+                    and not re.match(r"^\W*the\s+" + term_group(m.terms) + r"\s+of\s+[A-Z]\b",
+                                     sentence, re.I)  # "The extension of L": one instance
+                    and not _other_entry(sentence, m)
+                    and states_about(sentence, m.concept.name)
+                    and len(content_stems(sentence)) >= 4):
+                return sentence, chunk
+    return None
+
+
+DESCRIBED_SIBLINGS = 8
+"""Nearest siblings whose definition is looked up among the passages when the map's gives no
+description (contrast and relation items need one on each side)."""
+
+
+def described_siblings(siblings: list[Sibling], passages: Sequence[Chunk]) -> list[Sibling]:
+    """The siblings, the nearest ones without a description given the book's definition found
+    among the passages (a glossary entry, a defining sentence), cited where it was found."""
+    out: list[Sibling] = []
+    for n, sibling in enumerate(siblings):
+        if n < DESCRIBED_SIBLINGS and not stands_alone(sibling.description):
+            other = sibling.concept
+            terms = term_variants(other.name, other.aliases)
+            found = find_book_definition(gather(other, terms, passages)) if terms else None
+            if found is not None and found.description:
+                sibling = replace(sibling, description=found.description,
+                                  cited=found.chunk.citation())
+        out.append(sibling)
+    return out
+
+
+def _parts(sentences: list[str]) -> list[str]:
+    """The sentences with bulleted items run into one ("• regression: ... • dependent
+    variables: ...") taken apart."""
+    return [part.strip() for s in sentences for part in re.split(r"\s*[•\u25cf]\s*", s)
+            if part.strip()]
+
+
+def _other_entry(sentence: str, m: Material) -> bool:
+    """A glossary-shaped line that is not the concept's own entry ("uniform distribution: ..."
+    for uniform) or whose gloss is no gloss ("Exploratory data analysis: We will look ...")."""
+    entry = re.match(r"^\W*([^:]{1,40}):\s+(\S+)", sentence)
+    if entry is None:
+        return False
+    own = {canonical(t) for t in m.terms}
+    return canonical(entry.group(1)) not in own or entry.group(2).lower() in (
+        "we", "i", "you", "this", "it", "they", "these", "here")
+
+
+def write_said_about(m: Material) -> Exercise | None:
+    """One short answer on a concept the book never defines, keyed to the first sentence that
+    says something of the concept itself, its clauses the key points."""
+    found = said_about(m)
+    if found is None:
+        return None
+    sentence, chunk = found
+    points = clauses(sentence)[:MAX_KEY_POINTS] or [sentence]
+    return Exercise(
+        id=f"{m.concept.id}-{ExerciseKind.SHORT_ANSWER.value}-2",
+        concept_id=m.concept.id,
+        kind=ExerciseKind.SHORT_ANSWER,
+        prompt=ABOUT_PROMPT.format(name=m.concept.name),
+        answer=sentence,
+        key_points=points,
+        explanation=f"The course says ({chunk.citation().label()}): {sentence}",
+        citations=[chunk.citation()],
+        difficulty=0.5,
+    )
