@@ -201,18 +201,19 @@ def test_a_fresh_due_review_waits_behind_new_material_until_recall_drops() -> No
     assert choose_next(course(), done, at - timedelta(hours=1)).reason == "done"
 
 
-def test_a_concept_used_up_today_with_answers_for_it_opens_its_dependants_for_the_day() -> None:
+def test_a_concept_used_up_today_with_a_right_answer_opens_its_dependants_for_the_day() -> None:
     def answered(base: LearnerModel, concept_id: str, right: int, wrong: int) -> LearnerModel:
         concepts = dict(base.concepts)
         concepts[concept_id] = base.mastery(concept_id).model_copy(
             update={"attempts": right + wrong, "correct": right, "p_known": 0.4})
         return base.model_copy(update={"concepts": concepts})
 
-    # a's exercises are used up today and its answers count for knowing it (more right)
+    # a's exercises are used up today and the learner got one right (perhaps after misses)
     assert past_cleared(course(), answered(model(), "a", 2, 1), ["a"]) == ["b", "c"]
-    # ...but not when they count against it (or a give-up): the day ends, b and c wait
-    assert past_cleared(course(), answered(model(), "a", 1, 1), ["a"]) == []
+    assert past_cleared(course(), answered(model(), "a", 1, 2), ["a"]) == ["b", "c"]
+    # ...but not when none was right (misses or a give-up): the day ends, b and c wait
     assert past_cleared(course(), answered(model(), "a", 0, 1), ["a"]) == []
+    assert past_cleared(course(), answered(model(), "a", 0, 3), ["a"]) == []
     assert past_cleared(course(), answered(model(), "a", 2, 0), []) == []  # nothing used up
     # d needs b and c: both must be used up and shown
     shown = answered(answered(held(model(), "a"), "b", 1, 0), "c", 1, 0)

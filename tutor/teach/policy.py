@@ -248,13 +248,13 @@ def faded_prerequisite(course: Course, model: LearnerModel, concept_id: str,
 def past_cleared(course: Course, model: LearnerModel, cleared: list[str] | set[str],
                  skip: frozenset[str] | set[str] = frozenset()) -> list[str]:
     """Concepts not yet ready to learn only because of prerequisites in ``cleared`` (nothing
-    left to ask about them today) whose answers so far count for knowing them (more right
-    than wrong), in teaching order: what the lesson teaches next when the concepts ready have
-    nothing left for today. The learner showed today all that can be shown of those
-    prerequisites; a later day's recall will prove them. A prerequisite the answers count
-    against (or a give-up) holds its dependants back: the day ends instead."""
-    shown = {cid for cid in cleared
-             if 2 * (m := model.mastery(cid)).correct > m.attempts}
+    left to ask about them today) that the learner has answered right at least once, in
+    teaching order: what the lesson teaches next when the concepts ready have nothing left for
+    today. The learner showed today all that can be shown of those prerequisites, and got
+    there (after hints or tries, perhaps): a teacher moves on and comes back to them on a
+    later day, whose recall will prove them. A prerequisite never answered right (only misses
+    or give-ups) holds its dependants back: the day ends instead."""
+    shown = {cid for cid in cleared if model.mastery(cid).correct > 0}
     if not shown:
         return []
     needs = _prerequisite_map(course)
