@@ -31,18 +31,27 @@ def _posed(driver: Driver) -> list[str]:
     return [m.exercise.id for m in driver.said if m.kind == "exercise" and m.exercise]
 
 
-def test_no_exercise_is_posed_more_than_twice_a_day_for_a_learner_who_keeps_missing(
-    tmp_path: Path,
-) -> None:
+def _answered(tmp_path: Path, right_every: int = 0) -> tuple[Driver, Counter[str]]:
+    """A lesson on the default course answered wrong (a wrong option, or a wrong statement:
+    not a plea for help), right every ``right_every``-th turn if given, until the day ends;
+    the driver and how often each exercise was posed."""
     driver = Driver(tmp_path)
     driver.start()
-    for _turn in range(40):
+    for turn in range(40):
         if not driver.values.get("exercise_id") or driver.said[-1].kind == "done":
             break
         exercise = driver.exercise
-        wrong = next((c for c in exercise.choices or [] if c != exercise.answer), "a loop that prints numbers")  # wrong, not a plea
-        driver.act("answer", wrong)
-    counts = Counter(_posed(driver))
+        wrong = next((c for c in exercise.choices or [] if c != exercise.answer),
+                     "a loop that prints numbers")
+        right = right_every and turn % right_every == 0
+        driver.act("answer", exercise.answer if right else wrong)
+    return driver, Counter(_posed(driver))
+
+
+def test_no_exercise_is_posed_more_than_twice_a_day_for_a_learner_who_keeps_missing(
+    tmp_path: Path,
+) -> None:
+    driver, counts = _answered(tmp_path)
     assert counts and max(counts.values()) <= MAX_POSES_PER_DAY
     # Once nothing ready is left to ask, the lesson ends the day and says so: it does not
     # pose a concept whose prerequisite the learner has never answered right.
@@ -53,15 +62,7 @@ def test_no_exercise_is_posed_more_than_twice_a_day_for_a_learner_who_keeps_miss
 def test_a_learner_who_gets_there_in_the_end_moves_on_instead_of_being_sent_home(
     tmp_path: Path,
 ) -> None:
-    driver = Driver(tmp_path)
-    driver.start()
-    for turn in range(40):
-        if not driver.values.get("exercise_id") or driver.said[-1].kind == "done":
-            break
-        exercise = driver.exercise
-        wrong = next((c for c in exercise.choices or [] if c != exercise.answer), "no idea at all")
-        driver.act("answer", wrong if turn % 4 else exercise.answer)  # right one time in four
-    counts = Counter(_posed(driver))
+    driver, counts = _answered(tmp_path, right_every=4)
     assert max(counts.values()) <= MAX_POSES_PER_DAY
     # Right now and then, after misses: once the first concept's items are used up, the lesson
     # goes on to what builds on it (to come back to it on a later day) rather than ending.
