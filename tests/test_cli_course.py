@@ -110,8 +110,8 @@ def test_sample_course_builds_end_to_end_offline(tmp_path):
     assert_invariants(course)
     assert course.report.engine == "offline" and not course.report.failed_sources
     assert len(course.concepts) >= 10 and course.prerequisites
-    kinds = {e.kind for e in course.exercises}
-    assert ExerciseKind.MULTIPLE_CHOICE in kinds and ExerciseKind.CLOZE in kinds
+    kinds = {e.kind for e in course.exercises}  # one definition item per concept: no fixed mix
+    assert ExerciseKind.MULTIPLE_CHOICE in kinds and len(kinds) >= 2
     assert (folder / ".build").is_dir()
     for name in ("sample space", "probability", "random variable"):
         assert any(c.name.lower() == name for c in course.concepts), name
