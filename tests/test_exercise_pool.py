@@ -85,6 +85,7 @@ def test_a_give_up_retires_the_items_its_reveal_answers_and_nothing_leaks(
     # (no concept whose prerequisite was just given up on is previewed).
     assert posed_next == [] and reply[-1].kind == "done"
     assert "Come back tomorrow" in reply[-1].text
+    assert "another question" not in reply[0].text  # the reveal promises nothing it can't keep
     for other in driver.course.exercises:  # nothing said since gives a key away
         assert not any(reveals_answer(m.text, other) for m in reply[1:])
 

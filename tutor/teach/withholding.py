@@ -68,7 +68,7 @@ def reveal_message(exercise: Exercise) -> TutorMessage:
     text = f"The answer is **{exercise.answer}**."
     if exercise.explanation:
         text += f"\n\n{exercise.explanation}"
-    text += "\n\nLet's look at the idea again, then try another question."
+    text += "\n\nWe will come back to this idea."  # true whether the day goes on or ends
     return TutorMessage(kind="reveal", text=text, citations=exercise.citations)
 
 
