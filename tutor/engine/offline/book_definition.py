@@ -26,6 +26,7 @@ from tutor.engine.offline.exercise_material import (
     Material,
     Sibling,
     clauses,
+    compiled_pattern,
     describe,
     gather,
     plainly_defines,
@@ -112,10 +113,10 @@ def find_book_definition(m: Material) -> BookDefinition | None:
 def _glossary_entries(chunk: Chunk, m: Material) -> list[BookDefinition]:
     """``"term: A gloss."`` entries for the concept in a passage (glossaries run together)."""
     found: list[BookDefinition] = []
-    entry = re.compile(r"(?:^|(?<=[.!?])\s+)(?:[•\u25cf*-]\s*)?" + term_group(m.terms)
-                       + r"(?:\s*\([^()]{1,20}\))?\s*:\s+(?P<gloss>[A-Z][^:•]{8,"
-                       + str(MAX_GLOSS) + r"}?[.!?])"
-                       r"(?=\s|$)", re.I)
+    entry = compiled_pattern(r"(?:^|(?<=[.!?])\s+)(?:[•\u25cf*-]\s*)?" + term_group(m.terms)
+                             + r"(?:\s*\([^()]{1,20}\))?\s*:\s+(?P<gloss>[A-Z][^:•]{8,"
+                             + str(MAX_GLOSS) + r"}?[.!?])"
+                             r"(?=\s|$)", re.I)
     text = " ".join(chunk.text.split())
     if len(_ENTRY.findall(text)) < MIN_ENTRIES:
         return []  # not a glossary: "Python shows: ..." is no entry
@@ -129,8 +130,9 @@ def _glossary_entries(chunk: Chunk, m: Material) -> list[BookDefinition]:
 
 def _appositive(sentence: str, m: Material) -> str | None:
     """``"..., seasonality, which is periodic behavior."`` -> ``"periodic behavior"``."""
-    match = re.search(term_group(m.terms) + r",\s+which\s+(?:is|are|means)\s+(?P<d>[^,;.]+)",
-                      sentence, re.I)
+    match = compiled_pattern(
+        term_group(m.terms) + r",\s+which\s+(?:is|are|means)\s+(?P<d>[^,;.]+)", re.I,
+    ).search(sentence)
     if not match:
         return None
     description = match.group("d").strip()
@@ -142,8 +144,8 @@ def _appositive(sentence: str, m: Material) -> str | None:
 def _with_antecedent(before: str, sentence: str, m: Material) -> str | None:
     """``"<what it is>. This process is called X."``: the naming with the sentence it points
     back at, when that one stands alone and does not name the term itself."""
-    naming = re.search(_NAMING_BACK + r"(?:(?:a|an|the)\s+)?" + term_group(m.terms), sentence,
-                       re.I)
+    naming = compiled_pattern(_NAMING_BACK + r"(?:(?:a|an|the)\s+)?" + term_group(m.terms),
+                              re.I).search(sentence)
     if not naming or not _POINTS_BACK.match(sentence) and not re.match(
             r"^\W*[\w-]+\s+(?:like|of)\s+th(?:is|ese|at|ose)\b", sentence, re.I):
         return None
@@ -203,8 +205,9 @@ def said_about(m: Material) -> tuple[str, Chunk] | None:
     for chunk in m.ordered:
         for sentence in _parts(prose_sentences(chunk.text)):
             if (m.pattern.search(sentence) and usable(sentence)
-                    and not re.match(r"^\W*the\s+" + term_group(m.terms) + r"\s+of\s+[A-Z]\b",
-                                     sentence, re.I)  # "The extension of L": one instance
+                    and not compiled_pattern(r"^\W*the\s+" + term_group(m.terms)
+                                             + r"\s+of\s+[A-Z]\b", re.I).match(sentence)
+                    # "The extension of L": one instance
                     and not _other_entry(sentence, m)
                     and states_about(sentence, m.concept.name)
                     and len(content_stems(sentence)) >= 4):

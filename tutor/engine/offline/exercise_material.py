@@ -78,7 +78,7 @@ class Material:
 
 
 @lru_cache(maxsize=8192)
-def _compiled(expression: str, flags: int = 0) -> re.Pattern[str]:
+def compiled_pattern(expression: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile`` remembered for the whole build: the patterns are made from each
     concept's terms, more of them than the ``re`` module's own cache keeps."""
     return re.compile(expression, flags)
@@ -92,7 +92,7 @@ def term_group(terms: Sequence[str]) -> str:
 
 def term_pattern(terms: Sequence[str]) -> re.Pattern[str]:
     """Mentions of any of the terms as whole words, any case."""
-    return _compiled(r"(?<![\w-])" + term_group(terms), re.I)
+    return compiled_pattern(r"(?<![\w-])" + term_group(terms), re.I)
 
 
 def gather(concept: Concept, terms: list[str], passages: Sequence[Chunk]) -> Material:
@@ -144,7 +144,7 @@ def _find_defining_sentence(
 def defining_cue(terms: Sequence[str]) -> re.Pattern[str]:
     """Sentences of a defining shape: "X is ...", "X, the ..., refers to", "... called X"."""
     group = term_group(terms)
-    return _compiled(
+    return compiled_pattern(
         r"^\W*(?:(?:a|an|the)\s+)?" + group + r"\s*(?:,[^,]{0,60},\s*)?" + _VERB + r"\b"
         + r"|\b(?:called|known\s+as)\s+(?:(?:a|an|the)\s+)?" + group,
         re.I,
@@ -201,14 +201,14 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
         return None
     if not pattern.search(text):
         return _strip_period(text)
-    match = _compiled(  # "A stack is ...", "In this context, "frequency" means ..."
+    match = compiled_pattern(  # "A stack is ...", "In this context, "frequency" means ..."
         r"^\W*(?:[^,.;:]{0,40},\s+)?[\"'‘“]?(?:(?:a|an|the)\s+)?" + term_group(terms)
         + r"[\"'’”]?\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?" + _VERB + r"\s+(.+)$",
         re.I,
-    ).match(text) or _compiled(
+    ).match(text) or compiled_pattern(
         r"^\W*(?:(?:a|an|the)\s+)?" + term_group(terms) + r"\s*:\s+(.+)$", re.I).match(text)
     if not match:
-        match = _compiled(  # "Wrapping a piece of code up in a function is called encapsulation."
+        match = compiled_pattern(  # "Wrapping a piece of code up in a function is called encapsulation."
             r"^\W*(.{12,}?)\s+(?:is|are)\s+(?:called|known\s+as|referred\s+to\s+as)\s+"
             r"(?:(?:a|an|the)\s+)?" + term_group(terms) + r"\W*$",
             re.I,
@@ -216,7 +216,7 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
         if match and re.search(_LEANING, match.group(1), re.I):
             return None  # "Functions that work this way are called X": needs the text before
     if not match:
-        match = _compiled(  # "... data from a subset of the population called a sample."
+        match = compiled_pattern(  # "... data from a subset of the population called a sample."
             r"^.*?\b((?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:of\s+(?:a|an|the)\s+)?[\w-]+)"
             r",?\s+(?:is\s+|are\s+)?(?:called|known\s+as)\s+(?:(?:a|an|the)\s+)?"
             + term_group(terms) + r"\b", re.I).match(text)
