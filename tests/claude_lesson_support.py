@@ -5,15 +5,21 @@ streams its replies in small SSE events is the ``streamed_fake`` fixture (``conf
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+from rich.console import Console
+
 from tests.factories import COURSE, make_chunks, make_course
+from tutor.cli.learn_commands import run_lesson
 from tutor.context import TutorContext
 from tutor.course import Course
 from tutor.engine.claude import ClaudeEngine
 from tutor.teach.lesson import CoursePassages, Lesson
-from tutor.testing.claude_replies import claude_engine
+from tutor.testing.claude_replies import TutorResponder, claude_engine
 from tutor.testing.fake_anthropic import FakeAnthropic, task_of
 
 
@@ -44,3 +50,18 @@ def claude_lesson(home: Path, fake: FakeAnthropic, learner: str = "ana",
 def tasks_sent(fake: FakeAnthropic, since: int = 0) -> list[str]:
     """The task of each Messages API request the fake received, in order."""
     return [task_of(r.body) for r in fake.message_requests()[since:]]
+
+
+def terminal_lesson(home: Path, monkeypatch: pytest.MonkeyPatch,
+                    lines: Callable[[Lesson], list[str]]) -> str:
+    """What the CLI draws (terminal codes included) for a Claude lesson whose replies stream
+    in 4-character events, typed the ``lines(lesson)``."""
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=100)
+    with FakeAnthropic(TutorResponder(), stream_chunk=4) as streamed_fake:
+        lesson, _ = claude_lesson(home, streamed_fake)
+        with lesson:
+            typed = iter(lines(lesson))
+            monkeypatch.setattr("builtins.input", lambda *_: next(typed))
+            run_lesson(lesson, console)
+    return out.getvalue()

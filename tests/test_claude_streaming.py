@@ -7,18 +7,20 @@ citation that checking drops, at any moment, and it must add up to the finished 
 
 from __future__ import annotations
 
-import io
 import json
 import threading
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 
-from tests.claude_lesson_support import claude_lesson, demo_claude_engine, write_course
+from tests.claude_lesson_support import (
+    claude_lesson,
+    demo_claude_engine,
+    terminal_lesson,
+    write_course,
+)
 from tests.factories import Shown, make_chunks, make_course, open_lesson
 from tutor.answers import reveals_answer
-from tutor.cli.learn_commands import run_lesson
 from tutor.context import TutorContext
 from tutor.course import Exercise
 from tutor.engine.claude.turns import explanation_key, hint_key
@@ -235,15 +237,8 @@ def test_the_offline_engine_gives_its_text_whole_through_the_same_sink(
 def test_the_terminal_draws_the_turn_as_it_is_written_then_the_messages(
     tutor_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    out = io.StringIO()
-    console = Console(file=out, force_terminal=True, width=100)
-    with FakeAnthropic(TutorResponder(), stream_chunk=4) as streamed_fake:
-        lesson, _ = claude_lesson(tutor_home, streamed_fake)
-        with lesson:
-            lines = iter([_wrong_answer_after_start(lesson), "/quit"])
-            monkeypatch.setattr("builtins.input", lambda *_: next(lines))
-            run_lesson(lesson, console)
-    text = out.getvalue()
+    text = terminal_lesson(tutor_home, monkeypatch,
+                           lambda lesson: [_wrong_answer_after_start(lesson), "/quit"])
     feedback = "that option describes a different idea"
     # Drawn while written (a live frame), then the feedback panel of the turn's messages.
     assert text.count(feedback) >= 2

@@ -6,17 +6,20 @@ each, through the real SDK; what the learner saw is the text the lesson keeps.
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 
-from tests.claude_lesson_support import claude_lesson, demo_claude_engine, tasks_sent, write_course
+from tests.claude_lesson_support import (
+    claude_lesson,
+    demo_claude_engine,
+    tasks_sent,
+    terminal_lesson,
+    write_course,
+)
 from tests.factories import Shown, make_chunks, make_course, open_lesson
 from tutor.answers import mask_answer, reveals_answer
-from tutor.cli.learn_commands import run_lesson
 from tutor.context import TutorContext
 from tutor.engine.claude.withhold import PLACEHOLDER, withhold_answer
 from tutor.engine.port import ExplanationStyle, NextMove, TurnPlan
@@ -265,15 +268,8 @@ def test_the_offline_engine_gives_each_step_s_text_whole_through_the_same_sink(
 def test_the_terminal_draws_the_opening_a_hint_and_an_answer_as_they_are_written(
     tutor_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    out = io.StringIO()
-    console = Console(file=out, force_terminal=True, width=100)
-    with FakeAnthropic(TutorResponder(), stream_chunk=4) as streamed_fake:
-        lesson, _ = claude_lesson(tutor_home, streamed_fake)
-        with lesson:
-            lines = iter(["/hint", "/ask What is an array?", "/quit"])
-            monkeypatch.setattr("builtins.input", lambda *_: next(lines))
-            run_lesson(lesson, console)
-    text = out.getvalue()
+    text = terminal_lesson(tutor_home, monkeypatch,
+                           lambda _: ["/hint", "/ask What is an array?", "/quit"])
     hint = "Reread the passage that defines this idea"
     # Each drawn while written (a live frame), then in the step's messages.
     assert text.count(hint) >= 2 and text.index("\x1b[2K") < text.index("Exercise")
