@@ -65,6 +65,7 @@ from tutor.teach.state import ExerciseView, LessonState, TutorMessage
 from tutor.teach.step_chain import WAIT, Follows, chained
 from tutor.teach.streaming import hint_label, node_sink, write_answer, write_explanation, write_hint
 from tutor.teach.withholding import (
+    answer_earned,
     asks_for_answer,
     exposed,
     gives_up,
@@ -313,7 +314,8 @@ def give_up(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     exercise = deps.current_exercise(state)
     assert exercise is not None
     action = state.get("action") or {}
-    explicit = action.get("kind") == "give_up" or gives_up(action.get("text", ""))
+    explicit = (action.get("kind") == "give_up" or gives_up(action.get("text", ""))
+                or not answer_earned(state))  # "I don't know" after the last hint, no try
     if explicit:  # an explicit give-up is an attempt (failed); a reveal after a real attempt
         # and the whole hint ladder is not: that attempt was already recorded.
         record_attempt(state, deps.course, deps.store, deps.clock(), exercise, "", False, 0.0,

@@ -32,9 +32,12 @@ def after_choice(state: LessonState) -> str:
 def after_action(state: LessonState) -> str:
     action = state.get("action") or {}
     kind, text = action.get("kind", "answer"), str(action.get("text", "")).strip()
-    wants_hint = kind == "hint" or (kind in ("answer", "question") and asks_for_answer(text))
-    if wants_hint:
-        return "give_up" if answer_earned(state) else "give_hint"
+    pleads = kind in ("answer", "question") and asks_for_answer(text)
+    if kind == "hint" or pleads:
+        # After the last hint, "I don't know" is a give-up: the answer, then other material
+        # (a hint asked for by name gets the reminder that the ladder is done).
+        done = answer_earned(state) or (pleads and state.get("hint_last", False))
+        return "give_up" if done else "give_hint"
     if kind == "give_up" or (kind == "answer" and gives_up(text)):
         return "give_up"
     if kind == "question":
