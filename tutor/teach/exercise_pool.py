@@ -233,7 +233,12 @@ def choose_concept_today(state: LessonState, course: Course, model: LearnerModel
     (:func:`tutor.teach.policy.past_cleared`); failing that, a resting concept comes back;
     failing that, the day is done (``done``: the lesson says to come back tomorrow). It never
     previews a concept whose prerequisites are not known: that teaches little."""
+    from tutor.teach.deferring import waiting_due  # built on this module's pool
+
     resting_now = dict(pace(state).get("resting") or {})
+    held = waiting_due(state, course, model, now)
+    if held is not None:  # a question that waited for another to come between: now
+        return policy.NextStep(concept_id=held, reason="frontier"), resting_now
     passed: list[str] = []
     for leak_free, allow_resting in ((True, False), (False, False), (False, True)):
         skip = set() if allow_resting else resting(state) | {

@@ -39,6 +39,7 @@ from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
 from tutor.errors import AnswerError
+from tutor.teach import deferring
 from tutor.teach.attempts import exercise_log, record_attempt
 from tutor.teach.choosing import STYLE_ORDER, choose_exercise, waiting_exercise
 from tutor.teach.context import TeachDeps
@@ -60,7 +61,7 @@ from tutor.teach.exercise_pool import (
     today,
 )
 from tutor.teach.lookahead import explanation_move, grade_answer
-from tutor.teach.routes import after_action, after_choice, after_grade, after_start
+from tutor.teach.routes import after_action, after_ask, after_choice, after_grade, after_start
 from tutor.teach.state import ExerciseView, LessonState, TutorMessage
 from tutor.teach.step_chain import WAIT, Follows, chained
 from tutor.teach.streaming import hint_label, node_sink, write_answer, write_explanation, write_hint
@@ -154,6 +155,24 @@ def explain(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     }
 
 
+def _explanation_message(draft: dict[str, Any]) -> TutorMessage:
+    return TutorMessage(kind="explanation", text=draft["text"], citations=draft["citations"])
+
+
+def _teach_first(state: LessonState, deps: TeachDeps, concept_id: str,
+                 instead: str) -> dict[str, Any]:
+    """Show the explanation of ``concept_id`` whole and go on to teach ``instead``; the
+    question on ``concept_id`` waits until an exercise has come between (:mod:`deferring`)."""
+    later = TutorMessage(kind="info", text="More first: a question on this comes a little later.")
+    cleared: LessonState = {**state, "exercise_id": None}  # type: ignore[typeddict-item]
+    return {
+        **_say(cleared, deps, [_explanation_message(state["explanation"] or {}), later]),
+        "pace": {**pace(state), "waiting": deferring.wait(state, concept_id)},
+        "concept_id": instead, "reason": "frontier", "explanation": None, "exercise_id": None,
+        "styles_tried": [], "next_style": "", "fails": 0, "mistakes": [], "outcome": "",
+    }
+
+
 def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     deps = runtime.context
     concept = deps.course.concept(state["concept_id"] or "")
@@ -161,6 +180,7 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     record = today(state, now)
     keep = waiting_exercise(state, deps.course, concept.id, now)
     update: dict[str, Any] = {}
+    waits = deferring.asked_now(state, concept.id)
     if keep:
         exercise = keep
     else:
@@ -169,12 +189,29 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
             raise ValueError(f"concept {concept.id!r} has no exercise; teach a teachable course")
         exercise = chosen
         update = {"hints_used": 0, "hint_last": False, "real_attempts": 0, "revealed": False}
+        if (deferring.may_wait(state)
+                and deferring.gives_all_away(state, deps.course, concept.id, chosen, now)):
+            # The explanation is never blanked: its question waits for another to come between.
+            model = deps.store.load(state["learner_id"], state["course"])
+            other = deferring.intervening_exercise(state, deps.course, model, now, concept.id)
+            if other is None:
+                instead = deferring.concept_instead(state, deps.course, model, now, concept.id)
+                if instead is not None:
+                    return _teach_first(state, deps, concept.id, instead)
+            else:
+                waits = deferring.asked_now({**state, "pace": {  # type: ignore[typeddict-item]
+                    **pace(state), "waiting": deferring.wait(state, concept.id)}}, other.concept_id)
+                exercise, concept = other, deps.course.concept(other.concept_id)
+                update.update(concept_id=concept.id, reason="review", styles_tried=[],
+                              next_style="", fails=0, mistakes=[])
     messages = []
     draft = state.get("explanation")
     if draft:
-        messages.append(
-            TutorMessage(kind="explanation", text=draft["text"], citations=draft["citations"])
-        )
+        messages.append(_explanation_message(draft))
+        if concept.id != state.get("concept_id"):
+            messages.append(TutorMessage(kind="info", text="First, a question on something from "
+                                         "earlier; the one on this comes after it."))
+            draft = None  # the exercise was not posed straight after its own explanation
     lead = "Try again:" if keep else ("Review:" if state.get("reason") == "review" else "Your turn:")
     messages.append(
         TutorMessage(
@@ -203,6 +240,7 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
             "asked": pace(state).get("asked", 0) + 1,
             "run": [concept.id, run[1] + 1 if run[0] == concept.id else 1],
             "exposed": exposed(exercise, concept, draft, state),
+            "waiting": waits,
         },
         "asked_at": now.isoformat(),
     }
@@ -363,7 +401,7 @@ STEPS = {
 FOLLOWS: Follows = {
     "choose_concept": after_choice,
     "explain": "ask",
-    "ask": WAIT,
+    "ask": after_ask,
     "nudge": WAIT,
     "give_hint": WAIT,
     "answer_question": WAIT,

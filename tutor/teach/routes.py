@@ -13,6 +13,7 @@ from tutor.teach.context import TeachDeps
 from tutor.teach.detours import next_move, still_there
 from tutor.teach.exercise_pool import leaves_concept
 from tutor.teach.state import LessonState
+from tutor.teach.step_chain import WAIT
 from tutor.teach.withholding import answer_earned, asks_for_answer, gives_up
 
 
@@ -27,6 +28,12 @@ def after_choice(state: LessonState) -> str:
         return END
     again = state.get("reason") == "frontier" and state["concept_id"] in state.get("explained", [])
     return "ask" if again else "explain"
+
+
+def after_ask(state: LessonState) -> str:
+    """The learner's turn once an exercise is posed; a concept whose question waits
+    (:mod:`tutor.teach.deferring`) gives way to the one taught instead."""
+    return WAIT if state.get("exercise_id") else after_choice(state)
 
 
 def after_action(state: LessonState) -> str:

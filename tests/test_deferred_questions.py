@@ -1,0 +1,104 @@
+"""A concept whose every item its explanation gives away: the explanation is shown whole, and
+its question waits until another exercise has come between."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.factories import Driver, make_course
+from tutor.answers import MASK, reveals_answer
+from tutor.course import Course, Exercise, ExerciseKind, Prerequisite
+from tutor.teach.state import TutorMessage
+
+
+def _two_roots(array_items: list[Exercise], hash_items: list[Exercise]) -> Course:
+    """The demo course with the hash table a root too (nothing before it), and these items."""
+    course = make_course()
+    prerequisites = [p for p in course.prerequisites if p.concept != "hash-table"]
+    kept = [e for e in course.exercises if e.concept_id not in ("array", "hash-table")]
+    return course.model_copy(update={
+        "prerequisites": [Prerequisite.model_validate(p.model_dump()) for p in prerequisites],
+        "exercises": array_items + kept + hash_items,
+    })
+
+
+def _item(course: Course, exercise_id: str) -> Exercise:
+    return course.exercise(exercise_id)
+
+
+def _posed(messages: list[TutorMessage]) -> list[str]:
+    return [m.exercise.id for m in messages if m.kind == "exercise" and m.exercise]
+
+
+def _no_leaks(said: list[TutorMessage], course: Course) -> None:
+    """Nothing shown between one attempt and the first attempt at the next item holds its key
+    (the options of a choice excepted: they hold it by design)."""
+    since: list[TutorMessage] = []
+    for message in said:
+        if message.kind == "exercise" and message.exercise is not None:
+            exercise = course.exercise(message.exercise.id)
+            before = [m.text for m in since] + [message.exercise.prompt]
+            assert not any(reveals_answer(text, exercise) for text in before), exercise.id
+            since = []
+            continue
+        since.append(message)
+
+
+def test_a_first_explanation_is_never_masked_another_concept_comes_between(
+    tmp_path: Path,
+) -> None:
+    base = make_course()
+    cloze = _item(base, "array-cloze")  # "... is called an ____." -> array: the name
+    true_false = _item(base, "hash-tf")
+    course = _two_roots([cloze], [_item(base, "hash-mc"), true_false])
+    tutor = Driver(tmp_path, course=course)
+    opening = tutor.start()
+    assert opening[0].kind == "explanation" and "array" in opening[0].text
+    assert MASK not in opening[0].text  # the teaching is shown whole
+    # Its one item is keyed to the name just shown: another concept's item comes first.
+    first = _posed(opening)
+    assert first and first[0] != cloze.id
+    assert tutor.exercise.concept_id == "hash-table"
+    tutor.answer_right()
+    # Something came between: now the array's question, without explaining it again.
+    assert tutor.values["exercise_id"] == cloze.id
+    assert all(MASK not in m.text for m in tutor.said if m.kind == "explanation")
+    _no_leaks(tutor.said, course)
+
+
+def test_a_concept_taught_earlier_can_come_between(tmp_path: Path) -> None:
+    base = make_course()
+    array_tf = Exercise(
+        id="array-tf", concept_id="array", kind=ExerciseKind.TRUE_FALSE,
+        prompt="True or false: each element of an array is found by its index.", answer="True",
+        choices=["True", "False"], citations=base.exercise("array-cloze").citations,
+    )
+    hash_cloze = Exercise(
+        id="hash-cloze", concept_id="hash-table", kind=ExerciseKind.CLOZE,
+        prompt="A structure that stores key-value pairs and finds a value from its key is a "
+        "____.", answer="hash table", citations=base.exercise("hash-mc").citations,
+    )
+    course = _two_roots([_item(base, "array-cloze"), array_tf], [hash_cloze])
+    tutor = Driver(tmp_path, course=course)
+    tutor.start()
+    assert tutor.exercise.id == "array-tf"  # the item the explanation does not give away
+    tutor.answer_right()
+    explained = [m for m in tutor.said if m.kind == "explanation"]
+    assert "hash table" in explained[-1].text and MASK not in explained[-1].text
+    # The hash table's only item is keyed to its name: the array's other item comes between.
+    assert tutor.exercise.concept_id == "array" and tutor.exercise.id == "array-cloze"
+    tutor.answer_right()
+    assert tutor.values["exercise_id"] == "hash-cloze"
+    _no_leaks(tutor.said, course)
+
+
+def test_with_nothing_else_to_ask_the_term_is_masked_as_before(tmp_path: Path) -> None:
+    """The one root with one item keyed to its name and nothing else ready: the last resort
+    (the term masked) stays, rather than a question on what builds on it."""
+    base = make_course()
+    course = base.model_copy(update={"exercises": [e for e in base.exercises
+                                                   if e.id != "array-mc"]})
+    tutor = Driver(tmp_path, course=course)
+    opening = tutor.start()
+    assert _posed(opening) == ["array-cloze"]
+    assert MASK in opening[0].text
