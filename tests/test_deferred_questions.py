@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.factories import Driver, make_course
 from tutor.answers import MASK, reveals_answer
-from tutor.course import Course, Exercise, ExerciseKind, Prerequisite
+from tutor.course import Course, Exercise, ExerciseKind, ExerciseOrigin, Prerequisite
 from tutor.teach.state import TutorMessage
 
 
@@ -102,3 +102,44 @@ def test_with_nothing_else_to_ask_the_term_is_masked_as_before(tmp_path: Path) -
     opening = tutor.start()
     assert _posed(opening) == ["array-cloze"]
     assert MASK in opening[0].text
+
+
+def _which_term(base: Course) -> Exercise:
+    return Exercise(
+        id="array-which", concept_id="array", kind=ExerciseKind.MULTIPLE_CHOICE,
+        prompt="Which idea fills the blank: \"The ____ [3, 8, 5] has the element 8 at index 1.\"",
+        answer="array", choices=["array", "hash table", "sorting"],
+        citations=base.exercise("array-cloze").citations,
+    )
+
+
+def test_after_a_give_up_the_idea_is_taught_again_and_the_day_goes_on(tmp_path: Path) -> None:
+    base = make_course()
+    # The hash table's choice comes from another part of the book than its true/false (a
+    # concept answered right once today is asked only items of a new origin).
+    hash_mc = _item(base, "hash-mc").model_copy(update={"origin": ExerciseOrigin.EXAMPLE})
+    course = _two_roots([_item(base, "array-cloze"), _which_term(base)],
+                        [hash_mc, _item(base, "hash-tf")])
+    tutor = Driver(tmp_path, course=course)
+    tutor.start()
+    while tutor.exercise.concept_id != "array":
+        tutor.answer_right()
+    assert tutor.exercise.id == "array-cloze"
+    first_style = tutor.values["style"]
+    reply = tutor.act("give_up")
+    assert reply[0].kind == "reveal"
+    # Taught again, from another angle (another style, shown whole) ...
+    again = [m for m in reply if m.kind == "explanation"]
+    assert again and MASK not in again[0].text and tutor.values["style"] != first_style
+    # ... and the day goes on: the other kind of item on the array once something has come
+    # between, then what builds on it.
+    assert reply[-1].kind == "exercise"
+    for _ in range(6):
+        if tutor.values.get("exercise_id") in (None, "array-which"):
+            break
+        tutor.answer_right()
+    assert tutor.values["exercise_id"] == "array-which"
+    tutor.answer_right()
+    assert tutor.values.get("exercise_id") and tutor.said[-1].kind != "done"
+    assert all(MASK not in m.text for m in tutor.said if m.kind == "explanation")
+    _no_leaks(tutor.said, course)

@@ -19,8 +19,8 @@ Failing both (e.g. the course's one root concept, nothing else ready), or on a d
 review (a step back to a prerequisite, a concept the learner picked, a due review: asked at
 once), the item is posed with
 its key masked in what was shown, the last resort. Which concepts wait rides in the lesson's
-pacing (``pace["waiting"]``: ``[concept_id, asked]``, the exercises posed when it began to
-wait); :func:`waiting_due` says which may be asked now.
+pacing (``pace["waiting"]``: ``[concept_id, asked, style]``, the exercises posed when it began
+to wait and the style it was explained in); :func:`waiting_due` says which may be asked now.
 """
 
 from __future__ import annotations
@@ -46,14 +46,24 @@ MAX_WAITING = 8
 
 
 def waiting(state: LessonState) -> list[list[Any]]:
-    """The concepts whose question waits, oldest first: ``[concept_id, asked]``."""
+    """The concepts whose question waits, oldest first: ``[concept_id, asked, style]``."""
     return [list(entry) for entry in pace(state).get("waiting") or []]
 
 
 def wait(state: LessonState, concept_id: str) -> list[list[Any]]:
-    """The waiting list with ``concept_id`` added (its question waits from now)."""
+    """The waiting list with ``concept_id`` added (its question waits from now), with the
+    style it was just explained in (taught again, it is taught another way)."""
     kept = [e for e in waiting(state) if e[0] != concept_id]
-    return (kept + [[concept_id, pace(state).get("asked", 0)]])[-MAX_WAITING:]
+    entry = [concept_id, pace(state).get("asked", 0), state.get("style", "")]
+    return (kept + [entry])[-MAX_WAITING:]
+
+
+def styles_tried(state: LessonState, concept_id: str) -> list[str]:
+    """The style ``concept_id`` was explained in before its question began to wait."""
+    for entry in waiting(state):
+        if entry[0] == concept_id and len(entry) > 2 and entry[2]:
+            return [str(entry[2])]
+    return []
 
 
 def asked_now(state: LessonState, concept_id: str) -> list[list[Any]]:
@@ -68,9 +78,10 @@ def _shown(state: LessonState) -> str:
 
 def may_wait(state: LessonState) -> bool:
     """Whether the question on the concept in hand may wait: a concept taught from the
-    frontier, not on a detour (a step back to a prerequisite, a concept the learner picked)
+    frontier or taught again after a give-up, not on a detour (a step back to a prerequisite, a concept the learner picked)
     nor a review (its reminder leads into the recall it asks for)."""
-    return not state.get("return_to") and state.get("reason") == "frontier"
+    return not state.get("return_to") and (state.get("reason") == "frontier"
+                                           or state.get("outcome") == "gave_up")
 
 
 def gives_all_away(state: LessonState, course: Course, concept_id: str, chosen: Exercise,
@@ -120,7 +131,7 @@ def concept_instead(state: LessonState, course: Course, model: LearnerModel, now
     is, or when a question already waits for an attempt to come between (one such detour at
     a time)."""
     asked = pace(state).get("asked", 0)
-    if any(at >= asked for _, at in waiting(state)):
+    if any(entry[1] >= asked for entry in waiting(state)):
         return None
     shown = _shown(state)
     skip = resting(state) | {concept_id} | set(state.get("explained", []))
@@ -142,7 +153,7 @@ def waiting_due(state: LessonState, course: Course, model: LearnerModel,
     whose key nothing shown since the last attempt holds."""
     asked = pace(state).get("asked", 0)
     rest = resting(state)
-    for concept_id, at in waiting(state):
+    for concept_id, at, *_ in waiting(state):
         if at >= asked or concept_id in rest:
             continue
         try:

@@ -8,7 +8,8 @@
                                                    | step_back (policy.route_after_grade)
                      --hint-----> give_hint -> wait   (ladder done + a real attempt: give_up)
                      --question-> answer_question -> wait
-                     --give_up--> give_up (reveal) -> routed like a wrong answer, new exercise
+                     --give_up--> give_up (reveal) -> explain again (another style), then
+                                  another kind of item on it, or other material
                      --empty----> nudge -> wait
                      --focus----> focus_concept -> explain (the picked concept, or first its
                                   weakest prerequisite, then return_to_concept)
@@ -51,6 +52,8 @@ from tutor.teach.detours import (
     step_back,
 )
 from tutor.teach.exercise_pool import (
+    RETAUGHT,
+    askable,
     before_choice,
     choose_concept_today,
     graded_today,
@@ -61,7 +64,14 @@ from tutor.teach.exercise_pool import (
     today,
 )
 from tutor.teach.lookahead import explanation_move, grade_answer
-from tutor.teach.routes import after_action, after_ask, after_choice, after_grade, after_start
+from tutor.teach.routes import (
+    after_action,
+    after_ask,
+    after_choice,
+    after_give_up,
+    after_grade,
+    after_start,
+)
 from tutor.teach.state import ExerciseView, LessonState, TutorMessage
 from tutor.teach.step_chain import WAIT, Follows, chained
 from tutor.teach.streaming import hint_label, node_sink, write_answer, write_explanation, write_hint
@@ -132,6 +142,9 @@ def choose_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str,
         cleared: LessonState = {**state, "exercise_id": None}
         return {**base, **_say(cleared, deps, [done]), "concept_id": None, "reason": "done",
                 "exercise_id": None}
+    # A concept whose question waited keeps the style it was explained in (taught again after
+    # a give-up, it is taught another way).
+    base["styles_tried"] = deferring.styles_tried(state, step.concept_id)
     return {**base, "concept_id": step.concept_id, "reason": step.reason}
 
 
@@ -183,6 +196,11 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     waits = deferring.asked_now(state, concept.id)
     if keep:
         exercise = keep
+    elif state.get("outcome") == "gave_up" and not askable(state, deps.course, concept.id, now):
+        # Taught again after a give-up, nothing of it left to ask today: other material next.
+        return {**_say({**state, "exercise_id": None}, deps,  # type: ignore[typeddict-item]
+                       [_explanation_message(state["explanation"] or {})]),
+                "explanation": None, "exercise_id": None, "outcome": RETAUGHT}
     else:
         chosen = choose_exercise(state, deps.course, concept.id, now)
         if chosen is None:
@@ -359,9 +377,9 @@ def give_up(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
         record_attempt(state, deps.course, deps.store, deps.clock(), exercise, "", False, 0.0,
                        "", gave_up=True)
     reveal = reveal_message(exercise)
-    # Items keyed by what the reveal shows (the concept's name) are retired for the day.
-    record = retire_revealed(today(state, deps.clock()), deps.course, exercise.concept_id,
-                             reveal.text)
+    # The item, and those of its kind keyed by what the reveal shows (the concept's name), are
+    # retired for the day; the idea is taught again next (routes.after_give_up).
+    record = retire_revealed(today(state, deps.clock()), deps.course, exercise, reveal.text)
     return {
         **_say({**state, "revealed": True}, deps, [reveal]),  # type: ignore[typeddict-item]
         **saved(state, record),
@@ -406,7 +424,7 @@ FOLLOWS: Follows = {
     "give_hint": WAIT,
     "answer_question": WAIT,
     "grade": after_grade,
-    "give_up": after_grade,
+    "give_up": after_give_up,
     "step_back": "explain",
     "return_to_concept": "explain",
     "focus_concept": after_focus,

@@ -11,7 +11,7 @@ from langgraph.runtime import Runtime
 
 from tutor.teach.context import TeachDeps
 from tutor.teach.detours import next_move, still_there
-from tutor.teach.exercise_pool import leaves_concept
+from tutor.teach.exercise_pool import RETAUGHT, leaves_concept
 from tutor.teach.state import LessonState
 from tutor.teach.step_chain import WAIT
 from tutor.teach.withholding import answer_earned, asks_for_answer, gives_up
@@ -32,8 +32,11 @@ def after_choice(state: LessonState) -> str:
 
 def after_ask(state: LessonState) -> str:
     """The learner's turn once an exercise is posed; a concept whose question waits
-    (:mod:`tutor.teach.deferring`) gives way to the one taught instead."""
-    return WAIT if state.get("exercise_id") else after_choice(state)
+    (:mod:`tutor.teach.deferring`) gives way to the one taught instead, and one taught again
+    after a give-up with nothing left to ask today to the next choice."""
+    if state.get("exercise_id"):
+        return WAIT
+    return "choose_concept" if state.get("outcome") == RETAUGHT else after_choice(state)
 
 
 def after_action(state: LessonState) -> str:
@@ -54,6 +57,16 @@ def after_action(state: LessonState) -> str:
     if kind == "answer" and text:
         return "grade"
     return "nudge"
+
+
+def after_give_up(state: LessonState, runtime: Runtime[TeachDeps]) -> str:
+    """After a give-up, routed as a wrong answer, except that the idea is taught again from
+    another angle even when nothing of it is left to ask today (the ask step then goes on to
+    other material): a reveal alone teaches little."""
+    route = after_grade(state, runtime)
+    if route == "choose_concept" and next_move(state, runtime.context).action == "reexplain":
+        return "explain"
+    return route
 
 
 def after_grade(state: LessonState, runtime: Runtime[TeachDeps]) -> str:
