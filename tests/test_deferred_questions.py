@@ -143,3 +143,37 @@ def test_after_a_give_up_the_idea_is_taught_again_and_the_day_goes_on(tmp_path: 
     assert tutor.values.get("exercise_id") and tutor.said[-1].kind != "done"
     assert all(MASK not in m.text for m in tutor.said if m.kind == "explanation")
     _no_leaks(tutor.said, course)
+
+
+def test_concepts_that_give_their_items_away_are_taught_one_behind_the_other(
+    tmp_path: Path,
+) -> None:
+    base = make_course()
+    hash_cloze = Exercise(
+        id="hash-cloze", concept_id="hash-table", kind=ExerciseKind.CLOZE,
+        prompt="A structure that stores key-value pairs and finds a value from its key is a "
+        "____.", answer="hash table", citations=base.exercise("hash-mc").citations,
+    )
+    concepts = [c.model_copy(update={"first_order": -1}) if c.id == "hash-table" else c
+                for c in base.concepts]
+    course = base.model_copy(update={
+        "concepts": concepts,  # the hash table first, binary search a root too
+        "prerequisites": [p for p in base.prerequisites
+                          if p.concept not in ("hash-table", "binary-search")],
+        "exercises": [hash_cloze, _item(base, "array-cloze"), _item(base, "bs-mc")],
+    })
+    tutor = Driver(tmp_path, course=course)
+    tutor.start()
+    for _ in range(3):
+        tutor.answer_right()
+    order = [("explained", m.text.split("**")[1]) if m.kind == "explanation" else
+             ("asked", m.exercise.id) for m in tutor.said
+             if m.kind == "explanation" or (m.kind == "exercise" and m.exercise)]
+    # The hash table and the array give their one item away: the binary search comes between
+    # the first and its question, the hash table's question between the array's teaching and
+    # its own.
+    assert order[:6] == [("explained", "hash table"), ("explained", "binary search"),
+                         ("asked", "bs-mc"), ("explained", "array"), ("asked", "hash-cloze"),
+                         ("asked", "array-cloze")]
+    assert all(MASK not in m.text for m in tutor.said if m.kind == "explanation")
+    _no_leaks(tutor.said, course)

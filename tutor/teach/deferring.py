@@ -15,6 +15,12 @@ attempt at the next holds the next one's key). What comes between:
   explanation is not expected to give all its items away (it is explained and asked, and the
   waiting concept's question follows).
 
+A question that waits is asked as soon as an attempt has come between, unless the next new
+concept's explanation will give all of its own items away (:func:`needs_between`): that
+concept is taught first and the waiting question comes between its teaching and its own
+question, so a run of such concepts is taught one behind the other, each question one
+exercise after its explanation.
+
 Failing both (e.g. the course's one root concept, nothing else ready), or on a detour or a
 review (a step back to a prerequisite, a concept the learner picked, a due review: asked at
 once), the item is posed with
@@ -144,6 +150,19 @@ def concept_instead(state: LessonState, course: Course, model: LearnerModel, now
         if any(not reveals_answer(told, e) for e in askable(state, course, other, now)):
             return other
     return None
+
+
+def needs_between(state: LessonState, course: Course, model: LearnerModel, now: datetime,
+                  concept_id: str) -> bool:
+    """Whether ``concept_id``, not explained yet in the lesson, has nothing to ask today whose
+    key its explanation (its name and definition) will not show: its question will have to
+    wait for another to come between (a question already waiting serves)."""
+    if concept_id in state.get("explained", []):
+        return False
+    concept = course.concept(concept_id)
+    told = f"{concept.name}\n{concept.definition}"
+    found = askable(state, course, concept_id, now)
+    return bool(found) and all(reveals_answer(told, e) for e in found)
 
 
 def waiting_due(state: LessonState, course: Course, model: LearnerModel,

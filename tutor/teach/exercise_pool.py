@@ -240,12 +240,30 @@ def choose_concept_today(state: LessonState, course: Course, model: LearnerModel
     (:func:`tutor.teach.policy.past_cleared`); failing that, a resting concept comes back;
     failing that, the day is done (``done``: the lesson says to come back tomorrow). It never
     previews a concept whose prerequisites are not known: that teaches little."""
-    from tutor.teach.deferring import waiting_due  # built on this module's pool
+    from tutor.teach.deferring import needs_between, waiting_due  # built on this pool
 
-    resting_now = dict(pace(state).get("resting") or {})
     held = waiting_due(state, course, model, now)
-    if held is not None:  # a question that waited for another to come between: now
-        return policy.NextStep(concept_id=held, reason="frontier"), resting_now
+    if held is None:
+        return _policy_choice(state, course, model, now)
+    # What comes next besides the question that waited (held back for this choice only).
+    aside = {**pace(state).get("resting", {}), held: pace(state).get("asked", 0) + 1}
+    step, resting_now = _policy_choice(
+        {**state, "pace": {**pace(state), "resting": aside}},  # type: ignore[typeddict-item]
+        course, model, now)
+    resting_now.pop(held, None)
+    if (step.concept_id not in (None, held) and step.reason == "frontier"
+            and needs_between(state, course, model, now, step.concept_id or "")):
+        # A new concept whose explanation will give its items away goes first: the question
+        # that waited comes between its teaching and its own question.
+        return step, resting_now
+    # A question that waited for another to come between: now.
+    return policy.NextStep(concept_id=held, reason="frontier"), resting_now
+
+
+def _policy_choice(state: LessonState, course: Course, model: LearnerModel,
+                   now: datetime) -> tuple[policy.NextStep, dict[str, int]]:
+    """:func:`choose_concept_today` before the questions that wait are considered."""
+    resting_now = dict(pace(state).get("resting") or {})
     passed: list[str] = []
     for leak_free, allow_resting in ((True, False), (False, False), (False, True)):
         skip = set() if allow_resting else resting(state) | {
