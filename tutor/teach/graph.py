@@ -41,8 +41,9 @@ from langgraph.types import interrupt
 
 from tutor.errors import AnswerError
 from tutor.teach import deferring
+from tutor.teach.asking import ask
 from tutor.teach.attempts import exercise_log, record_attempt
-from tutor.teach.choosing import STYLE_ORDER, choose_exercise, waiting_exercise
+from tutor.teach.choosing import STYLE_ORDER, waiting_exercise
 from tutor.teach.context import TeachDeps
 from tutor.teach.detours import (
     MAX_STEP_BACK_DEPTH,
@@ -52,13 +53,10 @@ from tutor.teach.detours import (
     step_back,
 )
 from tutor.teach.exercise_pool import (
-    RETAUGHT,
-    askable,
     before_choice,
     choose_concept_today,
     graded_today,
     pace,
-    posed,
     retire_revealed,
     saved,
     today,
@@ -72,15 +70,13 @@ from tutor.teach.routes import (
     after_grade,
     after_start,
 )
-from tutor.teach.state import ExerciseView, LessonState, TutorMessage
+from tutor.teach.state import LessonState, TutorMessage
 from tutor.teach.step_chain import WAIT, Follows, chained
 from tutor.teach.streaming import hint_label, node_sink, write_answer, write_explanation, write_hint
 from tutor.teach.withholding import (
     answer_earned,
     asks_for_answer,
-    exposed,
     gives_up,
-    remask_emitted,
     reveal_message,
     say,
 )
@@ -165,102 +161,6 @@ def explain(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
         "style": style.value,
         "styles_tried": tried,
         "next_style": "",
-    }
-
-
-def _explanation_message(draft: dict[str, Any]) -> TutorMessage:
-    return TutorMessage(kind="explanation", text=draft["text"], citations=draft["citations"])
-
-
-def _teach_first(state: LessonState, deps: TeachDeps, concept_id: str,
-                 instead: str) -> dict[str, Any]:
-    """Show the explanation of ``concept_id`` whole and go on to teach ``instead``; the
-    question on ``concept_id`` waits until an exercise has come between (:mod:`deferring`)."""
-    later = TutorMessage(kind="info", text="More first: a question on this comes a little later.")
-    cleared: LessonState = {**state, "exercise_id": None}  # type: ignore[typeddict-item]
-    return {
-        **_say(cleared, deps, [_explanation_message(state["explanation"] or {}), later]),
-        "pace": {**pace(state), "waiting": deferring.wait(state, concept_id)},
-        "concept_id": instead, "reason": "frontier", "explanation": None, "exercise_id": None,
-        "styles_tried": [], "next_style": "", "fails": 0, "mistakes": [], "outcome": "",
-    }
-
-
-def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
-    deps = runtime.context
-    concept = deps.course.concept(state["concept_id"] or "")
-    now = deps.clock()
-    record = today(state, now)
-    keep = waiting_exercise(state, deps.course, concept.id, now)
-    update: dict[str, Any] = {}
-    waits = deferring.asked_now(state, concept.id)
-    if keep:
-        exercise = keep
-    elif state.get("outcome") == "gave_up" and not askable(state, deps.course, concept.id, now):
-        # Taught again after a give-up, nothing of it left to ask today: other material next.
-        return {**_say({**state, "exercise_id": None}, deps,  # type: ignore[typeddict-item]
-                       [_explanation_message(state["explanation"] or {})]),
-                "explanation": None, "exercise_id": None, "outcome": RETAUGHT}
-    else:
-        chosen = choose_exercise(state, deps.course, concept.id, now)
-        if chosen is None:
-            raise ValueError(f"concept {concept.id!r} has no exercise; teach a teachable course")
-        exercise = chosen
-        update = {"hints_used": 0, "hint_last": False, "real_attempts": 0, "revealed": False}
-        if (deferring.may_wait(state)
-                and deferring.gives_all_away(state, deps.course, concept.id, chosen, now)):
-            # The explanation is never blanked: its question waits for another to come between.
-            model = deps.store.load(state["learner_id"], state["course"])
-            other = deferring.intervening_exercise(state, deps.course, model, now, concept.id)
-            if other is None:
-                instead = deferring.concept_instead(state, deps.course, model, now, concept.id)
-                if instead is not None:
-                    return _teach_first(state, deps, concept.id, instead)
-            else:
-                waits = deferring.asked_now({**state, "pace": {  # type: ignore[typeddict-item]
-                    **pace(state), "waiting": deferring.wait(state, concept.id)}}, other.concept_id)
-                exercise, concept = other, deps.course.concept(other.concept_id)
-                update.update(concept_id=concept.id, reason="review", styles_tried=[],
-                              next_style="", fails=0, mistakes=[])
-    messages = []
-    draft = state.get("explanation")
-    if draft:
-        messages.append(_explanation_message(draft))
-        if concept.id != state.get("concept_id"):
-            messages.append(TutorMessage(kind="info", text="First, a question on something from "
-                                         "earlier; the one on this comes after it."))
-            draft = None  # the exercise was not posed straight after its own explanation
-    lead = "Try again:" if keep else ("Review:" if state.get("reason") == "review" else "Your turn:")
-    messages.append(
-        TutorMessage(
-            kind="exercise",
-            text=f"{lead} {exercise.prompt}",
-            exercise=ExerciseView.of(exercise, concept.name),
-        )
-    )
-    now_state: LessonState = {**state, **update, "exercise_id": exercise.id}  # type: ignore[typeddict-item]
-    shown = _say(now_state, deps, messages)
-    # Only when no exercise was left whose key the messages already shown leave out: mask the
-    # key (the term only) in those messages too, before they reach the learner.
-    shown["transcript"] = remask_emitted(state, exercise) + shown["transcript"]
-    run = pace(state).get("run") or ["", 0]
-    after = posed(record, exercise.id)  # asked once more (in all, and today)
-    return {
-        **update,
-        **shown,
-        "exercise_id": exercise.id,
-        "explanation": None,
-        "outcome": "",
-        "exercise_log": after["log"],
-        "pace": {
-            **pace(state),
-            "day": after["day"],
-            "asked": pace(state).get("asked", 0) + 1,
-            "run": [concept.id, run[1] + 1 if run[0] == concept.id else 1],
-            "exposed": exposed(exercise, concept, draft, state),
-            "waiting": waits,
-        },
-        "asked_at": now.isoformat(),
     }
 
 
