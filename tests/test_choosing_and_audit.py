@@ -48,3 +48,6 @@ def test_the_audit_runs_real_lessons_and_counts_what_it_sees(tutor_home: Path) -
     assert abs(sum(strong["share_by_origin"].values()) - 1) < 0.01
     assert report["most_times_one_item_posed"] >= 1
     assert report["leaks"] == sum(r["leaks"] for r in report["learners"].values())
+    # The course's one root has one item, keyed to its name, and nothing else is ready: its
+    # explanation is shown with the term masked (the last resort), and the audit counts it.
+    assert strong["masked_explanations"] >= 1

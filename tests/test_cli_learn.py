@@ -52,8 +52,10 @@ def test_a_scripted_terminal_session(course_home: Path) -> None:
     assert "Come back tomorrow" in " ".join(out.replace("│", " ").split())
     assert "The answer is array" in out.replace("*", "")
     assert "Unknown command /frobnicate" in out
-    # The day's end closes the session (the /quit after it is never read).
-    assert " Done " in out and "Lesson saved" not in out
+    # The day's end closes the session (the /quit after it is never read), and says that the
+    # progress is kept.
+    assert " Done " in out
+    assert out.rstrip().endswith("Lesson saved; `tutor learn` resumes it.")
 
     report = runner.invoke(app, ["progress", COURSE, "--learner", "Ana", "--json"])
     assert report.exit_code == 0, report.output

@@ -230,3 +230,22 @@ def test_an_answer_the_engine_cannot_take_is_not_an_attempt(tmp_path: Path) -> N
     assert tutor.store.attempts("ana", COURSE) == []
     assert tutor.exercise.id == exercise_id
     assert tutor.act("answer", "2")[0].correct is True  # still waiting for this exercise
+
+
+def test_i_dont_know_after_the_last_hint_gives_up_instead_of_repeating_itself(
+    tmp_path: Path,
+) -> None:
+    tutor = Driver(tmp_path)
+    tutor.start()
+    asked = tutor.values["exercise_id"]
+    for _ in range(6):  # "no idea" before the ladder is done: the next hint
+        if tutor.values.get("hint_last"):
+            break
+        assert kinds(tutor.act("answer", "no idea at all")) == ["hint"]
+    assert tutor.values["hint_last"] and tutor.values["exercise_id"] == asked
+    # After the last hint, the same plea is a give-up: the answer, and the lesson moves on.
+    reply = tutor.act("answer", "I don't know")
+    assert reply[0].kind == "reveal"
+    assert not any("last hint" in m.text for m in reply)
+    attempts = tutor.store.attempts("ana", COURSE)
+    assert len(attempts) == 1 and attempts[0].gave_up and attempts[0].exercise_id == asked

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from tutor.teach.state import TutorMessage
 
 _ACTIONS = ("/hint", "/giveup", "/give-up", "/ask")
+SAVED = "Lesson saved; `tutor learn` resumes it."
 HELP = "Type your answer (or the option's number). Commands: /hint  /giveup  /ask <question>  /quit"
 _STYLE = {
     "explanation": ("cyan", "Explanation"),
@@ -95,8 +96,8 @@ class LiveTurn:
 
 
 def run_lesson(lesson: Lesson, console: Console, log: TranscriptLog | None = None) -> None:
-    """The read-answer-render loop, until the course is done, /quit or the end of input.
-    With ``log``, every message shown and every learner action goes to the transcript."""
+    """The read-answer-render loop, until the day's work or the course is done, /quit or the
+    end of input (each says the lesson is saved). With ``log``, every message shown and every learner action goes to the transcript."""
     from tutor.errors import TutorError
 
     def show(messages: list[TutorMessage], acted_on: str | None = None) -> None:
@@ -113,7 +114,7 @@ def run_lesson(lesson: Lesson, console: Console, log: TranscriptLog | None = Non
         try:
             line = console.input("[bold]> [/bold]").strip()
         except (EOFError, KeyboardInterrupt):
-            console.print("\nLesson saved; `tutor learn` resumes it.", style="dim")
+            console.print("\n" + SAVED, style="dim")
             return
         if not line:
             continue
@@ -126,7 +127,7 @@ def run_lesson(lesson: Lesson, console: Console, log: TranscriptLog | None = Non
                             shown.concept_id)
         try:
             if command == "/quit":
-                console.print("Lesson saved; `tutor learn` resumes it.", style="dim")
+                console.print(SAVED, style="dim")
                 return
             if command in ("/help", "/?"):
                 console.print(HELP, style="dim")
@@ -151,6 +152,7 @@ def run_lesson(lesson: Lesson, console: Console, log: TranscriptLog | None = Non
                 raise typer.Exit(1) from exc
             continue
         show(replies, shown.id)
+    console.print(SAVED, style="dim")  # the day is done (or the course): progress is kept
 
 
 def register(app: typer.Typer) -> None:

@@ -10,7 +10,9 @@ folder) for three scripted learners and records every message:
 It reports, per learner: **leaks** (a message shown between the end of one exercise and the
 first attempt at the next that contains the next one's key: the explanation, the previous
 feedback, the prompt itself), **repeats** (the most times one exercise was posed), the
-**longest run** of consecutive exercises on one concept, and the **share by origin** of the
+**longest run** of consecutive exercises on one concept, **masked explanations** (explanations
+shown with a key blanked: the last resort when nothing else could come between a concept's
+teaching and its question, :mod:`tutor.teach.deferring`), and the **share by origin** of the
 exercises posed.
 """
 
@@ -22,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from tutor.answers import reveals_answer
+from tutor.answers import MASK, reveals_answer
 from tutor.course import Course, Exercise, ExerciseKind
 from tutor.teach.state import TutorMessage
 
@@ -53,10 +55,13 @@ class _Audit:
         self.leaks: list[dict[str, str]] = []
         self.posed: list[str] = []
         self.since_attempt: list[TutorMessage] = []
+        self.masked_explanations = 0
 
     def shown(self, messages: list[TutorMessage]) -> None:
         for message in messages:
             self.since_attempt.append(message)
+            if message.kind == "explanation" and MASK in message.text:
+                self.masked_explanations += 1
             if message.kind == "exercise" and message.exercise is not None:
                 self.posed.append(message.exercise.id)
 
@@ -95,6 +100,7 @@ class _Audit:
             "leak_examples": self.leaks[:5],
             "most_times_one_item_posed": max(counts.values(), default=0),
             "longest_run_on_one_concept": longest,
+            "masked_explanations": self.masked_explanations,
             "share_by_origin": {k: round(v / total, 3) for k, v in sorted(origins.items())},
         }
 

@@ -5,9 +5,9 @@ The teach graph asks only exercises that still test something:
 - an exercise is posed at most :data:`MAX_POSES_PER_DAY` times a day ("Try again" included);
 - an exercise answered right is not posed again that day (a second time it tests
   recognition), nor a binary item (true/false, two options) answered wrong (a coin toss);
-- an exercise whose key a give-up just revealed (the concept's name, for every "which term"
-  item of the concept) is *retired* for the rest of the day: asked later, it would test
-  reading, not knowing;
+- an exercise given up on is *retired* for the rest of the day, with the items of its kind
+  whose key the reveal shows (the concept's name, for every "which term" item of the
+  concept): asked later, they would test reading, not knowing;
 - an exercise whose key stands in a message already shown since the learner's last attempt
   (the feedback, a reveal, a notice) is not asked next: that text cannot be taken back;
 - a concept *rests* after repeated errors or a long run of exercises on it
@@ -39,6 +39,10 @@ MAX_RUN = 6
 REST_FOR = 3
 """Exercises on other material before a resting concept comes back."""
 
+
+RETAUGHT = "retaught"
+"""The outcome once a concept given up on was taught again with nothing of it left to ask
+today: the lesson goes on to other material."""
 
 RETIRED = 9
 """The day's mark of an exercise not to be posed again that day."""
@@ -110,12 +114,15 @@ def saved(state: LessonState, record: dict[str, Any]) -> dict[str, Any]:
     return update
 
 
-def retire_revealed(record: dict[str, Any], course: Course, concept_id: str,
+def retire_revealed(record: dict[str, Any], course: Course, given_up: Exercise,
                     revealed: str) -> dict[str, Any]:
-    """``record`` with every exercise of ``concept_id`` whose key ``revealed`` (a give-up's
-    reveal) contains retired for the day."""
-    return retire(record, [e.id for e in course.exercises_for(concept_id)
-                           if reveals_answer(revealed, e)])
+    """``record`` with ``given_up`` retired for the day, and every exercise of its concept and
+    kind whose key ``revealed`` (the give-up's reveal) contains. An item of another kind keeps:
+    asked once something else has come between (:mod:`tutor.teach.deferring`), it tests the
+    idea from another side."""
+    return retire(record, [given_up.id] + [
+        e.id for e in course.exercises_for(given_up.concept_id)
+        if e.kind is given_up.kind and reveals_answer(revealed, e)])
 
 
 def emitted_since_attempt(state: LessonState) -> str:
@@ -213,7 +220,7 @@ def before_choice(state: LessonState) -> LessonState:
     """``state`` as the choice of the next concept sees it: a concept left after repeated
     errors (:data:`tutor.teach.policy.REST_AFTER`) rests."""
     concept_id = state.get("concept_id")
-    if (concept_id and state.get("outcome") in ("wrong", "gave_up")
+    if (concept_id and state.get("outcome") in ("wrong", "gave_up", RETAUGHT)
             and state.get("fails", 0) >= policy.REST_AFTER):
         rested = {**pace(state), "resting": rest(state, concept_id)}
         return {**state, "pace": rested}  # type: ignore[typeddict-item]
@@ -233,6 +240,29 @@ def choose_concept_today(state: LessonState, course: Course, model: LearnerModel
     (:func:`tutor.teach.policy.past_cleared`); failing that, a resting concept comes back;
     failing that, the day is done (``done``: the lesson says to come back tomorrow). It never
     previews a concept whose prerequisites are not known: that teaches little."""
+    from tutor.teach.deferring import needs_between, waiting_due  # built on this pool
+
+    held = waiting_due(state, course, model, now)
+    if held is None:
+        return _policy_choice(state, course, model, now)
+    # What comes next besides the question that waited (held back for this choice only).
+    aside = {**pace(state).get("resting", {}), held: pace(state).get("asked", 0) + 1}
+    step, resting_now = _policy_choice(
+        {**state, "pace": {**pace(state), "resting": aside}},  # type: ignore[typeddict-item]
+        course, model, now)
+    resting_now.pop(held, None)
+    if (step.concept_id not in (None, held) and step.reason == "frontier"
+            and needs_between(state, course, model, now, step.concept_id or "")):
+        # A new concept whose explanation will give its items away goes first: the question
+        # that waited comes between its teaching and its own question.
+        return step, resting_now
+    # A question that waited for another to come between: now.
+    return policy.NextStep(concept_id=held, reason="frontier"), resting_now
+
+
+def _policy_choice(state: LessonState, course: Course, model: LearnerModel,
+                   now: datetime) -> tuple[policy.NextStep, dict[str, int]]:
+    """:func:`choose_concept_today` before the questions that wait are considered."""
     resting_now = dict(pace(state).get("resting") or {})
     passed: list[str] = []
     for leak_free, allow_resting in ((True, False), (False, False), (False, True)):

@@ -8,7 +8,8 @@
                                                    | step_back (policy.route_after_grade)
                      --hint-----> give_hint -> wait   (ladder done + a real attempt: give_up)
                      --question-> answer_question -> wait
-                     --give_up--> give_up (reveal) -> routed like a wrong answer, new exercise
+                     --give_up--> give_up (reveal) -> explain again (another style), then
+                                  another kind of item on it, or other material
                      --empty----> nudge -> wait
                      --focus----> focus_concept -> explain (the picked concept, or first its
                                   weakest prerequisite, then return_to_concept)
@@ -39,8 +40,10 @@ from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
 from tutor.errors import AnswerError
+from tutor.teach import deferring
+from tutor.teach.asking import ask
 from tutor.teach.attempts import exercise_log, record_attempt
-from tutor.teach.choosing import STYLE_ORDER, choose_exercise, waiting_exercise
+from tutor.teach.choosing import STYLE_ORDER, waiting_exercise
 from tutor.teach.context import TeachDeps
 from tutor.teach.detours import (
     MAX_STEP_BACK_DEPTH,
@@ -54,21 +57,26 @@ from tutor.teach.exercise_pool import (
     choose_concept_today,
     graded_today,
     pace,
-    posed,
     retire_revealed,
     saved,
     today,
 )
 from tutor.teach.lookahead import explanation_move, grade_answer
-from tutor.teach.routes import after_action, after_choice, after_grade, after_start
-from tutor.teach.state import ExerciseView, LessonState, TutorMessage
+from tutor.teach.routes import (
+    after_action,
+    after_ask,
+    after_choice,
+    after_give_up,
+    after_grade,
+    after_start,
+)
+from tutor.teach.state import LessonState, TutorMessage
 from tutor.teach.step_chain import WAIT, Follows, chained
 from tutor.teach.streaming import hint_label, node_sink, write_answer, write_explanation, write_hint
 from tutor.teach.withholding import (
+    answer_earned,
     asks_for_answer,
-    exposed,
     gives_up,
-    remask_emitted,
     reveal_message,
     say,
 )
@@ -130,6 +138,9 @@ def choose_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str,
         cleared: LessonState = {**state, "exercise_id": None}
         return {**base, **_say(cleared, deps, [done]), "concept_id": None, "reason": "done",
                 "exercise_id": None}
+    # A concept whose question waited keeps the style it was explained in (taught again after
+    # a give-up, it is taught another way).
+    base["styles_tried"] = deferring.styles_tried(state, step.concept_id)
     return {**base, "concept_id": step.concept_id, "reason": step.reason}
 
 
@@ -150,60 +161,6 @@ def explain(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
         "style": style.value,
         "styles_tried": tried,
         "next_style": "",
-    }
-
-
-def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
-    deps = runtime.context
-    concept = deps.course.concept(state["concept_id"] or "")
-    now = deps.clock()
-    record = today(state, now)
-    keep = waiting_exercise(state, deps.course, concept.id, now)
-    update: dict[str, Any] = {}
-    if keep:
-        exercise = keep
-    else:
-        chosen = choose_exercise(state, deps.course, concept.id, now)
-        if chosen is None:
-            raise ValueError(f"concept {concept.id!r} has no exercise; teach a teachable course")
-        exercise = chosen
-        update = {"hints_used": 0, "hint_last": False, "real_attempts": 0, "revealed": False}
-    messages = []
-    draft = state.get("explanation")
-    if draft:
-        messages.append(
-            TutorMessage(kind="explanation", text=draft["text"], citations=draft["citations"])
-        )
-    lead = "Try again:" if keep else ("Review:" if state.get("reason") == "review" else "Your turn:")
-    messages.append(
-        TutorMessage(
-            kind="exercise",
-            text=f"{lead} {exercise.prompt}",
-            exercise=ExerciseView.of(exercise, concept.name),
-        )
-    )
-    now_state: LessonState = {**state, **update, "exercise_id": exercise.id}  # type: ignore[typeddict-item]
-    shown = _say(now_state, deps, messages)
-    # Only when no exercise was left whose key the messages already shown leave out: mask the
-    # key (the term only) in those messages too, before they reach the learner.
-    shown["transcript"] = remask_emitted(state, exercise) + shown["transcript"]
-    run = pace(state).get("run") or ["", 0]
-    after = posed(record, exercise.id)  # asked once more (in all, and today)
-    return {
-        **update,
-        **shown,
-        "exercise_id": exercise.id,
-        "explanation": None,
-        "outcome": "",
-        "exercise_log": after["log"],
-        "pace": {
-            **pace(state),
-            "day": after["day"],
-            "asked": pace(state).get("asked", 0) + 1,
-            "run": [concept.id, run[1] + 1 if run[0] == concept.id else 1],
-            "exposed": exposed(exercise, concept, draft, state),
-        },
-        "asked_at": now.isoformat(),
     }
 
 
@@ -313,15 +270,16 @@ def give_up(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     exercise = deps.current_exercise(state)
     assert exercise is not None
     action = state.get("action") or {}
-    explicit = action.get("kind") == "give_up" or gives_up(action.get("text", ""))
+    explicit = (action.get("kind") == "give_up" or gives_up(action.get("text", ""))
+                or not answer_earned(state))  # "I don't know" after the last hint, no try
     if explicit:  # an explicit give-up is an attempt (failed); a reveal after a real attempt
         # and the whole hint ladder is not: that attempt was already recorded.
         record_attempt(state, deps.course, deps.store, deps.clock(), exercise, "", False, 0.0,
                        "", gave_up=True)
     reveal = reveal_message(exercise)
-    # Items keyed by what the reveal shows (the concept's name) are retired for the day.
-    record = retire_revealed(today(state, deps.clock()), deps.course, exercise.concept_id,
-                             reveal.text)
+    # The item, and those of its kind keyed by what the reveal shows (the concept's name), are
+    # retired for the day; the idea is taught again next (routes.after_give_up).
+    record = retire_revealed(today(state, deps.clock()), deps.course, exercise, reveal.text)
     return {
         **_say({**state, "revealed": True}, deps, [reveal]),  # type: ignore[typeddict-item]
         **saved(state, record),
@@ -361,12 +319,12 @@ STEPS = {
 FOLLOWS: Follows = {
     "choose_concept": after_choice,
     "explain": "ask",
-    "ask": WAIT,
+    "ask": after_ask,
     "nudge": WAIT,
     "give_hint": WAIT,
     "answer_question": WAIT,
     "grade": after_grade,
-    "give_up": after_grade,
+    "give_up": after_give_up,
     "step_back": "explain",
     "return_to_concept": "explain",
     "focus_concept": after_focus,

@@ -11,8 +11,9 @@ from langgraph.runtime import Runtime
 
 from tutor.teach.context import TeachDeps
 from tutor.teach.detours import next_move, still_there
-from tutor.teach.exercise_pool import leaves_concept
+from tutor.teach.exercise_pool import RETAUGHT, leaves_concept
 from tutor.teach.state import LessonState
+from tutor.teach.step_chain import WAIT
 from tutor.teach.withholding import answer_earned, asks_for_answer, gives_up
 
 
@@ -29,12 +30,24 @@ def after_choice(state: LessonState) -> str:
     return "ask" if again else "explain"
 
 
+def after_ask(state: LessonState) -> str:
+    """The learner's turn once an exercise is posed; a concept whose question waits
+    (:mod:`tutor.teach.deferring`) gives way to the one taught instead, and one taught again
+    after a give-up with nothing left to ask today to the next choice."""
+    if state.get("exercise_id"):
+        return WAIT
+    return "choose_concept" if state.get("outcome") == RETAUGHT else after_choice(state)
+
+
 def after_action(state: LessonState) -> str:
     action = state.get("action") or {}
     kind, text = action.get("kind", "answer"), str(action.get("text", "")).strip()
-    wants_hint = kind == "hint" or (kind in ("answer", "question") and asks_for_answer(text))
-    if wants_hint:
-        return "give_up" if answer_earned(state) else "give_hint"
+    pleads = kind in ("answer", "question") and asks_for_answer(text)
+    if kind == "hint" or pleads:
+        # After the last hint, "I don't know" is a give-up: the answer, then other material
+        # (a hint asked for by name gets the reminder that the ladder is done).
+        done = answer_earned(state) or (pleads and state.get("hint_last", False))
+        return "give_up" if done else "give_hint"
     if kind == "give_up" or (kind == "answer" and gives_up(text)):
         return "give_up"
     if kind == "question":
@@ -44,6 +57,16 @@ def after_action(state: LessonState) -> str:
     if kind == "answer" and text:
         return "grade"
     return "nudge"
+
+
+def after_give_up(state: LessonState, runtime: Runtime[TeachDeps]) -> str:
+    """After a give-up, routed as a wrong answer, except that the idea is taught again from
+    another angle even when nothing of it is left to ask today (the ask step then goes on to
+    other material): a reveal alone teaches little."""
+    route = after_grade(state, runtime)
+    if route == "choose_concept" and next_move(state, runtime.context).action == "reexplain":
+        return "explain"
+    return route
 
 
 def after_grade(state: LessonState, runtime: Runtime[TeachDeps]) -> str:
