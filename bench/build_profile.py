@@ -11,8 +11,9 @@ Builds one shared PDF (default thinkpython2.pdf) with the offline engine through
   executor, Chroma's own threads);
 - ``children_cpu_s``: CPU of the processes the build started (the sandbox's worker and the
   children it forks to replay the book's Python sessions), ``replays``, how many sessions the
-  writers asked for (a session asked for again is answered from memory), and
-  ``sandbox_workers_started``;
+  writers asked for, ``sessions_run``, how many of them the worker ran (the others were
+  answered from memory: asked before, or the first statements of a session run to its end),
+  and ``sandbox_workers_started``;
 - ``embedding``: per caller, how many texts were embedded, their characters and CPU.
 
 ``--index`` builds the passage index too (``tutor course build --index``; by default a build
@@ -139,6 +140,13 @@ def profile(pdf: Path, without_replay: bool, index: bool = False) -> dict[str, A
         return None if without_replay else replay(statements)
 
     code_sandbox.replay = counted_replay
+    run_by_worker = code_sandbox.Sandbox._replayed
+
+    def counted_run(self: Any, statements: Any) -> Any:
+        replays["run"] += 1
+        return run_by_worker(self, statements)
+
+    code_sandbox.Sandbox._replayed = counted_run  # type: ignore[method-assign]
     steps = StepClock()
     from tutor.study import exercise_steps
 
@@ -180,6 +188,7 @@ def profile(pdf: Path, without_replay: bool, index: bool = False) -> dict[str, A
         "outside_steps_cpu_s": round(cpu - in_steps, 2),
         "children_cpu_s": round(children, 2),
         "replays": replays["replays"],
+        "sessions_run": replays["run"],
         "sandbox_workers_started": starts,
         "embedding": {k: {f: round(v, 3) for f, v in row.items()}
                       for k, row in ledger.rows.items()},

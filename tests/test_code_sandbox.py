@@ -194,3 +194,12 @@ SESSIONS = [
 def test_the_outputs_are_those_of_a_process_per_session(sandbox: Sandbox) -> None:
     for statements in SESSIONS:
         assert sandbox.replay(statements) == _per_process(statements), statements
+
+
+def test_the_first_statements_of_a_replayed_session_show_what_they_show_alone(
+        sandbox: Sandbox) -> None:
+    for statements in SESSIONS:
+        sandbox.replay(statements)
+        for cut in range(1, len(statements)):
+            assert sandbox.replay(statements[:cut]) == _per_process(statements[:cut]), (
+                statements[:cut])

@@ -4,7 +4,9 @@ fresh child of its own.
 Started once per build by :mod:`tutor.engine.offline.code_sandbox` as a small interpreter
 (``python -I -S`` running this file, standard library only, never imported by the package).
 It sets the memory, file-size and open-file limits on itself, then reads requests from its
-standard input: a 4-byte length and a JSON list of statements. For each it forks a child
+standard input: a 4-byte length and a JSON list of statements. It compiles the statements
+itself (compiling runs no code of theirs; a child that compiled would copy the parser's pages),
+freezes its own objects out of the garbage collector's reach, and forks a child
 (a copy of this small process, not of the build), which
 
 - works in a new empty folder, with standard input and error on ``/dev/null`` and standard
@@ -22,6 +24,7 @@ module) ends with its child; the next session starts from the same clean copy.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import resource
@@ -30,6 +33,7 @@ import signal
 import struct
 import sys
 import time
+from types import CodeType
 
 _WRITING = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
 _REFUSED = ("socket.", "subprocess.", "os.system", "os.exec", "os.spawn", "os.fork",
@@ -51,21 +55,49 @@ def _refuse(event: str, args: tuple[object, ...]) -> None:
             raise PermissionError("sandbox: writing files")
 
 
-def _session(statements: list[str]) -> None:
+Prepared = tuple[str, CodeType | str]
+"""A statement made ready in the worker: ``("eval", code)``, ``("exec", code)``, or
+``("error", message)`` for a statement that does not compile (the prompt shows the error)."""
+_PREPARED: dict[str, Prepared] = {}
+PREPARED_KEPT = 4096
+"""Statements whose compiled code the worker keeps: the sessions of a book share many."""
+
+
+def _prepare(source: str) -> Prepared:
+    """Compile a statement the way the prompt does (an expression, else a statement), in the
+    worker: compiling in a fresh child costs it some hundred pages of memory copied for the
+    parser, and compiling runs none of the session's code."""
+    known = _PREPARED.get(source)
+    if known is not None:
+        return known
+    try:
+        try:
+            prepared: Prepared = ("eval", compile(source, "<stdin>", "eval"))
+        except SyntaxError:
+            prepared = ("exec", compile(source, "<stdin>", "exec"))
+    except BaseException as error:  # noqa: BLE001 - shown as the prompt shows it
+        prepared = ("error", type(error).__name__ + ": " + str(error))
+    if len(_PREPARED) >= PREPARED_KEPT:
+        _PREPARED.clear()
+    _PREPARED[source] = prepared
+    return prepared
+
+
+def _session(statements: list[Prepared]) -> None:
     """In the child: each statement's echo at the prompt, as JSON on standard output."""
     sys.addaudithook(_refuse)
     import io
 
     namespace: dict[str, object] = {"__name__": "__main__"}
     shown = []
-    for source in statements:
+    for kind, code in statements:
         out = io.StringIO()
         sys.stdout = out
         try:
-            try:
-                code = compile(source, "<stdin>", "eval")
-            except SyntaxError:
-                exec(compile(source, "<stdin>", "exec"), namespace)  # noqa: S102 - the sandbox
+            if kind == "error":
+                print(code)
+            elif kind == "exec":
+                exec(code, namespace)  # noqa: S102 - the sandbox
             else:
                 value = eval(code, namespace)  # noqa: S307 - the sandbox
                 if value is not None:
@@ -102,7 +134,7 @@ def _limit(kind: int, value: int) -> None:
     resource.setrlimit(kind, (value, value))
 
 
-def _enter_child(statements: list[str], folder: str, output: int, cpu_seconds: int) -> None:
+def _enter_child(statements: list[Prepared], folder: str, output: int, cpu_seconds: int) -> None:
     os.chdir(folder)
     quiet = os.open(os.devnull, os.O_RDWR)
     os.dup2(quiet, 0)
@@ -182,14 +214,16 @@ def serve(timeout: float, cpu_seconds: int, memory_bytes: int) -> None:
         if not header:
             return
         statements = json.loads(_read(struct.unpack(">I", header)[0]).decode("utf-8"))
+        prepared = [_prepare(str(source)) for source in statements]
         count += 1
         folder = os.path.abspath(f"session-{count}")
         os.mkdir(folder)
         pipe, output = os.pipe()
+        gc.freeze()  # the child's collections leave the worker's objects (and pages) alone
         pid = os.fork()
         if pid == 0:
             os.close(pipe)
-            _enter_child(statements, folder, output, cpu_seconds)
+            _enter_child(prepared, folder, output, cpu_seconds)
         os.close(output)
         shown = _collect(pid, pipe, timeout)
         os.close(pipe)
