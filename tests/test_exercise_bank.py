@@ -228,8 +228,27 @@ def test_no_contrast_between_concepts_a_learner_would_not_mix_up() -> None:
     m = _material(post, [chunk])
     far = Sibling(optional, 0.4, "a function argument that is not required")
     assert write_contrast(m, [far], [chunk]) == []
+    # near in meaning, but a requirement and an argument are no alternatives to each other
     close = Sibling(optional, 0.7, "a function argument that is not required")
-    assert len(write_contrast(m, [close], [chunk])) == 1
+    assert write_contrast(m, [close], [chunk]) == []
+    pre = _concept("precondition", "precondition",
+                   "A precondition is a requirement that the caller satisfies first.")
+    same_kind = Sibling(pre, 0.4, "a requirement that the caller satisfies first")
+    assert len(write_contrast(m, [same_kind], [chunk])) == 1  # two kinds of requirement
+
+
+def test_no_contrast_between_a_thing_and_a_kind_it_is_not() -> None:
+    """zip is a function that returns an iterator: asking how they differ misleads."""
+    chunk = _chunk("zip is a built-in function that takes two or more sequences and returns "
+                   "a list of tuples. An iterator is any object that iterates through a "
+                   "sequence.")
+    zip_ = _concept("zip", "zip", "zip is a built-in function that takes two or more "
+                    "sequences and returns a list of tuples.")
+    iterator = _concept("iterator", "iterator",
+                        "An iterator is any object that iterates through a sequence.")
+    m = _material(zip_, [chunk])
+    near = Sibling(iterator, 0.75, "any object that iterates through a sequence")
+    assert write_contrast(m, [near], [chunk]) == []
 
 
 def test_a_description_that_leans_on_the_sentence_before_is_not_used() -> None:
@@ -326,3 +345,115 @@ def test_a_definition_run_on_into_the_next_glossary_entry_gives_no_relation_key(
                 for n in names]
     chunk = _chunk(run_on)
     assert write_relation(_material(printing, [chunk]), siblings, [chunk]) == []
+
+
+def test_a_code_output_key_keeps_what_python_prints_and_a_tab_gives_no_item() -> None:
+    text = ("A newline is a special character that causes a line break.\n"
+            ">>> s = '1 2\\t 3\\n 4'\n>>> print(s)\n1 2 3 4\n")
+    newline = _concept("newline", "newline",
+                       "A newline is a special character that causes a line break.")
+    chunk = _chunk(text)
+    m = _material(newline, [chunk])
+    assert write_code_output(m, [chunk], run=_echo(["", "1 2\t 3\n 4\n"])) == []
+    (item,) = write_code_output(m, [chunk], run=_echo(["", "1 2 3\n4\n"]))[:1]
+    assert item.answer == "1 2 3\n4" and item.accepted == ["1 2 3 4"]
+
+
+def test_a_stem_giving_the_terms_abbreviation_or_expansion_is_refused() -> None:
+    from tutor.course import Exercise
+
+    page = _chunk("A meaningful expression is called a well-formed formula. It is common to use "
+                  "the acronym wff. MRO stands for method resolution order, the sequence of "
+                  "classes Python searches.")
+    wff = _concept("well-formed-formula", "well-formed formula",
+                   "A meaningful expression is called a well-formed formula.")
+    mro = _concept("mro", "MRO", "MRO stands for method resolution order.")
+
+    def choose(concept: Concept, stem: str) -> Exercise:
+        return Exercise(id=f"{concept.id}-multiple_choice-1", concept_id=concept.id,
+                        kind=ExerciseKind.MULTIPLE_CHOICE, prompt=stem, answer=concept.name,
+                        choices=[concept.name, "atomic formula", "metavariable"],
+                        citations=[Citation(source="book.pdf", page=3)])
+
+    leak = "answer given away by the prompt: its abbreviation or expansion"
+    given = choose(wff, 'Which term fills the blank: "A meaningful expression is called a(n) '
+                        '_____. It is common to use the acronym wff."?')
+    assert leak in check_exercise(given, wff, [page]).problems
+    spelled = choose(mro, 'Which term fills the blank: "_____ stands for "method resolution '
+                          'order", the sequence of classes Python searches."?')
+    assert leak in check_exercise(spelled, mro, [page]).problems
+    fair = choose(wff, 'Which term fills the blank: "A meaningful expression is called '
+                       'a(n) _____."?')
+    assert leak not in check_exercise(fair, wff, [page]).problems
+
+
+def test_a_heading_run_into_its_sentence_is_no_key() -> None:
+    from tutor.engine.offline.book_definition import states_about
+
+    assert not states_about("Inductive arguments There can be good arguments which "
+                            "nevertheless fail to be deductively valid.", "inductive argument")
+    assert states_about("Sorting algorithms are fast procedures that put lists in order.",
+                        "sorting algorithm")
+
+
+def test_a_naming_sentence_with_a_tail_still_gives_the_description() -> None:
+    from tutor.engine.offline.exercise_material import describe
+
+    assert describe("The individual that the constant picks out is called the referent of "
+                    "the constant.", ["referent"]) == "The individual that the constant picks out"
+    assert describe("The sentences that can be symbolized with sentence letters are called "
+                    "atomic sentences, because they are the basic building blocks.",
+                    ["atomic sentence", "atomic sentences"]) == (
+        "The sentences that can be symbolized with sentence letters")
+
+
+DIE = ("The sample space is the set of all possible outcomes of an experiment. For example, "
+       "if you roll a die once, the sample space is the set {1, 2, 3, 4, 5, 6} of the faces.")
+CASES = _chunk(
+    DIE + " The mean is the sum of the values divided by their number. For example, if three "
+    "students score 2, 4 and 6 points on a quiz, the mean score is 4 points. The mode is the most "
+    "frequent value. For example, in the values 1, 1, 2 and 5 the mode is the value 1, "
+    "since it appears twice.")
+
+
+def test_an_example_item_asks_which_case_shows_the_idea_among_cases_of_near_ideas() -> None:
+    sample = _concept("sample-space", "sample space",
+                      "The sample space is the set of all possible outcomes of an experiment.")
+    mean = _concept("mean", "mean", "The mean is the sum of the values divided by their number.")
+    mode = _concept("mode", "mode", "The mode is the most frequent value.")
+    from tutor.engine.offline.example_use_exercises import write_example_use
+
+    siblings = [Sibling(c, 0.5, None) for c in (mean, mode)]
+    (item,) = write_example_use(_material(sample, [CASES]), siblings, [CASES])
+    assert item.origin is ExerciseOrigin.EXAMPLE and item.id == "sample-space-case-1"
+    assert "roll a die" in item.answer and "sample space" not in item.answer
+    others = [c for c in item.choices or [] if c != item.answer]
+    assert len(others) == 2 and any("2, 4 and 6 points" in c for c in others)
+    assert not any("mean" in c or "mode" in c for c in item.choices or [])  # names left out
+    assert check_exercise(item, sample, [CASES]).ok
+    alone = _chunk(DIE)  # no case of a near idea on the pages: no item
+    assert write_example_use(_material(sample, [alone]), siblings, [alone]) == []
+
+
+def test_no_definition_item_when_two_kinds_of_item_name_the_concept() -> None:
+    from tutor.course import Exercise
+    from tutor.engine.offline import exercises
+
+    def beyond(m, siblings, passages):  # type: ignore[no-untyped-def]
+        return [Exercise(id=f"{m.concept.id}-{o.value}-1", concept_id=m.concept.id,
+                         kind=ExerciseKind.SHORT_ANSWER, prompt=f"Why {m.concept.name}?",
+                         answer="because", key_points=["because"], origin=o,
+                         citations=m.citations)
+                for o in (ExerciseOrigin.CONTRAST, ExerciseOrigin.RELATION)]
+
+    chunk = _chunk("A variable is a name that refers to a value.")
+    original = exercises.write_beyond_definition
+    try:
+        exercises.write_beyond_definition = beyond
+        written = write_exercises(VARIABLE, [], [chunk])
+        assert {e.origin for e in written} == {ExerciseOrigin.CONTRAST, ExerciseOrigin.RELATION}
+        exercises.write_beyond_definition = lambda m, s, p: beyond(m, s, p)[:1]
+        written = write_exercises(VARIABLE, [], [chunk])
+        assert ExerciseOrigin.DEFINITION in {e.origin for e in written}  # two origins needed
+    finally:
+        exercises.write_beyond_definition = original

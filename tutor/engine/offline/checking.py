@@ -271,9 +271,34 @@ def _choice_problems(exercise: Exercise, terms: list[str]) -> list[str]:
     return problems
 
 
+def _abbreviated(answer: str, prompt: str) -> bool:
+    """Whether the prompt gives a term's abbreviation or what its letters stand for: "wff"
+    beside "well-formed formula", "method resolution order" beside "MRO"."""
+    parts = [w for w in re.split(r"[\s-]+", answer) if w]
+    initials = "".join(w[0] for w in parts).lower()
+    said = re.findall(r"[A-Za-z][\w'-]*", prompt)
+    if len(parts) >= 2 and len(initials) >= 2:  # the term's initials as a word of the prompt
+        spelled = {w.lower().rstrip("s") for w in said}
+        if initials in spelled:
+            return True
+    letters = answer.strip()
+    if 3 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
+        runs = [w.lower() for w in re.split(r"[\s-]+", re.sub(r"[^\w\s-]", " ", prompt)) if w]
+        n = len(letters)
+        return any(  # the words the letters stand for, in a row, none a small word
+            "".join(w[0] for w in runs[i:i + n]) == letters.lower()
+            and not any(w in STOPWORDS for w in runs[i:i + n])
+            for i in range(len(runs) - n + 1))
+    return False
+
+
 def _leak_problems(exercise: Exercise, terms: list[str], name: str) -> list[str]:
     leak = "answer given away by the prompt"
     prompt = exercise.prompt
+    if exercise.kind in (ExerciseKind.CLOZE, ExerciseKind.MULTIPLE_CHOICE) and (
+            canonical(exercise.answer) in {canonical(t) for t in terms}) and _abbreviated(
+            exercise.answer, _BLANKS.sub(" ", prompt)):
+        return [f"{leak}: its abbreviation or expansion"]
     if exercise.kind is ExerciseKind.CLOZE:
         names = {canonical(t) for t in terms}
         asks_term = any(canonical(a) in names for a in [exercise.answer, *exercise.accepted])

@@ -210,7 +210,7 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
     if not match:
         match = compiled_pattern(  # "Wrapping a piece of code up in a function is called encapsulation."
             r"^\W*(.{12,}?)\s+(?:is|are)\s+(?:called|known\s+as|referred\s+to\s+as)\s+"
-            r"(?:(?:a|an|the)\s+)?" + term_group(terms) + r"\W*$",
+            r"(?:(?:a|an|the)\s+)?" + term_group(terms) + _NAMED_TAIL,
             re.I,
         ).match(text)
         if match and re.search(_LEANING, match.group(1), re.I):
@@ -232,6 +232,10 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
     return rest
 
 
+_NAMED_TAIL = (r"(?:\s+of\s+(?:a|an|the|that|this|its)\s+[\w-]+(?:\s+[\w-]+)?"
+               r"|,\s+(?:because|since)\s+[^.]*|\.\s+[A-Z][^.]*)?\W*$")
+"""What may follow the name in "... is called X": whose X it is ("... is called the scope of
+the quantifier"), why it is so called, or a remark of its own ("It is common to use ...")."""
 _OPENER = re.compile(
     r"^\W*(?:when|if|in|as|at|on|to|from|by|with|after|before|this|that|these|those|we|you|"
     r"they|there|so|but|and|for|now|here|since|because|although|once|then|thus|however|"

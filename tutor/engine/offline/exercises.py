@@ -30,6 +30,7 @@ from tutor.engine.offline.checking import (
     mentions,
     plural,
     same_option,
+    support,
     term_variants,
     words,
 )
@@ -41,10 +42,12 @@ from tutor.engine.offline.exercise_material import (
     as_statement,
     clauses,
     defining_cue,
+    describe,
     dice,
     gather,
     lower_first,
     one_mention,
+    plainly_defines,
     prose_sentences,
     rank_siblings,
     says_what_it_is,
@@ -66,6 +69,9 @@ _ALONE_PREFERENCE = (ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.CLOZE,
 are the near concepts, so it tells the idea from its neighbours)."""
 MIN_DISTRACTORS = 2
 MAX_KEY_POINTS = 4
+ORIGINS_FOR_MASTERY = 2
+"""Origins beyond the definition from which a concept needs no definition item (the lesson's
+evidence rule, :data:`tutor.learner.evidence.ORIGINS_NEEDED`, is met without it)."""
 
 _MARK = "\x00"
 
@@ -96,6 +102,13 @@ def write_exercises(
         ranked = sorted(written, key=lambda e: order.index(e.kind))
         kept = {e.id for e in ranked[:MAX_ON_DEFINITION]}
         written = [e for e in written if e.id in kept]
+    own = {e.origin for e in beyond if mentions(e.prompt, terms, fuzzy=False)}
+    if len(own) >= ORIGINS_FOR_MASTERY:
+        # items beyond it that name it (a contrast, a relation, a case; a session or a
+        # practice exercise may go to another concept that poses it too) restate the
+        # definition in use and give the two origins mastery asks for: a question on the
+        # sentence would add recall only
+        written = []
     if not written and not beyond:  # used but never defined: the idea at work, else what
         beyond = write_example_use(material, siblings, passages, undefined=True)[:1]
         said = write_said_about(material)  # the book says of it
@@ -336,7 +349,8 @@ def _explain(m: Material, siblings: list[Sibling]) -> Exercise | None:
     concept = m.concept
     reference = m.definition_text
     points = [] if m.found_elsewhere else [
-        " ".join(k.split()) for k in concept.key_points if k.strip()][:MAX_KEY_POINTS]
+        point for k in concept.key_points if k.strip()
+        if _defining_point(point := " ".join(k.split()), m, reference)][:MAX_KEY_POINTS]
     citations = list(m.citations)
     if len(points) < 2:
         for text, chunk in _derived_points(m, points, reference)[: MAX_KEY_POINTS - len(points)]:
@@ -379,7 +393,25 @@ def _derived_points(
                 continue
             if not cue.search(sentence) and dice(reference, sentence) < 0.4:
                 continue
+            if not _defining_point(sentence, m, reference):
+                continue
             if any(fuzz.token_set_ratio(sentence, t) >= 85 for t in taken):
                 continue
             return [*found, (sentence, chunk)]
     return found
+
+
+KEY_POINT_OVERLAP = 0.8
+"""Share of a key point's content words found in the definition from which it restates a
+part of it."""
+
+
+def _defining_point(point: str, m: Material, reference: str) -> bool:
+    """Whether a key point comes from the concept's definition: a part of the defining
+    sentence, or another sentence that says what the concept is (a glossary entry). A
+    sentence beside the definition ("Python provides functions that convert values ...")
+    or one defining a longer term that contains the name ("... is called operator
+    overloading") is not what the concept is."""
+    if support(point, reference) >= KEY_POINT_OVERLAP:
+        return True
+    return plainly_defines(point, m.terms) and describe(point, m.terms) is not None
