@@ -457,3 +457,13 @@ def test_no_definition_item_when_two_kinds_of_item_name_the_concept() -> None:
         assert ExerciseOrigin.DEFINITION in {e.origin for e in written}  # two origins needed
     finally:
         exercises.write_beyond_definition = original
+
+
+def test_a_term_glossed_by_which_is_gets_its_description() -> None:
+    from tutor.engine.offline.exercise_material import describe, plainly_defines
+
+    sentence = ("The second step is to define a null hypothesis, which is a model of the "
+                "system based on the assumption that the apparent effect is not real.")
+    assert plainly_defines(sentence, ["null hypothesis"])
+    assert describe(sentence, ["null hypothesis"]) == (
+        "a model of the system based on the assumption that the apparent effect is not real")

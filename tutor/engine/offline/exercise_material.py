@@ -208,6 +208,10 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
     ).match(text) or compiled_pattern(
         r"^\W*(?:(?:a|an|the)\s+)?" + term_group(terms) + r"\s*:\s+(.+)$", re.I).match(text)
     if not match:
+        match = compiled_pattern(  # "... define a null hypothesis, which is a model of ..."
+            r"^.*?\b" + term_group(terms) + r"[\"'’”]?,\s+which\s+(?:is|are|means)\s+"
+            r"(?:that\s+)?((?:(?:a|an|the)\s+)?[^,;:]+?)\W*$", re.I).match(text)
+    if not match:
         match = compiled_pattern(  # "Wrapping a piece of code up in a function is called encapsulation."
             r"^\W*(.{12,}?)\s+(?:is|are)\s+(?:called|known\s+as|referred\s+to\s+as)\s+"
             r"(?:(?:a|an|the)\s+)?" + term_group(terms) + _NAMED_TAIL,
@@ -279,7 +283,7 @@ def _defines_alone(sentence: str, terms: Sequence[str]) -> bool:
         r"(?:,[^,]{0,60},\s*)?(?:is|are|refers?\s+to|means?|denotes?)\b" + _NOT_SAYING_WHAT,
         r"^\W*" + article + group + r"\s*:\s+\S",
         r"\b(?:called|known\s+as|said\s+to\s+be|referred\s+to\s+as)\s+" + article + group,
-        group + r",\s+which\s+means\b",
+        group + r",\s+which\s+(?:means\b|(?:is|are)\s+(?:a|an|the)\s)",
         r"\bdefines?\s+" + article + group + r"\b|" + group + r"\s+(?:is|are)\s+defined\b",
     )
     return any(re.search(shape, sentence, re.I) for shape in shapes)
