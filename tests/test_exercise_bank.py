@@ -467,3 +467,45 @@ def test_a_term_glossed_by_which_is_gets_its_description() -> None:
     assert plainly_defines(sentence, ["null hypothesis"])
     assert describe(sentence, ["null hypothesis"]) == (
         "a model of the system based on the assumption that the apparent effect is not real")
+
+
+def test_a_quote_cut_short_or_a_word_of_the_term_beside_the_blank_is_refused() -> None:
+    from tutor.course import Exercise
+
+    page = _chunk("Spearman's rank correlation is an alternative that mitigates the effect of "
+                  "outliers and skewed distributions.")
+    spearman = _concept("spearman-rank-correlation", "Spearman rank correlation",
+                        "Spearman's rank correlation is an alternative that mitigates the "
+                        "effect of outliers and skewed distributions.")
+
+    def choose(stem: str) -> Exercise:
+        return Exercise(id="spearman-rank-correlation-multiple_choice-1",
+                        concept_id=spearman.id, kind=ExerciseKind.MULTIPLE_CHOICE,
+                        prompt=stem, answer=spearman.name,
+                        choices=[spearman.name, "robust", "outlier", "sample skewness"],
+                        citations=[Citation(source="book.pdf", page=3)])
+
+    cut = check_exercise(choose('Which term fills the blank: "The _____ is an alternative '
+                                'that"?'), spearman, [page]).problems
+    assert "the quoted sentence is cut short" in cut
+    beside = check_exercise(choose('Which term fills the blank: "Spearman\'s _____ mitigates '
+                                   'the effect of outliers and skewed distributions."?'),
+                            spearman, [page]).problems
+    assert "answer given away by the prompt: a word of the term stands in it" in beside
+
+
+def test_a_name_in_the_books_code_gets_no_exercise() -> None:
+    text = ("ChiSquared takes a sequence of pregnancy lengths, computes its histogram, and "
+            "computes observed, which is a list of frequencies corresponding to self.values.\n"
+            "observed = [hist[x] for x in self.values]\n")
+    observed = _concept("observed", "observed", "ChiSquared takes a sequence of pregnancy "
+                        "lengths, computes its histogram, and computes observed, which is a list "
+                        "of frequencies corresponding to self.values.")
+    assert write_exercises(observed, [], [_chunk(text)]) == []
+    named = _chunk("A simple filename, like memo.txt, is also considered a path.\n"
+                   "filename = 'memo.txt'\n")
+    filename = _concept("filename", "filename",
+                        "A simple filename, like memo.txt, is also considered a path.")
+    from tutor.engine.offline.exercises import names_code
+
+    assert not names_code(_material(filename, [named]))  # an idea named as a noun

@@ -292,9 +292,48 @@ def _abbreviated(answer: str, prompt: str) -> bool:
     return False
 
 
+_QUOTED = re.compile(r'"(.*_{3,}.*)"', re.S)
+"""The sentence quoted around the blank, from the first quote to the last (it may quote)."""
+_DANGLING = re.compile(r"\b(?:that|which|who|the|a|an|of|and|or|to|is|are|with|for|in|as)\W*$",
+                       re.I)
+
+
+def cut_short(sentence: str) -> bool:
+    """Whether a sentence stops on a word that needs more after it ("... is an alternative
+    that"): a fragment, not a sentence to quote."""
+    return _DANGLING.search(sentence.strip()) is not None
+
+
+def _cut_quote(prompt: str) -> bool:
+    """Whether the sentence quoted around the blank is cut short."""
+    return any(cut_short(q) for q in _QUOTED.findall(prompt))
+
+
+_BESIDE_BLANK = re.compile(r"([\w'’-]+)\W*_{3,}\W*([\w'’-]*)")
+
+
+def _named_beside(exercise: Exercise, terms: list[str]) -> bool:
+    """Whether a word of the term asked for stands right beside the blank and in no other
+    option ("Spearman's _____" with "Spearman rank correlation" among the options)."""
+    own = content_stems(exercise.answer)
+    if len(exercise.answer.split()) < 2 or not own:
+        return False
+    beside = " ".join(" ".join(m.groups()) for m in _BESIDE_BLANK.finditer(exercise.prompt))
+    shared = own & content_stems(re.sub(r"['’]s\b", "", beside))
+    others = set().union(*(content_stems(c) for c in exercise.choices or []
+                           if c != exercise.answer))
+    return bool(shared - others)
+
+
 def _leak_problems(exercise: Exercise, terms: list[str], name: str) -> list[str]:
     leak = "answer given away by the prompt"
     prompt = exercise.prompt
+    if _cut_quote(prompt):
+        return ["the quoted sentence is cut short"]
+    if exercise.kind is ExerciseKind.MULTIPLE_CHOICE and (
+            canonical(exercise.answer) in {canonical(t) for t in terms}) and _named_beside(
+            exercise, terms):
+        return [f"{leak}: a word of the term stands in it"]
     if exercise.kind in (ExerciseKind.CLOZE, ExerciseKind.MULTIPLE_CHOICE) and (
             canonical(exercise.answer) in {canonical(t) for t in terms}) and _abbreviated(
             exercise.answer, _BLANKS.sub(" ", prompt)):

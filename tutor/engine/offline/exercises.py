@@ -27,6 +27,7 @@ from tutor.engine.offline.checking import (
     BLANK,
     canonical,
     content_stems,
+    cut_short,
     mentions,
     plural,
     same_option,
@@ -41,6 +42,7 @@ from tutor.engine.offline.exercise_material import (
     Sibling,
     as_statement,
     clauses,
+    compiled_pattern,
     defining_cue,
     describe,
     dice,
@@ -88,6 +90,8 @@ def write_exercises(
     if not says_what_it_is(material):  # the map's sentence does not define: look further
         material = with_book_definition(material)
     if not material.citations or not (material.sentence or material.description):
+        return []
+    if names_code(material):
         return []
     siblings = described_siblings(rank_siblings(concept, related, terms), passages)
     # only a concept the course really defines gets an item keyed to its definition; more
@@ -236,7 +240,7 @@ def _multiple_choice(
 def _choose_term(m: Material, siblings: list[Sibling]) -> Exercise | None:
     if m.description:
         prompt = f'Which term matches this description: "{m.description}"?'
-    elif m.sentence and (one := one_mention(m.sentence, m.pattern)):
+    elif m.sentence and (one := one_mention(m.sentence, m.pattern)) and not cut_short(one):
         prompt = f'Which term fills the blank: "{_blank(one, m.pattern)[0]}"?'
     else:
         return None
@@ -415,3 +419,24 @@ def _defining_point(point: str, m: Material, reference: str) -> bool:
     if support(point, reference) >= KEY_POINT_OVERLAP:
         return True
     return plainly_defines(point, m.terms) and describe(point, m.terms) is not None
+
+
+_CODE_TOKEN = re.compile(r"\b[a-z_]\w*\.[a-z_]\w*\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b\w+_\w+\b")
+"""A dotted name, a CamelCase class or a snake_case name: code in a sentence."""
+
+
+def names_code(m: Material) -> bool:
+    """Whether the concept is a name in the book's code, not an idea ("observed" in
+    "ChiSquared ... computes observed, which is a list of frequencies corresponding to
+    self.values"): one lower-case word, assigned or read as an attribute (not called) in the
+    passages, whose defining sentence speaks of code."""
+    name = m.concept.name
+    sentence = m.sentence or ""
+    if " " in name or not name.islower() or not _CODE_TOKEN.search(sentence):
+        return False
+    if compiled_pattern(r"\b(?:a|an|the|this|each|every|of)\s+(?:[\w-]+\s+)?"
+                        + re.escape(name) + r"\b", re.I).search(sentence):
+        return False  # "A simple filename, like memo.txt": the idea, named as a noun
+    used = compiled_pattern(r"\b" + re.escape(name) + r"\s*=[^=]|\b(?:self|[a-z]\w*)\."
+                            + re.escape(name) + r"\b(?!\()")
+    return any(used.search(p.text) for p in m.ordered)
