@@ -160,13 +160,13 @@ def test_an_example_of_the_concept_at_work_asks_which_idea_fills_the_blank() -> 
                    "For example, if you roll a die once, the sample space is the set "
                    "{1, 2, 3, 4, 5, 6} of the faces it can show.")
     siblings = [Sibling(c, 0.5, None) for c in (EVENT, MEAN, MODE)]
-    (item,) = write_example_use(_material(SAMPLE, [chunk]), siblings, [chunk], undefined=True)
+    (item,) = write_example_use(_material(SAMPLE, [chunk]), siblings, [chunk])
     assert item.origin is ExerciseOrigin.EXAMPLE and item.kind is ExerciseKind.MULTIPLE_CHOICE
     assert "roll a die" in item.prompt and "sample space" not in item.prompt
     assert item.answer == "sample space" and set(item.choices or []) >= {"event", "mean"}
     assert check_exercise(item, SAMPLE, [chunk]).ok
     named = _chunk(chunk.text + " Any subset of it is an event.")
-    (again,) = write_example_use(_material(SAMPLE, [named]), siblings, [named], undefined=True)
+    (again,) = write_example_use(_material(SAMPLE, [named]), siblings, [named])
     assert "event" not in (again.choices or [])  # the page names it: no distractor
 
 

@@ -407,32 +407,25 @@ def test_a_naming_sentence_with_a_tail_still_gives_the_description() -> None:
         "The sentences that can be symbolized with sentence letters")
 
 
-DIE = ("The sample space is the set of all possible outcomes of an experiment. For example, "
-       "if you roll a die once, the sample space is the set {1, 2, 3, 4, 5, 6} of the faces.")
-CASES = _chunk(
-    DIE + " The mean is the sum of the values divided by their number. For example, if three "
-    "students score 2, 4 and 6 points on a quiz, the mean score is 4 points. The mode is the most "
-    "frequent value. For example, in the values 1, 1, 2 and 5 the mode is the value 1, "
-    "since it appears twice.")
+def test_which_idea_fills_the_blank_only_when_nothing_else_goes_beyond_the_definition(
+) -> None:
+    from tutor.engine.offline.exercise_bank import write_beyond_definition
 
-
-def test_an_example_item_asks_which_case_shows_the_idea_among_cases_of_near_ideas() -> None:
     sample = _concept("sample-space", "sample space",
                       "The sample space is the set of all possible outcomes of an experiment.")
+    event = _concept("event", "event", "An event is a set of outcomes of an experiment.")
     mean = _concept("mean", "mean", "The mean is the sum of the values divided by their number.")
     mode = _concept("mode", "mode", "The mode is the most frequent value.")
-    from tutor.engine.offline.example_use_exercises import write_example_use
-
+    die = _chunk("The sample space is the set of all possible outcomes of an experiment. For "
+                 "example, if you roll a die once, the sample space is the set {1, 2, 3, 4, 5, "
+                 "6} of the faces it can show.")
     siblings = [Sibling(c, 0.5, None) for c in (mean, mode)]
-    (item,) = write_example_use(_material(sample, [CASES]), siblings, [CASES])
-    assert item.origin is ExerciseOrigin.EXAMPLE and item.id == "sample-space-case-1"
-    assert "roll a die" in item.answer and "sample space" not in item.answer
-    others = [c for c in item.choices or [] if c != item.answer]
-    assert len(others) == 2 and any("2, 4 and 6 points" in c for c in others)
-    assert not any("mean" in c or "mode" in c for c in item.choices or [])  # names left out
-    assert check_exercise(item, sample, [CASES]).ok
-    alone = _chunk(DIE)  # no case of a near idea on the pages: no item
-    assert write_example_use(_material(sample, [alone]), siblings, [alone]) == []
+    (alone,) = write_beyond_definition(_material(sample, [die]), siblings, [die])
+    assert alone.origin is ExerciseOrigin.EXAMPLE and "roll a die" in alone.prompt
+    near = [Sibling(event, 0.7, "a set of outcomes of an experiment"), *siblings]
+    beside = _chunk(die.text + " An event is a set of outcomes of an experiment.")
+    written = write_beyond_definition(_material(sample, [beside]), near, [beside])
+    assert written and ExerciseOrigin.EXAMPLE not in {e.origin for e in written}
 
 
 def test_no_definition_item_when_two_kinds_of_item_name_the_concept() -> None:

@@ -32,7 +32,6 @@ from tutor.engine.offline.exercise_material import (
     dice,
     prose_sentences,
     says_what_it_is,
-    term_pattern,
     usable,
 )
 from tutor.text import general_zipf
@@ -96,16 +95,13 @@ def write_example_use(
     m: Material, siblings: Sequence[Sibling], passages: Sequence[Chunk],
     undefined: bool = False,
 ) -> list[Exercise]:
-    """Up to :data:`MAX_ITEMS` items on the book's examples of the concept: "which of these
-    cases shows X" (:func:`write_cases`) for a concept the course defines; for one the book
-    never defines, asked only when ``undefined`` (it has no other item), "which idea fills the
-    blank" in its example."""
+    """Up to :data:`MAX_ITEMS` "which idea does this example show" items; on a concept the
+    book never defines only when ``undefined`` (the concept has no other item: recognising
+    the idea at work is then what the book teaches of it)."""
     name = m.concept.name
     if not (undefined or says_what_it_is(m)) or (
             " " not in name and general_zipf(name.lower()) >= GENERIC_ZIPF):
         return []
-    if not undefined:
-        return write_cases(m, siblings, passages)
     items: list[Exercise] = []
     used: list[str] = []
     for chunk in passages:
@@ -157,90 +153,5 @@ def _exercise(m: Material, chunk: Chunk, shown: str, quote: str, options: list[s
         explanation=(f'The course says: "{quote}" ({chunk.citation().label()}).'),
         citations=[chunk.citation()],
         difficulty=0.5,
-        origin=ExerciseOrigin.EXAMPLE,
-    )
-
-
-# -- "which of these cases shows X" -------------------------------------------------------------
-MAX_CASE_CHARS = 240
-"""Longest quoted case offered as an option (a choice is read at a glance)."""
-
-
-def _cases(m: Material, passages: Sequence[Chunk]) -> list[tuple[str, Chunk]]:
-    """The concept's example quotes with the concept blanked, short enough to offer."""
-    found: list[tuple[str, Chunk]] = []
-    for chunk in passages:
-        for quote in _quotes(chunk, m):
-            shown = _blanked(quote, m)
-            if len(shown) > MAX_CASE_CHARS or shown.count(BLANK) != 1:
-                continue
-            if any(dice(quote, q) >= 0.6 for q, _ in found):
-                continue
-            found.append((quote, chunk))
-    return found
-
-
-def write_cases(
-    m: Material, siblings: Sequence[Sibling], passages: Sequence[Chunk]
-) -> list[Exercise]:
-    """Up to :data:`MAX_ITEMS` "which of these cases from the course shows X" items: the
-    options are the book's example sentences of the concept and of near concepts, each with
-    the idea it shows left out, so the learner must recognise the idea at work in a case,
-    not recall a sentence. A case of a near concept is offered only when it does not name the
-    concept and the concept's case does not name it (the text would then tell the two apart
-    by name, or support both)."""
-    own = [(q, c) for q, c in _cases(m, passages)
-           if not mentions(_blanked(q, m).replace(BLANK, " "), m.terms)]
-    if not own:
-        return []
-    others: list[tuple[Sibling, str, str]] = []  # (sibling, its quote, shown)
-    for sibling in siblings:
-        names = term_variants(sibling.concept.name, sibling.concept.aliases)
-        if not names or mentions(sibling.concept.name, m.terms) or any(
-                mentions(q, names, fuzzy=False) for q, _ in own):
-            continue
-        theirs = Material(sibling.concept, names, term_pattern(names), [],
-                          sentence=sibling.concept.definition or None)  # not quoted again
-        for quote, _chunk in _cases(theirs, passages):
-            shown = _blanked(quote, theirs)
-            bare = shown.replace(BLANK, " ")
-            if mentions(quote, m.terms, fuzzy=False) or mentions(bare, names):
-                continue
-            if any(dice(quote, q) >= 0.5 for q, _ in own) or any(
-                    dice(quote, o[1]) >= 0.5 for o in others):
-                continue
-            others.append((sibling, quote, shown))
-            break
-        if len(others) == MAX_DISTRACTORS:
-            break
-    if len(others) < MIN_DISTRACTORS:
-        return []
-    items: list[Exercise] = []
-    for quote, chunk in own[:MAX_ITEMS]:
-        items.append(_case_exercise(m, chunk, quote, others, len(items) + 1))
-    return items
-
-
-def _case_exercise(m: Material, chunk: Chunk, quote: str,
-                   others: list[tuple[Sibling, str, str]], n: int) -> Exercise:
-    exercise_id = f"{m.concept.id}-case-{n}"
-    answer = _blanked(quote, m)
-    choices = [answer, *(shown for _, _, shown in others)]
-    random.Random(exercise_id).shuffle(choices)
-    told = "; ".join(f'"{shown}" is about {s.concept.name}' for s, _, shown in others)
-    return Exercise(
-        id=exercise_id,
-        concept_id=m.concept.id,
-        kind=ExerciseKind.MULTIPLE_CHOICE,
-        prompt=(f"Each of these cases from the course has the idea it shows left out "
-                f"({BLANK}). Which one shows {m.concept.name} at work?"),
-        answer=answer,
-        choices=choices,
-        misconceptions={shown: f"confuses {m.concept.name} with {s.concept.name}"
-                        for s, _, shown in others},
-        explanation=(f'The course says: "{quote}" ({chunk.citation().label()}). In the '
-                     f"others: {told}."),
-        citations=[chunk.citation()],
-        difficulty=0.55,
         origin=ExerciseOrigin.EXAMPLE,
     )

@@ -19,7 +19,7 @@ from tutor.engine.offline.code_exercises import write_code_output
 from tutor.engine.offline.contrast_exercises import write_contrast
 from tutor.engine.offline.example_exercises import write_example
 from tutor.engine.offline.example_use_exercises import write_example_use
-from tutor.engine.offline.exercise_material import Material, Sibling, says_what_it_is
+from tutor.engine.offline.exercise_material import Material, Sibling
 from tutor.engine.offline.relation_exercises import write_relation
 
 
@@ -32,13 +32,13 @@ def write_beyond_definition(
     example = write_example(m, siblings, passages)
     if example is not None:
         found.append(example)
-    found += write_example_use(m, siblings, passages)
     found += write_code_output(m, passages)
     found += write_book_exercises(m, passages)
     found += write_contrast(m, siblings, passages)
     found += write_relation(m, siblings, passages)
-    if not found and says_what_it_is(m):
-        # nothing beyond the definition: the book's example with the idea left out, so a
-        # give-up on the one definition item does not leave the concept without a question
-        found += write_example_use(m, siblings, passages, undefined=True)[:1]
+    if not found:
+        # "which idea fills the blank" is recognition: asked only when nothing else goes
+        # beyond the definition, so a give-up on that one item does not leave the concept
+        # without a question
+        found += write_example_use(m, siblings, passages)[:1]
     return found
