@@ -15,8 +15,6 @@ import random
 import re
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz
-
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind
 from tutor.engine.offline.book_definition import (
     described_siblings,
@@ -27,36 +25,28 @@ from tutor.engine.offline.checking import (
     BLANK,
     canonical,
     content_stems,
-    cut_short,
     mentions,
     plural,
     same_option,
-    support,
     term_variants,
     words,
 )
+from tutor.engine.offline.definition_points import write_explain
 from tutor.engine.offline.example_use_exercises import write_example_use
 from tutor.engine.offline.exercise_bank import write_beyond_definition
 from tutor.engine.offline.exercise_material import (
     Material,
     Sibling,
     as_statement,
-    clauses,
     compiled_pattern,
-    defining_cue,
-    describe,
-    dice,
     gather,
     lower_first,
     one_mention,
-    plainly_defines,
-    prose_sentences,
     rank_siblings,
     says_what_it_is,
-    source_of,
     stands_alone,
-    usable,
 )
+from tutor.engine.offline.giveaways import cut_short
 
 MAX_DISTRACTORS = 3
 MAX_ON_DEFINITION = 1
@@ -70,7 +60,6 @@ _ALONE_PREFERENCE = (ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.CLOZE,
 """A concept with nothing beyond its definition: the question on the term first (its options
 are the near concepts, so it tells the idea from its neighbours)."""
 MIN_DISTRACTORS = 2
-MAX_KEY_POINTS = 4
 ORIGINS_FOR_MASTERY = 2
 """Origins beyond the definition from which a concept needs no definition item (the lesson's
 evidence rule, :data:`tutor.learner.evidence.ORIGINS_NEEDED`, is met without it)."""
@@ -134,7 +123,7 @@ def write_definition_exercises(
 
 
 def _on_definition(material: Material, siblings: list[Sibling]) -> list[Exercise]:
-    writers = (_cloze, _choose_term, _choose_statement, _true_or_false, _explain)
+    writers = (_cloze, _choose_term, _choose_statement, _true_or_false, write_explain)
     return [ex for writer in writers if (ex := writer(material, siblings)) is not None]
 
 
@@ -347,78 +336,6 @@ def _true_or_false(m: Material, siblings: list[Sibling]) -> Exercise | None:
         citations=m.citations,
         difficulty=_difficulty(difficulty),
     )
-
-
-def _explain(m: Material, siblings: list[Sibling]) -> Exercise | None:
-    concept = m.concept
-    reference = m.definition_text
-    points = [] if m.found_elsewhere else [
-        point for k in concept.key_points if k.strip()
-        if _defining_point(point := " ".join(k.split()), m, reference)][:MAX_KEY_POINTS]
-    citations = list(m.citations)
-    if len(points) < 2:
-        for text, chunk in _derived_points(m, points, reference)[: MAX_KEY_POINTS - len(points)]:
-            points.append(text)
-            if chunk is not None and chunk.citation() not in citations:
-                citations.append(chunk.citation())
-    return Exercise(
-        id=_exercise_id(concept, ExerciseKind.SHORT_ANSWER, 1),
-        concept_id=concept.id,
-        kind=ExerciseKind.SHORT_ANSWER,
-        prompt=f"Explain {concept.name} in your own words.",
-        answer=reference,
-        key_points=points,
-        misconceptions={  # a sibling's definition given for this one: named in feedback
-            as_statement(s.description): f"confuses {concept.name} with {s.concept.name}"
-            for s in siblings[:MAX_DISTRACTORS]
-            if s.description and len(s.description.split()) >= 4
-            and not mentions(s.description, m.terms)
-        },
-        explanation=f"The course explains {concept.name} so ({m.label}): {reference}",
-        citations=citations,
-        difficulty=_difficulty(0.5 + 0.05 * len(points)),
-    )
-
-
-def _derived_points(
-    m: Material, points: list[str], reference: str
-) -> list[tuple[str, Chunk | None]]:
-    """Key points from the course: the parts of the definition, then at most one more
-    defining sentence from the passages."""
-    source = source_of(m.definition_text, m.ordered)
-    found: list[tuple[str, Chunk | None]] = []
-    if not points:
-        found = [(c, source) for c in clauses(m.description or reference)[:MAX_KEY_POINTS]]
-    taken = [*points, reference, *(text for text, _ in found)]
-    cue = defining_cue(m.terms)
-    for chunk in m.ordered:
-        for sentence in prose_sentences(chunk.text):
-            if not usable(sentence) or not m.pattern.search(sentence):
-                continue
-            if not cue.search(sentence) and dice(reference, sentence) < 0.4:
-                continue
-            if not _defining_point(sentence, m, reference):
-                continue
-            if any(fuzz.token_set_ratio(sentence, t) >= 85 for t in taken):
-                continue
-            return [*found, (sentence, chunk)]
-    return found
-
-
-KEY_POINT_OVERLAP = 0.8
-"""Share of a key point's content words found in the definition from which it restates a
-part of it."""
-
-
-def _defining_point(point: str, m: Material, reference: str) -> bool:
-    """Whether a key point comes from the concept's definition: a part of the defining
-    sentence, or another sentence that says what the concept is (a glossary entry). A
-    sentence beside the definition ("Python provides functions that convert values ...")
-    or one defining a longer term that contains the name ("... is called operator
-    overloading") is not what the concept is."""
-    if support(point, reference) >= KEY_POINT_OVERLAP:
-        return True
-    return plainly_defines(point, m.terms) and describe(point, m.terms) is not None
 
 
 _CODE_TOKEN = re.compile(r"\b[a-z_]\w*\.[a-z_]\w*\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b\w+_\w+\b")
