@@ -197,12 +197,14 @@ def test_short_answer_uses_the_concept_key_points_that_come_from_its_definition(
     pool = concepts()
     points = ["a collection where the last item added", "is the first one removed",
               "stack: A collection whose last item added is the first one removed.",
-              "Python provides functions that convert values from one type to another."]
+              "Python provides functions that convert values from one type to another.",
+              "Inside a call, the stacks are kept in the memory of the interpreter."]
     stack = pool[0].model_copy(update={"key_points": points})
     exercise = by_id(write(stack, pool))["stack-short_answer-1"]
     assert exercise.prompt == "Explain stack in your own words."
     assert exercise.answer == pool[0].definition
-    # parts of the definition and a glossary entry for it; not the sentence beside it
+    # parts of the definition and a glossary entry for it; not the sentence beside it, nor
+    # one saying what happens to stacks
     assert exercise.key_points == points[:3]
 
 

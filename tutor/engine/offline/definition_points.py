@@ -11,6 +11,8 @@ a learner who explains the concept well would be marked down for leaving it out.
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
 from tutor.course import Chunk, Exercise, ExerciseKind
@@ -100,7 +102,16 @@ def _defining_point(point: str, m: Material, reference: str) -> bool:
     sentence, or another sentence that says what the concept is (a glossary entry). A
     sentence beside the definition ("Python provides functions that convert values ...")
     or one defining a longer term that contains the name ("... is called operator
-    overloading") is not what the concept is."""
+    overloading") is not what the concept is, nor one saying what happens to it ("Inside the
+    function, the arguments are assigned to ..."): what it is starts with a noun phrase."""
     if support(point, reference) >= KEY_POINT_OVERLAP:
         return True
-    return plainly_defines(point, m.terms) and describe(point, m.terms) is not None
+    if not plainly_defines(point, m.terms):
+        return False
+    described = describe(point, m.terms)
+    return described is not None and _WHAT_IT_IS.match(described) is not None
+
+
+_WHAT_IT_IS = re.compile(r"^\W*(?:(?i:a|an|the|one|any|each|some)\b|[A-Z])")
+"""The first word of a description saying what a thing is: an article, or (a glossary
+entry) a capital."""
