@@ -228,8 +228,27 @@ def test_no_contrast_between_concepts_a_learner_would_not_mix_up() -> None:
     m = _material(post, [chunk])
     far = Sibling(optional, 0.4, "a function argument that is not required")
     assert write_contrast(m, [far], [chunk]) == []
+    # near in meaning, but a requirement and an argument are no alternatives to each other
     close = Sibling(optional, 0.7, "a function argument that is not required")
-    assert len(write_contrast(m, [close], [chunk])) == 1
+    assert write_contrast(m, [close], [chunk]) == []
+    pre = _concept("precondition", "precondition",
+                   "A precondition is a requirement that the caller satisfies first.")
+    same_kind = Sibling(pre, 0.4, "a requirement that the caller satisfies first")
+    assert len(write_contrast(m, [same_kind], [chunk])) == 1  # two kinds of requirement
+
+
+def test_no_contrast_between_a_thing_and_a_kind_it_is_not() -> None:
+    """zip is a function that returns an iterator: asking how they differ misleads."""
+    chunk = _chunk("zip is a built-in function that takes two or more sequences and returns "
+                   "a list of tuples. An iterator is any object that iterates through a "
+                   "sequence.")
+    zip_ = _concept("zip", "zip", "zip is a built-in function that takes two or more "
+                    "sequences and returns a list of tuples.")
+    iterator = _concept("iterator", "iterator",
+                        "An iterator is any object that iterates through a sequence.")
+    m = _material(zip_, [chunk])
+    near = Sibling(iterator, 0.75, "any object that iterates through a sequence")
+    assert write_contrast(m, [near], [chunk]) == []
 
 
 def test_a_description_that_leans_on_the_sentence_before_is_not_used() -> None:
@@ -326,3 +345,160 @@ def test_a_definition_run_on_into_the_next_glossary_entry_gives_no_relation_key(
                 for n in names]
     chunk = _chunk(run_on)
     assert write_relation(_material(printing, [chunk]), siblings, [chunk]) == []
+
+
+def test_a_code_output_key_keeps_what_python_prints_and_a_tab_gives_no_item() -> None:
+    text = ("A newline is a special character that causes a line break.\n"
+            ">>> s = '1 2\\t 3\\n 4'\n>>> print(s)\n1 2 3 4\n")
+    newline = _concept("newline", "newline",
+                       "A newline is a special character that causes a line break.")
+    chunk = _chunk(text)
+    m = _material(newline, [chunk])
+    assert write_code_output(m, [chunk], run=_echo(["", "1 2\t 3\n 4\n"])) == []
+    (item,) = write_code_output(m, [chunk], run=_echo(["", "1 2 3\n4\n"]))[:1]
+    assert item.answer == "1 2 3\n4" and item.accepted == ["1 2 3 4"]
+
+
+def test_a_stem_giving_the_terms_abbreviation_or_expansion_is_refused() -> None:
+    from tutor.course import Exercise
+
+    page = _chunk("A meaningful expression is called a well-formed formula. It is common to use "
+                  "the acronym wff. MRO stands for method resolution order, the sequence of "
+                  "classes Python searches.")
+    wff = _concept("well-formed-formula", "well-formed formula",
+                   "A meaningful expression is called a well-formed formula.")
+    mro = _concept("mro", "MRO", "MRO stands for method resolution order.")
+
+    def choose(concept: Concept, stem: str) -> Exercise:
+        return Exercise(id=f"{concept.id}-multiple_choice-1", concept_id=concept.id,
+                        kind=ExerciseKind.MULTIPLE_CHOICE, prompt=stem, answer=concept.name,
+                        choices=[concept.name, "atomic formula", "metavariable"],
+                        citations=[Citation(source="book.pdf", page=3)])
+
+    leak = "answer given away by the prompt: its abbreviation or expansion"
+    given = choose(wff, 'Which term fills the blank: "A meaningful expression is called a(n) '
+                        '_____. It is common to use the acronym wff."?')
+    assert leak in check_exercise(given, wff, [page]).problems
+    spelled = choose(mro, 'Which term fills the blank: "_____ stands for "method resolution '
+                          'order", the sequence of classes Python searches."?')
+    assert leak in check_exercise(spelled, mro, [page]).problems
+    fair = choose(wff, 'Which term fills the blank: "A meaningful expression is called '
+                       'a(n) _____."?')
+    assert leak not in check_exercise(fair, wff, [page]).problems
+
+
+def test_a_heading_run_into_its_sentence_is_no_key() -> None:
+    from tutor.engine.offline.book_definition import states_about
+
+    assert not states_about("Inductive arguments There can be good arguments which "
+                            "nevertheless fail to be deductively valid.", "inductive argument")
+    assert states_about("Sorting algorithms are fast procedures that put lists in order.",
+                        "sorting algorithm")
+
+
+def test_a_naming_sentence_with_a_tail_still_gives_the_description() -> None:
+    from tutor.engine.offline.exercise_material import describe
+
+    assert describe("The individual that the constant picks out is called the referent of "
+                    "the constant.", ["referent"]) == "The individual that the constant picks out"
+    assert describe("The sentences that can be symbolized with sentence letters are called "
+                    "atomic sentences, because they are the basic building blocks.",
+                    ["atomic sentence", "atomic sentences"]) == (
+        "The sentences that can be symbolized with sentence letters")
+
+
+def test_which_idea_fills_the_blank_only_when_nothing_else_goes_beyond_the_definition(
+) -> None:
+    from tutor.engine.offline.exercise_bank import write_beyond_definition
+
+    sample = _concept("sample-space", "sample space",
+                      "The sample space is the set of all possible outcomes of an experiment.")
+    event = _concept("event", "event", "An event is a set of outcomes of an experiment.")
+    mean = _concept("mean", "mean", "The mean is the sum of the values divided by their number.")
+    mode = _concept("mode", "mode", "The mode is the most frequent value.")
+    die = _chunk("The sample space is the set of all possible outcomes of an experiment. For "
+                 "example, if you roll a die once, the sample space is the set {1, 2, 3, 4, 5, "
+                 "6} of the faces it can show.")
+    siblings = [Sibling(c, 0.5, None) for c in (mean, mode)]
+    (alone,) = write_beyond_definition(_material(sample, [die]), siblings, [die])
+    assert alone.origin is ExerciseOrigin.EXAMPLE and "roll a die" in alone.prompt
+    near = [Sibling(event, 0.7, "a set of outcomes of an experiment"), *siblings]
+    beside = _chunk(die.text + " An event is a set of outcomes of an experiment.")
+    written = write_beyond_definition(_material(sample, [beside]), near, [beside])
+    assert written and ExerciseOrigin.EXAMPLE not in {e.origin for e in written}
+
+
+def test_no_definition_item_when_two_kinds_of_item_name_the_concept() -> None:
+    from tutor.course import Exercise
+    from tutor.engine.offline import exercises
+
+    def beyond(m, siblings, passages):  # type: ignore[no-untyped-def]
+        return [Exercise(id=f"{m.concept.id}-{o.value}-1", concept_id=m.concept.id,
+                         kind=ExerciseKind.SHORT_ANSWER, prompt=f"Why {m.concept.name}?",
+                         answer="because", key_points=["because"], origin=o,
+                         citations=m.citations)
+                for o in (ExerciseOrigin.CONTRAST, ExerciseOrigin.RELATION)]
+
+    chunk = _chunk("A variable is a name that refers to a value.")
+    original = exercises.write_beyond_definition
+    try:
+        exercises.write_beyond_definition = beyond
+        written = write_exercises(VARIABLE, [], [chunk])
+        assert {e.origin for e in written} == {ExerciseOrigin.CONTRAST, ExerciseOrigin.RELATION}
+        exercises.write_beyond_definition = lambda m, s, p: beyond(m, s, p)[:1]
+        written = write_exercises(VARIABLE, [], [chunk])
+        assert ExerciseOrigin.DEFINITION in {e.origin for e in written}  # two origins needed
+    finally:
+        exercises.write_beyond_definition = original
+
+
+def test_a_term_glossed_by_which_is_gets_its_description() -> None:
+    from tutor.engine.offline.exercise_material import describe, plainly_defines
+
+    sentence = ("The second step is to define a null hypothesis, which is a model of the "
+                "system based on the assumption that the apparent effect is not real.")
+    assert plainly_defines(sentence, ["null hypothesis"])
+    assert describe(sentence, ["null hypothesis"]) == (
+        "a model of the system based on the assumption that the apparent effect is not real")
+
+
+def test_a_quote_cut_short_or_a_word_of_the_term_beside_the_blank_is_refused() -> None:
+    from tutor.course import Exercise
+
+    page = _chunk("Spearman's rank correlation is an alternative that mitigates the effect of "
+                  "outliers and skewed distributions.")
+    spearman = _concept("spearman-rank-correlation", "Spearman rank correlation",
+                        "Spearman's rank correlation is an alternative that mitigates the "
+                        "effect of outliers and skewed distributions.")
+
+    def choose(stem: str) -> Exercise:
+        return Exercise(id="spearman-rank-correlation-multiple_choice-1",
+                        concept_id=spearman.id, kind=ExerciseKind.MULTIPLE_CHOICE,
+                        prompt=stem, answer=spearman.name,
+                        choices=[spearman.name, "robust", "outlier", "sample skewness"],
+                        citations=[Citation(source="book.pdf", page=3)])
+
+    cut = check_exercise(choose('Which term fills the blank: "The _____ is an alternative '
+                                'that"?'), spearman, [page]).problems
+    assert "the quoted sentence is cut short" in cut
+    beside = check_exercise(choose('Which term fills the blank: "Spearman\'s _____ mitigates '
+                                   'the effect of outliers and skewed distributions."?'),
+                            spearman, [page]).problems
+    assert "answer given away by the prompt: a word of the term stands in it" in beside
+
+
+def test_a_name_in_the_books_code_gets_no_exercise() -> None:
+    text = ("ChiSquared takes a sequence of pregnancy lengths, computes its histogram, and "
+            "computes observed, which is a list of frequencies corresponding to self.values.\n"
+            "observed = [hist[x] for x in self.values]\n")
+    observed = _concept("observed", "observed", "ChiSquared takes a sequence of pregnancy "
+                        "lengths, computes its histogram, and computes observed, which is a list "
+                        "of frequencies corresponding to self.values.")
+    assert write_exercises(observed, [], [_chunk(text)]) == []
+    named = _chunk("A simple filename, like memo.txt, is also considered a path.\n"
+                   "filename = 'memo.txt'\n")
+    filename = _concept("filename", "filename",
+                        "A simple filename, like memo.txt, is also considered a path.")
+    from tutor.engine.offline.exercises import names_code
+
+    assert not names_code(_material(filename, [named]))  # an idea named as a noun

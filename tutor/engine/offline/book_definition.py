@@ -185,6 +185,8 @@ def states_about(text: str, name: str) -> bool:
         return False
     if re.search(r"\b(?:this|these|those)\b|^\W*\(|\d+\.\d", text, re.I):
         return False  # "Overall, these distributions ...", "(Hint: ...)", the book's numbers
+    if re.match(r"^\W*(?i:" + re.escape(name) + r")s?\s+(?:[A-Z]\w*|[∀∃])\s", text):
+        return False  # a heading run into its first sentence ("Inductive arguments There ...")
     signs = features(name, Candidate(text))
     if signs.get("question") or signs.get("modal") or signs.get("evaluative"):
         return False  # "The syntax is the same as for strings": a comparison, not the thing

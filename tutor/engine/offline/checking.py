@@ -46,7 +46,7 @@ _FRAME_WORDS = frozenset(
     "another explains".split()
 )
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_BLANKS = re.compile(r"_{3,}")
+BLANKS = re.compile(r"_{3,}")
 _NARRATIVE = re.compile(
     r"^\W*(?:this|that|these|those|here|we|let's|let\s+us|in\s+this\s+(?:chapter|section|book)|"
     r"as\s+we|so\s+far|now|next|finally|for\s+example|similarly|however|also)\b", re.I)
@@ -178,7 +178,9 @@ def check_exercise(exercise: Exercise, concept: Concept, passages: Sequence[Chun
     if exercise.prompt.strip() and exercise.answer.strip():
         if exercise.kind in (ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.TRUE_FALSE):
             problems += _choice_problems(exercise, terms)
-        problems += _leak_problems(exercise, terms, concept.name)
+        from tutor.engine.offline.giveaways import leak_problems
+
+        problems += leak_problems(exercise, terms, concept.name)
         if exercise.kind is ExerciseKind.TRUE_FALSE:
             problems += _statement_problems(exercise, concept, terms, passages)
         if exercise.citations:
@@ -204,13 +206,13 @@ def _shape_problems(exercise: Exercise, concept: Concept) -> list[str]:
         problems.append(f"answer too long ({len(answer)} characters)")
     if not exercise.citations:
         problems.append("no citations")
-    if exercise.kind is ExerciseKind.CLOZE and not _BLANKS.search(prompt):
+    if exercise.kind is ExerciseKind.CLOZE and not BLANKS.search(prompt):
         problems.append("cloze prompt has no blank")
-    elif len(_BLANKS.findall(prompt)) > 1:  # a cloze, or a quote asking which idea fills it
+    elif len(BLANKS.findall(prompt)) > 1:  # a cloze, or a quote asking which idea fills it
         problems.append(f"{exercise.kind.value.replace('_', ' ')} prompt has more than one "
                         "blank")
     if exercise.kind in (ExerciseKind.CLOZE, ExerciseKind.TRUE_FALSE):
-        body = _BLANKS.sub("X", statement_of(exercise) if exercise.kind is ExerciseKind.TRUE_FALSE
+        body = BLANKS.sub("X", statement_of(exercise) if exercise.kind is ExerciseKind.TRUE_FALSE
                            else re.sub(r"^\s*fill\s+in\s+the\s+blank\s*:\s*", "", prompt,
                                        flags=re.I))
         if _NARRATIVE.match(body):
@@ -269,40 +271,6 @@ def _choice_problems(exercise: Exercise, terms: list[str]) -> list[str]:
             if same_option(first, second):
                 problems.append(f"duplicate options: '{first}' and '{second}'")
     return problems
-
-
-def _leak_problems(exercise: Exercise, terms: list[str], name: str) -> list[str]:
-    leak = "answer given away by the prompt"
-    prompt = exercise.prompt
-    if exercise.kind is ExerciseKind.CLOZE:
-        names = {canonical(t) for t in terms}
-        asks_term = any(canonical(a) in names for a in [exercise.answer, *exercise.accepted])
-        given = [exercise.answer, *exercise.accepted, *(terms if asks_term else [])]
-        return [leak] if mentions(_BLANKS.sub(" ", prompt), given) else []
-    if exercise.kind is ExerciseKind.TRUE_FALSE:
-        return []
-    answer = exercise.answer
-    is_term = canonical(answer) in {canonical(t) for t in terms}
-    if exercise.kind is ExerciseKind.MULTIPLE_CHOICE and is_term:
-        return [leak] if mentions(prompt, terms) else []
-    if len(answer.split()) <= 4:
-        return [leak] if mentions(prompt, [answer]) else []
-    problems: list[str] = []
-    if _copied(answer, prompt):
-        problems.append(leak)
-    if exercise.kind is ExerciseKind.MULTIPLE_CHOICE and mentions(answer, terms):
-        others = [c for c in exercise.choices or [] if c != answer]
-        if not any(mentions(c, terms) for c in others):
-            problems.append(f"{leak}: only the correct option names {name}")
-    return problems
-
-
-def _copied(answer: str, prompt: str) -> bool:
-    """True when most of the answer statement stands in the prompt."""
-    a, p = normalize(answer).lower(), normalize(prompt).lower()
-    if len(a) >= len(p):
-        return False
-    return fuzz.partial_ratio(a, p) >= NEAR_DUPLICATE or support(answer, prompt) >= 0.8
 
 
 def _statement_problems(
@@ -383,7 +351,7 @@ def _support_problems(
 def _claim(exercise: Exercise, terms: list[str]) -> str:
     """The text whose content the cited pages must support."""
     if exercise.kind is ExerciseKind.CLOZE:
-        return _BLANKS.sub(exercise.answer, exercise.prompt)
+        return BLANKS.sub(exercise.answer, exercise.prompt)
     if exercise.kind is ExerciseKind.TRUE_FALSE:
         return statement_of(exercise)
     if exercise.kind is ExerciseKind.MULTIPLE_CHOICE:

@@ -72,7 +72,10 @@ def error_name(output: str) -> str | None:
 def _fits(output: str) -> bool:
     if not output or len(output) > MAX_OUTPUT_CHARS or len(output.split()) > MAX_OUTPUT_WORDS:
         return False
-    if "\n" in output or error_name(output) or _ADDRESS.search(output):
+    if re.search(r"\t| {2}", output) or any(
+            line != line.strip() or not line for line in output.split("\n")):
+        return False  # a tab, a run of spaces, a line's edge spaces: not typed in a blank
+    if error_name(output) or _ADDRESS.search(output):
         return False
     return not output.startswith(("...", ">>>"))
 
@@ -103,8 +106,17 @@ def _judge(book: str, replayed: str) -> tuple[str, bool] | None:
     book_error, replay_error = error_name(book), error_name(replayed)
     if book_error or replay_error:
         return (book_error, True) if book_error and book_error == replay_error else None
-    shown = same_output(book, replayed)
-    return (shown, False) if shown is not None and _fits(shown) else None
+    if same_output(book, replayed) is None:
+        return None
+    shown = _as_printed(replayed)
+    return (shown, False) if _fits(shown) else None
+
+
+def _as_printed(replayed: str) -> str:
+    """The output exactly as Python prints it, without the line end after it: the book's PDF
+    text flattens tabs and line breaks ("1 2 3 4" for a string holding a tab and a newline),
+    so the replay, not the book, gives the key and what earlier lines show."""
+    return replayed.rstrip("\n")
 
 
 def _replayed(
@@ -123,10 +135,9 @@ def _replayed(
         if not replayed.strip():
             confirmed.append(Step(step.source, ""))  # shows nothing: what follows is prose
             continue
-        output = same_output(step.output, replayed)
-        if output is None or error_name(replayed):
+        if same_output(step.output, replayed) is None or error_name(replayed):
             return None
-        confirmed.append(Step(step.source, output))
+        confirmed.append(Step(step.source, _as_printed(replayed)))
     judged = _judge(steps[-1].output, shown[-1])
     if judged is None:
         return None
@@ -235,7 +246,8 @@ def _exercise(m: Material, cited: list[Citation], n: int, shown: str, answer: st
         kind=ExerciseKind.CLOZE,
         prompt=f"{question}\n\n```python\n{shown}\n```\n\n{ending}",
         answer=answer,
-        accepted=[re.sub(r"(?<=[a-z])(?=[A-Z])", " ", answer)] if is_error else [],
+        accepted=([re.sub(r"(?<=[a-z])(?=[A-Z])", " ", answer)] if is_error
+                  else [" ".join(answer.split())] if "\n" in answer else []),  # one line typed
         explanation=(f"Python {told} {answer} here, as the book does "
                      f"({cited[0].label()})."),
         citations=cited,

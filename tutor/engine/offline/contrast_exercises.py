@@ -28,7 +28,7 @@ from tutor.engine.offline.exercise_material import (
     lower_first,
     stands_alone,
 )
-from tutor.text import STOPWORDS
+from tutor.text import STOPWORDS, stem
 
 CLOSE_SIMILARITY = 0.6
 """Embedding cosine from which two concepts are close enough to mix up whatever their names."""
@@ -90,9 +90,11 @@ def _confusable(m: Material, sibling: Sibling) -> bool:
     theirs = set(words(sibling.concept.name)) - STOPWORDS
     if own & theirs:
         return True
-    genus = _genus(m.description or "")
-    if genus and genus == _genus(sibling.description or "") and genus not in STOPWORDS:
+    genus, theirs_genus = _genus(m.description or ""), _genus(sibling.description or "")
+    if genus and genus == theirs_genus and genus not in STOPWORDS:
         return True
+    if genus and theirs_genus and stem(genus) != stem(theirs_genus):
+        return False  # a function and an object (zip, iterator): not alternatives, however near
     return sibling.similarity >= CLOSE_SIMILARITY
 
 

@@ -32,9 +32,13 @@ def write_beyond_definition(
     example = write_example(m, siblings, passages)
     if example is not None:
         found.append(example)
-    found += write_example_use(m, siblings, passages)
     found += write_code_output(m, passages)
     found += write_book_exercises(m, passages)
     found += write_contrast(m, siblings, passages)
     found += write_relation(m, siblings, passages)
+    if not found:
+        # "which idea fills the blank" is recognition: asked only when nothing else goes
+        # beyond the definition, so a give-up on that one item does not leave the concept
+        # without a question
+        found += write_example_use(m, siblings, passages)[:1]
     return found

@@ -192,6 +192,29 @@ def source_of(text: str, chunks: Sequence[Chunk]) -> Chunk | None:
     return None
 
 
+_TERM = "\x01"
+"""Stands in for every mention of the term, so the shapes below are compiled once for the
+build, not once per concept (compiling them was a good part of the writers' CPU)."""
+_T = re.escape(_TERM)
+_SUBJECT_IS = re.compile(  # "A stack is ...", "In this context, "frequency" means ..."
+    r"^\W*(?:[^,.;:]{0,40},\s+)?[\"'‘“]?(?:(?:a|an|the)\s+)?" + _T
+    + r"[\"'’”]?\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?" + _VERB + r"\s+(.+)$", re.I)
+_ENTRY = re.compile(r"^\W*(?:(?:a|an|the)\s+)?" + _T + r"\s*:\s+(.+)$", re.I)
+_WHICH_IS = re.compile(  # "... define a null hypothesis, which is a model of ..."
+    r"^.*?" + _T + r"[\"'’”]?,\s+which\s+(?:is|are|means)\s+"
+    r"(?:that\s+)?((?:(?:a|an|the)\s+)?[^,;:]+?)\W*$", re.I)
+_NAMED_TAIL = (r"(?:\s+of\s+(?:a|an|the|that|this|its)\s+[\w-]+(?:\s+[\w-]+)?"
+               r"|,\s+(?:because|since)\s+[^.]*|\.\s+[A-Z][^.]*)?\W*$")
+"""What may follow the name in "... is called X": whose X it is ("... is called the scope of
+the quantifier"), why it is so called, or a remark of its own ("It is common to use ...")."""
+_IS_CALLED = re.compile(  # "Wrapping a piece of code up in a function is called encapsulation."
+    r"^\W*(.{12,}?)\s+(?:is|are)\s+(?:called|known\s+as|referred\s+to\s+as)\s+"
+    r"(?:(?:a|an|the)\s+)?" + _T + _NAMED_TAIL, re.I)
+_PHRASE_CALLED = re.compile(  # "... data from a subset of the population called a sample."
+    r"^.*?\b((?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:of\s+(?:a|an|the)\s+)?[\w-]+)"
+    r",?\s+(?:is\s+|are\s+)?(?:called|known\s+as)\s+(?:(?:a|an|the)\s+)?" + _T, re.I)
+
+
 def describe(text: str, terms: Sequence[str]) -> str | None:
     """The definition without its subject: ``"A stack is a list ..."`` -> ``"a list ..."``;
     a gloss that does not name the term is its own description; None otherwise."""
@@ -201,30 +224,19 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
         return None
     if not pattern.search(text):
         return _strip_period(text)
-    match = compiled_pattern(  # "A stack is ...", "In this context, "frequency" means ..."
-        r"^\W*(?:[^,.;:]{0,40},\s+)?[\"'‘“]?(?:(?:a|an|the)\s+)?" + term_group(terms)
-        + r"[\"'’”]?\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?" + _VERB + r"\s+(.+)$",
-        re.I,
-    ).match(text) or compiled_pattern(
-        r"^\W*(?:(?:a|an|the)\s+)?" + term_group(terms) + r"\s*:\s+(.+)$", re.I).match(text)
+    marked = pattern.sub(_TERM, text)
+    match = _SUBJECT_IS.match(marked) or _ENTRY.match(marked) or _WHICH_IS.match(marked)
     if not match:
-        match = compiled_pattern(  # "Wrapping a piece of code up in a function is called encapsulation."
-            r"^\W*(.{12,}?)\s+(?:is|are)\s+(?:called|known\s+as|referred\s+to\s+as)\s+"
-            r"(?:(?:a|an|the)\s+)?" + term_group(terms) + r"\W*$",
-            re.I,
-        ).match(text)
+        match = _IS_CALLED.match(marked)
         if match and re.search(_LEANING, match.group(1), re.I):
             return None  # "Functions that work this way are called X": needs the text before
     if not match:
-        match = compiled_pattern(  # "... data from a subset of the population called a sample."
-            r"^.*?\b((?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:of\s+(?:a|an|the)\s+)?[\w-]+)"
-            r",?\s+(?:is\s+|are\s+)?(?:called|known\s+as)\s+(?:(?:a|an|the)\s+)?"
-            + term_group(terms) + r"\b", re.I).match(text)
+        match = _PHRASE_CALLED.match(marked)
         if match and (re.search(_LEANING, match.group(1), re.I) or re.search(
                 r"\b(?:is|are|was|were|be|been|has|have)\b", match.group(1), re.I)
-                or re.search(r"\w+ing\s+$", text[:match.start(1)])):
+                or re.search(r"\w+ing\s+$", marked[:match.start(1)])):
             return None  # "Adding a parameter to a function is called ...": not "a parameter"
-    if not match:
+    if not match or _TERM in match.group(1):
         return None
     rest = _strip_period(match.group(1))
     if len(rest) < 12 or mentions(rest, terms):
@@ -268,17 +280,19 @@ def plainly_defines(sentence: str, terms: Sequence[str]) -> bool:
 def _defines_alone(sentence: str, terms: Sequence[str]) -> bool:
     if _POINTS_BACK.match(sentence) or _LIKE_THIS.search(sentence):
         return False
-    group = term_group(terms)
-    article = r"(?:(?:a|an|the)\s+)?"
-    shapes = (
-        r"^\W*(?:[^,.;:]{0,40},\s+)?" + article + group + r"\s*(?:\([^)]*\)\s*)?"
-        r"(?:,[^,]{0,60},\s*)?(?:is|are|refers?\s+to|means?|denotes?)\b" + _NOT_SAYING_WHAT,
-        r"^\W*" + article + group + r"\s*:\s+\S",
-        r"\b(?:called|known\s+as|said\s+to\s+be|referred\s+to\s+as)\s+" + article + group,
-        group + r",\s+which\s+means\b",
-        r"\bdefines?\s+" + article + group + r"\b|" + group + r"\s+(?:is|are)\s+defined\b",
-    )
-    return any(re.search(shape, sentence, re.I) for shape in shapes)
+    return _DEFINING_SHAPE.search(term_pattern(terms).sub(_TERM, sentence)) is not None
+
+
+_ARTICLE = r"(?:(?:a|an|the)\s+)?"
+_DEFINING_SHAPE = re.compile("|".join(f"(?:{shape})" for shape in (
+    r"^\W*(?:[^,.;:]{0,40},\s+)?" + _ARTICLE + _T + r"\s*(?:\([^)]*\)\s*)?"
+    r"(?:,[^,]{0,60},\s*)?(?:is|are|refers?\s+to|means?|denotes?)\b" + _NOT_SAYING_WHAT,
+    r"^\W*" + _ARTICLE + _T + r"\s*:\s+\S",
+    r"\b(?:called|known\s+as|said\s+to\s+be|referred\s+to\s+as)\s+" + _ARTICLE + _T,
+    _T + r",\s+which\s+(?:means\b|(?:is|are)\s+(?:a|an|the)\s)",
+    r"\bdefines?\s+" + _ARTICLE + _T + r"|" + _T + r"\s+(?:is|are)\s+defined\b",
+)), re.I)
+"""The shapes of a definition of the term (marked as :data:`_TERM`), compiled once."""
 
 
 def says_what_it_is(m: Material) -> bool:

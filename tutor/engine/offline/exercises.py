@@ -15,8 +15,6 @@ import random
 import re
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz
-
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind
 from tutor.engine.offline.book_definition import (
     described_siblings,
@@ -33,25 +31,22 @@ from tutor.engine.offline.checking import (
     term_variants,
     words,
 )
+from tutor.engine.offline.definition_points import write_explain
 from tutor.engine.offline.example_use_exercises import write_example_use
 from tutor.engine.offline.exercise_bank import write_beyond_definition
 from tutor.engine.offline.exercise_material import (
     Material,
     Sibling,
     as_statement,
-    clauses,
-    defining_cue,
-    dice,
+    compiled_pattern,
     gather,
     lower_first,
     one_mention,
-    prose_sentences,
     rank_siblings,
     says_what_it_is,
-    source_of,
     stands_alone,
-    usable,
 )
+from tutor.engine.offline.giveaways import cut_short
 
 MAX_DISTRACTORS = 3
 MAX_ON_DEFINITION = 1
@@ -65,7 +60,9 @@ _ALONE_PREFERENCE = (ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.CLOZE,
 """A concept with nothing beyond its definition: the question on the term first (its options
 are the near concepts, so it tells the idea from its neighbours)."""
 MIN_DISTRACTORS = 2
-MAX_KEY_POINTS = 4
+ORIGINS_FOR_MASTERY = 2
+"""Origins beyond the definition from which a concept needs no definition item (the lesson's
+evidence rule, :data:`tutor.learner.evidence.ORIGINS_NEEDED`, is met without it)."""
 
 _MARK = "\x00"
 
@@ -83,6 +80,8 @@ def write_exercises(
         material = with_book_definition(material)
     if not material.citations or not (material.sentence or material.description):
         return []
+    if names_code(material):
+        return []
     siblings = described_siblings(rank_siblings(concept, related, terms), passages)
     # only a concept the course really defines gets an item keyed to its definition; more
     # items on the one sentence prove recognition, not understanding: keep the production item
@@ -96,6 +95,13 @@ def write_exercises(
         ranked = sorted(written, key=lambda e: order.index(e.kind))
         kept = {e.id for e in ranked[:MAX_ON_DEFINITION]}
         written = [e for e in written if e.id in kept]
+    own = {e.origin for e in beyond if mentions(e.prompt, terms, fuzzy=False)}
+    if len(own) >= ORIGINS_FOR_MASTERY:
+        # items beyond it that name it (a contrast, a relation, a case; a session or a
+        # practice exercise may go to another concept that poses it too) restate the
+        # definition in use and give the two origins mastery asks for: a question on the
+        # sentence would add recall only
+        written = []
     if not written and not beyond:  # used but never defined: the idea at work, else what
         beyond = write_example_use(material, siblings, passages, undefined=True)[:1]
         said = write_said_about(material)  # the book says of it
@@ -117,7 +123,7 @@ def write_definition_exercises(
 
 
 def _on_definition(material: Material, siblings: list[Sibling]) -> list[Exercise]:
-    writers = (_cloze, _choose_term, _choose_statement, _true_or_false, _explain)
+    writers = (_cloze, _choose_term, _choose_statement, _true_or_false, write_explain)
     return [ex for writer in writers if (ex := writer(material, siblings)) is not None]
 
 
@@ -223,7 +229,7 @@ def _multiple_choice(
 def _choose_term(m: Material, siblings: list[Sibling]) -> Exercise | None:
     if m.description:
         prompt = f'Which term matches this description: "{m.description}"?'
-    elif m.sentence and (one := one_mention(m.sentence, m.pattern)):
+    elif m.sentence and (one := one_mention(m.sentence, m.pattern)) and not cut_short(one):
         prompt = f'Which term fills the blank: "{_blank(one, m.pattern)[0]}"?'
     else:
         return None
@@ -332,54 +338,22 @@ def _true_or_false(m: Material, siblings: list[Sibling]) -> Exercise | None:
     )
 
 
-def _explain(m: Material, siblings: list[Sibling]) -> Exercise | None:
-    concept = m.concept
-    reference = m.definition_text
-    points = [] if m.found_elsewhere else [
-        " ".join(k.split()) for k in concept.key_points if k.strip()][:MAX_KEY_POINTS]
-    citations = list(m.citations)
-    if len(points) < 2:
-        for text, chunk in _derived_points(m, points, reference)[: MAX_KEY_POINTS - len(points)]:
-            points.append(text)
-            if chunk is not None and chunk.citation() not in citations:
-                citations.append(chunk.citation())
-    return Exercise(
-        id=_exercise_id(concept, ExerciseKind.SHORT_ANSWER, 1),
-        concept_id=concept.id,
-        kind=ExerciseKind.SHORT_ANSWER,
-        prompt=f"Explain {concept.name} in your own words.",
-        answer=reference,
-        key_points=points,
-        misconceptions={  # a sibling's definition given for this one: named in feedback
-            as_statement(s.description): f"confuses {concept.name} with {s.concept.name}"
-            for s in siblings[:MAX_DISTRACTORS]
-            if s.description and len(s.description.split()) >= 4
-            and not mentions(s.description, m.terms)
-        },
-        explanation=f"The course explains {concept.name} so ({m.label}): {reference}",
-        citations=citations,
-        difficulty=_difficulty(0.5 + 0.05 * len(points)),
-    )
+_CODE_TOKEN = re.compile(r"\b[a-z_]\w*\.[a-z_]\w*\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b\w+_\w+\b")
+"""A dotted name, a CamelCase class or a snake_case name: code in a sentence."""
 
 
-def _derived_points(
-    m: Material, points: list[str], reference: str
-) -> list[tuple[str, Chunk | None]]:
-    """Key points from the course: the parts of the definition, then at most one more
-    defining sentence from the passages."""
-    source = source_of(m.definition_text, m.ordered)
-    found: list[tuple[str, Chunk | None]] = []
-    if not points:
-        found = [(c, source) for c in clauses(m.description or reference)[:MAX_KEY_POINTS]]
-    taken = [*points, reference, *(text for text, _ in found)]
-    cue = defining_cue(m.terms)
-    for chunk in m.ordered:
-        for sentence in prose_sentences(chunk.text):
-            if not usable(sentence) or not m.pattern.search(sentence):
-                continue
-            if not cue.search(sentence) and dice(reference, sentence) < 0.4:
-                continue
-            if any(fuzz.token_set_ratio(sentence, t) >= 85 for t in taken):
-                continue
-            return [*found, (sentence, chunk)]
-    return found
+def names_code(m: Material) -> bool:
+    """Whether the concept is a name in the book's code, not an idea ("observed" in
+    "ChiSquared ... computes observed, which is a list of frequencies corresponding to
+    self.values"): one lower-case word, assigned or read as an attribute (not called) in the
+    passages, whose defining sentence speaks of code."""
+    name = m.concept.name
+    sentence = m.sentence or ""
+    if " " in name or not name.islower() or not _CODE_TOKEN.search(sentence):
+        return False
+    if compiled_pattern(r"\b(?:a|an|the|this|each|every|of)\s+(?:[\w-]+\s+)?"
+                        + re.escape(name) + r"\b", re.I).search(sentence):
+        return False  # "A simple filename, like memo.txt": the idea, named as a noun
+    used = compiled_pattern(r"\b" + re.escape(name) + r"\s*=[^=]|\b(?:self|[a-z]\w*)\."
+                            + re.escape(name) + r"\b(?!\()")
+    return any(used.search(p.text) for p in m.ordered)
