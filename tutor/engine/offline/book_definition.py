@@ -238,6 +238,26 @@ def described_siblings(siblings: list[Sibling], passages: Sequence[Chunk]) -> li
     return out
 
 
+def named_siblings_described(m: Material, siblings: Sequence[Sibling],
+                             passages: Sequence[Chunk]) -> list[Sibling]:
+    """The siblings, those the concept's definition names (its defining sentence, its
+    description, the map's gloss) given the book's definition found among the passages when
+    they have none, however far down the ranking they are: a relation item needs both."""
+    said = " ".join(t for t in (m.sentence, m.description, m.concept.definition) if t)
+    out: list[Sibling] = []
+    for sibling in siblings:
+        other = sibling.concept
+        terms = term_variants(other.name, other.aliases)
+        if terms and not stands_alone(sibling.description) and mentions(said, terms,
+                                                                        fuzzy=False):
+            found = find_book_definition(gather(other, terms, passages))
+            if found is not None and found.description:
+                sibling = replace(sibling, description=found.description,
+                                  cited=found.chunk.citation())
+        out.append(sibling)
+    return out
+
+
 def _parts(sentences: list[str]) -> list[str]:
     """The sentences with bulleted items run into one ("• regression: ... • dependent
     variables: ...") taken apart."""

@@ -12,15 +12,17 @@ exercise records its
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from tutor.course import Chunk, Exercise
+from tutor.engine.offline.book_definition import find_book_definition, named_siblings_described
 from tutor.engine.offline.book_exercises import write_book_exercises
 from tutor.engine.offline.code_exercises import write_code_output
 from tutor.engine.offline.contrast_exercises import write_contrast
 from tutor.engine.offline.example_exercises import write_example
 from tutor.engine.offline.example_use_exercises import write_example_use
 from tutor.engine.offline.exercise_material import Material, Sibling
-from tutor.engine.offline.relation_exercises import write_relation
+from tutor.engine.offline.relation_exercises import fits, write_relation
 
 
 def write_beyond_definition(
@@ -34,11 +36,30 @@ def write_beyond_definition(
         found.append(example)
     found += write_code_output(m, passages)
     found += write_book_exercises(m, passages)
-    found += write_contrast(m, siblings, passages)
-    found += write_relation(m, siblings, passages)
+    compared = comparable(m)
+    siblings = named_siblings_described(compared, siblings, passages)
+    found += write_contrast(compared, siblings, passages)
+    found += write_relation(compared, siblings, passages)
     if not found:
         # "which idea fills the blank" is recognition: asked only when nothing else goes
         # beyond the definition, so a give-up on that one item does not leave the concept
         # without a question
         found += write_example_use(m, siblings, passages)[:1]
     return found
+
+
+def comparable(m: Material) -> Material:
+    """The material as contrast and relation items read it: a concept whose own defining
+    sentence gives no one-sentence description ("This description is called the distribution
+    of the variable") is described by the book's definition found among its passages (its
+    glossary entry, a defining sentence elsewhere), cited where it was found. The definition
+    items keep the map's sentence."""
+    if fits(m.description):
+        return m
+    found = find_book_definition(m)
+    if found is None or found.naming or not fits(found.description):
+        return m
+    glossary = found.text.startswith(f"{m.concept.name}: ")
+    return replace(m, sentence=None if glossary else found.text, defines=not glossary,
+                   description=found.description, citations=[found.chunk.citation()],
+                   found_elsewhere=True)
