@@ -124,3 +124,23 @@ def test_a_participle_after_the_head_leaves_the_kind_of_thing_it_is() -> None:
     m = _material(variance, [chunk])
     (item,) = write_contrast(m, [_sibling(mean, 0.45)], [chunk])  # two summary statistics
     assert "How does variance differ from mean?" in item.prompt
+
+
+def test_an_idea_the_glossary_entry_names_is_asked_about_when_the_sentence_does_not() -> None:
+    window = _concept("window", "A window is a sequence of consecutive values.", page=40)
+    series = _concept("time series", "A time series is a sequence of measurements from a "
+                      "system that varies in time.", page=41)
+    pages = [_chunk(window.definition, page=40), _chunk(series.definition, page=41),
+             _chunk("• window: A sequence of consecutive values in a time series, often used "
+                    "to compute a moving average. • moving average: One of several statistics "
+                    "intended to estimate the underlying trend.", page=45)]
+    m = _material(window, pages)
+    written = write_beyond_definition(m, [_sibling(series, 0.5)], pages)
+    (relation,) = [e for e in written if e.origin is ExerciseOrigin.RELATION]
+    assert "Why do you need time series to understand window?" in relation.prompt
+    assert {c.page for c in relation.citations} == {45, 41}  # the entry and the idea's page
+    assert check_exercise(relation, window, [pages[1], pages[2]]).ok
+    # without the glossary the defining sentence names no other idea
+    plain = _material(window, pages[:2])
+    assert [e for e in write_beyond_definition(plain, [_sibling(series, 0.5)], pages[:2])
+            if e.origin is ExerciseOrigin.RELATION] == []

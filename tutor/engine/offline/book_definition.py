@@ -110,6 +110,14 @@ def find_book_definition(m: Material) -> BookDefinition | None:
     return namings[0] if namings else None
 
 
+def glossary_entry(m: Material) -> BookDefinition | None:
+    """The concept's own glossary entry among the material's passages, if any."""
+    for chunk in m.ordered:
+        if entries := _glossary_entries(chunk, m):
+            return entries[0]
+    return None
+
+
 def _glossary_entries(chunk: Chunk, m: Material) -> list[BookDefinition]:
     """``"term: A gloss."`` entries for the concept in a passage (glossaries run together)."""
     found: list[BookDefinition] = []

@@ -15,13 +15,18 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from tutor.course import Chunk, Exercise
-from tutor.engine.offline.book_definition import find_book_definition, named_siblings_described
+from tutor.engine.offline.book_definition import (
+    find_book_definition,
+    glossary_entry,
+    named_siblings_described,
+)
 from tutor.engine.offline.book_exercises import write_book_exercises
 from tutor.engine.offline.code_exercises import write_code_output
 from tutor.engine.offline.contrast_exercises import write_contrast
 from tutor.engine.offline.example_exercises import write_example
 from tutor.engine.offline.example_use_exercises import write_example_use
 from tutor.engine.offline.exercise_material import Material, Sibling
+from tutor.engine.offline.relation_exercises import MAX_ITEMS as MAX_RELATIONS
 from tutor.engine.offline.relation_exercises import fits, write_relation
 
 
@@ -39,7 +44,8 @@ def write_beyond_definition(
     compared = comparable(m)
     siblings = named_siblings_described(compared, siblings, passages)
     found += write_contrast(compared, siblings, passages)
-    found += write_relation(compared, siblings, passages)
+    related = write_relation(compared, siblings, passages)
+    found += related + _related_by_glossary(compared, siblings, passages, related)
     if not found:
         # "which idea fills the blank" is recognition: asked only when nothing else goes
         # beyond the definition, so a give-up on that one item does not leave the concept
@@ -63,3 +69,23 @@ def comparable(m: Material) -> Material:
     return replace(m, sentence=None if glossary else found.text, defines=not glossary,
                    description=found.description, citations=[found.chunk.citation()],
                    found_elsewhere=True)
+
+
+def _related_by_glossary(m: Material, siblings: Sequence[Sibling], passages: Sequence[Chunk],
+                         related: list[Exercise]) -> list[Exercise]:
+    """Relation items on the ideas the concept's glossary entry names when its defining
+    sentence does not ("standard deviation: The square root of variance, also used as a
+    measure of spread"), keyed to the entry and cited on its page; up to the relation
+    writer's limit in all."""
+    if len(related) >= MAX_RELATIONS:
+        return []
+    entry = glossary_entry(m)
+    if entry is None or not fits(entry.description) or entry.description == m.description:
+        return []
+    glossed = replace(m, sentence=None, defines=False, description=entry.description,
+                      citations=[entry.chunk.citation()], found_elsewhere=True)
+    asked = {e.prompt for e in related}
+    items = [e for e in write_relation(glossed, siblings, passages) if e.prompt not in asked]
+    items = items[: MAX_RELATIONS - len(related)]
+    return [e.model_copy(update={"id": f"{m.concept.id}-relation-{len(related) + n}"})
+            for n, e in enumerate(items, 1)]
