@@ -129,3 +129,16 @@ def test_a_naming_with_no_description_takes_the_glossary_and_keeps_the_introduct
     assert found.definition == "The result of a function."
     assert [c.page for c in found.citations][:2] == [1, 4]
     assert found.key_points[0] == "The result is also called the return value."
+
+
+def test_with_no_glossary_a_plain_definition_elsewhere_gives_its_words() -> None:
+    course = _pages(
+        "Some sentences cannot be false. A logically false sentence is called a contradiction.",
+        "Contradictions are rare in ordinary talk, but contradictions matter in logic.",
+        "A contradiction is a sentence that must be false, as a matter of logic. . "
+        "Every row of its truth table makes it false.",
+        headings=("1.5 Other notions", "1.6 Talk", "1.7 Precision"))
+    course[0] = course[0].model_copy(update={"emphasized": ["contradiction"]})
+    found = {d.name: d for d in extract_concepts(course)}["contradiction"]
+    assert found.definition == "A contradiction is a sentence that must be false, as a matter of logic."
+    assert [c.page for c in found.citations][:2] == [1, 3]

@@ -42,6 +42,7 @@ from tutor.engine.offline.definitions import Definition
 from tutor.engine.offline.glossary import GLOSSARY_STRENGTH
 from tutor.engine.offline.self_contained import (
     clean_definition,
+    is_prose,
     leans,
     short,
     with_antecedent,
@@ -178,11 +179,21 @@ def choose_definition(
             score, (chunk, position) = min(alone, key=lambda t: (t[1][0], -t[0]))
             option = options[(chunk, position)]
     if (glossary and glossary[0].strength >= GLOSSARY_STRENGTH and position >= 0
-            and not plain_definition(term, option)):
+            and not plain_definition(term, option, chosen=True)):
         # The body names or uses the term where it introduces it; the book's glossary says
         # plainly what it is: its words, cited after the page that introduces the term.
         return Defining(clean_definition(short(_gloss(glossary[0]))), chunk, position,
                         round(score, 3), glossary[0].chunk)
+    if position >= 0 and not plain_definition(term, option, chosen=True):
+        # A sentence elsewhere among the term's passages that says plainly what it is: its
+        # words, cited after the page that introduces the term.
+        plain = [place for _, place in scored if place[1] >= 0 and place != (chunk, position)
+                 and plain_definition(term, options[place])]
+        if plain:
+            elsewhere = min(plain)
+            text = clean_definition(short(options[elsewhere].text))
+            if text:
+                return Defining(text, chunk, position, round(score, 3), elsewhere[0])
     text = option.text
     if THIS_IS.match(text) and ":" in text:  # "This is the X rule (XE): <its schema>"
         text = text.split(":", 1)[0].rstrip() + "."
@@ -211,22 +222,35 @@ def _introduced(
     return best[1][0] if best is not None else fallback
 
 
-def plain_definition(term: str, option: Candidate) -> bool:
+def plain_definition(term: str, option: Candidate, chosen: bool = False) -> bool:
     """A sentence that says on its own, plainly, what the term is: the term as subject of a
     copula to a class ("A list is a sequence of values"), a property with its condition ("A
     proof system is sound if ..."), or a naming whose subject describes the thing ("Wrapping
     a piece of code up in a function is called encapsulation"); no pointing back, no remark,
-    no judgement."""
+    no judgement. The sentence ``chosen`` where the book introduces the term may open with
+    an adverb ("Conversely, a sentence is a contradiction in SL if ..."); one looked for
+    elsewhere must also read as prose (no formula)."""
     text = option.text.strip()
-    if leans(text) or text.endswith("?"):
+    if chosen:
+        text = _ADVERB_OPENING.sub("", text)
+        option = Candidate(text, option.section, option.pattern_strength, option.emphasized)
+    elif not is_prose(text):
         return False
+    if leans(text) or text.endswith("?") or _SUPPOSING.match(text):
+        return False  # "So if we want to talk about people in Chicago, we define the UD ..."
     marks = features(term, option)
     if marks["opener"] or marks["evaluative"] or marks["modal"] or marks["announcement"]:
         return False
-    if says_what(term, Candidate(text, option.section, 3.0, option.emphasized)):
-        return True
+    first = text.split()[0].lower().strip("\"'(,")
+    if first in OPENERS - _CONCLUDING or text.split()[0].endswith("ly,"):
+        return False  # "Similarly, Card is a class object", "Fortunately, a sentence is ..."
     if marks["predicate"]:
-        return True
+        return True  # "So we will say that a sentence is something that can be true or false"
+    if (says_what(term, Candidate(text, option.section, 3.0, option.emphasized))
+            and not (first.endswith("ing") and not term.lower().startswith(first))
+            and not _CONDITIONED.search(re.split(r";|,\s*(?:i\.e\.|that is)", text)[0])):
+        return True  # not "Adopting notational conventions is a compromise", nor "a sentence
+        # is a contradiction if ...", which defines the contradiction
     if marks["named_object"]:
         subject = re.split(r"\b(?:is|are)\s+(?:also\s+|often\s+|sometimes\s+|usually\s+)?"
                            r"(?:called|known as|referred to as|termed|named)\b", text)[0]
@@ -236,6 +260,11 @@ def plain_definition(term: str, option: Candidate) -> bool:
     return False
 
 
+_SUPPOSING = re.compile(r"^(?:\w+,?\s+)?(?:if|when|suppose|given)\b", re.IGNORECASE)
+_CONDITIONED = re.compile(r"\b(?:if|iff|just in case|whenever)\b")
+_ADVERB_OPENING = re.compile(r"^[A-Z][a-z]+ly,\s+(?=[a-z])")
+_CONCLUDING = frozenset({"so", "thus", "hence"})
+"""Openers that draw a definition from what came before ("So we will say that ...")."""
 NAMING_WORDS = 4
 """Content words the subject of a naming needs to describe the thing it names ("The result is
 also called the return value" describes nothing)."""
