@@ -130,3 +130,15 @@ def test_a_noun_called_a_term_names_the_term() -> None:
     sentence = "Instead we collect data from a subset of the population called a sample."
     assert _score("sample", sentence) >= MIN_DEFINING
     assert _score("population", sentence) < MIN_DEFINING
+
+
+def test_a_label_line_that_announces_a_plan_is_no_glossary_entry() -> None:
+    course = _pages(
+        "This book follows a process:\nExploratory data analysis: We will look for patterns "
+        "and differences in the data.\nEstimation: We will use data from a sample.",
+        "Exploratory data analysis comes first in every chapter of the book.",
+        "We use exploratory data analysis on each dataset before we model it.",
+        headings=("1 Introduction", "1.1 Exploratory data analysis", "1.2 Data"),
+    )
+    drafts = {d.name.lower(): d for d in extract_concepts(course)}
+    assert not drafts["exploratory data analysis"].definition.startswith("We will look")

@@ -325,8 +325,14 @@ def _run_on_parts(text: str) -> list[str]:
 
 def _states(entry: Definition) -> bool:
     """A "term: text" line that states something of the term, not a question ("Spread: How
-    much variability is there in the values?")."""
-    return not entry.sentence.rstrip().endswith("?")
+    much variability is there in the values?") nor a plan ("Exploratory data analysis: We
+    will look for patterns ...")."""
+    gloss = entry.sentence.split(": ", 1)[-1].split()
+    return not entry.sentence.rstrip().endswith("?") and not (
+        gloss and gloss[0].lower() in _PERSONS)
+
+
+_PERSONS = frozenset("we i you our my let's".split())
 
 
 def _is_glossary(section: str) -> bool:
