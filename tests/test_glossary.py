@@ -142,3 +142,32 @@ def test_with_no_glossary_a_plain_definition_elsewhere_gives_its_words() -> None
     found = {d.name: d for d in extract_concepts(course)}["contradiction"]
     assert found.definition == "A contradiction is a sentence that must be false, as a matter of logic."
     assert [c.page for c in found.citations][:2] == [1, 3]
+
+
+def test_a_list_of_capitalised_labels_or_questions_is_no_glossary() -> None:
+    labels = ("Syntax error: Python can only run a program if it is correct. Runtime error: The "
+              "error does not appear until the program runs.")
+    assert not reads_as_glossary(glossary_entries(labels))
+    questions = ("\u2022 central tendency: Do the values cluster around a point?\n"
+                 "\u2022 spread: How much variability is there in the values?")
+    assert glossary_entries(questions) == []
+    assert [e.term for e in glossary_entries("inverse CDF: A function. tail: The extremes.")] == [
+        "inverse CDF", "tail"]
+
+
+def test_exercises_on_a_glossary_definition_cite_the_glossary_page() -> None:
+    from tutor.engine.offline.exercises import write_exercises
+
+    body = Chunk(id="b.pdf#p3-0", source="b.pdf", page=3, text=(
+        "You can also use a list as an element of another list, and the nested list counts "
+        "as one element of the outer list."))
+    glossary = Chunk(id="b.pdf#p9-0", source="b.pdf", page=9, text=(
+        "list: A sequence of values. nested list: A list that is an element of another list. "
+        "accumulator: A variable used in a loop to add up values."))
+    concept = Concept(id="nested-list", name="nested list",
+                      definition="A list that is an element of another list.",
+                      citations=[Citation(source="b.pdf", page=3),
+                                 Citation(source="b.pdf", page=9)])
+    exercises = write_exercises(concept, [], [body, glossary])
+    assert exercises
+    assert any(c.page == 9 for e in exercises for c in e.citations)

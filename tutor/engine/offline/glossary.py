@@ -102,8 +102,8 @@ def glossary_entries(text: str, following: str = "") -> list[GlossaryEntry]:
         gloss = " ".join(text[start: closed.start() + 1 if closed else end].split())
         if number + 1 == len(found) and not gloss.endswith((".", "!", "?")) and following:
             gloss = _completed(gloss, following)
-        if not gloss:
-            continue
+        if not gloss or gloss_sentences(gloss)[0].endswith("?"):
+            continue  # "Spread: How much variability is there?" asks, it does not define
         line_start = bool(match.group("bullet")) or match.start() == 0 or (
             "\n" in text[max(0, match.start() - 1): match.start("term")])
         term = " ".join(match.group("term").split())
@@ -116,8 +116,10 @@ def glossary_entries(text: str, following: str = "") -> list[GlossaryEntry]:
 
 
 def reads_as_glossary(entries: list[GlossaryEntry]) -> bool:
-    """Whether a passage with these entries is (part of) a glossary."""
-    return len(entries) >= MIN_ENTRIES
+    """Whether a passage with these entries is (part of) a glossary: a glossary writes its
+    terms in lower case ("nested list: ..."), a list of labels in the body capitalises them
+    ("Central tendency: Do the values cluster ...?", "Estimation: We will use ...")."""
+    return sum(entry.term[:1].islower() for entry in entries) >= MIN_ENTRIES
 
 
 def _is_entry(match: re.Match[str], text: str) -> bool:
@@ -128,8 +130,9 @@ def _is_entry(match: re.Match[str], text: str) -> bool:
     if (len(words) > MAX_TERM_WORDS or term.lower() in _NOT_TERMS
             or words[0].lower() in _NOT_OPENING):
         return False  # "The program prints: Hello" is a sentence, not a term
-    if any(w[:1].isupper() for w in words[1:]) and not all(w[:1].isupper() for w in words):
-        return False  # "Python shows: ..." is fine, "the Turtle Module: ..." is no term
+    if any(w[:1].isupper() and not w.isupper() for w in words[1:]) and not all(
+            w[:1].isupper() for w in words):
+        return False  # "inverse CDF: ..." is a term, "the Turtle Module: ..." is none
     opening = text[match.end(): match.end() + 1]
     if opening.isupper() or opening in "\u201c\"":
         return True
