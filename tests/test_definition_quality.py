@@ -142,3 +142,16 @@ def test_a_label_line_that_announces_a_plan_is_no_glossary_entry() -> None:
     )
     drafts = {d.name.lower(): d for d in extract_concepts(course)}
     assert not drafts["exploratory data analysis"].definition.startswith("We will look")
+
+
+def test_a_term_only_set_in_emphasis_and_never_said_what_it_is_is_no_concept() -> None:
+    texts = ("We want a logical language that is expressively simple, and we also want one that "
+             "is easy to translate into.",
+             "A language that is expressively simple lets us translate quickly.",
+             "Two sentences are provably equivalent if each can be derived from the other.",
+             "Showing that two sentences are provably equivalent takes two proofs.")
+    course = [c.model_copy(update={"emphasized": [term]}) for c, term in zip(
+        _pages(*texts), ["expressively simple", "", "provably equivalent", ""], strict=True)]
+    drafts = {d.name.lower(): d for d in extract_concepts(course)}
+    assert "expressively simple" not in drafts
+    assert "provably equivalent" in drafts

@@ -36,7 +36,13 @@ from tutor.engine.offline.candidates import (
     read_sentences,
     weakly_supported,
 )
-from tutor.engine.offline.defining import Defining, choose_definition, key_points
+from tutor.engine.offline.defining import (
+    Candidate,
+    Defining,
+    choose_definition,
+    key_points,
+    plain_definition,
+)
 from tutor.engine.offline.definitions import (
     Definition,
     definitions_in,
@@ -208,6 +214,10 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
         if (defining.score < min_defining and not cand.evidence & keeping.EXPLAINED
                 and not (keeping.EMPHASIS_COUNTS and introduced_in_emphasis(cand, mentions))):
             continue  # neither defined nor explained by the book: not a concept
+        if (defining.score < min_defining and cand.evidence == {"emphasis"}
+                and not (printed and printed.lists(cand.key))
+                and not plain_definition(cand.key, Candidate(defining.text), chosen=True)):
+            continue  # only set in emphasis, never said what it is, not in the index
         if cand.key in entries_run_on:  # the glossary's words, for a term kept on the rest
             cand.definitions += entries_run_on[cand.key]
             defining = choose_definition(cand, mentions, sentences, by_chunk) or defining
