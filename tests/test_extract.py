@@ -113,7 +113,8 @@ VARIABLES = (
 RECURSION = (
     "",
     "A function that calls itself is recursive; doing so is called recursion. Recursion "
-    "needs a base case. Without a base case, recursion never stops. See Figure 5.1.",
+    "needs a base case. A base case is a branch that does not call the function again. "
+    "Without a base case, recursion never stops. See Figure 5.1.",
     ["recursion", "base case"],
 )
 
