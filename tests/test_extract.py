@@ -10,8 +10,9 @@ import pytest
 from tests.conftest import REPO, eval_path
 from tutor.course import Chunk
 from tutor.engine.offline.book_matter import is_reference_matter
-from tutor.engine.offline.definitions import definitions_in, glossary_line_terms, heading_terms
+from tutor.engine.offline.definitions import definitions_in, heading_terms
 from tutor.engine.offline.extract import extract_concepts
+from tutor.engine.offline.glossary import glossary_entries
 from tutor.engine.offline.text import (
     is_junk_term,
     term_key,
@@ -83,7 +84,8 @@ def test_abbreviations_become_aliases() -> None:
 
 def test_glossary_lines_and_headings() -> None:
     text = "base case: A branch that does not recurse.\nnot a term here"
-    assert glossary_line_terms(text) == [("base case", "base case: A branch that does not recurse.")]
+    (entry,) = glossary_entries(text)
+    assert (entry.term, entry.first_sentence) == ("base case", "A branch that does not recurse.")
     assert heading_terms("2.3 Lists and tuples") == ["Lists", "tuples"]
     assert heading_terms("1.6 Formal and natural languages") == [
         "Formal languages", "natural languages"]
@@ -111,7 +113,8 @@ VARIABLES = (
 RECURSION = (
     "",
     "A function that calls itself is recursive; doing so is called recursion. Recursion "
-    "needs a base case. Without a base case, recursion never stops. See Figure 5.1.",
+    "needs a base case. A base case is a branch that does not call the function again. "
+    "Without a base case, recursion never stops. See Figure 5.1.",
     ["recursion", "base case"],
 )
 

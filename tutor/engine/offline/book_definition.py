@@ -35,14 +35,12 @@ from tutor.engine.offline.exercise_material import (
     term_group,
     usable,
 )
+from tutor.engine.offline.glossary import glossary_entries, reads_as_glossary
 from tutor.engine.offline.self_contained import leans
 
 MAX_KEY_POINTS = 4
 MAX_GLOSS = 300
-MIN_ENTRIES = 2
-"""Entries ("term: A gloss") a passage needs to be read as a glossary."""
-_ENTRY = re.compile(r"(?:^|[.!?]\s+)(?:[•\u25cf*-]\s*)?[a-z][\w\s()'-]{0,40}:\s+[A-Z]")
-"""Characters of a glossary gloss (longer: entries run together)."""
+"""Characters of a glossary gloss's first sentence (longer: entries run together)."""
 _NAMING_BACK = r"\b(?:is|are)\s+(?:also\s+|often\s+|sometimes\s+)?(?:called|known\s+as)\s+"
 _POINTS_BACK = re.compile(r"^\W*(?:this|that|these|those|such|it(?!\s+is\s+\w+\s+to\b)|they)\b",
                           re.I)
@@ -119,18 +117,19 @@ def glossary_entry(m: Material) -> BookDefinition | None:
 
 
 def _glossary_entries(chunk: Chunk, m: Material) -> list[BookDefinition]:
-    """``"term: A gloss."`` entries for the concept in a passage (glossaries run together)."""
-    found: list[BookDefinition] = []
-    entry = compiled_pattern(r"(?:^|(?<=[.!?])\s+)(?:[•\u25cf*-]\s*)?" + term_group(m.terms)
-                             + r"(?:\s*\([^()]{1,20}\))?\s*:\s+(?P<gloss>[A-Z][^:•]{8,"
-                             + str(MAX_GLOSS) + r"}?[.!?])"
-                             r"(?=\s|$)", re.I)
-    text = " ".join(chunk.text.split())
-    if len(_ENTRY.findall(text)) < MIN_ENTRIES:
+    """``"term: A gloss."`` entries for the concept in a passage, read by the build's one
+    glossary reader (:mod:`tutor.engine.offline.glossary`)."""
+    entries = glossary_entries(chunk.text)
+    if not reads_as_glossary(entries):
         return []  # not a glossary: "Python shows: ..." is no entry
-    for match in entry.finditer(text):
-        gloss = match.group("gloss").rstrip(".!? ")
-        if mentions(gloss, m.terms) or len(content_stems(gloss)) < 2 or ";" in gloss:
+    own = {canonical(t) for t in m.terms}
+    found: list[BookDefinition] = []
+    for entry in entries:
+        if canonical(entry.term) not in own:
+            continue
+        gloss = entry.first_sentence.rstrip(".!? ")
+        if (len(gloss) > MAX_GLOSS or mentions(gloss, m.terms) or len(content_stems(gloss)) < 2
+                or ";" in gloss):
             continue  # "them" in a gloss points inside it: the glossary stands alone
         found.append(BookDefinition(f"{m.concept.name}: {gloss}.", gloss, chunk))
     return found

@@ -39,8 +39,10 @@ from tutor.engine.offline.defining_signs import (
     says_what,
 )
 from tutor.engine.offline.definitions import Definition
+from tutor.engine.offline.glossary import GLOSSARY_STRENGTH
 from tutor.engine.offline.self_contained import (
     clean_definition,
+    is_prose,
     leans,
     short,
     with_antecedent,
@@ -65,6 +67,9 @@ class Defining:
     position: int
     """Index in the course's sentence list (-1 for a glossary line)."""
     score: float
+    source: int | None = None
+    """The chunk whose words ``text`` are, when not ``chunk`` (a glossary entry's words for a
+    term the body introduces without saying plainly what it is)."""
 
 
 MENTION_CHUNKS = 6
@@ -102,6 +107,7 @@ def choose_definition(
             options[(found.chunk, found.position)] = Candidate(
                 _list_item(found.sentence, [cand.key]), section, found.strength,
                 found.chunk in cand.emphasized_in)
+    glossary.sort(key=lambda entry: (entry.strength < GLOSSARY_STRENGTH, entry.chunk))
     forms = [cand.key, *property_forms(cand.key)]  # "soundness": "A system is sound if ..."
     for chunk in sorted(mentioned)[:MENTION_CHUNKS]:
         for position in by_chunk.get(chunk, []):
@@ -147,10 +153,11 @@ def choose_definition(
         if best is not None and best[0] >= MIN_DEFINING:
             score, (chunk, position) = best
             option = options[(chunk, position)]
-        else:
-            chunk, position = entry.chunk, -1
+        else:  # the glossary's words, cited first where the body introduces the term
+            chunk = _introduced(earlier, options, entry.chunk)
             score = definition_score(term, Candidate(entry.sentence, "", entry.strength))
-            option = Candidate(entry.sentence)
+            return Defining(clean_definition(short(_gloss(entry))), chunk, -1, round(score, 3),
+                            entry.chunk if chunk != entry.chunk else None)
     elif scored:
         # No sentence defines it: the best of the passage that sets it in emphasis where the
         # book introduces it, else the best of all.
@@ -171,6 +178,22 @@ def choose_definition(
         if alone:
             score, (chunk, position) = min(alone, key=lambda t: (t[1][0], -t[0]))
             option = options[(chunk, position)]
+    if (glossary and glossary[0].strength >= GLOSSARY_STRENGTH and position >= 0
+            and not plain_definition(term, option, chosen=True)):
+        # The body names or uses the term where it introduces it; the book's glossary says
+        # plainly what it is: its words, cited after the page that introduces the term.
+        return Defining(clean_definition(short(_gloss(glossary[0]))), chunk, position,
+                        round(score, 3), glossary[0].chunk)
+    if position >= 0 and not plain_definition(term, option, chosen=True):
+        # A sentence elsewhere among the term's passages that says plainly what it is: its
+        # words, cited after the page that introduces the term.
+        plain = [place for _, place in scored if place[1] >= 0 and place != (chunk, position)
+                 and plain_definition(term, options[place])]
+        if plain:
+            elsewhere = min(plain)
+            text = clean_definition(short(options[elsewhere].text))
+            if text:
+                return Defining(text, chunk, position, round(score, 3), elsewhere[0])
     text = option.text
     if THIS_IS.match(text) and ":" in text:  # "This is the X rule (XE): <its schema>"
         text = text.split(":", 1)[0].rstrip() + "."
@@ -182,6 +205,72 @@ def choose_definition(
     if not text:
         return None
     return Defining(text, chunk, position, round(score, 3))
+
+
+def _gloss(entry: Definition) -> str:
+    """A glossary entry's words without its term ("term: A gloss." -> "A gloss.")."""
+    return entry.sentence.split(": ", 1)[-1]
+
+
+def _introduced(
+    scored: Sequence[tuple[float, tuple[int, int]]], options: dict[tuple[int, int], Candidate],
+    fallback: int,
+) -> int:
+    """The passage where the body introduces a term it never plainly defines: the one with
+    its best sentence (the first of equals), else ``fallback``."""
+    best = max(scored, key=lambda t: (t[0], -t[1][0]), default=None)
+    return best[1][0] if best is not None else fallback
+
+
+def plain_definition(term: str, option: Candidate, chosen: bool = False) -> bool:
+    """A sentence that says on its own, plainly, what the term is: the term as subject of a
+    copula to a class ("A list is a sequence of values"), a property with its condition ("A
+    proof system is sound if ..."), or a naming whose subject describes the thing ("Wrapping
+    a piece of code up in a function is called encapsulation"); no pointing back, no remark,
+    no judgement. The sentence ``chosen`` where the book introduces the term may open with
+    an adverb ("Conversely, a sentence is a contradiction in SL if ..."); one looked for
+    elsewhere must also read as prose (no formula)."""
+    text = option.text.strip()
+    if chosen:
+        text = _ADVERB_OPENING.sub("", text)
+        option = Candidate(text, option.section, option.pattern_strength, option.emphasized)
+    elif not is_prose(text):
+        return False
+    if leans(text) or text.endswith("?") or _SUPPOSING.match(text):
+        return False  # "So if we want to talk about people in Chicago, we define the UD ..."
+    marks = features(term, option)
+    if marks["opener"] or marks["evaluative"] or marks["modal"] or marks["announcement"]:
+        return False
+    first = text.split()[0].lower().strip("\"'(,")
+    if first in OPENERS - _CONCLUDING or text.split()[0].endswith("ly,"):
+        return False  # "Similarly, Card is a class object", "Fortunately, a sentence is ..."
+    if marks["predicate"]:
+        return True  # "So we will say that a sentence is something that can be true or false"
+    if (says_what(term, Candidate(text, option.section, 3.0, option.emphasized))
+            and not (first.endswith("ing") and not term.lower().startswith(first))
+            and not _CONDITIONED.search(re.split(r";|,\s*(?:i\.e\.|that is)", text)[0])):
+        return True  # not "Adopting notational conventions is a compromise", nor "a sentence
+        # is a contradiction if ...", which defines the contradiction
+    if marks["named_object"]:
+        subject = re.split(r"\b(?:is|are)\s+(?:also\s+|often\s+|sometimes\s+|usually\s+)?"
+                           r"(?:called|known as|referred to as|termed|named)\b", text)[0]
+        words = [w for w in re.findall(r"[A-Za-z][\w'-]+", subject)
+                 if w.lower() not in _LIGHT_WORDS]
+        return len(words) >= NAMING_WORDS
+    return False
+
+
+_SUPPOSING = re.compile(r"^(?:\w+,?\s+)?(?:if|when|suppose|given)\b", re.IGNORECASE)
+_CONDITIONED = re.compile(r"\b(?:if|iff|just in case|whenever)\b")
+_ADVERB_OPENING = re.compile(r"^[A-Z][a-z]+ly,\s+(?=[a-z])")
+_CONCLUDING = frozenset({"so", "thus", "hence"})
+"""Openers that draw a definition from what came before ("So we will say that ...")."""
+NAMING_WORDS = 4
+"""Content words the subject of a naming needs to describe the thing it names ("The result is
+also called the return value" describes nothing)."""
+_LIGHT_WORDS = frozenset(
+    "a an the this that these those it they of in on to for with by and or is are be as "
+    "such some any one".split())
 
 
 _SIGNS = ("subject_copula", "subject_verb", "named_object", "appositive", "predicate", "inverse")
@@ -236,9 +325,51 @@ def _run_on_parts(text: str) -> list[str]:
 
 def _states(entry: Definition) -> bool:
     """A "term: text" line that states something of the term, not a question ("Spread: How
-    much variability is there in the values?")."""
-    return not entry.sentence.rstrip().endswith("?")
+    much variability is there in the values?") nor a plan ("Exploratory data analysis: We
+    will look for patterns ...")."""
+    gloss = entry.sentence.split(": ", 1)[-1].split()
+    return not entry.sentence.rstrip().endswith("?") and not (
+        gloss and gloss[0].lower() in _PERSONS)
+
+
+_PERSONS = frozenset("we i you our my let's".split())
 
 
 def _is_glossary(section: str) -> bool:
     return "glossary" in section.lower()
+
+
+MAX_KEYPOINT_CHARS = 240
+
+
+def key_points(
+    key: str,
+    best: Defining,
+    sentences: Sequence[Sentence],
+    by_position: dict[tuple[int, int], list[int]],
+    by_chunk: dict[int, list[int]],
+) -> list[str]:
+    """The defining sentence and up to three short statements after it: the rest of its
+    paragraph, then sentences of the same or the next passage that mention the term. When a
+    glossary's words are the definition, the sentence that introduces the term comes first
+    (where the book introduces it is what the concepts introduced with it share)."""
+    points = [short(best.text)]
+    if best.source is not None and 0 <= best.position < len(sentences):
+        points.insert(0, sentences[best.position].text)
+    if not 0 <= best.position < len(sentences):
+        chunk = best.chunk
+        paragraph: list[int] = []
+    else:
+        anchor = sentences[best.position]
+        chunk = anchor.chunk
+        paragraph = [p for p in by_position.get((chunk, anchor.block), []) if p > best.position]
+    nearby = [p for c in (chunk, chunk + 1) for p in by_chunk.get(c, []) if p > best.position]
+    for position in [*paragraph, *nearby]:
+        text = sentences[position].text
+        if len(points) >= 4 or any(text in point for point in points):
+            continue  # (a definition may have taken the sentence after it)
+        if position not in paragraph and not mentions(text, key):
+            continue
+        if 5 <= len(text.split()) and len(text) <= MAX_KEYPOINT_CHARS and "?" not in text:
+            points.append(text)
+    return points

@@ -1,9 +1,10 @@
-"""Definitional patterns: the sentences, glossary-like lines and headings that name a term.
+"""Definitional patterns: the sentences and headings that name a term.
 
 A course says what its terms are in a handful of ways: "X is a ...", "X refers to ...",
-"... is called X", "... known as X", "we call this X", "X, which is a ...", "X: ..." lines and
-section headings. Each pattern has a strength (how surely it marks a definition); patterns are
-plain regular expressions over a normalised sentence, guarded by a cheap substring test.
+"... is called X", "... known as X", "we call this X", "X, which is a ..." and section headings
+("X: ..." glossary entries are read by :mod:`tutor.engine.offline.glossary`). Each pattern
+has a strength (how surely it marks a definition); patterns are plain regular expressions over
+a normalised sentence, guarded by a cheap substring test.
 """
 
 from __future__ import annotations
@@ -56,7 +57,6 @@ _NEEDLES: list[tuple[str, ...]] = [
 _DEFINITION_HINT = re.compile(
     r" is | are |called|known as|refer|means|denotes|defined|stands for|said to be|\(")
 _ABBREVIATION = re.compile(r"((?:[A-Za-z][\w\-]*\s+){1,5})\(([A-Z]{2,6})s?\)")
-_GLOSSARY_LINE = re.compile(r"^([A-Za-z][A-Za-z\- ]{1,40}):\s+(?=[A-Z])(.+)$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|an?)\s+$", re.IGNORECASE)
 _QUALIFIED = re.compile(r"^(\w[\w\- ]*\w) (?:of|in) (?:[A-Z]{1,4}|[a-z]{1,3})$")
 """A term qualified by the language or system it belongs to ("atomic formula of QL"): the
@@ -77,8 +77,6 @@ _RULE_NAME = re.compile(
     r"(?P<t>[a-z][a-z\-]+(?: [a-z][a-z\-]+){0,2}) rule\b")
 """A rule named after its statement ("This is the universal elimination rule (∀E)"): the
 name is what the passage before states."""
-_BULLET = re.compile(r"\s*[\u2022\u25cf\u25aa]\s*")
-"""Bullets, which also separate glossary entries that PDF text runs into one line."""
 _HEADING_NUMBER = re.compile(
     r"^(?:(?:chapter|section|part|appendix|lesson|unit)\s+)?"
     r"(?:\d+(?:\.\d+)*[.:]?|[A-Z](?:\.\d+)*[.:]?)(?:\s+|$)", re.IGNORECASE)
@@ -246,17 +244,6 @@ def definitions_in(sentence: str, chunk: int, position: int) -> list[Definition]
         if expansion and "".join(w[0] for w in expansion).upper() == abbr:
             found.append(Definition(" ".join(expansion), sentence, chunk, position, 1.0, (abbr,)))
     return found
-
-
-def glossary_line_terms(text: str) -> list[tuple[str, str]]:
-    """``(term, line)`` for lines shaped like a glossary entry, ``term: Definition...``."""
-    out = []
-    lines = [part for line in text.split("\n") for part in _BULLET.split(line)]
-    for line in lines:
-        match = _GLOSSARY_LINE.match(line.strip())
-        if match and len(match.group(1).split()) <= 4:
-            out.append((match.group(1).strip(), line.strip()))
-    return out
 
 
 def heading_terms(heading: str) -> list[str]:

@@ -110,7 +110,8 @@ def gather(concept: Concept, terms: list[str], passages: Sequence[Chunk]) -> Mat
         if found:
             material.sentence, source, material.defines = found
     if definition and not material.pattern.search(definition):
-        material.description = _strip_period(definition)
+        material.description = _strip_period(definition)  # a gloss: cited where it is
+        source = source or source_of(definition, ordered)
     elif material.sentence:
         material.description = describe(material.sentence, terms)
     cites = ([source.citation()] if source else []) + list(concept.citations[:1])

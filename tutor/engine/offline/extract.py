@@ -36,14 +36,20 @@ from tutor.engine.offline.candidates import (
     read_sentences,
     weakly_supported,
 )
-from tutor.engine.offline.defining import Defining, choose_definition, short
+from tutor.engine.offline.defining import (
+    Candidate,
+    Defining,
+    choose_definition,
+    key_points,
+    plain_definition,
+)
 from tutor.engine.offline.definitions import (
     Definition,
     definitions_in,
-    glossary_line_terms,
     heading_terms,
     kind_names,
 )
+from tutor.engine.offline.glossary import RUN_ON, entry_definitions
 from tutor.engine.offline.keyphrases import (
     WordStats,
     identifiers,
@@ -58,9 +64,6 @@ from tutor.engine.offline.text import (
     is_junk_term,
     term_key,
 )
-from tutor.engine.offline.text import (
-    mentions as mentions_term,
-)
 from tutor.engine.port import ConceptDraft
 from tutor.text import (
     STOPWORDS,
@@ -71,7 +74,6 @@ from tutor.text import (
 
 WEIGHTS = {"definition": 2.5, "glossary": 2.0, "emphasis": 1.5, "heading": 1.5, "keyphrase": 2.0}
 """Score each kind of evidence adds to a candidate."""
-_MAX_KEYPOINT_CHARS = 240
 MIN_SCORE = 2.0
 """Candidates scoring less are not concepts."""
 _NOT_CONCEPT_HEADINGS = frozenset(
@@ -82,11 +84,6 @@ _NOT_CONCEPT_HEADINGS = frozenset(
 _GLOSSARY_SECTION = re.compile(
     r"\b(?:glossary|definitions|key terms|terminology|vocabulary)\b", re.IGNORECASE)
 """Headings of the sections whose "term: definition" lines are the book's own glossary."""
-_NOT_GLOSSARY_LABELS = frozenset(
-    "hint credit note notes warning example solution answer source step tip caution theorem "
-    "proof lemma remark question exercise output input figure table see also".split()
-)
-
 
 def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     """Concept drafts of a whole course (chunks in reading order), returned in reading order
@@ -129,6 +126,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
                     add(term, "heading", index)
     section = ""
     glossary_chunks: set[int] = set()
+    run_on: list[Definition] = []
     for index, chunk in enumerate(chunks):
         if index in reference:
             continue
@@ -141,13 +139,12 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
         in_glossary = bool(_GLOSSARY_SECTION.search(section))
         if in_glossary:
             glossary_chunks.add(index)
-        for term, line in glossary_line_terms(texts[index]):
-            if term.lower() in _NOT_GLOSSARY_LABELS:
-                continue
-            if in_glossary:
-                add(term, "glossary", index, Definition(term, line, index, -1, 2.0))
-            else:  # a "Label: advice" list in the body: weak evidence only
-                add(term, "definition", index, Definition(term, line, index, -1, 1.0))
+        following = texts[index + 1] if in_glossary and index + 1 < len(texts) else ""
+        for kind, entry in entry_definitions(texts[index], index, in_glossary, following):
+            if kind == RUN_ON:  # its words, for a term kept on the rest of its evidence
+                run_on.append(entry)
+            else:
+                add(entry.term, kind, index, entry)
     phrases, stats = keyphrases((s.text, s.chunk) for s in sentences)
     kind_modifiers: set[str] = set()  # "recursive" of "... are called recursive"
     for position, sentence in enumerate(sentences):
@@ -155,6 +152,9 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
             add(_trim(found_def.term, stats.prose), "definition", sentence.chunk, found_def)
         kind_modifiers.update(term_key(n.split()[0]) for n in kind_names(sentence.text))
     stats.n_chunks = len(chunks)
+    entries_run_on: dict[str, list[Definition]] = defaultdict(list)
+    for held in run_on:
+        entries_run_on[term_key(_clean_name(held.term))].append(held)
     for name, score in phrases.items():
         add(name, "keyphrase", 1 << 30)
         key = term_key(_clean_name(name))
@@ -214,6 +214,13 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
         if (defining.score < min_defining and not cand.evidence & keeping.EXPLAINED
                 and not (keeping.EMPHASIS_COUNTS and introduced_in_emphasis(cand, mentions))):
             continue  # neither defined nor explained by the book: not a concept
+        if (defining.score < min_defining and cand.evidence == {"emphasis"}
+                and not (printed and printed.lists(cand.key))
+                and not plain_definition(cand.key, Candidate(defining.text), chosen=True)):
+            continue  # only set in emphasis, never said what it is, not in the index
+        if cand.key in entries_run_on:  # the glossary's words, for a term kept on the rest
+            cand.definitions += entries_run_on[cand.key]
+            defining = choose_definition(cand, mentions, sentences, by_chunk) or defining
         result.append(_draft(score, cand, defining, mentions, chunks, sentences, by_position,
                              by_chunk, is_proper(cand.key, stats)))
     result.sort(key=lambda d: (d.first_order, -d.score))
@@ -309,12 +316,17 @@ def _draft(
 ) -> ConceptDraft:
     name = _display_name(cand, proper)
     define_chunk = defining.chunk
-    points = _key_points(cand.key, defining, sentences, by_position, by_chunk)
+    points = key_points(cand.key, defining, sentences, by_position, by_chunk)
     entry = next((d.sentence for d in cand.definitions if d.position < 0 and d.strength >= 2), "")
     if entry and entry != defining.text and entry not in points:
         points = [points[0], entry, *points[1:]][:4]  # the book's glossary entry says it too
     citations = [chunks[define_chunk].citation()]
     seen = {(chunks[define_chunk].source, chunks[define_chunk].page)}
+    if defining.source is not None:  # where the definition's words are, when elsewhere
+        words_at = chunks[defining.source]
+        if (words_at.source, words_at.page) not in seen:
+            seen.add((words_at.source, words_at.page))
+            citations.append(words_at.citation())
     for chunk_index, _ in sorted(mentions.items(), key=lambda kv: (-kv[1], kv[0])):
         page = (chunks[chunk_index].source, chunks[chunk_index].page)
         if page not in seen and len(citations) < 5:
@@ -373,32 +385,3 @@ def _head_index(words: list[str]) -> int:
     if "of" in lowered[1:]:
         return lowered.index("of", 1) - 1
     return len(words) - 1
-
-
-def _key_points(
-    key: str,
-    best: Defining,
-    sentences: Sequence[Sentence],
-    by_position: dict[tuple[int, int], list[int]],
-    by_chunk: dict[int, list[int]],
-) -> list[str]:
-    """The defining sentence and up to three short statements after it: the rest of its
-    paragraph, then sentences of the same or the next passage that mention the term."""
-    points = [short(best.text)]
-    if not 0 <= best.position < len(sentences):
-        chunk = best.chunk
-        paragraph: list[int] = []
-    else:
-        anchor = sentences[best.position]
-        chunk = anchor.chunk
-        paragraph = [p for p in by_position.get((chunk, anchor.block), []) if p > best.position]
-    nearby = [p for c in (chunk, chunk + 1) for p in by_chunk.get(c, []) if p > best.position]
-    for position in [*paragraph, *nearby]:
-        text = sentences[position].text
-        if len(points) >= 4 or text in points or text in points[0]:
-            continue  # (a definition may have taken the sentence after it)
-        if position not in paragraph and not mentions_term(text, key):
-            continue
-        if 5 <= len(text.split()) and len(text) <= _MAX_KEYPOINT_CHARS and "?" not in text:
-            points.append(text)
-    return points

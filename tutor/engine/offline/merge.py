@@ -140,13 +140,15 @@ def _merge_derivations(drafts: Sequence[ConceptDraft], groups: _Groups) -> None:
 
 
 def _merge_same_definition(drafts: Sequence[ConceptDraft], groups: _Groups) -> None:
-    """One defining sentence, one concept: drafts defined by the same sentence whose names
+    """One defining sentence, one concept: drafts defined (or introduced) by the same sentence whose names
     contain one another ("contingent" and "contingent sentence", "reductio" and "reductio ad
     absurdum") are one."""
     by_definition: dict[str, list[int]] = {}
     for i, draft in enumerate(drafts):
-        if draft.definition:
-            by_definition.setdefault(draft.definition, []).append(i)
+        # the sentence that introduces it too (the first key point), when a glossary's
+        # words are its definition
+        for sentence in {draft.definition, *draft.key_points[:1]} - {""}:
+            by_definition.setdefault(sentence, []).append(i)
     for members in by_definition.values():
         for n, i in enumerate(members):
             for j in members[n + 1 :]:

@@ -226,6 +226,7 @@ def clean_definition(text: str) -> str:
     text = _TRAILING_LEAD.sub(":", re.sub(r"\s+", " ", text).strip())
     if text.endswith(":"):
         text = text[:-1].rstrip() + "."
+    text = re.sub(r"\.(?:\s*\.)+$", ".", text)  # "... as a matter of logic. ."
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return text
