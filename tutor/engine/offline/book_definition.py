@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from tutor.course import Chunk, Exercise, ExerciseKind
 from tutor.engine.offline.checking import canonical, content_stems, mentions, term_variants
@@ -35,7 +36,7 @@ from tutor.engine.offline.exercise_material import (
     term_group,
     usable,
 )
-from tutor.engine.offline.glossary import glossary_entries, reads_as_glossary
+from tutor.engine.offline.glossary import GlossaryEntry, glossary_entries, reads_as_glossary
 from tutor.engine.offline.self_contained import leans
 
 MAX_KEY_POINTS = 4
@@ -116,11 +117,19 @@ def glossary_entry(m: Material) -> BookDefinition | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _glossary_of(text: str) -> tuple[GlossaryEntry, ...]:
+    """The glossary entries of a passage, none when it is no glossary; remembered, as each
+    passage is read for every concept (and sibling) whose task it belongs to."""
+    entries = glossary_entries(text)
+    return tuple(entries) if reads_as_glossary(entries) else ()
+
+
 def _glossary_entries(chunk: Chunk, m: Material) -> list[BookDefinition]:
     """``"term: A gloss."`` entries for the concept in a passage, read by the build's one
     glossary reader (:mod:`tutor.engine.offline.glossary`)."""
-    entries = glossary_entries(chunk.text)
-    if not reads_as_glossary(entries):
+    entries = _glossary_of(chunk.text)
+    if not entries:
         return []  # not a glossary: "Python shows: ..." is no entry
     own = {canonical(t) for t in m.terms}
     found: list[BookDefinition] = []
