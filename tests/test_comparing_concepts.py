@@ -88,16 +88,20 @@ def test_an_idea_the_definition_names_is_described_however_far_down_the_ranking(
 ITERATOR = _concept("iterator", "An iterator is an object that iterates through a sequence.",
                     page=5)
 LIST = _concept("list", "A list is a sequence of values stored in order.", page=5)
+ELEMENT_TEXT = "An element is a value stored in a list."
 
 
 def test_concepts_the_book_sets_apart_are_contrasted_though_their_kinds_differ() -> None:
-    defining = _chunk(f"{ITERATOR.definition} {LIST.definition}", page=5)
+    defining = _chunk(f"{ITERATOR.definition} {LIST.definition} {ELEMENT_TEXT}", page=5)
     apart = _chunk("Iterators are similar to lists in some ways, but unlike lists, you can't "
                    "use an index to select an element from an iterator.", page=6)
     m = _material(ITERATOR, [defining, apart])
     (item,) = write_contrast(m, [_sibling(LIST, 0.4)], [defining, apart])
     assert "How does iterator differ from list?" in item.prompt
     assert check_exercise(item, ITERATOR, [defining]).ok
+    # the element is named in that sentence too, but nothing sets the iterator apart from it
+    element = _concept("element", ELEMENT_TEXT, page=5)
+    assert write_contrast(m, [_sibling(element, 0.4)], [defining, apart]) == []
     # an object and a sequence, far apart, never set apart by the book: no alternatives
     assert write_contrast(_material(ITERATOR, [defining]), [_sibling(LIST, 0.4)],
                           [defining]) == []

@@ -25,9 +25,11 @@ from tutor.engine.offline.exercise_material import (
     Material,
     Sibling,
     clauses,
+    compiled_pattern,
     lower_first,
     prose_sentences,
     stands_alone,
+    term_group,
 )
 from tutor.text import STOPWORDS, stem
 
@@ -107,12 +109,11 @@ def _confusable(m: Material, sibling: Sibling, passages: Sequence[Chunk]) -> boo
     return sibling.similarity >= CLOSE_SIMILARITY
 
 
-_CUE = re.compile(r"\b(?:unlike|whereas|instead\s+of|rather\s+than|not\s+to\s+be\s+confused|"
-                  r"as\s+opposed\s+to|in\s+contrast|by\s+contrast|similar\s+to\b[^.]*\bbut)\b",
-                  re.I)
-"""Words with which a book sets two ideas apart in one sentence ("Unlike local variables,
-which disappear when their function ends, global variables persist ..."): evidence that a
-learner may take one for the other."""
+_CUE = (r"\b(?:unlike|whereas|instead\s+of|rather\s+than|not\s+to\s+be\s+confused\s+with|"
+        r"as\s+opposed\s+to|in\s+contrast\s+to|similar\s+to)")
+"""Words with which a book sets an idea apart from another named right after them ("Unlike
+local variables, which disappear when their function ends, global variables persist ...")."""
+_ANY_CUE = compiled_pattern(_CUE + r"\b", re.I)
 MAX_CUE_WORDS = 40
 """A longer "sentence" is a list or a glossary run together, not one statement."""
 
@@ -123,17 +124,23 @@ def _is_kind(genus: str, name: str) -> bool:
 
 
 def _set_apart(m: Material, sibling: Sibling, passages: Sequence[Chunk]) -> bool:
-    """Whether one sentence of the passages names both concepts and sets them apart
-    (:data:`_CUE`)."""
+    """Whether one sentence of the passages names both concepts and sets the one apart from
+    the other, named right after the cue ("unlike lists, ..."; not "... unlike lists, you
+    can't use an index to select an element": the element is no alternative)."""
     other = sibling.concept
     names = term_variants(other.name, other.aliases)
+    after = r"\s+(?:(?:a|an|the|other|normal|ordinary)\s+)?"
+    theirs = compiled_pattern(_CUE + after + term_group(names), re.I)
+    ours = compiled_pattern(_CUE + after + term_group(m.terms), re.I)
     for passage in passages:
-        if not _CUE.search(passage.text):
+        if not _ANY_CUE.search(passage.text):
             continue
         for sentence in prose_sentences(passage.text):
             for part in re.split(r"\s*[•\u25cf]\s*", sentence):
-                if (len(part.split()) <= MAX_CUE_WORDS and _CUE.search(part)
-                        and m.pattern.search(part) and mentions(part, names, fuzzy=False)):
+                if len(part.split()) > MAX_CUE_WORDS or not _ANY_CUE.search(part):
+                    continue
+                if (theirs.search(part) and m.pattern.search(part)) or (
+                        ours.search(part) and mentions(part, names, fuzzy=False)):
                     return True
     return False
 
