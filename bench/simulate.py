@@ -1,7 +1,7 @@
 """Our teaching policy against textbook order on simulated learners, on two courses.
 
     .venv/bin/python bench/simulate.py [--learners 200] [--seeds 11,13] [--policies ours,textbook]
-        [--courses sample,synthetic,PATH]
+        [--courses sample,synthetic,PATH] [--families bkt,forgetting,spacing]
 
 Courses: the sample course (``courses/probability-basics``), the synthetic ten-concept course
 of the tests (a chain with two branches that join), and any built course folder given by path
@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from tutor.course import Course  # noqa: E402
 from tutor.evals.simulate import POLICIES, SimulationReport, compare  # noqa: E402
+from tutor.evals.simulated_learners import FAMILIES  # noqa: E402
 from tutor.teach import policy  # noqa: E402
 from tutor.testing.courses import branching_course as synthetic_course  # noqa: E402
 
@@ -111,8 +112,11 @@ def main() -> None:
                         help="comma-separated seeds (7 is the tuning seed: report others)")
     parser.add_argument("--policies", default="ours,textbook", help=f"from {','.join(POLICIES)}")
     parser.add_argument("--courses", default="sample,synthetic")
+    parser.add_argument("--families", default=",".join(FAMILIES),
+                        help=f"from {','.join(FAMILIES)}")
     args = parser.parse_args()
     policies = [p for p in args.policies.split(",") if p in POLICIES]
+    families = [f for f in args.families.split(",") if f in FAMILIES]
     courses: list[Course] = []
     for name in args.courses.split(","):
         if name == "sample":
@@ -127,7 +131,8 @@ def main() -> None:
     for seed in (int(s) for s in args.seeds.split(",")):
         for course in courses:
             start = time.perf_counter()
-            report = compare(course, n_learners=args.learners, seed=seed, policies=policies)
+            report = compare(course, n_learners=args.learners, seed=seed, policies=policies,
+                             families=families)
             summary = summarize(report, time.perf_counter() - start)
             print(table(summary), flush=True)
             runs.append(summary)

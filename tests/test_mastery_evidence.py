@@ -102,3 +102,20 @@ def test_a_held_concept_with_definition_items_only_is_asked_again_on_a_later_day
     tomorrow = NOW + timedelta(days=1)
     assert not recall_awaited(model.mastery("array"), tomorrow)
     assert worth_asking(state, course, model, tomorrow, "array")  # type: ignore[arg-type]
+
+
+def test_later_day_first_tries_at_a_known_concept_are_recorded_as_recalls_or_lapses() -> None:
+    learnt = [_attempt(n, at=NOW + timedelta(minutes=n)) for n in range(3)]  # held at READY
+    model = _after(*learnt, _attempt(7, at=NOW + timedelta(minutes=30)),  # same day: nothing
+                   _attempt(8, at=NOW + timedelta(days=2)),
+                   _attempt(9, at=NOW + timedelta(days=5), correct=False),
+                   _attempt(10, at=NOW + timedelta(days=5, minutes=5)),  # same day again
+                   _attempt(11, at=NOW + timedelta(days=9), first_try=False))  # a retry
+    assert (model.mastery("array").recalls, model.mastery("array").lapses) == (1, 1)
+    # a concept not yet known well enough to build on has nothing to remember: no record
+    unknown = _after(_attempt(0, correct=False), _attempt(1, at=NOW + timedelta(days=2)))
+    assert (unknown.mastery("array").recalls, unknown.mastery("array").lapses) == (0, 0)
+    # nor do attempts without an origin (the rule is not held to them)
+    plain = _after(*learnt, _attempt(8, origin="", at=NOW + timedelta(days=2)))
+    assert plain.mastery("array").recalls == 0
+

@@ -8,8 +8,11 @@ from tutor.course import Concept, Course, Prerequisite
 from tutor.learner.model import ConceptMastery, LearnerModel
 from tutor.learner.review import new_card, rating_for, retrievability, review
 from tutor.teach.policy import (
+    RECALLS_TO_TRUST,
     REST_AFTER,
     REVIEW_FIRST_BELOW,
+    back_to_blocker,
+    candidates,
     choose_next,
     faded_prerequisite,
     past_cleared,
@@ -240,3 +243,56 @@ def test_a_prerequisite_with_strong_recent_evidence_is_not_checked_again() -> No
     later = NOW + timedelta(days=30)  # proven, but its recall has dropped since
     assert retrievability(card, later) < 0.9
     assert faded_prerequisite(course(), known, "d", later) == "b"
+
+
+def test_a_dependant_tried_today_and_missed_is_not_opened_again_that_day() -> None:
+    shown = held(model(), "a", 0.4).model_copy()
+    concepts = dict(shown.concepts)
+    concepts["a"] = concepts["a"].model_copy(update={"attempts": 3, "correct": 1})
+    shown = shown.model_copy(update={"concepts": concepts})
+    assert past_cleared(course(), shown, ["a"], now=NOW) == ["b", "c"]
+    missed = seen(shown, "b", NOW - timedelta(minutes=5))  # b tried today, never right
+    assert past_cleared(course(), missed, ["a"], now=NOW) == ["c"]
+    assert past_cleared(course(), missed, ["a"], now=NOW + timedelta(days=1)) == ["b", "c"]
+    concepts = dict(missed.concepts)  # b answered right today (even after a try): it stays open
+    concepts["b"] = concepts["b"].model_copy(update={"correct": 1})
+    right = missed.model_copy(update={"concepts": concepts})
+    assert past_cleared(course(), right, ["a"], now=NOW) == ["b", "c"]
+
+
+def test_the_check_of_what_blocks_asks_only_what_is_worth_asking() -> None:
+    stale = seen(held(model(), "c"), "b", NOW - timedelta(days=1))
+    card, _ = review(new_card(NOW - timedelta(days=1)), rating_for(True, 0, False),
+                     NOW - timedelta(days=1))
+    concepts = dict(stale.concepts)
+    concepts["b"] = concepts["b"].model_copy(update={"card": card, "p_known": 0.96})
+    state = stale.model_copy(update={"concepts": concepts})
+    assert back_to_blocker(course(), state, NOW, ["d"], set(), lambda cid: True) == "b"
+    assert back_to_blocker(course(), state, NOW, ["d"], set(), lambda cid: cid != "b") is None
+    assert back_to_blocker(course(), state, NOW, ["d"], {"b"}, lambda cid: True) is None
+    assert back_to_blocker(course(), state, NOW, [], set(), lambda cid: True) is None
+
+
+def with_record(base: LearnerModel, recalls: int, lapses: int) -> LearnerModel:
+    """``base`` with ``recalls`` / ``lapses`` later-day first tries on record (on concept e)."""
+    concepts = dict(base.concepts)
+    concepts["e"] = base.mastery("e").model_copy(update={"recalls": recalls, "lapses": lapses})
+    return base.model_copy(update={"concepts": concepts})
+
+
+def test_a_fresh_due_review_waits_for_a_learner_whose_record_says_they_remember() -> None:
+    done = reviewed(model(a=0.97, b=0.97, c=0.97, d=0.97), "a", [True])
+    at = done.mastery("a").due
+    card = done.mastery("a").card
+    assert at is not None and card is not None and retrievability(card, at) > REVIEW_FIRST_BELOW
+    n = RECALLS_TO_TRUST
+    assert choose_next(course(), with_record(done, n, 0), at).reason == "frontier"  # e only
+    assert "a" not in [s.concept_id for s in candidates(course(), with_record(done, n, 0), at)]
+    # too short a record, or one with more than one lapse in ten: FSRS's schedule holds
+    for recalls, lapses in ((n - 1, 0), (n - 2, 2)):
+        steps = candidates(course(), with_record(done, recalls, lapses), at)
+        assert "a" in [s.concept_id for s in steps]
+    # once its recall has dropped, the review goes first for everyone
+    later = at + timedelta(days=30)
+    assert retrievability(card, later) < REVIEW_FIRST_BELOW
+    assert choose_next(course(), with_record(done, n, 0), later).concept_id == "a"

@@ -14,9 +14,10 @@ state, so that the simulation grades the policy the learners meet:
 - ``step_back`` to a prerequisite, at most ``MAX_STEP_BACK_DEPTH`` deep, and back to the
   concept after a right answer there; ``reexplain`` and ``hint`` stay on the concept;
 - when no concept ready has anything worth asking today: a check of a faded prerequisite of
-  one passed over, else a concept past prerequisites shown today
-  (:func:`~tutor.teach.policy.past_cleared`), else a resting concept, else the day ends
-  (never a preview of a concept not ready);
+  one passed over (:func:`~tutor.teach.policy.back_to_blocker`, the lesson's own function
+  with this replay's "worth asking"), else a concept past prerequisites shown today and not
+  missed today (:func:`~tutor.teach.policy.past_cleared`), else a resting concept, else the
+  day ends (never a preview of a concept not ready);
 - a concept held short of mastery for want of proof is asked, on the day of its first right
   answer, only with exercises of an origin not yet proven.
 
@@ -36,8 +37,8 @@ from tutor.teach.policy import (
     MAX_STEP_BACK_DEPTH,
     REST_AFTER,
     Route,
+    back_to_blocker,
     candidates,
-    faded_prerequisite,
     past_cleared,
     route_after_grade,
 )
@@ -118,8 +119,9 @@ class LessonPolicy:
                     skip.add(concept_id)
                     continue
                 return self._pose(concept_id, open_)
-            if not allow_resting:  # the lesson's way back to what blocks (``_back_to_blocker``)
-                back = self._back_to_blocker(model, now, passed, skip)
+            if not allow_resting:  # the lesson's way back to what blocks
+                back = back_to_blocker(self.course, model, now, passed, skip,
+                                       lambda cid: bool(self.worth_asking(model, cid, now)))
                 if back is not None:
                     return self._pose(back, self.worth_asking(model, back, now))
                 day = now.date()
@@ -128,18 +130,10 @@ class LessonPolicy:
                     if cid not in passed and found.last_seen is not None
                     and found.last_seen.date() == day and not model.is_mastered(cid)
                     and not self.worth_asking(model, cid, now)]
-                for concept_id in past_cleared(self.course, model, used_up, skip):
+                for concept_id in past_cleared(self.course, model, used_up, skip, now):
                     if open_ := self.worth_asking(model, concept_id, now):
                         return self._pose(concept_id, open_)
         return None  # nothing worth asking today: the session ends
-
-    def _back_to_blocker(self, model: LearnerModel, now: datetime, passed: list[str],
-                         skip: set[str]) -> str | None:
-        for concept_id in passed:
-            back = faded_prerequisite(self.course, model, concept_id, now)
-            if back is not None and back not in skip and self.worth_asking(model, back, now):
-                return back
-        return None
 
     def _pose(self, concept_id: str, open_: list[Exercise]) -> str:
         exercises = self.course.exercises_for(concept_id)

@@ -21,6 +21,7 @@ this rule: there is nothing to judge them by.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -72,6 +73,32 @@ def with_evidence(mastery: ConceptMastery, attempt: Attempt) -> dict[str, object
     later = mastery.recalled_later or (first is not None
                                        and as_utc(attempt.at).date() > as_utc(first).date())
     return {"origins": origins, "first_right_at": first or attempt.at, "recalled_later": later}
+
+
+def recall_record(mastery: ConceptMastery, attempt: Attempt) -> dict[str, int]:
+    """The update of ``mastery``'s recall record after ``attempt``: a first try on a later day
+    than the concept was last seen, when it was then known well enough to build on (``p_known``
+    at least :data:`READY`), counts as a recall when right and a lapse when wrong (attempts
+    with an origin only)."""
+    last = mastery.last_seen
+    if (not attempt.origin or not attempt.first_try or mastery.p_known < READY
+            or last is None or as_utc(attempt.at).date() <= as_utc(last).date()):
+        return {}
+    if attempt.correct and not attempt.gave_up:
+        return {"recalls": mastery.recalls + 1}
+    return {"lapses": mastery.lapses + 1}
+
+
+def retains(mastery_by_concept: Iterable[ConceptMastery], at_least: int,
+            lapse_share: float) -> bool:
+    """Whether the learner's recall record says they keep what they learn: at least
+    ``at_least`` later-day first tries, of which at most ``lapse_share`` were lapses."""
+    recalls = lapses = 0
+    for mastery in mastery_by_concept:
+        recalls += mastery.recalls
+        lapses += mastery.lapses
+    total = recalls + lapses
+    return total >= at_least and lapses <= lapse_share * total
 
 
 def held(p_known: float, mastery: ConceptMastery, attempt: Attempt) -> float:

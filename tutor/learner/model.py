@@ -57,6 +57,12 @@ class ConceptMastery(BaseModel):
     """When such an answer was first given."""
     recalled_later: bool = False
     """Such an answer was given again on a later day: a recall."""
+    recalls: int = 0
+    """First tries on a later day than the concept was last seen, when it was then known well
+    enough to build on, that were right: the learner remembered
+    (:func:`tutor.learner.evidence.recall_record`)."""
+    lapses: int = 0
+    """Such first tries that were wrong: forgotten (or a slip)."""
     evidence_tracked: bool = False
     """Attempts on this concept carry their exercise's origin, so the evidence rule holds it
     short of mastery until proven (attempts without one, e.g. simulated, are not held)."""
@@ -202,7 +208,8 @@ def apply_attempt(
     misconceptions = dict(before.misconceptions)
     if attempt.misconception:
         misconceptions[attempt.misconception] = misconceptions.get(attempt.misconception, 0) + 1
-    proof = before.model_copy(update=evidence.with_evidence(before, attempt))
+    proof = before.model_copy(update={**evidence.with_evidence(before, attempt),
+                                      **evidence.recall_record(before, attempt)})
     concepts[attempt.concept_id] = proof.model_copy(
         update={
             "p_known": evidence.held(update_bkt(before.p_known, correct, params), proof, attempt),

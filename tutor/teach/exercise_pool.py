@@ -235,7 +235,7 @@ def choose_concept_today(state: LessonState, course: Course, model: LearnerModel
     after it (a concept on a long run rests when other material is ready).
 
     When no concept the policy offers has anything worth asking today, the lesson goes back to
-    what blocks the way on (:func:`_back_to_blocker`); failing that, it goes on to a concept
+    what blocks the way on (:func:`tutor.teach.policy.back_to_blocker`); failing that, it goes on to a concept
     held back only by prerequisites the learner has shown all they can today
     (:func:`tutor.teach.policy.past_cleared`); failing that, a resting concept comes back;
     failing that, the day is done (``done``: the lesson says to come back tomorrow). It never
@@ -283,11 +283,13 @@ def _policy_choice(state: LessonState, course: Course, model: LearnerModel,
                 continue
             return step, resting_now
         if not leak_free and not allow_resting:
-            back = _back_to_blocker(state, course, model, now, passed, skip)
+            back = policy.back_to_blocker(
+                course, model, now, passed, skip,
+                lambda cid: worth_asking(state, course, model, now, cid))
             if back is not None:
                 return policy.NextStep(concept_id=back, reason="review"), resting_now
             used_up = passed + _used_up_today(state, course, model, now, passed)
-            for concept_id in policy.past_cleared(course, model, used_up, skip):
+            for concept_id in policy.past_cleared(course, model, used_up, skip, now):
                 if worth_asking(state, course, model, now, concept_id):
                     return policy.NextStep(concept_id=concept_id, reason="frontier"), resting_now
     return policy.NextStep(concept_id=None, reason="done"), resting_now
@@ -302,18 +304,3 @@ def _used_up_today(state: LessonState, course: Course, model: LearnerModel, now:
             if cid not in known and found.last_seen is not None
             and found.last_seen.date() == day and not model.is_mastered(cid)
             and not worth_asking(state, course, model, now, cid)]
-
-
-def _back_to_blocker(state: LessonState, course: Course, model: LearnerModel, now: datetime,
-                     passed: list[str], skip: set[str]) -> str | None:
-    """A direct prerequisite of a concept the lesson had to pass over today (nothing left to
-    ask about it) that may have faded since it was last practised
-    (:func:`tutor.teach.policy.faded_prerequisite`), with something worth asking: the one
-    check that tells whether the concept or what it builds on is in the way. None when there
-    is none (the day is then done: a recall tomorrow teaches more than more of the same)."""
-    for concept_id in passed:
-        back = policy.faded_prerequisite(course, model, concept_id, now)
-        if (back is not None and back not in skip
-                and worth_asking(state, course, model, now, back)):
-            return back
-    return None

@@ -4,7 +4,9 @@
 :data:`REVIEW_FIRST_BELOW`), else the frontier: the least-mastered concept that is not mastered
 yet and whose prerequisites are all known well enough to build on (``is_ready``: mastered, or
 held short of mastery only for want of proof, :mod:`tutor.learner.evidence`; ties in teaching
-order), else any other due review.
+order), else any other due review, unless the learner's own record says they remember better
+than FSRS's schedule assumes (:func:`retains_well`): such a review then waits for its recall
+to drop.
 :func:`route_after_grade` is the routing rule of the teach graph after a grade, kept here as a
 pure function so that the simulated-learner evaluation runs exactly the rule the tutor runs:
 right -> advance; first wrong -> re-explain in another style; repeated wrong -> step back to the
@@ -16,6 +18,7 @@ the next hint, else re-explain.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Literal
 
@@ -56,6 +59,11 @@ known. Set on seed 7 of ``tutor eval simulate`` (0.93 and 0.97 tried)."""
 REMEMBERED = 0.9
 """Predicted recall (FSRS retrievability) at or above which a concept with proven mastery
 counts as remembered: FSRS's own target retention, the point at which a review falls due."""
+
+RECALLS_TO_TRUST = 10
+"""Later-day first tries (recalls and lapses, :func:`tutor.learner.evidence.recall_record`)
+before the learner's own record of remembering is trusted over FSRS's schedule
+(:func:`retains_well`). Set on seed 7 of ``tutor eval simulate``."""
 
 
 class NextStep(BaseModel):
@@ -152,8 +160,20 @@ def candidates(course: Course, model: LearnerModel, now: datetime,
     )
     steps = [NextStep(concept_id=cid, reason="review") for cid in faded]
     steps += [NextStep(concept_id=cid, reason="frontier") for cid in frontier]
-    steps += [NextStep(concept_id=cid, reason="review") for cid in due if cid not in faded]
+    if not retains_well(model):  # a learner who keeps what they learn waits for recall to drop
+        steps += [NextStep(concept_id=cid, reason="review") for cid in due if cid not in faded]
     return steps
+
+
+def retains_well(model: LearnerModel) -> bool:
+    """Whether the learner's own record says they remember at least as well as FSRS's schedule
+    assumes: of at least :data:`RECALLS_TO_TRUST` first tries on a later day at concepts then
+    known well enough to build on, no more than ``1 - REMEMBERED`` (FSRS's own target: one
+    in ten) were lapses (:func:`tutor.learner.evidence.retains`). FSRS's default parameters
+    describe an average learner; for one who forgets less, a review that is due but still
+    fresh is an exercise spent on what they know, and waits until its recall has dropped
+    below :data:`REVIEW_FIRST_BELOW` (it then goes first, as for anyone)."""
+    return evidence.retains(model.concepts.values(), RECALLS_TO_TRUST, 1.0 - REMEMBERED)
 
 
 def _recall(model: LearnerModel, concept_id: str, now: datetime) -> float:
@@ -245,15 +265,36 @@ def faded_prerequisite(course: Course, model: LearnerModel, concept_id: str,
     return min(stale, key=lambda cid: _recall(model, cid, now))
 
 
+def back_to_blocker(course: Course, model: LearnerModel, now: datetime,
+                    passed: Iterable[str], skip: frozenset[str] | set[str],
+                    worth_asking: Callable[[str], bool]) -> str | None:
+    """A direct prerequisite of a concept the lesson had to pass over today (``passed``:
+    nothing left to ask about it) that may have faded since it was last practised
+    (:func:`faded_prerequisite`), not in ``skip`` and with something ``worth_asking`` today:
+    the one check that tells whether the concept or what it builds on is in the way. None
+    when there is none (the day is then done: a recall tomorrow teaches more than more of
+    the same). The lesson and the simulated lesson pass their own ``worth_asking`` (the day's
+    exercise pool, or its replay)."""
+    for concept_id in passed:
+        back = faded_prerequisite(course, model, concept_id, now)
+        if back is not None and back not in skip and worth_asking(back):
+            return back
+    return None
+
+
 def past_cleared(course: Course, model: LearnerModel, cleared: list[str] | set[str],
-                 skip: frozenset[str] | set[str] = frozenset()) -> list[str]:
+                 skip: frozenset[str] | set[str] = frozenset(),
+                 now: datetime | None = None) -> list[str]:
     """Concepts not yet ready to learn only because of prerequisites in ``cleared`` (nothing
     left to ask about them today) that the learner has answered right at least once, in
     teaching order: what the lesson teaches next when the concepts ready have nothing left for
     today. The learner showed today all that can be shown of those prerequisites, and got
     there (after hints or tries, perhaps): a teacher moves on and comes back to them on a
     later day, whose recall will prove them. A prerequisite never answered right (only misses
-    or give-ups) holds its dependants back: the day ends instead."""
+    or give-ups) holds its dependants back: the day ends instead. With ``now``, a dependant
+    already tried that day and missed (:func:`missed_today`) is not opened again: the miss
+    says the prerequisite is not there yet, and more of the same would be practice on what
+    cannot be learnt before it is."""
     shown = {cid for cid in cleared if model.mastery(cid).correct > 0}
     if not shown:
         return []
@@ -262,10 +303,21 @@ def past_cleared(course: Course, model: LearnerModel, cleared: list[str] | set[s
     for cid in teaching_order(course):
         if cid in skip or model.is_mastered(cid) or model.is_ready(cid) or cid in shown:
             continue
+        if now is not None and missed_today(model, cid, now):
+            continue
         waiting = [p for p in needs.get(cid, ()) if not model.is_ready(p)]
         if waiting and all(p in shown for p in waiting):
             found.append(cid)
     return found
+
+
+def missed_today(model: LearnerModel, concept_id: str, now: datetime) -> bool:
+    """Whether ``concept_id`` was tried on ``now``'s day and has never been answered right
+    (what :func:`past_cleared` opens is new: its first tries are today's)."""
+    found = model.concepts.get(concept_id)
+    if found is None or found.last_seen is None:
+        return False
+    return as_utc(found.last_seen).date() == as_utc(now).date() and found.correct == 0
 
 
 def well_evidenced(model: LearnerModel, concept_id: str, now: datetime) -> bool:
