@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from tutor.course import Chunk, Exercise, ExerciseKind
 from tutor.engine.offline.checking import canonical, content_stems, mentions, term_variants
@@ -35,7 +36,7 @@ from tutor.engine.offline.exercise_material import (
     term_group,
     usable,
 )
-from tutor.engine.offline.glossary import glossary_entries, reads_as_glossary
+from tutor.engine.offline.glossary import GlossaryEntry, glossary_entries, reads_as_glossary
 from tutor.engine.offline.self_contained import leans
 
 MAX_KEY_POINTS = 4
@@ -108,11 +109,27 @@ def find_book_definition(m: Material) -> BookDefinition | None:
     return namings[0] if namings else None
 
 
+def glossary_entry(m: Material) -> BookDefinition | None:
+    """The concept's own glossary entry among the material's passages, if any."""
+    for chunk in m.ordered:
+        if entries := _glossary_entries(chunk, m):
+            return entries[0]
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _glossary_of(text: str) -> tuple[GlossaryEntry, ...]:
+    """The glossary entries of a passage, none when it is no glossary; remembered, as each
+    passage is read for every concept (and sibling) whose task it belongs to."""
+    entries = glossary_entries(text)
+    return tuple(entries) if reads_as_glossary(entries) else ()
+
+
 def _glossary_entries(chunk: Chunk, m: Material) -> list[BookDefinition]:
     """``"term: A gloss."`` entries for the concept in a passage, read by the build's one
     glossary reader (:mod:`tutor.engine.offline.glossary`)."""
-    entries = glossary_entries(chunk.text)
-    if not reads_as_glossary(entries):
+    entries = _glossary_of(chunk.text)
+    if not entries:
         return []  # not a glossary: "Python shows: ..." is no entry
     own = {canonical(t) for t in m.terms}
     found: list[BookDefinition] = []
@@ -230,6 +247,26 @@ def described_siblings(siblings: list[Sibling], passages: Sequence[Chunk]) -> li
             other = sibling.concept
             terms = term_variants(other.name, other.aliases)
             found = find_book_definition(gather(other, terms, passages)) if terms else None
+            if found is not None and found.description:
+                sibling = replace(sibling, description=found.description,
+                                  cited=found.chunk.citation())
+        out.append(sibling)
+    return out
+
+
+def named_siblings_described(m: Material, siblings: Sequence[Sibling],
+                             passages: Sequence[Chunk]) -> list[Sibling]:
+    """The siblings, those the concept's definition names (its defining sentence, its
+    description, the map's gloss) given the book's definition found among the passages when
+    they have none, however far down the ranking they are: a relation item needs both."""
+    said = " ".join(t for t in (m.sentence, m.description, m.concept.definition) if t)
+    out: list[Sibling] = []
+    for sibling in siblings:
+        other = sibling.concept
+        terms = term_variants(other.name, other.aliases)
+        if terms and not stands_alone(sibling.description) and mentions(said, terms,
+                                                                        fuzzy=False):
+            found = find_book_definition(gather(other, terms, passages))
             if found is not None and found.description:
                 sibling = replace(sibling, description=found.description,
                                   cited=found.chunk.citation())

@@ -25,8 +25,11 @@ from tutor.engine.offline.exercise_material import (
     Material,
     Sibling,
     clauses,
+    compiled_pattern,
     lower_first,
+    prose_sentences,
     stands_alone,
+    term_group,
 )
 from tutor.text import STOPWORDS, stem
 
@@ -46,7 +49,7 @@ def write_contrast(
     found: list[Exercise] = []
     for sibling in siblings:
         other = sibling.concept
-        if not _telling(sibling.description) or not _confusable(m, sibling):
+        if not _telling(sibling.description) or not _confusable(m, sibling, passages):
             continue
         own_terms = term_variants(other.name, other.aliases)
         if mentions(m.description or "", own_terms) or mentions(sibling.description or "",
@@ -79,23 +82,67 @@ def _telling(description: str | None) -> bool:
 def _genus(description: str) -> str:
     """The head of the description's first phrase: "a statistic based on..." -> "statistic"."""
     head = clauses(description)[0] if clauses(description) else description
-    head = re.split(r"\s+(?:of|for|to|in|on|by|with|based|that|which|used)\b", head)[0]
+    head = re.split(r"\s+(?:of|for|to|in|on|by|with|based|that|which|used|intended|meant|"
+                    r"designed|defined|given|computed|chosen)\b", head)[0]
     return words(head)[-1] if words(head) else ""
 
 
-def _confusable(m: Material, sibling: Sibling) -> bool:
+def _confusable(m: Material, sibling: Sibling, passages: Sequence[Chunk]) -> bool:
     """Whether a learner could mix the two up: their names share a word, their definitions
-    name the same kind of thing, or they are very close in meaning."""
+    name the same kind of thing, they are very close in meaning, or the book sets them apart
+    in one sentence. Never two different kinds of thing."""
     own = {w for t in m.terms for w in words(t)} - STOPWORDS
     theirs = set(words(sibling.concept.name)) - STOPWORDS
+    genus, theirs_genus = _genus(m.description or ""), _genus(sibling.description or "")
     if own & theirs:
         return True
-    genus, theirs_genus = _genus(m.description or ""), _genus(sibling.description or "")
     if genus and genus == theirs_genus and genus not in STOPWORDS:
         return True
+    if _set_apart(m, sibling, passages):
+        # the book itself sets them apart ("unlike lists, you can't use an index to select an
+        # element from an iterator"), unless the one is what the other is ("zip returns an
+        # iterator"): a thing beside its own kind
+        return not (_is_kind(genus, sibling.concept.name)
+                    or _is_kind(theirs_genus, m.concept.name))
     if genus and theirs_genus and stem(genus) != stem(theirs_genus):
         return False  # a function and an object (zip, iterator): not alternatives, however near
     return sibling.similarity >= CLOSE_SIMILARITY
+
+
+_CUE = (r"\b(?:unlike|whereas|instead\s+of|rather\s+than|not\s+to\s+be\s+confused\s+with|"
+        r"as\s+opposed\s+to|in\s+contrast\s+to|similar\s+to)")
+"""Words with which a book sets an idea apart from another named right after them ("Unlike
+local variables, which disappear when their function ends, global variables persist ...")."""
+_ANY_CUE = compiled_pattern(_CUE + r"\b", re.I)
+MAX_CUE_WORDS = 40
+"""A longer "sentence" is a list or a glossary run together, not one statement."""
+
+
+def _is_kind(genus: str, name: str) -> bool:
+    """Whether a description's head names the other concept ("an iterator" for iterator)."""
+    return bool(genus) and " ".join(stem(w) for w in words(name)) == stem(genus)
+
+
+def _set_apart(m: Material, sibling: Sibling, passages: Sequence[Chunk]) -> bool:
+    """Whether one sentence of the passages names both concepts and sets the one apart from
+    the other, named right after the cue ("unlike lists, ..."; not "... unlike lists, you
+    can't use an index to select an element": the element is no alternative)."""
+    other = sibling.concept
+    names = term_variants(other.name, other.aliases)
+    after = r"\s+(?:(?:a|an|the|other|normal|ordinary)\s+)?"
+    theirs = compiled_pattern(_CUE + after + term_group(names), re.I)
+    ours = compiled_pattern(_CUE + after + term_group(m.terms), re.I)
+    for passage in passages:
+        if not _ANY_CUE.search(passage.text):
+            continue
+        for sentence in prose_sentences(passage.text):
+            for part in re.split(r"\s*[•\u25cf]\s*", sentence):
+                if len(part.split()) > MAX_CUE_WORDS or not _ANY_CUE.search(part):
+                    continue
+                if (theirs.search(part) and m.pattern.search(part)) or (
+                        ours.search(part) and mentions(part, names, fuzzy=False)):
+                    return True
+    return False
 
 
 def _capital(name: str) -> str:

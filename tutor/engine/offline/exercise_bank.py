@@ -12,15 +12,22 @@ exercise records its
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from tutor.course import Chunk, Exercise
+from tutor.engine.offline.book_definition import (
+    find_book_definition,
+    glossary_entry,
+    named_siblings_described,
+)
 from tutor.engine.offline.book_exercises import write_book_exercises
 from tutor.engine.offline.code_exercises import write_code_output
 from tutor.engine.offline.contrast_exercises import write_contrast
 from tutor.engine.offline.example_exercises import write_example
 from tutor.engine.offline.example_use_exercises import write_example_use
 from tutor.engine.offline.exercise_material import Material, Sibling
-from tutor.engine.offline.relation_exercises import write_relation
+from tutor.engine.offline.relation_exercises import MAX_ITEMS as MAX_RELATIONS
+from tutor.engine.offline.relation_exercises import fits, write_relation
 
 
 def write_beyond_definition(
@@ -34,11 +41,51 @@ def write_beyond_definition(
         found.append(example)
     found += write_code_output(m, passages)
     found += write_book_exercises(m, passages)
-    found += write_contrast(m, siblings, passages)
-    found += write_relation(m, siblings, passages)
+    compared = comparable(m)
+    siblings = named_siblings_described(compared, siblings, passages)
+    found += write_contrast(compared, siblings, passages)
+    related = write_relation(compared, siblings, passages)
+    found += related + _related_by_glossary(compared, siblings, passages, related)
     if not found:
         # "which idea fills the blank" is recognition: asked only when nothing else goes
         # beyond the definition, so a give-up on that one item does not leave the concept
         # without a question
         found += write_example_use(m, siblings, passages)[:1]
     return found
+
+
+def comparable(m: Material) -> Material:
+    """The material as contrast and relation items read it: a concept whose own defining
+    sentence gives no one-sentence description ("This description is called the distribution
+    of the variable") is described by the book's definition found among its passages (its
+    glossary entry, a defining sentence elsewhere), cited where it was found. The definition
+    items keep the map's sentence."""
+    if fits(m.description):
+        return m
+    found = find_book_definition(m)
+    if found is None or found.naming or not fits(found.description):
+        return m
+    glossary = found.text.startswith(f"{m.concept.name}: ")
+    return replace(m, sentence=None if glossary else found.text, defines=not glossary,
+                   description=found.description, citations=[found.chunk.citation()],
+                   found_elsewhere=True)
+
+
+def _related_by_glossary(m: Material, siblings: Sequence[Sibling], passages: Sequence[Chunk],
+                         related: list[Exercise]) -> list[Exercise]:
+    """Relation items on the ideas the concept's glossary entry names when its defining
+    sentence does not ("standard deviation: The square root of variance, also used as a
+    measure of spread"), keyed to the entry and cited on its page; up to the relation
+    writer's limit in all."""
+    if len(related) >= MAX_RELATIONS:
+        return []
+    entry = glossary_entry(m)
+    if entry is None or not fits(entry.description) or entry.description == m.description:
+        return []
+    glossed = replace(m, sentence=None, defines=False, description=entry.description,
+                      citations=[entry.chunk.citation()], found_elsewhere=True)
+    asked = {e.prompt for e in related}
+    items = [e for e in write_relation(glossed, siblings, passages) if e.prompt not in asked]
+    items = items[: MAX_RELATIONS - len(related)]
+    return [e.model_copy(update={"id": f"{m.concept.id}-relation-{len(related) + n}"})
+            for n, e in enumerate(items, 1)]

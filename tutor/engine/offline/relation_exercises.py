@@ -46,7 +46,7 @@ def _stems(name: str) -> set[str]:
     return {stem(w) for w in words(name) if w not in STOPWORDS}
 
 
-def _fits(description: str | None) -> bool:
+def fits(description: str | None) -> bool:
     """A description short enough to state beside another, one sentence that stands alone."""
     return stands_alone(description) and len((description or "").split()) <= (
         MAX_DESCRIPTION_WORDS) and first_sentence(description or "") == (description or "")
@@ -57,7 +57,7 @@ def write_relation(
 ) -> list[Exercise]:
     """Up to :data:`MAX_ITEMS` "why do you need X to understand Y" items; none when the
     definition names no other concept fit to ask about."""
-    if not says_what_it_is(m) or not _fits(m.description):
+    if not says_what_it_is(m) or not fits(m.description):
         return []
     items: list[Exercise] = []
     description = m.description or ""
@@ -66,7 +66,7 @@ def write_relation(
     for sibling in siblings:
         other = sibling.concept
         names = term_variants(other.name, other.aliases)
-        if not names or own & _stems(other.name) or not _fits(sibling.description):
+        if not names or own & _stems(other.name) or not fits(sibling.description):
             continue
         if not mentions(description, names, fuzzy=False):
             continue

@@ -1,0 +1,150 @@
+"""Contrast and relation items on more of the book: descriptions found among the passages,
+siblings the definition names however far down the ranking, pairs the book sets apart."""
+
+from __future__ import annotations
+
+from tutor.course import Chunk, Citation, Concept, ExerciseOrigin
+from tutor.engine.offline.checking import check_exercise, term_variants
+from tutor.engine.offline.contrast_exercises import write_contrast
+from tutor.engine.offline.exercise_bank import comparable, write_beyond_definition
+from tutor.engine.offline.exercise_material import Sibling, describe, gather
+
+
+def _chunk(text: str, page: int) -> Chunk:
+    return Chunk(id=f"book.pdf#p{page}-0", source="book.pdf", page=page, text=text)
+
+
+def _concept(name: str, definition: str, page: int) -> Concept:
+    return Concept(id=name.replace(" ", "-"), name=name, definition=definition,
+                   citations=[Citation(source="book.pdf", page=page)])
+
+
+def _material(concept: Concept, passages: list[Chunk]):  # type: ignore[no-untyped-def]
+    return gather(concept, term_variants(concept.name, concept.aliases), passages)
+
+
+def _sibling(concept: Concept, similarity: float) -> Sibling:
+    return Sibling(concept, similarity, describe(concept.definition, [concept.name]))
+
+
+GLOSSARY = _chunk("• distribution: The values that appear in a sample and the "
+                  "frequency of each. • histogram: A mapping from values to frequencies, or a "
+                  "graph that shows that mapping. • mode: The most frequent value in a sample.",
+                  page=30)
+NAMING = _chunk("One of the best ways to describe a variable is to report the values that "
+                "appear in the dataset and how many times each value appears. This description "
+                "is called the distribution of the variable.", page=20)
+
+
+def test_a_concept_named_by_pointing_back_is_compared_by_its_glossary_entry() -> None:
+    distribution = _concept("distribution", "This description is called the distribution of "
+                            "the variable.", page=20)
+    histogram = _concept("histogram", "histogram: A mapping from values to frequencies, or "
+                         "a graph that shows that mapping.", page=30)
+    passages = [NAMING, GLOSSARY]
+    m = _material(distribution, passages)
+    assert m.description is None  # the naming sentence gives nothing to compare
+    compared = comparable(m)
+    assert compared.description == "The values that appear in a sample and the frequency of each"
+    assert [c.page for c in compared.citations] == [30]
+    assert m.description is None  # the definition items keep the map's sentence
+    sibling = Sibling(histogram, 0.7, "A mapping from values to frequencies, or a graph that "
+                      "shows that mapping")
+    written = write_beyond_definition(m, [sibling], passages)
+    (contrast,) = [e for e in written if e.origin is ExerciseOrigin.CONTRAST]
+    assert "frequency of each" in contrast.answer and "mapping from values" in contrast.answer
+    assert check_exercise(contrast, distribution, [GLOSSARY]).ok  # the cited page alone
+    # without the glossary there is nothing to say what a distribution is
+    assert [e for e in write_beyond_definition(m, [sibling], [NAMING])
+            if e.origin is ExerciseOrigin.CONTRAST] == []
+
+
+def test_an_idea_the_definition_names_is_described_however_far_down_the_ranking() -> None:
+    texts = {
+        "parameter": "A parameter is a name used inside a function to refer to the value "
+                     "passed as an argument.",
+        "argument": "argument: A value provided to a function when the function is called.",
+    }
+    pages = [_chunk("A parameter is a name used inside a function to refer to the value "
+                    "passed as an argument.", page=1),
+             _chunk("• argument: A value provided to a function when the function "
+                    "is called. • parameter: A name used inside a function to refer to the "
+                    "value passed as an argument.", page=2)]
+    parameter = _concept("parameter", texts["parameter"], page=1)
+    argument = _concept("argument", "The expressions inside the parentheses are the "
+                        "arguments.", page=2)
+    fillers = [_concept(f"idea {n}", f"An idea {n} is a thing number {n} of the course.",
+                        page=10 + n) for n in range(10)]
+    siblings = [Sibling(c, 0.5, describe(c.definition, [c.name])) for c in fillers]
+    siblings.append(Sibling(argument, 0.1, None))  # far down, no description of its own
+    m = _material(parameter, pages)
+    written = write_beyond_definition(m, siblings, pages)
+    (relation,) = [e for e in written if e.origin is ExerciseOrigin.RELATION]
+    assert "Why do you need argument to understand parameter?" in relation.prompt
+    assert "value provided to a function" in relation.answer
+    assert check_exercise(relation, parameter, pages).ok
+
+
+ITERATOR = _concept("iterator", "An iterator is an object that iterates through a sequence.",
+                    page=5)
+LIST = _concept("list", "A list is a sequence of values stored in order.", page=5)
+ELEMENT_TEXT = "An element is a value stored in a list."
+
+
+def test_concepts_the_book_sets_apart_are_contrasted_though_their_kinds_differ() -> None:
+    defining = _chunk(f"{ITERATOR.definition} {LIST.definition} {ELEMENT_TEXT}", page=5)
+    apart = _chunk("Iterators are similar to lists in some ways, but unlike lists, you can't "
+                   "use an index to select an element from an iterator.", page=6)
+    m = _material(ITERATOR, [defining, apart])
+    (item,) = write_contrast(m, [_sibling(LIST, 0.4)], [defining, apart])
+    assert "How does iterator differ from list?" in item.prompt
+    assert check_exercise(item, ITERATOR, [defining]).ok
+    # the element is named in that sentence too, but nothing sets the iterator apart from it
+    element = _concept("element", ELEMENT_TEXT, page=5)
+    assert write_contrast(m, [_sibling(element, 0.4)], [defining, apart]) == []
+    # an object and a sequence, far apart, never set apart by the book: no alternatives
+    assert write_contrast(_material(ITERATOR, [defining]), [_sibling(LIST, 0.4)],
+                          [defining]) == []
+
+
+def test_a_thing_the_book_sets_apart_from_its_own_kind_is_not_contrasted() -> None:
+    method = _concept("method", "A method is a function that is associated with an object.",
+                      page=7)
+    function = _concept("function", "A function is a named sequence of statements.", page=7)
+    defining = _chunk(f"{method.definition} {function.definition}", page=7)
+    apart = _chunk("Methods are similar to functions, but a method is defined inside a class "
+                   "rather than at the top level of a module.", page=8)
+    m = _material(method, [defining, apart])
+    assert write_contrast(m, [_sibling(function, 0.7)], [defining, apart]) == []
+
+
+def test_a_participle_after_the_head_leaves_the_kind_of_thing_it_is() -> None:
+    variance = _concept("variance", "Variance is a summary statistic intended to describe "
+                        "the variability of a distribution.", page=9)
+    chunk = _chunk(f"{variance.definition} The mean is a summary statistic computed as the "
+                   "sum of the values divided by their number.", page=9)
+    mean = _concept("mean", "The mean is a summary statistic computed as the sum of the "
+                    "values divided by their number.", page=9)
+    m = _material(variance, [chunk])
+    (item,) = write_contrast(m, [_sibling(mean, 0.45)], [chunk])  # two summary statistics
+    assert "How does variance differ from mean?" in item.prompt
+
+
+def test_an_idea_the_glossary_entry_names_is_asked_about_when_the_sentence_does_not() -> None:
+    window = _concept("window", "A window is a sequence of consecutive values.", page=40)
+    series = _concept("time series", "A time series is a sequence of measurements from a "
+                      "system that varies in time.", page=41)
+    pages = [_chunk(window.definition, page=40), _chunk(series.definition, page=41),
+             _chunk("• window: A sequence of consecutive values in a time series, often used "
+                    "to compute a moving average. • moving average: One of several statistics "
+                    "intended to estimate the underlying trend.", page=45)]
+    m = _material(window, pages)
+    written = write_beyond_definition(m, [_sibling(series, 0.5)], pages)
+    (relation,) = [e for e in written if e.origin is ExerciseOrigin.RELATION]
+    assert "Why do you need time series to understand window?" in relation.prompt
+    assert {c.page for c in relation.citations} == {45, 41}  # the entry and the idea's page
+    assert check_exercise(relation, window, [pages[1], pages[2]]).ok
+    # without the glossary the defining sentence names no other idea
+    plain = _material(window, pages[:2])
+    assert [e for e in write_beyond_definition(plain, [_sibling(series, 0.5)], pages[:2])
+            if e.origin is ExerciseOrigin.RELATION] == []
