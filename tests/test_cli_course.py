@@ -90,6 +90,13 @@ def test_the_console_script_returns_the_build_status(tmp_path, fake_engine, caps
     assert main(["course", "build", str(tmp_path / "nowhere")]) == 2
 
 
+def test_the_console_script_reports_a_usage_error_in_one_message(tmp_path, capsys):
+    """An unknown option is a usage error (status 2, click's message), not a traceback."""
+    assert main(["course", "index", str(tmp_path), "--no-such-option"]) == 2
+    err = capsys.readouterr().err
+    assert "No such option" in err and "Traceback" not in err
+
+
 def test_sample_course_is_committed_and_valid():
     course = Course.load(SAMPLE / "course.json")
     assert_invariants(course)

@@ -70,9 +70,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # click usage errors
         import click
 
-        if isinstance(exc, click.ClickException):
+        # typer may carry its own copy of click, whose exceptions are not click's classes
+        usage = isinstance(exc, (click.ClickException, typer.TyperException))
+        if usage and hasattr(exc, "show") and hasattr(exc, "exit_code"):
             exc.show()
-            return exc.exit_code
+            return int(exc.exit_code)
         raise
     # In non-standalone mode click returns the code of a `typer.Exit` instead of exiting.
     return result if isinstance(result, int) else 0
