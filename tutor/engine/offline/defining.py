@@ -47,6 +47,7 @@ from tutor.engine.offline.self_contained import (
     short,
     with_antecedent,
     with_continuation,
+    with_description,
 )
 from tutor.engine.offline.text import mentions
 
@@ -199,6 +200,8 @@ def choose_definition(
         text = text.split(":", 1)[0].rstrip() + "."
     text, start = with_antecedent(text, position, sentences, BOILERPLATE)
     text = with_continuation(text, position, sentences, BOILERPLATE)
+    text = with_description(text, position, sentences, BOILERPLATE,
+                            lambda words: any(mentions(words, form) for form in forms))
     if start != position:  # cited where the definition starts
         chunk = sentences[start].chunk
     text = clean_definition(short(text))

@@ -21,7 +21,7 @@ dangling references.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from tutor.text import STOPWORDS
@@ -170,6 +170,58 @@ def with_continuation(
             or len(following.split()) > 40):
         return text
     return f"{text} {following}"
+
+
+DESCRIBING_AFTER = 2
+"""Sentences after a leaning naming that may go on describing what it names."""
+_INSTANCE = re.compile(r"^(?:One|Another|For example|For instance|Consider)\b")
+"""A sentence that gives an instance of the thing, not what it is."""
+_NAMING_AGAIN = re.compile(r"\b(?:name|names|named|called|known as|termed|stands for)\b",
+                           re.IGNORECASE)
+
+
+def with_description(
+    text: str, position: int, sentences: Sequence[_Sentence], usable: re.Pattern[str],
+    uses_term: Callable[[str], bool],
+) -> str:
+    """A naming that leans on the text before it ("This argument form is traditionally called
+    a reductio.") with the first of the next sentences of its passage that goes on describing
+    the thing by its new name ("In a reductio, we assume something ..."): prose that uses the
+    term among its first words, neither a further naming ("Its full Latin name is ...") nor a
+    question, code or boilerplate."""
+    if (not 0 <= position < len(sentences) or not leans(sentences[position].text)
+            or not _NAMING_VERB.search(sentences[position].text)):
+        return text
+    naming = sentences[position].text.strip()
+    if not text.endswith(naming) or _described_before(text[: len(text) - len(naming)], naming):
+        return text  # already continued, or the sentences before describe the thing
+    chunk = sentences[position].chunk
+    for after in sentences[position + 1: position + 1 + DESCRIBING_AFTER]:
+        following = after.text.strip()
+        if after.chunk != chunk or usable.search(following) or _CODE.search(following):
+            break
+        opening = " ".join(following.split()[:6])
+        if (is_prose(following) and not following.endswith("?") and uses_term(opening)
+                and not _NAMING_AGAIN.search(following) and not _INSTANCE.match(following)
+                and len(following.split()) <= 40):
+            return f"{text} {following}"
+    return text
+
+
+def _described_before(antecedent: str, naming: str) -> bool:
+    """The sentences joined before a naming describe what its subject names: they use a
+    word of the subject ("We give named parts to a record. These parts are called fields."),
+    not only state an example's result ("There is no largest number. This argument form is
+    called a reductio.")."""
+    verb = _NAMING_VERB.search(naming)
+    subject = naming[: verb.start()] if verb else ""
+    stems = {w.lower()[:5] for w in re.findall(r"[A-Za-z]{4,}", subject)
+             if w.lower() not in STOPWORDS and w.lower() not in _POINTING}
+    used = {w.lower()[:5] for w in re.findall(r"[A-Za-z]{4,}", antecedent)}
+    return bool(stems & used)
+
+
+_POINTING = frozenset("this these that those such like kind sort form".split())
 
 
 # -- cleaning the chosen sentence -------------------------------------------------------
