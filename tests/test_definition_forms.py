@@ -5,10 +5,13 @@ names what the text before described)."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from tutor.course import Chunk
 from tutor.engine.offline.defining import MIN_DEFINING, Candidate, definition_score, features
 from tutor.engine.offline.extract import extract_concepts
-from tutor.engine.offline.self_contained import leans
+from tutor.engine.offline.self_contained import leans, with_continuation
 
 
 def _score(term: str, text: str, emphasized: bool = False) -> float:
@@ -305,3 +308,33 @@ def test_a_name_the_course_never_writes_in_lower_case_is_no_concept() -> None:
     assert "jane" not in names
     assert "jane" in {concept.name.lower() for concept in extract_concepts(
         _pages(*(text.replace("Jane is here again", "We met jane again") for text in texts)))}
+
+
+def test_a_result_named_after_its_statement_is_taken_with_the_statement() -> None:
+    assert features("spreading law", Candidate(
+        "This result is the spreading law."))["named_object"] == 1.0
+    course = _pages(
+        "Adding many small pushes makes the drift grow. More precisely, the drift grows with "
+        "the square root of the number of pushes. This result is the spreading law. The "
+        "spreading law explains the shape of many piles in nature.",
+        "The spreading law shows up again when we pile sand.",
+        headings=("7.4 Spreading law", "7.5 Piles"),
+    )
+    drafts = {d.name.lower(): d for d in extract_concepts(course)}
+    assert drafts["spreading law"].definition == (
+        "Adding many small pushes makes the drift grow. More precisely, the drift grows with "
+        "the square root of the number of pushes. This result is the spreading law.")
+
+
+def test_an_introduced_term_takes_the_sentence_that_says_formally_what_it_is() -> None:
+    @dataclass
+    class _Line:
+        text: str
+        chunk: int = 0
+        block: int = 0
+
+    lines = [_Line("Instead, we will introduce a colour map."),
+             _Line("Formally, this will be a function from regions to colours.")]
+    assert with_continuation(lines[0].text, 0, lines, re.compile("copyright")) == (
+        "Instead, we will introduce a colour map. Formally, this will be a function from "
+        "regions to colours.")

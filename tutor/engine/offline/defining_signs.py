@@ -90,10 +90,12 @@ _NAMING = re.compile(
     r"\b(?<!is )(?<!are )called\s+an?\s+(?P<w>[\w\- ']+)",
     re.IGNORECASE)
 THIS_IS = re.compile(
-    r"^(?:This|That) is\s+(?:(?:the|an?)\s+(?:general|schematic|basic)\s+form\s+of\s+)?"
+    r"^(?:This|That)(?:\s+(?:result|quantity|value|number|statistic|process|idea|property|"
+    r"relationship|phenomenon|effect|form|pattern))?\s+is\s+(?:(?:the|an?)\s+(?:general|schematic|basic)\s+form\s+of\s+)?"
     r"the\s+(?P<t>[\w\- ']+)")
 """A sentence that names what the sentences before it showed ("This is the universal
-elimination rule (...)"): the name is what the passage explains."""
+elimination rule (...)", "This result is the Central Limit Theorem"): the name is what the
+passage explains."""
 BOILERPLATE = re.compile(
     r"copyright|licen[cs]e|permission|all rights|\bexercise\s+\d|\bfigure\s+\d|\bsection\s+\d|"
     r"\bchapter\s+\d|https?://|www\.|\.py\b|\.ipynb\b|solutions? (?:to|are)|see below|"

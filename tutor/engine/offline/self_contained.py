@@ -54,7 +54,8 @@ us this ability.")."""
 _VERB = re.compile(r"\b(?:is|are|was|were|called|known as|named|termed)\b")
 """A sentence whose subject (or its naming) points back at earlier text: it opens with a
 demonstrative or a pronoun, or its subject, before the verb, says "like this", "in this way"."""
-_FURTHER = re.compile(r"^(?:This|These|Those|Such|They)\b")
+_FURTHER = re.compile(r"^(?:This|These|Those|Such|They|More specifically|More precisely|"
+                      r"In other words)\b")
 """An antecedent that itself points further back."""
 _CODE = re.compile(r"#|:$|^\W*(?:Return|Print|Def|Import|From)\b|"
                    r"\b\w+_\w+\b.*\b[A-Z][a-z]+[A-Z]\w*")
@@ -142,9 +143,13 @@ SHORT_DEFINITION = 10
 """A definition of at most this many words names only the genus ("Formally, a proof is a
 sequence of sentences."): the next sentence of its paragraph says what sets it apart."""
 _CONTINUES = re.compile(r"^(?:It|Its|They|Their|These|This|Such|In particular|That is)\b|"
+                        r"^(?:Formally|Informally|Roughly|Technically|Precisely),\s+"
+                        r"(?:it|this|they|these)\s+(?:is|are|will be|means)\b|"
                         r"^(?:The|Each|Every)\s+(?P<noun>[a-z]+(?:\s+[a-z]+){0,3})")
 """How a sentence that goes on describing the thing just defined opens: a pronoun, or a
-noun the definition used ("... a sequence of values. The values can be any type")."""
+noun the definition used ("... a sequence of values. The values can be any type"), or an
+adverb of precision and a pronoun ("We introduce a truth value assignment. Formally, this
+will be a function ...")."""
 _NAMES_ANOTHER = re.compile(r"\b(?:called|known as|termed|we call|in this (?:case|example|"
                             r"chapter|section|book))\b", re.IGNORECASE)
 
