@@ -338,3 +338,10 @@ def test_an_introduced_term_takes_the_sentence_that_says_formally_what_it_is() -
     assert with_continuation(lines[0].text, 0, lines, re.compile("copyright")) == (
         "Instead, we will introduce a colour map. Formally, this will be a function from "
         "regions to colours.")
+
+
+def test_a_which_clause_that_only_judges_an_amount_is_no_appositive() -> None:
+    judged = "In this example, the gap is 0.03 standard spreads, which is small."
+    assert features("spread", Candidate(judged))["appositive"] == 0.0
+    named = "Next we look at seasonality, which is periodic behavior."
+    assert features("seasonality", Candidate(named))["appositive"] == 1.0

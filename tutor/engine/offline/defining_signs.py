@@ -66,6 +66,10 @@ _APPOSITIVE = re.compile(
     r"^\s*(?:\([^)]{1,20}\)\s*)?,\s*(?:which|that|who)\s+(?:is|are|means|refers to|"
     r"(?!is\b|was\b|has\b|does\b)[a-z]+[^s\W]s)\b|"
     r"^\s*(?:\([^)]{1,20}\)\s*)?,\s*(?:an?|the)\s+(?!\d)\w+")
+_JUDGED = re.compile(r"^\s*,\s*which\s+(?:is|are|was|were)\s+(?:very\s+|quite\s+|not\s+)?"
+                     r"[a-z]+\s*[.!;]?\s*$")
+"""A "which is" that only judges the amount just stated ("... is 0.029 standard deviations,
+which is small"): one word, no noun phrase, says nothing of what the thing is."""
 _LEADING_PHRASE = re.compile(
     r"^\W*(?:in|for|with|on|at|by|from|under|within|unlike|like|after|before|during)\b\W*"
     r"(?:\S+\s+){0,3}\S+\s*,?\s*$", re.IGNORECASE)
@@ -155,6 +159,7 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
             out["subject_only"] = 1.0
     after = _after_term(text, key)
     if (rest is None and after is not None and _APPOSITIVE.match(after)
+            and not _JUDGED.match(after)
             and not _LEADING_PHRASE.match(text[: max(0, len(text) - len(after))])
             and not (after.startswith(",") and _SUBORDINATE.match(
                 text[: max(0, len(text) - len(after))]))):
