@@ -345,3 +345,15 @@ def test_a_which_clause_that_only_judges_an_amount_is_no_appositive() -> None:
     assert features("spread", Candidate(judged))["appositive"] == 0.0
     named = "Next we look at seasonality, which is periodic behavior."
     assert features("seasonality", Candidate(named))["appositive"] == 1.0
+
+
+def test_a_passage_that_only_mentions_the_term_gives_way_to_a_later_naming() -> None:
+    course = _pages(
+        "A team is organised to give its members a reason to trust some captain. Teams win.",
+        "A squad is a list of players. The first player in the list is the captain. Every "
+        "captain speaks for the team, and the captain tosses the coin.",
+        headings=("Chapter 1: What is a team?", "1.1 Squads"),
+    )
+    course[0].emphasized.append("captain")
+    drafts = {d.name.lower(): d for d in extract_concepts(course)}
+    assert drafts["captain"].definition.startswith("The first player in the list is the captain.")

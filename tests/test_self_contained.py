@@ -125,3 +125,14 @@ def test_a_naming_whose_antecedent_describes_the_thing_takes_no_more() -> None:
                        "Each field refers to one value.")
     joined = f"{sentences[0].text} {sentences[1].text}"
     assert with_description(joined, 1, sentences, _NEVER, _uses("field")) == joined
+
+
+def test_the_end_of_an_aside_and_a_table_run_before_a_sentence_are_dropped() -> None:
+    from tutor.engine.offline.self_contained import clean_definition
+
+    garbled = ("'O' is for or.) marks Rune of PL marks ¬ N & K ∨ A → C In rune marks, a "
+               "joining mark is written before the two letters that it joins.")
+    assert clean_definition(garbled) == ("In rune marks, a joining mark is written before the "
+                                         "two letters that it joins.")
+    aside = "A pair (or couple) is two things taken together."
+    assert clean_definition(aside) == aside

@@ -167,6 +167,15 @@ def choose_definition(
         pool = [item for item in marked if item[1][0] == introduced] or scored
         score, (chunk, position) = max(pool, key=lambda t: (t[0], -t[1][0]))
         option = options[(chunk, position)]
+        if _sign_strength(term, option) == 0:
+            # It only mentions the term: a later sentence of its passages that names the term
+            # or says what it is, though weakly, says more.
+            signed = [item for item in scored if item[0] > score and item[1][1] >= 0
+                      and _sign_strength(term, options[item[1]]) > 0
+                      and not leans(options[item[1]].text)]
+            if signed:
+                score, (chunk, position) = min(signed, key=lambda t: t[1])
+                option = options[(chunk, position)]
     else:
         return None
     marks = features(term, option)

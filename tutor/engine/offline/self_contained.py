@@ -267,6 +267,27 @@ def _code_residue_cut(text: str) -> str:
     return text
 
 
+UNMATCHED_WITHIN = 60
+"""Characters from the start within which an unmatched ")" marks an aside the PDF text cut."""
+
+
+def _garbled_cut(text: str) -> str:
+    """Drop the end of an aside and a table that PDF text ran before a sentence ("'E' is for
+    equivalence.) notation Polish ... ¬ N & K In Polish notation, a binary connective ..."):
+    after an unmatched ")" near the start, the sentence starts at the first restart whose
+    lead is no prose and whose words are."""
+    close = text.find(")")
+    if not 0 <= close < UNMATCHED_WITHIN or "(" in text[:close]:
+        return text
+    for match in _RESTART.finditer(text, close):
+        rest = text[match.end():]
+        opening = rest.split()[:4]
+        if (not _wordy(text[: match.start()]) and len(rest.split()) >= 5
+                and all(re.fullmatch(r"[A-Za-z][\w'\-]*[,.;:]?", word) for word in opening)):
+            return text[match.end():]
+    return text
+
+
 _TRAILING_LEAD = re.compile(r"\s*[;,:]?\s*(?:in other words|that is|i\.e\.|for example),?:?$",
                             re.IGNORECASE)
 """A lead-in to a formula or an example that the sentence no longer carries."""
@@ -275,7 +296,7 @@ _TRAILING_LEAD = re.compile(r"\s*[;,:]?\s*(?:in other words|that is|i\.e\.|for e
 def clean_definition(text: str) -> str:
     """The sentence without code residue glued before it, list markers, bracketed asides and
     dangling references; a trailing colon (code follows) becomes a full stop."""
-    text = _code_residue_cut(LEADING_NOISE.sub("", text.strip()))
+    text = _garbled_cut(_code_residue_cut(LEADING_NOISE.sub("", text.strip())))
     text = _TABLE_BEFORE.sub("", _NEXT_ENTRY.sub("", DANGLING.sub("", text)))
     code = _CODE_AFTER_COLON.search(text) or _TABLE_AFTER_COLON.search(text)
     if code and len(text[: code.start()].split()) >= 4:
