@@ -357,3 +357,11 @@ def test_a_passage_that_only_mentions_the_term_gives_way_to_a_later_naming() -> 
     course[0].emphasized.append("captain")
     drafts = {d.name.lower(): d for d in extract_concepts(course)}
     assert drafts["captain"].definition.startswith("The first player in the list is the captain.")
+
+
+def test_a_term_that_only_modifies_the_subject_is_not_its_subject() -> None:
+    modifier = "Although it is slow, the sieve table method is a mechanical procedure."
+    marks = features("sieve table", Candidate(modifier, "", 3.0))
+    assert marks["subject_only"] == 0.0 and marks["pattern"] == 0.0
+    plain = "A sieve table is a grid of marks."
+    assert features("sieve table", Candidate(plain))["subject_copula"] == 1.0

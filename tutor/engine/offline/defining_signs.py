@@ -66,6 +66,8 @@ _APPOSITIVE = re.compile(
     r"^\s*(?:\([^)]{1,20}\)\s*)?,\s*(?:which|that|who)\s+(?:is|are|means|refers to|"
     r"(?!is\b|was\b|has\b|does\b)[a-z]+[^s\W]s)\b|"
     r"^\s*(?:\([^)]{1,20}\)\s*)?,\s*(?:an?|the)\s+(?!\d)\w+")
+_MODIFIER_OF_SUBJECT = re.compile(r"^\s*[a-z]{3,}\s+(?:is|are)\b")
+"""After the term, a noun and the copula: the term modifies the subject's head noun."""
 _JUDGED = re.compile(r"^\s*,\s*which\s+(?:is|are|was|were)\s+(?:very\s+|quite\s+|not\s+)?"
                      r"[a-z]+\s*[.!;]?\s*$")
 """A "which is" that only judges the amount just stated ("... is 0.029 standard deviations,
@@ -150,6 +152,9 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
     out = dict.fromkeys(WEIGHTS, 0.0)
     out["pattern"] = candidate.pattern_strength
     rest = _after_subject(text, key)
+    if rest is not None and _MODIFIER_OF_SUBJECT.match(rest):
+        rest = None  # "the truth table method is ...": the term only modifies the subject
+        out["pattern"] = 0.0
     if rest is not None:
         if _COPULA.match(rest):
             out["subject_copula"] = 1.0
