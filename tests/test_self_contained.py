@@ -136,3 +136,11 @@ def test_the_end_of_an_aside_and_a_table_run_before_a_sentence_are_dropped() -> 
                                          "two letters that it joins.")
     aside = "A pair (or couple) is two things taken together."
     assert clean_definition(aside) == aside
+
+
+def test_an_antecedent_that_says_it_does_this_takes_what_this_is() -> None:
+    sentences = _lines("We want to say that every bird sings, without naming the birds.",
+                       "In order to do this, we introduce a new mark.",
+                       "This is called the all-mark.")
+    text, start = with_antecedent(sentences[2].text, 2, sentences, _NEVER)
+    assert start == 0 and text.startswith("We want to say that every bird sings")
