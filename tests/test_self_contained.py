@@ -144,3 +144,14 @@ def test_an_antecedent_that_says_it_does_this_takes_what_this_is() -> None:
                        "This is called the all-mark.")
     text, start = with_antecedent(sentences[2].text, 2, sentences, _NEVER)
     assert start == 0 and text.startswith("We want to say that every bird sings")
+
+
+def test_an_antecedent_whose_pronoun_follows_an_opening_phrase_points_further_back() -> None:
+    sentences = _lines("The relation of covering means that no row makes A true and B false.",
+                       "Put differently, it means that B holds wherever A holds.",
+                       "We abbreviate this with a mark called the double bar.")
+    text, start = with_antecedent(sentences[2].text, 2, sentences, _NEVER)
+    assert start == 0 and text.startswith("The relation of covering")
+    plain = _lines("Some sets have no members.", "Formally, it is possible to have such sets.",
+                   "This is called the empty set.")
+    assert with_antecedent(plain[2].text, 2, plain, _NEVER)[1] == 1

@@ -55,7 +55,9 @@ _VERB = re.compile(r"\b(?:is|are|was|were|called|known as|named|termed)\b")
 """A sentence whose subject (or its naming) points back at earlier text: it opens with a
 demonstrative or a pronoun, or its subject, before the verb, says "like this", "in this way"."""
 _FURTHER = re.compile(r"^(?:This|These|Those|Such|They|More specifically|More precisely|"
-                      r"In other words)\b|^(?:\w+\s+){0,3}do (?:this|that)\b",
+                      r"In other words)\b|^(?:\w+\s+){0,3}do (?:this|that)\b|"
+                      r"^[A-Z][a-z]+(?:\s+[a-z]+)?,\s+(?:it|they)\s+(?!is\s+(?:not\s+)?"
+                      r"(?:possible|important|easy|hard|useful|common)\b)",
                       re.IGNORECASE)
 """An antecedent that itself points further back ("In order to do this, we introduce ...")."""
 _CODE = re.compile(r"#|:$|^\W*(?:Return|Print|Def|Import|From)\b|"
