@@ -155,3 +155,13 @@ def test_an_antecedent_whose_pronoun_follows_an_opening_phrase_points_further_ba
     plain = _lines("Some sets have no members.", "Formally, it is possible to have such sets.",
                    "This is called the empty set.")
     assert with_antecedent(plain[2].text, 2, plain, _NEVER)[1] == 1
+
+
+def test_a_last_clause_that_points_at_the_example_after_is_dropped() -> None:
+    from tutor.engine.offline.self_contained import clean_definition
+
+    assert clean_definition("By convention, the first parameter of a method is called owner, so "
+                            "it is more common to write the method like this.") == (
+        "By convention, the first parameter of a method is called owner.")
+    kept = "A loop that runs while a condition holds is written like this."
+    assert clean_definition(kept) == kept

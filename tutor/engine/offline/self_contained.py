@@ -291,6 +291,9 @@ def _garbled_cut(text: str) -> str:
     return text
 
 
+_POINTING_TAIL = re.compile(r",\s+(?:so|and)\s+[^,;]*\b(?:like this|as follows|this way)\s*[.:]?$")
+"""A last clause that points at the code or example after the sentence ("..., so it would be
+more common to write print_time like this.")."""
 _TRAILING_LEAD = re.compile(r"\s*[;,:]?\s*(?:in other words|that is|i\.e\.|for example),?:?$",
                             re.IGNORECASE)
 """A lead-in to a formula or an example that the sentence no longer carries."""
@@ -305,6 +308,9 @@ def clean_definition(text: str) -> str:
     if code and len(text[: code.start()].split()) >= 4:
         text = text[: code.start()] + ":"
     text = _TRAILING_LEAD.sub(":", re.sub(r"\s+", " ", text).strip())
+    pointing = _POINTING_TAIL.search(text)
+    if pointing and len(text[: pointing.start()].split()) >= 6:
+        text = text[: pointing.start()] + "."
     if text.endswith(":"):
         text = text[:-1].rstrip() + "."
     text = re.sub(r"\.(?:\s*\.)+$", ".", text)  # "... as a matter of logic. ."
