@@ -5,10 +5,13 @@ names what the text before described)."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from tutor.course import Chunk
 from tutor.engine.offline.defining import MIN_DEFINING, Candidate, definition_score, features
 from tutor.engine.offline.extract import extract_concepts
-from tutor.engine.offline.self_contained import leans
+from tutor.engine.offline.self_contained import leans, with_continuation
 
 
 def _score(term: str, text: str, emphasized: bool = False) -> float:
@@ -305,3 +308,60 @@ def test_a_name_the_course_never_writes_in_lower_case_is_no_concept() -> None:
     assert "jane" not in names
     assert "jane" in {concept.name.lower() for concept in extract_concepts(
         _pages(*(text.replace("Jane is here again", "We met jane again") for text in texts)))}
+
+
+def test_a_result_named_after_its_statement_is_taken_with_the_statement() -> None:
+    assert features("spreading law", Candidate(
+        "This result is the spreading law."))["named_object"] == 1.0
+    course = _pages(
+        "Adding many small pushes makes the drift grow. More precisely, the drift grows with "
+        "the square root of the number of pushes. This result is the spreading law. The "
+        "spreading law explains the shape of many piles in nature.",
+        "The spreading law shows up again when we pile sand.",
+        headings=("7.4 Spreading law", "7.5 Piles"),
+    )
+    drafts = {d.name.lower(): d for d in extract_concepts(course)}
+    assert drafts["spreading law"].definition == (
+        "Adding many small pushes makes the drift grow. More precisely, the drift grows with "
+        "the square root of the number of pushes. This result is the spreading law.")
+
+
+def test_an_introduced_term_takes_the_sentence_that_says_formally_what_it_is() -> None:
+    @dataclass
+    class _Line:
+        text: str
+        chunk: int = 0
+        block: int = 0
+
+    lines = [_Line("Instead, we will introduce a colour map."),
+             _Line("Formally, this will be a function from regions to colours.")]
+    assert with_continuation(lines[0].text, 0, lines, re.compile("copyright")) == (
+        "Instead, we will introduce a colour map. Formally, this will be a function from "
+        "regions to colours.")
+
+
+def test_a_which_clause_that_only_judges_an_amount_is_no_appositive() -> None:
+    judged = "In this example, the gap is 0.03 standard spreads, which is small."
+    assert features("spread", Candidate(judged))["appositive"] == 0.0
+    named = "Next we look at seasonality, which is periodic behavior."
+    assert features("seasonality", Candidate(named))["appositive"] == 1.0
+
+
+def test_a_passage_that_only_mentions_the_term_gives_way_to_a_later_naming() -> None:
+    course = _pages(
+        "A team is organised to give its members a reason to trust some captain. Teams win.",
+        "A squad is a list of players. The first player in the list is the captain. Every "
+        "captain speaks for the team, and the captain tosses the coin.",
+        headings=("Chapter 1: What is a team?", "1.1 Squads"),
+    )
+    course[0].emphasized.append("captain")
+    drafts = {d.name.lower(): d for d in extract_concepts(course)}
+    assert drafts["captain"].definition.startswith("The first player in the list is the captain.")
+
+
+def test_a_term_that_only_modifies_the_subject_is_not_its_subject() -> None:
+    modifier = "Although it is slow, the sieve table method is a mechanical procedure."
+    marks = features("sieve table", Candidate(modifier, "", 3.0))
+    assert marks["subject_only"] == 0.0 and marks["pattern"] == 0.0
+    plain = "A sieve table is a grid of marks."
+    assert features("sieve table", Candidate(plain))["subject_copula"] == 1.0

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tutor.engine.offline.self_contained import is_prose, leans, with_antecedent
+from tutor.engine.offline.self_contained import (
+    is_prose,
+    leans,
+    with_antecedent,
+    with_description,
+)
 
 _NEVER = re.compile(r"copyright", re.IGNORECASE)
 
@@ -85,3 +90,78 @@ def test_an_example_the_naming_generalises_is_joined_over_a_figure_reference() -
     assert start == 0
     assert text == ("For example, each rectangle holds a reference to a point. "
                     "This kind of relationship is called HAS-A.")
+
+
+def _uses(term: str):  # noqa: ANN202 - a small predicate
+    return lambda words: term in words.lower()
+
+
+def test_a_leaning_naming_takes_the_sentence_that_goes_on_describing_it() -> None:
+    sentences = _lines("So there is no largest number.",
+                       "This argument form is called a reductio.",
+                       "Its full Latin name is reductio ad absurdum.",
+                       "In a reductio, we assume something and show it leads to a contradiction.")
+    text = with_description(sentences[1].text, 1, sentences, _NEVER, _uses("reductio"))
+    assert text == ("This argument form is called a reductio. In a reductio, we assume "
+                    "something and show it leads to a contradiction.")
+
+
+def test_a_description_is_not_an_instance_another_passage_or_a_plain_naming() -> None:
+    instance = _lines("These are called rules of replacement.",
+                      "One rule of replacement is commutativity.")
+    assert with_description(instance[0].text, 0, instance, _NEVER,
+                            _uses("rule of replacement")) == instance[0].text
+    elsewhere = [_Line("This pattern is called a traversal."),
+                 _Line("A traversal visits each item in turn.", chunk=1)]
+    assert with_description(elsewhere[0].text, 0, elsewhere, _NEVER,
+                            _uses("traversal")) == elsewhere[0].text
+    plain = _lines("Visiting each item in turn is called a traversal.",
+                   "A traversal may stop early.")
+    assert with_description(plain[0].text, 0, plain, _NEVER, _uses("traversal")) == plain[0].text
+
+
+def test_a_naming_whose_antecedent_describes_the_thing_takes_no_more() -> None:
+    sentences = _lines("We give named parts to a record.", "These parts are called fields.",
+                       "Each field refers to one value.")
+    joined = f"{sentences[0].text} {sentences[1].text}"
+    assert with_description(joined, 1, sentences, _NEVER, _uses("field")) == joined
+
+
+def test_the_end_of_an_aside_and_a_table_run_before_a_sentence_are_dropped() -> None:
+    from tutor.engine.offline.self_contained import clean_definition
+
+    garbled = ("'O' is for or.) marks Rune of PL marks ¬ N & K ∨ A → C In rune marks, a "
+               "joining mark is written before the two letters that it joins.")
+    assert clean_definition(garbled) == ("In rune marks, a joining mark is written before the "
+                                         "two letters that it joins.")
+    aside = "A pair (or couple) is two things taken together."
+    assert clean_definition(aside) == aside
+
+
+def test_an_antecedent_that_says_it_does_this_takes_what_this_is() -> None:
+    sentences = _lines("We want to say that every bird sings, without naming the birds.",
+                       "In order to do this, we introduce a new mark.",
+                       "This is called the all-mark.")
+    text, start = with_antecedent(sentences[2].text, 2, sentences, _NEVER)
+    assert start == 0 and text.startswith("We want to say that every bird sings")
+
+
+def test_an_antecedent_whose_pronoun_follows_an_opening_phrase_points_further_back() -> None:
+    sentences = _lines("The relation of covering means that no row makes A true and B false.",
+                       "Put differently, it means that B holds wherever A holds.",
+                       "We abbreviate this with a mark called the double bar.")
+    text, start = with_antecedent(sentences[2].text, 2, sentences, _NEVER)
+    assert start == 0 and text.startswith("The relation of covering")
+    plain = _lines("Some sets have no members.", "Formally, it is possible to have such sets.",
+                   "This is called the empty set.")
+    assert with_antecedent(plain[2].text, 2, plain, _NEVER)[1] == 1
+
+
+def test_a_last_clause_that_points_at_the_example_after_is_dropped() -> None:
+    from tutor.engine.offline.self_contained import clean_definition
+
+    assert clean_definition("By convention, the first parameter of a method is called owner, so "
+                            "it is more common to write the method like this.") == (
+        "By convention, the first parameter of a method is called owner.")
+    kept = "A loop that runs while a condition holds is written like this."
+    assert clean_definition(kept) == kept

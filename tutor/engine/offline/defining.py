@@ -47,6 +47,7 @@ from tutor.engine.offline.self_contained import (
     short,
     with_antecedent,
     with_continuation,
+    with_description,
 )
 from tutor.engine.offline.text import mentions
 
@@ -166,6 +167,15 @@ def choose_definition(
         pool = [item for item in marked if item[1][0] == introduced] or scored
         score, (chunk, position) = max(pool, key=lambda t: (t[0], -t[1][0]))
         option = options[(chunk, position)]
+        if _sign_strength(term, option) == 0:
+            # It only mentions the term: a later sentence of its passages that names the term
+            # or says what it is, though weakly, says more.
+            signed = [item for item in scored if item[0] > score and item[1][1] >= 0
+                      and _sign_strength(term, options[item[1]]) > 0
+                      and not leans(options[item[1]].text)]
+            if signed:
+                score, (chunk, position) = min(signed, key=lambda t: t[1])
+                option = options[(chunk, position)]
     else:
         return None
     marks = features(term, option)
@@ -199,6 +209,8 @@ def choose_definition(
         text = text.split(":", 1)[0].rstrip() + "."
     text, start = with_antecedent(text, position, sentences, BOILERPLATE)
     text = with_continuation(text, position, sentences, BOILERPLATE)
+    text = with_description(text, position, sentences, BOILERPLATE,
+                            lambda words: any(mentions(words, form) for form in forms))
     if start != position:  # cited where the definition starts
         chunk = sentences[start].chunk
     text = clean_definition(short(text))

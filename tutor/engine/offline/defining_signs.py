@@ -66,6 +66,12 @@ _APPOSITIVE = re.compile(
     r"^\s*(?:\([^)]{1,20}\)\s*)?,\s*(?:which|that|who)\s+(?:is|are|means|refers to|"
     r"(?!is\b|was\b|has\b|does\b)[a-z]+[^s\W]s)\b|"
     r"^\s*(?:\([^)]{1,20}\)\s*)?,\s*(?:an?|the)\s+(?!\d)\w+")
+_MODIFIER_OF_SUBJECT = re.compile(r"^\s*[a-z]{3,}\s+(?:is|are)\b")
+"""After the term, a noun and the copula: the term modifies the subject's head noun."""
+_JUDGED = re.compile(r"^\s*,\s*which\s+(?:is|are|was|were)\s+(?:very\s+|quite\s+|not\s+)?"
+                     r"[a-z]+\s*[.!;]?\s*$")
+"""A "which is" that only judges the amount just stated ("... is 0.029 standard deviations,
+which is small"): one word, no noun phrase, says nothing of what the thing is."""
 _LEADING_PHRASE = re.compile(
     r"^\W*(?:in|for|with|on|at|by|from|under|within|unlike|like|after|before|during)\b\W*"
     r"(?:\S+\s+){0,3}\S+\s*,?\s*$", re.IGNORECASE)
@@ -90,10 +96,12 @@ _NAMING = re.compile(
     r"\b(?<!is )(?<!are )called\s+an?\s+(?P<w>[\w\- ']+)",
     re.IGNORECASE)
 THIS_IS = re.compile(
-    r"^(?:This|That) is\s+(?:(?:the|an?)\s+(?:general|schematic|basic)\s+form\s+of\s+)?"
+    r"^(?:This|That)(?:\s+(?:result|quantity|value|number|statistic|process|idea|property|"
+    r"relationship|phenomenon|effect|form|pattern))?\s+is\s+(?:(?:the|an?)\s+(?:general|schematic|basic)\s+form\s+of\s+)?"
     r"the\s+(?P<t>[\w\- ']+)")
 """A sentence that names what the sentences before it showed ("This is the universal
-elimination rule (...)"): the name is what the passage explains."""
+elimination rule (...)", "This result is the Central Limit Theorem"): the name is what the
+passage explains."""
 BOILERPLATE = re.compile(
     r"copyright|licen[cs]e|permission|all rights|\bexercise\s+\d|\bfigure\s+\d|\bsection\s+\d|"
     r"\bchapter\s+\d|https?://|www\.|\.py\b|\.ipynb\b|solutions? (?:to|are)|see below|"
@@ -144,6 +152,9 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
     out = dict.fromkeys(WEIGHTS, 0.0)
     out["pattern"] = candidate.pattern_strength
     rest = _after_subject(text, key)
+    if rest is not None and _MODIFIER_OF_SUBJECT.match(rest):
+        rest = None  # "the truth table method is ...": the term only modifies the subject
+        out["pattern"] = 0.0
     if rest is not None:
         if _COPULA.match(rest):
             out["subject_copula"] = 1.0
@@ -153,6 +164,7 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
             out["subject_only"] = 1.0
     after = _after_term(text, key)
     if (rest is None and after is not None and _APPOSITIVE.match(after)
+            and not _JUDGED.match(after)
             and not _LEADING_PHRASE.match(text[: max(0, len(text) - len(after))])
             and not (after.startswith(",") and _SUBORDINATE.match(
                 text[: max(0, len(text) - len(after))]))):

@@ -57,6 +57,7 @@ from tutor.engine.offline.keyphrases import (
     keyphrases,
     specificity,
 )
+from tutor.engine.offline.synonym_definitions import lend_synonym_definitions
 from tutor.engine.offline.text import (
     COMMON_VERBS,
     DETERMINERS,
@@ -224,6 +225,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
         result.append(_draft(score, cand, defining, mentions, chunks, sentences, by_position,
                              by_chunk, is_proper(cand.key, stats)))
     result.sort(key=lambda d: (d.first_order, -d.score))
+    lend_synonym_definitions(result)
     return result
 
 

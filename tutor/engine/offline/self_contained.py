@@ -21,7 +21,7 @@ dangling references.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from tutor.text import STOPWORDS
@@ -54,8 +54,12 @@ us this ability.")."""
 _VERB = re.compile(r"\b(?:is|are|was|were|called|known as|named|termed)\b")
 """A sentence whose subject (or its naming) points back at earlier text: it opens with a
 demonstrative or a pronoun, or its subject, before the verb, says "like this", "in this way"."""
-_FURTHER = re.compile(r"^(?:This|These|Those|Such|They)\b")
-"""An antecedent that itself points further back."""
+_FURTHER = re.compile(r"^(?:This|These|Those|Such|They|More specifically|More precisely|"
+                      r"In other words)\b|^(?:\w+\s+){0,3}do (?:this|that)\b|"
+                      r"^[A-Z][a-z]+(?:\s+[a-z]+)?,\s+(?:it|they)\s+(?!is\s+(?:not\s+)?"
+                      r"(?:possible|important|easy|hard|useful|common)\b)",
+                      re.IGNORECASE)
+"""An antecedent that itself points further back ("In order to do this, we introduce ...")."""
 _CODE = re.compile(r"#|:$|^\W*(?:Return|Print|Def|Import|From)\b|"
                    r"\b\w+_\w+\b.*\b[A-Z][a-z]+[A-Z]\w*")
 """An antecedent that is or introduces a listing."""
@@ -142,9 +146,13 @@ SHORT_DEFINITION = 10
 """A definition of at most this many words names only the genus ("Formally, a proof is a
 sequence of sentences."): the next sentence of its paragraph says what sets it apart."""
 _CONTINUES = re.compile(r"^(?:It|Its|They|Their|These|This|Such|In particular|That is)\b|"
+                        r"^(?:Formally|Informally|Roughly|Technically|Precisely),\s+"
+                        r"(?:it|this|they|these)\s+(?:is|are|will be|means)\b|"
                         r"^(?:The|Each|Every)\s+(?P<noun>[a-z]+(?:\s+[a-z]+){0,3})")
 """How a sentence that goes on describing the thing just defined opens: a pronoun, or a
-noun the definition used ("... a sequence of values. The values can be any type")."""
+noun the definition used ("... a sequence of values. The values can be any type"), or an
+adverb of precision and a pronoun ("We introduce a truth value assignment. Formally, this
+will be a function ...")."""
 _NAMES_ANOTHER = re.compile(r"\b(?:called|known as|termed|we call|in this (?:case|example|"
                             r"chapter|section|book))\b", re.IGNORECASE)
 
@@ -170,6 +178,58 @@ def with_continuation(
             or len(following.split()) > 40):
         return text
     return f"{text} {following}"
+
+
+DESCRIBING_AFTER = 2
+"""Sentences after a leaning naming that may go on describing what it names."""
+_INSTANCE = re.compile(r"^(?:One|Another|For example|For instance|Consider)\b")
+"""A sentence that gives an instance of the thing, not what it is."""
+_NAMING_AGAIN = re.compile(r"\b(?:name|names|named|called|known as|termed|stands for)\b",
+                           re.IGNORECASE)
+
+
+def with_description(
+    text: str, position: int, sentences: Sequence[_Sentence], usable: re.Pattern[str],
+    uses_term: Callable[[str], bool],
+) -> str:
+    """A naming that leans on the text before it ("This argument form is traditionally called
+    a reductio.") with the first of the next sentences of its passage that goes on describing
+    the thing by its new name ("In a reductio, we assume something ..."): prose that uses the
+    term among its first words, neither a further naming ("Its full Latin name is ...") nor a
+    question, code or boilerplate."""
+    if (not 0 <= position < len(sentences) or not leans(sentences[position].text)
+            or not _NAMING_VERB.search(sentences[position].text)):
+        return text
+    naming = sentences[position].text.strip()
+    if not text.endswith(naming) or _described_before(text[: len(text) - len(naming)], naming):
+        return text  # already continued, or the sentences before describe the thing
+    chunk = sentences[position].chunk
+    for after in sentences[position + 1: position + 1 + DESCRIBING_AFTER]:
+        following = after.text.strip()
+        if after.chunk != chunk or usable.search(following) or _CODE.search(following):
+            break
+        opening = " ".join(following.split()[:6])
+        if (is_prose(following) and not following.endswith("?") and uses_term(opening)
+                and not _NAMING_AGAIN.search(following) and not _INSTANCE.match(following)
+                and len(following.split()) <= 40):
+            return f"{text} {following}"
+    return text
+
+
+def _described_before(antecedent: str, naming: str) -> bool:
+    """The sentences joined before a naming describe what its subject names: they use a
+    word of the subject ("We give named parts to a record. These parts are called fields."),
+    not only state an example's result ("There is no largest number. This argument form is
+    called a reductio.")."""
+    verb = _NAMING_VERB.search(naming)
+    subject = naming[: verb.start()] if verb else ""
+    stems = {w.lower()[:5] for w in re.findall(r"[A-Za-z]{4,}", subject)
+             if w.lower() not in STOPWORDS and w.lower() not in _POINTING}
+    used = {w.lower()[:5] for w in re.findall(r"[A-Za-z]{4,}", antecedent)}
+    return bool(stems & used)
+
+
+_POINTING = frozenset("this these that those such like kind sort form".split())
 
 
 # -- cleaning the chosen sentence -------------------------------------------------------
@@ -210,6 +270,30 @@ def _code_residue_cut(text: str) -> str:
     return text
 
 
+UNMATCHED_WITHIN = 60
+"""Characters from the start within which an unmatched ")" marks an aside the PDF text cut."""
+
+
+def _garbled_cut(text: str) -> str:
+    """Drop the end of an aside and a table that PDF text ran before a sentence ("'E' is for
+    equivalence.) notation Polish ... ¬ N & K In Polish notation, a binary connective ..."):
+    after an unmatched ")" near the start, the sentence starts at the first restart whose
+    lead is no prose and whose words are."""
+    close = text.find(")")
+    if not 0 <= close < UNMATCHED_WITHIN or "(" in text[:close]:
+        return text
+    for match in _RESTART.finditer(text, close):
+        rest = text[match.end():]
+        opening = rest.split()[:4]
+        if (not _wordy(text[: match.start()]) and len(rest.split()) >= 5
+                and all(re.fullmatch(r"[A-Za-z][\w'\-]*[,.;:]?", word) for word in opening)):
+            return text[match.end():]
+    return text
+
+
+_POINTING_TAIL = re.compile(r",\s+(?:so|and)\s+[^,;]*\b(?:like this|as follows|this way)\s*[.:]?$")
+"""A last clause that points at the code or example after the sentence ("..., so it would be
+more common to write print_time like this.")."""
 _TRAILING_LEAD = re.compile(r"\s*[;,:]?\s*(?:in other words|that is|i\.e\.|for example),?:?$",
                             re.IGNORECASE)
 """A lead-in to a formula or an example that the sentence no longer carries."""
@@ -218,12 +302,15 @@ _TRAILING_LEAD = re.compile(r"\s*[;,:]?\s*(?:in other words|that is|i\.e\.|for e
 def clean_definition(text: str) -> str:
     """The sentence without code residue glued before it, list markers, bracketed asides and
     dangling references; a trailing colon (code follows) becomes a full stop."""
-    text = _code_residue_cut(LEADING_NOISE.sub("", text.strip()))
+    text = _garbled_cut(_code_residue_cut(LEADING_NOISE.sub("", text.strip())))
     text = _TABLE_BEFORE.sub("", _NEXT_ENTRY.sub("", DANGLING.sub("", text)))
     code = _CODE_AFTER_COLON.search(text) or _TABLE_AFTER_COLON.search(text)
     if code and len(text[: code.start()].split()) >= 4:
         text = text[: code.start()] + ":"
     text = _TRAILING_LEAD.sub(":", re.sub(r"\s+", " ", text).strip())
+    pointing = _POINTING_TAIL.search(text)
+    if pointing and len(text[: pointing.start()].split()) >= 6:
+        text = text[: pointing.start()] + "."
     if text.endswith(":"):
         text = text[:-1].rstrip() + "."
     text = re.sub(r"\.(?:\s*\.)+$", ".", text)  # "... as a matter of logic. ."
