@@ -150,17 +150,21 @@ class MentionIndex:
 
     def __init__(self, texts: Sequence[str], keys: Iterable[str]) -> None:
         self.keys = set(keys)
-        lengths = {len(k.split()) for k in self.keys} or {1}
-        firsts = {k.split(" ", 1)[0] for k in self.keys}
+        # The word counts of the keys that start with each first word: only those n-grams
+        # can match there.
+        lengths: dict[str, list[int]] = {}
+        for key in self.keys:
+            lengths.setdefault(key.split(" ", 1)[0], []).append(len(key.split()))
+        starting = {first: sorted(set(ns)) for first, ns in lengths.items()}
         self._counts: dict[str, dict[int, int]] = {}
         for index, text in enumerate(texts):
             tokens = _key_tokens(text)
             for start, token in enumerate(tokens):
-                if token not in firsts:
-                    continue
-                for n in lengths:
+                for n in starting.get(token, ()):
+                    if start + n > len(tokens):
+                        break
                     gram = " ".join(tokens[start : start + n])
-                    if start + n <= len(tokens) and gram in self.keys:
+                    if gram in self.keys:
                         per_chunk = self._counts.setdefault(gram, {})
                         per_chunk[index] = per_chunk.get(index, 0) + 1
 
