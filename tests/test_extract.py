@@ -169,3 +169,30 @@ def test_think_python_glossary_recall_and_edge_direction() -> None:
     assert result["glossary"]["edge_direction_accuracy"] >= 0.9
 
 
+
+
+def test_mention_index_counts_keys_sharing_a_first_word_up_to_the_last_token():
+    from tutor.engine.offline.text import MentionIndex
+
+    texts = ["A floating-point number is a number.", "Floating point", "number number"]
+    found = MentionIndex(texts, ["number", "floating point number", "floating point"])
+    assert found.counts("number") == {0: 2, 2: 2}
+    assert found.counts("floating point number") == {0: 1}
+    assert found.counts("floating point") == {0: 1, 1: 1}  # the gram that ends the text
+    assert found.counts("point") == {}
+
+
+def test_cached_tokens_and_features_are_fresh_copies():
+    # Tokens and definition features are remembered per text: a caller that changes what it
+    # got must not change what the next caller gets.
+    from tutor.engine.offline.defining_signs import Candidate, features
+    from tutor.engine.offline.text import key_tokens
+
+    first = key_tokens("Lists are sequences.")
+    first.append("changed")
+    assert key_tokens("Lists are sequences.") == ["list", "are", "sequence"]
+    candidate = Candidate("A list is a sequence of values.")
+    marks = features("list", candidate)
+    assert marks["subject_copula"] == 1.0
+    marks["subject_copula"] = 0.0
+    assert features("list", candidate)["subject_copula"] == 1.0

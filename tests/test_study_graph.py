@@ -264,3 +264,19 @@ def test_a_missing_passage_index_is_rebuilt_from_the_sources(tmp_path, context):
     assert [c.id for c in rebuilt.chunks] == [c.id for c in built.chunks]
     assert rebuilt.search("sample space", 1)
     assert (folder / "course.json").read_bytes() == before
+
+
+def test_builds_with_one_task_at_a_time(tmp_path, context):
+    # The understanding subgraph holds a worker while its steps run on the same pool: with one
+    # worker the build used to wait for ever. A generous guard turns a hang into a failure.
+    import threading
+
+    folder = write_course(tmp_path / "probability")
+    results: list = []
+    worker = threading.Thread(
+        target=lambda: results.append(build_course(folder, context=context, engine=FakeEngine(),
+                                                   max_concurrency=1)),
+        daemon=True)
+    worker.start()
+    worker.join(timeout=300)
+    assert results and results[0].ok and results[0].course.concepts

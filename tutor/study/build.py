@@ -128,6 +128,9 @@ def build_course(
     course builds it (:func:`tutor.teach.passage_upkeep.keep_index_fresh`), so a build that
     is never taught, or rebuilt before it is, does not pay for it.
 
+    ``max_concurrency``: how many graph tasks run at once (at least 2, see
+    :data:`_SUBGRAPH_SLOTS`).
+
     Failed sources do not stop the build: they are listed in ``result.report.failed_sources``
     and the course is built from the others. Raises :class:`CourseError` when ``path`` is not
     a course; :class:`tutor.errors.EngineUnavailable` when the engine cannot run.
@@ -160,7 +163,7 @@ def build_course(
             context=StudyContext(engine=engine, chroma_url=context.chroma_url,
                                  index_passages=_indexes(context, index)),
             stream_mode=["custom", "updates", "values"],
-            config={"max_concurrency": max_concurrency},
+            config={"max_concurrency": max(max_concurrency, _SUBGRAPH_SLOTS)},
             subgraphs=True,
         ):
             namespace, mode, payload = cast(tuple[tuple[str, ...], str, Any], part)
@@ -186,6 +189,12 @@ def build_course(
         report=report,
         stage_seconds=stage_seconds,
     )
+
+
+_SUBGRAPH_SLOTS = 2
+"""The fewest concurrent tasks a build can run with: the understanding subgraph is one task of
+the study graph and holds its worker while its own steps run on the same pool, so with one
+worker its first step would wait for ever."""
 
 
 def _indexes(context: TutorContext, index: bool | None) -> bool:

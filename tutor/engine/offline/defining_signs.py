@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tutor.engine.offline.self_contained import DANGLING, LEADING_NOISE, leans
 from tutor.engine.offline.text import DETERMINERS, mentions, term_key
@@ -146,6 +147,13 @@ class Candidate:
 
 def features(term: str, candidate: Candidate) -> dict[str, float]:
     """The feature values of :data:`WEIGHTS` for ``candidate`` as a definition of ``term``."""
+    return dict(_features(term, candidate))
+
+
+@lru_cache(maxsize=16384)
+def _features(term: str, candidate: Candidate) -> tuple[tuple[str, float], ...]:
+    # A build scores one sentence for one term several times (choosing, then checking the
+    # chosen one): the features depend only on the two, so they are read once.
     text = candidate.text.strip()
     key = term_key(term)
     words = text.split()
@@ -203,7 +211,7 @@ def features(term: str, candidate: Candidate) -> dict[str, float]:
     out["code"] = 1.0 if len(_CODE.findall(text)) >= 2 else 0.0
     out["length"] = 1.0 if len(words) < 4 or len(words) > 60 else 0.0
     out["colon_end"] = 1.0 if text.endswith(":") else 0.0
-    return out
+    return tuple(out.items())
 
 
 _SAY_THAT = re.compile(
@@ -297,7 +305,7 @@ def property_forms(key: str) -> set[str]:
 
 def definition_score(term: str, candidate: Candidate) -> float:
     """How surely ``candidate`` is a real definition of ``term`` (higher is surer)."""
-    return sum(WEIGHTS[name] * value for name, value in features(term, candidate).items())
+    return sum(WEIGHTS[name] * value for name, value in _features(term, candidate))
 
 
 _CLASS = re.compile(r"^(?:is|are)\s+(?:also\s+)?(?:an?\b|(?!the\b|one\b|not\b)[a-z]+s\b)")

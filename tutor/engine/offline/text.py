@@ -54,6 +54,8 @@ DETERMINERS = frozenset(
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
+_JOINER = re.compile(r"[-_/]")
+_GLUED = re.compile(r"[a-z][A-Z]")
 _ORDINAL_START = frozenset(
     "first second third fourth fifth last next previous following same other new whole entire "
     "certain different various many several few own such possible corresponding positive "
@@ -73,7 +75,7 @@ def term_key(phrase: str) -> str:
     """The key two spellings of one term share: lower case, hyphens and underscores as spaces,
     leading articles dropped, every word singular. ``"Floating-point numbers"`` ->
     ``"floating point number"``."""
-    words = re.sub(r"[-_/]", " ", phrase.lower()).replace("'s ", " ").split()
+    words = _JOINER.sub(" ", phrase.lower()).replace("'s ", " ").split()
     words = [w.strip(".,;:!?\"'()[]") for w in words]
     words = [w for w in words if w]
     while words and words[0] in ("a", "an", "the"):
@@ -84,8 +86,14 @@ def term_key(phrase: str) -> str:
 def key_tokens(text: str) -> list[str]:
     """Tokens of a passage as they appear in :func:`term_key` (lower case, singular), so that
     n-grams of them can be looked up against term keys."""
-    words = _WORD.findall(re.sub(r"[-_/]", " ", text.lower()))
-    return [singular(w[:-2] if w.endswith("'s") else w.strip("'")) for w in words]
+    return list(_key_tokens(text))
+
+
+@lru_cache(maxsize=16384)
+def _key_tokens(text: str) -> tuple[str, ...]:
+    # A build tokenizes each passage and sentence for several indexes: once is enough.
+    words = _WORD.findall(_JOINER.sub(" ", text.lower()))
+    return tuple(singular(w[:-2] if w.endswith("'s") else w.strip("'")) for w in words)
 
 
 def is_junk_term(phrase: str, max_words: int = 4) -> bool:
@@ -125,7 +133,7 @@ def is_junk_term(phrase: str, max_words: int = 4) -> bool:
     if len(words) == 1 and (lower[0].endswith("ly") or lower[0] in COMMON_VERBS):
         return True
     # Identifiers: camelCase or words glued with underscores are code, not concepts.
-    return any(re.search(r"[a-z][A-Z]", w) for w in words)
+    return any(_GLUED.search(w) for w in words)
 
 
 # -- general-English rarity ----------------------------------------------------------------
@@ -142,17 +150,21 @@ class MentionIndex:
 
     def __init__(self, texts: Sequence[str], keys: Iterable[str]) -> None:
         self.keys = set(keys)
-        lengths = {len(k.split()) for k in self.keys} or {1}
-        firsts = {k.split(" ", 1)[0] for k in self.keys}
+        # The word counts of the keys that start with each first word: only those n-grams
+        # can match there.
+        lengths: dict[str, list[int]] = {}
+        for key in self.keys:
+            lengths.setdefault(key.split(" ", 1)[0], []).append(len(key.split()))
+        starting = {first: sorted(set(ns)) for first, ns in lengths.items()}
         self._counts: dict[str, dict[int, int]] = {}
         for index, text in enumerate(texts):
-            tokens = key_tokens(text)
+            tokens = _key_tokens(text)
             for start, token in enumerate(tokens):
-                if token not in firsts:
-                    continue
-                for n in lengths:
+                for n in starting.get(token, ()):
+                    if start + n > len(tokens):
+                        break
                     gram = " ".join(tokens[start : start + n])
-                    if start + n <= len(tokens) and gram in self.keys:
+                    if gram in self.keys:
                         per_chunk = self._counts.setdefault(gram, {})
                         per_chunk[index] = per_chunk.get(index, 0) + 1
 
@@ -163,7 +175,7 @@ class MentionIndex:
 
 @lru_cache(maxsize=16384)
 def _key_text(text: str) -> str:
-    return f" {' '.join(key_tokens(text))} "
+    return f" {' '.join(_key_tokens(text))} "
 
 
 def mentions(text: str, key: str) -> bool:
