@@ -98,7 +98,9 @@ def test_progress_asks_for_a_profile(course: Course) -> None:
 def test_learn_now_teaches_the_selected_concept_next(course: Course) -> None:
     at = create_profile(new_app(), "Alan")
     current = pending(at).concept_id
-    target = course.teaching_order()[-1]  # far from where a new learner starts
+    # far from where a new learner starts; a concept with exercises (a fresh build of the sample
+    # may leave a concept without any, and "Learn now" then says so instead of teaching it)
+    target = [c for c in course.teaching_order() if course.exercises_for(c)][-1]
     assert target != current
     before = len(messages(at))
     at.switch_page("webapp/course_map.py").run()
