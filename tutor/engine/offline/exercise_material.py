@@ -251,6 +251,14 @@ _OPENER = re.compile(
     r"note|also|often|usually|generally|instead)\b", re.I)
 """First words of a sentence fragment, not of a gloss ("When people mean to argue, ...")."""
 _LEANS_ON = re.compile(r"\b(?:them|they|these|those|above|below|previous|following)\b", re.I)
+_POINTS_ELSEWHERE = re.compile(
+    r"\b(?:the\s+(?:main\s+)?topic\s+of|(?:is|are)\s+(?:discussed|covered|"
+    r"explained|introduced)\s+in|chapters?\s+\d+|sections?\s+\d+)\b|^\W*the\s+other\b"
+    r"|^\W*(?:a|an|the)\s+(?:(?:big|large|huge|small|major|broad|central|key|important)\s+)?"
+    r"(?:topic|subject)\b",
+    re.I)
+"""A description that says where the concept is treated, not what it is ("the topic of
+Chapter 11", "a big topic"), or what the others are ("The other sentences are premises of the argument")."""
 _PARTICIPLE = re.compile(r"^\W*[a-z]\w+ed\b")
 """A description starting with a lower-case participle is the rest of a clause, not a noun."""
 _LIKE_THIS = re.compile(
@@ -319,7 +327,8 @@ def stands_alone(description: str | None) -> bool:
         return False
     if ";" in description or "?" in description or _PARTICIPLE.match(description):
         return False  # two glossary entries run together; "assigned to variables called ..."
-    return not (_OPENER.match(description) or _LEANS_ON.search(description))
+    return not (_OPENER.match(description) or _LEANS_ON.search(description)
+                or _POINTS_ELSEWHERE.search(description))
 
 
 def _strip_period(text: str) -> str:

@@ -15,7 +15,7 @@ import random
 import re
 from collections.abc import Sequence
 
-from tutor.course import Chunk, Concept, Exercise, ExerciseKind
+from tutor.course import Chunk, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.book_definition import (
     described_siblings,
     with_book_definition,
@@ -24,6 +24,7 @@ from tutor.engine.offline.book_definition import (
 from tutor.engine.offline.checking import (
     BLANK,
     canonical,
+    check_exercise,
     content_stems,
     mentions,
     plural,
@@ -96,17 +97,36 @@ def write_exercises(
         kept = {e.id for e in ranked[:MAX_ON_DEFINITION]}
         written = [e for e in written if e.id in kept]
     own = {e.origin for e in beyond if mentions(e.prompt, terms, fuzzy=False)}
-    if len(own) >= ORIGINS_FOR_MASTERY:
+    if len(own) >= ORIGINS_FOR_MASTERY or any(
+            uses_the_idea(e) and check_exercise(e, concept, passages).ok for e in beyond):
         # items beyond it that name it (a contrast, a relation, a case; a session or a
         # practice exercise may go to another concept that poses it too) restate the
         # definition in use and give the two origins mastery asks for: a question on the
-        # sentence would add recall only
+        # sentence would add recall only; one item that uses the idea (a session's output,
+        # a contrast, the book's practice exercise, a worked example) proves more than
+        # restating the sentence the learner just read, and the lesson proves mastery of a
+        # one-origin concept by a recall on a later day
         written = []
     if not written and not beyond:  # used but never defined: the idea at work, else what
         beyond = write_example_use(material, siblings, passages, undefined=True)[:1]
         said = write_said_about(material)  # the book says of it
         written = [said] if said is not None else []
     return written + beyond
+
+
+_USES_THE_IDEA = frozenset({ExerciseOrigin.CODE_OUTPUT, ExerciseOrigin.CONTRAST,
+                           ExerciseOrigin.BOOK_EXERCISE})
+"""Origins whose items test use of the idea, not recall of a sentence (a relation item is
+keyed to two definitions: recall, so it does not count)."""
+
+
+def uses_the_idea(exercise: Exercise) -> bool:
+    """Whether the item tests understanding beyond the definition: a session's output, a
+    contrast, a practice exercise, or a worked example (not the "which idea fills the blank"
+    cloze on an example sentence, which is recognition)."""
+    if exercise.origin in _USES_THE_IDEA:
+        return True
+    return exercise.origin == ExerciseOrigin.EXAMPLE and "-example-use-" not in exercise.id
 
 
 def write_definition_exercises(
