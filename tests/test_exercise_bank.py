@@ -561,3 +561,47 @@ def test_a_key_point_beside_the_definition_is_left_out() -> None:
     assert item is not None
     assert not any("big topic" in p or "Yet" in p for p in item.key_points)
     assert any("classes and methods" in p for p in item.key_points)
+
+
+def test_a_gloss_of_a_longer_phrase_or_of_a_computed_value_gives_no_definition_item() -> None:
+    from tutor.engine.offline.exercise_material import glossed_within_a_phrase
+
+    hypothesis = _concept("hypothesis", "hypothesis", "The second step is to define a null "
+                          "hypothesis, which is a model of the system with no real effect.")
+    chunk = _chunk(hypothesis.definition)
+    assert glossed_within_a_phrase(hypothesis.definition, ["hypothesis"])
+    assert not [e for e in write_exercises(hypothesis, [], [chunk])
+                if e.origin is ExerciseOrigin.DEFINITION]
+    assert glossed_within_a_phrase("For each t, we have ended, which is the number of women "
+                                   "married at age t.", ["ended"])
+    # a verb or preposition before the term leaves it whole
+    assert not glossed_within_a_phrase("The + operator performs string concatenation, which "
+                                       "means it joins strings end to end.",
+                                       ["string concatenation"])
+    assert not glossed_within_a_phrase("We use a dictionary, which is a mapping from keys to "
+                                       "values.", ["dictionary"])
+
+
+def test_a_method_named_before_its_listing_and_a_chapter_pointer_give_no_item() -> None:
+    random_ = _concept("random", "random", "Cdf provides an implementation of this algorithm, "
+                       "called random: # class Cdf.")
+    assert write_exercises(random_, [], [_chunk(random_.definition)]) == []
+    regression = _concept("regression-analysis", "regression analysis",
+                          "In some cases it is possible to infer causal relationships using "
+                          "regression analysis, which is the topic of Chapter 11.")
+    assert write_exercises(regression, [], [_chunk(regression.definition)]) == []
+
+
+def test_the_glossary_entry_of_a_shorter_alias_is_not_the_concepts() -> None:
+    from tutor.engine.offline.book_definition import glossary_entry
+
+    effect = Concept(id="cohort-effect", name="cohort effect", aliases=["cohort"],
+                     definition="A difference between cohorts.",
+                     citations=[Citation(source="book.pdf", page=3)])
+    glossary = _chunk("Glossary\ncohort: A group of subjects defined by an event in an "
+                      "interval of time.\ncohort effect: A difference between groups born "
+                      "at different times.\n"
+                      "jitter: Random noise added to data for visualization.")
+    entry = glossary_entry(_material(effect, [glossary]))
+    assert entry is not None and entry.description is not None
+    assert entry.description.startswith("A difference between groups")

@@ -23,7 +23,7 @@ from tutor.engine.offline.checking import (
     mentions,
     term_variants,
 )
-from tutor.text import normalize, sentences, split_sentences
+from tutor.text import STOPWORDS, normalize, sentences, split_sentences
 
 DUPLICATE_SIMILARITY = 0.95
 """Embedding cosine from which a sibling is taken for the same concept and left out."""
@@ -204,6 +204,10 @@ _ENTRY = re.compile(r"^\W*(?:(?:a|an|the)\s+)?" + _T + r"\s*:\s+(.+)$", re.I)
 _WHICH_IS = re.compile(  # "... define a null hypothesis, which is a model of ..."
     r"^.*?" + _T + r"[\"'’”]?,\s+which\s+(?:is|are|means)\s+"
     r"(?:that\s+)?((?:(?:a|an|the)\s+)?[^,;:]+?)\W*$", re.I)
+_DETERMINED = re.compile(r"(?:^|[^\w\s]\s*|\b(?:a|an|the|this|that|these|those|each|every|"
+                         r"any|its|their|our|your|his|her)\s+)$", re.I)
+"""What comes right before a term glossed by "which is": an article or determiner (or nothing),
+not another word of a longer name ("a null hypothesis, which is ..." for hypothesis)."""
 _NAMED_TAIL = (r"(?:\s+of\s+(?:a|an|the|that|this|its)\s+[\w-]+(?:\s+[\w-]+)?"
                r"|,\s+(?:because|since)\s+[^.]*|\.\s+[A-Z][^.]*)?\W*$")
 """What may follow the name in "... is called X": whose X it is ("... is called the scope of
@@ -226,7 +230,10 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
     if not pattern.search(text):
         return _strip_period(text)
     marked = pattern.sub(_TERM, text)
-    match = _SUBJECT_IS.match(marked) or _ENTRY.match(marked) or _WHICH_IS.match(marked)
+    match = _SUBJECT_IS.match(marked) or _ENTRY.match(marked)
+    if not match and (which := _WHICH_IS.match(marked)) and _DETERMINED.search(
+            marked[:marked.index(_TERM)]):
+        match = which  # not "define a null hypothesis, which is" for hypothesis
     if not match:
         match = _IS_CALLED.match(marked)
         if match and re.search(_LEANING, match.group(1), re.I):
@@ -278,6 +285,24 @@ _NOT_SAYING_WHAT = (r"(?!\s+(?:the\s+)?(?:most|more|less|very|often|usually|some
 MIN_DESCRIPTION_STEMS = 2
 
 
+def glossed_within_a_phrase(sentence: str, terms: Sequence[str]) -> bool:
+    """Whether the sentence glosses the term by "which is" where a word other than an article
+    comes right before it: the gloss is of the longer phrase ("define a null hypothesis, which
+    is a model ..." for hypothesis) or of a name in code ("we have ended, which is ...")."""
+    marked = term_pattern(terms).sub(_TERM, " ".join(normalize(sentence).split()))
+    if _TERM not in marked or _SUBJECT_IS.match(marked) or not _WHICH_IS.match(marked):
+        return False
+    before = marked[:marked.index(_TERM)]
+    if _DETERMINED.search(before):
+        return False
+    word = (re.findall(r"[A-Za-z]+", before) or [""])[-1].lower()
+    if word in ("have", "has", "had", "get", "gets", "got"):
+        return True  # "we have ended, which is ...": a value the code computes
+    # a preposition or a verb before it ("interval for prediction error", "performs string
+    # concatenation") leaves the term whole; another word makes a longer name with it
+    return word not in STOPWORDS and not word.endswith("s")
+
+
 def plainly_defines(sentence: str, terms: Sequence[str]) -> bool:
     """Whether the sentence has the shape of a definition of the term: "X is ...", "In this
     context, an X is ...", "X: a ...", "... is called X", "... is said to be X", "X, which
@@ -310,6 +335,8 @@ def says_what_it_is(m: Material) -> bool:
     stands on its own. A sentence that merely uses the term ("The syntax is the same as for
     strings", "In designing a proof system, ...") is no definition, and no exercise should be
     keyed to it as one."""
+    if m.sentence and _POINTS_ELSEWHERE.search(m.sentence):
+        return False  # "..., which is the topic of Chapter 11"; "The other sentences are ..."
     if m.sentence and plainly_defines(m.sentence, m.terms):
         return True
     if m.found_elsewhere:  # the classifier's judgement on a sentence among the passages

@@ -41,6 +41,7 @@ from tutor.engine.offline.exercise_material import (
     as_statement,
     compiled_pattern,
     gather,
+    glossed_within_a_phrase,
     lower_first,
     one_mention,
     rank_siblings,
@@ -88,7 +89,8 @@ def write_exercises(
     # items on the one sentence prove recognition, not understanding: keep the production item
     if not material.found_elsewhere and not stands_alone(material.description):
         material.description = None  # "... tracking them down": ask on the sentence instead
-    written = _on_definition(material, siblings) if says_what_it_is(material) else []
+    written = _on_definition(material, siblings) if says_what_it_is(material) and not (
+        _within_longer_name(material, siblings)) else []
     beyond = write_beyond_definition(material, siblings, passages)
     if len(written) > MAX_ON_DEFINITION:
         # with items beyond it, the production item; alone, the question on the term
@@ -112,6 +114,23 @@ def write_exercises(
         said = write_said_about(material)  # the book says of it
         written = [said] if said is not None else []
     return written + beyond
+
+
+def _within_longer_name(m: Material, siblings: Sequence[Sibling]) -> bool:
+    """Whether the defining sentence names the concept only inside a near concept's longer
+    name ("define a null hypothesis, which is ..." for hypothesis): it defines the other."""
+    if not m.sentence or m.found_elsewhere:
+        return False
+    if glossed_within_a_phrase(m.sentence, m.terms):
+        return True
+    own = set(words(m.concept.name))
+    longer = [n for s in siblings if own < set(words(s.concept.name))
+              for n in term_variants(s.concept.name, s.concept.aliases)]
+    if not longer:
+        return False
+    rest = compiled_pattern(r"\b(?:" + "|".join(re.escape(n) for n in longer) + r")\b",
+                            re.I).sub(" ", m.sentence)
+    return m.pattern.search(m.sentence) is not None and m.pattern.search(rest) is None
 
 
 _USES_THE_IDEA = frozenset({ExerciseOrigin.CODE_OUTPUT, ExerciseOrigin.CONTRAST,
@@ -362,6 +381,10 @@ _CODE_TOKEN = re.compile(r"\b[a-z_]\w*\.[a-z_]\w*\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b\w
 """A dotted name, a CamelCase class or a snake_case name: code in a sentence."""
 
 
+_CODE_COMMENT = re.compile(r"(?:^|\s)#\s*(?:class|def)\b")
+"""A listing run into the sentence: its comment naming a class or function."""
+
+
 def names_code(m: Material) -> bool:
     """Whether the concept is a name in the book's code, not an idea ("observed" in
     "ChiSquared ... computes observed, which is a list of frequencies corresponding to
@@ -369,7 +392,11 @@ def names_code(m: Material) -> bool:
     passages, whose defining sentence speaks of code."""
     name = m.concept.name
     sentence = m.sentence or ""
-    if " " in name or not name.islower() or not _CODE_TOKEN.search(sentence):
+    if " " in name or not name.islower():
+        return False
+    if _CODE_COMMENT.search(sentence):
+        return True  # "..., called random: # class Cdf": the name of a listing's method
+    if not _CODE_TOKEN.search(sentence):
         return False
     if compiled_pattern(r"\b(?:a|an|the|this|each|every|of)\s+(?:[\w-]+\s+)?"
                         + re.escape(name) + r"\b", re.I).search(sentence):
