@@ -231,7 +231,7 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
         return _strip_period(text)
     marked = pattern.sub(_TERM, text)
     match = _SUBJECT_IS.match(marked) or _ENTRY.match(marked)
-    if not match and (which := _WHICH_IS.match(marked)) and _DETERMINED.search(
+    if not match and (which := _WHICH_IS.match(marked)) and _whole_term(
             marked[:marked.index(_TERM)]):
         match = which  # not "define a null hypothesis, which is" for hypothesis
     if not match:
@@ -292,15 +292,20 @@ def glossed_within_a_phrase(sentence: str, terms: Sequence[str]) -> bool:
     marked = term_pattern(terms).sub(_TERM, " ".join(normalize(sentence).split()))
     if _TERM not in marked or _SUBJECT_IS.match(marked) or not _WHICH_IS.match(marked):
         return False
-    before = marked[:marked.index(_TERM)]
+    return not _whole_term(marked[:marked.index(_TERM)])
+
+
+def _whole_term(before: str) -> bool:
+    """Whether the text before a term glossed by "which is" leaves the term whole: an article
+    or determiner, a preposition or a verb ("interval for prediction error", "performs string
+    concatenation"); not another word of a longer name ("null hypothesis") nor "we have"
+    ("we have ended, which is ...": a value the code computes)."""
     if _DETERMINED.search(before):
-        return False
+        return True
     word = (re.findall(r"[A-Za-z]+", before) or [""])[-1].lower()
     if word in ("have", "has", "had", "get", "gets", "got"):
-        return True  # "we have ended, which is ...": a value the code computes
-    # a preposition or a verb before it ("interval for prediction error", "performs string
-    # concatenation") leaves the term whole; another word makes a longer name with it
-    return word not in STOPWORDS and not word.endswith("s")
+        return False
+    return word in STOPWORDS or word.endswith("s")
 
 
 def plainly_defines(sentence: str, terms: Sequence[str]) -> bool:
