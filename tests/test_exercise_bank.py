@@ -605,3 +605,12 @@ def test_the_glossary_entry_of_a_shorter_alias_is_not_the_concepts() -> None:
     entry = glossary_entry(_material(effect, [glossary]))
     assert entry is not None and entry.description is not None
     assert entry.description.startswith("A difference between groups")
+
+
+def test_a_term_named_then_glossed_by_which_means_keeps_its_description() -> None:
+    from tutor.engine.offline.exercise_material import describe, glossed_within_a_phrase
+
+    sentence = ("Logical languages that make this assumption are called bivalent, which means "
+                "two-valued things.")
+    assert not glossed_within_a_phrase(sentence, ["bivalent"])
+    assert describe(sentence, ["bivalent"]) is not None

@@ -305,7 +305,7 @@ def _whole_term(before: str) -> bool:
     word = (re.findall(r"[A-Za-z]+", before) or [""])[-1].lower()
     if word in ("have", "has", "had", "get", "gets", "got"):
         return False
-    return word in STOPWORDS or word.endswith("s")
+    return word in STOPWORDS or word.endswith("s") or word in ("called", "named", "termed")
 
 
 def plainly_defines(sentence: str, terms: Sequence[str]) -> bool:

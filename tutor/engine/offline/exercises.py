@@ -119,10 +119,12 @@ def write_exercises(
 def _within_longer_name(m: Material, siblings: Sequence[Sibling]) -> bool:
     """Whether the defining sentence names the concept only inside a near concept's longer
     name ("define a null hypothesis, which is ..." for hypothesis): it defines the other."""
-    if not m.sentence or m.found_elsewhere:
+    if not m.sentence:
         return False
     if glossed_within_a_phrase(m.sentence, m.terms):
-        return True
+        return True  # found elsewhere too: "... as a categorical variable, which means ..."
+    if m.found_elsewhere:
+        return False
     own = set(words(m.concept.name))
     longer = [n for s in siblings if own < set(words(s.concept.name))
               for n in term_variants(s.concept.name, s.concept.aliases)]
