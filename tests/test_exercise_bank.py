@@ -185,7 +185,8 @@ def test_a_concept_keeps_one_item_on_its_definition_the_production_item() -> Non
     on_definition = [e for e in every if e.origin is ExerciseOrigin.DEFINITION]
     assert len(write_definition_exercises(stack, others, pages)) > 3
     assert any(e.origin is ExerciseOrigin.CONTRAST for e in every)
-    assert [e.kind for e in on_definition] == [ExerciseKind.SHORT_ANSWER]  # production first
+    # a contrast uses the idea: restating its sentence would prove recognition only
+    assert on_definition == []
     alone = write_exercises(pool[2], [], pages)  # nothing beyond it: still one on it
     assert [e.kind for e in alone] == [ExerciseKind.CLOZE]  # no near concepts to choose among
 
@@ -428,7 +429,7 @@ def test_which_idea_fills_the_blank_only_when_nothing_else_goes_beyond_the_defin
     assert written and ExerciseOrigin.EXAMPLE not in {e.origin for e in written}
 
 
-def test_no_definition_item_when_two_kinds_of_item_name_the_concept() -> None:
+def test_no_definition_item_beside_two_kinds_naming_it_or_one_that_uses_it() -> None:
     from tutor.course import Exercise
     from tutor.engine.offline import exercises
 
@@ -445,9 +446,14 @@ def test_no_definition_item_when_two_kinds_of_item_name_the_concept() -> None:
         exercises.write_beyond_definition = beyond
         written = write_exercises(VARIABLE, [], [chunk])
         assert {e.origin for e in written} == {ExerciseOrigin.CONTRAST, ExerciseOrigin.RELATION}
+        exercises.write_beyond_definition = lambda m, s, p: beyond(m, s, p)[1:]
+        written = write_exercises(VARIABLE, [], [chunk])
+        # a relation item is keyed to two definitions: beside it, the production item
+        assert [e.kind for e in written if e.origin is ExerciseOrigin.DEFINITION] == [
+            ExerciseKind.SHORT_ANSWER]
         exercises.write_beyond_definition = lambda m, s, p: beyond(m, s, p)[:1]
         written = write_exercises(VARIABLE, [], [chunk])
-        assert ExerciseOrigin.DEFINITION in {e.origin for e in written}  # two origins needed
+        assert [e.origin for e in written] == [ExerciseOrigin.CONTRAST]  # one that uses it
     finally:
         exercises.write_beyond_definition = original
 
@@ -502,3 +508,109 @@ def test_a_name_in_the_books_code_gets_no_exercise() -> None:
     from tutor.engine.offline.exercises import names_code
 
     assert not names_code(_material(filename, [named]))  # an idea named as a noun
+
+
+def test_relation_asks_only_about_an_idea_the_definition_rests_on() -> None:
+    from tutor.engine.offline.relation_exercises import describes_itself, rests_on
+
+    # "sequence" as the head of "a sequence of statements" is not the sequence type
+    assert not rests_on("a named sequence of statements that performs a computation",
+                        ["sequence"])
+    assert rests_on("an ordered sequence of values, each a sequence", ["sequence"])
+    # another name for the concept is no idea it rests on
+    assert not rests_on("one of the values in a list, also called items", ["item"])
+    assert rests_on("one of the values in a list", ["list"])
+    contradiction = _concept("contradiction", "contradiction", "x", page=2)
+    sentence = _concept("sentence", "sentence", "x", page=3)
+    null = _concept("null-hypothesis", "null hypothesis", "x", page=4)
+    hypothesis = _concept("hypothesis", "hypothesis", "x", page=5)
+    # "sentence" described by what a contradiction (a sentence) is: backwards
+    siblings = [Sibling(contradiction, 0.7, "a sentence that must be false"),
+                Sibling(sentence, 0.6, "a contradiction in SL if the column is 0 on every row")]
+    assert not describes_itself(siblings[1], siblings)
+    assert describes_itself(Sibling(sentence, 0.6, "a string of symbols that is true or "
+                                    "false"), siblings)
+    # "hypothesis" keyed to the null hypothesis's gloss
+    pair = [Sibling(null, 0.7, "a model of the system based on the null hypothesis"),
+            Sibling(hypothesis, 0.6, "the null hypothesis, a model with no effect")]
+    assert not describes_itself(pair[1], pair)
+
+
+def test_a_description_pointing_at_where_it_is_treated_is_no_definition() -> None:
+    from tutor.engine.offline.exercise_material import stands_alone
+
+    assert not stands_alone("the topic of Chapter 11, a way to fit models to data")
+    assert not stands_alone("The other sentences are premises of the argument")
+    assert not stands_alone("a big topic that takes a few chapters")
+    assert stands_alone("a process for writing programs step by step")
+
+
+def test_a_key_point_beside_the_definition_is_left_out() -> None:
+    from tutor.engine.offline.definition_points import write_explain
+
+    oop = _concept("object-oriented-programming", "object-oriented programming",
+                   "A style of programming in which data and operations are organized into "
+                   "classes and methods.")
+    oop.key_points = ["Object-oriented programming is a big topic; it takes chapters.",
+                      "Yet object-oriented programming must be learned.",
+                      "A style of programming in which data and operations are organized "
+                      "into classes and methods."]
+    chunk = _chunk("Object-oriented programming is a style of programming in which data and "
+                   "operations are organized into classes and methods.")
+    item = write_explain(_material(oop, [chunk]), [])
+    assert item is not None
+    assert not any("big topic" in p or "Yet" in p for p in item.key_points)
+    assert any("classes and methods" in p for p in item.key_points)
+
+
+def test_a_gloss_of_a_longer_phrase_or_of_a_computed_value_gives_no_definition_item() -> None:
+    from tutor.engine.offline.exercise_material import glossed_within_a_phrase
+
+    hypothesis = _concept("hypothesis", "hypothesis", "The second step is to define a null "
+                          "hypothesis, which is a model of the system with no real effect.")
+    chunk = _chunk(hypothesis.definition)
+    assert glossed_within_a_phrase(hypothesis.definition, ["hypothesis"])
+    assert not [e for e in write_exercises(hypothesis, [], [chunk])
+                if e.origin is ExerciseOrigin.DEFINITION]
+    assert glossed_within_a_phrase("For each t, we have ended, which is the number of women "
+                                   "married at age t.", ["ended"])
+    # a verb or preposition before the term leaves it whole
+    assert not glossed_within_a_phrase("The + operator performs string concatenation, which "
+                                       "means it joins strings end to end.",
+                                       ["string concatenation"])
+    assert not glossed_within_a_phrase("We use a dictionary, which is a mapping from keys to "
+                                       "values.", ["dictionary"])
+
+
+def test_a_method_named_before_its_listing_and_a_chapter_pointer_give_no_item() -> None:
+    random_ = _concept("random", "random", "Cdf provides an implementation of this algorithm, "
+                       "called random: # class Cdf.")
+    assert write_exercises(random_, [], [_chunk(random_.definition)]) == []
+    regression = _concept("regression-analysis", "regression analysis",
+                          "In some cases it is possible to infer causal relationships using "
+                          "regression analysis, which is the topic of Chapter 11.")
+    assert write_exercises(regression, [], [_chunk(regression.definition)]) == []
+
+
+def test_the_glossary_entry_of_a_shorter_alias_is_not_the_concepts() -> None:
+    from tutor.engine.offline.book_definition import glossary_entry
+
+    effect = Concept(id="cohort-effect", name="cohort effect", aliases=["cohort"],
+                     definition="A difference between cohorts.",
+                     citations=[Citation(source="book.pdf", page=3)])
+    glossary = _chunk("Glossary\ncohort: A group of subjects defined by an event in an "
+                      "interval of time.\ncohort effect: A difference between groups born "
+                      "at different times.\n"
+                      "jitter: Random noise added to data for visualization.")
+    entry = glossary_entry(_material(effect, [glossary]))
+    assert entry is not None and entry.description is not None
+    assert entry.description.startswith("A difference between groups")
+
+
+def test_a_term_named_then_glossed_by_which_means_keeps_its_description() -> None:
+    from tutor.engine.offline.exercise_material import describe, glossed_within_a_phrase
+
+    sentence = ("Logical languages that make this assumption are called bivalent, which means "
+                "two-valued things.")
+    assert not glossed_within_a_phrase(sentence, ["bivalent"])
+    assert describe(sentence, ["bivalent"]) is not None

@@ -184,7 +184,8 @@ def _task_passages(
 def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The exercises with each question beyond a definition asked once: when several
     concepts' writers pose the same one (a session that follows both names), it goes to the
-    concept that has the fewest such questions so far."""
+    concept that has the fewest questions of its own and such questions so far (a concept
+    whose one item uses the idea has no item on its definition to fall back on)."""
     by_prompt: dict[str, list[dict[str, Any]]] = defaultdict(list)
     kept: list[dict[str, Any]] = []
     for exercise in exercises:
@@ -192,8 +193,12 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
             kept.append(exercise)
         else:
             by_prompt[" ".join(str(exercise.get("prompt", "")).split())].append(exercise)
-    load: Counter[str] = Counter()
+    load: Counter[str] = Counter(e.get("concept_id", "") for e in kept)
+    load.update(c[0].get("concept_id", "") for c in by_prompt.values() if len(c) == 1)
     for candidates in by_prompt.values():
+        if len(candidates) == 1:
+            kept.append(candidates[0])
+            continue
         chosen = min(candidates, key=lambda e: load[e.get("concept_id", "")])
         load[chosen.get("concept_id", "")] += 1
         kept.append(chosen)

@@ -21,7 +21,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tutor.course import Chunk, Exercise, ExerciseKind
-from tutor.engine.offline.checking import canonical, content_stems, mentions, term_variants
+from tutor.engine.offline.checking import (
+    canonical,
+    content_stems,
+    mentions,
+    term_variants,
+    words,
+)
 from tutor.engine.offline.defining import MIN_DEFINING, Candidate, definition_score, features
 from tutor.engine.offline.exercise_material import (
     Material,
@@ -132,10 +138,14 @@ def _glossary_entries(chunk: Chunk, m: Material) -> list[BookDefinition]:
     if not entries:
         return []  # not a glossary: "Python shows: ..." is no entry
     own = {canonical(t) for t in m.terms}
+    name = set(words(m.concept.name))
     found: list[BookDefinition] = []
     for entry in entries:
         if canonical(entry.term) not in own:
             continue
+        term = set(words(entry.term))
+        if term < name or name < term:
+            continue  # "cohort" given as an alias of cohort effect: its entry is another idea
         gloss = entry.first_sentence.rstrip(".!? ")
         if (len(gloss) > MAX_GLOSS or mentions(gloss, m.terms) or len(content_stems(gloss)) < 2
                 or ";" in gloss):

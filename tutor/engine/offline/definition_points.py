@@ -16,7 +16,7 @@ import re
 from rapidfuzz import fuzz
 
 from tutor.course import Chunk, Exercise, ExerciseKind
-from tutor.engine.offline.checking import mentions, support
+from tutor.engine.offline.checking import content_stems, mentions, support, words
 from tutor.engine.offline.exercise_material import (
     Material,
     Sibling,
@@ -28,6 +28,7 @@ from tutor.engine.offline.exercise_material import (
     plainly_defines,
     prose_sentences,
     source_of,
+    stands_alone,
     usable,
 )
 
@@ -92,6 +93,8 @@ def _derived_points(
     return found
 
 
+MIN_POINT_STEMS = 2
+"""Content words a key point needs beside the concept's name to say a part of what it is."""
 KEY_POINT_OVERLAP = 0.8
 """Share of a key point's content words found in the definition from which it restates a
 part of it."""
@@ -104,12 +107,16 @@ def _defining_point(point: str, m: Material, reference: str) -> bool:
     or one defining a longer term that contains the name ("... is called operator
     overloading") is not what the concept is, nor one saying what happens to it ("Inside the
     function, the arguments are assigned to ..."): what it is starts with a noun phrase."""
-    if support(point, reference) >= KEY_POINT_OVERLAP:
+    name = {w for t in m.terms for w in words(t)}
+    if len(content_stems(point, name)) < MIN_POINT_STEMS:
+        return False  # "Yet they must have the same truth-value": the name and nothing of it
+    if support(point, reference, name) >= KEY_POINT_OVERLAP:
         return True
     if not plainly_defines(point, m.terms):
         return False
     described = describe(point, m.terms)
-    return described is not None and _WHAT_IT_IS.match(described) is not None
+    return (described is not None and _WHAT_IT_IS.match(described) is not None
+            and stands_alone(described))  # not "a big topic"
 
 
 _WHAT_IT_IS = re.compile(r"^\W*(?:(?i:a|an|the|one|any|each|some)\b|[A-Z])")

@@ -23,7 +23,7 @@ from tutor.engine.offline.checking import (
     mentions,
     term_variants,
 )
-from tutor.text import normalize, sentences, split_sentences
+from tutor.text import STOPWORDS, normalize, sentences, split_sentences
 
 DUPLICATE_SIMILARITY = 0.95
 """Embedding cosine from which a sibling is taken for the same concept and left out."""
@@ -204,6 +204,10 @@ _ENTRY = re.compile(r"^\W*(?:(?:a|an|the)\s+)?" + _T + r"\s*:\s+(.+)$", re.I)
 _WHICH_IS = re.compile(  # "... define a null hypothesis, which is a model of ..."
     r"^.*?" + _T + r"[\"'’”]?,\s+which\s+(?:is|are|means)\s+"
     r"(?:that\s+)?((?:(?:a|an|the)\s+)?[^,;:]+?)\W*$", re.I)
+_DETERMINED = re.compile(r"(?:^|[^\w\s]\s*|\b(?:a|an|the|this|that|these|those|each|every|"
+                         r"any|its|their|our|your|his|her)\s+)$", re.I)
+"""What comes right before a term glossed by "which is": an article or determiner (or nothing),
+not another word of a longer name ("a null hypothesis, which is ..." for hypothesis)."""
 _NAMED_TAIL = (r"(?:\s+of\s+(?:a|an|the|that|this|its)\s+[\w-]+(?:\s+[\w-]+)?"
                r"|,\s+(?:because|since)\s+[^.]*|\.\s+[A-Z][^.]*)?\W*$")
 """What may follow the name in "... is called X": whose X it is ("... is called the scope of
@@ -226,7 +230,10 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
     if not pattern.search(text):
         return _strip_period(text)
     marked = pattern.sub(_TERM, text)
-    match = _SUBJECT_IS.match(marked) or _ENTRY.match(marked) or _WHICH_IS.match(marked)
+    match = _SUBJECT_IS.match(marked) or _ENTRY.match(marked)
+    if not match and (which := _WHICH_IS.match(marked)) and _whole_term(
+            marked[:marked.index(_TERM)]):
+        match = which  # not "define a null hypothesis, which is" for hypothesis
     if not match:
         match = _IS_CALLED.match(marked)
         if match and re.search(_LEANING, match.group(1), re.I):
@@ -251,6 +258,14 @@ _OPENER = re.compile(
     r"note|also|often|usually|generally|instead)\b", re.I)
 """First words of a sentence fragment, not of a gloss ("When people mean to argue, ...")."""
 _LEANS_ON = re.compile(r"\b(?:them|they|these|those|above|below|previous|following)\b", re.I)
+_POINTS_ELSEWHERE = re.compile(
+    r"\b(?:the\s+(?:main\s+)?topic\s+of|(?:is|are)\s+(?:discussed|covered|"
+    r"explained|introduced)\s+in|chapters?\s+\d+|sections?\s+\d+)\b|^\W*the\s+other\b"
+    r"|^\W*(?:a|an|the)\s+(?:(?:big|large|huge|small|major|broad|central|key|important)\s+)?"
+    r"(?:topic|subject)\b",
+    re.I)
+"""A description that says where the concept is treated, not what it is ("the topic of
+Chapter 11", "a big topic"), or what the others are ("The other sentences are premises of the argument")."""
 _PARTICIPLE = re.compile(r"^\W*[a-z]\w+ed\b")
 """A description starting with a lower-case participle is the rest of a clause, not a noun."""
 _LIKE_THIS = re.compile(
@@ -268,6 +283,29 @@ _NOT_SAYING_WHAT = (r"(?!\s+(?:the\s+)?(?:most|more|less|very|often|usually|some
                     r"hard|same|similar|different|like|\w+est)\b)")
 """What follows "X is" when the sentence says how X behaves or compares, not what it is."""
 MIN_DESCRIPTION_STEMS = 2
+
+
+def glossed_within_a_phrase(sentence: str, terms: Sequence[str]) -> bool:
+    """Whether the sentence glosses the term by "which is" where a word other than an article
+    comes right before it: the gloss is of the longer phrase ("define a null hypothesis, which
+    is a model ..." for hypothesis) or of a name in code ("we have ended, which is ...")."""
+    marked = term_pattern(terms).sub(_TERM, " ".join(normalize(sentence).split()))
+    if _TERM not in marked or _SUBJECT_IS.match(marked) or not _WHICH_IS.match(marked):
+        return False
+    return not _whole_term(marked[:marked.index(_TERM)])
+
+
+def _whole_term(before: str) -> bool:
+    """Whether the text before a term glossed by "which is" leaves the term whole: an article
+    or determiner, a preposition or a verb ("interval for prediction error", "performs string
+    concatenation"); not another word of a longer name ("null hypothesis") nor "we have"
+    ("we have ended, which is ...": a value the code computes)."""
+    if _DETERMINED.search(before):
+        return True
+    word = (re.findall(r"[A-Za-z]+", before) or [""])[-1].lower()
+    if word in ("have", "has", "had", "get", "gets", "got"):
+        return False
+    return word in STOPWORDS or word.endswith("s") or word in ("called", "named", "termed")
 
 
 def plainly_defines(sentence: str, terms: Sequence[str]) -> bool:
@@ -302,6 +340,8 @@ def says_what_it_is(m: Material) -> bool:
     stands on its own. A sentence that merely uses the term ("The syntax is the same as for
     strings", "In designing a proof system, ...") is no definition, and no exercise should be
     keyed to it as one."""
+    if m.sentence and _POINTS_ELSEWHERE.search(m.sentence):
+        return False  # "..., which is the topic of Chapter 11"; "The other sentences are ..."
     if m.sentence and plainly_defines(m.sentence, m.terms):
         return True
     if m.found_elsewhere:  # the classifier's judgement on a sentence among the passages
@@ -319,7 +359,8 @@ def stands_alone(description: str | None) -> bool:
         return False
     if ";" in description or "?" in description or _PARTICIPLE.match(description):
         return False  # two glossary entries run together; "assigned to variables called ..."
-    return not (_OPENER.match(description) or _LEANS_ON.search(description))
+    return not (_OPENER.match(description) or _LEANS_ON.search(description)
+                or _POINTS_ELSEWHERE.search(description))
 
 
 def _strip_period(text: str) -> str:

@@ -15,7 +15,7 @@ import random
 import re
 from collections.abc import Sequence
 
-from tutor.course import Chunk, Concept, Exercise, ExerciseKind
+from tutor.course import Chunk, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.book_definition import (
     described_siblings,
     with_book_definition,
@@ -24,6 +24,7 @@ from tutor.engine.offline.book_definition import (
 from tutor.engine.offline.checking import (
     BLANK,
     canonical,
+    check_exercise,
     content_stems,
     mentions,
     plural,
@@ -40,6 +41,7 @@ from tutor.engine.offline.exercise_material import (
     as_statement,
     compiled_pattern,
     gather,
+    glossed_within_a_phrase,
     lower_first,
     one_mention,
     rank_siblings,
@@ -87,7 +89,8 @@ def write_exercises(
     # items on the one sentence prove recognition, not understanding: keep the production item
     if not material.found_elsewhere and not stands_alone(material.description):
         material.description = None  # "... tracking them down": ask on the sentence instead
-    written = _on_definition(material, siblings) if says_what_it_is(material) else []
+    written = _on_definition(material, siblings) if says_what_it_is(material) and not (
+        _within_longer_name(material, siblings)) else []
     beyond = write_beyond_definition(material, siblings, passages)
     if len(written) > MAX_ON_DEFINITION:
         # with items beyond it, the production item; alone, the question on the term
@@ -96,17 +99,55 @@ def write_exercises(
         kept = {e.id for e in ranked[:MAX_ON_DEFINITION]}
         written = [e for e in written if e.id in kept]
     own = {e.origin for e in beyond if mentions(e.prompt, terms, fuzzy=False)}
-    if len(own) >= ORIGINS_FOR_MASTERY:
+    if len(own) >= ORIGINS_FOR_MASTERY or any(
+            uses_the_idea(e) and check_exercise(e, concept, passages).ok for e in beyond):
         # items beyond it that name it (a contrast, a relation, a case; a session or a
         # practice exercise may go to another concept that poses it too) restate the
         # definition in use and give the two origins mastery asks for: a question on the
-        # sentence would add recall only
+        # sentence would add recall only; one item that uses the idea (a session's output,
+        # a contrast, the book's practice exercise, a worked example) proves more than
+        # restating the sentence the learner just read, and the lesson proves mastery of a
+        # one-origin concept by a recall on a later day
         written = []
     if not written and not beyond:  # used but never defined: the idea at work, else what
         beyond = write_example_use(material, siblings, passages, undefined=True)[:1]
         said = write_said_about(material)  # the book says of it
         written = [said] if said is not None else []
     return written + beyond
+
+
+def _within_longer_name(m: Material, siblings: Sequence[Sibling]) -> bool:
+    """Whether the defining sentence names the concept only inside a near concept's longer
+    name ("define a null hypothesis, which is ..." for hypothesis): it defines the other."""
+    if not m.sentence:
+        return False
+    if glossed_within_a_phrase(m.sentence, m.terms):
+        return True  # found elsewhere too: "... as a categorical variable, which means ..."
+    if m.found_elsewhere:
+        return False
+    own = set(words(m.concept.name))
+    longer = [n for s in siblings if own < set(words(s.concept.name))
+              for n in term_variants(s.concept.name, s.concept.aliases)]
+    if not longer:
+        return False
+    rest = compiled_pattern(r"\b(?:" + "|".join(re.escape(n) for n in longer) + r")\b",
+                            re.I).sub(" ", m.sentence)
+    return m.pattern.search(m.sentence) is not None and m.pattern.search(rest) is None
+
+
+_USES_THE_IDEA = frozenset({ExerciseOrigin.CODE_OUTPUT, ExerciseOrigin.CONTRAST,
+                           ExerciseOrigin.BOOK_EXERCISE})
+"""Origins whose items test use of the idea, not recall of a sentence (a relation item is
+keyed to two definitions: recall, so it does not count)."""
+
+
+def uses_the_idea(exercise: Exercise) -> bool:
+    """Whether the item tests understanding beyond the definition: a session's output, a
+    contrast, a practice exercise, or a worked example (not the "which idea fills the blank"
+    cloze on an example sentence, which is recognition)."""
+    if exercise.origin in _USES_THE_IDEA:
+        return True
+    return exercise.origin == ExerciseOrigin.EXAMPLE and "-example-use-" not in exercise.id
 
 
 def write_definition_exercises(
@@ -342,6 +383,10 @@ _CODE_TOKEN = re.compile(r"\b[a-z_]\w*\.[a-z_]\w*\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b\w
 """A dotted name, a CamelCase class or a snake_case name: code in a sentence."""
 
 
+_CODE_COMMENT = re.compile(r"(?:^|\s)#\s*(?:class|def)\b")
+"""A listing run into the sentence: its comment naming a class or function."""
+
+
 def names_code(m: Material) -> bool:
     """Whether the concept is a name in the book's code, not an idea ("observed" in
     "ChiSquared ... computes observed, which is a list of frequencies corresponding to
@@ -349,7 +394,11 @@ def names_code(m: Material) -> bool:
     passages, whose defining sentence speaks of code."""
     name = m.concept.name
     sentence = m.sentence or ""
-    if " " in name or not name.islower() or not _CODE_TOKEN.search(sentence):
+    if " " in name or not name.islower():
+        return False
+    if _CODE_COMMENT.search(sentence):
+        return True  # "..., called random: # class Cdf": the name of a listing's method
+    if not _CODE_TOKEN.search(sentence):
         return False
     if compiled_pattern(r"\b(?:a|an|the|this|each|every|of)\s+(?:[\w-]+\s+)?"
                         + re.escape(name) + r"\b", re.I).search(sentence):

@@ -70,6 +70,8 @@ def write_relation(
             continue
         if not mentions(description, names, fuzzy=False):
             continue
+        if not rests_on(description, names) or not describes_itself(sibling, siblings):
+            continue
         if mentions(sibling.description or "", m.terms, fuzzy=False):
             continue  # each defined by the other: no direction to ask about
         cited = [c for c in ([sibling.cited] if sibling.cited else other.citations[:1])
@@ -79,6 +81,42 @@ def write_relation(
             if len(items) == MAX_ITEMS:
                 break
     return items
+
+
+def rests_on(description: str, names: Sequence[str]) -> bool:
+    """Whether the description uses the other idea itself: not only as the head of a longer
+    noun phrase ("a named sequence of statements" is no sequence, the data type), and not as
+    another name for the concept ("one of the values in a list, also called items")."""
+    group = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    also = re.compile(r"\b(?:also\s+)?(?:called|known\s+as|named)\s+(?:an?\s+|the\s+)?"
+                      r"(?:" + group + r")(?:e?s)?\b", re.I)
+    if also.search(description):
+        return False
+    used = re.compile(r"\b(?:" + group + r")(?:e?s)?\b(?!\s+of\b)", re.I)
+    return bool(used.search(description))
+
+
+def describes_itself(sibling: Sibling, siblings: Sequence[Sibling]) -> bool:
+    """Whether the sibling's description says what the sibling is, not what a longer-named
+    concept containing its name is ("hypothesis" described as the null hypothesis, "cohort"
+    by the cohort effect's gloss) nor what a concept built on it is ("sentence": "a
+    contradiction in SL if ...", where a contradiction is a sentence)."""
+    description = sibling.description or ""
+    own = _stems(sibling.concept.name)
+    for other in siblings:
+        if other.concept.id == sibling.concept.id:
+            continue
+        names = term_variants(other.concept.name, other.concept.aliases)
+        if not names:
+            continue
+        group = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        if re.match(r"^\W*(?:(?:a|an|the)\s+)?(?:" + group + r")\b", description, re.I) \
+                and mentions(other.description or "", term_variants(
+                    sibling.concept.name, sibling.concept.aliases), fuzzy=False):
+            return False  # its subject is a concept defined by it: the other one's gloss
+        if own < _stems(other.concept.name) and mentions(description, names, fuzzy=False):
+            return False  # the longer-named concept's gloss
+    return True
 
 
 def _exercise(m: Material, sibling: Sibling, cited: list[Citation], n: int) -> Exercise:
