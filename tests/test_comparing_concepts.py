@@ -6,8 +6,9 @@ from __future__ import annotations
 from tutor.course import Chunk, Citation, Concept, ExerciseOrigin
 from tutor.engine.offline.checking import check_exercise, term_variants
 from tutor.engine.offline.contrast_exercises import write_contrast
+from tutor.engine.offline.descriptions import describe
 from tutor.engine.offline.exercise_bank import comparable, write_beyond_definition
-from tutor.engine.offline.exercise_material import Sibling, describe, gather
+from tutor.engine.offline.exercise_material import Sibling, gather
 
 
 def _chunk(text: str, page: int) -> Chunk:

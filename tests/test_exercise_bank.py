@@ -14,8 +14,9 @@ from tutor.engine.offline.code_exercises import write_code_output
 from tutor.engine.offline.code_listings import sessions
 from tutor.engine.offline.code_sandbox import replay
 from tutor.engine.offline.contrast_exercises import write_contrast
+from tutor.engine.offline.descriptions import term_pattern
 from tutor.engine.offline.example_exercises import listed_examples, write_example
-from tutor.engine.offline.exercise_material import Sibling, gather, term_pattern
+from tutor.engine.offline.exercise_material import Sibling, gather
 from tutor.engine.offline.exercises import write_definition_exercises, write_exercises
 
 SESSION_TEXT = (
@@ -253,7 +254,7 @@ def test_no_contrast_between_a_thing_and_a_kind_it_is_not() -> None:
 
 
 def test_a_description_that_leans_on_the_sentence_before_is_not_used() -> None:
-    from tutor.engine.offline.exercise_material import describe
+    from tutor.engine.offline.descriptions import describe
 
     assert describe("Wrapping code up in a function is called encapsulation.",
                     ["encapsulation"]) == "Wrapping code up in a function"
@@ -266,7 +267,7 @@ def test_a_description_that_leans_on_the_sentence_before_is_not_used() -> None:
 
 
 def test_relation_asks_why_the_idea_the_definition_uses_is_needed() -> None:
-    from tutor.engine.offline.exercise_material import describe
+    from tutor.engine.offline.descriptions import describe
     from tutor.engine.offline.relation_exercises import write_relation
 
     texts = {
@@ -398,7 +399,7 @@ def test_a_heading_run_into_its_sentence_is_no_key() -> None:
 
 
 def test_a_naming_sentence_with_a_tail_still_gives_the_description() -> None:
-    from tutor.engine.offline.exercise_material import describe
+    from tutor.engine.offline.descriptions import describe
 
     assert describe("The individual that the constant picks out is called the referent of "
                     "the constant.", ["referent"]) == "The individual that the constant picks out"
@@ -459,7 +460,7 @@ def test_no_definition_item_beside_two_kinds_naming_it_or_one_that_uses_it() -> 
 
 
 def test_a_term_glossed_by_which_is_gets_its_description() -> None:
-    from tutor.engine.offline.exercise_material import describe, plainly_defines
+    from tutor.engine.offline.descriptions import describe, plainly_defines
 
     sentence = ("The second step is to define a null hypothesis, which is a model of the "
                 "system based on the assumption that the apparent effect is not real.")
@@ -537,7 +538,7 @@ def test_relation_asks_only_about_an_idea_the_definition_rests_on() -> None:
 
 
 def test_a_description_pointing_at_where_it_is_treated_is_no_definition() -> None:
-    from tutor.engine.offline.exercise_material import stands_alone
+    from tutor.engine.offline.descriptions import stands_alone
 
     assert not stands_alone("the topic of Chapter 11, a way to fit models to data")
     assert not stands_alone("The other sentences are premises of the argument")
@@ -564,7 +565,7 @@ def test_a_key_point_beside_the_definition_is_left_out() -> None:
 
 
 def test_a_gloss_of_a_longer_phrase_or_of_a_computed_value_gives_no_definition_item() -> None:
-    from tutor.engine.offline.exercise_material import glossed_within_a_phrase
+    from tutor.engine.offline.descriptions import glossed_within_a_phrase
 
     hypothesis = _concept("hypothesis", "hypothesis", "The second step is to define a null "
                           "hypothesis, which is a model of the system with no real effect.")
@@ -608,7 +609,7 @@ def test_the_glossary_entry_of_a_shorter_alias_is_not_the_concepts() -> None:
 
 
 def test_a_term_named_then_glossed_by_which_means_keeps_its_description() -> None:
-    from tutor.engine.offline.exercise_material import describe, glossed_within_a_phrase
+    from tutor.engine.offline.descriptions import describe, glossed_within_a_phrase
 
     sentence = ("Logical languages that make this assumption are called bivalent, which means "
                 "two-valued things.")

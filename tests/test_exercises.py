@@ -299,7 +299,7 @@ def test_think_python_chapters_one_to_five_give_checked_exercises() -> None:
     import json
 
     from tutor.engine.offline.checking import support
-    from tutor.engine.offline.exercise_material import term_pattern
+    from tutor.engine.offline.descriptions import term_pattern
     from tutor.ingest.chunking import chunk_pages
     from tutor.ingest.sources import read_source
 

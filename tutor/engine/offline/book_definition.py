@@ -29,17 +29,19 @@ from tutor.engine.offline.checking import (
     words,
 )
 from tutor.engine.offline.defining import MIN_DEFINING, Candidate, definition_score, features
+from tutor.engine.offline.descriptions import (
+    compiled_pattern,
+    describe,
+    plainly_defines,
+    stands_alone,
+    term_group,
+)
 from tutor.engine.offline.exercise_material import (
     Material,
     Sibling,
     clauses,
-    compiled_pattern,
-    describe,
     gather,
-    plainly_defines,
     prose_sentences,
-    stands_alone,
-    term_group,
     usable,
 )
 from tutor.engine.offline.glossary import GlossaryEntry, glossary_entries, reads_as_glossary

@@ -21,16 +21,13 @@ from tutor.engine.offline.checking import (
     term_variants,
     words,
 )
-from tutor.engine.offline.exercise_material import (
-    Material,
-    Sibling,
-    clauses,
+from tutor.engine.offline.descriptions import (
     compiled_pattern,
     lower_first,
-    prose_sentences,
     stands_alone,
     term_group,
 )
+from tutor.engine.offline.exercise_material import Material, Sibling, clauses, prose_sentences
 from tutor.text import STOPWORDS, stem
 
 CLOSE_SIMILARITY = 0.6

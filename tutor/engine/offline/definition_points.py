@@ -17,18 +17,15 @@ from rapidfuzz import fuzz
 
 from tutor.course import Chunk, Exercise, ExerciseKind
 from tutor.engine.offline.checking import content_stems, mentions, support, words
+from tutor.engine.offline.descriptions import as_statement, describe, plainly_defines, stands_alone
 from tutor.engine.offline.exercise_material import (
     Material,
     Sibling,
-    as_statement,
     clauses,
     defining_cue,
-    describe,
     dice,
-    plainly_defines,
     prose_sentences,
     source_of,
-    stands_alone,
     usable,
 )
 

@@ -15,12 +15,8 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import canonical, mentions, same_option, term_variants
-from tutor.engine.offline.exercise_material import (
-    Material,
-    Sibling,
-    prose_sentences,
-    term_pattern,
-)
+from tutor.engine.offline.descriptions import term_pattern
+from tutor.engine.offline.exercise_material import Material, Sibling, prose_sentences
 
 MIN_DISTRACTORS = 2
 MAX_DISTRACTORS = 3

@@ -26,14 +26,8 @@ from tutor.engine.offline.checking import (
     same_option,
     term_variants,
 )
-from tutor.engine.offline.exercise_material import (
-    Material,
-    Sibling,
-    dice,
-    prose_sentences,
-    says_what_it_is,
-    usable,
-)
+from tutor.engine.offline.descriptions import says_what_it_is
+from tutor.engine.offline.exercise_material import Material, Sibling, dice, prose_sentences, usable
 from tutor.text import general_zipf
 
 MIN_DISTRACTORS = 2

@@ -33,20 +33,22 @@ from tutor.engine.offline.checking import (
     words,
 )
 from tutor.engine.offline.definition_points import write_explain
+from tutor.engine.offline.descriptions import (
+    as_statement,
+    compiled_pattern,
+    glossed_within_a_phrase,
+    lower_first,
+    says_what_it_is,
+    stands_alone,
+)
 from tutor.engine.offline.example_use_exercises import write_example_use
 from tutor.engine.offline.exercise_bank import write_beyond_definition
 from tutor.engine.offline.exercise_material import (
     Material,
     Sibling,
-    as_statement,
-    compiled_pattern,
     gather,
-    glossed_within_a_phrase,
-    lower_first,
     one_mention,
     rank_siblings,
-    says_what_it_is,
-    stands_alone,
 )
 from tutor.engine.offline.giveaways import cut_short
 

@@ -7,7 +7,7 @@ rests on the other; the key is the sentence of Y's definition that uses X togeth
 X is, each cited on its defining page, and the key points are one from each definition.
 
 Only an edge the defining sentence supports is asked: Y must have a description that says
-what it is (:func:`~tutor.engine.offline.exercise_material.says_what_it_is`), X must be named
+what it is (:func:`~tutor.engine.offline.descriptions.says_what_it_is`), X must be named
 in its first sentence and have a definition of its own that stands alone and does not name Y,
 and X's defining page must be among the pages the exercise can cite. A near concept that
 shares a word with Y's name is left out (the names alone would tell the link).
@@ -20,13 +20,8 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk, Citation, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import mentions, term_variants, words
-from tutor.engine.offline.exercise_material import (
-    Material,
-    Sibling,
-    lower_first,
-    says_what_it_is,
-    stands_alone,
-)
+from tutor.engine.offline.descriptions import lower_first, says_what_it_is, stands_alone
+from tutor.engine.offline.exercise_material import Material, Sibling
 from tutor.text import STOPWORDS, stem
 
 MAX_ITEMS = 2

@@ -1,0 +1,228 @@
+"""Whether a sentence says what a concept is, and the description it gives.
+
+The writers key an exercise to a concept only where the course plainly defines it
+(:func:`plainly_defines`, :func:`says_what_it_is`); :func:`describe` takes the words that say
+what the term is out of a defining sentence ("a stack is a collection of ..." -> "a collection
+of ..."), and :func:`stands_alone` asks whether those words make sense on their own. The term
+patterns the writers share (:func:`term_pattern`, compiled once per build) live here too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from tutor.engine.offline.checking import content_stems, mentions
+from tutor.text import STOPWORDS, normalize, split_sentences
+
+if TYPE_CHECKING:
+    from tutor.engine.offline.exercise_material import Material
+
+DEFINING_VERB = r"(?:is|are|refers\s+to|means|denotes)"
+_LEANING = r"^(?:it|they|we|you|one)\b|\b(?:this|that\s+way|these|those|such|above|below|following|here)\b"
+
+@lru_cache(maxsize=8192)
+def compiled_pattern(expression: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile`` remembered for the whole build: the patterns are made from each
+    concept's terms, more of them than the ``re`` module's own cache keeps."""
+    return re.compile(expression, flags)
+
+
+def term_group(terms: Sequence[str]) -> str:
+    """A regular expression group matching any of the terms (hyphens or spaces between words)."""
+    alternatives = [r"[\s\-]+".join(re.escape(w) for w in t.split()) for t in terms]
+    return r"(?:" + "|".join(alternatives) + r")(?![\w-])"
+
+
+def term_pattern(terms: Sequence[str]) -> re.Pattern[str]:
+    """Mentions of any of the terms as whole words, any case."""
+    return compiled_pattern(r"(?<![\w-])" + term_group(terms), re.I)
+
+
+_TERM = "\x01"
+"""Stands in for every mention of the term, so the shapes below are compiled once for the
+build, not once per concept (compiling them was a good part of the writers' CPU)."""
+_T = re.escape(_TERM)
+_SUBJECT_IS = re.compile(  # "A stack is ...", "In this context, "frequency" means ..."
+    r"^\W*(?:[^,.;:]{0,40},\s+)?[\"'‘“]?(?:(?:a|an|the)\s+)?" + _T
+    + r"[\"'’”]?\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?" + DEFINING_VERB + r"\s+(.+)$", re.I)
+_ENTRY = re.compile(r"^\W*(?:(?:a|an|the)\s+)?" + _T + r"\s*:\s+(.+)$", re.I)
+_WHICH_IS = re.compile(  # "... define a null hypothesis, which is a model of ..."
+    r"^.*?" + _T + r"[\"'’”]?,\s+which\s+(?:is|are|means)\s+"
+    r"(?:that\s+)?((?:(?:a|an|the)\s+)?[^,;:]+?)\W*$", re.I)
+_DETERMINED = re.compile(r"(?:^|[^\w\s]\s*|\b(?:a|an|the|this|that|these|those|each|every|"
+                         r"any|its|their|our|your|his|her)\s+)$", re.I)
+"""What comes right before a term glossed by "which is": an article or determiner (or nothing),
+not another word of a longer name ("a null hypothesis, which is ..." for hypothesis)."""
+_NAMED_TAIL = (r"(?:\s+of\s+(?:a|an|the|that|this|its)\s+[\w-]+(?:\s+[\w-]+)?"
+               r"|,\s+(?:because|since)\s+[^.]*|\.\s+[A-Z][^.]*)?\W*$")
+"""What may follow the name in "... is called X": whose X it is ("... is called the scope of
+the quantifier"), why it is so called, or a remark of its own ("It is common to use ...")."""
+_IS_CALLED = re.compile(  # "Wrapping a piece of code up in a function is called encapsulation."
+    r"^\W*(.{12,}?)\s+(?:is|are)\s+(?:called|known\s+as|referred\s+to\s+as)\s+"
+    r"(?:(?:a|an|the)\s+)?" + _T + _NAMED_TAIL, re.I)
+_PHRASE_CALLED = re.compile(  # "... data from a subset of the population called a sample."
+    r"^.*?\b((?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:of\s+(?:a|an|the)\s+)?[\w-]+)"
+    r",?\s+(?:is\s+|are\s+)?(?:called|known\s+as)\s+(?:(?:a|an|the)\s+)?" + _T, re.I)
+
+
+def describe(text: str, terms: Sequence[str]) -> str | None:
+    """The definition without its subject: ``"A stack is a list ..."`` -> ``"a list ..."``;
+    a gloss that does not name the term is its own description; None otherwise."""
+    text = " ".join(normalize(text).split())
+    pattern = term_pattern(terms)
+    if not text:
+        return None
+    if not pattern.search(text):
+        return without_period(text)
+    marked = pattern.sub(_TERM, text)
+    match = _SUBJECT_IS.match(marked) or _ENTRY.match(marked)
+    if not match and (which := _WHICH_IS.match(marked)) and _whole_term(
+            marked[:marked.index(_TERM)]):
+        match = which  # not "define a null hypothesis, which is" for hypothesis
+    if not match:
+        match = _IS_CALLED.match(marked)
+        if match and re.search(_LEANING, match.group(1), re.I):
+            return None  # "Functions that work this way are called X": needs the text before
+    if not match:
+        match = _PHRASE_CALLED.match(marked)
+        if match and (re.search(_LEANING, match.group(1), re.I) or re.search(
+                r"\b(?:is|are|was|were|be|been|has|have)\b", match.group(1), re.I)
+                or re.search(r"\w+ing\s+$", marked[:match.start(1)])):
+            return None  # "Adding a parameter to a function is called ...": not "a parameter"
+    if not match or _TERM in match.group(1):
+        return None
+    rest = without_period(match.group(1))
+    if len(rest) < 12 or mentions(rest, terms):
+        return None
+    return rest
+
+
+_OPENER = re.compile(
+    r"^\W*(?:when|if|in|as|at|on|to|from|by|with|after|before|this|that|these|those|we|you|"
+    r"they|there|so|but|and|for|now|here|since|because|although|once|then|thus|however|"
+    r"note|also|often|usually|generally|instead)\b", re.I)
+"""First words of a sentence fragment, not of a gloss ("When people mean to argue, ...")."""
+_LEANS_ON = re.compile(r"\b(?:them|they|these|those|above|below|previous|following)\b", re.I)
+_POINTS_ELSEWHERE = re.compile(
+    r"\b(?:the\s+(?:main\s+)?topic\s+of|(?:is|are)\s+(?:discussed|covered|"
+    r"explained|introduced)\s+in|chapters?\s+\d+|sections?\s+\d+)\b|^\W*the\s+other\b"
+    r"|^\W*(?:a|an|the)\s+(?:(?:big|large|huge|small|major|broad|central|key|important)\s+)?"
+    r"(?:topic|subject)\b",
+    re.I)
+"""A description that says where the concept is treated, not what it is ("the topic of
+Chapter 11", "a big topic"), or what the others are ("The other sentences are premises of the argument")."""
+_PARTICIPLE = re.compile(r"^\W*[a-z]\w+ed\b")
+"""A description starting with a lower-case participle is the rest of a clause, not a noun."""
+_LIKE_THIS = re.compile(
+    r"\b(?:like\s+th(?:is|at|ese|ose)|this\s+way|such\s+\w+\s+(?:is|are))\b"
+    r"|\b(?:this|these|that|those|such)\s+(?:[\w-]+\s+){0,2}(?:is|are)\s+(?:called|known)\b",
+    re.I)
+"""A sentence naming what the one before described ("this set is called the extension")."""
+_OWN_SUBJECT = re.compile(r"^\W*(?:(?:a|an|the)\s+)?(?:(?!\b(?:that|which|who|whose|where|when)\b)"
+                          r"[\w\s-]){1,30}?[\"'’”]?\s+"
+                          r"(?:is|are|refers?\s+to|means?|denotes?)\s", re.I)
+"""A sentence defining a subject of its own: no gloss of another term."""
+_POINTS_BACK = re.compile(r"^\W*(?:this|that|these|those|it|they|such|here|there)\b", re.I)
+_NOT_SAYING_WHAT = (r"(?!\s+(?:the\s+)?(?:most|more|less|very|often|usually|sometimes|still|"
+                    r"only|always|never|not|just|quite|rather|also|too|important|useful|easy|"
+                    r"hard|same|similar|different|like|\w+est)\b)")
+"""What follows "X is" when the sentence says how X behaves or compares, not what it is."""
+MIN_DESCRIPTION_STEMS = 2
+
+
+def glossed_within_a_phrase(sentence: str, terms: Sequence[str]) -> bool:
+    """Whether the sentence glosses the term by "which is" where a word other than an article
+    comes right before it: the gloss is of the longer phrase ("define a null hypothesis, which
+    is a model ..." for hypothesis) or of a name in code ("we have ended, which is ...")."""
+    marked = term_pattern(terms).sub(_TERM, " ".join(normalize(sentence).split()))
+    if _TERM not in marked or _SUBJECT_IS.match(marked) or not _WHICH_IS.match(marked):
+        return False
+    return not _whole_term(marked[:marked.index(_TERM)])
+
+
+def _whole_term(before: str) -> bool:
+    """Whether the text before a term glossed by "which is" leaves the term whole: an article
+    or determiner, a preposition or a verb ("interval for prediction error", "performs string
+    concatenation"); not another word of a longer name ("null hypothesis") nor "we have"
+    ("we have ended, which is ...": a value the code computes)."""
+    if _DETERMINED.search(before):
+        return True
+    word = (re.findall(r"[A-Za-z]+", before) or [""])[-1].lower()
+    if word in ("have", "has", "had", "get", "gets", "got"):
+        return False
+    return word in STOPWORDS or word.endswith("s") or word in ("called", "named", "termed")
+
+
+def plainly_defines(sentence: str, terms: Sequence[str]) -> bool:
+    """Whether the sentence has the shape of a definition of the term: "X is ...", "In this
+    context, an X is ...", "X: a ...", "... is called X", "... is said to be X", "X, which
+    means ...". Not a sentence pointing back ("This is called X") nor one saying how the thing
+    behaves ("X is most vexing when ...")."""
+    return any(_defines_alone(part, terms) for part in split_sentences(sentence))
+
+
+def _defines_alone(sentence: str, terms: Sequence[str]) -> bool:
+    if _POINTS_BACK.match(sentence) or _LIKE_THIS.search(sentence):
+        return False
+    return _DEFINING_SHAPE.search(term_pattern(terms).sub(_TERM, sentence)) is not None
+
+
+_ARTICLE = r"(?:(?:a|an|the)\s+)?"
+_DEFINING_SHAPE = re.compile("|".join(f"(?:{shape})" for shape in (
+    r"^\W*(?:[^,.;:]{0,40},\s+)?" + _ARTICLE + _T + r"\s*(?:\([^)]*\)\s*)?"
+    r"(?:,[^,]{0,60},\s*)?(?:is|are|refers?\s+to|means?|denotes?)\b" + _NOT_SAYING_WHAT,
+    r"^\W*" + _ARTICLE + _T + r"\s*:\s+\S",
+    r"\b(?:called|known\s+as|said\s+to\s+be|referred\s+to\s+as)\s+" + _ARTICLE + _T,
+    _T + r",\s+which\s+(?:means\b|(?:is|are)\s+(?:a|an|the)\s)",
+    r"\bdefines?\s+" + _ARTICLE + _T + r"|" + _T + r"\s+(?:is|are)\s+defined\b",
+)), re.I)
+"""The shapes of a definition of the term (marked as :data:`_TERM`), compiled once."""
+
+
+def says_what_it_is(m: Material) -> bool:
+    """Whether the course really says what the concept is: a defining sentence of a
+    definition's shape (:func:`plainly_defines`), or a gloss that does not name the term and
+    stands on its own. A sentence that merely uses the term ("The syntax is the same as for
+    strings", "In designing a proof system, ...") is no definition, and no exercise should be
+    keyed to it as one."""
+    if m.sentence and _POINTS_ELSEWHERE.search(m.sentence):
+        return False  # "..., which is the topic of Chapter 11"; "The other sentences are ..."
+    if m.sentence and plainly_defines(m.sentence, m.terms):
+        return True
+    if m.found_elsewhere:  # the classifier's judgement on a sentence among the passages
+        return bool(m.sentence or m.description)
+    gloss = " ".join(m.concept.definition.split())
+    if not gloss or m.pattern.search(gloss) or _OWN_SUBJECT.match(gloss):
+        return False  # '"Syntax" refers to the structure ...' given for syntax error
+    return stands_alone(m.description)
+
+
+def stands_alone(description: str | None) -> bool:
+    """Whether a description says what a thing is without the text around it: a few content
+    words, not a sentence fragment or one that points at other sentences."""
+    if not description or len(content_stems(description)) < MIN_DESCRIPTION_STEMS:
+        return False
+    if ";" in description or "?" in description or _PARTICIPLE.match(description):
+        return False  # two glossary entries run together; "assigned to variables called ..."
+    return not (_OPENER.match(description) or _LEANS_ON.search(description)
+                or _POINTS_ELSEWHERE.search(description))
+
+
+def without_period(text: str) -> str:
+    return text.strip().rstrip(".;: ").strip()
+
+
+def lower_first(text: str) -> str:
+    """``"A list of ..."`` -> ``"a list of ..."``; acronyms (``"CPU ..."``) stay."""
+    first = text.split()[0] if text.split() else ""
+    if len(first) > 1 and first.isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def as_statement(description: str) -> str:
+    """A description as a sentence of its own: capital first letter, final period."""
+    return description[:1].upper() + description[1:] + "."
