@@ -108,6 +108,23 @@ def test_a_session_shows_the_definition_it_uses_and_is_keyed_to_the_book() -> No
     assert check_exercise(first, PARAMETER, [chunk]).ok
 
 
+def test_a_listing_of_two_definitions_is_shown_at_two_prompts() -> None:
+    """Under one prompt the function would read as part of the class's block (Python refuses
+    it at the interpreter), while the replay runs them as two statements."""
+    concept = _concept("class", "class", "A class is a programmer-defined type.")
+    chunk = _chunk("\n".join([
+        "A class is a programmer-defined type. Here is a class and a function:",
+        "class Time:", '"""Represents the time of day."""',
+        "def print_time(time):", "print(time.hour + 1)",
+        "This function prints the hour of a Time object:",
+        ">>> start = Time()", ">>> start.hour = 9", ">>> print_time(start)", "10"]))
+    run = _echo({"print_time(start)": "10\n"})
+    (item,) = write_code_output(_material(concept, [chunk]), [chunk], run=run)
+    assert ('>>> class Time:\n...     """Represents the time of day."""\n...\n'
+            ">>> def print_time(time):\n...     print(time.hour + 1)\n...\n>>> start = Time()"
+            in item.prompt)
+
+
 def test_a_session_whose_definition_the_book_never_shows_gives_no_item() -> None:
     chunk = _chunk("\n".join(FUNCTION_TEXT.splitlines()[4:]))  # the listing left out
     run = _echo({"print_twice(42)": "NameError: name 'print_twice' is not defined\n"})
