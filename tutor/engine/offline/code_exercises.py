@@ -13,7 +13,6 @@ error: the key is its name, the same in the book and in the replay.
 
 from __future__ import annotations
 
-import ast
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from tutor.engine.offline.code_listings import (
     is_statement,
     listings,
     sessions,
+    top_level_statements,
     used_names,
 )
 from tutor.engine.offline.code_sandbox import same_output
@@ -159,28 +159,11 @@ def _prompt_lines(source: str) -> str:
     statement of several lines closed by an empty continuation line. A listing holding a
     class and then a function is two statements; shown under one prompt, the function would
     read as part of the class's block, which Python refuses."""
-    return "\n".join(_one_prompt(statement) for statement in _top_level(source))
+    return "\n".join(_one_prompt(statement) for statement in top_level_statements(source))
 
 
 def _one_prompt(statement: str) -> str:
     return PROMPT + statement.replace("\n", "\n" + MORE) + ("\n..." if "\n" in statement else "")
-
-
-def _top_level(source: str) -> list[str]:
-    """The source's top-level statements (with their decorators), or the whole source when
-    it does not parse."""
-    text = source.rstrip("\n")
-    try:
-        body = ast.parse(text).body
-    except SyntaxError:
-        return [text]
-    lines = text.split("\n")
-    starts = [min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))])
-              for node in body]
-    if len(starts) < 2:
-        return [text]
-    ends = [*starts[1:], len(lines) + 1]
-    return ["\n".join(lines[a - 1: b - 1]).rstrip("\n") for a, b in zip(starts, ends, strict=True)]
 
 
 def write_code_output(

@@ -187,6 +187,20 @@ def _statements(source: str) -> list[ast.stmt] | None:
         return None
 
 
+def top_level_statements(source: str) -> list[str]:
+    """The source's top-level statements as text (a decorated one with its decorators), or
+    the whole source when it is not Python or holds one statement."""
+    text = source.rstrip("\n")
+    body = _statements(text)
+    if body is None or len(body) < 2:
+        return [text]
+    lines = text.split("\n")
+    starts = [min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))])
+              for node in body]
+    ends = [*starts[1:], len(lines) + 1]
+    return ["\n".join(lines[a - 1: b - 1]).rstrip("\n") for a, b in zip(starts, ends, strict=True)]
+
+
 @_remembered
 def defined_names(source: str) -> set[str]:
     """The names a statement binds at the top level (assignments, definitions, imports)."""
