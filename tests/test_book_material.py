@@ -187,6 +187,29 @@ def test_an_example_of_the_concept_at_work_asks_which_idea_fills_the_blank() -> 
     assert "event" not in (again.choices or [])  # the page names it: no distractor
 
 
+def test_an_example_is_asked_only_as_a_concrete_case_that_points_at_nothing_unseen() -> None:
+    from tutor.engine.offline.example_use_exercises import concrete
+
+    siblings = [Sibling(c, 0.5, None) for c in (EVENT, MEAN, MODE)]
+    # a narrative sentence is filled by its grammar, not by recognising the idea at work
+    story = _chunk("The sample space is the set of all possible outcomes of an experiment. "
+                   "For example, people who gamble think about the sample space of a game "
+                   "long before they know what the word means.")
+    assert write_example_use(_material(SAMPLE, [story]), siblings, [story]) == []
+    # a case that points at what the quote leaves out
+    pointing = _chunk("The sample space is the set of all possible outcomes of an experiment. "
+                      "For example, the sample space of the experiment on p. 92 has 6 "
+                      "outcomes, one for each face of the die.")
+    assert write_example_use(_material(SAMPLE, [pointing]), siblings, [pointing]) == []
+    assert concrete("For example, the 90% interval runs from the 5th to the 95th percentile.")
+    assert concrete("For example, t.append(x) adds one element at the end.")
+    assert concrete("If your conclusion is a conditional A → B, plan to use the rule.")
+    assert concrete("Consider any sentence of the form Rc1 where R is a predicate.")
+    assert not concrete("Often, sentences in logic will express things that count as facts.")
+    assert not concrete("For example, Figure 18.2 shows the relationships between classes.")
+    assert not concrete("In the argument above, for example, the premises are true.")
+
+
 PRACTICE = _chunk(
     "Practice Exercises\n"
     "? Part A Determine whether each sentence is a tautology, a contradiction, or a "

@@ -44,6 +44,26 @@ _CUE = re.compile(r"\b(?:for\s+example|for\s+instance|e\.\s?g\.|such\s+as|consid
 _LEANS = re.compile(r"^\W*(?:for\s+example|for\s+instance|in\s+this\s+(?:case|example)|here|"
                     r"similarly|likewise|again|then|so|but|and|this|that|these|those|it)\b", re.I)
 _LIST_LINE = re.compile(r"^[a-z][\w\s-]{0,40}:\s")
+_POINTER = re.compile(
+    r"\b(?:p|pp|page|pages|fig|figure|table|section|chapter|part|exercise|sentence|example|"
+    r"argument|equation|line|step|rule)s?\.?\s*\(?\d|\b(?:above|below|earlier|previous|"
+    r"preceding|the\s+following|these\s+examples|this\s+argument|our\s+(?:two|three|first|"
+    r"last))\b", re.I)
+"""Pointers at what the quote does not show ("the argument on p. 92", "Figure 18.2")."""
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:st|nd|rd|th|%)?(?!\w)|\{\s*\d")
+_CODE = re.compile(r">>>|\w\([^()]*\)|\b\w+\s*(?:==|=|\+=|-=)\s*\S|\b[a-z]\w*_\w+\b|"
+                   r"\b\w+\.\w+\(|\[[^\]]*\]")
+_SYMBOLS = re.compile(r"[¬∧∨→↔∀∃⊃≡&∼]|(?<![\w'’])(?:[A-Z][a-z]\d|[A-Z]{2,}[a-z]+|[A-Z][xyz])(?!\w)")
+"""A symbolisation: a connective or quantifier sign ("A → B", "¬A"), or a predicate with its
+terms ("Rc1", "NKab", "Hx")."""
+
+
+def concrete(quote: str) -> bool:
+    """Whether the quote shows a concrete case (numbers, code, a symbolisation) and points at
+    nothing it leaves out."""
+    if _POINTER.search(quote):
+        return False
+    return bool(_NUMBER.search(quote) or _CODE.search(quote) or _SYMBOLS.search(quote))
 
 
 def _quotes(chunk: Chunk, m: Material) -> list[str]:
@@ -72,6 +92,8 @@ def _quotes(chunk: Chunk, m: Material) -> list[str]:
             continue  # a sentence cut from a code line or a heading, or not plain prose
         if len(m.pattern.findall(quote)) > 2 or quote.rstrip().endswith((":", "?")):
             continue
+        if not concrete(m.pattern.sub(" ", quote)):
+            continue  # a narrative sentence, filled by its grammar, or one pointing elsewhere
         words = quote.split()
         if "•" in quote or sum(w.strip(".,;:()'\"").isalpha() for w in words) < (
                 MIN_WORD_SHARE * len(words)):
