@@ -210,6 +210,26 @@ def test_an_example_is_asked_only_as_a_concrete_case_that_points_at_nothing_unse
     assert not concrete("In the argument above, for example, the premises are true.")
 
 
+def test_an_example_item_offers_no_second_name_for_the_idea_nor_a_common_word_key() -> None:
+    from tutor.engine.offline.example_use_exercises import another_name
+
+    outcome = _concept("outcome", "outcome", "Often, the elements of a sample space are called "
+                       "outcomes.", page=7)
+    siblings = [Sibling(c, 0.5, None) for c in (outcome, EVENT, MEAN, MODE)]
+    chunk = _chunk("The sample space is the set of all possible results of an experiment. "
+                   "For example, if you roll a die once, the sample space is the set "
+                   "{1, 2, 3, 4, 5, 6} of the faces it can show.")
+    assert another_name(siblings[0], _material(SAMPLE, [chunk]))
+    assert not another_name(siblings[1], _material(SAMPLE, [chunk]))  # named, not renamed
+    (item,) = write_example_use(_material(SAMPLE, [chunk]), siblings, [chunk])
+    assert "outcome" not in (item.choices or [])
+    # a one-word name as common as "proof" is filled by the grammar of the quote
+    common = _concept("proof", "proof", "A proof is a sequence of sentences.")
+    told = _chunk("A proof is a sequence of sentences. For example, the proof of A & B from "
+                  "A and B has 3 lines and uses one rule, conjunction introduction.")
+    assert write_example_use(_material(common, [told]), siblings[1:], [told]) == []
+
+
 PRACTICE = _chunk(
     "Practice Exercises\n"
     "? Part A Determine whether each sentence is a tautology, a contradiction, or a "

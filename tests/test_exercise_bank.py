@@ -323,7 +323,8 @@ def test_relation_finds_the_kind_the_name_ends_with_among_related_concepts() -> 
                             "parameter.",
         "positional argument": "A positional argument is an argument that does not include "
                                "a parameter name.",
-        "argument": "An argument is a value provided to a function when it is called.",
+        "argument": "An argument is a value provided to a function when it is called. This "
+                    "value is assigned to the corresponding parameter.",  # runs on: not quoted
     }
     pool = [_concept(n.replace(" ", "-"), n, d, page=i)
             for i, (n, d) in enumerate(texts.items(), 1)]

@@ -142,18 +142,19 @@ def write_relation(
         found = placement(description, names) if names else None
         if found is None or not _states_a_kind(broader, m, siblings):
             continue
-        others = _other_kinds(m, found, broader, names, siblings)
-        cited = _cited([broader, *others[:1]], pages)
-        if others and cited is not None:
-            return [_exercise(m, broader, found, others[0], cited)]
+        for other in _other_kinds(m, found, broader, names, siblings):
+            cited = _cited([broader, other], pages)
+            if cited is not None:
+                return [_exercise(m, broader, found, other, cited)]
     return []
 
 
 def _states_a_kind(broader: Sibling, m: Material, siblings: Sequence[Sibling]) -> bool:
-    """Whether the broader idea's description says what kind of thing it is and stands apart
-    from the concept: short, alone, not a definite role ("the boolean expression after if"),
-    not naming the concept, and about itself, not a longer-named concept."""
-    description = broader.description or ""
+    """Whether the broader idea's description (its first sentence: the key does not quote it)
+    says what kind of thing it is and stands apart from the concept: short, alone, not a
+    definite role ("the boolean expression after if"), not naming the concept, and about
+    itself, not a longer-named concept."""
+    description = first_sentence(broader.description or "")  # a glossary entry may run on
     if not fits(description) or re.match(r"^\W*the\b", description, re.I):
         return False
     if mentions(description, m.terms, fuzzy=False):
@@ -227,7 +228,7 @@ def _exercise(m: Material, broader: Sibling, found: Placement, other: Sibling,
     condition = found.condition(head)
     kin_condition = theirs.condition(head) if theirs else (other.description or "")
     reference = (f"No. Every {concept} is {a_head}, but only {condition} is {a_concept}. "
-                 f"Another kind of {head} the course defines is {kin}: {kin_condition}.")
+                 f"One other kind of {head} the course defines is {kin}: {kin_condition}.")
     citations = list(m.citations[:1])
     citations += [c for c in cited if c not in citations]
     return Exercise(
