@@ -299,9 +299,16 @@ def test_relation_asks_the_direction_of_a_kind_what_sets_it_apart_and_a_sibling_
     assert "increment: an update that increases" in item.answer  # the course's other kind
     assert len(item.key_points) == 3 and {c.page for c in item.citations} == {1, 2, 3}
     assert check_exercise(item, pool[0], pages).ok
-    # no other kind of update in the course: the question is the definition again, not asked
-    assert write_relation(m, [s for s in siblings if s.concept.name != "increment"],
-                          pages) == []
+    # no other kind of update in the course: the direction and what sets it apart only
+    (alone,) = write_relation(m, [s for s in siblings if s.concept.name != "increment"], pages)
+    assert "name another kind" not in alone.prompt and "increment" not in alone.answer
+    assert len(alone.key_points) == 2 and check_exercise(alone, pool[0], pages).ok
+    # one built-in thing is no kind: "is every function zip?" is not asked
+    pool_zip, pages_zip, siblings_zip = _relation_pool({
+        "zip": "zip is a built-in function that takes two or more sequences and returns a "
+               "list of tuples.",
+        "function": "A function is a sequence of statements that performs a computation."})
+    assert write_relation(_material(pool_zip[0], pages_zip), siblings_zip, pages_zip) == []
     # the broader idea's own page must be citable
     assert write_relation(m, siblings, [pages[0], pages[2]]) == []
     # a definition that uses another idea without being a kind of it gives no item

@@ -19,8 +19,9 @@ data type). X must have a description of its own that stands alone, says what X 
 name Y, and is not a definite role ("condition: the boolean expression after if" is no kind
 that an invariant falls under); the sibling must open with the same head, differ from Y in
 what follows, and neither name the other (a synonym, "element ... also called items", is no
-other kind). Without such a sibling the question reduces to restating Y's definition, and no
-item is written.
+other kind). Without a sibling whose page can be cited, the item asks the direction and what
+sets Y apart only; it is not asked of a name that reads as an adjective ("linear") or of one
+built-in thing ("zip").
 """
 
 from __future__ import annotations
@@ -130,13 +131,14 @@ def write_relation(
     heads: Sequence[Sibling] = (),
 ) -> list[Exercise]:
     """The "is every X a Y?" item on the broader idea the concept's description opens with
-    (a near concept, or one of ``heads``, :func:`broader_by_name`), or none when the
-    description places it under no idea of the course or the course defines no other kind of
-    that idea."""
+    (a near concept, or one of ``heads``, :func:`broader_by_name`), asking for another kind of
+    that idea the course defines when one can be cited; none when the description places it
+    under no idea of the course."""
     if not says_what_it_is(m) or not fits(m.description) or m.concept.name[:1].isupper():
         return []  # a capitalised name is one named thing (a survey, a dataset), not a kind
     description = m.description or ""
     pages = {(p.source, p.page) for p in passages}
+    alone: list[Exercise] = []
     for broader in [*described_siblings(list(heads), passages), *siblings]:
         names = term_variants(broader.concept.name, broader.concept.aliases)
         found = placement(description, names) if names else None
@@ -146,7 +148,20 @@ def write_relation(
             cited = _cited([broader, other], pages)
             if cited is not None:
                 return [_exercise(m, broader, found, other, cited)]
-    return []
+        cited = _cited([broader], pages)
+        if cited is not None and not alone and not _one_thing(m):
+            alone.append(_exercise(m, broader, found, None, cited))
+    return alone
+
+
+def _one_thing(m: Material) -> bool:
+    """Whether the concept is no kind to ask "is every X one?" about: a name that reads as an
+    adjective ("every linear is an algorithm") or one built-in thing ("zip: a built-in
+    function that ...": no function but zip is zip)."""
+    name = m.concept.name.lower()
+    if " " not in name and re.search(r"(?:able|ible|ic|ive|ous|ar)$", name):
+        return True
+    return re.match(r"^\W*(?:a|an|the)\s+built-?in\b", m.description or "", re.I) is not None
 
 
 def _states_a_kind(broader: Sibling, m: Material, siblings: Sequence[Sibling]) -> bool:
@@ -219,29 +234,32 @@ def describes_itself(sibling: Sibling, siblings: Sequence[Sibling]) -> bool:
     return True
 
 
-def _exercise(m: Material, broader: Sibling, found: Placement, other: Sibling,
+def _exercise(m: Material, broader: Sibling, found: Placement, other: Sibling | None,
               cited: list[Citation]) -> Exercise:
-    concept, head, kin = m.concept.name, broader.concept.name, other.concept.name
-    names = term_variants(broader.concept.name, broader.concept.aliases)
-    theirs = placement(other.description or "", names)
+    """The item; with ``other``, the sibling kind is asked for too."""
+    concept, head = m.concept.name, broader.concept.name
     a_concept, a_head = f"{article(concept)} {concept}", f"{article(head)} {head}"
     condition = found.condition(head)
-    kin_condition = theirs.condition(head) if theirs else (other.description or "")
-    reference = (f"No. Every {concept} is {a_head}, but only {condition} is {a_concept}. "
-                 f"One other kind of {head} the course defines is {kin}: {kin_condition}.")
+    reference = f"No. Every {concept} is {a_head}, but only {condition} is {a_concept}."
+    prompt = (f"In the course, every {concept} is {a_head}. Is every {head} {a_concept}? "
+              f"Say what {a_head} must be or do to be {a_concept}")
+    key_points = [f"not every {head} is {a_concept}", f"{a_concept} is {condition}"]
+    if other is not None:
+        kin = other.concept.name
+        theirs = placement(other.description or "", term_variants(head, broader.concept.aliases))
+        kin_condition = theirs.condition(head) if theirs else (other.description or "")
+        reference += f" One other kind of {head} the course defines is {kin}: {kin_condition}."
+        prompt += f", and name another kind of {head} that the course defines"
+        key_points.append(f"{kin} is another kind of {head}: {kin_condition}")
     citations = list(m.citations[:1])
     citations += [c for c in cited if c not in citations]
     return Exercise(
         id=f"{m.concept.id}-relation-1",
         concept_id=m.concept.id,
         kind=ExerciseKind.SHORT_ANSWER,
-        prompt=(f"In the course, every {concept} is {a_head}. Is every {head} {a_concept}? "
-                f"Say what {a_head} must be or do to be {a_concept}, and name another kind of "
-                f"{head} that the course defines."),
+        prompt=f"{prompt}.",
         answer=reference,
-        key_points=[f"not every {head} is {a_concept}",
-                    f"{a_concept} is {condition}",
-                    f"{kin} is another kind of {head}: {kin_condition}"],
+        key_points=key_points,
         misconceptions={},
         explanation=(f"{reference} "
                      f"({'; '.join(dict.fromkeys(c.label() for c in citations))})"),
