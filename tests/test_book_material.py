@@ -187,6 +187,49 @@ def test_an_example_of_the_concept_at_work_asks_which_idea_fills_the_blank() -> 
     assert "event" not in (again.choices or [])  # the page names it: no distractor
 
 
+def test_an_example_is_asked_only_as_a_concrete_case_that_points_at_nothing_unseen() -> None:
+    from tutor.engine.offline.example_use_exercises import concrete
+
+    siblings = [Sibling(c, 0.5, None) for c in (EVENT, MEAN, MODE)]
+    # a narrative sentence is filled by its grammar, not by recognising the idea at work
+    story = _chunk("The sample space is the set of all possible outcomes of an experiment. "
+                   "For example, people who gamble think about the sample space of a game "
+                   "long before they know what the word means.")
+    assert write_example_use(_material(SAMPLE, [story]), siblings, [story]) == []
+    # a case that points at what the quote leaves out
+    pointing = _chunk("The sample space is the set of all possible outcomes of an experiment. "
+                      "For example, the sample space of the experiment on p. 92 has 6 "
+                      "outcomes, one for each face of the die.")
+    assert write_example_use(_material(SAMPLE, [pointing]), siblings, [pointing]) == []
+    assert concrete("For example, the 90% interval runs from the 5th to the 95th percentile.")
+    assert concrete("For example, t.append(x) adds one element at the end.")
+    assert concrete("If your conclusion is a conditional A → B, plan to use the rule.")
+    assert concrete("Consider any sentence of the form Rc1 where R is a predicate.")
+    assert not concrete("Often, sentences in logic will express things that count as facts.")
+    assert not concrete("For example, Figure 18.2 shows the relationships between classes.")
+    assert not concrete("In the argument above, for example, the premises are true.")
+
+
+def test_an_example_item_offers_no_second_name_for_the_idea_nor_a_common_word_key() -> None:
+    from tutor.engine.offline.example_use_exercises import another_name
+
+    outcome = _concept("outcome", "outcome", "Often, the elements of a sample space are called "
+                       "outcomes.", page=7)
+    siblings = [Sibling(c, 0.5, None) for c in (outcome, EVENT, MEAN, MODE)]
+    chunk = _chunk("The sample space is the set of all possible results of an experiment. "
+                   "For example, if you roll a die once, the sample space is the set "
+                   "{1, 2, 3, 4, 5, 6} of the faces it can show.")
+    assert another_name(siblings[0], _material(SAMPLE, [chunk]))
+    assert not another_name(siblings[1], _material(SAMPLE, [chunk]))  # named, not renamed
+    (item,) = write_example_use(_material(SAMPLE, [chunk]), siblings, [chunk])
+    assert "outcome" not in (item.choices or [])
+    # a one-word name as common as "proof" is filled by the grammar of the quote
+    common = _concept("proof", "proof", "A proof is a sequence of sentences.")
+    told = _chunk("A proof is a sequence of sentences. For example, the proof of A & B from "
+                  "A and B has 3 lines and uses one rule, conjunction introduction.")
+    assert write_example_use(_material(common, [told]), siblings[1:], [told]) == []
+
+
 PRACTICE = _chunk(
     "Practice Exercises\n"
     "? Part A Determine whether each sentence is a tautology, a contradiction, or a "

@@ -61,29 +61,25 @@ def test_a_concept_named_by_pointing_back_is_compared_by_its_glossary_entry() ->
 
 
 def test_an_idea_the_definition_names_is_described_however_far_down_the_ranking() -> None:
-    texts = {
-        "parameter": "A parameter is a name used inside a function to refer to the value "
-                     "passed as an argument.",
-        "argument": "argument: A value provided to a function when the function is called.",
-    }
-    pages = [_chunk("A parameter is a name used inside a function to refer to the value "
-                    "passed as an argument.", page=1),
-             _chunk("• argument: A value provided to a function when the function "
-                    "is called. • parameter: A name used inside a function to refer to the "
-                    "value passed as an argument.", page=2)]
-    parameter = _concept("parameter", texts["parameter"], page=1)
-    argument = _concept("argument", "The expressions inside the parentheses are the "
-                        "arguments.", page=2)
+    pages = [_chunk("A decrement is an update that decreases the value of a variable.", page=1),
+             _chunk("• update: An assignment where the new value of the variable depends on "
+                    "the old. • variable: A name that refers to a value.", page=2),
+             _chunk("An increment is an update that increases the value of a variable.",
+                    page=3)]
+    decrement = _concept("decrement", pages[0].text, page=1)
+    update = _concept("update", "Updating a variable is common in loops.", page=2)
+    increment = _concept("increment", pages[2].text, page=3)
     fillers = [_concept(f"idea {n}", f"An idea {n} is a thing number {n} of the course.",
                         page=10 + n) for n in range(10)]
     siblings = [Sibling(c, 0.5, describe(c.definition, [c.name])) for c in fillers]
-    siblings.append(Sibling(argument, 0.1, None))  # far down, no description of its own
-    m = _material(parameter, pages)
+    siblings += [_sibling(increment, 0.2), Sibling(update, 0.1, None)]  # far down, undescribed
+    m = _material(decrement, pages)
     written = write_beyond_definition(m, siblings, pages)
     (relation,) = [e for e in written if e.origin is ExerciseOrigin.RELATION]
-    assert "Why do you need argument to understand parameter?" in relation.prompt
-    assert "value provided to a function" in relation.answer
-    assert check_exercise(relation, parameter, pages).ok
+    assert "Is every update a decrement?" in relation.prompt
+    assert "increment: an update that increases" in relation.answer
+    assert {c.page for c in relation.citations} == {1, 2, 3}
+    assert check_exercise(relation, decrement, pages).ok
 
 
 ITERATOR = _concept("iterator", "An iterator is an object that iterates through a sequence.",
@@ -132,20 +128,25 @@ def test_a_participle_after_the_head_leaves_the_kind_of_thing_it_is() -> None:
 
 
 def test_an_idea_the_glossary_entry_names_is_asked_about_when_the_sentence_does_not() -> None:
-    window = _concept("window", "A window is a sequence of consecutive values.", page=40)
-    series = _concept("time series", "A time series is a sequence of measurements from a "
-                      "system that varies in time.", page=41)
-    pages = [_chunk(window.definition, page=40), _chunk(series.definition, page=41),
-             _chunk("• window: A sequence of consecutive values in a time series, often used "
-                    "to compute a moving average. • moving average: One of several statistics "
-                    "intended to estimate the underlying trend.", page=45)]
-    m = _material(window, pages)
-    written = write_beyond_definition(m, [_sibling(series, 0.5)], pages)
+    rolling = _concept("rolling mean", "A rolling mean is computed over each window of the "
+                       "series.", page=40)
+    moving = _concept("moving average", "A moving average is a statistic intended to "
+                      "estimate the underlying trend in a time series.", page=41)
+    weighted = _concept("weighted moving average", "A weighted moving average is a moving "
+                        "average that gives more weight to recent values.", page=42)
+    pages = [_chunk(rolling.definition, page=40), _chunk(moving.definition, page=41),
+             _chunk(weighted.definition, page=42),
+             _chunk("• rolling mean: A moving average based on the mean value in each window. "
+                    "• lag: The size of the shift in a serial correlation.", page=45)]
+    m = _material(rolling, pages)
+    siblings = [_sibling(moving, 0.6), _sibling(weighted, 0.5)]
+    written = write_beyond_definition(m, siblings, pages)
     (relation,) = [e for e in written if e.origin is ExerciseOrigin.RELATION]
-    assert "Why do you need time series to understand window?" in relation.prompt
-    assert {c.page for c in relation.citations} == {45, 41}  # the entry and the idea's page
-    assert check_exercise(relation, window, [pages[1], pages[2]]).ok
-    # without the glossary the defining sentence names no other idea
-    plain = _material(window, pages[:2])
-    assert [e for e in write_beyond_definition(plain, [_sibling(series, 0.5)], pages[:2])
+    assert "Is every moving average a rolling mean?" in relation.prompt
+    assert "based on the mean value in each window" in relation.answer
+    assert {c.page for c in relation.citations} == {45, 41, 42}  # the entry and the ideas' pages
+    assert check_exercise(relation, rolling, pages[1:]).ok
+    # without the glossary the defining sentence places it under no other idea
+    plain = _material(rolling, pages[:3])
+    assert [e for e in write_beyond_definition(plain, siblings, pages[:3])
             if e.origin is ExerciseOrigin.RELATION] == []

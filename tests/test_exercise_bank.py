@@ -266,38 +266,84 @@ def test_a_description_that_leans_on_the_sentence_before_is_not_used() -> None:
                     "makes the function more general.", ["generalization"]) is None
 
 
-def test_relation_asks_why_the_idea_the_definition_uses_is_needed() -> None:
-    from tutor.engine.offline.descriptions import describe
-    from tutor.engine.offline.relation_exercises import write_relation
+UPDATE_TEXTS = {
+    "decrement": "A decrement is an update that decreases the value of a variable.",
+    "update": "An update is an assignment where the new value of the variable depends on the "
+              "old.",
+    "increment": "An increment is an update that increases the value of a variable.",
+    "variable": "A variable is a name that refers to a value.",
+}
 
-    texts = {
-        "parameter": "A parameter is a name used inside a function to refer to the value "
-                     "passed as an argument.",
-        "function": "A function is a named sequence of statements that performs a computation.",
-        "module": "A module is a file that contains a collection of related functions.",
-        "loop": "A loop is a part of a program that can run repeatedly.",
-    }
+
+def _relation_pool(texts: dict[str, str]):  # type: ignore[no-untyped-def]
+    from tutor.engine.offline.descriptions import describe
+
     pool = [_concept(n, n, d, page=i) for i, (n, d) in enumerate(texts.items(), 1)]
     pages = [_chunk(d, page=i) for i, d in enumerate(texts.values(), 1)]
-    m = _material(pool[0], pages)
     siblings = [Sibling(c, 0.6 - 0.1 * i, describe(c.definition, [c.name]))
                 for i, c in enumerate(pool[1:])]
+    return pool, pages, siblings
+
+
+def test_relation_asks_the_direction_of_a_kind_what_sets_it_apart_and_a_sibling_kind() -> None:
+    from tutor.engine.offline.relation_exercises import write_relation
+
+    pool, pages, siblings = _relation_pool(UPDATE_TEXTS)
+    m = _material(pool[0], pages)
     (item,) = write_relation(m, siblings, pages)
-    assert item.origin is ExerciseOrigin.RELATION
-    assert item.kind is ExerciseKind.SHORT_ANSWER
-    assert "Why do you need function to understand parameter?" in item.prompt
-    assert "named sequence of statements" in item.answer  # what the idea it rests on is
-    assert len(item.key_points) == 2 and {c.page for c in item.citations} == {1, 2}
+    assert item.origin is ExerciseOrigin.RELATION and item.kind is ExerciseKind.SHORT_ANSWER
+    assert "every decrement is an update. Is every update a decrement?" in item.prompt
+    assert "decreases the value of a variable" not in item.prompt  # the learner says it
+    assert item.answer.startswith("No.")
+    assert "only an update that decreases the value of a variable is a decrement" in item.answer
+    assert "increment: an update that increases" in item.answer  # the course's other kind
+    assert len(item.key_points) == 3 and {c.page for c in item.citations} == {1, 2, 3}
     assert check_exercise(item, pool[0], pages).ok
-    # the idea's own definition is cited: without its page there is nothing to check it on
-    assert write_relation(m, siblings, pages[:1]) == []
-    # with the key's name removed from the definition there is nothing to ask
-    plain = _concept("parameter", "parameter", "A parameter is a name for a passed value.")
-    assert write_relation(_material(plain, [_chunk(plain.definition)]), siblings, pages) == []
-    # a sibling whose description is a clause, not what it is, is no key
-    clause = Sibling(_concept("function", "function", "x", page=2), 0.6,
-                     "assigned to variables called parameters")
-    assert write_relation(m, [clause], pages) == []
+    # no other kind of update in the course: the direction and what sets it apart only
+    (alone,) = write_relation(m, [s for s in siblings if s.concept.name != "increment"], pages)
+    assert "name another kind" not in alone.prompt and "increment" not in alone.answer
+    assert len(alone.key_points) == 2 and check_exercise(alone, pool[0], pages).ok
+    # one built-in thing is no kind: "is every function zip?" is not asked
+    pool_zip, pages_zip, siblings_zip = _relation_pool({
+        "zip": "zip is a built-in function that takes two or more sequences and returns a "
+               "list of tuples.",
+        "function": "A function is a sequence of statements that performs a computation."})
+    assert write_relation(_material(pool_zip[0], pages_zip), siblings_zip, pages_zip) == []
+    # the broader idea's own page must be citable
+    assert write_relation(m, siblings, [pages[0], pages[2]]) == []
+    # a definition that uses another idea without being a kind of it gives no item
+    # (the stitched "why do you need X to understand Y" is not asked)
+    pool, pages, siblings = _relation_pool({
+        "parameter": "A parameter is a name used inside a function to refer to the value "
+                     "passed as an argument.",
+        "function": "A function is a named sequence of statements that performs a "
+                    "computation.",
+        "argument": "An argument is a value provided to a function when it is called."})
+    assert write_relation(_material(pool[0], pages), siblings, pages) == []
+
+
+def test_relation_finds_the_kind_the_name_ends_with_among_related_concepts() -> None:
+    from tutor.engine.offline.relation_exercises import broader_by_name, write_relation
+
+    texts = {
+        "keyword argument": "A keyword argument is an argument that includes the name of the "
+                            "parameter.",
+        "positional argument": "A positional argument is an argument that does not include "
+                               "a parameter name.",
+        "argument": "An argument is a value provided to a function when it is called. This "
+                    "value is assigned to the corresponding parameter.",  # runs on: not quoted
+    }
+    pool = [_concept(n.replace(" ", "-"), n, d, page=i)
+            for i, (n, d) in enumerate(texts.items(), 1)]
+    pages = [_chunk(d, page=i) for i, d in enumerate(texts.values(), 1)]
+    heads = broader_by_name(pool[0], pool[1:])
+    assert [h.concept.name for h in heads] == ["argument"]
+    siblings = [Sibling(pool[1], 0.7, "an argument that does not include a parameter name")]
+    m = _material(pool[0], pages)
+    assert write_relation(m, siblings, pages) == []  # the near concepts leave "argument" out
+    (item,) = write_relation(m, siblings, pages, heads)
+    assert "Is every argument a keyword argument?" in item.prompt
+    assert "positional argument" in item.answer and check_exercise(item, pool[0], pages).ok
 
 
 def test_the_checker_rejects_two_blanks_narrative_openers_and_questions_as_statements() -> None:
@@ -434,7 +480,7 @@ def test_no_definition_item_beside_two_kinds_naming_it_or_one_that_uses_it() -> 
     from tutor.course import Exercise
     from tutor.engine.offline import exercises
 
-    def beyond(m, siblings, passages):  # type: ignore[no-untyped-def]
+    def beyond(m, siblings, passages, heads=()):  # type: ignore[no-untyped-def]
         return [Exercise(id=f"{m.concept.id}-{o.value}-1", concept_id=m.concept.id,
                          kind=ExerciseKind.SHORT_ANSWER, prompt=f"Why {m.concept.name}?",
                          answer="because", key_points=["because"], origin=o,
@@ -447,12 +493,12 @@ def test_no_definition_item_beside_two_kinds_naming_it_or_one_that_uses_it() -> 
         exercises.write_beyond_definition = beyond
         written = write_exercises(VARIABLE, [], [chunk])
         assert {e.origin for e in written} == {ExerciseOrigin.CONTRAST, ExerciseOrigin.RELATION}
-        exercises.write_beyond_definition = lambda m, s, p: beyond(m, s, p)[1:]
+        exercises.write_beyond_definition = lambda m, s, p, *_: beyond(m, s, p)[1:]
         written = write_exercises(VARIABLE, [], [chunk])
         # a relation item is keyed to two definitions: beside it, the production item
         assert [e.kind for e in written if e.origin is ExerciseOrigin.DEFINITION] == [
             ExerciseKind.SHORT_ANSWER]
-        exercises.write_beyond_definition = lambda m, s, p: beyond(m, s, p)[:1]
+        exercises.write_beyond_definition = lambda m, s, p, *_: beyond(m, s, p)[:1]
         written = write_exercises(VARIABLE, [], [chunk])
         assert [e.origin for e in written] == [ExerciseOrigin.CONTRAST]  # one that uses it
     finally:
@@ -511,16 +557,27 @@ def test_a_name_in_the_books_code_gets_no_exercise() -> None:
     assert not names_code(_material(filename, [named]))  # an idea named as a noun
 
 
-def test_relation_asks_only_about_an_idea_the_definition_rests_on() -> None:
-    from tutor.engine.offline.relation_exercises import describes_itself, rests_on
+def test_relation_places_a_concept_only_under_the_head_of_its_description() -> None:
+    from tutor.engine.offline.relation_exercises import describes_itself, placement
 
+    found = placement("a boolean variable used to indicate whether a condition is true",
+                      ["variable"])
+    assert found is not None and found.condition("variable") == (
+        "a boolean variable used to indicate whether a condition is true")
+    one_of = placement("one of the operators that compares its operands", ["operator"])
+    assert one_of is not None and one_of.condition("operator") == (
+        "an operator that compares its operands")
     # "sequence" as the head of "a sequence of statements" is not the sequence type
-    assert not rests_on("a named sequence of statements that performs a computation",
-                        ["sequence"])
-    assert rests_on("an ordered sequence of values, each a sequence", ["sequence"])
-    # another name for the concept is no idea it rests on
-    assert not rests_on("one of the values in a list, also called items", ["item"])
-    assert rests_on("one of the values in a list", ["list"])
+    assert placement("a named sequence of statements that performs a computation",
+                     ["sequence"]) is None
+    # "integer" inside "an integer value" is no head: an index is a value
+    assert placement("an integer value used to select an item in a sequence",
+                     ["integer"]) is None
+    # a definite description places nothing; a head with nothing after it sets nothing apart
+    assert placement("the boolean expression after if", ["expression"]) is None
+    assert placement("an optional argument", ["optional argument"]) is None
+    assert placement("a function or method argument that is not required",
+                     ["argument"]) is None
     contradiction = _concept("contradiction", "contradiction", "x", page=2)
     sentence = _concept("sentence", "sentence", "x", page=3)
     null = _concept("null-hypothesis", "null hypothesis", "x", page=4)

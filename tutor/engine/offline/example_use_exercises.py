@@ -18,7 +18,6 @@ import re
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.candidates import GENERIC_ZIPF
 from tutor.engine.offline.checking import (
     BLANK,
     content_stems,
@@ -35,6 +34,9 @@ MAX_DISTRACTORS = 3
 MAX_ITEMS = 2
 MAX_QUOTE = 360
 MIN_QUOTE = 60
+COMMON_WORD_ZIPF = 4.5
+"""A one-word name this common in general English ("sentence", "argument", "proof") is filled
+by the quote's grammar, not by recognising the idea in the case."""
 MIN_WORD_SHARE = 0.7
 """Share of plain words a quote needs (a proof or a formula is not an example sentence)."""
 DEFINITION_OVERLAP = 0.5
@@ -44,6 +46,26 @@ _CUE = re.compile(r"\b(?:for\s+example|for\s+instance|e\.\s?g\.|such\s+as|consid
 _LEANS = re.compile(r"^\W*(?:for\s+example|for\s+instance|in\s+this\s+(?:case|example)|here|"
                     r"similarly|likewise|again|then|so|but|and|this|that|these|those|it)\b", re.I)
 _LIST_LINE = re.compile(r"^[a-z][\w\s-]{0,40}:\s")
+_POINTER = re.compile(
+    r"\b(?:p|pp|page|pages|fig|figure|table|section|chapter|part|exercise|sentence|example|"
+    r"argument|equation|line|step|rule)s?\.?\s*\(?\d|\b(?:above|below|earlier|previous|"
+    r"preceding|the\s+following|these\s+examples|this\s+argument|our\s+(?:two|three|first|"
+    r"last))\b", re.I)
+"""Pointers at what the quote does not show ("the argument on p. 92", "Figure 18.2")."""
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:st|nd|rd|th|%)?(?!\w)|\{\s*\d")
+_CODE = re.compile(r">>>|\w\([^()]*\)|\b\w+\s*(?:==|=|\+=|-=)\s*\S|\b[a-z]\w*_\w+\b|"
+                   r"\b\w+\.\w+\(|\[[^\]]*\]")
+_SYMBOLS = re.compile(r"[¬∧∨→↔∀∃⊃≡&∼]|(?<![\w'’])(?:[A-Z][a-z]\d|[A-Z]{2,}[a-z]+|[A-Z][xyz])(?!\w)")
+"""A symbolisation: a connective or quantifier sign ("A → B", "¬A"), or a predicate with its
+terms ("Rc1", "NKab", "Hx")."""
+
+
+def concrete(quote: str) -> bool:
+    """Whether the quote shows a concrete case (numbers, code, a symbolisation) and points at
+    nothing it leaves out."""
+    if _POINTER.search(quote):
+        return False
+    return bool(_NUMBER.search(quote) or _CODE.search(quote) or _SYMBOLS.search(quote))
 
 
 def _quotes(chunk: Chunk, m: Material) -> list[str]:
@@ -72,6 +94,8 @@ def _quotes(chunk: Chunk, m: Material) -> list[str]:
             continue  # a sentence cut from a code line or a heading, or not plain prose
         if len(m.pattern.findall(quote)) > 2 or quote.rstrip().endswith((":", "?")):
             continue
+        if not concrete(m.pattern.sub(" ", quote)):
+            continue  # a narrative sentence, filled by its grammar, or one pointing elsewhere
         words = quote.split()
         if "•" in quote or sum(w.strip(".,;:()'\"").isalpha() for w in words) < (
                 MIN_WORD_SHARE * len(words)):
@@ -94,7 +118,7 @@ def write_example_use(
     the idea at work is then what the book teaches of it)."""
     name = m.concept.name
     if not (undefined or says_what_it_is(m)) or (
-            " " not in name and general_zipf(name.lower()) >= GENERIC_ZIPF):
+            not re.search(r"[\s-]", name) and general_zipf(name.lower()) >= COMMON_WORD_ZIPF):
         return []
     items: list[Exercise] = []
     used: list[str] = []
@@ -118,6 +142,8 @@ def write_example_use(
                 if any(same_option(sibling.concept.name, o) for o in [m.concept.name,
                                                                        *options]):
                     continue
+                if another_name(sibling, m):
+                    continue  # "proofs are called derivations": a second right answer
                 options.append(sibling.concept.name)
                 if len(options) == MAX_DISTRACTORS:
                     break
@@ -128,6 +154,25 @@ def write_example_use(
             if len(items) == MAX_ITEMS:
                 return items
     return items
+
+
+def another_name(sibling: Sibling, m: Material) -> bool:
+    """Whether the course gives the sibling as another name for the concept, or the concept
+    for the sibling ("Often, logical proofs are called derivations", "also called items")."""
+    own = "|".join(re.escape(t) for t in sorted(m.terms, key=len, reverse=True))
+    theirs = "|".join(re.escape(t) for t in sorted(
+        term_variants(sibling.concept.name, sibling.concept.aliases), key=len, reverse=True))
+    if not own or not theirs:
+        return False
+    called = (r"(?:is|are)\s+(?:also\s+|often\s+|sometimes\s+)?(?:called|known\s+as)\s+"
+              r"(?:an?\s+|the\s+)?")
+
+    def names(a: str, b: str) -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + a + r")\b[^.]{0,30}?" + called + r"(?:" + b
+                          + r")\b|\balso\s+called\s+(?:" + b + r")\b", re.I)
+    naming, mirror = names(own, theirs), names(theirs, own)
+    return bool(naming.search(sibling.concept.definition) or mirror.search(
+        m.concept.definition))
 
 
 def _exercise(m: Material, chunk: Chunk, shown: str, quote: str, options: list[str],

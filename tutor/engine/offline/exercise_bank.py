@@ -3,8 +3,9 @@
 The definition writers (:mod:`tutor.engine.offline.exercises`) test whether the learner knows
 what the book says a concept is. These test whether the learner can use it: recognise an
 example among examples of sibling concepts, say what a session at the Python prompt shows,
-tell the concept from the sibling it is most easily confused with, say why the idea its
-definition uses is needed to understand it, answer the book's own practice exercises. Each
+tell the concept from the sibling it is most easily confused with, say how it stands to the
+broader idea it is a kind of (and to another kind of it), answer the book's own practice
+exercises. Each
 exercise records its
 ``origin`` so the lesson and the mastery rules can tell recall of a sentence from use.
 """
@@ -31,10 +32,12 @@ from tutor.engine.offline.relation_exercises import fits, write_relation
 
 
 def write_beyond_definition(
-    m: Material, siblings: Sequence[Sibling], passages: Sequence[Chunk]
+    m: Material, siblings: Sequence[Sibling], passages: Sequence[Chunk],
+    heads: Sequence[Sibling] = (),
 ) -> list[Exercise]:
     """Example, code-output, contrast and relation items on the concept, those the material
-    allows."""
+    allows; ``heads`` are the related concepts the concept's name ends with, which a relation
+    item may place it under (:func:`~tutor.engine.offline.relation_exercises.broader_by_name`)."""
     found: list[Exercise] = []
     example = write_example(m, siblings, passages)
     if example is not None:
@@ -44,8 +47,8 @@ def write_beyond_definition(
     compared = comparable(m)
     siblings = named_siblings_described(compared, siblings, passages)
     found += write_contrast(compared, siblings, passages)
-    related = write_relation(compared, siblings, passages)
-    found += related + _related_by_glossary(compared, siblings, passages, related)
+    related = write_relation(compared, siblings, passages, heads)
+    found += related + _related_by_glossary(compared, siblings, passages, related, heads)
     if not found:
         # "which idea fills the blank" is recognition: asked only when nothing else goes
         # beyond the definition, so a give-up on that one item does not leave the concept
@@ -72,11 +75,11 @@ def comparable(m: Material) -> Material:
 
 
 def _related_by_glossary(m: Material, siblings: Sequence[Sibling], passages: Sequence[Chunk],
-                         related: list[Exercise]) -> list[Exercise]:
-    """Relation items on the ideas the concept's glossary entry names when its defining
-    sentence does not ("standard deviation: The square root of variance, also used as a
-    measure of spread"), keyed to the entry and cited on its page; up to the relation
-    writer's limit in all."""
+                         related: list[Exercise], heads: Sequence[Sibling]) -> list[Exercise]:
+    """A relation item on the broader idea the concept's glossary entry places it under when
+    its defining sentence does not ("rolling mean: a moving average based on the mean value in
+    each window"), keyed to the entry and cited on its page; up to the relation writer's limit
+    in all."""
     if len(related) >= MAX_RELATIONS:
         return []
     entry = glossary_entry(m)
@@ -85,7 +88,8 @@ def _related_by_glossary(m: Material, siblings: Sequence[Sibling], passages: Seq
     glossed = replace(m, sentence=None, defines=False, description=entry.description,
                       citations=[entry.chunk.citation()], found_elsewhere=True)
     asked = {e.prompt for e in related}
-    items = [e for e in write_relation(glossed, siblings, passages) if e.prompt not in asked]
+    items = [e for e in write_relation(glossed, siblings, passages, heads)
+             if e.prompt not in asked]
     items = items[: MAX_RELATIONS - len(related)]
     return [e.model_copy(update={"id": f"{m.concept.id}-relation-{len(related) + n}"})
             for n, e in enumerate(items, 1)]

@@ -51,6 +51,7 @@ from tutor.engine.offline.exercise_material import (
     rank_siblings,
 )
 from tutor.engine.offline.giveaways import cut_short
+from tutor.engine.offline.relation_exercises import broader_by_name
 
 MAX_DISTRACTORS = 3
 MAX_ON_DEFINITION = 1
@@ -93,7 +94,8 @@ def write_exercises(
         material.description = None  # "... tracking them down": ask on the sentence instead
     written = _on_definition(material, siblings) if says_what_it_is(material) and not (
         _within_longer_name(material, siblings)) else []
-    beyond = write_beyond_definition(material, siblings, passages)
+    beyond = write_beyond_definition(material, siblings, passages,
+                                     broader_by_name(concept, related))
     if len(written) > MAX_ON_DEFINITION:
         # with items beyond it, the production item; alone, the question on the term
         order = _DEFINITION_PREFERENCE if beyond else _ALONE_PREFERENCE
