@@ -136,11 +136,15 @@ def mentions(text: str, terms: Iterable[str], fuzzy: bool = True) -> bool:
 def content_stems(text: str, drop: Iterable[str] = ()) -> set[str]:
     """Stems of the content words of a text (no stopwords, no words under three letters)."""
     dropped = set(drop)
-    return {
-        stem(w)
-        for w in words(text)
-        if (len(w) >= 3 or w.isdigit()) and w not in STOPWORDS and w not in dropped
-    }
+    return {s for w, s in _content_words(text) if w not in dropped}
+
+
+@lru_cache(maxsize=16384)
+def _content_words(text: str) -> tuple[tuple[str, str], ...]:
+    """The text's content words, each with its stem, worked out once per text: the writers
+    compare the same sentences with many definitions."""
+    return tuple((w, stem(w)) for w in words(text)
+                 if (len(w) >= 3 or w.isdigit()) and w not in STOPWORDS)
 
 
 def support(claim: str, evidence: str | set[str], drop: Iterable[str] = ()) -> float:
