@@ -150,15 +150,21 @@ def _mentions(text: str, terms: tuple[str, ...], fuzzy: bool) -> bool:
 def content_stems(text: str, drop: Iterable[str] = ()) -> set[str]:
     """Stems of the content words of a text (no stopwords, no words under three letters)."""
     dropped = set(drop)
-    return {s for w, s in _content_words(text) if w not in dropped}
+    if not dropped:
+        return set(_content_stems(text))
+    return {
+        stem(w)
+        for w in words(text)
+        if (len(w) >= 3 or w.isdigit()) and w not in STOPWORDS and w not in dropped
+    }
 
 
 @lru_cache(maxsize=16384)
-def _content_words(text: str) -> tuple[tuple[str, str], ...]:
-    """The text's content words, each with its stem, worked out once per text: the writers
+def _content_stems(text: str) -> frozenset[str]:
+    """:func:`content_stems` with nothing dropped, worked out once per text: the writers
     compare the same sentences with many definitions."""
-    return tuple((w, stem(w)) for w in words(text)
-                 if (len(w) >= 3 or w.isdigit()) and w not in STOPWORDS)
+    return frozenset(stem(w) for w in words(text)
+                     if (len(w) >= 3 or w.isdigit()) and w not in STOPWORDS)
 
 
 def support(claim: str, evidence: str | set[str], drop: Iterable[str] = ()) -> float:
