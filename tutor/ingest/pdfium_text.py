@@ -23,7 +23,8 @@ __all__ = ["open_document", "page_lines"]
 
 CHECK_EVERY = 2048
 """Characters between two checks of the time limit."""
-_SOFT_HYPHEN = {0x02: "-", 0xFFFE: "", 0xAD: "-"}
+_SOFT_HYPHEN = {0x02: "-", 0xFFFE: None, 0xAD: "-"}
+"""PDFium's marks for a hyphen that breaks a word, as ``str.translate`` reads them."""
 
 
 def open_document(data: bytes) -> Any:
@@ -103,6 +104,9 @@ def _lines(raw: Any, textpage: Any, deadline: float) -> list[Line]:
     object_at = _object_at(raw)
     page_address = ctypes.cast(textpage, ctypes.c_void_p)
     codes = _codes(raw, textpage, count)
+    # One character per code (an impossible one stands in as 0xFFFE, which reads as nothing),
+    # so that a run of characters is a slice of the page's text.
+    text = "".join([chr(code) if code < 0x110000 else "\ufffe" for code in codes])
     lines = [Line()]
     names: dict[int, str] = {}
     looks: dict[int, tuple[float, tuple[bool, bool, bool]]] = {}
@@ -110,53 +114,49 @@ def _lines(raw: Any, textpage: Any, deadline: float) -> list[Line]:
     matrix = raw.FS_MATRIX()
     x, y = ctypes.c_double(), ctypes.c_double()
     x_at, y_at = ctypes.byref(x), ctypes.byref(y)
-    run: list[str] = []
+    run_start = 0
+    """Where the run in hand starts: it ends before the character that starts the next."""
     run_object: int | None = None
     run_y = 0.0
     run_size = 0.0
     run_style = (False, False, False)
 
-    def flush() -> None:
-        if run:
-            lines[-1].add(fix_characters("".join(run)), run_y, run_size, run_style)
-            run.clear()
+    def flush(end: int) -> None:
+        if end > run_start:
+            piece = text[run_start:end].translate(_SOFT_HYPHEN)
+            lines[-1].add(fix_characters(piece), run_y, run_size, run_style)
 
-    for i in range(count):
+    for i, code in enumerate(codes):
         if i % CHECK_EVERY == 0 and time.monotonic() > deadline:
             raise ExtractionTimeout
-        code = codes[i]
-        if code in (0x0D, 0x0A):  # PDFium's line break ("\r\n")
-            flush()
+        if code == 0x0D or code == 0x0A:  # PDFium's line break ("\r\n")
+            flush(i)
+            run_start = i + 1
             if lines[-1].text:
                 lines.append(Line())
             run_object = None
             continue
-        char = _SOFT_HYPHEN.get(code)
-        if char is None:
-            char = chr(code) if code < 0x110000 else ""
         key = object_at(page_address, i)
-        if key is None:  # a space PDFium inserted: part of the run in hand
-            run.append(char)
+        if key is None or key == run_object:  # None: a space PDFium inserted, in the run
             continue
-        if key != run_object:
-            flush()
-            run_object = key
-            raw.FPDFText_GetCharOrigin(textpage, i, x_at, y_at)
-            look = looks.get(key)
-            if look is None:
-                raw.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix))
-                scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
-                handle = raw.FPDFText_GetTextObject(textpage, i)
-                look = (raw.FPDFText_GetFontSize(textpage, i) * (scale or 1.0),
-                        font_style(_font_name(raw, handle, names)))
-                looks[key] = look
-            size = look[0]
-            current = lines[-1]
-            if current.y is not None and char.strip():
-                drop = abs(current.y - y.value)
-                if drop > 0.6 * size and drop > 0.6 * current.size:
-                    lines.append(Line())
-            run_y, run_size, run_style = y.value, size, look[1]
-        run.append(char)
-    flush()
+        flush(i)
+        run_start = i
+        run_object = key
+        raw.FPDFText_GetCharOrigin(textpage, i, x_at, y_at)
+        look = looks.get(key)
+        if look is None:
+            raw.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix))
+            scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+            handle = raw.FPDFText_GetTextObject(textpage, i)
+            look = (raw.FPDFText_GetFontSize(textpage, i) * (scale or 1.0),
+                    font_style(_font_name(raw, handle, names)))
+            looks[key] = look
+        size = look[0]
+        current = lines[-1]
+        if current.y is not None and text[i].translate(_SOFT_HYPHEN).strip():
+            drop = abs(current.y - y.value)
+            if drop > 0.6 * size and drop > 0.6 * current.size:
+                lines.append(Line())
+        run_y, run_size, run_style = y.value, size, look[1]
+    flush(len(codes))
     return [line for line in lines if line.text.strip()]

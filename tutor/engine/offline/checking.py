@@ -96,6 +96,13 @@ def plural(term: str) -> str:
 
 def term_variants(name: str, aliases: Iterable[str] = ()) -> list[str]:
     """The name, its aliases and their singular and plural forms, longest first."""
+    return list(_term_variants(name, tuple(aliases)))
+
+
+@lru_cache(maxsize=8192)
+def _term_variants(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """:func:`term_variants`, worked out once per concept: every writer that stands a
+    sibling beside its concept asks for the sibling's names again."""
     seen: dict[str, str] = {}
     for term in [name, *aliases]:
         term = " ".join(term.split())
@@ -106,12 +113,19 @@ def term_variants(name: str, aliases: Iterable[str] = ()) -> list[str]:
         single_term = f"{head} {single}".strip() if single != last.lower() else term
         for form in (term, single_term, plural(single_term)):
             seen.setdefault(form.lower(), form)
-    return sorted(seen.values(), key=lambda t: (-len(t), t.lower()))
+    return tuple(sorted(seen.values(), key=lambda t: (-len(t), t.lower())))
 
 
 def mentions(text: str, terms: Iterable[str], fuzzy: bool = True) -> bool:
     """True when the text names one of the terms: same words after normalisation, or (for
     terms of five letters or more) a run of words within :data:`TERM_FUZZ` of the term."""
+    return _mentions(text, tuple(terms), fuzzy)
+
+
+@lru_cache(maxsize=16384)
+def _mentions(text: str, terms: tuple[str, ...], fuzzy: bool) -> bool:
+    """:func:`mentions`, remembered: the writers ask it of the same sentences and names for
+    every concept that stands them side by side."""
     tokens = words(text)
     if not tokens:
         return False
@@ -136,11 +150,21 @@ def mentions(text: str, terms: Iterable[str], fuzzy: bool = True) -> bool:
 def content_stems(text: str, drop: Iterable[str] = ()) -> set[str]:
     """Stems of the content words of a text (no stopwords, no words under three letters)."""
     dropped = set(drop)
+    if not dropped:
+        return set(_content_stems(text))
     return {
         stem(w)
         for w in words(text)
         if (len(w) >= 3 or w.isdigit()) and w not in STOPWORDS and w not in dropped
     }
+
+
+@lru_cache(maxsize=16384)
+def _content_stems(text: str) -> frozenset[str]:
+    """:func:`content_stems` with nothing dropped, worked out once per text: the writers
+    compare the same sentences with many definitions."""
+    return frozenset(stem(w) for w in words(text)
+                     if (len(w) >= 3 or w.isdigit()) and w not in STOPWORDS)
 
 
 def support(claim: str, evidence: str | set[str], drop: Iterable[str] = ()) -> float:

@@ -147,14 +147,16 @@ def listings(text: str) -> list[Listing]:
         if not _OPENS.match(lines[i].strip()) or lines[i].startswith(PROMPT.rstrip()):
             i += 1
             continue
+        last = i + 1  # the block runs at most to prose, a prompt or MAX_LISTING_LINES
+        while last < min(len(lines), i + MAX_LISTING_LINES) and not (
+                looks_like_prose(lines[last]) or lines[last].startswith(PROMPT.rstrip())):
+            last += 1
         best: tuple[int, str] | None = None
-        for end in range(i + 1, min(len(lines), i + MAX_LISTING_LINES) + 1):
-            if end > i + 1 and (looks_like_prose(lines[end - 1])
-                                or lines[end - 1].startswith(PROMPT.rstrip())):
-                break
+        for end in range(last, i, -1):  # the longest block that parses (most often the whole)
             source = tidy_quotes(reindent(lines[i:end]))
             if parses(source):
                 best = (end, source)
+                break
         if best is None:
             i += 1
             continue

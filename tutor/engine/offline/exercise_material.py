@@ -114,13 +114,14 @@ def _find_defining_sentence(
 ) -> tuple[str, Chunk, bool] | None:
     """The passage sentence that best defines the concept: one of a defining shape that
     agrees with the definition, else one that shares most of its words."""
-    cue = defining_cue(material.terms)
+    cue: re.Pattern[str] | None = None  # compiled when a sentence first needs it
     best: tuple[float, str, Chunk, bool] | None = None
     for chunk in material.ordered:
         for sentence in prose_sentences(chunk.text):
             if not usable(sentence) or not material.pattern.search(sentence):
                 continue
             overlap = dice(definition, sentence) if definition else 0.0
+            cue = cue or defining_cue(material.terms)
             defines = cue.search(sentence) is not None
             if not (defines and (not definition or overlap >= 0.25)) and overlap < 0.6:
                 continue
@@ -152,9 +153,11 @@ def _prose_sentences(text: str) -> tuple[str, ...]:
     return tuple(sentences(text))
 
 
+@lru_cache(maxsize=16384)
 def usable(sentence: str) -> bool:
     """A sentence fit to quote in an exercise: plain prose of sane length, no section number,
-    link, code or first-person aside."""
+    link, code or first-person aside. Remembered: the writers of every concept a passage
+    names ask about its sentences again."""
     if not 20 <= len(sentence) <= MAX_SENTENCE or sentence.endswith(("?", ":")):
         return False
     if re.match(r"^\d+(?:\.\d+)+\s", sentence) or re.search(r"https?:|www\.", sentence):
@@ -176,9 +179,16 @@ def source_of(text: str, chunks: Sequence[Chunk]) -> Chunk | None:
     """The first passage that contains the text (nearly word for word)."""
     target = normalize(text).lower()
     for chunk in chunks:
-        if fuzz.partial_ratio(target, " ".join(normalize(chunk.text).lower().split())) >= 90:
+        if fuzz.partial_ratio(target, _flat(chunk.text)) >= 90:
             return chunk
     return None
+
+
+@lru_cache(maxsize=4096)
+def _flat(text: str) -> str:
+    """A passage's text normalised, lower case, on one line: worked out once per passage
+    (:func:`source_of` looks through a concept's passages for each of its sentences)."""
+    return " ".join(normalize(text).lower().split())
 
 
 def rank_siblings(concept: Concept, related: Sequence[Concept], terms: list[str]) -> list[Sibling]:
