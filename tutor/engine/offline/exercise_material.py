@@ -21,6 +21,7 @@ from tutor.engine.offline.checking import (
     NEAR_DUPLICATE,
     canonical,
     content_stems,
+    negates,
     term_variants,
 )
 from tutor.engine.offline.descriptions import (
@@ -192,7 +193,8 @@ def rank_siblings(concept: Concept, related: Sequence[Concept], terms: list[str]
             continue
         names = {key, *(canonical(a) for a in other.aliases)}
         nested = any(f" {k} " in f" {n} " or f" {n} " in f" {k} " for k in own for n in names)
-        if nested or any(fuzz.ratio(n, k) >= NEAR_DUPLICATE for k in own for n in names):
+        if nested or any(fuzz.ratio(n, k) >= NEAR_DUPLICATE and not negates(n, k)
+                         for k in own for n in names):
             continue
         seen.add(key)
         candidates.append(other)
