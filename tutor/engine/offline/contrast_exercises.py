@@ -27,6 +27,7 @@ from tutor.engine.offline.contrast_sides import Side, find_side, without_asides
 from tutor.engine.offline.descriptions import (
     compiled_pattern,
     lower_first,
+    only_examples,
     stands_alone,
     term_group,
 )
@@ -138,7 +139,8 @@ def _telling(description: str | None) -> bool:
         return False
     if re.search(r"[.!?]\s+\S", description.strip()):
         return False  # more than one sentence: a glossary definition run on into the next
-    return len(content_stems(description)) >= 3 and stands_alone(description)
+    return (len(content_stems(description)) >= 3 and stands_alone(description)
+            and not only_examples(description))
 
 
 def _genus(description: str) -> str:

@@ -190,6 +190,8 @@ def says_what_it_is(m: Material) -> bool:
     keyed to it as one."""
     if m.sentence and _POINTS_ELSEWHERE.search(m.sentence):
         return False  # "..., which is the topic of Chapter 11"; "The other sentences are ..."
+    if only_examples(m.description or (describe(m.sentence, m.terms) if m.sentence else None)):
+        return False  # "Expressions like 'no one', 'everyone', and 'anyone'": instances only
     if m.sentence and plainly_defines(m.sentence, m.terms):
         return True
     if m.found_elsewhere:  # the classifier's judgement on a sentence among the passages
@@ -198,6 +200,18 @@ def says_what_it_is(m: Material) -> bool:
     if not gloss or m.pattern.search(gloss) or _OWN_SUBJECT.match(gloss):
         return False  # '"Syntax" refers to the structure ...' given for syntax error
     return stands_alone(m.description)
+
+
+_LIKE = re.compile(r"\s*,?\s*\b(?:like|such\s+as|e\.\s?g\.|for\s+example)\b.*$", re.I | re.S)
+
+
+def only_examples(description: str | None) -> bool:
+    """Whether a description gives instances, not what the thing is: a bare kind followed by
+    examples ("Expressions like 'no one', 'everyone', and 'anyone'", "an expression like 'is a
+    dog.'"): without its examples, at most one content word is left."""
+    if not description or not _LIKE.search(description):
+        return False
+    return len(content_stems(_LIKE.sub("", description))) <= 1
 
 
 def stands_alone(description: str | None) -> bool:
