@@ -134,7 +134,7 @@ def test_names_sharing_a_modifier_name_no_alternatives_of_different_kinds() -> N
     concept = _concept("survival analysis", "Survival analysis is a way to describe how long "
                        "things last.", 3)
     m = gather(concept, term_variants(concept.name), [page])
-    sibling = Sibling(curve, 0.7, describe(curve.definition, [curve.name]))
+    sibling = Sibling(curve, 0.55, describe(curve.definition, [curve.name]))
     assert write_contrast(m, [sibling], [page]) == []
 
 
@@ -152,3 +152,35 @@ def test_a_variables_full_stop_ends_a_sentence_a_page_reference_does_not() -> No
     assert split_sentences(text) == [
         "Trials share the same success probability p.", "Its expected value is n times p.",
         "See p. 92 and Fig. 3 for more."]
+
+
+def test_asides_to_the_reader_and_the_running_example_leave_the_key() -> None:
+    from tutor.engine.offline.contrast_sides import without_asides
+
+    assert without_asides("a summary statistic intended to describe (wait for it) the size "
+                          "of an effect") == "a summary statistic intended to describe the " \
+                                             "size of an effect"
+    assert without_asides("the sentence on the right-hand side (B)") == (
+        "the sentence on the right-hand side")
+    assert without_asides("the expected total (or mean) error") == (
+        "the expected total (or mean) error")  # part of what it is
+
+
+def test_a_property_and_a_kind_of_thing_are_alternatives_only_when_one_denies_the_other() -> None:
+    page = _chunk("An estimator is unbiased if the expected total error is 0. A maximum "
+                  "likelihood estimator is an estimator that computes the point estimate most "
+                  "likely to be correct.", 7)
+    unbiased = _concept("unbiased", "An estimator is unbiased if the expected total error "
+                        "is 0.", 7)
+    mle = _concept("maximum likelihood estimator", "A maximum likelihood estimator is an "
+                   "estimator that computes the point estimate most likely to be correct.", 7)
+    m = gather(mle, term_variants(mle.name), [page])
+    sibling = Sibling(unbiased, 0.6, describe(unbiased.definition, ["unbiased"]))
+    assert write_contrast(m, [sibling], [page]) == []  # a property beside a kind of estimator
+    contradiction = _concept("contradiction", "A contradiction is a sentence that must be "
+                             "false, as a matter of logic.", 14)
+    _, items = _write("contingent", "A sentence is contingent if it is neither a tautology "
+                      "nor a contradiction.", [(contradiction, 0.5)],
+                      [SUMMARY, _chunk("A sentence is contingent if it is neither a tautology "
+                                       "nor a contradiction.", 14, n=1)])
+    assert len(items) == 1  # the property denies the other: its alternative

@@ -35,6 +35,9 @@ from tutor.engine.offline.exercise_material import Material, Sibling, clauses, p
 from tutor.text import STOPWORDS, stem
 
 CLOSE_SIMILARITY = 0.6
+NEAR_NAMESAKES = 0.7
+"""Embedding cosine from which two concepts whose names share a word are alternatives even
+though their definitions name different kinds of thing."""
 """Embedding cosine from which two concepts are close enough to mix up whatever their names."""
 MAX_DEFINITION_WORDS = 45
 MAX_ITEMS = 2
@@ -70,15 +73,23 @@ def write_contrast(
     return found
 
 
+def _denied(terms: Sequence[str]) -> re.Pattern[str]:
+    return compiled_pattern(r"\b(?:not|neither|nor|unlike|never)\s+(?:(?:a|an|the)\s+)?"
+                            + term_group(terms), re.I)
+
+
+def _denies(description: str, terms: Sequence[str]) -> bool:
+    """Whether a description names the other concept to deny it ("neither a tautology")."""
+    return _denied(terms).search(description) is not None
+
+
 def _leans_on(description: str, terms: Sequence[str]) -> bool:
     """Whether a description names the other concept other than to deny it: "a sentence that
     is neither a tautology nor a contradiction" sets the contingent sentence apart from the
     tautology; "the sequence of statements inside a function definition" leans on it."""
     if not mentions(description, terms, fuzzy=False):
         return False  # "consistent" is not a mention of inconsistent
-    denied = compiled_pattern(r"\b(?:not|neither|nor|unlike|never)\s+(?:(?:a|an|the)\s+)?"
-                              + term_group(terms), re.I)
-    return mentions(denied.sub(" ", description), terms, fuzzy=False)
+    return mentions(_denied(terms).sub(" ", description), terms, fuzzy=False)
 
 
 def _same_idea(first: str, second: str, names: Sequence[str]) -> bool:
@@ -99,6 +110,11 @@ class _Said:
     genus: str
     cited: Citation | None
     side: Side | None = None
+
+    @property
+    def condition(self) -> bool:
+        """Whether it says when a thing has a property, not what a thing is."""
+        return self.side is not None and self.side.condition
 
 
 def _own_side(m: Material) -> _Said | None:
@@ -145,17 +161,23 @@ def _telling(description: str | None) -> bool:
 
 def _genus(description: str) -> str:
     """The head of the description's first phrase: "a statistic based on..." -> "statistic",
-    "a value you can assign ..." -> "value", "any one of the languages ..." -> "languages"."""
+    "a value you can assign ..." -> "value", "any one of the languages ..." -> "languages",
+    "values collected and recorded ..." -> "values", "a moment-based statistic" -> "statistic"."""
     head = clauses(description)[0] if clauses(description) else description
     head = re.sub(r"^\W*(?:(?:any|each)\s+)?one\s+of\s+", "", head, flags=re.I)
     head = re.split(r"\s+(?:of|for|to|in|on|by|with|based|that|which|used|intended|meant|"
                     r"designed|defined|given|computed|chosen)\b", head)[0]
-    found = words(head)
-    for n, word in enumerate(found):
-        if n and word not in STOPWORDS and (
+    found = words(re.sub(r"\b\w+-(?=\w)", "", head))
+    start = 1 if found and found[0] in _DETERMINERS else 0
+    for n in range(start, len(found)):
+        word = found[n]
+        if word not in STOPWORDS and (
                 n + 1 == len(found) or found[n + 1] in STOPWORDS or found[n + 1].endswith("ed")):
             return word  # the noun before a clause that qualifies it
     return found[-1] if found else ""
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "any", "each", "one", "some", "every"})
 
 
 def _confusable(m: Material, own: _Said, sibling: Sibling, theirs: _Said,
@@ -167,6 +189,11 @@ def _confusable(m: Material, own: _Said, sibling: Sibling, theirs: _Said,
     analysis, a set of methods, and survival curve, a function), nor a thing beside its own
     kind ("zip returns an iterator")."""
     genus, theirs_genus = own.genus, theirs.genus
+    if own.condition != theirs.condition:
+        # "an estimator is unbiased if ..." is no alternative to a kind of estimator; "a
+        # sentence is contingent if it is neither a tautology nor ..." denies the other
+        condition, other = (own, sibling.concept) if own.condition else (theirs, m.concept)
+        return _denies(condition.description, term_variants(other.name, other.aliases))
     if _is_kind(genus, sibling.concept.name) or _is_kind(theirs_genus, m.concept.name):
         return False
     if _set_apart(m, sibling, passages):
@@ -174,7 +201,11 @@ def _confusable(m: Material, own: _Said, sibling: Sibling, theirs: _Said,
         # element from an iterator")
         return True
     if genus and theirs_genus and stem(genus) != stem(theirs_genus):
-        return False  # a function and an object (zip, iterator): not alternatives, however near
+        # a function and an object (zip, iterator): not alternatives, however near; unless
+        # their names share a word and they are nearly one idea (sampling bias, an error,
+        # and sampling error, a variation)
+        return _share_a_word(m.concept.name, sibling.concept.name) and (
+            sibling.similarity >= NEAR_NAMESAKES)
     if _named_alike(m.concept.name, sibling.concept.name):
         return True
     if genus and genus == theirs_genus and genus not in STOPWORDS:
@@ -182,6 +213,10 @@ def _confusable(m: Material, own: _Said, sibling: Sibling, theirs: _Said,
     if own.side is not None and theirs.side is not None and own.side.beside(theirs.side):
         return True  # "Given a conditional ... This is called modus ponens." beside its sibling
     return sibling.similarity >= CLOSE_SIMILARITY
+
+
+def _share_a_word(first: str, second: str) -> bool:
+    return bool((set(words(first)) & set(words(second))) - STOPWORDS)
 
 
 def _named_alike(first: str, second: str) -> bool:

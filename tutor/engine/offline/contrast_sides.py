@@ -72,8 +72,10 @@ _NAMED = re.compile(r"^\W*(?:this|these|such)\s+(?:[\w-]+\s+){0,2}(?:is|are)\s+(
                     r"often\s+|traditionally\s+)?(?:called|known\s+as)\s+(?:(?:a|an|the)\s+)?"
                     + _M + r"(?:\s*\([^)]*\))?\W*$", re.I)
 """A naming that points back at what the sentence before described."""
-_EXAMPLE_ASIDE = re.compile(r"\s*\((?:[^()]{0,30}\bexample\b[^()]*|[A-Z]\d?)\)")
-"""An aside tied to the book's running example: "(R in this example)", "(B)"."""
+_EXAMPLE_ASIDE = re.compile(r"\s*\((?:[^()]{0,30}\bexample\b[^()]*|[A-Z]\d?|(?:wait|see|recall|"
+                            r"note|hint|remember)\b[^()]{0,30})\)", re.I)
+"""An aside tied to the book's running example ("(R in this example)", "(B)") or spoken to
+the reader ("a summary statistic intended to describe (wait for it) the size of an effect")."""
 _LEANS = re.compile(r"\b(?:such\s+(?:a|an)?|this|these|those|above|below|previous|following)\b",
                     re.I)
 _SUBJECT_END = re.compile(r"\s+(?:of|in|on|for|with|[A-Z]\b)")
@@ -89,6 +91,9 @@ class Side:
     chunk: Chunk
     position: int
     """The sentence's place in its passage (for "side by side")."""
+    condition: bool = False
+    """Whether it says when something has a property ("an argument is valid if ..."), not
+    what a thing is: only another property is its alternative."""
 
     @property
     def cited(self) -> Citation:
@@ -125,13 +130,13 @@ def find_side(terms: Sequence[str], passages: Sequence[Chunk]) -> Side | None:
             continue
         found = _side_in(chunk.text, tuple(terms))
         if found is not None:
-            description, genus, position = found
-            return Side(description, genus, chunk, position)
+            description, genus, position, said = found
+            return Side(description, genus, chunk, position, said)
     return None
 
 
 @lru_cache(maxsize=8192)
-def _side_in(text: str, terms: tuple[str, ...]) -> tuple[str, str, int] | None:
+def _side_in(text: str, terms: tuple[str, ...]) -> tuple[str, str, int, bool] | None:
     """The side a passage gives the concept, read once per (passage, concept) for the build."""
     pattern = compiled_pattern(r"(?<![\w-])" + term_group(terms), re.I)
     sentences = prose_sentences(text)
@@ -150,7 +155,7 @@ def _side_in(text: str, terms: tuple[str, ...]) -> tuple[str, str, int] | None:
             description = _EXAMPLE_ASIDE.sub("", description).strip(" ,;:.")
             description = re.sub(r"\(\s*(?:deductively|logically)\s*\)\s*", "", description)
             if _fit(description, pattern, said is not None):
-                return description[:1].lower() + description[1:], genus, i
+                return description[:1].lower() + description[1:], genus, i, said is not None
     return None
 
 
