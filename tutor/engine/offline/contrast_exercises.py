@@ -165,6 +165,9 @@ def _genus(description: str) -> str:
     "values collected and recorded ..." -> "values", "a moment-based statistic" -> "statistic"."""
     head = clauses(description)[0] if clauses(description) else description
     head = re.sub(r"^\W*(?:(?:any|each)\s+)?one\s+of\s+", "", head, flags=re.I)
+    kind = re.search(r"\bas\s+(?:a|an)\s+([\w-]+)", head)
+    if kind and kind.group(1).lower() not in STOPWORDS:
+        return kind.group(1).lower()  # "a representation of a distribution as a function"
     head = re.split(r"\s+(?:of|for|to|in|on|by|with|based|that|which|used|intended|meant|"
                     r"designed|defined|given|computed|chosen)\b", head)[0]
     found = words(re.sub(r"\b\w+-(?=\w)", "", head))
