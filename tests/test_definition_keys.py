@@ -75,3 +75,20 @@ def test_a_distractor_holding_the_answers_name_is_not_offered() -> None:
                and e.answer == "one-sided test" for c in e.choices or []]
     assert choices and "onesided" not in choices
     assert "two-sided test" in choices
+
+
+def test_a_definition_said_of_any_instance_or_as_a_law_still_defines() -> None:
+    from tutor.engine.offline.descriptions import describe, plainly_defines
+
+    complement = ("The complement of an event A is the event made of all outcomes of the sample "
+                  "space that are not in A.")
+    assert plainly_defines(complement, ["complement"])
+    assert describe(complement, ["complement"]) is None  # "not in A" needs its subject
+    (item,) = write_exercises(_concept("complement", complement), [], [_chunk(complement)])
+    assert "The _____ of an event A is the event made of" in item.prompt
+    law = ("The law of total probability states that the probability of an event equals the "
+           "sum of the probabilities of its parts.")
+    assert describe(law, ["total probability"]) == (
+        "the probability of an event equals the sum of the probabilities of its parts")
+    one = "The extension of L is a collection of ordered pairs."  # one instance: no definition
+    assert not plainly_defines(one, ["extension"])

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tutor.course import Chunk, Citation, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import (
     content_stems,
     mentions,
@@ -121,7 +121,7 @@ def _own_side(m: Material) -> _Said | None:
     """The concept's side: its description when it tells what the concept is, else what the
     passages say in a property's shape (:mod:`~tutor.engine.offline.contrast_sides`)."""
     if _telling(m.description):
-        return _Said(m.description or "", _genus(m.description or ""), None)
+        return _Said(m.description or "", _genus_of(m.concept, m.description or ""), None)
     side = find_side(m.terms, m.ordered)
     return _Said(side.description, side.genus, side.cited, side) if side else None
 
@@ -132,8 +132,8 @@ def _sibling_side(sibling: Sibling, passages: Sequence[Chunk]) -> _Said | None:
     other = sibling.concept
     given = None
     if _telling(sibling.description):
-        given = _Said(sibling.description or "", _genus(sibling.description or ""),
-                      sibling.cited)
+        given = _Said(sibling.description or "",
+                      _genus_of(other, sibling.description or ""), sibling.cited)
         pages = {(p.source, p.page) for p in passages}
         if sibling.cited or any((c.source, c.page) in pages for c in other.citations[:1]):
             return given
@@ -178,6 +178,15 @@ def _genus(description: str) -> str:
                 n + 1 == len(found) or found[n + 1] in STOPWORDS or found[n + 1].endswith("ed")):
             return word  # the noun before a clause that qualifies it
     return found[-1] if found else ""
+
+
+_STATES = re.compile(r"\bstates\s+that\b", re.I)
+
+
+def _genus_of(concept: Concept, description: str) -> str:
+    """The kind of thing a description names; a law ("The law of total probability states
+    that the probability of an event equals ...") is a law, not the quantity it speaks of."""
+    return "law" if _STATES.search(concept.definition) else _genus(description)
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "any", "each", "one", "some", "every"})

@@ -45,9 +45,16 @@ _TERM = "\x01"
 """Stands in for every mention of the term, so the shapes below are compiled once for the
 build, not once per concept (compiling them was a good part of the writers' CPU)."""
 _T = re.escape(_TERM)
+_OF_ANY = r"(?:\s+of\s+(?:a|an|two|any)\s+[\w\s]{1,30}?)?"
+"""Whose it is, said of any ("The complement of an event A is ..."): still a definition; not
+of one instance ("The extension of L is ...")."""
+_LAW_OF = r"(?:(?:law|rule|principle)\s+of\s+)?"
+"""A law named after its subject ("The law of total probability states that ...")."""
+_SUBJECT_VERB = r"(?:" + DEFINING_VERB + r"|states\s+that)"
 _SUBJECT_IS = re.compile(  # "A stack is ...", "In this context, "frequency" means ..."
-    r"^\W*(?:[^,.;:]{0,40},\s+)?[\"'‘“]?(?:(?:a|an|the)\s+)?" + _T
-    + r"[\"'’”]?\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?" + DEFINING_VERB + r"\s+(.+)$", re.I)
+    r"^\W*(?:[^,.;:]{0,40},\s+)?[\"'‘“]?(?:(?:a|an|the)\s+)?" + _LAW_OF + _T
+    + r"[\"'’”]?" + _OF_ANY + r"\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?" + _SUBJECT_VERB
+    + r"\s+(.+)$", re.I)
 _ENTRY = re.compile(r"^\W*(?:(?:a|an|the)\s+)?" + _T + r"\s*:\s+(.+)$", re.I)
 _WHICH_IS = re.compile(  # "... define a null hypothesis, which is a model of ..."
     r"^.*?" + _T + r"[\"'’”]?,\s+which\s+(?:is|are|means)\s+"
@@ -97,6 +104,9 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
     rest = without_period(match.group(1))
     if len(rest) < 12 or mentions(rest, terms):
         return None
+    named = re.findall(r"\b([A-Z])\b", marked[:match.start(1)])
+    if any(re.search(r"\b" + letter + r"\b", rest) for letter in named):
+        return None  # "... of an event A is ... not in A": A means nothing without its subject
     return rest
 
 
@@ -172,8 +182,9 @@ def _defines_alone(sentence: str, terms: Sequence[str]) -> bool:
 
 _ARTICLE = r"(?:(?:a|an|the)\s+)?"
 _DEFINING_SHAPE = re.compile("|".join(f"(?:{shape})" for shape in (
-    r"^\W*(?:[^,.;:]{0,40},\s+)?" + _ARTICLE + _T + r"\s*(?:\([^)]*\)\s*)?"
-    r"(?:,[^,]{0,60},\s*)?(?:is|are|refers?\s+to|means?|denotes?)\b" + _NOT_SAYING_WHAT,
+    r"^\W*(?:[^,.;:]{0,40},\s+)?" + _ARTICLE + _LAW_OF + _T + _OF_ANY + r"\s*(?:\([^)]*\)\s*)?"
+    r"(?:,[^,]{0,60},\s*)?(?:is|are|refers?\s+to|means?|denotes?|states\s+that)\b"
+    + _NOT_SAYING_WHAT,
     r"^\W*" + _ARTICLE + _T + r"\s*:\s+\S",
     r"\b(?:called|known\s+as|said\s+to\s+be|referred\s+to\s+as)\s+" + _ARTICLE + _T,
     _T + r",\s+which\s+(?:means\b|(?:is|are)\s+(?:a|an|the)\s)",
