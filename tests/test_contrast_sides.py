@@ -184,3 +184,25 @@ def test_a_property_and_a_kind_of_thing_are_alternatives_only_when_one_denies_th
                       [SUMMARY, _chunk("A sentence is contingent if it is neither a tautology "
                                        "nor a contradiction.", 14, n=1)])
     assert len(items) == 1  # the property denies the other: its alternative
+
+
+def test_two_of_one_kind_far_apart_or_one_a_kind_of_the_other_are_not_contrasted() -> None:
+    page = _chunk("A conditional expression is an expression that has one of two values, "
+                  "depending on a condition. A list comprehension is an expression with a for "
+                  "loop in square brackets that yields a new list. Estimation is the process of "
+                  "inferring the parameters of a distribution from a sample. Regression is one "
+                  "of several related processes for estimating parameters that fit a model to "
+                  "data.", 4)
+
+    def written(name: str, other: str, similarity: float) -> list[object]:
+        def concept(n: str) -> Concept:
+            return _concept(n, next(s for s in page.text.split(". ")
+                                    if s.lower().startswith((f"a {n}", n))) + ".", 4)
+        m = gather(concept(name), term_variants(name), [page])
+        theirs = concept(other)
+        return list(write_contrast(m, [Sibling(theirs, similarity, describe(
+            theirs.definition, [other]))], [page]))
+
+    assert written("conditional expression", "list comprehension", 0.3) == []
+    assert len(written("conditional expression", "list comprehension", 0.5)) == 1
+    assert written("estimation", "regression", 0.6) == []  # regression is a kind of estimation

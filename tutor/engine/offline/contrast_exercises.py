@@ -35,6 +35,8 @@ from tutor.engine.offline.exercise_material import Material, Sibling, clauses, p
 from tutor.text import STOPWORDS, stem
 
 CLOSE_SIMILARITY = 0.6
+SAME_KIND_SIMILARITY = 0.35
+"""Embedding cosine from which two definitions of the same kind of thing are alternatives."""
 NEAR_NAMESAKES = 0.7
 """Embedding cosine from which two concepts whose names share a word are alternatives even
 though their definitions name different kinds of thing."""
@@ -218,13 +220,27 @@ def _confusable(m: Material, own: _Said, sibling: Sibling, theirs: _Said,
         # and sampling error, a variation)
         return _share_a_word(m.concept.name, sibling.concept.name) and (
             sibling.similarity >= NEAR_NAMESAKES)
+    if _within_head(own.description, sibling.concept.name) or _within_head(
+            theirs.description, m.concept.name):
+        return False  # "regression: one of several processes for estimating ..." is estimation
     if _named_alike(m.concept.name, sibling.concept.name):
         return True
     if genus and genus == theirs_genus and genus not in STOPWORDS:
-        return True
+        # two of one kind, not too far apart in meaning (a conditional expression and a list
+        # comprehension are both expressions, and no alternatives)
+        return sibling.similarity >= SAME_KIND_SIMILARITY
     if own.side is not None and theirs.side is not None and own.side.beside(theirs.side):
         return True  # "Given a conditional ... This is called modus ponens." beside its sibling
     return sibling.similarity >= CLOSE_SIMILARITY
+
+
+def _within_head(description: str, name: str) -> bool:
+    """Whether the head of a description (its first phrase) names the other concept, in any
+    form: "one of several related processes for estimating parameters" for estimation."""
+    parts = clauses(description)
+    head = " ".join(stem(w) for w in words(parts[0] if parts else description))
+    named = " ".join(stem(w) for w in words(name))
+    return bool(named) and f" {named} " in f" {head} "
 
 
 def _share_a_word(first: str, second: str) -> bool:
