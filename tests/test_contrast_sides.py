@@ -206,3 +206,17 @@ def test_two_of_one_kind_far_apart_or_one_a_kind_of_the_other_are_not_contrasted
     assert written("conditional expression", "list comprehension", 0.3) == []
     assert len(written("conditional expression", "list comprehension", 0.5)) == 1
     assert written("estimation", "regression", 0.6) == []  # regression is a kind of estimation
+
+
+def test_two_of_one_kind_defined_in_parallel_are_alternatives_however_far_apart() -> None:
+    page = _chunk("The CDF is a function that maps from values to their cumulative "
+                  "probabilities. The survival curve is a function that maps from a time to "
+                  "the probability of surviving past that time.", 9)
+    cdf = _concept("CDF", "The CDF is a function that maps from values to their cumulative "
+                   "probabilities.", 9)
+    curve = _concept("survival curve", "The survival curve is a function that maps from a time "
+                     "to the probability of surviving past that time.", 9)
+    m = gather(cdf, term_variants("CDF"), [page])
+    (item,) = write_contrast(m, [Sibling(curve, 0.28, describe(curve.definition,
+                                                                 ["survival curve"]))], [page])
+    assert "How does CDF differ from survival curve?" in item.prompt

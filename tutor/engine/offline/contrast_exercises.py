@@ -31,12 +31,20 @@ from tutor.engine.offline.descriptions import (
     stands_alone,
     term_group,
 )
-from tutor.engine.offline.exercise_material import Material, Sibling, clauses, prose_sentences
+from tutor.engine.offline.exercise_material import (
+    Material,
+    Sibling,
+    clauses,
+    dice,
+    prose_sentences,
+)
 from tutor.text import STOPWORDS, stem
 
 CLOSE_SIMILARITY = 0.6
 SAME_KIND_SIMILARITY = 0.35
 """Embedding cosine from which two definitions of the same kind of thing are alternatives."""
+PARALLEL = 0.45
+"""Dice overlap of two definitions' content words from which they are written in parallel."""
 NEAR_NAMESAKES = 0.7
 """Embedding cosine from which two concepts whose names share a word are alternatives even
 though their definitions name different kinds of thing."""
@@ -227,8 +235,11 @@ def _confusable(m: Material, own: _Said, sibling: Sibling, theirs: _Said,
         return True
     if genus and genus == theirs_genus and genus not in STOPWORDS:
         # two of one kind, not too far apart in meaning (a conditional expression and a list
-        # comprehension are both expressions, and no alternatives)
-        return sibling.similarity >= SAME_KIND_SIMILARITY
+        # comprehension are both expressions, and no alternatives), or defined in parallel
+        # ("a function that maps from values to their cumulative probabilities", "a function
+        # that maps from a time, t, to the probability of surviving past t")
+        return sibling.similarity >= SAME_KIND_SIMILARITY or dice(
+            own.description, theirs.description) >= PARALLEL
     if own.side is not None and theirs.side is not None and own.side.beside(theirs.side):
         return True  # "Given a conditional ... This is called modus ponens." beside its sibling
     return sibling.similarity >= CLOSE_SIMILARITY
