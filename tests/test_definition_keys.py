@@ -92,3 +92,22 @@ def test_a_definition_said_of_any_instance_or_as_a_law_still_defines() -> None:
         "the probability of an event equals the sum of the probabilities of its parts")
     one = "The extension of L is a collection of ordered pairs."  # one instance: no definition
     assert not plainly_defines(one, ["extension"])
+
+
+def test_a_gloss_of_a_longer_name_a_case_in_an_example_or_a_code_sentence_is_no_definition(
+) -> None:
+    text = ("Because isfirst is a boolean, ols treats it as a categorical variable, which means "
+            "that the values fall into categories.")
+    variable = _concept("variable", "For the explorations in this book, I use the following "
+                        "variables: caseid is the integer ID of the respondent.")
+    assert write_exercises(variable, [], [_chunk(text)]) == []
+    case = ("In the NSFG example, the apparent effect is a difference in pregnancy length "
+            "between first babies and others.")
+    assert write_exercises(_concept("apparent effect", case), [], [_chunk(case)]) == []
+    code = ("return test_stat DiffMeansOneSided inherits MakeModel and RunModel from DiffMeans. "
+            "This kind of test is called onesided because it counts one side.")
+    assert write_exercises(_concept("onesided", "This kind of test is called onesided because "
+                                    "it counts one side."), [], [_chunk(code)]) == []
+    extension = "The extension of L is a collection of ordered pairs of numbers in the UD."
+    assert write_exercises(_concept("extension of l", extension), [],
+                           [_chunk(extension)]) == []  # one case, named by its letter

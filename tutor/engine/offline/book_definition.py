@@ -32,6 +32,7 @@ from tutor.engine.offline.defining import MIN_DEFINING, Candidate, definition_sc
 from tutor.engine.offline.descriptions import (
     compiled_pattern,
     describe,
+    glossed_within_a_phrase,
     plainly_defines,
     stands_alone,
     term_group,
@@ -160,8 +161,8 @@ def _appositive(sentence: str, m: Material) -> str | None:
     match = compiled_pattern(
         term_group(m.terms) + r",\s+which\s+(?:is|are|means)\s+(?P<d>[^,;.]+)", re.I,
     ).search(sentence)
-    if not match:
-        return None
+    if not match or glossed_within_a_phrase(sentence, m.terms):
+        return None  # "... as a categorical variable, which means ..." glosses another term
     description = match.group("d").strip()
     if mentions(description, m.terms) or not stands_alone(description):
         return None

@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 
 from tutor.engine.offline.descriptions import compiled_pattern
-from tutor.engine.offline.exercise_material import Material
+from tutor.engine.offline.exercise_material import CODE_TOKEN, Material
 from tutor.text import STOPWORDS
 
-_CODE_TOKEN = re.compile(r"\b[a-z_]\w*\.[a-z_]\w*\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b\w+_\w+\b")
-"""A dotted name, a CamelCase class or a snake_case name: code in a sentence."""
+_CODE_TOKEN = CODE_TOKEN
 
 
 _CODE_COMMENT = re.compile(r"(?:^|\s)#\s*(?:class|def)\b")

@@ -201,6 +201,8 @@ def says_what_it_is(m: Material) -> bool:
     keyed to it as one."""
     if m.sentence and _POINTS_ELSEWHERE.search(m.sentence):
         return False  # "..., which is the topic of Chapter 11"; "The other sentences are ..."
+    if m.sentence and _IN_THE_EXAMPLE.match(m.sentence):
+        return False  # "In the NSFG example, the apparent effect is a difference in ...": a case
     if only_examples(m.description or (describe(m.sentence, m.terms) if m.sentence else None)):
         return False  # "Expressions like 'no one', 'everyone', and 'anyone'": instances only
     if m.sentence and plainly_defines(m.sentence, m.terms):
@@ -213,6 +215,8 @@ def says_what_it_is(m: Material) -> bool:
     return stands_alone(m.description)
 
 
+_IN_THE_EXAMPLE = re.compile(r"^\W*in\s+(?:the|this|that|our)\s+(?:[\w-]+\s+){0,3}example\b", re.I)
+"""A sentence saying what the term is in one example, not in general."""
 _LIKE = re.compile(r"\s*,?\s*\b(?:like|such\s+as|e\.\s?g\.|for\s+example)\b.*$", re.I | re.S)
 
 

@@ -34,6 +34,10 @@ from tutor.engine.offline.descriptions import (
 )
 from tutor.text import normalize, sentences
 
+CODE_TOKEN = re.compile(r"\b[a-z_]\w*\.[a-z_]\w*\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b\w+_\w+\b")
+"""A dotted name, a CamelCase class or a snake_case name: code in a sentence."""
+MAX_CODE_NAMES = 2
+"""Code names from which a sentence speaks of a listing, not of an idea."""
 DUPLICATE_SIMILARITY = 0.95
 """Embedding cosine from which a sibling is taken for the same concept and left out."""
 MAX_SENTENCE = 300
@@ -162,6 +166,8 @@ def usable(sentence: str) -> bool:
         return False
     if sum(ch in "=(){}[]<>#%_\\" for ch in sentence) > 2:
         return False
+    if len(CODE_TOKEN.findall(sentence)) >= MAX_CODE_NAMES:
+        return False  # "return test_stat DiffMeansOneSided inherits MakeModel ...": code
     if sentence.split()[0].lower() in ("it", "they", "this", "these", "those", "he", "she"):
         return False
     return re.search(r"(?:^|\s)I(?:\s|'m)", sentence) is None

@@ -56,6 +56,8 @@ MAX_DISTRACTORS = 3
 MIN_DISTRACTORS = 2
 
 _MARK = "\x00"
+_ONE_INSTANCE = re.compile(r"\bof\s+[A-Za-z]$")
+"""A concept named after one case in the book's example ("extension of L")."""
 
 
 def write_exercises(
@@ -64,8 +66,8 @@ def write_exercises(
     """The concept's exercises: on its definition, then beyond it (examples, code output,
     contrast); ``related`` supplies distractors, swaps and contrasts."""
     terms = term_variants(concept.name, concept.aliases)
-    if not terms:
-        return []
+    if not terms or _ONE_INSTANCE.search(concept.name):
+        return []  # "extension of L": one case of a concept, named by the example's letter
     material = gather(concept, terms, passages)
     if not says_what_it_is(material):  # the map's sentence does not define: look further
         material = with_book_definition(material)
@@ -197,8 +199,8 @@ def _pick(options: list[tuple[Sibling, str]], answer: str, prompt: str) -> list[
             continue  # "traversal" beside "traverse": the answer in another form
         if mentions(prompt, term_variants(sibling.concept.name), fuzzy=False):
             continue
-        if _one_name_within_the_other(text, answer):
-            continue  # "onesided" beside "one-sided test": the answer, shortened
+        if any(_one_name_within_the_other(text, t) for t in taken):
+            continue  # "onesided" beside "one-sided test": the answer (or an option), shortened
         chosen.append((sibling, text))
         if len(chosen) == MAX_DISTRACTORS:
             break
