@@ -70,14 +70,13 @@ def test_definition_items_come_back_keyed_to_the_definition_found() -> None:
     assert all(c.page == 9 for e in exercises for c in e.citations)
 
 
-def test_the_last_resort_item_says_something_of_the_concept_itself() -> None:
+def test_a_concept_the_book_never_defines_gets_no_item_keyed_to_one_fact_about_it() -> None:
+    """"What does the course say about X?" keyed to one sentence that happens to name X ("The
+    normal distribution is characterized by two parameters") is no fair key: no item."""
     text = ("The traceback identifies the function that is currently running, and then the "
             "function that called it, and so on.")
     concept = _concept("traceback", "traceback", text, 6)
-    (item,) = write_exercises(concept, [], [_chunk(text, 6)])
-    assert item.kind is ExerciseKind.SHORT_ANSWER
-    assert item.prompt == ABOUT_PROMPT.format(name="traceback")
-    assert check_exercise(item, concept, [_chunk(text, 6)]).ok
+    assert write_exercises(concept, [], [_chunk(text, 6)]) == []
 
 
 def test_the_checker_refuses_a_last_resort_key_that_points_back_or_only_mentions() -> None:

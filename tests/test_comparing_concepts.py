@@ -40,8 +40,6 @@ NAMING = _chunk("One of the best ways to describe a variable is to report the va
 def test_a_concept_named_by_pointing_back_is_compared_by_its_glossary_entry() -> None:
     distribution = _concept("distribution", "This description is called the distribution of "
                             "the variable.", page=20)
-    histogram = _concept("histogram", "histogram: A mapping from values to frequencies, or "
-                         "a graph that shows that mapping.", page=30)
     passages = [NAMING, GLOSSARY]
     m = _material(distribution, passages)
     assert m.description is None  # the naming sentence gives nothing to compare
@@ -49,11 +47,11 @@ def test_a_concept_named_by_pointing_back_is_compared_by_its_glossary_entry() ->
     assert compared.description == "The values that appear in a sample and the frequency of each"
     assert [c.page for c in compared.citations] == [30]
     assert m.description is None  # the definition items keep the map's sentence
-    sibling = Sibling(histogram, 0.7, "A mapping from values to frequencies, or a graph that "
-                      "shows that mapping")
+    mode = _concept("mode", "mode: The most frequent value in a sample.", page=30)
+    sibling = Sibling(mode, 0.7, "The most frequent value in a sample")
     written = write_beyond_definition(m, [sibling], passages)
     (contrast,) = [e for e in written if e.origin is ExerciseOrigin.CONTRAST]
-    assert "frequency of each" in contrast.answer and "mapping from values" in contrast.answer
+    assert "frequency of each" in contrast.answer and "most frequent value" in contrast.answer
     assert check_exercise(contrast, distribution, [GLOSSARY]).ok  # the cited page alone
     # without the glossary there is nothing to say what a distribution is
     assert [e for e in write_beyond_definition(m, [sibling], [NAMING])

@@ -552,7 +552,7 @@ def test_a_name_in_the_books_code_gets_no_exercise() -> None:
                    "filename = 'memo.txt'\n")
     filename = _concept("filename", "filename",
                         "A simple filename, like memo.txt, is also considered a path.")
-    from tutor.engine.offline.exercises import names_code
+    from tutor.engine.offline.code_names import names_code
 
     assert not names_code(_material(filename, [named]))  # an idea named as a noun
 

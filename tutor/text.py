@@ -86,10 +86,12 @@ _SENTENCE_END = re.compile(
     r"[.!?][\"'\u201d\u2019)\]]*(?=\s+(?:[\"'\u201c\u2018(\[]?[A-Z0-9]|[`*]))")
 """A sentence end: a full stop, question or exclamation mark (with closing quotes or brackets),
 then space and a capital, a digit, an opening quote or bracket, or code and emphasis marks."""
-_ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs cf fig eq no dr mr mrs ms al ch sec p pp approx".split()
-)
+_ABBREVIATIONS = frozenset("e.g i.e etc vs cf dr mr mrs ms al approx".split())
 """Abbreviations whose full stop does not end a sentence (compared in lower case)."""
+_REFERENCES = frozenset("fig eq no ch sec p pp".split())
+"""Abbreviations that end nothing only before the number they point at ("p. 92", "Fig. 3"):
+"... with success probability p. Its expected value ..." ends at the variable's full stop."""
+_NUMBER_NEXT = re.compile(r"\s+(?:\(?\d|[IVXLC]+\b)")
 
 _IRREGULAR = {
     "children": "child", "indices": "index", "indexes": "index", "vertices": "vertex",
@@ -213,7 +215,8 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     text = paragraph.strip()
     for match in _SENTENCE_END.finditer(text):
-        if match.group(0)[0] == "." and _abbreviated(text[start : match.start()]):
+        if match.group(0)[0] == "." and _abbreviated(text[start : match.start()],
+                                                     text[match.end():]):
             continue
         piece = text[start : match.end()].strip()
         if piece:
@@ -225,10 +228,14 @@ def split_sentences(paragraph: str) -> list[str]:
     return sentences
 
 
-def _abbreviated(before: str) -> bool:
-    """True when the text before a full stop ends with an abbreviation."""
+def _abbreviated(before: str, after: str) -> bool:
+    """True when the text before a full stop ends with an abbreviation (one pointing at a
+    page, figure or section only when its number follows)."""
     last = before.rsplit(None, 1)[-1] if before.strip() else ""
-    return last.lstrip("([\"'").lower() in _ABBREVIATIONS
+    word = last.lstrip("([\"'").lower()
+    if word in _REFERENCES:
+        return _NUMBER_NEXT.match(after) is not None
+    return word in _ABBREVIATIONS
 
 
 def _is_heading_line(line: str) -> bool:

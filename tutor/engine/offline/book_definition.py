@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from tutor.course import Chunk, Exercise, ExerciseKind
+from tutor.course import Chunk
 from tutor.engine.offline.checking import (
     canonical,
     content_stems,
@@ -32,6 +32,7 @@ from tutor.engine.offline.defining import MIN_DEFINING, Candidate, definition_sc
 from tutor.engine.offline.descriptions import (
     compiled_pattern,
     describe,
+    glossed_within_a_phrase,
     plainly_defines,
     stands_alone,
     term_group,
@@ -39,7 +40,6 @@ from tutor.engine.offline.descriptions import (
 from tutor.engine.offline.exercise_material import (
     Material,
     Sibling,
-    clauses,
     gather,
     prose_sentences,
     usable,
@@ -161,8 +161,8 @@ def _appositive(sentence: str, m: Material) -> str | None:
     match = compiled_pattern(
         term_group(m.terms) + r",\s+which\s+(?:is|are|means)\s+(?P<d>[^,;.]+)", re.I,
     ).search(sentence)
-    if not match:
-        return None
+    if not match or glossed_within_a_phrase(sentence, m.terms):
+        return None  # "... as a categorical variable, which means ..." glosses another term
     description = match.group("d").strip()
     if mentions(description, m.terms) or not stands_alone(description):
         return None
@@ -201,7 +201,8 @@ def with_book_definition(m: Material) -> Material:
 
 
 ABOUT_PROMPT = "What does the course say about {name}? Answer in your own words."
-"""The last-resort item on a concept the book uses but never defines."""
+"""The last-resort item older builds wrote on a concept the book uses but never defines; the
+checker still judges such items in course files."""
 
 
 def states_about(text: str, name: str) -> bool:
@@ -227,22 +228,6 @@ def states_about(text: str, name: str) -> bool:
     # that ..." is about sorting algorithms)
     return bool(signs.get("subject_only")) and re.match(
         r"^\W*(?:(?:a|an|the)\s+)?" + re.escape(name) + r"s?\b", text, re.I) is not None
-
-
-def said_about(m: Material) -> tuple[str, Chunk] | None:
-    """The first sentence of the material's passages that states something of the concept
-    itself (:func:`states_about`): the key of the last-resort item."""
-    for chunk in m.ordered:
-        for sentence in _parts(prose_sentences(chunk.text)):
-            if (m.pattern.search(sentence) and usable(sentence)
-                    and not compiled_pattern(r"^\W*the\s+" + term_group(m.terms)
-                                             + r"\s+of\s+[A-Z]\b", re.I).match(sentence)
-                    # "The extension of L": one instance
-                    and not _other_entry(sentence, m)
-                    and states_about(sentence, m.concept.name)
-                    and len(content_stems(sentence)) >= 4):
-                return sentence, chunk
-    return None
 
 
 DESCRIBED_SIBLINGS = 8
@@ -284,42 +269,3 @@ def named_siblings_described(m: Material, siblings: Sequence[Sibling],
                                   cited=found.chunk.citation())
         out.append(sibling)
     return out
-
-
-def _parts(sentences: list[str]) -> list[str]:
-    """The sentences with bulleted items run into one ("• regression: ... • dependent
-    variables: ...") taken apart."""
-    return [part.strip() for s in sentences for part in re.split(r"\s*[•\u25cf]\s*", s)
-            if part.strip()]
-
-
-def _other_entry(sentence: str, m: Material) -> bool:
-    """A glossary-shaped line that is not the concept's own entry ("uniform distribution: ..."
-    for uniform) or whose gloss is no gloss ("Exploratory data analysis: We will look ...")."""
-    entry = re.match(r"^\W*([^:]{1,40}):\s+(\S+)", sentence)
-    if entry is None:
-        return False
-    own = {canonical(t) for t in m.terms}
-    return canonical(entry.group(1)) not in own or entry.group(2).lower() in (
-        "we", "i", "you", "this", "it", "they", "these", "here")
-
-
-def write_said_about(m: Material) -> Exercise | None:
-    """One short answer on a concept the book never defines, keyed to the first sentence that
-    says something of the concept itself, its clauses the key points."""
-    found = said_about(m)
-    if found is None:
-        return None
-    sentence, chunk = found
-    points = clauses(sentence)[:MAX_KEY_POINTS] or [sentence]
-    return Exercise(
-        id=f"{m.concept.id}-{ExerciseKind.SHORT_ANSWER.value}-2",
-        concept_id=m.concept.id,
-        kind=ExerciseKind.SHORT_ANSWER,
-        prompt=ABOUT_PROMPT.format(name=m.concept.name),
-        answer=sentence,
-        key_points=points,
-        explanation=f"The course says ({chunk.citation().label()}): {sentence}",
-        citations=[chunk.citation()],
-        difficulty=0.5,
-    )

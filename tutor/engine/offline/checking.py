@@ -177,6 +177,16 @@ def support(claim: str, evidence: str | set[str], drop: Iterable[str] = ()) -> f
     return len(wanted & found) / len(wanted)
 
 
+_NEGATING_PREFIX = re.compile(r"^(?:in|un|non-?|im|il|ir|dis)(?=\w{4})")
+
+
+def negates(first: str, second: str) -> bool:
+    """Whether one name is the other with a negating prefix ("valid", "invalid";
+    "consistent", "inconsistent"): two concepts, however alike they are spelled."""
+    a, b = canonical(first), canonical(second)
+    return a != b and (_NEGATING_PREFIX.sub("", a) == b or _NEGATING_PREFIX.sub("", b) == a)
+
+
 def same_option(first: str, second: str) -> bool:
     """True when two options say the same thing: equal after normalisation; for names (up to
     four words) within :data:`NEAR_DUPLICATE`; for statements the same content words or

@@ -12,25 +12,42 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from tutor.course import Chunk, Citation, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import (
     content_stems,
     mentions,
+    negates,
     same_option,
     term_variants,
     words,
 )
+from tutor.engine.offline.contrast_sides import Side, find_side, without_asides
 from tutor.engine.offline.descriptions import (
     compiled_pattern,
     lower_first,
+    only_examples,
     stands_alone,
     term_group,
 )
-from tutor.engine.offline.exercise_material import Material, Sibling, clauses, prose_sentences
+from tutor.engine.offline.exercise_material import (
+    Material,
+    Sibling,
+    clauses,
+    dice,
+    prose_sentences,
+)
 from tutor.text import STOPWORDS, stem
 
 CLOSE_SIMILARITY = 0.6
+SAME_KIND_SIMILARITY = 0.35
+"""Embedding cosine from which two definitions of the same kind of thing are alternatives."""
+PARALLEL = 0.45
+"""Dice overlap of two definitions' content words from which they are written in parallel."""
+NEAR_NAMESAKES = 0.7
+"""Embedding cosine from which two concepts whose names share a word are alternatives even
+though their definitions name different kinds of thing."""
 """Embedding cosine from which two concepts are close enough to mix up whatever their names."""
 MAX_DEFINITION_WORDS = 45
 MAX_ITEMS = 2
@@ -40,28 +57,103 @@ def write_contrast(
     m: Material, siblings: Sequence[Sibling], passages: Sequence[Chunk]
 ) -> list[Exercise]:
     """Contrast items with the nearest fit siblings, at most :data:`MAX_ITEMS`."""
-    if not _telling(m.description):
+    own = _own_side(m)
+    if own is None:
         return []
     pages = {(p.source, p.page) for p in passages}
     found: list[Exercise] = []
     for sibling in siblings:
         other = sibling.concept
-        if not _telling(sibling.description) or not _confusable(m, sibling, passages):
+        theirs = _sibling_side(sibling, passages)
+        if theirs is None or not _confusable(m, own, sibling, theirs, passages):
             continue
         own_terms = term_variants(other.name, other.aliases)
-        if mentions(m.description or "", own_terms) or mentions(sibling.description or "",
-                                                                 m.terms):
-            continue
-        if same_option(m.description or "", sibling.description or ""):
-            continue
-        cited = [c for c in ([sibling.cited] if sibling.cited else other.citations[:1])
+        if _leans_on(own.description, own_terms) or _leans_on(theirs.description, m.terms):
+            continue  # said through the other ("the sequence of statements inside a function")
+        if same_option(own.description, theirs.description) or _same_idea(
+                own.description, theirs.description, [*m.terms, *own_terms]):
+            continue  # "contingent sentence" and "contingent in QL": one idea, two languages
+        cited = [c for c in ([theirs.cited] if theirs.cited else other.citations[:1])
                  if (c.source, c.page) in pages]
         if not cited:
             continue
-        found.append(_exercise(m, sibling, cited[0], len(found) + 1))
+        found.append(_exercise(m, own, sibling, theirs, cited[0], len(found) + 1))
         if len(found) == MAX_ITEMS:
             break
     return found
+
+
+def _denied(terms: Sequence[str]) -> re.Pattern[str]:
+    return compiled_pattern(r"\b(?:not|neither|nor|unlike|never)\s+(?:(?:a|an|the)\s+)?"
+                            + term_group(terms), re.I)
+
+
+def _denies(description: str, terms: Sequence[str]) -> bool:
+    """Whether a description names the other concept to deny it ("neither a tautology")."""
+    return _denied(terms).search(description) is not None
+
+
+def _leans_on(description: str, terms: Sequence[str]) -> bool:
+    """Whether a description names the other concept other than to deny it: "a sentence that
+    is neither a tautology nor a contradiction" sets the contingent sentence apart from the
+    tautology; "the sequence of statements inside a function definition" leans on it."""
+    if not mentions(description, terms, fuzzy=False):
+        return False  # "consistent" is not a mention of inconsistent
+    return mentions(_denied(terms).sub(" ", description), terms, fuzzy=False)
+
+
+def _same_idea(first: str, second: str, names: Sequence[str]) -> bool:
+    """Whether the two sides say the same once the names (and the language each is said of)
+    are left out: one idea under two names, nothing to tell apart. Parallel definitions that
+    differ in one word ("the last item added", "the first item added") are the best contrasts
+    and stay."""
+    drop = {w for n in names for w in words(n)} | {"sl", "ql", "english"}
+    a, b = content_stems(first, drop), content_stems(second, drop)
+    return bool(a) and a == b
+
+
+@dataclass(frozen=True)
+class _Said:
+    """One side of a contrast: what the concept is, its kind, where it was read."""
+
+    description: str
+    genus: str
+    cited: Citation | None
+    side: Side | None = None
+
+    @property
+    def condition(self) -> bool:
+        """Whether it says when a thing has a property, not what a thing is."""
+        return self.side is not None and self.side.condition
+
+
+def _own_side(m: Material) -> _Said | None:
+    """The concept's side: its description when it tells what the concept is, else what the
+    passages say in a property's shape (:mod:`~tutor.engine.offline.contrast_sides`)."""
+    if _telling(m.description):
+        return _Said(m.description or "", _genus_of(m.concept, m.description or ""), None)
+    side = find_side(m.terms, m.ordered)
+    return _Said(side.description, side.genus, side.cited, side) if side else None
+
+
+def _sibling_side(sibling: Sibling, passages: Sequence[Chunk]) -> _Said | None:
+    """The sibling's side: its description, cited where the exercise can cite it, else what
+    the passages say of it (a summary page restating the definition is as good)."""
+    other = sibling.concept
+    given = None
+    if _telling(sibling.description):
+        given = _Said(sibling.description or "",
+                      _genus_of(other, sibling.description or ""), sibling.cited)
+        pages = {(p.source, p.page) for p in passages}
+        if sibling.cited or any((c.source, c.page) in pages for c in other.citations[:1]):
+            return given
+    terms = term_variants(other.name, other.aliases)
+    if not terms:
+        return given
+    defining = {(c.source, c.page) for c in other.citations[:1]}
+    ordered = sorted(passages, key=lambda p: ((p.source, p.page) not in defining, p.order, p.id))
+    side = find_side(terms, ordered)
+    return _Said(side.description, side.genus, side.cited, side) if side else given
 
 
 def _telling(description: str | None) -> bool:
@@ -73,37 +165,109 @@ def _telling(description: str | None) -> bool:
         return False
     if re.search(r"[.!?]\s+\S", description.strip()):
         return False  # more than one sentence: a glossary definition run on into the next
-    return len(content_stems(description)) >= 3 and stands_alone(description)
+    return (len(content_stems(description)) >= 3 and stands_alone(description)
+            and not only_examples(description))
 
 
 def _genus(description: str) -> str:
-    """The head of the description's first phrase: "a statistic based on..." -> "statistic"."""
+    """The head of the description's first phrase: "a statistic based on..." -> "statistic",
+    "a value you can assign ..." -> "value", "any one of the languages ..." -> "languages",
+    "values collected and recorded ..." -> "values", "a moment-based statistic" -> "statistic"."""
     head = clauses(description)[0] if clauses(description) else description
+    head = re.sub(r"^\W*(?:(?:any|each)\s+)?one\s+of\s+", "", head, flags=re.I)
+    kind = re.search(r"\bas\s+(?:a|an)\s+([\w-]+)", head)
+    if kind and kind.group(1).lower() not in STOPWORDS:
+        return kind.group(1).lower()  # "a representation of a distribution as a function"
     head = re.split(r"\s+(?:of|for|to|in|on|by|with|based|that|which|used|intended|meant|"
                     r"designed|defined|given|computed|chosen)\b", head)[0]
-    return words(head)[-1] if words(head) else ""
+    found = words(re.sub(r"\b\w+-(?=\w)", "", head))
+    start = 1 if found and found[0] in _DETERMINERS else 0
+    for n in range(start, len(found)):
+        word = found[n]
+        if word not in STOPWORDS and (
+                n + 1 == len(found) or found[n + 1] in STOPWORDS or found[n + 1].endswith("ed")):
+            return word  # the noun before a clause that qualifies it
+    return found[-1] if found else ""
 
 
-def _confusable(m: Material, sibling: Sibling, passages: Sequence[Chunk]) -> bool:
-    """Whether a learner could mix the two up: their names share a word, their definitions
-    name the same kind of thing, they are very close in meaning, or the book sets them apart
-    in one sentence. Never two different kinds of thing."""
-    own = {w for t in m.terms for w in words(t)} - STOPWORDS
-    theirs = set(words(sibling.concept.name)) - STOPWORDS
-    genus, theirs_genus = _genus(m.description or ""), _genus(sibling.description or "")
-    if own & theirs:
-        return True
-    if genus and genus == theirs_genus and genus not in STOPWORDS:
-        return True
+_STATES = re.compile(r"\bstates\s+that\b", re.I)
+
+
+def _genus_of(concept: Concept, description: str) -> str:
+    """The kind of thing a description names; a law ("The law of total probability states
+    that the probability of an event equals ...") is a law, not the quantity it speaks of."""
+    return "law" if _STATES.search(concept.definition) else _genus(description)
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "any", "each", "one", "some", "every"})
+
+
+def _confusable(m: Material, own: _Said, sibling: Sibling, theirs: _Said,
+                passages: Sequence[Chunk]) -> bool:
+    """Whether a learner could mix the two up, as alternatives of one kind: their names end in
+    the same word or one negates the other (valid, invalid), their definitions name the same
+    kind of thing, the book introduces them side by side, they are very close in meaning, or
+    the book sets them apart in one sentence. Never two different kinds of thing (survival
+    analysis, a set of methods, and survival curve, a function), nor a thing beside its own
+    kind ("zip returns an iterator")."""
+    genus, theirs_genus = own.genus, theirs.genus
+    if own.condition != theirs.condition:
+        # "an estimator is unbiased if ..." is no alternative to a kind of estimator; "a
+        # sentence is contingent if it is neither a tautology nor ..." denies the other
+        condition, other = (own, sibling.concept) if own.condition else (theirs, m.concept)
+        return _denies(condition.description, term_variants(other.name, other.aliases))
+    if _is_kind(genus, sibling.concept.name) or _is_kind(theirs_genus, m.concept.name):
+        return False
     if _set_apart(m, sibling, passages):
         # the book itself sets them apart ("unlike lists, you can't use an index to select an
-        # element from an iterator"), unless the one is what the other is ("zip returns an
-        # iterator"): a thing beside its own kind
-        return not (_is_kind(genus, sibling.concept.name)
-                    or _is_kind(theirs_genus, m.concept.name))
+        # element from an iterator")
+        return True
     if genus and theirs_genus and stem(genus) != stem(theirs_genus):
-        return False  # a function and an object (zip, iterator): not alternatives, however near
+        # a function and an object (zip, iterator): not alternatives, however near; unless
+        # their names share a word and they are nearly one idea (sampling bias, an error,
+        # and sampling error, a variation)
+        return _share_a_word(m.concept.name, sibling.concept.name) and (
+            sibling.similarity >= NEAR_NAMESAKES)
+    if _within_head(own.description, sibling.concept.name) or _within_head(
+            theirs.description, m.concept.name):
+        return False  # "regression: one of several processes for estimating ..." is estimation
+    if _named_alike(m.concept.name, sibling.concept.name):
+        return True
+    if genus and genus == theirs_genus and genus not in STOPWORDS:
+        # two of one kind, not too far apart in meaning (a conditional expression and a list
+        # comprehension are both expressions, and no alternatives), or defined in parallel
+        # ("a function that maps from values to their cumulative probabilities", "a function
+        # that maps from a time, t, to the probability of surviving past t")
+        return sibling.similarity >= SAME_KIND_SIMILARITY or dice(
+            own.description, theirs.description) >= PARALLEL
+    if own.side is not None and theirs.side is not None and own.side.beside(theirs.side):
+        return True  # "Given a conditional ... This is called modus ponens." beside its sibling
     return sibling.similarity >= CLOSE_SIMILARITY
+
+
+def _within_head(description: str, name: str) -> bool:
+    """Whether the head of a description (its first phrase) names the other concept, in any
+    form: "one of several related processes for estimating parameters" for estimation."""
+    parts = clauses(description)
+    head = " ".join(stem(w) for w in words(parts[0] if parts else description))
+    named = " ".join(stem(w) for w in words(name))
+    return bool(named) and f" {named} " in f" {head} "
+
+
+def _share_a_word(first: str, second: str) -> bool:
+    return bool((set(words(first)) & set(words(second))) - STOPWORDS)
+
+
+def _named_alike(first: str, second: str) -> bool:
+    """Names of alternatives: the same head word ("syntax error", "semantic error"), or one
+    the negation of the other ("valid", "invalid"); not a shared modifier ("survival
+    analysis", "survival curve")."""
+    a, b = words(first), words(second)
+    if not a or not b:
+        return False
+    if a[-1] == b[-1] and a[-1] not in STOPWORDS and len(a) + len(b) > 2:
+        return True
+    return negates(first, second)
 
 
 _CUE = (r"\b(?:unlike|whereas|instead\s+of|rather\s+than|not\s+to\s+be\s+confused\s+with|"
@@ -146,13 +310,16 @@ def _capital(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def _exercise(m: Material, sibling: Sibling, page: Citation, n: int) -> Exercise:
+def _exercise(m: Material, own_side: _Said, sibling: Sibling, theirs_side: _Said,
+              page: Citation, n: int) -> Exercise:
     concept, other = m.concept, sibling.concept
-    own = lower_first(m.description or "")
-    theirs = lower_first(sibling.description or "")
+    own = lower_first(without_asides(own_side.description))
+    theirs = lower_first(without_asides(theirs_side.description))
     reference = f"{_capital(concept.name)}: {own}. {_capital(other.name)}, by contrast: {theirs}."
     points = [f"{concept.name}: {own}", f"{other.name}: {theirs}"]
     citations = list(m.citations)
+    if own_side.cited is not None:
+        citations = [own_side.cited, *(c for c in citations if c != own_side.cited)]
     if page not in citations:
         citations.append(page)
     return Exercise(

@@ -45,9 +45,16 @@ _TERM = "\x01"
 """Stands in for every mention of the term, so the shapes below are compiled once for the
 build, not once per concept (compiling them was a good part of the writers' CPU)."""
 _T = re.escape(_TERM)
+_OF_ANY = r"(?:\s+of\s+(?:a|an|two|any)\s+[\w\s]{1,30}?)?"
+"""Whose it is, said of any ("The complement of an event A is ..."): still a definition; not
+of one instance ("The extension of L is ...")."""
+_LAW_OF = r"(?:(?:law|rule|principle)\s+of\s+)?"
+"""A law named after its subject ("The law of total probability states that ...")."""
+_SUBJECT_VERB = r"(?:" + DEFINING_VERB + r"|states\s+that)"
 _SUBJECT_IS = re.compile(  # "A stack is ...", "In this context, "frequency" means ..."
-    r"^\W*(?:[^,.;:]{0,40},\s+)?[\"'‘“]?(?:(?:a|an|the)\s+)?" + _T
-    + r"[\"'’”]?\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?" + DEFINING_VERB + r"\s+(.+)$", re.I)
+    r"^\W*(?:[^,.;:]{0,40},\s+)?[\"'‘“]?(?:(?:a|an|the)\s+)?" + _LAW_OF + _T
+    + r"[\"'’”]?" + _OF_ANY + r"\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?" + _SUBJECT_VERB
+    + r"\s+(.+)$", re.I)
 _ENTRY = re.compile(r"^\W*(?:(?:a|an|the)\s+)?" + _T + r"\s*:\s+(.+)$", re.I)
 _WHICH_IS = re.compile(  # "... define a null hypothesis, which is a model of ..."
     r"^.*?" + _T + r"[\"'’”]?,\s+which\s+(?:is|are|means)\s+"
@@ -97,6 +104,9 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
     rest = without_period(match.group(1))
     if len(rest) < 12 or mentions(rest, terms):
         return None
+    named = re.findall(r"\b([A-Z])\b", marked[:match.start(1)])
+    if any(re.search(r"\b" + letter + r"\b", rest) for letter in named):
+        return None  # "... of an event A is ... not in A": A means nothing without its subject
     return rest
 
 
@@ -172,8 +182,9 @@ def _defines_alone(sentence: str, terms: Sequence[str]) -> bool:
 
 _ARTICLE = r"(?:(?:a|an|the)\s+)?"
 _DEFINING_SHAPE = re.compile("|".join(f"(?:{shape})" for shape in (
-    r"^\W*(?:[^,.;:]{0,40},\s+)?" + _ARTICLE + _T + r"\s*(?:\([^)]*\)\s*)?"
-    r"(?:,[^,]{0,60},\s*)?(?:is|are|refers?\s+to|means?|denotes?)\b" + _NOT_SAYING_WHAT,
+    r"^\W*(?:[^,.;:]{0,40},\s+)?" + _ARTICLE + _LAW_OF + _T + _OF_ANY + r"\s*(?:\([^)]*\)\s*)?"
+    r"(?:,[^,]{0,60},\s*)?(?:is|are|refers?\s+to|means?|denotes?|states\s+that)\b"
+    + _NOT_SAYING_WHAT,
     r"^\W*" + _ARTICLE + _T + r"\s*:\s+\S",
     r"\b(?:called|known\s+as|said\s+to\s+be|referred\s+to\s+as)\s+" + _ARTICLE + _T,
     _T + r",\s+which\s+(?:means\b|(?:is|are)\s+(?:a|an|the)\s)",
@@ -190,6 +201,10 @@ def says_what_it_is(m: Material) -> bool:
     keyed to it as one."""
     if m.sentence and _POINTS_ELSEWHERE.search(m.sentence):
         return False  # "..., which is the topic of Chapter 11"; "The other sentences are ..."
+    if m.sentence and _IN_THE_EXAMPLE.match(m.sentence):
+        return False  # "In the NSFG example, the apparent effect is a difference in ...": a case
+    if only_examples(m.description or (describe(m.sentence, m.terms) if m.sentence else None)):
+        return False  # "Expressions like 'no one', 'everyone', and 'anyone'": instances only
     if m.sentence and plainly_defines(m.sentence, m.terms):
         return True
     if m.found_elsewhere:  # the classifier's judgement on a sentence among the passages
@@ -198,6 +213,20 @@ def says_what_it_is(m: Material) -> bool:
     if not gloss or m.pattern.search(gloss) or _OWN_SUBJECT.match(gloss):
         return False  # '"Syntax" refers to the structure ...' given for syntax error
     return stands_alone(m.description)
+
+
+_IN_THE_EXAMPLE = re.compile(r"^\W*in\s+(?:the|this|that|our)\s+(?:[\w-]+\s+){0,3}example\b", re.I)
+"""A sentence saying what the term is in one example, not in general."""
+_LIKE = re.compile(r"\s*,?\s*\b(?:like|such\s+as|e\.\s?g\.|for\s+example)\b.*$", re.I | re.S)
+
+
+def only_examples(description: str | None) -> bool:
+    """Whether a description gives instances, not what the thing is: a bare kind followed by
+    examples ("Expressions like 'no one', 'everyone', and 'anyone'", "an expression like 'is a
+    dog.'"): without its examples, at most one content word is left."""
+    if not description or not _LIKE.search(description):
+        return False
+    return len(content_stems(_LIKE.sub("", description))) <= 1
 
 
 def stands_alone(description: str | None) -> bool:

@@ -21,6 +21,7 @@ from tutor.engine.offline.checking import (
     NEAR_DUPLICATE,
     canonical,
     content_stems,
+    negates,
     term_variants,
 )
 from tutor.engine.offline.descriptions import (
@@ -33,6 +34,10 @@ from tutor.engine.offline.descriptions import (
 )
 from tutor.text import normalize, sentences
 
+CODE_TOKEN = re.compile(r"\b[a-z_]\w*\.[a-z_]\w*\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b\w+_\w+\b")
+"""A dotted name, a CamelCase class or a snake_case name: code in a sentence."""
+MAX_CODE_NAMES = 2
+"""Code names from which a sentence speaks of a listing, not of an idea."""
 DUPLICATE_SIMILARITY = 0.95
 """Embedding cosine from which a sibling is taken for the same concept and left out."""
 MAX_SENTENCE = 300
@@ -164,6 +169,8 @@ def usable(sentence: str) -> bool:
         return False
     if sum(ch in "=(){}[]<>#%_\\" for ch in sentence) > 2:
         return False
+    if len(CODE_TOKEN.findall(sentence)) >= MAX_CODE_NAMES:
+        return False  # "return test_stat DiffMeansOneSided inherits MakeModel ...": code
     if sentence.split()[0].lower() in ("it", "they", "this", "these", "those", "he", "she"):
         return False
     return re.search(r"(?:^|\s)I(?:\s|'m)", sentence) is None
@@ -202,7 +209,8 @@ def rank_siblings(concept: Concept, related: Sequence[Concept], terms: list[str]
             continue
         names = {key, *(canonical(a) for a in other.aliases)}
         nested = any(f" {k} " in f" {n} " or f" {n} " in f" {k} " for k in own for n in names)
-        if nested or any(fuzz.ratio(n, k) >= NEAR_DUPLICATE for k in own for n in names):
+        if nested or any(fuzz.ratio(n, k) >= NEAR_DUPLICATE and not negates(n, k)
+                         for k in own for n in names):
             continue
         seen.add(key)
         candidates.append(other)

@@ -15,16 +15,14 @@ import random
 import re
 from collections.abc import Sequence
 
-from tutor.course import Chunk, Concept, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.course import Chunk, Concept, Exercise, ExerciseKind
 from tutor.engine.offline.book_definition import (
     described_siblings,
     with_book_definition,
-    write_said_about,
 )
 from tutor.engine.offline.checking import (
     BLANK,
     canonical,
-    check_exercise,
     content_stems,
     mentions,
     plural,
@@ -32,6 +30,7 @@ from tutor.engine.offline.checking import (
     term_variants,
     words,
 )
+from tutor.engine.offline.code_names import described_by_code, names_code
 from tutor.engine.offline.definition_points import write_explain
 from tutor.engine.offline.descriptions import (
     as_statement,
@@ -50,26 +49,16 @@ from tutor.engine.offline.exercise_material import (
     one_mention,
     rank_siblings,
 )
+from tutor.engine.offline.exercise_mix import definition_items_kept, with_one_recall
 from tutor.engine.offline.giveaways import cut_short
 from tutor.engine.offline.relation_exercises import broader_by_name
 
 MAX_DISTRACTORS = 3
-MAX_ON_DEFINITION = 1
-"""Definition items kept for a concept: a second item on the same sentence proves
-recognition of it, not understanding."""
-_DEFINITION_PREFERENCE = (ExerciseKind.SHORT_ANSWER, ExerciseKind.CLOZE,
-                          ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.TRUE_FALSE)
-"""Beside items that use the idea: recall in the learner's own words."""
-_ALONE_PREFERENCE = (ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.CLOZE,
-                     ExerciseKind.SHORT_ANSWER, ExerciseKind.TRUE_FALSE)
-"""A concept with nothing beyond its definition: the question on the term first (its options
-are the near concepts, so it tells the idea from its neighbours)."""
 MIN_DISTRACTORS = 2
-ORIGINS_FOR_MASTERY = 2
-"""Origins beyond the definition from which a concept needs no definition item (the lesson's
-evidence rule, :data:`tutor.learner.evidence.ORIGINS_NEEDED`, is met without it)."""
 
 _MARK = "\x00"
+_ONE_INSTANCE = re.compile(r"\bof\s+[A-Za-z]$")
+"""A concept named after one case in the book's example ("extension of L")."""
 
 
 def write_exercises(
@@ -78,14 +67,14 @@ def write_exercises(
     """The concept's exercises: on its definition, then beyond it (examples, code output,
     contrast); ``related`` supplies distractors, swaps and contrasts."""
     terms = term_variants(concept.name, concept.aliases)
-    if not terms:
-        return []
+    if not terms or _ONE_INSTANCE.search(concept.name):
+        return []  # "extension of L": one case of a concept, named by the example's letter
     material = gather(concept, terms, passages)
     if not says_what_it_is(material):  # the map's sentence does not define: look further
         material = with_book_definition(material)
     if not material.citations or not (material.sentence or material.description):
         return []
-    if names_code(material):
+    if names_code(material) or described_by_code(material):
         return []
     siblings = described_siblings(rank_siblings(concept, related, terms), passages)
     # only a concept the course really defines gets an item keyed to its definition; more
@@ -96,28 +85,14 @@ def write_exercises(
         _within_longer_name(material, siblings)) else []
     beyond = write_beyond_definition(material, siblings, passages,
                                      broader_by_name(concept, related))
-    if len(written) > MAX_ON_DEFINITION:
-        # with items beyond it, the production item; alone, the question on the term
-        order = _DEFINITION_PREFERENCE if beyond else _ALONE_PREFERENCE
-        ranked = sorted(written, key=lambda e: order.index(e.kind))
-        kept = {e.id for e in ranked[:MAX_ON_DEFINITION]}
-        written = [e for e in written if e.id in kept]
-    own = {e.origin for e in beyond if mentions(e.prompt, terms, fuzzy=False)}
-    if len(own) >= ORIGINS_FOR_MASTERY or any(
-            uses_the_idea(e) and check_exercise(e, concept, passages).ok for e in beyond):
-        # items beyond it that name it (a contrast, a relation, a case; a session or a
-        # practice exercise may go to another concept that poses it too) restate the
-        # definition in use and give the two origins mastery asks for: a question on the
-        # sentence would add recall only; one item that uses the idea (a session's output,
-        # a contrast, the book's practice exercise, a worked example) proves more than
-        # restating the sentence the learner just read, and the lesson proves mastery of a
-        # one-origin concept by a recall on a later day
-        written = []
-    if not written and not beyond:  # used but never defined: the idea at work, else what
+    written = definition_items_kept(written, beyond, concept, passages)
+    if not written and not beyond:
+        # used but never defined: the idea at work; no item keyed to whatever sentence the
+        # book says of it ("The normal distribution is characterized by two parameters" for
+        # "What does the course say about normal distribution?"): one arbitrary fact is no
+        # key, and no item is better than a bad one
         beyond = write_example_use(material, siblings, passages, undefined=True)[:1]
-        said = write_said_about(material)  # the book says of it
-        written = [said] if said is not None else []
-    return written + beyond
+    return with_one_recall(written + beyond)
 
 
 def _within_longer_name(m: Material, siblings: Sequence[Sibling]) -> bool:
@@ -137,21 +112,6 @@ def _within_longer_name(m: Material, siblings: Sequence[Sibling]) -> bool:
     rest = compiled_pattern(r"\b(?:" + "|".join(re.escape(n) for n in longer) + r")\b",
                             re.I).sub(" ", m.sentence)
     return m.pattern.search(m.sentence) is not None and m.pattern.search(rest) is None
-
-
-_USES_THE_IDEA = frozenset({ExerciseOrigin.CODE_OUTPUT, ExerciseOrigin.CONTRAST,
-                           ExerciseOrigin.BOOK_EXERCISE})
-"""Origins whose items test use of the idea, not recall of a sentence (a relation item is
-keyed to two definitions: recall, so it does not count)."""
-
-
-def uses_the_idea(exercise: Exercise) -> bool:
-    """Whether the item tests understanding beyond the definition: a session's output, a
-    contrast, a practice exercise, or a worked example (not the "which idea fills the blank"
-    cloze on an example sentence, which is recognition)."""
-    if exercise.origin in _USES_THE_IDEA:
-        return True
-    return exercise.origin == ExerciseOrigin.EXAMPLE and "-example-use-" not in exercise.id
 
 
 def write_definition_exercises(
@@ -241,10 +201,21 @@ def _pick(options: list[tuple[Sibling, str]], answer: str, prompt: str) -> list[
             continue  # "traversal" beside "traverse": the answer in another form
         if mentions(prompt, term_variants(sibling.concept.name), fuzzy=False):
             continue
+        if any(_one_name_within_the_other(text, t) for t in taken):
+            continue  # "onesided" beside "one-sided test": the answer (or an option), shortened
         chosen.append((sibling, text))
         if len(chosen) == MAX_DISTRACTORS:
             break
     return chosen
+
+
+def _one_name_within_the_other(first: str, second: str) -> bool:
+    """Whether one short name, spaces and hyphens left out, holds the other whole
+    ("onesided" in "one-sided test"): both would fit the description."""
+    a, b = (re.sub(r"[\s\-_]+", "", t.lower()) for t in (first, second))
+    if max(len(first.split()), len(second.split())) > 4 or min(len(a), len(b)) < 4:
+        return False
+    return a != b and (a in b or b in a)
 
 
 def _multiple_choice(
@@ -381,32 +352,3 @@ def _true_or_false(m: Material, siblings: list[Sibling]) -> Exercise | None:
         citations=m.citations,
         difficulty=_difficulty(difficulty),
     )
-
-
-_CODE_TOKEN = re.compile(r"\b[a-z_]\w*\.[a-z_]\w*\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b\w+_\w+\b")
-"""A dotted name, a CamelCase class or a snake_case name: code in a sentence."""
-
-
-_CODE_COMMENT = re.compile(r"(?:^|\s)#\s*(?:class|def)\b")
-"""A listing run into the sentence: its comment naming a class or function."""
-
-
-def names_code(m: Material) -> bool:
-    """Whether the concept is a name in the book's code, not an idea ("observed" in
-    "ChiSquared ... computes observed, which is a list of frequencies corresponding to
-    self.values"): one lower-case word, assigned or read as an attribute (not called) in the
-    passages, whose defining sentence speaks of code."""
-    name = m.concept.name
-    sentence = m.sentence or ""
-    if " " in name or not name.islower():
-        return False
-    if _CODE_COMMENT.search(sentence):
-        return True  # "..., called random: # class Cdf": the name of a listing's method
-    if not _CODE_TOKEN.search(sentence):
-        return False
-    if compiled_pattern(r"\b(?:a|an|the|this|each|every|of)\s+(?:[\w-]+\s+)?"
-                        + re.escape(name) + r"\b", re.I).search(sentence):
-        return False  # "A simple filename, like memo.txt": the idea, named as a noun
-    used = compiled_pattern(r"\b" + re.escape(name) + r"\s*=[^=]|\b(?:self|[a-z]\w*)\."
-                            + re.escape(name) + r"\b(?!\()")
-    return any(used.search(p.text) for p in m.ordered)
