@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tutor.engine.offline.candidates import Sentence, TermCandidate
 from tutor.engine.offline.defining_signs import (
@@ -40,6 +40,7 @@ from tutor.engine.offline.defining_signs import (
 )
 from tutor.engine.offline.definitions import Definition
 from tutor.engine.offline.glossary import GLOSSARY_STRENGTH
+from tutor.engine.offline.restating import NAMED_IN_PASSING, restate, said_elsewhere
 from tutor.engine.offline.self_contained import (
     clean_definition,
     is_prose,
@@ -188,13 +189,15 @@ def choose_definition(
         if alone:
             score, (chunk, position) = min(alone, key=lambda t: (t[1][0], -t[0]))
             option = options[(chunk, position)]
+    judged = replace(option, text=clean_definition(option.text))  # as a learner reads it
     if (glossary and glossary[0].strength >= GLOSSARY_STRENGTH and position >= 0
-            and not plain_definition(term, option, chosen=True)):
+            and not (plain_definition(term, judged, chosen=True)
+                     and (says_what(term, judged) or not NAMED_IN_PASSING.search(judged.text)))):
         # The body names or uses the term where it introduces it; the book's glossary says
         # plainly what it is: its words, cited after the page that introduces the term.
         return Defining(clean_definition(short(_gloss(glossary[0]))), chunk, position,
                         round(score, 3), glossary[0].chunk)
-    if position >= 0 and not plain_definition(term, option, chosen=True):
+    if position >= 0 and not plain_definition(term, judged, chosen=True):
         # A sentence elsewhere among the term's passages that says plainly what it is: its
         # words, cited after the page that introduces the term.
         plain = [place for _, place in scored if place[1] >= 0 and place != (chunk, position)
@@ -204,6 +207,13 @@ def choose_definition(
             text = clean_definition(short(options[elsewhere].text))
             if text:
                 return Defining(text, chunk, position, round(score, 3), elsewhere[0])
+        words = None if not leans(option.text) and _sign_strength(term, option) >= 2 else (
+            said_elsewhere(term, cand.surfaces, forms, sorted(mentioned), MENTION_CHUNKS,
+                           [s if not _is_glossary(s.section) else None for s in sentences],
+                           by_chunk, MIN_DEFINING,
+                           lambda s: plain_definition(term, Candidate(s.text, s.section))))
+        if words is not None:  # its words, cited after the page that introduces the term
+            return Defining(words[0], chunk, position, round(score, 3), words[1])
     text = option.text
     if THIS_IS.match(text) and ":" in text:  # "This is the X rule (XE): <its schema>"
         text = text.split(":", 1)[0].rstrip() + "."
@@ -213,6 +223,7 @@ def choose_definition(
                             lambda words: any(mentions(words, form) for form in forms))
     if start != position:  # cited where the definition starts
         chunk = sentences[start].chunk
+    text = restate(term, text, lambda words: any(mentions(words, form) for form in forms))
     text = clean_definition(short(text))
     if not text:
         return None

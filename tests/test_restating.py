@@ -1,0 +1,121 @@
+"""Definitions given by an example, restated in general words (or found stated elsewhere)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tutor.course import Chunk
+from tutor.engine.offline.extract import extract_concepts
+from tutor.engine.offline.restating import (
+    abbreviation,
+    by_abbreviation,
+    restate,
+    restated,
+)
+
+
+def _uses(term: str):  # type: ignore[no-untyped-def]
+    return lambda words: re.search(rf"\b{re.escape(term)}", words, re.IGNORECASE) is not None
+
+
+def test_a_naming_whose_reason_is_about_the_thing_is_restated_in_general() -> None:
+    text = "Sentence 48a is called a wide-scope negation, because it negates the entire sentence."
+    assert restate("wide-scope negation", text, _uses("wide-scope negation")) == (
+        "A wide-scope negation is a sentence that negates the entire sentence.")
+    kind = "This kind of test is called one-sided because it only counts one side of the data."
+    assert restate("one-sided", kind, _uses("one-sided")) == (
+        "A one-sided test is one that only counts one side of the data.")
+
+
+def test_a_reason_about_an_example_or_a_plain_subject_is_left_alone() -> None:
+    specific = ("This is called a biconditional, because it entails the two conditionals "
+                "S → T and T → S.")
+    assert restate("biconditional", specific, _uses("biconditional")) == specific
+    plain = "Singular terms are called constants because they pick out individuals."
+    assert restate("constant", plain, _uses("constant")) == plain
+
+
+def test_a_pointing_continuation_of_an_introduction_says_what_the_term_is() -> None:
+    text = ("Instead, we will introduce a truth value assignment. Formally, this will be a "
+            "function that tells us the truth value of all the atomic sentences.")
+    assert restate("truth value assignment", text, _uses("truth value assignment")) == (
+        "A truth value assignment is a function that tells us the truth value of all the "
+        "atomic sentences.")
+
+
+def test_a_naming_after_a_condition_needs_no_sentence_before_it() -> None:
+    text = ("It cannot be the case that both of these sentences are true. If a set of "
+            "sentences could not all be true at the same time, like B1-B2, they are said to be "
+            "inconsistent.")
+    assert restate("inconsistent", text, _uses("inconsistent")) == (
+        "If a set of sentences could not all be true at the same time, they are said to be "
+        "inconsistent.")
+
+
+@dataclass
+class _S:
+    text: str
+    chunk: int = 0
+    section: str = ""
+
+
+def test_a_later_general_statement_is_found_and_an_unqualified_one_preferred() -> None:
+    sentences = [
+        _S("A sentence is contingent in SL if it is 1 on some row and 0 on another."),
+        _S("There is no such contingent assignment."),
+        _S("A sentence is contingent if it is neither a tautology nor a contradiction."),
+        _S("A valid argument, the conclusion of which is contingent 4."),
+    ]
+    found = restated(["contingent"], range(4), sentences, lambda s: True,
+                     lambda text, form: form in text)
+    assert found == 2
+    assert restated(["contingent"], [1, 3], sentences, lambda s: True,
+                    lambda text, form: form in text) is None
+
+
+def test_an_abbreviation_the_book_declares_names_the_term_in_its_definition() -> None:
+    texts = ["We need to specify a universe of discourse— abbreviated UD. The UD is the set."]
+    assert abbreviation("universe of discourse", texts) == "UD"
+    assert abbreviation("kernel density estimation", ["Kernel density estimation (KDE) is"]) \
+        == "KDE"
+    assert abbreviation("universe of discourse", ["The UD is the set of things."]) is None
+    assert by_abbreviation("universe of discourse", "UD", "The UD is the set of things.") == (
+        "The universe of discourse (UD) is the set of things.")
+
+
+def _course(*pages: tuple[str, str, list[str]]) -> list[Chunk]:
+    return [Chunk(id=f"notes.md#p{n}-0", source="notes.md", page=n, text=text,
+                  heading=heading, emphasized=list(marked), order=n - 1)
+            for n, (heading, text, marked) in enumerate(pages, start=1)]
+
+
+def _definitions(chunks: list[Chunk]) -> dict[str, str]:
+    return {d.name.lower(): d.definition for d in extract_concepts(chunks)}
+
+
+def test_the_map_gives_a_glossary_entry_over_a_naming_in_passing() -> None:
+    chunks = _course(
+        ("Splitting strings", "The method split breaks a string into words. An optional "
+         "argument called a delimiter specifies which characters to use as word boundaries. "
+         "A delimiter can be any string of characters.", ["delimiter"]),
+        ("More strings", "Each delimiter you pass to split changes the words you get back.",
+         []),
+        ("Glossary", "delimiter: A character or string used to indicate where a string "
+         "should be split.", []),
+    )
+    assert _definitions(chunks)["delimiter"] == (
+        "A character or string used to indicate where a string should be split.")
+
+
+def test_the_map_states_a_term_under_its_declared_abbreviation() -> None:
+    chunks = _course(
+        ("Quantifiers", "Quantifiers need a domain. In order to remove this ambiguity, we "
+         "specify a universe of discourse— abbreviated UD. The UD is the set of things that "
+         "we are talking about. The quantifiers range over the universe of discourse.",
+         ["universe of discourse"]),
+        ("Universe of discourse", "Each constant names a member of the universe of "
+         "discourse. The universe of discourse must not be empty.", []),
+    )
+    assert _definitions(chunks)["universe of discourse"] == (
+        "The universe of discourse (UD) is the set of things that we are talking about.")

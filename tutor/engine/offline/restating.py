@@ -1,0 +1,202 @@
+"""Restating in general words a definition the book gives by an example.
+
+A book often introduces a term on an instance and names it after it ("Sentence 48a is called
+a wide-scope negation, because it negates the entire sentence."), or says what the thing is
+in a sentence that points back at the one before ("Instead, we will introduce a truth value
+assignment. Formally, this will be a function that tells us ..."). Shown alone, such text
+needs its page. A teacher states the general definition the passage implies; this module does
+so when the words for it are in the text, and only then:
+
+- :func:`restate` rewrites three shapes of a chosen definition: a naming whose reason is a
+  statement about the thing ("X is called T, because it ..." -> "A T is one that ..."), a
+  pointing continuation of a sentence that introduces the term ("... a T. Formally, this is
+  a ..." -> "A T is a ..."), and a naming after a condition on a described subject, which
+  needs no sentence before it ("If a set of sentences could not all be true ..., they are
+  said to be inconsistent");
+- :func:`restated` finds, among a term's later passages, a sentence that says plainly what
+  it is (books often restate in general what they named by an example);
+- :func:`by_abbreviation` finds the sentence that says what the term is under the
+  abbreviation the book declares for it ("a universe of discourse, abbreviated UD. The UD is
+  the set of things that we are talking about").
+
+A statement about a particular sentence, letter or formula (digits, single capital letters,
+symbols) is never made general.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from tutor.engine.offline.defining_signs import Candidate, definition_score, features
+from tutor.engine.offline.self_contained import clean_definition, leans, short
+from tutor.engine.offline.text import mentions
+
+_SPECIFIC = re.compile(r"\d|\b[A-Z]\b|[^\w\s,.;:'\"()\-]")
+"""Words that tie a statement to an example: a number, a letter standing for a sentence, a
+symbol."""
+_BECAUSE = re.compile(
+    r"(?:^|(?<=[.!]\s))(?P<subject>[^.!]*?)\s+(?:is|was)\s+(?:also\s+|traditionally\s+|often\s+)?"
+    r"called\s+(?P<article>an?\s+|the\s+)?(?P<term>[\w\- ]{2,50}?),?\s+because\s+it\s+"
+    r"(?P<reason>[a-z][^.!;:]{5,150})\.$")
+_HEAD = re.compile(r"^(?:(?P<like>[A-Za-z]+)\s+like\s+(?:this|that)|(?P<numbered>[A-Za-z]+)\s+\d+\w?)$")
+"""The noun of a subject that points at an example ("Code like that", "Sentence 48a"): the
+kind of thing the name is given to."""
+_FORMALLY = re.compile(
+    r"^(?P<intro>.*?)\s+(?:Formally|Precisely|Technically|Roughly|Intuitively|Informally),\s+"
+    r"(?:this|it)\s+(?:will be|would be|is)\s+(?P<genus>(?:an?|the)\s+[^.!;]{5,200}?)"
+    r"(?P<rest>;.*)?\.$")
+_CONDITIONED = re.compile(
+    r"(?:^|(?<=[.!]\s))(?P<condition>If\s+(?:an?|two|any)\s+[^,]{10,160}?)"
+    r"(?:,\s*(?:like|such as|e\.g\.)\s+[^,]{1,30})?,\s*(?P<naming>(?:it|they)\s+(?:is|are)\s+"
+    r"(?:said to be|called)\s+[^.!;]{2,60})\.$")
+_POINTING_SUBJECT = re.compile(r"\b(?:this|these|that|those|such)\b|\d|\b[A-Z]\b|\bsentence \w+",
+                               re.IGNORECASE)
+
+
+def _article(term: str) -> str:
+    """The indefinite article before the term ("an extension", "a one-sided test")."""
+    word = term.lower()
+    return "An" if word[:1] in "aeiou" and not word.startswith(("one", "uni", "use")) else "A"
+
+
+_KIND_OF = re.compile(r"\b(?:this|that)\s+(?:kind|type|sort)\s+of\s+(?P<noun>[a-z]+)\s*$",
+                      re.IGNORECASE)
+"""A subject naming the kind ("This kind of test is called one-sided"): the name is an
+adjective of its noun."""
+
+
+def restate(term: str, text: str, uses_term: Callable[[str], bool]) -> str:
+    """``text`` (a concept's chosen definition) restated in general words when it has one of
+    the shapes above, else unchanged. ``uses_term`` tells whether words name the concept."""
+    text = text.strip()
+    match = _BECAUSE.search(text)
+    if (match and uses_term(match.group("term"))
+            and _POINTING_SUBJECT.search(match.group("subject"))
+            and not _SPECIFIC.search(match.group("reason"))):
+        name = match.group("term").strip()
+        reason = match.group("reason").strip()
+        kind = _KIND_OF.search(match.group("subject"))
+        if kind and not name.endswith(kind.group("noun")):
+            name = f"{name} {kind.group('noun')}"  # "a one-sided test", not "a one-sided"
+        head = _HEAD.match(match.group("subject").strip())
+        noun = (head.group("like") or head.group("numbered")).lower() if head else ""
+        if noun and not match.group("article"):  # "Code like that is called scaffolding"
+            return f"{name[:1].upper()}{name[1:]} is {noun} that {reason}."
+        if noun:  # "Sentence 48a is called a wide-scope negation"
+            return f"{_article(name)} {name} is {_article(noun).lower()} {noun} that {reason}."
+        return f"{_article(name)} {name} is one that {reason}."
+    match = _FORMALLY.match(text)
+    if (match and uses_term(match.group("intro")) and len(term.split()) <= 4
+            and not uses_term(match.group("genus"))):
+        genus = match.group("genus").strip()
+        return f"{_article(term)} {term} is {genus}."
+    match = _CONDITIONED.search(text)
+    if match and match.start() > 0 and uses_term(match.group("naming")):
+        return f"{match.group('condition')}, {match.group('naming')}."
+    return text
+
+
+class _Sentence(Protocol):
+    text: str
+    chunk: int
+    section: str
+
+
+NAMED_IN_PASSING = re.compile(r"^(?:[A-Z]\w*\s+){1,3}(?:\w+\s+){0,3}called\s+(?:an?|the)\s+"
+                              r"[\w\- ]+?(?:,\s*)?\s+(?!is\b|are\b)[a-z]+s\b|,\s*called\s+"
+                              r"(?:an?|the)\s+[\w\- ]+,\s+(?:is|are)\s+[^.]*\d")
+"""A naming in passing, inside a sentence about something else: the named thing does
+something ("An optional argument called a delimiter specifies ...") or an example's value is
+stated ("The most common value, called the mode, is 7 pounds."). With a glossary entry for
+the term, its words say better what the term is."""
+
+
+def said_elsewhere(
+    term: str, surfaces: Counter[str], forms: Sequence[str], chunks: Sequence[int],
+    introducing: int, sentences: Sequence[_Sentence | None], by_chunk: dict[int, list[int]],
+    min_score: float, plain: Callable[[_Sentence], bool],
+) -> tuple[str, int] | None:
+    """For a term introduced by a sentence that leans on the text before it or only says
+    something of it (``chunks``: the passages that mention it, in reading order, the first
+    ``introducing`` of them read for where the book introduces it; ``sentences``: the
+    course's, None for a glossary's): the words of a sentence that says what it is under the
+    abbreviation the book declares for it, else of a ``plain`` definition in its later
+    passages; with the passage they are in."""
+    near = [p for chunk in chunks[:2] for p in by_chunk.get(chunk, []) if sentences[p]]
+    texts = [s.text for p in near if (s := sentences[p]) is not None]
+    short_form = abbreviation(forms[0], texts)
+    for position in near if short_form is not None else []:
+        sentence = sentences[position]
+        assert sentence is not None and short_form is not None
+        said = Candidate(sentence.text, sentence.section)
+        if (features(short_form, said)["subject_copula"] and not leans(sentence.text)
+                and definition_score(short_form, said) >= min_score):
+            name = next((s for s in surfaces if s.islower()), term)  # not a heading's capitals
+            text = clean_definition(short(by_abbreviation(name, short_form, sentence.text)))
+            return (text, sentence.chunk) if text else None
+    later = [p for chunk in chunks[introducing:] for p in by_chunk.get(chunk, [])
+             if sentences[p] is not None]
+    found = restated(forms, later, sentences, plain, mentions)  # type: ignore[arg-type]
+    if found is None:
+        return None
+    sentence = sentences[found]
+    assert sentence is not None
+    text = clean_definition(short(sentence.text))
+    return (text, sentence.chunk) if text else None
+
+
+_COMPLETE = re.compile(r"[A-Za-z)'\"]\s*[.!]$")
+"""A sentence that ends as one (not on an exercise's number: "... is a contradiction 4.")."""
+_POINTS = re.compile(r"\b(?:such|this|these|those|above|below|former|latter)\b", re.IGNORECASE)
+"""A word pointing at text around the sentence ("there is no such assignment")."""
+_QUALIFIED = re.compile(r"\s+in\s+[A-Za-z]{1,4}\b(?!\s+(?:is|are)\b)")
+"""A term qualified by the language it holds in ("contingent in QL")."""
+
+
+def restated(
+    forms: Sequence[str], positions: Sequence[int], sentences: Sequence[_Sentence],
+    plain: Callable[[_Sentence], bool], mentions: Callable[[str, str], bool],
+) -> int | None:
+    """The position, among ``positions`` (the sentences of the term's later passages, past
+    those read for where the book introduces it), of a sentence that says ``plain``-ly what
+    the term is, complete and pointing at nothing around it: a book often names a thing by
+    an example first and states it in general later ("Sentences like this are called
+    contingent sentences" ... "A sentence is contingent if it is neither a tautology nor a
+    contradiction"). A statement of the bare term is preferred to one qualified by a language
+    ("contingent in QL"); the first in reading order of the better kind."""
+    found: list[tuple[bool, int]] = []
+    for position in positions:
+        sentence = sentences[position]
+        text = sentence.text
+        if (not any(mentions(text, form) for form in forms) or not _COMPLETE.search(text)
+                or _POINTS.search(text) or not plain(sentence)):
+            continue
+        qualified = any(_QUALIFIED.match(text[hit.end():]) for form in forms
+                        for hit in re.finditer(rf"\b{re.escape(form)}\b", text, re.IGNORECASE))
+        found.append((qualified, position))
+    return min(found)[1] if found else None
+
+
+_DECLARED = r"{term}\s*(?:[—–-]+|,)\s*(?:abbreviated|or|for short)\s+(?P<a>[A-Z]{{2,6}})\b|" \
+            r"{term}\s+\((?P<b>[A-Z]{{2,6}})\)"
+
+
+def abbreviation(term: str, texts: Sequence[str]) -> str | None:
+    """The abbreviation the book declares for the term ("a universe of discourse—
+    abbreviated UD", "kernel density estimation (KDE)"), if any."""
+    pattern = re.compile(_DECLARED.format(term=re.escape(term)), re.IGNORECASE)
+    for text in texts:
+        match = pattern.search(text)
+        if match:
+            return match.group("a") or match.group("b")
+    return None
+
+
+def by_abbreviation(term: str, short_form: str, text: str) -> str:
+    """``text``, a sentence that says what the term is under its abbreviation ("The UD is the
+    set of things that we are talking about."), with the term's own name given first ("The
+    universe of discourse (UD) is the set of ...")."""
+    return re.sub(rf"\b{re.escape(short_form)}\b", f"{term} ({short_form})", text, count=1)
