@@ -119,3 +119,19 @@ def test_the_map_states_a_term_under_its_declared_abbreviation() -> None:
     )
     assert _definitions(chunks)["universe of discourse"] == (
         "The universe of discourse (UD) is the set of things that we are talking about.")
+
+
+def test_an_appositive_that_says_what_the_term_is_becomes_the_definition() -> None:
+    assert restate("subproof", "What we will do instead is start a subproof, a proof within "
+                   "the main proof.", _uses("subproof")) == "A subproof is a proof within the main proof."
+    assert restate("seasonality", "The next step is to investigate seasonality, which is "
+                   "periodic behavior.", _uses("seasonality")) == "Seasonality is periodic behavior."
+
+
+def test_an_appositive_of_a_longer_name_or_an_example_is_left_alone() -> None:
+    longer = "The second step is to define a null hypothesis, which is a model of the system."
+    assert restate("hypothesis", longer, _uses("hypothesis")) == longer
+    quantity = "If the elements are in order, you can use a bisection search, which is O(log n)."
+    assert restate("bisection search", quantity, _uses("bisection search")) == quantity
+    called = "We divide through by n, which is called normalization."
+    assert restate("normalization", called, _uses("normalization")) == called

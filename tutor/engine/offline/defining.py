@@ -13,7 +13,9 @@ book's glossary defines a term, its words are used and the glossary's page is ci
 of the passage that sets it in emphasis (where the book introduces it) is used. A definition
 that names only the genus takes the next sentence that goes on describing the thing
 (:func:`tutor.engine.offline.self_contained.with_continuation`); an item of a bulleted list run
-into one sentence is taken alone.
+into one sentence is taken alone. A definition given by an example is restated in general, or
+the term's words are found under its abbreviation or in a later plain statement
+(:mod:`tutor.engine.offline.restating`).
 
 :data:`WEIGHTS` are set by hand from these rules; :data:`MIN_DEFINING` is the score a sentence
 needs to count as a real definition (``bench/concept_map.py --rotations`` calibrates it on two

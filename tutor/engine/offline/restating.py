@@ -93,10 +93,47 @@ def restate(term: str, text: str, uses_term: Callable[[str], bool]) -> str:
             and not uses_term(match.group("genus"))):
         genus = match.group("genus").strip()
         return f"{_article(term)} {term} is {genus}."
+    said = _appositive(term, text)
+    if said is not None:
+        return said
     match = _CONDITIONED.search(text)
     if match and match.start() > 0 and uses_term(match.group("naming")):
         return f"{match.group('condition')}, {match.group('naming')}."
     return text
+
+
+_APPOSITIVE = r"(?P<before>\S+)\s+(?P<term>{term}),\s+(?:which\s+(?P<copula>is|are)\s+" \
+              r"(?!(?:called|known|used|intended|like|not|also)\b)|(?P<article>an?)\s+)" \
+              r"(?P<gloss>[a-z][^,;:.!?()]{{5,120}})\.$"
+_INTRODUCING_WORD = re.compile(r"^(?:an?|the|to|for|of|is|are|start|use|using|introduce|"
+                               r"investigate|define|compute|call|represents?|provides?|with)$",
+                               re.IGNORECASE)
+"""A word after which a term is the one the sentence introduces ("start a subproof, ..."),
+not a modifier of a longer name ("a null hypothesis, which is ...")."""
+
+
+def _appositive(term: str, text: str) -> str | None:
+    """A sentence about something else that says what the term is in an appositive at its
+    end ("... start a subproof, a proof within the main proof.", "... investigate
+    seasonality, which is periodic behavior.") restated with the term as its subject ("A
+    subproof is a proof within the main proof.")."""
+    if "." in text.rstrip(".") or re.match(rf"^\W*(?:(?:an?|the)\s+)?{re.escape(term)}s?\s+"
+                                           r"(?:is|are)\b", text, re.IGNORECASE):
+        return None  # one sentence, not one already saying what the term is
+    match = re.search(_APPOSITIVE.format(term=re.escape(term)), text, re.IGNORECASE)
+    if (match is None or not _INTRODUCING_WORD.match(match.group("before"))
+            or _SPECIFIC.search(match.group("gloss"))):
+        return None
+    name = match.group("term")
+    before = match.group("before").lower()
+    if before in ("a", "an") or match.group("article"):
+        subject = f"{_article(name)} {name}"
+    elif before == "the":
+        subject = f"The {name}"
+    else:
+        subject = name[:1].upper() + name[1:]
+    article = f"{match.group('article')} " if match.group("article") else ""
+    return f"{subject} {match.group('copula') or 'is'} {article}{match.group('gloss').strip()}."
 
 
 class _Sentence(Protocol):
