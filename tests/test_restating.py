@@ -135,3 +135,24 @@ def test_an_appositive_of_a_longer_name_or_an_example_is_left_alone() -> None:
     assert restate("bisection search", quantity, _uses("bisection search")) == quantity
     called = "We divide through by n, which is called normalization."
     assert restate("normalization", called, _uses("normalization")) == called
+
+
+def test_a_naming_of_a_general_statement_just_made_takes_the_name_as_subject() -> None:
+    rule = ("Argument B makes use of a valid form: Given a conditional and its antecedent, the "
+            "consequent follows. This is called modus ponens.")
+    assert restate("modus ponens", rule, _uses("modus ponens")) == (
+        "Modus ponens is the rule that, given a conditional and its antecedent, the "
+        "consequent follows.")
+    thing = "It is possible to have a set with no members in it. This is called the empty set."
+    assert restate("empty set", thing, _uses("empty set")) == (
+        "The empty set is a set with no members in it.")
+    symbol = ("We will use the symbol '`' to indicate that a proof is possible. This symbol is "
+              "called the turnstile.")
+    assert restate("turnstile", symbol, _uses("turnstile")) == (
+        "The turnstile is the symbol '`', used to indicate that a proof is possible.")
+
+
+def test_a_statement_about_letters_is_not_named_in_general() -> None:
+    specific = ("Argument A uses a form: Given A and B, the conclusion C follows. This is "
+                "called a weird rule.")
+    assert restate("weird rule", specific, _uses("weird rule")) == specific

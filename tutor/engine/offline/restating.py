@@ -93,6 +93,9 @@ def restate(term: str, text: str, uses_term: Callable[[str], bool]) -> str:
             and not uses_term(match.group("genus"))):
         genus = match.group("genus").strip()
         return f"{_article(term)} {term} is {genus}."
+    said = _named_after(text, uses_term)
+    if said is not None:
+        return said
     said = _appositive(term, text)
     if said is not None:
         return said
@@ -100,6 +103,45 @@ def restate(term: str, text: str, uses_term: Callable[[str], bool]) -> str:
     if match and match.start() > 0 and uses_term(match.group("naming")):
         return f"{match.group('condition')}, {match.group('naming')}."
     return text
+
+
+_RULE_NAMED = re.compile(
+    r"(?:^|\s)[^.:]*:\s+(?P<rule>(?:Given|From|If)\s[^.:]{10,200})\.\s+This(?:\s+(?P<kind>rule|form|"
+    r"inference|pattern))?\s+is\s+(?:also\s+)?called\s+(?P<term>[^,.;]{3,50})\.$")
+"""A rule stated after a colon and named after it ("...: Given a conditional and its
+antecedent, the consequent follows ... This is called modus ponens.")."""
+_POSSIBLE_NAMED = re.compile(
+    r"(?:^|\s)It is (?:possible|legitimate) to have (?P<thing>an?\s[^.:;]{5,100})\.\s+This\s+"
+    r"(?:\w+\s+)?is\s+(?:also\s+)?called\s+(?P<article>the|an?)\s+(?P<term>[^,.;]{3,50})\.")
+"""A thing the text says may exist, then named ("It is possible to have a set with no members
+in it. This is called the empty set.")."""
+_SYMBOL_NAMED = re.compile(
+    r"(?:^|\s)We (?:will |shall |can )?use the symbol (?P<symbol>\S{1,5}) to (?P<use>[^.:;]{5,120})\."
+    r"\s+This symbol is\s+(?:also\s+)?called\s+(?P<article>the|an?)\s+(?P<term>[^,.;]{3,50})\.$")
+"""A symbol introduced by its use, then named ("We will use the symbol '`' to indicate that a
+proof is possible. This symbol is called the turnstile.")."""
+
+
+def _named_after(text: str, uses_term: Callable[[str], bool]) -> str | None:
+    """A naming that points back at a general statement just made, restated with the name as
+    its subject: a rule ("Modus ponens is the rule that, given a conditional and its
+    antecedent, the consequent follows ..."), a thing said to be possible ("The empty set is a
+    set with no members in it."), a symbol and its use ("The turnstile is the symbol '`', used
+    to indicate that a proof is possible.")."""
+    rule = _RULE_NAMED.search(text)
+    if rule and uses_term(rule.group("term")) and not _SPECIFIC.search(rule.group("rule")):
+        name = rule.group("term").strip()
+        statement = rule.group("rule")
+        return (f"{name[:1].upper()}{name[1:]} is the {rule.group('kind') or 'rule'} that, "
+                f"{statement[:1].lower()}{statement[1:]}.")
+    thing = _POSSIBLE_NAMED.search(text)
+    if thing and uses_term(thing.group("term")) and not _SPECIFIC.search(thing.group("thing")):
+        return f"{thing.group('article').capitalize()} {thing.group('term')} is {thing.group('thing')}."
+    symbol = _SYMBOL_NAMED.search(text)
+    if symbol and uses_term(symbol.group("term")) and not re.search(r"\d", symbol.group("use")):
+        return (f"{symbol.group('article').capitalize()} {symbol.group('term')} is the symbol "
+                f"{symbol.group('symbol')}, used to {symbol.group('use')}.")
+    return None
 
 
 _APPOSITIVE = r"(?P<before>\S+)\s+(?P<term>{term}),\s+(?:which\s+(?P<copula>is|are)\s+" \
