@@ -57,7 +57,10 @@ from tutor.engine.offline.keyphrases import (
     keyphrases,
     specificity,
 )
-from tutor.engine.offline.synonym_definitions import lend_synonym_definitions
+from tutor.engine.offline.synonym_definitions import (
+    lend_kind_definitions,
+    lend_synonym_definitions,
+)
 from tutor.engine.offline.text import (
     COMMON_VERBS,
     DETERMINERS,
@@ -226,6 +229,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
                              by_chunk, is_proper(cand.key, stats)))
     result.sort(key=lambda d: (d.first_order, -d.score))
     lend_synonym_definitions(result)
+    lend_kind_definitions(result)
     return result
 
 
