@@ -156,3 +156,14 @@ def test_a_statement_about_letters_is_not_named_in_general() -> None:
     specific = ("Argument A uses a form: Given A and B, the conclusion C follows. This is "
                 "called a weird rule.")
     assert restate("weird rule", specific, _uses("weird rule")) == specific
+
+
+def test_a_sentence_about_the_example_at_hand_gives_way_to_the_glossary() -> None:
+    chunks = _course(
+        ("Lists", "Two lists can hold the same numbers. In this case we would say that the "
+         "two lists are equivalent, because they have the same elements.", ["equivalent"]),
+        ("Objects", "Equivalent lists need not be identical; equivalent objects compare equal.",
+         []),
+        ("Glossary", "equivalent: Having the same value.", []),
+    )
+    assert _definitions(chunks)["equivalent"] == "Having the same value."

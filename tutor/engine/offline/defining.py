@@ -41,8 +41,13 @@ from tutor.engine.offline.defining_signs import (
     says_what,
 )
 from tutor.engine.offline.definitions import Definition
-from tutor.engine.offline.glossary import GLOSSARY_STRENGTH
-from tutor.engine.offline.restating import NAMED_IN_PASSING, restate, said_elsewhere
+from tutor.engine.offline.glossary import GLOSSARY_STRENGTH, states_something
+from tutor.engine.offline.restating import (
+    EXAMPLE_BOUND,
+    NAMED_IN_PASSING,
+    restate,
+    said_elsewhere,
+)
 from tutor.engine.offline.self_contained import (
     clean_definition,
     is_prose,
@@ -103,7 +108,7 @@ def choose_definition(
     glossary: list[Definition] = []
     for found in cand.definitions:
         if not 0 <= found.position < len(sentences):
-            if _states(found):
+            if states_something(found):
                 glossary.append(found)
             continue
         section = sentences[found.position].section
@@ -209,11 +214,12 @@ def choose_definition(
             text = clean_definition(short(options[elsewhere].text))
             if text:
                 return Defining(text, chunk, position, round(score, 3), elsewhere[0])
-        words = None if not leans(option.text) and _sign_strength(term, option) >= 2 else (
+        words = None if (not leans(option.text) and not EXAMPLE_BOUND.match(option.text)
+                         and _sign_strength(term, option) >= 2) else (
             said_elsewhere(term, cand.surfaces, forms, sorted(mentioned), MENTION_CHUNKS,
-                           [s if not _is_glossary(s.section) else None for s in sentences],
-                           by_chunk, MIN_DEFINING,
-                           lambda s: plain_definition(term, Candidate(s.text, s.section))))
+                           sentences, by_chunk, MIN_DEFINING,
+                           lambda s: not _is_glossary(s.section)
+                           and plain_definition(term, Candidate(s.text, s.section))))
         if words is not None:  # its words, cited after the page that introduces the term
             return Defining(words[0], chunk, position, round(score, 3), words[1])
     text = option.text
@@ -261,7 +267,7 @@ def plain_definition(term: str, option: Candidate, chosen: bool = False) -> bool
         option = Candidate(text, option.section, option.pattern_strength, option.emphasized)
     elif not is_prose(text):
         return False
-    if leans(text) or text.endswith("?") or _SUPPOSING.match(text):
+    if leans(text) or text.endswith("?") or _SUPPOSING.match(text) or EXAMPLE_BOUND.match(text):
         return False  # "So if we want to talk about people in Chicago, we define the UD ..."
     marks = features(term, option)
     if marks["opener"] or marks["evaluative"] or marks["modal"] or marks["announcement"]:
@@ -348,16 +354,6 @@ def _run_on_parts(text: str) -> list[str]:
     return [part.strip() for part in _RUN_ON.split(text) if part.strip()]
 
 
-def _states(entry: Definition) -> bool:
-    """A "term: text" line that states something of the term, not a question ("Spread: How
-    much variability is there in the values?") nor a plan ("Exploratory data analysis: We
-    will look for patterns ...")."""
-    gloss = entry.sentence.split(": ", 1)[-1].split()
-    return not entry.sentence.rstrip().endswith("?") and not (
-        gloss and gloss[0].lower() in _PERSONS)
-
-
-_PERSONS = frozenset("we i you our my let's".split())
 
 
 def _is_glossary(section: str) -> bool:

@@ -159,7 +159,7 @@ def _appositive(term: str, text: str) -> str | None:
     end ("... start a subproof, a proof within the main proof.", "... investigate
     seasonality, which is periodic behavior.") restated with the term as its subject ("A
     subproof is a proof within the main proof.")."""
-    if "." in text.rstrip(".") or re.match(rf"^\W*(?:(?:an?|the)\s+)?{re.escape(term)}s?\s+"
+    if f"{term.lower()}," not in text.lower() or "." in text.rstrip(".") or re.match(rf"^\W*(?:(?:an?|the)\s+)?{re.escape(term)}s?\s+"
                                            r"(?:is|are)\b", text, re.IGNORECASE):
         return None  # one sentence, not one already saying what the term is
     match = re.search(_APPOSITIVE.format(term=re.escape(term)), text, re.IGNORECASE)
@@ -184,6 +184,11 @@ class _Sentence(Protocol):
     section: str
 
 
+EXAMPLE_BOUND = re.compile(r"^\W*(?:In (?:this|that|the [\w-]+) (?:case|example)|"
+                           r"For (?:example|instance)|In each frame)\b", re.IGNORECASE)
+"""A sentence that speaks of the example at hand ("In this case, the result is the words
+Hello, World!", "In the NSFG example, the apparent effect is ..."): not what the term is in
+general."""
 NAMED_IN_PASSING = re.compile(r"^(?:[A-Z]\w*\s+){1,3}(?:\w+\s+){0,3}called\s+(?:an?|the)\s+"
                               r"[\w\- ]+?(?:,\s*)?\s+(?!is\b|are\b)[a-z]+s\b|,\s*called\s+"
                               r"(?:an?|the)\s+[\w\- ]+,\s+(?:is|are)\s+[^.]*\d")
@@ -195,42 +200,40 @@ the term, its words say better what the term is."""
 
 def said_elsewhere(
     term: str, surfaces: Counter[str], forms: Sequence[str], chunks: Sequence[int],
-    introducing: int, sentences: Sequence[_Sentence | None], by_chunk: dict[int, list[int]],
+    introducing: int, sentences: Sequence[_Sentence], by_chunk: dict[int, list[int]],
     min_score: float, plain: Callable[[_Sentence], bool],
 ) -> tuple[str, int] | None:
     """For a term introduced by a sentence that leans on the text before it or only says
     something of it (``chunks``: the passages that mention it, in reading order, the first
-    ``introducing`` of them read for where the book introduces it; ``sentences``: the
-    course's, None for a glossary's): the words of a sentence that says what it is under the
-    abbreviation the book declares for it, else of a ``plain`` definition in its later
-    passages; with the passage they are in."""
-    near = [p for chunk in chunks[:2] for p in by_chunk.get(chunk, []) if sentences[p]]
-    texts = [s.text for p in near if (s := sentences[p]) is not None]
-    short_form = abbreviation(forms[0], texts)
+    ``introducing`` of them read for where the book introduces it): the words of a sentence
+    that says what it is under the abbreviation the book declares for it, else of a
+    ``plain`` definition (a sentence of the body, no glossary line) in its later passages;
+    with the passage they are in."""
+    near = [p for chunk in chunks[:2] for p in by_chunk.get(chunk, [])]
+    short_form = abbreviation(forms[0], [sentences[p].text for p in near])
     for position in near if short_form is not None else []:
         sentence = sentences[position]
-        assert sentence is not None and short_form is not None
         said = Candidate(sentence.text, sentence.section)
+        assert short_form is not None
         if (features(short_form, said)["subject_copula"] and not leans(sentence.text)
                 and definition_score(short_form, said) >= min_score):
             name = next((s for s in surfaces if s.islower()), term)  # not a heading's capitals
             text = clean_definition(short(by_abbreviation(name, short_form, sentence.text)))
             return (text, sentence.chunk) if text else None
-    later = [p for chunk in chunks[introducing:] for p in by_chunk.get(chunk, [])
-             if sentences[p] is not None]
-    found = restated(forms, later, sentences, plain, mentions)  # type: ignore[arg-type]
+    later = [p for chunk in chunks[introducing:] for p in by_chunk.get(chunk, [])]
+    found = restated(forms, later, sentences, plain, mentions)
     if found is None:
         return None
-    sentence = sentences[found]
-    assert sentence is not None
-    text = clean_definition(short(sentence.text))
-    return (text, sentence.chunk) if text else None
+    text = clean_definition(short(sentences[found].text))
+    return (text, sentences[found].chunk) if text else None
 
 
 _COMPLETE = re.compile(r"[A-Za-z)'\"]\s*[.!]$")
 """A sentence that ends as one (not on an exercise's number: "... is a contradiction 4.")."""
 _POINTS = re.compile(r"\b(?:such|this|these|those|above|below|former|latter)\b", re.IGNORECASE)
 """A word pointing at text around the sentence ("there is no such assignment")."""
+_STATES = re.compile(r"\b(?:is|are|called|defined?|say)\b")
+"""A word every plain definition has (checked first: it is cheap)."""
 _QUALIFIED = re.compile(r"\s+in\s+[A-Za-z]{1,4}\b(?!\s+(?:is|are)\b)")
 """A term qualified by the language it holds in ("contingent in QL")."""
 
@@ -250,8 +253,8 @@ def restated(
     for position in positions:
         sentence = sentences[position]
         text = sentence.text
-        if (not any(mentions(text, form) for form in forms) or not _COMPLETE.search(text)
-                or _POINTS.search(text) or not plain(sentence)):
+        if (not _COMPLETE.search(text) or _POINTS.search(text) or not _STATES.search(text)
+                or not any(mentions(text, form) for form in forms) or not plain(sentence)):
             continue
         qualified = any(_QUALIFIED.match(text[hit.end():]) for form in forms
                         for hit in re.finditer(rf"\b{re.escape(form)}\b", text, re.IGNORECASE))
@@ -266,8 +269,13 @@ _DECLARED = r"{term}\s*(?:[—–-]+|,)\s*(?:abbreviated|or|for short)\s+(?P<a>[
 def abbreviation(term: str, texts: Sequence[str]) -> str | None:
     """The abbreviation the book declares for the term ("a universe of discourse—
     abbreviated UD", "kernel density estimation (KDE)"), if any."""
+    if term not in " ".join(texts).lower():
+        return None
     pattern = re.compile(_DECLARED.format(term=re.escape(term)), re.IGNORECASE)
     for text in texts:
+        if term not in text.lower() or not ("(" in text or "abbreviated" in text
+                                            or "for short" in text or " or " in text):
+            continue
         match = pattern.search(text)
         if match:
             return match.group("a") or match.group("b")
