@@ -167,3 +167,15 @@ def test_a_sentence_about_the_example_at_hand_gives_way_to_the_glossary() -> Non
         ("Glossary", "equivalent: Having the same value.", []),
     )
     assert _definitions(chunks)["equivalent"] == "Having the same value."
+
+
+def test_a_rule_said_in_words_then_named_is_stated_by_its_name() -> None:
+    text = ("It is legitimate to infer Px if you know that something is a P. This is the "
+            "existential introduction rule (EI).")
+    assert restate("existential introduction", text, _uses("existential introduction")) == (
+        "The existential introduction rule (EI) says that it is legitimate to infer Px if you "
+        "know that something is a P.")
+    pointing = ("If Ma were a premise, then this would not show anything about all y. This is "
+                "the schematic form of the universal introduction rule (UI).")
+    assert restate("universal introduction", pointing, _uses("universal introduction")) == (
+        pointing)

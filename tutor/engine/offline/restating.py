@@ -122,6 +122,14 @@ _SYMBOL_NAMED = re.compile(
 proof is possible. This symbol is called the turnstile.")."""
 
 
+_RULE_IS = re.compile(
+    r"^(?P<said>[A-Z][^.]{15,200}\.(?:\s+[A-Z][^.]{5,120}\.)?)\s+(?:This|That) is the "
+    r"(?:(?:general|schematic|basic) form of the )?(?P<name>[\w\- ]{3,50} rule"
+    r"(?:\s+\([^)]{1,8}\))?)\.$")
+"""A rule said in words, then named ("It is legitimate to infer ∃xPx if you know that
+something is a P. This is the existential introduction rule (∃I).")."""
+
+
 def _named_after(text: str, uses_term: Callable[[str], bool]) -> str | None:
     """A naming that points back at a general statement just made, restated with the name as
     its subject: a rule ("Modus ponens is the rule that, given a conditional and its
@@ -134,6 +142,10 @@ def _named_after(text: str, uses_term: Callable[[str], bool]) -> str | None:
         statement = rule.group("rule")
         return (f"{name[:1].upper()}{name[1:]} is the {rule.group('kind') or 'rule'} that, "
                 f"{statement[:1].lower()}{statement[1:]}.")
+    said = _RULE_IS.match(text)
+    if said and uses_term(said.group("name")) and not _POINTS.search(said.group("said")):
+        words = said.group("said")
+        return f"The {said.group('name')} says that {words[:1].lower()}{words[1:]}"
     thing = _POSSIBLE_NAMED.search(text)
     if thing and uses_term(thing.group("term")) and not _SPECIFIC.search(thing.group("thing")):
         return f"{thing.group('article').capitalize()} {thing.group('term')} is {thing.group('thing')}."
