@@ -179,3 +179,21 @@ def test_a_rule_said_in_words_then_named_is_stated_by_its_name() -> None:
                 "the schematic form of the universal introduction rule (UI).")
     assert restate("universal introduction", pointing, _uses("universal introduction")) == (
         pointing)
+
+
+def test_a_comparison_a_bare_genus_or_a_naming_in_passing_gives_way_to_the_glossary() -> None:
+    chunks = _course(
+        ("Summary statistics", "The mean is the sum divided by the count. Like the mean, the "
+         "median is a measure of the central tendency of a distribution. A raw moment is a "
+         "kind of statistic. We can shift the series by an interval called a lag, and then "
+         "compare the shifted series with the original.", ["median", "raw moment", "lag"]),
+        ("More", "The median resists outliers. A raw moment grows fast. A lag of one day is "
+         "common; each lag gives a correlation.", []),
+        ("Glossary", "median: The 50th percentile of a distribution.\nraw moment: A statistic "
+         "based on the sum of data raised to a power.\nlag: The size of the shift in a serial "
+         "correlation.", []),
+    )
+    found = _definitions(chunks)
+    assert found["median"] == "The 50th percentile of a distribution."
+    assert found["raw moment"] == "A statistic based on the sum of data raised to a power."
+    assert found["lag"] == "The size of the shift in a serial correlation."

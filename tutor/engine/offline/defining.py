@@ -44,6 +44,7 @@ from tutor.engine.offline.definitions import Definition
 from tutor.engine.offline.glossary import GLOSSARY_STRENGTH, states_something
 from tutor.engine.offline.restating import (
     EXAMPLE_BOUND,
+    GENUS_ONLY,
     NAMED_IN_PASSING,
     restate,
     said_elsewhere,
@@ -199,6 +200,7 @@ def choose_definition(
     judged = replace(option, text=clean_definition(option.text))  # as a learner reads it
     if (glossary and glossary[0].strength >= GLOSSARY_STRENGTH and position >= 0
             and not (plain_definition(term, judged, chosen=True)
+                     and not GENUS_ONLY.search(judged.text)
                      and (says_what(term, judged) or not NAMED_IN_PASSING.search(judged.text)))):
         # The body names or uses the term where it introduces it; the book's glossary says
         # plainly what it is: its words, cited after the page that introduces the term.

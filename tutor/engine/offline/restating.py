@@ -201,12 +201,18 @@ EXAMPLE_BOUND = re.compile(r"^\W*(?:In (?:this|that|the [\w-]+) (?:case|example)
 """A sentence that speaks of the example at hand ("In this case, the result is the words
 Hello, World!", "In the NSFG example, the apparent effect is ..."): not what the term is in
 general."""
-NAMED_IN_PASSING = re.compile(r"^(?:[A-Z]\w*\s+){1,3}(?:\w+\s+){0,3}called\s+(?:an?|the)\s+"
-                              r"[\w\- ]+?(?:,\s*)?\s+(?!is\b|are\b)[a-z]+s\b|,\s*called\s+"
-                              r"(?:an?|the)\s+[\w\- ]+,\s+(?:is|are)\s+[^.]*\d")
+GENUS_ONLY = re.compile(r"\b(?:is|are)\s+(?:an?\s+)?(?:kind|type|sort)\s+of\s+\w+\.?$")
+"""A sentence that gives the genus alone ("A raw moment is a kind of statistic.")."""
+NAMED_IN_PASSING = re.compile(
+    r"^(?:[A-Z]\w*\s+){1,3}(?:\w+\s+){0,3}called\s+(?:an?|the)\s+[\w\- ]+?(?:,\s*)?\s+"
+    r"(?!is\b|are\b)[a-z]+s\b|,\s*called\s+(?:an?|the)\s+[\w\- ]+,\s+(?:is|are)\s+[^.]*\d|"
+    r"\b(?<!is )(?<!are )called\s+(?:an?|the)\s+[\w\- ]+,\s+(?:and|to|that|which)\b|"
+    r"^(?:Like|Unlike|As with)\b|" + GENUS_ONLY.pattern)
 """A naming in passing, inside a sentence about something else: the named thing does
-something ("An optional argument called a delimiter specifies ...") or an example's value is
-stated ("The most common value, called the mode, is 7 pounds."). With a glossary entry for
+something ("An optional argument called a delimiter specifies ...", "we can shift the time
+series by an interval called a lag, and then ..."), an example's value is stated ("The most
+common value, called the mode, is 7 pounds."); or a comparison ("Like the mean, the median is
+...") or the genus alone ("A raw moment is a kind of statistic."). With a glossary entry for
 the term, its words say better what the term is."""
 
 
