@@ -197,3 +197,13 @@ def test_a_comparison_a_bare_genus_or_a_naming_in_passing_gives_way_to_the_gloss
     assert found["median"] == "The 50th percentile of a distribution."
     assert found["raw moment"] == "A statistic based on the sum of data raised to a power."
     assert found["lag"] == "The size of the shift in a serial correlation."
+
+
+def test_a_restatement_has_the_term_as_subject_or_after_its_copula() -> None:
+    sentences = [
+        _S("Many long sentences of the chapter go on to mention a contingent one is here."),
+        _S("Two sentences together are said to be contingent if neither decides the other."),
+    ]
+    found = restated(["contingent"], [0, 1], sentences, lambda s: True,
+                     lambda text, form: form in text)
+    assert found == 1

@@ -256,6 +256,23 @@ _QUALIFIED = re.compile(r"\s+in\s+[A-Za-z]{1,4}\b(?!\s+(?:is|are)\b)")
 """A term qualified by the language it holds in ("contingent in QL")."""
 
 
+SUBJECT_CHARS = 40
+"""How far into a sentence a term may start and still be its subject (checked first: cheap)."""
+
+
+def _placed(lowered: str, forms: Sequence[str]) -> bool:
+    """Whether a form of the term stands where a definition puts it: near the start (the
+    subject) or right after a copula or a naming verb ("... is said to be valid if")."""
+    for form in forms:
+        at = lowered.find(form.lower())
+        while at >= 0:
+            if at <= SUBJECT_CHARS or re.search(r"\b(?:is|are|be|called|as)\s+(?:\w+\s+){0,2}$",
+                                                lowered[max(0, at - 30): at]):
+                return True
+            at = lowered.find(form.lower(), at + 1)
+    return False
+
+
 def restated(
     forms: Sequence[str], positions: Sequence[int], sentences: Sequence[_Sentence],
     plain: Callable[[_Sentence], bool], mentions: Callable[[str, str], bool],
@@ -272,6 +289,7 @@ def restated(
         sentence = sentences[position]
         text = sentence.text
         if (not _COMPLETE.search(text) or _POINTS.search(text) or not _STATES.search(text)
+                or not _placed(text.lower().replace("-", " "), forms)
                 or not any(mentions(text, form) for form in forms) or not plain(sentence)):
             continue
         qualified = any(_QUALIFIED.match(text[hit.end():]) for form in forms
@@ -280,23 +298,19 @@ def restated(
     return min(found)[1] if found else None
 
 
-_DECLARED = r"{term}\s*(?:[—–-]+|,)\s*(?:abbreviated|or|for short)\s+(?P<a>[A-Z]{{2,6}})\b|" \
-            r"{term}\s+\((?P<b>[A-Z]{{2,6}})\)"
+_DECLARED = re.compile(r"\s*(?:(?:[—–-]+|,)\s*(?:abbreviated|or|for short)\s+|\()"
+                       r"(?P<short>[A-Z]{2,6})\b")
+"""Where a text declares an abbreviation for the words before it ("— abbreviated UD", "(KDE)")."""
 
 
 def abbreviation(term: str, texts: Sequence[str]) -> str | None:
     """The abbreviation the book declares for the term ("a universe of discourse—
     abbreviated UD", "kernel density estimation (KDE)"), if any."""
-    if term not in " ".join(texts).lower():
-        return None
-    pattern = re.compile(_DECLARED.format(term=re.escape(term)), re.IGNORECASE)
+    term = term.lower()
     for text in texts:
-        if term not in text.lower() or not ("(" in text or "abbreviated" in text
-                                            or "for short" in text or " or " in text):
-            continue
-        match = pattern.search(text)
-        if match:
-            return match.group("a") or match.group("b")
+        for match in _DECLARED.finditer(text):
+            if text[: match.start()].lower().endswith(term):
+                return match.group("short")
     return None
 
 
