@@ -207,3 +207,16 @@ def test_a_restatement_has_the_term_as_subject_or_after_its_copula() -> None:
     found = restated(["contingent"], [0, 1], sentences, lambda s: True,
                      lambda text, form: form in text)
     assert found == 1
+
+
+def test_a_plural_naming_with_a_reason_about_the_things_is_restated() -> None:
+    has = ("'A piano fell on' is also a predicate. Predicates like these are called one-place "
+           "or monadic, because there is only one blank to fill in.")
+    assert restate("one-place predicate", has, _uses("one-place predicate")) == (
+        "A one-place predicate is a predicate with only one blank to fill in.")
+    they = ("We will now introduce some derived rules. These are called rules of replacement, "
+            "because they can be used to replace part of a sentence.")
+    assert restate("rule of replacement", they, _uses("rules of replacement")) == (
+        "Rules of replacement are ones that can be used to replace part of a sentence.")
+    letters = "These are called pairs, because they join A and B."
+    assert restate("pair", letters, _uses("pairs")) == letters

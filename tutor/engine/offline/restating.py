@@ -44,6 +44,35 @@ _BECAUSE = re.compile(
 _HEAD = re.compile(r"^(?:(?P<like>[A-Za-z]+)\s+like\s+(?:this|that)|(?P<numbered>[A-Za-z]+)\s+\d+\w?)$")
 """The noun of a subject that points at an example ("Code like that", "Sentence 48a"): the
 kind of thing the name is given to."""
+_BECAUSE_PLURAL = re.compile(
+    r"(?:^|(?<=[.!]\s))(?P<subject>These|Those|(?P<noun>[A-Z][a-z]+)\s+like\s+(?:these|those))"
+    r"\s+are\s+(?:also\s+)?called\s+(?P<term>[\w\- ]{2,50}?)(?:\s+or\s+[\w\-]+)?,?\s+because\s+"
+    r"(?:they\s+(?P<reason>[a-z][^.!;:]{5,150})|there\s+(?:is|are)\s+(?P<has>[^.!;:]{3,120}))\.$")
+"""A plural naming of what the text before showed, with a reason about the things ("These
+are called rules of replacement, because they can be used to replace ...", "Predicates like
+these are called one-place or monadic, because there is only one blank to fill in.")."""
+
+
+def _plural_named(text: str, uses_term: Callable[[str], bool]) -> str | None:
+    """The plural naming restated with the name as subject ("Rules of replacement are ones
+    that can be used to replace ...", "A one-place predicate is a predicate with only one
+    blank to fill in.")."""
+    match = _BECAUSE_PLURAL.search(text)
+    if match is None:
+        return None
+    words = match.group("reason") or match.group("has")
+    name = match.group("term").strip()
+    noun = (match.group("noun") or "").lower()
+    kind = f"{name} {noun[:-1]}" if noun.endswith("s") and not name.endswith(noun[:-1]) else name
+    if _SPECIFIC.search(words) or not (uses_term(name) or uses_term(kind)):
+        return None
+    if match.group("has") and noun.endswith("s"):
+        return f"{_article(kind)} {kind} is {_article(noun).lower()} {noun[:-1]} with {words}."
+    if match.group("reason"):
+        return f"{name[:1].upper()}{name[1:]} are {noun or 'ones'} that {words}."
+    return None
+
+
 _FORMALLY = re.compile(
     r"^(?P<intro>.*?)\s+(?:Formally|Precisely|Technically|Roughly|Intuitively|Informally),\s+"
     r"(?:this|it)\s+(?:will be|would be|is)\s+(?P<genus>(?:an?|the)\s+[^.!;]{5,200}?)"
@@ -88,6 +117,9 @@ def restate(term: str, text: str, uses_term: Callable[[str], bool]) -> str:
         if noun:  # "Sentence 48a is called a wide-scope negation"
             return f"{_article(name)} {name} is {_article(noun).lower()} {noun} that {reason}."
         return f"{_article(name)} {name} is one that {reason}."
+    said = _plural_named(text, uses_term)
+    if said is not None:
+        return said
     match = _FORMALLY.match(text)
     if (match and uses_term(match.group("intro")) and len(term.split()) <= 4
             and not uses_term(match.group("genus"))):
