@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from tutor.course import Chunk
 from tutor.engine.offline.extract import extract_concepts
 from tutor.engine.offline.restating import (
+    NAMED_IN_PASSING,
     abbreviation,
     by_abbreviation,
     restate,
@@ -220,3 +221,13 @@ def test_a_plural_naming_with_a_reason_about_the_things_is_restated() -> None:
         "Rules of replacement are ones that can be used to replace part of a sentence.")
     letters = "These are called pairs, because they join A and B."
     assert restate("pair", letters, _uses("pairs")) == letters
+
+
+def test_a_naming_inside_a_sentence_about_something_else_is_in_passing() -> None:
+    assert NAMED_IN_PASSING.search("For dictionaries, Python uses an algorithm called a "
+                                   "hashtable that has a remarkable property.")
+    assert NAMED_IN_PASSING.search("Save code in a file called a script and then run it.")
+    assert not NAMED_IN_PASSING.search("Instead we collect data from a subset of the "
+                                       "population called a sample.")
+    assert not NAMED_IN_PASSING.search("Wrapping a piece of code up in a function is called "
+                                       "encapsulation.")

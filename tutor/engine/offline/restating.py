@@ -238,7 +238,7 @@ GENUS_ONLY = re.compile(r"\b(?:is|are)\s+(?:an?\s+)?(?:kind|type|sort)\s+of\s+\w
 NAMED_IN_PASSING = re.compile(
     r"^(?:[A-Z]\w*\s+){1,3}(?:\w+\s+){0,3}called\s+(?:an?|the)\s+[\w\- ]+?(?:,\s*)?\s+"
     r"(?!is\b|are\b)[a-z]+s\b|,\s*called\s+(?:an?|the)\s+[\w\- ]+,\s+(?:is|are)\s+[^.]*\d|"
-    r"\b(?<!is )(?<!are )called\s+(?:an?|the)\s+[\w\- ]+,\s+(?:and|to|that|which)\b|"
+    r"\b(?<!is )(?<!are )called\s+(?:an?|the)\s+[\w\- ]+?,?\s+(?:and|to|that|which)\s|"
     r"^(?:Like|Unlike|As with)\b|" + GENUS_ONLY.pattern)
 """A naming in passing, inside a sentence about something else: the named thing does
 something ("An optional argument called a delimiter specifies ...", "we can shift the time
