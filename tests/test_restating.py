@@ -231,3 +231,22 @@ def test_a_naming_inside_a_sentence_about_something_else_is_in_passing() -> None
                                        "population called a sample.")
     assert not NAMED_IN_PASSING.search("Wrapping a piece of code up in a function is called "
                                        "encapsulation.")
+
+
+def test_a_variable_of_the_books_code_glossed_in_passing_is_no_concept() -> None:
+    chunks = _course(
+        ("Chi-squared", "ChiSquared takes a sequence of lengths and computes observed, which is "
+         "a list of frequencies. The test compares observed with expected counts.", []),
+        ("Code", "observed = hist.Freqs(values)\nexpected = n * probs\nThe observed counts "
+         "come from the sample.", []),
+        ("More", "Each statistic compares observed and expected values; observed values vary.",
+         []),
+    )
+    assert "observed" not in _definitions(chunks)
+    kept = _course(
+        ("Means", "If you have a sample of n values, the mean is the sum of the values divided "
+         "by the number of values. The mean describes the centre.", []),
+        ("Code", "mean = total / n\nThe mean of the sample is easy to compute.", []),
+        ("More", "A mean can mislead when values are skewed; the mean moves with outliers.", []),
+    )
+    assert "mean" in _definitions(kept)
