@@ -137,9 +137,8 @@ def test_a_bulleted_list_run_into_one_sentence_gives_the_item_that_names_the_ter
         "A poor baseline makes a test useless, so the baseline is chosen with care.",
     )
     drafts = {d.name.lower(): d for d in extract_concepts(course)}
-    assert drafts["baseline"].definition == (
-        "The second step is to define a baseline, which is a model of the system with no "
-        "effect.")
+    assert drafts["baseline"].definition == (  # the item, its appositive restated
+        "A baseline is a model of the system with no effect.")
 
 
 def test_said_to_be_names_the_term() -> None:

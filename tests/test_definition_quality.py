@@ -69,7 +69,7 @@ def test_a_naming_sentence_that_points_back_takes_the_sentence_before() -> None:
     assert definition.endswith("are called contingent sentences.")
 
 
-def test_a_naming_sentence_with_its_own_reason_stands_alone() -> None:
+def test_a_naming_sentence_with_its_own_reason_is_restated_in_general() -> None:
     course = _pages(
         "Print statements help while you write a function. Code like that is called "
         "scaffolding because it helps to build the program but is not part of the product.",
@@ -77,7 +77,8 @@ def test_a_naming_sentence_with_its_own_reason_stands_alone() -> None:
         "Good scaffolding prints the arguments and the result.",
     )
     drafts = {d.name.lower(): d for d in extract_concepts(course)}
-    assert drafts["scaffolding"].definition.startswith("Code like that is called scaffolding")
+    assert drafts["scaffolding"].definition == (
+        "Scaffolding is code that helps to build the program but is not part of the product.")
 
 
 def test_glossary_words_are_cited_after_the_page_that_introduces_the_term() -> None:

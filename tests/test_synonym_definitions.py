@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from tutor.course import Citation
-from tutor.engine.offline.synonym_definitions import lend_synonym_definitions
+from tutor.engine.offline.synonym_definitions import (
+    lend_kind_definitions,
+    lend_synonym_definitions,
+)
 from tutor.engine.port import ConceptDraft
 
 
@@ -42,3 +45,25 @@ def test_describing_pointing_back_or_circular_namings_are_left_alone() -> None:
     before = [d.definition for d in drafts]
     lend_synonym_definitions(drafts)
     assert [d.definition for d in drafts] == before
+
+
+def test_a_leaning_modifier_takes_the_definition_of_the_kind_it_names() -> None:
+    modifier = _draft("conditional", "We need the ability to check conditions. Conditional "
+                      "statements give us this ability.", 63)
+    kind = _draft("conditional statement", "A statement that controls the flow of execution "
+                  "depending on some condition.", 70)
+    other = _draft("conditional probability", "The chance of an event given another.", 80)
+    lend_kind_definitions([modifier, other, kind])
+    assert modifier.definition == kind.definition
+    assert [c.page for c in modifier.citations] == [63, 70]
+
+
+def test_a_modifier_that_stands_alone_or_a_kind_named_otherwise_is_left_alone() -> None:
+    plain = _draft("conditional", "A conditional is a statement with a test.", 63)
+    kind = _draft("conditional statement", "A statement that controls the flow.", 70)
+    lend_kind_definitions([plain, kind])
+    assert plain.definition == "A conditional is a statement with a test."
+    leaning = _draft("sample", "This is called a sample.", 5)
+    other = _draft("sample mean", "The mean of a sample.", 9)
+    lend_kind_definitions([leaning, other])
+    assert leaning.definition == "This is called a sample."

@@ -233,3 +233,22 @@ def names_identifier(cand: TermCandidate, sentence: str) -> bool:
     word = match.group("w").lower()
     return not word.endswith(_PLURAL_SINGULAR) and word[:-1] == cand.key
 
+
+
+_GLOSSED_IN_PASSING = r"\b(?!(?:a|an|the|this|that|each|every|of|some|no)\b)[a-z]+\s+{key},\s+which\b"
+"""The name as the bare object of a verb, glossed after a comma ("computes observed, which
+is ...", "we have to provide rsuffix, which is ...")."""
+
+
+def code_variable(cand: TermCandidate, sentence: str, passages: Sequence[str]) -> bool:
+    """True for a single lower-case word that the book's code assigns ("observed = ...",
+    "rsuffix='_r'", "for t, ended in ...") and that its defining sentence glosses in passing as the bare object of a
+    verb: a variable of an example, not a concept."""
+    if " " in cand.key or any(not surface.islower() for surface in cand.surfaces):
+        return False
+    key = re.escape(cand.key)
+    if not re.search(_GLOSSED_IN_PASSING.format(key=key), sentence):
+        return False
+    assigned = re.compile(rf"(?:^|[\s(,.])(?:self\.)?{key}\s*=(?!=)|"
+                          rf"\bfor\s+(?:\w+\s*,\s*)*{key}\s*(?:,|\bin\b)")
+    return any(assigned.search(text) for text in passages)

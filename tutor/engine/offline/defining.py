@@ -13,7 +13,9 @@ book's glossary defines a term, its words are used and the glossary's page is ci
 of the passage that sets it in emphasis (where the book introduces it) is used. A definition
 that names only the genus takes the next sentence that goes on describing the thing
 (:func:`tutor.engine.offline.self_contained.with_continuation`); an item of a bulleted list run
-into one sentence is taken alone.
+into one sentence is taken alone. A definition given by an example is restated in general, or
+the term's words are found under its abbreviation or in a later plain statement
+(:mod:`tutor.engine.offline.restating`).
 
 :data:`WEIGHTS` are set by hand from these rules; :data:`MIN_DEFINING` is the score a sentence
 needs to count as a real definition (``bench/concept_map.py --rotations`` calibrates it on two
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tutor.engine.offline.candidates import Sentence, TermCandidate
 from tutor.engine.offline.defining_signs import (
@@ -39,7 +41,14 @@ from tutor.engine.offline.defining_signs import (
     says_what,
 )
 from tutor.engine.offline.definitions import Definition
-from tutor.engine.offline.glossary import GLOSSARY_STRENGTH
+from tutor.engine.offline.glossary import GLOSSARY_STRENGTH, states_something
+from tutor.engine.offline.restating import (
+    EXAMPLE_BOUND,
+    GENUS_ONLY,
+    NAMED_IN_PASSING,
+    restate,
+    said_elsewhere,
+)
 from tutor.engine.offline.self_contained import (
     clean_definition,
     is_prose,
@@ -100,7 +109,7 @@ def choose_definition(
     glossary: list[Definition] = []
     for found in cand.definitions:
         if not 0 <= found.position < len(sentences):
-            if _states(found):
+            if states_something(found):
                 glossary.append(found)
             continue
         section = sentences[found.position].section
@@ -188,13 +197,16 @@ def choose_definition(
         if alone:
             score, (chunk, position) = min(alone, key=lambda t: (t[1][0], -t[0]))
             option = options[(chunk, position)]
+    judged = replace(option, text=clean_definition(option.text))  # as a learner reads it
     if (glossary and glossary[0].strength >= GLOSSARY_STRENGTH and position >= 0
-            and not plain_definition(term, option, chosen=True)):
+            and not (plain_definition(term, judged, chosen=True)
+                     and not GENUS_ONLY.search(judged.text)
+                     and (says_what(term, judged) or not NAMED_IN_PASSING.search(judged.text)))):
         # The body names or uses the term where it introduces it; the book's glossary says
         # plainly what it is: its words, cited after the page that introduces the term.
         return Defining(clean_definition(short(_gloss(glossary[0]))), chunk, position,
                         round(score, 3), glossary[0].chunk)
-    if position >= 0 and not plain_definition(term, option, chosen=True):
+    if position >= 0 and not plain_definition(term, judged, chosen=True):
         # A sentence elsewhere among the term's passages that says plainly what it is: its
         # words, cited after the page that introduces the term.
         plain = [place for _, place in scored if place[1] >= 0 and place != (chunk, position)
@@ -204,6 +216,14 @@ def choose_definition(
             text = clean_definition(short(options[elsewhere].text))
             if text:
                 return Defining(text, chunk, position, round(score, 3), elsewhere[0])
+        words = None if (not leans(option.text) and not EXAMPLE_BOUND.match(option.text)
+                         and _sign_strength(term, option) >= 2) else (
+            said_elsewhere(term, cand.surfaces, forms, sorted(mentioned), MENTION_CHUNKS,
+                           sentences, by_chunk, MIN_DEFINING,
+                           lambda s: not _is_glossary(s.section)
+                           and plain_definition(term, Candidate(s.text, s.section))))
+        if words is not None:  # its words, cited after the page that introduces the term
+            return Defining(words[0], chunk, position, round(score, 3), words[1])
     text = option.text
     if THIS_IS.match(text) and ":" in text:  # "This is the X rule (XE): <its schema>"
         text = text.split(":", 1)[0].rstrip() + "."
@@ -213,6 +233,7 @@ def choose_definition(
                             lambda words: any(mentions(words, form) for form in forms))
     if start != position:  # cited where the definition starts
         chunk = sentences[start].chunk
+    text = restate(term, text, lambda words: any(mentions(words, form) for form in forms))
     text = clean_definition(short(text))
     if not text:
         return None
@@ -248,7 +269,7 @@ def plain_definition(term: str, option: Candidate, chosen: bool = False) -> bool
         option = Candidate(text, option.section, option.pattern_strength, option.emphasized)
     elif not is_prose(text):
         return False
-    if leans(text) or text.endswith("?") or _SUPPOSING.match(text):
+    if leans(text) or text.endswith("?") or _SUPPOSING.match(text) or EXAMPLE_BOUND.match(text):
         return False  # "So if we want to talk about people in Chicago, we define the UD ..."
     marks = features(term, option)
     if marks["opener"] or marks["evaluative"] or marks["modal"] or marks["announcement"]:
@@ -335,16 +356,6 @@ def _run_on_parts(text: str) -> list[str]:
     return [part.strip() for part in _RUN_ON.split(text) if part.strip()]
 
 
-def _states(entry: Definition) -> bool:
-    """A "term: text" line that states something of the term, not a question ("Spread: How
-    much variability is there in the values?") nor a plan ("Exploratory data analysis: We
-    will look for patterns ...")."""
-    gloss = entry.sentence.split(": ", 1)[-1].split()
-    return not entry.sentence.rstrip().endswith("?") and not (
-        gloss and gloss[0].lower() in _PERSONS)
-
-
-_PERSONS = frozenset("we i you our my let's".split())
 
 
 def _is_glossary(section: str) -> bool:

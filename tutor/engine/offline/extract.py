@@ -28,6 +28,7 @@ from tutor.engine.offline.candidates import (
     STRUCTURAL,
     Sentence,
     TermCandidate,
+    code_variable,
     introduced_in_emphasis,
     is_generic,
     modifiers,
@@ -57,7 +58,10 @@ from tutor.engine.offline.keyphrases import (
     keyphrases,
     specificity,
 )
-from tutor.engine.offline.synonym_definitions import lend_synonym_definitions
+from tutor.engine.offline.synonym_definitions import (
+    lend_kind_definitions,
+    lend_synonym_definitions,
+)
 from tutor.engine.offline.text import (
     COMMON_VERBS,
     DETERMINERS,
@@ -210,6 +214,12 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
             continue  # a common word that a sentence happens to say something about
         if names_identifier(cand, defining.text) and not cand.evidence & STRUCTURAL:
             continue  # a variable of the book's code ("weights is a Series ...")
+        if (not cand.evidence & (STRUCTURAL | {"emphasis"})
+                and code_variable(cand, sentences[defining.position].text
+                                  if 0 <= defining.position < len(sentences) else defining.text,
+                                  [texts[i] for i in mentions])):
+            continue  # a name the book's code assigns, glossed in passing ("computes observed,
+            # which is a list of frequencies ...")
         if not weakly_supported(cand, defining.score, min_defining):
             continue
         if (defining.score < min_defining and not cand.evidence & keeping.EXPLAINED
@@ -226,6 +236,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
                              by_chunk, is_proper(cand.key, stats)))
     result.sort(key=lambda d: (d.first_order, -d.score))
     lend_synonym_definitions(result)
+    lend_kind_definitions(result)
     return result
 
 

@@ -177,3 +177,15 @@ def entry_definitions(
             out.append(("definition", Definition(entry.term, line, chunk, -1,
                                                  GLOSSARY_STRENGTH / 2)))
     return out
+
+
+def states_something(entry: Definition) -> bool:
+    """A "term: text" line that states something of the term, not a question ("Spread: How
+    much variability is there in the values?") nor a plan ("Exploratory data analysis: We
+    will look for patterns ...")."""
+    gloss = entry.sentence.split(": ", 1)[-1].split()
+    return not entry.sentence.rstrip().endswith("?") and not (
+        gloss and gloss[0].lower() in _PERSONS)
+
+
+_PERSONS = frozenset("we i you our my let's".split())

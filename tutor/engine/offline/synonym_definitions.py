@@ -11,6 +11,11 @@ also cites the page where the lent words are.
 A naming whose subject describes the thing ("Wrapping a piece of code up in a function is
 called encapsulation") already says what it is and is left alone, as is a definition of
 several sentences (it says more than the name).
+
+A term that modifies a longer concept's name, introduced by a sentence that leans on the text
+before it ("Conditional statements give us this ability."), takes that concept's definition
+when its genus is the kind the longer name adds ("conditional statement: A statement that
+controls the flow of execution ..."): :func:`lend_kind_definitions`.
 """
 
 from __future__ import annotations
@@ -103,6 +108,29 @@ def lend_synonym_definitions(drafts: Sequence[ConceptDraft]) -> None:
             break
     for number, words in lent.items():
         drafts[number].definition = f"{drafts[number].definition} {words}"
+
+
+def lend_kind_definitions(drafts: Sequence[ConceptDraft]) -> None:
+    """Replace, in place, a definition that leans on the text before it ("Conditional
+    statements give us this ability.") for a term that is the modifier of a longer concept's
+    name whose definition says what that kind of thing is ("conditional statement: A
+    statement that controls the flow of execution ..."): the book's words for the kind, cited
+    on their page."""
+    by_name = {draft.name.lower(): draft for draft in drafts}
+    for draft in drafts:
+        parts = _sentences(draft.definition)
+        if len(draft.name.split()) > 2 or not parts or not any(leans(p) for p in parts):
+            continue
+        for name, other in by_name.items():
+            head = name[len(draft.name) + 1:] if name.startswith(draft.name.lower() + " ") else ""
+            if (not head or " " in head or other is draft
+                    or not re.match(rf"^(?:an?\s+)?{re.escape(head)}s?\b", other.definition,
+                                    re.IGNORECASE)
+                    or not _says_what(other.definition)):
+                continue  # the longer name must be the kind its definition's genus names
+            draft.definition = other.definition
+            _cite(draft, other)
+            break
 
 
 def _cite(draft: ConceptDraft, source: ConceptDraft) -> None:
