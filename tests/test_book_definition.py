@@ -120,3 +120,21 @@ def test_a_definition_naming_the_term_twice_is_asked_on_its_first_clause() -> No
     assert all(e.prompt.count("_____") <= 1 for e in written)
     assert any("derivable without any premises." in e.prompt for e in written
                if e.kind is not ExerciseKind.SHORT_ANSWER)
+
+
+def test_a_sentence_cut_off_by_a_page_break_keys_no_item() -> None:
+    # the page ends inside the defining sentence; the map's definition says what the thing
+    # does, not what it is, so the writer looks through the passages, where only the cut
+    # sentence names the concept: a key "... is an alternative that" is no definition
+    cut = _chunk("7.7 Spearman's rank correlation\nPearson's correlation works well if the "
+                 "relationship between variables is linear and if the variables are roughly "
+                 "normal. But it is not robust in the presence of outliers. Spearman's rank "
+                 "correlation is an alternative that", 111)
+    rest = _chunk("mitigates the effect of outliers and skewed distributions. To compute "
+                  "it, we compute the rank of each value.", 112)
+    concept = _concept("spearman", "Spearman rank correlation",
+                       "Spearman's rank correlation is an alternative that mitigates the "
+                       "effect of outliers and skewed distributions.", 111)
+    concept.aliases = ["rank correlation"]  # what "Spearman's rank correlation" matches
+    answers = [e.answer for e in write_exercises(concept, [], [cut, rest])]
+    assert not any(a.rstrip(". ").endswith(" that") for a in answers), answers

@@ -32,6 +32,7 @@ from tutor.engine.offline.descriptions import (
     term_pattern,
     without_period,
 )
+from tutor.engine.offline.giveaways import cut_short
 from tutor.text import normalize, sentences
 
 CODE_TOKEN = re.compile(r"\b[a-z_]\w*\.[a-z_]\w*\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b\w+_\w+\b")
@@ -165,6 +166,8 @@ def usable(sentence: str) -> bool:
     names ask about its sentences again."""
     if not 20 <= len(sentence) <= MAX_SENTENCE or sentence.endswith(("?", ":")):
         return False
+    if cut_short(sentence):
+        return False  # "... is an alternative that": the rest is over a page break
     if re.match(r"^\d+(?:\.\d+)+\s", sentence) or re.search(r"https?:|www\.", sentence):
         return False
     if sum(ch in "=(){}[]<>#%_\\" for ch in sentence) > 2:
