@@ -33,8 +33,8 @@ def _posed(driver: Driver) -> list[str]:
 
 def _answered(tmp_path: Path, right_every: int = 0) -> tuple[Driver, Counter[str]]:
     """A lesson on the default course answered wrong (a wrong option, or a wrong statement:
-    not a plea for help), right every ``right_every``-th turn if given, until the day ends;
-    the driver and how often each exercise was posed."""
+    not a plea for help), right every ``right_every``-th turn if given (after the misses
+    before it), until the day ends; the driver and how often each exercise was posed."""
     driver = Driver(tmp_path)
     driver.start()
     for turn in range(40):
@@ -43,7 +43,7 @@ def _answered(tmp_path: Path, right_every: int = 0) -> tuple[Driver, Counter[str
         exercise = driver.exercise
         wrong = next((c for c in exercise.choices or [] if c != exercise.answer),
                      "a loop that prints numbers")
-        right = right_every and turn % right_every == 0
+        right = right_every and turn % right_every == right_every - 1
         driver.act("answer", exercise.answer if right else wrong)
     return driver, Counter(_posed(driver))
 

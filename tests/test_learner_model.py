@@ -128,6 +128,24 @@ def test_failure_leaves_a_mastered_prerequisite_alone() -> None:
     assert after.p_known("probability") == pytest.approx(0.97)
 
 
+def test_failure_leaves_a_prerequisite_held_only_for_want_of_proof_alone() -> None:
+    # known well enough to build on (its own answers put it at READY), not yet proven
+    held = ConceptMastery(concept_id="probability", p_known=0.9, evidence_tracked=True)
+    model = fresh().model_copy(update={"concepts": {"probability": held}})
+    assert model.is_ready("probability")
+    after = apply_attempt(model, course(), attempt("conditional-probability", False), MC, 4)
+    assert after.p_known("probability") == pytest.approx(0.9)
+    assert after.is_ready("probability")  # its dependant still stands on it
+
+
+def test_the_latest_answer_is_remembered() -> None:
+    model = apply_attempt(fresh(), course(), attempt("events", True), MC, 4)
+    assert model.mastery("events").last_correct
+    later = NOW + timedelta(minutes=2)
+    model = apply_attempt(model, course(), attempt("events", False, at=later), MC, 4)
+    assert not model.mastery("events").last_correct and model.mastery("events").correct == 1
+
+
 def test_success_never_raises_a_prerequisite() -> None:
     model = fresh().model_copy(
         update={"concepts": {"probability": ConceptMastery(concept_id="probability", p_known=0.6)}}

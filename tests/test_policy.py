@@ -8,9 +8,9 @@ from tutor.course import Concept, Course, Prerequisite
 from tutor.learner.model import ConceptMastery, LearnerModel
 from tutor.learner.review import new_card, rating_for, retrievability, review
 from tutor.teach.policy import (
-    RECALLS_TO_TRUST,
     REST_AFTER,
     REVIEW_FIRST_BELOW,
+    NextStep,
     back_to_blocker,
     candidates,
     choose_next,
@@ -197,18 +197,21 @@ def test_a_fresh_due_review_waits_behind_new_material_until_recall_drops() -> No
         "concept_id": "a",
         "reason": "review",
     }
-    # with nothing new ready, a due review is taken even while fresh
+    # with the course mastered, a due review is taken even while fresh
     done = reviewed(model(a=0.97, b=0.97, c=0.97, d=0.97, e=0.97), "a", [True])
     at = done.mastery("a").due
     assert at is not None and choose_next(course(), done, at).concept_id == "a"
-    assert choose_next(course(), done, at - timedelta(hours=1)).reason == "done"
+    # ...but not while something is left to learn: it waits for its recall to drop
+    learning = reviewed(model(a=0.97, b=0.5), "a", [True])
+    assert "a" not in [s.concept_id for s in candidates(course(), learning, at)]
 
 
 def test_a_concept_used_up_today_with_a_right_answer_opens_its_dependants_for_the_day() -> None:
     def answered(base: LearnerModel, concept_id: str, right: int, wrong: int) -> LearnerModel:
         concepts = dict(base.concepts)
         concepts[concept_id] = base.mastery(concept_id).model_copy(
-            update={"attempts": right + wrong, "correct": right, "p_known": 0.4})
+            update={"attempts": right + wrong, "correct": right, "p_known": 0.4,
+                    "last_correct": right > 0})  # the right one came last
         return base.model_copy(update={"concepts": concepts})
 
     # a's exercises are used up today and the learner got one right (perhaps after misses)
@@ -248,7 +251,8 @@ def test_a_prerequisite_with_strong_recent_evidence_is_not_checked_again() -> No
 def test_a_dependant_tried_today_and_missed_is_not_opened_again_that_day() -> None:
     shown = held(model(), "a", 0.4).model_copy()
     concepts = dict(shown.concepts)
-    concepts["a"] = concepts["a"].model_copy(update={"attempts": 3, "correct": 1})
+    concepts["a"] = concepts["a"].model_copy(update={"attempts": 3, "correct": 1,
+                                                     "last_correct": True})
     shown = shown.model_copy(update={"concepts": concepts})
     assert past_cleared(course(), shown, ["a"], now=NOW) == ["b", "c"]
     missed = seen(shown, "b", NOW - timedelta(minutes=5))  # b tried today, never right
@@ -273,26 +277,27 @@ def test_the_check_of_what_blocks_asks_only_what_is_worth_asking() -> None:
     assert back_to_blocker(course(), state, NOW, [], set(), lambda cid: True) is None
 
 
-def with_record(base: LearnerModel, recalls: int, lapses: int) -> LearnerModel:
-    """``base`` with ``recalls`` / ``lapses`` later-day first tries on record (on concept e)."""
-    concepts = dict(base.concepts)
-    concepts["e"] = base.mastery("e").model_copy(update={"recalls": recalls, "lapses": lapses})
-    return base.model_copy(update={"concepts": concepts})
+def test_a_mastered_course_reviews_what_was_practised_longest_ago_when_nothing_is_due() -> None:
+    everything = model(a=0.96, b=0.96, c=0.96, d=0.96, e=0.96)
+    old = seen(seen(everything, "c", NOW - timedelta(days=9)), "a", NOW - timedelta(days=3))
+    steps = candidates(course(), old, NOW)
+    assert [s.concept_id for s in steps] == ["c", "a"]  # practised ones, longest ago first
+    assert {s.reason for s in steps} == {"review"}
+    # not while anything is left to learn: the day ends instead
+    learning = seen(old, "e", NOW).model_copy()
+    concepts = dict(learning.concepts)
+    concepts["e"] = concepts["e"].model_copy(update={"p_known": 0.5})
+    assert candidates(course(), learning.model_copy(update={"concepts": concepts}), NOW) == [
+        NextStep(concept_id="e", reason="frontier")]
 
 
-def test_a_fresh_due_review_waits_for_a_learner_whose_record_says_they_remember() -> None:
-    done = reviewed(model(a=0.97, b=0.97, c=0.97, d=0.97), "a", [True])
-    at = done.mastery("a").due
-    card = done.mastery("a").card
-    assert at is not None and card is not None and retrievability(card, at) > REVIEW_FIRST_BELOW
-    n = RECALLS_TO_TRUST
-    assert choose_next(course(), with_record(done, n, 0), at).reason == "frontier"  # e only
-    assert "a" not in [s.concept_id for s in candidates(course(), with_record(done, n, 0), at)]
-    # too short a record, or one with more than one lapse in ten: FSRS's schedule holds
-    for recalls, lapses in ((n - 1, 0), (n - 2, 2)):
-        steps = candidates(course(), with_record(done, recalls, lapses), at)
-        assert "a" in [s.concept_id for s in steps]
-    # once its recall has dropped, the review goes first for everyone
-    later = at + timedelta(days=30)
-    assert retrievability(card, later) < REVIEW_FIRST_BELOW
-    assert choose_next(course(), with_record(done, n, 0), later).concept_id == "a"
+def test_a_prerequisite_whose_latest_answer_was_a_miss_holds_its_dependants_back() -> None:
+    lucky = model(a=0.4)
+    concepts = dict(lucky.concepts)
+    concepts["a"] = concepts["a"].model_copy(update={"attempts": 3, "correct": 1,
+                                                     "last_correct": False})
+    missed = lucky.model_copy(update={"concepts": concepts})
+    assert past_cleared(course(), missed, ["a"]) == []
+    concepts["a"] = concepts["a"].model_copy(update={"last_correct": True})
+    assert past_cleared(course(), missed.model_copy(update={"concepts": concepts}),
+                        ["a"]) == ["b", "c"]

@@ -212,6 +212,38 @@ def test_our_policy_steps_back_rests_and_returns_like_the_teach_graph() -> None:
     assert policy.return_to == [] and policy.next_concept(model, now) == "a2"
 
 
+def test_the_check_of_what_blocks_asks_worth_asking_once_per_concept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from tutor.evals import simulated_lesson
+    from tutor.evals.simulated_lesson import LessonPolicy
+    from tutor.learner.model import ConceptMastery, LearnerModel
+    from tutor.learner.review import new_card, rating_for, review
+
+    course = synthetic_course()
+    now = datetime(2026, 1, 5, 9, tzinfo=UTC)
+    card, due = review(new_card(now - timedelta(days=3)), rating_for(True), now - timedelta(days=3))
+    a0 = ConceptMastery(concept_id="a0", p_known=0.99, attempts=2, correct=2, card=card, due=due,
+                        last_seen=now - timedelta(days=3))
+    model = LearnerModel(learner_id="simulated", course="synthetic", concepts={"a0": a0})
+    policy = LessonPolicy(course)
+    policy.retired = {e.id for e in course.exercises_for("a1")}  # a1: nothing left today
+    policy.day = now.date().isoformat()
+    asked: list[str] = []
+    real = LessonPolicy.worth_asking
+
+    def counting(self: LessonPolicy, model: LearnerModel, concept_id: str,
+                 at: datetime) -> list:
+        asked.append(concept_id)
+        return real(self, model, concept_id, at)
+
+    monkeypatch.setattr(simulated_lesson.LessonPolicy, "worth_asking", counting)
+    assert policy.next_concept(model, now) == "a0"  # the faded prerequisite of a1, checked
+    assert asked.count("a0") == 1
+
+
 def test_our_policy_asks_each_exercise_at_most_twice_a_day_and_not_again_once_right() -> None:
     from datetime import UTC, datetime, timedelta
 

@@ -186,13 +186,28 @@ def test_a_replayed_grade_step_records_one_attempt(tmp_path: Path) -> None:
 def test_course_done_when_everything_is_mastered(tmp_path: Path) -> None:
     tutor = Driver(tmp_path)
     far = datetime.now(UTC) + timedelta(days=30)
-    seed(tutor.store, "ana", **{
-        c: {"p_known": 0.99, "attempts": 3, "due": far}
+    seed(tutor.store, "ana", **{  # mastered (as a course's import could say), never practised
+        c: {"p_known": 0.99, "due": far}
         for c in ("array", "sorting", "binary_search", "hash_table")
     })
     messages = tutor.start()
     assert kinds(messages) == ["done"]
     assert tutor.values["concept_id"] is None
+
+
+def test_a_mastered_course_with_nothing_due_reviews_what_was_practised_longest_ago(
+    tmp_path: Path,
+) -> None:
+    tutor = Driver(tmp_path)
+    now = datetime.now(UTC)
+    far = now + timedelta(days=30)
+    seed(tutor.store, "ana", **{
+        c: {"p_known": 0.99, "attempts": 3, "due": far, "last_seen": now - timedelta(days=days)}
+        for c, days in (("array", 2), ("sorting", 9), ("binary_search", 4), ("hash_table", 1))
+    })
+    messages = tutor.start()
+    assert "exercise" in kinds(messages) and "done" not in kinds(messages)
+    assert tutor.values["concept_id"] == "sorting" and tutor.values["reason"] == "review"
 
 
 def test_the_first_explanation_uses_the_style_that_worked_for_this_learner(tmp_path: Path) -> None:

@@ -43,9 +43,10 @@ def main() -> None:
     rows = []
     for cid in order:
         m = model.mastery(cid)
-        if m.due is not None:
-            rows.append({"concept": names[cid], "due": m.due.strftime("%Y-%m-%d %H:%M UTC"),
-                         "due now": m.due <= now, "attempts": m.attempts})
+        due = model.next_review(cid)  # the learner's own schedule (their retention scale)
+        if due is not None:
+            rows.append({"concept": names[cid], "due": due.strftime("%Y-%m-%d %H:%M UTC"),
+                         "due now": due <= now, "attempts": m.attempts})
     if rows:
         st.dataframe(rows, hide_index=True)
     else:

@@ -225,7 +225,8 @@ def register(app: typer.Typer) -> None:
                     "attempts": belief.attempts,
                     "correct": belief.correct,
                     "last_seen": belief.last_seen.isoformat() if belief.last_seen else None,
-                    "next_review": belief.due.isoformat() if belief.due else None,
+                    "next_review": (at.isoformat() if (at := model.next_review(concept_id))
+                                    else None),
                     "review_due": concept_id in due,
                 }
             )

@@ -28,6 +28,7 @@ chooses them: not answered right today, asked least, of an origin and a kind not
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 from tutor.course import Course, Exercise
 from tutor.learner import evidence
@@ -96,6 +97,13 @@ class LessonPolicy:
             found = [e for e in found if e.origin.value not in proven]
         return found
 
+    def _worth(self, model: LearnerModel, now: datetime, found: dict[str, list[Exercise]],
+               concept_id: str) -> bool:
+        """Whether :meth:`worth_asking` finds anything, kept in ``found`` for the exercise then
+        posed (asked once per concept)."""
+        found[concept_id] = self.worth_asking(model, concept_id, now)
+        return bool(found[concept_id])
+
     def next_concept(self, model: LearnerModel, now: datetime) -> str | None:
         self._new_day(now)
         if self.focus is not None:
@@ -120,10 +128,11 @@ class LessonPolicy:
                     continue
                 return self._pose(concept_id, open_)
             if not allow_resting:  # the lesson's way back to what blocks
+                found: dict[str, list[Exercise]] = {}  # asked once per concept, then posed
                 back = back_to_blocker(self.course, model, now, passed, skip,
-                                       lambda cid: bool(self.worth_asking(model, cid, now)))
+                                       partial(self._worth, model, now, found))
                 if back is not None:
-                    return self._pose(back, self.worth_asking(model, back, now))
+                    return self._pose(back, found[back])
                 day = now.date()
                 used_up = passed + [
                     cid for cid, found in model.concepts.items()

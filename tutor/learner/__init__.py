@@ -3,6 +3,7 @@
 - :mod:`tutor.learner.bkt`: knowledge tracing (probability that a concept is known)
 - :mod:`tutor.learner.evidence`: which right answers prove mastery
 - :mod:`tutor.learner.review`: FSRS spaced review of concepts
+- :mod:`tutor.learner.retention`: the learner's own retention scale on FSRS's forgetting curve
 - :mod:`tutor.learner.model`: the per-learner model and :func:`apply_attempt`
 - :mod:`tutor.learner.store`: SQLite persistence of learners, models and attempts
 """

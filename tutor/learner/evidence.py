@@ -21,7 +21,6 @@ this rule: there is nothing to judge them by.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -87,18 +86,6 @@ def recall_record(mastery: ConceptMastery, attempt: Attempt) -> dict[str, int]:
     if attempt.correct and not attempt.gave_up:
         return {"recalls": mastery.recalls + 1}
     return {"lapses": mastery.lapses + 1}
-
-
-def retains(mastery_by_concept: Iterable[ConceptMastery], at_least: int,
-            lapse_share: float) -> bool:
-    """Whether the learner's recall record says they keep what they learn: at least
-    ``at_least`` later-day first tries, of which at most ``lapse_share`` were lapses."""
-    recalls = lapses = 0
-    for mastery in mastery_by_concept:
-        recalls += mastery.recalls
-        lapses += mastery.lapses
-    total = recalls + lapses
-    return total >= at_least and lapses <= lapse_share * total
 
 
 def held(p_known: float, mastery: ConceptMastery, attempt: Attempt) -> float:

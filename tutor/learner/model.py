@@ -6,11 +6,17 @@ Per learner: the explanation styles that worked or did not, the time spent, and 
 running summary. :func:`apply_attempt` is the one way the model learns from an answer; it is
 pure and returns a new model.
 
-Evidence spread: a wrong answer on a concept whose direct prerequisite is weak (not mastered)
-is also evidence against that prerequisite: its ``p_known`` is multiplied by
-``1 - PREREQUISITE_SPREAD`` (0.1: small, because the answer is mainly about the concept
-itself). A right answer never changes a prerequisite, so no prerequisite reaches mastery
-without evidence of its own.
+Evidence spread: a wrong answer on a concept whose direct prerequisite is weak (not known well
+enough to build on, :func:`builds_on`) is also evidence against that prerequisite: its
+``p_known`` is multiplied by ``1 - PREREQUISITE_SPREAD`` (0.1: small, because the answer is
+mainly about the concept itself). A prerequisite held at
+:data:`~tutor.learner.evidence.READY` only for want of proof keeps its belief: its own answers
+put it there (held below what knowledge tracing says), and one miss on what builds on it would
+otherwise undo that and send the lesson back to re-teach it. A right answer never changes a
+prerequisite, so no prerequisite reaches mastery without evidence of its own.
+
+Per learner, the recall record (:mod:`tutor.learner.retention`) scales FSRS's forgetting
+curve: :meth:`LearnerModel.recall` and :meth:`LearnerModel.due_reviews` use it.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from tutor.clock import as_utc
 from tutor.course import Course, ExerciseKind
 from tutor.errors import LearnerError
 from tutor.learner import evidence
+from tutor.learner import retention as retaining
 from tutor.learner.bkt import MASTERY, MAX_GUESS, BKTParams, params_for, update_bkt
 from tutor.learner.evidence import READY, reviewed_today
 from tutor.learner.review import new_card, rating_for, review
@@ -44,6 +51,8 @@ class ConceptMastery(BaseModel):
     attempts: int = 0
     correct: int = 0
     last_seen: datetime | None = None
+    last_correct: bool = False
+    """The latest answer on the concept was right (not given up)."""
     card: dict | None = None
     """FSRS card (``fsrs.Card.to_dict()``); None until the first attempt."""
     due: datetime | None = None
@@ -70,6 +79,13 @@ class ConceptMastery(BaseModel):
     @property
     def mastered(self) -> bool:
         return self.p_known >= MASTERY
+
+
+def builds_on(mastery: ConceptMastery) -> bool:
+    """Known well enough to build on: mastered, or held at
+    :data:`~tutor.learner.evidence.READY` only for want of proof of mastery."""
+    return mastery.mastered or (mastery.p_known >= READY and not evidence.proven(mastery)
+                                and bool(mastery.evidence_tracked))
 
 
 class Attempt(BaseModel):
@@ -119,6 +135,9 @@ class LearnerModel(BaseModel):
     summary: str = ""
     """A short running summary of the learner, refreshed after every attempt."""
     time_spent_seconds: float = 0.0
+    retention: retaining.RetentionRecord = Field(default_factory=retaining.RetentionRecord)
+    """The learner's recall record, as the evidence for how well they retain
+    (:mod:`tutor.learner.retention`)."""
 
     def mastery(self, concept_id: str) -> ConceptMastery:
         """The belief about ``concept_id``; a fresh default when the concept was never seen."""
@@ -133,22 +152,35 @@ class LearnerModel(BaseModel):
         return self.p_known(concept_id) >= MASTERY
 
     def is_ready(self, concept_id: str) -> bool:
-        """Known well enough to build on: mastered, or held at
-        :data:`~tutor.learner.evidence.READY` only for want of proof of mastery."""
+        """Known well enough to build on (:func:`builds_on`)."""
         found = self.concepts.get(concept_id)
-        if found is None:
-            return False
-        return found.mastered or (found.p_known >= READY and not evidence.proven(found)
-                                  and bool(found.evidence_tracked))
+        return found is not None and builds_on(found)
+
+    def retention_scale(self) -> float:
+        """How much longer (or shorter) than FSRS's average learner this learner remembers
+        (:func:`tutor.learner.retention.scale`; 1.0 until their record says otherwise)."""
+        return self.retention.estimate
+
+    def recall(self, concept_id: str, now: datetime) -> float:
+        """Predicted recall of ``concept_id`` at ``now`` for this learner (FSRS's curve at
+        the learner's retention scale); 0 when it cannot be predicted."""
+        return retaining.recall(self.mastery(concept_id).card, now, self.retention_scale())
+
+    def next_review(self, concept_id: str) -> datetime | None:
+        """When ``concept_id`` is next due for review for this learner: FSRS's interval at
+        the learner's retention scale (None until the first attempt)."""
+        found = self.mastery(concept_id)
+        return retaining.due(found.card, found.due, self.retention_scale())
 
     def due_reviews(self, now: datetime) -> list[str]:
-        """Practised concepts whose review is due at ``now``, most overdue first."""
+        """Practised concepts whose review is due at ``now`` (:meth:`next_review`), most
+        overdue first."""
         now = as_utc(now)
-        due = [
-            (m.due, cid)
-            for cid, m in self.concepts.items()
-            if m.due is not None and m.attempts > 0 and as_utc(m.due) <= now
-        ]
+        due = []
+        for cid, m in self.concepts.items():
+            at = self.next_review(cid) if m.attempts > 0 else None
+            if at is not None and as_utc(at) <= now:
+                due.append((as_utc(at), cid))
         return [cid for _, cid in sorted(due)]
 
     def record_style(self, style: str, worked: bool) -> LearnerModel:
@@ -208,14 +240,19 @@ def apply_attempt(
     misconceptions = dict(before.misconceptions)
     if attempt.misconception:
         misconceptions[attempt.misconception] = misconceptions.get(attempt.misconception, 0) + 1
-    proof = before.model_copy(update={**evidence.with_evidence(before, attempt),
-                                      **evidence.recall_record(before, attempt)})
+    recalled = evidence.recall_record(before, attempt)
+    proof = before.model_copy(update={**evidence.with_evidence(before, attempt), **recalled})
+    record = model.retention
+    if recalled:  # a later-day first try: a trial of how well this learner retains
+        record = retaining.observe(record, before.card, attempt.at, "recalls" in recalled,
+                                   params_for(kind, n_choices).p_guess)
     concepts[attempt.concept_id] = proof.model_copy(
         update={
             "p_known": evidence.held(update_bkt(before.p_known, correct, params), proof, attempt),
             "attempts": before.attempts + 1,
             "correct": before.correct + (1 if correct else 0),
             "last_seen": attempt.at,
+            "last_correct": correct,
             "card": card,
             "due": due,
             "misconceptions": misconceptions,
@@ -225,7 +262,7 @@ def apply_attempt(
     if not correct:
         for prerequisite in course.prerequisites_of(attempt.concept_id):
             belief = concepts.get(prerequisite) or ConceptMastery(concept_id=prerequisite)
-            if not belief.mastered:
+            if not builds_on(belief):
                 concepts[prerequisite] = belief.model_copy(
                     update={"p_known": belief.p_known * (1.0 - PREREQUISITE_SPREAD)}
                 )
@@ -233,6 +270,7 @@ def apply_attempt(
         update={
             "concepts": concepts,
             "time_spent_seconds": model.time_spent_seconds + attempt.seconds,
+            "retention": record,
         }
     )
     return updated.model_copy(update={"summary": summarize(updated, course)})

@@ -55,3 +55,36 @@ def retrievability(card: dict, now: datetime) -> float:
     return float(
         SCHEDULER.get_card_retrievability(Card.from_dict(card), as_utc(now))  # type: ignore[arg-type]
     )
+
+
+DECAY = -float(SCHEDULER.parameters[20])
+"""FSRS-6's forgetting-curve exponent (its last parameter, negated)."""
+FACTOR = 0.9 ** (1.0 / DECAY) - 1.0
+"""Chosen so that recall after ``stability`` days is 0.9."""
+
+
+def forgetting_curve(elapsed_days: float, stability_days: float) -> float:
+    """FSRS's predicted recall ``elapsed_days`` after the last review of a memory of
+    ``stability_days`` (the formula of :func:`retrievability`, for any stability)."""
+    if stability_days <= 0.0:
+        return 0.0
+    return float((1.0 + FACTOR * max(0.0, elapsed_days) / stability_days) ** DECAY)
+
+
+def stability(card: dict) -> float:
+    """The card's FSRS stability in days (0 for a card never reviewed)."""
+    try:
+        return float(card.get("stability") or 0.0)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def last_review(card: dict | None) -> datetime | None:
+    """When the card was last reviewed (UTC); None when never (or unreadable)."""
+    found = (card or {}).get("last_review")
+    if not found:
+        return None
+    try:
+        return as_utc(datetime.fromisoformat(found))
+    except (TypeError, ValueError):
+        return None

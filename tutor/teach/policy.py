@@ -4,14 +4,17 @@
 :data:`REVIEW_FIRST_BELOW`), else the frontier: the least-mastered concept that is not mastered
 yet and whose prerequisites are all known well enough to build on (``is_ready``: mastered, or
 held short of mastery only for want of proof, :mod:`tutor.learner.evidence`; ties in teaching
-order), else any other due review, unless the learner's own record says they remember better
-than FSRS's schedule assumes (:func:`retains_well`): such a review then waits for its recall
-to drop.
+order). A review that is due but still fresh waits while anything is left to learn; once the
+course is mastered it comes next, and with nothing due the concept practised longest ago is
+reviewed early. Recall and due dates are the learner's own: FSRS's forgetting curve scaled by
+their recall record (:mod:`tutor.learner.retention`), so a learner who keeps what they learn
+is reviewed less often, and one who forgets fast sooner.
 :func:`route_after_grade` is the routing rule of the teach graph after a grade, kept here as a
 pure function so that the simulated-learner evaluation runs exactly the rule the tutor runs:
 right -> advance; first wrong -> re-explain in another style; repeated wrong -> step back to the
 weakest prerequisite not yet known, or to a direct one not practised today whose predicted recall
-has dropped below :data:`CHECK_BELOW` (never to one the learner knows and remembers), else, after
+(the learner's own) has dropped below :data:`CHECK_BELOW` (never to one the learner knows and
+remembers), else, after
 :data:`REST_AFTER` wrong answers in a row, rest the concept (other material, then back), else
 the next hint, else re-explain.
 """
@@ -19,7 +22,7 @@ the next hint, else re-explain.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Literal
 
 from pydantic import BaseModel
@@ -28,7 +31,6 @@ from tutor.clock import as_utc
 from tutor.course import Course
 from tutor.learner import evidence
 from tutor.learner.model import LearnerModel
-from tutor.learner.review import retrievability
 
 STEP_BACK_AFTER = 2
 """Wrong answers in a row on one concept before stepping back to a prerequisite."""
@@ -41,8 +43,8 @@ MAX_HINTS = 3
 """Rungs of the hint ladder offered before re-explaining again."""
 REVIEW_FIRST_BELOW = 0.7
 """A due review goes ahead of new concepts only once its predicted recall (FSRS
-retrievability) has fallen below this; a review that is due but still fresh waits until no new
-concept is ready. FSRS marks a card due when recall falls to 0.9; a review taken a little later
+retrievability, at the learner's own retention scale) has fallen below this; a review that is
+due but still fresh waits while anything is left to learn. FSRS marks a card due when recall falls to 0.9; a review taken a little later
 costs the same one exercise and strengthens memory more (FSRS's stability gain grows as recall
 falls). Not lower: FSRS's forgetting curve has a long flat tail (one right answer 60 days ago
 still predicts 0.6), so a lower bar would let old material wait behind new material for months."""
@@ -59,12 +61,6 @@ known. Set on seed 7 of ``tutor eval simulate`` (0.93 and 0.97 tried)."""
 REMEMBERED = 0.9
 """Predicted recall (FSRS retrievability) at or above which a concept with proven mastery
 counts as remembered: FSRS's own target retention, the point at which a review falls due."""
-
-RECALLS_TO_TRUST = 10
-"""Later-day first tries (recalls and lapses, :func:`tutor.learner.evidence.recall_record`)
-before the learner's own record of remembering is trusted over FSRS's schedule
-(:func:`retains_well`). Set on seed 7 of ``tutor eval simulate``."""
-
 
 class NextStep(BaseModel):
     """What to teach next."""
@@ -160,31 +156,27 @@ def candidates(course: Course, model: LearnerModel, now: datetime,
     )
     steps = [NextStep(concept_id=cid, reason="review") for cid in faded]
     steps += [NextStep(concept_id=cid, reason="frontier") for cid in frontier]
-    if not retains_well(model):  # a learner who keeps what they learn waits for recall to drop
-        steps += [NextStep(concept_id=cid, reason="review") for cid in due if cid not in faded]
+    if not all(model.is_mastered(cid) for cid in order):
+        return steps  # a fresh review waits while something is left to learn
+    steps += [NextStep(concept_id=cid, reason="review") for cid in due if cid not in faded]
+    if not steps:
+        # The course is mastered and no review is due: what was practised longest ago comes
+        # early (a learner who comes to study is not sent away while something can be checked).
+        ahead = sorted((cid for cid in order if cid in known and model.mastery(cid).attempts),
+                       key=lambda cid: (_last_seen(model, cid), rank[cid]))
+        steps = [NextStep(concept_id=cid, reason="review") for cid in ahead]
     return steps
 
 
-def retains_well(model: LearnerModel) -> bool:
-    """Whether the learner's own record says they remember at least as well as FSRS's schedule
-    assumes: of at least :data:`RECALLS_TO_TRUST` first tries on a later day at concepts then
-    known well enough to build on, no more than ``1 - REMEMBERED`` (FSRS's own target: one
-    in ten) were lapses (:func:`tutor.learner.evidence.retains`). FSRS's default parameters
-    describe an average learner; for one who forgets less, a review that is due but still
-    fresh is an exercise spent on what they know, and waits until its recall has dropped
-    below :data:`REVIEW_FIRST_BELOW` (it then goes first, as for anyone)."""
-    return evidence.retains(model.concepts.values(), RECALLS_TO_TRUST, 1.0 - REMEMBERED)
+def _last_seen(model: LearnerModel, concept_id: str) -> datetime:
+    found = model.mastery(concept_id).last_seen
+    return as_utc(found) if found is not None else datetime.min.replace(tzinfo=UTC)
 
 
 def _recall(model: LearnerModel, concept_id: str, now: datetime) -> float:
-    """FSRS's predicted recall of ``concept_id`` at ``now``; 0 when it cannot be predicted."""
-    card = model.mastery(concept_id).card
-    if not card:
-        return 0.0
-    try:
-        return retrievability(card, now)
-    except (KeyError, TypeError, ValueError):
-        return 0.0
+    """The learner's predicted recall of ``concept_id`` at ``now`` (FSRS's curve at their own
+    retention scale, :meth:`LearnerModel.recall`); 0 when it cannot be predicted."""
+    return model.recall(concept_id, now)
 
 
 def weakest_prerequisite(course: Course, model: LearnerModel, concept_id: str) -> str | None:
@@ -286,16 +278,17 @@ def past_cleared(course: Course, model: LearnerModel, cleared: list[str] | set[s
                  skip: frozenset[str] | set[str] = frozenset(),
                  now: datetime | None = None) -> list[str]:
     """Concepts not yet ready to learn only because of prerequisites in ``cleared`` (nothing
-    left to ask about them today) that the learner has answered right at least once, in
-    teaching order: what the lesson teaches next when the concepts ready have nothing left for
-    today. The learner showed today all that can be shown of those prerequisites, and got
-    there (after hints or tries, perhaps): a teacher moves on and comes back to them on a
-    later day, whose recall will prove them. A prerequisite never answered right (only misses
-    or give-ups) holds its dependants back: the day ends instead. With ``now``, a dependant
+    left to ask about them today) whose latest answer was right, in teaching order: what the
+    lesson teaches next when the concepts ready have nothing left for today. The learner
+    showed today all that can be shown of those prerequisites, and got there (after hints or
+    tries, perhaps): a teacher moves on and comes back to them on a later day, whose recall
+    will prove them. A prerequisite whose latest answer was a miss or a give-up (never right,
+    or a lucky right answer followed by a miss) holds its dependants back: the day ends
+    instead, and tomorrow starts with it. With ``now``, a dependant
     already tried that day and missed (:func:`missed_today`) is not opened again: the miss
     says the prerequisite is not there yet, and more of the same would be practice on what
     cannot be learnt before it is."""
-    shown = {cid for cid in cleared if model.mastery(cid).correct > 0}
+    shown = {cid for cid in cleared if model.mastery(cid).last_correct}
     if not shown:
         return []
     needs = _prerequisite_map(course)
