@@ -7,7 +7,8 @@ The teach graph asks only exercises that still test something:
   recognition), nor a binary item (true/false, two options) answered wrong (a coin toss);
 - an exercise given up on is *retired* for the rest of the day, with the items of its kind
   whose key the reveal shows (the concept's name, for every "which term" item of the
-  concept): asked later, they would test reading, not knowing;
+  concept): asked later, they would test reading, not knowing; so is one missed on its last
+  try of the day, whose worked answer is shown (:func:`used_up_after_miss`);
 - an exercise whose key stands in a message already shown since the learner's last attempt
   (the feedback, a reveal, a notice) is not asked next: that text cannot be taken back;
 - a concept *rests* after repeated errors or a long run of exercises on it
@@ -255,7 +256,9 @@ def choose_concept_today(state: LessonState, course: Course, model: LearnerModel
     When no concept the policy offers has anything worth asking today, the lesson goes back to
     what blocks the way on (:func:`tutor.teach.policy.back_to_blocker`); failing that, it goes on to a concept
     held back only by prerequisites the learner has shown all they can today
-    (:func:`tutor.teach.policy.past_cleared`); failing that, a resting concept comes back;
+    (:func:`tutor.teach.policy.past_cleared`) or one step past a prerequisite whose worked
+    answer was shown today (:func:`past_shown`), neither on a long run; failing that, a
+    resting concept comes back;
     failing that, the day is done (``done``: the lesson says to come back tomorrow). It never
     previews a concept whose prerequisites are not known: that teaches little."""
     from tutor.teach.deferring import needs_between, waiting_due  # built on this pool

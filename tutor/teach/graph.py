@@ -6,6 +6,8 @@
     wait_for_learner --answer---> grade --right--> choose_concept (or return_to_concept)
                                         --wrong--> explain (another style) | give_hint
                                                    | step_back (policy.route_after_grade)
+                                        --wrong on the item's last try today--> give_up
+                                                   (its worked answer; no give-up recorded)
                      --hint-----> give_hint -> wait   (ladder done + a real attempt: give_up)
                      --question-> answer_question -> wait
                      --give_up--> give_up (reveal) -> explain again (another style), then
