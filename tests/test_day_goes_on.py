@@ -111,3 +111,20 @@ def test_the_audit_counts_concepts_reached_and_turns_used(tutor_home: Path) -> N
         assert 1 <= row["turns_used"] <= 60
     # The weak learner is not sent home after the first concept.
     assert report["learners"]["weak"]["concepts_reached"] >= 2
+
+
+def test_after_a_reveal_an_item_whose_key_it_holds_waits(tmp_path: Path) -> None:
+    from tutor.teach.routes import leaves_after_reveal
+
+    driver = Driver(tmp_path)  # array: a cloze keyed "array" and a choice keyed "by its index"
+    record = retire(posed(posed(today({}, NOW), "array-mc"), "array-mc"), ["array-mc"])
+    state = {**saved({}, record), "learner_id": "ana", "course": COURSE, "concept_id": "array",
+             "outcome": "gave_up", "fails": 1, "revealed": True}
+    quiet = {**state, "transcript": [{"kind": "learner", "text": "x"},
+                                     {"kind": "reveal", "text": "The answer is **by its index**."}]}
+    told = {**state, "transcript": [{"kind": "learner", "text": "x"},
+                                    {"kind": "reveal", "text": "The answer is: an array."}]}
+    driver.deps.clock = lambda: NOW  # type: ignore[method-assign]
+    assert not leaves_after_reveal(quiet, driver.deps)  # type: ignore[arg-type]
+    # The cloze's key stands in the reveal: asked now, the reveal would be masked. It waits.
+    assert leaves_after_reveal(told, driver.deps)  # type: ignore[arg-type]
