@@ -128,3 +128,25 @@ def test_after_a_reveal_an_item_whose_key_it_holds_waits(tmp_path: Path) -> None
     assert not leaves_after_reveal(quiet, driver.deps)  # type: ignore[arg-type]
     # The cloze's key stands in the reveal: asked now, the reveal would be masked. It waits.
     assert leaves_after_reveal(told, driver.deps)  # type: ignore[arg-type]
+
+
+def test_the_turn_plan_does_not_write_past_a_worked_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tutor.teach import lookahead, policy
+
+    driver = Driver(tmp_path, course=cloze_first_course())
+    driver.start()
+    driver.act("answer", "a list")  # posed again: its last try today comes next
+    reply = driver.act("answer", "a tuple")
+    assert reply[1].kind == "hint"  # a hint on the item first
+    # Were another concept ready (the hash table), the lesson would still show the item's
+    # worked answer and teach the idea again before it: the plan writes (and streams) no
+    # explanation of the hash table the lesson would not show next.
+    monkeypatch.setattr(lookahead, "choose_concept_today", lambda *args: (
+        policy.NextStep(concept_id="hash-table", reason="frontier"), {}))
+    plan = lookahead.plan_turn(driver.values, driver.deps, driver.exercise)  # type: ignore[arg-type]
+    assert plan.if_wrong is None
+    monkeypatch.undo()
+    kinds = [m.kind for m in driver.act("answer", "a set")]
+    assert kinds[:3] == ["feedback", "reveal", "explanation"]
