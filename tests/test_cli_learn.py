@@ -21,7 +21,7 @@ SESSION = "\n".join(
         "just tell me the answer",
         "a list",
         "/frobnicate",
-        "/giveup",  # the give-up retires array's only item for today; nothing else is ready
+        "/giveup",  # the give-up retires array's only item for today: sorting comes next
         "/quit",
     ]
 ) + "\n"
@@ -47,14 +47,13 @@ def test_a_scripted_terminal_session(course_home: Path) -> None:
     assert "Hint 1" in out and "Hint 2" in out  # /hint, then the answer request gets a hint
     assert "notes.md p. 4" in out  # the free question is answered with its page
     assert "Not yet" in out
-    # Nothing ready is left today: the lesson ends the day and says so, and does not preview
-    # sorting, which builds on the array just given up on.
-    assert "Come back tomorrow" in " ".join(out.replace("│", " ").split())
+    # Array's only item is used up: its answer is shown, the idea taught again, and the day
+    # goes on with sorting, which builds on it, rather than ending.
     assert "The answer is array" in out.replace("*", "")
+    assert "Come back tomorrow" not in " ".join(out.replace("│", " ").split())
+    assert "What does sorting do to the elements?" in out
     assert "Unknown command /frobnicate" in out
-    # The day's end closes the session (the /quit after it is never read), and says that the
-    # progress is kept.
-    assert " Done " in out
+    # /quit closes the session and says that the progress is kept.
     assert out.rstrip().endswith("Lesson saved; `tutor learn` resumes it.")
 
     report = runner.invoke(app, ["progress", COURSE, "--learner", "Ana", "--json"])

@@ -104,8 +104,10 @@ def test_repeated_wrong_steps_back_to_a_prerequisite_then_returns(tmp_path: Path
     assert attempt >= policy.STEP_BACK_AFTER - 1
     target = tutor.values["concept_id"]
     assert target in tutor.course.prerequisites_of("binary-search")
-    assert "step back" in reply[1].text.lower()
-    assert kinds(reply)[1:] == ["info", "explanation", "exercise"]
+    # The item missed on its day's last try has its worked answer shown before the step back.
+    stepped = reply[2:] if reply[1].kind == "reveal" else reply[1:]
+    assert "step back" in stepped[0].text.lower()
+    assert kinds(stepped) == ["info", "explanation", "exercise"]
     assert reply[-1].exercise is not None and reply[-1].exercise.concept_id == target
     back = tutor.answer_right()
     assert "back to **binary search**" in back[1].text

@@ -33,5 +33,6 @@ def register(eval_app: typer.Typer) -> None:
         for style, row in report["learners"].items():
             typer.echo(f"{style:8} posed {row['exercises_posed']:3}  leaks {row['leaks']}  "
                        f"most times one item {row['most_times_one_item_posed']}  longest run "
-                       f"on one concept {row['longest_run_on_one_concept']}  by origin "
+                       f"on one concept {row['longest_run_on_one_concept']}  concepts "
+                       f"{row['concepts_reached']}  turns {row['turns_used']}  by origin "
                        f"{row['share_by_origin']}")

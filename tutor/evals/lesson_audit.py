@@ -12,8 +12,10 @@ first attempt at the next that contains the next one's key: the explanation, the
 feedback, the prompt itself), **repeats** (the most times one exercise was posed), the
 **longest run** of consecutive exercises on one concept, **masked explanations** (explanations
 shown with a key blanked: the last resort when nothing else could come between a concept's
-teaching and its question, :mod:`tutor.teach.deferring`), and the **share by origin** of the
-exercises posed.
+teaching and its question, :mod:`tutor.teach.deferring`), the **share by origin** of the
+exercises posed, the **concepts reached** (those with an exercise posed) and the **turns
+used** before the day ended (the lesson sent the learner home; :data:`TURNS` when it did
+not).
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class _Audit:
         self.posed: list[str] = []
         self.since_attempt: list[TutorMessage] = []
         self.masked_explanations = 0
+        self.turns_used = TURNS
 
     def shown(self, messages: list[TutorMessage]) -> None:
         for message in messages:
@@ -101,6 +104,8 @@ class _Audit:
             "most_times_one_item_posed": max(counts.values(), default=0),
             "longest_run_on_one_concept": longest,
             "masked_explanations": self.masked_explanations,
+            "concepts_reached": len({self.course.exercise(e).concept_id for e in self.posed}),
+            "turns_used": self.turns_used,
             "share_by_origin": {k: round(v / total, 3) for k, v in sorted(origins.items())},
         }
 
@@ -112,7 +117,8 @@ def _play(lesson: Any, style: str, audit: _Audit, seed: int) -> None:
     audit.shown(lesson.start())
     for turn in range(TURNS):
         pending = lesson.pending
-        if pending is None:
+        if pending is None:  # the day ended
+            audit.turns_used = turn
             return
         exercise = audit.course.exercise(pending.id)
         audit.attempted(pending.id)

@@ -18,7 +18,8 @@ from langgraph.runtime import Runtime
 from tutor.teach import deferring
 from tutor.teach.choosing import choose_exercise, waiting_exercise
 from tutor.teach.context import TeachDeps
-from tutor.teach.exercise_pool import RETAUGHT, askable, pace, posed, today
+from tutor.teach.exercise_pool import RETAUGHT, pace, posed, today
+from tutor.teach.routes import leaves_after_reveal
 from tutor.teach.state import ExerciseView, LessonState, TutorMessage
 from tutor.teach.withholding import exposed, remask_emitted, say
 
@@ -55,8 +56,9 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     waits = deferring.asked_now(state, concept.id)
     if keep:
         exercise = keep
-    elif state.get("outcome") == "gave_up" and not askable(state, deps.course, concept.id, now):
-        # Taught again after a give-up, nothing of it left to ask today: other material next.
+    elif state.get("outcome") == "gave_up" and leaves_after_reveal(state, deps):
+        # Taught again after its answer was shown, nothing of it left to ask today (or it
+        # rests): other material next.
         return {**_say({**state, "exercise_id": None}, deps,  # type: ignore[typeddict-item]
                        [_explanation_message(state["explanation"] or {})]),
                 "explanation": None, "exercise_id": None, "outcome": RETAUGHT}

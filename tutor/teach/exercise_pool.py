@@ -7,7 +7,8 @@ The teach graph asks only exercises that still test something:
   recognition), nor a binary item (true/false, two options) answered wrong (a coin toss);
 - an exercise given up on is *retired* for the rest of the day, with the items of its kind
   whose key the reveal shows (the concept's name, for every "which term" item of the
-  concept): asked later, they would test reading, not knowing;
+  concept): asked later, they would test reading, not knowing; so is one missed on its last
+  try of the day, whose worked answer is shown (:func:`used_up_after_miss`);
 - an exercise whose key stands in a message already shown since the learner's last attempt
   (the feedback, a reveal, a notice) is not asked next: that text cannot be taken back;
 - a concept *rests* after repeated errors or a long run of exercises on it
@@ -202,6 +203,24 @@ def graded_today(state: LessonState, exercise: Exercise, correct: bool,
     return record
 
 
+def used_up_after_miss(state: LessonState, course: Course, now: datetime) -> bool:
+    """Whether the answer just graded wrong was the day's last try at its item: posed the
+    day's maximum, or a binary item (not asked again after a miss) on a concept with nothing
+    else left to ask today. Its worked answer is shown then (as after a give-up) and the
+    lesson goes on: the learner will not meet the item again today."""
+    exercise_id = state.get("exercise_id")
+    if state.get("outcome") != "wrong" or state.get("revealed", False) or not exercise_id:
+        return False
+    try:
+        exercise = course.exercise(exercise_id)
+    except KeyError:  # removed by a rebuild
+        return False
+    record = today(state, now)
+    if not is_retired(record, exercise.id):
+        return times_posed(record, exercise.id) >= MAX_POSES_PER_DAY
+    return binary(exercise) and not askable(state, course, exercise.concept_id, now)
+
+
 def leaves_concept(state: LessonState, course: Course, action: str, concept_id: str,
                    now: datetime) -> bool:
     """Whether a move that would stay on ``concept_id`` (re-explain, step back to it) goes to
@@ -237,7 +256,9 @@ def choose_concept_today(state: LessonState, course: Course, model: LearnerModel
     When no concept the policy offers has anything worth asking today, the lesson goes back to
     what blocks the way on (:func:`tutor.teach.policy.back_to_blocker`); failing that, it goes on to a concept
     held back only by prerequisites the learner has shown all they can today
-    (:func:`tutor.teach.policy.past_cleared`); failing that, a resting concept comes back;
+    (:func:`tutor.teach.policy.past_cleared`) or one step past a prerequisite whose worked
+    answer was shown today (:func:`past_shown`), neither on a long run; failing that, a
+    resting concept comes back;
     failing that, the day is done (``done``: the lesson says to come back tomorrow). It never
     previews a concept whose prerequisites are not known: that teaches little."""
     from tutor.teach.deferring import needs_between, waiting_due  # built on this pool
@@ -289,10 +310,57 @@ def _policy_choice(state: LessonState, course: Course, model: LearnerModel,
             if back is not None:
                 return policy.NextStep(concept_id=back, reason="review"), resting_now
             used_up = passed + _used_up_today(state, course, model, now, passed)
-            for concept_id in policy.past_cleared(course, model, used_up, skip, now):
+            opened = policy.past_cleared(course, model, used_up, skip, now)
+            opened += [c for c in past_shown(state, course, model, used_up, skip, now) if c not in opened]
+            for concept_id in opened:
+                if long_run(state, concept_id):  # opened, not ready: no comeback after a rest
+                    continue
                 if worth_asking(state, course, model, now, concept_id):
                     return policy.NextStep(concept_id=concept_id, reason="frontier"), resting_now
     return policy.NextStep(concept_id=None, reason="done"), resting_now
+
+
+def past_shown(state: LessonState, course: Course, model: LearnerModel, used_up: list[str],
+               skip: set[str], now: datetime) -> list[str]:
+    """Concepts, in teaching order, not ready only because of prerequisites whose answer the
+    learner was shown today without ever answering them right (the day's last try at an
+    item, or a give-up: the item is retired for the day and the idea taught again) or that
+    they have done all they can of today (``used_up``) after answering right. The day goes on
+    with what builds on a revealed prerequisite rather than ending; the prerequisite stays
+    unproven and comes first on a later day. Only one step past a reveal: a revealed
+    prerequisite must itself have been taught in order (its own prerequisites ready or
+    answered right), so a chain of reveals opens nothing further. Not a concept tried and
+    missed today."""
+    record = today(state, now)
+    revealed = {course.exercise(eid).concept_id for eid in record["log"]
+                if is_retired(record, eid) and _in_course(course, eid)}
+
+    def taught_in_order(cid: str) -> bool:
+        return all(model.is_ready(p) or model.mastery(p).correct > 0
+                   for p in course.prerequisites_of(cid))
+
+    shown = {cid for cid in revealed
+             if model.mastery(cid).correct == 0 and taught_in_order(cid)}
+    if not shown:
+        return []
+    cleared = {cid for cid in used_up if model.mastery(cid).correct > 0} | shown
+    found = []
+    for cid in policy.teaching_order(course):
+        if (cid in skip or cid in cleared or model.is_ready(cid) or model.is_mastered(cid)
+                or policy.missed_today(model, cid, now)):
+            continue
+        waiting = [p for p in course.prerequisites_of(cid) if not model.is_ready(p)]
+        if waiting and all(p in cleared for p in waiting) and any(p in shown for p in waiting):
+            found.append(cid)
+    return found
+
+
+def _in_course(course: Course, exercise_id: str) -> bool:
+    try:
+        course.exercise(exercise_id)
+    except KeyError:  # removed by a rebuild
+        return False
+    return True
 
 
 def _used_up_today(state: LessonState, course: Course, model: LearnerModel, now: datetime,

@@ -6,6 +6,8 @@
     wait_for_learner --answer---> grade --right--> choose_concept (or return_to_concept)
                                         --wrong--> explain (another style) | give_hint
                                                    | step_back (policy.route_after_grade)
+                                        --wrong on the item's last try today--> give_up
+                                                   (its worked answer; no give-up recorded)
                      --hint-----> give_hint -> wait   (ladder done + a real attempt: give_up)
                      --question-> answer_question -> wait
                      --give_up--> give_up (reveal) -> explain again (another style), then
@@ -79,6 +81,7 @@ from tutor.teach.withholding import (
     gives_up,
     reveal_message,
     say,
+    unsure,
 )
 
 __all__ = [
@@ -94,6 +97,9 @@ __all__ = [
     "return_to_concept",
     "step_back",
 ]
+
+UNSURE_REPLY = "Not being sure is fine: that is what we are here to work on."
+"""Said after an answer that only says the learner is not sure (it is no mix-up)."""
 
 MAX_LEARNER_TEXT = 4000
 """Longest learner text kept in the lesson state (the facade refuses longer answers)."""
@@ -246,12 +252,17 @@ def grade(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
         text += f"\n\n{exercise.explanation}"
         if shown is not None:  # after the feedback streamed, as the message has it
             shown.more("feedback", f"\n\n{exercise.explanation}")
+    if not result.correct and unsure(answer):
+        text += f"\n\n{UNSURE_REPLY}"
+        if shown is not None:
+            shown.more("feedback", f"\n\n{UNSURE_REPLY}")
     feedback = TutorMessage(
         kind="feedback", text=text, correct=result.correct, citations=exercise.citations
     )
     graded: LessonState = {**state, "revealed": state.get("revealed", False) or result.correct}  # type: ignore[typeddict-item]
     mistakes = list(state.get("mistakes", []))
-    if not result.correct:
+    if not result.correct and (result.misconception or not unsure(answer)):
+        # "I am not sure" is no mix-up: the next explanation does not call it one.
         quoted = answer if len(answer) <= 80 else answer[:79] + "…"
         mistakes.append(result.misconception or f"you answered “{quoted}”")
     return {
@@ -270,8 +281,12 @@ def give_up(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     exercise = deps.current_exercise(state)
     assert exercise is not None
     action = state.get("action") or {}
+    # The answer shown after the day's last try at the item (a wrong answer, already recorded,
+    # routes.after_grade) is no give-up either.
+    last_try = state.get("outcome") == "wrong"
     explicit = (action.get("kind") == "give_up" or gives_up(action.get("text", ""))
-                or not answer_earned(state))  # "I don't know" after the last hint, no try
+                or not (answer_earned(state) or last_try))  # "I don't know" after the last
+    # hint, no try
     if explicit:  # an explicit give-up is an attempt (failed); a reveal after a real attempt
         # and the whole hint ladder is not: that attempt was already recorded.
         record_attempt(state, deps.course, deps.store, deps.clock(), exercise, "", False, 0.0,

@@ -29,6 +29,7 @@ from tutor.teach.exercise_pool import (
     graded_today,
     leaves_concept,
     saved,
+    used_up_after_miss,
 )
 from tutor.teach.state import LessonState
 
@@ -102,6 +103,9 @@ def _move_after(state: LessonState, deps: TeachDeps, exercise: Exercise, model: 
     stay_on = route.concept_id or state.get("concept_id") or ""
     leaves = route.action != "advance" and leaves_concept(graded, deps.course, route.action,
                                                           stay_on, now)
+    if not correct and leaves and used_up_after_miss(graded, deps.course, now):
+        return None  # the item's worked answer, then the idea taught again before other
+        # material (routes.after_give_up): written then, not planned (streamed = kept)
     if not leaves:
         move = _staying_move(state, graded, deps, exercise, model, route.action,
                              route.concept_id)

@@ -11,7 +11,7 @@ from langgraph.runtime import Runtime
 
 from tutor.teach.context import TeachDeps
 from tutor.teach.detours import next_move, still_there
-from tutor.teach.exercise_pool import RETAUGHT, leaves_concept
+from tutor.teach.exercise_pool import RETAUGHT, askable, leaves_concept, used_up_after_miss
 from tutor.teach.state import LessonState
 from tutor.teach.step_chain import WAIT
 from tutor.teach.withholding import answer_earned, asks_for_answer, gives_up
@@ -60,19 +60,44 @@ def after_action(state: LessonState) -> str:
 
 
 def after_give_up(state: LessonState, runtime: Runtime[TeachDeps]) -> str:
-    """After a give-up, routed as a wrong answer, except that the idea is taught again from
-    another angle even when nothing of it is left to ask today (the ask step then goes on to
-    other material): a reveal alone teaches little."""
+    """After a reveal (a give-up, or the answer shown after the day's last try at the item),
+    routed as a wrong answer, except that the idea is taught again from another angle whenever
+    the lesson would leave it (the ask step then goes on to other material, or asks another
+    kind of item on it): a reveal alone teaches little."""
     route = after_grade(state, runtime)
-    if route == "choose_concept" and next_move(state, runtime.context).action == "reexplain":
-        return "explain"
-    return route
+    return "explain" if route == "choose_concept" else route
+
+
+def leaves_after_reveal(state: LessonState, deps: TeachDeps) -> bool:
+    """Whether the lesson, having shown the answer and taught the idea again, goes on to other
+    material rather than ask another item on the concept: nothing of it is left to ask today
+    whose key the reveal does not hold, or the policy rests it, or the run on it is long. A step back to a prerequisite with
+    nothing left to ask today is no reason to leave: the concept's other items stay."""
+    concept_id = state.get("concept_id") or ""
+    now = deps.clock()
+    if not askable(state, deps.course, concept_id, now, leak_free=True):
+        return True  # (an item whose key the reveal holds waits: it would be masked there)
+    route = next_move(state, deps)
+    if route.action == "step_back" and not askable(state, deps.course, route.concept_id or "",
+                                                   now):
+        return leaves_concept(state, deps.course, "reexplain", concept_id, now)
+    stay_on = route.concept_id or concept_id
+    return leaves_concept(state, deps.course, route.action, stay_on, now)
 
 
 def after_grade(state: LessonState, runtime: Runtime[TeachDeps]) -> str:
     if state.get("outcome") == "unusable":
         return "wait_for_learner"
     deps = runtime.context
+    route = after_graded(state, deps)
+    if route != "give_hint" and used_up_after_miss(state, deps.course, deps.clock()):
+        return "give_up"  # the day's last try at the item: its worked answer, then on
+    return route
+
+
+def after_graded(state: LessonState, deps: TeachDeps) -> str:
+    """The policy's route after a graded answer (:func:`after_grade` before the day's last
+    try at an item is answered by its worked answer)."""
     route = next_move(state, deps)
     if route.action == "advance":  # back to a concept left behind, if a rebuild kept it
         return "return_to_concept" if still_there(state, deps) else "choose_concept"

@@ -29,12 +29,24 @@ _ASKS_FOR_ANSWER = re.compile(
     re.IGNORECASE,
 )
 
+_UNSURE = re.compile(
+    r"^\s*(i\s*(a|')?m\s+)?(not\s+(sure|certain)|unsure)(\s+(about\s+(this|that|it)|really))?"
+    r"\s*[.!?]*\s*$|^\s*\?+\s*$",
+    re.IGNORECASE,
+)
+
 _GIVES_UP = re.compile(r"^\s*(/?give\s*up|i\s+give\s+up|i\s+quit\s+this\s+one)\s*[.!]*\s*$", re.I)
 
 
 def asks_for_answer(text: str) -> bool:
     """True for "just tell me the answer", "what's the answer?", "I don't know"..."""
     return bool(_ASKS_FOR_ANSWER.search(text or ""))
+
+
+def unsure(text: str) -> bool:
+    """True for an answer that only says the learner is not sure ("I am not sure", "not
+    sure", "?"): graded as wrong, but no mix-up to name."""
+    return bool(_UNSURE.match(text or ""))
 
 
 def gives_up(text: str) -> bool:
