@@ -150,3 +150,14 @@ def test_the_turn_plan_does_not_write_past_a_worked_answer(
     monkeypatch.undo()
     kinds = [m.kind for m in driver.act("answer", "a set")]
     assert kinds[:3] == ["feedback", "reveal", "explanation"]
+
+
+def test_a_worked_answer_that_is_a_sentence_ends_once() -> None:
+    from tutor.teach.withholding import reveal_message
+
+    sentence = make_course().exercises[0].model_copy(update={
+        "answer": "A sample space is the set of all outcomes.", "explanation": None})
+    word = make_course().exercises[0].model_copy(update={"answer": "array", "explanation": None})
+    assert reveal_message(sentence).text.startswith(
+        "The answer is **A sample space is the set of all outcomes.**\n")
+    assert reveal_message(word).text.startswith("The answer is **array**.\n")

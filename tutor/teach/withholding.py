@@ -77,7 +77,8 @@ def withhold(
 
 def reveal_message(exercise: Exercise) -> TutorMessage:
     """The answer, its explanation and what comes next, after a give-up or an earned reveal."""
-    text = f"The answer is **{exercise.answer}**."
+    answer = exercise.answer.strip()
+    text = f"The answer is **{answer}**" + ("" if answer.endswith((".", "!", "?")) else ".")
     if exercise.explanation:
         text += f"\n\n{exercise.explanation}"
     text += "\n\nWe will come back to this idea."  # true whether the day goes on or ends
