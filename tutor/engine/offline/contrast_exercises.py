@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import (
@@ -169,6 +170,7 @@ def _telling(description: str | None) -> bool:
             and not only_examples(description))
 
 
+@lru_cache(maxsize=8192)
 def _genus(description: str, role: bool = True) -> str:
     """The head of the description's first phrase: "a statistic based on..." -> "statistic",
     "a value you can assign ..." -> "value", "any one of the languages ..." -> "languages",

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import BLANK
@@ -43,6 +44,8 @@ _CODE = re.compile(r">>>|\bdef |\bimport |\breturn |[\w)\]]\.[a-z_]+\(|==|\w\[")
 _VERB = (r"(?:is|was|are|were|would be|will be|comes to|works out to|equals)\s+"
          r"(?:about\s+|approximately\s+|roughly\s+|around\s+|exactly\s+)?")
 _VALUE = r"(?P<value>-?\d+(?:,\d{3})*(?:\.\d+)?)(?P<unit>\s*%|\s+[a-z]+\b)?"
+_ANY_RESULT = re.compile(rf"\b{_VERB}-?\d")
+"""A number stated at all: the passages without one are not read further."""
 _AFTER = re.compile(r"(?:[.,;:)]|\s|$)")
 _DETERMINED = re.compile(r"(?:^|[,;:]|\b(?:the|a|an|my|your|our|its|their|his|her)\s*)\s*$",
                          re.I)
@@ -58,7 +61,8 @@ _CLAUSE = re.compile(r"\b(?:that|and|but|which|who|so|because|then|when|while)\b
 _TABLE = re.compile(r"(?:-?\d+(?:\.\d+)?[\s-]+){6,}")
 
 
-def _result_pattern(terms: Sequence[str]) -> re.Pattern[str]:
+@lru_cache(maxsize=4096)
+def _result_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     """"[the] <term> [qualifier] is [about] <number> [unit]", the result naming the concept;
     an arithmetic the sentence shows on the way ("would be 100 * 4 / 5 which is 80") is cut
     with the result."""
@@ -109,12 +113,12 @@ def find_worked_examples(m: Material, passages: Sequence[Chunk]) -> list[tuple[s
     terms = _named(m)
     if not terms:
         return []
-    pattern = _result_pattern(terms)
+    pattern = _result_pattern(tuple(terms))
     found: list[tuple[str, str, str, list[Chunk]]] = []
     seen: set[str] = set()
     by_place = {(c.source, c.order): c for c in passages}
     for chunk in passages:
-        if not pattern.search(" ".join(chunk.text.split())):
+        if not _ANY_RESULT.search(chunk.text) or not pattern.search(" ".join(chunk.text.split())):
             continue
         sentences = passage_sentences(chunk.text)
         cited = [chunk]
