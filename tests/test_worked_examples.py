@@ -117,3 +117,11 @@ def test_a_worked_result_routes_its_passage_to_the_concept_it_is_stated_of() -> 
     assert worked not in routed.get("weight", [])
     plain = _chunk("The mean of the survey is 5 kilograms.", page=41, order=41)
     assert plain not in showcase_passages(concepts, [plain]).get("mean", [])
+
+
+def test_the_hint_for_a_worked_result_says_how_to_get_it_not_its_digits() -> None:
+    from tutor.engine.offline.hints import hint
+
+    (item,) = _items(MEAN, [_chunk(WORKED)])
+    clue = hint(item, MEAN, 2).text
+    assert "work it out" in clue and "5" not in clue
