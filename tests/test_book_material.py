@@ -309,3 +309,20 @@ def test_a_question_asked_twice_is_counted_among_the_drop_reasons() -> None:
     state = {"written": [item("a"), item("b")]}
     assert collect_exercises(state) == {"drop_reasons": {ASKED_TWICE: 1}}  # type: ignore[arg-type]
     assert collect_exercises({"written": [item("a")]}) == {}  # type: ignore[typeddict-item]
+
+
+def test_a_contrast_written_from_both_sides_is_asked_once_unless_it_is_all_one_side_has() -> None:
+    def contrast(cid: str, own: str, other: str) -> dict[str, str]:
+        return {"id": f"{cid}-contrast-1", "concept_id": cid, "origin": "contrast",
+                "prompt": f"How does {own} differ from {other}? Say what each one is."}
+    both = [contrast("gather", "gather", "scatter"), contrast("scatter", "scatter", "gather"),
+            {"id": "gather-define", "concept_id": "gather", "prompt": "define",
+             "origin": "definition"},
+            {"id": "scatter-session", "concept_id": "scatter", "prompt": "p1",
+             "origin": "code_output"}]
+    kept = {e["id"] for e in _asked_once(both)}
+    assert "gather-contrast-1" in kept or "scatter-contrast-1" in kept
+    assert not {"gather-contrast-1", "scatter-contrast-1"} <= kept
+    # the other side stays when its concept would be left without a question
+    alone = [contrast("gather", "gather", "scatter"), contrast("scatter", "scatter", "gather")]
+    assert {e["id"] for e in _asked_once(alone)} == {"gather-contrast-1", "scatter-contrast-1"}

@@ -148,3 +148,24 @@ def test_an_idea_the_glossary_entry_names_is_asked_about_when_the_sentence_does_
     plain = _material(rolling, pages[:3])
     assert [e for e in write_beyond_definition(plain, siblings, pages[:3])
             if e.origin is ExerciseOrigin.RELATION] == []
+
+
+def test_a_form_of_a_kind_is_that_kind_and_two_of_them_are_alternatives() -> None:
+    ordinal = _concept("ordinal regression", "Ordinal regression is a form of regression used "
+                       "when the outcome is an ordered category.", page=11)
+    ridge = _concept("ridge regression", "Ridge regression is a regression that shrinks the "
+                     "estimated coefficients toward zero.", page=11)
+    chunk = _chunk(f"{ordinal.definition} {ridge.definition}", page=11)
+    (item,) = write_contrast(_material(ordinal, [chunk]), [_sibling(ridge, 0.45)], [chunk])
+    assert "How does ordinal regression differ from ridge regression?" in item.prompt
+
+
+def test_a_role_given_in_passing_leaves_the_kind_two_definitions_share() -> None:
+    # "also used as a measure of ..." is a use, and both are square roots: alternatives
+    spread = _concept("standard deviation", "Standard deviation is the square root of "
+                      "variance, also used as a measure of spread.", page=12)
+    typical = _concept("root mean squared error", "Root mean squared error is the square "
+                       "root of the average squared difference of the estimates.", page=12)
+    chunk = _chunk(f"{spread.definition} {typical.definition}", page=12)
+    (item,) = write_contrast(_material(spread, [chunk]), [_sibling(typical, 0.5)], [chunk])
+    assert "differ from root mean squared error?" in item.prompt

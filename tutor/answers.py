@@ -52,6 +52,41 @@ def stated_synonyms(text: str) -> list[str]:
     return list(dict.fromkeys(m["term"].strip() for m in _SYNONYM.finditer(text or "")))
 
 
+# -- numbers ---------------------------------------------------------------------------------
+_NUMERAL = re.compile(r"(?<![\w.])[-−]?\d+(?:,\d{3})*(?:\.\d+)?|(?<![\w.])[-−]?\.\d+")
+_PERCENT = re.compile(r"\d\s*(?:%|percent\b)")
+
+
+def _numerals(text: str) -> list[str]:
+    return [n.replace(",", "").replace("−", "-") for n in _NUMERAL.findall(text or "")]
+
+
+def same_number(said: str, key: str) -> bool | None:
+    """Whether an answer gives the number a numeric key states, within the key's rounding:
+    ``"2.6"``, ``"2.60"``, ``"about 2.6 pounds"``, ``"13/5 = 2.6"`` and ``"2.58"`` for
+    ``2.6``; ``"94%"`` for ``94``; ``"0.94"`` for ``94%`` and ``"20%"`` for ``0.2``. ``None``
+    when the key is no single number or the answer gives no single number (a word answer is
+    left to the other matchers)."""
+    keys = _numerals(key)
+    if len(keys) != 1 or re.sub(r"[\d.,%\s−-]", "", key.replace("percent", "")):
+        return None
+    worked = said.rsplit("=", 1)[-1]  # "13/5 = 2.6": the result after the working
+    given = list(dict.fromkeys(_numerals(worked)))
+    if len(given) != 1:
+        return None
+    wanted = float(keys[0])
+    decimals = len(keys[0].split(".")[1]) if "." in keys[0] else 0
+    tolerance = 0.5 * 10 ** -decimals + 1e-9
+    value = float(given[0])
+    candidates = [value]
+    key_percent, said_percent = bool(_PERCENT.search(key)), bool(_PERCENT.search(worked))
+    if key_percent and not said_percent:
+        candidates.append(value * 100)  # a share answered as a fraction
+    if said_percent and not key_percent:
+        candidates.append(value / 100)  # a fraction answered as a percentage
+    return any(abs(c - wanted) <= tolerance for c in candidates)
+
+
 # -- choices ---------------------------------------------------------------------------------
 def choices_of(exercise: Exercise) -> list[str]:
     """The options the learner picks from (``True``/``False`` for a true/false exercise)."""
@@ -115,12 +150,15 @@ def key_verdict(exercise: Exercise, text: str) -> bool | None:
     Choices: right when the picked option is the key, wrong when it is another option,
     ``None`` when no option is picked. Cloze: right when equal to the key, an accepted
     spelling or a synonym the explanation states (case, punctuation, articles and plurals
-    aside), else ``None``. Short answers:
-    always ``None``."""
+    aside); for a numeric key, right or wrong by :func:`same_number` when the answer gives a
+    number; else ``None``. Short answers: always ``None``."""
     if exercise.kind in _CHOICE_KINDS:
         index = chosen_option(exercise, text)
         return None if index is None else is_key(exercise, choices_of(exercise)[index])
     if exercise.kind == ExerciseKind.CLOZE:
+        numeric = same_number(text, exercise.answer)
+        if numeric is not None:
+            return numeric
         said = normalise(text)
         squeezed = said.replace(" ", "")
         for target in [exercise.answer, *exercise.accepted,

@@ -13,6 +13,7 @@ an engine that batches a whole fan-out (Message Batches) is handed it first
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -181,9 +182,26 @@ def _task_passages(
     return passages + [c for c in showcases.get(concept["id"], []) if c.id not in seen]
 
 
+_CONTRAST = re.compile(r"^How does (.+?) differ from (.+?)\?")
+_PAIR = "contrast: "
+"""A contrast question: "How does X differ from Y?" asks what "How does Y differ from X?"
+asks."""
+
+
+def _question(exercise: dict[str, Any]) -> str:
+    """What an exercise asks, one spelling for one question: its prompt, or for a contrast
+    the pair it sets apart in either order."""
+    prompt = " ".join(str(exercise.get("prompt", "")).split())
+    pair = _CONTRAST.match(prompt) if exercise.get("origin") == "contrast" else None
+    if pair is None:
+        return prompt
+    return _PAIR + " | ".join(sorted(n.strip().lower() for n in pair.groups()))
+
+
 def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The exercises with each question beyond a definition asked once: when several
-    concepts' writers pose the same one (a session that follows both names), it goes to the
+    concepts' writers pose the same one (a session that follows both names, a contrast of
+    two concepts each written from its own side), it goes to the
     concept that has the fewest questions of its own and such questions so far (a concept
     whose one item uses the idea has no item on its definition to fall back on)."""
     by_prompt: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -192,16 +210,22 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if exercise.get("origin") in (None, "definition"):
             kept.append(exercise)
         else:
-            by_prompt[" ".join(str(exercise.get("prompt", "")).split())].append(exercise)
+            by_prompt[_question(exercise)].append(exercise)
     load: Counter[str] = Counter(e.get("concept_id", "") for e in kept)
     load.update(c[0].get("concept_id", "") for c in by_prompt.values() if len(c) == 1)
-    for candidates in by_prompt.values():
+    turned_away: list[dict[str, Any]] = []
+    for question, candidates in by_prompt.items():
         if len(candidates) == 1:
             kept.append(candidates[0])
             continue
         chosen = min(candidates, key=lambda e: load[e.get("concept_id", "")])
         load[chosen.get("concept_id", "")] += 1
         kept.append(chosen)
+        if question.startswith(_PAIR):
+            turned_away += [e for e in candidates if e is not chosen]
+    # a contrast written from the other side stays when it is all its concept has: the
+    # writer left out that concept's definition item for it
+    kept += [e for e in turned_away if not load[e.get("concept_id", "")]]
     return kept
 
 

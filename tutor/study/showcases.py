@@ -4,7 +4,9 @@ A concept's own passages are those on the pages it cites; but a book shows a con
 far from where it defines it: a session at the ``>>>`` prompt a few pages on, an example list
 ("types such as strings and tuples") in another chapter. Each such showcase belongs to the
 concept the text names last before it (the nearest mention, within a few hundred
-characters, else the section heading; for an example, a concept its sentence names), so that one session feeds one concept's exercises
+characters, else the section heading; for an example, or a worked example's stated result
+("suppose ... The mean of this sample is 100 pounds"), a concept its sentence names), so that
+one session feeds one concept's exercises
 rather than every concept on the page. The passage before a showcase goes with it, since
 code shown at the prompt often uses a function the book defined just before.
 """
@@ -28,8 +30,16 @@ MAX_SHOWCASES = 4
 """Showcases given to one concept; a showcase goes to the next nearest concept named when
 the nearest has its share (so "function" does not take every session of the book)."""
 
+MAX_WORKED = 3
+"""Worked examples given to one concept, besides its showcases."""
+
 _SESSION = re.compile(r"^>>>", re.M)
 _EXAMPLE = re.compile(r"\b(?:such\s+as|for\s+example|for\s+instance|e\.\s?g\.)", re.I)
+_RESULT = re.compile(r"\b(?:is|was|would\s+be)\s+(?:about\s+|approximately\s+)?-?\d+(?:\.\d+)?"
+                     r"(?![\w:/]|\.\d)")
+"""A stated number: with a case before it, the result of a worked example."""
+_CASE = re.compile(r"\b(?:for\s+example|for\s+instance|as\s+an\s+example|suppose|"
+                   r"in\s+(?:this|the)\s+example|if)\b", re.I)
 
 
 def _name_pattern(concept: dict[str, Any]) -> re.Pattern[str] | None:
@@ -116,6 +126,13 @@ def _starts(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def _results(text: str) -> list[int]:
+    """Where a worked example states its result: a number stated after a case ("suppose
+    ...", "in the example, ...") within a few hundred characters."""
+    return [m.start() for m in _RESULT.finditer(text)
+            if _CASE.search(text, max(0, m.start() - NEAR_CHARS), m.start())]
+
+
 def showcase_passages(
     concepts: Sequence[dict[str, Any]], chunks: Sequence[Chunk]
 ) -> dict[str, list[Chunk]]:
@@ -124,6 +141,7 @@ def showcase_passages(
     ordered = sorted(chunks, key=lambda c: (c.source, c.order))
     picked: dict[str, list[Chunk]] = defaultdict(list)
     shown: Counter[str] = Counter()
+    worked: Counter[str] = Counter()
     previous: Chunk | None = None
     for chunk in ordered:
         lead = ""
@@ -143,6 +161,14 @@ def showcase_passages(
             for owner in fresh[:takers]:
                 owners.append(owner)
                 shown[owner] += 1
+        for start in _results(chunk.text):
+            # a worked example goes to the concept its result is stated of, on a count of its
+            # own (so it takes no session or example list from the concept it shows)
+            stated_of = _result_of(chunk.text, start, names)
+            if stated_of is not None and stated_of not in owners and (
+                    worked[stated_of] < MAX_WORKED):
+                owners.append(stated_of)
+                worked[stated_of] += 1
         for owner in owners:
             for passage in (previous, chunk) if lead else (chunk,):
                 if passage is not None and passage not in picked[owner]:
@@ -180,6 +206,39 @@ def _add_practice(
     practising = [c for c, chunks in picked.items() if any(_PART.search(p.text) for p in chunks)]
     for concept_id in practising:
         picked[concept_id] += [s for s in solutions if s not in picked[concept_id]]
+
+
+_QUALIFIED = re.compile(r"^\s*(?:[(,]|(?:of|in|for|from|on|at|among|based\s+on)\b|$)", re.I)
+_CLAUSE = re.compile(r"\b(?:that|and|but|which|who|so|because|then|when|while)\b", re.I)
+_DETERMINED = re.compile(r"(?:^|[,;:]|\b(?:the|a|an|my|your|our|its|their|his|her)\s*)\s*$",
+                         re.I)
+_INSIDE = re.compile(r"\b(?:of|in|for|from|on|at|with|by|to|between|among)\s+"
+                     r"(?:(?:the|a|an|this|that|these|those|its|their|our|my|each|every)\s+)?$",
+                     re.I)
+"""What may stand before the concept a result is stated of (a determiner, or nothing), and
+what may not (a preposition: "the mean of this sample" is no result of sample)."""
+
+
+def _result_of(text: str, at: int, names: _NameFinder) -> str | None:
+    """The concept a stated result is of: named just before the verb, or before a phrase
+    qualifying it ("the mean of this sample is", "my percentile rank in the field is"), not
+    inside such a phrase ("of this sample")."""
+    begin = max(text.rfind(". ", 0, at), text.rfind("\n\n", 0, at)) + 1
+    subject = text[begin:at]
+    best: tuple[int, int, str] | None = None
+    for concept_id, pattern in names.candidates(subject):
+        for match in pattern.finditer(subject):
+            between = subject[match.end():]
+            if len(between) > 70 or not _QUALIFIED.match(between) or _CLAUSE.search(between):
+                continue
+            before = subject[: match.start()]
+            if not _DETERMINED.search(before) or _INSIDE.search(before):
+                continue  # inside a longer name or a qualifier: "total probability",
+                # "the mean of this sample"
+            rank = (match.start(), match.end() - match.start(), concept_id)
+            if best is None or rank[:2] < best[:2]:
+                best = rank
+    return best[2] if best else None
 
 
 def _sentence_at(text: str, at: int) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import (
@@ -169,13 +170,18 @@ def _telling(description: str | None) -> bool:
             and not only_examples(description))
 
 
-def _genus(description: str) -> str:
+@lru_cache(maxsize=8192)
+def _genus(description: str, role: bool = True) -> str:
     """The head of the description's first phrase: "a statistic based on..." -> "statistic",
     "a value you can assign ..." -> "value", "any one of the languages ..." -> "languages",
-    "values collected and recorded ..." -> "values", "a moment-based statistic" -> "statistic"."""
+    "values collected and recorded ..." -> "values", "a moment-based statistic" -> "statistic",
+    "a form of regression used when ..." -> "regression"; the role it is given when ``role``
+    ("the square root of variance, also used as a measure of spread" -> "measure", else
+    "root")."""
     head = clauses(description)[0] if clauses(description) else description
     head = re.sub(r"^\W*(?:(?:any|each)\s+)?one\s+of\s+", "", head, flags=re.I)
-    kind = re.search(r"\bas\s+(?:a|an)\s+([\w-]+)", head)
+    head = _SORT_OF.sub("", head)  # "a form of regression used when ..." is a regression
+    kind = re.search(r"\bas\s+(?:a|an)\s+([\w-]+)", head) if role else None
     if kind and kind.group(1).lower() not in STOPWORDS:
         return kind.group(1).lower()  # "a representation of a distribution as a function"
     head = re.split(r"\s+(?:of|for|to|in|on|by|with|based|that|which|used|intended|meant|"
@@ -191,6 +197,9 @@ def _genus(description: str) -> str:
 
 
 _STATES = re.compile(r"\bstates\s+that\b", re.I)
+_SORT_OF = re.compile(r"^\W*(?:(?:a|an|the|any|one)\s+)?(?:(?:special|particular|common|simple)\s+)?"
+                      r"(?:form|kind|type|sort|variety|variant|version)\s+of\s+", re.I)
+"""A description opening "a form of X": the kind is X."""
 
 
 def _genus_of(concept: Concept, description: str) -> str:
@@ -211,6 +220,11 @@ def _confusable(m: Material, own: _Said, sibling: Sibling, theirs: _Said,
     analysis, a set of methods, and survival curve, a function), nor a thing beside its own
     kind ("zip returns an iterator")."""
     genus, theirs_genus = own.genus, theirs.genus
+    if genus != theirs_genus and _genus(own.description, role=False) == _genus(
+            theirs.description, role=False):
+        # the same kind under another role ("the square root of variance, also used as a
+        # measure of spread" beside "the square root of MSE")
+        genus = theirs_genus = _genus(own.description, role=False)
     if own.condition != theirs.condition:
         # "an estimator is unbiased if ..." is no alternative to a kind of estimator; "a
         # sentence is contingent if it is neither a tautology nor ..." denies the other

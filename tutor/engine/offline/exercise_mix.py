@@ -29,7 +29,7 @@ ORIGINS_FOR_MASTERY = 2
 evidence rule, :data:`tutor.learner.evidence.ORIGINS_NEEDED`, is met without it)."""
 
 _USES_THE_IDEA = frozenset({ExerciseOrigin.CODE_OUTPUT, ExerciseOrigin.CONTRAST,
-                           ExerciseOrigin.BOOK_EXERCISE})
+                           ExerciseOrigin.BOOK_EXERCISE, ExerciseOrigin.WORKED_EXAMPLE})
 """Origins whose items test use of the idea, not recall of a sentence (a relation item is
 keyed to two definitions: recall, so it does not count)."""
 

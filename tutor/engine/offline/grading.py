@@ -20,7 +20,14 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
-from tutor.answers import choices_of, chosen_option, is_key, normalise, stated_synonyms
+from tutor.answers import (
+    choices_of,
+    chosen_option,
+    is_key,
+    normalise,
+    same_number,
+    stated_synonyms,
+)
 from tutor.course import Exercise, ExerciseKind
 from tutor.engine.offline.answer_guards import (
     confused_sibling,
@@ -129,6 +136,15 @@ def _allowed_edits(target: str) -> int:
 
 
 def _grade_cloze(exercise: Exercise, text: str) -> Grade:
+    numeric = same_number(text, exercise.answer)
+    if numeric is not None:  # a result the learner works out: right within the key's rounding
+        if numeric:
+            return Grade(exercise_id=exercise.id, correct=True, score=1.0,
+                         feedback=f"Correct: {exercise.answer}.",
+                         matched_points=[exercise.answer])
+        return Grade(exercise_id=exercise.id, correct=False, score=0.0,
+                     feedback=f"Not quite: {text.strip()[:40]} is not the result.",
+                     missing_points=["the result"])
     stated = stated_synonyms(exercise.explanation)  # "also called ..." in the course's words
     targets = [t for t in [exercise.answer, *exercise.accepted, *stated] if t.strip()]
     said = normalise(text)

@@ -3,7 +3,8 @@
 Three rungs, each a little more telling, none with the answer:
 
 1. where to look (section and page) and the key idea, with the answer masked;
-2. a partial clue: first letter and length for a cloze, one wrong option struck out for
+2. a partial clue: first letter and length for a cloze (for a number to work out, how to get
+   it), one wrong option struck out for
    multiple choice, what to check for true/false, the start of a key point for short answers;
 3. the cited passage itself with the answer masked (``last=True``).
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from tutor.answers import MASK, answer_strings, mask_answer, reveals_answer
+from tutor.answers import MASK, answer_strings, mask_answer, reveals_answer, same_number
 from tutor.course import Concept, Exercise, ExerciseKind
 from tutor.engine.port import Hint
 from tutor.text import passage_sentences, words
@@ -43,6 +44,9 @@ def _key_idea(exercise: Exercise, concept: Concept) -> str:
 def _clue(exercise: Exercise, concept: Concept) -> str:
     if exercise.kind is ExerciseKind.CLOZE:
         answer = exercise.answer.strip()
+        if same_number(answer, answer):  # a worked result: how to get it, not its digits
+            return ("The answer is a number: work it out from the values the question gives, "
+                    "with the idea above, then round it the way the course does.")
         parts = answer.split()
         shape = f"{len(answer)} characters" if len(parts) == 1 else f"{len(parts)} words"
         return f"The missing term has {shape} and starts with **{answer[0].upper()}**."

@@ -1,0 +1,127 @@
+"""Worked examples the book computes: the case is shown, the learner works out the result."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tutor.answers import key_verdict, same_number
+from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline.checking import check_exercise, term_variants
+from tutor.engine.offline.exercise_material import gather
+from tutor.engine.offline.exercise_mix import uses_the_idea
+from tutor.engine.offline.grading import grade
+from tutor.engine.offline.worked_examples import write_worked_examples
+from tutor.study.showcases import MAX_SHOWCASES, showcase_passages
+
+
+def _chunk(text: str, page: int = 5, order: int = 0) -> Chunk:
+    return Chunk(id=f"book.pdf#p{page}-{order}", source="book.pdf", page=page, text=text,
+                 order=order)
+
+
+def _concept(cid: str, name: str, definition: str, aliases: Sequence[str] = ()) -> Concept:
+    return Concept(id=cid, name=name, definition=definition, aliases=list(aliases),
+                   citations=[Citation(source="book.pdf", page=5)])
+
+
+MEAN = _concept("mean", "mean", "The mean is the sum of the values divided by their count.")
+SAMPLE = _concept("sample", "sample", "A sample is a set of values drawn from a population.")
+WORKED = ("The mean is the sum of the values divided by their count. Suppose a shop sells "
+          "bags of apples weighing 4, 9, 2, 7 and 3 kilograms. The mean of these weights is 5 "
+          "kilograms, which is a fair summary of a typical bag.")
+
+
+def _items(concept: Concept, passages: Sequence[Chunk]) -> list[Exercise]:
+    m = gather(concept, term_variants(concept.name, concept.aliases), passages)
+    return write_worked_examples(m, passages)
+
+
+def test_the_case_is_shown_and_the_result_asked_keyed_to_the_number_the_book_states() -> None:
+    passages = [_chunk(WORKED)]
+    (item,) = _items(MEAN, passages)
+    assert item.origin is ExerciseOrigin.WORKED_EXAMPLE and item.kind is ExerciseKind.CLOZE
+    assert item.answer == "5"
+    assert "4, 9, 2, 7 and 3 kilograms" in item.prompt
+    assert item.prompt.endswith("The mean of these weights is _____ kilograms.")
+    assert "fair summary" not in item.prompt  # what the book says after the result
+    assert [c.page for c in item.citations] == [5]
+    assert check_exercise(item, MEAN, passages).ok
+    assert uses_the_idea(item)
+
+
+def test_a_result_the_case_gives_or_with_no_case_to_compute_from_is_no_worked_example() -> None:
+    read_off = "For example, if the values are 2, 8 and 14, the mean of the values is 8."
+    no_cue = "Bags weigh 4, 9, 2, 7 and 5 kilograms. The mean of these weights is 5 kilograms."
+    one_number = "Suppose every bag weighs 6 kilograms. Then the mean is 6 kilograms."
+    no_case = "In the survey data, the mean is 5 kilograms."
+    code = "For example, >>> mean([4, 9, 2]) and the mean of that list is 4."
+    table = ("For example, in this table 1 4 2 8 3 9 4 1 5 3 6 2 of counts, the mean "
+             "count is 3.5.")
+    for text in (read_off, no_cue, one_number, no_case, code, table):
+        assert _items(MEAN, [_chunk(text)]) == [], text
+
+
+def test_the_result_must_be_stated_of_the_concept_not_of_a_phrase_around_it() -> None:
+    # "the mean of these weights" is no result of sample, nor "total sample" one of sample
+    assert _items(SAMPLE, [_chunk(WORKED)]) == []
+    total = "Suppose 3 shops each sell 40 bags. The total sample is 120 bags."
+    assert _items(SAMPLE, [_chunk(total)]) == []
+    clause = ("Suppose bags weigh 4, 9 and 2 kilograms. We compute the mean, and report "
+              "that the typical bag is 4 kilograms.")
+    assert _items(MEAN, [_chunk(clause)]) == []
+
+
+def test_a_shorter_alias_made_of_the_names_words_is_another_idea() -> None:
+    rank = _concept("percentile-rank", "percentile rank",
+                    "The percentile rank is the share of values at or below a value.",
+                    aliases=["rank"])
+    text = "For example, in the list [3, 8, 12, 20] the rank of the value 12 is 3."
+    assert _items(rank, [_chunk(text)]) == []
+
+
+def test_a_case_that_runs_over_a_page_break_is_read_whole_and_cited_on_both_pages() -> None:
+    first = _chunk("The mean splits the sample. As an example, if the weights were 4, 9,",
+                   page=5, order=0)
+    second = _chunk("2, 7 and 3 kilograms, the mean would be 5 kilograms.", page=6, order=1)
+    (item,) = _items(MEAN, [first, second])
+    assert "4, 9, 2, 7 and 3 kilograms" in item.prompt and item.answer == "5"
+    assert [c.page for c in item.citations] == [5, 6]
+
+
+def test_a_numeric_key_takes_any_answer_within_its_rounding() -> None:
+    assert same_number("2.6", "2.6") and same_number("2.58", "2.6")
+    assert same_number("about 2.6 pounds", "2.6") and same_number("13/5 = 2.6", "2.6")
+    assert same_number("1,633", "1633") and same_number("94%", "94")
+    assert same_number("0.94", "94%") and same_number("20%", "0.2")
+    assert same_number("2.5", "2.6") is False and same_number("99", "100") is False
+    assert same_number("0.94", "94") is False  # no percent on either side: no rescaling
+    assert same_number("mean", "5") is None and same_number("3 or 4", "3") is None
+    assert same_number("5", "mean") is None
+
+
+def test_the_grader_and_the_key_verdict_compare_a_worked_result_as_a_number() -> None:
+    (item,) = _items(MEAN, [_chunk(WORKED)])
+    assert key_verdict(item, "5.0 kg") is True and key_verdict(item, "4") is False
+    assert grade(item, "5.0").correct and grade(item, "it is 5 kilograms").correct
+    wrong = grade(item, "7")
+    assert not wrong.correct and "5" not in wrong.feedback
+
+
+def test_a_worked_result_routes_its_passage_to_the_concept_it_is_stated_of() -> None:
+    concepts = [{"id": "mean", "name": "mean"}, {"id": "weight", "name": "weight"}]
+    chunks = [_chunk(f"A mean is shown by a session:\n>>> m{i}\n3\nProse ends it here.",
+                     page=i, order=i) for i in range(1, MAX_SHOWCASES + 2)]
+    worked = _chunk(WORKED, page=40, order=40)
+    routed = showcase_passages(concepts, [*chunks, worked])
+    assert worked in routed["mean"]  # beyond its share of sessions: a count of its own
+    assert worked not in routed.get("weight", [])
+    plain = _chunk("The mean of the survey is 5 kilograms.", page=41, order=41)
+    assert plain not in showcase_passages(concepts, [plain]).get("mean", [])
+
+
+def test_the_hint_for_a_worked_result_says_how_to_get_it_not_its_digits() -> None:
+    from tutor.engine.offline.hints import hint
+
+    (item,) = _items(MEAN, [_chunk(WORKED)])
+    clue = hint(item, MEAN, 2).text
+    assert "work it out" in clue and "5" not in clue

@@ -1,0 +1,193 @@
+"""Worked examples the book computes: the case it gives, the result it states.
+
+A book that teaches a calculation often works one through: "Suppose I harvest three pumpkins
+that are 1 pound each, two that are 3 pounds each, and one that weighs 591 pounds. The mean of
+this sample is 100 pounds", "In the example, σ is 7.5 kg and n is 9, so the standard error is
+2.5 kg". Such a passage gives the learner something to do with the idea: the item shows the
+case and asks for the result, keyed to the number the book states (the learner computes; a
+numeric answer within the key's rounding is right, :func:`tutor.answers.same_number`).
+
+The book's own signals find them, not one book's phrasing: a case opened by a cue that a
+case follows ("for example", "suppose", "if", "in this example"), then, in the same sentence
+or within a few sentences, a stated result naming the concept ("the <concept> ... is <number>").
+The case must give at least two numbers of its own, none of them the result (else there is
+nothing to compute, or the result is read off; a median picked from a list would also be
+masked in the case by the lesson's withholding), and nothing in it is code (a session at the
+prompt is what the code-output items ask). The prompt stops at the result: what the book
+says after it is never shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline.checking import BLANK
+from tutor.engine.offline.exercise_material import Material
+from tutor.text import STOPWORDS, passage_sentences
+
+MAX_ITEMS = 2
+"""Worked examples asked per concept."""
+CASE_SENTENCES = 3
+"""How many sentences before the result the case may start."""
+MAX_CASE_CHARS = 480
+MIN_CASE_NUMBERS = 2
+
+_CUE = re.compile(r"\b(?:for example|for instance|as an example|as another example|suppose|"
+                  r"imagine|consider|e\.g\.|in (?:this|the|our) example|if)\b", re.I)
+_NUMBER = re.compile(r"(?<![\w.:/])-?\d+(?:,\d{3})*(?:\.\d+)?(?![\w:/]|\.\d)")
+"""A literal number standing alone: not part of a name ("M5059", "10K"), a time ("42:44") or
+a date."""
+_CODE = re.compile(r">>>|\bdef |\bimport |\breturn |[\w)\]]\.[a-z_]+\(|==|\w\[")
+_VERB = (r"(?:is|was|are|were|would be|will be|comes to|works out to|equals)\s+"
+         r"(?:about\s+|approximately\s+|roughly\s+|around\s+|exactly\s+)?")
+_VALUE = r"(?P<value>-?\d+(?:,\d{3})*(?:\.\d+)?)(?P<unit>\s*%|\s+[a-z]+\b)?"
+_ANY_RESULT = re.compile(rf"\b{_VERB}-?\d")
+"""A number stated at all: the passages without one are not read further."""
+_AFTER = re.compile(r"(?:[.,;:)]|\s|$)")
+_DETERMINED = re.compile(r"(?:^|[,;:]|\b(?:the|a|an|my|your|our|its|their|his|her)\s*)\s*$",
+                         re.I)
+_INSIDE = re.compile(r"\b(?:of|in|for|from|on|at|with|by|to|between|among)\s+"
+                     r"(?:(?:the|a|an|this|that|these|those|its|their|our|my|each|every)\s+)?$",
+                     re.I)
+"""What may stand before the concept a result is stated of (a determiner, or nothing: not
+"total probability"), and what may not (a preposition: "the mean of this sample" is no
+result of sample)."""
+_QUALIFIER = re.compile(r"^\s*(?:[(,]|(?:of|in|for|from|on|at|among|based on|after|before|"
+                        r"with|without|under)\b)", re.I)
+_CLAUSE = re.compile(r"\b(?:that|and|but|which|who|so|because|then|when|while)\b", re.I)
+_TABLE = re.compile(r"(?:-?\d+(?:\.\d+)?[\s-]+){6,}")
+
+
+@lru_cache(maxsize=4096)
+def _result_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """"[the] <term> [qualifier] is [about] <number> [unit]", the result naming the concept;
+    an arithmetic the sentence shows on the way ("would be 100 * 4 / 5 which is 80") is cut
+    with the result."""
+    names = "|".join(r"\s+".join(re.escape(w) for w in t.split())
+                     for t in sorted(terms, key=len, reverse=True) if t.strip())
+    return re.compile(rf"(?<![\w-])(?P<term>{names})(?![\w-])(?P<rest>[^.;:?!]{{0,70}}?)\b"
+                      rf"(?P<verb>{_VERB})(?:[^.;:?!]{{0,30}}?\bwhich is\s+)?{_VALUE}", re.I)
+
+
+def _numbers(text: str) -> set[str]:
+    return {_plain(n) for n in _NUMBER.findall(text)}
+
+
+def _plain(number: str) -> str:
+    return number.replace(",", "").lstrip("+")
+
+
+def _named(m: Material) -> list[str]:
+    """The names a result may give the concept: not a shorter alias made of the name's own
+    words ("rank" for "percentile rank" is another idea, the rank in a sorted list)."""
+    own = set(m.concept.name.lower().split())
+    return [t for t in m.terms
+            if not (set(t.lower().split()) < own and len(t.split()) < len(own))]
+
+
+def _subject(sentence: str, match: re.Match[str]) -> bool:
+    """Whether the term is what the result is stated of: not inside a longer name ("percentile
+    rank" for percentile, "total probability") or a phrase about something else ("the mean of
+    this sample" for sample), and its qualifier is a phrase, not a clause ("..., and report
+    that ...")."""
+    before = sentence[: match.start()]
+    if not _DETERMINED.search(before) or _INSIDE.search(before):
+        return False
+    rest = match["rest"]
+    return not rest.strip() or bool(_QUALIFIER.match(rest)) and not _CLAUSE.search(rest)
+
+
+def _flattened_table(text: str) -> bool:
+    """A run of bare numbers: a table the text lost the layout of."""
+    return bool(_TABLE.search(text))
+
+
+def find_worked_examples(m: Material, passages: Sequence[Chunk]) -> list[tuple[str, str, str,
+                                                                                list[Chunk]]]:
+    """(case, result stem, key, passages) for each worked example naming the concept: the
+    case text, the result sentence up to the blank with its unit after it, the stated number,
+    the passages it is on (two when the sentence runs over a page break)."""
+    terms = _named(m)
+    if not terms:
+        return []
+    pattern = _result_pattern(tuple(terms))
+    found: list[tuple[str, str, str, list[Chunk]]] = []
+    seen: set[str] = set()
+    by_place = {(c.source, c.order): c for c in passages}
+    for chunk in passages:
+        if not _ANY_RESULT.search(chunk.text) or not pattern.search(" ".join(chunk.text.split())):
+            continue
+        sentences = passage_sentences(chunk.text)
+        cited = [chunk]
+        before = by_place.get((chunk.source, chunk.order - 1))
+        if before is not None and sentences and (sentences[0][:1].islower()
+                                                  or sentences[0][:1].isdigit()):
+            # a sentence running over a page break: the case starts on the page before
+            earlier = passage_sentences(before.text)
+            if earlier and not earlier[-1].endswith((".", "?", "!", ":")):
+                sentences = [*earlier[:-1], f"{earlier[-1]} {sentences[0]}", *sentences[1:]]
+                cited = [before, chunk]
+        for index, sentence in enumerate(sentences):
+            for match in pattern.finditer(sentence):
+                value = _plain(match["value"])
+                if (not _AFTER.match(sentence[match.end():]) or value in seen
+                        or not _subject(sentence, match)):
+                    continue
+                case = _case(sentences, index, sentence[: match.start()], value)
+                if case is None:
+                    continue
+                unit = (match["unit"] or "").strip()
+                if unit.lower() in STOPWORDS:  # "is 3 because ...": no unit
+                    unit = ""
+                stem = f"{match['term']}{match['rest']}".strip()
+                verb = " ".join(match["verb"].split())
+                result = f"{stem} {verb} {BLANK}{' ' + unit if unit and unit != '%' else unit}"
+                seen.add(value)
+                found.append((case, result, match["value"], cited))
+    return found
+
+
+def _case(sentences: list[str], index: int, lead: str, value: str) -> str | None:
+    """The case before the result: from the nearest sentence opened by a cue that gives at
+    least :data:`MIN_CASE_NUMBERS` numbers, none of them the result; ``None`` when there is
+    none, or it holds code, a lost display ("Here are some values:") or a flattened table."""
+    for opening in range(index, max(-1, index - CASE_SENTENCES - 1), -1):
+        said = sentences[opening] if opening < index else lead
+        if not _CUE.search(said):
+            continue
+        parts = [*sentences[opening:index], lead] if opening < index else [lead]
+        case = " ".join(parts).strip()
+        numbers = _numbers(case)
+        if len(numbers) < MIN_CASE_NUMBERS:
+            continue
+        if (len(case) > MAX_CASE_CHARS or value in numbers or _CODE.search(case)
+                or _flattened_table(case) or any(p.rstrip().endswith(":") for p in parts[:-1])):
+            return None
+        return case
+    return None
+
+
+def write_worked_examples(m: Material, passages: Sequence[Chunk]) -> list[Exercise]:
+    """Up to :data:`MAX_ITEMS` items asking the result of a worked example the book
+    computes, keyed to the number it states and cited on its page."""
+    items: list[Exercise] = []
+    for case, result, key, chunks in find_worked_examples(m, passages)[:MAX_ITEMS]:
+        citations = [c.citation() for c in chunks]
+        citation = citations[-1]  # the page that states the result
+        if not case or case.endswith((".", "?", "!")):  # the result opens a sentence
+            result = f"{result[0].upper()}{result[1:]}"
+        prompt_body = f"{case} {result}.".strip()
+        # no page in the prompt: its number may be the key
+        prompt = f"Work it out (a worked example of the course): {prompt_body}"
+        exercise_id = f"{m.concept.id}-worked-{len(items) + 1}"
+        items.append(Exercise(
+            id=exercise_id, concept_id=m.concept.id, kind=ExerciseKind.CLOZE,
+            prompt=prompt, answer=key, accepted=[],
+            explanation=(f"The course works it out: {result.replace(BLANK, key)} "
+                         f"({citation.label()})."),
+            citations=citations, difficulty=0.6, origin=ExerciseOrigin.WORKED_EXAMPLE,
+        ))
+    return items
