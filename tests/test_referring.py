@@ -6,9 +6,14 @@ from __future__ import annotations
 from collections import Counter
 
 from tutor.course import Chunk
-from tutor.engine.offline.candidates import TermCandidate, example_statement
+from tutor.engine.offline.candidates import TermCandidate, example_statement, is_generic
 from tutor.engine.offline.extract import extract_concepts
-from tutor.engine.offline.referring import named_after_claim, refers_back, resolved
+from tutor.engine.offline.referring import (
+    named_after_claim,
+    named_for_purpose,
+    refers_back,
+    resolved,
+)
 
 SERIES = [
     "The sentences at the beginning of the series are premises.",
@@ -108,3 +113,23 @@ def test_the_map_restates_a_kind_named_after_an_example() -> None:
         "argument.")
     # no key point says again what the definition restates
     assert not any(point.startswith("In a reductio") for point in reductio.key_points)
+
+
+def test_a_common_word_only_emphasised_needs_a_plain_definition() -> None:
+    person = _candidate("person")
+    assert is_generic(person, plainly_defined=False)  # "When people mean to give ..."
+    assert not is_generic(person, plainly_defined=True)
+    named = TermCandidate(key="child", surfaces=Counter({"child": 3}),
+                          evidence={"emphasis", "definition"})
+    assert not is_generic(named, plainly_defined=False)  # a defining pattern marks it too
+
+
+def test_things_introduced_for_a_use_then_named_are_restated_by_their_name() -> None:
+    text = ("It will often be useful to translate between quantifiers by adding or subtracting "
+            "negations in this way, so we add two derived rules for this purpose. These rules "
+            "are called quantifier negation (QN).")
+    assert named_for_purpose(["quantifier negation"], text) == (
+        "Quantifier negation (QN) names two derived rules used to translate between "
+        "quantifiers by adding or subtracting negations.")
+    other = text.replace("quantifier negation (QN)", "QN")
+    assert named_for_purpose(["quantifier negation"], other) is None  # names another term

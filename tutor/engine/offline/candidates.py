@@ -189,9 +189,15 @@ concept only when the book marks it (glossary, heading or emphasis) or defines i
 say what it is."""
 
 
-def is_generic(cand: TermCandidate) -> bool:
+def is_generic(cand: TermCandidate, plainly_defined: bool = True) -> bool:
+    """A common English word the book does not mark; emphasis with no defining pattern
+    marks it only when its best sentence says plainly what it is (``plainly_defined``):
+    "When people mean to give arguments, ..." under an emphasised "person" does not."""
+    only_emphasis = cand.evidence - {"keyphrase"} == {"emphasis"}
+    marks = {"glossary", "heading"} if only_emphasis and not plainly_defined else {
+        "glossary", "heading", "emphasis"}
     return (" " not in cand.key and general_zipf(cand.key) >= GENERIC_ZIPF
-            and not cand.evidence & {"glossary", "heading", "emphasis"})
+            and not cand.evidence & marks)
 
 
 def introduced_in_emphasis(cand: TermCandidate, mentions: dict[int, int]) -> bool:

@@ -46,6 +46,7 @@ from tutor.engine.offline.plain_definitions import plain_definition
 from tutor.engine.offline.referring import (
     is_subject,
     named_after_claim,
+    named_for_purpose,
     named_then_said,
     refers_back,
     resolved_nearby,
@@ -260,7 +261,9 @@ def choose_definition(
     if start != position:  # cited where the definition starts
         chunk = sentences[start].chunk
     book_words = text
-    text = named_after_claim([term, *forms], text) or named_then_said([term, *forms], text) or text
+    names = [term, *forms]
+    text = (named_after_claim(names, text) or named_then_said(names, text)
+            or named_for_purpose(names, text) or text)
     text = standing([term, *forms], position, text, sentences) or text
     text = restate(term, text, lambda words: any(mentions(words, form) for form in forms))
     restated = text != book_words

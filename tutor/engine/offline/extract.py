@@ -207,7 +207,8 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
                 and cand.definitions
                 and all(d.position < 0 and d.strength <= 1.0 for d in cand.definitions)):
             continue  # only the label of a "Label: advice" list, never said to be anything
-        if is_generic(cand) and defining.score < min_defining + 1.0:
+        if defining.score < min_defining + 1.0 and is_generic(
+                cand, plain_definition(cand.key, Candidate(defining.text), chosen=True)):
             continue  # a common word that a sentence happens to say something about
         if names_identifier(cand, defining.text) and not cand.evidence & STRUCTURAL:
             continue  # a variable of the book's code ("weights is a Series ...")

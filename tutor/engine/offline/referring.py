@@ -130,6 +130,29 @@ def named_then_said(term_forms: Sequence[str], text: str) -> str | None:
             f"{match.group('clause').strip()}.")
 
 
+_NAMED_FOR_PURPOSE = re.compile(
+    r"^It (?:will|would|can|is) (?:often\s+|sometimes\s+)?(?:be\s+)?(?:useful|convenient|helpful)"
+    r" to (?P<use>[a-z][^,.;:]{10,150}?)(?: in this way)?, so we (?:add|introduce|define|adopt)"
+    r" (?P<what>[a-z][^,.;:]{3,60}?) for this purpose\.\s+(?:These|This|They|It)"
+    r"(?: [a-z]+)? (?:is|are) (?:also\s+)?called (?P<term>[^,.;:]{3,60})\.?$")
+"""Things introduced for a use just shown, then named ("It will often be useful to translate
+between quantifiers by adding or subtracting negations in this way, so we add two derived
+rules for this purpose. These rules are called quantifier negation (QN).")."""
+
+
+def named_for_purpose(term_forms: Sequence[str], text: str) -> str | None:
+    """Things introduced for a use, then named, restated with the name as subject and the
+    use in general ("Quantifier negation (QN) names two derived rules used to translate
+    between quantifiers by adding or subtracting negations."); None for any other text."""
+    match = _NAMED_FOR_PURPOSE.match(text.strip().rstrip(":"))
+    if match is None or _SPECIFIC.search(match.group("use")):
+        return None
+    term = match.group("term").strip()
+    if not any(term.lower().startswith(form.lower()) for form in term_forms):
+        return None
+    return f"{term[:1].upper()}{term[1:]} names {match.group('what')} used to {match.group('use')}."
+
+
 def _article(word: str) -> str:
     return "An" if word[:1].lower() in "aeiou" else "A"
 
