@@ -9,6 +9,7 @@ from tutor.course import Chunk
 from tutor.engine.offline.candidates import TermCandidate, example_statement, is_generic
 from tutor.engine.offline.extract import extract_concepts
 from tutor.engine.offline.referring import (
+    formally_named,
     named_after_claim,
     named_for_purpose,
     refers_back,
@@ -133,3 +134,22 @@ def test_things_introduced_for_a_use_then_named_are_restated_by_their_name() -> 
         "quantifiers by adding or subtracting negations.")
     other = text.replace("quantifier negation (QN)", "QN")
     assert named_for_purpose(["quantifier negation"], other) is None  # names another term
+
+
+def test_a_naming_of_the_symbol_just_introduced_says_what_the_symbol_is_for() -> None:
+    before = ["The sentence becomes R \u2192 B.",
+              "We will use the symbol '\u2192' to represent logical entailment."]
+    assert resolved(["conditional"], "The connective is called a conditional.", before) == (
+        "A conditional is the connective '\u2192', used to represent logical entailment.")
+    assert resolved(["conditional"], "The connective is called a conditional.",
+                    ["The sentence becomes R \u2192 B."]) is None  # no use said before
+
+
+def test_a_formal_statement_then_named_is_restated_with_the_name_as_subject() -> None:
+    text = ("Interpreting Fx to mean 'x fights crime' picks out Batman and other heroes. "
+            "Formally, this is a set of members of the UD to which the predicate applies; this "
+            "set is called the extension of the predicate.")
+    assert formally_named(["extension"], text) == (
+        "The extension of a predicate is the set of members of the UD to which the predicate "
+        "applies.")
+    assert formally_named(["referent"], text) is None

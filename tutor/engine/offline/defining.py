@@ -44,6 +44,7 @@ from tutor.engine.offline.definitions import Definition
 from tutor.engine.offline.glossary import GLOSSARY_STRENGTH, states_something
 from tutor.engine.offline.plain_definitions import plain_definition
 from tutor.engine.offline.referring import (
+    formally_named,
     is_subject,
     named_after_claim,
     named_for_purpose,
@@ -263,7 +264,7 @@ def choose_definition(
     book_words = text
     names = [term, *forms]
     text = (named_after_claim(names, text) or named_then_said(names, text)
-            or named_for_purpose(names, text) or text)
+            or named_for_purpose(names, text) or formally_named(names, text) or text)
     text = standing([term, *forms], position, text, sentences) or text
     text = restate(term, text, lambda words: any(mentions(words, form) for form in forms))
     restated = text != book_words

@@ -28,7 +28,8 @@ _REFERS = re.compile(
     r"\b(?:the (?:series|list|sequence|rest|remaining \w+)|the other \w+s|(?:sentence|"
     r"example|line|formula|argument|table) \d+\w?|(?:in|by) this way|the (?:former|latter)|"
     r"the previous \w+|(?:above|below)\s*[.,;]|like (?:sentence|example) \w+|(?:on|see) p\. ?\d+|"
-    r"(?:look|looks|looked) like this|like this one|as follows)\b", re.IGNORECASE)
+    r"(?:look|looks|looked) like this|like this one|as follows)\b|"
+    r"^The (?:connective|symbol|operator|sign) is (?:also )?called\b", re.IGNORECASE)
 """A phrase that points at what the passage around the sentence showed."""
 
 _PART_NAMED = re.compile(
@@ -51,6 +52,31 @@ def refers_back(text: str) -> bool:
     return bool(_REFERS.search(text))
 
 
+_SYMBOL_NAMED = re.compile(r"^The (?P<noun>connective|symbol|operator|sign) is (?:also\s+)?called "
+                           r"(?P<article>an?\s+|the\s+)?(?P<term>[\w\- ]{3,40})\.$")
+_SYMBOL_USED = re.compile(r"\buse the symbol (?P<symbol>\S{1,5}) to (?P<use>[a-z][^.;:]{5,120})\.")
+
+
+def _symbol_resolved(term_forms: Sequence[str], text: str, before: Sequence[str]) -> str | None:
+    """A naming of "the connective" just introduced by its use ("We will use the symbol '→'
+    to represent logical entailment. ... The connective is called a conditional.") restated
+    with the name as subject ("A conditional is the connective '→', used to represent logical
+    entailment.")."""
+    match = _SYMBOL_NAMED.match(text.strip())
+    if match is None or not _names(term_forms, match.group("term")):
+        return None
+    used = next((m for m in map(_SYMBOL_USED.search, before) if m is not None), None)
+    if used is None or _SPECIFIC.search(used.group("use")):
+        return None
+    term = match.group("term").strip()
+    return (f"{_article(term)} {term} is the {match.group('noun')} {used.group('symbol')}, used "
+            f"to {used.group('use')}.")
+
+
+def _names(term_forms: Sequence[str], words: str) -> bool:
+    return any(words.strip().lower() == form.lower() for form in term_forms)
+
+
 def resolved(term_forms: Sequence[str], text: str, before: Sequence[str]) -> str | None:
     """``text``, a naming of the term whose subject is a part of "the <noun>", restated with
     the term as subject and the noun a sentence ``before`` it defines in its place (``before``:
@@ -58,7 +84,7 @@ def resolved(term_forms: Sequence[str], text: str, before: Sequence[str]) -> str
     the text has not that shape or no sentence before defines such a noun."""
     match = _PART_NAMED.match(text.strip())
     if match is None:
-        return None
+        return _symbol_resolved(term_forms, text, before)
     term = match.group("term").strip()
     if not any(term.lower() == form.lower() or term.lower().rstrip("s") == form.lower().rstrip("s")
                for form in term_forms):
@@ -151,6 +177,32 @@ def named_for_purpose(term_forms: Sequence[str], text: str) -> str | None:
     if not any(term.lower().startswith(form.lower()) for form in term_forms):
         return None
     return f"{term[:1].upper()}{term[1:]} names {match.group('what')} used to {match.group('use')}."
+
+
+_FORMALLY_NAMED = re.compile(
+    r"(?:^|(?<=[.!]\s))(?:Formally|Precisely|Technically),\s+(?:this|it) is (?:an?|the) "
+    r"(?P<genus>[a-z][^;.:]{5,150});\s+(?:this|that) [a-z]+ is (?:also\s+)?called (?:the|an?) "
+    r"(?P<term>[\w\- ]{3,40}?)(?: of (?:the|an?) (?P<whole>[a-z]+))?\.$")
+"""A thing shown by an example, then said formally and named ("... the things that are Fs.
+Formally, this is a set of members of the UD to which the predicate applies; this set is
+called the extension of the predicate.")."""
+
+
+def formally_named(term_forms: Sequence[str], text: str) -> str | None:
+    """The formal statement restated with the name as subject, the example dropped ("The
+    extension of a predicate is the set of members of the UD to which the predicate
+    applies."); None for any other text."""
+    match = _FORMALLY_NAMED.search(text.strip())
+    if match is None or _SPECIFIC.search(match.group("genus")):
+        return None
+    term = match.group("term").strip()
+    if not _names(term_forms, term):
+        return None
+    genus = match.group("genus").strip()
+    if match.group("whole"):
+        whole = match.group("whole")
+        return f"The {term} of {_article(whole).lower()} {whole} is the {genus}."
+    return f"{_article(term)} {term} is {_article(genus).lower()} {genus}."
 
 
 def _article(word: str) -> str:
