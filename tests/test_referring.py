@@ -14,6 +14,7 @@ from tutor.engine.offline.referring import (
     named_for_purpose,
     refers_back,
     resolved,
+    without_example_symbols,
 )
 
 SERIES = [
@@ -153,3 +154,14 @@ def test_a_formal_statement_then_named_is_restated_with_the_name_as_subject() ->
         "The extension of a predicate is the set of members of the UD to which the predicate "
         "applies.")
     assert formally_named(["referent"], text) is None
+
+
+def test_a_parenthesis_naming_the_examples_symbol_is_dropped() -> None:
+    text = ("The sentence on the left-hand side of the conditional (R in this example) is "
+            "called the antecedent.")
+    assert without_example_symbols(text) == (
+        "The sentence on the left-hand side of the conditional is called the antecedent.")
+    assert without_example_symbols("The right-hand side (B) is called the consequent.") == (
+        "The right-hand side is called the consequent.")
+    kept = "A sample space (the set of outcomes) is what an experiment can give."
+    assert without_example_symbols(kept) == kept

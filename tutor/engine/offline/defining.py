@@ -52,6 +52,7 @@ from tutor.engine.offline.referring import (
     refers_back,
     resolved_nearby,
     standing,
+    without_example_symbols,
 )
 from tutor.engine.offline.restating import (
     EXAMPLE_BOUND,
@@ -264,7 +265,8 @@ def choose_definition(
     book_words = text
     names = [term, *forms]
     text = (named_after_claim(names, text) or named_then_said(names, text)
-            or named_for_purpose(names, text) or formally_named(names, text) or text)
+            or named_for_purpose(names, text) or formally_named(names, text)
+            or without_example_symbols(text))
     text = standing([term, *forms], position, text, sentences) or text
     text = restate(term, text, lambda words: any(mentions(words, form) for form in forms))
     restated = text != book_words

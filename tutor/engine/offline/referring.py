@@ -205,6 +205,18 @@ def formally_named(term_forms: Sequence[str], text: str) -> str | None:
     return f"{_article(term)} {term} is {_article(genus).lower()} {genus}."
 
 
+_EXAMPLE_SYMBOL = re.compile(r"\s*\((?:[A-Z][a-z0-9]?|[A-Za-z]{1,2} in this example|e\.g\.[^)]*|"
+                             r"for example[^)]*)\)(?=[\s,.;:])")
+"""A parenthesis naming the example's symbol ("(R in this example)", "(B)")."""
+
+
+def without_example_symbols(text: str) -> str:
+    """``text`` without the parentheses that name the example's symbols ("The sentence on the
+    left-hand side of the conditional (R in this example) is called the antecedent." -> "The
+    sentence on the left-hand side of the conditional is called the antecedent.")."""
+    return _EXAMPLE_SYMBOL.sub("", text)
+
+
 def _article(word: str) -> str:
     return "An" if word[:1].lower() in "aeiou" else "A"
 
