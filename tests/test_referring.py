@@ -6,7 +6,12 @@ from __future__ import annotations
 from collections import Counter
 
 from tutor.course import Chunk
-from tutor.engine.offline.candidates import TermCandidate, example_statement, is_generic
+from tutor.engine.offline.candidates import (
+    TermCandidate,
+    example_statement,
+    is_generic,
+    of_code_variable,
+)
 from tutor.engine.offline.extract import extract_concepts
 from tutor.engine.offline.referring import (
     formally_named,
@@ -165,3 +170,10 @@ def test_a_parenthesis_naming_the_examples_symbol_is_dropped() -> None:
         "The right-hand side is called the consequent.")
     kept = "A sample space (the set of outcomes) is what an experiment can give."
     assert without_example_symbols(kept) == kept
+
+
+def test_a_value_of_a_variable_the_books_code_assigns_is_no_concept() -> None:
+    code = ["def factorial(n):\n    recurse = factorial(n-1)\n    result = n * recurse\n"]
+    assert of_code_variable(_candidate("value of result"), code)
+    assert not of_code_variable(_candidate("value of result"), ["The result is printed."])
+    assert not of_code_variable(_candidate("order of operations"), code)

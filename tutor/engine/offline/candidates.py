@@ -260,6 +260,16 @@ def code_variable(cand: TermCandidate, sentence: str, passages: Sequence[str]) -
     return any(assigned.search(text) for text in passages)
 
 
+def of_code_variable(cand: TermCandidate, passages: Sequence[str]) -> bool:
+    """True for a name "<words> of <w>" whose last word is a variable the book's code assigns
+    ("value of result": "result = n * recurse"): a value in an example, not a concept."""
+    match = re.fullmatch(r"[a-z][\w ]* of (?P<w>[a-z_]\w*)", cand.key)
+    if match is None or any(not surface.islower() for surface in cand.surfaces):
+        return False
+    assigned = re.compile(rf"(?:^|\n)\s*{re.escape(match.group('w'))}\s*=(?!=)")
+    return any(assigned.search(text) for text in passages)
+
+
 _ABOUT_SOMEONE = re.compile(r"^\W*(?:\d+\.\s+)?(?P<name>[A-Z][a-z]+)\s+is\s+(?:not\s+)?an?\s+")
 """An example's statement about a named individual ("27. Adina is a skilled surgeon.")."""
 _TOY_CLAIM = re.compile(r"^\W*(?:\d+\.\s+)?(?:All|Every|Some|No)\s+(?P<kind>[a-z]+)\s+(?:is|are)\s+"
