@@ -177,3 +177,12 @@ def test_a_value_of_a_variable_the_books_code_assigns_is_no_concept() -> None:
     assert of_code_variable(_candidate("value of result"), code)
     assert not of_code_variable(_candidate("value of result"), ["The result is printed."])
     assert not of_code_variable(_candidate("order of operations"), code)
+
+
+def test_the_head_noun_of_a_term_just_introduced_is_read_as_the_term() -> None:
+    before = ["So it is important to provide a symbolization key."]
+    text = "The key provides an English language sentence for each sentence letter used."
+    assert resolved(["symbolization key"], text, before) == (
+        "A symbolization key provides an English language sentence for each sentence letter "
+        "used.")
+    assert resolved(["symbolization key"], text, ["The door was locked."]) is None

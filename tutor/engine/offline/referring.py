@@ -73,6 +73,25 @@ def _symbol_resolved(term_forms: Sequence[str], text: str, before: Sequence[str]
             f"to {used.group('use')}.")
 
 
+_HEAD_SAYS = re.compile(r"^The (?P<head>[a-z]+) (?P<says>(?:is|[a-z]+s) [a-z][^.;:!?]{10,200})\.$")
+
+
+def _head_resolved(term_forms: Sequence[str], text: str, before: Sequence[str]) -> str | None:
+    """A sentence about "the <head>" of a longer term the sentence just before introduces
+    ("... it is important to provide a symbolization key. The key provides an English
+    language sentence for each sentence letter ...") restated with the whole term ("A
+    symbolization key provides an English language sentence for each sentence letter ...")."""
+    match = _HEAD_SAYS.match(text.strip())
+    if match is None or not before or _SPECIFIC.search(match.group("says")):
+        return None
+    for term in term_forms:
+        words = term.lower().split()
+        if (len(words) > 1 and words[-1] == match.group("head")
+                and re.search(rf"\ban?\s+{re.escape(term)}\b", before[0], re.IGNORECASE)):
+            return f"{_article(term)} {term.lower()} {match.group('says')}."
+    return None
+
+
 def _names(term_forms: Sequence[str], words: str) -> bool:
     return any(words.strip().lower() == form.lower() for form in term_forms)
 
@@ -84,7 +103,8 @@ def resolved(term_forms: Sequence[str], text: str, before: Sequence[str]) -> str
     the text has not that shape or no sentence before defines such a noun."""
     match = _PART_NAMED.match(text.strip())
     if match is None:
-        return _symbol_resolved(term_forms, text, before)
+        return _symbol_resolved(term_forms, text, before) or _head_resolved(term_forms, text,
+                                                                             before)
     term = match.group("term").strip()
     if not any(term.lower() == form.lower() or term.lower().rstrip("s") == form.lower().rstrip("s")
                for form in term_forms):
