@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from tutor.course import Chunk
 from tutor.engine.offline.definitions import Definition
 from tutor.engine.offline.text import COMMON_VERBS, DETERMINERS, key_tokens
-from tutor.text import general_zipf, normalize, prose_blocks, split_sentences
+from tutor.text import general_zipf, normalize, prose_blocks, singular, split_sentences
 
 EMPHASIS_COUNTS = True
 """Whether a term set in emphasis where it is introduced counts as explained."""
@@ -189,9 +189,15 @@ concept only when the book marks it (glossary, heading or emphasis) or defines i
 say what it is."""
 
 
-def is_generic(cand: TermCandidate) -> bool:
+def is_generic(cand: TermCandidate, plainly_defined: bool = True) -> bool:
+    """A common English word the book does not mark; emphasis with no defining pattern
+    marks it only when its best sentence says plainly what it is (``plainly_defined``):
+    "When people mean to give arguments, ..." under an emphasised "person" does not."""
+    only_emphasis = cand.evidence - {"keyphrase"} == {"emphasis"}
+    marks = {"glossary", "heading"} if only_emphasis and not plainly_defined else {
+        "glossary", "heading", "emphasis"}
     return (" " not in cand.key and general_zipf(cand.key) >= GENERIC_ZIPF
-            and not cand.evidence & {"glossary", "heading", "emphasis"})
+            and not cand.evidence & marks)
 
 
 def introduced_in_emphasis(cand: TermCandidate, mentions: dict[int, int]) -> bool:
@@ -252,3 +258,46 @@ def code_variable(cand: TermCandidate, sentence: str, passages: Sequence[str]) -
     assigned = re.compile(rf"(?:^|[\s(,.])(?:self\.)?{key}\s*=(?!=)|"
                           rf"\bfor\s+(?:\w+\s*,\s*)*{key}\s*(?:,|\bin\b)")
     return any(assigned.search(text) for text in passages)
+
+
+def of_code_variable(cand: TermCandidate, passages: Sequence[str]) -> bool:
+    """True for a name "<words> of <w>" whose last word is a variable the book's code assigns
+    ("value of result": "result = n * recurse"): a value in an example, not a concept."""
+    match = re.fullmatch(r"[a-z][\w ]* of (?P<w>[a-z_]\w*)", cand.key)
+    if match is None or any(not surface.islower() for surface in cand.surfaces):
+        return False
+    assigned = re.compile(rf"(?:^|\n)\s*{re.escape(match.group('w'))}\s*=(?!=)")
+    return any(assigned.search(text) for text in passages)
+
+
+_ABOUT_SOMEONE = re.compile(r"^\W*(?:\d+\.\s+)?(?P<name>[A-Z][a-z]+)\s+is\s+(?:not\s+)?an?\s+")
+"""An example's statement about a named individual ("27. Adina is a skilled surgeon.")."""
+_TOY_CLAIM = re.compile(r"^\W*(?:\d+\.\s+)?(?:All|Every|Some|No)\s+(?P<kind>[a-z]+)\s+(?:is|are)\s+"
+                        r"(?:not\s+)?[a-z]+\.?$")
+"""An example's one-word claim about a kind ("All surgeons are greedy.")."""
+
+
+def example_statement(cand: TermCandidate, sentence: str, weak: bool,
+                      lower_words: set[str]) -> bool:
+    """True for a term only set in emphasis (no defining pattern, heading or glossary)
+    whose best sentence, ``weak``-ly defining (below the defining threshold), is a
+    statement of the book's example, not about the term: a named individual said to be one
+    ("Adina is a skilled surgeon.": the name is never written in lower case) or a one-word
+    claim about all or some of the kind ("All surgeons are greedy."). Such a term is a word of
+    the example."""
+    if cand.evidence - {"keyphrase"} != {"emphasis"} or not weak:
+        return False
+    named = _ABOUT_SOMEONE.match(sentence)
+    if named is not None:
+        name = named.group("name").lower()
+        return name not in lower_words and not cand.key.startswith(name)
+    toy = _TOY_CLAIM.match(sentence)
+    return toy is not None and cand.key.split()[-1] in (toy.group("kind"), toy.group("kind")[:-1])
+
+
+def never_lower(cand: TermCandidate, lower_words: set[str]) -> bool:
+    """A single word the course never writes in lower case, though it opens sentences ("Jane
+    is an only child."): a name in an example, not a concept."""
+    return (" " not in cand.key and cand.key not in lower_words
+            and not any(singular(word) == cand.key for word in lower_words
+                        if word[:1] == cand.key[:1] and len(word) <= len(cand.key) + 3))

@@ -42,6 +42,18 @@ from tutor.engine.offline.defining_signs import (
 )
 from tutor.engine.offline.definitions import Definition
 from tutor.engine.offline.glossary import GLOSSARY_STRENGTH, states_something
+from tutor.engine.offline.plain_definitions import plain_definition
+from tutor.engine.offline.referring import (
+    formally_named,
+    is_subject,
+    named_after_claim,
+    named_for_purpose,
+    named_then_said,
+    refers_back,
+    resolved_nearby,
+    standing,
+    without_example_symbols,
+)
 from tutor.engine.offline.restating import (
     EXAMPLE_BOUND,
     GENUS_ONLY,
@@ -51,7 +63,6 @@ from tutor.engine.offline.restating import (
 )
 from tutor.engine.offline.self_contained import (
     clean_definition,
-    is_prose,
     leans,
     short,
     with_antecedent,
@@ -80,6 +91,9 @@ class Defining:
     source: int | None = None
     """The chunk whose words ``text`` are, when not ``chunk`` (a glossary entry's words for a
     term the body introduces without saying plainly what it is)."""
+    book_words: str = ""
+    """The book's sentences ``text`` restates in general words, when it does (see
+    :mod:`tutor.engine.offline.referring`): no key point repeats them."""
 
 
 MENTION_CHUNKS = 6
@@ -210,20 +224,35 @@ def choose_definition(
         # A sentence elsewhere among the term's passages that says plainly what it is: its
         # words, cited after the page that introduces the term.
         plain = [place for _, place in scored if place[1] >= 0 and place != (chunk, position)
-                 and plain_definition(term, options[place])]
+                 and plain_definition(term, options[place])
+                 and standing([term, *forms], place[1], options[place].text, sentences)]
         if plain:
             elsewhere = min(plain)
-            text = clean_definition(short(options[elsewhere].text))
+            text = clean_definition(short(standing([term, *forms], elsewhere[1],
+                                                   options[elsewhere].text, sentences) or ""))
             if text:
                 return Defining(text, chunk, position, round(score, 3), elsewhere[0])
+    def elsewhere_said(subject: bool = False) -> tuple[str, int] | None:
+        return said_elsewhere(term, cand.surfaces, forms, sorted(mentioned), MENTION_CHUNKS,
+                              sentences, by_chunk, MIN_DEFINING,
+                              lambda s: not _is_glossary(s.section) and not refers_back(s.text)
+                              and (not subject or is_subject(forms, s.text))
+                              and plain_definition(term, Candidate(s.text, s.section)))
+
+    if position >= 0 and not plain_definition(term, judged, chosen=True):
         words = None if (not leans(option.text) and not EXAMPLE_BOUND.match(option.text)
-                         and _sign_strength(term, option) >= 2) else (
-            said_elsewhere(term, cand.surfaces, forms, sorted(mentioned), MENTION_CHUNKS,
-                           sentences, by_chunk, MIN_DEFINING,
-                           lambda s: not _is_glossary(s.section)
-                           and plain_definition(term, Candidate(s.text, s.section))))
+                         and not refers_back(option.text)
+                         and _sign_strength(term, option) >= 2) else elsewhere_said()
         if words is not None:  # its words, cited after the page that introduces the term
             return Defining(words[0], chunk, position, round(score, 3), words[1])
+    if position >= 0 and refers_back(option.text):
+        # "The other sentences are premises of the argument.", "... summarized on p. 151": a
+        # sentence of the term's passages whose reference the sentences before it resolve,
+        # else one that says plainly what it is, says it alone.
+        restated_at = resolved_nearby([term, *forms], position, sorted(mentioned)[:MENTION_CHUNKS],
+                                sentences, by_chunk) or elsewhere_said(subject=True)
+        if restated_at is not None:
+            return Defining(restated_at[0], chunk, position, round(score, 3), restated_at[1])
     text = option.text
     if THIS_IS.match(text) and ":" in text:  # "This is the X rule (XE): <its schema>"
         text = text.split(":", 1)[0].rstrip() + "."
@@ -233,11 +262,19 @@ def choose_definition(
                             lambda words: any(mentions(words, form) for form in forms))
     if start != position:  # cited where the definition starts
         chunk = sentences[start].chunk
+    book_words = text
+    names = [term, *forms]
+    text = (named_after_claim(names, text) or named_then_said(names, text)
+            or named_for_purpose(names, text) or formally_named(names, text)
+            or without_example_symbols(text))
+    text = standing([term, *forms], position, text, sentences) or text
     text = restate(term, text, lambda words: any(mentions(words, form) for form in forms))
+    restated = text != book_words
     text = clean_definition(short(text))
     if not text:
         return None
-    return Defining(text, chunk, position, round(score, 3))
+    return Defining(text, chunk, position, round(score, 3),
+                    book_words=book_words if restated else "")
 
 
 def _gloss(entry: Definition) -> str:
@@ -253,57 +290,6 @@ def _introduced(
     its best sentence (the first of equals), else ``fallback``."""
     best = max(scored, key=lambda t: (t[0], -t[1][0]), default=None)
     return best[1][0] if best is not None else fallback
-
-
-def plain_definition(term: str, option: Candidate, chosen: bool = False) -> bool:
-    """A sentence that says on its own, plainly, what the term is: the term as subject of a
-    copula to a class ("A list is a sequence of values"), a property with its condition ("A
-    proof system is sound if ..."), or a naming whose subject describes the thing ("Wrapping
-    a piece of code up in a function is called encapsulation"); no pointing back, no remark,
-    no judgement. The sentence ``chosen`` where the book introduces the term may open with
-    an adverb ("Conversely, a sentence is a contradiction in SL if ..."); one looked for
-    elsewhere must also read as prose (no formula)."""
-    text = option.text.strip()
-    if chosen:
-        text = _ADVERB_OPENING.sub("", text)
-        option = Candidate(text, option.section, option.pattern_strength, option.emphasized)
-    elif not is_prose(text):
-        return False
-    if leans(text) or text.endswith("?") or _SUPPOSING.match(text) or EXAMPLE_BOUND.match(text):
-        return False  # "So if we want to talk about people in Chicago, we define the UD ..."
-    marks = features(term, option)
-    if marks["opener"] or marks["evaluative"] or marks["modal"] or marks["announcement"]:
-        return False
-    first = text.split()[0].lower().strip("\"'(,")
-    if first in OPENERS - _CONCLUDING or text.split()[0].endswith("ly,"):
-        return False  # "Similarly, Card is a class object", "Fortunately, a sentence is ..."
-    if marks["predicate"]:
-        return True  # "So we will say that a sentence is something that can be true or false"
-    if (says_what(term, Candidate(text, option.section, 3.0, option.emphasized))
-            and not (first.endswith("ing") and not term.lower().startswith(first))
-            and not _CONDITIONED.search(re.split(r";|,\s*(?:i\.e\.|that is)", text)[0])):
-        return True  # not "Adopting notational conventions is a compromise", nor "a sentence
-        # is a contradiction if ...", which defines the contradiction
-    if marks["named_object"]:
-        subject = re.split(r"\b(?:is|are)\s+(?:also\s+|often\s+|sometimes\s+|usually\s+)?"
-                           r"(?:called|known as|referred to as|termed|named)\b", text)[0]
-        words = [w for w in re.findall(r"[A-Za-z][\w'-]+", subject)
-                 if w.lower() not in _LIGHT_WORDS]
-        return len(words) >= NAMING_WORDS
-    return False
-
-
-_SUPPOSING = re.compile(r"^(?:\w+,?\s+)?(?:if|when|suppose|given)\b", re.IGNORECASE)
-_CONDITIONED = re.compile(r"\b(?:if|iff|just in case|whenever)\b")
-_ADVERB_OPENING = re.compile(r"^[A-Z][a-z]+ly,\s+(?=[a-z])")
-_CONCLUDING = frozenset({"so", "thus", "hence"})
-"""Openers that draw a definition from what came before ("So we will say that ...")."""
-NAMING_WORDS = 4
-"""Content words the subject of a naming needs to describe the thing it names ("The result is
-also called the return value" describes nothing)."""
-_LIGHT_WORDS = frozenset(
-    "a an the this that these those it they of in on to for with by and or is are be as "
-    "such some any one".split())
 
 
 _SIGNS = ("subject_copula", "subject_verb", "named_object", "appositive", "predicate", "inverse")
@@ -389,10 +375,22 @@ def key_points(
     nearby = [p for c in (chunk, chunk + 1) for p in by_chunk.get(c, []) if p > best.position]
     for position in [*paragraph, *nearby]:
         text = sentences[position].text
-        if len(points) >= 4 or any(text in point for point in points):
-            continue  # (a definition may have taken the sentence after it)
+        if (len(points) >= 4 or any(text in point for point in points)
+                or text in best.book_words and _restates(best.text, text)):
+            continue  # (a definition may have taken the sentence after it, or restated it)
         if position not in paragraph and not mentions(text, key):
             continue
         if 5 <= len(text.split()) and len(text) <= MAX_KEYPOINT_CHARS and "?" not in text:
             points.append(text)
     return points
+
+
+_EXAMPLE_AFTER = re.compile(r"\s*[-\u2014\u2013,;]+\s*for (?:example|instance)\b")
+
+
+def _restates(definition: str, sentence: str) -> bool:
+    """Whether the definition says again what ``sentence`` (one it was made from) says: half
+    its content words or more, its example aside ("In a reductio, we assume something for
+    the sake of argument - for example, that ..."), are in it."""
+    said = set(re.findall(r"[a-z]{4,}", _EXAMPLE_AFTER.split(sentence)[0].lower()))
+    return len(said & set(re.findall(r"[a-z]{4,}", definition.lower()))) * 2 >= len(said)

@@ -29,21 +29,18 @@ from tutor.engine.offline.candidates import (
     Sentence,
     TermCandidate,
     code_variable,
+    example_statement,
     introduced_in_emphasis,
     is_generic,
     modifiers,
     name_parts,
     names_identifier,
+    never_lower,
+    of_code_variable,
     read_sentences,
     weakly_supported,
 )
-from tutor.engine.offline.defining import (
-    Candidate,
-    Defining,
-    choose_definition,
-    key_points,
-    plain_definition,
-)
+from tutor.engine.offline.defining import Candidate, Defining, choose_definition, key_points
 from tutor.engine.offline.definitions import (
     Definition,
     definitions_in,
@@ -58,6 +55,7 @@ from tutor.engine.offline.keyphrases import (
     keyphrases,
     specificity,
 )
+from tutor.engine.offline.plain_definitions import plain_definition
 from tutor.engine.offline.synonym_definitions import (
     lend_kind_definitions,
     lend_synonym_definitions,
@@ -192,7 +190,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     for score, cand, mentions in drafts:
         if (score < MIN_SCORE or cand.key in modifying
                 or (cand.key in parts and not cand.evidence & STRUCTURAL)
-                or ((is_proper(cand.key, stats) or _never_lower(cand, lower_words))
+                or ((is_proper(cand.key, stats) or never_lower(cand, lower_words))
                     and not cand.evidence & STRUCTURAL
                     and not any(surface.isupper() for surface in cand.surfaces))):
             continue
@@ -210,7 +208,8 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
                 and cand.definitions
                 and all(d.position < 0 and d.strength <= 1.0 for d in cand.definitions)):
             continue  # only the label of a "Label: advice" list, never said to be anything
-        if is_generic(cand) and defining.score < min_defining + 1.0:
+        if defining.score < min_defining + 1.0 and is_generic(
+                cand, plain_definition(cand.key, Candidate(defining.text), chosen=True)):
             continue  # a common word that a sentence happens to say something about
         if names_identifier(cand, defining.text) and not cand.evidence & STRUCTURAL:
             continue  # a variable of the book's code ("weights is a Series ...")
@@ -220,6 +219,11 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
                                   [texts[i] for i in mentions])):
             continue  # a name the book's code assigns, glossed in passing ("computes observed,
             # which is a list of frequencies ...")
+        if not cand.evidence & STRUCTURAL and of_code_variable(cand, [texts[i] for i in mentions]):
+            continue  # "value of result": a value of the book's code
+        if (example_statement(cand, defining.text, defining.score < min_defining, lower_words)
+                and not (printed and printed.lists(cand.key))):
+            continue  # a word of the book's example ("Adina is a skilled surgeon.")
         if not weakly_supported(cand, defining.score, min_defining):
             continue
         if (defining.score < min_defining and not cand.evidence & keeping.EXPLAINED
@@ -238,14 +242,6 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     lend_synonym_definitions(result)
     lend_kind_definitions(result)
     return result
-
-
-def _never_lower(cand: TermCandidate, lower_words: set[str]) -> bool:
-    """A single word the course never writes in lower case, though it opens sentences ("Jane
-    is an only child."): a name in an example, not a concept."""
-    return (" " not in cand.key and cand.key not in lower_words
-            and not any(singular(word) == cand.key for word in lower_words
-                        if word[:1] == cand.key[:1] and len(word) <= len(cand.key) + 3))
 
 
 _IN_SYSTEM = re.compile(r"^(\w[\w\- ]*\w) in [A-Z]{1,4}$")
