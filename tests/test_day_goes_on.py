@@ -161,3 +161,22 @@ def test_a_worked_answer_that_is_a_sentence_ends_once() -> None:
     assert reveal_message(sentence).text.startswith(
         "The answer is **A sample space is the set of all outcomes.**\n")
     assert reveal_message(word).text.startswith("The answer is **array**.\n")
+
+
+def test_right_once_then_given_up_the_day_goes_on_one_step(tmp_path: Path) -> None:
+    # array answered right, then its other item given up: its latest answer is no proof, so
+    # nothing opens past it as cleared, and its answer was shown, so the day goes on one step
+    driver = Driver(tmp_path, course=make_course())
+    driver.start()
+    assert driver.exercise.concept_id == "array"
+    driver.answer_right()
+    assert driver.exercise.concept_id == "array"
+    reply = driver.act("give_up")
+    assert all(m.kind != "done" for m in reply)
+    assert driver.exercise.concept_id in {"sorting", "hash-table"}
+    # sorting given up too: binary search needs it and array, neither answered right last,
+    # so a chain of reveals opens nothing past sorting
+    while driver.values.get("exercise_id") and driver.exercise.concept_id == "sorting":
+        driver.act("give_up")
+    if driver.values.get("exercise_id"):
+        assert driver.exercise.concept_id != "binary-search"

@@ -323,24 +323,24 @@ def _policy_choice(state: LessonState, course: Course, model: LearnerModel,
 def past_shown(state: LessonState, course: Course, model: LearnerModel, used_up: list[str],
                skip: set[str], now: datetime) -> list[str]:
     """Concepts, in teaching order, not ready only because of prerequisites whose answer the
-    learner was shown today without ever answering them right (the day's last try at an
+    learner was shown today, their latest answer not right (the day's last try at an
     item, or a give-up: the item is retired for the day and the idea taught again) or that
     they have done all they can of today (``used_up``) after answering right. The day goes on
     with what builds on a revealed prerequisite rather than ending; the prerequisite stays
     unproven and comes first on a later day. Only one step past a reveal: a revealed
     prerequisite must itself have been taught in order (its own prerequisites ready or
-    answered right), so a chain of reveals opens nothing further. Not a concept tried and
+    latest answer right), so a chain of reveals opens nothing further. Not a concept tried and
     missed today."""
     record = today(state, now)
     revealed = {course.exercise(eid).concept_id for eid in record["log"]
                 if is_retired(record, eid) and _in_course(course, eid)}
 
     def taught_in_order(cid: str) -> bool:
-        return all(model.is_ready(p) or model.mastery(p).correct > 0
+        return all(model.is_ready(p) or model.mastery(p).last_correct
                    for p in course.prerequisites_of(cid))
 
-    shown = {cid for cid in revealed
-             if model.mastery(cid).correct == 0 and taught_in_order(cid)}
+    shown = {cid for cid in revealed  # right once, then given up: its latest answer decides
+             if not model.mastery(cid).last_correct and taught_in_order(cid)}
     if not shown:
         return []
     cleared = {cid for cid in used_up if model.mastery(cid).correct > 0} | shown
