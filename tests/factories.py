@@ -485,3 +485,17 @@ class Shown:
 
     def kinds(self) -> list[str]:
         return list(dict.fromkeys(k for k, _ in self.pieces))
+
+
+def notes_pages(*pages: tuple[str, str, list[str]]) -> list[Chunk]:
+    """Passages of a small notes file, one per page: (heading, text, emphasised terms)."""
+    return [Chunk(id=f"notes.md#p{n}-0", source="notes.md", page=n, text=text,
+                  heading=heading, emphasized=list(marked), order=n - 1)
+            for n, (heading, text, marked) in enumerate(pages, start=1)]
+
+
+def map_definitions(chunks: list[Chunk]) -> dict[str, str]:
+    """The concept map's definitions of the passages, by lower-case concept name."""
+    from tutor.engine.offline.extract import extract_concepts
+
+    return {d.name.lower(): d.definition for d in extract_concepts(chunks)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from tutor.course import Chunk
+from tests.factories import map_definitions, notes_pages
 from tutor.engine.offline.candidates import (
     TermCandidate,
     example_statement,
@@ -79,18 +79,8 @@ def test_statements_of_an_example_are_no_definition_of_a_concept():
                                  True, lower)  # the word is written in lower case elsewhere
 
 
-def _course(*pages: tuple[str, str, list[str]]) -> list[Chunk]:
-    return [Chunk(id=f"notes.md#p{n}-0", source="notes.md", page=n, text=text,
-                  heading=heading, emphasized=list(marked), order=n - 1)
-            for n, (heading, text, marked) in enumerate(pages, start=1)]
-
-
-def _definitions(chunks: list[Chunk]) -> dict[str, str]:
-    return {d.name.lower(): d.definition for d in extract_concepts(chunks)}
-
-
 def test_the_map_names_the_thing_a_definition_refers_to() -> None:
-    chunks = _course(
+    chunks = notes_pages(
         ("Arguments", "Here is an argument. The three dots mean therefore, and they indicate "
          "that the final sentence is the conclusion of the argument. The other sentences are "
          "premises of the argument.", ["premises", "conclusion"]),
@@ -100,13 +90,13 @@ def test_the_map_names_the_thing_a_definition_refers_to() -> None:
         ("Validity", "An argument is valid if the premises cannot be true while the conclusion "
          "is false. A valid argument with true premises has a true conclusion.", []),
     )
-    found = _definitions(chunks)
+    found = map_definitions(chunks)
     assert found["premise"] == "Premises are the sentences at the beginning of an argument."
     assert found["conclusion"] == "The conclusion is the final sentence of an argument."
 
 
 def test_the_map_restates_a_kind_named_after_an_example() -> None:
-    chunks = _course(
+    chunks = notes_pages(
         ("Proofs", "Suppose there is a greatest natural number A. Then A + 1 is greater. So "
          "there is no greatest natural number. This argument form is traditionally called a "
          "reductio. In a reductio, we assume something for the sake of argument - for "

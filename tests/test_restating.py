@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tutor.course import Chunk
-from tutor.engine.offline.extract import extract_concepts
+from tests.factories import map_definitions, notes_pages
 from tutor.engine.offline.restating import (
     NAMED_IN_PASSING,
     abbreviation,
@@ -85,18 +84,8 @@ def test_an_abbreviation_the_book_declares_names_the_term_in_its_definition() ->
         "The universe of discourse (UD) is the set of things.")
 
 
-def _course(*pages: tuple[str, str, list[str]]) -> list[Chunk]:
-    return [Chunk(id=f"notes.md#p{n}-0", source="notes.md", page=n, text=text,
-                  heading=heading, emphasized=list(marked), order=n - 1)
-            for n, (heading, text, marked) in enumerate(pages, start=1)]
-
-
-def _definitions(chunks: list[Chunk]) -> dict[str, str]:
-    return {d.name.lower(): d.definition for d in extract_concepts(chunks)}
-
-
 def test_the_map_gives_a_glossary_entry_over_a_naming_in_passing() -> None:
-    chunks = _course(
+    chunks = notes_pages(
         ("Splitting strings", "The method split breaks a string into words. An optional "
          "argument called a delimiter specifies which characters to use as word boundaries. "
          "A delimiter can be any string of characters.", ["delimiter"]),
@@ -105,12 +94,12 @@ def test_the_map_gives_a_glossary_entry_over_a_naming_in_passing() -> None:
         ("Glossary", "delimiter: A character or string used to indicate where a string "
          "should be split.", []),
     )
-    assert _definitions(chunks)["delimiter"] == (
+    assert map_definitions(chunks)["delimiter"] == (
         "A character or string used to indicate where a string should be split.")
 
 
 def test_the_map_states_a_term_under_its_declared_abbreviation() -> None:
-    chunks = _course(
+    chunks = notes_pages(
         ("Quantifiers", "Quantifiers need a domain. In order to remove this ambiguity, we "
          "specify a universe of discourse— abbreviated UD. The UD is the set of things that "
          "we are talking about. The quantifiers range over the universe of discourse.",
@@ -118,7 +107,7 @@ def test_the_map_states_a_term_under_its_declared_abbreviation() -> None:
         ("Universe of discourse", "Each constant names a member of the universe of "
          "discourse. The universe of discourse must not be empty.", []),
     )
-    assert _definitions(chunks)["universe of discourse"] == (
+    assert map_definitions(chunks)["universe of discourse"] == (
         "The universe of discourse (UD) is the set of things that we are talking about.")
 
 
@@ -160,14 +149,14 @@ def test_a_statement_about_letters_is_not_named_in_general() -> None:
 
 
 def test_a_sentence_about_the_example_at_hand_gives_way_to_the_glossary() -> None:
-    chunks = _course(
+    chunks = notes_pages(
         ("Lists", "Two lists can hold the same numbers. In this case we would say that the "
          "two lists are equivalent, because they have the same elements.", ["equivalent"]),
         ("Objects", "Equivalent lists need not be identical; equivalent objects compare equal.",
          []),
         ("Glossary", "equivalent: Having the same value.", []),
     )
-    assert _definitions(chunks)["equivalent"] == "Having the same value."
+    assert map_definitions(chunks)["equivalent"] == "Having the same value."
 
 
 def test_a_rule_said_in_words_then_named_is_stated_by_its_name() -> None:
@@ -183,7 +172,7 @@ def test_a_rule_said_in_words_then_named_is_stated_by_its_name() -> None:
 
 
 def test_a_comparison_a_bare_genus_or_a_naming_in_passing_gives_way_to_the_glossary() -> None:
-    chunks = _course(
+    chunks = notes_pages(
         ("Summary statistics", "The mean is the sum divided by the count. Like the mean, the "
          "median is a measure of the central tendency of a distribution. A raw moment is a "
          "kind of statistic. We can shift the series by an interval called a lag, and then "
@@ -194,7 +183,7 @@ def test_a_comparison_a_bare_genus_or_a_naming_in_passing_gives_way_to_the_gloss
          "based on the sum of data raised to a power.\nlag: The size of the shift in a serial "
          "correlation.", []),
     )
-    found = _definitions(chunks)
+    found = map_definitions(chunks)
     assert found["median"] == "The 50th percentile of a distribution."
     assert found["raw moment"] == "A statistic based on the sum of data raised to a power."
     assert found["lag"] == "The size of the shift in a serial correlation."
@@ -234,7 +223,7 @@ def test_a_naming_inside_a_sentence_about_something_else_is_in_passing() -> None
 
 
 def test_a_variable_of_the_books_code_glossed_in_passing_is_no_concept() -> None:
-    chunks = _course(
+    chunks = notes_pages(
         ("Chi-squared", "ChiSquared takes a sequence of lengths and computes observed, which is "
          "a list of frequencies. The test compares observed with expected counts.", []),
         ("Code", "observed = hist.Freqs(values)\nexpected = n * probs\nThe observed counts "
@@ -242,11 +231,11 @@ def test_a_variable_of_the_books_code_glossed_in_passing_is_no_concept() -> None
         ("More", "Each statistic compares observed and expected values; observed values vary.",
          []),
     )
-    assert "observed" not in _definitions(chunks)
-    kept = _course(
+    assert "observed" not in map_definitions(chunks)
+    kept = notes_pages(
         ("Means", "If you have a sample of n values, the mean is the sum of the values divided "
          "by the number of values. The mean describes the centre.", []),
         ("Code", "mean = total / n\nThe mean of the sample is easy to compute.", []),
         ("More", "A mean can mislead when values are skewed; the mean moves with outliers.", []),
     )
-    assert "mean" in _definitions(kept)
+    assert "mean" in map_definitions(kept)
