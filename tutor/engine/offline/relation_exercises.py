@@ -33,7 +33,12 @@ from dataclasses import dataclass
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.book_definition import described_siblings
 from tutor.engine.offline.checking import canonical, mentions, term_variants, words
-from tutor.engine.offline.descriptions import describe, says_what_it_is, stands_alone
+from tutor.engine.offline.descriptions import (
+    compiled_pattern,
+    describe,
+    says_what_it_is,
+    stands_alone,
+)
 from tutor.engine.offline.exercise_material import Material, Sibling
 from tutor.text import STOPWORDS, stem
 
@@ -92,8 +97,8 @@ def placement(description: str, head: Sequence[str]) -> Placement | None:
     if opening is None or not head:
         return None
     group = "|".join(re.escape(n) for n in sorted(head, key=len, reverse=True))
-    found = re.match(r"(?P<mods>(?:[\w'-]+\s+){0," + str(MAX_MODIFIERS) + r"}?)(?:" + group
-                     + r")(?:e?s)?\b", description[opening.end():], re.I)
+    found = compiled_pattern(r"(?P<mods>(?:[\w'-]+\s+){0," + str(MAX_MODIFIERS) + r"}?)(?:"
+                             + group + r")(?:e?s)?\b", re.I).match(description[opening.end():])
     if found is None:
         return None
     modifiers = found.group("mods")
@@ -225,7 +230,8 @@ def describes_itself(sibling: Sibling, siblings: Sequence[Sibling]) -> bool:
         if not names:
             continue
         group = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        if re.match(r"^\W*(?:(?:a|an|the)\s+)?(?:" + group + r")\b", description, re.I) \
+        if compiled_pattern(r"^\W*(?:(?:a|an|the)\s+)?(?:" + group + r")\b", re.I).match(
+                description) \
                 and mentions(other.description or "", term_variants(
                     sibling.concept.name, sibling.concept.aliases), fuzzy=False):
             return False  # its subject is a concept defined by it: the other one's gloss
