@@ -344,15 +344,7 @@ def past_shown(state: LessonState, course: Course, model: LearnerModel, used_up:
     if not shown:
         return []
     cleared = {cid for cid in used_up if model.mastery(cid).correct > 0} | shown
-    found = []
-    for cid in policy.teaching_order(course):
-        if (cid in skip or cid in cleared or model.is_ready(cid) or model.is_mastered(cid)
-                or policy.missed_today(model, cid, now)):
-            continue
-        waiting = [p for p in course.prerequisites_of(cid) if not model.is_ready(p)]
-        if waiting and all(p in cleared for p in waiting) and any(p in shown for p in waiting):
-            found.append(cid)
-    return found
+    return policy.opened_past(course, model, cleared, skip, now, through=shown)
 
 
 def _in_course(course: Course, exercise_id: str) -> bool:

@@ -62,6 +62,7 @@ REMEMBERED = 0.9
 """Predicted recall (FSRS retrievability) at or above which a concept with proven mastery
 counts as remembered: FSRS's own target retention, the point at which a review falls due."""
 
+
 class NextStep(BaseModel):
     """What to teach next."""
 
@@ -289,17 +290,26 @@ def past_cleared(course: Course, model: LearnerModel, cleared: list[str] | set[s
     says the prerequisite is not there yet, and more of the same would be practice on what
     cannot be learnt before it is."""
     shown = {cid for cid in cleared if model.mastery(cid).last_correct}
-    if not shown:
-        return []
+    return opened_past(course, model, shown, skip, now) if shown else []
+
+
+def opened_past(course: Course, model: LearnerModel, cleared: set[str],
+                skip: frozenset[str] | set[str] = frozenset(), now: datetime | None = None,
+                through: set[str] | None = None) -> list[str]:
+    """Concepts, in teaching order, neither ready nor mastered nor in ``skip``, whose
+    prerequisites not yet ready are all in ``cleared`` (and, with ``through``, at least one of
+    them in it): what :func:`past_cleared` and the lesson's step past a revealed prerequisite
+    open. With ``now``, not one tried and missed that day (:func:`missed_today`)."""
     needs = _prerequisite_map(course)
     found = []
     for cid in teaching_order(course):
-        if cid in skip or model.is_mastered(cid) or model.is_ready(cid) or cid in shown:
+        if cid in skip or model.is_mastered(cid) or model.is_ready(cid) or cid in cleared:
             continue
         if now is not None and missed_today(model, cid, now):
             continue
         waiting = [p for p in needs.get(cid, ()) if not model.is_ready(p)]
-        if waiting and all(p in shown for p in waiting):
+        if waiting and all(p in cleared for p in waiting) and (
+                through is None or any(p in through for p in waiting)):
             found.append(cid)
     return found
 
