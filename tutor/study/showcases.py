@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tutor.course import Chunk
+from tutor.engine.offline.worked_examples import CLAUSE, stated_of
 
 NEAR_CHARS = 400
 """How far before a showcase the text may name its concept."""
@@ -209,14 +210,6 @@ def _add_practice(
 
 
 _QUALIFIED = re.compile(r"^\s*(?:[(,]|(?:of|in|for|from|on|at|among|based\s+on)\b|$)", re.I)
-_CLAUSE = re.compile(r"\b(?:that|and|but|which|who|so|because|then|when|while)\b", re.I)
-_DETERMINED = re.compile(r"(?:^|[,;:]|\b(?:the|a|an|my|your|our|its|their|his|her)\s*)\s*$",
-                         re.I)
-_INSIDE = re.compile(r"\b(?:of|in|for|from|on|at|with|by|to|between|among)\s+"
-                     r"(?:(?:the|a|an|this|that|these|those|its|their|our|my|each|every)\s+)?$",
-                     re.I)
-"""What may stand before the concept a result is stated of (a determiner, or nothing), and
-what may not (a preposition: "the mean of this sample" is no result of sample)."""
 
 
 def _result_of(text: str, at: int, names: _NameFinder) -> str | None:
@@ -229,10 +222,9 @@ def _result_of(text: str, at: int, names: _NameFinder) -> str | None:
     for concept_id, pattern in names.candidates(subject):
         for match in pattern.finditer(subject):
             between = subject[match.end():]
-            if len(between) > 70 or not _QUALIFIED.match(between) or _CLAUSE.search(between):
+            if len(between) > 70 or not _QUALIFIED.match(between) or CLAUSE.search(between):
                 continue
-            before = subject[: match.start()]
-            if not _DETERMINED.search(before) or _INSIDE.search(before):
+            if not stated_of(subject[: match.start()]):
                 continue  # inside a longer name or a qualifier: "total probability",
                 # "the mean of this sample"
             rank = (match.start(), match.end() - match.start(), concept_id)

@@ -16,9 +16,6 @@ from tutor.engine.offline.descriptions import compiled_pattern
 from tutor.engine.offline.exercise_material import CODE_TOKEN, Material
 from tutor.text import STOPWORDS
 
-_CODE_TOKEN = CODE_TOKEN
-
-
 _CODE_COMMENT = re.compile(r"(?:^|\s)#\s*(?:class|def)\b")
 """A listing run into the sentence: its comment naming a class or function."""
 
@@ -34,7 +31,7 @@ def names_code(m: Material) -> bool:
         return False
     if _CODE_COMMENT.search(sentence):
         return True  # "..., called random: # class Cdf": the name of a listing's method
-    if not _CODE_TOKEN.search(sentence):
+    if not CODE_TOKEN.search(sentence):
         return False
     if compiled_pattern(r"\b(?:a|an|the|this|each|every|of)\s+(?:[\w-]+\s+)?"
                         + re.escape(name) + r"\b", re.I).search(sentence):

@@ -42,6 +42,7 @@ from tutor.engine.offline.exercise_material import (
 from tutor.text import STOPWORDS, stem
 
 CLOSE_SIMILARITY = 0.6
+"""Embedding cosine from which two concepts are close enough to mix up whatever their names."""
 SAME_KIND_SIMILARITY = 0.35
 """Embedding cosine from which two definitions of the same kind of thing are alternatives."""
 PARALLEL = 0.45
@@ -49,7 +50,6 @@ PARALLEL = 0.45
 NEAR_NAMESAKES = 0.7
 """Embedding cosine from which two concepts whose names share a word are alternatives even
 though their definitions name different kinds of thing."""
-"""Embedding cosine from which two concepts are close enough to mix up whatever their names."""
 MAX_DEFINITION_WORDS = 45
 MAX_ITEMS = 2
 

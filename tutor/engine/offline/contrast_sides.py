@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from tutor.course import Chunk, Citation
 from tutor.engine.offline.checking import content_stems, words
-from tutor.engine.offline.descriptions import compiled_pattern, stands_alone, term_group
+from tutor.engine.offline.descriptions import stands_alone, term_pattern
 from tutor.engine.offline.exercise_material import prose_sentences
 from tutor.text import STOPWORDS
 
@@ -124,7 +124,7 @@ def subject_genus(subject: str) -> str:
 def find_side(terms: Sequence[str], passages: Sequence[Chunk]) -> Side | None:
     """The first passage sentence, in the passages' order, that says what the concept is in
     one of the shapes above; None when none does."""
-    pattern = compiled_pattern(r"(?<![\w-])" + term_group(terms), re.I)
+    pattern = term_pattern(terms)
     for chunk in passages:
         if not pattern.search(chunk.text):
             continue
@@ -138,7 +138,7 @@ def find_side(terms: Sequence[str], passages: Sequence[Chunk]) -> Side | None:
 @lru_cache(maxsize=8192)
 def _side_in(text: str, terms: tuple[str, ...]) -> tuple[str, str, int, bool] | None:
     """The side a passage gives the concept, read once per (passage, concept) for the build."""
-    pattern = compiled_pattern(r"(?<![\w-])" + term_group(terms), re.I)
+    pattern = term_pattern(terms)
     sentences = prose_sentences(text)
     for i, sentence in enumerate(sentences):
         if not pattern.search(sentence):

@@ -147,7 +147,7 @@ def named_after_claim(term_forms: Sequence[str], text: str) -> str | None:
     if match is None or _SPECIFIC.search(match.group("says")):
         return None
     term = match.group("term").strip()
-    if not any(term.lower() == form.lower() for form in term_forms):
+    if not _names(term_forms, term):
         return None
     return f"{_article(term)} {term} {match.group('says').strip()}."
 
@@ -169,7 +169,7 @@ def named_then_said(term_forms: Sequence[str], text: str) -> str | None:
     if match is None or _SPECIFIC.search(match.group("clause")):
         return None
     term = match.group("term").strip()
-    if not any(term.lower() == form.lower() for form in term_forms):
+    if not _names(term_forms, term):
         return None
     genus = match.group("genus")
     return (f"{_article(term)} {term} is {_article(genus).lower()} {genus} in which "

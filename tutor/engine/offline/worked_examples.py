@@ -57,7 +57,9 @@ _INSIDE = re.compile(r"\b(?:of|in|for|from|on|at|with|by|to|between|among)\s+"
 result of sample)."""
 _QUALIFIER = re.compile(r"^\s*(?:[(,]|(?:of|in|for|from|on|at|among|based on|after|before|"
                         r"with|without|under)\b)", re.I)
-_CLAUSE = re.compile(r"\b(?:that|and|but|which|who|so|because|then|when|while)\b", re.I)
+CLAUSE = re.compile(r"\b(?:that|and|but|which|who|so|because|then|when|while)\b", re.I)
+"""A clause, not a phrase, qualifying the concept a result is stated of ("..., and report
+that ...")."""
 _TABLE = re.compile(r"(?:-?\d+(?:\.\d+)?[\s-]+){6,}")
 
 
@@ -93,11 +95,17 @@ def _subject(sentence: str, match: re.Match[str]) -> bool:
     rank" for percentile, "total probability") or a phrase about something else ("the mean of
     this sample" for sample), and its qualifier is a phrase, not a clause ("..., and report
     that ...")."""
-    before = sentence[: match.start()]
-    if not _DETERMINED.search(before) or _INSIDE.search(before):
+    if not stated_of(sentence[: match.start()]):
         return False
     rest = match["rest"]
-    return not rest.strip() or bool(_QUALIFIER.match(rest)) and not _CLAUSE.search(rest)
+    return not rest.strip() or bool(_QUALIFIER.match(rest)) and not CLAUSE.search(rest)
+
+
+def stated_of(before: str) -> bool:
+    """Whether a mention of a concept preceded by ``before`` (its sentence up to the mention)
+    may be what a result is stated of: after a determiner or nothing, not inside a longer name
+    ("total probability") or a phrase about something else ("the mean of this sample")."""
+    return bool(_DETERMINED.search(before)) and not _INSIDE.search(before)
 
 
 def _flattened_table(text: str) -> bool:
