@@ -35,6 +35,22 @@ def _passages(text: str) -> list[tuple[str, str, str]]:
     ]
 
 
+def _first_session(text: str) -> tuple[list[str], str] | None:
+    """The statements of the first interactive session in the passages, up to the first one
+    followed by printed output, and that output."""
+    code: list[str] = []
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith(">>> "):
+            code.append(line[4:])
+            following = lines[i + 1] if i + 1 < len(lines) else ""
+            if following.strip() and not following.startswith((">>>", "<")):
+                return code, following.strip()
+        elif code:
+            code = []
+    return None
+
+
 class TutorResponder:
     """Callable responder for :class:`tutor.testing.fake_anthropic.FakeAnthropic`."""
 
@@ -108,13 +124,33 @@ class TutorResponder:
              "choices": ["True", "False"], "misconceptions": [], "key_points": [],
              "explanation": definition, "chunk_id": chunk_id, "difficulty": 0.2},
         ]
+        session = _first_session(text)
+        if session is not None:
+            code, shown = session
+            exercises.append(
+                {"kind": "cloze", "prompt": "What does Python show after the last line?",
+                 "answer": shown, "choices": [], "misconceptions": [], "key_points": [],
+                 "explanation": "The passage runs this session.", "chunk_id": chunk_id,
+                 "difficulty": 0.6, "origin": "code_output", "code": code})
+        if related:
+            other = related[0]
+            exercises.append(
+                {"kind": "short_answer",
+                 "prompt": f"A classmate describes {name} as: {other['definition']} "
+                           f"What has been mixed up?",
+                 "answer": f"That describes {other['name']}. {definition}",
+                 "choices": [], "misconceptions": [],
+                 "key_points": [f"it describes {other['name']}", definition],
+                 "explanation": definition, "chunk_id": chunk_id, "difficulty": 0.6,
+                 "origin": "contrast"})
         for exercise in exercises:
             self.answers[exercise["prompt"]] = exercise["answer"]
         return {"exercises": exercises}
 
     def _check_exercise(self, text: str, body: dict[str, Any]) -> dict[str, Any]:
         exercise = _data_blocks(text)[0]
-        answer = self.answers.get(exercise["prompt"], "")
+        answer = self.answers.get(exercise["prompt"]) or next(
+            (a for p, a in self.answers.items() if exercise["prompt"].startswith(p)), "")
         return {"answer": answer or "I cannot tell", "answerable": bool(answer),
                 "single_correct": True, "gives_answer_away": False,
                 "reasoning": "The cited passage states it."}

@@ -67,6 +67,12 @@ class ExerciseItem(BaseModel):
     explanation: str = ""
     chunk_id: str
     difficulty: float = 0.5
+    origin: Literal["definition", "example", "worked_example", "book_exercise", "code_output",
+                    "contrast", "relation"] = "definition"
+    """What the exercise was written from (see :class:`tutor.course.ExerciseOrigin`)."""
+    code: list[str] = Field(default_factory=list)
+    """For a code-output exercise on Python: the session, one statement per entry; the answer
+    is what the interpreter shows after the last one. It is run before the exercise is kept."""
 
 
 class ExercisesReply(BaseModel):

@@ -15,7 +15,16 @@ from pydantic import ValidationError
 from rapidfuzz import fuzz
 
 from tutor.answers import key_verdict
-from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, Prerequisite
+from tutor.course import (
+    Chunk,
+    Citation,
+    Concept,
+    Exercise,
+    ExerciseKind,
+    ExerciseOrigin,
+    Prerequisite,
+)
+from tutor.engine.claude import code_items
 from tutor.engine.claude import rendering as r
 from tutor.engine.claude.calls import StepFailed
 from tutor.engine.claude.schemas import (
@@ -238,8 +247,16 @@ def _exercise_from(item: ExerciseItem, concept: Concept, passages: Sequence[Chun
                    number: int) -> Exercise | None:
     kind = ExerciseKind(item.kind)
     answer = item.answer.strip()
+    prompt = item.prompt.strip()
+    origin = ExerciseOrigin(item.origin)
     choices: list[str] | None = None
-    if kind == ExerciseKind.MULTIPLE_CHOICE:
+    if item.code:  # asked as a blank after the session, whatever kind the model chose
+        session = code_items.checked_session(item.code, answer)
+        if session is None or not prompt:
+            return None  # the interpreter does not show the model's key
+        kind, answer = ExerciseKind.CLOZE, session.key
+        prompt, origin = code_items.with_session(prompt, session), ExerciseOrigin.CODE_OUTPUT
+    elif kind == ExerciseKind.MULTIPLE_CHOICE:
         choices = list(dict.fromkeys(c.strip() for c in item.choices if c.strip()))
         match = [c for c in choices if fold(c) == fold(answer)]
         if len(choices) < 2 or not match:
@@ -250,22 +267,22 @@ def _exercise_from(item: ExerciseItem, concept: Concept, passages: Sequence[Chun
         answer = {"true": "True", "false": "False"}.get(fold(answer), "")
         if not answer:
             return None
-    elif kind == ExerciseKind.CLOZE and "___" not in item.prompt:
+    elif kind == ExerciseKind.CLOZE and "___" not in prompt:
         return None
-    if not answer or not item.prompt.strip():
+    if not answer or not prompt:
         return None
     by_id = {c.id: c for c in passages}
     cited = by_id.get(item.chunk_id) or (passages[0] if passages else None)
     wrong = {c for c in choices or [] if c != answer}
     return Exercise(
         id=f"{concept.id}-claude-{number}", concept_id=concept.id, kind=kind,
-        prompt=item.prompt.strip(), answer=answer, choices=choices,
+        prompt=prompt, answer=answer, choices=choices,
         key_points=item.key_points if kind == ExerciseKind.SHORT_ANSWER else [],
         misconceptions={m.option.strip(): m.misconception for m in item.misconceptions
                         if m.option.strip() in wrong},
         explanation=item.explanation.strip(),
         citations=[cited.citation()] if cited else list(concept.citations[:1]),
-        difficulty=min(1.0, max(0.0, item.difficulty)),
+        difficulty=min(1.0, max(0.0, item.difficulty)), origin=origin,
     )
 
 
