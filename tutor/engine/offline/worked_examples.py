@@ -37,6 +37,14 @@ MIN_CASE_NUMBERS = 2
 
 _CUE = re.compile(r"\b(?:for example|for instance|as an example|as another example|suppose|"
                   r"imagine|consider|e\.g\.|in (?:this|the|our) example|if)\b", re.I)
+_CONSEQUENCE = re.compile(r"(?:^|[,;]\s*)(?:so|thus|therefore|hence)\s+[^,;]*$", re.I)
+"""A result drawn from what was just said ("..., so my percentile rank is", "So the mean
+is"): the sentence before it, or its own first clause, is the case."""
+_DISPLAY_LINE = r"^\s*(?P<call>(?P<term>{names})\s*\((?P<arg>[^()\n]{{1,20}})\))\s*=\s*" \
+    r"(?P<value>-?\d+(?:\.\d+)?)\s*$"
+MIN_DISPLAY_LINES = 2
+"""A display of results ("CDF(0) = 0", "CDF(1) = 0.2", ... each on its own line) has at
+least this many lines."""
 _NUMBER = re.compile(r"(?<![\w.:/])-?\d+(?:,\d{3})*(?:\.\d+)?(?![\w:/]|\.\d)")
 """A literal number standing alone: not part of a name ("M5059", "10K"), a time ("42:44") or
 a date."""
@@ -126,6 +134,7 @@ def find_worked_examples(m: Material, passages: Sequence[Chunk]) -> list[tuple[s
     seen: set[str] = set()
     by_place = {(c.source, c.order): c for c in passages}
     for chunk in passages:
+        found += _displayed(terms, chunk, seen)
         if not _ANY_RESULT.search(chunk.text) or not pattern.search(" ".join(chunk.text.split())):
             continue
         sentences = passage_sentences(chunk.text)
@@ -158,13 +167,52 @@ def find_worked_examples(m: Material, passages: Sequence[Chunk]) -> list[tuple[s
     return found
 
 
+@lru_cache(maxsize=4096)
+def _display_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True) if t.strip())
+    return re.compile(_DISPLAY_LINE.format(names=names), re.M)
+
+
+def _displayed(terms: Sequence[str], chunk: Chunk,
+               seen: set[str]) -> list[tuple[str, str, str, list[Chunk]]]:
+    """Results the book sets as a display after a case, one evaluation a line ("As an
+    example, suppose we collect a sample with the values [1, 2, 2, 3, 5]. Here are some
+    values from its CDF: CDF(0) = 0 / CDF(1) = 0.2 / ..."): each evaluation of the concept
+    asked after the case, the last lines first (they need the most of it), none whose value
+    the case gives. The line introducing the display ("Here are some values ...:") is left
+    out of the case."""
+    if "=" not in chunk.text:
+        return []
+    lines = list(_display_pattern(tuple(terms)).finditer(chunk.text))
+    if len(lines) < MIN_DISPLAY_LINES:
+        return []
+    before = passage_sentences(chunk.text[: lines[0].start()])
+    while before and before[-1].rstrip().endswith(":"):
+        before.pop()
+    found: list[tuple[str, str, str, list[Chunk]]] = []
+    for line in reversed(lines):
+        value = _plain(line["value"])
+        if value in seen:
+            continue
+        case = _case([*before, ""], len(before), "", value)
+        if case is None:
+            continue
+        seen.add(value)
+        found.append((case, f"{' '.join(line['call'].split())} = {BLANK}", line["value"],
+                      [chunk]))
+    return found
+
+
 def _case(sentences: list[str], index: int, lead: str, value: str) -> str | None:
     """The case before the result: from the nearest sentence opened by a cue that gives at
-    least :data:`MIN_CASE_NUMBERS` numbers, none of them the result; ``None`` when there is
-    none, or it holds code, a lost display ("Here are some values:") or a flattened table."""
+    least :data:`MIN_CASE_NUMBERS` numbers, none of them the result (or, for a result drawn
+    from what was just said, "So ...", the sentence before it or its own first clause);
+    ``None`` when there is none, or it holds code, a lost display ("Here are some values:")
+    or a flattened table."""
+    drawn = bool(_CONSEQUENCE.search(lead))
     for opening in range(index, max(-1, index - CASE_SENTENCES - 1), -1):
         said = sentences[opening] if opening < index else lead
-        if not _CUE.search(said):
+        if not _CUE.search(said) and not (drawn and opening >= index - 1):
             continue
         parts = [*sentences[opening:index], lead] if opening < index else [lead]
         case = " ".join(parts).strip()
