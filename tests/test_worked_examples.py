@@ -167,3 +167,29 @@ def test_a_result_drawn_with_so_takes_the_sentence_before_it_as_the_case() -> No
     plain = ("I came in 26th out of 256 runners in the group of 40 to 49. My percentile rank "
              "in my age group was 90%.")
     assert _items(rank, [_chunk(plain)]) == []
+
+
+def test_the_symbol_the_book_gives_a_concept_names_its_result_stated_with_is_or_equals() -> None:
+    determination = _concept("r2", "coefficient of determination",
+                             "The coefficient of determination measures goodness of fit.")
+    named = _chunk("Another measure is the coefficient of determination, usually denoted R 2 "
+                   "and called R-squared. There is a simple relationship: R 2 = \u03c1 2 . For "
+                   "example, if \u03c1 is 0.8 or -0.8, R 2 = 0.64. It is hard to interpret.")
+    (item,) = _items(determination, [named])
+    assert item.answer == "0.64" and item.prompt.endswith("if \u03c1 is 0.8 or -0.8, R 2 = _____.")
+    # without the book giving the symbol, "R 2" names nothing of the concept
+    unnamed = _chunk(named.text.replace(", usually denoted R 2 and called R-squared", ""))
+    assert _items(determination, [unnamed]) == []
+
+
+def test_a_result_pointing_back_at_the_example_takes_the_numbers_given_before_it() -> None:
+    text = ("The mean, x\u00af, is the sum of the values divided by their count. I think of a "
+            "distribution and here is a sample drawn from it: [-0.441, 1.774, -0.101, -1.138, "
+            "2.975, -2.138] What is its mean? One choice is the sample mean, x\u00af. In this "
+            "example, x\u00af is 0.155, so a reasonable guess is 0.155.")
+    (item,) = _items(MEAN, [_chunk(text)])
+    assert item.answer == "0.155" and "[-0.441, 1.774" in item.prompt
+    assert item.prompt.endswith("In this example, x\u00af is _____.")
+    far = ("Here is a sample: [-0.441, 1.774, -0.101, -1.138, 2.975, -2.138]. One. Two. Three. "
+           "Four. In this example, the mean is 0.155.")
+    assert _items(MEAN, [_chunk(far)]) == []  # the numbers too far back to be its case

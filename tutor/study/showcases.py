@@ -39,6 +39,8 @@ _EXAMPLE = re.compile(r"\b(?:such\s+as|for\s+example|for\s+instance|e\.\s?g\.)",
 _RESULT = re.compile(r"\b(?:is|was|would\s+be)\s+(?:about\s+|approximately\s+)?-?\d+(?:\.\d+)?"
                      r"(?![\w:/]|\.\d)")
 """A stated number: with a case before it, the result of a worked example."""
+_READ = re.compile(r"(?:\s*%|\s+[a-z]+)?\s*,\s*which\s+means\b", re.I)
+"""A stated number the book says the meaning of."""
 _CASE = re.compile(r"\b(?:for\s+example|for\s+instance|as\s+an\s+example|suppose|"
                    r"in\s+(?:this|the)\s+example|if)\b", re.I)
 
@@ -129,9 +131,11 @@ def _starts(text: str) -> list[tuple[int, int]]:
 
 def _results(text: str) -> list[int]:
     """Where a worked example states its result: a number stated after a case ("suppose
-    ...", "in the example, ...") within a few hundred characters."""
+    ...", "in the example, ...") within a few hundred characters, or one the book reads at
+    once ("the p-value is 0.13, which means that ...")."""
     return [m.start() for m in _RESULT.finditer(text)
-            if _CASE.search(text, max(0, m.start() - NEAR_CHARS), m.start())]
+            if _CASE.search(text, max(0, m.start() - NEAR_CHARS), m.start())
+            or _READ.match(text, m.end())]
 
 
 def showcase_passages(

@@ -37,6 +37,9 @@ MIN_CASE_NUMBERS = 2
 
 _CUE = re.compile(r"\b(?:for example|for instance|as an example|as another example|suppose|"
                   r"imagine|consider|e\.g\.|in (?:this|the|our) example|if)\b", re.I)
+_BACK = re.compile(r"\bin (?:this|the|our) example\b", re.I)
+"""A result pointing back at the example just given ("In this example, x̄ is 0.155"): the
+nearest sentences before it giving the numbers are the case."""
 _CONSEQUENCE = re.compile(r"(?:^|[,;]\s*)(?:so|thus|therefore|hence)\s+[^,;]*$", re.I)
 """A result drawn from what was just said ("..., so my percentile rank is", "So the mean
 is"): the sentence before it, or its own first clause, is the case."""
@@ -68,18 +71,22 @@ _QUALIFIER = re.compile(r"^\s*(?:[(,]|(?:of|in|for|from|on|at|among|based on|aft
 CLAUSE = re.compile(r"\b(?:that|and|but|which|who|so|because|then|when|while)\b", re.I)
 """A clause, not a phrase, qualifying the concept a result is stated of ("..., and report
 that ...")."""
+_SYMBOL = r"[A-Za-z][\u00af\u0304^]|[\u0370-\u03ff]|[A-Z]\s\d(?!\d)"
+"""A symbol a book writes a concept with: a letter with a bar or hat ("x¯"), a Greek letter,
+a capital with its exponent as the PDF sets it ("R 2")."""
 _TABLE = re.compile(r"(?:-?\d+(?:\.\d+)?[\s-]+){6,}")
 
 
 @lru_cache(maxsize=4096)
-def _result_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+def result_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     """"[the] <term> [qualifier] is [about] <number> [unit]", the result naming the concept;
     an arithmetic the sentence shows on the way ("would be 100 * 4 / 5 which is 80") is cut
     with the result."""
     names = "|".join(r"\s+".join(re.escape(w) for w in t.split())
                      for t in sorted(terms, key=len, reverse=True) if t.strip())
-    return re.compile(rf"(?<![\w-])(?P<term>{names})(?![\w-])(?P<rest>[^.;:?!]{{0,70}}?)\b"
-                      rf"(?P<verb>{_VERB})(?:[^.;:?!]{{0,30}}?\bwhich is\s+)?{_VALUE}", re.I)
+    return re.compile(rf"(?<![\w-])(?P<term>{names})(?![\w-])(?P<rest>[^.;:?!]{{0,70}}?)"
+                      rf"(?P<verb>\b{_VERB}|\s*=\s*)(?:[^.;:?!]{{0,30}}?\bwhich is\s+)?"
+                      rf"{_VALUE}", re.I)
 
 
 def _numbers(text: str) -> set[str]:
@@ -90,15 +97,42 @@ def _plain(number: str) -> str:
     return number.replace(",", "").lstrip("+")
 
 
-def _named(m: Material) -> list[str]:
+def named_terms(m: Material) -> list[str]:
     """The names a result may give the concept: not a shorter alias made of the name's own
-    words ("rank" for "percentile rank" is another idea, the rank in a sorted list)."""
+    words ("rank" for "percentile rank" is another idea, the rank in a sorted list); with the
+    symbol the book writes it with (:func:`notations`)."""
     own = set(m.concept.name.lower().split())
-    return [t for t in m.terms
-            if not (set(t.lower().split()) < own and len(t.split()) < len(own))]
+    names = [t for t in m.terms
+             if not (set(t.lower().split()) < own and len(t.split()) < len(own))]
+    return [*names, *(n for n in notations(m) if n not in names)] if names else []
 
 
-def _subject(sentence: str, match: re.Match[str]) -> bool:
+def notations(m: Material) -> list[str]:
+    """The symbols the concept's passages give it where they name it: "the mean, x̄, is ...",
+    "the coefficient of determination, usually denoted R 2 and ..." (a letter with a mark,
+    a Greek letter, or a letter with its exponent; never a word)."""
+    names = "|".join(r"\s+".join(re.escape(w) for w in t.split())
+                     for t in sorted(m.terms, key=len, reverse=True) if t.strip())
+    if not names:
+        return []
+    found: list[str] = []
+    pattern = _notation_pattern(names)
+    for chunk in m.ordered:
+        for match in pattern.finditer(" ".join(chunk.text.split())):
+            symbol = match["symbol"]
+            if symbol not in found:
+                found.append(symbol)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _notation_pattern(names: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{names}),\s+(?:(?:usually|often)\s+)?"
+                      rf"(?:(?:denoted|written)\s+)?(?P<symbol>{_SYMBOL})(?=,|\s+and\b|\.)",
+                      re.I)
+
+
+def stated_by_subject(sentence: str, match: re.Match[str]) -> bool:
     """Whether the term is what the result is stated of: not inside a longer name ("percentile
     rank" for percentile, "total probability") or a phrase about something else ("the mean of
     this sample" for sample), and its qualifier is a phrase, not a clause ("..., and report
@@ -126,10 +160,10 @@ def find_worked_examples(m: Material, passages: Sequence[Chunk]) -> list[tuple[s
     """(case, result stem, key, passages) for each worked example naming the concept: the
     case text, the result sentence up to the blank with its unit after it, the stated number,
     the passages it is on (two when the sentence runs over a page break)."""
-    terms = _named(m)
+    terms = named_terms(m)
     if not terms:
         return []
-    pattern = _result_pattern(tuple(terms))
+    pattern = result_pattern(tuple(terms))
     found: list[tuple[str, str, str, list[Chunk]]] = []
     seen: set[str] = set()
     by_place = {(c.source, c.order): c for c in passages}
@@ -151,7 +185,7 @@ def find_worked_examples(m: Material, passages: Sequence[Chunk]) -> list[tuple[s
             for match in pattern.finditer(sentence):
                 value = _plain(match["value"])
                 if (not _AFTER.match(sentence[match.end():]) or value in seen
-                        or not _subject(sentence, match)):
+                        or not stated_by_subject(sentence, match)):
                     continue
                 case = _case(sentences, index, sentence[: match.start()], value)
                 if case is None:
@@ -206,13 +240,16 @@ def _displayed(terms: Sequence[str], chunk: Chunk,
 def _case(sentences: list[str], index: int, lead: str, value: str) -> str | None:
     """The case before the result: from the nearest sentence opened by a cue that gives at
     least :data:`MIN_CASE_NUMBERS` numbers, none of them the result (or, for a result drawn
-    from what was just said, "So ...", the sentence before it or its own first clause);
+    from what was just said, "So ...", the sentence before it or its own first clause; for
+    one pointing back, "In this example, ...", the nearest sentences giving the numbers);
     ``None`` when there is none, or it holds code, a lost display ("Here are some values:")
     or a flattened table."""
     drawn = bool(_CONSEQUENCE.search(lead))
+    back = bool(_BACK.search(lead))
     for opening in range(index, max(-1, index - CASE_SENTENCES - 1), -1):
         said = sentences[opening] if opening < index else lead
-        if not _CUE.search(said) and not (drawn and opening >= index - 1):
+        if not _CUE.search(said) and not (drawn and opening >= index - 1) and not (
+                back and opening < index):
             continue
         parts = [*sentences[opening:index], lead] if opening < index else [lead]
         case = " ".join(parts).strip()
