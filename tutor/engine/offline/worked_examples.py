@@ -43,8 +43,9 @@ nearest sentences before it giving the numbers are the case."""
 _CONSEQUENCE = re.compile(r"(?:^|[,;]\s*)(?:so|thus|therefore|hence)\s+[^,;]*$", re.I)
 """A result drawn from what was just said ("..., so my percentile rank is", "So the mean
 is"): the sentence before it, or its own first clause, is the case."""
-_DISPLAY_LINE = r"^\s*(?P<call>(?P<term>{names})\s*\((?P<arg>[^()\n]{{1,20}})\))\s*=\s*" \
-    r"(?P<value>-?\d+(?:\.\d+)?)\s*$"
+_DISPLAY_LINE = re.compile(r"^[ \t]*(?P<call>(?P<term>[^\W\d][^\n()=]{0,40}?)[ \t]*"
+                           r"\((?P<arg>[^()\n]{1,20})\))[ \t]*=[ \t]*(?P<value>-?\d+(?:\.\d+)?)"
+                           r"[ \t]*$", re.M)
 MIN_DISPLAY_LINES = 2
 """A display of results ("CDF(0) = 0", "CDF(1) = 0.2", ... each on its own line) has at
 least this many lines."""
@@ -74,6 +75,8 @@ that ...")."""
 _SYMBOL = r"[A-Za-z][\u00af\u0304^]|[\u0370-\u03ff]|[A-Z]\s\d(?!\d)"
 """A symbol a book writes a concept with: a letter with a bar or hat ("x¯"), a Greek letter,
 a capital with its exponent as the PDF sets it ("R 2")."""
+_NOTATION = re.compile(rf",\s+(?:(?:usually|often)\s+)?(?:(?:denoted|written)\s+)?"
+                       rf"(?P<symbol>{_SYMBOL})(?=,|\s+and\b|\.)")
 _TABLE = re.compile(r"(?:-?\d+(?:\.\d+)?[\s-]+){6,}")
 
 
@@ -111,25 +114,23 @@ def notations(m: Material) -> list[str]:
     """The symbols the concept's passages give it where they name it: "the mean, x̄, is ...",
     "the coefficient of determination, usually denoted R 2 and ..." (a letter with a mark,
     a Greek letter, or a letter with its exponent; never a word)."""
-    names = "|".join(r"\s+".join(re.escape(w) for w in t.split())
-                     for t in sorted(m.terms, key=len, reverse=True) if t.strip())
-    if not names:
-        return []
+    names = [" ".join(t.lower().split()) for t in m.terms if t.strip()]
     found: list[str] = []
-    pattern = _notation_pattern(names)
     for chunk in m.ordered:
-        for match in pattern.finditer(" ".join(chunk.text.split())):
-            symbol = match["symbol"]
-            if symbol not in found:
+        for before, symbol in _symbols_given(chunk.text):
+            if symbol not in found and any(
+                    before.endswith(n) and not before[: -len(n)][-1:].isalnum() for n in names):
                 found.append(symbol)
     return found
 
 
 @lru_cache(maxsize=4096)
-def _notation_pattern(names: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{names}),\s+(?:(?:usually|often)\s+)?"
-                      rf"(?:(?:denoted|written)\s+)?(?P<symbol>{_SYMBOL})(?=,|\s+and\b|\.)",
-                      re.I)
+def _symbols_given(text: str) -> tuple[tuple[str, str], ...]:
+    """Each symbol the text gives a name (", usually denoted R 2 and"), with the text before
+    it (lower case, spaces made single) that should end with the name; read once per
+    passage."""
+    return tuple((" ".join(text[max(0, m.start() - 80): m.start()].lower().split()),
+                  m["symbol"]) for m in _NOTATION.finditer(text))
 
 
 def stated_by_subject(sentence: str, match: re.Match[str]) -> bool:
@@ -202,9 +203,9 @@ def find_worked_examples(m: Material, passages: Sequence[Chunk]) -> list[tuple[s
 
 
 @lru_cache(maxsize=4096)
-def _display_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
-    names = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True) if t.strip())
-    return re.compile(_DISPLAY_LINE.format(names=names), re.M)
+def _display_lines(text: str) -> tuple[re.Match[str], ...]:
+    """The lines of a passage setting one evaluation each ("CDF(2) = 0.6"); read once."""
+    return tuple(_DISPLAY_LINE.finditer(text)) if "=" in text else ()
 
 
 def _displayed(terms: Sequence[str], chunk: Chunk,
@@ -215,9 +216,9 @@ def _displayed(terms: Sequence[str], chunk: Chunk,
     asked after the case, the last lines first (they need the most of it), none whose value
     the case gives. The line introducing the display ("Here are some values ...:") is left
     out of the case."""
-    if "=" not in chunk.text:
-        return []
-    lines = list(_display_pattern(tuple(terms)).finditer(chunk.text))
+    names = {" ".join(t.lower().split()) for t in terms}
+    lines = [line for line in _display_lines(chunk.text)
+             if " ".join(line["term"].lower().split()) in names]
     if len(lines) < MIN_DISPLAY_LINES:
         return []
     before = passage_sentences(chunk.text[: lines[0].start()])
