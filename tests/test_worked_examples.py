@@ -184,12 +184,25 @@ def test_the_symbol_the_book_gives_a_concept_names_its_result_stated_with_is_or_
 
 def test_a_result_pointing_back_at_the_example_takes_the_numbers_given_before_it() -> None:
     text = ("The mean, x\u00af, is the sum of the values divided by their count. I think of a "
-            "distribution and here is a sample drawn from it: [-0.441, 1.774, -0.101, -1.138, "
-            "2.975, -2.138] What is its mean? One choice is the sample mean, x\u00af. In this "
+            "distribution and here is a sample drawn from it:\n[-0.441, 1.774, -0.101, -1.138, "
+            "2.975, -2.138]\nWhat is its mean? One choice is the sample mean, x\u00af. In this "
             "example, x\u00af is 0.155, so a reasonable guess is 0.155.")
     (item,) = _items(MEAN, [_chunk(text)])
-    assert item.answer == "0.155" and "[-0.441, 1.774" in item.prompt
+    assert item.answer == "0.155"
+    # the list set on its own line is read into the sentence introducing it
+    assert "drawn from it: [-0.441, 1.774, -0.101, -1.138, 2.975, -2.138]. What" in item.prompt
     assert item.prompt.endswith("In this example, x\u00af is _____.")
     far = ("Here is a sample: [-0.441, 1.774, -0.101, -1.138, 2.975, -2.138]. One. Two. Three. "
            "Four. In this example, the mean is 0.155.")
     assert _items(MEAN, [_chunk(far)]) == []  # the numbers too far back to be its case
+
+
+def test_a_result_stated_of_a_concepts_symbol_routes_to_the_concept() -> None:
+    concepts = [{"id": "mean", "name": "mean"}, {"id": "sample", "name": "sample"}]
+    named = _chunk("If you have a sample of n values, the mean, x\u00af, is their sum divided "
+                   "by n.", page=43, order=43)
+    worked = _chunk("Here is a sample: [1, 2, 6]. In this example, x\u00af is 3, a fair guess.",
+                    page=117, order=117)
+    routed = showcase_passages(concepts, [named, worked])
+    assert worked in routed["mean"] and worked not in routed.get("sample", [])
+    assert worked not in showcase_passages(concepts, [worked]).get("mean", [])  # no symbol

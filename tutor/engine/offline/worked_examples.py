@@ -77,6 +77,7 @@ _SYMBOL = r"[A-Za-z][\u00af\u0304^]|[\u0370-\u03ff]|[A-Z]\s\d(?!\d)"
 a capital with its exponent as the PDF sets it ("R 2")."""
 _NOTATION = re.compile(rf",\s+(?:(?:usually|often)\s+)?(?:(?:denoted|written)\s+)?"
                        rf"(?P<symbol>{_SYMBOL})(?=,|\s+and\b|\.)")
+_LIST_LINE = re.compile(r":\n(\[-?\d+(?:\.\d+)?(?:,\s*-?\d+(?:\.\d+)?)+\])\n")
 _TABLE = re.compile(r"(?:-?\d+(?:\.\d+)?[\s-]+){6,}")
 
 
@@ -90,6 +91,12 @@ def result_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?P<term>{names})(?![\w-])(?P<rest>[^.;:?!]{{0,70}}?)"
                       rf"(?P<verb>\b{_VERB}|\s*=\s*)(?:[^.;:?!]{{0,30}}?\bwhich is\s+)?"
                       rf"{_VALUE}", re.I)
+
+
+def _listed(text: str) -> str:
+    """The text with a list of numbers set on its own line after a colon ("a random sample
+    drawn from it:" / "[-0.441, 1.774, ...]") read into the sentence that introduces it."""
+    return _LIST_LINE.sub(r": \1.\n", text) if ":\n[" in text else text
 
 
 def _numbers(text: str) -> set[str]:
@@ -117,7 +124,7 @@ def notations(m: Material) -> list[str]:
     names = [" ".join(t.lower().split()) for t in m.terms if t.strip()]
     found: list[str] = []
     for chunk in m.ordered:
-        for before, symbol in _symbols_given(chunk.text):
+        for before, symbol in symbols_given(chunk.text):
             if symbol not in found and any(
                     before.endswith(n) and not before[: -len(n)][-1:].isalnum() for n in names):
                 found.append(symbol)
@@ -125,7 +132,7 @@ def notations(m: Material) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _symbols_given(text: str) -> tuple[tuple[str, str], ...]:
+def symbols_given(text: str) -> tuple[tuple[str, str], ...]:
     """Each symbol the text gives a name (", usually denoted R 2 and"), with the text before
     it (lower case, spaces made single) that should end with the name; read once per
     passage."""
@@ -172,7 +179,7 @@ def find_worked_examples(m: Material, passages: Sequence[Chunk]) -> list[tuple[s
         found += _displayed(terms, chunk, seen)
         if not _ANY_RESULT.search(chunk.text) or not pattern.search(" ".join(chunk.text.split())):
             continue
-        sentences = passage_sentences(chunk.text)
+        sentences = passage_sentences(_listed(chunk.text))
         cited = [chunk]
         before = by_place.get((chunk.source, chunk.order - 1))
         if before is not None and sentences and (sentences[0][:1].islower()
