@@ -62,3 +62,11 @@ def test_a_value_the_book_reads_goes_to_the_concept_it_is_stated_of() -> None:
     read = _chunk(READ, page=40, order=40)
     routed = showcase_passages(concepts, [read])
     assert read in routed["p-value"] and read not in routed.get("slope", [])
+
+
+def test_a_leading_clause_pointing_back_is_left_out_of_the_statement() -> None:
+    text = ("When I ran this code, the p-value of the test was 0.41, which means that a "
+            "difference this big would often appear by chance alone.")
+    (item,) = _items([_chunk(text)])
+    assert "\u201cThe p-value of the test was 0.41.\u201d" in item.prompt
+    assert "ran this code" not in item.prompt

@@ -12,7 +12,8 @@ Found by the book's own signal: a result stated of the concept (the rule of
 :mod:`~tutor.engine.offline.worked_examples`: the concept after a determiner, not inside a
 longer name or a phrase about another idea) followed at once by ", which means (that) ...",
 a reading of at least :data:`MIN_READING_WORDS` words that ends the sentence, in a statement
-that stands on its own (not "the p-value for this data is 0.13").
+that stands on its own (not "the p-value for this data is 0.13"; a leading clause pointing
+back, "When I ran this code, the RMSE ... was 0.41", is left out).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ _RUN_IN = re.compile(r"(?<=\d)\s+(?=[A-Z][a-z]+\s)")
 _LEANS = re.compile(r"\b(?:this|these|those)\s+(?!is\b|was\b|means\b)[a-z]+", re.I)
 """A statement pointing at what the page said before it ("for this data", "when I ran this
 code"): the item would not stand on its own."""
+_SETTING = re.compile(r"^(?:When|After|If|As|Once)\b[^,]{0,60},\s*(?=the\b)", re.I)
+"""A leading clause saying how the value was obtained ("When I ran this code, ...")."""
 _CODE = re.compile(r">>>|\bdef |\bimport |\breturn |[\w)\]]\.[a-z_]+\(|==|\w\[|\w\(\)")
 
 
@@ -59,6 +62,11 @@ def find_readings(m: Material, passages: Sequence[Chunk]) -> list[tuple[str, str
                 reading = meaning["reading"].rstrip(" .")
                 # a table's last cell run into the sentence ("R^2 6.144e-06 The parameter")
                 statement = _RUN_IN.split(sentence[: match.end()].strip())[-1]
+                setting = _SETTING.match(statement)
+                if setting and _LEANS.search(setting.group()):
+                    # "When I ran this code, the RMSE ... was 0.41": the value stands alone
+                    rest = statement[setting.end():]
+                    statement = f"{rest[:1].upper()}{rest[1:]}"
                 if (len(reading.split()) < MIN_READING_WORDS or statement in seen
                         or _LEANS.search(statement)):
                     continue
