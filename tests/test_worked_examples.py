@@ -125,3 +125,84 @@ def test_the_hint_for_a_worked_result_says_how_to_get_it_not_its_digits() -> Non
     (item,) = _items(MEAN, [_chunk(WORKED)])
     clue = hint(item, MEAN, 2).text
     assert "work it out" in clue and "5" not in clue
+
+
+CDF = _concept("cdf", "cumulative distribution function",
+               "The CDF maps a value to the fraction of values less than or equal to it.",
+               aliases=["CDF"])
+
+
+def test_results_set_as_a_display_after_the_case_are_asked_one_line_at_a_time() -> None:
+    text = ("The CDF maps a value to the fraction of values at or below it. As an example, "
+            "suppose we collect a sample with the values [1, 2, 2, 3, 5]. Here are some values "
+            "from its CDF:\nCDF(0) = 0\nCDF(1) = 0.2\nCDF(2) = 0.6\nCDF(3) = 0.8\nCDF(4) = 0.8\n"
+            "CDF(5) = 1\nWe can evaluate the CDF for any value of x.")
+    items = _items(CDF, [_chunk(text)])
+    # the last lines first; one item per value; none whose value the case gives (1)
+    assert [(i.prompt.rsplit(" ", 3)[-3], i.answer) for i in items] == [
+        ("CDF(4)", "0.8"), ("CDF(2)", "0.6")]
+    first = items[0]
+    assert first.prompt.endswith("values [1, 2, 2, 3, 5]. CDF(4) = _____.")
+    assert "Here are some values" not in first.prompt and "CDF(3)" not in first.prompt
+    assert check_exercise(first, CDF, [_chunk(text)]).ok
+    one_line = ("As an example, suppose the sample is [1, 2, 2, 3, 5]. Its CDF:\nCDF(2) = 0.6\n"
+                "We can evaluate the CDF for any value of x.")
+    assert _items(CDF, [_chunk(one_line)]) == []  # one line is no display
+    no_case = "Here are some values from the CDF:\nCDF(2) = 0.6\nCDF(4) = 0.8\n"
+    assert _items(CDF, [_chunk(no_case)]) == []
+
+
+def test_a_result_drawn_with_so_takes_the_sentence_before_it_as_the_case() -> None:
+    rank = _concept("percentile-rank", "percentile rank",
+                    "The percentile rank is the share of values at or below a value.")
+    text = ("In my age group of 40 to 49 year olds, I came in 26th out of 256 runners. So my "
+            "percentile rank in my age group was 90%. That is good.")
+    (item,) = _items(rank, [_chunk(text)])
+    assert item.answer == "90" and "26th out of 256 runners" in item.prompt
+    assert item.prompt.endswith("So my percentile rank in my age group was _____%.")
+    same_sentence = "I beat or tied 1537 runners out of 1633, so my percentile rank is 94%."
+    (item,) = _items(rank, [_chunk(same_sentence)])
+    assert item.answer == "94" and "1537 runners out of 1633, so my" in item.prompt
+    # without "so" (or a cue), the sentence before is no case
+    plain = ("I came in 26th out of 256 runners in the group of 40 to 49. My percentile rank "
+             "in my age group was 90%.")
+    assert _items(rank, [_chunk(plain)]) == []
+
+
+def test_the_symbol_the_book_gives_a_concept_names_its_result_stated_with_is_or_equals() -> None:
+    determination = _concept("r2", "coefficient of determination",
+                             "The coefficient of determination measures goodness of fit.")
+    named = _chunk("Another measure is the coefficient of determination, usually denoted R 2 "
+                   "and called R-squared. There is a simple relationship: R 2 = \u03c1 2 . For "
+                   "example, if \u03c1 is 0.8 or -0.8, R 2 = 0.64. It is hard to interpret.")
+    (item,) = _items(determination, [named])
+    assert item.answer == "0.64" and item.prompt.endswith("if \u03c1 is 0.8 or -0.8, R 2 = _____.")
+    # without the book giving the symbol, "R 2" names nothing of the concept
+    unnamed = _chunk(named.text.replace(", usually denoted R 2 and called R-squared", ""))
+    assert _items(determination, [unnamed]) == []
+
+
+def test_a_result_pointing_back_at_the_example_takes_the_numbers_given_before_it() -> None:
+    text = ("The mean, x\u00af, is the sum of the values divided by their count. I think of a "
+            "distribution and here is a sample drawn from it:\n[-0.441, 1.774, -0.101, -1.138, "
+            "2.975, -2.138]\nWhat is its mean? One choice is the sample mean, x\u00af. In this "
+            "example, x\u00af is 0.155, so a reasonable guess is 0.155.")
+    (item,) = _items(MEAN, [_chunk(text)])
+    assert item.answer == "0.155"
+    # the list set on its own line is read into the sentence introducing it
+    assert "drawn from it: [-0.441, 1.774, -0.101, -1.138, 2.975, -2.138]. What" in item.prompt
+    assert item.prompt.endswith("In this example, x\u00af is _____.")
+    far = ("Here is a sample: [-0.441, 1.774, -0.101, -1.138, 2.975, -2.138]. One. Two. Three. "
+           "Four. In this example, the mean is 0.155.")
+    assert _items(MEAN, [_chunk(far)]) == []  # the numbers too far back to be its case
+
+
+def test_a_result_stated_of_a_concepts_symbol_routes_to_the_concept() -> None:
+    concepts = [{"id": "mean", "name": "mean"}, {"id": "sample", "name": "sample"}]
+    named = _chunk("If you have a sample of n values, the mean, x\u00af, is their sum divided "
+                   "by n.", page=43, order=43)
+    worked = _chunk("Here is a sample: [1, 2, 6]. In this example, x\u00af is 3, a fair guess.",
+                    page=117, order=117)
+    routed = showcase_passages(concepts, [named, worked])
+    assert worked in routed["mean"] and worked not in routed.get("sample", [])
+    assert worked not in showcase_passages(concepts, [worked]).get("mean", [])  # no symbol

@@ -145,6 +145,10 @@ class Exercise(BaseModel):
     origin: ExerciseOrigin = ExerciseOrigin.DEFINITION
     """What it was written from: the definition, an example passage, code shown with its
     output, the contrast with a sibling concept, the prerequisite graph..."""
+    checked_by: str = ""
+    """How a code item's key was checked: ``"execution"`` (the session replayed in the
+    sandbox gave the book's output) or ``"page"`` (only against the cited page: the code needs
+    a library the sandbox lacks); empty for items keyed to the text."""
 
 
 class FailedSource(BaseModel):

@@ -5,7 +5,8 @@ far from where it defines it: a session at the ``>>>`` prompt a few pages on, an
 ("types such as strings and tuples") in another chapter. Each such showcase belongs to the
 concept the text names last before it (the nearest mention, within a few hundred
 characters, else the section heading; for an example, or a worked example's stated result
-("suppose ... The mean of this sample is 100 pounds"), a concept its sentence names), so that
+("suppose ... The mean of this sample is 100 pounds", or of the symbol the book gives it, "x̄
+is 0.155"), a concept its sentence names), so that
 one session feeds one concept's exercises
 rather than every concept on the page. The passage before a showcase goes with it, since
 code shown at the prompt often uses a function the book defined just before.
@@ -19,7 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tutor.course import Chunk
-from tutor.engine.offline.worked_examples import CLAUSE, stated_of
+from tutor.engine.offline.worked_examples import CLAUSE, stated_of, symbols_given
 
 NEAR_CHARS = 400
 """How far before a showcase the text may name its concept."""
@@ -39,6 +40,8 @@ _EXAMPLE = re.compile(r"\b(?:such\s+as|for\s+example|for\s+instance|e\.\s?g\.)",
 _RESULT = re.compile(r"\b(?:is|was|would\s+be)\s+(?:about\s+|approximately\s+)?-?\d+(?:\.\d+)?"
                      r"(?![\w:/]|\.\d)")
 """A stated number: with a case before it, the result of a worked example."""
+_READ = re.compile(r"(?:\s*%|\s+[a-z]+)?\s*,\s*which\s+means\b", re.I)
+"""A stated number the book says the meaning of."""
 _CASE = re.compile(r"\b(?:for\s+example|for\s+instance|as\s+an\s+example|suppose|"
                    r"in\s+(?:this|the)\s+example|if)\b", re.I)
 
@@ -129,9 +132,11 @@ def _starts(text: str) -> list[tuple[int, int]]:
 
 def _results(text: str) -> list[int]:
     """Where a worked example states its result: a number stated after a case ("suppose
-    ...", "in the example, ...") within a few hundred characters."""
+    ...", "in the example, ...") within a few hundred characters, or one the book reads at
+    once ("the p-value is 0.13, which means that ...")."""
     return [m.start() for m in _RESULT.finditer(text)
-            if _CASE.search(text, max(0, m.start() - NEAR_CHARS), m.start())]
+            if _CASE.search(text, max(0, m.start() - NEAR_CHARS), m.start())
+            or _READ.match(text, m.end())]
 
 
 def showcase_passages(
@@ -140,6 +145,7 @@ def showcase_passages(
     """For each concept id, the passages that show it at work, with the passage before each."""
     names = _NameFinder(concepts)
     ordered = sorted(chunks, key=lambda c: (c.source, c.order))
+    symbols = _symbol_owners(ordered, names)
     picked: dict[str, list[Chunk]] = defaultdict(list)
     shown: Counter[str] = Counter()
     worked: Counter[str] = Counter()
@@ -165,7 +171,8 @@ def showcase_passages(
         for start in _results(chunk.text):
             # a worked example goes to the concept its result is stated of, on a count of its
             # own (so it takes no session or example list from the concept it shows)
-            stated_of = _result_of(chunk.text, start, names)
+            stated_of = _result_of(chunk.text, start, names) or _symbol_of(
+                chunk.text, start, symbols)
             if stated_of is not None and stated_of not in owners and (
                     worked[stated_of] < MAX_WORKED):
                 owners.append(stated_of)
@@ -210,6 +217,30 @@ def _add_practice(
 
 
 _QUALIFIED = re.compile(r"^\s*(?:[(,]|(?:of|in|for|from|on|at|among|based\s+on)\b|$)", re.I)
+
+
+def _symbol_owners(ordered: Sequence[Chunk], names: _NameFinder) -> dict[str, str]:
+    """Each symbol the book gives a concept where it names it ("the mean, x̄, is ..."), with
+    the concept: the first the book gives it to."""
+    owners: dict[str, str] = {}
+    for chunk in ordered:
+        for before, symbol in symbols_given(chunk.text):
+            if symbol in owners:
+                continue
+            for concept_id, pattern in names.candidates(before):
+                if any(m.end() == len(before) for m in pattern.finditer(before)):
+                    owners[symbol] = concept_id
+                    break
+    return owners
+
+
+def _symbol_of(text: str, at: int, symbols: dict[str, str]) -> str | None:
+    """The concept whose symbol a stated result is of ("In this example, x̄ is 0.155")."""
+    subject = text[max(0, at - 40): at].rstrip()
+    for symbol, concept_id in symbols.items():
+        if subject.endswith(symbol) and not subject[: -len(symbol)][-1:].isalnum():
+            return concept_id
+    return None
 
 
 def _result_of(text: str, at: int, names: _NameFinder) -> str | None:

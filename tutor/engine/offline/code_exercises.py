@@ -36,6 +36,12 @@ from tutor.engine.offline.code_listings import (
 )
 from tutor.engine.offline.code_sandbox import same_output
 from tutor.engine.offline.exercise_material import Material
+from tutor.engine.offline.page_sessions import (
+    from_literals,
+    missing_libraries,
+    page_value,
+    predictable,
+)
 
 MAX_OUTPUT_CHARS = 40
 MAX_OUTPUT_WORDS = 6
@@ -175,7 +181,7 @@ def write_code_output(
     each confirmed by ``run`` (by default the sandbox's ``replay``, read when called)."""
     run = run or code_sandbox.replay
     items: list[Exercise] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     earlier: list[_Defined] = []
     previous: Chunk | None = None
     ordered = sorted(passages if passages is not None else m.ordered,
@@ -193,11 +199,12 @@ def write_code_output(
             before = (lead + "\n" + chunk.text[:start])[-NEAR_TEXT_CHARS:]
             near = m.pattern.search(before) or m.pattern.search(chunk.heading)
             cited = [chunk.citation()]
-            if previous is not None and joined and not (
+            if previous is not None and joined and previous.page != chunk.page and not (
                     m.pattern.search(chunk.text[:start]) or m.pattern.search(chunk.heading)):
                 cited.append(previous.citation())  # named just before the page turned
             for _ in range(PER_SESSION if near else 0):
-                item = _item(m, cited, block, earlier, len(items) + 1, seen, run)
+                item = _item(m, cited, block, earlier, len(items) + 1, seen, run,
+                             chunk.text[:start])
                 if item is None or len(items) == MAX_ITEMS:
                     break
                 items.append(item)
@@ -212,17 +219,21 @@ def write_code_output(
 
 def _item(
     m: Material, cited: list[Citation], session: Session, earlier: Sequence[_Defined], n: int,
-    seen: set[str], run: Run,
+    seen: set[tuple[str, str]], run: Run, text_before: str = "",
 ) -> Exercise | None:
     for last in range(len(session.steps) - 1, -1, -1):
         target = session.steps[last]
-        if not target.output or target.source.strip() in seen:
+        asked = (target.source.strip(), target.output)  # a line shown again in a new state
+        if not target.output or asked in seen:
             continue
         before = session.steps[max(0, last + 1 - MAX_STATEMENTS): last]
         quiet = [s for s in before if not s.output]  # the state without the printed results
+        libraries: list[str] = []
         for steps in ([*before, target], [*quiet, target]):
             setup = _needed(steps, earlier)
-            confirmed = _replayed(setup, steps, run)
+            libraries = missing_libraries([*(d.source for d in setup), *(s.source for s in steps)])
+            confirmed = (_on_page(setup, steps, text_before if last == 0 else "")
+                         if libraries else _replayed(setup, steps, run))
             if confirmed is None:
                 continue
             replayed, answer, is_error = confirmed
@@ -234,13 +245,40 @@ def _item(
                 break
         else:
             continue
-        seen.add(target.source.strip())
-        return _exercise(m, cited, n, shown, answer, is_error)
+        seen.add(asked)
+        return _exercise(m, cited, n, shown, answer, is_error, libraries)
     return None
 
 
+def _on_page(setup: Sequence[_Defined], steps: Sequence[Step],
+             said_before: str) -> tuple[list[Step], str, bool] | None:
+    """The steps and the key read from the page, for a session the sandbox cannot replay
+    (:mod:`~tutor.engine.offline.page_sessions`): everything built from the literals shown,
+    setup that shows nothing, each output shown a plain value, and the text before the last
+    statement not calling its output unpredictable."""
+    if not from_literals([*(d.source for d in setup), *(s.source for s in steps)]):
+        return None
+    if not predictable(said_before):
+        return None
+    if is_statement(steps[-1].source):
+        return None  # an import or an assignment that prints: the output is no value of it
+    shown: list[Step] = []
+    for step in steps:
+        if not step.output:
+            shown.append(step)
+            continue
+        value = page_value(step.output)
+        if value is None or is_statement(step.source):
+            return None
+        shown.append(Step(step.source, value))
+    key = shown[-1].output
+    return (shown, key, False) if _fits(key) else None
+
+
 def _exercise(m: Material, cited: list[Citation], n: int, shown: str, answer: str,
-              is_error: bool) -> Exercise:
+              is_error: bool, libraries: Sequence[str] = ()) -> Exercise:
+    """The item; ``libraries`` are the modules it needs that the sandbox lacks, when its key
+    was read from the page only."""
     if is_error:
         question = ("Python stops with an error at the last line of this session. Which "
                     "error does it report?")
@@ -248,6 +286,13 @@ def _exercise(m: Material, cited: list[Citation], n: int, shown: str, answer: st
     else:
         question = "What does Python show after the last line of this session?"
         ending, told = f"Python shows: {BLANK}", "shows"
+    checked = f"Python {told} {answer} here, as the book does ({cited[0].label()})."
+    if libraries:
+        used = " and ".join(libraries)
+        question += (f" (It uses {used}, which the course does not run: the answer is the one "
+                     "the book prints.)")
+        checked = (f"The book shows {answer} here ({cited[0].label()}); the session needs "
+                   f"{used}, so this answer was checked against the page, not by running it.")
     return Exercise(
         id=f"{m.concept.id}-code-{n}",
         concept_id=m.concept.id,
@@ -256,9 +301,9 @@ def _exercise(m: Material, cited: list[Citation], n: int, shown: str, answer: st
         answer=answer,
         accepted=([re.sub(r"(?<=[a-z])(?=[A-Z])", " ", answer)] if is_error
                   else [" ".join(answer.split())] if "\n" in answer else []),  # one line typed
-        explanation=(f"Python {told} {answer} here, as the book does "
-                     f"({cited[0].label()})."),
+        explanation=checked,
         citations=cited,
         difficulty=0.55,
         origin=ExerciseOrigin.CODE_OUTPUT,
+        checked_by="page" if libraries else "execution",
     )

@@ -30,6 +30,11 @@ _HEADER = re.compile(r"^\s*(?:def|class|if|elif|else|for|while|try|except|finall
 _DEDENTED = re.compile(r"^\s*(?:elif|else|except|finally)\b")
 _ENDS_BLOCK = re.compile(r"^(?:return|break|continue|raise|pass)\b")
 _OPENS = re.compile(r"^(?:def|class)\s+\w+|^(?:import|from)\s+\w+")
+_LEADING_VALUE = re.compile(r"^\s*(-?\d+(?:\.\d+)?|True|False)\s+(?=[A-Z][a-z])")
+"""A value at the start of a line of running text that opens with a capitalised word."""
+_ERROR = re.compile(r"^(?:Traceback|[A-Z]\w*(?:Error|Exception)\b)")
+_INTRODUCES = re.compile(r"^[A-Z][a-z]+(?:,?\s+[\w,]+){2,}:\s*$")
+"""A short line of text ending in a colon: the book introducing the next statement."""
 
 
 @dataclass
@@ -124,8 +129,19 @@ def sessions(text: str) -> list[Session]:
         output: list[str] = []
         while (i < len(lines) and not lines[i].startswith(PROMPT.rstrip())
                and len(output) < MAX_OUTPUT_LINES):
-            if output and looks_like_prose(lines[i]):
-                break  # the first line may be the output with running text after it
+            if any(output) and _INTRODUCES.match(lines[i]):
+                break  # "To renormalize, call Normalize:": text leading to the next prompt
+            if looks_like_prose(lines[i]):
+                if not any(output) and _prints_nothing(source) and not _ERROR.match(lines[i]):
+                    break  # an assignment or an import shows nothing but an error
+                value = _LEADING_VALUE.match(lines[i])
+                if not any(output) and value is not None:
+                    # a value with running text on its line: "2 The bracket operator ..."
+                    output.append(value.group(1))
+                    break
+                if output:
+                    break  # prose after the output, or after a blank line
+                # else the first line may be printed text ("And now for something ...")
             output.append(lines[i].rstrip())
             i += 1
         code = reindent(source) if len(source) > 1 else source[0]
@@ -134,6 +150,14 @@ def sessions(text: str) -> list[Session]:
     if current:
         found.append(Session(current, start))
     return found
+
+
+def _prints_nothing(source: list[str]) -> bool:
+    """Whether a one-line statement is an assignment or an import, which the prompt follows
+    with nothing."""
+    body = _statements(source[0]) if len(source) == 1 else None
+    return bool(body) and all(isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign
+                                         | ast.Import | ast.ImportFrom) for node in body or [])
 
 
 def listings(text: str) -> list[Listing]:

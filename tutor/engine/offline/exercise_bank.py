@@ -5,7 +5,8 @@ what the book says a concept is. These test whether the learner can use it: reco
 example among examples of sibling concepts, say what a session at the Python prompt shows,
 tell the concept from the sibling it is most easily confused with, say how it stands to the
 broader idea it is a kind of (and to another kind of it), answer the book's own practice
-exercises, work out the result of a worked example the book computes. Each
+exercises, work out the result of a worked example the book computes, say what a value the
+book reports means. Each
 exercise records its
 ``origin`` so the lesson and the mastery rules can tell recall of a sentence from use.
 """
@@ -29,6 +30,7 @@ from tutor.engine.offline.example_use_exercises import write_example_use
 from tutor.engine.offline.exercise_material import Material, Sibling
 from tutor.engine.offline.relation_exercises import MAX_ITEMS as MAX_RELATIONS
 from tutor.engine.offline.relation_exercises import fits, write_relation
+from tutor.engine.offline.value_readings import write_readings
 from tutor.engine.offline.worked_examples import write_worked_examples
 
 
@@ -46,6 +48,7 @@ def write_beyond_definition(
     found += write_code_output(m, passages)
     found += write_book_exercises(m, passages)
     found += write_worked_examples(m, passages)
+    found += write_readings(m, passages)
     compared = comparable(m)
     siblings = named_siblings_described(compared, siblings, passages)
     found += write_contrast(compared, siblings, passages)

@@ -37,6 +37,18 @@ MIN_CASE_NUMBERS = 2
 
 _CUE = re.compile(r"\b(?:for example|for instance|as an example|as another example|suppose|"
                   r"imagine|consider|e\.g\.|in (?:this|the|our) example|if)\b", re.I)
+_BACK = re.compile(r"\bin (?:this|the|our) example\b", re.I)
+"""A result pointing back at the example just given ("In this example, x̄ is 0.155"): the
+nearest sentences before it giving the numbers are the case."""
+_CONSEQUENCE = re.compile(r"(?:^|[,;]\s*)(?:so|thus|therefore|hence)\s+[^,;]*$", re.I)
+"""A result drawn from what was just said ("..., so my percentile rank is", "So the mean
+is"): the sentence before it, or its own first clause, is the case."""
+_DISPLAY_LINE = re.compile(r"^[ \t]*(?P<call>(?P<term>[^\W\d][^\n()=]{0,40}?)[ \t]*"
+                           r"\((?P<arg>[^()\n]{1,20})\))[ \t]*=[ \t]*(?P<value>-?\d+(?:\.\d+)?)"
+                           r"[ \t]*$", re.M)
+MIN_DISPLAY_LINES = 2
+"""A display of results ("CDF(0) = 0", "CDF(1) = 0.2", ... each on its own line) has at
+least this many lines."""
 _NUMBER = re.compile(r"(?<![\w.:/])-?\d+(?:,\d{3})*(?:\.\d+)?(?![\w:/]|\.\d)")
 """A literal number standing alone: not part of a name ("M5059", "10K"), a time ("42:44") or
 a date."""
@@ -60,18 +72,31 @@ _QUALIFIER = re.compile(r"^\s*(?:[(,]|(?:of|in|for|from|on|at|among|based on|aft
 CLAUSE = re.compile(r"\b(?:that|and|but|which|who|so|because|then|when|while)\b", re.I)
 """A clause, not a phrase, qualifying the concept a result is stated of ("..., and report
 that ...")."""
+_SYMBOL = r"[A-Za-z][\u00af\u0304^]|[\u0370-\u03ff]|[A-Z]\s\d(?!\d)"
+"""A symbol a book writes a concept with: a letter with a bar or hat ("x¯"), a Greek letter,
+a capital with its exponent as the PDF sets it ("R 2")."""
+_NOTATION = re.compile(rf",\s+(?:(?:usually|often)\s+)?(?:(?:denoted|written)\s+)?"
+                       rf"(?P<symbol>{_SYMBOL})(?=,|\s+and\b|\.)")
+_LIST_LINE = re.compile(r":\n(\[-?\d+(?:\.\d+)?(?:,\s*-?\d+(?:\.\d+)?)+\])\n")
 _TABLE = re.compile(r"(?:-?\d+(?:\.\d+)?[\s-]+){6,}")
 
 
 @lru_cache(maxsize=4096)
-def _result_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+def result_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     """"[the] <term> [qualifier] is [about] <number> [unit]", the result naming the concept;
     an arithmetic the sentence shows on the way ("would be 100 * 4 / 5 which is 80") is cut
     with the result."""
     names = "|".join(r"\s+".join(re.escape(w) for w in t.split())
                      for t in sorted(terms, key=len, reverse=True) if t.strip())
-    return re.compile(rf"(?<![\w-])(?P<term>{names})(?![\w-])(?P<rest>[^.;:?!]{{0,70}}?)\b"
-                      rf"(?P<verb>{_VERB})(?:[^.;:?!]{{0,30}}?\bwhich is\s+)?{_VALUE}", re.I)
+    return re.compile(rf"(?<![\w-])(?P<term>{names})(?![\w-])(?P<rest>[^.;:?!]{{0,70}}?)"
+                      rf"(?P<verb>\b{_VERB}|\s*=\s*)(?:[^.;:?!]{{0,30}}?\bwhich is\s+)?"
+                      rf"{_VALUE}", re.I)
+
+
+def _listed(text: str) -> str:
+    """The text with a list of numbers set on its own line after a colon ("a random sample
+    drawn from it:" / "[-0.441, 1.774, ...]") read into the sentence that introduces it."""
+    return _LIST_LINE.sub(r": \1.\n", text) if ":\n[" in text else text
 
 
 def _numbers(text: str) -> set[str]:
@@ -82,15 +107,40 @@ def _plain(number: str) -> str:
     return number.replace(",", "").lstrip("+")
 
 
-def _named(m: Material) -> list[str]:
+def named_terms(m: Material) -> list[str]:
     """The names a result may give the concept: not a shorter alias made of the name's own
-    words ("rank" for "percentile rank" is another idea, the rank in a sorted list)."""
+    words ("rank" for "percentile rank" is another idea, the rank in a sorted list); with the
+    symbol the book writes it with (:func:`notations`)."""
     own = set(m.concept.name.lower().split())
-    return [t for t in m.terms
-            if not (set(t.lower().split()) < own and len(t.split()) < len(own))]
+    names = [t for t in m.terms
+             if not (set(t.lower().split()) < own and len(t.split()) < len(own))]
+    return [*names, *(n for n in notations(m) if n not in names)] if names else []
 
 
-def _subject(sentence: str, match: re.Match[str]) -> bool:
+def notations(m: Material) -> list[str]:
+    """The symbols the concept's passages give it where they name it: "the mean, x̄, is ...",
+    "the coefficient of determination, usually denoted R 2 and ..." (a letter with a mark,
+    a Greek letter, or a letter with its exponent; never a word)."""
+    names = [" ".join(t.lower().split()) for t in m.terms if t.strip()]
+    found: list[str] = []
+    for chunk in m.ordered:
+        for before, symbol in symbols_given(chunk.text):
+            if symbol not in found and any(
+                    before.endswith(n) and not before[: -len(n)][-1:].isalnum() for n in names):
+                found.append(symbol)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def symbols_given(text: str) -> tuple[tuple[str, str], ...]:
+    """Each symbol the text gives a name (", usually denoted R 2 and"), with the text before
+    it (lower case, spaces made single) that should end with the name; read once per
+    passage."""
+    return tuple((" ".join(text[max(0, m.start() - 80): m.start()].lower().split()),
+                  m["symbol"]) for m in _NOTATION.finditer(text))
+
+
+def stated_by_subject(sentence: str, match: re.Match[str]) -> bool:
     """Whether the term is what the result is stated of: not inside a longer name ("percentile
     rank" for percentile, "total probability") or a phrase about something else ("the mean of
     this sample" for sample), and its qualifier is a phrase, not a clause ("..., and report
@@ -118,17 +168,18 @@ def find_worked_examples(m: Material, passages: Sequence[Chunk]) -> list[tuple[s
     """(case, result stem, key, passages) for each worked example naming the concept: the
     case text, the result sentence up to the blank with its unit after it, the stated number,
     the passages it is on (two when the sentence runs over a page break)."""
-    terms = _named(m)
+    terms = named_terms(m)
     if not terms:
         return []
-    pattern = _result_pattern(tuple(terms))
+    pattern = result_pattern(tuple(terms))
     found: list[tuple[str, str, str, list[Chunk]]] = []
     seen: set[str] = set()
     by_place = {(c.source, c.order): c for c in passages}
     for chunk in passages:
+        found += _displayed(terms, chunk, seen)
         if not _ANY_RESULT.search(chunk.text) or not pattern.search(" ".join(chunk.text.split())):
             continue
-        sentences = passage_sentences(chunk.text)
+        sentences = passage_sentences(_listed(chunk.text))
         cited = [chunk]
         before = by_place.get((chunk.source, chunk.order - 1))
         if before is not None and sentences and (sentences[0][:1].islower()
@@ -142,7 +193,7 @@ def find_worked_examples(m: Material, passages: Sequence[Chunk]) -> list[tuple[s
             for match in pattern.finditer(sentence):
                 value = _plain(match["value"])
                 if (not _AFTER.match(sentence[match.end():]) or value in seen
-                        or not _subject(sentence, match)):
+                        or not stated_by_subject(sentence, match)):
                     continue
                 case = _case(sentences, index, sentence[: match.start()], value)
                 if case is None:
@@ -158,13 +209,55 @@ def find_worked_examples(m: Material, passages: Sequence[Chunk]) -> list[tuple[s
     return found
 
 
+@lru_cache(maxsize=4096)
+def _display_lines(text: str) -> tuple[re.Match[str], ...]:
+    """The lines of a passage setting one evaluation each ("CDF(2) = 0.6"); read once."""
+    return tuple(_DISPLAY_LINE.finditer(text)) if "=" in text else ()
+
+
+def _displayed(terms: Sequence[str], chunk: Chunk,
+               seen: set[str]) -> list[tuple[str, str, str, list[Chunk]]]:
+    """Results the book sets as a display after a case, one evaluation a line ("As an
+    example, suppose we collect a sample with the values [1, 2, 2, 3, 5]. Here are some
+    values from its CDF: CDF(0) = 0 / CDF(1) = 0.2 / ..."): each evaluation of the concept
+    asked after the case, the last lines first (they need the most of it), none whose value
+    the case gives. The line introducing the display ("Here are some values ...:") is left
+    out of the case."""
+    names = {" ".join(t.lower().split()) for t in terms}
+    lines = [line for line in _display_lines(chunk.text)
+             if " ".join(line["term"].lower().split()) in names]
+    if len(lines) < MIN_DISPLAY_LINES:
+        return []
+    before = passage_sentences(chunk.text[: lines[0].start()])
+    while before and before[-1].rstrip().endswith(":"):
+        before.pop()
+    found: list[tuple[str, str, str, list[Chunk]]] = []
+    for line in reversed(lines):
+        value = _plain(line["value"])
+        if value in seen:
+            continue
+        case = _case([*before, ""], len(before), "", value)
+        if case is None:
+            continue
+        seen.add(value)
+        found.append((case, f"{' '.join(line['call'].split())} = {BLANK}", line["value"],
+                      [chunk]))
+    return found
+
+
 def _case(sentences: list[str], index: int, lead: str, value: str) -> str | None:
     """The case before the result: from the nearest sentence opened by a cue that gives at
-    least :data:`MIN_CASE_NUMBERS` numbers, none of them the result; ``None`` when there is
-    none, or it holds code, a lost display ("Here are some values:") or a flattened table."""
+    least :data:`MIN_CASE_NUMBERS` numbers, none of them the result (or, for a result drawn
+    from what was just said, "So ...", the sentence before it or its own first clause; for
+    one pointing back, "In this example, ...", the nearest sentences giving the numbers);
+    ``None`` when there is none, or it holds code, a lost display ("Here are some values:")
+    or a flattened table."""
+    drawn = bool(_CONSEQUENCE.search(lead))
+    back = bool(_BACK.search(lead))
     for opening in range(index, max(-1, index - CASE_SENTENCES - 1), -1):
         said = sentences[opening] if opening < index else lead
-        if not _CUE.search(said):
+        if not _CUE.search(said) and not (drawn and opening >= index - 1) and not (
+                back and opening < index):
             continue
         parts = [*sentences[opening:index], lead] if opening < index else [lead]
         case = " ".join(parts).strip()
