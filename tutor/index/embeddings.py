@@ -7,8 +7,11 @@ input (not to a fixed 256), which makes short sentences several times faster.
 
 from __future__ import annotations
 
+import hashlib
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -99,13 +102,17 @@ _RECENT_CHARS = 600
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
-    """Vectors of shape ``(len(texts), 384)``; short texts seen lately are not embedded again."""
+    """Vectors of shape ``(len(texts), 384)``; short texts seen lately, or kept on the shelf
+    of the build that asks (:func:`shelved`), are not embedded again."""
     if not texts:
         return default_embedder().embed(texts)
     missing = list(dict.fromkeys(t for t in texts if t not in _RECENT))
-    fresh: dict[str, np.ndarray] = {}
+    shelf = _SHELF.get()
+    fresh: dict[str, np.ndarray] = shelf.found(missing) if shelf is not None and missing else {}
+    missing = [t for t in missing if t not in fresh]
     if missing:
-        fresh = dict(zip(missing, default_embedder().embed(missing), strict=True))
+        fresh.update(zip(missing, default_embedder().embed(missing), strict=True))
+    if fresh:
         _remember(fresh)
     rows: list[np.ndarray] = []
     for text in texts:
@@ -115,6 +122,8 @@ def embed(texts: Sequence[str]) -> np.ndarray:
         if vector is None:  # forgotten meanwhile (another thread cleared the memory)
             return default_embedder().embed(texts)
         rows.append(vector)
+    if shelf is not None:
+        shelf.keep(texts, rows)
     return np.stack(rows)
 
 
@@ -122,6 +131,54 @@ def _remember(vectors: dict[str, np.ndarray]) -> None:
     if len(_RECENT) + len(vectors) > _RECENT_MAX:
         _RECENT.clear()
     _RECENT.update((t, v) for t, v in vectors.items() if len(t) <= _RECENT_CHARS)
+
+
+def content_key(text: str) -> str:
+    """A text's key on a shelf: the model and the text, hashed."""
+    return hashlib.sha256(f"{Embedder.model_id}\0{text}".encode()).hexdigest()[:32]
+
+
+class Shelf:
+    """Vectors of short texts kept from one process to the next by content key (a course's
+    builds keep one, :mod:`tutor.study.carried_over`): ``stored`` is what an earlier build
+    left, ``kept`` what this one embedded or found (what it leaves for the next). A vector
+    does not depend on the texts embedded beside it, so a stored one is the one embedding
+    would give."""
+
+    def __init__(self, stored: dict[str, np.ndarray] | None = None) -> None:
+        self.stored = stored or {}
+        self.kept: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()
+
+    def found(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        out = {}
+        for text in texts:
+            vector = self.stored.get(content_key(text))
+            if vector is not None and vector.shape == (DIMENSIONS,):
+                out[text] = vector
+        return out
+
+    def keep(self, texts: Sequence[str], vectors: Sequence[np.ndarray]) -> None:
+        with self._lock:
+            for text, vector in zip(texts, vectors, strict=True):
+                if len(text) <= _RECENT_CHARS:
+                    self.kept[content_key(text)] = vector
+
+
+_SHELF: ContextVar[Shelf | None] = ContextVar("tutor_embedding_shelf", default=None)
+"""The shelf of the build running in this context (LangGraph's tasks inherit it); a lesson in
+another thread of the same process never puts a learner's words on it."""
+
+
+@contextmanager
+def shelved(shelf: Shelf) -> Iterator[Shelf]:
+    """Within this block (and the tasks it starts), :func:`embed` looks on ``shelf`` before
+    embedding and keeps there every short text it was asked for."""
+    token = _SHELF.set(shelf)
+    try:
+        yield shelf
+    finally:
+        _SHELF.reset(token)
 
 
 GIST_WORDS = 24

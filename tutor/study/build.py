@@ -137,6 +137,7 @@ def build_course(
     """
     with _collector_paused():
         from tutor.engine.select import make_engine
+        from tutor.study.carried_over import carried_over
         from tutor.study.graph import graph
         from tutor.study.state import StudyContext, StudyInput
 
@@ -157,7 +158,7 @@ def build_course(
     # subgraph's clock starts when the last node of its parent before it finished.
     last: dict[tuple[str, ...], float] = {(): time.perf_counter()}
     branches_start = last[()]
-    with _earlier_objects_left_alone():
+    with _earlier_objects_left_alone(), carried_over(target.folder):
         for part in graph.stream(
             inputs,
             context=StudyContext(engine=engine, chroma_url=context.chroma_url,
