@@ -121,12 +121,15 @@ def find_worked_examples(m: Material, passages: Sequence[Chunk]) -> list[tuple[s
     terms = _named(m)
     if not terms:
         return []
-    pattern = _result_pattern(tuple(terms))
+    pattern: re.Pattern[str] | None = None  # compiled when a passage states a number at all
     found: list[tuple[str, str, str, list[Chunk]]] = []
     seen: set[str] = set()
     by_place = {(c.source, c.order): c for c in passages}
     for chunk in passages:
-        if not _ANY_RESULT.search(chunk.text) or not pattern.search(" ".join(chunk.text.split())):
+        if not _ANY_RESULT.search(chunk.text):
+            continue
+        pattern = pattern or _result_pattern(tuple(terms))
+        if not pattern.search(" ".join(chunk.text.split())):
             continue
         sentences = passage_sentences(chunk.text)
         cited = [chunk]
