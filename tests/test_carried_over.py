@@ -12,12 +12,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.factories import write_course
+from tests.factories import write_course, write_pdf
 from tutor.context import TutorContext
 from tutor.engine.offline import code_sandbox
 from tutor.home import BUILD_DIR
 from tutor.index import embeddings
-from tutor.study.carried_over import REPLAYS_FILE, VECTORS_FILE, carried_over
+from tutor.ingest import pdf, sources
+from tutor.study.carried_over import PAGES_FILE, REPLAYS_FILE, VECTORS_FILE, carried_over
 
 
 class CountingEmbedder:
@@ -130,6 +131,32 @@ def test_replays_of_another_sandbox_are_not_used(
     assert fresh.ran == [("x = 1", "x")]
 
 
+def test_a_rebuild_reads_only_the_pdfs_it_has_not_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    book = write_pdf(tmp_path / "book.pdf", [["A list is a sequence of values."]])
+    notes = write_pdf(tmp_path / "notes.pdf", [["A loop repeats a block."]])
+    read: list[str] = []
+    read_pdf = pdf.read_pdf
+
+    def counted(path: Path, *args: object, **kwargs: object) -> object:
+        read.append(Path(path).name)
+        return read_pdf(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf, "read_pdf", counted)
+    with carried_over(tmp_path):
+        first = sources.read_source(book)
+    assert (tmp_path / BUILD_DIR / PAGES_FILE).exists()
+    with carried_over(tmp_path):
+        again = sources.read_source(book)
+        sources.read_source(notes)
+    assert read == ["book.pdf", "notes.pdf"]
+    assert again.pages == first.pages and again.source == first.source
+    monkeypatch.setattr(sources, "reader_version", lambda: "another reader")
+    with carried_over(tmp_path):  # the reader's code changed: read again
+        sources.read_source(book)
+    assert read == ["book.pdf", "notes.pdf", "book.pdf"]
+
+
 def test_a_rebuild_gives_the_course_a_fresh_build_gives(
         tmp_path: Path, embedder: CountingEmbedder, monkeypatch: pytest.MonkeyPatch) -> None:
     from tutor.study import build_course
@@ -145,3 +172,4 @@ def test_a_rebuild_gives_the_course_a_fresh_build_gives(
     assert first.course is not None and again.course is not None
     keep = {"concepts", "prerequisites", "exercises"}
     assert again.course.model_dump(include=keep) == first.course.model_dump(include=keep)
+

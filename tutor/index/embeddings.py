@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+
+from tutor.shelf import Shelf
 
 DIMENSIONS = 384
 MAX_TOKENS = 256
@@ -103,12 +104,12 @@ _RECENT_CHARS = 600
 
 def embed(texts: Sequence[str]) -> np.ndarray:
     """Vectors of shape ``(len(texts), 384)``; short texts seen lately, or kept on the shelf
-    of the build that asks (:func:`shelved`), are not embedded again."""
+    of the build that asks (:data:`SHELF`), are not embedded again."""
     if not texts:
         return default_embedder().embed(texts)
     missing = list(dict.fromkeys(t for t in texts if t not in _RECENT))
-    shelf = _SHELF.get()
-    fresh: dict[str, np.ndarray] = shelf.found(missing) if shelf is not None and missing else {}
+    shelf = SHELF.get()
+    fresh = _from_shelf(shelf, missing) if shelf is not None and missing else {}
     missing = [t for t in missing if t not in fresh]
     if missing:
         fresh.update(zip(missing, default_embedder().embed(missing), strict=True))
@@ -123,7 +124,9 @@ def embed(texts: Sequence[str]) -> np.ndarray:
             return default_embedder().embed(texts)
         rows.append(vector)
     if shelf is not None:
-        shelf.keep(texts, rows)
+        for text, vector in zip(texts, rows, strict=True):
+            if len(text) <= _RECENT_CHARS:
+                shelf.keep(content_key(text), vector)
     return np.stack(rows)
 
 
@@ -138,47 +141,20 @@ def content_key(text: str) -> str:
     return hashlib.sha256(f"{Embedder.model_id}\0{text}".encode()).hexdigest()[:32]
 
 
-class Shelf:
-    """Vectors of short texts kept from one process to the next by content key (a course's
-    builds keep one, :mod:`tutor.study.carried_over`): ``stored`` is what an earlier build
-    left, ``kept`` what this one embedded or found (what it leaves for the next). A vector
-    does not depend on the texts embedded beside it, so a stored one is the one embedding
-    would give."""
-
-    def __init__(self, stored: dict[str, np.ndarray] | None = None) -> None:
-        self.stored = stored or {}
-        self.kept: dict[str, np.ndarray] = {}
-        self._lock = threading.Lock()
-
-    def found(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
-        out = {}
-        for text in texts:
-            vector = self.stored.get(content_key(text))
-            if vector is not None and vector.shape == (DIMENSIONS,):
-                out[text] = vector
-        return out
-
-    def keep(self, texts: Sequence[str], vectors: Sequence[np.ndarray]) -> None:
-        with self._lock:
-            for text, vector in zip(texts, vectors, strict=True):
-                if len(text) <= _RECENT_CHARS:
-                    self.kept[content_key(text)] = vector
+SHELF: ContextVar[Shelf[str, np.ndarray] | None] = ContextVar("tutor_vectors", default=None)
+"""The shelf of the build running in this context (:mod:`tutor.shelf`), vectors by
+:func:`content_key`: :func:`embed` looks there before embedding and keeps there every short
+text it was asked for. A vector does not depend on the texts embedded beside it, so a stored
+one is the one embedding would give."""
 
 
-_SHELF: ContextVar[Shelf | None] = ContextVar("tutor_embedding_shelf", default=None)
-"""The shelf of the build running in this context (LangGraph's tasks inherit it); a lesson in
-another thread of the same process never puts a learner's words on it."""
-
-
-@contextmanager
-def shelved(shelf: Shelf) -> Iterator[Shelf]:
-    """Within this block (and the tasks it starts), :func:`embed` looks on ``shelf`` before
-    embedding and keeps there every short text it was asked for."""
-    token = _SHELF.set(shelf)
-    try:
-        yield shelf
-    finally:
-        _SHELF.reset(token)
+def _from_shelf(shelf: Shelf[str, np.ndarray], texts: Sequence[str]) -> dict[str, np.ndarray]:
+    found = {}
+    for text in texts:
+        vector = shelf.get(content_key(text))
+        if vector is not None and vector.shape == (DIMENSIONS,):
+            found[text] = vector
+    return found
 
 
 GIST_WORDS = 24

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import json
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -219,17 +220,40 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+YOUNG_OBJECTS = 10_000
+"""New container objects between two young collections during a build (Python's default is
+700): most of what a build makes dies young by reference counting, so fewer, larger young
+collections find it gone, and no full collection falls inside a Think Python build (its
+collections: 0.47 -> 0.25 CPU-s, peak memory 398 -> 415 MB)."""
+
+
 @contextmanager
 def _earlier_objects_left_alone() -> Iterator[None]:
     """The cyclic garbage collector skips the objects that existed before the build (modules,
     classes, the libraries' tables) until it ends: a book build runs several full collections,
     and walking those objects again each time cost about an eighth of its CPU. They go back
-    to the collector afterwards, so nothing is kept that would otherwise be freed."""
+    to the collector afterwards, so nothing is kept that would otherwise be freed. Young
+    collections come every :data:`YOUNG_OBJECTS` new objects meanwhile (builds running at
+    once in one process, as in the app, share the setting: the last to end restores it)."""
+    with _builds_lock:
+        if not _builds_running:
+            _thresholds_before[:] = gc.get_threshold()
+            gc.set_threshold(YOUNG_OBJECTS, *_thresholds_before[1:])
+        _builds_running.append(1)
     gc.freeze()
     try:
         yield
     finally:
         gc.unfreeze()
+        with _builds_lock:
+            _builds_running.pop()
+            if not _builds_running:
+                gc.set_threshold(*_thresholds_before)
+
+
+_builds_lock = threading.Lock()
+_builds_running: list[int] = []
+_thresholds_before: list[int] = []
 
 
 class BatchOptions(BaseModel):

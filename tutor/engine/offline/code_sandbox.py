@@ -33,10 +33,11 @@ import tempfile
 import threading
 import time
 import tokenize
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from contextvars import ContextVar
 from pathlib import Path
+
+from tutor.shelf import Shelf
 
 TIMEOUT_SECONDS = 5.0
 CPU_SECONDS = 3
@@ -71,19 +72,19 @@ class Sandbox:
         A session asked for again gets the answer it got the first time, and so do the first
         statements of a session that was replayed to its end."""
         key = tuple(statements)
-        shelf = _SHELF.get()
+        shelf = SHELF.get()
         with self._lock:
             if key in self._known:
                 shown = self._known[key]
-            elif shelf is not None and key in shelf.stored:
-                shown = shelf.stored[key]
+            elif shelf is not None and (stored := shelf.get(key)) is not None:
+                shown = list(stored)
                 self._remember(key, shown)
             else:
                 settled, shown = self._replayed(key)
                 if settled:  # not when the worker itself failed
                     self._remember(key, shown)
         if shelf is not None and shown is not None:
-            shelf.keep(key, shown)
+            shelf.keep(key, list(shown))
         return None if shown is None else list(shown)
 
     def _remember(self, key: tuple[str, ...], shown: list[str] | None) -> None:
@@ -172,23 +173,6 @@ class Sandbox:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-class Shelf:
-    """Replays kept from one process to the next (a course's builds keep one,
-    :mod:`tutor.study.carried_over`): ``stored`` is what an earlier build's sessions showed,
-    ``kept`` what this build's showed (what it leaves for the next). Only sessions that were
-    replayed to an answer are kept, never one the worker could not replay (a timeout on a busy
-    machine is tried again by the next build)."""
-
-    def __init__(self, stored: dict[tuple[str, ...], list[str]] | None = None) -> None:
-        self.stored = stored or {}
-        self.kept: dict[tuple[str, ...], list[str]] = {}
-        self._lock = threading.Lock()
-
-    def keep(self, key: tuple[str, ...], shown: list[str]) -> None:
-        with self._lock:
-            self.kept[key] = list(shown)
-
-
 def sandbox_version() -> str:
     """What a kept replay was made by: the worker's code, the interpreter and the limits; a
     shelf made by another is not used."""
@@ -196,19 +180,12 @@ def sandbox_version() -> str:
     return hashlib.sha256(made_by.encode() + WORKER.read_bytes()).hexdigest()[:32]
 
 
-_SHELF: ContextVar[Shelf | None] = ContextVar("tutor_replay_shelf", default=None)
-"""The shelf of the build running in this context (LangGraph's tasks inherit it)."""
-
-
-@contextmanager
-def shelved(shelf: Shelf) -> Iterator[Shelf]:
-    """Within this block (and the tasks it starts), :func:`replay` answers a session the
-    shelf holds without replaying it, and keeps there every session replayed to an answer."""
-    token = _SHELF.set(shelf)
-    try:
-        yield shelf
-    finally:
-        _SHELF.reset(token)
+SHELF: ContextVar[Shelf[tuple[str, ...], list[str]] | None] = ContextVar(
+    "tutor_replays", default=None)
+"""The shelf of the build running in this context (:mod:`tutor.shelf`), what each session
+showed by its statements: :meth:`Sandbox.replay` answers a session the shelf holds without
+replaying it, and keeps there every session replayed to an answer (never one the worker could
+not replay: a timeout on a busy machine is tried again by the next build)."""
 
 
 _shared = Sandbox()
