@@ -1,6 +1,7 @@
 """Whole-process build cost: ``tutor course build`` against a process that only extracts the
 text with pypdf, each started fresh (interpreter start-up and imports counted), interleaved
-and reported as medians; and a scaling table over books made of 6 to 1,000 pages.
+and reported as medians, with a rebuild of the same course folder after each build; and a
+scaling table over books made of 6 to 1,000 pages.
 
 Used by ``bench/build_speed.py``. CPU seconds are the child's user + system time (all its
 threads), read from ``getrusage(RUSAGE_CHILDREN)`` around each run; wall seconds are reported
@@ -48,9 +49,12 @@ def extract_once(pdf: Path) -> tuple[float, float]:
     return _timed([sys.executable, "-c", EXTRACT, str(pdf)], dict(os.environ))
 
 
-def build_once(pdf: Path, workdir: Path, code: Path = REPO) -> tuple[float, float, int]:
+def build_once(pdf: Path, workdir: Path, code: Path = REPO,
+               rebuilds: list[tuple[float, float]] | None = None) -> tuple[float, float, int]:
     """(wall, CPU, concepts) of a fresh offline build of ``pdf`` as a one-source course, run
-    from the checkout ``code`` (another commit's tree, to compare in the same run)."""
+    from the checkout ``code`` (another commit's tree, to compare in the same run). With
+    ``rebuilds``, the course is then built again in the same folder (what the first build
+    left there, e.g. ``.build/``, in place) and that build's (wall, CPU) is appended."""
     import json
 
     home = workdir / f"home-{time.monotonic_ns()}"
@@ -59,10 +63,12 @@ def build_once(pdf: Path, workdir: Path, code: Path = REPO) -> tuple[float, floa
     shutil.copy2(pdf, folder / pdf.name)
     env = {**os.environ, "TUTOR_HOME": str(home), "TUTOR_DATA": str(home / ".tutor"),
            "ANONYMIZED_TELEMETRY": "False"}
-    wall, cpu = _timed([sys.executable, "-c", "from tutor.cli.main import main; main()",
-                        "course", "build", str(folder), "--engine", "offline", "--quiet"], env,
-                       cwd=code)
+    command = [sys.executable, "-c", "from tutor.cli.main import main; main()",
+               "course", "build", str(folder), "--engine", "offline", "--quiet"]
+    wall, cpu = _timed(command, env, cwd=code)
     course = json.loads((folder / "course.json").read_text(encoding="utf-8"))
+    if rebuilds is not None:
+        rebuilds.append(_timed(command, env, cwd=code))
     shutil.rmtree(home, ignore_errors=True)
     return wall, cpu, len(course["concepts"])
 
@@ -73,19 +79,31 @@ def compare(pdf: Path, workdir: Path, runs: int, baseline: Path | None = None) -
     builds: list[tuple[float, float, int]] = []
     extracts: list[tuple[float, float]] = []
     earlier: list[tuple[float, float, int]] = []
+    rebuilds: list[tuple[float, float]] = []
+    earlier_rebuilds: list[tuple[float, float]] = []
     for i in range(runs):
         order = ["extract", "build", "baseline"]
         for what in order[i % len(order):] + order[: i % len(order)]:
             if what == "extract":
                 extracts.append(extract_once(pdf))
             elif what == "build":
-                builds.append(build_once(pdf, workdir))
+                builds.append(build_once(pdf, workdir, rebuilds=rebuilds))
             elif baseline is not None:
-                earlier.append(build_once(pdf, workdir, baseline))
+                earlier.append(build_once(pdf, workdir, baseline, rebuilds=earlier_rebuilds))
     out = _summary(builds, extracts, runs)
+    out["rebuild"] = _rebuild_summary(rebuilds, extracts)
     if baseline is not None:
-        out["baseline"] = {"code": str(baseline), **_summary(earlier, extracts, runs)}
+        out["baseline"] = {"code": str(baseline), **_summary(earlier, extracts, runs),
+                           "rebuild": _rebuild_summary(earlier_rebuilds, extracts)}
     return out
+
+
+def _rebuild_summary(rebuilds: list[tuple[float, float]],
+                     extracts: list[tuple[float, float]]) -> dict[str, float]:
+    """The second build of the same course folder (a rebuild of an unchanged book)."""
+    cpu = statistics.median(r[1] for r in rebuilds)
+    return {"cpu_s": round(cpu, 2), "wall_s": round(statistics.median(r[0] for r in rebuilds), 2),
+            "ratio_cpu": round(cpu / statistics.median(e[1] for e in extracts), 2)}
 
 
 def _summary(builds: list[tuple[float, float, int]], extracts: list[tuple[float, float]],

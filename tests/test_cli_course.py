@@ -133,3 +133,24 @@ def test_make_engine_follows_the_context(tutor_home):
     assert make_engine(TutorContext.from_env(engine="auto")).name == "offline"  # no key set
     with pytest.raises(EngineUnavailable, match="offline"):
         make_engine(TutorContext.from_env(engine="claude"))
+
+
+def test_a_build_leaves_its_objects_to_the_process_end_unless_chroma_is_open(
+        tmp_path, fake_engine, monkeypatch):
+    """The build command freezes the objects the build left when the process ends (the
+    interpreter's last collection would walk them all), not when a Chroma store is open."""
+    import atexit
+    import gc
+    import sys
+
+    registered: list[object] = []
+    monkeypatch.setattr(atexit, "register", registered.append)
+    monkeypatch.setenv("TUTOR_BUILD_PASSAGES", "1")  # the index is left to the first lesson
+    monkeypatch.delitem(sys.modules, "chromadb", raising=False)
+    folder = write_course(tmp_path / "course")
+    assert main(["course", "build", str(folder), "--engine", "offline", "--quiet"]) == 0
+    assert gc.freeze in registered
+    registered.clear()
+    monkeypatch.setitem(sys.modules, "chromadb", object())
+    assert main(["course", "build", str(folder), "--engine", "offline", "--quiet"]) == 0
+    assert gc.freeze not in registered

@@ -70,8 +70,24 @@ def build(
     except TutorError as exc:
         raise _fail(exc) from exc
     _print_summary(result)
+    _leave_objects_at_exit()
     if result.report.failed_sources or result.course_path is None:
         raise typer.Exit(1)
+
+
+def _leave_objects_at_exit() -> None:
+    """When the process ends, the interpreter's last cyclic collection walks every object the
+    build left (the book's passages, concepts, exercises) and tears their cycles down: 0.3-0.5
+    CPU-s on Think Python, to free memory the operating system takes back at once. Freezing
+    them first leaves them out of that walk; the exit functions still run (the sandbox's
+    worker is stopped) and objects outside cycles are freed as before. Not when the build
+    opened a Chroma store (``--index``), whose objects are left to end as they always did."""
+    import atexit
+    import gc
+    import sys
+
+    if "chromadb" not in sys.modules:
+        atexit.register(gc.freeze)
 
 
 def index(

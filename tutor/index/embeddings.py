@@ -7,12 +7,16 @@ input (not to a fixed 256), which makes short sentences several times faster.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Sequence
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+
+from tutor.shelf import Shelf
 
 DIMENSIONS = 384
 MAX_TOKENS = 256
@@ -99,13 +103,17 @@ _RECENT_CHARS = 600
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
-    """Vectors of shape ``(len(texts), 384)``; short texts seen lately are not embedded again."""
+    """Vectors of shape ``(len(texts), 384)``; short texts seen lately, or kept on the shelf
+    of the build that asks (:data:`SHELF`), are not embedded again."""
     if not texts:
         return default_embedder().embed(texts)
     missing = list(dict.fromkeys(t for t in texts if t not in _RECENT))
-    fresh: dict[str, np.ndarray] = {}
+    shelf = SHELF.get()
+    fresh = _from_shelf(shelf, missing) if shelf is not None and missing else {}
+    missing = [t for t in missing if t not in fresh]
     if missing:
-        fresh = dict(zip(missing, default_embedder().embed(missing), strict=True))
+        fresh.update(zip(missing, default_embedder().embed(missing), strict=True))
+    if fresh:
         _remember(fresh)
     rows: list[np.ndarray] = []
     for text in texts:
@@ -115,6 +123,10 @@ def embed(texts: Sequence[str]) -> np.ndarray:
         if vector is None:  # forgotten meanwhile (another thread cleared the memory)
             return default_embedder().embed(texts)
         rows.append(vector)
+    if shelf is not None:
+        for text, vector in zip(texts, rows, strict=True):
+            if len(text) <= _RECENT_CHARS:
+                shelf.keep(content_key(text), vector)
     return np.stack(rows)
 
 
@@ -122,6 +134,27 @@ def _remember(vectors: dict[str, np.ndarray]) -> None:
     if len(_RECENT) + len(vectors) > _RECENT_MAX:
         _RECENT.clear()
     _RECENT.update((t, v) for t, v in vectors.items() if len(t) <= _RECENT_CHARS)
+
+
+def content_key(text: str) -> str:
+    """A text's key on a shelf: the model and the text, hashed."""
+    return hashlib.sha256(f"{Embedder.model_id}\0{text}".encode()).hexdigest()[:32]
+
+
+SHELF: ContextVar[Shelf[str, np.ndarray] | None] = ContextVar("tutor_vectors", default=None)
+"""The shelf of the build running in this context (:mod:`tutor.shelf`), vectors by
+:func:`content_key`: :func:`embed` looks there before embedding and keeps there every short
+text it was asked for. A vector does not depend on the texts embedded beside it, so a stored
+one is the one embedding would give."""
+
+
+def _from_shelf(shelf: Shelf[str, np.ndarray], texts: Sequence[str]) -> dict[str, np.ndarray]:
+    found = {}
+    for text in texts:
+        vector = shelf.get(content_key(text))
+        if vector is not None and vector.shape == (DIMENSIONS,):
+            found[text] = vector
+    return found
 
 
 GIST_WORDS = 24

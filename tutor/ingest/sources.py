@@ -9,7 +9,9 @@ PDF pages keep their page numbers; Markdown and text files are cut into sections
 from __future__ import annotations
 
 import hashlib
+import sys
 import time
+from contextvars import ContextVar
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -19,6 +21,7 @@ from tutor.errors import SourceError
 from tutor.ingest.limits import refuse_too_much_text
 from tutor.safety.markup import inert_course_text
 from tutor.safety.names import has_bad_characters
+from tutor.shelf import Shelf
 
 SUFFIXES = {
     ".pdf": SourceKind.PDF,
@@ -87,11 +90,10 @@ def read_source(
     if not data.strip():
         raise SourceError(path, "is empty", "add the file again with its content")
     skipped: list[int] = []
+    sha256 = hashlib.sha256(data).hexdigest()
     try:
         if kind is SourceKind.PDF:
-            from tutor.ingest.pdf import read_pdf
-
-            raw, skipped = read_pdf(path, data, timeout_s=timeout_s, max_pages=max_pages)
+            raw, skipped = _pdf_pages(path, data, sha256, timeout_s, max_pages)
         elif kind is SourceKind.MARKDOWN:
             from tutor.ingest.markdown import read_markdown
 
@@ -120,8 +122,46 @@ def read_source(
     if not any(page.text.strip() for page in pages):
         raise SourceError(path, "contains no text", "check the file, or remove it")
     source = Source(
-        name=path.name, kind=kind, pages=len(pages), sha256=hashlib.sha256(data).hexdigest()
+        name=path.name, kind=kind, pages=len(pages), sha256=sha256
     )
     return SourceText(
         source=source, pages=pages, skipped_pages=skipped, seconds=time.monotonic() - started
     )
+
+
+RawPages = tuple[list[tuple[int, str, list[str], list[str]]], list[int]]
+"""What :func:`tutor.ingest.pdf.read_pdf` reads: the pages and the skipped page numbers."""
+
+PAGES_SHELF: ContextVar[Shelf[str, RawPages] | None] = ContextVar("tutor_pages", default=None)
+"""The shelf of the build running in this context (:mod:`tutor.shelf`): what a PDF's pages
+read, by the file's bytes (and the page limit), for the reader that made the shelf
+(:func:`reader_version`); a PDF found there is not read again."""
+
+
+def _pdf_pages(path: Path, data: bytes, sha256: str, timeout_s: float,
+               max_pages: int) -> RawPages:
+    from tutor.ingest.pdf import read_pdf
+
+    shelf = PAGES_SHELF.get()
+    key = f"{sha256}:{max_pages}"
+    read = shelf.get(key) if shelf is not None else None
+    if read is None:
+        read = read_pdf(path, data, timeout_s=timeout_s, max_pages=max_pages)
+    if shelf is not None:
+        shelf.keep(key, read)
+    return read
+
+
+def reader_version() -> str:
+    """What read a shelf's pages: the package's code (every module, so that no change to
+    what reading calls goes unseen), the PDF libraries and the interpreter."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(sys.version.encode())
+    for package in ("pypdf", "pypdfium2"):
+        digest.update(f"\0{package} {version(package)}".encode())
+    root = Path(__file__).resolve().parent.parent
+    for module in sorted(root.rglob("*.py")):
+        digest.update(b"\0" + str(module.relative_to(root)).encode() + b"\0")
+        digest.update(module.read_bytes())
+    return digest.hexdigest()[:32]

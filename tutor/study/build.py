@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import json
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -137,6 +138,7 @@ def build_course(
     """
     with _collector_paused():
         from tutor.engine.select import make_engine
+        from tutor.study.carried_over import carried_over
         from tutor.study.graph import graph
         from tutor.study.state import StudyContext, StudyInput
 
@@ -157,7 +159,7 @@ def build_course(
     # subgraph's clock starts when the last node of its parent before it finished.
     last: dict[tuple[str, ...], float] = {(): time.perf_counter()}
     branches_start = last[()]
-    with _earlier_objects_left_alone():
+    with _earlier_objects_left_alone(), carried_over(target.folder):
         for part in graph.stream(
             inputs,
             context=StudyContext(engine=engine, chroma_url=context.chroma_url,
@@ -218,17 +220,40 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+YOUNG_OBJECTS = 10_000
+"""New container objects between two young collections during a build (Python's default is
+700): most of what a build makes dies young by reference counting, so fewer, larger young
+collections find it gone, and no full collection falls inside a Think Python build (its
+collections: 0.47 -> 0.25 CPU-s, peak memory 398 -> 415 MB)."""
+
+
 @contextmanager
 def _earlier_objects_left_alone() -> Iterator[None]:
     """The cyclic garbage collector skips the objects that existed before the build (modules,
     classes, the libraries' tables) until it ends: a book build runs several full collections,
     and walking those objects again each time cost about an eighth of its CPU. They go back
-    to the collector afterwards, so nothing is kept that would otherwise be freed."""
+    to the collector afterwards, so nothing is kept that would otherwise be freed. Young
+    collections come every :data:`YOUNG_OBJECTS` new objects meanwhile (builds running at
+    once in one process, as in the app, share the setting: the last to end restores it)."""
+    with _builds_lock:
+        if not _builds_running:
+            _thresholds_before[:] = gc.get_threshold()
+            gc.set_threshold(YOUNG_OBJECTS, *_thresholds_before[1:])
+        _builds_running.append(1)
     gc.freeze()
     try:
         yield
     finally:
         gc.unfreeze()
+        with _builds_lock:
+            _builds_running.pop()
+            if not _builds_running:
+                gc.set_threshold(*_thresholds_before)
+
+
+_builds_lock = threading.Lock()
+_builds_running: list[int] = []
+_thresholds_before: list[int] = []
 
 
 class BatchOptions(BaseModel):

@@ -19,6 +19,7 @@ a short session) and leaves its own objects out of the child's garbage collectio
 from __future__ import annotations
 
 import atexit
+import hashlib
 import io
 import json
 import os
@@ -33,7 +34,10 @@ import threading
 import time
 import tokenize
 from collections.abc import Sequence
+from contextvars import ContextVar
 from pathlib import Path
+
+from tutor.shelf import Shelf
 
 TIMEOUT_SECONDS = 5.0
 CPU_SECONDS = 3
@@ -68,14 +72,20 @@ class Sandbox:
         A session asked for again gets the answer it got the first time, and so do the first
         statements of a session that was replayed to its end."""
         key = tuple(statements)
+        shelf = SHELF.get()
         with self._lock:
             if key in self._known:
-                known = self._known[key]
-                return None if known is None else list(known)
-            settled, shown = self._replayed(key)
-            if settled:  # not when the worker itself failed
+                shown = self._known[key]
+            elif shelf is not None and (stored := shelf.get(key)) is not None:
+                shown = list(stored)
                 self._remember(key, shown)
-            return None if shown is None else list(shown)
+            else:
+                settled, shown = self._replayed(key)
+                if settled:  # not when the worker itself failed
+                    self._remember(key, shown)
+        if shelf is not None and shown is not None:
+            shelf.keep(key, list(shown))
+        return None if shown is None else list(shown)
 
     def _remember(self, key: tuple[str, ...], shown: list[str] | None) -> None:
         """Keep a session's answer, and, when it ran to the end, its first statements'
@@ -161,6 +171,21 @@ class Sandbox:
                 worker.wait()
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def sandbox_version() -> str:
+    """What a kept replay was made by: the worker's code, the interpreter and the limits; a
+    shelf made by another is not used."""
+    made_by = f"{sys.version}\0{TIMEOUT_SECONDS}\0{CPU_SECONDS}\0{MEMORY_BYTES}\0"
+    return hashlib.sha256(made_by.encode() + WORKER.read_bytes()).hexdigest()[:32]
+
+
+SHELF: ContextVar[Shelf[tuple[str, ...], list[str]] | None] = ContextVar(
+    "tutor_replays", default=None)
+"""The shelf of the build running in this context (:mod:`tutor.shelf`), what each session
+showed by its statements: :meth:`Sandbox.replay` answers a session the shelf holds without
+replaying it, and keeps there every session replayed to an answer (never one the worker could
+not replay: a timeout on a busy machine is tried again by the next build)."""
 
 
 _shared = Sandbox()

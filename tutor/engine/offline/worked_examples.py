@@ -171,13 +171,16 @@ def find_worked_examples(m: Material, passages: Sequence[Chunk]) -> list[tuple[s
     terms = named_terms(m)
     if not terms:
         return []
-    pattern = result_pattern(tuple(terms))
+    pattern: re.Pattern[str] | None = None  # compiled when a passage states a number at all
     found: list[tuple[str, str, str, list[Chunk]]] = []
     seen: set[str] = set()
     by_place = {(c.source, c.order): c for c in passages}
     for chunk in passages:
         found += _displayed(terms, chunk, seen)
-        if not _ANY_RESULT.search(chunk.text) or not pattern.search(" ".join(chunk.text.split())):
+        if not _ANY_RESULT.search(chunk.text):
+            continue
+        pattern = pattern or result_pattern(tuple(terms))
+        if not pattern.search(" ".join(chunk.text.split())):
             continue
         sentences = passage_sentences(_listed(chunk.text))
         cited = [chunk]
