@@ -57,8 +57,8 @@ def test_a_concept_named_by_pointing_back_is_compared_by_its_glossary_entry() ->
     sibling = Sibling(mode, 0.7, "The most frequent value in a sample")
     written = write_beyond_definition(m, [sibling], passages)
     (contrast,) = [e for e in written if e.origin is ExerciseOrigin.CONTRAST]
-    points = " ".join(contrast.key_points)
-    assert "frequency of each" in points and "most frequent value" in points
+    said = f"{contrast.prompt} {contrast.answer}"  # one side is the note, the other the key
+    assert "frequency of each" in said and "most frequent value" in said
     assert check_exercise(contrast, distribution, [GLOSSARY]).ok  # the cited page alone
     # without the glossary there is nothing to say what a distribution is
     assert [e for e in write_beyond_definition(m, [sibling], [NAMING])

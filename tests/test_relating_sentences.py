@@ -53,6 +53,10 @@ def test_a_kind_a_naming_a_ranking_or_a_mere_mention_ties_nothing() -> None:
                 "intervals are the source of much confusion.") is None
     assert _tie("mean", "summary statistic", "The mean of a sample is the summary statistic "
                 "computed with the previous formula.") is None  # leans on the text around
+    assert _tie("runtime error", "type", "Runtime error: The second type of error is a runtime "
+                "error, so called because it appears at run time.") is None  # a heading
+    assert _tie("standard score", "standard deviation", "Transform each value to a standard "
+                "score, which is the number of standard deviations from the mean.") is None
 
 
 def test_with_operations_only_a_tie_by_an_operation_or_a_part_counts() -> None:
@@ -153,3 +157,14 @@ def test_an_example_or_the_name_of_a_sign_is_no_key_for_what_a_concept_is() -> N
     written = [e for e in write_exercises(glossed, [], [page, entry])
                if e.origin is ExerciseOrigin.DEFINITION]
     assert written and all("connective is called" not in e.answer for e in written)
+
+
+def test_a_diagnosis_is_graded_on_the_idea_named_and_what_the_concept_is() -> None:
+    from tutor.engine.offline.grading import grade
+
+    page = _chunk(f"{CDF.definition} {CURVE.definition}", 9)
+    sibling = Sibling(CURVE, 0.3, describe(CURVE.definition, ["survival curve"]))
+    (item,) = write_contrast(gather(CDF, term_variants("CDF"), [page]), [sibling], [page])
+    assert grade(item, "She described the survival curve, not the CDF. The CDF maps from "
+                       "values to their cumulative probabilities.").correct
+    assert not grade(item, "The CDF is the probability of surviving past a time.").correct

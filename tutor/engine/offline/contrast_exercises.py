@@ -1,11 +1,11 @@
-""""How does X differ from Y?" exercises for a concept and a near sibling.
+""""Contrast exercises: which near sibling a concept is set apart from.
 
 Knowing a definition by heart is not knowing where one idea ends and the next begins. The
 sibling must be one the learner could confuse with the concept (ranked by similarity), both
 must have a definition that does not name the other, and the sibling must be defined on a page
 the concept's passages include, so the key points of both definitions are checked against
-pages the exercise cites. The reference answer states both definitions side by side; the key
-points are one idea from each.
+pages the exercise cites. How the item is asked and keyed (the tie the book states between the
+two, or a mix-up to diagnose) is :mod:`~tutor.engine.offline.contrast_questions`.
 """
 
 from __future__ import annotations

@@ -142,7 +142,9 @@ def _mix_up(m: Material, sibling: Sibling, own: str,
                   f"idea her note describes, and say what {said_of.name} is.")
         reference = (f"That is the description of {fits.name}, not of {said_of.name}. "
                      f"{_capital(said_of.name)}: {true_text}.")
-        return prompt, reference, [_side_point(fits.name, note_text),
+        # the learner names the idea the note describes (its description is in the prompt)
+        named = f"the note describes {fits.name}, not {said_of.name}"
+        return prompt, reference, [_side_point(fits.name, named),
                                    _side_point(said_of.name, true_text)]
     return None
 

@@ -52,6 +52,10 @@ _LEANS = re.compile(r"\b(?:previous|following|above|below|this|these|those)\b", 
 """A sentence that points at the text around it ("computed with the previous formula")."""
 _ENTRIES = re.compile(r"\s*[\u2022\u25cf]\s*|(?<=[.!?])\s+(?=[a-z][\w -]{0,30}:\s)")
 """Where a glossary run together parts into its entries ("... changed. traverse: To ...")."""
+_INSTRUCTION = re.compile(r"^\W*(?:compute|transform|plot|write|use|make|generate|find|run|try|"
+                          r"define|read|print|draw|choose|select|test|check|suppose|imagine)\b",
+                          re.I)
+"""A sentence that tells the reader to do something (an exercise), not how ideas stand."""
 _CODE = re.compile(r"https?:|www\.|\bdef\s|\breturn\s|>>>|\w_\w|\b[A-Z]?[a-z]+[A-Z]\w*")
 """Links, listings and the names code gives ("weight_g", "ReadBabyBoom")."""
 OPERATIONS = frozenset({
@@ -108,8 +112,10 @@ def _relating_in(text: str, terms: tuple[str, ...], other: tuple[str, ...],
         plain = " ".join(sentence.split())
         if not _fit(plain) or not ours.search(plain) or not theirs.search(plain):
             continue
-        if _overlapping(plain, ours, theirs):
-            continue  # "survival curve" inside "survival curves of ..."
+        if _overlapping(plain, ours, theirs) or _INSTRUCTION.match(plain):
+            continue  # "survival curve" inside "survival curves of ..."; "Transform each ..."
+        if _named_again(plain, ours, theirs) or _named_again(plain, theirs, ours):
+            continue  # "Runtime error: The second type of error is a runtime error": a heading
         for first, second in ((ours, theirs), (theirs, ours)):
             marked = second.sub(_B, first.sub(_A, plain))
             if _relates(marked, operations):
@@ -150,6 +156,15 @@ def _a_relation(rel: str, of_follows: bool, det: str | None) -> bool:
         return False  # a clause of its own runs between them
     content = [w for w in found if w not in STOPWORDS]
     return bool(content) or (of_follows and not found)
+
+
+def _named_again(plain: str, ours: re.Pattern[str], theirs: re.Pattern[str]) -> bool:
+    """Whether a concept is named twice, outside the other's names: the sentence is about
+    something else, or a heading runs into it."""
+    spans = [m.span() for m in theirs.finditer(plain)]
+    alone = [m for m in ours.finditer(plain)
+             if not any(a <= m.start() and m.end() <= b for a, b in spans)]
+    return len(alone) > 1
 
 
 def _overlapping(plain: str, ours: re.Pattern[str], theirs: re.Pattern[str]) -> bool:
