@@ -94,33 +94,40 @@ def relating_sentence(terms: Sequence[str], other_terms: Sequence[str],
     or a part (:data:`OPERATIONS`, a formula): "the square root of", not "the process of"."""
     if not terms or not other_terms:
         return None
-    ours, theirs = term_pattern(terms), term_pattern(other_terms)
+    ours, other = tuple(terms), tuple(other_terms)
+    theirs = term_pattern(other)
     for chunk in passages:
-        if not ours.search(chunk.text) or not theirs.search(chunk.text):
-            continue
-        found = _relating_in(chunk.text, tuple(terms), tuple(other_terms), operations)
-        if found is not None:
-            return Relating(found, chunk)
+        for plain in _naming(chunk.text, ours):
+            if theirs.search(plain) and _ties(plain, ours, other, operations):
+                return Relating(_cleaned(plain), chunk)
     return None
 
 
-@lru_cache(maxsize=8192)
-def _relating_in(text: str, terms: tuple[str, ...], other: tuple[str, ...],
-                 operations: bool) -> str | None:
-    ours, theirs = term_pattern(terms), term_pattern(other)
+@lru_cache(maxsize=16384)
+def _naming(text: str, terms: tuple[str, ...]) -> tuple[str, ...]:
+    """The statements of a passage fit to key that name the concept, read once per passage
+    and concept: the writers ask of them for every near concept in turn."""
+    ours = term_pattern(terms)
+    if not ours.search(text):
+        return ()
+    found: list[str] = []
     for sentence in (part for whole in prose_sentences(text) for part in _ENTRIES.split(whole)):
         plain = " ".join(sentence.split())
-        if not _fit(plain) or not ours.search(plain) or not theirs.search(plain):
-            continue
-        if _overlapping(plain, ours, theirs) or _INSTRUCTION.match(plain):
-            continue  # "survival curve" inside "survival curves of ..."; "Transform each ..."
-        if _named_again(plain, ours, theirs) or _named_again(plain, theirs, ours):
-            continue  # "Runtime error: The second type of error is a runtime error": a heading
-        for first, second in ((ours, theirs), (theirs, ours)):
-            marked = second.sub(_B, first.sub(_A, plain))
-            if _relates(marked, operations):
-                return _cleaned(plain)
-    return None
+        if ours.search(plain) and _fit(plain) and not _INSTRUCTION.match(plain):
+            found.append(plain)  # not "Transform each value ...": an instruction
+    return tuple(found)
+
+
+@lru_cache(maxsize=16384)
+def _ties(plain: str, terms: tuple[str, ...], other: tuple[str, ...], operations: bool) -> bool:
+    """Whether a statement naming both concepts says what one is in terms of the other."""
+    ours, theirs = term_pattern(terms), term_pattern(other)
+    if _overlapping(plain, ours, theirs):
+        return False  # "survival curve" inside "survival curves of ..."
+    if _named_again(plain, ours, theirs) or _named_again(plain, theirs, ours):
+        return False  # "Runtime error: The second type of error is a runtime error": a heading
+    return any(_relates(second.sub(_B, first.sub(_A, plain)), operations)
+               for first, second in ((ours, theirs), (theirs, ours)))
 
 
 def _relates(marked: str, operations: bool) -> bool:
