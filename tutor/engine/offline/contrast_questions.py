@@ -140,10 +140,12 @@ def _mix_up(m: Material, sibling: Sibling, own: str,
             continue
         prompt = (f'A classmate writes in her notes: "{note}" What has she mixed up? Name the '
                   f"idea her note describes, and say what {said_of.name} is.")
-        reference = (f"That is the description of {fits.name}, not of {said_of.name}. "
+        # the course's description of the other idea (not "it is not true of the concept":
+        # a broad kind, "summary statistic", may fit the concept too)
+        reference = (f"That is the course's description of {fits.name}. "
                      f"{_capital(said_of.name)}: {true_text}.")
         # the learner names the idea the note describes (its description is in the prompt)
-        named = f"the note describes {fits.name}, not {said_of.name}"
+        named = f"the note describes {fits.name}"
         return prompt, reference, [_side_point(fits.name, named),
                                    _side_point(said_of.name, true_text)]
     return None
