@@ -168,3 +168,15 @@ def test_a_diagnosis_is_graded_on_the_idea_named_and_what_the_concept_is() -> No
     assert grade(item, "She described the survival curve, not the CDF. The CDF maps from "
                        "values to their cumulative probabilities.").correct
     assert not grade(item, "The CDF is the probability of surviving past a time.").correct
+
+
+def test_a_contrast_whose_key_points_name_no_sides_is_paired_by_its_prompt() -> None:
+    other_writer = ["A stack removes the newest item first", "A queue removes the oldest"]
+    assert pair_of("contrast", "How does stack differ from queue?", other_writer) is None
+    written = [{"id": f"{a}-contrast-1", "concept_id": a, "origin": "contrast",
+                "prompt": f"How does {a} differ from {b}? Say what each one is.",
+                "key_points": other_writer}
+               for a, b in (("stack", "queue"), ("queue", "stack"))]
+    own = [{"id": f"{c}-cloze-1", "concept_id": c, "origin": "definition", "prompt": "..."}
+           for c in ("stack", "queue")]
+    assert len([e for e in _asked_once([*written, *own]) if e["origin"] == "contrast"]) == 1

@@ -67,7 +67,8 @@ def pair_of(origin: str, prompt: str, key_points: Sequence[str]) -> tuple[str, s
     "How are X and Y related?"); ``None`` for any other item. Items on one pair, written from
     either side, ask one question."""
     names: list[str] = []
-    if origin == ExerciseOrigin.CONTRAST.value and len(key_points) >= 2:
+    if origin == ExerciseOrigin.CONTRAST.value and len(key_points) >= 2 and all(
+            SIDE_MARK in p for p in key_points[-2:]):  # another writer's points: no pair read
         names = [p.split(SIDE_MARK, 1)[0].strip().lower() for p in key_points[-2:]]
     elif origin == ExerciseOrigin.RELATION.value:
         asked = _RELATED.match(prompt)
