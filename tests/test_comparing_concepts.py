@@ -3,12 +3,18 @@ siblings the definition names however far down the ranking, pairs the book sets 
 
 from __future__ import annotations
 
-from tutor.course import Chunk, Citation, Concept, ExerciseOrigin
+from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseOrigin
 from tutor.engine.offline.checking import check_exercise, term_variants
 from tutor.engine.offline.contrast_exercises import write_contrast
+from tutor.engine.offline.contrast_questions import pair_of
 from tutor.engine.offline.descriptions import describe
 from tutor.engine.offline.exercise_bank import comparable, write_beyond_definition
 from tutor.engine.offline.exercise_material import Sibling, gather
+
+
+def _pair(item: Exercise) -> set[str]:
+    """The two concepts a contrast sets apart, in either order."""
+    return set(pair_of(item.origin.value, item.prompt, item.key_points) or ())
 
 
 def _chunk(text: str, page: int) -> Chunk:
@@ -51,33 +57,44 @@ def test_a_concept_named_by_pointing_back_is_compared_by_its_glossary_entry() ->
     sibling = Sibling(mode, 0.7, "The most frequent value in a sample")
     written = write_beyond_definition(m, [sibling], passages)
     (contrast,) = [e for e in written if e.origin is ExerciseOrigin.CONTRAST]
-    assert "frequency of each" in contrast.answer and "most frequent value" in contrast.answer
+    said = f"{contrast.prompt} {contrast.answer}"  # one side is the note, the other the key
+    assert "frequency of each" in said and "most frequent value" in said
     assert check_exercise(contrast, distribution, [GLOSSARY]).ok  # the cited page alone
     # without the glossary there is nothing to say what a distribution is
     assert [e for e in write_beyond_definition(m, [sibling], [NAMING])
             if e.origin is ExerciseOrigin.CONTRAST] == []
 
 
-def test_an_idea_the_definition_names_is_described_however_far_down_the_ranking() -> None:
-    pages = [_chunk("A decrement is an update that decreases the value of a variable.", page=1),
-             _chunk("• update: An assignment where the new value of the variable depends on "
-                    "the old. • variable: A name that refers to a value.", page=2),
-             _chunk("An increment is an update that increases the value of a variable.",
-                    page=3)]
-    decrement = _concept("decrement", pages[0].text, page=1)
-    update = _concept("update", "Updating a variable is common in loops.", page=2)
-    increment = _concept("increment", pages[2].text, page=3)
+def test_an_idea_the_definition_ties_by_an_operation_is_asked_however_far_down() -> None:
+    pages = [_chunk("The standard deviation is the square root of variance, so it is in the "
+                    "same units as the values.", page=1),
+             _chunk("• variance: The mean squared deviation from the mean.", page=2)]
+    deviation = _concept("standard deviation", pages[0].text, page=1)
+    variance = _concept("variance", "Variance is a summary statistic of spread.", page=2)
     fillers = [_concept(f"idea {n}", f"An idea {n} is a thing number {n} of the course.",
                         page=10 + n) for n in range(10)]
     siblings = [Sibling(c, 0.5, describe(c.definition, [c.name])) for c in fillers]
-    siblings += [_sibling(increment, 0.2), Sibling(update, 0.1, None)]  # far down, undescribed
-    m = _material(decrement, pages)
+    siblings += [Sibling(variance, 0.1, None)]  # far down, undescribed
+    m = _material(deviation, pages)
     written = write_beyond_definition(m, siblings, pages)
     (relation,) = [e for e in written if e.origin is ExerciseOrigin.RELATION]
-    assert "Is every update a decrement?" in relation.prompt
-    assert "increment: an update that increases" in relation.answer
-    assert {c.page for c in relation.citations} == {1, 2, 3}
-    assert check_exercise(relation, decrement, pages).ok
+    assert relation.prompt.startswith("How are standard deviation and variance related?")
+    assert relation.answer == pages[0].text  # the book's sentence is the key
+    assert {c.page for c in relation.citations} == {1}
+    assert check_exercise(relation, deviation, pages).ok
+
+
+def test_a_kind_under_a_broader_idea_gets_no_relation_item() -> None:
+    # "Every decrement is an update. Is every update a decrement?" has an obvious answer
+    pages = [_chunk("A decrement is an update that decreases the value of a variable.", page=1),
+             _chunk("• update: An assignment where the new value of the variable depends on "
+                    "the old.", page=2)]
+    decrement = _concept("decrement", pages[0].text, page=1)
+    update = _concept("update", "An update is an assignment where the new value of the "
+                      "variable depends on the old.", page=2)
+    written = write_beyond_definition(_material(decrement, pages), [_sibling(update, 0.6)],
+                                      pages)
+    assert [e for e in written if e.origin is ExerciseOrigin.RELATION] == []
 
 
 ITERATOR = _concept("iterator", "An iterator is an object that iterates through a sequence.",
@@ -92,7 +109,7 @@ def test_concepts_the_book_sets_apart_are_contrasted_though_their_kinds_differ()
                    "use an index to select an element from an iterator.", page=6)
     m = _material(ITERATOR, [defining, apart])
     (item,) = write_contrast(m, [_sibling(LIST, 0.4)], [defining, apart])
-    assert "How does iterator differ from list?" in item.prompt
+    assert _pair(item) == {"iterator", "list"}
     assert check_exercise(item, ITERATOR, [defining]).ok
     # the element is named in that sentence too, but nothing sets the iterator apart from it
     element = _concept("element", ELEMENT_TEXT, page=5)
@@ -122,31 +139,27 @@ def test_a_participle_after_the_head_leaves_the_kind_of_thing_it_is() -> None:
                     "values divided by their number.", page=9)
     m = _material(variance, [chunk])
     (item,) = write_contrast(m, [_sibling(mean, 0.45)], [chunk])  # two summary statistics
-    assert "How does variance differ from mean?" in item.prompt
+    assert _pair(item) == {"variance", "mean"}
 
 
-def test_an_idea_the_glossary_entry_names_is_asked_about_when_the_sentence_does_not() -> None:
-    rolling = _concept("rolling mean", "A rolling mean is computed over each window of the "
-                       "series.", page=40)
-    moving = _concept("moving average", "A moving average is a statistic intended to "
-                      "estimate the underlying trend in a time series.", page=41)
-    weighted = _concept("weighted moving average", "A weighted moving average is a moving "
-                        "average that gives more weight to recent values.", page=42)
-    pages = [_chunk(rolling.definition, page=40), _chunk(moving.definition, page=41),
-             _chunk(weighted.definition, page=42),
-             _chunk("• rolling mean: A moving average based on the mean value in each window. "
-                    "• lag: The size of the shift in a serial correlation.", page=45)]
-    m = _material(rolling, pages)
-    siblings = [_sibling(moving, 0.6), _sibling(weighted, 0.5)]
-    written = write_beyond_definition(m, siblings, pages)
+def test_a_tie_the_glossary_entry_states_is_asked_when_the_sentence_does_not_state_it(
+) -> None:
+    median = _concept("median", "The median is a measure of central tendency.", page=40)
+    percentile = _concept("percentile", "A percentile is the value associated with a given "
+                          "percentile rank.", page=41)
+    pages = [_chunk(median.definition, page=40), _chunk(percentile.definition, page=41),
+             _chunk("• median: The 50th percentile, often used as a measure of central "
+                    "tendency. • lag: The size of the shift in a serial correlation.", page=45)]
+    m = _material(median, pages)
+    written = write_beyond_definition(m, [_sibling(percentile, 0.6)], pages)
     (relation,) = [e for e in written if e.origin is ExerciseOrigin.RELATION]
-    assert "Is every moving average a rolling mean?" in relation.prompt
-    assert "based on the mean value in each window" in relation.answer
-    assert {c.page for c in relation.citations} == {45, 41, 42}  # the entry and the ideas' pages
-    assert check_exercise(relation, rolling, pages[1:]).ok
-    # without the glossary the defining sentence places it under no other idea
-    plain = _material(rolling, pages[:3])
-    assert [e for e in write_beyond_definition(plain, siblings, pages[:3])
+    assert relation.answer == ("median: The 50th percentile, often used as a measure of "
+                               "central tendency.")  # the entry, not the run-on glossary
+    assert relation.citations[0].page == 45
+    assert check_exercise(relation, median, pages).ok
+    # without the glossary the book states no tie between them
+    assert [e for e in write_beyond_definition(_material(median, pages[:2]),
+                                               [_sibling(percentile, 0.6)], pages[:2])
             if e.origin is ExerciseOrigin.RELATION] == []
 
 
@@ -157,7 +170,7 @@ def test_a_form_of_a_kind_is_that_kind_and_two_of_them_are_alternatives() -> Non
                      "estimated coefficients toward zero.", page=11)
     chunk = _chunk(f"{ordinal.definition} {ridge.definition}", page=11)
     (item,) = write_contrast(_material(ordinal, [chunk]), [_sibling(ridge, 0.45)], [chunk])
-    assert "How does ordinal regression differ from ridge regression?" in item.prompt
+    assert _pair(item) == {"ordinal regression", "ridge regression"}
 
 
 def test_a_role_given_in_passing_leaves_the_kind_two_definitions_share() -> None:
@@ -168,4 +181,4 @@ def test_a_role_given_in_passing_leaves_the_kind_two_definitions_share() -> None
                        "root of the average squared difference of the estimates.", page=12)
     chunk = _chunk(f"{spread.definition} {typical.definition}", page=12)
     (item,) = write_contrast(_material(spread, [chunk]), [_sibling(typical, 0.5)], [chunk])
-    assert "differ from root mean squared error?" in item.prompt
+    assert _pair(item) == {"standard deviation", "root mean squared error"}

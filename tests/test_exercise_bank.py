@@ -266,86 +266,6 @@ def test_a_description_that_leans_on_the_sentence_before_is_not_used() -> None:
                     "makes the function more general.", ["generalization"]) is None
 
 
-UPDATE_TEXTS = {
-    "decrement": "A decrement is an update that decreases the value of a variable.",
-    "update": "An update is an assignment where the new value of the variable depends on the "
-              "old.",
-    "increment": "An increment is an update that increases the value of a variable.",
-    "variable": "A variable is a name that refers to a value.",
-}
-
-
-def _relation_pool(texts: dict[str, str]):  # type: ignore[no-untyped-def]
-    from tutor.engine.offline.descriptions import describe
-
-    pool = [_concept(n, n, d, page=i) for i, (n, d) in enumerate(texts.items(), 1)]
-    pages = [_chunk(d, page=i) for i, d in enumerate(texts.values(), 1)]
-    siblings = [Sibling(c, 0.6 - 0.1 * i, describe(c.definition, [c.name]))
-                for i, c in enumerate(pool[1:])]
-    return pool, pages, siblings
-
-
-def test_relation_asks_the_direction_of_a_kind_what_sets_it_apart_and_a_sibling_kind() -> None:
-    from tutor.engine.offline.relation_exercises import write_relation
-
-    pool, pages, siblings = _relation_pool(UPDATE_TEXTS)
-    m = _material(pool[0], pages)
-    (item,) = write_relation(m, siblings, pages)
-    assert item.origin is ExerciseOrigin.RELATION and item.kind is ExerciseKind.SHORT_ANSWER
-    assert "every decrement is an update. Is every update a decrement?" in item.prompt
-    assert "decreases the value of a variable" not in item.prompt  # the learner says it
-    assert item.answer.startswith("No.")
-    assert "only an update that decreases the value of a variable is a decrement" in item.answer
-    assert "increment: an update that increases" in item.answer  # the course's other kind
-    assert len(item.key_points) == 3 and {c.page for c in item.citations} == {1, 2, 3}
-    assert check_exercise(item, pool[0], pages).ok
-    # no other kind of update in the course: the direction and what sets it apart only
-    (alone,) = write_relation(m, [s for s in siblings if s.concept.name != "increment"], pages)
-    assert "name another kind" not in alone.prompt and "increment" not in alone.answer
-    assert len(alone.key_points) == 2 and check_exercise(alone, pool[0], pages).ok
-    # one built-in thing is no kind: "is every function zip?" is not asked
-    pool_zip, pages_zip, siblings_zip = _relation_pool({
-        "zip": "zip is a built-in function that takes two or more sequences and returns a "
-               "list of tuples.",
-        "function": "A function is a sequence of statements that performs a computation."})
-    assert write_relation(_material(pool_zip[0], pages_zip), siblings_zip, pages_zip) == []
-    # the broader idea's own page must be citable
-    assert write_relation(m, siblings, [pages[0], pages[2]]) == []
-    # a definition that uses another idea without being a kind of it gives no item
-    # (the stitched "why do you need X to understand Y" is not asked)
-    pool, pages, siblings = _relation_pool({
-        "parameter": "A parameter is a name used inside a function to refer to the value "
-                     "passed as an argument.",
-        "function": "A function is a named sequence of statements that performs a "
-                    "computation.",
-        "argument": "An argument is a value provided to a function when it is called."})
-    assert write_relation(_material(pool[0], pages), siblings, pages) == []
-
-
-def test_relation_finds_the_kind_the_name_ends_with_among_related_concepts() -> None:
-    from tutor.engine.offline.relation_exercises import broader_by_name, write_relation
-
-    texts = {
-        "keyword argument": "A keyword argument is an argument that includes the name of the "
-                            "parameter.",
-        "positional argument": "A positional argument is an argument that does not include "
-                               "a parameter name.",
-        "argument": "An argument is a value provided to a function when it is called. This "
-                    "value is assigned to the corresponding parameter.",  # runs on: not quoted
-    }
-    pool = [_concept(n.replace(" ", "-"), n, d, page=i)
-            for i, (n, d) in enumerate(texts.items(), 1)]
-    pages = [_chunk(d, page=i) for i, d in enumerate(texts.values(), 1)]
-    heads = broader_by_name(pool[0], pool[1:])
-    assert [h.concept.name for h in heads] == ["argument"]
-    siblings = [Sibling(pool[1], 0.7, "an argument that does not include a parameter name")]
-    m = _material(pool[0], pages)
-    assert write_relation(m, siblings, pages) == []  # the near concepts leave "argument" out
-    (item,) = write_relation(m, siblings, pages, heads)
-    assert "Is every argument a keyword argument?" in item.prompt
-    assert "positional argument" in item.answer and check_exercise(item, pool[0], pages).ok
-
-
 def test_the_checker_rejects_two_blanks_narrative_openers_and_questions_as_statements() -> None:
     from tutor.course import Exercise
 
@@ -380,19 +300,6 @@ def test_the_checker_rejects_two_blanks_narrative_openers_and_questions_as_state
         "True"))
     assert problems(ExerciseKind.CLOZE, "Fill in the blank: a _____ is a name that refers to "
                     "a value.", "variable") == []
-
-
-def test_a_definition_run_on_into_the_next_glossary_entry_gives_no_relation_key() -> None:
-    from tutor.engine.offline.relation_exercises import write_relation
-
-    run_on = ("A print statement is an instruction that causes the interpreter to display a "
-              "result. operator: A special symbol that represents a simple computation.")
-    printing = _concept("print-statement", "print statement", run_on)
-    names = ["operator", "module", "loop", "keyword"]
-    siblings = [Sibling(_concept(n, n, f"A {n} is a part of a program."), 0.5, None)
-                for n in names]
-    chunk = _chunk(run_on)
-    assert write_relation(_material(printing, [chunk]), siblings, [chunk]) == []
 
 
 def test_a_code_output_key_keeps_what_python_prints_and_a_tab_gives_no_item() -> None:
@@ -555,43 +462,6 @@ def test_a_name_in_the_books_code_gets_no_exercise() -> None:
     from tutor.engine.offline.code_names import names_code
 
     assert not names_code(_material(filename, [named]))  # an idea named as a noun
-
-
-def test_relation_places_a_concept_only_under_the_head_of_its_description() -> None:
-    from tutor.engine.offline.relation_exercises import describes_itself, placement
-
-    found = placement("a boolean variable used to indicate whether a condition is true",
-                      ["variable"])
-    assert found is not None and found.condition("variable") == (
-        "a boolean variable used to indicate whether a condition is true")
-    one_of = placement("one of the operators that compares its operands", ["operator"])
-    assert one_of is not None and one_of.condition("operator") == (
-        "an operator that compares its operands")
-    # "sequence" as the head of "a sequence of statements" is not the sequence type
-    assert placement("a named sequence of statements that performs a computation",
-                     ["sequence"]) is None
-    # "integer" inside "an integer value" is no head: an index is a value
-    assert placement("an integer value used to select an item in a sequence",
-                     ["integer"]) is None
-    # a definite description places nothing; a head with nothing after it sets nothing apart
-    assert placement("the boolean expression after if", ["expression"]) is None
-    assert placement("an optional argument", ["optional argument"]) is None
-    assert placement("a function or method argument that is not required",
-                     ["argument"]) is None
-    contradiction = _concept("contradiction", "contradiction", "x", page=2)
-    sentence = _concept("sentence", "sentence", "x", page=3)
-    null = _concept("null-hypothesis", "null hypothesis", "x", page=4)
-    hypothesis = _concept("hypothesis", "hypothesis", "x", page=5)
-    # "sentence" described by what a contradiction (a sentence) is: backwards
-    siblings = [Sibling(contradiction, 0.7, "a sentence that must be false"),
-                Sibling(sentence, 0.6, "a contradiction in SL if the column is 0 on every row")]
-    assert not describes_itself(siblings[1], siblings)
-    assert describes_itself(Sibling(sentence, 0.6, "a string of symbols that is true or "
-                                    "false"), siblings)
-    # "hypothesis" keyed to the null hypothesis's gloss
-    pair = [Sibling(null, 0.7, "a model of the system based on the null hypothesis"),
-            Sibling(hypothesis, 0.6, "the null hypothesis, a model with no effect")]
-    assert not describes_itself(pair[1], pair)
 
 
 def test_a_description_pointing_at_where_it_is_treated_is_no_definition() -> None:

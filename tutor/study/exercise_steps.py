@@ -22,6 +22,7 @@ from langgraph.runtime import Runtime
 from langgraph.types import Send
 
 from tutor.course import Chunk, Concept, Exercise
+from tutor.engine.offline.contrast_questions import pair_of
 from tutor.errors import TutorError
 from tutor.study.rules import PassageLookup, exercise_problems, reason_category
 from tutor.study.showcases import showcase_passages
@@ -183,19 +184,25 @@ def _task_passages(
 
 
 _CONTRAST = re.compile(r"^How does (.+?) differ from (.+?)\?")
-_PAIR = "contrast: "
-"""A contrast question: "How does X differ from Y?" asks what "How does Y differ from X?"
-asks."""
+_PAIR = "pair: "
+"""A question on a pair: one on X and Y asks what one on Y and X asks."""
 
 
 def _question(exercise: dict[str, Any]) -> str:
-    """What an exercise asks, one spelling for one question: its prompt, or for a contrast
-    the pair it sets apart in either order."""
+    """What an exercise asks, one spelling for one question: its prompt, or for a contrast or
+    a relation item the pair it sets side by side in either order
+    (:func:`~tutor.engine.offline.contrast_questions.pair_of`, or a prompt "How does X differ
+    from Y?")."""
     prompt = " ".join(str(exercise.get("prompt", "")).split())
-    pair = _CONTRAST.match(prompt) if exercise.get("origin") == "contrast" else None
+    if exercise.get("origin") not in ("contrast", "relation"):
+        return prompt
+    pair = pair_of(str(exercise.get("origin")), prompt, exercise.get("key_points") or [])
+    if pair is None and exercise.get("origin") == "contrast":
+        asked = _CONTRAST.match(prompt)
+        pair = (asked.group(1), asked.group(2)) if asked else None
     if pair is None:
         return prompt
-    return _PAIR + " | ".join(sorted(n.strip().lower() for n in pair.groups()))
+    return _PAIR + " | ".join(sorted(n.strip().lower() for n in pair))
 
 
 def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -30,6 +30,7 @@ from tutor.engine.offline.checking import (
 )
 from tutor.engine.offline.defining import MIN_DEFINING, Candidate, definition_score, features
 from tutor.engine.offline.descriptions import (
+    a_case_or_a_sign,
     compiled_pattern,
     describe,
     glossed_within_a_phrase,
@@ -86,8 +87,8 @@ def find_book_definition(m: Material) -> BookDefinition | None:
         glossary += _glossary_entries(chunk, m)
         sentences = prose_sentences(chunk.text)
         for i, sentence in enumerate(sentences):
-            if not m.pattern.search(sentence):
-                continue
+            if not m.pattern.search(sentence) or a_case_or_a_sign(sentence, m.terms):
+                continue  # "For example, the 50th percentile is ...": a case, not what it is
             if not usable(sentence) and not (_POINTS_BACK.match(sentence) and usable(
                     "A " + sentence)):  # "This process is called X" is read with its antecedent
                 continue

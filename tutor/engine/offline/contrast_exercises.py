@@ -1,21 +1,20 @@
-""""How does X differ from Y?" exercises for a concept and a near sibling.
+""""Contrast exercises: which near sibling a concept is set apart from.
 
 Knowing a definition by heart is not knowing where one idea ends and the next begins. The
 sibling must be one the learner could confuse with the concept (ranked by similarity), both
 must have a definition that does not name the other, and the sibling must be defined on a page
 the concept's passages include, so the key points of both definitions are checked against
-pages the exercise cites. The reference answer states both definitions side by side; the key
-points are one idea from each.
+pages the exercise cites. How the item is asked and keyed (the tie the book states between the
+two, or a mix-up to diagnose) is :mod:`~tutor.engine.offline.contrast_questions`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
-from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.course import Chunk, Concept, Exercise
 from tutor.engine.offline.checking import (
     content_stems,
     mentions,
@@ -24,10 +23,10 @@ from tutor.engine.offline.checking import (
     term_variants,
     words,
 )
-from tutor.engine.offline.contrast_sides import Side, find_side, without_asides
+from tutor.engine.offline.contrast_questions import contrast_item, sets_apart
+from tutor.engine.offline.contrast_sides import Said, find_side
 from tutor.engine.offline.descriptions import (
     compiled_pattern,
-    lower_first,
     only_examples,
     stands_alone,
     term_group,
@@ -39,6 +38,7 @@ from tutor.engine.offline.exercise_material import (
     dice,
     prose_sentences,
 )
+from tutor.engine.offline.relating_sentences import relating_sentence
 from tutor.text import STOPWORDS, stem
 
 CLOSE_SIMILARITY = 0.6
@@ -78,7 +78,15 @@ def write_contrast(
                  if (c.source, c.page) in pages]
         if not cited:
             continue
-        found.append(_exercise(m, own, sibling, theirs, cited[0], len(found) + 1))
+        relating = relating_sentence(m.terms, own_terms, m.ordered)
+        if relating is None and not (
+                sets_apart(own, theirs, m.concept.name, other.name)
+                and sets_apart(theirs, own, other.name, m.concept.name)):
+            continue  # one side says nothing the other does not: no key to set them apart
+        item = contrast_item(m, own, sibling, theirs, cited[0], len(found) + 1, relating)
+        if item is None:
+            continue
+        found.append(item)
         if len(found) == MAX_ITEMS:
             break
     return found
@@ -113,37 +121,22 @@ def _same_idea(first: str, second: str, names: Sequence[str]) -> bool:
     return bool(a) and a == b
 
 
-@dataclass(frozen=True)
-class _Said:
-    """One side of a contrast: what the concept is, its kind, where it was read."""
-
-    description: str
-    genus: str
-    cited: Citation | None
-    side: Side | None = None
-
-    @property
-    def condition(self) -> bool:
-        """Whether it says when a thing has a property, not what a thing is."""
-        return self.side is not None and self.side.condition
-
-
-def _own_side(m: Material) -> _Said | None:
+def _own_side(m: Material) -> Said | None:
     """The concept's side: its description when it tells what the concept is, else what the
     passages say in a property's shape (:mod:`~tutor.engine.offline.contrast_sides`)."""
     if _telling(m.description):
-        return _Said(m.description or "", _genus_of(m.concept, m.description or ""), None)
+        return Said(m.description or "", _genus_of(m.concept, m.description or ""), None)
     side = find_side(m.terms, m.ordered)
-    return _Said(side.description, side.genus, side.cited, side) if side else None
+    return Said(side.description, side.genus, side.cited, side) if side else None
 
 
-def _sibling_side(sibling: Sibling, passages: Sequence[Chunk]) -> _Said | None:
+def _sibling_side(sibling: Sibling, passages: Sequence[Chunk]) -> Said | None:
     """The sibling's side: its description, cited where the exercise can cite it, else what
     the passages say of it (a summary page restating the definition is as good)."""
     other = sibling.concept
     given = None
     if _telling(sibling.description):
-        given = _Said(sibling.description or "",
+        given = Said(sibling.description or "",
                       _genus_of(other, sibling.description or ""), sibling.cited)
         pages = {(p.source, p.page) for p in passages}
         if sibling.cited or any((c.source, c.page) in pages for c in other.citations[:1]):
@@ -154,7 +147,7 @@ def _sibling_side(sibling: Sibling, passages: Sequence[Chunk]) -> _Said | None:
     defining = {(c.source, c.page) for c in other.citations[:1]}
     ordered = sorted(passages, key=lambda p: ((p.source, p.page) not in defining, p.order, p.id))
     side = find_side(terms, ordered)
-    return _Said(side.description, side.genus, side.cited, side) if side else given
+    return Said(side.description, side.genus, side.cited, side) if side else given
 
 
 def _telling(description: str | None) -> bool:
@@ -211,7 +204,7 @@ def _genus_of(concept: Concept, description: str) -> str:
 _DETERMINERS = frozenset({"a", "an", "the", "any", "each", "one", "some", "every"})
 
 
-def _confusable(m: Material, own: _Said, sibling: Sibling, theirs: _Said,
+def _confusable(m: Material, own: Said, sibling: Sibling, theirs: Said,
                 passages: Sequence[Chunk]) -> bool:
     """Whether a learner could mix the two up, as alternatives of one kind: their names end in
     the same word or one negates the other (valid, invalid), their definitions name the same
@@ -318,36 +311,3 @@ def _set_apart(m: Material, sibling: Sibling, passages: Sequence[Chunk]) -> bool
                         ours.search(part) and mentions(part, names, fuzzy=False)):
                     return True
     return False
-
-
-def _capital(name: str) -> str:
-    return name[:1].upper() + name[1:]
-
-
-def _exercise(m: Material, own_side: _Said, sibling: Sibling, theirs_side: _Said,
-              page: Citation, n: int) -> Exercise:
-    concept, other = m.concept, sibling.concept
-    own = lower_first(without_asides(own_side.description))
-    theirs = lower_first(without_asides(theirs_side.description))
-    reference = f"{_capital(concept.name)}: {own}. {_capital(other.name)}, by contrast: {theirs}."
-    points = [f"{concept.name}: {own}", f"{other.name}: {theirs}"]
-    citations = list(m.citations)
-    if own_side.cited is not None:
-        citations = [own_side.cited, *(c for c in citations if c != own_side.cited)]
-    if page not in citations:
-        citations.append(page)
-    return Exercise(
-        id=f"{concept.id}-contrast-{n}",
-        concept_id=concept.id,
-        kind=ExerciseKind.SHORT_ANSWER,
-        prompt=(f"How does {concept.name} differ from {other.name}? Say what each one is "
-                f"and what sets {concept.name} apart."),
-        answer=reference,
-        key_points=points,
-        misconceptions={},
-        explanation=(f"The course keeps them apart: {reference} "
-                     f"({'; '.join(dict.fromkeys(c.label() for c in citations))})"),
-        citations=citations,
-        difficulty=round(min(0.9, 0.5 + 0.4 * sibling.similarity), 2),
-        origin=ExerciseOrigin.CONTRAST,
-    )

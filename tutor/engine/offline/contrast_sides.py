@@ -264,3 +264,21 @@ def _fit(description: str, pattern: re.Pattern[str], said_of: bool) -> bool:
 
 _OPENS_ASIDE = re.compile(r"^\W*(?:\d|(?:it|they|we|you|one|there|here)\b|(?:an?\s+)?(?:alternative|"
                           r"other|another)\b)", re.I)
+
+
+@dataclass(frozen=True)
+class Said:
+    """One side of a contrast: what the concept is, its kind, where it was read."""
+
+    description: str
+    genus: str
+    cited: Citation | None
+    side: Side | None = None
+    """The statement it was read from, when not the concept's description."""
+
+    @property
+    def condition(self) -> bool:
+        """Whether it says when a thing has a property, not what a thing is."""
+        return self.side is not None and self.side.condition
+
+

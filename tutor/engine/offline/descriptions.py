@@ -203,6 +203,8 @@ def says_what_it_is(m: Material) -> bool:
         return False  # "..., which is the topic of Chapter 11"; "The other sentences are ..."
     if m.sentence and _IN_THE_EXAMPLE.match(m.sentence):
         return False  # "In the NSFG example, the apparent effect is a difference in ...": a case
+    if m.sentence and a_case_or_a_sign(m.sentence, m.terms):
+        return False  # "For example, the 50th percentile is ...", "The connective '&' is called"
     if only_examples(m.description or (describe(m.sentence, m.terms) if m.sentence else None)):
         return False  # "Expressions like 'no one', 'everyone', and 'anyone'": instances only
     if m.sentence and plainly_defines(m.sentence, m.terms):
@@ -213,6 +215,34 @@ def says_what_it_is(m: Material) -> bool:
     if not gloss or m.pattern.search(gloss) or _OWN_SUBJECT.match(gloss):
         return False  # '"Syntax" refers to the structure ...' given for syntax error
     return stands_alone(m.description)
+
+
+_AN_EXAMPLE = re.compile(r"^\W*(?:for\s+(?:example|instance)|e\.\s?g\.)\W", re.I)
+"""A sentence opening on an example: one case of the concept, not what it is."""
+_QUOTED = re.compile(r"[\'‘’\"“”][^\'‘’\"“”]{1,6}[\'‘’\"“”]")
+_NAMING = re.compile(r"^\W*(?P<named>.{3,80}?)\s+(?:is|are)\s+(?:also\s+)?(?:called|known\s+as)\s",
+                     re.I)
+
+
+def a_case_or_a_sign(sentence: str, terms: Sequence[str]) -> bool:
+    """Whether the sentence gives one case of the concept ("For example, the 50th percentile
+    is the value with percentile rank 50") or only the sign it is written with
+    (:func:`names_a_symbol`): no key for what the concept is."""
+    return _AN_EXAMPLE.match(sentence) is not None or names_a_symbol(sentence, terms)
+
+
+def names_a_symbol(sentence: str, terms: Sequence[str]) -> bool:
+    """Whether the sentence only names a sign: what it calls the concept is a kind and a
+    quoted symbol ("The logical connective ' & ' is called conjunction", "The '∨' connective
+    is called disjunction"), nothing of what the sign does or when it holds."""
+    found = _NAMING.match(sentence)
+    if found is None or not _QUOTED.search(found.group("named")):
+        return False
+    named = _QUOTED.sub(" ", found.group("named"))
+    if mentions(named, terms, fuzzy=False) or re.search(
+            r"\b(?:that|which|who|used|when|if|whose|where)\b", named, re.I):
+        return False
+    return len(content_stems(named)) <= 2
 
 
 _IN_THE_EXAMPLE = re.compile(r"^\W*in\s+(?:the|this|that|our)\s+(?:[\w-]+\s+){0,3}example\b", re.I)

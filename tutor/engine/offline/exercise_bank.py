@@ -19,16 +19,15 @@ from dataclasses import replace
 from tutor.course import Chunk, Exercise
 from tutor.engine.offline.book_definition import (
     find_book_definition,
-    glossary_entry,
     named_siblings_described,
 )
 from tutor.engine.offline.book_exercises import write_book_exercises
 from tutor.engine.offline.code_exercises import write_code_output
 from tutor.engine.offline.contrast_exercises import write_contrast
+from tutor.engine.offline.contrast_questions import pair_of
 from tutor.engine.offline.example_exercises import write_example
 from tutor.engine.offline.example_use_exercises import write_example_use
 from tutor.engine.offline.exercise_material import Material, Sibling
-from tutor.engine.offline.relation_exercises import MAX_ITEMS as MAX_RELATIONS
 from tutor.engine.offline.relation_exercises import fits, write_relation
 from tutor.engine.offline.value_readings import write_readings
 from tutor.engine.offline.worked_examples import write_worked_examples
@@ -51,9 +50,10 @@ def write_beyond_definition(
     found += write_readings(m, passages)
     compared = comparable(m)
     siblings = named_siblings_described(compared, siblings, passages)
-    found += write_contrast(compared, siblings, passages)
-    related = write_relation(compared, siblings, passages, heads)
-    found += related + _related_by_glossary(compared, siblings, passages, related, heads)
+    contrasts = write_contrast(compared, siblings, passages)
+    found += contrasts
+    # a pair the contrast sets apart has its tie in that key already
+    found += write_relation(compared, siblings, heads, taken=_contrasted(contrasts, siblings))
     if not found:
         # "which idea fills the blank" is recognition: asked only when nothing else goes
         # beyond the definition, so a give-up on that one item does not leave the concept
@@ -79,22 +79,8 @@ def comparable(m: Material) -> Material:
                    found_elsewhere=True)
 
 
-def _related_by_glossary(m: Material, siblings: Sequence[Sibling], passages: Sequence[Chunk],
-                         related: list[Exercise], heads: Sequence[Sibling]) -> list[Exercise]:
-    """A relation item on the broader idea the concept's glossary entry places it under when
-    its defining sentence does not ("rolling mean: a moving average based on the mean value in
-    each window"), keyed to the entry and cited on its page; up to the relation writer's limit
-    in all."""
-    if len(related) >= MAX_RELATIONS:
-        return []
-    entry = glossary_entry(m)
-    if entry is None or not fits(entry.description) or entry.description == m.description:
-        return []
-    glossed = replace(m, sentence=None, defines=False, description=entry.description,
-                      citations=[entry.chunk.citation()], found_elsewhere=True)
-    asked = {e.prompt for e in related}
-    items = [e for e in write_relation(glossed, siblings, passages, heads)
-             if e.prompt not in asked]
-    items = items[: MAX_RELATIONS - len(related)]
-    return [e.model_copy(update={"id": f"{m.concept.id}-relation-{len(related) + n}"})
-            for n, e in enumerate(items, 1)]
+def _contrasted(contrasts: Sequence[Exercise], siblings: Sequence[Sibling]) -> set[str]:
+    """The ids of the siblings the contrast items set the concept apart from."""
+    paired = {name for e in contrasts
+              if (pair := pair_of(e.origin.value, e.prompt, e.key_points)) for name in pair}
+    return {s.concept.id for s in siblings if s.concept.name.lower() in paired}

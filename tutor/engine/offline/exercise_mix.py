@@ -1,9 +1,9 @@
 """The mix of a concept's items: which kinds teach, and how much recall goes beside them.
 
 An item that uses the idea (a session's output, a contrast, the book's practice exercise, a
-worked example) tests understanding; an item on the definition, a "why do you need X to
-understand Y" item keyed to two definitions, or "which idea fills the blank" in an example
-sentence tests recall of what the learner just read. Beside an item of use, one recall item
+worked example) tests understanding; an item on the definition, a relation item keyed to one
+sentence of the book, or "which idea fills the blank" in an example sentence tests recall of
+what the learner just read. Beside an item of use, one recall item
 is enough: more add repetition of the same sentences, not evidence.
 """
 
@@ -31,7 +31,7 @@ evidence rule, :data:`tutor.learner.evidence.ORIGINS_NEEDED`, is met without it)
 _USES_THE_IDEA = frozenset({ExerciseOrigin.CODE_OUTPUT, ExerciseOrigin.CONTRAST,
                            ExerciseOrigin.BOOK_EXERCISE, ExerciseOrigin.WORKED_EXAMPLE})
 """Origins whose items test use of the idea, not recall of a sentence (a relation item is
-keyed to two definitions: recall, so it does not count)."""
+keyed to the one sentence that ties two ideas: recall, so it does not count)."""
 
 
 def uses_the_idea(exercise: Exercise) -> bool:
