@@ -55,6 +55,7 @@ from tutor.engine.offline.keyphrases import (
     keyphrases,
     specificity,
 )
+from tutor.engine.offline.notation_definitions import state_in_notation
 from tutor.engine.offline.plain_definitions import plain_definition
 from tutor.engine.offline.synonym_definitions import (
     lend_kind_definitions,
@@ -241,6 +242,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     result.sort(key=lambda d: (d.first_order, -d.score))
     lend_synonym_definitions(result)
     lend_kind_definitions(result)
+    state_in_notation(result, sentences, chunks)
     return result
 
 

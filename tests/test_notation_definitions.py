@@ -1,0 +1,95 @@
+"""Definitions completed from the book's notation: a connective's truth condition, a rule's box."""
+
+from __future__ import annotations
+
+from tests.factories import map_definitions, notes_pages
+from tutor.course import Chunk
+from tutor.engine.offline.candidates import Sentence
+from tutor.engine.offline.notation_definitions import (
+    rule_statement,
+    state_in_notation,
+    truth_condition,
+)
+from tutor.engine.port import ConceptDraft
+
+
+def _sentences(section: str, *texts: str, chunk: int = 0) -> list[Sentence]:
+    return [Sentence(text, chunk, 0, section) for text in texts]
+
+
+def test_the_truth_condition_of_a_connective_is_read_in_the_section_headed_by_it() -> None:
+    sentences = [
+        *_sentences("2.1 Conditional", "The connective is called a conditional.",
+                    "Sentence 22 is also a conditional.",
+                    "In short, A→B is false if and only if A is true and B is false."),
+        *_sentences("Negation", "We will use '¬'.", "For any sentence A: If A is true, then ¬A "
+                    "is false.", "If ¬A is true, then A is false.", "We will discuss more."),
+    ]
+    assert truth_condition("conditional", sentences) == (
+        "A→B is false if and only if A is true and B is false.", "→", 0)
+    assert truth_condition("negation", sentences) == (
+        "For any sentence A, if A is true, then ¬A is false. If ¬A is true, then A is false.",
+        "¬", 0)
+    assert truth_condition("disjunction", sentences) is None  # no section headed by it
+
+
+def test_a_sentence_about_letters_without_a_symbol_or_outside_the_section_is_no_condition() -> None:
+    sentences = [
+        *_sentences("Biconditional", "Sentence 26 says that T is true if and only if S is true."),
+        *_sentences("Other symbolization", "A↔B is true if and only if A and B agree."),
+    ]
+    assert truth_condition("biconditional", sentences) is None
+
+
+def test_a_naming_that_shows_the_symbol_keeps_it_and_gains_the_condition() -> None:
+    sentences = _sentences(
+        "Conjunction", "The logical connective '&' is called conjunction.",
+        "Sentence 12 is obviously a conjunction.",
+        "For any sentences A and B, A & B is true if and only if both A and B are true.")
+    named = ConceptDraft(name="conjunction", definition="The logical connective '&' is called "
+                         "conjunction.", key_points=["The logical connective '&' is called "
+                                                     "conjunction."])
+    other = ConceptDraft(name="biconditional", definition="This is called a biconditional.")
+    chunks = [Chunk(id="b#p1", source="b.pdf", page=1, text="", order=0)]
+    state_in_notation([named, other], sentences, chunks)
+    assert named.definition == (
+        "The logical connective '&' is called conjunction. For any sentences A and B, A & B is "
+        "true if and only if both A and B are true.")
+    assert named.key_points[0] == named.definition
+    assert other.definition == "This is called a biconditional."
+
+
+def test_a_rule_box_is_read_as_what_the_rule_lets_you_infer() -> None:
+    texts = [
+        "This is the general form of the universal elimination rule (∀E): m ∀xAx Ac ∀E m "
+        "When using the rule, you write the substituted sentence.",
+        "This is the schematic form of the existential elimination rule (∃E): m ∃xAx n Ac∗ "
+        "p B B ∃E m, n–p ∗ The constant c must not appear in ∃xAx , in B, or in any "
+        "undischarged assumption. Since the proxy ...",
+        "This is the conjunction introduction rule (&I): m A n B A & B &I m, n",
+    ]
+    chunks = [Chunk(id=f"b#p{n}", source="b.pdf", page=n + 1, text=t, order=n)
+              for n, t in enumerate(texts)]
+    sentences = [Sentence(t.split(":")[0] + ":", n, 0, "Rules") for n, t in enumerate(texts)]
+    assert rule_statement("universal elimination", sentences, chunks) == (
+        "The universal elimination rule (∀E) lets you infer Ac from ∀xAx.", 0)
+    assert rule_statement("existential elimination", sentences, chunks) == (
+        "The existential elimination rule (∃E) lets you infer B from ∃xAx and a subproof that "
+        "assumes Ac and derives B. The constant c must not appear in ∃xAx, in B, or in any "
+        "undischarged assumption.", 1)
+    # "B A & B": which words are the premise and which the conclusion is not clear
+    assert rule_statement("conjunction introduction", sentences, chunks) is None
+    assert rule_statement("universal introduction", sentences, chunks) is None
+
+
+def test_the_map_defines_a_connective_by_its_truth_condition() -> None:
+    chunks = notes_pages(
+        ("Conjunction", "Consider these sentences. Sentence 11 can be paraphrased as 'A and "
+         "B.' We translate 'A and B' as A & B. The logical connective '&' is called "
+         "conjunction, and A and B are each called conjuncts. Conjunction joins two "
+         "sentences.", ["conjunction"]),
+        ("Conjunction", "Sentence 12 is obviously a conjunction. For any sentences A and B, "
+         "A & B is true if and only if both A and B are true. Conjunction is symmetrical.", []),
+    )
+    assert "A & B is true if and only if both A and B are true" in (
+        map_definitions(chunks)["conjunction"])
