@@ -138,7 +138,7 @@ def test_a_rule_named_after_its_example_keeps_no_formula() -> None:
         ("More rules", "A proof may use universal introduction once per line.")])]
     rule = {d.name.lower(): d for d in extract_concepts(course)}["universal introduction"]
     # the box is read as what the rule lets you infer, never copied raw
-    assert "m Ac" not in rule.definition and "For example" not in rule.definition
+    assert "m Ac UxAx" not in rule.definition and "For example" not in rule.definition
     assert rule.definition == "The universal introduction rule (UI) lets you infer UxAx from Ac."
 
 
