@@ -197,23 +197,37 @@ def with_description(
     the thing by its new name ("In a reductio, we assume something ..."): prose that uses the
     term among its first words, neither a further naming ("Its full Latin name is ...") nor a
     question, code or boilerplate."""
-    if (not 0 <= position < len(sentences) or not leans(sentences[position].text)
-            or not _NAMING_VERB.search(sentences[position].text)):
+    if not 0 <= position < len(sentences):
         return text
     naming = sentences[position].text.strip()
+    relative = _RELATIVE_NAMING.search(naming)
+    if not (leans(naming) and _NAMING_VERB.search(naming) or relative):
+        return text
     if not text.endswith(naming) or _described_before(text[: len(text) - len(naming)], naming):
         return text  # already continued, or the sentences before describe the thing
+    short_name = relative.group("short") if relative and relative.group("short") else ""
     chunk = sentences[position].chunk
     for after in sentences[position + 1: position + 1 + DESCRIBING_AFTER]:
         following = after.text.strip()
         if after.chunk != chunk or usable.search(following) or _CODE.search(following):
             break
         opening = " ".join(following.split()[:6])
-        if (is_prose(following) and not following.endswith("?") and uses_term(opening)
+        by_name = uses_term(opening) or bool(
+            short_name and re.search(rf"\b{re.escape(short_name)}\b", opening))
+        if (is_prose(following) and not following.endswith("?") and by_name
                 and not _NAMING_AGAIN.search(following) and not _INSTANCE.match(following)
                 and len(following.split()) <= 40):
             return f"{text} {following}"
     return text
+
+
+_RELATIVE_NAMING = re.compile(
+    r"(?:\b(?P<short>[A-Z]{2,5})|\w),\s+which\s+(?:(?:I|we)\s+(?:will|shall)\s+call|stands?\s+for|"
+    r"is\s+(?:called|known\s+as))\s+[^,;]{3,60}\.$")
+"""A naming in a relative clause at the end of a sentence that does not say what the thing is
+("The first is SL, which stands for sentential logic.", "..., which I will call classical
+hypothesis testing."): the sentence after it that uses the name, or the short name it
+gives, says what it is."""
 
 
 def _described_before(antecedent: str, naming: str) -> bool:
