@@ -145,6 +145,9 @@ def with_antecedent(
 SHORT_DEFINITION = 10
 """A definition of at most this many words names only the genus ("Formally, a proof is a
 sequence of sentences."): the next sentence of its paragraph says what sets it apart."""
+CASES_AFTER = 20
+"""A definition of at most this many words that names a property takes the cases the next
+sentences tell apart ("If the distribution is symmetric ..., it is unskewed.")."""
 _CONTINUES = re.compile(r"^(?:It|Its|They|Their|These|This|Such|In particular|That is)\b|"
                         r"^(?:Formally|Informally|Roughly|Technically|Precisely),\s+"
                         r"(?:it|this|they|these)\s+(?:is|are|will be|means)\b|"
@@ -162,22 +165,40 @@ def with_continuation(
 ) -> str:
     """A short definition with the next sentence of its paragraph after it, when that sentence
     goes on describing the same thing (prose, no question, code or boilerplate)."""
-    if len(text.split()) > SHORT_DEFINITION or not 0 <= position < len(sentences) - 1:
+    if not 0 <= position < len(sentences) - 1:
         return text
     here, after = sentences[position], sentences[position + 1]
     following = after.text.strip()
+    if len(text.split()) > (CASES_AFTER if _CASE.match(following) else SHORT_DEFINITION):
+        return text
     opening = _CONTINUES.match(following)
     if opening is not None and opening.group("noun"):
         nouns = [word.rstrip("s") for word in opening.group("noun").split()
                  if len(word) > 3 and word not in STOPWORDS]
         if not any(re.search(rf"\b{re.escape(noun)}", text, re.IGNORECASE) for noun in nouns):
             opening = None  # a new subject, not the thing just defined
+    case = _CASE.match(following)
     if (after.chunk != here.chunk or after.block != here.block or not is_prose(following)
-            or opening is None or following.endswith("?") or _NAMES_ANOTHER.search(following)
+            or opening is None and case is None or following.endswith("?")
+            or _NAMES_ANOTHER.search(following)
             or usable.search(following) or _CODE.search(following)
             or len(following.split()) > 40):
         return text
-    return f"{text} {following}"
+    text = f"{text} {following}"
+    if case is not None and position + 2 < len(sentences):  # the other case ("If the values
+        further = sentences[position + 2]  # extend farther to the right, it is ...")
+        if (further.chunk == here.chunk and further.block == here.block
+                and _CASE.match(further.text.strip()) and len(further.text.split()) <= 40
+                and not usable.search(further.text) and not _CODE.search(further.text)):
+            text = f"{text} {further.text.strip()}"
+    return text
+
+
+_CASE = re.compile(r"^If\s+(?:the|an?|its|their)\s+[^,]{3,80},\s+(?:it|they)\s+(?:is|are)\s+"
+                   r"(?!(?:not\s+)?(?:possible|important|easy|hard|useful|common|true|false)\b)")
+"""A sentence that says which case of a property the thing is in ("Skewness is a property
+that describes the shape of a distribution. If the distribution is symmetric around its
+central tendency, it is unskewed.")."""
 
 
 DESCRIBING_AFTER = 2
