@@ -9,6 +9,7 @@ from tutor.engine.offline.notation_definitions import (
     rule_statement,
     state_in_notation,
     truth_condition,
+    with_symbol_meaning,
 )
 from tutor.engine.port import ConceptDraft
 
@@ -93,3 +94,22 @@ def test_the_map_defines_a_connective_by_its_truth_condition() -> None:
     )
     assert "A & B is true if and only if both A and B are true" in (
         map_definitions(chunks)["conjunction"])
+
+
+def test_a_term_introduced_as_a_symbol_is_said_as_the_symbol_and_its_meaning() -> None:
+    from tutor.course import Citation
+
+    chunks = [Chunk(id="b#p1", source="b.pdf", page=1, text="", order=0),
+              Chunk(id="b#p2", source="b.pdf", page=2, text="", order=1)]
+    sentences = [Sentence("In order to do this, we introduce the '∀' symbol.", 0, 0, "Q"),
+                 Sentence("The expression ∀x means that you can pick anyone and put them in "
+                          "as x.", 0, 0, "Q"),
+                 Sentence("The expression ∃x means that something is there.", 1, 0, "Q")]
+    draft = ConceptDraft(name="universal quantifier", definition="In order to do this, we "
+                         "introduce the '∀' symbol. This is called the universal quantifier.",
+                         citations=[Citation(source="b.pdf", page=1)])
+    assert with_symbol_meaning(draft, sentences, chunks) == (
+        "The universal quantifier is the symbol '∀': the expression ∀x means that you can pick "
+        "anyone and put them in as x.", 0)
+    elsewhere = draft.model_copy(update={"definition": "We introduce the '∃' symbol."})
+    assert with_symbol_meaning(elsewhere, sentences, chunks) is None  # said on another page

@@ -12,6 +12,8 @@ definitions from the book's own words:
   when a formula built with a connective symbol is true or false (and the next one when it
   goes on with the same symbol); the definition keeps the naming when it shows that symbol,
   else it says which symbol the term is;
+- :func:`with_symbol_meaning`: a term introduced as a quoted symbol, said as that symbol and
+  what the book says it means ("The expression ∀x means that ...");
 - :func:`rule_statement`: a rule's box read as what it lets you infer, from which lines (a
   cited range of lines is a subproof), with the box's starred proviso.
 
@@ -105,6 +107,35 @@ def with_truth_condition(draft: ConceptDraft,
     return f"{subject[:1].upper() + subject[1:]} is the connective '{symbol}': {lead}", chunk
 
 
+_MEANS = re.compile(r"^The (?:expression|symbol)\s+(?P<formula>\S{1,6})\s+means\s+(?:that\s+)?"
+                    r"(?P<meaning>[a-z][^.;:]{10,160})\.$")
+"""A sentence saying what a symbol means ("The expression ∀x means that you can pick anyone
+and put them in as x.")."""
+_QUOTED_SYMBOL = re.compile(rf"['‘’\"“](?P<symbol>{_SYMBOL})['‘’\"”]")
+
+
+def with_symbol_meaning(draft: ConceptDraft, sentences: Sequence[Sentence],
+                        chunks: Sequence[Chunk]) -> tuple[str, int] | None:
+    """A definition that introduces a quoted symbol ("... we introduce the '∀' symbol. This
+    is called the universal quantifier.") said as the symbol and what the book says it means,
+    from a sentence of the passages on the page that introduces the term."""
+    quoted = list(_QUOTED_SYMBOL.finditer(draft.definition))
+    if len(quoted) != 1 or not draft.citations:
+        return None
+    symbol = quoted[0].group("symbol")
+    page = (draft.citations[0].source, draft.citations[0].page)
+    for sentence in sentences:
+        if (chunks[sentence.chunk].source, chunks[sentence.chunk].page) != page:
+            continue
+        said = _MEANS.match(sentence.text.strip())
+        if said is not None and symbol in said.group("formula"):
+            article = "The" if draft.name[:1].islower() else ""
+            subject = f"{article} {draft.name}".strip()
+            return (f"{subject} is the symbol '{symbol}': the expression {said.group('formula')} "
+                    f"means that {said.group('meaning')}.", sentence.chunk)
+    return None
+
+
 _RULE_NAMED = r"\bthe\s+(?:(?:general|schematic)\s+form\s+of\s+the\s+)?{name}\s+rule\s*\((?P<label>[^)\s]{{1,4}})\)\s*:"
 _LINE = re.compile(r"^[a-z]$")
 _PROVISO = re.compile(r"[∗*]\s+(?P<proviso>[A-Z][^.]{5,160}\.)")
@@ -177,7 +208,8 @@ def state_in_notation(drafts: list[ConceptDraft], sentences: Sequence[Sentence],
     notation; the definition's first key point follows it, and the page of the words taken
     is cited after the page that introduces the term."""
     for draft in drafts:
-        found = with_truth_condition(draft, sentences)
+        found = with_truth_condition(draft, sentences) or with_symbol_meaning(
+            draft, sentences, chunks)
         if found is None and not _INFERS.search(draft.definition):
             found = rule_statement(draft.name, sentences, chunks)
         if found is None or found[0] == draft.definition:
