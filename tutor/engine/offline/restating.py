@@ -45,12 +45,22 @@ _HEAD = re.compile(r"^(?:(?P<like>[A-Za-z]+)\s+like\s+(?:this|that)|(?P<numbered
 """The noun of a subject that points at an example ("Code like that", "Sentence 48a"): the
 kind of thing the name is given to."""
 _BECAUSE_PLURAL = re.compile(
-    r"(?:^|(?<=[.!]\s))(?P<subject>These|Those|(?P<noun>[A-Z][a-z]+)\s+like\s+(?:these|those))"
+    r"(?:^|(?<=[.!]\s))(?P<subject>These|Those|(?P<noun>[A-Z][a-z]+)\s+like\s+(?:these|those)|"
+    r"The\s+(?P<used>[a-z]+s)\s+(?:we|I)\s+(?:have\s+)?(?:used|seen|looked\s+at)\s+(?:so\s+far|"
+    r"until\s+now))"
     r"\s+are\s+(?:also\s+)?called\s+(?P<term>[\w\- ]{2,50}?)(?:\s+or\s+[\w\-]+)?,?\s+because\s+"
     r"(?:they\s+(?P<reason>[a-z][^.!;:]{5,150})|there\s+(?:is|are)\s+(?P<has>[^.!;:]{3,120}))\.$")
 """A plural naming of what the text before showed, with a reason about the things ("These
 are called rules of replacement, because they can be used to replace ...", "Predicates like
 these are called one-place or monadic, because there is only one blank to fill in.")."""
+
+
+_THIS_IS_KIND = re.compile(
+    r"(?:^|(?<=[.!]\s))(?:This|That)\s+is\s+an?\s+(?P<term>[\w\- ]{2,50}?),?\s+because\s+it\s+"
+    r"(?P<reason>[a-z][^.!;:]{5,150})\.$")
+"""The example just shown named as a kind, with a reason about it ("This is an inductive
+argument, because it generalizes from many cases to a conclusion about all cases."): the
+kind, the head noun of its name, is what the reason holds of."""
 
 
 def _plural_named(text: str, uses_term: Callable[[str], bool]) -> str | None:
@@ -62,8 +72,9 @@ def _plural_named(text: str, uses_term: Callable[[str], bool]) -> str | None:
         return None
     words = match.group("reason") or match.group("has")
     name = match.group("term").strip()
-    noun = (match.group("noun") or "").lower()
-    kind = f"{name} {noun[:-1]}" if noun.endswith("s") and not name.endswith(noun[:-1]) else name
+    noun = (match.group("noun") or match.group("used") or "").lower()
+    kind = (f"{name} {noun[:-1]}" if noun.endswith("s") and not name.rstrip("s").endswith(noun[:-1])
+            else name)
     if _SPECIFIC.search(words) or not (uses_term(name) or uses_term(kind)):
         return None
     if match.group("has") and noun.endswith("s"):
@@ -120,6 +131,12 @@ def restate(term: str, text: str, uses_term: Callable[[str], bool]) -> str:
     said = _plural_named(text, uses_term)
     if said is not None:
         return said
+    kind = _THIS_IS_KIND.search(text)
+    if (kind and uses_term(kind.group("term")) and not _SPECIFIC.search(kind.group("reason"))
+            and len(kind.group("term").split()) >= 2):
+        name = kind.group("term").strip()
+        head = name.split()[-1]
+        return f"{_article(name)} {name} is {_article(head).lower()} {head} that {kind.group('reason')}."
     match = _FORMALLY.match(text)
     if (match and uses_term(match.group("intro")) and len(term.split()) <= 4
             and not uses_term(match.group("genus"))):
