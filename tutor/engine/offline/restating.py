@@ -131,12 +131,13 @@ def restate(term: str, text: str, uses_term: Callable[[str], bool]) -> str:
     said = _plural_named(text, uses_term)
     if said is not None:
         return said
-    kind = _THIS_IS_KIND.search(text)
-    if (kind and uses_term(kind.group("term")) and not _SPECIFIC.search(kind.group("reason"))
-            and len(kind.group("term").split()) >= 2):
-        name = kind.group("term").strip()
+    named = _THIS_IS_KIND.search(text)
+    if (named and uses_term(named.group("term")) and not _SPECIFIC.search(named.group("reason"))
+            and len(named.group("term").split()) >= 2):
+        name = named.group("term").strip()
         head = name.split()[-1]
-        return f"{_article(name)} {name} is {_article(head).lower()} {head} that {kind.group('reason')}."
+        return (f"{_article(name)} {name} is {_article(head).lower()} {head} that "
+                f"{named.group('reason')}.")
     match = _FORMALLY.match(text)
     if (match and uses_term(match.group("intro")) and len(term.split()) <= 4
             and not uses_term(match.group("genus"))):
