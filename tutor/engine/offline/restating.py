@@ -135,8 +135,8 @@ def restate(term: str, text: str, uses_term: Callable[[str], bool]) -> str:
     if (named and uses_term(named.group("term")) and not _SPECIFIC.search(named.group("reason"))
             and len(named.group("term").split()) >= 2):
         name = named.group("term").strip()
-        head = name.split()[-1]
-        return (f"{_article(name)} {name} is {_article(head).lower()} {head} that "
+        kind_word = name.split()[-1]
+        return (f"{_article(name)} {name} is {_article(kind_word).lower()} {kind_word} that "
                 f"{named.group('reason')}.")
     match = _FORMALLY.match(text)
     if (match and uses_term(match.group("intro")) and len(term.split()) <= 4
