@@ -9,6 +9,7 @@ from tutor.engine.offline.notation_definitions import (
     rule_statement,
     state_in_notation,
     truth_condition,
+    with_formula,
     with_symbol_meaning,
 )
 from tutor.engine.port import ConceptDraft
@@ -113,3 +114,22 @@ def test_a_term_introduced_as_a_symbol_is_said_as_the_symbol_and_its_meaning() -
         "anyone and put them in as x.", 0)
     elsewhere = draft.model_copy(update={"definition": "We introduce the '∃' symbol."})
     assert with_symbol_meaning(elsewhere, sentences, chunks) is None  # said on another page
+
+
+def test_a_distribution_used_before_it_is_defined_is_said_by_its_formula() -> None:
+    from tutor.course import Citation
+
+    chunks = [Chunk(id="b#p1", source="b.pdf", page=1, order=0, text=(
+        "The CDF of the exponential distribution is\nCDF(x) = 1 − e\n−λx\nThe parameter, λ, "
+        "determines the shape.\nThe CDF of the Pareto distribution is:\nCDF(x) = 1 −\nx xm\n"
+        "−α\nThe parameters determine the location."))]
+    used = ConceptDraft(name="exponential distribution", citations=[Citation(
+        source="b.pdf", page=1)], definition="In the real world, exponential distributions "
+        "come up when we look at the times between events.")
+    assert with_formula(used, [], chunks) == (
+        "The exponential distribution is the distribution whose CDF is CDF(x) = 1 − e^(−λx).", 0)
+    broken = used.model_copy(update={"name": "Pareto distribution", "definition": (
+        "The Pareto distribution is named after the economist Vilfredo Pareto.")})
+    assert with_formula(broken, [], chunks) is None  # a formula over several lines
+    glossed = used.model_copy(update={"definition": "A distribution of waiting times."})
+    assert with_formula(glossed, [], chunks) is None  # the glossary's gloss stays

@@ -14,6 +14,8 @@ definitions from the book's own words:
   else it says which symbol the term is;
 - :func:`with_symbol_meaning`: a term introduced as a quoted symbol, said as that symbol and
   what the book says it means ("The expression ∀x means that ...");
+- :func:`with_formula`: a distribution the book uses before it says what it is, said by the
+  one-line formula of the function that defines it;
 - :func:`rule_statement`: a rule's box read as what it lets you infer, from which lines (a
   cited range of lines is a subproof), with the box's starred proviso.
 
@@ -28,7 +30,9 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk
 from tutor.engine.offline.candidates import Sentence
-from tutor.engine.offline.text import term_key
+from tutor.engine.offline.defining_signs import Candidate
+from tutor.engine.offline.plain_definitions import plain_definition
+from tutor.engine.offline.text import mentions, term_key
 from tutor.engine.port import ConceptDraft
 
 _SYMBOL = r"[^\w\s.,;:'\"‘’“”()\[\]{}\-]"
@@ -136,6 +140,42 @@ def with_symbol_meaning(draft: ConceptDraft, sentences: Sequence[Sentence],
     return None
 
 
+_FUNCTION_OF = r"(?P<function>CDF|PDF|PMF|cumulative distribution function|density function)"
+_OPERATOR_END = re.compile(r"[=+\-−×*/(]\s*$")
+_EXPONENT = re.compile(r"^[−\-]?[^\s]{1,6}$")
+
+
+def with_formula(draft: ConceptDraft, sentences: Sequence[Sentence],
+                 chunks: Sequence[Chunk]) -> tuple[str, int] | None:
+    """A distribution the book uses or places without saying what it is ("In the real world,
+    exponential distributions come up when ...") said by the function it is defined by, when
+    the passages on the page that introduces it give it in one formula line ("The CDF of the
+    exponential distribution is CDF(x) = 1 − e^(−λx)"); an exponent PDF text set on a line of
+    its own is put back. A formula broken over several lines is left out."""
+    if not draft.name.lower().endswith("distribution") or not draft.citations:
+        return None
+    if not mentions(draft.definition, term_key(draft.name)) or plain_definition(
+            draft.name, Candidate(draft.definition), chosen=True):
+        return None  # a glossary's gloss, or a sentence that says what it is
+    page = (draft.citations[0].source, draft.citations[0].page)
+    pattern = re.compile(rf"\bThe {_FUNCTION_OF} of (?:the|an?) {re.escape(draft.name)} is:?"
+                         r"[ \t]*\n(?P<formula>[^\n]{3,60})\n(?P<next>[^\n]*)", re.IGNORECASE)
+    for index, chunk in enumerate(chunks):
+        if (chunk.source, chunk.page) != page:
+            continue
+        found = pattern.search(chunk.text)
+        if found is None:
+            continue
+        formula = found.group("formula").strip()
+        if "=" not in formula or _OPERATOR_END.search(formula):
+            return None
+        if _EXPONENT.match(found.group("next").strip()):
+            formula = f"{formula}^({found.group('next').strip()})"
+        return (f"The {draft.name} is the distribution whose {found.group('function')} is "
+                f"{formula}.", index)
+    return None
+
+
 _RULE_NAMED = r"\bthe\s+(?:(?:general|schematic)\s+form\s+of\s+the\s+)?{name}\s+rule\s*\((?P<label>[^)\s]{{1,4}})\)\s*:"
 _LINE = re.compile(r"^[a-z]$")
 _PROVISO = re.compile(r"[∗*]\s+(?P<proviso>[A-Z][^.]{5,160}\.)")
@@ -208,8 +248,9 @@ def state_in_notation(drafts: list[ConceptDraft], sentences: Sequence[Sentence],
     notation; the definition's first key point follows it, and the page of the words taken
     is cited after the page that introduces the term."""
     for draft in drafts:
-        found = with_truth_condition(draft, sentences) or with_symbol_meaning(
-            draft, sentences, chunks)
+        found = (with_truth_condition(draft, sentences)
+                 or with_symbol_meaning(draft, sentences, chunks)
+                 or with_formula(draft, sentences, chunks))
         if found is None and not _INFERS.search(draft.definition):
             found = rule_statement(draft.name, sentences, chunks)
         if found is None or found[0] == draft.definition:
