@@ -204,3 +204,16 @@ def test_a_property_takes_the_cases_its_next_sentences_tell_apart() -> None:
     judged = [_Block("Skewness is a property that describes the shape of a distribution."),
               _Block("If the sample is small, it is hard to estimate.")]
     assert with_continuation(judged[0].text, 0, judged, _NEVER) == judged[0].text
+
+
+def test_a_short_introduction_after_the_text_it_leans_on_takes_its_formal_statement() -> None:
+    lines = [_Block("Since we want to interpret a free variable, we will start with it."),
+             _Block("We do this by introducing a variable assignment."),
+             _Block("Formally, this is a function that matches up each variable with a member.")]
+    joined = f"{lines[0].text} {lines[1].text}"
+    assert with_continuation(joined, 1, lines, _NEVER) == f"{joined} {lines[2].text}"
+    named = [_Block("There is no greatest number."),
+             _Block("This argument form is called a reductio."),
+             _Block("Its full Latin name is reductio ad absurdum.")]
+    joined = f"{named[0].text} {named[1].text}"
+    assert with_continuation(joined, 1, named, _NEVER) == joined

@@ -169,7 +169,11 @@ def with_continuation(
         return text
     here, after = sentences[position], sentences[position + 1]
     following = after.text.strip()
-    if len(text.split()) > (CASES_AFTER if _CASE.match(following) else SHORT_DEFINITION):
+    own = here.text.strip()  # the defining sentence, without the antecedent joined before it
+    # (a naming that leans is continued by what describes the name, :func:`with_description`)
+    alone = text.endswith(own) and not _NAMING_VERB.search(own)
+    length = len((own if alone else text).split())
+    if length > (CASES_AFTER if _CASE.match(following) else SHORT_DEFINITION):
         return text
     opening = _CONTINUES.match(following)
     if opening is not None and opening.group("noun"):
