@@ -217,3 +217,11 @@ def test_a_short_introduction_after_the_text_it_leans_on_takes_its_formal_statem
              _Block("Its full Latin name is reductio ad absurdum.")]
     joined = f"{named[0].text} {named[1].text}"
     assert with_continuation(joined, 1, named, _NEVER) == joined
+
+
+def test_a_bare_naming_gives_way_to_the_sentence_describing_what_it_names() -> None:
+    sentences = _lines("Instead, we will develop what is called a natural deduction system.",
+                       "In a natural deduction system, there will be two rules for each "
+                       "operator: one to introduce it and one to eliminate it.")
+    assert with_description(sentences[0].text, 0, sentences, _NEVER,
+                            _uses("natural deduction system")) == sentences[1].text

@@ -231,6 +231,7 @@ def with_description(
     if not text.endswith(naming) or _described_before(text[: len(text) - len(naming)], naming):
         return text  # already continued, or the sentences before describe the thing
     short_name = relative.group("short") if relative and relative.group("short") else ""
+    named_only = bool(relative and relative.group(0).startswith("what") and text == naming)
     chunk = sentences[position].chunk
     for after in sentences[position + 1: position + 1 + DESCRIBING_AFTER]:
         following = after.text.strip()
@@ -241,17 +242,23 @@ def with_description(
             short_name and re.search(rf"\b{re.escape(short_name)}\b", opening))
         if (is_prose(following) and not following.endswith("?") and by_name
                 and not _NAMING_AGAIN.search(following) and not _INSTANCE.match(following)
-                and len(following.split()) <= 40):
-            return f"{text} {following}"
+                and len(following.split()) <= (DESCRIPTION_WORDS if named_only else 40)):
+            # a bare "what is called X" adds only the name, which the description repeats
+            return following if named_only else f"{text} {following}"
     return text
+
+
+DESCRIPTION_WORDS = 60
+"""Words of the sentence that describes what a bare naming ("we will develop what is called a
+natural deduction system") names, which is then the definition on its own."""
 
 
 _RELATIVE_NAMING = re.compile(
     r"(?:\b(?P<short>[A-Z]{2,5})|\w),\s+which\s+(?:(?:I|we)\s+(?:will|shall)\s+call|stands?\s+for|"
-    r"is\s+(?:called|known\s+as))\s+[^,;]{3,60}\.$")
+    r"is\s+(?:called|known\s+as))\s+[^,;]{3,60}\.$|\bwhat\s+is\s+(?:called|known\s+as)\s+[^,;]{3,60}\.$")
 """A naming in a relative clause at the end of a sentence that does not say what the thing is
 ("The first is SL, which stands for sentential logic.", "..., which I will call classical
-hypothesis testing."): the sentence after it that uses the name, or the short name it
+hypothesis testing.", "we will develop what is called a natural deduction system."): the sentence after it that uses the name, or the short name it
 gives, says what it is."""
 
 
