@@ -7,6 +7,7 @@ from tutor.course import Chunk
 from tutor.engine.offline.candidates import Sentence
 from tutor.engine.offline.notation_definitions import (
     rule_statement,
+    section_meaning,
     state_in_notation,
     truth_condition,
     with_formula,
@@ -133,3 +134,15 @@ def test_a_distribution_used_before_it_is_defined_is_said_by_its_formula() -> No
     assert with_formula(broken, [], chunks) is None  # a formula over several lines
     glossed = used.model_copy(update={"definition": "A distribution of waiting times."})
     assert with_formula(glossed, [], chunks) is None  # the glossary's gloss stays
+
+
+def test_a_term_whose_section_says_what_its_symbol_means_is_that_symbol() -> None:
+    sentences = [
+        *_sentences("4.6 Identity", "The solution is to add another symbol to QL.",
+                    "The predicate x = y means 'x is identical to y.'",
+                    "This does not mean merely that x and y are indistinguishable."),
+        *_sentences("4.7 Definite descriptions", "The predicate x < y means 'x is less.'"),
+    ]
+    assert section_meaning("identity", sentences) == (
+        "Identity is the predicate '=': x = y means 'x is identical to y.'", 0)
+    assert section_meaning("definite description", sentences) is None

@@ -14,6 +14,8 @@ definitions from the book's own words:
   else it says which symbol the term is;
 - :func:`with_symbol_meaning`: a term introduced as a quoted symbol, said as that symbol and
   what the book says it means ("The expression ∀x means that ...");
+- :func:`section_meaning`: a term whose section says what a formula of its symbol means
+  ("The predicate x = y means 'x is identical to y.'");
 - :func:`with_formula`: a distribution the book uses before it says what it is, said by the
   one-line formula of the function that defines it;
 - :func:`rule_statement`: a rule's box read as what it lets you infer, from which lines (a
@@ -60,19 +62,47 @@ def _symbol_of(formula: str) -> str:
     return found.group(0) if found else ""
 
 
-def truth_condition(name: str, sentences: Sequence[Sentence]) -> tuple[str, str, int] | None:
-    """The sentence(s) of the section headed by ``name`` that say when a formula of a
-    connective is true or false, the connective's symbol and the chunk they are in."""
+def _section(name: str, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences of the first section headed by ``name``."""
     key = term_key(name)
     start = next((i for i, s in enumerate(sentences) if _heading_term(s.section) == key), None)
     if start is None:
-        return None
-    section = sentences[start].section
+        return []
     window = []
     for sentence in sentences[start: start + SECTION_SENTENCES]:
-        if sentence.section != section:
+        if sentence.section != sentences[start].section:
             break
         window.append(sentence)
+    return window
+
+
+_SECTION_MEANS = re.compile(
+    rf"^The (?P<kind>predicate|symbol|connective|operator)\s+(?P<formula>[^\s]{{1,3}}(?:\s+"
+    rf"[^\s]{{1,3}}){{0,2}})\s+means\s+(?P<meaning>['‘\"“][^.;]{{5,120}}[.]?['’\"”])\.?$")
+"""A sentence of the section headed by a term that says what a formula of its symbol means
+("The predicate x = y means 'x is identical to y.'")."""
+
+
+def section_meaning(name: str, sentences: Sequence[Sentence]) -> tuple[str, int] | None:
+    """The term said as the symbol its section gives a meaning to ("Identity is the predicate
+    '=': x = y means 'x is identical to y.'"), and the chunk of that sentence."""
+    for sentence in _section(name, sentences):
+        said = _SECTION_MEANS.match(sentence.text.strip())
+        if said is None:
+            continue
+        symbol = _symbol_of(said.group("formula"))
+        if not symbol:
+            continue
+        subject = name[:1].upper() + name[1:]
+        return (f"{subject} is the {said.group('kind')} '{symbol}': {said.group('formula')} "
+                f"means {said.group('meaning')}", sentence.chunk)
+    return None
+
+
+def truth_condition(name: str, sentences: Sequence[Sentence]) -> tuple[str, str, int] | None:
+    """The sentence(s) of the section headed by ``name`` that say when a formula of a
+    connective is true or false, the connective's symbol and the chunk they are in."""
+    window = _section(name, sentences)
     for number, sentence in enumerate(window):
         found = _TRUTH.match(sentence.text.strip())
         if found is None:
@@ -251,6 +281,8 @@ def state_in_notation(drafts: list[ConceptDraft], sentences: Sequence[Sentence],
         found = (with_truth_condition(draft, sentences)
                  or with_symbol_meaning(draft, sentences, chunks)
                  or with_formula(draft, sentences, chunks))
+        if found is None and not _MEANS_SAID.search(draft.definition):
+            found = section_meaning(draft.name, sentences)
         if found is None and not _INFERS.search(draft.definition):
             found = rule_statement(draft.name, sentences, chunks)
         if found is None or found[0] == draft.definition:
@@ -265,5 +297,7 @@ def state_in_notation(drafts: list[ConceptDraft], sentences: Sequence[Sentence],
             draft.citations.insert(min(1, len(draft.citations)), cited)
 
 
+_MEANS_SAID = re.compile(r"\bmeans\b")
+"""A definition that already says what something means."""
 _INFERS = re.compile(r"infer", re.IGNORECASE)
 """A rule's definition that already says what it lets you infer."""
