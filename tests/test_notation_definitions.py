@@ -141,7 +141,7 @@ def test_a_term_whose_section_says_what_its_symbol_means_is_that_symbol() -> Non
         *_sentences("4.6 Identity", "The solution is to add another symbol to QL.",
                     "The predicate x = y means 'x is identical to y.'",
                     "This does not mean merely that x and y are indistinguishable."),
-        *_sentences("4.7 Definite descriptions", "The predicate x < y means 'x is less.'"),
+        *_sentences("4.7 Descriptions", "The predicate x < y means 'x is less.'"),
     ]
     assert section_meaning("identity", sentences) == (
         "Identity is the predicate '=': x = y means 'x is identical to y.'", 0)

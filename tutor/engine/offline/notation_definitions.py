@@ -77,8 +77,8 @@ def _section(name: str, sentences: Sequence[Sentence]) -> list[Sentence]:
 
 
 _SECTION_MEANS = re.compile(
-    rf"^The (?P<kind>predicate|symbol|connective|operator)\s+(?P<formula>[^\s]{{1,3}}(?:\s+"
-    rf"[^\s]{{1,3}}){{0,2}})\s+means\s+(?P<meaning>['‘\"“][^.;]{{5,120}}[.]?['’\"”])\.?$")
+    r"^The (?P<kind>predicate|symbol|connective|operator)\s+(?P<formula>[^\s]{1,3}(?:\s+"
+    r"[^\s]{1,3}){0,2})\s+means\s+(?P<meaning>['‘\"“][^.;]{5,120}[.]?['’\"”])\.?$")
 """A sentence of the section headed by a term that says what a formula of its symbol means
 ("The predicate x = y means 'x is identical to y.'")."""
 
