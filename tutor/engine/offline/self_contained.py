@@ -171,7 +171,8 @@ def with_continuation(
     following = after.text.strip()
     own = here.text.strip()  # the defining sentence, without the antecedent joined before it
     # (a naming that leans is continued by what describes the name, :func:`with_description`)
-    alone = text.endswith(own) and not _NAMING_VERB.search(own)
+    alone = (text.endswith(own) and not _NAMING_VERB.search(own)
+             and not re.match(r"(?:This|That|These|Those|It)\b", own))  # "This result is the X"
     length = len((own if alone else text).split())
     if length > (CASES_AFTER if _CASE.match(following) else SHORT_DEFINITION):
         return text
