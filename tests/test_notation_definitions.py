@@ -6,6 +6,7 @@ from tests.factories import map_definitions, notes_pages
 from tutor.course import Chunk
 from tutor.engine.offline.candidates import Sentence
 from tutor.engine.offline.notation_definitions import (
+    BookText,
     rule_statement,
     section_meaning,
     state_in_notation,
@@ -28,12 +29,12 @@ def test_the_truth_condition_of_a_connective_is_read_in_the_section_headed_by_it
         *_sentences("Negation", "We will use '¬'.", "For any sentence A: If A is true, then ¬A "
                     "is false.", "If ¬A is true, then A is false.", "We will discuss more."),
     ]
-    assert truth_condition("conditional", sentences) == (
+    assert truth_condition("conditional", BookText(sentences, [])) == (
         "A→B is false if and only if A is true and B is false.", "→", 0)
-    assert truth_condition("negation", sentences) == (
+    assert truth_condition("negation", BookText(sentences, [])) == (
         "For any sentence A, if A is true, then ¬A is false. If ¬A is true, then A is false.",
         "¬", 0)
-    assert truth_condition("disjunction", sentences) is None  # no section headed by it
+    assert truth_condition("disjunction", BookText(sentences, [])) is None  # no section headed by it
 
 
 def test_a_sentence_about_letters_without_a_symbol_or_outside_the_section_is_no_condition() -> None:
@@ -41,7 +42,7 @@ def test_a_sentence_about_letters_without_a_symbol_or_outside_the_section_is_no_
         *_sentences("Biconditional", "Sentence 26 says that T is true if and only if S is true."),
         *_sentences("Other symbolization", "A↔B is true if and only if A and B agree."),
     ]
-    assert truth_condition("biconditional", sentences) is None
+    assert truth_condition("biconditional", BookText(sentences, [])) is None
 
 
 def test_a_naming_that_shows_the_symbol_keeps_it_and_gains_the_condition() -> None:
@@ -74,15 +75,15 @@ def test_a_rule_box_is_read_as_what_the_rule_lets_you_infer() -> None:
     chunks = [Chunk(id=f"b#p{n}", source="b.pdf", page=n + 1, text=t, order=n)
               for n, t in enumerate(texts)]
     sentences = [Sentence(t.split(":")[0] + ":", n, 0, "Rules") for n, t in enumerate(texts)]
-    assert rule_statement("universal elimination", sentences, chunks) == (
+    assert rule_statement("universal elimination", BookText(sentences, chunks)) == (
         "The universal elimination rule (∀E) lets you infer Ac from ∀xAx.", 0)
-    assert rule_statement("existential elimination", sentences, chunks) == (
+    assert rule_statement("existential elimination", BookText(sentences, chunks)) == (
         "The existential elimination rule (∃E) lets you infer B from ∃xAx and a subproof that "
         "assumes Ac and derives B. The constant c must not appear in ∃xAx, in B, or in any "
         "undischarged assumption.", 1)
     # "B A & B": which words are the premise and which the conclusion is not clear
-    assert rule_statement("conjunction introduction", sentences, chunks) is None
-    assert rule_statement("universal introduction", sentences, chunks) is None
+    assert rule_statement("conjunction introduction", BookText(sentences, chunks)) is None
+    assert rule_statement("universal introduction", BookText(sentences, chunks)) is None
 
 
 def test_the_map_defines_a_connective_by_its_truth_condition() -> None:
@@ -110,11 +111,11 @@ def test_a_term_introduced_as_a_symbol_is_said_as_the_symbol_and_its_meaning() -
     draft = ConceptDraft(name="universal quantifier", definition="In order to do this, we "
                          "introduce the '∀' symbol. This is called the universal quantifier.",
                          citations=[Citation(source="b.pdf", page=1)])
-    assert with_symbol_meaning(draft, sentences, chunks) == (
+    assert with_symbol_meaning(draft, BookText(sentences, chunks)) == (
         "The universal quantifier is the symbol '∀': the expression ∀x means that you can pick "
         "anyone and put them in as x.", 0)
     elsewhere = draft.model_copy(update={"definition": "We introduce the '∃' symbol."})
-    assert with_symbol_meaning(elsewhere, sentences, chunks) is None  # said on another page
+    assert with_symbol_meaning(elsewhere, BookText(sentences, chunks)) is None  # said on another page
 
 
 def test_a_distribution_used_before_it_is_defined_is_said_by_its_formula() -> None:
@@ -127,13 +128,13 @@ def test_a_distribution_used_before_it_is_defined_is_said_by_its_formula() -> No
     used = ConceptDraft(name="exponential distribution", citations=[Citation(
         source="b.pdf", page=1)], definition="In the real world, exponential distributions "
         "come up when we look at the times between events.")
-    assert with_formula(used, [], chunks) == (
+    assert with_formula(used, BookText([], chunks)) == (
         "The exponential distribution is the distribution whose CDF is CDF(x) = 1 − e^(−λx).", 0)
     broken = used.model_copy(update={"name": "Pareto distribution", "definition": (
         "The Pareto distribution is named after the economist Vilfredo Pareto.")})
-    assert with_formula(broken, [], chunks) is None  # a formula over several lines
+    assert with_formula(broken, BookText([], chunks)) is None  # a formula over several lines
     glossed = used.model_copy(update={"definition": "A distribution of waiting times."})
-    assert with_formula(glossed, [], chunks) is None  # the glossary's gloss stays
+    assert with_formula(glossed, BookText([], chunks)) is None  # the glossary's gloss stays
 
 
 def test_a_term_whose_section_says_what_its_symbol_means_is_that_symbol() -> None:
@@ -143,6 +144,6 @@ def test_a_term_whose_section_says_what_its_symbol_means_is_that_symbol() -> Non
                     "This does not mean merely that x and y are indistinguishable."),
         *_sentences("4.7 Descriptions", "The predicate x < y means 'x is less.'"),
     ]
-    assert section_meaning("identity", sentences) == (
+    assert section_meaning("identity", BookText(sentences, [])) == (
         "Identity is the predicate '=': x = y means 'x is identical to y.'", 0)
-    assert section_meaning("definite description", sentences) is None
+    assert section_meaning("definite description", BookText(sentences, [])) is None

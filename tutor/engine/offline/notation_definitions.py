@@ -62,18 +62,40 @@ def _symbol_of(formula: str) -> str:
     return found.group(0) if found else ""
 
 
-def _section(name: str, sentences: Sequence[Sentence]) -> list[Sentence]:
-    """The sentences of the first section headed by ``name``."""
-    key = term_key(name)
-    start = next((i for i, s in enumerate(sentences) if _heading_term(s.section) == key), None)
-    if start is None:
-        return []
-    window = []
-    for sentence in sentences[start: start + SECTION_SENTENCES]:
-        if sentence.section != sentences[start].section:
-            break
-        window.append(sentence)
-    return window
+class BookText:
+    """The book's sentences and passages, indexed once for the lookups of this module: the
+    first section headed by each term, the sentences that name a rule, and per page the
+    sentences that say what something means and the passages."""
+
+    def __init__(self, sentences: Sequence[Sentence], chunks: Sequence[Chunk]) -> None:
+        self.sentences = sentences
+        self.chunks = chunks
+        self.sections: dict[str, list[Sentence]] = {}
+        keys: dict[str, str] = {}
+        run: list[Sentence] | None = None
+        previous: str | None = None
+        for sentence in sentences:
+            if sentence.section != previous:
+                previous = sentence.section
+                key = keys.setdefault(sentence.section, _heading_term(sentence.section))
+                run = None if key in self.sections else self.sections.setdefault(key, [])
+            if run is not None and len(run) < SECTION_SENTENCES:
+                run.append(sentence)
+        self.rule_namings = [s for s in sentences if " rule" in s.text and "(" in s.text]
+        self.meanings: dict[tuple[str, int], list[Sentence]] = {}
+        for sentence in sentences:
+            if " means " in sentence.text and 0 <= sentence.chunk < len(chunks):
+                self.meanings.setdefault(self.page_of(sentence.chunk), []).append(sentence)
+        self.passages: dict[tuple[str, int], list[int]] = {}
+        for index, chunk in enumerate(chunks):
+            self.passages.setdefault((chunk.source, chunk.page), []).append(index)
+
+    def page_of(self, chunk: int) -> tuple[str, int]:
+        return self.chunks[chunk].source, self.chunks[chunk].page
+
+    def section(self, name: str) -> list[Sentence]:
+        """The sentences of the first section headed by ``name``."""
+        return self.sections.get(term_key(name), [])
 
 
 _SECTION_MEANS = re.compile(
@@ -83,10 +105,10 @@ _SECTION_MEANS = re.compile(
 ("The predicate x = y means 'x is identical to y.'")."""
 
 
-def section_meaning(name: str, sentences: Sequence[Sentence]) -> tuple[str, int] | None:
+def section_meaning(name: str, book: BookText) -> tuple[str, int] | None:
     """The term said as the symbol its section gives a meaning to ("Identity is the predicate
     '=': x = y means 'x is identical to y.'"), and the chunk of that sentence."""
-    for sentence in _section(name, sentences):
+    for sentence in book.section(name):
         said = _SECTION_MEANS.match(sentence.text.strip())
         if said is None:
             continue
@@ -99,10 +121,10 @@ def section_meaning(name: str, sentences: Sequence[Sentence]) -> tuple[str, int]
     return None
 
 
-def truth_condition(name: str, sentences: Sequence[Sentence]) -> tuple[str, str, int] | None:
+def truth_condition(name: str, book: BookText) -> tuple[str, str, int] | None:
     """The sentence(s) of the section headed by ``name`` that say when a formula of a
     connective is true or false, the connective's symbol and the chunk they are in."""
-    window = _section(name, sentences)
+    window = book.section(name)
     for number, sentence in enumerate(window):
         found = _TRUTH.match(sentence.text.strip())
         if found is None:
@@ -123,11 +145,10 @@ def _quoted(symbol: str, text: str) -> bool:
                for q in "'‘’\"“”")
 
 
-def with_truth_condition(draft: ConceptDraft,
-                         sentences: Sequence[Sentence]) -> tuple[str, int] | None:
+def with_truth_condition(draft: ConceptDraft, book: BookText) -> tuple[str, int] | None:
     """The definition completed with its truth condition: the naming, when it shows the
     connective's symbol, then the condition; else the term said to be the connective."""
-    found = truth_condition(draft.name, sentences)
+    found = truth_condition(draft.name, book)
     if found is None:
         return None
     condition, symbol, chunk = found
@@ -148,8 +169,7 @@ and put them in as x.")."""
 _QUOTED_SYMBOL = re.compile(rf"['‘’\"“](?P<symbol>{_SYMBOL})['‘’\"”]")
 
 
-def with_symbol_meaning(draft: ConceptDraft, sentences: Sequence[Sentence],
-                        chunks: Sequence[Chunk]) -> tuple[str, int] | None:
+def with_symbol_meaning(draft: ConceptDraft, book: BookText) -> tuple[str, int] | None:
     """A definition that introduces a quoted symbol ("... we introduce the '∀' symbol. This
     is called the universal quantifier.") said as the symbol and what the book says it means,
     from a sentence of the passages on the page that introduces the term."""
@@ -158,9 +178,7 @@ def with_symbol_meaning(draft: ConceptDraft, sentences: Sequence[Sentence],
         return None
     symbol = quoted[0].group("symbol")
     page = (draft.citations[0].source, draft.citations[0].page)
-    for sentence in sentences:
-        if (chunks[sentence.chunk].source, chunks[sentence.chunk].page) != page:
-            continue
+    for sentence in book.meanings.get(page, []):
         said = _MEANS.match(sentence.text.strip())
         if said is not None and symbol in said.group("formula"):
             article = "The" if draft.name[:1].islower() else ""
@@ -175,8 +193,7 @@ _OPERATOR_END = re.compile(r"[=+\-−×*/(]\s*$")
 _EXPONENT = re.compile(r"^[−\-]?[^\s]{1,6}$")
 
 
-def with_formula(draft: ConceptDraft, sentences: Sequence[Sentence],
-                 chunks: Sequence[Chunk]) -> tuple[str, int] | None:
+def with_formula(draft: ConceptDraft, book: BookText) -> tuple[str, int] | None:
     """A distribution the book uses or places without saying what it is ("In the real world,
     exponential distributions come up when ...") said by the function it is defined by, when
     the passages on the page that introduces it give it in one formula line ("The CDF of the
@@ -190,10 +207,8 @@ def with_formula(draft: ConceptDraft, sentences: Sequence[Sentence],
     page = (draft.citations[0].source, draft.citations[0].page)
     pattern = re.compile(rf"\bThe {_FUNCTION_OF} of (?:the|an?) {re.escape(draft.name)} is:?"
                          r"[ \t]*\n(?P<formula>[^\n]{3,60})\n(?P<next>[^\n]*)", re.IGNORECASE)
-    for index, chunk in enumerate(chunks):
-        if (chunk.source, chunk.page) != page:
-            continue
-        found = pattern.search(chunk.text)
+    for index in book.passages.get(page, []):
+        found = pattern.search(book.chunks[index].text)
         if found is None:
             continue
         formula = found.group("formula").strip()
@@ -214,16 +229,15 @@ BOX_CHARS = 400
 """Characters after a rule's naming that may hold its box and proviso."""
 
 
-def rule_statement(name: str, sentences: Sequence[Sentence],
-                   chunks: Sequence[Chunk]) -> tuple[str, int] | None:
+def rule_statement(name: str, book: BookText) -> tuple[str, int] | None:
     """What the rule called ``name`` lets you infer, read from its box ("m ∀xAx Ac ∀E m":
     from ∀xAx, infer Ac), with the box's proviso, and the chunk of the box. The box is read
     from the passage's text (its lines are no prose sentences)."""
     pattern = re.compile(_RULE_NAMED.format(name=re.escape(name)), re.IGNORECASE)
-    for sentence in sentences:
+    for sentence in book.rule_namings:
         if pattern.search(sentence.text) is None:
             continue
-        text = " ".join(chunks[sentence.chunk].text.split())
+        text = " ".join(book.chunks[sentence.chunk].text.split())
         named = pattern.search(text)
         if named is None:
             return None
@@ -277,14 +291,14 @@ def state_in_notation(drafts: list[ConceptDraft], sentences: Sequence[Sentence],
     """Complete, in place, the definitions of connectives and rules the book states in its
     notation; the definition's first key point follows it, and the page of the words taken
     is cited after the page that introduces the term."""
+    book = BookText(sentences, chunks)
     for draft in drafts:
-        found = (with_truth_condition(draft, sentences)
-                 or with_symbol_meaning(draft, sentences, chunks)
-                 or with_formula(draft, sentences, chunks))
+        found = (with_truth_condition(draft, book) or with_symbol_meaning(draft, book)
+                 or with_formula(draft, book))
         if found is None and not _MEANS_SAID.search(draft.definition):
-            found = section_meaning(draft.name, sentences)
+            found = section_meaning(draft.name, book)
         if found is None and not _INFERS.search(draft.definition):
-            found = rule_statement(draft.name, sentences, chunks)
+            found = rule_statement(draft.name, book)
         if found is None or found[0] == draft.definition:
             continue
         text, chunk = found
