@@ -147,3 +147,16 @@ def test_a_term_whose_section_says_what_its_symbol_means_is_that_symbol() -> Non
     assert section_meaning("identity", BookText(sentences, [])) == (
         "Identity is the predicate '=': x = y means 'x is identical to y.'", 0)
     assert section_meaning("definite description", BookText(sentences, [])) is None
+
+
+def test_a_term_named_for_a_quoted_symbol_takes_that_symbols_condition_in_its_section() -> None:
+    sentences = _sentences(
+        "Conditional", "Instead, the symbol '→' will be a material conditional.",
+        "For any sentence A, ¬A is false if A is true.",
+        "In short, A→B is false if and only if A is true and B is false.")
+    chunks = [Chunk(id="b#p1", source="b.pdf", page=1, text="", order=0)]
+    draft = ConceptDraft(name="material conditional", section="Conditional",
+                         definition="Instead, the symbol '→' will be a material conditional.")
+    state_in_notation([draft], sentences, chunks)
+    assert draft.definition == ("Instead, the symbol '→' will be a material conditional. A→B is "
+                                "false if and only if A is true and B is false.")

@@ -71,16 +71,23 @@ class BookText:
         self.sentences = sentences
         self.chunks = chunks
         self.sections: dict[str, list[Sentence]] = {}
+        self.by_heading: dict[str, list[Sentence]] = {}
+        """The first run of sentences under each heading, as the heading is written."""
         keys: dict[str, str] = {}
         run: list[Sentence] | None = None
+        heading: list[Sentence] | None = None
         previous: str | None = None
         for sentence in sentences:
             if sentence.section != previous:
                 previous = sentence.section
                 key = keys.setdefault(sentence.section, _heading_term(sentence.section))
                 run = None if key in self.sections else self.sections.setdefault(key, [])
+                heading = (None if sentence.section in self.by_heading
+                           else self.by_heading.setdefault(sentence.section, []))
             if run is not None and len(run) < SECTION_SENTENCES:
                 run.append(sentence)
+            if heading is not None and len(heading) < SECTION_SENTENCES:
+                heading.append(sentence)
         self.rule_namings = [s for s in sentences if " rule" in s.text and "(" in s.text]
         self.meanings: dict[tuple[str, int], list[Sentence]] = {}
         for sentence in sentences:
@@ -121,15 +128,19 @@ def section_meaning(name: str, book: BookText) -> tuple[str, int] | None:
     return None
 
 
-def truth_condition(name: str, book: BookText) -> tuple[str, str, int] | None:
+def truth_condition(name: str, book: BookText, symbol_of: str = "",
+                    section: str = "") -> tuple[str, str, int] | None:
     """The sentence(s) of the section headed by ``name`` that say when a formula of a
-    connective is true or false, the connective's symbol and the chunk they are in."""
-    window = book.section(name)
+    connective is true or false, the connective's symbol and the chunk they are in; with
+    ``symbol_of`` and ``section``, those of that section about that symbol."""
+    window = book.section(name) if not section else book.by_heading.get(section, [])
     for number, sentence in enumerate(window):
         found = _TRUTH.match(sentence.text.strip())
         if found is None:
             continue
         symbol = _symbol_of(found.group("formula"))
+        if symbol_of and symbol != symbol_of:
+            continue
         text = _OPENER.sub("", sentence.text.strip())
         after = window[number + 1].text.strip() if number + 1 < len(window) else ""
         if after and symbol in after and re.search(r"\bis (?:true|false)\b", after) \
@@ -149,12 +160,17 @@ def with_truth_condition(draft: ConceptDraft, book: BookText) -> tuple[str, int]
     """The definition completed with its truth condition: the naming, when it shows the
     connective's symbol, then the condition; else the term said to be the connective."""
     found = truth_condition(draft.name, book)
+    shown = [q.group("symbol") for q in _QUOTED_SYMBOL.finditer(draft.definition)]
+    if found is None and len(set(shown)) == 1 and draft.section:
+        # "Instead, the symbol '→' will be a material conditional.": the condition of that
+        # symbol its section states
+        found = truth_condition(draft.name, book, shown[0], draft.section)
     if found is None:
         return None
     condition, symbol, chunk = found
     if condition in draft.definition:
         return None
-    if _quoted(symbol, draft.definition) and len(draft.definition.split()) <= 30:
+    if _quoted(symbol, draft.definition) and len(draft.definition.split()) <= 40:
         return f"{draft.definition.rstrip()} {condition}", chunk
     article = "" if draft.name[:1].isupper() else ("An " if draft.name[0] in "aeiou" else "A ")
     subject = f"{article}{draft.name}" if article else draft.name
