@@ -112,6 +112,23 @@ def test_the_map_restates_a_kind_named_after_an_example() -> None:
     assert not any(point.startswith("In a reductio") for point in reductio.key_points)
 
 
+def test_a_kind_named_after_an_example_keeps_the_next_step_said_in_general() -> None:
+    chunks = notes_pages(
+        ("Proofs", "Suppose there is a greatest natural number A. Then A + 1 is greater. So "
+         "there is no greatest natural number. This argument form is traditionally called a "
+         "reductio. In a reductio, we assume something for the sake of argument - for "
+         "example, that there is a greatest number. Then we show that the assumption leads to "
+         "two contradictory sentences - for example, that A is greatest and is not.",
+         ["reductio"]),
+        ("More proofs", "A reductio needs a contradiction. Every reductio ends by rejecting "
+         "its assumption.", []),
+    )
+    reductio = next(d for d in extract_concepts(chunks) if d.name == "reductio")
+    assert reductio.definition == (
+        "A reductio is an argument form in which we assume something for the sake of "
+        "argument, then we show that the assumption leads to two contradictory sentences.")
+
+
 def test_a_common_word_only_emphasised_needs_a_plain_definition() -> None:
     person = _candidate("person")
     assert is_generic(person, plainly_defined=False)  # "When people mean to give ..."

@@ -155,10 +155,12 @@ def named_after_claim(term_forms: Sequence[str], text: str) -> str | None:
 _NAMED_THEN_SAID = re.compile(
     r"(?:^|(?<=[.!]\s))This (?P<genus>[a-z]+(?: [a-z]+)?) is (?:traditionally\s+|also\s+|often\s+)?"
     r"called (?:an?\s+|the\s+)(?P<term>[\w\- ]{3,40})\.\s+In (?:an?|the)\s+(?P=term),\s+"
-    r"(?P<clause>[a-z][^.;:!?]{10,200}?)(?:\s*[-\u2014\u2013,]+\s*for (?:example|instance)\b.*)?\.$")
+    r"(?P<clause>[a-z][^.;:!?]{10,200}?)(?:\s*[-\u2014\u2013,]+\s*for (?:example|instance)\b[^.]*)?\."
+    r"(?:\s+Then\s+(?P<then>[a-z][^.;:!?]{10,200}?)(?:\s*[-\u2014\u2013,]+\s*for (?:example|instance)"
+    r"\b[^.]*)?\.)?$")
 """A kind named after an example, then said in general ("... This argument form is
 traditionally called a reductio. In a reductio, we assume something for the sake of argument
-- for example, that ...")."""
+- for example, that ...", and the next step of it: "Then we show that ...")."""
 
 
 def named_then_said(term_forms: Sequence[str], text: str) -> str | None:
@@ -172,8 +174,10 @@ def named_then_said(term_forms: Sequence[str], text: str) -> str | None:
     if not _names(term_forms, term):
         return None
     genus = match.group("genus")
+    then = match.group("then")
+    step = f", then {then.strip()}" if then and not _SPECIFIC.search(then) else ""
     return (f"{_article(term)} {term} is {_article(genus).lower()} {genus} in which "
-            f"{match.group('clause').strip()}.")
+            f"{match.group('clause').strip()}{step}.")
 
 
 _NAMED_FOR_PURPOSE = re.compile(

@@ -234,7 +234,8 @@ def with_description(
     short_name = relative.group("short") if relative and relative.group("short") else ""
     named_only = bool(relative and relative.group(0).startswith("what") and text == naming)
     chunk = sentences[position].chunk
-    for after in sentences[position + 1: position + 1 + DESCRIBING_AFTER]:
+    for index, after in enumerate(sentences[position + 1: position + 1 + DESCRIBING_AFTER],
+                                  start=position + 2):
         following = after.text.strip()
         if after.chunk != chunk or usable.search(following) or _CODE.search(following):
             break
@@ -245,7 +246,12 @@ def with_description(
                 and not _NAMING_AGAIN.search(following) and not _INSTANCE.match(following)
                 and len(following.split()) <= (DESCRIPTION_WORDS if named_only else 40)):
             # a bare "what is called X" adds only the name, which the description repeats
-            return following if named_only else f"{text} {following}"
+            described = following if named_only else f"{text} {following}"
+            step = sentences[index] if index < len(sentences) else None
+            if (step is not None and step.chunk == chunk and step.text.startswith("Then ")
+                    and is_prose(step.text) and len(step.text.split()) <= 40):
+                described = f"{described} {step.text.strip()}"  # the next step of a procedure
+            return described
     return text
 
 
