@@ -11,6 +11,7 @@ from tutor.engine.offline.candidates import (
     example_statement,
     is_generic,
     of_code_variable,
+    of_example_symbol,
 )
 from tutor.engine.offline.extract import extract_concepts
 from tutor.engine.offline.referring import (
@@ -184,6 +185,12 @@ def test_a_value_of_a_variable_the_books_code_assigns_is_no_concept() -> None:
     assert of_code_variable(_candidate("value of result"), code)
     assert not of_code_variable(_candidate("value of result"), ["The result is printed."])
     assert not of_code_variable(_candidate("order of operations"), code)
+
+
+def test_a_thing_of_an_examples_symbol_is_no_concept() -> None:
+    assert of_example_symbol(_candidate("extension of L"))
+    assert not of_example_symbol(_candidate("extension of a predicate"))
+    assert not of_example_symbol(_candidate("law of large numbers"))
 
 
 def test_the_head_noun_of_a_term_just_introduced_is_read_as_the_term() -> None:

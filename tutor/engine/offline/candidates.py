@@ -270,6 +270,12 @@ def of_code_variable(cand: TermCandidate, passages: Sequence[str]) -> bool:
     return any(assigned.search(text) for text in passages)
 
 
+def of_example_symbol(cand: TermCandidate) -> bool:
+    """True for a name "<words> of <L>" whose last word is one capital letter ("extension of
+    L"): a thing of the example's symbol, an instance of the concept its words name."""
+    return any(re.fullmatch(r"[A-Za-z][\w\- ]* of [A-Z]", surface) for surface in cand.surfaces)
+
+
 _ABOUT_SOMEONE = re.compile(r"^\W*(?:\d+\.\s+)?(?P<name>[A-Z][a-z]+)\s+is\s+(?:not\s+)?an?\s+")
 """An example's statement about a named individual ("27. Adina is a skilled surgeon.")."""
 _TOY_CLAIM = re.compile(r"^\W*(?:\d+\.\s+)?(?:All|Every|Some|No)\s+(?P<kind>[a-z]+)\s+(?:is|are)\s+"
