@@ -31,7 +31,7 @@ def plain_definition(term: str, option: Candidate, chosen: bool = False) -> bool
     elif not is_prose(text):
         return False
     if (leans(text) or text.endswith("?") or _SUPPOSING.match(text) or EXAMPLE_BOUND.match(text)
-            or _ORDINAL_SUBJECT.match(text)):
+            or ORDINAL_SUBJECT.match(text)):
         return False  # "So if we want to talk about people in Chicago, we define the UD ..."
     marks = features(term, option)
     if marks["opener"] or marks["evaluative"] or marks["modal"] or marks["announcement"]:
@@ -57,7 +57,7 @@ def plain_definition(term: str, option: Candidate, chosen: bool = False) -> bool
 
 _SUPPOSING = re.compile(r"^(?:\w+,?\s+)?(?:if|when|suppose|given)\b", re.IGNORECASE)
 _CONDITIONED = re.compile(r"\b(?:if|iff|just in case|whenever)\b")
-_ORDINAL_SUBJECT = re.compile(
+ORDINAL_SUBJECT = re.compile(
     r"^(?:The|This|That)\s+(?:first|second|third|fourth|former|latter|previous|preceding|"
     r"last|other)\s+[a-z]+\b(?!\s+(?:of|in)\b)")
 """A subject that points at the text before by its place ("The second approach, which this
