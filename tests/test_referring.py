@@ -187,6 +187,18 @@ def test_a_value_of_a_variable_the_books_code_assigns_is_no_concept() -> None:
     assert not of_code_variable(_candidate("order of operations"), code)
 
 
+def test_a_word_named_as_one_of_the_books_functions_is_no_concept() -> None:
+    from tutor.engine.offline.candidates import code_variable
+
+    random = TermCandidate(key="random", surfaces=Counter({"Random": 2, "random": 5}),
+                           evidence={"definition"})
+    sentence = "Cdf provides an implementation of this algorithm, called Random:"
+    code = ["# class Cdf\ndef Random(self):\n    return self.Percentile(random.random())"]
+    assert code_variable(random, sentence, code)
+    assert not code_variable(random, sentence, ["Random sampling is common."])
+    assert not code_variable(random, "A sample chosen by chance is called random.", code)
+
+
 def test_a_thing_of_an_examples_symbol_is_no_concept() -> None:
     assert of_example_symbol(_candidate("extension of L"))
     assert not of_example_symbol(_candidate("extension of a predicate"))
