@@ -173,8 +173,7 @@ def test_a_naming_in_a_relative_clause_takes_the_next_sentence_using_its_name() 
                        "In SL, the smallest units are sentences themselves.")
     assert with_description(sentences[0].text, 0, sentences, _NEVER,
                             _uses("sentential logic")) == (
-        "The first is SL, which stands for sentential logic. In SL, the smallest units are "
-        "sentences themselves.")
+        "SL stands for sentential logic. In SL, the smallest units are sentences themselves.")
     called = _lines("What I present here is a subset, which I will call classical testing.",
                     "The goal of classical testing is to answer one question.")
     assert with_description(called[0].text, 0, called, _NEVER, _uses("classical testing")) == (

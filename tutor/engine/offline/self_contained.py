@@ -246,6 +246,9 @@ def with_description(
                 and not _NAMING_AGAIN.search(following) and not _INSTANCE.match(following)
                 and len(following.split()) <= (DESCRIPTION_WORDS if named_only else 40)):
             # a bare "what is called X" adds only the name, which the description repeats
+            ordinal = _ORDINAL_NAMING.match(text) if text == naming else None
+            if ordinal is not None:  # "The first is SL, which stands for ..." -> "SL stands for ..."
+                text = f"{ordinal.group('short')} stands for {ordinal.group('name')}."
             described = following if named_only else f"{text} {following}"
             step = sentences[index] if index < len(sentences) else None
             if (step is not None and step.chunk == chunk and step.text.startswith("Then ")
@@ -255,6 +258,10 @@ def with_description(
     return text
 
 
+_ORDINAL_NAMING = re.compile(r"^The (?:first|second|third|fourth|last|other) is (?P<short>[A-Z]{2,5}), "
+                             r"which stands for (?P<name>[^,;.]{3,60})\.$")
+"""A short name given by its place in a list just announced ("The first is SL, which stands
+for sentential logic."): said without the pointer to the list."""
 DESCRIPTION_WORDS = 60
 """Words of the sentence that describes what a bare naming ("we will develop what is called a
 natural deduction system") names, which is then the definition on its own."""
