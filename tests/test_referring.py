@@ -199,6 +199,16 @@ def test_a_word_named_as_one_of_the_books_functions_is_no_concept() -> None:
     assert not code_variable(random, "A sample chosen by chance is called random.", code)
 
 
+def test_a_naming_of_the_other_side_takes_the_thing_the_sentence_before_named() -> None:
+    left = "The sentence on the left-hand side of the conditional is called the antecedent."
+    right = "The sentence on the right-hand side (B) is called the consequent."
+    assert refers_back(right) and not refers_back(left)
+    assert resolved(["consequent"], right, [left]) == (
+        "The sentence on the right-hand side of the conditional is called the consequent.")
+    assert resolved(["conditional"], right, [left]) is None  # it names another term
+    assert resolved(["consequent"], right, ["A conditional joins two sentences."]) is None
+
+
 def test_a_thing_of_an_examples_symbol_is_no_concept() -> None:
     assert of_example_symbol(_candidate("extension of L"))
     assert not of_example_symbol(_candidate("extension of a predicate"))
