@@ -266,3 +266,16 @@ def test_the_map_restates_an_example_named_as_a_kind() -> None:
     assert map_definitions(chunks)["inductive argument"] == (
         "An inductive argument is an argument that generalizes from many cases to a "
         "conclusion about all cases.")
+
+
+def test_a_closing_naming_and_a_concession_are_restated_with_the_term_as_subject() -> None:
+    named = ("In the real world, exponential distributions come up when we look at a series of "
+             "events and measure the times between events, called interarrival times.")
+    assert restate("interarrival time", named, _uses("interarrival time")) == (
+        "Interarrival times are the times between events.")
+    conceded = ("Although it can be laborious, the truth table method is a purely mechanical "
+                "procedure that requires no intuition.")
+    assert restate("truth table", conceded, _uses("truth table")) == (
+        "The truth table method is a purely mechanical procedure that requires no intuition.")
+    other = "Although it is short, a list is a sequence of values."
+    assert restate("truth table", other, _uses("truth table")) == other

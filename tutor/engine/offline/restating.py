@@ -59,8 +59,35 @@ _THIS_IS_KIND = re.compile(
     r"(?:^|(?<=[.!]\s))(?:This|That)\s+is\s+an?\s+(?P<term>[\w\- ]{2,50}?),?\s+because\s+it\s+"
     r"(?P<reason>[a-z][^.!;:]{5,150})\.$")
 """The example just shown named as a kind, with a reason about it ("This is an inductive
-argument, because it generalizes from many cases to a conclusion about all cases."): the
-kind, the head noun of its name, is what the reason holds of."""
+argument, because it generalizes ..."): the head noun of the name is the kind."""
+
+
+_CALLED_AT_END = re.compile(r"\b(?P<det>the|an?)\s+(?P<what>(?:(?!\b(?:the|an?|and|or|that|which)\b)"
+                            r"[a-z\- ]){2,60}?),\s+called\s+(?:an?\s+|the\s+)?(?P<term>[\w\- ]{3,40})\.$")
+_CONCESSION = re.compile(r"^(?:Although|Though|Even though|While)\s+[^,]{3,80},\s+(?P<main>"
+                         r"(?:the\s+|an?\s+)?[\w\- ]{3,50}?\s+(?:is|are)\s+(?:an?|the)\s+.+)$")
+
+
+def _named_at_end(text: str, uses_term: Callable[[str], bool]) -> str | None:
+    """A sentence whose last words name what they describe ("... measure the times between
+    events, called interarrival times.") restated ("Interarrival times are the times ...")."""
+    match = _CALLED_AT_END.search(text)
+    if match is None or not uses_term(match.group("term")) or _SPECIFIC.search(match.group("what")):
+        return None
+    term = match.group("term").strip()
+    what = f"{match.group('det')} {match.group('what').strip()}"
+    if term.endswith("s") and not term.endswith("ss"):
+        return f"{term[:1].upper()}{term[1:]} are {what}."
+    return f"{_article(term)} {term} is {what}."
+
+
+def _without_concession(text: str, uses_term: Callable[[str], bool]) -> str | None:
+    """Without the concession before a sentence that says what the term is ("Although it can
+    be laborious, the truth table method is a purely mechanical procedure ...")."""
+    match = _CONCESSION.match(text)
+    if match is None or not uses_term(" ".join(match.group("main").split()[:6])):
+        return None
+    return match.group("main")[:1].upper() + match.group("main")[1:]
 
 
 def _plural_named(text: str, uses_term: Callable[[str], bool]) -> str | None:
@@ -138,6 +165,8 @@ def restate(term: str, text: str, uses_term: Callable[[str], bool]) -> str:
         kind_word = name.split()[-1]
         return (f"{_article(name)} {name} is {_article(kind_word).lower()} {kind_word} that "
                 f"{named.group('reason')}.")
+    if (said := _named_at_end(text, uses_term) or _without_concession(text, uses_term)):
+        return said
     match = _FORMALLY.match(text)
     if (match and uses_term(match.group("intro")) and len(term.split()) <= 4
             and not uses_term(match.group("genus"))):
