@@ -137,7 +137,9 @@ def test_a_rule_named_after_its_example_keeps_no_formula() -> None:
         ("Other rules", "The universal introduction rule needs care with constants."),
         ("More rules", "A proof may use universal introduction once per line.")])]
     rule = {d.name.lower(): d for d in extract_concepts(course)}["universal introduction"]
-    assert "UxAx" not in rule.definition and "For example" not in rule.definition
+    # the box is read as what the rule lets you infer, never copied raw
+    assert "m Ac UxAx" not in rule.definition and "For example" not in rule.definition
+    assert rule.definition == "The universal introduction rule (UI) lets you infer UxAx from Ac."
 
 
 def test_a_term_qualified_by_its_language_and_a_named_rule_are_defined() -> None:

@@ -171,3 +171,25 @@ def test_exercises_on_a_glossary_definition_cite_the_glossary_page() -> None:
     exercises = write_exercises(concept, [], [body, glossary])
     assert exercises
     assert any(c.page == 9 for e in exercises for c in e.citations)
+
+
+def test_a_naming_whose_subject_points_at_its_place_takes_the_glossary() -> None:
+    from tutor.engine.offline.defining_signs import Candidate
+    from tutor.engine.offline.plain_definitions import plain_definition
+
+    pointing = "The second approach, which this section demonstrates, is called data mining."
+    assert not plain_definition("data mining", Candidate(pointing), chosen=True)
+    assert plain_definition("data mining", Candidate(
+        "Testing many models at once to find relationships is called data mining."), chosen=True)
+    course = _pages(
+        "There are two ways to choose variables. The first approach is to think hard. "
+        f"{pointing} An advantage of data mining is that it finds unexpected patterns.",
+        "Data mining can mislead when many models are tried.",
+        "Use data mining with care.",
+        "data mining: An approach to finding relationships between variables by testing a "
+        "large number of models.",
+        headings=("11.5 Prediction", "11.6 Caution", "11.7 Practice", "11.11 Glossary"))
+    found = {d.name: d for d in extract_concepts(course)}["data mining"]
+    assert found.definition == ("An approach to finding relationships between variables by "
+                                "testing a large number of models.")
+    assert found.citations[0].page == 1

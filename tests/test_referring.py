@@ -11,6 +11,7 @@ from tutor.engine.offline.candidates import (
     example_statement,
     is_generic,
     of_code_variable,
+    of_example_symbol,
 )
 from tutor.engine.offline.extract import extract_concepts
 from tutor.engine.offline.referring import (
@@ -112,6 +113,23 @@ def test_the_map_restates_a_kind_named_after_an_example() -> None:
     assert not any(point.startswith("In a reductio") for point in reductio.key_points)
 
 
+def test_a_kind_named_after_an_example_keeps_the_next_step_said_in_general() -> None:
+    chunks = notes_pages(
+        ("Proofs", "Suppose there is a greatest natural number A. Then A + 1 is greater. So "
+         "there is no greatest natural number. This argument form is traditionally called a "
+         "reductio. In a reductio, we assume something for the sake of argument - for "
+         "example, that there is a greatest number. Then we show that the assumption leads to "
+         "two contradictory sentences - for example, that A is greatest and is not.",
+         ["reductio"]),
+        ("More proofs", "A reductio needs a contradiction. Every reductio ends by rejecting "
+         "its assumption.", []),
+    )
+    reductio = next(d for d in extract_concepts(chunks) if d.name == "reductio")
+    assert reductio.definition == (
+        "A reductio is an argument form in which we assume something for the sake of "
+        "argument, then we show that the assumption leads to two contradictory sentences.")
+
+
 def test_a_common_word_only_emphasised_needs_a_plain_definition() -> None:
     person = _candidate("person")
     assert is_generic(person, plainly_defined=False)  # "When people mean to give ..."
@@ -167,6 +185,34 @@ def test_a_value_of_a_variable_the_books_code_assigns_is_no_concept() -> None:
     assert of_code_variable(_candidate("value of result"), code)
     assert not of_code_variable(_candidate("value of result"), ["The result is printed."])
     assert not of_code_variable(_candidate("order of operations"), code)
+
+
+def test_a_word_named_as_one_of_the_books_functions_is_no_concept() -> None:
+    from tutor.engine.offline.candidates import code_variable
+
+    random = TermCandidate(key="random", surfaces=Counter({"Random": 2, "random": 5}),
+                           evidence={"definition"})
+    sentence = "Cdf provides an implementation of this algorithm, called Random:"
+    code = ["# class Cdf\ndef Random(self):\n    return self.Percentile(random.random())"]
+    assert code_variable(random, sentence, code)
+    assert not code_variable(random, sentence, ["Random sampling is common."])
+    assert not code_variable(random, "A sample chosen by chance is called random.", code)
+
+
+def test_a_naming_of_the_other_side_takes_the_thing_the_sentence_before_named() -> None:
+    left = "The sentence on the left-hand side of the conditional is called the antecedent."
+    right = "The sentence on the right-hand side (B) is called the consequent."
+    assert refers_back(right) and not refers_back(left)
+    assert resolved(["consequent"], right, [left]) == (
+        "The sentence on the right-hand side of the conditional is called the consequent.")
+    assert resolved(["conditional"], right, [left]) is None  # it names another term
+    assert resolved(["consequent"], right, ["A conditional joins two sentences."]) is None
+
+
+def test_a_thing_of_an_examples_symbol_is_no_concept() -> None:
+    assert of_example_symbol(_candidate("extension of L"))
+    assert not of_example_symbol(_candidate("extension of a predicate"))
+    assert not of_example_symbol(_candidate("law of large numbers"))
 
 
 def test_the_head_noun_of_a_term_just_introduced_is_read_as_the_term() -> None:

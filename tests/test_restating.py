@@ -239,3 +239,43 @@ def test_a_variable_of_the_books_code_glossed_in_passing_is_no_concept() -> None
         ("More", "A mean can mislead when values are skewed; the mean moves with outliers.", []),
     )
     assert "mean" in map_definitions(kept)
+
+
+def test_an_example_named_as_a_kind_for_a_reason_about_it_is_restated_in_general() -> None:
+    text = ("This is an inductive argument, because it generalizes from many cases to a "
+            "conclusion about all cases.")
+    assert restate("inductive argument", text, _uses("inductive argument")) == (
+        "An inductive argument is an argument that generalizes from many cases to a "
+        "conclusion about all cases.")
+    specific = "This is a valid argument, because it has premise 2 and a conclusion."
+    assert restate("valid argument", specific, _uses("valid argument")) == specific
+    used = ("The distributions we have used so far are called empirical distributions because "
+            "they are based on empirical observations.")
+    assert restate("empirical distribution", used, _uses("empirical distribution")) == (
+        "Empirical distributions are distributions that are based on empirical observations.")
+
+
+def test_the_map_restates_an_example_named_as_a_kind() -> None:
+    chunks = notes_pages(
+        ("Inductive arguments", "There can be good arguments which are not valid. It rained "
+         "each January so far. Therefore it rains every January. This is an inductive argument, "
+         "because it generalizes from many cases to a conclusion about all cases. Inductive "
+         "arguments are not deductively valid.", ["inductive"]),
+        ("Other", "Inductive arguments are common in science. An inductive argument can be "
+         "strong.", []))
+    assert map_definitions(chunks)["inductive argument"] == (
+        "An inductive argument is an argument that generalizes from many cases to a "
+        "conclusion about all cases.")
+
+
+def test_a_closing_naming_and_a_concession_are_restated_with_the_term_as_subject() -> None:
+    named = ("In the real world, exponential distributions come up when we look at a series of "
+             "events and measure the times between events, called interarrival times.")
+    assert restate("interarrival time", named, _uses("interarrival time")) == (
+        "Interarrival times are the times between events.")
+    conceded = ("Although it can be laborious, the truth table method is a purely mechanical "
+                "procedure that requires no intuition.")
+    assert restate("truth table", conceded, _uses("truth table")) == (
+        "The truth table method is a purely mechanical procedure that requires no intuition.")
+    other = "Although it is short, a list is a sequence of values."
+    assert restate("truth table", other, _uses("truth table")) == other

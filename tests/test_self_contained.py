@@ -9,6 +9,7 @@ from tutor.engine.offline.self_contained import (
     is_prose,
     leans,
     with_antecedent,
+    with_continuation,
     with_description,
 )
 
@@ -165,3 +166,61 @@ def test_a_last_clause_that_points_at_the_example_after_is_dropped() -> None:
         "By convention, the first parameter of a method is called owner.")
     kept = "A loop that runs while a condition holds is written like this."
     assert clean_definition(kept) == kept
+
+
+def test_a_naming_in_a_relative_clause_takes_the_next_sentence_using_its_name() -> None:
+    sentences = _lines("The first is SL, which stands for sentential logic.",
+                       "In SL, the smallest units are sentences themselves.")
+    assert with_description(sentences[0].text, 0, sentences, _NEVER,
+                            _uses("sentential logic")) == (
+        "SL stands for sentential logic. In SL, the smallest units are sentences themselves.")
+    called = _lines("What I present here is a subset, which I will call classical testing.",
+                    "The goal of classical testing is to answer one question.")
+    assert with_description(called[0].text, 0, called, _NEVER, _uses("classical testing")) == (
+        f"{called[0].text} {called[1].text}")
+    unrelated = _lines("The first is SL, which stands for sentential logic.",
+                       "Aristotle's logic was dominant for two millennia.")
+    assert with_description(unrelated[0].text, 0, unrelated, _NEVER,
+                            _uses("sentential logic")) == unrelated[0].text
+
+
+@dataclass
+class _Block:
+    text: str
+    chunk: int = 0
+    block: int = 0
+
+
+def test_a_property_takes_the_cases_its_next_sentences_tell_apart() -> None:
+    lines = [_Block("Skewness is a property that describes the shape of a distribution."),
+             _Block("If the distribution is symmetric around its mean, it is unskewed."),
+             _Block("If the values extend farther to the right, it is right skewed."),
+             _Block("Several statistics quantify it.")]
+    assert with_continuation(lines[0].text, 0, lines, _NEVER) == (
+        "Skewness is a property that describes the shape of a distribution. If the "
+        "distribution is symmetric around its mean, it is unskewed. If the values extend "
+        "farther to the right, it is right skewed.")
+    judged = [_Block("Skewness is a property that describes the shape of a distribution."),
+              _Block("If the sample is small, it is hard to estimate.")]
+    assert with_continuation(judged[0].text, 0, judged, _NEVER) == judged[0].text
+
+
+def test_a_short_introduction_after_the_text_it_leans_on_takes_its_formal_statement() -> None:
+    lines = [_Block("Since we want to interpret a free variable, we will start with it."),
+             _Block("We do this by introducing a variable assignment."),
+             _Block("Formally, this is a function that matches up each variable with a member.")]
+    joined = f"{lines[0].text} {lines[1].text}"
+    assert with_continuation(joined, 1, lines, _NEVER) == f"{joined} {lines[2].text}"
+    named = [_Block("There is no greatest number."),
+             _Block("This argument form is called a reductio."),
+             _Block("Its full Latin name is reductio ad absurdum.")]
+    joined = f"{named[0].text} {named[1].text}"
+    assert with_continuation(joined, 1, named, _NEVER) == joined
+
+
+def test_a_bare_naming_gives_way_to_the_sentence_describing_what_it_names() -> None:
+    sentences = _lines("Instead, we will develop what is called a natural deduction system.",
+                       "In a natural deduction system, there will be two rules for each "
+                       "operator: one to introduce it and one to eliminate it.")
+    assert with_description(sentences[0].text, 0, sentences, _NEVER,
+                            _uses("natural deduction system")) == sentences[1].text

@@ -67,3 +67,11 @@ def test_a_modifier_that_stands_alone_or_a_kind_named_otherwise_is_left_alone() 
     other = _draft("sample mean", "The mean of a sample.", 9)
     lend_kind_definitions([leaning, other])
     assert leaning.definition == "This is called a sample."
+
+
+def test_a_modifier_said_of_the_example_before_by_its_place_takes_its_kinds_words() -> None:
+    modifier = _draft("two-sided", "The previous test, using both sides, is two-sided.", 135)
+    kind = _draft("two-sided test", "A test that asks about an effect in either direction.", 145)
+    lend_kind_definitions([modifier, kind])
+    assert modifier.definition == kind.definition
+    assert [c.page for c in modifier.citations] == [135, 145]

@@ -249,7 +249,11 @@ is ...", "we have to provide rsuffix, which is ...")."""
 def code_variable(cand: TermCandidate, sentence: str, passages: Sequence[str]) -> bool:
     """True for a single lower-case word that the book's code assigns ("observed = ...",
     "rsuffix='_r'", "for t, ended in ...") and that its defining sentence glosses in passing as the bare object of a
-    verb: a variable of an example, not a concept."""
+    verb: a variable of an example, not a concept; also a word the sentence names as one of
+    the book's functions or classes ("Cdf provides an implementation of this algorithm, called
+    Random", with "def Random(" in the code)."""
+    if " " not in cand.key and _names_code_definition(cand.key, sentence, passages):
+        return True
     if " " in cand.key or any(not surface.islower() for surface in cand.surfaces):
         return False
     key = re.escape(cand.key)
@@ -260,6 +264,16 @@ def code_variable(cand: TermCandidate, sentence: str, passages: Sequence[str]) -
     return any(assigned.search(text) for text in passages)
 
 
+def _names_code_definition(key: str, sentence: str, passages: Sequence[str]) -> bool:
+    """The sentence names the word, capitalised, as a function or class the book's code
+    defines."""
+    named = re.search(rf"\b(?:called|named)\s+(?P<name>{re.escape(key.capitalize())})\b", sentence)
+    if named is None:
+        return False
+    defined = re.compile(rf"\b(?:def|class)\s+{re.escape(named.group('name'))}\b")
+    return any(defined.search(text) for text in passages)
+
+
 def of_code_variable(cand: TermCandidate, passages: Sequence[str]) -> bool:
     """True for a name "<words> of <w>" whose last word is a variable the book's code assigns
     ("value of result": "result = n * recurse"): a value in an example, not a concept."""
@@ -268,6 +282,12 @@ def of_code_variable(cand: TermCandidate, passages: Sequence[str]) -> bool:
         return False
     assigned = re.compile(rf"(?:^|\n)\s*{re.escape(match.group('w'))}\s*=(?!=)")
     return any(assigned.search(text) for text in passages)
+
+
+def of_example_symbol(cand: TermCandidate) -> bool:
+    """True for a name "<words> of <L>" whose last word is one capital letter ("extension of
+    L"): a thing of the example's symbol, an instance of the concept its words name."""
+    return any(re.fullmatch(r"[A-Za-z][\w\- ]* of [A-Z]", surface) for surface in cand.surfaces)
 
 
 _ABOUT_SOMEONE = re.compile(r"^\W*(?:\d+\.\s+)?(?P<name>[A-Z][a-z]+)\s+is\s+(?:not\s+)?an?\s+")

@@ -99,10 +99,10 @@ _NAMING = re.compile(
 THIS_IS = re.compile(
     r"^(?:This|That)(?:\s+(?:result|quantity|value|number|statistic|process|idea|property|"
     r"relationship|phenomenon|effect|form|pattern))?\s+is\s+(?:(?:the|an?)\s+(?:general|schematic|basic)\s+form\s+of\s+)?"
-    r"the\s+(?P<t>[\w\- ']+)")
+    r"the\s+(?P<t>[\w\- ']+)|^(?:This|That)\s+is\s+an?\s+(?P<k>[\w\- ']+?),?\s+because\s+it\b")
 """A sentence that names what the sentences before it showed ("This is the universal
-elimination rule (...)", "This result is the Central Limit Theorem"): the name is what the
-passage explains."""
+elimination rule (...)", "This result is the Central Limit Theorem", "This is an inductive
+argument, because it generalizes ..."): the name is what the passage explains."""
 BOILERPLATE = re.compile(
     r"copyright|licen[cs]e|permission|all rights|\bexercise\s+\d|\bfigure\s+\d|\bsection\s+\d|"
     r"\bchapter\s+\d|https?://|www\.|\.py\b|\.ipynb\b|solutions? (?:to|are)|see below|"

@@ -37,6 +37,7 @@ from tutor.engine.offline.candidates import (
     names_identifier,
     never_lower,
     of_code_variable,
+    of_example_symbol,
     read_sentences,
     weakly_supported,
 )
@@ -55,6 +56,7 @@ from tutor.engine.offline.keyphrases import (
     keyphrases,
     specificity,
 )
+from tutor.engine.offline.notation_definitions import state_in_notation
 from tutor.engine.offline.plain_definitions import plain_definition
 from tutor.engine.offline.synonym_definitions import (
     lend_kind_definitions,
@@ -219,8 +221,9 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
                                   [texts[i] for i in mentions])):
             continue  # a name the book's code assigns, glossed in passing ("computes observed,
             # which is a list of frequencies ...")
-        if not cand.evidence & STRUCTURAL and of_code_variable(cand, [texts[i] for i in mentions]):
-            continue  # "value of result": a value of the book's code
+        if not cand.evidence & STRUCTURAL and (of_code_variable(cand, [texts[i] for i in mentions])
+                                               or of_example_symbol(cand)):
+            continue  # "value of result": a value of the book's code; "extension of L"
         if (example_statement(cand, defining.text, defining.score < min_defining, lower_words)
                 and not (printed and printed.lists(cand.key))):
             continue  # a word of the book's example ("Adina is a skilled surgeon.")
@@ -241,6 +244,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     result.sort(key=lambda d: (d.first_order, -d.score))
     lend_synonym_definitions(result)
     lend_kind_definitions(result)
+    state_in_notation(result, sentences, chunks)
     return result
 
 

@@ -30,7 +30,8 @@ def plain_definition(term: str, option: Candidate, chosen: bool = False) -> bool
         option = Candidate(text, option.section, option.pattern_strength, option.emphasized)
     elif not is_prose(text):
         return False
-    if leans(text) or text.endswith("?") or _SUPPOSING.match(text) or EXAMPLE_BOUND.match(text):
+    if (leans(text) or text.endswith("?") or _SUPPOSING.match(text) or EXAMPLE_BOUND.match(text)
+            or ORDINAL_SUBJECT.match(text)):
         return False  # "So if we want to talk about people in Chicago, we define the UD ..."
     marks = features(term, option)
     if marks["opener"] or marks["evaluative"] or marks["modal"] or marks["announcement"]:
@@ -56,6 +57,12 @@ def plain_definition(term: str, option: Candidate, chosen: bool = False) -> bool
 
 _SUPPOSING = re.compile(r"^(?:\w+,?\s+)?(?:if|when|suppose|given)\b", re.IGNORECASE)
 _CONDITIONED = re.compile(r"\b(?:if|iff|just in case|whenever)\b")
+ORDINAL_SUBJECT = re.compile(
+    r"^(?:The|This|That)\s+(?:first|second|third|fourth|former|latter|previous|preceding|"
+    r"last|other)\s+[a-z]+\b(?!\s+(?:of|in)\b)")
+"""A subject that points at the text before by its place ("The second approach, which this
+section demonstrates, is called data mining.", "The previous test, using both sides, is
+two-sided."): what it names is said elsewhere."""
 _ADVERB_OPENING = re.compile(r"^[A-Z][a-z]+ly,\s+(?=[a-z])")
 _CONCLUDING = frozenset({"so", "thus", "hence"})
 """Openers that draw a definition from what came before ("So we will say that ...")."""

@@ -29,7 +29,9 @@ _REFERS = re.compile(
     r"example|line|formula|argument|table) \d+\w?|(?:in|by) this way|the (?:former|latter)|"
     r"the previous \w+|(?:above|below)\s*[.,;]|like (?:sentence|example) \w+|(?:on|see) p\. ?\d+|"
     r"(?:look|looks|looked) like this|like this one|as follows)\b|"
-    r"^The (?:connective|symbol|operator|sign) is (?:also )?called\b", re.IGNORECASE)
+    r"^The (?:connective|symbol|operator|sign) is (?:also )?called\b|"
+    r"^The [a-z]+ (?:on|in|at) the [\w-]+ (?:side|half|part|end)(?: \([^)]{1,20}\))? (?:is|are) "
+    r"(?:also )?called\b", re.IGNORECASE)
 """A phrase that points at what the passage around the sentence showed."""
 
 _PART_NAMED = re.compile(
@@ -96,6 +98,30 @@ def _names(term_forms: Sequence[str], words: str) -> bool:
     return any(words.strip().lower() == form.lower() for form in term_forms)
 
 
+_SIDE_NAMED = re.compile(r"^The (?P<noun>[a-z]+) (?P<prep>on|in|at) the (?P<side>[\w-]+ (?:side|half|"
+                         r"part|end))(?: \([^)]{1,20}\))? (?P<rest>(?:is|are) (?:also )?called .+)$")
+_SIDE_OF = r"^The {noun} {prep} the [\w-]+ {kind}(?P<of> of the [\w-]+)\b"
+
+
+def _side_resolved(term_forms: Sequence[str], text: str, before: Sequence[str]) -> str | None:
+    """A naming of one side of a thing whose "of the <thing>" the sentence just before gave
+    for the other side ("The sentence on the left-hand side of the conditional ... is called
+    the antecedent. The sentence on the right-hand side (B) is called the consequent.") with
+    it said again ("The sentence on the right-hand side of the conditional is called the
+    consequent.")."""
+    match = _SIDE_NAMED.match(text.strip())
+    if match is None or not before or not _names(term_forms, re.sub(
+            r"^(?:is|are) (?:also )?called (?:an?\s+|the\s+)?", "", match.group("rest")).rstrip(".")):
+        return None
+    kind = match.group("side").split()[-1]
+    other = re.match(_SIDE_OF.format(noun=match.group("noun"), prep=match.group("prep"), kind=kind),
+                     before[0].strip())
+    if other is None:
+        return None
+    return (f"The {match.group('noun')} {match.group('prep')} the {match.group('side')}"
+            f"{other.group('of')} {match.group('rest')}")
+
+
 def resolved(term_forms: Sequence[str], text: str, before: Sequence[str]) -> str | None:
     """``text``, a naming of the term whose subject is a part of "the <noun>", restated with
     the term as subject and the noun a sentence ``before`` it defines in its place (``before``:
@@ -103,8 +129,9 @@ def resolved(term_forms: Sequence[str], text: str, before: Sequence[str]) -> str
     the text has not that shape or no sentence before defines such a noun."""
     match = _PART_NAMED.match(text.strip())
     if match is None:
-        return _symbol_resolved(term_forms, text, before) or _head_resolved(term_forms, text,
-                                                                             before)
+        return (_symbol_resolved(term_forms, text, before)
+                or _head_resolved(term_forms, text, before)
+                or _side_resolved(term_forms, text, before))
     term = match.group("term").strip()
     if not any(term.lower() == form.lower() or term.lower().rstrip("s") == form.lower().rstrip("s")
                for form in term_forms):
@@ -155,10 +182,12 @@ def named_after_claim(term_forms: Sequence[str], text: str) -> str | None:
 _NAMED_THEN_SAID = re.compile(
     r"(?:^|(?<=[.!]\s))This (?P<genus>[a-z]+(?: [a-z]+)?) is (?:traditionally\s+|also\s+|often\s+)?"
     r"called (?:an?\s+|the\s+)(?P<term>[\w\- ]{3,40})\.\s+In (?:an?|the)\s+(?P=term),\s+"
-    r"(?P<clause>[a-z][^.;:!?]{10,200}?)(?:\s*[-\u2014\u2013,]+\s*for (?:example|instance)\b.*)?\.$")
+    r"(?P<clause>[a-z][^.;:!?]{10,200}?)(?:\s*[-\u2014\u2013,]+\s*for (?:example|instance)\b[^.]*)?\."
+    r"(?:\s+Then\s+(?P<then>[a-z][^.;:!?]{10,200}?)(?:\s*[-\u2014\u2013,]+\s*for (?:example|instance)"
+    r"\b[^.]*)?\.)?$")
 """A kind named after an example, then said in general ("... This argument form is
 traditionally called a reductio. In a reductio, we assume something for the sake of argument
-- for example, that ...")."""
+- for example, that ...", and the next step of it: "Then we show that ...")."""
 
 
 def named_then_said(term_forms: Sequence[str], text: str) -> str | None:
@@ -172,8 +201,10 @@ def named_then_said(term_forms: Sequence[str], text: str) -> str | None:
     if not _names(term_forms, term):
         return None
     genus = match.group("genus")
+    then = match.group("then")
+    step = f", then {then.strip()}" if then and not _SPECIFIC.search(then) else ""
     return (f"{_article(term)} {term} is {_article(genus).lower()} {genus} in which "
-            f"{match.group('clause').strip()}.")
+            f"{match.group('clause').strip()}{step}.")
 
 
 _NAMED_FOR_PURPOSE = re.compile(

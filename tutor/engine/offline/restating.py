@@ -45,12 +45,49 @@ _HEAD = re.compile(r"^(?:(?P<like>[A-Za-z]+)\s+like\s+(?:this|that)|(?P<numbered
 """The noun of a subject that points at an example ("Code like that", "Sentence 48a"): the
 kind of thing the name is given to."""
 _BECAUSE_PLURAL = re.compile(
-    r"(?:^|(?<=[.!]\s))(?P<subject>These|Those|(?P<noun>[A-Z][a-z]+)\s+like\s+(?:these|those))"
+    r"(?:^|(?<=[.!]\s))(?P<subject>These|Those|(?P<noun>[A-Z][a-z]+)\s+like\s+(?:these|those)|"
+    r"The\s+(?P<used>[a-z]+s)\s+(?:we|I)\s+(?:have\s+)?(?:used|seen|looked\s+at)\s+(?:so\s+far|"
+    r"until\s+now))"
     r"\s+are\s+(?:also\s+)?called\s+(?P<term>[\w\- ]{2,50}?)(?:\s+or\s+[\w\-]+)?,?\s+because\s+"
     r"(?:they\s+(?P<reason>[a-z][^.!;:]{5,150})|there\s+(?:is|are)\s+(?P<has>[^.!;:]{3,120}))\.$")
 """A plural naming of what the text before showed, with a reason about the things ("These
 are called rules of replacement, because they can be used to replace ...", "Predicates like
 these are called one-place or monadic, because there is only one blank to fill in.")."""
+
+
+_THIS_IS_KIND = re.compile(
+    r"(?:^|(?<=[.!]\s))(?:This|That)\s+is\s+an?\s+(?P<term>[\w\- ]{2,50}?),?\s+because\s+it\s+"
+    r"(?P<reason>[a-z][^.!;:]{5,150})\.$")
+"""The example just shown named as a kind, with a reason about it ("This is an inductive
+argument, because it generalizes ..."): the head noun of the name is the kind."""
+
+
+_CALLED_AT_END = re.compile(r"\b(?P<det>the|an?)\s+(?P<what>(?:(?!\b(?:the|an?|and|or|that|which)\b)"
+                            r"[a-z\- ]){2,60}?),\s+called\s+(?:an?\s+|the\s+)?(?P<term>[\w\- ]{3,40})\.$")
+_CONCESSION = re.compile(r"^(?:Although|Though|Even though|While)\s+[^,]{3,80},\s+(?P<main>"
+                         r"(?:the\s+|an?\s+)?[\w\- ]{3,50}?\s+(?:is|are)\s+(?:an?|the)\s+.+)$")
+
+
+def _named_at_end(text: str, uses_term: Callable[[str], bool]) -> str | None:
+    """A sentence whose last words name what they describe ("... measure the times between
+    events, called interarrival times.") restated ("Interarrival times are the times ...")."""
+    match = _CALLED_AT_END.search(text)
+    if match is None or not uses_term(match.group("term")) or _SPECIFIC.search(match.group("what")):
+        return None
+    term = match.group("term").strip()
+    what = f"{match.group('det')} {match.group('what').strip()}"
+    if term.endswith("s") and not term.endswith("ss"):
+        return f"{term[:1].upper()}{term[1:]} are {what}."
+    return f"{_article(term)} {term} is {what}."
+
+
+def _without_concession(text: str, uses_term: Callable[[str], bool]) -> str | None:
+    """Without the concession before a sentence that says what the term is ("Although it can
+    be laborious, the truth table method is a purely mechanical procedure ...")."""
+    match = _CONCESSION.match(text)
+    if match is None or not uses_term(" ".join(match.group("main").split()[:6])):
+        return None
+    return match.group("main")[:1].upper() + match.group("main")[1:]
 
 
 def _plural_named(text: str, uses_term: Callable[[str], bool]) -> str | None:
@@ -62,8 +99,9 @@ def _plural_named(text: str, uses_term: Callable[[str], bool]) -> str | None:
         return None
     words = match.group("reason") or match.group("has")
     name = match.group("term").strip()
-    noun = (match.group("noun") or "").lower()
-    kind = f"{name} {noun[:-1]}" if noun.endswith("s") and not name.endswith(noun[:-1]) else name
+    noun = (match.group("noun") or match.group("used") or "").lower()
+    kind = (f"{name} {noun[:-1]}" if noun.endswith("s") and not name.rstrip("s").endswith(noun[:-1])
+            else name)
     if _SPECIFIC.search(words) or not (uses_term(name) or uses_term(kind)):
         return None
     if match.group("has") and noun.endswith("s"):
@@ -119,6 +157,15 @@ def restate(term: str, text: str, uses_term: Callable[[str], bool]) -> str:
         return f"{_article(name)} {name} is one that {reason}."
     said = _plural_named(text, uses_term)
     if said is not None:
+        return said
+    named = _THIS_IS_KIND.search(text)
+    if (named and uses_term(named.group("term")) and not _SPECIFIC.search(named.group("reason"))
+            and len(named.group("term").split()) >= 2):
+        name = named.group("term").strip()
+        kind_word = name.split()[-1]
+        return (f"{_article(name)} {name} is {_article(kind_word).lower()} {kind_word} that "
+                f"{named.group('reason')}.")
+    if (said := _named_at_end(text, uses_term) or _without_concession(text, uses_term)):
         return said
     match = _FORMALLY.match(text)
     if (match and uses_term(match.group("intro")) and len(term.split()) <= 4

@@ -145,6 +145,9 @@ def with_antecedent(
 SHORT_DEFINITION = 10
 """A definition of at most this many words names only the genus ("Formally, a proof is a
 sequence of sentences."): the next sentence of its paragraph says what sets it apart."""
+CASES_AFTER = 20
+"""A definition of at most this many words that names a property takes the cases the next
+sentences tell apart ("If the distribution is symmetric ..., it is unskewed.")."""
 _CONTINUES = re.compile(r"^(?:It|Its|They|Their|These|This|Such|In particular|That is)\b|"
                         r"^(?:Formally|Informally|Roughly|Technically|Precisely),\s+"
                         r"(?:it|this|they|these)\s+(?:is|are|will be|means)\b|"
@@ -162,22 +165,45 @@ def with_continuation(
 ) -> str:
     """A short definition with the next sentence of its paragraph after it, when that sentence
     goes on describing the same thing (prose, no question, code or boilerplate)."""
-    if len(text.split()) > SHORT_DEFINITION or not 0 <= position < len(sentences) - 1:
+    if not 0 <= position < len(sentences) - 1:
         return text
     here, after = sentences[position], sentences[position + 1]
     following = after.text.strip()
+    own = here.text.strip()  # the defining sentence, without the antecedent joined before it
+    # (a naming that leans is continued by what describes the name, :func:`with_description`)
+    alone = (text.endswith(own) and not _NAMING_VERB.search(own)
+             and not re.match(r"(?:This|That|These|Those|It)\b", own))  # "This result is the X"
+    length = len((own if alone else text).split())
+    if length > (CASES_AFTER if _CASE.match(following) else SHORT_DEFINITION):
+        return text
     opening = _CONTINUES.match(following)
     if opening is not None and opening.group("noun"):
         nouns = [word.rstrip("s") for word in opening.group("noun").split()
                  if len(word) > 3 and word not in STOPWORDS]
         if not any(re.search(rf"\b{re.escape(noun)}", text, re.IGNORECASE) for noun in nouns):
             opening = None  # a new subject, not the thing just defined
+    case = _CASE.match(following)
     if (after.chunk != here.chunk or after.block != here.block or not is_prose(following)
-            or opening is None or following.endswith("?") or _NAMES_ANOTHER.search(following)
+            or opening is None and case is None or following.endswith("?")
+            or _NAMES_ANOTHER.search(following)
             or usable.search(following) or _CODE.search(following)
             or len(following.split()) > 40):
         return text
-    return f"{text} {following}"
+    text = f"{text} {following}"
+    if case is not None and position + 2 < len(sentences):  # the other case ("If the values
+        further = sentences[position + 2]  # extend farther to the right, it is ...")
+        if (further.chunk == here.chunk and further.block == here.block
+                and _CASE.match(further.text.strip()) and len(further.text.split()) <= 40
+                and not usable.search(further.text) and not _CODE.search(further.text)):
+            text = f"{text} {further.text.strip()}"
+    return text
+
+
+_CASE = re.compile(r"^If\s+(?:the|an?|its|their)\s+[^,]{3,80},\s+(?:it|they)\s+(?:is|are)\s+"
+                   r"(?!(?:not\s+)?(?:possible|important|easy|hard|useful|common|true|false)\b)")
+"""A sentence that says which case of a property the thing is in ("Skewness is a property
+that describes the shape of a distribution. If the distribution is symmetric around its
+central tendency, it is unskewed.")."""
 
 
 DESCRIBING_AFTER = 2
@@ -197,23 +223,57 @@ def with_description(
     the thing by its new name ("In a reductio, we assume something ..."): prose that uses the
     term among its first words, neither a further naming ("Its full Latin name is ...") nor a
     question, code or boilerplate."""
-    if (not 0 <= position < len(sentences) or not leans(sentences[position].text)
-            or not _NAMING_VERB.search(sentences[position].text)):
+    if not 0 <= position < len(sentences):
         return text
     naming = sentences[position].text.strip()
+    relative = _RELATIVE_NAMING.search(naming)
+    if not (leans(naming) and _NAMING_VERB.search(naming) or relative):
+        return text
     if not text.endswith(naming) or _described_before(text[: len(text) - len(naming)], naming):
         return text  # already continued, or the sentences before describe the thing
+    short_name = relative.group("short") if relative and relative.group("short") else ""
+    named_only = bool(relative and relative.group(0).startswith("what") and text == naming)
     chunk = sentences[position].chunk
-    for after in sentences[position + 1: position + 1 + DESCRIBING_AFTER]:
+    for index, after in enumerate(sentences[position + 1: position + 1 + DESCRIBING_AFTER],
+                                  start=position + 2):
         following = after.text.strip()
         if after.chunk != chunk or usable.search(following) or _CODE.search(following):
             break
         opening = " ".join(following.split()[:6])
-        if (is_prose(following) and not following.endswith("?") and uses_term(opening)
+        by_name = uses_term(opening) or bool(
+            short_name and re.search(rf"\b{re.escape(short_name)}\b", opening))
+        if (is_prose(following) and not following.endswith("?") and by_name
                 and not _NAMING_AGAIN.search(following) and not _INSTANCE.match(following)
-                and len(following.split()) <= 40):
-            return f"{text} {following}"
+                and len(following.split()) <= (DESCRIPTION_WORDS if named_only else 40)):
+            # a bare "what is called X" adds only the name, which the description repeats
+            ordinal = _ORDINAL_NAMING.match(text) if text == naming else None
+            if ordinal is not None:  # "The first is SL, which stands for ..." -> "SL stands for ..."
+                text = f"{ordinal.group('short')} stands for {ordinal.group('name')}."
+            described = following if named_only else f"{text} {following}"
+            step = sentences[index] if index < len(sentences) else None
+            if (step is not None and step.chunk == chunk and step.text.startswith("Then ")
+                    and is_prose(step.text) and len(step.text.split()) <= 40):
+                described = f"{described} {step.text.strip()}"  # the next step of a procedure
+            return described
     return text
+
+
+_ORDINAL_NAMING = re.compile(r"^The (?:first|second|third|fourth|last|other) is (?P<short>[A-Z]{2,5}), "
+                             r"which stands for (?P<name>[^,;.]{3,60})\.$")
+"""A short name given by its place in a list just announced ("The first is SL, which stands
+for sentential logic."): said without the pointer to the list."""
+DESCRIPTION_WORDS = 60
+"""Words of the sentence that describes what a bare naming ("we will develop what is called a
+natural deduction system") names, which is then the definition on its own."""
+
+
+_RELATIVE_NAMING = re.compile(
+    r"(?:\b(?P<short>[A-Z]{2,5})|\w),\s+which\s+(?:(?:I|we)\s+(?:will|shall)\s+call|stands?\s+for|"
+    r"is\s+(?:called|known\s+as))\s+[^,;]{3,60}\.$|\bwhat\s+is\s+(?:called|known\s+as)\s+[^,;]{3,60}\.$")
+"""A naming in a relative clause at the end of a sentence that does not say what the thing is
+("The first is SL, which stands for sentential logic.", "..., which I will call classical
+hypothesis testing.", "we will develop what is called a natural deduction system."): the sentence after it that uses the name, or the short name it
+gives, says what it is."""
 
 
 def _described_before(antecedent: str, naming: str) -> bool:

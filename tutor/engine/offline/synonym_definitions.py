@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from tutor.engine.offline.plain_definitions import ORDINAL_SUBJECT
 from tutor.engine.offline.self_contained import leans
 from tutor.engine.offline.text import DETERMINERS, term_key
 from tutor.engine.port import ConceptDraft
@@ -112,14 +113,15 @@ def lend_synonym_definitions(drafts: Sequence[ConceptDraft]) -> None:
 
 def lend_kind_definitions(drafts: Sequence[ConceptDraft]) -> None:
     """Replace, in place, a definition that leans on the text before it ("Conditional
-    statements give us this ability.") for a term that is the modifier of a longer concept's
+    statements give us this ability.", "The previous test, using both sides, is two-sided.") for a term that is the modifier of a longer concept's
     name whose definition says what that kind of thing is ("conditional statement: A
     statement that controls the flow of execution ..."): the book's words for the kind, cited
     on their page."""
     by_name = {draft.name.lower(): draft for draft in drafts}
     for draft in drafts:
         parts = _sentences(draft.definition)
-        if len(draft.name.split()) > 2 or not parts or not any(leans(p) for p in parts):
+        if len(draft.name.split()) > 2 or not parts or not any(
+                leans(p) or ORDINAL_SUBJECT.match(p) for p in parts):
             continue
         for name, other in by_name.items():
             head = name[len(draft.name) + 1:] if name.startswith(draft.name.lower() + " ") else ""
