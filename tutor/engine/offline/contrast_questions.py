@@ -114,7 +114,7 @@ def contrast_item(m: Material, own_side: Said, sibling: Sibling, theirs_side: Sa
         answer=reference,
         key_points=points,
         misconceptions={},
-        explanation=(f"The course keeps them apart: {reference} "
+        explanation=(f"The course keeps them apart. {reference} "
                      f"({'; '.join(dict.fromkeys(c.label() for c in citations))})"),
         citations=citations,
         difficulty=round(min(0.9, 0.5 + 0.4 * sibling.similarity), 2),
@@ -143,7 +143,7 @@ def _mix_up(m: Material, sibling: Sibling, own: str,
                   f"idea her note describes, and say what {said_of.name} is.")
         # the course's description of the other idea (not "it is not true of the concept":
         # a broad kind, "summary statistic", may fit the concept too)
-        reference = (f"That is the course's description of {fits.name}. "
+        reference = (f"The note gives the course's description of {fits.name}. "
                      f"{_capital(said_of.name)}: {true_text}.")
         # the learner names the idea the note describes (its description is in the prompt)
         named = f"the note describes {fits.name}"
