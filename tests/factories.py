@@ -499,3 +499,8 @@ def map_definitions(chunks: list[Chunk]) -> dict[str, str]:
     from tutor.engine.offline.extract import extract_concepts
 
     return {d.name.lower(): d.definition for d in extract_concepts(chunks)}
+
+
+def book_page(text: str, page: int = 3) -> Chunk:
+    """One page of a book as a passage (``book.pdf``, page ``page``)."""
+    return Chunk(id=f"book.pdf#p{page}-0", source="book.pdf", page=page, text=text)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from tests.factories import book_page
 from tutor.course import Chunk, Citation, Concept, Course, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline import code_sandbox
 from tutor.engine.offline.checking import check_exercise, term_variants
@@ -30,8 +31,7 @@ SESSION_TEXT = (
 )
 
 
-def _chunk(text: str, page: int = 3) -> Chunk:
-    return Chunk(id=f"book.pdf#p{page}-0", source="book.pdf", page=page, text=text)
+_chunk = book_page
 
 
 def _concept(cid: str, name: str, definition: str, page: int = 3) -> Concept:

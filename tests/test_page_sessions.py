@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 import pytest
 
-from tutor.course import Chunk, Citation, Concept, ExerciseOrigin
+from tests.factories import book_page
+from tutor.course import Citation, Concept, ExerciseOrigin
 from tutor.engine.offline.checking import check_exercise, term_variants
 from tutor.engine.offline.code_exercises import write_code_output
 from tutor.engine.offline.code_listings import sessions
@@ -35,8 +36,7 @@ LIBRARY_SESSION = (
 )
 
 
-def _chunk(text: str, page: int = 3) -> Chunk:
-    return Chunk(id=f"book.pdf#p{page}-0", source="book.pdf", page=page, text=text)
+_chunk = book_page
 
 
 def _items(text: str, run=None):  # type: ignore[no-untyped-def]
