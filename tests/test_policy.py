@@ -277,6 +277,21 @@ def test_the_check_of_what_blocks_asks_only_what_is_worth_asking() -> None:
     assert back_to_blocker(course(), state, NOW, [], set(), lambda cid: True) is None
 
 
+def test_a_concept_passed_over_after_a_right_answer_sends_no_check_back() -> None:
+    stale = seen(held(model(), "c"), "b", NOW - timedelta(days=1))
+    card, _ = review(new_card(NOW - timedelta(days=1)), rating_for(True, 0, False),
+                     NOW - timedelta(days=1))
+    concepts = dict(stale.concepts)
+    concepts["b"] = concepts["b"].model_copy(update={"card": card, "p_known": 0.96})
+    concepts["d"] = ConceptMastery(concept_id="d", attempts=1, correct=0, last_correct=False)
+    missed = stale.model_copy(update={"concepts": concepts})
+    assert back_to_blocker(course(), missed, NOW, ["d"], set(), lambda cid: True) == "b"
+    concepts["d"] = concepts["d"].model_copy(update={"correct": 1, "last_correct": True})
+    right = stale.model_copy(update={"concepts": concepts})
+    # d used up today after a right answer: nothing is in its way, b is not checked
+    assert back_to_blocker(course(), right, NOW, ["d"], set(), lambda cid: True) is None
+
+
 def test_a_mastered_course_reviews_what_was_practised_longest_ago_when_nothing_is_due() -> None:
     everything = model(a=0.96, b=0.96, c=0.96, d=0.96, e=0.96)
     old = seen(seen(everything, "c", NOW - timedelta(days=9)), "a", NOW - timedelta(days=3))

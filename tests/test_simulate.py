@@ -212,6 +212,29 @@ def test_our_policy_steps_back_rests_and_returns_like_the_teach_graph() -> None:
     assert policy.return_to == [] and policy.next_concept(model, now) == "a2"
 
 
+def test_our_policy_does_not_step_back_to_a_prerequisite_used_up_today() -> None:
+    from datetime import UTC, datetime
+
+    from tutor.evals.simulated_lesson import LessonPolicy
+    from tutor.learner.model import ConceptMastery, LearnerModel
+
+    course = synthetic_course()
+    now = datetime(2026, 1, 5, 9, tzinfo=UTC)
+    weak = LearnerModel(learner_id="simulated", course="synthetic", concepts={
+        "a0": ConceptMastery(concept_id="a0", p_known=0.99),
+        "a1": ConceptMastery(concept_id="a1", p_known=0.8)})
+    policy = LessonPolicy(course)
+    policy.day = now.date().isoformat()
+    policy.retired = {e.id for e in course.exercises_for("a1")}  # a1: nothing left today
+    for _ in range(2):
+        policy.observe(weak, "a2", False, now)
+    # As the teach graph (exercise_pool.leaves_concept): no step back to a1 today, and a2
+    # does not wait on the return stack to come back after some later right answer.
+    assert policy.return_to == [] and policy.focus is None
+    policy.observe(weak, "a2", False, now)  # third miss: a2 rests
+    assert policy.return_to == [] and "a2" in policy._resting_now()
+
+
 def test_the_check_of_what_blocks_asks_worth_asking_once_per_concept(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

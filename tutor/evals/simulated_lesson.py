@@ -12,7 +12,10 @@ state, so that the simulation grades the policy the learners meet:
 - ``rest``: the concept is left for ``REST_FOR`` exercises of other material, then comes back
   (also after ``MAX_RUN`` exercises in a row on one concept, when other material is ready);
 - ``step_back`` to a prerequisite, at most ``MAX_STEP_BACK_DEPTH`` deep, and back to the
-  concept after a right answer there; ``reexplain`` and ``hint`` stay on the concept;
+  concept after a right answer there; to a prerequisite with nothing left to ask today, no
+  step back (as :func:`tutor.teach.exercise_pool.leaves_concept`): other material comes next
+  and the concept does not wait on the return stack; ``reexplain`` and ``hint`` stay on the
+  concept;
 - when no concept ready has anything worth asking today: a check of a faded prerequisite of
   one passed over (:func:`~tutor.teach.policy.back_to_blocker`, the lesson's own function
   with this replay's "worth asking"), else a concept past prerequisites shown today and not
@@ -176,7 +179,13 @@ class LessonPolicy:
             len(self.return_to) >= MAX_STEP_BACK_DEPTH or route.concept_id == concept_id
         ):
             route = Route(action="reexplain", concept_id=concept_id, reason="step-back limit")
-        if route.action == "step_back" and route.concept_id is not None:
+        if route.action == "step_back" and not self.askable(route.concept_id or ""):
+            # As the lesson (exercise_pool.leaves_concept): no step back to a prerequisite with
+            # nothing left to ask today; other material comes next and nothing waits to return.
+            self.focus = None
+            if fails >= REST_AFTER or self._long_run(concept_id):
+                self.resting[concept_id] = self.asked + REST_FOR
+        elif route.action == "step_back" and route.concept_id is not None:
             self.return_to.append(concept_id)
             self.failures[route.concept_id] = 0
             self.focus = route.concept_id

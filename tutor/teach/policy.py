@@ -262,13 +262,16 @@ def back_to_blocker(course: Course, model: LearnerModel, now: datetime,
                     passed: Iterable[str], skip: frozenset[str] | set[str],
                     worth_asking: Callable[[str], bool]) -> str | None:
     """A direct prerequisite of a concept the lesson had to pass over today (``passed``:
-    nothing left to ask about it) that may have faded since it was last practised
-    (:func:`faded_prerequisite`), not in ``skip`` and with something ``worth_asking`` today:
-    the one check that tells whether the concept or what it builds on is in the way. None
-    when there is none (the day is then done: a recall tomorrow teaches more than more of
-    the same). The lesson and the simulated lesson pass their own ``worth_asking`` (the day's
-    exercise pool, or its replay)."""
+    nothing left to ask about it) after a miss (its latest answer wrong) that may have faded
+    since it was last practised (:func:`faded_prerequisite`), not in ``skip`` and with
+    something ``worth_asking`` today: the one check that tells whether the concept or what it
+    builds on is in the way. A concept passed over after a right answer is not in the way of
+    anything: its prerequisites are not checked. None when there is none (the day is then
+    done: a recall tomorrow teaches more than more of the same). The lesson and the simulated
+    lesson pass their own ``worth_asking`` (the day's exercise pool, or its replay)."""
     for concept_id in passed:
+        if model.mastery(concept_id).last_correct:
+            continue
         back = faded_prerequisite(course, model, concept_id, now)
         if back is not None and back not in skip and worth_asking(back):
             return back
