@@ -181,6 +181,16 @@ def _defines_alone(sentence: str, terms: Sequence[str]) -> bool:
 
 
 _ARTICLE = r"(?:(?:a|an|the)\s+)?"
+_KIND_OF_COMMAND = (r"(?:command|style|plot\s+style|plotting\s+style|option|terminal"
+                    r"|terminal\s+driver|driver|setting|modifier|keyword|function|operator"
+                    r"|statement|directive|macro|filter)")
+_DOES = r"\s+(?!(?:is|are)\s+(?:only|not|also)\b)(?:is|are|[a-z]{3,}s)\b"
+_IN_WHERE = r"^\W*(?:in\s+[^,.;:]{0,40}?,?\s+)?the\s+"
+COMMAND_SHAPE = (_IN_WHERE + r"(?:[\w-]+\s+){0,2}?" + _T + r"(?:\s+[\w-]+)?\s+" + _KIND_OF_COMMAND
+                 + _DOES + "|" + _IN_WHERE + _KIND_OF_COMMAND + r"\s+" + _T + _DOES)
+"""What a manual says of a command, a style or an option in its own section: "The set grid
+command allows grid lines to be drawn", "In 2D plots the boxes style draws a rectangle ...":
+what the thing does, said of it by its kind, defines it for a reader of the manual."""
 _DEFINING_SHAPE = re.compile("|".join(f"(?:{shape})" for shape in (
     r"^\W*(?:[^,.;:]{0,40},\s+)?" + _ARTICLE + _LAW_OF + _T + _OF_ANY + r"\s*(?:\([^)]*\)\s*)?"
     r"(?:,[^,]{0,60},\s*)?(?:is|are|refers?\s+to|means?|denotes?|states\s+that)\b"
@@ -189,6 +199,7 @@ _DEFINING_SHAPE = re.compile("|".join(f"(?:{shape})" for shape in (
     r"\b(?:called|known\s+as|said\s+to\s+be|referred\s+to\s+as)\s+" + _ARTICLE + _T,
     _T + r",\s+which\s+(?:means\b|(?:is|are)\s+(?:a|an|the)\s)",
     r"\bdefines?\s+" + _ARTICLE + _T + r"|" + _T + r"\s+(?:is|are)\s+defined\b",
+    COMMAND_SHAPE,
 )), re.I)
 """The shapes of a definition of the term (marked as :data:`_TERM`), compiled once."""
 
