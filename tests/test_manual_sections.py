@@ -8,21 +8,22 @@ import logging
 from tutor.course import Chunk, Citation
 from tutor.engine.offline.candidates import Sentence
 from tutor.engine.offline.common_words import instance_word
-from tutor.engine.offline.descriptions import plainly_defines
+from tutor.engine.offline.descriptions import describes_command, plainly_defines
 from tutor.engine.offline.refusals import NO_MATERIAL, RefusalCount, refuse
 from tutor.engine.offline.section_definitions import define_from_sections
 from tutor.engine.port import ConceptDraft
 
 
 def test_what_a_command_does_in_its_own_words_defines_it() -> None:
-    assert plainly_defines("The set grid command allows grid lines to be drawn.", ["grid"])
-    assert plainly_defines("In 2D plots the boxes style draws a rectangle about x.", ["boxes"])
-    assert plainly_defines("The function eigen calculates the eigenvalues of a matrix.",
+    assert describes_command("The set grid command allows grid lines to be drawn.", ["grid"])
+    assert not plainly_defines("The set grid command allows grid lines to be drawn.", ["grid"])
+    assert describes_command("In 2D plots the boxes style draws a rectangle about x.", ["boxes"])
+    assert describes_command("The function eigen calculates the eigenvalues of a matrix.",
                            ["eigen"])
-    assert not plainly_defines("The filledcurves style is only used for 2D plots.",
+    assert not describes_command("The filledcurves style is only used for 2D plots.",
                                ["filledcurves"])
-    assert not plainly_defines("The list contains values.", ["list"])
-    assert not plainly_defines("Boxes do not expand.", ["boxes"])
+    assert not describes_command("The list contains values.", ["list"])
+    assert not describes_command("Boxes do not expand.", ["boxes"])
 
 
 def _chunks(*pages: tuple[str, str]) -> list[Chunk]:
@@ -65,3 +66,21 @@ def test_refusals_are_counted_by_reason() -> None:
         assert refuse("locale", NO_MATERIAL) == []
     logging.getLogger("tutor.engine.offline.refusals").info("no exercise for %s: %s", "x", "y")
     assert count.by_reason == {NO_MATERIAL: ["locale"]}
+
+
+def test_the_maps_own_sentence_on_a_command_says_what_it_is() -> None:
+    from tutor.course import Concept
+    from tutor.engine.offline.descriptions import says_what_it_is
+    from tutor.engine.offline.exercise_material import gather
+
+    page = Chunk(id="m.pdf#p2-0", source="m.pdf", page=2, heading="Grid", order=1,
+                 text="The set grid command allows grid lines to be drawn on the plot. "
+                      "The type function returns the type of a value.")
+    grid = Concept(id="grid", name="grid", citations=[Citation(source="m.pdf", page=2)],
+                   definition="The set grid command allows grid lines to be drawn on the plot.")
+    assert says_what_it_is(gather(grid, ["grid"], [page]))
+    kind = Concept(id="type", name="type", citations=[Citation(source="m.pdf", page=2)],
+                   definition="A type is a category of values.")
+    other = gather(kind, ["type"], [page])
+    other.sentence = "The type function returns the type of a value."
+    assert not says_what_it_is(other)

@@ -174,6 +174,14 @@ def plainly_defines(sentence: str, terms: Sequence[str]) -> bool:
     return any(_defines_alone(part, terms) for part in split_sentences(sentence))
 
 
+def describes_command(sentence: str, terms: Sequence[str]) -> bool:
+    """Whether the sentence says what a command, a style or an option does, by its kind
+    (:data:`COMMAND_SHAPE`). Said in the thing's own section, or chosen by the map, it is the
+    thing's definition; elsewhere "The type function returns ..." says nothing of *type*."""
+    return any(_COMMAND.search(term_pattern(terms).sub(_TERM, part)) is not None
+               and not _POINTS_BACK.match(part) for part in split_sentences(sentence))
+
+
 def _defines_alone(sentence: str, terms: Sequence[str]) -> bool:
     if _POINTS_BACK.match(sentence) or _LIKE_THIS.search(sentence):
         return False
@@ -199,9 +207,9 @@ _DEFINING_SHAPE = re.compile("|".join(f"(?:{shape})" for shape in (
     r"\b(?:called|known\s+as|said\s+to\s+be|referred\s+to\s+as)\s+" + _ARTICLE + _T,
     _T + r",\s+which\s+(?:means\b|(?:is|are)\s+(?:a|an|the)\s)",
     r"\bdefines?\s+" + _ARTICLE + _T + r"|" + _T + r"\s+(?:is|are)\s+defined\b",
-    COMMAND_SHAPE,
 )), re.I)
 """The shapes of a definition of the term (marked as :data:`_TERM`), compiled once."""
+_COMMAND = re.compile(COMMAND_SHAPE, re.I)
 
 
 def says_what_it_is(m: Material) -> bool:
@@ -218,6 +226,9 @@ def says_what_it_is(m: Material) -> bool:
         return False  # "Expressions like 'no one', 'everyone', and 'anyone'": instances only
     if m.sentence and plainly_defines(m.sentence, m.terms):
         return True
+    if (m.sentence and " ".join(m.sentence.split()) in " ".join(m.concept.definition.split())
+            and describes_command(m.sentence, m.terms)):
+        return True  # the map's own sentence: "The set grid command allows grid lines ..."
     if m.found_elsewhere:  # the classifier's judgement on a sentence among the passages
         return bool(m.sentence or m.description)
     gloss = " ".join(m.concept.definition.split())

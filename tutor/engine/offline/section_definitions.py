@@ -20,7 +20,7 @@ from tutor.course import Chunk, Citation
 from tutor.engine.offline.candidates import Sentence
 from tutor.engine.offline.checking import mentions
 from tutor.engine.offline.definitions import heading_terms
-from tutor.engine.offline.descriptions import plainly_defines
+from tutor.engine.offline.descriptions import describes_command, plainly_defines
 from tutor.engine.offline.self_contained import leans
 from tutor.engine.offline.text import term_key
 from tutor.engine.port import ConceptDraft
@@ -39,11 +39,11 @@ def define_from_sections(drafts: Sequence[ConceptDraft], sentences: Sequence[Sen
     opening = _section_openings(sentences)
     for draft in drafts:
         terms = [draft.name, *draft.aliases]
-        if ("glossary" in draft.evidence or plainly_defines(draft.definition, terms)
+        if ("glossary" in draft.evidence or _defines(draft.definition, terms)
                 or not mentions(draft.definition, terms)):
             continue  # the book's glossary, or a gloss that says what it is without its name
         found = next((s for s in opening.get(term_key(draft.name), [])
-                      if plainly_defines(s.text, terms) and not leans(s.text)
+                      if _defines(s.text, terms) and not leans(s.text)
                       and mentions(" ".join(s.text.split()[:SUBJECT_WORDS]), terms)), None)
         if found is None:
             continue
@@ -53,6 +53,10 @@ def define_from_sections(drafts: Sequence[ConceptDraft], sentences: Sequence[Sen
         cited = Citation(source=where.source, page=where.page)
         draft.citations = [cited, *(c for c in draft.citations
                                     if (c.source, c.page) != (cited.source, cited.page))][:5]
+
+
+def _defines(sentence: str, terms: list[str]) -> bool:
+    return plainly_defines(sentence, terms) or describes_command(sentence, terms)
 
 
 def _section_openings(sentences: Sequence[Sentence]) -> dict[str, list[Sentence]]:
