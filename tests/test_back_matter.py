@@ -127,6 +127,8 @@ def test_a_licence_goes_on_through_its_numbered_clauses_and_ends_after() -> None
 
 def test_release_notes_go_on_through_headings_about_what_changed() -> None:
     book = chunks(("Introduction", PROSE), ("Features introduced in version 5.4", PROSE),
-                  ("New plot styles", PROSE), ("Changes", PROSE), ("Deprecated syntax", PROSE),
-                  ("Coordinates", PROSE))
-    assert matter_chunks(book) == {1, 2, 3, 4}
+                  ("New plot styles", PROSE), ("Integer arithmetic", PROSE),
+                  ("Voxel grids", "The program now supports grids of voxels."),
+                  ("Changes", PROSE), ("Deprecated syntax", PROSE), ("Coordinates", PROSE),
+                  ("Demos", PROSE), ("Expressions", PROSE))
+    assert matter_chunks(book) == {1, 2, 3, 4, 5, 6}

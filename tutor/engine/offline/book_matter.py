@@ -132,7 +132,8 @@ def matter_chunks(chunks: Sequence[Chunk]) -> set[int]:
                 opened = ""
             if opened:
                 kind = opened
-            elif kind and _goes_on(kind, heading, chunk.text, by_content, index >= first_main):
+            elif kind and _goes_on(kind, heading, chunk.text, by_content, index >= first_main,
+                                   _next_sections(chunks, index)):
                 pass
             else:
                 kind = ""
@@ -161,6 +162,15 @@ _RELEASE_TITLE = re.compile(
 _RELEASE_WORD = re.compile(
     r"\b(?:new|changes?|changed|improvements?|deprecated|obsolete|features?|versions?"
     r"|differences|removed|added)\b", re.IGNORECASE)
+_RELEASE_NEWS = re.compile(
+    r"\b(?:new|now|no longer|deprecated|obsolete|introduced|supersedes?|superseded"
+    r"|(?:has|have) been (?:added|removed|changed|extended|improved|replaced))\b"
+    r"|\bversions?\s+v?\d+(?:\.\d+)*", re.IGNORECASE)
+"""What a release note says of a feature under its own heading ("Gnuplot now supports ...")."""
+NEWS_AHEAD = 2
+"""How many sections ahead a release note's stretch looks for news before it ends."""
+NEWS_WORDS = 40
+"""How far into a section's first passage a release note says what is new."""
 _NUMBERED_SECTION = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+[A-Z]")
 _LICENCE_SELF = re.compile(
     r"(?i:\bthis licen[cs]e\b|\binvariant sections?\b|\bcover texts?\b|\blicensee\b"
@@ -185,8 +195,18 @@ def _matter_kind(heading: str) -> str:
     return _RELEASE if _RELEASE_TITLE.match(bare) else _SECTIONS
 
 
-def _goes_on(kind: str, heading: str, text: str, by_content: bool, main: bool) -> bool:
-    """Whether a stretch of matter of ``kind`` goes on under a new heading that is no title."""
+def is_news(heading: str, text: str) -> bool:
+    """Whether a section is a release note's: its heading is about what changed ("New plot
+    styles") or its opening says a feature is new ("Gnuplot now supports ...")."""
+    return (_RELEASE_WORD.search(heading) is not None
+            or _RELEASE_NEWS.search(" ".join(text.split()[:NEWS_WORDS])) is not None)
+
+
+def _goes_on(kind: str, heading: str, text: str, by_content: bool, main: bool,
+             following: Sequence[tuple[str, str]] = ()) -> bool:
+    """Whether a stretch of matter of ``kind`` goes on under a new heading that is no title
+    (``following``: the next sections' headings and texts; a release note's section that does
+    not say it is new goes on when one of the next :data:`NEWS_AHEAD` does)."""
     if by_content:
         return True
     if kind == _LICENCE_KIND:
@@ -197,9 +217,23 @@ def _goes_on(kind: str, heading: str, text: str, by_content: bool, main: bool) -
         return False
     if kind == _FRONT:
         return not (main and _NUMBERED_SECTION.match(heading))
-    if kind == _RELEASE:
-        return _RELEASE_WORD.search(heading) is not None
+    if kind == _RELEASE:  # "New plot styles", or a feature said to be new: "Voxel grids"
+        return is_news(heading, text) or any(is_news(*section) for section in following)
     return True
+
+
+def _next_sections(chunks: Sequence[Chunk], index: int) -> list[tuple[str, str]]:
+    """The headings and first texts of the :data:`NEWS_AHEAD` sections after ``index``'s."""
+    found: list[tuple[str, str]] = []
+    previous = chunks[index].heading.strip()
+    for chunk in chunks[index + 1:]:
+        heading = chunk.heading.strip()
+        if heading and heading != previous:
+            found.append((heading, chunk.text))
+            previous = heading
+            if len(found) == NEWS_AHEAD:
+                break
+    return found
 
 
 def _matter_by_content(text: str) -> bool:
