@@ -23,6 +23,13 @@ def test_what_a_command_does_in_its_own_words_defines_it() -> None:
     assert not describes_command("The filledcurves style is only used for 2D plots.",
                                ["filledcurves"])
     assert not describes_command("The list contains values.", ["list"])
+    assert describes_command("Set cntrparam controls the generation of contours.", ["cntrparam"])
+    assert describes_command("The domterm terminal device runs on the DomTerm emulator.",
+                             ["domterm"])
+    assert describes_command("The color and monochrome options select colored output.",
+                             ["monochrome"])
+    assert describes_command("The candlesticks style can be used for financial data.",
+                             ["candlesticks"])
     assert not describes_command("Boxes do not expand.", ["boxes"])
 
 

@@ -192,12 +192,18 @@ _ARTICLE = r"(?:(?:a|an|the)\s+)?"
 _KIND_OF_COMMAND = (r"(?:command|style|plot\s+style|plotting\s+style|option|terminal"
                     r"|terminal\s+driver|driver|setting|modifier|keyword|function|operator"
                     r"|statement|directive|macro|filter)")
-_DOES = r"\s+(?!(?:is|are)\s+(?:only|not|also)\b)(?:is|are|[a-z]{3,}s)\b"
+_DOES = (r"(?:\s+(?:device|program|library))?\s+(?!(?:is|are)\s+(?:only|not|also)\b)"
+         r"(?:is|are|[a-z]{3,}s|can\s+be\s+used\s+(?:to|for))\b")
+_THEY_DO = r"s\s+(?!(?:are|were|have|had|can|may|must|should|will|would|of|in|on|to|and|or)\b)[a-z]{3,}\b"
+"""Said of a plural kind: "The color and monochrome options select colored or mono output"."""
 _IN_WHERE = r"^\W*(?:in\s+[^,.;:]{0,40}?,?\s+)?the\s+"
-COMMAND_SHAPE = (_IN_WHERE + r"(?:[\w-]+\s+){0,2}?" + _T + r"(?:\s+[\w-]+)?\s+" + _KIND_OF_COMMAND
-                 + _DOES + "|" + _IN_WHERE + _KIND_OF_COMMAND + r"\s+" + _T + _DOES)
+_NAMED = r"(?:[\w-]+\s+){0,2}?" + _T + r"(?:\s+and\s+[\w-]+|\s+[\w-]+)?\s+" + _KIND_OF_COMMAND
+COMMAND_SHAPE = (_IN_WHERE + _NAMED + r"(?:" + _DOES + "|" + _THEY_DO + r")|"
+                 + _IN_WHERE + _KIND_OF_COMMAND + r"\s+" + _T + _DOES
+                 + r"|^\W*(?:set\s+)?" + _T + r"\s+(?!is\b|are\b|was\b|has\b)[a-z]{3,}s\s+(?:a|an|the)\b")
 """What a manual says of a command, a style or an option in its own section: "The set grid
-command allows grid lines to be drawn", "In 2D plots the boxes style draws a rectangle ...":
+command allows grid lines to be drawn", "In 2D plots the boxes style draws a rectangle ...",
+"The domterm terminal device runs on ...", "Set cntrparam controls the generation of ...":
 what the thing does, said of it by its kind, defines it for a reader of the manual."""
 _DEFINING_SHAPE = re.compile("|".join(f"(?:{shape})" for shape in (
     r"^\W*(?:[^,.;:]{0,40},\s+)?" + _ARTICLE + _LAW_OF + _T + _OF_ANY + r"\s*(?:\([^)]*\)\s*)?"
