@@ -132,3 +132,15 @@ def test_release_notes_go_on_through_headings_about_what_changed() -> None:
                   ("Changes", PROSE), ("Deprecated syntax", PROSE), ("Coordinates", PROSE),
                   ("Demos", PROSE), ("Expressions", PROSE))
     assert matter_chunks(book) == {1, 2, 3, 4, 5, 6}
+
+
+def test_an_index_of_dot_leaders_under_a_named_index_title() -> None:
+    from tutor.engine.offline.book_index import index_entries
+
+    assert is_matter_title("Appendix E Concept index")
+    assert is_matter_title("Function and variable index")
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    text = " ".join(f"Term {a}{b} . . . . . . . . {n}" for n, (a, b) in
+                    enumerate(zip(letters, reversed(letters), strict=True), start=3))
+    entries = index_entries(chunks(("Stacks", PROSE), ("Appendix E Concept index", text)))
+    assert entries["term az"] == [3] and len(entries) == 26

@@ -25,7 +25,7 @@ from tutor.course import Chunk
 _MATTER_TITLE = re.compile(
     r"^(?:(?:chapter|appendix|part)\s+)?(?:[A-Z0-9]{1,3}[.:]?\s+)?(?:"
     # titles that are matter only on their own ("Index", not "Indexing lists")
-    r"(?:(?:table of )?contents|(?:general |subject |author )?index|bibliography|references"
+    r"(?:(?:table of )?contents|(?:[a-z]+ (?:and [a-z]+ )?)?index|bibliography|references"
     r"|works cited|further reading|licen[cs]e|copyright|legal notice|release notes"
     r"|release history|change ?log|revision history|version history|what'?s new|errata"
     r"|solutions?|answers|hints and solutions|quick reference|reference card|cheat ?sheet"
