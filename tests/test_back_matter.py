@@ -97,3 +97,50 @@ def test_release_notes_by_content() -> None:
     assert not is_release_notes(PROSE)
     book = chunks(("Getting started", PROSE), ("", notes))
     assert matter_chunks(book) == {1}
+
+
+def test_a_list_title_in_the_middle_is_a_section_like_any_other() -> None:
+    body = [("Getting started", PROSE)] * 6
+    book = chunks(*body, ("Index", "The index modifier selects one data set of a file."),
+                  ("Smooth", PROSE), *body, ("Index", "push, 3, 4\npop, 3\nqueue, 5, 6\n"
+                                                      "stack, 3, 4, 7\ntree, 7\nleaf, 8"))
+    assert matter_chunks(book) == {14}
+
+
+def test_a_preface_ends_at_the_first_numbered_section() -> None:
+    book = chunks(("Preface", "This book grew out of notes."), ("Suggestions to the reader", ""),
+                  ("1.1 The environment", PROSE), ("1.2 Related software", PROSE))
+    assert matter_chunks(book) == {0, 1}
+
+
+def test_a_licence_goes_on_through_its_numbered_clauses_and_ends_after() -> None:
+    clause = ("This License applies to any manual. A Modified Version of the Document means any "
+              "work containing the Document or a portion of it.")
+    book = chunks(("Chapter 1: Stacks", PROSE), ("GNU Free Documentation License", clause),
+                  ("1. APPLICABILITY AND DEFINITIONS", clause),
+                  ("2. VERBATIM COPYING", "You may copy the Document provided that this "
+                                          "License is reproduced."),
+                  ("Copyright", "Copyright 2020 A. Author. All rights reserved."),
+                  ("Introduction", PROSE))
+    assert matter_chunks(book) == {1, 2, 3, 4}
+
+
+def test_release_notes_go_on_through_headings_about_what_changed() -> None:
+    book = chunks(("Introduction", PROSE), ("Features introduced in version 5.4", PROSE),
+                  ("New plot styles", PROSE), ("Integer arithmetic", PROSE),
+                  ("Voxel grids", "The program now supports grids of voxels."),
+                  ("Changes", PROSE), ("Deprecated syntax", PROSE), ("Coordinates", PROSE),
+                  ("Demos", PROSE), ("Expressions", PROSE))
+    assert matter_chunks(book) == {1, 2, 3, 4, 5, 6}
+
+
+def test_an_index_of_dot_leaders_under_a_named_index_title() -> None:
+    from tutor.engine.offline.book_index import index_entries
+
+    assert is_matter_title("Appendix E Concept index")
+    assert is_matter_title("Function and variable index")
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    text = " ".join(f"Term {a}{b} . . . . . . . . {n}" for n, (a, b) in
+                    enumerate(zip(letters, reversed(letters), strict=True), start=3))
+    entries = index_entries(chunks(("Stacks", PROSE), ("Appendix E Concept index", text)))
+    assert entries["term az"] == [3] and len(entries) == 26

@@ -24,7 +24,7 @@ from tutor.engine.offline.text import MentionIndex, term_key
 from tutor.text import normalize
 
 _ENTRY = re.compile(
-    r"(?P<term>[A-Za-z][A-Za-z'\- ]{1,50}?),\s*"
+    r"(?P<term>[A-Za-z][A-Za-z'\- ]{1,50}?)(?:,|(?:\s*\.){3,})\s*"
     r"(?P<pages>(?:(?:\d{1,4}(?:\s*-\s*\d{1,4})?|[ivxlc]{1,6})(?:,\s*|\s+|$))+)")
 _PAGE = re.compile(r"\d{1,4}")
 MIN_ENTRIES = 20

@@ -25,7 +25,7 @@ from tutor.course import Chunk
 _MATTER_TITLE = re.compile(
     r"^(?:(?:chapter|appendix|part)\s+)?(?:[A-Z0-9]{1,3}[.:]?\s+)?(?:"
     # titles that are matter only on their own ("Index", not "Indexing lists")
-    r"(?:(?:table of )?contents|(?:general |subject |author )?index|bibliography|references"
+    r"(?:(?:table of )?contents|(?:[a-z]+ (?:and [a-z]+ )?)?index|bibliography|references"
     r"|works cited|further reading|licen[cs]e|copyright|legal notice|release notes"
     r"|release history|change ?log|revision history|version history|what'?s new|errata"
     r"|solutions?|answers|hints and solutions|quick reference|reference card|cheat ?sheet"
@@ -81,7 +81,8 @@ def is_bibliography(text: str) -> bool:
 def is_licence(text: str) -> bool:
     """True for a copyright or licence notice: several of its set phrases in a short text."""
     hits = len(_LICENCE.findall(text))
-    return hits >= 3 or (hits >= 2 and len(text.split()) < 120)
+    return (hits >= 3 or (hits >= 2 and len(text.split()) < 120)
+            or len(_LICENCE_SELF.findall(text)) >= 3)
 
 
 _RELEASE_LINE = re.compile(
@@ -104,23 +105,137 @@ def is_chapter_heading(heading: str) -> bool:
 
 
 def matter_chunks(chunks: Sequence[Chunk]) -> set[int]:
-    """Indices of the passages that are front or back matter."""
+    """Indices of the passages that are front or back matter.
+
+    A title opens a stretch of matter whose end depends on what it names
+    (:func:`_matter_kind`): a list or a notice (an index, references, a licence) holds no
+    sections of its own, so it goes on only through passages that read as matter, and it
+    opens only where its own passage does, at chapter level, or at either end of the book
+    (a reference manual's "Index" option, in the middle, is a section like any other); a
+    preface ends at the first numbered section too ("1.1 The environment": its chapter heading
+    may share a page with it); release notes go on through headings about what is new or
+    changed; the rest (solutions, a quick reference) until the next chapter-level heading."""
     matter: set[int] = set()
     starts = [i for i, c in enumerate(chunks) if c.heading and _FIRST_NUMBERED.match(c.heading)
               and not is_reference_matter(c.text)]
     first_main = starts[0] if starts else 0
-    inside = False
+    ends = max(1, len(chunks) // 10)
+    kind = ""
     previous = ""
     for index, chunk in enumerate(chunks):
         heading = chunk.heading.strip()
+        by_content = _matter_by_content(chunk.text)
         if heading and heading != previous:
-            if is_matter_title(heading):
-                inside = True
-            elif inside and is_chapter_heading(heading) and index >= first_main:
-                inside = False
+            opened = _matter_kind(heading)
+            if opened == _LIST and not (by_content or is_chapter_heading(heading)
+                                        or index < ends or index >= len(chunks) - ends):
+                opened = ""
+            if opened:
+                kind = opened
+            elif kind and _goes_on(kind, heading, chunk.text, by_content, index >= first_main,
+                                   _next_sections(chunks, index)):
+                pass
+            else:
+                kind = ""
             previous = heading
-        if (inside or index < first_main or is_reference_matter(chunk.text)
-                or is_bibliography(chunk.text) or is_licence(chunk.text)
-                or is_release_notes(chunk.text)):
+        if kind or index < first_main or by_content:
             matter.add(index)
     return matter
+
+
+_LIST, _FRONT, _RELEASE, _LICENCE_KIND, _SECTIONS = "list", "front", "release", "licence", "other"
+_LIST_TITLE = re.compile(
+    r"(?:table of )?contents|(?:[\w ]+ )?index|bibliography|references|works cited"
+    r"|further reading|colophon|dedication|list of (?:figures|tables)|errata", re.IGNORECASE)
+_LICENCE_TITLE = re.compile(
+    r"(?:[A-Z][\w.-]* ){0,5}(?:(?i:licen[cs]e|copyright|legal notice))")
+"""A licence's own title ("GNU Free Documentation License", "Copyright")."""
+_FRONT_TITLE = re.compile(
+    r"preface|foreword|acknowledge?ments?|contributors?(?: list)?|about (?:the|this) "
+    r"(?:authors?|book)", re.IGNORECASE)
+_RELEASE_TITLE = re.compile(
+    r"release notes|release history|change ?log|changes|revision history|version history"
+    r"|what'?s new"
+    r"|notes? on (?:the|this) (?:edition|release)|(?:new )?features (?:introduced |added )?in "
+    r"(?:version )?v?\d[\w.]*|changes (?:in|since) (?:version )?v?\d[\w.]*"
+    r"|differences between versions\b.*", re.IGNORECASE)
+_RELEASE_WORD = re.compile(
+    r"\b(?:new|changes?|changed|improvements?|deprecated|obsolete|features?|versions?"
+    r"|differences|removed|added)\b", re.IGNORECASE)
+_RELEASE_NEWS = re.compile(
+    r"\b(?:new|now|no longer|deprecated|obsolete|introduced|supersedes?|superseded"
+    r"|(?:has|have) been (?:added|removed|changed|extended|improved|replaced))\b"
+    r"|\bversions?\s+v?\d+(?:\.\d+)*", re.IGNORECASE)
+"""What a release note says of a feature under its own heading ("Gnuplot now supports ...")."""
+NEWS_AHEAD = 2
+"""How many sections ahead a release note's stretch looks for news before it ends."""
+NEWS_WORDS = 40
+"""How far into a section's first passage a release note says what is new."""
+_NUMBERED_SECTION = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+[A-Z]")
+_LICENCE_SELF = re.compile(
+    r"(?i:\bthis licen[cs]e\b|\binvariant sections?\b|\bcover texts?\b|\blicensee\b"
+    r"|\bwarranty\b|\bcopyright\b|\bverbatim cop)|\bthe Document\b|\bModified Versions?\b")
+"""A licence's words about itself and the work it covers (a licence's own clauses)."""
+
+
+def _matter_kind(heading: str) -> str:
+    """What a matter title names, which decides where its matter ends; "" for no title."""
+    bare = re.sub(r"^(?:(?:chapter|appendix|part)\s+)?(?:[A-Z0-9]{1,3}[.:]?\s+)?", "",
+                  heading.strip(), flags=re.IGNORECASE).strip(" .:")
+    if _RELEASE_TITLE.fullmatch(bare):
+        return _RELEASE
+    if _LICENCE_TITLE.fullmatch(bare):
+        return _LICENCE_KIND
+    if not is_matter_title(heading):
+        return ""
+    if _LIST_TITLE.fullmatch(bare):
+        return _LIST
+    if _FRONT_TITLE.fullmatch(bare):
+        return _FRONT
+    return _RELEASE if _RELEASE_TITLE.match(bare) else _SECTIONS
+
+
+def is_news(heading: str, text: str) -> bool:
+    """Whether a section is a release note's: its heading is about what changed ("New plot
+    styles") or its opening says a feature is new ("Gnuplot now supports ...")."""
+    return (_RELEASE_WORD.search(heading) is not None
+            or _RELEASE_NEWS.search(" ".join(text.split()[:NEWS_WORDS])) is not None)
+
+
+def _goes_on(kind: str, heading: str, text: str, by_content: bool, main: bool,
+             following: Sequence[tuple[str, str]] = ()) -> bool:
+    """Whether a stretch of matter of ``kind`` goes on under a new heading that is no title
+    (``following``: the next sections' headings and texts; a release note's section that does
+    not say it is new goes on when one of the next :data:`NEWS_AHEAD` does)."""
+    if by_content:
+        return True
+    if kind == _LICENCE_KIND:
+        return len(_LICENCE_SELF.findall(text)) >= 2  # the licence's numbered clauses
+    if kind == _LIST:
+        return False
+    if main and is_chapter_heading(heading):
+        return False
+    if kind == _FRONT:
+        return not (main and _NUMBERED_SECTION.match(heading))
+    if kind == _RELEASE:  # "New plot styles", or a feature said to be new: "Voxel grids"
+        return is_news(heading, text) or any(is_news(*section) for section in following)
+    return True
+
+
+def _next_sections(chunks: Sequence[Chunk], index: int) -> list[tuple[str, str]]:
+    """The headings and first texts of the :data:`NEWS_AHEAD` sections after ``index``'s."""
+    found: list[tuple[str, str]] = []
+    previous = chunks[index].heading.strip()
+    for chunk in chunks[index + 1:]:
+        heading = chunk.heading.strip()
+        if heading and heading != previous:
+            found.append((heading, chunk.text))
+            previous = heading
+            if len(found) == NEWS_AHEAD:
+                break
+    return found
+
+
+def _matter_by_content(text: str) -> bool:
+    return (is_reference_matter(text) or is_bibliography(text) or is_licence(text)
+            or is_release_notes(text))

@@ -174,6 +174,14 @@ def plainly_defines(sentence: str, terms: Sequence[str]) -> bool:
     return any(_defines_alone(part, terms) for part in split_sentences(sentence))
 
 
+def describes_command(sentence: str, terms: Sequence[str]) -> bool:
+    """Whether the sentence says what a command, a style or an option does, by its kind
+    (:data:`COMMAND_SHAPE`). Said in the thing's own section, or chosen by the map, it is the
+    thing's definition; elsewhere "The type function returns ..." says nothing of *type*."""
+    return any(_COMMAND.search(term_pattern(terms).sub(_TERM, part)) is not None
+               and not _POINTS_BACK.match(part) for part in split_sentences(sentence))
+
+
 def _defines_alone(sentence: str, terms: Sequence[str]) -> bool:
     if _POINTS_BACK.match(sentence) or _LIKE_THIS.search(sentence):
         return False
@@ -181,6 +189,22 @@ def _defines_alone(sentence: str, terms: Sequence[str]) -> bool:
 
 
 _ARTICLE = r"(?:(?:a|an|the)\s+)?"
+_KIND_OF_COMMAND = (r"(?:command|style|plot\s+style|plotting\s+style|option|terminal"
+                    r"|terminal\s+driver|driver|setting|modifier|keyword|function|operator"
+                    r"|statement|directive|macro|filter)")
+_DOES = (r"(?:\s+(?:device|program|library))?\s+(?!(?:is|are)\s+(?:only|not|also)\b)"
+         r"(?:is|are|[a-z]{3,}s|can\s+be\s+used\s+(?:to|for))\b")
+_THEY_DO = r"s\s+(?!(?:are|were|have|had|can|may|must|should|will|would|of|in|on|to|and|or)\b)[a-z]{3,}\b"
+"""Said of a plural kind: "The color and monochrome options select colored or mono output"."""
+_IN_WHERE = r"^\W*(?:in\s+[^,.;:]{0,40}?,?\s+)?the\s+"
+_NAMED = r"(?:[\w-]+\s+){0,2}?" + _T + r"(?:\s+and\s+[\w-]+|\s+[\w-]+)?\s+" + _KIND_OF_COMMAND
+COMMAND_SHAPE = (_IN_WHERE + _NAMED + r"(?:" + _DOES + "|" + _THEY_DO + r")|"
+                 + _IN_WHERE + _KIND_OF_COMMAND + r"\s+" + _T + _DOES
+                 + r"|^\W*(?:set\s+)?" + _T + r"\s+(?!is\b|are\b|was\b|has\b)[a-z]{3,}s\s+(?:a|an|the)\b")
+"""What a manual says of a command, a style or an option in its own section: "The set grid
+command allows grid lines to be drawn", "In 2D plots the boxes style draws a rectangle ...",
+"The domterm terminal device runs on ...", "Set cntrparam controls the generation of ...":
+what the thing does, said of it by its kind, defines it for a reader of the manual."""
 _DEFINING_SHAPE = re.compile("|".join(f"(?:{shape})" for shape in (
     r"^\W*(?:[^,.;:]{0,40},\s+)?" + _ARTICLE + _LAW_OF + _T + _OF_ANY + r"\s*(?:\([^)]*\)\s*)?"
     r"(?:,[^,]{0,60},\s*)?(?:is|are|refers?\s+to|means?|denotes?|states\s+that)\b"
@@ -191,6 +215,7 @@ _DEFINING_SHAPE = re.compile("|".join(f"(?:{shape})" for shape in (
     r"\bdefines?\s+" + _ARTICLE + _T + r"|" + _T + r"\s+(?:is|are)\s+defined\b",
 )), re.I)
 """The shapes of a definition of the term (marked as :data:`_TERM`), compiled once."""
+_COMMAND = re.compile(COMMAND_SHAPE, re.I)
 
 
 def says_what_it_is(m: Material) -> bool:
@@ -209,6 +234,9 @@ def says_what_it_is(m: Material) -> bool:
         return False  # "Expressions like 'no one', 'everyone', and 'anyone'": instances only
     if m.sentence and plainly_defines(m.sentence, m.terms):
         return True
+    if (m.sentence and " ".join(m.sentence.split()) in " ".join(m.concept.definition.split())
+            and describes_command(m.sentence, m.terms)):
+        return True  # the map's own sentence: "The set grid command allows grid lines ..."
     if m.found_elsewhere:  # the classifier's judgement on a sentence among the passages
         return bool(m.sentence or m.description)
     gloss = " ".join(m.concept.definition.split())

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind
+from tutor.engine.offline import refusals
 from tutor.engine.offline.book_definition import (
     described_siblings,
     with_book_definition,
@@ -51,6 +52,7 @@ from tutor.engine.offline.exercise_material import (
 )
 from tutor.engine.offline.exercise_mix import definition_items_kept, with_one_recall
 from tutor.engine.offline.giveaways import cut_short
+from tutor.engine.offline.refusals import refuse
 from tutor.engine.offline.relation_exercises import broader_by_name
 
 MAX_DISTRACTORS = 3
@@ -68,14 +70,15 @@ def write_exercises(
     contrast); ``related`` supplies distractors, swaps and contrasts."""
     terms = term_variants(concept.name, concept.aliases)
     if not terms or _ONE_INSTANCE.search(concept.name):
-        return []  # "extension of L": one case of a concept, named by the example's letter
+        # "extension of L": one case of a concept, named by the example's letter
+        return refuse(concept.name, refusals.ONE_CASE)
     material = gather(concept, terms, passages)
     if not says_what_it_is(material):  # the map's sentence does not define: look further
         material = with_book_definition(material)
     if not material.citations or not (material.sentence or material.description):
-        return []
+        return refuse(concept.name, refusals.NO_MATERIAL)
     if names_code(material) or described_by_code(material):
-        return []
+        return refuse(concept.name, refusals.CODE_NAME)
     siblings = described_siblings(rank_siblings(concept, related, terms), passages)
     # only a concept the course really defines gets an item keyed to its definition; more
     # items on the one sentence prove recognition, not understanding: keep the production item
@@ -92,6 +95,10 @@ def write_exercises(
         # "What does the course say about normal distribution?"): one arbitrary fact is no
         # key, and no item is better than a bad one
         beyond = write_example_use(material, siblings, passages, undefined=True)[:1]
+        if not beyond:
+            refuse(concept.name, refusals.NOT_DEFINED if not says_what_it_is(material)
+                   else refusals.INSIDE_LONGER_NAME if _within_longer_name(material, siblings)
+                   else refusals.NOTHING_KEPT)
     return with_one_recall(written + beyond)
 
 

@@ -41,6 +41,7 @@ from tutor.engine.offline.candidates import (
     read_sentences,
     weakly_supported,
 )
+from tutor.engine.offline.common_words import instance_word
 from tutor.engine.offline.defining import Candidate, Defining, choose_definition, key_points
 from tutor.engine.offline.definitions import (
     Definition,
@@ -58,6 +59,7 @@ from tutor.engine.offline.keyphrases import (
 )
 from tutor.engine.offline.notation_definitions import state_in_notation
 from tutor.engine.offline.plain_definitions import plain_definition
+from tutor.engine.offline.section_definitions import define_from_sections
 from tutor.engine.offline.synonym_definitions import (
     lend_kind_definitions,
     lend_synonym_definitions,
@@ -213,6 +215,9 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
         if defining.score < min_defining + 1.0 and is_generic(
                 cand, plain_definition(cand.key, Candidate(defining.text), chosen=True)):
             continue  # a common word that a sentence happens to say something about
+        if instance_word(cand.key, cand.evidence, defining.text,
+                         printed.lists(cand.key) if printed else None):
+            continue  # "The value is a vector of function results": one call's value
         if names_identifier(cand, defining.text) and not cand.evidence & STRUCTURAL:
             continue  # a variable of the book's code ("weights is a Series ...")
         if (not cand.evidence & (STRUCTURAL | {"emphasis"})
@@ -244,6 +249,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     result.sort(key=lambda d: (d.first_order, -d.score))
     lend_synonym_definitions(result)
     lend_kind_definitions(result)
+    define_from_sections(result, sentences, chunks)
     state_in_notation(result, sentences, chunks)
     return result
 
