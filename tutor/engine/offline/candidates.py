@@ -321,3 +321,33 @@ def never_lower(cand: TermCandidate, lower_words: set[str]) -> bool:
     return (" " not in cand.key and cand.key not in lower_words
             and not any(singular(word) == cand.key for word in lower_words
                         if word[:1] == cand.key[:1] and len(word) <= len(cand.key) + 3))
+
+
+def display_name(cand: TermCandidate, proper: bool) -> str:
+    """The most used spelling written like the key (singular); else the most used spelling
+    with its head noun made singular when that is an English word ("rectangles" ->
+    "rectangle", "laws of large numbers" -> "law of large numbers", but "parentheses"
+    stays). Lower case unless the course capitalises it."""
+    name = next(
+        (s for s, _ in cand.surfaces.most_common() if s.lower().replace("-", " ") == cand.key),
+        "",
+    )
+    if not name:
+        words = cand.surfaces.most_common(1)[0][0].split()
+        head = head_index(words)
+        word = singular(words[head].lower())
+        if word != words[head].lower() and general_zipf(word) >= 2.0:
+            words[head] = words[head][: len(word)] if words[head].lower().startswith(word) else word
+        name = " ".join(words)
+    if not proper and not name.isupper():
+        name = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in name.split())
+    return name
+
+
+def head_index(words: list[str]) -> int:
+    """Where the head noun of a term is: the last word, or the word before its first "of"
+    ("laws of large numbers" -> "laws"; what follows "of" keeps its number)."""
+    lowered = [w.lower() for w in words]
+    if "of" in lowered[1:]:
+        return lowered.index("of", 1) - 1
+    return len(words) - 1

@@ -29,6 +29,7 @@ from tutor.engine.offline.candidates import (
     Sentence,
     TermCandidate,
     code_variable,
+    display_name,
     example_statement,
     introduced_in_emphasis,
     is_generic,
@@ -74,9 +75,7 @@ from tutor.engine.offline.text import (
 from tutor.engine.port import ConceptDraft
 from tutor.text import (
     STOPWORDS,
-    general_zipf,
     normalize,
-    singular,
 )
 
 WEIGHTS = {"definition": 2.5, "glossary": 2.0, "emphasis": 1.5, "heading": 1.5, "keyphrase": 2.0}
@@ -333,7 +332,7 @@ def _draft(
     by_chunk: dict[int, list[int]],
     proper: bool,
 ) -> ConceptDraft:
-    name = _display_name(cand, proper)
+    name = display_name(cand, proper)
     define_chunk = defining.chunk
     points = key_points(cand.key, defining, sentences, by_position, by_chunk)
     entry = next((d.sentence for d in cand.definitions if d.position < 0 and d.strength >= 2), "")
@@ -374,33 +373,3 @@ def _introduced_at(defining: Defining, mentions: dict[int, int], chunks: Sequenc
     if defining.position >= 0 or not mentions:
         return chunks[defining.chunk].order
     return min(chunks[defining.chunk].order, min(chunks[i].order for i in mentions))
-
-
-def _display_name(cand: TermCandidate, proper: bool) -> str:
-    """The most used spelling written like the key (singular); else the most used spelling
-    with its head noun made singular when that is an English word ("rectangles" ->
-    "rectangle", "laws of large numbers" -> "law of large numbers", but "parentheses"
-    stays). Lower case unless the course capitalises it."""
-    name = next(
-        (s for s, _ in cand.surfaces.most_common() if s.lower().replace("-", " ") == cand.key),
-        "",
-    )
-    if not name:
-        words = cand.surfaces.most_common(1)[0][0].split()
-        head = _head_index(words)
-        word = singular(words[head].lower())
-        if word != words[head].lower() and general_zipf(word) >= 2.0:
-            words[head] = words[head][: len(word)] if words[head].lower().startswith(word) else word
-        name = " ".join(words)
-    if not proper and not name.isupper():
-        name = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in name.split())
-    return name
-
-
-def _head_index(words: list[str]) -> int:
-    """Where the head noun of a term is: the last word, or the word before its first "of"
-    ("laws of large numbers" -> "laws"; what follows "of" keeps its number)."""
-    lowered = [w.lower() for w in words]
-    if "of" in lowered[1:]:
-        return lowered.index("of", 1) - 1
-    return len(words) - 1
