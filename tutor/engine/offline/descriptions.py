@@ -99,6 +99,8 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
                 r"\b(?:is|are|was|were|be|been|has|have)\b", match.group(1), re.I)
                 or re.search(r"\w+ing\s+$", marked[:match.start(1)])):
             return None  # "Adding a parameter to a function is called ...": not "a parameter"
+    if not match:
+        match = _MEANT.match(marked) or _described_as_it(marked)
     if not match or _TERM in match.group(1):
         return None
     rest = without_period(match.group(1))
@@ -108,6 +110,14 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
     if any(re.search(r"\b" + letter + r"\b", rest) for letter in named):
         return None  # "... of an event A is ... not in A": A means nothing without its subject
     return rest
+
+
+def _described_as_it(marked: str) -> re.Match[str] | None:
+    """What the sentence after one on the term says "it" is ("... It is a combination of the
+    boxes and yerrorbars styles." -> "a combination of ...")."""
+    parts = split_sentences(marked)
+    return next((_IT_IS_REST.match(then) for first, then in zip(parts, parts[1:], strict=False)
+                 if _OPENS_ON_TERM.match(first) and _IT_IS.match(then)), None)
 
 
 _OPENER = re.compile(
@@ -171,7 +181,18 @@ def plainly_defines(sentence: str, terms: Sequence[str]) -> bool:
     context, an X is ...", "X: a ...", "... is called X", "... is said to be X", "X, which
     means ...". Not a sentence pointing back ("This is called X") nor one saying how the thing
     behaves ("X is most vexing when ...")."""
-    return any(_defines_alone(part, terms) for part in split_sentences(sentence))
+    parts = split_sentences(sentence)
+    return any(_defines_alone(part, terms) for part in parts) or _said_of_it(parts, terms)
+
+
+def _said_of_it(parts: Sequence[str], terms: Sequence[str]) -> bool:
+    """A sentence with the term as its subject followed by one that says what "it" is: "The
+    boxerrorbars style is only relevant to 2D data plotting. It is a combination of the boxes
+    and yerrorbars styles." (a manual's entry opens on where the thing applies, then says
+    what it is)."""
+    pattern = term_pattern(terms)
+    return any(_OPENS_ON_TERM.match(pattern.sub(_TERM, first)) and _IT_IS.match(then)
+               for first, then in zip(parts, parts[1:], strict=False))
 
 
 def describes_command(sentence: str, terms: Sequence[str]) -> bool:
@@ -189,11 +210,16 @@ def _defines_alone(sentence: str, terms: Sequence[str]) -> bool:
 
 
 _ARTICLE = r"(?:(?:a|an|the)\s+)?"
+_WE_MEAN = (r"^\W*by\s+" + _ARTICLE + _T + r"(?:\s+of\s+(?:a|an|the|any)\s+[\w\s-]{1,30}?)?,?"
+            r"\s+(?:we|I|one)\s+means?\s+(?P<meant>.+)$")
 _KIND_OF_COMMAND = (r"(?:command|style|plot\s+style|plotting\s+style|option|terminal"
                     r"|terminal\s+driver|driver|setting|modifier|keyword|function|operator"
                     r"|statement|directive|macro|filter)")
-_DOES = (r"(?:\s+(?:device|program|library))?\s+(?!(?:is|are)\s+(?:only|not|also)\b)"
-         r"(?:is|are|[a-z]{3,}s|can\s+be\s+used\s+(?:to|for))\b")
+_DOES = (r"(?:(?:\s+(?:device|program|library))?\s+(?!(?:is|are)\s+(?:only|not|also)\b)"
+         r"(?:is|are|[a-z]{3,}s|can\s+be\s+used\s+(?:to|for))\b"
+         r"|\s+" + _T + r"\s+(?:a|an|the|one|all|each|every|any|its|their)\b)")
+"""What the thing does: a verb ("allows", "draws"), or the command's own name for one named
+by what it does ("The print command prints the value of ...", "The fit command fits a ...")."""
 _THEY_DO = r"s\s+(?!(?:are|were|have|had|can|may|must|should|will|would|of|in|on|to|and|or)\b)[a-z]{3,}\b"
 """Said of a plural kind: "The color and monochrome options select colored or mono output"."""
 _IN_WHERE = r"^\W*(?:in\s+[^,.;:]{0,40}?,?\s+)?the\s+"
@@ -213,8 +239,24 @@ _DEFINING_SHAPE = re.compile("|".join(f"(?:{shape})" for shape in (
     r"\b(?:called|known\s+as|said\s+to\s+be|referred\s+to\s+as)\s+" + _ARTICLE + _T,
     _T + r",\s+which\s+(?:means\b|(?:is|are)\s+(?:a|an|the)\s)",
     r"\bdefines?\s+" + _ARTICLE + _T + r"|" + _T + r"\s+(?:is|are)\s+defined\b",
+    r"(?:^|[.;]\s+)\W*" + _ARTICLE + _T + r"(?:\s+[\w-]+)?\s+(?:is|are)\s+(?:exactly\s+|just\s+)?like\s+"
+    r"[^.;]{1,60}?,?\s+except\b",
+    _WE_MEAN,
 )), re.I)
-"""The shapes of a definition of the term (marked as :data:`_TERM`), compiled once."""
+"""The shapes of a definition of the term (marked as :data:`_TERM`), compiled once; among
+them a known thing and what differs ("xerrorbars is like points, except that a horizontal
+error bar is also drawn") and what "we mean" by the term ("By the mode of an object we mean
+the basic type of its fundamental constituents")."""
+_OPENS_ON_TERM = re.compile(r"^\W*" + _ARTICLE + r"(?:[\w-]+\s+)?" + _T
+                            + r"(?:\s+" + _KIND_OF_COMMAND + r")?\s+(?:is|are|[a-z]{3,}s)\b", re.I)
+_IT_IS = re.compile(r"^\W*(?:it|this\s+" + _KIND_OF_COMMAND + r")\s+(?:is|are)\s+(?!only\b|not\b|an?\s+(?:good|bad|useful|common|nice|great)\b)"
+                    r"(?:a|an|exactly\s+like|like|intended\s+for|used\s+(?:to|for)"
+                    r"|designed\s+(?:to|for))\b", re.I)
+_IT_IS_REST = re.compile(r"^\W*(?:it|this\s+" + _KIND_OF_COMMAND + r")\s+(?:is|are)\s+(.+)$",
+                         re.I | re.S)
+_MEANT = re.compile(_WE_MEAN, re.I)
+"""What a manual's entry says of "it" after a sentence on the thing: a class, a likeness or a
+purpose ("It is a combination of ...", "It is intended for plotting histograms")."""
 _COMMAND = re.compile(COMMAND_SHAPE, re.I)
 
 

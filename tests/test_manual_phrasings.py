@@ -1,0 +1,54 @@
+"""How manuals say what a thing is: the phrasings the map and the writers read as definitions,
+and headings that name a task rather than a thing."""
+
+from __future__ import annotations
+
+from tutor.engine.offline.defining_signs import Candidate, features
+from tutor.engine.offline.definitions import heading_terms
+from tutor.engine.offline.descriptions import describe, describes_command, plainly_defines
+
+
+def test_a_command_named_by_what_it_does_is_described_by_its_own_verb() -> None:
+    terms = ["print", "prints"]
+    assert describes_command("The print command prints the value of one or more expressions.",
+                             terms)
+    assert describes_command("The fit command fits a user-supplied expression to data.",
+                             ["fit", "fits"])
+    assert not describes_command("Use print to print the value.", terms)
+
+
+def test_like_a_known_thing_except_defines() -> None:
+    sentence = ("The xerrorbars style is only relevant to 2D data plots. xerrorbars is like "
+                "points, except that a horizontal error bar is also drawn.")
+    assert plainly_defines(sentence, ["xerrorbars"])
+    assert not plainly_defines("The xerrorbars style is like the others.", ["xerrorbars"])
+
+
+def test_what_we_mean_by_the_term_defines_it() -> None:
+    sentence = "By the mode of an object we mean the basic type of its fundamental constituents."
+    assert plainly_defines(sentence, ["mode"])
+    assert describe(sentence, ["mode"]) == "the basic type of its fundamental constituents"
+    assert features("mode", Candidate(sentence))["predicate"] == 1.0
+    assert features("object", Candidate(sentence))["predicate"] == 0.0
+
+
+def test_what_it_is_after_a_sentence_on_the_thing() -> None:
+    terms = ["boxerrorbars"]
+    sentence = ("The boxerrorbars style is only relevant to 2D data plotting. It is a "
+                "combination of the boxes and yerrorbars styles.")
+    assert plainly_defines(sentence, terms)
+    assert describe(sentence, terms) == "a combination of the boxes and yerrorbars styles"
+    only_where = "The filledcurves style is only used for 2D plotting. It has three variants."
+    assert not plainly_defines(only_where, ["filledcurves"])
+    judged = "The boxes style is only relevant to 2D plotting. It is a good choice for counts."
+    assert not plainly_defines(judged, ["boxes"])
+
+
+def test_a_heading_that_names_a_task_gives_no_concept() -> None:
+    assert heading_terms("B.1 Invoking R") == []
+    assert heading_terms("7 Reading data from files") == []
+    assert heading_terms("1.7 Getting help with functions and features") == []
+    assert heading_terms("3.2 Changing the length of an object") == []
+    assert heading_terms("3.3 Getting and setting attributes") == ["attributes"]
+    assert heading_terms("Plotting styles") == ["Plotting styles"]
+    assert heading_terms("Using graphics parameters") == ["graphics parameters"]
