@@ -52,3 +52,34 @@ def test_a_heading_that_names_a_task_gives_no_concept() -> None:
     assert heading_terms("3.3 Getting and setting attributes") == ["attributes"]
     assert heading_terms("Plotting styles") == ["Plotting styles"]
     assert heading_terms("Using graphics parameters") == ["graphics parameters"]
+
+
+def test_a_likeness_with_its_difference_is_no_list_of_examples() -> None:
+    from tutor.engine.offline.descriptions import only_examples
+
+    assert not only_examples("exactly like the style steps except that the area is filled")
+    assert only_examples("Expressions like 'no one', 'everyone', and 'anyone'")
+
+
+def test_a_manual_says_what_a_set_command_does() -> None:
+    assert describes_command("The command set bmargin sets the size of the bottom margin.",
+                             ["bmargin"])
+    assert describes_command("Set key autotitle causes each plot to be identified in the key.",
+                             ["autotitle"])
+    assert describes_command("Minor tic marks along the y axis are controlled by set mytics.",
+                             ["mytics"])
+    assert describes_command('The "cubehelix" option defines a family of palettes.',
+                             ["cubehelix"])
+    assert not describes_command("The command set pointintervalbox controls the radius of this "
+                                 "blanked-out region.", ["pointintervalbox"])
+    assert not describes_command("The angle setting also applies to 3D mapping.", ["angle"])
+    assert not describes_command("Set xtics 5 set logscale y", ["xtics"])
+
+
+def test_what_any_pair_has_is_defined_after_its_condition() -> None:
+    sentence = ("If a and b are two numeric arrays, their outer product is an array whose "
+                "dimension vector is obtained by concatenating their two dimension vectors.")
+    assert plainly_defines(sentence, ["outer product"])
+    assert describe(sentence, ["outer product"]).startswith("an array whose dimension vector")
+    assert features("outer product", Candidate(sentence))["subject_copula"] == 1.0
+    assert not plainly_defines("If you have two lists, their length is 5.", ["length"])

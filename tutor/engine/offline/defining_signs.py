@@ -369,7 +369,7 @@ def _after_subject(text: str, key: str) -> str | None:
 
 _MAIN_SUBJECT = re.compile(
     r"^(?:If|When|Given|For|Once|Suppose|Whenever)\b[^,]{3,80},(?:\s*[^,\s]{1,3}\s*,)?"
-    r"\s+(?:the|an?)\s+(?P<t>[\w\- ]{2,40}?)(?:,\s*[^,\s]{1,3}(?: [^,\s]{1,3})?,)?"
+    r"\s+(?:the|an?|their|its)\s+(?P<t>[\w\- ]{2,40}?)(?:,\s*[^,\s]{1,3}(?: [^,\s]{1,3})?,)?"
     r"\s+(?=(?:is|are)\s)")
 """The subject of the main clause after a leading condition ("If you have n values, the mean,
 x, is the sum ..."), a symbol for it set off by commas."""

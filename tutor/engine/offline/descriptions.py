@@ -100,7 +100,8 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
                 or re.search(r"\w+ing\s+$", marked[:match.start(1)])):
             return None  # "Adding a parameter to a function is called ...": not "a parameter"
     if not match:
-        match = _MEANT.match(marked) or _described_as_it(marked)
+        match = (_MEANT.match(marked) or _OWNED_BY_ANY.match(marked)
+                 or _described_as_it(marked))
     if not match or _TERM in match.group(1):
         return None
     rest = without_period(match.group(1))
@@ -200,7 +201,12 @@ def describes_command(sentence: str, terms: Sequence[str]) -> bool:
     (:data:`COMMAND_SHAPE`). Said in the thing's own section, or chosen by the map, it is the
     thing's definition; elsewhere "The type function returns ..." says nothing of *type*."""
     return any(_COMMAND.search(term_pattern(terms).sub(_TERM, part)) is not None
-               and not _POINTS_BACK.match(part) for part in split_sentences(sentence))
+               and not _POINTS_BACK.match(part) and not _THIS_ONE.search(part)
+               for part in split_sentences(sentence))
+
+
+_THIS_ONE = re.compile(r"\b(?:this|these|those)\s+(?!is\b|are\b)[\w-]+", re.I)
+"""What a sentence says of "this region", "these options": it leans on the text before it."""
 
 
 def _defines_alone(sentence: str, terms: Sequence[str]) -> bool:
@@ -210,6 +216,10 @@ def _defines_alone(sentence: str, terms: Sequence[str]) -> bool:
 
 
 _ARTICLE = r"(?:(?:a|an|the)\s+)?"
+_OWNED = (r"^\W*(?:if|when|given)\b[^,.;:]{3,60},\s+(?:their|its)\s+" + _T
+          + r"\s+(?:is|are)\s+((?:a|an|the)\s.+)$")
+"""Said of any pair or any thing the condition names: "If a and b are two numeric arrays,
+their outer product is an array whose dimension vector is ..."."""
 _WE_MEAN = (r"^\W*by\s+" + _ARTICLE + _T + r"(?:\s+of\s+(?:a|an|the|any)\s+[\w\s-]{1,30}?)?,?"
             r"\s+(?:we|I|one)\s+means?\s+(?P<meant>.+)$")
 _KIND_OF_COMMAND = (r"(?:command|style|plot\s+style|plotting\s+style|option|terminal"
@@ -223,14 +233,25 @@ by what it does ("The print command prints the value of ...", "The fit command f
 _THEY_DO = r"s\s+(?!(?:are|were|have|had|can|may|must|should|will|would|of|in|on|to|and|or)\b)[a-z]{3,}\b"
 """Said of a plural kind: "The color and monochrome options select colored or mono output"."""
 _IN_WHERE = r"^\W*(?:in\s+[^,.;:]{0,40}?,?\s+)?the\s+"
-_NAMED = r"(?:[\w-]+\s+){0,2}?" + _T + r"(?:\s+and\s+[\w-]+|\s+[\w-]+)?\s+" + _KIND_OF_COMMAND
+_NAMED = (r"(?:[\w-]+\s+){0,2}?[\"'“‘]?" + _T + r"[\"'”’]?(?:\s+and\s+[\w-]+|\s+[\w-]+)?\s+"
+          + _KIND_OF_COMMAND + r"(?:\s+(?:essentially|simply|always|just))?")
+_SET = r"(?:(?:set|unset|show)\s+(?:[\w-]+\s+){0,2}?)"
+"""The command word and up to two words of its name before the term ("set pm3d lighting")."""
+_OBJECT = r"(?:a|an|the|that|whether|each|every|all|any|no)\b"
 COMMAND_SHAPE = (_IN_WHERE + _NAMED + r"(?:" + _DOES + "|" + _THEY_DO + r")|"
-                 + _IN_WHERE + _KIND_OF_COMMAND + r"\s+" + _T + _DOES
-                 + r"|^\W*(?:set\s+)?" + _T + r"\s+(?!is\b|are\b|was\b|has\b)[a-z]{3,}s\s+(?:a|an|the)\b")
+                 + _IN_WHERE + _KIND_OF_COMMAND + r"\s+" + _SET + r"?" + _T + _DOES
+                 + r"|^\W*(?:set\s+)?" + _T + r"\s+(?!is\b|are\b|was\b|has\b)[a-z]{3,}s\s+(?:a|an|the)\b"
+                 + r"|^\W*" + _SET + _T + r"(?:\s+[\w-]+)?\s+(?!is\b|are\b|was\b|has\b)[a-z]{3,}s\s+"
+                 + _OBJECT
+                 + r"|^\W*(?:[\w-]+\s+){3,}(?:is|are)\s+controlled\s+(?:by|using|with|via)\s+"
+                 r"(?:the\s+)?(?:command\s+)?" + _SET + r"?" + _T + r"\W*$")
 """What a manual says of a command, a style or an option in its own section: "The set grid
 command allows grid lines to be drawn", "In 2D plots the boxes style draws a rectangle ...",
-"The domterm terminal device runs on ...", "Set cntrparam controls the generation of ...":
-what the thing does, said of it by its kind, defines it for a reader of the manual."""
+"The domterm terminal device runs on ...", "Set cntrparam controls the generation of ...",
+"The command set bmargin sets the size of the bottom margin", "Set key autotitle causes each
+plot to be identified ...", "Minor tic marks along the y axis are controlled by set mytics":
+what the thing does, said of it by its kind or its command, defines it for a reader of the
+manual."""
 _DEFINING_SHAPE = re.compile("|".join(f"(?:{shape})" for shape in (
     r"^\W*(?:[^,.;:]{0,40},\s+)?" + _ARTICLE + _LAW_OF + _T + _OF_ANY + r"\s*(?:\([^)]*\)\s*)?"
     r"(?:,[^,]{0,60},\s*)?(?:is|are|refers?\s+to|means?|denotes?|states\s+that)\b"
@@ -242,6 +263,7 @@ _DEFINING_SHAPE = re.compile("|".join(f"(?:{shape})" for shape in (
     r"(?:^|[.;]\s+)\W*" + _ARTICLE + _T + r"(?:\s+[\w-]+)?\s+(?:is|are)\s+(?:exactly\s+|just\s+)?like\s+"
     r"[^.;]{1,60}?,?\s+except\b",
     _WE_MEAN,
+    _OWNED,
 )), re.I)
 """The shapes of a definition of the term (marked as :data:`_TERM`), compiled once; among
 them a known thing and what differs ("xerrorbars is like points, except that a horizontal
@@ -255,6 +277,7 @@ _IT_IS = re.compile(r"^\W*(?:it|this\s+" + _KIND_OF_COMMAND + r")\s+(?:is|are)\s
 _IT_IS_REST = re.compile(r"^\W*(?:it|this\s+" + _KIND_OF_COMMAND + r")\s+(?:is|are)\s+(.+)$",
                          re.I | re.S)
 _MEANT = re.compile(_WE_MEAN, re.I)
+_OWNED_BY_ANY = re.compile(_OWNED, re.I)
 """What a manual's entry says of "it" after a sentence on the thing: a class, a likeness or a
 purpose ("It is a combination of ...", "It is intended for plotting histograms")."""
 _COMMAND = re.compile(COMMAND_SHAPE, re.I)
@@ -320,12 +343,15 @@ _IN_THE_EXAMPLE = re.compile(r"^\W*in\s+(?:the|this|that|our)\s+(?:[\w-]+\s+){0,
 _LIKE = re.compile(r"\s*,?\s*\b(?:like|such\s+as|e\.\s?g\.|for\s+example)\b.*$", re.I | re.S)
 
 
+_LIKE_EXCEPT = re.compile(r"\blike\b[^.;]{1,60}?\bexcept\b", re.I)
+
+
 def only_examples(description: str | None) -> bool:
     """Whether a description gives instances, not what the thing is: a bare kind followed by
     examples ("Expressions like 'no one', 'everyone', and 'anyone'", "an expression like 'is a
     dog.'"): without its examples, at most one content word is left."""
-    if not description or not _LIKE.search(description):
-        return False
+    if not description or not _LIKE.search(description) or _LIKE_EXCEPT.search(description):
+        return False  # "exactly like the style steps except that ...": a likeness and a difference
     return len(content_stems(_LIKE.sub("", description))) <= 1
 
 
