@@ -83,3 +83,35 @@ def test_what_any_pair_has_is_defined_after_its_condition() -> None:
     assert describe(sentence, ["outer product"]).startswith("an array whose dimension vector")
     assert features("outer product", Candidate(sentence))["subject_copula"] == 1.0
     assert not plainly_defines("If you have two lists, their length is 5.", ["length"])
+
+
+def test_what_it_does_after_a_sentence_on_the_thing() -> None:
+    steps = ("The steps style is only relevant to 2D plotting. It connects consecutive points "
+             "with two line segments.")
+    assert plainly_defines(steps, ["steps"])
+    assert describe(steps, ["steps"]) == "connects consecutive points with two line segments"
+    needs = ("The financebars style is only relevant for 2D data plotting. It requires 1 x "
+             "coordinate and 4 y values.")
+    assert not plainly_defines(needs, ["financebars"])
+
+
+def test_a_section_opening_on_the_thing_then_saying_what_it_does_defines_it() -> None:
+    from tutor.course import Chunk, Citation
+    from tutor.engine.offline.candidates import Sentence
+    from tutor.engine.offline.section_definitions import define_from_sections
+    from tutor.engine.port import ConceptDraft
+
+    first = "The break command is only meaningful inside the clause of a do statement."
+    then = "It causes the remaining statements inside the clause to be skipped."
+    chunks = [Chunk(id="m.pdf#p1-0", source="m.pdf", page=1, text=f"{first} {then}",
+                    heading="Break", order=0)]
+    sentences = [Sentence(first, 0, 0, "Break"), Sentence(then, 0, 0, "Break")]
+    draft = ConceptDraft(name="break", definition=first, key_points=[first],
+                         citations=[Citation(source="m.pdf", page=1)])
+    define_from_sections([draft], sentences, chunks)
+    assert draft.definition == f"{first} {then}"
+    needs = ConceptDraft(name="break", definition=first, key_points=[first],
+                         citations=[Citation(source="m.pdf", page=1)])
+    define_from_sections([needs], [Sentence(first, 0, 0, "Break"),
+                                   Sentence("It has three variants.", 0, 0, "Break")], chunks)
+    assert needs.definition == first

@@ -260,7 +260,8 @@ _DEFINING_SHAPE = re.compile("|".join(f"(?:{shape})" for shape in (
     r"\b(?:called|known\s+as|said\s+to\s+be|referred\s+to\s+as)\s+" + _ARTICLE + _T,
     _T + r",\s+which\s+(?:means\b|(?:is|are)\s+(?:a|an|the)\s)",
     r"\bdefines?\s+" + _ARTICLE + _T + r"|" + _T + r"\s+(?:is|are)\s+defined\b",
-    r"(?:^|[.;]\s+)\W*" + _ARTICLE + _T + r"(?:\s+[\w-]+)?\s+(?:is|are)\s+(?:exactly\s+|just\s+)?like\s+"
+    r"(?:^|[.;]\s+)\W*" + _ARTICLE + _T + r"(?:\s+[\w-]+)?\s+(?:is|are)\s+(?:exactly\s+|just\s+)?"
+    r"(?:like|similar\s+to)\s+"
     r"[^.;]{1,60}?,?\s+except\b",
     _WE_MEAN,
     _OWNED,
@@ -271,15 +272,18 @@ error bar is also drawn") and what "we mean" by the term ("By the mode of an obj
 the basic type of its fundamental constituents")."""
 _OPENS_ON_TERM = re.compile(r"^\W*" + _ARTICLE + r"(?:[\w-]+\s+)?" + _T
                             + r"(?:\s+" + _KIND_OF_COMMAND + r")?\s+(?:is|are|[a-z]{3,}s)\b", re.I)
-_IT_IS = re.compile(r"^\W*(?:it|this\s+" + _KIND_OF_COMMAND + r")\s+(?:is|are)\s+(?!only\b|not\b|an?\s+(?:good|bad|useful|common|nice|great)\b)"
-                    r"(?:a|an|exactly\s+like|like|intended\s+for|used\s+(?:to|for)"
-                    r"|designed\s+(?:to|for))\b", re.I)
-_IT_IS_REST = re.compile(r"^\W*(?:it|this\s+" + _KIND_OF_COMMAND + r")\s+(?:is|are)\s+(.+)$",
-                         re.I | re.S)
+_IT = r"^\W*(?:it|this\s+" + _KIND_OF_COMMAND + r")\s+"
+_IT_DOES = (r"(?!(?:has|does|needs|requires|depends|seems|looks|works|applies|uses|takes)\b)"
+            r"[a-z]{3,}s\s+(?:a|an|the|each|every|all|any|no|consecutive|one|two)\b")
+_IT_IS = re.compile(_IT + r"(?:(?:is|are)\s+(?!only\b|not\b|an?\s+(?:good|bad|useful|common|nice|"
+                    r"great)\b)(?:a|an|exactly\s+like|like|similar\s+to|intended\s+for|"
+                    r"used\s+(?:to|for)|designed\s+(?:to|for))\b|" + _IT_DOES + ")", re.I)
+_IT_IS_REST = re.compile(_IT + r"(?:(?:is|are)\s+)?(.+)$", re.I | re.S)
+"""What a manual's entry says of "it" after a sentence on the thing: a class, a likeness, a
+purpose or what it does ("It is a combination of ...", "It is intended for plotting
+histograms", "It connects consecutive points with two line segments")."""
 _MEANT = re.compile(_WE_MEAN, re.I)
 _OWNED_BY_ANY = re.compile(_OWNED, re.I)
-"""What a manual's entry says of "it" after a sentence on the thing: a class, a likeness or a
-purpose ("It is a combination of ...", "It is intended for plotting histograms")."""
 _COMMAND = re.compile(COMMAND_SHAPE, re.I)
 
 
@@ -343,7 +347,7 @@ _IN_THE_EXAMPLE = re.compile(r"^\W*in\s+(?:the|this|that|our)\s+(?:[\w-]+\s+){0,
 _LIKE = re.compile(r"\s*,?\s*\b(?:like|such\s+as|e\.\s?g\.|for\s+example)\b.*$", re.I | re.S)
 
 
-_LIKE_EXCEPT = re.compile(r"\blike\b[^.;]{1,60}?\bexcept\b", re.I)
+_LIKE_EXCEPT = re.compile(r"\b(?:like|similar\s+to)\b[^.;]{1,60}?\bexcept\b", re.I)
 
 
 def only_examples(description: str | None) -> bool:

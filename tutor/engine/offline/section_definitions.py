@@ -42,17 +42,34 @@ def define_from_sections(drafts: Sequence[ConceptDraft], sentences: Sequence[Sen
         if ("glossary" in draft.evidence or _defines(draft.definition, terms)
                 or not mentions(draft.definition, terms)):
             continue  # the book's glossary, or a gloss that says what it is without its name
-        found = next((s for s in opening.get(term_key(draft.name), [])
-                      if _defines(s.text, terms) and not leans(s.text)
-                      and mentions(" ".join(s.text.split()[:SUBJECT_WORDS]), terms)), None)
+        found = _opening_definition(opening.get(term_key(draft.name), []), terms)
         if found is None:
             continue
-        draft.definition = found.text
-        draft.key_points = [found.text, *(p for p in draft.key_points if p != found.text)][:4]
+        found, text = found
+        draft.definition = text
+        draft.key_points = [text, *(p for p in draft.key_points if p != text)][:4]
         where = chunks[found.chunk]
         cited = Citation(source=where.source, page=where.page)
         draft.citations = [cited, *(c for c in draft.citations
                                     if (c.source, c.page) != (cited.source, cited.page))][:5]
+
+
+def _opening_definition(opening: Sequence[Sentence],
+                        terms: list[str]) -> tuple[Sentence, str] | None:
+    """The first opening sentence that defines the term, with its text; or one on the term
+    whose next sentence says what "it" is or does ("The break command is only meaningful
+    inside ... It causes the remaining statements ... to be skipped"), the two together."""
+    for at, sentence in enumerate(opening):
+        if leans(sentence.text) or not mentions(
+                " ".join(sentence.text.split()[:SUBJECT_WORDS]), terms):
+            continue
+        if _defines(sentence.text, terms):
+            return sentence, sentence.text
+        then = opening[at + 1] if at + 1 < len(opening) else None
+        if (then is not None and then.chunk == sentence.chunk
+                and plainly_defines(f"{sentence.text} {then.text}", terms)):
+            return sentence, f"{sentence.text} {then.text}"
+    return None
 
 
 def _defines(sentence: str, terms: list[str]) -> bool:
