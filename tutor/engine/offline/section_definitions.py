@@ -42,10 +42,10 @@ def define_from_sections(drafts: Sequence[ConceptDraft], sentences: Sequence[Sen
         if ("glossary" in draft.evidence or _defines(draft.definition, terms)
                 or not mentions(draft.definition, terms)):
             continue  # the book's glossary, or a gloss that says what it is without its name
-        found = _opening_definition(opening.get(term_key(draft.name), []), terms)
-        if found is None:
+        opened = _opening_definition(opening.get(term_key(draft.name), []), terms)
+        if opened is None:
             continue
-        found, text = found
+        found, text = opened
         draft.definition = text
         draft.key_points = [text, *(p for p in draft.key_points if p != text)][:4]
         where = chunks[found.chunk]
