@@ -70,8 +70,10 @@ def test_a_manual_says_what_a_set_command_does() -> None:
                              ["mytics"])
     assert describes_command('The "cubehelix" option defines a family of palettes.',
                              ["cubehelix"])
-    assert not describes_command("The command set pointintervalbox controls the radius of this "
-                                 "blanked-out region.", ["pointintervalbox"])
+    assert describes_command("The volatile keyword in a plot command indicates that the data "
+                             "may not be available for re-reading.", ["volatile"])
+    assert describes_command("The bins option to a plot command first assigns the data to "
+                             "equal width bins.", ["bins"])
     assert not describes_command("The angle setting also applies to 3D mapping.", ["angle"])
     assert not describes_command("Set xtics 5 set logscale y", ["xtics"])
 
@@ -115,3 +117,18 @@ def test_a_section_opening_on_the_thing_then_saying_what_it_does_defines_it() ->
     define_from_sections([needs], [Sentence(first, 0, 0, "Break"),
                                    Sentence("It has three variants.", 0, 0, "Break")], chunks)
     assert needs.definition == first
+
+
+def test_a_heading_or_syntax_run_into_a_sentence_is_taken_off() -> None:
+    from tutor.engine.offline.section_definitions import without_run_in
+
+    assert without_run_in("Sbezier The smooth sbezier option first renders the data monotonic.",
+                          ["sbezier"]) == "The smooth sbezier option first renders the data monotonic."
+    assert without_run_in("Transpose Shorthand notation for scan=yx or scan=yxz.",
+                          ["transpose"]) == "Shorthand notation for scan=yx or scan=yxz."
+    assert without_run_in("Set datafile missing NaN show datafile missing The set datafile "
+                          "missing command tells gnuplot which string marks a missing entry.",
+                          ["set datafile missing"]).startswith("The set datafile missing command")
+    assert without_run_in("Python is a language.", ["Python"]) == "Python is a language."
+    kept = "Lists are mutable. The list command does this."
+    assert without_run_in(kept, ["list"]) == kept

@@ -201,12 +201,7 @@ def describes_command(sentence: str, terms: Sequence[str]) -> bool:
     (:data:`COMMAND_SHAPE`). Said in the thing's own section, or chosen by the map, it is the
     thing's definition; elsewhere "The type function returns ..." says nothing of *type*."""
     return any(_COMMAND.search(term_pattern(terms).sub(_TERM, part)) is not None
-               and not _POINTS_BACK.match(part) and not _THIS_ONE.search(part)
-               for part in split_sentences(sentence))
-
-
-_THIS_ONE = re.compile(r"\b(?:this|these|those)\s+(?!is\b|are\b)[\w-]+", re.I)
-"""What a sentence says of "this region", "these options": it leans on the text before it."""
+               and not _POINTS_BACK.match(part) for part in split_sentences(sentence))
 
 
 def _defines_alone(sentence: str, terms: Sequence[str]) -> bool:
@@ -234,7 +229,8 @@ _THEY_DO = r"s\s+(?!(?:are|were|have|had|can|may|must|should|will|would|of|in|on
 """Said of a plural kind: "The color and monochrome options select colored or mono output"."""
 _IN_WHERE = r"^\W*(?:in\s+[^,.;:]{0,40}?,?\s+)?the\s+"
 _NAMED = (r"(?:[\w-]+\s+){0,2}?[\"'“‘]?" + _T + r"[\"'”’]?(?:\s+and\s+[\w-]+|\s+[\w-]+)?\s+"
-          + _KIND_OF_COMMAND + r"(?:\s+(?:essentially|simply|always|just))?")
+          + _KIND_OF_COMMAND + r"(?:\s+(?:to|in|of|for|on)\s+(?:a|an|the)\s+[\w-]+(?:\s+command)?)?"
+          r"(?:\s+(?:essentially|simply|always|just|first))?")
 _SET = r"(?:(?:set|unset|show)\s+(?:[\w-]+\s+){0,2}?)"
 """The command word and up to two words of its name before the term ("set pm3d lighting")."""
 _OBJECT = r"(?:a|an|the|that|whether|each|every|all|any|no)\b"
