@@ -132,3 +132,10 @@ def test_a_heading_or_syntax_run_into_a_sentence_is_taken_off() -> None:
     assert without_run_in("Python is a language.", ["Python"]) == "Python is a language."
     kept = "Lists are mutable. The list command does this."
     assert without_run_in(kept, ["list"]) == kept
+
+
+def test_what_a_thing_can_be_used_for_defines_it() -> None:
+    terms = ["low-level plotting command", "low-level plotting commands"]
+    assert plainly_defines("In this case, low-level plotting commands can be used to add extra "
+                           "information to the current plot.", terms)
+    assert not plainly_defines("Low-level plotting commands can be long.", terms)

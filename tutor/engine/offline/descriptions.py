@@ -252,6 +252,7 @@ _DEFINING_SHAPE = re.compile("|".join(f"(?:{shape})" for shape in (
     r"^\W*(?:[^,.;:]{0,40},\s+)?" + _ARTICLE + _LAW_OF + _T + _OF_ANY + r"\s*(?:\([^)]*\)\s*)?"
     r"(?:,[^,]{0,60},\s*)?(?:is|are|refers?\s+to|means?|denotes?|states\s+that)\b"
     + _NOT_SAYING_WHAT,
+    r"^\W*(?:[^,.;:]{0,40},\s+)?" + _ARTICLE + _T + r"\s+can\s+be\s+used\s+(?:to|for)\s+\w",
     r"^\W*" + _ARTICLE + _T + r"\s*:\s+\S",
     r"\b(?:called|known\s+as|said\s+to\s+be|referred\s+to\s+as)\s+" + _ARTICLE + _T,
     _T + r",\s+which\s+(?:means\b|(?:is|are)\s+(?:a|an|the)\s)",
