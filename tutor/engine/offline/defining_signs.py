@@ -225,6 +225,9 @@ can be true or false")."""
 _DEFINE_AS = re.compile(
     r"\b(?:we|i) (?:can |will |shall )?define (?:an?\s+|the\s+)?(?P<t>.+?)\s+(?:as|to be)\b",
     re.IGNORECASE)
+_WE_MEAN = re.compile(r"^\W*by\s+(?:an?\s+|the\s+)?(?P<t>[\w\- ]{2,40}?)(?:\s+of\s+(?:an?|the|any)"
+                      r"\s+[\w\- ]{1,30}?)?,?\s+(?:we|I|one)\s+means?\b", re.IGNORECASE)
+"""What "we mean" by the term ("By the mode of an object we mean the basic type of ...")."""
 _CONDITION_FIRST = re.compile(
     r"^(?:If|When|Whenever)\b[^,]{5,120},\s*(?:the|these|those|they|it|we|a|an)\b"
     r"(?:\s+\w+){0,4}?\s+(?:is|are|has|have|is said to have|are said to have|follows?)\s+"
@@ -271,7 +274,7 @@ def _predicate_definition(text: str, key: str) -> bool:
     subject = _SAY_SUBJECT.search(text)
     if subject and term_key(subject.group("t")) == key:
         return True
-    defined = _DEFINE_AS.search(text)
+    defined = _DEFINE_AS.search(text) or _WE_MEAN.match(text)
     if defined and term_key(defined.group("t")) == key:
         return True
     conditioned = _CONDITION_FIRST.match(text.rstrip(" .!"))
@@ -366,7 +369,7 @@ def _after_subject(text: str, key: str) -> str | None:
 
 _MAIN_SUBJECT = re.compile(
     r"^(?:If|When|Given|For|Once|Suppose|Whenever)\b[^,]{3,80},(?:\s*[^,\s]{1,3}\s*,)?"
-    r"\s+(?:the|an?)\s+(?P<t>[\w\- ]{2,40}?)(?:,\s*[^,\s]{1,3}(?: [^,\s]{1,3})?,)?"
+    r"\s+(?:the|an?|their|its)\s+(?P<t>[\w\- ]{2,40}?)(?:,\s*[^,\s]{1,3}(?: [^,\s]{1,3})?,)?"
     r"\s+(?=(?:is|are)\s)")
 """The subject of the main clause after a leading condition ("If you have n values, the mean,
 x, is the sum ..."), a symbol for it set off by commas."""

@@ -85,6 +85,15 @@ _ACTIVITY = re.compile(
     r"more (?:on|about)|getting started with|how to use|creating|defining|writing|"
     r"what (?:is|are)(?: an?| the)?)\s+(?=\w)", re.IGNORECASE)
 """What a heading says is done with a thing ("Working with files" is about files)."""
+_TASK = re.compile(
+    r"^[A-Z][a-z]{2,}ing(?:\s+(?:and|or)\s+[a-z]{3,}ing)?\s+(?:(?:the|a|an|your|our|its|their|"
+    r"with|from|to|into|in|on|under|for|by|up|out)\b|[A-Z][\w.-]*(?:\s|$))"
+    r"|^[A-Z][a-z]{2,}ing\s+(?:[\w-]+\s+){1,3}(?:from|to|into|in|on|under|with|for|by|of)\s"
+    r"|^[A-Z][a-z]{2,}ing\s+(?:and|or)\s+[a-z]{3,}ing\s+[a-z]")
+"""A heading that names a task: a verb's "-ing" form on a thing of its own ("Invoking R",
+"Getting help with functions", "Changing the length of an object", "Reading data from
+files", "Counting and extracting words"); a teacher lists the thing, not the task.
+"Plotting styles", "Sampling distributions" (the -ing word modifying a noun) are names."""
 _HEADING_SPLIT = re.compile(r",\s*|\s+and\s+|\s+vs\.?\s+|\s*:\s*|\s+versus\s+")
 
 
@@ -251,6 +260,8 @@ def heading_terms(heading: str) -> list[str]:
     "Using", "What is") dropped, lists split, a shared head noun distributed ("Formal and
     natural languages" -> "formal languages", "natural languages")."""
     title = _HEADING_NUMBER.sub("", heading.strip()).strip(" ?!.")
+    if _TASK.match(title) and not _ACTIVITY.match(title):
+        return []  # "Invoking R", "Reading data from files": something done, no concept
     parts = [_ACTIVITY.sub("", p.strip()) for p in _HEADING_SPLIT.split(title) if p.strip()]
     if (len(parts) == 2 and len(parts[0].split()) == 1 and len(parts[1].split()) == 2
             and not parts[0].lower().endswith("s")):

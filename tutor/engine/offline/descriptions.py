@@ -99,6 +99,9 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
                 r"\b(?:is|are|was|were|be|been|has|have)\b", match.group(1), re.I)
                 or re.search(r"\w+ing\s+$", marked[:match.start(1)])):
             return None  # "Adding a parameter to a function is called ...": not "a parameter"
+    if not match:
+        match = (_MEANT.match(marked) or _OWNED_BY_ANY.match(marked)
+                 or _described_as_it(marked))
     if not match or _TERM in match.group(1):
         return None
     rest = without_period(match.group(1))
@@ -108,6 +111,14 @@ def describe(text: str, terms: Sequence[str]) -> str | None:
     if any(re.search(r"\b" + letter + r"\b", rest) for letter in named):
         return None  # "... of an event A is ... not in A": A means nothing without its subject
     return rest
+
+
+def _described_as_it(marked: str) -> re.Match[str] | None:
+    """What the sentence after one on the term says "it" is ("... It is a combination of the
+    boxes and yerrorbars styles." -> "a combination of ...")."""
+    parts = split_sentences(marked)
+    return next((_IT_IS_REST.match(then) for first, then in zip(parts, parts[1:], strict=False)
+                 if _OPENS_ON_TERM.match(first) and _IT_IS.match(then)), None)
 
 
 _OPENER = re.compile(
@@ -171,7 +182,18 @@ def plainly_defines(sentence: str, terms: Sequence[str]) -> bool:
     context, an X is ...", "X: a ...", "... is called X", "... is said to be X", "X, which
     means ...". Not a sentence pointing back ("This is called X") nor one saying how the thing
     behaves ("X is most vexing when ...")."""
-    return any(_defines_alone(part, terms) for part in split_sentences(sentence))
+    parts = split_sentences(sentence)
+    return any(_defines_alone(part, terms) for part in parts) or _said_of_it(parts, terms)
+
+
+def _said_of_it(parts: Sequence[str], terms: Sequence[str]) -> bool:
+    """A sentence with the term as its subject followed by one that says what "it" is: "The
+    boxerrorbars style is only relevant to 2D data plotting. It is a combination of the boxes
+    and yerrorbars styles." (a manual's entry opens on where the thing applies, then says
+    what it is)."""
+    pattern = term_pattern(terms)
+    return any(_OPENS_ON_TERM.match(pattern.sub(_TERM, first)) and _IT_IS.match(then)
+               for first, then in zip(parts, parts[1:], strict=False))
 
 
 def describes_command(sentence: str, terms: Sequence[str]) -> bool:
@@ -189,32 +211,76 @@ def _defines_alone(sentence: str, terms: Sequence[str]) -> bool:
 
 
 _ARTICLE = r"(?:(?:a|an|the)\s+)?"
+_OWNED = (r"^\W*(?:if|when|given)\b[^,.;:]{3,60},\s+(?:their|its)\s+" + _T
+          + r"\s+(?:is|are)\s+((?:a|an|the)\s.+)$")
+"""Said of any pair or any thing the condition names: "If a and b are two numeric arrays,
+their outer product is an array whose dimension vector is ..."."""
+_WE_MEAN = (r"^\W*by\s+" + _ARTICLE + _T + r"(?:\s+of\s+(?:a|an|the|any)\s+[\w\s-]{1,30}?)?,?"
+            r"\s+(?:we|I|one)\s+means?\s+(?P<meant>.+)$")
 _KIND_OF_COMMAND = (r"(?:command|style|plot\s+style|plotting\s+style|option|terminal"
                     r"|terminal\s+driver|driver|setting|modifier|keyword|function|operator"
                     r"|statement|directive|macro|filter)")
-_DOES = (r"(?:\s+(?:device|program|library))?\s+(?!(?:is|are)\s+(?:only|not|also)\b)"
-         r"(?:is|are|[a-z]{3,}s|can\s+be\s+used\s+(?:to|for))\b")
+_DOES = (r"(?:(?:\s+(?:device|program|library))?\s+(?!(?:is|are)\s+(?:only|not|also)\b)"
+         r"(?:is|are|[a-z]{3,}s|can\s+be\s+used\s+(?:to|for))\b"
+         r"|\s+" + _T + r"\s+(?:a|an|the|one|all|each|every|any|its|their)\b)")
+"""What the thing does: a verb ("allows", "draws"), or the command's own name for one named
+by what it does ("The print command prints the value of ...", "The fit command fits a ...")."""
 _THEY_DO = r"s\s+(?!(?:are|were|have|had|can|may|must|should|will|would|of|in|on|to|and|or)\b)[a-z]{3,}\b"
 """Said of a plural kind: "The color and monochrome options select colored or mono output"."""
 _IN_WHERE = r"^\W*(?:in\s+[^,.;:]{0,40}?,?\s+)?the\s+"
-_NAMED = r"(?:[\w-]+\s+){0,2}?" + _T + r"(?:\s+and\s+[\w-]+|\s+[\w-]+)?\s+" + _KIND_OF_COMMAND
+_NAMED = (r"(?:[\w-]+\s+){0,2}?[\"'“‘]?" + _T + r"[\"'”’]?(?:\s+and\s+[\w-]+|\s+[\w-]+)?\s+"
+          + _KIND_OF_COMMAND + r"(?:\s+(?:to|in|of|for|on)\s+(?:a|an|the)\s+[\w-]+(?:\s+command)?)?"
+          r"(?:\s+(?:essentially|simply|always|just|first))?")
+_SET = r"(?:(?:set|unset|show)\s+(?:[\w-]+\s+){0,2}?)"
+"""The command word and up to two words of its name before the term ("set pm3d lighting")."""
+_OBJECT = r"(?:a|an|the|that|whether|each|every|all|any|no)\b"
 COMMAND_SHAPE = (_IN_WHERE + _NAMED + r"(?:" + _DOES + "|" + _THEY_DO + r")|"
-                 + _IN_WHERE + _KIND_OF_COMMAND + r"\s+" + _T + _DOES
-                 + r"|^\W*(?:set\s+)?" + _T + r"\s+(?!is\b|are\b|was\b|has\b)[a-z]{3,}s\s+(?:a|an|the)\b")
+                 + _IN_WHERE + _KIND_OF_COMMAND + r"\s+" + _SET + r"?" + _T + _DOES
+                 + r"|^\W*(?:set\s+)?" + _T + r"\s+(?!is\b|are\b|was\b|has\b)[a-z]{3,}s\s+(?:a|an|the)\b"
+                 + r"|^\W*" + _SET + _T + r"(?:\s+[\w-]+)?\s+(?!is\b|are\b|was\b|has\b)[a-z]{3,}s\s+"
+                 + _OBJECT
+                 + r"|^\W*(?:[\w-]+\s+){3,}(?:is|are)\s+controlled\s+(?:by|using|with|via)\s+"
+                 r"(?:the\s+)?(?:command\s+)?" + _SET + r"?" + _T + r"\W*$")
 """What a manual says of a command, a style or an option in its own section: "The set grid
 command allows grid lines to be drawn", "In 2D plots the boxes style draws a rectangle ...",
-"The domterm terminal device runs on ...", "Set cntrparam controls the generation of ...":
-what the thing does, said of it by its kind, defines it for a reader of the manual."""
+"The domterm terminal device runs on ...", "Set cntrparam controls the generation of ...",
+"The command set bmargin sets the size of the bottom margin", "Set key autotitle causes each
+plot to be identified ...", "Minor tic marks along the y axis are controlled by set mytics":
+what the thing does, said of it by its kind or its command, defines it for a reader of the
+manual."""
 _DEFINING_SHAPE = re.compile("|".join(f"(?:{shape})" for shape in (
     r"^\W*(?:[^,.;:]{0,40},\s+)?" + _ARTICLE + _LAW_OF + _T + _OF_ANY + r"\s*(?:\([^)]*\)\s*)?"
     r"(?:,[^,]{0,60},\s*)?(?:is|are|refers?\s+to|means?|denotes?|states\s+that)\b"
     + _NOT_SAYING_WHAT,
+    r"^\W*(?:[^,.;:]{0,40},\s+)?" + _ARTICLE + _T + r"\s+can\s+be\s+used\s+(?:to|for)\s+\w",
     r"^\W*" + _ARTICLE + _T + r"\s*:\s+\S",
     r"\b(?:called|known\s+as|said\s+to\s+be|referred\s+to\s+as)\s+" + _ARTICLE + _T,
     _T + r",\s+which\s+(?:means\b|(?:is|are)\s+(?:a|an|the)\s)",
     r"\bdefines?\s+" + _ARTICLE + _T + r"|" + _T + r"\s+(?:is|are)\s+defined\b",
+    r"(?:^|[.;]\s+)\W*" + _ARTICLE + _T + r"(?:\s+[\w-]+)?\s+(?:is|are)\s+(?:exactly\s+|just\s+)?"
+    r"(?:like|similar\s+to)\s+"
+    r"[^.;]{1,60}?,?\s+except\b",
+    _WE_MEAN,
+    _OWNED,
 )), re.I)
-"""The shapes of a definition of the term (marked as :data:`_TERM`), compiled once."""
+"""The shapes of a definition of the term (marked as :data:`_TERM`), compiled once; among
+them a known thing and what differs ("xerrorbars is like points, except that a horizontal
+error bar is also drawn") and what "we mean" by the term ("By the mode of an object we mean
+the basic type of its fundamental constituents")."""
+_OPENS_ON_TERM = re.compile(r"^\W*" + _ARTICLE + r"(?:[\w-]+\s+)?" + _T
+                            + r"(?:\s+" + _KIND_OF_COMMAND + r")?\s+(?:is|are|[a-z]{3,}s)\b", re.I)
+_IT = r"^\W*(?:it|this\s+" + _KIND_OF_COMMAND + r")\s+"
+_IT_DOES = (r"(?!(?:has|does|needs|requires|depends|seems|looks|works|applies|uses|takes)\b)"
+            r"[a-z]{3,}s\s+(?:a|an|the|each|every|all|any|no|consecutive|one|two)\b")
+_IT_IS = re.compile(_IT + r"(?:(?:is|are)\s+(?!only\b|not\b|an?\s+(?:good|bad|useful|common|nice|"
+                    r"great)\b)(?:a|an|exactly\s+like|like|similar\s+to|intended\s+for|"
+                    r"used\s+(?:to|for)|designed\s+(?:to|for))\b|" + _IT_DOES + ")", re.I)
+_IT_IS_REST = re.compile(_IT + r"(?:(?:is|are)\s+)?(.+)$", re.I | re.S)
+"""What a manual's entry says of "it" after a sentence on the thing: a class, a likeness, a
+purpose or what it does ("It is a combination of ...", "It is intended for plotting
+histograms", "It connects consecutive points with two line segments")."""
+_MEANT = re.compile(_WE_MEAN, re.I)
+_OWNED_BY_ANY = re.compile(_OWNED, re.I)
 _COMMAND = re.compile(COMMAND_SHAPE, re.I)
 
 
@@ -278,12 +344,15 @@ _IN_THE_EXAMPLE = re.compile(r"^\W*in\s+(?:the|this|that|our)\s+(?:[\w-]+\s+){0,
 _LIKE = re.compile(r"\s*,?\s*\b(?:like|such\s+as|e\.\s?g\.|for\s+example)\b.*$", re.I | re.S)
 
 
+_LIKE_EXCEPT = re.compile(r"\b(?:like|similar\s+to)\b[^.;]{1,60}?\bexcept\b", re.I)
+
+
 def only_examples(description: str | None) -> bool:
     """Whether a description gives instances, not what the thing is: a bare kind followed by
     examples ("Expressions like 'no one', 'everyone', and 'anyone'", "an expression like 'is a
     dog.'"): without its examples, at most one content word is left."""
-    if not description or not _LIKE.search(description):
-        return False
+    if not description or not _LIKE.search(description) or _LIKE_EXCEPT.search(description):
+        return False  # "exactly like the style steps except that ...": a likeness and a difference
     return len(content_stems(_LIKE.sub("", description))) <= 1
 
 

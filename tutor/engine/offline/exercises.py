@@ -15,7 +15,7 @@ import random
 import re
 from collections.abc import Sequence
 
-from tutor.course import Chunk, Concept, Exercise, ExerciseKind
+from tutor.course import Chunk, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline import refusals
 from tutor.engine.offline.book_definition import (
     described_siblings,
@@ -52,6 +52,7 @@ from tutor.engine.offline.exercise_material import (
 )
 from tutor.engine.offline.exercise_mix import definition_items_kept, with_one_recall
 from tutor.engine.offline.giveaways import cut_short
+from tutor.engine.offline.likeness_exercises import write_likeness
 from tutor.engine.offline.refusals import refuse
 from tutor.engine.offline.relation_exercises import broader_by_name
 
@@ -88,6 +89,8 @@ def write_exercises(
         _within_longer_name(material, siblings)) else []
     beyond = write_beyond_definition(material, siblings, passages,
                                      broader_by_name(concept, related))
+    if not any(e.origin is ExerciseOrigin.CONTRAST for e in beyond):
+        beyond += write_likeness(material, related)  # "X is like Y, except that ..."
     written = definition_items_kept(written, beyond, concept, passages)
     if not written and not beyond:
         # used but never defined: the idea at work; no item keyed to whatever sentence the

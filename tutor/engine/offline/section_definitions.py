@@ -13,6 +13,7 @@ the chosen sentence already defines the concept, or where no such section or sen
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -20,7 +21,7 @@ from tutor.course import Chunk, Citation
 from tutor.engine.offline.candidates import Sentence
 from tutor.engine.offline.checking import mentions
 from tutor.engine.offline.definitions import heading_terms
-from tutor.engine.offline.descriptions import describes_command, plainly_defines
+from tutor.engine.offline.descriptions import describes_command, plainly_defines, term_group
 from tutor.engine.offline.self_contained import leans
 from tutor.engine.offline.text import term_key
 from tutor.engine.port import ConceptDraft
@@ -39,20 +40,62 @@ def define_from_sections(drafts: Sequence[ConceptDraft], sentences: Sequence[Sen
     opening = _section_openings(sentences)
     for draft in drafts:
         terms = [draft.name, *draft.aliases]
+        own = without_run_in(draft.definition, terms)
+        if own != draft.definition and (_defines(own, terms) or not mentions(own, terms)):
+            draft.key_points = [own, *(p for p in draft.key_points if p != draft.definition)][:4]
+            draft.definition = own  # "Sbezier The smooth sbezier option first renders ..."
         if ("glossary" in draft.evidence or _defines(draft.definition, terms)
                 or not mentions(draft.definition, terms)):
             continue  # the book's glossary, or a gloss that says what it is without its name
-        found = next((s for s in opening.get(term_key(draft.name), [])
-                      if _defines(s.text, terms) and not leans(s.text)
-                      and mentions(" ".join(s.text.split()[:SUBJECT_WORDS]), terms)), None)
-        if found is None:
+        opened = _opening_definition(opening.get(term_key(draft.name), []), terms)
+        if opened is None:
             continue
-        draft.definition = found.text
-        draft.key_points = [found.text, *(p for p in draft.key_points if p != found.text)][:4]
+        found, text = opened
+        draft.definition = text
+        draft.key_points = [text, *(p for p in draft.key_points if p != text)][:4]
         where = chunks[found.chunk]
         cited = Citation(source=where.source, page=where.page)
         draft.citations = [cited, *(c for c in draft.citations
                                     if (c.source, c.page) != (cited.source, cited.page))][:5]
+
+
+def _opening_definition(opening: Sequence[Sentence],
+                        terms: list[str]) -> tuple[Sentence, str] | None:
+    """The first opening sentence that defines the term, with its text; or one on the term
+    whose next sentence says what "it" is or does ("The break command is only meaningful
+    inside ... It causes the remaining statements ... to be skipped"), the two together."""
+    for at, sentence in enumerate(opening):
+        text = without_run_in(sentence.text, terms)
+        if leans(text) or not mentions(" ".join(text.split()[:SUBJECT_WORDS]), terms):
+            continue
+        if _defines(text, terms):
+            return sentence, text
+        then = opening[at + 1] if at + 1 < len(opening) else None
+        if (then is not None and then.chunk == sentence.chunk
+                and plainly_defines(f"{text} {then.text}", terms)):
+            return sentence, f"{text} {then.text}"
+    return None
+
+
+_RUN_IN_END = re.compile(r"[.!?]\s")
+
+
+def without_run_in(text: str, terms: list[str]) -> str:
+    """A sentence without the heading or syntax lines the page ran into it: "Sbezier The
+    smooth sbezier option first renders ..." -> "The smooth sbezier option first renders
+    ...", "Transpose Shorthand notation for scan=yx" -> "Shorthand notation for scan=yx",
+    "Set datafile missing NaN show datafile missing The set datafile missing command tells
+    ..." -> "The set datafile missing command tells ..."; else the sentence as it is."""
+    heading = re.match(r"^\W*(?i:" + term_group(terms) + r")\s+(?=[A-Z][a-z]*\s)", text)
+    if heading and len(text[heading.end():].split()) >= 3:
+        return text[heading.end():]
+    if _defines(text, terms):
+        return text
+    for start in re.finditer(r"\s(?=The\s)", text):
+        rest = text[start.end():]
+        if not _RUN_IN_END.search(text[:start.start()]) and _defines(rest, terms):
+            return rest
+    return text
 
 
 def _defines(sentence: str, terms: list[str]) -> bool:
