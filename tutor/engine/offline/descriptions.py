@@ -138,8 +138,12 @@ _OWN_SUBJECT = re.compile(r"^\W*(?:(?:a|an|the)\s+)?(?:(?!\b(?:that|which|who|wh
 _POINTS_BACK = re.compile(r"^\W*(?:this|that|these|those|it|they|such|here|there)\b", re.I)
 _NOT_SAYING_WHAT = (r"(?!\s+(?:the\s+)?(?:most|more|less|very|often|usually|sometimes|still|"
                     r"only|always|never|not|just|quite|rather|also|too|important|useful|easy|"
-                    r"hard|same|similar|different|like|\w+est)\b)")
-"""What follows "X is" when the sentence says how X behaves or compares, not what it is."""
+                    r"hard|same|similar|different|like|\w+est)\b"
+                    r"|\s+(?!(?:called|known|defined|termed|named|said|composed|made|formed|"
+                    r"denoted|described|characteri[sz]ed|referred)\b)[a-z]+ed\s+(?:by|when|"
+                    r"whenever|with|in|at|on|from|through|using|automatically|only|if)\b)")
+"""What follows "X is" when the sentence says how X behaves or compares, or how it is made or
+used ("Device drivers are started by calling ..."), not what it is."""
 MIN_DESCRIPTION_STEMS = 2
 
 
@@ -192,9 +196,16 @@ _ARTICLE = r"(?:(?:a|an|the)\s+)?"
 _KIND_OF_COMMAND = (r"(?:command|style|plot\s+style|plotting\s+style|option|terminal"
                     r"|terminal\s+driver|driver|setting|modifier|keyword|function|operator"
                     r"|statement|directive|macro|filter)")
-_DOES = (r"(?:\s+(?:device|program|library))?\s+(?!(?:is|are)\s+(?:only|not|also)\b)"
-         r"(?:is|are|[a-z]{3,}s|can\s+be\s+used\s+(?:to|for))\b")
-_THEY_DO = r"s\s+(?!(?:are|were|have|had|can|may|must|should|will|would|of|in|on|to|and|or)\b)[a-z]{3,}\b"
+_HOW_OR_WHEN = (r"(?!(?:is|are)\s+(?:only|not|also|very|quite|most|more|less|often|usually|"
+                r"sometimes|rarely|particularly|especially|useful|important|helpful|convenient)\b)"
+                r"(?![a-z]+\s+only\b)")
+"""What follows the thing's name when the manual says how good it is or when it works ("The
+ternary operator is very useful ...", "The raise and lower commands function only for some
+terminal types"), not what it does."""
+_DOES = (r"(?:\s+(?:device|program|library))?\s+" + _HOW_OR_WHEN
+         + r"(?:is|are|[a-z]{3,}s|can\s+be\s+used\s+(?:to|for))\b")
+_THEY_DO = (r"s\s+(?!(?:are|were|have|had|can|may|must|should|will|would|of|in|on|to|and|or)\b)"
+            + _HOW_OR_WHEN + r"[a-z]{3,}\b")
 """Said of a plural kind: "The color and monochrome options select colored or mono output"."""
 _IN_WHERE = r"^\W*(?:in\s+[^,.;:]{0,40}?,?\s+)?the\s+"
 _NAMED = r"(?:[\w-]+\s+){0,2}?" + _T + r"(?:\s+and\s+[\w-]+|\s+[\w-]+)?\s+" + _KIND_OF_COMMAND
@@ -206,7 +217,8 @@ command allows grid lines to be drawn", "In 2D plots the boxes style draws a rec
 "The domterm terminal device runs on ...", "Set cntrparam controls the generation of ...":
 what the thing does, said of it by its kind, defines it for a reader of the manual."""
 _DEFINING_SHAPE = re.compile("|".join(f"(?:{shape})" for shape in (
-    r"^\W*(?:[^,.;:]{0,40},\s+)?" + _ARTICLE + _LAW_OF + _T + _OF_ANY + r"\s*(?:\([^)]*\)\s*)?"
+    r"^\W*(?:[^,.;:]{0,40},\s+)?" + _ARTICLE + _LAW_OF + _T + r"[\"'’”]?" + _OF_ANY
+    + r"\s*(?:\([^)]*\)\s*)?"
     r"(?:,[^,]{0,60},\s*)?(?:is|are|refers?\s+to|means?|denotes?|states\s+that)\b"
     + _NOT_SAYING_WHAT,
     r"^\W*" + _ARTICLE + _T + r"\s*:\s+\S",

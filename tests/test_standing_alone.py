@@ -1,0 +1,110 @@
+"""The checker refuses an item whose quoted sentence, description or key cannot be read on
+its own: a sentence leaning on the one before, a fragment, a PDF artefact, a key that does
+not say what the concept is."""
+
+from __future__ import annotations
+
+from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind
+from tutor.engine.offline.checking import check_exercise, term_variants
+from tutor.engine.offline.descriptions import describes_command
+from tutor.engine.offline.giveaways import abbreviated
+from tutor.engine.offline.standing_alone import artefact, quoted_sentence, standing_problems
+
+PAGE = Citation(source="manual.pdf", page=3)
+TEXT = ("A link function maps the mean of the response to the linear predictor. "
+        "Instead, we will develop what is called a link function. "
+        "And this inverse function, `(), is called the link function. "
+        "The class of an object determines how it will be treated by what are known as "
+        "link functions. A link function is a function of the mean. A dimension link "
+        "function is a function of non-negative integers. Link functions are started by "
+        "calling a device. Details are at https://example.org/link/functions.html today.")
+LINK = Concept(id="link-function", name="link function", definition=TEXT.split(". ")[0] + ".",
+               citations=[PAGE])
+PASSAGES = [Chunk(id="manual.pdf#p3-0", source="manual.pdf", page=3, text=TEXT)]
+CHOICES = ["link function", "linear predictor", "response", "generic function"]
+
+
+def item(kind: ExerciseKind, prompt: str, answer: str = "link function",
+         **fields: object) -> Exercise:
+    return Exercise.model_validate({
+        "id": f"link-function-{kind.value}-1", "concept_id": "link-function", "kind": kind,
+        "prompt": prompt, "answer": answer, "citations": [PAGE], **fields})
+
+
+def fills(sentence: str) -> Exercise:
+    return item(ExerciseKind.MULTIPLE_CHOICE, f'Which term fills the blank: "{sentence}"?',
+                choices=CHOICES)
+
+
+def explain(key: str) -> Exercise:
+    return item(ExerciseKind.SHORT_ANSWER, "Explain link function in your own words.", key,
+                key_points=[key])
+
+
+def problems(exercise: Exercise) -> list[str]:
+    return check_exercise(exercise, LINK, PASSAGES).problems
+
+
+def test_a_sentence_that_stands_alone_passes() -> None:
+    assert problems(fills("A _____ maps the mean of the response to the linear predictor.")) == []
+    assert problems(explain("A link function is a function of the mean.")) == []
+
+
+def test_a_quoted_sentence_leaning_on_the_text_before_is_refused() -> None:
+    assert "the sentence leans on the text around it" in problems(
+        fills("Instead, we will develop what is called a _____."))
+    assert "the sentence leans on the text around it" in problems(
+        fills("And this inverse function, is called the _____."))
+
+
+def test_a_pdf_artefact_in_the_sentence_is_refused() -> None:
+    assert artefact("And this inverse function, `(), is called the link function.")
+    assert artefact("_____: The color box label is centred. y2label: The y2 label is placed.")
+    assert artefact("Details are at https://example.org/link today.")
+    assert not artefact("A link function maps the mean (of the response) to the predictor.")
+    assert "the sentence holds a piece of the page that is not prose" in problems(fills(
+        "A _____ maps the mean to the linear predictor. y2label: The label is placed."))
+
+
+def test_a_description_cut_short_is_refused() -> None:
+    cut = item(ExerciseKind.MULTIPLE_CHOICE, 'Which term matches this description: "The class'
+               ' of an object determines how it will be treated by what"?', choices=CHOICES)
+    assert "the description is cut short" in problems(cut)
+
+
+def test_a_key_that_does_not_say_what_the_concept_is_is_refused() -> None:
+    for key in ("A dimension link function is a function of non-negative integers.",
+                "Link functions are started by calling a device.",
+                "This is called a link function, because it links."):
+        assert "the key does not say what link function is" in problems(explain(key)), key
+
+
+def test_only_items_on_the_definition_quote_a_sentence() -> None:
+    other = fills("Instead, we will develop what is called a _____.").model_copy(
+        update={"origin": "example"})
+    assert quoted_sentence(other, "link function") is None
+
+
+def test_an_acronym_spelled_out_with_its_small_words_is_a_giveaway() -> None:
+    assert abbreviated("NBUE", 'A property of lifetime, "New better than used in expectation"')
+    assert not abbreviated("NBUE", "A property of expected remaining lifetime")
+
+
+def test_a_command_said_to_be_useful_or_to_work_only_somewhere_is_not_described() -> None:
+    assert describes_command("The set grid command allows grid lines to be drawn.", ["grid"])
+    assert not describes_command("The ternary operator is very useful in plots.", ["ternary"])
+    assert not describes_command("The raise and lower commands function only for some "
+                                 "terminal types.", ["raise"])
+
+
+def test_a_quote_that_reads_alone_is_kept() -> None:
+    terms = term_variants("link function")
+    for sentence in (
+            "A map takes a mean to a number. Models use these numbers, called _____.",
+            "If a set of models could not fit the mean, they are said to lack a _____.",
+            "We define a(n) _____ as a function of the mean of the response."):
+        assert standing_problems(fills(sentence), "link function", terms) == [], sentence
+    described = item(ExerciseKind.MULTIPLE_CHOICE, 'Which term matches this description: "a '
+                     'function with one blank to fill in"?', choices=CHOICES)
+    assert standing_problems(described, "link function", terms) == []
+    assert problems(explain('"link function" refers to a function of the mean.')) == []
