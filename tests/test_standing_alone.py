@@ -107,4 +107,30 @@ def test_a_quote_that_reads_alone_is_kept() -> None:
     described = item(ExerciseKind.MULTIPLE_CHOICE, 'Which term matches this description: "a '
                      'function with one blank to fill in"?', choices=CHOICES)
     assert standing_problems(described, "link function", terms) == []
+    ends_on_a_name = item(ExerciseKind.CLOZE, "Fill in the blank: The _____ of a model A maps "
+                          "the mean of the response of A.", accepted=[])
+    assert standing_problems(ends_on_a_name, "link function", terms) == []
     assert problems(explain('"link function" refers to a function of the mean.')) == []
+
+
+def test_a_key_cut_short_or_with_an_unmatched_bracket_is_refused() -> None:
+    assert "the key is cut short" in problems(explain(
+        "A link function is a function of the mean. term i is either"))
+    assert "the key holds a piece of the page that is not prose" in problems(explain(
+        "A link function is a function of the mean (of the response."))
+
+
+def test_a_distractor_said_in_terms_of_the_concept_is_not_offered() -> None:
+    from tutor.engine.offline.exercise_material import Sibling, gather
+    from tutor.engine.offline.exercises import also_fits
+
+    material = gather(LINK, term_variants("link function"), PASSAGES)
+    broader = Concept(id="mapping", name="mapping", citations=[PAGE],
+                      definition="A mapping is a more general term for a link function.")
+    other = Concept(id="response", name="response", citations=[PAGE],
+                    definition="The response is the variable a model predicts.")
+    assert also_fits(Sibling(broader, 0.5, None), material)
+    assert not also_fits(Sibling(other, 0.5, "the variable a model predicts"), material)
+    material.description = "a function of the mean"
+    twin = Sibling(other, 0.5, "a function of the mean")
+    assert also_fits(twin, material)  # described in the same words

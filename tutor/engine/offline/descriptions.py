@@ -197,11 +197,12 @@ _KIND_OF_COMMAND = (r"(?:command|style|plot\s+style|plotting\s+style|option|term
                     r"|terminal\s+driver|driver|setting|modifier|keyword|function|operator"
                     r"|statement|directive|macro|filter)")
 _HOW_OR_WHEN = (r"(?!(?:is|are)\s+(?:only|not|also|very|quite|most|more|less|often|usually|"
-                r"sometimes|rarely|particularly|especially|useful|important|helpful|convenient)\b)"
+                r"sometimes|rarely|particularly|especially|useful|important|helpful|convenient|"
+                r"deprecated|obsolete|similar)\b)"
                 r"(?![a-z]+\s+only\b)")
-"""What follows the thing's name when the manual says how good it is or when it works ("The
-ternary operator is very useful ...", "The raise and lower commands function only for some
-terminal types"), not what it does."""
+"""What follows the thing's name when the manual says how good it is, when it works or what it
+is like ("The ternary operator is very useful ...", "The raise and lower commands function only
+for some terminal types", "The set ticscale command is deprecated"), not what it does."""
 _DOES = (r"(?:\s+(?:device|program|library))?\s+" + _HOW_OR_WHEN
          + r"(?:is|are|[a-z]{3,}s|can\s+be\s+used\s+(?:to|for))\b")
 _THEY_DO = (r"s\s+(?!(?:are|were|have|had|can|may|must|should|will|would|of|in|on|to|and|or)\b)"

@@ -54,9 +54,9 @@ def abbreviated(answer: str, prompt: str) -> bool:
 
 _QUOTED = re.compile(r'"(.*_{3,}.*)"', re.S)
 """The sentence quoted around the blank, from the first quote to the last (it may quote)."""
-_DANGLING = re.compile(r"\b(?:that|which|who|what|the|a|an|of|and|or|to|is|are|with|for|as|by|"
+_DANGLING = re.compile(r"\b(?:that|which|who|what|the|(?-i:a)|an|of|and|or|to|is|are|with|for|as|by|"
                        r"(?<!\bfill\s)(?<!\bfilled\s)(?<!\blog\s)(?<!\bplug\s)in|"
-                       r"than|from|into|because|whether)\W*$",
+                       r"than|from|into|because|whether|either|neither)\W*$",
                        re.I)
 
 

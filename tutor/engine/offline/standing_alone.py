@@ -43,8 +43,10 @@ could not all be true at the same time, they are said to be inconsistent.")."""
 
 
 def artefact(text: str) -> bool:
-    """Whether the text holds a piece of the page that is not prose (:data:`_ARTEFACT`)."""
-    return _ARTEFACT.search(text) is not None
+    """Whether the text holds a piece of the page that is not prose (:data:`_ARTEFACT`), or a
+    bracket the page closed or opened outside the quote ("... and end point)")."""
+    return _ARTEFACT.search(text) is not None or any(
+        text.count(opening) != text.count(closing) for opening, closing in ("()", "[]"))
 
 
 def quoted_sentence(exercise: Exercise, name: str) -> str | None:
@@ -112,11 +114,14 @@ def key_problems(exercise: Exercise, name: str, terms: list[str]) -> list[str]:
         return []
     from tutor.engine.offline.checking import mentions
     from tutor.engine.offline.descriptions import describes_command, plainly_defines
+    from tutor.engine.offline.giveaways import cut_short
     from tutor.engine.offline.self_contained import leans
 
     key = exercise.answer.strip()
     if artefact(key):
         return ["the key holds a piece of the page that is not prose"]
+    if cut_short(key):
+        return ["the key is cut short"]
     if not mentions(key, terms, fuzzy=False):
         return []  # a gloss that does not name the term: judged when it was chosen
     if leans(key) or not (plainly_defines(key, terms) or describes_command(key, terms)):
