@@ -79,10 +79,24 @@ def test_a_key_that_does_not_say_what_the_concept_is_is_refused() -> None:
         assert "the key does not say what link function is" in problems(explain(key)), key
 
 
-def test_only_items_on_the_definition_quote_a_sentence() -> None:
+def test_only_items_on_the_definition_or_an_example_quote_a_sentence() -> None:
     other = fills("Instead, we will develop what is called a _____.").model_copy(
-        update={"origin": "example"})
+        update={"origin": "contrast"})
     assert quoted_sentence(other, "link function") is None
+
+
+def test_an_example_quote_may_open_on_for_example_but_not_lean() -> None:
+    terms = term_variants("link function")
+
+    def example(text: str) -> Exercise:
+        return item(ExerciseKind.MULTIPLE_CHOICE, "This example from the course has one idea "
+                    f'left out:\n\n"{text}"\n\nWhich idea fills the blank?', choices=CHOICES,
+                    origin="example")
+
+    assert standing_problems(example("For example, the _____ of a count model is the log."),
+                             "link function", terms) == []
+    assert "the sentence leans on the text around it" in standing_problems(example(
+        "We could go on in this way to define a _____ for every model."), "link function", terms)
 
 
 def test_an_acronym_spelled_out_with_its_small_words_is_a_giveaway() -> None:

@@ -30,6 +30,9 @@ _FILLS = re.compile(r'^Which term fills the blank: "(?P<quote>.*)"\?\s*$', re.S)
 _FILL_IN = re.compile(r"^\s*fill\s+in\s+the\s+blank\s*:\s*", re.I)
 _DESCRIPTION = re.compile(r'^Which term matches this description: "(?P<quote>.*)"\?\s*$', re.S)
 _EXPLAIN = "Explain {name} in your own words."
+_EXAMPLE_QUOTE = re.compile(r'one idea left out:\s*"(?P<quote>.*)"\s*Which idea', re.S)
+"""The course's example an example item quotes ("This example from the course has one idea
+left out: "..." Which idea fills the blank?")."""
 _ARTEFACT = re.compile(
     r"`|https?://|\bwww\.|\b\w+\.(?:html?|pdf|txt|org|com)\b"
     r"|(?:^|\s)/?\w+/\w+/|(?<=[.!?])\s+[a-z][\w\-]{0,30}:\s+[A-Z]")
@@ -50,12 +53,16 @@ def artefact(text: str) -> bool:
 
 
 def quoted_sentence(exercise: Exercise, name: str) -> str | None:
-    """The course's sentence an item on the definition quotes around its blank, with the
-    concept's name in the blank; None for an item that quotes none."""
-    if exercise.origin is not ExerciseOrigin.DEFINITION:
-        return None
+    """The course's sentence an item on the definition, or on an example of the concept,
+    quotes around its blank, with the concept's name in the blank; None for an item that
+    quotes none."""
     from tutor.engine.offline.checking import BLANKS
 
+    example = _EXAMPLE_QUOTE.search(exercise.prompt)
+    if exercise.origin is ExerciseOrigin.EXAMPLE and example is not None:
+        return BLANKS.sub(name, example.group("quote"))
+    if exercise.origin is not ExerciseOrigin.DEFINITION:
+        return None
     if exercise.kind is ExerciseKind.CLOZE:
         body = _FILL_IN.sub("", exercise.prompt.strip())
     elif exercise.kind is ExerciseKind.MULTIPLE_CHOICE and (
@@ -79,7 +86,9 @@ def sentence_problems(exercise: Exercise, name: str) -> list[str]:
 
     first = (split_sentences(sentence) or [sentence])[0]  # a naming after the sentence it
     # leans on ("... returns an integer. Dictionaries use these integers, called X") reads alone
-    if NARRATIVE.match(first) or leans(first) and not _OWN_REFERENT.match(first):
+    narrative = exercise.origin is ExerciseOrigin.DEFINITION and NARRATIVE.match(first)
+    if narrative or leans(first) and not _OWN_REFERENT.match(first):  # an example may open
+        # "For example, ...", not "We could go on in this way ..."
         return ["the sentence leans on the text around it"]
     if artefact(sentence):
         return ["the sentence holds a piece of the page that is not prose"]
