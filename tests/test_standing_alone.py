@@ -148,3 +148,18 @@ def test_a_distractor_said_in_terms_of_the_concept_is_not_offered() -> None:
     material.description = "a function of the mean"
     twin = Sibling(other, 0.5, "a function of the mean")
     assert also_fits(twin, material)  # described in the same words
+
+
+def test_a_relation_key_pointing_at_the_page_is_refused() -> None:
+    def related(key: str) -> Exercise:
+        return item(ExerciseKind.SHORT_ANSWER, "How are link function and response related? "
+                    "Say what one is in terms of the other, as the course states it.", key,
+                    key_points=[key], origin="relation")
+
+    terms = term_variants("link function")
+    for key in ("The lighter region shows the link function of the response.",
+                "The third step is to compute a link function, which maps the response."):
+        assert standing_problems(related(key), "link function", terms) == [
+            "the key leans on the text around it"], key
+    assert standing_problems(related("A link function maps the mean of the response."),
+                             "link function", terms) == []

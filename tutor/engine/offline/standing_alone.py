@@ -138,7 +138,29 @@ def key_problems(exercise: Exercise, name: str, terms: list[str]) -> list[str]:
     return []
 
 
+_ON_THE_PAGE = re.compile(
+    r"^\W*the\s+(?:first|second|third|fourth|fifth|next|last|final|previous)\s+step\b|"
+    r"\b(?:lighter|darker|shaded|dashed|dotted|solid|gr[ae]y)\s+(?:region|line|area|curve|"
+    r"band)s?\b", re.I)
+"""What only the page shows: a step of a procedure told before ("The third step is to compute
+a p-value, ..."), a part of a figure ("The lighter region shows ...")."""
+
+
+def relation_key_problems(exercise: Exercise) -> list[str]:
+    """Why the sentence a relation item is keyed to ("How are X and Y related?") cannot be read
+    alone: it leans on the text before it or points at what only the page shows."""
+    if exercise.origin is not ExerciseOrigin.RELATION:
+        return []
+    from tutor.engine.offline.self_contained import leans
+
+    key = exercise.answer.strip()
+    first = (split_sentences(key) or [key])[0]
+    if leans(first) or _ON_THE_PAGE.search(first):
+        return ["the key leans on the text around it"]
+    return []
+
+
 def standing_problems(exercise: Exercise, name: str, terms: list[str]) -> list[str]:
     """Every reason the item's quote or key cannot be read on its own."""
     return [*sentence_problems(exercise, name), *description_problems(exercise),
-            *key_problems(exercise, name, terms)]
+            *key_problems(exercise, name, terms), *relation_key_problems(exercise)]
