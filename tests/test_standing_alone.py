@@ -163,3 +163,12 @@ def test_a_relation_key_pointing_at_the_page_is_refused() -> None:
             "the key leans on the text around it"], key
     assert standing_problems(related("A link function maps the mean of the response."),
                              "link function", terms) == []
+
+
+def test_what_a_thing_is_in_one_case_is_no_definition() -> None:
+    from tutor.engine.offline.descriptions import a_case_or_a_sign
+
+    assert a_case_or_a_sign("If the third parameter is 0, the time returned is the start of "
+                            "the week.", ["time returned"])
+    assert not a_case_or_a_sign("If a set of sentences could not all be true at once, they "
+                                "are said to be inconsistent.", ["inconsistent"])

@@ -258,6 +258,10 @@ def says_what_it_is(m: Material) -> bool:
     return stands_alone(m.description)
 
 
+_IN_ONE_CASE = re.compile(r"^\W*if\s+[^,]{3,80},\s+(?:(?:a|an|the)\s+)?" + _T
+                          + r"\s+(?:is|are)\b", re.I)
+"""What the thing is in one case ("If the third parameter is 0 or is omitted, the time returned
+is the start of the week"), not in general."""
 _AN_EXAMPLE = re.compile(r"^\W*(?:for\s+(?:example|instance)|e\.\s?g\.)\W", re.I)
 """A sentence opening on an example: one case of the concept, not what it is."""
 _QUOTED = re.compile(r"[\'‘’\"“”][^\'‘’\"“”]{1,6}[\'‘’\"“”]")
@@ -267,9 +271,12 @@ _NAMING = re.compile(r"^\W*(?P<named>.{3,80}?)\s+(?:is|are)\s+(?:also\s+)?(?:cal
 
 def a_case_or_a_sign(sentence: str, terms: Sequence[str]) -> bool:
     """Whether the sentence gives one case of the concept ("For example, the 50th percentile
-    is the value with percentile rank 50") or only the sign it is written with
+    is the value with percentile rank 50", "If the third parameter is 0, the time returned is
+    the start of the week") or only the sign it is written with
     (:func:`names_a_symbol`): no key for what the concept is."""
-    return _AN_EXAMPLE.match(sentence) is not None or names_a_symbol(sentence, terms)
+    if _AN_EXAMPLE.match(sentence) is not None or names_a_symbol(sentence, terms):
+        return True
+    return _IN_ONE_CASE.match(term_pattern(terms).sub(_TERM, sentence)) is not None
 
 
 def names_a_symbol(sentence: str, terms: Sequence[str]) -> bool:
