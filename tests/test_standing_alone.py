@@ -70,6 +70,9 @@ def test_a_description_cut_short_is_refused() -> None:
     cut = item(ExerciseKind.MULTIPLE_CHOICE, 'Which term matches this description: "The class'
                ' of an object determines how it will be treated by what"?', choices=CHOICES)
     assert "the description is cut short" in problems(cut)
+    leaning = item(ExerciseKind.MULTIPLE_CHOICE, 'Which term matches this description: "it maps'
+                   ' the mean of the response"?', choices=CHOICES)
+    assert "the description leans on the text around it" in problems(leaning)
 
 
 def test_a_key_that_does_not_say_what_the_concept_is_is_refused() -> None:

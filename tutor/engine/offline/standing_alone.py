@@ -105,8 +105,11 @@ def description_problems(exercise: Exercise) -> list[str]:
     if found is None:
         return []
     from tutor.engine.offline.giveaways import cut_short
+    from tutor.engine.offline.self_contained import leans
 
     description = found.group("quote")
+    if leans(description[:1].upper() + description[1:]):  # "it is unlikely to have occurred
+        return ["the description leans on the text around it"]  # by chance": what is "it"?
     if cut_short(description.rstrip(".")):
         return ["the description is cut short"]
     if artefact(description):
