@@ -47,9 +47,10 @@ _FRAME_WORDS = frozenset(
 )
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 BLANKS = re.compile(r"_{3,}")
-_NARRATIVE = re.compile(
-    r"^\W*(?:this|that|these|those|here|we|let's|let\s+us|in\s+this\s+(?:chapter|section|book)|"
-    r"as\s+we|so\s+far|now|next|finally|for\s+example|similarly|however|also)\b", re.I)
+NARRATIVE = re.compile(
+    r"^\W*(?:this|that|these|those|here|we(?!\s+(?:define|say)\b)|let's|let\s+us|in\s+this\s+(?:chapter|section|book)|"
+    r"as\s+we|so\s+far|now|next|finally|for\s+example|similarly|however|also|instead|and|but|"
+    r"either|both|such|thus|hence|otherwise|the\s+(?:former|latter))\b", re.I)
 """Openers of a sentence that cannot stand alone ("This is called X.", "We saw that ...")."""
 _QUESTION = re.compile(r"^\W*(?:what|which|why|how|when|where|who|does|do|is|are|can)\b.*\?",
                        re.I | re.S)
@@ -213,8 +214,10 @@ def check_exercise(exercise: Exercise, concept: Concept, passages: Sequence[Chun
         if exercise.kind in (ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.TRUE_FALSE):
             problems += _choice_problems(exercise, terms)
         from tutor.engine.offline.giveaways import leak_problems
+        from tutor.engine.offline.standing_alone import standing_problems
 
         problems += leak_problems(exercise, terms, concept.name)
+        problems += standing_problems(exercise, concept.name, terms)
         if exercise.kind is ExerciseKind.TRUE_FALSE:
             problems += _statement_problems(exercise, concept, terms, passages)
         if exercise.citations:
@@ -249,7 +252,7 @@ def _shape_problems(exercise: Exercise, concept: Concept) -> list[str]:
         body = BLANKS.sub("X", statement_of(exercise) if exercise.kind is ExerciseKind.TRUE_FALSE
                            else re.sub(r"^\s*fill\s+in\s+the\s+blank\s*:\s*", "", prompt,
                                        flags=re.I))
-        if _NARRATIVE.match(body):
+        if NARRATIVE.match(body):
             problems.append("the sentence leans on the text around it (a narrative opener)")
         if len(answer.split()) > 6:
             problems.append("cloze answer longer than six words")

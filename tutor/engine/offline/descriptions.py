@@ -149,8 +149,12 @@ _OWN_SUBJECT = re.compile(r"^\W*(?:(?:a|an|the)\s+)?(?:(?!\b(?:that|which|who|wh
 _POINTS_BACK = re.compile(r"^\W*(?:this|that|these|those|it|they|such|here|there)\b", re.I)
 _NOT_SAYING_WHAT = (r"(?!\s+(?:the\s+)?(?:most|more|less|very|often|usually|sometimes|still|"
                     r"only|always|never|not|just|quite|rather|also|too|important|useful|easy|"
-                    r"hard|same|similar|different|like|\w+est)\b)")
-"""What follows "X is" when the sentence says how X behaves or compares, not what it is."""
+                    r"hard|same|similar|different|like|\w+est)\b"
+                    r"|\s+(?!(?:called|known|defined|termed|named|said|composed|made|formed|"
+                    r"denoted|described|characteri[sz]ed|referred)\b)[a-z]+ed\s+(?:by|when|"
+                    r"whenever|with|in|at|on|from|through|using|automatically|only|if)\b)")
+"""What follows "X is" when the sentence says how X behaves or compares, or how it is made or
+used ("Device drivers are started by calling ..."), not what it is."""
 MIN_DESCRIPTION_STEMS = 2
 
 
@@ -220,12 +224,20 @@ _WE_MEAN = (r"^\W*by\s+" + _ARTICLE + _T + r"(?:\s+of\s+(?:a|an|the|any)\s+[\w\s
 _KIND_OF_COMMAND = (r"(?:command|style|plot\s+style|plotting\s+style|option|terminal"
                     r"|terminal\s+driver|driver|setting|modifier|keyword|function|operator"
                     r"|statement|directive|macro|filter)")
-_DOES = (r"(?:(?:\s+(?:device|program|library))?\s+(?!(?:is|are)\s+(?:only|not|also)\b)"
-         r"(?:is|are|[a-z]{3,}s|can\s+be\s+used\s+(?:to|for))\b"
+_HOW_OR_WHEN = (r"(?!(?:is|are)\s+(?:only|not|also|very|quite|most|more|less|often|usually|"
+                r"sometimes|rarely|particularly|especially|useful|important|helpful|convenient|"
+                r"deprecated|obsolete|similar)\b)"
+                r"(?![a-z]+\s+only\b)")
+"""What follows the thing's name when the manual says how good it is, when it works or what it
+is like ("The ternary operator is very useful ...", "The raise and lower commands function only
+for some terminal types", "The set ticscale command is deprecated"), not what it does."""
+_DOES = (r"(?:(?:\s+(?:device|program|library))?\s+" + _HOW_OR_WHEN
+         + r"(?:is|are|[a-z]{3,}s|can\s+be\s+used\s+(?:to|for))\b"
          r"|\s+" + _T + r"\s+(?:a|an|the|one|all|each|every|any|its|their)\b)")
 """What the thing does: a verb ("allows", "draws"), or the command's own name for one named
 by what it does ("The print command prints the value of ...", "The fit command fits a ...")."""
-_THEY_DO = r"s\s+(?!(?:are|were|have|had|can|may|must|should|will|would|of|in|on|to|and|or)\b)[a-z]{3,}\b"
+_THEY_DO = (r"s\s+(?!(?:are|were|have|had|can|may|must|should|will|would|of|in|on|to|and|or)\b)"
+            + _HOW_OR_WHEN + r"[a-z]{3,}\b")
 """Said of a plural kind: "The color and monochrome options select colored or mono output"."""
 _IN_WHERE = r"^\W*(?:in\s+[^,.;:]{0,40}?,?\s+)?the\s+"
 _NAMED = (r"(?:[\w-]+\s+){0,2}?[\"'“‘]?" + _T + r"[\"'”’]?(?:\s+and\s+[\w-]+|\s+[\w-]+)?\s+"
@@ -249,7 +261,8 @@ plot to be identified ...", "Minor tic marks along the y axis are controlled by 
 what the thing does, said of it by its kind or its command, defines it for a reader of the
 manual."""
 _DEFINING_SHAPE = re.compile("|".join(f"(?:{shape})" for shape in (
-    r"^\W*(?:[^,.;:]{0,40},\s+)?" + _ARTICLE + _LAW_OF + _T + _OF_ANY + r"\s*(?:\([^)]*\)\s*)?"
+    r"^\W*(?:[^,.;:]{0,40},\s+)?" + _ARTICLE + _LAW_OF + _T + r"[\"'’”]?" + _OF_ANY
+    + r"\s*(?:\([^)]*\)\s*)?"
     r"(?:,[^,]{0,60},\s*)?(?:is|are|refers?\s+to|means?|denotes?|states\s+that)\b"
     + _NOT_SAYING_WHAT,
     r"^\W*(?:[^,.;:]{0,40},\s+)?" + _ARTICLE + _T + r"\s+can\s+be\s+used\s+(?:to|for)\s+\w",
@@ -311,6 +324,10 @@ def says_what_it_is(m: Material) -> bool:
     return stands_alone(m.description)
 
 
+_IN_ONE_CASE = re.compile(r"^\W*if\s+[^,]{3,80},\s+(?:(?:a|an|the)\s+)?" + _T
+                          + r"\s+(?:is|are)\b", re.I)
+"""What the thing is in one case ("If the third parameter is 0 or is omitted, the time returned
+is the start of the week"), not in general."""
 _AN_EXAMPLE = re.compile(r"^\W*(?:for\s+(?:example|instance)|e\.\s?g\.)\W", re.I)
 """A sentence opening on an example: one case of the concept, not what it is."""
 _QUOTED = re.compile(r"[\'‘’\"“”][^\'‘’\"“”]{1,6}[\'‘’\"“”]")
@@ -320,9 +337,12 @@ _NAMING = re.compile(r"^\W*(?P<named>.{3,80}?)\s+(?:is|are)\s+(?:also\s+)?(?:cal
 
 def a_case_or_a_sign(sentence: str, terms: Sequence[str]) -> bool:
     """Whether the sentence gives one case of the concept ("For example, the 50th percentile
-    is the value with percentile rank 50") or only the sign it is written with
+    is the value with percentile rank 50", "If the third parameter is 0, the time returned is
+    the start of the week") or only the sign it is written with
     (:func:`names_a_symbol`): no key for what the concept is."""
-    return _AN_EXAMPLE.match(sentence) is not None or names_a_symbol(sentence, terms)
+    if _AN_EXAMPLE.match(sentence) is not None or names_a_symbol(sentence, terms):
+        return True
+    return _IN_ONE_CASE.match(term_pattern(terms).sub(_TERM, sentence)) is not None
 
 
 def names_a_symbol(sentence: str, terms: Sequence[str]) -> bool:

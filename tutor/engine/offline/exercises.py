@@ -219,6 +219,15 @@ def _pick(options: list[tuple[Sibling, str]], answer: str, prompt: str) -> list[
     return chosen
 
 
+def also_fits(sibling: Sibling, m: Material) -> bool:
+    """Whether a sibling's name would also answer "which term" on the concept: the sibling is
+    said in terms of the concept (its broader or narrower term: "autocorrelation: a more
+    general term for a serial correlation ...") or described in the same words."""
+    said = sibling.description or sibling.concept.definition
+    return bool(said) and (mentions(said, m.terms, fuzzy=False) or bool(
+        m.description and canonical(said) == canonical(m.description)))
+
+
 def _one_name_within_the_other(first: str, second: str) -> bool:
     """Whether one short name, spaces and hyphens left out, holds the other whole
     ("onesided" in "one-sided test"): both would fit the description."""
@@ -261,7 +270,8 @@ def _choose_term(m: Material, siblings: list[Sibling]) -> Exercise | None:
         return None
     if mentions(prompt, m.terms):
         return None
-    chosen = _pick([(s, s.concept.name) for s in siblings], m.concept.name, prompt)
+    chosen = _pick([(s, s.concept.name) for s in siblings if not also_fits(s, m)],
+                   m.concept.name, prompt)
     if len(chosen) < MIN_DISTRACTORS:
         return None
     others = " ".join(

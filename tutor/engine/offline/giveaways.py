@@ -40,16 +40,23 @@ def abbreviated(answer: str, prompt: str) -> bool:
     if 3 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
         runs = [w.lower() for w in re.split(r"[\s-]+", re.sub(r"[^\w\s-]", " ", prompt)) if w]
         n = len(letters)
-        return any(  # the words the letters stand for, in a row, none a small word
-            "".join(w[0] for w in runs[i:i + n]) == letters.lower()
-            and not any(w in STOPWORDS for w in runs[i:i + n])
-            for i in range(len(runs) - n + 1))
+        if any(  # the words the letters stand for, in a row, none a small word
+                "".join(w[0] for w in runs[i:i + n]) == letters.lower()
+                and not any(w in STOPWORDS for w in runs[i:i + n])
+                for i in range(len(runs) - n + 1)):
+            return True
+        said_words = [w for w in runs if w not in STOPWORDS]  # "New better than used in
+        return n >= 4 and any(  # expectation" for NBUE: the small words left out
+            "".join(w[0] for w in said_words[i:i + n]) == letters.lower()
+            for i in range(len(said_words) - n + 1))
     return False
 
 
 _QUOTED = re.compile(r'"(.*_{3,}.*)"', re.S)
 """The sentence quoted around the blank, from the first quote to the last (it may quote)."""
-_DANGLING = re.compile(r"\b(?:that|which|who|the|a|an|of|and|or|to|is|are|with|for|in|as)\W*$",
+_DANGLING = re.compile(r"\b(?:that|which|who|what|the|(?-i:a)|an|of|and|or|to|is|are|with|for|as|by|"
+                       r"(?<!\bfill\s)(?<!\bfilled\s)(?<!\blog\s)(?<!\bplug\s)in|"
+                       r"than|from|into|because|whether|either|neither)\W*$",
                        re.I)
 
 
