@@ -321,3 +321,21 @@ def general_zipf(phrase: str) -> float:
     # A phrase is much rarer than its rarest word; wordfreq's estimate for phrases is close to
     # the rarest word's frequency, so take one Zipf point off per extra word.
     return float(zipf_frequency(phrase, "en")) - phrase.count(" ")
+
+
+def without_period(text: str) -> str:
+    """The text without its final full stop, semicolon or colon."""
+    return text.strip().rstrip(".;: ").strip()
+
+
+def lower_first(text: str) -> str:
+    """``"A list of ..."`` -> ``"a list of ..."``; acronyms (``"CPU ..."``) stay."""
+    first = text.split()[0] if text.split() else ""
+    if len(first) > 1 and first.isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def as_statement(description: str) -> str:
+    """A description as a sentence of its own: capital first letter, final period."""
+    return description[:1].upper() + description[1:] + "."

@@ -21,10 +21,9 @@ from collections.abc import Sequence
 from tutor.course import Citation, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import content_stems, mentions, term_variants, words
 from tutor.engine.offline.contrast_sides import Said, without_asides
-from tutor.engine.offline.descriptions import as_statement, lower_first
 from tutor.engine.offline.exercise_material import Material, Sibling
 from tutor.engine.offline.relating_sentences import Relating
-from tutor.text import has_negation, stem
+from tutor.text import as_statement, has_negation, lower_first, stem
 
 
 def _capital(name: str) -> str:

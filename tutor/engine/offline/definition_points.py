@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from tutor.course import Chunk, Exercise, ExerciseKind
 from tutor.engine.offline.checking import content_stems, mentions, support, words
-from tutor.engine.offline.descriptions import as_statement, describe, plainly_defines, stands_alone
+from tutor.engine.offline.descriptions import describe, plainly_defines, stands_alone
 from tutor.engine.offline.exercise_material import (
     Material,
     Sibling,
@@ -28,6 +28,7 @@ from tutor.engine.offline.exercise_material import (
     source_of,
     usable,
 )
+from tutor.text import as_statement
 
 MAX_KEY_POINTS = 4
 MAX_DISTRACTORS = 3

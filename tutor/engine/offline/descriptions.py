@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tutor.engine.offline.checking import content_stems, mentions
-from tutor.text import STOPWORDS, normalize, split_sentences
+from tutor.text import STOPWORDS, normalize, split_sentences, without_period
 
 if TYPE_CHECKING:
     from tutor.engine.offline.exercise_material import Material
@@ -386,19 +386,3 @@ def stands_alone(description: str | None) -> bool:
     return not (_OPENER.match(description) or _LEANS_ON.search(description)
                 or _POINTS_ELSEWHERE.search(description))
 
-
-def without_period(text: str) -> str:
-    return text.strip().rstrip(".;: ").strip()
-
-
-def lower_first(text: str) -> str:
-    """``"A list of ..."`` -> ``"a list of ..."``; acronyms (``"CPU ..."``) stay."""
-    first = text.split()[0] if text.split() else ""
-    if len(first) > 1 and first.isupper():
-        return text
-    return text[:1].lower() + text[1:]
-
-
-def as_statement(description: str) -> str:
-    """A description as a sentence of its own: capital first letter, final period."""
-    return description[:1].upper() + description[1:] + "."

@@ -30,10 +30,9 @@ from tutor.engine.offline.descriptions import (
     describe,
     term_group,
     term_pattern,
-    without_period,
 )
 from tutor.engine.offline.giveaways import cut_short
-from tutor.text import normalize, sentences
+from tutor.text import normalize, sentences, without_period
 
 CODE_TOKEN = re.compile(r"\b[a-z_]\w*\.[a-z_]\w*\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b\w+_\w+\b")
 """A dotted name, a CamelCase class or a snake_case name: code in a sentence."""

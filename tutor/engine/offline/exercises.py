@@ -34,10 +34,8 @@ from tutor.engine.offline.checking import (
 from tutor.engine.offline.code_names import described_by_code, names_code
 from tutor.engine.offline.definition_points import write_explain
 from tutor.engine.offline.descriptions import (
-    as_statement,
     compiled_pattern,
     glossed_within_a_phrase,
-    lower_first,
     says_what_it_is,
     stands_alone,
 )
@@ -55,6 +53,7 @@ from tutor.engine.offline.giveaways import cut_short
 from tutor.engine.offline.likeness_exercises import write_likeness
 from tutor.engine.offline.refusals import refuse
 from tutor.engine.offline.relation_exercises import broader_by_name
+from tutor.text import as_statement, lower_first
 
 MAX_DISTRACTORS = 3
 MIN_DISTRACTORS = 2

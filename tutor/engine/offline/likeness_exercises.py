@@ -15,10 +15,9 @@ import re
 from collections.abc import Sequence
 
 from tutor.course import Concept, Exercise, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.descriptions import without_period
 from tutor.engine.offline.exercise_material import Material
 from tutor.engine.offline.text import term_key
-from tutor.text import normalize, split_sentences
+from tutor.text import normalize, split_sentences, without_period
 
 _TERM = "\x01"
 _KIND = r"(?:\s+(?:style|plot\s+style|command|option|function|terminal|keyword))?"
