@@ -62,6 +62,7 @@ def test_a_code_item_in_a_reply_becomes_a_blank_after_the_session(monkeypatch):
     code, other = exercises_from(reply, CONCEPT, [PASSAGE])  # the wrong key (3.5) is dropped
     assert code.kind == ExerciseKind.CLOZE and code.origin == ExerciseOrigin.CODE_OUTPUT
     assert code.answer == "1" and ">>> minutes // 60\n```" in code.prompt
+    assert code.checked_by == "execution" and other.checked_by == ""
     assert code.prompt.endswith(code_items.QUESTION_BLANK)
     assert other.origin == ExerciseOrigin.CONTRAST
 

@@ -15,9 +15,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tutor.engine.offline import code_sandbox
-from tutor.engine.offline.code_listings import MORE, PROMPT
+from tutor.engine.offline.checking import BLANK
+from tutor.engine.offline.code_listings import at_prompt
 
-QUESTION_BLANK = "Python shows: _____"
+QUESTION_BLANK = f"Python shows: {BLANK}"
+"""The line the learner completes, as the offline engine's code items end."""
 MAX_STATEMENTS = 8
 
 Run = Callable[[Sequence[str]], list[str] | None]
@@ -30,10 +32,6 @@ class CheckedSession:
     statements before the last printed."""
     key: str
     """What the interpreter shows after the last statement."""
-
-
-def _at_prompt(statement: str) -> str:
-    return PROMPT + statement.replace("\n", "\n" + MORE)
 
 
 def checked_session(code: Sequence[str], answer: str,
@@ -51,10 +49,10 @@ def checked_session(code: Sequence[str], answer: str,
         return None
     lines = []
     for statement, output in zip(statements[:-1], outputs[:-1], strict=True):
-        lines.append(_at_prompt(statement))
+        lines.append(at_prompt(statement))
         if output.strip():
             lines.append(output.rstrip("\n"))
-    lines.append(_at_prompt(statements[-1]))
+    lines.append(at_prompt(statements[-1]))
     return CheckedSession("\n".join(lines), last)
 
 

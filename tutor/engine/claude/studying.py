@@ -249,6 +249,7 @@ def _exercise_from(item: ExerciseItem, concept: Concept, passages: Sequence[Chun
     answer = item.answer.strip()
     prompt = item.prompt.strip()
     origin = ExerciseOrigin(item.origin)
+    checked_by = ""
     choices: list[str] | None = None
     if item.code:  # asked as a blank after the session, whatever kind the model chose
         session = code_items.checked_session(item.code, answer)
@@ -256,6 +257,7 @@ def _exercise_from(item: ExerciseItem, concept: Concept, passages: Sequence[Chun
             return None  # the interpreter does not show the model's key
         kind, answer = ExerciseKind.CLOZE, session.key
         prompt, origin = code_items.with_session(prompt, session), ExerciseOrigin.CODE_OUTPUT
+        checked_by = "execution"  # replayed by the sandbox, as the offline engine's are
     elif kind == ExerciseKind.MULTIPLE_CHOICE:
         choices = list(dict.fromkeys(c.strip() for c in item.choices if c.strip()))
         match = [c for c in choices if fold(c) == fold(answer)]
@@ -283,6 +285,7 @@ def _exercise_from(item: ExerciseItem, concept: Concept, passages: Sequence[Chun
         explanation=item.explanation.strip(),
         citations=[cited.citation()] if cited else list(concept.citations[:1]),
         difficulty=min(1.0, max(0.0, item.difficulty)), origin=origin,
+        checked_by=checked_by,
     )
 
 

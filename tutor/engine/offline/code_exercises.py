@@ -22,16 +22,14 @@ from tutor.course import Chunk, Citation, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline import code_sandbox
 from tutor.engine.offline.checking import BLANK, mentions
 from tutor.engine.offline.code_listings import (
-    MORE,
-    PROMPT,
     Session,
     Step,
+    at_prompt,
     changed_names,
     defined_names,
     is_statement,
     listings,
     sessions,
-    top_level_statements,
     used_names,
 )
 from tutor.engine.offline.code_sandbox import same_output
@@ -160,18 +158,6 @@ def _blocks(text: str) -> tuple[tuple[int, Session | str], ...]:
     return tuple(sorted(blocks, key=lambda b: b[0]))
 
 
-def _prompt_lines(source: str) -> str:
-    """The source as typed at the interpreter: each top-level statement at its own prompt, a
-    statement of several lines closed by an empty continuation line. A listing holding a
-    class and then a function is two statements; shown under one prompt, the function would
-    read as part of the class's block, which Python refuses."""
-    return "\n".join(_one_prompt(statement) for statement in top_level_statements(source))
-
-
-def _one_prompt(statement: str) -> str:
-    return PROMPT + statement.replace("\n", "\n" + MORE) + ("\n..." if "\n" in statement else "")
-
-
 def write_code_output(
     m: Material,
     passages: Sequence[Chunk] | None = None,
@@ -238,8 +224,8 @@ def _item(
                 continue
             replayed, answer, is_error = confirmed
             shown = "\n".join(
-                [_prompt_lines(d.source) for d in setup]
-                + [_prompt_lines(s.source) + (f"\n{s.output}" if s.output and i < len(
+                [at_prompt(d.source) for d in setup]
+                + [at_prompt(s.source) + (f"\n{s.output}" if s.output and i < len(
                     replayed) - 1 else "") for i, s in enumerate(replayed)])
             if len(shown) <= MAX_SHOWN_CHARS and not mentions(shown, [answer], fuzzy=False):
                 break

@@ -280,3 +280,15 @@ def used_names(source: str) -> set[str]:
     except (SyntaxError, ValueError):
         return set()
     return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+
+
+def at_prompt(source: str) -> str:
+    """The source as typed at the interpreter: each top-level statement at its own prompt, a
+    statement of several lines closed by an empty continuation line. A listing holding a
+    class and then a function is two statements; shown under one prompt, the function would
+    read as part of the class's block, which Python refuses."""
+    return "\n".join(_one_prompt(statement) for statement in top_level_statements(source))
+
+
+def _one_prompt(statement: str) -> str:
+    return PROMPT + statement.replace("\n", "\n" + MORE) + ("\n..." if "\n" in statement else "")
