@@ -22,8 +22,11 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk
 
+_TITLE_NUMBER = r"^(?:(?:chapter|appendix|part)\s+)?(?:[A-Z0-9]{1,3}[.:]?\s+)?"
+"""What a title may open with before its words ("Appendix B.", "3 ")."""
+_NUMBERED = re.compile(_TITLE_NUMBER, re.IGNORECASE)
 _MATTER_TITLE = re.compile(
-    r"^(?:(?:chapter|appendix|part)\s+)?(?:[A-Z0-9]{1,3}[.:]?\s+)?(?:"
+    _TITLE_NUMBER + r"(?:"
     # titles that are matter only on their own ("Index", not "Indexing lists")
     r"(?:(?:table of )?contents|(?:[a-z]+ (?:and [a-z]+ )?)?index|bibliography|references"
     r"|works cited|further reading|licen[cs]e|copyright|legal notice|release notes"
@@ -180,8 +183,7 @@ _LICENCE_SELF = re.compile(
 
 def _matter_kind(heading: str) -> str:
     """What a matter title names, which decides where its matter ends; "" for no title."""
-    bare = re.sub(r"^(?:(?:chapter|appendix|part)\s+)?(?:[A-Z0-9]{1,3}[.:]?\s+)?", "",
-                  heading.strip(), flags=re.IGNORECASE).strip(" .:")
+    bare = _NUMBERED.sub("", heading.strip()).strip(" .:")
     if _RELEASE_TITLE.fullmatch(bare):
         return _RELEASE
     if _LICENCE_TITLE.fullmatch(bare):

@@ -47,6 +47,8 @@ _FRAME_WORDS = frozenset(
 )
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 BLANKS = re.compile(r"_{3,}")
+FILL_IN = re.compile(r"^\s*fill\s+in\s+the\s+blank\s*:\s*", re.I)
+"""The lead-in of a cloze's prompt, before the sentence with its blank."""
 NARRATIVE = re.compile(
     r"^\W*(?:this|that|these|those|here|we(?!\s+(?:define|say)\b)|let's|let\s+us|in\s+this\s+(?:chapter|section|book)|"
     r"as\s+we|so\s+far|now|next|finally|for\s+example|similarly|however|also|instead|and|but|"
@@ -250,8 +252,7 @@ def _shape_problems(exercise: Exercise, concept: Concept) -> list[str]:
                         "blank")
     if exercise.kind in (ExerciseKind.CLOZE, ExerciseKind.TRUE_FALSE):
         body = BLANKS.sub("X", statement_of(exercise) if exercise.kind is ExerciseKind.TRUE_FALSE
-                           else re.sub(r"^\s*fill\s+in\s+the\s+blank\s*:\s*", "", prompt,
-                                       flags=re.I))
+                           else FILL_IN.sub("", prompt))
         if NARRATIVE.match(body):
             problems.append("the sentence leans on the text around it (a narrative opener)")
         if len(answer.split()) > 6:

@@ -155,7 +155,7 @@ def sessions(text: str) -> list[Session]:
 def _prints_nothing(source: list[str]) -> bool:
     """Whether a one-line statement is an assignment or an import, which the prompt follows
     with nothing."""
-    body = _statements(source[0]) if len(source) == 1 else None
+    body = parsed_statements(source[0]) if len(source) == 1 else None
     return bool(body) and all(isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign
                                          | ast.Import | ast.ImportFrom) for node in body or [])
 
@@ -202,10 +202,10 @@ def _remembered(read: Callable[[str], set[str]]) -> Callable[[str], set[str]]:
 
 
 def parses(source: str) -> bool:
-    return _statements(source) is not None
+    return parsed_statements(source) is not None
 
 
-def _statements(source: str) -> list[ast.stmt] | None:
+def parsed_statements(source: str) -> list[ast.stmt] | None:
     """The top-level statements of ``source`` (``None`` when it is not Python)."""
     try:
         return ast.parse(source).body
@@ -217,7 +217,7 @@ def top_level_statements(source: str) -> list[str]:
     """The source's top-level statements as text (a decorated one with its decorators), or
     the whole source when it is not Python or holds one statement."""
     text = source.rstrip("\n")
-    body = _statements(text)
+    body = parsed_statements(text)
     if body is None or len(body) < 2:
         return [text]
     lines = text.split("\n")
@@ -231,7 +231,7 @@ def top_level_statements(source: str) -> list[str]:
 def defined_names(source: str) -> set[str]:
     """The names a statement binds at the top level (assignments, definitions, imports)."""
     names: set[str] = set()
-    for node in _statements(source) or []:
+    for node in parsed_statements(source) or []:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             names.add(node.name)
         elif isinstance(node, ast.Import | ast.ImportFrom):
@@ -247,7 +247,7 @@ def defined_names(source: str) -> set[str]:
 def changed_names(source: str) -> set[str]:
     """The names a statement changes in place: ``t[0] = 1``, ``p.x = 3``, ``t.append(4)``."""
     names: set[str] = set()
-    for node in _statements(source) or []:
+    for node in parsed_statements(source) or []:
         targets: list[ast.expr] = []
         if isinstance(node, ast.Assign):
             targets = list(node.targets)

@@ -15,7 +15,6 @@ error") gets no item: its key could not say what sets the two apart.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from tutor.course import Citation, Exercise, ExerciseKind, ExerciseOrigin
@@ -32,7 +31,7 @@ def _capital(name: str) -> str:
 
 def sets_apart(own: Said, theirs: Said, own_name: str, their_name: str) -> bool:
     """Whether a side says something of its own: beyond its name and its kind, at least
-    :data:`MIN_OWN_WORDS` content words, or a word (counted) or a "not" the other side lacks.
+    :data:`MIN_OWN_WORDS` content words, or a word or a "not" the other side lacks.
     "mean squared error: a measure of estimation error" beside "standard error: a measure of
     how far we expect the estimate to be off" says nothing of its own, and a teacher would
     call a key built on it incomplete; "an event: a set of outcomes of an experiment" beside
@@ -40,11 +39,10 @@ def sets_apart(own: Said, theirs: Said, own_name: str, their_name: str) -> bool:
     that differ in one word or its place ("the last item added is the first one removed")."""
     if has_negation(own.description) != has_negation(theirs.description):
         return True  # "a set of sentences that could not all be true": the "not" sets it apart
-    mine = Counter(content_stems(own.description, set(words(own_name))))
-    del mine[stem(own.genus)]
-    if sum(mine.values()) >= MIN_OWN_WORDS:
+    mine = content_stems(own.description, set(words(own_name))) - {stem(own.genus)}
+    if len(mine) >= MIN_OWN_WORDS:
         return True
-    return bool(mine - Counter(content_stems(theirs.description, set(words(their_name)))))
+    return bool(mine - content_stems(theirs.description, set(words(their_name))))
 
 
 MIN_OWN_WORDS = 2

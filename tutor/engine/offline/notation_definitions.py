@@ -80,7 +80,9 @@ class BookText:
         for sentence in sentences:
             if sentence.section != previous:
                 previous = sentence.section
-                key = keys.setdefault(sentence.section, _heading_term(sentence.section))
+                if sentence.section not in keys:
+                    keys[sentence.section] = _heading_term(sentence.section)
+                key = keys[sentence.section]
                 run = None if key in self.sections else self.sections.setdefault(key, [])
                 heading = (None if sentence.section in self.by_heading
                            else self.by_heading.setdefault(sentence.section, []))

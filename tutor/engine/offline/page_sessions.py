@@ -20,6 +20,8 @@ import re
 import sys
 from collections.abc import Sequence
 
+from tutor.engine.offline.code_listings import parsed_statements
+
 LIBRARIES_RUN = frozenset(sys.stdlib_module_names) | {"__future__"}
 """The modules the sandbox can import: the standard library only."""
 
@@ -38,7 +40,7 @@ def missing_libraries(sources: Sequence[str]) -> list[str]:
     """The modules the statements import that the sandbox does not have, in order."""
     missing: list[str] = []
     for source in sources:
-        for node in _body(source) or []:
+        for node in parsed_statements(source) or []:
             if isinstance(node, ast.Import):
                 tops = [a.name.split(".")[0] for a in node.names]
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
@@ -57,7 +59,7 @@ def from_literals(sources: Sequence[str]) -> bool:
     bound: set[str] = set()
     modules: set[str] = set()
     for source in sources:
-        body = _body(source)
+        body = parsed_statements(source)
         if not body:
             return False
         for node in body:
@@ -155,10 +157,3 @@ def predictable(text_before: str) -> bool:
     """Whether the text just before a statement leaves its output to be worked out (not
     "Values returns an unsorted list ...")."""
     return not _UNPREDICTABLE.search(text_before[-CONTEXT_CHARS:])
-
-
-def _body(source: str) -> list[ast.stmt] | None:
-    try:
-        return ast.parse(source).body
-    except (SyntaxError, ValueError):
-        return None

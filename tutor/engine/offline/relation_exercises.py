@@ -27,8 +27,6 @@ from tutor.engine.offline.exercise_material import Material, Sibling
 from tutor.engine.offline.relating_sentences import Relating, relating_sentence
 from tutor.text import STOPWORDS, stem
 
-MAX_ITEMS = 1
-"""Relation items on one concept: the tie the book states first."""
 MAX_DESCRIPTION_WORDS = 45
 """Longer descriptions are glossary entries run on into the next (or whole paragraphs)."""
 

@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from tutor.course import Chunk, Citation
+from tutor.course import Chunk
 from tutor.engine.offline.candidates import Sentence
 from tutor.engine.offline.checking import mentions
 from tutor.engine.offline.definitions import heading_terms
@@ -53,8 +53,7 @@ def define_from_sections(drafts: Sequence[ConceptDraft], sentences: Sequence[Sen
         found, text = opened
         draft.definition = text
         draft.key_points = [text, *(p for p in draft.key_points if p != text)][:4]
-        where = chunks[found.chunk]
-        cited = Citation(source=where.source, page=where.page)
+        cited = chunks[found.chunk].citation()
         draft.citations = [cited, *(c for c in draft.citations
                                     if (c.source, c.page) != (cited.source, cited.page))][:5]
 

@@ -174,7 +174,8 @@ def with_continuation(
     alone = (text.endswith(own) and not _NAMING_VERB.search(own)
              and not re.match(r"(?:This|That|These|Those|It)\b", own))  # "This result is the X"
     length = len((own if alone else text).split())
-    if length > (CASES_AFTER if _CASE.match(following) else SHORT_DEFINITION):
+    case = _CASE.match(following)
+    if length > (CASES_AFTER if case is not None else SHORT_DEFINITION):
         return text
     opening = _CONTINUES.match(following)
     if opening is not None and opening.group("noun"):
@@ -182,7 +183,6 @@ def with_continuation(
                  if len(word) > 3 and word not in STOPWORDS]
         if not any(re.search(rf"\b{re.escape(noun)}", text, re.IGNORECASE) for noun in nouns):
             opening = None  # a new subject, not the thing just defined
-    case = _CASE.match(following)
     if (after.chunk != here.chunk or after.block != here.block or not is_prose(following)
             or opening is None and case is None or following.endswith("?")
             or _NAMES_ANOTHER.search(following)

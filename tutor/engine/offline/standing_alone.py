@@ -27,7 +27,6 @@ from tutor.course import Exercise, ExerciseKind, ExerciseOrigin
 from tutor.text import split_sentences
 
 _FILLS = re.compile(r'^Which term fills the blank: "(?P<quote>.*)"\?\s*$', re.S)
-_FILL_IN = re.compile(r"^\s*fill\s+in\s+the\s+blank\s*:\s*", re.I)
 _DESCRIPTION = re.compile(r'^Which term matches this description: "(?P<quote>.*)"\?\s*$', re.S)
 _EXPLAIN = "Explain {name} in your own words."
 _EXAMPLE_QUOTE = re.compile(r'one idea left out:\s*"(?P<quote>.*)"\s*Which idea', re.S)
@@ -56,7 +55,7 @@ def quoted_sentence(exercise: Exercise, name: str) -> str | None:
     """The course's sentence an item on the definition, or on an example of the concept,
     quotes around its blank, with the concept's name in the blank; None for an item that
     quotes none."""
-    from tutor.engine.offline.checking import BLANKS
+    from tutor.engine.offline.checking import BLANKS, FILL_IN
 
     example = _EXAMPLE_QUOTE.search(exercise.prompt)
     if exercise.origin is ExerciseOrigin.EXAMPLE and example is not None:
@@ -64,7 +63,7 @@ def quoted_sentence(exercise: Exercise, name: str) -> str | None:
     if exercise.origin is not ExerciseOrigin.DEFINITION:
         return None
     if exercise.kind is ExerciseKind.CLOZE:
-        body = _FILL_IN.sub("", exercise.prompt.strip())
+        body = FILL_IN.sub("", exercise.prompt.strip())
     elif exercise.kind is ExerciseKind.MULTIPLE_CHOICE and (
             found := _FILLS.match(exercise.prompt.strip())):
         body = found.group("quote")
