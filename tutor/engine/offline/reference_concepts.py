@@ -62,20 +62,23 @@ def with_entries(drafts: list[ConceptDraft], chunks: Sequence[Chunk],
     names = {term_key(n) for draft in made for n in (draft.name, *draft.aliases)}
     pieces = {p for entry in entries for p in (*entry.parameters, *term_key(entry.name).split())}
     bodies = " ".join(" ".join(f"{e.signature} {e.body}".split()) for e in entries).lower()
-    kept = [d for d in drafts if not _explained_by_entries(d, names, pieces, bodies)]
+    entry_headings = {term_key(e.name) for e in entries}
+    kept = [d for d in drafts if not _explained_by_entries(
+        d, names, pieces, bodies, term_key(d.section) in entry_headings)]
     return sorted(kept + made, key=lambda d: (d.first_order, -d.score))
 
 
 def _explained_by_entries(draft: ConceptDraft, names: set[str], pieces: set[str],
-                          bodies: str) -> bool:
+                          bodies: str, in_an_entry: bool) -> bool:
     """An entry's own name, a "definition" that is an entry's signature, or a piece of the
     code (a parameter, a part of a documented name) defined only by an entry's text
-    ("input: zero terminated input string.", "lookupname may be NULL ...")."""
+    ("input: zero terminated input string.", "lookupname may be NULL ..." under the entry's
+    own heading)."""
     key = term_key(draft.name)
     definition = " ".join(draft.definition.split())
     if key in names or _TAGGED.search(definition):
         return True
-    return key in pieces and definition[:60].lower() in bodies
+    return key in pieces and (in_an_entry or definition[:60].lower() in bodies)
 
 
 def entry_concepts(entries: Sequence[ReferenceEntry], chunks: Sequence[Chunk]
@@ -102,10 +105,12 @@ def families(entries: Sequence[ReferenceEntry]) -> list[ReferenceEntry]:
     for entry in entries:
         if entry.constant and entry.declared_type:
             typed.setdefault(entry.declared_type, []).append(entry)
-        elif not describing_sentence(entry):
+        elif not entry.body.strip():  # documented together with the next entry
             waiting = [w for w in waiting if w.kind == entry.kind] + [entry]
+        elif not describing_sentence(entry):
+            waiting = []  # an entry saying nothing usable of what it is
         else:
-            group = [w for w in waiting if w.kind == entry.kind] + [entry]
+            group = [w for w in waiting if w.kind == entry.kind and _kin(w, entry)] + [entry]
             group[0].body, group[0].members = entry.body, group[1:]  # the first name leads
             waiting = []
             leaders.append(group[0])
@@ -116,6 +121,15 @@ def families(entries: Sequence[ReferenceEntry]) -> list[ReferenceEntry]:
                 name=type_name, kind=first.kind, signature=f"{type_name} {first.name}",
                 body="", chunk=first.chunk, section=first.section, members=list(members)))
     return _collapse(leaders)
+
+
+def _kin(a: ReferenceEntry, b: ReferenceEntry) -> bool:
+    """Names of one family: all parts but one the same, or the same last part
+    (``aes128_encrypt``, ``aes_encrypt``), not ``yarrow256_ctx`` and ``yarrow_source``."""
+    first, second = a.name.split("_"), b.name.split("_")
+    if len(first) == len(second) and sum(x != y for x, y in zip(first, second, strict=True)) == 1:
+        return True
+    return len(first) > 1 and len(second) > 1 and first[-1] == second[-1]
 
 
 def _collapse(entries: list[ReferenceEntry]) -> list[ReferenceEntry]:
@@ -131,6 +145,10 @@ def _collapse(entries: list[ReferenceEntry]) -> list[ReferenceEntry]:
             patterns.setdefault(key, []).append(index)
         if len(parts) > 2:  # any prefix: sha3_224_update beside sha256_update
             patterns.setdefault((entry.kind, "**", parts[-1]), []).append(index)
+    for index, entry in enumerate(entries):  # one description under several names
+        said = tuple(sorted(set(content_stems(describing_sentence(entry)))))
+        if said:
+            patterns.setdefault((entry.kind, "said", *said), []).append(index)
     taken: set[int] = set()
     for indices in sorted(patterns.values(), key=lambda found: (-len(found), found[0])):
         free = [i for i in indices if i not in taken]
@@ -228,7 +246,8 @@ def said_of(entry: ReferenceEntry, sentence: str) -> str:
     if first in ("the", "a", "an") or first in _LIKENESS:
         return f"{subject} is {lower_first(sentence)}"
     verb = verb_form(first)
-    if (verb and verb != first) or (first.endswith("s") and second in _OBJECT_OPENERS):
+    if (verb and verb != first) or (not verb and first.endswith("s")
+                                    and second in _OBJECT_OPENERS):
         return f"{subject} {first} {rest}"  # "Converts ...", "Hashes ..."
     if verb or second in _OBJECT_OPENERS:
         return f"{subject} {_third_person(first)} {rest}"  # "Convert ...": said of it

@@ -93,7 +93,8 @@ def verb_form(word: str) -> str:
     return ""
 _LEANS = re.compile(r"^\W*(?:this|these|those|it|they|such|if|when|after|before|all|both|each|"
                     r"see|note|also|however|otherwise|then|here|there|given|you|we|one|so|"
-                    r"actually|thus|hence|but|and|or|must|should|can|may|only|corresponding|in|for|as)\b"
+                    r"actually|thus|hence|but|and|or|must|should|can|may|only|corresponding|in|for|as|"
+                    r"analogous|similar|same|like|identical|equivalent)\b"
                     r"|.*\b(?:this|these|those|above|below|following)\b", re.I)
 """A sentence leaning on others: on what came before, on a condition, on the reader."""
 _CLAUSE = re.compile(r"\b(?:is|are|was|were|be|been|must|should|can|could|may|might|will|would|"
@@ -138,8 +139,12 @@ def find_entries(chunks: Sequence[Chunk], skip: set[int] | frozenset[int] = froz
     give none."""
     entries: list[ReferenceEntry] = []
     for index, chunk in enumerate(chunks):
-        if index not in skip:
-            entries += _chunk_entries(normalize(chunk.text).split("\n"), index)
+        if index in skip:
+            continue
+        found, lead = _chunk_entries(normalize(chunk.text).split("\n"), index)
+        if entries and not entries[-1].body and entries[-1].chunk == index - 1:
+            entries[-1].body = _without_heading(lead, chunk.heading)  # over a page break
+        entries += found
     if len(entries) < MIN_ENTRIES:
         return []
     named = {term_key(e.name) for e in entries}
@@ -154,7 +159,14 @@ def find_entries(chunks: Sequence[Chunk], skip: set[int] | frozenset[int] = froz
     return entries
 
 
-def _chunk_entries(lines: list[str], chunk: int) -> list[ReferenceEntry]:
+def _without_heading(text: str, heading: str) -> str:
+    text = " ".join(text.split())
+    return text[len(heading):].strip() if heading and text.startswith(heading) else text
+
+
+def _chunk_entries(lines: list[str], chunk: int) -> tuple[list[ReferenceEntry], str]:
+    """The passage's entries, and its text before the first (the end of an entry that
+    began on the page before)."""
     text = "\n".join(lines)
     openings = sorted(_tagged(text) + _labelled(lines))
     out: list[ReferenceEntry] = []
@@ -177,7 +189,7 @@ def _chunk_entries(lines: list[str], chunk: int) -> list[ReferenceEntry]:
         out.append(ReferenceEntry(name=name, kind=kind, signature=" ".join(words),
                                   body=" ".join(body.split()), chunk=chunk,
                                   declared_type=declared))
-    return out
+    return out, text[:openings[0][0]] if openings else text
 
 
 Opening = tuple[int, int, str, int, int]
