@@ -129,3 +129,14 @@ def test_the_concept_map_takes_reference_entries_and_drops_their_pieces():
     assert concepts["foo_to_ascii"].definition.startswith("The foo_to_ascii function converts")
     assert "foo_rc" in concepts
     assert "input" not in concepts  # a parameter, defined only by the entry's parameter line
+
+
+def test_an_entry_saying_only_its_kind_or_leaning_on_another_is_no_concept():
+    chunks = _pages(("7.2 Ciphers", "struct twofish_ctx [Context struct]\nContext structs.\n"
+                     "void twofish_decrypt (struct twofish ctx *ctx) [Function]\nAnalogous to "
+                     "twofish_encrypt.\nvoid twofish_encrypt (struct twofish ctx *ctx) "
+                     "[Function]\nEncryption function.\nstruct yarrow_ctx [Context struct]\n"
+                     "struct yarrow_source [Context struct]\nInformation about a single source."))
+    drafts = {d.name: d.definition for d in entry_concepts(find_entries(chunks), chunks)}
+    assert drafts == {"twofish_encrypt": "The twofish_encrypt function is an encryption function.",
+                      "yarrow_source": "yarrow_source is an information about a single source."}

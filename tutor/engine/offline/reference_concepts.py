@@ -105,8 +105,9 @@ def families(entries: Sequence[ReferenceEntry]) -> list[ReferenceEntry]:
     for entry in entries:
         if entry.constant and entry.declared_type:
             typed.setdefault(entry.declared_type, []).append(entry)
-        elif not entry.body.strip():  # documented together with the next entry
-            waiting = [w for w in waiting if w.kind == entry.kind] + [entry]
+        elif not entry.body.strip() and entry.kind.split()[-1] in DOERS:
+            waiting = [w for w in waiting if w.kind == entry.kind] + [entry]  # documented
+            # together with the next: "void aes128_encrypt (...) void aes_encrypt (...) ..."
         elif not describing_sentence(entry):
             waiting = []  # an entry saying nothing usable of what it is
         else:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from tutor.course import Chunk
 from tutor.engine.offline.text import COMMON_VERBS, term_key
-from tutor.text import normalize, split_sentences
+from tutor.text import content_stems, normalize, split_sentences
 
 MIN_ENTRIES = 3
 """Entries a course needs before any counts (a reference repeats its layout)."""
@@ -279,6 +279,8 @@ def describing_sentence(entry: ReferenceEntry) -> str:
                 or _ASIDE.match(sentence)
                 or _LEANS.match(sentence) or term_key(words[0]) in parameters):
             continue
+        if not set(content_stems(sentence)) - set(content_stems(entry.kind)):
+            continue  # "Contexts structs.": only its kind
         opening = sentence.split(",")[0].split()
         if not verb_form(words[0]) and (_CLAUSE.search(" ".join(opening)) or any(
                 verb_form(w) and w.endswith("s") for w in opening[1:])):
