@@ -139,4 +139,4 @@ def test_an_entry_saying_only_its_kind_or_leaning_on_another_is_no_concept():
                      "struct yarrow_source [Context struct]\nInformation about a single source."))
     drafts = {d.name: d.definition for d in entry_concepts(find_entries(chunks), chunks)}
     assert drafts == {"twofish_encrypt": "The twofish_encrypt function is an encryption function.",
-                      "yarrow_source": "yarrow_source is an information about a single source."}
+                      "yarrow_source": "yarrow_source: Information about a single source."}

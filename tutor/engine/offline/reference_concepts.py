@@ -43,6 +43,9 @@ them to be one family."""
 PER_SECTION = 3
 """Entry concepts a section keeps: its representatives, not every function it documents."""
 MAX_ALIASES = 30
+SHORT_PHRASE = 4
+"""Words of a description taken for a noun phrase ("Encryption function.") when it opens on
+no verb this module knows; a longer one is kept as the manual's own entry ("NAME: ...")."""
 LISTED_MEMBERS = 4
 """Members a type's definition names, with what each means."""
 
@@ -254,8 +257,10 @@ def said_of(entry: ReferenceEntry, sentence: str) -> str:
         return f"{subject} {_third_person(first)} {rest}"  # "Convert ...": said of it
     if entry.constant:
         return f"{entry.name} means {lower_first(sentence)}"
+    if len(words) > SHORT_PHRASE:  # "Figure out how to ...": a verb this module does not
+        return f"{entry.name}: {sentence}"  # know; said as the manual's own entry
     article = "an" if first[:1] in "aeiou" else "a"
-    return f"{subject} is {article} {lower_first(sentence)}"
+    return f"{subject} is {article} {lower_first(sentence)}"  # "Encryption function."
 
 
 def _third_person(verb: str) -> str:

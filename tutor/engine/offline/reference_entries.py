@@ -67,14 +67,16 @@ _CODE_NAME = re.compile(r"^(?=.*[_\d]|[A-Z]{2,}$|.*[a-z][A-Z])[A-Za-z_][\w]*$")
 LOOKED_AT = 4
 """Sentences of an entry's text looked at for the one describing it."""
 API_VERBS = frozenset((
-    "add allocate append apply assign call cancel change check clear close compare compute "
-    "configure convert copy create deallocate decode decrypt define delete derive destroy "
-    "disable display draw enable encode encrypt evaluate execute expand export extract fill "
-    "find finish flush free generate get hash import initialize initialise insert install load "
-    "lookup make map move normalize open parse perform pop print process push put read reseed "
-    "register release remove rename reset resize restore return reverse run save scan search "
-    "seed select send set sign sort split start stop store test transform translate truncate "
-    "unregister update use validate verify wait write").split())
+    "accept add allocate append apply assign behave call cancel cause change check clear close "
+    "compare compute concatenate configure convert copy create deallocate decode decrypt "
+    "default define delete derive destroy detect determine disable display draw emit enable "
+    "encode encrypt evaluate execute expand export extract fail fill find finish flush free "
+    "generate get hash import indicate initialize initialise insert install load lookup loop "
+    "make map move normalize open output parse perform place pop print process produce push "
+    "put read redefine reseed register release remove rename replace reset resize restore "
+    "return reverse run save scan search seed select send set sign sort specify split start "
+    "stop store test transform translate truncate unregister update use validate verify wait "
+    "write").split())
 """Verbs a reference entry opens on, imperative ("Convert ...") or not ("Converts ...")."""
 VERBS = API_VERBS | {"hold", "contain"} | {
     v for v in COMMON_VERBS if not v.endswith(("s", "ed", "ing"))}
@@ -94,9 +96,13 @@ def verb_form(word: str) -> str:
 _LEANS = re.compile(r"^\W*(?:this|these|those|it|they|such|if|when|after|before|all|both|each|"
                     r"see|note|also|however|otherwise|then|here|there|given|you|we|one|so|"
                     r"actually|thus|hence|but|and|or|must|should|can|may|only|corresponding|in|for|as|"
-                    r"analogous|similar|same|like|identical|equivalent)\b"
+                    r"analogous|similar|same|like|identical|equivalent|with|by|from|unless|"
+                    r"since|because|although|while|whereas|now|former|removed|replaced|most|some|many|"
+                    r"several|two|three|to)\b"
+                    r"|^\W*\w+,\s"
                     r"|.*\b(?:this|these|those|above|below|following)\b", re.I)
-"""A sentence leaning on others: on what came before, on a condition, on the reader."""
+"""A sentence leaning on others: on what came before, on a condition, on the reader, on a
+remark ("Indeed, ...", "Technically, ..."), or saying the entry is gone ("Removed because ...")."""
 _CLAUSE = re.compile(r"\b(?:is|are|was|were|be|been|must|should|can|could|may|might|will|would|"
                      r"has|have|does|do)\b")
 _PARAMETER = re.compile(r"^\s*(?P<name>[A-Za-z_][\w ]{0,30}?)\s*:\s")
@@ -281,9 +287,8 @@ def describing_sentence(entry: ReferenceEntry) -> str:
             continue
         if not set(content_stems(sentence)) - set(content_stems(entry.kind)):
             continue  # "Contexts structs.": only its kind
-        opening = sentence.split(",")[0].split()
-        if not verb_form(words[0]) and (_CLAUSE.search(" ".join(opening)) or any(
-                verb_form(w) and w.endswith("s") for w in opening[1:])):
+        if not verb_form(words[0]) and (_CLAUSE.search(sentence) or any(
+                verb_form(w) and w.endswith("s") for w in words[1:])):
             continue  # a statement about another thing, not a noun phrase naming this one
         return sentence
     return ""
