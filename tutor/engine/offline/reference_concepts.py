@@ -147,14 +147,15 @@ def _collapse(entries: list[ReferenceEntry]) -> list[ReferenceEntry]:
         for at in range(len(parts)):
             key = (entry.kind, *parts[:at], "*", *parts[at + 1:])
             patterns.setdefault(key, []).append(index)
-        if len(parts) > 2:  # any prefix: sha3_224_update beside sha256_update
+        if len(parts) > 1:  # any prefix: sha3_224_update beside sha256_update
             patterns.setdefault((entry.kind, "**", parts[-1]), []).append(index)
     for index, entry in enumerate(entries):  # one description under several names
         said = tuple(sorted(set(content_stems(describing_sentence(entry)))))
         if said:
             patterns.setdefault((entry.kind, "said", *said), []).append(index)
     taken: set[int] = set()
-    for indices in sorted(patterns.values(), key=lambda found: (-len(found), found[0])):
+    for indices in [found for key, found in patterns.items() if key[1] == "said"] + sorted(
+            patterns.values(), key=lambda found: (-len(found), found[0])):  # one description first
         free = [i for i in indices if i not in taken]
         if len(free) < 2:
             continue
