@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from tutor.course import Chunk
 from tutor.engine.offline.extract import extract_concepts
-from tutor.engine.offline.reference_concepts import entry_concepts, said_of
+from tutor.engine.offline.reference_concepts import entry_concepts, said_of, with_entries
 from tutor.engine.offline.reference_entries import (
     ReferenceEntry,
     describing_sentence,
     find_entries,
 )
+from tutor.engine.port import ConceptDraft
 
 
 def _pages(*pages: tuple[str, str]) -> list[Chunk]:
@@ -140,3 +141,21 @@ def test_an_entry_saying_only_its_kind_or_leaning_on_another_is_no_concept():
     drafts = {d.name: d.definition for d in entry_concepts(find_entries(chunks), chunks)}
     assert drafts == {"twofish_encrypt": "The twofish_encrypt function is an encryption function.",
                       "yarrow_source": "yarrow_source: Information about a single source."}
+
+
+def test_details_of_an_entry_give_way_but_an_acronym_it_defines_stays():
+    chunks = _pages(("7.6 HKDF", "void hkdf_extract (void *ctx, size t size) [Function]\n"
+                     "Extract a key from a secret. Inputs are the secret of length size. UKM is a "
+                     "shared key material, usually sent in cleartext.\nvoid hkdf_expand (void "
+                     "*ctx) [Function]\nExpand a key.\nvoid hkdf_mix (void *ctx) [Function]\n"
+                     "Mix two keys."))
+    found = [ConceptDraft(name="input", definition="Inputs are the secret of length size.",
+                          evidence=["definition"]),
+             ConceptDraft(name="UKM", definition="UKM is a shared key material, usually sent in "
+                          "cleartext.", evidence=["definition"]),
+             ConceptDraft(name="secret", definition="A secret is what two parties share.",
+                          evidence=["definition"])]
+    names = [d.name for d in with_entries(found, chunks)]
+    assert "input" not in names
+    assert {"UKM", "secret", "hkdf_extract"} <= set(names)
+    assert with_entries(found, _pages(("Intro", "A secret is what two parties share."))) is found

@@ -73,15 +73,19 @@ def with_entries(drafts: list[ConceptDraft], chunks: Sequence[Chunk],
 
 def _explained_by_entries(draft: ConceptDraft, names: set[str], pieces: set[str],
                           bodies: str, in_an_entry: bool) -> bool:
-    """An entry's own name, a "definition" that is an entry's signature, or a piece of the
-    code (a parameter, a part of a documented name) defined only by an entry's text
-    ("input: zero terminated input string.", "lookupname may be NULL ..." under the entry's
-    own heading)."""
+    """An entry's own name, a "definition" that is an entry's signature or, for a lower-case
+    word, a sentence of an entry's text (a detail of that entry: "Inputs are the secret secret
+    of length ..."; "UKM is a shared key material ..." stays), or a
+    piece of the code (a parameter, a part of a documented name) defined under the entry's own
+    heading ("lookupname may be NULL ...")."""
     key = term_key(draft.name)
     definition = " ".join(draft.definition.split())
     if key in names or _TAGGED.search(definition):
         return True
-    return key in pieces and (in_an_entry or definition[:60].lower() in bodies)
+    inside = definition[:60].lower() in bodies
+    if inside and draft.name.islower() and not {"heading", "glossary"} & set(draft.evidence):
+        return True  # "Inputs are the secret secret of length ...": a detail of one entry
+    return key in pieces and in_an_entry
 
 
 def entry_concepts(entries: Sequence[ReferenceEntry], chunks: Sequence[Chunk]
