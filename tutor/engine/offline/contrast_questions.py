@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from tutor.answers import NOTE_DESCRIBES
 from tutor.course import Citation, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import content_stems, mentions, term_variants, words
 from tutor.engine.offline.contrast_sides import Said, without_asides
@@ -143,7 +144,7 @@ def _mix_up(m: Material, sibling: Sibling, own: str,
         reference = (f"The note gives the course's description of {fits.name}. "
                      f"{_capital(said_of.name)}: {true_text}.")
         # the learner names the idea the note describes (its description is in the prompt)
-        named = f"the note describes {fits.name}"
+        named = f"{NOTE_DESCRIBES} {fits.name}"  # read back by answers.mix_up_sides
         return prompt, reference, [_side_point(fits.name, named),
                                    _side_point(said_of.name, true_text)]
     return None
