@@ -179,22 +179,37 @@ NOTE_DESCRIBES = "the note describes"
 <what it really is>" (written by the offline contrast writer, read here)."""
 _NOTE = re.compile(r'"(?P<name>[^":]{1,80}):\s*(?P<said>[^"]+)"')
 _SAYS_OF = (r"\b(?:that|this|it|which|she|her\s+note|the\s+note|her\s+description|the\s+"
-            r"description|the\s+definition|what\s+she\s+(?:wrote|describes|describe[sd]))\s+"
-            r"(?:is|'s|’s|was|describes|described|defines|defined|means|meant|gives|refers\s+to|"
-            r"is\s+about|is\s+really|really\s+describes|actually\s+describes|fits|matches)\s+"
-            r"(?:(?:really|actually|in\s+fact|just|the|a|an|of|definition|description|course's|"
-            r"what)\s+){0,4}")
+            r"description|the\s+definition|the\s+case|the\s+missing\s+idea|the\s+blank|the\s+"
+            r"answer|what\s+she\s+(?:wrote|describes|describe[sd]))(?:\s*['’]s\s+|\s+(?:is|"
+            r"was|describes|described|defines|defined|means|meant|gives|refers\s+to|is\s+about|"
+            r"is\s+really|really\s+describes|actually\s+describes|fits|matches|shows|"
+            r"is\s+an\s+example\s+of)\s+)(?:(?:really|actually|in\s+fact|just|the|a|an|of|"
+            r"definition|description|course's|what|case|example)\s+){0,4}")
+
+
+CASE_SHOWS = "the case shows"
+"""How a case item's first key point names the idea the book's case shows: "<idea>: the case
+shows <idea>"; the prompt asks "Is the missing idea <one> or <other>?"."""
+CASE_ASKED = re.compile(r"\bIs the missing idea (?P<first>.+?) or (?P<second>.+?)\? ")
 
 
 def mix_up_sides(exercise: Exercise) -> tuple[str, str] | None:
-    """The idea a mix-up item's note really describes and the idea it was written under, read
-    from its key points; ``None`` for any other item."""
+    """The two ideas an item on telling them apart asks about, the right one first: the idea a
+    mix-up's note really describes and the one it was written under, or the idea a case shows
+    and the other one offered; ``None`` for any other item."""
     points = exercise.key_points
-    if len(points) < 2 or f": {NOTE_DESCRIBES} " not in points[0] or ": " not in points[1]:
+    if len(points) < 2 or ": " not in points[1]:
         return None
-    described, written_under = points[0].split(": ", 1)[0], points[1].split(": ", 1)[0]
-    return (described.strip(), written_under.strip()) if described.strip().lower() != (
-        written_under.strip().lower()) else None
+    right = points[0].split(": ", 1)[0].strip()
+    if f": {NOTE_DESCRIBES} " in points[0]:
+        wrong = points[1].split(": ", 1)[0].strip()
+    elif f": {CASE_SHOWS} " in points[0] and (asked := CASE_ASKED.search(exercise.prompt)):
+        offered = [asked["first"].strip(), asked["second"].strip()]
+        others = [o for o in offered if o.lower() != right.lower()]
+        wrong = others[0] if len(others) == 1 else ""
+    else:
+        return None
+    return (right, wrong) if wrong and right.lower() != wrong.lower() else None
 
 
 def _name_pattern(name: str) -> str:
@@ -227,8 +242,10 @@ def reversed_diagnosis(exercise: Exercise, text: str) -> bool:
     """Whether an answer to a mix-up item has the two ideas the wrong way round: it says the
     note describes the idea the note was written under ("That is the p-value. Power is ..."
     when the note gives power's description for the p-value), or it gives the note's
-    description to that idea and the idea's own to the other. A paraphrase of the key scores
-    as well as the key on words alone; which side is which is what the item asks."""
+    description to that idea and the idea's own to the other; or an answer to a case names
+    the other idea ("It is the consequent, ..." when the case shows the antecedent). A
+    paraphrase of the key scores as well as the key on words alone; which side is which is
+    what the item asks."""
     sides = mix_up_sides(exercise)
     if sides is None:
         return False
@@ -237,8 +254,10 @@ def reversed_diagnosis(exercise: Exercise, text: str) -> bool:
     if named is not None:
         return named == 1
     note = _NOTE.search(exercise.prompt)
+    if note is None:
+        return False  # a case, or a note of a property ("A proof system is complete if ...")
     own = set(content_stems(exercise.key_points[1].split(": ", 1)[1]))
-    theirs = set(content_stems(note.group("said"))) if note else set()
+    theirs = set(content_stems(note.group("said")))
     drop = set(content_stems(f"{described} {written_under}"))
     own, theirs = own - theirs - drop, theirs - own - drop
     if not own or not theirs:
