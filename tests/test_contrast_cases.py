@@ -10,6 +10,7 @@ from tutor.engine.offline.contrast_cases import shown_case
 from tutor.engine.offline.contrast_exercises import write_contrast
 from tutor.engine.offline.contrast_questions import pair_of
 from tutor.engine.offline.descriptions import describe
+from tutor.engine.offline.exercise_bank import write_beyond_definition
 from tutor.engine.offline.exercise_material import Sibling, gather
 
 
@@ -100,3 +101,26 @@ def test_a_case_is_found_by_the_name_not_a_looser_alias() -> None:
                   "because it appears third in the sorted list.", page=38)
     items = _contrasts(rank, percentile, [glossary, case])
     assert all("case from the course" not in e.prompt for e in items)
+
+
+def test_a_naming_is_no_case() -> None:
+    variance = _concept("variance", "variance: A summary statistic intended to describe the "
+                        "variability or spread of a distribution.", page=40)
+    deviation = _concept("standard deviation", "standard deviation: The square root of "
+                         "variance, also used as a measure of spread.", page=40)
+    glossary = _chunk(f"• {variance.definition} • {deviation.definition}", page=40)
+    naming = _chunk("When k = 2 the result is the second central moment, which you might "
+                    "recognize as variance.", page=38)
+
+    def beyond(passages: list[Chunk]) -> list[Exercise]:
+        m = gather(variance, ["variance"], passages)
+        sibling = Sibling(deviation, 0.8, describe(deviation.definition, [deviation.name]))
+        return write_beyond_definition(m, [sibling], passages)
+
+    (tie,) = beyond([glossary, naming])  # the two tied by an operation: the tie is asked
+    assert tie.origin is ExerciseOrigin.RELATION and "case" not in tie.prompt
+    formula = _chunk("If you have prior experience, you might have seen a formula for variance "
+                     "with n - 1 in the denominator, rather than n.", page=39)
+    (case,) = beyond([glossary, naming, formula])
+    assert "a formula for _____ with n - 1" in case.prompt
+    assert "square root of variance" in case.explanation  # the tie, told after the attempt

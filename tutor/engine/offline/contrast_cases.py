@@ -128,10 +128,10 @@ _OPENER = re.compile(r"^\W*(?:this|that|these|those|it|they|here|so|but|and|or|t
 _DEFINES = re.compile(r"(?:is|are)\s+(?:a\(n\)\s+|an?\s+|the\s+)?" + re.escape(BLANK)
                       + r"(?:\s+in\s+\w+)?\s*,?\s+(?:if|when)\b|^\W*(?:(?:a\(n\)|an?|the)\s+)?"
                       + re.escape(BLANK) + r"\s+(?:is|are|means)\s+(?:(?:also|often|sometimes)\s+)?"
-                      r"(?:a|an|the|any|called|known\s+as|defined)\b|\bcalled\s+(?:a\(n\)\s+|an?\s+|"
-                      r"the\s+)?" + re.escape(BLANK), re.I)
-"""A blanked sentence of a definition's shape ("a sentence is a(n) _____ if ..."): a case
-shows the idea at work, not what it is."""
+                      r"(?:a|an|the|any|called|known\s+as|defined)\b|\b(?:called|recogni[sz]e\s+as|known\s+as)"
+                      r"\s+(?:a\(n\)\s+|an?\s+|the\s+)?" + re.escape(BLANK), re.I)
+"""A blanked sentence of a definition's shape ("a sentence is a(n) _____ if ...") or a naming
+("..., which you might recognize as _____"): a case shows the idea at work, not its name."""
 
 
 def _at_work(chunk: Chunk, m: Material) -> list[str]:
