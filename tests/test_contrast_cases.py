@@ -32,7 +32,7 @@ FALSE_POSITIVE = _concept("false positive", "false positive: The conclusion that
 FALSE_NEGATIVE = _concept("false negative", "false negative: The conclusion that an effect "
                           "is due to chance when it is not.", page=40)
 CASE = _chunk("If you run one hypothesis test, the chance of a false positive is about 1 in "
-              "20, which might be acceptable.", page=38)
+              "20, which might be acceptable.", page=42)
 
 
 def _contrasts(concept: Concept, other: Concept, passages: list[Chunk]) -> list[Exercise]:
@@ -49,8 +49,8 @@ def test_a_case_of_either_idea_is_asked_to_classify() -> None:
     assert "classmate" not in item.prompt  # no description to match in the stem
     assert "real when it is not" not in item.prompt and "due to chance" not in item.prompt
     assert item.answer.startswith("False positive.")  # the case shows the sibling
-    assert item.citations[0].page == 38  # the case's page first, then the definitions
-    assert {c.page for c in item.citations} == {38, 40}
+    assert item.citations[0].page == 42  # the case's page first, then the definitions
+    assert {c.page for c in item.citations} == {40, 42}
     assert pair_of(item.origin.value, item.prompt, item.key_points) == (
         "false negative", "false positive")
     assert mix_up_sides(item) == ("false positive", "false negative")
@@ -86,7 +86,7 @@ def test_a_case_that_does_not_show_the_idea_at_work_is_not_asked() -> None:
         "In the next section, we compute the false positive rate for 20 tests.",
     ]
     for text in not_cases:
-        items = _contrasts(FALSE_NEGATIVE, FALSE_POSITIVE, [GLOSSARY, _chunk(text, 38)])
+        items = _contrasts(FALSE_NEGATIVE, FALSE_POSITIVE, [GLOSSARY, _chunk(text, 42)])
         assert all("case from the course" not in e.prompt for e in items), text
 
 
@@ -98,7 +98,7 @@ def test_a_case_is_found_by_the_name_not_a_looser_alias() -> None:
                           "percentile rank.", page=40)
     glossary = _chunk(f"• {rank.definition} • {percentile.definition}", page=40)
     case = _chunk("For example, in the sample [1, 2, 5, 7] the rank of the value 5 is 3, "
-                  "because it appears third in the sorted list.", page=38)
+                  "because it appears third in the sorted list.", page=42)
     items = _contrasts(rank, percentile, [glossary, case])
     assert all("case from the course" not in e.prompt for e in items)
 
@@ -110,7 +110,7 @@ def test_a_naming_is_no_case() -> None:
                          "variance, also used as a measure of spread.", page=40)
     glossary = _chunk(f"• {variance.definition} • {deviation.definition}", page=40)
     naming = _chunk("When k = 2 the result is the second central moment, which you might "
-                    "recognize as variance.", page=38)
+                    "recognize as variance.", page=41)
 
     def beyond(passages: list[Chunk]) -> list[Exercise]:
         m = gather(variance, ["variance"], passages)
@@ -120,7 +120,14 @@ def test_a_naming_is_no_case() -> None:
     (tie,) = beyond([glossary, naming])  # the two tied by an operation: the tie is asked
     assert tie.origin is ExerciseOrigin.RELATION and "case" not in tie.prompt
     formula = _chunk("If you have prior experience, you might have seen a formula for variance "
-                     "with n - 1 in the denominator, rather than n.", page=39)
+                     "with n - 1 in the denominator, rather than n.", page=43)
     (case,) = beyond([glossary, naming, formula])
     assert "a formula for _____ with n - 1" in case.prompt
     assert "square root of variance" in case.explanation  # the tie, told after the attempt
+
+
+def test_a_case_before_the_book_teaches_the_idea_is_not_asked() -> None:
+    early = _chunk("If you run one hypothesis test, the chance of a false positive is about 1 "
+                   "in 20, which might be acceptable.", page=12)  # before page 40
+    items = _contrasts(FALSE_NEGATIVE, FALSE_POSITIVE, [GLOSSARY, early])
+    assert all("case from the course" not in e.prompt for e in items)

@@ -92,11 +92,16 @@ def case_item(m: Material, own: str, other: Concept, theirs: str,
 def _case(m: Material, said: str, rival_said: str, rival_terms: Sequence[str],
           passages: Sequence[Chunk], taken: set[str]) -> tuple[Chunk, str, str] | None:
     """The first case of the idea: a sentence that shows it at work on something concrete,
-    naming it once, neither naming the rival idea nor restating either description."""
+    naming it once, neither naming the rival idea nor restating either description, on or
+    after the page that teaches it."""
     ordered = sorted(passages, key=lambda p: (p.order, p.id))
+    taught = m.concept.citations[0] if m.concept.citations else None
     for chunk in ordered:
         if not m.pattern.search(chunk.text):
             continue
+        if taught is not None and chunk.source == taught.source and chunk.page < taught.page:
+            continue  # the word used before the book teaches the idea: a looser sense
+            # ("recycling of short lists" for vectors, pages before lists are defined)
         for quote in _at_work(chunk, m):
             if " ".join(quote.split()) in taken:
                 continue  # another of the concept's items shows this case already
