@@ -131,3 +131,19 @@ def test_a_case_before_the_book_teaches_the_idea_is_not_asked() -> None:
                    "in 20, which might be acceptable.", page=12)  # before page 40
     items = _contrasts(FALSE_NEGATIVE, FALSE_POSITIVE, [GLOSSARY, early])
     assert all("case from the course" not in e.prompt for e in items)
+
+
+def test_a_pair_written_from_both_sides_goes_to_the_side_with_a_case() -> None:
+    from tutor.study.exercise_steps import _asked_once
+
+    case, = _contrasts(FALSE_NEGATIVE, FALSE_POSITIVE, [GLOSSARY, CASE])
+    mix_up, = _contrasts(FALSE_POSITIVE, FALSE_NEGATIVE, [GLOSSARY])
+    assert "classmate" in mix_up.prompt
+    own = Exercise(id="false-negative-code-1", concept_id="false-negative", kind=case.kind,
+                   prompt="What does Python show?", answer="0.05", key_points=["0.05"],
+                   citations=case.citations, origin=ExerciseOrigin.CODE_OUTPUT)
+    # the case's concept has more questions of its own, yet the case is the one asked
+    kept = _asked_once([e.model_dump(mode="json") for e in (mix_up, case, own)])
+    assert case.id in [e["id"] for e in kept]
+    # the mix-up stays only as all its concept has (the writer left its definition out for it)
+    assert [e["id"] for e in kept if e["concept_id"] == "false-positive"] == [mix_up.id]

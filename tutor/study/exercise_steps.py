@@ -21,6 +21,7 @@ from langgraph.graph import END
 from langgraph.runtime import Runtime
 from langgraph.types import Send
 
+from tutor.answers import CASE_ASKED
 from tutor.course import Chunk, Concept, Exercise
 from tutor.engine.offline.contrast_questions import pair_of
 from tutor.errors import TutorError
@@ -210,7 +211,8 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
     concepts' writers pose the same one (a session that follows both names, a contrast of
     two concepts each written from its own side), it goes to the
     concept that has the fewest questions of its own and such questions so far (a concept
-    whose one item uses the idea has no item on its definition to fall back on)."""
+    whose one item uses the idea has no item on its definition to fall back on); a pair one
+    side asks on the book's case goes to that side."""
     by_prompt: dict[str, list[dict[str, Any]]] = defaultdict(list)
     kept: list[dict[str, Any]] = []
     for exercise in exercises:
@@ -225,7 +227,9 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if len(candidates) == 1:
             kept.append(candidates[0])
             continue
-        chosen = min(candidates, key=lambda e: load[e.get("concept_id", "")])
+        # a pair asked on the book's case beats the same pair as a mix-up or a tie
+        chosen = min(candidates, key=lambda e: (CASE_ASKED.search(e.get("prompt", "")) is None,
+                                                load[e.get("concept_id", "")]))
         load[chosen.get("concept_id", "")] += 1
         kept.append(chosen)
         if question.startswith(_PAIR):
