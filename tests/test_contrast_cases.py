@@ -147,3 +147,15 @@ def test_a_pair_written_from_both_sides_goes_to_the_side_with_a_case() -> None:
     assert case.id in [e["id"] for e in kept]
     # the mix-up stays only as all its concept has (the writer left its definition out for it)
     assert [e["id"] for e in kept if e["concept_id"] == "false-positive"] == [mix_up.id]
+
+
+def test_an_idea_named_by_a_common_word_gets_no_case() -> None:
+    listed = _concept("list", "list: An object consisting of an ordered collection of objects "
+                      "known as its components.", page=40)
+    vector = _concept("numeric vector", "numeric vector: A single entity consisting of an "
+                      "ordered collection of numbers.", page=40)
+    glossary = _chunk(f"• {listed.definition} • {vector.definition}", page=40)
+    everyday = _chunk("There is one such function for every device driver: type help(Devices) "
+                      "for a list of them all.", page=42)
+    items = _contrasts(listed, vector, [glossary, everyday])
+    assert items and all("case from the course" not in e.prompt for e in items)

@@ -21,10 +21,10 @@ from tutor.answers import CASE_SHOWS
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import BLANK, content_stems, mentions, term_variants
 from tutor.engine.offline.descriptions import term_pattern
-from tutor.engine.offline.example_use_exercises import case_quotes, concrete
+from tutor.engine.offline.example_use_exercises import COMMON_WORD_ZIPF, case_quotes, concrete
 from tutor.engine.offline.exercise_material import Material, dice, prose_sentences, usable
 from tutor.engine.offline.relating_sentences import Relating
-from tutor.text import lower_first
+from tutor.text import general_zipf, lower_first
 
 RESTATES = 0.45
 """Word overlap with either side's description from which a case restates a definition
@@ -93,7 +93,11 @@ def _case(m: Material, said: str, rival_said: str, rival_terms: Sequence[str],
           passages: Sequence[Chunk], taken: set[str]) -> tuple[Chunk, str, str] | None:
     """The first case of the idea: a sentence that shows it at work on something concrete,
     naming it once, neither naming the rival idea nor restating either description, on or
-    after the page that teaches it."""
+    after the page that teaches it; none for an idea named by one common English word ("list",
+    "power"), which a sentence may use in its everyday sense."""
+    name = m.concept.name
+    if not re.search(r"[\s-]", name) and general_zipf(name.lower()) >= COMMON_WORD_ZIPF:
+        return None  # "type help(Devices) for a list of them all": the word, not the idea
     ordered = sorted(passages, key=lambda p: (p.order, p.id))
     taught = m.concept.citations[0] if m.concept.citations else None
     for chunk in ordered:
@@ -117,7 +121,7 @@ def _case(m: Material, said: str, rival_said: str, rival_terms: Sequence[str],
             if content_stems(m.concept.name) <= content_stems(bare):
                 continue  # the name's words still stand beside the blank
             if _DEFINES.search(blanked) or _QUALIFIED.search(blanked) or _AS_CODE.search(
-                    blanked):
+                    blanked) or _PRINTED.search(quote):
                 continue  # a definition's shape; a sense the qualifier picks ("predictive power")
             if len(content_stems(bare)) < MIN_CASE_WORDS or _inside_a_word(bare, m.concept.name):
                 continue  # "... so this test was underpowered": the name inside a word
@@ -165,6 +169,8 @@ def _at_work(chunk: Chunk, m: Material) -> list[str]:
 _AS_CODE = re.compile(r"(?:['\"\]]|(?<!\(n)\))\s*" + re.escape(BLANK) + "|" + re.escape(BLANK) + r"\s*\(")
 """The name used as code, or as a verb after a quoted value ("'opst' maps to ...",
 "increment() takes ...")."""
+_PRINTED = re.compile(r"\^|\b\d+(?:\.\d+)?e[-+]?\d+\b")
+"""A line of printed output run into the sentence ("R^2 6.144e-06 The parameter ...")."""
 _QUALIFIED = re.compile(r"\b[a-z]+(?:ive|ed|ing|al)\s+" + re.escape(BLANK))
 _LABEL = re.compile(r"^(?:exercise|example)\s+\d+(?:\.\d+)*\s+(?=[A-Z])", re.I)
 """A practice exercise's number before its first sentence ("Exercise 9.1 As sample size ...")."""
