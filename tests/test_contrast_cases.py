@@ -159,3 +159,20 @@ def test_an_idea_named_by_a_common_word_gets_no_case() -> None:
                       "for a list of them all.", page=42)
     items = _contrasts(listed, vector, [glossary, everyday])
     assert items and all("case from the course" not in e.prompt for e in items)
+
+
+def test_one_case_is_shown_once_across_concepts() -> None:
+    from tutor.study.exercise_steps import _asked_once
+
+    case, = _contrasts(FALSE_NEGATIVE, FALSE_POSITIVE, [GLOSSARY, CASE])
+    again = case.model_copy(update={
+        "id": "false-positive-contrast-1", "concept_id": "false-positive",
+        "prompt": case.prompt.replace("false negative or false positive",
+                                      "false positive or type 1 error")})
+    own = again.model_copy(update={"id": "false-positive-code-1", "prompt": "What shows?",
+                                   "origin": ExerciseOrigin.CODE_OUTPUT})
+    kept = _asked_once([e.model_dump(mode="json") for e in (case, again, own)])
+    assert [e["id"] for e in kept] == [case.id, own.id]
+    # alone on its concept, the repeat stays
+    kept = _asked_once([e.model_dump(mode="json") for e in (case, again)])
+    assert [e["id"] for e in kept] == [case.id, again.id]

@@ -23,6 +23,7 @@ from langgraph.types import Send
 
 from tutor.answers import CASE_ASKED
 from tutor.course import Chunk, Concept, Exercise
+from tutor.engine.offline.contrast_cases import quoted_case
 from tutor.engine.offline.contrast_questions import pair_of
 from tutor.errors import TutorError
 from tutor.study.rules import PassageLookup, exercise_problems, reason_category
@@ -237,7 +238,25 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
     # a contrast written from the other side stays when it is all its concept has: the
     # writer left out that concept's definition item for it
     kept += [e for e in turned_away if not load[e.get("concept_id", "")]]
-    return kept
+    return _one_showing_of_each_case(kept)
+
+
+def _one_showing_of_each_case(kept: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The exercises with each case of the book shown by one case item (two pairs may classify
+    the same sentence: variance beside central moment, and beside standard deviation); a
+    repeat stays only when it is all its concept has."""
+    items = Counter(e.get("concept_id", "") for e in kept)
+    shown: set[str] = set()
+    result: list[dict[str, Any]] = []
+    for exercise in kept:
+        case = quoted_case(str(exercise.get("prompt", "")))
+        if case is not None and case in shown and items[exercise.get("concept_id", "")] > 1:
+            items[exercise.get("concept_id", "")] -= 1
+            continue
+        if case is not None:
+            shown.add(case)
+        result.append(exercise)
+    return result
 
 
 def fan_out_checking(state: StudyState, runtime: Runtime[StudyContext]) -> list[Send] | str:

@@ -42,6 +42,15 @@ def shown_case(exercise: Exercise) -> str | None:
     return found["quote"] if found else None
 
 
+_QUOTED = re.compile(r'with one idea left out:\s*"(?P<quote>.+)"\s*Is the missing idea ', re.S)
+
+
+def quoted_case(prompt: str) -> str | None:
+    """The case (blanked) a case item's prompt shows, or ``None`` for any other prompt."""
+    found = _QUOTED.search(prompt)
+    return " ".join(found["quote"].split()) if found else None
+
+
 def _capital(name: str) -> str:
     return name[:1].upper() + name[1:]
 
