@@ -22,7 +22,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from tutor.course import Exercise, ExerciseKind
-from tutor.text import ARTICLES, fold, has_negation, singular
+from tutor.text import ARTICLES, content_stems, fold, has_negation, singular
 
 TRUE_WORDS = frozenset({"true", "t", "yes", "y", "correct", "right"})
 FALSE_WORDS = frozenset({"false", "f", "no", "n", "incorrect", "wrong"})
@@ -151,7 +151,10 @@ def key_verdict(exercise: Exercise, text: str) -> bool | None:
     ``None`` when no option is picked. Cloze: right when equal to the key, an accepted
     spelling or a synonym the explanation states (case, punctuation, articles and plurals
     aside); for a numeric key, right or wrong by :func:`same_number` when the answer gives a
-    number; else ``None``. Short answers: always ``None``."""
+    number; else ``None``. Short answers: wrong when a mix-up's diagnosis has the two ideas the
+    wrong way round (:func:`reversed_diagnosis`), else ``None``."""
+    if exercise.kind == ExerciseKind.SHORT_ANSWER:
+        return False if reversed_diagnosis(exercise, text) else None
     if exercise.kind in _CHOICE_KINDS:
         index = chosen_option(exercise, text)
         return None if index is None else is_key(exercise, choices_of(exercise)[index])
@@ -167,6 +170,104 @@ def key_verdict(exercise: Exercise, text: str) -> bool | None:
             if wanted and (said == wanted or squeezed == wanted.replace(" ", "")):
                 return True
     return None
+
+
+# -- mix-ups to diagnose ---------------------------------------------------------------------
+NOTE_DESCRIBES = "the note describes"
+"""How a mix-up item's first key point names the idea a classmate's note really describes:
+"<idea>: the note describes <idea>"; the second point is "<idea the note was written under>:
+<what it really is>" (written by the offline contrast writer, read here)."""
+_NOTE = re.compile(r'"(?P<name>[^":]{1,80}):\s*(?P<said>[^"]+)"')
+_SAYS_OF = (r"\b(?:that|this|it|which|she|her\s+note|the\s+note|her\s+description|the\s+"
+            r"description|the\s+definition|the\s+case|the\s+missing\s+idea|the\s+blank|the\s+"
+            r"answer|what\s+she\s+(?:wrote|describes|describe[sd]))(?:\s*['’]s\s+|\s+(?:is|"
+            r"was|describes|described|defines|defined|means|meant|gives|refers\s+to|is\s+about|"
+            r"is\s+really|really\s+describes|actually\s+describes|fits|matches|shows|"
+            r"is\s+an\s+example\s+of)\s+)(?:(?:really|actually|in\s+fact|just|the|a|an|of|"
+            r"definition|description|course's|what|case|example)\s+){0,4}")
+
+
+CASE_SHOWS = "the case shows"
+"""How a case item's first key point names the idea the book's case shows: "<idea>: the case
+shows <idea>"; the prompt asks "Is the missing idea <one> or <other>?"."""
+CASE_ASKED = re.compile(r"\bIs the missing idea (?P<first>.+?) or (?P<second>.+?)\? ")
+
+
+def mix_up_sides(exercise: Exercise) -> tuple[str, str] | None:
+    """The two ideas an item on telling them apart asks about, the right one first: the idea a
+    mix-up's note really describes and the one it was written under, or the idea a case shows
+    and the other one offered; ``None`` for any other item."""
+    points = exercise.key_points
+    if len(points) < 2 or ": " not in points[1]:
+        return None
+    right = points[0].split(": ", 1)[0].strip()
+    if f": {NOTE_DESCRIBES} " in points[0]:
+        wrong = points[1].split(": ", 1)[0].strip()
+    elif f": {CASE_SHOWS} " in points[0] and (asked := CASE_ASKED.search(exercise.prompt)):
+        offered = [asked["first"].strip(), asked["second"].strip()]
+        others = [o for o in offered if o.lower() != right.lower()]
+        wrong = others[0] if len(others) == 1 else ""
+    else:
+        return None
+    return (right, wrong) if wrong and right.lower() != wrong.lower() else None
+
+
+def _name_pattern(name: str) -> str:
+    parts = [re.escape(p) for p in re.split(r"[\s-]+", name.strip()) if p]
+    return r"\b" + r"[\s-]+".join(parts) + r"(?:e?s)?\b"
+
+
+def _attributed(text: str, names: tuple[str, str]) -> int | None:
+    """Which of the two names the answer says the note describes ("That is the p-value", "her
+    note describes power"), by the first such statement; ``None`` when it says none."""
+    found: list[tuple[int, int]] = []
+    for i, name in enumerate(names):
+        for match in re.finditer(_SAYS_OF + _name_pattern(name), text, re.I):
+            found.append((match.start(), i))
+        opening = re.match(r"^\W*(?:the\s+)?" + _name_pattern(name) + r"\s*[.!;]", text, re.I)
+        if opening:  # "Power. The p-value is ...": the answer opens on the idea it names
+            found.append((-1, i))
+    return min(found)[1] if found else None
+
+
+def _claimed(text: str, name: str) -> set[str]:
+    """What the answer says the idea is ("Power is the probability ...", "power: ..."), as
+    content stems; empty when it says nothing of it."""
+    stated = re.search(_name_pattern(name) + r"\s*(?:,[^,]{0,30},\s*)?(?::|is|are|means|"
+                       r"refers\s+to)\s+(?P<rest>[^.;]+)", text, re.I)
+    return set(content_stems(stated.group("rest"))) if stated else set()
+
+
+def reversed_diagnosis(exercise: Exercise, text: str) -> bool:
+    """Whether an answer to a mix-up item has the two ideas the wrong way round: it says the
+    note describes the idea the note was written under ("That is the p-value. Power is ..."
+    when the note gives power's description for the p-value), or it gives the note's
+    description to that idea and the idea's own to the other; or an answer to a case names
+    the other idea ("It is the consequent, ..." when the case shows the antecedent). A
+    paraphrase of the key scores as well as the key on words alone; which side is which is
+    what the item asks."""
+    sides = mix_up_sides(exercise)
+    if sides is None:
+        return False
+    described, written_under = sides
+    named = _attributed(text, sides)
+    if named is not None:
+        return named == 1
+    note = _NOTE.search(exercise.prompt)
+    if note is None:
+        return False  # a case, or a note of a property ("A proof system is complete if ...")
+    own = set(content_stems(exercise.key_points[1].split(": ", 1)[1]))
+    theirs = set(content_stems(note.group("said")))
+    drop = set(content_stems(f"{described} {written_under}"))
+    own, theirs = own - theirs - drop, theirs - own - drop
+    if not own or not theirs:
+        return False
+
+    def leans(claim: set[str], toward: set[str], away: set[str]) -> bool:
+        return len(claim & toward) > len(claim & away)
+
+    return leans(_claimed(text, described), own, theirs) or leans(
+        _claimed(text, written_under), theirs, own)
 
 
 # -- keeping the key out of text -------------------------------------------------------------

@@ -21,7 +21,9 @@ from langgraph.graph import END
 from langgraph.runtime import Runtime
 from langgraph.types import Send
 
+from tutor.answers import CASE_ASKED
 from tutor.course import Chunk, Concept, Exercise
+from tutor.engine.offline.contrast_cases import quoted_case
 from tutor.engine.offline.contrast_questions import pair_of
 from tutor.errors import TutorError
 from tutor.study.rules import PassageLookup, exercise_problems, reason_category
@@ -210,7 +212,8 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
     concepts' writers pose the same one (a session that follows both names, a contrast of
     two concepts each written from its own side), it goes to the
     concept that has the fewest questions of its own and such questions so far (a concept
-    whose one item uses the idea has no item on its definition to fall back on)."""
+    whose one item uses the idea has no item on its definition to fall back on); a pair one
+    side asks on the book's case goes to that side."""
     by_prompt: dict[str, list[dict[str, Any]]] = defaultdict(list)
     kept: list[dict[str, Any]] = []
     for exercise in exercises:
@@ -225,7 +228,9 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if len(candidates) == 1:
             kept.append(candidates[0])
             continue
-        chosen = min(candidates, key=lambda e: load[e.get("concept_id", "")])
+        # a pair asked on the book's case beats the same pair as a mix-up or a tie
+        chosen = min(candidates, key=lambda e: (CASE_ASKED.search(e.get("prompt", "")) is None,
+                                                load[e.get("concept_id", "")]))
         load[chosen.get("concept_id", "")] += 1
         kept.append(chosen)
         if question.startswith(_PAIR):
@@ -233,7 +238,25 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
     # a contrast written from the other side stays when it is all its concept has: the
     # writer left out that concept's definition item for it
     kept += [e for e in turned_away if not load[e.get("concept_id", "")]]
-    return kept
+    return _one_showing_of_each_case(kept)
+
+
+def _one_showing_of_each_case(kept: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The exercises with each case of the book shown by one case item (two pairs may classify
+    the same sentence: variance beside central moment, and beside standard deviation); a
+    repeat stays only when it is all its concept has."""
+    items = Counter(e.get("concept_id", "") for e in kept)
+    shown: set[str] = set()
+    result: list[dict[str, Any]] = []
+    for exercise in kept:
+        case = quoted_case(str(exercise.get("prompt", "")))
+        if case is not None and case in shown and items[exercise.get("concept_id", "")] > 1:
+            items[exercise.get("concept_id", "")] -= 1
+            continue
+        if case is not None:
+            shown.add(case)
+        result.append(exercise)
+    return result
 
 
 def fan_out_checking(state: StudyState, runtime: Runtime[StudyContext]) -> list[Send] | str:

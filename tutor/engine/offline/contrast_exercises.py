@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from tutor.course import Chunk, Concept, Exercise
+from tutor.course import Chunk, Citation, Concept, Exercise
 from tutor.engine.offline.checking import (
     content_stems,
     mentions,
@@ -23,8 +23,9 @@ from tutor.engine.offline.checking import (
     term_variants,
     words,
 )
+from tutor.engine.offline.contrast_cases import case_item, shown_case
 from tutor.engine.offline.contrast_questions import contrast_item, sets_apart
-from tutor.engine.offline.contrast_sides import Said, find_side
+from tutor.engine.offline.contrast_sides import Said, find_side, without_asides
 from tutor.engine.offline.descriptions import (
     compiled_pattern,
     only_examples,
@@ -83,13 +84,28 @@ def write_contrast(
                 sets_apart(own, theirs, m.concept.name, other.name)
                 and sets_apart(theirs, own, other.name, m.concept.name)):
             continue  # one side says nothing the other does not: no key to set them apart
-        item = contrast_item(m, own, sibling, theirs, cited[0], len(found) + 1, relating)
+        # the book's case of either idea to classify, else the tie or a mix-up to diagnose
+        item = case_item(m, without_asides(own.description), other,
+                         without_asides(theirs.description), passages,
+                         _citations(m, own, cited[0]), f"{m.concept.id}-contrast-{len(found) + 1}",
+                         [s.concept for s in siblings], relating,
+                         [q for e in found if (q := shown_case(e))])
+        item = item or contrast_item(m, own, sibling, theirs, cited[0], len(found) + 1,
+                                     relating)
         if item is None:
             continue
         found.append(item)
         if len(found) == MAX_ITEMS:
             break
     return found
+
+
+def _citations(m: Material, own: Said, page: Citation) -> list[Citation]:
+    """Where a contrast's sides are read: the concept's side first, then the sibling's page."""
+    citations = list(m.citations)
+    if own.cited is not None:
+        citations = [own.cited, *(c for c in citations if c != own.cited)]
+    return citations if page in citations else [*citations, page]
 
 
 def _denied(terms: Sequence[str]) -> re.Pattern[str]:

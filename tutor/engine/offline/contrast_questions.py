@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from tutor.answers import CASE_ASKED, NOTE_DESCRIBES
 from tutor.course import Citation, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import content_stems, mentions, term_variants, words
 from tutor.engine.offline.contrast_sides import Said, without_asides
@@ -64,7 +65,9 @@ def pair_of(origin: str, prompt: str, key_points: Sequence[str]) -> tuple[str, s
     "How are X and Y related?"); ``None`` for any other item. Items on one pair, written from
     either side, ask one question."""
     names: list[str] = []
-    if origin == ExerciseOrigin.CONTRAST.value and len(key_points) >= 2 and all(
+    if origin == ExerciseOrigin.CONTRAST.value and (case := CASE_ASKED.search(prompt)):
+        names = [case["first"].strip().lower(), case["second"].strip().lower()]
+    elif origin == ExerciseOrigin.CONTRAST.value and len(key_points) >= 2 and all(
             SIDE_MARK in p for p in key_points[-2:]):  # another writer's points: no pair read
         names = [p.split(SIDE_MARK, 1)[0].strip().lower() for p in key_points[-2:]]
     elif origin == ExerciseOrigin.RELATION.value:
@@ -75,6 +78,7 @@ def pair_of(origin: str, prompt: str, key_points: Sequence[str]) -> tuple[str, s
 
 
 _RELATED = re.compile(r"^How are (.+?) and (.+?) related\b")
+
 
 
 def contrast_item(m: Material, own_side: Said, sibling: Sibling, theirs_side: Said,
@@ -143,7 +147,7 @@ def _mix_up(m: Material, sibling: Sibling, own: str,
         reference = (f"The note gives the course's description of {fits.name}. "
                      f"{_capital(said_of.name)}: {true_text}.")
         # the learner names the idea the note describes (its description is in the prompt)
-        named = f"the note describes {fits.name}"
+        named = f"{NOTE_DESCRIBES} {fits.name}"  # read back by answers.mix_up_sides
         return prompt, reference, [_side_point(fits.name, named),
                                    _side_point(said_of.name, true_text)]
     return None

@@ -68,7 +68,7 @@ def concrete(quote: str) -> bool:
     return bool(_NUMBER.search(quote) or _CODE.search(quote) or _SYMBOLS.search(quote))
 
 
-def _quotes(chunk: Chunk, m: Material) -> list[str]:
+def case_quotes(chunk: Chunk, m: Material) -> list[str]:
     """Example passages of the chunk that name the concept: a sentence with an example cue,
     preceded by the sentence before it when it leans on that one."""
     sentences = prose_sentences(chunk.text)
@@ -123,7 +123,7 @@ def write_example_use(
     items: list[Exercise] = []
     used: list[str] = []
     for chunk in passages:
-        for quote in _quotes(chunk, m):
+        for quote in case_quotes(chunk, m):
             if any(dice(quote, u) >= 0.6 for u in used):
                 continue
             shown = _blanked(quote, m)

@@ -23,6 +23,7 @@ from tutor.engine.offline.book_definition import (
 )
 from tutor.engine.offline.book_exercises import write_book_exercises
 from tutor.engine.offline.code_exercises import write_code_output
+from tutor.engine.offline.contrast_cases import shown_case
 from tutor.engine.offline.contrast_exercises import write_contrast
 from tutor.engine.offline.contrast_questions import pair_of
 from tutor.engine.offline.example_exercises import write_example
@@ -53,7 +54,8 @@ def write_beyond_definition(
     contrasts = write_contrast(compared, siblings, passages)
     found += contrasts
     # a pair the contrast sets apart has its tie in that key already
-    found += write_relation(compared, siblings, heads, taken=_contrasted(contrasts, siblings))
+    found += write_relation(compared, siblings, heads, taken=_contrasted(contrasts, siblings),
+                            quoted=[q for e in contrasts if (q := shown_case(e))])
     if not found:
         # "which idea fills the blank" is recognition: asked only when nothing else goes
         # beyond the definition, so a give-up on that one item does not leave the concept

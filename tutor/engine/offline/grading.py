@@ -25,6 +25,7 @@ from tutor.answers import (
     chosen_option,
     is_key,
     normalise,
+    reversed_diagnosis,
     same_number,
     stated_synonyms,
 )
@@ -256,6 +257,9 @@ def _grade_short_answer(exercise: Exercise, text: str) -> Grade:
 def _caught(exercise: Exercise, text: str) -> str | None:
     """Why an answer the similarity score accepts is still wrong, or ``None``."""
     references = [exercise.answer, *exercise.key_points]
+    if reversed_diagnosis(exercise, text):
+        return ("Not yet: you have the two ideas the wrong way round. Look again at which idea "
+                "the note's description fits, and which one it was written under.")
     if negates(text, [exercise.answer]):
         return ("Not yet: your answer says the opposite of the course (check the \"not\").")
     if keyword_salad(text, references):

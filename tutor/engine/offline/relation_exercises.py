@@ -22,6 +22,7 @@ from collections.abc import Collection, Sequence
 
 from tutor.course import Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import canonical, term_variants, words
+from tutor.engine.offline.contrast_cases import case_item
 from tutor.engine.offline.descriptions import describe, stands_alone
 from tutor.engine.offline.exercise_material import Material, Sibling
 from tutor.engine.offline.relating_sentences import Relating, relating_sentence
@@ -64,7 +65,7 @@ def broader_by_name(concept: Concept, related: Sequence[Concept]) -> list[Siblin
 
 def write_relation(
     m: Material, siblings: Sequence[Sibling], heads: Sequence[Sibling] = (),
-    taken: Collection[str] = (),
+    taken: Collection[str] = (), quoted: Sequence[str] = (),
 ) -> list[Exercise]:
     """The item on the first near concept (``heads`` first, then ``siblings``; none of the
     ids in ``taken``) that the book ties to the concept by an operation or a part, keyed to
@@ -79,8 +80,14 @@ def write_relation(
             continue  # "keyword argument" and "argument": the name says how they are tied
         names = term_variants(other.name, other.aliases)
         found = relating_sentence(m.terms, names, m.ordered, operations=True)
-        if found is not None:
-            return [_exercise(m, other, found)]
+        if found is None:
+            continue
+        # two ideas tied by an operation are told apart on a case of either, when the book
+        # shows one; else the tie is asked
+        case = case_item(m, m.description or "", other, sibling.description or "",
+                         m.ordered, [found.cited, *m.citations[:1]],
+                         f"{m.concept.id}-relation-1", (), found, quoted)
+        return [case or _exercise(m, other, found)]
     return []
 
 
