@@ -163,3 +163,10 @@ def write_annotated_results(m: Material, passages: Sequence[Chunk]) -> list[Exer
             if len(items) == MAX_ITEMS:
                 return items
     return items
+
+
+def annotated_starts(text: str) -> list[int]:
+    """Where the passage's annotated results are (for :mod:`tutor.study.showcases`)."""
+    if "#" not in text and "will" not in text and "would" not in text:
+        return []
+    return [at for at, *_ in annotated_results(text)]

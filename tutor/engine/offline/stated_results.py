@@ -139,3 +139,8 @@ def write_stated_results(m: Material, passages: Sequence[Chunk]) -> list[Exercis
             if len(items) == MAX_ITEMS:
                 return items
     return items
+
+
+def stated_starts(text: str) -> list[int]:
+    """Where the passage's stated results are (for :mod:`tutor.study.showcases`)."""
+    return [at for at, *_ in stated_results(text)]
