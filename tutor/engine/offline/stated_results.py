@@ -82,6 +82,8 @@ def stated_results(text: str) -> list[tuple[int, str, str, str, str]]:
         if re.search(r"\w\(\s*\)", code):
             continue  # a call given nothing: what it works on is said, not shown
         case = _case(text, begin, match.start(), code)
+        if case == "" and "(" in code and not re.search(r"\(.*(?:[\"'\[{]|\bc\()", code):
+            continue  # "CDF(0) is 0.5": what the function is of is said, not shown
         if case is not None and not mentions(case, [value.strip('"')], fuzzy=False):
             found.append((match.start(), case, code, match.group("verb"), value))
     return found
