@@ -133,10 +133,20 @@ def write_annotated_results(m: Material, passages: Sequence[Chunk]) -> list[Exer
     text naming the concept."""
     items: list[Exercise] = []
     seen: set[str] = set()
+    previous: Chunk | None = None
     for chunk in sorted(passages, key=lambda c: (c.source, c.order)):
+        joined = previous is not None and previous.source == chunk.source and (
+            previous.order == chunk.order - 1)
+        lead = previous.text if joined and previous is not None else ""
+        cited = [chunk.citation()]
+        if joined and previous is not None and previous.page != chunk.page and not (
+                m.pattern.search(chunk.text) or m.pattern.search(chunk.heading)):
+            cited.append(previous.citation())  # named only before the page turned
+        previous = chunk
         for at, shown, code, value in annotated_results(chunk.text):
             key = value.strip(_QUOTES).strip() if value[:1] in _QUOTES else value
-            near = chunk.text[max(0, at - NEAR_TEXT_CHARS): at]
+            near = (lead + "\n" + chunk.text[:at])[-NEAR_TEXT_CHARS:]  # named before the page
+            # turned, too
             if code in seen or len(key) > MAX_KEY_CHARS or not key.strip() or not (
                     m.pattern.search(near) or m.pattern.search(chunk.heading)):
                 continue
@@ -155,7 +165,7 @@ def write_annotated_results(m: Material, passages: Sequence[Chunk]) -> list[Exer
                 accepted=[value] if value != key else [],
                 explanation=(f"The manual shows {value} for this code ({chunk.citation().label()}); "
                              "this answer was checked against the page, not by running it."),
-                citations=[chunk.citation()],
+                citations=cited,
                 difficulty=0.55,
                 origin=ExerciseOrigin.CODE_OUTPUT,
                 checked_by="page",

@@ -115,9 +115,19 @@ def write_stated_results(m: Material, passages: Sequence[Chunk]) -> list[Exercis
     text naming the concept."""
     items: list[Exercise] = []
     seen: set[str] = set()
+    previous: Chunk | None = None
     for chunk in sorted(passages, key=lambda c: (c.source, c.order)):
+        joined = previous is not None and previous.source == chunk.source and (
+            previous.order == chunk.order - 1)
+        lead = previous.text if joined and previous is not None else ""
+        cited = [chunk.citation()]
+        if joined and previous is not None and previous.page != chunk.page and not (
+                m.pattern.search(chunk.text) or m.pattern.search(chunk.heading)):
+            cited.append(previous.citation())  # named only before the page turned
+        previous = chunk
         for at, case, code, verb, value in stated_results(chunk.text):
-            before = chunk.text[max(0, at - NEAR_TEXT_CHARS): at + len(code) + 40]
+            before = (lead + "\n" + chunk.text[: at + len(code) + 40])[
+                -NEAR_TEXT_CHARS - len(code) - 40:]
             if code in seen or not (m.pattern.search(before) or m.pattern.search(chunk.heading)):
                 continue
             seen.add(code)
@@ -133,7 +143,7 @@ def write_stated_results(m: Material, passages: Sequence[Chunk]) -> list[Exercis
                 accepted=[value.strip('"')] if value.startswith('"') else [],
                 explanation=(f"The manual states that {code} gives {value} "
                              f"({chunk.citation().label()})."),
-                citations=[chunk.citation()],
+                citations=cited,
                 difficulty=0.5,
                 origin=ExerciseOrigin.WORKED_EXAMPLE,
                 checked_by="page",
