@@ -120,7 +120,16 @@ def test_a_gnuplot_transcript_with_a_setting_before_is_fully_shown() -> None:
 def test_a_shell_command_that_reads_files_is_not_fully_shown() -> None:
     assert not fully_shown(transcripts("$ cat configure.ac\nAC_INIT\n")[0], 0)
     assert not fully_shown(transcripts("$ ls x*\nx1\n")[0], 0)
-    assert fully_shown(transcripts("$ echo hi | tr a-z A-Z\nHI\n")[0], 0)
+    # which shell prints it is said in prose only; so is the command whose status $? reads
+    assert not fully_shown(transcripts("$ echo hi | tr a-z A-Z\nHI\n")[0], 0)
+    assert not fully_shown(transcripts("$ echo $?\n1\n")[0], 0)
+    assert fully_shown(transcripts("$ bash -c 'f=\"a b\"; echo $f'\na b\n")[0], 0)
+
+
+def test_an_input_with_a_quote_left_open_is_not_fully_shown() -> None:
+    found = transcripts("> n() { echo \"$#$@\"; }; f=\" - \"; n - -'\n3- -\n")
+    assert not fully_shown(found[0], 0)
+    assert found[0].language == "the interpreter"  # no sign of R: not called R
 
 
 def test_an_r_continuation_without_its_plus_is_read_as_input() -> None:

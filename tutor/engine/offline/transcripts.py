@@ -96,8 +96,11 @@ class Transcript:
         """What the prompt belongs to, as an item names it."""
         if self.prompt == "gnuplot>":
             return "gnuplot"
-        if self.prompt in ("R>", ">"):
+        if self.prompt == "R>" or self.prompt == ">" and any(
+                "<-" in s.source or s.output.startswith("[") for s in self.steps):
             return "R"
+        if self.prompt == ">":
+            return "the interpreter"
         if self.prompt == "S>":
             return "S"
         return "the shell"
@@ -204,6 +207,13 @@ def read_names(source: str, prompt: str = ">") -> set[str]:
     return names - KNOWN
 
 
+def _unclosed_quote(source: str) -> bool:
+    """Whether a quote in the input is left open (what it quotes is not all shown)."""
+    code = re.sub(r"\\.", "", _STRING.sub("", source))
+    code = re.sub(r"(?<=\w)'(?=\w)", "", code)  # an apostrophe in a word
+    return "'" in code or '"' in code
+
+
 def _shell_outside(source: str) -> bool:
     """Whether a shell step reads the machine: a command that lists, reads or times
     something, a file it is given, the shell's own process."""
@@ -223,9 +233,13 @@ def fully_shown(transcript: Transcript, index: int, page_text: str = "") -> bool
     steps = transcript.steps[: index + 1]
     bound: set[str] = set()
     for step in steps:
+        if _unclosed_quote(step.source):
+            return False  # the input runs on from a line the transcript does not hold
         if prompt.endswith("$") or prompt == "csh>":
-            if _shell_outside(step.source):
-                return False
+            if _shell_outside(step.source) or shell_named(step.source) is None:
+                return False  # which shell gives the output is said in prose, not shown
+            if re.match(r"[^;|&]*\$\?", step.source):
+                return False  # the status of a command the transcript does not show
         elif any(OUTSIDE_CALLS.match(name) for name in called_names(step.source)):
             return False
         own = bound_names(step.source, prompt)
