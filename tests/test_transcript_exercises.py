@@ -177,6 +177,15 @@ def test_a_stated_result_refuses_hedges_hidden_names_and_a_result_given_in_the_c
     assert [(code, value) for _, _, code, _, value in found] == [('words(" a b c d")', "4")]
 
 
+def test_a_stated_result_showing_a_function_the_sentence_introduces_is_not_the_concepts(
+) -> None:
+    text = ("Hint: Use the encoding of the string. Also, the language provides a function "
+            "called strlen that counts characters, so the value of strlen('abc') is 3.")
+    chunk = book_page(text)
+    assert stated_results(text)  # a fair case, but of strlen
+    assert write_stated_results(gather(ENCODING, ["encoding"], [chunk]), [chunk]) == []
+
+
 def test_a_line_at_the_prompt_followed_by_what_it_gives_is_a_stated_result() -> None:
     found = stated_results("Examples are\n> Inf - Inf\nwhich both give NaN since ...")
     assert [(code, value) for _, _, code, _, value in found] == [("Inf - Inf", "NaN")]

@@ -110,6 +110,19 @@ def _case(text: str, begin: int, at: int, code: str) -> str | None:
     return "after " + "; ".join(f"`{bound[n]}`" for n in sorted(wanted))
 
 
+def _about_the_function(text: str, at: int, code: str) -> bool:
+    """Whether the sentence stating the result introduces the function the code calls ("a
+    built-in function called len ..., so the value of len('monty') is 5"): the result shows
+    that function, not the concept named before it."""
+    called = re.match(r"([A-Za-z][\w.]*)\s*\(", code)
+    if called is None:
+        return False
+    name = re.escape(called.group(1))
+    _, sentence = _sentence(text, at, at)
+    return re.search(rf"\b(?:called|named|function|command)\s+{name}\b|\b{name}\s+"
+                     rf"(?:function|command)\b", sentence) is not None
+
+
 def write_stated_results(m: Material, passages: Sequence[Chunk]) -> list[Exercise]:
     """Up to :data:`MAX_ITEMS` "what does it give" items on results the manual states near
     text naming the concept."""
@@ -128,7 +141,8 @@ def write_stated_results(m: Material, passages: Sequence[Chunk]) -> list[Exercis
         for at, case, code, verb, value in stated_results(chunk.text):
             before = (lead + "\n" + chunk.text[: at + len(code) + 40])[
                 -NEAR_TEXT_CHARS - len(code) - 40:]
-            if code in seen or not (m.pattern.search(before) or m.pattern.search(chunk.heading)):
+            if code in seen or _about_the_function(chunk.text, at, code) or not (
+                    m.pattern.search(before) or m.pattern.search(chunk.heading)):
                 continue
             seen.add(code)
             lead = f"{case[:1].upper()}{case[1:]}, what" if case else "What"
