@@ -173,6 +173,7 @@ def test_a_stated_result_refuses_hedges_hidden_names_and_a_result_given_in_the_c
     assert stated_results("If z is a complex vector of length 100, then length(z) is "
                           "100.") == []  # the case gives the answer
     assert stated_results("For the standard normal, CDF(0) is 0.5.") == []  # of what?
+    assert stated_results('s = "αβγ"\ns[2:2] evaluates to "β"\n') == []  # not typed
     found = stated_results("For example, words(\" a b c d\") returns 4.")
     assert [(code, value) for _, _, code, _, value in found] == [('words(" a b c d")', "4")]
 

@@ -1,7 +1,7 @@
 """Results a manual states in prose for code it shows: "``words(" a b c d")`` returns 4".
 
 A reference manual works its cases in sentences rather than sessions: "For example,
-words(" a b c d") returns 4", "utf8string[2:2] evaluates to "β"" after ``utf8string =
+words(" a b c d") returns 4", "strlen(utf8string) returns 3" after ``utf8string =
 "αβγ"``, "if z is a complex vector of length 100, then in an expression mode(z) is the
 character string "complex"", or a line typed at the prompt followed by "which both give NaN".
 Each is a case the learner can work: the item shows the case up to the result and asks for
@@ -77,6 +77,8 @@ def stated_results(text: str) -> list[tuple[int, str, str, str, str]]:
         begin, sentence = _sentence(text, match.start(), match.end())
         if _HEDGED.search(sentence) or "..." in code or mentions(code, [value], fuzzy=False):
             continue
+        if not value.isascii():
+            continue  # "β": a key the learner cannot type on most keyboards
         if any(OUTSIDE_CALLS.match(name) for name in called_names(code)):
             continue
         if re.search(r"\w\(\s*\)", code):
