@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from tutor.course import Chunk, Exercise
+from tutor.engine.offline.annotated_results import write_annotated_results
 from tutor.engine.offline.book_definition import (
     find_book_definition,
     named_siblings_described,
@@ -30,6 +31,8 @@ from tutor.engine.offline.example_exercises import write_example
 from tutor.engine.offline.example_use_exercises import write_example_use
 from tutor.engine.offline.exercise_material import Material, Sibling
 from tutor.engine.offline.relation_exercises import fits, write_relation
+from tutor.engine.offline.stated_results import write_stated_results
+from tutor.engine.offline.transcript_exercises import write_transcript_outputs
 from tutor.engine.offline.value_readings import write_readings
 from tutor.engine.offline.worked_examples import write_worked_examples
 
@@ -46,6 +49,9 @@ def write_beyond_definition(
     if example is not None:
         found.append(example)
     found += write_code_output(m, passages)
+    found += write_transcript_outputs(m, passages)  # R, gnuplot, the shell: keyed to the page
+    found += write_stated_results(m, passages)  # results the manual states in prose
+    found += write_annotated_results(m, passages)  # code with its result in a comment
     found += write_book_exercises(m, passages)
     found += write_worked_examples(m, passages)
     found += write_readings(m, passages)
