@@ -60,6 +60,7 @@ from tutor.engine.offline.keyphrases import (
 )
 from tutor.engine.offline.notation_definitions import state_in_notation
 from tutor.engine.offline.plain_definitions import plain_definition
+from tutor.engine.offline.section_concepts import add_section_concepts
 from tutor.engine.offline.section_definitions import define_from_sections
 from tutor.engine.offline.synonym_definitions import (
     lend_kind_definitions,
@@ -250,7 +251,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     lend_kind_definitions(result)
     define_from_sections(result, sentences, chunks)
     state_in_notation(result, sentences, chunks)
-    return result
+    return add_section_concepts(result, sentences, chunks)
 
 
 _IN_SYSTEM = re.compile(r"^(\w[\w\- ]*\w) in [A-Z]{1,4}$")
