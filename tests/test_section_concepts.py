@@ -118,3 +118,8 @@ def test_the_map_of_a_manual_gets_its_section_topics() -> None:
     assert SECTION_EVIDENCE in drafts["regular sequence"].evidence
     assert drafts["regular sequence"].citations[0].page == 2
     assert not any(name.lower() == "index" for name in drafts)
+
+
+def test_a_group_of_reference_entries_names_no_topic() -> None:
+    assert topic_name("7.4.1.1 General EAX interface") is None
+    assert topic_name("7.4.1.2 EAX helper macros") is None

@@ -98,15 +98,18 @@ _POINTS_ON = re.compile(r"\b(?:the following|as follows|below|examples?)\b", re.
 topic is."""
 _QUALIFIED = re.compile(r" (?:of|for|as|in|with|within|from|on) ")
 """Where a name's head ends and its qualifier begins ("tuple as return value")."""
+_API_GROUPS = frozenset("interface interfaces macro macros".split())
 _NOT_FIRST = frozenset("first second third last final next previous my i i'm i've we".split())
 _NO_TOPIC = frozenset(
-    "introduction overview summary example examples exercise exercises reference references "
-    "preliminaries miscellaneous background details usage options notes note remarks caveats "
-    "tips basics contents index glossary conclusion conclusions appendix preface foreword "
-    "problems solutions answers bibliography discussion motivation concepts general history "
-    "acknowledgments acknowledgements sample samples license licence copyright warranty"
-    .split())
+    "introduction overview summary example examples exercise exercises preliminaries "
+    "miscellaneous background remarks caveats tips basics conclusion conclusions appendix "
+    "preface foreword problems solutions answers bibliography discussion motivation "
+    "acknowledgments acknowledgements sample samples license licence copyright warranty".split())
 """Words that make a heading about the book or about several things, not about one topic."""
+_NO_TOPIC_ALONE = frozenset(
+    "usage options details notes reference general history index contents glossary concepts "
+    "features facilities".split())
+"""Words that, alone, name a part of the book rather than a topic ("Options", "Index")."""
 
 
 def add_section_concepts(drafts: list[ConceptDraft], sentences: Sequence[Sentence],
@@ -135,6 +138,7 @@ def add_section_concepts(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
         if found is None:
             continue
         first, text, points = found
+        aliases += _abbreviations(text, name)
         chunk = chunks[opening[0].chunk]
         known |= keys
         added.append(ConceptDraft(
@@ -200,10 +204,15 @@ def _names_topic(name: str) -> bool:
         return False
     if ", " in name or lower[0] in ("and", "or"):
         return False  # a list of several things
+    if lower[-1] in _API_GROUPS:
+        return False  # "General CCM interface", "EAX helper macros": a group of reference
+        # entries, the entries' own concepts
     if lower[0] in _NOT_FIRST:
         return False  # "The first program", "My program hangs": a step or a reader's trouble
     if len(words) == 1:
         word = lower[0]
+        if word in _NO_TOPIC_ALONE:
+            return False
         if word.endswith("ing") and not words[0].isupper():
             return False  # an activity ("Plotting", "Copying"), not a topic
         return not (general_zipf(singular(word)) >= COMMON_WORD_ZIPF and not words[0].isupper())
@@ -236,12 +245,10 @@ def section_definition(opening: Sequence[Sentence], terms: list[str],
     readable = [(s, t) for s, t in readable if _reads_alone(t)]
     if not readable:
         return None
-    topic = set(content_stems(" ".join(terms)))
     chosen = next(((s, t) for s, t in readable if plainly_defines(t, terms)
                    or describes_command(t, terms)), None)
-    head = content_stems(terms[0])[-1:]
     chosen = chosen or next(((s, t) for s, t in readable if not _ADDRESSED.search(t) and (
-        mentions(t, terms) or _speaks_of(set(content_stems(t)), topic, head))), None)
+        mentions(t, terms) or _speaks_of(set(content_stems(t)), terms))), None)
     if chosen is None:
         return None
     sentence, text = chosen
@@ -249,11 +256,26 @@ def section_definition(opening: Sequence[Sentence], terms: list[str],
     return sentence, text, points
 
 
-def _speaks_of(stems: set[str], topic: set[str], head: list[str]) -> bool:
-    """Whether a sentence's content words speak of the topic: its head word ("sequence" of
-    "regular sequence") and at least :data:`TOPIC_SHARE` of its words."""
-    return (set(head) <= stems and bool(topic)
-            and len(topic & stems) >= TOPIC_SHARE * len(topic))
+def _speaks_of(stems: set[str], terms: list[str]) -> bool:
+    """Whether a sentence's content words speak of the topic under one of its names: the
+    name's head word ("sequence" of "regular sequence") and at least :data:`TOPIC_SHARE` of
+    its words, a task's verb aside ("attribute" of "getting and setting attributes")."""
+    for term in terms:
+        words = term.split()
+        while len(words) > 1 and (words[0].lower().endswith("ing") or words[0] in ("and", "or")):
+            words = words[1:]
+        topic = content_stems(" ".join(words))
+        if (topic and topic[-1] in stems
+                and len(set(topic) & stems) >= TOPIC_SHARE * len(set(topic))):
+            return True
+    return False
+
+
+def _abbreviations(text: str, name: str) -> list[str]:
+    """The abbreviation the sentence gives the name in parentheses ("Counter mode (CTR) uses
+    ...", "XEX-based tweaked-codebook mode with ciphertext stealing (XTS) is ...")."""
+    found = re.search(re.escape(name) + r"\s+\(([A-Z][A-Z0-9-]{1,7})\)", text, re.IGNORECASE)
+    return [found.group(1)] if found else []
 
 
 def _reads_alone(text: str) -> bool:
@@ -298,10 +320,8 @@ def _api_entry(name: str, opening: Sequence[Sentence], chunks: Sequence[Chunk]) 
     words = name.lower().split()
     if len(words) < 2:
         return False
-    glued = re.compile(r"\b" + r"[_ ]?".join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
     underscored = "_".join(words)
-    texts = {chunks[s.chunk].text for s in opening[:2]}
-    return any(underscored in t.lower() or (glued.search(t) and "_" in t) for t in texts)
+    return any(underscored in chunks[s.chunk].text.lower() for s in opening[:2])
 
 
 def _sections(sentences: Sequence[Sentence]) -> list[tuple[str, list[Sentence]]]:
