@@ -123,3 +123,10 @@ def test_the_map_of_a_manual_gets_its_section_topics() -> None:
 def test_a_group_of_reference_entries_names_no_topic() -> None:
     assert topic_name("7.4.1.1 General EAX interface") is None
     assert topic_name("7.4.1.2 EAX helper macros") is None
+
+
+def test_an_opening_that_goes_on_from_the_sentence_before_defines_nothing() -> None:
+    heading = "10.4 The ‘...’ argument"
+    opening = [Sentence("This can be done by including an extra argument, literally '...', of "
+                        "the function, which may then be passed on.", 0, 0, heading)]
+    assert section_definition(opening, ["‘...’ argument"], heading) is None

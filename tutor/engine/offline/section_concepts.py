@@ -80,7 +80,8 @@ _CODE_RESIDUE = re.compile(r"^\d+(?:\.\d+)*\s+[A-Z]|^[^\w\u2018\u201c(]|\w_\w|\[
 """Code or a reference entry's residue in a sentence ("void sha256_digest (...) [Function]"),
 or a sentence cut from the one before (it opens in lower case)."""
 _EXAMPLE_OPENER = re.compile(
-    r"^(?:For example|For instance|E\.g\.|Example|Suppose|Consider|Later|Recall|So|Thus|Hence|Well|Also|Now|Again|Similarly|However|But"
+    r"^(?:For example|For instance|E\.g\.|Example|Suppose|Consider|Later|Recall|So|Thus|Hence|Well"
+    r"|Also|Now|Again|Similarly|However|But|This|These|That|Those|It|They|Such"
     r"|Conversely|Furthermore|Moreover|Finally|Then|And|Or|Another|Other|There|The same|One of "
     r"(?:them|these|those)|In (?:this|that|the "
     r"latter|the former|addition|particular|such)\b)\b")
@@ -98,16 +99,19 @@ _POINTS_ON = re.compile(r"\b(?:the following|as follows|below|examples?)\b", re.
 topic is."""
 _QUALIFIED = re.compile(r" (?:of|for|as|in|with|within|from|on) ")
 """Where a name's head ends and its qualifier begins ("tuple as return value")."""
-_API_GROUPS = frozenset("interface interfaces macro macros".split())
+_API_GROUPS = frozenset("interface interfaces macro macros implementation implementations"
+                        .split())
+"""Heads of a section on a group of reference entries or on the code behind a thing."""
 _NOT_FIRST = frozenset("first second third last final next previous my i i'm i've we".split())
 _NO_TOPIC = frozenset(
     "introduction overview summary example examples exercise exercises preliminaries "
     "miscellaneous background remarks caveats tips basics conclusion conclusions appendix "
     "preface foreword problems solutions answers bibliography discussion motivation "
-    "acknowledgments acknowledgements sample samples license licence copyright warranty".split())
+    "acknowledgments acknowledgements sample samples license licence copyright warranty concepts"
+    .split())
 """Words that make a heading about the book or about several things, not about one topic."""
 _NO_TOPIC_ALONE = frozenset(
-    "usage options details notes reference general history index contents glossary concepts "
+    "usage options details notes reference general history index contents glossary "
     "features facilities".split())
 """Words that, alone, name a part of the book rather than a topic ("Options", "Index")."""
 
