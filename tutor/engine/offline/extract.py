@@ -61,6 +61,7 @@ from tutor.engine.offline.keyphrases import (
 from tutor.engine.offline.notation_definitions import state_in_notation
 from tutor.engine.offline.plain_definitions import plain_definition
 from tutor.engine.offline.reference_concepts import with_entries
+from tutor.engine.offline.section_concepts import add_section_concepts
 from tutor.engine.offline.section_definitions import define_from_sections
 from tutor.engine.offline.synonym_definitions import (
     lend_kind_definitions,
@@ -251,7 +252,8 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     lend_kind_definitions(result)
     define_from_sections(result, sentences, chunks)
     state_in_notation(result, sentences, chunks)
-    return with_entries(result, chunks, reference)  # an API manual's reference entries
+    result = with_entries(result, chunks, reference)  # an API manual's reference entries
+    return add_section_concepts(result, sentences, chunks)  # sections on a topic still missing
 
 
 _IN_SYSTEM = re.compile(r"^(\w[\w\- ]*\w) in [A-Z]{1,4}$")

@@ -25,6 +25,7 @@ by grouping), never all pairs of concepts.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -133,6 +134,7 @@ def gather_evidence(concepts: Sequence[Concept], chunks: Sequence[Chunk]) -> Lin
     in_section = names.uses([c.section for c in concepts])
     chapters = _chapters(concepts, chunks)
     in_chapter = names.uses(chapters)
+    in_parent = names.uses(parent_sections(concepts, chunks))
     by_order = {c.order: c.text for c in chunks}
     in_passage = names.uses([by_order.get(c.first_order, "") for c in concepts])
     following = sorted(by_order)
@@ -148,6 +150,7 @@ def gather_evidence(concepts: Sequence[Concept], chunks: Sequence[Chunk]) -> Lin
     specificity = _specificity(in_definition | in_points, n)
     kin = _latest_sibling(words, chapters, rank)
     named = (kin | in_definition | in_points | in_passage | in_introduction | in_section | in_chapter
+             | in_parent
              | follows | recent | together | name_pairs(words))
     refd = _reference_distance(keys, chunks, named)
     pairs: dict[Pair, dict[str, float]] = {}
@@ -159,7 +162,8 @@ def gather_evidence(concepts: Sequence[Concept], chunks: Sequence[Chunk]) -> Lin
                            else 0.25 if (a, b) in in_passage
                            else INTRODUCTION if (a, b) in in_introduction else 0.0),
             "name": builds_on(words[a], words[b]) or (SIBLING if (a, b) in kin else 0.0),
-            "section": (1.0 if (a, b) in in_section or (a, b) in follows or (a, b) in recent
+            "section": (1.0 if (a, b) in in_section or (a, b) in in_parent or (a, b) in follows
+                        or (a, b) in recent
                         else PREDECESSOR if (a, b) in just_before
                         else 0.6 if (a, b) in in_chapter
                         else SAME_SECTION if (a, b) in together else 0.0),
@@ -342,6 +346,28 @@ def _specificity(uses: Pairs, n: int) -> list[float]:
     for a, _b in uses:
         used_by[a] += 1
     return [0.5 + 0.5 * math.log((n + 1) / (u + 1)) / math.log(n + 1) for u in used_by]
+
+
+_SECTION_NUMBER = re.compile(r"^(\d+(?:\.\d+)+)\.?\s")
+
+
+def parent_sections(concepts: Sequence[Concept], chunks: Sequence[Chunk]) -> list[str]:
+    """For each concept, the heading of the section its own numbered section belongs to
+    ("7.1 Hash functions" for a concept of "7.1.1.1 SHA256", the nearest numbered ancestor
+    met before it; "" when its section is not numbered below chapter level)."""
+    latest: dict[str, str] = {}  # section number -> heading, as read so far
+    parent_at: dict[int, str] = {}
+    parent = ""
+    for chunk in sorted(chunks, key=lambda c: c.order):
+        numbered = _SECTION_NUMBER.match(chunk.heading)
+        if numbered:
+            number = numbered.group(1)
+            latest[number] = chunk.heading
+            parts = number.split(".")
+            parent = next((latest[".".join(parts[:k])] for k in range(len(parts) - 1, 0, -1)
+                           if ".".join(parts[:k]) in latest), "")
+        parent_at[chunk.order] = parent
+    return [parent_at.get(c.first_order, "") for c in concepts]
 
 
 def _chapters(concepts: Sequence[Concept], chunks: Sequence[Chunk]) -> list[str]:
