@@ -44,6 +44,9 @@ def test_what_says_what_a_concept_is_or_does() -> None:
                       "recursive.", ["recursive definition"])  # the kind, by its modifier
     assert tells_what("The universal introduction rule (UI) lets you infer UxAx from Ac.",
                       ["universal introduction"])
+    assert tells_what("Separated dependencies simply refers to listing the prerequisite of a "
+                      "target.", ["separated dependency"])
+    assert tells_what("Minor tic marks are controlled by by set mttics.", ["mttics"])  # a typo
     # a gloss with a subject of its own is about something else
     assert not tells_what("The format string is used to write the date and time.", ["timestamp"])
     # a naming in passing, a use, a behaviour
@@ -125,3 +128,18 @@ def test_a_concept_nothing_explains_is_dropped_unless_other_evidence_keeps_it() 
     assert kept == [section, entry, termed]
     assert unexplained(keyword) and not unexplained(section) and not unexplained(entry)
     assert not unexplained(termed)
+
+
+def test_a_cross_reference_gives_way_to_the_concepts_own_section() -> None:
+    chunks = _chunks(("Plot", "See colorspec (p. 2)."),
+                     ("Colorspec", "Many commands let colorspec give a line an explicit color."))
+    draft = _draft("colorspec", chunks[0].text, ["heading", "emphasis"])
+    define_anywhere([draft], _sentences(chunks), chunks)
+    assert draft.definition.startswith("Many commands let colorspec")
+    assert draft.citations[0].page == 2
+
+
+def test_a_placeholder_joined_by_hyphens_is_one_word() -> None:
+    placeholder = _draft("type-or-expr", "Define SIZEOF_type-or-expr to be its size.",
+                         ["emphasis"])
+    assert unexplained(placeholder)

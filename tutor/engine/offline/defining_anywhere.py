@@ -86,6 +86,8 @@ _OWN_SUBJECT = re.compile(r"^\W*(?:(?:a|an|the)\s+)?(?:(?!\b(?:that|which|who|wh
 ("The format string is used to write the date and time" under the *timestamp* heading)."""
 
 
+_DOUBLED = re.compile(r"\b(by|the|of|to|is|a)\s+\1\b", re.I)
+"""A word the book printed twice ("controlled by by set mttics")."""
 _IN_PASSING = re.compile(r"\bwhat\s+(?:is|are)\s+(?:\w+\s+)?(?:called|known\s+as)\b|\bso-called\b",
                          re.I)
 """A naming in passing: "... treated by what are known as generic functions", "other so-called
@@ -133,6 +135,7 @@ def found_definition(sentence: str, terms: Sequence[str]) -> bool:
     concept as the subject (only a proper name or its kind before it) of a copula to a class
     or a defining verb, a naming, an appositive (:data:`_CLASS`), what a command, style or
     option does, or what the thing itself does or holds; no naming in passing."""
+    sentence = _DOUBLED.sub(r"\1", sentence)
     marked = term_pattern(terms).sub(_T, sentence)
     if _IN_PASSING.search(sentence) or _LONGER_COMMAND.search(marked):
         return False
@@ -145,8 +148,8 @@ def found_definition(sentence: str, terms: Sequence[str]) -> bool:
 
 _CONSISTS = re.compile(
     r"^\W*(?:(?:a|an|the|each|every)\s+)?" + _KIND + r"[\"'‘“]?" + re.escape(_T) + _NAMED_AFTER
-    + r"\s+(?:consists?\s+of|contains?|holds?|stands?\s+for|represents?|describes?|specif(?:y|ies)|"
-    r"determines?|controls?|lets?\s+you|allows?)\s+\w", re.I)
+    + r"\s+(?:simply\s+|just\s+|also\s+)?(?:consists?\s+of|contains?|holds?|stands?\s+for|represents?|describes?|specif(?:y|ies)|"
+    r"determines?|controls?|lets?\s+you|allows?|refers?\s+to|means?|denotes?)\s+\w", re.I)
 """The concept as the subject of a verb that says what it is made of, holds or does
 ("Tokens consist of ...", "The TAG value holds ...", "Margins control ...")."""
 _PROPER_MODIFIER = re.compile(r"^(?P<article>\W*(?:[Aa]n?|[Tt]he)\s+)[A-Z][\w-]*\s+(?=[a-z])")
@@ -165,6 +168,7 @@ def tells_what(sentence: str, terms: Sequence[str]) -> bool:
     option does, what the thing does with it as the subject (:data:`_DOES`), or a gloss that
     leaves the name out, has no subject of its own and stands alone ("A value far from the
     central tendency.")."""
+    sentence = _DOUBLED.sub(r"\1", sentence)  # "controlled by by set mttics"
     if not sentence.strip() or _IN_PASSING.search(sentence):
         return False
     plain = _PROPER_MODIFIER.sub(r"\g<article>", sentence)  # "An R list is ..." -> "An list"
@@ -226,7 +230,32 @@ def define_anywhere(drafts: list[ConceptDraft], sentences: Sequence[Sentence],
             _adopt(draft, sentences[best], chunks)
         elif unexplained(draft):
             dropped.add(id(draft))
+        elif _POINTS_AWAY.search(draft.definition):
+            opening = _section_opening(terms, positions, sentences, devoted)
+            if opening is not None:  # "See colorspec (p. 50).": its own section's words
+                _adopt(draft, sentences[opening], chunks)
     return [d for d in drafts if id(d) not in dropped]
+
+
+_POINTS_AWAY = re.compile(
+    r"^\W*(?:(?:for\s+(?:more|further)\s+(?:information|details),?\s+)?see\b|"
+    r"the\s+same\s+(?:syntax|options?|rules?)\s+appl(?:y|ies)\s+to\b)"
+    r"|\(p\.\s*\d+\)\.?\s*$", re.I)
+"""A sentence that sends the reader elsewhere ("See colorspec (p. 50).", "The same syntax
+applies to yrange, zrange, ...")."""
+
+
+def _section_opening(terms: list[str], positions: Sequence[int], sentences: Sequence[Sentence],
+                     devoted: dict[str, set[str]]) -> int | None:
+    """The first sentence of the concept's own section that names it and reads alone."""
+    keys = {term_key(t) for t in terms}
+    for position in positions:
+        text = sentences[position].text
+        if (keys & devoted.get(sentences[position].section, set())
+                and not _POINTS_AWAY.search(text) and not leans(text) and is_prose(text)
+                and not text.endswith("?") and len(text.split()) <= MAX_WORDS):
+            return position
+    return None
 
 
 def unexplained(draft: ConceptDraft) -> bool:
@@ -234,10 +263,11 @@ def unexplained(draft: ConceptDraft) -> bool:
     sentence that does, is no concept: its evidence is only of the judged kinds, and it is not
     a term of several words the book sets in emphasis (a book's way of marking a term it
     introduces, "the existential quantifier, ∃"; one word in emphasis is, in a manual, mostly a
-    keyword or an option's value: "fnormal", "nocontours")."""
+    keyword, an option's value or an argument's placeholder: "fnormal", "nocontours",
+    "type-or-expr")."""
     if not set(draft.evidence) <= JUDGED_EVIDENCE:
         return False
-    return not ("emphasis" in draft.evidence and " " in term_key(draft.name))
+    return not ("emphasis" in draft.evidence and " " in draft.name.strip())
 
 
 def _terms(draft: ConceptDraft) -> list[str]:
