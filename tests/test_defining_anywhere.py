@@ -71,6 +71,7 @@ def test_a_sentence_found_elsewhere_must_have_the_concept_as_its_subject() -> No
     assert not found_definition("The set mouse format command specifies a format string.",
                                 ["format"])
     assert not found_definition("The every keyword allows a periodic sampling.", ["keyword"])
+    assert found_definition("The set ytics command controls major tics on the y axis.", ["ytics"])
     assert not found_definition("LaTeX is the default.", ["latex"])
     assert not found_definition("A positive offset expands the axis range.", ["offset"])
 
@@ -132,10 +133,10 @@ def test_a_concept_nothing_explains_is_dropped_unless_other_evidence_keeps_it() 
 
 def test_a_cross_reference_gives_way_to_the_concepts_own_section() -> None:
     chunks = _chunks(("Plot", "See colorspec (p. 2)."),
-                     ("Colorspec", "Many commands let colorspec give a line an explicit color."))
+                     ("Colorspec", "Many commands let you give a line an explicit color."))
     draft = _draft("colorspec", chunks[0].text, ["heading", "emphasis"])
     define_anywhere([draft], _sentences(chunks), chunks)
-    assert draft.definition.startswith("Many commands let colorspec")
+    assert draft.definition.startswith("Many commands let you")
     assert draft.citations[0].page == 2
 
 

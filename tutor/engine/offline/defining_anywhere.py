@@ -107,14 +107,15 @@ _CLASS = re.compile(
     r"referred\s+to\s+as|termed)\s+(?:(?:a|an|the)\s+)?[\"'‘“]?" + re.escape(_T)
     + r"|" + re.escape(_T) + r"[\"'’”]?,\s+(?:which|that)\s+(?:is|are)\s+(?:a|an|the)\s"
     + r"|^\W*(?:[A-Z][\w ]{0,30},\s+)?(?:the\s+)?" + re.escape(_T) + r",\s+(?:a|an)\s+[a-z]", re.I)
-"""The concept said to be of a class, or named, with it as the subject: "Tokens are the
-elementary building blocks of a programming language", "The NULL object has ...": no;
-"X refers to ...", "... is called X", "X, which is a ...", "The X, a ..."."""
+"""The concept said to be of a class or named, with it as the subject: "Tokens are the
+elementary building blocks of a programming language", "X refers to ...", "... is called X",
+"X, which is a ...", "The X, a ..."; not "X is the default"."""
 
 
 _LONGER_COMMAND = re.compile(r"\b(?:show|unset)\s+" + re.escape(_T)
                              + r"|\bset\s+[\w-]+\s+(?:[\w-]+\s+)?" + re.escape(_T)
-                             + r"|\b[a-z]+\s+" + re.escape(_T) + r"\s+(?:keyword|option|command)\b")
+                             + r"|\b(?!(?:set|the|a|an|this|that|each|every)\b)[a-z]+\s+"
+                             + re.escape(_T) + r"\s+(?:keyword|option|command)\b")
 """The concept's name inside a longer command's ("The set mouse format command ...", "The show
 plot command ...", "The every keyword ..."): what is said is of the longer one."""
 
@@ -136,14 +137,15 @@ def found_definition(sentence: str, terms: Sequence[str]) -> bool:
     or a defining verb, a naming, an appositive (:data:`_CLASS`), what a command, style or
     option does, or what the thing itself does or holds; no naming in passing."""
     sentence = _DOUBLED.sub(r"\1", sentence)
-    marked = term_pattern(terms).sub(_T, sentence)
-    if _IN_PASSING.search(sentence) or _LONGER_COMMAND.search(marked):
-        return False
-    plain = _PROPER_MODIFIER.sub(r"\g<article>", sentence)
     pattern = term_pattern(terms)
-    return any(_CLASS.search(pattern.sub(_T, s)) or describes_command(s, terms)
-               or _DOES.search(pattern.sub(_T, s)) or _CONSISTS.match(pattern.sub(_T, s))
-               for s in {sentence, plain})
+    if _IN_PASSING.search(sentence) or _LONGER_COMMAND.search(pattern.sub(_T, sentence)):
+        return False
+    for said in {sentence, _PROPER_MODIFIER.sub(r"\g<article>", sentence)}:
+        marked = pattern.sub(_T, said)
+        if (_CLASS.search(marked) or _DOES.search(marked) or _CONSISTS.match(marked)
+                or describes_command(said, terms)):
+            return True
+    return False
 
 
 _CONSISTS = re.compile(
@@ -174,8 +176,9 @@ def tells_what(sentence: str, terms: Sequence[str]) -> bool:
     plain = _PROPER_MODIFIER.sub(r"\g<article>", sentence)  # "An R list is ..." -> "An list"
     if any(plainly_defines(s, terms) or describes_command(s, terms) for s in {sentence, plain}):
         return True
-    parts = split_sentences(sentence)
-    marked = [term_pattern(terms).sub(_T, part) for part in parts]
+    pattern = term_pattern(terms)
+    parts = split_sentences(sentence) or [sentence]
+    marked = [pattern.sub(_T, part) for part in parts]
     if len(parts) >= 2 and _NAMES_WHAT_CAME_BEFORE.match(marked[-1]):
         return True  # "In R the free variable bindings are resolved ... This is called lexical
         # scope.": the naming with the sentence it names
@@ -185,10 +188,8 @@ def tells_what(sentence: str, terms: Sequence[str]) -> bool:
     if any(signs[name] for name in _CLASSIFIER_SIGNS):
         return True  # "A sentence is contingent if ...", "... are called summary statistics",
         # "the codebook, which documents the design of the study"
-    pattern = term_pattern(terms)
-    first = (split_sentences(sentence) or [sentence])[0]
-    if pattern.search(first) is None:
-        return _gloss(first)
+    if pattern.search(parts[0]) is None:
+        return _gloss(parts[0])
     return _DOES.search(pattern.sub(_T, sentence)) is not None
 
 
@@ -231,7 +232,7 @@ def define_anywhere(drafts: list[ConceptDraft], sentences: Sequence[Sentence],
         elif unexplained(draft):
             dropped.add(id(draft))
         elif _POINTS_AWAY.search(draft.definition):
-            opening = _section_opening(terms, positions, sentences, devoted)
+            opening = _section_opening(terms, sentences, devoted)
             if opening is not None:  # "See colorspec (p. 50).": its own section's words
                 _adopt(draft, sentences[opening], chunks)
     return [d for d in drafts if id(d) not in dropped]
@@ -245,15 +246,16 @@ _POINTS_AWAY = re.compile(
 applies to yrange, zrange, ...")."""
 
 
-def _section_opening(terms: list[str], positions: Sequence[int], sentences: Sequence[Sentence],
+def _section_opening(terms: list[str], sentences: Sequence[Sentence],
                      devoted: dict[str, set[str]]) -> int | None:
-    """The first sentence of the concept's own section that names it and reads alone."""
+    """The first sentence of the concept's own section that reads alone (the section is about
+    the concept, whether or not the sentence names it)."""
     keys = {term_key(t) for t in terms}
-    for position in positions:
-        text = sentences[position].text
-        if (keys & devoted.get(sentences[position].section, set())
-                and not _POINTS_AWAY.search(text) and not leans(text) and is_prose(text)
-                and not text.endswith("?") and len(text.split()) <= MAX_WORDS):
+    for position, sentence in enumerate(sentences):
+        text = sentence.text
+        if (keys & devoted.get(sentence.section, set()) and not _POINTS_AWAY.search(text)
+                and not leans(text) and is_prose(text) and not text.endswith("?")
+                and 5 <= len(text.split()) <= MAX_WORDS):
             return position
     return None
 
