@@ -63,6 +63,11 @@ def test_a_sentence_found_elsewhere_must_have_the_concept_as_its_subject() -> No
                             "its arguments specific to their class.", ["generic function"])
     assert found_definition("The command set timestamp places the date in the plot margin.",
                             ["timestamp"])
+    assert found_definition("Similarly, the keyword nocontours will turn off contouring for a "
+                            "plot.", ["nocontours"])  # an option by its kind, after a clause
+    assert found_definition("If two scans differ, the option ftriangles specifies whether "
+                            "triangles are drawn.", ["ftriangles"])
+    assert not found_definition("The keyword nocontours is rarely used.", ["nocontours"])
     assert not found_definition("In all of those cases, the compiler is passed -lfoo.",
                                 ["compiler"])
     assert not found_definition("Secondly, missing types are defined using #define.", ["type"])
@@ -114,14 +119,14 @@ def test_a_draft_that_already_says_what_it_is_is_left_alone() -> None:
 
 
 def test_a_concept_nothing_explains_is_dropped_unless_other_evidence_keeps_it() -> None:
-    chunks = _chunks(("Contours", "Similarly, the keyword nocontours will turn off contouring "
-                                  "for an individual plot."),
-                     ("Surfaces", "Nocontours is handy with surfaces."))
+    chunks = _chunks(("Scans", "You may try to switch between scansforward and scansbackward "
+                               "to force the first scan to be plotted first."),
+                     ("Surfaces", "Scansforward is handy with surfaces."))
     said = chunks[0].text
-    keyword = _draft("nocontours", said, ["emphasis"])
+    keyword = _draft("scansforward", said, ["emphasis"])
     section = _draft("contour", "Contours are drawn on the base.", ["heading"])
     section.definition = "Contours can be drawn on the base."
-    entry = _draft("reference entry", said.replace("nocontours", "reference entry"),
+    entry = _draft("reference entry", said.replace("scansforward", "reference entry"),
                    ["reference"])  # another module's evidence: not judged here
     termed = _draft("binary operator", "If so, we may wish to make it a matrix binary operator.",
                     ["emphasis", "keyphrase"])  # a term of words set in emphasis stays

@@ -79,6 +79,13 @@ _DOES = re.compile(
     + _NAMED_AFTER + r"\s+" + _VERB_S + r"\s+" + _DOES_OBJECT, re.I)
 """What the thing does, said with it as the subject: "The pointinterval controls the spacing
 between points ...", "Put the other way round, a generic function performs a task ..."."""
+_KIND_DOES = re.compile(
+    r"(?:^|,\s+)\W*(?:the\s+)?(?:option|keyword|flag|modifier)\s+" + re.escape(_T)
+    + r"\s+(?:will\s+[a-z]{3,}|" + _VERB_S + r")\s+(?:(?:on|off|out|up)\b|" + _DOES_OBJECT + ")",
+    re.I)
+"""What an option or a keyword named by its kind does, after a clause that says when ("If two
+scans differ, the option ftriangles specifies whether ...", "Similarly, the keyword nocontours
+will turn off contouring ...")."""
 _OWN_SUBJECT = re.compile(r"^\W*(?:(?:a|an|the)\s+)?(?:(?!\b(?:that|which|who|whose|where|"
                           r"when)\b)[\w\s-]){1,30}?\s+(?:is|are|has|have|can|may|must|will)\s",
                           re.I)
@@ -143,7 +150,7 @@ def found_definition(sentence: str, terms: Sequence[str]) -> bool:
     for said in {sentence, _PROPER_MODIFIER.sub(r"\g<article>", sentence)}:
         marked = pattern.sub(_T, said)
         if (_CLASS.search(marked) or _DOES.search(marked) or _CONSISTS.match(marked)
-                or describes_command(said, terms)):
+                or _KIND_DOES.search(marked) or describes_command(said, terms)):
             return True
     return False
 
@@ -182,7 +189,8 @@ def tells_what(sentence: str, terms: Sequence[str]) -> bool:
     if len(parts) >= 2 and _NAMES_WHAT_CAME_BEFORE.match(marked[-1]):
         return True  # "In R the free variable bindings are resolved ... This is called lexical
         # scope.": the naming with the sentence it names
-    if any(_CONSISTS.match(part) for part in marked) or _kind_named(sentence, terms[0]):
+    if (any(_CONSISTS.match(part) or _KIND_DOES.search(part) for part in marked)
+            or _kind_named(sentence, terms[0])):
         return True
     signs = features(terms[0], Candidate(sentence))
     if any(signs[name] for name in _CLASSIFIER_SIGNS):
