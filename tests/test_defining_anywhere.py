@@ -78,6 +78,10 @@ def test_a_sentence_found_elsewhere_must_have_the_concept_as_its_subject() -> No
     assert not found_definition("The every keyword allows a periodic sampling.", ["keyword"])
     assert found_definition("The set ytics command controls major tics on the y axis.", ["ytics"])
     assert not found_definition("LaTeX is the default.", ["latex"])
+    assert not found_definition("The dumb terminal driver plots into a text block.",
+                                ["terminal"])  # of one terminal, not what a terminal is
+    assert not found_definition("The VWS terminal driver supports the VAX Windowing System.",
+                                ["terminal"])
     assert not found_definition("A positive offset expands the axis range.", ["offset"])
 
 

@@ -127,6 +127,13 @@ _LONGER_COMMAND = re.compile(r"\b(?:show|unset)\s+" + re.escape(_T)
 plot command ...", "The every keyword ..."): what is said is of the longer one."""
 
 
+_NAME_FIRST = re.compile(
+    r"^\W*(?:in\s+[^,.;:]{0,40}?,?\s+)?(?:(?:a|an|the)\s+)?(?:(?:set|command|option|keyword|style|"
+    r"plot|plotting|function|terminal)\s+){0,2}[\"'‘“]?" + re.escape(_T), re.I)
+"""The concept named first, with only its kind or its set command before it: "The dumb
+terminal driver plots ..." says what the dumb terminal does, not what a terminal is."""
+
+
 def _kind_named(sentence: str, name: str) -> bool:
     """A kind named by the modifier of its noun ("Definitions like this are called recursive."
     for *recursive definition*)."""
@@ -150,7 +157,9 @@ def found_definition(sentence: str, terms: Sequence[str]) -> bool:
     for said in {sentence, _PROPER_MODIFIER.sub(r"\g<article>", sentence)}:
         marked = pattern.sub(_T, said)
         if (_CLASS.search(marked) or _DOES.search(marked) or _CONSISTS.match(marked)
-                or _KIND_DOES.search(marked) or describes_command(said, terms)):
+                or _KIND_DOES.search(marked)):
+            return True
+        if describes_command(said, terms) and _NAME_FIRST.match(marked):
             return True
     return False
 
@@ -161,8 +170,9 @@ _CONSISTS = re.compile(
     r"determines?|controls?|lets?\s+you|allows?|refers?\s+to|means?|denotes?)\s+\w", re.I)
 """The concept as the subject of a verb that says what it is made of, holds or does
 ("Tokens consist of ...", "The TAG value holds ...", "Margins control ...")."""
-_PROPER_MODIFIER = re.compile(r"^(?P<article>\W*(?:[Aa]n?|[Tt]he)\s+)[A-Z][\w-]*\s+(?=[a-z])")
-"""A proper name before the concept's name ("An R list is ..."): the concept all the same."""
+_PROPER_MODIFIER = re.compile(r"^(?P<article>\W*(?:[Aa]n?|[Tt]he)\s+)(?:[A-Z]|[A-Z][a-z]+)\s+(?=[a-z])")
+"""A language's name before the concept's name ("An R list is ..."): the concept all the same;
+not an acronym naming one of its kind ("The VWS terminal driver ...")."""
 
 
 _CLASSIFIER_SIGNS = ("subject_copula", "subject_verb", "named_object", "appositive", "predicate",
