@@ -57,8 +57,8 @@ def test_a_weakly_defined_term_the_index_omits_is_no_concept() -> None:
                       emphasized=emphasized)
         return [*chunks[:5], extra, *chunks[5:]]
 
-    text = ("Here the gadget holds the stack. The gadget is used with the queue and the "
-            "gadget keeps the heap.")
+    text = ("Here the gadget holds the stack. The gadget keeps the heap and is used with the "
+            "queue.")  # a sentence says what it does: kept when the index lists it
     names = {d.name for d in extract_concepts(with_page(text, ["gadget"]))}
     assert "gadget" not in names
     indexed = [c if c.heading != "Index" else c.model_copy(update={"text": c.text + " gadget, 1"})

@@ -44,6 +44,7 @@ from tutor.engine.offline.candidates import (
 )
 from tutor.engine.offline.common_words import instance_word
 from tutor.engine.offline.defining import Candidate, Defining, choose_definition, key_points
+from tutor.engine.offline.defining_anywhere import define_anywhere
 from tutor.engine.offline.definitions import (
     Definition,
     definitions_in,
@@ -252,6 +253,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     lend_kind_definitions(result)
     define_from_sections(result, sentences, chunks)
     state_in_notation(result, sentences, chunks)
+    result = define_anywhere(result, sentences, chunks)  # a better sentence, or no concept
     result = with_entries(result, chunks, reference)  # an API manual's reference entries
     return add_section_concepts(result, sentences, chunks)  # sections on a topic still missing
 
