@@ -188,7 +188,9 @@ def source_of(text: str, chunks: Sequence[Chunk]) -> Chunk | None:
     """The first passage that contains the text (nearly word for word)."""
     target = normalize(text).lower()
     for chunk in chunks:
-        if fuzz.partial_ratio(target, _flat(chunk.text)) >= 90:
+        flat = _flat(chunk.text)
+        # word for word is a full match, found without the fuzzy comparison's cost
+        if (target and target in flat) or fuzz.partial_ratio(target, flat) >= 90:
             return chunk
     return None
 
