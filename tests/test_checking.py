@@ -242,3 +242,19 @@ def test_term_helpers() -> None:
     assert same_option("The queue.", "queues")
     assert not same_option("the first item added is removed first",
                            "the last item added is removed first")
+
+
+def test_windows_ruled_out_by_length_could_never_be_near_the_term() -> None:
+    import random
+
+    from rapidfuzz import fuzz
+
+    from tutor.engine.offline.checking import TERM_FUZZ, _may_be_near
+
+    rng = random.Random(7)
+    for _ in range(20000):
+        window = "".join(rng.choice("ab ") for _ in range(rng.randint(1, 16)))
+        term = "".join(rng.choice("ab ") for _ in range(rng.randint(5, 16)))
+        if fuzz.ratio(window, term) >= TERM_FUZZ:
+            assert _may_be_near(len(window), len(term)), (window, term)
+    assert not _may_be_near(5, 20) and _may_be_near(9, 9)

@@ -92,3 +92,16 @@ def test_a_code_block_keeps_the_indentation_of_its_first_line(tmp_path: Path) ->
     assert chunk.text.endswith("\n    print(total)")
     [code_first] = chunk_pages([page(1, "    x = 1\n    y = 2\n\nThe two names.")])
     assert code_first.text.startswith("    x = 1\n    y = 2\n")
+
+
+def test_a_term_is_found_as_a_word_exactly_where_the_word_pattern_finds_it() -> None:
+    import re
+
+    from tutor.ingest.chunking import _as_word
+
+    cases = [("a tuple is", "tuple"), ("tuples", "tuple"), ("my_tuple x", "tuple"),
+             ("étuple, tuple.", "tuple"), ("x+= y", "+="), ("a+=b", "+="), ("tuple", "tuple"),
+             ("Tuple", "tuple"), ("tuple2 tuple", "tuple"), ("", "tuple"), ("ab", "")]
+    for text, term in cases:
+        expected = re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text) is not None
+        assert _as_word(text, term) is expected, (text, term)

@@ -1,11 +1,11 @@
-"""A page's character codes read in one call must be the codes PDFium gives one by one."""
+"""A page's characters read in one call must be the characters PDFium gives one by one."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from tests.factories import PDF_LINES, write_pdf
-from tutor.ingest.pdfium_text import _codes, open_document
+from tutor.ingest.pdfium_text import _text, open_document
 
 
 class _Page:
@@ -24,14 +24,21 @@ class _Page:
         return min(len(self.text), count) + 1
 
 
+def _chars(codes: list[int]) -> str:
+    return "".join(chr(code) for code in codes)
+
+
 def test_hyphen_marks_and_pages_that_do_not_line_up_get_the_codes_one_by_one() -> None:
     true = [ord("a"), 2, ord("b"), 0xFFFE, ord("c")]
-    assert _codes(_Page(true, [ord("a"), 0xFFFE, ord("b"), 0xFFFE, ord("c")]), None, 5) == true
+    read = _text(_Page(true, [ord("a"), 0xFFFE, ord("b"), 0xFFFE, ord("c")]), None, 5)
+    assert read == _chars(true)
     short = _Page(true, [ord("a"), ord("b"), ord("c")])  # two characters left out
-    assert _codes(short, None, 5) == true
+    assert _text(short, None, 5) == _chars(true)
     astral = [ord("x"), 0x1D400]
-    assert _codes(_Page(astral, [ord("x"), 0xD835]), None, 2) == astral  # half a pair
-    assert _codes(_Page([], []), None, 0) == []
+    assert _text(_Page(astral, [ord("x"), 0xD835]), None, 2) == _chars(astral)  # half a pair
+    pair = [0x1D400, ord("y")]  # a whole pair takes two units for one character
+    assert _text(_Page(pair, [0xD835, 0xDC00]), None, 2) == _chars(pair)
+    assert _text(_Page([], []), None, 0) == ""
 
 
 def test_a_real_page_reads_the_same_in_one_call(tmp_path) -> None:
@@ -44,7 +51,7 @@ def test_a_real_page_reads_the_same_in_one_call(tmp_path) -> None:
         count = raw.FPDFText_CountChars(textpage.raw)
         assert count > 20
         one_by_one = [raw.FPDFText_GetUnicode(textpage.raw, i) for i in range(count)]
-        assert _codes(raw, textpage.raw, count) == one_by_one
+        assert _text(raw, textpage.raw, count) == _chars(one_by_one)
     finally:
         textpage.close()
         page.close()

@@ -67,7 +67,7 @@ GLUE_WORDS = frozenset(
 prepositions, conjunctions, relative and demonstrative pronouns): a run of words with none of
 them has no sentence around its keywords."""
 
-_CHARACTERS = str.maketrans({
+CHARACTER_FIXES = str.maketrans({
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
     "\ufb05": "st", "\ufb06": "st",  # typographic ligatures
     "\u00ad": "", "\u200b": "", "\ufeff": "",  # soft hyphen, zero-width space, byte-order mark
@@ -111,7 +111,7 @@ _INVARIANT = frozenset(
 def fix_characters(text: str) -> str:
     """Typographic ligatures expanded (``\ufb01`` -> ``fi``), soft hyphens and zero-width
     characters dropped, odd spaces made plain: what every reader does to extracted text."""
-    return text.translate(_CHARACTERS)
+    return text.translate(CHARACTER_FIXES)
 
 
 @lru_cache(maxsize=4096)

@@ -103,14 +103,30 @@ def _assign_terms(chunks: list[Chunk], terms: Sequence[str]) -> None:
         having = [c for c, text in zip(chunks, texts, strict=True) if term.casefold() in text]
         if not having:
             continue
-        pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)")
-        folded = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.I)
-        for regex in (pattern, folded):
-            owner = next((c for c in having if regex.search(c.text)), None)
-            if owner is not None:
-                if term not in owner.emphasized:
-                    owner.emphasized.append(term)
-                break
+        owner = next((c for c in having if _as_word(c.text, term)), None)
+        if owner is None:  # in another case only: the pattern is compiled for these few
+            folded = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.I)
+            owner = next((c for c in having if folded.search(c.text)), None)
+        if owner is not None and term not in owner.emphasized:
+            owner.emphasized.append(term)
+
+
+def _as_word(text: str, term: str) -> bool:
+    """Whether ``term`` occurs in ``text`` with no word character on either side (what
+    ``(?<!\\w)term(?!\\w)`` finds, without compiling a pattern for every term of the book)."""
+    start = text.find(term)
+    while start >= 0:
+        end = start + len(term)
+        if (start == 0 or not _word_character(text[start - 1])) and (
+                end == len(text) or not _word_character(text[end])):
+            return True
+        start = text.find(term, start + 1)
+    return False
+
+
+def _word_character(char: str) -> bool:
+    """``\\w`` of a ``str`` pattern: a letter, digit or number of any script, or the underscore."""
+    return char.isalnum() or char == "_"
 
 
 def _page_chunks(page: Page, heading: str) -> tuple[list[tuple[str, str]], str]:

@@ -13,11 +13,13 @@ a new line, as in the pypdf collector.
 from __future__ import annotations
 
 import ctypes
+import re
+import sys
 import time
 from typing import Any
 
 from tutor.ingest.pdf_layout import ExtractionTimeout, Line, font_style
-from tutor.text import fix_characters
+from tutor.text import CHARACTER_FIXES, fix_characters
 
 __all__ = ["open_document", "page_lines"]
 
@@ -34,17 +36,16 @@ def open_document(data: bytes) -> Any:
     return pypdfium2.PdfDocument(data)
 
 
-def _font_name(raw: Any, handle: Any, names: dict[int, str]) -> str:
-    """The base font name of a text object; ``names`` remembers it per font (a page's text
-    objects share a few fonts)."""
-    if not ctypes.cast(handle, ctypes.c_void_p).value:
-        return ""
-    font = raw.FPDFTextObj_GetFont(handle)
-    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+def _font_name(raw: Any, font_of: Any, text_object: int, names: dict[int, str]) -> str:
+    """The base font name of the text object at address ``text_object`` (``font_of``:
+    :func:`_font_of`); ``names`` remembers it per font (a page's text objects share a few
+    fonts)."""
+    key = font_of(text_object) or 0
     if key in names:
         return names[key]
     name = ""
     if key:
+        font = ctypes.cast(ctypes.c_void_p(key), raw.FPDF_FONT)
         size = raw.FPDFFont_GetBaseFontName(font, None, 0)
         if size:
             buffer = ctypes.create_string_buffer(size)
@@ -70,43 +71,67 @@ def page_lines(document: Any, index: int, deadline: float) -> list[Line]:
 _OBJECT_AT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
 """``FPDFText_GetTextObject`` returning the bare address: the text object of every character
 is compared, and a typed pointer would cost a conversion per character."""
+_FONT_OF = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p)
+"""``FPDFTextObj_GetFont`` taking and returning bare addresses (once per text object)."""
+
+
+def _bare(function: Any, prototype: Any) -> Any:
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    if address is None:
+        raise RuntimeError("PDFium lacks a function the reader needs")
+    return prototype(address)
 
 
 def _object_at(raw: Any) -> Any:
-    address = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
-    if address is None:
-        raise RuntimeError("PDFium has no FPDFText_GetTextObject")
-    return _OBJECT_AT(address)
+    return _bare(raw.FPDFText_GetTextObject, _OBJECT_AT)
 
 
-def _codes(raw: Any, textpage: Any, count: int) -> list[int]:
-    """The code point of each of the page's ``count`` characters. One call reads the page's
+def _font_of(raw: Any) -> Any:
+    return _bare(raw.FPDFTextObj_GetFont, _FONT_OF)
+
+
+_UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _text(raw: Any, textpage: Any, count: int) -> str:
+    """The page's ``count`` characters, one string character each (a code point PDFium
+    cannot give stands in as U+FFFE, which reads as nothing). One call reads the page's
     text; PDFium writes its hyphen mark (code 2) there as 0xFFFE, so those few are asked for
     one by one, and a page whose text does not line up one unit per character (a character
     outside the 16-bit range, or one PDFium leaves out) is read character by character."""
     unicode_at = raw.FPDFText_GetUnicode
     buffer = (ctypes.c_ushort * (count + 1))()
     written = raw.FPDFText_GetText(textpage, 0, count, buffer) if count else 0
-    codes = list(buffer[:count])
-    if written != count + 1 or any(0xD800 <= code <= 0xDFFF for code in codes):
-        return [unicode_at(textpage, i) for i in range(count)]
-    i = -1
-    while True:
-        try:
-            i = codes.index(0xFFFE, i + 1)
-        except ValueError:
-            return codes
-        codes[i] = unicode_at(textpage, i)
+    text = ctypes.string_at(buffer, 2 * count).decode(_UTF16, "surrogatepass")
+    if written != count + 1 or len(text) != count or _SURROGATE.search(text):
+        return "".join([_character(unicode_at(textpage, i)) for i in range(count)])
+    if "\ufffe" not in text:
+        return text
+    pieces = text.split("\ufffe")
+    out = [pieces[0]]
+    at = len(pieces[0])
+    for piece in pieces[1:]:
+        out.append(_character(unicode_at(textpage, at)))
+        out.append(piece)
+        at += 1 + len(piece)
+    return "".join(out)
+
+
+def _character(code: int) -> str:
+    return chr(code) if code < 0x110000 else "\ufffe"
+
+
+_RUN = {code: fix_characters(chr(code).translate(_SOFT_HYPHEN))
+        for code in {*_SOFT_HYPHEN, *CHARACTER_FIXES}}
+"""PDFium's hyphen marks read, then :func:`tutor.text.fix_characters`, in one table."""
 
 
 def _lines(raw: Any, textpage: Any, deadline: float) -> list[Line]:
     count = raw.FPDFText_CountChars(textpage)
-    object_at = _object_at(raw)
+    object_at, font_of = _object_at(raw), _font_of(raw)
     page_address = ctypes.cast(textpage, ctypes.c_void_p)
-    codes = _codes(raw, textpage, count)
-    # One character per code (an impossible one stands in as 0xFFFE, which reads as nothing),
-    # so that a run of characters is a slice of the page's text.
-    text = "".join([chr(code) if code < 0x110000 else "\ufffe" for code in codes])
+    text = _text(raw, textpage, count)
     lines = [Line()]
     names: dict[int, str] = {}
     looks: dict[int, tuple[float, tuple[bool, bool, bool]]] = {}
@@ -123,40 +148,40 @@ def _lines(raw: Any, textpage: Any, deadline: float) -> list[Line]:
 
     def flush(end: int) -> None:
         if end > run_start:
-            piece = text[run_start:end].translate(_SOFT_HYPHEN)
-            lines[-1].add(fix_characters(piece), run_y, run_size, run_style)
+            lines[-1].add(text[run_start:end].translate(_RUN), run_y, run_size, run_style)
 
-    for i, code in enumerate(codes):
-        if i % CHECK_EVERY == 0 and time.monotonic() > deadline:
+    for block in range(0, count, CHECK_EVERY):
+        if time.monotonic() > deadline:
             raise ExtractionTimeout
-        if code == 0x0D or code == 0x0A:  # PDFium's line break ("\r\n")
+        for i in range(block, min(block + CHECK_EVERY, count)):
+            char = text[i]
+            if char == "\r" or char == "\n":  # PDFium's line break ("\r\n")
+                flush(i)
+                run_start = i + 1
+                if lines[-1].text:
+                    lines.append(Line())
+                run_object = None
+                continue
+            key = object_at(page_address, i)
+            if key is None or key == run_object:  # None: a space PDFium inserted, in the run
+                continue
             flush(i)
-            run_start = i + 1
-            if lines[-1].text:
-                lines.append(Line())
-            run_object = None
-            continue
-        key = object_at(page_address, i)
-        if key is None or key == run_object:  # None: a space PDFium inserted, in the run
-            continue
-        flush(i)
-        run_start = i
-        run_object = key
-        raw.FPDFText_GetCharOrigin(textpage, i, x_at, y_at)
-        look = looks.get(key)
-        if look is None:
-            raw.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix))
-            scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
-            handle = raw.FPDFText_GetTextObject(textpage, i)
-            look = (raw.FPDFText_GetFontSize(textpage, i) * (scale or 1.0),
-                    font_style(_font_name(raw, handle, names)))
-            looks[key] = look
-        size = look[0]
-        current = lines[-1]
-        if current.y is not None and text[i].translate(_SOFT_HYPHEN).strip():
-            drop = abs(current.y - y.value)
-            if drop > 0.6 * size and drop > 0.6 * current.size:
-                lines.append(Line())
-        run_y, run_size, run_style = y.value, size, look[1]
-    flush(len(codes))
+            run_start = i
+            run_object = key
+            raw.FPDFText_GetCharOrigin(textpage, i, x_at, y_at)
+            look = looks.get(key)
+            if look is None:
+                raw.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix))
+                scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+                look = (raw.FPDFText_GetFontSize(textpage, i) * (scale or 1.0),
+                        font_style(_font_name(raw, font_of, key, names)))
+                looks[key] = look
+            size = look[0]
+            current = lines[-1]
+            if current.y is not None and char.translate(_SOFT_HYPHEN).strip():
+                drop = abs(current.y - y.value)
+                if drop > 0.6 * size and drop > 0.6 * current.size:
+                    lines.append(Line())
+            run_y, run_size, run_style = y.value, size, look[1]
+    flush(count)
     return [line for line in lines if line.text.strip()]

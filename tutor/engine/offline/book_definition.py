@@ -41,7 +41,7 @@ from tutor.engine.offline.descriptions import (
 from tutor.engine.offline.exercise_material import (
     Material,
     Sibling,
-    gather,
+    arranged,
     prose_sentences,
     usable,
 )
@@ -244,7 +244,7 @@ def described_siblings(siblings: list[Sibling], passages: Sequence[Chunk]) -> li
         if n < DESCRIBED_SIBLINGS and not stands_alone(sibling.description):
             other = sibling.concept
             terms = term_variants(other.name, other.aliases)
-            found = find_book_definition(gather(other, terms, passages)) if terms else None
+            found = find_book_definition(arranged(other, terms, passages)) if terms else None
             if found is not None and found.description:
                 sibling = replace(sibling, description=found.description,
                                   cited=found.chunk.citation())
@@ -264,7 +264,7 @@ def named_siblings_described(m: Material, siblings: Sequence[Sibling],
         terms = term_variants(other.name, other.aliases)
         if terms and not stands_alone(sibling.description) and mentions(said, terms,
                                                                         fuzzy=False):
-            found = find_book_definition(gather(other, terms, passages))
+            found = find_book_definition(arranged(other, terms, passages))
             if found is not None and found.description:
                 sibling = replace(sibling, description=found.description,
                                   cited=found.chunk.citation())

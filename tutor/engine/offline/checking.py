@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import accumulate
 
 from rapidfuzz import fuzz
 
@@ -133,6 +134,7 @@ def _mentions(text: str, terms: tuple[str, ...], fuzzy: bool) -> bool:
     if not tokens:
         return False
     joined = f" {' '.join(tokens)} "
+    ends: list[int] | None = None
     for term in terms:
         key = words(term)
         if not key:
@@ -142,12 +144,24 @@ def _mentions(text: str, terms: tuple[str, ...], fuzzy: bool) -> bool:
         target = " ".join(key)
         if not fuzzy or len(target) < 5:
             continue
+        if ends is None:  # where each token ends in the joined text, for window lengths
+            ends = list(accumulate(len(token) + 1 for token in tokens))
         for size in {max(1, len(key) - 1), len(key), len(key) + 1}:
             for start in range(0, max(0, len(tokens) - size) + 1):
+                stop = min(start + size, len(tokens))
+                length = ends[stop - 1] - (ends[start - 1] if start else 0) - 1
+                if not _may_be_near(length, len(target)):
+                    continue
                 window = " ".join(tokens[start : start + size])
                 if fuzz.ratio(window, target) >= TERM_FUZZ:
                     return True
     return False
+
+
+def _may_be_near(length: int, target: int) -> bool:
+    """Whether texts of these lengths can be within :data:`TERM_FUZZ` of each other: the ratio
+    is at most ``200 * shorter / (both)``, so most windows are ruled out by length alone."""
+    return 200 * min(length, target) / (length + target) >= TERM_FUZZ - 1e-9
 
 
 def content_stems(text: str, drop: Iterable[str] = ()) -> set[str]:

@@ -263,8 +263,10 @@ def changed_names(source: str) -> set[str]:
     return names - defined_names(source)
 
 
+@lru_cache(maxsize=REMEMBERED_STATEMENTS)
 def is_statement(source: str) -> bool:
-    """Whether the source is a statement the prompt shows nothing for (not an expression)."""
+    """Whether the source is a statement the prompt shows nothing for (not an expression);
+    remembered, as the names a statement binds are."""
     try:
         compile(source, "<book>", "eval")
     except SyntaxError:

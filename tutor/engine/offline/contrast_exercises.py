@@ -311,19 +311,25 @@ def _set_apart(m: Material, sibling: Sibling, passages: Sequence[Chunk]) -> bool
     """Whether one sentence of the passages names both concepts and sets the one apart from
     the other, named right after the cue ("unlike lists, ..."; not "... unlike lists, you
     can't use an index to select an element": the element is no alternative)."""
+    parts = [part for passage in passages for part in _cue_parts(passage.text)]
+    if not parts:
+        return False
     other = sibling.concept
     names = term_variants(other.name, other.aliases)
     after = r"\s+(?:(?:a|an|the|other|normal|ordinary)\s+)?"
     theirs = compiled_pattern(_CUE + after + term_group(names), re.I)
     ours = compiled_pattern(_CUE + after + term_group(m.terms), re.I)
-    for passage in passages:
-        if not _ANY_CUE.search(passage.text):
-            continue
-        for sentence in prose_sentences(passage.text):
-            for part in re.split(r"\s*[•\u25cf]\s*", sentence):
-                if len(part.split()) > MAX_CUE_WORDS or not _ANY_CUE.search(part):
-                    continue
-                if (theirs.search(part) and m.pattern.search(part)) or (
-                        ours.search(part) and mentions(part, names, fuzzy=False)):
-                    return True
-    return False
+    return any((theirs.search(part) and m.pattern.search(part)) or (
+        ours.search(part) and mentions(part, names, fuzzy=False)) for part in parts)
+
+
+@lru_cache(maxsize=4096)
+def _cue_parts(text: str) -> tuple[str, ...]:
+    """The pieces of a passage's prose sentences (split at bullets) that hold a cue and are
+    short enough to be one statement: found once per passage, not once per pair of concepts
+    whose tasks read it (the scan for cues was most of the contrast writer's CPU)."""
+    if not _ANY_CUE.search(text):
+        return ()
+    return tuple(part for sentence in prose_sentences(text)
+                 for part in re.split(r"\s*[•\u25cf]\s*", sentence)
+                 if len(part.split()) <= MAX_CUE_WORDS and _ANY_CUE.search(part))

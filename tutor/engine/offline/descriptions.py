@@ -38,6 +38,13 @@ def term_group(terms: Sequence[str]) -> str:
 
 def term_pattern(terms: Sequence[str]) -> re.Pattern[str]:
     """Mentions of any of the terms as whole words, any case."""
+    return _term_pattern(tuple(terms))
+
+
+@lru_cache(maxsize=8192)
+def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """:func:`term_pattern` by its terms: the writers ask for a concept's pattern many times,
+    and building its expression each time cost more than finding it compiled."""
     return compiled_pattern(r"(?<![\w-])" + term_group(terms), re.I)
 
 

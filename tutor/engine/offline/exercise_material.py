@@ -88,11 +88,20 @@ class Material:
         return f"{self.concept.name}: {self.description}"
 
 
-def gather(concept: Concept, terms: list[str], passages: Sequence[Chunk]) -> Material:
-    """The material for one concept; passages on its defining page are read first."""
+def arranged(concept: Concept, terms: list[str], passages: Sequence[Chunk]) -> Material:
+    """The concept's passages in the order :func:`gather` reads them (those on its defining
+    page first) and its name pattern, without what ``gather`` works out from them: all that
+    looking for its definition in the book needs (:mod:`~tutor.engine.offline.book_definition`
+    does so for every near concept of every task)."""
     defining = {(c.source, c.page) for c in concept.citations[:1]}
     ordered = sorted(passages, key=lambda p: ((p.source, p.page) not in defining, p.order, p.id))
-    material = Material(concept, terms, term_pattern(terms), ordered)
+    return Material(concept, terms, term_pattern(terms), ordered)
+
+
+def gather(concept: Concept, terms: list[str], passages: Sequence[Chunk]) -> Material:
+    """The material for one concept; passages on its defining page are read first."""
+    material = arranged(concept, terms, passages)
+    ordered = material.ordered
     definition = " ".join(normalize(concept.definition).split())
     source: Chunk | None = None
     if definition and material.pattern.search(definition) and len(definition) <= MAX_SENTENCE:
@@ -188,7 +197,9 @@ def source_of(text: str, chunks: Sequence[Chunk]) -> Chunk | None:
     """The first passage that contains the text (nearly word for word)."""
     target = normalize(text).lower()
     for chunk in chunks:
-        if fuzz.partial_ratio(target, _flat(chunk.text)) >= 90:
+        flat = _flat(chunk.text)
+        # word for word is a full match, found without the fuzzy comparison's cost
+        if (target and target in flat) or fuzz.partial_ratio(target, flat) >= 90:
             return chunk
     return None
 
@@ -220,11 +231,18 @@ def rank_siblings(concept: Concept, related: Sequence[Concept], terms: list[str]
         return []
     similarities = _similarities(concept, candidates)
     siblings = [
-        Sibling(c, round(s, 4), describe(c.definition, term_variants(c.name, c.aliases)))
+        Sibling(c, round(s, 4), _description(c.definition, c.name, tuple(c.aliases)))
         for c, s in zip(candidates, similarities, strict=True)
         if s < DUPLICATE_SIMILARITY
     ]
     return sorted(siblings, key=lambda s: (-s.similarity, s.concept.name.lower(), s.concept.id))
+
+
+@lru_cache(maxsize=8192)
+def _description(definition: str, name: str, aliases: tuple[str, ...]) -> str | None:
+    """A sibling's description, worked out once per concept: a concept stands beside each of
+    the concepts it is near to."""
+    return describe(definition, term_variants(name, aliases))
 
 
 def _similarities(concept: Concept, others: Sequence[Concept]) -> list[float]:

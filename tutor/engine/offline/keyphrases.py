@@ -77,6 +77,10 @@ def keyphrases(sentences: Iterable[tuple[str, int]]) -> tuple[dict[str, float], 
             if lowers[i - 1] in _BEFORE_VERB:
                 verb_context[lowers[i]] += 1
         keys = [term_key(w) if w else "" for w in lowers]
+        # Each word's marks, once per word rather than once per phrase it is in.
+        capital = [w[:1].isupper() and not w.isupper() for w in words]
+        after_marker = [False] + [w in DETERMINERS or w in _PREPOSITIONS for w in lowers[:-1]]
+        before_marker = [w in _AFTER_NOUN for w in lowers]
         start = 0
         for end in range(len(words) + 1):
             if end < len(words) and words[end] and not _breaks_phrase(lowers[end]):
@@ -86,12 +90,12 @@ def keyphrases(sentences: Iterable[tuple[str, int]]) -> tuple[dict[str, float], 
                     key = " ".join(keys[i : i + n])
                     freq[key] += 1
                     spread[key].add(chunk)
-                    if i > 0 and (key not in surface or surface[key][:1].isupper()):
-                        surface[key] = " ".join(words[i : i + n])
-                    if i > 0 and any(w[:1].isupper() and not w.isupper() for w in words[i : i + n]):
-                        capitalized[key] += 1
-                    if (i > 0 and (lowers[i - 1] in DETERMINERS or lowers[i - 1] in _PREPOSITIONS)
-                            or i + n < len(words) and lowers[i + n] in _AFTER_NOUN):
+                    if i > 0:
+                        if key not in surface or surface[key][:1].isupper():
+                            surface[key] = " ".join(words[i : i + n])
+                        if any(capital[i : i + n]):
+                            capitalized[key] += 1
+                    if after_marker[i] or i + n < len(words) and before_marker[i + n]:
                         noun_context[key] += 1
             start = end + 1
     def verb_like(word: str) -> bool:

@@ -84,6 +84,13 @@ class ConceptNames:
             for key in ks:
                 self.owner.setdefault(tuple(key.split()), a)
         self.longest = max((len(k) for k in self.owner), default=1)
+        sizes: dict[str, set[int]] = {}
+        for name in self.owner:
+            if name:
+                sizes.setdefault(name[0], set()).add(len(name))
+        self._sizes = {first: sorted(ns, reverse=True) for first, ns in sizes.items()}
+        """The lengths of the names that start with each word, longest first: only those
+        can match where the word is."""
         self._cache: dict[str, frozenset[int]] = {}
 
     def in_text(self, text: str) -> frozenset[int]:
@@ -93,7 +100,9 @@ class ConceptNames:
         found: set[int] = set()
         start = 0
         while start < len(tokens):
-            for size in range(min(self.longest, len(tokens) - start), 0, -1):
+            for size in self._sizes.get(tokens[start], ()):
+                if size > len(tokens) - start:
+                    continue
                 a = self.owner.get(tuple(tokens[start : start + size]), -1)
                 if a >= 0:
                     found.add(a)

@@ -251,6 +251,8 @@ def rule_statement(name: str, book: BookText) -> tuple[str, int] | None:
     """What the rule called ``name`` lets you infer, read from its box ("m ∀xAx Ac ∀E m":
     from ∀xAx, infer Ac), with the box's proviso, and the chunk of the box. The box is read
     from the passage's text (its lines are no prose sentences)."""
+    if not book.rule_namings:
+        return None  # most books name no rule: no pattern to compile for each concept
     pattern = re.compile(_RULE_NAMED.format(name=re.escape(name)), re.IGNORECASE)
     for sentence in book.rule_namings:
         if pattern.search(sentence.text) is None:

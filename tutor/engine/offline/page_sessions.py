@@ -19,6 +19,7 @@ import ast
 import re
 import sys
 from collections.abc import Sequence
+from functools import lru_cache
 
 from tutor.engine.offline.code_listings import parsed_statements
 
@@ -40,15 +41,22 @@ def missing_libraries(sources: Sequence[str]) -> list[str]:
     """The modules the statements import that the sandbox does not have, in order."""
     missing: list[str] = []
     for source in sources:
-        for node in parsed_statements(source) or []:
-            if isinstance(node, ast.Import):
-                tops = [a.name.split(".")[0] for a in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                tops = [node.module.split(".")[0]]
-            else:
-                continue
+        for tops in _imported(source):
             missing += [t for t in tops if t not in LIBRARIES_RUN and t not in missing]
     return missing
+
+
+@lru_cache(maxsize=16384)
+def _imported(source: str) -> tuple[tuple[str, ...], ...]:
+    """The top-level modules each import of a statement names, in order; read once per
+    statement (the writers ask of a session's statements for every concept it shows)."""
+    found: list[tuple[str, ...]] = []
+    for node in parsed_statements(source) or []:
+        if isinstance(node, ast.Import):
+            found.append(tuple(a.name.split(".")[0] for a in node.names))
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.append((node.module.split(".")[0],))
+    return tuple(found)
 
 
 def from_literals(sources: Sequence[str]) -> bool:
