@@ -5,7 +5,7 @@ manual states in prose for code it shows."""
 from __future__ import annotations
 
 from tests.factories import book_page
-from tutor.course import Citation, Concept, ExerciseKind, ExerciseOrigin
+from tutor.course import Chunk, Citation, Concept, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.annotated_results import annotated_results, write_annotated_results
 from tutor.engine.offline.checking import check_exercise, term_variants
 from tutor.engine.offline.exercise_material import gather
@@ -219,3 +219,14 @@ def test_annotated_code_refuses_a_hidden_value_and_a_result_no_one_works_out() -
     found = annotated_results('set format y "%.0f%%"; set ytic(50) # "50%"\n')
     assert [(code, value) for _, _, code, value in found] == [
         ('set format y "%.0f%%"; set ytic(50)', '"50%"')]
+
+
+def test_every_result_stated_on_a_page_reads_the_lead_naming_the_concept() -> None:
+    lead = Chunk(id="book.pdf#p3-0", source="book.pdf", page=3, order=0,
+                 text="Under a utf8 encoding, the string functions count characters.")
+    page = Chunk(id="book.pdf#p4-0", source="book.pdf", page=4, order=1,
+                 text='For example, strlen("abc") returns 3. Also nchar("ab") returns 2.')
+    m = gather(ENCODING, ["encoding"], [lead, page])
+    items = write_stated_results(m, [lead, page])
+    assert [i.answer for i in items] == ["3", "2"]  # the second is near the lead too
+    assert all(len(i.citations) == 2 for i in items)  # named only before the page turned

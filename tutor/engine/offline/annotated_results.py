@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import BLANK, mentions
 from tutor.engine.offline.code_listings import looks_like_prose
-from tutor.engine.offline.exercise_material import Material
+from tutor.engine.offline.exercise_material import Material, with_leads
 from tutor.engine.offline.transcripts import (
     Transcript,
     TranscriptStep,
@@ -133,16 +133,7 @@ def write_annotated_results(m: Material, passages: Sequence[Chunk]) -> list[Exer
     text naming the concept."""
     items: list[Exercise] = []
     seen: set[str] = set()
-    previous: Chunk | None = None
-    for chunk in sorted(passages, key=lambda c: (c.source, c.order)):
-        joined = previous is not None and previous.source == chunk.source and (
-            previous.order == chunk.order - 1)
-        lead = previous.text if joined and previous is not None else ""
-        cited = [chunk.citation()]
-        if joined and previous is not None and previous.page != chunk.page and not (
-                m.pattern.search(chunk.text) or m.pattern.search(chunk.heading)):
-            cited.append(previous.citation())  # named only before the page turned
-        previous = chunk
+    for chunk, lead, cited in with_leads(m, passages):
         for at, shown, code, value in annotated_results(chunk.text):
             key = value.strip(_QUOTES).strip() if value[:1] in _QUOTES else value
             near = (lead + "\n" + chunk.text[:at])[-NEAR_TEXT_CHARS:]  # named before the page

@@ -10,7 +10,7 @@ sibling concepts fit to serve as distractors, ranked by embedding similarity.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -294,3 +294,20 @@ def one_mention(sentence: str, pattern: re.Pattern[str]) -> str | None:
         return None
     clause = sentence[: end.start()].rstrip(" ,;")
     return clause + "." if len(clause.split()) >= 5 else None
+
+
+def with_leads(m: Material, passages: Sequence[Chunk]) -> Iterator[tuple[Chunk, str, list[Citation]]]:
+    """Each passage in reading order with the passage just before it as its lead (its text,
+    or "" when the two are not consecutive) and what an item on it cites: the passage, and
+    the lead too when the concept is named only before the page turned."""
+    previous: Chunk | None = None
+    for chunk in sorted(passages, key=lambda c: (c.source, c.order)):
+        joined = previous is not None and previous.source == chunk.source and (
+            previous.order == chunk.order - 1)
+        lead = previous.text if joined and previous is not None else ""
+        cited = [chunk.citation()]
+        if joined and previous is not None and previous.page != chunk.page and not (
+                m.pattern.search(chunk.text) or m.pattern.search(chunk.heading)):
+            cited.append(previous.citation())  # named only before the page turned
+        previous = chunk
+        yield chunk, lead, cited

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import BLANK, mentions
-from tutor.engine.offline.exercise_material import Material
+from tutor.engine.offline.exercise_material import Material, with_leads
 from tutor.engine.offline.transcripts import KNOWN, OUTSIDE_CALLS, called_names, read_names
 
 MAX_ITEMS = 2
@@ -130,16 +130,7 @@ def write_stated_results(m: Material, passages: Sequence[Chunk]) -> list[Exercis
     text naming the concept."""
     items: list[Exercise] = []
     seen: set[str] = set()
-    previous: Chunk | None = None
-    for chunk in sorted(passages, key=lambda c: (c.source, c.order)):
-        joined = previous is not None and previous.source == chunk.source and (
-            previous.order == chunk.order - 1)
-        lead = previous.text if joined and previous is not None else ""
-        cited = [chunk.citation()]
-        if joined and previous is not None and previous.page != chunk.page and not (
-                m.pattern.search(chunk.text) or m.pattern.search(chunk.heading)):
-            cited.append(previous.citation())  # named only before the page turned
-        previous = chunk
+    for chunk, lead, cited in with_leads(m, passages):
         for at, case, code, verb, value in stated_results(chunk.text):
             before = (lead + "\n" + chunk.text[: at + len(code) + 40])[
                 -NEAR_TEXT_CHARS - len(code) - 40:]
@@ -147,14 +138,14 @@ def write_stated_results(m: Material, passages: Sequence[Chunk]) -> list[Exercis
                     m.pattern.search(before) or m.pattern.search(chunk.heading)):
                 continue
             seen.add(code)
-            lead = f"{case[:1].upper()}{case[1:]}, what" if case else "What"
+            asking = f"{case[:1].upper()}{case[1:]}, what" if case else "What"
             verb_base = "evaluate to" if verb.startswith("evaluates") else (
                 "give" if verb in ("is", "equals", "gives", "give") else verb.rstrip("s"))
             items.append(Exercise(
                 id=f"{m.concept.id}-stated-{len(items) + 1}",
                 concept_id=m.concept.id,
                 kind=ExerciseKind.CLOZE,
-                prompt=f"{lead} does `{code}` {verb_base}?\n\nIt gives: {BLANK}",
+                prompt=f"{asking} does `{code}` {verb_base}?\n\nIt gives: {BLANK}",
                 answer=value,
                 accepted=[value.strip('"')] if value.startswith('"') else [],
                 explanation=(f"The manual states that {code} gives {value} "
