@@ -227,3 +227,9 @@ def test_a_chapter_in_words_foreign_to_the_book_is_no_topic() -> None:
                      ("9 Traditional Nettle Soup", _RECIPE))
     names = [d.name for d in add_section_concepts([], _sentences(chunks), chunks)]
     assert "stream cipher" in names and "traditional nettle soup" not in names
+
+
+def test_a_plural_subject_saying_only_where_a_thing_applies_states_no_rule() -> None:
+    heading = "8.10 String comparison"
+    opening = [Sentence("The relational operators work on strings.", 0, 0, heading)]
+    assert section_definition(opening, ["string comparison"], heading) is None

@@ -59,6 +59,10 @@ COMMON_WORD_ZIPF = 4.5
 """A one-word topic at least this common in general English ("Options", "Families") names no
 topic of its own."""
 MAX_NAME_WORDS = 6
+RULE_MIN_WORDS = 8
+"""A rule stated by a plural subject and its verb has at least this many words: it says what
+holds and when ("The functions normally return 0 on success and ..."), not only where a thing
+applies ("The relational operators work on strings.")."""
 BOOK_WORDS_SHARE = 0.6
 """A chapter whose text does not define its topic must share at least this share of its
 content words with the rest of the book to be a topic (technical chapters of the dev manuals:
@@ -358,6 +362,8 @@ def _states_rule(text: str, terms: Sequence[str]) -> bool:
     subject = _PLURAL_SUBJECT.match(text)
     if subject is None or subject.group("verb").lower() in STOPWORDS - _AUXILIARY:
         return False
+    if len(text.split()) < RULE_MIN_WORDS:
+        return False  # "The relational operators work on strings.": where, not what holds
     stems = set(content_stems(text))
     return any(set(content_stems(term)) & stems for term in terms)
 
