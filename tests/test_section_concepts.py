@@ -141,6 +141,9 @@ def test_an_it_right_after_the_heading_stands_for_the_topic() -> None:
     dummy = [Sentence("It is possible to specify Hershey vector fonts for rendering text.", 0, 0,
                       "12.2.2 Hershey vector fonts")]
     assert section_definition(dummy, ["Hershey vector font"], "12.2.2 Hershey vector fonts") is None
+    nothing = [Sentence("It is not really possible for an object to be of this type.", 0, 0,
+                        "2.1.12 The Any type")]
+    assert section_definition(nothing, ["Any type"], "2.1.12 The Any type") is None
 
 
 def test_a_plural_subject_and_its_verb_state_the_sections_rule() -> None:

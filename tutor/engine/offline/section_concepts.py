@@ -118,9 +118,10 @@ _PLURAL_SUBJECT = re.compile(
 """A sentence opening on a plural subject and its verb in the base form: "The functions
 normally return", "All hash functions have"."""
 _DUMMY_IT = re.compile(r"It\s+(?:is|was|would be|will be|can be|may be|seems|turns out|"
-                       r"follows|should be noted)\s+(?:\w+\s+)?(?:to|that|whether|if)\b|"
-                       r"It\s+(?:turns out|seems|appears|follows)\b")
-"""An "It" that stands for nothing: "It is possible to ...", "It turns out that ..."."""
+                       r"follows|should be noted)\s+(?:not\s+)?(?:\w+ly\s+)?(?:(?!\w+ed\b)\w+\s+)?"
+                       r"(?:to|that|for|whether|if)\b|It\s+(?:turns out|seems|appears|follows)\b")
+"""An "It" that stands for nothing: "It is possible to ...", "It is not really possible for
+...", "It turns out that ..." (not "It is used for ...", which speaks of the topic)."""
 _NARRATION = re.compile(r"\b(?:this (?:chapter|book|section|manual|document)|[Ii]n [Ss]ection "
                         r"\d|I|I'll|I'm|we'll|we will|we used|we saw)\b")
 """The author speaking of the book ("The code for this chapter is in linear.py", "In Section
