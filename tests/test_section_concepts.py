@@ -194,6 +194,8 @@ def test_a_task_heading_names_its_action_or_the_term_it_works_on() -> None:
     assert topic_name("7.4 Editing data") == ("editing data", [])  # a common word stays a task
     assert topic_name("7.1 The read.table() function") == (
         "read.table()", ["read.table() function"])
+    assert topic_name("12.4.1 Permanent changes: The par() function") == (
+        "par()", ["par() function"])
 
 
 def test_a_word_in_ing_the_book_uses_as_an_adjective_is_no_task() -> None:
@@ -236,3 +238,10 @@ def test_a_plural_subject_saying_only_where_a_thing_applies_states_no_rule() -> 
     heading = "8.10 String comparison"
     opening = [Sentence("The relational operators work on strings.", 0, 0, heading)]
     assert section_definition(opening, ["string comparison"], heading) is None
+
+
+def test_an_opening_that_counts_on_from_a_list_before_defines_nothing() -> None:
+    heading = "7.3.1.2 Cipher-specific functions"
+    opening = [Sentence("The second reason for poor performance can be addressed by having a "
+                        "combined function for cipher-specific modes.", 0, 0, heading)]
+    assert section_definition(opening, ["cipher-specific function"], heading) is None

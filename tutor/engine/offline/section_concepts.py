@@ -108,6 +108,7 @@ _EXAMPLE_OPENER = re.compile(
     r"^(?:For example|For instance|E\.g\.|Example|Suppose|Consider|Later|Recall|So|Thus|Hence|Well"
     r"|Also|Now|Again|Similarly|However|But|This|These|That|Those|It|They|Such"
     r"|Conversely|Furthermore|Moreover|Finally|Then|And|Or|Another|Other|There|The same"
+    r"|The (?:second|third|fourth|last|latter|former|other|remaining|next)"
     r"|(?:One|Some|Many|Most|All|Each|Both) of (?:them|these|those)"
     r"|(?:Some|Many|Most|Both|Few)\s+(?:\(|are|were|have|can|may|will)|In (?:this|that|the "
     r"latter|the former|addition|particular|such)\b)\b")
@@ -222,8 +223,11 @@ def topic_name(heading: str, adjectives: frozenset[tuple[str, str]] = frozenset(
         return None  # a statement ("Strings are immutable") or a contrast, not a topic
     name = _displayed(first)
     called = _CALLED.match(name)
+    named_call = next((m for m in (_CALLED.match(a) for a in aliases) if m), None)
     if called:  # "The plot() function": the function is named by its call
         name, aliases = called.group(1), [name, *aliases]
+    elif named_call:  # "Permanent changes: The par() function": the section is the function's
+        name, aliases = named_call.group(1), [named_call.group(0)]
     elif gerund_object := _gerund_object(first):
         name, aliases = gerund_object, [name, *aliases]
     return name, [a for a in aliases if term_key(a) != term_key(name)]
