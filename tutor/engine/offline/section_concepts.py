@@ -6,17 +6,15 @@ the search path", "9 Installation". Each explains one topic, though few open wit
 the course (a heading of the outline, of the type or of the numbering, outside front and back
 matter) that explains one topic becomes a concept:
 
-- **named by its topic** (:func:`topic_name`): the heading's words without numbering, leading
-  article or possessive ("Writing your own functions" -> "writing functions"); a task heading
-  names what it works on when that is a term of several words ("Generating regular
-  sequences" -> "regular sequence"); a heading in two parts keeps the first ("Conditional
-  execution: if statements"), the second becomes an alias. Never a bare common word
-  ("Options", "Reference"), an example, front or back matter, nor an API entry's heading
-  (a function or type's name, which is the reference entries' own concept);
+- **named by its topic** (:func:`tutor.engine.offline.section_topics.topic_name`): what the
+  heading names, never a bare common word, an example, matter, nor an API entry's heading (a
+  function or type's name, which is the reference entries' own concept);
 - **defined by the section's opening** (:func:`section_definition`): the first of its first
   sentences that says what the topic is, else the first that speaks of the topic and reads on
   its own (the section's rule: "Vectors can be used in arithmetic expressions, in which case
-  the operations are performed element by element."), else no concept;
+  the operations are performed element by element."; an opening "It" standing for the topic;
+  a plural subject and its verb: "The functions normally return 0 on success ..."), else no
+  concept; a chapter in words foreign to the rest of the book (a recipe) is none;
 - **cited on the section's first page**, its section the heading, so the link step ties it to
   the concepts its section and its parent section introduce.
 
@@ -32,15 +30,20 @@ import re
 from collections.abc import Sequence
 
 from tutor.course import Chunk
-from tutor.engine.offline.book_matter import is_matter_title
 from tutor.engine.offline.candidates import Sentence
 from tutor.engine.offline.checking import mentions
 from tutor.engine.offline.definitions import heading_terms
 from tutor.engine.offline.descriptions import describes_command, plainly_defines
+from tutor.engine.offline.section_topics import (
+    AUXILIARY,
+    NUMBERING,
+    adjective_participles,
+    topic_name,
+)
 from tutor.engine.offline.self_contained import leans
-from tutor.engine.offline.text import GENERIC_WORDS, term_key
+from tutor.engine.offline.text import term_key
 from tutor.engine.port import ConceptDraft
-from tutor.text import STOPWORDS, content_stems, general_zipf, singular
+from tutor.text import STOPWORDS, content_stems
 
 SECTION_EVIDENCE = "section"
 """The evidence kind of a concept kept because a section is devoted to it."""
@@ -55,10 +58,6 @@ TOPIC_SHARE = 0.5
 """A sentence that does not name the topic speaks of it when it has at least this share of
 the topic's content words ("Vectors can be used in arithmetic expressions" for "vector
 arithmetic")."""
-COMMON_WORD_ZIPF = 4.5
-"""A one-word topic at least this common in general English ("Options", "Families") names no
-topic of its own."""
-MAX_NAME_WORDS = 6
 RULE_MIN_WORDS = 8
 """A rule stated by a plural subject and its verb has at least this many words: it says what
 holds and when ("The functions normally return 0 on success and ..."), not only where a thing
@@ -69,32 +68,9 @@ content words with the rest of the book to be a topic (technical chapters of the
 .78 and up; a soup recipe: .38)."""
 FOREIGN_MIN_WORDS = 30
 """A chapter with fewer distinct content words than this is too short to judge its words."""
-ACTION_NOUN_ZIPF = 3.0
-"""The noun of a task's action ("conversion" of "converting") is at least this common in
-general English."""
 
-_NUMBER = re.compile(r"^(?:(?:appendix|chapter|part)\s+[A-Z0-9]+[.:]?\s+|\d+(?:\.\d+)*\.?\s+"
-                     r"|[A-Z](?:\.\d+)+\.?\s+)", re.IGNORECASE)
 _CHAPTER = re.compile(r"^(?:chapter\s+)?\d+\.?\s+\D", re.IGNORECASE)
 """A chapter's heading: its number has no dot inside ("8 Traditional Nettle Soup")."""
-_PARTS = re.compile(r"\s*[:;]\s+|\.\s+(?=[A-Z])|\s+[-\u2013\u2014]\s+")
-"""Where a heading in two parts splits ("Conditional execution: if statements")."""
-_GERUND = re.compile(r"^(?P<verb>[A-Za-z]{3,}ing(?:\s+(?:and|or)\s+[a-z]{3,}ing)?)\s+(?P<rest>.+)$")
-_NOUN_ING = frozenset("string thing ring king spring wing padding bring building setting "
-                      "heading warning meaning encoding".split())
-"""Words ending in -ing that open a topic's name as nouns ("String functions")."""
-_CUT = re.compile(r"\s+(?:with|from|to|into|in|on|for|by|under|using|via|as)\s+.*$")
-_LEADING_CUT = re.compile(r"(?:from|to|into|between|with|by)\s+\S")
-"""A task heading whose verb is followed straight by a preposition ("Converting from ...")."""
-_ADJECTIVE_ING = re.compile(r"\b(?:the|a|an|your|its|their|this|each)\s+([a-z]{3,}ing)\s+([a-z]+)")
-"""A word in -ing used as an adjective: after an article and before a noun ("the operating
-system")."""
-_CALLED = re.compile(r"^([A-Za-z_][\w.]*\(\))\s+(?:function|command|macro|method)$")
-"""A heading naming a function by its call ("The read.table() function")."""
-_OWNERS = re.compile(r"\b(?:your|our|my|their|its)\s+(?:own\s+)?", re.IGNORECASE)
-_ARTICLE = re.compile(r"^(?:(?:the|a|an|some|other|more|further|new)\s+)+", re.IGNORECASE)
-_AUXILIARY = frozenset("is are was were be has have had can could may might must will would "
-                      "should does do did".split())
 _BEFORE_NOUN = frozenset("of in on to for with by from at the a an and or its their these those "
                          "all some many any each".split())
 """Words after which a word ending in -s or -ed is a noun or an adjective, not a verb."""
@@ -140,21 +116,6 @@ _POINTS_ON = re.compile(r"\b(?:the following|as follows|below|(?<!for )examples?
 topic is; one that gives an example on the way ("..., for example as plot labels") may."""
 _QUALIFIED = re.compile(r" (?:of|for|as|in|with|within|from|on) ")
 """Where a name's head ends and its qualifier begins ("tuple as return value")."""
-_API_GROUPS = frozenset("interface interfaces macro macros implementation implementations"
-                        .split())
-"""Heads of a section on a group of reference entries or on the code behind a thing."""
-_NOT_FIRST = frozenset("first second third last final next previous my i i'm i've we".split())
-_NO_TOPIC = frozenset(
-    "introduction overview summary example examples exercise exercises preliminaries "
-    "miscellaneous background remarks caveats tips basics conclusion conclusions appendix "
-    "preface foreword problems solutions answers bibliography discussion motivation "
-    "acknowledgments acknowledgements sample samples license licence copyright warranty concepts"
-    .split())
-"""Words that make a heading about the book or about several things, not about one topic."""
-_NO_TOPIC_ALONE = frozenset(
-    "usage options details notes reference general history index contents glossary "
-    "features facilities".split())
-"""Words that, alone, name a part of the book rather than a topic ("Options", "Index")."""
 
 
 def add_section_concepts(drafts: list[ConceptDraft], sentences: Sequence[Sentence],
@@ -202,139 +163,6 @@ def add_section_concepts(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
     return result
 
 
-def topic_name(heading: str, adjectives: frozenset[tuple[str, str]] = frozenset()
-               ) -> tuple[str, list[str]] | None:
-    """The concept a section heading names, with its aliases; None for a heading that names
-    no one topic (matter, an example, a common word, a list of several things).
-    ``adjectives``: the pairs of a word in -ing and the noun it qualifies in the book's prose
-    (:func:`adjective_participles`)."""
-    if is_matter_title(heading):
-        return None
-    title = _NUMBER.sub("", heading.strip()).strip(" .?!")
-    parts = [p.strip(" .") for p in _PARTS.split(title) if p.strip(" .")]
-    if not parts:
-        return None
-    first = _bare(parts[0], adjectives)
-    aliases = [a for a in (_bare(p, adjectives) for p in parts[1:2]) if a and _names_topic(a)]
-    if first is None or not _names_topic(first):
-        return None
-    words = {w.lower() for part in parts for w in re.findall(r"[A-Za-z]+", part)}
-    if words & (_AUXILIARY | {"versus", "vs"}):
-        return None  # a statement ("Strings are immutable") or a contrast, not a topic
-    name = _displayed(first)
-    called = _CALLED.match(name)
-    named_call = next((m for m in (_CALLED.match(a) for a in aliases) if m), None)
-    if called:  # "The plot() function": the function is named by its call
-        name, aliases = called.group(1), [name, *aliases]
-    elif named_call:  # "Permanent changes: The par() function": the section is the function's
-        name, aliases = named_call.group(1), [named_call.group(0)]
-    elif gerund_object := _gerund_object(first):
-        name, aliases = gerund_object, [name, *aliases]
-    return name, [a for a in aliases if term_key(a) != term_key(name)]
-
-
-def _gerund_object(name: str) -> str | None:
-    """The one thing a task heading works on, when it is a term of its own rather than a
-    common word ("Getting and setting attributes" -> "attribute"; not "Editing data")."""
-    gerund = _GERUND.match(name)
-    if gerund is None or gerund.group("verb").split()[0].lower() in _NOUN_ING:
-        return None
-    rest = gerund.group("rest").split()
-    if len(rest) != 1 or not rest[0].isalpha() or not rest[0].islower():
-        return None
-    one = singular(rest[0])
-    return one if general_zipf(one) < COMMON_WORD_ZIPF and _names_topic(one) else None
-
-
-def adjective_participles(sentences: Sequence[Sentence]) -> frozenset[tuple[str, str]]:
-    """The words in -ing the book's prose uses as adjectives, with the noun after them
-    ("the operating system" -> ("operating", "system"))."""
-    return frozenset((m.group(1), m.group(2)) for s in sentences
-                     for m in _ADJECTIVE_ING.finditer(s.text.lower()))
-
-
-def _bare(part: str, adjectives: frozenset[tuple[str, str]] = frozenset()) -> str | None:
-    """A heading part without a leading article, possessives and a task's verb: the thing
-    the section is about ("Generating regular sequences" -> "regular sequences"; "Getting help
-    with functions" -> "getting help"). A word in -ing the book uses as an adjective
-    (``adjectives``: "the operating system") is no task's verb."""
-    part = _ARTICLE.sub("", part.strip())
-    if not part.lower().startswith("my "):
-        part = _OWNERS.sub("", part).strip(" ,")
-    if part.endswith(", etc"):
-        return None  # "R commands, case sensitivity, etc.": several things
-    gerund = _GERUND.match(part)
-    verb = gerund.group("verb").split()[0].lower() if gerund else ""
-    if gerund and (verb, gerund.group("rest").split()[0].lower()) in adjectives:
-        return part  # "Operating system access": the book says "the operating system"
-    if gerund and verb not in _NOUN_ING and _LEADING_CUT.match(gerund.group("rest")):
-        noun = _action_noun(verb)  # "Converting from X": nothing is left but the action
-        return f"{noun} {gerund.group('rest')}" if noun and " and " not in part else None
-    if gerund and verb not in _NOUN_ING:
-        rest = _ARTICLE.sub("", _CUT.sub("", gerund.group("rest"))).strip(" ,")
-        if len(rest.split()) >= 2 and not rest.split()[-1].lower().endswith("ly"):
-            return rest  # "Managing the search path" -> "search path"
-        verb = gerund.group("verb")
-        return f"{verb} {rest}".strip() if rest else None
-    return part or None
-
-
-def _action_noun(gerund: str) -> str | None:
-    """The noun that names a task's action ("converting" -> "conversion", "validating" ->
-    "validation", "comparing" -> "comparison"): the commonest English word among the usual
-    endings, None when none is a word."""
-    stem = gerund[:-3]
-    forms = [stem + "ion", stem + "ation", stem[:-1] + "sion", stem + "ison", stem + "ment",
-             stem + "ement", stem[:-1] + "ication", stem + "e"]
-    best = max(forms, key=general_zipf)
-    return best if general_zipf(best) >= ACTION_NOUN_ZIPF else None
-
-
-def _names_topic(name: str) -> bool:
-    """A name a concept can have: a few words, not a common word alone, not only the book's
-    own words ("Introduction", "Miscellaneous functions")."""
-    words = name.split()
-    lower = [w.lower().strip("()") for w in words]
-    if not 1 <= len(words) <= MAX_NAME_WORDS or len(name) > 60:
-        return False
-    if not any(sum(c.isalpha() for c in w) >= 2 for w in words):
-        return False
-    if any(w in _NO_TOPIC for w in lower) or lower[0] in STOPWORDS or lower[-1] in STOPWORDS:
-        return False
-    if ", " in name or lower[0] in ("and", "or"):
-        return False  # a list of several things
-    if lower[-1] in _API_GROUPS:
-        return False  # "General CCM interface", "EAX helper macros": a group of reference
-        # entries, the entries' own concepts
-    if lower[0] in _NOT_FIRST:
-        return False  # "The first program", "My program hangs": a step or a reader's trouble
-    if len(words) == 1:
-        word = lower[0]
-        if word in _NO_TOPIC_ALONE:
-            return False
-        if word.endswith("ing") and not words[0].isupper():
-            return False  # an activity ("Plotting", "Copying"), not a topic
-        return not (general_zipf(singular(word)) >= COMMON_WORD_ZIPF and not words[0].isupper())
-    return not all(w in GENERIC_WORDS or w in STOPWORDS for w in lower)
-
-
-def _displayed(name: str) -> str:
-    """The name as the map writes it: lower case unless written in capitals, the head noun
-    singular ("Regular sequences" -> "regular sequence")."""
-    titled = all(w[:1].isupper() for w in name.split() if w.lower() not in STOPWORDS)
-    words = [w if w.isupper() or any(c.isupper() for c in w[1:]) or (
-        i > 0 and w[:1].isupper() and not titled) else w.lower()
-        for i, w in enumerate(name.split())]
-    lowered = [w.lower() for w in words]
-    head = lowered.index("of", 1) - 1 if "of" in lowered[1:] else len(words) - 1
-    word = words[head]
-    if word.islower() and word.endswith("s") and not word.endswith("ss"):
-        one = singular(word)
-        if one != word and general_zipf(one) >= 2.0:
-            words[head] = one
-    return " ".join(words)
-
-
 def section_definition(opening: Sequence[Sentence], terms: list[str], heading: str,
                        parts: Sequence[str] = ()) -> tuple[Sentence, str, list[str]] | None:
     """The sentence of a section's opening that says what its topic is or what its rule is,
@@ -365,7 +193,7 @@ def _states_rule(text: str, terms: Sequence[str]) -> bool:
     a plural subject and its verb ("The functions normally return 0 on success" under "Return
     values"), sharing a word with the topic."""
     subject = _PLURAL_SUBJECT.match(text)
-    if subject is None or subject.group("verb").lower() in STOPWORDS - _AUXILIARY:
+    if subject is None or subject.group("verb").lower() in STOPWORDS - AUXILIARY:
         return False
     if len(text.split()) < RULE_MIN_WORDS:
         return False  # "The relational operators work on strings.": where, not what holds
@@ -464,7 +292,7 @@ def _says_something(text: str) -> bool:
         return True  # "The functions normally return 0 ...": the verb in its base form
     words = re.findall(r"[A-Za-z0-9]+", text)
     for before, word in zip(["", *words], words, strict=False):
-        if word.lower() in _AUXILIARY:
+        if word.lower() in AUXILIARY:
             return True
         if (re.fullmatch(r"[a-z]{2,}(?:s|ed)", word) and not word.endswith("ss")
                 and before.lower() not in _BEFORE_NOUN and not before.isdigit()):
@@ -475,7 +303,7 @@ def _says_something(text: str) -> bool:
 def _without_heading(text: str, heading: str) -> str:
     """The sentence without the heading the page ran into it ("2.2 Vector arithmetic Vectors
     can be used ..." -> "Vectors can be used ...")."""
-    for prefix in (heading.strip(), _NUMBER.sub("", heading.strip())):
+    for prefix in (heading.strip(), NUMBERING.sub("", heading.strip())):
         rest = text[len(prefix) + 1:].strip()
         if prefix and text.startswith(prefix + " ") and rest[:1].isupper():
             return rest
