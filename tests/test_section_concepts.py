@@ -9,6 +9,7 @@ from tutor.engine.offline.extract import extract_concepts
 from tutor.engine.offline.section_concepts import (
     SECTION_EVIDENCE,
     add_section_concepts,
+    adjective_participles,
     section_definition,
     topic_name,
 )
@@ -130,3 +131,117 @@ def test_an_opening_that_goes_on_from_the_sentence_before_defines_nothing() -> N
     opening = [Sentence("This can be done by including an extra argument, literally '...', of "
                         "the function, which may then be passed on.", 0, 0, heading)]
     assert section_definition(opening, ["‘...’ argument"], heading) is None
+
+
+def test_an_it_right_after_the_heading_stands_for_the_topic() -> None:
+    heading = "7.1.1.6 SHA3-256"
+    opening = [Sentence("It outputs hash values of 256 bits, or 32 octets.", 0, 0, heading)]
+    found = section_definition(opening, ["SHA3-256"], heading)
+    assert found is not None and found[1] == "SHA3-256 outputs hash values of 256 bits, or 32 octets."
+    dummy = [Sentence("It is possible to specify Hershey vector fonts for rendering text.", 0, 0,
+                      "12.2.2 Hershey vector fonts")]
+    assert section_definition(dummy, ["Hershey vector font"], "12.2.2 Hershey vector fonts") is None
+    nothing = [Sentence("It is not really possible for an object to be of this type.", 0, 0,
+                        "2.1.12 The Any type")]
+    assert section_definition(nothing, ["Any type"], "2.1.12 The Any type") is None
+
+
+def test_a_plural_subject_and_its_verb_state_the_sections_rule() -> None:
+    heading = "3.2 Return values"
+    opening = [Sentence("The functions normally return 0 on success and a negative error code "
+                        "on failure.", 0, 0, heading)]
+    found = section_definition(opening, ["return value"], heading)
+    assert found is not None and found[1].startswith("The functions normally return 0")
+    own = [Sentence("The hash functions in this section all have some known weaknesses, and "
+                    "should be avoided for new applications.", 0, 0, "7.1.3 Legacy hash functions")]
+    assert section_definition(own, ["legacy hash function"], "7.1.3 Legacy hash functions")
+    # the book speaking of itself is still narration
+    book = [Sentence("The examples in this chapter normally run in a few seconds.", 0, 0, heading)]
+    assert section_definition(book, ["return value"], heading) is None
+
+
+def test_a_topic_joining_two_is_spoken_of_under_either_and_by_its_initials() -> None:
+    chunks = _chunks(
+        ("7.3.1 Cipher Block Chaining", "When using CBC mode, plaintext blocks are not "
+                                        "encrypted independently of each other."),
+        ("14.4 Compression and archives", "Archives bundle many files into one file, and "
+                                          "most archives can be read by connections."))
+    result = {d.name: d for d in add_section_concepts([], _sentences(chunks), chunks)}
+    assert result["cipher block chaining"].aliases == ["CBC"]
+    assert result["compression and archive"].definition.startswith("Archives bundle many files")
+
+
+def test_an_opening_leaning_on_a_quantifier_defines_nothing_an_aside_example_may() -> None:
+    heading = "13.2 Contributed packages"
+    leaning = [Sentence("Some of these packages implement specialized statistical methods.", 0,
+                        0, heading),
+               Sentence("Some (the recommended packages) are distributed with every binary "
+                        "distribution.", 0, 0, heading)]
+    assert section_definition(leaning, ["contributed package"], heading) is None
+    aside = [Sentence("Character vectors are used frequently in R, for example as plot labels.",
+                      0, 0, "2.6 Character vectors")]
+    assert section_definition(aside, ["character vector"], "2.6 Character vectors")
+    operator = [Sentence("The operator %*% is used for matrix multiplication.", 0, 0,
+                         "5.7.1 Matrix multiplication")]
+    assert section_definition(operator, ["matrix multiplication"], "5.7.1 Matrix multiplication")
+
+
+def test_a_task_heading_names_its_action_or_the_term_it_works_on() -> None:
+    assert topic_name("3.2 Converting from Unicode to ASCII") == (
+        "conversion from Unicode to ASCII", [])
+    assert topic_name("3.3 Getting and setting attributes") == (
+        "attribute", ["getting and setting attribute"])
+    assert topic_name("7.4 Editing data") == ("editing data", [])  # a common word stays a task
+    assert topic_name("7.1 The read.table() function") == (
+        "read.table()", ["read.table() function"])
+    assert topic_name("12.4.1 Permanent changes: The par() function") == (
+        "par()", ["par() function"])
+
+
+def test_a_word_in_ing_the_book_uses_as_an_adjective_is_no_task() -> None:
+    sentences = [Sentence("R relies on the operating system to manipulate files.", 0, 0, "x"),
+                 Sentence("Managing the search path is easy.", 0, 1, "x")]
+    adjectives = adjective_participles(sentences)
+    assert ("operating", "system") in adjectives
+    assert topic_name("14.1 Operating system access", adjectives) == (
+        "operating system access", [])
+    assert topic_name("14.1 Operating system access") == ("system access", [])
+    assert topic_name("6.3.5 Managing the search path", adjectives) == ("search path", [])
+
+
+_RECIPE = ("For the serious hacker, here is a recipe for nettle soup. Four servings. One liter "
+           "fresh nettles, two tablespoons butter, three tablespoons flour, one liter stock, "
+           "half a teaspoon salt, a tad white pepper, some cream or milk. Gather the nettles "
+           "wearing gloves. Small tender shoots are preferable. Rinse them very well. Boil "
+           "them for ten minutes in lightly salted water. Strain and chop. Melt the butter, "
+           "mix in the flour, dilute with stock. Bring to a boil, season with pepper, and serve "
+           "with boiled egg halves.")
+_CIPHER = ("A block cipher encrypts a block of data with a secret key. The key size and the "
+           "block size of the cipher are fixed. Encryption and decryption use the same key. "
+           "A mode of operation chains blocks so that a message longer than one block can be "
+           "encrypted. Counter mode turns the block cipher into a stream of data. Padding "
+           "fills the last block. The ciphertext block depends on the plaintext block, the key "
+           "and the nonce. Authentication protects the message from changes by an attacker.")
+
+
+def test_a_chapter_in_words_foreign_to_the_book_is_no_topic() -> None:
+    chunks = _chunks(("7 Block ciphers", _CIPHER),
+                     ("8 Stream ciphers", "A stream cipher encrypts data of any size with a key "
+                                          "and a nonce, one block of key stream at a time. "
+                                          + _CIPHER),
+                     ("9 Traditional Nettle Soup", _RECIPE))
+    names = [d.name for d in add_section_concepts([], _sentences(chunks), chunks)]
+    assert "stream cipher" in names and "traditional nettle soup" not in names
+
+
+def test_a_plural_subject_saying_only_where_a_thing_applies_states_no_rule() -> None:
+    heading = "8.10 String comparison"
+    opening = [Sentence("The relational operators work on strings.", 0, 0, heading)]
+    assert section_definition(opening, ["string comparison"], heading) is None
+
+
+def test_an_opening_that_counts_on_from_a_list_before_defines_nothing() -> None:
+    heading = "7.3.1.2 Cipher-specific functions"
+    opening = [Sentence("The second reason for poor performance can be addressed by having a "
+                        "combined function for cipher-specific modes.", 0, 0, heading)]
+    assert section_definition(opening, ["cipher-specific function"], heading) is None

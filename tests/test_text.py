@@ -27,6 +27,15 @@ def test_abbreviations_do_not_end_a_sentence() -> None:
         "See Fig. 3 and p. 4 too."]
 
 
+def test_a_persons_initials_do_not_end_a_sentence() -> None:
+    text = ("Salsa20 is a stream cipher designed by D. J. Bernstein. It is fast. RSA is due to "
+            "Adi Shamir and L.M. Adleman. See Appendix A. The value is X. Then it ends.")
+    assert split_sentences(text) == [
+        "Salsa20 is a stream cipher designed by D. J. Bernstein.", "It is fast.",
+        "RSA is due to Adi Shamir and L.M. Adleman.", "See Appendix A.", "The value is X.",
+        "Then it ends."]
+
+
 def test_an_abbreviation_must_be_a_whole_word() -> None:
     # "p." after a space is the page abbreviation; "heap." is a word that ends a sentence.
     assert split_sentences("See e.g. the heap. It is fast! Is it? Yes.") == [

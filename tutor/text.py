@@ -92,6 +92,15 @@ _REFERENCES = frozenset("fig eq no ch sec p pp".split())
 """Abbreviations that end nothing only before the number they point at ("p. 92", "Fig. 3"):
 "... with success probability p. Its expected value ..." ends at the variable's full stop."""
 _NUMBER_NEXT = re.compile(r"\s+(?:\(?\d|[IVXLC]+\b)")
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
+"""A person's initials before a full stop ("D", "L.M"): with another initial or a surname next
+("designed by D. J. Bernstein", "L.M. Adleman"), the full stop ends nothing."""
+_NAME_NEXT = re.compile(r"\s+(?:[A-Z]\.|[A-Z][a-z]+\b)")
+_NAME_BEFORE = re.compile(r"(?:\b(?:by|and)|[A-Z][a-z]+,?|[A-Z]\.)\s+$")
+"""What comes before a person's initials: "by", "and", a first name or another initial."""
+_LABELS = frozenset("appendix part chapter section table figure step type class level group "
+                    "option plan case item".split())
+"""Capitalised words a lettered label follows ("Appendix A. The ..."): not a first name."""
 
 _IRREGULAR = {
     "children": "child", "indices": "index", "indexes": "index", "vertices": "vertex",
@@ -235,6 +244,10 @@ def _abbreviated(before: str, after: str) -> bool:
     word = last.lstrip("([\"'").lower()
     if word in _REFERENCES:
         return _NUMBER_NEXT.match(after) is not None
+    if _INITIALS.fullmatch(last.lstrip("([\"'")) and _NAME_NEXT.match(after):
+        named = _NAME_BEFORE.search(before[: len(before) - len(last)])
+        return "." in last or (named is not None
+                               and named.group(0).strip(" ,").lower() not in _LABELS)
     return word in _ABBREVIATIONS
 
 

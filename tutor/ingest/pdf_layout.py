@@ -36,6 +36,10 @@ HEADING_RATIO = 1.15
 """A line in type at least this much larger than the body text is a heading candidate."""
 
 
+_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\s+[A-Z]")
+"""A numbered subsection's line: "7.6.2 PBKDF2", "5.4 The array() function"."""
+
+
 class ExtractionTimeout(Exception):
     """Raised from inside the visitor when a source's time limit has passed."""
 
@@ -183,11 +187,19 @@ def drop_running_lines(pages: list[list[Line]], body: float) -> int:
 
 
 def _is_heading(line: Line, body: float) -> bool:
+    """A line in heading type: larger than the body text and bold (or much larger), not code.
+    A numbered section's line counts in the size of its number when the whole line is bold
+    ("7.6.2 PBKDF2", its name set in small capitals), and is not code for the brackets of a
+    function it names ("5.4 The array() function")."""
+    numbered = _SECTION_NUMBER.match(line.text) is not None
     size = line.size
+    if numbered and line.bold >= line.chars and line.sizes:
+        size = max(size, max(line.sizes))
     if size < body * HEADING_RATIO or len(line.text) > 120:
         return False
     letters = sum(ch.isalpha() for ch in line.text)
-    if letters < 2 or line.mono > line.chars / 2 or looks_like_code(line.text):
+    if letters < 2 or line.mono > line.chars / 2 or (
+            looks_like_code(line.text) and not (numbered and line.bold >= line.chars / 2)):
         return False
     return line.bold >= line.chars / 2 or size >= body * 1.3
 

@@ -6,17 +6,15 @@ the search path", "9 Installation". Each explains one topic, though few open wit
 the course (a heading of the outline, of the type or of the numbering, outside front and back
 matter) that explains one topic becomes a concept:
 
-- **named by its topic** (:func:`topic_name`): the heading's words without numbering, leading
-  article or possessive ("Writing your own functions" -> "writing functions"); a task heading
-  names what it works on when that is a term of several words ("Generating regular
-  sequences" -> "regular sequence"); a heading in two parts keeps the first ("Conditional
-  execution: if statements"), the second becomes an alias. Never a bare common word
-  ("Options", "Reference"), an example, front or back matter, nor an API entry's heading
-  (a function or type's name, which is the reference entries' own concept);
+- **named by its topic** (:func:`tutor.engine.offline.section_topics.topic_name`): what the
+  heading names, never a bare common word, an example, matter, nor an API entry's heading (a
+  function or type's name, which is the reference entries' own concept);
 - **defined by the section's opening** (:func:`section_definition`): the first of its first
   sentences that says what the topic is, else the first that speaks of the topic and reads on
   its own (the section's rule: "Vectors can be used in arithmetic expressions, in which case
-  the operations are performed element by element."), else no concept;
+  the operations are performed element by element."; an opening "It" standing for the topic;
+  a plural subject and its verb: "The functions normally return 0 on success ..."), else no
+  concept; a chapter in words foreign to the rest of the book (a recipe) is none;
 - **cited on the section's first page**, its section the heading, so the link step ties it to
   the concepts its section and its parent section introduce.
 
@@ -32,15 +30,20 @@ import re
 from collections.abc import Sequence
 
 from tutor.course import Chunk
-from tutor.engine.offline.book_matter import is_matter_title
 from tutor.engine.offline.candidates import Sentence
 from tutor.engine.offline.checking import mentions
 from tutor.engine.offline.definitions import heading_terms
 from tutor.engine.offline.descriptions import describes_command, plainly_defines
+from tutor.engine.offline.section_topics import (
+    AUXILIARY,
+    NUMBERING,
+    adjective_participles,
+    topic_name,
+)
 from tutor.engine.offline.self_contained import leans
-from tutor.engine.offline.text import GENERIC_WORDS, term_key
+from tutor.engine.offline.text import term_key
 from tutor.engine.port import ConceptDraft
-from tutor.text import STOPWORDS, content_stems, general_zipf, singular
+from tutor.text import STOPWORDS, content_stems
 
 SECTION_EVIDENCE = "section"
 """The evidence kind of a concept kept because a section is devoted to it."""
@@ -55,65 +58,64 @@ TOPIC_SHARE = 0.5
 """A sentence that does not name the topic speaks of it when it has at least this share of
 the topic's content words ("Vectors can be used in arithmetic expressions" for "vector
 arithmetic")."""
-COMMON_WORD_ZIPF = 4.5
-"""A one-word topic at least this common in general English ("Options", "Families") names no
-topic of its own."""
-MAX_NAME_WORDS = 6
+RULE_MIN_WORDS = 8
+"""A rule stated by a plural subject and its verb has at least this many words: it says what
+holds and when ("The functions normally return 0 on success and ..."), not only where a thing
+applies ("The relational operators work on strings.")."""
+BOOK_WORDS_SHARE = 0.6
+"""A chapter whose text does not define its topic must share at least this share of its
+content words with the rest of the book to be a topic (technical chapters of the dev manuals:
+.78 and up; a soup recipe: .38)."""
+FOREIGN_MIN_WORDS = 30
+"""A chapter with fewer distinct content words than this is too short to judge its words."""
 
-_NUMBER = re.compile(r"^(?:(?:appendix|chapter|part)\s+[A-Z0-9]+[.:]?\s+|\d+(?:\.\d+)*\.?\s+"
-                     r"|[A-Z](?:\.\d+)+\.?\s+)", re.IGNORECASE)
-_PARTS = re.compile(r"\s*[:;]\s+|\.\s+(?=[A-Z])|\s+[-\u2013\u2014]\s+")
-"""Where a heading in two parts splits ("Conditional execution: if statements")."""
-_GERUND = re.compile(r"^(?P<verb>[A-Za-z]{3,}ing(?:\s+(?:and|or)\s+[a-z]{3,}ing)?)\s+(?P<rest>.+)$")
-_NOUN_ING = frozenset("string thing ring king spring wing padding bring building setting "
-                      "heading warning meaning encoding".split())
-"""Words ending in -ing that open a topic's name as nouns ("String functions")."""
-_CUT = re.compile(r"\s+(?:with|from|to|into|in|on|for|by|under|using|via|as)\s+.*$")
-_OWNERS = re.compile(r"\b(?:your|our|my|their|its)\s+(?:own\s+)?", re.IGNORECASE)
-_ARTICLE = re.compile(r"^(?:(?:the|a|an|some|other|more|further|new)\s+)+", re.IGNORECASE)
-_AUXILIARY = frozenset("is are was were be has have had can could may might must will would "
-                      "should does do did".split())
+_CHAPTER = re.compile(r"^(?:chapter\s+)?\d+\.?\s+\D", re.IGNORECASE)
+"""A chapter's heading: its number has no dot inside ("8 Traditional Nettle Soup")."""
 _BEFORE_NOUN = frozenset("of in on to for with by from at the a an and or its their these those "
                          "all some many any each".split())
 """Words after which a word ending in -s or -ed is a noun or an adjective, not a verb."""
 _CODE_RESIDUE = re.compile(r"^\d+(?:\.\d+)*\s+[A-Z]|^[^\w\u2018\u201c(]|\w_\w|\[[A-Z][a-z]+(?: [a-z]+)?\]|[*{}<>=;]|^[a-z]")
 """Code or a reference entry's residue in a sentence ("void sha256_digest (...) [Function]"),
 or a sentence cut from the one before (it opens in lower case)."""
+_OPERATOR = re.compile(r"(?<!\S)%[^%\s]{1,4}%(?!\S)")
+"""An operator named by its symbol between percent signs ("The operator %*% is used for
+matrix multiplication")."""
 _EXAMPLE_OPENER = re.compile(
     r"^(?:For example|For instance|E\.g\.|Example|Suppose|Consider|Later|Recall|So|Thus|Hence|Well"
     r"|Also|Now|Again|Similarly|However|But|This|These|That|Those|It|They|Such"
-    r"|Conversely|Furthermore|Moreover|Finally|Then|And|Or|Another|Other|There|The same|One of "
-    r"(?:them|these|those)|In (?:this|that|the "
+    r"|Conversely|Furthermore|Moreover|Finally|Then|And|Or|Another|Other|There|The same"
+    r"|The (?:second|third|fourth|last|latter|former|other|remaining|next)"
+    r"|(?:One|Some|Many|Most|All|Each|Both) of (?:them|these|those)"
+    r"|(?:Some|Many|Most|Both|Few)\s+(?:\(|are|were|have|can|may|will)|In (?:this|that|the "
     r"latter|the former|addition|particular|such)\b)\b")
 """Openers of a sentence that goes on from the one before or shows an example."""
+_PLURAL_SUBJECT = re.compile(
+    r"^(?:The|All|Most)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*[^s\W]s\s+(?:[a-z]+ly\s+)?"
+    r"(?P<verb>[a-z]{2,}(?<!s)(?<!ly))\b")
+"""A sentence opening on a plural subject and its verb in the base form: "The functions
+normally return", "All hash functions have"."""
+_DUMMY_IT = re.compile(r"It\s+(?:is|was|would be|will be|can be|may be|seems|turns out|"
+                       r"follows|should be noted)\s+(?:not\s+)?(?:\w+ly\s+)?(?:(?!\w+ed\b)\w+\s+)?"
+                       r"(?:to|that|for|whether|if)\b|It\s+(?:turns out|seems|appears|follows)\b")
+"""An "It" that stands for nothing: "It is possible to ...", "It is not really possible for
+...", "It turns out that ..." (not "It is used for ...", which speaks of the topic)."""
 _NARRATION = re.compile(r"\b(?:this (?:chapter|book|section|manual|document)|[Ii]n [Ss]ection "
                         r"\d|I|I'll|I'm|we'll|we will|we used|we saw)\b")
 """The author speaking of the book ("The code for this chapter is in linear.py", "In Section
 9.5 we used ..."): narration, not what the topic is."""
+_SECTIONS_OWN = re.compile(r"^(?:The|All)\s+[\w -]+?\s+(?:in|of) this (?:section|chapter)\b")
+"""A subject that is the section's own things ("The hash functions in this section all have
+some known weaknesses"): the sentence speaks of them, not of the book."""
 _ADDRESSED = re.compile(r"\b(?:you|your|we|our|us)\b", re.IGNORECASE)
 """A sentence that speaks to the reader ("If you take time to validate the data, ...") tells
 what to do on the way, not what the topic is or what rule holds: only a sentence that defines
 the topic may do so."""
-_POINTS_ON = re.compile(r"\b(?:the following|as follows|below|examples?)\b", re.IGNORECASE)
+_POINTS_ON = re.compile(r"\b(?:the following|as follows|below|(?<!for )examples?)\b",
+                        re.IGNORECASE)
 """A sentence that points at what comes next, or presents an example, says not what the
-topic is."""
+topic is; one that gives an example on the way ("..., for example as plot labels") may."""
 _QUALIFIED = re.compile(r" (?:of|for|as|in|with|within|from|on) ")
 """Where a name's head ends and its qualifier begins ("tuple as return value")."""
-_API_GROUPS = frozenset("interface interfaces macro macros implementation implementations"
-                        .split())
-"""Heads of a section on a group of reference entries or on the code behind a thing."""
-_NOT_FIRST = frozenset("first second third last final next previous my i i'm i've we".split())
-_NO_TOPIC = frozenset(
-    "introduction overview summary example examples exercise exercises preliminaries "
-    "miscellaneous background remarks caveats tips basics conclusion conclusions appendix "
-    "preface foreword problems solutions answers bibliography discussion motivation "
-    "acknowledgments acknowledgements sample samples license licence copyright warranty concepts"
-    .split())
-"""Words that make a heading about the book or about several things, not about one topic."""
-_NO_TOPIC_ALONE = frozenset(
-    "usage options details notes reference general history index contents glossary "
-    "features facilities".split())
-"""Words that, alone, name a part of the book rather than a topic ("Options", "Index")."""
 
 
 def add_section_concepts(drafts: list[ConceptDraft], sentences: Sequence[Sentence],
@@ -125,8 +127,10 @@ def add_section_concepts(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
     for draft in drafts:
         introduced.setdefault(draft.section, set()).update(content_stems(draft.name))
     added: list[ConceptDraft] = []
+    adjectives = adjective_participles(sentences)
+    vocabulary: dict[str, set[str]] = {}
     for heading, opening in _sections(sentences):
-        named = topic_name(heading)
+        named = topic_name(heading, adjectives)
         if named is None:
             continue
         name, aliases = named
@@ -137,12 +141,15 @@ def add_section_concepts(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
         # is the outer product, "tuples as return values" tuples
         if keys & known or _api_entry(name, opening, chunks):
             continue
-        terms = [name, *aliases]
-        found = section_definition(opening, terms, heading)
+        terms = [name, *aliases, *_acronyms(name, opening)]
+        found = section_definition(opening, terms, heading, _parts_of(name))
         if found is None:
             continue
         first, text, points = found
-        aliases += _abbreviations(text, name)
+        if not _technical(heading, text, terms, chunks, vocabulary):
+            continue  # a joke or an aside ("Traditional Nettle Soup"): no term of the map
+        aliases += [a for a in (*_acronyms(name, opening), *_abbreviations(text, name))
+                    if a not in aliases]
         chunk = chunks[opening[0].chunk]
         known |= keys
         added.append(ConceptDraft(
@@ -156,108 +163,89 @@ def add_section_concepts(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
     return result
 
 
-def topic_name(heading: str) -> tuple[str, list[str]] | None:
-    """The concept a section heading names, with its aliases; None for a heading that names
-    no one topic (matter, an example, a common word, a list of several things)."""
-    if is_matter_title(heading):
-        return None
-    title = _NUMBER.sub("", heading.strip()).strip(" .?!")
-    parts = [p.strip(" .") for p in _PARTS.split(title) if p.strip(" .")]
-    if not parts:
-        return None
-    first = _bare(parts[0])
-    aliases = [a for a in (_bare(p) for p in parts[1:2]) if a and _names_topic(a)]
-    if first is None or not _names_topic(first):
-        return None
-    words = {w.lower() for part in parts for w in re.findall(r"[A-Za-z]+", part)}
-    if words & (_AUXILIARY | {"versus", "vs"}):
-        return None  # a statement ("Strings are immutable") or a contrast, not a topic
-    name = _displayed(first)
-    return name, [a for a in aliases if term_key(a) != term_key(name)]
-
-
-def _bare(part: str) -> str | None:
-    """A heading part without a leading article, possessives and a task's verb: the thing
-    the section is about ("Generating regular sequences" -> "regular sequences"; "Getting help
-    with functions" -> "getting help")."""
-    part = _ARTICLE.sub("", part.strip())
-    if not part.lower().startswith("my "):
-        part = _OWNERS.sub("", part).strip(" ,")
-    if part.endswith(", etc"):
-        return None  # "R commands, case sensitivity, etc.": several things
-    gerund = _GERUND.match(part)
-    if gerund and gerund.group("verb").split()[0].lower() not in _NOUN_ING:
-        rest = _ARTICLE.sub("", _CUT.sub("", gerund.group("rest"))).strip(" ,")
-        if len(rest.split()) >= 2 and not rest.split()[-1].lower().endswith("ly"):
-            return rest  # "Managing the search path" -> "search path"
-        verb = gerund.group("verb")
-        return f"{verb} {rest}".strip() if rest else None
-    return part or None
-
-
-def _names_topic(name: str) -> bool:
-    """A name a concept can have: a few words, not a common word alone, not only the book's
-    own words ("Introduction", "Miscellaneous functions")."""
-    words = name.split()
-    lower = [w.lower().strip("()") for w in words]
-    if not 1 <= len(words) <= MAX_NAME_WORDS or len(name) > 60:
-        return False
-    if not any(sum(c.isalpha() for c in w) >= 2 for w in words):
-        return False
-    if any(w in _NO_TOPIC for w in lower) or lower[0] in STOPWORDS or lower[-1] in STOPWORDS:
-        return False
-    if ", " in name or lower[0] in ("and", "or"):
-        return False  # a list of several things
-    if lower[-1] in _API_GROUPS:
-        return False  # "General CCM interface", "EAX helper macros": a group of reference
-        # entries, the entries' own concepts
-    if lower[0] in _NOT_FIRST:
-        return False  # "The first program", "My program hangs": a step or a reader's trouble
-    if len(words) == 1:
-        word = lower[0]
-        if word in _NO_TOPIC_ALONE:
-            return False
-        if word.endswith("ing") and not words[0].isupper():
-            return False  # an activity ("Plotting", "Copying"), not a topic
-        return not (general_zipf(singular(word)) >= COMMON_WORD_ZIPF and not words[0].isupper())
-    return not all(w in GENERIC_WORDS or w in STOPWORDS for w in lower)
-
-
-def _displayed(name: str) -> str:
-    """The name as the map writes it: lower case unless written in capitals, the head noun
-    singular ("Regular sequences" -> "regular sequence")."""
-    titled = all(w[:1].isupper() for w in name.split() if w.lower() not in STOPWORDS)
-    words = [w if w.isupper() or any(c.isupper() for c in w[1:]) or (
-        i > 0 and w[:1].isupper() and not titled) else w.lower()
-        for i, w in enumerate(name.split())]
-    lowered = [w.lower() for w in words]
-    head = lowered.index("of", 1) - 1 if "of" in lowered[1:] else len(words) - 1
-    word = words[head]
-    if word.islower() and word.endswith("s") and not word.endswith("ss"):
-        one = singular(word)
-        if one != word and general_zipf(one) >= 2.0:
-            words[head] = one
-    return " ".join(words)
-
-
-def section_definition(opening: Sequence[Sentence], terms: list[str],
-                       heading: str) -> tuple[Sentence, str, list[str]] | None:
+def section_definition(opening: Sequence[Sentence], terms: list[str], heading: str,
+                       parts: Sequence[str] = ()) -> tuple[Sentence, str, list[str]] | None:
     """The sentence of a section's opening that says what its topic is or what its rule is,
     with its text and the key points that follow; None when no opening sentence reads as
-    one (code, a list, a sentence leaning on the text before it)."""
+    one (code, a list, a sentence leaning on the text before it). A topic joining several
+    (``parts``: "compression", "archive") may be spoken of under any of them."""
     readable = [(s, _without_heading(s.text, heading)) for s in opening]
+    if readable and terms:
+        readable[0] = (readable[0][0], _naming_it(readable[0][1], terms[0]))
     readable = [(s, t) for s, t in readable if _reads_alone(t)]
     if not readable:
         return None
     chosen = next(((s, t) for s, t in readable if plainly_defines(t, terms)
                    or describes_command(t, terms)), None)
     chosen = chosen or next(((s, t) for s, t in readable if not _ADDRESSED.search(t) and (
-        mentions(t, terms) or _speaks_of(set(content_stems(t)), terms))), None)
+        mentions(t, terms) or _speaks_of(set(content_stems(t)), [*terms, *parts]))), None)
+    chosen = chosen or next(((s, t) for s, t in readable[:1] if s is opening[0]
+                             and _states_rule(t, [*terms, *parts])), None)
     if chosen is None:
         return None
     sentence, text = chosen
     points = [text, *(t for s, t in readable if s is not sentence)][:4]
     return sentence, text, points
+
+
+def _states_rule(text: str, terms: Sequence[str]) -> bool:
+    """Whether a section's first sentence states what holds of the things its topic is about:
+    a plural subject and its verb ("The functions normally return 0 on success" under "Return
+    values"), sharing a word with the topic."""
+    subject = _PLURAL_SUBJECT.match(text)
+    if subject is None or subject.group("verb").lower() in STOPWORDS - AUXILIARY:
+        return False
+    if len(text.split()) < RULE_MIN_WORDS:
+        return False  # "The relational operators work on strings.": where, not what holds
+    stems = set(content_stems(text))
+    return any(set(content_stems(term)) & stems for term in terms)
+
+
+def _naming_it(text: str, name: str) -> str:
+    """A section's first sentence with an opening "It" said as the topic it stands for: right
+    after the heading, "It" can only be the heading's topic ("It outputs hash values of 256
+    bits" under "SHA3-256"). An "It" that stands for nothing ("It is possible to ...", "It
+    turns out that ...") stays, and the sentence is refused as leaning on another."""
+    if not re.match(r"It\s", text) or _DUMMY_IT.match(text):
+        return text
+    return name[:1].upper() + name[1:] + text[2:] if name[:1].islower() else name + text[2:]
+
+
+def _parts_of(name: str) -> list[str]:
+    """The topics a name joins ("compression and archive" -> "compression", "archive"), each
+    a name the section may speak of."""
+    parts = [p.strip() for p in re.split(r"\s+and\s+", name)]
+    return [p for p in parts if len(parts) > 1 and p and p.lower() not in STOPWORDS]
+
+
+def _acronyms(name: str, opening: Sequence[Sentence]) -> list[str]:
+    """The name's initials when the section's opening writes them as a word ("CBC" for
+    "cipher block chaining", "CTR" not for "counter mode")."""
+    words = re.findall(r"[A-Za-z]+", name)
+    if len(words) < 2:
+        return []
+    letters = "".join(w[0] for w in words).upper()
+    found = any(re.search(rf"\b{letters}\b", s.text) for s in opening)
+    return [letters] if found else []
+
+
+def _technical(heading: str, text: str, terms: list[str], chunks: Sequence[Chunk],
+               vocabulary: dict[str, set[str]]) -> bool:
+    """Whether a section speaks the book's language: it is below a chapter, or its chosen
+    sentence says what its topic is, or its chapter's first page is short or uses mostly words
+    the rest of the book uses too. A chapter whose words are foreign to the book (a recipe for
+    the soup the library is named after: butter, flour, stock) is no topic to teach.
+    ``vocabulary``: each section's content words, filled as needed."""
+    if not _CHAPTER.match(heading) or plainly_defines(text, terms):
+        return True
+    if not vocabulary:
+        for chunk in chunks:
+            vocabulary.setdefault(chunk.heading or "", set()).update(content_stems(chunk.text))
+    own = vocabulary.get(heading, set())
+    if len(own) < FOREIGN_MIN_WORDS:
+        return True
+    elsewhere = set().union(*(words for h, words in vocabulary.items() if h != heading))
+    return len(own & elsewhere) >= BOOK_WORDS_SHARE * len(own)
 
 
 def _speaks_of(stems: set[str], terms: list[str]) -> bool:
@@ -285,11 +273,13 @@ def _abbreviations(text: str, name: str) -> list[str]:
 def _reads_alone(text: str) -> bool:
     """A sentence of prose that reads on its own: words (digits count: "SHA256 is ..."), no
     code or reference-entry residue, no pointing back at the text before it."""
+    text = _OPERATOR.sub("op", text)  # an operator's name is a word of the sentence
     chars = [c for c in text if not c.isspace()]
     wordy = sum(c.isalnum() for c in chars) >= 0.85 * max(1, len(chars))
     return (len(text.split()) >= MIN_WORDS and text[-1:] in ".!" and wordy
             and _says_something(text) and not _EXAMPLE_OPENER.match(text)
-            and not _POINTS_ON.search(text) and not _NARRATION.search(text)
+            and not _POINTS_ON.search(text)
+            and not _NARRATION.search(_SECTIONS_OWN.sub("", text))
             and not _CODE_RESIDUE.search(text)
             and not leans(text) and not text.rstrip(".").endswith(":"))
 
@@ -298,9 +288,11 @@ def _says_something(text: str) -> bool:
     """Whether the sentence has a verb: a reference entry's gloss ("The internal block size of
     SHA256, in octets.") has none. A word ending in -s or -ed counts as one unless it follows
     a preposition, an article or a number ("in octets")."""
+    if _PLURAL_SUBJECT.match(text):
+        return True  # "The functions normally return 0 ...": the verb in its base form
     words = re.findall(r"[A-Za-z0-9]+", text)
     for before, word in zip(["", *words], words, strict=False):
-        if word.lower() in _AUXILIARY:
+        if word.lower() in AUXILIARY:
             return True
         if (re.fullmatch(r"[a-z]{2,}(?:s|ed)", word) and not word.endswith("ss")
                 and before.lower() not in _BEFORE_NOUN and not before.isdigit()):
@@ -311,7 +303,7 @@ def _says_something(text: str) -> bool:
 def _without_heading(text: str, heading: str) -> str:
     """The sentence without the heading the page ran into it ("2.2 Vector arithmetic Vectors
     can be used ..." -> "Vectors can be used ...")."""
-    for prefix in (heading.strip(), _NUMBER.sub("", heading.strip())):
+    for prefix in (heading.strip(), NUMBERING.sub("", heading.strip())):
         rest = text[len(prefix) + 1:].strip()
         if prefix and text.startswith(prefix + " ") and rest[:1].isupper():
             return rest
