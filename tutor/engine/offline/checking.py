@@ -19,6 +19,7 @@ from itertools import accumulate
 from rapidfuzz import fuzz
 
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind
+from tutor.engine.offline.reference_entries import DOERS, verb_form
 from tutor.engine.port import ExerciseCheck
 from tutor.text import STOPWORDS, normalize, singular, stem
 
@@ -214,6 +215,65 @@ def same_option(first: str, second: str) -> bool:
     if max(len(a.split()), len(b.split())) <= 4:
         return fuzz.ratio(a, b) >= NEAR_DUPLICATE
     return content_stems(first) == content_stems(second) or fuzz.ratio(a, b) >= 97
+
+
+KIND_WORDS = DOERS | {"variable", "type", "constant", "option"}
+"""Words that name what kind of thing an entry is ("The X function sets ..."): two things of
+different kinds may still do the same."""
+
+
+def answers_alike(first: str, second: str) -> bool:
+    """Whether two descriptions would each answer a question asked by the other: the same
+    words (:func:`canonical`), or the same verb opening both and everything one says also
+    said by the other ("sets the nonce" within "sets the nonce to be used for the next
+    message"; "creates a signature from the given hash context or digest", one of its
+    alternatives enough, within "creates a signature from the given hash digest, using the
+    private key x"). Two that differ in a word of their own ("... using ChaCha", "... using
+    Salsa20"; "ctx and iv", "ctx and ctr") each tell their thing apart, however alike they are
+    spelled; so do two that open on a noun ("a list that ...", "a test that asks about an
+    effect of either sign") rather than on what the thing does."""
+    a, b = canonical(first), canonical(second)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    (verb, ours, our_pairs), (other_verb, theirs, their_pairs) = _said(first), _said(second)
+    if not verb or verb != other_verb:
+        return False
+    return _within(ours, our_pairs, theirs) or _within(theirs, their_pairs, ours)
+
+
+def _within(said: set[str], alternatives: list[set[str]], other: set[str]) -> bool:
+    """Whether another description (its stems) says all that one says: every word, and one
+    of each pair of alternatives ("context or digest"); two words at least."""
+    single = said.difference(*alternatives)
+    return (len(single) + len(alternatives) >= 2 and single <= other
+            and all(pair & other for pair in alternatives))
+
+
+def _said(text: str) -> tuple[str, set[str], list[set[str]]]:
+    """The verb a description opens on (:func:`_opening_verb`); the stems of its
+    words that say something, two-letter ones kept ("iv", the name of a field); and the pairs
+    of them either side of an "or"."""
+    tokens = words(text)
+    kept = [w for w in tokens
+            if (len(w) >= 2 or w.isdigit()) and w not in STOPWORDS and w not in KIND_WORDS]
+    pairs = [{stem(tokens[i - 1]), stem(tokens[i + 1])} for i in range(1, len(tokens) - 1)
+             if tokens[i] == "or" and tokens[i - 1] in kept and tokens[i + 1] in kept]
+    return _opening_verb(tokens), {stem(w) for w in kept}, pairs
+
+
+def _opening_verb(tokens: Sequence[str]) -> str:
+    """The verb a description opens on, after its subject when that is only the kind of
+    entry ("The function sets ..."): "" when it opens on a noun ("a test that asks ...")."""
+    rest = list(tokens)
+    if rest and rest[0] in ("a", "an", "the"):
+        if len(rest) < 2 or rest[1] not in KIND_WORDS:
+            return ""
+        rest = rest[1:]
+    while rest and rest[0] in KIND_WORDS:
+        rest = rest[1:]
+    return verb_form(rest[0]) if rest else ""
 
 
 def statement_of(exercise: Exercise) -> str:
