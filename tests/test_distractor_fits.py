@@ -63,6 +63,9 @@ def test_descriptions_differing_in_a_word_of_their_own_do_not() -> None:
 def test_the_kind_of_entry_does_not_set_two_descriptions_apart() -> None:
     assert answers_alike("The macro sets the nonce.",
                          "The function sets the nonce to be used for the next message.")
+    # past the subject a kind's word is a word of its own
+    assert not answers_alike("The command changes the default style for data plots.",
+                             "The command changes the default style for function plots.")
 
 
 def test_descriptions_opening_on_a_noun_are_told_apart_by_what_follows() -> None:

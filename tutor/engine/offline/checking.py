@@ -252,28 +252,21 @@ def _within(said: set[str], alternatives: list[set[str]], other: set[str]) -> bo
 
 
 def _said(text: str) -> tuple[str, set[str], list[set[str]]]:
-    """The verb a description opens on (:func:`_opening_verb`); the stems of its
-    words that say something, two-letter ones kept ("iv", the name of a field); and the pairs
-    of them either side of an "or"."""
+    """The verb a description opens on, after a subject that is only the kind of entry ("The
+    function sets ..."; "" when it opens on a noun: "a test that asks ..."); the stems of its
+    words after that subject that say something, short ones kept ("iv", the name of a field;
+    "C" of "a C compiler"); and the pairs of them either side of an "or"."""
     tokens = words(text)
-    kept = [w for w in tokens
-            if (len(w) >= 2 or w.isdigit()) and w not in STOPWORDS and w not in KIND_WORDS]
+    if tokens and tokens[0] in ("a", "an", "the") and len(tokens) > 1 and (
+            tokens[1] in KIND_WORDS):
+        tokens = tokens[1:]
+    while tokens and tokens[0] in KIND_WORDS:
+        tokens = tokens[1:]
+    opening = verb_form(tokens[0]) if tokens and tokens[0] not in ("a", "an", "the") else ""
+    kept = [w for w in tokens if w not in STOPWORDS]
     pairs = [{stem(tokens[i - 1]), stem(tokens[i + 1])} for i in range(1, len(tokens) - 1)
              if tokens[i] == "or" and tokens[i - 1] in kept and tokens[i + 1] in kept]
-    return _opening_verb(tokens), {stem(w) for w in kept}, pairs
-
-
-def _opening_verb(tokens: Sequence[str]) -> str:
-    """The verb a description opens on, after its subject when that is only the kind of
-    entry ("The function sets ..."): "" when it opens on a noun ("a test that asks ...")."""
-    rest = list(tokens)
-    if rest and rest[0] in ("a", "an", "the"):
-        if len(rest) < 2 or rest[1] not in KIND_WORDS:
-            return ""
-        rest = rest[1:]
-    while rest and rest[0] in KIND_WORDS:
-        rest = rest[1:]
-    return verb_form(rest[0]) if rest else ""
+    return opening, {stem(w) for w in kept}, pairs
 
 
 def statement_of(exercise: Exercise) -> str:
