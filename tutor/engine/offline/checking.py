@@ -19,6 +19,7 @@ from itertools import accumulate
 from rapidfuzz import fuzz
 
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind
+from tutor.engine.offline.reference_entries import DOERS, verb_form
 from tutor.engine.port import ExerciseCheck
 from tutor.text import STOPWORDS, normalize, singular, stem
 
@@ -214,6 +215,58 @@ def same_option(first: str, second: str) -> bool:
     if max(len(a.split()), len(b.split())) <= 4:
         return fuzz.ratio(a, b) >= NEAR_DUPLICATE
     return content_stems(first) == content_stems(second) or fuzz.ratio(a, b) >= 97
+
+
+KIND_WORDS = DOERS | {"variable", "type", "constant", "option"}
+"""Words that name what kind of thing an entry is ("The X function sets ..."): two things of
+different kinds may still do the same."""
+
+
+def answers_alike(first: str, second: str) -> bool:
+    """Whether two descriptions would each answer a question asked by the other: the same
+    words (:func:`canonical`), or the same verb opening both and everything one says also
+    said by the other ("sets the nonce" within "sets the nonce to be used for the next
+    message"; "creates a signature from the given hash context or digest", one of its
+    alternatives enough, within "creates a signature from the given hash digest, using the
+    private key x"). Two that differ in a word of their own ("... using ChaCha", "... using
+    Salsa20"; "ctx and iv", "ctx and ctr") each tell their thing apart, however alike they are
+    spelled; so do two that open on a noun ("a list that ...", "a test that asks about an
+    effect of either sign") rather than on what the thing does."""
+    a, b = canonical(first), canonical(second)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    (verb, ours, our_pairs), (other_verb, theirs, their_pairs) = _said(first), _said(second)
+    if not verb or verb != other_verb:
+        return False
+    return _within(ours, our_pairs, theirs) or _within(theirs, their_pairs, ours)
+
+
+def _within(said: set[str], alternatives: list[set[str]], other: set[str]) -> bool:
+    """Whether another description (its stems) says all that one says: every word, and one
+    of each pair of alternatives ("context or digest"); two words at least."""
+    single = said.difference(*alternatives)
+    return (len(single) + len(alternatives) >= 2 and single <= other
+            and all(pair & other for pair in alternatives))
+
+
+def _said(text: str) -> tuple[str, set[str], list[set[str]]]:
+    """The verb a description opens on, after a subject that is only the kind of entry ("The
+    function sets ..."; "" when it opens on a noun: "a test that asks ..."); the stems of its
+    words after that subject that say something, short ones kept ("iv", the name of a field;
+    "C" of "a C compiler"); and the pairs of them either side of an "or"."""
+    tokens = words(text)
+    if tokens and tokens[0] in ("a", "an", "the") and len(tokens) > 1 and (
+            tokens[1] in KIND_WORDS):
+        tokens = tokens[1:]
+    while tokens and tokens[0] in KIND_WORDS:
+        tokens = tokens[1:]
+    opening = verb_form(tokens[0]) if tokens and tokens[0] not in ("a", "an", "the") else ""
+    kept = [w for w in tokens if w not in STOPWORDS]
+    pairs = [{stem(tokens[i - 1]), stem(tokens[i + 1])} for i in range(1, len(tokens) - 1)
+             if tokens[i] == "or" and tokens[i - 1] in kept and tokens[i + 1] in kept]
+    return opening, {stem(w) for w in kept}, pairs
 
 
 def statement_of(exercise: Exercise) -> str:

@@ -30,6 +30,7 @@ from tutor.engine.offline.contrast_questions import pair_of
 from tutor.engine.offline.example_exercises import write_example
 from tutor.engine.offline.example_use_exercises import write_example_use
 from tutor.engine.offline.exercise_material import Material, Sibling
+from tutor.engine.offline.option_exercises import write_option_items
 from tutor.engine.offline.relation_exercises import fits, write_relation
 from tutor.engine.offline.stated_results import write_stated_results
 from tutor.engine.offline.transcript_exercises import write_transcript_outputs
@@ -55,6 +56,7 @@ def write_beyond_definition(
     found += write_book_exercises(m, passages)
     found += write_worked_examples(m, passages)
     found += write_readings(m, passages)
+    found += write_option_items(m, passages)  # a tool's options: which does what
     compared = comparable(m)
     siblings = named_siblings_described(compared, siblings, passages)
     contrasts = write_contrast(compared, siblings, passages)

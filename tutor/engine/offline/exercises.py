@@ -23,6 +23,7 @@ from tutor.engine.offline.book_definition import (
 )
 from tutor.engine.offline.checking import (
     BLANK,
+    answers_alike,
     canonical,
     content_stems,
     mentions,
@@ -38,6 +39,7 @@ from tutor.engine.offline.descriptions import (
     glossed_within_a_phrase,
     says_what_it_is,
     stands_alone,
+    term_pattern,
 )
 from tutor.engine.offline.example_use_exercises import write_example_use
 from tutor.engine.offline.exercise_bank import write_beyond_definition
@@ -219,12 +221,23 @@ def _pick(options: list[tuple[Sibling, str]], answer: str, prompt: str) -> list[
 
 
 def also_fits(sibling: Sibling, m: Material) -> bool:
-    """Whether a sibling's name would also answer "which term" on the concept: the sibling is
-    said in terms of the concept (its broader or narrower term: "autocorrelation: a more
-    general term for a serial correlation ...") or described in the same words."""
+    """Whether a sibling's name would also answer "which term" on the concept, or its
+    statement also describe the concept: the sibling is said in terms of the concept (its
+    broader or narrower term: "autocorrelation: a more general term for a serial correlation
+    ...") or its description answers what the concept's does (:func:`answers_alike`: "The
+    umac32_set_nonce function sets the nonce to be used for the next message" beside "The
+    _____ function sets the nonce")."""
     said = sibling.description or sibling.concept.definition
-    return bool(said) and (mentions(said, m.terms, fuzzy=False) or bool(
-        m.description and canonical(said) == canonical(m.description)))
+    if not said:
+        return False
+    if mentions(said, m.terms, fuzzy=False):
+        return True
+    ours = m.description or (m.sentence and m.pattern.sub(" ", m.sentence))
+    if not ours:
+        return False
+    theirs = sibling.description or term_pattern(
+        term_variants(sibling.concept.name, sibling.concept.aliases)).sub(" ", said)
+    return answers_alike(theirs, ours)
 
 
 def _one_name_within_the_other(first: str, second: str) -> bool:
@@ -293,6 +306,7 @@ def _choose_statement(m: Material, siblings: list[Sibling]) -> Exercise | None:
         (s, as_statement(s.description))
         for s in siblings
         if s.description and not mentions(s.description, m.terms) and len(s.description) < 300
+        and not also_fits(s, m)
     ]
     chosen = _pick(options, answer, prompt)
     if len(chosen) < MIN_DISTRACTORS or len(answer) > 320:

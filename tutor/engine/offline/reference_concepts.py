@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Citation
+from tutor.engine.offline.option_tables import option_concepts
 from tutor.engine.offline.reference_entries import (
     DOERS,
     RUN_ON,
@@ -56,12 +57,18 @@ _TAGGED = re.compile(r"\[[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,2}\]")
 
 def with_entries(drafts: list[ConceptDraft], chunks: Sequence[Chunk],
                  skip: set[int] | frozenset[int] = frozenset()) -> list[ConceptDraft]:
-    """The drafts with the manual's reference entries as concepts, in reading order; the
-    drafts unchanged (same list) when the course has no reference entries."""
+    """The drafts with the manual's reference entries and option tables
+    (:mod:`.option_tables`) as concepts, in reading order; the drafts unchanged (same list)
+    when the course has neither."""
     entries = find_entries(chunks, skip)
-    if not entries:
+    tables = option_concepts(chunks, skip)  # a tool's options, one concept a table
+    if not entries and not tables:
         return drafts
-    made = entry_concepts(entries, chunks)
+    if not entries:
+        named = {term_key(t.name) for t in tables}
+        kept = [d for d in drafts if term_key(d.name) not in named]
+        return sorted(kept + tables, key=lambda d: (d.first_order, -d.score))
+    made = entry_concepts(entries, chunks) + tables
     names = {term_key(n) for draft in made for n in (draft.name, *draft.aliases)}
     pieces = {p for entry in entries for p in (*entry.parameters, *term_key(entry.name).split())}
     bodies = " ".join(" ".join(f"{e.signature} {e.body}".split()) for e in entries).lower()
