@@ -117,6 +117,10 @@ def test_concepts_the_book_sets_apart_are_contrasted_though_their_kinds_differ()
     # an object and a sequence, far apart, never set apart by the book: no alternatives
     assert write_contrast(_material(ITERATOR, [defining]), [_sibling(LIST, 0.4)],
                           [defining]) == []
+    # read from the other side: the cue sets this concept apart from the one named with it
+    listed = _material(LIST, [defining, apart])
+    (item,) = write_contrast(listed, [_sibling(ITERATOR, 0.4)], [defining, apart])
+    assert _pair(item) == {"iterator", "list"}
 
 
 def test_a_thing_the_book_sets_apart_from_its_own_kind_is_not_contrasted() -> None:

@@ -86,6 +86,15 @@ def test_a_rule_box_is_read_as_what_the_rule_lets_you_infer() -> None:
     assert rule_statement("universal introduction", BookText(sentences, chunks)) is None
 
 
+def test_a_rule_named_in_capitals_is_read_and_one_named_nowhere_is_not() -> None:
+    text = "This is the Universal Elimination rule (∀E): m ∀xAx Ac ∀E m and so on."
+    chunks = [Chunk(id="b#p0", source="b.pdf", page=1, text=text, order=0)]
+    sentences = [Sentence(text.split(":")[0] + ":", 0, 0, "Rules")]
+    assert rule_statement("universal elimination", BookText(sentences, chunks)) == (
+        "The universal elimination rule (∀E) lets you infer Ac from ∀xAx.", 0)
+    assert rule_statement("universal", BookText(sentences, chunks)) is None  # "universal rule"
+
+
 def test_the_map_defines_a_connective_by_its_truth_condition() -> None:
     chunks = notes_pages(
         ("Conjunction", "Consider these sentences. Sentence 11 can be paraphrased as 'A and "

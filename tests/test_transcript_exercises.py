@@ -230,3 +230,12 @@ def test_every_result_stated_on_a_page_reads_the_lead_naming_the_concept() -> No
     items = write_stated_results(m, [lead, page])
     assert [i.answer for i in items] == ["3", "2"]  # the second is near the lead too
     assert all(len(i.citations) == 2 for i in items)  # named only before the page turned
+
+
+def test_a_result_shown_after_will_display_is_found_without_a_comment_and_read_afresh() -> None:
+    text = "x = 3\nprint x + 1\nWill display:\n4\n"  # no "#": the capitalised cue still counts
+    found = annotated_results(text)
+    assert found == [(18, ["x = 3"], "print x + 1", "4")]
+    found[0][1].append("y = 5")  # what a caller does with its copy stays with it
+    assert annotated_results(text) == [(18, ["x = 3"], "print x + 1", "4")]
+    assert annotated_results("x = 3\nprint x + 1\n4\n") == []  # nothing says it is shown

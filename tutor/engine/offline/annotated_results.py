@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import BLANK, mentions
@@ -43,6 +44,8 @@ _ANNOTATED = re.compile(rf"^(?P<code>[A-Za-z][^#\n]*?)\s*#\s*(?:(?:prints|return
                         rf"displays|=>|->)\s*)?(?P<value>{_VALUE})\s*$")
 """A line of code whose comment is only its result."""
 _DISPLAY = re.compile(r"^\s*(?:will|would)\s+(?:display|print|show)\s*:\s*$", re.I)
+_DISPLAY_VERB = re.compile(r"will|would", re.I)
+"""What a line :data:`_DISPLAY` matches holds (matched the same way)."""
 _OPENER = re.compile(r"^(?:set|unset|print|if|do|while|[A-Za-z_]\w*\s*(?:\([^)]*\))?\s*=)")
 """How a line of a script starts: a command, or an assignment (of a function too)."""
 
@@ -94,6 +97,19 @@ def _needed(above: Sequence[str], target: str) -> list[str] | None:
 def annotated_results(text: str) -> list[tuple[int, list[str], str, str]]:
     """The annotated results in a passage: where each is, the lines shown before its code,
     the code and the result."""
+    return [(at, list(shown), code, value) for at, shown, code, value in _annotated(text)]
+
+
+@lru_cache(maxsize=4096)
+def _annotated(text: str) -> tuple[tuple[int, tuple[str, ...], str, str], ...]:
+    """:func:`annotated_results`, remembered: every concept's writer reads the passages that
+    name it, so a passage is read once per concept it names."""
+    if "#" not in text and not _DISPLAY_VERB.search(text):
+        return ()  # no comment and no "will display:": nothing annotated
+    return tuple((at, tuple(shown), code, value) for at, shown, code, value in _read(text))
+
+
+def _read(text: str) -> list[tuple[int, list[str], str, str]]:
     found: list[tuple[int, list[str], str, str]] = []
     lines = text.split("\n")
     offset = 0

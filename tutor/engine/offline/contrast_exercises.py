@@ -317,10 +317,17 @@ def _set_apart(m: Material, sibling: Sibling, passages: Sequence[Chunk]) -> bool
     other = sibling.concept
     names = term_variants(other.name, other.aliases)
     after = r"\s+(?:(?:a|an|the|other|normal|ordinary)\s+)?"
-    theirs = compiled_pattern(_CUE + after + term_group(names), re.I)
+    # a cue pattern is compiled only when a piece names the concept it does not hold
+    ours_named = [part for part in parts if m.pattern.search(part)]
+    if ours_named:
+        theirs = compiled_pattern(_CUE + after + term_group(names), re.I)
+        if any(theirs.search(part) for part in ours_named):
+            return True
+    theirs_named = [part for part in parts if mentions(part, names, fuzzy=False)]
+    if not theirs_named:
+        return False
     ours = compiled_pattern(_CUE + after + term_group(m.terms), re.I)
-    return any((theirs.search(part) and m.pattern.search(part)) or (
-        ours.search(part) and mentions(part, names, fuzzy=False)) for part in parts)
+    return any(ours.search(part) for part in theirs_named)
 
 
 @lru_cache(maxsize=4096)

@@ -247,14 +247,26 @@ BOX_CHARS = 400
 """Characters after a rule's naming that may hold its box and proviso."""
 
 
+def _may_name(text: str, name: str) -> bool:
+    """Whether the text may hold the name as :data:`_RULE_NAMED` matches it: in ASCII text,
+    case-insensitive matching of an ASCII name is a match of the lower-cased strings; other
+    text is searched."""
+    if text.isascii() and name.isascii():
+        return name.lower() in text.lower()
+    return True
+
+
 def rule_statement(name: str, book: BookText) -> tuple[str, int] | None:
     """What the rule called ``name`` lets you infer, read from its box ("m ∀xAx Ac ∀E m":
     from ∀xAx, infer Ac), with the box's proviso, and the chunk of the box. The box is read
     from the passage's text (its lines are no prose sentences)."""
     if not book.rule_namings:
         return None  # most books name no rule: no pattern to compile for each concept
+    naming = [s for s in book.rule_namings if _may_name(s.text, name)]
+    if not naming:
+        return None  # no sentence names a rule so: nothing to compile the pattern for
     pattern = re.compile(_RULE_NAMED.format(name=re.escape(name)), re.IGNORECASE)
-    for sentence in book.rule_namings:
+    for sentence in naming:
         if pattern.search(sentence.text) is None:
             continue
         text = " ".join(book.chunks[sentence.chunk].text.split())

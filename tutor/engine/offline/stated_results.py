@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import BLANK, mentions
@@ -63,6 +64,12 @@ def stated_results(text: str) -> list[tuple[int, str, str, str, str]]:
     """The stated results in a passage the page shows whole: for each, where it is, the
     case shown before the code (binding lines or the sentence's "if" clause), the code, the
     verb and the value."""
+    return list(_stated(text))
+
+
+@lru_cache(maxsize=4096)
+def _stated(text: str) -> tuple[tuple[int, str, str, str, str], ...]:
+    """:func:`stated_results`, remembered: a passage is read once per concept it names."""
     found: list[tuple[int, str, str, str, str]] = []
     codes: dict[str, set[str]] = {}
     for match in _STATED.finditer(text):
@@ -88,7 +95,7 @@ def stated_results(text: str) -> list[tuple[int, str, str, str, str]]:
             continue  # "CDF(0) is 0.5": what the function is of is said, not shown
         if case is not None and not mentions(case, [value.strip('"')], fuzzy=False):
             found.append((match.start(), case, code, match.group("verb"), value))
-    return found
+    return tuple(found)
 
 
 def _case(text: str, begin: int, at: int, code: str) -> str | None:

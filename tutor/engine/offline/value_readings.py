@@ -46,12 +46,13 @@ def find_readings(m: Material, passages: Sequence[Chunk]) -> list[tuple[str, str
     terms = named_terms(m)
     if not terms:
         return []
-    pattern = result_pattern(tuple(terms))
+    pattern: re.Pattern[str] | None = None  # compiled when a passage reads a value at all
     found: list[tuple[str, str, Chunk]] = []
     seen: set[str] = set()
     for chunk in passages:
         if "which means" not in chunk.text:
             continue
+        pattern = pattern or result_pattern(tuple(terms))
         for sentence in passage_sentences(chunk.text):
             if "which means" not in sentence or _CODE.search(sentence):
                 continue
