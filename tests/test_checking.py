@@ -258,3 +258,19 @@ def test_windows_ruled_out_by_length_could_never_be_near_the_term() -> None:
         if fuzz.ratio(window, term) >= TERM_FUZZ:
             assert _may_be_near(len(window), len(term)), (window, term)
     assert not _may_be_near(5, 20) and _may_be_near(9, 9)
+
+
+def test_a_term_question_giving_the_name_the_term_is_named_after_is_rejected() -> None:
+    pareto = Concept(id="pareto", name="Pareto distribution", citations=[PAGE],
+                     definition="The Pareto distribution is a heavy-tailed distribution.")
+    stem = ('Which term fills the blank: "The _____ is named after the economist Vilfredo '
+            'Pareto, who used it to describe the distribution of wealth."?')
+    named = exercise(ExerciseKind.MULTIPLE_CHOICE, stem, "Pareto distribution",
+                     choices=["normal distribution", "Pareto distribution",
+                              "exponential distribution", "spread"])
+    found = check_exercise(named, pareto, []).problems
+    assert "answer given away by the prompt: the name it is named after" in found
+    also_named = named.model_copy(update={"choices": [
+        "Pareto distribution", "Pareto principle", "normal distribution", "spread"]})
+    assert "answer given away by the prompt: the name it is named after" not in check_exercise(
+        also_named, pareto, []).problems  # another option holds the name too

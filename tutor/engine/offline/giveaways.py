@@ -4,6 +4,7 @@ The checker (:mod:`tutor.engine.offline.checking`) refuses an exercise whose pro
 answer: the term itself beside its blank, most of the answer statement, the term's
 abbreviation or what its letters stand for ("wff" beside well-formed formula, "method
 resolution order" beside MRO), a word of the term right beside the blank ("Spearman's _____"),
+the name the term is named after ("The _____ is named after the economist Vilfredo Pareto"),
 or a quoted sentence cut short so that only the term's name fits ("... is an alternative
 that").
 """
@@ -87,6 +88,21 @@ def named_beside(exercise: Exercise, terms: list[str]) -> bool:
     return bool(shared - others)
 
 
+_PROPER_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
+
+
+def names_its_namesake(answer: str, prompt: str, others: list[str] | None = None) -> bool:
+    """Whether the prompt, blanks aside, holds a proper name the term is made of ("Pareto"
+    for "Pareto distribution") that no other option holds: with that name given, only one
+    term fits the blank."""
+    if len(answer.split()) < 2:
+        return False
+    names = {word for word in _PROPER_WORD.findall(answer) if word.lower() not in STOPWORDS}
+    names -= {word for other in others or [] for word in _PROPER_WORD.findall(other)}
+    rest = BLANKS.sub(" ", prompt)
+    return any(re.search(rf"\b{re.escape(word)}\b", rest) for word in names)
+
+
 def leak_problems(exercise: Exercise, terms: list[str], name: str) -> list[str]:
     leak = "answer given away by the prompt"
     prompt = exercise.prompt
@@ -96,6 +112,10 @@ def leak_problems(exercise: Exercise, terms: list[str], name: str) -> list[str]:
             canonical(exercise.answer) in {canonical(t) for t in terms}) and named_beside(
             exercise, terms):
         return [f"{leak}: a word of the term stands in it"]
+    if exercise.kind in (ExerciseKind.CLOZE, ExerciseKind.MULTIPLE_CHOICE) and (
+            canonical(exercise.answer) in {canonical(t) for t in terms}) and names_its_namesake(
+            exercise.answer, prompt, [c for c in exercise.choices or [] if c != exercise.answer]):
+        return [f"{leak}: the name it is named after"]
     if exercise.kind in (ExerciseKind.CLOZE, ExerciseKind.MULTIPLE_CHOICE) and (
             canonical(exercise.answer) in {canonical(t) for t in terms}) and abbreviated(
             exercise.answer, BLANKS.sub(" ", prompt)):
