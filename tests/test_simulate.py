@@ -224,8 +224,7 @@ def test_our_policy_does_not_step_back_to_a_prerequisite_used_up_today() -> None
         "a0": ConceptMastery(concept_id="a0", p_known=0.99),
         "a1": ConceptMastery(concept_id="a1", p_known=0.8)})
     policy = LessonPolicy(course)
-    policy.day = now.date().isoformat()
-    policy.retired = {e.id for e in course.exercises_for("a1")}  # a1: nothing left today
+    policy.retire([e.id for e in course.exercises_for("a1")], now)  # a1: nothing left today
     for _ in range(2):
         policy.observe(weak, "a2", False, now)
     # As the teach graph (exercise_pool.leaves_concept): no step back to a1 today, and a2
@@ -252,8 +251,7 @@ def test_the_check_of_what_blocks_asks_worth_asking_once_per_concept(
                         last_seen=now - timedelta(days=3))
     model = LearnerModel(learner_id="simulated", course="synthetic", concepts={"a0": a0})
     policy = LessonPolicy(course)
-    policy.retired = {e.id for e in course.exercises_for("a1")}  # a1: nothing left today
-    policy.day = now.date().isoformat()
+    policy.retire([e.id for e in course.exercises_for("a1")], now)  # a1: nothing left today
     asked: list[str] = []
     real = LessonPolicy.worth_asking
 
@@ -285,7 +283,7 @@ def test_our_policy_asks_each_exercise_at_most_twice_a_day_and_not_again_once_ri
         posed[exercise.id] = posed.get(exercise.id, 0) + 1
         right = posed[exercise.id] == 1 and concept == "a0"
         policy.observe(model, concept, right, now)
-        assert not (right and policy.askable(concept) and exercise in policy.askable(concept))
+        assert not (right and exercise in policy.askable(concept, now))
     assert posed and max(posed.values()) <= MAX_POSES_PER_DAY
     assert policy.next_concept(model, now + timedelta(days=1)) is not None  # a new day
 

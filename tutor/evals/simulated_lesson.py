@@ -6,9 +6,14 @@ today, a concept on a long run resting) and routes every graded answer with
 :func:`~tutor.teach.policy.route_after_grade`. This class replays those rules without a lesson
 state, so that the simulation grades the policy the learners meet:
 
-- the day's exercise pool (:mod:`tutor.teach.exercise_pool`): an exercise is posed at most
-  ``MAX_POSES_PER_DAY`` times a day, not again that day once answered right, nor a binary
-  item once missed; a concept with nothing left to ask today gives way to other material;
+- the day's exercise pool (:mod:`tutor.teach.exercise_pool`, kept as the lesson keeps it, in
+  an exercise log, and read and marked by the pool's own functions): an exercise is posed at
+  most ``MAX_POSES_PER_DAY`` times a day, not again that day once answered right, nor a binary
+  item once missed; one missed on its last try of the day has its worked answer shown and is
+  retired with the items of its kind that answer gives away
+  (:func:`~tutor.teach.exercise_pool.used_up_after_miss`,
+  :func:`~tutor.teach.exercise_pool.retire_revealed`); a concept with nothing left to ask
+  today gives way to other material;
 - ``rest``: the concept is left for ``REST_FOR`` exercises of other material, then comes back
   (also after ``MAX_RUN`` exercises in a row on one concept, when other material is ready);
 - ``step_back`` to a prerequisite, at most ``MAX_STEP_BACK_DEPTH`` deep, and back to the
@@ -19,8 +24,10 @@ state, so that the simulation grades the policy the learners meet:
 - when no concept ready has anything worth asking today: a check of a faded prerequisite of
   one passed over (:func:`~tutor.teach.policy.back_to_blocker`, the lesson's own function
   with this replay's "worth asking"), else a concept past prerequisites shown today and not
-  missed today (:func:`~tutor.teach.policy.past_cleared`), else a resting concept, else the
-  day ends (never a preview of a concept not ready);
+  missed today (:func:`~tutor.teach.policy.past_cleared`) or one step past a prerequisite
+  whose worked answer was shown today (:func:`~tutor.teach.exercise_pool.past_shown`), neither
+  on a long run, else a resting concept, else the day ends (never a preview of a concept not
+  ready);
 - a concept held short of mastery for want of proof is asked, on the day of its first right
   answer, only with exercises of an origin not yet proven.
 
@@ -36,7 +43,8 @@ from functools import partial
 from tutor.course import Course, Exercise
 from tutor.learner import evidence
 from tutor.learner.model import LearnerModel
-from tutor.teach.exercise_pool import MAX_POSES_PER_DAY, MAX_RUN, REST_FOR, binary
+from tutor.teach import exercise_pool as pool
+from tutor.teach.exercise_pool import MAX_RUN, REST_FOR
 from tutor.teach.policy import (
     MAX_STEP_BACK_DEPTH,
     REST_AFTER,
@@ -46,6 +54,8 @@ from tutor.teach.policy import (
     past_cleared,
     route_after_grade,
 )
+from tutor.teach.state import LessonState
+from tutor.teach.withholding import reveal_message
 
 
 class LessonPolicy:
@@ -65,21 +75,21 @@ class LessonPolicy:
         self.asked = 0
         self.run: tuple[str, int] = ("", 0)
         self.resting: dict[str, int] = {}
-        self.day = ""
-        self.posed: dict[str, int] = {}
-        self.retired: set[str] = set()
+        self.pool: LessonState = {"exercise_log": {}, "pace": {}}
+        """The day's pool as a lesson keeps it (exercise log and pacing day only)."""
         self.times: dict[str, int] = {}
         self.current: Exercise | None = None
 
     # -- the day's pool ----------------------------------------------------------------------
-    def _new_day(self, now: datetime) -> None:
-        day = now.date().isoformat()
-        if day != self.day:
-            self.day, self.posed, self.retired = day, {}, set()
+    def _keep(self, record: dict) -> None:
+        self.pool = {**self.pool, **pool.saved(self.pool, record)}  # type: ignore[typeddict-item]
 
-    def askable(self, concept_id: str) -> list[Exercise]:
-        return [e for e in self.course.exercises_for(concept_id)
-                if self.posed.get(e.id, 0) < MAX_POSES_PER_DAY and e.id not in self.retired]
+    def retire(self, exercise_ids: list[str], now: datetime) -> None:
+        """Retire ``exercise_ids`` for ``now``'s day."""
+        self._keep(pool.retire(pool.today(self.pool, now), exercise_ids))
+
+    def askable(self, concept_id: str, now: datetime) -> list[Exercise]:
+        return pool.askable(self.pool, self.course, concept_id, now)
 
     def _resting_now(self) -> set[str]:
         return {cid for cid, until in self.resting.items() if self.asked < until}
@@ -93,7 +103,7 @@ class LessonPolicy:
         """As :func:`tutor.teach.exercise_pool.worth_asking`: the askable exercises, and for a
         concept known well enough to build on but not proven whose first right answer was
         today, only those of an origin not yet proven (a later day's recall will prove it)."""
-        found = self.askable(concept_id)
+        found = self.askable(concept_id, now)
         if (found and model.is_ready(concept_id) and not model.is_mastered(concept_id)
                 and evidence.recall_awaited(model.mastery(concept_id), now)):
             proven = set(model.mastery(concept_id).origins)
@@ -108,11 +118,10 @@ class LessonPolicy:
         return bool(found[concept_id])
 
     def next_concept(self, model: LearnerModel, now: datetime) -> str | None:
-        self._new_day(now)
         if self.focus is not None:
             focus, self.focus = self.focus, None
-            if self.askable(focus):
-                return self._pose(focus, self.askable(focus))
+            if found_focus := self.askable(focus, now):
+                return self._pose(focus, found_focus, now)
         passed: list[str] = []
         for allow_resting in (False, True):
             skip = set() if allow_resting else self._resting_now()
@@ -129,25 +138,30 @@ class LessonPolicy:
                     self.resting[concept_id] = self.asked + REST_FOR
                     skip.add(concept_id)
                     continue
-                return self._pose(concept_id, open_)
+                return self._pose(concept_id, open_, now)
             if not allow_resting:  # the lesson's way back to what blocks
                 found: dict[str, list[Exercise]] = {}  # asked once per concept, then posed
                 back = back_to_blocker(self.course, model, now, passed, skip,
                                        partial(self._worth, model, now, found))
                 if back is not None:
-                    return self._pose(back, found[back])
+                    return self._pose(back, found[back], now)
                 day = now.date()
                 used_up = passed + [
                     cid for cid, found in model.concepts.items()
                     if cid not in passed and found.last_seen is not None
                     and found.last_seen.date() == day and not model.is_mastered(cid)
                     and not self.worth_asking(model, cid, now)]
-                for concept_id in past_cleared(self.course, model, used_up, skip, now):
+                opened = past_cleared(self.course, model, used_up, skip, now)
+                opened += [c for c in pool.past_shown(self.pool, self.course, model, used_up,
+                                                      skip, now) if c not in opened]
+                for concept_id in opened:
+                    if self._long_run(concept_id):  # as the lesson: no comeback after a rest
+                        continue
                     if open_ := self.worth_asking(model, concept_id, now):
-                        return self._pose(concept_id, open_)
+                        return self._pose(concept_id, open_, now)
         return None  # nothing worth asking today: the session ends
 
-    def _pose(self, concept_id: str, open_: list[Exercise]) -> str:
+    def _pose(self, concept_id: str, open_: list[Exercise], now: datetime) -> str:
         exercises = self.course.exercises_for(concept_id)
         position = {e.id: i for i, e in enumerate(exercises)}
         open_ = open_ or exercises
@@ -155,7 +169,7 @@ class LessonPolicy:
         origins, kinds = {e.origin for e in asked}, {e.kind for e in asked}
         self.current = min(open_, key=lambda e: (self.times.get(e.id, 0), e.origin in origins,
                                                  e.kind in kinds, position[e.id]))
-        self.posed[self.current.id] = self.posed.get(self.current.id, 0) + 1
+        self._keep(pool.posed(pool.today(self.pool, now), self.current.id))
         self.times[self.current.id] = self.times.get(self.current.id, 0) + 1
         self.asked += 1
         self.run = (concept_id, self.run[1] + 1 if self.run[0] == concept_id else 1)
@@ -170,16 +184,18 @@ class LessonPolicy:
     # -- routing -----------------------------------------------------------------------------
     def observe(self, model: LearnerModel, concept_id: str, correct: bool, now: datetime) -> None:
         exercise = self.current
-        if exercise is not None and (correct or binary(exercise)):
-            self.retired.add(exercise.id)
+        if exercise is not None:
+            self._keep(pool.graded_today(self.pool, exercise, correct, now))
         self.failures[concept_id] = 0 if correct else self.failures.get(concept_id, 0) + 1
         fails = self.failures[concept_id]
         route = route_after_grade(self.course, model, concept_id, correct, fails, now=now)
+        if exercise is not None and route.action != "hint":
+            self._reveal_after_last_try(exercise, correct, now)
         if route.action == "step_back" and (
             len(self.return_to) >= MAX_STEP_BACK_DEPTH or route.concept_id == concept_id
         ):
             route = Route(action="reexplain", concept_id=concept_id, reason="step-back limit")
-        if route.action == "step_back" and not self.askable(route.concept_id or ""):
+        if route.action == "step_back" and not self.askable(route.concept_id or "", now):
             # As the lesson (exercise_pool.leaves_concept): no step back to a prerequisite with
             # nothing left to ask today; other material comes next and nothing waits to return.
             self.focus = None
@@ -195,10 +211,22 @@ class LessonPolicy:
                 self.failures[self.focus] = 0
         elif route.action == "rest" or (
             route.action == "reexplain"
-            and (not self.askable(concept_id) or self._long_run(concept_id))
+            and (not self.askable(concept_id, now) or self._long_run(concept_id))
         ):
             self.focus = None  # other material first, then back
             if route.action == "rest" or fails >= REST_AFTER or self._long_run(concept_id):
                 self.resting[concept_id] = self.asked + REST_FOR
         else:
             self.focus = route.concept_id
+
+    def _reveal_after_last_try(self, exercise: Exercise, correct: bool, now: datetime) -> None:
+        """As the lesson after a wrong answer on the day's last try at the item
+        (:func:`tutor.teach.routes.after_grade`, with no hint next): its worked answer is
+        shown, and the item and those of its kind that answer gives away are retired for the
+        day (the lesson's give-up step)."""
+        graded: LessonState = {**self.pool, "exercise_id": exercise.id,  # type: ignore[typeddict-item]
+                               "outcome": "correct" if correct else "wrong", "revealed": correct}
+        if pool.used_up_after_miss(graded, self.course, now):
+            reveal = reveal_message(exercise).text
+            self._keep(pool.retire_revealed(pool.today(self.pool, now), self.course, exercise,
+                                            reveal))

@@ -1,0 +1,91 @@
+"""The simulated lesson (``ours``) runs the lesson's own day-pool rules: the reveal after the
+day's last try at an item, and the step past a prerequisite whose worked answer was shown."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tutor.course import Concept, Course, Exercise, ExerciseKind, Prerequisite
+from tutor.evals.simulated_lesson import LessonPolicy
+from tutor.learner.model import ConceptMastery, LearnerModel
+from tutor.teach import exercise_pool as pool
+from tutor.testing.courses import branching_course
+
+NOW = datetime(2026, 1, 5, 9, tzinfo=UTC)
+
+
+def _pooled_course() -> Course:
+    """Two concepts (``pooled`` builds on ``sample``); ``sample`` has two multiple-choice items
+    keyed by the same term, ``pooled`` one."""
+
+    def choice(eid: str, concept_id: str, prompt: str, answer: str) -> Exercise:
+        return Exercise(id=eid, concept_id=concept_id, kind=ExerciseKind.MULTIPLE_CHOICE,
+                        prompt=prompt, answer=answer,
+                        choices=[answer, "census", "parameter", "histogram"])
+
+    return Course(
+        title="Sampling", slug="sampling",
+        concepts=[
+            Concept(id="sample", name="sample", definition="A sample is part of a population.",
+                    first_order=0),
+            Concept(id="pooled", name="pooled estimate",
+                    definition="A pooled estimate combines two samples.", first_order=1),
+        ],
+        prerequisites=[Prerequisite(prerequisite="sample", concept="pooled")],
+        exercises=[
+            choice("sample-mc1", "sample", "Which term names part of a population?", "sample"),
+            choice("sample-mc2", "sample", "What do you draw to survey a few people?",
+                   "sample"),
+            choice("pooled-mc", "pooled", "Which estimate combines two samples?",
+                   "pooled estimate"),
+        ],
+    )
+
+
+def test_an_item_missed_on_its_last_try_is_revealed_and_retired_with_what_the_reveal_gives_away(
+) -> None:
+    course = _pooled_course()
+    model = LearnerModel(learner_id="simulated", course="sampling")
+    policy = LessonPolicy(course)
+    posed: list[str] = []
+    while posed.count("sample-mc1") < pool.MAX_POSES_PER_DAY:
+        assert policy.next_concept(model, NOW) == "sample" and len(posed) < 6
+        exercise = policy.exercise_for("sample")
+        assert exercise is not None
+        posed.append(exercise.id)
+        policy.observe(model, "sample", False, NOW)
+    assert posed == ["sample-mc1", "sample-mc2", "sample-mc1"]
+    record = pool.today(policy.pool, NOW)
+    # As the lesson's give-up step after the last try: the item is retired, and so is the
+    # other item whose key ("sample") the worked answer shows, though posed only once.
+    assert pool.is_retired(record, "sample-mc1") and pool.is_retired(record, "sample-mc2")
+    assert policy.askable("sample", NOW) == []
+
+
+def test_the_day_goes_one_step_past_a_prerequisite_whose_answer_was_shown() -> None:
+    course = branching_course()
+    model = LearnerModel(learner_id="simulated", course="synthetic", concepts={
+        "a0": ConceptMastery(concept_id="a0", p_known=0.3, attempts=2, correct=0,
+                             last_seen=NOW, last_correct=False)})
+    policy = LessonPolicy(course)
+    # a0's items shown and retired for the day (a give-up, or the last try's worked answer).
+    policy.retire([e.id for e in course.exercises_for("a0")], NOW)
+    # As the lesson (exercise_pool.past_shown): a1, which builds on a0, comes next, rather
+    # than the day ending; a2, two steps past the reveal, does not.
+    assert policy.next_concept(model, NOW) == "a1"
+    assert pool.past_shown(policy.pool, course, model, ["a0"], set(), NOW) == ["a1"]
+
+
+def test_a_concept_on_a_long_run_is_not_opened_past_what_was_cleared() -> None:
+    course = branching_course()
+    model = LearnerModel(learner_id="simulated", course="synthetic", concepts={
+        "a0": ConceptMastery(concept_id="a0", p_known=0.5, attempts=2, correct=1,
+                             last_seen=NOW, last_correct=True)})
+    policy = LessonPolicy(course)
+    policy.retire([e.id for e in course.exercises_for("a0")], NOW)  # a0: all shown today
+    assert policy.next_concept(model, NOW) == "a1"  # past a0, cleared (policy.past_cleared)
+    policy = LessonPolicy(course)
+    policy.retire([e.id for e in course.exercises_for("a0")], NOW)
+    policy.run = ("a1", pool.MAX_RUN)
+    # As the lesson: a concept opened, not ready, gets no comeback after a long run on it.
+    assert policy.next_concept(model, NOW) is None
