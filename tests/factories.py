@@ -494,6 +494,12 @@ def notes_pages(*pages: tuple[str, str, list[str]]) -> list[Chunk]:
             for n, (heading, text, marked) in enumerate(pages, start=1)]
 
 
+def manual_pages(*pages: tuple[str, str], source: str = "m.pdf") -> list[Chunk]:
+    """One passage per page of a manual, in reading order: (heading, text)."""
+    return [Chunk(id=f"{source}#p{n}-0", source=source, page=n, text=text, heading=heading,
+                  order=n - 1) for n, (heading, text) in enumerate(pages, start=1)]
+
+
 def map_definitions(chunks: list[Chunk]) -> dict[str, str]:
     """The concept map's definitions of the passages, by lower-case concept name."""
     from tutor.engine.offline.extract import extract_concepts

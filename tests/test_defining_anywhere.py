@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from tests.factories import manual_pages
 from tutor.course import Chunk, Citation
 from tutor.engine.offline.candidates import Sentence
 from tutor.engine.offline.defining_anywhere import (
@@ -12,11 +13,6 @@ from tutor.engine.offline.defining_anywhere import (
     unexplained,
 )
 from tutor.engine.port import ConceptDraft
-
-
-def _chunks(*pages: tuple[str, str]) -> list[Chunk]:
-    return [Chunk(id=f"m.pdf#p{i}-0", source="m.pdf", page=i, text=text, heading=heading,
-                  order=i - 1) for i, (heading, text) in enumerate(pages, start=1)]
 
 
 def _sentences(chunks: list[Chunk]) -> list[Sentence]:
@@ -86,7 +82,7 @@ def test_a_sentence_found_elsewhere_must_have_the_concept_as_its_subject() -> No
 
 
 def test_a_draft_that_does_not_say_what_it_is_takes_the_books_sentence() -> None:
-    chunks = _chunks(
+    chunks = manual_pages(
         ("Introduction", "The class of an object determines how it is treated by what are "
                          "known as generic functions."),
         ("Packages", "Other generic functions are listed in the index."),
@@ -102,7 +98,7 @@ def test_a_draft_that_does_not_say_what_it_is_takes_the_books_sentence() -> None
 
 
 def test_the_concepts_own_section_comes_first() -> None:
-    chunks = _chunks(
+    chunks = manual_pages(
         ("Margin", "The format string is used to write the date and time."),
         ("Labels", "The timestamp is a label of the plot margin."),
         ("Timestamp", "The command set timestamp places the current time and date in the plot "
@@ -114,7 +110,7 @@ def test_the_concepts_own_section_comes_first() -> None:
 
 
 def test_a_draft_that_already_says_what_it_is_is_left_alone() -> None:
-    chunks = _chunks(("Lists", "An R list is an object consisting of an ordered collection of "
+    chunks = manual_pages(("Lists", "An R list is an object consisting of an ordered collection of "
                                "objects."),
                      ("More", "R also operates on objects called lists, which are of mode list."))
     draft = _draft("list", chunks[0].text, ["definition"])
@@ -123,7 +119,7 @@ def test_a_draft_that_already_says_what_it_is_is_left_alone() -> None:
 
 
 def test_a_concept_nothing_explains_is_dropped_unless_other_evidence_keeps_it() -> None:
-    chunks = _chunks(("Scans", "You may try to switch between scansforward and scansbackward "
+    chunks = manual_pages(("Scans", "You may try to switch between scansforward and scansbackward "
                                "to force the first scan to be plotted first."),
                      ("Surfaces", "Scansforward is handy with surfaces."))
     said = chunks[0].text
@@ -141,7 +137,7 @@ def test_a_concept_nothing_explains_is_dropped_unless_other_evidence_keeps_it() 
 
 
 def test_a_cross_reference_gives_way_to_the_concepts_own_section() -> None:
-    chunks = _chunks(("Plot", "See colorspec (p. 2)."),
+    chunks = manual_pages(("Plot", "See colorspec (p. 2)."),
                      ("Colorspec", "Many commands let you give a line an explicit color."))
     draft = _draft("colorspec", chunks[0].text, ["heading", "emphasis"])
     define_anywhere([draft], _sentences(chunks), chunks)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+from tests.factories import manual_pages
 from tutor.course import Chunk, Citation
 from tutor.engine.offline.candidates import Sentence
 from tutor.engine.offline.common_words import instance_word
@@ -33,13 +34,10 @@ def test_what_a_command_does_in_its_own_words_defines_it() -> None:
     assert not describes_command("Boxes do not expand.", ["boxes"])
 
 
-def _chunks(*pages: tuple[str, str]) -> list[Chunk]:
-    return [Chunk(id=f"m.pdf#p{i}-0", source="m.pdf", page=i, text=text, heading=heading,
-                  order=i - 1) for i, (heading, text) in enumerate(pages, start=1)]
 
 
 def test_a_section_devoted_to_a_concept_gives_its_definition() -> None:
-    chunks = _chunks(("Introduction", "Each plot style has its own section."),
+    chunks = manual_pages(("Introduction", "Each plot style has its own section."),
                      ("Boxes", "The boxes style draws a box centred about each x coordinate."))
     sentences = [Sentence("Plot data with boxes, sin(x) with lines.", 0, 0, "Introduction"),
                  Sentence("The boxes style draws a box centred about each x coordinate.", 1, 0,

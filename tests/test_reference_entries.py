@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.factories import manual_pages
 from tutor.course import Chunk
 from tutor.engine.offline.extract import extract_concepts
 from tutor.engine.offline.reference_concepts import entry_concepts, said_of, with_entries
@@ -15,8 +16,7 @@ from tutor.engine.port import ConceptDraft
 
 def _pages(*pages: tuple[str, str]) -> list[Chunk]:
     """One passage per page of ``api.pdf``: (heading, text)."""
-    return [Chunk(id=f"api.pdf#p{n}-0", source="api.pdf", page=n, text=text, heading=heading,
-                  order=n - 1) for n, (heading, text) in enumerate(pages, start=1)]
+    return manual_pages(*pages, source="api.pdf")
 
 
 TYPESET = _pages(

@@ -3,6 +3,7 @@ the section's opening, cited on its first page, never twice, never for matter or
 
 from __future__ import annotations
 
+from tests.factories import manual_pages
 from tutor.course import Chunk, Citation
 from tutor.engine.offline.candidates import Sentence
 from tutor.engine.offline.extract import extract_concepts
@@ -14,11 +15,6 @@ from tutor.engine.offline.section_concepts import (
     topic_name,
 )
 from tutor.engine.port import ConceptDraft
-
-
-def _chunks(*pages: tuple[str, str]) -> list[Chunk]:
-    return [Chunk(id=f"m.pdf#p{i}-0", source="m.pdf", page=i, text=text, heading=heading,
-                  order=i - 1) for i, (heading, text) in enumerate(pages, start=1)]
 
 
 def _sentences(chunks: list[Chunk]) -> list[Sentence]:
@@ -70,7 +66,7 @@ def test_code_a_gloss_without_a_verb_or_an_example_defines_nothing() -> None:
 
 
 def test_a_section_adds_a_concept_cited_on_its_first_page_marked_as_a_section() -> None:
-    chunks = _chunks(("2.1 Vectors", "A vector is an ordered collection of numbers. We use "
+    chunks = manual_pages(("2.1 Vectors", "A vector is an ordered collection of numbers. We use "
                                      "vectors everywhere in this manual."),
                      ("2.2 Vector arithmetic", "Vectors can be used in arithmetic expressions, "
                                                "in which case the operations are performed "
@@ -89,7 +85,7 @@ def test_a_section_adds_a_concept_cited_on_its_first_page_marked_as_a_section() 
 
 
 def test_a_section_on_a_concept_already_found_adds_nothing() -> None:
-    chunks = _chunks(("6.3 Data frames", "Data frames can be built from lists of columns "
+    chunks = manual_pages(("6.3 Data frames", "Data frames can be built from lists of columns "
                                          "with the same number of rows."),
                      ("6.5 The outer product of two arrays", "Outer products are computed "
                                                              "by the outer function for "
@@ -101,14 +97,14 @@ def test_a_section_on_a_concept_already_found_adds_nothing() -> None:
 
 
 def test_an_api_entry_heading_is_left_to_the_reference_entries() -> None:
-    chunks = _chunks(("idn2 to ascii 8z", "int idn2_to_ascii_8z (const char * input) "
+    chunks = manual_pages(("idn2 to ascii 8z", "int idn2_to_ascii_8z (const char * input) "
                                           "[Function]. Converts a domain name to its ASCII "
                                           "form and returns a status code."))
     assert add_section_concepts([], _sentences(chunks), chunks) == []
 
 
 def test_the_map_of_a_manual_gets_its_section_topics() -> None:
-    chunks = _chunks(
+    chunks = manual_pages(
         ("1 Vectors", "A vector is an ordered collection of numbers. Vectors hold numbers "
                       "and vectors hold strings too."),
         ("2 Generating regular sequences", "The colon operator generates regular sequences of numbers "
@@ -161,7 +157,7 @@ def test_a_plural_subject_and_its_verb_state_the_sections_rule() -> None:
 
 
 def test_a_topic_joining_two_is_spoken_of_under_either_and_by_its_initials() -> None:
-    chunks = _chunks(
+    chunks = manual_pages(
         ("7.3.1 Cipher Block Chaining", "When using CBC mode, plaintext blocks are not "
                                         "encrypted independently of each other."),
         ("14.4 Compression and archives", "Archives bundle many files into one file, and "
@@ -225,7 +221,7 @@ _CIPHER = ("A block cipher encrypts a block of data with a secret key. The key s
 
 
 def test_a_chapter_in_words_foreign_to_the_book_is_no_topic() -> None:
-    chunks = _chunks(("7 Block ciphers", _CIPHER),
+    chunks = manual_pages(("7 Block ciphers", _CIPHER),
                      ("8 Stream ciphers", "A stream cipher encrypts data of any size with a key "
                                           "and a nonce, one block of key stream at a time. "
                                           + _CIPHER),
