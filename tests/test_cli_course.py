@@ -154,3 +154,25 @@ def test_a_build_leaves_its_objects_to_the_process_end_unless_chroma_is_open(
     monkeypatch.setitem(sys.modules, "chromadb", object())
     assert main(["course", "build", str(folder), "--engine", "offline", "--quiet"]) == 0
     assert gc.freeze not in registered
+
+
+def test_a_bug_prints_a_short_message_and_saves_a_report(tutor_home, monkeypatch, capsys):
+    import tutor.cli.main as cli_main
+
+    def failing(**_: object) -> None:
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(cli_main, "app", failing)
+    monkeypatch.delenv("TUTOR_DEBUG", raising=False)
+    assert main(["course", "build", "x"]) == 1
+    err = capsys.readouterr().err
+    assert "internal error (IndexError: list index out of range)" in err
+    assert "Traceback" not in err
+    reports = list((tutor_home / ".tutor" / "crashes").glob("crash-*.txt"))
+    assert len(reports) == 1 and str(reports[0]) in err
+    report = reports[0].read_text()
+    assert "command: tutor course build x" in report and "IndexError" in report
+    assert "Traceback (most recent call last)" in report
+    monkeypatch.setenv("TUTOR_DEBUG", "1")
+    with pytest.raises(IndexError):
+        main(["course", "build", "x"])

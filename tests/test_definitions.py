@@ -10,6 +10,7 @@ from tutor.engine.offline.defining import (
     definition_score,
 )
 from tutor.engine.offline.extract import extract_concepts
+from tutor.engine.offline.plain_definitions import plain_definition
 
 
 def score(term: str, text: str, section: str = "") -> float:
@@ -177,3 +178,12 @@ def test_a_noun_that_is_also_a_verb_is_a_term_where_the_book_defines_it() -> Non
     assert clean_definition(sentence).endswith("divided by the number of values.")
     assert score("effect", "If the value is a tuple, the effect is the same as before.") < (
         MIN_DEFINING)
+
+
+def test_a_sentence_that_cleans_to_nothing_is_not_a_plain_definition() -> None:
+    # A whole-sentence aside in parentheses cleans to nothing; judging it must not fail the
+    # build (it did on a FAQ whose answer held one).
+    aside = "(E.g., the R executable will then be installed into /where/you/want/R/to/go/bin.)"
+    assert clean_definition(aside) == ""
+    assert not plain_definition("R", Candidate(clean_definition(aside), "2.5.1 Installing R",
+                                               0.0, False), chosen=True)

@@ -56,7 +56,8 @@ _register()
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; user errors print one line and exit with status 2."""
+    """Run the CLI; user errors print one line and exit with status 2, a bug in the tutor
+    prints where its report was saved and exits with status 1."""
     try:
         result = app(args=argv, standalone_mode=False)
     except TutorError as exc:
@@ -67,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Abort:
         typer.echo("aborted", err=True)
         return 130
-    except Exception as exc:  # click usage errors
+    except Exception as exc:  # click usage errors, or a bug in the tutor
         import click
 
         # typer may carry its own copy of click, whose exceptions are not click's classes
@@ -75,7 +76,11 @@ def main(argv: list[str] | None = None) -> int:
         if usage and hasattr(exc, "show") and hasattr(exc, "exit_code"):
             exc.show()
             return int(exc.exit_code)
-        raise
+        from tutor.cli.crash_report import debugging, report_crash
+
+        if debugging():
+            raise
+        return report_crash(exc, argv)
     # In non-standalone mode click returns the code of a `typer.Exit` instead of exiting.
     return result if isinstance(result, int) else 0
 

@@ -36,8 +36,11 @@ def plain_definition(term: str, option: Candidate, chosen: bool = False) -> bool
     marks = features(term, option)
     if marks["opener"] or marks["evaluative"] or marks["modal"] or marks["announcement"]:
         return False
-    first = text.split()[0].lower().strip("\"'(,")
-    if first in OPENERS - _CONCLUDING or text.split()[0].endswith("ly,"):
+    words = text.split()
+    if not words:
+        return False  # a sentence that cleans to nothing (a listing line) defines nothing
+    first = words[0].lower().strip("\"'(,")
+    if first in OPENERS - _CONCLUDING or words[0].endswith("ly,"):
         return False  # "Similarly, Card is a class object", "Fortunately, a sentence is ..."
     if marks["predicate"]:
         return True  # "So we will say that a sentence is something that can be true or false"
