@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from tutor.course import Chunk, Exercise
 from tutor.engine.offline.annotated_results import write_annotated_results
+from tutor.engine.offline.bash_sessions import write_bash_sessions
 from tutor.engine.offline.book_definition import (
     find_book_definition,
     named_siblings_described,
@@ -51,6 +52,7 @@ def write_beyond_definition(
         found.append(example)
     found += write_code_output(m, passages)
     found += write_transcript_outputs(m, passages)  # R, gnuplot, the shell: keyed to the page
+    found += write_bash_sessions(m, passages)  # a Bash manual's sessions at the prompt
     found += write_stated_results(m, passages)  # results the manual states in prose
     found += write_annotated_results(m, passages)  # code with its result in a comment
     found += write_book_exercises(m, passages)
