@@ -33,6 +33,7 @@ from tutor.engine.offline.example_use_exercises import write_example_use
 from tutor.engine.offline.exercise_material import Material, Sibling
 from tutor.engine.offline.option_exercises import write_option_items
 from tutor.engine.offline.relation_exercises import fits, write_relation
+from tutor.engine.offline.special_values import write_special_values
 from tutor.engine.offline.stated_results import write_stated_results
 from tutor.engine.offline.transcript_exercises import write_transcript_outputs
 from tutor.engine.offline.value_readings import write_readings
@@ -55,6 +56,7 @@ def write_beyond_definition(
     found += write_bash_sessions(m, passages)  # a Bash manual's sessions at the prompt
     found += write_stated_results(m, passages)  # results the manual states in prose
     found += write_annotated_results(m, passages)  # code with its result in a comment
+    found += write_special_values(m, passages)  # a call on -0, Inf, NaN: what it gives
     found += write_book_exercises(m, passages)
     found += write_worked_examples(m, passages)
     found += write_readings(m, passages)
