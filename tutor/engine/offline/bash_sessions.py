@@ -17,8 +17,9 @@ variable read is bound by an earlier line shown; nothing reads the machine (``$0
 error, an empty output or a key the lines shown already hold gives no item.
 
 The options are what the session's other commands printed (those whose code is nearest the
-asked one's first: the sibling expansion a learner could confuse it with), and for a list of
-words, the same words sorted or reversed.
+asked one's first: the sibling expansion a learner could confuse it with), and for a brace
+expansion, the word left as typed, the braces dropped, the first alternative alone (the same
+words in another order would pass the answer matcher as the key).
 """
 
 from __future__ import annotations
@@ -200,14 +201,17 @@ def _shown(t: Transcript, needed: Sequence[int], index: int) -> str:
     return "\n".join(f"{t.prompt} {t.steps[i].source}" for i in [*needed, index])
 
 
-def _word_orders(key: str) -> list[tuple[str, str]]:
-    """A list of words in the two orders a learner could expect instead: sorted, reversed."""
-    words = key.split()
-    if len(words) < 2 or len(set(words)) < len(words):
+def brace_slips(source: str) -> list[tuple[str, str]]:
+    """For ``echo`` of a brace expansion (``a{d,c,b}e``), what a learner could expect instead:
+    the word left as typed, the braces dropped, only the first alternative."""
+    word = re.fullmatch(r"\s*echo\s+(?P<pre>[\w.-]*)\{(?P<alts>[\w.-]+(?:,[\w.-]+)+)\}"
+                        r"(?P<post>[\w.-]*)\s*", source)
+    if word is None:
         return []
-    found = [(" ".join(sorted(words)), "expects the results sorted"),
-             (" ".join(reversed(words)), "reverses the order")]
-    return [(text, why) for text, why in found if text != key]
+    pre, alts, post = word.group("pre"), word.group("alts").split(","), word.group("post")
+    return [(f"{pre}{{{','.join(alts)}}}{post}", "takes the braces for literal text"),
+            (f"{pre}{''.join(alts)}{post}", "drops the braces and commas"),
+            (f"{pre}{alts[0]}{post}", "expands to the first alternative only")]
 
 
 def write_bash_sessions(m: Material, passages: Sequence[Chunk]) -> list[Exercise]:
@@ -273,9 +277,8 @@ def _item(m: Material, t: Transcript, index: int, cited: list[Citation], n: int,
     ranked = sorted((s for i, s in enumerate(t.steps) if i != index and output_of(s.output)
                      and "\n" not in output_of(s.output) and not s.output.startswith("bash:")),
                     key=lambda s: -fuzz.ratio(s.source, step.source))
-    literal = re.match(r"echo\s+(\S+)$", step.source.strip())
-    options = [*_word_orders(key), *plausible_outputs(key, [output_of(s.output) for s in ranked]),
-               *([(literal.group(1), "takes the expansion for literal text")] if literal else [])]
+    options = [*plausible_outputs(key, [output_of(s.output) for s in ranked]),
+               *brace_slips(step.source)]
     options = [(text, why) for text, why in dict(options).items()
                if value_of(text) != value_of(key)][:MAX_DISTRACTORS]
     if len(options) < MIN_DISTRACTORS:

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.course import Chunk, Citation, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import mentions
 from tutor.engine.offline.exercise_material import Material, with_leads
 
@@ -182,8 +182,8 @@ def write_special_values(m: Material, passages: Sequence[Chunk]) -> list[Exercis
     return items
 
 
-def _item(m: Material, case: StatedCase, options: list[tuple[str, str]], cited: list,
-          n: int) -> Exercise:  # type: ignore[type-arg]
+def _item(m: Material, case: StatedCase, options: list[tuple[str, str]],
+          cited: list[Citation], n: int) -> Exercise:
     if case.prose:
         function, args = case.call.split(" on ", 1)
         question = f"what does `{function}` give on {args}?"
