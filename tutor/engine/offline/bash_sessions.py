@@ -222,13 +222,17 @@ def write_bash_sessions(m: Material, passages: Sequence[Chunk]) -> list[Exercise
     found: list[tuple[Transcript, int, list[Citation]]] = []
     previous: Chunk | None = None
     ordered = sorted(passages, key=lambda c: (c.source, c.order))
+    by_source: dict[str, str] = {}
     for chunk in ordered:
         joined = previous is not None and previous.source == chunk.source and (
             previous.order == chunk.order - 1)
         before_chunk = previous if joined else None
         lead = before_chunk.text if before_chunk is not None else ""
         previous = chunk
-        manual = "\n".join(c.text for c in ordered if c.source == chunk.source)
+        if "$ " not in chunk.text:
+            continue  # no prompt: no session
+        manual = by_source.setdefault(chunk.source, "\n".join(
+            c.text for c in ordered if c.source == chunk.source))
         for t, carried in sessions(lead, chunk.text):
             before = lead if carried else lead + "\n" + chunk.text[: t.start]
             if not (m.pattern.search(before[-NEAR_TEXT_CHARS:])
