@@ -32,6 +32,7 @@ from tutor.engine.offline.example_exercises import write_example
 from tutor.engine.offline.example_use_exercises import write_example_use
 from tutor.engine.offline.exercise_material import Material, Sibling
 from tutor.engine.offline.option_exercises import write_option_items
+from tutor.engine.offline.paired_cases import write_paired_cases
 from tutor.engine.offline.relation_exercises import fits, write_relation
 from tutor.engine.offline.special_values import write_special_values
 from tutor.engine.offline.stated_results import write_stated_results
@@ -57,6 +58,7 @@ def write_beyond_definition(
     found += write_stated_results(m, passages)  # results the manual states in prose
     found += write_annotated_results(m, passages)  # code with its result in a comment
     found += write_special_values(m, passages)  # a call on -0, Inf, NaN: what it gives
+    found += write_paired_cases(m, passages)  # two cases in a sentence: work out the second
     found += write_book_exercises(m, passages)
     found += write_worked_examples(m, passages)
     found += write_readings(m, passages)
