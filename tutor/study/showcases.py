@@ -21,6 +21,8 @@ from typing import Any
 
 from tutor.course import Chunk
 from tutor.engine.offline.annotated_results import annotated_starts
+from tutor.engine.offline.paired_cases import paired_starts
+from tutor.engine.offline.special_values import stated_case_starts
 from tutor.engine.offline.stated_results import stated_starts
 from tutor.engine.offline.transcripts import SESSION_START, answerable_starts
 from tutor.engine.offline.worked_examples import CLAUSE, stated_of, symbols_given
@@ -132,7 +134,8 @@ def _starts(text: str) -> list[tuple[int, int]]:
     if SESSION_START.search(text):  # a transcript of another interpreter with an output
         found += [(start, NEAR_CHARS) for start in answerable_starts(text)]
     # code a manual annotates with its result, results it states for code in prose
-    found += [(start, NEAR_CHARS) for start in [*annotated_starts(text), *stated_starts(text)]]
+    found += [(start, NEAR_CHARS) for start in [*annotated_starts(text), *stated_starts(text),
+                                                 *stated_case_starts(text), *paired_starts(text)]]
     found += [(m.start(), EXAMPLE_NEAR_CHARS) for m in _EXAMPLE.finditer(text)]
     return found
 

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from tutor.course import Chunk, Exercise
 from tutor.engine.offline.annotated_results import write_annotated_results
+from tutor.engine.offline.bash_sessions import write_bash_sessions
 from tutor.engine.offline.book_definition import (
     find_book_definition,
     named_siblings_described,
@@ -31,7 +32,9 @@ from tutor.engine.offline.example_exercises import write_example
 from tutor.engine.offline.example_use_exercises import write_example_use
 from tutor.engine.offline.exercise_material import Material, Sibling
 from tutor.engine.offline.option_exercises import write_option_items
+from tutor.engine.offline.paired_cases import write_paired_cases
 from tutor.engine.offline.relation_exercises import fits, write_relation
+from tutor.engine.offline.special_values import write_special_values
 from tutor.engine.offline.stated_results import write_stated_results
 from tutor.engine.offline.transcript_exercises import write_transcript_outputs
 from tutor.engine.offline.value_readings import write_readings
@@ -51,8 +54,11 @@ def write_beyond_definition(
         found.append(example)
     found += write_code_output(m, passages)
     found += write_transcript_outputs(m, passages)  # R, gnuplot, the shell: keyed to the page
+    found += write_bash_sessions(m, passages)  # a Bash manual's sessions at the prompt
     found += write_stated_results(m, passages)  # results the manual states in prose
     found += write_annotated_results(m, passages)  # code with its result in a comment
+    found += write_special_values(m, passages)  # a call on -0, Inf, NaN: what it gives
+    found += write_paired_cases(m, passages)  # two cases in a sentence: work out the second
     found += write_book_exercises(m, passages)
     found += write_worked_examples(m, passages)
     found += write_readings(m, passages)
