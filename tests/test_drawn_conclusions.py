@@ -68,3 +68,16 @@ def test_a_conclusion_drawn_far_from_the_definition_goes_to_the_concepts_it_name
                 text="Here is the histogram of the weights. " + DRAWN)
     routed = showcase_passages(concepts, [far])
     assert far in routed["skewness"]
+
+
+def test_a_judgement_of_the_value_is_a_conclusion_too() -> None:
+    p_value = Concept(id="p-value", name="p-value", definition="The p-value is the probability "
+                      "of an effect as big as the one observed if the null hypothesis is true.",
+                      citations=[Citation(source="book.pdf", page=7)])
+    (item,) = _items(p_value, [_chunk("The p-value is 0.09, which is not statistically "
+                                      "significant.")])
+    assert "\u201cThe p-value is 0.09.\u201d" in item.prompt
+    assert item.answer == "It is not statistically significant."
+    # "which is" that says what the thing is, not how the value is judged, is no conclusion
+    assert _items(p_value, [_chunk("The p-value is 0.09, which is the chance of seeing such "
+                                   "an effect by accident.")]) == []

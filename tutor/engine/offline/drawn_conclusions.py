@@ -40,10 +40,14 @@ MAX_SENTENCE_CHARS = 320
 
 _DRAWN = re.compile(r",?\s+(?:so\s+(?:that\s+is\s+|this\s+is\s+|it\s+is\s+)?(?P<consistent>"
                     r"consistent\s+with\s+)?|which\s+(?:suggests|indicates|shows)\s+"
-                    r"(?:that\s+)?|so\s+we\s+conclude\s+that\s+)(?P<conclusion>[^,;:]?.+)$",
-                    re.I)
+                    r"(?:that\s+)?|so\s+we\s+conclude\s+that\s+|which\s+is\s+(?P<judged>(?:not\s+)?"
+                    r"(?:(?:a|an)\s+)?(?:(?:very|fairly|quite|rather|relatively)\s+)?(?:"
+                    r"statistically\s+significant|significant|strong|weak|large|small|high|low|"
+                    r"plausible|acceptable|reasonable|negligible|substantial)\b))"
+                    r"(?P<conclusion>[^,;:]?.+)$", re.I)
 """Where a sentence draws its conclusion: ", so ...", ", which suggests (that) ...",
-", so that is consistent with ...", ", so we conclude that ..."."""
+", so that is consistent with ...", ", so we conclude that ...", or a judgement of the value
+", which is (not) statistically significant", ", which is a strong correlation ..."."""
 _NUMBER = re.compile(r"(?<![\w.])[-−]?\d+(?:\.\d+)?%?(?![\w])")
 _LEANS = re.compile(r"^\W*(?:this|that|these|those|it|they|here|so|and|but|then|also|now|in\s+this|"
                     r"in\s+that|in\s+the\s+example|as\s+a\s+result|for\s+this)\b|\b(?:this|these|"
@@ -89,6 +93,8 @@ def drawn_in(text: str) -> tuple[tuple[int, str, str], ...]:
             continue
         premise = plain[: drawn.start()].strip().rstrip(",")
         conclusion = drawn["conclusion"].strip().rstrip(".!")
+        if drawn["judged"]:
+            conclusion = f"it is {drawn['judged']}{drawn['conclusion']}".strip().rstrip(".!")
         if drawn["consistent"]:
             conclusion = f"it is consistent with {conclusion}"
         if _stands_alone(premise, conclusion):
