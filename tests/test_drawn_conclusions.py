@@ -81,3 +81,15 @@ def test_a_judgement_of_the_value_is_a_conclusion_too() -> None:
     # "which is" that says what the thing is, not how the value is judged, is no conclusion
     assert _items(p_value, [_chunk("The p-value is 0.09, which is the chance of seeing such "
                                    "an effect by accident.")]) == []
+
+
+def test_a_concept_named_in_passing_or_numbers_given_as_instances_make_no_item() -> None:
+    variable = Concept(id="variable", name="variable", definition="A variable is a quantity "
+                       "measured for each member of a sample.",
+                       citations=[Citation(source="book.pdf", page=7)])
+    strong = _chunk("The correlation of height and weight is 0.51, which is a strong "
+                    "correlation compared to similar human-related variables.")
+    assert _items(variable, [strong]) == []  # the item is on correlation, not on variables
+    instances = _chunk("A CDF step can be a simple number, like 52, a range, like 5..7 or a "
+                       "star, which indicates that the CDF can have any number of steps.")
+    assert _items(CDF, [instances]) == []

@@ -71,6 +71,7 @@ _NOT_DRAWN = re.compile(r"^\W*(?:that|we\s+(?:can|could|will|would|define|need|s
                         re.I)
 """A clause after "so" that is no conclusion from the result: a purpose ("so that ..."), a step
 the text takes next ("so we define ...", "so you can ..."), the writer's own story."""
+_INSTANCES = re.compile(r"\b(?:like|such\s+as|e\.g\.|for\s+example|for\s+instance)\s", re.I)
 MAX_PREMISE_WORDS = 30
 MIN_NUMBERS_TO_COMPUTE = 2
 """Numbers a premise gives from which a conclusion may state a new one ("R2 = ρ2 = 0.52, so
@@ -133,8 +134,9 @@ def _stands_alone(premise: str, conclusion: str) -> bool:
             premise) or _PRINTED.search(premise) or _STORY.search(f"{premise} {conclusion}"):
         return False  # starts mid-sentence, or leans on what came before
     if not _NUMBER.search(premise) or len(premise.split()) > MAX_PREMISE_WORDS or any(
-            mark in premise for mark in (". ", "• ", ": ", "; ")):
-        return False  # no result to reason from, or more than one statement
+            mark in premise for mark in (". ", "• ", ": ", "; ")) or _INSTANCES.search(premise):
+        return False  # no result to reason from, or more than one statement, or its numbers
+        # are instances of a kind ("a simple number, like 52, a range, like 5..7 ...")
     if _NOT_DRAWN.match(conclusion):
         return False  # a purpose ("so that ..."), a step the text takes ("so we define ...")
     size = len(conclusion.split())
@@ -151,12 +153,34 @@ def _stands_alone(premise: str, conclusion: str) -> bool:
 
 
 def _about(premise: str, conclusion: str, m: Material, stated: re.Pattern[str]) -> bool:
-    """Whether the conclusion drawn is an item on the concept: named in either part, and not
-    the concept's value stated ("so the standard error is 2.5 kg": a worked example)."""
-    if not (mentions(premise, m.terms, fuzzy=False) or mentions(conclusion, m.terms,
-                                                                  fuzzy=False)):
+    """Whether the conclusion drawn is an item on the concept: named in the premise, or what
+    the conclusion is about (its subject, "the CDF in this range is flat", or what it says the
+    result is, "... is statistically significant"; not a word in passing, "compared to similar
+    human-related variables"), and not the concept's value stated ("so the standard error is
+    2.5 kg": a worked example)."""
+    if not mentions(premise, m.terms, fuzzy=False) and not _subject_or_verdict(conclusion, m):
         return False  # about another idea
     return not stated.search(conclusion)
+
+
+def _subject_or_verdict(conclusion: str, m: Material) -> bool:
+    """Whether the conclusion opens with the concept ("the CDF in this range ...") or ends by
+    saying the result is it ("... is statistically significant", "consistent with left
+    skew")."""
+    opening = re.match(r"^\W*(?:(?:the|a|an)\s+)?", conclusion)
+    rest = conclusion[opening.end():] if opening else conclusion
+    starts = m.pattern.match(rest)
+    verdicts = [found["verdict"] for pattern in _VERDICTS
+                if (found := pattern.search(conclusion)) is not None]
+    return starts is not None or any(m.pattern.fullmatch(v) is not None for v in verdicts)
+
+
+_VERDICTS = (re.compile(r"\b(?:is|are|was|were)\s+(?:(?:not|also)\s+)?(?:(?:the|a|an)\s+)?"
+                        r"(?P<verdict>[^,;]+?)\s*$", re.I),
+             re.compile(r"\bconsistent\s+with\s+(?:(?:the|a|an)\s+)?(?:[a-z]+\s+)?"
+                        r"(?P<verdict>[^,;]+?)\s*$", re.I))
+"""What a conclusion says the result is: "... is (not) <concept>", "consistent with (left)
+<concept>"."""
 
 
 def write_conclusions(m: Material, passages: Sequence[Chunk]) -> list[Exercise]:
