@@ -7,8 +7,11 @@ SAT scores account for only 52% of variance in IQ", "We've already done that tes
 p < 0.001, so we conclude that the apparent relationship ... is statistically significant".
 Knowing the definitions is not enough to draw such a conclusion: the learner applies the idea
 to the case (a mean below the median, a flat stretch, a share of variance, a threshold). The
-item shows the result and asks what follows, keyed to the conclusion the book draws, cited on
-its page.
+item shows the result and asks which follows: the conclusion the book draws, or the one the
+result rules out (the book's with its last polar word turned round, "left skew" for "right
+skew", or its verdict denied); keyed to the book's, cited on its page. A short answer would
+not do: the two conclusions share every word but one, and a grader by content would take
+either.
 
 Found by the book's own signal in one sentence: a result (the premise, one statement giving a
 number) then ", so ...", ", which suggests ...", ", which indicates ...", ", which shows ..." or "consistent
@@ -21,6 +24,7 @@ premise already says (its content words all in the premise), one stating the con
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -183,21 +187,72 @@ _VERDICTS = (re.compile(r"\b(?:is|are|was|were)\s+(?:(?:not|also)\s+)?(?:(?:the|
 <concept>"."""
 
 
+_OPPOSITES = {"left": "right", "right": "left", "higher": "lower", "lower": "higher",
+              "more": "less", "less": "more", "larger": "smaller", "smaller": "larger",
+              "bigger": "smaller", "strong": "weak", "weak": "strong", "flat": "steep",
+              "steep": "flat", "positive": "negative", "negative": "positive",
+              "likely": "unlikely", "unlikely": "likely", "few": "many", "many": "few",
+              "increases": "decreases", "decreases": "increases", "above": "below",
+              "below": "above"}
+"""Words whose opposite turns a conclusion into the one the result rules out."""
+_POLAR = re.compile(r"\b(?:not\s+|" + "|".join(_OPPOSITES) + r")\b", re.I)
+NOTHING_FOLLOWS = "Nothing follows from that result alone."
+"""The third option: the book draws a conclusion from the result, so this one is wrong."""
+_VERDICT_VERB = re.compile(r"\b(?:is|are)\s+(?=\S)", re.I)
+
+
+def opposite(conclusion: str) -> str | None:
+    """The conclusion the result rules out: the last polar word of the conclusion turned
+    round ("consistent with left skew" -> "right skew", "is not a straight line" -> "is a
+    straight line", "unlikely" -> "likely"), else its last verdict denied ("... is
+    statistically significant" -> "is not ..."); ``None`` when it has neither (no opposite a
+    learner could be asked to rule out)."""
+    found = list(_POLAR.finditer(conclusion))
+    if found:
+        last = found[-1]
+        word = last.group(0)
+        if word.lower().startswith("not"):
+            turned = ""
+        else:
+            turned = _OPPOSITES[word.lower()]
+            turned = turned[:1].upper() + turned[1:] if word[:1].isupper() else turned
+        return conclusion[: last.start()] + turned + conclusion[last.end():]
+    verbs = list(_VERDICT_VERB.finditer(conclusion))
+    if not verbs:
+        return None
+    at = verbs[-1].end()
+    return f"{conclusion[:at]}not {conclusion[at:]}"
+
+
+def _sentence(text: str) -> str:
+    return f"{text[0].upper()}{text[1:]}."
+
+
 def write_conclusions(m: Material, passages: Sequence[Chunk]) -> list[Exercise]:
-    """Up to :data:`MAX_ITEMS` items asking what follows from a result the book reports,
-    keyed to the conclusion it draws and cited on its page."""
+    """Up to :data:`MAX_ITEMS` items asking what follows from a result the book reports: the
+    conclusion it draws beside the one the result rules out (a short answer would take either,
+    their words being the same but one) and :data:`NOTHING_FOLLOWS`, keyed to the book's,
+    cited on its page; none when the conclusion has no opposite to rule out."""
     items: list[Exercise] = []
-    for premise, conclusion, chunk in find_conclusions(m, passages)[:MAX_ITEMS]:
+    for premise, conclusion, chunk in find_conclusions(m, passages):
+        ruled_out = opposite(conclusion)
+        if ruled_out is None:
+            continue
         citation = chunk.citation()
-        key = f"{conclusion[0].upper()}{conclusion[1:]}."
+        key, wrong = _sentence(conclusion), _sentence(ruled_out)
+        exercise_id = f"{m.concept.id}-conclusion-{len(items) + 1}"
+        choices = sorted([key, wrong, NOTHING_FOLLOWS], key=lambda c: hashlib.sha256(
+            f"{exercise_id}{c}".encode()).hexdigest())
         items.append(Exercise(
-            id=f"{m.concept.id}-conclusion-{len(items) + 1}",
-            concept_id=m.concept.id, kind=ExerciseKind.SHORT_ANSWER,
-            prompt=(f"The course reports: \u201c{premise}.\u201d What follows from that? Say "
-                    "what you conclude and why."),
-            answer=key, key_points=[conclusion],
+            id=exercise_id, concept_id=m.concept.id, kind=ExerciseKind.MULTIPLE_CHOICE,
+            prompt=(f"The course reports: \u201c{premise}.\u201d Which follows from that?"),
+            answer=key, choices=choices,
+            misconceptions={wrong: "draws the conclusion the result rules out",
+                            NOTHING_FOLLOWS: "does not see what the result says"},
             explanation=(f"The course draws it: {premise}, so {conclusion} "
                          f"({citation.label()})."),
-            citations=[citation], difficulty=0.65, origin=ExerciseOrigin.WORKED_EXAMPLE,
+            citations=[citation], difficulty=0.55, origin=ExerciseOrigin.WORKED_EXAMPLE,
         ))
+        if len(items) == MAX_ITEMS:
+            break
     return items
