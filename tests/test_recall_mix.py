@@ -3,9 +3,11 @@ most where nothing else teaches the concept."""
 
 from __future__ import annotations
 
+from tests.factories import book_page
 from tutor.answers import NOTE_DESCRIBES
-from tutor.course import Citation, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.course import Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.exercise_mix import is_mix_up, uses_the_idea, with_one_recall
+from tutor.engine.offline.exercises import write_exercises
 
 
 def _note(n: int) -> Exercise:
@@ -33,3 +35,18 @@ def test_a_note_to_diagnose_is_recall_and_one_is_kept_beside_use() -> None:
     definition = _item(4, ExerciseOrigin.DEFINITION)
     assert [e.id for e in with_one_recall([definition, note, other_note])] == [
         "x-definition-4", "x-contrast-1"]
+
+
+def test_a_note_to_diagnose_stands_in_for_the_definition_item_never_beside_it() -> None:
+    """Beside the definition item a note would give the mastery rule two origins of recall in
+    one day: recognition twice, taken for mastery."""
+    chunk = book_page("A postcondition is a requirement that the function satisfies before it "
+                      "ends. A precondition is a requirement that the caller satisfies first.")
+    post = Concept(id="postcondition", name="postcondition",
+                   definition="A postcondition is a requirement that the function satisfies "
+                              "before it ends.", citations=[Citation(source="book.pdf", page=3)])
+    pre = Concept(id="precondition", name="precondition",
+                  definition="A precondition is a requirement that the caller satisfies first.",
+                  citations=[Citation(source="book.pdf", page=3)])
+    items = write_exercises(post, [pre], [chunk])
+    assert [e.origin for e in items] == [ExerciseOrigin.CONTRAST] and is_mix_up(items[0])
