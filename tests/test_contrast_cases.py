@@ -176,3 +176,23 @@ def test_one_case_is_shown_once_across_concepts() -> None:
     # alone on its concept, the repeat stays
     kept = _asked_once([e.model_dump(mode="json") for e in (case, again)])
     assert [e["id"] for e in kept] == [case.id, again.id]
+
+
+def test_a_case_that_glosses_the_idea_where_it_stands_is_not_asked() -> None:
+    """"Plot the _____, which is 1 − CDF(x), on a log-y scale" says what the idea is: naming it
+    is recognising that description, as a blind rater judged it."""
+    glossary = _chunk("• complementary CDF: A function that maps from a value, x, to the "
+                      "fraction of values that exceed x. • inverse CDF: A function that maps "
+                      "from a cumulative probability, p, to the corresponding value.", page=60)
+    ccdf = _concept("complementary CDF", "complementary CDF: A function that maps from a "
+                    "value, x, to the fraction of values that exceed x.", page=60)
+    inverse = _concept("inverse CDF", "inverse CDF: A function that maps from a cumulative "
+                       "probability, p, to the corresponding value.", page=60)
+    glossed = _chunk("One way is to plot the complementary CDF, which is 1 - CDF(x), on a "
+                     "log-y scale for these 44 values.", page=62)
+    at_work = _chunk("One way is to plot the complementary CDF of the 44 interarrival times "
+                     "on a log-y scale to see whether they fall on a straight line.", page=62)
+    assert not any("one idea left out" in e.prompt
+                   for e in _contrasts(inverse, ccdf, [glossary, glossed]))
+    (item,) = _contrasts(inverse, ccdf, [glossary, at_work])
+    assert "plot the _____ of the 44 interarrival times" in item.prompt

@@ -21,6 +21,7 @@ from typing import Any
 
 from tutor.course import Chunk
 from tutor.engine.offline.annotated_results import annotated_starts
+from tutor.engine.offline.drawn_conclusions import drawn_starts
 from tutor.engine.offline.paired_cases import paired_starts
 from tutor.engine.offline.special_values import stated_case_starts
 from tutor.engine.offline.stated_results import stated_starts
@@ -137,6 +138,8 @@ def _starts(text: str) -> list[tuple[int, int]]:
     found += [(start, NEAR_CHARS) for start in [*annotated_starts(text), *stated_starts(text),
                                                  *stated_case_starts(text), *paired_starts(text)]]
     found += [(m.start(), EXAMPLE_NEAR_CHARS) for m in _EXAMPLE.finditer(text)]
+    # a conclusion drawn from a result: the concepts its sentence names, like an example's
+    found += [(start, EXAMPLE_NEAR_CHARS) for start in drawn_starts(text)]
     return found
 
 

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind
 from tutor.engine.offline.reference_entries import DOERS, verb_form
 from tutor.engine.port import ExerciseCheck
-from tutor.text import STOPWORDS, normalize, singular, stem
+from tutor.text import STOPWORDS, has_negation, normalize, singular, stem
 
 BLANK = "_____"
 SUPPORT_THRESHOLD = 0.6
@@ -208,10 +208,13 @@ def negates(first: str, second: str) -> bool:
 def same_option(first: str, second: str) -> bool:
     """True when two options say the same thing: equal after normalisation; for names (up to
     four words) within :data:`NEAR_DUPLICATE`; for statements the same content words or
-    nearly the same characters (``first`` against ``last`` is a real difference)."""
+    nearly the same characters (``first`` against ``last`` is a real difference); never two
+    of which one denies what the other says."""
     a, b = canonical(first), canonical(second)
     if a == b:
         return True
+    if has_negation(first) != has_negation(second):
+        return False  # "the plot is not a straight line" beside "the plot is a straight line"
     if max(len(a.split()), len(b.split())) <= 4:
         return fuzz.ratio(a, b) >= NEAR_DUPLICATE
     return content_stems(first) == content_stems(second) or fuzz.ratio(a, b) >= 97

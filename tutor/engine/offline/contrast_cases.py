@@ -130,8 +130,9 @@ def _case(m: Material, said: str, rival_said: str, rival_terms: Sequence[str],
             if content_stems(m.concept.name) <= content_stems(bare):
                 continue  # the name's words still stand beside the blank
             if _DEFINES.search(blanked) or _QUALIFIED.search(blanked) or _AS_CODE.search(
-                    blanked) or _PRINTED.search(quote):
-                continue  # a definition's shape; a sense the qualifier picks ("predictive power")
+                    blanked) or _PRINTED.search(quote) or _GLOSSED.search(blanked):
+                continue  # a definition's shape; a sense the qualifier picks ("predictive power");
+                # the idea glossed where it stands ("the _____, which is 1 − CDF(x), ...")
             if len(content_stems(bare)) < MIN_CASE_WORDS or _inside_a_word(bare, m.concept.name):
                 continue  # "... so this test was underpowered": the name inside a word
             return chunk, blanked, quote
@@ -150,6 +151,13 @@ _DEFINES = re.compile(r"(?:is|are)\s+(?:a\(n\)\s+|an?\s+|the\s+)?" + re.escape(B
                       r"\s+(?:a\(n\)\s+|an?\s+|the\s+)?" + re.escape(BLANK), re.I)
 """A blanked sentence of a definition's shape ("a sentence is a(n) _____ if ...") or a naming
 ("..., which you might recognize as _____"): a case shows the idea at work, not its name."""
+
+
+_GLOSSED = re.compile(re.escape(BLANK) + r"\s*(?:,\s*(?:which|that)\s+(?:is|are|means|gives|"
+                      r"maps|computes|returns)\b|,?\s*(?:i\.e\.|that\s+is,|or\s+)|\s*\()", re.I)
+"""The blank followed by a gloss of the idea ("plot the _____, which is 1 − CDF(x), on a log-y
+scale", "the _____ (the fraction of values that exceed x)"): the case says what the idea is, so
+naming it is recognition of that description, not telling the two apart."""
 
 
 def _at_work(chunk: Chunk, m: Material) -> list[str]:

@@ -28,6 +28,7 @@ from tutor.engine.offline.code_exercises import write_code_output
 from tutor.engine.offline.contrast_cases import shown_case
 from tutor.engine.offline.contrast_exercises import write_contrast
 from tutor.engine.offline.contrast_questions import pair_of
+from tutor.engine.offline.drawn_conclusions import write_conclusions
 from tutor.engine.offline.example_exercises import write_example
 from tutor.engine.offline.example_use_exercises import write_example_use
 from tutor.engine.offline.exercise_material import Material, Sibling
@@ -62,6 +63,7 @@ def write_beyond_definition(
     found += write_book_exercises(m, passages)
     found += write_worked_examples(m, passages)
     found += write_readings(m, passages)
+    found += write_conclusions(m, passages)  # what follows from a result the book reports
     found += write_option_items(m, passages)  # a tool's options: which does what
     compared = comparable(m)
     siblings = named_siblings_described(compared, siblings, passages)

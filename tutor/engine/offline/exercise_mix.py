@@ -1,16 +1,20 @@
 """The mix of a concept's items: which kinds teach, and how much recall goes beside them.
 
-An item that uses the idea (a session's output, a contrast, the book's practice exercise, a
-worked example) tests understanding; an item on the definition, a relation item keyed to one
-sentence of the book, or "which idea fills the blank" in an example sentence tests recall of
-what the learner just read. Beside an item of use, one recall item
-is enough: more add repetition of the same sentences, not evidence.
+An item that uses the idea (a session's output, a contrast asked on the book's case, the
+book's practice exercise, a worked example) tests understanding; an item on the definition, a
+relation item keyed to one sentence of the book, "which idea fills the blank" in an example
+sentence, or a classmate's note to diagnose (it gives one idea's description under the other's
+name: matching it to the definitions just read is recognition) tests recall of what the
+learner just read. Beside an item of use, one recall item is enough: more add repetition of
+the same sentences, not evidence. A concept with nothing but recall keeps its recall items,
+one of each form: a second note to diagnose rehearses the same definition again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tutor.answers import NOTE_DESCRIBES
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.checking import check_exercise, mentions, term_variants
 
@@ -36,11 +40,20 @@ keyed to the one sentence that ties two ideas: recall, so it does not count)."""
 
 def uses_the_idea(exercise: Exercise) -> bool:
     """Whether the item tests understanding beyond the definition: a session's output, a
-    contrast, a practice exercise, or a worked example (not the "which idea fills the blank"
-    cloze on an example sentence, which is recognition)."""
+    contrast (not a classmate's note to diagnose, :func:`is_mix_up`), a practice exercise, or
+    a worked example (not the "which idea fills the blank" cloze on an example sentence,
+    which is recognition)."""
     if exercise.origin in _USES_THE_IDEA:
-        return True
+        return not is_mix_up(exercise)
     return exercise.origin == ExerciseOrigin.EXAMPLE and "-example-use-" not in exercise.id
+
+
+def is_mix_up(exercise: Exercise) -> bool:
+    """Whether the item is a classmate's note to diagnose (a contrast whose note gives one
+    idea's description under the other's name): the learner matches the note to a definition
+    just read, which blind raters count as recall, never as understanding."""
+    return exercise.origin == ExerciseOrigin.CONTRAST and any(
+        f": {NOTE_DESCRIBES} " in p for p in exercise.key_points[:1])
 
 
 MAX_RECALL_BESIDE_USE = 1
@@ -53,9 +66,11 @@ evidence."""
 def with_one_recall(items: list[Exercise]) -> list[Exercise]:
     """The items, with at most :data:`MAX_RECALL_BESIDE_USE` recall items beside an item that
     uses the idea (the first written, so the relation item on the idea the definition uses
-    comes before one read from a glossary entry)."""
+    comes before one read from a glossary entry); a concept with recall items only keeps
+    them, one note to diagnose at most."""
     if not any(uses_the_idea(e) for e in items):
-        return items
+        notes = [e.id for e in items if is_mix_up(e)][:1]
+        return [e for e in items if not is_mix_up(e) or e.id in notes]
     recalls = [e.id for e in items if not uses_the_idea(e)][:MAX_RECALL_BESIDE_USE]
     return [e for e in items if uses_the_idea(e) or e.id in recalls]
 
@@ -74,12 +89,15 @@ def definition_items_kept(written: list[Exercise], beyond: list[Exercise], conce
     terms = term_variants(concept.name, concept.aliases)
     own = {e.origin for e in beyond if mentions(e.prompt, terms, fuzzy=False)}
     if len(own) >= ORIGINS_FOR_MASTERY or any(
-            uses_the_idea(e) and check_exercise(e, concept, passages).ok for e in beyond):
+            (uses_the_idea(e) or is_mix_up(e)) and check_exercise(e, concept, passages).ok
+            for e in beyond):
         # items beyond it that name it (a contrast, a relation, a case; a session or a
         # practice exercise may go to another concept that poses it too) restate the
         # definition in use and give the two origins mastery asks for: a question on the
         # sentence would add recall only; one item that uses the idea proves more than
         # restating the sentence the learner just read, and the lesson proves mastery of a
-        # one-origin concept by a recall on a later day
+        # one-origin concept by a recall on a later day; a note to diagnose asks what the
+        # concept is (recall, but beside the definition item it would give two origins of
+        # recall, mastery in a day by recognition)
         return []
     return written
