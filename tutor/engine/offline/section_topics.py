@@ -57,6 +57,10 @@ system")."""
 _CALLED = re.compile(r"^([A-Za-z_][\w.]*\(\))\s+(?:function|command|macro|method)$")
 """A heading naming a function by its call ("The read.table() function")."""
 
+_PROGRAM = re.compile(r"[a-z]+(?:\d[\w-]*|[A-Z][\w-]*|_[\w-]+)")
+"""A program's or function's name as code writes it, neither a word nor a capitalised title
+word ("asn1Parser", "idn2", "read_table"; not "MPFR")."""
+
 _OWNERS = re.compile(r"\b(?:your|our|my|their|its)\s+(?:own\s+)?", re.IGNORECASE)
 
 _ARTICLE = re.compile(r"^(?:(?:the|a|an|some|other|more|further|new)\s+)+", re.IGNORECASE)
@@ -118,11 +122,14 @@ def topic_name(heading: str, adjectives: frozenset[tuple[str, str]] = frozenset(
 
 def _gerund_object(name: str) -> str | None:
     """The one thing a task heading works on, when it is a term of its own rather than a
-    common word ("Getting and setting attributes" -> "attribute"; not "Editing data")."""
+    common word ("Getting and setting attributes" -> "attribute"; not "Editing data"), or a
+    program's name ("Invoking asn1Coding" -> "asn1Coding")."""
     gerund = _GERUND.match(name)
     if gerund is None or gerund.group("verb").split()[0].lower() in _NOUN_ING:
         return None
     rest = gerund.group("rest").split()
+    if len(rest) == 1 and _PROGRAM.fullmatch(rest[0]):
+        return rest[0]  # "Invoking asn1Parser": the program the section shows how to run
     if len(rest) != 1 or not rest[0].isalpha() or not rest[0].islower():
         return None
     one = singular(rest[0])
