@@ -117,7 +117,14 @@ def topic_name(heading: str, adjectives: frozenset[tuple[str, str]] = frozenset(
         name, aliases = named_call.group(1), [named_call.group(0)]
     elif gerund_object := _gerund_object(first):
         name, aliases = gerund_object, [name, *aliases]
-    return name, [a for a in aliases if term_key(a) != term_key(name)]
+    titled = _displayed(_ARTICLE.sub("", parts[0]))
+    if len(titled.split()) <= MAX_NAME_WORDS and ", " not in titled:
+        aliases.append(titled)  # the book's own words: "commenting your work" (task
+        # headings are named as a teacher says them: "Writing robust programs")
+    unique: dict[str, str] = {}
+    for alias in aliases:
+        unique.setdefault(term_key(alias), alias)
+    return name, [a for key, a in unique.items() if key != term_key(name)]
 
 
 def _gerund_object(name: str) -> str | None:
