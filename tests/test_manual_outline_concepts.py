@@ -9,6 +9,7 @@ from tutor.engine.offline.candidates import read_sentences
 from tutor.engine.offline.extract import extract_concepts
 from tutor.engine.offline.reference_concepts import entry_concepts
 from tutor.engine.offline.reference_entries import describing_sentence, find_entries
+from tutor.engine.offline.section_concepts import add_section_concepts
 from tutor.engine.offline.section_topics import topic_name
 
 _VERBS = ["Create", "Delete", "Copy", "Print", "Read", "Write"]
@@ -137,3 +138,15 @@ def test_a_sentence_runs_on_over_a_page_whose_heading_comes_later() -> None:
                         "quantifier binds a variable."))
     texts = [s.text for s in read_sentences(chunks)[0]]
     assert "Predicates with more than one place are called polyadic." in texts
+
+
+def test_a_section_on_one_common_word_is_a_concept_only_where_it_defines_it() -> None:
+    chunks = manual_pages(
+        ("11.6.1 Families", "11.6.1 Families\nThe combination of a response distribution and "
+         "a link function is called the family of the generalized linear model."),
+        ("11.6.2 Options", "11.6.2 Options\nThe options of a model can be changed later on "
+         "by the user."),
+        ("11.6.3 Tables", "11.6.3 Tables\nTables of results are printed by the summary "
+         "method of the fitted model."))
+    added = add_section_concepts([], read_sentences(chunks)[0], chunks)
+    assert [d.name for d in added] == ["family"]

@@ -38,6 +38,7 @@ from tutor.engine.offline.section_topics import (
     AUXILIARY,
     NUMBERING,
     adjective_participles,
+    common_topic,
     topic_name,
 )
 from tutor.engine.offline.self_contained import leans
@@ -135,9 +136,10 @@ def add_section_concepts(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
     vocabulary: dict[str, set[str]] = {}
     for heading, opening in _sections(sentences):
         named = topic_name(heading, adjectives)
-        if named is None:
+        common = common_topic(heading) if named is None else None
+        if named is None and common is None:
             continue
-        name, aliases = named
+        name, aliases = named or (str(common), [])
         if introduced.get(heading, set()) & set(content_stems(name)):
             continue  # the section introduces a concept of its topic ("List slices": slice)
         keys = {term_key(n) for n in (name, *aliases, *heading_terms(heading))} - {""}
@@ -150,6 +152,8 @@ def add_section_concepts(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
         if found is None:
             continue
         first, text, points = found
+        if common and not (plainly_defines(text, terms) or describes_command(text, terms)):
+            continue  # a common word ("Lists") is a topic only where the section defines it
         if not _technical(heading, text, terms, chunks, vocabulary):
             continue  # a joke or an aside ("Traditional Nettle Soup"): no term of the map
         aliases += [a for a in (*_acronyms(name, opening), *_abbreviations(text, name))

@@ -127,6 +127,23 @@ def topic_name(heading: str, adjectives: frozenset[tuple[str, str]] = frozenset(
     return name, [a for key, a in unique.items() if key != term_key(name)]
 
 
+def common_topic(heading: str) -> str | None:
+    """The one common word a heading names ("3.2.6 switch", "6.1 Lists" -> "list"), which
+    :func:`topic_name` refuses as too common to be a topic on its word alone; the section
+    must then define it plainly. None for any other heading (an activity in -ing, a part of
+    the book, matter)."""
+    if is_matter_title(heading):
+        return None
+    title = NUMBERING.sub("", heading.strip()).strip(" .?!")
+    if not re.fullmatch(r"[A-Za-z]{2,}", title) or title.lower().endswith("ing"):
+        return None
+    word = title.lower()
+    if word in _NO_TOPIC | _NO_TOPIC_ALONE | STOPWORDS | GENERIC_WORDS:
+        return None
+    return _displayed(title) if not title[1:].islower() or title.islower() else _displayed(
+        title.lower())
+
+
 def _gerund_object(name: str) -> str | None:
     """The one thing a task heading works on, when it is a term of its own rather than a
     common word ("Getting and setting attributes" -> "attribute"; not "Editing data"), or a
