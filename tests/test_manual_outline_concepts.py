@@ -150,3 +150,18 @@ def test_a_section_on_one_common_word_is_a_concept_only_where_it_defines_it() ->
          "method of the fitted model."))
     added = add_section_concepts([], read_sentences(chunks)[0], chunks)
     assert [d.name for d in added] == ["family"]
+
+
+def test_a_description_run_into_a_parameters_line_is_found_and_a_listed_case_is_not() -> None:
+    chunks = manual_pages(*[(f"lib {n} value", (
+        f"int lib_{n}_value (lib node root, int len) [Function]\nroot: pointer to a structure. "
+        f"If len is >0, the value must be an integer. len: number of bytes of the value or 0 "
+        f"if the value is a string {v} the value of one element inside a structure. "
+        "INTEGER: As a number. ENUMERATED: As INTEGER (but only with positive numbers)."))
+        for n, v in (("write", "Set"), ("read", "Read"), ("copy", "Copy"))],
+        ("lib drop value", "int lib_drop_value (lib node root) [Function]\nroot: pointer to a "
+                           "structure. ENUMERATED: As INTEGER (but only with positive numbers)."))
+    drafts = {d.name: d.definition for d in entry_concepts(find_entries(chunks), chunks)}
+    assert drafts["lib_write_value"] == ("The lib_write_value function sets the value of one "
+                                         "element inside a structure.")
+    assert "lib_drop_value" not in drafts  # a case of a list says not what it does

@@ -287,12 +287,15 @@ def describing_sentence(entry: ReferenceEntry) -> str:
     declares ...") is taken as its bare statement ("Declares ...")."""
     parameters = entry.parameters | {term_key(entry.name)}
     looked = 0
-    for whole in split_sentences(entry.body):
+    for whole in [sentence for line in _parameter_lines(entry.body, entry.parameters)
+                  for sentence in split_sentences(line)]:
         if looked >= LOOKED_AT:
             break
         sentence = RUN_ON.split(whole)[0]
         label = _PARAMETER.match(sentence)
         looked += not label  # a parameter's line is the list, not a sentence looked at
+        if label and label.group("name").isupper():
+            continue  # "ENUMERATED: As INTEGER ...": one case of a list the entry goes through
         if label and term_key(label.group("name")) in parameters:
             sentence = _after_parameter(sentence[label.end():])
         bare = _of_itself(sentence, entry.kind)
@@ -310,6 +313,17 @@ def describing_sentence(entry: ReferenceEntry) -> str:
             continue  # a statement about another thing, not a noun phrase naming this one
         return sentence
     return ""
+
+
+def _parameter_lines(body: str, parameters: set[str]) -> list[str]:
+    """The entry's text cut where each parameter's line begins, also where the page ran it
+    into the sentence before ("... with an integer value. len: number of bytes ..."), so that
+    a description run into the end of a parameter's line is found."""
+    names = sorted((p for p in parameters if p), key=len, reverse=True)
+    if not names:
+        return [body]
+    spelled = "|".join(r"[\s_]+".join(map(re.escape, name.split())) for name in names)
+    return [line for line in re.split(rf"\s+(?=(?:{spelled}):\s)", body) if line.strip()]
 
 
 def says_itself(entry: ReferenceEntry, verb: str) -> bool:
