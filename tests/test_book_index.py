@@ -64,3 +64,17 @@ def test_a_weakly_defined_term_the_index_omits_is_no_concept() -> None:
     indexed = [c if c.heading != "Index" else c.model_copy(update={"text": c.text + " gadget, 1"})
                for c in with_page(text, ["gadget"])]
     assert "gadget" in {d.name for d in extract_concepts(indexed)}
+
+
+def test_the_letter_heading_a_group_of_entries_is_no_part_of_them() -> None:
+    chunks = book()
+    lines = []
+    for letter in sorted({t[0] for t in TOPICS}):
+        group = [f"{t.capitalize()} . . . . . . . {TOPICS.index(t) + 1}"
+                 for t in TOPICS if t[0] == letter]
+        lines += [letter.upper(), " ".join(group)] if letter < "m" else [
+            f"{letter.upper()} {' '.join(group)}"]  # the letter alone, or run into the line
+    chunks[-1] = chunks[-1].model_copy(update={"text": "Concept Index\n" + "\n".join(lines)})
+    entries = index_entries(chunks)
+    assert {"stack", "buffer", "pointer", "map", "matrix"} <= set(entries)
+    assert not any(len(key.split()[0]) == 1 for key in entries)

@@ -27,6 +27,10 @@ _ENTRY = re.compile(
     r"(?P<term>[A-Za-z][A-Za-z'\- ]{1,50}?)(?:,|(?:\s*\.){3,})\s*"
     r"(?P<pages>(?:(?:\d{1,4}(?:\s*-\s*\d{1,4})?|[ivxlc]{1,6})(?:,\s*|\s+|$))+)")
 _PAGE = re.compile(r"\d{1,4}")
+_GROUP = re.compile(r"[A-Z]|[^\w\s]")
+"""A line heading a group of the index's entries: their first letter, or symbols."""
+_GROUPED = re.compile(r"^([A-Z])\s+(?=(?i:\1))")
+"""The group's letter run into the line of its first entry ("P Precision . . . 7")."""
 MIN_ENTRIES = 20
 """Fewer entries than this is not a printed index."""
 MAX_PAGES_PER_TERM = 12
@@ -43,7 +47,9 @@ def index_entries(chunks: Sequence[Chunk]) -> dict[str, list[int]]:
         passages = [c for i, c in enumerate(chunks) if i >= half and is_reference_matter(c.text)]
     entries: dict[str, list[int]] = {}
     for chunk in passages:
-        text = " ".join(normalize(chunk.text).split())
+        lines = [_GROUPED.sub("", line.strip()) for line in normalize(chunk.text).split("\n")
+                 if not _GROUP.fullmatch(line.strip())]  # "C": the letter its group opens
+        text = " ".join(" ".join(lines).split())
         if text.lower().startswith("index "):
             text = text[6:]
         for match in _ENTRY.finditer(text):

@@ -99,16 +99,22 @@ def read_sentences(chunks: Sequence[Chunk]) -> tuple[list[Sentence], list[list[s
                 block += 1
         # A chunk full of numbered headings is a table of contents, not a section start.
         headings.append(found if len(found) < 5 else [])
-    return _join_across_breaks(out), headings
+    opening = {i for i, c in enumerate(chunks)
+               if c.heading and normalize(c.text).lstrip().startswith(normalize(c.heading).strip())}
+    return _join_across_breaks(out, opening), headings
 
 
-def _join_across_breaks(sentences: list[Sentence]) -> list[Sentence]:
+def _join_across_breaks(sentences: list[Sentence], opening: set[int]) -> list[Sentence]:
     """A sentence cut by a page break (no closing punctuation, the next passage going on in
-    lower case) is joined with its end; it stays where it starts, so it cites that page."""
+    lower case) is joined with its end; it stays where it starts, so it cites that page. A
+    heading between the two (a passage in ``opening`` starts with its heading) ends the first:
+    the next section's opening is no continuation, though it opens on a name code writes in
+    lower case ("asn1Coding generates ...")."""
     out: list[Sentence] = []
     for sentence in sentences:
         last = out[-1] if out else None
         if (last is not None and sentence.chunk == last.chunk + 1
+                and sentence.chunk not in opening
                 and last.text[-1:] not in ".!?:\"')" and sentence.text[:1].islower()):
             last.text = f"{last.text} {sentence.text}"
             continue

@@ -19,6 +19,7 @@ its parameter line, a "definition" that is an entry's signature).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -30,6 +31,7 @@ from tutor.engine.offline.reference_entries import (
     ReferenceEntry,
     describing_sentence,
     find_entries,
+    says_itself,
     verb_form,
 )
 from tutor.engine.offline.text import DETERMINERS, term_key
@@ -43,6 +45,9 @@ FAMILY_LIKENESS = 0.6
 them to be one family."""
 PER_SECTION = 3
 """Entry concepts a section keeps: its representatives, not every function it documents."""
+LONGEST_SHARE = 0.1
+"""The manual's entries explained at the greatest length, this share of them, are concepts
+beyond :data:`PER_SECTION`: what a manual says most about is what a teacher lists."""
 MAX_ALIASES = 30
 SHORT_PHRASE = 4
 """Words of a description taken for a noun phrase ("Encryption function.") when it opens on
@@ -98,14 +103,34 @@ def _explained_by_entries(draft: ConceptDraft, names: set[str], pieces: set[str]
 def entry_concepts(entries: Sequence[ReferenceEntry], chunks: Sequence[Chunk]
                    ) -> list[ConceptDraft]:
     """One draft per entry family, type of constants, or lone entry that does something; at
-    most :data:`PER_SECTION` a section (its largest families, then its first entries)."""
+    most :data:`PER_SECTION` a section (its largest families, then its first entries),
+    besides every entry the book gives a heading of its own (the manual's outline lists it: a
+    section devoted to it) and those explained at the greatest length (:data:`LONGEST_SHARE`)."""
     by_section: dict[str, list[tuple[int, int, ConceptDraft]]] = {}
-    for order, leader in enumerate(families(entries)):
+    kept: list[tuple[int, int, ConceptDraft]] = []
+    leaders = families(entries)
+    lengths = sorted((len(leader.body.split()) for leader in leaders), reverse=True)
+    at_length = lengths[math.ceil(LONGEST_SHARE * len(lengths)) - 1] if lengths else 0
+    at_length = max(at_length, lengths[len(lengths) // 2] + 1 if lengths else 0)  # not a tie
+    for order, leader in enumerate(leaders):
         draft = _draft(leader, chunks)
-        if draft is not None:
-            by_section.setdefault(leader.section, []).append((-len(leader.members), order, draft))
-    kept = [item for drafts in by_section.values() for item in sorted(drafts)[:PER_SECTION]]
+        if draft is None:
+            continue
+        item = (-len(leader.members), order, draft)
+        if _own_heading(leader, chunks) or len(leader.body.split()) >= at_length:
+            kept.append(item)
+        else:
+            by_section.setdefault(leader.section, []).append(item)
+    kept += [item for drafts in by_section.values() for item in sorted(
+        drafts, key=lambda item: item[:2])[:PER_SECTION]]
     return [draft for _, _, draft in sorted(kept, key=lambda item: item[1])]
+
+
+def _own_heading(leader: ReferenceEntry, chunks: Sequence[Chunk]) -> bool:
+    """Whether the manual heads the entry with its own name (a heading "asn1 write value"
+    over ``asn1_write_value``), as a section of its outline."""
+    names = {term_key(e.name) for e in (leader, *leader.members)}
+    return any(term_key(chunks[e.chunk].heading) in names for e in (leader, *leader.members))
 
 
 def families(entries: Sequence[ReferenceEntry]) -> list[ReferenceEntry]:
@@ -263,7 +288,8 @@ def said_of(entry: ReferenceEntry, sentence: str) -> str:
         return f"{subject} is {lower_first(sentence)}"
     verb = verb_form(first)
     if (verb and verb != first) or (not verb and first.endswith("s")
-                                    and second in _OBJECT_OPENERS):
+                                    and second in _OBJECT_OPENERS) or (
+            says_itself(entry, first)):
         return f"{subject} {first} {rest}"  # "Converts ...", "Hashes ..."
     if verb or second in _OBJECT_OPENERS:
         return f"{subject} {_third_person(first)} {rest}"  # "Convert ...": said of it

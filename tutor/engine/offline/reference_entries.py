@@ -103,6 +103,9 @@ _LEANS = re.compile(r"^\W*(?:this|these|those|it|they|such|if|when|after|before|
                     r"|.*\b(?:this|these|those|above|below|following)\b", re.I)
 """A sentence leaning on others: on what came before, on a condition, on the reader, on a
 remark ("Indeed, ...", "Technically, ..."), or saying the entry is gone ("Removed because ...")."""
+_AUXILIARIES = frozenset("is was has does".split())
+_ASIDES = re.compile(r"\s*\([^()]*\)")
+"""A parenthesised aside ("(see below)"), which leans on nothing the sentence says."""
 _CLAUSE = re.compile(r"\b(?:is|are|was|were|be|been|must|should|can|could|may|might|will|would|"
                      r"has|have|does|do)\b")
 _PARAMETER = re.compile(r"^\s*(?P<name>[A-Za-z_][\w ]{0,30}?)\s*:\s")
@@ -124,6 +127,9 @@ class ReferenceEntry:
     """The heading of the section the entry belongs to."""
     declared_type: str = ""
     """The type a constant is declared with (``idn2_rc`` of ``idn2_rc IDN2_OK``)."""
+    spans: int = 0
+    """Further passages the entry's text runs on into (a long entry under its own heading,
+    over page breaks)."""
     members: list[ReferenceEntry] = field(default_factory=list)
     """Further entries of its family or group, which share its concept."""
 
@@ -148,8 +154,11 @@ def find_entries(chunks: Sequence[Chunk], skip: set[int] | frozenset[int] = froz
         if index in skip:
             continue
         found, lead = _chunk_entries(normalize(chunk.text).split("\n"), index)
-        if entries and not entries[-1].body and entries[-1].chunk == index - 1:
-            entries[-1].body = _without_heading(lead, chunk.heading)  # over a page break
+        if entries and entries[-1].chunk + entries[-1].spans == index - 1 and (
+                not entries[-1].body or term_key(chunk.heading) == term_key(entries[-1].name)):
+            entries[-1].body = " ".join(  # over a page break, or on under its own heading
+                f"{entries[-1].body} {_without_heading(lead, chunk.heading)}".split())
+            entries[-1].spans += 1 if not found else 0
         entries += found
     if len(entries) < MIN_ENTRIES:
         return []
@@ -270,20 +279,32 @@ def _prose_follows(lines: list[str], number: int) -> bool:
 
 def describing_sentence(entry: ReferenceEntry) -> str:
     """The entry's first sentence that says what the thing does or is, among its first
-    :data:`LOOKED_AT`: its parameter list ("input: zero terminated input string."), asides
-    ("Since: 2.0.0"), sentences about a parameter ("length must be ...") or leaning on another
-    ("This function is typically ...") and sentences about something else ("The final block
-    processed is copied into iv ...") passed over."""
+    :data:`LOOKED_AT` sentences besides its parameter lines: the parameter list ("input: zero
+    terminated input string."), asides ("Since: 2.0.0"), sentences about a parameter ("length
+    must be ...") or leaning on another ("This function is typically ..."; a parenthesised
+    "(see below)" leans on nothing) and sentences about something else ("The final block
+    processed is copied into iv ...") passed over. An entry speaking of itself ("This macro
+    declares ...") is taken as its bare statement ("Declares ...")."""
     parameters = entry.parameters | {term_key(entry.name)}
-    for whole in split_sentences(entry.body)[:LOOKED_AT]:
+    looked = 0
+    for whole in [sentence for line in _parameter_lines(entry.body, entry.parameters)
+                  for sentence in split_sentences(line)]:
+        if looked >= LOOKED_AT:
+            break
         sentence = RUN_ON.split(whole)[0]
         label = _PARAMETER.match(sentence)
+        looked += not label  # a parameter's line is the list, not a sentence looked at
+        if label and label.group("name").isupper():
+            continue  # "ENUMERATED: As INTEGER ...": one case of a list the entry goes through
         if label and term_key(label.group("name")) in parameters:
             sentence = _after_parameter(sentence[label.end():])
+        bare = _of_itself(sentence, entry.kind)
+        if bare != sentence:
+            return bare  # "This macro declares ...": what it does, said by itself
         words = sentence.split()
         if (len(words) < 2 or not (sentence[:1].isupper() or verb_form(words[0]))
                 or _ASIDE.match(sentence)
-                or _LEANS.match(sentence) or term_key(words[0]) in parameters):
+                or _LEANS.match(_ASIDES.sub("", sentence)) or term_key(words[0]) in parameters):
             continue
         if not set(content_stems(sentence)) - set(content_stems(entry.kind)):
             continue  # "Contexts structs.": only its kind
@@ -292,6 +313,34 @@ def describing_sentence(entry: ReferenceEntry) -> str:
             continue  # a statement about another thing, not a noun phrase naming this one
         return sentence
     return ""
+
+
+def _parameter_lines(body: str, parameters: set[str]) -> list[str]:
+    """The entry's text cut where each parameter's line begins, also where the page ran it
+    into the sentence before ("... with an integer value. len: number of bytes ..."), so that
+    a description run into the end of a parameter's line is found."""
+    names = sorted((p for p in parameters if p), key=len, reverse=True)
+    if not names:
+        return [body]
+    spelled = "|".join(r"[\s_]+".join(map(re.escape, name.split())) for name in names)
+    return [line for line in re.split(rf"\s+(?=(?:{spelled}):\s)", body) if line.strip()]
+
+
+def says_itself(entry: ReferenceEntry, verb: str) -> bool:
+    """Whether the entry's text says ``verb`` of itself ("This macro declares ...")."""
+    return re.search(rf"\bThis\s+(?:{re.escape(entry.kind)}|function|macro)\s+{re.escape(verb)}\b",
+                     entry.body) is not None
+
+
+def _of_itself(sentence: str, kind: str) -> str:
+    """A sentence in which the entry speaks of itself ("This function rounds x ...", "This
+    macro declares ...") as its bare statement ("Rounds x ..."); any other sentence as is."""
+    found = re.match(rf"This\s+(?:{re.escape(kind)}|function|macro)\s+(?P<verb>[a-z]+)\b", sentence)
+    verb = found.group("verb") if found else ""
+    if found is None or verb in _AUXILIARIES or not verb.endswith("s") or verb.endswith("ss"):
+        return sentence  # "This function is typically ...": no statement of what it does
+    rest = sentence[found.start("verb"):]
+    return rest[:1].upper() + rest[1:]
 
 
 def _after_parameter(text: str) -> str:

@@ -38,6 +38,7 @@ from tutor.engine.offline.section_topics import (
     AUXILIARY,
     NUMBERING,
     adjective_participles,
+    common_topic,
     topic_name,
 )
 from tutor.engine.offline.self_contained import leans
@@ -114,6 +115,10 @@ _POINTS_ON = re.compile(r"\b(?:the following|as follows|below|(?<!for )examples?
                         re.IGNORECASE)
 """A sentence that points at what comes next, or presents an example, says not what the
 topic is; one that gives an example on the way ("..., for example as plot labels") may."""
+_PRESCRIBING = re.compile(r"\b(?:should|must|need to|ought to)\b|^(?:Please|Try to|Always|"
+                          r"Never|Avoid|Use|Do not|Don't)\b")
+"""What a rule says to do: a modal of obligation, or an instruction."""
+_AUTHORS = re.compile(r"\b(?:we|our|us|I)\b")
 _QUALIFIED = re.compile(r" (?:of|for|as|in|with|within|from|on) ")
 """Where a name's head ends and its qualifier begins ("tuple as return value")."""
 
@@ -131,9 +136,10 @@ def add_section_concepts(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
     vocabulary: dict[str, set[str]] = {}
     for heading, opening in _sections(sentences):
         named = topic_name(heading, adjectives)
-        if named is None:
+        common = common_topic(heading) if named is None else None
+        if named is None and common is None:
             continue
-        name, aliases = named
+        name, aliases = named or (str(common), [])
         if introduced.get(heading, set()) & set(content_stems(name)):
             continue  # the section introduces a concept of its topic ("List slices": slice)
         keys = {term_key(n) for n in (name, *aliases, *heading_terms(heading))} - {""}
@@ -142,10 +148,12 @@ def add_section_concepts(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
         if keys & known or _api_entry(name, opening, chunks):
             continue
         terms = [name, *aliases, *_acronyms(name, opening)]
-        found = section_definition(opening, terms, heading, _parts_of(name))
+        found = section_definition(opening, terms, heading, _parts_of(name), known)
         if found is None:
             continue
         first, text, points = found
+        if common and not (plainly_defines(text, terms) or describes_command(text, terms)):
+            continue  # a common word ("Lists") is a topic only where the section defines it
         if not _technical(heading, text, terms, chunks, vocabulary):
             continue  # a joke or an aside ("Traditional Nettle Soup"): no term of the map
         aliases += [a for a in (*_acronyms(name, opening), *_abbreviations(text, name))
@@ -164,28 +172,45 @@ def add_section_concepts(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
 
 
 def section_definition(opening: Sequence[Sentence], terms: list[str], heading: str,
-                       parts: Sequence[str] = ()) -> tuple[Sentence, str, list[str]] | None:
+                       parts: Sequence[str] = (), known: set[str] | frozenset[str] = frozenset()
+                       ) -> tuple[Sentence, str, list[str]] | None:
     """The sentence of a section's opening that says what its topic is or what its rule is,
     with its text and the key points that follow; None when no opening sentence reads as
     one (code, a list, a sentence leaning on the text before it). A topic joining several
-    (``parts``: "compression", "archive") may be spoken of under any of them."""
+    (``parts``: "compression", "archive") may be spoken of under any of them; a task on a
+    concept the map has (``known`` keys: "comparing cards") only with its action."""
     readable = [(s, _without_heading(s.text, heading)) for s in opening]
     if readable and terms:
         readable[0] = (readable[0][0], _naming_it(readable[0][1], terms[0]))
-    readable = [(s, t) for s, t in readable if _reads_alone(t)]
+    readable = [(s, t) for s, t in readable if _reads_alone(t, terms)]
     if not readable:
         return None
     chosen = next(((s, t) for s, t in readable if plainly_defines(t, terms)
                    or describes_command(t, terms)), None)
     chosen = chosen or next(((s, t) for s, t in readable if not _ADDRESSED.search(t) and (
-        mentions(t, terms) or _speaks_of(set(content_stems(t)), [*terms, *parts]))), None)
+        mentions(t, terms) or _speaks_of(set(content_stems(t)), [*terms, *parts], known))),
+                   None)
     chosen = chosen or next(((s, t) for s, t in readable[:1] if s is opening[0]
-                             and _states_rule(t, [*terms, *parts])), None)
+                             and (_states_rule(t, [*terms, *parts])
+                                  or _prescribes(t, [*terms, *parts]))), None)
     if chosen is None:
         return None
     sentence, text = chosen
     points = [text, *(t for s, t in readable if s is not sentence)][:4]
     return sentence, text, points
+
+
+def _prescribes(text: str, terms: Sequence[str]) -> bool:
+    """Whether a section's first sentence is the rule it prescribes on its topic ("Every
+    program should start with a comment saying briefly what it is for." under "Commenting your
+    work"; "Try to make library functions reentrant." under "Library behavior"): a modal of
+    obligation or an instruction, at least :data:`RULE_MIN_WORDS` words, sharing a word with
+    the topic."""
+    if (not _PRESCRIBING.search(text) or _AUTHORS.search(text)
+            or len(text.split()) < RULE_MIN_WORDS):
+        return False  # "..., but we add it when we need to ...": the authors' steps
+    stems = set(content_stems(text))
+    return any(set(content_stems(term)) & stems for term in terms)
 
 
 def _states_rule(text: str, terms: Sequence[str]) -> bool:
@@ -248,12 +273,19 @@ def _technical(heading: str, text: str, terms: list[str], chunks: Sequence[Chunk
     return len(own & elsewhere) >= BOOK_WORDS_SHARE * len(own)
 
 
-def _speaks_of(stems: set[str], terms: list[str]) -> bool:
+def _speaks_of(stems: set[str], terms: list[str],
+               known: set[str] | frozenset[str] = frozenset()) -> bool:
     """Whether a sentence's content words speak of the topic under one of its names: the
     name's head word ("sequence" of "regular sequence") and at least :data:`TOPIC_SHARE` of
-    its words, a task's verb aside ("attribute" of "getting and setting attributes")."""
+    its words, a task's verb aside ("attribute" of "getting and setting attributes"). A task
+    on one thing the map already has (``known`` keys: "comparing cards" beside "card") is
+    spoken of only with its action: a sentence on the thing alone ("The correct ordering for
+    cards is ...") is about the thing."""
     for term in terms:
         words = term.split()
+        if (len(words) == 2 and words[0].lower().endswith("ing") and term_key(words[1]) in known
+                and not set(content_stems(words[0])) & stems):
+            continue
         while len(words) > 1 and (words[0].lower().endswith("ing") or words[0] in ("and", "or")):
             words = words[1:]
         topic = content_stems(" ".join(words))
@@ -270,10 +302,14 @@ def _abbreviations(text: str, name: str) -> list[str]:
     return [found.group(1)] if found else []
 
 
-def _reads_alone(text: str) -> bool:
+def _reads_alone(text: str, terms: Sequence[str] = ()) -> bool:
     """A sentence of prose that reads on its own: words (digits count: "SHA256 is ..."), no
-    code or reference-entry residue, no pointing back at the text before it."""
+    code or reference-entry residue, no pointing back at the text before it. A sentence may
+    open on one of the topic's ``terms`` as code writes it ("asn1Parser reads ...")."""
     text = _OPERATOR.sub("op", text)  # an operator's name is a word of the sentence
+    opening = next((t for t in terms if t[:1].islower() and text.startswith(f"{t} ")), "")
+    if opening:
+        text = "Name" + text[len(opening):]  # the name, which code writes in lower case
     chars = [c for c in text if not c.isspace()]
     wordy = sum(c.isalnum() for c in chars) >= 0.85 * max(1, len(chars))
     return (len(text.split()) >= MIN_WORDS and text[-1:] in ".!" and wordy

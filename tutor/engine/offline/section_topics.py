@@ -57,6 +57,10 @@ system")."""
 _CALLED = re.compile(r"^([A-Za-z_][\w.]*\(\))\s+(?:function|command|macro|method)$")
 """A heading naming a function by its call ("The read.table() function")."""
 
+_PROGRAM = re.compile(r"[a-z]+(?:\d[\w-]*|[A-Z][\w-]*|_[\w-]+)")
+"""A program's or function's name as code writes it, neither a word nor a capitalised title
+word ("asn1Parser", "idn2", "read_table"; not "MPFR")."""
+
 _OWNERS = re.compile(r"\b(?:your|our|my|their|its)\s+(?:own\s+)?", re.IGNORECASE)
 
 _ARTICLE = re.compile(r"^(?:(?:the|a|an|some|other|more|further|new)\s+)+", re.IGNORECASE)
@@ -113,16 +117,43 @@ def topic_name(heading: str, adjectives: frozenset[tuple[str, str]] = frozenset(
         name, aliases = named_call.group(1), [named_call.group(0)]
     elif gerund_object := _gerund_object(first):
         name, aliases = gerund_object, [name, *aliases]
-    return name, [a for a in aliases if term_key(a) != term_key(name)]
+    titled = _displayed(_ARTICLE.sub("", parts[0]))
+    if len(titled.split()) <= MAX_NAME_WORDS and ", " not in titled:
+        aliases.append(titled)  # the book's own words: "commenting your work" (task
+        # headings are named as a teacher says them: "Writing robust programs")
+    unique: dict[str, str] = {}
+    for alias in aliases:
+        unique.setdefault(term_key(alias), alias)
+    return name, [a for key, a in unique.items() if key != term_key(name)]
+
+
+def common_topic(heading: str) -> str | None:
+    """The one common word a heading names ("3.2.6 switch", "6.1 Lists" -> "list"), which
+    :func:`topic_name` refuses as too common to be a topic on its word alone; the section
+    must then define it plainly. None for any other heading (an activity in -ing, a part of
+    the book, matter)."""
+    if is_matter_title(heading):
+        return None
+    title = NUMBERING.sub("", heading.strip()).strip(" .?!")
+    if not re.fullmatch(r"[A-Za-z]{2,}", title) or title.lower().endswith("ing"):
+        return None
+    word = title.lower()
+    if word in _NO_TOPIC | _NO_TOPIC_ALONE | STOPWORDS | GENERIC_WORDS:
+        return None
+    return _displayed(title) if not title[1:].islower() or title.islower() else _displayed(
+        title.lower())
 
 
 def _gerund_object(name: str) -> str | None:
     """The one thing a task heading works on, when it is a term of its own rather than a
-    common word ("Getting and setting attributes" -> "attribute"; not "Editing data")."""
+    common word ("Getting and setting attributes" -> "attribute"; not "Editing data"), or a
+    program's name ("Invoking asn1Coding" -> "asn1Coding")."""
     gerund = _GERUND.match(name)
     if gerund is None or gerund.group("verb").split()[0].lower() in _NOUN_ING:
         return None
     rest = gerund.group("rest").split()
+    if len(rest) == 1 and _PROGRAM.fullmatch(rest[0]):
+        return rest[0]  # "Invoking asn1Parser": the program the section shows how to run
     if len(rest) != 1 or not rest[0].isalpha() or not rest[0].islower():
         return None
     one = singular(rest[0])
