@@ -86,6 +86,17 @@ def test_a_list_gives_way_to_its_section_sentence_that_says_what_the_topic_does(
     assert "backslashes that are followed" in " ".join(quote.key_points)  # the old one kept
 
 
+def test_a_list_gives_way_only_to_a_sentence_that_names_the_concept() -> None:
+    chunks = manual_pages(("3.5.8 Filename Expansion", "After word splitting, Bash scans each word "
+                                                        "for the characters star and question "
+                                                        "mark. The word is then regarded as a "
+                                                        "pattern."))
+    listing = ("There are seven kinds of expansion performed: • brace expansion • tilde expansion "
+               "• filename expansion.")
+    kept = _review(chunks, _draft("filename expansion", listing, ["heading", "keyphrase"]))
+    assert kept["filename expansion"].definition == listing  # no sentence of its own says more
+
+
 def test_a_naming_that_leans_on_the_sentence_before_it_is_given_that_sentence() -> None:
     chunks = manual_pages(("5 Conventions", "Functions can have one or several input arguments. "
                                             "An input point is a mapping from these input "
@@ -101,25 +112,29 @@ def test_junk_nothing_defines_goes() -> None:
     chunks = manual_pages(
         ("4.2 Builtins", "If delim is the empty string, mapfile will terminate a line when it "
          "reads a NUL character. Mapfile reads lines from the standard input."),
-        ("3.1 EpiInfo, Minitab, SAS, SPSS, Stata", "If SAS is available on your system, function "
-         "read.ssd can be used to create a SAS script. The recommended package foreign "
-         "provides import facilities for files produced by these statistical systems."),
+        ("2.4 Spreadsheets", "If Minitab is available on your system, its worksheets can be "
+         "exported first. Function read.mtp imports a portable worksheet."),
         ("1.8 Names", "Names are effectively unlimited in length. A name starts with a letter."),
         ("7.3 RSA", "The RSA algorithm was the first practical digital signature algorithm."),
+        ("2 Objects", "The R specific function typeof returns the type of an R object."),
     )
     kept = _review(
         chunks,
         _draft("delim", "If delim is the empty string, mapfile will terminate a line when it "
                "reads a NUL character.", ["emphasis", "keyphrase"]),
+        _draft("Minitab", "If Minitab is available on your system, its worksheets can be "
+               "exported first.", ["emphasis", "keyphrase"], page=2),  # in passing
         _draft("SAS", "If SAS is available on your system, function read.ssd can be used to "
-               "create a SAS script.", ["heading", "keyphrase"], page=2),
+               "create a SAS script.", ["heading", "keyphrase"], page=2),  # a heading names it
         _draft("length", "Names are effectively unlimited in length.",
                ["emphasis", "keyphrase"], page=3),
         _draft("RSA", "The RSA algorithm was the first practical digital signature algorithm.",
                ["heading", "keyphrase"], page=4),  # its own section: kept
         _draft("delim2", "If delim2 is set, the line ends there.", ["definition", "reference"]),
+        _draft("type", "The R specific function typeof returns the type of an R object.",
+               ["emphasis", "heading", "keyphrase"], page=5),  # a heading names it ("Basic types")
     )
-    assert set(kept) == {"RSA", "delim2"}  # another module's entry is left alone
+    assert set(kept) == {"RSA", "SAS", "delim2", "type"}  # another module's entry is left alone
 
 
 def test_a_concept_with_no_better_sentence_keeps_its_own() -> None:

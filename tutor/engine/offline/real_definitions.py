@@ -34,7 +34,7 @@ Each is cited on the page of the sentence it takes; the old sentence becomes a k
 
 Where the book has no such sentence, a draft of a **junk class** goes: an argument's
 placeholder ("delim", "host": :func:`placeholder`), another system's name mentioned on the way
-("SAS", "Stata" under a heading that lists seven of them: :func:`named_in_passing`), or one
+no heading names ("WINDOWSNT" in a sentence on Emacs' file names: :func:`named_in_passing`), or one
 common word of English the definition names only in passing ("Names are effectively unlimited
 in length."). Only drafts whose evidence is of :data:`JUDGED_EVIDENCE` are dropped.
 
@@ -63,7 +63,7 @@ from tutor.engine.offline.descriptions import a_case_or_a_sign, term_pattern
 from tutor.engine.offline.self_contained import is_prose, leans
 from tutor.engine.offline.text import COMMON_VERBS, MentionIndex, term_key
 from tutor.engine.port import ConceptDraft
-from tutor.text import general_zipf, split_sentences
+from tutor.text import STOPWORDS, general_zipf, split_sentences
 
 OPENING_WORDS = 5
 """A "this"/"these" among a sentence's first words points back; later it may point at a
@@ -97,6 +97,11 @@ JUDGED_EVIDENCE = frozenset({"definition", "emphasis", "keyphrase", "heading"})
 """The evidence of a draft this pass may drop: a sentence pattern, emphasis, keyphrase
 statistics, a heading that names it among others. A reference entry, an option table, a
 glossary entry or a section devoted to the concept is another module's judgement."""
+PASSING_EVIDENCE = JUDGED_EVIDENCE - {"heading"}
+"""A name or a common word is only mentioned in passing when no heading names it: a heading
+that lists it among others ("3.1 EpiInfo, Minitab, S-PLUS, SAS, SPSS, Stata, Systat", "2.1.1
+Basic types") marks it as a topic of its section, and the teachers' lists of the development
+manuals name such topics."""
 COMMON_ZIPF = 4.5
 """A one-word name at least this frequent in general English (Zipf scale: "import", "header",
 "option", "executing") is a word of the language, not a term, unless the book defines it."""
@@ -106,6 +111,15 @@ _FOLLOWING = re.compile(r"^\W*(?:the\s+)?following\b|\b(?:the following|as follo
                         re.I)
 """A sentence that announces a list ("The following hash algorithm tests are run ...:")."""
 _ENDED = re.compile(r"[.!?][\"'’”)\]]*$|[.!?]\s*\(\s*p\.\s*\d+\s*\)\.?$")
+_CANNOT_END = STOPWORDS | frozenset(
+    "form type following instance example like such than using via is are was were be".split())
+"""Words a whole sentence does not end on."""
+_TRAILING_EXAMPLE = re.compile(r",?\s*(?:for\s+instance|for\s+example|e\.g\.|as\s+follows|like\s+this)"
+                               r"\s*:?$", re.I)
+"""An example announced at the end, the example itself left on the page ("..., for
+instance")."""
+_OF_THE_FORM = re.compile(r"\b(?:of|has|takes)\s+the\s+(?:general\s+)?form\b|\bsyntax\b", re.I)
+"""A sentence announcing a form, its code following without a full stop."""
 _POINTS_BACK = re.compile(
     r"\b(?:either|this|these|those|such)\s+(?!(?:is|are|was|were|way|case|means|as|that|"
     r"a|an|the)\b)(?P<noun>[a-z][\w-]*)", re.I)
@@ -139,7 +153,7 @@ def is_fragment(text: str, terms: Sequence[str]) -> bool:
     finds the executable, we call ... the invocation directory"; "This function ..." of a
     function is its own)."""
     text = text.strip()
-    if not text or not _ENDED.search(text):
+    if not text or cut_short(text):
         return True
     own = {w.lower().rstrip("s") for t in terms for w in re.findall(r"[\w-]+", t)}
     text = (split_sentences(text) or [text])[0]  # a later sentence may point at the first
@@ -151,6 +165,19 @@ def is_fragment(text: str, terms: Sequence[str]) -> bool:
                 match.start() < opening and match.group("noun").lower().rstrip("s") not in own):
             return True  # "such" is always of a kind said before
     return False
+
+
+def cut_short(text: str) -> bool:
+    """Whether the sentence stops before its end: no full stop, unless the rest was an example
+    or the code of a form the sentence announces and its last word may end a sentence ("A
+    function definition is of the form function ( arglist ) body", "..., for instance"); not
+    "A compound expression is of the form", nor "... that the corresponding conversion
+    function"."""
+    text = text.strip()
+    if _ENDED.search(text) or _TRAILING_EXAMPLE.search(text):
+        return False
+    words = re.findall(r"[\w']+", text.lower())
+    return not words or words[-1] in _CANNOT_END or _OF_THE_FORM.search(text) is None
 
 
 def real_definition(text: str, terms: Sequence[str]) -> bool:
@@ -183,14 +210,12 @@ def placeholder(draft: ConceptDraft) -> bool:
     return _PLACEHOLDER_USE.match(marked) is not None
 
 
-def named_in_passing(draft: ConceptDraft, alone: set[str]) -> bool:
+def named_in_passing(draft: ConceptDraft) -> bool:
     """Whether the concept is the name of another system or product, mentioned on the way: one
-    capitalised word ("SAS", "Stata") that no section is devoted to alone (a heading listing
-    seven such names is about importing from them) and that its definition does not say what
-    it is."""
+    capitalised word no heading names ("WINDOWSNT" in a sentence about Emacs' file names) and
+    that its definition does not say what it is."""
     name = draft.name.strip()
-    return (" " not in name and not name.islower() and term_key(name) not in alone
-            and set(draft.evidence) <= JUDGED_EVIDENCE
+    return (" " not in name and not name.islower() and set(draft.evidence) <= PASSING_EVIDENCE
             and not tells_what(draft.definition, terms_of(draft)))
 
 
@@ -198,7 +223,7 @@ def common_word(draft: ConceptDraft) -> bool:
     """Whether the concept's name is one common word of general English."""
     name = draft.name.strip()
     return (" " not in name and name.islower() and general_zipf(name) >= COMMON_ZIPF
-            and set(draft.evidence) <= JUDGED_EVIDENCE)
+            and set(draft.evidence) <= PASSING_EVIDENCE)
 
 
 def terms_of(draft: ConceptDraft) -> list[str]:
@@ -213,10 +238,8 @@ def review_definitions(drafts: list[ConceptDraft], sentences: Sequence[Sentence]
                        chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     """The drafts, each whose definition is no real definition given the book's sentence that
     is (changed in place), without the drafts of the junk classes that no sentence defines."""
-    headings = devoted_sections(sentences)
-    alone = {next(iter(keys)) for keys in headings.values() if len(keys) == 1}
     weak = [d for d in drafts if not real_definition(d.definition, terms_of(d))
-            or placeholder(d) or named_in_passing(d, alone)]
+            or placeholder(d) or named_in_passing(d)]
     if not weak:
         return drafts
     keys = {term_key(t): d for d in weak for t in terms_of(d) if term_key(t)}
@@ -224,7 +247,7 @@ def review_definitions(drafts: list[ConceptDraft], sentences: Sequence[Sentence]
     found: dict[int, set[int]] = {}
     for key, draft in keys.items():
         found.setdefault(id(draft), set()).update(index.counts(key))
-    devoted = headings
+    devoted = devoted_sections(sentences)
     headed = set().union(*devoted.values()) if devoted else set()
     dropped: set[int] = set()
     for draft in weak:
@@ -233,12 +256,13 @@ def review_definitions(drafts: list[ConceptDraft], sentences: Sequence[Sentence]
                      if real_definition(sentences[p].text, terms)]
         best = best_sentence(draft, terms, positions, sentences, devoted)
         if best is None and broken(draft.definition, terms):
-            best = _in_own_section(terms, sentences, devoted)
+            best = _in_own_section(terms, sentences, devoted,
+                                   naming_only=lists_things(draft.definition))
         if best is not None:
             adopt(draft, sentences[best], chunks)
         elif _names_what_came_before(draft, sentences, terms):
             continue
-        elif (placeholder(draft) or named_in_passing(draft, alone)
+        elif (placeholder(draft) or named_in_passing(draft)
               or (common_word(draft) and not _said_of(draft, terms)
                   and not {term_key(t) for t in terms} & headed)):
             dropped.add(id(draft))
@@ -262,7 +286,7 @@ def _said_of(draft: ConceptDraft, terms: Sequence[str]) -> bool:
 
 
 def _in_own_section(terms: Sequence[str], sentences: Sequence[Sentence],
-                    devoted: dict[str, set[str]]) -> int | None:
+                    devoted: dict[str, set[str]], naming_only: bool = False) -> int | None:
     """For a definition that is no sentence about the concept: the section devoted to it (its
     heading names it) says what it is or does, in the first of its sentences that reads alone
     and is whole, preferably one that names it ("Enclosing characters in double quotes
@@ -285,6 +309,7 @@ def _in_own_section(terms: Sequence[str], sentences: Sequence[Sentence],
             if naming and tells_what(text, terms):
                 return position
             if (seen[sentence.section] <= OPENING_SENTENCES and not _CASE.match(text)
+                    and (naming or not naming_only)
                     and len(devoted[sentence.section]) == 1):  # a section on it alone
                 whole.append((not naming, position))
     return min(whole)[1] if whole else None
@@ -296,7 +321,7 @@ def _names_what_came_before(draft: ConceptDraft, sentences: Sequence[Sentence],
     the k key.") given those sentences, from the same passage (changed in place): two before a
     naming of both or either of two things, else one."""
     text = draft.definition.strip()
-    if (not tells_what(text, terms) or not is_fragment(text, terms) or not _ENDED.search(text)
+    if (not tells_what(text, terms) or not is_fragment(text, terms) or cut_short(text)
             or placeholder(draft)):
         return False
     for position, sentence in enumerate(sentences):
