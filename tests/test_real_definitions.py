@@ -60,6 +60,8 @@ def test_the_refused_classes_are_no_real_definition() -> None:
                            "and computing logarithms in this group is difficult.",
                            ["elliptic curve"])
     assert is_fragment("Such files are known as CSV files.", ["CSV file"])
+    assert not is_fragment("Elementary commands consist of either expressions or assignments.",
+                           ["command"])  # a choice, not a reference
     assert not acted_on("Put the other way round, a generic function performs a task on its "
                         "arguments specific to their class.", ["generic function"])
     assert not is_fragment("A comma is a common separator. Such files are known as CSV files.",
@@ -95,6 +97,25 @@ def test_a_list_gives_way_only_to_a_sentence_that_names_the_concept() -> None:
                "• filename expansion.")
     kept = _review(chunks, _draft("filename expansion", listing, ["heading", "keyphrase"]))
     assert kept["filename expansion"].definition == listing  # no sentence of its own says more
+
+
+def test_a_sentence_that_does_not_name_the_concept_replaces_only_one_that_does_not() -> None:
+    chunks = manual_pages(
+        ("4.3 Ordered factors", "The levels of factors are stored in alphabetical order, or in "
+         "the order they were given. The ordered() function creates such ordered factors but "
+         "is otherwise identical to factor."),
+        ("2.2 Fixed-width-format files", "Sometimes data files have no field delimiters but "
+         "have fields in pre-specified columns. Function read.fwf provides a simple way to read "
+         "such files."),
+    )
+    ordered = ("The ordered() function creates such ordered factors but is otherwise identical "
+               "to factor.")
+    kept = _review(chunks, _draft("ordered factor", ordered, ["heading", "keyphrase"]),
+                   _draft("fixed-width-format file", "Function read.fwf provides a simple way to "
+                          "read such files.", ["heading", "section"], page=2))
+    assert kept["ordered factor"].definition == ordered
+    assert kept["fixed-width-format file"].definition.startswith("Sometimes data files have no "
+                                                                 "field delimiters")
 
 
 def test_a_naming_that_leans_on_the_sentence_before_it_is_given_that_sentence() -> None:

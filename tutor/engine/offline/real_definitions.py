@@ -24,8 +24,9 @@ Such a draft takes, in this order:
 2. for a definition that is no sentence about the concept at all (a list, a fragment, an
    entry's action, two entries run together: :func:`broken`), its own section's sentence that
    names it and says what it is, else one of the first sentences of a section devoted to it
-   alone that reads alone and is not one case ("Enclosing characters in double quotes
-   preserves the literal value ..." for *double quote*);
+   alone that reads alone and is not one case, one that names it first ("Enclosing characters
+   in double quotes preserves the literal value ..." for *double quote*); one that does not
+   name it replaces only a definition that does not name it either;
 3. for a naming that leans on the sentence before it, that sentence before it, from the same
    passage ("Functions can have one or several input arguments. An input point is a mapping
    from these input arguments ...").
@@ -161,6 +162,9 @@ def is_fragment(text: str, terms: Sequence[str]) -> bool:
         return True
     opening = len(" ".join(text.split()[:OPENING_WORDS]))
     for match in _POINTS_BACK.finditer(text):
+        if (match.group(0).lower().startswith("either")
+                and re.search(r"\bor\b", text[match.end():])):
+            continue  # "either expressions or assignments": a choice, not a reference
         if match.group(0).lower().startswith("such") or (
                 match.start() < opening and match.group("noun").lower().rstrip("s") not in own):
             return True  # "such" is always of a kind said before
@@ -256,8 +260,9 @@ def review_definitions(drafts: list[ConceptDraft], sentences: Sequence[Sentence]
                      if real_definition(sentences[p].text, terms)]
         best = best_sentence(draft, terms, positions, sentences, devoted)
         if best is None and broken(draft.definition, terms):
-            best = _in_own_section(terms, sentences, devoted,
-                                   naming_only=lists_things(draft.definition))
+            best = _in_own_section(terms, sentences, devoted, naming_only=(
+                lists_things(draft.definition)
+                or term_pattern(terms).search(draft.definition) is not None))
         if best is not None:
             adopt(draft, sentences[best], chunks)
         elif _names_what_came_before(draft, sentences, terms):
