@@ -118,6 +118,18 @@ def test_a_sentence_that_does_not_name_the_concept_replaces_only_one_that_does_n
                                                                  "field delimiters")
 
 
+def test_a_pointer_to_another_section_is_no_replacement() -> None:
+    chunks = manual_pages(("8.2 Working with MAC algorithms", "To use most of these functions it "
+                                                              "is necessary to create a context. "
+                                                              "For a list of supported MAC "
+                                                              "algorithms, see Section 8.1 "
+                                                              "[Available MAC algorithms], "
+                                                              "page 61."))
+    action = "Map the MAC algorithm id algo to a string representation of the algorithm name."
+    kept = _review(chunks, _draft("MAC algorithm", action, ["heading"]))
+    assert kept["MAC algorithm"].definition == action
+
+
 def test_a_naming_that_leans_on_the_sentence_before_it_is_given_that_sentence() -> None:
     chunks = manual_pages(("5 Conventions", "Functions can have one or several input arguments. "
                                             "An input point is a mapping from these input "

@@ -77,8 +77,10 @@ SUBJECT_WORDS = 3
 MAX_WORDS = 60
 """A longer "sentence" is a table or a list the text lost its breaks in."""
 _POINTS_AWAY = re.compile(r"^\W*(?:see|for\s+(?:more|further)\b)|\b(?:this|the\s+following)\s+"
-                          r"(?:section|chapter)\b", re.I)
-"""A sentence about the book, not the topic ("This section describes ...", "See ...")."""
+                          r"(?:section|chapter)\b|\bsee\s+(?:section|chapter|\[)|\bpage\s+\d",
+                          re.I)
+"""A sentence about the book, not the topic ("This section describes ...", "For a list of
+supported algorithms, see Section 8.1 [Available MAC algorithms], page 61.")."""
 _ENTRY_RESIDUE = re.compile(r"[)/]\s+[A-Z][a-z]+[\w-]*\s+[a-z]|\[(?:Function|Macro|Variable|"
                             r"Command|Data type)\]|\b[a-z]+_[a-z_]+\s*\(")
 """A reference entry's name or key binding run into its text ("call-last-kbd-macro (C-x e)
