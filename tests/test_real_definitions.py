@@ -38,9 +38,14 @@ def _review(chunks: list[Chunk], *drafts: ConceptDraft) -> dict[str, ConceptDraf
 
 def test_the_refused_classes_are_no_real_definition() -> None:
     assert lists_things("There are seven kinds of expansion performed: • brace expansion • tilde "
-                        "expansion • filename expansion.")
-    assert lists_things("The following MAC algorithm tests are run in addition to the power-up "
-                        "tests: HMAC SHA-1 1.")
+                        "expansion • filename expansion.", ["filename expansion"])
+    assert lists_things("The following tests are run in addition to the power-up tests: HMAC "
+                        "SHA-1 1.", ["MAC algorithm test"])
+    assert not lists_things("Most time series analysis is based on the assumption that the "
+                            "series is the sum of three components: • Trend • Seasonality",
+                            ["time series analysis"])  # the list says what it is made of
+    assert is_fragment("Adopting notational conventions is a compromise between these two "
+                       "desires.", ["notational convention"])
     assert is_fragment("For MPFR_RNDF, those functions return non-zero when it is guaranteed that "
                        "the corresponding conversion function", ["conversion function"])  # cut
     assert is_fragment("In these cases, tilde expansion is also performed.", ["tilde expansion"])
@@ -128,6 +133,19 @@ def test_a_pointer_to_another_section_is_no_replacement() -> None:
     action = "Map the MAC algorithm id algo to a string representation of the algorithm name."
     kept = _review(chunks, _draft("MAC algorithm", action, ["heading"]))
     assert kept["MAC algorithm"].definition == action
+
+
+def test_a_section_concept_takes_no_sentence_about_one_thing_of_its_kind() -> None:
+    chunks = manual_pages(
+        ("11.7 Estimating parameters", "The usual goal is to find the maximum-likelihood "
+         "estimate, which is the set of parameters that maximizes the likelihood of the data."),
+        ("12.1 Importing", "The parameter, transactions, is a DataFrame that contains columns "
+         "date and price."),
+    )
+    usual = ("The usual goal is to find the maximum-likelihood estimate, which is the set of "
+             "parameters that maximizes the likelihood of the data.")
+    kept = _review(chunks, _draft("parameter", usual, ["heading", "section"]))
+    assert kept["parameter"].definition == usual
 
 
 def test_a_naming_that_leans_on_the_sentence_before_it_is_given_that_sentence() -> None:

@@ -245,7 +245,7 @@ def define_anywhere(drafts: list[ConceptDraft], sentences: Sequence[Sentence],
         terms = _terms(draft)
         positions = sorted(set(found.get(id(draft), [])))
         best = best_sentence(draft, terms, positions, sentences, devoted)
-        if best is not None and _says_more(draft, sentences[best], devoted):
+        if best is not None and says_more(draft, sentences[best], devoted):
             adopt(draft, sentences[best], chunks)
         elif unexplained(draft):
             dropped.add(id(draft))
@@ -322,7 +322,7 @@ def best_sentence(draft: ConceptDraft, terms: list[str], positions: Sequence[int
     return max(ranked)[1] if ranked else None
 
 
-def _says_more(draft: ConceptDraft, sentence: Sentence, devoted: dict[str, set[str]]) -> bool:
+def says_more(draft: ConceptDraft, sentence: Sentence, devoted: dict[str, set[str]]) -> bool:
     """Whether the book's sentence should replace the draft's: it sits in the concept's own
     section, or the classifier scores it at least as high (both read without their section)."""
     if term_key(draft.name) in devoted.get(sentence.section, set()):

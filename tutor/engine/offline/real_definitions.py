@@ -58,6 +58,7 @@ from tutor.engine.offline.defining_anywhere import (
     adopt,
     best_sentence,
     devoted_sections,
+    says_more,
     tells_what,
 )
 from tutor.engine.offline.descriptions import a_case_or_a_sign, term_pattern
@@ -86,7 +87,8 @@ _ENTRY_RESIDUE = re.compile(r"[)/]\s+[A-Z][a-z]+[\w-]*\s+[a-z]|\[(?:Function|Mac
 """A reference entry's name or key binding run into its text ("call-last-kbd-macro (C-x e)
 Re-execute the last keyboard macro", "s/old/new/ Substitute new for ..."), or its signature
 ("int mpfr_frexp (...) [Function] Set exp ...")."""
-_POINTS_BACK_ANYWHERE = re.compile(r"\b(?:of|in|to|by|from|with|for)\s+(?:these|those)\s"
+_POINTS_BACK_ANYWHERE = re.compile(r"\b(?:of|in|to|by|from|with|for|between|among|on|at|"
+                                   r"about|into|under)\s+(?:these|those)\s"
                                    r"(?!(?:for|of|that|which|who|in|with)\b)", re.I)
 """A plural that stands for what was said before, anywhere in the sentence ("backslashes that
 are followed by one of these characters")."""
@@ -94,12 +96,17 @@ _CASE = re.compile(r"^\W*(?:if|when|whenever|unless|once)\b", re.I)
 """A sentence that says what happens in one case ("If no matching filenames are found, ...")."""
 OPENING_SENTENCES = 3
 """A section says what its topic is, without naming it, only among its first sentences."""
+_OPENS_ON_WORD = re.compile(r"^[A-Z][a-z]+\b")
+_FORMULA = re.compile(r"[=∑∏√±×÷≤≥ρσμ]")
 _TWO_BEFORE = re.compile(r"^\W*(?:either|both)\b", re.I)
 """A naming of two things said before ("Either process is known as ...")."""
 JUDGED_EVIDENCE = frozenset({"definition", "emphasis", "keyphrase", "heading"})
 """The evidence of a draft this pass may drop: a sentence pattern, emphasis, keyphrase
 statistics, a heading that names it among others. A reference entry, an option table, a
 glossary entry or a section devoted to the concept is another module's judgement."""
+LATER_EVIDENCE = frozenset({"section", "reference"})
+"""The evidence of the drafts added after :mod:`~tutor.engine.offline.defining_anywhere` looked
+for a better sentence: only those, and broken definitions, are looked at again here."""
 PASSING_EVIDENCE = JUDGED_EVIDENCE - {"heading"}
 """A name or a common word is only mentioned in passing when no heading names it: a heading
 that lists it among others ("3.1 EpiInfo, Minitab, S-PLUS, SAS, SPSS, Stata, Systat", "2.1.1
@@ -123,6 +130,10 @@ _TRAILING_EXAMPLE = re.compile(r",?\s*(?:for\s+instance|for\s+example|e\.g\.|as\
 instance")."""
 _OF_THE_FORM = re.compile(r"\b(?:of|has|takes)\s+the\s+(?:general\s+)?form\b|\bsyntax\b", re.I)
 """A sentence announcing a form, its code following without a full stop."""
+_ONE_NAMED = re.compile(r"^\W*the\s+\x02\s*,\s*[\w.]+\s*,\s*(?:is|are|was|holds|contains)\b",
+                        re.I)
+_THE_DOCUMENT = frozenset("book chapter section manual document context".split())
+"""Nouns of "this book", "in this context": the text itself, not a thing said before."""
 _POINTS_BACK = re.compile(
     r"\b(?:either|this|these|those|such)\s+(?!(?:is|are|was|were|way|case|means|as|that|"
     r"a|an|the)\b)(?P<noun>[a-z][\w-]*)", re.I)
@@ -143,10 +154,18 @@ _PLACEHOLDER_USE = re.compile(r"^\W*(?:if|when|unless|where)\s+" + r"\x02" + r"\
 ..."): the name is an argument's placeholder."""
 
 
-def lists_things(text: str) -> bool:
-    """Whether the definition is a list rather than a sentence about one thing: bullets, or a
-    sentence announcing what follows."""
-    return bool(_BULLET.search(text) or _FOLLOWING.search(text))
+def lists_things(text: str, terms: Sequence[str]) -> bool:
+    """Whether the definition is a list rather than a sentence about the concept: bullets, or a
+    sentence announcing what follows, whose lead does not name the concept ("There are seven
+    kinds of expansion performed: • ..." for *filename expansion*; not "Most time series
+    analysis is based on the assumption that the series is the sum of three components: •
+    Trend ...")."""
+    found = _BULLET.search(text) or _FOLLOWING.search(text)
+    if found is None:
+        return False
+    lead = text[:found.start()] if _BULLET.search(text) is found else text
+    lead = lead.split(":")[0]
+    return term_pattern(terms).search(lead) is None
 
 
 def is_fragment(text: str, terms: Sequence[str]) -> bool:
@@ -167,6 +186,8 @@ def is_fragment(text: str, terms: Sequence[str]) -> bool:
         if (match.group(0).lower().startswith("either")
                 and re.search(r"\bor\b", text[match.end():])):
             continue  # "either expressions or assignments": a choice, not a reference
+        if match.group("noun").lower() in _THE_DOCUMENT:
+            continue
         if match.group(0).lower().startswith("such") or (
                 match.start() < opening and match.group("noun").lower().rstrip("s") not in own):
             return True  # "such" is always of a kind said before
@@ -189,7 +210,7 @@ def cut_short(text: str) -> bool:
 def real_definition(text: str, terms: Sequence[str]) -> bool:
     """Whether the definition says what the concept is or does, as one whole sentence that
     reads alone, and is not an entry's action done to the concept."""
-    return (tells_what(text, terms) and not lists_things(text)
+    return (tells_what(text, terms) and not lists_things(text, terms)
             and not is_fragment(text, terms) and not acted_on(text, terms))
 
 
@@ -204,6 +225,13 @@ def acted_on(text: str, terms: Sequence[str]) -> bool:
     return (found is not None and found.start() > match.end()
             and "," not in text[match.end():found.start()])  # not "Put the other way round,
     # a generic function performs ..."
+
+
+def one_named(text: str, terms: Sequence[str]) -> bool:
+    """Whether the sentence is about one thing of the concept's kind named in apposition ("The
+    parameter, transactions, is a DataFrame ..."), not about the kind."""
+    marked = term_pattern(terms).sub("\x02", text)
+    return _ONE_NAMED.match(marked) is not None
 
 
 def placeholder(draft: ConceptDraft) -> bool:
@@ -259,11 +287,16 @@ def review_definitions(drafts: list[ConceptDraft], sentences: Sequence[Sentence]
     for draft in weak:
         terms = terms_of(draft)
         positions = [p for p in sorted(found.get(id(draft), set()))
-                     if real_definition(sentences[p].text, terms)]
-        best = best_sentence(draft, terms, positions, sentences, devoted)
+                     if real_definition(sentences[p].text, terms)
+                     and not one_named(sentences[p].text, terms)]
+        whole = not broken(draft.definition, terms)
+        best = (None if whole and not LATER_EVIDENCE & set(draft.evidence)
+                else best_sentence(draft, terms, positions, sentences, devoted))
+        if best is not None and whole and not says_more(draft, sentences[best], devoted):
+            best = None  # the classifier scores the book's other sentence lower
         if best is None and broken(draft.definition, terms):
             best = _in_own_section(terms, sentences, devoted, naming_only=(
-                lists_things(draft.definition)
+                lists_things(draft.definition, terms)
                 or term_pattern(terms).search(draft.definition) is not None))
         if best is not None:
             adopt(draft, sentences[best], chunks)
@@ -280,7 +313,7 @@ def broken(text: str, terms: Sequence[str]) -> bool:
     """Whether the definition is no sentence about the concept at all: a list, a fragment, an
     entry's action done to it, or two entries run together (any sentence of its own section
     that says what it is, is better)."""
-    return (lists_things(text) or is_fragment(text, terms) or acted_on(text, terms)
+    return (lists_things(text, terms) or is_fragment(text, terms) or acted_on(text, terms)
             or _ENTRY_RESIDUE.search(text) is not None)
 
 
@@ -322,6 +355,14 @@ def _in_own_section(terms: Sequence[str], sentences: Sequence[Sentence],
     return min(whole)[1] if whole else None
 
 
+def _plain(text: str) -> bool:
+    """A sentence fit to stand before a naming: prose that opens on a word, with no formula
+    ("SY Where SX and SY are the standard deviations ...", "ρ = 1 n ∑ pi")."""
+    text = text.strip()
+    return (is_prose(text) and not text.endswith("?") and _OPENS_ON_WORD.match(text) is not None
+            and _FORMULA.search(text) is None)
+
+
 def _names_what_came_before(draft: ConceptDraft, sentences: Sequence[Sentence],
                             terms: Sequence[str]) -> bool:
     """A naming that leans on the sentences before it ("Either process is known as metafying
@@ -336,8 +377,7 @@ def _names_what_came_before(draft: ConceptDraft, sentences: Sequence[Sentence],
             continue
         wanted = 2 if _TWO_BEFORE.match(sentence.text) else 1
         before = [p for p in range(position - wanted, position) if p >= 0
-                  and sentences[p].chunk == sentence.chunk and is_prose(sentences[p].text)
-                  and not sentences[p].text.rstrip().endswith("?")]
+                  and sentences[p].chunk == sentence.chunk and _plain(sentences[p].text)]
         if len(before) < wanted or (before and leans(sentences[before[0]].text)):
             return False
         old = draft.definition
