@@ -20,7 +20,11 @@ Such a draft takes, in this order:
 
 1. the book's sentence, anywhere it names the concept, that says what it is: the concept as
    the subject of a copula to a class, a naming, or a verb saying what it does
-   (:func:`~tutor.engine.offline.defining_anywhere.found_definition`), its own section first;
+   (:func:`~tutor.engine.offline.defining_anywhere.found_definition`), its own section first,
+   never one about a single thing of its kind (:func:`one_named`). A whole sentence that only
+   fails to say what the concept is was already judged by ``defining_anywhere``; it is read
+   again only for the drafts added after that pass (:data:`LATER_EVIDENCE`), and replaced only
+   by a sentence the classifier scores no lower;
 2. for a definition that is no sentence about the concept at all (a list, a fragment, an
    entry's action, two entries run together: :func:`broken`), its own section's sentence that
    names it and says what it is, else one of the first sentences of a section devoted to it
