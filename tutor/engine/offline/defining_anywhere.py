@@ -239,20 +239,20 @@ def define_anywhere(drafts: list[ConceptDraft], sentences: Sequence[Sentence],
     found: dict[int, list[int]] = {}
     for key, draft in keys.items():
         found.setdefault(id(draft), []).extend(index.counts(key))
-    devoted = _devoted_sections(sentences)
+    devoted = devoted_sections(sentences)
     dropped: set[int] = set()
     for draft in weak:
         terms = _terms(draft)
         positions = sorted(set(found.get(id(draft), [])))
-        best = _best_sentence(draft, terms, positions, sentences, devoted)
-        if best is not None and _says_more(draft, sentences[best], devoted):
-            _adopt(draft, sentences[best], chunks)
+        best = best_sentence(draft, terms, positions, sentences, devoted)
+        if best is not None and says_more(draft, sentences[best], devoted):
+            adopt(draft, sentences[best], chunks)
         elif unexplained(draft):
             dropped.add(id(draft))
         elif _POINTS_AWAY.search(draft.definition):
             opening = _section_opening(terms, sentences, devoted)
             if opening is not None:  # "See colorspec (p. 50).": its own section's words
-                _adopt(draft, sentences[opening], chunks)
+                adopt(draft, sentences[opening], chunks)
     return [d for d in drafts if id(d) not in dropped]
 
 
@@ -294,7 +294,7 @@ def _terms(draft: ConceptDraft) -> list[str]:
     return [draft.name, *draft.aliases]
 
 
-def _devoted_sections(sentences: Sequence[Sentence]) -> dict[str, set[str]]:
+def devoted_sections(sentences: Sequence[Sentence]) -> dict[str, set[str]]:
     """Section heading -> the term keys it names."""
     named: dict[str, set[str]] = {}
     for sentence in sentences:
@@ -303,7 +303,7 @@ def _devoted_sections(sentences: Sequence[Sentence]) -> dict[str, set[str]]:
     return named
 
 
-def _best_sentence(draft: ConceptDraft, terms: list[str], positions: Sequence[int],
+def best_sentence(draft: ConceptDraft, terms: list[str], positions: Sequence[int],
                    sentences: Sequence[Sentence], devoted: dict[str, set[str]]) -> int | None:
     keys = {term_key(t) for t in terms}
     head = re.compile(r"(?<![\w-])" + term_group(terms), re.I)
@@ -322,7 +322,7 @@ def _best_sentence(draft: ConceptDraft, terms: list[str], positions: Sequence[in
     return max(ranked)[1] if ranked else None
 
 
-def _says_more(draft: ConceptDraft, sentence: Sentence, devoted: dict[str, set[str]]) -> bool:
+def says_more(draft: ConceptDraft, sentence: Sentence, devoted: dict[str, set[str]]) -> bool:
     """Whether the book's sentence should replace the draft's: it sits in the concept's own
     section, or the classifier scores it at least as high (both read without their section)."""
     if term_key(draft.name) in devoted.get(sentence.section, set()):
@@ -331,7 +331,7 @@ def _says_more(draft: ConceptDraft, sentence: Sentence, devoted: dict[str, set[s
             >= definition_score(draft.name, Candidate(draft.definition)))
 
 
-def _adopt(draft: ConceptDraft, sentence: Sentence, chunks: Sequence[Chunk]) -> None:
+def adopt(draft: ConceptDraft, sentence: Sentence, chunks: Sequence[Chunk]) -> None:
     """The sentence as the draft's definition, cited first on its page; the old one kept as
     its first key point."""
     old = draft.definition

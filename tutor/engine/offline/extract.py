@@ -61,6 +61,7 @@ from tutor.engine.offline.keyphrases import (
 )
 from tutor.engine.offline.notation_definitions import state_in_notation
 from tutor.engine.offline.plain_definitions import plain_definition
+from tutor.engine.offline.real_definitions import review_definitions
 from tutor.engine.offline.reference_concepts import with_entries
 from tutor.engine.offline.section_concepts import add_section_concepts
 from tutor.engine.offline.section_definitions import define_from_sections
@@ -255,7 +256,8 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     state_in_notation(result, sentences, chunks)
     result = define_anywhere(result, sentences, chunks)  # a better sentence, or no concept
     result = with_entries(result, chunks, reference)  # an API manual's reference entries
-    return add_section_concepts(result, sentences, chunks)  # sections on a topic still missing
+    result = add_section_concepts(result, sentences, chunks)  # sections on a topic still missing
+    return review_definitions(result, sentences, chunks)  # a real definition, or no junk
 
 
 _IN_SYSTEM = re.compile(r"^(\w[\w\- ]*\w) in [A-Z]{1,4}$")
