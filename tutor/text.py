@@ -131,7 +131,9 @@ def normalize(text: str) -> str:
     for bad, good in _QUOTES.items():
         text = text.replace(bad, good)
     text = unicodedata.normalize("NFKC", text)
-    return _HYPHEN_BREAK.sub(_join_broken_word, text)
+    # Most texts have no word broken at a line end, and the pattern, tried at every letter,
+    # was most of this function's CPU (about 0.2 s of a book build): look for its "-\n" first.
+    return _HYPHEN_BREAK.sub(_join_broken_word, text) if "-\n" in text else text
 
 
 def _join_broken_word(match: re.Match[str]) -> str:

@@ -93,7 +93,14 @@ def key_tokens(text: str) -> list[str]:
 def _key_tokens(text: str) -> tuple[str, ...]:
     # A build tokenizes each passage and sentence for several indexes: once is enough.
     words = _WORD.findall(_JOINER.sub(" ", text.lower()))
-    return tuple(singular(w[:-2] if w.endswith("'s") else w.strip("'")) for w in words)
+    return tuple(map(_key_word, words))
+
+
+@lru_cache(maxsize=65536)
+def _key_word(word: str) -> str:
+    """One lower-case word as it appears in a term key (singular, no possessive): remembered
+    per word, so a passage's words are mapped without a Python call each."""
+    return singular(word[:-2] if word.endswith("'s") else word.strip("'"))
 
 
 def is_junk_term(phrase: str, max_words: int = 4) -> bool:
