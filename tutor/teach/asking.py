@@ -63,6 +63,13 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
                        [_explanation_message(state["explanation"] or {})]),
                 "explanation": None, "exercise_id": None, "outcome": RETAUGHT}
     else:
+        if deferring.may_wait(state):
+            model = deps.store.load(state["learner_id"], state["course"])
+            ahead = deferring.run_goes_on(state, deps.course, model, now, concept.id)
+            if ahead is not None:  # taught first; the question that waited comes after it
+                return {"concept_id": ahead, "reason": "frontier", "explanation": None,
+                        "exercise_id": None, "styles_tried": [], "next_style": "", "fails": 0,
+                        "mistakes": [], "outcome": ""}
         chosen = choose_exercise(state, deps.course, concept.id, now)
         if chosen is None:
             raise ValueError(f"concept {concept.id!r} has no exercise; teach a teachable course")
@@ -77,7 +84,8 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
                 instead = deferring.concept_instead(state, deps.course, model, now, concept.id)
                 if instead is not None:
                     return _teach_first(state, deps, concept.id, instead)
-            else:
+                other = deferring.taught_just_before(state, deps.course, now, concept.id)
+            if other is not None:
                 waits = deferring.asked_now({**state, "pace": {  # type: ignore[typeddict-item]
                     **pace(state), "waiting": deferring.wait(state, concept.id)}}, other.concept_id)
                 exercise, concept = other, deps.course.concept(other.concept_id)

@@ -133,22 +133,119 @@ def concept_instead(state: LessonState, course: Course, model: LearnerModel, now
                     concept_id: str) -> str | None:
     """The first concept the policy offers (not ``concept_id``, not resting, not explained
     yet) with an item to ask today whose key neither what was shown since the last attempt
-    nor its own name and definition (what its explanation will show) holds; None when none
-    is, or when a question already waits for an attempt to come between (one such detour at
-    a time)."""
+    nor its own name and definition (what its explanation will show) holds; failing that, the
+    first one offered whose own explanation does not show the key of ``concept_id``'s item
+    (``chosen``): a run of concepts whose explanations give their items away begins, each
+    question asked one explanation later (:func:`taught_just_before`). None when there is
+    none, or when a question already waits for an attempt to come between (one such detour
+    at a time)."""
     asked = pace(state).get("asked", 0)
     if any(entry[1] >= asked for entry in waiting(state)):
         return None
     shown = _shown(state)
-    skip = resting(state) | {concept_id} | set(state.get("explained", []))
-    for step in policy.candidates(course, model, now, skip):
-        other = step.concept_id or ""
-        if other in skip or not worth_asking(state, course, model, now, other):
-            continue
+    offered = next_in_line(state, course, model, now, concept_id, runs_only=True)
+    for other in offered:
         concept = course.concept(other)
         told = f"{shown}\n{concept.name}\n{concept.definition}"
         if any(not reveals_answer(told, e) for e in askable(state, course, other, now)):
             return other
+    from tutor.teach.choosing import choose_exercise  # choosing builds on the day's pool
+
+    held = choose_exercise(state, course, concept_id, now)
+    for other in offered:
+        if held is not None and not _teaching_shows(course, other, held):
+            return other
+    return None
+
+
+def _teaching_shows(course: Course, concept_id: str, exercise: Exercise) -> bool:
+    """Whether the explanation of ``concept_id`` (its name and definition) will hold the key
+    of ``exercise``, a question that waits to be asked after it."""
+    concept = course.concept(concept_id)
+    return reveals_answer(f"{concept.name}\n{concept.definition}", exercise)
+
+
+def next_in_line(state: LessonState, course: Course, model: LearnerModel, now: datetime,
+                 concept_id: str, runs_only: bool = False) -> list[str]:
+    """The concepts that may be taught after ``concept_id`` while its question (and those
+    that wait) is still to come, best first: those the policy offers (its frontier), then, in
+    teaching order, those held back only by ``concept_id`` or a concept whose question waits
+    (taught, its question to come: the run goes on without waiting for each answer), their
+    other prerequisites ready or answered right with nothing left to ask today (as the lesson
+    goes past them: :func:`tutor.teach.policy.past_cleared`). Only concepts not resting, not
+    explained yet and with something worth asking today; with ``runs_only``, of those held
+    back only those whose own explanation will give all their items away (a run goes on:
+    one with an item to ask straight after its teaching waits for its place in the policy's
+    order)."""
+    taught = {concept_id} | {str(e[0]) for e in waiting(state)}
+    skip = resting(state) | taught | set(state.get("explained", []))
+    offered = [step.concept_id or "" for step in policy.candidates(course, model, now, skip)
+               if step.reason == "frontier"]
+    cleared: dict[str, bool] = {}
+
+    def behind(prerequisite: str) -> bool:  # ready, or answered right with nothing left today
+        if prerequisite not in cleared:
+            cleared[prerequisite] = model.is_ready(prerequisite) or (
+                bool(model.mastery(prerequisite).last_correct)
+                and not worth_asking(state, course, model, now, prerequisite))
+        return cleared[prerequisite]
+
+    for other in policy.teaching_order(course):
+        if other in skip or other in offered or model.is_mastered(other):
+            continue
+        needs = course.prerequisites_of(other)
+        if (any(p in taught for p in needs) and all(p in taught or behind(p) for p in needs)
+                and not (runs_only and not needs_between(state, course, model, now, other))):
+            offered.append(other)
+    return [c for c in offered if c not in skip and worth_asking(state, course, model, now, c)]
+
+
+def run_goes_on(state: LessonState, course: Course, model: LearnerModel, now: datetime,
+                concept_id: str) -> str | None:
+    """When ``concept_id`` was explained before the last attempt and its question waits, the
+    next concept in line (:func:`next_in_line`) if its explanation will give all its own items
+    away (:func:`needs_between`): it is taught first and the question on ``concept_id`` comes
+    between its teaching and its own question, as spaced retrieval. None otherwise (the
+    question is asked now)."""
+    asked = pace(state).get("asked", 0)
+    if state.get("explanation") or not any(
+            e[0] == concept_id and e[1] < asked for e in waiting(state)):
+        return None
+    from tutor.teach.choosing import choose_exercise  # choosing builds on the day's pool
+
+    held = choose_exercise(state, course, concept_id, now)
+    for other in next_in_line(state, course, model, now, concept_id)[:1]:
+        if (held is not None and needs_between(state, course, model, now, other)
+                and not _teaching_shows(course, other, held)):
+            return other
+    return None
+
+
+def taught_just_before(state: LessonState, course: Course, now: datetime,
+                       concept_id: str) -> Exercise | None:
+    """The item of the concept whose question began to wait in this very turn, taught just
+    before ``concept_id`` with nothing attempted since (the first of a run of concepts whose
+    explanations give their items away: :func:`concept_instead`), when the explanation of
+    ``concept_id`` about to be shown does not hold its key; None otherwise.
+
+    It is posed now with its key masked in its own explanation, shown before: the one
+    explanation blanked in the run, where each later one is shown whole and its question
+    comes after the next explanation (:func:`intervening_exercise`)."""
+    from tutor.teach.choosing import choose_exercise  # choosing builds on the day's pool
+
+    asked = pace(state).get("asked", 0)
+    draft = (state.get("explanation") or {}).get("text", "")
+    for other, at, *_ in waiting(state):
+        if at < asked or other == concept_id:
+            continue
+        try:
+            course.concept(other)
+        except KeyError:  # gone with a rebuild
+            continue
+        chosen = choose_exercise(state, course, other, now)
+        if (chosen is not None and not reveals_answer(draft, chosen)
+                and chosen.id in {e.id for e in askable(state, course, other, now)}):
+            return chosen
     return None
 
 
