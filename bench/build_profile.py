@@ -130,7 +130,7 @@ def _asker() -> str:
 
 def profile(pdf: Path, without_replay: bool, index: bool = False) -> dict[str, Any]:
     start = time.process_time()
-    from tutor.engine.offline import code_sandbox
+    from tutor.engine.offline.code_output import code_sandbox
 
     replays = Counter[str]()
     replay = code_sandbox.replay

@@ -27,8 +27,8 @@ also writes them shuffled, without book or page, for a blind rater (``items.json
 key (``key.jsonl``).
 
 Held out: the two calibrated constants, the defining-sentence threshold
-(:data:`tutor.engine.offline.defining.MIN_DEFINING`) and the passages a concept must be used in
-(:data:`tutor.engine.offline.candidates.MIN_PASSAGES`), are chosen on two books from a small grid
+(:data:`tutor.engine.offline.definitions.defining.MIN_DEFINING`) and the passages a concept must be used in
+(:data:`tutor.engine.offline.concepts.candidates.MIN_PASSAGES`), are chosen on two books from a small grid
 (the sparsest setting near the best that keeps both within 3x their maps) and the third book is
 reported with them, for each of the three rotations (``rotations``, in ``bench/map_rotations.py``,
 which also runs alone).
@@ -62,7 +62,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 from tutor.course import Chunk, Concept, Prerequisite  # noqa: E402
-from tutor.engine.offline.text import term_key  # noqa: E402
+from tutor.engine.offline.terms import term_key  # noqa: E402
 
 BOOKS = ["thinkpython2", "thinkstats2", "forallx"]
 

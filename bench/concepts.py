@@ -25,10 +25,10 @@ EVAL = REPO.parent / "shared" / "eval"
 sys.path.insert(0, str(REPO))
 
 from tutor.course import Chunk, Concept, Prerequisite  # noqa: E402
-from tutor.engine.offline.extract import extract_concepts  # noqa: E402
-from tutor.engine.offline.link import link_prerequisites  # noqa: E402
-from tutor.engine.offline.merge import merge_concepts  # noqa: E402
-from tutor.engine.offline.text import term_key  # noqa: E402
+from tutor.engine.offline.concepts.extract import extract_concepts  # noqa: E402
+from tutor.engine.offline.concepts.merge import merge_concepts  # noqa: E402
+from tutor.engine.offline.prerequisites.link import link_prerequisites  # noqa: E402
+from tutor.engine.offline.terms import term_key  # noqa: E402
 from tutor.ingest import chunk_pages, read_source  # noqa: E402
 
 BOOKS = ["thinkpython2", "thinkstats2", "forallx"]

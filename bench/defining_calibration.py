@@ -2,12 +2,12 @@
 
 Labels come from the teacher's maps in ``../shared/eval/concepts/<book>_map.json`` (README
 section 2b): for every map concept, the sentences that mention it in the first passages that
-do (the sentences :func:`tutor.engine.offline.defining.choose_definition` weighs) are
+do (the sentences :func:`tutor.engine.offline.definitions.defining.choose_definition` weighs) are
 positive when they sit on the map's definition page or one of its alternative pages and share
 content words with the map's definition (the annotator's paraphrase; for Think Python also the
 book's own glossary entry), negative otherwise. Pages a glossary or the front and back matter cover give no sentence.
 
-The weights of :data:`tutor.engine.offline.defining.WEIGHTS` are fitted by a class-balanced,
+The weights of :data:`tutor.engine.offline.definitions.defining.WEIGHTS` are fitted by a class-balanced,
 L2-regularised logistic regression over the classifier's features. Held out: for each of the
 three books, the weights are fitted on the other two and the third is scored:
 
@@ -36,12 +36,12 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from concept_map import BOOKS, EVAL, cached_chunks, load_map  # noqa: E402
 
-from tutor.engine.offline import defining  # noqa: E402
-from tutor.engine.offline.answer_similarity import content_words  # noqa: E402
-from tutor.engine.offline.book_matter import matter_chunks  # noqa: E402
-from tutor.engine.offline.definitions import definitions_in  # noqa: E402
-from tutor.engine.offline.extract import read_sentences  # noqa: E402
-from tutor.engine.offline.text import MentionIndex, term_key  # noqa: E402
+from tutor.engine.offline.concepts.book_matter import matter_chunks  # noqa: E402
+from tutor.engine.offline.concepts.extract import read_sentences  # noqa: E402
+from tutor.engine.offline.definitions import defining  # noqa: E402
+from tutor.engine.offline.definitions.patterns import definitions_in  # noqa: E402
+from tutor.engine.offline.terms import MentionIndex, term_key  # noqa: E402
+from tutor.engine.offline.tutoring.answer_similarity import content_words  # noqa: E402
 from tutor.text import normalize  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "defining_calibration.json"

@@ -1,5 +1,5 @@
 """Why concepts get no exercise: build a course folder with the offline engine and count the
-writer's refusals by reason (:mod:`tutor.engine.offline.refusals`), with the course's own
+writer's refusals by reason (:mod:`tutor.engine.offline.writing.refusals`), with the course's own
 count of concepts, exercises by origin and concepts with at least one exercise.
 
 Run: ``.venv/bin/python bench/exercise_refusals.py FOLDER [FOLDER ...]`` (each folder holds the
@@ -18,7 +18,7 @@ from pathlib import Path
 
 def refusals_of(folder: Path, names: int) -> dict[str, object]:
     from tutor.context import TutorContext
-    from tutor.engine.offline.refusals import RefusalCount
+    from tutor.engine.offline.writing.refusals import RefusalCount
     from tutor.study import build_course
 
     with tempfile.TemporaryDirectory(prefix="refusals-") as work:

@@ -3,7 +3,7 @@
 A teacher's list (JSON lines, one concept a line: ``name``, ``aliases``, ``page``, ``why``)
 is matched against the concepts of a built course the way ``bench/concept_map.py`` matches
 the teacher maps of the shared books: a teacher's concept is found when the term key
-(:func:`tutor.engine.offline.text.term_key`) of its name or of one of its aliases is the term
+(:func:`tutor.engine.offline.terms.term_key`) of its name or of one of its aliases is the term
 key of a course concept's name or alias.
 
 - ``recall``: share of the teacher's concepts found so;

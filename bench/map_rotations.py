@@ -25,8 +25,8 @@ from tutor.course import Chunk, Concept, Prerequisite
 
 GRID = [(d, p) for d in (1.5, 2.0, 2.5, 3.0) for p in (1, 2, 3)]
 """Pairs tried in calibration: the defining-sentence threshold
-(:data:`tutor.engine.offline.defining.MIN_DEFINING`) and the passages a concept must be used in
-(:data:`tutor.engine.offline.candidates.MIN_PASSAGES`)."""
+(:data:`tutor.engine.offline.definitions.defining.MIN_DEFINING`) and the passages a concept must be used in
+(:data:`tutor.engine.offline.concepts.candidates.MIN_PASSAGES`)."""
 
 
 MAX_SIZE = 3.0
@@ -61,7 +61,8 @@ def calibrate(scores: dict[tuple[str, tuple[float, int]], dict[str, Any]],
 def _with_constants(
     values: tuple[float, int], chunks: list[Chunk]
 ) -> tuple[list[Concept], list[Prerequisite]]:
-    from tutor.engine.offline import candidates, defining
+    from tutor.engine.offline.concepts import candidates
+    from tutor.engine.offline.definitions import defining
 
     saved = defining.MIN_DEFINING, candidates.MIN_PASSAGES
     defining.MIN_DEFINING = values[0]
@@ -109,11 +110,11 @@ LINK_CONSTANTS = {
     "max_ancestor_share": (0.3, 0.4, 0.5),
 }
 """Values tried in the link calibration: direct prerequisites per concept
-(:data:`tutor.engine.offline.link.MAX_PARENTS`), the weakest edge kept
-(:data:`~tutor.engine.offline.link.MIN_WEIGHT`), the section evidence of the concept introduced
-just before in one section (:data:`tutor.engine.offline.link_evidence.PREDECESSOR`), the name
-evidence of the latest concept of the same kind (:data:`~tutor.engine.offline.link_evidence.SIBLING`)
-and the ancestors a concept may have (:data:`~tutor.engine.offline.link.MAX_ANCESTOR_SHARE`)."""
+(:data:`tutor.engine.offline.prerequisites.link.MAX_PARENTS`), the weakest edge kept
+(:data:`~tutor.engine.offline.prerequisites.link.MIN_WEIGHT`), the section evidence of the concept introduced
+just before in one section (:data:`tutor.engine.offline.prerequisites.link_evidence.PREDECESSOR`), the name
+evidence of the latest concept of the same kind (:data:`~tutor.engine.offline.prerequisites.link_evidence.SIBLING`)
+and the ancestors a concept may have (:data:`~tutor.engine.offline.prerequisites.link.MAX_ANCESTOR_SHARE`)."""
 LINK_GRID = list(itertools.product(*LINK_CONSTANTS.values()))
 _LINK_MODULE = {"max_parents": "link", "min_weight": "link", "max_ancestor_share": "link",
                 "predecessor": "link_evidence", "sibling": "link_evidence"}
@@ -134,8 +135,8 @@ def _link_objective(result: dict[str, Any]) -> float:
 def link_scores(books: list[str]) -> dict[tuple[str, tuple[float, ...]], dict[str, Any]]:
     """Each book's map scored for each value of :data:`LINK_GRID` (concepts extracted once
     with the shipped constants, only the link step repeated)."""
-    from tutor.engine.offline import link, link_evidence
     from tutor.engine.offline.engine import OfflineEngine
+    from tutor.engine.offline.prerequisites import link, link_evidence
     from tutor.study.rules import acyclic_prerequisites
 
     modules = {"link": link, "link_evidence": link_evidence}

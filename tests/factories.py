@@ -502,7 +502,7 @@ def manual_pages(*pages: tuple[str, str], source: str = "m.pdf") -> list[Chunk]:
 
 def map_definitions(chunks: list[Chunk]) -> dict[str, str]:
     """The concept map's definitions of the passages, by lower-case concept name."""
-    from tutor.engine.offline.extract import extract_concepts
+    from tutor.engine.offline.concepts.extract import extract_concepts
 
     return {d.name.lower(): d.definition for d in extract_concepts(chunks)}
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tutor.course import Citation, Exercise, ExerciseKind
-from tutor.engine.offline.answer_guards import keyword_salad, negates
-from tutor.engine.offline.grading import grade
+from tutor.engine.offline.tutoring.answer_guards import keyword_salad, negates
+from tutor.engine.offline.tutoring.grading import grade
 from tutor.evals.adversarial_answers import negated, salad
 from tutor.text import has_negation, negation_count
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.factories import make_chunks
-from tutor.engine.offline.answering import answer_question
+from tutor.engine.offline.tutoring.answering import answer_question
 
 CHUNKS = make_chunks()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tutor.course import Chunk
-from tutor.engine.offline.book_matter import (
+from tutor.engine.offline.concepts.book_matter import (
     is_bibliography,
     is_chapter_heading,
     is_licence,
@@ -11,7 +11,7 @@ from tutor.engine.offline.book_matter import (
     is_release_notes,
     matter_chunks,
 )
-from tutor.engine.offline.extract import extract_concepts
+from tutor.engine.offline.concepts.extract import extract_concepts
 
 PROSE = ("A stack is a collection of items where the last item added is the first removed. "
          "A stack supports push and pop. Every push puts an item on top of the stack.")
@@ -135,7 +135,7 @@ def test_release_notes_go_on_through_headings_about_what_changed() -> None:
 
 
 def test_an_index_of_dot_leaders_under_a_named_index_title() -> None:
-    from tutor.engine.offline.book_index import index_entries
+    from tutor.engine.offline.concepts.book_index import index_entries
 
     assert is_matter_title("Appendix E Concept index")
     assert is_matter_title("Function and variable index")

@@ -7,9 +7,14 @@ from __future__ import annotations
 
 from tests.factories import manual_pages
 from tutor.course import Chunk, Citation, Concept, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.bash_sessions import binds, plain_step, reads, write_bash_sessions
-from tutor.engine.offline.checking import check_exercise, term_variants
-from tutor.engine.offline.exercise_material import gather
+from tutor.engine.offline.code_output.bash_sessions import (
+    binds,
+    plain_step,
+    reads,
+    write_bash_sessions,
+)
+from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.writing.exercise_material import gather
 
 SUBSTRING = Concept(id="substring-expansion", name="substring expansion",
                     definition="Substring expansion expands to up to length characters of the "

@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Citation, Concept, ExerciseKind
-from tutor.engine.offline.book_definition import (
+from tutor.engine.offline.definitions.book_definition import (
     ABOUT_PROMPT,
     find_book_definition,
     states_about,
 )
-from tutor.engine.offline.checking import check_exercise, term_variants
-from tutor.engine.offline.exercise_material import Material, gather
-from tutor.engine.offline.exercises import write_exercises
+from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.writing.exercise_material import Material, gather
+from tutor.engine.offline.writing.exercises import write_exercises
 
 
 def _chunk(text: str, page: int) -> Chunk:
@@ -101,8 +101,8 @@ def test_the_checker_refuses_a_last_resort_key_that_points_back_or_only_mentions
 
 
 def test_a_sibling_without_a_description_takes_its_glossary_entry() -> None:
-    from tutor.engine.offline.book_definition import described_siblings
-    from tutor.engine.offline.exercise_material import Sibling
+    from tutor.engine.offline.definitions.book_definition import described_siblings
+    from tutor.engine.offline.writing.exercise_material import Sibling
 
     accumulator = _concept("accumulator", "accumulator", "We use an accumulator here.", 3)
     (sibling,) = described_siblings([Sibling(accumulator, 0.5, None)], [USE, GLOSSARY])

@@ -4,8 +4,8 @@ evidence."""
 from __future__ import annotations
 
 from tutor.course import Chunk
-from tutor.engine.offline.book_index import PrintedIndex, index_entries, page_offset
-from tutor.engine.offline.extract import extract_concepts
+from tutor.engine.offline.concepts.book_index import PrintedIndex, index_entries, page_offset
+from tutor.engine.offline.concepts.extract import extract_concepts
 
 TOPICS = ["stack", "queue", "heap", "graph", "tree", "trie", "deque", "vector", "matrix",
           "bitmap", "string", "record", "tuple", "set", "map", "list", "array", "table",

@@ -6,18 +6,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Citation, Concept, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.checking import BLANK, check_exercise, term_variants
-from tutor.engine.offline.code_exercises import error_name, write_code_output
-from tutor.engine.offline.code_listings import (
+from tutor.engine.offline.code_output.code_exercises import error_name, write_code_output
+from tutor.engine.offline.code_output.code_listings import (
     defined_names,
     listings,
     reindent,
     sessions,
     used_names,
 )
-from tutor.engine.offline.code_sandbox import tidy_quotes
-from tutor.engine.offline.example_use_exercises import write_example_use
-from tutor.engine.offline.exercise_material import Sibling, gather
+from tutor.engine.offline.code_output.code_sandbox import tidy_quotes
+from tutor.engine.offline.examples.example_use_exercises import write_example_use
+from tutor.engine.offline.writing.checking import BLANK, check_exercise, term_variants
+from tutor.engine.offline.writing.exercise_material import Sibling, gather
 from tutor.study.exercise_steps import _asked_once
 from tutor.study.showcases import MAX_SHOWCASES, showcase_passages
 
@@ -188,7 +188,7 @@ def test_an_example_of_the_concept_at_work_asks_which_idea_fills_the_blank() -> 
 
 
 def test_an_example_is_asked_only_as_a_concrete_case_that_points_at_nothing_unseen() -> None:
-    from tutor.engine.offline.example_use_exercises import concrete
+    from tutor.engine.offline.examples.example_use_exercises import concrete
 
     siblings = [Sibling(c, 0.5, None) for c in (EVENT, MEAN, MODE)]
     # a narrative sentence is filled by its grammar, not by recognising the idea at work
@@ -211,7 +211,7 @@ def test_an_example_is_asked_only_as_a_concrete_case_that_points_at_nothing_unse
 
 
 def test_an_example_item_offers_no_second_name_for_the_idea_nor_a_common_word_key() -> None:
-    from tutor.engine.offline.example_use_exercises import another_name
+    from tutor.engine.offline.examples.example_use_exercises import another_name
 
     outcome = _concept("outcome", "outcome", "Often, the elements of a sample space are called "
                        "outcomes.", page=7)
@@ -250,7 +250,7 @@ VALID = _concept("valid", "valid", "An argument is valid if it is impossible for
 
 
 def test_a_practice_exercise_is_keyed_to_the_books_solution() -> None:
-    from tutor.engine.offline.book_exercises import write_book_exercises
+    from tutor.engine.offline.writing.book_exercises import write_book_exercises
 
     passages = [PRACTICE, SOLUTIONS]
     (item,) = write_book_exercises(_material(TAUTOLOGY, passages), passages)
@@ -266,7 +266,7 @@ def test_a_practice_exercise_is_keyed_to_the_books_solution() -> None:
 
 
 def test_an_open_practice_question_or_one_without_a_solution_is_not_posed() -> None:
-    from tutor.engine.offline.book_exercises import write_book_exercises
+    from tutor.engine.offline.writing.book_exercises import write_book_exercises
 
     assert write_book_exercises(_material(TAUTOLOGY, [PRACTICE]), [PRACTICE]) == []
     possible = _concept("possible", "possible", "Possible means it could be so.", page=42)
@@ -281,7 +281,7 @@ def test_practice_parts_and_their_solutions_go_to_the_concepts_they_name() -> No
 
 
 def test_a_session_shows_the_earlier_changes_its_last_line_depends_on() -> None:
-    from tutor.engine.offline.code_listings import changed_names, is_statement
+    from tutor.engine.offline.code_output.code_listings import changed_names, is_statement
 
     assert changed_names("t.append(4)") == {"t"} and changed_names("d['a'] = 1") == {"d"}
     assert is_statement("import math") and not is_statement("math.pi")

@@ -4,8 +4,8 @@ the glossary section."""
 from __future__ import annotations
 
 from tutor.course import Chunk
-from tutor.engine.offline.definitions import heading_terms
-from tutor.engine.offline.extract import extract_concepts, read_sentences
+from tutor.engine.offline.concepts.extract import extract_concepts, read_sentences
+from tutor.engine.offline.definitions.patterns import heading_terms
 
 
 def chunks(*texts: str, headings: tuple[str, ...] = ()) -> list[Chunk]:

@@ -14,7 +14,7 @@ import pytest
 
 from tests.factories import write_course, write_pdf
 from tutor.context import TutorContext
-from tutor.engine.offline import code_sandbox
+from tutor.engine.offline.code_output import code_sandbox
 from tutor.home import BUILD_DIR
 from tutor.index import embeddings
 from tutor.ingest import pdf, sources

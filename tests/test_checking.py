@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind
-from tutor.engine.offline.checking import (
+from tutor.engine.offline.engine import OfflineEngine
+from tutor.engine.offline.writing.checking import (
     canonical,
     check_exercise,
     mentions,
@@ -11,7 +12,6 @@ from tutor.engine.offline.checking import (
     same_option,
     term_variants,
 )
-from tutor.engine.offline.engine import OfflineEngine
 
 PAGE = Citation(source="notes.md", page=1)
 STACK = Concept(
@@ -249,7 +249,7 @@ def test_windows_ruled_out_by_length_could_never_be_near_the_term() -> None:
 
     from rapidfuzz import fuzz
 
-    from tutor.engine.offline.checking import TERM_FUZZ, _may_be_near
+    from tutor.engine.offline.writing.checking import TERM_FUZZ, _may_be_near
 
     rng = random.Random(7)
     for _ in range(20000):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tutor.course import Citation, Exercise, ExerciseKind
-from tutor.engine.offline.grading import contrast, grade
+from tutor.engine.offline.tutoring.grading import contrast, grade
 
 
 def _which_term() -> Exercise:

@@ -11,7 +11,7 @@ from tutor.course import Chunk, Concept, ExerciseKind, ExerciseOrigin
 from tutor.engine.claude import code_items
 from tutor.engine.claude.schemas import ExerciseItem, ExercisesReply
 from tutor.engine.claude.studying import exercises_from
-from tutor.engine.offline import code_sandbox
+from tutor.engine.offline.code_output import code_sandbox
 from tutor.testing.claude_replies import TutorResponder, claude_engine
 from tutor.testing.fake_anthropic import FakeAnthropic
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from tutor.engine.offline.code_sandbox import Sandbox
+from tutor.engine.offline.code_output.code_sandbox import Sandbox
 
 pytestmark = pytest.mark.e2e
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from tutor.course import Chunk
-from tutor.engine.offline.candidates import (
+from tutor.engine.offline.concepts.candidates import (
     BOOK_PASSAGES,
     TermCandidate,
     introduced_in_emphasis,
@@ -13,7 +13,7 @@ from tutor.engine.offline.candidates import (
     modifiers,
     weakly_supported,
 )
-from tutor.engine.offline.extract import extract_concepts
+from tutor.engine.offline.concepts.extract import extract_concepts
 
 
 def candidate(key: str, evidence: set[str], emphasized: set[int] | None = None) -> TermCandidate:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from tutor.answers import mix_up_sides, reversed_diagnosis
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseOrigin
-from tutor.engine.offline.checking import check_exercise, term_variants
-from tutor.engine.offline.contrast_cases import shown_case
-from tutor.engine.offline.contrast_exercises import write_contrast
-from tutor.engine.offline.contrast_questions import pair_of
-from tutor.engine.offline.descriptions import describe
-from tutor.engine.offline.exercise_bank import write_beyond_definition
-from tutor.engine.offline.exercise_material import Sibling, gather
+from tutor.engine.offline.contrasts.contrast_cases import shown_case
+from tutor.engine.offline.contrasts.contrast_exercises import write_contrast
+from tutor.engine.offline.contrasts.contrast_questions import pair_of
+from tutor.engine.offline.definitions.descriptions import describe
+from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.writing.exercise_bank import write_beyond_definition
+from tutor.engine.offline.writing.exercise_material import Sibling, gather
 
 
 def _chunk(text: str, page: int) -> Chunk:

@@ -4,12 +4,12 @@ statements and namings, alternatives of one kind only, never one idea under two 
 from __future__ import annotations
 
 from tutor.course import Chunk, Citation, Concept, Exercise
-from tutor.engine.offline.checking import check_exercise, term_variants
-from tutor.engine.offline.contrast_exercises import write_contrast
-from tutor.engine.offline.contrast_questions import pair_of
-from tutor.engine.offline.contrast_sides import find_side
-from tutor.engine.offline.descriptions import describe
-from tutor.engine.offline.exercise_material import Sibling, gather, rank_siblings
+from tutor.engine.offline.contrasts.contrast_exercises import write_contrast
+from tutor.engine.offline.contrasts.contrast_questions import pair_of
+from tutor.engine.offline.contrasts.contrast_sides import find_side
+from tutor.engine.offline.definitions.descriptions import describe
+from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.writing.exercise_material import Sibling, gather, rank_siblings
 from tutor.text import split_sentences
 
 
@@ -162,7 +162,7 @@ def test_a_variables_full_stop_ends_a_sentence_a_page_reference_does_not() -> No
 
 
 def test_asides_to_the_reader_and_the_running_example_leave_the_key() -> None:
-    from tutor.engine.offline.contrast_sides import without_asides
+    from tutor.engine.offline.contrasts.contrast_sides import without_asides
 
     assert without_asides("a summary statistic intended to describe (wait for it) the size "
                           "of an effect") == "a summary statistic intended to describe the " \

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from tests.factories import manual_pages
 from tutor.course import Chunk, Citation
-from tutor.engine.offline.candidates import Sentence
-from tutor.engine.offline.defining_anywhere import (
+from tutor.engine.offline.concepts.candidates import Sentence
+from tutor.engine.offline.definitions.defining_anywhere import (
     define_anywhere,
     found_definition,
     tells_what,

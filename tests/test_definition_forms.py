@@ -9,9 +9,14 @@ import re
 from dataclasses import dataclass
 
 from tutor.course import Chunk
-from tutor.engine.offline.defining import MIN_DEFINING, Candidate, definition_score, features
-from tutor.engine.offline.extract import extract_concepts
-from tutor.engine.offline.self_contained import leans, with_continuation
+from tutor.engine.offline.concepts.extract import extract_concepts
+from tutor.engine.offline.definitions.defining import (
+    MIN_DEFINING,
+    Candidate,
+    definition_score,
+    features,
+)
+from tutor.engine.offline.definitions.self_contained import leans, with_continuation
 
 
 def _score(term: str, text: str, emphasized: bool = False) -> float:
@@ -216,7 +221,7 @@ def test_the_sentence_a_short_definition_took_is_not_repeated_as_a_key_point() -
 
 
 def test_a_plural_looking_name_taken_as_one_thing_is_a_code_variable_not_a_concept() -> None:
-    from tutor.engine.offline.candidates import TermCandidate, names_identifier
+    from tutor.engine.offline.concepts.candidates import TermCandidate, names_identifier
 
     assert names_identifier(TermCandidate("height"), "Heights is a list of the heights in cm.")
     assert not names_identifier(TermCandidate("height"), "Heights are measured in cm.")
@@ -265,7 +270,7 @@ def test_a_naming_where_the_term_is_introduced_beats_a_property_or_a_remark_in_t
 
 
 def test_the_cells_of_a_small_table_run_into_a_definition_are_dropped() -> None:
-    from tutor.engine.offline.self_contained import clean_definition
+    from tutor.engine.offline.definitions.self_contained import clean_definition
 
     assert clean_definition("P Q P | Q 1 1 1 1 0 1 Alternation is symmetric because the order "
                             "of its parts does not matter.") == (
@@ -286,7 +291,7 @@ def test_what_we_will_say_a_term_is_defines_it_and_is_no_announcement() -> None:
 
 
 def test_a_word_mostly_used_beside_the_same_word_is_part_of_a_longer_name() -> None:
-    from tutor.engine.offline.candidates import Sentence, name_parts
+    from tutor.engine.offline.concepts.candidates import Sentence, name_parts
 
     texts = ["This process is called ordinary least squares.",
              "We fit the model by ordinary least squares.",

@@ -4,8 +4,8 @@ both fit, and one recall item at most beside an item that uses the idea."""
 from __future__ import annotations
 
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.exercise_mix import with_one_recall
-from tutor.engine.offline.exercises import write_exercises
+from tutor.engine.offline.writing.exercise_mix import with_one_recall
+from tutor.engine.offline.writing.exercises import write_exercises
 
 
 def _chunk(text: str, page: int = 1) -> Chunk:
@@ -68,7 +68,7 @@ def test_a_distractor_holding_the_answers_name_is_not_offered() -> None:
     }
     pages = [_chunk(d, page=n) for n, d in enumerate(texts.values(), 1)]
     concepts = [_concept(name, d, page=n) for n, (name, d) in enumerate(texts.items(), 1)]
-    from tutor.engine.offline.exercises import write_definition_exercises
+    from tutor.engine.offline.writing.exercises import write_definition_exercises
 
     written = write_definition_exercises(concepts[0], concepts[1:], pages)
     choices = [c for e in written if e.kind is ExerciseKind.MULTIPLE_CHOICE
@@ -78,7 +78,7 @@ def test_a_distractor_holding_the_answers_name_is_not_offered() -> None:
 
 
 def test_a_definition_said_of_any_instance_or_as_a_law_still_defines() -> None:
-    from tutor.engine.offline.descriptions import describe, plainly_defines
+    from tutor.engine.offline.definitions.descriptions import describe, plainly_defines
 
     complement = ("The complement of an event A is the event made of all outcomes of the sample "
                   "space that are not in A.")

@@ -5,9 +5,9 @@ are printed."""
 from __future__ import annotations
 
 from tutor.course import Chunk
-from tutor.engine.offline.defining import MIN_DEFINING, Candidate, definition_score
-from tutor.engine.offline.definitions import definitions_in
-from tutor.engine.offline.extract import extract_concepts
+from tutor.engine.offline.concepts.extract import extract_concepts
+from tutor.engine.offline.definitions.defining import MIN_DEFINING, Candidate, definition_score
+from tutor.engine.offline.definitions.patterns import definitions_in
 
 
 def _score(term: str, text: str) -> float:

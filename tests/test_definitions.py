@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from tutor.course import Chunk
-from tutor.engine.offline.defining import (
+from tutor.engine.offline.concepts.extract import extract_concepts
+from tutor.engine.offline.definitions.defining import (
     MIN_DEFINING,
     Candidate,
     clean_definition,
     definition_score,
 )
-from tutor.engine.offline.extract import extract_concepts
-from tutor.engine.offline.plain_definitions import plain_definition
+from tutor.engine.offline.definitions.plain_definitions import plain_definition
 
 
 def score(term: str, text: str, section: str = "") -> float:
@@ -144,7 +144,7 @@ def test_a_rule_named_after_its_example_keeps_no_formula() -> None:
 
 
 def test_a_term_qualified_by_its_language_and_a_named_rule_are_defined() -> None:
-    from tutor.engine.offline.definitions import definitions_in
+    from tutor.engine.offline.definitions.patterns import definitions_in
 
     terms = {d.term for d in definitions_in(
         "An atomic formula of QL is an n-place predicate followed by n terms.", 0, 0)}
@@ -168,7 +168,7 @@ def test_a_heading_names_a_notion_relative_to_a_language() -> None:
 
 
 def test_a_noun_that_is_also_a_verb_is_a_term_where_the_book_defines_it() -> None:
-    from tutor.engine.offline.definitions import definitions_in
+    from tutor.engine.offline.definitions.patterns import definitions_in
 
     sentence = ("If you have a sample of n values, xi , the mean, x, is the sum of the values "
                 "divided by the number of values; in other words")

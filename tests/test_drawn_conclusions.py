@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.checking import check_exercise, term_variants
-from tutor.engine.offline.drawn_conclusions import NOTHING_FOLLOWS, write_conclusions
-from tutor.engine.offline.exercise_material import gather
-from tutor.engine.offline.exercise_mix import uses_the_idea
-from tutor.engine.offline.grading import grade
+from tutor.engine.offline.examples.drawn_conclusions import NOTHING_FOLLOWS, write_conclusions
+from tutor.engine.offline.tutoring.grading import grade
+from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.writing.exercise_material import gather
+from tutor.engine.offline.writing.exercise_mix import uses_the_idea
 from tutor.study.showcases import showcase_passages
 
 SKEWNESS = Concept(id="skewness", name="skewness",

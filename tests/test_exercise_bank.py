@@ -9,16 +9,16 @@ import pytest
 
 from tests.factories import book_page
 from tutor.course import Chunk, Citation, Concept, Course, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline import code_sandbox
-from tutor.engine.offline.checking import check_exercise, term_variants
-from tutor.engine.offline.code_exercises import write_code_output
-from tutor.engine.offline.code_listings import sessions
-from tutor.engine.offline.code_sandbox import replay
-from tutor.engine.offline.contrast_exercises import write_contrast
-from tutor.engine.offline.descriptions import term_pattern
-from tutor.engine.offline.example_exercises import listed_examples, write_example
-from tutor.engine.offline.exercise_material import Sibling, gather
-from tutor.engine.offline.exercises import write_definition_exercises, write_exercises
+from tutor.engine.offline.code_output import code_sandbox
+from tutor.engine.offline.code_output.code_exercises import write_code_output
+from tutor.engine.offline.code_output.code_listings import sessions
+from tutor.engine.offline.code_output.code_sandbox import replay
+from tutor.engine.offline.contrasts.contrast_exercises import write_contrast
+from tutor.engine.offline.definitions.descriptions import term_pattern
+from tutor.engine.offline.examples.example_exercises import listed_examples, write_example
+from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.writing.exercise_material import Sibling, gather
+from tutor.engine.offline.writing.exercises import write_definition_exercises, write_exercises
 
 SESSION_TEXT = (
     "A variable is a name that refers to a value. An assignment statement creates a new\n"
@@ -254,7 +254,7 @@ def test_no_contrast_between_a_thing_and_a_kind_it_is_not() -> None:
 
 
 def test_a_description_that_leans_on_the_sentence_before_is_not_used() -> None:
-    from tutor.engine.offline.descriptions import describe
+    from tutor.engine.offline.definitions.descriptions import describe
 
     assert describe("Wrapping code up in a function is called encapsulation.",
                     ["encapsulation"]) == "Wrapping code up in a function"
@@ -343,7 +343,7 @@ def test_a_stem_giving_the_terms_abbreviation_or_expansion_is_refused() -> None:
 
 
 def test_a_heading_run_into_its_sentence_is_no_key() -> None:
-    from tutor.engine.offline.book_definition import states_about
+    from tutor.engine.offline.definitions.book_definition import states_about
 
     assert not states_about("Inductive arguments There can be good arguments which "
                             "nevertheless fail to be deductively valid.", "inductive argument")
@@ -352,7 +352,7 @@ def test_a_heading_run_into_its_sentence_is_no_key() -> None:
 
 
 def test_a_naming_sentence_with_a_tail_still_gives_the_description() -> None:
-    from tutor.engine.offline.descriptions import describe
+    from tutor.engine.offline.definitions.descriptions import describe
 
     assert describe("The individual that the constant picks out is called the referent of "
                     "the constant.", ["referent"]) == "The individual that the constant picks out"
@@ -364,7 +364,7 @@ def test_a_naming_sentence_with_a_tail_still_gives_the_description() -> None:
 
 def test_which_idea_fills_the_blank_only_when_nothing_else_goes_beyond_the_definition(
 ) -> None:
-    from tutor.engine.offline.exercise_bank import write_beyond_definition
+    from tutor.engine.offline.writing.exercise_bank import write_beyond_definition
 
     sample = _concept("sample-space", "sample space",
                       "The sample space is the set of all possible outcomes of an experiment.")
@@ -385,7 +385,7 @@ def test_which_idea_fills_the_blank_only_when_nothing_else_goes_beyond_the_defin
 
 def test_no_definition_item_beside_two_kinds_naming_it_or_one_that_uses_it() -> None:
     from tutor.course import Exercise
-    from tutor.engine.offline import exercises
+    from tutor.engine.offline.writing import exercises
 
     def beyond(m, siblings, passages, heads=()):  # type: ignore[no-untyped-def]
         return [Exercise(id=f"{m.concept.id}-{o.value}-1", concept_id=m.concept.id,
@@ -413,7 +413,7 @@ def test_no_definition_item_beside_two_kinds_naming_it_or_one_that_uses_it() -> 
 
 
 def test_a_term_glossed_by_which_is_gets_its_description() -> None:
-    from tutor.engine.offline.descriptions import describe, plainly_defines
+    from tutor.engine.offline.definitions.descriptions import describe, plainly_defines
 
     sentence = ("The second step is to define a null hypothesis, which is a model of the "
                 "system based on the assumption that the apparent effect is not real.")
@@ -459,13 +459,13 @@ def test_a_name_in_the_books_code_gets_no_exercise() -> None:
                    "filename = 'memo.txt'\n")
     filename = _concept("filename", "filename",
                         "A simple filename, like memo.txt, is also considered a path.")
-    from tutor.engine.offline.code_names import names_code
+    from tutor.engine.offline.writing.code_names import names_code
 
     assert not names_code(_material(filename, [named]))  # an idea named as a noun
 
 
 def test_a_description_pointing_at_where_it_is_treated_is_no_definition() -> None:
-    from tutor.engine.offline.descriptions import stands_alone
+    from tutor.engine.offline.definitions.descriptions import stands_alone
 
     assert not stands_alone("the topic of Chapter 11, a way to fit models to data")
     assert not stands_alone("The other sentences are premises of the argument")
@@ -474,7 +474,7 @@ def test_a_description_pointing_at_where_it_is_treated_is_no_definition() -> Non
 
 
 def test_a_key_point_beside_the_definition_is_left_out() -> None:
-    from tutor.engine.offline.definition_points import write_explain
+    from tutor.engine.offline.writing.definition_points import write_explain
 
     oop = _concept("object-oriented-programming", "object-oriented programming",
                    "A style of programming in which data and operations are organized into "
@@ -492,7 +492,7 @@ def test_a_key_point_beside_the_definition_is_left_out() -> None:
 
 
 def test_a_gloss_of_a_longer_phrase_or_of_a_computed_value_gives_no_definition_item() -> None:
-    from tutor.engine.offline.descriptions import glossed_within_a_phrase
+    from tutor.engine.offline.definitions.descriptions import glossed_within_a_phrase
 
     hypothesis = _concept("hypothesis", "hypothesis", "The second step is to define a null "
                           "hypothesis, which is a model of the system with no real effect.")
@@ -521,7 +521,7 @@ def test_a_method_named_before_its_listing_and_a_chapter_pointer_give_no_item() 
 
 
 def test_the_glossary_entry_of_a_shorter_alias_is_not_the_concepts() -> None:
-    from tutor.engine.offline.book_definition import glossary_entry
+    from tutor.engine.offline.definitions.book_definition import glossary_entry
 
     effect = Concept(id="cohort-effect", name="cohort effect", aliases=["cohort"],
                      definition="A difference between cohorts.",
@@ -536,7 +536,7 @@ def test_the_glossary_entry_of_a_shorter_alias_is_not_the_concepts() -> None:
 
 
 def test_a_term_named_then_glossed_by_which_means_keeps_its_description() -> None:
-    from tutor.engine.offline.descriptions import describe, glossed_within_a_phrase
+    from tutor.engine.offline.definitions.descriptions import describe, glossed_within_a_phrase
 
     sentence = ("Logical languages that make this assumption are called bivalent, which means "
                 "two-valued things.")

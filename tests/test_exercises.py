@@ -6,9 +6,9 @@ import pytest
 
 from tests.conftest import eval_path
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind
-from tutor.engine.offline.checking import canonical, check_exercise, mentions, term_variants
 from tutor.engine.offline.engine import OfflineEngine
-from tutor.engine.offline.exercises import write_definition_exercises, write_exercises
+from tutor.engine.offline.writing.checking import canonical, check_exercise, mentions, term_variants
+from tutor.engine.offline.writing.exercises import write_definition_exercises, write_exercises
 
 SOURCE = "notes.md"
 PAGES = {
@@ -298,8 +298,8 @@ def test_think_python_chapters_one_to_five_give_checked_exercises() -> None:
     book when this was written), and those that pass keep the invariants."""
     import json
 
-    from tutor.engine.offline.checking import support
-    from tutor.engine.offline.descriptions import term_pattern
+    from tutor.engine.offline.definitions.descriptions import term_pattern
+    from tutor.engine.offline.writing.checking import support
     from tutor.ingest.chunking import chunk_pages
     from tutor.ingest.sources import read_source
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.factories import make_chunks, make_course
-from tutor.engine.offline.explaining import explain
+from tutor.engine.offline.tutoring.explaining import explain
 from tutor.engine.port import ExplanationStyle, LearnerContext
 
 COURSE = make_course()

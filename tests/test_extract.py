@@ -9,11 +9,11 @@ import pytest
 
 from tests.conftest import REPO, eval_path
 from tutor.course import Chunk
-from tutor.engine.offline.book_matter import is_reference_matter
-from tutor.engine.offline.definitions import definitions_in, heading_terms
-from tutor.engine.offline.extract import extract_concepts
-from tutor.engine.offline.glossary import glossary_entries
-from tutor.engine.offline.text import (
+from tutor.engine.offline.concepts.book_matter import is_reference_matter
+from tutor.engine.offline.concepts.extract import extract_concepts
+from tutor.engine.offline.concepts.glossary import glossary_entries
+from tutor.engine.offline.definitions.patterns import definitions_in, heading_terms
+from tutor.engine.offline.terms import (
     is_junk_term,
     term_key,
 )
@@ -172,7 +172,7 @@ def test_think_python_glossary_recall_and_edge_direction() -> None:
 
 
 def test_mention_index_counts_keys_sharing_a_first_word_up_to_the_last_token():
-    from tutor.engine.offline.text import MentionIndex
+    from tutor.engine.offline.terms import MentionIndex
 
     texts = ["A floating-point number is a number.", "Floating point", "number number"]
     found = MentionIndex(texts, ["number", "floating point number", "floating point"])
@@ -185,8 +185,8 @@ def test_mention_index_counts_keys_sharing_a_first_word_up_to_the_last_token():
 def test_cached_tokens_and_features_are_fresh_copies():
     # Tokens and definition features are remembered per text: a caller that changes what it
     # got must not change what the next caller gets.
-    from tutor.engine.offline.defining_signs import Candidate, features
-    from tutor.engine.offline.text import key_tokens
+    from tutor.engine.offline.definitions.defining_signs import Candidate, features
+    from tutor.engine.offline.terms import key_tokens
 
     first = key_tokens("Lists are sequences.")
     first.append("changed")

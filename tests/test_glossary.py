@@ -5,12 +5,12 @@ body sentence that only names the term."""
 from __future__ import annotations
 
 from tutor.course import Chunk, Citation, Concept
-from tutor.engine.offline.book_definition import find_book_definition
-from tutor.engine.offline.checking import term_variants
-from tutor.engine.offline.exercise_material import gather
-from tutor.engine.offline.extract import extract_concepts
-from tutor.engine.offline.glossary import glossary_entries, reads_as_glossary
-from tutor.engine.offline.merge import merge_concepts
+from tutor.engine.offline.concepts.extract import extract_concepts
+from tutor.engine.offline.concepts.glossary import glossary_entries, reads_as_glossary
+from tutor.engine.offline.concepts.merge import merge_concepts
+from tutor.engine.offline.definitions.book_definition import find_book_definition
+from tutor.engine.offline.writing.checking import term_variants
+from tutor.engine.offline.writing.exercise_material import gather
 from tutor.engine.port import ConceptDraft
 
 RUN_TOGETHER = (
@@ -156,7 +156,7 @@ def test_a_list_of_capitalised_labels_or_questions_is_no_glossary() -> None:
 
 
 def test_exercises_on_a_glossary_definition_cite_the_glossary_page() -> None:
-    from tutor.engine.offline.exercises import write_exercises
+    from tutor.engine.offline.writing.exercises import write_exercises
 
     body = Chunk(id="b.pdf#p3-0", source="b.pdf", page=3, text=(
         "You can also use a list as an element of another list, and the nested list counts "
@@ -174,8 +174,8 @@ def test_exercises_on_a_glossary_definition_cite_the_glossary_page() -> None:
 
 
 def test_a_naming_whose_subject_points_at_its_place_takes_the_glossary() -> None:
-    from tutor.engine.offline.defining_signs import Candidate
-    from tutor.engine.offline.plain_definitions import plain_definition
+    from tutor.engine.offline.definitions.defining_signs import Candidate
+    from tutor.engine.offline.definitions.plain_definitions import plain_definition
 
     pointing = "The second approach, which this section demonstrates, is called data mining."
     assert not plain_definition("data mining", Candidate(pointing), chosen=True)

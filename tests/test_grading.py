@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from tutor.course import Exercise, ExerciseKind
-from tutor.engine.offline.answer_similarity import (
+from tutor.engine.offline.engine import OfflineEngine
+from tutor.engine.offline.tutoring.answer_similarity import (
     REFERENCE_FEATURES,
     AnswerKey,
     clean_answer,
@@ -16,8 +17,7 @@ from tutor.engine.offline.answer_similarity import (
     grading_model,
     split_points,
 )
-from tutor.engine.offline.engine import OfflineEngine
-from tutor.engine.offline.grading import grade, normalise, point_cue, singular
+from tutor.engine.offline.tutoring.grading import grade, normalise, point_cue, singular
 from tutor.errors import AnswerError
 from tutor.evals.grading_data import load_beetle, load_mohler, mohler_split, three_way
 from tutor.evals.grading_fit import best_threshold, fit_logistic, fit_softmax, macro_f1, pearson
@@ -310,7 +310,7 @@ def test_dataset_loaders_on_small_files(tmp_path) -> None:
 
 def test_true_false_needs_a_verdict_not_a_word_inside_a_sentence() -> None:
     from tutor.course import Citation, Exercise, ExerciseKind
-    from tutor.engine.offline.grading import grade
+    from tutor.engine.offline.tutoring.grading import grade
     from tutor.errors import AnswerError
 
     exercise = Exercise(id="x-tf-1", concept_id="x", kind=ExerciseKind.TRUE_FALSE,

@@ -6,7 +6,7 @@ import pytest
 
 from tests.factories import make_course
 from tutor.course import Exercise, ExerciseKind
-from tutor.engine.offline.hints import RUNGS, hint, mask_answer, reveals_answer
+from tutor.engine.offline.tutoring.hints import RUNGS, hint, mask_answer, reveals_answer
 
 COURSE = make_course()
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tutor.course import Chunk
-from tutor.engine.offline.definitions import definitions_in, kind_names
-from tutor.engine.offline.extract import extract_concepts
+from tutor.engine.offline.concepts.extract import extract_concepts
+from tutor.engine.offline.definitions.patterns import definitions_in, kind_names
 
 
 def terms(sentence: str) -> set[str]:

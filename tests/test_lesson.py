@@ -19,7 +19,7 @@ from tests.factories import (
 )
 from tutor.context import TutorContext
 from tutor.course import Course
-from tutor.engine.offline.hints import reveals_answer
+from tutor.engine.offline.tutoring.hints import reveals_answer
 from tutor.errors import AnswerError, CourseError
 from tutor.teach.lesson import CoursePassages, Lesson, teachable
 from tutor.teach.state import TutorMessage

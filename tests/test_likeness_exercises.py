@@ -5,10 +5,10 @@ from __future__ import annotations
 from factories import book_page
 
 from tutor.course import Citation, Concept, ExerciseOrigin
-from tutor.engine.offline.checking import term_variants
-from tutor.engine.offline.exercise_material import gather
-from tutor.engine.offline.exercises import write_exercises
-from tutor.engine.offline.likeness_exercises import likeness, write_likeness
+from tutor.engine.offline.contrasts.likeness_exercises import likeness, write_likeness
+from tutor.engine.offline.writing.checking import term_variants
+from tutor.engine.offline.writing.exercise_material import gather
+from tutor.engine.offline.writing.exercises import write_exercises
 
 LIKE = ("The xerrorbars style is only relevant to 2D data plots. xerrorbars is like points, "
         "except that a horizontal error bar is also drawn.")

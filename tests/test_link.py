@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from tutor.course import Chunk, Citation, Concept, Course
-from tutor.engine.offline.extract import extract_concepts
-from tutor.engine.offline.link import link_prerequisites
-from tutor.engine.offline.merge import merge_concepts
+from tutor.engine.offline.concepts.extract import extract_concepts
+from tutor.engine.offline.concepts.merge import merge_concepts
+from tutor.engine.offline.prerequisites.link import link_prerequisites
 
 PAGES = [
     "A value is one of the basic things a program works with, like a letter or a number. "

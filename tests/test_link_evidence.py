@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tutor.course import Chunk, Citation, Concept, Prerequisite
-from tutor.engine.offline import link, link_evidence
-from tutor.engine.offline.link import link_prerequisites
+from tutor.engine.offline.prerequisites import link, link_evidence
+from tutor.engine.offline.prerequisites.link import link_prerequisites
 
 
 def concept(cid: str, order: int, definition: str, section: str = "") -> Concept:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from tests.factories import manual_pages
 from tutor.course import Chunk
-from tutor.engine.offline.candidates import read_sentences
-from tutor.engine.offline.extract import extract_concepts
-from tutor.engine.offline.reference_concepts import entry_concepts
-from tutor.engine.offline.reference_entries import describing_sentence, find_entries
-from tutor.engine.offline.section_concepts import add_section_concepts
-from tutor.engine.offline.section_topics import topic_name
+from tutor.engine.offline.concepts.candidates import read_sentences
+from tutor.engine.offline.concepts.extract import extract_concepts
+from tutor.engine.offline.concepts.reference_concepts import entry_concepts
+from tutor.engine.offline.concepts.reference_entries import describing_sentence, find_entries
+from tutor.engine.offline.concepts.section_concepts import add_section_concepts
+from tutor.engine.offline.concepts.section_topics import topic_name
 
 _VERBS = ["Create", "Delete", "Copy", "Print", "Read", "Write"]
 _OBJECTS = ["tree", "node", "label", "table", "stream", "record"]

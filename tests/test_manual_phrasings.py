@@ -3,9 +3,13 @@ and headings that name a task rather than a thing."""
 
 from __future__ import annotations
 
-from tutor.engine.offline.defining_signs import Candidate, features
-from tutor.engine.offline.definitions import heading_terms
-from tutor.engine.offline.descriptions import describe, describes_command, plainly_defines
+from tutor.engine.offline.definitions.defining_signs import Candidate, features
+from tutor.engine.offline.definitions.descriptions import (
+    describe,
+    describes_command,
+    plainly_defines,
+)
+from tutor.engine.offline.definitions.patterns import heading_terms
 
 
 def test_a_command_named_by_what_it_does_is_described_by_its_own_verb() -> None:
@@ -55,7 +59,7 @@ def test_a_heading_that_names_a_task_gives_no_concept() -> None:
 
 
 def test_a_likeness_with_its_difference_is_no_list_of_examples() -> None:
-    from tutor.engine.offline.descriptions import only_examples
+    from tutor.engine.offline.definitions.descriptions import only_examples
 
     assert not only_examples("exactly like the style steps except that the area is filled")
     assert only_examples("Expressions like 'no one', 'everyone', and 'anyone'")
@@ -99,8 +103,8 @@ def test_what_it_does_after_a_sentence_on_the_thing() -> None:
 
 def test_a_section_opening_on_the_thing_then_saying_what_it_does_defines_it() -> None:
     from tutor.course import Chunk, Citation
-    from tutor.engine.offline.candidates import Sentence
-    from tutor.engine.offline.section_definitions import define_from_sections
+    from tutor.engine.offline.concepts.candidates import Sentence
+    from tutor.engine.offline.definitions.section_definitions import define_from_sections
     from tutor.engine.port import ConceptDraft
 
     first = "The break command is only meaningful inside the clause of a do statement."
@@ -120,7 +124,7 @@ def test_a_section_opening_on_the_thing_then_saying_what_it_does_defines_it() ->
 
 
 def test_a_heading_or_syntax_run_into_a_sentence_is_taken_off() -> None:
-    from tutor.engine.offline.section_definitions import without_run_in
+    from tutor.engine.offline.definitions.section_definitions import without_run_in
 
     assert without_run_in("Sbezier The smooth sbezier option first renders the data monotonic.",
                           ["sbezier"]) == "The smooth sbezier option first renders the data monotonic."

@@ -7,11 +7,11 @@ import logging
 
 from tests.factories import manual_pages
 from tutor.course import Chunk, Citation
-from tutor.engine.offline.candidates import Sentence
-from tutor.engine.offline.common_words import instance_word
-from tutor.engine.offline.descriptions import describes_command, plainly_defines
-from tutor.engine.offline.refusals import NO_MATERIAL, RefusalCount, refuse
-from tutor.engine.offline.section_definitions import define_from_sections
+from tutor.engine.offline.concepts.candidates import Sentence
+from tutor.engine.offline.concepts.common_words import instance_word
+from tutor.engine.offline.definitions.descriptions import describes_command, plainly_defines
+from tutor.engine.offline.definitions.section_definitions import define_from_sections
+from tutor.engine.offline.writing.refusals import NO_MATERIAL, RefusalCount, refuse
 from tutor.engine.port import ConceptDraft
 
 
@@ -69,14 +69,14 @@ def test_a_common_word_said_of_one_instance_is_no_concept() -> None:
 def test_refusals_are_counted_by_reason() -> None:
     with RefusalCount() as count:
         assert refuse("locale", NO_MATERIAL) == []
-    logging.getLogger("tutor.engine.offline.refusals").info("no exercise for %s: %s", "x", "y")
+    logging.getLogger("tutor.engine.offline.writing.refusals").info("no exercise for %s: %s", "x", "y")
     assert count.by_reason == {NO_MATERIAL: ["locale"]}
 
 
 def test_the_maps_own_sentence_on_a_command_says_what_it_is() -> None:
     from tutor.course import Concept
-    from tutor.engine.offline.descriptions import says_what_it_is
-    from tutor.engine.offline.exercise_material import gather
+    from tutor.engine.offline.definitions.descriptions import says_what_it_is
+    from tutor.engine.offline.writing.exercise_material import gather
 
     page = Chunk(id="m.pdf#p2-0", source="m.pdf", page=2, heading="Grid", order=1,
                  text="The set grid command allows grid lines to be drawn on the plot. "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tutor.course import Citation, Concept
-from tutor.engine.offline.merge import merge_concepts
+from tutor.engine.offline.concepts.merge import merge_concepts
 from tutor.engine.port import ConceptDraft
 
 

@@ -4,7 +4,7 @@ not."""
 from __future__ import annotations
 
 from tutor.course import Citation
-from tutor.engine.offline.merge import merge_concepts
+from tutor.engine.offline.concepts.merge import merge_concepts
 from tutor.engine.port import ConceptDraft
 
 

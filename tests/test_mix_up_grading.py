@@ -7,7 +7,7 @@ import pytest
 
 from tutor.answers import key_verdict, mix_up_sides, reversed_diagnosis
 from tutor.course import Exercise, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.grading import grade
+from tutor.engine.offline.tutoring.grading import grade
 
 P_VALUE = ("the probability of seeing an effect as big as the observed effect by chance, if the "
            "null hypothesis is true")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from tests.factories import map_definitions, notes_pages
 from tutor.course import Chunk
-from tutor.engine.offline.candidates import Sentence
-from tutor.engine.offline.notation_definitions import (
+from tutor.engine.offline.concepts.candidates import Sentence
+from tutor.engine.offline.definitions.notation_definitions import (
     BookText,
     rule_statement,
     section_meaning,

@@ -4,8 +4,8 @@ first options do; bare flags explained in prose, or a couple of options, give no
 from __future__ import annotations
 
 from tutor.course import Chunk
-from tutor.engine.offline.option_tables import find_tables, option_concepts
-from tutor.engine.offline.reference_concepts import with_entries
+from tutor.engine.offline.concepts.option_tables import find_tables, option_concepts
+from tutor.engine.offline.concepts.reference_concepts import with_entries
 from tutor.engine.port import ConceptDraft
 
 ONE_LINE = ("5.1 Options\nfrob recognizes these commands:\n-h, --help Print help and exit\n"
@@ -73,9 +73,9 @@ def test_the_table_joins_the_concepts_of_a_course_without_entries() -> None:
 
 def test_an_option_is_asked_by_what_it_does_unless_that_names_it() -> None:
     from tutor.course import Concept
-    from tutor.engine.offline.checking import term_variants
-    from tutor.engine.offline.exercise_material import gather
-    from tutor.engine.offline.option_exercises import write_option_items
+    from tutor.engine.offline.writing.checking import term_variants
+    from tutor.engine.offline.writing.exercise_material import gather
+    from tutor.engine.offline.writing.option_exercises import write_option_items
 
     text = ("9 Installation\nSome of the more interesting grind options are:\n"
             "'--enable-fat'\nInclude several versions of each function.\n"

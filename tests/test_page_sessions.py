@@ -8,16 +8,16 @@ import pytest
 
 from tests.factories import book_page
 from tutor.course import Citation, Concept, ExerciseOrigin
-from tutor.engine.offline.checking import check_exercise, term_variants
-from tutor.engine.offline.code_exercises import write_code_output
-from tutor.engine.offline.code_listings import sessions
-from tutor.engine.offline.exercise_material import gather
-from tutor.engine.offline.page_sessions import (
+from tutor.engine.offline.code_output.code_exercises import write_code_output
+from tutor.engine.offline.code_output.code_listings import sessions
+from tutor.engine.offline.code_output.page_sessions import (
     from_literals,
     missing_libraries,
     page_value,
     predictable,
 )
+from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.writing.exercise_material import gather
 
 PMF = Concept(id="pmf", name="probability mass function", aliases=["PMF", "Pmf"],
               definition="A PMF maps each value to its probability.",

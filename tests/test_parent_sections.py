@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tutor.course import Chunk, Citation, Concept
-from tutor.engine.offline.link import link_prerequisites
-from tutor.engine.offline.link_evidence import parent_sections
+from tutor.engine.offline.prerequisites.link import link_prerequisites
+from tutor.engine.offline.prerequisites.link_evidence import parent_sections
 
 
 def _chunk(order: int, heading: str, text: str) -> Chunk:

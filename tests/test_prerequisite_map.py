@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from tutor.course import Chunk, Citation, Concept
-from tutor.engine.offline.link import MAX_DEPENDENT_SHARE, MAX_PARENTS, link_prerequisites
+from tutor.engine.offline.prerequisites.link import (
+    MAX_DEPENDENT_SHARE,
+    MAX_PARENTS,
+    link_prerequisites,
+)
 
 
 def concept(name: str, order: int, definition: str, section: str = "") -> Concept:

@@ -4,8 +4,8 @@ introduced where the text first uses it, not where the glossary closes the chapt
 from __future__ import annotations
 
 from tutor.course import Chunk, Citation, Concept
-from tutor.engine.offline.extract import extract_concepts
-from tutor.engine.offline.link import link_prerequisites
+from tutor.engine.offline.concepts.extract import extract_concepts
+from tutor.engine.offline.prerequisites.link import link_prerequisites
 
 
 def _concept(name: str, order: int, definition: str, points: list[str]) -> Concept:

@@ -9,8 +9,8 @@ import pytest
 
 from tests.factories import manual_pages
 from tutor.course import Chunk, Citation
-from tutor.engine.offline.candidates import Sentence
-from tutor.engine.offline.real_definitions import (
+from tutor.engine.offline.concepts.candidates import Sentence
+from tutor.engine.offline.definitions.real_definitions import (
     acted_on,
     is_fragment,
     lists_things,
@@ -199,7 +199,7 @@ def test_a_concept_with_no_better_sentence_keeps_its_own() -> None:
 
 
 def test_the_concept_map_runs_the_pass_last(monkeypatch: pytest.MonkeyPatch) -> None:
-    from tutor.engine.offline import extract
+    from tutor.engine.offline.concepts import extract
 
     seen: list[list[str]] = []
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from tests.factories import book_page
 from tutor.answers import NOTE_DESCRIBES
 from tutor.course import Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.exercise_mix import is_mix_up, uses_the_idea, with_one_recall
-from tutor.engine.offline.exercises import write_exercises
+from tutor.engine.offline.writing.exercise_mix import is_mix_up, uses_the_idea, with_one_recall
+from tutor.engine.offline.writing.exercises import write_exercises
 
 
 def _note(n: int) -> Exercise:

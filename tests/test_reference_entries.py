@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from tests.factories import manual_pages
 from tutor.course import Chunk
-from tutor.engine.offline.extract import extract_concepts
-from tutor.engine.offline.reference_concepts import entry_concepts, said_of, with_entries
-from tutor.engine.offline.reference_entries import (
+from tutor.engine.offline.concepts.extract import extract_concepts
+from tutor.engine.offline.concepts.reference_concepts import entry_concepts, said_of, with_entries
+from tutor.engine.offline.concepts.reference_entries import (
     ReferenceEntry,
     describing_sentence,
     find_entries,

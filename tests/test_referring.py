@@ -1,4 +1,4 @@
-"""Definitions that refer to the passage just read (tutor.engine.offline.referring) and
+"""Definitions that refer to the passage just read (tutor.engine.offline.definitions.referring) and
 example words that are no concept (candidates.example_statement)."""
 
 from __future__ import annotations
@@ -6,15 +6,15 @@ from __future__ import annotations
 from collections import Counter
 
 from tests.factories import map_definitions, notes_pages
-from tutor.engine.offline.candidates import (
+from tutor.engine.offline.concepts.candidates import (
     TermCandidate,
     example_statement,
     is_generic,
     of_code_variable,
     of_example_symbol,
 )
-from tutor.engine.offline.extract import extract_concepts
-from tutor.engine.offline.referring import (
+from tutor.engine.offline.concepts.extract import extract_concepts
+from tutor.engine.offline.definitions.referring import (
     formally_named,
     named_after_claim,
     named_for_purpose,
@@ -188,7 +188,7 @@ def test_a_value_of_a_variable_the_books_code_assigns_is_no_concept() -> None:
 
 
 def test_a_word_named_as_one_of_the_books_functions_is_no_concept() -> None:
-    from tutor.engine.offline.candidates import code_variable
+    from tutor.engine.offline.concepts.candidates import code_variable
 
     random = TermCandidate(key="random", surfaces=Counter({"Random": 2, "random": 5}),
                            evidence={"definition"})

@@ -4,13 +4,13 @@ what sets the two apart, and definition keys that say what a concept is."""
 from __future__ import annotations
 
 from tutor.course import Chunk, Citation, Concept, ExerciseOrigin
-from tutor.engine.offline.checking import check_exercise, term_variants
-from tutor.engine.offline.contrast_exercises import write_contrast
-from tutor.engine.offline.contrast_questions import pair_of
-from tutor.engine.offline.descriptions import a_case_or_a_sign, describe
-from tutor.engine.offline.exercise_material import Sibling, gather
-from tutor.engine.offline.exercises import write_exercises
-from tutor.engine.offline.relating_sentences import relating_sentence
+from tutor.engine.offline.contrasts.contrast_exercises import write_contrast
+from tutor.engine.offline.contrasts.contrast_questions import pair_of
+from tutor.engine.offline.contrasts.relating_sentences import relating_sentence
+from tutor.engine.offline.definitions.descriptions import a_case_or_a_sign, describe
+from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.writing.exercise_material import Sibling, gather
+from tutor.engine.offline.writing.exercises import write_exercises
 from tutor.study.exercise_steps import _asked_once
 
 
@@ -160,7 +160,7 @@ def test_an_example_or_the_name_of_a_sign_is_no_key_for_what_a_concept_is() -> N
 
 
 def test_a_diagnosis_is_graded_on_the_idea_named_and_what_the_concept_is() -> None:
-    from tutor.engine.offline.grading import grade
+    from tutor.engine.offline.tutoring.grading import grade
 
     page = _chunk(f"{CDF.definition} {CURVE.definition}", 9)
     sibling = Sibling(CURVE, 0.3, describe(CURVE.definition, ["survival curve"]))

@@ -21,7 +21,7 @@ from tests.factories import COURSE, make_chunks, make_course, seen_before_solved
 from tutor.context import TutorContext
 from tutor.course import Chunk, Course, Exercise, ExerciseKind
 from tutor.engine.offline import OfflineEngine
-from tutor.engine.offline.hints import reveals_answer
+from tutor.engine.offline.tutoring.hints import reveals_answer
 from tutor.errors import AnswerError
 from tutor.teach.lesson import CoursePassages, Lesson
 from tutor.teach.state import TutorMessage

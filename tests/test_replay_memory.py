@@ -3,7 +3,7 @@ stood in for)."""
 
 from __future__ import annotations
 
-from tutor.engine.offline.code_sandbox import Sandbox
+from tutor.engine.offline.code_output.code_sandbox import Sandbox
 
 
 class CountingSandbox(Sandbox):

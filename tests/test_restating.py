@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from tests.factories import map_definitions, notes_pages
-from tutor.engine.offline.restating import (
+from tutor.engine.offline.definitions.restating import (
     NAMED_IN_PASSING,
     abbreviation,
     by_abbreviation,

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from tests.factories import manual_pages
 from tutor.course import Chunk, Citation
-from tutor.engine.offline.candidates import Sentence
-from tutor.engine.offline.extract import extract_concepts
-from tutor.engine.offline.section_concepts import (
+from tutor.engine.offline.concepts.candidates import Sentence
+from tutor.engine.offline.concepts.extract import extract_concepts
+from tutor.engine.offline.concepts.section_concepts import (
     SECTION_EVIDENCE,
     add_section_concepts,
     adjective_participles,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from tests.factories import manual_pages
 from tutor.course import Citation, Concept, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.checking import check_exercise, term_variants
-from tutor.engine.offline.exercise_material import gather
-from tutor.engine.offline.special_values import stated_cases, write_special_values
+from tutor.engine.offline.code_output.special_values import stated_cases, write_special_values
+from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.writing.exercise_material import gather
 from tutor.study.showcases import showcase_passages
 
 SIGNED_ZERO = Concept(id="signed-zero", name="signed zero",

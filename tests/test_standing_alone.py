@@ -5,10 +5,10 @@ not say what the concept is."""
 from __future__ import annotations
 
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind
-from tutor.engine.offline.checking import check_exercise, term_variants
-from tutor.engine.offline.descriptions import describes_command
-from tutor.engine.offline.giveaways import abbreviated
-from tutor.engine.offline.standing_alone import artefact, quoted_sentence, standing_problems
+from tutor.engine.offline.definitions.descriptions import describes_command
+from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.writing.giveaways import abbreviated
+from tutor.engine.offline.writing.standing_alone import artefact, quoted_sentence, standing_problems
 
 PAGE = Citation(source="manual.pdf", page=3)
 TEXT = ("A link function maps the mean of the response to the linear predictor. "
@@ -138,8 +138,8 @@ def test_a_key_cut_short_or_with_an_unmatched_bracket_is_refused() -> None:
 
 
 def test_a_distractor_said_in_terms_of_the_concept_is_not_offered() -> None:
-    from tutor.engine.offline.exercise_material import Sibling, gather
-    from tutor.engine.offline.exercises import also_fits
+    from tutor.engine.offline.writing.exercise_material import Sibling, gather
+    from tutor.engine.offline.writing.exercises import also_fits
 
     material = gather(LINK, term_variants("link function"), PASSAGES)
     broader = Concept(id="mapping", name="mapping", citations=[PAGE],
@@ -169,7 +169,7 @@ def test_a_relation_key_pointing_at_the_page_is_refused() -> None:
 
 
 def test_what_a_thing_is_in_one_case_is_no_definition() -> None:
-    from tutor.engine.offline.descriptions import a_case_or_a_sign
+    from tutor.engine.offline.definitions.descriptions import a_case_or_a_sign
 
     assert a_case_or_a_sign("If the third parameter is 0, the time returned is the start of "
                             "the week.", ["time returned"])

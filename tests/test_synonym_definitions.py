@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tutor.course import Citation
-from tutor.engine.offline.synonym_definitions import (
+from tutor.engine.offline.definitions.synonym_definitions import (
     lend_kind_definitions,
     lend_synonym_definitions,
 )

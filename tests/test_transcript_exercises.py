@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from tests.factories import book_page
 from tutor.course import Chunk, Citation, Concept, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.annotated_results import annotated_results, write_annotated_results
-from tutor.engine.offline.checking import check_exercise, term_variants
-from tutor.engine.offline.exercise_material import gather
-from tutor.engine.offline.stated_results import stated_results, write_stated_results
-from tutor.engine.offline.transcript_exercises import (
+from tutor.engine.offline.code_output.annotated_results import (
+    annotated_results,
+    write_annotated_results,
+)
+from tutor.engine.offline.code_output.stated_results import stated_results, write_stated_results
+from tutor.engine.offline.code_output.transcript_exercises import (
     plausible_outputs,
     write_transcript_outputs,
 )
-from tutor.engine.offline.transcripts import fully_shown, stable_output, transcripts
+from tutor.engine.offline.code_output.transcripts import fully_shown, stable_output, transcripts
+from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.writing.exercise_material import gather
 from tutor.study.showcases import showcase_passages
 
 MODE = Concept(id="mode", name="mode", definition="The mode of an object is the basic type "

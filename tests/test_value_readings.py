@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.checking import check_exercise, term_variants
-from tutor.engine.offline.exercise_material import gather
-from tutor.engine.offline.exercise_mix import uses_the_idea
-from tutor.engine.offline.value_readings import write_readings
+from tutor.engine.offline.examples.value_readings import write_readings
+from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.writing.exercise_material import gather
+from tutor.engine.offline.writing.exercise_mix import uses_the_idea
 from tutor.study.showcases import showcase_passages
 
 P_VALUE = Concept(id="p-value", name="p-value",

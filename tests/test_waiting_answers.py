@@ -10,7 +10,7 @@ from tests.factories import Shown, open_lesson
 from tutor.answers import MASK, reveals_answer
 from tutor.context import TutorContext
 from tutor.course import Chunk, Exercise, ExerciseKind
-from tutor.engine.offline.answering import answer_question
+from tutor.engine.offline.tutoring.answering import answer_question
 from tutor.teach.waiting_answers import (
     AFTER_THE_ATTEMPT,
     passages_without_key,

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 
 from tutor.answers import key_verdict, same_number
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.checking import check_exercise, term_variants
-from tutor.engine.offline.exercise_material import gather
-from tutor.engine.offline.exercise_mix import uses_the_idea
-from tutor.engine.offline.grading import grade
-from tutor.engine.offline.worked_examples import write_worked_examples
+from tutor.engine.offline.examples.worked_examples import write_worked_examples
+from tutor.engine.offline.tutoring.grading import grade
+from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.writing.exercise_material import gather
+from tutor.engine.offline.writing.exercise_mix import uses_the_idea
 from tutor.study.showcases import MAX_SHOWCASES, showcase_passages
 
 
@@ -120,7 +120,7 @@ def test_a_worked_result_routes_its_passage_to_the_concept_it_is_stated_of() -> 
 
 
 def test_the_hint_for_a_worked_result_says_how_to_get_it_not_its_digits() -> None:
-    from tutor.engine.offline.hints import hint
+    from tutor.engine.offline.tutoring.hints import hint
 
     (item,) = _items(MEAN, [_chunk(WORKED)])
     clue = hint(item, MEAN, 2).text

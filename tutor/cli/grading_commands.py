@@ -34,7 +34,7 @@ def grading(
         raise TutorError(f"{root}: no grading data here; pass --data PATH/TO/eval/grading")
     report, model = run(root, recalibrate=calibrate)
     if calibrate:
-        from tutor.engine.offline.answer_similarity import MODEL_PATH, grading_model
+        from tutor.engine.offline.tutoring.answer_similarity import MODEL_PATH, grading_model
 
         model.save(MODEL_PATH)
         grading_model.cache_clear()

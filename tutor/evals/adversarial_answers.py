@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 
 from tutor.course import Citation, Exercise, ExerciseKind
-from tutor.engine.offline.answer_similarity import split_points, tokens
+from tutor.engine.offline.tutoring.answer_similarity import split_points, tokens
 
 NEAREST = 3
 _VERB = re.compile(r"\b(is|are)\b")
@@ -73,7 +73,7 @@ def adversarial_shares(root: Path) -> dict[str, float]:
     """Shares over every concept of every map: ``faithful_accepted``, ``negated_rejected``,
     ``sibling_rejected``, ``keyword_salad_rejected``, and ``concepts``; the same per map as
     ``<book>/<share>`` (the guards fit no constant on these answers: each book is held out)."""
-    from tutor.engine.offline.grading import grade
+    from tutor.engine.offline.tutoring.grading import grade
     from tutor.index.embeddings import embed
 
     kinds = ("faithful_accepted", "negated_rejected", "sibling_rejected",

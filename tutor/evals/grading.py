@@ -22,8 +22,8 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, Field
 
-from tutor.engine.offline.answer_guards import keyword_salad, negates
-from tutor.engine.offline.answer_similarity import (
+from tutor.engine.offline.tutoring.answer_guards import keyword_salad, negates
+from tutor.engine.offline.tutoring.answer_similarity import (
     REFERENCE_FEATURES,
     AnswerKey,
     GradingModel,
@@ -297,7 +297,7 @@ def default_data_root(home: Path | None = None) -> Path:
 def run(root: Path, recalibrate: bool = False) -> tuple[GradingReport, GradingModel]:
     """Evaluate the shipped model, or refit it on the training splits first (and record the
     held-out numbers in it; the caller saves it)."""
-    from tutor.engine.offline.answer_similarity import grading_model
+    from tutor.engine.offline.tutoring.answer_similarity import grading_model
 
     embed = _Embeddings()
     model = calibrate(root, embed) if recalibrate else grading_model()

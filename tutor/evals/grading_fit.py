@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from tutor.engine.offline.answer_similarity import LogisticModel
+from tutor.engine.offline.tutoring.answer_similarity import LogisticModel
 
 
 def _standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

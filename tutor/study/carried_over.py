@@ -43,7 +43,7 @@ def carried_over(folder: Path) -> Iterator[None]:
     """Within this block the build's reading, embeddings and replays use what the course's
     previous build kept; when the block ends without an error, what this build used is
     kept."""
-    from tutor.engine.offline import code_sandbox
+    from tutor.engine.offline.code_output import code_sandbox
     from tutor.index import embeddings
     from tutor.ingest import sources
 
@@ -128,7 +128,7 @@ def _vectors_text(kept: dict[str, np.ndarray]) -> str:
 
 
 def _read_replays(path: Path) -> dict[tuple[str, ...], list[str]]:
-    from tutor.engine.offline.code_sandbox import sandbox_version
+    from tutor.engine.offline.code_output.code_sandbox import sandbox_version
 
     data = _load(path)
     if data is None or data.get("sandbox") != sandbox_version():
@@ -146,7 +146,7 @@ def _read_replays(path: Path) -> dict[tuple[str, ...], list[str]]:
 
 
 def _replays_text(kept: dict[tuple[str, ...], list[str]]) -> str:
-    from tutor.engine.offline.code_sandbox import sandbox_version
+    from tutor.engine.offline.code_output.code_sandbox import sandbox_version
 
     sessions = [[list(key), kept[key]] for key in sorted(kept)]
     return json.dumps({"sandbox": sandbox_version(), "sessions": sessions})

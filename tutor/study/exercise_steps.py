@@ -23,8 +23,8 @@ from langgraph.types import Send
 
 from tutor.answers import CASE_ASKED
 from tutor.course import Chunk, Concept, Exercise
-from tutor.engine.offline.contrast_cases import quoted_case
-from tutor.engine.offline.contrast_questions import pair_of
+from tutor.engine.offline.contrasts.contrast_cases import quoted_case
+from tutor.engine.offline.contrasts.contrast_questions import pair_of
 from tutor.errors import TutorError
 from tutor.study.rules import PassageLookup, exercise_problems, reason_category
 from tutor.study.showcases import showcase_passages
@@ -193,7 +193,7 @@ _PAIR = "pair: "
 def _question(exercise: dict[str, Any]) -> str:
     """What an exercise asks, one spelling for one question: its prompt, or for a contrast or
     a relation item the pair it sets side by side in either order
-    (:func:`~tutor.engine.offline.contrast_questions.pair_of`, or a prompt "How does X differ
+    (:func:`~tutor.engine.offline.contrasts.contrast_questions.pair_of`, or a prompt "How does X differ
     from Y?")."""
     prompt = " ".join(str(exercise.get("prompt", "")).split())
     if exercise.get("origin") not in ("contrast", "relation"):

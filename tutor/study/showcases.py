@@ -20,13 +20,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from tutor.course import Chunk
-from tutor.engine.offline.annotated_results import annotated_starts
-from tutor.engine.offline.drawn_conclusions import drawn_starts
-from tutor.engine.offline.paired_cases import paired_starts
-from tutor.engine.offline.special_values import stated_case_starts
-from tutor.engine.offline.stated_results import stated_starts
-from tutor.engine.offline.transcripts import SESSION_START, answerable_starts
-from tutor.engine.offline.worked_examples import CLAUSE, stated_of, symbols_given
+from tutor.engine.offline.code_output.annotated_results import annotated_starts
+from tutor.engine.offline.code_output.special_values import stated_case_starts
+from tutor.engine.offline.code_output.stated_results import stated_starts
+from tutor.engine.offline.code_output.transcripts import SESSION_START, answerable_starts
+from tutor.engine.offline.examples.drawn_conclusions import drawn_starts
+from tutor.engine.offline.examples.paired_cases import paired_starts
+from tutor.engine.offline.examples.worked_examples import CLAUSE, stated_of, symbols_given
 
 NEAR_CHARS = 400
 """How far before a showcase the text may name its concept."""

@@ -352,7 +352,7 @@ class Lesson:
         exercise = self.course.exercise(exercise_id)
         if getattr(self.engine, "name", "") != "offline" or exercise.kind != "short_answer":
             return
-        from tutor.engine.offline.grading import prepare
+        from tutor.engine.offline.tutoring.grading import prepare
 
         def run() -> None:
             try:

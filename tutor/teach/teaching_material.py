@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tutor.course import Chunk, Concept, Course, Prerequisite
-from tutor.engine.offline.answering import content_terms
-from tutor.engine.offline.explaining import mention_pattern
+from tutor.engine.offline.tutoring.answering import content_terms
+from tutor.engine.offline.tutoring.explaining import mention_pattern
 
 __all__ = ["CoursePassages", "teachable"]
 

@@ -2,7 +2,7 @@
 
 An exercise the model writes from code the passages show ("what does Python show after the
 last line?") carries its session as a list of statements. The session is replayed in the
-process's sandbox (:mod:`tutor.engine.offline.code_sandbox`, the same one that checks the
+process's sandbox (:mod:`tutor.engine.offline.code_output.code_sandbox`, the same one that checks the
 offline engine's code items), and the exercise is kept only when the interpreter shows the
 model's key after the last statement. The key the learner is graded against is then what the
 interpreter printed, and what earlier statements printed is shown with them, so the session on
@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from tutor.engine.offline import code_sandbox
-from tutor.engine.offline.checking import BLANK
-from tutor.engine.offline.code_listings import at_prompt
+from tutor.engine.offline.code_output import code_sandbox
+from tutor.engine.offline.code_output.code_listings import at_prompt
+from tutor.engine.offline.writing.checking import BLANK
 
 QUESTION_BLANK = f"Python shows: {BLANK}"
 """The line the learner completes, as the offline engine's code items end."""

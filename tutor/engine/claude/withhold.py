@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 
 from tutor.answers import answer_pattern, answer_strings
 from tutor.course import Exercise, ExerciseKind
-from tutor.engine.offline.answer_similarity import content_words
+from tutor.engine.offline.tutoring.answer_similarity import content_words
 
 PLACEHOLDER = "(the answer is held back until you have worked it out)"
 PARAPHRASE_SHARE = 0.6

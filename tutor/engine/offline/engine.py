@@ -24,33 +24,33 @@ class OfflineEngine:
     name = "offline"
 
     def extract_concepts(self, chunks: Sequence[Chunk]) -> list[ConceptDraft]:
-        from tutor.engine.offline.extract import extract_concepts
+        from tutor.engine.offline.concepts.extract import extract_concepts
 
         return extract_concepts(chunks)
 
     def merge_concepts(self, drafts: Sequence[ConceptDraft]) -> list[Concept]:
-        from tutor.engine.offline.merge import merge_concepts
+        from tutor.engine.offline.concepts.merge import merge_concepts
 
         return merge_concepts(drafts)
 
     def link_prerequisites(
         self, concepts: Sequence[Concept], chunks: Sequence[Chunk]
     ) -> list[Prerequisite]:
-        from tutor.engine.offline.link import link_prerequisites
+        from tutor.engine.offline.prerequisites.link import link_prerequisites
 
         return link_prerequisites(concepts, chunks)
 
     def write_exercises(
         self, concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk]
     ) -> list[Exercise]:
-        from tutor.engine.offline.exercises import write_exercises
+        from tutor.engine.offline.writing.exercises import write_exercises
 
         return write_exercises(concept, related, passages)
 
     def check_exercise(
         self, exercise: Exercise, concept: Concept, passages: Sequence[Chunk]
     ) -> ExerciseCheck:
-        from tutor.engine.offline.checking import check_exercise
+        from tutor.engine.offline.writing.checking import check_exercise
 
         return check_exercise(exercise, concept, passages)
 
@@ -62,21 +62,21 @@ class OfflineEngine:
         prerequisites: Sequence[Concept],
         learner: LearnerContext,
     ) -> Explanation:
-        from tutor.engine.offline.explaining import explain
+        from tutor.engine.offline.tutoring.explaining import explain
 
         return explain(concept, style, passages, prerequisites, learner)
 
     def hint(self, exercise: Exercise, concept: Concept, level: int) -> Hint:
-        from tutor.engine.offline.hints import hint
+        from tutor.engine.offline.tutoring.hints import hint
 
         return hint(exercise, concept, level)
 
     def grade(self, exercise: Exercise, answer: str) -> Grade:
-        from tutor.engine.offline.grading import grade
+        from tutor.engine.offline.tutoring.grading import grade
 
         return grade(exercise, answer)
 
     def answer_question(self, question: str, passages: Sequence[Chunk]) -> GroundedAnswer:
-        from tutor.engine.offline.answering import answer_question
+        from tutor.engine.offline.tutoring.answering import answer_question
 
         return answer_question(question, passages)

@@ -1,0 +1,232 @@
+""""What does R show?" exercises from a manual's transcripts of other interpreters.
+
+A manual of R, gnuplot or a shell teaches by sessions (:mod:`transcripts`): ``> m[i]`` then
+``[1] 1 4``. The item shows the session up to one input, as the page does, and asks what
+comes back; the key is the page's output, checked against the page only (the sandbox runs
+Python alone), so the item is written only when that input is fully shown
+(:func:`transcripts.fully_shown`: nothing it reads is out of sight, nothing it calls depends on
+the machine) and its output is a short result the code determines
+(:func:`transcripts.stable_output`). A line that only echoes what was typed (``> y`` after
+``> y <- 4``) asks nothing.
+
+The options are outputs a learner could mistake for it: what another line of the same
+session showed, the same result off by one or in the other order, the value or type name a
+sibling function gives ("numeric" beside typeof's "integer"). None of them can also be
+right: the output of one fully shown input is one value, and an option holding the same
+value (``5`` beside ``[1] 5``) is not offered. Without two such options the item asks to type
+the output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from collections.abc import Sequence
+
+from tutor.course import Chunk, Citation, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline.code_output.transcripts import (
+    Transcript,
+    fully_shown,
+    stable_output,
+    transcripts,
+)
+from tutor.engine.offline.writing.checking import BLANK, content_stems, mentions, same_option
+from tutor.engine.offline.writing.exercise_material import Material
+
+MAX_ITEMS = 4
+PER_TRANSCRIPT = 2
+MAX_STEPS_SHOWN = 8
+MAX_SHOWN_CHARS = 560
+NEAR_TEXT_CHARS = 400
+"""The concept must be named in the text this close before the transcript starts."""
+MAX_DISTRACTORS = 3
+MIN_DISTRACTORS = 2
+MAX_TYPED_WORDS = 6
+MAX_TYPED_DIGITS = 8
+
+_INDEX = re.compile(r"^\s*\[\d+\]\s*", re.M)
+_NUMBER = re.compile(r"(?<![\w.\[])-?\d+(?:\.\d+)?(?![\w.\]])")
+_KINDS = ("integer", "numeric", "double", "character", "logical", "complex", "list",
+          "function", "call", "expression", "symbol", "name", "language", "closure",
+          "builtin", "NULL")
+"""Type and mode names: what typeof, mode, class and storage.mode answer."""
+_SPECIAL = (("NaN", "NA", "Inf", "NULL"), ("TRUE", "FALSE", "NA"))
+_CONTINUATION = {">": "+", "R>": "+", "S>": "+", "$": ">"}
+
+
+def value_of(output: str) -> str:
+    """The output without its index markers (``[1]``) and runs of spaces: what two options
+    must differ in."""
+    return " ".join(_INDEX.sub(" ", output).split()).strip('"')
+
+
+def _same(first: str, second: str) -> bool:
+    a, b = value_of(first), value_of(second)
+    if a == b:
+        return True
+    try:
+        return float(a) == float(b)
+    except ValueError:
+        return False
+
+
+def _alike(first: str, second: str) -> bool:
+    """Whether two outputs could pass for one: the same value, or options the checker would
+    call the same (:func:`checking.same_option`, the same content words)."""
+    if _same(first, second) or same_option(first, second):
+        return True
+    stems = content_stems(first)
+    return bool(stems) and stems == content_stems(second)
+
+
+def _shown(t: Transcript, index: int) -> str:
+    """The transcript up to step ``index`` as the page sets it, without that step's output."""
+    more = _CONTINUATION.get(t.prompt, "")
+    lines: list[str] = []
+    for i, step in enumerate(t.steps[max(0, index + 1 - MAX_STEPS_SHOWN): index + 1]):
+        typed = step.source.split("\n")
+        lines.append(f"{t.prompt} {typed[0]}")
+        lines += [f"{more} {line}".strip() for line in typed[1:]]
+        if step.output and i < min(index, MAX_STEPS_SHOWN - 1):
+            lines.append(step.output)
+    return "\n".join(lines)
+
+
+def _echoes(t: Transcript, index: int) -> bool:
+    """Whether the input only echoes what is typed: its output's value stands in the input
+    itself (``> 1 + 2`` no, ``> quote(2 - 2)`` yes), or the input is a bare name or literal
+    whose value the session wrote out (``> y`` after ``> y <- 4``)."""
+    step = t.steps[index]
+    value = value_of(step.output)
+    if re.search(rf"(?<![\w.]){re.escape(value)}(?![\w.])", step.source):
+        return True
+    if re.fullmatch(r"\s*[A-Za-z.][\w.]*\s*", step.source):
+        earlier = "\n".join(s.source for s in t.steps[:index])
+        return re.search(rf"(?<![\w.]){re.escape(value)}(?![\w.])", earlier) is not None
+    return False
+
+
+def plausible_outputs(key: str, others: Sequence[str], page: str = "") -> list[tuple[str, str]]:
+    """Wrong outputs a learner could give for ``key``, each with the slip it suggests:
+    ``others`` (what the session's other lines showed), the type name a sibling function
+    gives (a name the ``page`` uses first), the key's numbers off by one or reversed, the
+    special value beside it. None holds the key's value."""
+    found: list[tuple[str, str]] = []
+
+    def add(text: str, why: str) -> None:
+        if text.strip() and not any(_alike(text, f) for f in [key, *(f for f, _ in found)]):
+            found.append((text, why))
+
+    lines = key.count("\n") + 1
+    for other in others:
+        if other.count("\n") + 1 == lines:
+            add(other, "reads the output of another line of the session")
+    word = value_of(key)
+    if word in _KINDS:
+        used = sorted((k for k in _KINDS if k != word),
+                      key=lambda k: (re.search(rf"\b{k}\b", page) is None, _KINDS.index(k)))
+        for kind in used[:MAX_DISTRACTORS]:
+            add(key.replace(word, kind), "gives the type another function reports")
+    numbers = _NUMBER.findall(_INDEX.sub(" ", key))
+    if " ".join(numbers) != word:
+        numbers = []  # numbers inside a call or a phrase: changing one makes no slip
+    if numbers and all(re.fullmatch(r"-?\d+", n) for n in numbers):
+        for step, why in ((1, "is off by one"), (-1, "is off by one")):
+            add(_renumbered(key, [str(int(n) + step) for n in numbers]), why)
+        if len(set(numbers)) > 1:
+            add(_renumbered(key, list(reversed(numbers))), "reverses the order")
+    elif len(numbers) == 1:
+        number = float(numbers[0])
+        for value in (int(number // 1), int(number // 1) + 1, number * 10):
+            text = str(value) if float(value) != int(value) else str(int(value))
+            add(_renumbered(key, [text]), "misreads how the value is computed")
+    for group in _SPECIAL:
+        if word in group:
+            for special in group:
+                add(key.replace(word, special), f"takes {word} for {special}")
+    return found
+
+
+def _renumbered(key: str, values: Sequence[str]) -> str:
+    """The key with its numbers outside its index markers replaced by ``values``, in order."""
+    head = _INDEX.match(key)
+    start = head.end() if head else 0
+    given = iter(values)
+    return key[:start] + _NUMBER.sub(lambda m: next(given, m.group(0)), key[start:])
+
+
+def write_transcript_outputs(m: Material, passages: Sequence[Chunk]) -> list[Exercise]:
+    """Up to :data:`MAX_ITEMS` "what does it show" items on the transcripts that follow text
+    naming the concept, each keyed to the page's output."""
+    items: list[Exercise] = []
+    asked: set[tuple[str, str]] = set()
+    previous: Chunk | None = None
+    for chunk in sorted(passages, key=lambda c: (c.source, c.order)):
+        joined = previous is not None and previous.source == chunk.source and (
+            previous.order == chunk.order - 1)
+        lead = previous.text if joined and previous is not None else ""
+        found = transcripts(chunk.text)
+        outputs = [s.output for t in found for s in t.steps
+                   if s.output and stable_output(s.output, s.source)]
+        for t in found:
+            before = (lead[-NEAR_TEXT_CHARS:] + "\n" + chunk.text[: t.start])[-NEAR_TEXT_CHARS:]
+            if not (m.pattern.search(before) or m.pattern.search(chunk.heading)):
+                continue
+            cited = [chunk.citation()]
+            if previous is not None and joined and previous.page != chunk.page and not (
+                    m.pattern.search(chunk.text[: t.start]) or m.pattern.search(chunk.heading)):
+                cited.append(previous.citation())
+            written = 0
+            for index in range(len(t.steps) - 1, -1, -1):
+                if written == PER_TRANSCRIPT or len(items) == MAX_ITEMS:
+                    break
+                item = _item(m, t, index, lead + "\n" + chunk.text, outputs, cited,
+                             len(items) + 1, asked)
+                if item is not None:
+                    items.append(item)
+                    written += 1
+        previous = chunk
+    return items
+
+
+def _item(m: Material, t: Transcript, index: int, page: str, outputs: Sequence[str],
+          cited: list[Citation], n: int, asked: set[tuple[str, str]]) -> Exercise | None:
+    step = t.steps[index]
+    shown = _shown(t, index)
+    if not step.output or (step.source, step.output) in asked or len(shown) > MAX_SHOWN_CHARS:
+        return None
+    if not (stable_output(step.output, shown) and fully_shown(t, index, page)):
+        return None
+    if _echoes(t, index) or mentions(shown, [step.output]):
+        return None  # the session shows the answer already (another line printed it)
+    asked.add((step.source, step.output))
+    key = step.output
+    others = [o for s in t.steps if (o := s.output) and o != key and stable_output(o, o)]
+    others += [o for o in outputs if o not in others]
+    options = plausible_outputs(key, others, page)[:MAX_DISTRACTORS]
+    where = "after the last command" if t.language == "the shell" else (
+        "after the last line of this session")
+    question = f"What does {t.language} show {where}?"
+    code = f"```\n{shown}\n```"
+    exercise_id = f"{m.concept.id}-transcript-{n}"
+    explanation = (f"{t.language[:1].upper()}{t.language[1:]} shows {key} here, as the manual "
+                   f"does ({cited[0].label()}); this answer was checked against the page, "
+                   "not by running it.")
+    base = Exercise(id=exercise_id, concept_id=m.concept.id, kind=ExerciseKind.CLOZE,
+                    prompt=f"{question}\n\n{code}\n\nIt shows: {BLANK}", answer=key,
+                    explanation=explanation, citations=cited, difficulty=0.55,
+                    origin=ExerciseOrigin.CODE_OUTPUT, checked_by="page")
+    if len(options) >= MIN_DISTRACTORS:
+        choices = [key, *(text for text, _ in options)]
+        random.Random(int.from_bytes(hashlib.sha256(exercise_id.encode()).digest()[:8],
+                                     "big")).shuffle(choices)
+        return base.model_copy(update={
+            "kind": ExerciseKind.MULTIPLE_CHOICE, "prompt": f"{question}\n\n{code}",
+            "choices": choices, "misconceptions": dict(options)})
+    value = value_of(key)
+    if "\n" in key or len(value.split()) > MAX_TYPED_WORDS or any(
+            len(number) > MAX_TYPED_DIGITS for number in re.findall(r"[\d.e+-]+", value)):
+        return None  # no one types 1.38350580552822e+19 from memory
+    return base.model_copy(update={
+        "accepted": [v for v in dict.fromkeys([value, " ".join(key.split())]) if v != key]})

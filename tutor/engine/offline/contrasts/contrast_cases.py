@@ -1,0 +1,239 @@
+"""A contrast asked on a case: "Is the missing idea the antecedent or the consequent? Why?"
+
+Two ideas a learner could mix up are told apart by applying them, not by reciting them. A
+mix-up to diagnose shows one idea's description in its stem, and a learner who matches it to
+the definitions they just read has recognised a sentence. A case asks more: the book's own
+example of one of the two (a sentence that shows it at work on numbers, code or a
+symbolisation: "For example, the antecedent of 'if A then B' is A"), with the idea's name left
+out, and the learner says which of the two it shows and what in the case makes it that one
+and not the other. The case is the book's, quoted from its page (the same judge of a concrete
+example as :mod:`~tutor.engine.offline.examples.example_use_exercises`); it never names the other idea,
+never restates either definition, and its blank is the only mention of the idea it shows. The
+key names that idea and what it is, cited on the case's page and both defining pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tutor.answers import CASE_SHOWS
+from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline.contrasts.relating_sentences import Relating
+from tutor.engine.offline.definitions.descriptions import term_pattern
+from tutor.engine.offline.examples.example_use_exercises import (
+    COMMON_WORD_ZIPF,
+    case_quotes,
+    concrete,
+)
+from tutor.engine.offline.writing.checking import BLANK, content_stems, mentions, term_variants
+from tutor.engine.offline.writing.exercise_material import Material, dice, prose_sentences, usable
+from tutor.text import general_zipf, lower_first
+
+RESTATES = 0.45
+"""Word overlap with either side's description from which a case restates a definition
+rather than shows the idea at work."""
+MAX_BLANKS = 1
+
+
+_SHOWN = re.compile(r'^The course says: "(?P<quote>.+?)" That is ', re.S)
+
+
+def shown_case(exercise: Exercise) -> str | None:
+    """The book's case a case item quotes, or ``None`` for any other item."""
+    found = _SHOWN.match(exercise.explanation) if CASE_SHOWS in "".join(
+        exercise.key_points[:1]) else None
+    return found["quote"] if found else None
+
+
+_QUOTED = re.compile(r'with one idea left out:\s*"(?P<quote>.+)"\s*Is the missing idea ', re.S)
+
+
+def quoted_case(prompt: str) -> str | None:
+    """The case (blanked) a case item's prompt shows, or ``None`` for any other prompt."""
+    found = _QUOTED.search(prompt)
+    return " ".join(found["quote"].split()) if found else None
+
+
+def _capital(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
+
+def case_item(m: Material, own: str, other: Concept, theirs: str,
+              passages: Sequence[Chunk], citations: Sequence[Citation],
+              exercise_id: str, near: Sequence[Concept] = (),
+              tie: Relating | None = None, quoted: Sequence[str] = ()) -> Exercise | None:
+    """The item on the first case of either idea among the passages (the concept's own
+    first), or ``None`` when the book shows neither at work in a case that fits. ``near``
+    are other concepts whose longer names hold one of the two ("inverse CDF" for CDF): a
+    case naming them shows the other idea. The sentence that ``tie``s the two, when the book
+    has one, goes into the explanation and its page into the citations. A case already
+    ``quoted`` by another of the concept's items is not shown again."""
+    other_terms = term_variants(other.name, other.aliases)
+    if not other_terms or not own or not theirs:
+        return None
+    longer = [t for c in near if c.id not in (m.concept.id, other.id)
+              for t in term_variants(c.name, c.aliases)
+              if any(len(t) > len(n) and n.lower() in t.lower()
+                     for n in [*m.terms, *other_terms])]
+    # a case is found by the concept's own name only: an alias may be a shorter, looser word
+    # ("rank" for percentile rank) that names something else in the case
+    own_names, their_names = term_variants(m.concept.name), term_variants(other.name)
+    if not own_names or not their_names:
+        return None
+    own_material = Material(m.concept, own_names, term_pattern(own_names), list(m.ordered),
+                            sentence=m.sentence)
+    theirs_material = Material(other, their_names, term_pattern(their_names), list(m.ordered),
+                               sentence=other.definition or None)
+    sides = ((own_material, own, other.name, theirs, other_terms),
+             (theirs_material, theirs, m.concept.name, own, m.terms))
+    taken = {" ".join(q.split()) for q in quoted}
+    for shown_material, shown_said, rival, rival_said, rival_terms in sides:
+        found = _case(shown_material, shown_said, rival_said, [*rival_terms, *longer],
+                      passages, taken)
+        if found is None:
+            continue
+        chunk, blanked, quote = found
+        if tie is not None:
+            citations = [*citations, tie.cited]
+        return _exercise(m, shown_material.concept.name, shown_said, rival, rival_said,
+                         chunk, blanked, quote, citations, exercise_id,
+                         tie.sentence if tie else "")
+    return None
+
+
+def _case(m: Material, said: str, rival_said: str, rival_terms: Sequence[str],
+          passages: Sequence[Chunk], taken: set[str]) -> tuple[Chunk, str, str] | None:
+    """The first case of the idea: a sentence that shows it at work on something concrete,
+    naming it once, neither naming the rival idea nor restating either description, on or
+    after the page that teaches it; none for an idea named by one common English word ("list",
+    "power"), which a sentence may use in its everyday sense."""
+    name = m.concept.name
+    if not re.search(r"[\s-]", name) and general_zipf(name.lower()) >= COMMON_WORD_ZIPF:
+        return None  # "type help(Devices) for a list of them all": the word, not the idea
+    ordered = sorted(passages, key=lambda p: (p.order, p.id))
+    taught = m.concept.citations[0] if m.concept.citations else None
+    for chunk in ordered:
+        if not m.pattern.search(chunk.text):
+            continue
+        if taught is not None and chunk.source == taught.source and chunk.page < taught.page:
+            continue  # the word used before the book teaches the idea: a looser sense
+            # ("recycling of short lists" for vectors, pages before lists are defined)
+        for quote in _at_work(chunk, m):
+            if " ".join(quote.split()) in taken:
+                continue  # another of the concept's items shows this case already
+            if mentions(quote, rival_terms, fuzzy=False):
+                continue  # "the antecedent ... and the consequent ...": both shown
+            if max(dice(quote, said), dice(quote, rival_said)) >= RESTATES:
+                continue  # the definition again, not a case
+            blanked = m.pattern.sub(BLANK, quote)
+            blanked = re.sub(r"\b([Aa])n?(\s+)" + BLANK, r"\1(n)\2" + BLANK, blanked)
+            bare = blanked.replace(BLANK, " ")
+            if not 0 < blanked.count(BLANK) <= MAX_BLANKS or mentions(bare, m.terms):
+                continue
+            if content_stems(m.concept.name) <= content_stems(bare):
+                continue  # the name's words still stand beside the blank
+            if _DEFINES.search(blanked) or _QUALIFIED.search(blanked) or _AS_CODE.search(
+                    blanked) or _PRINTED.search(quote) or _GLOSSED.search(blanked):
+                continue  # a definition's shape; a sense the qualifier picks ("predictive power");
+                # the idea glossed where it stands ("the _____, which is 1 − CDF(x), ...")
+            if len(content_stems(bare)) < MIN_CASE_WORDS or _inside_a_word(bare, m.concept.name):
+                continue  # "... so this test was underpowered": the name inside a word
+            return chunk, blanked, quote
+    return None
+
+
+MIN_CASE_WORDS = 5
+"""Content words a case needs beside its blank to say something a learner can reason from."""
+_OPENER = re.compile(r"^\W*(?:this|that|these|those|it|they|here|so|but|and|or|then|also|"
+                     r"similarly|likewise|again|in\s+this|in\s+that|such|conversely|however|thus|therefore|hence|"
+                     r"now|first|finally|instead|otherwise)\b", re.I)
+_DEFINES = re.compile(r"(?:is|are)\s+(?:a\(n\)\s+|an?\s+|the\s+)?" + re.escape(BLANK)
+                      + r"(?:\s+in\s+\w+)?\s*,?\s+(?:if|when)\b|^\W*(?:(?:a\(n\)|an?|the)\s+)?"
+                      + re.escape(BLANK) + r"\s+(?:is|are|means)\s+(?:(?:also|often|sometimes)\s+)?"
+                      r"(?:a|an|the|any|called|known\s+as|defined)\b|\b(?:called|recogni[sz]e\s+as|known\s+as)"
+                      r"\s+(?:a\(n\)\s+|an?\s+|the\s+)?" + re.escape(BLANK), re.I)
+"""A blanked sentence of a definition's shape ("a sentence is a(n) _____ if ...") or a naming
+("..., which you might recognize as _____"): a case shows the idea at work, not its name."""
+
+
+_GLOSSED = re.compile(re.escape(BLANK) + r"\s*(?:,\s*(?:which|that)\s+(?:is|are|means|gives|"
+                      r"maps|computes|returns)\b|,?\s*(?:i\.e\.|that\s+is,|or\s+)|\s*\()", re.I)
+"""The blank followed by a gloss of the idea ("plot the _____, which is 1 − CDF(x), on a log-y
+scale", "the _____ (the fraction of values that exceed x)"): the case says what the idea is, so
+naming it is recognition of that description, not telling the two apart."""
+
+
+def _at_work(chunk: Chunk, m: Material) -> list[str]:
+    """The sentences of a passage that show the idea on something concrete (numbers, code, a
+    symbolisation), read on their own: the cued examples first, then any such sentence."""
+    found = list(case_quotes(chunk, m))
+    for sentence in prose_sentences(chunk.text):
+        plain = _LABEL.sub("", " ".join(sentence.split()))
+        if plain in found or not m.pattern.search(plain) or not usable(plain) or "•" in plain:
+            continue
+        if _OPENER.match(plain) or not re.match(r"^[\"'‘“(]?[A-Z]", plain) or (
+                chunk.heading and plain.lower().startswith(chunk.heading.lower())):
+            continue  # leans on the sentence before, starts mid-sentence or on a heading
+        if len(plain) > MAX_CASE or _PAGE_RUN_IN.search(plain) or not re.search(
+                r"[.!?][\"'’”)]?$", plain):  # cut at a page break: "... we might choose"
+            continue  # a page number run into the sentence ("... a contradiction 10.")
+        shown = _YEAR.sub(" ", m.pattern.sub(" ", plain))
+        if _ELSEWHERE.search(plain) or not concrete(shown) or not concrete(
+                shown.split(" ", 1)[-1]):
+            continue  # history ("first proven ... in 1929") is no case of the idea; a first
+            # word is no predicate ("By far ...")
+        found.append(plain)
+    return found
+
+
+_AS_CODE = re.compile(r"(?:['\"\]]|(?<!\(n)\))\s*" + re.escape(BLANK) + "|" + re.escape(BLANK) + r"\s*\(")
+"""The name used as code, or as a verb after a quoted value ("'opst' maps to ...",
+"increment() takes ...")."""
+_PRINTED = re.compile(r"\^|\b\d+(?:\.\d+)?e[-+]?\d+\b")
+"""A line of printed output run into the sentence ("R^2 6.144e-06 The parameter ...")."""
+_QUALIFIED = re.compile(r"\b[a-z]+(?:ive|ed|ing|al)\s+" + re.escape(BLANK))
+_LABEL = re.compile(r"^(?:exercise|example)\s+\d+(?:\.\d+)*\s+(?=[A-Z])", re.I)
+"""A practice exercise's number before its first sentence ("Exercise 9.1 As sample size ...")."""
+_ELSEWHERE = re.compile(r"\b(?:next|previous|last|this|that|following)\s+(?:section|chapter|part)\b|"
+                        r"^\W*(?:chapter|part|section|figure|table)\b", re.I)
+"""A sentence about the book's parts, not the idea ("In the next section, we ...")."""
+_PAGE_RUN_IN = re.compile(r"[a-z]\s+\d{1,3}\.?$")
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def _inside_a_word(text: str, name: str) -> bool:
+    """Whether a word of the name stands inside a longer word of the text ("underpowered")."""
+    found = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+    return any(len(part) >= 4 and any(part in w and part != w for w in found)
+               for part in (p.lower() for p in re.findall(r"[A-Za-z]+", name)))
+
+
+MAX_CASE = 300
+
+
+def _exercise(m: Material, shown: str, shown_said: str, rival: str, rival_said: str,
+              chunk: Chunk, blanked: str, quote: str, citations: Sequence[Citation],
+              exercise_id: str, tie: str = "") -> Exercise:
+    first, second = sorted([shown, rival], key=str.lower)
+    cited = [chunk.citation(), *(c for c in citations if c != chunk.citation())]
+    labels = "; ".join(dict.fromkeys(c.label() for c in cited))
+    reference = (f"{_capital(shown)}. {_capital(shown)}: {lower_first(shown_said)}; "
+                 f"{rival}, by contrast: {lower_first(rival_said)}.")
+    return Exercise(
+        id=exercise_id,
+        concept_id=m.concept.id,
+        kind=ExerciseKind.SHORT_ANSWER,
+        prompt=(f'Here is a case from the course, with one idea left out:\n\n"{blanked}"\n\n'
+                f"Is the missing idea {first} or {second}? Say which, and what in the case "
+                "makes it that one and not the other."),
+        answer=reference,
+        key_points=[f"{shown}: {CASE_SHOWS} {shown}", f"{shown}: {lower_first(shown_said)}"],
+        misconceptions={},
+        explanation=(f'The course says: "{quote.strip()}" That is {shown}: {lower_first(shown_said)}; '
+                     f"{rival} is {lower_first(rival_said)}. {tie} ({labels})".replace(
+                         ".  (", ". (")),
+        citations=cited,
+        difficulty=0.6,
+        origin=ExerciseOrigin.CONTRAST,
+    )

@@ -1,0 +1,391 @@
+"""Every concept said what it is in the book's own words, or no concept (issue 11).
+
+A last pass over a manual's drafts, after the reference entries and the section concepts have
+been added (their definitions come from passes that run after
+:mod:`tutor.engine.offline.definitions.defining_anywhere`, so nothing looked at them again). Blind ratings
+of real manuals sorted the definitions a rater refused into a few classes; this pass reads each
+draft's definition for them:
+
+- **a sentence about the concept**, not what it is ("The Readline vi mode behaves as specified
+  in the posix standard", "If SAS is available on your system, function read.ssd ..."): it does
+  not tell what the concept is (:func:`~tutor.engine.offline.definitions.defining_anywhere.tells_what`);
+- **a list** ("There are seven kinds of expansion performed: • brace expansion • ...", "The
+  following MAC algorithm tests are run ...: HMAC SHA-1 1."): :func:`lists_things`;
+- **a fragment**: a sentence cut before its end ("... when it is guaranteed that the
+  corresponding conversion function"), or one that leans on the sentence before it ("Either
+  process is known as metafying the k key", "If this procedure finds the executable, we call
+  ...", "... provides a simple way to read such files"): :func:`is_fragment`.
+
+Such a draft takes, in this order:
+
+1. the book's sentence, anywhere it names the concept, that says what it is: the concept as
+   the subject of a copula to a class, a naming, or a verb saying what it does
+   (:func:`~tutor.engine.offline.definitions.defining_anywhere.found_definition`), its own section first,
+   never one about a single thing of its kind (:func:`one_named`). A whole sentence that only
+   fails to say what the concept is was already judged by ``defining_anywhere``; it is read
+   again only for the drafts added after that pass (:data:`LATER_EVIDENCE`), and replaced only
+   by a sentence the classifier scores no lower;
+2. for a definition that is no sentence about the concept at all (a list, a fragment, an
+   entry's action, two entries run together: :func:`broken`), its own section's sentence that
+   names it and says what it is, else one of the first sentences of a section devoted to it
+   alone that reads alone and is not one case, one that names it first ("Enclosing characters
+   in double quotes preserves the literal value ..." for *double quote*); one that does not
+   name it replaces only a definition that does not name it either;
+3. for a naming that leans on the sentence before it, that sentence before it, from the same
+   passage ("Functions can have one or several input arguments. An input point is a mapping
+   from these input arguments ...").
+
+Each is cited on the page of the sentence it takes; the old sentence becomes a key point.
+
+Where the book has no such sentence, a draft of a **junk class** goes: an argument's
+placeholder ("delim", "host": :func:`placeholder`), another system's name mentioned on the way
+no heading names ("WINDOWSNT" in a sentence on Emacs' file names: :func:`named_in_passing`), or one
+common word of English the definition names only in passing ("Names are effectively unlimited
+in length."). Only drafts whose evidence is of :data:`JUDGED_EVIDENCE` are dropped.
+
+A concept with its own section or heading that no sentence defines is **kept, with the
+sentence it had**: the section explains it, and the teachers' lists of the development
+manuals name most such topics (dropping every concept without a real definition cut R-intro's
+recall from .71 to .42 and rdata's from .50 to .23). Its definition is not labelled as a
+description: the definition is one string that every writer quotes, and a label needs a field
+of its own on the concept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tutor.course import Chunk
+from tutor.engine.offline.concepts.candidates import Sentence
+from tutor.engine.offline.definitions.defining_anywhere import (
+    adopt,
+    best_sentence,
+    devoted_sections,
+    says_more,
+    tells_what,
+)
+from tutor.engine.offline.definitions.descriptions import a_case_or_a_sign, term_pattern
+from tutor.engine.offline.definitions.self_contained import is_prose, leans
+from tutor.engine.offline.terms import COMMON_VERBS, MentionIndex, term_key
+from tutor.engine.port import ConceptDraft
+from tutor.text import STOPWORDS, general_zipf, split_sentences
+
+OPENING_WORDS = 5
+"""A "this"/"these" among a sentence's first words points back; later it may point at a
+noun of its own sentence ("an elliptic curve is a group of points, and computing logarithms
+in this group ...")."""
+MIN_WORDS = 6
+"""A section's sentence shorter than this is a label or a heading's residue."""
+SUBJECT_WORDS = 3
+"""A concept named among a sentence's first this many words is in its subject."""
+MAX_WORDS = 60
+"""A longer "sentence" is a table or a list the text lost its breaks in."""
+_POINTS_AWAY = re.compile(r"^\W*(?:see|for\s+(?:more|further)\b)|\b(?:this|the\s+following)\s+"
+                          r"(?:section|chapter)\b|\bsee\s+(?:section|chapter|\[)|\bpage\s+\d",
+                          re.I)
+"""A sentence about the book, not the topic ("This section describes ...", "For a list of
+supported algorithms, see Section 8.1 [Available MAC algorithms], page 61.")."""
+_ENTRY_RESIDUE = re.compile(r"[)/]\s+[A-Z][a-z]+[\w-]*\s+[a-z]|\[(?:Function|Macro|Variable|"
+                            r"Command|Data type)\]|\b[a-z]+_[a-z_]+\s*\(")
+"""A reference entry's name or key binding run into its text ("call-last-kbd-macro (C-x e)
+Re-execute the last keyboard macro", "s/old/new/ Substitute new for ..."), or its signature
+("int mpfr_frexp (...) [Function] Set exp ...")."""
+_POINTS_BACK_ANYWHERE = re.compile(r"\b(?:of|in|to|by|from|with|for|between|among|on|at|"
+                                   r"about|into|under)\s+(?:these|those)\s"
+                                   r"(?!(?:for|of|that|which|who|in|with)\b)", re.I)
+"""A plural that stands for what was said before, anywhere in the sentence ("backslashes that
+are followed by one of these characters")."""
+_CASE = re.compile(r"^\W*(?:if|when|whenever|unless|once)\b", re.I)
+"""A sentence that says what happens in one case ("If no matching filenames are found, ...")."""
+OPENING_SENTENCES = 3
+"""A section says what its topic is, without naming it, only among its first sentences."""
+_OPENS_ON_WORD = re.compile(r"^[A-Z][a-z]+\b")
+_FORMULA = re.compile(r"[=∑∏√±×÷≤≥ρσμ]")
+_TWO_BEFORE = re.compile(r"^\W*(?:either|both)\b", re.I)
+"""A naming of two things said before ("Either process is known as ...")."""
+JUDGED_EVIDENCE = frozenset({"definition", "emphasis", "keyphrase", "heading"})
+"""The evidence of a draft this pass may drop: a sentence pattern, emphasis, keyphrase
+statistics, a heading that names it among others. A reference entry, an option table, a
+glossary entry or a section devoted to the concept is another module's judgement."""
+LATER_EVIDENCE = frozenset({"section", "reference"})
+"""The evidence of the drafts added after :mod:`~tutor.engine.offline.definitions.defining_anywhere` looked
+for a better sentence: only those, and broken definitions, are looked at again here."""
+PASSING_EVIDENCE = JUDGED_EVIDENCE - {"heading"}
+"""A name or a common word is only mentioned in passing when no heading names it: a heading
+that lists it among others ("3.1 EpiInfo, Minitab, S-PLUS, SAS, SPSS, Stata, Systat", "2.1.1
+Basic types") marks it as a topic of its section, and the teachers' lists of the development
+manuals name such topics."""
+COMMON_ZIPF = 4.5
+"""A one-word name at least this frequent in general English (Zipf scale: "import", "header",
+"option", "executing") is a word of the language, not a term, unless the book defines it."""
+
+_BULLET = re.compile(r"[•●▪◦]")
+_FOLLOWING = re.compile(r"^\W*(?:the\s+)?following\b|\b(?:the following|as follows)\b[^.]*:",
+                        re.I)
+"""A sentence that announces a list ("The following hash algorithm tests are run ...:")."""
+_ENDED = re.compile(r"[.!?][\"'’”)\]]*$|[.!?]\s*\(\s*p\.\s*\d+\s*\)\.?$")
+_CANNOT_END = STOPWORDS | frozenset(
+    "form type following instance example like such than using via is are was were be".split())
+"""Words a whole sentence does not end on."""
+_TRAILING_EXAMPLE = re.compile(r",?\s*(?:for\s+instance|for\s+example|e\.g\.|as\s+follows|like\s+this)"
+                               r"\s*:?$", re.I)
+"""An example announced at the end, the example itself left on the page ("..., for
+instance")."""
+_OF_THE_FORM = re.compile(r"\b(?:of|has|takes)\s+the\s+(?:general\s+)?form\b|\bsyntax\b", re.I)
+"""A sentence announcing a form, its code following without a full stop."""
+_ONE_NAMED = re.compile(r"^\W*the\s+\x02\s*,\s*[\w.]+\s*,\s*(?:is|are|was|holds|contains)\b",
+                        re.I)
+_THE_DOCUMENT = frozenset("book chapter section manual document context".split())
+"""Nouns of "this book", "in this context": the text itself, not a thing said before."""
+_POINTS_BACK = re.compile(
+    r"\b(?:either|this|these|those|such)\s+(?!(?:is|are|was|were|way|case|means|as|that|"
+    r"a|an|the)\b)(?P<noun>[a-z][\w-]*)", re.I)
+"""A noun phrase that stands for something said before ("such files", "this procedure",
+"either process", "in these cases")."""
+_IMPERATIVE = re.compile(r"^\W*([A-Z][a-z]+)\s+(?!(?:is|are|was|were|of|and|or)\b)[a-z]")
+_ACTIONS = COMMON_VERBS | frozenset(
+    "begin map move set return store fill copy convert print write read delete kill insert "
+    "accept abort clear reset register release save load start stop run open close undo yank "
+    "transpose search list display drop".split())
+"""Verbs an entry opens with when it says what a command or a function does."""
+_IMPERATIVE_ACTION = re.compile(_IMPERATIVE.pattern.replace(
+    "([A-Z][a-z]+)", "(" + "|".join(sorted(w.capitalize() for w in _ACTIONS)) + ")"))
+"""A sentence opening on an action with no subject ("Convert op to a float ...")."""
+_PLACEHOLDER_USE = re.compile(r"^\W*(?:if|when|unless|where)\s+" + r"\x02" + r"\s+(?:is|are)\b",
+                              re.I)
+"""A sentence that says what happens for a value of the name ("If delim is the empty string,
+..."): the name is an argument's placeholder."""
+
+
+def lists_things(text: str, terms: Sequence[str]) -> bool:
+    """Whether the definition is a list rather than a sentence about the concept: bullets, or a
+    sentence announcing what follows, whose lead does not name the concept ("There are seven
+    kinds of expansion performed: • ..." for *filename expansion*; not "Most time series
+    analysis is based on the assumption that the series is the sum of three components: •
+    Trend ...")."""
+    found = _BULLET.search(text) or _FOLLOWING.search(text)
+    if found is None:
+        return False
+    lead = text[:found.start()] if _BULLET.search(text) is found else text
+    lead = lead.split(":")[0]
+    return term_pattern(terms).search(lead) is None
+
+
+def is_fragment(text: str, terms: Sequence[str]) -> bool:
+    """Whether the definition is cut before its end, or its first sentence leans on what was
+    said before it: "such" anything ("a simple way to read such files"), or among its first
+    words a "this"/"these"/"either" whose noun is none of the concept's own ("If this procedure
+    finds the executable, we call ... the invocation directory"; "This function ..." of a
+    function is its own)."""
+    text = text.strip()
+    if not text or cut_short(text):
+        return True
+    own = {w.lower().rstrip("s") for t in terms for w in re.findall(r"[\w-]+", t)}
+    text = (split_sentences(text) or [text])[0]  # a later sentence may point at the first
+    if _POINTS_BACK_ANYWHERE.search(text):
+        return True
+    opening = len(" ".join(text.split()[:OPENING_WORDS]))
+    for match in _POINTS_BACK.finditer(text):
+        if (match.group(0).lower().startswith("either")
+                and re.search(r"\bor\b", text[match.end():])):
+            continue  # "either expressions or assignments": a choice, not a reference
+        if match.group("noun").lower() in _THE_DOCUMENT:
+            continue
+        if match.group(0).lower().startswith("such") or (
+                match.start() < opening and match.group("noun").lower().rstrip("s") not in own):
+            return True  # "such" is always of a kind said before
+    return False
+
+
+def cut_short(text: str) -> bool:
+    """Whether the sentence stops before its end: no full stop, unless the rest was an example
+    or the code of a form the sentence announces and its last word may end a sentence ("A
+    function definition is of the form function ( arglist ) body", "..., for instance"); not
+    "A compound expression is of the form", nor "... that the corresponding conversion
+    function"."""
+    text = text.strip()
+    if _ENDED.search(text) or _TRAILING_EXAMPLE.search(text):
+        return False
+    words = re.findall(r"[\w']+", text.lower())
+    return not words or words[-1] in _CANNOT_END or _OF_THE_FORM.search(text) is None
+
+
+def real_definition(text: str, terms: Sequence[str]) -> bool:
+    """Whether the definition says what the concept is or does, as one whole sentence that
+    reads alone, and is not an entry's action done to the concept."""
+    return (tells_what(text, terms) and not lists_things(text, terms)
+            and not is_fragment(text, terms) and not acted_on(text, terms))
+
+
+def acted_on(text: str, terms: Sequence[str]) -> bool:
+    """Whether the sentence is a command's or a function's entry, an action with no subject,
+    whose object the concept is ("Begin saving the characters typed into the current keyboard
+    macro.", "Map the MAC algorithm id algo to a string ..."): it says what the entry does."""
+    match = _IMPERATIVE_ACTION.match(text)
+    if match is None:
+        return False
+    found = term_pattern(terms).search(text)
+    return (found is not None and found.start() > match.end()
+            and "," not in text[match.end():found.start()])  # not "Put the other way round,
+    # a generic function performs ..."
+
+
+def one_named(text: str, terms: Sequence[str]) -> bool:
+    """Whether the sentence is about one thing of the concept's kind named in apposition ("The
+    parameter, transactions, is a DataFrame ..."), not about the kind."""
+    marked = term_pattern(terms).sub("\x02", text)
+    return _ONE_NAMED.match(marked) is not None
+
+
+def placeholder(draft: ConceptDraft) -> bool:
+    """Whether the concept's name is an argument's placeholder: one lower-case word, its
+    definition what happens for a value of it ("If delim is the empty string, mapfile ...")."""
+    name = draft.name.strip()
+    if " " in name or not name.islower() or not set(draft.evidence) <= JUDGED_EVIDENCE:
+        return False
+    marked = re.sub(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", "\x02", draft.definition)
+    return _PLACEHOLDER_USE.match(marked) is not None
+
+
+def named_in_passing(draft: ConceptDraft) -> bool:
+    """Whether the concept is the name of another system or product, mentioned on the way: one
+    capitalised word no heading names ("WINDOWSNT" in a sentence about Emacs' file names) and
+    that its definition does not say what it is."""
+    name = draft.name.strip()
+    return (" " not in name and not name.islower() and set(draft.evidence) <= PASSING_EVIDENCE
+            and not tells_what(draft.definition, terms_of(draft)))
+
+
+def common_word(draft: ConceptDraft) -> bool:
+    """Whether the concept's name is one common word of general English."""
+    name = draft.name.strip()
+    return (" " not in name and name.islower() and general_zipf(name) >= COMMON_ZIPF
+            and set(draft.evidence) <= PASSING_EVIDENCE)
+
+
+def terms_of(draft: ConceptDraft) -> list[str]:
+    """The concept's name, its aliases, and its name in the other number ("change log",
+    "change logs")."""
+    name = draft.name.strip()
+    other = name[:-1] if name.endswith("s") and not name.endswith("ss") else name + "s"
+    return list(dict.fromkeys([name, *draft.aliases, other]))
+
+
+def review_definitions(drafts: list[ConceptDraft], sentences: Sequence[Sentence],
+                       chunks: Sequence[Chunk]) -> list[ConceptDraft]:
+    """The drafts, each whose definition is no real definition given the book's sentence that
+    is (changed in place), without the drafts of the junk classes that no sentence defines."""
+    weak = [d for d in drafts if not real_definition(d.definition, terms_of(d))
+            or placeholder(d) or named_in_passing(d)]
+    if not weak:
+        return drafts
+    keys = {term_key(t): d for d in weak for t in terms_of(d) if term_key(t)}
+    index = MentionIndex([s.text for s in sentences], keys)
+    found: dict[int, set[int]] = {}
+    for key, draft in keys.items():
+        found.setdefault(id(draft), set()).update(index.counts(key))
+    devoted = devoted_sections(sentences)
+    headed = set().union(*devoted.values()) if devoted else set()
+    dropped: set[int] = set()
+    for draft in weak:
+        terms = terms_of(draft)
+        positions = [p for p in sorted(found.get(id(draft), set()))
+                     if real_definition(sentences[p].text, terms)
+                     and not one_named(sentences[p].text, terms)]
+        whole = not broken(draft.definition, terms)
+        best = (None if whole and not LATER_EVIDENCE & set(draft.evidence)
+                else best_sentence(draft, terms, positions, sentences, devoted))
+        if best is not None and whole and not says_more(draft, sentences[best], devoted):
+            best = None  # the classifier scores the book's other sentence lower
+        if best is None and broken(draft.definition, terms):
+            best = _in_own_section(terms, sentences, devoted, naming_only=(
+                lists_things(draft.definition, terms)
+                or term_pattern(terms).search(draft.definition) is not None))
+        if best is not None:
+            adopt(draft, sentences[best], chunks)
+        elif _names_what_came_before(draft, sentences, terms):
+            continue
+        elif (placeholder(draft) or named_in_passing(draft)
+              or (common_word(draft) and not _said_of(draft, terms)
+                  and not {term_key(t) for t in terms} & headed)):
+            dropped.add(id(draft))
+    return [d for d in drafts if id(d) not in dropped]
+
+
+def broken(text: str, terms: Sequence[str]) -> bool:
+    """Whether the definition is no sentence about the concept at all: a list, a fragment, an
+    entry's action done to it, or two entries run together (any sentence of its own section
+    that says what it is, is better)."""
+    return (lists_things(text, terms) or is_fragment(text, terms) or acted_on(text, terms)
+            or _ENTRY_RESIDUE.search(text) is not None)
+
+
+def _said_of(draft: ConceptDraft, terms: Sequence[str]) -> bool:
+    """Whether the concept is named among the definition's first words, in its subject
+    ("Elementary commands consist of ..."), rather than in passing ("Names are effectively
+    unlimited in length.")."""
+    opening = " ".join(draft.definition.split()[:SUBJECT_WORDS])
+    return term_pattern(terms).search(opening) is not None
+
+
+def _in_own_section(terms: Sequence[str], sentences: Sequence[Sentence],
+                    devoted: dict[str, set[str]], naming_only: bool = False) -> int | None:
+    """For a definition that is no sentence about the concept: the section devoted to it (its
+    heading names it) says what it is or does, in the first of its sentences that reads alone
+    and is whole, preferably one that names it ("Enclosing characters in double quotes
+    preserves the literal value of all characters within the quotes, ..." for *double quote*,
+    not "Within double quotes, backslashes that are followed by one of these characters are
+    removed.")."""
+    keys = {term_key(t) for t in terms}
+    whole: list[tuple[bool, int]] = []
+    seen: dict[str, int] = {}
+    for position, sentence in enumerate(sentences):
+        if not keys & devoted.get(sentence.section, set()):
+            continue
+        seen[sentence.section] = seen.get(sentence.section, 0) + 1
+        text = sentence.text.strip()
+        if (MIN_WORDS <= len(text.split()) <= MAX_WORDS and not text.endswith("?")
+                and is_prose(text) and not leans(text) and not a_case_or_a_sign(text, terms)
+                and not broken(text, terms) and not _POINTS_AWAY.search(text)
+                and _IMPERATIVE_ACTION.match(text) is None):
+            naming = term_pattern(terms).search(text) is not None
+            if naming and tells_what(text, terms):
+                return position
+            if (seen[sentence.section] <= OPENING_SENTENCES and not _CASE.match(text)
+                    and (naming or not naming_only)
+                    and len(devoted[sentence.section]) == 1):  # a section on it alone
+                whole.append((not naming, position))
+    return min(whole)[1] if whole else None
+
+
+def _plain(text: str) -> bool:
+    """A sentence fit to stand before a naming: prose that opens on a word, with no formula
+    ("SY Where SX and SY are the standard deviations ...", "ρ = 1 n ∑ pi")."""
+    text = text.strip()
+    return (is_prose(text) and not text.endswith("?") and _OPENS_ON_WORD.match(text) is not None
+            and _FORMULA.search(text) is None)
+
+
+def _names_what_came_before(draft: ConceptDraft, sentences: Sequence[Sentence],
+                            terms: Sequence[str]) -> bool:
+    """A naming that leans on the sentences before it ("Either process is known as metafying
+    the k key.") given those sentences, from the same passage (changed in place): two before a
+    naming of both or either of two things, else one."""
+    text = draft.definition.strip()
+    if (not tells_what(text, terms) or not is_fragment(text, terms) or cut_short(text)
+            or placeholder(draft)):
+        return False
+    for position, sentence in enumerate(sentences):
+        if sentence.text.strip() != text:
+            continue
+        wanted = 2 if _TWO_BEFORE.match(sentence.text) else 1
+        before = [p for p in range(position - wanted, position) if p >= 0
+                  and sentences[p].chunk == sentence.chunk and _plain(sentences[p].text)]
+        if len(before) < wanted or (before and leans(sentences[before[0]].text)):
+            return False
+        old = draft.definition
+        draft.definition = " ".join([*(sentences[p].text.strip() for p in before), old])
+        draft.key_points = [draft.definition, *(p for p in draft.key_points if p != old)][:4]
+        return True
+    return False

@@ -1,0 +1,152 @@
+"""Answers that look right to a similarity grader but are not: negated, salad, a sibling's.
+
+The short-answer grader scores how much of the reference an answer covers, which a learner can
+game without understanding: the definition with "is" turned into "is not" covers every point;
+a bag of the definition's keywords covers them too; the definition of a near concept shares
+most of its words. These guards catch the three, and the grader turns such an answer wrong,
+naming what went wrong (for a sibling's definition: which concept it describes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+
+from tutor.engine.offline.tutoring.answer_similarity import content_words, tokens
+from tutor.text import GLUE_WORDS, has_negation, negation_count
+
+REFERENCE_COVERED = 0.8
+FROM_REFERENCE = 1.0
+"""A negated answer counts as the reference turned around (rather than a paraphrase that says
+"not": "there is no gap" for "in the same state") when it repeats this share of the
+reference's content words and takes this share of its own from the reference. Chosen on the
+Beetle training split, where looser bars turn correct paraphrases ("not separated by a gap"
+for "in the same electrical state") wrong."""
+SALAD_MIN_TOKENS = 3
+SALAD_FROM_REFERENCE = 0.7
+"""A salad is made of the key's words: at least this share of its content words."""
+SALAD_IN_ORDER = 0.75
+"""Key words kept in the key's order (this share of neighbouring pairs) read as a terse
+sentence ("program executes Python code"), not as a salad."""
+SIBLING_MARGIN = 0.02
+"""How much less close to a sibling's definition than to the reference an answer may be and
+still count as describing the sibling, when it uses the sibling's own words."""
+CLEARLY_CLOSER = 0.05
+SIBLING_MIN_SIMILARITY = 0.6
+
+def negates(answer: str, references: Sequence[str]) -> bool:
+    """True when the answer repeats a reference with more negations than it has ("is" turned
+    into "is not", "can" into "cannot", or "not" put before a key that already says "not")."""
+    if not has_negation(answer):
+        return False
+    said = set(content_words(answer))
+    for reference in references:
+        wanted = set(content_words(reference))
+        if not wanted or negation_count(answer) <= negation_count(reference):
+            continue  # as many "not"s as the key: the answer may follow it
+        shared = len(said & wanted)
+        if said and shared / len(wanted) >= REFERENCE_COVERED and shared / len(said) >= FROM_REFERENCE:
+            return True
+    return False
+
+
+def _in_order(words: Sequence[str], reference: Sequence[str]) -> float:
+    """Share of neighbouring pairs of ``words`` (those the reference has) that come in the
+    reference's order."""
+    first: dict[str, int] = {}
+    for i, w in enumerate(reference):
+        first.setdefault(w, i)
+    places = [first[w] for w in words if w in first]
+    pairs = list(zip(places, places[1:], strict=False))
+    return sum(b >= a for a, b in pairs) / len(pairs) if pairs else 1.0
+
+
+def keyword_salad(answer: str, references: Sequence[str]) -> bool:
+    """True for a run of the key's words with no sentence around them ("outcome set
+    experiment random all possible"): no word that holds a sentence together, mostly the
+    key's own words, not in the key's order. A list (commas, semicolons) is not a salad: it
+    may be what the question asks for."""
+    words = tokens(answer)
+    if len(words) < SALAD_MIN_TOKENS or "," in answer or ";" in answer:
+        return False
+    if any(w in GLUE_WORDS for w in words):
+        return False
+    said = content_words(answer)
+    if not said:
+        return False
+    for reference in references:
+        wanted = content_words(reference)
+        if not any(w in GLUE_WORDS for w in tokens(reference)):
+            continue  # the key itself is a list of keywords
+        from_key = sum(w in set(wanted) for w in said) / len(said)
+        if from_key >= SALAD_FROM_REFERENCE and _in_order(said, wanted) < SALAD_IN_ORDER:
+            return True
+    return False
+
+
+def sibling_definitions(misconceptions: dict[str, str]) -> dict[str, str]:
+    """The misconceptions that are another concept's definition (``text -> "confuses X with
+    Y"``): long texts, as a short answer's writer records them."""
+    return {text: note for text, note in misconceptions.items() if len(text.split()) >= 4}
+
+
+def _without(text: str, given: set[str]) -> str:
+    """``text`` without the words whose stems are in ``given`` (the name the prompt shows)."""
+    kept = [w for w in re.findall(r"\S+", text)
+            if not (set(content_words(w)) and set(content_words(w)) <= given)]
+    return " ".join(kept) or text
+
+
+@lru_cache(maxsize=512)
+def _compared(reference: str, siblings: tuple[tuple[str, str], ...],
+              prompt: str) -> tuple[list[str], np.ndarray]:
+    """The reference and the siblings' definitions as :func:`confused_sibling` compares them
+    (names left out), and their vectors: the same for every answer to one exercise, so worked
+    out once per exercise (:func:`prepare_siblings` does it before the first answer)."""
+    from tutor.index.embeddings import embed
+
+    given = set(content_words(prompt))
+    bare = [_without(reference, given)]
+    bare += [_without(text, given | set(content_words(note.rsplit(" with ", 1)[-1])))
+             for text, note in siblings]
+    return bare, embed(bare)
+
+
+def prepare_siblings(reference: str, siblings: dict[str, str], prompt: str = "") -> None:
+    """Work out what :func:`confused_sibling` compares answers to, ahead of the first answer."""
+    if siblings:
+        _compared(reference, tuple(siblings.items()), prompt)
+
+
+def confused_sibling(
+    answer: str, reference: str, siblings: dict[str, str], prompt: str = ""
+) -> tuple[str, str] | None:
+    """``(definition, note)`` of the sibling the answer describes rather than the concept, or
+    ``None``. The concept's name (the words the prompt shows) is left out of the answer and
+    the reference, and each sibling's name (from its note) out of its definition: an answer
+    that opens with "X is" is not closer to X's definition for that. The
+    answer must then be about as close in meaning to the sibling's definition as to the
+    reference and use more of the words only the sibling's definition has than of the words
+    only the reference has; or be clearly closer in meaning to the sibling."""
+    if not siblings or not answer.strip():
+        return None
+    from tutor.index.embeddings import embed
+
+    given = set(content_words(prompt))
+    said_bare = _without(answer, given)
+    bare, vectors = _compared(reference, tuple(siblings.items()), prompt)
+    answered = embed([said_bare])[0]
+    own = float(vectors[0] @ answered)
+    said, wanted = set(content_words(said_bare)), set(content_words(bare[0]))
+    for i, text in enumerate(siblings, start=1):
+        similarity = float(vectors[i] @ answered)
+        if similarity < SIBLING_MIN_SIMILARITY:
+            continue
+        theirs = set(content_words(bare[i]))
+        leaning = len(said & (theirs - wanted)) > len(said & (wanted - theirs))
+        if (leaning and similarity >= own - SIBLING_MARGIN) or similarity >= own + CLEARLY_CLOSER:
+            return text, siblings[text]
+    return None

@@ -1,0 +1,292 @@
+"""Offline grading of every exercise kind, with feedback that never gives the answer away.
+
+* multiple choice / true-false: the learner may answer with the option's text, its letter
+  (a, b, c...), its 1-based number or a verdict word (:mod:`tutor.answers`, shared with the
+  Claude engine); a wrong option brings up the misconception it suggests.
+* cloze: normalised match (case, spaces, punctuation, articles, plural) against the answer and
+  its accepted aliases, then a fuzzy match that forgives a small misspelling.
+* short answer: the calibrated model of :mod:`tutor.engine.offline.tutoring.answer_similarity`
+  (embedding similarity, key-point coverage, word overlap, length sanity).
+
+A wrong answer's feedback names what was right and what is missing without the answer's text:
+missing key points are described by what they are about (words the prompt already shows).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import DamerauLevenshtein
+
+from tutor.answers import (
+    choices_of,
+    chosen_option,
+    is_key,
+    normalise,
+    reversed_diagnosis,
+    same_number,
+    stated_synonyms,
+)
+from tutor.course import Exercise, ExerciseKind
+from tutor.engine.offline.tutoring.answer_guards import (
+    confused_sibling,
+    keyword_salad,
+    negates,
+    prepare_siblings,
+    sibling_definitions,
+)
+from tutor.engine.offline.tutoring.answer_similarity import (
+    AnswerKey,
+    clean_answer,
+    content_words,
+    score_answer,
+)
+from tutor.engine.port import Grade
+from tutor.errors import AnswerError
+from tutor.text import has_negation, singular
+
+__all__ = ["contrast", "grade", "normalise", "point_cue", "prepare", "singular"]
+
+
+
+def grade(exercise: Exercise, answer: str) -> Grade:
+    """Grade ``answer`` to ``exercise``; raises :class:`AnswerError` for an empty answer."""
+    text = clean_answer(answer if isinstance(answer, str) else str(answer))
+    if not text.strip():
+        raise AnswerError("the answer is empty: type an answer, or ask for a hint")
+    if exercise.kind in (ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.TRUE_FALSE):
+        result = _grade_choice(exercise, text)
+    elif exercise.kind == ExerciseKind.CLOZE:
+        result = _grade_cloze(exercise, text)
+    else:
+        result = _grade_short_answer(exercise, text)
+    return result if result.correct else _withheld(result, exercise)
+
+
+def prepare(exercise: Exercise) -> None:
+    """Embed a short-answer exercise's reference side ahead of time (e.g. while the learner
+    is typing): the reference, its key points and the near concepts' definitions an answer
+    is checked against, so that grading an answer embeds only the answer."""
+    if exercise.kind == ExerciseKind.SHORT_ANSWER:
+        _answer_key(exercise.answer, exercise.prompt, tuple(exercise.key_points))
+        prepare_siblings(exercise.answer, sibling_definitions(exercise.misconceptions),
+                         exercise.prompt)
+
+
+def _grade_choice(exercise: Exercise, text: str) -> Grade:
+    choices = choices_of(exercise)
+    index = chosen_option(exercise, text)
+    if index is None:
+        raise AnswerError(
+            f"that matches none of the options: answer with its number (1 to {len(choices)}) "
+            "or the option's text"
+        )
+    chosen = choices[index]
+    if is_key(exercise, chosen):
+        feedback = f"Correct: {chosen}."
+        if exercise.explanation:
+            feedback += f" {exercise.explanation}"
+        return Grade(exercise_id=exercise.id, correct=True, score=1.0, feedback=feedback,
+                     matched_points=[chosen])
+    misconception = exercise.misconceptions.get(chosen, "")
+    if not misconception:
+        by_normal = {normalise(k): v for k, v in exercise.misconceptions.items()}
+        misconception = by_normal.get(normalise(chosen), "")
+    if exercise.kind == ExerciseKind.TRUE_FALSE:
+        # the verdict is given: a binary item is not asked again after a wrong answer
+        verdict = next((c for c in choices if is_key(exercise, c)), exercise.answer).lower()
+        feedback = f"Not quite: the statement is {verdict}."
+        if exercise.explanation:
+            feedback += f" {exercise.explanation}"
+    else:
+        feedback = f"Not quite: option {index + 1} (\"{chosen}\") is not the right one."
+    if misconception:
+        feedback += " " + contrast(misconception, chosen, hidden=exercise.answer)
+    return Grade(exercise_id=exercise.id, correct=False, score=0.0, feedback=feedback,
+                 missing_points=["the right option"], misconception=misconception)
+
+
+_CONFUSES = re.compile(r"^confuses (?P<concept>.+) with (?P<other>.+)$")
+
+
+def contrast(note: str, said: str, definition: str = "", hidden: str = "") -> str:
+    """Feedback that names the concept a wrong answer belongs to and how it differs: from a
+    misconception note "confuses X with Y" and, when known, Y's definition (a long option or
+    a sibling's definition is one). When X is the answer (``hidden``), it is not named."""
+    found = _CONFUSES.match(note.strip())
+    if found is None:
+        return f"Choosing it suggests a common mix-up: {note}"
+    concept, other = found["concept"], found["other"]
+    if hidden and normalise(concept) == normalise(hidden):
+        concept = "the idea the question asks about"
+    if not definition and len(said.split()) >= 4:
+        definition = said
+    if definition:
+        return (f"That describes {other} (the course: \"{definition.strip()}\"), which is a "
+                f"different idea from {concept}.")
+    return (f"{other[:1].upper()}{other[1:]} is a different idea from {concept}: think about "
+            f"what sets {concept} apart from {other}.")
+
+
+# -- cloze -----------------------------------------------------------------------------------
+def _allowed_edits(target: str) -> int:
+    length = len(target.replace(" ", ""))
+    return 0 if length <= 3 else 1 if length <= 7 else 2
+
+
+def _grade_cloze(exercise: Exercise, text: str) -> Grade:
+    numeric = same_number(text, exercise.answer)
+    if numeric is not None:  # a result the learner works out: right within the key's rounding
+        if numeric:
+            return Grade(exercise_id=exercise.id, correct=True, score=1.0,
+                         feedback=f"Correct: {exercise.answer}.",
+                         matched_points=[exercise.answer])
+        return Grade(exercise_id=exercise.id, correct=False, score=0.0,
+                     feedback=f"Not quite: {text.strip()[:40]} is not the result.",
+                     missing_points=["the result"])
+    stated = stated_synonyms(exercise.explanation)  # "also called ..." in the course's words
+    targets = [t for t in [exercise.answer, *exercise.accepted, *stated] if t.strip()]
+    said = normalise(text)
+    squeezed = said.replace(" ", "")
+    for target in targets:
+        wanted = normalise(target)
+        if said == wanted or (squeezed and squeezed == wanted.replace(" ", "")):
+            return Grade(exercise_id=exercise.id, correct=True, score=1.0,
+                         feedback=f"Correct: {target}.", matched_points=[target])
+    for target in targets:
+        wanted = normalise(target)
+        if wanted and len(said.split()) <= len(wanted.split()) + 3 and not has_negation(text):
+            if re.search(rf"\b{re.escape(wanted)}\b", said):
+                return Grade(exercise_id=exercise.id, correct=True, score=1.0,
+                             feedback=f"Correct: {target}.", matched_points=[target])
+    for target in targets:
+        wanted = normalise(target)
+        edits = DamerauLevenshtein.distance(squeezed, wanted.replace(" ", ""))
+        if 0 < edits <= _allowed_edits(wanted) and fuzz.ratio(said, wanted) >= 80:
+            return Grade(
+                exercise_id=exercise.id, correct=True, score=1.0,
+                feedback=f"Correct, but watch the spelling: it is written \"{target}\".",
+                matched_points=[target],
+            )
+    multiword = [normalise(t).split() for t in targets if len(normalise(t).split()) > 1]
+    wanted_words = {w for words in multiword for w in words}
+    shared = [w for w in dict.fromkeys(said.split()) if w in wanted_words and len(w) > 2]
+    if shared and not has_negation(text):
+        feedback = (f"Partly there: \"{' '.join(shared)}\" is part of the missing term, "
+                    "but not all of it.")
+    else:
+        feedback = f"Not quite: \"{text[:80]}\" is not the missing term."
+    return Grade(exercise_id=exercise.id, correct=False, score=0.0, feedback=feedback,
+                 matched_points=shared, missing_points=["the missing term"])
+
+
+# -- short answers ---------------------------------------------------------------------------
+@lru_cache(maxsize=512)
+def _answer_key(reference: str, prompt: str, key_points: tuple[str, ...]) -> AnswerKey:
+    key = AnswerKey(references=[reference], prompt=prompt, key_points=list(key_points))
+    key.ensure_vectors()
+    return key
+
+
+def point_cue(point: str, prompt: str, number: int, total: int) -> str:
+    """Describe a key point without its content: by the prompt's words it mentions."""
+    prompt_words = {w: w for w in re.findall(r"[A-Za-z][\w-]*", prompt)}
+    stems: dict[str, str] = {}
+    for word in prompt_words:
+        for s in content_words(word):
+            stems.setdefault(s, word)
+    about = []
+    for s in content_words(point):
+        if s in stems and stems[s] not in about:
+            about.append(stems[s])
+    if about:
+        return f"point {number} of {total}, about {', '.join(about[:3])}"
+    return f"point {number} of {total}"
+
+
+def _grade_short_answer(exercise: Exercise, text: str) -> Grade:
+    key = _answer_key(exercise.answer, exercise.prompt, tuple(exercise.key_points))
+    result = score_answer(key, text)
+    values, points = result.signals.values, key.key_points
+    total = len(points)
+    copied = values["prompt_copy"] >= 0.9 and values["new_recall"] == 0.0
+    caught = _caught(exercise, text) if result.correct and not copied else None
+    correct = result.correct and not copied and caught is None
+    if correct:
+        matched = [points[i] for i in result.signals.matched]
+        missing = [points[i] for i in result.signals.missing]
+    else:
+        matched = [point_cue(points[i], exercise.prompt, i + 1, total)
+                   for i in result.signals.matched]
+        missing = [point_cue(points[i], exercise.prompt, i + 1, total)
+                   for i in result.signals.missing]
+    parts: list[str] = []
+    if copied:
+        parts.append("Your answer repeats the question: say it in your own words.")
+    elif caught is not None:
+        parts.append(caught)
+    elif correct:
+        parts.append("Good answer.")
+    else:
+        parts.append("Not yet.")
+    if not copied and values["emb_best"] < 0.2 and values["ref_recall"] == 0.0:
+        parts.append("It does not seem to be about what the question asks.")
+    elif not copied and values["log_length"] < 1.1 and len(content_words(exercise.answer)) >= 4:
+        parts.append("It is very short: explain a little more.")
+    if matched:
+        parts.append(("You covered: " if correct else "You got ") + "; ".join(matched) + ".")
+    if matched and not missing and not correct:
+        parts.append("You touch on every key point, but not clearly enough yet: say how they "
+                     "fit together, in full sentences.")
+    if missing and correct:  # a paraphrase may say it in words the key-point match missed
+        parts.append(f"Compare with the course's wording: \"{exercise.answer.strip()}\"")
+    elif missing:
+        parts.append("Still missing: " + "; ".join(missing) + ".")
+    return Grade(
+        exercise_id=exercise.id,
+        correct=correct,
+        score=round(min(result.score, 0.2) if copied or caught else result.score, 4),
+        feedback=" ".join(parts),
+        matched_points=matched,
+        missing_points=missing,
+    )
+
+
+def _caught(exercise: Exercise, text: str) -> str | None:
+    """Why an answer the similarity score accepts is still wrong, or ``None``."""
+    references = [exercise.answer, *exercise.key_points]
+    if reversed_diagnosis(exercise, text):
+        return ("Not yet: you have the two ideas the wrong way round. Look again at which idea "
+                "the note's description fits, and which one it was written under.")
+    if negates(text, [exercise.answer]):
+        return ("Not yet: your answer says the opposite of the course (check the \"not\").")
+    if keyword_salad(text, references):
+        return "Not yet: that is a list of keywords; say how they fit together in a sentence."
+    confused = confused_sibling(text, exercise.answer,
+                                sibling_definitions(exercise.misconceptions), exercise.prompt)
+    if confused is not None:
+        definition, note = confused
+        return "Not yet. " + contrast(note, text, definition)
+    return None
+
+
+# -- withholding -----------------------------------------------------------------------------
+def _withheld(result: Grade, exercise: Exercise) -> Grade:
+    """Remove the answer's text from everything a wrong answer's grade says."""
+    if exercise.kind == ExerciseKind.TRUE_FALSE:
+        return result
+    secrets = [s for s in [exercise.answer, *exercise.accepted] if len(s.strip()) >= 2]
+
+    def scrub(text: str) -> str:
+        for secret in sorted(secrets, key=len, reverse=True):
+            text = re.sub(re.escape(secret.strip()), "…", text, flags=re.IGNORECASE)
+        return text
+
+    return result.model_copy(update={
+        "feedback": scrub(result.feedback),
+        "misconception": scrub(result.misconception),
+        "matched_points": [scrub(p) for p in result.matched_points],
+        "missing_points": [scrub(p) for p in result.missing_points],
+    })

@@ -1,0 +1,387 @@
+"""Writing exercises offline: cloze, multiple choice, true/false and "explain in your own words".
+
+Everything comes from the course (see :mod:`tutor.engine.offline.writing.exercise_material`): the
+concept's defining sentence, the definitions of near sibling concepts (distractors and term
+swaps, ranked by embedding similarity) and the passages that teach the concept. The same input
+gives the same exercises (ids, wording, option order), and a kind is skipped when the material
+does not allow a fair item. Ids are ``<concept_id>-<kind>-<n>`` with a fixed ``n`` per form:
+multiple choice 1 asks for the term, multiple choice 2 for the statement.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from collections.abc import Sequence
+
+from tutor.course import Chunk, Concept, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline.contrasts.likeness_exercises import write_likeness
+from tutor.engine.offline.contrasts.relation_exercises import broader_by_name
+from tutor.engine.offline.definitions.book_definition import (
+    described_siblings,
+    with_book_definition,
+)
+from tutor.engine.offline.definitions.descriptions import (
+    compiled_pattern,
+    glossed_within_a_phrase,
+    says_what_it_is,
+    stands_alone,
+    term_pattern,
+)
+from tutor.engine.offline.examples.example_use_exercises import write_example_use
+from tutor.engine.offline.writing import refusals
+from tutor.engine.offline.writing.checking import (
+    BLANK,
+    answers_alike,
+    canonical,
+    content_stems,
+    mentions,
+    plural,
+    same_option,
+    term_variants,
+    words,
+)
+from tutor.engine.offline.writing.code_names import described_by_code, names_code
+from tutor.engine.offline.writing.definition_points import write_explain
+from tutor.engine.offline.writing.exercise_bank import write_beyond_definition
+from tutor.engine.offline.writing.exercise_material import (
+    Material,
+    Sibling,
+    gather,
+    one_mention,
+    rank_siblings,
+)
+from tutor.engine.offline.writing.exercise_mix import definition_items_kept, with_one_recall
+from tutor.engine.offline.writing.giveaways import cut_short
+from tutor.engine.offline.writing.refusals import refuse
+from tutor.text import as_statement, lower_first
+
+MAX_DISTRACTORS = 3
+MIN_DISTRACTORS = 2
+
+_MARK = "\x00"
+_ONE_INSTANCE = re.compile(r"\bof\s+[A-Za-z]$")
+"""A concept named after one case in the book's example ("extension of L")."""
+
+
+def write_exercises(
+    concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk]
+) -> list[Exercise]:
+    """The concept's exercises: on its definition, then beyond it (examples, code output,
+    contrast); ``related`` supplies distractors, swaps and contrasts."""
+    terms = term_variants(concept.name, concept.aliases)
+    if not terms or _ONE_INSTANCE.search(concept.name):
+        # "extension of L": one case of a concept, named by the example's letter
+        return refuse(concept.name, refusals.ONE_CASE)
+    material = gather(concept, terms, passages)
+    if not says_what_it_is(material):  # the map's sentence does not define: look further
+        material = with_book_definition(material)
+    if not material.citations or not (material.sentence or material.description):
+        return refuse(concept.name, refusals.NO_MATERIAL)
+    if names_code(material) or described_by_code(material):
+        return refuse(concept.name, refusals.CODE_NAME)
+    siblings = described_siblings(rank_siblings(concept, related, terms), passages)
+    # only a concept the course really defines gets an item keyed to its definition; more
+    # items on the one sentence prove recognition, not understanding: keep the production item
+    if not material.found_elsewhere and not stands_alone(material.description):
+        material.description = None  # "... tracking them down": ask on the sentence instead
+    written = _on_definition(material, siblings) if says_what_it_is(material) and not (
+        _within_longer_name(material, siblings)) else []
+    beyond = write_beyond_definition(material, siblings, passages,
+                                     broader_by_name(concept, related))
+    if not any(e.origin is ExerciseOrigin.CONTRAST for e in beyond):
+        beyond += write_likeness(material, related)  # "X is like Y, except that ..."
+    written = definition_items_kept(written, beyond, concept, passages)
+    if not written and not beyond:
+        # used but never defined: the idea at work; no item keyed to whatever sentence the
+        # book says of it ("The normal distribution is characterized by two parameters" for
+        # "What does the course say about normal distribution?"): one arbitrary fact is no
+        # key, and no item is better than a bad one
+        beyond = write_example_use(material, siblings, passages, undefined=True)[:1]
+        if not beyond:
+            refuse(concept.name, refusals.NOT_DEFINED if not says_what_it_is(material)
+                   else refusals.INSIDE_LONGER_NAME if _within_longer_name(material, siblings)
+                   else refusals.NOTHING_KEPT)
+    return with_one_recall(written + beyond)
+
+
+def _within_longer_name(m: Material, siblings: Sequence[Sibling]) -> bool:
+    """Whether the defining sentence names the concept only inside a near concept's longer
+    name ("define a null hypothesis, which is ..." for hypothesis): it defines the other."""
+    if not m.sentence:
+        return False
+    if glossed_within_a_phrase(m.sentence, m.terms):
+        return True  # found elsewhere too: "... as a categorical variable, which means ..."
+    if m.found_elsewhere:
+        return False
+    own = set(words(m.concept.name))
+    longer = [n for s in siblings if own < set(words(s.concept.name))
+              for n in term_variants(s.concept.name, s.concept.aliases)]
+    if not longer:
+        return False
+    rest = compiled_pattern(r"\b(?:" + "|".join(re.escape(n) for n in longer) + r")\b",
+                            re.I).sub(" ", m.sentence)
+    return m.pattern.search(m.sentence) is not None and m.pattern.search(rest) is None
+
+
+def write_definition_exercises(
+    concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk]
+) -> list[Exercise]:
+    """Up to five exercises on the concept's definition alone."""
+    terms = term_variants(concept.name, concept.aliases)
+    if not terms:
+        return []
+    material = gather(concept, terms, passages)
+    if not material.citations or not (material.sentence or material.description):
+        return []
+    return _on_definition(material, rank_siblings(concept, related, terms))
+
+
+def _on_definition(material: Material, siblings: list[Sibling]) -> list[Exercise]:
+    writers = (_cloze, _choose_term, _choose_statement, _true_or_false, write_explain)
+    return [ex for writer in writers if (ex := writer(material, siblings)) is not None]
+
+
+# -- the writers -------------------------------------------------------------------------------
+def _exercise_id(concept: Concept, kind: ExerciseKind, n: int) -> str:
+    return f"{concept.id}-{kind.value}-{n}"
+
+
+def _seed(text: str) -> int:
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
+
+
+def _difficulty(value: float) -> float:
+    return round(min(0.95, max(0.05, value)), 2)
+
+
+def _blank(sentence: str, pattern: re.Pattern[str]) -> tuple[str, str]:
+    """The sentence with every mention of the term blanked, and the first mention."""
+    first = pattern.search(sentence)
+    blanked = pattern.sub(BLANK, sentence)
+    blanked = re.sub(r"\b([Aa])n?(\s+)" + BLANK, r"\1(n)\2" + BLANK, blanked)
+    return blanked, first.group(0) if first else ""
+
+
+def _short(text: str, limit: int = 120) -> str:
+    """The text cut at a word boundary to about ``limit`` characters."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "..."
+
+
+def _answer_form(surface: str, name: str) -> str:
+    if surface.isupper() or any(ch.isupper() for ch in name):
+        return surface
+    return surface.lower()
+
+
+def _cloze(m: Material, siblings: list[Sibling]) -> Exercise | None:
+    concept = m.concept
+    if m.sentence and (one := one_mention(m.sentence, m.pattern)):
+        blanked, surface = _blank(one, m.pattern)
+        prompt, answer = f"Fill in the blank: {blanked}", _answer_form(surface, concept.name)
+    else:
+        described = lower_first(m.description or "")
+        prompt, answer = f'Fill in the blank: the term for "{described}" is {BLANK}.', concept.name
+    bare = prompt.replace(BLANK, " ")
+    if len(content_stems(bare, {"fill", "blank"})) < 3 or mentions(bare, m.terms):
+        return None
+    accepted = list({t.lower(): t for t in m.terms if t.lower() != answer.lower()}.values())
+    return Exercise(
+        id=_exercise_id(concept, ExerciseKind.CLOZE, 1),
+        concept_id=concept.id,
+        kind=ExerciseKind.CLOZE,
+        prompt=prompt,
+        answer=answer,
+        accepted=accepted,
+        explanation=f'The missing term is "{concept.name}": {m.definition_text} ({m.label})',
+        citations=m.citations,
+        difficulty=_difficulty(0.4 + 0.1 * (len(answer.split()) > 1) + 0.1 * (len(prompt) > 160)),
+    )
+
+
+def _pick(options: list[tuple[Sibling, str]], answer: str, prompt: str) -> list[tuple[Sibling, str]]:
+    """Up to three options, none near another or the answer, none named by the prompt."""
+    chosen: list[tuple[Sibling, str]] = []
+    for sibling, text in options:
+        taken = [answer, *(t for _, t in chosen)]
+        if any(same_option(text, t) for t in taken):
+            continue
+        if max(len(text.split()), len(answer.split())) <= 4 and (
+                content_stems(text) == content_stems(answer)):
+            continue  # "traversal" beside "traverse": the answer in another form
+        if mentions(prompt, term_variants(sibling.concept.name), fuzzy=False):
+            continue
+        if any(_one_name_within_the_other(text, t) for t in taken):
+            continue  # "onesided" beside "one-sided test": the answer (or an option), shortened
+        chosen.append((sibling, text))
+        if len(chosen) == MAX_DISTRACTORS:
+            break
+    return chosen
+
+
+def also_fits(sibling: Sibling, m: Material) -> bool:
+    """Whether a sibling's name would also answer "which term" on the concept, or its
+    statement also describe the concept: the sibling is said in terms of the concept (its
+    broader or narrower term: "autocorrelation: a more general term for a serial correlation
+    ...") or its description answers what the concept's does (:func:`answers_alike`: "The
+    umac32_set_nonce function sets the nonce to be used for the next message" beside "The
+    _____ function sets the nonce")."""
+    said = sibling.description or sibling.concept.definition
+    if not said:
+        return False
+    if mentions(said, m.terms, fuzzy=False):
+        return True
+    ours = m.description or (m.sentence and m.pattern.sub(" ", m.sentence))
+    if not ours:
+        return False
+    theirs = sibling.description or term_pattern(
+        term_variants(sibling.concept.name, sibling.concept.aliases)).sub(" ", said)
+    return answers_alike(theirs, ours)
+
+
+def _one_name_within_the_other(first: str, second: str) -> bool:
+    """Whether one short name, spaces and hyphens left out, holds the other whole
+    ("onesided" in "one-sided test"): both would fit the description."""
+    a, b = (re.sub(r"[\s\-_]+", "", t.lower()) for t in (first, second))
+    if max(len(first.split()), len(second.split())) > 4 or min(len(a), len(b)) < 4:
+        return False
+    return a != b and (a in b or b in a)
+
+
+def _multiple_choice(
+    m: Material, n: int, prompt: str, answer: str, chosen: list[tuple[Sibling, str]],
+    explanation: str,
+) -> Exercise:
+    exercise_id = _exercise_id(m.concept, ExerciseKind.MULTIPLE_CHOICE, n)
+    choices = [answer, *(text for _, text in chosen)]
+    random.Random(_seed(exercise_id)).shuffle(choices)
+    similarity = sum(s.similarity for s, _ in chosen) / len(chosen)
+    return Exercise(
+        id=exercise_id,
+        concept_id=m.concept.id,
+        kind=ExerciseKind.MULTIPLE_CHOICE,
+        prompt=prompt,
+        answer=answer,
+        choices=choices,
+        misconceptions={
+            text: f"confuses {m.concept.name} with {s.concept.name}" for s, text in chosen
+        },
+        explanation=explanation,
+        citations=m.citations,
+        difficulty=_difficulty(0.25 + 0.5 * similarity + 0.05 * (n == 2)),
+    )
+
+
+def _choose_term(m: Material, siblings: list[Sibling]) -> Exercise | None:
+    if m.description:
+        prompt = f'Which term matches this description: "{m.description}"?'
+    elif m.sentence and (one := one_mention(m.sentence, m.pattern)) and not cut_short(one):
+        prompt = f'Which term fills the blank: "{_blank(one, m.pattern)[0]}"?'
+    else:
+        return None
+    if mentions(prompt, m.terms):
+        return None
+    chosen = _pick([(s, s.concept.name) for s in siblings if not also_fits(s, m)],
+                   m.concept.name, prompt)
+    if len(chosen) < MIN_DISTRACTORS:
+        return None
+    others = " ".join(
+        f'"{s.concept.name}" is {_short(lower_first(s.description))}.'
+        for s, _ in chosen
+        if s.description
+    )
+    explanation = f'"{m.concept.name}" is right: {m.definition_text} ({m.label}). {others}'.strip()
+    return _multiple_choice(m, 1, prompt, m.concept.name, chosen, explanation)
+
+
+def _choose_statement(m: Material, siblings: list[Sibling]) -> Exercise | None:
+    if not m.description:
+        return None
+    answer = as_statement(m.description)
+    prompt = f"Which statement describes {m.concept.name}?"
+    if mentions(answer, m.terms):
+        return None
+    options = [
+        (s, as_statement(s.description))
+        for s in siblings
+        if s.description and not mentions(s.description, m.terms) and len(s.description) < 300
+        and not also_fits(s, m)
+    ]
+    chosen = _pick(options, answer, prompt)
+    if len(chosen) < MIN_DISTRACTORS or len(answer) > 320:
+        return None
+    others = ", ".join(s.concept.name for s, _ in chosen)
+    explanation = (
+        f'"{answer}" is how the course defines {m.concept.name} ({m.label}). '
+        f"The other statements describe {others}."
+    )
+    return _multiple_choice(m, 2, prompt, answer, chosen, explanation)
+
+
+def _swap(sentence: str, m: Material, name: str) -> str:
+    """The sentence with every mention of the concept replaced by ``name``, articles fixed."""
+    plurals = {canonical(t) for t in m.terms}
+
+    def replace(match: re.Match[str]) -> str:
+        surface = match.group(0)
+        is_plural = words(surface) != surface.lower().replace("-", " ").split()
+        swapped = plural(name) if is_plural and canonical(surface) in plurals else name
+        if surface[:1].isupper() and match.start() == 0:
+            swapped = swapped[:1].upper() + swapped[1:]
+        return _MARK + swapped + _MARK
+
+    text = m.pattern.sub(replace, sentence)
+    text = re.sub(
+        r"\b([Aa])n?(\s+)" + _MARK + r"(\w)",
+        lambda g: (g[1] + ("n" if g[3].lower() in "aeiou" else "")) + g[2] + _MARK + g[3],
+        text,
+    )
+    return text.replace(_MARK, "")
+
+
+def _true_or_false(m: Material, siblings: list[Sibling]) -> Exercise | None:
+    concept = m.concept
+    if m.sentence and m.definition_text == m.sentence:
+        statement = m.sentence
+    elif m.description:
+        statement = f'"{concept.name}" means {lower_first(m.description)}.'
+    else:
+        return None
+    exercise_id = _exercise_id(concept, ExerciseKind.TRUE_FALSE, 1)
+    swap_with: Sibling | None = None
+    if _seed(exercise_id) % 2:
+        for sibling in siblings:
+            named = mentions(statement, term_variants(sibling.concept.name), fuzzy=False)
+            own = sibling.description
+            if named or (own and m.description and same_option(own, m.description)):
+                continue
+            if not mentions(_swap(statement, m, sibling.concept.name), m.terms):
+                swap_with = sibling
+                break
+    if swap_with is None:
+        prompt, answer = f"True or false: {statement}", "True"
+        misconceptions = {"False": f"does not recognise the definition of {concept.name}"}
+        explanation = f"True: this is how the course defines {concept.name} ({m.label})."
+        difficulty = 0.3
+    else:
+        other = swap_with.concept.name
+        prompt, answer = f"True or false: {_swap(statement, m, other)}", "False"
+        misconceptions = {"True": f"confuses {concept.name} with {other}"}
+        explanation = (
+            f"False: the course says this of {concept.name}, not of {other} ({m.label}): "
+            f"{m.definition_text}"
+        )
+        difficulty = 0.35 + 0.4 * swap_with.similarity
+    return Exercise(
+        id=exercise_id,
+        concept_id=concept.id,
+        kind=ExerciseKind.TRUE_FALSE,
+        prompt=prompt,
+        answer=answer,
+        choices=["True", "False"],
+        misconceptions=misconceptions,
+        explanation=explanation,
+        citations=m.citations,
+        difficulty=_difficulty(difficulty),
+    )

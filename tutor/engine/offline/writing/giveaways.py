@@ -1,0 +1,151 @@
+"""What in a prompt gives its answer away.
+
+The checker (:mod:`tutor.engine.offline.writing.checking`) refuses an exercise whose prompt tells the
+answer: the term itself beside its blank, most of the answer statement, the term's
+abbreviation or what its letters stand for ("wff" beside well-formed formula, "method
+resolution order" beside MRO), a word of the term right beside the blank ("Spearman's _____"),
+the name the term is named after ("The _____ is named after the economist Vilfredo Pareto"),
+or a quoted sentence cut short so that only the term's name fits ("... is an alternative
+that").
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from tutor.course import Exercise, ExerciseKind
+from tutor.engine.offline.writing.checking import (
+    BLANKS,
+    NEAR_DUPLICATE,
+    canonical,
+    content_stems,
+    mentions,
+    support,
+)
+from tutor.text import STOPWORDS, normalize
+
+
+def abbreviated(answer: str, prompt: str) -> bool:
+    """Whether the prompt gives a term's abbreviation or what its letters stand for: "wff"
+    beside "well-formed formula", "method resolution order" beside "MRO"."""
+    parts = [w for w in re.split(r"[\s-]+", answer) if w]
+    initials = "".join(w[0] for w in parts).lower()
+    said = re.findall(r"[A-Za-z][\w'-]*", prompt)
+    if len(parts) >= 2 and len(initials) >= 2:  # the term's initials as a word of the prompt
+        spelled = {w.lower().rstrip("s") for w in said}
+        if initials in spelled:
+            return True
+    letters = answer.strip()
+    if 3 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
+        runs = [w.lower() for w in re.split(r"[\s-]+", re.sub(r"[^\w\s-]", " ", prompt)) if w]
+        n = len(letters)
+        if any(  # the words the letters stand for, in a row, none a small word
+                "".join(w[0] for w in runs[i:i + n]) == letters.lower()
+                and not any(w in STOPWORDS for w in runs[i:i + n])
+                for i in range(len(runs) - n + 1)):
+            return True
+        said_words = [w for w in runs if w not in STOPWORDS]  # "New better than used in
+        return n >= 4 and any(  # expectation" for NBUE: the small words left out
+            "".join(w[0] for w in said_words[i:i + n]) == letters.lower()
+            for i in range(len(said_words) - n + 1))
+    return False
+
+
+_QUOTED = re.compile(r'"(.*_{3,}.*)"', re.S)
+"""The sentence quoted around the blank, from the first quote to the last (it may quote)."""
+_DANGLING = re.compile(r"\b(?:that|which|who|what|the|(?-i:a)|an|of|and|or|to|is|are|with|for|as|by|"
+                       r"(?<!\bfill\s)(?<!\bfilled\s)(?<!\blog\s)(?<!\bplug\s)in|"
+                       r"than|from|into|because|whether|either|neither)\W*$",
+                       re.I)
+
+
+def cut_short(sentence: str) -> bool:
+    """Whether a sentence stops on a word that needs more after it ("... is an alternative
+    that"): a fragment, not a sentence to quote."""
+    return _DANGLING.search(sentence.strip()) is not None
+
+
+def cut_quote(prompt: str) -> bool:
+    """Whether the sentence quoted around the blank is cut short."""
+    return any(cut_short(q) for q in _QUOTED.findall(prompt))
+
+
+_BESIDE_BLANK = re.compile(r"([\w'’-]+)\W*_{3,}\W*([\w'’-]*)")
+
+
+def named_beside(exercise: Exercise, terms: list[str]) -> bool:
+    """Whether a word of the term asked for stands right beside the blank and in no other
+    option ("Spearman's _____" with "Spearman rank correlation" among the options)."""
+    own = content_stems(exercise.answer)
+    if len(exercise.answer.split()) < 2 or not own:
+        return False
+    beside = " ".join(" ".join(m.groups()) for m in _BESIDE_BLANK.finditer(exercise.prompt))
+    shared = own & content_stems(re.sub(r"['’]s\b", "", beside))
+    others = set().union(*(content_stems(c) for c in exercise.choices or []
+                           if c != exercise.answer))
+    return bool(shared - others)
+
+
+_PROPER_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
+
+
+def names_its_namesake(answer: str, prompt: str, others: list[str] | None = None) -> bool:
+    """Whether the prompt, blanks aside, holds a proper name the term is made of ("Pareto"
+    for "Pareto distribution") that no other option holds: with that name given, only one
+    term fits the blank."""
+    if len(answer.split()) < 2:
+        return False
+    names = {word for word in _PROPER_WORD.findall(answer) if word.lower() not in STOPWORDS}
+    names -= {word for other in others or [] for word in _PROPER_WORD.findall(other)}
+    rest = BLANKS.sub(" ", prompt)
+    return any(re.search(rf"\b{re.escape(word)}\b", rest) for word in names)
+
+
+def leak_problems(exercise: Exercise, terms: list[str], name: str) -> list[str]:
+    leak = "answer given away by the prompt"
+    prompt = exercise.prompt
+    if cut_quote(prompt):
+        return ["the quoted sentence is cut short"]
+    if exercise.kind is ExerciseKind.MULTIPLE_CHOICE and (
+            canonical(exercise.answer) in {canonical(t) for t in terms}) and named_beside(
+            exercise, terms):
+        return [f"{leak}: a word of the term stands in it"]
+    if exercise.kind in (ExerciseKind.CLOZE, ExerciseKind.MULTIPLE_CHOICE) and (
+            canonical(exercise.answer) in {canonical(t) for t in terms}) and names_its_namesake(
+            exercise.answer, prompt, [c for c in exercise.choices or [] if c != exercise.answer]):
+        return [f"{leak}: the name it is named after"]
+    if exercise.kind in (ExerciseKind.CLOZE, ExerciseKind.MULTIPLE_CHOICE) and (
+            canonical(exercise.answer) in {canonical(t) for t in terms}) and abbreviated(
+            exercise.answer, BLANKS.sub(" ", prompt)):
+        return [f"{leak}: its abbreviation or expansion"]
+    if exercise.kind is ExerciseKind.CLOZE:
+        names = {canonical(t) for t in terms}
+        asks_term = any(canonical(a) in names for a in [exercise.answer, *exercise.accepted])
+        given = [exercise.answer, *exercise.accepted, *(terms if asks_term else [])]
+        return [leak] if mentions(BLANKS.sub(" ", prompt), given) else []
+    if exercise.kind is ExerciseKind.TRUE_FALSE:
+        return []
+    answer = exercise.answer
+    is_term = canonical(answer) in {canonical(t) for t in terms}
+    if exercise.kind is ExerciseKind.MULTIPLE_CHOICE and is_term:
+        return [leak] if mentions(prompt, terms) else []
+    if len(answer.split()) <= 4:
+        return [leak] if mentions(prompt, [answer]) else []
+    problems: list[str] = []
+    if _copied(answer, prompt):
+        problems.append(leak)
+    if exercise.kind is ExerciseKind.MULTIPLE_CHOICE and mentions(answer, terms):
+        others = [c for c in exercise.choices or [] if c != answer]
+        if not any(mentions(c, terms) for c in others):
+            problems.append(f"{leak}: only the correct option names {name}")
+    return problems
+
+
+def _copied(answer: str, prompt: str) -> bool:
+    """True when most of the answer statement stands in the prompt."""
+    a, p = normalize(answer).lower(), normalize(prompt).lower()
+    if len(a) >= len(p):
+        return False
+    return fuzz.partial_ratio(a, p) >= NEAR_DUPLICATE or support(answer, prompt) >= 0.8
