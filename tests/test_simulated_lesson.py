@@ -3,7 +3,7 @@ day's last try at an item, and the step past a prerequisite whose worked answer 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from tutor.course import Concept, Course, Exercise, ExerciseKind, Prerequisite
 from tutor.evals.simulated_lesson import LessonPolicy
@@ -89,3 +89,23 @@ def test_a_concept_on_a_long_run_is_not_opened_past_what_was_cleared() -> None:
     policy.run = ("a1", pool.MAX_RUN)
     # As the lesson: a concept opened, not ready, gets no comeback after a long run on it.
     assert policy.next_concept(model, NOW) is None
+
+
+def test_the_textbook_order_keeps_the_lessons_day_and_its_mastery_rule() -> None:
+    from tutor.evals.teaching_policies import TextbookPolicy
+
+    course = _pooled_course()
+    model = LearnerModel(learner_id="simulated", course="sampling")
+    policy = TextbookPolicy(course)
+    posed: list[str] = []
+    while (concept := policy.next_concept(model, NOW)) is not None:
+        exercise = policy.exercise_for(concept)
+        assert exercise is not None and len(posed) < 9
+        posed.append(exercise.id)
+        policy.observe(model, concept, False, NOW)
+    # Under the lesson's day, as ours: each item at most twice, the lesson's choice of item,
+    # the last try's worked answer retiring the item whose key it shows; then, its concept
+    # not mastered and nothing of it left today, the day ends (not past it to ``pooled``).
+    assert posed == ["sample-mc1", "sample-mc2", "sample-mc1"]
+    assert policy.askable("sample", NOW) == []
+    assert policy.next_concept(model, NOW + timedelta(days=1)) == "sample"  # a new day

@@ -23,6 +23,12 @@ says it is mastered. Policies:
 ``random``
     A random concept the model does not consider mastered; when all are, a random concept.
 
+Every policy runs under the lesson's day (:class:`tutor.evals.simulated_day.SimulatedDay`):
+the day's exercise pool (an item posed at most twice a day, not again once right, retired with
+its worked answer after its last try) and the lesson's choice of the exercise within a
+concept, so that the policies differ only in which concept they choose. The textbook order
+keeps its mastery rule under it: when its concept has nothing left to ask today, the day ends.
+
 Simulated time: an exercise takes two minutes, a session holds at most 20 exercises, and the
 next session starts a day after the previous one. A run ends when the hidden state knows every
 concept, or at the cap of exercises (the run is then *censored*), or after 60 idle days. Runs
@@ -44,8 +50,8 @@ tracing's 0.95 alone, with no reviews before everything is mastered; ours once m
 proven (two origins or a later-day recall, :mod:`tutor.learner.evidence`), with FSRS reviews.
 That is a difference between the policies, which the measure charges to ours: for a learner
 who never forgets, proof and reviews are pure cost. Two asymmetries remain, both counted at
-the cap: only our policy can run out of things to ask (``MAX_IDLE_DAYS`` idle days end the
-run); the textbook order can stick on a concept whose prerequisite it wrongly believes
+the cap: our policy can run out of things to ask for many days in a row (``MAX_IDLE_DAYS`` idle
+days end the run); the textbook order can stick on a concept whose prerequisite it wrongly believes
 mastered (2 of 100 runs of seed 7 on the sample course).
 
 Reading the results: the ``bkt`` family never forgets, so there FSRS reviews are pure cost;

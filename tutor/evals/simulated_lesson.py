@@ -41,10 +41,11 @@ from datetime import datetime
 from functools import partial
 
 from tutor.course import Course, Exercise
+from tutor.evals.simulated_day import SimulatedDay
 from tutor.learner import evidence
 from tutor.learner.model import LearnerModel
 from tutor.teach import exercise_pool as pool
-from tutor.teach.exercise_pool import MAX_RUN, REST_FOR
+from tutor.teach.exercise_pool import REST_FOR
 from tutor.teach.policy import (
     MAX_STEP_BACK_DEPTH,
     REST_AFTER,
@@ -54,11 +55,9 @@ from tutor.teach.policy import (
     past_cleared,
     route_after_grade,
 )
-from tutor.teach.state import LessonState
-from tutor.teach.withholding import reveal_message
 
 
-class LessonPolicy:
+class LessonPolicy(SimulatedDay):
     """``choose_concept_today`` and ``route_after_grade``, with the day's pool, rests and the
     step-back stack of a lesson."""
 
@@ -68,34 +67,17 @@ class LessonPolicy:
     :mod:`tutor.learner.evidence` holds a concept short of mastery until proven."""
 
     def __init__(self, course: Course) -> None:
-        self.course = course
+        super().__init__(course)
         self.focus: str | None = None
         self.failures: dict[str, int] = {}
         self.return_to: list[str] = []
-        self.asked = 0
-        self.run: tuple[str, int] = ("", 0)
         self.resting: dict[str, int] = {}
-        self.pool: LessonState = {"exercise_log": {}, "pace": {}}
-        """The day's pool as a lesson keeps it (exercise log and pacing day only)."""
-        self.times: dict[str, int] = {}
-        self.current: Exercise | None = None
-
-    # -- the day's pool ----------------------------------------------------------------------
-    def _keep(self, record: dict) -> None:
-        self.pool = {**self.pool, **pool.saved(self.pool, record)}  # type: ignore[typeddict-item]
-
-    def retire(self, exercise_ids: list[str], now: datetime) -> None:
-        """Retire ``exercise_ids`` for ``now``'s day."""
-        self._keep(pool.retire(pool.today(self.pool, now), exercise_ids))
-
-    def askable(self, concept_id: str, now: datetime) -> list[Exercise]:
-        return pool.askable(self.pool, self.course, concept_id, now)
+        self.focus_reason = ""
+        """Why ``focus`` comes next: ``step_back``, ``return`` or ``again`` (the same concept
+        after a miss)."""
 
     def _resting_now(self) -> set[str]:
         return {cid for cid, until in self.resting.items() if self.asked < until}
-
-    def _long_run(self, concept_id: str) -> bool:
-        return self.run[0] == concept_id and self.run[1] >= MAX_RUN
 
     # -- choosing ----------------------------------------------------------------------------
     def worth_asking(self, model: LearnerModel, concept_id: str,
@@ -121,7 +103,7 @@ class LessonPolicy:
         if self.focus is not None:
             focus, self.focus = self.focus, None
             if found_focus := self.askable(focus, now):
-                return self._pose(focus, found_focus, now)
+                return self._pose(focus, found_focus, now, self.focus_reason)
         passed: list[str] = []
         for allow_resting in (False, True):
             skip = set() if allow_resting else self._resting_now()
@@ -138,59 +120,38 @@ class LessonPolicy:
                     self.resting[concept_id] = self.asked + REST_FOR
                     skip.add(concept_id)
                     continue
-                return self._pose(concept_id, open_, now)
+                return self._pose(concept_id, open_, now,
+                                  "resting" if allow_resting else step.reason)
             if not allow_resting:  # the lesson's way back to what blocks
                 found: dict[str, list[Exercise]] = {}  # asked once per concept, then posed
                 back = back_to_blocker(self.course, model, now, passed, skip,
                                        partial(self._worth, model, now, found))
                 if back is not None:
-                    return self._pose(back, found[back], now)
+                    return self._pose(back, found[back], now, "blocker")
                 day = now.date()
                 used_up = passed + [
                     cid for cid, found in model.concepts.items()
                     if cid not in passed and found.last_seen is not None
                     and found.last_seen.date() == day and not model.is_mastered(cid)
                     and not self.worth_asking(model, cid, now)]
-                opened = past_cleared(self.course, model, used_up, skip, now)
-                opened += [c for c in pool.past_shown(self.pool, self.course, model, used_up,
-                                                      skip, now) if c not in opened]
+                cleared = past_cleared(self.course, model, used_up, skip, now)
+                opened = cleared + [c for c in pool.past_shown(self.pool, self.course, model,
+                                                               used_up, skip, now)
+                                    if c not in cleared]
                 for concept_id in opened:
                     if self._long_run(concept_id):  # as the lesson: no comeback after a rest
                         continue
                     if open_ := self.worth_asking(model, concept_id, now):
-                        return self._pose(concept_id, open_, now)
+                        why = "past_cleared" if concept_id in cleared else "past_shown"
+                        return self._pose(concept_id, open_, now, why)
         return None  # nothing worth asking today: the session ends
-
-    def _pose(self, concept_id: str, open_: list[Exercise], now: datetime) -> str:
-        exercises = self.course.exercises_for(concept_id)
-        position = {e.id: i for i, e in enumerate(exercises)}
-        open_ = open_ or exercises
-        asked = [e for e in exercises if self.times.get(e.id, 0)]
-        origins, kinds = {e.origin for e in asked}, {e.kind for e in asked}
-        self.current = min(open_, key=lambda e: (self.times.get(e.id, 0), e.origin in origins,
-                                                 e.kind in kinds, position[e.id]))
-        self._keep(pool.posed(pool.today(self.pool, now), self.current.id))
-        self.times[self.current.id] = self.times.get(self.current.id, 0) + 1
-        self.asked += 1
-        self.run = (concept_id, self.run[1] + 1 if self.run[0] == concept_id else 1)
-        return concept_id
-
-    def exercise_for(self, concept_id: str) -> Exercise | None:
-        """The exercise posed with the concept just returned by :meth:`next_concept`."""
-        if self.current is not None and self.current.concept_id == concept_id:
-            return self.current
-        return None
 
     # -- routing -----------------------------------------------------------------------------
     def observe(self, model: LearnerModel, concept_id: str, correct: bool, now: datetime) -> None:
-        exercise = self.current
-        if exercise is not None:
-            self._keep(pool.graded_today(self.pool, exercise, correct, now))
         self.failures[concept_id] = 0 if correct else self.failures.get(concept_id, 0) + 1
         fails = self.failures[concept_id]
         route = route_after_grade(self.course, model, concept_id, correct, fails, now=now)
-        if exercise is not None and route.action != "hint":
-            self._reveal_after_last_try(exercise, correct, now)
+        self._graded(correct, now, reveal=route.action != "hint")
         if route.action == "step_back" and (
             len(self.return_to) >= MAX_STEP_BACK_DEPTH or route.concept_id == concept_id
         ):
@@ -204,9 +165,10 @@ class LessonPolicy:
         elif route.action == "step_back" and route.concept_id is not None:
             self.return_to.append(concept_id)
             self.failures[route.concept_id] = 0
-            self.focus = route.concept_id
+            self.focus, self.focus_reason = route.concept_id, "step_back"
         elif route.action == "advance":
             self.focus = self.return_to.pop() if self.return_to else None
+            self.focus_reason = "return"
             if self.focus is not None:
                 self.failures[self.focus] = 0
         elif route.action == "rest" or (
@@ -217,16 +179,4 @@ class LessonPolicy:
             if route.action == "rest" or fails >= REST_AFTER or self._long_run(concept_id):
                 self.resting[concept_id] = self.asked + REST_FOR
         else:
-            self.focus = route.concept_id
-
-    def _reveal_after_last_try(self, exercise: Exercise, correct: bool, now: datetime) -> None:
-        """As the lesson after a wrong answer on the day's last try at the item
-        (:func:`tutor.teach.routes.after_grade`, with no hint next): its worked answer is
-        shown, and the item and those of its kind that answer gives away are retired for the
-        day (the lesson's give-up step)."""
-        graded: LessonState = {**self.pool, "exercise_id": exercise.id,  # type: ignore[typeddict-item]
-                               "outcome": "correct" if correct else "wrong", "revealed": correct}
-        if pool.used_up_after_miss(graded, self.course, now):
-            reveal = reveal_message(exercise).text
-            self._keep(pool.retire_revealed(pool.today(self.pool, now), self.course, exercise,
-                                            reveal))
+            self.focus, self.focus_reason = route.concept_id, "again"

@@ -1,8 +1,10 @@
 """The teaching policies a simulated learner can be taught with (``tutor eval simulate``).
 
 ``ours`` is the lesson's own policy (:class:`tutor.evals.simulated_lesson.LessonPolicy`);
-``textbook`` and ``random`` are the baselines it is compared with. The textbook baseline's
-attempts carry no exercise origin: it runs on knowledge tracing alone, as it always has.
+``textbook`` and ``random`` are the baselines it is compared with. Every policy runs under
+the lesson's day (:class:`tutor.evals.simulated_day.SimulatedDay`): the policies differ only in
+what they choose. The textbook baseline's attempts carry no exercise origin: it runs on
+knowledge tracing alone, as it always has.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from datetime import datetime
 from typing import Literal, Protocol
 
 from tutor.course import Course
+from tutor.evals.simulated_day import SimulatedDay
 from tutor.evals.simulated_lesson import LessonPolicy
 from tutor.learner.model import LearnerModel
 
@@ -27,38 +30,55 @@ class TeachingPolicy(Protocol):
     ) -> None: ...
 
 
-class TextbookPolicy:
-    """Teaching order with the mastery rule; a review pass in order once all is mastered."""
+class TextbookPolicy(SimulatedDay):
+    """Teaching order with the mastery rule; a review pass in order once all is mastered.
+
+    It runs under the lesson's day as ours does (:class:`SimulatedDay`: an item posed at most
+    twice a day, not again once right, retired with its worked answer after its last try):
+    the first concept in teaching order not mastered; when it has nothing left to ask today,
+    the day ends (the mastery rule: nothing past a concept not mastered); once all are
+    mastered, the review pass in order, through what is left to ask today."""
 
     def __init__(self, course: Course) -> None:
+        super().__init__(course)
         self.order = course.teaching_order()
         self.review_at = 0
 
     def next_concept(self, model: LearnerModel, now: datetime) -> str | None:
         for concept_id in self.order:
             if not model.is_mastered(concept_id):
-                return concept_id
-        concept_id = self.order[self.review_at % len(self.order)]
-        self.review_at += 1
-        return concept_id
-
-    def observe(self, model: LearnerModel, concept_id: str, correct: bool, now: datetime) -> None:
+                open_ = self.askable(concept_id, now)
+                return self._pose(concept_id, open_, now, "frontier") if open_ else None
+        for _ in self.order:
+            concept_id = self.order[self.review_at % len(self.order)]
+            self.review_at += 1
+            if open_ := self.askable(concept_id, now):
+                return self._pose(concept_id, open_, now, "review")
         return None
 
+    def observe(self, model: LearnerModel, concept_id: str, correct: bool, now: datetime) -> None:
+        self._graded(correct, now)
 
-class RandomPolicy:
-    """A random concept not yet mastered (any concept once all are)."""
+
+class RandomPolicy(SimulatedDay):
+    """A random concept not yet mastered (any concept once all are), among those with
+    something left to ask today under the lesson's day (:class:`SimulatedDay`)."""
 
     def __init__(self, course: Course, rng: random.Random) -> None:
+        super().__init__(course)
         self.ids = [c.id for c in course.concepts]
         self.rng = rng
 
     def next_concept(self, model: LearnerModel, now: datetime) -> str | None:
-        open_ids = [cid for cid in self.ids if not model.is_mastered(cid)]
-        return self.rng.choice(open_ids or self.ids)
+        ids = [cid for cid in self.ids if not model.is_mastered(cid)] or self.ids
+        open_ = {cid: found for cid in ids if (found := self.askable(cid, now))}
+        if not open_:
+            return None
+        concept_id = self.rng.choice(list(open_))
+        return self._pose(concept_id, open_[concept_id], now)
 
     def observe(self, model: LearnerModel, concept_id: str, correct: bool, now: datetime) -> None:
-        return None
+        self._graded(correct, now)
 
 
 def make_policy(name: PolicyName, course: Course, rng: random.Random) -> TeachingPolicy:
