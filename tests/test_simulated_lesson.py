@@ -109,3 +109,36 @@ def test_the_textbook_order_keeps_the_lessons_day_and_its_mastery_rule() -> None
     assert posed == ["sample-mc1", "sample-mc2", "sample-mc1"]
     assert policy.askable("sample", NOW) == []
     assert policy.next_concept(model, NOW + timedelta(days=1)) == "sample"  # a new day
+
+
+def test_spending_counts_each_exercise_by_what_the_learner_knew_and_why_it_was_chosen() -> None:
+    import random
+
+    from tutor.evals.simulated_learners import SimulatedLearner
+    from tutor.evals.simulated_spending import Spending
+
+    course = branching_course()
+
+    class Always:
+        chosen_by = "past_cleared"
+
+        def next_concept(self, model: LearnerModel, now: datetime) -> str | None:
+            return "a1"  # builds on a0
+
+        def observe(self, model: LearnerModel, concept_id: str, correct: bool,
+                    now: datetime) -> None:
+            return None
+
+    learner = SimulatedLearner.draw(course, "bkt", random.Random(3))
+    learner.known = dict.fromkeys(learner.known, False)
+    watched = Spending(Always(), learner)  # type: ignore[arg-type]
+    model = LearnerModel(learner_id="simulated", course="synthetic")
+    watched.next_concept(model, NOW)  # a0 not known: a1 cannot be learnt yet
+    learner.known["a0"] = True
+    watched.next_concept(model, NOW + timedelta(days=1))
+    learner.known["a1"] = True
+    watched.next_concept(model, NOW + timedelta(days=1))
+    found = watched.summary()
+    assert found["blocked"] == 1 and found["learnable"] == 1 and found["known"] == 1
+    assert found["blocked:past_cleared"] == 1 and found["by:past_cleared"] == 3
+    assert found["exercises"] == 3 and found["days"] == 2 and found["short_days"] == 1
