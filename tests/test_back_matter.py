@@ -164,8 +164,9 @@ def test_an_introduction_is_body_whatever_it_mentions_in_passing() -> None:
 
 def test_an_unnumbered_overview_before_the_first_chapter_is_body() -> None:
     book = chunks(
+        ("An Introduction to Stacks", "Notes on stacks and queues. Version 2.1."),
         ("Preface", "A preface is a note where the author thanks the readers and friends."),
         ("Overview", "A queue is a collection where the first item added is removed first."),
         ("1 Stacks", PROSE),
     )
-    assert matter_chunks(book) == {0}
+    assert matter_chunks(book) == {0, 1}  # the book's title is no introduction chapter

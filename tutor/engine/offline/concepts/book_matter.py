@@ -104,10 +104,12 @@ def is_release_notes(text: str) -> bool:
 
 
 _INTRODUCTION = re.compile(
-    r"(?:(?:chapter\s+)?(?:1|one|i)[.:]?\s+)?(?:an?\s+)?(?:introduction|overview)\b(?!.*(?:\.\s?){4})",
+    r"(?:(?:chapter\s+)?\d{1,2}[.:]?\s+(?:an?\s+)?(?:introduction|overview)\b(?!.*(?:\.\s?){4})"
+    r"|(?:introduction|overview)[.:]?$)",
     re.IGNORECASE)
-"""An introduction chapter's title ("1 Introduction", "Introduction and preliminaries",
-"Overview"), not a contents line naming it ("1 Introduction . . . . 1")."""
+"""An introduction chapter's title: numbered ("1 Introduction and preliminaries", "2
+Overview of the library"), or the bare word ("Introduction", "Overview"); not a contents line
+naming it ("1 Introduction . . . . 1") nor a book's title ("An Introduction to R")."""
 
 
 def is_introduction(heading: str) -> bool:
