@@ -144,3 +144,29 @@ def test_an_index_of_dot_leaders_under_a_named_index_title() -> None:
                     enumerate(zip(letters, reversed(letters), strict=True), start=3))
     entries = index_entries(chunks(("Stacks", PROSE), ("Appendix E Concept index", text)))
     assert entries["term az"] == [3] and len(entries) == 26
+
+
+def test_an_introduction_is_body_whatever_it_mentions_in_passing() -> None:
+    book = chunks(
+        ("Table of Contents", "1 Introduction . . . . . . 1\n2 Stacks . . . . . . 3\n"
+                              "3 Queues . . . . . . 5"),
+        ("1 Introduction", "This manual describes a stack library. A stack is a collection of "
+                           "items. It is free software: you can redistribute it under the terms "
+                           "of the GNU Lesser General Public License; the tools are licensed "
+                           "under the GNU General Public License."),
+        ("2 Stacks", PROSE),
+        ("Appendix A Copying", "Everyone is permitted to copy and distribute verbatim copies of "
+                               "this license document. Copyright (c) 2007 Free Software "
+                               "Foundation. Permission is granted to redistribute it."),
+    )
+    assert matter_chunks(book) == {0, 3}
+
+
+def test_an_unnumbered_overview_before_the_first_chapter_is_body() -> None:
+    book = chunks(
+        ("An Introduction to Stacks", "Notes on stacks and queues. Version 2.1."),
+        ("Preface", "A preface is a note where the author thanks the readers and friends."),
+        ("Overview", "A queue is a collection where the first item added is removed first."),
+        ("1 Stacks", PROSE),
+    )
+    assert matter_chunks(book) == {0, 1}  # the book's title is no introduction chapter

@@ -105,3 +105,26 @@ def test_a_term_is_found_as_a_word_exactly_where_the_word_pattern_finds_it() -> 
     for text, term in cases:
         expected = re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text) is not None
         assert _as_word(text, term) is expected, (text, term)
+
+
+def test_a_heading_with_no_text_of_its_own_still_opens_its_section() -> None:
+    pages = [
+        page(1, "3.3 Loops\n\n" + SENTENCE * 3, ["3.3 Loops"]),
+        page(2, "4 Function reference\n\n4.1 Schema functions\n\nparse tree\n\n" + SENTENCE * 3,
+             ["4 Function reference", "4.1 Schema functions", "parse tree"]),
+    ]
+    chunks = chunk_pages(pages)
+    headings = [c.heading for c in chunks]
+    assert headings == ["3.3 Loops", "4 Function reference", "4.1 Schema functions",
+                        "parse tree"]
+    assert chunks[1].text == "4 Function reference" and chunks[1].page == 2
+    assert not any(c.heading == "3.3 Loops" for c in chunks if c.page == 2)
+
+
+def test_a_heading_at_the_end_of_a_page_before_another_heading_keeps_its_passage() -> None:
+    pages = [page(1, SENTENCE * 4 + "\n\n5 Utilities", ["5 Utilities"]),
+             page(2, "5.1 Invoking the parser\n\n" + SENTENCE * 3, ["5.1 Invoking the parser"])]
+    chunks = chunk_pages(pages)
+    assert [(c.page, c.heading) for c in chunks] == [
+        (1, ""), (1, "5 Utilities"), (2, "5.1 Invoking the parser")]
+    assert chunks[1].text == "5 Utilities"

@@ -63,3 +63,22 @@ def test_an_of_phrase_is_named_by_its_head_noun_in_the_singular() -> None:
     names = _names(chunks)
     assert "law of large numbers" in names
     assert "law of large number" not in names
+
+
+def test_a_name_with_inner_dots_is_a_term_and_a_section_label_is_not() -> None:
+    from tutor.engine.offline.terms import is_junk_term, key_tokens
+
+    assert key_tokens("An X.509 certificate, per ASN.1; see A.1 and 2.3.") == [
+        "an", "x.509", "certificate", "per", "asn.1", "see", "a", "and"]
+    assert not is_junk_term("ASN.1") and not is_junk_term("X.509 certificate")
+    assert is_junk_term("A.1") and is_junk_term("3.14")
+    course = _course(
+        "X.509 is a standard that defines the format of public key certificates. A "
+        "certificate binds a public key to a name.",
+        "Every X.509 certificate carries a validity period. The library reads an X.509 "
+        "certificate from a file and checks it.",
+        "To verify an X.509 certificate, the library checks the signature of its issuer. "
+        "Revoked X.509 certificates are refused.",
+        "Appendix A.1 lists the error codes. The X.509 format is described by its standard.",
+    )
+    assert "X.509" in _names(course)

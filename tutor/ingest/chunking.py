@@ -4,7 +4,8 @@ Rules: a chunk never crosses a page (so its citation is exact); it aims at
 :data:`TARGET_CHARS` and stays between about :data:`MIN_CHARS` and :data:`MAX_CHARS`
 characters, ending at a paragraph end when it can and at a sentence end otherwise; a heading
 starts a new chunk and becomes the chunk's ``heading`` (carried across pages until the next
-one); code blocks are kept whole unless they are longer than a chunk. Ids are
+one); a heading followed at once by another heading is a passage of its own, so that every
+section of the book has a passage and sits in the order of sections; code blocks are kept whole unless they are longer than a chunk. Ids are
 ``<source>#p<page>-<n>`` and ``order`` is the global reading order.
 """
 
@@ -129,20 +130,24 @@ def _word_character(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _page_chunks(page: Page, heading: str) -> tuple[list[tuple[str, str]], str]:
-    """``([(heading, text)], heading at the end of the page)`` for one page."""
+def _page_chunks(page: Page, heading: str) -> tuple[list[tuple[str, str]], str, bool]:
+    """``([(heading, text)], heading at the end of the page, whether the last passage is a
+    heading alone)`` for one page. A heading with no text before the next heading ("4
+    Function reference" then "4.1 ...") is a passage of its own: it opens its section."""
     paragraphs = [_paragraph(p) for p in page.text.split("\n\n") if p.strip()]
     events = _heading_events(page, paragraphs)
     pieces: list[tuple[str, str]] = []
     buffer: list[str] = []
     size = 0
     only_heading = False
+    bare = False
 
     def flush() -> None:
-        nonlocal size, only_heading
+        nonlocal size, only_heading, bare
         text = "\n".join(buffer).strip("\n").rstrip()  # code keeps its first indentation
-        if text and not only_heading:
+        if text:
             pieces.append((heading, text))
+            bare = only_heading
         buffer.clear()
         size = 0
         only_heading = False
@@ -178,7 +183,13 @@ def _page_chunks(page: Page, heading: str) -> tuple[list[tuple[str, str]], str]:
         (h1, t1), (h2, t2) = pieces[-2], pieces[-1]
         if h1 == h2 and len(t1) + len(t2) < MERGE_LIMIT:
             pieces[-2:] = [(h1, f"{t1}\n{t2}")]
-    return pieces, heading
+    return pieces, heading, bare
+
+
+def _opens_with_text(page: Page) -> bool:
+    """Whether a page starts with text rather than with a heading (or nothing)."""
+    paragraphs = [_paragraph(p) for p in page.text.split("\n\n") if p.strip()]
+    return bool(paragraphs) and not _heading_events(page, paragraphs).get(0)
 
 
 def chunk_pages(pages: Sequence[Page], start_order: int = 0) -> list[Chunk]:
@@ -186,10 +197,14 @@ def chunk_pages(pages: Sequence[Page], start_order: int = 0) -> list[Chunk]:
     chunks: list[Chunk] = []
     heading = ""
     source = None
-    for page in pages:
+    for number, page in enumerate(pages):
         if page.source != source:
             source, heading = page.source, ""
-        pieces, heading = _page_chunks(page, heading)
+        pieces, heading, bare = _page_chunks(page, heading)
+        following = pages[number + 1] if number + 1 < len(pages) else None
+        if bare and following is not None and following.source == source and _opens_with_text(
+                following):
+            pieces.pop()  # its text is on the next page, which carries the heading
         page_chunks = [
             Chunk(
                 id=f"{page.source}#p{page.number}-{n}",

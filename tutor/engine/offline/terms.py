@@ -55,6 +55,13 @@ DETERMINERS = frozenset(
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
 _JOINER = re.compile(r"[-_/]")
+DOTTED_NAME = re.compile(r"(?:[A-Z][A-Za-z]+(?:\.\d+)+|[A-Z]\.\d{3,}(?:\.\d+)*)(?![\w.]*\w)")
+"""A name with inner dots, a standard or a notation ("ASN.1", "X.509", "H.264"): a term like
+any word, not a section or figure label ("A.1", "B.12"), a number or code (``math.pi``)."""
+_KEY_WORD = re.compile(
+    r"[a-z][a-z]+(?:\.\d+)+(?![\w.]*\w)|[a-z]\.\d{3,}(?:\.\d+)*(?![\w.]*\w)"
+    r"|[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
+"""A word of a term key: :data:`_WORD`, or a dotted name in lower case ("asn.1")."""
 _GLUED = re.compile(r"[a-z][A-Z]")
 _ORDINAL_START = frozenset(
     "first second third fourth fifth last next previous following same other new whole entire "
@@ -92,7 +99,7 @@ def key_tokens(text: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def _key_tokens(text: str) -> tuple[str, ...]:
     # A build tokenizes each passage and sentence for several indexes: once is enough.
-    words = _WORD.findall(_JOINER.sub(" ", text.lower()))
+    words = _KEY_WORD.findall(_JOINER.sub(" ", text.lower()))
     return tuple(map(_key_word, words))
 
 
@@ -109,8 +116,9 @@ def is_junk_term(phrase: str, max_words: int = 4) -> bool:
     phrase = phrase.strip()
     if not phrase or len(phrase) > 48 or len(phrase) < 2:
         return True
-    if any(ch.isdigit() or ch in _CODE_CHARS or ch in '.,;:!?"' for ch in phrase):
-        return True
+    if any(ch.isdigit() or ch in _CODE_CHARS or ch in '.,;:!?"'
+           for ch in DOTTED_NAME.sub("", phrase)):
+        return True  # a dotted name ("ASN.1") is a word; other digits and dots are not
     if "http" in phrase or "www" in phrase:
         return True
     words = phrase.split()

@@ -9,7 +9,8 @@ as evidence elsewhere). Passages are recognised three ways:
   "Solutions to selected exercises", "Preface"...) is matter down to the next chapter-level
   heading that is not;
 - **by position**: when the course has numbered chapters or sections, what comes before the
-  first of them is front matter (title pages, contents, preface);
+  first of them is front matter (title pages, contents, preface), except an introduction or
+  overview, which is always body;
 - **by content**: a page of dot leaders or page numbers (contents, index), of citation-like
   lines (bibliography), of licence wording or of version and "Fixed"/"Added" lines (release
   notes).
@@ -102,6 +103,21 @@ def is_release_notes(text: str) -> bool:
     return found >= 4 and found >= 0.4 * len(lines)
 
 
+_INTRODUCTION = re.compile(
+    r"(?:(?:chapter\s+)?\d{1,2}[.:]?\s+(?:an?\s+)?(?:introduction|overview)\b(?!.*(?:\.\s?){4})"
+    r"|(?:introduction|overview)[.:]?$)",
+    re.IGNORECASE)
+"""An introduction chapter's title: numbered ("1 Introduction and preliminaries", "2
+Overview of the library"), or the bare word ("Introduction", "Overview"); not a contents line
+naming it ("1 Introduction . . . . 1") nor a book's title ("An Introduction to R")."""
+
+
+def is_introduction(heading: str) -> bool:
+    """True for the title of a book's introduction or overview chapter: it is the body of the
+    book, even before the first numbered chapter and whatever it mentions in passing."""
+    return bool(_INTRODUCTION.match(heading.strip()))
+
+
 def is_chapter_heading(heading: str) -> bool:
     """True for a heading at chapter level: "Chapter 3: ...", "Appendix B ...", "3 Loops"."""
     return bool(_CHAPTER_LEVEL.match(heading.strip()))
@@ -117,7 +133,11 @@ def matter_chunks(chunks: Sequence[Chunk]) -> set[int]:
     (a reference manual's "Index" option, in the middle, is a section like any other); a
     preface ends at the first numbered section too ("1.1 The environment": its chapter heading
     may share a page with it); release notes go on through headings about what is new or
-    changed; the rest (solutions, a quick reference) until the next chapter-level heading."""
+    changed; the rest (solutions, a quick reference) until the next chapter-level heading.
+    An introduction or overview (:func:`is_introduction`, numbered or not) is the body of the
+    book: it ends a stretch of front matter, counts as body even before the first numbered
+    chapter, and only a contents page under its title is matter by content (the licence a
+    manual's introduction names in passing is not)."""
     matter: set[int] = set()
     starts = [i for i, c in enumerate(chunks) if c.heading and _FIRST_NUMBERED.match(c.heading)
               and not is_reference_matter(c.text)]
@@ -127,21 +147,27 @@ def matter_chunks(chunks: Sequence[Chunk]) -> set[int]:
     previous = ""
     for index, chunk in enumerate(chunks):
         heading = chunk.heading.strip()
-        by_content = _matter_by_content(chunk.text)
+        introduction = is_introduction(heading)
+        # an introduction speaks of the book's subject; a licence or a release it mentions in
+        # passing does not make it matter (a contents page under its title still is)
+        by_content = (is_reference_matter(chunk.text) if introduction
+                      else _matter_by_content(chunk.text))
         if heading and heading != previous:
-            opened = _matter_kind(heading)
+            opened = "" if introduction else _matter_kind(heading)
             if opened == _LIST and not (by_content or is_chapter_heading(heading)
                                         or index < ends or index >= len(chunks) - ends):
                 opened = ""
             if opened:
                 kind = opened
+            elif introduction:
+                kind = ""  # the body of the book starts here, even before chapter 1
             elif kind and _goes_on(kind, heading, chunk.text, by_content, index >= first_main,
                                    _next_sections(chunks, index)):
                 pass
             else:
                 kind = ""
             previous = heading
-        if kind or index < first_main or by_content:
+        if kind or (index < first_main and not introduction) or by_content:
             matter.add(index)
     return matter
 

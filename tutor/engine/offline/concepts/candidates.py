@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from tutor.course import Chunk
 from tutor.engine.offline.definitions.patterns import Definition
-from tutor.engine.offline.terms import COMMON_VERBS, DETERMINERS, key_tokens
+from tutor.engine.offline.terms import COMMON_VERBS, DETERMINERS, DOTTED_NAME, key_tokens
 from tutor.text import general_zipf, normalize, prose_blocks, singular, split_sentences
 
 EMPHASIS_COUNTS = True
@@ -134,7 +134,8 @@ def _own_paragraph_heading(lines: list[str], number: int) -> re.Match[str] | Non
 
 MODIFIER_SHARE = 0.6
 """A single word whose mentions are mostly inside longer concept names it starts is their
-modifier ("inductive" in "inductive argument"), not a concept of its own."""
+modifier ("inductive" in "inductive argument"), not a concept of its own; a dotted name
+("ASN.1" in "ASN.1 syntax") is a name, never such a modifier."""
 
 
 def modifiers(drafts: Sequence[tuple[float, TermCandidate, dict[int, int]]]) -> set[str]:
@@ -144,7 +145,8 @@ def modifiers(drafts: Sequence[tuple[float, TermCandidate, dict[int, int]]]) -> 
         words = key.split()
         if len(words) > 1 and words[0] in total:
             inside[words[0]] += count
-    return {w for w, n in inside.items() if n >= MODIFIER_SHARE * max(1, total[w])}
+    return {w for w, n in inside.items() if n >= MODIFIER_SHARE * max(1, total[w])
+            and not DOTTED_NAME.fullmatch(w.upper())}  # "ASN.1 syntax": a name, no adjective
 
 
 NAME_PART_SHARE = 0.75

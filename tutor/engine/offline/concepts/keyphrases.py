@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from tutor.engine.offline.terms import (
     COMMON_VERBS,
     DETERMINERS,
+    DOTTED_NAME,
     NOUN_LIKE_VERBS,
     term_key,
     zipf,
@@ -141,7 +142,7 @@ def _phrase_tokens(text: str) -> list[str]:
         if core != raw:
             tokens.append("")
         word = core.rstrip(",;:.!?)]}\"'")
-        if not word or not _PLAIN_WORD.match(word):
+        if not word or not (_PLAIN_WORD.match(word) or DOTTED_NAME.fullmatch(word)):
             tokens.append("")
             continue
         tokens.append(word)

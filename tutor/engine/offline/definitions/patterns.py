@@ -14,7 +14,8 @@ import re
 from tutor.engine.offline.terms import COMMON_VERBS
 from tutor.text import STOPWORDS, singular
 
-_NP = r"[A-Za-z][\w'\-]*(?: (?:of )?[A-Za-z][\w'\-]*){0,3}"
+_NP = r"[A-Za-z][\w'\-]*(?:\.\d+)*(?: (?:of )?[A-Za-z][\w'\-]*(?:\.\d+)*){0,3}"
+"""A noun phrase of up to four words; a word may carry inner dots ("ASN.1", "X.509")."""
 _OBJECT = r"(?P<t>[\"']?[A-Za-z][\w\-]*(?: [A-Za-z][\w\-]*){0,3})"
 _DEFINITION_PATTERNS: list[tuple[re.Pattern[str], float, str]] = [  # pattern, strength, role
     # "An expression is a combination of ...", "Tokens are the basic elements ..."
