@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tutor.text import (
     STOPWORDS,
+    code_marks,
     content_stems,
     fix_characters,
     fold,
@@ -139,3 +140,8 @@ def test_may_name_rules_out_only_texts_without_a_first_word_of_the_terms() -> No
     for text in ["Floating-point values", "the float type", "an int", "FLOAT", "Ｆｌｏａｔ"]:
         if not may_name(text, terms):
             assert term_pattern(terms).search(text) is None, text
+
+
+def test_code_marks_counts_code_punctuation() -> None:
+    assert code_marks("A list is a sequence of values.") == 0
+    assert code_marks("t[i] = f(x_1) % 2 # <b> \\ {}") == 13

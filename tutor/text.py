@@ -159,6 +159,15 @@ def _casefolded(text: str) -> str:
     return text.casefold()
 
 
+_CODE_MARK = re.compile(r"[=(){}\[\]<>#%_\\]")
+
+
+def code_marks(text: str) -> int:
+    """How many characters of code punctuation (``=(){}[]<>#%_\\``) the text holds: a
+    sentence with more than a few is code or a formula, not prose to quote."""
+    return len(_CODE_MARK.findall(text))
+
+
 def may_name(text: str, terms: Iterable[str]) -> bool:
     """Whether the text can hold a case-insensitive mention of one of the terms: the first
     word of one occurs in it, in any case. False rules out every pattern made of the terms'
