@@ -56,3 +56,14 @@ def test_the_sentence_goes_to_the_concept_named_before_it() -> None:
     concepts = [{"id": "integer-division", "name": "integer division", "aliases": [],
                  "citations": []}]
     assert [c.page for c in showcase_passages(concepts, chunks)["integer-division"]] == [1, 2]
+
+
+def test_every_verb_is_read_though_passages_without_one_are_skipped() -> None:
+    # the passage is read only when it holds a word of a verb: each verb must still be found
+    # ("=" is the first test's)
+    for verb in ("is displayed as", "represents", "is rounded to", "will be rounded to",
+                 "gives", "yields", "evaluates to", "expands to"):
+        text = f"In this mode 7/2 {verb} 3 and 9/2 {verb} 4 as the manual shows.\n"
+        [case] = paired_cases(text)
+        assert (case.shown, case.asked) == ("3", "4"), verb
+    assert paired_cases("In this mode 7/2 makes 3 and 9/2 makes 4 as the manual shows.\n") == []

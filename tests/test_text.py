@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from tutor.text import (
     STOPWORDS,
+    code_marks,
     content_stems,
     fix_characters,
     fold,
     is_prose_line,
+    may_name,
     normalize,
     passage_sentences,
     sentences,
@@ -125,3 +127,21 @@ def test_fold_gives_the_comparable_form() -> None:
     assert fold("  Floating-Point\tNUMBER! ") == "floating point number"
     assert fold("snake_case (x)") == "snake case x"
     assert fold("\uff21BC") == "abc"
+
+
+def test_may_name_rules_out_only_texts_without_a_first_word_of_the_terms() -> None:
+    from tutor.engine.offline.definitions.descriptions import term_pattern
+
+    terms = ["floating point", "Float"]
+    assert may_name("A FLOATING-POINT number.", terms)
+    assert may_name("We float it.", terms)
+    assert not may_name("An integer.", terms)
+    assert may_name("Anything at all.", ["  "])  # no word: nothing ruled out
+    for text in ["Floating-point values", "the float type", "an int", "FLOAT", "Ｆｌｏａｔ"]:
+        if not may_name(text, terms):
+            assert term_pattern(terms).search(text) is None, text
+
+
+def test_code_marks_counts_code_punctuation() -> None:
+    assert code_marks("A list is a sequence of values.") == 0
+    assert code_marks("t[i] = f(x_1) % 2 # <b> \\ {}") == 13

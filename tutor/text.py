@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import Stemmer
@@ -152,6 +152,32 @@ def fold(text: str) -> str:
     underscores as spaces, spaces collapsed (``"Floating-point!"`` -> ``"floating point"``)."""
     text = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+@lru_cache(maxsize=8192)
+def _casefolded(text: str) -> str:
+    return text.casefold()
+
+
+_CODE_MARK = re.compile(r"[=(){}\[\]<>#%_\\]")
+
+
+def code_marks(text: str) -> int:
+    """How many characters of code punctuation (``=(){}[]<>#%_\\``) the text holds: a
+    sentence with more than a few is code or a formula, not prose to quote."""
+    return len(_CODE_MARK.findall(text))
+
+
+def may_name(text: str, terms: Iterable[str]) -> bool:
+    """Whether the text can hold a case-insensitive mention of one of the terms: the first
+    word of one occurs in it, in any case. False rules out every pattern made of the terms'
+    words (so the pattern need not be compiled or run); True only says "look". A term list
+    without a word rules out nothing."""
+    firsts = [term.split()[0].casefold() for term in terms if term.split()]
+    if not firsts:
+        return True
+    folded = _casefolded(text)
+    return any(first in folded for first in firsts)
 
 
 # -- words -----------------------------------------------------------------------------------

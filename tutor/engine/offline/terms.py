@@ -174,6 +174,8 @@ class MentionIndex:
         self._counts: dict[str, dict[int, int]] = {}
         for index, text in enumerate(texts):
             tokens = _key_tokens(text)
+            if starting.keys().isdisjoint(tokens):
+                continue  # no key starts here (most sentences): not read word by word
             for start, token in enumerate(tokens):
                 for n in starting.get(token, ()):
                     if start + n > len(tokens):

@@ -40,7 +40,7 @@ from tutor.engine.offline.writing.exercise_material import (
     dice,
     prose_sentences,
 )
-from tutor.text import STOPWORDS, stem
+from tutor.text import STOPWORDS, may_name, stem
 
 CLOSE_SIMILARITY = 0.6
 """Embedding cosine from which two concepts are close enough to mix up whatever their names."""
@@ -318,12 +318,15 @@ def _set_apart(m: Material, sibling: Sibling, passages: Sequence[Chunk]) -> bool
     names = term_variants(other.name, other.aliases)
     after = r"\s+(?:(?:a|an|the|other|normal|ordinary)\s+)?"
     # a cue pattern is compiled only when a piece names the concept it does not hold
-    ours_named = [part for part in parts if m.pattern.search(part)]
+    # (a piece without the first word of the name the pattern looks for cannot match it:
+    # most pairs then compile none)
+    ours_named = [part for part in parts if m.pattern.search(part) and may_name(part, names)]
     if ours_named:
         theirs = compiled_pattern(_CUE + after + term_group(names), re.I)
         if any(theirs.search(part) for part in ours_named):
             return True
-    theirs_named = [part for part in parts if mentions(part, names, fuzzy=False)]
+    theirs_named = [part for part in parts if may_name(part, m.terms)
+                    and mentions(part, names, fuzzy=False)]
     if not theirs_named:
         return False
     ours = compiled_pattern(_CUE + after + term_group(m.terms), re.I)

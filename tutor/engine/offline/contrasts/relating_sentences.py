@@ -26,7 +26,7 @@ from tutor.engine.offline.definitions.descriptions import term_pattern
 from tutor.engine.offline.writing.checking import content_stems, words
 from tutor.engine.offline.writing.exercise_material import prose_sentences
 from tutor.engine.offline.writing.giveaways import cut_short
-from tutor.text import STOPWORDS
+from tutor.text import STOPWORDS, code_marks
 
 MAX_WORDS = 45
 """Longer sentences are a paragraph run together, not one statement."""
@@ -189,7 +189,7 @@ def _fit(sentence: str) -> bool:
         return False
     if cut_short(sentence.rstrip(" .:")) or _LEANS.search(sentence) or _CODE.search(sentence):
         return False
-    if sum(ch in "=(){}[]<>#%_\\" for ch in sentence) > MAX_CODE_MARKS:
+    if code_marks(sentence) > MAX_CODE_MARKS:
         return False
     return len(content_stems(sentence)) >= 3
 

@@ -223,15 +223,18 @@ def choose_definition(
     if position >= 0 and not plain_definition(term, judged, chosen=True):
         # A sentence elsewhere among the term's passages that says plainly what it is: its
         # words, cited after the page that introduces the term.
-        plain = [place for _, place in scored if place[1] >= 0 and place != (chunk, position)
-                 and plain_definition(term, options[place])
-                 and standing([term, *forms], place[1], options[place].text, sentences)]
-        if plain:
-            elsewhere = min(plain)
-            text = clean_definition(short(standing([term, *forms], elsewhere[1],
-                                                   options[elsewhere].text, sentences) or ""))
+        # The first such sentence in reading order (read in order, not all of them judged).
+        for elsewhere in sorted(place for _, place in scored):
+            if (elsewhere[1] < 0 or elsewhere == (chunk, position)
+                    or not plain_definition(term, options[elsewhere])):
+                continue
+            stands = standing([term, *forms], elsewhere[1], options[elsewhere].text, sentences)
+            if not stands:
+                continue
+            text = clean_definition(short(stands))
             if text:
                 return Defining(text, chunk, position, round(score, 3), elsewhere[0])
+            break
     def elsewhere_said(subject: bool = False) -> tuple[str, int] | None:
         return said_elsewhere(term, cand.surfaces, forms, sorted(mentioned), MENTION_CHUNKS,
                               sentences, by_chunk, MIN_DEFINING,

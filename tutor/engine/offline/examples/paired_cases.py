@@ -69,9 +69,18 @@ def paired_cases(text: str) -> list[PairedCase]:
     return list(_paired(text))
 
 
+_VERB_WORDS = ("displayed", "represents", "rounded", "gives", "yields", "evaluates", "expands",
+               "=")
+"""A word every :data:`_VERB` holds: a passage without one has no case (its sentences are
+not read; most passages)."""
+
+
 @lru_cache(maxsize=4096)
 def _paired(text: str) -> tuple[PairedCase, ...]:
     found: list[PairedCase] = []
+    read = normalize(text)  # what its sentences are cut from
+    if not any(word in read for word in _VERB_WORDS):
+        return ()
     for sentence in sentences(text):
         if len(sentence) > MAX_SENTENCE_CHARS or _HEDGED.search(sentence):
             continue

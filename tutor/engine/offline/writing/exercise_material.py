@@ -32,7 +32,7 @@ from tutor.engine.offline.writing.checking import (
     term_variants,
 )
 from tutor.engine.offline.writing.giveaways import cut_short
-from tutor.text import normalize, sentences, without_period
+from tutor.text import code_marks, normalize, sentences, without_period
 
 CODE_TOKEN = re.compile(r"\b[a-z_]\w*\.[a-z_]\w*\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b\w+_\w+\b")
 """A dotted name, a CamelCase class or a snake_case name: code in a sentence."""
@@ -178,7 +178,7 @@ def usable(sentence: str) -> bool:
         return False  # "... is an alternative that": the rest is over a page break
     if re.match(r"^\d+(?:\.\d+)+\s", sentence) or re.search(r"https?:|www\.", sentence):
         return False
-    if sum(ch in "=(){}[]<>#%_\\" for ch in sentence) > 2:
+    if code_marks(sentence) > 2:
         return False
     if len(CODE_TOKEN.findall(sentence)) >= MAX_CODE_NAMES:
         return False  # "return test_stat DiffMeansOneSided inherits MakeModel ...": code
