@@ -93,6 +93,111 @@ def sentence_problems(exercise: Exercise, name: str) -> list[str]:
         return ["the sentence holds a piece of the page that is not prose"]
     if cut_short(sentence.rstrip(".")):
         return ["the quoted sentence is cut short"]
+    if exercise.origin is ExerciseOrigin.DEFINITION:
+        return definition_sentence_problems(sentence, name)
+    return []
+
+
+_SENTENCE_ENDS = re.compile(r"[.!?:)\]\"'”]\s*$")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def definition_sentence_problems(sentence: str, name: str) -> list[str]:
+    """Why a sentence quoted around a term's blank (``name`` in the blank) does not ask for
+    one term: it stops before its end ("The classical _____ is a SELECT statement of the
+    type"), it tells of several things at once ("... of 2, of pi, of Euler's constant,
+    respectively"), or it says only a general kind ("A(n) _____ is a valid value.")."""
+    if not _SENTENCE_ENDS.search(sentence):
+        return ["the quoted sentence is cut short"]
+    if _RESPECTIVELY.search(sentence):
+        return ["the quoted sentence tells of several things at once"]
+    if says_only_a_kind(sentence, name):
+        return ["the description is too general to tell one term"]
+    return []
+
+
+def says_only_a_kind(sentence: str, name: str) -> bool:
+    """Whether a sentence defines the term by a general kind alone ("A null string is a
+    valid value."): :func:`too_general` said of the term."""
+    said = re.match(r"^\W*(?:(?:a|an|the|a\(n\))\s+)?" + re.escape(name)
+                    + r"\s+(?:is|are)\s+(?P<said>[^.;:]+)\.?\s*$", sentence.strip(), re.I)
+    return said is not None and too_general(said.group("said"))
+
+
+_MAIN_VERB = re.compile(r"\b(?:is|are|was|were|may|might|should|must|can|could|will|would|"
+                        r"shall|do|does|did|don't|doesn't|need|needs|has|have|had)\b", re.I)
+"""A verb that makes a sentence of what stands before it ("The function read.table is the
+most convenient way ..."; "A program may need to ...")."""
+_CLAUSE_OPENS = re.compile(r"\b(?:that|which|who|whom|whose|where|when|what|whether|if|"
+                           r"because|while)\b|[,;:(]", re.I)
+"""Where a clause inside a description begins: its verbs say what the thing does ("A
+statistic that quantifies ..."), not that the description is a sentence."""
+_COMMANDING = frozenset("the a an any each all every your its their".split())
+_GENERIC_HEADS = frozenset(
+    "value string array number type file variable argument name option list data object "
+    "thing element item parameter result field character integer pointer entry".split())
+"""Head nouns too general to pick out one term with only a word or two beside them ("a
+valid value", "an array of strings", "a return value of type int"); not what a thing is a
+function of ("a function of the mean")."""
+_HEAD_ENDS = re.compile(r"\s+(?:of|with|in|for|that|which|who|containing|from|to|on|at|by|"
+                        r"as|used|where)\b|[,;:(]", re.I)
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose|where)\b|\b(?!(?:string|thing|ring|setting)\b)\w{3,}(?:ed|ing)\s+(?:to|by|in|from|"
+                       r"for|with|as|on|at)\b", re.I)
+"""A clause that tells the thing apart from others of its kind ("a number that means ...",
+"an array of strings passed to each program")."""
+GENERAL_DESCRIPTION_WORDS = 4
+"""Content words up to which a description on a general head noun fits too many terms."""
+
+
+def sentence_not_description(description: str) -> bool:
+    """Whether a description is a sentence said about the thing rather than what it is: a
+    capitalised subject with its own verb ("The FSF publishes some GNU manuals in printed
+    form"; "Certain simple kinds of changes don't need much detail") or an instruction
+    ("Write the Makefile commands ..."). A glossary entry opens on what the thing is ("A
+    statistic that quantifies ..."; "To run a statement ..."; "Changing the behavior ...")."""
+    from tutor.engine.offline.concepts.reference_entries import VERBS, verb_form
+
+    text = description.strip()
+    tokens = text.split()
+    if len(tokens) < 2 or not text[:1].isupper():
+        return False
+    first = tokens[0].lower()
+    if first == "to" or first.endswith("ing"):
+        return False  # "To run a statement ...", "Changing the behavior ...": what it is
+    if first in VERBS and tokens[1].lower() in _COMMANDING:
+        return True  # "Indicate the part of a function which changed ..."
+    opening = _CLAUSE_OPENS.split(text, maxsplit=1)[0]
+    if _MAIN_VERB.search(opening):
+        return True
+    said = opening.split()
+    for before, word in zip(said[1:], said[2:], strict=False):
+        plain = word.lower()
+        if not plain.endswith("s") or plain.endswith(("ss", "ous", "is", "us")):
+            continue
+        if verb_form(plain) or before.endswith("ly") or before.isupper() or (
+                re.search(r"[a-z][A-Z]|[._]", before)):
+            return True  # "Bash automatically assigns", "The FSF publishes", "isSeekable reports"
+    return False
+
+
+def too_general(description: str) -> bool:
+    """Whether a description says only a general kind of thing with a word or two ("a valid
+    value", "an array of strings"): many terms of the course would fit it."""
+    from tutor.engine.offline.writing.checking import content_stems, words
+
+    if len(content_stems(description)) > GENERAL_DESCRIPTION_WORDS or _RELATIVE.search(
+            description):
+        return False  # "a number that means nothing is done": the clause tells it apart
+    head = words(_HEAD_ENDS.split(description, maxsplit=1)[0])
+    return bool(head) and head[-1] in _GENERIC_HEADS
+
+
+def what_it_is_problems(description: str) -> list[str]:
+    """Why a description cannot stand for what a term is (none when it can)."""
+    if sentence_not_description(description):
+        return ["the description is a sentence about the thing, not what it is"]
+    if too_general(description):
+        return ["the description is too general to tell one term"]
     return []
 
 
@@ -113,7 +218,7 @@ def description_problems(exercise: Exercise) -> list[str]:
         return ["the description is cut short"]
     if artefact(description):
         return ["the description holds a piece of the page that is not prose"]
-    return []
+    return what_it_is_problems(description)
 
 
 def key_problems(exercise: Exercise, name: str, terms: list[str]) -> list[str]:
@@ -135,7 +240,8 @@ def key_problems(exercise: Exercise, name: str, terms: list[str]) -> list[str]:
         return ["the key is cut short"]
     if not mentions(key, terms, fuzzy=False):
         return []  # a gloss that does not name the term: judged when it was chosen
-    if leans(key) or not (plainly_defines(key, terms) or describes_command(key, terms)):
+    if leans(key) or not (plainly_defines(key, terms) or describes_command(key, terms)) or (
+            says_only_a_kind(key, name)):  # "A null string is a valid value."
         return [f"the key does not say what {name} is"]
     return []
 
