@@ -23,7 +23,6 @@ from tutor.engine.offline.writing.checking import (
     content_stems,
     mentions,
     support,
-    words,
 )
 from tutor.text import STOPWORDS, normalize
 
@@ -131,8 +130,6 @@ def leak_problems(exercise: Exercise, terms: list[str], name: str) -> list[str]:
     answer = exercise.answer
     is_term = canonical(answer) in {canonical(t) for t in terms}
     if exercise.kind is ExerciseKind.MULTIPLE_CHOICE and is_term:
-        if spelled_out(exercise):
-            return [f"{leak}: every word of the term stands in the description"]
         return [leak] if mentions(prompt, terms) else []
     if len(answer.split()) <= 4:
         return [leak] if mentions(prompt, [answer]) else []
@@ -144,31 +141,6 @@ def leak_problems(exercise: Exercise, terms: list[str], name: str) -> list[str]:
         if not any(mentions(c, terms) for c in others):
             problems.append(f"{leak}: only the correct option names {name}")
     return problems
-
-
-SPELLED_OUT_GAP = 3
-"""Other words a description may hold between the words of the term it spells out."""
-_DESCRIPTION = re.compile(r'^Which term matches this description: "(?P<quote>.*)"\?\s*$', re.S)
-
-
-def spelled_out(exercise: Exercise) -> bool:
-    """Whether a description holds every word of the term asked for, close together though
-    not in a row, and no other option is made of them ("one of the shell options accepted
-    by the shopt builtin" for shopt option; "Certain simple kinds of changes ..." for simple
-    change): the learner matches words, not ideas. Words far apart ("An argument that ...
-    as a keyword") are the description's own; a name written as code ("asn1_copy_node") is
-    not words."""
-    found = _DESCRIPTION.match(exercise.prompt.strip())
-    answer = exercise.answer
-    if found is None or len(answer.split()) < 2 or re.search(r"[_()]|[a-z][A-Z]", answer):
-        return False
-    own = [w for w in words(answer) if w not in STOPWORDS]
-    said = words(found.group("quote"))
-    if len(own) < 2 or any(set(own) <= set(words(c)) for c in exercise.choices or []
-                           if c != answer):
-        return False
-    window = len(own) + SPELLED_OUT_GAP
-    return any(set(own) <= set(said[start:start + window]) for start in range(len(said)))
 
 
 def _copied(answer: str, prompt: str) -> bool:

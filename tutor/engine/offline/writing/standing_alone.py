@@ -141,10 +141,13 @@ valid value", "an array of strings", "a return value of type int"); not what a t
 function of ("a function of the mean")."""
 _HEAD_ENDS = re.compile(r"\s+(?:of|with|in|for|that|which|who|containing|from|to|on|at|by|"
                         r"as|used|where)\b|[,;:(]", re.I)
-_RELATIVE = re.compile(r"\b(?:that|which|who|whose|where)\b|\b(?!(?:string|thing|ring|setting)\b)\w{3,}(?:ed|ing)\s+(?:to|by|in|from|"
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose|where|we|you|they)\b|\b(?!(?:string|thing|ring|setting)\b)\w{3,}(?:ed|ing)\s+(?:to|by|in|from|"
                        r"for|with|as|on|at)\b", re.I)
 """A clause that tells the thing apart from others of its kind ("a number that means ...",
 "an array of strings passed to each program")."""
+_NOUN_PHRASE = re.compile(r"^\W*(?:a|an|the)\s", re.I)
+"""What a description of a kind of thing opens on; "To create a new object" says what a
+verb does."""
 GENERAL_DESCRIPTION_WORDS = 4
 """Content words up to which a description on a general head noun fits too many terms."""
 
@@ -155,7 +158,7 @@ def sentence_not_description(description: str) -> bool:
     form"; "Certain simple kinds of changes don't need much detail") or an instruction
     ("Write the Makefile commands ..."). A glossary entry opens on what the thing is ("A
     statistic that quantifies ..."; "To run a statement ..."; "Changing the behavior ...")."""
-    from tutor.engine.offline.concepts.reference_entries import VERBS, verb_form
+    from tutor.engine.offline.concepts.reference_entries import VERBS
 
     text = description.strip()
     tokens = text.split()
@@ -167,17 +170,30 @@ def sentence_not_description(description: str) -> bool:
     if first in VERBS and tokens[1].lower() in _COMMANDING:
         return True  # "Indicate the part of a function which changed ..."
     opening = _CLAUSE_OPENS.split(text, maxsplit=1)[0]
-    if _MAIN_VERB.search(opening):
+    verb = _MAIN_VERB.search(opening)
+    if verb and not _reduced_relative(opening[:verb.start()]):
         return True
     said = opening.split()
     for before, word in zip(said[1:], said[2:], strict=False):
         plain = word.lower()
         if not plain.endswith("s") or plain.endswith(("ss", "ous", "is", "us")):
             continue
-        if verb_form(plain) or before.endswith("ly") or before.isupper() or (
+        if before.endswith("ly") or before.isupper() or (
                 re.search(r"[a-z][A-Z]|[._]", before)):
             return True  # "Bash automatically assigns", "The FSF publishes", "isSeekable reports"
     return False
+
+
+_PREPOSITIONS = frozenset("of to in on for with by from at as into about".split())
+
+
+def _reduced_relative(subject: str) -> bool:
+    """Whether the words before a verb hold a second subject that the verb belongs to ("The
+    object a method is invoked on"; "The variables ... we would like to predict"): a clause
+    inside the description, not its verb."""
+    said = subject.lower().split()
+    return any(word in ("we", "you", "they", "one") or word in ("a", "an", "the")
+               and said[i - 1] not in _PREPOSITIONS for i, word in enumerate(said) if i > 0)
 
 
 def too_general(description: str) -> bool:
@@ -185,8 +201,8 @@ def too_general(description: str) -> bool:
     value", "an array of strings"): many terms of the course would fit it."""
     from tutor.engine.offline.writing.checking import content_stems, words
 
-    if len(content_stems(description)) > GENERAL_DESCRIPTION_WORDS or _RELATIVE.search(
-            description):
+    if not _NOUN_PHRASE.match(description) or len(content_stems(description)) > (
+            GENERAL_DESCRIPTION_WORDS) or _RELATIVE.search(description):
         return False  # "a number that means nothing is done": the clause tells it apart
     head = words(_HEAD_ENDS.split(description, maxsplit=1)[0])
     return bool(head) and head[-1] in _GENERIC_HEADS
