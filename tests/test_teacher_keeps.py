@@ -79,6 +79,7 @@ def test_a_general_kind_with_a_word_or_two_fits_too_many_terms() -> None:
                   "a string with a number in C-notation"):
         assert too_general(vague), vague
     for told in ("the times between events", "The derivative of a CDF",
+                 "the most frequent value in a sample",
                  "a region of memory set aside for storing sensitive data",
                  "the part of a multi-precision number that fits in a single word"):
         assert not too_general(told), told
@@ -93,6 +94,12 @@ def test_a_quoted_sentence_that_stops_before_its_end_is_refused() -> None:
     whole = fills("_____ are a special form of file that connects to another process.", "pipe",
                   ["binary connection", "terminal connection"])
     assert refusals(whole) == []
+
+
+def test_an_instruction_to_the_reader_does_not_say_what_the_term_is() -> None:
+    item = fills("Write a function called _____ that takes a Hist and returns the most "
+                 "frequent value.", "mode", ["median", "mean"])
+    assert "the quoted sentence is an instruction, not what the term is" in refusals(item)
 
 
 def test_a_sentence_on_several_things_at_once_asks_for_no_one_term() -> None:

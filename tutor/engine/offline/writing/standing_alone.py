@@ -111,9 +111,21 @@ def definition_sentence_problems(sentence: str, name: str) -> list[str]:
         return ["the quoted sentence is cut short"]
     if _RESPECTIVELY.search(sentence):
         return ["the quoted sentence tells of several things at once"]
+    if _instruction(sentence):
+        return ["the quoted sentence is an instruction, not what the term is"]
     if says_only_a_kind(sentence, name):
         return ["the description is too general to tell one term"]
     return []
+
+
+def _instruction(sentence: str) -> bool:
+    """Whether a sentence tells the reader to do something ("Write a function called mode
+    that takes a Hist ..."; "Indicate the part of a function ...")."""
+    from tutor.engine.offline.concepts.reference_entries import VERBS
+
+    tokens = sentence.split()
+    return (len(tokens) > 1 and sentence[:1].isupper() and tokens[0].lower() in VERBS
+            and tokens[1].lower() in _COMMANDING)
 
 
 def says_only_a_kind(sentence: str, name: str) -> bool:
@@ -145,9 +157,9 @@ _RELATIVE = re.compile(r"\b(?:that|which|who|whose|where|we|you|they)\b|\b(?!(?:
                        r"for|with|as|on|at)\b", re.I)
 """A clause that tells the thing apart from others of its kind ("a number that means ...",
 "an array of strings passed to each program")."""
-_NOUN_PHRASE = re.compile(r"^\W*(?:a|an|the)\s", re.I)
-"""What a description of a kind of thing opens on; "To create a new object" says what a
-verb does."""
+_NOUN_PHRASE = re.compile(r"^\W*(?:a|an)\s", re.I)
+"""What a description of any one of a kind opens on; "the most frequent value" names one
+thing, "To create a new object" says what a verb does."""
 GENERAL_DESCRIPTION_WORDS = 4
 """Content words up to which a description on a general head noun fits too many terms."""
 
@@ -158,8 +170,6 @@ def sentence_not_description(description: str) -> bool:
     form"; "Certain simple kinds of changes don't need much detail") or an instruction
     ("Write the Makefile commands ..."). A glossary entry opens on what the thing is ("A
     statistic that quantifies ..."; "To run a statement ..."; "Changing the behavior ...")."""
-    from tutor.engine.offline.concepts.reference_entries import VERBS
-
     text = description.strip()
     tokens = text.split()
     if len(tokens) < 2 or not text[:1].isupper():
@@ -167,7 +177,7 @@ def sentence_not_description(description: str) -> bool:
     first = tokens[0].lower()
     if first == "to" or first.endswith("ing"):
         return False  # "To run a statement ...", "Changing the behavior ...": what it is
-    if first in VERBS and tokens[1].lower() in _COMMANDING:
+    if _instruction(text):
         return True  # "Indicate the part of a function which changed ..."
     opening = _CLAUSE_OPENS.split(text, maxsplit=1)[0]
     verb = _MAIN_VERB.search(opening)
