@@ -63,6 +63,7 @@ def test_a_glossary_entry_is_a_description() -> None:
                   "a shell command preceded by the coproc reserved word",
                   "The object a method is invoked on",
                   "To create a new object",
+                  "A proof system is sound if there are no proofs of invalid arguments",
                   "The variables in a regression model we would like to predict",
                   "One of several related processes for estimating parameters",
                   "A statement that (deliberately) raises an exception",

@@ -181,7 +181,8 @@ def sentence_not_description(description: str) -> bool:
         return True  # "Indicate the part of a function which changed ..."
     opening = _CLAUSE_OPENS.split(text, maxsplit=1)[0]
     verb = _MAIN_VERB.search(opening)
-    if verb and not _reduced_relative(opening[:verb.start()]):
+    if verb and not _reduced_relative(opening[:verb.start()]) and not _CONDITION_DEFINES.match(
+            text, verb.start()):
         return True
     said = opening.split()
     for before, word in zip(said[1:], said[2:], strict=False):
@@ -194,6 +195,10 @@ def sentence_not_description(description: str) -> bool:
     return False
 
 
+_CONDITION_DEFINES = re.compile(r"(?:is|are)\s+(?:not\s+)?[\w-]+\s+(?:if|when|whenever|iff|just)\b",
+                                re.I)
+"""What a word means, said by when it applies ("A proof system is sound if ..."): a
+definition, though it has the shape of a sentence."""
 _PREPOSITIONS = frozenset("of to in on for with by from at as into about".split())
 
 
