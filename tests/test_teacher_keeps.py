@@ -95,6 +95,9 @@ def test_a_quoted_sentence_that_stops_before_its_end_is_refused() -> None:
     whole = fills("_____ are a special form of file that connects to another process.", "pipe",
                   ["binary connection", "terminal connection"])
     assert refusals(whole) == []
+    shown = fills("The _____ macro expands to { context_type ctx; uint8_t ctr[block_size]; }",
+                  "CTR_CTX", ["CBC_CTX", "GCM_CTX"])
+    assert "the quoted sentence is cut short" not in refusals(shown)
 
 
 def test_an_instruction_to_the_reader_does_not_say_what_the_term_is() -> None:

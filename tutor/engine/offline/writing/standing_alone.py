@@ -98,7 +98,9 @@ def sentence_problems(exercise: Exercise, name: str) -> list[str]:
     return []
 
 
-_SENTENCE_ENDS = re.compile(r"[.!?:)\]\"'”]\s*$")
+_SENTENCE_ENDS = re.compile(r"[.!?:)\]}\"'”]\s*$")
+"""How a whole sentence ends: a stop, or the bracket or quote that closes what it shows
+("The _____ macro expands to { context_type ctx; uint8_t ctr[block_size]; }")."""
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
