@@ -13,6 +13,11 @@ has one judge, and these reuse them:
 - a sentence cut short ("... will be treated by what") is :func:`giveaways.cut_short`;
 - a PDF artefact (a stray backquote, an empty bracket, the next glossary entry run on,
   a web address or a file path) is :func:`artefact`;
+- a "which term" description says what the thing is (:func:`what_it_is_problems`): not a
+  sentence said about it ("The FSF publishes some GNU manuals in printed form"), nor a
+  general kind with a word or two ("a valid value"); a sentence around a definition's blank
+  ends as a sentence does, tells of one thing (no "respectively") and gives no instruction
+  (:func:`definition_sentence_problems`);
 - a key that names the concept says what it is when it has a definition's shape with the
   term as its subject (:func:`descriptions.plainly_defines`): not a longer name ("A dimension
   vector is ..." for vector), nor how the thing is made or used ("Device drivers are started
