@@ -43,6 +43,9 @@ def test_a_sentence_about_the_thing_is_no_description() -> None:
                      "The FSF publishes some GNU manuals in printed form",
                      "Function isSeekable reports if seek can change the position",
                      "Write the Makefile commands to run under sh, not csh",
+                     "The shell treats several parameters specially",
+                     "Bash provides two ways to group a list of commands",
+                     "A command invoked in this environment cannot affect the shell",
                      "Indicate the part of a function which changed by using angle brackets"):
         assert sentence_not_description(sentence), sentence
     item = which_term("The basic functions to read from connections are scan and readLines",

@@ -144,7 +144,8 @@ def says_only_a_kind(sentence: str, name: str) -> bool:
 
 
 _MAIN_VERB = re.compile(r"\b(?:is|are|was|were|may|might|should|must|can|could|will|would|"
-                        r"shall|do|does|did|don't|doesn't|need|needs|has|have|had)\b", re.I)
+                        r"shall|do|does|did|don't|doesn't|need|needs|has|have|had|cannot|can't|"
+                        r"won't|isn't|aren't)\b", re.I)
 """A verb that makes a sentence of what stands before it ("The function read.table is the
 most convenient way ..."; "A program may need to ...")."""
 _CLAUSE_OPENS = re.compile(r"\b(?:that|which|who|whom|whose|where|when|what|whether|if|"
@@ -182,8 +183,8 @@ def sentence_not_description(description: str) -> bool:
     if len(tokens) < 2 or not text[:1].isupper():
         return False
     first = tokens[0].lower()
-    if first == "to" or first.endswith("ing"):
-        return False  # "To run a statement ...", "Changing the behavior ...": what it is
+    if first == "to":
+        return False  # "To run a statement and do what it says": what a verb means
     if _instruction(text):
         return True  # "Indicate the part of a function which changed ..."
     opening = _CLAUSE_OPENS.split(text, maxsplit=1)[0]
@@ -192,14 +193,23 @@ def sentence_not_description(description: str) -> bool:
             text, verb.start()):
         return True
     said = opening.split()
-    for before, word in zip(said[1:], said[2:], strict=False):
-        plain = word.lower()
+    for i in range(1, len(said)):
+        plain, before = said[i].lower(), said[i - 1]
+        after = said[i + 1].lower() if i + 1 < len(said) else ""
         if not plain.endswith("s") or plain.endswith(("ss", "ous", "is", "us")):
             continue
-        if before.endswith("ly") or before.isupper() or (
-                re.search(r"[a-z][A-Z]|[._]", before)):
+        if i > 1 and (before.endswith("ly") or before.isupper() or (
+                re.search(r"[a-z][A-Z]|[._]", before))):
             return True  # "Bash automatically assigns", "The FSF publishes", "isSeekable reports"
+        if after in _OBJECT_OPENS and before.lower() not in _PREPOSITIONS | {"a", "an", "the"}:
+            return True  # "The shell treats several parameters", "Bash provides two ways"
     return False
+
+
+_OBJECT_OPENS = frozenset("a an the two three several some all its their this these to as "
+                          "essentially no any each every many".split())
+"""Words that open what a verb acts on ("treats several parameters", "attempts to ..."):
+after a word ending in -s that follows a noun, they make that word a verb."""
 
 
 _CONDITION_DEFINES = re.compile(r"(?:is|are)\s+(?:not\s+)?[\w-]+\s+(?:if|when|whenever|iff|just)\b",
