@@ -67,12 +67,18 @@ def test_a_glossary_entry_is_a_description() -> None:
                   "The object a method is invoked on",
                   "To create a new object",
                   "A proof system is sound if there are no proofs of invalid arguments",
+                  "A representation of a distribution as a function that maps values",
                   "The variables in a regression model we would like to predict",
                   "One of several related processes for estimating parameters",
                   "A statement that (deliberately) raises an exception",
                   "A state diagram that shows an object and its attributes"):
         assert not sentence_not_description(entry), entry
         assert not too_general(entry), entry
+    assert not sentence_not_description(
+        "Redirection of output causes the file whose name results from the expansion of word "
+        "to be opened for writing", ["redirecting output"])  # what the thing itself does
+    assert sentence_not_description("The shell treats several parameters specially",
+                                    ["special parameter"])
     kept = which_term("a text file containing shell commands", "shell script",
                       ["subshell", "Bash", "compound-command"])
     assert refusals(kept) == []

@@ -90,7 +90,7 @@ def write_exercises(
     # items on the one sentence prove recognition, not understanding: keep the production item
     if not material.found_elsewhere and not stands_alone(material.description):
         material.description = None  # "... tracking them down": ask on the sentence instead
-    if material.description and what_it_is_problems(material.description):
+    if material.description and what_it_is_problems(material.description, terms):
         material.description = None  # "The FSF publishes ...", "a valid value": not what it
         # is; the items on the description would be refused, the sentence may still ask
     written = _on_definition(material, siblings) if says_what_it_is(material) and not (

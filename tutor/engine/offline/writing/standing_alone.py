@@ -27,6 +27,7 @@ has one judge, and these reuse them:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from tutor.course import Exercise, ExerciseKind, ExerciseOrigin
 from tutor.text import split_sentences
@@ -172,7 +173,7 @@ GENERAL_DESCRIPTION_WORDS = 4
 """Content words up to which a description on a general head noun fits too many terms."""
 
 
-def sentence_not_description(description: str) -> bool:
+def sentence_not_description(description: str, terms: Sequence[str] = ()) -> bool:
     """Whether a description is a sentence said about the thing rather than what it is: a
     capitalised subject with its own verb ("The FSF publishes some GNU manuals in printed
     form"; "Certain simple kinds of changes don't need much detail") or an instruction
@@ -188,22 +189,38 @@ def sentence_not_description(description: str) -> bool:
     if _instruction(text):
         return True  # "Indicate the part of a function which changed ..."
     opening = _CLAUSE_OPENS.split(text, maxsplit=1)[0]
+    subject = _subject(text, opening)
+    return subject is not None and not _subject_is_the_term(subject, terms)
+    # "Redirection of output causes the file ... to be opened": what the thing itself does
+
+
+def _subject(text: str, opening: str) -> str | None:
+    """The words before the description's own verb, None when it has no verb of its own."""
     verb = _MAIN_VERB.search(opening)
     if verb and not _reduced_relative(opening[:verb.start()]) and not _CONDITION_DEFINES.match(
             text, verb.start()):
-        return True
+        return opening[:verb.start()]
     said = opening.split()
     for i in range(1, len(said)):
         plain, before = said[i].lower(), said[i - 1]
         after = said[i + 1].lower() if i + 1 < len(said) else ""
-        if not plain.endswith("s") or plain.endswith(("ss", "ous", "is", "us")):
-            continue
+        if len(plain) < 4 or not plain.endswith("s") or plain.endswith(("ss", "ous", "is", "us")):
+            continue  # "as", "has": no verb of the subject's own
         if i > 1 and (before.endswith("ly") or before.isupper() or (
                 re.search(r"[a-z][A-Z]|[._]", before))):
-            return True  # "Bash automatically assigns", "The FSF publishes", "isSeekable reports"
+            return " ".join(said[:i])  # "Bash automatically assigns", "The FSF publishes"
         if after in _OBJECT_OPENS and before.lower() not in _PREPOSITIONS | {"a", "an", "the"}:
-            return True  # "The shell treats several parameters", "Bash provides two ways"
-    return False
+            return " ".join(said[:i])  # "The shell treats several parameters", "Bash provides"
+    return None
+
+
+def _subject_is_the_term(subject: str, terms: Sequence[str]) -> bool:
+    """Whether the subject of a description names the term itself, in whatever form
+    ("Redirection of output ..." for redirecting output): it says what the thing does."""
+    from tutor.engine.offline.writing.checking import content_stems
+
+    said = content_stems(subject)
+    return any((own := content_stems(term)) and own <= said for term in terms)
 
 
 _OBJECT_OPENS = frozenset("a an the two three several some all its their this these to as "
@@ -240,16 +257,17 @@ def too_general(description: str) -> bool:
     return bool(head) and head[-1] in _GENERIC_HEADS
 
 
-def what_it_is_problems(description: str) -> list[str]:
-    """Why a description cannot stand for what a term is (none when it can)."""
-    if sentence_not_description(description):
+def what_it_is_problems(description: str, terms: Sequence[str] = ()) -> list[str]:
+    """Why a description cannot stand for what a term (one of ``terms``) is (none when it
+    can)."""
+    if sentence_not_description(description, terms):
         return ["the description is a sentence about the thing, not what it is"]
     if too_general(description):
         return ["the description is too general to tell one term"]
     return []
 
 
-def description_problems(exercise: Exercise) -> list[str]:
+def description_problems(exercise: Exercise, terms: Sequence[str] = ()) -> list[str]:
     """Why the description a "which term" item quotes is no description (none when it is)."""
     if exercise.origin is not ExerciseOrigin.DEFINITION:
         return []
@@ -266,7 +284,7 @@ def description_problems(exercise: Exercise) -> list[str]:
         return ["the description is cut short"]
     if artefact(description):
         return ["the description holds a piece of the page that is not prose"]
-    return what_it_is_problems(description)
+    return what_it_is_problems(description, terms)
 
 
 def key_problems(exercise: Exercise, name: str, terms: list[str]) -> list[str]:
@@ -318,5 +336,5 @@ def relation_key_problems(exercise: Exercise) -> list[str]:
 
 def standing_problems(exercise: Exercise, name: str, terms: list[str]) -> list[str]:
     """Every reason the item's quote or key cannot be read on its own."""
-    return [*sentence_problems(exercise, name), *description_problems(exercise),
+    return [*sentence_problems(exercise, name), *description_problems(exercise, terms),
             *key_problems(exercise, name, terms), *relation_key_problems(exercise)]
