@@ -55,6 +55,10 @@ from tutor.engine.offline.writing.exercise_material import (
 from tutor.engine.offline.writing.exercise_mix import definition_items_kept, with_one_recall
 from tutor.engine.offline.writing.giveaways import cut_short
 from tutor.engine.offline.writing.refusals import refuse
+from tutor.engine.offline.writing.standing_alone import (
+    definition_sentence_problems,
+    what_it_is_problems,
+)
 from tutor.text import as_statement, lower_first
 
 MAX_DISTRACTORS = 3
@@ -86,6 +90,9 @@ def write_exercises(
     # items on the one sentence prove recognition, not understanding: keep the production item
     if not material.found_elsewhere and not stands_alone(material.description):
         material.description = None  # "... tracking them down": ask on the sentence instead
+    if material.description and what_it_is_problems(material.description, terms):
+        material.description = None  # "The FSF publishes ...", "a valid value": not what it
+        # is; the items on the description would be refused, the sentence may still ask
     written = _on_definition(material, siblings) if says_what_it_is(material) and not (
         _within_longer_name(material, siblings)) else []
     beyond = write_beyond_definition(material, siblings, passages,
@@ -276,7 +283,8 @@ def _multiple_choice(
 def _choose_term(m: Material, siblings: list[Sibling]) -> Exercise | None:
     if m.description:
         prompt = f'Which term matches this description: "{m.description}"?'
-    elif m.sentence and (one := one_mention(m.sentence, m.pattern)) and not cut_short(one):
+    elif m.sentence and (one := one_mention(m.sentence, m.pattern)) and not cut_short(one) and (
+            not definition_sentence_problems(one, _blank(one, m.pattern)[1])):
         prompt = f'Which term fills the blank: "{_blank(one, m.pattern)[0]}"?'
     else:
         return None
