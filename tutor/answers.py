@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from tutor.course import Exercise, ExerciseKind
+from tutor.course import Exercise, ExerciseKind, ExerciseOrigin
 from tutor.text import ARTICLES, content_stems, fold, has_negation, singular
 
 TRUE_WORDS = frozenset({"true", "t", "yes", "y", "correct", "right"})
@@ -85,6 +85,27 @@ def same_number(said: str, key: str) -> bool | None:
     if said_percent and not key_percent:
         candidates.append(value / 100)  # a fraction answered as a percentage
     return any(abs(c - wanted) <= tolerance for c in candidates)
+
+
+# -- what a program shows --------------------------------------------------------------------
+_QUOTE_KINDS = str.maketrans({'"': "'", "“": "'", "”": "'", "‘": "'", "’": "'"})
+_INDEX_MARK = re.compile(r"^\[1\]\s*")  # the index an interpreter prints before a vector
+
+
+def _as_shown(text: str) -> str:
+    return re.sub(r"\s+", "", text.strip().translate(_QUOTE_KINDS))
+
+
+def shown_alike(said: str, shown: str) -> bool:
+    """Whether an answer gives what a program shows: spaces and the kind of quote aside, every
+    bracket, sign, digit, point and letter counts, so ``['a', 'b']`` is not ``('a', 'b')`` and
+    ``42`` is not ``42.0``. A string shown in quotes may be given without them, and the
+    ``[1]`` an interpreter prints before a vector may be left out."""
+    want, got = _as_shown(shown), _as_shown(said)
+    if not got:
+        return False
+    bare = want[1:-1] if len(want) >= 2 and want[0] == want[-1] == "'" else None
+    return got in {want, _as_shown(_INDEX_MARK.sub("", shown.strip()))} or got == bare
 
 
 # -- choices ---------------------------------------------------------------------------------
@@ -151,7 +172,8 @@ def key_verdict(exercise: Exercise, text: str) -> bool | None:
     ``None`` when no option is picked. Cloze: right when equal to the key, an accepted
     spelling or a synonym the explanation states (case, punctuation, articles and plurals
     aside); for a numeric key, right or wrong by :func:`same_number` when the answer gives a
-    number; else ``None``. Short answers: wrong when a mix-up's diagnosis has the two ideas the
+    number; for what a program shows (a ``code_output`` item), right or wrong by
+    :func:`shown_alike`; else ``None``. Short answers: wrong when a mix-up's diagnosis has the two ideas the
     wrong way round (:func:`reversed_diagnosis`), else ``None``."""
     if exercise.kind == ExerciseKind.SHORT_ANSWER:
         return False if reversed_diagnosis(exercise, text) else None
@@ -159,6 +181,8 @@ def key_verdict(exercise: Exercise, text: str) -> bool | None:
         index = chosen_option(exercise, text)
         return None if index is None else is_key(exercise, choices_of(exercise)[index])
     if exercise.kind == ExerciseKind.CLOZE:
+        if exercise.origin == ExerciseOrigin.CODE_OUTPUT:  # what the program shows, exactly
+            return any(shown_alike(text, t) for t in [exercise.answer, *exercise.accepted])
         numeric = same_number(text, exercise.answer)
         if numeric is not None:
             return numeric

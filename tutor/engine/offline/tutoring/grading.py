@@ -24,12 +24,13 @@ from tutor.answers import (
     choices_of,
     chosen_option,
     is_key,
+    key_verdict,
     normalise,
     reversed_diagnosis,
     same_number,
     stated_synonyms,
 )
-from tutor.course import Exercise, ExerciseKind
+from tutor.course import Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.tutoring.answer_guards import (
     confused_sibling,
     keyword_salad,
@@ -137,6 +138,15 @@ def _allowed_edits(target: str) -> int:
 
 
 def _grade_cloze(exercise: Exercise, text: str) -> Grade:
+    if exercise.origin == ExerciseOrigin.CODE_OUTPUT:  # a list is no tuple, 42 is not 42.0
+        if key_verdict(exercise, text):
+            return Grade(exercise_id=exercise.id, correct=True, score=1.0,
+                         feedback=f"Correct: {exercise.answer}.",
+                         matched_points=[exercise.answer])
+        return Grade(exercise_id=exercise.id, correct=False, score=0.0,
+                     feedback=f"Not quite: it does not show {text.strip()[:60]}. Look again at "
+                              "what each line makes, brackets, quotes and points included.",
+                     missing_points=["what it shows"])
     numeric = same_number(text, exercise.answer)
     if numeric is not None:  # a result the learner works out: right within the key's rounding
         if numeric:
