@@ -351,3 +351,16 @@ def test_both_engines_decide_what_a_program_shows_by_the_same_rule() -> None:
 
     item = _shown("(1, 2)")
     assert key_verdict(item, "[1, 2]") is False and key_verdict(item, "(1,2)") is True
+
+
+def test_an_option_typed_out_exactly_is_that_option_even_when_others_differ_only_in_signs() -> None:
+    from tutor.answers import chosen_option
+
+    signs = Exercise(id="s1", concept_id="sign", kind=ExerciseKind.MULTIPLE_CHOICE,
+                     prompt="What does it give?", answer="-1", choices=["1", "-1", "2", "0"])
+    assert chosen_option(signs, "-1") == 1 and chosen_option(signs, "2") == 2
+    kinds = Exercise(id="s2", concept_id="tuple", kind=ExerciseKind.MULTIPLE_CHOICE,
+                     prompt="What does Python show?", answer="(1, 2)",
+                     choices=["[1, 2]", "(1, 2)", "{1, 2}", "1 2"])
+    assert chosen_option(kinds, "(1,2)") == 1 and chosen_option(kinds, "{1, 2}") == 2
+    assert grade(kinds, "(1, 2)").correct and not grade(kinds, "[1, 2]").correct

@@ -127,6 +127,9 @@ def verdict_word(text: str) -> bool | None:
 def chosen_option(exercise: Exercise, text: str) -> int | None:
     """Index of the option the learner picked, or ``None`` when the answer matches none."""
     choices = choices_of(exercise)
+    exact = [_as_shown(c) for c in choices]
+    if _as_shown(text) and exact.count(_as_shown(text)) == 1:
+        return exact.index(_as_shown(text))  # "-1" is the option -1, not 1; "(1, 2)" no list
     normal = [normalise(c) for c in choices]
     said = normalise(text)
     if said in normal:
@@ -161,6 +164,11 @@ def chosen_option(exercise: Exercise, text: str) -> int | None:
 
 def is_key(exercise: Exercise, option: str) -> bool:
     """Whether ``option`` is the exercise's answer (or an accepted spelling of it)."""
+    spelled = {_as_shown(k) for k in [exercise.answer, *exercise.accepted]}
+    if _as_shown(option) in spelled:
+        return True
+    if any(_as_shown(c) in spelled for c in choices_of(exercise)):
+        return False  # the key is another option, one that differs in signs or brackets only
     keys = {normalise(exercise.answer), *(normalise(a) for a in exercise.accepted)}
     return normalise(option) in keys
 
