@@ -13,7 +13,8 @@ from tutor.engine.offline.code_output.bash_sessions import (
     reads,
     write_bash_sessions,
 )
-from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.terms import term_variants
+from tutor.engine.offline.writing.checking import check_exercise
 from tutor.engine.offline.writing.exercise_material import gather
 
 SUBSTRING = Concept(id="substring-expansion", name="substring expansion",

@@ -11,7 +11,8 @@ from tutor.engine.offline.definitions.book_definition import (
     find_book_definition,
     states_about,
 )
-from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.terms import term_variants
+from tutor.engine.offline.writing.checking import check_exercise
 from tutor.engine.offline.writing.exercise_material import Material, gather
 from tutor.engine.offline.writing.exercises import write_exercises
 

@@ -16,7 +16,8 @@ from tutor.engine.offline.code_output.code_listings import (
 )
 from tutor.engine.offline.code_output.code_sandbox import tidy_quotes
 from tutor.engine.offline.examples.example_use_exercises import write_example_use
-from tutor.engine.offline.writing.checking import BLANK, check_exercise, term_variants
+from tutor.engine.offline.terms import term_variants
+from tutor.engine.offline.writing.checking import BLANK, check_exercise
 from tutor.engine.offline.writing.exercise_material import Sibling, gather
 from tutor.study.exercise_steps import _asked_once
 from tutor.study.showcases import MAX_SHOWCASES, showcase_passages

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind
 from tutor.engine.offline.engine import OfflineEngine
-from tutor.engine.offline.writing.checking import (
-    canonical,
-    check_exercise,
-    mentions,
-    plural,
-    same_option,
-    term_variants,
-)
+from tutor.engine.offline.terms import mentions, plural, term_variants
+from tutor.engine.offline.writing.checking import canonical, check_exercise, same_option
 
 PAGE = Citation(source="notes.md", page=1)
 STACK = Concept(
@@ -249,7 +243,7 @@ def test_windows_ruled_out_by_length_could_never_be_near_the_term() -> None:
 
     from rapidfuzz import fuzz
 
-    from tutor.engine.offline.writing.checking import TERM_FUZZ, _may_be_near
+    from tutor.engine.offline.terms import TERM_FUZZ, _may_be_near
 
     rng = random.Random(7)
     for _ in range(20000):

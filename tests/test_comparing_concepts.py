@@ -7,7 +7,8 @@ from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseOrigin
 from tutor.engine.offline.contrasts.contrast_exercises import write_contrast
 from tutor.engine.offline.contrasts.contrast_questions import pair_of
 from tutor.engine.offline.definitions.descriptions import describe
-from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.terms import term_variants
+from tutor.engine.offline.writing.checking import check_exercise
 from tutor.engine.offline.writing.exercise_bank import comparable, write_beyond_definition
 from tutor.engine.offline.writing.exercise_material import Sibling, gather
 

@@ -9,7 +9,8 @@ from tutor.engine.offline.contrasts.contrast_cases import shown_case
 from tutor.engine.offline.contrasts.contrast_exercises import write_contrast
 from tutor.engine.offline.contrasts.contrast_questions import pair_of
 from tutor.engine.offline.definitions.descriptions import describe
-from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.terms import term_variants
+from tutor.engine.offline.writing.checking import check_exercise
 from tutor.engine.offline.writing.exercise_bank import write_beyond_definition
 from tutor.engine.offline.writing.exercise_material import Sibling, gather
 

@@ -5,7 +5,8 @@ message") are no fair pair, while two that differ in a word of their own are."""
 from __future__ import annotations
 
 from tutor.course import Chunk, Citation, Concept, ExerciseKind
-from tutor.engine.offline.writing.checking import answers_alike, term_variants
+from tutor.engine.offline.terms import term_variants
+from tutor.engine.offline.writing.checking import answers_alike
 from tutor.engine.offline.writing.exercise_material import Sibling, gather
 from tutor.engine.offline.writing.exercises import also_fits, write_exercises
 

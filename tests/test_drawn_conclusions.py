@@ -6,8 +6,9 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.examples.drawn_conclusions import NOTHING_FOLLOWS, write_conclusions
+from tutor.engine.offline.terms import term_variants
 from tutor.engine.offline.tutoring.grading import grade
-from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.writing.checking import check_exercise
 from tutor.engine.offline.writing.exercise_material import gather
 from tutor.engine.offline.writing.exercise_mix import uses_the_idea
 from tutor.study.showcases import showcase_passages

@@ -16,7 +16,8 @@ from tutor.engine.offline.code_output.code_sandbox import replay
 from tutor.engine.offline.contrasts.contrast_exercises import write_contrast
 from tutor.engine.offline.definitions.descriptions import term_pattern
 from tutor.engine.offline.examples.example_exercises import listed_examples, write_example
-from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.terms import term_variants
+from tutor.engine.offline.writing.checking import check_exercise
 from tutor.engine.offline.writing.exercise_material import Sibling, gather
 from tutor.engine.offline.writing.exercises import write_definition_exercises, write_exercises
 

@@ -7,7 +7,8 @@ import pytest
 from tests.conftest import eval_path
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind
 from tutor.engine.offline.engine import OfflineEngine
-from tutor.engine.offline.writing.checking import canonical, check_exercise, mentions, term_variants
+from tutor.engine.offline.terms import mentions, term_variants
+from tutor.engine.offline.writing.checking import canonical, check_exercise
 from tutor.engine.offline.writing.exercises import write_definition_exercises, write_exercises
 
 SOURCE = "notes.md"
@@ -299,7 +300,7 @@ def test_think_python_chapters_one_to_five_give_checked_exercises() -> None:
     import json
 
     from tutor.engine.offline.definitions.descriptions import term_pattern
-    from tutor.engine.offline.writing.checking import support
+    from tutor.engine.offline.terms import support
     from tutor.ingest.chunking import chunk_pages
     from tutor.ingest.sources import read_source
 

@@ -9,7 +9,7 @@ from tutor.engine.offline.concepts.extract import extract_concepts
 from tutor.engine.offline.concepts.glossary import glossary_entries, reads_as_glossary
 from tutor.engine.offline.concepts.merge import merge_concepts
 from tutor.engine.offline.definitions.book_definition import find_book_definition
-from tutor.engine.offline.writing.checking import term_variants
+from tutor.engine.offline.terms import term_variants
 from tutor.engine.offline.writing.exercise_material import gather
 from tutor.engine.port import ConceptDraft
 

@@ -6,7 +6,7 @@ from factories import book_page
 
 from tutor.course import Citation, Concept, ExerciseOrigin
 from tutor.engine.offline.contrasts.likeness_exercises import likeness, write_likeness
-from tutor.engine.offline.writing.checking import term_variants
+from tutor.engine.offline.terms import term_variants
 from tutor.engine.offline.writing.exercise_material import gather
 from tutor.engine.offline.writing.exercises import write_exercises
 

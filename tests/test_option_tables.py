@@ -73,7 +73,7 @@ def test_the_table_joins_the_concepts_of_a_course_without_entries() -> None:
 
 def test_an_option_is_asked_by_what_it_does_unless_that_names_it() -> None:
     from tutor.course import Concept
-    from tutor.engine.offline.writing.checking import term_variants
+    from tutor.engine.offline.terms import term_variants
     from tutor.engine.offline.writing.exercise_material import gather
     from tutor.engine.offline.writing.option_exercises import write_option_items
 

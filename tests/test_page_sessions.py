@@ -16,7 +16,8 @@ from tutor.engine.offline.code_output.page_sessions import (
     page_value,
     predictable,
 )
-from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.terms import term_variants
+from tutor.engine.offline.writing.checking import check_exercise
 from tutor.engine.offline.writing.exercise_material import gather
 
 PMF = Concept(id="pmf", name="probability mass function", aliases=["PMF", "Pmf"],

@@ -7,7 +7,8 @@ from __future__ import annotations
 from tests.factories import manual_pages
 from tutor.course import Citation, Concept, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.examples.paired_cases import paired_cases, write_paired_cases
-from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.terms import term_variants
+from tutor.engine.offline.writing.checking import check_exercise
 from tutor.engine.offline.writing.exercise_material import gather
 from tutor.study.showcases import showcase_passages
 

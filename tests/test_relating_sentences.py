@@ -8,7 +8,8 @@ from tutor.engine.offline.contrasts.contrast_exercises import write_contrast
 from tutor.engine.offline.contrasts.contrast_questions import pair_of
 from tutor.engine.offline.contrasts.relating_sentences import relating_sentence
 from tutor.engine.offline.definitions.descriptions import a_case_or_a_sign, describe
-from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.terms import term_variants
+from tutor.engine.offline.writing.checking import check_exercise
 from tutor.engine.offline.writing.exercise_material import Sibling, gather
 from tutor.engine.offline.writing.exercises import write_exercises
 from tutor.study.exercise_steps import _asked_once

@@ -8,7 +8,8 @@ from __future__ import annotations
 from tests.factories import manual_pages
 from tutor.course import Citation, Concept, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.code_output.special_values import stated_cases, write_special_values
-from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.terms import term_variants
+from tutor.engine.offline.writing.checking import check_exercise
 from tutor.engine.offline.writing.exercise_material import gather
 from tutor.study.showcases import showcase_passages
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind
 from tutor.engine.offline.definitions.descriptions import describes_command
-from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.terms import term_variants
+from tutor.engine.offline.writing.checking import check_exercise
 from tutor.engine.offline.writing.giveaways import abbreviated
 from tutor.engine.offline.writing.standing_alone import artefact, quoted_sentence, standing_problems
 

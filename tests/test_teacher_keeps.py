@@ -5,7 +5,7 @@ term, a quoted sentence cut short or telling of several things at once. Items a 
 from __future__ import annotations
 
 from tutor.course import Citation, Exercise, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.writing.checking import term_variants
+from tutor.engine.offline.terms import term_variants
 from tutor.engine.offline.writing.giveaways import leak_problems
 from tutor.engine.offline.writing.standing_alone import (
     sentence_not_description,

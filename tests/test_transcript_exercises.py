@@ -16,7 +16,8 @@ from tutor.engine.offline.code_output.transcript_exercises import (
     write_transcript_outputs,
 )
 from tutor.engine.offline.code_output.transcripts import fully_shown, stable_output, transcripts
-from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.terms import term_variants
+from tutor.engine.offline.writing.checking import check_exercise
 from tutor.engine.offline.writing.exercise_material import gather
 from tutor.study.showcases import showcase_passages
 

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.examples.value_readings import write_readings
-from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.terms import term_variants
+from tutor.engine.offline.writing.checking import check_exercise
 from tutor.engine.offline.writing.exercise_material import gather
 from tutor.engine.offline.writing.exercise_mix import uses_the_idea
 from tutor.study.showcases import showcase_passages

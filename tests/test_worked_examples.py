@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from tutor.answers import key_verdict, same_number
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.examples.worked_examples import write_worked_examples
+from tutor.engine.offline.terms import term_variants
 from tutor.engine.offline.tutoring.grading import grade
-from tutor.engine.offline.writing.checking import check_exercise, term_variants
+from tutor.engine.offline.writing.checking import check_exercise
 from tutor.engine.offline.writing.exercise_material import gather
 from tutor.engine.offline.writing.exercise_mix import uses_the_idea
 from tutor.study.showcases import MAX_SHOWCASES, showcase_passages

@@ -2,8 +2,12 @@
 
 Word lists of general English that concept extraction needs beyond :mod:`tutor.text` (generic
 words, common verbs, determiners), the key two spellings of a term share, the junk-term test and
-an index of term mentions. The stopword list, the singular, the sentence splitter and the PDF
-normaliser are the toolkit's (:mod:`tutor.text`).
+an index of term mentions (:func:`mentions_key`: a term's exact key in a text). The word
+helpers the writers and the checker share sit here too, so writer and checker agree on what
+counts as a leak: :func:`words`, :func:`term_variants` (a name's singular and plural forms),
+:func:`mentions` (a term named in a text, misspellings within :data:`TERM_FUZZ` allowed),
+:func:`content_stems` and :func:`support`. The stopword list, the singular, the sentence
+splitter and the PDF normaliser are the toolkit's (:mod:`tutor.text`).
 """
 
 from __future__ import annotations
@@ -12,8 +16,11 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import accumulate
 
-from tutor.text import STOPWORDS, general_zipf, singular
+from rapidfuzz import fuzz
+
+from tutor.text import STOPWORDS, general_zipf, normalize, singular, stem
 
 GENERIC_WORDS = frozenset(
     """
@@ -195,6 +202,137 @@ def _key_text(text: str) -> str:
     return f" {' '.join(_key_tokens(text))} "
 
 
-def mentions(text: str, key: str) -> bool:
+def mentions_key(text: str, key: str) -> bool:
     """True when ``text`` mentions the term whose :func:`term_key` is ``key``."""
     return f" {key} " in _key_text(text)
+
+
+# -- words and mentions, shared by the writers and the checker --------------------------------
+TERM_FUZZ = 88.0
+"""rapidfuzz ratio from which a run of words in a text counts as a (misspelt) mention of a term."""
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens with punctuation, case and plural endings removed."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    """:func:`words`, remembered: the writers and the checker ask for the same terms and
+    sentences many times over in a build."""
+    return tuple(singular(w) for w in _NON_WORD.sub(" ", normalize(text).lower()).split())
+
+
+def plural(term: str) -> str:
+    """A light English plural of a term (its last word)."""
+    head, _, last = term.rpartition(" ")
+    low = last.lower()
+    if not last or not last[-1].isalpha():
+        return term
+    if last.isupper():
+        grown = last + "s"
+    elif low.endswith(("s", "x", "z", "ch", "sh")):
+        grown = last + "es"
+    elif low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
+        grown = last[:-1] + "ies"
+    else:
+        grown = last + "s"
+    return f"{head} {grown}" if head else grown
+
+
+def term_variants(name: str, aliases: Iterable[str] = ()) -> list[str]:
+    """The name, its aliases and their singular and plural forms, longest first."""
+    return list(_term_variants(name, tuple(aliases)))
+
+
+@lru_cache(maxsize=8192)
+def _term_variants(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """:func:`term_variants`, worked out once per concept: every writer that stands a
+    sibling beside its concept asks for the sibling's names again."""
+    seen: dict[str, str] = {}
+    for term in [name, *aliases]:
+        term = " ".join(term.split())
+        if not term:
+            continue
+        head, _, last = term.rpartition(" ")
+        single = singular(last.lower()) if not last.isupper() else last
+        single_term = f"{head} {single}".strip() if single != last.lower() else term
+        for form in (term, single_term, plural(single_term)):
+            seen.setdefault(form.lower(), form)
+    return tuple(sorted(seen.values(), key=lambda t: (-len(t), t.lower())))
+
+
+def mentions(text: str, terms: Iterable[str], fuzzy: bool = True) -> bool:
+    """True when the text names one of the terms: same words after normalisation, or (for
+    terms of five letters or more) a run of words within :data:`TERM_FUZZ` of the term."""
+    return _mentions(text, tuple(terms), fuzzy)
+
+
+@lru_cache(maxsize=16384)
+def _mentions(text: str, terms: tuple[str, ...], fuzzy: bool) -> bool:
+    """:func:`mentions`, remembered: the writers ask it of the same sentences and names for
+    every concept that stands them side by side."""
+    tokens = words(text)
+    if not tokens:
+        return False
+    joined = f" {' '.join(tokens)} "
+    ends: list[int] | None = None
+    for term in terms:
+        key = words(term)
+        if not key:
+            continue
+        if f" {' '.join(key)} " in joined:
+            return True
+        target = " ".join(key)
+        if not fuzzy or len(target) < 5:
+            continue
+        if ends is None:  # where each token ends in the joined text, for window lengths
+            ends = list(accumulate(len(token) + 1 for token in tokens))
+        for size in {max(1, len(key) - 1), len(key), len(key) + 1}:
+            for start in range(0, max(0, len(tokens) - size) + 1):
+                stop = min(start + size, len(tokens))
+                length = ends[stop - 1] - (ends[start - 1] if start else 0) - 1
+                if not _may_be_near(length, len(target)):
+                    continue
+                window = " ".join(tokens[start : start + size])
+                if fuzz.ratio(window, target) >= TERM_FUZZ:
+                    return True
+    return False
+
+
+def _may_be_near(length: int, target: int) -> bool:
+    """Whether texts of these lengths can be within :data:`TERM_FUZZ` of each other: the ratio
+    is at most ``200 * shorter / (both)``, so most windows are ruled out by length alone."""
+    return 200 * min(length, target) / (length + target) >= TERM_FUZZ - 1e-9
+
+
+def content_stems(text: str, drop: Iterable[str] = ()) -> set[str]:
+    """Stems of the content words of a text (no stopwords, no words under three letters)."""
+    dropped = set(drop)
+    if not dropped:
+        return set(_content_stems(text))
+    return {
+        stem(w)
+        for w in words(text)
+        if (len(w) >= 3 or w.isdigit()) and w not in STOPWORDS and w not in dropped
+    }
+
+
+@lru_cache(maxsize=16384)
+def _content_stems(text: str) -> frozenset[str]:
+    """:func:`content_stems` with nothing dropped, worked out once per text: the writers
+    compare the same sentences with many definitions."""
+    return frozenset(stem(w) for w in words(text)
+                     if (len(w) >= 3 or w.isdigit()) and w not in STOPWORDS)
+
+
+def support(claim: str, evidence: str | set[str], drop: Iterable[str] = ()) -> float:
+    """Share of the claim's content stems that occur in the evidence (a text, or its
+    :func:`content_stems`); 1.0 for an empty claim."""
+    wanted = content_stems(claim, drop)
+    if not wanted:
+        return 1.0
+    found = content_stems(evidence) if isinstance(evidence, str) else evidence
+    return len(wanted & found) / len(wanted)

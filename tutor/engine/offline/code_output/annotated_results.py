@@ -29,7 +29,8 @@ from tutor.engine.offline.code_output.transcripts import (
     fully_shown,
     read_names,
 )
-from tutor.engine.offline.writing.checking import BLANK, mentions
+from tutor.engine.offline.terms import mentions
+from tutor.engine.offline.writing.checking import BLANK
 from tutor.engine.offline.writing.exercise_material import Material, with_leads
 
 MAX_ITEMS = 3

@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 from tutor.course import Chunk, Citation, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.code_output.transcript_exercises import plausible_outputs, value_of
 from tutor.engine.offline.code_output.transcripts import Transcript, stable_output, transcripts
-from tutor.engine.offline.writing.checking import mentions
+from tutor.engine.offline.terms import mentions
 from tutor.engine.offline.writing.exercise_material import Material
 
 MAX_ITEMS = 3

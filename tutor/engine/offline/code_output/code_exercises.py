@@ -38,7 +38,8 @@ from tutor.engine.offline.code_output.page_sessions import (
     page_value,
     predictable,
 )
-from tutor.engine.offline.writing.checking import BLANK, mentions
+from tutor.engine.offline.terms import mentions
+from tutor.engine.offline.writing.checking import BLANK
 from tutor.engine.offline.writing.exercise_material import Material
 
 MAX_OUTPUT_CHARS = 40

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tutor.course import Chunk, Citation, Exercise, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.writing.checking import mentions
+from tutor.engine.offline.terms import mentions
 from tutor.engine.offline.writing.exercise_material import Material, with_leads
 
 MAX_ITEMS = 3

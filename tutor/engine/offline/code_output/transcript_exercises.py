@@ -31,7 +31,8 @@ from tutor.engine.offline.code_output.transcripts import (
     stable_output,
     transcripts,
 )
-from tutor.engine.offline.writing.checking import BLANK, content_stems, mentions, same_option
+from tutor.engine.offline.terms import content_stems, mentions
+from tutor.engine.offline.writing.checking import BLANK, same_option
 from tutor.engine.offline.writing.exercise_material import Material
 
 MAX_ITEMS = 4

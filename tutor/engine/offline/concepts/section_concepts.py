@@ -41,8 +41,7 @@ from tutor.engine.offline.concepts.section_topics import (
 from tutor.engine.offline.definitions.descriptions import describes_command, plainly_defines
 from tutor.engine.offline.definitions.patterns import heading_terms
 from tutor.engine.offline.definitions.self_contained import leans
-from tutor.engine.offline.terms import term_key
-from tutor.engine.offline.writing.checking import mentions
+from tutor.engine.offline.terms import mentions, term_key
 from tutor.engine.port import ConceptDraft
 from tutor.text import STOPWORDS, content_stems
 

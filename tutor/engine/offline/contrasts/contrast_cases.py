@@ -26,7 +26,8 @@ from tutor.engine.offline.examples.example_use_exercises import (
     case_quotes,
     concrete,
 )
-from tutor.engine.offline.writing.checking import BLANK, content_stems, mentions, term_variants
+from tutor.engine.offline.terms import content_stems, mentions, term_variants
+from tutor.engine.offline.writing.checking import BLANK
 from tutor.engine.offline.writing.exercise_material import Material, dice, prose_sentences, usable
 from tutor.text import general_zipf, lower_first
 

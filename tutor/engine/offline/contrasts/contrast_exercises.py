@@ -25,14 +25,8 @@ from tutor.engine.offline.definitions.descriptions import (
     stands_alone,
     term_group,
 )
-from tutor.engine.offline.writing.checking import (
-    content_stems,
-    mentions,
-    negates,
-    same_option,
-    term_variants,
-    words,
-)
+from tutor.engine.offline.terms import content_stems, mentions, term_variants, words
+from tutor.engine.offline.writing.checking import negates, same_option
 from tutor.engine.offline.writing.exercise_material import (
     Material,
     Sibling,

@@ -21,7 +21,7 @@ from tutor.answers import CASE_ASKED, NOTE_DESCRIBES
 from tutor.course import Citation, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.contrasts.contrast_sides import Said, without_asides
 from tutor.engine.offline.contrasts.relating_sentences import Relating
-from tutor.engine.offline.writing.checking import content_stems, mentions, term_variants, words
+from tutor.engine.offline.terms import content_stems, mentions, term_variants, words
 from tutor.engine.offline.writing.exercise_material import Material, Sibling
 from tutor.text import as_statement, has_negation, lower_first, stem
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from tutor.course import Chunk, Citation
 from tutor.engine.offline.definitions.descriptions import stands_alone, term_pattern
-from tutor.engine.offline.writing.checking import content_stems, words
+from tutor.engine.offline.terms import content_stems, words
 from tutor.engine.offline.writing.exercise_material import prose_sentences
 from tutor.text import STOPWORDS
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from tutor.course import Chunk, Citation
 from tutor.engine.offline.definitions.descriptions import term_pattern
-from tutor.engine.offline.writing.checking import content_stems, words
+from tutor.engine.offline.terms import content_stems, words
 from tutor.engine.offline.writing.exercise_material import prose_sentences
 from tutor.engine.offline.writing.giveaways import cut_short
 from tutor.text import STOPWORDS, code_marks

@@ -24,7 +24,8 @@ from tutor.course import Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.contrasts.contrast_cases import case_item
 from tutor.engine.offline.contrasts.relating_sentences import Relating, relating_sentence
 from tutor.engine.offline.definitions.descriptions import describe, stands_alone
-from tutor.engine.offline.writing.checking import canonical, term_variants, words
+from tutor.engine.offline.terms import term_variants, words
+from tutor.engine.offline.writing.checking import canonical
 from tutor.engine.offline.writing.exercise_material import Material, Sibling
 from tutor.text import STOPWORDS, stem
 

@@ -42,13 +42,8 @@ from tutor.engine.offline.definitions.descriptions import (
     term_group,
 )
 from tutor.engine.offline.definitions.self_contained import leans
-from tutor.engine.offline.writing.checking import (
-    canonical,
-    content_stems,
-    mentions,
-    term_variants,
-    words,
-)
+from tutor.engine.offline.terms import content_stems, mentions, term_variants, words
+from tutor.engine.offline.writing.checking import canonical
 from tutor.engine.offline.writing.exercise_material import (
     Material,
     Sibling,

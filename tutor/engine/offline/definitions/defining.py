@@ -69,7 +69,7 @@ from tutor.engine.offline.definitions.self_contained import (
     with_continuation,
     with_description,
 )
-from tutor.engine.offline.terms import mentions
+from tutor.engine.offline.terms import mentions_key
 
 __all__ = [
     "MIN_DEFINING", "WEIGHTS", "Candidate", "Defining", "choose_definition", "clean_definition",
@@ -137,7 +137,7 @@ def choose_definition(
         for position in by_chunk.get(chunk, []):
             sentence = sentences[position]
             if ((chunk, position) not in options and not _is_glossary(sentence.section)
-                    and any(mentions(sentence.text, form) for form in forms)):
+                    and any(mentions_key(sentence.text, form) for form in forms)):
                 options[(chunk, position)] = Candidate(
                     _list_item(sentence.text, forms), sentence.section, 0.0,
                     chunk in cand.emphasized_in)
@@ -147,7 +147,7 @@ def choose_definition(
     if glossary:  # the glossary closes the section that introduces the term: look before it
         real = [item for item in real if item[1][0] < glossary[0].chunk]
     devoted = [item for item in scored if options[item[1]].section
-               and mentions(options[item[1]].section, cand.key)]
+               and mentions_key(options[item[1]].section, cand.key)]
     if devoted:  # the first section devoted to it
         first = options[min(devoted, key=lambda t: t[1])[1]].section
         devoted = [item for item in devoted if options[item[1]].section == first]
@@ -262,7 +262,7 @@ def choose_definition(
     text, start = with_antecedent(text, position, sentences, BOILERPLATE)
     text = with_continuation(text, position, sentences, BOILERPLATE)
     text = with_description(text, position, sentences, BOILERPLATE,
-                            lambda words: any(mentions(words, form) for form in forms))
+                            lambda words: any(mentions_key(words, form) for form in forms))
     if start != position:  # cited where the definition starts
         chunk = sentences[start].chunk
     book_words = text
@@ -271,7 +271,7 @@ def choose_definition(
             or named_for_purpose(names, text) or formally_named(names, text)
             or without_example_symbols(text))
     text = standing([term, *forms], position, text, sentences) or text
-    text = restate(term, text, lambda words: any(mentions(words, form) for form in forms))
+    text = restate(term, text, lambda words: any(mentions_key(words, form) for form in forms))
     restated = text != book_words
     text = clean_definition(short(text))
     if not text:
@@ -327,7 +327,7 @@ def _list_item(text: str, forms: Sequence[str]) -> str:
     if len(parts) < 2:
         return text
     scored = [(definition_score(forms[0], Candidate(part)), -number, part)
-              for number, part in enumerate(parts) if any(mentions(part, form) for form in forms)]
+              for number, part in enumerate(parts) if any(mentions_key(part, form) for form in forms)]
     best = max(scored, default=None)
     return best[2] if best is not None and best[0] >= MIN_DEFINING else text
 
@@ -381,7 +381,7 @@ def key_points(
         if (len(points) >= 4 or any(text in point for point in points)
                 or text in best.book_words and _restates(best.text, text)):
             continue  # (a definition may have taken the sentence after it, or restated it)
-        if position not in paragraph and not mentions(text, key):
+        if position not in paragraph and not mentions_key(text, key):
             continue
         if 5 <= len(text.split()) and len(text) <= MAX_KEYPOINT_CHARS and "?" not in text:
             points.append(text)

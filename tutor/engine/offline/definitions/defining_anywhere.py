@@ -44,8 +44,7 @@ from tutor.engine.offline.definitions.descriptions import (
 from tutor.engine.offline.definitions.patterns import heading_terms
 from tutor.engine.offline.definitions.section_definitions import without_run_in
 from tutor.engine.offline.definitions.self_contained import clean_definition, is_prose, leans, short
-from tutor.engine.offline.terms import MentionIndex, term_key
-from tutor.engine.offline.writing.checking import content_stems
+from tutor.engine.offline.terms import MentionIndex, content_stems, term_key
 from tutor.engine.port import ConceptDraft
 from tutor.text import split_sentences
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tutor.engine.offline.definitions.self_contained import DANGLING, LEADING_NOISE, leans
-from tutor.engine.offline.terms import DETERMINERS, mentions, term_key
+from tutor.engine.offline.terms import DETERMINERS, mentions_key, term_key
 
 WEIGHTS = {
     "pattern": 0.8,  # times the pattern's strength (1..3)
@@ -184,7 +184,7 @@ def _features(term: str, candidate: Candidate) -> tuple[tuple[str, float], ...]:
             target = re.split(r"\b(?:the|an?|as)\s+", target)[-1]
         if term_key(target).startswith(key):
             out["named_object"] = 1.0
-    if candidate.section and mentions(candidate.section, key):
+    if candidate.section and mentions_key(candidate.section, key):
         out["heading"] = 1.0
     if not out["named_object"] and rest is None and _predicate_definition(text, key):
         out["predicate"] = 1.0

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from tutor.engine.offline.writing.checking import content_stems, mentions
+from tutor.engine.offline.terms import content_stems, mentions
 from tutor.text import STOPWORDS, normalize, split_sentences, without_period
 
 if TYPE_CHECKING:

@@ -34,7 +34,7 @@ from tutor.course import Chunk
 from tutor.engine.offline.concepts.candidates import Sentence
 from tutor.engine.offline.definitions.defining_signs import Candidate
 from tutor.engine.offline.definitions.plain_definitions import plain_definition
-from tutor.engine.offline.terms import mentions, term_key
+from tutor.engine.offline.terms import mentions_key, term_key
 from tutor.engine.port import ConceptDraft
 
 _SYMBOL = r"[^\w\s.,;:'\"‘’“”()\[\]{}\-]"
@@ -219,7 +219,7 @@ def with_formula(draft: ConceptDraft, book: BookText) -> tuple[str, int] | None:
     its own is put back. A formula broken over several lines is left out."""
     if not draft.name.lower().endswith("distribution") or not draft.citations:
         return None
-    if not mentions(draft.definition, term_key(draft.name)) or plain_definition(
+    if not mentions_key(draft.definition, term_key(draft.name)) or plain_definition(
             draft.name, Candidate(draft.definition), chosen=True):
         return None  # a glossary's gloss, or a sentence that says what it is
     page = (draft.citations[0].source, draft.citations[0].page)

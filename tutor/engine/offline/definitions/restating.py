@@ -32,7 +32,7 @@ from typing import Protocol
 
 from tutor.engine.offline.definitions.defining_signs import Candidate, definition_score, features
 from tutor.engine.offline.definitions.self_contained import clean_definition, leans, short
-from tutor.engine.offline.terms import mentions
+from tutor.engine.offline.terms import mentions_key
 
 _SPECIFIC = re.compile(r"\d|\b[A-Z]\b|[^\w\s,.;:'\"()\-]")
 """Words that tie a statement to an example: a number, a letter standing for a sentence, a
@@ -318,7 +318,7 @@ def said_elsewhere(
             text = clean_definition(short(by_abbreviation(name, short_form, sentence.text)))
             return (text, sentence.chunk) if text else None
     later = [p for chunk in chunks[introducing:] for p in by_chunk.get(chunk, [])]
-    found = restated(forms, later, sentences, plain, mentions)
+    found = restated(forms, later, sentences, plain, mentions_key)
     if found is None:
         return None
     text = clean_definition(short(sentences[found].text))
@@ -369,7 +369,7 @@ def restated(
         text = sentence.text
         if (not _COMPLETE.search(text) or _POINTS.search(text) or not _STATES.search(text)
                 or not _placed(text.lower().replace("-", " "), forms)
-                or not any(mentions(text, form) for form in forms) or not plain(sentence)):
+                or not any(mentions_key(text, form) for form in forms) or not plain(sentence)):
             continue
         qualified = any(_QUALIFIED.match(text[hit.end():]) for form in forms
                         for hit in re.finditer(rf"\b{re.escape(form)}\b", text, re.IGNORECASE))

@@ -26,8 +26,7 @@ from tutor.engine.offline.definitions.descriptions import (
 )
 from tutor.engine.offline.definitions.patterns import heading_terms
 from tutor.engine.offline.definitions.self_contained import leans
-from tutor.engine.offline.terms import term_key
-from tutor.engine.offline.writing.checking import mentions
+from tutor.engine.offline.terms import mentions, term_key
 from tutor.engine.port import ConceptDraft
 
 OPENING_SENTENCES = 6

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.examples.worked_examples import named_terms, result_pattern
-from tutor.engine.offline.writing.checking import content_stems, mentions
+from tutor.engine.offline.terms import content_stems, mentions
 from tutor.engine.offline.writing.exercise_material import Material
 from tutor.text import passage_sentences
 

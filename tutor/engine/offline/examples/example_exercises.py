@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.definitions.descriptions import term_pattern
-from tutor.engine.offline.writing.checking import canonical, mentions, same_option, term_variants
+from tutor.engine.offline.terms import mentions, term_variants
+from tutor.engine.offline.writing.checking import canonical, same_option
 from tutor.engine.offline.writing.exercise_material import Material, Sibling, prose_sentences
 
 MIN_DISTRACTORS = 2

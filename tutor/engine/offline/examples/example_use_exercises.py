@@ -19,13 +19,8 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.definitions.descriptions import says_what_it_is
-from tutor.engine.offline.writing.checking import (
-    BLANK,
-    content_stems,
-    mentions,
-    same_option,
-    term_variants,
-)
+from tutor.engine.offline.terms import content_stems, mentions, term_variants
+from tutor.engine.offline.writing.checking import BLANK, same_option
 from tutor.engine.offline.writing.exercise_material import (
     Material,
     Sibling,

@@ -30,7 +30,8 @@ from functools import lru_cache
 
 from tutor.course import Chunk, Citation, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.code_output.special_values import stated_cases
-from tutor.engine.offline.writing.checking import BLANK, mentions, same_option
+from tutor.engine.offline.terms import mentions
+from tutor.engine.offline.writing.checking import BLANK, same_option
 from tutor.engine.offline.writing.exercise_material import Material, with_leads
 from tutor.text import normalize, sentences
 

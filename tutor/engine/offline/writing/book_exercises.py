@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tutor.course import Chunk, Citation, Exercise, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.writing.checking import canonical, mentions
+from tutor.engine.offline.terms import mentions
+from tutor.engine.offline.writing.checking import canonical
 from tutor.engine.offline.writing.exercise_material import Material
 
 MAX_ITEMS = 12

@@ -5,23 +5,23 @@ options that say the same thing; an answer the prompt does not give away; an ans
 pages support; and, for true/false, a statement that is not trivially self-contradictory.
 Every rejection reason is a readable sentence, counted in the build report.
 
-The term helpers here (:func:`term_variants`, :func:`mentions`, :func:`content_stems`) are
-also what the exercise writer uses, so writer and checker agree on what counts as a leak.
+The term helpers it shares with the writers (``term_variants``, ``mentions``,
+``content_stems``) live in :mod:`tutor.engine.offline.terms`, so writer and checker agree on
+what counts as a leak.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
-from itertools import accumulate
 
 from rapidfuzz import fuzz
 
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind
 from tutor.engine.offline.concepts.reference_entries import DOERS, verb_form
+from tutor.engine.offline.terms import content_stems, mentions, support, term_variants, words
 from tutor.engine.port import ExerciseCheck
-from tutor.text import STOPWORDS, has_negation, normalize, singular, stem
+from tutor.text import STOPWORDS, has_negation, stem
 
 BLANK = "_____"
 SUPPORT_THRESHOLD = 0.6
@@ -30,8 +30,6 @@ KEY_POINT_SUPPORT = 0.5
 """Share of a key point's content words the cited passages must contain."""
 NEAR_DUPLICATE = 90.0
 """rapidfuzz ratio (0..100) from which two normalised options count as the same option."""
-TERM_FUZZ = 88.0
-"""rapidfuzz ratio from which a run of words in a text counts as a (misspelt) mention of a term."""
 PROMPT_CHARS = (10, 700)
 ANSWER_CHARS = {
     ExerciseKind.CLOZE: 80,
@@ -47,7 +45,6 @@ _FRAME_WORDS = frozenset(
     "show shows last line session differ sets apart say idea ideas build builds term terms "
     "another explains".split()
 )
-_NON_WORD = re.compile(r"[^a-z0-9]+")
 BLANKS = re.compile(r"_{3,}")
 FILL_IN = re.compile(r"^\s*fill\s+in\s+the\s+blank\s*:\s*", re.I)
 """The lead-in of a cloze's prompt, before the sentence with its blank."""
@@ -60,19 +57,7 @@ _QUESTION = re.compile(r"^\W*(?:what|which|why|how|when|where|who|does|do|is|are
                        re.I | re.S)
 
 
-# -- term helpers (shared with the writer) ----------------------------------------------------
-def words(text: str) -> list[str]:
-    """Lower-case word tokens with punctuation, case and plural endings removed."""
-    return list(_words(text))
-
-
-@lru_cache(maxsize=16384)
-def _words(text: str) -> tuple[str, ...]:
-    """:func:`words`, remembered: the writers and the checker ask for the same terms and
-    sentences many times over in a build."""
-    return tuple(singular(w) for w in _NON_WORD.sub(" ", normalize(text).lower()).split())
-
-
+# -- options ---------------------------------------------------------------------------------
 def canonical(text: str) -> str:
     """One spelling for options that differ only in case, punctuation, plural or a leading
     article."""
@@ -80,119 +65,6 @@ def canonical(text: str) -> str:
     if len(tokens) > 1 and tokens[0] in ("a", "an", "the"):
         tokens = tokens[1:]
     return " ".join(tokens)
-
-
-def plural(term: str) -> str:
-    """A light English plural of a term (its last word)."""
-    head, _, last = term.rpartition(" ")
-    low = last.lower()
-    if not last or not last[-1].isalpha():
-        return term
-    if last.isupper():
-        grown = last + "s"
-    elif low.endswith(("s", "x", "z", "ch", "sh")):
-        grown = last + "es"
-    elif low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
-        grown = last[:-1] + "ies"
-    else:
-        grown = last + "s"
-    return f"{head} {grown}" if head else grown
-
-
-def term_variants(name: str, aliases: Iterable[str] = ()) -> list[str]:
-    """The name, its aliases and their singular and plural forms, longest first."""
-    return list(_term_variants(name, tuple(aliases)))
-
-
-@lru_cache(maxsize=8192)
-def _term_variants(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
-    """:func:`term_variants`, worked out once per concept: every writer that stands a
-    sibling beside its concept asks for the sibling's names again."""
-    seen: dict[str, str] = {}
-    for term in [name, *aliases]:
-        term = " ".join(term.split())
-        if not term:
-            continue
-        head, _, last = term.rpartition(" ")
-        single = singular(last.lower()) if not last.isupper() else last
-        single_term = f"{head} {single}".strip() if single != last.lower() else term
-        for form in (term, single_term, plural(single_term)):
-            seen.setdefault(form.lower(), form)
-    return tuple(sorted(seen.values(), key=lambda t: (-len(t), t.lower())))
-
-
-def mentions(text: str, terms: Iterable[str], fuzzy: bool = True) -> bool:
-    """True when the text names one of the terms: same words after normalisation, or (for
-    terms of five letters or more) a run of words within :data:`TERM_FUZZ` of the term."""
-    return _mentions(text, tuple(terms), fuzzy)
-
-
-@lru_cache(maxsize=16384)
-def _mentions(text: str, terms: tuple[str, ...], fuzzy: bool) -> bool:
-    """:func:`mentions`, remembered: the writers ask it of the same sentences and names for
-    every concept that stands them side by side."""
-    tokens = words(text)
-    if not tokens:
-        return False
-    joined = f" {' '.join(tokens)} "
-    ends: list[int] | None = None
-    for term in terms:
-        key = words(term)
-        if not key:
-            continue
-        if f" {' '.join(key)} " in joined:
-            return True
-        target = " ".join(key)
-        if not fuzzy or len(target) < 5:
-            continue
-        if ends is None:  # where each token ends in the joined text, for window lengths
-            ends = list(accumulate(len(token) + 1 for token in tokens))
-        for size in {max(1, len(key) - 1), len(key), len(key) + 1}:
-            for start in range(0, max(0, len(tokens) - size) + 1):
-                stop = min(start + size, len(tokens))
-                length = ends[stop - 1] - (ends[start - 1] if start else 0) - 1
-                if not _may_be_near(length, len(target)):
-                    continue
-                window = " ".join(tokens[start : start + size])
-                if fuzz.ratio(window, target) >= TERM_FUZZ:
-                    return True
-    return False
-
-
-def _may_be_near(length: int, target: int) -> bool:
-    """Whether texts of these lengths can be within :data:`TERM_FUZZ` of each other: the ratio
-    is at most ``200 * shorter / (both)``, so most windows are ruled out by length alone."""
-    return 200 * min(length, target) / (length + target) >= TERM_FUZZ - 1e-9
-
-
-def content_stems(text: str, drop: Iterable[str] = ()) -> set[str]:
-    """Stems of the content words of a text (no stopwords, no words under three letters)."""
-    dropped = set(drop)
-    if not dropped:
-        return set(_content_stems(text))
-    return {
-        stem(w)
-        for w in words(text)
-        if (len(w) >= 3 or w.isdigit()) and w not in STOPWORDS and w not in dropped
-    }
-
-
-@lru_cache(maxsize=16384)
-def _content_stems(text: str) -> frozenset[str]:
-    """:func:`content_stems` with nothing dropped, worked out once per text: the writers
-    compare the same sentences with many definitions."""
-    return frozenset(stem(w) for w in words(text)
-                     if (len(w) >= 3 or w.isdigit()) and w not in STOPWORDS)
-
-
-def support(claim: str, evidence: str | set[str], drop: Iterable[str] = ()) -> float:
-    """Share of the claim's content stems that occur in the evidence (a text, or its
-    :func:`content_stems`); 1.0 for an empty claim."""
-    wanted = content_stems(claim, drop)
-    if not wanted:
-        return 1.0
-    found = content_stems(evidence) if isinstance(evidence, str) else evidence
-    return len(wanted & found) / len(wanted)
 
 
 _NEGATING_PREFIX = re.compile(r"^(?:in|un|non-?|im|il|ir|dis)(?=\w{4})")

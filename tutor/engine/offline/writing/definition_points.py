@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from tutor.course import Chunk, Exercise, ExerciseKind
 from tutor.engine.offline.definitions.descriptions import describe, plainly_defines, stands_alone
-from tutor.engine.offline.writing.checking import content_stems, mentions, support, words
+from tutor.engine.offline.terms import content_stems, mentions, support, words
 from tutor.engine.offline.writing.exercise_material import (
     Material,
     Sibling,

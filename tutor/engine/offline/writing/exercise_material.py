@@ -24,13 +24,8 @@ from tutor.engine.offline.definitions.descriptions import (
     term_group,
     term_pattern,
 )
-from tutor.engine.offline.writing.checking import (
-    NEAR_DUPLICATE,
-    canonical,
-    content_stems,
-    negates,
-    term_variants,
-)
+from tutor.engine.offline.terms import content_stems, term_variants
+from tutor.engine.offline.writing.checking import NEAR_DUPLICATE, canonical, negates
 from tutor.engine.offline.writing.giveaways import cut_short
 from tutor.text import code_marks, normalize, sentences, without_period
 

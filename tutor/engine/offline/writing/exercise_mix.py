@@ -16,7 +16,8 @@ from collections.abc import Sequence
 
 from tutor.answers import NOTE_DESCRIBES
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.writing.checking import check_exercise, mentions, term_variants
+from tutor.engine.offline.terms import mentions, term_variants
+from tutor.engine.offline.writing.checking import check_exercise
 
 MAX_ON_DEFINITION = 1
 """Definition items kept for a concept: a second item on the same sentence proves

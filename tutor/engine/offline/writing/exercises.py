@@ -30,18 +30,9 @@ from tutor.engine.offline.definitions.descriptions import (
     term_pattern,
 )
 from tutor.engine.offline.examples.example_use_exercises import write_example_use
+from tutor.engine.offline.terms import content_stems, mentions, plural, term_variants, words
 from tutor.engine.offline.writing import refusals
-from tutor.engine.offline.writing.checking import (
-    BLANK,
-    answers_alike,
-    canonical,
-    content_stems,
-    mentions,
-    plural,
-    same_option,
-    term_variants,
-    words,
-)
+from tutor.engine.offline.writing.checking import BLANK, answers_alike, canonical, same_option
 from tutor.engine.offline.writing.code_names import described_by_code, names_code
 from tutor.engine.offline.writing.definition_points import write_explain
 from tutor.engine.offline.writing.exercise_bank import write_beyond_definition

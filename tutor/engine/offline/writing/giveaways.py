@@ -16,14 +16,8 @@ import re
 from rapidfuzz import fuzz
 
 from tutor.course import Exercise, ExerciseKind
-from tutor.engine.offline.writing.checking import (
-    BLANKS,
-    NEAR_DUPLICATE,
-    canonical,
-    content_stems,
-    mentions,
-    support,
-)
+from tutor.engine.offline.terms import content_stems, mentions, support
+from tutor.engine.offline.writing.checking import BLANKS, NEAR_DUPLICATE, canonical
 from tutor.text import STOPWORDS, normalize
 
 

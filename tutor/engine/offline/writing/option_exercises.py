@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.concepts.option_tables import Option, OptionTable, find_tables
-from tutor.engine.offline.writing.checking import answers_alike, mentions
+from tutor.engine.offline.terms import mentions
+from tutor.engine.offline.writing.checking import answers_alike
 from tutor.engine.offline.writing.exercise_material import Material
 from tutor.text import without_period
 

@@ -217,7 +217,7 @@ def _subject(text: str, opening: str) -> str | None:
 def _subject_is_the_term(subject: str, terms: Sequence[str]) -> bool:
     """Whether the subject of a description names the term itself, in whatever form
     ("Redirection of output ..." for redirecting output): it says what the thing does."""
-    from tutor.engine.offline.writing.checking import content_stems
+    from tutor.engine.offline.terms import content_stems
 
     said = content_stems(subject)
     return any((own := content_stems(term)) and own <= said for term in terms)
@@ -248,7 +248,7 @@ def _reduced_relative(subject: str) -> bool:
 def too_general(description: str) -> bool:
     """Whether a description says only a general kind of thing with a word or two ("a valid
     value", "an array of strings"): many terms of the course would fit it."""
-    from tutor.engine.offline.writing.checking import content_stems, words
+    from tutor.engine.offline.terms import content_stems, words
 
     if not _NOUN_PHRASE.match(description) or len(content_stems(description)) > (
             GENERAL_DESCRIPTION_WORDS) or _RELATIVE.search(description):
@@ -296,7 +296,7 @@ def key_problems(exercise: Exercise, name: str, terms: list[str]) -> list[str]:
         return []
     from tutor.engine.offline.definitions.descriptions import describes_command, plainly_defines
     from tutor.engine.offline.definitions.self_contained import leans
-    from tutor.engine.offline.writing.checking import mentions
+    from tutor.engine.offline.terms import mentions
     from tutor.engine.offline.writing.giveaways import cut_short
 
     key = exercise.answer.strip()
