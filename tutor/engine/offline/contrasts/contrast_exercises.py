@@ -1,4 +1,4 @@
-""""Contrast exercises: which near sibling a concept is set apart from.
+"""Contrast exercises: which near sibling a concept is set apart from.
 
 Knowing a definition by heart is not knowing where one idea ends and the next begins. The
 sibling must be one the learner could confuse with the concept (ranked by similarity), both
