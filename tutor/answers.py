@@ -127,9 +127,9 @@ def verdict_word(text: str) -> bool | None:
 def chosen_option(exercise: Exercise, text: str) -> int | None:
     """Index of the option the learner picked, or ``None`` when the answer matches none."""
     choices = choices_of(exercise)
-    exact = [_as_shown(c) for c in choices]
-    if _as_shown(text) and exact.count(_as_shown(text)) == 1:
-        return exact.index(_as_shown(text))  # "-1" is the option -1, not 1; "(1, 2)" no list
+    typed, exact = _as_shown(text), [_as_shown(c) for c in choices]
+    if typed and exact.count(typed) == 1:
+        return exact.index(typed)  # "-1" is the option -1, not 1; "(1, 2)" is no list
     normal = [normalise(c) for c in choices]
     said = normalise(text)
     if said in normal:
@@ -181,8 +181,8 @@ def key_verdict(exercise: Exercise, text: str) -> bool | None:
     spelling or a synonym the explanation states (case, punctuation, articles and plurals
     aside); for a numeric key, right or wrong by :func:`same_number` when the answer gives a
     number; for what a program shows (a ``code_output`` item), right or wrong by
-    :func:`shown_alike`; else ``None``. Short answers: wrong when a mix-up's diagnosis has the two ideas the
-    wrong way round (:func:`reversed_diagnosis`), else ``None``."""
+    :func:`shown_alike`; else ``None``. Short answers: wrong when a mix-up's diagnosis has the
+    two ideas the wrong way round (:func:`reversed_diagnosis`), else ``None``."""
     if exercise.kind == ExerciseKind.SHORT_ANSWER:
         return False if reversed_diagnosis(exercise, text) else None
     if exercise.kind in _CHOICE_KINDS:

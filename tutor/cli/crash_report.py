@@ -4,8 +4,7 @@ A user error (:class:`tutor.errors.TutorError`) prints one line. Anything else i
 tutor; rather than a screenful of traceback, the user reads what failed, where the details were
 saved and that the failure should be reported. The report (the command line, the versions and
 the traceback) goes to ``crashes/`` in the data folder (``$TUTOR_DATA``, default
-``<tutor home>/.tutor``). ``TUTOR_DEBUG=1`` shows the traceback
-instead, for developers.
+``<tutor home>/.tutor``). ``TUTOR_DEBUG=1`` shows the traceback instead, for developers.
 """
 
 from __future__ import annotations

@@ -5,8 +5,9 @@ Rules: a chunk never crosses a page (so its citation is exact); it aims at
 characters, ending at a paragraph end when it can and at a sentence end otherwise; a heading
 starts a new chunk and becomes the chunk's ``heading`` (carried across pages until the next
 one); a heading followed at once by another heading is a passage of its own, so that every
-section of the book has a passage and sits in the order of sections; code blocks are kept whole unless they are longer than a chunk. Ids are
-``<source>#p<page>-<n>`` and ``order`` is the global reading order.
+section of the book has a passage and sits in the order of sections; code blocks are kept
+whole unless they are longer than a chunk. Ids are ``<source>#p<page>-<n>`` and ``order`` is
+the global reading order.
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 
 from tutor.course import Exercise, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline.terms import content_stems, mentions, words
 from tutor.text import split_sentences
 
 _FILLS = re.compile(r'^Which term fills the blank: "(?P<quote>.*)"\?\s*$', re.S)
@@ -217,8 +218,6 @@ def _subject(text: str, opening: str) -> str | None:
 def _subject_is_the_term(subject: str, terms: Sequence[str]) -> bool:
     """Whether the subject of a description names the term itself, in whatever form
     ("Redirection of output ..." for redirecting output): it says what the thing does."""
-    from tutor.engine.offline.terms import content_stems
-
     said = content_stems(subject)
     return any((own := content_stems(term)) and own <= said for term in terms)
 
@@ -248,8 +247,6 @@ def _reduced_relative(subject: str) -> bool:
 def too_general(description: str) -> bool:
     """Whether a description says only a general kind of thing with a word or two ("a valid
     value", "an array of strings"): many terms of the course would fit it."""
-    from tutor.engine.offline.terms import content_stems, words
-
     if not _NOUN_PHRASE.match(description) or len(content_stems(description)) > (
             GENERAL_DESCRIPTION_WORDS) or _RELATIVE.search(description):
         return False  # "a number that means nothing is done": the clause tells it apart
@@ -296,7 +293,6 @@ def key_problems(exercise: Exercise, name: str, terms: list[str]) -> list[str]:
         return []
     from tutor.engine.offline.definitions.descriptions import describes_command, plainly_defines
     from tutor.engine.offline.definitions.self_contained import leans
-    from tutor.engine.offline.terms import mentions
     from tutor.engine.offline.writing.giveaways import cut_short
 
     key = exercise.answer.strip()
