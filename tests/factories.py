@@ -500,6 +500,18 @@ def manual_pages(*pages: tuple[str, str], source: str = "m.pdf") -> list[Chunk]:
                   order=n - 1) for n, (heading, text) in enumerate(pages, start=1)]
 
 
+def written_on_pages(writer: Any, concept: Concept,
+                     *pages: tuple[str, str]) -> tuple[list[Exercise], list[Chunk]]:
+    """What an offline exercise writer (``writer(material, passages)``) writes for ``concept``
+    from a manual's pages, (heading, text) each: the items, and the passages they cite."""
+    from tutor.engine.offline.terms import term_variants
+    from tutor.engine.offline.writing.exercise_material import gather
+
+    chunks = manual_pages(*pages)
+    material = gather(concept, term_variants(concept.name, concept.aliases), chunks)
+    return writer(material, chunks), chunks
+
+
 def map_definitions(chunks: list[Chunk]) -> dict[str, str]:
     """The concept map's definitions of the passages, by lower-case concept name."""
     from tutor.engine.offline.concepts.extract import extract_concepts

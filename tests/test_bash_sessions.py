@@ -5,7 +5,7 @@ session does not show, or when the lines shown hold the key."""
 
 from __future__ import annotations
 
-from tests.factories import manual_pages
+from tests.factories import written_on_pages
 from tutor.course import Chunk, Citation, Concept, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.code_output.bash_sessions import (
     binds,
@@ -13,9 +13,7 @@ from tutor.engine.offline.code_output.bash_sessions import (
     reads,
     write_bash_sessions,
 )
-from tutor.engine.offline.terms import term_variants
 from tutor.engine.offline.writing.checking import check_exercise
-from tutor.engine.offline.writing.exercise_material import gather
 
 SUBSTRING = Concept(id="substring-expansion", name="substring expansion",
                     definition="Substring expansion expands to up to length characters of the "
@@ -42,9 +40,7 @@ SESSION = (
 
 
 def _items(concept: Concept, *texts: str) -> tuple[list, list[Chunk]]:  # type: ignore[type-arg]
-    chunks = manual_pages(*((concept.name, t) for t in texts))
-    m = gather(concept, term_variants(concept.name, concept.aliases), chunks)
-    return write_bash_sessions(m, chunks), chunks
+    return written_on_pages(write_bash_sessions, concept, *((concept.name, t) for t in texts))
 
 
 def test_a_bash_session_asks_what_the_last_command_prints_with_the_other_lines_as_options() -> None:

@@ -4,12 +4,10 @@ refused when the sentence hedges, lists cases open-ended, or states one result t
 
 from __future__ import annotations
 
-from tests.factories import manual_pages
+from tests.factories import manual_pages, written_on_pages
 from tutor.course import Citation, Concept, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.examples.paired_cases import paired_cases, write_paired_cases
-from tutor.engine.offline.terms import term_variants
 from tutor.engine.offline.writing.checking import check_exercise
-from tutor.engine.offline.writing.exercise_material import gather
 from tutor.study.showcases import showcase_passages
 
 DIVISION = Concept(id="integer-division", name="integer division",
@@ -20,9 +18,7 @@ TEXT = ("The expression language has integer division and real division. Divisio
 
 
 def _items(text: str) -> list:  # type: ignore[type-arg]
-    chunks = manual_pages(("Expressions", text))
-    m = gather(DIVISION, term_variants(DIVISION.name), chunks)
-    items = write_paired_cases(m, chunks)
+    items, chunks = written_on_pages(write_paired_cases, DIVISION, ("Expressions", text))
     assert all(check_exercise(e, DIVISION, chunks).ok for e in items)
     return items
 

@@ -5,12 +5,10 @@ for two cases in one, a hedge, an argument nothing pins down, or two results for
 
 from __future__ import annotations
 
-from tests.factories import manual_pages
+from tests.factories import manual_pages, written_on_pages
 from tutor.course import Citation, Concept, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.code_output.special_values import stated_cases, write_special_values
-from tutor.engine.offline.terms import term_variants
 from tutor.engine.offline.writing.checking import check_exercise
-from tutor.engine.offline.writing.exercise_material import gather
 from tutor.study.showcases import showcase_passages
 
 SIGNED_ZERO = Concept(id="signed-zero", name="signed zero",
@@ -29,9 +27,8 @@ LIST = ("Special values of pow follow the signed zero rules of IEEE 754:\n"
 
 
 def _items(text: str) -> list:  # type: ignore[type-arg]
-    chunks = manual_pages(("4.5 Special Numbers", text))
-    m = gather(SIGNED_ZERO, term_variants(SIGNED_ZERO.name), chunks)
-    items = write_special_values(m, chunks)
+    items, chunks = written_on_pages(write_special_values, SIGNED_ZERO,
+                                     ("4.5 Special Numbers", text))
     assert all(check_exercise(e, SIGNED_ZERO, chunks).ok for e in items)
     return items
 
