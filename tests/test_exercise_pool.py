@@ -14,6 +14,7 @@ from tutor.answers import MASK, reveals_answer
 from tutor.teach.exercise_pool import (
     MAX_POSES_PER_DAY,
     askable,
+    emitted_since_attempt,
     is_retired,
     posed,
     retire_revealed,
@@ -21,8 +22,8 @@ from tutor.teach.exercise_pool import (
     times_posed,
     today,
 )
-from tutor.teach.state import keep_recent
-from tutor.teach.withholding import remask_emitted
+from tutor.teach.state import TutorMessage, keep_recent
+from tutor.teach.withholding import remask_emitted, withhold
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -117,6 +118,24 @@ def test_as_a_last_resort_only_the_term_is_masked_in_what_was_shown() -> None:
     assert len(merged) == 2 and merged[0] == shown[0]
     assert merged[1]["text"] == f"Let's learn **{MASK}** now (notes-array.md p. 1)."
     assert remask_emitted({"transcript": shown[:1]}, cloze) == []  # type: ignore[typeddict-item]
+
+
+def test_the_tutors_own_framing_words_are_never_masked_and_hold_no_key() -> None:
+    # A course whose key is an everyday word ("array" here, "question" in a real manual) must
+    # not turn "First, a question on something from earlier" into "First, a [...] on ...".
+    course = make_course()
+    cloze = course.exercise("array-cloze")
+    framing = {"kind": "info", "framing": True, "text": "First, an array of questions to answer."}
+    shown = [{"kind": "learner", "text": "x"}, framing]
+    assert remask_emitted({"transcript": shown}, cloze) == []  # type: ignore[typeddict-item]
+    assert emitted_since_attempt({"transcript": shown}) == ""  # type: ignore[typeddict-item]
+    said = withhold([TutorMessage(**framing)], cloze, revealed=False)  # type: ignore[arg-type]
+    assert said[0].text == framing["text"]
+    # the same words as course text are masked, and a framing message beside them is kept
+    plain = {**framing, "framing": False}
+    update = remask_emitted({"transcript": [*shown, plain]}, cloze)  # type: ignore[typeddict-item]
+    assert update[1] == framing and MASK in update[2]["text"]
+    assert withhold([TutorMessage(**plain)], cloze, revealed=False)[0].text != plain["text"]
 
 
 def test_the_days_record_starts_afresh_on_a_new_day() -> None:

@@ -36,7 +36,8 @@ def _teach_first(state: LessonState, deps: TeachDeps, concept_id: str,
                  instead: str) -> dict[str, Any]:
     """Show the explanation of ``concept_id`` whole and go on to teach ``instead``; the
     question on ``concept_id`` waits until an exercise has come between (:mod:`deferring`)."""
-    later = TutorMessage(kind="info", text="More first: a question on this comes a little later.")
+    later = TutorMessage(kind="info", framing=True,
+                         text="More first: a question on this comes a little later.")
     cleared: LessonState = {**state, "exercise_id": None}  # type: ignore[typeddict-item]
     return {
         **_say(cleared, deps, [_explanation_message(state["explanation"] or {}), later]),
@@ -96,7 +97,8 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     if draft:
         messages.append(_explanation_message(draft))
         if concept.id != state.get("concept_id"):
-            messages.append(TutorMessage(kind="info", text="First, a question on something from "
+            messages.append(TutorMessage(kind="info", framing=True,
+                                         text="First, a question on something from "
                                          "earlier; the one on this comes after it."))
             draft = None  # the exercise was not posed straight after its own explanation
     lead = "Try again:" if keep else ("Review:" if state.get("reason") == "review" else "Your turn:")

@@ -128,12 +128,14 @@ def retire_revealed(record: dict[str, Any], course: Course, given_up: Exercise,
 
 def emitted_since_attempt(state: LessonState) -> str:
     """The text of the messages shown since the learner's last action (they cannot be
-    taken back: the next exercise's key must not stand in them)."""
+    taken back: the next exercise's key must not stand in them); the tutor's own framing
+    words hold no key."""
     texts: list[str] = []
     for message in reversed(list(state.get("transcript", []))):
         if message.get("kind") == "learner":
             break
-        texts.append(str(message.get("text", "")))
+        if not message.get("framing"):
+            texts.append(str(message.get("text", "")))
     return "\n".join(t for t in texts if t)
 
 

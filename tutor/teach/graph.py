@@ -227,7 +227,7 @@ def answer_question(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str
     answer = write_answer(deps, question, deps.retrieve(question, 5), waiting)
     messages = [TutorMessage(kind="answer", text=answer.text, citations=answer.citations)]
     if state.get("exercise_id"):
-        messages.append(TutorMessage(kind="info", text="Back to the exercise."))
+        messages.append(TutorMessage(kind="info", text="Back to the exercise.", framing=True))
     return _say(state, deps, messages)
 
 

@@ -62,6 +62,10 @@ class TutorMessage(BaseModel):
     """Set when ``kind == "exercise"``."""
     correct: bool | None = None
     """Set when ``kind == "feedback"``."""
+    framing: bool = False
+    """The tutor's own fixed words ("Back to the exercise."), holding no course text: never
+    masked, and no key can stand in them (an answer such as *question* is not given away by
+    "First, a question on something from earlier")."""
 
 
 REPLACE = "replace_last"

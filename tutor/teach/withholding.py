@@ -69,7 +69,7 @@ def withhold(
         return list(messages)
     return [
         message
-        if message.kind == "reveal"
+        if message.kind == "reveal" or message.framing
         else message.model_copy(update={"text": mask_answer(message.text, exercise)})
         for message in messages
     ]
@@ -109,9 +109,11 @@ def remask_emitted(state: LessonState, exercise: Exercise) -> list[dict[str, Any
         if message.get("kind") == "learner":
             break
         tail.insert(0, message)
-    if not any(reveals_answer(str(m.get("text", "")), exercise) for m in tail):
+    if not any(reveals_answer(str(m.get("text", "")), exercise)
+               for m in tail if not m.get("framing")):
         return []
-    masked = [{**m, "text": mask_answer(str(m.get("text", "")), exercise)} for m in tail]
+    masked = [m if m.get("framing") else {**m, "text": mask_answer(str(m.get("text", "")), exercise)}
+              for m in tail]
     return [{"kind": REPLACE, "count": len(tail)}, *masked]
 
 
