@@ -217,11 +217,15 @@ def full_build(
 
 
 def cached_chunks(pdf: Path) -> list[Chunk]:
-    """The book's passages, read once and kept in the temp folder (quick runs only)."""
-    from tutor.ingest import chunk_pages, read_source
+    """The book's passages, read once and kept in the temp folder (quick runs only), under
+    the reader's version (a hash of the package's code) and the PDF's bytes: a file's time
+    stamp would let two checkouts on one machine share passages read by different code."""
+    import hashlib
 
-    readers = [*(REPO / "tutor" / "ingest").glob("*.py"), REPO / "tutor" / "text.py"]
-    stamp = int(max(p.stat().st_mtime for p in readers))
+    from tutor.ingest import chunk_pages, read_source
+    from tutor.ingest.sources import reader_version
+
+    stamp = hashlib.sha256(f"{reader_version()}\0".encode() + pdf.read_bytes()).hexdigest()[:24]
     cache = Path(tempfile.gettempdir()) / f"tutor-bench-{pdf.stem}-{stamp}.pickle"
     if cache.exists():
         return pickle.loads(cache.read_bytes())  # noqa: S301 - our own cache file

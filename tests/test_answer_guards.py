@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from tutor.answers import says_the_opposite
 from tutor.course import Citation, Exercise, ExerciseKind
 from tutor.engine.offline.tutoring.answer_guards import keyword_salad, negates
 from tutor.engine.offline.tutoring.grading import grade
-from tutor.evals.adversarial_answers import negated, salad
-from tutor.text import has_negation, negation_count
+from tutor.evals.adversarial_answers import negated, negation_dropped, salad
+from tutor.text import has_negation, negation_count, sense_turns
 
 REFERENCE = "sample space: the set of all possible outcomes of a random experiment"
 SIBLING = "An event is a subset of the outcomes of a random experiment."
@@ -94,3 +95,42 @@ def test_a_negation_typed_without_its_apostrophe_is_counted_by_the_guard_too() -
     assert negates("A function cant return a value to its caller", [key])
     assert negation_count("It cant, won't and does not; never nothing") == 5
     assert has_negation("Nothing.") and not has_negation("A notation worth knowing")
+
+
+def _key_says_not() -> Exercise:
+    return Exercise(
+        id="plot-short_answer-1", concept_id="normal-probability-plot",
+        kind=ExerciseKind.SHORT_ANSWER,
+        prompt="What does the normal probability plot of adult weights show?",
+        answer="The normal probability plot of adult weights is not a straight line.",
+        key_points=["the plot is not a straight line"],
+        citations=[Citation(source="notes.md", page=1)],
+    )
+
+
+def test_an_answer_that_drops_the_keys_not_is_caught() -> None:
+    # It scored 0.87 and passed: the guard only looked for a "not" the key does not have.
+    dropped = grade(_key_says_not(), "The normal probability plot of adult weights is a "
+                                     "straight line.")
+    assert not dropped.correct and "opposite" in dropped.feedback
+    assert negates("Base case is the branch of a recursive function that does make a "
+                   "recursive call", ["base case: the branch of a recursive function that "
+                                      "does not make a recursive call"])
+
+
+def test_a_negating_prefix_turns_an_answer_around_and_two_turns_cancel() -> None:
+    key = "a tuple is an immutable sequence of values"
+    assert negates("A tuple is a mutable sequence of values", [key])
+    assert not negates("A tuple is a sequence of values that is not mutable", [key])
+    assert sense_turns("is not valid", "is invalid") == 2
+    assert sense_turns("is a straight line", "is not a straight line") == 1
+    assert says_the_opposite("mutable", "immutable") and says_the_opposite("valid", "invalid")
+    assert not says_the_opposite("an invalid argument", "an argument that is not valid")
+
+
+def test_the_evaluation_drops_a_definitions_negation() -> None:
+    assert negation_dropped("base case", "the branch that does not recurse.") == (
+        "Base case is the branch that does recurse.")
+    assert negation_dropped("constant", "the value that cannot change.") == (
+        "Constant is the value that can change.")
+    assert negation_dropped("set", "A collection of values.") is None

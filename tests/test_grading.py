@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from tutor.answers import key_verdict
 from tutor.course import Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.engine import OfflineEngine
 from tutor.engine.offline.tutoring.answer_similarity import (
@@ -153,6 +154,43 @@ def test_cloze_wrong_and_short_targets_are_strict() -> None:
     short = CLOZE.model_copy(update={"answer": "map", "accepted": []})
     assert not grade(short, "mop").correct
     assert not grade(CLOZE, "not recursion").correct
+
+
+def test_a_cloze_answer_with_the_keys_prefix_taken_off_or_put_on_is_not_a_misspelling() -> None:
+    # "mutable" was within two edits of "immutable" and passed as a spelling slip.
+    immutable = CLOZE.model_copy(update={"answer": "immutable", "accepted": []})
+    assert not grade(immutable, "mutable").correct
+    assert grade(immutable, "imutable").correct
+    invalid = CLOZE.model_copy(update={"answer": "inconsistent", "accepted": []})
+    assert not grade(invalid, "consistent").correct
+    assert not grade(CLOZE.model_copy(update={"answer": "consistent", "accepted": []}),
+                     "inconsistent").correct
+    not_a_number = CLOZE.model_copy(update={"answer": "not a number", "accepted": []})
+    assert grade(not_a_number, "it is not a number").correct  # the key's own "not"
+
+
+def test_an_option_is_not_picked_by_an_answer_that_turns_it_around() -> None:
+    options = MC.model_copy(update={"answer": "immutable",
+                                    "choices": ["immutable", "ordered", "hashable"]})
+    with pytest.raises(AnswerError):
+        grade(options, "mutable")  # was read as "immutable", and right
+    plot = MC.model_copy(update={"answer": "The plot is not a straight line", "choices": [
+        "The plot is not a straight line", "The points lie above the line", "Nothing follows"]})
+    with pytest.raises(AnswerError):
+        grade(plot, "The plot is a straight line")
+    assert grade(plot, "the plot is not a straight line.").correct
+
+
+def test_cloze_grading_and_the_shared_verdict_agree() -> None:
+    # One matcher: the offline grader's cloze verdict is answers.key_verdict's where it has one.
+    numeric = CLOZE.model_copy(update={"answer": "2.6", "accepted": []})
+    for exercise, said in [(CLOZE, "Recursion."), (CLOZE, "recursive calls"),
+                           (numeric, "about 2.58"), (numeric, "3.1"),
+                           (CLOZE.model_copy(update={"explanation": "Also called self-call."}),
+                            "self call")]:
+        verdict = key_verdict(exercise, said)
+        assert verdict is not None and grade(exercise, said).correct is verdict
+    assert grade(numeric, "3.1").feedback.startswith("Not quite: 3.1 is not the result")
 
 
 # -- short answers ---------------------------------------------------------------------------

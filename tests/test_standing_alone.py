@@ -6,10 +6,15 @@ from __future__ import annotations
 
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind
 from tutor.engine.offline.definitions.descriptions import describes_command
-from tutor.engine.offline.terms import term_variants
+from tutor.engine.offline.terms import PREPOSITIONS, term_variants
 from tutor.engine.offline.writing.checking import check_exercise
 from tutor.engine.offline.writing.giveaways import abbreviated
-from tutor.engine.offline.writing.standing_alone import artefact, quoted_sentence, standing_problems
+from tutor.engine.offline.writing.standing_alone import (
+    artefact,
+    quoted_sentence,
+    sentence_not_description,
+    standing_problems,
+)
 
 PAGE = Citation(source="manual.pdf", page=3)
 TEXT = ("A link function maps the mean of the response to the linear predictor. "
@@ -176,3 +181,12 @@ def test_what_a_thing_is_in_one_case_is_no_definition() -> None:
                             "the week.", ["time returned"])
     assert not a_case_or_a_sign("If a set of sentences could not all be true at once, they "
                                 "are said to be inconsistent.", ["inconsistent"])
+
+
+def test_a_subject_holding_between_has_its_own_verb() -> None:
+    # "between" is a preposition for the checker as for concept extraction (one list): the
+    # "the" after it opens no second subject, so the sentence is about the thing, not what
+    # it is.
+    assert sentence_not_description("The gap between the groups has narrowed")
+    assert "between" in PREPOSITIONS
+    assert not sentence_not_description("The object a method is invoked on")

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tests.factories import written_on_pages
 from tutor.answers import key_verdict, same_number
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.examples.worked_examples import write_worked_examples
-from tutor.engine.offline.terms import term_variants
 from tutor.engine.offline.tutoring.grading import grade
 from tutor.engine.offline.writing.checking import check_exercise
-from tutor.engine.offline.writing.exercise_material import gather
 from tutor.engine.offline.writing.exercise_mix import uses_the_idea
 from tutor.study.showcases import MAX_SHOWCASES, showcase_passages
 
@@ -22,7 +21,7 @@ def _chunk(text: str, page: int = 5, order: int = 0) -> Chunk:
 
 def _concept(cid: str, name: str, definition: str, aliases: Sequence[str] = ()) -> Concept:
     return Concept(id=cid, name=name, definition=definition, aliases=list(aliases),
-                   citations=[Citation(source="book.pdf", page=5)])
+                   citations=[Citation(source="m.pdf", page=1)])
 
 
 MEAN = _concept("mean", "mean", "The mean is the sum of the values divided by their count.")
@@ -32,20 +31,23 @@ WORKED = ("The mean is the sum of the values divided by their count. Suppose a s
           "kilograms, which is a fair summary of a typical bag.")
 
 
-def _items(concept: Concept, passages: Sequence[Chunk]) -> list[Exercise]:
-    m = gather(concept, term_variants(concept.name, concept.aliases), passages)
-    return write_worked_examples(m, passages)
+def _written(concept: Concept, *texts: str) -> tuple[list[Exercise], list[Chunk]]:
+    """The items written on pages holding ``texts`` (one page each), and the passages."""
+    return written_on_pages(write_worked_examples, concept, *(("", t) for t in texts))
+
+
+def _items(concept: Concept, *texts: str) -> list[Exercise]:
+    return _written(concept, *texts)[0]
 
 
 def test_the_case_is_shown_and_the_result_asked_keyed_to_the_number_the_book_states() -> None:
-    passages = [_chunk(WORKED)]
-    (item,) = _items(MEAN, passages)
+    (item,), passages = _written(MEAN, WORKED)
     assert item.origin is ExerciseOrigin.WORKED_EXAMPLE and item.kind is ExerciseKind.CLOZE
     assert item.answer == "5"
     assert "4, 9, 2, 7 and 3 kilograms" in item.prompt
     assert item.prompt.endswith("The mean of these weights is _____ kilograms.")
     assert "fair summary" not in item.prompt  # what the book says after the result
-    assert [c.page for c in item.citations] == [5]
+    assert [c.page for c in item.citations] == [1]
     assert check_exercise(item, MEAN, passages).ok
     assert uses_the_idea(item)
 
@@ -59,17 +61,17 @@ def test_a_result_the_case_gives_or_with_no_case_to_compute_from_is_no_worked_ex
     table = ("For example, in this table 1 4 2 8 3 9 4 1 5 3 6 2 of counts, the mean "
              "count is 3.5.")
     for text in (read_off, no_cue, one_number, no_case, code, table):
-        assert _items(MEAN, [_chunk(text)]) == [], text
+        assert _items(MEAN, text) == [], text
 
 
 def test_the_result_must_be_stated_of_the_concept_not_of_a_phrase_around_it() -> None:
     # "the mean of these weights" is no result of sample, nor "total sample" one of sample
-    assert _items(SAMPLE, [_chunk(WORKED)]) == []
+    assert _items(SAMPLE, WORKED) == []
     total = "Suppose 3 shops each sell 40 bags. The total sample is 120 bags."
-    assert _items(SAMPLE, [_chunk(total)]) == []
+    assert _items(SAMPLE, total) == []
     clause = ("Suppose bags weigh 4, 9 and 2 kilograms. We compute the mean, and report "
               "that the typical bag is 4 kilograms.")
-    assert _items(MEAN, [_chunk(clause)]) == []
+    assert _items(MEAN, clause) == []
 
 
 def test_a_shorter_alias_made_of_the_names_words_is_another_idea() -> None:
@@ -77,16 +79,14 @@ def test_a_shorter_alias_made_of_the_names_words_is_another_idea() -> None:
                     "The percentile rank is the share of values at or below a value.",
                     aliases=["rank"])
     text = "For example, in the list [3, 8, 12, 20] the rank of the value 12 is 3."
-    assert _items(rank, [_chunk(text)]) == []
+    assert _items(rank, text) == []
 
 
 def test_a_case_that_runs_over_a_page_break_is_read_whole_and_cited_on_both_pages() -> None:
-    first = _chunk("The mean splits the sample. As an example, if the weights were 4, 9,",
-                   page=5, order=0)
-    second = _chunk("2, 7 and 3 kilograms, the mean would be 5 kilograms.", page=6, order=1)
-    (item,) = _items(MEAN, [first, second])
+    (item,) = _items(MEAN, "The mean splits the sample. As an example, if the weights were 4, 9,",
+                     "2, 7 and 3 kilograms, the mean would be 5 kilograms.")
     assert "4, 9, 2, 7 and 3 kilograms" in item.prompt and item.answer == "5"
-    assert [c.page for c in item.citations] == [5, 6]
+    assert [c.page for c in item.citations] == [1, 2]
 
 
 def test_a_numeric_key_takes_any_answer_within_its_rounding() -> None:
@@ -101,7 +101,7 @@ def test_a_numeric_key_takes_any_answer_within_its_rounding() -> None:
 
 
 def test_the_grader_and_the_key_verdict_compare_a_worked_result_as_a_number() -> None:
-    (item,) = _items(MEAN, [_chunk(WORKED)])
+    (item,) = _items(MEAN, WORKED)
     assert key_verdict(item, "5.0 kg") is True and key_verdict(item, "4") is False
     assert grade(item, "5.0").correct and grade(item, "it is 5 kilograms").correct
     wrong = grade(item, "7")
@@ -123,7 +123,7 @@ def test_a_worked_result_routes_its_passage_to_the_concept_it_is_stated_of() -> 
 def test_the_hint_for_a_worked_result_says_how_to_get_it_not_its_digits() -> None:
     from tutor.engine.offline.tutoring.hints import hint
 
-    (item,) = _items(MEAN, [_chunk(WORKED)])
+    (item,) = _items(MEAN, WORKED)
     clue = hint(item, MEAN, 2).text
     assert "work it out" in clue and "5" not in clue
 
@@ -138,19 +138,19 @@ def test_results_set_as_a_display_after_the_case_are_asked_one_line_at_a_time() 
             "suppose we collect a sample with the values [1, 2, 2, 3, 5]. Here are some values "
             "from its CDF:\nCDF(0) = 0\nCDF(1) = 0.2\nCDF(2) = 0.6\nCDF(3) = 0.8\nCDF(4) = 0.8\n"
             "CDF(5) = 1\nWe can evaluate the CDF for any value of x.")
-    items = _items(CDF, [_chunk(text)])
+    items, passages = _written(CDF, text)
     # the last lines first; one item per value; none whose value the case gives (1)
     assert [(i.prompt.rsplit(" ", 3)[-3], i.answer) for i in items] == [
         ("CDF(4)", "0.8"), ("CDF(2)", "0.6")]
     first = items[0]
     assert first.prompt.endswith("values [1, 2, 2, 3, 5]. CDF(4) = _____.")
     assert "Here are some values" not in first.prompt and "CDF(3)" not in first.prompt
-    assert check_exercise(first, CDF, [_chunk(text)]).ok
+    assert check_exercise(first, CDF, passages).ok
     one_line = ("As an example, suppose the sample is [1, 2, 2, 3, 5]. Its CDF:\nCDF(2) = 0.6\n"
                 "We can evaluate the CDF for any value of x.")
-    assert _items(CDF, [_chunk(one_line)]) == []  # one line is no display
+    assert _items(CDF, one_line) == []  # one line is no display
     no_case = "Here are some values from the CDF:\nCDF(2) = 0.6\nCDF(4) = 0.8\n"
-    assert _items(CDF, [_chunk(no_case)]) == []
+    assert _items(CDF, no_case) == []
 
 
 def test_a_result_drawn_with_so_takes_the_sentence_before_it_as_the_case() -> None:
@@ -158,29 +158,29 @@ def test_a_result_drawn_with_so_takes_the_sentence_before_it_as_the_case() -> No
                     "The percentile rank is the share of values at or below a value.")
     text = ("In my age group of 40 to 49 year olds, I came in 26th out of 256 runners. So my "
             "percentile rank in my age group was 90%. That is good.")
-    (item,) = _items(rank, [_chunk(text)])
+    (item,) = _items(rank, text)
     assert item.answer == "90" and "26th out of 256 runners" in item.prompt
     assert item.prompt.endswith("So my percentile rank in my age group was _____%.")
     same_sentence = "I beat or tied 1537 runners out of 1633, so my percentile rank is 94%."
-    (item,) = _items(rank, [_chunk(same_sentence)])
+    (item,) = _items(rank, same_sentence)
     assert item.answer == "94" and "1537 runners out of 1633, so my" in item.prompt
     # without "so" (or a cue), the sentence before is no case
     plain = ("I came in 26th out of 256 runners in the group of 40 to 49. My percentile rank "
              "in my age group was 90%.")
-    assert _items(rank, [_chunk(plain)]) == []
+    assert _items(rank, plain) == []
 
 
 def test_the_symbol_the_book_gives_a_concept_names_its_result_stated_with_is_or_equals() -> None:
     determination = _concept("r2", "coefficient of determination",
                              "The coefficient of determination measures goodness of fit.")
-    named = _chunk("Another measure is the coefficient of determination, usually denoted R 2 "
-                   "and called R-squared. There is a simple relationship: R 2 = \u03c1 2 . For "
-                   "example, if \u03c1 is 0.8 or -0.8, R 2 = 0.64. It is hard to interpret.")
-    (item,) = _items(determination, [named])
+    named = ("Another measure is the coefficient of determination, usually denoted R 2 and "
+             "called R-squared. There is a simple relationship: R 2 = \u03c1 2 . For example, "
+             "if \u03c1 is 0.8 or -0.8, R 2 = 0.64. It is hard to interpret.")
+    (item,) = _items(determination, named)
     assert item.answer == "0.64" and item.prompt.endswith("if \u03c1 is 0.8 or -0.8, R 2 = _____.")
     # without the book giving the symbol, "R 2" names nothing of the concept
-    unnamed = _chunk(named.text.replace(", usually denoted R 2 and called R-squared", ""))
-    assert _items(determination, [unnamed]) == []
+    unnamed = named.replace(", usually denoted R 2 and called R-squared", "")
+    assert _items(determination, unnamed) == []
 
 
 def test_a_result_pointing_back_at_the_example_takes_the_numbers_given_before_it() -> None:
@@ -188,14 +188,14 @@ def test_a_result_pointing_back_at_the_example_takes_the_numbers_given_before_it
             "distribution and here is a sample drawn from it:\n[-0.441, 1.774, -0.101, -1.138, "
             "2.975, -2.138]\nWhat is its mean? One choice is the sample mean, x\u00af. In this "
             "example, x\u00af is 0.155, so a reasonable guess is 0.155.")
-    (item,) = _items(MEAN, [_chunk(text)])
+    (item,) = _items(MEAN, text)
     assert item.answer == "0.155"
     # the list set on its own line is read into the sentence introducing it
     assert "drawn from it: [-0.441, 1.774, -0.101, -1.138, 2.975, -2.138]. What" in item.prompt
     assert item.prompt.endswith("In this example, x\u00af is _____.")
     far = ("Here is a sample: [-0.441, 1.774, -0.101, -1.138, 2.975, -2.138]. One. Two. Three. "
            "Four. In this example, the mean is 0.155.")
-    assert _items(MEAN, [_chunk(far)]) == []  # the numbers too far back to be its case
+    assert _items(MEAN, far) == []  # the numbers too far back to be its case
 
 
 def test_a_result_stated_of_a_concepts_symbol_routes_to_the_concept() -> None:

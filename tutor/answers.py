@@ -22,7 +22,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from tutor.course import Exercise, ExerciseKind, ExerciseOrigin
-from tutor.text import ARTICLES, content_stems, fold, has_negation, singular
+from tutor.text import ARTICLES, content_stems, fold, sense_turns, singular
 
 TRUE_WORDS = frozenset({"true", "t", "yes", "y", "correct", "right"})
 FALSE_WORDS = frozenset({"false", "f", "no", "n", "incorrect", "wrong"})
@@ -50,6 +50,16 @@ def stated_synonyms(text: str) -> list[str]:
     """Other names the text itself gives a term ("disjoint events are also called mutually
     exclusive" -> ``["mutually exclusive"]``): answers the course accepts as the same term."""
     return list(dict.fromkeys(m["term"].strip() for m in _SYNONYM.finditer(text or "")))
+
+
+# -- sense -----------------------------------------------------------------------------------
+def says_the_opposite(said: str, key: str) -> bool:
+    """Whether an answer turns the key's sense around (:func:`tutor.text.sense_turns` is odd):
+    "is a straight line" for "is not a straight line", "not binary search" for "binary
+    search", "mutable" for "immutable". Every matcher that lets an answer be near the key
+    (a near spelling, the key inside a longer answer, a paraphrase) refuses such an answer
+    through this one test."""
+    return sense_turns(said, key) % 2 == 1
 
 
 # -- numbers ---------------------------------------------------------------------------------
@@ -149,15 +159,15 @@ def chosen_option(exercise: Exercise, text: str) -> int | None:
         return None
     scores = sorted(((fuzz.ratio(said, n), i) for i, n in enumerate(normal)), reverse=True)
     near = scores[0][0] >= 85 and (len(scores) == 1 or scores[1][0] < scores[0][0])
-    if near and not has_negation(text):  # "not binary search" is no pick of "binary search"
-        return scores[0][1]
+    if near and not says_the_opposite(text, choices[scores[0][1]]):
+        return scores[0][1]  # "not binary search" is no pick of "binary search"
     if exercise.kind == ExerciseKind.TRUE_FALSE:
         # "true" or "false" somewhere inside a sentence ("... mark this true") is no verdict.
         return None
     contained = [i for i, n in enumerate(normal) if n and re.search(rf"\b{re.escape(n)}\b", said)]
     contained = [i for i in contained  # "linked list" wins over "list" when both appear
                  if not any(j != i and normal[i] in normal[j] for j in contained)]
-    if len(contained) == 1 and not has_negation(text):
+    if len(contained) == 1 and not says_the_opposite(text, choices[contained[0]]):
         return contained[0]
     return None
 
@@ -194,13 +204,27 @@ def key_verdict(exercise: Exercise, text: str) -> bool | None:
         numeric = same_number(text, exercise.answer)
         if numeric is not None:
             return numeric
-        said = normalise(text)
-        squeezed = said.replace(" ", "")
-        for target in [exercise.answer, *exercise.accepted,
-                       *stated_synonyms(exercise.explanation)]:
-            wanted = normalise(target)
-            if wanted and (said == wanted or squeezed == wanted.replace(" ", "")):
-                return True
+        if spelled_key(exercise, text) is not None:
+            return True
+    return None
+
+
+def cloze_keys(exercise: Exercise) -> list[str]:
+    """Every spelling a cloze's blank takes: the key, the accepted spellings and the synonyms
+    the explanation states ("also called ...")."""
+    return [t for t in [exercise.answer, *exercise.accepted,
+                        *stated_synonyms(exercise.explanation)] if t.strip()]
+
+
+def spelled_key(exercise: Exercise, text: str) -> str | None:
+    """The spelling of :func:`cloze_keys` an answer equals (case, punctuation, articles,
+    plurals and spaces between words aside), or ``None``."""
+    said = normalise(text)
+    squeezed = said.replace(" ", "")
+    for target in cloze_keys(exercise):
+        wanted = normalise(target)
+        if wanted and (said == wanted or squeezed == wanted.replace(" ", "")):
+            return target
     return None
 
 

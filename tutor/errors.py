@@ -6,7 +6,7 @@ and the web app print ``str(error)`` as it is, on one line.
 
     TutorError
     ├── SourceError        a course source cannot be read (corrupt, encrypted, empty, scanned)
-    ├── CourseError        an unknown course, a bad course name, a course.json that does not validate
+    ├── CourseError        an unknown or badly named course, a course.json that fails validation
     ├── LearnerError       an unknown or unsafe learner id, a wrong passphrase
     ├── AccessError        an action that needs the author role, without it
     ├── AnswerError        an answer the tutor cannot take (e.g. empty)

@@ -9,6 +9,9 @@ and an answer is graded:
   ``connects`` share ``connect``;
 - :func:`singular`: a light singular for nouns, where a stem would be too coarse (term keys);
 - :data:`NEGATIONS` and :func:`negation_count`: the words that turn a statement around;
+  :data:`NEGATING_PREFIX` and :func:`sense_turns`: the prefixes that turn a word around, and how
+  many times one text turns another's sense ("is a line" / "is not a line", "mutable" /
+  "immutable");
 - :func:`split_sentences`: sentences of a paragraph (abbreviations, decimals and dotted code
   names do not end one); :func:`passage_sentences` applies it to a passage with line
   structure (blank lines, headings);
@@ -224,6 +227,26 @@ def negation_count(text: str) -> int:
 def has_negation(text: str) -> bool:
     """True when ``text`` says "not" in any form (:func:`negation_count`)."""
     return negation_count(text) > 0
+
+
+NEGATING_PREFIX = re.compile(r"^(?:in|un|non-?|im|il|ir|dis)(?=\w{4})")
+"""A prefix that makes a word its opposite ("invalid", "unsatisfiable", "non-empty",
+"immutable"): the one list, for telling two names apart and for grading an answer."""
+_WORD_WITH_HYPHENS = re.compile(r"[a-z][a-z-]*[a-z]")
+
+
+def sense_turns(said: str, key: str) -> int:
+    """How many times ``said`` turns ``key``'s sense around: each "not" one has more than the
+    other, and each word one has with a negating prefix where the other has it bare ("mutable"
+    against "immutable"). An odd count says the opposite; "is not valid" against "is invalid"
+    turns twice, and says the same."""
+    count = abs(negation_count(said) - negation_count(key))
+    mine = set(_WORD_WITH_HYPHENS.findall(said.lower()))
+    theirs = set(_WORD_WITH_HYPHENS.findall(key.lower()))
+    for one, other in ((mine, theirs), (theirs, mine)):
+        count += sum(1 for w in one - other
+                     if (bare := NEGATING_PREFIX.sub("", w)) != w and bare in other - one)
+    return count
 
 
 def content_stems(text: str, drop: frozenset[str] | set[str] = frozenset()) -> list[str]:

@@ -97,7 +97,8 @@ class LiveTurn:
 
 def run_lesson(lesson: Lesson, console: Console, log: TranscriptLog | None = None) -> None:
     """The read-answer-render loop, until the day's work or the course is done, /quit or the
-    end of input (each says the lesson is saved). With ``log``, every message shown and every learner action goes to the transcript."""
+    end of input (each says the lesson is saved). With ``log``, every message shown and every
+    learner action goes to the transcript."""
     from tutor.errors import TutorError
 
     def show(messages: list[TutorMessage], acted_on: str | None = None) -> None:

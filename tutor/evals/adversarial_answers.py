@@ -3,10 +3,13 @@
 For every concept of a map (``../shared/eval/concepts/*_map.json``) the evaluation writes the
 exercise the offline writer would ("Explain X in your own words": the definition as reference,
 its clauses as key points, the three nearest concepts' definitions as the misconceptions it
-names) and grades four answers with the product grader:
+names) and grades four or five answers with the product grader:
 
 * ``faithful``: the definition itself, "X is <definition>" (should be accepted: the control);
 * ``negated``: the same with "is" turned into "is not";
+* ``negation_dropped``: for a definition that says "not" (or "never", "cannot", "n't"), the
+  faithful answer with that negation taken out ("is a straight line" for "is not a straight
+  line"); its share is over the concepts whose definition has one;
 * ``sibling``: the nearest other concept's definition, given for X;
 * ``keyword_salad``: the definition's content words, shuffled, no sentence around them.
 
@@ -49,6 +52,17 @@ def negated(name: str, definition: str) -> str:
     return f"{name[:1].upper()}{name[1:]} is not {_lower_first(definition)}"
 
 
+_NEGATION = re.compile(r"\s+(?:not|never)\b|(?<=\bcan)not\b|n't\b", re.I)
+
+
+def negation_dropped(name: str, definition: str) -> str | None:
+    """The faithful answer with the definition's first negation taken out, or ``None`` when
+    the definition has none."""
+    said = faithful(name, definition)
+    turned = _NEGATION.sub("", said, count=1)
+    return turned if turned != said else None
+
+
 def salad(definition: str, seed: str) -> str:
     words = [w for w in tokens(definition) if w not in _FUNCTION]
     random.Random(seed).shuffle(words)
@@ -80,6 +94,7 @@ def adversarial_shares(root: Path) -> dict[str, float]:
              "keyword_salad_rejected")
     counts: dict[str, int] = {}
     books: dict[str, int] = {}
+    dropped_of: dict[str, int] = {}  # concepts whose definition says "not", by book
     for path in map_files(root):
         book = path.stem.removesuffix("_map")
         concepts = [(c["name"], c["definition"]) for c in json.loads(
@@ -99,6 +114,10 @@ def adversarial_shares(root: Path) -> dict[str, float]:
                 "sibling_rejected": not grade(exercise, faithful(name, near[0][1])).correct,
                 "keyword_salad_rejected": not grade(exercise, salad(definition, name)).correct,
             }
+            turned = negation_dropped(name, definition)
+            if turned is not None:
+                dropped_of[book] = dropped_of.get(book, 0) + 1
+                outcome["negation_dropped_rejected"] = not grade(exercise, turned).correct
             for kind, hit in outcome.items():
                 for key in (kind, f"{book}/{kind}"):
                     counts[key] = counts.get(key, 0) + int(hit)
@@ -108,5 +127,11 @@ def adversarial_shares(root: Path) -> dict[str, float]:
     for book, n in books.items():
         shares.update({f"{book}/{k}": round(counts.get(f"{book}/{k}", 0) / n, 4)
                        for k in kinds})
+    dropped = "negation_dropped_rejected"
+    for scope, n in [("", sum(dropped_of.values())), *((f"{b}/", n) for b, n in
+                                                        dropped_of.items())]:
+        if n:
+            shares[f"{scope}{dropped}"] = round(counts.get(f"{scope}{dropped}", 0) / n, 4)
     shares["concepts"] = float(total)
+    shares["concepts_saying_not"] = float(sum(dropped_of.values()))
     return shares

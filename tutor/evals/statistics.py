@@ -2,8 +2,8 @@
 
 :func:`mean_ci` uses the normal approximation over independent units (here: simulated
 learners); shares use :func:`share_ci` (Wilson for successes out of n, else a bootstrap), whose
-intervals never leave [0, 1]. :func:`paired_reduction` compares two policies run on the same units with a
-percentile bootstrap over units, which keeps the pairing.
+intervals never leave [0, 1]. :func:`paired_reduction` compares two policies run on the same units
+with a percentile bootstrap over units, which keeps the pairing.
 """
 
 from __future__ import annotations

@@ -7,10 +7,10 @@ transactions and retries what is worth retrying.
 
 Every query is scoped by the learner id (except :meth:`LearnerStore.course_attempts`, the
 course-wide attempts behind the author's counts), and learner ids are checked (a lower-case
-slug), so a learner can never reach another learner's rows or a path outside the data folder. Recording an
-attempt is idempotent: the attempt id is the primary key, and a second record of the same id is
-ignored without touching the model, in one transaction, so two processes replaying the same
-turn store one row. Passphrases are stored as salted scrypt hashes.
+slug), so a learner can never reach another learner's rows or a path outside the data folder.
+Recording an attempt is idempotent: the attempt id is the primary key, and a second record of the
+same id is ignored without touching the model, in one transaction, so two processes replaying the
+same turn store one row. Passphrases are stored as salted scrypt hashes.
 """
 
 from __future__ import annotations

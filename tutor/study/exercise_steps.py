@@ -193,8 +193,8 @@ _PAIR = "pair: "
 def _question(exercise: dict[str, Any]) -> str:
     """What an exercise asks, one spelling for one question: its prompt, or for a contrast or
     a relation item the pair it sets side by side in either order
-    (:func:`~tutor.engine.offline.contrasts.contrast_questions.pair_of`, or a prompt "How does X differ
-    from Y?")."""
+    (:func:`~tutor.engine.offline.contrasts.contrast_questions.pair_of`, or a prompt "How does X
+    differ from Y?")."""
     prompt = " ".join(str(exercise.get("prompt", "")).split())
     if exercise.get("origin") not in ("contrast", "relation"):
         return prompt

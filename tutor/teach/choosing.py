@@ -137,7 +137,8 @@ def choose_exercise(state: LessonState, course: Course, concept_id: str,
 
 
 def _standing(exercise: Exercise, log: dict, previous: str | None, count: int) -> tuple:
-    """What ranks an exercise before what the text shown gives away (see :func:`choose_exercise`)."""
+    """What ranks an exercise before what the text shown gives away (see
+    :func:`choose_exercise`)."""
     times, right = log.get(exercise.id, [0, 0])[:2]
     return (
         right > 0,

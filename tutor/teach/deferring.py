@@ -84,8 +84,8 @@ def _shown(state: LessonState) -> str:
 
 def may_wait(state: LessonState) -> bool:
     """Whether the question on the concept in hand may wait: a concept taught from the
-    frontier or taught again after a give-up, not on a detour (a step back to a prerequisite, a concept the learner picked)
-    nor a review (its reminder leads into the recall it asks for)."""
+    frontier or taught again after a give-up, not on a detour (a step back to a prerequisite, a
+    concept the learner picked) nor a review (its reminder leads into the recall it asks for)."""
     return not state.get("return_to") and (state.get("reason") == "frontier"
                                            or state.get("outcome") == "gave_up")
 

@@ -256,13 +256,12 @@ def choose_concept_today(state: LessonState, course: Course, model: LearnerModel
     after it (a concept on a long run rests when other material is ready).
 
     When no concept the policy offers has anything worth asking today, the lesson goes back to
-    what blocks the way on (:func:`tutor.teach.policy.back_to_blocker`); failing that, it goes on to a concept
-    held back only by prerequisites the learner has shown all they can today
-    (:func:`tutor.teach.policy.past_cleared`) or one step past a prerequisite whose worked
-    answer was shown today (:func:`past_shown`), neither on a long run; failing that, a
-    resting concept comes back;
-    failing that, the day is done (``done``: the lesson says to come back tomorrow). It never
-    previews a concept whose prerequisites are not known: that teaches little."""
+    what blocks the way on (:func:`tutor.teach.policy.back_to_blocker`); failing that, it goes on to
+    a concept held back only by prerequisites the learner has shown all they can today
+    (:func:`tutor.teach.policy.past_cleared`) or one step past a prerequisite whose worked answer
+    was shown today (:func:`past_shown`), neither on a long run; failing that, a resting concept
+    comes back; failing that, the day is done (``done``: the lesson says to come back tomorrow). It
+    never previews a concept whose prerequisites are not known: that teaches little."""
     from tutor.teach.deferring import needs_between, waiting_due  # built on this pool
 
     held = waiting_due(state, course, model, now)

@@ -4,7 +4,8 @@ The Claude engine records every step it could not do (a refused or malformed rep
 failure, a spent daily budget) and hands it to its fallback, the offline engine, whose grading
 is stricter about wording and whose explanations are plainer. The learner should know that
 the standards changed: :class:`FallbackNotices` turns the fallbacks recorded since it last
-looked into short notices, which the teach graph shows right after the first message of its next reply.
+looked into short notices, which the teach graph shows right after the first message of its next
+reply.
 
 Engines that never fall back (no ``fallbacks`` list) produce no notices.
 """

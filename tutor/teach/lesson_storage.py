@@ -3,11 +3,11 @@ latest checkpoint of each thread.
 
 The teach graph's state carries only the messages since the learner last acted (at most
 ``state.TRANSCRIPT_LIMIT``) and a count of every message said (``said``), so a checkpoint stays
-a few kilobytes however long the lesson runs. The whole transcript lives in the ``lesson_transcript`` table of
-``lessons.sqlite``, one row per message numbered by its place in the lesson: after each run the
-lesson copies (compressed when long) the messages the state holds that the table lacks (``INSERT OR IGNORE`` on the
-number), so a process killed between the checkpoint and the copy loses nothing; the next run
-copies them.
+a few kilobytes however long the lesson runs. The whole transcript lives in the
+``lesson_transcript`` table of ``lessons.sqlite``, one row per message numbered by its place in the
+lesson: after each run the lesson copies (compressed when long) the messages the state holds that
+the table lacks (``INSERT OR IGNORE`` on the number), so a process killed between the checkpoint and
+the copy loses nothing; the next run copies them.
 
 A lesson resumes from its latest checkpoint and the writes pending on it; older checkpoints of
 the thread are never read again, so :meth:`LessonStorage.prune` deletes them after each run.

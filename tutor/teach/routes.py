@@ -71,8 +71,9 @@ def after_give_up(state: LessonState, runtime: Runtime[TeachDeps]) -> str:
 def leaves_after_reveal(state: LessonState, deps: TeachDeps) -> bool:
     """Whether the lesson, having shown the answer and taught the idea again, goes on to other
     material rather than ask another item on the concept: nothing of it is left to ask today
-    whose key the reveal does not hold, or the policy rests it, or the run on it is long. A step back to a prerequisite with
-    nothing left to ask today is no reason to leave: the concept's other items stay."""
+    whose key the reveal does not hold, or the policy rests it, or the run on it is long. A step
+    back to a prerequisite with nothing left to ask today is no reason to leave: the concept's other
+    items stay."""
     concept_id = state.get("concept_id") or ""
     now = deps.clock()
     if not askable(state, deps.course, concept_id, now, leak_free=True):

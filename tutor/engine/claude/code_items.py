@@ -2,8 +2,8 @@
 
 An exercise the model writes from code the passages show ("what does Python show after the
 last line?") carries its session as a list of statements. The session is replayed in the
-process's sandbox (:mod:`tutor.engine.offline.code_output.code_sandbox`, the same one that checks the
-offline engine's code items), and the exercise is kept only when the interpreter shows the
+process's sandbox (:mod:`tutor.engine.offline.code_output.code_sandbox`, the same one that checks
+the offline engine's code items), and the exercise is kept only when the interpreter shows the
 model's key after the last statement. The key the learner is graded against is then what the
 interpreter printed, and what earlier statements printed is shown with them, so the session on
 screen is the one that ran.

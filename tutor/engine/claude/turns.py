@@ -4,9 +4,9 @@ The teach graph gives :meth:`ClaudeEngine.grade_turn` a :class:`~tutor.engine.po
 what it will write after a right and after a wrong answer (an explanation in a style, or a
 hint). One structured request (``prompts/teach_turn.md``, reply :class:`TurnReply`) grades the
 answer and writes that move; when code already knows the verdict (choices and cloze, see
-:mod:`tutor.engine.claude.grading`) only the move for that verdict is asked for. The written move waits in a
-:class:`TurnMemo` until the graph asks the engine for it (``explain`` / ``hint``), which then
-costs no call. A move the reply did not write (the verdict turned out otherwise, or the graph
+:mod:`tutor.engine.claude.grading`) only the move for that verdict is asked for. The written move
+waits in a :class:`TurnMemo` until the graph asks the engine for it (``explain`` / ``hint``), which
+then costs no call. A move the reply did not write (the verdict turned out otherwise, or the graph
 went another way) is written by a call of its own, as before. Given a text sink, the reply is
 streamed and the learner reads the feedback and the move as they are written
 (:mod:`tutor.engine.claude.turn_stream`).

@@ -1,13 +1,13 @@
 """Terms for the offline engine: what may name a concept, term keys, and where terms occur.
 
 Word lists of general English that concept extraction needs beyond :mod:`tutor.text` (generic
-words, common verbs, determiners), the key two spellings of a term share, the junk-term test and
-an index of term mentions (:func:`mentions_key`: a term's exact key in a text). The word
-helpers the writers and the checker share sit here too, so writer and checker agree on what
+words, common verbs, determiners, prepositions), the key two spellings of a term share, the
+junk-term test and an index of term mentions (:func:`mentions_key`: a term's exact key in a text).
+The word helpers the writers and the checker share sit here too, so writer and checker agree on what
 counts as a leak: :func:`words`, :func:`term_variants` (a name's singular and plural forms),
 :func:`mentions` (a term named in a text, misspellings within :data:`TERM_FUZZ` allowed),
-:func:`content_stems` and :func:`support`. The stopword list, the singular, the sentence
-splitter and the PDF normaliser are the toolkit's (:mod:`tutor.text`).
+:func:`content_stems` and :func:`support`. The stopword list, the singular, the sentence splitter
+and the PDF normaliser are the toolkit's (:mod:`tutor.text`).
 """
 
 from __future__ import annotations
@@ -59,6 +59,10 @@ NOUN_LIKE_VERBS = frozenset(
 DETERMINERS = frozenset(
     "a an the this that these those each every any another its their our your his her some".split()
 )
+
+PREPOSITIONS = frozenset("of in to for with on by from into about as at between".split())
+"""The prepositions that open a phrase after a noun ("the difference between ..."): a word
+after one is not a subject or a verb of its own."""
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
 _JOINER = re.compile(r"[-_/]")

@@ -5,10 +5,11 @@ interpreter printed. The exercise shows the session up to one statement and asks
 next; the key is the book's own output. The session must sit just after text that names the
 concept. A function or variable the session uses but the book defined earlier (in a code
 listing or an earlier session of the passages) is shown too, so the exercise stands on its
-own; only what is shown is replayed in a sandbox (:mod:`tutor.engine.offline.code_output.code_sandbox`),
-and an item whose replay differs from the book (a misread line, another Python version, a
-module that is not there) is dropped. When the book shows an error, the exercise asks which
-error: the key is its name, the same in the book and in the replay.
+own; only what is shown is replayed in a sandbox
+(:mod:`tutor.engine.offline.code_output.code_sandbox`), and an item whose replay differs from the
+book (a misread line, another Python version, a module that is not there) is dropped. When the book
+shows an error, the exercise asks which error: the key is its name, the same in the book and in the
+replay.
 """
 
 from __future__ import annotations
@@ -240,8 +241,8 @@ def _item(
 def _on_page(setup: Sequence[_Defined], steps: Sequence[Step],
              said_before: str) -> tuple[list[Step], str, bool] | None:
     """The steps and the key read from the page, for a session the sandbox cannot replay
-    (:mod:`~tutor.engine.offline.code_output.page_sessions`): everything built from the literals shown,
-    setup that shows nothing, each output shown a plain value, and the text before the last
+    (:mod:`~tutor.engine.offline.code_output.page_sessions`): everything built from the literals
+    shown, setup that shows nothing, each output shown a plain value, and the text before the last
     statement not calling its output unpredictable."""
     if not from_literals([*(d.source for d in setup), *(s.source for s in steps)]):
         return None

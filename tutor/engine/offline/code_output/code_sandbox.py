@@ -2,12 +2,12 @@
 
 A "what does this show?" exercise is keyed to the output the book prints. Before it is kept,
 the session is replayed in a sandbox: one small worker process per build
-(:mod:`tutor.engine.offline.code_output.code_sandbox_worker`, started as ``python -I -S``: no user site,
-no environment variables but a fixed three, a temporary working folder, limits on memory, file
-size and open files), which replays each session in a fresh child of its own with a CPU-time
-limit, a wall-clock timeout and an audit hook that refuses sockets, subprocesses and writing
-files. The replay echoes each expression's value the way the interactive prompt does
-(``repr``, nothing for ``None``), so its last output can be compared with the book's.
+(:mod:`tutor.engine.offline.code_output.code_sandbox_worker`, started as ``python -I -S``: no user
+site, no environment variables but a fixed three, a temporary working folder, limits on memory, file
+size and open files), which replays each session in a fresh child of its own with a CPU-time limit,
+a wall-clock timeout and an audit hook that refuses sockets, subprocesses and writing files. The
+replay echoes each expression's value the way the interactive prompt does (``repr``, nothing for
+``None``), so its last output can be compared with the book's.
 
 The worker is started on the first replay, without copying the build process (no code runs
 between fork and exec), serves every thread of the build one session at a time, and is

@@ -1,13 +1,13 @@
 """The sandbox's worker process: replays the book's sessions one after another, each in a
 fresh child of its own.
 
-Started once per build by :mod:`tutor.engine.offline.code_output.code_sandbox` as a small interpreter
-(``python -I -S`` running this file, standard library only, never imported by the package).
-It sets the memory, file-size and open-file limits on itself, then reads requests from its
-standard input: a 4-byte length and a JSON list of statements. It compiles the statements
-itself (compiling runs no code of theirs; a child that compiled would copy the parser's pages),
-freezes its own objects out of the garbage collector's reach, and forks a child
-(a copy of this small process, not of the build), which
+Started once per build by :mod:`tutor.engine.offline.code_output.code_sandbox` as a small
+interpreter (``python -I -S`` running this file, standard library only, never imported by the
+package). It sets the memory, file-size and open-file limits on itself, then reads requests from its
+standard input: a 4-byte length and a JSON list of statements. It compiles the statements itself
+(compiling runs no code of theirs; a child that compiled would copy the parser's pages), freezes its
+own objects out of the garbage collector's reach, and forks a child (a copy of this small process,
+not of the build), which
 
 - works in a new empty folder, with standard input and error on ``/dev/null`` and standard
   output on a pipe to the worker,

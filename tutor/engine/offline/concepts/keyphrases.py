@@ -19,6 +19,7 @@ from tutor.engine.offline.terms import (
     DETERMINERS,
     DOTTED_NAME,
     NOUN_LIKE_VERBS,
+    PREPOSITIONS,
     term_key,
     zipf,
 )
@@ -30,7 +31,6 @@ _AFTER_NOUN = frozenset("is are was were has have can will does".split())
 _BEFORE_VERB = frozenset(
     "to we you they i it he she can will would should could must may might does do did".split()
 )
-_PREPOSITIONS = frozenset("of in to for with on by from into about as at between".split())
 
 
 @dataclass
@@ -80,7 +80,7 @@ def keyphrases(sentences: Iterable[tuple[str, int]]) -> tuple[dict[str, float], 
         keys = [term_key(w) if w else "" for w in lowers]
         # Each word's marks, once per word rather than once per phrase it is in.
         capital = [w[:1].isupper() and not w.isupper() for w in words]
-        after_marker = [False] + [w in DETERMINERS or w in _PREPOSITIONS for w in lowers[:-1]]
+        after_marker = [False] + [w in DETERMINERS or w in PREPOSITIONS for w in lowers[:-1]]
         before_marker = [w in _AFTER_NOUN for w in lowers]
         start = 0
         for end in range(len(words) + 1):

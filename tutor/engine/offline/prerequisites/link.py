@@ -1,9 +1,9 @@
 """Prerequisite edges a teacher would draw, from the material alone.
 
-The evidence (:mod:`tutor.engine.offline.prerequisites.link_evidence`: the defining sentence, the name, the
-book's sections, reference distance) is mixed into one weight per pair, scaled by the
-prerequisite's specificity: a concept that most definitions use ("value", "sentence") says
-little about any one of them, so it does not become everyone's prerequisite.
+The evidence (:mod:`tutor.engine.offline.prerequisites.link_evidence`: the defining sentence, the
+name, the book's sections, reference distance) is mixed into one weight per pair, scaled by the
+prerequisite's specificity: a concept that most definitions use ("value", "sentence") says little
+about any one of them, so it does not become everyone's prerequisite.
 
 The map is kept sparse: edges are accepted in rounds (each concept's strongest prerequisite
 first, then its second, ...) while the concept has fewer than ``max_parents`` prerequisites,
@@ -26,9 +26,10 @@ from tutor.engine.offline.prerequisites.link_evidence import gather_evidence
 MAX_PARENTS = 3
 """Direct prerequisites per concept, at most: a teacher's map has one or two, and most
 concepts get fewer than the cap. This, :data:`MIN_WEIGHT`, :data:`MAX_ANCESTOR_SHARE` and the
-evidence constants ``PREDECESSOR`` and ``SIBLING`` of :mod:`~tutor.engine.offline.prerequisites.link_evidence`
-are calibrated by ``bench/map_rotations.py`` (``link_rotations``: on any two of the three
-shared books, the third held out)."""
+evidence constants ``PREDECESSOR`` and ``SIBLING`` of
+:mod:`~tutor.engine.offline.prerequisites.link_evidence` are calibrated by
+``bench/map_rotations.py`` (``link_rotations``: on any two of the three shared books, the third held
+out)."""
 MAX_DEPENDENT_SHARE = 0.1
 """No concept is a direct prerequisite of more than this share of the course."""
 MIN_WEIGHT = 0.3

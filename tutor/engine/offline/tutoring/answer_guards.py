@@ -15,8 +15,9 @@ from functools import lru_cache
 
 import numpy as np
 
+from tutor.answers import says_the_opposite
 from tutor.engine.offline.tutoring.answer_similarity import content_words, tokens
-from tutor.text import GLUE_WORDS, has_negation, negation_count
+from tutor.text import GLUE_WORDS, NEGATING_PREFIX
 
 REFERENCE_COVERED = 0.8
 FROM_REFERENCE = 1.0
@@ -38,19 +39,27 @@ CLEARLY_CLOSER = 0.05
 SIBLING_MIN_SIMILARITY = 0.6
 
 def negates(answer: str, references: Sequence[str]) -> bool:
-    """True when the answer repeats a reference with more negations than it has ("is" turned
-    into "is not", "can" into "cannot", or "not" put before a key that already says "not")."""
-    if not has_negation(answer):
-        return False
-    said = set(content_words(answer))
+    """True when the answer repeats a reference with its sense turned around
+    (:func:`tutor.answers.says_the_opposite`): "is" turned into "is not", "can" into "cannot",
+    "not" put before a key that already says "not" or taken out of one ("is a straight line"
+    for "is not a straight line"), "mutable" for "immutable". A negating prefix counts as the
+    bare word in the words compared."""
     for reference in references:
-        wanted = set(content_words(reference))
-        if not wanted or negation_count(answer) <= negation_count(reference):
-            continue  # as many "not"s as the key: the answer may follow it
+        if not says_the_opposite(answer, reference):
+            continue  # the same sense as the key: the answer may follow it
+        said, wanted = set(content_words(_bare(answer))), set(content_words(_bare(reference)))
+        if not wanted or not said:
+            continue
         shared = len(said & wanted)
-        if said and shared / len(wanted) >= REFERENCE_COVERED and shared / len(said) >= FROM_REFERENCE:
+        if shared / len(wanted) >= REFERENCE_COVERED and shared / len(said) >= FROM_REFERENCE:
             return True
     return False
+
+
+def _bare(text: str) -> str:
+    """``text`` with every negating prefix taken off its words ("immutable" -> "mutable")."""
+    return re.sub(r"[A-Za-z][A-Za-z-]*[A-Za-z]",
+                  lambda m: NEGATING_PREFIX.sub("", m.group(0).lower()), text)
 
 
 def _in_order(words: Sequence[str], reference: Sequence[str]) -> float:

@@ -23,12 +23,13 @@ from rapidfuzz.distance import DamerauLevenshtein
 from tutor.answers import (
     choices_of,
     chosen_option,
+    cloze_keys,
     is_key,
     key_verdict,
     normalise,
     reversed_diagnosis,
-    same_number,
-    stated_synonyms,
+    says_the_opposite,
+    spelled_key,
 )
 from tutor.course import Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.tutoring.answer_guards import (
@@ -138,43 +139,34 @@ def _allowed_edits(target: str) -> int:
 
 
 def _grade_cloze(exercise: Exercise, text: str) -> Grade:
-    if exercise.origin == ExerciseOrigin.CODE_OUTPUT:  # a list is no tuple, 42 is not 42.0
-        if key_verdict(exercise, text):
-            return Grade(exercise_id=exercise.id, correct=True, score=1.0,
-                         feedback=f"Correct: {exercise.answer}.",
-                         matched_points=[exercise.answer])
+    verdict = key_verdict(exercise, text)  # what a program shows, a number, a key's spelling
+    if verdict:
+        target = spelled_key(exercise, text) or exercise.answer
+        return Grade(exercise_id=exercise.id, correct=True, score=1.0,
+                     feedback=f"Correct: {target}.", matched_points=[target])
+    if verdict is not None and exercise.origin == ExerciseOrigin.CODE_OUTPUT:
         return Grade(exercise_id=exercise.id, correct=False, score=0.0,
                      feedback=f"Not quite: it does not show {text.strip()[:60]}. Look again at "
                               "what each line makes, brackets, quotes and points included.",
                      missing_points=["what it shows"])
-    numeric = same_number(text, exercise.answer)
-    if numeric is not None:  # a result the learner works out: right within the key's rounding
-        if numeric:
-            return Grade(exercise_id=exercise.id, correct=True, score=1.0,
-                         feedback=f"Correct: {exercise.answer}.",
-                         matched_points=[exercise.answer])
+    if verdict is not None:  # a result the learner works out, wrong beyond the key's rounding
         return Grade(exercise_id=exercise.id, correct=False, score=0.0,
                      feedback=f"Not quite: {text.strip()[:40]} is not the result.",
                      missing_points=["the result"])
-    stated = stated_synonyms(exercise.explanation)  # "also called ..." in the course's words
-    targets = [t for t in [exercise.answer, *exercise.accepted, *stated] if t.strip()]
+    targets = cloze_keys(exercise)
     said = normalise(text)
     squeezed = said.replace(" ", "")
     for target in targets:
         wanted = normalise(target)
-        if said == wanted or (squeezed and squeezed == wanted.replace(" ", "")):
+        if wanted and len(said.split()) <= len(wanted.split()) + 3 and not says_the_opposite(
+                text, target) and re.search(rf"\b{re.escape(wanted)}\b", said):
             return Grade(exercise_id=exercise.id, correct=True, score=1.0,
                          feedback=f"Correct: {target}.", matched_points=[target])
     for target in targets:
         wanted = normalise(target)
-        if wanted and len(said.split()) <= len(wanted.split()) + 3 and not has_negation(text):
-            if re.search(rf"\b{re.escape(wanted)}\b", said):
-                return Grade(exercise_id=exercise.id, correct=True, score=1.0,
-                             feedback=f"Correct: {target}.", matched_points=[target])
-    for target in targets:
-        wanted = normalise(target)
         edits = DamerauLevenshtein.distance(squeezed, wanted.replace(" ", ""))
-        if 0 < edits <= _allowed_edits(wanted) and fuzz.ratio(said, wanted) >= 80:
+        if 0 < edits <= _allowed_edits(wanted) and fuzz.ratio(said, wanted) >= 80 and not (
+                says_the_opposite(text, target)):  # "mutable" is no misspelt "immutable"
             return Grade(
                 exercise_id=exercise.id, correct=True, score=1.0,
                 feedback=f"Correct, but watch the spelling: it is written \"{target}\".",

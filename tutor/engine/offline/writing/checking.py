@@ -21,7 +21,7 @@ from tutor.course import Chunk, Concept, Exercise, ExerciseKind
 from tutor.engine.offline.concepts.reference_entries import DOERS, verb_form
 from tutor.engine.offline.terms import content_stems, mentions, support, term_variants, words
 from tutor.engine.port import ExerciseCheck
-from tutor.text import STOPWORDS, has_negation, stem
+from tutor.text import NEGATING_PREFIX, STOPWORDS, has_negation, stem
 
 BLANK = "_____"
 SUPPORT_THRESHOLD = 0.6
@@ -67,14 +67,11 @@ def canonical(text: str) -> str:
     return " ".join(tokens)
 
 
-_NEGATING_PREFIX = re.compile(r"^(?:in|un|non-?|im|il|ir|dis)(?=\w{4})")
-
-
 def negates(first: str, second: str) -> bool:
     """Whether one name is the other with a negating prefix ("valid", "invalid";
     "consistent", "inconsistent"): two concepts, however alike they are spelled."""
     a, b = canonical(first), canonical(second)
-    return a != b and (_NEGATING_PREFIX.sub("", a) == b or _NEGATING_PREFIX.sub("", b) == a)
+    return a != b and (NEGATING_PREFIX.sub("", a) == b or NEGATING_PREFIX.sub("", b) == a)
 
 
 def same_option(first: str, second: str) -> bool:

@@ -30,7 +30,7 @@ import re
 from collections.abc import Sequence
 
 from tutor.course import Exercise, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.terms import content_stems, mentions, words
+from tutor.engine.offline.terms import PREPOSITIONS, content_stems, mentions, words
 from tutor.text import split_sentences
 
 _FILLS = re.compile(r'^Which term fills the blank: "(?P<quote>.*)"\?\s*$', re.S)
@@ -210,7 +210,7 @@ def _subject(text: str, opening: str) -> str | None:
         if i > 1 and (before.endswith("ly") or before.isupper() or (
                 re.search(r"[a-z][A-Z]|[._]", before))):
             return " ".join(said[:i])  # "Bash automatically assigns", "The FSF publishes"
-        if after in _OBJECT_OPENS and before.lower() not in _PREPOSITIONS | {"a", "an", "the"}:
+        if after in _OBJECT_OPENS and before.lower() not in PREPOSITIONS | {"a", "an", "the"}:
             return " ".join(said[:i])  # "The shell treats several parameters", "Bash provides"
     return None
 
@@ -232,7 +232,6 @@ _CONDITION_DEFINES = re.compile(r"(?:is|are)\s+(?:not\s+)?[\w-]+\s+(?:if|when|wh
                                 re.I)
 """What a word means, said by when it applies ("A proof system is sound if ..."): a
 definition, though it has the shape of a sentence."""
-_PREPOSITIONS = frozenset("of to in on for with by from at as into about".split())
 
 
 def _reduced_relative(subject: str) -> bool:
@@ -241,7 +240,7 @@ def _reduced_relative(subject: str) -> bool:
     inside the description, not its verb."""
     said = subject.lower().split()
     return any(word in ("we", "you", "they", "one") or word in ("a", "an", "the")
-               and said[i - 1] not in _PREPOSITIONS for i, word in enumerate(said) if i > 0)
+               and said[i - 1] not in PREPOSITIONS for i, word in enumerate(said) if i > 0)
 
 
 def too_general(description: str) -> bool:
