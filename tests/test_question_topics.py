@@ -11,7 +11,7 @@ from tutor.engine.offline.concepts.question_topics import (
     asked_topic,
     is_question,
 )
-from tutor.engine.offline.concepts.section_concepts import add_section_concepts
+from tutor.engine.offline.concepts.section_concepts import add_section_concepts, reads_alone
 
 
 def test_a_how_to_question_names_its_task() -> None:
@@ -105,3 +105,9 @@ def test_an_answer_stops_before_the_code_block_after_its_first_sentence() -> Non
               "## Increase the margin\npar(mar = c(7, 4, 4, 2))")
     assert answer_description(ran_on, labels) == (
         "You need to use text() rather than mtext() to rotate the labels.")
+
+
+def test_a_sentence_pointing_elsewhere_describes_no_section() -> None:
+    assert not reads_alone("See Section \"Finding entry points\" in Writing R Extensions for "
+                           "the whole story.")
+    assert reads_alone("Roughly speaking, you start R inside the debugger and set breakpoints.")
