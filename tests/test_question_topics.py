@@ -18,6 +18,7 @@ def test_a_how_to_question_names_its_task() -> None:
     assert asked_topic("7.10 How do I convert factors to numeric?") == (
         "converting factors to numeric")
     assert asked_topic("7.2 How can I save my workspace?") == "saving the workspace"
+    assert asked_topic("9.2 How to report a bug") == "reporting a bug"
     assert asked_topic("8.5 How can I debug S4 methods?") == "debugging S4 methods"
     assert asked_topic("7.32 How can I capture or ignore errors in a long simulation?") == (
         "capturing or ignoring errors in a long simulation")
@@ -111,3 +112,17 @@ def test_a_sentence_pointing_elsewhere_describes_no_section() -> None:
     assert not reads_alone("See Section \"Finding entry points\" in Writing R Extensions for "
                            "the whole story.")
     assert reads_alone("Roughly speaking, you start R inside the debugger and set breakpoints.")
+
+
+
+def test_sibling_questions_on_one_thing_are_each_a_topic() -> None:
+    installed = "5.2 How can add-on packages be installed?"
+    removed = "5.4 How can add-on packages be removed?"
+    chunks = manual_pages(
+        (installed, f"{installed}\nAdd-on packages are installed with the install command, "
+                    "which unpacks them into the library tree."),
+        (removed, f"{removed}\nUse the remove command to remove the packages from the "
+                  "library tree where they were installed."))
+    sentences, _ = read_sentences(chunks)
+    names = {d.name for d in add_section_concepts([], sentences, chunks)}
+    assert {"installing add-on packages", "removing add-on packages"} <= names

@@ -7,8 +7,8 @@ answers it says what the reader learns about it. :func:`asked_topic` reads a que
 topic:
 
 - "What is/are X?" asks what X is: the topic is X ("the current version of R");
-- "How do/can/should I <verb> ...?" asks how to do a task: the task, its verb in -ing
-  ("converting factors to numeric", "saving the workspace");
+- "How do/can/should I <verb> ...?" and "How to <verb> ..." ask how to do a task: the task,
+  its verb in -ing ("converting factors to numeric", "saving the workspace");
 - "How can/is X be <done>?" asks the same of a task said in the passive ("installing add-on
   packages"); "How does X work?" asks what X is ("autoloading");
 - "Is there X?", "Can I <verb> ...?", "What/Which X exist for Y?" ask of X, of the task, of X
@@ -39,8 +39,8 @@ _SUBJECTS = r"(?:I|you|we|one)"
 _MODALS = r"(?:do|does|can|could|should|would|may|might|must)"
 
 _WHAT_IS = re.compile(r"^(?:What|Who)\s+(?:is|are)\s+(?P<topic>.+)$", re.IGNORECASE)
-_HOW_TO = re.compile(rf"^How\s+{_MODALS}\s+{_SUBJECTS}\s+(?P<verb>[a-z]+(?:\s+(?:or|and)\s+[a-z]+)?)"
-                     r"\s+(?P<rest>.+)$",
+_HOW_TO = re.compile(rf"^How\s+(?:{_MODALS}\s+{_SUBJECTS}\s+|to\s+)"
+                     r"(?P<verb>[a-z]+(?:\s+(?:or|and)\s+[a-z]+)?)\s+(?P<rest>.+)$",
                      re.IGNORECASE)
 _HOW_PASSIVE = re.compile(r"^How\s+(?:(?:can|could|should|may|must)\s+(?P<thing>.+?)\s+be|(?:is|are)"
                           r"\s+(?P<other>.+?))\s+(?P<done>[a-z]+ed)(?P<rest>\s+.+)?$",

@@ -146,6 +146,8 @@ def add_section_concepts(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
         keys = {term_key(n) for n in (name, *aliases, *heading_terms(heading))} - {""}
         keys |= {_QUALIFIED.split(key)[0] for key in keys}  # "outer product of two arrays"
         # is the outer product, "tuples as return values" tuples
+        if asked:  # a question's words are no term: its siblings' cut keys ("how can add" of
+            keys = {term_key(n) for n in (name, *aliases)} - {""}  # "How can add-on ...")
         if keys & known or _api_entry(name, opening, chunks):
             continue
         terms = [name, *aliases, *_acronyms(name, opening)]
