@@ -4,7 +4,6 @@ sentence; a list's items, advice, a lone head and a glossary's terms are not."""
 from __future__ import annotations
 
 from tutor.course import Chunk
-from tutor.engine.offline.concepts.candidates import read_sentences
 from tutor.engine.offline.concepts.run_in_heads import add_run_in_concepts
 
 
@@ -14,8 +13,7 @@ def _page(heading: str, text: str, emphasized: list[str], page: int = 2) -> Chun
 
 
 def _names(*chunks: Chunk) -> dict[str, str]:
-    sentences, _ = read_sentences(list(chunks))
-    return {d.name: d.definition for d in add_run_in_concepts([], sentences, list(chunks))}
+    return {d.name: d.definition for d in add_run_in_concepts([], list(chunks))}
 
 
 _CONVENTIONS = ("2.1 Lexical conventions\n"

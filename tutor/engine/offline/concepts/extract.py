@@ -263,7 +263,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     result = define_anywhere(result, sentences, chunks)  # a better sentence, or no concept
     result = with_entries(result, chunks, reference)  # an API manual's reference entries
     result = add_section_concepts(result, sentences, chunks)  # sections on a topic still missing
-    result = add_run_in_concepts(result, sentences, chunks)  # paragraphs opened by a run-in head
+    result = add_run_in_concepts(result, chunks)  # paragraphs opened by a run-in head
     return review_definitions(result, sentences, chunks)  # a real definition, or no junk
 
 

@@ -29,7 +29,6 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk
 from tutor.engine.offline.concepts.book_matter import matter_chunks
-from tutor.engine.offline.concepts.candidates import Sentence
 from tutor.engine.offline.concepts.section_concepts import SCORE, reads_alone
 from tutor.engine.offline.concepts.section_topics import displayed, names_topic
 from tutor.engine.offline.terms import COMMON_VERBS, DETERMINERS, term_key
@@ -56,12 +55,10 @@ _PARTICLES = frozenset("down up out off away back".split())
 _FIGURE = re.compile(r"^(?:figure|table|listing|fig)\b", re.IGNORECASE)
 
 
-def add_run_in_concepts(drafts: list[ConceptDraft], sentences: Sequence[Sentence],
+def add_run_in_concepts(drafts: list[ConceptDraft],
                         chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     """The drafts with a concept added for each run-in head that names a topic they lack,
-    in reading order of introduction. ``sentences`` are not needed beyond the passages' own
-    text; they are taken for the hook's symmetry with the section concepts."""
-    del sentences
+    in reading order of introduction."""
     matter = matter_chunks(chunks)
     heads_by_section: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     before, listed, section = "start", False, None
