@@ -28,3 +28,25 @@ def test_a_numbered_heading_naming_a_function_is_no_code() -> None:
     assert _is_heading(_line("7.1 The read.table() function", {13.0: 25}, bold=25), BODY)
     # an unnumbered line of code in large bold type is still code
     assert not _is_heading(_line("x = f(a) (b)", {13.0: 6}, bold=6), BODY)
+
+
+def test_a_numbered_line_wholly_bold_a_little_larger_than_the_body_is_a_heading() -> None:
+    # "2.1 Lexical conventions" in 12 pt bold over an 11 pt body
+    assert _is_heading(_line("2.1 Lexical conventions", {12.0: 21}, bold=21), BODY)
+    # the same type unnumbered, or numbered but not bold, is body text
+    assert not _is_heading(_line("Lexical conventions", {12.0: 18}, bold=18), BODY)
+    assert not _is_heading(_line("2.1 Lexical conventions", {12.0: 21}, bold=0), BODY)
+
+
+def test_a_numbered_heading_naming_a_program_in_typewriter_is_a_heading() -> None:
+    # "4 Using camlidl": "camlidl" in typewriter, the rest bold, in chapter type
+    chapter = _line("4 Using camlidl", {14.5: 13}, bold=6)
+    chapter.mono = 7
+    assert _is_heading(chapter, BODY)
+    section = _line("4.3 The camlidldll script", {12.0: 22}, bold=12)
+    section.mono = 10
+    assert _is_heading(section, BODY)
+    # a line mostly in typewriter with no bold word is code
+    code = _line("4 camlidl foo", {14.5: 11}, bold=0)
+    code.mono = 10
+    assert not _is_heading(code, BODY)

@@ -38,6 +38,11 @@ HEADING_RATIO = 1.15
 
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\s+[A-Z]")
 """A numbered subsection's line: "7.6.2 PBKDF2", "5.4 The array() function"."""
+NUMBERED_RATIO = 1.05
+"""A numbered subsection's line set wholly in bold needs only this much larger type than the
+body text: a manual may set "2.1 Lexical conventions" in 12 pt bold over an 11 pt body."""
+_CHAPTER_NUMBER = re.compile(r"^\d+(?:\.\d+)*\s+[A-Z]")
+"""A numbered heading's line, chapter or section: "4 Using camlidl", "4.3 The ... script"."""
 
 
 class ExtractionTimeout(Exception):
@@ -190,18 +195,23 @@ def _is_heading(line: Line, body: float) -> bool:
     """A line in heading type: larger than the body text and bold (or much larger), not code.
     A numbered section's line counts in the size of its number when the whole line is bold
     ("7.6.2 PBKDF2", its name set in small capitals), and is not code for the brackets of a
-    function it names ("5.4 The array() function")."""
+    function it names ("5.4 The array() function"); set wholly in bold (a program's name in
+    typewriter aside: "4.3 The camlidldll script") it needs only :data:`NUMBERED_RATIO`."""
     numbered = _SECTION_NUMBER.match(line.text) is not None
+    # "4 Using camlidl": a numbered heading naming a program in typewriter, the rest bold
+    names_code = (_CHAPTER_NUMBER.match(line.text) is not None and line.bold > 0
+                  and line.bold + line.mono >= line.chars)
     size = line.size
     if numbered and line.bold >= line.chars and line.sizes:
         size = max(size, max(line.sizes))
-    if size < body * HEADING_RATIO or len(line.text) > 120:
+    ratio = NUMBERED_RATIO if numbered and (line.bold >= line.chars or names_code) else HEADING_RATIO
+    if size < body * ratio or len(line.text) > 120:
         return False
     letters = sum(ch.isalpha() for ch in line.text)
-    if letters < 2 or line.mono > line.chars / 2 or (
+    if letters < 2 or (line.mono > line.chars / 2 and not names_code) or (
             looks_like_code(line.text) and not (numbered and line.bold >= line.chars / 2)):
         return False
-    return line.bold >= line.chars / 2 or size >= body * 1.3
+    return line.bold >= line.chars / 2 or size >= body * 1.3 or names_code
 
 
 def _page_blocks(lines: list[Line], body: float) -> list[tuple[str, list[Line]]]:

@@ -51,6 +51,7 @@ from tutor.engine.offline.concepts.keyphrases import (
     specificity,
 )
 from tutor.engine.offline.concepts.reference_concepts import with_entries
+from tutor.engine.offline.concepts.run_in_heads import add_run_in_concepts
 from tutor.engine.offline.concepts.section_concepts import add_section_concepts
 from tutor.engine.offline.definitions import defining as defining_rules
 from tutor.engine.offline.definitions.defining import (
@@ -262,6 +263,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     result = define_anywhere(result, sentences, chunks)  # a better sentence, or no concept
     result = with_entries(result, chunks, reference)  # an API manual's reference entries
     result = add_section_concepts(result, sentences, chunks)  # sections on a topic still missing
+    result = add_run_in_concepts(result, chunks)  # paragraphs opened by a run-in head
     return review_definitions(result, sentences, chunks)  # a real definition, or no junk
 
 

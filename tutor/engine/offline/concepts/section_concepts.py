@@ -31,6 +31,7 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk
 from tutor.engine.offline.concepts.candidates import Sentence
+from tutor.engine.offline.concepts.question_topics import asked_named, is_question, question_answer
 from tutor.engine.offline.concepts.section_topics import (
     AUXILIARY,
     NUMBERING,
@@ -110,10 +111,10 @@ _ADDRESSED = re.compile(r"\b(?:you|your|we|our|us)\b", re.IGNORECASE)
 """A sentence that speaks to the reader ("If you take time to validate the data, ...") tells
 what to do on the way, not what the topic is or what rule holds: only a sentence that defines
 the topic may do so."""
-_POINTS_ON = re.compile(r"\b(?:the following|as follows|below|(?<!for )examples?)\b",
+_POINTS_ON = re.compile(r"\b(?:the following|as follows|below|(?<!for )examples?)\b|^See\b",
                         re.IGNORECASE)
-"""A sentence that points at what comes next, or presents an example, says not what the
-topic is; one that gives an example on the way ("..., for example as plot labels") may."""
+"""A sentence that points at what comes next or elsewhere ("See Section ..."), or presents an
+example, says not what the topic is; one that gives an example on the way ("..., for example as plot labels") may."""
 _PRESCRIBING = re.compile(r"\b(?:should|must|need to|ought to)\b|^(?:Please|Try to|Always|"
                           r"Never|Avoid|Use|Do not|Don't)\b")
 """What a rule says to do: a modal of obligation, or an instruction."""
@@ -134,8 +135,9 @@ def add_section_concepts(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
     adjectives = adjective_participles(sentences)
     vocabulary: dict[str, set[str]] = {}
     for heading, opening in _sections(sentences):
-        named = topic_name(heading, adjectives)
-        common = common_topic(heading) if named is None else None
+        asked = is_question(heading)  # "How do I convert factors to numeric?"
+        named = asked_named(heading) if asked else topic_name(heading, adjectives)
+        common = common_topic(heading) if named is None and not asked else None
         if named is None and common is None:
             continue
         name, aliases = named or (str(common), [])
@@ -144,10 +146,14 @@ def add_section_concepts(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
         keys = {term_key(n) for n in (name, *aliases, *heading_terms(heading))} - {""}
         keys |= {_QUALIFIED.split(key)[0] for key in keys}  # "outer product of two arrays"
         # is the outer product, "tuples as return values" tuples
+        if asked:  # a question's words are no term: its siblings' cut keys ("how can add" of
+            keys = {term_key(n) for n in (name, *aliases)} - {""}  # "How can add-on ...")
         if keys & known or _api_entry(name, opening, chunks):
             continue
         terms = [name, *aliases, *_acronyms(name, opening)]
-        found = section_definition(opening, terms, heading, _parts_of(name), known)
+        found = question_answer(opening, name, heading, chunks) if asked else None
+        found = found or section_definition(opening, terms, heading, _parts_of(name), known,
+                                            it_is_topic=not asked)
         if found is None:
             continue
         first, text, points = found
@@ -171,17 +177,19 @@ def add_section_concepts(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
 
 
 def section_definition(opening: Sequence[Sentence], terms: list[str], heading: str,
-                       parts: Sequence[str] = (), known: set[str] | frozenset[str] = frozenset()
-                       ) -> tuple[Sentence, str, list[str]] | None:
+                       parts: Sequence[str] = (), known: set[str] | frozenset[str] = frozenset(),
+                       it_is_topic: bool = True) -> tuple[Sentence, str, list[str]] | None:
     """The sentence of a section's opening that says what its topic is or what its rule is,
     with its text and the key points that follow; None when no opening sentence reads as
     one (code, a list, a sentence leaning on the text before it). A topic joining several
     (``parts``: "compression", "archive") may be spoken of under any of them; a task on a
-    concept the map has (``known`` keys: "comparing cards") only with its action."""
+    concept the map has (``known`` keys: "comparing cards") only with its action. An opening
+    "It" stands for the topic unless ``it_is_topic`` is false (after a question, "It may happen
+    that ..." is the answer's own subject)."""
     readable = [(s, _without_heading(s.text, heading)) for s in opening]
-    if readable and terms:
+    if readable and terms and it_is_topic:
         readable[0] = (readable[0][0], _naming_it(readable[0][1], terms[0]))
-    readable = [(s, t) for s, t in readable if _reads_alone(t, terms)]
+    readable = [(s, t) for s, t in readable if reads_alone(t, terms)]
     if not readable:
         return None
     chosen = next(((s, t) for s, t in readable if plainly_defines(t, terms)
@@ -301,7 +309,7 @@ def _abbreviations(text: str, name: str) -> list[str]:
     return [found.group(1)] if found else []
 
 
-def _reads_alone(text: str, terms: Sequence[str] = ()) -> bool:
+def reads_alone(text: str, terms: Sequence[str] = ()) -> bool:
     """A sentence of prose that reads on its own: words (digits count: "SHA256 is ..."), no
     code or reference-entry residue, no pointing back at the text before it. A sentence may
     open on one of the topic's ``terms`` as code writes it ("asn1Parser reads ...")."""

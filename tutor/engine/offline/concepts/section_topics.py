@@ -102,13 +102,13 @@ def topic_name(heading: str, adjectives: frozenset[tuple[str, str]] = frozenset(
     if not parts:
         return None
     first = _bare(parts[0], adjectives)
-    aliases = [a for a in (_bare(p, adjectives) for p in parts[1:2]) if a and _names_topic(a)]
-    if first is None or not _names_topic(first):
+    aliases = [a for a in (_bare(p, adjectives) for p in parts[1:2]) if a and names_topic(a)]
+    if first is None or not names_topic(first):
         return None
     words = {w.lower() for part in parts for w in re.findall(r"[A-Za-z]+", part)}
     if words & (AUXILIARY | {"versus", "vs"}):
         return None  # a statement ("Strings are immutable") or a contrast, not a topic
-    name = _displayed(first)
+    name = displayed(first)
     called = _CALLED.match(name)
     named_call = next((m for m in (_CALLED.match(a) for a in aliases) if m), None)
     if called:  # "The plot() function": the function is named by its call
@@ -117,7 +117,7 @@ def topic_name(heading: str, adjectives: frozenset[tuple[str, str]] = frozenset(
         name, aliases = named_call.group(1), [named_call.group(0)]
     elif gerund_object := _gerund_object(first):
         name, aliases = gerund_object, [name, *aliases]
-    titled = _displayed(_ARTICLE.sub("", parts[0]))
+    titled = displayed(_ARTICLE.sub("", parts[0]))
     if len(titled.split()) <= MAX_NAME_WORDS and ", " not in titled:
         aliases.append(titled)  # the book's own words: "commenting your work" (task
         # headings are named as a teacher says them: "Writing robust programs")
@@ -140,7 +140,7 @@ def common_topic(heading: str) -> str | None:
     word = title.lower()
     if word in _NO_TOPIC | _NO_TOPIC_ALONE | STOPWORDS | GENERIC_WORDS:
         return None
-    return _displayed(title) if not title[1:].islower() or title.islower() else _displayed(
+    return displayed(title) if not title[1:].islower() or title.islower() else displayed(
         title.lower())
 
 
@@ -157,7 +157,7 @@ def _gerund_object(name: str) -> str | None:
     if len(rest) != 1 or not rest[0].isalpha() or not rest[0].islower():
         return None
     one = singular(rest[0])
-    return one if general_zipf(one) < COMMON_WORD_ZIPF and _names_topic(one) else None
+    return one if general_zipf(one) < COMMON_WORD_ZIPF and names_topic(one) else None
 
 
 def adjective_participles(sentences: Sequence[Sentence]) -> frozenset[tuple[str, str]]:
@@ -204,7 +204,7 @@ def _action_noun(gerund: str) -> str | None:
     return best if general_zipf(best) >= ACTION_NOUN_ZIPF else None
 
 
-def _names_topic(name: str) -> bool:
+def names_topic(name: str) -> bool:
     """A name a concept can have: a few words, not a common word alone, not only the book's
     own words ("Introduction", "Miscellaneous functions")."""
     words = name.split()
@@ -232,7 +232,7 @@ def _names_topic(name: str) -> bool:
     return not all(w in GENERIC_WORDS or w in STOPWORDS for w in lower)
 
 
-def _displayed(name: str) -> str:
+def displayed(name: str) -> str:
     """The name as the map writes it: lower case unless written in capitals, the head noun
     singular ("Regular sequences" -> "regular sequence")."""
     titled = all(w[:1].isupper() for w in name.split() if w.lower() not in STOPWORDS)
