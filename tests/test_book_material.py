@@ -176,6 +176,11 @@ def test_a_shared_session_goes_on_a_tie_to_the_concept_with_nothing_else_to_ask(
     kept = _asked_once([item("interpreter", "p1"), item("interpreter", "p2"),
                         item("prompt", "p1")])
     assert sorted(e["id"] for e in kept) == ["interpreter-p2", "prompt-p1"]
+    # two concepts with other questions too: the first writer's, however many each has
+    kept = _asked_once([item("immutable", "p3"), item("immutable", "p5"),
+                        item("immutable", "p8"), item("left-side", "p3"),
+                        item("left-side", "p6"), item("other", "p8")])
+    assert {"immutable-p3", "other-p8"} <= {e["id"] for e in kept}
 
 
 SAMPLE = _concept("sample-space", "sample space",

@@ -213,8 +213,8 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
     two concepts each written from its own side), it goes to the
     concept that has the fewest questions of its own and such questions so far (a concept
     whose one item uses the idea has no item on its definition to fall back on), and on a tie
-    to the one with the fewest questions written for it (the other may get another); a pair
-    one side asks on the book's case goes to that side."""
+    to one for which it is the only question written (the others have more); a pair one side
+    asks on the book's case goes to that side."""
     by_prompt: dict[str, list[dict[str, Any]]] = defaultdict(list)
     kept: list[dict[str, Any]] = []
     for exercise in exercises:
@@ -224,9 +224,10 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
             by_prompt[_question(exercise)].append(exercise)
     load: Counter[str] = Counter(e.get("concept_id", "") for e in kept)
     load.update(c[0].get("concept_id", "") for c in by_prompt.values() if len(c) == 1)
-    # on a tie, the concept with fewer questions to fall back on: a session that "prompt"
-    # and "interpreter" both pose goes to "prompt" when it is the only question "prompt" has
-    chances = Counter(e.get("concept_id", "") for e in exercises)
+    # on a tie, a concept for which it is the only question written: a session "prompt" and
+    # "interpreter" both pose goes to "prompt", which would otherwise have none; otherwise the
+    # first writer's, as before ("immutable" keeps its session beside "left side")
+    written = Counter(e.get("concept_id", "") for e in exercises)
     turned_away: list[dict[str, Any]] = []
     for question, candidates in by_prompt.items():
         if len(candidates) == 1:
@@ -235,7 +236,7 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
         # a pair asked on the book's case beats the same pair as a mix-up or a tie
         chosen = min(candidates, key=lambda e: (CASE_ASKED.search(e.get("prompt", "")) is None,
                                                 load[e.get("concept_id", "")],
-                                                chances[e.get("concept_id", "")]))
+                                                written[e.get("concept_id", "")] > 1))
         load[chosen.get("concept_id", "")] += 1
         kept.append(chosen)
         if question.startswith(_PAIR):
