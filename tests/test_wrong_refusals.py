@@ -53,21 +53,3 @@ def test_an_option_listed_on_the_cited_page_is_answerable_there() -> None:
     assert not verdict.ok
     assert any("is not mentioned there" in p for p in verdict.problems)
 
-
-def test_a_sentence_naming_what_it_shows_stands_alone() -> None:
-    from tutor.engine.offline.terms import term_variants
-    from tutor.engine.offline.writing.standing_alone import standing_problems
-
-    def fills(sentence: str) -> Exercise:
-        return Exercise(id="x-quantifier-multiple_choice-1", concept_id="x-quantifier",
-                        kind=ExerciseKind.MULTIPLE_CHOICE,
-                        prompt=f'Which term fills the blank: "{sentence}"?',
-                        answer="x-quantifier",
-                        choices=["x-quantifier", "existential quantifier", "variable"],
-                        citations=[PAGE])
-    terms = term_variants("x-quantifier")
-    assert standing_problems(fills("We call ∀x a(n) _____."), "x-quantifier", terms) == []
-    assert "the sentence leans on the text around it" in standing_problems(
-        fills("We call it a(n) _____."), "x-quantifier", terms)
-    assert "the sentence leans on the text around it" in standing_problems(
-        fills("We saw that ∀x is a(n) _____."), "x-quantifier", terms)

@@ -49,13 +49,10 @@ BLANKS = re.compile(r"_{3,}")
 FILL_IN = re.compile(r"^\s*fill\s+in\s+the\s+blank\s*:\s*", re.I)
 """The lead-in of a cloze's prompt, before the sentence with its blank."""
 NARRATIVE = re.compile(
-    r"^\W*(?:this|that|these|those|here|we(?!\s+(?:define|say)\b)"
-    r"(?!\s+call\s+(?!(?:this|that|these|those|it|them|such)\b))|let's|let\s+us|"
-    r"in\s+this\s+(?:chapter|section|book)|"
+    r"^\W*(?:this|that|these|those|here|we(?!\s+(?:define|say)\b)|let's|let\s+us|in\s+this\s+(?:chapter|section|book)|"
     r"as\s+we|so\s+far|now|next|finally|for\s+example|similarly|however|also|instead|and|but|"
     r"either|both|such|thus|hence|otherwise|the\s+(?:former|latter))\b", re.I)
-"""Openers of a sentence that cannot stand alone ("This is called X.", "We saw that ...");
-"We call ∀x an x-quantifier" names what it shows and stands alone, "We call it ..." does not."""
+"""Openers of a sentence that cannot stand alone ("This is called X.", "We saw that ...")."""
 _QUESTION = re.compile(r"^\W*(?:what|which|why|how|when|where|who|does|do|is|are|can)\b.*\?",
                        re.I | re.S)
 
