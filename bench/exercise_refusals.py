@@ -1,6 +1,9 @@
 """Why concepts get no exercise: build a course folder with the offline engine and count the
 writer's refusals by reason (:mod:`tutor.engine.offline.writing.refusals`), with the course's own
-count of concepts, exercises by origin and concepts with at least one exercise.
+count of concepts, exercises by origin and concepts with at least one exercise; and, for each
+concept left without an exercise, why: the writer's refusal, else the checker's reason for the
+items written for it, else "asked by another concept's exercise" (its one question went to a
+concept that poses it too).
 
 Run: ``.venv/bin/python bench/exercise_refusals.py FOLDER [FOLDER ...]`` (each folder holds the
 course's sources; its ``course.json`` is rebuilt). Prints JSON; ``--names N`` lists up to N
@@ -12,7 +15,9 @@ from __future__ import annotations
 import argparse
 import json
 import tempfile
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -23,7 +28,7 @@ def refusals_of(folder: Path, names: int) -> dict[str, object]:
 
     with tempfile.TemporaryDirectory(prefix="refusals-") as work:
         context = TutorContext(home=Path(work), data=Path(work) / ".tutor", engine="offline")
-        with RefusalCount() as count:
+        with RefusalCount() as count, _checker_refusals() as checked:
             result = build_course(folder, context=context)
     course = result.course
     if course is None:
@@ -38,7 +43,51 @@ def refusals_of(folder: Path, names: int) -> dict[str, object]:
         "refusals": {reason: len(found) for reason, found in count.by_reason.items()},
         "refused": {reason: found[:names] for reason, found in count.by_reason.items()},
         "checker_drops": dict(result.report.drop_reasons),
+        "without_exercise": _without_exercise(course.concepts, asked, count.by_reason, checked,
+                                              names),
     }
+
+
+@contextmanager
+def _checker_refusals() -> Iterator[dict[str, list[str]]]:
+    """The offline checker's reasons, per concept id, for each item it rejects during the
+    build (the engine's method wrapped for the build, restored after)."""
+    from tutor.engine.offline.engine import OfflineEngine
+    from tutor.study.rules import reason_category
+
+    found: dict[str, list[str]] = defaultdict(list)
+    original = OfflineEngine.check_exercise
+
+    def recording(self, exercise, concept, passages):  # type: ignore[no-untyped-def]
+        verdict = original(self, exercise, concept, passages)
+        if not verdict.ok:
+            found[concept.id].append(reason_category((verdict.problems or ["rejected"])[0]))
+        return verdict
+
+    OfflineEngine.check_exercise = recording  # type: ignore[method-assign]
+    try:
+        yield found
+    finally:
+        OfflineEngine.check_exercise = original  # type: ignore[method-assign]
+
+
+def _without_exercise(concepts, asked, refused, checked, names):  # type: ignore[no-untyped-def]
+    """Concepts with no exercise, by why: ``writer: <reason>``, ``checker: <reason>`` (the
+    reason given most for its items) or "asked by another concept's exercise"."""
+    by_name = {n: reason for reason, found in refused.items() for n in found}
+    why: dict[str, list[str]] = defaultdict(list)
+    for concept in concepts:
+        if concept.id in asked:
+            continue
+        if concept.name in by_name:
+            why[f"writer: {by_name[concept.name]}"].append(concept.name)
+        elif checked.get(concept.id):
+            reason = Counter(checked[concept.id]).most_common(1)[0][0]
+            why[f"checker: {reason}"].append(concept.name)
+        else:
+            why["asked by another concept's exercise"].append(concept.name)
+    return {reason: {"count": len(found), "names": found[:names]}
+            for reason, found in sorted(why.items(), key=lambda kv: -len(kv[1]))}
 
 
 def main() -> None:

@@ -165,6 +165,24 @@ def test_the_same_question_from_two_concepts_is_asked_once_by_the_less_loaded() 
     assert sorted(e["id"] for e in kept) == ["a-define", "a-p1", "b-define", "b-p2"]
 
 
+def test_a_shared_session_goes_on_a_tie_to_the_concept_with_nothing_else_to_ask() -> None:
+    def item(cid: str, prompt: str) -> dict[str, str]:
+        return {"id": f"{cid}-{prompt}", "concept_id": cid, "prompt": prompt,
+                "origin": "code_output"}
+    # "interpreter" poses two sessions, "prompt" and "type" one each: every one keeps one
+    kept = _asked_once([item("interpreter", "p1"), item("interpreter", "p2"),
+                        item("prompt", "p1"), item("type", "p2")])
+    assert sorted(e["id"] for e in kept) == ["prompt-p1", "type-p2"]
+    kept = _asked_once([item("interpreter", "p1"), item("interpreter", "p2"),
+                        item("prompt", "p1")])
+    assert sorted(e["id"] for e in kept) == ["interpreter-p2", "prompt-p1"]
+    # two concepts with other questions too: the first writer's, however many each has
+    kept = _asked_once([item("immutable", "p3"), item("immutable", "p5"),
+                        item("immutable", "p8"), item("left-side", "p3"),
+                        item("left-side", "p6"), item("other", "p8")])
+    assert {"immutable-p3", "other-p8"} <= {e["id"] for e in kept}
+
+
 SAMPLE = _concept("sample-space", "sample space",
                   "The sample space is the set of all possible outcomes of an experiment.")
 EVENT = _concept("event", "event", "An event is a subset of the sample space.", page=4)

@@ -212,8 +212,9 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
     concepts' writers pose the same one (a session that follows both names, a contrast of
     two concepts each written from its own side), it goes to the
     concept that has the fewest questions of its own and such questions so far (a concept
-    whose one item uses the idea has no item on its definition to fall back on); a pair one
-    side asks on the book's case goes to that side."""
+    whose one item uses the idea has no item on its definition to fall back on), and on a tie
+    to one for which it is the only question written (the others have more); a pair one side
+    asks on the book's case goes to that side."""
     by_prompt: dict[str, list[dict[str, Any]]] = defaultdict(list)
     kept: list[dict[str, Any]] = []
     for exercise in exercises:
@@ -223,6 +224,10 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
             by_prompt[_question(exercise)].append(exercise)
     load: Counter[str] = Counter(e.get("concept_id", "") for e in kept)
     load.update(c[0].get("concept_id", "") for c in by_prompt.values() if len(c) == 1)
+    # on a tie, a concept for which it is the only question written: a session "prompt" and
+    # "interpreter" both pose goes to "prompt", which would otherwise have none; otherwise the
+    # first writer's, as before ("immutable" keeps its session beside "left side")
+    written = Counter(e.get("concept_id", "") for e in exercises)
     turned_away: list[dict[str, Any]] = []
     for question, candidates in by_prompt.items():
         if len(candidates) == 1:
@@ -230,7 +235,8 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         # a pair asked on the book's case beats the same pair as a mix-up or a tie
         chosen = min(candidates, key=lambda e: (CASE_ASKED.search(e.get("prompt", "")) is None,
-                                                load[e.get("concept_id", "")]))
+                                                load[e.get("concept_id", "")],
+                                                written[e.get("concept_id", "")] > 1))
         load[chosen.get("concept_id", "")] += 1
         kept.append(chosen)
         if question.startswith(_PAIR):

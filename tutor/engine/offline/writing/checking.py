@@ -296,6 +296,18 @@ def _quoted(statement: str, passages: Sequence[Chunk]) -> bool:
     )
 
 
+_OPTION = re.compile(r"-{1,2}[A-Za-z][\w-]*(?:=\w+)?")
+
+
+def _option_on_page(exercise: Exercise, evidence: str) -> bool:
+    """Whether the item asks for a command-line option its cited page lists ("--no-environ"):
+    the page lists the tool's options under its own heading ("R accepts the following
+    command-line options"), not under the concept's name ("R options")."""
+    answer = exercise.answer.strip()
+    return (exercise.kind is ExerciseKind.MULTIPLE_CHOICE and _OPTION.fullmatch(answer) is not None
+            and re.search(r"(?<![\w-])" + re.escape(answer) + r"(?![\w-])", evidence) is not None)
+
+
 def _term_words(terms: Iterable[str]) -> set[str]:
     return {w for t in terms for w in words(t)}
 
@@ -309,7 +321,7 @@ def _support_problems(
     if not cited:
         return [f"not answerable from {label}: the cited pages were not given"]
     evidence = " ".join(f"{p.heading} {p.text}" for p in cited)
-    if not mentions(evidence, terms):
+    if not mentions(evidence, terms) and not _option_on_page(exercise, evidence):
         return [f"not answerable from {label}: {concept.name} is not mentioned there"]
     claim = _claim(exercise, terms)
     problems: list[str] = []

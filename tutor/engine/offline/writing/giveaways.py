@@ -28,7 +28,8 @@ def abbreviated(answer: str, prompt: str) -> bool:
     initials = "".join(w[0] for w in parts).lower()
     said = re.findall(r"[A-Za-z][\w'-]*", prompt)
     if len(parts) >= 2 and len(initials) >= 2:  # the term's initials as a word of the prompt
-        spelled = {w.lower().rstrip("s") for w in said}
+        spelled = {w.lower().rstrip("s") for w in said  # "be" in "tends to be too low" is
+                   if w.isupper() or w.lower() not in STOPWORDS}  # a word, not "b. e."
         if initials in spelled:
             return True
     letters = answer.strip()
@@ -51,8 +52,10 @@ _QUOTED = re.compile(r'"(.*_{3,}.*)"', re.S)
 """The sentence quoted around the blank, from the first quote to the last (it may quote)."""
 _DANGLING = re.compile(r"\b(?:that|which|who|what|the|(?-i:a)|an|of|and|or|to|is|are|with|for|as|by|"
                        r"(?<!\bfill\s)(?<!\bfilled\s)(?<!\blog\s)(?<!\bplug\s)in|"
-                       r"than|from|into|because|whether|either|neither)\W*$",
-                       re.I)
+                       r"than|from|into|because|whether|either|neither)"
+                       r"(?![^\w]*[|&<>$*=~^%#@\\/+])\W*$", re.I)
+"""A sentence's last word that needs more after it; code quoted after it ("separated by one
+of the control operators '|' or '|&'") is what follows, not a cut."""
 
 
 def cut_short(sentence: str) -> bool:
