@@ -123,6 +123,10 @@ def test_the_plan_gives_a_concept_with_a_procedure_the_other_procedures() -> Non
 def test_a_task_heading_is_named_as_a_teacher_names_it() -> None:
     assert task_name("6.5 Removing packages") == "removing packages"
     assert task_name("3.3 Testing an Installation") == "testing an installation"
+    assert task_name("3.6 Looping Constructs", "Bash supports these looping constructs.") == (
+        "looping constructs")
+    assert task_name("3.1 Installing on Windows", "Windows has an installer.") == (
+        "installing on Windows")
     assert task_name("5.6.3 Using LuaLaTeX") is None  # about LuaLaTeX, not a task
     assert task_name("6 Add-on packages") is None
 
@@ -142,3 +146,13 @@ def test_a_task_the_map_already_has_is_not_added_again() -> None:
     known = ConceptDraft(name="making the manuals", definition="...", first_order=0)
     drafts = add_task_concepts([known], manual_pages(*_PAGES[:1]))
     assert [d.name for d in drafts] == ["making the manuals"]
+
+
+def test_a_task_is_described_by_a_sentence_doing_it_not_one_about_its_object() -> None:
+    chunks = manual_pages(("3.2 Changing the length of an object",
+                           "3.2 Changing the length of an object\nAn empty object may still "
+                           "have a mode of its own. The length of an object can be changed "
+                           "by assigning to an element past its end."))
+    drafts = add_task_concepts([], chunks)
+    assert [d.definition for d in drafts] == [
+        "The length of an object can be changed by assigning to an element past its end."]

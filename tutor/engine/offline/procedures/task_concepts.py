@@ -9,7 +9,8 @@ a thing, nor "Using X", which is the thing X) becomes the concept "removing pack
 heading's own words, when the map has no concept of that name, described by its purpose
 sentence: the section's first procedure (:mod:`tutor.engine.offline.procedures.reading`: "You
 can test a build by running make check"), else the first sentence of its opening that speaks of
-the task's object and reads on its own. Cited on that sentence's page, its section the heading.
+the task's object with the task's verb ("Packages can be removed in a number of ways.") and
+reads on its own. Cited on that sentence's page, its section the heading.
 The section's procedures, goal and action, are its key points.
 """
 
@@ -25,7 +26,7 @@ from tutor.engine.offline.definitions.self_contained import leans
 from tutor.engine.offline.procedures.reading import find_procedures
 from tutor.engine.offline.terms import content_stems, term_key
 from tutor.engine.port import ConceptDraft
-from tutor.text import code_marks, general_zipf, normalize, sentences
+from tutor.text import code_marks, general_zipf, normalize, sentences, stem
 
 TASK_EVIDENCE = "task"
 """The evidence kind of a concept kept because a section teaches a task."""
@@ -51,7 +52,7 @@ def add_task_concepts(drafts: list[ConceptDraft], chunks: Sequence[Chunk]
     said = {frozenset(content_stems(d.name)) for d in drafts}
     added: list[ConceptDraft] = []
     for heading, section in _sections(chunks).items():
-        name = task_name(heading)
+        name = task_name(heading, " ".join(c.text for c in section))
         if name is None or term_key(name) in known or frozenset(content_stems(name)) in said:
             continue  # "making manuals" beside "making the manuals"
         found = _purpose(name, section)
@@ -69,9 +70,12 @@ def add_task_concepts(drafts: list[ConceptDraft], chunks: Sequence[Chunk]
     return sorted([*drafts, *added], key=lambda d: (d.first_order, -d.score))
 
 
-def task_name(heading: str) -> str | None:
-    """The task a heading names ("6.5 Removing packages" -> "removing packages"), None for a
-    heading that names none (a thing, a part of the book, a long title)."""
+def task_name(heading: str, text: str = "") -> str | None:
+    """The task a heading names ("6.5 Removing packages" -> "removing packages", "Looping
+    Constructs" -> "looping constructs"), None for a heading that names none (a thing, a part
+    of the book, a long title). A capitalised word is written in lower case when the
+    section's ``text`` writes it so ("Windows" stays), or, without text, when it is a common
+    word."""
     if is_matter_title(heading) or ". ." in heading or "..." in heading:
         return None
     title = NUMBERING.sub("", heading.strip()).strip(" .?!:")
@@ -82,8 +86,10 @@ def task_name(heading: str) -> str | None:
     words = title.split()
     if not 2 <= len(words) <= MAX_WORDS or "," in title:
         return None
-    shown = [words[0].lower()] + [  # "Testing an Installation" -> "testing an installation"
-        w.lower() if w[1:].islower() and general_zipf(w.lower()) >= 4.0 else w
+    lower = set(re.findall(r"\b[a-z][\w-]*\b", text))
+    shown = [words[0].lower()] + [
+        w.lower() if w[1:].islower() and (w.lower() in lower if text else
+                                          general_zipf(w.lower()) >= 4.0) else w
         for w in words[1:]]
     return " ".join(shown)
 
@@ -113,6 +119,7 @@ def _purpose(name: str, section: Sequence[Chunk]) -> tuple[str, Chunk, list[str]
             said = " ".join(sentence.split())
             if (len(said.split()) >= MIN_SENTENCE_WORDS and code_marks(said) <= 2
                     and not leans(said) and content_stems(said) & object_stems
+                    and stem(name.split()[0]) in content_stems(said)
                     and said[:1].isupper() and said.endswith(".")):
                 return said, chunk, points
     if procedures:
