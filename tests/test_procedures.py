@@ -156,3 +156,14 @@ def test_a_task_is_described_by_a_sentence_doing_it_not_one_about_its_object() -
     drafts = add_task_concepts([], chunks)
     assert [d.definition for d in drafts] == [
         "The length of an object can be changed by assigning to an element past its end."]
+
+
+def test_a_python_session_after_the_goal_is_no_action() -> None:
+    assert _read("To access the characters one at a time, use\n>>> fruit = 'banana'\n") == []
+
+
+def test_a_task_whose_section_introduces_its_own_concept_is_not_added() -> None:
+    traversal = ConceptDraft(name="traversal", definition="...", section="2.1 Traversing a list")
+    chunks = manual_pages(("2.1 Traversing a list", "2.1 Traversing a list\nYou can traverse "
+                           "a list by running\nfor-each list\n"))
+    assert [d.name for d in add_task_concepts([traversal], chunks)] == ["traversal"]

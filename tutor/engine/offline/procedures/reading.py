@@ -60,7 +60,7 @@ _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*(?:=[^\s,;]+|\s+(?![a-z]+\b)[\
 _CALL = re.compile(r"\b[A-Za-z_][\w.:]*\([^()\n]{0,40}\)")
 _MENU = re.compile(r"[A-Z][\w+-]*(?: [\w+-]+){0,3}(?:\s*(?:→|->)\s*[A-Za-z][\w+.-]*"
                    r"(?: [\w+.-]+){0,3}){1,5}")
-_PROMPT = re.compile(r"^[>$#]\s+")
+_PROMPT = re.compile(r"^(?:>>>|[>$#])(?:\s+|$)")
 """An interpreter's or a shell's prompt before a command."""
 _CODE_CHAR = re.compile(r"[\\/=(){}\[\]<>$.:_*-]|\d")
 _PROSE_STOP = frozenset(STOPWORDS | {
@@ -238,6 +238,8 @@ def _command_line(line: str) -> str | None:
         if token.lower().strip(",") in _PROSE_STOP and kept:
             break
         kept.append(token)
+    if _PROMPT.match(first) and first.startswith(">>>"):
+        return None  # a Python session: its first line sets up the case, no action
     command = _PROMPT.sub("", " ".join(kept)).rstrip(",;")
     if command.endswith(":"):
         return None  # a label opening a list ("SeparateAnswerSheet: If 1, ..."), no command

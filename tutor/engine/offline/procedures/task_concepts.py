@@ -6,7 +6,8 @@ packages", "6.2 Preparing the subject" each teach how to do one thing. The secti
 *is*, and a task section has none, so the task was lost. Here each section whose heading
 opens on the task's verb ("Making", "Removing"; not a noun in -ing such as "Building" used as
 a thing, nor "Using X", which is the thing X) becomes the concept "removing packages", the
-heading's own words, when the map has no concept of that name, described by its purpose
+heading's own words, when the map has no concept of that name nor one introduced in that
+section sharing a word with it ("Traversing a list" introducing "traversal"), described by its purpose
 sentence: the section's first procedure (:mod:`tutor.engine.offline.procedures.reading`: "You
 can test a build by running make check"), else the first sentence of its opening that speaks of
 the task's object with the task's verb ("Packages can be removed in a number of ways.") and
@@ -50,11 +51,17 @@ def add_task_concepts(drafts: list[ConceptDraft], chunks: Sequence[Chunk]
     reading order of introduction."""
     known = {term_key(n) for d in drafts for n in (d.name, *d.aliases)} - {""}
     said = {frozenset(content_stems(d.name)) for d in drafts}
+    introduced: dict[str, set[str]] = {}
+    for draft in drafts:
+        introduced.setdefault(draft.section, set()).update(content_stems(draft.name))
     added: list[ConceptDraft] = []
     for heading, section in _sections(chunks).items():
         name = task_name(heading, " ".join(c.text for c in section))
         if name is None or term_key(name) in known or frozenset(content_stems(name)) in said:
             continue  # "making manuals" beside "making the manuals"
+        if introduced.get(heading, set()) & content_stems(name):
+            continue  # the section introduces a concept of its task ("Traversing a list":
+            # traversal), which its items ask
         found = _purpose(name, section)
         if found is None:
             continue
