@@ -167,3 +167,15 @@ def test_a_task_whose_section_introduces_its_own_concept_is_not_added() -> None:
     chunks = manual_pages(("2.1 Traversing a list", "2.1 Traversing a list\nYou can traverse "
                            "a list by running\nfor-each list\n"))
     assert [d.name for d in add_task_concepts([traversal], chunks)] == ["traversal"]
+
+
+def test_the_claude_engine_may_record_a_procedure_item() -> None:
+    from tutor.engine.claude.schemas import ExerciseItem
+    from tutor.prompts import load_prompt
+
+    item = ExerciseItem.model_validate({
+        "kind": "multiple_choice", "prompt": "You want to test a build. What do you run?",
+        "answer": "make check", "choices": ["make check", "make pdf", "make install"],
+        "chunk_id": "m.pdf#p2-0", "origin": "procedure"})
+    assert ExerciseOrigin(item.origin) is ExerciseOrigin.PROCEDURE
+    assert "`procedure`" in load_prompt("write_exercises").body
