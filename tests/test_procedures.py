@@ -46,6 +46,14 @@ def test_a_menu_path_and_a_macro_in_the_sentence_are_actions() -> None:
     assert macro == [("provide explanation for the answers", "\\explain", "macro")]
 
 
+def test_an_example_listing_after_the_goal_is_no_action() -> None:
+    example = ("To use a strategy for a set of questions, one can define it in a LaTeX "
+               "command, as in the following example:\n\\def\\barQmult{haut=3}\n")
+    listing = ("To link with Fortran routines, use\n\\begin{questionmult}\n\\scoring{b}\n"
+               "\\end{questionmult}\n")
+    assert _read(example) == [] and _read(listing) == []
+
+
 def test_a_label_opening_a_list_of_options_is_no_action() -> None:
     text = ("To use separate answer sheets, consider the following options:\n"
             "SeparateAnswerSheet: If 1, a separate answer sheet will be added.")

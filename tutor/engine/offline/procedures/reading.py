@@ -26,6 +26,8 @@ MAX_GOAL_WORDS = 14
 MIN_GOAL_WORDS = 2
 MAX_ACTION_CHARS = 70
 MAX_STEPS = 6
+LISTING_LINES = 3
+"""Lines of code below a goal from which they are a listing, not an action."""
 
 _WHO = (r"(?:(?:you|one|we)\s+(?:can|could|should|must|may|might|need\s+to|have\s+to|"
         r"will\s+need\s+to)\s+(?:also\s+|simply\s+|then\s+|just\s+|first\s+)?"
@@ -187,6 +189,9 @@ def _action(rest: str, after: str, verb: str
         return (*inline, (inline[0],), whole)
     if end is not None and said.strip() and not said.rstrip().endswith(":"):
         return None  # the sentence ends with no code in it
+    if re.search(r"\bexamples?\b", said):
+        return None  # "..., as in the following example:": the display shows a case, the
+        # action is the sentence's prose
     if said.strip() and not re.search(
             r"(?:\b(?:running|using|typing|use|run|type|by|with|of|in|as|enter|include|"
             r"command|line|execute|call)|:)\s*$", said):
@@ -200,8 +205,8 @@ def _action(rest: str, after: str, verb: str
         steps.append(command)
         if command != line.strip():
             break  # the line goes on in prose: the display ends here
-    if not steps:
-        return None
+    if not steps or len(steps) >= LISTING_LINES:
+        return None  # three lines of code or more: a listing to read, not one action
     return steps[0], _shape(steps[0]), tuple(steps), f"{said} {' / '.join(steps)}"
 
 
