@@ -98,6 +98,15 @@ def test_a_goal_naming_the_word_that_sets_the_key_apart_is_not_asked() -> None:
     assert written == []  # "remove" in the goal points at make remove-package alone
 
 
+def test_a_goal_naming_the_variable_the_key_binds_is_not_asked() -> None:
+    vectors = Concept(id="vector", name="vector", definition="A vector is a list of numbers.",
+                      citations=[Citation(source="m.pdf", page=2)], section="2.1 Vectors")
+    pages = (_PAGES[0], ("2.1 Vectors", "2.1 Vectors\nTo set up a vector named x, use\n"
+                         "x <- c(10.4, 5.6)\n"), *_PAGES[2:])
+    written, _ = written_on_pages(write_procedures, vectors, *pages)
+    assert written == []
+
+
 def test_the_command_typed_without_its_example_values_picks_the_key() -> None:
     removing = Concept(id="removing-packages", name="removing packages",
                        definition="Packages can be removed.", section="6.5 Removing packages",

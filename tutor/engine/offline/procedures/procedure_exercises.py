@@ -42,6 +42,8 @@ _PLACEHOLDER = re.compile(
     r"n|x|string|text|arg|args)\d*)[\]})>]?$")
 """An example value the book shows for an argument, not one the case needs: "{integer}",
 "[...]", "pkg", "/path/to/here", "file.xml", "10"."""
+_NAME = re.compile(r"(?<![\w.$\\])[A-Za-z_][\w]*(?![\w(])")
+"""A name the action binds or reads (``x`` of ``x <- c(1, 2)``), not a call's function."""
 _MACRO_NAME = re.compile(r"\\[A-Za-z@]+\*?")
 
 
@@ -97,7 +99,11 @@ def _gives_away(key: Procedure, others: Sequence[Procedure]) -> bool:
     R tree" for ``make install`` beside ``make check``)."""
     own = content_stems(_spoken(key.action)) - set().union(
         *(content_stems(_spoken(o.action)) for o in others))
-    return bool(own & content_stems(key.goal))
+    if own & content_stems(key.goal):
+        return True
+    names = set(_NAME.findall(key.action)) - set().union(
+        *(set(_NAME.findall(o.action)) for o in others))
+    return bool(names & set(key.goal.split()))  # "set up a vector named x": x <- c(...)
 
 
 def _spoken(action: str) -> str:
