@@ -93,6 +93,8 @@ def task_name(heading: str, text: str = "") -> str | None:
     words = title.split()
     if not 2 <= len(words) <= MAX_WORDS or "," in title:
         return None
+    if {w.lower() for w in words} & {"versus", "vs", "vs."}:
+        return None  # "Prototyping versus planning": two ways set side by side, no one task
     lower = set(re.findall(r"\b[a-z][\w-]*\b", text))
     shown = [words[0].lower()] + [
         w.lower() if w[1:].islower() and (w.lower() in lower if text else
@@ -127,7 +129,9 @@ def _purpose(name: str, section: Sequence[Chunk]) -> tuple[str, Chunk, list[str]
             if (len(said.split()) >= MIN_SENTENCE_WORDS and code_marks(said) <= 2
                     and not leans(said) and content_stems(said) & object_stems
                     and stem(name.split()[0]) in content_stems(said)
-                    and said[:1].isupper() and said.endswith(".")):
+                    and said[:1].isupper() and said.endswith(".")
+                    and not said.startswith("I ")):  # "I wrote the functions ...": the
+                # author's story, not what the task does
                 return said, chunk, points
     if procedures:
         return procedures[0].sentence, procedures[0].chunk, points
