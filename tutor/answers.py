@@ -144,6 +144,8 @@ def chosen_option(exercise: Exercise, text: str) -> int | None:
     said = normalise(text)
     if said in normal:
         return normal.index(said)
+    if said and exercise.answer in choices and said in {normalise(a) for a in exercise.accepted}:
+        return choices.index(exercise.answer)  # the key's command typed without its values
     match = _OPTION.match(" ".join(text.strip().lower().split()))
     if match:
         token = match.group(1)

@@ -116,6 +116,8 @@ class ExerciseOrigin(StrEnum):
     CODE_OUTPUT = "code_output"
     CONTRAST = "contrast"
     RELATION = "relation"
+    PROCEDURE = "procedure"
+    """A case to act on: the goal a manual states, what to run or choose for it."""
 
 
 class Exercise(BaseModel):

@@ -25,6 +25,7 @@ from tutor.answers import CASE_ASKED
 from tutor.course import Chunk, Concept, Exercise
 from tutor.engine.offline.contrasts.contrast_cases import quoted_case
 from tutor.engine.offline.contrasts.contrast_questions import pair_of
+from tutor.engine.offline.procedures.procedure_passages import procedure_passages
 from tutor.errors import TutorError
 from tutor.study.rules import PassageLookup, exercise_problems, reason_category
 from tutor.study.showcases import showcase_passages
@@ -99,6 +100,8 @@ def plan_exercises(state: StudyState, runtime: Runtime[StudyContext]) -> dict[st
     lookup = PassageLookup([Chunk.model_validate(c) for c in state["chunks"]])
     n = runtime.context.passages_per_concept
     showcases = showcase_passages(concepts, lookup.chunks)
+    for concept_id, others in procedure_passages(concepts, lookup.chunks).items():
+        showcases[concept_id] = [*showcases.get(concept_id, []), *others]  # other tasks' actions
     linked = _linked(state)
     related = state.get("related", {})
     return {"task_passages": {

@@ -68,7 +68,7 @@ class ExerciseItem(BaseModel):
     chunk_id: str
     difficulty: float = 0.5
     origin: Literal["definition", "example", "worked_example", "book_exercise", "code_output",
-                    "contrast", "relation"] = "definition"
+                    "contrast", "relation", "procedure"] = "definition"
     """What the exercise was written from (see :class:`tutor.course.ExerciseOrigin`)."""
     code: list[str] = Field(default_factory=list)
     """For a code-output exercise on Python: the session, one statement per entry; the answer

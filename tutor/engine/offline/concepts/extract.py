@@ -75,6 +75,7 @@ from tutor.engine.offline.definitions.synonym_definitions import (
     lend_kind_definitions,
     lend_synonym_definitions,
 )
+from tutor.engine.offline.procedures.task_concepts import add_task_concepts
 from tutor.engine.offline.terms import (
     COMMON_VERBS,
     DETERMINERS,
@@ -264,7 +265,8 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     result = with_entries(result, chunks, reference)  # an API manual's reference entries
     result = add_section_concepts(result, sentences, chunks)  # sections on a topic still missing
     result = add_run_in_concepts(result, chunks)  # paragraphs opened by a run-in head
-    return review_definitions(result, sentences, chunks)  # a real definition, or no junk
+    result = review_definitions(result, sentences, chunks)  # a real definition, or no junk
+    return add_task_concepts(result, [c for i, c in enumerate(chunks) if i not in reference])
 
 
 _IN_SYSTEM = re.compile(r"^(\w[\w\- ]*\w) in [A-Z]{1,4}$")

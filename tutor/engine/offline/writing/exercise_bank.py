@@ -37,6 +37,7 @@ from tutor.engine.offline.examples.example_use_exercises import write_example_us
 from tutor.engine.offline.examples.paired_cases import write_paired_cases
 from tutor.engine.offline.examples.value_readings import write_readings
 from tutor.engine.offline.examples.worked_examples import write_worked_examples
+from tutor.engine.offline.procedures.procedure_exercises import write_procedures
 from tutor.engine.offline.writing.book_exercises import write_book_exercises
 from tutor.engine.offline.writing.exercise_material import Material, Sibling
 from tutor.engine.offline.writing.option_exercises import write_option_items
@@ -65,6 +66,7 @@ def write_beyond_definition(
     found += write_readings(m, passages)
     found += write_conclusions(m, passages)  # what follows from a result the book reports
     found += write_option_items(m, passages)  # a tool's options: which does what
+    found += write_procedures(m, passages)  # a goal the manual states: what to run or choose
     compared = comparable(m)
     siblings = named_siblings_described(compared, siblings, passages)
     contrasts = write_contrast(compared, siblings, passages)

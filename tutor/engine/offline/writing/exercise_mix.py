@@ -34,7 +34,8 @@ ORIGINS_FOR_MASTERY = 2
 evidence rule, :data:`tutor.learner.evidence.ORIGINS_NEEDED`, is met without it)."""
 
 _USES_THE_IDEA = frozenset({ExerciseOrigin.CODE_OUTPUT, ExerciseOrigin.CONTRAST,
-                           ExerciseOrigin.BOOK_EXERCISE, ExerciseOrigin.WORKED_EXAMPLE})
+                           ExerciseOrigin.BOOK_EXERCISE, ExerciseOrigin.WORKED_EXAMPLE,
+                           ExerciseOrigin.PROCEDURE})
 """Origins whose items test use of the idea, not recall of a sentence (a relation item is
 keyed to the one sentence that ties two ideas: recall, so it does not count)."""
 
