@@ -270,20 +270,23 @@ def mix_up_sides(exercise: Exercise) -> tuple[str, str] | None:
     return (right, wrong) if wrong and right.lower() != wrong.lower() else None
 
 
-def _name_pattern(name: str) -> str:
+def name_pattern(name: str) -> str:
+    """A pattern for a name as a whole word or phrase, spaces or hyphens between its words,
+    a plural ending allowed."""
     parts = [re.escape(p) for p in re.split(r"[\s-]+", name.strip()) if p]
     return r"\b" + r"[\s-]+".join(parts) + r"(?:e?s)?\b"
 
 
-def _attributed(text: str, names: tuple[str, str]) -> int | None:
+def attributed(text: str, names: tuple[str, str]) -> int | None:
     """Which of the two names the answer says the note describes ("That is the p-value", "her
     note describes power"), by the first such statement; ``None`` when it says none."""
     found: list[tuple[int, int]] = []
     for i, name in enumerate(names):
-        for match in re.finditer(_SAYS_OF + _name_pattern(name), text, re.I):
+        for match in re.finditer(_SAYS_OF + name_pattern(name), text, re.I):
             found.append((match.start(), i))
-        opening = re.match(r"^\W*(?:the\s+)?" + _name_pattern(name) + r"\s*[.!;]", text, re.I)
-        if opening:  # "Power. The p-value is ...": the answer opens on the idea it names
+        opening = re.match(r"^\W*(?:the\s+|an?\s+)?" + name_pattern(name)
+                           + r"\s*(?:[.!;:,]|$|\s+(?:because|since|as)\b)", text, re.I)
+        if opening:  # "Power. The p-value is ...", "Power, because ...": the idea it opens on
             found.append((-1, i))
     return min(found)[1] if found else None
 
@@ -291,7 +294,7 @@ def _attributed(text: str, names: tuple[str, str]) -> int | None:
 def _claimed(text: str, name: str) -> set[str]:
     """What the answer says the idea is ("Power is the probability ...", "power: ..."), as
     content stems; empty when it says nothing of it."""
-    stated = re.search(_name_pattern(name) + r"\s*(?:,[^,]{0,30},\s*)?(?::|is|are|means|"
+    stated = re.search(name_pattern(name) + r"\s*(?:,[^,]{0,30},\s*)?(?::|is|are|means|"
                        r"refers\s+to)\s+(?P<rest>[^.;]+)", text, re.I)
     return set(content_stems(stated.group("rest"))) if stated else set()
 
@@ -308,7 +311,7 @@ def reversed_diagnosis(exercise: Exercise, text: str) -> bool:
     if sides is None:
         return False
     described, written_under = sides
-    named = _attributed(text, sides)
+    named = attributed(text, sides)
     if named is not None:
         return named == 1
     note = _NOTE.search(exercise.prompt)

@@ -6,7 +6,9 @@
 * cloze: normalised match (case, spaces, punctuation, articles, plural) against the answer and
   its accepted aliases, then a fuzzy match that forgives a small misspelling.
 * short answer: the calibrated model of :mod:`tutor.engine.offline.tutoring.answer_similarity`
-  (embedding similarity, key-point coverage, word overlap, length sanity).
+  (embedding similarity, key-point coverage, word overlap, length sanity); an answer to a case
+  item (which of two ideas the book's case shows) by the idea it names, its reason checked
+  against the case (:mod:`tutor.engine.offline.tutoring.case_answers`).
 
 A wrong answer's feedback names what was right and what is missing without the answer's text:
 missing key points are described by what they are about (words the prompt already shows).
@@ -44,6 +46,12 @@ from tutor.engine.offline.tutoring.answer_similarity import (
     clean_answer,
     content_words,
     score_answer,
+)
+from tutor.engine.offline.tutoring.case_answers import (
+    case_parts,
+    read_case_answer,
+    reason_clash,
+    reason_fits,
 )
 from tutor.engine.port import Grade
 from tutor.errors import AnswerError
@@ -208,7 +216,44 @@ def point_cue(point: str, prompt: str, number: int, total: int) -> str:
     return f"point {number} of {total}"
 
 
+CASE_BARE_NAME = 0.8
+"""The score of an answer to a case item that names the right idea and gives no reason."""
+
+
+def _grade_case(exercise: Exercise, names: str, reason: str) -> Grade:
+    """An answer to a case item that names one of the two ideas: right when it names the idea
+    the case shows (whatever its words), unless its reason goes against the case; the reason
+    is credited (the second key point) when it speaks of the case or of what the idea is."""
+    points = exercise.key_points
+    if names == "other":
+        return Grade(exercise_id=exercise.id, correct=False, score=0.0,
+                     feedback=("Not yet: that is the other idea. Look again at what happens in "
+                               "the case, and which of the two ideas that is."),
+                     missing_points=[point_cue(p, exercise.prompt, i + 1, len(points))
+                                     for i, p in enumerate(points)])
+    case, shown, rival = case_parts(exercise.prompt, exercise.answer, points[1])
+    clash = reason_clash(reason, case, shown, rival) if reason else None
+    if clash is not None:
+        return Grade(exercise_id=exercise.id, correct=False, score=0.4,
+                     feedback=(f"You name the right idea, but your reason does not fit the case: "
+                               f"{clash}. Read the case again and say what in it shows the "
+                               "idea."),
+                     matched_points=[point_cue(points[0], exercise.prompt, 1, len(points))],
+                     missing_points=[point_cue(points[1], exercise.prompt, 2, len(points))])
+    if reason and reason_fits(reason, case, shown):
+        return Grade(exercise_id=exercise.id, correct=True, score=1.0,
+                     feedback="Right, and your reason fits the case.",
+                     matched_points=list(points[:2]))
+    return Grade(exercise_id=exercise.id, correct=True, score=CASE_BARE_NAME,
+                 feedback=("Right. Next time also say what in the case shows it: the course "
+                           f"puts it as \"{points[1]}\"."),
+                 matched_points=points[:1], missing_points=points[1:2])
+
+
 def _grade_short_answer(exercise: Exercise, text: str) -> Grade:
+    case = read_case_answer(exercise, text)
+    if case is not None and case.names:
+        return _grade_case(exercise, case.names, case.reason)
     key = _answer_key(exercise.answer, exercise.prompt, tuple(exercise.key_points))
     result = score_answer(key, text)
     values, points = result.signals.values, key.key_points
