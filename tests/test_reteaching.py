@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tests.factories import COURSE, Driver, make_course, seed
-from tutor.course import Course
+from tutor.course import Course, Exercise, ExerciseKind
 from tutor.evals.simulated_lesson import LessonPolicy
 from tutor.learner.model import ConceptMastery, LearnerModel
 from tutor.teach.choosing import choose_exercise
@@ -19,12 +19,19 @@ from tutor.testing.courses import branching_course
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 
 
+WHY = Exercise(
+    id="array-why", concept_id="array", kind=ExerciseKind.MULTIPLE_CHOICE,
+    prompt="What lets an array reach its tenth element as fast as its first?",
+    answer="address arithmetic", choices=["address arithmetic", "a search", "a hash"])
+"""An item of array whose key neither its name nor its definition holds."""
+
+
 def _one_item_sorting() -> Course:
     """The demo course with sorting down to one item (its choice): a reveal leaves nothing of
-    it to ask that day."""
+    it to ask that day; array has a third item, which its explanation does not give away."""
     course = make_course()
-    return course.model_copy(
-        update={"exercises": [e for e in course.exercises if e.id != "sorting-tf"]})
+    return course.model_copy(update={"exercises": [
+        e for e in course.exercises if e.id != "sorting-tf"] + [WHY]})
 
 
 def _learning(p_known: float, day: datetime) -> dict:
@@ -56,29 +63,35 @@ def test_after_a_reveal_the_lesson_steps_back_to_a_prerequisite_with_a_fresh_ite
 
 
 def test_only_items_not_posed_today_and_only_prerequisites_not_mastered() -> None:
-    course = make_course()
+    course = _one_item_sorting()
     model = LearnerModel(learner_id="ana", course=COURSE, concepts={
         "array": ConceptMastery(concept_id="array", **_learning(0.92, NOW - timedelta(days=1))),
     })
-    # The cloze answered right on an earlier day; the choice asked once today, missed.
-    before = {"exercise_log": {"array-cloze": [3, 1]}, "pace": {"day": "2026-03-01"}}
+    # The cloze and array-why answered right on an earlier day; the choice asked once today,
+    # missed.
+    before = {"exercise_log": {"array-cloze": [3, 1], "array-why": [2, 1]},
+              "pace": {"day": "2026-03-01"}}
     record = posed(today(before, NOW), "array-mc")  # type: ignore[arg-type]
     state = {**before, **saved(before, record)}  # type: ignore[arg-type]
-    assert [e.id for e in fresh_items(state, course, "array", NOW)] == ["array-cloze"]  # type: ignore[arg-type]
+    assert [e.id for e in fresh_items(state, course, "array", NOW)] == [  # type: ignore[arg-type]
+        "array-cloze", "array-why"]
     assert step_back_after_reveal(state, course, model, NOW, "sorting") == "array"  # type: ignore[arg-type]
+    # Only array-why counts: the cloze's key ("array") is its name, which the step back shows.
+    plain = make_course()
+    assert step_back_after_reveal(state, plain, model, NOW, "sorting") is None  # type: ignore[arg-type]
     # The lesson asks among those only, though the item asked today ranks first otherwise
-    # (the other was answered right before).
+    # (the others were answered right before).
     assert choose_exercise(state, course, "array", NOW).id == "array-mc"  # type: ignore[arg-type,union-attr]
     fresh = fresh_items(state, course, "array", NOW)  # type: ignore[arg-type]
-    assert choose_exercise(state, course, "array", NOW, fresh).id == "array-cloze"  # type: ignore[arg-type,union-attr]
-    both = {**before, **saved(before, posed(record, "array-cloze"))}  # type: ignore[arg-type]
+    assert choose_exercise(state, course, "array", NOW, fresh).id == "array-why"  # type: ignore[arg-type,union-attr]
+    both = {**before, **saved(before, posed(record, "array-why"))}  # type: ignore[arg-type]
     assert step_back_after_reveal(both, course, model, NOW, "sorting") is None  # type: ignore[arg-type]
     known = model.model_copy(update={"concepts": {"array": ConceptMastery(
         concept_id="array", p_known=0.99, attempts=3, correct=3, recalled_later=True,
         evidence_tracked=True)}})
     assert step_back_after_reveal(state, course, known, NOW, "sorting") is None  # type: ignore[arg-type]
     # A prerequisite whose every item the concept's explanation (taught again) shows: none.
-    told = {**state, "explanation": {"text": "an array: each element found by its index"}}
+    told = {**state, "explanation": {"text": "an array, by address arithmetic"}}
     assert step_back_after_reveal(told, course, model, NOW, "sorting") is None  # type: ignore[arg-type]
 
 

@@ -53,15 +53,22 @@ def step_back_after_reveal(state: LessonState, course: Course, model: LearnerMod
                            now: datetime, concept_id: str) -> str | None:
     """The prerequisite (direct or further back) of ``concept_id`` to teach again after its
     worked answer was shown and nothing of it is left to ask today: one not mastered yet, with
-    an item not posed today and worth asking; the least known first (not ready, then
+    an item not posed today and worth asking whose key neither the concept taught again nor
+    the step back (the prerequisite's name and definition) shows, so nothing is blanked to ask
+    it; the least known first (not ready, then
     the lowest ``p_known``, then the nearest, then in teaching order). None when there is
     none."""
     draft = (state.get("explanation") or {}).get("text", "")  # the concept taught again
     depth = policy.prerequisites_by_distance(course, concept_id)
     rank = {cid: i for i, cid in enumerate(policy.teaching_order(course))}
+
+    def told(cid: str) -> str:  # what the step back will show: its name and definition
+        concept = course.concept(cid)
+        return f"{draft}\n{concept.name}\n{concept.definition}"
+
     found = [cid for cid in depth
              if not model.is_mastered(cid)
-             and fresh_items(state, course, cid, now, draft)
+             and fresh_items(state, course, cid, now, told(cid))
              and worth_asking(state, course, model, now, cid)]
     if not found:
         return None
