@@ -1,7 +1,8 @@
 """Our teaching policy against textbook order on simulated learners, on two courses.
 
     .venv/bin/python bench/simulate.py [--learners 200] [--seeds 11,13] [--policies ours,textbook]
-        [--courses sample,synthetic,PATH] [--families bkt,forgetting,spacing]
+        [--courses sample,synthetic,PATH] [--families bkt,forgetting,spacing] [--jobs 1]
+        [--spending]
 
 Courses: the sample course (``courses/probability-basics``), the synthetic ten-concept course
 of the tests (a chain with two branches that join), and any built course folder given by path
@@ -26,6 +27,7 @@ import os
 import platform
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from tutor.course import Course  # noqa: E402
 from tutor.evals.simulate import POLICIES, SimulationReport, compare  # noqa: E402
 from tutor.evals.simulated_learners import FAMILIES  # noqa: E402
+from tutor.evals.simulated_spending import spending  # noqa: E402
 from tutor.teach import policy  # noqa: E402
 from tutor.testing.courses import branching_course as synthetic_course  # noqa: E402
 
@@ -105,6 +108,20 @@ def table(summary: dict) -> str:
     return "\n".join(lines)
 
 
+def _one_run(task: tuple[Course, int, int, list, list, bool]) -> dict:
+    """One (course, seed): the comparison, summarised (run in a worker with ``--jobs``); with
+    ``spending``, where each policy's exercises went on each family (per learner)."""
+    course, learners, seed, policies, families, with_spending = task
+    start = time.perf_counter()
+    report = compare(course, n_learners=learners, seed=seed, policies=policies,
+                     families=families)
+    summary = summarize(report, time.perf_counter() - start)
+    if with_spending:
+        summary["spending"] = {f"{family}/{name}": spending(course, family, name, learners, seed)
+                               for family in families for name in policies}
+    return summary
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--learners", type=int, default=200)
@@ -114,6 +131,10 @@ def main() -> None:
     parser.add_argument("--courses", default="sample,synthetic")
     parser.add_argument("--families", default=",".join(FAMILIES),
                         help=f"from {','.join(FAMILIES)}")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="(course, seed) runs at once, each in its own process")
+    parser.add_argument("--spending", action="store_true",
+                        help="also count where each policy's exercises go (simulated_spending)")
     args = parser.parse_args()
     policies = [p for p in args.policies.split(",") if p in POLICIES]
     families = [f for f in args.families.split(",") if f in FAMILIES]
@@ -127,15 +148,12 @@ def main() -> None:
             path = Path(name)
             path = path / "course.json" if path.is_dir() else path
             courses.append(Course.model_validate_json(path.read_text(encoding="utf-8")))
-    runs = []
-    for seed in (int(s) for s in args.seeds.split(",")):
-        for course in courses:
-            start = time.perf_counter()
-            report = compare(course, n_learners=args.learners, seed=seed, policies=policies,
-                             families=families)
-            summary = summarize(report, time.perf_counter() - start)
-            print(table(summary), flush=True)
-            runs.append(summary)
+    tasks = [(course, args.learners, int(seed), policies, families, args.spending)
+             for seed in args.seeds.split(",") for course in courses]
+    with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as workers:
+        runs = list(workers.map(_one_run, tasks))
+    for summary in runs:
+        print(table(summary), flush=True)
     result = {
         "bench": "simulate",
         "policy_settings": {

@@ -75,18 +75,17 @@ class SimulatedDay:
             return self.current
         return None
 
-    def _graded(self, correct: bool, now: datetime, reveal: bool = True) -> None:
+    def _graded(self, correct: bool, now: datetime, reveal: bool = True) -> bool:
         """The day's pool after the posed exercise was answered (``correct``); with
         ``reveal``, a miss on the day's last try at the item is answered by its worked answer
-        (the lesson's move unless a hint comes next)."""
+        (the lesson's move unless a hint comes next). Whether the worked answer was shown."""
         exercise = self.current
         if exercise is None:
-            return
+            return False
         self._keep(pool.graded_today(self.pool, exercise, correct, now))
-        if reveal:
-            self._reveal_after_last_try(exercise, correct, now)
+        return reveal and self._reveal_after_last_try(exercise, correct, now)
 
-    def _reveal_after_last_try(self, exercise: Exercise, correct: bool, now: datetime) -> None:
+    def _reveal_after_last_try(self, exercise: Exercise, correct: bool, now: datetime) -> bool:
         """As the lesson after a wrong answer on the day's last try at the item
         (:func:`tutor.teach.routes.after_grade`, with no hint next): its worked answer is
         shown, and the item and those of its kind that answer gives away are retired for the
@@ -97,3 +96,5 @@ class SimulatedDay:
             reveal = reveal_message(exercise).text
             self._keep(pool.retire_revealed(pool.today(self.pool, now), self.course, exercise,
                                             reveal))
+            return True
+        return False

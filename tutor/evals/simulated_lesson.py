@@ -21,6 +21,9 @@ state, so that the simulation grades the policy the learners meet:
   step back (as :func:`tutor.teach.exercise_pool.leaves_concept`): other material comes next
   and the concept does not wait on the return stack; ``reexplain`` and ``hint`` stay on the
   concept;
+- after a worked answer shown with nothing of the concept left to ask today, the lesson's
+  same-day step back (:func:`tutor.teach.reteaching.step_back_after_reveal`): a prerequisite
+  not mastered yet, asked with an item not posed today;
 - when no concept ready has anything worth asking today: a check of a faded prerequisite of
   one passed over (:func:`~tutor.teach.policy.back_to_blocker`, the lesson's own function
   with this replay's "worth asking"), else a concept past prerequisites shown today and not
@@ -55,6 +58,7 @@ from tutor.teach.policy import (
     past_cleared,
     route_after_grade,
 )
+from tutor.teach.reteaching import fresh_items, step_back_after_reveal
 
 
 class LessonPolicy(SimulatedDay):
@@ -102,7 +106,11 @@ class LessonPolicy(SimulatedDay):
     def next_concept(self, model: LearnerModel, now: datetime) -> str | None:
         if self.focus is not None:
             focus, self.focus = self.focus, None
-            if found_focus := self.askable(focus, now):
+            if self.focus_reason == "reveal_step_back":
+                found_focus = fresh_items(self.pool, self.course, focus, now)
+            else:
+                found_focus = self.askable(focus, now)
+            if found_focus:
                 return self._pose(focus, found_focus, now, self.focus_reason)
         passed: list[str] = []
         for allow_resting in (False, True):
@@ -151,7 +159,7 @@ class LessonPolicy(SimulatedDay):
         self.failures[concept_id] = 0 if correct else self.failures.get(concept_id, 0) + 1
         fails = self.failures[concept_id]
         route = route_after_grade(self.course, model, concept_id, correct, fails, now=now)
-        self._graded(correct, now, reveal=route.action != "hint")
+        revealed = self._graded(correct, now, reveal=route.action != "hint")
         if route.action == "step_back" and (
             len(self.return_to) >= MAX_STEP_BACK_DEPTH or route.concept_id == concept_id
         ):
@@ -180,3 +188,10 @@ class LessonPolicy(SimulatedDay):
                 self.resting[concept_id] = self.asked + REST_FOR
         else:
             self.focus, self.focus_reason = route.concept_id, "again"
+        if revealed and self.focus is None:
+            # As the lesson (reteaching): taught again with nothing of it left to ask today,
+            # a step back the same day to a prerequisite with an item not posed today.
+            back = step_back_after_reveal(self.pool, self.course, model, now, concept_id)
+            if back is not None:
+                self.focus, self.focus_reason = back, "reveal_step_back"
+                self.failures[back] = 0

@@ -10,7 +10,9 @@ and from why the policy chose its concept:
 - why it was chosen (:attr:`tutor.evals.simulated_day.SimulatedDay.chosen_by`): ``frontier``
   or ``review`` (the policy's choice), ``again`` (the same concept after a miss),
   ``step_back`` and ``return``, ``blocker`` (the check of what blocks), ``past_cleared`` and
-  ``past_shown`` (the day going on past prerequisites), ``resting`` (a resting concept back);
+  ``past_shown`` (the day going on past prerequisites), ``resting`` (a resting concept back),
+  ``reveal_step_back`` (a prerequisite taught again after a worked answer was shown:
+  :mod:`tutor.teach.reteaching`);
 - ``after_reveal``: on a concept whose latest answer was missed on the item's last try of the
   day (its worked answer shown);
 - the days a run took, and the days that ended before the session's exercises were spent.

@@ -19,6 +19,7 @@ from tutor.teach import deferring
 from tutor.teach.choosing import choose_exercise, waiting_exercise
 from tutor.teach.context import TeachDeps
 from tutor.teach.exercise_pool import RETAUGHT, pace, posed, today
+from tutor.teach.reteaching import STEPPED_BACK, fresh_items, step_back_after_reveal
 from tutor.teach.routes import leaves_after_reveal
 from tutor.teach.state import ExerciseView, LessonState, TutorMessage
 from tutor.teach.withholding import exposed, remask_emitted, say
@@ -47,6 +48,27 @@ def _teach_first(state: LessonState, deps: TeachDeps, concept_id: str,
     }
 
 
+def _after_reveal(state: LessonState, deps: TeachDeps, concept_id: str) -> dict[str, Any]:
+    """The concept taught again after its answer was shown, with nothing of it left to ask
+    today: its explanation, then a step back to a prerequisite with an item not posed today
+    (:func:`tutor.teach.reteaching.step_back_after_reveal`), else other material."""
+    model = deps.store.load(state["learner_id"], state["course"])
+    back = step_back_after_reveal(state, deps.course, model, deps.clock(), concept_id)
+    messages = [_explanation_message(state["explanation"] or {})]
+    cleared: LessonState = {**state, "exercise_id": None}  # type: ignore[typeddict-item]
+    if back is None:
+        return {**_say(cleared, deps, messages), "explanation": None, "exercise_id": None,
+                "outcome": RETAUGHT}
+    names = deps.course.concept(back).name, deps.course.concept(concept_id).name
+    messages.append(TutorMessage(
+        kind="info", text=f"**{names[1]}** builds on **{names[0]}**. Let's go back to "
+        f"**{names[0]}** first, with a question you have not seen today."))
+    return {**_say(cleared, deps, messages), "explanation": None, "exercise_id": None,
+            "outcome": STEPPED_BACK, "concept_id": back, "reason": "step_back",
+            "return_to": [], "styles_tried": [], "next_style": "", "fails": 0,
+            "mistakes": []}
+
+
 def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     deps = runtime.context
     concept = deps.course.concept(state["concept_id"] or "")
@@ -59,10 +81,9 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
         exercise = keep
     elif state.get("outcome") == "gave_up" and leaves_after_reveal(state, deps):
         # Taught again after its answer was shown, nothing of it left to ask today (or it
-        # rests): other material next.
-        return {**_say({**state, "exercise_id": None}, deps,  # type: ignore[typeddict-item]
-                       [_explanation_message(state["explanation"] or {})]),
-                "explanation": None, "exercise_id": None, "outcome": RETAUGHT}
+        # rests): a step back to a prerequisite with an item not posed today, else other
+        # material next (reteaching).
+        return _after_reveal(state, deps, concept.id)
     else:
         if deferring.may_wait(state):
             model = deps.store.load(state["learner_id"], state["course"])
@@ -71,7 +92,9 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
                 return {"concept_id": ahead, "reason": "frontier", "explanation": None,
                         "exercise_id": None, "styles_tried": [], "next_style": "", "fails": 0,
                         "mistakes": [], "outcome": ""}
-        chosen = choose_exercise(state, deps.course, concept.id, now)
+        fresh = (fresh_items(state, deps.course, concept.id, now)
+                 if state.get("outcome") == STEPPED_BACK else None)
+        chosen = choose_exercise(state, deps.course, concept.id, now, fresh)
         if chosen is None:
             raise ValueError(f"concept {concept.id!r} has no exercise; teach a teachable course")
         exercise = chosen

@@ -100,17 +100,19 @@ def shown_since_attempt(state: LessonState) -> str:
 
 
 def choose_exercise(state: LessonState, course: Course, concept_id: str,
-                    now: datetime | None = None) -> Exercise | None:
+                    now: datetime | None = None,
+                    among: list[Exercise] | None = None) -> Exercise | None:
     """Among the exercises that may be asked now (:func:`~tutor.teach.exercise_pool.askable`:
     under the day's budget, not retired; any exercise of the concept when none is left), prefer
     ones not yet answered right (and no binary item already missed), not the one just asked,
     whose answer nothing shown since the last attempt contains (else only the term is masked
     in it), nor the explanation about to be shown, asked least, of an origin and then a kind
-    not yet asked here."""
+    not yet asked here. With ``among``, only those (the items not posed today, after a shown
+    answer: :mod:`tutor.teach.reteaching`)."""
     exercises = course.exercises_for(concept_id)
     if not exercises:
         return None
-    candidates = askable(state, course, concept_id, now or system_clock()) or exercises
+    candidates = among or askable(state, course, concept_id, now or system_clock()) or exercises
     log = state.get("exercise_log", {})
     emitted = emitted_since_attempt(state)
     explanation = (state.get("explanation") or {}).get("text", "")

@@ -336,6 +336,11 @@ def well_evidenced(model: LearnerModel, concept_id: str, now: datetime) -> bool:
             and _recall(model, concept_id, now) >= REMEMBERED)
 
 
+def prerequisites_by_distance(course: Course, concept_id: str) -> dict[str, int]:
+    """Every prerequisite of ``concept_id``, direct or transitive, with its distance."""
+    return _ancestors(course, concept_id)
+
+
 def _ancestors(course: Course, concept_id: str) -> dict[str, int]:
     """Every prerequisite of ``concept_id``, direct or transitive, with its distance."""
     depth: dict[str, int] = {}

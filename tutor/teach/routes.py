@@ -12,6 +12,7 @@ from langgraph.runtime import Runtime
 from tutor.teach.context import TeachDeps
 from tutor.teach.detours import next_move, still_there
 from tutor.teach.exercise_pool import RETAUGHT, askable, leaves_concept, used_up_after_miss
+from tutor.teach.reteaching import STEPPED_BACK
 from tutor.teach.state import LessonState
 from tutor.teach.step_chain import WAIT
 from tutor.teach.withholding import answer_earned, asks_for_answer, gives_up
@@ -36,6 +37,8 @@ def after_ask(state: LessonState) -> str:
     after a give-up with nothing left to ask today to the next choice."""
     if state.get("exercise_id"):
         return WAIT
+    if state.get("outcome") == STEPPED_BACK:  # a prerequisite taught again after a reveal
+        return "explain"
     return "choose_concept" if state.get("outcome") == RETAUGHT else after_choice(state)
 
 
