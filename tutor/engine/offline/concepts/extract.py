@@ -60,6 +60,7 @@ from tutor.engine.offline.definitions.defining import (
     key_points,
 )
 from tutor.engine.offline.definitions.defining_anywhere import define_anywhere
+from tutor.engine.offline.definitions.definition_kind import judge_definitions
 from tutor.engine.offline.definitions.notation_definitions import state_in_notation
 from tutor.engine.offline.definitions.patterns import (
     Definition,
@@ -262,7 +263,9 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     result = define_anywhere(result, sentences, chunks)  # a better sentence, or no concept
     result = with_entries(result, chunks, reference)  # an API manual's reference entries
     result = add_section_concepts(result, sentences, chunks)  # sections on a topic still missing
-    return review_definitions(result, sentences, chunks)  # a real definition, or no junk
+    result = review_definitions(result, sentences, chunks)  # a real definition, or no junk
+    judge_definitions(result, sentences, chunks)  # a definition, or only a description (what the book says)
+    return result
 
 
 _IN_SYSTEM = re.compile(r"^(\w[\w\- ]*\w) in [A-Z]{1,4}$")

@@ -1,0 +1,187 @@
+"""Whether a concept's sentence defines it or only describes it (issues 11 and 12).
+
+A manual keeps many concepts whose sentence is true and relevant but does not say what the
+concept is: "SPSS variables with value labels are optionally converted to R factors." for
+*SPSS*, "Byte-compilation can be controlled on a per-package basis ..." for
+*byte-compilation*. They stay on the map (their section explains them), but the lesson must
+not present such a sentence as the definition, nor ask "which term is defined as" on it. This
+module gives the verdict the concept carries (:class:`tutor.course.DefinitionKind`): a
+**definition** says what the concept is or what it does, as one whole sentence that reads
+alone, with the concept as its subject, a naming, or a gloss; everything else is a
+**description**.
+
+The verdict is strict where the other passes are lenient: those choose the best sentence the
+book has (:mod:`~tutor.engine.offline.definitions.defining_anywhere`,
+:mod:`~tutor.engine.offline.definitions.real_definitions`), this one says whether even the best
+is a definition. Calibrated on blind ratings of nine development manuals (a rater's "yes":
+says what the concept is and stands on its own).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tutor.course import Chunk, DefinitionKind
+from tutor.engine.offline.concepts.candidates import Sentence
+from tutor.engine.offline.definitions.defining_anywhere import (
+    MAX_WORDS,
+    adopt,
+    devoted_sections,
+    found_definition,
+    tells_what,
+)
+from tutor.engine.offline.definitions.descriptions import a_case_or_a_sign, term_pattern
+from tutor.engine.offline.definitions.real_definitions import is_fragment, lists_things, one_named
+from tutor.engine.offline.definitions.self_contained import is_prose, leans
+from tutor.engine.offline.terms import MentionIndex, term_key
+from tutor.engine.port import ConceptDraft
+from tutor.text import general_zipf, split_sentences
+
+COMMON_ZIPF = 4.2
+"""A name whose every word is at least this frequent in general English ("output", "argument",
+"default value") said with "the" before it is one thing of the book's case, not the kind."""
+
+_T = "\x02"
+_THE_ONE = re.compile(r"^\W*the\s+" + _T + r"\s+(?:is|are|was|were)\b", re.I)
+"""One thing named by a common noun ("The output is a pointer inside the der.", "The argument
+is a string with a number in C-notation.")."""
+_BARE_COMMON = re.compile(r"^\W*" + _T + r"\s+(?:is|means)\b", re.I)
+"""A common word as the bare subject of a sentence about one case ("Type is a power of 2",
+"Zero means continue them", "Default value is the empty string")."""
+_OPTION_LIST = re.compile(r"^The .{1,80} are the command-line options of ")
+"""The sentence an option table's concept is given (its options listed): it lists, it does
+not say what the options are for."""
+_POINTS_BACK = re.compile(r"\b(?:this|these|those|such)\s+(?:type|kind|sort|form|case|way|"
+                          r"mode|process|procedure|method|function|expression|value)s?\b|"
+                          r"\bthem\W*$", re.I)
+"""A noun that stands for something said before, anywhere in the sentence ("a string the parser
+interprets as this type of expression"), or a sentence ending on "them"."""
+_NAMED_GLOSS = re.compile(r"^\W*(?:the\s+)?" + _T + r"\s*(?:[-–—:]|,\s+(?:i\.e\.|that\s+is),?)\s+"
+                          r"(?:[a-z]+s\s|(?:a|an|the)\s)", re.I)
+"""A manual page's name line or a glossary's gloss ("auto-multiple-choice-note - computes marks
+after scans ...", "The exam title, written ..." is read by the gloss test)."""
+_NAMED_LAST = re.compile(r"\b(?:known|referred\s+to)\s+as\s+(?:(?:a|an|the)\s+)?" + _T + r"\W*$"
+                         r"|^\W*(?:(?:a|an|the)\s+)?" + _T + r"\s+(?:is|are)\s+what\b", re.I)
+"""A thing described, then named at the end ("an alternative mechanism for mixing 32-bit and
+64-bit libraries known as multilib."), or the concept said to be what something is ("An
+argument name is what appears to the left of the equals sign ...")."""
+_EXAMPLE_BEFORE = re.compile(r"\b(?:for\s+(?:instance|example)|e\.g\.)(?=.*" + _T + ")", re.I)
+"""A naming inside an example ("In GNU Emacs, for instance, ... the macro for Windows
+conditionals is called WINDOWSNT.")."""
+_EFFECT = re.compile(r"^\W*(?:(?:a|an|the)\s+)?" + _T + r"\s+(?:makes|helps|causes|affects|"
+                     r"improves|slows|speeds|reduces|increases|costs|saves|avoids|prevents|"
+                     r"requires|needs|depends)\b", re.I)
+"""An effect or a need of the thing, not what it is ("Byte-compilation makes the installation
+slower but the loading of packages faster.")."""
+_NAMES_BEFORE = re.compile(r"^\W*(?:this|these|such)(?:\s+[\w-]+){0,3}\s+(?:is|are)\s+(?:also\s+)?"
+                           r"(?:(?:called|known\s+as|referred\s+to\s+as|termed)\s+"
+                           r"(?:(?:a|an|the)\s+)?[\"'‘“]?" + _T + r"|(?:a|an|the)\s+" + _T
+                           + r"\W*$)", re.I)
+"""A naming of what the sentences before it said, read with them ("We give named parts to a
+record. These parts are called fields.", "... This result is the spreading law.")."""
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+_IE_GLOSS = re.compile(_T + r"\W*,?\s+(?:i\.e\.|that\s+is),?\s+\w", re.I)
+"""The concept glossed where the sentence names it ("used for symmetrical cryptography, i.e.
+cryptography using a shared key")."""
+
+
+def definition_kind(text: str, terms: Sequence[str], glossary: bool = False) -> DefinitionKind:
+    """The kind of the concept's sentence: a definition or a description."""
+    return (DefinitionKind.DEFINITION if defines(text, terms, glossary)
+            else DefinitionKind.DESCRIPTION)
+
+
+def defines(text: str, terms: Sequence[str], glossary: bool = False) -> bool:
+    """Whether the text says what the concept is or does, whole and on its own. A text that
+    does not name the concept defines it only as a glossary's gloss (``glossary``: the book
+    has a glossary entry for it) that reads as one ("The 50th percentile of a distribution.");
+    a sentence of prose that leaves the name out is about something else."""
+    text = " ".join(text.split())
+    if not text or not terms:
+        return False
+    terms = list(dict.fromkeys([*terms, *(t.replace("-", " ") for t in terms)]))
+    parts = split_sentences(text) or [text]
+    first = parts[0]
+    if len(parts) >= 2 and _NAMES_BEFORE.match(term_pattern(terms).sub(_T, parts[-1])):
+        return not _POINTS_BACK.search(first) and not is_fragment(first, terms)
+    if (_OPTION_LIST.match(text) or lists_things(text, terms) or is_fragment(text, terms)
+            or _POINTS_BACK.search(first)):
+        return False
+    plain = _ASIDE.sub("", first)  # "ATLAS (https://...) is a ...", "a place (directory)"
+    if term_pattern(terms).search(first) is None:  # a glossary's gloss, its name left out
+        return glossary and tells_what(first, terms)
+    marked = term_pattern(terms).sub(_T, plain)
+    if (_common(terms[0]) and (_THE_ONE.match(marked) or _BARE_COMMON.match(marked))
+            or _EXAMPLE_BEFORE.search(marked) or _EFFECT.match(marked)):
+        return False
+    return (found_definition(plain, terms) or found_definition(first, terms)
+            or any(p.search(marked) is not None for p in (_NAMED_GLOSS, _NAMED_LAST, _IE_GLOSS)))
+
+
+def _common(name: str) -> bool:
+    """Whether every word of the name is a common word of English, in lower case."""
+    words = name.split()
+    return bool(words) and name.islower() and all(general_zipf(w) >= COMMON_ZIPF for w in words)
+
+
+def judge_definitions(drafts: Sequence[ConceptDraft], sentences: Sequence[Sentence],
+                      chunks: Sequence[Chunk]) -> None:
+    """Each draft's definition judged a definition or a description (changed in place); a
+    description gives way to the book's sentence, anywhere it names the concept, that this
+    judge takes for a definition (:func:`better_sentence`)."""
+    described = []
+    for draft in drafts:
+        draft.definition_kind = definition_kind(draft.definition, _terms(draft),
+                                                _glossed(draft, chunks))
+        if draft.definition_kind is DefinitionKind.DESCRIPTION:
+            described.append(draft)
+    if not described:
+        return
+    keys = {term_key(t): d for d in described for t in _terms(d) if term_key(t)}
+    index = MentionIndex([s.text for s in sentences], keys)
+    found: dict[int, set[int]] = {}
+    for key, draft in keys.items():
+        found.setdefault(id(draft), set()).update(index.counts(key))
+    devoted = devoted_sections(sentences)
+    for draft in described:
+        best = better_sentence(draft, sorted(found.get(id(draft), set())), sentences, devoted)
+        if best is not None:
+            adopt(draft, sentences[best], chunks)
+            draft.definition_kind = definition_kind(draft.definition, _terms(draft))
+
+
+def better_sentence(draft: ConceptDraft, positions: Sequence[int], sentences: Sequence[Sentence],
+                    devoted: dict[str, set[str]]) -> int | None:
+    """The book's sentence that defines the concept where its own only describes it: one that
+    names it among its first words, reads alone, is not one case nor about one thing of its
+    kind, and that this judge takes for a definition; in the concept's own section first,
+    then the first in reading order (where the book introduces it)."""
+    terms = _terms(draft)
+    keys = {term_key(t) for t in terms}
+    ranked: list[tuple[int, int]] = []
+    for position in positions:
+        text = sentences[position].text.strip()
+        if (len(text.split()) > MAX_WORDS or text.endswith("?") or leans(text)
+                or not is_prose(text) or a_case_or_a_sign(text, terms)
+                or one_named(text, terms) or not defines(text, terms)):
+            continue
+        ranked.append((int(not keys & devoted.get(sentences[position].section, set())),
+                       position))
+    return min(ranked)[1] if ranked else None
+
+
+def _glossed(draft: ConceptDraft, chunks: Sequence[Chunk]) -> bool:
+    """Whether the draft's definition is a glossary entry's gloss: the book prints it after
+    the concept's name and a colon ("return value: The result of a function.")."""
+    gloss = " ".join(draft.definition.split())[:40]
+    if not gloss:
+        return False
+    entry = re.compile(term_pattern(_terms(draft)).pattern + r"\s*:\s*" + re.escape(gloss), re.I)
+    cited = {(c.source, c.page) for c in draft.citations}
+    return any(entry.search(" ".join(c.text.split())) for c in chunks
+               if (c.source, c.page) in cited)
+
+
+def _terms(draft: ConceptDraft) -> list[str]:
+    return [draft.name, *draft.aliases]
