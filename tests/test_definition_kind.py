@@ -31,6 +31,8 @@ SPSS = "SPSS variables with value labels are optionally converted to R factors."
                  "32-bit and 64-bit libraries known as multilib."),
     ("auto-multiple-choice-imprime", "The auto-multiple-choice imprime command prints selected "
                                      "copies from an AMC answer sheet."),
+    ("universal introduction", "The universal introduction rule (UI) lets you infer UxAx "
+                               "from Ac."),
 ])
 def test_a_sentence_that_says_what_the_concept_is_defines_it(name, text):
     assert defines(text, [name])
@@ -50,6 +52,10 @@ def test_a_sentence_that_says_what_the_concept_is_defines_it(name, text):
                                      "options of Job Control Builtins: -l (list process ids)"),
     ("byte-compilation", "Byte-compilation makes the installation slower but the loading of "
                          "packages faster."),
+    ("default value", "The default value gives one point for the right answer, and zero for "
+                      "others."),
+    ("package", "If you have only a source package that is known to work with current R, you "
+                "could make use of the building service."),
 ])
 def test_a_sentence_about_the_concept_only_describes_it(name, text):
     assert not defines(text, [name])
@@ -193,3 +199,18 @@ def test_a_mix_up_asks_what_the_course_says_of_a_concept_it_only_describes():
     assert prompts[DefinitionKind.DESCRIPTION]
     assert all(p.endswith("say what the course says about output file.")
                for p in prompts[DefinitionKind.DESCRIPTION])
+
+
+def test_a_description_gives_way_to_the_defining_sentence_of_its_own_section():
+    chunks = manual_pages(
+        ("2.1 Byte-compilation", "As from R 3.6.0, all packages are by default byte-compiled. "
+         "Byte-compilation can be controlled on a per-package basis by the 'ByteCompile' field "
+         "in the DESCRIPTION file. In R, byte-compilation is the translation of the R code of "
+         "a package into byte code for a virtual machine."),
+        ("2.2 Locales", "A locale is a description of the local environment of the user, "
+         "including the preferred language and the encoding of characters. Locales are set "
+         "with environment variables."))
+    draft = {d.name.lower(): d for d in extract_concepts(chunks)}["byte-compilation"]
+    assert draft.definition == ("In R, byte-compilation is the translation of the R code of a "
+                                "package into byte code for a virtual machine.")
+    assert draft.definition_kind is DefinitionKind.DEFINITION
