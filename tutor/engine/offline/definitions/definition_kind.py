@@ -32,30 +32,23 @@ from tutor.engine.offline.definitions.defining_anywhere import (
     tells_what,
 )
 from tutor.engine.offline.definitions.descriptions import a_case_or_a_sign, term_pattern
+from tutor.engine.offline.definitions.patterns import definitions_in
 from tutor.engine.offline.definitions.real_definitions import is_fragment, lists_things, one_named
 from tutor.engine.offline.definitions.self_contained import is_prose, leans
 from tutor.engine.offline.terms import MentionIndex, term_key
 from tutor.engine.port import ConceptDraft
-from tutor.text import general_zipf, split_sentences
+from tutor.text import split_sentences
 
-COMMON_ZIPF = 4.2
-"""A name whose every word is at least this frequent in general English ("output", "argument",
-"default value") said with "the" before it is one thing of the book's case, not the kind."""
+STRONG = 2.5
+"""The least pattern strength (:mod:`~tutor.engine.offline.definitions.patterns`) that marks a
+definition: a copula to a class, a naming, "we call"."""
 
 _T = "\x02"
-_THE_ONE = re.compile(r"^\W*the\s+" + _T + r"\s+(?!(?:of|rule|law|principle|theorem|command|"
-                      r"option|style|function|keyword|macro|operator|variable)\b)[a-z]+\b", re.I)
-"""One thing named by a common noun, whatever it is said to be or do ("The output is a pointer
-inside the der.", "The default value gives one point for the right answer ..."); not the
-concept named with its kind ("The universal introduction rule (UI) lets you infer ...")."""
 _ONE_CASE = re.compile(r"^\W*(?:if|when|whenever|unless|once)\b(?!.*\b(?:called|known\s+as|said\s+"
                        r"to\s+be|referred\s+to\s+as)\b)", re.I)
 """A sentence about one case ("If you have only a source package that is known to work ...,
 you could ..."), unless it names what the case is ("If a set of sentences could not all be
 true ..., they are said to be inconsistent")."""
-_BARE_COMMON = re.compile(r"^\W*" + _T + r"\s+(?:is|means)\b", re.I)
-"""A common word as the bare subject of a sentence about one case ("Type is a power of 2",
-"Zero means continue them", "Default value is the empty string")."""
 _OPTION_LIST = re.compile(r"^The .{1,80} are the command-line options of ")
 """The sentence an option table's concept is given (its options listed): it lists, it does
 not say what the options are for."""
@@ -73,6 +66,15 @@ _NAMED_LAST = re.compile(r"\b(?:known|referred\s+to)\s+as\s+(?:(?:a|an|the)\s+)?
 """A thing described, then named at the end ("an alternative mechanism for mixing 32-bit and
 64-bit libraries known as multilib."), or the concept said to be what something is ("An
 argument name is what appears to the left of the equals sign ...")."""
+_PROPERTY = re.compile(r"\b(?:is|are)\s+(?:said\s+to\s+be\s+)?(?:(?:a|an|the)\s+)?" + _T
+                       + r"(?:\s+in\s+\w+)?\s*(?:,\s*)?(?:if|iff|when|just\s+in\s+case)\b"
+                       r"|\b(?:is|are)\s+said\s+to\s+be\s+(?:(?:a|an|the)\s+)?" + _T, re.I)
+"""A property defined by its condition, or a naming of what the sentence says ("An argument is
+valid if it is logically impossible ...", "... they are said to be inconsistent", "True or
+false is said to be the truth-value of a sentence.")."""
+_DEFINED_AS = re.compile(r"\bdefine\s+(?:(?:a|an|the)\s+)?" + _T + r"\s+as\b", re.I)
+"""The book's own "we define X as ..." ("we can define an argument as a series of
+sentences")."""
 _EXAMPLE_BEFORE = re.compile(r"\b(?:for\s+(?:instance|example)|e\.g\.)(?=.*" + _T + ")", re.I)
 """A naming inside an example ("In GNU Emacs, for instance, ... the macro for Windows
 conditionals is called WINDOWSNT.")."""
@@ -87,6 +89,10 @@ _NAMES_BEFORE = re.compile(r"^\W*(?:this|these|such)(?:\s+[\w-]+){0,3}\s+(?:is|a
                            + r"\W*$)", re.I)
 """A naming of what the sentences before it said, read with them ("We give named parts to a
 record. These parts are called fields.", "... This result is the spreading law.")."""
+_ANNOUNCES = re.compile(r"(?:\b(?:e\.g|i\.e|for\s+example|for\s+instance|as\s+follows)\W*|:)\s*$",
+                        re.I)
+"""A sentence whose end is an example or a list left on the page ("XML provides a way to
+specify the file's encoding, e.g.")."""
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 _IE_GLOSS = re.compile(_T + r"\W*(?:,?\s+i\.e\.|,\s+that\s+is),?\s+\w", re.I)
 """The concept glossed where the sentence names it ("used for symmetrical cryptography, i.e.
@@ -113,23 +119,27 @@ def defines(text: str, terms: Sequence[str], glossary: bool = False) -> bool:
     if len(parts) >= 2 and _NAMES_BEFORE.match(term_pattern(terms).sub(_T, parts[-1])):
         return not _POINTS_BACK.search(first) and not is_fragment(first, terms)
     if (_OPTION_LIST.match(text) or lists_things(text, terms) or is_fragment(text, terms)
-            or _POINTS_BACK.search(first)):
+            or _POINTS_BACK.search(first) or _ANNOUNCES.search(_ASIDE.sub("", first))):
         return False
     plain = _ASIDE.sub("", first)  # "ATLAS (https://...) is a ...", "a place (directory)"
     if term_pattern(terms).search(first) is None:  # a glossary's gloss, its name left out
         return glossary and tells_what(first, terms)
     marked = term_pattern(terms).sub(_T, plain)
-    if (_common(terms[0]) and (_THE_ONE.match(marked) or _BARE_COMMON.match(marked))
-            or _EXAMPLE_BEFORE.search(marked) or _EFFECT.match(marked) or _ONE_CASE.match(plain)):
+    if (_EXAMPLE_BEFORE.search(marked) or _EFFECT.match(marked) or _ONE_CASE.match(plain)):
         return False
     return (found_definition(plain, terms) or found_definition(first, terms)
-            or any(p.search(marked) is not None for p in (_NAMED_GLOSS, _NAMED_LAST, _IE_GLOSS)))
+            or _patterned(first, terms)
+            or any(p.search(marked) is not None
+                   for p in (_NAMED_GLOSS, _NAMED_LAST, _IE_GLOSS, _PROPERTY, _DEFINED_AS)))
 
 
-def _common(name: str) -> bool:
-    """Whether every word of the name is a common word of English, in lower case."""
-    words = name.split()
-    return bool(words) and name.islower() and all(general_zipf(w) >= COMMON_ZIPF for w in words)
+def _patterned(sentence: str, terms: Sequence[str]) -> bool:
+    """Whether the map's definitional patterns find the sentence defining the concept, strongly
+    ("We call ∀x an x-quantifier.", "An atomic formula of QL is an n-place predicate followed
+    by n terms."): the patterns that put a textbook's terms on the map."""
+    keys = {term_key(t) for t in terms}
+    return any(term_key(d.term) in keys and d.strength >= STRONG
+               for d in definitions_in(sentence, 0, 0))
 
 
 def judge_definitions(drafts: Sequence[ConceptDraft], sentences: Sequence[Sentence],

@@ -108,14 +108,20 @@ def write_exercises(
 def defined(m: Material) -> bool:
     """Whether the material holds a definition to key items to: the course's sentence says
     what the concept is, and it is not a description (:attr:`Concept.definition_kind`) unless
-    the passages hold a glossary entry or a sentence the same judge takes for a definition.
+    the passages hold a glossary entry or another sentence the same judge takes for a
+    definition.
     No "which term is defined as", cloze or "explain in your own words" item is keyed to a
     sentence about the concept."""
     if not says_what_it_is(m):
         return False
     if m.concept.defined:
         return True
-    return m.found_elsewhere and (m.sentence is None or defines(m.sentence, m.terms))
+    if not m.found_elsewhere:
+        return False
+    if m.sentence is None:
+        return True  # a glossary entry
+    said = " ".join(m.concept.definition.split())
+    return " ".join(m.sentence.split()) not in said and defines(m.sentence, m.terms)
 
 
 def _within_longer_name(m: Material, siblings: Sequence[Sibling]) -> bool:
