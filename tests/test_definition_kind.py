@@ -37,6 +37,7 @@ SPSS = "SPSS variables with value labels are optionally converted to R factors."
               "and the conclusion false."),
     ("argument", "To be perfectly general, we can define an argument as a series of sentences."),
     ("atomic formula", "An atomic formula of QL is an n-place predicate followed by n terms."),
+    ("reserved word", "Reserved words are words that have special meaning to the shell."),
 ])
 def test_a_sentence_that_says_what_the_concept_is_defines_it(name, text):
     assert defines(text, [name])

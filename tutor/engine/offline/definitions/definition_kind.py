@@ -26,6 +26,7 @@ from tutor.course import Chunk, DefinitionKind
 from tutor.engine.offline.concepts.candidates import Sentence
 from tutor.engine.offline.definitions.defining_anywhere import (
     MAX_WORDS,
+    SUBJECT_WORDS,
     adopt,
     devoted_sections,
     found_definition,
@@ -66,6 +67,10 @@ _NAMED_LAST = re.compile(r"\b(?:known|referred\s+to)\s+as\s+(?:(?:a|an|the)\s+)?
 """A thing described, then named at the end ("an alternative mechanism for mixing 32-bit and
 64-bit libraries known as multilib."), or the concept said to be what something is ("An
 argument name is what appears to the left of the equals sign ...")."""
+_PLURAL_CLASS = re.compile(r"^\W*(?:(?:the|all)\s+)?" + _T + r"\s+are\s+(?:[a-z-]+\s+){0,2}[a-z-]+s\s+"
+                           r"(?:that|which|who|whose|where|with|of|in|for|used|made|built)\b", re.I)
+"""A plural said to be a kind of things, with no article ("Reserved words are words that have
+special meaning to the shell.")."""
 _PROPERTY = re.compile(r"\b(?:is|are)\s+(?:said\s+to\s+be\s+)?(?:(?:a|an|the)\s+)?" + _T
                        + r"(?:\s+in\s+\w+)?\s*(?:,\s*)?(?:if|iff|when|just\s+in\s+case)\b"
                        r"|\b(?:is|are)\s+said\s+to\s+be\s+(?:(?:a|an|the)\s+)?" + _T, re.I)
@@ -113,7 +118,8 @@ def defines(text: str, terms: Sequence[str], glossary: bool = False) -> bool:
     text = " ".join(text.split())
     if not text or not terms:
         return False
-    terms = list(dict.fromkeys([*terms, *(t.replace("-", " ") for t in terms)]))
+    terms = list(dict.fromkeys([*terms, *(t.replace("-", " ") for t in terms),
+                                *(t + "s" for t in terms if not t.endswith("s"))]))
     parts = split_sentences(text) or [text]
     first = parts[0]
     if len(parts) >= 2 and _NAMES_BEFORE.match(term_pattern(terms).sub(_T, parts[-1])):
@@ -130,7 +136,8 @@ def defines(text: str, terms: Sequence[str], glossary: bool = False) -> bool:
     return (found_definition(plain, terms) or found_definition(first, terms)
             or _patterned(first, terms)
             or any(p.search(marked) is not None
-                   for p in (_NAMED_GLOSS, _NAMED_LAST, _IE_GLOSS, _PROPERTY, _DEFINED_AS)))
+                   for p in (_NAMED_GLOSS, _NAMED_LAST, _IE_GLOSS, _PROPERTY, _DEFINED_AS,
+                             _PLURAL_CLASS)))
 
 
 def _patterned(sentence: str, terms: Sequence[str]) -> bool:
@@ -162,38 +169,35 @@ def judge_definitions(drafts: Sequence[ConceptDraft], sentences: Sequence[Senten
         found.setdefault(id(draft), set()).update(index.counts(key))
     devoted = devoted_sections(sentences)
     for draft in described:
-        best = better_sentence(draft, sorted(found.get(id(draft), set())), sentences, chunks,
-                               devoted)
+        best = better_sentence(draft, sorted(found.get(id(draft), set())), sentences, devoted)
         if best is not None:
             adopt(draft, sentences[best], chunks)
             draft.definition_kind = definition_kind(draft.definition, _terms(draft))
 
 
 def better_sentence(draft: ConceptDraft, positions: Sequence[int], sentences: Sequence[Sentence],
-                    chunks: Sequence[Chunk], devoted: dict[str, set[str]]) -> int | None:
-    """The book's sentence that defines the concept where its own only describes it: one that
+                    devoted: dict[str, set[str]]) -> int | None:
+    """The book's sentence that defines the concept where its own only describes it: the first
+    in the concept's own section (its heading names it) that names it among its first words,
     reads alone, is not one case nor about one thing of its kind, and that this judge takes
-    for a definition, in the concept's own section (its heading names it) or on the page the
-    concept is cited on first; its own section first, then the first in reading order. A
-    sentence further away defines it in passing, or another sense of the word: on the
-    shared books, looking through the whole book moved the defining page of one concept in
-    twenty away from the teachers' (Think Stats .935 -> .883)."""
+    for a definition. A sentence elsewhere defines it in passing, or another sense of the
+    word: on the shared books, looking through the whole book moved the defining page of one
+    concept in twenty away from the teachers' (Think Stats .935 -> .883), and on the same page
+    it took "Subscript is '@' or '*', the expansion is the number of elements in the array."
+    for *expansion* in the Bash manual."""
     terms = _terms(draft)
     keys = {term_key(t) for t in terms}
-    cited = {(c.source, c.page) for c in draft.citations[:1]}
-    ranked: list[tuple[int, int]] = []
+    pattern = term_pattern(terms)
     for position in positions:
         sentence = sentences[position]
-        own = bool(keys & devoted.get(sentence.section, set()))
         text = sentence.text.strip()
-        page = chunks[sentence.chunk]
-        if ((not own and (page.source, page.page) not in cited)
-                or len(text.split()) > MAX_WORDS or text.endswith("?") or leans(text)
-                or not is_prose(text) or a_case_or_a_sign(text, terms)
-                or one_named(text, terms) or not defines(text, terms)):
-            continue
-        ranked.append((int(not own), position))
-    return min(ranked)[1] if ranked else None
+        opening = " ".join(text.split()[:SUBJECT_WORDS])
+        if (keys & devoted.get(sentence.section, set()) and pattern.search(opening)
+                and len(text.split()) <= MAX_WORDS and not text.endswith("?")
+                and not leans(text) and is_prose(text) and not a_case_or_a_sign(text, terms)
+                and not one_named(text, terms) and defines(text, terms)):
+            return position
+    return None
 
 
 def _glossed(draft: ConceptDraft, chunks: Sequence[Chunk]) -> bool:
