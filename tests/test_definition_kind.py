@@ -216,3 +216,18 @@ def test_a_description_gives_way_to_the_defining_sentence_of_its_own_section():
     assert draft.definition == ("In R, byte-compilation is the translation of the R code of a "
                                 "package into byte code for a virtual machine.")
     assert draft.definition_kind is DefinitionKind.DEFINITION
+
+
+def test_a_glossary_gloss_after_a_name_and_its_abbreviation_defines():
+    from tutor.engine.offline.concepts.candidates import Sentence
+    from tutor.engine.offline.definitions.definition_kind import judge_definitions
+
+    chunks = manual_pages(("Glossary", "probability density function (PDF): The derivative of "
+                           "a continuous CDF, a function that maps a value to its probability "
+                           "density."))
+    draft = ConceptDraft(name="probability density function", aliases=["PDF"],
+                         definition="The derivative of a continuous CDF, a function that maps a "
+                         "value to its probability density.",
+                         citations=[Citation(source="m.pdf", page=1)])
+    judge_definitions([draft], [Sentence(chunks[0].text, 0, 0, "Glossary")], chunks)
+    assert draft.definition_kind is DefinitionKind.DEFINITION

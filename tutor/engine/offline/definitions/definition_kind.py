@@ -202,11 +202,14 @@ def better_sentence(draft: ConceptDraft, positions: Sequence[int], sentences: Se
 
 def _glossed(draft: ConceptDraft, chunks: Sequence[Chunk]) -> bool:
     """Whether the draft's definition is a glossary entry's gloss: the book prints it after
-    the concept's name and a colon ("return value: The result of a function.")."""
+    the concept's name (and its abbreviation) and a colon ("return value: The result of a
+    function.", "probability density function (PDF): The derivative of a continuous CDF
+    ...")."""
     gloss = " ".join(draft.definition.split())[:40]
     if not gloss:
         return False
-    entry = re.compile(term_pattern(_terms(draft)).pattern + r"\s*:\s*" + re.escape(gloss), re.I)
+    entry = re.compile(term_pattern(_terms(draft)).pattern + r"(?:\s*\([^()]{1,30}\))?\s*:\s*"
+                       + re.escape(gloss), re.I)
     cited = {(c.source, c.page) for c in draft.citations}
     return any(entry.search(" ".join(c.text.split())) for c in chunks
                if (c.source, c.page) in cited)
