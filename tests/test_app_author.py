@@ -178,3 +178,28 @@ def test_export_offers_a_download(sample: Path) -> None:
     at.selectbox(key="export_format").set_value("gift").run()
     assert not at.exception
     assert at.get("download_button")
+
+
+def test_concepts_without_a_definition_are_shown_and_an_edit_lifts_the_label(
+        sample: Path) -> None:
+    from tutor.course import DefinitionKind
+
+    course = Course.load(sample / "course.json")
+    target = course.concepts[1]
+    for concept in course.concepts:
+        concept.definition_kind = (DefinitionKind.DESCRIPTION if concept.id == target.id
+                                   else DefinitionKind.DEFINITION)
+    (sample / "course.json").write_text(course.to_json(), encoding="utf-8")
+    at = author_page()
+    assert any("1 concept(s) have no definition" in c.value for c in at.caption)
+    at.checkbox(key="only_undefined").check().run()
+    shown = at.dataframe[0].value
+    assert list(shown["id"]) == [target.id]
+    assert list(shown["defined"]) == ["no (a description)"]
+    at.selectbox(key="edit_target").set_value(target.id).run()
+    next(t for t in at.text_area if t.label == "Definition").set_value(
+        "A process whose result is uncertain.")
+    next(b for b in at.button if b.label == "Save changes").click().run()
+    assert not at.exception
+    assert Course.load(sample / "course.json").concept(target.id).defined
+    assert not any("have no definition" in c.value for c in at.caption)

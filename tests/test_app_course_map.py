@@ -92,3 +92,23 @@ def test_the_author_graph_reads_a_book_a_part_at_a_time(book: Course, tutor_home
     at.selectbox(key="author_map_concept").set_value("idea-1-1-2").run()
     assert not at.exception, at.exception
     assert nodes(dot(at)) == {"idea-1-1-1", "idea-1-1-2", "idea-1-1-3"}
+
+
+def test_a_concept_the_course_only_describes_says_so(tutor_home: Path) -> None:
+    from tutor.course import DefinitionKind
+
+    course = book_course(chapters=2, sections=2, per_section=2)
+    for concept in course.concepts:
+        if concept.id == "idea-1-1-0":
+            concept.definition_kind = DefinitionKind.DESCRIPTION
+    folder = tutor_home / "courses" / (course.slug or "long-book")
+    folder.mkdir(parents=True)
+    (folder / "course.json").write_text(course.to_json(), encoding="utf-8")
+    at = new_app().switch_page("webapp/course_map.py").run()
+    for concept_id, described in (("idea-1-1-0", True), ("idea-1-2-0", False)):
+        name = course.concept(concept_id).name
+        at.text_input(key="map_search").set_value(name).run()
+        at.selectbox(key="map_concept").set_value(concept_id).run()
+        assert not at.exception, at.exception
+        said = "The course doesn't define this concept outright" in page_text(at)
+        assert said is described, concept_id

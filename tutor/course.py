@@ -67,6 +67,14 @@ class Chunk(BaseModel):
         return Citation(source=self.source, page=self.page)
 
 
+class DefinitionKind(StrEnum):
+    """What a concept's ``definition`` text is: the book's definition of it, or only what the
+    book says about it (a use, a property, a fact) where it never says what it is."""
+
+    DEFINITION = "definition"
+    DESCRIPTION = "description"
+
+
 class Concept(BaseModel):
     """An idea the learner must understand, with its definition and where it is taught."""
 
@@ -84,6 +92,14 @@ class Concept(BaseModel):
     """Reading-order position where the concept is introduced."""
     section: str = ""
     """Heading of the section that introduces the concept."""
+    definition_kind: DefinitionKind = DefinitionKind.DEFINITION
+    """Whether ``definition`` defines the concept or only describes it. Course files written
+    before the field existed load as ``definition`` (what every concept was taken for)."""
+
+    @property
+    def defined(self) -> bool:
+        """Whether the course has a definition of the concept, not only a description."""
+        return self.definition_kind is DefinitionKind.DEFINITION
 
 
 class Prerequisite(BaseModel):

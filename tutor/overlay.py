@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from tutor.course import Course, Exercise, Prerequisite
+from tutor.course import Course, DefinitionKind, Exercise, Prerequisite
 from tutor.errors import CourseError
 from tutor.home import atomic_write_text
 
@@ -126,6 +126,7 @@ def apply_edits(course: Course, edits: Edits) -> Course:
             concept.name = edit.name
         if edit.definition is not None:
             concept.definition = edit.definition
+            concept.definition_kind = DefinitionKind.DEFINITION  # the author's own words
     exercises = []
     for exercise in course.exercises:
         change = edits.exercises.get(exercise.id)

@@ -139,9 +139,17 @@ def review(grant: AuthorGrant, name: str, course: Course) -> None:
         ["Concepts", "Exercises", "Graph", "Analytics", "Export"])
     names = {c.id: c.name for c in course.concepts}
     with concepts_tab:
+        undefined = [c for c in course.concepts if not c.defined]
+        if undefined:
+            st.caption(f"{len(undefined)} concept(s) have no definition: the course only says "
+                       "something about them. Write a definition to fix one.")
+        only_undefined = st.checkbox("Only concepts without a definition",
+                                     key="only_undefined", disabled=not undefined)
         st.dataframe([{"id": c.id, "name": c.name, "definition": c.definition,
+                       "defined": "yes" if c.defined else "no (a description)",
                        "pages": ", ".join(x.label() for x in c.citations),
-                       "exercises": len(course.exercises_for(c.id))} for c in course.concepts],
+                       "exercises": len(course.exercises_for(c.id))}
+                      for c in (undefined if only_undefined else course.concepts)],
                      hide_index=True)
         target = st.selectbox("Edit a concept", list(names), format_func=names.__getitem__,
                               key="edit_target")

@@ -42,6 +42,8 @@ def main() -> None:
         return
     concept = course.concept(selected)
     st.subheader(inert_markdown(concept.name))
+    if not concept.defined:
+        st.caption("The course doesn't define this concept outright; it says:")
     st.markdown(displayed(concept.definition))
     if concept.citations:
         st.caption("Sources: " + inert_markdown(", ".join(c.label() for c in concept.citations)))

@@ -277,13 +277,18 @@ def outline(course: Course) -> str:
     counts = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in course.report.exercises_by_kind.items())
     lines.append(f"{len(course.concepts)} concepts, {len(course.prerequisites)} prerequisite edges, "
                  f"{len(course.exercises)} exercises ({counts or 'none'})")
+    undefined = sum(1 for c in course.concepts if not c.defined)
+    if undefined:
+        lines.append(f"{undefined} concept(s) the course describes but never defines "
+                     "(marked \"no definition\": edit their definition to fix them)")
     names = {c.id: c.name for c in course.concepts}
     for number, concept_id in enumerate(course.teaching_order(), start=1):
         concept = course.concept(concept_id)
         lines.append("")
         lines.append(f"{number}. {concept.name}")
         if concept.definition:
-            lines.append(f"   {concept.definition}")
+            said = "" if concept.defined else "(no definition; the course says) "
+            lines.append(f"   {said}{concept.definition}")
         needs = [names[p] for p in course.prerequisites_of(concept.id) if p in names]
         if needs:
             lines.append(f"   needs: {', '.join(needs)}")

@@ -14,7 +14,7 @@ from typing import Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
-from tutor.course import Chunk, Citation, Concept, Exercise, Prerequisite
+from tutor.course import Chunk, Citation, Concept, DefinitionKind, Exercise, Prerequisite
 
 
 class ConceptDraft(BaseModel):
@@ -33,6 +33,9 @@ class ConceptDraft(BaseModel):
     """Which signals found it: ``heading``, ``emphasis``, ``definition``, ``keyphrase``..."""
     key_points: list[str] = Field(default_factory=list)
     """Short statements from the defining passages (become :attr:`Concept.key_points`)."""
+    definition_kind: DefinitionKind = DefinitionKind.DEFINITION
+    """Whether ``definition`` defines the concept or only describes it
+    (:attr:`Concept.definition_kind`)."""
 
 
 class ExerciseCheck(BaseModel):

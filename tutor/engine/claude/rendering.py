@@ -76,6 +76,7 @@ def concept_record(concept: Concept) -> dict[str, object]:
         "id": concept.id,
         "name": concept.name,
         "definition": concept.definition[:DEFINITION_LIMIT],
+        "definition_kind": str(concept.definition_kind),
         "aliases": concept.aliases,
         "key_points": concept.key_points,
     }

@@ -15,6 +15,9 @@ from pydantic import BaseModel, Field
 class ConceptItem(BaseModel):
     name: str
     definition: str
+    defines: bool = True
+    """Whether ``definition`` says what the concept is (false: the material only says
+    something about it, a use, a property, a fact)."""
     aliases: list[str] = Field(default_factory=list)
     section: str = ""
     chunk_id: str
@@ -28,6 +31,8 @@ class ConceptsReply(BaseModel):
 class ConceptGroup(BaseModel):
     name: str
     definition: str
+    defines: bool = True
+    """Whether ``definition`` says what the concept is, not only something about it."""
     aliases: list[str] = Field(default_factory=list)
     members: list[int]
     """Indices of the candidates merged into this concept."""

@@ -19,6 +19,7 @@ from tutor.course import (
     Chunk,
     Citation,
     Concept,
+    DefinitionKind,
     Exercise,
     ExerciseKind,
     ExerciseOrigin,
@@ -83,6 +84,7 @@ def drafts_from(reply: ConceptsReply, group: Sequence[Chunk]) -> list[ConceptDra
         chunk = _chunk_for(item.chunk_id, item.name, group)
         found.append(ConceptDraft(
             name=item.name.strip(), definition=item.definition.strip(),
+            definition_kind=_kind(item.defines),
             aliases=[a for a in item.aliases if a.strip()],
             citations=[chunk.citation()], first_order=chunk.order,
             section=item.section or chunk.heading, score=1.0, evidence=["claude"],
@@ -116,8 +118,15 @@ def _unique_id(name: str, taken: set[str]) -> str:
     return candidate
 
 
+def _kind(defines: bool) -> DefinitionKind:
+    return DefinitionKind.DEFINITION if defines else DefinitionKind.DESCRIPTION
+
+
 def _merged(name: str, definition: str, aliases: list[str], key_points: list[str],
-            members: list[ConceptDraft], taken: set[str]) -> Concept:
+            members: list[ConceptDraft], taken: set[str],
+            kind: DefinitionKind | None = None) -> Concept:
+    """One concept from its drafts; ``kind`` is the model's verdict on ``definition`` (else
+    the verdict of the draft whose definition it keeps)."""
     members = sorted(members, key=lambda d: d.first_order)
     citations: list[Citation] = []
     for draft in members:
@@ -130,9 +139,12 @@ def _merged(name: str, definition: str, aliases: list[str], key_points: list[str
         if alias.strip() and alias.casefold() not in seen:
             seen.add(alias.casefold())
             all_aliases.append(alias.strip())
+    kept = next((d for d in members if d.definition), None)
+    if not definition and kept is not None:
+        definition, kind = kept.definition, kept.definition_kind
     return Concept(
-        id=_unique_id(name, taken), name=name,
-        definition=definition or next((d.definition for d in members if d.definition), ""),
+        id=_unique_id(name, taken), name=name, definition=definition,
+        definition_kind=kind or DefinitionKind.DEFINITION,
         aliases=all_aliases, key_points=key_points, citations=citations,
         first_order=members[0].first_order, section=members[0].section,
     )
@@ -154,6 +166,7 @@ def merge_concepts(engine: ClaudeEngine, drafts: Sequence[ConceptDraft]) -> list
 def merge_request(engine: ClaudeEngine, drafts: Sequence[ConceptDraft]) -> dict[str, Any]:
     records = [
         {"index": i, "name": d.name, "definition": d.definition[:r.DEFINITION_LIMIT],
+         "defines": d.definition_kind is DefinitionKind.DEFINITION,
          "aliases": d.aliases, "section": d.section, "pages": [c.label() for c in d.citations]}
         for i, d in enumerate(drafts)
     ]
@@ -171,12 +184,13 @@ def merged_from(reply: MergeReply, drafts: Sequence[ConceptDraft]) -> list[Conce
             continue
         used.update(members)
         concepts.append(_merged(group.name.strip(), group.definition.strip(), group.aliases,
-                                group.key_points, [drafts[i] for i in members], taken))
+                                group.key_points, [drafts[i] for i in members], taken,
+                                _kind(group.defines)))
     rejected = set(reply.rejected) - used
     for i, draft in enumerate(drafts):
         if i not in used and i not in rejected:
             concepts.append(_merged(draft.name, draft.definition, draft.aliases, [],
-                                    [draft], taken))
+                                    [draft], taken, draft.definition_kind))
     return sorted(concepts, key=lambda c: (c.first_order, c.id))
 
 

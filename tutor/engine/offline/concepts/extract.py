@@ -61,6 +61,7 @@ from tutor.engine.offline.definitions.defining import (
     key_points,
 )
 from tutor.engine.offline.definitions.defining_anywhere import define_anywhere
+from tutor.engine.offline.definitions.definition_kind import judge_definitions
 from tutor.engine.offline.definitions.notation_definitions import state_in_notation
 from tutor.engine.offline.definitions.patterns import (
     Definition,
@@ -266,7 +267,9 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     result = add_section_concepts(result, sentences, chunks)  # sections on a topic still missing
     result = add_run_in_concepts(result, chunks)  # paragraphs opened by a run-in head
     result = review_definitions(result, sentences, chunks)  # a real definition, or no junk
-    return add_task_concepts(result, [c for i, c in enumerate(chunks) if i not in reference])
+    result = add_task_concepts(result, [c for i, c in enumerate(chunks) if i not in reference])
+    judge_definitions(result, sentences, chunks)  # a definition, or only a description
+    return result
 
 
 _IN_SYSTEM = re.compile(r"^(\w[\w\- ]*\w) in [A-Z]{1,4}$")

@@ -231,6 +231,7 @@ def _combine(group: list[ConceptDraft]) -> Concept:
         id="",
         name=named.name,
         definition=source.definition,
+        definition_kind=source.definition_kind,
         aliases=aliases,
         key_points=key_points,
         citations=citations,

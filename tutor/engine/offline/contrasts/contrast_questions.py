@@ -140,8 +140,10 @@ def _mix_up(m: Material, sibling: Sibling, own: str,
         note = _note(said_of.name, note_text, said_terms, fit_terms, true_text)
         if note is None:
             continue
+        asked = (f"say what {said_of.name} is" if said_of.defined  # a description is no
+                 else f"say what the course says about {said_of.name}")  # "what it is"
         prompt = (f'A classmate writes in her notes: "{note}" What has she mixed up? Name the '
-                  f"idea her note describes, and say what {said_of.name} is.")
+                  f"idea her note describes, and {asked}.")
         # the course's description of the other idea (not "it is not true of the concept":
         # a broad kind, "summary statistic", may fit the concept too)
         reference = (f"The note gives the course's description of {fits.name}. "

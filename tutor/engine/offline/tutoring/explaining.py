@@ -73,8 +73,18 @@ def _repeats(sentence: str, reference: str) -> bool:
     return len(mine & set(words(reference))) / max(len(mine), 1) >= 0.8
 
 
+def stated(concept: Concept, text: str | None = None) -> str:
+    """The concept with what the course gives for it (``text``, else its definition): "**X**:
+    ..." for a definition; for a description, that the course does not define it outright and
+    what it says, so that a sentence about X is never presented as what X is."""
+    said = (concept.definition if text is None else text).strip()
+    if concept.defined:
+        return f"**{concept.name}**: {said}"
+    return f"The course doesn't define **{concept.name}** outright; it says: {said}"
+
+
 def _definition(concept: Concept, passages: Sequence[Chunk]) -> tuple[str, list[Citation]]:
-    lines = [f"**{concept.name}**: {concept.definition.strip()}"]
+    lines = [stated(concept)]
     citations = _fallback_citations(concept)
     passage = _defining_passage(concept, passages)
     if passage is not None:
@@ -108,7 +118,8 @@ def _simpler(concept: Concept, passages: Sequence[Chunk]) -> tuple[str, list[Cit
     if not about:
         first = passage_sentences(concept.definition)[:1] or [concept.definition]
         return (
-            f"In short: **{concept.name}** — {_clip(first[0])}",
+            f"In short: {stated(concept, _clip(first[0]))}" if not concept.defined
+            else f"In short: **{concept.name}** — {_clip(first[0])}",
             _fallback_citations(concept),
         )
     cited = {(c.source, c.page) for c in concept.citations}
@@ -151,8 +162,10 @@ def _example(concept: Concept, passages: Sequence[Chunk]) -> tuple[str, list[Cit
             _fallback_citations(concept),
         )
     _, passage, excerpt = best
+    clipped = _clip(concept.definition.strip())
+    remember = clipped if concept.defined else stated(concept, clipped)
     text = (
-        f"**{concept.name}** by example. Remember: {_clip(concept.definition.strip())}\n\n"
+        f"**{concept.name}** by example. Remember: {remember}\n\n"
         + "\n".join(f"> {_clip(s)}" for s in excerpt)
     )
     return text, [passage.citation()]
@@ -165,13 +178,14 @@ def _prerequisites(
         text, citations = _definition(concept, passages)
         return f"**{concept.name}** does not build on other ideas of the course.\n\n{text}", citations
     recap = "\n".join(
-        f"- **{p.name}**: {_clip((passage_sentences(p.definition) or [p.definition])[0])}"
+        f"- {stated(p, _clip((passage_sentences(p.definition) or [p.definition])[0]))}"
         for p in prerequisites
     )
     citations = [c for p in prerequisites for c in p.citations[:1]]
     lines = [
         f"**{concept.name}** builds on ideas you have met:\n\n{recap}",
-        f"With those in mind: **{concept.name}** — {concept.definition.strip()}",
+        f"With those in mind: **{concept.name}** — {concept.definition.strip()}" if concept.defined
+        else f"With those in mind: {stated(concept)}",
     ]
     patterns = [mention_pattern(p) for p in prerequisites]
     for sentence, passage in _sentences_about(concept, passages):

@@ -22,6 +22,7 @@ from tutor.engine.offline.definitions.book_definition import (
     described_siblings,
     with_book_definition,
 )
+from tutor.engine.offline.definitions.definition_kind import defines
 from tutor.engine.offline.definitions.descriptions import (
     compiled_pattern,
     glossed_within_a_phrase,
@@ -70,8 +71,8 @@ def write_exercises(
         # "extension of L": one case of a concept, named by the example's letter
         return refuse(concept.name, refusals.ONE_CASE)
     material = gather(concept, terms, passages)
-    if not says_what_it_is(material):  # the map's sentence does not define: look further
-        material = with_book_definition(material)
+    if not says_what_it_is(material) or not concept.defined:  # the map's sentence does
+        material = with_book_definition(material)  # not define: look further
     if not material.citations or not (material.sentence or material.description):
         return refuse(concept.name, refusals.NO_MATERIAL)
     if names_code(material) or described_by_code(material):
@@ -84,7 +85,7 @@ def write_exercises(
     if material.description and what_it_is_problems(material.description, terms):
         material.description = None  # "The FSF publishes ...", "a valid value": not what it
         # is; the items on the description would be refused, the sentence may still ask
-    written = _on_definition(material, siblings) if says_what_it_is(material) and not (
+    written = _on_definition(material, siblings) if defined(material) and not (
         _within_longer_name(material, siblings)) else []
     beyond = write_beyond_definition(material, siblings, passages,
                                      broader_by_name(concept, related))
@@ -98,10 +99,29 @@ def write_exercises(
         # key, and no item is better than a bad one
         beyond = write_example_use(material, siblings, passages, undefined=True)[:1]
         if not beyond:
-            refuse(concept.name, refusals.NOT_DEFINED if not says_what_it_is(material)
+            refuse(concept.name, refusals.NOT_DEFINED if not defined(material)
                    else refusals.INSIDE_LONGER_NAME if _within_longer_name(material, siblings)
                    else refusals.NOTHING_KEPT)
     return with_one_recall(written + beyond)
+
+
+def defined(m: Material) -> bool:
+    """Whether the material holds a definition to key items to: the course's sentence says
+    what the concept is, and it is not a description (:attr:`Concept.definition_kind`) unless
+    the passages hold a glossary entry or another sentence the same judge takes for a
+    definition.
+    No "which term is defined as", cloze or "explain in your own words" item is keyed to a
+    sentence about the concept."""
+    if not says_what_it_is(m):
+        return False
+    if m.concept.defined:
+        return True
+    if not m.found_elsewhere:
+        return False
+    if m.sentence is None:
+        return True  # a glossary entry
+    said = " ".join(m.concept.definition.split())
+    return " ".join(m.sentence.split()) not in said and defines(m.sentence, m.terms)
 
 
 def _within_longer_name(m: Material, siblings: Sequence[Sibling]) -> bool:

@@ -1,0 +1,219 @@
+"""Whether a concept's sentence defines it or only describes it (issues 11 and 12).
+
+A manual keeps many concepts whose sentence is true and relevant but does not say what the
+concept is: "SPSS variables with value labels are optionally converted to R factors." for
+*SPSS*, "Byte-compilation can be controlled on a per-package basis ..." for
+*byte-compilation*. They stay on the map (their section explains them), but the lesson must
+not present such a sentence as the definition, nor ask "which term is defined as" on it. This
+module gives the verdict the concept carries (:class:`tutor.course.DefinitionKind`): a
+**definition** says what the concept is or what it does, as one whole sentence that reads
+alone, with the concept as its subject, a naming, or a gloss; everything else is a
+**description**.
+
+The verdict is strict where the other passes are lenient: those choose the best sentence the
+book has (:mod:`~tutor.engine.offline.definitions.defining_anywhere`,
+:mod:`~tutor.engine.offline.definitions.real_definitions`), this one says whether even the best
+is a definition. Calibrated on blind ratings of nine development manuals (a rater's "yes":
+says what the concept is and stands on its own).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tutor.course import Chunk, DefinitionKind
+from tutor.engine.offline.concepts.candidates import Sentence
+from tutor.engine.offline.definitions.defining_anywhere import (
+    MAX_WORDS,
+    SUBJECT_WORDS,
+    adopt,
+    devoted_sections,
+    found_definition,
+    tells_what,
+)
+from tutor.engine.offline.definitions.descriptions import a_case_or_a_sign, term_pattern
+from tutor.engine.offline.definitions.patterns import definitions_in
+from tutor.engine.offline.definitions.real_definitions import is_fragment, lists_things, one_named
+from tutor.engine.offline.definitions.self_contained import is_prose, leans
+from tutor.engine.offline.terms import MentionIndex, term_key
+from tutor.engine.port import ConceptDraft
+from tutor.text import split_sentences
+
+STRONG = 2.5
+"""The least pattern strength (:mod:`~tutor.engine.offline.definitions.patterns`) that marks a
+definition: a copula to a class, a naming, "we call"."""
+
+_T = "\x02"
+_ONE_CASE = re.compile(r"^\W*(?:if|when|whenever|unless|once)\b(?!.*\b(?:called|known\s+as|said\s+"
+                       r"to\s+be|referred\s+to\s+as)\b)", re.I)
+"""A sentence about one case ("If you have only a source package that is known to work ...,
+you could ..."), unless it names what the case is ("If a set of sentences could not all be
+true ..., they are said to be inconsistent")."""
+_OPTION_LIST = re.compile(r"^The .{1,80} are the command-line options of ")
+"""The sentence an option table's concept is given (its options listed): it lists, it does
+not say what the options are for."""
+_POINTS_BACK = re.compile(r"\b(?:this|these|those|such)\s+(?:type|kind|sort|form|case|way|"
+                          r"mode|process|procedure|method|function|expression|value)s?\b|"
+                          r"\bthem\W*$", re.I)
+"""A noun that stands for something said before, anywhere in the sentence ("a string the parser
+interprets as this type of expression"), or a sentence ending on "them"."""
+_NAMED_GLOSS = re.compile(r"^\W*(?:the\s+)?" + _T + r"\s*(?:[-–—:]|,\s+(?:i\.e\.|that\s+is),?)\s+"
+                          r"(?:[a-z]+s\s|(?:a|an|the)\s)", re.I)
+"""A manual page's name line or a glossary's gloss ("auto-multiple-choice-note - computes marks
+after scans ...", "The exam title, written ..." is read by the gloss test)."""
+_NAMED_LAST = re.compile(r"\b(?:known|referred\s+to)\s+as\s+(?:(?:a|an|the)\s+)?" + _T + r"\W*$"
+                         r"|^\W*(?:(?:a|an|the)\s+)?" + _T + r"\s+(?:is|are)\s+what\b", re.I)
+"""A thing described, then named at the end ("an alternative mechanism for mixing 32-bit and
+64-bit libraries known as multilib."), or the concept said to be what something is ("An
+argument name is what appears to the left of the equals sign ...")."""
+_PLURAL_CLASS = re.compile(r"^\W*(?:(?:the|all)\s+)?" + _T + r"\s+are\s+(?:[a-z-]+\s+){0,2}[a-z-]+s\s+"
+                           r"(?:that|which|who|whose|where|with|of|in|for|used|made|built)\b", re.I)
+"""A plural said to be a kind of things, with no article ("Reserved words are words that have
+special meaning to the shell.")."""
+_PROPERTY = re.compile(r"\b(?:is|are)\s+(?:said\s+to\s+be\s+)?(?:(?:a|an|the)\s+)?" + _T
+                       + r"(?:\s+in\s+\w+)?\s*(?:,\s*)?(?:if|iff|when|just\s+in\s+case)\b"
+                       r"|\b(?:is|are)\s+said\s+to\s+be\s+(?:(?:a|an|the)\s+)?" + _T, re.I)
+"""A property defined by its condition, or a naming of what the sentence says ("An argument is
+valid if it is logically impossible ...", "... they are said to be inconsistent", "True or
+false is said to be the truth-value of a sentence.")."""
+_DEFINED_AS = re.compile(r"\bdefine\s+(?:(?:a|an|the)\s+)?" + _T + r"\s+as\b", re.I)
+"""The book's own "we define X as ..." ("we can define an argument as a series of
+sentences")."""
+_EXAMPLE_BEFORE = re.compile(r"\b(?:for\s+(?:instance|example)|e\.g\.)(?=.*" + _T + ")", re.I)
+"""A naming inside an example ("In GNU Emacs, for instance, ... the macro for Windows
+conditionals is called WINDOWSNT.")."""
+_EFFECT = re.compile(r"^\W*(?:(?:a|an|the)\s+)?" + _T + r"\s+(?:makes|helps|causes|affects|"
+                     r"improves|slows|speeds|reduces|increases|costs|saves|avoids|prevents|"
+                     r"requires|needs|depends)\b", re.I)
+"""An effect or a need of the thing, not what it is ("Byte-compilation makes the installation
+slower but the loading of packages faster.")."""
+_NAMES_BEFORE = re.compile(r"^\W*(?:this|these|such)(?:\s+[\w-]+){0,3}\s+(?:is|are)\s+(?:also\s+)?"
+                           r"(?:(?:called|known\s+as|referred\s+to\s+as|termed)\s+"
+                           r"(?:(?:a|an|the)\s+)?[\"'‘“]?" + _T + r"|(?:a|an|the)\s+" + _T
+                           + r"\W*$)", re.I)
+"""A naming of what the sentences before it said, read with them ("We give named parts to a
+record. These parts are called fields.", "... This result is the spreading law.")."""
+_ANNOUNCES = re.compile(r"(?:\b(?:e\.g|i\.e|for\s+example|for\s+instance|as\s+follows)\W*|:)\s*$",
+                        re.I)
+"""A sentence whose end is an example or a list left on the page ("XML provides a way to
+specify the file's encoding, e.g.")."""
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+_IE_GLOSS = re.compile(_T + r"\W*(?:,?\s+i\.e\.|,\s+that\s+is),?\s+\w", re.I)
+"""The concept glossed where the sentence names it ("used for symmetrical cryptography, i.e.
+cryptography using a shared key")."""
+
+
+def definition_kind(text: str, terms: Sequence[str], glossary: bool = False) -> DefinitionKind:
+    """The kind of the concept's sentence: a definition or a description."""
+    return (DefinitionKind.DEFINITION if defines(text, terms, glossary)
+            else DefinitionKind.DESCRIPTION)
+
+
+def defines(text: str, terms: Sequence[str], glossary: bool = False) -> bool:
+    """Whether the text says what the concept is or does, whole and on its own. A text that
+    does not name the concept defines it only as a glossary's gloss (``glossary``: the book
+    has a glossary entry for it) that reads as one ("The 50th percentile of a distribution.");
+    a sentence of prose that leaves the name out is about something else."""
+    text = " ".join(text.split())
+    if not text or not terms:
+        return False
+    terms = list(dict.fromkeys([*terms, *(t.replace("-", " ") for t in terms),
+                                *(t + "s" for t in terms if not t.endswith("s"))]))
+    parts = split_sentences(text) or [text]
+    first = parts[0]
+    if len(parts) >= 2 and _NAMES_BEFORE.match(term_pattern(terms).sub(_T, parts[-1])):
+        return not _POINTS_BACK.search(first) and not is_fragment(first, terms)
+    if (_OPTION_LIST.match(text) or lists_things(text, terms) or is_fragment(text, terms)
+            or _POINTS_BACK.search(first) or _ANNOUNCES.search(_ASIDE.sub("", first))):
+        return False
+    plain = _ASIDE.sub("", first)  # "ATLAS (https://...) is a ...", "a place (directory)"
+    if term_pattern(terms).search(first) is None:  # a glossary's gloss, its name left out
+        return glossary and tells_what(first, terms)
+    marked = term_pattern(terms).sub(_T, plain)
+    if (_EXAMPLE_BEFORE.search(marked) or _EFFECT.match(marked) or _ONE_CASE.match(plain)):
+        return False
+    return (found_definition(plain, terms) or found_definition(first, terms)
+            or _patterned(first, terms)
+            or any(p.search(marked) is not None
+                   for p in (_NAMED_GLOSS, _NAMED_LAST, _IE_GLOSS, _PROPERTY, _DEFINED_AS,
+                             _PLURAL_CLASS)))
+
+
+def _patterned(sentence: str, terms: Sequence[str]) -> bool:
+    """Whether the map's definitional patterns find the sentence defining the concept, strongly
+    ("We call ∀x an x-quantifier.", "An atomic formula of QL is an n-place predicate followed
+    by n terms."): the patterns that put a textbook's terms on the map."""
+    keys = {term_key(t) for t in terms}
+    return any(term_key(d.term) in keys and d.strength >= STRONG
+               for d in definitions_in(sentence, 0, 0))
+
+
+def judge_definitions(drafts: Sequence[ConceptDraft], sentences: Sequence[Sentence],
+                      chunks: Sequence[Chunk]) -> None:
+    """Each draft's definition judged a definition or a description (changed in place); a
+    description gives way to the book's sentence, anywhere it names the concept, that this
+    judge takes for a definition (:func:`better_sentence`)."""
+    described = []
+    for draft in drafts:
+        draft.definition_kind = definition_kind(draft.definition, _terms(draft),
+                                                _glossed(draft, chunks))
+        if draft.definition_kind is DefinitionKind.DESCRIPTION:
+            described.append(draft)
+    if not described:
+        return
+    keys = {term_key(t): d for d in described for t in _terms(d) if term_key(t)}
+    index = MentionIndex([s.text for s in sentences], keys)
+    found: dict[int, set[int]] = {}
+    for key, draft in keys.items():
+        found.setdefault(id(draft), set()).update(index.counts(key))
+    devoted = devoted_sections(sentences)
+    for draft in described:
+        best = better_sentence(draft, sorted(found.get(id(draft), set())), sentences, devoted)
+        if best is not None:
+            adopt(draft, sentences[best], chunks)
+            draft.definition_kind = definition_kind(draft.definition, _terms(draft))
+
+
+def better_sentence(draft: ConceptDraft, positions: Sequence[int], sentences: Sequence[Sentence],
+                    devoted: dict[str, set[str]]) -> int | None:
+    """The book's sentence that defines the concept where its own only describes it: the first
+    in the concept's own section (its heading names it) that names it among its first words,
+    reads alone, is not one case nor about one thing of its kind, and that this judge takes
+    for a definition. A sentence elsewhere defines it in passing, or another sense of the
+    word: on the shared books, looking through the whole book moved the defining page of one
+    concept in twenty away from the teachers' (Think Stats .935 -> .883), and on the same page
+    it took "Subscript is '@' or '*', the expansion is the number of elements in the array."
+    for *expansion* in the Bash manual."""
+    terms = _terms(draft)
+    keys = {term_key(t) for t in terms}
+    pattern = term_pattern(terms)
+    for position in positions:
+        sentence = sentences[position]
+        text = sentence.text.strip()
+        opening = " ".join(text.split()[:SUBJECT_WORDS])
+        if (keys & devoted.get(sentence.section, set()) and pattern.search(opening)
+                and len(text.split()) <= MAX_WORDS and not text.endswith("?")
+                and not leans(text) and is_prose(text) and not a_case_or_a_sign(text, terms)
+                and not one_named(text, terms) and defines(text, terms)):
+            return position
+    return None
+
+
+def _glossed(draft: ConceptDraft, chunks: Sequence[Chunk]) -> bool:
+    """Whether the draft's definition is a glossary entry's gloss: the book prints it after
+    the concept's name (and its abbreviation) and a colon ("return value: The result of a
+    function.", "probability density function (PDF): The derivative of a continuous CDF
+    ...")."""
+    gloss = " ".join(draft.definition.split())[:40]
+    if not gloss:
+        return False
+    entry = re.compile(term_pattern(_terms(draft)).pattern + r"(?:\s*\([^()]{1,30}\))?\s*:\s*"
+                       + re.escape(gloss), re.I)
+    cited = {(c.source, c.page) for c in draft.citations}
+    return any(entry.search(" ".join(c.text.split())) for c in chunks
+               if (c.source, c.page) in cited)
+
+
+def _terms(draft: ConceptDraft) -> list[str]:
+    return [draft.name, *draft.aliases]
