@@ -271,3 +271,14 @@ def test_a_key_alone_of_its_kind_among_the_options_is_not_asked() -> None:
     shell = (*_PAGES, ("5 Declarations", "5 Declarations\nTo allow C++ overloaded "
                        "functions, run\nmake cxx-decls\n"))
     assert len(written_on_pages(write_procedures, declaring, *shell)[0]) == 1
+
+
+def test_a_goal_sharing_a_root_with_the_key_alone_is_not_asked() -> None:
+    explaining = Concept(id="explain", name="explain", definition="The explain command ...",
+                         citations=[Citation(source="m.pdf", page=5)], section="5 Explaining")
+    pages = (*_PAGES, ("5 Explaining", "5 Explaining\nTo provide explanation for the "
+                       "answers, run\nmake explain\n"))
+    assert written_on_pages(write_procedures, explaining, *pages)[0] == []
+    other = (*_PAGES, ("5 Explaining", "5 Explaining\nTo provide reasons for the "
+                       "answers, run\nmake explain\n"))
+    assert len(written_on_pages(write_procedures, explaining, *other)[0]) == 1

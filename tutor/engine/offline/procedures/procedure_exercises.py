@@ -32,6 +32,8 @@ ITEMS = 2
 """Procedure items per concept."""
 DISTRACTORS = 3
 MIN_DISTRACTORS = 2
+ROOT = 5
+"""Letters two words of one root share at least ("explanation", "explain")."""
 _QUESTION = {"run": "What do you run?", "choose": "What do you choose?",
              "use": "What do you use?"}
 _ARGUMENT = re.compile(r"^(?:-|\S*[=/{\[(\"'<]|\d|\.\.\.|\S*\.\w+$)")
@@ -107,9 +109,17 @@ def _gives_away(key: Procedure, others: Sequence[Procedure]) -> bool:
         *(content_stems(_spoken(o.action)) for o in others))
     if own & content_stems(key.goal):
         return True
+    if _word_roots(key.action) - set().union(*(_word_roots(o.action) for o in others)) & (
+            _word_roots(key.goal)):
+        return True  # "provide explanation for the answers" for \explain: one root, two stems
     names = set(_NAME.findall(key.action)) - set().union(
         *(set(_NAME.findall(o.action)) for o in others))
     return bool(names & set(key.goal.split()))  # "set up a vector named x": x <- c(...)
+
+
+def _word_roots(text: str) -> set[str]:
+    """The first five letters of each long word ("explanation", "explain" -> "expla")."""
+    return {w[:ROOT] for w in re.findall(r"[a-z]+", _spoken(text).lower()) if len(w) > ROOT}
 
 
 def _spoken(action: str) -> str:

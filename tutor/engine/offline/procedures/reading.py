@@ -10,7 +10,11 @@ below it, where the sentence breaks off at "by running", "use", "with"), the com
 the lines after it (``steps``), the sentence and its passage (its page).
 
 Goals that lean on the text before them ("To make these ...", "To get around this") are not
-read: a learner given the goal alone could not tell what it is about.
+read: a learner given the goal alone could not tell what it is about; nor a goal on one noun
+the text before has named ("make the input"), nor one that is not the reader's ("To avoid
+multiplying by 53, an optimizing compiler might ..."). An action is what the reader runs,
+calls, types or chooses: never a bare name in the sentence ("computed by M4"), nor a listing's
+first line ("#ifdef F77_DUMMY_MAIN"); an option keeps the dots its name ends in ("-I.").
 """
 
 from __future__ import annotations
