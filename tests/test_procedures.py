@@ -198,3 +198,87 @@ def test_the_claude_engine_may_record_a_procedure_item() -> None:
         "chunk_id": "m.pdf#p2-0", "origin": "procedure"})
     assert ExerciseOrigin(item.origin) is ExerciseOrigin.PROCEDURE
     assert "`procedure`" in load_prompt("write_exercises").body
+
+
+# -- what a teacher would keep ----------------------------------------------------------------
+def test_a_bare_name_in_the_sentence_is_no_action() -> None:
+    assert _read("The arguments to AC_INIT may be computed by M4, when autoconf is run.") == []
+    assert _read("The version arguments can be computed by running m4_eval(x), when needed.") == [
+        ("compute the version arguments", "m4_eval(x)", "call")]
+
+
+def test_a_goal_someone_else_pursues_is_not_the_readers() -> None:
+    compiler = ("To avoid multiplying by 53 each time through the loop, an optimizing compiler "
+                "might transform sumc to the following:\nsumc (lo, hi)\n")
+    program = ("In order to link with Fortran routines, the user's program should include:\n"
+               "F77_DUMMY_MAIN()\n")
+    tool = "To find the system headers, autoconf will run:\ncpp -M\n"
+    assert _read(compiler) == [] and _read(program) == [] and _read(tool) == []
+    assert _read("To find the system headers, run:\ncpp -M\n") == [("find the system headers", "cpp -M",
+                                                              "command")]
+
+
+def test_an_option_whose_name_ends_in_a_dot_keeps_it() -> None:
+    found = _read("To provide for VPATH builds, pass the C compiler a -I. option (or -I..).")
+    assert found == [("provide for VPATH builds", "-I.", "option")]
+    assert _read("To keep going after errors, pass the option -k.") == [
+        ("keep going after errors", "-k", "option")]
+
+
+def test_the_first_line_of_a_listing_is_no_action() -> None:
+    directive = ("To link with Fortran routines, include:\n#ifdef F77_DUMMY_MAIN\n"
+                 "# ifdef __cplusplus\nextern \"C\"\n# endif\n")
+    braces = "To sum a range of numbers, use:\nsum_all (lo, hi)\n{\nreturn 0;\n"
+    opened = "To name a package, write:\nAC_INIT([Hello],\n"
+    assert _read(directive) == [] and _read(braces) == [] and _read(opened) == []
+
+
+def test_a_goal_on_an_object_the_text_before_names_is_vague() -> None:
+    assert _read("The input can be made by AC_LANG_PROGRAM and friends.") == []
+    assert _read("The test input can be made by AC_LANG_PROGRAM and friends.") == [
+        ("make the test input", "AC_LANG_PROGRAM", "command")]
+
+
+def test_which_term_is_not_asked_with_the_heading_read_back() -> None:
+    from tutor.engine.offline.writing.exercise_material import Sibling
+    from tutor.engine.offline.writing.exercises import _choose_term
+
+    def concept(name: str, text: str, section: str, page: int) -> Concept:
+        return Concept(id=name.replace(" ", "-"), name=name, definition=text, section=section,
+                       citations=[Citation(source="m.pdf", page=page)])
+
+    siblings = [Sibling(c, 0.5, c.definition) for c in (
+        concept("answer sheet", "The page where students tick boxes.", "2 Sheets", 2),
+        concept("copy", "One printed version of the subject.", "3 Copies", 3),
+        concept("box", "A square that a student ticks.", "4 Boxes", 4))]
+    said = "The strategy used to score the copies is indicated in the source file."
+    asked = {}
+    for section in ("6.7.2 Scoring strategy", "6.7.2 Marks"):
+        scoring = concept("scoring strategy", said, section, 1)
+        written, _ = written_on_pages(lambda m, _c: [e for e in [_choose_term(m, siblings)] if e],
+                                      scoring, (section, f"{section}\n{said}"))
+        asked[section] = len(written)
+    assert asked == {"6.7.2 Scoring strategy": 0, "6.7.2 Marks": 1}
+
+
+def test_a_key_alone_of_its_kind_among_the_options_is_not_asked() -> None:
+    declaring = Concept(id="declaration", name="declaration", definition="A declaration ...",
+                        citations=[Citation(source="m.pdf", page=5)], section="5 Declarations")
+    pages = (*_PAGES, ("5 Declarations", "5 Declarations\nTo allow C++ overloaded "
+                       "functions, use\nAC_CHECK_DECL([basename(char *)])\n"))
+    written, _ = written_on_pages(write_procedures, declaring, *pages)
+    assert written == []  # a macro call among shell commands
+    shell = (*_PAGES, ("5 Declarations", "5 Declarations\nTo allow C++ overloaded "
+                       "functions, run\nmake cxx-decls\n"))
+    assert len(written_on_pages(write_procedures, declaring, *shell)[0]) == 1
+
+
+def test_a_goal_sharing_a_root_with_the_key_alone_is_not_asked() -> None:
+    explaining = Concept(id="explain", name="explain", definition="The explain command ...",
+                         citations=[Citation(source="m.pdf", page=5)], section="5 Explaining")
+    pages = (*_PAGES, ("5 Explaining", "5 Explaining\nTo provide explanation for the "
+                       "answers, run\nmake explain\n"))
+    assert written_on_pages(write_procedures, explaining, *pages)[0] == []
+    other = (*_PAGES, ("5 Explaining", "5 Explaining\nTo provide reasons for the "
+                       "answers, run\nmake explain\n"))
+    assert len(written_on_pages(write_procedures, explaining, *other)[0]) == 1

@@ -3,8 +3,9 @@
 A task the manual teaches (:mod:`tutor.engine.offline.procedures.reading`) is asked as a case:
 the goal the book states, and the learner picks what to run, use or choose. The key is the
 book's action, keyed to its page; the other options are the actions of the manual's other
-procedures among the concept's passages, of the same shape first (a command beside
-commands, a macro beside macros), never one given on the same page or under the same
+procedures among the concept's passages, of the same kind only (a command or an option beside
+commands and options, a macro beside macros: a key alone of its kind gives itself away), the
+same shape first, never one given on the same page or under the same
 heading (the page may support it too), nor one for a goal alike the key's. A case whose goal
 names the word that sets the key apart from the other options ("install ..." for ``make
 install`` among ``make check`` and ``make pdf``) gives itself away and is not asked.
@@ -31,6 +32,8 @@ ITEMS = 2
 """Procedure items per concept."""
 DISTRACTORS = 3
 MIN_DISTRACTORS = 2
+ROOT = 5
+"""Letters two words of one root share at least ("explanation", "explain")."""
 _QUESTION = {"run": "What do you run?", "choose": "What do you choose?",
              "use": "What do you use?"}
 _ARGUMENT = re.compile(r"^(?:-|\S*[=/{\[(\"'<]|\d|\.\.\.|\S*\.\w+$)")
@@ -45,6 +48,9 @@ _PLACEHOLDER = re.compile(
 _NAME = re.compile(r"(?<![\w.$\\])[A-Za-z_][\w]*(?![\w(])")
 """A name the action binds or reads (``x`` of ``x <- c(1, 2)``), not a call's function."""
 _MACRO_NAME = re.compile(r"\\[A-Za-z@]+\*?")
+_KIN = {"command": "shell", "option": "shell", "call": "call", "macro": "macro", "menu": "menu"}
+"""Shapes of action that may stand side by side as options: a shell line beside an option of
+one, a call beside calls; a key the only one of its kind is found by its look."""
 
 
 def write_procedures(m: Material, passages: Sequence[Chunk]) -> list[Exercise]:
@@ -84,6 +90,8 @@ def _distractors(key: Procedure, everything: Sequence[Procedure]) -> list[Proced
            and not same_option(p.action, key.action)
            and not answers_alike(p.goal, key.goal)
            and key.action not in p.steps and p.action not in key.steps]
+    fit = [p for p in fit if _KIN[p.shape] == _KIN[key.shape]]  # a call among shell lines
+    # stands out by its look alone
     fit.sort(key=lambda p: (p.shape != key.shape, abs(p.chunk.order - key.chunk.order)))
     chosen: list[Procedure] = []
     for p in fit:
@@ -101,9 +109,17 @@ def _gives_away(key: Procedure, others: Sequence[Procedure]) -> bool:
         *(content_stems(_spoken(o.action)) for o in others))
     if own & content_stems(key.goal):
         return True
+    if _word_roots(key.action) - set().union(*(_word_roots(o.action) for o in others)) & (
+            _word_roots(key.goal)):
+        return True  # "provide explanation for the answers" for \explain: one root, two stems
     names = set(_NAME.findall(key.action)) - set().union(
         *(set(_NAME.findall(o.action)) for o in others))
     return bool(names & set(key.goal.split()))  # "set up a vector named x": x <- c(...)
+
+
+def _word_roots(text: str) -> set[str]:
+    """The first five letters of each long word ("explanation", "explain" -> "expla")."""
+    return {w[:ROOT] for w in re.findall(r"[a-z]+", _spoken(text).lower()) if len(w) > ROOT}
 
 
 def _spoken(action: str) -> str:

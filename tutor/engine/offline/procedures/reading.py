@@ -10,7 +10,11 @@ below it, where the sentence breaks off at "by running", "use", "with"), the com
 the lines after it (``steps``), the sentence and its passage (its page).
 
 Goals that lean on the text before them ("To make these ...", "To get around this") are not
-read: a learner given the goal alone could not tell what it is about.
+read: a learner given the goal alone could not tell what it is about; nor a goal on one noun
+the text before has named ("make the input"), nor one that is not the reader's ("To avoid
+multiplying by 53, an optimizing compiler might ..."). An action is what the reader runs,
+calls, types or chooses: never a bare name in the sentence ("computed by M4"), nor a listing's
+first line ("#ifdef F77_DUMMY_MAIN"); an option keeps the dots its name ends in ("-I.").
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ _WHO = (r"(?:(?:you|one|we)\s+(?:can|could|should|must|may|might|need\s+to|have\
         r"(?:just|simply|first|then)\s+)?")
 _TO_GOAL = re.compile(
     r"(?:^|(?<=[.!?:]\s)|(?<=\n))(?:To|In\s+order\s+to)\s+(?P<goal>[a-z][^,.;:\n]{3,100}?)\s*,\s*"
-    + _WHO + r"(?P<verb>[a-z]+(?:\s+(?:on|to))?)\b(?P<rest>[^\n]*)")
+    + "(?P<who>" + _WHO + r")(?P<verb>[a-z]+(?:\s+(?:on|to))?)\b(?P<rest>[^\n]*)")
 """"To <goal>, [you can] <verb> <rest>": a purpose clause opening the sentence."""
 _BY_GOAL = re.compile(
     r"\b(?:[Yy]ou|[Oo]ne)\s+can\s+(?:also\s+|easily\s+)?(?P<goal>[a-z][^.;:\n]{3,100}?)\s+"
@@ -58,7 +62,9 @@ _FILLER = re.compile(
     r"(?:the\s+)?|following\s+|(?:command|option|options|line|function|macro|button|menu|"
     r"package\s+option|argument|program|script|code)\b\s*)*", re.IGNORECASE)
 _MACRO = re.compile(r"\\[A-Za-z@]+\*?(?:\[[^\]\n]*\])?(?:\{[^{}\n]*\})*")
-_OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*(?:=[^\s,;]+|\s+(?![a-z]+\b)[\w./-]+)?")
+_OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*"
+                     r"(?:\.+(?!\w)|=[^\s,;]+|\s+(?![a-z]+\b)[\w./-]+)?")
+"""An option, with the dots its name ends in ("-I.", "-I.."): the key is the option as written."""
 _CALL = re.compile(r"\b[A-Za-z_][\w.:]*\([^()\n]{0,40}\)")
 _MENU = re.compile(r"[A-Z][\w+-]*(?: [\w+-]+){0,3}(?:\s*(?:→|->)\s*[A-Za-z][\w+.-]*"
                    r"(?: [\w+.-]+){0,3}){1,5}")
@@ -69,6 +75,20 @@ _PROSE_STOP = frozenset(STOPWORDS | {
     "to", "for", "and", "or", "in", "on", "at", "with", "from", "which", "if", "then", "before",
     "after", "as", "so", "but", "first", "instead", "where", "when", "that", "this", "will",
     "should", "can", "may", "is", "are", "be", "see", "e.g", "i.e"})
+_NOT_READER = frozenset(
+    "the a an this that these those its their his her our some each every any all no it they "
+    "he she most many such".split())
+"""Words that open a clause's subject: "To avoid multiplying by 53, an optimizing compiler
+might ...", "In order to link with Fortran routines, the user's program should ...": the goal is
+someone else's, not the reader's."""
+_VAGUE_OBJECT = re.compile(r"^\S+\s+(?:up\s+|out\s+)?the\s+[\w-]+$", re.IGNORECASE)
+""""make the input", "install the package": one noun the text before has said which it is."""
+_CODE_PUNCT = re.compile(r"[\\/=(){}\[\]<>$:_*-]|\.\w")
+"""What makes a word in a sentence code: a bare name ("M4", "int") is a language, a type or
+a program spoken of, not a line the reader runs."""
+_BLOCK_OPENER = re.compile(r"^#\s*(?:if|ifdef|ifndef|define)\b|\\begin\{|[{(\[]\s*$")
+_CONTINUES = re.compile(r"^(?:[{}()\[\];,]+|#\s*\w+.*)$")
+"""A display line that only carries on a listing: a brace, a preprocessor line."""
 _NOT_GOAL_START = frozenset("the a an and or be is are this that which as so".split())
 _RUN_VERBS = frozenset("run running type typing execute executing enter entering invoke "
                        "invoking call calling by".split())
@@ -119,6 +139,8 @@ def _in_chunk(chunk: Chunk) -> list[Procedure]:
             if goal is None:
                 continue
             verb = match.group("verb").split()[-1].lower()
+            if not _readers(match):
+                continue
             found = _action(match.group("rest"), text[match.end():], verb)
             if found is None:
                 continue
@@ -129,6 +151,18 @@ def _in_chunk(chunk: Chunk) -> list[Procedure]:
                     "run" if verb in _RUN_VERBS and shape in ("command", "call") else "use")
             out.append(Procedure(goal, action, shape, asks, sentence, chunk, steps))
     return out
+
+
+def _readers(match: re.Match[str]) -> bool:
+    """Whether the goal is the reader's: "To X, [you can] run ..." says what the reader does;
+    "To X, an optimizing compiler might ..." says what a program does."""
+    if match.groupdict().get("who") is None or match.group("who").strip():
+        return True
+    verb = match.group("verb").split()[0].lower()
+    if re.match(r"\s*(?:might|may|can|could|should|must|will|would|does|is)\b",
+                match.group("rest")):
+        return False  # "To X, autoconf will run ...": the verb was the subject
+    return verb not in _NOT_READER
 
 
 def _goal(match: re.Match[str]) -> str | None:
@@ -151,6 +185,8 @@ def _goal(match: re.Match[str]) -> str | None:
         return None
     if words[0].lower() in _NOT_GOAL_START or words[-1].lower() in ("the", "a", "an", "to", "of"):
         return None
+    if _VAGUE_OBJECT.match(goal):
+        return None  # "make the input": which input, the goal alone does not say
     return goal
 
 
@@ -178,15 +214,18 @@ def _action(rest: str, after: str, verb: str
     """The action the sentence gives (in its own words or on the display line below), its
     shape, the steps shown and the rest of the sentence as the book says it (the display's
     lines joined by " / ")."""
-    end = re.search(r"[.!?][)\]\"']*(?:\s|$)", rest)
+    end = _sentence_end(rest)
     said = rest[: end.start()] if end else rest
     whole = rest[: end.end()] if end else rest
     command = _command_line(said) if verb in _RUN_VERBS else None
-    if command is not None and _CODE_CHAR.search(command):
+    if command is not None and _CODE_PUNCT.search(command):
         return command, _shape(command), (command,), whole  # "by running make compact-pdf"
     inline = _inline(said)
     if inline is not None:
         return (*inline, (inline[0],), whole)
+    if command is not None:
+        return None  # "may be computed by M4, when ...": a bare name in the sentence is a
+        # language or a program spoken of, not what the reader runs
     if end is not None and said.strip() and not said.rstrip().endswith(":"):
         return None  # the sentence ends with no code in it
     if re.search(r"\bexamples?\b", said):
@@ -203,11 +242,42 @@ def _action(rest: str, after: str, verb: str
         if command is None:
             break
         steps.append(command)
-        if command != line.strip():
+        if command != _PROMPT.sub("", line.strip()):
             break  # the line goes on in prose: the display ends here
-    if not steps or len(steps) >= LISTING_LINES:
+    if not steps or _code_lines(lines) >= LISTING_LINES:
         return None  # three lines of code or more: a listing to read, not one action
+    if not _whole(steps[0]):
+        return None  # "#ifdef F77_DUMMY_MAIN", "AC_INIT([Hello],": a listing's first line
     return steps[0], _shape(steps[0]), tuple(steps), f"{said} {' / '.join(steps)}"
+
+
+def _sentence_end(rest: str) -> re.Match[str] | None:
+    """Where the sentence ends: a stop followed by a space or the line's end, but not the dot
+    an option's name ends in when the sentence goes on ("pass the compiler a -I. option")."""
+    for end in re.finditer(r"[.!?][)\]\"']*(?:\s|$)", rest):
+        glued = re.search(r"(?<![\w-])--?[A-Za-z][\w-]*\.*$", rest[: end.start()])
+        if glued and re.match(r"\s+[a-z(]", rest[end.start() + 1:]):
+            continue
+        return end
+    return None
+
+
+def _code_lines(lines: Sequence[str]) -> int:
+    """How many lines of code the display opens with, the lines that only carry a listing on
+    (a brace, a preprocessor line) counted too."""
+    count = 0
+    for line in lines:
+        if _command_line(line) is None and not _CONTINUES.match(line.strip()):
+            break
+        count += 1
+    return count
+
+
+def _whole(action: str) -> bool:
+    """Whether an action stands on its own: its brackets closed, no block opened."""
+    if _BLOCK_OPENER.search(action):
+        return False
+    return all(action.count(a) == action.count(b) for a, b in ("()", "[]", "{}"))
 
 
 def _inline(said: str) -> tuple[str, str] | None:

@@ -103,6 +103,20 @@ def task_name(heading: str, text: str = "") -> str | None:
     return " ".join(shown)
 
 
+def echoes_its_heading(name: str, section: str, description: str) -> bool:
+    """Whether a description gives away a concept named by its task heading: every word of
+    the name said in it in some form ("scoring strategy" under "6.7.2 Scoring strategy",
+    described "The strategy used to score the copies is ..."; "defining variables" beside
+    "Variables not defined in ..."). A learner asked which term fits needs no understanding,
+    only the heading's words read back."""
+    own = content_stems(name)
+    title = NUMBERING.sub("", section.strip())
+    opening = title.split()[0] if title.split() else ""
+    if len(own) < 2 or not (opening.endswith("ing") and opening[:1].isupper()):
+        return False
+    return own <= content_stems(title) and own <= content_stems(description)
+
+
 def _sections(chunks: Sequence[Chunk]) -> dict[str, list[Chunk]]:
     """Each heading's passages, in reading order (a heading met again keeps its first run)."""
     out: dict[str, list[Chunk]] = {}

@@ -31,6 +31,7 @@ from tutor.engine.offline.definitions.descriptions import (
     term_pattern,
 )
 from tutor.engine.offline.examples.example_use_exercises import write_example_use
+from tutor.engine.offline.procedures.task_concepts import echoes_its_heading
 from tutor.engine.offline.terms import content_stems, mentions, plural, term_variants, words
 from tutor.engine.offline.writing import refusals
 from tutor.engine.offline.writing.checking import BLANK, answers_alike, canonical, same_option
@@ -299,7 +300,8 @@ def _choose_term(m: Material, siblings: list[Sibling]) -> Exercise | None:
         prompt = f'Which term fills the blank: "{_blank(one, m.pattern)[0]}"?'
     else:
         return None
-    if mentions(prompt, m.terms):
+    if mentions(prompt, m.terms) or echoes_its_heading(m.concept.name, m.concept.section,
+                                                       m.description or m.sentence or ""):
         return None
     chosen = _pick([(s, s.concept.name) for s in siblings if not also_fits(s, m)],
                    m.concept.name, prompt)
