@@ -15,7 +15,8 @@ from tutor.engine.offline.concepts.extract import extract_concepts
 from tutor.engine.offline.concepts.merge import merge_concepts
 from tutor.engine.offline.definitions.definition_kind import defines
 from tutor.engine.offline.tutoring.explaining import explain
-from tutor.engine.offline.writing.exercises import write_exercises
+from tutor.engine.offline.writing.exercise_material import Sibling
+from tutor.engine.offline.writing.exercises import write_exercises, wrong_option_glosses
 from tutor.engine.port import ConceptDraft, ExplanationStyle, LearnerContext
 
 SPSS = "SPSS variables with value labels are optionally converted to R factors."
@@ -144,6 +145,19 @@ def test_no_definition_item_is_keyed_to_a_description():
     assert any(e.origin == "definition" for e in write_exercises(concept, related, chunks))
     concept, related, chunks = _asn1(DefinitionKind.DESCRIPTION)
     assert not [e for e in write_exercises(concept, related, chunks) if e.origin == "definition"]
+
+
+def test_feedback_glosses_a_wrong_option_only_from_a_definition():
+    # '"post correcting" is the point here is that ...': a sentence about a concept is not
+    # what the concept is.
+    _, related, _ = _asn1(DefinitionKind.DEFINITION)
+    tag = next(c for c in related if c.id == "tag")
+    gloss = "a number that marks the class of an ASN.1 value"
+    defined = Sibling(concept=tag, similarity=0.5, description=gloss)
+    described = Sibling(concept=tag.model_copy(update={"definition_kind": "description"}),
+                        similarity=0.5, description=gloss)
+    assert wrong_option_glosses([defined]) == f'"tag" is {gloss}.'
+    assert wrong_option_glosses([described]) == ""
 
 
 def test_an_authors_definition_lifts_the_label(tmp_path: Path):

@@ -292,6 +292,13 @@ def _multiple_choice(
     )
 
 
+def wrong_option_glosses(wrong: list[Sibling]) -> str:
+    """What each wrong option is, for the feedback: '"tag" is a number that ...', only for a
+    concept the course defines (a sentence about a concept is no gloss of what it is)."""
+    return " ".join(f'"{s.concept.name}" is {_short(lower_first(s.description))}.'
+                    for s in wrong if s.description and s.concept.defined)
+
+
 def _choose_term(m: Material, siblings: list[Sibling]) -> Exercise | None:
     if m.description:
         prompt = f'Which term matches this description: "{m.description}"?'
@@ -307,11 +314,7 @@ def _choose_term(m: Material, siblings: list[Sibling]) -> Exercise | None:
                    m.concept.name, prompt)
     if len(chosen) < MIN_DISTRACTORS:
         return None
-    others = " ".join(
-        f'"{s.concept.name}" is {_short(lower_first(s.description))}.'
-        for s, _ in chosen
-        if s.description
-    )
+    others = wrong_option_glosses([s for s, _ in chosen])
     explanation = f'"{m.concept.name}" is right: {m.definition_text} ({m.label}). {others}'.strip()
     return _multiple_choice(m, 1, prompt, m.concept.name, chosen, explanation)
 
