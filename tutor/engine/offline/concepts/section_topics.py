@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tutor.engine.offline.concepts.book_matter import is_matter_title
+from tutor.engine.offline.concepts.book_matter import is_licence_title, is_matter_title
 from tutor.engine.offline.concepts.candidates import Sentence
 from tutor.engine.offline.terms import GENERIC_WORDS, term_key
 from tutor.text import STOPWORDS, general_zipf, singular
@@ -79,9 +79,12 @@ _NO_TOPIC = frozenset(
     "introduction overview summary example examples exercise exercises preliminaries "
     "miscellaneous background remarks caveats tips basics conclusion conclusions appendix "
     "preface foreword problems solutions answers bibliography discussion motivation "
-    "acknowledgments acknowledgements sample samples license licence copyright warranty concepts"
+    "acknowledgments acknowledgements sample samples warranty concepts"
     .split())
-"""Words that make a heading about the book or about several things, not about one topic."""
+"""Words that make a heading about the book or about several things, not about one topic. A
+heading on copyright or licences ("Copyright Papers", "License Notices for Code") is a topic
+in the body of a guide; the book's own licence is matter (:func:`is_matter_title`, and its
+passages are no sentences of the course)."""
 
 _NO_TOPIC_ALONE = frozenset(
     "usage options details notes reference general history index contents glossary "
@@ -95,7 +98,7 @@ def topic_name(heading: str, adjectives: frozenset[tuple[str, str]] = frozenset(
     no one topic (matter, an example, a common word, a list of several things).
     ``adjectives``: the pairs of a word in -ing and the noun it qualifies in the book's prose
     (:func:`adjective_participles`)."""
-    if is_matter_title(heading):
+    if is_matter_title(heading) or is_licence_title(heading):
         return None
     title = NUMBERING.sub("", heading.strip()).strip(" .?!")
     parts = [p.strip(" .") for p in _PARTS.split(title) if p.strip(" .")]
@@ -181,6 +184,9 @@ def _bare(part: str, adjectives: frozenset[tuple[str, str]] = frozenset()) -> st
     verb = gerund.group("verb").split()[0].lower() if gerund else ""
     if gerund and (verb, gerund.group("rest").split()[0].lower()) in adjectives:
         return part  # "Operating system access": the book says "the operating system"
+    if gerund and verb not in _NOUN_ING and gerund.group("rest").lower().startswith("of "):
+        return part  # "Licensing of GNU packages": the activity is the topic, its object
+        # says of what
     if gerund and verb not in _NOUN_ING and _LEADING_CUT.match(gerund.group("rest")):
         noun = _action_noun(verb)  # "Converting from X": nothing is left but the action
         return f"{noun} {gerund.group('rest')}" if noun and " and " not in part else None
