@@ -94,3 +94,9 @@ def test_the_authors_narration_describes_no_guides_section() -> None:
                            "language, but we add it when we need to symbolize sentences."))
     added = add_section_concepts([], _sentences(chunks), chunks)
     assert all(d.section != "5.3 Identity rules" for d in added)
+
+
+def test_a_tasks_action_is_named_by_a_noun_the_book_uses() -> None:
+    book = frozenset("when you receive mail reply to it the conversion of units".split())
+    assert topic_name("10.3 Replying to Mail", words=book)[0] == "replying to mail"
+    assert topic_name("Converting from units", words=book)[0] == "conversion from unit"

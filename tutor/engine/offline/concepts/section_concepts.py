@@ -133,9 +133,10 @@ def add_section_concepts(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
     adjectives = adjective_participles(sentences)
     vocabulary: dict[str, set[str]] = {}
     guide = is_guide(sentences)
+    words = frozenset(w for s in sentences for w in re.findall(r"[a-z]+", s.text.lower()))
     for heading, opening in _sections(sentences):
         asked = is_question(heading)  # "How do I convert factors to numeric?"
-        named = asked_named(heading) if asked else topic_name(heading, adjectives)
+        named = asked_named(heading) if asked else topic_name(heading, adjectives, words)
         common = common_topic(heading) if named is None and not asked else None
         if named is None and common is None:
             continue

@@ -92,24 +92,27 @@ _NO_TOPIC_ALONE = frozenset(
 """Words that, alone, name a part of the book rather than a topic ("Options", "Index")."""
 
 
-def topic_name(heading: str, adjectives: frozenset[tuple[str, str]] = frozenset()
-               ) -> tuple[str, list[str]] | None:
+def topic_name(heading: str, adjectives: frozenset[tuple[str, str]] = frozenset(),
+               words: frozenset[str] | None = None) -> tuple[str, list[str]] | None:
     """The concept a section heading names, with its aliases; None for a heading that names
     no one topic (matter, an example, a common word, a list of several things).
     ``adjectives``: the pairs of a word in -ing and the noun it qualifies in the book's prose
-    (:func:`adjective_participles`)."""
+    (:func:`adjective_participles`); ``words``: the book's words in lower case, when known (a
+    task's action is named by a noun the book uses, else by its own words: "replying to mail",
+    never "replication to mail")."""
     if is_matter_title(heading) or is_licence_title(heading):
         return None
     title = NUMBERING.sub("", heading.strip()).strip(" .?!")
     parts = [p.strip(" .") for p in _PARTS.split(title) if p.strip(" .")]
     if not parts:
         return None
-    first = _bare(parts[0], adjectives)
-    aliases = [a for a in (_bare(p, adjectives) for p in parts[1:2]) if a and names_topic(a)]
+    first = _bare(parts[0], adjectives, words)
+    aliases = [a for a in (_bare(p, adjectives, words) for p in parts[1:2])
+               if a and names_topic(a)]
     if first is None or not names_topic(first):
         return None
-    words = {w.lower() for part in parts for w in re.findall(r"[A-Za-z]+", part)}
-    if words & (AUXILIARY | {"versus", "vs"}):
+    said = {w.lower() for part in parts for w in re.findall(r"[A-Za-z]+", part)}
+    if said & (AUXILIARY | {"versus", "vs"}):
         return None  # a statement ("Strings are immutable") or a contrast, not a topic
     name = displayed(first)
     called = _CALLED.match(name)
@@ -170,7 +173,8 @@ def adjective_participles(sentences: Sequence[Sentence]) -> frozenset[tuple[str,
                      for m in _ADJECTIVE_ING.finditer(s.text.lower()))
 
 
-def _bare(part: str, adjectives: frozenset[tuple[str, str]] = frozenset()) -> str | None:
+def _bare(part: str, adjectives: frozenset[tuple[str, str]] = frozenset(),
+          words: frozenset[str] | None = None) -> str | None:
     """A heading part without a leading article, possessives and a task's verb: the thing
     the section is about ("Generating regular sequences" -> "regular sequences"; "Getting help
     with functions" -> "getting help"). A word in -ing the book uses as an adjective
@@ -189,6 +193,9 @@ def _bare(part: str, adjectives: frozenset[tuple[str, str]] = frozenset()) -> st
         # says of what
     if gerund and verb not in _NOUN_ING and _LEADING_CUT.match(gerund.group("rest")):
         noun = _action_noun(verb)  # "Converting from X": nothing is left but the action
+        if noun and words is not None and not {noun, f"{noun}s"} & words and " and " not in part:
+            return part  # "Replying to mail": the book has no "replication", a word of
+            # another sense; the task keeps its own words
         return f"{noun} {gerund.group('rest')}" if noun and " and " not in part else None
     if gerund and verb not in _NOUN_ING:
         rest = _ARTICLE.sub("", _CUT.sub("", gerund.group("rest"))).strip(" ,")
