@@ -100,3 +100,9 @@ def test_a_tasks_action_is_named_by_a_noun_the_book_uses() -> None:
     book = frozenset("when you receive mail reply to it the conversion of units".split())
     assert topic_name("10.3 Replying to Mail", words=book)[0] == "replying to mail"
     assert topic_name("Converting from units", words=book)[0] == "conversion from unit"
+
+
+def test_a_tasks_object_keeps_its_number() -> None:
+    assert topic_name("5 Recruiting Developers") == ("recruiting developers", [])
+    assert topic_name("6.3 Recording Contributors")[0] == "recording contributors"
+    assert topic_name("2.2 Regular sequences")[0] == "regular sequence"

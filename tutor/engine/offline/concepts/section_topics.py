@@ -247,7 +247,8 @@ def names_topic(name: str) -> bool:
 
 def displayed(name: str) -> str:
     """The name as the map writes it: lower case unless written in capitals, the head noun
-    singular ("Regular sequences" -> "regular sequence")."""
+    singular ("Regular sequences" -> "regular sequence"); a task's object keeps its number,
+    since the task is the head ("Recruiting Developers" -> "recruiting developers")."""
     titled = all(w[:1].isupper() for w in name.split() if w.lower() not in STOPWORDS)
     words = [w if w.isupper() or any(c.isupper() for c in w[1:]) or (
         i > 0 and w[:1].isupper() and not titled) else w.lower()
@@ -255,7 +256,9 @@ def displayed(name: str) -> str:
     lowered = [w.lower() for w in words]
     head = lowered.index("of", 1) - 1 if "of" in lowered[1:] else len(words) - 1
     word = words[head]
-    if word.islower() and word.endswith("s") and not word.endswith("ss"):
+    task = (head > 0 and lowered[0].endswith("ing") and lowered[0] not in _NOUN_ING
+            and _GERUND.match(name) is not None)
+    if not task and word.islower() and word.endswith("s") and not word.endswith("ss"):
         one = singular(word)
         if one != word and general_zipf(one) >= 2.0:
             words[head] = one
