@@ -106,3 +106,10 @@ def test_a_tasks_object_keeps_its_number() -> None:
     assert topic_name("5 Recruiting Developers") == ("recruiting developers", [])
     assert topic_name("6.3 Recording Contributors")[0] == "recording contributors"
     assert topic_name("2.2 Regular sequences")[0] == "regular sequence"
+
+
+def test_a_group_word_after_a_qualifier_is_no_group_of_entries() -> None:
+    assert topic_name("3.2 Compatibility with Other Implementations")[0] == (
+        "compatibility with other implementation")
+    assert topic_name("4.8 Standards for Command Line Interfaces") is not None
+    assert topic_name("7.3.1 General CCM interface") is None

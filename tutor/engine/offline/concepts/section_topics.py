@@ -73,6 +73,9 @@ _API_GROUPS = frozenset("interface interfaces macro macros implementation implem
                         .split())
 """Heads of a section on a group of reference entries or on the code behind a thing."""
 
+_QUALIFIERS = frozenset("with for of between to in on".split())
+"""Prepositions after a name's head: what follows qualifies it."""
+
 _NOT_FIRST = frozenset("first second third last final next previous my i i'm i've we".split())
 
 _NO_TOPIC = frozenset(
@@ -230,9 +233,11 @@ def names_topic(name: str) -> bool:
         return False
     if ", " in name or lower[0] in ("and", "or"):
         return False  # a list of several things
-    if lower[-1] in _API_GROUPS:
+    qualified = next((i for i, w in enumerate(lower) if i > 0 and w in _QUALIFIERS), len(lower))
+    if lower[qualified - 1] in _API_GROUPS:
         return False  # "General CCM interface", "EAX helper macros": a group of reference
-        # entries, the entries' own concepts
+        # entries, the entries' own concepts (not "Compatibility with other implementations",
+        # whose head is before its qualifier)
     if lower[0] in _NOT_FIRST:
         return False  # "The first program", "My program hangs": a step or a reader's trouble
     if len(words) == 1:
