@@ -25,13 +25,13 @@ def _sentences(chunks: list[Chunk]) -> list[Sentence]:
 def test_a_heading_names_its_topic() -> None:
     assert topic_name("2.2 Vector arithmetic") == ("vector arithmetic", [])
     assert topic_name("2.3 Generating regular sequences") == (
-        "regular sequence", ["generating regular sequence"])  # the book's own title too
+        "regular sequence", ["generating regular sequences"])  # the book's own title too
     assert topic_name("6.3.5 Managing the search path") == (
         "search path", ["managing the search path"])
     assert topic_name("1.7 Getting help with functions and features") == (
-        "getting help", ["getting help with functions and feature"])
+        "getting help", ["getting help with functions and features"])
     assert topic_name("10 Writing your own functions") == (
-        "writing function", ["writing your own function"])
+        "writing functions", ["writing your own functions"])
     assert topic_name("9.2.1 Conditional execution: if statements") == (
         "conditional execution", [])
     assert topic_name("5.2 Array indexing. Subsections of an array") == (
@@ -190,7 +190,7 @@ def test_a_task_heading_names_its_action_or_the_term_it_works_on() -> None:
     assert topic_name("3.2 Converting from Unicode to ASCII") == (
         "conversion from Unicode to ASCII", ["converting from unicode to ASCII"])
     assert topic_name("3.3 Getting and setting attributes") == (
-        "attribute", ["getting and setting attribute"])
+        "attribute", ["getting and setting attributes"])
     assert topic_name("7.4 Editing data") == ("editing data", [])  # a common word stays a task
     assert topic_name("7.1 The read.table() function") == (
         "read.table()", ["read.table() function"])

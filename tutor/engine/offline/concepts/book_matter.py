@@ -83,10 +83,14 @@ def is_bibliography(text: str) -> bool:
 
 
 def is_licence(text: str) -> bool:
-    """True for a copyright or licence notice: several of its set phrases in a short text."""
-    hits = len(_LICENCE.findall(text))
+    """True for a copyright or licence notice: several of its set phrases in a short text.
+    Each phrase counts once: a guide's chapter on legal matters says "copyright" in every
+    sentence ("keep a proper copyright notice in each file ...") and is no notice; a notice
+    says several different ones ("Copyright ... Permission is granted ... under the terms of
+    ...")."""
+    hits = len({hit.lower() for hit in _LICENCE.findall(text)})
     return (hits >= 3 or (hits >= 2 and len(text.split()) < 120)
-            or len(_LICENCE_SELF.findall(text)) >= 3)
+            or len({hit.lower() for hit in _LICENCE_SELF.findall(text)}) >= 3)
 
 
 _RELEASE_LINE = re.compile(
@@ -207,12 +211,18 @@ _LICENCE_SELF = re.compile(
 """A licence's words about itself and the work it covers (a licence's own clauses)."""
 
 
+def is_licence_title(heading: str) -> bool:
+    """True for a licence's own title ("GNU Free Documentation License", "Appendix A
+    Copyright"), not for a section on licences ("License Notices for Code")."""
+    return bool(_LICENCE_TITLE.fullmatch(_NUMBERED.sub("", heading.strip()).strip(" .:")))
+
+
 def _matter_kind(heading: str) -> str:
     """What a matter title names, which decides where its matter ends; "" for no title."""
     bare = _NUMBERED.sub("", heading.strip()).strip(" .:")
     if _RELEASE_TITLE.fullmatch(bare):
         return _RELEASE
-    if _LICENCE_TITLE.fullmatch(bare):
+    if is_licence_title(heading):
         return _LICENCE_KIND
     if not is_matter_title(heading):
         return ""

@@ -31,6 +31,7 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk
 from tutor.engine.offline.concepts.candidates import Sentence
+from tutor.engine.offline.concepts.guide_books import GUIDE_EVIDENCE, is_guide, prescribes
 from tutor.engine.offline.concepts.question_topics import asked_named, is_question, question_answer
 from tutor.engine.offline.concepts.section_topics import (
     AUXILIARY,
@@ -115,9 +116,6 @@ _POINTS_ON = re.compile(r"\b(?:the following|as follows|below|(?<!for )examples?
                         re.IGNORECASE)
 """A sentence that points at what comes next or elsewhere ("See Section ..."), or presents an
 example, says not what the topic is; one that gives an example on the way ("..., for example as plot labels") may."""
-_PRESCRIBING = re.compile(r"\b(?:should|must|need to|ought to)\b|^(?:Please|Try to|Always|"
-                          r"Never|Avoid|Use|Do not|Don't)\b")
-"""What a rule says to do: a modal of obligation, or an instruction."""
 _AUTHORS = re.compile(r"\b(?:we|our|us|I)\b")
 _QUALIFIED = re.compile(r" (?:of|for|as|in|with|within|from|on) ")
 """Where a name's head ends and its qualifier begins ("tuple as return value")."""
@@ -134,9 +132,11 @@ def add_section_concepts(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
     added: list[ConceptDraft] = []
     adjectives = adjective_participles(sentences)
     vocabulary: dict[str, set[str]] = {}
+    guide = is_guide(sentences)
+    words = frozenset(w for s in sentences for w in re.findall(r"[a-z]+", s.text.lower()))
     for heading, opening in _sections(sentences):
         asked = is_question(heading)  # "How do I convert factors to numeric?"
-        named = asked_named(heading) if asked else topic_name(heading, adjectives)
+        named = asked_named(heading) if asked else topic_name(heading, adjectives, words)
         common = common_topic(heading) if named is None and not asked else None
         if named is None and common is None:
             continue
@@ -154,6 +154,8 @@ def add_section_concepts(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
         found = question_answer(opening, name, heading, chunks) if asked else None
         found = found or section_definition(opening, terms, heading, _parts_of(name), known,
                                             it_is_topic=not asked)
+        described = found is None and guide and not asked and not common
+        found = found or (guide_description(opening, heading) if described else None)
         if found is None:
             continue
         first, text, points = found
@@ -170,7 +172,8 @@ def add_section_concepts(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
             citations=[chunk.citation(), *([chunks[first.chunk].citation()]
                                            if chunks[first.chunk].page != chunk.page else [])],
             first_order=chunk.order, section=heading, score=SCORE,
-            evidence=["heading", SECTION_EVIDENCE], key_points=points))
+            evidence=["heading", SECTION_EVIDENCE, *([GUIDE_EVIDENCE] if described else [])],
+            key_points=points))
     result = [*drafts, *added]
     result.sort(key=lambda d: (d.first_order, -d.score))
     return result
@@ -213,11 +216,26 @@ def _prescribes(text: str, terms: Sequence[str]) -> bool:
     work"; "Try to make library functions reentrant." under "Library behavior"): a modal of
     obligation or an instruction, at least :data:`RULE_MIN_WORDS` words, sharing a word with
     the topic."""
-    if (not _PRESCRIBING.search(text) or _AUTHORS.search(text)
+    if (not prescribes(text) or _AUTHORS.search(text)
             or len(text.split()) < RULE_MIN_WORDS):
         return False  # "..., but we add it when we need to ...": the authors' steps
     stems = set(content_stems(text))
     return any(set(content_stems(term)) & stems for term in terms)
+
+
+def guide_description(opening: Sequence[Sentence], heading: str
+                      ) -> tuple[Sentence, str, list[str]] | None:
+    """A guide's section described by its opening: its first sentence that reads on its own
+    (not the authors' narration, "we add it when we need to ...", a pointer or code), with the
+    next ones as key points. The practice a guide's section teaches ("Distribution patches") is
+    rarely said to *be* anything; the opening says what the reader does and why ("If the
+    program is large, it is useful to make a set of diffs for each release.")."""
+    readable = [(s, _without_heading(s.text, heading)) for s in opening]
+    readable = [(s, t) for s, t in readable if reads_alone(t) and not _AUTHORS.search(t)]
+    if not readable:
+        return None
+    sentence, text = readable[0]
+    return sentence, text, [t for _, t in readable][:4]
 
 
 def _states_rule(text: str, terms: Sequence[str]) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tutor.engine.offline.concepts.book_matter import is_matter_title
+from tutor.engine.offline.concepts.book_matter import is_licence_title, is_matter_title
 from tutor.engine.offline.concepts.candidates import Sentence
 from tutor.engine.offline.terms import GENERIC_WORDS, term_key
 from tutor.text import STOPWORDS, general_zipf, singular
@@ -73,15 +73,21 @@ _API_GROUPS = frozenset("interface interfaces macro macros implementation implem
                         .split())
 """Heads of a section on a group of reference entries or on the code behind a thing."""
 
+_QUALIFIERS = frozenset("with for of between to in on".split())
+"""Prepositions after a name's head: what follows qualifies it."""
+
 _NOT_FIRST = frozenset("first second third last final next previous my i i'm i've we".split())
 
 _NO_TOPIC = frozenset(
     "introduction overview summary example examples exercise exercises preliminaries "
     "miscellaneous background remarks caveats tips basics conclusion conclusions appendix "
     "preface foreword problems solutions answers bibliography discussion motivation "
-    "acknowledgments acknowledgements sample samples license licence copyright warranty concepts"
+    "acknowledgments acknowledgements sample samples warranty concepts"
     .split())
-"""Words that make a heading about the book or about several things, not about one topic."""
+"""Words that make a heading about the book or about several things, not about one topic. A
+heading on copyright or licences ("Copyright Papers", "License Notices for Code") is a topic
+in the body of a guide; the book's own licence is matter (:func:`is_matter_title`, and its
+passages are no sentences of the course)."""
 
 _NO_TOPIC_ALONE = frozenset(
     "usage options details notes reference general history index contents glossary "
@@ -89,24 +95,27 @@ _NO_TOPIC_ALONE = frozenset(
 """Words that, alone, name a part of the book rather than a topic ("Options", "Index")."""
 
 
-def topic_name(heading: str, adjectives: frozenset[tuple[str, str]] = frozenset()
-               ) -> tuple[str, list[str]] | None:
+def topic_name(heading: str, adjectives: frozenset[tuple[str, str]] = frozenset(),
+               words: frozenset[str] | None = None) -> tuple[str, list[str]] | None:
     """The concept a section heading names, with its aliases; None for a heading that names
     no one topic (matter, an example, a common word, a list of several things).
     ``adjectives``: the pairs of a word in -ing and the noun it qualifies in the book's prose
-    (:func:`adjective_participles`)."""
-    if is_matter_title(heading):
+    (:func:`adjective_participles`); ``words``: the book's words in lower case, when known (a
+    task's action is named by a noun the book uses, else by its own words: "replying to mail",
+    never "replication to mail")."""
+    if is_matter_title(heading) or is_licence_title(heading):
         return None
     title = NUMBERING.sub("", heading.strip()).strip(" .?!")
     parts = [p.strip(" .") for p in _PARTS.split(title) if p.strip(" .")]
     if not parts:
         return None
-    first = _bare(parts[0], adjectives)
-    aliases = [a for a in (_bare(p, adjectives) for p in parts[1:2]) if a and names_topic(a)]
+    first = _bare(parts[0], adjectives, words)
+    aliases = [a for a in (_bare(p, adjectives, words) for p in parts[1:2])
+               if a and names_topic(a)]
     if first is None or not names_topic(first):
         return None
-    words = {w.lower() for part in parts for w in re.findall(r"[A-Za-z]+", part)}
-    if words & (AUXILIARY | {"versus", "vs"}):
+    said = {w.lower() for part in parts for w in re.findall(r"[A-Za-z]+", part)}
+    if said & (AUXILIARY | {"versus", "vs"}):
         return None  # a statement ("Strings are immutable") or a contrast, not a topic
     name = displayed(first)
     called = _CALLED.match(name)
@@ -167,7 +176,8 @@ def adjective_participles(sentences: Sequence[Sentence]) -> frozenset[tuple[str,
                      for m in _ADJECTIVE_ING.finditer(s.text.lower()))
 
 
-def _bare(part: str, adjectives: frozenset[tuple[str, str]] = frozenset()) -> str | None:
+def _bare(part: str, adjectives: frozenset[tuple[str, str]] = frozenset(),
+          words: frozenset[str] | None = None) -> str | None:
     """A heading part without a leading article, possessives and a task's verb: the thing
     the section is about ("Generating regular sequences" -> "regular sequences"; "Getting help
     with functions" -> "getting help"). A word in -ing the book uses as an adjective
@@ -181,8 +191,14 @@ def _bare(part: str, adjectives: frozenset[tuple[str, str]] = frozenset()) -> st
     verb = gerund.group("verb").split()[0].lower() if gerund else ""
     if gerund and (verb, gerund.group("rest").split()[0].lower()) in adjectives:
         return part  # "Operating system access": the book says "the operating system"
+    if gerund and verb not in _NOUN_ING and gerund.group("rest").lower().startswith("of "):
+        return part  # "Licensing of GNU packages": the activity is the topic, its object
+        # says of what
     if gerund and verb not in _NOUN_ING and _LEADING_CUT.match(gerund.group("rest")):
         noun = _action_noun(verb)  # "Converting from X": nothing is left but the action
+        if noun and words is not None and not {noun, f"{noun}s"} & words and " and " not in part:
+            return part  # "Replying to mail": the book has no "replication", a word of
+            # another sense; the task keeps its own words
         return f"{noun} {gerund.group('rest')}" if noun and " and " not in part else None
     if gerund and verb not in _NOUN_ING:
         rest = _ARTICLE.sub("", _CUT.sub("", gerund.group("rest"))).strip(" ,")
@@ -217,9 +233,11 @@ def names_topic(name: str) -> bool:
         return False
     if ", " in name or lower[0] in ("and", "or"):
         return False  # a list of several things
-    if lower[-1] in _API_GROUPS:
+    qualified = next((i for i, w in enumerate(lower) if i > 0 and w in _QUALIFIERS), len(lower))
+    if lower[qualified - 1] in _API_GROUPS:
         return False  # "General CCM interface", "EAX helper macros": a group of reference
-        # entries, the entries' own concepts
+        # entries, the entries' own concepts (not "Compatibility with other implementations",
+        # whose head is before its qualifier)
     if lower[0] in _NOT_FIRST:
         return False  # "The first program", "My program hangs": a step or a reader's trouble
     if len(words) == 1:
@@ -234,7 +252,8 @@ def names_topic(name: str) -> bool:
 
 def displayed(name: str) -> str:
     """The name as the map writes it: lower case unless written in capitals, the head noun
-    singular ("Regular sequences" -> "regular sequence")."""
+    singular ("Regular sequences" -> "regular sequence"); a task's object keeps its number,
+    since the task is the head ("Recruiting Developers" -> "recruiting developers")."""
     titled = all(w[:1].isupper() for w in name.split() if w.lower() not in STOPWORDS)
     words = [w if w.isupper() or any(c.isupper() for c in w[1:]) or (
         i > 0 and w[:1].isupper() and not titled) else w.lower()
@@ -242,7 +261,9 @@ def displayed(name: str) -> str:
     lowered = [w.lower() for w in words]
     head = lowered.index("of", 1) - 1 if "of" in lowered[1:] else len(words) - 1
     word = words[head]
-    if word.islower() and word.endswith("s") and not word.endswith("ss"):
+    task = (head > 0 and lowered[0].endswith("ing") and lowered[0] not in _NOUN_ING
+            and _GERUND.match(name) is not None)
+    if not task and word.islower() and word.endswith("s") and not word.endswith("ss"):
         one = singular(word)
         if one != word and general_zipf(one) >= 2.0:
             words[head] = one
