@@ -25,6 +25,7 @@ from tutor.answers import CASE_ASKED
 from tutor.course import Chunk, Concept, Exercise
 from tutor.engine.offline.contrasts.contrast_cases import quoted_case
 from tutor.engine.offline.contrasts.contrast_questions import pair_of
+from tutor.engine.offline.contrasts.nested_ideas import nesting_passages
 from tutor.engine.offline.procedures.procedure_passages import procedure_passages
 from tutor.errors import TutorError
 from tutor.study.rules import PassageLookup, exercise_problems, reason_category
@@ -104,6 +105,9 @@ def plan_exercises(state: StudyState, runtime: Runtime[StudyContext]) -> dict[st
         showcases[concept_id] = [*showcases.get(concept_id, []), *others]  # other tasks' actions
     linked = _linked(state)
     related = state.get("related", {})
+    for concept_id, others in nesting_passages(concepts, related, lookup.chunks).items():
+        # where the book puts the concept under a near one: no item may oppose the two
+        showcases[concept_id] = [*showcases.get(concept_id, []), *others]
     return {"task_passages": {
         concept["id"]: [chunk.id for chunk in _task_passages(
             lookup, by_id, concept, related.get(concept["id"], []), linked[concept["id"]],

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from tutor.answers import CASE_SHOWS
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline.contrasts.nested_ideas import instance_named_as, nested
 from tutor.engine.offline.contrasts.relating_sentences import Relating
 from tutor.engine.offline.definitions.descriptions import term_pattern
 from tutor.engine.offline.examples.example_use_exercises import (
@@ -73,6 +74,8 @@ def case_item(m: Material, own: str, other: Concept, theirs: str,
     other_terms = term_variants(other.name, other.aliases)
     if not other_terms or not own or not theirs:
         return None
+    if nested(m.terms, other_terms, passages):
+        return None  # "an analytic distribution (like exponential ...)": a case of both
     longer = [t for c in near if c.id not in (m.concept.id, other.id)
               for t in term_variants(c.name, c.aliases)
               if any(len(t) > len(n) and n.lower() in t.lower()
@@ -91,7 +94,7 @@ def case_item(m: Material, own: str, other: Concept, theirs: str,
     taken = {" ".join(q.split()) for q in quoted}
     for shown_material, shown_said, rival, rival_said, rival_terms in sides:
         found = _case(shown_material, shown_said, rival_said, [*rival_terms, *longer],
-                      passages, taken)
+                      passages, taken, rival_terms)
         if found is None:
             continue
         chunk, blanked, quote = found
@@ -104,7 +107,8 @@ def case_item(m: Material, own: str, other: Concept, theirs: str,
 
 
 def _case(m: Material, said: str, rival_said: str, rival_terms: Sequence[str],
-          passages: Sequence[Chunk], taken: set[str]) -> tuple[Chunk, str, str] | None:
+          passages: Sequence[Chunk], taken: set[str],
+          rival_names: Sequence[str] = ()) -> tuple[Chunk, str, str] | None:
     """The first case of the idea: a sentence that shows it at work on something concrete,
     naming it once, neither naming the rival idea nor restating either description, on or
     after the page that teaches it; none for an idea named by one common English word ("list",
@@ -140,6 +144,8 @@ def _case(m: Material, said: str, rival_said: str, rival_terms: Sequence[str],
                 # the idea glossed where it stands ("the _____, which is 1 − CDF(x), ...")
             if len(content_stems(bare)) < MIN_CASE_WORDS or _inside_a_word(bare, m.concept.name):
                 continue  # "... so this test was underpowered": the name inside a word
+            if rival_names and instance_named_as(quote, rival_names, passages, m.terms):
+                continue  # "a histogram is a collection of counters": the case shows both
             return chunk, blanked, quote
     return None
 

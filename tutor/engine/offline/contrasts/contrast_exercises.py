@@ -18,6 +18,7 @@ from tutor.course import Chunk, Citation, Concept, Exercise
 from tutor.engine.offline.contrasts.contrast_cases import case_item, shown_case
 from tutor.engine.offline.contrasts.contrast_questions import contrast_item, sets_apart
 from tutor.engine.offline.contrasts.contrast_sides import Said, find_side, without_asides
+from tutor.engine.offline.contrasts.nested_ideas import nested
 from tutor.engine.offline.contrasts.relating_sentences import relating_sentence
 from tutor.engine.offline.definitions.descriptions import (
     compiled_pattern,
@@ -69,6 +70,8 @@ def write_contrast(
         if same_option(own.description, theirs.description) or _same_idea(
                 own.description, theirs.description, [*m.terms, *own_terms]):
             continue  # "contingent sentence" and "contingent in QL": one idea, two languages
+        if nested(m.terms, own_terms, passages):
+            continue  # the book puts one under the other ("Ys (like X ...)"): no side to pick
         cited = [c for c in ([theirs.cited] if theirs.cited else other.citations[:1])
                  if (c.source, c.page) in pages]
         if not cited:

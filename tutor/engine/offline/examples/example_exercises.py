@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline.contrasts.nested_ideas import nested
 from tutor.engine.offline.definitions.descriptions import term_pattern
 from tutor.engine.offline.terms import mentions, term_variants
 from tutor.engine.offline.writing.checking import canonical, same_option
@@ -66,6 +67,8 @@ def write_example(
     options: list[tuple[Sibling, str]] = []
     for sibling in siblings:
         terms = term_variants(sibling.concept.name, sibling.concept.aliases)
+        if nested(m.terms, terms, passages):
+            continue  # "immutable types such as tuples": an example of one is of the other
         listed = listed_examples(joined, term_pattern(terms))
         for item, sentence in listed:
             if canonical(item) in taken or mentions(item, [*m.terms, *terms]):

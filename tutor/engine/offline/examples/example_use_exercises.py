@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline.contrasts.nested_ideas import nested
 from tutor.engine.offline.definitions.descriptions import says_what_it_is
 from tutor.engine.offline.terms import content_stems, mentions, term_variants
 from tutor.engine.offline.writing.checking import BLANK, same_option
@@ -145,6 +146,8 @@ def write_example_use(
                     continue
                 if another_name(sibling, m):
                     continue  # "proofs are called derivations": a second right answer
+                if nested(m.terms, names, passages):
+                    continue  # "Ys (like X ...)": the example shows the sibling too
                 options.append(sibling.concept.name)
                 if len(options) == MAX_DISTRACTORS:
                     break
