@@ -269,6 +269,10 @@ def test_a_glossary_entry_on_another_page_with_the_books_own_quotes_is_found():
 @pytest.mark.parametrize(("name", "text", "verdict"), [
     ("cohort", "So we follow a group of patients from one clinic called a cohort.", True),
     ("print", "You can show the value with a function called print.", False),
+    ("queue", "The library offers another container, called a queue, that hands items out in "
+              "the order they came.", True),
+    ("local name", "We call a name that is bound inside a block a local name.", True),
+    ("argument", "We call a function with an argument.", False),
     ("median", "If you have n readings sorted by size, the median, m, is the reading in the "
                "middle.", True),
     ("length", "If x is a list, the length is the number of its elements.", True),

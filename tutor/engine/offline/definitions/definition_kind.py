@@ -70,6 +70,17 @@ _NAMED_LAST = re.compile(r"\b(?:known|referred\s+to)\s+as\s+(?:(?:a|an|the)\s+)?
 a sample."), or the concept said to be what something is ("An argument name is what appears to
 the left of the equals sign ..."). "Called" names a kind only with its article: "a function
 called print" names one thing, not what a print is."""
+_CALLED_KIND = re.compile(r"\b(?:a|an|another|one)\s+[\w\s-]{1,60}?,\s+called\s+(?:a|an)\s+" + _T
+                          + r",\s+(?:that|which|who|whose)\b"
+                          r"|^\W*(?:so\s+)?we\s+(?:will\s+|shall\s+|often\s+|usually\s+)?call\s+"
+                          r"(?:a|an|any|each|every)\s+.{1,120}?\s+(?!(?:with|on|in|by|using|from|"
+                          r"for|to|and|or|of|at|into|as)\s)[\w-]+\s+(?:a|an)\s+" + _T + r"\W*$",
+                          re.I)
+"""A kind named as it is introduced, then said what it does ("Python provides another
+built-in type, called a set, that behaves like a collection of keys."), or the book's "we
+call" with its direction: the description first, the concept's name last ("We call a
+variable that is defined inside a function a local variable."); calling a function with an
+argument is no naming ("We call a function with an argument.")."""
 _CASE_THEN_COPULA = re.compile(r"^\W*(?:if|when|whenever|once)\s+(?:(?:you|we|one)\s+(?:have|has|are\s+"
                                r"given|take|consider|collect|draw|choose)\b|[a-z]\s+(?:is|are)\s)"
                                r".{1,160}?,\s+(?:(?:a|an|the)\s+)?" + _T
@@ -159,8 +170,8 @@ def defines(text: str, terms: Sequence[str], glossary: bool = False) -> bool:
     return (found_definition(plain, terms) or found_definition(first, terms)
             or _patterned(first, terms)
             or any(p.search(marked) is not None
-                   for p in (_NAMED_GLOSS, _NAMED_LAST, _IE_GLOSS, _PROPERTY, _DEFINED_AS,
-                             _PLURAL_CLASS)))
+                   for p in (_NAMED_GLOSS, _NAMED_LAST, _CALLED_KIND, _IE_GLOSS, _PROPERTY,
+                             _DEFINED_AS, _PLURAL_CLASS)))
 
 
 def _patterned(sentence: str, terms: Sequence[str]) -> bool:
