@@ -245,3 +245,53 @@ def test_a_glossary_gloss_after_a_name_and_its_abbreviation_defines():
                          citations=[Citation(source="m.pdf", page=1)])
     judge_definitions([draft], [Sentence(chunks[0].text, 0, 0, "Glossary")], chunks)
     assert draft.definition_kind is DefinitionKind.DEFINITION
+
+
+def _judged(draft: ConceptDraft, chunks: list) -> DefinitionKind:
+    from tutor.engine.offline.concepts.candidates import Sentence
+    from tutor.engine.offline.definitions.definition_kind import judge_definitions
+
+    judge_definitions([draft], [Sentence(c.text, i, i, c.heading) for i, c in enumerate(chunks)],
+                      chunks)
+    return draft.definition_kind
+
+
+def test_a_glossary_gloss_that_uses_the_word_or_has_a_clause_of_its_own_defines():
+    gloss = "A count of how widely the readings of a sensor vary."
+    assert not defines(gloss, ["vary"])  # prose that happens to use the word
+    assert defines(gloss, ["vary"], glossary=True)
+    cohort = "A set of patients we follow over time. A cohort shares an entry date."
+    assert not defines(cohort, ["cohort"])
+    assert defines(cohort, ["cohort"], glossary=True)
+    assert not defines("The cohort is followed for two years.", ["cohort"], glossary=True)
+
+
+def test_a_glossary_entry_on_another_page_with_the_books_own_quotes_is_found():
+    definition = 'A set of patients we follow over time. "Cohort" often means patients, too.'
+    chunks = manual_pages(
+        ("1.2 Studies", "We follow a cohort of patients for two years."),
+        ("1.9 Glossary", "• cohort: A set of patients we follow over time. “Cohort” often "
+         "means patients, too. • trial: A study that assigns treatments."))
+    draft = ConceptDraft(name="cohort", definition=definition,
+                         citations=[Citation(source="m.pdf", page=1)])
+    assert _judged(draft, chunks) is DefinitionKind.DEFINITION
+    elsewhere = ConceptDraft(name="cohort", definition=definition,
+                             citations=[Citation(source="m.pdf", page=1)])
+    assert _judged(elsewhere, chunks[:1]) is DefinitionKind.DESCRIPTION  # no glossary entry
+
+
+@pytest.mark.parametrize(("name", "text", "verdict"), [
+    ("cohort", "So we follow a group of patients from one clinic called a cohort.", True),
+    ("print", "You can show the value with a function called print.", False),
+    ("queue", "The library offers another container, called a queue, that hands items out in "
+              "the order they came.", True),
+    ("local name", "We call a name that is bound inside a block a local name.", True),
+    ("argument", "We call a function with an argument.", False),
+    ("median", "If you have n readings sorted by size, the median, m, is the reading in the "
+               "middle.", True),
+    ("length", "If x is a list, the length is the number of its elements.", True),
+    ("installation", "If the file is big, the installation is a slow process.", False),
+    ("installation", "When the package is large, the installation takes minutes.", False),
+])
+def test_a_naming_and_a_definition_under_a_condition_define(name, text, verdict):
+    assert defines(text, [name]) is verdict

@@ -63,10 +63,40 @@ _NAMED_GLOSS = re.compile(r"^\W*(?:the\s+)?" + _T + r"\s*(?:[-–—:]|,\s+(?:i\
 """A manual page's name line or a glossary's gloss ("auto-multiple-choice-note - computes marks
 after scans ...", "The exam title, written ..." is read by the gloss test)."""
 _NAMED_LAST = re.compile(r"\b(?:known|referred\s+to)\s+as\s+(?:(?:a|an|the)\s+)?" + _T + r"\W*$"
+                         r"|\b(?:a|an|the)\s+[\w\s-]{1,80}?\bcalled\s+(?:a|an)\s+" + _T + r"\W*$"
                          r"|^\W*(?:(?:a|an|the)\s+)?" + _T + r"\s+(?:is|are)\s+what\b", re.I)
 """A thing described, then named at the end ("an alternative mechanism for mixing 32-bit and
-64-bit libraries known as multilib."), or the concept said to be what something is ("An
-argument name is what appears to the left of the equals sign ...")."""
+64-bit libraries known as multilib.", "we collect data from a subset of the population called
+a sample."), or the concept said to be what something is ("An argument name is what appears to
+the left of the equals sign ..."). "Called" names a kind only with its article: "a function
+called print" names one thing, not what a print is."""
+_CALLED_KIND = re.compile(r"\b(?:a|an|another|one)\s+[\w\s-]{1,60}?,\s+called\s+(?:a|an)\s+" + _T
+                          + r",\s+(?:that|which|who|whose)\b"
+                          r"|^\W*(?:so\s+)?we\s+(?:will\s+|shall\s+|often\s+|usually\s+)?call\s+"
+                          r"(?:a|an|any|each|every)\s+.{1,120}?\s+(?!(?:with|on|in|by|using|from|"
+                          r"for|to|and|or|of|at|into|as)\s)[\w-]+\s+(?:a|an)\s+" + _T + r"\W*$",
+                          re.I)
+"""A kind named as it is introduced, then said what it does ("Python provides another
+built-in type, called a set, that behaves like a collection of keys."), or the book's "we
+call" with its direction: the description first, the concept's name last ("We call a
+variable that is defined inside a function a local variable."); calling a function with an
+argument is no naming ("We call a function with an argument.")."""
+_CASE_THEN_COPULA = re.compile(r"^\W*(?:if|when|whenever|once)\s+(?:(?:you|we|one)\s+(?:have|has|are\s+"
+                               r"given|take|consider|collect|draw|choose)\b|[a-z]\s+(?:is|are)\s)"
+                               r".{1,160}?,\s+(?:(?:a|an|the)\s+)?" + _T
+                               + r"(?:\s*,[^,]{1,20},)?\s+(?:is|are)\s+(?:a|an|the)\s+\w", re.I)
+"""A definition under a condition: the objects set up ("if you have", "if x is"), then the
+concept as the subject of a copula to a class ("If you have a sample of n values, xi, the
+mean, x̄, is the sum of the values divided by n."). A case of the world stays one case, even
+with a copula ("If the file is big, the installation is a slow process.": a property), as does
+a main clause that says something else ("When the package is large, the installation takes
+minutes.")."""
+_GLOSSARY_GLOSS = re.compile(r"^\W*(?:(?:a|an|the|one|any)\s+[\w-]+|to\s+[a-z]+)\b(?!\s+(?:is|are|was|"
+                             r"were|has|have|can|may|must|will|should)\b)", re.I)
+"""A glossary entry's gloss: a noun phrase or a verb's meaning printed after the term and a
+colon ("spread: A measure of how spread out the values in a distribution are.", "population: A
+group we are interested in studying."); the glossary's layout says which term it glosses, even
+when the gloss itself uses the word or has a clause of its own."""
 _PLURAL_CLASS = re.compile(r"^\W*(?:(?:the|all)\s+)?" + _T + r"\s+are\s+(?:[a-z-]+\s+){0,2}[a-z-]+s\s+"
                            r"(?:that|which|who|whose|where|with|of|in|for|used|made|built)\b", re.I)
 """A plural said to be a kind of things, with no article ("Reserved words are words that have
@@ -128,16 +158,20 @@ def defines(text: str, terms: Sequence[str], glossary: bool = False) -> bool:
             or _POINTS_BACK.search(first) or _ANNOUNCES.search(_ASIDE.sub("", first))):
         return False
     plain = _ASIDE.sub("", first)  # "ATLAS (https://...) is a ...", "a place (directory)"
+    if glossary and _GLOSSARY_GLOSS.match(plain) and not plain.rstrip().endswith("?"):
+        return True
     if term_pattern(terms).search(first) is None:  # a glossary's gloss, its name left out
         return glossary and tells_what(first, terms)
     marked = term_pattern(terms).sub(_T, plain)
-    if (_EXAMPLE_BEFORE.search(marked) or _EFFECT.match(marked) or _ONE_CASE.match(plain)):
+    if _EXAMPLE_BEFORE.search(marked) or _EFFECT.match(marked):
         return False
+    if _ONE_CASE.match(plain):
+        return _CASE_THEN_COPULA.match(marked) is not None
     return (found_definition(plain, terms) or found_definition(first, terms)
             or _patterned(first, terms)
             or any(p.search(marked) is not None
-                   for p in (_NAMED_GLOSS, _NAMED_LAST, _IE_GLOSS, _PROPERTY, _DEFINED_AS,
-                             _PLURAL_CLASS)))
+                   for p in (_NAMED_GLOSS, _NAMED_LAST, _CALLED_KIND, _IE_GLOSS, _PROPERTY,
+                             _DEFINED_AS, _PLURAL_CLASS)))
 
 
 def _patterned(sentence: str, terms: Sequence[str]) -> bool:
@@ -155,9 +189,14 @@ def judge_definitions(drafts: Sequence[ConceptDraft], sentences: Sequence[Senten
     description gives way to the book's sentence, anywhere it names the concept, that this
     judge takes for a definition (:func:`better_sentence`)."""
     described = []
+    glossaries: list[str] | None = None
     for draft in drafts:
-        draft.definition_kind = definition_kind(draft.definition, _terms(draft),
-                                                _glossed(draft, chunks))
+        draft.definition_kind = definition_kind(draft.definition, _terms(draft))
+        if draft.definition_kind is DefinitionKind.DESCRIPTION:
+            if glossaries is None:
+                glossaries = [" ".join(c.text.split()) for c in chunks if ":" in c.text]
+            if _glossed(draft, glossaries):
+                draft.definition_kind = definition_kind(draft.definition, _terms(draft), True)
         if draft.definition_kind is DefinitionKind.DESCRIPTION:
             described.append(draft)
     if not described:
@@ -200,19 +239,25 @@ def better_sentence(draft: ConceptDraft, positions: Sequence[int], sentences: Se
     return None
 
 
-def _glossed(draft: ConceptDraft, chunks: Sequence[Chunk]) -> bool:
+def _glossed(draft: ConceptDraft, texts: Sequence[str]) -> bool:
     """Whether the draft's definition is a glossary entry's gloss: the book prints it after
     the concept's name (and its abbreviation) and a colon ("return value: The result of a
     function.", "probability density function (PDF): The derivative of a continuous CDF
-    ...")."""
-    gloss = " ".join(draft.definition.split())[:40]
-    if not gloss:
+    ..."). The entry may stand on another page than the one the concept cites (a chapter's
+    glossary after its sections), and the book's quotes may differ from the draft's (“ for
+    "), so the gloss is matched on its first words. ``texts``: the book's passages that hold
+    a colon, their spaces collapsed."""
+    words = re.findall(r"\w+", draft.definition)[:_GLOSS_WORDS]
+    if len(words) < 2:
         return False
-    entry = re.compile(term_pattern(_terms(draft)).pattern + r"(?:\s*\([^()]{1,30}\))?\s*:\s*"
-                       + re.escape(gloss), re.I)
-    cited = {(c.source, c.page) for c in draft.citations}
-    return any(entry.search(" ".join(c.text.split())) for c in chunks
-               if (c.source, c.page) in cited)
+    entry = re.compile(term_pattern(_terms(draft)).pattern + r"(?:\s*\([^()]{1,30}\))?\s*:\W*"
+                       + r"\W+".join(map(re.escape, words)) + r"\b", re.I)
+    probe = words[-1]
+    return any(probe in text and entry.search(text) for text in texts)
+
+
+_GLOSS_WORDS = 6
+"""The gloss's first words that find its entry: enough to be the entry's own."""
 
 
 def _terms(draft: ConceptDraft) -> list[str]:
