@@ -51,6 +51,17 @@ def _cite(page: int) -> list[Citation]:
     return [Citation(source="notes.md", page=page)]
 
 
+def book_chunk(text: str, page: int) -> Chunk:
+    """One passage of ``book.pdf`` on ``page``, ordered by its page."""
+    return Chunk(id=f"book.pdf#p{page}-0", source="book.pdf", page=page, text=text, order=page)
+
+
+def book_concept(name: str, definition: str, page: int, aliases: Sequence[str] = ()) -> Concept:
+    """A concept of ``book.pdf`` defined on ``page`` (its id is its name, hyphenated)."""
+    return Concept(id=name.replace(" ", "-"), name=name, definition=definition,
+                   aliases=list(aliases), citations=[Citation(source="book.pdf", page=page)])
+
+
 def make_course() -> Course:
     """Four concepts, a small prerequisite graph, two or three exercises each."""
     concepts = [

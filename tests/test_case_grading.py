@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.factories import book_chunk as _chunk
+from tests.factories import book_concept as _concept
 from tutor.answers import reversed_diagnosis
-from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.course import Chunk, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.claude import UsageLog
 from tutor.engine.offline.contrasts.contrast_exercises import write_contrast
 from tutor.engine.offline.definitions.descriptions import describe
@@ -20,15 +22,6 @@ from tutor.engine.offline.tutoring.grading import grade
 from tutor.engine.offline.writing.exercise_material import Sibling, gather
 from tutor.testing.claude_replies import TutorResponder, claude_engine
 from tutor.testing.fake_anthropic import FakeAnthropic, user_text
-
-
-def _chunk(text: str, page: int) -> Chunk:
-    return Chunk(id=f"book.pdf#p{page}-0", source="book.pdf", page=page, text=text, order=page)
-
-
-def _concept(name: str, definition: str, page: int) -> Concept:
-    return Concept(id=name.replace(" ", "-"), name=name, definition=definition,
-                   citations=[Citation(source="book.pdf", page=page)])
 
 
 def _case_item(concept: Concept, other: Concept, passages: list[Chunk]) -> Exercise:

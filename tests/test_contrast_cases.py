@@ -3,8 +3,10 @@ says why, instead of matching a description to a definition they just read."""
 
 from __future__ import annotations
 
+from tests.factories import book_chunk as _chunk
+from tests.factories import book_concept as _concept
 from tutor.answers import mix_up_sides, reversed_diagnosis
-from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseOrigin
+from tutor.course import Chunk, Concept, Exercise, ExerciseOrigin
 from tutor.engine.offline.contrasts.contrast_cases import shown_case
 from tutor.engine.offline.contrasts.contrast_exercises import write_contrast
 from tutor.engine.offline.contrasts.contrast_questions import pair_of
@@ -13,17 +15,6 @@ from tutor.engine.offline.terms import term_variants
 from tutor.engine.offline.writing.checking import check_exercise
 from tutor.engine.offline.writing.exercise_bank import write_beyond_definition
 from tutor.engine.offline.writing.exercise_material import Sibling, gather
-
-
-def _chunk(text: str, page: int) -> Chunk:
-    return Chunk(id=f"book.pdf#p{page}-0", source="book.pdf", page=page, text=text,
-                 order=page)
-
-
-def _concept(name: str, definition: str, page: int, aliases: tuple[str, ...] = ()) -> Concept:
-    return Concept(id=name.replace(" ", "-"), name=name, definition=definition,
-                   aliases=list(aliases), citations=[Citation(source="book.pdf", page=page)])
-
 
 GLOSSARY = _chunk("• false positive: The conclusion that an effect is real when it is not. "
                   "• false negative: The conclusion that an effect is due to chance when it "

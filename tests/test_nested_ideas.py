@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tutor.course import Chunk, Citation, Concept, Exercise
+from tests.factories import book_chunk as _chunk
+from tests.factories import book_concept as _concept
+from tutor.course import Chunk, Concept, Exercise
 from tutor.engine.offline.contrasts.contrast_exercises import write_contrast
 from tutor.engine.offline.contrasts.nested_ideas import (
     instance_named_as,
@@ -17,16 +19,6 @@ from tutor.engine.offline.definitions.descriptions import describe
 from tutor.engine.offline.examples.example_use_exercises import write_example_use
 from tutor.engine.offline.terms import term_variants
 from tutor.engine.offline.writing.exercise_material import Sibling, gather
-
-
-def _chunk(text: str, page: int) -> Chunk:
-    return Chunk(id=f"book.pdf#p{page}-0", source="book.pdf", page=page, text=text,
-                 order=page)
-
-
-def _concept(name: str, definition: str, page: int) -> Concept:
-    return Concept(id=name.replace(" ", "-"), name=name, definition=definition,
-                   citations=[Citation(source="book.pdf", page=page)])
 
 
 def _contrasts(concept: Concept, other: Concept, passages: list[Chunk]) -> list[Exercise]:
