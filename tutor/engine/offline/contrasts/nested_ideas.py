@@ -229,6 +229,7 @@ def nesting_passages(concepts: Sequence[dict[str, Any]], related: dict[str, list
     naming = {cid: _naming(terms, by_word, chunks) for cid, terms in names.items()}
     pages = {str(c["id"]): [int(p["page"]) for p in c.get("citations") or []] for c in concepts}
     broader: dict[str, list[Chunk]] = {}
+    nesting: dict[frozenset[str], Chunk | None] = {}  # the pair's first nesting passage
     found: dict[str, list[Chunk]] = {}
     for cid, others in related.items():
         if cid not in names:
@@ -242,11 +243,14 @@ def nesting_passages(concepts: Sequence[dict[str, Any]], related: dict[str, list
             near = sorted(broader[other], key=lambda c: min(
                 (abs(c.page - page) for page in pages.get(cid, ())), default=0))
             kept.update((c.id, c) for c in near[:MAX_BROADER])
-            theirs = {chunk.id for chunk in naming[other]}
-            for chunk in naming[cid]:
-                if chunk.id in theirs and nesting_sentence(names[cid], names[other], [chunk]):
-                    kept[chunk.id] = chunk
-                    break
+            pair = frozenset((cid, other))
+            if pair not in nesting:  # the same passage either way round (both are looked for)
+                theirs = {chunk.id for chunk in naming[other]}
+                nesting[pair] = next((chunk for chunk in naming[cid] if chunk.id in theirs
+                                      and nesting_sentence(names[cid], names[other], [chunk])),
+                                     None)
+            if (hit := nesting[pair]) is not None:
+                kept[hit.id] = hit
         if kept:
             found[cid] = list(kept.values())
     return found
