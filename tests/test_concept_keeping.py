@@ -8,6 +8,7 @@ from tutor.course import Chunk
 from tutor.engine.offline.concepts.candidates import (
     BOOK_PASSAGES,
     TermCandidate,
+    display_name,
     introduced_in_emphasis,
     is_generic,
     modifiers,
@@ -87,3 +88,11 @@ def test_a_label_the_book_never_explains_is_not_a_concept() -> None:
     names = {d.name.lower() for d in extract_concepts(chunks)}
     assert "loop" in names
     assert "math" not in names and "repetition" not in names
+
+
+def test_an_acronym_is_not_made_singular() -> None:
+    # "BLAS" read as the plural of "BLA" named a manual's concept "BLA".
+    assert display_name(TermCandidate("bla", Counter({"BLAS": 3}), {"heading"}),
+                        proper=False) == "BLAS"
+    assert display_name(TermCandidate("rectangle", Counter({"rectangles": 3}), {"heading"}),
+                        proper=False) == "rectangle"

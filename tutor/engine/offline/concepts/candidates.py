@@ -335,7 +335,8 @@ def display_name(cand: TermCandidate, proper: bool) -> str:
     """The most used spelling written like the key (singular); else the most used spelling
     with its head noun made singular when that is an English word ("rectangles" ->
     "rectangle", "laws of large numbers" -> "law of large numbers", but "parentheses"
-    stays). Lower case unless the course capitalises it."""
+    stays, and so does an acronym: "BLAS" is no plural of "BLA"). Lower case unless the course
+    capitalises it."""
     name = next(
         (s for s, _ in cand.surfaces.most_common() if s.lower().replace("-", " ") == cand.key),
         "",
@@ -344,7 +345,8 @@ def display_name(cand: TermCandidate, proper: bool) -> str:
         words = cand.surfaces.most_common(1)[0][0].split()
         head = head_index(words)
         word = singular(words[head].lower())
-        if word != words[head].lower() and general_zipf(word) >= 2.0:
+        if (word != words[head].lower() and general_zipf(word) >= 2.0
+                and not (words[head].isupper() and len(words[head]) > 1)):  # "BLAS", not "BLA"
             words[head] = words[head][: len(word)] if words[head].lower().startswith(word) else word
         name = " ".join(words)
     if not proper and not name.isupper():
