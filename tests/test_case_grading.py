@@ -11,6 +11,7 @@ import pytest
 
 from tests.factories import book_chunk as _chunk
 from tests.factories import book_concept as _concept
+from tests.test_contrast_cases import CASE, FALSE_NEGATIVE, FALSE_POSITIVE, GLOSSARY
 from tutor.answers import reversed_diagnosis
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.claude import UsageLog
@@ -29,17 +30,6 @@ def _case_item(concept: Concept, other: Concept, passages: list[Chunk]) -> Exerc
     sibling = Sibling(other, 0.8, describe(other.definition, [other.name]))
     (item,) = write_contrast(m, [sibling], passages)
     return item
-
-
-GLOSSARY = _chunk("• false positive: The conclusion that an effect is real when it is not. "
-                  "• false negative: The conclusion that an effect is due to chance when it "
-                  "is not.", page=40)
-FALSE_POSITIVE = _concept("false positive", "false positive: The conclusion that an effect "
-                          "is real when it is not.", page=40)
-FALSE_NEGATIVE = _concept("false negative", "false negative: The conclusion that an effect "
-                          "is due to chance when it is not.", page=40)
-CASE = _chunk("If you run one hypothesis test, the chance of a false positive is about 1 in "
-              "20, which might be acceptable.", page=42)
 
 
 @pytest.fixture(scope="module")
