@@ -41,6 +41,15 @@ def test_hyphen_marks_and_pages_that_do_not_line_up_get_the_codes_one_by_one() -
     assert _text(_Page([], []), None, 0) == ""
 
 
+def test_a_character_given_as_the_two_halves_of_its_pair_reads_as_that_character() -> None:
+    halves = [ord("n"), 0xD835, 0xDC41, ord("-")]  # U+1D441 given one half per index
+    read = _text(_Page(halves, halves), None, 4)
+    assert read == "n\U0001d441\ufffe-"
+    read.encode()  # text the rest of the build can write and hash
+    lone = [ord("a"), 0xDC41, ord("b"), 0xD835]
+    assert _text(_Page(lone, lone), None, 4) == "a\ufffeb\ufffe"
+
+
 def test_a_real_page_reads_the_same_in_one_call(tmp_path) -> None:
     import pypdfium2.raw as raw
 

@@ -105,7 +105,7 @@ def _text(raw: Any, textpage: Any, count: int) -> str:
     written = raw.FPDFText_GetText(textpage, 0, count, buffer) if count else 0
     text = ctypes.string_at(buffer, 2 * count).decode(_UTF16, "surrogatepass")
     if written != count + 1 or len(text) != count or _SURROGATE.search(text):
-        return "".join([_character(unicode_at(textpage, i)) for i in range(count)])
+        return "".join(_paired([_character(unicode_at(textpage, i)) for i in range(count)]))
     if "\ufffe" not in text:
         return text
     pieces = text.split("\ufffe")
@@ -120,6 +120,26 @@ def _text(raw: Any, textpage: Any, count: int) -> str:
 
 def _character(code: int) -> str:
     return chr(code) if code < 0x110000 else "\ufffe"
+
+
+def _paired(characters: list[str]) -> list[str]:
+    """Some PDFs give a character outside the 16-bit range as two codes, one per half of
+    its UTF-16 pair (mathematical italic letters, for one). The pair becomes the one
+    character at the first index and nothing at the second, so indexes still line up with
+    PDFium's; half a pair on its own reads as nothing (it cannot be written as text)."""
+    out = list(characters)
+    for i, char in enumerate(out):
+        if not "\ud800" <= char <= "\udbff":
+            if "\udc00" <= char <= "\udfff":
+                out[i] = "\ufffe"
+            continue
+        low = out[i + 1] if i + 1 < len(out) else ""
+        if "\udc00" <= low <= "\udfff":
+            out[i] = chr(0x10000 + ((ord(char) - 0xD800) << 10) + (ord(low) - 0xDC00))
+            out[i + 1] = "\ufffe"
+        else:
+            out[i] = "\ufffe"
+    return out
 
 
 _RUN = {code: fix_characters(chr(code).translate(_SOFT_HYPHEN))
