@@ -75,3 +75,20 @@ def test_the_filter_keeps_every_other_draft_in_order() -> None:
               draft("separator", "A separator is a character between two fields."),
               draft("default", "The default is the C preprocessor.")]
     assert [d.name for d in without_setting_values(drafts)] == ["page margin", "separator"]
+
+
+def test_a_term_quoted_beside_its_spelled_out_name_is_no_list_of_values() -> None:
+    assert not setting_value("MRO", '"MRO" stands for "method resolution order", which is the '
+                                    'order Python searches to "resolve" a method.')
+    assert setting_value("end", 'The anchor is one of "start", "middle" or "end".')
+
+
+def test_what_a_value_of_a_setting_means_is_no_concept() -> None:
+    assert setting_value("empty value", "Empty value means that you are not using TeX math.")
+    assert not setting_value("missing value", "A missing value means the datum is unknown.")
+    assert not setting_value("empty string", "Empty string means a string of no characters.")
+
+
+def test_a_name_cut_before_the_to_its_last_word_needs_is_a_fragment() -> None:
+    assert fragment_name("comment prior")  # "called comment prior to DocBook 4.0"
+    assert not fragment_name("prior distribution")

@@ -7,8 +7,9 @@ a definition's shape ("X is ..."), so its subject became a concept; but *zero*, 
 *yes*, *middle* and "the default" of one option are values of a setting, and the sentence
 means nothing without the setting's name. Likewise a common word said of the one thing the
 passage is about: "The file is a well-formed XML file ..." (the file a parameter names), "The
-exception is when ..." (an exception to the rule just stated). No teacher teaches these as
-concepts. A name that opens with a preposition ("for convert-ly options") is a fragment of a
+exception is when ..." (an exception to the rule just stated), "Empty value means that ...".
+No teacher teaches these as concepts. A name that opens with a preposition ("for convert-ly
+options") or ends before the "to" its last word asks for ("comment prior") is a fragment of a
 longer phrase.
 
 The test reads a finished draft: its name, its chosen sentence and what found it. A draft
@@ -30,9 +31,15 @@ _ALLOWED = ("default", "acceptable", "valid", "allowed", "permitted", "permissib
             "possible", "recommended")
 """Adjectives of "an acceptable value", "the default value": what a setting may be set to."""
 _MARKS = frozenset({"heading", "glossary", "emphasis"})
+_ONE_QUOTED = r"['‘\"“][^'’\"”]{1,30}['’\"”]"
+_QUOTED_LIST = re.compile(rf"{_ONE_QUOTED}(?:\s*(?:,|\bor\b|\band\b|\|)\s*(?:or\s+|and\s+)?"
+                          rf"{_ONE_QUOTED})+")
+"""Quoted words in a row, joined by commas, "or", "and" ("'start', 'middle', 'end' or
+'numeric'")."""
 _QUOTED = re.compile(r"['‘\"“]([^'’\"”]{1,30})['’\"”]")
 QUOTED_ALTERNATIVES = 3
-"""Quoted words in one sentence from which they read as a setting's list of values."""
+"""Quoted words in one such row from which they read as a setting's list of values (a term
+quoted beside its spelled-out name, '"MRO" stands for "method resolution order"', is none)."""
 
 
 def _name_pattern(name: str) -> str:
@@ -50,12 +57,19 @@ def setting_value(name: str, sentence: str) -> bool:
             rf"(?:the|an?)\s+(?:\w+\s+)?(?:{allowed})\s+(?:value|setting|choice)s?\b)",
             sentence, re.IGNORECASE):
         return True
+    words = name.lower().split()
+    if len(words) == 2 and words[1] == "value" and re.search(
+            rf"^\W*{word}\s+means\b", sentence, re.IGNORECASE):
+        return True  # "Empty value means that you are not using TeX math at all."
     if len(name.split()) <= 2 and re.search(
             rf"\b(?:choices|values|settings)\s+(?:are|include)\b[^.;:]*\b{word}\b",
             sentence, re.IGNORECASE):
         return True
-    quoted = [q.strip().lower() for q in _QUOTED.findall(sentence)]
-    return len(quoted) >= QUOTED_ALTERNATIVES and name.strip().lower() in quoted
+    for row in _QUOTED_LIST.finditer(sentence):
+        quoted = [q.strip().lower() for q in _QUOTED.findall(row.group())]
+        if len(quoted) >= QUOTED_ALTERNATIVES and name.strip().lower() in quoted:
+            return True
+    return False
 
 
 def one_default(name: str, sentence: str) -> bool:
@@ -83,10 +97,16 @@ def one_instance(name: str, sentence: str) -> bool:
         rf"|(?:when|where|if|that)\b)", sentence, re.IGNORECASE) is not None
 
 
+_NEEDS_COMPLEMENT = frozenset({"prior", "due", "according", "owing", "rather", "instead"})
+"""Words that never end a name: each asks for the "to" or "of" that follows it ("prior to")."""
+
+
 def fragment_name(name: str) -> bool:
-    """A name of several words that opens with a preposition ("for convert-ly options")."""
+    """A name of several words that opens with a preposition ("for convert-ly options") or
+    ends before the "to" its last word needs ("comment prior", of "called comment prior to
+    DocBook 4.0")."""
     words = name.lower().split()
-    return len(words) > 1 and words[0] in PREPOSITIONS
+    return len(words) > 1 and (words[0] in PREPOSITIONS or words[-1] in _NEEDS_COMPLEMENT)
 
 
 def _used_beyond(draft: ConceptDraft) -> bool:
