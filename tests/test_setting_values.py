@@ -92,3 +92,15 @@ def test_what_a_value_of_a_setting_means_is_no_concept() -> None:
 def test_a_name_cut_before_the_to_its_last_word_needs_is_a_fragment() -> None:
     assert fragment_name("comment prior")  # "called comment prior to DocBook 4.0"
     assert not fragment_name("prior distribution")
+
+
+def test_a_term_after_values_are_in_another_clause_is_no_listed_value() -> None:
+    sentence = ("If the values are in units of cm, for example, probability density is in "
+                "units of probability per cm.")
+    assert not setting_value("probability density", sentence)
+    assert setting_value("no", "The values are yes, no or auto.")
+
+
+def test_a_glossary_entry_is_kept_whatever_its_sentence_says() -> None:
+    assert not not_a_concept(draft("zero", "Zero is an acceptable value.",
+                                   ("definition", "glossary")))

@@ -62,9 +62,10 @@ def setting_value(name: str, sentence: str) -> bool:
             rf"^\W*{word}\s+means\b", sentence, re.IGNORECASE):
         return True  # "Empty value means that you are not using TeX math at all."
     if len(name.split()) <= 2 and re.search(
-            rf"\b(?:choices|values|settings)\s+(?:are|include)\b[^.;:]*\b{word}\b",
+            rf"\b(?:choices|values|settings)\s+(?:are|include)\s*:?\s+"
+            rf"(?:['‘\"“]?[\w.-]+['’\"”]?(?:,\s+|\s+(?:or|and)\s+)){{0,4}}['‘\"“]?{word}\b",
             sentence, re.IGNORECASE):
-        return True
+        return True  # the name is one item of the list "the choices are" opens
     for row in _QUOTED_LIST.finditer(sentence):
         quoted = [q.strip().lower() for q in _QUOTED.findall(row.group())]
         if len(quoted) >= QUOTED_ALTERNATIVES and name.strip().lower() in quoted:
@@ -120,8 +121,8 @@ def not_a_concept(draft: ConceptDraft) -> bool:
     """The module's test on one finished draft."""
     if fragment_name(draft.name):
         return True
-    if _used_beyond(draft):
-        return False
+    if _used_beyond(draft) or "glossary" in draft.evidence:
+        return False  # the book's glossary lists it: a term of the book, whatever else it says
     sentence = draft.definition
     if setting_value(draft.name, sentence) or one_default(draft.name, sentence):
         return True
