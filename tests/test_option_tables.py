@@ -95,3 +95,19 @@ def test_an_option_is_asked_by_what_it_does_unless_that_names_it() -> None:
                            'each function"?'
     assert sorted(first.choices or []) == sorted(["--enable-fat", "--enable-mini-gmp",
                                                   "--disable-shared", "--quiet"])
+
+
+OPTIONS = ("-c Check the file.\n-v Report each step.\n-o file Save output to file.\n"
+           "-q Print nothing.\n-k Keep going after an error.\n")
+
+
+def test_a_table_is_named_after_the_command_not_the_kind_of_options() -> None:
+    passive = "4.2 Options\nThe following command-line options are recognized by grind.\n"
+    (table,) = find_tables(chunks(passive + OPTIONS))
+    assert table.owner == "grind"  # not "command-line options of command-line"
+    spaced = "Basic command line options for Grind\nThe following options are supported.\n"
+    (table,) = find_tables(chunks(spaced + OPTIONS))
+    assert table.owner == "Grind"  # not the "line" of "command line options"
+    numbered = "2.3 Command line options for grind-convert\nThese are the choices.\n"
+    (table,) = find_tables(chunks(numbered + OPTIONS))
+    assert table.owner == "grind-convert"  # not "for grind-convert"

@@ -53,6 +53,7 @@ from tutor.engine.offline.concepts.keyphrases import (
 from tutor.engine.offline.concepts.reference_concepts import with_entries
 from tutor.engine.offline.concepts.run_in_heads import add_run_in_concepts
 from tutor.engine.offline.concepts.section_concepts import add_section_concepts
+from tutor.engine.offline.concepts.setting_values import without_setting_values
 from tutor.engine.offline.definitions import defining as defining_rules
 from tutor.engine.offline.definitions.defining import (
     Candidate,
@@ -268,6 +269,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     result = add_run_in_concepts(result, chunks)  # paragraphs opened by a run-in head
     result = review_definitions(result, sentences, chunks)  # a real definition, or no junk
     result = add_task_concepts(result, [c for i, c in enumerate(chunks) if i not in reference])
+    result = without_setting_values(result)  # "Zero is an acceptable value": a setting's value
     judge_definitions(result, sentences, chunks)  # a definition, or only a description
     return result
 

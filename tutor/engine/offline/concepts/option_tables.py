@@ -45,9 +45,16 @@ _OWNER = re.compile(
     r"(?<![\w.-])(?P<owner>[\w.][\w.+-]*)\s+(?:accepts|recognizes|recognises|understands|"
     r"supports|takes|has)\s+(?:the\s+following|these|several|a\s+few)\s+(?:command[-\s]line\s+)?"
     r"(?:options|commands|flags|switches|arguments)\b"
-    r"|(?<![\w.-])(?P<named>[\w.][\w.+-]*)\s+options\b")
+    r"|(?<![\w.-])(?<!\bcommand\s)(?P<named>[\w.][\w.+-]*)\s+options\b")
 """Where the text before a table names the command it belongs to."""
-_NO_OWNER = STOPWORDS | {"following", "supported", "subset", "common", "available", "usual"}
+_BY_OWNER = re.compile(r"\boptions\s+(?:are|is)\s+(?:recognized|recognised|accepted|supported|"
+                       r"understood)\s+by\s+(?P<by>[\w.][\w.+-]*\w)")
+"""The passive lead ("The following command-line options are recognized by camlidl.")."""
+_NO_OWNER = STOPWORDS | {"following", "supported", "subset", "common", "available", "usual",
+                         "command-line"}
+"""Words before "options" that say what kind of options, not whose ("the command-line options
+are recognized by camlidl": camlidl's; the "line" of "command line options" is skipped where
+it is matched)."""
 _INVOKING = re.compile(r"\b(?:Invoking|Using|Running)\s+(?P<before>[a-z][\w.+-]*)"
                        r"|(?P<after>[a-z][\w.+-]*)\s+Invocation\b")
 """A section heading naming the command it documents ("Invoking autom4te", "Using autoreconf
@@ -176,13 +183,17 @@ def _owner(lead: str, section: str) -> str:
     if invoking:
         return invoking.group("before") or invoking.group("after")
     matches = list(_OWNER.finditer(lead))
-    found = [m.group("owner") for m in matches if m.group("owner")] or [
+    found = [m.group("by") for m in _BY_OWNER.finditer(lead)] or [
+        m.group("owner") for m in matches if m.group("owner")] or [
         m.group("named") for m in matches if m.group("named")]
     found = [f.strip(".") for f in found if f.lower() not in _NO_OWNER and f[:1].isalpha()]
     if found:
         return found[-1]
     heading = _NUMBERING.sub("", section).strip()
     heading = re.sub(r"\b(?:command[-\s]line\s+)?options?\b", "", heading, flags=re.I).strip()
+    whose = re.search(r"(?:^|\s)(?:for|of)\s+(?P<owner>\S.*)$", heading)
+    if whose:  # "Command line options for convert-ly": convert-ly's, not "for convert-ly"
+        return whose.group("owner")
     return heading or "command"
 
 
