@@ -1,4 +1,5 @@
-"""Contrast exercises: which near sibling a concept is set apart from.
+"""Contrast exercises: which near sibling a concept is set apart from, and a case against the
+nearest fair rival when no sibling passed.
 
 Knowing a definition by heart is not knowing where one idea ends and the next begins. The
 sibling must be one the learner could confuse with the concept (ranked by similarity), both
@@ -6,6 +7,9 @@ must have a definition that does not name the other, and the sibling must be def
 the concept's passages include, so the key points of both definitions are checked against
 pages the exercise cites. How the item is asked and keyed (the tie the book states between the
 two, or a mix-up to diagnose) is :mod:`~tutor.engine.offline.contrasts.contrast_questions`.
+A concept no sibling passes those tests with is still asked the book's case of it (or of a near
+concept) against the nearest near concept of one kind (:func:`_rival_case`): telling a case
+apart with a reason uses both ideas, where a definition item only recalls one.
 """
 
 from __future__ import annotations

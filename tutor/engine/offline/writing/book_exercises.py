@@ -8,7 +8,10 @@ the part's instructions are used, so each item is a choice among those answers a
 the book's. A solution block is matched to a part by the part's letter, the answers its
 instructions name and its number of items; when two parts fit, neither is used. An item goes
 to the concept its key names ("tautology"), or for a yes/no part to the concept the property
-names ("logically equivalent"). Open questions ("explain why") are never posed.
+names ("logically equivalent"), or, when the property is no concept ("possible"), to the
+concepts the item's case names ("A valid argument that has a false conclusion"). Open
+questions ("explain why") are never posed; a yes/no question followed by an open one ("Which of
+the following is possible? If it is possible, give an example.") is posed alone.
 """
 
 from __future__ import annotations
