@@ -76,10 +76,20 @@ def test_a_case_that_does_not_show_the_idea_at_work_is_not_asked() -> None:
         "If you run 20 tests, the chance of at least one false positive is",
         # about the book's parts
         "In the next section, we compute the false positive rate for 20 tests.",
+        # a listing run in after a colon: printed output, not a sentence
+        "The output of this test is: 0 no 1 no 2 yes If the chance of a false positive is "
+        "1 in 20, you expect one.",
     ]
     for text in not_cases:
         items = _contrasts(FALSE_NEGATIVE, FALSE_POSITIVE, [GLOSSARY, _chunk(text, 42)])
         assert all("case from the course" not in e.prompt for e in items), text
+
+
+def test_a_formula_that_ends_the_case_is_no_listing_run_in() -> None:
+    case = _chunk("For example, the chance of a false positive in one test is: p = 1 / 20.",
+                  page=42)
+    (item,) = _contrasts(FALSE_NEGATIVE, FALSE_POSITIVE, [GLOSSARY, case])
+    assert "case from the course" in item.prompt and ": p = 1 / 20." in item.prompt
 
 
 def test_a_case_is_found_by_the_name_not_a_looser_alias() -> None:

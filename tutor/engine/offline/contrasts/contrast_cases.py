@@ -185,6 +185,8 @@ def _at_work(chunk: Chunk, m: Material) -> list[str]:
         if len(plain) > MAX_CASE or _PAGE_RUN_IN.search(plain) or not re.search(
                 r"[.!?][\"'’”)]?$", plain):  # cut at a page break: "... we might choose"
             continue  # a page number run into the sentence ("... a contradiction 10.")
+        if _LISTING_RUN_IN.search(plain):
+            continue  # "The output of this loop is: 0 a 1 b 2 c If you combine ..."
         shown = _YEAR.sub(" ", m.pattern.sub(" ", plain))
         if _ELSEWHERE.search(plain) or not concrete(shown) or not concrete(
                 shown.split(" ", 1)[-1]):
@@ -206,6 +208,11 @@ _ELSEWHERE = re.compile(r"\b(?:next|previous|last|this|that|following)\s+(?:sect
                         r"^\W*(?:chapter|part|section|figure|table)\b", re.I)
 """A sentence about the book's parts, not the idea ("In the next section, we ...")."""
 _PAGE_RUN_IN = re.compile(r"[a-z]\s+\d{1,3}\.?$")
+_LISTING_RUN_IN = re.compile(r":\s+(?:\S{1,3}\s+){4,}(?=.*\b[A-Za-z]{4,}\b)")
+"""A listing run into the sentence after its colon, prose going on after it (printed output,
+the lines of a proof: "The proof looks like this: 1 G & ¬G for ... 2 G & E 1 ... The ¬E rule
+will ..."): no sentence to read a case in. A formula that ends the sentence ("...: R 2 = ρ 2.")
+is no listing."""
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 

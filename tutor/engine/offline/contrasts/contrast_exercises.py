@@ -1,4 +1,5 @@
-"""Contrast exercises: which near sibling a concept is set apart from.
+"""Contrast exercises: which near sibling a concept is set apart from, and a case against the
+nearest fair rival when no sibling passed.
 
 Knowing a definition by heart is not knowing where one idea ends and the next begins. The
 sibling must be one the learner could confuse with the concept (ranked by similarity), both
@@ -6,6 +7,9 @@ must have a definition that does not name the other, and the sibling must be def
 the concept's passages include, so the key points of both definitions are checked against
 pages the exercise cites. How the item is asked and keyed (the tie the book states between the
 two, or a mix-up to diagnose) is :mod:`~tutor.engine.offline.contrasts.contrast_questions`.
+A concept no sibling passes those tests with is still asked the book's case of it (or of a near
+concept) against the nearest near concept of one kind (:func:`_rival_case`): telling a case
+apart with a reason uses both ideas, where a definition item only recalls one.
 """
 
 from __future__ import annotations
@@ -94,7 +98,76 @@ def write_contrast(
         found.append(item)
         if len(found) == MAX_ITEMS:
             break
+    if len(found) < MAX_ITEMS and not any(shown_case(e) for e in found):
+        case = _rival_case(m, own, siblings, passages, len(found) + 1,
+                           [q for e in found if (q := shown_case(e))])
+        if case is not None:
+            found.append(case)
     return found
+
+
+RIVAL_SIMILARITY = 0.3
+"""Embedding cosine from which a near concept of the same kind of thing is a fair rival for a
+case (the case is to be told, with a reason, as one idea or the other)."""
+MAX_RIVALS = 4
+"""Near concepts tried as the rival of a case: the nearest ones, most similar first."""
+
+
+def _rival_case(m: Material, own: Said, siblings: Sequence[Sibling],
+                passages: Sequence[Chunk], n: int, quoted: Sequence[str]) -> Exercise | None:
+    """A case item for a concept no sibling passed the contrast's tests with: the book's case
+    of the concept (or of a near concept) and the nearest near concept as the rival, when both
+    say what they are, neither is said through the other or under the other, the two say
+    different things and are of one kind (or very close). A learner who tells a case apart,
+    with a reason, uses both ideas; the mix-up to diagnose is not written for such a pair (it
+    needs the tests the loop above applies)."""
+    pages = {(p.source, p.page) for p in passages}
+    for sibling in siblings[:MAX_RIVALS]:
+        other = sibling.concept
+        theirs = _sibling_side(sibling, passages)
+        if theirs is None or not _rival(own, sibling, theirs, m.concept.name):
+            continue
+        own_terms = term_variants(other.name, other.aliases)
+        if _leans_on(own.description, own_terms) or _leans_on(theirs.description, m.terms):
+            continue
+        if same_option(own.description, theirs.description) or _same_idea(
+                own.description, theirs.description, [*m.terms, *own_terms]):
+            continue
+        if nested(m.terms, own_terms, passages):
+            continue
+        cited = [c for c in ([theirs.cited] if theirs.cited else other.citations[:1])
+                 if (c.source, c.page) in pages]
+        if not cited or not (sets_apart(own, theirs, m.concept.name, other.name)
+                             and sets_apart(theirs, own, other.name, m.concept.name)):
+            continue
+        item = case_item(m, without_asides(own.description), other,
+                         without_asides(theirs.description), passages,
+                         _citations(m, own, cited[0]), f"{m.concept.id}-contrast-{n}",
+                         [s.concept for s in siblings],
+                         relating_sentence(m.terms, own_terms, m.ordered), quoted)
+        if item is not None:
+            return item
+    return None
+
+
+def _rival(own: Said, sibling: Sibling, theirs: Said, name: str) -> bool:
+    """Whether the near concept is a fair rival for a case of the concept named ``name``: of
+    the same kind of thing, near enough in meaning, neither a condition beside a thing nor a
+    thing beside its own kind."""
+    if own.condition != theirs.condition or sibling.similarity < RIVAL_SIMILARITY:
+        return False
+    if _is_kind(own.genus, sibling.concept.name) or _is_kind(theirs.genus, name):
+        return False
+    if sibling.similarity >= NEAR_RIVAL:
+        return True
+    kinds = {_genus(own.description, role=False), own.genus}
+    return bool(own.genus) and bool(kinds & {_genus(theirs.description, role=False),
+                                             theirs.genus})
+
+
+NEAR_RIVAL = 0.45
+"""Embedding cosine from which a near concept is a fair rival whatever kind of thing its
+definition names ("mode", a value, beside "median", a measure)."""
 
 
 def _citations(m: Material, own: Said, page: Citation) -> list[Citation]:

@@ -8,7 +8,10 @@ the part's instructions are used, so each item is a choice among those answers a
 the book's. A solution block is matched to a part by the part's letter, the answers its
 instructions name and its number of items; when two parts fit, neither is used. An item goes
 to the concept its key names ("tautology"), or for a yes/no part to the concept the property
-names ("logically equivalent"). Open questions ("explain why") are never posed.
+names ("logically equivalent"), or, when the property is no concept ("possible"), to the
+concepts the item's case names ("A valid argument that has a false conclusion"). Open
+questions ("explain why") are never posed; a yes/no question followed by an open one ("Which of
+the following is possible? If it is possible, give an example.") is posed alone.
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ _OPEN = re.compile(r"\b(?:explain|why|give an example|translate|symbolize|provid
                    r"construct|justify your answer with(?! a complete or partial))\b", re.I)
 _GARBLED = re.compile(r"\?|(?:^|\s)-(?:\s|$)")
 """A question mark or a lone dash in an item: a symbol the PDF text lost."""
+_RUN_IN = re.compile(r"\b(?:Practice\s+)?Exercises\b")
+"""A heading run into the last item of a part ("... contains a tautology Practice Exercises")."""
 _NOUN = re.compile(r"\beach\s+((?:pair|set)\s+of\s+sentences|sentence|argument|pair|set)\b",
                    re.I)
 
@@ -150,10 +155,35 @@ def _choices_of(part: Part, solution: Solution) -> list[str] | None:
     return distinct
 
 
+_CLOSED_ASK = re.compile(r"^(?P<ask>Which\s+of\s+the\s+following\s+(?:is|are)\s+"
+                         r"(?P<prop>[a-z][a-z\s-]{2,40}?)\?)\s+(?P<rest>.*)$", re.I)
+"""A part that asks a yes/no question, then an open follow-up ("Which of the following is
+possible? If it is possible, give an example. If it is not possible, explain why.")."""
+
+
+def closed_part(part: Part) -> Part | None:
+    """The part as asked: its instructions when they ask nothing open; the yes/no question
+    alone when an open follow-up comes after it (the book's solutions key the question, and
+    only the question is posed); ``None`` for an open part."""
+    if not _OPEN.search(part.instructions):
+        return part
+    asked = _CLOSED_ASK.match(part.instructions)
+    if asked is None or _OPEN.search(asked["ask"]) or not _FOLLOW_UP.match(asked["rest"]):
+        return None
+    return Part(part.letter, asked["ask"], part.items, part.citation)
+
+
+_FOLLOW_UP = re.compile(r"^If\s+(?:it|they)\s+(?:is|are)\b", re.I)
+"""The open follow-up of a yes/no question: "If it is possible, give an example."."""
+
+
 def write_book_exercises(m: Material, passages: Sequence[Chunk]) -> list[Exercise]:
     """Up to :data:`MAX_ITEMS` practice items whose key is the concept (or, for a yes/no
-    part, whose property is the concept), keyed to the book's solutions."""
-    book_parts = [p for p in parts(passages) if p.items and not _OPEN.search(p.instructions)]
+    part, whose property is the concept, or, when the property is no concept of the course
+    ("possible"), whose case names the concept: "A valid argument that has a false
+    conclusion"), keyed to the book's solutions."""
+    book_parts = [p for part in parts(passages) if part.items
+                  and (p := closed_part(part)) is not None]
     answers = solutions(passages)
     items: list[Exercise] = []
     for part in book_parts:
@@ -166,11 +196,13 @@ def write_book_exercises(m: Material, passages: Sequence[Chunk]) -> list[Exercis
             if solution.listed is not None:
                 numbers, prop = solution.listed
                 key = prop if n in numbers else f"not {prop}"
-                ours = _names(prop, m)
+                ours = _names(prop, m) or (part.instructions.endswith("?") and mentions(
+                    item, m.terms, fuzzy=False))  # "A valid argument that ...": is it possible?
             else:
                 key = solution.answers[n].strip(" .").lower()
                 ours = _names(key, m)
-            if not ours or not 1 <= len(item) <= MAX_ITEM_CHARS or _GARBLED.search(item):
+            if not ours or not 1 <= len(item) <= MAX_ITEM_CHARS or _GARBLED.search(item) or (
+                    _RUN_IN.search(item)):
                 continue
             items.append(_exercise(m, part, solution, n, item, key, choices, len(items) + 1))
             if len(items) == MAX_ITEMS:
@@ -195,9 +227,10 @@ def _exercise(m: Material, part: Part, solution: Solution, n: int, item: str, ke
     explanation = f"The course's solutions give: {key} ({cited[-1].label()})."
     if solution.listed is not None:  # a yes/no part: a statement to judge
         prop = solution.listed[1]
+        what = f"following {noun}" if noun_match else "following"
         return Exercise(
             id=exercise_id, concept_id=m.concept.id, kind=ExerciseKind.TRUE_FALSE,
-            prompt=f"True or false: the following {noun} is {prop}: {item} {source}",
+            prompt=f"True or false: the {what} is {prop}: {item} {source}",
             answer="True" if key == prop else "False", choices=["True", "False"],
             misconceptions={}, explanation=explanation, citations=cited, difficulty=0.6,
             origin=ExerciseOrigin.BOOK_EXERCISE,
