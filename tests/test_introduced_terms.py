@@ -94,3 +94,11 @@ def test_a_book_that_defines_its_terms_gets_no_introduced_concepts() -> None:
                            "have a direction."))
     assert not defines_little(_sentences(chunks))
     assert add_introduced_terms([], _sentences(chunks), chunks) == []
+
+
+def test_a_sentence_speaking_to_the_reader_explains_no_term() -> None:
+    names = _names(("2 Fonts", "If you do not know what a so-called font encoding is about, "
+                    "ignore this command! A font encoding maps codes to glyphs in the output."),
+                   ("3 Targets", "Note that the term 'data block' may also name inline data. "
+                    "Each data block holds rows of numbers for a plot."))
+    assert "font encoding" not in names and "data block" not in names

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from tutor.course import Chunk
 from tutor.engine.offline.concepts.candidates import Sentence
+from tutor.engine.offline.concepts.guide_books import is_instruction
 from tutor.engine.offline.concepts.section_concepts import reads_alone
 from tutor.engine.offline.definitions.descriptions import plainly_defines
 from tutor.engine.offline.definitions.patterns import definitions_in
@@ -81,6 +82,9 @@ by ...", a parenthesis."""
 _CROSS_REFERENCE = re.compile(r"\bsee (?:Section|Chapter)\b|\[[A-Z][^]]*\]", re.IGNORECASE)
 """A pointer to another part of the book ("see Section 12.6.7 [FTP Upload ...]"): a list
 item's gloss, not a sentence that explains."""
+
+_ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
+"""A sentence speaking to the reader: advice on the way, not what the term is."""
 
 
 @dataclass(frozen=True)
@@ -205,6 +209,17 @@ def _name(term: str) -> str:
     return " ".join(words)
 
 
+def _explains(text: str, terms: list[str]) -> bool:
+    """Whether a sentence can explain a term: it reads on its own, points nowhere else, and,
+    unless it plainly defines the term, neither speaks to the reader nor tells what to do
+    ("If you don't know what "font encoding" is about, ignore this command!", "Note that the
+    term ... may also be used ...", "Type 'make install' to install ...")."""
+    if not reads_alone(text, terms) or _CROSS_REFERENCE.search(text):
+        return False
+    return plainly_defines(text, terms) or not (
+        _ADDRESSED.search(text) or text.startswith("Note") or is_instruction(text))
+
+
 def _opens_on(text: str, key: str) -> bool:
     """Whether a sentence opens on the term, perhaps after an article ("The Score context is
     the top level notation context.")."""
@@ -230,11 +245,10 @@ def _explaining(found: Introduction, key: str, name: str, sentences: Sequence[Se
     if not again and not found.explained_at_once:
         return None  # named in passing: nothing more is said of it
     terms = [name]
-    if reads_alone(introducing.text, terms) and not _CROSS_REFERENCE.search(introducing.text):
+    if _explains(introducing.text, terms):
         chosen: Sentence | None = introducing
     else:
-        chosen = next((s for s in again if reads_alone(s.text, terms)
-                       and not _CROSS_REFERENCE.search(s.text) and (
+        chosen = next((s for s in again if _explains(s.text, terms) and (
             plainly_defines(s.text, terms) or _opens_on(s.text, key))), None)
     if chosen is None:
         return None
