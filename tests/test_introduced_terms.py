@@ -102,3 +102,11 @@ def test_a_sentence_speaking_to_the_reader_explains_no_term() -> None:
                    ("3 Targets", "Note that the term 'data block' may also name inline data. "
                     "Each data block holds rows of numbers for a plot."))
     assert "font encoding" not in names and "data block" not in names
+
+
+def test_a_quoted_command_line_is_no_term_a_quoted_name_after_an_article_is() -> None:
+    names = _names(("2 Terminals", "These terminal types now invoke 'set monochrome' when "
+                    "their mono option is present. The set monochrome command keeps colours."),
+                   ("3 Grids", "An 'image point' is constructed at the center of the grid "
+                    "patch. Each image point takes the average of its four neighbours."))
+    assert "set monochrome" not in names and "image point" in names

@@ -83,6 +83,11 @@ _CROSS_REFERENCE = re.compile(r"\bsee (?:Section|Chapter)\b|\[[A-Z][^]]*\]", re.
 """A pointer to another part of the book ("see Section 12.6.7 [FTP Upload ...]"): a list
 item's gloss, not a sentence that explains."""
 
+_QUOTED_NOUN = re.compile(r"(?:^|\b(?:an?|the|of|in|for|as|by|to|with|terms?|called|named))\s*$",
+                          re.IGNORECASE)
+"""What a quoted name follows where the prose names a thing: an article, a preposition, "the
+term" ("a score in 'ugly points'", "An "image point" is ..."); after a verb or "and" the
+quotes hold a command line ("invoke "set monochrome"", "between '#' and 'pragma omp'")."""
 _ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 """A sentence speaking to the reader: advice on the way, not what the term is."""
 
@@ -119,7 +124,8 @@ def introductions(sentences: Sequence[Sentence]) -> list[Introduction]:
         found += [Introduction(m.group("term"), position, False)
                   for m in _NAMED_QUOTED.finditer(text)]
         found += [Introduction(m.group("term"), position, False, quoted=True)
-                  for m in _QUOTED.finditer(text) if _named_whole(text[m.end():])]
+                  for m in _QUOTED.finditer(text)
+                  if _named_whole(text[m.end():]) and _QUOTED_NOUN.search(text[:m.start()])]
         found += [Introduction(d.term, position, True)
                   for d in definitions_in(text, sentence.chunk, position)
                   if d.strength >= DEFINITION_STRENGTH and 1 < len(d.term.split()) <= MAX_WORDS
