@@ -48,6 +48,11 @@ def test_a_heading_about_the_book_or_a_common_word_names_no_topic() -> None:
         assert topic_name(heading) is None, heading
 
 
+def test_a_task_completed_by_an_infinitive_names_no_topic() -> None:
+    assert topic_name("1.5 Putting LilyPond to work") is None  # not "putting LilyPond"
+    assert topic_name("Managing the search path")[0] == "search path"
+
+
 def test_the_opening_that_says_what_the_topic_is_defines_it() -> None:
     opening = [Sentence("SHA256 is a member of the SHA2 family.", 0, 0, "7.1.1.1 SHA256"),
                Sentence("The internal block size of SHA256.", 0, 1, "7.1.1.1 SHA256")]

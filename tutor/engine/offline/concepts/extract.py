@@ -43,6 +43,7 @@ from tutor.engine.offline.concepts.candidates import (
 )
 from tutor.engine.offline.concepts.common_words import instance_word
 from tutor.engine.offline.concepts.glossary import RUN_ON, entry_definitions
+from tutor.engine.offline.concepts.introduced_terms import add_introduced_terms
 from tutor.engine.offline.concepts.keyphrases import (
     WordStats,
     identifiers,
@@ -268,6 +269,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     result = add_section_concepts(result, sentences, chunks)  # sections on a topic still missing
     result = add_run_in_concepts(result, chunks)  # paragraphs opened by a run-in head
     result = review_definitions(result, sentences, chunks)  # a real definition, or no junk
+    result = add_introduced_terms(result, sentences, chunks)  # named and explained in prose
     result = add_task_concepts(result, [c for i, c in enumerate(chunks) if i not in reference])
     result = without_setting_values(result)  # "Zero is an acceptable value": a setting's value
     judge_definitions(result, sentences, chunks)  # a definition, or only a description

@@ -201,12 +201,19 @@ def _bare(part: str, adjectives: frozenset[tuple[str, str]] = frozenset(),
             # another sense; the task keeps its own words
         return f"{noun} {gerund.group('rest')}" if noun and " and " not in part else None
     if gerund and verb not in _NOUN_ING:
+        if _TO_VERB.search(gerund.group("rest")):
+            return None  # "Putting LilyPond to work": an idiom, whose object is no topic
         rest = _ARTICLE.sub("", _CUT.sub("", gerund.group("rest"))).strip(" ,")
         if len(rest.split()) >= 2 and not rest.split()[-1].lower().endswith("ly"):
             return rest  # "Managing the search path" -> "search path"
         verb = gerund.group("verb")
         return f"{verb} {rest}".strip() if rest else None
     return part or None
+
+
+_TO_VERB = re.compile(r"\s+to\s+(?:work|use|run|go|do|get|make|be)\s*$", re.IGNORECASE)
+"""A task's verb completed by an infinitive ("Putting LilyPond to work", "Getting Emacs to
+run"): the phrase says what is done, and its object alone ("putting LilyPond") names nothing."""
 
 
 def _action_noun(gerund: str) -> str | None:
