@@ -34,8 +34,17 @@ from tutor.engine.offline.definitions.defining_anywhere import (
 )
 from tutor.engine.offline.definitions.descriptions import a_case_or_a_sign, term_pattern
 from tutor.engine.offline.definitions.patterns import definitions_in
+from tutor.engine.offline.definitions.purpose_lines import (
+    purpose_lines,
+    purpose_text,
+    said_of_command,
+)
 from tutor.engine.offline.definitions.real_definitions import is_fragment, lists_things, one_named
-from tutor.engine.offline.definitions.self_contained import is_prose, leans
+from tutor.engine.offline.definitions.self_contained import (
+    is_prose,
+    leans,
+    without_code_before,
+)
 from tutor.engine.offline.terms import MentionIndex, term_key
 from tutor.engine.port import ConceptDraft
 from tutor.text import split_sentences
@@ -190,8 +199,16 @@ def judge_definitions(drafts: Sequence[ConceptDraft], sentences: Sequence[Senten
     judge takes for a definition (:func:`better_sentence`)."""
     described = []
     glossaries: list[str] | None = None
+    purposes = purpose_lines(drafts, sentences)
     for draft in drafts:
         draft.definition_kind = definition_kind(draft.definition, _terms(draft))
+        line = purposes.get(id(draft))
+        if (line is not None and draft.definition_kind is DefinitionKind.DESCRIPTION
+                and not said_of_command(draft.definition, draft.name)):
+            if purpose_text(line.text) != draft.definition:  # a variant, a remark, the syntax
+                adopt(draft, line, chunks)
+            draft.definition_kind = DefinitionKind.DEFINITION  # the command's entry says
+            continue  # what it does
         if draft.definition_kind is DefinitionKind.DESCRIPTION:
             if glossaries is None:
                 glossaries = [" ".join(c.text.split()) for c in chunks if ":" in c.text]
@@ -229,7 +246,7 @@ def better_sentence(draft: ConceptDraft, positions: Sequence[int], sentences: Se
     pattern = term_pattern(terms)
     for position in positions:
         sentence = sentences[position]
-        text = sentence.text.strip()
+        text = without_code_before(sentence.text)
         opening = " ".join(text.split()[:SUBJECT_WORDS])
         if (keys & devoted.get(sentence.section, set()) and pattern.search(opening)
                 and len(text.split()) <= MAX_WORDS and not text.endswith("?")
