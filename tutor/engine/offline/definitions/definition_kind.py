@@ -195,8 +195,10 @@ def _patterned(sentence: str, terms: Sequence[str]) -> bool:
 def judge_definitions(drafts: Sequence[ConceptDraft], sentences: Sequence[Sentence],
                       chunks: Sequence[Chunk]) -> None:
     """Each draft's definition judged a definition or a description (changed in place); a
-    description gives way to the book's sentence, anywhere it names the concept, that this
-    judge takes for a definition (:func:`better_sentence`)."""
+    description gives way to its command section's purpose line, a definition
+    (:mod:`~tutor.engine.offline.definitions.purpose_lines`), else to the book's sentence,
+    anywhere it names the concept, that this judge takes for a definition
+    (:func:`better_sentence`)."""
     described = []
     glossaries: list[str] | None = None
     purposes = purpose_lines(drafts, sentences)
