@@ -102,7 +102,8 @@ _POINTS_BACK_ANYWHERE = re.compile(r"\b(?:of|in|to|by|from|with|for|between|amon
                                    r"(?!(?:for|of|that|which|who|in|with)\b)", re.I)
 """A plural that stands for what was said before, anywhere in the sentence ("backslashes that
 are followed by one of these characters")."""
-_ANNOUNCES = re.compile(r"\b(?:the\s+following|as\s+follows)\b|:\s*$", re.I)
+_ANNOUNCES = re.compile(r"\bas\s+(?:in\s+)?(?:the\s+following|follows)\b|\bthe\s+following\s+"
+                        r"examples?\b|:\s*$", re.I)
 """A sentence that announces the code or the example after it ("..., as in the following
 example:"): cleaned of its colon, it still points at what is not shown."""
 _AT_A_FIGURE = re.compile(r"\b(?:above|below)\b", re.I)
