@@ -30,6 +30,7 @@ from tutor.engine.offline.definitions.defining_anywhere import (
     adopt,
     devoted_sections,
     found_definition,
+    glossed_in_brackets,
     tells_what,
 )
 from tutor.engine.offline.definitions.descriptions import a_case_or_a_sign, term_pattern
@@ -242,15 +243,19 @@ def better_sentence(draft: ConceptDraft, positions: Sequence[int], sentences: Se
     word: on the shared books, looking through the whole book moved the defining page of one
     concept in twenty away from the teachers' (Think Stats .935 -> .883), and on the same page
     it took "Subscript is '@' or '*', the expansion is the number of elements in the array."
-    for *expansion* in the Bash manual."""
+    for *expansion* in the Bash manual. A sentence that opens on the concept glossed in
+    brackets ("Simple questions (questions for which one and only one answer is correct) begin
+    with ...") says what it is wherever it stands."""
     terms = _terms(draft)
     keys = {term_key(t) for t in terms}
-    pattern = term_pattern(terms)
+    both = [*terms, *(t + "s" for t in terms if not t.endswith("s"))]
+    pattern = term_pattern(both)
     for position in positions:
         sentence = sentences[position]
         text = without_code_before(sentence.text)
         opening = " ".join(text.split()[:SUBJECT_WORDS])
-        if (keys & devoted.get(sentence.section, set()) and pattern.search(opening)
+        if ((keys & devoted.get(sentence.section, set()) or glossed_in_brackets(text, both))
+                and pattern.search(opening)
                 and len(text.split()) <= MAX_WORDS and not text.endswith("?")
                 and not leans(text) and is_prose(text) and not a_case_or_a_sign(text, terms)
                 and not one_named(text, terms) and defines(text, terms)):
