@@ -149,3 +149,34 @@ def test_a_placeholder_joined_by_hyphens_is_one_word() -> None:
     placeholder = _draft("type-or-expr", "Define SIZEOF_type-or-expr to be its size.",
                          ["emphasis"])
     assert unexplained(placeholder)
+
+
+def test_another_name_a_bracketed_gloss_and_still_say_what_it_is() -> None:
+    assert found_definition("A chart or plot is an object which is placed on a drawing; it is "
+                            "not itself a drawing.", ["chart"])
+    assert tells_what("A chart or plot is an object which is placed on a drawing.", ["chart"])
+    assert not found_definition("If x or y is missing, nothing is drawn.", ["x"])
+    assert found_definition("However, LaTeX is still the native language for questionnaire "
+                            "descriptions.", ["LaTeX"])
+    simple = ("Simple questions (questions for which one and only one answer is correct) begin "
+              "with a * at the beginning of the line.")
+    assert found_definition(simple, ["simple question", "simple questions"])
+    assert tells_what(simple, ["simple question", "simple questions"])
+    assert not found_definition("For simple questions (a single correct answer), one uses "
+                                "the following model.", ["simple question", "simple questions"])
+
+
+def test_a_sentence_glued_after_code_is_read_without_the_code() -> None:
+    chunks = manual_pages(
+        ("2.1 Text", "A program creates a text object from the canvas using beginText and "
+                     "then formats text by invoking textobject methods."),
+        ("The text object methods", "textobject = canvas.beginText(x, y) canvas.drawText(t) "
+                                    "Text objects are used to format text in ways the canvas "
+                                    "interface does not support."),
+    )
+    draft = _draft("text object", chunks[0].text, ["definition"])
+    draft.aliases = ["text objects"]
+    define_anywhere([draft], _sentences(chunks), chunks)
+    assert draft.definition == ("Text objects are used to format text in ways the canvas "
+                                "interface does not support.")
+    assert draft.citations[0].page == 2

@@ -295,3 +295,17 @@ def test_a_glossary_entry_on_another_page_with_the_books_own_quotes_is_found():
 ])
 def test_a_naming_and_a_definition_under_a_condition_define(name, text, verdict):
     assert defines(text, [name]) is verdict
+
+
+def test_a_bracketed_gloss_in_another_section_replaces_a_description():
+    chunks = manual_pages(
+        ("4.3 Questions", "Simple questions (questions for which one and only one answer is "
+         "correct) begin with a * at the beginning of the line."),
+        ("5.4.3.1 Simple questions", "For simple questions (a single correct answer), one uses "
+         "the following model."))
+    draft = ConceptDraft(name="simple question", definition="For simple questions (a single "
+                         "correct answer), one uses the following model.",
+                         citations=[Citation(source="m.pdf", page=2)])
+    assert _judged(draft, chunks) is DefinitionKind.DEFINITION
+    assert draft.definition.startswith("Simple questions (questions for which one and only one")
+    assert draft.citations[0].page == 1

@@ -187,3 +187,19 @@ def test_a_sentence_that_cleans_to_nothing_is_not_a_plain_definition() -> None:
     assert clean_definition(aside) == ""
     assert not plain_definition("R", Candidate(clean_definition(aside), "2.5.1 Installing R",
                                                0.0, False), chosen=True)
+
+
+def test_a_listings_comment_is_no_sentence_of_the_section() -> None:
+    from tests.factories import manual_pages
+    from tutor.engine.offline.concepts.candidates import Sentence
+    from tutor.engine.offline.definitions.section_definitions import define_from_sections
+    from tutor.engine.port import ConceptDraft
+
+    chunks = manual_pages(("2.15 Bezier curves", "Programs use them for curving borders."))
+    lines = ["# define the bezier curve control points",
+             "The curve starts at the first point and ends at the last."]
+    said = "Programs use Bezier curves for curving borders."
+    draft = ConceptDraft(name="bezier curve", definition=said, evidence=["heading"])
+    define_from_sections([draft], [Sentence(t, 0, 0, "2.15 Bezier curves") for t in lines],
+                         chunks)
+    assert draft.definition == said  # "define the bezier curve" in a comment defines nothing

@@ -214,3 +214,33 @@ def test_the_concept_map_runs_the_pass_last(monkeypatch: pytest.MonkeyPatch) -> 
                                              "is a sequence of commands joined by bars."))
     names = [d.name for d in extract.extract_concepts(chunks)]
     assert seen and names == seen[0][:1]  # what the pass returns is the map
+
+
+@pytest.mark.parametrize("said", [
+    "You can define open question giving options (see Section 5.4.3.3) enclosed with < and >, "
+    "as in the following example:",
+    "The drawing above shows the open question boxes written at the foot of the page.",
+])
+def test_a_section_sentence_about_a_figure_or_announcing_an_example_is_no_replacement(
+        said: str) -> None:
+    chunks = manual_pages(("4.3.3 Open questions", said))
+    cut = "Text to be written along the boxes to tell the"
+    kept = _review(chunks, _draft("open question", cut, ["heading", "keyphrase"]))
+    assert kept["open question"].definition == cut
+
+
+def test_a_section_sentence_is_judged_as_the_learner_would_read_it() -> None:
+    chunks = manual_pages(("9.3.53.4 write image", "'write image colorscale to \\filename' There "
+                           "is no header. The image is written row by row, one value a line."))
+    cut = "Storage is by unsigned-char, and is in the"
+    kept = _review(chunks, _draft("write image", cut, ["heading", "keyphrase"]))
+    assert kept["write image"].definition == ("The image is written row by row, one value a "
+                                              "line.")
+
+
+def test_a_section_sentence_opening_on_a_command_in_lower_case_is_no_order() -> None:
+    said = "set palette gray switches to a grayscale palette shading from black to white."
+    chunks = manual_pages(("Gray", said))
+    cut = "Palette gray switches to a grayscale palette and the"
+    kept = _review(chunks, _draft("gray", cut, ["heading", "keyphrase"]))
+    assert kept["gray"].definition == "S" + said[1:]  # the command's own words, not an order

@@ -224,3 +224,21 @@ def test_a_bare_naming_gives_way_to_the_sentence_describing_what_it_names() -> N
                        "operator: one to introduce it and one to eliminate it.")
     assert with_description(sentences[0].text, 0, sentences, _NEVER,
                             _uses("natural deduction system")) == sentences[1].text
+
+
+def test_the_chosen_sentence_loses_the_syntax_before_it_and_the_variants_after_it() -> None:
+    from tutor.engine.offline.definitions.self_contained import clean_definition
+
+    assert clean_definition("Delete some item or characteristic. • delete .variable.") == (
+        "Delete some item or characteristic.")
+    assert clean_definition("'insert \\filename' Perform the commands in the indicated "
+                            "file.") == "Perform the commands in the indicated file."
+    assert clean_definition("textobject = canvas.beginText(x, y) canvas.drawText(textobject) "
+                            "Text objects are used to format text the canvas cannot.") == (
+        "Text objects are used to format text the canvas cannot.")
+    listed = ("Matching means that the words are identical until a word containing • a quote "
+              "• a synonym name")
+    assert clean_definition(listed) == listed  # the list ends the sentence: nothing to cut
+    assert clean_definition("Bug fixes • prevent a crash.") == "Bug fixes • prevent a crash."
+    assert clean_definition("'SEP' refers to named color separations.") == (
+        "'SEP' refers to named color separations.")

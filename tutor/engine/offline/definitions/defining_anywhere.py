@@ -43,7 +43,13 @@ from tutor.engine.offline.definitions.descriptions import (
 )
 from tutor.engine.offline.definitions.patterns import heading_terms
 from tutor.engine.offline.definitions.section_definitions import without_run_in
-from tutor.engine.offline.definitions.self_contained import clean_definition, is_prose, leans, short
+from tutor.engine.offline.definitions.self_contained import (
+    clean_definition,
+    is_prose,
+    leans,
+    short,
+    without_code_before,
+)
 from tutor.engine.offline.terms import MentionIndex, content_stems, term_key
 from tutor.engine.port import ConceptDraft
 from tutor.text import split_sentences
@@ -106,7 +112,7 @@ _NAMES_WHAT_CAME_BEFORE = re.compile(
 _CLASS = re.compile(
     r"^\W*(?:[A-Z][\w ]{0,30},\s+)?(?:(?:a|an|the|each|every)\s+)?" + _KIND + r"[\"'‘“]?"
     + re.escape(_T) + r"[\"'’”]?(?:\s+\([^)]{1,30}\))?(?:,\s+[^,]{1,40},)?\s+(?:(?:is|are)\s+"
-    r"(?:also\s+|simply\s+|just\s+)?(?:a|an|the(?!\s+(?:default|same|only|first|last|best|"
+    r"(?:(?:also|simply|just|still|essentially|basically|primarily|mainly)\s+)?(?:a|an|the(?!\s+(?:default|same|only|first|last|best|"
     r"usual|opposite|case|most|easiest|simplest)\b)|one\s+of|any|used\s+(?:to|for)|designed\s+(?:to|for)|"
     r"intended\s+(?:to|for)|defined\s+as)\b|(?:refers?\s+to|means?|denotes?|stands?\s+for)\s)"
     r"|\b(?:is|are)\s+(?:also\s+|often\s+|sometimes\s+|usually\s+)?(?:called|known\s+as|"
@@ -144,6 +150,30 @@ def _kind_named(sentence: str, name: str) -> bool:
                      rf"\s+be|known\s+as)\s+{modifier}\b", sentence, re.I) is not None
 
 
+_OTHER_NAME = re.compile(re.escape(_T) + r"[\"'’”]?\s+or\s+(?!not\b)[\w-]+(?:\s+[\w-]+)?(?=\s+(?:is|are)\s)",
+                         re.I)
+"""The concept's other name after "or", before the copula ("A chart or plot is an object which
+is placed on a drawing"): the sentence says what both are."""
+_GLOSSED = re.compile(
+    r"^\W*(?:[A-Z][\w ]{0,30},\s+)?(?:(?:a|an|the)\s+)?" + re.escape(_T) + r"\s*\(\s*(?:i\.e\.,?\s+|"
+    r"that\s+is,?\s+)?(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}[\w-]+\s+(?:that|which|who|whose|"
+    r"for\s+which|in\s+which|where)\s[^()]{8,}\)", re.I)
+"""The concept glossed in brackets where it opens the sentence, by a noun and what makes it one
+("Simple questions (questions for which one and only one answer is correct) begin with a *
+..."): the brackets say what it is."""
+
+
+def one_name(marked: str) -> str:
+    """The marked sentence with the concept's other name after "or" taken out (``_T`` marks
+    the concept): "\x02 or plot is an object ..." -> "\x02 is an object ..."."""
+    return _OTHER_NAME.sub(_T, marked)
+
+
+def glossed_in_brackets(sentence: str, terms: Sequence[str]) -> bool:
+    """Whether the sentence opens on the concept glossed in brackets (:data:`_GLOSSED`)."""
+    return _GLOSSED.match(term_pattern(terms).sub(_T, sentence)) is not None
+
+
 def found_definition(sentence: str, terms: Sequence[str]) -> bool:
     """Whether a sentence found anywhere in the book says what the concept is, strictly: the
     concept as the subject (only a proper name or its kind before it) of a copula to a class
@@ -153,8 +183,10 @@ def found_definition(sentence: str, terms: Sequence[str]) -> bool:
     pattern = term_pattern(terms)
     if _IN_PASSING.search(sentence) or _LONGER_COMMAND.search(pattern.sub(_T, sentence)):
         return False
+    if glossed_in_brackets(sentence, terms):
+        return True
     for said in {sentence, _PROPER_MODIFIER.sub(r"\g<article>", sentence)}:
-        marked = pattern.sub(_T, said)
+        marked = one_name(pattern.sub(_T, said))
         if (_CLASS.search(marked) or _DOES.search(marked) or _CONSISTS.match(marked)
                 or _KIND_DOES.search(marked)):
             return True
@@ -201,6 +233,10 @@ def tells_what(sentence: str, terms: Sequence[str]) -> bool:
     if (any(_CONSISTS.match(part) or _KIND_DOES.search(part) for part in marked)
             or _kind_named(sentence, terms[0])):
         return True
+    if (any(_CLASS.search(one_name(part)) for part in marked if _T + " or " in part)
+            or glossed_in_brackets(sentence, terms)):
+        return True  # "A chart or plot is an object ...", "Simple questions (questions for
+        # which ...) begin with ..."
     signs = features(terms[0], Candidate(sentence))
     if any(signs[name] for name in _CLASSIFIER_SIGNS):
         return True  # "A sentence is contingent if ...", "... are called summary statistics",
@@ -308,14 +344,14 @@ def best_sentence(draft: ConceptDraft, terms: list[str], positions: Sequence[int
     head = re.compile(r"(?<![\w-])" + term_group(terms), re.I)
     ranked: list[tuple[tuple[int, int, float, int], int]] = []
     for position in positions:
-        text = sentences[position].text.strip()
+        text = without_code_before(sentences[position].text)  # "... drawText(t) Text objects"
         opening = " ".join(text.split()[:SUBJECT_WORDS])
         if (len(text.split()) > MAX_WORDS or text.endswith("?") or head.search(opening) is None
                 or leans(text) or not is_prose(text) or a_case_or_a_sign(text, terms)
                 or not found_definition(text, terms)):
             continue
         in_own = int(bool(keys & devoted.get(sentences[position].section, set())))
-        shaped = int(_CLASS.search(term_pattern(terms).sub(_T, text)) is not None)
+        shaped = int(_CLASS.search(one_name(term_pattern(terms).sub(_T, text))) is not None)
         score = definition_score(draft.name, Candidate(text, sentences[position].section))
         ranked.append(((in_own, shaped, score, -position), position))
     return max(ranked)[1] if ranked else None
@@ -326,7 +362,7 @@ def says_more(draft: ConceptDraft, sentence: Sentence, devoted: dict[str, set[st
     section, or the classifier scores it at least as high (both read without their section)."""
     if term_key(draft.name) in devoted.get(sentence.section, set()):
         return True
-    return (definition_score(draft.name, Candidate(sentence.text))
+    return (definition_score(draft.name, Candidate(without_code_before(sentence.text)))
             >= definition_score(draft.name, Candidate(draft.definition)))
 
 

@@ -30,12 +30,22 @@ from tutor.engine.offline.definitions.defining_anywhere import (
     adopt,
     devoted_sections,
     found_definition,
+    glossed_in_brackets,
     tells_what,
 )
 from tutor.engine.offline.definitions.descriptions import a_case_or_a_sign, term_pattern
 from tutor.engine.offline.definitions.patterns import definitions_in
+from tutor.engine.offline.definitions.purpose_lines import (
+    purpose_lines,
+    purpose_text,
+    said_of_command,
+)
 from tutor.engine.offline.definitions.real_definitions import is_fragment, lists_things, one_named
-from tutor.engine.offline.definitions.self_contained import is_prose, leans
+from tutor.engine.offline.definitions.self_contained import (
+    is_prose,
+    leans,
+    without_code_before,
+)
 from tutor.engine.offline.terms import MentionIndex, term_key
 from tutor.engine.port import ConceptDraft
 from tutor.text import split_sentences
@@ -186,12 +196,22 @@ def _patterned(sentence: str, terms: Sequence[str]) -> bool:
 def judge_definitions(drafts: Sequence[ConceptDraft], sentences: Sequence[Sentence],
                       chunks: Sequence[Chunk]) -> None:
     """Each draft's definition judged a definition or a description (changed in place); a
-    description gives way to the book's sentence, anywhere it names the concept, that this
-    judge takes for a definition (:func:`better_sentence`)."""
+    description gives way to its command section's purpose line, a definition
+    (:mod:`~tutor.engine.offline.definitions.purpose_lines`), else to the book's sentence,
+    anywhere it names the concept, that this judge takes for a definition
+    (:func:`better_sentence`)."""
     described = []
     glossaries: list[str] | None = None
+    purposes = purpose_lines(drafts, sentences)
     for draft in drafts:
         draft.definition_kind = definition_kind(draft.definition, _terms(draft))
+        line = purposes.get(id(draft))
+        if (line is not None and draft.definition_kind is DefinitionKind.DESCRIPTION
+                and not said_of_command(draft.definition, draft.name)):
+            if purpose_text(line.text) != draft.definition:  # a variant, a remark, the syntax
+                adopt(draft, line, chunks)
+            draft.definition_kind = DefinitionKind.DEFINITION  # the command's entry says
+            continue  # what it does
         if draft.definition_kind is DefinitionKind.DESCRIPTION:
             if glossaries is None:
                 glossaries = [" ".join(c.text.split()) for c in chunks if ":" in c.text]
@@ -223,15 +243,19 @@ def better_sentence(draft: ConceptDraft, positions: Sequence[int], sentences: Se
     word: on the shared books, looking through the whole book moved the defining page of one
     concept in twenty away from the teachers' (Think Stats .935 -> .883), and on the same page
     it took "Subscript is '@' or '*', the expansion is the number of elements in the array."
-    for *expansion* in the Bash manual."""
+    for *expansion* in the Bash manual. A sentence that opens on the concept glossed in
+    brackets ("Simple questions (questions for which one and only one answer is correct) begin
+    with ...") says what it is wherever it stands."""
     terms = _terms(draft)
     keys = {term_key(t) for t in terms}
-    pattern = term_pattern(terms)
+    both = [*terms, *(t + "s" for t in terms if not t.endswith("s"))]
+    pattern = term_pattern(both)
     for position in positions:
         sentence = sentences[position]
-        text = sentence.text.strip()
+        text = without_code_before(sentence.text)
         opening = " ".join(text.split()[:SUBJECT_WORDS])
-        if (keys & devoted.get(sentence.section, set()) and pattern.search(opening)
+        if ((keys & devoted.get(sentence.section, set()) or glossed_in_brackets(text, both))
+                and pattern.search(opening)
                 and len(text.split()) <= MAX_WORDS and not text.endswith("?")
                 and not leans(text) and is_prose(text) and not a_case_or_a_sign(text, terms)
                 and not one_named(text, terms) and defines(text, terms)):

@@ -66,7 +66,13 @@ from tutor.engine.offline.definitions.defining_anywhere import (
     tells_what,
 )
 from tutor.engine.offline.definitions.descriptions import a_case_or_a_sign, term_pattern
-from tutor.engine.offline.definitions.self_contained import is_prose, leans
+from tutor.engine.offline.definitions.self_contained import (
+    clean_definition,
+    is_prose,
+    leans,
+    without_code_before,
+    without_quoted_form,
+)
 from tutor.engine.offline.terms import COMMON_VERBS, MentionIndex, term_key
 from tutor.engine.port import ConceptDraft
 from tutor.text import STOPWORDS, general_zipf, split_sentences
@@ -96,6 +102,13 @@ _POINTS_BACK_ANYWHERE = re.compile(r"\b(?:of|in|to|by|from|with|for|between|amon
                                    r"(?!(?:for|of|that|which|who|in|with)\b)", re.I)
 """A plural that stands for what was said before, anywhere in the sentence ("backslashes that
 are followed by one of these characters")."""
+_ANNOUNCES = re.compile(r"\bas\s+(?:in\s+)?(?:the\s+following|follows)\b|\bthe\s+following\s+"
+                        r"examples?\b|:\s*$", re.I)
+"""A sentence that announces the code or the example after it ("..., as in the following
+example:"): cleaned of its colon, it still points at what is not shown."""
+_AT_A_FIGURE = re.compile(r"\b(?:above|below)\b", re.I)
+"""A sentence about a figure or a listing beside it ("The drawing above (the output of
+testbezier) shows ...")."""
 _CASE = re.compile(r"^\W*(?:if|when|whenever|unless|once)\b", re.I)
 """A sentence that says what happens in one case ("If no matching filenames are found, ...")."""
 OPENING_SENTENCES = 3
@@ -344,10 +357,11 @@ def _in_own_section(terms: Sequence[str], sentences: Sequence[Sentence],
         if not keys & devoted.get(sentence.section, set()):
             continue
         seen[sentence.section] = seen.get(sentence.section, 0) + 1
-        text = sentence.text.strip()
+        text = _as_read(sentence.text)
         if (MIN_WORDS <= len(text.split()) <= MAX_WORDS and not text.endswith("?")
                 and is_prose(text) and not leans(text) and not a_case_or_a_sign(text, terms)
                 and not broken(text, terms) and not _POINTS_AWAY.search(text)
+                and not _AT_A_FIGURE.search(text) and not _ANNOUNCES.search(sentence.text)
                 and _IMPERATIVE_ACTION.match(text) is None):
             naming = term_pattern(terms).search(text) is not None
             if naming and tells_what(text, terms):
@@ -357,6 +371,17 @@ def _in_own_section(terms: Sequence[str], sentences: Sequence[Sentence],
                     and len(devoted[sentence.section]) == 1):  # a section on it alone
                 whole.append((not naming, position))
     return min(whole)[1] if whole else None
+
+
+def _as_read(text: str) -> str:
+    """The sentence as the learner would read it (:func:`clean_definition`: no syntax, code or
+    variants around it), its first letter as the book set it: "set palette gray switches to
+    ..." names the command, "Set ..." would read as an order."""
+    read = clean_definition(text)
+    lead = without_quoted_form(without_code_before(text))
+    if lead[:1].islower() and read[:1].isupper():
+        return read[0].lower() + read[1:]
+    return read
 
 
 def _plain(text: str) -> bool:

@@ -68,7 +68,8 @@ def _opening_definition(opening: Sequence[Sentence],
     inside ... It causes the remaining statements ... to be skipped"), the two together."""
     for at, sentence in enumerate(opening):
         text = without_run_in(sentence.text, terms)
-        if leans(text) or not mentions(" ".join(text.split()[:SUBJECT_WORDS]), terms):
+        if (leans(text) or _COMMENT.match(text)
+                or not mentions(" ".join(text.split()[:SUBJECT_WORDS]), terms)):
             continue
         if _defines(text, terms):
             return sentence, text
@@ -79,6 +80,8 @@ def _opening_definition(opening: Sequence[Sentence],
     return None
 
 
+_COMMENT = re.compile(r"^\s*(?:#|//|;|--\s)")
+"""A comment of a listing ("# define the bezier curve control points"): code, not prose."""
 _RUN_IN_END = re.compile(r"[.!?]\s")
 
 

@@ -365,10 +365,50 @@ _TRAILING_LEAD = re.compile(r"\s*[;,:]?\s*(?:in other words|that is|i\.e\.|for e
 """A lead-in to a formula or an example that the sentence no longer carries."""
 
 
+_QUOTED_FORM = re.compile(r"^['‘][^'’]{1,80}['’]\s+(?=[A-Z][a-z]+\s)")
+"""A command's syntax, quoted, printed before the line that says what it does ("'insert
+\\filename' Perform the commands in the indicated file.")."""
+_VARIANTS = re.compile(r"\s*•.*$", re.S)
+"""A bulleted run after the sentence: the entry's variants or a list the page ran on ("Delete
+some item or characteristic. • delete .variable.")."""
+MIN_BEFORE_VARIANTS = 4
+"""The words a sentence needs before a bulleted run for the run to be cut off: fewer is a
+heading or a list's label ("Bug fixes • ...")."""
+
+
+def without_variants(text: str) -> str:
+    """The sentence without the bulleted run after it; the text as it is when too little comes
+    before the first bullet or what comes before it does not end as a sentence does."""
+    found = _VARIANTS.search(text)
+    if found is None:
+        return text
+    head = text[:found.start()].rstrip()
+    if len(head.split()) < MIN_BEFORE_VARIANTS or head[-1] not in ".!?":
+        return text  # "... until it encounters a word containing • A quote", "... the sum
+    return head  # of three components: • Trend ...": the list is part of the sentence
+
+
+def without_quoted_form(text: str) -> str:
+    """The sentence without the quoted syntax printed before it (at least four words left)."""
+    found = _QUOTED_FORM.match(text)
+    if found is None or len(text[found.end():].split()) < MIN_BEFORE_VARIANTS:
+        return text
+    return text[found.end():]
+
+
+def without_code_before(text: str) -> str:
+    """The sentence without a list marker or a run of code the page glued before it
+    ("textobject = canvas.beginText(x, y) canvas.drawText(textobject) Text objects are used
+    to ..." -> "Text objects are used to ...")."""
+    return _code_residue_cut(LEADING_NOISE.sub("", text.strip()))
+
+
 def clean_definition(text: str) -> str:
-    """The sentence without code residue glued before it, list markers, bracketed asides and
-    dangling references; a trailing colon (code follows) becomes a full stop."""
-    text = _garbled_cut(_code_residue_cut(LEADING_NOISE.sub("", text.strip())))
+    """The sentence without code residue or quoted syntax glued before it, list markers, the
+    bulleted variants after it, bracketed asides and dangling references; a trailing colon
+    (code follows) becomes a full stop."""
+    text = without_quoted_form(_garbled_cut(without_code_before(text)))
+    text = without_variants(text)
     text = _TABLE_BEFORE.sub("", _NEXT_ENTRY.sub("", DANGLING.sub("", text)))
     code = _CODE_AFTER_COLON.search(text) or _TABLE_AFTER_COLON.search(text)
     if code and len(text[: code.start()].split()) >= 4:
