@@ -53,9 +53,12 @@ def test_docbook_entries_run_together_are_each_a_concept_said_of_their_name():
 def test_the_synopsis_is_a_key_point_never_the_definition_and_labels_are_no_concepts():
     found = [ConceptDraft(name="Description", definition="Description The value is no."),
              ConceptDraft(name="default value", definition="The default value is no, which means "
-                          "no page number is generated.", evidence=["definition"])]
+                          "no page number is generated.", evidence=["definition"]),
+             ConceptDraft(name="option", definition="An option is a setting the command line "
+                          "passes to the stylesheets.", evidence=["definition", "heading"])]
     drafts = {d.name: d for d in with_entries(found, DOCBOOK)}
     assert not {"Description", "Synopsis", "Name", "default value"} & set(drafts)
+    assert "option" in drafts  # a label of some entries' parts, but a concept the book explains
     entry = drafts["insert.xref.page.number"]
     assert "<xsl:param" not in entry.definition
     assert ('insert.xref.page.number: <xsl:param name="insert.xref.page.number">no</xsl:param>'
@@ -83,7 +86,7 @@ MAN_PAGES = manual_pages(
      "DESCRIPTION\n  With no FILE, read standard input. grue counts the words of FILE.\n"
      "EXAMPLES\n  grue notes.txt"),
     ("User Commands", "the end of the last page. NAME quux - print the quux table SYNOPSIS quux "
-     "[-n NUM] DESCRIPTION quux prints the quux table of the system. NAME zork - remove stale "
+     "[-n NUM] DESCRIPTION quux prints the quux table of the system. NAME zork - tidies stale "
      "lock files SYNOPSIS zork DIR DESCRIPTION If DIR is missing, nothing is done."),
     source="man.pdf")
 
@@ -96,7 +99,7 @@ def test_man_pages_set_as_a_book_are_each_a_concept_even_run_together():
                                          "standard output.")
     assert drafts["grue"].definition == "grue counts the words of FILE."
     assert drafts["quux"].citations[0].page == 3  # opens mid-page, run into the one before
-    assert drafts["zork"].definition == "The zork command removes stale lock files."
+    assert drafts["zork"].definition == "The zork command tidies stale lock files."
     assert all("[-" not in d.definition for d in drafts.values())  # the synopsis is code
 
 
@@ -120,3 +123,20 @@ def test_texinfo_entries_with_dotted_and_hyphenated_names_keep_their_names():
         "html.stylesheet": "html.stylesheet is the CSS stylesheet the generated pages link to.",
         "fill-column": "fill-column is the column beyond which automatic line-wrapping happens.",
         "forward-word": "The forward-word command moves point forward by count words."}
+
+
+def test_entries_whose_name_label_the_extraction_lost_open_on_a_line_with_a_code_name():
+    chunks = manual_pages(("Graphics", (
+        "admon.graphics — Use graphics in admonitions? Synopsis <xsl:param name=\"admon.graphics\" "
+        "select=\"0\"/> Description If true, admonitions are presented as graphics.\n"
+        "admon.graphics.path — Path to admonition graphics Synopsis <xsl:param name=\"admon."
+        "graphics.path\">images/</xsl:param> Description Sets the path to the directory holding "
+        "the admonition graphics.\nadmon.style — CSS style attributes for admonitions Synopsis "
+        "<xsl:param name=\"admon.style\"/> Description Specifies the CSS style of admonitions.\n"
+        "A note - however short - is an admonition. Description of notes follows.")))
+    drafts = {d.name: d.definition for d in with_entries([], chunks)}
+    assert drafts == {
+        "admon.graphics": "admon.graphics: Use graphics in admonitions?",
+        "admon.graphics.path": ("admon.graphics.path sets the path to the directory holding the "
+                                "admonition graphics."),
+        "admon.style": "admon.style specifies the CSS style of admonitions."}

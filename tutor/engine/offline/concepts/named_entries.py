@@ -13,8 +13,9 @@ together ("... the separator. Namecallout.graphics — Use graphics for callouts
 the words before it, its parts broken over lines and pages. So the entries are read from the
 reference's text as one stream, not page by page.
 
-- An entry opens on the label ``Name``/``NAME``, its name (several, comma-separated, on a man
-  page's NAME line), a dash and its purpose, and then the label of its synopsis or description
+- An entry opens on the label ``Name``/``NAME`` (or a line opening on a name that reads as
+  code, "html.stylesheet — ...", where the extraction lost the label), its name (several,
+  comma-separated, on a man page's NAME line), a dash and its purpose, and then the label of its synopsis or description
   within :data:`MAX_PURPOSE` characters: a name and a dash alone are no entry.
 - Its synopsis is code, never a definition; its description runs to the next entry or a part
   the book labels ("See also", "Parameters", ...); the labels are never concepts.
@@ -47,11 +48,16 @@ MAX_PURPOSE = 200
 PART_LABELS = ("Name", "NAME", "Synopsis", "SYNOPSIS", "Description", "DESCRIPTION", "See also",
                "SEE ALSO", "Parameters", "Options", "OPTIONS", "Return value", "RETURN VALUE",
                "Returns", "Examples", "EXAMPLES", "Example", "Notes", "NOTES")
-"""The labels of an entry's parts: never concepts."""
+"""The labels of an entry's parts."""
+NEVER_CONCEPTS = ("Name", "Synopsis", "Description", "See also")
+"""Labels that are no concepts where a reference has named entries ("Options", "Examples" may
+name a concept the book explains)."""
 _OPENING = re.compile(
-    r"(?:Name|NAME)[ \t]*\n?[ \t]*-?(?P<names>[^\s,]+(?:,[ \t]*[^\s,]+)*)\s+-\s+"
+    r"(?:(?:Name|NAME)[ \t]*\n?[ \t]*-?|(?m:^)[ \t]*(?=[^\s,]*\w[._\-:]\w))(?P<names>[^\s,]+(?:,[ \t]*[^\s,]+)*)\s+-\s+"
     r"(?P<purpose>[^\n]*?(?:\n[^\n]*?){0,3}?)\s*(?=Synopsis|SYNOPSIS|Description|DESCRIPTION)")
-"""The label, the name(s), the dash (normalised to " - ") and the purpose, up to the next label."""
+"""The label (or, for a name that reads as code, the start of a line: a label the extraction
+lost), the name(s), the dash (normalised to " - ") and the purpose, up to the next label."""
+_LABELLED = re.compile(r"Synopsis|SYNOPSIS|Description|DESCRIPTION")
 _SYNOPSIS = re.compile(r"^\s*(?:Synopsis|SYNOPSIS)")
 _DESCRIPTION = re.compile(r"(?:Description|DESCRIPTION)\s*")
 _END_OF_DESCRIPTION = re.compile(
@@ -96,8 +102,8 @@ def find_named_entries(chunks: Sequence[Chunk], skip: set[int] | frozenset[int] 
     later, in another part of the book, adds that passage to the first); none when the course
     has fewer than :data:`MIN_ENTRIES`."""
     stream, starts, owners = _stream(chunks, skip)
-    if "Name" not in stream and "NAME" not in stream:
-        return []
+    if not _LABELLED.search(stream):
+        return []  # no synopsis or description label: no entry of this shape
     openings = [m for m in _OPENING.finditer(stream) if _usable_name(m.group("names"))]
     if len(openings) < MIN_ENTRIES:
         return []
@@ -207,8 +213,9 @@ def _is_title(title: str) -> bool:
 
 
 def _section(heading: str, name: str, position: int, titles: list[tuple[int, str]]) -> str:
-    """The passage's heading, unless it names the entry itself; else the last title before."""
-    if heading and not term_key(heading).startswith(term_key(name)):
+    """The passage's heading, unless it names the entry itself ("9.2 frob"); else the last
+    title before."""
+    if heading and not term_key(heading.lstrip("0123456789. ")).startswith(term_key(name)):
         return heading
     before = [title for at, title in titles if at < position]
     return before[-1] if before else ""

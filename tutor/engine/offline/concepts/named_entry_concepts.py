@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from tutor.course import Chunk, Citation
 from tutor.engine.offline.concepts.named_entries import NamedEntry, is_topic_title
 from tutor.engine.offline.concepts.reference_entries import (
+    DOERS,
     LOOKED_AT,
     MIN_ENTRIES,
     RUN_ON,
@@ -50,6 +51,9 @@ _OWN_CLAUSE = re.compile(r"^\w+\s+\w+\s+(?:is|are|was|were)\b")
 _NOUN_NEXT = frozenset("of to for used that which in on with between".split())
 """Words after a purpose's first word that make it a noun phrase ("Path to ...", "Name of ...")."""
 _ARTICLES = frozenset("the a an".split())
+_NOT_ITS_ACTION = frozenset({"Use", "Default", "Defaults"})
+"""Openings that tell the reader what to do ("Use the X PI as a child of ...") or give a
+value ("Defaults to 300."), not what the entry does."""
 _SELF_VERBS = frozenset("is are can may will specifies determines controls sets selects "
                         "defines indicates contains holds returns takes gives".split())
 
@@ -117,10 +121,9 @@ def defining_sentence(entry: NamedEntry) -> str:
             return itself
         as_entry.body = sentence
         said = describing_sentence(as_entry)
-        if (not said or not sentence.startswith(said) or said.split()[0] == "Use"
+        if (not said or not sentence.startswith(said) or said.split()[0] in _NOT_ITS_ACTION
                 or (number and not verb_form(said.split()[0]))):
-            continue  # a noun phrase only as the description's opening; "Use the X PI as a
-            # child of ..." tells the reader what to do, not what the entry does
+            continue  # a noun phrase only as the description's opening
         if _plural_head(said):
             return f"{entry.name}: {said}"  # "Properties that apply to ...": no verb
         statement = said_of(as_entry, said)
@@ -130,11 +133,13 @@ def defining_sentence(entry: NamedEntry) -> str:
 
 
 def _about_itself(sentence: str, entry: NamedEntry) -> str:
-    """A sentence whose subject is the entry ("The X parameter determines ...", "X is ...";
-    "This parameter specifies ..." with the name put in), else ""."""
+    """A sentence whose subject is the entry ("The X parameter determines ...", "X is ...",
+    "The command X sends ...", its name's parts apart or not; "This parameter specifies ..."
+    with the name put in), else ""."""
     kind = re.escape(entry.kind) if entry.kind else r"[a-z]+"
-    name = re.escape(entry.name)
-    found = re.match(rf"(?:[Tt]he\s+)?{name}(?:\s+{kind})?\s+(?P<verb>[a-z]+)\b", sentence)
+    name = r"[\s_-]".join(map(re.escape, re.split(r"[_-]", entry.name)))  # "amc-note", "amc note"
+    found = re.match(rf"(?:[Tt]he\s+)?(?:{kind}\s+)?{name}(?:\s+{kind})?\s+(?P<verb>[a-z]+)\b",
+                     sentence)
     if found is None and entry.kind:
         found = re.match(rf"This\s+{kind}\s+(?P<verb>[a-z]+)\b", sentence)
         if found is not None and _says(found.group("verb")):
@@ -172,6 +177,8 @@ def _purpose_said(entry: NamedEntry) -> str:
     sentence = purpose if purpose.endswith(".") else f"{purpose}."
     if _plural_head(purpose):
         return f"{entry.name}: {sentence}"  # "Properties of revhistory title"
+    if words[0].islower() and _says(words[0]) and entry.kind in DOERS:
+        return f"The {entry.name} {entry.kind} {sentence}"  # "prepares working documents ..."
     if words[0].lower() in _ARTICLES:
         return f"{entry.name} is {lower_first(sentence)}"
     if words[1].lower() in _NOUN_NEXT and not verb_form(words[0]):

@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Citation
-from tutor.engine.offline.concepts.named_entries import PART_LABELS, find_named_entries
+from tutor.engine.offline.concepts.named_entries import NEVER_CONCEPTS, find_named_entries
 from tutor.engine.offline.concepts.named_entry_concepts import named_entry_concepts
 from tutor.engine.offline.concepts.option_tables import option_concepts
 from tutor.engine.offline.concepts.reference_entries import (
@@ -83,7 +83,8 @@ def with_entries(drafts: list[ConceptDraft], chunks: Sequence[Chunk],
         made += [d for d in named_entry_concepts(named, chunks, known)
                  if term_key(d.name) not in known]
     names = {term_key(n) for draft in made for n in (draft.name, *draft.aliases)}
-    names |= {term_key(label) for label in PART_LABELS}  # "Description" is no concept
+    if named:
+        names |= {term_key(label) for label in NEVER_CONCEPTS}  # "Description" is no concept
     pieces = {p for entry in entries for p in (*entry.parameters, *term_key(entry.name).split())}
     bodies = " ".join([*(" ".join(f"{e.signature} {e.body}".split()) for e in entries),
                        *(f"{e.purpose} {e.synopsis} {e.description}" for e in named)]).lower()
