@@ -42,7 +42,7 @@ def test_docbook_entries_run_together_are_each_a_concept_said_of_their_name():
         "The xref.label-page.separator parameter specifies the punctuation or space between a "
         "label and a page number in a cross reference.")
     assert drafts["use.role.as.xrefstyle"].definition == (  # "If non-zero, ..." leans on a case
-        "use.role.as.xrefstyle: Use role attribute for xrefstyle on xref?")
+        "use.role.as.xrefstyle: whether to use role attribute for xrefstyle on xref.")
     crossing = drafts["xref.with.number.and.title"]  # its description over the page break
     assert crossing.definition == ("xref.with.number.and.title inserts both the number and the "
                                    "title of the target into the cross reference.")
@@ -136,7 +136,7 @@ def test_entries_whose_name_label_the_extraction_lost_open_on_a_line_with_a_code
         "A note - however short - is an admonition. Description of notes follows.")))
     drafts = {d.name: d.definition for d in with_entries([], chunks)}
     assert drafts == {
-        "admon.graphics": "admon.graphics: Use graphics in admonitions?",
+        "admon.graphics": "admon.graphics: whether to use graphics in admonitions.",
         "admon.graphics.path": ("admon.graphics.path sets the path to the directory holding the "
                                 "admonition graphics."),
         "admon.style": "admon.style specifies the CSS style of admonitions."}

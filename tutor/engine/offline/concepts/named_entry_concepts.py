@@ -5,9 +5,10 @@ sections that group them.
   Its definition is the description's first sentence that says what the thing is or does,
   with the entry as its subject ("The ebnf.assignment parameter determines what text is used
   ...", or "Sets the path to ..." said of the name); else its purpose line said of the name
-  ("Path to admonition graphics" -> "admon.graphics.path is a path to admonition graphics"),
-  or, for a purpose put as a question ("Use graphics for callouts?"), the manual's own
-  entry. The purpose line is a key point when it is not the definition; a short synopsis is
+  ("Path to admonition graphics" -> "admon.graphics.path is the path to admonition graphics"),
+  a yes-or-no question on what to do as what it decides ("Use graphics for callouts?" ->
+  "callout.graphics: whether to use graphics for callouts."), or, for another question, the
+  manual's own entry. The purpose line is a key point when it is not the definition; a short synopsis is
   one too, as code ("callout.graphics: <xsl:param ...>"); it is never the definition.
 - A section of at least :data:`~.reference_entries.MIN_ENTRIES` entries whose title the text
   runs into (no heading the reader found) and names a topic ("Callouts", not "Other") is a
@@ -167,11 +168,14 @@ def _says(verb: str) -> bool:
 
 
 def _purpose_said(entry: NamedEntry) -> str:
-    """The purpose line said of the name; a question kept as the manual's own entry."""
+    """The purpose line said of the name; a yes-or-no question on what to do as what the entry
+    decides; another question kept as the manual's own entry."""
     purpose = entry.purpose.strip()
     if not purpose:
         return ""
     words = purpose.split()
+    if purpose.endswith("?") and len(words) > 1 and verb_form(words[0]) == words[0].lower():
+        return f"{entry.name}: whether to {lower_first(purpose[:-1].rstrip())}."  # "Use ...?"
     if purpose.endswith("?") or len(words) < 2:
         return f"{entry.name}: {purpose}"
     sentence = purpose if purpose.endswith(".") else f"{purpose}."
