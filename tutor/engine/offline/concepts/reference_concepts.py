@@ -24,6 +24,8 @@ import re
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Citation
+from tutor.engine.offline.concepts.named_entries import NEVER_CONCEPTS, find_named_entries
+from tutor.engine.offline.concepts.named_entry_concepts import named_entry_concepts
 from tutor.engine.offline.concepts.option_tables import option_concepts
 from tutor.engine.offline.concepts.reference_entries import (
     DOERS,
@@ -62,22 +64,31 @@ _TAGGED = re.compile(r"\[[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,2}\]")
 
 def with_entries(drafts: list[ConceptDraft], chunks: Sequence[Chunk],
                  skip: set[int] | frozenset[int] = frozenset()) -> list[ConceptDraft]:
-    """The drafts with the manual's reference entries and option tables
-    (:mod:`.option_tables`) as concepts, in reading order; the drafts unchanged (same list)
-    when the course has neither."""
-    entries = find_entries(chunks, skip)
+    """The drafts with the manual's reference entries, its named entries
+    (:mod:`.named_entries`: every one a concept) and option tables (:mod:`.option_tables`) as
+    concepts, in reading order; the drafts unchanged (same list) when the course has none."""
+    named = find_named_entries(chunks, skip)
+    owned = {term_key(e.name) for e in named}  # a man page's NAME line: the named entry's
+    entries = [e for e in find_entries(chunks, skip) if term_key(e.name) not in owned]
     tables = option_concepts(chunks, skip)  # a tool's options, one concept a table
-    if not entries and not tables:
+    if not entries and not named and not tables:
         return drafts
-    if not entries:
-        named = {term_key(t.name) for t in tables}
-        kept = [d for d in drafts if term_key(d.name) not in named]
+    if not entries and not named:
+        names = {term_key(t.name) for t in tables}
+        kept = [d for d in drafts if term_key(d.name) not in names]
         return sorted(kept + tables, key=lambda d: (d.first_order, -d.score))
-    made = entry_concepts(entries, chunks) + tables
+    made = entry_concepts(entries, chunks) + tables if entries else list(tables)
+    if named:
+        known = {term_key(n) for draft in made for n in (draft.name, *draft.aliases)}
+        made += [d for d in named_entry_concepts(named, chunks, known)
+                 if term_key(d.name) not in known]
     names = {term_key(n) for draft in made for n in (draft.name, *draft.aliases)}
+    if named:
+        names |= {term_key(label) for label in NEVER_CONCEPTS}  # "Description" is no concept
     pieces = {p for entry in entries for p in (*entry.parameters, *term_key(entry.name).split())}
-    bodies = " ".join(" ".join(f"{e.signature} {e.body}".split()) for e in entries).lower()
-    entry_headings = {term_key(e.name) for e in entries}
+    bodies = " ".join([*(" ".join(f"{e.signature} {e.body}".split()) for e in entries),
+                       *(f"{e.purpose} {e.synopsis} {e.description}" for e in named)]).lower()
+    entry_headings = {term_key(e.name) for e in entries} | {term_key(e.name) for e in named}
     kept = [d for d in drafts if not _explained_by_entries(
         d, names, pieces, bodies, term_key(d.section) in entry_headings)]
     return sorted(kept + made, key=lambda d: (d.first_order, -d.score))

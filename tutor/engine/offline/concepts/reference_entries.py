@@ -61,9 +61,11 @@ _MAN_SECTION = re.compile(r"\s*\n(?:SYNOPSIS|DESCRIPTION|RETURN VALUE|OPTIONS|ER
 RUN_ON = re.compile(r"(?<!i\.e)(?<!e\.g)(?<=\.)\s+(?=[a-z])")
 """A full stop before a lower-case word: the next sentence, opening on a parameter's name
 ("... writing it to digest. length may be smaller than ...")."""
-_IDENTIFIER = re.compile(r"[A-Za-z_][\w]*")
-_CODE_NAME = re.compile(r"^(?=.*[_\d]|[A-Z]{2,}$|.*[a-z][A-Z])[A-Za-z_][\w]*$")
-"""A name that reads as code (an underscore, a digit, capitals only, camel case)."""
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*(?:[.\-][A-Za-z_]\w*)*")
+"""A name, dotted or hyphenated inside ("html.stylesheet", "forward-word") as well as C's."""
+_CODE_NAME = re.compile(r"^(?=.*[_\d.\-]|[A-Z]{2,}$|.*[a-z][A-Z])[A-Za-z_][\w.\-]*$")
+"""A name that reads as code (an underscore, a digit, an inner dot or hyphen, capitals only,
+camel case)."""
 LOOKED_AT = 4
 """Sentences of an entry's text looked at for the one describing it."""
 API_VERBS = frozenset((
@@ -218,6 +220,10 @@ def _tagged(text: str) -> list[Opening]:
     for tag in _TAG.finditer(text):
         kind = _kind_of(tag.group("kind"))
         begin = text.rfind("\n", 0, tag.start()) + 1
+        before = text[begin:tag.start()]
+        stop = before.rfind(". ")
+        if 0 <= stop < (before.find("(") if "(" in before else len(before)):
+            begin += stop + 2  # the entry before runs on into this line: its words are its own
         if kind and _IDENTIFIER.search(text[begin:tag.start()]):
             found.append((begin, begin, kind, tag.start(), tag.end()))
     return found
@@ -253,9 +259,13 @@ def _kind_of(kind: str) -> str:
 
 
 def _name_of(signature: str) -> str:
-    """The documented name: the identifier before the first parenthesis, else the last."""
+    """The documented name: the identifier before the first parenthesis, else the first when
+    it is dotted or hyphenated (a Lisp or shell entry, "forward-word &optional count"), else
+    the last ("int errno")."""
     head = signature.partition("(")[0] if "(" in signature else signature
     names = _IDENTIFIER.findall(head)
+    if "(" not in signature and names and re.search(r"\w[.\-]\w", names[0]):
+        return names[0]
     return names[-1] if names else ""
 
 
