@@ -10,6 +10,7 @@ from tutor.engine.offline.writing.exercise_material import Sibling, gather
 from tutor.engine.offline.writing.exercise_mix import uses_the_idea
 from tutor.engine.offline.writing.purpose_exercises import (
     misleads_by_name,
+    nested_by_name,
     picked_by_name,
     write_purposes,
 )
@@ -220,3 +221,14 @@ def test_a_wrong_option_whose_name_the_need_says_is_not_offered() -> None:
     need = "set various flags and parameters used in later commands"
     assert misleads_by_name(("set command", need), ("set flag", need))
     assert not misleads_by_name(("set command", need), ("set trace", need))
+
+
+def test_a_sibling_its_name_makes_a_kind_of_the_concept_is_no_wrong_option() -> None:
+    assert nested_by_name("set command", "set trace")
+    assert nested_by_name("draw line", "draw command")
+    assert not nested_by_name("set color", "set trace")
+
+
+def test_what_doing_something_wrong_ends_in_is_no_purpose() -> None:
+    said = "Referencing an array element out of range produces undefined results."
+    assert purpose_in(said, term_variants("array")) is None

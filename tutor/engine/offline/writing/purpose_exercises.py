@@ -137,6 +137,8 @@ def _fitting(others: Sequence[Purpose], own: Purpose, terms: Sequence[str],
     for other in others:
         if any(other.name.lower() == o.name.lower() for o in [own, *fit]):
             continue
+        if nested_by_name(own.name, other.name):
+            continue  # "set trace" is a "set command": both may meet the need
         if not other.action:  # a sibling whose purpose the course does not state
             if support(own.action, other.sentence) < UNSTATED_SUPPORT and not mentions(
                     own.action, term_variants(other.name), fuzzy=False) and not (
@@ -167,6 +169,14 @@ def _fitting(others: Sequence[Purpose], own: Purpose, terms: Sequence[str],
     if picked_by_name(key, [pair for _, pair in chosen]):
         return []
     return [o for o, _ in chosen]
+
+
+def nested_by_name(first: str, second: str) -> bool:
+    """Whether one name's words are all in the other's, the kind word left out ("set command"
+    and "set trace", "draw command" and "draw line", "draw grid" and "draw x grid"): one may
+    be a kind of the other, and both may do what the key does."""
+    a, b = name_words(first), name_words(second)
+    return bool(a) and bool(b) and a != b and (a < b or b < a)
 
 
 def supported_elsewhere(own: Purpose, other: Purpose, terms: Sequence[str],

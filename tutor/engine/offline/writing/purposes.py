@@ -86,6 +86,9 @@ _GERUND = re.compile(r"^\W*[A-Z][a-z]+ing\b(?:(?!\b(?:is|are|was|were)\b)[^,;.])
                      + r"[^,;.]{0,30}?\s+(?P<verb>[a-z]{3,}s)\s+(?P<rest>.+)$")
 """What doing something with the concept does: "Enclosing characters in single quotes
 preserves the literal value of each character within the quotes"."""
+_EFFECT = re.compile(r"\b(?:undefined|unspecified|error|errors|warning|warnings|fail|fails|"
+                     r"failure)\b", re.I)
+"""What doing something wrong with the concept ends in, not what it is for."""
 _IT_DOES = re.compile(r"^\W*(?:It|They)\s+(?P<verb>[a-z]{3,})\s+(?P<rest>.+)$")
 """The sentence after one that names the concept, saying what "it" does ("A non-quoted
 backslash is the Bash escape character. It preserves the literal value of ...")."""
@@ -158,6 +161,8 @@ def purpose_in(sentence: str, terms: Sequence[str], own_entry: bool = False) -> 
     if found is not None and (bare := _done(found.group("verb").lower())):
         return tidy(f"{bare} {_lower_article(found.group('obj'))}")
     found = _GERUND.match(marked)
+    if found is not None and _EFFECT.search(found.group("rest")):
+        return None  # "Referencing an array ... produces undefined results": an effect
     if found is not None and (bare := _bare(found.group("verb").lower())):
         return tidy(f"{bare} {found.group('rest')}")
     found = _RESPONSIBLE.match(marked)
