@@ -69,7 +69,7 @@ def write_purposes(m: Material, siblings: Sequence[Sibling],
     concept = m.concept
     if concept.defined:
         return []  # a defined concept has its definition items
-    own = _own_purpose(m, passages)
+    own = _own_purpose(m)
     if own is None:
         return []
     others = _sibling_purposes(m, siblings)
@@ -83,7 +83,7 @@ def write_purposes(m: Material, siblings: Sequence[Sibling],
     return out
 
 
-def _own_purpose(m: Material, passages: Sequence[Chunk]) -> Purpose | None:
+def _own_purpose(m: Material) -> Purpose | None:
     """The concept's purpose: its own sentence, else a sentence of its passages (those on its
     defining page first) that has it as subject."""
     concept = m.concept
