@@ -134,6 +134,9 @@ class ExerciseOrigin(StrEnum):
     RELATION = "relation"
     PROCEDURE = "procedure"
     """A case to act on: the goal a manual states, what to run or choose for it."""
+    PURPOSE = "purpose"
+    """What a concept the course describes is used for, or which concept meets a need the
+    course says it serves."""
 
 
 class Exercise(BaseModel):

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from tutor.course import Chunk, Concept, Exercise, ExerciseKind
+from tutor.course import Chunk, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.concepts.reference_entries import DOERS, verb_form
 from tutor.engine.offline.terms import content_stems, mentions, support, term_variants, words
 from tutor.engine.port import ExerciseCheck
@@ -163,6 +163,10 @@ def check_exercise(exercise: Exercise, concept: Concept, passages: Sequence[Chun
             problems += _statement_problems(exercise, concept, terms, passages)
         if exercise.citations:
             problems += _support_problems(exercise, concept, terms, passages)
+        if exercise.origin is ExerciseOrigin.PURPOSE:
+            from tutor.engine.offline.writing.purpose_exercises import purpose_problems
+
+            problems += purpose_problems(exercise, concept, passages)
     unique = list(dict.fromkeys(problems))
     return ExerciseCheck(exercise_id=exercise.id, ok=not unique, problems=unique)
 

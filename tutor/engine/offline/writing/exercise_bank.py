@@ -41,6 +41,7 @@ from tutor.engine.offline.procedures.procedure_exercises import write_procedures
 from tutor.engine.offline.writing.book_exercises import write_book_exercises
 from tutor.engine.offline.writing.exercise_material import Material, Sibling
 from tutor.engine.offline.writing.option_exercises import write_option_items
+from tutor.engine.offline.writing.purpose_exercises import write_purposes
 
 
 def write_beyond_definition(
@@ -67,6 +68,7 @@ def write_beyond_definition(
     found += write_conclusions(m, passages)  # what follows from a result the book reports
     found += write_option_items(m, passages)  # a tool's options: which does what
     found += write_procedures(m, passages)  # a goal the manual states: what to run or choose
+    found += write_purposes(m, siblings, passages)  # a described concept: what it is used for
     compared = comparable(m)
     siblings = named_siblings_described(compared, siblings, passages)
     contrasts = write_contrast(compared, siblings, passages)

@@ -18,6 +18,7 @@ from tutor.answers import NOTE_DESCRIBES
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.terms import mentions, term_variants
 from tutor.engine.offline.writing.checking import check_exercise
+from tutor.engine.offline.writing.purpose_exercises import NEED
 
 MAX_ON_DEFINITION = 1
 """Definition items kept for a concept: a second item on the same sentence proves
@@ -47,6 +48,8 @@ def uses_the_idea(exercise: Exercise) -> bool:
     which is recognition)."""
     if exercise.origin in _USES_THE_IDEA:
         return not is_mix_up(exercise)
+    if exercise.origin == ExerciseOrigin.PURPOSE:  # a need to meet, not "what is X for?"
+        return NEED in exercise.id
     return exercise.origin == ExerciseOrigin.EXAMPLE and "-example-use-" not in exercise.id
 
 
