@@ -108,7 +108,7 @@ def _first_nesting(first: Sequence[str], second: Sequence[str],
     if not first or not second:
         return None
     first, second = tuple(first), tuple(second)
-    ours, theirs = _marker(first, second), _marker(second, first)
+    markers = None  # the patterns, made when a sentence first may name both
     look_first, look_second = _look(first), _look(second)
     for chunk in passages:
         folded = _folded(chunk.text)
@@ -117,6 +117,9 @@ def _first_nesting(first: Sequence[str], second: Sequence[str],
         for plain, folded_plain in _folded_statements(chunk.text):
             if not (_may(folded_plain, look_first) and _may(folded_plain, look_second)):
                 continue  # a cheap look before the patterns run
+            if markers is None:
+                markers = _marker(first, second), _marker(second, first)
+            ours, theirs = markers
             if _nests(plain, ours, theirs) or _nests(plain, theirs, ours):
                 return chunk, plain
     return None
