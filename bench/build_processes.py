@@ -1,7 +1,8 @@
 """Whole-process build cost: ``tutor course build`` against a process that only extracts the
 text with pypdf, each started fresh (interpreter start-up and imports counted), interleaved
-and reported as medians, with a rebuild of the same course folder after each build; and a
-scaling table over books made of 6 to 1,000 pages.
+and reported as medians, with a rebuild of the same course folder after each build and the
+design's floor (:data:`FLOOR`: start-up, LangGraph's imports, reading the PDF); and a scaling
+table over books made of 6 to 1,000 pages.
 
 Used by ``bench/build_speed.py``. CPU seconds are the child's user + system time (all its
 threads), read from ``getrusage(RUSAGE_CHILDREN)`` around each run; wall seconds are reported
@@ -26,6 +27,22 @@ EXTRACT = (
     "from pypdf import PdfReader;"
     "[p.extract_text() for p in PdfReader(sys.argv[1]).pages]"
 )
+FLOOR = {
+    "start_up": "pass",
+    "langgraph_imports": "from langgraph.graph import END, START, StateGraph;"
+    "from langgraph.types import Send; from langgraph.config import get_stream_writer",
+    "langgraph_imports_and_reading": "import sys; from pathlib import Path;"
+    "from langgraph.graph import END, START, StateGraph;"
+    "from langgraph.types import Send; from langgraph.config import get_stream_writer;"
+    "from tutor.ingest.pdf import read_pdf; path = Path(sys.argv[1]);"
+    "read_pdf(path, path.read_bytes(), timeout_s=3600, max_pages=100000)",
+    "build_imports": "import tutor.cli.main, tutor.study.build, tutor.study.graph,"
+    "tutor.engine.offline",
+}
+"""The floor of the design, each a fresh process run in every round: the interpreter's
+start-up; that plus the imports the study graph needs from LangGraph; that plus reading the
+PDF as a build does (:func:`tutor.ingest.pdf.read_pdf`: text, layout, outline); and, apart,
+every module a build imports, without building."""
 
 
 def _child_cpu() -> float:
@@ -47,6 +64,12 @@ def _timed(command: list[str], env: dict[str, str], cwd: Path = REPO) -> tuple[f
 
 def extract_once(pdf: Path) -> tuple[float, float]:
     return _timed([sys.executable, "-c", EXTRACT, str(pdf)], dict(os.environ))
+
+
+def floor_once(pdf: Path) -> dict[str, tuple[float, float]]:
+    """(wall, CPU) of each :data:`FLOOR` process."""
+    return {name: _timed([sys.executable, "-c", code, str(pdf)], dict(os.environ))
+            for name, code in FLOOR.items()}
 
 
 def build_once(pdf: Path, workdir: Path, code: Path = REPO,
@@ -81,17 +104,22 @@ def compare(pdf: Path, workdir: Path, runs: int, baseline: Path | None = None) -
     earlier: list[tuple[float, float, int]] = []
     rebuilds: list[tuple[float, float]] = []
     earlier_rebuilds: list[tuple[float, float]] = []
+    floors: list[dict[str, tuple[float, float]]] = []
     for i in range(runs):
-        order = ["extract", "build", "baseline"]
+        order = ["extract", "build", "baseline", "floor"]
         for what in order[i % len(order):] + order[: i % len(order)]:
             if what == "extract":
                 extracts.append(extract_once(pdf))
+            elif what == "floor":
+                floors.append(floor_once(pdf))
             elif what == "build":
                 builds.append(build_once(pdf, workdir, rebuilds=rebuilds))
             elif baseline is not None:
                 earlier.append(build_once(pdf, workdir, baseline, rebuilds=earlier_rebuilds))
     out = _summary(builds, extracts, runs)
     out["rebuild"] = _rebuild_summary(rebuilds, extracts)
+    out["floor"] = {name: _rebuild_summary([f[name] for f in floors], extracts)
+                    for name in FLOOR}
     if baseline is not None:
         out["baseline"] = {"code": str(baseline), **_summary(earlier, extracts, runs),
                            "rebuild": _rebuild_summary(earlier_rebuilds, extracts)}
@@ -100,7 +128,8 @@ def compare(pdf: Path, workdir: Path, runs: int, baseline: Path | None = None) -
 
 def _rebuild_summary(rebuilds: list[tuple[float, float]],
                      extracts: list[tuple[float, float]]) -> dict[str, float]:
-    """The second build of the same course folder (a rebuild of an unchanged book)."""
+    """Medians of some processes' runs, CPU also as a ratio to pypdf's extraction (the second
+    build of the same course folder, a rebuild of an unchanged book; the floor's processes)."""
     cpu = statistics.median(r[1] for r in rebuilds)
     return {"cpu_s": round(cpu, 2), "wall_s": round(statistics.median(r[0] for r in rebuilds), 2),
             "ratio_cpu": round(cpu / statistics.median(e[1] for e in extracts), 2)}

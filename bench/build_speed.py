@@ -1,7 +1,9 @@
 """Build speed, as whole processes: `tutor course build` (offline engine) of thinkpython2.pdf
 against a process that only extracts its text with pypdf, each started fresh, interleaved,
 medians of ``--runs``, and a rebuild of the same course folder after each build (what the first
-build left in ``.build/`` in place: ``tutor.study.carried_over``); then a scaling table of builds of 6 to 1,000 pages (books made by
+build left in ``.build/`` in place: ``tutor.study.carried_over``), and the design's floor in the same
+rounds (start-up, LangGraph's imports, those plus reading the PDF, and all of a build's imports:
+``build_processes.FLOOR``); then a scaling table of builds of 6 to 1,000 pages (books made by
 concatenating the shared PDFs' pages; ``bench/build_processes.py``).
 
 Target: the whole-process build takes at most 1.5 times the CPU of the pypdf extraction; the

@@ -280,6 +280,24 @@ def test_a_glossary_entry_on_another_page_with_the_books_own_quotes_is_found():
     assert _judged(elsewhere, chunks[:1]) is DefinitionKind.DESCRIPTION  # no glossary entry
 
 
+def test_a_glossary_entry_is_found_in_any_case_and_punctuation_after_its_colon():
+    # The judge looks only at passages where a colon opens with the gloss's words: that look
+    # must take the words in any case and with any punctuation between them, as the pattern.
+    definition = "A set of patients we follow over time."
+    for entry in ("cohort:  A SET of,  patients -- WE follow over time.",
+                  "COHORT (C): (a) set of patients we follow over time.",
+                  "cohort: a set of patients we follow over time, at the caf\u00e9."):
+        chunks = manual_pages(("1.2 Studies", "We follow a cohort of patients for two years."),
+                              ("1.9 Glossary", "Terms used: " + entry))
+        draft = ConceptDraft(name="cohort", definition=definition,
+                             citations=[Citation(source="m.pdf", page=1)])
+        assert _judged(draft, chunks) is DefinitionKind.DEFINITION, entry
+    other = manual_pages(("1.9 Glossary", "cohort: a set of trials we run over time."))
+    draft = ConceptDraft(name="cohort", definition=definition,
+                         citations=[Citation(source="m.pdf", page=1)])
+    assert _judged(draft, other) is DefinitionKind.DESCRIPTION
+
+
 @pytest.mark.parametrize(("name", "text", "verdict"), [
     ("cohort", "So we follow a group of patients from one clinic called a cohort.", True),
     ("print", "You can show the value with a function called print.", False),

@@ -98,23 +98,58 @@ def nesting_sentence(first: Sequence[str], second: Sequence[str],
     """The first sentence of the passages that puts one of the two ideas (each given by its
     names) under the other, as a kind, an instance, a part or another name; ``None`` when
     none does."""
+    found = _first_nesting(first, second, passages)
+    return None if found is None else found[1]
+
+
+def _first_nesting(first: Sequence[str], second: Sequence[str],
+                   passages: Sequence[Chunk]) -> tuple[Chunk, str] | None:
+    """:func:`nesting_sentence` and the passage it is in."""
     if not first or not second:
         return None
-    ours, theirs = _marker(tuple(first), tuple(second)), _marker(tuple(second), tuple(first))
+    first, second = tuple(first), tuple(second)
+    markers = None  # the patterns, made when a sentence first may name both
+    look_first, look_second = _look(first), _look(second)
     for chunk in passages:
-        if not (_may_name(chunk.text, first) and _may_name(chunk.text, second)):
+        folded = _folded(chunk.text)
+        if not (_may(folded, look_first) and _may(folded, look_second)):
             continue
-        for plain in _statements(chunk.text):
-            if not (_may_name(plain, first) and _may_name(plain, second)):
+        for plain, folded_plain in _folded_statements(chunk.text):
+            if not (_may(folded_plain, look_first) and _may(folded_plain, look_second)):
                 continue  # a cheap look before the patterns run
+            if markers is None:
+                markers = _marker(first, second), _marker(second, first)
+            ours, theirs = markers
             if _nests(plain, ours, theirs) or _nests(plain, theirs, ours):
-                return plain
+                return chunk, plain
     return None
 
 
-def _may_name(text: str, names: Sequence[str]) -> bool:
-    """:func:`~tutor.text.may_name`, or a symbol the page may print apart ("R 2" for R2)."""
-    return may_name(text, names) or any(_SYMBOL.fullmatch(n) for n in names)
+@lru_cache(maxsize=8192)
+def _look(names: tuple[str, ...]) -> tuple[str, ...] | None:
+    """What to look for before an idea's patterns run, worked out once per idea: the first
+    words of its names, case folded (:func:`~tutor.text.may_name`); ``None`` when any text
+    may name it (a symbol the page may print apart, "R 2" for R2, or no name with a word)."""
+    if any(_SYMBOL.fullmatch(n) for n in names):
+        return None
+    return tuple(n.split()[0].casefold() for n in names if n.split()) or None
+
+
+def _may(folded: str, look: tuple[str, ...] | None) -> bool:
+    """Whether the case-folded text may name the idea whose :func:`_look` is given."""
+    return look is None or any(first in folded for first in look)
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return text.casefold()
+
+
+@lru_cache(maxsize=4096)
+def _folded_statements(text: str) -> tuple[tuple[str, str], ...]:
+    """:func:`_statements` with each one's case-folded form (the pairs of a build read the
+    same passages' sentences again and again)."""
+    return tuple((plain, plain.casefold()) for plain in _statements(text))
 
 
 @lru_cache(maxsize=4096)
@@ -229,6 +264,7 @@ def nesting_passages(concepts: Sequence[dict[str, Any]], related: dict[str, list
     naming = {cid: _naming(terms, by_word, chunks) for cid, terms in names.items()}
     pages = {str(c["id"]): [int(p["page"]) for p in c.get("citations") or []] for c in concepts}
     broader: dict[str, list[Chunk]] = {}
+    may_name_under = {c.id for c in chunks if _MAY_NAME_UNDER.search(c.text)}  # once a book
     nesting: dict[frozenset[str], Chunk | None] = {}  # the pair's first nesting passage
     found: dict[str, list[Chunk]] = {}
     for cid, others in related.items():
@@ -239,16 +275,17 @@ def nesting_passages(concepts: Sequence[dict[str, Any]], related: dict[str, list
             if other not in names or other == cid:
                 continue
             if other not in broader:
-                broader[other] = [c for c in naming[other] if _names_under(c.text, names[other])]
+                broader[other] = [c for c in naming[other] if c.id in may_name_under
+                                  and _names_under(c.text, names[other])]
             near = sorted(broader[other], key=lambda c: min(
                 (abs(c.page - page) for page in pages.get(cid, ())), default=0))
             kept.update((c.id, c) for c in near[:MAX_BROADER])
             pair = frozenset((cid, other))
             if pair not in nesting:  # the same passage either way round (both are looked for)
                 theirs = {chunk.id for chunk in naming[other]}
-                nesting[pair] = next((chunk for chunk in naming[cid] if chunk.id in theirs
-                                      and nesting_sentence(names[cid], names[other], [chunk])),
-                                     None)
+                both = [chunk for chunk in naming[cid] if chunk.id in theirs]
+                first_hit = _first_nesting(names[cid], names[other], both)
+                nesting[pair] = None if first_hit is None else first_hit[0]
             if (hit := nesting[pair]) is not None:
                 kept[hit.id] = hit
         if kept:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import islice
 
 from tutor.course import Chunk, DefinitionKind
 from tutor.engine.offline.concepts.candidates import Sentence
@@ -201,7 +202,7 @@ def judge_definitions(drafts: Sequence[ConceptDraft], sentences: Sequence[Senten
     anywhere it names the concept, that this judge takes for a definition
     (:func:`better_sentence`)."""
     described = []
-    glossaries: list[str] | None = None
+    glossaries: list[tuple[str, frozenset[tuple[str, ...]] | None]] | None = None
     purposes = purpose_lines(drafts, sentences)
     for draft in drafts:
         draft.definition_kind = definition_kind(draft.definition, _terms(draft))
@@ -214,7 +215,8 @@ def judge_definitions(drafts: Sequence[ConceptDraft], sentences: Sequence[Senten
             continue  # what it does
         if draft.definition_kind is DefinitionKind.DESCRIPTION:
             if glossaries is None:
-                glossaries = [" ".join(c.text.split()) for c in chunks if ":" in c.text]
+                glossaries = [(text, _after_colons(text)) for text in (
+                    " ".join(c.text.split()) for c in chunks if ":" in c.text)]
             if _glossed(draft, glossaries):
                 draft.definition_kind = definition_kind(draft.definition, _terms(draft), True)
         if draft.definition_kind is DefinitionKind.DESCRIPTION:
@@ -263,21 +265,52 @@ def better_sentence(draft: ConceptDraft, positions: Sequence[int], sentences: Se
     return None
 
 
-def _glossed(draft: ConceptDraft, texts: Sequence[str]) -> bool:
+def _glossed(draft: ConceptDraft,
+             texts: Sequence[tuple[str, frozenset[tuple[str, ...]] | None]]) -> bool:
     """Whether the draft's definition is a glossary entry's gloss: the book prints it after
     the concept's name (and its abbreviation) and a colon ("return value: The result of a
     function.", "probability density function (PDF): The derivative of a continuous CDF
     ..."). The entry may stand on another page than the one the concept cites (a chapter's
     glossary after its sections), and the book's quotes may differ from the draft's (“ for
     "), so the gloss is matched on its first words. ``texts``: the book's passages that hold
-    a colon, their spaces collapsed."""
+    a colon, their spaces collapsed, each with :func:`_after_colons`."""
     words = re.findall(r"\w+", draft.definition)[:_GLOSS_WORDS]
     if len(words) < 2:
         return False
-    entry = re.compile(term_pattern(_terms(draft)).pattern + r"(?:\s*\([^()]{1,30}\))?\s*:\W*"
-                       + r"\W+".join(map(re.escape, words)) + r"\b", re.I)
+    opening = tuple(w.lower() for w in words) if all(w.isascii() for w in words) else None
     probe = words[-1]
-    return any(probe in text and entry.search(text) for text in texts)
+    entry: re.Pattern[str] | None = None
+    for text, after in texts:
+        if opening is not None and after is not None and opening not in after:
+            continue  # no colon of this passage opens with the gloss: the pattern cannot match
+        if probe not in text:
+            continue
+        if entry is None:
+            entry = re.compile(term_pattern(_terms(draft)).pattern
+                               + r"(?:\s*\([^()]{1,30}\))?\s*:\W*"
+                               + r"\W+".join(map(re.escape, words)) + r"\b", re.I)
+        if entry.search(text):
+            return True
+    return False
+
+
+def _after_colons(text: str) -> frozenset[tuple[str, ...]] | None:
+    """The openings of what follows each colon of an ASCII text: its first two to
+    :data:`_GLOSS_WORDS` words, lower case (a gloss's entry matches only where a colon opens
+    with the gloss's words); ``None`` for another text (case-insensitive matching pairs some
+    letters that lower-casing keeps apart)."""
+    if not text.isascii():
+        return None
+    found: set[tuple[str, ...]] = set()
+    for colon in _COLON.finditer(text):
+        run = tuple(m.group().lower() for m in islice(_WORD_RUN.finditer(text, colon.end()),
+                                                       _GLOSS_WORDS))
+        found.update(run[:n] for n in range(2, len(run) + 1))
+    return frozenset(found)
+
+
+_COLON = re.compile(":")
+_WORD_RUN = re.compile(r"\w+")
 
 
 _GLOSS_WORDS = 6
