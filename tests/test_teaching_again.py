@@ -6,8 +6,10 @@ simulated learners, which agree on a scripted run."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
+from tests.factories import Driver
 from tutor.course import Concept, Course, Exercise, ExerciseKind, Prerequisite
 from tutor.engine.port import ExplanationStyle
 from tutor.evals.simulated_lesson import LessonPolicy
@@ -157,10 +159,7 @@ def test_the_lesson_and_its_replay_choose_alike_on_a_scripted_run() -> None:
     ends with a concept missed today taught again."""
     from tutor.learner.model import Attempt, apply_attempt
 
-    course = _course().model_copy(update={"exercises": [*_course().exercises, Exercise(
-        id="pooled-use", concept_id="pooled", kind=ExerciseKind.MULTIPLE_CHOICE,
-        prompt="Two surveys of 50 people each: what gives one estimate from both?",
-        answer="pooling them", choices=["pooling them", "a census", "a histogram", "a mode"])]})
+    course = _three_item_course()
     policy = LessonPolicy(course)
     model = LearnerModel(learner_id="simulated", course="sampling")
     script = [True, False, False, False, False, False]
@@ -193,3 +192,40 @@ def test_the_lesson_and_its_replay_choose_alike_on_a_scripted_run() -> None:
                       ("pooled-mc", "again"), ("pooled-why", "again"), ("pooled-use", REASON),
                       ("pooled-why", REASON)]
     assert all(n <= pool.MAX_POSES_PER_DAY for n in policy.times.values())
+
+
+def test_the_lesson_teaches_a_concept_missed_today_again_rather_than_end_the_day(
+    tmp_path: Path,
+) -> None:
+    """Through the teach graph: sample right (it opens pooled), pooled's first item missed to
+    its worked answer, its second missed too: pooled rests, nothing is ready. The lesson says
+    it goes over pooled once more, another way, and asks an item of it other than the one just
+    answered, rather than sending the learner home."""
+    course = _three_item_course()
+    driver = Driver(tmp_path, course=course)
+    driver.start()
+    assert driver.exercise.id == "sample-mc"
+    driver.answer_right()
+    assert driver.exercise.concept_id == "pooled"
+    seen: list[str] = [driver.exercise.id]
+    replies: list[Any] = []
+    for _ in range(8):
+        wrong = next(c for c in driver.exercise.choices or [] if c != driver.exercise.answer)
+        replies = driver.act("answer", wrong)
+        if driver.values.get("reason") == REASON or driver.values.get("exercise_id") is None:
+            break
+        seen.append(driver.exercise.id)
+    assert all(m.kind != "done" for m in replies)
+    assert any(m.kind == "info" and "once more, another way" in m.text for m in replies)
+    assert driver.values["reason"] == REASON and driver.exercise.concept_id == "pooled"
+    shown = [m.text for m in driver.said if m.kind == "reveal"]
+    revealed = {e for e in seen if any(course.exercise(e).answer in text for text in shown)}
+    assert revealed  # an item of pooled had its worked answer shown today
+    assert driver.exercise.id != seen[-1] and driver.exercise.id not in revealed
+
+
+def _three_item_course() -> Course:
+    return _course().model_copy(update={"exercises": [*_course().exercises, Exercise(
+        id="pooled-use", concept_id="pooled", kind=ExerciseKind.MULTIPLE_CHOICE,
+        prompt="Two surveys of 50 people each: what gives one estimate from both?",
+        answer="pooling them", choices=["pooling them", "a census", "a histogram", "a mode"])]})

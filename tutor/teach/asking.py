@@ -80,7 +80,8 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     concept = deps.course.concept(state["concept_id"] or "")
     now = deps.clock()
     record = today(state, now)
-    keep = waiting_exercise(state, deps.course, concept.id, now)
+    keep = (None if state.get("reason") == REASON  # taught again: a different item
+            else waiting_exercise(state, deps.course, concept.id, now))
     update: dict[str, Any] = {}
     waits = deferring.asked_now(state, concept.id)
     if keep:
