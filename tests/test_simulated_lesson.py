@@ -79,25 +79,6 @@ def test_the_day_goes_one_step_past_a_prerequisite_whose_answer_was_shown() -> N
     assert pool.past_shown(policy.pool, course, model, ["a0"], set(), NOW) == ["a1"]
 
 
-def test_past_a_reveal_only_for_a_learner_who_got_nothing_right_today() -> None:
-    course = branching_course()
-    model = LearnerModel(learner_id="simulated", course="synthetic", concepts={
-        "a0": ConceptMastery(concept_id="a0", p_known=0.3, attempts=2, correct=0,
-                             last_seen=NOW, last_correct=False),
-        "b1": ConceptMastery(concept_id="b1", p_known=0.3, attempts=1, correct=1,
-                             last_seen=NOW, last_correct=True)})
-    policy = LessonPolicy(course)
-    policy.retire([e.id for e in course.exercises_for("a0")], NOW)
-    # Something was answered right today: what builds on the revealed a0 waits for a later
-    # day (it cannot be learnt before a0 is), in the lesson and in its replay; the day ends.
-    assert pool.past_shown(policy.pool, course, model, ["a0"], set(), NOW) == []
-    assert policy.next_concept(model, NOW) is None
-    yesterday = model.model_copy(update={"concepts": {**model.concepts, "b1": ConceptMastery(
-        concept_id="b1", p_known=0.3, attempts=1, correct=1, last_seen=NOW - timedelta(days=1),
-        last_correct=True)}})
-    assert pool.past_shown(policy.pool, course, yesterday, ["a0"], set(), NOW) == ["a1"]
-
-
 def test_a_concept_on_a_long_run_is_not_opened_past_what_was_cleared() -> None:
     course = branching_course()
     model = LearnerModel(learner_id="simulated", course="synthetic", concepts={

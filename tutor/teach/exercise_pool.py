@@ -27,7 +27,6 @@ from datetime import datetime
 from typing import Any
 
 from tutor.answers import reveals_answer
-from tutor.clock import as_utc
 from tutor.course import Course, Exercise, ExerciseKind
 from tutor.learner import evidence
 from tutor.learner.model import LearnerModel
@@ -349,11 +348,7 @@ def past_shown(state: LessonState, course: Course, model: LearnerModel, used_up:
     unproven and comes first on a later day. Only one step past a reveal: a revealed
     prerequisite must itself have been taught in order (its own prerequisites ready or
     latest answer right), so a chain of reveals opens nothing further. Not a concept tried and
-    missed today. Only for a learner who has answered nothing right today
-    (:func:`answered_right_today`): one who has keeps the revealed prerequisite as a door for
-    a later day (what builds on it cannot be learnt before it is), and the day ends sooner."""
-    if answered_right_today(model, now):
-        return []  # the day goes on past a reveal only for a learner who got nothing right
+    missed today."""
     record = today(state, now)
     revealed = {course.exercise(eid).concept_id for eid in record["log"]
                 if is_retired(record, eid) and _in_course(course, eid)}
@@ -368,14 +363,6 @@ def past_shown(state: LessonState, course: Course, model: LearnerModel, used_up:
         return []
     cleared = {cid for cid in used_up if model.mastery(cid).correct > 0} | shown
     return policy.opened_past(course, model, cleared, skip, now, through=shown)
-
-
-def answered_right_today(model: LearnerModel, now: datetime) -> bool:
-    """Whether some concept practised on ``now``'s day has its latest answer right: the
-    learner is getting somewhere today."""
-    day = as_utc(now).date()
-    return any(found.last_correct and found.last_seen is not None
-               and as_utc(found.last_seen).date() == day for found in model.concepts.values())
 
 
 def _in_course(course: Course, exercise_id: str) -> bool:
