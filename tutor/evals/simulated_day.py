@@ -69,6 +69,14 @@ class SimulatedDay:
         self.run = (concept_id, self.run[1] + 1 if self.run[0] == concept_id else 1)
         return concept_id
 
+    def _answer_again(self, concept_id: str, why: str) -> str:
+        """The item in hand answered again after a hint (the lesson's hint is no new posing):
+        one more exercise for the learner and the run, none for the day's pool."""
+        self.chosen_by = why
+        self.asked += 1
+        self.run = (concept_id, self.run[1] + 1 if self.run[0] == concept_id else 1)
+        return concept_id
+
     def exercise_for(self, concept_id: str) -> Exercise | None:
         """The exercise posed with the concept just returned by ``next_concept``."""
         if self.current is not None and self.current.concept_id == concept_id:

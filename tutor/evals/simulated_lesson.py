@@ -26,7 +26,9 @@ state, so that the simulation grades the policy the learners meet:
   not mastered yet, asked with an item not posed today;
 - when no concept ready has anything worth asking today: a check of a faded prerequisite of
   one passed over (:func:`~tutor.teach.policy.back_to_blocker`, the lesson's own function
-  with this replay's "worth asking"), else a concept past prerequisites shown today and not
+  with this replay's "worth asking"), else a concept missed today taught again with an item not
+  posed today, or its missing prerequisite
+  (:func:`~tutor.teach.reteaching.teach_again_today`, ``reteach``), else a concept past prerequisites shown today and not
   missed today (:func:`~tutor.teach.policy.past_cleared`) or one step past a prerequisite
   whose worked answer was shown today (:func:`~tutor.teach.exercise_pool.past_shown`), neither
   on a long run, else a resting concept, else the day ends (never a preview of a concept not
@@ -58,7 +60,13 @@ from tutor.teach.policy import (
     past_cleared,
     route_after_grade,
 )
-from tutor.teach.reteaching import fresh_items, step_back_after_reveal
+from tutor.teach.reteaching import (
+    REASON,
+    fresh_items,
+    other_items,
+    step_back_after_reveal,
+    teach_again_today,
+)
 
 
 class LessonPolicy(SimulatedDay):
@@ -108,11 +116,17 @@ class LessonPolicy(SimulatedDay):
             focus, self.focus = self.focus, None
             if self.focus_reason == "reveal_step_back":
                 found_focus = fresh_items(self.pool, self.course, focus, now)
+            elif self.focus_reason == "hint":
+                return self._answer_again(focus, "again")
+            elif self.focus_reason == "again" and self._tried_again(focus, now):
+                # As the lesson's "Try again" (choosing.waiting_exercise): the item missed.
+                found_focus = [self.current] if self.current is not None else []
             else:
                 found_focus = self.askable(focus, now)
             if found_focus:
                 return self._pose(focus, found_focus, now, self.focus_reason)
         passed: list[str] = []
+        just_asked = self.current.id if self.current is not None else None
         for allow_resting in (False, True):
             skip = set() if allow_resting else self._resting_now()
             for step in candidates(self.course, model, now, skip):
@@ -136,6 +150,15 @@ class LessonPolicy(SimulatedDay):
                                        partial(self._worth, model, now, found))
                 if back is not None:
                     return self._pose(back, found[back], now, "blocker")
+                again = teach_again_today(
+                    self.pool, self.course, model, now, skip,
+                    lambda cid: not self._long_run(cid) and bool(self.worth_asking(model, cid,
+                                                                                   now)),
+                    just_asked)
+                if again is not None:  # as the lesson: a concept missed today, taught again
+                    among = (other_items(self.pool, self.course, again, now, just_asked)
+                             or fresh_items(self.pool, self.course, again, now))
+                    return self._pose(again, among, now, REASON)
                 day = now.date()
                 used_up = passed + [
                     cid for cid, found in model.concepts.items()
@@ -152,7 +175,26 @@ class LessonPolicy(SimulatedDay):
                     if open_ := self.worth_asking(model, concept_id, now):
                         why = "past_cleared" if concept_id in cleared else "past_shown"
                         return self._pose(concept_id, open_, now, why)
+        again = teach_again_today(  # as the lesson: resting or not, nothing else is left
+            self.pool, self.course, model, now, set(),
+            lambda cid: not self._long_run(cid) and bool(self.worth_asking(model, cid, now)),
+            just_asked)
+        if again is not None:
+            among = (other_items(self.pool, self.course, again, now, just_asked)
+                     or fresh_items(self.pool, self.course, again, now))
+            return self._pose(again, among, now, REASON)
         return None  # nothing worth asking today: the session ends
+
+    def _tried_again(self, concept_id: str, now: datetime, hinted: bool = False) -> bool:
+        """Whether the lesson would pose the item just missed again (its ``Try again``): an
+        item of ``concept_id``, not binary, not revealed, under the day's posings; with
+        ``hinted``, whether a hint on it is answered (posed the day's maximum or not)."""
+        exercise = self.current
+        if exercise is None or exercise.concept_id != concept_id or pool.binary(exercise):
+            return False
+        record = pool.today(self.pool, now)
+        return not pool.is_retired(record, exercise.id) and (
+            hinted or pool.times_posed(record, exercise.id) < pool.MAX_POSES_PER_DAY)
 
     # -- routing -----------------------------------------------------------------------------
     def observe(self, model: LearnerModel, concept_id: str, correct: bool, now: datetime) -> None:
@@ -167,8 +209,12 @@ class LessonPolicy(SimulatedDay):
         if route.action == "step_back" and not self.askable(route.concept_id or "", now):
             # As the lesson (exercise_pool.leaves_concept): no step back to a prerequisite with
             # nothing left to ask today; other material comes next and nothing waits to return.
+            # After a worked answer, though, the idea is taught again and another item of it
+            # asked while one is left (routes.leaves_after_reveal).
             self.focus = None
-            if fails >= REST_AFTER or self._long_run(concept_id):
+            if revealed and self.askable(concept_id, now) and not self._long_run(concept_id):
+                self.focus, self.focus_reason = concept_id, "again"
+            elif fails >= REST_AFTER or self._long_run(concept_id):
                 self.resting[concept_id] = self.asked + REST_FOR
         elif route.action == "step_back" and route.concept_id is not None:
             self.return_to.append(concept_id)
@@ -186,6 +232,9 @@ class LessonPolicy(SimulatedDay):
             self.focus = None  # other material first, then back
             if route.action == "rest" or fails >= REST_AFTER or self._long_run(concept_id):
                 self.resting[concept_id] = self.asked + REST_FOR
+        elif route.action == "hint" and self._tried_again(concept_id, now, hinted=True):
+            # As the lesson: a hint on the item in hand, answered again without a new posing.
+            self.focus, self.focus_reason = concept_id, "hint"
         else:
             self.focus, self.focus_reason = route.concept_id, "again"
         if revealed and self.focus is None:

@@ -11,6 +11,8 @@ and from why the policy chose its concept:
   or ``review`` (the policy's choice), ``again`` (the same concept after a miss),
   ``step_back`` and ``return``, ``blocker`` (the check of what blocks), ``past_cleared`` and
   ``past_shown`` (the day going on past prerequisites), ``resting`` (a resting concept back),
+  ``reteach`` (a concept missed today taught again with a different item, or its missing
+  prerequisite, when nothing ready is left: :func:`tutor.teach.reteaching.teach_again_today`),
   ``reveal_step_back`` (a prerequisite taught again after a worked answer was shown:
   :mod:`tutor.teach.reteaching`);
 - ``after_reveal``: on a concept whose latest answer was missed on the item's last try of the

@@ -19,7 +19,13 @@ from tutor.teach import deferring
 from tutor.teach.choosing import choose_exercise, waiting_exercise
 from tutor.teach.context import TeachDeps
 from tutor.teach.exercise_pool import RETAUGHT, pace, posed, today
-from tutor.teach.reteaching import STEPPED_BACK, fresh_items, step_back_after_reveal
+from tutor.teach.reteaching import (
+    REASON,
+    STEPPED_BACK,
+    fresh_items,
+    other_items,
+    step_back_after_reveal,
+)
 from tutor.teach.routes import leaves_after_reveal
 from tutor.teach.state import ExerciseView, LessonState, TutorMessage
 from tutor.teach.withholding import exposed, remask_emitted, say
@@ -74,7 +80,8 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     concept = deps.course.concept(state["concept_id"] or "")
     now = deps.clock()
     record = today(state, now)
-    keep = waiting_exercise(state, deps.course, concept.id, now)
+    keep = (None if state.get("reason") == REASON  # taught again: a different item
+            else waiting_exercise(state, deps.course, concept.id, now))
     update: dict[str, Any] = {}
     waits = deferring.asked_now(state, concept.id)
     if keep:
@@ -94,6 +101,9 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
                         "mistakes": [], "outcome": ""}
         fresh = (fresh_items(state, deps.course, concept.id, now)
                  if state.get("outcome") == STEPPED_BACK else None)
+        if state.get("reason") == REASON:  # taught again: a different item (reteaching)
+            fresh = (other_items(state, deps.course, concept.id, now, state.get("exercise_id"))
+                     or fresh_items(state, deps.course, concept.id, now))
         chosen = choose_exercise(state, deps.course, concept.id, now, fresh)
         if chosen is None:
             raise ValueError(f"concept {concept.id!r} has no exercise; teach a teachable course")
@@ -117,6 +127,10 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
                               next_style="", fails=0, mistakes=[])
     messages = []
     draft = state.get("explanation")
+    if state.get("reason") == REASON and not keep:
+        messages.append(TutorMessage(
+            kind="info", framing=True, text="Let's go over this once more, another way, with a "
+            "question you have not seen today."))
     if draft:
         messages.append(_explanation_message(draft))
         if concept.id != state.get("concept_id"):

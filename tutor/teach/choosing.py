@@ -77,6 +77,11 @@ def pick_style(state: LessonState, course: Course, model: LearnerModel) -> Expla
     fresh = [s for s in usable if s.value not in tried]
     if not fresh:  # every style was used on this visit: start again from the oldest
         return ExplanationStyle(tried[0]) if tried else usable[0]
+    if state.get("reason") == "reteach" and not tried:
+        # Missed today and taught again: from what it builds on, else more simply.
+        for style in (ExplanationStyle.PREREQUISITES, ExplanationStyle.SIMPLER):
+            if style in fresh:
+                return style
     if state.get("reason") == "review" and not tried:
         return ExplanationStyle.SIMPLER if ExplanationStyle.SIMPLER in fresh else fresh[0]
     # What worked for this learner comes first; styles that failed more than they worked last.

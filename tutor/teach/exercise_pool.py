@@ -256,7 +256,10 @@ def choose_concept_today(state: LessonState, course: Course, model: LearnerModel
     after it (a concept on a long run rests when other material is ready).
 
     When no concept the policy offers has anything worth asking today, the lesson goes back to
-    what blocks the way on (:func:`tutor.teach.policy.back_to_blocker`); failing that, it goes on to
+    what blocks the way on (:func:`tutor.teach.policy.back_to_blocker`); failing that, to a
+    concept missed today that can be taught another way with an item not posed today, or its
+    missing prerequisite (:func:`tutor.teach.reteaching.teach_again_today`, ``reteach``);
+    failing that, it goes on to
     a concept held back only by prerequisites the learner has shown all they can today
     (:func:`tutor.teach.policy.past_cleared`) or one step past a prerequisite whose worked answer
     was shown today (:func:`past_shown`), neither on a long run; failing that, a resting concept
@@ -285,6 +288,7 @@ def choose_concept_today(state: LessonState, course: Course, model: LearnerModel
 def _policy_choice(state: LessonState, course: Course, model: LearnerModel,
                    now: datetime) -> tuple[policy.NextStep, dict[str, int]]:
     """:func:`choose_concept_today` before the questions that wait are considered."""
+    from tutor.teach.reteaching import teach_again_today  # built on this pool
     resting_now = dict(pace(state).get("resting") or {})
     passed: list[str] = []
     for leak_free, allow_resting in ((True, False), (False, False), (False, True)):
@@ -310,6 +314,13 @@ def _policy_choice(state: LessonState, course: Course, model: LearnerModel,
                 lambda cid: worth_asking(state, course, model, now, cid))
             if back is not None:
                 return policy.NextStep(concept_id=back, reason="review"), resting_now
+            again = teach_again_today(
+                state, course, model, now, skip,
+                lambda cid: not long_run(state, cid) and worth_asking(state, course, model,
+                                                                      now, cid),
+                state.get("exercise_id"))
+            if again is not None:  # nothing ready: a concept missed today, taught another way
+                return policy.NextStep(concept_id=again, reason="reteach"), resting_now
             used_up = passed + _used_up_today(state, course, model, now, passed)
             opened = policy.past_cleared(course, model, used_up, skip, now)
             opened += [c for c in past_shown(state, course, model, used_up, skip, now) if c not in opened]
@@ -318,6 +329,12 @@ def _policy_choice(state: LessonState, course: Course, model: LearnerModel,
                     continue
                 if worth_asking(state, course, model, now, concept_id):
                     return policy.NextStep(concept_id=concept_id, reason="frontier"), resting_now
+    again = teach_again_today(  # resting or not: nothing else is left today
+        state, course, model, now, set(),
+        lambda cid: not long_run(state, cid) and worth_asking(state, course, model, now, cid),
+        state.get("exercise_id"))
+    if again is not None:
+        return policy.NextStep(concept_id=again, reason="reteach"), resting_now
     return policy.NextStep(concept_id=None, reason="done"), resting_now
 
 

@@ -67,7 +67,9 @@ class NextStep(BaseModel):
     """What to teach next."""
 
     concept_id: str | None
-    reason: Literal["review", "frontier", "done"]
+    reason: Literal["review", "frontier", "reteach", "done"]
+    """``reteach``: a concept missed today, taught again another way with an item not posed
+    today, when nothing ready is left (:func:`tutor.teach.reteaching.teach_again_today`)."""
 
 
 class Route(BaseModel):
