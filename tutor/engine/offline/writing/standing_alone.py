@@ -302,9 +302,34 @@ def key_problems(exercise: Exercise, name: str, terms: list[str]) -> list[str]:
     if not mentions(key, terms, fuzzy=False):
         return []  # a gloss that does not name the term: judged when it was chosen
     if leans(key) or not (plainly_defines(key, terms) or describes_command(key, terms)) or (
-            says_only_a_kind(key, name)):  # "A null string is a valid value."
-        return [f"the key does not say what {name} is"]
+            says_only_a_kind(key, name)) or about_another(key, name):  # "A null string is a
+        return [f"the key does not say what {name} is"]  # valid value."
     return []
+
+
+_KINDS = r"(?:command|function|method|macro|option|style|operator|procedure|routine|variable)"
+_NAMED_KIND = re.compile(r"^\W*(?:the\s+)?(?P<named>[^\s,;:]+(?:\s+[^\s,;:]+){0,4}?)\s+"
+                         + r"(?P<kind>" + _KINDS + r")s?\b", re.I)
+_ONE_CASE = re.compile(r"^\W*(?:the\s+)?(?:first|second|third|fourth|last|next|previous)\s+",
+                       re.I)
+
+
+def _spelled(text: str) -> str:
+    return re.sub(r"[\s\-_.]+", "", text.lower())
+
+
+def about_another(key: str, name: str) -> bool:
+    """Whether the key of "Explain X" is about something other than X itself: a command or
+    function named otherwise than X ("The smooth y command does the same as smooth x" for
+    smooth; "The fonts function lists the fonts" for font; "The auto-multiple-choice export
+    command ..." is X), or one case of X ("The first column is called column 1.")."""
+    if _ONE_CASE.match(key) and mentions(key.split(" is ")[0], [name], fuzzy=False):
+        return True
+    found = _NAMED_KIND.match(key)
+    if found is None or not mentions(found.group("named"), [name]):
+        return False
+    named, own = _spelled(found.group("named")), _spelled(name)
+    return own not in (named, named + _spelled(found.group("kind")))
 
 
 _ON_THE_PAGE = re.compile(
