@@ -75,3 +75,52 @@ def test_a_note_sharing_only_the_genus_word_asks_for_the_difference() -> None:
     assert mix_up("raw moment", "Raw moment: a statistic that quantifies some aspect of a "
                   "distribution.", "summary statistic",
                   "a statistic based on the sum of data raised to a power") == []
+
+
+QUOTE_TEXT = ("The lilypond program uses the following algorithm to find its data files. "
+              "A group represents a composite of shapes. System calls are an easy and "
+              "important facet of the language. The 32-bit Tcl configure scripts are in "
+              "/usr/lib. A list is a sequence of values.")
+QUOTE_PASSAGES = [Chunk(id="manual.pdf#p4-1", source="manual.pdf", page=4, text=QUOTE_TEXT)]
+
+
+def which_term(name: str, prompt: str, origin: ExerciseOrigin = ExerciseOrigin.DEFINITION,
+               choices: tuple[str, ...] = ("group", "list", "shape", "system call")) -> list[str]:
+    exercise = Exercise(id=f"{name}-multiple_choice-1", concept_id=name.replace(" ", "-"),
+                        kind=ExerciseKind.MULTIPLE_CHOICE, prompt=prompt, answer=name,
+                        choices=list(choices), citations=[PAGE], origin=origin)
+    return check_exercise(exercise, concept(name), QUOTE_PASSAGES).problems
+
+
+def test_a_quote_pointing_at_what_follows_on_the_page_is_refused() -> None:
+    assert "the sentence leans on the text around it" in which_term(
+        "lilypond", 'Which term fills the blank: "The _____ program uses the following '
+        'algorithm to find its data files."?', choices=("lilypond", "group", "list"))
+
+
+def test_a_description_of_what_the_book_thinks_is_refused() -> None:
+    assert "the description says what the book thinks of it, not what it is" in which_term(
+        "system call", 'Which term matches this description: "an easy and important facet '
+        'of the language"?')
+    assert "the quoted sentence says what the book thinks of it, not what it is" in which_term(
+        "system call", 'Which term fills the blank: "_____s are an easy and important facet '
+        'of the language."?')
+    assert which_term("list", 'Which term matches this description: "a sequence of '
+                              'values"?') == []
+
+
+def test_a_path_in_an_example_quote_is_a_piece_of_the_page() -> None:
+    assert "the sentence holds a piece of the page that is not prose" in which_term(
+        "group", 'This example from the course has one idea left out:\n\n"The 32-bit '
+        '_____ configure scripts are in /usr/lib."\n\nWhich idea fills the blank?',
+        origin=ExerciseOrigin.EXAMPLE)
+
+
+def test_a_procedure_goal_cut_where_the_page_went_on_is_refused() -> None:
+    def goal(prompt: str) -> list[str]:
+        return which_term("list", prompt, origin=ExerciseOrigin.PROCEDURE,
+                          choices=("list", "group", "shape"))
+    assert "the task the prompt states is cut short" in goal(
+        "You want to always use another fetching program,. What do you use?")
+    assert "the task the prompt states is cut short" not in goal(
+        "You want to keep a sequence of values. What do you use?")

@@ -53,6 +53,8 @@ NARRATIVE = re.compile(
     r"as\s+we|so\s+far|now|next|finally|for\s+example|similarly|however|also|instead|and|but|"
     r"either|both|such|thus|hence|otherwise|the\s+(?:former|latter))\b", re.I)
 """Openers of a sentence that cannot stand alone ("This is called X.", "We saw that ...")."""
+_CUT_GOAL = re.compile(r"[,;:]\s*[.?](?:\s|$)")
+"""A goal cut where the page went on ("You want to always use another fetching program,.")."""
 _QUESTION = re.compile(r"^\W*(?:what|which|why|how|when|where|who|does|do|is|are|can)\b.*\?",
                        re.I | re.S)
 
@@ -200,6 +202,8 @@ def _shape_problems(exercise: Exercise, concept: Concept) -> list[str]:
             problems.append("the sentence leans on the text around it (a narrative opener)")
         if len(answer.split()) > 6:
             problems.append("cloze answer longer than six words")
+    if exercise.origin is ExerciseOrigin.PROCEDURE and _CUT_GOAL.search(prompt):
+        problems.append("the task the prompt states is cut short")  # "... fetching program,."
     if exercise.kind is ExerciseKind.SHORT_ANSWER and not exercise.key_points:
         problems.append("short answer has no key points")
     if exercise.kind is ExerciseKind.SHORT_ANSWER and _asks_what_is_said(exercise, concept):
