@@ -5,7 +5,7 @@ give the other idea away; the items a teacher keeps beside them still pass."""
 from __future__ import annotations
 
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.writing.checking import check_exercise
+from tutor.engine.offline.writing.checking import check_exercise, heading_shaped
 from tutor.engine.offline.writing.standing_alone import about_another
 
 PAGE = Citation(source="manual.pdf", page=4)
@@ -124,3 +124,16 @@ def test_a_procedure_goal_cut_where_the_page_went_on_is_refused() -> None:
         "You want to always use another fetching program,. What do you use?")
     assert "the task the prompt states is cut short" not in goal(
         "You want to keep a sequence of values. What do you use?")
+
+
+def test_a_section_title_is_no_option_beside_terms() -> None:
+    from tutor.engine.offline.writing.exercise_material import Sibling
+    from tutor.engine.offline.writing.exercises import _pick
+
+    near = [Sibling(concept(n), 0.5, None) for n in (
+        "using the OS from within gri", "system call", "superuser", "set trace")]
+    chosen = [text for _, text in _pick([(s, s.concept.name) for s in near], "shell command",
+                                        "Which term matches this description: ...?")]
+    assert chosen == ["system call", "superuser", "set trace"]
+    assert heading_shaped("locales under window") and heading_shaped("setting up a repository")
+    assert not heading_shaped("order of operations") and not heading_shaped("rounding mode")

@@ -91,6 +91,20 @@ def same_option(first: str, second: str) -> bool:
     return content_stems(first) == content_stems(second) or fuzz.ratio(a, b) >= 97
 
 
+_HEADING = re.compile(
+    r"^(?:\S+\s+)+(?:with|within|from|under|on|for|to|into|about|via|without)\s+\S"
+    r"|^\w+ing\s+(?:a|an|the|your|up|from|with)\b", re.I)
+"""A section's title made a concept's name ("using the OS from within gri", "locales under
+window", "setting up a package repository"): a task or a topic, not a term."""
+
+
+def heading_shaped(name: str) -> bool:
+    """Whether a concept's name reads as a section's title rather than a term
+    (:data:`_HEADING`): beside the terms of a "which term" item it is no plausible answer, and
+    the learner strikes it out unread."""
+    return _HEADING.search(name.strip()) is not None
+
+
 KIND_WORDS = DOERS | {"variable", "type", "constant", "option"}
 """Words that name what kind of thing an entry is ("The X function sets ..."): two things of
 different kinds may still do the same."""
