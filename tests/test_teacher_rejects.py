@@ -137,3 +137,11 @@ def test_a_section_title_is_no_option_beside_terms() -> None:
     assert chosen == ["system call", "superuser", "set trace"]
     assert heading_shaped("locales under window") and heading_shaped("setting up a repository")
     assert not heading_shaped("order of operations") and not heading_shaped("rounding mode")
+
+
+def test_a_note_saying_the_other_word_as_everyday_english_asks_for_the_difference() -> None:
+    assert mix_up("linear regression", "Linear regression: a regression with multiple "
+                  "explanatory variables, but only one dependent variable.",
+                  "multiple regression", "a regression with one explanatory variable") == []
+    assert mix_up("micro-c", "Micro-c: a valid subset of Python 3.", "micro-python",
+                  "a valid subset of ANSI C") != []
