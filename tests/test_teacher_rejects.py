@@ -145,3 +145,18 @@ def test_a_note_saying_the_other_word_as_everyday_english_asks_for_the_differenc
                   "multiple regression", "a regression with one explanatory variable") == []
     assert mix_up("micro-c", "Micro-c: a valid subset of Python 3.", "micro-python",
                   "a valid subset of ANSI C") != []
+
+
+def test_a_name_run_together_from_the_page_gets_no_item() -> None:
+    name = "dbfo_list-widthdbfo_list-widthNamedbfo_list-width"
+    exercise = Exercise(id="w-multiple_choice-1", concept_id="w",
+                        kind=ExerciseKind.MULTIPLE_CHOICE,
+                        prompt='Which term fills the blank: "_____ specifies the width of a '
+                               'horizontal simplelist."?', answer=name,
+                        choices=[name, "dbfo_term-width", "dbfo_sidebar-width"],
+                        citations=[PAGE])
+    run = Concept(id="w", name=name, definition="", citations=[PAGE])
+    assert "the concept's name is several names of the page run together" in check_exercise(
+        exercise, run, PASSAGES).problems
+    assert "the concept's name is several names of the page run together" not in explain(
+        "sequence of sequences", "A sequence of sequences is a list of lists.")

@@ -53,6 +53,17 @@ NARRATIVE = re.compile(
     r"as\s+we|so\s+far|now|next|finally|for\s+example|similarly|however|also|instead|and|but|"
     r"either|both|such|thus|hence|otherwise|the\s+(?:former|latter))\b", re.I)
 """Openers of a sentence that cannot stand alone ("This is called X.", "We saw that ...")."""
+_REPEATED = re.compile(r"(\w[\w.\-]{7,}).*\1")
+
+
+def run_together(name: str) -> bool:
+    """Whether a concept's name is names of the page run together, no space between
+    ("dbfo_list-widthdbfo_list-widthNamedbfo_list-width", "e.propertiesfooter.table.height
+    header.content..."): one word longer than forty characters, or one that says a part of
+    itself twice. No item can ask for it, nor tell it apart."""
+    return any(len(word) > 40 or _REPEATED.search(word) for word in name.split())
+
+
 _CUT_GOAL = re.compile(r"[,;:]\s*[.?](?:\s|$)")
 """A goal cut where the page went on ("You want to always use another fetching program,.")."""
 _QUESTION = re.compile(r"^\W*(?:what|which|why|how|when|where|who|does|do|is|are|can)\b.*\?",
@@ -216,6 +227,8 @@ def _shape_problems(exercise: Exercise, concept: Concept) -> list[str]:
             problems.append("the sentence leans on the text around it (a narrative opener)")
         if len(answer.split()) > 6:
             problems.append("cloze answer longer than six words")
+    if run_together(concept.name):
+        problems.append("the concept's name is several names of the page run together")
     if exercise.origin is ExerciseOrigin.PROCEDURE and _CUT_GOAL.search(prompt):
         problems.append("the task the prompt states is cut short")  # "... fetching program,."
     if exercise.kind is ExerciseKind.SHORT_ANSWER and not exercise.key_points:
