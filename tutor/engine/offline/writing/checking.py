@@ -53,6 +53,19 @@ NARRATIVE = re.compile(
     r"as\s+we|so\s+far|now|next|finally|for\s+example|similarly|however|also|instead|and|but|"
     r"either|both|such|thus|hence|otherwise|the\s+(?:former|latter))\b", re.I)
 """Openers of a sentence that cannot stand alone ("This is called X.", "We saw that ...")."""
+_REPEATED = re.compile(r"(\w[\w.\-]{7,}).*\1")
+
+
+def run_together(name: str) -> bool:
+    """Whether a concept's name is names of the page run together, no space between
+    ("dbfo_list-widthdbfo_list-widthNamedbfo_list-width", "e.propertiesfooter.table.height
+    header.content..."): one word longer than forty characters, or one that says a part of
+    itself twice. No item can ask for it, nor tell it apart."""
+    return any(len(word) > 40 or _REPEATED.search(word) for word in name.split())
+
+
+_CUT_GOAL = re.compile(r"[,;:]\s*[.?](?:\s|$)")
+"""A goal cut where the page went on ("You want to always use another fetching program,.")."""
 _QUESTION = re.compile(r"^\W*(?:what|which|why|how|when|where|who|does|do|is|are|can)\b.*\?",
                        re.I | re.S)
 
@@ -87,6 +100,20 @@ def same_option(first: str, second: str) -> bool:
     if max(len(a.split()), len(b.split())) <= 4:
         return fuzz.ratio(a, b) >= NEAR_DUPLICATE
     return content_stems(first) == content_stems(second) or fuzz.ratio(a, b) >= 97
+
+
+_HEADING = re.compile(
+    r"^(?:\S+\s+)+(?:with|within|from|under|on|for|to|into|about|via|without)\s+\S"
+    r"|^\w+ing\s+(?:a|an|the|your|up|from|with)\b", re.I)
+"""A section's title made a concept's name ("using the OS from within gri", "locales under
+window", "setting up a package repository"): a task or a topic, not a term."""
+
+
+def heading_shaped(name: str) -> bool:
+    """Whether a concept's name reads as a section's title rather than a term
+    (:data:`_HEADING`): beside the terms of a "which term" item it is no plausible answer, and
+    the learner strikes it out unread."""
+    return _HEADING.search(name.strip()) is not None
 
 
 KIND_WORDS = DOERS | {"variable", "type", "constant", "option"}
@@ -200,6 +227,10 @@ def _shape_problems(exercise: Exercise, concept: Concept) -> list[str]:
             problems.append("the sentence leans on the text around it (a narrative opener)")
         if len(answer.split()) > 6:
             problems.append("cloze answer longer than six words")
+    if run_together(concept.name):
+        problems.append("the concept's name is several names of the page run together")
+    if exercise.origin is ExerciseOrigin.PROCEDURE and _CUT_GOAL.search(prompt):
+        problems.append("the task the prompt states is cut short")  # "... fetching program,."
     if exercise.kind is ExerciseKind.SHORT_ANSWER and not exercise.key_points:
         problems.append("short answer has no key points")
     if exercise.kind is ExerciseKind.SHORT_ANSWER and _asks_what_is_said(exercise, concept):

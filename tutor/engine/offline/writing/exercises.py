@@ -34,7 +34,13 @@ from tutor.engine.offline.examples.example_use_exercises import write_example_us
 from tutor.engine.offline.procedures.task_concepts import echoes_its_heading
 from tutor.engine.offline.terms import content_stems, mentions, plural, term_variants, words
 from tutor.engine.offline.writing import refusals
-from tutor.engine.offline.writing.checking import BLANK, answers_alike, canonical, same_option
+from tutor.engine.offline.writing.checking import (
+    BLANK,
+    answers_alike,
+    canonical,
+    heading_shaped,
+    same_option,
+)
 from tutor.engine.offline.writing.code_names import described_by_code, names_code
 from tutor.engine.offline.writing.definition_points import write_explain
 from tutor.engine.offline.writing.exercise_bank import write_beyond_definition
@@ -233,6 +239,8 @@ def _pick(options: list[tuple[Sibling, str]], answer: str, prompt: str) -> list[
             continue
         if any(_one_name_within_the_other(text, t) for t in taken):
             continue  # "onesided" beside "one-sided test": the answer (or an option), shortened
+        if text == sibling.concept.name and heading_shaped(text) and not heading_shaped(answer):
+            continue  # "using the OS from within gri" among terms: a section's title
         chosen.append((sibling, text))
         if len(chosen) == MAX_DISTRACTORS:
             break

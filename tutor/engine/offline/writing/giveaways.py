@@ -6,7 +6,8 @@ abbreviation or what its letters stand for ("wff" beside well-formed formula, "m
 resolution order" beside MRO), a word of the term right beside the blank ("Spearman's _____"),
 the name the term is named after ("The _____ is named after the economist Vilfredo Pareto"),
 or a quoted sentence cut short so that only the term's name fits ("... is an alternative
-that").
+that"); and a classmate's mix-up note that says the very words setting the other idea's name
+apart ("Command latex: the why3 session html command ..." beside *command html*).
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ import re
 
 from rapidfuzz import fuzz
 
-from tutor.course import Exercise, ExerciseKind
+from tutor.course import Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.terms import content_stems, mentions, support
 from tutor.engine.offline.writing.checking import BLANKS, NEAR_DUPLICATE, canonical
-from tutor.text import STOPWORDS, normalize
+from tutor.text import STOPWORDS, normalize, stem
 
 
 def abbreviated(answer: str, prompt: str) -> bool:
@@ -100,9 +101,45 @@ def names_its_namesake(answer: str, prompt: str, others: list[str] | None = None
     return any(re.search(rf"\b{re.escape(word)}\b", rest) for word in names)
 
 
+_NOTE = re.compile(r'^A classmate writes in her notes: "(?P<note>.*)" What has she mixed up\?', re.S)
+_NAMED = re.compile(r"(?<=\s)(?:[A-Z][\w-]*|[a-z]+[A-Z][\w-]*)")
+"""A word the note writes as a name: capitalised inside the sentence ("Python", "HTML",
+"macOS"); an everyday word ("a regression based on a linear model") is how the note says
+what it says, and telling the two ideas apart is the learner's work."""
+_FITS = re.compile(r"^The note gives the course's description of (?P<fits>.+?)\.\s")
+
+
+def note_names_the_other(exercise: Exercise, name: str) -> bool:
+    """Whether a classmate's mix-up note, given for ``name``, says every word that sets the
+    other idea's name apart and none that sets this one's apart ("Micro-c: a valid subset of
+    Python 3." beside *micro-python*; "Html.script.type: the type of the stylesheet ..."
+    beside *html.stylesheet.type*): the mix-up shows on its face, nothing is left to tell
+    apart. Only when those words are a name in the note (:data:`_NAMED`) or the other idea's
+    name is code: "Linear regression: a regression with multiple explanatory variables"
+    beside *multiple regression* asks what "multiple" means there, and a note sharing only the
+    genus word ("Raw moment: a statistic that quantifies ..." beside *summary statistic*)
+    asks for the difference."""
+    note, fits = _NOTE.match(exercise.prompt.strip()), _FITS.match(exercise.answer.strip())
+    if note is None or fits is None:
+        return False
+    said = note.group("note")
+    if not said.lower().startswith(name.lower() + ":"):
+        return False  # a property statement ("A proof system is complete if ..."): no name
+    own, other = content_stems(name), content_stems(fits.group("fits"))
+    theirs, ours = other - own, own - other
+    text = said[len(name) + 1:]
+    body = content_stems(text)
+    if not theirs or not theirs <= body or ours & body:
+        return False
+    code = " " not in fits.group("fits").strip() and re.search(r"[._-]", fits.group("fits"))
+    return bool(code) or any(stem(w.lower()) in theirs for w in _NAMED.findall(text))
+
+
 def leak_problems(exercise: Exercise, terms: list[str], name: str) -> list[str]:
     leak = "answer given away by the prompt"
     prompt = exercise.prompt
+    if exercise.origin is ExerciseOrigin.CONTRAST and note_names_the_other(exercise, name):
+        return [f"{leak}: the note says the other idea's own words"]
     if cut_quote(prompt):
         return ["the quoted sentence is cut short"]
     if exercise.kind is ExerciseKind.MULTIPLE_CHOICE and (

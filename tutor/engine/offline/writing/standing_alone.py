@@ -41,14 +41,43 @@ _EXAMPLE_QUOTE = re.compile(r'one idea left out:\s*"(?P<quote>.*)"\s*Which idea'
 left out: "..." Which idea fills the blank?")."""
 _ARTEFACT = re.compile(
     r"`|https?://|\bwww\.|\b\w+\.(?:html?|pdf|txt|org|com)\b"
-    r"|(?:^|\s)/?\w+/\w+/|(?<=[.!?])\s+[a-z][\w\-]{0,30}:\s+[A-Z]")
+    r"|(?:^|\s)/?\w+/\w+/|(?:^|[\s.])/\w+/\w+|(?<=[.!?])\s+[a-z][\w\-]{0,30}:\s+[A-Z]")
 """What the PDF's text leaves in a sentence that no sentence holds: a backquote where a symbol
-was, a web address or a path, the next "term: Definition" entry of a glossary run on after
+was, a web address or a path ("in /usr/lib", ".../gri/examples"), the next "term: Definition" entry of a glossary run on after
 this one."""
 _OWN_REFERENT = re.compile(r"^(?:If|When|Whenever|Because|Since|Where)\s+(?:a|an|the|two|some|"
                            r"any|every|each)\s+[^,]{3,}?,\s+(?:it|they)\s")
 """A leading clause that names what the pronoun after it stands for ("If a set of sentences
 could not all be true at the same time, they are said to be inconsistent.")."""
+
+
+_POINTS_AWAY = re.compile(
+    r"\b(?:the\s+following|as\s+follows|(?:shown|given|listed|described)\s+(?:below|above)|"
+    r"see\s+(?:below|above))\b", re.I)
+"""A sentence pointing at what the page shows next or before ("lilypond uses the following
+algorithm to find its data files"): the learner sees the sentence without it."""
+_JUDGED = re.compile(r"\b(?:important|easy|interesting|useful|whole\s+purpose|natural\s+place|"
+                     r"place\s+to)\b", re.I)
+"""What the book thinks of a thing ("an easy and important facet of Gri", "the whole purpose
+of the canvas object", "the place to report bugs"): no description of what it is."""
+
+
+_OPENING = re.compile(r"^\W*(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,2}?(?=\S)", re.I)
+_SAID_TO_BE = re.compile(r"\b(?:is|are)\s+(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,2}?(?=\S)", re.I)
+
+
+def judged(text: str, said_of: bool = False) -> bool:
+    """Whether a description opens on what the book thinks of the thing (:data:`_JUDGED`
+    within its first words), or, ``said_of``, a sentence says that of it ("System calls are
+    an easy and important facet of Gri")."""
+    found = _SAID_TO_BE.search(text) if said_of else _OPENING.match(text)  # the first verb
+    spots = [found.end()] if found else []
+    return any(_JUDGED.match(text, at) for at in spots)
+
+
+def points_away(text: str) -> bool:
+    """Whether the text points at what only the page around it shows (:data:`_POINTS_AWAY`)."""
+    return _POINTS_AWAY.search(text) is not None
 
 
 def artefact(text: str) -> bool:
@@ -93,8 +122,8 @@ def sentence_problems(exercise: Exercise, name: str) -> list[str]:
     first = (split_sentences(sentence) or [sentence])[0]  # a naming after the sentence it
     # leans on ("... returns an integer. Dictionaries use these integers, called X") reads alone
     narrative = exercise.origin is ExerciseOrigin.DEFINITION and NARRATIVE.match(first)
-    if narrative or leans(first) and not _OWN_REFERENT.match(first):  # an example may open
-        # "For example, ...", not "We could go on in this way ..."
+    if narrative or leans(first) and not _OWN_REFERENT.match(first) or points_away(sentence):
+        # an example may open "For example, ...", not "We could go on in this way ..."
         return ["the sentence leans on the text around it"]
     if artefact(sentence):
         return ["the sentence holds a piece of the page that is not prose"]
@@ -122,6 +151,8 @@ def definition_sentence_problems(sentence: str, name: str) -> list[str]:
         return ["the quoted sentence tells of several things at once"]
     if _instruction(sentence):
         return ["the quoted sentence is an instruction, not what the term is"]
+    if judged(sentence, said_of=True):
+        return ["the quoted sentence says what the book thinks of it, not what it is"]
     if says_only_a_kind(sentence, name):
         return ["the description is too general to tell one term"]
     return []
@@ -260,6 +291,8 @@ def what_it_is_problems(description: str, terms: Sequence[str] = ()) -> list[str
         return ["the description is a sentence about the thing, not what it is"]
     if too_general(description):
         return ["the description is too general to tell one term"]
+    if judged(description):
+        return ["the description says what the book thinks of it, not what it is"]
     return []
 
 
@@ -274,8 +307,9 @@ def description_problems(exercise: Exercise, terms: Sequence[str] = ()) -> list[
     from tutor.engine.offline.writing.giveaways import cut_short
 
     description = found.group("quote")
-    if leans(description[:1].upper() + description[1:]):  # "it is unlikely to have occurred
-        return ["the description leans on the text around it"]  # by chance": what is "it"?
+    if leans(description[:1].upper() + description[1:]) or points_away(description):
+        return ["the description leans on the text around it"]  # "it is unlikely to have
+        # occurred by chance": what is "it"?
     if cut_short(description.rstrip(".")):
         return ["the description is cut short"]
     if artefact(description):
@@ -302,9 +336,34 @@ def key_problems(exercise: Exercise, name: str, terms: list[str]) -> list[str]:
     if not mentions(key, terms, fuzzy=False):
         return []  # a gloss that does not name the term: judged when it was chosen
     if leans(key) or not (plainly_defines(key, terms) or describes_command(key, terms)) or (
-            says_only_a_kind(key, name)):  # "A null string is a valid value."
-        return [f"the key does not say what {name} is"]
+            says_only_a_kind(key, name)) or about_another(key, name):  # "A null string is a
+        return [f"the key does not say what {name} is"]  # valid value."
     return []
+
+
+_KINDS = r"(?:command|function|method|macro|option|style|operator|procedure|routine|variable)"
+_NAMED_KIND = re.compile(r"^\W*(?:the\s+)?(?P<named>[^\s,;:]+(?:\s+[^\s,;:]+){0,4}?)\s+"
+                         + r"(?P<kind>" + _KINDS + r")s?\b", re.I)
+_ONE_CASE = re.compile(r"^\W*(?:the\s+)?(?:first|second|third|fourth|last|next|previous)\s+",
+                       re.I)
+
+
+def _spelled(text: str) -> str:
+    return re.sub(r"[\s\-_.]+", "", text.lower())
+
+
+def about_another(key: str, name: str) -> bool:
+    """Whether the key of "Explain X" is about something other than X itself: a command or
+    function named otherwise than X ("The smooth y command does the same as smooth x" for
+    smooth; "The fonts function lists the fonts" for font; "The auto-multiple-choice export
+    command ..." is X), or one case of X ("The first column is called column 1.")."""
+    if _ONE_CASE.match(key) and mentions(key.split(" is ")[0], [name], fuzzy=False):
+        return True
+    found = _NAMED_KIND.match(key)
+    if found is None or not mentions(found.group("named"), [name]):
+        return False
+    named, own = _spelled(found.group("named")), _spelled(name)
+    return own not in (named, named + _spelled(found.group("kind")))
 
 
 _ON_THE_PAGE = re.compile(
