@@ -1,0 +1,127 @@
+"""Concepts from a generated class reference (:mod:`.api_classes`): its classes and the
+members it explains.
+
+- Every class (struct, interface, namespace) is a concept, named as the book names it without
+  its namespace ("Csiscone", the qualified "siscone::Csiscone" an alias), defined by its brief
+  ("base class for dynamic coordinates management" -> "Cmomentum: base class for ..."), with
+  its detailed description's first sentences, its bases and its first documented members as
+  key points. A class built on a base names the base in its definition ("... It builds on
+  Csplit_merge."), which makes the base its prerequisite.
+- A member the book explains beyond its one-line brief (a detailed description) is a concept
+  of its own, named as the book names it ("Csiscone::compute_jets"), defined by its brief said
+  of the name ("compute the jets ..." -> "The Csiscone::compute_jets function computes the
+  jets ..."), filed under its class; its signature is a key point, as code, never its
+  definition. A member with a brief only is a key point of its class.
+- Constructors, destructors, operators and members without a description are no concepts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from tutor.course import Chunk
+from tutor.engine.offline.concepts.api_classes import ApiMember, ApiUnit
+from tutor.engine.offline.concepts.reference_entries import ReferenceEntry, verb_form
+from tutor.engine.port import ConceptDraft
+from tutor.text import split_sentences, without_period
+
+UNIT_SCORE = 3.5
+"""A class's score: above its members' (it sorts before a member introduced with it)."""
+MEMBER_SCORE = 3.0
+"""A member concept's score, as :data:`.reference_concepts.SCORE`."""
+MIN_DESCRIPTION_WORDS = 12
+"""Words a member's description (brief and detail) needs for the member to be a concept of its
+own: more than a label ("x-momentum", "default ctor")."""
+LISTED_MEMBERS = 3
+"""Members with a brief only that a class lists among its key points."""
+SHORT_SIGNATURE = 160
+"""Characters a signature may have to be a key point."""
+
+
+def api_class_concepts(units: Sequence[ApiUnit], chunks: Sequence[Chunk]) -> list[ConceptDraft]:
+    """One draft per unit with a brief, and one per member the book explains at length."""
+    shorts = Counter(unit.short_name for unit in units)
+    member_names = Counter(m.name for unit in units for m in unit.members)
+    known = {unit.short_name for unit in units}
+    drafts: list[ConceptDraft] = []
+    for unit in units:
+        name = unit.short_name if shorts[unit.short_name] == 1 else unit.name
+        if unit.kind == "file":
+            name = ""  # a file's members are named on their own ("EPSILON_COLLINEAR")
+        elif unit.brief:
+            drafts.append(_unit_draft(unit, name, known, chunks))
+        else:
+            continue
+        for member in unit.members:
+            if _explained(member):
+                drafts.append(_member_draft(unit, name, member, member_names[member.name] == 1,
+                                            chunks))
+    return drafts
+
+
+def _explained(member: ApiMember) -> bool:
+    """A member the book says more of than its brief: a detailed description of some words."""
+    return bool(member.brief) and len(f"{member.brief} {member.detail}".split()) >= (
+        MIN_DESCRIPTION_WORDS)
+
+
+def _unit_draft(unit: ApiUnit, name: str, known: set[str], chunks: Sequence[Chunk]
+                ) -> ConceptDraft:
+    definition = _said(name, unit.kind, unit.brief)
+    bases = [re.split(r"::|\.", base)[-1] for base in unit.bases]
+    bases = [base for base in bases if base in known and base != unit.short_name]
+    if bases:
+        definition = f"{definition} It builds on {' and '.join(bases)}."
+    points = [definition]
+    points += [s for s in split_sentences(unit.detail)[:2] if len(s.split()) >= 4]
+    briefed = [m for m in unit.members if m.brief and not _explained(m)]
+    points += [_entry(f"{name}::{m.name}", m.brief) for m in briefed[:LISTED_MEMBERS]]
+    aliases = [unit.name] if unit.name != name else []
+    return ConceptDraft(
+        name=name, definition=definition, aliases=aliases,
+        citations=[chunks[unit.chunk].citation()], first_order=chunks[unit.chunk].order,
+        section=unit.name, score=UNIT_SCORE, evidence=["heading", "reference"],
+        key_points=points[:5])
+
+
+def _member_draft(unit: ApiUnit, owner: str, member: ApiMember, unique: bool,
+                  chunks: Sequence[Chunk]) -> ConceptDraft:
+    name = f"{owner}::{member.name}" if owner else member.name
+    kind = "function" if member.function else "variable"
+    definition = _said(name, kind, member.brief)
+    points = [definition, *split_sentences(member.detail)[:2]]
+    if len(member.signature) <= SHORT_SIGNATURE:
+        points.append(f"{name}: {member.signature}")
+    return ConceptDraft(
+        name=name, definition=definition,
+        aliases=[member.name] if unique and name != member.name else [],
+        citations=[chunks[member.chunk].citation()], first_order=chunks[member.chunk].order,
+        section=unit.name, score=MEMBER_SCORE, evidence=["definition", "reference"],
+        key_points=points)
+
+
+def _said(name: str, kind: str, brief: str) -> str:
+    """The brief as a statement about the name ("compute the jets ..." -> "The X function
+    computes the jets ..."), else the book's own entry ("X: base class for ...")."""
+    from tutor.engine.offline.concepts.reference_concepts import said_of
+
+    brief = " ".join(brief.split()).rstrip(" !;:")
+    sentence = brief if brief.endswith((".", "?")) else f"{brief}."
+    first = sentence.split()[0]
+    if verb_form(first) and not first.lower().endswith("ing"):  # "compute the jets ..."
+        said = said_of(ReferenceEntry(name=name, kind=kind, signature="", body=sentence,
+                                      chunk=0), sentence)
+        if said and not said.startswith(f"{name}:"):
+            return said if said.endswith((".", "?")) else f"{said}."
+    return _entry(name, sentence)
+
+
+def _entry(name: str, brief: str) -> str:
+    """The brief as the book's own entry: "Cmomentum: base class for ...", "X: the following
+    flag ..." (a capital that only opens the sentence set lower)."""
+    sentence = f"{without_period(' '.join(brief.split()))}."
+    if sentence[1:2].islower() or sentence[1:2] == " ":
+        sentence = f"{sentence[:1].lower()}{sentence[1:]}"
+    return f"{name}: {sentence}"
