@@ -129,6 +129,19 @@ def test_a_javadoc_class_is_defined_by_its_description_and_builds_on_its_base():
     assert "Kettle::isEmpty: tells if the kettle holds no water." in kettle.key_points
 
 
+def test_a_variant_described_in_the_same_words_names_the_class_it_varies():
+    indoor = manual_pages(*[(c.heading, c.text) for c in DOXYGEN], (
+        "Indoor Class Reference", _doxygen_class(
+            "4.4", "Cpotplanter", "main class: gather everything needed to grow a bed of plants.",
+            "This is the class a user should create indoors.", "").replace(
+            "garden::", "garden_indoor::")))
+    drafts = {d.name: d for d in with_api_classes([], indoor)}
+    assert drafts["Cpotplanter"].definition == (
+        "Cpotplanter: main class: gather everything needed to grow a bed of plants. It is the "
+        "garden_indoor counterpart of Cplanter.")
+    assert "counterpart" not in drafts["Cplanter"].definition
+
+
 def test_a_book_without_a_class_reference_is_left_as_it_is():
     found = [ConceptDraft(name="seedling", definition="A seedling is a young plant.")]
     assert with_api_classes(found, DOXYGEN[:1]) is found

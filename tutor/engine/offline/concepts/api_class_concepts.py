@@ -10,7 +10,8 @@ members it explains.
 - A member the book explains beyond its one-line brief (a detailed description) is a concept
   of its own, named as the book names it ("Csiscone::compute_jets"), defined by its brief said
   of the name ("compute the jets ..." -> "The Csiscone::compute_jets function computes the
-  jets ..."), filed under its class; its signature is a key point, as code, never its
+  jets ..."), filed under its class, its bare name ("compute_jets") an alias of the first
+  member documented under it; its signature is a key point, as code, never its
   definition. A member with a brief only is a key point of its class.
 - Constructors, destructors, operators and members without a description are no concepts.
 """
@@ -43,8 +44,9 @@ SHORT_SIGNATURE = 160
 def api_class_concepts(units: Sequence[ApiUnit], chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     """One draft per unit with a brief, and one per member the book explains at length."""
     shorts = Counter(unit.short_name for unit in units)
-    member_names = Counter(m.name for unit in units for m in unit.members)
+    named: set[str] = set()  # member names already given as an alias
     known = {unit.short_name for unit in units}
+    said: dict[str, str] = {}  # a brief, by its words, and the first name it was said of
     drafts: list[ConceptDraft] = []
     for unit in units:
         name = unit.short_name if shorts[unit.short_name] == 1 else unit.name
@@ -52,13 +54,32 @@ def api_class_concepts(units: Sequence[ApiUnit], chunks: Sequence[Chunk]) -> lis
             name = ""  # a file's members are named on their own ("EPSILON_COLLINEAR")
         elif unit.brief:
             drafts.append(_unit_draft(unit, name, known, chunks))
+            _name_twin(drafts[-1], unit, said)
         else:
             continue
         for member in unit.members:
             if _explained(member):
-                drafts.append(_member_draft(unit, name, member, member_names[member.name] == 1,
+                drafts.append(_member_draft(unit, name, member, member.name not in named,
                                             chunks))
+                _name_twin(drafts[-1], unit, said, member)
+                named.add(member.name)
     return drafts
+
+
+def _name_twin(draft: ConceptDraft, unit: ApiUnit, said: dict[str, str],
+               member: ApiMember | None = None) -> None:
+    """A class or member the book describes in the same words as an earlier one (a variant in
+    another namespace: "siscone_spherical::CSphsiscone", "final class: gather everything ...")
+    says so in its definition, naming the earlier one, which becomes its prerequisite and
+    tells the two apart."""
+    words = " ".join(f"{member.name if member else ''} {(member or unit).brief}".lower().split())
+    first = said.setdefault(words.rstrip(" ."), draft.name)
+    if first == draft.name:
+        return
+    space = re.split(r"::|\.", unit.name)[0] if re.search(r"::|\.", unit.name) else ""
+    where = f"the {space} counterpart" if space else "a counterpart"
+    draft.definition = f"{draft.definition} It is {where} of {first}."
+    draft.key_points[0] = draft.definition
 
 
 def _explained(member: ApiMember) -> bool:
@@ -86,7 +107,7 @@ def _unit_draft(unit: ApiUnit, name: str, known: set[str], chunks: Sequence[Chun
         key_points=points[:5])
 
 
-def _member_draft(unit: ApiUnit, owner: str, member: ApiMember, unique: bool,
+def _member_draft(unit: ApiUnit, owner: str, member: ApiMember, first: bool,
                   chunks: Sequence[Chunk]) -> ConceptDraft:
     name = f"{owner}::{member.name}" if owner else member.name
     kind = "function" if member.function else "variable"
@@ -96,7 +117,7 @@ def _member_draft(unit: ApiUnit, owner: str, member: ApiMember, unique: bool,
         points.append(f"{name}: {member.signature}")
     return ConceptDraft(
         name=name, definition=definition,
-        aliases=[member.name] if unique and name != member.name else [],
+        aliases=[member.name] if first and name != member.name else [],
         citations=[chunks[member.chunk].citation()], first_order=chunks[member.chunk].order,
         section=unit.name, score=MEMBER_SCORE, evidence=["definition", "reference"],
         key_points=points)
