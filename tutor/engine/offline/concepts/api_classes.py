@@ -93,6 +93,15 @@ _SENTENCE_OPENS = re.compile(
 _OPERATOR = re.compile(r"\boperator\b|^~")
 
 
+MAX_DIAGRAM_LINES = 8
+"""Lines of class names an inheritance diagram's text may have."""
+MAX_HIERARCHY_LINES = 400
+_DIAGRAM = re.compile(r"^Inheritance diagram for (?P<name>.+?):$")
+_HIERARCHY = re.compile(r"^This inheritance list is sorted\b|^Class Hierarchy$")
+_LISTED = re.compile(r"(?P<name>[A-Za-z_~][\w:<>,~ ]*?)\s+(?:\.\s*){3,}\d+")
+"""An entry of a listing with dot leaders and a page number."""
+
+
 @dataclass
 class ApiMember:
     """One documented member: its name, signature, brief and the rest of its description."""
@@ -155,7 +164,55 @@ def find_api_units(chunks: Sequence[Chunk], skip: set[int] | frozenset[int] = fr
             if all(m.name != member.name for m in unit.members):
                 unit.members.append(member)
     found = list(units.values())
-    return found if sum(u.kind != "file" for u in found) >= MIN_UNITS else []
+    if sum(u.kind != "file" for u in found) < MIN_UNITS:
+        return []
+    _give_listed_bases(lines, _lines(chunks, frozenset())[0], units)  # the hierarchy: matter
+    return found
+
+
+def _give_listed_bases(lines: list[str], every_line: list[str], units: dict[str, ApiUnit]
+                       ) -> None:
+    """Bases from a generator's class hierarchy, where no declaration names them: the
+    hierarchy lists each class after its base (its indentation is lost in the text), and each
+    class's inheritance diagram names its relatives, bases and derived classes alike. A
+    class's base is the nearest class before it in the hierarchy that its diagram names, when
+    all the hierarchy lists between the two is that class's own subtree (else the nearer one
+    is a descendant listed earlier under another base)."""
+    related: dict[str, set[str]] = {}
+    for at, line in enumerate(lines):
+        drawn = _DIAGRAM.match(line)
+        if drawn is None or drawn.group("name") not in units:
+            continue
+        names: set[str] = set()
+        for following in lines[at + 1:at + 1 + MAX_DIAGRAM_LINES]:
+            if _LABEL.match(following) or following.endswith(":"):
+                break
+            following = re.sub(r"(::|\.)\s+", r"\1", following)  # a name wrapped in its box
+            names |= {n for n in units if f" {n} " in f" {following} "}
+        related[drawn.group("name")] = names - {drawn.group("name")}
+    listed = _hierarchy(every_line, units)
+    declared = {name for name, unit in units.items() if unit.bases}
+    for position, name in enumerate(listed):
+        if name in declared or not related.get(name):
+            continue
+        for back in range(position - 1, -1, -1):
+            before = listed[back]
+            if before in related[name] and before != name:
+                between = listed[back + 1:position]
+                if all(b in related.get(before, set()) for b in between):  # its own subtree
+                    if before not in units[name].bases:
+                        units[name].bases.append(before)
+                break
+
+
+def _hierarchy(lines: list[str], units: dict[str, ApiUnit]) -> list[str]:
+    """The units in the order the book's class hierarchy lists them ("siscone::Cjet . . . 22
+    siscone::Cjet_area . . . 26"), or [] without one."""
+    for at, line in enumerate(lines):
+        if _HIERARCHY.search(line):
+            text = " ".join(lines[at + 1:at + 1 + MAX_HIERARCHY_LINES])
+            return [m.group("name") for m in _LISTED.finditer(text) if m.group("name") in units]
+    return []
 
 
 def _lines(chunks: Sequence[Chunk], skip: set[int] | frozenset[int]
