@@ -95,6 +95,8 @@ def test_a_doxygen_class_builds_on_the_base_its_hierarchy_and_diagram_give():
     assert units["garden::Csoil"].bases == [] and units["garden::Cplant"].bases == []
     drafts = {d.name: d for d in with_api_classes([], DOXYGEN)}
     assert drafts["Cplanter"].definition.endswith("It builds on Csoil.")
+    order = [d.name for d in sorted(drafts.values(), key=lambda d: d.first_order)]
+    assert order.index("Csoil") < order.index("Cplanter") < order.index("Cplanter::grow_bed")
 
 
 def test_members_with_a_label_only_constructors_and_boilerplate_are_no_concepts():

@@ -6,7 +6,7 @@ members it explains.
   ("base class for dynamic coordinates management" -> "Cmomentum: base class for ..."), with
   its detailed description's first sentences, its bases and its first documented members as
   key points. A class built on a base names the base in its definition ("... It builds on
-  Csplit_merge."), which makes the base its prerequisite.
+  Csplit_merge.") and comes after it, with its members, which makes the base its prerequisite.
 - A member the book explains beyond its one-line brief (a detailed description) is a concept
   of its own, named as the book names it ("Csiscone::compute_jets"), defined by its brief said
   of the name ("compute the jets ..." -> "The Csiscone::compute_jets function computes the
@@ -48,7 +48,9 @@ def api_class_concepts(units: Sequence[ApiUnit], chunks: Sequence[Chunk]) -> lis
     known = {unit.short_name for unit in units}
     said: dict[str, str] = {}  # a brief, by its words, and the first name it was said of
     drafts: list[ConceptDraft] = []
+    by_unit: dict[str, list[ConceptDraft]] = {}
     for unit in units:
+        start = len(drafts)
         name = unit.short_name if shorts[unit.short_name] == 1 else unit.name
         if unit.kind == "file":
             name = ""  # a file's members are named on their own ("EPSILON_COLLINEAR")
@@ -63,7 +65,29 @@ def api_class_concepts(units: Sequence[ApiUnit], chunks: Sequence[Chunk]) -> lis
                                             chunks))
                 _name_twin(drafts[-1], unit, said, member)
                 named.add(member.name)
+        by_unit[unit.name] = drafts[start:]
+    _after_bases(units, by_unit)
     return drafts
+
+
+def _after_bases(units: Sequence[ApiUnit], by_unit: dict[str, list[ConceptDraft]]) -> None:
+    """A derived class and its members move after their bases in reading order (a generator
+    sorts classes by name, "Carea" before its base "Csiscone"), keeping their own order: the
+    prerequisite linker draws edges from earlier concepts to later ones only."""
+    for _ in range(len(units)):  # bases first, however deep the hierarchy
+        moved = False
+        for unit in units:
+            own = by_unit.get(unit.name) or []
+            ends = [max(d.first_order for d in by_unit[base]) for base in unit.bases
+                    if by_unit.get(base)]
+            if not own or not ends or own[0].first_order > max(ends):
+                continue
+            shift = max(ends) + 1 - own[0].first_order
+            for draft in own:
+                draft.first_order += shift
+            moved = True
+        if not moved:
+            return
 
 
 def _name_twin(draft: ConceptDraft, unit: ApiUnit, said: dict[str, str],
