@@ -46,9 +46,9 @@ def api_class_concepts(units: Sequence[ApiUnit], chunks: Sequence[Chunk]) -> lis
     shorts = Counter(unit.short_name for unit in units)
     named: set[str] = set()  # member names already given as an alias
     known = {unit.short_name for unit in units}
-    said: dict[str, str] = {}  # a brief, by its words, and the first name it was said of
     drafts: list[ConceptDraft] = []
     by_unit: dict[str, list[ConceptDraft]] = {}
+    described: list[tuple[ConceptDraft, ApiUnit, ApiMember | None]] = []
     for unit in units:
         start = len(drafts)
         name = unit.short_name if shorts[unit.short_name] == 1 else unit.name
@@ -56,30 +56,46 @@ def api_class_concepts(units: Sequence[ApiUnit], chunks: Sequence[Chunk]) -> lis
             name = ""  # a file's members are named on their own ("EPSILON_COLLINEAR")
         elif unit.brief:
             drafts.append(_unit_draft(unit, name, known, chunks))
-            _name_twin(drafts[-1], unit, said)
+            described.append((drafts[-1], unit, None))
         else:
             continue
         for member in unit.members:
             if _explained(member):
                 drafts.append(_member_draft(unit, name, member, member.name not in named,
                                             chunks))
-                _name_twin(drafts[-1], unit, said, member)
+                described.append((drafts[-1], unit, member))
                 named.add(member.name)
         by_unit[unit.name] = drafts[start:]
-    _after_bases(units, by_unit)
+    spaces = Counter(_space(unit) for unit in units)
+    said: dict[str, tuple[str, str]] = {}  # a brief, by its words: the first name and unit
+    after: dict[str, list[str]] = {unit.name: list(unit.bases) for unit in units}
+    for draft, described_unit, described_member in sorted(
+            described, key=lambda d: -spaces[_space(d[1])]):  # the main namespace's first
+        original = _name_twin(draft, described_unit, said, described_member)
+        if original and described_member is None:
+            after[described_unit.name].append(original)
+    _after_bases(units, by_unit, after)
     return drafts
 
 
-def _after_bases(units: Sequence[ApiUnit], by_unit: dict[str, list[ConceptDraft]]) -> None:
-    """A derived class and its members move after their bases in reading order (a generator
-    sorts classes by name, "Carea" before its base "Csiscone"), keeping their own order: the
-    prerequisite linker draws edges from earlier concepts to later ones only."""
+def _space(unit: ApiUnit) -> str:
+    """The unit's namespace or package ("siscone_spherical"), or ""."""
+    parts = re.split(r"::|\.", unit.name)
+    return parts[0] if len(parts) > 1 else ""
+
+
+def _after_bases(units: Sequence[ApiUnit], by_unit: dict[str, list[ConceptDraft]],
+                 after: dict[str, list[str]]) -> None:
+    """A derived class (or a variant) and its members move after their bases (the class it
+    varies) in reading order (a generator sorts classes by name, "Carea" before its base
+    "Csiscone"), keeping their own order: the prerequisite linker draws edges from earlier
+    concepts to later ones only."""
     for _ in range(len(units)):  # bases first, however deep the hierarchy
         moved = False
         for unit in units:
             own = by_unit.get(unit.name) or []
-            ends = [max(d.first_order for d in by_unit[base]) for base in unit.bases
-                    if by_unit.get(base)]
+            ends = [max(d.first_order for d in by_unit[base]) for base in after[unit.name]
+                    if by_unit.get(base) and base != unit.name]
             if not own or not ends or own[0].first_order > max(ends):
                 continue
             shift = max(ends) + 1 - own[0].first_order
@@ -90,20 +106,22 @@ def _after_bases(units: Sequence[ApiUnit], by_unit: dict[str, list[ConceptDraft]
             return
 
 
-def _name_twin(draft: ConceptDraft, unit: ApiUnit, said: dict[str, str],
-               member: ApiMember | None = None) -> None:
-    """A class or member the book describes in the same words as an earlier one (a variant in
-    another namespace: "siscone_spherical::CSphsiscone", "final class: gather everything ...")
-    says so in its definition, naming the earlier one, which becomes its prerequisite and
-    tells the two apart."""
+def _name_twin(draft: ConceptDraft, unit: ApiUnit, said: dict[str, tuple[str, str]],
+               member: ApiMember | None = None) -> str:
+    """A class or member the book describes in the same words as one met before (a variant in
+    another namespace: "siscone_spherical::CSphsiscone", "final class: gather everything ...";
+    the library's main namespace, the one with most units, is met first) says so in its
+    definition, naming that one, which becomes its prerequisite and tells the two apart; the
+    unit named, or ""."""
     words = " ".join(f"{member.name if member else ''} {(member or unit).brief}".lower().split())
-    first = said.setdefault(words.rstrip(" ."), draft.name)
+    first, owner = said.setdefault(words.rstrip(" ."), (draft.name, unit.name))
     if first == draft.name:
-        return
-    space = re.split(r"::|\.", unit.name)[0] if re.search(r"::|\.", unit.name) else ""
+        return ""
+    space = _space(unit)
     where = f"the {space} counterpart" if space else "a counterpart"
     draft.definition = f"{draft.definition} It is {where} of {first}."
     draft.key_points[0] = draft.definition
+    return owner
 
 
 def _explained(member: ApiMember) -> bool:
