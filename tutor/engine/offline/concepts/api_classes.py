@@ -47,6 +47,10 @@ _UNIT_TITLE = re.compile(
     r"(?P<kind>Class|Struct|Union|Interface|Namespace|File)(?: Template)? Reference$")
 """A generated title ("4.11 siscone::Csiscone Class Reference"); a running head that repeats it
 ends on the page number."""
+_ANY_TITLE = re.compile(
+    r"(?:Class|Struct|Union|Interface|Namespace)(?: Template)? Reference[ \t]*$|"
+    r"^[ \t]*(?:Class|Interface|Enum)[ \t]+[A-Z]\w*", re.MULTILINE)
+"""Any line that may be a unit's title, to tell at once a book that has none."""
 _DECLARED_TITLE = re.compile(r"^(?P<kind>Class|Interface|Enum)\s+(?P<name>[A-Z]\w*)(?:<[^>]*>)?$")
 """A javadoc title ("Class Frobnicator"), a unit only when its declaration follows."""
 _DECLARATION = re.compile(
@@ -138,6 +142,9 @@ def find_api_units(chunks: Sequence[Chunk], skip: set[int] | frozenset[int] = fr
                    ) -> list[ApiUnit]:
     """The course's documented units in reading order (a unit documented again later adds
     nothing); none when the course has fewer than :data:`MIN_UNITS`."""
+    titles = _ANY_TITLE.findall("\n".join(c.text for i, c in enumerate(chunks) if i not in skip))
+    if len(titles) < MIN_UNITS:
+        return []  # no generated reference: the book's lines are not read one by one
     lines, owners = _lines(chunks, skip)
     units: dict[str, ApiUnit] = {}
     unit: ApiUnit | None = None
