@@ -51,7 +51,7 @@ from tutor.engine.offline.concepts.keyphrases import (
     keyphrases,
     specificity,
 )
-from tutor.engine.offline.concepts.reference_concepts import with_entries
+from tutor.engine.offline.concepts.reference_concepts import with_api_classes, with_entries
 from tutor.engine.offline.concepts.run_in_heads import add_run_in_concepts
 from tutor.engine.offline.concepts.section_concepts import add_section_concepts
 from tutor.engine.offline.concepts.setting_values import without_setting_values
@@ -272,6 +272,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     result = add_introduced_terms(result, sentences, chunks)  # named and explained in prose
     result = add_task_concepts(result, [c for i, c in enumerate(chunks) if i not in reference])
     result = without_setting_values(result)  # "Zero is an acceptable value": a setting's value
+    result = with_api_classes(result, chunks, reference)  # a generated class reference's classes
     judge_definitions(result, sentences, chunks)  # a definition, or only a description
     return result
 

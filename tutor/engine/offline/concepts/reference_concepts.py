@@ -24,6 +24,8 @@ import re
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Citation
+from tutor.engine.offline.concepts.api_class_concepts import api_class_concepts
+from tutor.engine.offline.concepts.api_classes import BOILERPLATE_TEXT, find_api_units
 from tutor.engine.offline.concepts.named_entries import NEVER_CONCEPTS, find_named_entries
 from tutor.engine.offline.concepts.named_entry_concepts import named_entry_concepts
 from tutor.engine.offline.concepts.option_tables import option_concepts
@@ -71,6 +73,8 @@ def with_entries(drafts: list[ConceptDraft], chunks: Sequence[Chunk],
     owned = {term_key(e.name) for e in named}  # a man page's NAME line: the named entry's
     entries = [e for e in find_entries(chunks, skip) if term_key(e.name) not in owned]
     tables = option_concepts(chunks, skip)  # a tool's options, one concept a table
+    if find_api_units(chunks, skip):
+        return drafts  # a generated class reference: :func:`with_api_classes`, once the map is made
     if not entries and not named and not tables:
         return drafts
     if not entries and not named:
@@ -92,6 +96,43 @@ def with_entries(drafts: list[ConceptDraft], chunks: Sequence[Chunk],
     kept = [d for d in drafts if not _explained_by_entries(
         d, names, pieces, bodies, term_key(d.section) in entry_headings)]
     return sorted(kept + made, key=lambda d: (d.first_order, -d.score))
+
+
+def with_api_classes(drafts: list[ConceptDraft], chunks: Sequence[Chunk],
+                     skip: set[int] | frozenset[int] = frozenset()) -> list[ConceptDraft]:
+    """The finished map with a generated class reference's classes and explained members
+    (:mod:`.api_classes`) as concepts, less the drafts they explain better: a member's or
+    parameter's name ("eta", "npass"), a "definition" holding the generator's boilerplate
+    ("Definition at line 114 of file ..."), a lower-case name defined by a member's own words
+    ("Compute the jet active areas ..."), any other draft found only on the generated
+    reference's pages (its lists, parameter tables and diagrams: "_particles list of particles
+    _radius cone radius"); the drafts unchanged (same list) in any other book."""
+    units = find_api_units(chunks, skip)
+    if not units:
+        return drafts
+    made = api_class_concepts(units, chunks)
+    names = {term_key(n) for draft in made for n in (draft.name, *draft.aliases)}
+    names |= {term_key(u.short_name) for u in units}
+    pieces: set[str] = set()
+    texts: list[str] = []
+    for unit in units:
+        texts.append(f"{unit.brief} {unit.detail}")
+        for member in unit.members:
+            pieces.add(term_key(member.name))
+            pieces |= {term_key(p) for p in _PARAMETER.findall(member.signature)}
+            texts.append(f"{member.signature} {member.brief} {member.detail}")
+    bodies = " ".join(" ".join(texts).split()).lower()
+    opening = min(chunks[u.chunk].order for u in units)
+    before = {(c.source, c.page) for c in chunks if c.order < opening}
+    kept = [d for d in drafts
+            if not BOILERPLATE_TEXT.search(d.definition) and term_key(d.name) not in pieces
+            and not _explained_by_entries(d, names, pieces, bodies, False)
+            and any((c.source, c.page) in before for c in d.citations[:1])]
+    return sorted(kept + made, key=lambda d: (d.first_order, -d.score))
+
+
+_PARAMETER = re.compile(r"(?<=[\s*&])(\w+)\s*(?=[,)=])")
+"""A parameter's name in a signature ("double _radius," -> "_radius")."""
 
 
 def _explained_by_entries(draft: ConceptDraft, names: set[str], pieces: set[str],
