@@ -88,6 +88,20 @@ _QUOTED_NOUN = re.compile(r"(?:^|\b(?:an?|the|of|in|for|as|by|to|with|terms?|cal
 """What a quoted name follows where the prose names a thing: an article, a preposition, "the
 term" ("a score in 'ugly points'", "An "image point" is ..."); after a verb or "and" the
 quotes hold a command line ("invoke "set monochrome"", "between '#' and 'pragma omp'")."""
+_SUBJECT = re.compile(
+    r"^(?:[A-Z][^,]{2,40}, (?:an?|each|every)|An?|Each|Every) (?P<term>[a-z][\w-]*(?: [a-z][\w-]*){0,2}) "
+    r"(?:is|are|defines|represents|describes|consists|contains|specifies|determines|denotes|"
+    r"refers)\b")
+"""A sentence that opens on a term as its subject after an indefinite article, saying what it
+is or does: "A node is created when its name first appears in the file.", "Within a main
+graph, a subgraph defines a subset of nodes and edges." A tutorial introduces its basic
+objects so, never writing "X is a ..."."""
+SUBJECT_PASSAGES = 3
+"""A term introduced only as a sentence's subject must come back in at least this many
+passages of the book: a basic object the tutorial works with ("node", "edge"), not a phrase
+of one paragraph ("A common problem is that ...")."""
+_LINKED = re.compile(r"\b(?:and|or|of|that|this|which)\b")
+"""Words that make a subject a phrase rather than a name ("node or edge", "list of layers")."""
 _ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 """A sentence speaking to the reader: advice on the way, not what the term is."""
 
@@ -102,6 +116,8 @@ class Introduction:
     """Whether the sentence is a plain definition of the term."""
     quoted: bool = False
     """Whether only quotes mark the term ("a score in 'ugly points'")."""
+    subject: bool = False
+    """Whether only the sentence's opening marks the term (:data:`_SUBJECT`)."""
     explained_at_once: bool = False
     """Whether the sentence goes on to explain the term right after naming it ("the concept
     of music expressions: by combining small fragments ...")."""
@@ -123,6 +139,9 @@ def introductions(sentences: Sequence[Sentence]) -> list[Introduction]:
                                           explained_at_once=bool(_GOES_ON.match(after))))
         found += [Introduction(m.group("term"), position, False)
                   for m in _NAMED_QUOTED.finditer(text)]
+        subject = _SUBJECT.match(text)
+        if subject and not _LINKED.search(subject.group("term")):
+            found.append(Introduction(subject.group("term"), position, False, subject=True))
         found += [Introduction(m.group("term"), position, False, quoted=True)
                   for m in _QUOTED.finditer(text)
                   if _named_whole(text[m.end():]) and _QUOTED_NOUN.search(text[:m.start()])]
@@ -181,7 +200,8 @@ def add_introduced_terms(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
     for found in introductions(sentences):
         name = _name(found.term)
         key = term_key(name)
-        if not key or key in known or not is_term(name):
+        if not key or key in known or not (
+                _used_widely(key, chunks) if found.subject else is_term(name)):
             continue
         explained = _explaining(found, key, name, sentences)
         if explained is None:
@@ -198,6 +218,14 @@ def add_introduced_terms(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
     result = [*drafts, *added]
     result.sort(key=lambda d: (d.first_order, -d.score))
     return result
+
+
+def _used_widely(key: str, chunks: Sequence[Chunk]) -> bool:
+    """Whether a term of a sentence's subject is no junk and comes back in at least
+    :data:`SUBJECT_PASSAGES` passages: a basic object of the book, however common the word."""
+    if is_junk_term(key, MAX_WORDS):
+        return False
+    return sum(1 for chunk in chunks if mentions_key(chunk.text, key)) >= SUBJECT_PASSAGES
 
 
 def _name(term: str) -> str:
