@@ -133,3 +133,13 @@ def test_a_subject_used_in_fewer_passages_or_joined_by_or_is_no_concept() -> Non
                              "shape. A subgraph is drawn like any graph."))
     assert "node" not in names and "subgraph" not in names  # in two passages only
     assert "node or edge" not in names
+
+
+def test_an_everyday_word_or_a_term_of_few_passages_opening_a_sentence_is_no_concept() -> None:
+    # "line" comes back everywhere but is an everyday word; "olink" is in 3 of 40 passages
+    pages = [("1 Lines", "Each line is expected to hold numbers. An olink is considered "
+              "external when its target is set.")]
+    pages += [(f"{n} Data", "The line holds numbers. The olink points elsewhere."
+               if n < 4 else "The line holds numbers.") for n in range(2, 40)]
+    names = _names(*pages)
+    assert "line" not in names and "olink" not in names

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tutor.course import Chunk
-from tutor.engine.offline.concepts.candidates import Sentence
+from tutor.engine.offline.concepts.candidates import GENERIC_ZIPF, Sentence
 from tutor.engine.offline.concepts.guide_books import is_instruction
 from tutor.engine.offline.concepts.section_concepts import reads_alone
 from tutor.engine.offline.definitions.descriptions import plainly_defines
@@ -97,9 +97,14 @@ is or does: "A node is created when its name first appears in the file.", "Withi
 graph, a subgraph defines a subset of nodes and edges." A tutorial introduces its basic
 objects so, never writing "X is a ..."."""
 SUBJECT_PASSAGES = 3
-"""A term introduced only as a sentence's subject must come back in at least this many
-passages of the book: a basic object the tutorial works with ("node", "edge"), not a phrase
-of one paragraph ("A common problem is that ...")."""
+SUBJECT_SHARE = 0.1
+"""A term introduced only as a sentence's subject must come back in at least
+:data:`SUBJECT_PASSAGES` passages and this share of the book's passages: a basic object the
+tutorial works with (the dot guide's "node" .62, "edge" .48, "subgraph" .12), not a phrase of
+one paragraph ("A common problem is that ...") nor a word a reference uses now and then
+(DocBook XSL's "object" .045, "extension" .061; AMC's "csv file" .024). A single word must
+also be rarer in general English than :data:`GENERIC_ZIPF` ("Each line is ...": Gri's "line"
+.24, "name" .15)."""
 _LINKED = re.compile(r"\b(?:and|or|of|that|this|which)\b")
 """Words that make a subject a phrase rather than a name ("node or edge", "list of layers")."""
 _ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
@@ -221,11 +226,12 @@ def add_introduced_terms(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
 
 
 def _used_widely(key: str, chunks: Sequence[Chunk]) -> bool:
-    """Whether a term of a sentence's subject is no junk and comes back in at least
-    :data:`SUBJECT_PASSAGES` passages: a basic object of the book, however common the word."""
-    if is_junk_term(key, MAX_WORDS):
+    """Whether a term of a sentence's subject is no junk, no everyday word, and comes back in
+    enough of the book's passages (:data:`SUBJECT_SHARE`): a basic object of the book."""
+    if is_junk_term(key, MAX_WORDS) or (" " not in key and general_zipf(key) >= GENERIC_ZIPF):
         return False
-    return sum(1 for chunk in chunks if mentions_key(chunk.text, key)) >= SUBJECT_PASSAGES
+    used = sum(1 for chunk in chunks if mentions_key(chunk.text, key))
+    return used >= max(SUBJECT_PASSAGES, SUBJECT_SHARE * len(chunks))
 
 
 def _name(term: str) -> str:
