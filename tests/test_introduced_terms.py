@@ -143,3 +143,12 @@ def test_an_everyday_word_or_a_term_of_few_passages_opening_a_sentence_is_no_con
                if n < 4 else "The line holds numbers.") for n in range(2, 40)]
     names = _names(*pages)
     assert "line" not in names and "olink" not in names
+
+
+def test_a_subject_sentence_deep_in_the_book_introduces_nothing() -> None:
+    # the book used "node" in many passages before a sentence opens on it
+    pages = [(f"{n} Drawing", "The node keeps its name. Each graph is drawn with its node.")
+             for n in range(1, 6)]
+    pages += [("6 Files", "A node is created when its name first appears in the file.")]
+    names = _names(*pages)
+    assert "node" not in names

@@ -105,6 +105,12 @@ one paragraph ("A common problem is that ...") nor a word a reference uses now a
 (DocBook XSL's "object" .045, "extension" .061; AMC's "csv file" .024). A single word must
 also be rarer in general English than :data:`GENERIC_ZIPF` ("Each line is ...": Gri's "line"
 .24, "name" .15)."""
+SUBJECT_FIRST = 5
+"""The sentence must introduce the term where the book begins to use it, among the first this
+many passages that mention it ("A node is created when its name first appears in the file.":
+the dot guide's node, edge and subgraph at the 4th, 4th and 1st), not say something of it deep
+in a reference (Libgcrypt's "An error is returned for modes which ..." at the 44th, "... every
+function is thread-safe" at the 11th; Autoconf's "Each argument is quoted ..." at the 104th)."""
 _LINKED = re.compile(r"\b(?:and|or|of|that|this|which)\b")
 """Words that make a subject a phrase rather than a name ("node or edge", "list of layers")."""
 _ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
@@ -206,7 +212,8 @@ def add_introduced_terms(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
         name = _name(found.term)
         key = term_key(name)
         if not key or key in known or not (
-                _used_widely(key, chunks) if found.subject else is_term(name)):
+                _basic_object(key, sentences[found.position].chunk, chunks) if found.subject
+                else is_term(name)):
             continue
         explained = _explaining(found, key, name, sentences)
         if explained is None:
@@ -225,13 +232,15 @@ def add_introduced_terms(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
     return result
 
 
-def _used_widely(key: str, chunks: Sequence[Chunk]) -> bool:
-    """Whether a term of a sentence's subject is no junk, no everyday word, and comes back in
-    enough of the book's passages (:data:`SUBJECT_SHARE`): a basic object of the book."""
+def _basic_object(key: str, introducing: int, chunks: Sequence[Chunk]) -> bool:
+    """Whether a term of a sentence's subject is a basic object of the book: no junk, no
+    everyday word, introduced by that sentence among the first :data:`SUBJECT_FIRST` passages
+    that use it, and coming back in enough of the book's passages (:data:`SUBJECT_SHARE`)."""
     if is_junk_term(key, MAX_WORDS) or (" " not in key and general_zipf(key) >= GENERIC_ZIPF):
         return False
-    used = sum(1 for chunk in chunks if mentions_key(chunk.text, key))
-    return used >= max(SUBJECT_PASSAGES, SUBJECT_SHARE * len(chunks))
+    using = [i for i, chunk in enumerate(chunks) if mentions_key(chunk.text, key)]
+    return (introducing in using[:SUBJECT_FIRST]
+            and len(using) >= max(SUBJECT_PASSAGES, SUBJECT_SHARE * len(chunks)))
 
 
 def _name(term: str) -> str:
