@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from tutor.ingest.pdf_layout import Line, _is_heading
+from tutor.ingest.pdf_layout import Line, _is_heading, font_style
 
 BODY = 11.0
 
@@ -50,3 +50,11 @@ def test_a_numbered_heading_naming_a_program_in_typewriter_is_a_heading() -> Non
     code = _line("4 camlidl foo", {14.5: 11}, bold=0)
     code.mono = 10
     assert not _is_heading(code, BODY)
+
+
+def test_the_free_times_bold_named_medi_is_bold() -> None:
+    # URW's Times ("NimbusRomNo9L-Medi") sets "2.1 Node Shapes" in 12 pt over an 11 pt body
+    assert font_style("ALWLRF+NimbusRomNo9L-Medi") == (True, True, False)
+    assert font_style("NimbusRomNo9L-MediItal")[1]
+    assert not font_style("NimbusRomNo9L-Regu")[1]
+    assert not font_style("Helvetica-Medium")[1]

@@ -110,3 +110,45 @@ def test_a_quoted_command_line_is_no_term_a_quoted_name_after_an_article_is() ->
                    ("3 Grids", "An 'image point' is constructed at the center of the grid "
                     "patch. Each image point takes the average of its four neighbours."))
     assert "set monochrome" not in names and "image point" in names
+
+
+_GRAPHS = ("1 Basic drawing", "A node is created when its name first appears in the file. "
+           "Within a main graph, a subgraph defines a subset of nodes and edges. "
+           "A common problem is that a large drawing yields unreadable labels.")
+
+
+def test_a_basic_object_a_sentence_opens_on_and_the_book_uses_again_is_a_concept() -> None:
+    # a tutorial never writes "A node is a ...": its objects open the sentences about them
+    names = _names(_GRAPHS,
+                   ("2 Shapes", "Each node has a shape. The subgraph keeps its own nodes."),
+                   ("3 Ports", "An edge may end at a port of a node inside a subgraph."),
+                   ("4 Ranks", "The node of a subgraph takes a rank."))
+    assert names["node"] == "A node is created when its name first appears in the file."
+    assert names["subgraph"].startswith("Within a main graph, a subgraph defines")
+    assert "common problem" not in names  # a phrase of one paragraph, never used again
+
+
+def test_a_subject_used_in_fewer_passages_or_joined_by_or_is_no_concept() -> None:
+    names = _names(_GRAPHS, ("2 Shapes", "A node or edge is drawn in black. Each node has a "
+                             "shape. A subgraph is drawn like any graph."))
+    assert "node" not in names and "subgraph" not in names  # in two passages only
+    assert "node or edge" not in names
+
+
+def test_an_everyday_word_or_a_term_of_few_passages_opening_a_sentence_is_no_concept() -> None:
+    # "line" comes back everywhere but is an everyday word; "olink" is in 3 of 40 passages
+    pages = [("1 Lines", "Each line is expected to hold numbers. An olink is considered "
+              "external when its target is set.")]
+    pages += [(f"{n} Data", "The line holds numbers. The olink points elsewhere."
+               if n < 4 else "The line holds numbers.") for n in range(2, 40)]
+    names = _names(*pages)
+    assert "line" not in names and "olink" not in names
+
+
+def test_a_subject_sentence_deep_in_the_book_introduces_nothing() -> None:
+    # the book used "node" in many passages before a sentence opens on it
+    pages = [(f"{n} Drawing", "The node keeps its name. Each graph is drawn with its node.")
+             for n in range(1, 6)]
+    pages += [("6 Files", "A node is created when its name first appears in the file.")]
+    names = _names(*pages)
+    assert "node" not in names

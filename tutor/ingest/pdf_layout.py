@@ -21,7 +21,9 @@ from typing import Any
 from tutor.ingest.cleaning import looks_like_code, paragraphs_text, vocabulary
 from tutor.text import STOPWORDS, fix_characters
 
-_BOLD = re.compile(r"bold|black|heavy|semibold|demi|cmbx|cmssbx|cmb\d|[-,](bd|b)$", re.I)
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi|cmbx|cmssbx|cmb\d|[-,](bd|b)$|[-,]medi(?!um)", re.I)
+"""Bold weights by name; URW's free Times and Helvetica call their bold "Medi"
+("NimbusRomNo9L-Medi", "NimbusRomNo9L-MediItal"), so a heading set in it is bold."""
 _ITALIC = re.compile(r"ital|oblique|cmti|cmsl|cmbxti|[-,]it$|medi", re.I)
 _SMALLCAPS = re.compile(r"cmcsc|smallcaps|-sc$|caps", re.I)
 _MONO = re.compile(r"mono|courier|cmtt|typewriter|consol|code|menlo|sfmono", re.I)

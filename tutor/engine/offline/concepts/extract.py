@@ -139,10 +139,24 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
             cand.definitions.append(definition)
             cand.aliases.update(definition.aliases)
 
+    devoted: set[str] = set()  # functions a section is devoted to
+
+    def add_function(name: str, chunk_index: int) -> None:
+        """A heading naming a function ("Solve()", "Border(), buildmesh()") names a concept by
+        the function's name, however short or common the name ("dx", "solve")."""
+        cand = candidates.setdefault(term_key(name), TermCandidate(term_key(name)))
+        cand.surfaces[name] += 1
+        cand.evidence.add("heading")
+        cand.first_signal = min(cand.first_signal, chunk_index)
+        devoted.add(cand.key)
+
     for index, found in enumerate(headings):
         for heading in found:
             for term in heading_terms(heading):
-                if term.lower() not in _NOT_CONCEPT_HEADINGS:
+                function = _HEADING_FUNCTION.match(term)
+                if function:  # "3.7.2 Pde()": a section devoted to one function of the language
+                    add_function(function.group(1), index)
+                elif term.lower() not in _NOT_CONCEPT_HEADINGS:
                     add(term, "heading", index)
     section = ""
     glossary_chunks: set[int] = set()
@@ -205,7 +219,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     min_defining = defining_rules.MIN_DEFINING
     result: list[ConceptDraft] = []
     for score, cand, mentions in drafts:
-        if (score < MIN_SCORE or cand.key in modifying
+        if ((score < MIN_SCORE and cand.key not in devoted) or cand.key in modifying
                 or (cand.key in parts and not cand.evidence & STRUCTURAL)
                 or ((is_proper(cand.key, stats) or never_lower(cand, lower_words))
                     and not cand.evidence & STRUCTURAL
@@ -245,7 +259,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
         if (example_statement(cand, defining.text, defining.score < min_defining, lower_words)
                 and not (printed and printed.lists(cand.key))):
             continue  # a word of the book's example ("Adina is a skilled surgeon.")
-        if not weakly_supported(cand, defining.score, min_defining):
+        if cand.key not in devoted and not weakly_supported(cand, defining.score, min_defining):
             continue
         if (defining.score < min_defining and not cand.evidence & keeping.EXPLAINED
                 and not (keeping.EMPHASIS_COUNTS and introduced_in_emphasis(cand, mentions))):
@@ -276,6 +290,9 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     judge_definitions(result, sentences, chunks)  # a definition, or only a description
     return result
 
+
+_HEADING_FUNCTION = re.compile(r"^([A-Za-z][A-Za-z0-9_]*[A-Za-z0-9])\s*\(\)$")
+"""A heading term naming one function by its call: "Pde()", "buildmesh()", "convect()"."""
 
 _IN_SYSTEM = re.compile(r"^(\w[\w\- ]*\w) in [A-Z]{1,4}$")
 

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tutor.course import Chunk
-from tutor.engine.offline.concepts.candidates import Sentence
+from tutor.engine.offline.concepts.candidates import GENERIC_ZIPF, Sentence
 from tutor.engine.offline.concepts.guide_books import is_instruction
 from tutor.engine.offline.concepts.section_concepts import reads_alone
 from tutor.engine.offline.definitions.descriptions import plainly_defines
@@ -88,6 +88,31 @@ _QUOTED_NOUN = re.compile(r"(?:^|\b(?:an?|the|of|in|for|as|by|to|with|terms?|cal
 """What a quoted name follows where the prose names a thing: an article, a preposition, "the
 term" ("a score in 'ugly points'", "An "image point" is ..."); after a verb or "and" the
 quotes hold a command line ("invoke "set monochrome"", "between '#' and 'pragma omp'")."""
+_SUBJECT = re.compile(
+    r"^(?:[A-Z][^,]{2,40}, (?:an?|each|every)|An?|Each|Every) (?P<term>[a-z][\w-]*(?: [a-z][\w-]*){0,2}) "
+    r"(?:is|are|defines|represents|describes|consists|contains|specifies|determines|denotes|"
+    r"refers)\b")
+"""A sentence that opens on a term as its subject after an indefinite article, saying what it
+is or does: "A node is created when its name first appears in the file.", "Within a main
+graph, a subgraph defines a subset of nodes and edges." A tutorial introduces its basic
+objects so, never writing "X is a ..."."""
+SUBJECT_PASSAGES = 3
+SUBJECT_SHARE = 0.1
+"""A term introduced only as a sentence's subject must come back in at least
+:data:`SUBJECT_PASSAGES` passages and this share of the book's passages: a basic object the
+tutorial works with (the dot guide's "node" .62, "edge" .48, "subgraph" .12), not a phrase of
+one paragraph ("A common problem is that ...") nor a word a reference uses now and then
+(DocBook XSL's "object" .045, "extension" .061; AMC's "csv file" .024). A single word must
+also be rarer in general English than :data:`GENERIC_ZIPF` ("Each line is ...": Gri's "line"
+.24, "name" .15)."""
+SUBJECT_FIRST = 5
+"""The sentence must introduce the term where the book begins to use it, among the first this
+many passages that mention it ("A node is created when its name first appears in the file.":
+the dot guide's node, edge and subgraph at the 4th, 4th and 1st), not say something of it deep
+in a reference (Libgcrypt's "An error is returned for modes which ..." at the 44th, "... every
+function is thread-safe" at the 11th; Autoconf's "Each argument is quoted ..." at the 104th)."""
+_LINKED = re.compile(r"\b(?:and|or|of|that|this|which)\b")
+"""Words that make a subject a phrase rather than a name ("node or edge", "list of layers")."""
 _ADDRESSED = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 """A sentence speaking to the reader: advice on the way, not what the term is."""
 
@@ -102,6 +127,8 @@ class Introduction:
     """Whether the sentence is a plain definition of the term."""
     quoted: bool = False
     """Whether only quotes mark the term ("a score in 'ugly points'")."""
+    subject: bool = False
+    """Whether only the sentence's opening marks the term (:data:`_SUBJECT`)."""
     explained_at_once: bool = False
     """Whether the sentence goes on to explain the term right after naming it ("the concept
     of music expressions: by combining small fragments ...")."""
@@ -123,6 +150,9 @@ def introductions(sentences: Sequence[Sentence]) -> list[Introduction]:
                                           explained_at_once=bool(_GOES_ON.match(after))))
         found += [Introduction(m.group("term"), position, False)
                   for m in _NAMED_QUOTED.finditer(text)]
+        subject = _SUBJECT.match(text)
+        if subject and not _LINKED.search(subject.group("term")):
+            found.append(Introduction(subject.group("term"), position, False, subject=True))
         found += [Introduction(m.group("term"), position, False, quoted=True)
                   for m in _QUOTED.finditer(text)
                   if _named_whole(text[m.end():]) and _QUOTED_NOUN.search(text[:m.start()])]
@@ -181,7 +211,9 @@ def add_introduced_terms(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
     for found in introductions(sentences):
         name = _name(found.term)
         key = term_key(name)
-        if not key or key in known or not is_term(name):
+        if not key or key in known or not (
+                _basic_object(key, sentences[found.position].chunk, chunks) if found.subject
+                else is_term(name)):
             continue
         explained = _explaining(found, key, name, sentences)
         if explained is None:
@@ -198,6 +230,17 @@ def add_introduced_terms(drafts: list[ConceptDraft], sentences: Sequence[Sentenc
     result = [*drafts, *added]
     result.sort(key=lambda d: (d.first_order, -d.score))
     return result
+
+
+def _basic_object(key: str, introducing: int, chunks: Sequence[Chunk]) -> bool:
+    """Whether a term of a sentence's subject is a basic object of the book: no junk, no
+    everyday word, introduced by that sentence among the first :data:`SUBJECT_FIRST` passages
+    that use it, and coming back in enough of the book's passages (:data:`SUBJECT_SHARE`)."""
+    if is_junk_term(key, MAX_WORDS) or (" " not in key and general_zipf(key) >= GENERIC_ZIPF):
+        return False
+    using = [i for i, chunk in enumerate(chunks) if mentions_key(chunk.text, key)]
+    return (introducing in using[:SUBJECT_FIRST]
+            and len(using) >= max(SUBJECT_PASSAGES, SUBJECT_SHARE * len(chunks)))
 
 
 def _name(term: str) -> str:
