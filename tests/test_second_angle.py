@@ -6,7 +6,11 @@ from __future__ import annotations
 from tests.factories import book_page
 from tutor.course import Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.writing import exercise_mix
-from tutor.engine.offline.writing.exercise_mix import MIN_EXPLAIN_POINTS, with_a_second_angle
+from tutor.engine.offline.writing.exercise_mix import (
+    MIN_EXPLAIN_POINTS,
+    distinct_points,
+    with_a_second_angle,
+)
 from tutor.engine.offline.writing.exercises import write_definition_exercises, write_exercises
 from tutor.engine.port import ExerciseCheck
 
@@ -91,3 +95,16 @@ def test_no_second_item_beside_a_note_to_diagnose() -> None:
                                                    "integer: a whole number"],
                     origin=ExerciseOrigin.CONTRAST, citations=[Citation(source="b.pdf", page=4)])
     assert with_a_second_angle([note], written, integer, pages) == [note]
+
+
+def test_a_glossary_entry_and_its_description_are_one_key_point() -> None:
+    integer, written, pages = _setting()
+    explain = _of(written, ExerciseKind.SHORT_ANSWER)
+    echoed = [e.model_copy(update={"key_points": ["integer: A whole number.", "A whole number."]})
+              if e.kind is ExerciseKind.SHORT_ANSWER else e for e in written]
+    assert distinct_points(echoed[written.index(explain)].key_points, "integer") == 1
+    assert distinct_points(explain.key_points, "integer") == 2
+    code = _use(ExerciseKind.CLOZE)
+    # graded on one point said twice: the question on the term instead
+    assert [e.kind for e in with_a_second_angle([code], echoed, integer, pages)] == [
+        ExerciseKind.CLOZE, ExerciseKind.MULTIPLE_CHOICE]

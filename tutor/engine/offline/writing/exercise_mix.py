@@ -12,7 +12,10 @@ one of each form: a second note to diagnose rehearses the same definition again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+from rapidfuzz import fuzz
 
 from tutor.answers import NOTE_DESCRIBES
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind, ExerciseOrigin
@@ -116,8 +119,23 @@ beside anything else (a session's output, a worked example), the explanation in 
 own words (:data:`_SECOND_DEFAULT`)."""
 _SECOND_DEFAULT = (ExerciseKind.SHORT_ANSWER, ExerciseKind.MULTIPLE_CHOICE)
 MIN_EXPLAIN_POINTS = 2
-"""Key points an "explain in your own words" item needs to be a second item: graded on one
-point, it would pass a learner who repeats the term's first words."""
+"""Distinct key points an "explain in your own words" item needs to be a second item: graded
+on one point, it would pass a learner who repeats the term's first words."""
+SAME_POINT = 85
+"""Token-set likeness (0-100) from which two key points say the same thing ("item: One of the
+values in a sequence." and "One of the values in a sequence.")."""
+
+
+def distinct_points(points: Sequence[str], name: str) -> int:
+    """How many of the key points say something the others do not: a glossary entry's
+    "name: description" and the description alone are one point."""
+    lead = re.compile(rf"^\s*{re.escape(name)}\s*:\s*", re.I)
+    found: list[str] = []
+    for point in points:
+        text = lead.sub("", point).strip()
+        if text and all(fuzz.token_set_ratio(text, f) < SAME_POINT for f in found):
+            found.append(text)
+    return len(found)
 
 
 def with_a_second_angle(kept: list[Exercise], written: Sequence[Exercise], concept: Concept,
@@ -140,7 +158,8 @@ def with_a_second_angle(kept: list[Exercise], written: Sequence[Exercise], conce
         for item in written:
             if item.kind is not kind or item.origin != ExerciseOrigin.DEFINITION:
                 continue
-            if kind is ExerciseKind.SHORT_ANSWER and len(item.key_points) < MIN_EXPLAIN_POINTS:
+            if kind is ExerciseKind.SHORT_ANSWER and distinct_points(
+                    item.key_points, concept.name) < MIN_EXPLAIN_POINTS:
                 continue
             if kind is ExerciseKind.MULTIPLE_CHOICE and item.answer != concept.name:
                 continue  # "which statement describes X": its options restate the definition
