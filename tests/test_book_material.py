@@ -357,3 +357,9 @@ def test_a_second_angle_on_the_definition_does_not_send_a_shared_question_away()
                         item("stack", "p1")])
     assert {e["id"] for e in both} == {e["id"] for e in alone} | {"frame-define"}
     assert "frame-p1" in {e["id"] for e in both}
+    # beside a relation item (recall), the definition item is a question of its own: the
+    # shared pair is not sent to it as if it had nothing else
+    shared = _asked_once([item("sample", "stated"), item("sample", "pair", "relation"),
+                          item("population", "pair", "relation"),
+                          item("population", "define", "definition")])
+    assert "sample-pair" in {e["id"] for e in shared}

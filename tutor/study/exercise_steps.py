@@ -214,6 +214,13 @@ def _question(exercise: dict[str, Any]) -> str:
     return _PAIR + " | ".join(sorted(n.strip().lower() for n in pair))
 
 
+_OF_USE = frozenset({"code_output", "contrast", "book_exercise", "worked_example", "procedure",
+                     "example", "purpose"})
+"""Origins of items that may use the idea (:func:`~tutor.engine.offline.writing.exercise_mix.
+uses_the_idea`), beside which a concept's definition item is its second angle; beside a
+relation item (recall) the definition item still counts as a question of its own."""
+
+
 def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The exercises with each question beyond a definition asked once: when several
     concepts' writers pose the same one (a session that follows both names, a contrast of
@@ -232,8 +239,7 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
     # a definition item beside the concept's own question beyond it (its second angle,
     # :func:`~tutor.engine.offline.writing.exercise_mix.with_a_second_angle`) is no fallback:
     # counted, it would send the question away and leave the concept its recall item only
-    beyond = {e.get("concept_id", "") for e in exercises
-              if e.get("origin") not in (None, "definition")}
+    beyond = {e.get("concept_id", "") for e in exercises if e.get("origin") in _OF_USE}
     beside = Counter(e.get("concept_id", "") for e in kept if e.get("concept_id", "") in beyond)
     load: Counter[str] = Counter(e.get("concept_id", "") for e in kept
                                  if e.get("concept_id", "") not in beyond)
