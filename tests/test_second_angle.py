@@ -108,3 +108,16 @@ def test_a_glossary_entry_and_its_description_are_one_key_point() -> None:
     # graded on one point said twice: the question on the term instead
     assert [e.kind for e in with_a_second_angle([code], echoed, integer, pages)] == [
         ExerciseKind.CLOZE, ExerciseKind.MULTIPLE_CHOICE]
+
+
+def test_an_aside_is_no_key_point_of_the_explanation() -> None:
+    aside = ("By the way, a positional argument is an argument that doesn't have a parameter "
+             "name; that is, it is not a keyword argument.")
+    glossary = ("positional argument: An argument that does not include a parameter name, so it "
+                "is not a keyword argument.")
+    concept = Concept(id="positional-argument", name="positional argument", definition=aside,
+                      key_points=[aside, glossary], citations=[Citation(source="b.pdf", page=1)])
+    pages = [book_page(aside, page=1), book_page(glossary, page=2)]
+    explain = next(e for e in write_definition_exercises(concept, [], pages)
+                   if e.kind is ExerciseKind.SHORT_ANSWER)
+    assert explain.key_points and not any(p.startswith("By the way") for p in explain.key_points)
