@@ -345,3 +345,21 @@ def test_a_contrast_written_from_both_sides_is_asked_once_unless_it_is_all_one_s
     # the other side stays when its concept would be left without a question
     alone = [contrast("gather", "gather", "scatter"), contrast("scatter", "scatter", "gather")]
     assert {e["id"] for e in _asked_once(alone)} == {"gather-contrast-1", "scatter-contrast-1"}
+
+
+def test_a_second_angle_on_the_definition_does_not_send_a_shared_question_away() -> None:
+    def item(cid: str, prompt: str, origin: str = "code_output") -> dict[str, str]:
+        return {"id": f"{cid}-{prompt}", "concept_id": cid, "prompt": prompt, "origin": origin}
+    # "frame" asks its session and, beside it, its definition from the other side; "stack"
+    # poses the same session: it goes where it would go without the definition item
+    alone = _asked_once([item("frame", "p1"), item("stack", "p1")])
+    both = _asked_once([item("frame", "p1"), item("frame", "define", "definition"),
+                        item("stack", "p1")])
+    assert {e["id"] for e in both} == {e["id"] for e in alone} | {"frame-define"}
+    assert "frame-p1" in {e["id"] for e in both}
+    # beside a relation item (recall), the definition item is a question of its own: the
+    # shared pair is not sent to it as if it had nothing else
+    shared = _asked_once([item("sample", "stated"), item("sample", "pair", "relation"),
+                          item("population", "pair", "relation"),
+                          item("population", "define", "definition")])
+    assert "sample-pair" in {e["id"] for e in shared}

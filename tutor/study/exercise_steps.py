@@ -214,6 +214,13 @@ def _question(exercise: dict[str, Any]) -> str:
     return _PAIR + " | ".join(sorted(n.strip().lower() for n in pair))
 
 
+_OF_USE = frozenset({"code_output", "contrast", "book_exercise", "worked_example", "procedure",
+                     "example", "purpose"})
+"""Origins of items that may use the idea (:func:`~tutor.engine.offline.writing.exercise_mix.
+uses_the_idea`), beside which a concept's definition item is its second angle; beside a
+relation item (recall) the definition item still counts as a question of its own."""
+
+
 def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The exercises with each question beyond a definition asked once: when several
     concepts' writers pose the same one (a session that follows both names, a contrast of
@@ -229,12 +236,20 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
             kept.append(exercise)
         else:
             by_prompt[_question(exercise)].append(exercise)
-    load: Counter[str] = Counter(e.get("concept_id", "") for e in kept)
+    # a definition item beside the concept's own question beyond it (its second angle,
+    # :func:`~tutor.engine.offline.writing.exercise_mix.with_a_second_angle`) is no fallback:
+    # counted, it would send the question away and leave the concept its recall item only
+    beyond = {e.get("concept_id", "") for e in exercises if e.get("origin") in _OF_USE}
+    beside = Counter(e.get("concept_id", "") for e in kept if e.get("concept_id", "") in beyond)
+    load: Counter[str] = Counter(e.get("concept_id", "") for e in kept
+                                 if e.get("concept_id", "") not in beyond)
     load.update(c[0].get("concept_id", "") for c in by_prompt.values() if len(c) == 1)
     # on a tie, a concept for which it is the only question written: a session "prompt" and
     # "interpreter" both pose goes to "prompt", which would otherwise have none; otherwise the
     # first writer's, as before ("immutable" keeps its session beside "left side")
-    written = Counter(e.get("concept_id", "") for e in exercises)
+    written = Counter(e.get("concept_id", "") for e in exercises
+                      if e.get("origin") not in (None, "definition")
+                      or e.get("concept_id", "") not in beyond)
     turned_away: list[dict[str, Any]] = []
     for question, candidates in by_prompt.items():
         if len(candidates) == 1:
@@ -250,7 +265,8 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
             turned_away += [e for e in candidates if e is not chosen]
     # a contrast written from the other side stays when it is all its concept has: the
     # writer left out that concept's definition item for it
-    kept += [e for e in turned_away if not load[e.get("concept_id", "")]]
+    kept += [e for e in turned_away
+             if not load[e.get("concept_id", "")] and not beside[e.get("concept_id", "")]]
     return _one_showing_of_each_case(kept)
 
 

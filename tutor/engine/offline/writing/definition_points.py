@@ -105,6 +105,10 @@ def _defining_point(point: str, m: Material, reference: str) -> bool:
     or one defining a longer term that contains the name ("... is called operator
     overloading") is not what the concept is, nor one saying what happens to it ("Inside the
     function, the arguments are assigned to ..."): what it is starts with a noun phrase."""
+    from tutor.engine.offline.writing.checking import NARRATIVE  # checking imports the writers
+
+    if NARRATIVE.match(point) or _ASIDE.match(point):
+        return False  # "By the way, a positional argument is ...": leans on the text around it
     name = {w for t in m.terms for w in words(t)}
     if len(content_stems(point, name)) < MIN_POINT_STEMS:
         return False  # "Yet they must have the same truth-value": the name and nothing of it
@@ -117,6 +121,8 @@ def _defining_point(point: str, m: Material, reference: str) -> bool:
             and stands_alone(described))  # not "a big topic"
 
 
+_ASIDE = re.compile(r"^\W*(?:by\s+the\s+way|incidentally|in\s+passing)\b", re.I)
+"""An aside's opener: the sentence leans on the text it interrupts."""
 _WHAT_IT_IS = re.compile(r"^\W*(?:(?i:a|an|the|one|any|each|some)\b|[A-Z])")
 """The first word of a description saying what a thing is: an article, or (a glossary
 entry) a capital."""

@@ -12,7 +12,10 @@ one of each form: a second note to diagnose rehearses the same definition again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+from rapidfuzz import fuzz
 
 from tutor.answers import NOTE_DESCRIBES
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind, ExerciseOrigin
@@ -106,3 +109,60 @@ def definition_items_kept(written: list[Exercise], beyond: list[Exercise], conce
         # recall, mastery in a day by recognition)
         return []
     return written
+
+
+
+_SECOND_ANGLE = {ExerciseKind.SHORT_ANSWER: (ExerciseKind.MULTIPLE_CHOICE,)}
+"""The definition item asked beside a concept's one item of use, by that item's kind: beside a
+short answer (a case, a contrast), the question that tells the term from its neighbours;
+beside anything else (a session's output, a worked example), the explanation in the learner's
+own words (:data:`_SECOND_DEFAULT`)."""
+_SECOND_DEFAULT = (ExerciseKind.SHORT_ANSWER, ExerciseKind.MULTIPLE_CHOICE)
+MIN_EXPLAIN_POINTS = 2
+"""Distinct key points an "explain in your own words" item needs to be a second item: graded
+on one point, it would pass a learner who repeats the term's first words."""
+SAME_POINT = 85
+"""Token-set likeness (0-100) from which two key points say the same thing ("item: One of the
+values in a sequence." and "One of the values in a sequence.")."""
+
+
+def distinct_points(points: Sequence[str], name: str) -> int:
+    """How many of the key points say something the others do not: a glossary entry's
+    "name: description" and the description alone are one point."""
+    lead = re.compile(rf"^\s*{re.escape(name)}\s*:\s*", re.I)
+    found: list[str] = []
+    for point in points:
+        text = lead.sub("", point).strip()
+        if text and all(fuzz.token_set_ratio(text, f) < SAME_POINT for f in found):
+            found.append(text)
+    return len(found)
+
+
+def with_a_second_angle(kept: list[Exercise], written: Sequence[Exercise], concept: Concept,
+                        passages: Sequence[Chunk]) -> list[Exercise]:
+    """A concept whose one item uses the idea (:func:`uses_the_idea`) gets a second, of
+    another kind, from its definition items ``written``: the item of use asks the idea at
+    work, the second asks what it is from the other side (which term a description names, or
+    what the named term is in the learner's words), so a learner whose one item was revealed
+    has another item to show the idea with, and the two give the mastery rule its two
+    origins, one beyond the definition. Only where the second passes the checker; an
+    explanation needs :data:`MIN_EXPLAIN_POINTS` key points. A concept with recall items only
+    gets none: a second item on the one sentence is recognition twice (and a course where
+    most items restate definitions); nor beside a note to diagnose. The lesson keeps either
+    item from being posed while the other's shown answer holds its key
+    (:func:`tutor.teach.exercise_pool.askable`)."""
+    if len(kept) != 1 or not uses_the_idea(kept[0]):
+        return kept
+    one = kept[0]
+    for kind in _SECOND_ANGLE.get(one.kind, _SECOND_DEFAULT):
+        for item in written:
+            if item.kind is not kind or item.origin != ExerciseOrigin.DEFINITION:
+                continue
+            if kind is ExerciseKind.SHORT_ANSWER and distinct_points(
+                    item.key_points, concept.name) < MIN_EXPLAIN_POINTS:
+                continue
+            if kind is ExerciseKind.MULTIPLE_CHOICE and item.answer != concept.name:
+                continue  # "which statement describes X": its options restate the definition
+            if check_exercise(item, concept, passages).ok:
+                return [one, item]
+    return kept

@@ -51,7 +51,11 @@ from tutor.engine.offline.writing.exercise_material import (
     one_mention,
     rank_siblings,
 )
-from tutor.engine.offline.writing.exercise_mix import definition_items_kept, with_one_recall
+from tutor.engine.offline.writing.exercise_mix import (
+    definition_items_kept,
+    with_a_second_angle,
+    with_one_recall,
+)
 from tutor.engine.offline.writing.giveaways import cut_short
 from tutor.engine.offline.writing.refusals import refuse
 from tutor.engine.offline.writing.standing_alone import (
@@ -98,6 +102,7 @@ def write_exercises(
                                      broader_by_name(concept, related))
     if not any(e.origin is ExerciseOrigin.CONTRAST for e in beyond):
         beyond += write_likeness(material, related)  # "X is like Y, except that ..."
+    every_definition_item = written
     written = definition_items_kept(written, beyond, concept, passages)
     if not written and not beyond:
         # used but never defined: the idea at work; no item keyed to whatever sentence the
@@ -109,7 +114,8 @@ def write_exercises(
             refuse(concept.name, refusals.NOT_DEFINED if not defined(material)
                    else refusals.INSIDE_LONGER_NAME if _within_longer_name(material, siblings)
                    else refusals.NOTHING_KEPT)
-    return with_one_recall(written + beyond)
+    kept = with_one_recall(written + beyond)
+    return with_a_second_angle(kept, every_definition_item, concept, passages)
 
 
 def defined(m: Material) -> bool:
