@@ -533,3 +533,23 @@ def map_definitions(chunks: list[Chunk]) -> dict[str, str]:
 def book_page(text: str, page: int = 3) -> Chunk:
     """One page of a book as a passage (``book.pdf``, page ``page``)."""
     return Chunk(id=f"book.pdf#p{page}-0", source="book.pdf", page=page, text=text)
+
+
+def sampling_course(*items: tuple[str, str, str, str]) -> Course:
+    """Two concepts, ``pooled`` (a pooled estimate) building on ``sample``, with one
+    multiple-choice item per ``(id, concept id, prompt, answer)``; every item's wrong options
+    are the same three terms."""
+    return Course(
+        title="Sampling", slug="sampling",
+        concepts=[
+            Concept(id="sample", name="sample", definition="A sample is part of a population.",
+                    first_order=0),
+            Concept(id="pooled", name="pooled estimate",
+                    definition="A pooled estimate combines two samples.", first_order=1),
+        ],
+        prerequisites=[Prerequisite(prerequisite="sample", concept="pooled")],
+        exercises=[Exercise(id=eid, concept_id=concept_id, kind=ExerciseKind.MULTIPLE_CHOICE,
+                            prompt=prompt, answer=answer,
+                            choices=[answer, "census", "parameter", "histogram"])
+                   for eid, concept_id, prompt, answer in items],
+    )

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from tutor.course import Concept, Course, Exercise, ExerciseKind, Prerequisite
+from tests.factories import sampling_course
+from tutor.course import Course
 from tutor.evals.simulated_lesson import LessonPolicy
 from tutor.learner.model import ConceptMastery, LearnerModel
 from tutor.teach import exercise_pool as pool
@@ -17,28 +18,13 @@ NOW = datetime(2026, 1, 5, 9, tzinfo=UTC)
 def _pooled_course() -> Course:
     """Two concepts (``pooled`` builds on ``sample``); ``sample`` has two multiple-choice items
     keyed by the same term, ``pooled`` one."""
-
-    def choice(eid: str, concept_id: str, prompt: str, answer: str) -> Exercise:
-        return Exercise(id=eid, concept_id=concept_id, kind=ExerciseKind.MULTIPLE_CHOICE,
-                        prompt=prompt, answer=answer,
-                        choices=[answer, "census", "parameter", "histogram"])
-
-    return Course(
-        title="Sampling", slug="sampling",
-        concepts=[
-            Concept(id="sample", name="sample", definition="A sample is part of a population.",
-                    first_order=0),
-            Concept(id="pooled", name="pooled estimate",
-                    definition="A pooled estimate combines two samples.", first_order=1),
-        ],
-        prerequisites=[Prerequisite(prerequisite="sample", concept="pooled")],
-        exercises=[
-            choice("sample-mc1", "sample", "Which term names part of a population?", "sample"),
-            choice("sample-mc2", "sample", "What do you draw to survey a few people?",
-                   "sample"),
-            choice("pooled-mc", "pooled", "Which estimate combines two samples?",
-                   "pooled estimate"),
-        ],
+    return sampling_course(
+        ("sample-mc1", "sample", "Which term names part of a population?",
+         "sample"),
+        ("sample-mc2", "sample", "What do you draw to survey a few people?",
+         "sample"),
+        ("pooled-mc", "pooled", "Which estimate combines two samples?",
+         "pooled estimate"),
     )
 
 

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from tests.factories import Driver
-from tutor.course import Concept, Course, Exercise, ExerciseKind, Prerequisite
+from tests.factories import Driver, sampling_course
+from tutor.course import Course, Exercise, ExerciseKind
 from tutor.engine.port import ExplanationStyle
 from tutor.evals.simulated_lesson import LessonPolicy
 from tutor.learner.model import ConceptMastery, LearnerModel
@@ -24,28 +24,13 @@ NOW = datetime(2026, 1, 5, 9, tzinfo=UTC)
 def _course() -> Course:
     """``pooled`` builds on ``sample``; ``sample`` has one item, ``pooled`` two whose keys
     differ (the worked answer of one does not give the other away)."""
-
-    def choice(eid: str, concept_id: str, prompt: str, answer: str) -> Exercise:
-        return Exercise(id=eid, concept_id=concept_id, kind=ExerciseKind.MULTIPLE_CHOICE,
-                        prompt=prompt, answer=answer,
-                        choices=[answer, "census", "parameter", "histogram"])
-
-    return Course(
-        title="Sampling", slug="sampling",
-        concepts=[
-            Concept(id="sample", name="sample", definition="A sample is part of a population.",
-                    first_order=0),
-            Concept(id="pooled", name="pooled estimate",
-                    definition="A pooled estimate combines two samples.", first_order=1),
-        ],
-        prerequisites=[Prerequisite(prerequisite="sample", concept="pooled")],
-        exercises=[
-            choice("sample-mc", "sample", "Which term names part of a population?", "sample"),
-            choice("pooled-mc", "pooled", "Which estimate combines two samples?",
-                   "pooled estimate"),
-            choice("pooled-why", "pooled", "Why combine two samples into one estimate?",
-                   "less variance"),
-        ],
+    return sampling_course(
+        ("sample-mc", "sample", "Which term names part of a population?",
+         "sample"),
+        ("pooled-mc", "pooled", "Which estimate combines two samples?",
+         "pooled estimate"),
+        ("pooled-why", "pooled", "Why combine two samples into one estimate?",
+         "less variance"),
     )
 
 
