@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk, Citation
 from tutor.engine.offline.concepts import candidates as keeping
+from tutor.engine.offline.concepts.api_classes import find_api_units
 from tutor.engine.offline.concepts.book_index import PrintedIndex
 from tutor.engine.offline.concepts.book_matter import matter_chunks
 from tutor.engine.offline.concepts.candidates import (
@@ -279,14 +280,15 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     define_from_sections(result, sentences, chunks)
     state_in_notation(result, sentences, chunks)
     result = define_anywhere(result, sentences, chunks)  # a better sentence, or no concept
-    result = with_entries(result, chunks, reference)  # an API manual's reference entries
+    api_units = find_api_units(chunks, reference)  # a generated class reference, read once
+    result = with_entries(result, chunks, reference, api_units)  # an API manual's reference entries
     result = add_section_concepts(result, sentences, chunks)  # sections on a topic still missing
     result = add_run_in_concepts(result, chunks)  # paragraphs opened by a run-in head
     result = review_definitions(result, sentences, chunks)  # a real definition, or no junk
     result = add_introduced_terms(result, sentences, chunks)  # named and explained in prose
     result = add_task_concepts(result, [c for i, c in enumerate(chunks) if i not in reference])
     result = without_setting_values(result)  # "Zero is an acceptable value": a setting's value
-    result = with_api_classes(result, chunks, reference)  # a generated class reference's classes
+    result = with_api_classes(result, chunks, reference, api_units)  # its classes, members
     judge_definitions(result, sentences, chunks)  # a definition, or only a description
     return result
 

@@ -25,7 +25,11 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk, Citation
 from tutor.engine.offline.concepts.api_class_concepts import api_class_concepts
-from tutor.engine.offline.concepts.api_classes import BOILERPLATE_TEXT, find_api_units
+from tutor.engine.offline.concepts.api_classes import (
+    BOILERPLATE_TEXT,
+    ApiUnit,
+    find_api_units,
+)
 from tutor.engine.offline.concepts.named_entries import NEVER_CONCEPTS, find_named_entries
 from tutor.engine.offline.concepts.named_entry_concepts import named_entry_concepts
 from tutor.engine.offline.concepts.option_tables import option_concepts
@@ -65,16 +69,20 @@ _TAGGED = re.compile(r"\[[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,2}\]")
 
 
 def with_entries(drafts: list[ConceptDraft], chunks: Sequence[Chunk],
-                 skip: set[int] | frozenset[int] = frozenset()) -> list[ConceptDraft]:
+                 skip: set[int] | frozenset[int] = frozenset(),
+                 units: Sequence[ApiUnit] | None = None) -> list[ConceptDraft]:
     """The drafts with the manual's reference entries, its named entries
     (:mod:`.named_entries`: every one a concept) and option tables (:mod:`.option_tables`) as
-    concepts, in reading order; the drafts unchanged (same list) when the course has none."""
+    concepts, in reading order; the drafts unchanged (same list) when the course has none.
+    ``units``: the course's generated class reference, when the caller has read it already."""
+    if units is None:
+        units = find_api_units(chunks, skip)
+    if units:
+        return drafts  # a generated class reference: :func:`with_api_classes`, once the map is made
     named = find_named_entries(chunks, skip)
     owned = {term_key(e.name) for e in named}  # a man page's NAME line: the named entry's
     entries = [e for e in find_entries(chunks, skip) if term_key(e.name) not in owned]
     tables = option_concepts(chunks, skip)  # a tool's options, one concept a table
-    if find_api_units(chunks, skip):
-        return drafts  # a generated class reference: :func:`with_api_classes`, once the map is made
     if not entries and not named and not tables:
         return drafts
     if not entries and not named:
@@ -99,7 +107,8 @@ def with_entries(drafts: list[ConceptDraft], chunks: Sequence[Chunk],
 
 
 def with_api_classes(drafts: list[ConceptDraft], chunks: Sequence[Chunk],
-                     skip: set[int] | frozenset[int] = frozenset()) -> list[ConceptDraft]:
+                     skip: set[int] | frozenset[int] = frozenset(),
+                     units: Sequence[ApiUnit] | None = None) -> list[ConceptDraft]:
     """The finished map with a generated class reference's classes and explained members
     (:mod:`.api_classes`) as concepts, less the drafts they explain better: a member's or
     parameter's name ("eta", "npass"), a "definition" holding the generator's boilerplate
@@ -107,7 +116,8 @@ def with_api_classes(drafts: list[ConceptDraft], chunks: Sequence[Chunk],
     ("Compute the jet active areas ..."), any other draft found only on the generated
     reference's pages (its lists, parameter tables and diagrams: "_particles list of particles
     _radius cone radius"); the drafts unchanged (same list) in any other book."""
-    units = find_api_units(chunks, skip)
+    if units is None:
+        units = find_api_units(chunks, skip)
     if not units:
         return drafts
     made = api_class_concepts(units, chunks)
