@@ -133,3 +133,16 @@ def test_masking_spares_file_names_and_is_safe_to_render() -> None:
     assert masked.startswith(f"An {MASK} has outcomes")
     assert "01-chance-and-experiment.pdf" in masked and "experiment.md" in masked
     assert set(MASK.strip()) - set("_-*=") and not MASK.startswith(("#", ">", "-"))
+
+
+def test_a_names_words_are_masked_in_a_description_but_not_in_a_file_name() -> None:
+    from tutor.answers import MASK, mask_name_words
+
+    said = "an experiment whose outcome cannot be predicted (Source: experiments.pdf)"
+    assert mask_name_words(said, ["random experiment"]) == (
+        f"a(n) {MASK} whose outcome cannot be predicted (Source: experiments.pdf)")
+    assert mask_name_words("A function that returns functions", ["fruitful function"]) == (
+        f"A(n) {MASK} that returns {MASK}")
+    assert mask_name_words("Random experiments, experimented on", ["random experiment"]) == (
+        f"{MASK}, {MASK} on")  # a run of masked words is one mask; any form of the word
+    assert mask_name_words("a set of outcomes", ["event"]) == "a set of outcomes"

@@ -1,5 +1,6 @@
 """A course is a function of its sources: two builds in fresh processes, with different
-string-hash seeds (so any set of strings iterates in another order), write the same course."""
+string-hash seeds (so any set of strings iterates in another order), write the same course, and
+the shipped sample is that course (a sample built by an older engine is stale)."""
 
 from __future__ import annotations
 
@@ -34,3 +35,7 @@ def _build(tmp_path: Path, seed: str) -> dict[str, object]:
 def test_two_builds_with_different_hash_seeds_write_the_same_course(tmp_path: Path) -> None:
     first, second = _build(tmp_path, "1"), _build(tmp_path, "2")
     assert first["concepts"] and first == second
+    shipped = json.loads((SAMPLE / "course.json").read_text(encoding="utf-8"))
+    assert first == {part: shipped[part] for part in first}, (
+        "courses/probability-basics/course.json is not what a build gives today: rebuild it "
+        "(tutor course build on a copy of the folder, then copy course.json back)")

@@ -327,3 +327,24 @@ def test_a_bracketed_gloss_in_another_section_replaces_a_description():
     assert _judged(draft, chunks) is DefinitionKind.DEFINITION
     assert draft.definition.startswith("Simple questions (questions for which one and only one")
     assert draft.citations[0].page == 1
+
+
+def test_a_relational_definition_a_stated_law_and_a_naming_at_the_end_define() -> None:
+    assert defines("The complement of an event A is the event made of all outcomes of the "
+                   "sample space that are not in A.", ["complement"])
+    assert defines("The union of two events A and B is the event containing every outcome "
+                   "that lies in A, in B, or in both.", ["union"])
+    assert not defines("The size of the table is the default for new rows.", ["size"])
+    assert defines("The law of total probability states that the probability of an event "
+                   "equals the sum of its probabilities over the parts.", ["total probability"])
+    assert defines("The complement rule states that the probability of the complement equals "
+                   "one minus the probability of the event.", ["complement rule"])
+    assert defines("The empty event is the event that contains no outcomes at all. It can "
+                   "never occur, so it is also called the impossible event.",
+                   ["impossible event"])
+    assert defines("A single outcome forms an event of its own, called an elementary event, "
+                   "and the whole sample space is the sure event.", ["elementary event"])
+    assert not defines("We wrote a function called print.", ["print"])
+    assert not defines("For large samples, S2 is an adequate estimator, but for small samples "
+                       "it tends to be too low. Because of this unfortunate property, it is "
+                       "called a biased estimator.", ["biased estimator"])  # one case named

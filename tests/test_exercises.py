@@ -253,12 +253,17 @@ def test_a_sibling_named_like_the_concept_is_no_distractor() -> None:
             assert canonical(choice) not in {"stack", "call stack"} or choice == exercise.answer
 
 
+def _glossed(name: str, gloss: str, page_text: str) -> tuple[Concept, Chunk]:
+    """A concept whose definition is a glossary's gloss, and the page that holds it."""
+    page = Chunk(id="g#1", source="glossary.md", page=1, text=page_text)
+    return Concept(id=name.replace(" ", "-"), name=name, definition=gloss,
+                   citations=[page.citation()]), page
+
+
 def test_a_glossary_style_definition_gives_term_questions() -> None:
     gloss = "A program that reads another program and executes it."
-    page = Chunk(id="g#1", source="glossary.md", page=1,
-                 text=f"The interpreter is central. {gloss} Python has an interpreter.")
-    interpreter = Concept(id="interpreter", name="interpreter", definition=gloss,
-                          citations=[page.citation()])
+    interpreter, page = _glossed("interpreter", gloss,
+                                 f"The interpreter is central. {gloss} Python has an interpreter.")
     siblings = [
         Concept(id="compiler", name="compiler",
                 definition="A program that translates source code into machine code."),
@@ -279,6 +284,50 @@ def test_a_glossary_style_definition_gives_term_questions() -> None:
     assert exercises["interpreter-short_answer-1"].answer == f"interpreter: {gloss[:-1]}"
     for exercise in exercises.values():
         assert check_exercise(exercise, interpreter, [page]).ok, exercise.id
+
+
+def test_a_description_asking_for_the_term_does_not_hold_the_terms_words() -> None:
+    from tutor.answers import MASK
+
+    said = "A function that returns a value to its caller."
+    fruitful, page = _glossed("fruitful function", said,
+                              f"The fruitful function is useful. {said} Python has them.")
+    siblings = [Concept(id=name.replace(" ", "-"), name=name, definition=said) for name, said in (
+        ("void function", "A function that always returns None."),
+        ("parameter", "A name used inside a function to refer to an argument."),
+        ("argument", "A value provided to a function when it is called."))]
+    exercises = by_id(write_definition_exercises(fruitful, siblings, [page]))
+    choose = exercises["fruitful-function-multiple_choice-1"]
+    assert choose.prompt == (
+        f'Which term matches this description: "A(n) {MASK} that returns a value to its '
+        'caller"?')
+    assert check_exercise(choose, fruitful, [page]).ok
+
+
+def test_a_description_left_saying_nothing_once_masked_asks_nothing() -> None:
+    said = "Truth in a model."
+    truth, page = _glossed("truth in QL", said, f"Some text. {said} More text.")
+    siblings = [Concept(id=n, name=n, definition=f"A {n} of a sentence in a model.")
+                for n in ("validity", "consistency", "equivalence")]
+    exercises = write_definition_exercises(truth, siblings, [page])
+    assert exercises  # its other items ask; none asks for the term with its own words in sight
+    assert not any(e.prompt.startswith("Which term") or "the term for" in e.prompt
+                   for e in exercises)
+
+
+def test_no_statement_item_whose_key_alone_holds_a_word_of_the_name() -> None:
+    said = "A bag with no members in it."
+    bag, page = _glossed("empty bag", said, f"Some text. {said} More text.")
+    siblings = [Concept(id=n.replace(" ", "-"), name=n, definition=d) for n, d in (
+        ("free variable", "An occurrence of a variable that is not bound by a quantifier."),
+        ("one-place predicate", "A predicate with only one blank to fill in."),
+        ("domain", "The collection of things that the sentences talk about."))]
+    prompts = [e.prompt for e in write_definition_exercises(bag, siblings, [page])]
+    assert "Which statement describes empty bag?" not in prompts
+    said = "A collection with no members in it."  # no word of the name: the item is fair
+    bag, page = _glossed("empty bag", said, f"Some text. {said} More text.")
+    prompts = [e.prompt for e in write_definition_exercises(bag, siblings, [page])]
+    assert "Which statement describes empty bag?" in prompts
 
 
 def test_the_offline_engine_delegates_to_the_writer() -> None:

@@ -86,6 +86,17 @@ def test_an_entry_opening_on_a_verb_is_its_purpose_only_as_its_own_entry() -> No
         "merge separate PostScript files into one page")
 
 
+def test_an_entry_is_read_as_an_order_as_the_command_entrys_purpose_line_is() -> None:
+    # one reader of orders (purpose_lines.order_in) for both: a subject with its verb is no
+    # order, nor a title's words
+    terms = term_variants("gri box")
+    assert purpose_in("Show commands are listed in the table below.", terms,
+                      own_entry=True) is None
+    assert purpose_in("Name Default Values color black.", terms, own_entry=True) is None
+    assert purpose_in("Draw a Tukey box plot of the columns of the data.", terms,
+                      own_entry=True) == "draw a Tukey box plot of the columns of the data"
+
+
 def test_a_sentence_that_says_no_purpose_gives_none() -> None:
     terms = term_variants("set grid")
     assert purpose_in("The set grid command is rarely needed.", terms) is None

@@ -7,7 +7,7 @@ from tests.factories import manual_pages
 from tutor.course import Chunk, Citation, DefinitionKind
 from tutor.engine.offline.concepts.candidates import Sentence
 from tutor.engine.offline.definitions.definition_kind import judge_definitions
-from tutor.engine.offline.definitions.purpose_lines import purpose_lines
+from tutor.engine.offline.definitions.purpose_lines import order_in, purpose_lines
 from tutor.engine.port import ConceptDraft
 
 REMARK = "For example, set dash 0.5 0.1 0.1 0.1 looks good."
@@ -78,3 +78,17 @@ def test_the_books_prose_on_the_command_is_kept() -> None:
     chunks = manual_pages(("9.3.41.4 set beep", "Set the bell to ring on errors. " + said))
     draft = _judged(_draft("set beep", said), chunks)
     assert draft.definition == said
+
+
+def test_an_order_is_a_capitalised_verb_with_no_subject_before_it() -> None:
+    order = order_in("Append grid to the end of the named file.")
+    assert order is not None and (order.verb, order.rest) == (
+        "append", "grid to the end of the named file.")
+    assert order_in("Normal unix filenames are used, as in the shell.") is None  # a subject
+    assert order_in("Note the tilde is expanded.") is None  # a remark
+    assert order_in("Typically used after set clip.") is None  # an adverb
+    assert order_in("Line 1 gives the graph name and type.") is None  # a capital or a
+    assert order_in("Name Default Values color black node shape.") is None  # number after it
+    assert order_in("Gri opens the named file for reading.", frozenset({"gri"})) is None
+    assert order_in("Gri opens the named file for reading.") is not None  # a name only by
+    # the book's counts (proper_names)

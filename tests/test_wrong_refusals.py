@@ -27,6 +27,13 @@ def test_code_quoted_after_or_ends_a_description() -> None:
     assert cut_short("commands that run in the background or.")
 
 
+def test_a_masked_word_ends_a_description_whole() -> None:
+    from tutor.answers import MASK
+
+    assert not cut_short(f"a sequence of measurements from a system that varies in {MASK}")
+    assert cut_short(f"a sequence of {MASK} that varies in")
+
+
 def _options_item(answer: str) -> Exercise:
     return Exercise(
         id="r-options-multiple_choice-option-1", concept_id="r-options",

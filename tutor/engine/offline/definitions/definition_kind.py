@@ -82,13 +82,14 @@ a sample."), or the concept said to be what something is ("An argument name is w
 the left of the equals sign ..."). "Called" names a kind only with its article: "a function
 called print" names one thing, not what a print is."""
 _CALLED_KIND = re.compile(r"\b(?:a|an|another|one)\s+[\w\s-]{1,60}?,\s+called\s+(?:a|an)\s+" + _T
-                          + r",\s+(?:that|which|who|whose)\b"
+                          + r"(?:,\s+(?:that|which|who|whose|and)\b|\W*$)"
                           r"|^\W*(?:so\s+)?we\s+(?:will\s+|shall\s+|often\s+|usually\s+)?call\s+"
                           r"(?:a|an|any|each|every)\s+.{1,120}?\s+(?!(?:with|on|in|by|using|from|"
                           r"for|to|and|or|of|at|into|as)\s)[\w-]+\s+(?:a|an)\s+" + _T + r"\W*$",
                           re.I)
 """A kind named as it is introduced, then said what it does ("Python provides another
-built-in type, called a set, that behaves like a collection of keys."), or the book's "we
+built-in type, called a set, that behaves like a collection of keys.", "A single outcome forms
+an event of its own, called an elementary event, and ..."), or the book's "we
 call" with its direction: the description first, the concept's name last ("We call a
 variable that is defined inside a function a local variable."); calling a function with an
 argument is no naming ("We call a function with an argument.")."""
@@ -118,6 +119,16 @@ _PROPERTY = re.compile(r"\b(?:is|are)\s+(?:said\s+to\s+be\s+)?(?:(?:a|an|the)\s+
 """A property defined by its condition, or a naming of what the sentence says ("An argument is
 valid if it is logically impossible ...", "... they are said to be inconsistent", "True or
 false is said to be the truth-value of a sentence.")."""
+_RELATIONAL = re.compile(r"^\W*the\s+" + _T + r"\s+of\s+[^,;:.]{1,60}?\s+(?:is|are)\s+(?:a|an|the"
+                         r"(?!\s+(?:default|same|only|first|last|best|usual|opposite|case|most)\b))"
+                         r"\s+\w", re.I)
+"""The concept said of what it is taken of, then of a class ("The complement of an event A is
+the event made of all outcomes ... not in A.", "The mean of a sample is the sum ..."); not "is
+the default"."""
+_STATES = re.compile(r"^\W*(?:the\s+)?(?:(?:law|rule|principle|theorem)\s+of\s+)?" + _T
+                     + r"(?:\s+(?:law|rule|principle|theorem))?\s+(?:states|says)\s+that\s+\w", re.I)
+"""A law stated ("The complement rule states that ...", "The law of total probability states
+that ...")."""
 _DEFINED_AS = re.compile(r"\bdefine\s+(?:(?:a|an|the)\s+)?" + _T + r"\s+as\b", re.I)
 """The book's own "we define X as ..." ("we can define an argument as a series of
 sentences")."""
@@ -135,6 +146,13 @@ _NAMES_BEFORE = re.compile(r"^\W*(?:this|these|such)(?:\s+[\w-]+){0,3}\s+(?:is|a
                            + r"\W*$)", re.I)
 """A naming of what the sentences before it said, read with them ("We give named parts to a
 record. These parts are called fields.", "... This result is the spreading law.")."""
+_IT_NAMED = re.compile(r"\b(?:it|they)\s+(?:is|are)\s+(?:also\s+)?(?:called|known\s+as|referred\s+to"
+                       r"\s+as|termed)\s+(?:(?:a|an|the)\s+)?[\"'‘“]?" + _T + r"[\"'’”]?\W*$", re.I)
+"""What the sentence before said, named where it ends ("The empty event is the event that
+contains no outcomes at all. It can never occur, so it is also called the impossible event."),
+when that sentence says what a thing is (:data:`_SAYS_WHAT`): "For large samples, S² is an
+adequate estimator ... it is called a biased estimator." names one case."""
+_SAYS_WHAT = re.compile(r"^\W*(?:the|a|an)\s+(?:[\w-]+\s+){1,4}?(?:is|are)\s+(?:a|an|the)\s+\w", re.I)
 _ANNOUNCES = re.compile(r"(?:\b(?:e\.g|i\.e|for\s+example|for\s+instance|as\s+follows)\W*|:)\s*$",
                         re.I)
 """A sentence whose end is an example or a list left on the page ("XML provides a way to
@@ -163,7 +181,9 @@ def defines(text: str, terms: Sequence[str], glossary: bool = False) -> bool:
                                 *(t + "s" for t in terms if not t.endswith("s"))]))
     parts = split_sentences(text) or [text]
     first = parts[0]
-    if len(parts) >= 2 and _NAMES_BEFORE.match(term_pattern(terms).sub(_T, parts[-1])):
+    last = term_pattern(terms).sub(_T, parts[-1])
+    if len(parts) >= 2 and (_NAMES_BEFORE.match(last) or (
+            _IT_NAMED.search(last) and _SAYS_WHAT.match(first))):
         return not _POINTS_BACK.search(first) and not is_fragment(first, terms)
     if (_OPTION_LIST.match(text) or lists_things(text, terms) or is_fragment(text, terms)
             or _POINTS_BACK.search(first) or _ANNOUNCES.search(_ASIDE.sub("", first))):
@@ -182,7 +202,7 @@ def defines(text: str, terms: Sequence[str], glossary: bool = False) -> bool:
             or _patterned(first, terms)
             or any(p.search(marked) is not None
                    for p in (_NAMED_GLOSS, _NAMED_LAST, _CALLED_KIND, _IE_GLOSS, _PROPERTY,
-                             _DEFINED_AS, _PLURAL_CLASS)))
+                             _DEFINED_AS, _PLURAL_CLASS, _RELATIONAL, _STATES)))
 
 
 def _patterned(sentence: str, terms: Sequence[str]) -> bool:

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
+from dataclasses import dataclass
 
 from tutor.engine.offline.concepts.candidates import Sentence
 from tutor.engine.offline.definitions.descriptions import term_pattern
@@ -41,9 +42,11 @@ OPENING_SENTENCES = 3
 MIN_WORDS = 4
 MAX_WORDS = 60
 _ORDER = re.compile(r"^([A-Z][a-z]+)\s+(?!(?:is|are|was|were|has|have|had|can|could|may|"
-                    r"might|will|would|must|should|shall|does|do|did|of|and|or)\b)[\w'‘(\"“.-]")
-"""A capitalised word and a word that is no verb of its own after it ("Append grid ...",
-"Set the arrowsize ...")."""
+                    r"might|will|would|must|should|shall|does|do|did|of|and|or)\b)"
+                    r"([a-z'‘(\"“.-].*)$", re.S)
+"""A capitalised word and a word in lower case that is no verb of its own after it ("Append
+grid ...", "Set the arrowsize ..."); a capital after it is a title or a table's header ("Name
+Default Values color ...", "Open Database Connectivity (ODBC) is ...")."""
 _NOT_ORDERS = frozenset(
     "note notes see example examples warning important normally usually also however thus "
     "hence therefore here there suppose because since although though unless until while "
@@ -77,7 +80,7 @@ def purpose_lines(drafts: Sequence[ConceptDraft],
             sections[next(iter(named))].append(section)
     if not sections:
         return {}
-    proper: Counter[str] | None = None
+    proper: frozenset[str] | None = None
     found: dict[int, Sentence] = {}
     for draft in drafts:
         for section in sections.get(term_key(draft.name), []):
@@ -85,12 +88,39 @@ def purpose_lines(drafts: Sequence[ConceptDraft],
             if not _commands(draft, section, opening):
                 continue
             if proper is None:
-                proper = _capitalised_inside(sentences)
+                proper = proper_names(sentences)
             line = next((s for s in opening if _gives_order(s.text, draft, proper)), None)
             if line is not None:
                 found[id(draft)] = line
                 break
     return found
+
+
+@dataclass(frozen=True)
+class Order:
+    """A sentence read as an order: its verb, in lower case, and what follows it."""
+
+    verb: str
+    rest: str
+
+
+def order_in(text: str, proper: Container[str] = frozenset()) -> Order | None:
+    """The order the text opens on, or None: a capitalised verb with no subject before it
+    ("Append grid to the end of the named file.", "Merge separate PostScript files ..."), not
+    a word that opens a remark, an example or a subject ("See", "Note", "These"), nor an
+    adverb, nor one of ``proper``, the words the book writes capitalised as names
+    (:func:`proper_names`), and with no verb of a subject among its first words ("Normal
+    unix filenames are used ..."). The one reader of a purpose said as an order, for the
+    command entry's purpose line here and for the purpose a described concept's items ask
+    about (:mod:`~tutor.engine.offline.writing.purposes`)."""
+    found = _ORDER.match(text)
+    if found is None:
+        return None
+    verb = found.group(1).lower()
+    if (verb in STOPWORDS or verb in _NOT_ORDERS or verb in proper or verb.endswith("ly")
+            or _SUBJECT_VERB & {w.lower() for w in text.split()[1:SUBJECT_WORDS]}):
+        return None
+    return Order(verb, found.group(2))
 
 
 def said_of_command(text: str, name: str) -> bool:
@@ -118,28 +148,22 @@ def _commands(draft: ConceptDraft, section: str, opening: Sequence[Sentence]) ->
     return any(syntax.match(s.text) and not is_prose(s.text) for s in opening)
 
 
-def _gives_order(text: str, draft: ConceptDraft, proper: Counter[str]) -> bool:
+def _gives_order(text: str, draft: ConceptDraft, proper: frozenset[str]) -> bool:
     """Whether the sentence, without syntax before it and variants after it, is an order that
     reads as a whole sentence: the entry's purpose line."""
     line = purpose_text(text)
-    words = line.split()
-    found = _ORDER.match(line)
-    if (found is None or not MIN_WORDS <= len(words) <= MAX_WORDS or line.endswith("?")
-            or not line.endswith(".")):
+    if (not MIN_WORDS <= len(line.split()) <= MAX_WORDS or line.endswith("?")
+            or not line.endswith(".") or order_in(line, proper) is None):
         return False
-    verb = found.group(1).lower()
-    if (verb in STOPWORDS or verb in _NOT_ORDERS or proper[verb] > 0 or verb.endswith("ly")
-            or _SUBJECT_VERB & {w.lower() for w in words[1:SUBJECT_WORDS]}):
-        return False  # "Normal unix filenames are used ...", "Typically used after ..."
     name = term_pattern([draft.name]).pattern
     return not (re.match(r"^\W*" + name + r"\s+\S*[.\\|]", line, re.I)  # the syntax
                 or re.match(r"^\W*" + name + r"\s+(?:commands?|options?|keywords?)\b", line,
                             re.I))  # "Read grid commands read ...": a subject
 
 
-def _capitalised_inside(sentences: Sequence[Sentence]) -> Counter[str]:
+def proper_names(sentences: Sequence[Sentence]) -> frozenset[str]:
     """Words the book writes capitalised in mid-sentence often, and more often than in lower
-    case (proper names: "Gri", "Emacs", "Perl"), by their lower-case form, counted 1. A verb
+    case (proper names: "Gri", "Emacs", "Perl"), by their lower-case form. A verb
     is capitalised in mid-sentence too, where an entry's variant runs into its purpose ("•
     set trace on Same as set trace", "'source \\filename' Perform ..."), but seldom."""
     upper: Counter[str] = Counter()
@@ -147,5 +171,5 @@ def _capitalised_inside(sentences: Sequence[Sentence]) -> Counter[str]:
     for sentence in sentences:
         for word in re.findall(r"(?<=[a-z,;] )[A-Za-z][a-z]+\b", sentence.text):
             (upper if word[0].isupper() else lower)[word.lower()] += 1
-    return Counter({w: 1 for w, n in upper.items()
-                    if n >= MIN_PROPER and n > PROPER_RATIO * lower[w]})
+    return frozenset(w for w, n in upper.items()
+                     if n >= MIN_PROPER and n > PROPER_RATIO * lower[w])

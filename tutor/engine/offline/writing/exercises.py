@@ -15,6 +15,7 @@ import random
 import re
 from collections.abc import Sequence
 
+from tutor.answers import mask_name_words
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.contrasts.likeness_exercises import write_likeness
 from tutor.engine.offline.contrasts.relation_exercises import broader_by_name
@@ -57,6 +58,7 @@ from tutor.engine.offline.writing.exercise_mix import (
     with_one_recall,
 )
 from tutor.engine.offline.writing.giveaways import cut_short
+from tutor.engine.offline.writing.purpose_exercises import picked_by_name
 from tutor.engine.offline.writing.refusals import refuse
 from tutor.engine.offline.writing.standing_alone import (
     definition_sentence_problems,
@@ -66,6 +68,9 @@ from tutor.text import as_statement, lower_first
 
 MAX_DISTRACTORS = 3
 MIN_DISTRACTORS = 2
+MIN_SAID = 2
+"""Content words a description must keep once the name's words are masked: a thing and what
+is said of it."""
 
 _MARK = "\x00"
 _ONE_INSTANCE = re.compile(r"\bof\s+[A-Za-z]$")
@@ -212,8 +217,11 @@ def _cloze(m: Material, siblings: list[Sibling]) -> Exercise | None:
         blanked, surface = _blank(one, m.pattern)
         prompt, answer = f"Fill in the blank: {blanked}", _answer_form(surface, concept.name)
     else:
-        described = lower_first(m.description or "")
-        prompt, answer = f'Fill in the blank: the term for "{described}" is {BLANK}.', concept.name
+        description = described(m)
+        if description is None or mentions(m.description or "", m.terms):
+            return None
+        prompt = f'Fill in the blank: the term for "{lower_first(description)}" is {BLANK}.'
+        answer = concept.name
     bare = prompt.replace(BLANK, " ")
     if len(content_stems(bare, {"fill", "blank"})) < 3 or mentions(bare, m.terms):
         return None
@@ -313,16 +321,34 @@ def wrong_option_glosses(wrong: list[Sibling]) -> str:
                     for s in wrong if s.description and s.concept.defined)
 
 
+def described(m: Material) -> str | None:
+    """The description an item asking for the term quotes: the course's, with the words it
+    shares with the concept's names masked (:func:`tutor.answers.mask_name_words`: "a(n) [...]
+    whose outcome cannot be predicted" for *random experiment*), or None when what is left
+    says too little to tell the term (fewer than :data:`MIN_SAID` content words: "[...] in a
+    model" for *truth in QL*)."""
+    if not m.description:
+        return None
+    masked = mask_name_words(m.description, m.terms)
+    if masked != m.description and len(set(content_stems(masked))) < MIN_SAID:
+        return None
+    return masked
+
+
 def _choose_term(m: Material, siblings: list[Sibling]) -> Exercise | None:
-    if m.description:
-        prompt = f'Which term matches this description: "{m.description}"?'
+    description = described(m)
+    if m.description and description is None:
+        return None  # said with the name's words only: the concept's other items ask instead
+        # (its sentence around a blank holds the same words)
+    if description is not None:  # the course's own words, the name's left out
+        prompt, quoted = f'Which term matches this description: "{description}"?', m.description
     elif m.sentence and (one := one_mention(m.sentence, m.pattern)) and not cut_short(one) and (
             not definition_sentence_problems(one, _blank(one, m.pattern)[1])):
-        prompt = f'Which term fills the blank: "{_blank(one, m.pattern)[0]}"?'
+        prompt = quoted = f'Which term fills the blank: "{_blank(one, m.pattern)[0]}"?'
     else:
         return None
-    if mentions(prompt, m.terms) or echoes_its_heading(m.concept.name, m.concept.section,
-                                                       m.description or m.sentence or ""):
+    if mentions(quoted or prompt, m.terms) or echoes_its_heading(
+            m.concept.name, m.concept.section, m.description or m.sentence or ""):
         return None
     chosen = _pick([(s, s.concept.name) for s in siblings if not also_fits(s, m)],
                    m.concept.name, prompt)
@@ -349,6 +375,8 @@ def _choose_statement(m: Material, siblings: list[Sibling]) -> Exercise | None:
     chosen = _pick(options, answer, prompt)
     if len(chosen) < MIN_DISTRACTORS or len(answer) > 320:
         return None
+    if picked_by_name((m.concept.name, answer), [(m.concept.name, t) for _, t in chosen]):
+        return None  # "A set with no members in it." the one option with a word of empty set
     others = ", ".join(s.concept.name for s, _ in chosen)
     explanation = (
         f'"{answer}" is how the course defines {m.concept.name} ({m.label}). '

@@ -16,6 +16,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from tutor.answers import MASK
 from tutor.course import Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.terms import content_stems, mentions, support
 from tutor.engine.offline.writing.checking import BLANKS, NEAR_DUPLICATE, canonical
@@ -61,8 +62,9 @@ of the control operators '|' or '|&'") is what follows, not a cut."""
 
 def cut_short(sentence: str) -> bool:
     """Whether a sentence stops on a word that needs more after it ("... is an alternative
-    that"): a fragment, not a sentence to quote."""
-    return _DANGLING.search(sentence.strip()) is not None
+    that"): a fragment, not a sentence to quote. A masked word (:data:`tutor.answers.MASK`) is
+    a word: "... that varies in [...]" is whole."""
+    return _DANGLING.search(sentence.strip().replace(MASK, "word")) is not None
 
 
 def cut_quote(prompt: str) -> bool:

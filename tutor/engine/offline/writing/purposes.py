@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from tutor.engine.offline.concepts.reference_entries import API_VERBS, verb_form
 from tutor.engine.offline.definitions.descriptions import term_pattern
+from tutor.engine.offline.definitions.purpose_lines import order_in
 from tutor.engine.offline.terms import content_stems, mentions
 from tutor.engine.offline.writing.giveaways import cut_short
 from tutor.text import normalize, split_sentences, without_period
@@ -93,9 +94,6 @@ _IT_DOES = re.compile(r"^\W*(?:It|They)\s+(?P<verb>[a-z]{3,})\s+(?P<rest>.+)$")
 """The sentence after one that names the concept, saying what "it" does ("A non-quoted
 backslash is the Bash escape character. It preserves the literal value of ...")."""
 _AND_VERB = re.compile(r"\b(and|or)\s+([a-z]{3,}s)\b")
-_IMPERATIVE = re.compile(r"^\W*(?P<verb>[A-Z][a-z]+)\s+(?P<rest>[a-z].+)$")
-"""A reference entry's text opening on what the entry does: "Merge separate PostScript
-files ...", "Draw Tukey box plots ..."."""
 _CROSS_REFERENCE = re.compile(
     r"\s*\((?:see\s|cf\.\s|e\.\s?g\.|section\s|sec\.\s|chapter\s|page\s|p\.\s|pp\.\s)[^()]*\)"
     r"|\s*\([^()]*\bpage\s+\d+[^()]*\)|,?\s+see\s+(?:section|chapter|page)\b.*$",
@@ -146,11 +144,10 @@ def purpose_in(sentence: str, terms: Sequence[str], own_entry: bool = False) -> 
     if _T not in marked:
         if not own_entry:
             return None
-        found = _IMPERATIVE.match(text)
-        verb = found.group("verb").lower() if found else ""
-        if not found or verb not in PURPOSE_VERBS:
+        order = order_in(text)  # the entry's text opening on what it does: "Merge ..."
+        if order is None or order.verb not in PURPOSE_VERBS:
             return None
-        return tidy(f"{verb} {found.group('rest')}")
+        return tidy(f"{order.verb} {order.rest}")
     if marked.count(_T) > 1 or pattern.search(marked):
         return None  # the concept named twice: a comparison of its cases, not its purpose
     for shape in (_USED_TO, _LETS_YOU, _USE_TO):
