@@ -38,6 +38,7 @@ from tutor.engine.offline.writing.checking import (
     BLANK,
     answers_alike,
     canonical,
+    check_exercise,
     heading_shaped,
     same_option,
 )
@@ -114,7 +115,8 @@ def write_exercises(
             refuse(concept.name, refusals.NOT_DEFINED if not defined(material)
                    else refusals.INSIDE_LONGER_NAME if _within_longer_name(material, siblings)
                    else refusals.NOTHING_KEPT)
-    kept = with_one_recall(written + beyond)
+    kept = with_one_recall(written + beyond,
+                           lambda e: check_exercise(e, concept, passages).ok)
     return with_a_second_angle(kept, every_definition_item, concept, passages)
 
 
