@@ -81,3 +81,22 @@ def test_a_pair_no_sentence_shows_at_work_is_asked_on_the_code(monkeypatch) -> N
     assert item.key_points[0] == f"function call: {CASE_SHOWS} function call"
     assert item.answer.startswith("Function call.")
     assert uses_the_idea(item)
+
+
+def test_code_is_asked_only_between_alternatives_of_one_kind(monkeypatch) -> None:
+    """Code defining a function is a function definition and may be a pure function too: a
+    statement and a function are no alternatives for it."""
+    monkeypatch.setattr(code_sandbox, "replay", lambda statements: None)
+    definition = _concept("function definition", "A function definition is a statement that "
+                          "creates a new function, specifying its name, parameters, and the "
+                          "statements it runs.")
+    pure = _concept("pure function", "A pure function is a function that does not modify any "
+                    "of the objects it receives as arguments.")
+    page = book_page(f"{definition.definition} {pure.definition}\nA function definition "
+                     "specifies the name of a new function and the statements that run when "
+                     "it is called.\nHere is an example:\ndef print_lyrics():\n"
+                     "print(\"I'm a lumberjack, and I'm okay.\")\n"
+                     "The statements inside the function do not run until it is called.")
+    items = write_exercises(definition, [pure], [page]) + write_exercises(pure, [definition],
+                                                                         [page])
+    assert not any("print_lyrics" in e.prompt for e in items)

@@ -1,5 +1,5 @@
 """Notes to diagnose are recall: the mix keeps one beside items that use the idea, and one at
-most where nothing else teaches the concept (and nothing beside it)."""
+most where nothing else teaches the concept."""
 
 from __future__ import annotations
 
@@ -31,11 +31,10 @@ def test_a_note_to_diagnose_is_recall_and_one_is_kept_beside_use() -> None:
     code = _item(3, ExerciseOrigin.CODE_OUTPUT)
     assert [e.id for e in with_one_recall([note, other_note, code])] == [
         "x-contrast-1", "x-code_output-3"]
-    # nothing else teaches it: one recall item, the definition before a note on a pair
+    # nothing else teaches it: its recall items stay, but one note to diagnose only
     definition = _item(4, ExerciseOrigin.DEFINITION)
-    assert [e.id for e in with_one_recall([note, other_note, definition])] == [
-        "x-definition-4"]
-    assert [e.id for e in with_one_recall([note, other_note])] == ["x-contrast-1"]
+    assert [e.id for e in with_one_recall([definition, note, other_note])] == [
+        "x-definition-4", "x-contrast-1"]
 
 
 def test_a_note_to_diagnose_stands_in_for_the_definition_item_never_beside_it() -> None:

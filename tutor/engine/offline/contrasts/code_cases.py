@@ -9,7 +9,8 @@ ideas; matching a description to a definition just read does not.
 
 The key is the book's: the lead names the idea as what the code is (right after "an example
 of", "here is"; never "a function that takes a list", where the list is something else), names
-it once and never the rival; the code never holds a word of either name (``for i in range(4)``
+it once and never the rival; the two ideas are of one kind (:func:`alternatives`); the code
+never holds a word of either name (``for i in range(4)``
 answers "for loop or while loop" by its first word) and is short enough to read in the
 exercise. The item is cited on the page of the code.
 """
@@ -171,6 +172,28 @@ def code_cases(chunk: Chunk, names: Sequence[str], rival_names: Sequence[str]) -
             continue  # "for i in range(4)": the code's first word answers "for or while"
         found.append(CodeCase(chunk, lead, _restored(block)))
     return found
+
+
+_QUALIFIER = re.compile(r"[,;(]|\s+(?:that|which|who|whose|where|when|of|for|to|in|on|by|with|"
+                        r"from|given|used|made|created|computed)\b", re.I)
+
+
+def kind_of(description: str) -> str:
+    """The kind of thing a description names, its first phrase's last word: "a statement that
+    runs a function" -> "statement", "a function or method argument that is not required" ->
+    "argument"."""
+    head = _QUALIFIER.split(description.strip(), maxsplit=1)[0]
+    found = re.findall(r"[a-z]+", head.lower())
+    return found[-1] if found else ""
+
+
+def alternatives(shown_said: str, rival_said: str) -> bool:
+    """Whether two ideas are alternatives a block of code can be one of and not the other:
+    their descriptions name the same kind of thing (a function call and a function definition
+    are statements). Code defining a function is a function definition and may be a pure
+    function too: a statement and a function are no alternatives for it."""
+    kind = kind_of(shown_said)
+    return bool(kind) and kind == kind_of(rival_said)
 
 
 def _restored(block: Sequence[str]) -> str:

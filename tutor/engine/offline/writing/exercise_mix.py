@@ -6,14 +6,14 @@ relation item keyed to one sentence of the book, "which idea fills the blank" in
 sentence, or a classmate's note to diagnose (it gives one idea's description under the other's
 name: matching it to the definitions just read is recognition) tests recall of what the
 learner just read. Beside an item of use, one recall item is enough: more add repetition of
-the same sentences, not evidence. A concept with nothing but recall keeps one recall item:
-two of different origins would prove mastery in a day by recognition alone.
+the same sentences, not evidence. A concept with nothing but recall keeps its recall items,
+one of each form: a second note to diagnose rehearses the same definition again.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
@@ -71,32 +71,14 @@ teaching is the item of use; more recall of the same sentences adds repetition, 
 evidence."""
 
 
-_ON_A_PAIR = frozenset({ExerciseOrigin.CONTRAST, ExerciseOrigin.RELATION})
-MAX_RECALL_ALONE = 1
-"""Recall items kept for a concept nothing uses the idea of: two of different origins (the
-definition and "which idea fills the blank", or a relation item) would meet the mastery
-rule's two origins with recognition of sentences just read, mastery in a day without any
-use of the idea; with one, mastery waits for a recall on a later day."""
-
-
-def with_one_recall(items: list[Exercise],
-                    passes: Callable[[Exercise], bool] | None = None) -> list[Exercise]:
+def with_one_recall(items: list[Exercise]) -> list[Exercise]:
     """The items, with at most :data:`MAX_RECALL_BESIDE_USE` recall items beside an item that
     uses the idea (the first written, so the relation item on the idea the definition uses
     comes before one read from a glossary entry); a concept with recall items only keeps
-    :data:`MAX_RECALL_ALONE` of them: "which idea fills the blank" in a sentence of the book
-    first (the definition item restates the sentence the explanation has just shown), then
-    the definition item, then an item on a pair (a relation, a note to diagnose), which the
-    other concept of the pair may ask instead, leaving this one without a question; an item
-    the checker (``passes``) would refuse goes last."""
+    them, one note to diagnose at most."""
     if not any(uses_the_idea(e) for e in items):
-        if len(items) <= MAX_RECALL_ALONE:
-            return items
-        ranked = sorted(items, key=lambda e: (passes is not None and not passes(e),
-                                              e.origin in _ON_A_PAIR,
-                                              e.origin == ExerciseOrigin.DEFINITION))
-        kept = {e.id for e in ranked[:MAX_RECALL_ALONE]}
-        return [e for e in items if e.id in kept]
+        notes = [e.id for e in items if is_mix_up(e)][:1]
+        return [e for e in items if not is_mix_up(e) or e.id in notes]
     recalls = [e.id for e in items if not uses_the_idea(e)][:MAX_RECALL_BESIDE_USE]
     return [e for e in items if uses_the_idea(e) or e.id in recalls]
 

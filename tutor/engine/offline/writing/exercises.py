@@ -38,7 +38,6 @@ from tutor.engine.offline.writing.checking import (
     BLANK,
     answers_alike,
     canonical,
-    check_exercise,
     heading_shaped,
     same_option,
 )
@@ -115,8 +114,7 @@ def write_exercises(
             refuse(concept.name, refusals.NOT_DEFINED if not defined(material)
                    else refusals.INSIDE_LONGER_NAME if _within_longer_name(material, siblings)
                    else refusals.NOTHING_KEPT)
-    kept = with_one_recall(written + beyond,
-                           lambda e: check_exercise(e, concept, passages).ok)
+    kept = with_one_recall(written + beyond)
     return with_a_second_angle(kept, every_definition_item, concept, passages)
 
 
