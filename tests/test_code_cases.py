@@ -33,6 +33,12 @@ def test_the_code_a_lead_names_as_the_idea_is_its_case() -> None:
             "print(\"I sleep all night and I work all day.\")\n"
             "def is a keyword that indicates that this is a function definition, and the rest "
             "of the header names it.")
+    # the code the book rewrites "using a X"
+    using = ("We can write this more concisely using a list comprehension:\n"
+             "def capitalize_all(t):\nreturn [s.capitalize() for s in t]\n"
+             "The bracket operators indicate that we are constructing a new list.")
+    assert _cases(using, "list comprehension", "generator expression") == [
+        "def capitalize_all(t):\n    return [s.capitalize() for s in t]"]
     assert _cases(bare, "function definition", "function call") == [
         "def print_lyrics():\n    print(\"I'm a lumberjack, and I'm okay.\")\n"
         "    print(\"I sleep all night and I work all day.\")"]

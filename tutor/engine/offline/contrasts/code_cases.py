@@ -8,7 +8,7 @@ what in the code makes it that one. Telling a piece of code apart by what it doe
 ideas; matching a description to a definition just read does not.
 
 The key is the book's: the lead names the idea as what the code is (right after "an example
-of", "here is"; never "a function that takes a list", where the list is something else), names
+of", "here is", or ending "using a list comprehension:"; never "a function that takes a list", where the list is something else), names
 it once and never the rival; the two ideas are of one kind (:func:`alternatives`); the code
 never holds a word of either name (``for i in range(4)``
 answers "for loop or while loop" by its first word) and is short enough to read in the
@@ -67,7 +67,8 @@ def _lead_pattern(names: Sequence[str]) -> re.Pattern[str]:
     group = term_group(names)
     return compiled_pattern(
         rf"(?:\b{_EXAMPLE_OF}|{_HERE_IS}|\bfollowing\s+(?:is|are)\s+{_ARTICLE}|"
-        rf"^\W*(?:this|that)\s+is\s+{_ARTICLE}){group}{_FOLLOWS_NAME}", re.I)
+        rf"^\W*(?:this|that)\s+is\s+{_ARTICLE}){group}{_FOLLOWS_NAME}|"
+        rf"\b(?:using|with)\s+{_ARTICLE}{group}\s*:$", re.I)
 
 
 _BARE_LEAD = re.compile(r"^\W*(?:for\s+example|for\s+instance|here(?:'s|’s|\s+is)\s+an?\s+"
