@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from tutor.answers import CASE_SHOWS
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline.contrasts.code_cases import alternatives, code_case_item, code_cases
 from tutor.engine.offline.contrasts.nested_ideas import instance_named_as, nested
 from tutor.engine.offline.contrasts.relating_sentences import Relating
 from tutor.engine.offline.definitions.descriptions import term_pattern
@@ -103,6 +104,18 @@ def case_item(m: Material, own: str, other: Concept, theirs: str,
         return _exercise(m, shown_material.concept.name, shown_said, rival, rival_said,
                          chunk, blanked, quote, citations, exercise_id,
                          tie.sentence if tie else "")
+    # no sentence shows either at work: the code the book leads into by naming one of them
+    for shown_material, shown_said, rival, rival_said, rival_terms in sides:
+        if not alternatives(shown_said, rival_said):
+            continue
+        for chunk in sorted(passages, key=lambda p: (p.order, p.id)):
+            for case in code_cases(chunk, shown_material.terms, [*rival_terms, *longer]):
+                if " ".join(case.lead.split()) in taken:
+                    continue
+                cited = [*citations, tie.cited] if tie is not None else list(citations)
+                return code_case_item(m, shown_material.concept.name, shown_said, rival,
+                                      rival_said, case, cited, exercise_id,
+                                      tie.sentence if tie else "")
     return None
 
 

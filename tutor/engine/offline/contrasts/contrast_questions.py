@@ -98,7 +98,8 @@ def contrast_item(m: Material, own_side: Said, sibling: Sibling, theirs_side: Sa
         core = relating.sentence
         citations = [relating.cited, *(c for c in citations if c != relating.cited)]
         prompt = (f"How are {concept.name} and {other.name} related, and what sets them "
-                  f"apart? Give the relation the course states and say what each one is.")
+                  f"apart? Give the relation the course states and what one does that the "
+                  f"other does not.")
         reference = (f"{core} {_capital(concept.name)}: {own}. "
                      f"{_capital(other.name)}: {theirs}.")
         points = [core, *sides]
