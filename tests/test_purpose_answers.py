@@ -177,3 +177,10 @@ def test_the_own_sentence_may_open_on_another_name_with_the_concept_s_head_word(
     # a name holding every word of the concept's is a kind of it: "set grid command"
     assert _read("set command", "The set grid command is used to draw grid lines over the "
                  "whole plot.") is None
+
+
+def test_a_use_stated_after_a_sentence_saying_what_it_holds_is_asked() -> None:
+    items, _, _ = _written("promise object", "Promise objects contain the value of a delayed "
+                           "argument. Promise objects are the mechanism used to delay the "
+                           "evaluation of function arguments.")
+    assert [i.answer for i in items] == ["To delay the evaluation of function arguments."]

@@ -88,7 +88,9 @@ def write_purposes(m: Material, siblings: Sequence[Sibling],
         out.append(_need_item(m, own, wrong[:DISTRACTORS], passages))
     if not out:  # no fair options: the learner says what it is for
         said = write_what_for(m, own, others, passages)
-        out += [said] if said is not None else []
+        if said is None and (further := _read_further(concept, m.ordered)) not in (None, own):
+            said = write_what_for(m, further, others, passages)  # "The list can contain ...":
+        out += [said] if said is not None else []  # what it holds; a later sentence its use
     return out
 
 
