@@ -1,6 +1,7 @@
 """Why concepts get no exercise: build a course folder with the offline engine and count the
 writer's refusals by reason (:mod:`tutor.engine.offline.writing.refusals`), with the course's own
-count of concepts, exercises by origin and concepts with at least one exercise; and, for each
+count of concepts, exercises by origin and concepts with at least one exercise (and of the
+concepts it only describes, ``Concept.definition_kind``, those with one); and, for each
 concept left without an exercise, why: the writer's refusal, else the checker's reason for the
 items written for it, else "asked by another concept's exercise" (its one question went to a
 concept that poses it too).
@@ -40,12 +41,21 @@ def refusals_of(folder: Path, names: int) -> dict[str, object]:
         "exercises": len(course.exercises),
         "by_origin": dict(Counter(e.origin for e in course.exercises)),
         "concepts_with_exercise": sum(1 for c in course.concepts if c.id in asked),
+        **_described(course.concepts, asked),
         "refusals": {reason: len(found) for reason, found in count.by_reason.items()},
         "refused": {reason: found[:names] for reason, found in count.by_reason.items()},
         "checker_drops": dict(result.report.drop_reasons),
         "without_exercise": _without_exercise(course.concepts, asked, count.by_reason, checked,
                                               names),
     }
+
+
+def _described(concepts, asked):  # type: ignore[no-untyped-def]
+    """How many concepts the course only describes (``Concept.definition_kind``), and how
+    many of them have an exercise."""
+    described = [c for c in concepts if not c.defined]
+    return {"described": len(described),
+            "described_with_exercise": sum(1 for c in described if c.id in asked)}
 
 
 @contextmanager

@@ -54,3 +54,14 @@ def test_the_checker_is_recorded_during_the_build_only() -> None:
         assert not OfflineEngine().check_exercise(item, concept, []).ok
     assert list(checked) == ["flag"] and len(checked["flag"]) == 1
     assert OfflineEngine.check_exercise is original
+
+
+def test_the_concepts_the_course_only_describes_are_counted_with_those_asked() -> None:
+    from tutor.course import DefinitionKind
+
+    bench = _bench()
+    concepts = [Concept(id=c, name=c, definition="", definition_kind=kind) for c, kind in
+                (("pipe", DefinitionKind.DESCRIPTION), ("flag", DefinitionKind.DESCRIPTION),
+                 ("mean", DefinitionKind.DEFINITION))]
+    assert bench._described(concepts, asked={"pipe", "mean"}) == {
+        "described": 2, "described_with_exercise": 1}

@@ -38,6 +38,12 @@ from tutor.engine.offline.writing.exercise_material import (
     prose_sentences,
     source_of,
 )
+from tutor.engine.offline.writing.purpose_answers import (
+    is_what_for,
+    what_for_problems,
+    write_what_for,
+)
+from tutor.engine.offline.writing.purpose_readings import purpose_read, subject_terms
 from tutor.engine.offline.writing.purposes import (
     Purpose,
     action_problem,
@@ -80,6 +86,11 @@ def write_purposes(m: Material, siblings: Sequence[Sibling],
     wrong = _fitting(others, own, m.terms, passages, by_action=False)
     if len(wrong) >= DISTRACTORS:
         out.append(_need_item(m, own, wrong[:DISTRACTORS], passages))
+    if not out:  # no fair options: the learner says what it is for
+        said = write_what_for(m, own, others, passages)
+        if said is None and (further := _read_further(concept, m.ordered)) not in (None, own):
+            said = write_what_for(m, further, others, passages)  # "The list can contain ...":
+        out += [said] if said is not None else []  # what it holds; a later sentence its use
     return out
 
 
@@ -87,7 +98,16 @@ def _own_purpose(m: Material) -> Purpose | None:
     """The concept's purpose: its own sentence, else a sentence of its passages (those on its
     defining page first) that has it as subject."""
     concept = m.concept
-    return purpose_of(concept.name, m.terms, concept.definition, _naming(m.terms, m.ordered))
+    return purpose_of(concept.name, m.terms, concept.definition, _naming(m.terms, m.ordered)) or (
+        _read_further(concept, m.ordered))
+
+
+def _read_further(concept: Concept, passages: Sequence[Chunk]) -> Purpose | None:
+    """The purpose in the further shapes of :mod:`.purpose_readings`: the concept's own
+    sentence, then the sentences of its passages naming it (or the thing its topic names)."""
+    terms = subject_terms(concept.name, concept.aliases)
+    return purpose_read(concept.name, concept.aliases,
+                        [concept.definition, *_naming(terms, passages)])
 
 
 def _naming(terms: Sequence[str], passages: Sequence[Chunk]) -> list[str]:
@@ -109,7 +129,8 @@ def _sibling_purposes(m: Material, siblings: Sequence[Sibling]) -> list[Purpose]
     for sibling in ranked:
         other = sibling.concept
         terms = term_variants(other.name, other.aliases)
-        purpose = purpose_of(other.name, terms, other.definition, _naming(terms, m.ordered))
+        purpose = purpose_of(other.name, terms, other.definition, _naming(terms, m.ordered)) or (
+            _read_further(other, m.ordered))
         if purpose is not None:
             found.append(purpose)
         elif _same_kind(m.concept, other) and other.definition:
@@ -294,6 +315,8 @@ def purpose_problems(exercise: Exercise, concept: Concept,
     pages do not keep apart, or names that give the key away."""
     if exercise.origin is not ExerciseOrigin.PURPOSE:
         return []
+    if is_what_for(exercise):
+        return what_for_problems(exercise, concept)
     terms = term_variants(concept.name, concept.aliases)
     choices = exercise.choices or []
     wrong = [c for c in choices if c != exercise.answer]
