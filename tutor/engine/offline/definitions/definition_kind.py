@@ -35,6 +35,11 @@ from tutor.engine.offline.definitions.defining_anywhere import (
     tells_what,
 )
 from tutor.engine.offline.definitions.descriptions import a_case_or_a_sign, term_pattern
+from tutor.engine.offline.definitions.namings import (
+    names_kind,
+    property_adjectives,
+    restates_what_it_names,
+)
 from tutor.engine.offline.definitions.patterns import definitions_in
 from tutor.engine.offline.definitions.purpose_lines import (
     purpose_lines,
@@ -125,13 +130,29 @@ _RELATIONAL = re.compile(r"^\W*the\s+" + _T + r"\s+of\s+[^,;:.]{1,60}?\s+(?:is|a
 """The concept said of what it is taken of, then of a class ("The complement of an event A is
 the event made of all outcomes ... not in A.", "The mean of a sample is the sum ..."); not "is
 the default"."""
+_KIND_OF = re.compile(r"^\W*(?:the\s+)?" + _T + r"\s+(?:is|are)\s+(?:simply\s+|just\s+)?(?:another|one|a"
+                      r"|an)\s+(?:special\s+|particular\s+)?(?:kind|type|sort|form|class)\s+of\s+\w",
+                      re.I)
+"""The concept said to be a kind of a class ("Lists are another kind of data storage.");
+found on the first sentence with its asides left out ("Lists ("generic vectors") are ...")."""
+_OWNED = re.compile(r"^\W*(?:a|an|the)\s+[\w-]+'s\s+" + _T + r"\s+(?:is|are)\s+(?:a|an|the(?!\s+(?:"
+                    r"default|same|only|first|last|best|usual|opposite|case|most)\b))\s+(?:\w|" + _T + ")",
+                    re.I)
+"""The concept said of what it is taken of, the owner first ("A function's environment is the
+environment that was active at the time that the function was created.")."""
 _STATES = re.compile(r"^\W*(?:the\s+)?(?:(?:law|rule|principle|theorem)\s+of\s+)?" + _T
                      + r"(?:\s+(?:law|rule|principle|theorem))?\s+(?:states|says)\s+that\s+\w", re.I)
 """A law stated ("The complement rule states that ...", "The law of total probability states
 that ...")."""
-_DEFINED_AS = re.compile(r"\bdefine\s+(?:(?:a|an|the)\s+)?" + _T + r"\s+as\b", re.I)
+_DEFINED_AS = re.compile(r"\bdefine\s+(?:(?:a|an|the)\s+)?" + _T + r"(?:\s+of\s+[^,.;]{1,40}?)?\s+(?:as|is"
+                         r"|to\s+be)\b|^\W*(?:so\s+)?we\s+(?:will|shall|can|may)\s+say\s+that\s+(?:(?:a|an"
+                         r"|the)\s+)?" + _T + r"\s+(?:is|are)\s+(?:a|an|the|something|anything|any)\b"
+                         r"|^\W*(?:(?:a|an|the)\s+)?" + _T + r"\s+(?:can|may)\s+be\s+(?:thought\s+of|viewed|"
+                         r"regarded|seen)\s+as\s+\w", re.I)
 """The book's own "we define X as ..." ("we can define an argument as a series of
-sentences")."""
+sentences", "We define an expression of SL as any string of symbols of SL."), "we will say
+that X is ..." ("So we will say that a sentence is something that can be true or false."), or
+X "can be thought of as" a thing ("Vectors can be thought of as contiguous cells ...")."""
 _EXAMPLE_BEFORE = re.compile(r"\b(?:for\s+(?:instance|example)|e\.g\.)(?=.*" + _T + ")", re.I)
 """A naming inside an example ("In GNU Emacs, for instance, ... the macro for Windows
 conditionals is called WINDOWSNT.")."""
@@ -153,6 +174,12 @@ contains no outcomes at all. It can never occur, so it is also called the imposs
 when that sentence says what a thing is (:data:`_SAYS_WHAT`): "For large samples, S² is an
 adequate estimator ... it is called a biased estimator." names one case."""
 _SAYS_WHAT = re.compile(r"^\W*(?:the|a|an)\s+(?:[\w-]+\s+){1,4}?(?:is|are)\s+(?:a|an|the)\s+\w", re.I)
+_BARE_NAMING = re.compile(r"^\W*(?:this|that|it|these|they|those)\s+(?:is|are|was|were)\s+(?:(?:also|"
+                          r"then|sometimes|often|usually|now)\s+)?(?:(?:called|known\s+as|referred\s+"
+                          r"to\s+as|termed)\s+)?(?:(?:a|an|the)\s+)?[\"'‘“]?" + _T, re.I)
+"""A bare pronoun named, the sentence read alone ("This is called the halting problem.",
+"This is the problem of non-referring terms, and ..."): what the pronoun stands for is in
+sentences it does not hold."""
 _ANNOUNCES = re.compile(r"(?:\b(?:e\.g|i\.e|for\s+example|for\s+instance|as\s+follows)\W*|:)\s*$",
                         re.I)
 """A sentence whose end is an example or a list left on the page ("XML provides a way to
@@ -182,15 +209,25 @@ def defines(text: str, terms: Sequence[str], glossary: bool = False) -> bool:
     parts = split_sentences(text) or [text]
     first = parts[0]
     last = term_pattern(terms).sub(_T, parts[-1])
-    if len(parts) >= 2 and (_NAMES_BEFORE.match(last) or (
+    if len(parts) >= 2 and (_NAMES_BEFORE.match(last) or names_kind(parts, terms) or (
             _IT_NAMED.search(last) and _SAYS_WHAT.match(first))):
         return not _POINTS_BACK.search(first) and not is_fragment(first, terms)
+    if _BARE_NAMING.match(term_pattern(terms).sub(_T, first)):
+        return False  # "This is called the halting problem.": what "this" is lies before it
+    if len(parts) == 1 and restates_what_it_names(first, terms):
+        return True
     if (_OPTION_LIST.match(text) or lists_things(text, terms) or is_fragment(text, terms)
             or _POINTS_BACK.search(first) or _ANNOUNCES.search(_ASIDE.sub("", first))):
         return False
     plain = _ASIDE.sub("", first)  # "ATLAS (https://...) is a ...", "a place (directory)"
     if glossary and _GLOSSARY_GLOSS.match(plain) and not plain.rstrip().endswith("?"):
         return True
+    if not _ONE_CASE.match(plain) and _PROPERTY.search(term_pattern(property_adjectives(terms)).sub(
+            _T, plain)):
+        return True  # "A proof system is sound if ..." for soundness
+    if names_kind([first], terms) and not re.search(r"\b(?:for\s+(?:instance|example)|e\.g\.)",
+                                                      first, re.I):
+        return True  # "Caches that hold ... are called complete." for complete cache
     if term_pattern(terms).search(first) is None:  # a glossary's gloss, its name left out
         return glossary and tells_what(first, terms)
     marked = term_pattern(terms).sub(_T, plain)
@@ -202,7 +239,8 @@ def defines(text: str, terms: Sequence[str], glossary: bool = False) -> bool:
             or _patterned(first, terms)
             or any(p.search(marked) is not None
                    for p in (_NAMED_GLOSS, _NAMED_LAST, _CALLED_KIND, _IE_GLOSS, _PROPERTY,
-                             _DEFINED_AS, _PLURAL_CLASS, _RELATIONAL, _STATES)))
+                             _DEFINED_AS, _PLURAL_CLASS, _RELATIONAL, _STATES, _KIND_OF,
+                             _OWNED)))
 
 
 def _patterned(sentence: str, terms: Sequence[str]) -> bool:
@@ -226,6 +264,7 @@ def judge_definitions(drafts: Sequence[ConceptDraft], sentences: Sequence[Senten
     purposes = purpose_lines(drafts, sentences)
     for draft in drafts:
         draft.definition_kind = definition_kind(draft.definition, _terms(draft))
+        _alone(draft)
         line = purposes.get(id(draft))
         if (line is not None and draft.definition_kind is DefinitionKind.DESCRIPTION
                 and not said_of_command(draft.definition, draft.name)):
@@ -254,6 +293,20 @@ def judge_definitions(drafts: Sequence[ConceptDraft], sentences: Sequence[Senten
         if best is not None:
             adopt(draft, sentences[best], chunks)
             draft.definition_kind = definition_kind(draft.definition, _terms(draft))
+
+
+def _alone(draft: ConceptDraft) -> None:
+    """A definition whose last sentence names the concept and restates what it names shows
+    that sentence alone, not the one before it, which leans on its own context ("Any symbols
+    bound in that environment are captured ... This combination of the code of the function
+    and the bindings in its environment is called a 'function closure'.")."""
+    parts = split_sentences(draft.definition)
+    if (draft.definition_kind is DefinitionKind.DEFINITION and len(parts) >= 2
+            and restates_what_it_names(parts[-1], _terms(draft))):
+        old = draft.definition
+        draft.definition = parts[-1]
+        draft.key_points = [draft.definition, *(p for p in draft.key_points
+                                                if p not in (old, draft.definition))][:4]
 
 
 def better_sentence(draft: ConceptDraft, positions: Sequence[int], sentences: Sequence[Sentence],
