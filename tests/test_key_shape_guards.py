@@ -123,3 +123,13 @@ def test_a_quoted_negating_phrase_is_no_frame_around_the_answer() -> None:
            "false and a false one true.")
     assert negates("Negation is the connective ('it is the case that'), which makes a true "
                    "sentence false and a false one true.", [key])
+
+
+def test_a_mix_up_answer_that_gives_the_note_to_a_third_idea_is_wrong() -> None:
+    exercise = _mix_up()
+    wrong = grade(exercise, "The note gives the course's description of contradiction, not "
+                            "tautology. Contingent sentence: a sentence that is true in some "
+                            "cases and false in others.")
+    assert not wrong.correct
+    assert grade(exercise, "Her note describes a tautology. A contingent sentence is true in "
+                           "some cases and false in others.").correct
