@@ -32,28 +32,67 @@ SALAD_FROM_REFERENCE = 0.7
 SALAD_IN_ORDER = 0.75
 """Key words kept in the key's order (this share of neighbouring pairs) read as a terse
 sentence ("program executes Python code"), not as a salad."""
+TERSE_MAX_WORDS = 5
+"""A run of this many of the key's content words with no word to hold them together is a
+salad even in the key's order: a terse answer says less."""
+SHUFFLED_MIN_WORDS = 6
+SHUFFLED_FROM_REFERENCE = 0.9
+SHUFFLED_IN_ORDER = 0.6
+SHUFFLED_PHRASES_KEPT = 0.5
+"""An answer with sentence words that takes this share of its content words (at least
+:data:`SHUFFLED_MIN_WORDS`) from the key, keeps fewer than this share of its neighbouring
+pairs in the key's order and fewer than this share together as the key has them
+(:func:`_phrases_kept`), is the key's words shuffled: a paraphrase that moves a clause keeps
+most pairs in order and most of its phrases; a shuffle keeps about half the pairs in order
+and, of n words, about 2/n of the phrases. An article out of place (:func:`_article_astray`)
+in such an answer marks a shuffle too."""
 SIBLING_MARGIN = 0.02
 """How much less close to a sibling's definition than to the reference an answer may be and
 still count as describing the sibling, when it uses the sibling's own words."""
 CLEARLY_CLOSER = 0.05
 SIBLING_MIN_SIMILARITY = 0.6
 
-def negates(answer: str, references: Sequence[str]) -> bool:
-    """True when the answer repeats a reference with its sense turned around
-    (:func:`tutor.answers.says_the_opposite`): "is" turned into "is not", "can" into "cannot",
-    "not" put before a key that already says "not" or taken out of one ("is a straight line"
-    for "is not a straight line"), "mutable" for "immutable". A negating prefix counts as the
-    bare word in the words compared."""
-    for reference in references:
-        if not says_the_opposite(answer, reference):
+def negates(answer: str, references: Sequence[str], points: Sequence[str] = ()) -> bool:
+    """True when the answer repeats a reference, or one of its key ``points``, with its sense
+    turned around (:func:`tutor.answers.says_the_opposite`): "is" turned into "is not",
+    "can" into "cannot", "not" put before a key that already says "not" or taken out of one
+    ("is a straight line" for "is not a straight line"), "mutable" for "immutable", "is no
+    longer", "it is not true that ...". A negating prefix counts as the bare word in the
+    words compared, and the words of a negating phrase ("longer" in "no longer", "true" in
+    "it is not true that") as none. Against a key point the answer may say less than the
+    whole key ("To not read a file from a Web resource" for "To read a file ... and write it
+    to a file"): a point turned around is already wrong."""
+    said_plain = _plain_negation(answer)
+    for reference in [*references, *points]:
+        if not says_the_opposite(said_plain, _plain_negation(reference)):
             continue  # the same sense as the key: the answer may follow it
-        said, wanted = set(content_words(_bare(answer))), set(content_words(_bare(reference)))
+        said = set(content_words(_bare(said_plain)))
+        wanted = set(content_words(_bare(_plain_negation(reference))))
         if not wanted or not said:
             continue
         shared = len(said & wanted)
         if shared / len(wanted) >= REFERENCE_COVERED and shared / len(said) >= FROM_REFERENCE:
             return True
     return False
+
+
+_NEGATING_PHRASE = re.compile(
+    r"\bno\s+(?:longer|more)\b(?!\s+than\b)"
+    r"|^\W*(?:it\s+is|it's)\s+(?:not|never)\s+(?:true|the\s+case)\s+that\b"
+    r"|^\W*(?:it\s+is|it's)\s+(?:false|untrue)\s+that\b", re.I)
+""""No longer", and a frame around the whole answer ("It is not true that ..."; one the
+answer quotes, "the connective 'it is not the case that'", is no frame)."""
+_NOR = re.compile(r"(?<=\bneither\b)(.*?)\bnor\b", re.I | re.S)
+_NO_MORE_THAN = re.compile(r"\bno\s+(?:more|less|fewer|later|earlier)\s+than\b", re.I)
+"""A bound, not a negation ("no more than five")."""
+_ANY_MORE = re.compile(r"\bany\s+(?:longer|more)\b", re.I)
+
+
+def _plain_negation(text: str) -> str:
+    """``text`` with each negating phrase said as a bare "not" ("any longer" after a "not"
+    left out, "neither ... nor" one negation, "no more than" no negation)."""
+    text = _NO_MORE_THAN.sub("within", text)
+    return _NOR.sub(r"\1or", _ANY_MORE.sub("", _NEGATING_PHRASE.sub("not", text)))
 
 
 def _bare(text: str) -> str:
@@ -73,25 +112,57 @@ def _in_order(words: Sequence[str], reference: Sequence[str]) -> float:
     return sum(b >= a for a, b in pairs) / len(pairs) if pairs else 1.0
 
 
+def _phrases_kept(words: Sequence[str], reference: Sequence[str]) -> float:
+    """Share of neighbouring pairs of ``words`` (both the reference's) that stand close
+    together, in that order, in the reference (the second at most two words after the
+    first): a paraphrase that moves a clause keeps its phrases, a shuffle breaks them."""
+    places: dict[str, list[int]] = {}
+    for i, w in enumerate(reference):
+        places.setdefault(w, []).append(i)
+    known = [w for w in words if w in places]
+    pairs = list(zip(known, known[1:], strict=False))
+    kept = sum(any(0 < j - i <= 2 for i in places[a] for j in places[b]) for a, b in pairs)
+    return kept / len(pairs) if pairs else 1.0
+
+
+def _article_astray(words: Sequence[str]) -> bool:
+    """Whether an article stands where no sentence puts one: before a word that holds a
+    sentence together ("the of", "an is") or last. A repeated "the the" is a slip, not this."""
+    for word, after in zip(words, [*words[1:], ""], strict=True):
+        if word in ("the", "an") and after != word and (not after or after in GLUE_WORDS):
+            return True
+    return False
+
+
 def keyword_salad(answer: str, references: Sequence[str]) -> bool:
-    """True for a run of the key's words with no sentence around them ("outcome set
-    experiment random all possible"): no word that holds a sentence together, mostly the
-    key's own words, not in the key's order. A list (commas, semicolons) is not a salad: it
-    may be what the question asks for."""
+    """True for a run of the key's words with no sentence around them: mostly the key's own
+    words, and either with no word that holds a sentence together ("outcome set experiment
+    random all possible"; in the key's order too once the run is long, "read file web resource
+    ftp http write file") or with such words thrown in among the key's words out of its order
+    ("to said or the sentence be is value of a truth false true", "set it a in empty no the
+    members"). A list (commas, semicolons)
+    is not a salad: it may be what the question asks for; nor a short terse answer in the
+    key's order ("program executes Python code")."""
     words = tokens(answer)
     if len(words) < SALAD_MIN_TOKENS or "," in answer or ";" in answer:
         return False
-    if any(w in GLUE_WORDS for w in words):
-        return False
+    glued = any(w in GLUE_WORDS for w in words)
     said = content_words(answer)
-    if not said:
+    if not said or (glued and len(said) < SHUFFLED_MIN_WORDS):
         return False
     for reference in references:
         wanted = content_words(reference)
         if not any(w in GLUE_WORDS for w in tokens(reference)):
             continue  # the key itself is a list of keywords
         from_key = sum(w in set(wanted) for w in said) / len(said)
-        if from_key >= SALAD_FROM_REFERENCE and _in_order(said, wanted) < SALAD_IN_ORDER:
+        order = _in_order(said, wanted)
+        if glued:
+            if from_key >= SHUFFLED_FROM_REFERENCE and order < SALAD_IN_ORDER and (
+                    _article_astray(words) or (order < SHUFFLED_IN_ORDER and _phrases_kept(
+                        said, wanted) < SHUFFLED_PHRASES_KEPT)):
+                return True
+        elif from_key >= SALAD_FROM_REFERENCE and (
+                order < SALAD_IN_ORDER or len(said) >= TERSE_MAX_WORDS):
             return True
     return False
 

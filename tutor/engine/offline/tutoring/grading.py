@@ -28,6 +28,8 @@ from tutor.answers import (
     cloze_keys,
     is_key,
     key_verdict,
+    mix_up_sides,
+    name_pattern,
     normalise,
     reversed_diagnosis,
     says_the_opposite,
@@ -49,6 +51,7 @@ from tutor.engine.offline.tutoring.answer_similarity import (
 )
 from tutor.engine.offline.tutoring.case_answers import (
     case_parts,
+    case_sides,
     read_case_answer,
     reason_clash,
     reason_fits,
@@ -307,7 +310,10 @@ def _caught(exercise: Exercise, text: str) -> str | None:
     if reversed_diagnosis(exercise, text):
         return ("Not yet: you have the two ideas the wrong way round. Look again at which idea "
                 "the note's description fits, and which one it was written under.")
-    if negates(text, [exercise.answer]):
+    if _described_unnamed(exercise, text):
+        return ("Not yet: the question asks you to name the idea her note describes, and your "
+                "answer names another one or none.")
+    if negates(text, [exercise.answer], exercise.key_points):
         return ("Not yet: your answer says the opposite of the course (check the \"not\").")
     if keyword_salad(text, references):
         return "Not yet: that is a list of keywords; say how they fit together in a sentence."
@@ -317,6 +323,31 @@ def _caught(exercise: Exercise, text: str) -> str | None:
         definition, note = confused
         return "Not yet. " + contrast(note, text, definition)
     return None
+
+
+_NOTE_GIVES = re.compile(
+    r"\b(?:her\s+note|the\s+note|she|her\s+description|the\s+description)\s+(?:really\s+|"
+    r"actually\s+)?(?:describes|described|gives|defines|defined|is\s+about|is\s+describing)"
+    r"\s+(?:(?:the|a|an|course's|description|definition|of|idea)\s+){0,4}(?P<rest>.{0,80})",
+    re.I)
+
+
+def _described_unnamed(exercise: Exercise, text: str) -> bool:
+    """Whether an answer to a mix-up item (a classmate's note describing one idea under
+    another's name) never names the idea the note describes, or says what her note describes
+    and names neither idea there ("the note gives the description of contradiction" when it
+    is tautology's): the item asks for that name, and an answer naming a third idea reads
+    much like the key."""
+    sides = mix_up_sides(exercise)
+    if sides is None or case_sides(exercise) is not None:
+        return False
+    names = [n for n in [sides[0], *exercise.accepted] if n.strip()]
+    if not any(re.search(name_pattern(n), text, re.I) for n in names):
+        return True
+    said = [m["rest"] for m in _NOTE_GIVES.finditer(text)]
+    return bool(said) and not any(
+        re.match(r"\W*" + name_pattern(n), rest, re.I) for rest in said
+        for n in [*names, sides[1]])
 
 
 # -- withholding -----------------------------------------------------------------------------
