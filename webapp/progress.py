@@ -20,8 +20,10 @@ def main() -> None:
     now = state.store().clock()
     mastered = sum(1 for c in course.concepts if model.mastery(c.id).mastered)
     due = model.due_reviews(now)
+    read = sum(1 for c in course.concepts if model.standing(c.id) == "read")
     cols = st.columns(4)
-    cols[0].metric("Concepts mastered", f"{mastered} / {len(course.concepts)}")
+    cols[0].metric("Concepts mastered", f"{mastered} / {len(course.concepts)}",
+                   help=f"{read} more read: the course has no exercise on them" if read else None)
     cols[1].metric("Exercises answered", len(attempts))
     cols[2].metric("Reviews due", len(due))
     seconds = model.time_spent_seconds
@@ -39,6 +41,9 @@ def main() -> None:
     )
     st.caption("Probability that you know each concept (Bayesian knowledge tracing), in "
                "teaching order; mastered at 0.95. Concepts not practised yet show 0.")
+    if read:
+        st.caption("Read, not checked (the course has no exercise on them): " + ", ".join(
+            names[c] for c in order if model.standing(c) == "read"))
     st.subheader("Reviews")
     rows = []
     for cid in order:

@@ -223,6 +223,8 @@ def register(app: typer.Typer) -> None:
                     "name": loaded.concept(concept_id).name,
                     "p_known": round(belief.p_known, 4),
                     "mastered": belief.mastered,
+                    # "read": taught with no exercise on it (read, not checked)
+                    "standing": model.standing(concept_id),
                     "attempts": belief.attempts,
                     "correct": belief.correct,
                     "last_seen": belief.last_seen.isoformat() if belief.last_seen else None,
@@ -235,6 +237,7 @@ def register(app: typer.Typer) -> None:
             "learner": who.id,
             "course": course_key(folder),
             "mastered": sum(1 for r in rows if r["mastered"]),
+            "read": sum(1 for r in rows if r["standing"] == "read"),
             "concepts": len(rows),
             "reviews_due": [r["concept_id"] for r in rows if r["review_due"]],
             "summary": model.summary,
@@ -251,13 +254,15 @@ def _print_progress(report: dict[str, Any]) -> None:
     from rich.table import Table
 
     table = Table(title=f"{report['learner']} in {report['course']}: "
-                        f"{report['mastered']} of {report['concepts']} concepts mastered")
+                        f"{report['mastered']} of {report['concepts']} concepts mastered"
+                        + (f", {report['read']} read (no exercise)" if report["read"] else ""))
     for column in ("Concept", "Mastery", "Attempts", "Right", "Review"):
         table.add_column(column, justify="left" if column == "Concept" else "right")
     for row in report["progress"]:
         review = "due now" if row["review_due"] else (row["next_review"] or "-")[:10]
         mark = " ✓" if row["mastered"] else ""
-        table.add_row(row["name"] + mark, f"{row['p_known']:.0%}", str(row["attempts"]),
+        belief = "read" if row["standing"] == "read" else f"{row['p_known']:.0%}"
+        table.add_row(row["name"] + mark, belief, str(row["attempts"]),
                       str(row["correct"]), review)
     console = Console(highlight=False)
     console.print(table)

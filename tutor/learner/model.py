@@ -138,6 +138,10 @@ class LearnerModel(BaseModel):
     retention: retaining.RetentionRecord = Field(default_factory=retaining.RetentionRecord)
     """The learner's recall record, as the evidence for how well they retain
     (:mod:`tutor.learner.retention`)."""
+    read: dict[str, datetime] = Field(default_factory=dict)
+    """Concepts the lesson taught with no exercise on them (the course has none): concept id
+    -> when first read. Read is not mastered (mastery needs evidence); a read concept only
+    lets what builds on it be taught after it (:mod:`tutor.teach.reading`)."""
 
     def mastery(self, concept_id: str) -> ConceptMastery:
         """The belief about ``concept_id``; a fresh default when the concept was never seen."""
@@ -150,6 +154,26 @@ class LearnerModel(BaseModel):
 
     def is_mastered(self, concept_id: str) -> bool:
         return self.p_known(concept_id) >= MASTERY
+
+    def is_read(self, concept_id: str) -> bool:
+        """Whether ``concept_id`` was taught by reading only (no exercise on it)."""
+        return concept_id in self.read
+
+    def with_read(self, concept_id: str, at: datetime) -> LearnerModel:
+        """A new model with ``concept_id`` read at ``at`` (the first reading is kept)."""
+        if concept_id in self.read:
+            return self
+        return self.model_copy(update={"read": {**self.read, concept_id: as_utc(at)}})
+
+    def standing(self, concept_id: str) -> str:
+        """How far the learner is with ``concept_id``, as the progress views say it:
+        ``mastered``, ``practising`` (answered, not mastered), ``read`` (taught with no
+        exercise on it: read, not checked) or ``not started``."""
+        if self.is_mastered(concept_id):
+            return "mastered"
+        if self.mastery(concept_id).attempts:
+            return "practising"
+        return "read" if self.is_read(concept_id) else "not started"
 
     def is_ready(self, concept_id: str) -> bool:
         """Known well enough to build on (:func:`builds_on`)."""

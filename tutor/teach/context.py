@@ -30,6 +30,9 @@ class TeachDeps:
     retrieve: Callable[[str, int], list[Chunk]]
     """The passages that best match a free question (``query, k``)."""
     clock: Clock = system_clock
+    whole: Course | None = None
+    """The course with its concepts that have no exercise too (``course`` is the teachable
+    part): what :mod:`tutor.teach.reading` teaches by reading. None: nothing to read."""
     learner_name: str = ""
     stream_turns: bool = False
     """Whether this run streams a turn's text as it is written (:mod:`tutor.teach.streaming`)."""

@@ -1,6 +1,7 @@
 """The teach graph: choose a concept, explain it, ask, wait for the learner, grade, adapt.
 
     START -> choose_concept --new concept or review--> explain -> ask -> wait_for_learner
+                |--a concept without exercises first--> read_concept -> choose_concept
                 |   '--same concept, already explained--------------^   (interrupt)
                 '--everything mastered, nothing due--> END
     wait_for_learner --answer---> grade --right--> choose_concept (or return_to_concept)
@@ -64,6 +65,7 @@ from tutor.teach.exercise_pool import (
     today,
 )
 from tutor.teach.lookahead import explanation_move, grade_answer
+from tutor.teach.reading import READ, next_reading, read_concept
 from tutor.teach.routes import (
     after_action,
     after_ask,
@@ -130,6 +132,10 @@ def choose_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str,
     }
     if "exercise_log" not in state:  # a new thread: what this learner answered before
         base["exercise_log"] = exercise_log(deps.store, state["learner_id"], state["course"])
+    reading = (next_reading(state, deps, model, step.concept_id)
+               if step.concept_id is None or step.reason == "frontier" else None)
+    if reading is not None:  # a concept without exercises first (tutor.teach.reading)
+        return {**base, "concept_id": reading, "reason": READ}
     if step.concept_id is None:
         mastered = sum(1 for c in deps.course.concepts if model.is_mastered(c.id))
         total = len(deps.course.concepts)
@@ -310,6 +316,8 @@ STEPS = {
     "choose_concept": choose_concept,
     # Write an explanation of the concept in a style chosen from what worked for this learner.
     "explain": explain,
+    # A concept the course has no exercise on: explained, said so, recorded read; on.
+    "read_concept": read_concept,
     # Show the explanation (answer masked) and an exercise, preferring ones not yet answered.
     "ask": ask,
     # Remind the learner what they can do (empty answer, unknown action).
@@ -334,6 +342,7 @@ STEPS = {
 FOLLOWS: Follows = {
     "choose_concept": after_choice,
     "explain": "ask",
+    "read_concept": "choose_concept",
     "ask": after_ask,
     "nudge": WAIT,
     "give_hint": WAIT,

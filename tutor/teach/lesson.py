@@ -94,6 +94,7 @@ class Lesson:
             passages=passages.for_concept,
             retrieve=retrieve or passages.search,
             clock=clock or context.clock,
+            whole=whole if self._untaught else None,  # concepts without exercises: read
             learner_name=learner.name,
             engine_notices=FallbackNotices(engine),
         )

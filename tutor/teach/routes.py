@@ -27,6 +27,8 @@ def after_start(state: LessonState) -> str:
 def after_choice(state: LessonState) -> str:
     if state.get("concept_id") is None:
         return END
+    if state.get("reason") == "read":  # no exercise on it (tutor.teach.reading)
+        return "read_concept"
     again = state.get("reason") == "frontier" and state["concept_id"] in state.get("explained", [])
     return "ask" if again else "explain"
 

@@ -38,7 +38,7 @@ Follows = Mapping[str, str | Callable[..., str]]
 """After each step, the step that follows it: a name, or a route reading the state (and the
 run's context, when it takes a second argument)."""
 
-MAX_STEPS = 12
+MAX_STEPS = 18
 """More steps than any way through the graph takes without the learner (a guard against a
 route that would go round in circles)."""
 

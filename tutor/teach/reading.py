@@ -1,0 +1,109 @@
+"""Concepts the course has no exercise on: taught by reading, in their place in prerequisite
+order.
+
+The teach graph's policy works on the teachable course (:func:`tutor.teach.teaching_material.
+teachable`: the concepts that have exercises). A concept without one is still part of the
+course the learner sees on the map, so the lesson teaches it too: before the concept the policy
+chose next, an unread concept without exercises that comes earlier in the whole course's
+teaching order (its prerequisites taught: known, last answered right, or read) or that the chosen concept builds on is
+explained (the same explain step, its passages and citations), with a plain notice that there
+is no exercise on it, and the lesson goes on in the same turn. The learner may ask about it
+(``/ask``) at any time. Such a concept is *read* (:meth:`tutor.learner.model.LearnerModel.
+is_read`), never mastered: a read concept lets what builds on it be taught, nothing more.
+
+A turn reads at most :data:`MAX_READINGS_PER_TURN` concepts; the rest wait for the next turn.
+When the day's practice is done, the next concept whose prerequisites are taught is read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from langgraph.runtime import Runtime
+
+from tutor.learner.model import LearnerModel
+from tutor.teach import policy
+from tutor.teach.context import TeachDeps
+from tutor.teach.exercise_pool import pace
+from tutor.teach.lookahead import explanation_move
+from tutor.teach.state import LessonState, TutorMessage
+from tutor.teach.streaming import write_explanation
+from tutor.teach.withholding import say
+
+__all__ = ["MAX_READINGS_PER_TURN", "READ", "next_reading", "read_concept"]
+
+READ = "read"
+"""The lesson state's ``reason`` while a concept without exercises is taught."""
+
+MAX_READINGS_PER_TURN = 3
+"""Concepts without exercises read in one turn at most (each is an explanation to read)."""
+
+
+def _readings_this_turn(state: LessonState) -> int:
+    turn, count = pace(state).get("read") or [-1, 0]
+    return int(count) if turn == state.get("turn", 0) else 0
+
+
+def next_reading(state: LessonState, deps: TeachDeps, model: LearnerModel,
+                 before: str | None) -> str | None:
+    """The concept without exercises to read before teaching ``before`` (the policy's next
+    concept; None when the day's practice is done), or None.
+
+    In the whole course's teaching order: an unread concept the course has no exercise on that
+    ``before`` builds on, or that comes before ``before`` with its prerequisites all taught
+    (:func:`_taught`: read, known, or last answered right). With ``before`` None, the
+    first such concept anywhere in the order."""
+    whole = deps.whole
+    if whole is None or _readings_this_turn(state) >= MAX_READINGS_PER_TURN:
+        return None
+    taught = {c.id for c in deps.course.concepts}
+    if len(taught) == len(whole.concepts):
+        return None
+    below = set(policy.prerequisites_by_distance(whole, before)) if before else set()
+    for concept_id in policy.teaching_order(whole):
+        if concept_id == before:
+            break
+        if concept_id in taught or model.is_read(concept_id):
+            continue
+        if concept_id in below or all(_taught(model, p) for p in whole.prerequisites_of(concept_id)):
+            return concept_id
+    return None
+
+
+def _taught(model: LearnerModel, concept_id: str) -> bool:
+    """Whether what builds on ``concept_id`` may be taught now: it is read, known well enough
+    to build on, or its latest answer was right (the lesson goes past such a prerequisite too:
+    :func:`tutor.teach.policy.past_cleared`)."""
+    return (model.is_read(concept_id) or model.is_ready(concept_id)
+            or model.mastery(concept_id).last_correct)
+
+
+NOTICE = ("There is no exercise on **{name}** in this course, so this one is read, not "
+          "checked. Ask about it any time with /ask.")
+"""Said after the explanation of a concept without exercises."""
+
+
+def read_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
+    """Explain the concept without exercises in hand, say there is no exercise on it, and
+    record it read; the lesson then chooses again (:func:`tutor.teach.graph.choose_concept`)."""
+    deps = runtime.context
+    whole = deps.whole or deps.course
+    concept = whole.concept(state["concept_id"] or "")
+    model = deps.store.load(state["learner_id"], state["course"])
+    reading = replace(deps, course=whole)
+    move = explanation_move(reading, state, model)
+    explanation = write_explanation(reading, move, None)
+    messages = [
+        TutorMessage(kind="explanation", text=explanation.text,
+                     citations=explanation.citations),
+        TutorMessage(kind="info", text=NOTICE.format(name=concept.name)),
+    ]
+    deps.store.mark_read(state["learner_id"], state["course"], concept.id, deps.clock())
+    cleared: LessonState = {**state, "exercise_id": None}  # type: ignore[typeddict-item]
+    turn = state.get("turn", 0)
+    return {
+        **say(cleared, None, messages, deps.engine_notices()),
+        "pace": {**pace(state), "read": [turn, _readings_this_turn(state) + 1]},
+        "explanation": None,
+    }
