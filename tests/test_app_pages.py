@@ -64,7 +64,10 @@ def test_course_map_shows_a_concept_read_from_it_as_read(course: Course) -> None
     at.switch_page("webapp/course_map.py").run()
     assert fill_of(dot(at), unread) == MASTERY_BANDS[-1][1]  # not started yet
     at.selectbox(key="map_concept").set_value(unread).run()
-    assert "0 exercise(s) on this concept" in [c.value for c in at.caption]
+    assert "0 exercise(s) on this concept: it is read, not checked" in [
+        c.value for c in at.caption]
+    name = course.concept(unread).name
+    assert at.button(key="learn_now").label == f"Read “{name}” now"
     at.button(key="learn_now").click().run()  # read now: no exercise on it
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]

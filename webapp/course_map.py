@@ -60,8 +60,11 @@ def main() -> None:
         st.progress(min(1.0, mastery[selected]), text=f"Mastery {mastery[selected]:.0%}")
     # The exercises themselves are not listed: a cloze prompt or a "which term" question
     # gives its answer away, and learners meet them in the lesson.
-    st.caption(f"{len(course.exercises_for(selected))} exercise(s) on this concept")
-    if who and st.button(f"Learn “{inert_markdown(concept.name)}” now", type="primary",
+    count = len(course.exercises_for(selected))
+    st.caption(f"{count} exercise(s) on this concept"
+               + ("" if count else ": it is read, not checked"))
+    verb = "Learn" if count else "Read"
+    if who and st.button(f"{verb} “{inert_markdown(concept.name)}” now", type="primary",
                          key="learn_now"):
         try:
             state.lesson().focus(selected)
