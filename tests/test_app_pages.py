@@ -19,7 +19,8 @@ from tests.app_support import (
     right_answer,
 )
 from tutor.course import Course
-from tutor.views.concept_map import MASTERY_BANDS
+from tutor.teach.teaching_material import teachable
+from tutor.views.concept_map import MASTERY_BANDS, READ_BAND
 
 pytestmark = pytest.mark.e2e
 
@@ -54,6 +55,30 @@ def test_course_map_without_a_learner_shows_the_graph(course: Course) -> None:
     assert all(f'"{c.id}"' in spec for c in course.concepts)
     assert spec.count("->") == len(course.prerequisites)
     assert {fill_of(spec, c.id) for c in course.concepts} == {MASTERY_BANDS[-1][1]}
+
+
+def test_course_map_shows_a_concept_read_from_it_as_read(course: Course) -> None:
+    exercised = {c.id for c in teachable(course).concepts}
+    unread = next(c for c in course.teaching_order() if c not in exercised)
+    at = create_profile(new_app(), "Ada")
+    at.switch_page("webapp/course_map.py").run()
+    assert fill_of(dot(at), unread) == MASTERY_BANDS[-1][1]  # not started yet
+    at.selectbox(key="map_concept").set_value(unread).run()
+    assert "0 exercise(s) on this concept: it is read, not checked" in [
+        c.value for c in at.caption]
+    name = course.concept(unread).name
+    assert at.button(key="learn_now").label == f"Read “{name}” now"
+    at.button(key="learn_now").click().run()  # read now: no exercise on it
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    at.switch_page("webapp/course_map.py").run()
+    assert not at.exception, at.exception
+    spec = dot(at)
+    assert fill_of(spec, unread) == READ_BAND[0] != MASTERY_BANDS[-1][1]
+    assert re.search(rf'"{re.escape(unread)}" \[.*tooltip="[^"]*: read"', spec)
+    legend = next(m.value for m in at.markdown if "not started" in m.value)
+    assert f"background:{READ_BAND[0]}" in legend and "</span> read" in legend
+    assert all(fill_of(spec, c) != READ_BAND[0] for c in exercised)
 
 
 def test_course_map_colours_mastery_after_answers(course: Course) -> None:

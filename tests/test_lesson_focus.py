@@ -114,17 +114,38 @@ def test_a_restart_resumes_at_the_focused_exercise(context: TutorContext) -> Non
     again.close()
 
 
-def test_unknown_or_untaught_concepts_are_refused_and_change_nothing(
-    context: TutorContext,
-) -> None:
+def test_unknown_concepts_are_refused_and_change_nothing(context: TutorContext) -> None:
     lesson = open_lesson(context)
     lesson.start()
     pending = lesson.pending
     with pytest.raises(CourseError, match="no concept 'queues' in course 'demo'"):
         lesson.focus("queues")
-    with pytest.raises(CourseError, match="'linked-list' has no exercises"):
-        lesson.focus("linked-list")
     assert lesson.pending == pending
+    lesson.close()
+
+
+def test_focus_on_a_concept_without_exercises_reads_it_then_goes_on(
+    context: TutorContext,
+) -> None:
+    lesson = open_lesson(context)
+    lesson.start()
+    assert not lesson.progress().is_read("linked-list")
+
+    replies = lesson.focus("linked-list")
+
+    kinds = [m.kind for m in replies]
+    assert kinds[:3] == ["info", "explanation", "info"]
+    assert "Let's read **linked list** now." == replies[0].text
+    assert replies[1].citations  # the same explain step: its passages, cited
+    assert "There is no exercise on **linked list**" in replies[2].text
+    # Then the lesson goes on in the same turn, with an exercise on a concept that has one.
+    assert kinds[-1] == "exercise"
+    exercise = replies[-1].exercise
+    assert exercise is not None and exercise.concept_id != "linked-list"
+    assert lesson.pending == exercise
+    model = lesson.progress()
+    assert model.standing("linked-list") == "read" and not model.is_mastered("linked-list")
+    assert lesson.store.attempts("ana", COURSE) == []
     lesson.close()
 
 

@@ -148,3 +148,25 @@ def test_a_turn_reads_at_most_a_few_concepts(tutor_home: Path) -> None:
     per_turn = [sum(NOTICE in m.text for m in reply) for reply in replies]
     assert max(per_turn) == MAX_READINGS_PER_TURN  # the cap, reached
     assert sum(per_turn) == len(extras) and set(read) == {e.id for e in extras}
+
+
+def test_the_end_of_the_day_counts_the_concepts_read_too(context: TutorContext) -> None:
+    with _open(context) as lesson:
+        replies = _strong(lesson, 40)
+        assert lesson.pending is None  # the day's practice is done
+    done = [m for reply in replies for m in reply if m.kind == "done"]
+    assert done, "the day did not end"
+    total = len(make_course().concepts) - 1  # sorting has no exercise
+    assert "concepts with exercises in **" in done[-1].text
+    assert f"of {total} concepts with exercises" in done[-1].text
+    assert "(read 1 of the 1 without)" in done[-1].text
+
+
+def test_a_course_with_every_concept_exercised_keeps_the_plain_count(tutor_home: Path) -> None:
+    ctx = TutorContext.from_env(engine="offline")
+    _write(ctx, make_course())
+    with _open(ctx) as lesson:
+        replies = _strong(lesson, 40)
+    done = [m for reply in replies for m in reply if m.kind == "done"]
+    assert done and f"of {len(make_course().concepts)} concepts of **" in done[-1].text
+    assert "without" not in done[-1].text

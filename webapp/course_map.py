@@ -9,7 +9,7 @@ import streamlit as st
 
 from tutor.errors import TutorError
 from tutor.safety.markup import displayed, inert_markdown
-from tutor.views.concept_map import MASTERY_BANDS
+from tutor.views.concept_map import LEGEND
 from webapp import state
 from webapp.map_view import map_panel, outline_panel
 
@@ -22,23 +22,26 @@ def main() -> None:
         return
     mastery: dict[str, float] = {}
     due: set[str] = set()
+    read: set[str] = set()
     who = state.learner_id()
     if who:
         model = state.store().load(who, course.slug or state.course_name() or "")
         mastery = {cid: m.p_known for cid, m in model.concepts.items() if m.attempts}
         due = set(model.due_reviews(state.store().clock()))
+        read = set(model.read)
     names = {c.id: c.name for c in course.concepts}
-    selected = map_panel(course, "map", mastery, due)
+    selected = map_panel(course, "map", mastery, due, read)
     legend = " &nbsp; ".join(
         f"<span style='background:{colour};border:1px solid #9e9e9e;border-radius:3px;"
         f"display:inline-block;width:0.9em;height:0.9em;vertical-align:middle'></span> {label}"
-        for _, colour, label in MASTERY_BANDS)
+        for colour, label in LEGEND)
     st.markdown(legend, unsafe_allow_html=True)
     st.caption("Dashed border: a review is due. Arrows point from a prerequisite to what "
-               "builds on it. Hover a concept for its mastery.")
+               "builds on it. Read: taught with no exercise on it, read, not checked. Hover a "
+               "concept for its mastery.")
     if selected is None:
         st.subheader("Chapters")
-        outline_panel(course, mastery)
+        outline_panel(course, mastery, read)
         return
     concept = course.concept(selected)
     st.subheader(inert_markdown(concept.name))
@@ -57,8 +60,11 @@ def main() -> None:
         st.progress(min(1.0, mastery[selected]), text=f"Mastery {mastery[selected]:.0%}")
     # The exercises themselves are not listed: a cloze prompt or a "which term" question
     # gives its answer away, and learners meet them in the lesson.
-    st.caption(f"{len(course.exercises_for(selected))} exercise(s) on this concept")
-    if who and st.button(f"Learn “{inert_markdown(concept.name)}” now", type="primary",
+    count = len(course.exercises_for(selected))
+    st.caption(f"{count} exercise(s) on this concept"
+               + ("" if count else ": it is read, not checked"))
+    verb = "Learn" if count else "Read"
+    if who and st.button(f"{verb} “{inert_markdown(concept.name)}” now", type="primary",
                          key="learn_now"):
         try:
             state.lesson().focus(selected)

@@ -14,10 +14,12 @@ from tutor.views.course_outline import FULL_MAP_MAX, chapters, neighbourhood, se
 
 
 def map_panel(course: Course, key: str, mastery: dict[str, float] | None = None,
-              due: set[str] | None = None) -> str | None:
+              due: set[str] | None = None, read: set[str] | None = None) -> str | None:
     """Draw the pickers and the graph; return the selected concept id (or ``None``).
-    ``key`` prefixes the widget keys (the concept picker is ``<key>_concept``)."""
+    ``key`` prefixes the widget keys (the concept picker is ``<key>_concept``); ``read``: the
+    concepts the learner read (no exercise on them)."""
     mastery = mastery or {}
+    read = read or set()
     names = {c.id: c.name for c in course.concepts}
     outline = chapters(course)
     by_key = {c.key: c for c in outline}
@@ -43,18 +45,19 @@ def map_panel(course: Course, key: str, mastery: dict[str, float] | None = None,
         builds_on = len(course.prerequisites_of(selected))
         st.caption(f"{inert_markdown(names[selected])}, the {builds_on} concept(s) it builds on "
                    f"and the {len(course.dependents_of(selected))} that build on it.")
-        dot = concept_map_dot(course, mastery, selected, due, only=around)
+        dot = concept_map_dot(course, mastery, selected, due, only=around, read=read)
     elif query.strip():
-        dot = concept_map_dot(course, mastery, None, due, only=options)
+        dot = concept_map_dot(course, mastery, None, due, only=options, read=read)
     elif chapter is not None:
         inside = set(chapter.concepts)
         before = {p for cid in chapter.concepts for p in course.prerequisites_of(cid)} - inside
         dot = concept_map_dot(course, mastery, None, due, only=inside | before,
-                              sections=[(s.title, s.concepts) for s in chapter.sections])
+                              sections=[(s.title, s.concepts) for s in chapter.sections],
+                              read=read)
         if before:
             st.caption("Faded: concepts from other chapters this chapter builds on.")
     elif len(course.concepts) <= FULL_MAP_MAX:
-        dot = concept_map_dot(course, mastery, None, due)
+        dot = concept_map_dot(course, mastery, None, due, read=read)
     else:
         dot = chapter_map_dot(course, mastery)
         st.caption(f"{len(course.concepts)} concepts in {len(outline)} chapters: pick a chapter, "
@@ -63,9 +66,12 @@ def map_panel(course: Course, key: str, mastery: dict[str, float] | None = None,
     return selected
 
 
-def outline_panel(course: Course, mastery: dict[str, float] | None = None) -> None:
-    """The chapters as collapsed lists of sections and concepts, with each concept's mastery."""
+def outline_panel(course: Course, mastery: dict[str, float] | None = None,
+                  read: set[str] | None = None) -> None:
+    """The chapters as collapsed lists of sections and concepts, with each concept's mastery
+    (``read``: as for :func:`map_panel`)."""
     mastery = mastery or {}
+    read = read or set()
     names = {c.id: c.name for c in course.concepts}
     for chapter in chapters(course):
         with st.expander(f"{inert_markdown(chapter.title)} · {len(chapter.concepts)} concept(s)"):
@@ -73,6 +79,6 @@ def outline_panel(course: Course, mastery: dict[str, float] | None = None) -> No
             for section in chapter.sections:
                 if len(chapter.sections) > 1 or section.title != chapter.title:
                     lines.append(f"**{inert_markdown(section.title)}**")
-                lines += [f"- {inert_markdown(names[cid])} · *{band(mastery.get(cid))[1]}*"
+                lines += [f"- {inert_markdown(names[cid])} · *{band(mastery.get(cid), cid in read)[1]}*"
                           for cid in section.concepts]
             st.markdown("\n".join(lines))

@@ -121,6 +121,11 @@ def return_to_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[s
     }
 
 
+READ = "read"
+"""The lesson state's ``reason`` while a concept without exercises is taught
+(:mod:`tutor.teach.reading`), as the lesson reaches it or the learner picks it."""
+
+
 def focus_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     """The learner asked to learn a concept now (the ``focus`` action, its id as the text).
 
@@ -130,13 +135,15 @@ def focus_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, 
     """
     deps = runtime.context
     concept_id = str((state.get("action") or {}).get("text", "")).strip()
+    whole = deps.whole or deps.course
     try:
-        concept = deps.course.concept(concept_id)
+        concept = whole.concept(concept_id)
     except KeyError:  # the facade checks ids first; a stale one leaves the lesson as it was
         text = f"There is no concept {concept_id!r} to learn in this course."
         return {**_say(state, deps, [TutorMessage(kind="info", text=text)]), "action": None}
     model = deps.store.load(state["learner_id"], state["course"])
-    missing = policy.weakest_prerequisite(deps.course, model, concept.id)
+    read = concept.id not in {c.id for c in deps.course.concepts}  # no exercise on it
+    missing = None if read else policy.weakest_prerequisite(deps.course, model, concept.id)
     asked = TutorMessage(kind="learner", text=f"Teach me {concept.name} now.")
     update: dict[str, Any] = {
         "action": None,
@@ -157,7 +164,10 @@ def focus_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, 
     }
     if "exercise_log" not in state:  # a new thread: what this learner answered before
         update["exercise_log"] = exercise_log(deps.store, state["learner_id"], state["course"])
-    if missing is None:
+    if read:  # taught as a reading, then the lesson chooses again (tutor.teach.reading)
+        update["reason"] = READ
+        told = TutorMessage(kind="info", text=f"Let's read **{concept.name}** now.")
+    elif missing is None:
         told = TutorMessage(kind="info", text=f"Let's learn **{concept.name}** now.")
     else:
         first = deps.course.concept(missing)
@@ -173,7 +183,8 @@ def focus_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, 
 
 
 def after_focus(state: LessonState) -> str:
-    """Teach the focused concept (or its missing prerequisite); an unknown id changes nothing."""
+    """Teach the focused concept (or its missing prerequisite; one without exercises is
+    read); an unknown id changes nothing."""
     if state.get("outcome") == "focused":
-        return "explain"
+        return "read_concept" if state.get("reason") == READ else "explain"
     return "wait_for_learner" if state.get("exercise_id") else "choose_concept"

@@ -43,6 +43,7 @@ from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
 from tutor.errors import AnswerError
+from tutor.learner.model import LearnerModel
 from tutor.teach import deferring
 from tutor.teach.asking import ask
 from tutor.teach.attempts import exercise_log, record_attempt
@@ -142,11 +143,7 @@ def choose_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str,
         later = ("and no review is due. Come back later for spaced reviews." if mastered == total
                  else "and practised what can be practised today. Come back tomorrow: a "
                  "recall on a later day is what turns practice into mastery.")
-        done = TutorMessage(
-            kind="done",
-            text=f"You have mastered {mastered} of {total} concepts of **{deps.course.title}** "
-            + later,
-        )
+        done = TutorMessage(kind="done", text=day_summary(deps, model, mastered) + later)
         cleared: LessonState = {**state, "exercise_id": None}
         return {**base, **_say(cleared, deps, [done]), "concept_id": None, "reason": "done",
                 "exercise_id": None}
@@ -154,6 +151,18 @@ def choose_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str,
     # a give-up, it is taught another way).
     base["styles_tried"] = deferring.styles_tried(state, step.concept_id)
     return {**base, "concept_id": step.concept_id, "reason": step.reason}
+
+
+def day_summary(deps: TeachDeps, model: LearnerModel, mastered: int) -> str:
+    """The end of the day's opening: concepts mastered of those with exercises and, when the
+    course has concepts without one, how many of those were read (:mod:`tutor.teach.reading`)."""
+    total, title = len(deps.course.concepts), deps.course.title
+    whole = deps.whole.concepts if deps.whole is not None else deps.course.concepts
+    if len(whole) <= total:
+        return f"You have mastered {mastered} of {total} concepts of **{title}** "
+    read = sum(1 for c in whole if model.is_read(c.id))
+    return (f"You have mastered {mastered} of {total} concepts with exercises in **{title}** "
+            f"(read {read} of the {len(whole) - total} without) ")
 
 
 def explain(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:

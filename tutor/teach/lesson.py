@@ -185,21 +185,15 @@ class Lesson:
         The pending exercise is dropped without counting an attempt. If the concept's
         prerequisites are not mastered, the tutor says so and teaches the weakest missing one
         first, then comes back to the concept; otherwise it explains the concept and asks one of
-        its exercises. Checkpointed like every action: a restart resumes at that exercise.
+        its exercises. A concept the course has no exercise on is taught as a reading (its
+        explanation and the notice, :mod:`tutor.teach.reading`), then the lesson goes on. Checkpointed like every action: a restart resumes at that exercise.
         ``shown`` gets the explanation while it is written (as for :meth:`answer`).
         """
         wanted = (concept_id or "").strip()
-        if wanted in self._untaught:
-            raise CourseError(
-                f"concept {wanted!r} has no exercises in course {self.course_name!r}; "
-                "pick another concept, or rebuild the course"
-            )
-        try:
-            self.course.concept(wanted)
-        except KeyError:
+        if wanted not in self._taught and wanted not in self._untaught:
             raise CourseError(
                 f"no concept {wanted!r} in course {self.course_name!r}; pick one on the course map"
-            ) from None
+            )
         with self._lock:
             snapshot = self._graph.get_state(self._config)
             replies: list[TutorMessage] = []

@@ -25,6 +25,7 @@ from langgraph.runtime import Runtime
 from tutor.learner.model import LearnerModel
 from tutor.teach import policy
 from tutor.teach.context import TeachDeps
+from tutor.teach.detours import READ
 from tutor.teach.exercise_pool import pace
 from tutor.teach.lookahead import explanation_move
 from tutor.teach.state import LessonState, TutorMessage
@@ -32,9 +33,6 @@ from tutor.teach.streaming import write_explanation
 from tutor.teach.withholding import say
 
 __all__ = ["MAX_READINGS_PER_TURN", "READ", "next_reading", "read_concept"]
-
-READ = "read"
-"""The lesson state's ``reason`` while a concept without exercises is taught."""
 
 MAX_READINGS_PER_TURN = 3
 """Concepts without exercises read in one turn at most (each is an explanation to read)."""

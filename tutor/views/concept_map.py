@@ -20,15 +20,27 @@ MASTERY_BANDS: list[tuple[float, str, str]] = [
     (0.0, "#eeeeee", "not started"),
 ]
 
+READ_BAND: tuple[str, str] = ("#b3e5fc", "read")
+"""(fill colour, label) of a concept never practised but read: taught with no exercise on it,
+read, not checked (:meth:`tutor.learner.model.LearnerModel.standing`)."""
+
+LEGEND: list[tuple[str, str]] = [
+    *((colour, label) for _, colour, label in MASTERY_BANDS[:-1]),
+    READ_BAND,
+    MASTERY_BANDS[-1][1:],
+]
+"""(fill colour, label) of every band the map colours a concept with, from the top down."""
+
 
 CHAPTER_LINKS = 3
 """Links drawn into each chapter on the chapter map: those with the most prerequisite edges."""
 
 
-def band(p_known: float | None) -> tuple[str, str]:
-    """(colour, label) of a mastery probability; None = never practised."""
+def band(p_known: float | None, read: bool = False) -> tuple[str, str]:
+    """(colour, label) of a mastery probability; None = never practised (``read``: but taught
+    by reading, as a concept with no exercise is)."""
     if p_known is None:
-        return MASTERY_BANDS[-1][1], MASTERY_BANDS[-1][2]
+        return READ_BAND if read else (MASTERY_BANDS[-1][1], MASTERY_BANDS[-1][2])
     for low, colour, label in MASTERY_BANDS:
         if p_known >= low:
             return colour, label
@@ -40,9 +52,9 @@ def _quote(text: str) -> str:
 
 
 def _node(concept: Concept, mastery: Mapping[str, float], selected: str | None,
-          due: set[str], faded: bool = False) -> str:
+          due: set[str], faded: bool = False, read: Collection[str] = ()) -> str:
     p = mastery.get(concept.id)
-    colour, label = band(p)
+    colour, label = band(p, concept.id in read)
     font = "white" if colour == MASTERY_BANDS[0][1] else "black"
     styles = ["rounded", "filled"]
     if concept.id in due:
@@ -68,10 +80,12 @@ def concept_map_dot(
     due: set[str] | None = None,
     only: Collection[str] | None = None,
     sections: Sequence[tuple[str, Sequence[str]]] = (),
+    read: Collection[str] = (),
 ) -> str:
     """DOT source of the concept graph.
 
     ``mastery`` maps concept id -> p(known) for the learner (absent = never practised);
+    ``read`` concepts never practised are coloured read (taught with no exercise on them);
     ``selected`` is outlined; ``due`` concepts (reviews due) get a dashed border. ``only``
     limits the drawing to those concepts and the edges between them; ``sections`` (title,
     concept ids) draws each group in a labelled box, and the concepts of ``only`` outside every
@@ -94,11 +108,12 @@ def concept_map_dot(
                      'fontname="Helvetica"; fontsize=10;')
         for cid in ids:
             if cid in drawn and cid in by_id:
-                lines.append("    " + _node(by_id[cid], mastery, selected, due))
+                lines.append("    " + _node(by_id[cid], mastery, selected, due, read=read))
         lines.append("  }")
     for concept in course.concepts:
         if concept.id in drawn and concept.id not in grouped:
-            lines.append("  " + _node(concept, mastery, selected, due, faded=bool(sections)))
+            lines.append("  " + _node(concept, mastery, selected, due, faded=bool(sections),
+                                        read=read))
     for edge in course.prerequisites:
         if edge.prerequisite in drawn and edge.concept in drawn:
             lines.append(f"  {_quote(edge.prerequisite)} -> {_quote(edge.concept)};")
