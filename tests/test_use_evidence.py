@@ -108,6 +108,16 @@ def test_only_an_item_that_could_complete_the_proof_is_worth_asking_today() -> N
     assert would_prove(mastery, "code_output", True)
     used = _after(_attempt(0, "code_output", True, NOW)).mastery("array")
     assert would_prove(used, "definition", False)  # the use is in: any new origin proves
+    # two origins of recognition in: an item of use proves, even of an origin already counted
+    recognised = _after(_attempt(0, "definition", False, NOW),
+                        _attempt(1, "example", False, NOW + timedelta(minutes=5)))
+    assert would_prove(recognised.mastery("array"), "example", True)
+    assert not would_prove(recognised.mastery("array"), "relation", False)
+    # proven already: only a new origin adds to it, as before
+    proven = _after(_attempt(0, "definition", False, NOW),
+                    _attempt(1, "code_output", True, NOW + timedelta(minutes=5))).mastery("array")
+    assert not would_prove(proven, "code_output", True)
+    assert would_prove(proven, "worked_example", True)
 
 
 def _course_with(extra: Exercise) -> object:

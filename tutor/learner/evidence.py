@@ -73,11 +73,13 @@ def proven(mastery: ConceptMastery) -> bool:
 
 def would_prove(mastery: ConceptMastery, origin: str, tests_use: bool) -> bool:
     """Whether a right first-try answer today to an exercise of ``origin`` (testing use of the
-    idea or not) could complete the proof of a concept whose first right answer was today:
-    it adds an origin, and with it the proof has an item of use. An item that only adds
+    idea or not) adds to the evidence of a concept whose first right answer was today what
+    its proof lacks: a new origin, or the first item of use, such that with it the evidence has
+    :data:`ORIGINS_NEEDED` origins and an item of use among them. An item that only adds
     recognition waits: tomorrow's recall proves the concept."""
-    origins = set(mastery.origins)
-    return origin not in origins and (used(mastery) or tests_use)
+    origins, use = set(mastery.origins), used(mastery)
+    adds = origin not in origins or (tests_use and not use)
+    return adds and len(origins | {origin}) >= ORIGINS_NEEDED and (use or tests_use)
 
 
 def recall_awaited(mastery: ConceptMastery, now: datetime) -> bool:
