@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from tutor.course import Exercise, ExerciseKind, ExerciseOrigin
+from tutor.course import NOTE_DESCRIBES, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.text import ARTICLES, content_stems, fold, sense_turns, singular, stem
 
 TRUE_WORDS = frozenset({"true", "t", "yes", "y", "correct", "right"})
@@ -232,10 +232,6 @@ def spelled_key(exercise: Exercise, text: str) -> str | None:
 
 
 # -- mix-ups to diagnose ---------------------------------------------------------------------
-NOTE_DESCRIBES = "the note describes"
-"""How a mix-up item's first key point names the idea a classmate's note really describes:
-"<idea>: the note describes <idea>"; the second point is "<idea the note was written under>:
-<what it really is>" (written by the offline contrast writer, read here)."""
 _NOTE = re.compile(r'"(?P<name>[^":]{1,80}):\s*(?P<said>[^"]+)"')
 _SAYS_OF = (r"\b(?:that|this|it|which|she|her\s+note|the\s+note|her\s+description|the\s+"
             r"description|the\s+definition|the\s+case|the\s+missing\s+idea|the\s+blank|the\s+"

@@ -139,6 +139,26 @@ class ExerciseOrigin(StrEnum):
     course says it serves."""
 
 
+USES_THE_IDEA = frozenset({ExerciseOrigin.CODE_OUTPUT, ExerciseOrigin.CONTRAST,
+                          ExerciseOrigin.BOOK_EXERCISE, ExerciseOrigin.WORKED_EXAMPLE,
+                          ExerciseOrigin.PROCEDURE, ExerciseOrigin.EXAMPLE})
+"""Origins whose items ask the learner to use the idea (predict what code prints, work a
+step, act on a case, tell one idea from another on a case, pick the example of the idea among
+other ideas' examples), save the recognition items among them (:attr:`Exercise.tests_use`).
+The definition, the relation ("X builds on Y", keyed to the one sentence that ties the two)
+and "what is X used for" ask the learner to recognise or restate a sentence."""
+EXAMPLE_USE_MARK = "-example-use-"
+"""The id mark of "which idea fills the blank" in an example sentence: the learner names the
+idea the quoted sentence is about, recognition of that sentence (origin ``example``)."""
+PURPOSE_NEED_MARK = "-purpose-need-"
+"""The id mark of the item that asks from a need to the concept that meets it (origin
+``purpose``): the learner applies what the idea is for to a case."""
+NOTE_DESCRIBES = "the note describes"
+"""How a mix-up item's first key point names the idea a classmate's note really describes:
+"<idea>: the note describes <idea>"; the second point is "<idea the note was written under>:
+<what it really is>" (written by the offline contrast writer, read by the answer matcher)."""
+
+
 class Exercise(BaseModel):
     """A question about one concept, with its answer and where the answer can be found."""
 
@@ -170,6 +190,27 @@ class Exercise(BaseModel):
     """How a code item's key was checked: ``"execution"`` (the session replayed in the
     sandbox gave the book's output) or ``"page"`` (only against the cited page: the code needs
     a library the sandbox lacks); empty for items keyed to the text."""
+
+    @property
+    def is_mix_up(self) -> bool:
+        """A classmate's note to diagnose (a contrast whose note gives one idea's description
+        under the other's name): matching the note to a definition just read is recall."""
+        return self.origin is ExerciseOrigin.CONTRAST and any(
+            f": {NOTE_DESCRIBES} " in point for point in self.key_points[:1])
+
+    @property
+    def tests_use(self) -> bool:
+        """Whether a right answer shows the idea used, not a sentence recognised: evidence of
+        mastery beyond the definition (:mod:`tutor.learner.evidence`) and the item that
+        teaches in a concept's mix. An item of an origin in :data:`USES_THE_IDEA`, except a
+        note to diagnose (:attr:`is_mix_up`) and "which idea fills the blank"
+        (:data:`EXAMPLE_USE_MARK`); of origin ``purpose``, only the item from a need
+        (:data:`PURPOSE_NEED_MARK`)."""
+        if self.origin is ExerciseOrigin.PURPOSE:
+            return PURPOSE_NEED_MARK in self.id
+        if self.origin is ExerciseOrigin.EXAMPLE and EXAMPLE_USE_MARK in self.id:
+            return False
+        return self.origin in USES_THE_IDEA and not self.is_mix_up
 
 
 class FailedSource(BaseModel):

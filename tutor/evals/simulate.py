@@ -13,7 +13,8 @@ says it is mastered. Policies:
     after repeated ones and return after a right answer there, rest a concept after repeated
     errors), with the day's exercise pool of :mod:`tutor.teach.exercise_pool`. When nothing is
     left to ask today the session ends until the next day. Hints are not simulated. Its
-    attempts carry their exercise's origin (as a lesson records them), so the evidence rule of
+    attempts carry their exercise's origin and whether it tests use (as a lesson records
+    them), so the evidence rule of
     :mod:`tutor.learner.evidence` holds; a right answer is never *weak* here (an exercise
     takes two minutes, past the exposure window).
 ``textbook``
@@ -47,7 +48,8 @@ hidden state knows every concept) and stop at the same point (then, or at the ca
 policy's own belief enters the measure, and no exercise after full true mastery is counted.
 The policies differ in when they leave a concept: the textbook baseline at knowledge
 tracing's 0.95 alone, with no reviews before everything is mastered; ours once mastery is
-proven (two origins or a later-day recall, :mod:`tutor.learner.evidence`), with FSRS reviews.
+proven (two origins, one an item of use, or a later-day recall, :mod:`tutor.learner.evidence`),
+with FSRS reviews.
 That is a difference between the policies, which the measure charges to ours: for a learner
 who never forgets, proof and reviews are pure cost. Two asymmetries remain, both counted at
 the cap: our policy can run out of things to ask for many days in a row (``MAX_IDLE_DAYS`` idle
@@ -247,6 +249,7 @@ def run_learner(
             score=1.0 if correct else 0.0,
             at=now,
             origin=exercise.origin.value if tracks_evidence else "",
+            tests_use=exercise.tests_use if tracks_evidence else None,
         )
         model = apply_attempt(
             model, course, attempt, exercise.kind, len(exercise.choices or [])

@@ -34,7 +34,8 @@ state, so that the simulation grades the policy the learners meet:
   on a long run, else a resting concept, else the day ends (never a preview of a concept not
   ready);
 - a concept held short of mastery for want of proof is asked, on the day of its first right
-  answer, only with exercises of an origin not yet proven.
+  answer, only with exercises that could complete the proof (a new origin, and an item of
+  use among the evidence: :func:`tutor.learner.evidence.would_prove`).
 
 Hints are not simulated: every turn is one exercise. Exercises are chosen as the lesson
 chooses them: not answered right today, asked least, of an origin and a kind not yet asked.
@@ -96,12 +97,13 @@ class LessonPolicy(SimulatedDay):
                      now: datetime) -> list[Exercise]:
         """As :func:`tutor.teach.exercise_pool.worth_asking`: the askable exercises, and for a
         concept known well enough to build on but not proven whose first right answer was
-        today, only those of an origin not yet proven (a later day's recall will prove it)."""
+        today, only those that could complete its proof (a later day's recall will prove it)."""
         found = self.askable(concept_id, now)
         if (found and model.is_ready(concept_id) and not model.is_mastered(concept_id)
                 and evidence.recall_awaited(model.mastery(concept_id), now)):
-            proven = set(model.mastery(concept_id).origins)
-            found = [e for e in found if e.origin.value not in proven]
+            mastery = model.mastery(concept_id)
+            found = [e for e in found
+                     if evidence.would_prove(mastery, e.origin.value, e.tests_use)]
         return found
 
     def _worth(self, model: LearnerModel, now: datetime, found: dict[str, list[Exercise]],

@@ -5,8 +5,11 @@ sentence, answered straight after the sentence was shown, would make any concept
 So a concept is *proven* only with evidence of two kinds:
 
 - right first-try answers to exercises of at least :data:`ORIGINS_NEEDED` origins (what the
-  exercise was written from: the definition, an example, code output...), one of them beyond
-  the definition; or
+  exercise was written from: the definition, an example, code output...), one of them an item
+  that tests use of the idea (:attr:`tutor.course.Exercise.tests_use`: code output, a worked
+  step, a case to classify, the example among other ideas' examples), not recognition of a
+  sentence (the definition, "which idea fills the blank" in a quoted sentence, "X builds on
+  Y", "which term matches"): two origins of recognition prove recognition only; or
 - a right first-try answer on a later day than the first one (a recall, not a recognition).
 
 A right answer given within :data:`EXPOSURE_SECONDS` of the sentence it tests being shown is
@@ -45,12 +48,38 @@ def strong(attempt: Attempt) -> bool:
             and not attempt.weak)
 
 
+def used(mastery: ConceptMastery) -> bool:
+    """Whether a counted answer was given to an item that tests use of the idea (records kept
+    before that was recorded: whether one was of an origin beyond the definition)."""
+    if mastery.used is None:
+        return any(origin != DEFINITION for origin in mastery.origins)
+    return mastery.used
+
+
+def attempt_uses(attempt: Attempt) -> bool:
+    """Whether ``attempt`` answered an item that tests use of the idea (older records, which
+    do not say: whether its origin is beyond the definition)."""
+    if attempt.tests_use is None:
+        return attempt.origin != DEFINITION
+    return attempt.tests_use
+
+
 def proven(mastery: ConceptMastery) -> bool:
-    """Whether the evidence proves mastery (two origins, one beyond the definition, or a
+    """Whether the evidence proves mastery (two origins, one of them an item of use, or a
     recall on a later day)."""
-    origins = set(mastery.origins)
-    beyond = any(origin != DEFINITION for origin in origins)
-    return mastery.recalled_later or (len(origins) >= ORIGINS_NEEDED and beyond)
+    return mastery.recalled_later or (len(set(mastery.origins)) >= ORIGINS_NEEDED
+                                      and used(mastery))
+
+
+def would_prove(mastery: ConceptMastery, origin: str, tests_use: bool) -> bool:
+    """Whether a right first-try answer today to an exercise of ``origin`` (testing use of the
+    idea or not) adds to the evidence of a concept whose first right answer was today what
+    its proof lacks: a new origin, or the first item of use, such that with it the evidence has
+    :data:`ORIGINS_NEEDED` origins and an item of use among them. An item that only adds
+    recognition waits: tomorrow's recall proves the concept."""
+    origins, use = set(mastery.origins), used(mastery)
+    adds = origin not in origins or (tests_use and not use)
+    return adds and len(origins | {origin}) >= ORIGINS_NEEDED and (use or tests_use)
 
 
 def recall_awaited(mastery: ConceptMastery, now: datetime) -> bool:
@@ -71,7 +100,8 @@ def with_evidence(mastery: ConceptMastery, attempt: Attempt) -> dict[str, object
     first = mastery.first_right_at
     later = mastery.recalled_later or (first is not None
                                        and as_utc(attempt.at).date() > as_utc(first).date())
-    return {"origins": origins, "first_right_at": first or attempt.at, "recalled_later": later}
+    return {"origins": origins, "first_right_at": first or attempt.at, "recalled_later": later,
+            "used": used(mastery) or attempt_uses(attempt)}
 
 
 def recall_record(mastery: ConceptMastery, attempt: Attempt) -> dict[str, int]:

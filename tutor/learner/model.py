@@ -66,6 +66,10 @@ class ConceptMastery(BaseModel):
     """When such an answer was first given."""
     recalled_later: bool = False
     """Such an answer was given again on a later day: a recall."""
+    used: bool | None = None
+    """Such an answer was given to an item that tests use of the idea
+    (:attr:`tutor.course.Exercise.tests_use`); None in records kept before the judgement, read
+    then as "an origin beyond the definition" (:func:`tutor.learner.evidence.used`)."""
     recalls: int = 0
     """First tries on a later day than the concept was last seen, when it was then known well
     enough to build on, that were right: the learner remembered
@@ -117,6 +121,10 @@ class Attempt(BaseModel):
     """The learner's first answer to this exercise since it was posed."""
     weak: bool = False
     """Answered within seconds of being shown the sentence it tests: weak evidence."""
+    tests_use: bool | None = None
+    """The exercise tests use of the idea, not recognition of a sentence
+    (:attr:`tutor.course.Exercise.tests_use`); None when not known (older records), read
+    then as "an origin beyond the definition"."""
 
     @field_validator("at")
     @classmethod

@@ -37,12 +37,14 @@ def exercise_log(store: LearnerStore, learner_id: str, course: str) -> dict[str,
 def evidence_of(state: LessonState, exercise: Exercise, correct: bool,
                 now: datetime) -> dict[str, Any]:
     """What an attempt says as evidence of mastery (:mod:`tutor.learner.evidence`): the
-    exercise's origin, whether it is the first answer since the exercise was posed, and
+    exercise's origin and whether it tests use of the idea, whether it is the first answer
+    since the exercise was posed, and
     whether a right answer came within seconds of its sentence being shown (weak)."""
     asked_at = datetime.fromisoformat(state["asked_at"]) if state.get("asked_at") else now
     quick = (now - asked_at).total_seconds() < EXPOSURE_SECONDS
     return {
         "origin": exercise.origin.value,
+        "tests_use": exercise.tests_use,
         "first_try": state.get("real_attempts", 0) == 0,
         "weak": correct and quick and bool((state.get("pace") or {}).get("exposed", False)),
     }

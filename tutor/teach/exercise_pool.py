@@ -185,13 +185,14 @@ def worth_asking(state: LessonState, course: Course, model: LearnerModel, now: d
                  concept_id: str, leak_free: bool = False) -> bool:
     """Whether ``concept_id`` has something worth asking today: an askable exercise and, for a
     concept known well enough to build on but not proven whose first right answer was today,
-    one of an origin not yet proven (else tomorrow will: any exercise answered right then is a
-    recall, and proof)."""
+    one that could complete its proof (:func:`tutor.learner.evidence.would_prove`: a new
+    origin, and an item of use among the evidence); else tomorrow will: any exercise answered
+    right then is a recall, and proof."""
     found = askable(state, course, concept_id, now, leak_free)
     if (found and model.is_ready(concept_id) and not model.is_mastered(concept_id)
             and evidence.recall_awaited(model.mastery(concept_id), now)):
-        proven = set(model.mastery(concept_id).origins)
-        found = [e for e in found if e.origin.value not in proven]
+        mastery = model.mastery(concept_id)
+        found = [e for e in found if evidence.would_prove(mastery, e.origin.value, e.tests_use)]
     return bool(found)
 
 

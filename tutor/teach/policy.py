@@ -330,7 +330,7 @@ def missed_today(model: LearnerModel, concept_id: str, now: datetime) -> bool:
 
 def well_evidenced(model: LearnerModel, concept_id: str, now: datetime) -> bool:
     """Whether ``concept_id`` has strong, recent evidence: mastery proven by the evidence rule
-    (right first tries from two origins, or a recall on a later day:
+    (right first tries from two origins, one an item of use, or a recall on a later day:
     :func:`tutor.learner.evidence.proven`) and a predicted recall still at or above
     :data:`REMEMBERED`. A check of such a concept is an exercise spent on what is known."""
     found = model.concepts.get(concept_id)

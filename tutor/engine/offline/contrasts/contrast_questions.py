@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tutor.answers import CASE_ASKED, NOTE_DESCRIBES
-from tutor.course import Citation, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.answers import CASE_ASKED
+from tutor.course import NOTE_DESCRIBES, Citation, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.contrasts.contrast_sides import Said, without_asides
 from tutor.engine.offline.contrasts.relating_sentences import Relating
 from tutor.engine.offline.terms import content_stems, mentions, term_variants, words

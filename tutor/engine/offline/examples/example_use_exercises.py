@@ -17,7 +17,7 @@ import random
 import re
 from collections.abc import Sequence
 
-from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.course import EXAMPLE_USE_MARK, Chunk, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.contrasts.nested_ideas import nested
 from tutor.engine.offline.definitions.descriptions import says_what_it_is
 from tutor.engine.offline.terms import content_stems, mentions, term_variants
@@ -181,7 +181,7 @@ def another_name(sibling: Sibling, m: Material) -> bool:
 
 def _exercise(m: Material, chunk: Chunk, shown: str, quote: str, options: list[str],
               n: int) -> Exercise:
-    exercise_id = f"{m.concept.id}-example-use-{n}"
+    exercise_id = f"{m.concept.id}{EXAMPLE_USE_MARK}{n}"
     choices = [m.concept.name, *options]
     random.Random(exercise_id).shuffle(choices)
     return Exercise(

@@ -17,11 +17,9 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from tutor.answers import NOTE_DESCRIBES
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.terms import mentions, term_variants
 from tutor.engine.offline.writing.checking import check_exercise
-from tutor.engine.offline.writing.purpose_exercises import NEED
 
 MAX_ON_DEFINITION = 1
 """Definition items kept for a concept: a second item on the same sentence proves
@@ -34,34 +32,20 @@ _ALONE_PREFERENCE = (ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.CLOZE,
 """A concept with nothing beyond its definition: the question on the term first (its options
 are the near concepts, so it tells the idea from its neighbours)."""
 ORIGINS_FOR_MASTERY = 2
-"""Origins beyond the definition from which a concept needs no definition item (the lesson's
-evidence rule, :data:`tutor.learner.evidence.ORIGINS_NEEDED`, is met without it)."""
-
-_USES_THE_IDEA = frozenset({ExerciseOrigin.CODE_OUTPUT, ExerciseOrigin.CONTRAST,
-                           ExerciseOrigin.BOOK_EXERCISE, ExerciseOrigin.WORKED_EXAMPLE,
-                           ExerciseOrigin.PROCEDURE})
-"""Origins whose items test use of the idea, not recall of a sentence (a relation item is
-keyed to the one sentence that ties two ideas: recall, so it does not count)."""
-
+"""Origins beyond the definition from which a concept needs no definition item (with an item
+of use among them the lesson's evidence rule, :data:`tutor.learner.evidence.ORIGINS_NEEDED`,
+is met without it; without one, a recall on a later day meets it)."""
 
 def uses_the_idea(exercise: Exercise) -> bool:
-    """Whether the item tests understanding beyond the definition: a session's output, a
-    contrast (not a classmate's note to diagnose, :func:`is_mix_up`), a practice exercise, or
-    a worked example (not the "which idea fills the blank" cloze on an example sentence,
-    which is recognition)."""
-    if exercise.origin in _USES_THE_IDEA:
-        return not is_mix_up(exercise)
-    if exercise.origin == ExerciseOrigin.PURPOSE:  # a need to meet, not "what is X for?"
-        return NEED in exercise.id
-    return exercise.origin == ExerciseOrigin.EXAMPLE and "-example-use-" not in exercise.id
+    """Whether the item tests understanding beyond the definition
+    (:attr:`tutor.course.Exercise.tests_use`, the judgement the mastery rule reads too)."""
+    return exercise.tests_use
 
 
 def is_mix_up(exercise: Exercise) -> bool:
-    """Whether the item is a classmate's note to diagnose (a contrast whose note gives one
-    idea's description under the other's name): the learner matches the note to a definition
-    just read, which blind raters count as recall, never as understanding."""
-    return exercise.origin == ExerciseOrigin.CONTRAST and any(
-        f": {NOTE_DESCRIBES} " in p for p in exercise.key_points[:1])
+    """Whether the item is a classmate's note to diagnose
+    (:attr:`tutor.course.Exercise.is_mix_up`): recall, never understanding."""
+    return exercise.is_mix_up
 
 
 MAX_RECALL_BESIDE_USE = 1
@@ -101,8 +85,9 @@ def definition_items_kept(written: list[Exercise], beyond: list[Exercise], conce
             for e in beyond):
         # items beyond it that name it (a contrast, a relation, a case; a session or a
         # practice exercise may go to another concept that poses it too) restate the
-        # definition in use and give the two origins mastery asks for: a question on the
-        # sentence would add recall only; one item that uses the idea proves more than
+        # definition in use (two origins of recognition prove mastery only by a recall on a
+        # later day, :attr:`Exercise.tests_use`): a question on the sentence would add
+        # recall only; one item that uses the idea proves more than
         # restating the sentence the learner just read, and the lesson proves mastery of a
         # one-origin concept by a recall on a later day; a note to diagnose asks what the
         # concept is (recall, but beside the definition item it would give two origins of

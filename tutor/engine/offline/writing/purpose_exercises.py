@@ -28,7 +28,15 @@ import random
 import re
 from collections.abc import Sequence
 
-from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.course import (
+    PURPOSE_NEED_MARK,
+    Chunk,
+    Citation,
+    Concept,
+    Exercise,
+    ExerciseKind,
+    ExerciseOrigin,
+)
 from tutor.engine.offline.definitions.descriptions import term_pattern
 from tutor.engine.offline.terms import content_stems, mentions, support, term_variants
 from tutor.engine.offline.writing.checking import answers_alike, same_option
@@ -63,9 +71,9 @@ LENGTH_RATIO = 2.5
 """How many times longer (in words) one option may be than another."""
 FOR_PROMPT = "What is {name} used for?"
 NEED_PROMPT = "You want to {action}. Which of these do you use?"
-NEED = "-purpose-need-"
+NEED = PURPOSE_NEED_MARK
 """The id mark of the item that asks from a need to the concept (an item that uses the idea,
-:func:`tutor.engine.offline.writing.exercise_mix.uses_the_idea`)."""
+:attr:`tutor.course.Exercise.tests_use`)."""
 _NEED = re.compile(r"^You want to (?P<action>.+)\. Which of these do you use\?$", re.S)
 
 
