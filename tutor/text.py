@@ -403,3 +403,22 @@ def lower_first(text: str) -> str:
 def as_statement(description: str) -> str:
     """A description as a sentence of its own: capital first letter, final period."""
     return description[:1].upper() + description[1:] + "."
+
+
+_DEPRECATION = re.compile(
+    r"^\W*(?:please\s+)?(?:use|call)\b.*\binstead\b"
+    r"|^\W*(?:\S+\s+){0,5}?(?:deprecated|obsolete|superseded)\b", re.I)
+
+
+def is_question(sentence: str) -> bool:
+    """Whether the sentence asks rather than says ("Does the string only contain
+    BASE-CHARs?"): what a predicate's entry often says of it, and no definition. A question
+    quoted at the end ('A test that asks, "What is the chance ...?"') is reported, not asked."""
+    return sentence.rstrip(" )").endswith("?")
+
+
+def is_deprecation(sentence: str) -> bool:
+    """Whether the sentence is a deprecation notice ("Please use parse-unix-namestring
+    instead.", "Deprecated: ...", "This macro is obsolete; ..."): it says what to use, not
+    what the thing is."""
+    return _DEPRECATION.search(sentence) is not None

@@ -43,6 +43,7 @@ from tutor.engine.offline.concepts.candidates import (
     weakly_supported,
 )
 from tutor.engine.offline.concepts.common_words import instance_word
+from tutor.engine.offline.concepts.entry_names import without_arguments
 from tutor.engine.offline.concepts.glossary import RUN_ON, entry_definitions
 from tutor.engine.offline.concepts.introduced_terms import add_introduced_terms
 from tutor.engine.offline.concepts.keyphrases import (
@@ -53,6 +54,7 @@ from tutor.engine.offline.concepts.keyphrases import (
     specificity,
 )
 from tutor.engine.offline.concepts.reference_concepts import with_api_classes, with_entries
+from tutor.engine.offline.concepts.reference_entries import find_entries
 from tutor.engine.offline.concepts.run_in_heads import add_run_in_concepts
 from tutor.engine.offline.concepts.section_concepts import add_section_concepts
 from tutor.engine.offline.concepts.setting_values import without_setting_values
@@ -288,6 +290,8 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     result = add_introduced_terms(result, sentences, chunks)  # named and explained in prose
     result = add_task_concepts(result, [c for i, c in enumerate(chunks) if i not in reference])
     result = without_setting_values(result)  # "Zero is an acceptable value": a setting's value
+    result = without_arguments(  # "x" of "stripln x": an argument, not a concept
+        result, find_entries(chunks, reference), chunks)
     result = with_api_classes(result, chunks, reference, api_units)  # its classes, members
     judge_definitions(result, sentences, chunks)  # a definition, or only a description
     return result

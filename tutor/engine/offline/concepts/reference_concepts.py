@@ -44,7 +44,15 @@ from tutor.engine.offline.concepts.reference_entries import (
 )
 from tutor.engine.offline.terms import DETERMINERS, term_key
 from tutor.engine.port import ConceptDraft
-from tutor.text import content_stems, lower_first, normalize, split_sentences, without_period
+from tutor.text import (
+    content_stems,
+    is_deprecation,
+    is_question,
+    lower_first,
+    normalize,
+    split_sentences,
+    without_period,
+)
 
 SCORE = 3.0
 """An entry concept's score: about that of a section heading with a defining sentence."""
@@ -296,7 +304,8 @@ def _draft(leader: ReferenceEntry, chunks: Sequence[Chunk]) -> ConceptDraft | No
     if not definition:
         return None
     members = [m for m in leader.members if m.name != leader.name]
-    aliases = sorted({m.name for m in members} - {leader.name})[:MAX_ALIASES]
+    qualified = {e.qualified for e in (leader, *members) if e.qualified}  # "uiop:strcat"
+    aliases = sorted(({m.name for m in members} | qualified) - {leader.name})[:MAX_ALIASES]
     citations: list[Citation] = []
     for entry in [leader, *members]:
         citation = chunks[entry.chunk].citation()
@@ -313,6 +322,9 @@ def _key_points(leader: ReferenceEntry, definition: str) -> list[str]:
     if not leader.constant:
         points.append(f"{leader.name}: {leader.signature}")
     said = describing_sentence(leader)
+    notices = [f"{leader.name}: {s}" for s in split_sentences(" ".join(leader.body.split()))
+               if is_deprecation(s) and s != said][:1]  # "Please use X instead."
+    points += notices
     for sentence in split_sentences(" ".join(leader.body.split())):
         if len(points) >= 4:
             break
@@ -342,6 +354,9 @@ def said_of(entry: ReferenceEntry, sentence: str) -> str:
     words = sentence.split()
     if len(words) < 2:
         return ""
+    if is_question(sentence) or is_deprecation(sentence):
+        return f"{entry.name}: {sentence}"  # the manual's own entry: it asks, or says what
+        # to use instead; said of the name it would read "The x function does ...?"
     head = entry.kind.split()[-1]
     subject = f"The {entry.name} {head}" if head in DOERS else entry.name
     first, second = words[0].lower(), words[1].lower()

@@ -31,8 +31,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tutor.course import Chunk
+from tutor.engine.offline.concepts.entry_names import (
+    name_and_qualifier,
+    name_word,
+    names_first,
+    wrapped_arguments,
+)
 from tutor.engine.offline.terms import COMMON_VERBS, term_key
-from tutor.text import content_stems, normalize, split_sentences
+from tutor.text import (
+    content_stems,
+    is_deprecation,
+    is_question,
+    normalize,
+    split_sentences,
+)
 
 MIN_ENTRIES = 3
 """Entries a course needs before any counts (a reference repeats its layout)."""
@@ -45,7 +57,7 @@ DOERS = frozenset("function macro command method procedure operator form hook".s
 _TAG = re.compile(r"\[(?P<kind>[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,2})\](?!,?\s*page\b)")
 """A typeset entry's kind at the margin ("[Function]", "[Return code]"), not a cross
 reference ("[Randomness], page 90")."""
-_LABEL = re.compile(r"^\s*(?:--\s*)?(?P<kind>(?:[A-Z][a-z]+ )?[A-Z][a-z]+):\s+(?P<sig>\S.*)$")
+_LABEL = re.compile(r"^\s*(?:(?:--?|[\u2013\u2014])\s*)?(?P<kind>(?:[A-Z][a-z]+ )?[A-Z][a-z]+):\s+(?P<sig>\S.*)$")
 """A plain-text entry: "Function: int foo_init (foo_ctx *ctx)", "-- Macro: FOO (x)"."""
 _PROTOTYPE = re.compile(
     r"^\s*(?!(?:return|else|print|def|class|if|while|for|yield|raise|assert|import|from|new|"
@@ -58,12 +70,12 @@ _MAN_NAME = re.compile(r"^\s*(?P<names>[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)
 _MAN_SECTION = re.compile(r"\s*\n(?:SYNOPSIS|DESCRIPTION|RETURN VALUE|OPTIONS|ERRORS|NOTES|"
                           r"EXAMPLES?|SEE ALSO)\n")
 """A man page's section line, which ends the NAME line's description."""
-RUN_ON = re.compile(r"(?<!i\.e)(?<!e\.g)(?<=\.)\s+(?=[a-z])")
+RUN_ON = re.compile(r"(?<!i\.e\.)(?<!e\.g\.)(?<=\.)\s+(?=[a-z])")
 """A full stop before a lower-case word: the next sentence, opening on a parameter's name
 ("... writing it to digest. length may be smaller than ...")."""
 _IDENTIFIER = re.compile(r"[A-Za-z_]\w*(?:[.\-][A-Za-z_]\w*)*")
 """A name, dotted or hyphenated inside ("html.stylesheet", "forward-word") as well as C's."""
-_CODE_NAME = re.compile(r"^(?=.*[_\d.\-]|[A-Z]{2,}$|.*[a-z][A-Z])[A-Za-z_][\w.\-]*$")
+_CODE_NAME = re.compile(r"^(?=.*[_\d.\-*<>=!?+%/]|[A-Z]{2,}$|.*[a-z][A-Z])[*+]?[A-Za-z_][\w.\-*<>=!?+%/]*$")
 """A name that reads as code (an underscore, a digit, an inner dot or hyphen, capitals only,
 camel case)."""
 LOOKED_AT = 4
@@ -135,8 +147,17 @@ class ReferenceEntry:
     members: list[ReferenceEntry] = field(default_factory=list)
     """Further entries of its family or group, which share its concept."""
 
+    qualified: str = ""
+    """The name as the signature qualifies it ("uiop:strcat", "Kettle::boil"), else ""."""
+
     @property
     def parameters(self) -> set[str]:
+        """The names of the entry's arguments: a C list's last words ("(foo_ctx *ctx)"), or
+        the words after the name where the name comes first ("stripln x &optional s")."""
+        words = self.signature.split()
+        if names_first(self.signature, self.name, self.qualified):
+            return {term_key(w) for w in (name_word(raw.strip("()")) for raw in words[1:])
+                    if w and w != self.name}
         inside = self.signature.partition("(")[2]
         return {term_key(words.split()[-1].strip("*&[]")) for words in inside.split(",")
                 if words.strip(" )*")}
@@ -198,14 +219,18 @@ def _chunk_entries(lines: list[str], chunk: int) -> tuple[list[ReferenceEntry], 
         signature, used = _close_signature(head.strip(), text[cont:max(cont, reach)])
         done = cont + used
         body = _MAN_SECTION.sub(". ", text[done:max(done, after[0] if after else len(text))])
-        name = _name_of(signature)
+        name, qualified = name_and_qualifier(signature, kind.split()[-1] in DOERS)
         if not name or (kind.split()[-1] not in DOERS and not _CODE_NAME.match(name)):
             continue  # a struct's field, a one-letter parameter: no name of its own
+        first = names_first(signature, name, qualified)
+        if first:
+            body, more = wrapped_arguments(body, lambda word: bool(verb_form(word)))
+            signature = f"{signature} {more}".strip()
         words = signature.split()
-        declared = words[0] if len(words) == 2 and "(" not in signature else ""
+        declared = words[0] if len(words) == 2 and "(" not in signature and not first else ""
         out.append(ReferenceEntry(name=name, kind=kind, signature=" ".join(words),
                                   body=" ".join(body.split()), chunk=chunk,
-                                  declared_type=declared))
+                                  declared_type=declared, qualified=qualified))
     return out, text[:openings[0][0]] if openings else text
 
 
@@ -238,7 +263,7 @@ def _labelled(lines: list[str]) -> list[Opening]:
         end = offset + len(line)
         label = _LABEL.match(line)
         if label and _kind_of(label.group("kind")) and _CODE_NAME.match(
-                _name_of(label.group("sig")) or "-"):
+                _name_of(label.group("sig"), _kind_of(label.group("kind"))) or "-"):
             found.append((offset, offset + label.start("sig"), _kind_of(label.group("kind")),
                           end, end))
         elif _PROTOTYPE.match(line) and _prose_follows(lines, number):
@@ -258,15 +283,9 @@ def _kind_of(kind: str) -> str:
     return kind if kind.split()[-1] in _HEADS else ""
 
 
-def _name_of(signature: str) -> str:
-    """The documented name: the identifier before the first parenthesis, else the first when
-    it is dotted or hyphenated (a Lisp or shell entry, "forward-word &optional count"), else
-    the last ("int errno")."""
-    head = signature.partition("(")[0] if "(" in signature else signature
-    names = _IDENTIFIER.findall(head)
-    if "(" not in signature and names and re.search(r"\w[.\-]\w", names[0]):
-        return names[0]
-    return names[-1] if names else ""
+def _name_of(signature: str, kind: str = "") -> str:
+    """The documented name (:func:`.entry_names.name_and_qualifier`)."""
+    return name_and_qualifier(signature, kind.split()[-1:] != [] and kind.split()[-1] in DOERS)[0]
 
 
 def _close_signature(start: str, text: str) -> tuple[str, int]:
@@ -293,10 +312,13 @@ def describing_sentence(entry: ReferenceEntry) -> str:
     terminated input string."), asides ("Since: 2.0.0"), sentences about a parameter ("length
     must be ...") or leaning on another ("This function is typically ..."; a parenthesised
     "(see below)" leans on nothing) and sentences about something else ("The final block
-    processed is copied into iv ...") passed over. An entry speaking of itself ("This macro
+    processed is copied into iv ...") passed over; a question ("Does the string only contain
+    BASE-CHARs?") or a deprecation notice ("Please use X instead.") is taken only when no
+    other sentence describes the entry. An entry speaking of itself ("This macro
     declares ...") is taken as its bare statement ("Declares ...")."""
     parameters = entry.parameters | {term_key(entry.name)}
     looked = 0
+    notice = ""  # a question or deprecation notice: the description only when none follows
     for whole in [sentence for line in _parameter_lines(entry.body, entry.parameters)
                   for sentence in split_sentences(line)]:
         if looked >= LOOKED_AT:
@@ -318,11 +340,14 @@ def describing_sentence(entry: ReferenceEntry) -> str:
             continue
         if not set(content_stems(sentence)) - set(content_stems(entry.kind)):
             continue  # "Contexts structs.": only its kind
+        if is_question(sentence) or is_deprecation(sentence):
+            notice = notice or sentence  # "Does the string ...?", "Please use X instead."
+            continue
         if not verb_form(words[0]) and (_CLAUSE.search(sentence) or any(
                 verb_form(w) and w.endswith("s") for w in words[1:])):
             continue  # a statement about another thing, not a noun phrase naming this one
         return sentence
-    return ""
+    return notice
 
 
 def _parameter_lines(body: str, parameters: set[str]) -> list[str]:

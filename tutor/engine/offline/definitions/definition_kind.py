@@ -54,7 +54,7 @@ from tutor.engine.offline.definitions.self_contained import (
 )
 from tutor.engine.offline.terms import MentionIndex, term_key
 from tutor.engine.port import ConceptDraft
-from tutor.text import split_sentences
+from tutor.text import is_question, split_sentences
 
 STRONG = 2.5
 """The least pattern strength (:mod:`~tutor.engine.offline.definitions.patterns`) that marks a
@@ -208,6 +208,8 @@ def defines(text: str, terms: Sequence[str], glossary: bool = False) -> bool:
                                 *(t + "s" for t in terms if not t.endswith("s"))]))
     parts = split_sentences(text) or [text]
     first = parts[0]
+    if is_question(first) or is_question(text):
+        return False  # "x: Does the string only contain BASE-CHARs?": it asks, it says nothing
     last = term_pattern(terms).sub(_T, parts[-1])
     if len(parts) >= 2 and (_NAMES_BEFORE.match(last) or names_kind(parts, terms) or (
             _IT_NAMED.search(last) and _SAYS_WHAT.match(first))):
