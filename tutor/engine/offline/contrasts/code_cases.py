@@ -212,24 +212,35 @@ def code_case_item(m: Material, shown: str, shown_said: str, rival: str, rival_s
     """The item on a block of code: which of the two ideas it shows, and why. Keyed like a
     case quoted from the prose (:func:`~tutor.engine.offline.contrasts.contrast_cases.case_item`),
     so the grader and the bank read both alike."""
-    first, second = sorted([shown, rival], key=str.lower)
-    cited = [case.chunk.citation(), *(c for c in citations if c != case.chunk.citation())]
-    labels = "; ".join(dict.fromkeys(c.label() for c in cited))
     language = "python" if case.code.lstrip().startswith(">>>") or parses(case.code) else ""
+    setting = ("The course leads into this code with a sentence that names the idea it shows, "
+               f"left out here:\n\n```{language}\n{case.code}\n```")
+    return case_exercise(m, shown, shown_said, rival, rival_said, case.chunk, setting, "code",
+                         case.lead, citations, exercise_id, tie)
+
+
+def case_exercise(m: Material, shown: str, shown_said: str, rival: str, rival_said: str,
+                  chunk: Chunk, setting: str, thing: str, quote: str,
+                  citations: Sequence[Citation], exercise_id: str, tie: str = "") -> Exercise:
+    """The item on one case of *shown* set against *rival*: ``setting`` shows the case with the
+    idea left out (a quoted sentence, a block of code), ``thing`` names it in the question
+    ("case", "code"), ``quote`` is the course's own sentence the explanation gives. The key
+    names the idea and what sets it apart (:data:`~tutor.answers.CASE_SHOWS`)."""
+    first, second = sorted([shown, rival], key=str.lower)
+    cited = [chunk.citation(), *(c for c in citations if c != chunk.citation())]
+    labels = "; ".join(dict.fromkeys(c.label() for c in cited))
     reference = (f"{_capital(shown)}. {_capital(shown)}: {lower_first(shown_said)}; "
                  f"{rival}, by contrast: {lower_first(rival_said)}.")
     return Exercise(
         id=exercise_id,
         concept_id=m.concept.id,
         kind=ExerciseKind.SHORT_ANSWER,
-        prompt=("The course leads into this code with a sentence that names the idea it "
-                f"shows, left out here:\n\n```{language}\n{case.code}\n```\n\n"
-                f"Is the missing idea {first} or {second}? Say which, and what in the code "
-                "makes it that one and not the other."),
+        prompt=(f"{setting}\n\nIs the missing idea {first} or {second}? Say which, and what in "
+                f"the {thing} makes it that one and not the other."),
         answer=reference,
         key_points=[f"{shown}: {CASE_SHOWS} {shown}", f"{shown}: {lower_first(shown_said)}"],
         misconceptions={},
-        explanation=(f'The course says: "{case.lead}" That is {shown}: {lower_first(shown_said)}; '
+        explanation=(f'The course says: "{quote}" That is {shown}: {lower_first(shown_said)}; '
                      f"{rival} is {lower_first(rival_said)}. {tie} ({labels})".replace(
                          ".  (", ". (")),
         citations=cited,

@@ -18,8 +18,13 @@ import re
 from collections.abc import Sequence
 
 from tutor.answers import CASE_SHOWS
-from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.contrasts.code_cases import alternatives, code_case_item, code_cases
+from tutor.course import Chunk, Citation, Concept, Exercise
+from tutor.engine.offline.contrasts.code_cases import (
+    alternatives,
+    case_exercise,
+    code_case_item,
+    code_cases,
+)
 from tutor.engine.offline.contrasts.nested_ideas import instance_named_as, nested
 from tutor.engine.offline.contrasts.relating_sentences import Relating
 from tutor.engine.offline.definitions.descriptions import term_pattern
@@ -31,7 +36,7 @@ from tutor.engine.offline.examples.example_use_exercises import (
 from tutor.engine.offline.terms import content_stems, mentions, term_variants
 from tutor.engine.offline.writing.checking import BLANK
 from tutor.engine.offline.writing.exercise_material import Material, dice, prose_sentences, usable
-from tutor.text import general_zipf, lower_first
+from tutor.text import general_zipf
 
 RESTATES = 0.45
 """Word overlap with either side's description from which a case restates a definition
@@ -56,10 +61,6 @@ def quoted_case(prompt: str) -> str | None:
     """The case (blanked) a case item's prompt shows, or ``None`` for any other prompt."""
     found = _QUOTED.search(prompt)
     return " ".join(found["quote"].split()) if found else None
-
-
-def _capital(name: str) -> str:
-    return name[:1].upper() + name[1:]
 
 
 def case_item(m: Material, own: str, other: Concept, theirs: str,
@@ -242,25 +243,6 @@ MAX_CASE = 300
 def _exercise(m: Material, shown: str, shown_said: str, rival: str, rival_said: str,
               chunk: Chunk, blanked: str, quote: str, citations: Sequence[Citation],
               exercise_id: str, tie: str = "") -> Exercise:
-    first, second = sorted([shown, rival], key=str.lower)
-    cited = [chunk.citation(), *(c for c in citations if c != chunk.citation())]
-    labels = "; ".join(dict.fromkeys(c.label() for c in cited))
-    reference = (f"{_capital(shown)}. {_capital(shown)}: {lower_first(shown_said)}; "
-                 f"{rival}, by contrast: {lower_first(rival_said)}.")
-    return Exercise(
-        id=exercise_id,
-        concept_id=m.concept.id,
-        kind=ExerciseKind.SHORT_ANSWER,
-        prompt=(f'Here is a case from the course, with one idea left out:\n\n"{blanked}"\n\n'
-                f"Is the missing idea {first} or {second}? Say which, and what in the case "
-                "makes it that one and not the other."),
-        answer=reference,
-        key_points=[f"{shown}: {CASE_SHOWS} {shown}", f"{shown}: {lower_first(shown_said)}"],
-        misconceptions={},
-        explanation=(f'The course says: "{quote.strip()}" That is {shown}: {lower_first(shown_said)}; '
-                     f"{rival} is {lower_first(rival_said)}. {tie} ({labels})".replace(
-                         ".  (", ". (")),
-        citations=cited,
-        difficulty=0.6,
-        origin=ExerciseOrigin.CONTRAST,
-    )
+    setting = f'Here is a case from the course, with one idea left out:\n\n"{blanked}"'
+    return case_exercise(m, shown, shown_said, rival, rival_said, chunk, setting, "case",
+                         quote.strip(), citations, exercise_id, tie)
