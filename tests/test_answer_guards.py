@@ -7,7 +7,7 @@ from tutor.course import Citation, Exercise, ExerciseKind
 from tutor.engine.offline.tutoring.answer_guards import keyword_salad, negates
 from tutor.engine.offline.tutoring.grading import grade
 from tutor.evals.adversarial_answers import negated, negation_dropped, salad
-from tutor.text import has_negation, negation_count, sense_turns
+from tutor.negation import has_negation, negation_count, sense_turns
 
 REFERENCE = "sample space: the set of all possible outcomes of a random experiment"
 SIBLING = "An event is a subset of the outcomes of a random experiment."

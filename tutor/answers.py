@@ -23,7 +23,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from tutor.course import NOTE_DESCRIBES, Exercise, ExerciseKind, ExerciseOrigin
-from tutor.text import ARTICLES, content_stems, fold, sense_turns, singular, stem
+from tutor.negation import sense_turns
+from tutor.text import ARTICLES, content_stems, fold, singular, stem
 
 TRUE_WORDS = frozenset({"true", "t", "yes", "y", "correct", "right"})
 FALSE_WORDS = frozenset({"false", "f", "no", "n", "incorrect", "wrong"})
@@ -55,8 +56,8 @@ def stated_synonyms(text: str) -> list[str]:
 
 # -- sense -----------------------------------------------------------------------------------
 def says_the_opposite(said: str, key: str) -> bool:
-    """Whether an answer turns the key's sense around (:func:`tutor.text.sense_turns` is odd):
-    "is a straight line" for "is not a straight line", "not binary search" for "binary
+    """Whether an answer turns the key's sense around (:func:`tutor.negation.sense_turns` is
+    odd; "neither ... nor" one negation, "no more than" none): "is a straight line" for "is not a straight line", "not binary search" for "binary
     search", "mutable" for "immutable". Every matcher that lets an answer be near the key
     (a near spelling, the key inside a longer answer, a paraphrase) refuses such an answer
     through this one test."""

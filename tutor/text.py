@@ -8,10 +8,8 @@ and an answer is graded:
 - :func:`stem`: the Snowball English stemmer (PyStemmer), so ``connected``, ``connection`` and
   ``connects`` share ``connect``;
 - :func:`singular`: a light singular for nouns, where a stem would be too coarse (term keys);
-- :data:`NEGATIONS` and :func:`negation_count`: the words that turn a statement around;
-  :data:`NEGATING_PREFIX` and :func:`sense_turns`: the prefixes that turn a word around, and how
-  many times one text turns another's sense ("is a line" / "is not a line", "mutable" /
-  "immutable");
+- (negation, the words and prefixes that turn a statement around, is read in
+  :mod:`tutor.negation`);
 - :func:`split_sentences`: sentences of a paragraph (abbreviations, decimals and dotted code
   names do not end one); :func:`passage_sentences` applies it to a passage with line
   structure (blank lines, headings);
@@ -54,13 +52,6 @@ STOPWORDS = frozenset(
 """Function words of general English: the one stopword list."""
 
 ARTICLES = frozenset({"a", "an", "the"})
-
-NEGATIONS = frozenset(
-    "not no never none nothing neither nor cannot cant can't isn't aren't wasn't weren't "
-    "doesn't don't didn't won't wouldn't shouldn't couldn't without hasn't haven't".split()
-)
-"""Words that turn a statement around: the one negation list (any word ending in ``n't``
-counts too, see :func:`negation_count`)."""
 
 GLUE_WORDS = frozenset(
     "a an the is are was were be been am of to in on at by for with from that which who "
@@ -217,36 +208,6 @@ def stem(word: str) -> str:
     if stemmer is None:
         stemmer = _STEMMERS.english = Stemmer.Stemmer("english")
     return str(stemmer.stemWord(word))
-
-
-def negation_count(text: str) -> int:
-    """How many negations ``text`` has (:data:`NEGATIONS`, and any ``n't`` word)."""
-    return sum(w in NEGATIONS or w.endswith("n't") for w in _CONTENT_WORD.findall(text.lower()))
-
-
-def has_negation(text: str) -> bool:
-    """True when ``text`` says "not" in any form (:func:`negation_count`)."""
-    return negation_count(text) > 0
-
-
-NEGATING_PREFIX = re.compile(r"^(?:in|un|non-?|im|il|ir|dis)(?=\w{4})")
-"""A prefix that makes a word its opposite ("invalid", "unsatisfiable", "non-empty",
-"immutable"): the one list, for telling two names apart and for grading an answer."""
-_WORD_WITH_HYPHENS = re.compile(r"[a-z][a-z-]*[a-z]")
-
-
-def sense_turns(said: str, key: str) -> int:
-    """How many times ``said`` turns ``key``'s sense around: each "not" one has more than the
-    other, and each word one has with a negating prefix where the other has it bare ("mutable"
-    against "immutable"). An odd count says the opposite; "is not valid" against "is invalid"
-    turns twice, and says the same."""
-    count = abs(negation_count(said) - negation_count(key))
-    mine = set(_WORD_WITH_HYPHENS.findall(said.lower()))
-    theirs = set(_WORD_WITH_HYPHENS.findall(key.lower()))
-    for one, other in ((mine, theirs), (theirs, mine)):
-        count += sum(1 for w in one - other
-                     if (bare := NEGATING_PREFIX.sub("", w)) != w and bare in other - one)
-    return count
 
 
 def content_stems(text: str, drop: frozenset[str] | set[str] = frozenset()) -> list[str]:

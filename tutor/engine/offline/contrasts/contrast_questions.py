@@ -23,7 +23,8 @@ from tutor.engine.offline.contrasts.contrast_sides import Said, without_asides
 from tutor.engine.offline.contrasts.relating_sentences import Relating
 from tutor.engine.offline.terms import content_stems, mentions, term_variants, words
 from tutor.engine.offline.writing.exercise_material import Material, Sibling
-from tutor.text import as_statement, has_negation, lower_first, stem
+from tutor.negation import has_negation
+from tutor.text import as_statement, lower_first, stem
 
 
 def _capital(name: str) -> str:

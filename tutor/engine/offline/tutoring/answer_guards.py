@@ -17,7 +17,8 @@ import numpy as np
 
 from tutor.answers import says_the_opposite
 from tutor.engine.offline.tutoring.answer_similarity import content_words, tokens
-from tutor.text import GLUE_WORDS, NEGATING_PREFIX
+from tutor.negation import NEGATING_PREFIX, plain_negation
+from tutor.text import GLUE_WORDS
 
 REFERENCE_COVERED = 0.8
 FROM_REFERENCE = 1.0
@@ -62,37 +63,18 @@ def negates(answer: str, references: Sequence[str], points: Sequence[str] = ()) 
     "it is not true that") as none. Against a key point the answer may say less than the
     whole key ("To not read a file from a Web resource" for "To read a file ... and write it
     to a file"): a point turned around is already wrong."""
-    said_plain = _plain_negation(answer)
+    said_plain = plain_negation(answer)
     for reference in [*references, *points]:
-        if not says_the_opposite(said_plain, _plain_negation(reference)):
+        if not says_the_opposite(said_plain, plain_negation(reference)):
             continue  # the same sense as the key: the answer may follow it
         said = set(content_words(_bare(said_plain)))
-        wanted = set(content_words(_bare(_plain_negation(reference))))
+        wanted = set(content_words(_bare(plain_negation(reference))))
         if not wanted or not said:
             continue
         shared = len(said & wanted)
         if shared / len(wanted) >= REFERENCE_COVERED and shared / len(said) >= FROM_REFERENCE:
             return True
     return False
-
-
-_NEGATING_PHRASE = re.compile(
-    r"\bno\s+(?:longer|more)\b(?!\s+than\b)"
-    r"|^\W*(?:it\s+is|it's)\s+(?:not|never)\s+(?:true|the\s+case)\s+that\b"
-    r"|^\W*(?:it\s+is|it's)\s+(?:false|untrue)\s+that\b", re.I)
-""""No longer", and a frame around the whole answer ("It is not true that ..."; one the
-answer quotes, "the connective 'it is not the case that'", is no frame)."""
-_NOR = re.compile(r"(?<=\bneither\b)(.*?)\bnor\b", re.I | re.S)
-_NO_MORE_THAN = re.compile(r"\bno\s+(?:more|less|fewer|later|earlier)\s+than\b", re.I)
-"""A bound, not a negation ("no more than five")."""
-_ANY_MORE = re.compile(r"\bany\s+(?:longer|more)\b", re.I)
-
-
-def _plain_negation(text: str) -> str:
-    """``text`` with each negating phrase said as a bare "not" ("any longer" after a "not"
-    left out, "neither ... nor" one negation, "no more than" no negation)."""
-    text = _NO_MORE_THAN.sub("within", text)
-    return _NOR.sub(r"\1or", _ANY_MORE.sub("", _NEGATING_PHRASE.sub("not", text)))
 
 
 def _bare(text: str) -> str:

@@ -23,7 +23,8 @@ import numpy as np
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
-from tutor.text import NEGATIONS, content_stems, has_negation
+from tutor.negation import NEGATIONS, has_negation
+from tutor.text import content_stems
 
 MODEL_PATH = Path(__file__).resolve().parents[3] / "assets" / "grading_model.json"
 MAX_ANSWER_CHARS = 2000

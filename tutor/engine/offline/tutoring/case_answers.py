@@ -26,7 +26,7 @@ from tutor.answers import (
 )
 from tutor.course import Exercise
 from tutor.engine.offline.tutoring.answer_similarity import content_words, tokens
-from tutor.text import sense_turns
+from tutor.negation import sense_turns
 
 
 def case_sides(exercise: Exercise) -> tuple[list[str], str] | None:
@@ -144,7 +144,7 @@ def _turned(clause: str, case: str, rival: str = "") -> bool:
     """Whether a clause of a reason says the opposite of the case about the case's own
     things: it takes enough of its content words from the case (:data:`TURN_WORDS`), and it
     turns the case's sense an odd number of times (a "not" more or fewer,
-    :func:`tutor.text.sense_turns`, or a word swapped for its opposite when the case has no
+    :func:`tutor.negation.sense_turns`, or a word swapped for its opposite when the case has no
     word of its side). A "not" followed by words of the other idea's account (``rival``)
     sets the two ideas apart ("..., not the statement that defines it"): no turn."""
     said, told = set(content_words(clause)), set(content_words(case))

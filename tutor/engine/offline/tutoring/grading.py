@@ -58,7 +58,8 @@ from tutor.engine.offline.tutoring.case_answers import (
 )
 from tutor.engine.port import Grade
 from tutor.errors import AnswerError
-from tutor.text import has_negation, singular
+from tutor.negation import has_negation
+from tutor.text import singular
 
 __all__ = ["contrast", "grade", "normalise", "point_cue", "prepare", "singular"]
 

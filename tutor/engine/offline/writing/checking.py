@@ -21,7 +21,8 @@ from tutor.course import Chunk, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.concepts.reference_entries import DOERS, verb_form
 from tutor.engine.offline.terms import content_stems, mentions, support, term_variants, words
 from tutor.engine.port import ExerciseCheck
-from tutor.text import NEGATING_PREFIX, STOPWORDS, has_negation, stem
+from tutor.negation import has_negation, prefix_negates
+from tutor.text import STOPWORDS, stem
 
 BLANK = "_____"
 SUPPORT_THRESHOLD = 0.6
@@ -83,8 +84,7 @@ def canonical(text: str) -> str:
 def negates(first: str, second: str) -> bool:
     """Whether one name is the other with a negating prefix ("valid", "invalid";
     "consistent", "inconsistent"): two concepts, however alike they are spelled."""
-    a, b = canonical(first), canonical(second)
-    return a != b and (NEGATING_PREFIX.sub("", a) == b or NEGATING_PREFIX.sub("", b) == a)
+    return prefix_negates(canonical(first), canonical(second))
 
 
 def same_option(first: str, second: str) -> bool:
