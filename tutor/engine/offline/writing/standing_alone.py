@@ -31,6 +31,7 @@ from collections.abc import Sequence
 
 from tutor.course import Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.terms import PREPOSITIONS, content_stems, mentions, words
+from tutor.engine.offline.writing.page_residue import points_back, residue_problems, says_little
 from tutor.text import split_sentences
 
 _FILLS = re.compile(r'^Which term fills the blank: "(?P<quote>.*)"\?\s*$', re.S)
@@ -76,8 +77,9 @@ def judged(text: str, said_of: bool = False) -> bool:
 
 
 def points_away(text: str) -> bool:
-    """Whether the text points at what only the page around it shows (:data:`_POINTS_AWAY`)."""
-    return _POINTS_AWAY.search(text) is not None
+    """Whether the text points at what only the page around it shows (:data:`_POINTS_AWAY`,
+    :func:`page_residue.points_back`: "this blanked-out region")."""
+    return _POINTS_AWAY.search(text) is not None or points_back(text)
 
 
 def artefact(text: str) -> bool:
@@ -129,6 +131,8 @@ def sentence_problems(exercise: Exercise, name: str) -> list[str]:
         return ["the sentence holds a piece of the page that is not prose"]
     if cut_short(sentence.rstrip(".")):
         return ["the quoted sentence is cut short"]
+    if says_little(sentence.replace(name, " ")):
+        return ["the quoted sentence says too little to tell one idea"]
     if exercise.origin is ExerciseOrigin.DEFINITION:
         return definition_sentence_problems(sentence, name)
     return []
@@ -391,4 +395,5 @@ def relation_key_problems(exercise: Exercise) -> list[str]:
 def standing_problems(exercise: Exercise, name: str, terms: list[str]) -> list[str]:
     """Every reason the item's quote or key cannot be read on its own."""
     return [*sentence_problems(exercise, name), *description_problems(exercise, terms),
-            *key_problems(exercise, name, terms), *relation_key_problems(exercise)]
+            *key_problems(exercise, name, terms), *relation_key_problems(exercise),
+            *residue_problems(exercise)]
