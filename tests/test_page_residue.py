@@ -90,3 +90,10 @@ def test_a_quote_pointing_back_at_the_page_is_refused() -> None:
     leaning = _checked("gap size", "The set _____ command controls the width of this shaded "
                        "band.")
     assert "the sentence leans on the text around it" in leaning
+
+
+def test_an_indexed_exponent_and_a_word_broken_across_lines_are_residue() -> None:
+    assert lost_formula("c is called a coefficient, and x n1 1 x n2 2 a monomial.")
+    assert lost_formula("Newton's method and its im- provements converge fast.")
+    assert not lost_formula("Both first- and second-order terms are kept.")
+    assert not lost_formula("The R2 score is 0.5, and x2 is the second variable.")

@@ -111,3 +111,9 @@ def test_an_option_of_another_shape_than_the_answer_is_not_of_its_kind() -> None
     assert shaped_alike("with-lock", "with-retry") and shaped_alike("joint probability",
                                                                     "conditional probability")
     assert shaped_alike("boxdepth", "stack frame")  # one plain word goes with either
+
+
+def test_a_stem_that_ends_a_run_together_name_is_a_part() -> None:
+    assert told_by_its_parts("maxiter", "You want to limit the number of iterations the "
+                             "solver runs. Which of these do you use?",
+                             ["tolerance", "solver log", "start value"])

@@ -296,10 +296,10 @@ def _told_parts(name: str, said: tuple[set[str], set[str], set[str]]
             covered += len(low)
             continue
         letters: set[int] = set()
-        for word in spelled:
-            if len(word) >= len(low):
+        for word in spelled | stems:  # a stem ends a name ("iter" of "maxiter"); it
+            if len(word) >= len(low):  # starts one only spelled out ("spec" + "ifiers")
                 continue
-            if low.startswith(word) and _left_over(low[len(word):], after=True):
+            if word in spelled and low.startswith(word) and _left_over(low[len(word):], True):
                 letters |= set(range(len(word)))
             elif low.endswith(word) and _left_over(low[:-len(word)], after=False):
                 letters |= set(range(len(low) - len(word), len(low)))

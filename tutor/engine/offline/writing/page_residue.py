@@ -31,9 +31,12 @@ _FORMULA_LEFT = re.compile(
 prime ("y 0 + py", "x 3 − ax2 2"). Not residue: a square, read as one ("R 2 is 0.64"); a
 small word of prose before the number (:data:`_SMALL_WORDS`: "in 3 steps", "p 12"); a number
 a word goes on to count or name ("800 x 600 pixels", "R 4 Manual")."""
-_NUMBERS_IN_A_ROW = re.compile(r"(?<![\w.])[A-Za-z]{1,2}\d{0,2}\s+\d{1,2}\s+\d{1,2}(?![\w.])")
-"""A variable and two lone numbers after it: the halves of a fraction the page stacked
-("J0 1 3" for J₀(1/3))."""
+_NUMBERS_IN_A_ROW = re.compile(r"(?<![\w.])[A-Za-z]{1,2}\d{0,2}\s+\d{1,2}\s+\d{1,2}(?![\w.])"
+                               r"|(?<![\w.])[A-Za-z]\d\s+\d(?![\w.,])")
+"""A variable and two lone numbers after it, the halves of a fraction the page stacked ("J0
+1 3" for J₀(1/3)); or an indexed variable and its exponent ("x n1 1 x n2 2" for x₁ⁿ¹x₂ⁿ²)."""
+_BROKEN_WORD = re.compile(r"\b[a-z]{2,}- (?!(?:and|or|to|as|nor)\b)[a-z]{2,}")
+"""A word the page broke across two lines, its halves left apart ("im- provements")."""
 _FOOTNOTE_RUN_IN = re.compile(r"(?<=[a-z,;:]\s)\d{1,2}(?:It|In|[A-Z][a-z]{2,})\b")
 """A footnote's number run into its first word, inside a sentence ("would become 4Sending
 ...", "6This disregards ...", "the 3D view" is no footnote)."""
@@ -58,10 +61,10 @@ _PROSE_ORIGINS = frozenset({ExerciseOrigin.DEFINITION, ExerciseOrigin.EXAMPLE,
 
 def lost_formula(text: str) -> bool:
     """Whether the text holds what is left of a formula the page set (:data:`_FORMULA_LEFT`,
-    :data:`_NUMBERS_IN_A_ROW`, :data:`_CUT_FORM`) or lost one between two sentences
-    (:data:`_LOST_BETWEEN`)."""
+    :data:`_NUMBERS_IN_A_ROW`, :data:`_CUT_FORM`), lost one between two sentences
+    (:data:`_LOST_BETWEEN`), or keeps a word broken across lines (:data:`_BROKEN_WORD`)."""
     return any(p.search(text) for p in (_FORMULA_LEFT, _NUMBERS_IN_A_ROW, _CUT_FORM,
-                                        _LOST_BETWEEN))
+                                        _LOST_BETWEEN, _BROKEN_WORD))
 
 
 def footnote_run_in(text: str) -> bool:
