@@ -97,3 +97,13 @@ def test_an_indexed_exponent_and_a_word_broken_across_lines_are_residue() -> Non
     assert lost_formula("Newton's method and its im- provements converge fast.")
     assert not lost_formula("Both first- and second-order terms are kept.")
     assert not lost_formula("The R2 score is 0.5, and x2 is the second variable.")
+
+
+def test_a_quote_naming_a_figure_of_the_page_is_refused() -> None:
+    from tutor.engine.offline.writing.standing_alone import points_away
+
+    assert points_away("Figure 4.2 shows what the diagram looks like. This copy is shallow.")
+    assert not points_away("A shallow copy copies the object but not the objects it holds.")
+    shown = _checked("shallow copy", "Table 3 lists the fields. This operation is called a(n) "
+                     "_____ because it copies the object only.")
+    assert "the sentence leans on the text around it" in shown

@@ -54,9 +54,9 @@ could not all be true at the same time, they are said to be inconsistent.")."""
 
 _POINTS_AWAY = re.compile(
     r"\b(?:the\s+following|as\s+follows|(?:shown|given|listed|described)\s+(?:below|above)|"
-    r"see\s+(?:below|above))\b", re.I)
+    r"see\s+(?:below|above)|(?-i:Figure|Fig\.|Table)\s+\d+(?:\.\d+)*)\b", re.I)
 """A sentence pointing at what the page shows next or before ("lilypond uses the following
-algorithm to find its data files"): the learner sees the sentence without it."""
+algorithm to find its data files", "Figure 15.3 shows ..."): the learner sees it without."""
 _JUDGED = re.compile(r"\b(?:important|easy|interesting|useful|whole\s+purpose|natural\s+place|"
                      r"place\s+to)\b", re.I)
 """What the book thinks of a thing ("an easy and important facet of Gri", "the whole purpose
