@@ -59,6 +59,9 @@ def test_a_reference_entrys_signature_in_the_quote_is_residue() -> None:
     crossed = _checked("lock holder", "The _____ of a lock is the thread that acquired it "
                        "(see [Locks], page 90).")
     assert "a reference entry's signature runs into the quote" not in crossed
+    spoken_of = _checked("lock holder", "The _____ is not passed on through &rest arguments "
+                         "of a lock's callback.")
+    assert "a reference entry's signature runs into the quote" not in spoken_of
 
 
 def test_code_output_items_keep_their_own_shapes() -> None:

@@ -47,11 +47,10 @@ between the two was dropped ("has the property that Such a polynomial")."""
 _CUT_FORM = re.compile(r"\bform\s+[A-Za-z]\s*[.;]?\s*$")
 """A formula cut to its first letter at the end ("can be put in the form y.")."""
 
-_SIGNATURE = re.compile(r"\[[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,2}\](?!,?\s*page\b)"
-                        r"|(?<![\w&])&[a-z]{2,}\b(?!;)")
-"""A reference entry's signature run into the prose: its kind set at the margin
-("[Function]", "[Special Operator]"; not a cross reference "[Streams], page 90") or a
-lambda-list keyword ("&key", "&rest")."""
+_SIGNATURE = re.compile(r"\[[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,2}\](?!,?\s*page\b)")
+"""A reference entry's signature run into the prose, its kind set at the margin
+("[Function]", "[Special Operator]"; not a cross reference "[Streams], page 90"). A
+lambda-list keyword alone is code the prose speaks of ("through &rest arguments")."""
 
 _PROSE_ORIGINS = frozenset({ExerciseOrigin.DEFINITION, ExerciseOrigin.EXAMPLE,
                             ExerciseOrigin.WORKED_EXAMPLE, ExerciseOrigin.CONTRAST,
