@@ -385,3 +385,21 @@ def test_think_python_chapters_one_to_five_give_checked_exercises() -> None:
                 assert not mentions(exercise.prompt.replace("_____", " "),
                                     term_variants(concept.name))
     assert passed / written >= 0.6, (passed, written)
+
+
+def test_which_term_options_are_of_the_answers_shape_when_enough_are() -> None:
+    gloss = "A structure that keeps items in sorted order and returns the smallest first."
+    heap, page = _glossed("priority queue", gloss, f"The priority queue matters. {gloss}")
+    siblings = [
+        Concept(id="heap-push", name="heap-push",
+                definition="A function that adds an item to the structure that keeps order."),
+        Concept(id="queue", name="queue",
+                definition="A structure that keeps items in the order they arrive."),
+        Concept(id="hash-table", name="hash table",
+                definition="A structure that maps keys to values by computing an index."),
+        Concept(id="binary-tree", name="binary tree",
+                definition="A structure in which each node has at most two children."),
+    ]
+    term = by_id(write_definition_exercises(heap, siblings, [page]))["priority-queue-multiple_choice-1"]
+    assert "heap-push" not in (term.choices or [])  # a code name beside names of words
+    assert len(term.choices or []) == 3

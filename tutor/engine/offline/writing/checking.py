@@ -55,14 +55,17 @@ NARRATIVE = re.compile(
     r"either|both|such|thus|hence|otherwise|the\s+(?:former|latter))\b", re.I)
 """Openers of a sentence that cannot stand alone ("This is called X.", "We saw that ...")."""
 _REPEATED = re.compile(r"(\w[\w.\-]{7,}).*\1")
+_SAID_TWICE = re.compile(r"\b(\w+)\s+\1\b", re.I)
 
 
 def run_together(name: str) -> bool:
     """Whether a concept's name is names of the page run together, no space between
     ("dbfo_list-widthdbfo_list-widthNamedbfo_list-width", "e.propertiesfooter.table.height
-    header.content..."): one word longer than forty characters, or one that says a part of
-    itself twice. No item can ask for it, nor tell it apart."""
-    return any(len(word) > 40 or _REPEATED.search(word) for word in name.split())
+    header.content..."): one word longer than forty characters, one that says a part of
+    itself twice, or one word said twice in a row ("edf edf": an entry's name and its
+    heading read as one). No item can ask for it, nor tell it apart."""
+    return _SAID_TWICE.search(name) is not None or any(
+        len(word) > 40 or _REPEATED.search(word) for word in name.split())
 
 
 _CUT_GOAL = re.compile(r"[,;:]\s*[.?](?:\s|$)")
@@ -278,6 +281,8 @@ def _choice_problems(exercise: Exercise, terms: list[str]) -> list[str]:
             problems.append(f"two correct options: '{choice}' is the answer under another name")
         elif same_option(choice, exercise.answer):
             problems.append(f"two correct options: '{choice}' is nearly the same as the answer")
+    problems += [f"option '{c}' is several names of the page run together"
+                 for c in distractors if run_together(c)]
     for i, first in enumerate(distractors):
         for second in distractors[i + 1 :]:
             if same_option(first, second):

@@ -40,6 +40,7 @@ from tutor.engine.offline.writing.checking import (
     answers_alike,
     canonical,
     heading_shaped,
+    run_together,
     same_option,
 )
 from tutor.engine.offline.writing.code_names import described_by_code, names_code
@@ -57,7 +58,7 @@ from tutor.engine.offline.writing.exercise_mix import (
     with_a_second_angle,
     with_one_recall,
 )
-from tutor.engine.offline.writing.giveaways import cut_short
+from tutor.engine.offline.writing.giveaways import cut_short, shaped_alike
 from tutor.engine.offline.writing.purpose_exercises import picked_by_name
 from tutor.engine.offline.writing.refusals import refuse
 from tutor.engine.offline.writing.standing_alone import (
@@ -253,7 +254,8 @@ def _pick(options: list[tuple[Sibling, str]], answer: str, prompt: str) -> list[
             continue
         if any(_one_name_within_the_other(text, t) for t in taken):
             continue  # "onesided" beside "one-sided test": the answer (or an option), shortened
-        if text == sibling.concept.name and heading_shaped(text) and not heading_shaped(answer):
+        if run_together(text) or text == sibling.concept.name and heading_shaped(text) and (
+                not heading_shaped(answer)):  # "edf edf", names of the page read as one;
             continue  # "using the OS from within gri" among terms: a section's title
         chosen.append((sibling, text))
         if len(chosen) == MAX_DISTRACTORS:
@@ -350,9 +352,11 @@ def _choose_term(m: Material, siblings: list[Sibling]) -> Exercise | None:
     if mentions(quoted or prompt, m.terms) or echoes_its_heading(
             m.concept.name, m.concept.section, m.description or m.sentence or ""):
         return None
-    chosen = _pick([(s, s.concept.name) for s in siblings if not also_fits(s, m)],
-                   m.concept.name, prompt)
-    if len(chosen) < MIN_DISTRACTORS:
+    fair = [(s, s.concept.name) for s in siblings if not also_fits(s, m)]
+    chosen = _pick([o for o in fair if shaped_alike(o[1], m.concept.name)], m.concept.name,
+                   prompt)  # no option the learner strikes out by its shape alone
+    if len(chosen) < MIN_DISTRACTORS and len(chosen := _pick(fair, m.concept.name, prompt)) < (
+            MIN_DISTRACTORS):
         return None
     others = wrong_option_glosses([s for s, _ in chosen])
     explanation = f'"{m.concept.name}" is right: {m.definition_text} ({m.label}). {others}'.strip()

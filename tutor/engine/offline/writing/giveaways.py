@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from tutor.answers import MASK
 from tutor.course import Exercise, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.terms import content_stems, mentions, support
+from tutor.engine.offline.terms import content_stems, mentions, support, words
 from tutor.engine.offline.writing.checking import BLANKS, NEAR_DUPLICATE, canonical
 from tutor.text import STOPWORDS, normalize, stem
 
@@ -137,6 +137,40 @@ def note_names_the_other(exercise: Exercise, name: str) -> bool:
     return bool(code) or any(stem(w.lower()) in theirs for w in _NAMED.findall(text))
 
 
+_HEAD_OF_A_PHRASE = re.compile(r"(?<![\w-])(?P<modifier>[a-z][a-z-]{2,})\s+_{3,}")
+
+
+def completes_a_phrase(exercise: Exercise) -> bool:
+    """Whether an example's blank is one word that ends a phrase the words before it begin
+    ("a floating-point _____ of x", "the inverse square _____", "the infinity _____"): the
+    learner completes a set phrase, not the idea the example shows. A small word before the
+    blank ("the _____", "with _____") leaves the idea to tell."""
+    if exercise.origin is not ExerciseOrigin.EXAMPLE or len(exercise.answer.split()) != 1:
+        return False
+    found = _HEAD_OF_A_PHRASE.search(exercise.prompt)
+    return found is not None and found.group("modifier") not in STOPWORDS
+
+
+_JOINED = re.compile(r"^\S*[-_:*.]\S*$")
+"""A name of one token joined by marks, as code writes names ("with-timeout", "sb-posix",
+"*features*")."""
+LONGER_BY = 2
+"""Words an option may have beyond the answer's before it reads as another kind of thing."""
+
+
+def shaped_alike(option: str, answer: str) -> bool:
+    """Whether a wrong option names the same kind of thing as the answer, by its shape: not a
+    phrase of words beside a name joined as code is ("Timeout Parameter" beside
+    *with-timeout*, "sb-cover" beside *garbage collection* are struck out unread), nor one of
+    many more words ("ring of gaussian integers" beside *quotient*). A single plain word
+    ("boxwidth", "quotient") goes with either."""
+    option, answer = option.strip(), answer.strip()
+    if len(option.split()) > len(answer.split()) + LONGER_BY:
+        return False
+    joined, phrase = _JOINED.match(answer), " " in answer
+    return not (joined and " " in option or phrase and _JOINED.match(option))
+
+
 def leak_problems(exercise: Exercise, terms: list[str], name: str) -> list[str]:
     leak = "answer given away by the prompt"
     prompt = exercise.prompt
@@ -144,6 +178,8 @@ def leak_problems(exercise: Exercise, terms: list[str], name: str) -> list[str]:
         return [f"{leak}: the note says the other idea's own words"]
     if cut_quote(prompt):
         return ["the quoted sentence is cut short"]
+    if completes_a_phrase(exercise):
+        return [f"{leak}: the blank ends a set phrase"]
     if exercise.kind is ExerciseKind.MULTIPLE_CHOICE and (
             canonical(exercise.answer) in {canonical(t) for t in terms}) and named_beside(
             exercise, terms):
@@ -166,7 +202,12 @@ def leak_problems(exercise: Exercise, terms: list[str], name: str) -> list[str]:
     answer = exercise.answer
     is_term = canonical(answer) in {canonical(t) for t in terms}
     if exercise.kind is ExerciseKind.MULTIPLE_CHOICE and is_term:
-        return [leak] if mentions(prompt, terms) else []
+        if mentions(prompt, terms):
+            return [leak]
+        others = [c for c in exercise.choices or [] if c != answer]
+        if told_by_its_parts(answer, prompt, others):
+            return [f"{leak}: it spells out a part of the term's name no other option has"]
+        return []
     if len(answer.split()) <= 4:
         return [leak] if mentions(prompt, [answer]) else []
     problems: list[str] = []
@@ -185,3 +226,101 @@ def _copied(answer: str, prompt: str) -> bool:
     if len(a) >= len(p):
         return False
     return fuzz.partial_ratio(a, p) >= NEAR_DUPLICATE or support(answer, prompt) >= 0.8
+
+
+_SPLIT_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+_LEFT_OVER = 3
+"""Letters a run-together name keeps beyond a word of the prompt ("box" of "boxwidth" beside
+"width"): fewer ("ar" of "linear" beside "line") is one word, not two run together."""
+
+
+_ENDING = re.compile(r"^(?:[aeiouy]|s\b|ment|ness|ly\b|ship|ful|less)")
+"""How the rest of a word goes on after its stem ("spec" + "ifiers", "align" + "ment"): the
+same word, not a second one run into it."""
+
+
+def _left_over(rest: str, after: bool) -> bool:
+    """Whether what a run-together name keeps beside a word of the prompt is a word of its own
+    (:data:`_LEFT_OVER` letters, or a number's: "x2" of "x2data"); kept ``after`` the word,
+    not an ending of it (:data:`_ENDING`)."""
+    if after and _ENDING.match(rest):
+        return False
+    return len(rest) >= _LEFT_OVER or len(rest) >= 2 and any(ch.isdigit() for ch in rest)
+
+
+def _prompt_words(prompt: str) -> tuple[set[str], set[str], set[str]]:
+    """The words of a prompt, blanks aside, that could tell a name's parts (lower case, no
+    small words): their stems, their spellings (singular too) that a run-together name may
+    hold, and the short parts of the code names it writes ("Int", "Log" of "IntLog"), which
+    may stand for longer words."""
+    rest = BLANKS.sub(" ", prompt)
+    stems: set[str] = set()
+    spelled: set[str] = set()
+    shortened: set[str] = set()
+    for token in _TOKEN.findall(rest):
+        parts = _SPLIT_CAMEL.split(token)
+        for part in [token, *parts]:
+            low = part.lower()
+            if low in STOPWORDS or (len(low) < 3 and not any(ch.isdigit() for ch in low)):
+                continue
+            stems.add(stem(low))
+            spelled |= {low, *words(low)}  # "colors" and "color" of "colorsequence"
+        if len(parts) > 1:
+            shortened |= {p.lower() for p in parts if len(p) >= 3}
+    return stems, spelled, shortened
+
+
+def _told_parts(name: str, said: tuple[set[str], set[str], set[str]]
+                ) -> tuple[set[str], float]:
+    """The prompt's words that tell a part of the name, and the share of the name's letters
+    they cover: a word of the name said whole ("frame" of *stack frame*), one run together
+    with more in one word ("width" of *boxwidth*, "x2" and "data" of *x2data*), or the start
+    of a word a code name shortens ("Int" of "IntLog" for *integer*)."""
+    stems, spelled, shortened = said
+    told: set[str] = set()
+    covered = total = 0
+    for token in _TOKEN.findall(name):
+        low = token.lower()
+        total += len(low)
+        if low in STOPWORDS:
+            covered += len(low)
+            continue
+        if stem(low) in stems:
+            told.add(stem(low))
+            covered += len(low)
+            continue
+        if short := next((s for s in sorted(shortened) if low.startswith(s) and len(low) > len(s)),
+                         None):
+            told.add(short)
+            covered += len(low)
+            continue
+        letters: set[int] = set()
+        for word in spelled | stems:  # a stem ends a name ("iter" of "maxiter"); it
+            if len(word) >= len(low):  # starts one only spelled out ("spec" + "ifiers")
+                continue
+            if word in spelled and low.startswith(word) and _left_over(low[len(word):], True):
+                letters |= set(range(len(word)))
+            elif low.endswith(word) and _left_over(low[:-len(word)], after=False):
+                letters |= set(range(len(low) - len(word), len(low)))
+            else:
+                continue
+            told.add(stem(word))
+        covered += len(letters)
+    return told, (covered / total if total else 0.0)
+
+
+def told_by_its_parts(answer: str, prompt: str, others: list[str]) -> bool:
+    """Whether the prompt, blanks aside, says a part of the answer's name that no other option
+    has ("the frame stores" beside *stack frame*, "sequence of eight colors" beside
+    *colorsequence*, "IntLog" beside *integer logarithm*), or says all of its name and all of
+    no other option's ("the x2 axis ... data" beside *x2data*, *y2data* and *x2dtics*): the
+    learner picks the option the prompt spells out, not the idea it describes."""
+    said = _prompt_words(prompt)
+    told, share = _told_parts(answer, said)
+    if not told:
+        return False
+    theirs = [_told_parts(other, said) for other in others]
+    if told - set().union(*(parts for parts, _ in theirs)):
+        return True
+    return share >= 1.0 and all(other_share < 1.0 for _, other_share in theirs)

@@ -31,6 +31,7 @@ from collections.abc import Sequence
 
 from tutor.course import Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.terms import PREPOSITIONS, content_stems, mentions, words
+from tutor.engine.offline.writing.page_residue import points_back, residue_problems, says_little
 from tutor.text import split_sentences
 
 _FILLS = re.compile(r'^Which term fills the blank: "(?P<quote>.*)"\?\s*$', re.S)
@@ -53,9 +54,9 @@ could not all be true at the same time, they are said to be inconsistent.")."""
 
 _POINTS_AWAY = re.compile(
     r"\b(?:the\s+following|as\s+follows|(?:shown|given|listed|described)\s+(?:below|above)|"
-    r"see\s+(?:below|above))\b", re.I)
+    r"see\s+(?:below|above)|(?-i:Figure|Fig\.|Table)\s+\d+(?:\.\d+)*)\b", re.I)
 """A sentence pointing at what the page shows next or before ("lilypond uses the following
-algorithm to find its data files"): the learner sees the sentence without it."""
+algorithm to find its data files", "Figure 15.3 shows ..."): the learner sees it without."""
 _JUDGED = re.compile(r"\b(?:important|easy|interesting|useful|whole\s+purpose|natural\s+place|"
                      r"place\s+to)\b", re.I)
 """What the book thinks of a thing ("an easy and important facet of Gri", "the whole purpose
@@ -76,8 +77,9 @@ def judged(text: str, said_of: bool = False) -> bool:
 
 
 def points_away(text: str) -> bool:
-    """Whether the text points at what only the page around it shows (:data:`_POINTS_AWAY`)."""
-    return _POINTS_AWAY.search(text) is not None
+    """Whether the text points at what only the page around it shows (:data:`_POINTS_AWAY`,
+    :func:`page_residue.points_back`: "this blanked-out region")."""
+    return _POINTS_AWAY.search(text) is not None or points_back(text)
 
 
 def artefact(text: str) -> bool:
@@ -129,6 +131,8 @@ def sentence_problems(exercise: Exercise, name: str) -> list[str]:
         return ["the sentence holds a piece of the page that is not prose"]
     if cut_short(sentence.rstrip(".")):
         return ["the quoted sentence is cut short"]
+    if says_little(sentence.replace(name, " ")):
+        return ["the quoted sentence says too little to tell one idea"]
     if exercise.origin is ExerciseOrigin.DEFINITION:
         return definition_sentence_problems(sentence, name)
     return []
@@ -391,4 +395,5 @@ def relation_key_problems(exercise: Exercise) -> list[str]:
 def standing_problems(exercise: Exercise, name: str, terms: list[str]) -> list[str]:
     """Every reason the item's quote or key cannot be read on its own."""
     return [*sentence_problems(exercise, name), *description_problems(exercise, terms),
-            *key_problems(exercise, name, terms), *relation_key_problems(exercise)]
+            *key_problems(exercise, name, terms), *relation_key_problems(exercise),
+            *residue_problems(exercise)]

@@ -1,0 +1,119 @@
+"""A "which term" item whose prompt spells out a part of the term's name that no other option
+has (a word of it, a word run together into it, a code name shortening it) gives its answer
+away: the learner picks the option the prompt spells, not the idea it describes."""
+
+from __future__ import annotations
+
+from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind
+from tutor.engine.offline.writing.checking import check_exercise
+from tutor.engine.offline.writing.giveaways import told_by_its_parts
+
+PAGE = Citation(source="tool.pdf", page=7)
+
+
+def _fills(name: str, sentence: str, others: list[str]) -> tuple[Exercise, Concept, list[Chunk]]:
+    slug = name.replace(" ", "-")
+    concept = Concept(id=slug, name=name, definition=sentence.replace("_____", name),
+                      citations=[PAGE])
+    item = Exercise.model_validate({
+        "id": f"{slug}-multiple_choice-1", "concept_id": slug, "kind": ExerciseKind.MULTIPLE_CHOICE,
+        "prompt": f'Which term fills the blank: "{sentence}"?', "answer": name,
+        "choices": [name, *others], "citations": [PAGE]})
+    page = Chunk(id="tool.pdf#p7-0", source="tool.pdf", page=7,
+                 text=sentence.replace("_____", name))
+    return item, concept, [page]
+
+
+def _problems(name: str, sentence: str, others: list[str]) -> list[str]:
+    item, concept, pages = _fills(name, sentence, others)
+    return check_exercise(item, concept, pages).problems
+
+
+def test_a_word_run_together_into_the_name_gives_it_away() -> None:
+    problems = _problems("gapwidth", "The set _____ command changes the width of the gap "
+                         "drawn between two neighbouring bars.", ["bardepth", "fill style",
+                                                                  "baseline"])
+    assert any("part of the term's name" in p for p in problems)
+
+
+def test_a_word_of_a_two_word_name_said_elsewhere_in_the_sentence_gives_it_away() -> None:
+    problems = _problems("call record", "A(n) _____ is kept for every pending call of a "
+                         "routine; the record holds the routine's local values and return "
+                         "address.", ["heap block", "symbol table", "linker map"])
+    assert any("part of the term's name" in p for p in problems)
+
+
+def test_a_code_name_shortening_the_term_gives_it_away() -> None:
+    assert told_by_its_parts("integer square root", 'Which term fills the blank: "The '
+                             'procedure IntSqrt computes the _____ of a big number."?',
+                             ["bit length", "modular inverse", "binary splitting"])
+
+
+def test_the_name_spelled_whole_and_no_other_option_spelled_whole_gives_it_away() -> None:
+    sentence = "The set _____ command puts labels on the k3 axis only."
+    assert told_by_its_parts("k3label", sentence, ["k4label", "k3tics", "mlabel"])
+
+
+def test_parts_every_option_shares_tell_nothing() -> None:
+    sentence = ("The _____ command reads the next record of the input file and stores its "
+                "fields in the named variables.")
+    assert not told_by_its_parts("read record", sentence, ["skip record", "write record",
+                                                           "read field"])
+    assert _problems("read record", sentence, ["skip record", "write record",
+                                               "read field"]) == []
+
+
+def test_a_word_that_only_shares_a_stem_or_a_few_letters_is_no_part() -> None:
+    assert not told_by_its_parts("specifiers", 'Which term fills the blank: "The specs '
+                                 'argument lists the _____ of every field."?',
+                                 ["qualifiers", "modifiers", "designators"])
+    assert not told_by_its_parts("linear model", 'Which term matches this description: '
+                                 '"a straight line fitted to the points by least squares"?',
+                                 ["sample mean", "outlier", "residual plot"])
+
+
+def _example(answer: str, quote: str, others: list[str]) -> Exercise:
+    return Exercise.model_validate({
+        "id": f"{answer}-example-use-1", "concept_id": answer, "origin": "example",
+        "kind": ExerciseKind.MULTIPLE_CHOICE,
+        "prompt": f'This example from the course has one idea left out:\n\n"{quote}"\n\n'
+                  "Which idea fills the blank?",
+        "answer": answer, "choices": [answer, *others], "citations": [PAGE]})
+
+
+def test_an_example_whose_blank_ends_a_set_phrase_gives_it_away() -> None:
+    from tutor.engine.offline.writing.giveaways import completes_a_phrase
+
+    phrase = _example("norm", "Suppose we only have a rounded _____ of the vector, for "
+                      "example 1.4142 for the square root of two.", ["matrix", "basis",
+                                                                      "kernel"])
+    assert completes_a_phrase(phrase)
+    left_open = _example("norm", "For example, the _____ of the vector (3, 4) is 5, its "
+                         "length.", ["matrix", "basis", "kernel"])
+    assert not completes_a_phrase(left_open)
+
+
+def test_a_name_that_says_one_word_twice_gets_no_item_nor_option() -> None:
+    from tutor.engine.offline.writing.checking import run_together
+
+    assert run_together("png png") and not run_together("png image")
+    problems = _problems("tiff", "The _____ format stores a raster image with tags.",
+                         ["png png", "gif", "bmp"])
+    assert "option 'png png' is several names of the page run together" in problems
+
+
+def test_an_option_of_another_shape_than_the_answer_is_not_of_its_kind() -> None:
+    from tutor.engine.offline.writing.giveaways import shaped_alike
+
+    assert not shaped_alike("Retry Parameter", "with-retry")  # words beside a code name
+    assert not shaped_alike("fs-watch", "garbage collection")  # a code name beside words
+    assert not shaped_alike("ring of gaussian integers", "quotient")  # many more words
+    assert shaped_alike("with-lock", "with-retry") and shaped_alike("joint probability",
+                                                                    "conditional probability")
+    assert shaped_alike("boxdepth", "stack frame")  # one plain word goes with either
+
+
+def test_a_stem_that_ends_a_run_together_name_is_a_part() -> None:
+    assert told_by_its_parts("maxiter", "You want to limit the number of iterations the "
+                             "solver runs. Which of these do you use?",
+                             ["tolerance", "solver log", "start value"])
