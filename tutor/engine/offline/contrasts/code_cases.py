@@ -225,12 +225,14 @@ def case_exercise(m: Material, shown: str, shown_said: str, rival: str, rival_sa
     """The item on one case of *shown* set against *rival*: ``setting`` shows the case with the
     idea left out (a quoted sentence, a block of code), ``thing`` names it in the question
     ("case", "code"), ``quote`` is the course's own sentence the explanation gives. The key
-    names the idea and what sets it apart (:data:`~tutor.answers.CASE_SHOWS`)."""
+    names the idea and what sets it apart (:data:`~tutor.answers.CASE_SHOWS`); an empty
+    ``rival_said`` leaves the rival's definition out of the key and the explanation."""
     first, second = sorted([shown, rival], key=str.lower)
     cited = [chunk.citation(), *(c for c in citations if c != chunk.citation())]
     labels = "; ".join(dict.fromkeys(c.label() for c in cited))
-    reference = (f"{_capital(shown)}. {_capital(shown)}: {lower_first(shown_said)}; "
-                 f"{rival}, by contrast: {lower_first(rival_said)}.")
+    contrast = (f"; {rival}, by contrast: {lower_first(rival_said)}" if rival_said else "")
+    reference = f"{_capital(shown)}. {_capital(shown)}: {lower_first(shown_said)}{contrast}."
+    their_side = f"; {rival} is {lower_first(rival_said)}" if rival_said else ""
     return Exercise(
         id=exercise_id,
         concept_id=m.concept.id,
@@ -240,9 +242,8 @@ def case_exercise(m: Material, shown: str, shown_said: str, rival: str, rival_sa
         answer=reference,
         key_points=[f"{shown}: {CASE_SHOWS} {shown}", f"{shown}: {lower_first(shown_said)}"],
         misconceptions={},
-        explanation=(f'The course says: "{quote}" That is {shown}: {lower_first(shown_said)}; '
-                     f"{rival} is {lower_first(rival_said)}. {tie} ({labels})".replace(
-                         ".  (", ". (")),
+        explanation=(f'The course says: "{quote}" That is {shown}: {lower_first(shown_said)}'
+                     f"{their_side}. {tie} ({labels})").replace(".  (", ". ("),
         citations=cited,
         difficulty=0.6,
         origin=ExerciseOrigin.CONTRAST,

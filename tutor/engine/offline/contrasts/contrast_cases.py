@@ -32,6 +32,7 @@ from tutor.engine.offline.examples.example_use_exercises import (
     COMMON_WORD_ZIPF,
     case_quotes,
     concrete,
+    points_elsewhere,
 )
 from tutor.engine.offline.terms import content_stems, mentions, term_variants
 from tutor.engine.offline.writing.checking import BLANK
@@ -66,9 +67,12 @@ def quoted_case(prompt: str) -> str | None:
 def case_item(m: Material, own: str, other: Concept, theirs: str,
               passages: Sequence[Chunk], citations: Sequence[Citation],
               exercise_id: str, near: Sequence[Concept] = (),
-              tie: Relating | None = None, quoted: Sequence[str] = ()) -> Exercise | None:
+              tie: Relating | None = None, quoted: Sequence[str] = (),
+              own_only: bool = False, key_rival: bool = True,
+              instances: bool = False) -> Exercise | None:
     """The item on the first case of either idea among the passages (the concept's own
-    first), or ``None`` when the book shows neither at work in a case that fits. ``near``
+    first; with ``own_only``, of the concept only), or ``None`` when the book shows neither
+    at work in a case that fits. ``near``
     are other concepts whose longer names hold one of the two ("inverse CDF" for CDF): a
     case naming them shows the other idea. The sentence that ``tie``s the two, when the book
     has one, goes into the explanation and its page into the citations. A case already
@@ -92,18 +96,18 @@ def case_item(m: Material, own: str, other: Concept, theirs: str,
     theirs_material = Material(other, their_names, term_pattern(their_names), list(m.ordered),
                                sentence=other.definition or None)
     sides = ((own_material, own, other.name, theirs, other_terms),
-             (theirs_material, theirs, m.concept.name, own, m.terms))
+             (theirs_material, theirs, m.concept.name, own, m.terms))[:1 if own_only else 2]
     taken = {" ".join(q.split()) for q in quoted}
     for shown_material, shown_said, rival, rival_said, rival_terms in sides:
         found = _case(shown_material, shown_said, rival_said, [*rival_terms, *longer],
-                      passages, taken, rival_terms)
+                      passages, taken, rival_terms, instances)
         if found is None:
             continue
         chunk, blanked, quote = found
         if tie is not None:
             citations = [*citations, tie.cited]
-        return _exercise(m, shown_material.concept.name, shown_said, rival, rival_said,
-                         chunk, blanked, quote, citations, exercise_id,
+        return _exercise(m, shown_material.concept.name, shown_said, rival,
+                         rival_said if key_rival else "", chunk, blanked, quote, citations, exercise_id,
                          tie.sentence if tie else "")
     # no sentence shows either at work: the code the book leads into by naming one of them
     for shown_material, shown_said, rival, rival_said, rival_terms in sides:
@@ -115,14 +119,15 @@ def case_item(m: Material, own: str, other: Concept, theirs: str,
                     continue
                 cited = [*citations, tie.cited] if tie is not None else list(citations)
                 return code_case_item(m, shown_material.concept.name, shown_said, rival,
-                                      rival_said, case, cited, exercise_id,
+                                      rival_said if key_rival else "", case, cited, exercise_id,
                                       tie.sentence if tie else "")
     return None
 
 
 def _case(m: Material, said: str, rival_said: str, rival_terms: Sequence[str],
           passages: Sequence[Chunk], taken: set[str],
-          rival_names: Sequence[str] = ()) -> tuple[Chunk, str, str] | None:
+          rival_names: Sequence[str] = (),
+          instances: bool = False) -> tuple[Chunk, str, str] | None:
     """The first case of the idea: a sentence that shows it at work on something concrete,
     naming it once, neither naming the rival idea nor restating either description, on or
     after the page that teaches it; none for an idea named by one common English word ("list",
@@ -138,7 +143,7 @@ def _case(m: Material, said: str, rival_said: str, rival_terms: Sequence[str],
         if taught is not None and chunk.source == taught.source and chunk.page < taught.page:
             continue  # the word used before the book teaches the idea: a looser sense
             # ("recycling of short lists" for vectors, pages before lists are defined)
-        for quote in _at_work(chunk, m):
+        for quote in _at_work(chunk, m, instances):
             if " ".join(quote.split()) in taken:
                 continue  # another of the concept's items shows this case already
             if mentions(quote, rival_terms, fuzzy=False):
@@ -185,15 +190,18 @@ scale", "the _____ (the fraction of values that exceed x)"): the case says what 
 naming it is recognition of that description, not telling the two apart."""
 
 
-def _at_work(chunk: Chunk, m: Material) -> list[str]:
+def _at_work(chunk: Chunk, m: Material, instances: bool = False) -> list[str]:
     """The sentences of a passage that show the idea on something concrete (numbers, code, a
-    symbolisation), read on their own: the cued examples first, then any such sentence."""
+    symbolisation; with ``instances``, a named instance too), read on their own: the cued
+    examples first, then any such sentence."""
     found = list(case_quotes(chunk, m))
     for sentence in prose_sentences(chunk.text):
         plain = _LABEL.sub("", " ".join(sentence.split()))
         if plain in found or not m.pattern.search(plain) or not usable(plain) or "•" in plain:
             continue
-        if _OPENER.match(plain) or not re.match(r"^[\"'‘“(]?[A-Z]", plain) or (
+        starts = re.match(r"^[\"'‘“(]?[A-Z]", plain) or (
+            instances and _opens_on_code(plain, chunk.text))
+        if _OPENER.match(plain) or not starts or (
                 chunk.heading and plain.lower().startswith(chunk.heading.lower())):
             continue  # leans on the sentence before, starts mid-sentence or on a heading
         if len(plain) > MAX_CASE or _PAGE_RUN_IN.search(plain) or not re.search(
@@ -202,8 +210,7 @@ def _at_work(chunk: Chunk, m: Material) -> list[str]:
         if _LISTING_RUN_IN.search(plain):
             continue  # "The output of this loop is: 0 a 1 b 2 c If you combine ..."
         shown = _YEAR.sub(" ", m.pattern.sub(" ", plain))
-        if _ELSEWHERE.search(plain) or not concrete(shown) or not concrete(
-                shown.split(" ", 1)[-1]):
+        if _ELSEWHERE.search(plain) or not _shows_a_case(shown, instances, chunk.text):
             continue  # history ("first proven ... in 1929") is no case of the idea; a first
             # word is no predicate ("By far ...")
         found.append(plain)
@@ -228,6 +235,46 @@ the lines of a proof: "The proof looks like this: 1 G & ¬G for ... 2 G & E 1 ..
 will ..."): no sentence to read a case in. A formula that ends the sentence ("...: R 2 = ρ 2.")
 is no listing."""
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def _shows_a_case(shown: str, instances: bool, text: str = "") -> bool:
+    """Whether a sentence (the idea's name taken out) shows a concrete case, after its first
+    word (a first word is no predicate: "By far ..."); with ``instances``, a named instance
+    counts: a quoted word, an acronym, or a name the passage's code binds or calls."""
+    rest = shown.split(" ", 1)[-1]
+    if concrete(shown) and concrete(rest):
+        return True
+    if not instances or points_elsewhere(rest):
+        return False
+    return names_an_instance(rest) or any(
+        _bound_in_code(w, text) for w in set(re.findall(r"\b[a-z_][a-z0-9_]{2,}\b", shown))
+        if general_zipf(w) < COMMON_WORD_ZIPF)
+
+
+_INSTANCE = re.compile(r"(?:^|[\s(])['‘\"“](?P<named>[^'’\"”\s][^'’\"”]{0,38}?)['’\"”](?=[\s,.;:)?!]|$)"
+                       r"|\b[A-Z]{3,}\b")
+"""A named instance: a quoted word or phrase ("The word 'dog' is not a ...", "the string
+'banana'") or an acronym naming a data set or a survey ("the NSFG sample")."""
+
+
+def _opens_on_code(sentence: str, text: str) -> bool:
+    """Whether a sentence opens on a name the passage's code binds or calls ("fin is a common
+    name for a file object used for input." after ``fin = open('words.txt')``): a named
+    instance, not a sentence cut in the middle."""
+    first = re.match(r"^([a-z_][a-z0-9_]*)\s+(?:is|are|gets|has|refers|contains|holds|"
+                     r"returns|was)\b", sentence)
+    return first is not None and _bound_in_code(first[1], text)
+
+
+def _bound_in_code(word: str, text: str) -> bool:
+    """Whether a line of the passage's code opens by binding, calling or reaching into the
+    name (``fin = open(...)``, ``>>> math.sqrt(2)``)."""
+    return re.search(rf"(?m)^\s*(?:>>>\s*)?{re.escape(word)}\s*(?:=[^=]|\(|\.\w)", text) is not None
+
+
+def names_an_instance(text: str) -> bool:
+    """Whether the text applies something to a named instance (:data:`_INSTANCE`)."""
+    return _INSTANCE.search(text) is not None
 
 
 def _inside_a_word(text: str, name: str) -> bool:

@@ -62,10 +62,15 @@ _SYMBOLS = re.compile(r"[¬∧∨→↔∀∃⊃≡&∼]|(?<![\w'’])(?:[A-Z][a
 terms ("Rc1", "NKab", "Hx")."""
 
 
+def points_elsewhere(quote: str) -> bool:
+    """Whether the quote points at something it does not show ("the argument on p. 92")."""
+    return _POINTER.search(quote) is not None
+
+
 def concrete(quote: str) -> bool:
     """Whether the quote shows a concrete case (numbers, code, a symbolisation) and points at
     nothing it leaves out."""
-    if _POINTER.search(quote):
+    if points_elsewhere(quote):
         return False
     return bool(_NUMBER.search(quote) or _CODE.search(quote) or _SYMBOLS.search(quote))
 

@@ -19,6 +19,7 @@ from tutor.answers import mask_name_words
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.contrasts.likeness_exercises import write_likeness
 from tutor.engine.offline.contrasts.relation_exercises import broader_by_name
+from tutor.engine.offline.contrasts.use_cases import write_use_case
 from tutor.engine.offline.definitions.book_definition import (
     described_siblings,
     with_book_definition,
@@ -39,13 +40,14 @@ from tutor.engine.offline.writing.checking import (
     BLANK,
     answers_alike,
     canonical,
+    check_exercise,
     heading_shaped,
     run_together,
     same_option,
 )
 from tutor.engine.offline.writing.code_names import described_by_code, names_code
 from tutor.engine.offline.writing.definition_points import write_explain
-from tutor.engine.offline.writing.exercise_bank import write_beyond_definition
+from tutor.engine.offline.writing.exercise_bank import comparable, write_beyond_definition
 from tutor.engine.offline.writing.exercise_material import (
     Material,
     Sibling,
@@ -108,6 +110,11 @@ def write_exercises(
                                      broader_by_name(concept, related))
     if not any(e.origin is ExerciseOrigin.CONTRAST for e in beyond):
         beyond += write_likeness(material, related)  # "X is like Y, except that ..."
+    if written and not any(e.tests_use for e in beyond):
+        # only its definition to ask: the book's case of it, told from a near concept
+        case = write_use_case(comparable(material), siblings, passages, related)
+        if case is not None and check_exercise(case, concept, passages).ok:
+            beyond.append(case)  # one the checker refuses would only reorder its recall
     every_definition_item = written
     written = definition_items_kept(written, beyond, concept, passages)
     if not written and not beyond:
