@@ -136,7 +136,8 @@ def test_masking_spares_file_names_and_is_safe_to_render() -> None:
 
 
 def test_a_names_words_are_masked_in_a_description_but_not_in_a_file_name() -> None:
-    from tutor.answers import MASK, mask_name_words
+    from tutor.answers import MASK
+    from tutor.name_masking import mask_name_words
 
     said = "an experiment whose outcome cannot be predicted (Source: experiments.pdf)"
     assert mask_name_words(said, ["random experiment"]) == (

@@ -63,6 +63,30 @@ def test_a_book_map_starts_from_its_chapters_and_opens_one(book: Course) -> None
         c.name for c in book.concepts if c.id in chapter_3}
 
 
+def test_the_chapters_at_a_glance_show_what_the_learner_read(book: Course) -> None:
+    from tests.app_support import create_profile
+    from tutor.clock import system_clock
+    from tutor.context import TutorContext
+    from tutor.learner.opening import open_store
+    from tutor.views.concept_map import READ_BAND
+    from webapp.state import COURSE, LEARNER
+
+    at = create_profile(new_app(), "Ada").switch_page("webapp/course_map.py").run()
+    assert not at.exception, at.exception
+    store = open_store(TutorContext.from_env())
+    for concept in book.concepts:
+        if concept.id.startswith("idea-2-"):  # chapter 2 read (no exercise on it, say)
+            store.mark_read(at.session_state[LEARNER], at.session_state[COURSE], concept.id,
+                            system_clock())
+    at.run()
+    assert not at.exception, at.exception
+    spec = dot(at)
+    chapter_2 = next(row for row in spec.splitlines() if '"chapter:2" [' in row)
+    assert f'fillcolor="{READ_BAND[0]}"' in chapter_2 and "20 concepts, 20 read" in chapter_2
+    assert all(READ_BAND[0] not in row for row in spec.splitlines()
+               if '"chapter:' in row and '"chapter:2" [' not in row)
+
+
 def test_search_then_a_concept_shows_its_neighbourhood_and_no_exercise(book: Course) -> None:
     at = new_app().switch_page("webapp/course_map.py").run()
     at.text_input(key="map_search").set_value("core idea 5 2").run()

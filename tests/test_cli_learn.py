@@ -120,3 +120,21 @@ def test_a_transcript_holds_exactly_what_was_shown_with_exercise_ids(
     # nothing before the first attempt names the key of the first exercise
     before = rows[: rows.index(learner[0])]
     assert not any("array" in r["text"].lower() for r in before if r["kind"] == "exercise")
+
+
+def test_a_transcript_path_that_cannot_be_written_is_a_one_line_error(
+    course_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert main(["learn", COURSE, "--learner", "Eva", "--engine", "offline", "--transcript",
+                 str(blocker / "session.jsonl")]) == 2
+    said = capsys.readouterr().err
+    assert "cannot write the transcript" in said and "--transcript" in said
+    assert "internal error" not in said
+    # a folder that does not exist yet is made, as an export's is
+    log = tmp_path / "new" / "session.jsonl"
+    result = CliRunner().invoke(app, ["learn", COURSE, "--learner", "Eva", "--engine",
+                                      "offline", "--transcript", str(log)], input="/quit\n")
+    assert result.exit_code == 0, result.output
+    assert log.read_text(encoding="utf-8").strip()

@@ -81,6 +81,23 @@ def test_a_book_overview_has_one_node_per_chapter_and_weighted_links() -> None:
     assert "100% mastered" in dot and "0% mastered" in dot
 
 
+def test_the_chapter_map_shows_concepts_read_as_read() -> None:
+    from tutor.views.concept_map import MASTERY_BANDS, READ_BAND
+
+    course = book_course(chapters=3, sections=2, per_section=2)
+    first, second, third = chapters(course)
+    read = set(first.concepts) | {second.concepts[0]}
+    mastery = {second.concepts[0]: 0.99, third.concepts[0]: 0.4}  # practised after reading
+    dot = chapter_map_dot(course, mastery, read=read)
+    line = {key: next(row for row in dot.splitlines() if f'"chapter:{key}" [' in row)
+            for key in ("1", "2", "3")}
+    # chapter 1: nothing practised, all of it read; coloured and counted as read
+    assert f'fillcolor="{READ_BAND[0]}"' in line["1"] and "4 concepts, 4 read" in line["1"]
+    # chapter 2: the read concept was practised since, so it counts by its mastery
+    assert "read" not in line["2"] and READ_BAND[0] not in line["2"]
+    assert f'fillcolor="{MASTERY_BANDS[-1][1]}"' in line["3"] and "read" not in line["3"]
+
+
 def test_the_chapter_map_keeps_the_strongest_links_into_each_chapter() -> None:
     course = book_course(chapters=5, sections=2, per_section=2)
     extra = [("idea-1-1-0", "idea-5-1-1"), ("idea-1-2-0", "idea-5-2-1"),

@@ -148,3 +148,8 @@ def test_cli_export_by_course_name(tutor_home: Path, tmp_path: Path,
     assert "unknown export format" in capsys.readouterr().err
     assert main(["export", "no-such-course", "--format", "json"]) == 2
     assert "no built course" in capsys.readouterr().err
+    # an output path that cannot be written (a file where a folder should be): one line
+    assert main(["export", "python-first-steps", "--format", "gift", "--out",
+                 str(out / "quiz.gift")]) == 2
+    said = capsys.readouterr().err
+    assert f"cannot write {out / 'quiz.gift'}" in said and "internal error" not in said

@@ -93,6 +93,16 @@ def test_cli_generates_offline_lessons(tutor_home, tmp_path):
     _check_lessons(tmp_path / "out")
 
 
+def test_cli_lessons_to_a_folder_it_cannot_make_is_a_one_line_error(tutor_home, tmp_path,
+                                                                       capsys):
+    _course_folder(tutor_home)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    code = main(["lesson", "generate", "searching", "--out", str(blocker / "out")])
+    said = capsys.readouterr().err
+    assert code == 2 and "cannot write lessons to" in said and "internal error" not in said
+
+
 def test_cli_batch_needs_claude(tutor_home, tmp_path, capsys):
     _course_folder(tutor_home)
     code = main(["lesson", "generate", "searching", "--out", str(tmp_path / "o"), "--batch"])

@@ -89,3 +89,42 @@ def test_the_matcher_and_the_grader_guard_read_neither_nor_alike() -> None:
     assert negates(said, [key])
     assert not says_the_opposite(said, "A tuple is a sequence that is not mutable or hashable")
     assert not same_option("The plot is not a straight line", "The plot is a straight line")
+
+
+_BOTH_DENIED = [
+    ("A tuple that holds a list is not mutable and not hashable",
+     "A tuple that holds a list is neither mutable nor hashable"),
+    ("The loop does not stop and does not print", "The loop neither stops nor prints"),
+    ("It isn't sorted and isn't hashed", "It is neither sorted nor hashed"),
+    ("It is not sorted nor hashed", "It is neither sorted nor hashed"),
+]
+
+
+@pytest.mark.parametrize(("twice", "neither"), _BOTH_DENIED)
+def test_not_a_and_not_b_is_the_claim_neither_a_nor_b(twice: str, neither: str) -> None:
+    from tutor.answers import chosen_option, key_verdict
+    from tutor.course import Exercise, ExerciseKind
+    from tutor.engine.offline.tutoring.grading import grade
+
+    for said, key in ((twice, neither), (neither, twice)):
+        assert sense_turns(said, key) == 0 and not says_the_opposite(said, key)
+        assert not negates(said, [key])  # the grader's guard lets it through
+        short = Exercise(id="s", concept_id="c", kind=ExerciseKind.SHORT_ANSWER,
+                         prompt="What holds here?", answer=key, key_points=[key])
+        assert grade(short, said).correct, (said, key)
+        choice = Exercise(id="m", concept_id="c", kind=ExerciseKind.MULTIPLE_CHOICE,
+                          prompt="Which holds?", answer=key,
+                          choices=[key, "It is mutable", "It is sorted"])
+        picked = chosen_option(choice, said)
+        assert picked is None or key_verdict(choice, said)  # never the opposite of the key
+
+
+def test_a_second_not_still_turns_a_statement_that_is_no_neither_nor() -> None:
+    # "not A and not B" is one negation only against "neither A nor B": against "A and not B"
+    # its first "not" turns the claim around, as the grader's adversarial answers have it
+    assert says_the_opposite("A tuple is not mutable and not hashable",
+                             "A tuple is mutable and not hashable")
+    assert negates("A tuple is not mutable and not hashable",
+                   ["A tuple is mutable and not hashable"])
+    assert says_the_opposite("It is neither sorted nor hashed", "It is sorted or hashed")
+    assert plain_negation("It isn't sorted nor hashed") == "It is neither sorted or hashed"

@@ -184,3 +184,28 @@ def test_a_use_stated_after_a_sentence_saying_what_it_holds_is_asked() -> None:
                            "argument. Promise objects are the mechanism used to delay the "
                            "evaluation of function arguments.")
     assert [i.answer for i in items] == ["To delay the evaluation of function arguments."]
+
+
+def test_one_reading_of_pointer_asides_for_an_action_and_for_a_sentence() -> None:
+    from tutor.engine.offline.writing.purposes import tidy, without_pointers
+
+    asides = ["(Chambers, 1998)", "(see https://www.r-project.org)", "(cf. the Language "
+              "Definition)", "(e.g. those made by delayedAssign)", "(Section 9.3.41.20 [Set "
+              "Font To], page 119)", "(see below)"]
+    terms = ["download.file"]
+    trailing = ("Function download.file is provided to read a file from a Web resource, see "
+                "Section 4.2.1 for details. It is simple.")
+    assert without_pointers(trailing) == (
+        "Function download.file is provided to read a file from a Web resource. It is simple.")
+    assert read_purpose(trailing, terms) == "read a file from a Web resource"
+    for aside in asides:
+        # the action a purpose item quotes, and the sentence read for a purpose: both without it
+        assert tidy(f"read a file from a Web resource {aside}") == (
+            "read a file from a Web resource"), aside
+        sentence = f"Function download.file {aside} is provided to read a file from a Web resource."
+        assert "download.file is provided" in " ".join(without_pointers(sentence).split())
+        assert read_purpose(sentence, terms) == "read a file from a Web resource", aside
+        assert states_a_use(sentence, terms), aside
+    # a parenthesis that is part of what is said stays
+    assert without_pointers("draw a box (a rectangle) around it") == (
+        "draw a box (a rectangle) around it")

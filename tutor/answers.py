@@ -11,8 +11,9 @@ engine both call these, so an answer is right or wrong the same way on either en
 
 :func:`mask_answer` and :func:`reveals_answer` find the key in text (whole words, any case,
 spaces flexible, a plural ending allowed); the teach graph masks every message with them while
-an answer is withheld, and the Claude engine's withholding builds on them. :func:`mask_name_words`
-masks, in a description an item quotes, the words it shares with the name it asks for.
+an answer is withheld, and the Claude engine's withholding builds on them. The words of a name
+in a description an item quotes to ask for that name are masked by :mod:`tutor.name_masking`
+(with :data:`MASK`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from rapidfuzz import fuzz
 
 from tutor.course import NOTE_DESCRIBES, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.negation import sense_turns
-from tutor.text import ARTICLES, content_stems, fold, singular, stem
+from tutor.text import ARTICLES, content_stems, fold, singular
 
 TRUE_WORDS = frozenset({"true", "t", "yes", "y", "correct", "right"})
 FALSE_WORDS = frozenset({"false", "f", "no", "n", "incorrect", "wrong"})
@@ -359,33 +360,3 @@ def mask_answer(text: str, exercise: Exercise, placeholder: str = MASK) -> str:
     for answer in answer_strings(exercise):
         text = answer_pattern(answer).sub(placeholder, text)
     return text
-
-
-_FILE_OR_PATH = re.compile(r"[\w.-]*\w\.[A-Za-z][A-Za-z0-9]{1,3}\b|\S*\w/\S*")
-"""A file name or a path ("01-chance-and-events.pdf", "gri/examples"): never masked, so a
-citation keeps its source."""
-_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
-_MASKS = re.compile(re.escape(MASK) + r"(?:[\s-]+" + re.escape(MASK) + r")+")
-
-
-def mask_name_words(text: str, names: list[str] | tuple[str, ...],
-                    placeholder: str = MASK) -> str:
-    """``text`` with each word that has the stem of a content word of one of ``names``
-    replaced by ``placeholder`` (a run of them by one, its article "a(n)"): "a(n) [...] whose
-    outcome ..." for *random experiment*'s "an experiment whose outcome ...", "A(n) [...] that
-    returns a value" for *fruitful function*. A description quoted to ask for the name must not
-    hold the name's own words. Words inside a file name or a path are left as they are."""
-    stems = {s for name in names for s in content_stems(name)}
-    if not stems:
-        return text
-    kept = [m.span() for m in _FILE_OR_PATH.finditer(text)]
-
-    def masked(found: re.Match[str]) -> str:
-        word = found.group(0)
-        if any(a <= found.start() < b for a, b in kept):
-            return word
-        bare = word.lower().replace("’", "'").split("'")[0]
-        return placeholder if stem(bare) in stems else word
-
-    text = _MASKS.sub(placeholder, _NAME_WORD.sub(masked, text))
-    return re.sub(r"\b([Aa])n?(\s+)" + re.escape(placeholder), r"\1(n)\2" + placeholder, text)

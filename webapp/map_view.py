@@ -59,7 +59,7 @@ def map_panel(course: Course, key: str, mastery: dict[str, float] | None = None,
     elif len(course.concepts) <= FULL_MAP_MAX:
         dot = concept_map_dot(course, mastery, None, due, read=read)
     else:
-        dot = chapter_map_dot(course, mastery)
+        dot = chapter_map_dot(course, mastery, read=read)
         st.caption(f"{len(course.concepts)} concepts in {len(outline)} chapters: pick a chapter, "
                    "search, or select a concept to see its part of the map.")
     st.graphviz_chart(dot, width="stretch")

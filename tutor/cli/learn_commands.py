@@ -172,25 +172,26 @@ def register(app: typer.Typer) -> None:
         from tutor.learner.opening import open_lesson, open_store
 
         context = TutorContext.from_env(engine=engine)
-        store = open_store(context)  # a damaged database: one line, not a traceback
-        who = store.ensure_learner(learner)
-        console = Console(highlight=False)
-        with console.status("Opening the course…") as status:
-            def indexing(done: int, total: int) -> None:
-                status.update(f"Indexing the course's passages for questions: {done}/{total}")
+        # the transcript first: a path it cannot write to is said before anything is opened
+        log = TranscriptLog(transcript) if transcript is not None else None
+        try:
+            store = open_store(context)  # a damaged database: one line, not a traceback
+            who = store.ensure_learner(learner)
+            console = Console(highlight=False)
+            with console.status("Opening the course…") as status:
+                def indexing(done: int, total: int) -> None:
+                    status.update(f"Indexing the course's passages for questions: {done}/{total}")
 
-            lesson = open_lesson(course, who.id, context=context, store=store,
-                                 index_progress=indexing)
-        with lesson:
-            console.print(f"[bold]{lesson.course.title}[/bold] with {who.name}", style="dim")
-            if lesson.index_notice:
-                console.print(lesson.index_notice, style="yellow")
-            log = TranscriptLog(transcript) if transcript is not None else None
-            try:
+                lesson = open_lesson(course, who.id, context=context, store=store,
+                                     index_progress=indexing)
+            with lesson:
+                console.print(f"[bold]{lesson.course.title}[/bold] with {who.name}", style="dim")
+                if lesson.index_notice:
+                    console.print(lesson.index_notice, style="yellow")
                 run_lesson(lesson, console, log)
-            finally:
-                if log is not None:
-                    log.close()
+        finally:
+            if log is not None:
+                log.close()
 
     @app.command("progress")
     def progress(

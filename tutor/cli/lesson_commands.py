@@ -50,13 +50,18 @@ def register(app: typer.Typer) -> None:
         from tutor.catalog import resolve_course_dir
         from tutor.context import TutorContext
         from tutor.course import Course
-        from tutor.errors import EngineUnavailable
+        from tutor.errors import EngineUnavailable, TutorError
         from tutor.home import COURSE_FILE
         from tutor.lessons import generate_lessons, generate_lessons_batch
 
         context = TutorContext.from_env(engine=engine.value)
         folder = resolve_course_dir(course, context.home)
         built = Course.load(folder / COURSE_FILE)
+        try:  # before any lesson is written (or paid for): a folder it cannot make, said now
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise TutorError(f"cannot write lessons to {out}: {exc.strerror or exc}; choose "
+                             "another --out folder") from exc
         chunks = _course_passages(folder)
         if context.resolved_engine() == "offline":
             if batch:

@@ -15,6 +15,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from tutor.errors import TutorError
+
 if TYPE_CHECKING:
     from tutor.teach.state import TutorMessage
 
@@ -36,7 +38,13 @@ class TranscriptLog:
     """Appends the lesson's messages to a JSON-lines file (flushed after every line)."""
 
     def __init__(self, path: Path) -> None:
-        self._file: TextIO = Path(path).open("a", encoding="utf-8")
+        path = Path(path)
+        try:  # opened before the lesson starts: a bad path is said at once, in one line
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._file: TextIO = path.open("a", encoding="utf-8")
+        except OSError as exc:
+            raise TutorError(f"cannot write the transcript to {path}: "
+                             f"{exc.strerror or exc}; choose another --transcript file") from exc
 
     def tutor(self, message: TutorMessage, pending: str | None) -> None:
         """One tutor message; ``pending`` is the exercise it concerns (the one the learner

@@ -51,7 +51,11 @@ def export_course(course: Course, fmt: str, out: Path) -> ExportSummary:
     }
     if fmt not in writers:
         raise TutorError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return writers[fmt](storable_course(course), Path(out))
+    try:
+        return writers[fmt](storable_course(course), Path(out))
+    except OSError as exc:  # a folder in the way, no permission, a full disk
+        raise TutorError(f"cannot write {out}: {exc.strerror or exc}; choose another file "
+                         "to export to") from exc
 
 
 __all__ = [

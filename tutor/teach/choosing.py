@@ -11,7 +11,9 @@ decide *how* it is taught on this visit, from the lesson state and the learner m
 - :func:`could_be_asked`: the exercises that choice may pick after an explanation not yet
   written (the streamed explanation withholds all their keys);
 - :func:`waiting_exercise`: the exercise asked again after a wrong answer;
-- :func:`learner_context`: the styles that worked or failed and the recent mistakes.
+- :func:`learner_context`: the styles that worked or failed and the recent mistakes;
+- :func:`explanation_move`: the explanation the explain step writes (the look-ahead plans the
+  same one).
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from datetime import datetime
 from tutor.answers import answer_strings, reveals_answer
 from tutor.clock import system_clock
 from tutor.course import Course, Exercise
-from tutor.engine.port import ExplanationStyle, LearnerContext
+from tutor.engine.port import ExplanationStyle, LearnerContext, NextMove
 from tutor.learner.model import LearnerModel
+from tutor.teach.context import TeachDeps
 from tutor.teach.exercise_pool import (
     MAX_POSES_PER_DAY,
     askable,
@@ -190,3 +193,22 @@ def waiting_exercise(state: LessonState, course: Course, concept_id: str,
         return None
     record = today(state, now or system_clock())
     return exercise if times_posed(record, exercise.id) < MAX_POSES_PER_DAY else None
+
+
+def explanation_move(deps: TeachDeps, state: LessonState, model: LearnerModel,
+                     asks_next: bool = False, waiting: str | None = None) -> NextMove:
+    """The explanation the explain node will write in ``state``; ``asks_next``: an exercise
+    is asked after it (``waiting``, or one chosen then), whose answer the text shown while it
+    is written must hold back."""
+    concept = deps.course.concept(state["concept_id"] or "")
+    withheld: list[Exercise] = []
+    if asks_next:
+        withheld = ([deps.course.exercise(waiting)] if waiting
+                    else could_be_asked(state, deps.course, concept.id, deps.clock()))
+    return NextMove(
+        kind="explain", concept=concept, style=pick_style(state, deps.course, model),
+        passages=deps.passages(concept),
+        prerequisites=[deps.course.concept(p) for p in deps.course.prerequisites_of(concept.id)],
+        learner=learner_context(state, model, deps.learner_name),
+        withheld=withheld,
+    )

@@ -47,7 +47,7 @@ from tutor.learner.model import LearnerModel
 from tutor.teach import deferring
 from tutor.teach.asking import ask
 from tutor.teach.attempts import exercise_log, record_attempt
-from tutor.teach.choosing import STYLE_ORDER, waiting_exercise
+from tutor.teach.choosing import STYLE_ORDER, explanation_move, waiting_exercise
 from tutor.teach.context import TeachDeps
 from tutor.teach.detours import (
     MAX_STEP_BACK_DEPTH,
@@ -65,7 +65,7 @@ from tutor.teach.exercise_pool import (
     saved,
     today,
 )
-from tutor.teach.lookahead import explanation_move, grade_answer
+from tutor.teach.lookahead import grade_answer
 from tutor.teach.reading import READ, next_reading, read_concept
 from tutor.teach.routes import (
     after_action,

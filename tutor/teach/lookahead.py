@@ -7,7 +7,10 @@ applies (the learner model updated as :func:`~tutor.teach.attempts.record_attemp
 it, :func:`~tutor.teach.detours.next_move`, :func:`~tutor.teach.policy.choose_next`,
 :func:`~tutor.teach.choosing.pick_style`). When the graph gets there, the engine serves the
 text it already wrote, so a teaching turn costs one request: stepping back to a prerequisite
-and coming back to the concept left behind are predicted too. An explanation after which a
+and coming back to the concept left behind are predicted too, and so is a reading (a concept
+without exercises read before the next concept is taught, :mod:`tutor.teach.reading`, chosen
+by the same :func:`~tutor.teach.reading.next_reading`), so what the turn writes and streams is
+what the lesson shows next. An explanation after which a
 new exercise is asked names the exercises that may be asked (:attr:`NextMove.withheld`), whose
 answers the text streamed to the learner holds back.
 """
@@ -20,7 +23,7 @@ from tutor.course import Exercise
 from tutor.engine.port import ExplanationStyle, Grade, NextMove, PlansTurns, TextSink, TurnPlan
 from tutor.learner.model import Attempt, LearnerModel, apply_attempt
 from tutor.teach.attempts import evidence_of
-from tutor.teach.choosing import could_be_asked, learner_context, pick_style
+from tutor.teach.choosing import explanation_move
 from tutor.teach.context import TeachDeps
 from tutor.teach.detours import next_move, still_there
 from tutor.teach.exercise_pool import (
@@ -31,6 +34,7 @@ from tutor.teach.exercise_pool import (
     saved,
     used_up_after_miss,
 )
+from tutor.teach.reading import READ, next_reading, reading_move
 from tutor.teach.state import LessonState
 
 
@@ -69,25 +73,6 @@ def _assume(model: LearnerModel, deps: TeachDeps, state: LessonState, exercise: 
     return apply_attempt(model, deps.course, attempt, exercise.kind, len(exercise.choices or []))
 
 
-def explanation_move(deps: TeachDeps, state: LessonState, model: LearnerModel,
-                     asks_next: bool = False, waiting: str | None = None) -> NextMove:
-    """The explanation the explain node will write in ``state``; ``asks_next``: an exercise
-    is asked after it (``waiting``, or one chosen then), whose answer the text shown while it
-    is written must hold back."""
-    concept = deps.course.concept(state["concept_id"] or "")
-    withheld: list[Exercise] = []
-    if asks_next:
-        withheld = ([deps.course.exercise(waiting)] if waiting
-                    else could_be_asked(state, deps.course, concept.id, deps.clock()))
-    return NextMove(
-        kind="explain", concept=concept, style=pick_style(state, deps.course, model),
-        passages=deps.passages(concept),
-        prerequisites=[deps.course.concept(p) for p in deps.course.prerequisites_of(concept.id)],
-        learner=learner_context(state, model, deps.learner_name),
-        withheld=withheld,
-    )
-
-
 def _move_after(state: LessonState, deps: TeachDeps, exercise: Exercise, model: LearnerModel,
                 correct: bool) -> NextMove | None:
     now = deps.clock()
@@ -111,7 +96,16 @@ def _move_after(state: LessonState, deps: TeachDeps, exercise: Exercise, model: 
                              route.concept_id)
         if move is not None or route.action != "advance":
             return move  # an advance with no concept left behind goes on to the next concept
-    step, _ = choose_concept_today(before_choice(graded), deps.course, model, now)
+    choosing = before_choice(graded)
+    step, _ = choose_concept_today(choosing, deps.course, model, now)
+    if step.concept_id is None or step.reason == "frontier":  # as graph.choose_concept
+        reading = next_reading(choosing, deps, model, step.concept_id)
+        if reading is not None:  # a concept without exercises is read first
+            return reading_move(deps, {
+                **choosing,  # type: ignore[typeddict-item]
+                "concept_id": reading, "reason": READ, "styles_tried": [], "next_style": "",
+                "fails": 0, "mistakes": [], "explanation": None, "return_to": [],
+            }, model)
     if step.concept_id is None:
         return None  # everything mastered: the lesson says so, nothing to write
     if step.reason == "frontier" and step.concept_id in state.get("explained", []):

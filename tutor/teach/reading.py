@@ -22,17 +22,18 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from tutor.engine.port import NextMove
 from tutor.learner.model import LearnerModel
 from tutor.teach import policy
+from tutor.teach.choosing import explanation_move
 from tutor.teach.context import TeachDeps
 from tutor.teach.detours import READ
 from tutor.teach.exercise_pool import pace
-from tutor.teach.lookahead import explanation_move
 from tutor.teach.state import LessonState, TutorMessage
 from tutor.teach.streaming import write_explanation
 from tutor.teach.withholding import say
 
-__all__ = ["MAX_READINGS_PER_TURN", "READ", "next_reading", "read_concept"]
+__all__ = ["MAX_READINGS_PER_TURN", "READ", "next_reading", "read_concept", "reading_move"]
 
 MAX_READINGS_PER_TURN = 3
 """Concepts without exercises read in one turn at most (each is an explanation to read)."""
@@ -77,6 +78,13 @@ def _taught(model: LearnerModel, concept_id: str) -> bool:
             or model.mastery(concept_id).last_correct)
 
 
+def reading_move(deps: TeachDeps, state: LessonState, model: LearnerModel) -> NextMove:
+    """The explanation :func:`read_concept` writes for ``state``'s concept (in the whole
+    course; no exercise is asked after it). The look-ahead plans the same move when the lesson
+    reads before it teaches (:mod:`tutor.teach.lookahead`)."""
+    return explanation_move(replace(deps, course=deps.whole or deps.course), state, model)
+
+
 NOTICE = ("There is no exercise on **{name}** in this course, so this one is read, not "
           "checked. Ask about it any time with /ask.")
 """Said after the explanation of a concept without exercises."""
@@ -90,8 +98,7 @@ def read_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, A
     concept = whole.concept(state["concept_id"] or "")
     model = deps.store.load(state["learner_id"], state["course"])
     reading = replace(deps, course=whole)
-    move = explanation_move(reading, state, model)
-    explanation = write_explanation(reading, move, None)
+    explanation = write_explanation(reading, reading_move(deps, state, model), None)
     messages = [
         TutorMessage(kind="explanation", text=explanation.text,
                      citations=explanation.citations),

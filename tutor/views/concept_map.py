@@ -122,11 +122,14 @@ def concept_map_dot(
 
 
 def chapter_map_dot(
-    course: Course, mastery: Mapping[str, float] | None = None, selected: str | None = None
+    course: Course, mastery: Mapping[str, float] | None = None, selected: str | None = None,
+    read: Collection[str] = (),
 ) -> str:
     """DOT source of the book at a glance: one node per chapter (its concept count, coloured
     by the share mastered), an arrow where a chapter's concepts build on another's (the
-    :data:`CHAPTER_LINKS` strongest into each chapter), thicker for more prerequisite edges."""
+    :data:`CHAPTER_LINKS` strongest into each chapter), thicker for more prerequisite edges.
+    ``read`` concepts never practised count as read, as on the concept map: the chapter says
+    how many, and one with nothing mastered but something read is coloured read."""
     mastery = mastery or {}
     lines = [
         "digraph chapters {",
@@ -136,11 +139,15 @@ def chapter_map_dot(
     ]
     for chapter in chapters(course):
         share = mastered_share(chapter, mastery)
-        colour, _ = band(share if share > 0 else None)
+        done = sum(1 for cid in chapter.concepts if cid in read and cid not in mastery)
+        colour, _ = band(share if share > 0 else None, read=done > 0)
         count = len(chapter.concepts)
         label = f"{chapter.title}\n{count} concept{'s' if count != 1 else ''}"
-        attrs = [f"label={_quote(label)}", f'fillcolor="{colour}"',
-                 f"tooltip={_quote(f'{chapter.title}: {share:.0%} mastered')}"]
+        said = f"{chapter.title}: {share:.0%} mastered"
+        if done:
+            label += f", {done} {READ_BAND[1]}"
+            said += f", {done} of {count} {READ_BAND[1]} (no exercise on them)"
+        attrs = [f"label={_quote(label)}", f'fillcolor="{colour}"', f"tooltip={_quote(said)}"]
         if chapter.key == selected:
             attrs += ['penwidth=3', 'color="#1565c0"']
         lines.append(f"  {_quote('chapter:' + chapter.key)} [{', '.join(attrs)}];")

@@ -39,6 +39,7 @@ from tutor.engine.claude.schemas import (
 from tutor.engine.claude.withhold import reveals_answer
 from tutor.engine.port import ConceptDraft, Engine, ExerciseCheck
 from tutor.home import slugify
+from tutor.name_masking import prompt_without_name
 from tutor.text import fold
 
 if TYPE_CHECKING:
@@ -287,6 +288,13 @@ def _exercise_from(item: ExerciseItem, concept: Concept, passages: Sequence[Chun
         return None
     if not answer or not prompt:
         return None
+    names = [concept.name, *concept.aliases]
+    if kind != ExerciseKind.TRUE_FALSE and fold(answer) in {fold(n) for n in names}:
+        # asks for the name: the description it quotes is masked as the offline engine's is
+        masked = prompt_without_name(prompt, names)
+        if masked is None:
+            return None  # said with the name's own words only
+        prompt = masked
     by_id = {c.id: c for c in passages}
     cited = by_id.get(item.chunk_id) or (passages[0] if passages else None)
     wrong = {c for c in choices or [] if c != answer}

@@ -15,7 +15,6 @@ import random
 import re
 from collections.abc import Sequence
 
-from tutor.answers import mask_name_words
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.contrasts.likeness_exercises import write_likeness
 from tutor.engine.offline.contrasts.relation_exercises import broader_by_name
@@ -67,13 +66,11 @@ from tutor.engine.offline.writing.standing_alone import (
     definition_sentence_problems,
     what_it_is_problems,
 )
+from tutor.name_masking import description_without_name
 from tutor.text import as_statement, lower_first
 
 MAX_DISTRACTORS = 3
 MIN_DISTRACTORS = 2
-MIN_SAID = 2
-"""Content words a description must keep once the name's words are masked: a thing and what
-is said of it."""
 
 _MARK = "\x00"
 _ONE_INSTANCE = re.compile(r"\bof\s+[A-Za-z]$")
@@ -332,16 +329,12 @@ def wrong_option_glosses(wrong: list[Sibling]) -> str:
 
 def described(m: Material) -> str | None:
     """The description an item asking for the term quotes: the course's, with the words it
-    shares with the concept's names masked (:func:`tutor.answers.mask_name_words`: "a(n) [...]
-    whose outcome cannot be predicted" for *random experiment*), or None when what is left
-    says too little to tell the term (fewer than :data:`MIN_SAID` content words: "[...] in a
-    model" for *truth in QL*)."""
+    shares with the concept's names masked, or None when what is left says too little to tell
+    the term (:func:`tutor.name_masking.description_without_name`, the Claude engine's path
+    too: "a(n) [...] whose outcome cannot be predicted" for *random experiment*)."""
     if not m.description:
         return None
-    masked = mask_name_words(m.description, m.terms)
-    if masked != m.description and len(set(content_stems(masked))) < MIN_SAID:
-        return None
-    return masked
+    return description_without_name(m.description, m.terms)
 
 
 def _choose_term(m: Material, siblings: list[Sibling]) -> Exercise | None:

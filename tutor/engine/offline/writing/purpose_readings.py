@@ -37,6 +37,7 @@ from tutor.engine.offline.writing.purposes import (
     action_problem,
     purpose_in,
     tidy,
+    without_pointers,
 )
 from tutor.text import normalize, split_sentences
 
@@ -54,10 +55,6 @@ tsp attribute"); "package", "format" or "file" after a name make it another thin
 _TOPIC = re.compile(r"^(?:using|package|the\s+package|function|the\s+function|command|"
                     r"the\s+command)\s+(?P<thing>\S.*)$", re.I)
 """A concept named after a topic heading on one thing: "Using download.file", "Package RODBC"."""
-_ASIDE = re.compile(r"\s*\((?:[^()]*(?:https?:|www\.|\b(?:19|20)\d\d\b|\bpage\s+\d|\bchapter\s|"
-                    r"\bsection\s|\bsee\s)[^()]*)\)", re.I)
-"""A parenthesis holding a web address, a citation ("(Chambers, 1998)") or a pointer
-elsewhere ("(Chapter 7 [Connections], page 26)"): no part of the sentence's grammar."""
 _T = "\x03"
 _KIND_BEFORE = r"(?:(?:" + "|".join(CODE_KINDS) + r")\s+)?"
 _KIND_AFTER = r"(?:\s+(?:" + "|".join(CODE_KINDS) + r"))?"
@@ -114,7 +111,7 @@ def states_a_use(sentence: str, terms: Sequence[str]) -> bool:
     used for?" is no fair question on it."""
     if read_purpose(sentence, terms):
         return True
-    text = _ASIDE.sub("", " ".join(normalize(sentence).split()))
+    text = without_pointers(" ".join(normalize(sentence).split()))
     marked = term_pattern(list(terms)).sub(_T, text, count=1)
     return _STATED_USE.match(marked) is not None or _USE_IT.match(marked) is not None
 
@@ -176,7 +173,7 @@ def thing_named(name: str) -> str:
 def read_purpose(sentence: str, terms: Sequence[str]) -> str | None:
     """The action ``sentence`` says the concept (named by ``terms``) is for, in the verb's
     bare form, or None when the sentence has none of the shapes read here."""
-    text = _ASIDE.sub("", " ".join(normalize(sentence).split()))
+    text = without_pointers(" ".join(normalize(sentence).split()))
     parts = split_sentences(text) if text else []
     if not parts or parts[0].endswith("?"):
         return None

@@ -94,11 +94,24 @@ _IT_DOES = re.compile(r"^\W*(?:It|They)\s+(?P<verb>[a-z]{3,})\s+(?P<rest>.+)$")
 """The sentence after one that names the concept, saying what "it" does ("A non-quoted
 backslash is the Bash escape character. It preserves the literal value of ...")."""
 _AND_VERB = re.compile(r"\b(and|or)\s+([a-z]{3,}s)\b")
-_CROSS_REFERENCE = re.compile(
-    r"\s*\((?:see\s|cf\.\s|e\.\s?g\.|section\s|sec\.\s|chapter\s|page\s|p\.\s|pp\.\s)[^()]*\)"
-    r"|\s*\([^()]*\bpage\s+\d+[^()]*\)|,?\s+see\s+(?:section|chapter|page)\b.*$",
-    re.I)
-"""A pointer to elsewhere in the manual ("(Section 9.3.41.20 [Set Font To], page 119)")."""
+_POINTER_ASIDE = re.compile(
+    r"\s*\((?:(?:see|cf\.|e\.\s?g\.|sec\.|p\.|pp\.|pages?|chapter|section)\s[^()]*"
+    r"|[^()]*(?:https?:|www\.|\b(?:19|20)\d\d\b|\bpages?\s+\d|\bchapter\s|\bsection\s|"
+    r"\bsee\s)[^()]*)\)"
+    r"|,?\s+see\s+(?:section|chapter|page)\b(?:[^.!?]|\.(?=\w))*", re.I)
+"""An aside that is no part of the sentence's grammar: a parenthesis pointing elsewhere
+("(Section 9.3.41.20 [Set Font To], page 119)", "(see below)", "(cf. ...)", "(e.g. ...)"),
+holding a web address or a citation ("(Chambers, 1998)"), or a trailing ", see Section ..."
+up to the sentence's end."""
+
+
+def without_pointers(text: str) -> str:
+    """``text`` with every pointer aside (:data:`_POINTER_ASIDE`) taken out: the one reading
+    of them, for an action (:func:`tidy`) and for a sentence read for its purpose
+    (:mod:`~tutor.engine.offline.writing.purpose_readings`)."""
+    return _POINTER_ASIDE.sub("", text)
+
+
 _LEANING = re.compile(r"\b(?:it|its|it's|they|them|their|this|these|those|here|above|below|"
                       r"the\s+following|former|latter|such|respectively|etc)\b", re.I)
 """Words that point at the text around the sentence: an option must be read alone."""
@@ -221,7 +234,7 @@ def tidy(action: str) -> str | None:
     """The action without the manual's pointers and trailing clause marks, its second verb
     made bare too ("read from and writes to" -> "read from and write to"), or None when it
     is left empty."""
-    action = _CROSS_REFERENCE.sub("", action)
+    action = without_pointers(action)
     action = _AND_VERB.sub(lambda g: f"{g[1]} {_bare(g[2]) or g[2]}", action)
     action = without_period(" ".join(action.split())).rstrip(" ,;:")
     while (shorter := _SUBORDINATE_END.sub("", action)) != action:
