@@ -109,7 +109,11 @@ def test_quirk_typeset_mathematics_the_pdf_flattened_is_no_key() -> None:
     [session] = convention_transcripts(text, find_conventions(text))
     assert convention_output(session, 4, "9/4;") is None  # the fraction 9/4, not "9 4"
     assert convention_output(session, 3, "expand((x+1)^2);") is None  # x^2 lost its power
-    assert convention_output(session, 0, "2+2;") == "4"
+    assert convention_output(session, 0, "2+2;") is None  # two digits' sum: nothing to ask
+    text = NUMBERED + "(%i5) pderivop(f,1,2);\n(%o5)\nf(1,2)\n"  # f with a superscript (1,2)
+    [session] = convention_transcripts(text, find_conventions(text))
+    assert convention_output(session, 4, "pderivop(f,1,2);") is None
+    assert convention_output(session, 2, "a-2;") == "10"
 
 
 def test_a_step_is_asked_only_when_what_it_reads_is_shown() -> None:
@@ -209,3 +213,40 @@ def test_a_choice_found_by_matching_the_input_and_a_long_typed_output_are_not_as
     answers = {i.answer for i in write_transcript_outputs(m, [chunk])}
     assert "{{2,1},{x-1123,1},{x+17,1}}" not in answers  # the only choice holding 1123
     assert "x^5+5*x^4+10*x^3+10*x^2+5*x+1" not in answers  # too long to type
+
+
+FACTORIAL = Concept(id="double-factorial", name="double factorial",
+                    definition="The double factorial is the product of every other integer.",
+                    citations=[Citation(source="book.pdf", page=3)])
+
+
+def test_a_numbered_session_asks_the_steps_after_the_prose_naming_the_concept() -> None:
+    text = ("Our session goes on.\n(%i1) 8*7;\n(%o1)\n56\n(%i2) 6*5;\n(%o2)\n30\n"
+            + "Some words on other matters come between the steps here. " * 10 + "\n"
+            "The double factorial multiplies every other integer down to one or two.\n"
+            "(%i3) 8!!;\n(%o3)\n384\n(%i4) 7!!;\n(%o4)\n105\n")
+    chunk = book_page(text)
+    m = gather(FACTORIAL, term_variants(FACTORIAL.name, FACTORIAL.aliases), [chunk])
+    answers = {i.answer for i in write_transcript_outputs(m, [chunk])}
+    assert answers == {"384", "105"}  # not 56 or 30, shown before the concept is named
+
+
+def test_quirk_a_session_run_onto_one_line_is_split_at_its_labels() -> None:
+    numbered = "Joined: (%i1) 7*8; (%o1) 56 (%i2) 9*7; (%o2) 63 (%i3) 6*9; (%o3) 54\n"
+    [session] = convention_transcripts(numbered, find_conventions(numbered))
+    assert [(s.source, s.output) for s in session.steps] == [
+        ("7*8;", "56"), ("9*7;", "63"), ("6*9;", "54")]
+    joined = "In> 7*8 Out> 56; In> 9*7 Out> 63; In> 6*9 Out> 54;\n"
+    assert find_conventions(joined) == []  # unnumbered and alone: no evidence, nothing read
+    found = convention_transcripts(joined, find_conventions(IN_OUT))  # the book shows it
+    assert [(s.source, s.output) for s in found[0].steps] == [
+        ("7*8", "56"), ("9*7", "63"), ("6*9", "54")]
+
+
+def test_a_factor_list_found_by_matching_the_input_terms_is_not_asked() -> None:
+    text = ("Rational arithmetic keeps fractions exact when it factors.\n"
+            "In> Factors((y-1)^2)\nOut> {{y-1,2}};\nIn> Factors(w^3)\nOut> {{w,3}};\n"
+            "In> Factors((x+1)^4*(x-3)^2)\nOut> {{x-3,2},{x+1,4}};\n")
+    chunk = book_page(text)
+    m = gather(CALCULUS, term_variants(CALCULUS.name, CALCULUS.aliases), [chunk])
+    assert "{{x-3,2},{x+1,4}}" not in {i.answer for i in write_transcript_outputs(m, [chunk])}

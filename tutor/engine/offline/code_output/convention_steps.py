@@ -131,6 +131,10 @@ _BINDING = re.compile(r"^\s*(?:[A-Za-z_]\w*\s*(?:\[[^\]]*\]\s*)?(?:\([^()]*\)\s*
 acknowledgement (``True``, the name) or the value typed, no result to work out."""
 
 
+_TRIVIAL = re.compile(r"^\s*\d\s*[-+*]\s*\d\s*[;$]?\s*$")
+"""Sums and products of two digits (``2+2;``): a system's first session, nothing to ask."""
+
+
 def needed_steps(t: Transcript, index: int, first: int = 0) -> list[int]:
     """The steps from ``first`` that step ``index`` depends on (those binding a name it
     reads or calls, those whose output it refers to, and theirs in turn), itself, and every
@@ -154,7 +158,7 @@ def needed_steps(t: Transcript, index: int, first: int = 0) -> list[int]:
 def convention_output(t: Transcript, index: int, shown: str) -> str | None:
     """The step's output as a question's key (a PDF's minus sign read as ``-``), or ``None``
     when it is no short value the ``shown`` code determines."""
-    if _BINDING.match(t.steps[index].source):
+    if _BINDING.match(t.steps[index].source) or _TRIVIAL.match(t.steps[index].source):
         return None
     return shown_value(t, index, shown)
 
@@ -165,8 +169,10 @@ def shown_value(t: Transcript, index: int, shown: str) -> str | None:
     output = t.steps[index].output.replace("\u2212", "-").strip()
     if not output or "\n" in output or len(output) > MAX_OUTPUT_CHARS:
         return None
-    if t.convention is not None and t.convention.typeset and _TYPESET.search(output):
-        return None
+    if t.convention is not None and t.convention.typeset and (_TYPESET.search(output) or (
+            called_names(output) & (read_names(t.steps[index].source) - called_names(
+                t.steps[index].source)))):
+        return None  # "f(4,6)" for f passed on: a superscript the PDF set on the line
     words = {w.lower() for w in re.findall(r"[A-Za-z]{2,}", output)} & VALUE_WORDS
     return output if stable_output(output, shown + " " + " ".join(words), True) else None
 

@@ -188,15 +188,19 @@ def _ending(texts: list[str], marks: str, share: float = MIN_ENDING_SHARE) -> st
 
 def _split_run_ins(text: str, conventions: Sequence[PromptConvention] = ()) -> str:
     """Labels the PDF set inside a line start lines of their own: a numbered label after a
-    sentence's or an input's end mark, a convention's output label after the input."""
-    text = re.sub(r"(?<=[.:;$])[ \t]+(?=\([A-Za-z%]{1,4}\d{1,4}\)[ \t]+\S)", "\n", text)
-    labels = [re.escape(c.output_label).replace("\\#", r"\d+").replace("\\ ", r"\s*")
-              for c in conventions if c.output_label]
-    if not labels:
+    sentence's or an input's end or after an output (a session run onto one line), and on a
+    line a convention's token opens, its other tokens that hold a letter (``Out>``, ``In>``;
+    a bare ``*`` or ``?`` inside a line is an operator)."""
+    text = re.sub(r"(?<=\S)[ \t]+(?=\([A-Za-z%]{1,4}\d{1,4}\)[ \t]+\S)", "\n", text)
+    tokens = [re.escape(t).replace("\\#", r"\d+").replace("\\ ", r"\s*")
+              for c in conventions for t in (c.prompt, c.output_label)
+              if re.search(r"[A-Za-z]", t)]
+    if not tokens:
         return text
-    after_input = re.compile(rf"(?<=\S)[ \t]+(?=(?:{'|'.join(labels)})(?:\s|$))")
-    return "\n".join(after_input.sub("\n", line) if (token := _token(line)) and any(
-        c.reads(token[0]) for c in conventions) else line for line in text.split("\n"))
+    inside = re.compile(rf"(?<=\S)[ \t]+(?=(?:{'|'.join(tokens)})(?:\s|$))")
+    return "\n".join(inside.sub("\n", line) if (token := _token(line)) and any(
+        c.reads(token[0]) or c.reads(token[0], True) for c in conventions) else line
+        for line in text.split("\n"))
 
 
 def convention_transcripts(text: str, conventions: list[PromptConvention]
@@ -233,7 +237,7 @@ def convention_transcripts(text: str, conventions: list[PromptConvention]
                 i += 1
             label, output, i = _output(lines, i, convention, token[0])
             number = re.search(r"\d+", token[0]) if convention.numbered else None
-            step = TranscriptStep("\n".join(source), output, token[0], label)
+            step = TranscriptStep("\n".join(source), output, token[0], label, offsets[first])
             if current is None or not _continues(current, number):
                 current = Transcript(convention.prompt, [], offsets[first], convention)
                 found.append(current)

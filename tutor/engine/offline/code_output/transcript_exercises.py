@@ -176,13 +176,18 @@ def _key(t: Transcript, index: int, shown: str) -> str | None:
     return output if output and stable_output(output, shown) else None
 
 
+_ECHOED = re.compile(r"[A-Za-z_]\w*[-+]\d+(?:/\d+)?|\d{2,}")
+
+
 def _matched_by_its_input(source: str, key: str, options: Sequence[tuple[str, str]]) -> bool:
-    """Whether the key is the one choice holding a number of two digits or more that the
-    input holds: picked by matching, not by working out the result."""
-    typed = set(re.findall(r"\d{2,}", source))
-    echoed = typed & set(re.findall(r"\d{2,}", key))
+    """Whether the key is the one choice holding a part of the input (a number of two digits
+    or more, a term such as ``x-3`` or ``x+1/5``): picked by matching, not by working it."""
+    def parts(text: str) -> set[str]:
+        return set(_ECHOED.findall(text.replace(" ", "")))
+
+    echoed = parts(source) & parts(key)
     return bool(echoed) and len(options) >= MIN_DISTRACTORS and not any(
-        echoed & set(re.findall(r"\d{2,}", text)) for text, _ in options)
+        echoed & parts(text) for text, _ in options)
 
 
 def _kind(value: str) -> str:
@@ -214,9 +219,14 @@ def write_transcript_outputs(m: Material, passages: Sequence[Chunk]) -> list[Exe
         found = transcripts(chunk.text) + convention_transcripts(chunk.text, conventions)
         outputs = [key for t in found for i in range(len(t.steps))
                    if (key := _key(t, i, t.steps[i].source))]
+        def named(start: int, text: str = chunk.text, lead: str = lead) -> bool:
+            before = (lead[-NEAR_TEXT_CHARS:] + "\n" + text[:start])[-NEAR_TEXT_CHARS:]
+            return m.pattern.search(before) is not None
+
         for t in found:
-            before = (lead[-NEAR_TEXT_CHARS:] + "\n" + chunk.text[: t.start])[-NEAR_TEXT_CHARS:]
-            if not (m.pattern.search(before) or m.pattern.search(chunk.heading)):
+            # a numbered session runs on across prose: a step may follow text naming it
+            steps = [i for i, s in enumerate(t.steps) if s.at > t.start and named(s.at)]
+            if not (named(t.start) or m.pattern.search(chunk.heading) or steps):
                 continue
             cited = [chunk.citation()]
             if previous is not None and joined and previous.page != chunk.page and not (
@@ -226,6 +236,9 @@ def write_transcript_outputs(m: Material, passages: Sequence[Chunk]) -> list[Exe
             for index in range(len(t.steps) - 1, -1, -1):
                 if written == PER_TRANSCRIPT or len(items) == MAX_ITEMS:
                     break
+                if steps and not (named(t.start) or m.pattern.search(chunk.heading)) and (
+                        index < steps[0]):
+                    continue  # before the text that names the concept
                 item = _item(m, t, index, lead + "\n" + chunk.text, outputs, cited,
                              len(items) + 1, asked)
                 if item is not None:

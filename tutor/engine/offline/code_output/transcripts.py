@@ -87,6 +87,8 @@ class TranscriptStep:
     label: str = ""
     """The input's label as the page sets it, under a book's own convention (``(%i3)``)."""
     output_label: str = ""
+    at: int = -1
+    """Where the input's line starts in the passage, when the reader records it."""
 
 
 @dataclass
