@@ -84,7 +84,8 @@ def test_prose_lists_line_numbers_references_arrows_and_known_prompts_are_no_con
     notes = "Note: set the range first.\nplot x\nNote: unset it.\nplot y\nNote: x\nplot z\n"
     arrows = "(baz)\n=> NIL\n(foo)\n=> 3\n(bar)\n=> T\n"
     r_session = "> x <- 2\n> x + 1\n[1] 3\n> x * 2\n[1] 4\n> x - 1\n[1] 1\n"
-    for text in (bullets, listing, references, notes, arrows, r_session):
+    mathematics = "\n".join(f"Then p (x{n}) = 0 and q (x{n}) = {n}, so" for n in range(1, 6))
+    for text in (bullets, listing, references, notes, arrows, r_session, mathematics):
         assert find_conventions(text) == [], text
 
 
@@ -233,7 +234,7 @@ def test_a_numbered_session_asks_the_steps_after_the_prose_naming_the_concept() 
 
 def test_quirk_a_session_run_onto_one_line_is_split_at_its_labels() -> None:
     numbered = "Joined: (%i1) 7*8; (%o1) 56 (%i2) 9*7; (%o2) 63 (%i3) 6*9; (%o3) 54\n"
-    [session] = convention_transcripts(numbered, find_conventions(numbered))
+    [session] = convention_transcripts(numbered, find_conventions(NUMBERED))
     assert [(s.source, s.output) for s in session.steps] == [
         ("7*8;", "56"), ("9*7;", "63"), ("6*9;", "54")]
     joined = "In> 7*8 Out> 56; In> 9*7 Out> 63; In> 6*9 Out> 54;\n"

@@ -188,10 +188,10 @@ def _ending(texts: list[str], marks: str, share: float = MIN_ENDING_SHARE) -> st
 
 def _split_run_ins(text: str, conventions: Sequence[PromptConvention] = ()) -> str:
     """Labels the PDF set inside a line start lines of their own: a numbered label after a
-    sentence's or an input's end or after an output (a session run onto one line), and on a
-    line a convention's token opens, its other tokens that hold a letter (``Out>``, ``In>``;
-    a bare ``*`` or ``?`` inside a line is an operator)."""
-    text = re.sub(r"(?<=\S)[ \t]+(?=\([A-Za-z%]{1,4}\d{1,4}\)[ \t]+\S)", "\n", text)
+    sentence's or an input's end, and on a line a convention's token opens (a session run
+    onto one line), the convention's tokens that hold a letter (``Out>``, ``(%i2)``; a bare
+    ``*`` or ``?`` inside a line is an operator, ``p (x1)`` mathematics)."""
+    text = re.sub(r"(?<=[.:;$])[ \t]+(?=\([A-Za-z%]{1,4}\d{1,4}\)[ \t]+\S)", "\n", text)
     tokens = [re.escape(t).replace("\\#", r"\d+").replace("\\ ", r"\s*")
               for c in conventions for t in (c.prompt, c.output_label)
               if re.search(r"[A-Za-z]", t)]
