@@ -101,24 +101,31 @@ def same_number(said: str, key: str) -> bool | None:
 
 
 # -- what a program shows --------------------------------------------------------------------
-_QUOTE_KINDS = str.maketrans({'"': "'", "“": "'", "”": "'", "‘": "'", "’": "'"})
+_QUOTE_KINDS = str.maketrans({'"': "'", "“": "'", "”": "'", "‘": "'", "’": "'", "−": "-"})
 _INDEX_MARK = re.compile(r"^\[1\]\s*")  # the index an interpreter prints before a vector
 
 
 def _as_shown(text: str) -> str:
-    return re.sub(r"\s+", "", text.strip().translate(_QUOTE_KINDS))
+    """Spaces only where they part two words or numbers ("2 3" is no "23"), a PDF's minus
+    sign as ``-``, one kind of quote."""
+    spaced = " ".join(text.translate(_QUOTE_KINDS).split())
+    return re.sub(r"(?<!\w) | (?!\w)", "", spaced)
 
 
 def shown_alike(said: str, shown: str) -> bool:
-    """Whether an answer gives what a program shows: spaces and the kind of quote aside, every
+    """Whether an answer gives what a program shows: spacing and the kind of quote aside, every
     bracket, sign, digit, point and letter counts, so ``['a', 'b']`` is not ``('a', 'b')`` and
-    ``42`` is not ``42.0``. A string shown in quotes may be given without them, and the
-    ``[1]`` an interpreter prints before a vector may be left out."""
-    want, got = _as_shown(shown), _as_shown(said)
-    if not got:
-        return False
+    ``42`` is not ``42.0``. A string shown in quotes may be given without them, the ``[1]`` an
+    interpreter prints before a vector left out, a final ``;`` added; a product a system
+    shows spaced (``2.25 b``) typed with ``*``, a power it shows with ``^`` typed ``**``."""
+    want, typed = _as_shown(shown), said.strip().removesuffix(";")
+    typed = typed.replace("**", "^") if "^" in shown and "**" not in shown else typed
+    if "*" not in shown:
+        typed = re.sub(r"(?<=[\w)])\s*\*\s*(?=[\w(])", " ", typed)
+    got = _as_shown(typed)
     bare = want[1:-1] if len(want) >= 2 and want[0] == want[-1] == "'" else None
-    return got in {want, _as_shown(_INDEX_MARK.sub("", shown.strip()))} or got == bare
+    return bool(got) and (got in {want, _as_shown(_INDEX_MARK.sub("", shown.strip()))}
+                          or got == bare)
 
 
 # -- choices ---------------------------------------------------------------------------------

@@ -21,6 +21,11 @@ from typing import Any
 
 from tutor.course import Chunk
 from tutor.engine.offline.code_output.annotated_results import annotated_starts
+from tutor.engine.offline.code_output.convention_steps import answerable_convention_starts
+from tutor.engine.offline.code_output.prompt_conventions import (
+    PromptConvention,
+    find_conventions,
+)
 from tutor.engine.offline.code_output.special_values import stated_case_starts
 from tutor.engine.offline.code_output.stated_results import stated_starts
 from tutor.engine.offline.code_output.transcripts import SESSION_START, answerable_starts
@@ -125,8 +130,9 @@ class _NameFinder:
         return [self.patterns[i] for i in sorted(found)]
 
 
-def _starts(text: str) -> list[tuple[int, int]]:
-    """Where showcases start in a passage, each with how near its concept must be named."""
+def _starts(text: str, conventions: Sequence[PromptConvention] = ()) -> list[tuple[int, int]]:
+    """Where showcases start in a passage, each with how near its concept must be named
+    (``conventions``: the book's own prompt conventions)."""
     found: list[tuple[int, int]] = []
     for match in _SESSION.finditer(text):
         if match.start() == 0 or not text[: match.start() - 1].rsplit("\n", 1)[-1].startswith(
@@ -134,6 +140,8 @@ def _starts(text: str) -> list[tuple[int, int]]:
             found.append((match.start(), NEAR_CHARS))
     if SESSION_START.search(text):  # a transcript of another interpreter with an output
         found += [(start, NEAR_CHARS) for start in answerable_starts(text)]
+    found += [(start, NEAR_CHARS)
+              for start in answerable_convention_starts(text, list(conventions))]
     # code a manual annotates with its result, results it states for code in prose
     found += [(start, NEAR_CHARS) for start in [*annotated_starts(text), *stated_starts(text),
                                                  *stated_case_starts(text), *paired_starts(text)]]
@@ -159,6 +167,7 @@ def showcase_passages(
     names = _NameFinder(concepts)
     ordered = sorted(chunks, key=lambda c: (c.source, c.order))
     symbols = _symbol_owners(ordered, names)
+    conventions = find_conventions("\n".join(c.text for c in ordered))  # the book's prompts
     picked: dict[str, list[Chunk]] = defaultdict(list)
     shown: Counter[str] = Counter()
     worked: Counter[str] = Counter()
@@ -168,7 +177,7 @@ def showcase_passages(
         if previous is not None and previous.source == chunk.source:
             lead = previous.text[-NEAR_CHARS:] + "\n"
         owners: list[str] = []
-        for start, near in _starts(chunk.text):
+        for start, near in _starts(chunk.text, conventions):
             if near == NEAR_CHARS:
                 window = (lead + chunk.text[:start])[-near:]
                 named = _named(window, chunk.heading, names)

@@ -25,6 +25,16 @@ import re
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Citation, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline.code_output.convention_steps import (
+    convention_fully_shown,
+    convention_output,
+    needed_steps,
+    shown_value,
+)
+from tutor.engine.offline.code_output.prompt_conventions import (
+    convention_transcripts,
+    find_conventions,
+)
 from tutor.engine.offline.code_output.transcripts import (
     Transcript,
     fully_shown,
@@ -45,6 +55,8 @@ MAX_DISTRACTORS = 3
 MIN_DISTRACTORS = 2
 MAX_TYPED_WORDS = 6
 MAX_TYPED_DIGITS = 8
+MAX_TYPED_CHARS = 16
+"""Longest output of a book's own convention a learner is asked to type."""
 
 _INDEX = re.compile(r"^\s*\[\d+\]\s*", re.M)
 _NUMBER = re.compile(r"(?<![\w.\[])-?\d+(?:\.\d+)?(?![\w.\]])")
@@ -84,13 +96,18 @@ def _alike(first: str, second: str) -> bool:
 def _shown(t: Transcript, index: int) -> str:
     """The transcript up to step ``index`` as the page sets it, without that step's output."""
     more = _CONTINUATION.get(t.prompt, "")
+    first = max(0, index + 1 - MAX_STEPS_SHOWN)
     lines: list[str] = []
-    for i, step in enumerate(t.steps[max(0, index + 1 - MAX_STEPS_SHOWN): index + 1]):
+    # under a book's own convention, only the steps the asked one depends on
+    shown = needed_steps(t, index, first) if t.convention else range(first, index + 1)
+    for i in shown:
+        step = t.steps[i]
         typed = step.source.split("\n")
-        lines.append(f"{t.prompt} {typed[0]}")
+        lines.append(f"{step.label or t.prompt} {typed[0]}")
         lines += [f"{more} {line}".strip() for line in typed[1:]]
-        if step.output and i < min(index, MAX_STEPS_SHOWN - 1):
-            lines.append(step.output)
+        output = step.output if t.convention is None else shown_value(t, i, step.source)
+        if output and i < index:  # a book convention's output only when it is a clean value
+            lines.append(f"{step.output_label} {output}".strip())
     return "\n".join(lines)
 
 
@@ -149,6 +166,36 @@ def plausible_outputs(key: str, others: Sequence[str], page: str = "") -> list[t
     return found
 
 
+def _key(t: Transcript, index: int, shown: str) -> str | None:
+    """Step ``index``'s output as a key when it is a short result the ``shown`` code
+    determines (:func:`transcripts.stable_output`, or under a book's own convention
+    :func:`convention_steps.convention_output`), else ``None``."""
+    output = t.steps[index].output
+    if t.convention is not None:
+        return convention_output(t, index, shown)
+    return output if output and stable_output(output, shown) else None
+
+
+_ECHOED = re.compile(r"[A-Za-z_]\w*[-+]\d+(?:/\d+)?|\d{2,}")
+
+
+def _matched_by_its_input(source: str, key: str, options: Sequence[tuple[str, str]]) -> bool:
+    """Whether the key is the one choice holding a part of the input (a number of two digits
+    or more, a term such as ``x-3`` or ``x+1/5``): picked by matching, not by working it."""
+    def parts(text: str) -> set[str]:
+        return set(_ECHOED.findall(text.replace(" ", "")))
+
+    echoed = parts(source) & parts(key)
+    return bool(echoed) and len(options) >= MIN_DISTRACTORS and not any(
+        echoed & parts(text) for text, _ in options)
+
+
+def _kind(value: str) -> str:
+    if re.fullmatch(r"-?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?(?:/\d+)?", value):
+        return "number"
+    return "collection" if value[:1] in "[{(" else "expression"
+
+
 def _renumbered(key: str, values: Sequence[str]) -> str:
     """The key with its numbers outside its index markers replaced by ``values``, in order."""
     head = _INDEX.match(key)
@@ -163,16 +210,23 @@ def write_transcript_outputs(m: Material, passages: Sequence[Chunk]) -> list[Exe
     items: list[Exercise] = []
     asked: set[tuple[str, str]] = set()
     previous: Chunk | None = None
-    for chunk in sorted(passages, key=lambda c: (c.source, c.order)):
+    ordered = sorted(passages, key=lambda c: (c.source, c.order))
+    conventions = find_conventions("\n".join(c.text for c in ordered))  # the book's own
+    for chunk in ordered:
         joined = previous is not None and previous.source == chunk.source and (
             previous.order == chunk.order - 1)
         lead = previous.text if joined and previous is not None else ""
-        found = transcripts(chunk.text)
-        outputs = [s.output for t in found for s in t.steps
-                   if s.output and stable_output(s.output, s.source)]
+        found = transcripts(chunk.text) + convention_transcripts(chunk.text, conventions)
+        outputs = [key for t in found for i in range(len(t.steps))
+                   if (key := _key(t, i, t.steps[i].source))]
+        def named(start: int, text: str = chunk.text, lead: str = lead) -> bool:
+            before = (lead[-NEAR_TEXT_CHARS:] + "\n" + text[:start])[-NEAR_TEXT_CHARS:]
+            return m.pattern.search(before) is not None
+
         for t in found:
-            before = (lead[-NEAR_TEXT_CHARS:] + "\n" + chunk.text[: t.start])[-NEAR_TEXT_CHARS:]
-            if not (m.pattern.search(before) or m.pattern.search(chunk.heading)):
+            # a numbered session runs on across prose: a step may follow text naming it
+            steps = [i for i, s in enumerate(t.steps) if s.at > t.start and named(s.at)]
+            if not (named(t.start) or m.pattern.search(chunk.heading) or steps):
                 continue
             cited = [chunk.citation()]
             if previous is not None and joined and previous.page != chunk.page and not (
@@ -182,6 +236,9 @@ def write_transcript_outputs(m: Material, passages: Sequence[Chunk]) -> list[Exe
             for index in range(len(t.steps) - 1, -1, -1):
                 if written == PER_TRANSCRIPT or len(items) == MAX_ITEMS:
                     break
+                if steps and not (named(t.start) or m.pattern.search(chunk.heading)) and (
+                        index < steps[0]):
+                    continue  # before the text that names the concept
                 item = _item(m, t, index, lead + "\n" + chunk.text, outputs, cited,
                              len(items) + 1, asked)
                 if item is not None:
@@ -197,15 +254,22 @@ def _item(m: Material, t: Transcript, index: int, page: str, outputs: Sequence[s
     shown = _shown(t, index)
     if not step.output or (step.source, step.output) in asked or len(shown) > MAX_SHOWN_CHARS:
         return None
-    if not (stable_output(step.output, shown) and fully_shown(t, index, page)):
+    key = _key(t, index, shown)
+    if key is None or not (convention_fully_shown(
+            t, index, page, max(0, index + 1 - MAX_STEPS_SHOWN)) if t.convention
+            else fully_shown(t, index, page)):
         return None
     if _echoes(t, index) or mentions(shown, [step.output]):
         return None  # the session shows the answer already (another line printed it)
     asked.add((step.source, step.output))
-    key = step.output
-    others = [o for s in t.steps if (o := s.output) and o != key and stable_output(o, o)]
+    others = [o for i in range(len(t.steps)) if (o := _key(t, i, t.steps[i].output))
+              and o != key]
     others += [o for o in outputs if o not in others]
+    if t.convention is not None:  # a value of the key's kind: a number, a list, an expression
+        others = [o for o in others if _kind(o) == _kind(key)]
     options = plausible_outputs(key, others, page)[:MAX_DISTRACTORS]
+    if t.convention is not None and _matched_by_its_input(step.source, key, options):
+        return None  # the one option holding the input's numbers: found without working it
     where = "after the last command" if t.language == "the shell" else (
         "after the last line of this session")
     question = f"What does {t.language} show {where}?"
@@ -226,6 +290,8 @@ def _item(m: Material, t: Transcript, index: int, page: str, outputs: Sequence[s
             "kind": ExerciseKind.MULTIPLE_CHOICE, "prompt": f"{question}\n\n{code}",
             "choices": choices, "misconceptions": dict(options)})
     value = value_of(key)
+    if t.convention is not None and len(value) > MAX_TYPED_CHARS:
+        return None  # no one types a long expression exactly as the system writes it
     if "\n" in key or len(value.split()) > MAX_TYPED_WORDS or any(
             len(number) > MAX_TYPED_DIGITS for number in re.findall(r"[\d.e+-]+", value)):
         return None  # no one types 1.38350580552822e+19 from memory

@@ -17,6 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tutor.engine.offline.code_output.prompt_conventions import PromptConvention
 
 from tutor.engine.offline.code_output.code_listings import looks_like_prose
 
@@ -80,6 +84,11 @@ class TranscriptStep:
 
     source: str
     output: str
+    label: str = ""
+    """The input's label as the page sets it, under a book's own convention (``(%i3)``)."""
+    output_label: str = ""
+    at: int = -1
+    """Where the input's line starts in the passage, when the reader records it."""
 
 
 @dataclass
@@ -90,6 +99,8 @@ class Transcript:
     prompt: str
     steps: list[TranscriptStep]
     start: int
+    convention: PromptConvention | None = None
+    """The book's own convention it was read under (:mod:`prompt_conventions`), if any."""
 
     @property
     def language(self) -> str:
@@ -103,7 +114,7 @@ class Transcript:
             return "the interpreter"
         if self.prompt == "S>":
             return "S"
-        return "the shell"
+        return "the shell" if self.convention is None else "the interpreter"
 
 
 def transcripts(text: str) -> list[Transcript]:
@@ -262,10 +273,11 @@ VALUE_WORDS = frozenset(
 """Words an output may hold that the code need not: the languages' values and type names."""
 
 
-def stable_output(output: str, shown: str = "") -> bool:
+def stable_output(output: str, shown: str = "", bracketed: bool = False) -> bool:
     """Whether the output is a short result the learner can work out from the ``shown``
     code: at most :data:`MAX_OUTPUT_LINES` lines, no address, error, warning or temporary
-    file, no line that is only an index (``[1]`` with its value lost), nothing outside ASCII
+    file, no line that is only an index (``[1]`` with its value lost), no opening bracket
+    unless the system's values may open with one (``bracketed``), nothing outside ASCII
     (a symbol the PDF set for "gives", ``⇒``), and every word in it one the code holds or a
     value of the language (so a line of the page's prose, "or", "we could put", is no
     output)."""
@@ -274,7 +286,8 @@ def stable_output(output: str, shown: str = "") -> bool:
         return False
     if any(re.fullmatch(r"\[[\d,]*\]", line.strip()) for line in lines):
         return False
-    if output.lstrip().startswith(("^", "(")) or _UNSTABLE_OUTPUT.search(output):
+    opening = ("^",) if bracketed else ("^", "(")
+    if output.lstrip().startswith(opening) or _UNSTABLE_OUTPUT.search(output):
         return False
     code = {w.lower() for w in re.findall(r"[A-Za-z]{2,}", shown)}
     return all(w in VALUE_WORDS or w.lower() in code
