@@ -27,6 +27,7 @@ from tutor.engine.offline.contrasts.contrast_cases import quoted_case
 from tutor.engine.offline.contrasts.contrast_questions import pair_of
 from tutor.engine.offline.contrasts.nested_ideas import nesting_passages
 from tutor.engine.offline.procedures.procedure_passages import procedure_passages
+from tutor.engine.offline.writing.entry_purposes import entry_section_passages
 from tutor.errors import TutorError
 from tutor.study.rules import PassageLookup, exercise_problems, reason_category
 from tutor.study.showcases import showcase_passages
@@ -103,6 +104,8 @@ def plan_exercises(state: StudyState, runtime: Runtime[StudyContext]) -> dict[st
     showcases = showcase_passages(concepts, lookup.chunks)
     for concept_id, others in procedure_passages(concepts, lookup.chunks).items():
         showcases[concept_id] = [*showcases.get(concept_id, []), *others]  # other tasks' actions
+    for concept_id, others in entry_section_passages(concepts, lookup.chunks).items():
+        showcases[concept_id] = [*showcases.get(concept_id, []), *others]  # sibling entries
     linked = _linked(state)
     related = state.get("related", {})
     for concept_id, others in nesting_passages(concepts, related, lookup.chunks).items():

@@ -45,12 +45,16 @@ _CUT = re.compile(r"\b(?:e\.?\s?g|i\.?\s?e|etc|cf|viz)\.?$", re.I)
 
 
 def write_what_for(m: Material, own: Purpose, others: Sequence[Purpose],
-                   passages: Sequence[Chunk]) -> Exercise | None:
+                   passages: Sequence[Chunk], entry: str = "") -> Exercise | None:
     """The short answer on the concept's purpose, or None when the purpose does not read
-    alone."""
+    alone. ``entry``: the kind of the concept's reference entry ("macro") when the purpose is
+    what that entry says it does (:mod:`.entry_purposes`): a function's or command's entry
+    states its use by its layout, without naming it, and the question names it with its
+    kind ("What is the with-mutex macro used for?")."""
     concept = m.concept
     terms = _terms(concept, own.sentence)
-    if not states_a_use(own.sentence, terms) or key_problem(own.action, terms, concept.name):
+    if not (entry or states_a_use(own.sentence, terms)) or key_problem(
+            own.action, terms, concept.name):
         return None
     found = source_of(own.sentence, m.ordered)
     citations = ([found.citation()] if found else []) + list(m.citations)
@@ -58,7 +62,8 @@ def write_what_for(m: Material, own: Purpose, others: Sequence[Purpose],
         id=f"{concept.id}-{ExerciseKind.SHORT_ANSWER.value}-purpose-1",
         concept_id=concept.id,
         kind=ExerciseKind.SHORT_ANSWER,
-        prompt=PROMPT.format(subject=asked_name(concept.name, terms, own.sentence)),
+        prompt=PROMPT.format(subject=f"is the {concept.name} {entry}" if entry else asked_name(
+            concept.name, terms, own.sentence)),
         answer=_to(own.action),
         key_points=key_points(own.action),
         misconceptions={_to(o.action): f"confuses {concept.name} with {o.name}"

@@ -40,6 +40,7 @@ from tutor.course import (
 from tutor.engine.offline.definitions.descriptions import term_pattern
 from tutor.engine.offline.terms import content_stems, mentions, support, term_variants
 from tutor.engine.offline.writing.checking import answers_alike, same_option
+from tutor.engine.offline.writing.entry_purposes import as_task, entry_purposes, spells_name
 from tutor.engine.offline.writing.exercise_material import (
     Material,
     Sibling,
@@ -81,25 +82,37 @@ def write_purposes(m: Material, siblings: Sequence[Sibling],
                    passages: Sequence[Chunk]) -> list[Exercise]:
     """The two purpose items on a concept the course describes, those the material allows."""
     concept = m.concept
-    if concept.defined:
-        return []  # a defined concept has its definition items
-    own = _own_purpose(m)
+    entry, page_siblings, kind = entry_purposes(m, passages)  # a reference entry's, and its
+    # section's other entries
+    if concept.defined:  # a defined concept has its definition items; the task its entry
+        wrong = _fitting(page_siblings, entry, m.terms, passages, by_action=False,
+                         entries=page_siblings) if entry else []  # does is still a case to act on
+        return [_need_item(m, entry, wrong[:DISTRACTORS], passages)] if entry and len(
+            wrong) >= DISTRACTORS and not _spelled(m, entry, wrong) else []
+    own = entry or _own_purpose(m)
     if own is None:
         return []
-    others = _sibling_purposes(m, siblings)
+    others = page_siblings + _sibling_purposes(m, siblings)
     out: list[Exercise] = []
-    wrong = _fitting([o for o in others if o.action], own, m.terms, passages, by_action=True)
-    if len(wrong) >= DISTRACTORS:
+    wrong = _fitting([o for o in others if o.action], own, m.terms, passages, by_action=True,
+                     entries=page_siblings)
+    if len(wrong) >= DISTRACTORS and not _spelled(m, own, wrong):
         out.append(_for_item(m, own, wrong[:DISTRACTORS], passages))
-    wrong = _fitting(others, own, m.terms, passages, by_action=False)
-    if len(wrong) >= DISTRACTORS:
+    wrong = _fitting(others, own, m.terms, passages, by_action=False, entries=page_siblings)
+    if len(wrong) >= DISTRACTORS and not _spelled(m, own, wrong):
         out.append(_need_item(m, own, wrong[:DISTRACTORS], passages))
     if not out:  # no fair options: the learner says what it is for
-        said = write_what_for(m, own, others, passages)
+        said = write_what_for(m, own, others, passages, kind if own is entry else "")
         if said is None and (further := _read_further(concept, m.ordered)) not in (None, own):
             said = write_what_for(m, further, others, passages)  # "The list can contain ...":
         out += [said] if said is not None else []  # what it holds; a later sentence its use
     return out
+
+
+def _spelled(m: Material, own: Purpose, wrong: Sequence[Purpose]) -> bool:
+    """Whether the purpose spells a part of the concept's name the wrong options' names do
+    not have (:func:`~.entry_purposes.spells_name`): the names give the key away."""
+    return spells_name(own.action, m.concept.name, [o.name for o in wrong[:DISTRACTORS]])
 
 
 def _own_purpose(m: Material) -> Purpose | None:
@@ -156,17 +169,20 @@ def _same_kind(concept: Concept, other: Concept) -> bool:
 
 
 def _fitting(others: Sequence[Purpose], own: Purpose, terms: Sequence[str],
-             passages: Sequence[Chunk], by_action: bool) -> list[Purpose]:
+             passages: Sequence[Chunk], by_action: bool,
+             entries: Sequence[Purpose] = ()) -> list[Purpose]:
     """The siblings fit as wrong options: a purpose of its own (not alike the key's, not
     supported for the concept by the pages, nor the key's for it), of a length near the
     key's, not named in the key's purpose, and not told apart from the key by the words of
-    the names alone."""
+    the names alone. ``entries``: those of ``others`` that are reference entries of their own
+    (:mod:`.entry_purposes`), whose names are no kind of one another ("make-mutex" beside
+    "with-mutex")."""
     length = len(own.action.split())
     fit: list[Purpose] = []
     for other in others:
         if any(other.name.lower() == o.name.lower() for o in [own, *fit]):
             continue
-        if nested_by_name(own.name, other.name):
+        if nested_by_name(own.name, other.name) and other not in entries:
             continue  # "set trace" is a "set command": both may meet the need
         if not other.action:  # a sibling whose purpose the course does not state
             if support(own.action, other.sentence) < UNSTATED_SUPPORT and not mentions(
@@ -302,7 +318,7 @@ def _need_item(m: Material, own: Purpose, wrong: Sequence[Purpose],
         id=exercise_id,
         concept_id=m.concept.id,
         kind=ExerciseKind.MULTIPLE_CHOICE,
-        prompt=NEED_PROMPT.format(action=own.action),
+        prompt=NEED_PROMPT.format(action=as_task(own.action)),
         answer=m.concept.name,
         choices=_shuffled(exercise_id, [m.concept.name, *(o.name for o in wrong)]),
         misconceptions={o.name: f"confuses {m.concept.name} with {o.name}" + (
@@ -343,7 +359,8 @@ def purpose_problems(exercise: Exercise, concept: Concept,
     else:
         rivals = [Purpose(_named_for(exercise, c), re.sub(r"^To\s+", "", c), "") for c in wrong]
         pairs = [(concept.name, r.action) for r in rivals]
-    if picked_by_name((concept.name, action), pairs):
+    if picked_by_name((concept.name, action), pairs) or spells_name(
+            action, concept.name, [r.name for r in rivals if r.name]):
         problems.append("answer given away by the words of its name")
     problems += [f"two correct options: the words of '{pair[0] if need else pair[1]}' fit "
                  "the question too" for pair in pairs
