@@ -94,10 +94,35 @@ def test_the_textbook_order_keeps_the_lessons_day_and_its_mastery_rule() -> None
         policy.observe(model, concept, False, NOW)
     # Under the lesson's day, as ours: each item at most twice, the lesson's choice of item,
     # the last try's worked answer retiring the item whose key it shows; then, its concept
-    # not mastered and nothing of it left today, the day ends (not past it to ``pooled``).
-    assert posed == ["sample-mc1", "sample-mc2", "sample-mc1"]
+    # not mastered and nothing of it left today, the book is read on (``pooled``) rather than
+    # the learner sent home; the day ends when no concept not mastered has anything left.
+    assert posed[:3] == ["sample-mc1", "sample-mc2", "sample-mc1"]
     assert policy.askable("sample", NOW) == []
-    assert policy.next_concept(model, NOW + timedelta(days=1)) == "sample"  # a new day
+    assert posed[3:] and set(posed[3:]) == {"pooled-mc"}
+    assert policy.chosen_by == "read_on"
+    assert policy.askable("pooled", NOW) == []
+    # The mastery rule: a new day starts again with the first concept not mastered.
+    assert policy.next_concept(model, NOW + timedelta(days=1)) == "sample"
+    assert policy.chosen_by == "frontier"
+
+
+def test_the_textbook_order_comes_back_to_its_first_concept_not_mastered_when_it_can() -> None:
+    from tutor.evals.teaching_policies import TextbookPolicy
+
+    course = _pooled_course()
+    model = LearnerModel(learner_id="simulated", course="sampling")
+    policy = TextbookPolicy(course)
+    assert policy.next_concept(model, NOW) == "sample"
+    first = policy.exercise_for("sample")
+    assert first is not None
+    policy.observe(model, "sample", True, NOW)  # right: that item is not asked again today
+    # ``sample`` still has its other item today: the mastery rule keeps the book there.
+    assert policy.next_concept(model, NOW) == "sample"
+    second = policy.exercise_for("sample")
+    assert second is not None and second.id != first.id
+    policy.observe(model, "sample", True, NOW)
+    # Nothing of ``sample`` is left today and it is not mastered: on to ``pooled``.
+    assert policy.next_concept(model, NOW) == "pooled"
 
 
 def test_spending_counts_each_exercise_by_what_the_learner_knew_and_why_it_was_chosen() -> None:

@@ -18,8 +18,10 @@ says it is mastered. Policies:
     :mod:`tutor.learner.evidence` holds; a right answer is never *weak* here (an exercise
     takes two minutes, past the exposure window).
 ``textbook``
-    The first concept in ``course.teaching_order()`` that the model does not consider mastered;
-    when all are, a review pass through the book in order, one exercise per concept. Its
+    The first concept in ``course.teaching_order()`` that the model does not consider mastered
+    and that has something left to ask today (when the first one has nothing left today, the
+    book is read on in order); when all are mastered, a review pass through the book in order,
+    one exercise per concept. Its
     attempts carry no origin (knowledge tracing alone, as before the evidence rule).
 ``random``
     A random concept the model does not consider mastered; when all are, a random concept.
@@ -27,8 +29,10 @@ says it is mastered. Policies:
 Every policy runs under the lesson's day (:class:`tutor.evals.simulated_day.SimulatedDay`):
 the day's exercise pool (an item posed at most twice a day, not again once right, retired with
 its worked answer after its last try) and the lesson's choice of the exercise within a
-concept, so that the policies differ only in which concept they choose. The textbook order
-keeps its mastery rule under it: when its concept has nothing left to ask today, the day ends.
+concept, so that the policies differ only in which concept they choose. Every policy teaches
+on while something is left to ask today (the audit's rule for a lesson: a learner is not sent
+home after two questions); in the families that never forget, a day of rest would cost nothing
+and go uncounted, so a baseline that rested would be spared what going on costs ours.
 
 Simulated time: an exercise takes two minutes, a session holds at most 20 exercises, and the
 next session starts a day after the previous one. A run ends when the hidden state knows every

@@ -10,7 +10,8 @@ and from why the policy chose its concept:
 - why it was chosen (:attr:`tutor.evals.simulated_day.SimulatedDay.chosen_by`): ``frontier``
   or ``review`` (the policy's choice), ``again`` (the same concept after a miss),
   ``step_back`` and ``return``, ``blocker`` (the check of what blocks), ``past_cleared`` and
-  ``past_shown`` (the day going on past prerequisites), ``resting`` (a resting concept back),
+  ``past_shown`` (the day going on past prerequisites), ``read_on`` (the textbook order going
+  on in the book past its first concept not mastered), ``resting`` (a resting concept back),
   ``reteach`` (a concept missed today taught again with a different item, or its missing
   prerequisite, when nothing ready is left: :func:`tutor.teach.reteaching.teach_again_today`),
   ``reveal_step_back`` (a prerequisite taught again after a worked answer was shown:
