@@ -51,6 +51,14 @@ def test_bibliography_and_licence_by_content() -> None:
     )
     assert is_bibliography(bibliography)
     assert not is_bibliography(PROSE)
+    keyed = (  # entries keyed by authors and year, as an alphabetic bibliography style sets them
+        "[Knu97] D. Knuth. The Art of Computer Programming. Addison-Wesley, 1997.\n"
+        "[ABC+88] O. Able, B. Baker, and C. Cole. Symbolic processing. In IEEE, editor,\n"
+        "Proceedings of the Spring Conference, pages 482-485, 1988.\n"
+        "[Wir76] N. Wirth. Algorithms + Data Structures = Programs. Prentice Hall, 1976.\n"
+        "[Hoa62] C. Hoare. Quicksort. The Computer Journal, 5(1):10-15, 1962.")
+    assert is_bibliography(keyed)
+    assert not is_bibliography("A stack [Knu97] holds items.\n" + PROSE)
     licence = ("Copyright 2020 A. Author. Permission is granted to copy and distribute this "
                "work under the terms of the Creative Commons Attribution licence.")
     assert is_licence(licence)
