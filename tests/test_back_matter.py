@@ -133,6 +133,18 @@ def test_a_licence_goes_on_through_its_numbered_clauses_and_ends_after() -> None
     assert matter_chunks(book) == {1, 2, 3, 4}
 
 
+def test_a_licence_goes_on_through_a_section_that_names_it_after_its_first_passage() -> None:
+    # "Preamble": its first passage says nothing of the licence itself, a later one does
+    book = chunks(("Chapter 1: Stacks", PROSE),
+                  ("GNU General Public License", "Version 3. Copyright 2007 the Foundation. "
+                                                 "Everyone is permitted to copy this license."),
+                  ("Preamble", "Software is meant to be shared and changed freely."),
+                  ("Preamble", "This License gives you permission to copy it; the copyright "
+                               "holder offers no warranty."),
+                  ("Chapter 2: Queues", PROSE))
+    assert matter_chunks(book) == {1, 2, 3}
+
+
 def test_release_notes_go_on_through_headings_about_what_changed() -> None:
     book = chunks(("Introduction", PROSE), ("Features introduced in version 5.4", PROSE),
                   ("New plot styles", PROSE), ("Integer arithmetic", PROSE),

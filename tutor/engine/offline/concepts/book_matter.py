@@ -169,8 +169,9 @@ def matter_chunks(chunks: Sequence[Chunk]) -> set[int]:
                 kind = opened
             elif introduction:
                 kind = ""  # the body of the book starts here, even before chapter 1
-            elif kind and _goes_on(kind, heading, chunk.text, by_content, index >= first_main,
-                                   _next_sections(chunks, index)):
+            elif kind and _goes_on(kind, heading, _section_text(chunks, index)
+                                   if kind == _LICENCE_KIND else chunk.text, by_content,
+                                   index >= first_main, _next_sections(chunks, index)):
                 pass
             else:
                 kind = ""
@@ -262,6 +263,19 @@ def _goes_on(kind: str, heading: str, text: str, by_content: bool, main: bool,
     if kind == _RELEASE:  # "New plot styles", or a feature said to be new: "Voxel grids"
         return is_news(heading, text) or any(is_news(*section) for section in following)
     return True
+
+
+def _section_text(chunks: Sequence[Chunk], index: int) -> str:
+    """The text of the section that opens at ``index``: its passages up to the next heading (a
+    licence's "Preamble" says "this License" and "copyright" somewhere in it, not always in
+    its first passage)."""
+    heading = chunks[index].heading.strip()
+    texts = []
+    for chunk in chunks[index:]:
+        if chunk.heading.strip() != heading:
+            break
+        texts.append(chunk.text)
+    return "\n".join(texts)
 
 
 def _next_sections(chunks: Sequence[Chunk], index: int) -> list[tuple[str, str]]:
