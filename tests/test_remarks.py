@@ -70,3 +70,11 @@ def test_a_remark_gives_way_to_a_statement_of_its_own_section() -> None:
     assert "It is possible" in startup.key_points[1]  # the remark is kept as a key point
     assert chart.definition.startswith("Charts are a useful tool")  # no statement: kept
     assert assumed.definition.startswith("The tool provides an assume command")
+
+
+def test_a_heading_run_into_the_definition_is_taken_off() -> None:
+    chunks = manual_pages(("Blank cells", "Blank cells By default blank cells are read as zero."))
+    blank = _draft("blank cell", "Blank cells By default blank cells are read as zero, unless "
+                   "an option says otherwise.", "Blank cells")
+    replace_remarks([blank], _sentences(chunks), chunks)
+    assert blank.definition.startswith("By default blank cells are read as zero")

@@ -16,6 +16,10 @@ equation". The signs are words of English discourse, not of any one book's subje
 - **a judgement as the predicate**: the concept said to be useful, new, cumbersome, robust,
   convenient ("is a useful data structure", "can be cumbersome").
 
+A definition that is only the concept's name (a heading kept as a sentence: "Initial
+Conditions") is read as a remark too, and a heading the page ran into the sentence ("Missing
+values By default missing values are output as NA") is taken off first.
+
 A draft whose definition is a remark takes, where the book has one, a sentence of its own
 passages that names the concept in its subject and says something of it that is no remark
 ("Initialization cells behave like regular cells, except that they can be treated as a
@@ -38,6 +42,7 @@ from tutor.engine.offline.definitions.real_definitions import (
     broken,
     terms_of,
 )
+from tutor.engine.offline.definitions.section_definitions import without_run_in
 from tutor.engine.offline.definitions.self_contained import is_prose, leans
 from tutor.engine.offline.terms import term_key
 from tutor.engine.port import ConceptDraft
@@ -117,6 +122,11 @@ def replace_remarks(drafts: list[ConceptDraft], sentences: Sequence[Sentence],
     """The drafts, each whose definition is a remark or only its name given its own passages'
     sentence that names it in its subject and is neither (changed in place); the old
     definition becomes a key point."""
+    for draft in drafts:  # "Missing values By default missing values are ...": the heading
+        # the page ran into the sentence goes
+        bare = without_run_in(draft.definition, terms_of(draft))
+        if bare != draft.definition and len(bare.split()) >= MIN_WORDS:
+            draft.definition = bare
     remarks = [d for d in drafts if is_remark(d.definition, terms_of(d))
                or is_label(d.definition, terms_of(d))]
     if not remarks:
