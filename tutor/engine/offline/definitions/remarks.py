@@ -55,6 +55,9 @@ _OPENER = re.compile(
     r"in\s+practice|in\s+(?:some|many|most|other|such)\s+cases|"
     r"note\s+that|notice\s+that|remember\s+that|keep\s+in\s+mind\s+that)\b[,\s]*", re.I)
 """An opener of attitude or frequency: the sentence comments on what it goes on to say."""
+_CASE = re.compile(r"^\W*(?:if|when|whenever|unless|once|where)\b", re.I)
+"""A sentence that says what happens in one case ("If the coordinate system is not given,
+..."): no statement of what the concept is."""
 _ATTITUDE = re.compile(r"^(?:fortunately|luckily|happily|interestingly|of\s+course|clearly|"
                        r"obviously|naturally),\s+(?=\w)", re.I)
 """An opener that only says how the author feels about what follows."""
@@ -175,6 +178,7 @@ def said_of_it(draft: ConceptDraft, sentences: Sequence[Sentence],
         text = sentences[position].text.strip()
         if (MIN_WORDS <= len(text.split()) <= MAX_WORDS and not text.endswith("?")
                 and is_prose(text) and not leans(text) and not broken(text, terms)
-                and not a_case_or_a_sign(text, terms) and not is_remark(text, terms)):
+                and not a_case_or_a_sign(text, terms) and not _CASE.match(text)
+                and not is_remark(text, terms)):
             return position
     return None
