@@ -58,7 +58,7 @@ def test_a_remark_gives_way_to_a_statement_of_its_own_section() -> None:
          "except that they all run when the sheet is opened."),
         ("Charts", "Charts are a useful tool, and most spreadsheets offer them. "
          "Unfortunately the chart editor is slow. If the chart type is not given, a bar "
-         "chart is drawn."),
+         "chart is drawn. Charts drawn by sheet.plot(data) keep their own scale and colours."),
     )
     startup = _draft("startup cell", "It is possible that you want some cells run when the "
                      "sheet opens.", "Startup cells")
@@ -70,7 +70,7 @@ def test_a_remark_gives_way_to_a_statement_of_its_own_section() -> None:
     assert startup.definition.startswith("Startup cells behave like other cells")
     assert "It is possible" in startup.key_points[1]  # the remark is kept as a key point
     assert chart.definition.startswith("Charts are a useful tool")  # no statement (a remark,
-    # a case) of its own: kept
+    # a case, code) of its own: kept
     assert assumed.definition.startswith("The tool provides an assume command")
 
 

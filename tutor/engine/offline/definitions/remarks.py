@@ -46,7 +46,7 @@ from tutor.engine.offline.definitions.section_definitions import without_run_in
 from tutor.engine.offline.definitions.self_contained import is_prose, leans
 from tutor.engine.offline.terms import term_key
 from tutor.engine.port import ConceptDraft
-from tutor.text import split_sentences
+from tutor.text import code_marks, split_sentences
 
 _OPENER = re.compile(
     r"^\W*(?:un)?(?:fortunately|luckily|sadly|happily|interestingly|surprisingly|clearly|"
@@ -55,6 +55,10 @@ _OPENER = re.compile(
     r"in\s+practice|in\s+(?:some|many|most|other|such)\s+cases|"
     r"note\s+that|notice\s+that|remember\s+that|keep\s+in\s+mind\s+that)\b[,\s]*", re.I)
 """An opener of attitude or frequency: the sentence comments on what it goes on to say."""
+CODE_MARKS = 2
+"""A sentence with this many characters of code punctuation holds code, not a statement."""
+_CALL = re.compile(r"\w\.\w+\(|\w\(\w*\)")
+"""A call in code ("math.sqrt(mse)", "f()")."""
 _CASE = re.compile(r"^\W*(?:if|when|whenever|unless|once|where)\b", re.I)
 """A sentence that says what happens in one case ("If the coordinate system is not given,
 ..."): no statement of what the concept is."""
@@ -178,6 +182,7 @@ def said_of_it(draft: ConceptDraft, sentences: Sequence[Sentence],
         text = sentences[position].text.strip()
         if (MIN_WORDS <= len(text.split()) <= MAX_WORDS and not text.endswith("?")
                 and is_prose(text) and not leans(text) and not broken(text, terms)
+                and code_marks(text) < CODE_MARKS and not _CALL.search(text)
                 and not a_case_or_a_sign(text, terms) and not _CASE.match(text)
                 and not is_remark(text, terms)):
             return position
