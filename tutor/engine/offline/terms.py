@@ -93,8 +93,7 @@ def term_key(phrase: str) -> str:
     """The key two spellings of one term share: lower case, hyphens and underscores as spaces,
     leading articles dropped, every word singular. ``"Floating-point numbers"`` ->
     ``"floating point number"``."""
-    words = (_JOINER.sub(" ", phrase.lower()).replace("\u2019", "'")  # "Horner’s" as "Horner's"
-             .replace("'s ", " ").split())
+    words = _JOINER.sub(" ", phrase.lower()).replace("'s ", " ").split()
     words = [w.strip(".,;:!?\"'()[]") for w in words]
     words = [w for w in words if w]
     while words and words[0] in ("a", "an", "the"):
@@ -111,7 +110,7 @@ def key_tokens(text: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def _key_tokens(text: str) -> tuple[str, ...]:
     # A build tokenizes each passage and sentence for several indexes: once is enough.
-    words = _KEY_WORD.findall(_JOINER.sub(" ", text.lower()).replace("\u2019", "'"))
+    words = _KEY_WORD.findall(_JOINER.sub(" ", text.lower()))
     return tuple(map(_key_word, words))
 
 
