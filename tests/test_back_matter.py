@@ -51,6 +51,14 @@ def test_bibliography_and_licence_by_content() -> None:
     )
     assert is_bibliography(bibliography)
     assert not is_bibliography(PROSE)
+    keyed = (  # entries keyed by authors and year, as an alphabetic bibliography style sets them
+        "[Knu97] D. Knuth. The Art of Computer Programming. Addison-Wesley, 1997.\n"
+        "[ABC+88] O. Able, B. Baker, and C. Cole. Symbolic processing. In IEEE, editor,\n"
+        "Proceedings of the Spring Conference, pages 482-485, 1988.\n"
+        "[Wir76] N. Wirth. Algorithms + Data Structures = Programs. Prentice Hall, 1976.\n"
+        "[Hoa62] C. Hoare. Quicksort. The Computer Journal, 5(1):10-15, 1962.")
+    assert is_bibliography(keyed)
+    assert not is_bibliography("A stack [Knu97] holds items.\n" + PROSE)
     licence = ("Copyright 2020 A. Author. Permission is granted to copy and distribute this "
                "work under the terms of the Creative Commons Attribution licence.")
     assert is_licence(licence)
@@ -123,6 +131,18 @@ def test_a_licence_goes_on_through_its_numbered_clauses_and_ends_after() -> None
                   ("Copyright", "Copyright 2020 A. Author. All rights reserved."),
                   ("Introduction", PROSE))
     assert matter_chunks(book) == {1, 2, 3, 4}
+
+
+def test_a_licence_goes_on_through_a_section_that_names_it_after_its_first_passage() -> None:
+    # "Preamble": its first passage says nothing of the licence itself, a later one does
+    book = chunks(("Chapter 1: Stacks", PROSE),
+                  ("GNU General Public License", "Version 3. Copyright 2007 the Foundation. "
+                                                 "Everyone is permitted to copy this license."),
+                  ("Preamble", "Software is meant to be shared and changed freely."),
+                  ("Preamble", "This License gives you permission to copy it; the copyright "
+                               "holder offers no warranty."),
+                  ("Chapter 2: Queues", PROSE))
+    assert matter_chunks(book) == {1, 2, 3}
 
 
 def test_release_notes_go_on_through_headings_about_what_changed() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from tutor.ingest.pdf_layout import Line, _is_heading, font_style
+from tutor.ingest.pdf_layout import Line, _is_heading, font_style, lay_out
 
 BODY = 11.0
 
@@ -58,3 +58,17 @@ def test_the_free_times_bold_named_medi_is_bold() -> None:
     assert font_style("NimbusRomNo9L-MediItal")[1]
     assert not font_style("NimbusRomNo9L-Regu")[1]
     assert not font_style("Helvetica-Medium")[1]
+
+
+def test_a_heading_broken_over_two_lines_is_joined_like_prose() -> None:
+    # "5.7 Inverse trigonometric func-" / "tions": the word the line end broke is whole again
+    body = ["Inverse trigonometric functions are computed by various methods. To compute",
+            "the arctangent, one uses a series whose terms fall off quickly for small values,",
+            "and the other functions follow from it by the usual identities of trigonometry."]
+    lines = [_line("5.7 Inverse trigonometric func-", {14.0: 28}, bold=28),
+             _line("tions", {14.0: 5}, bold=5)]
+    lines += [_line(text, {BODY: 70}, bold=0) for text in body]
+    for y, line in zip(range(700, 0, -16), lines, strict=False):
+        line.y = float(y)
+    page = lay_out([lines], {})[0]
+    assert page.headings == ["5.7 Inverse trigonometric functions"]

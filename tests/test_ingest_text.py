@@ -107,5 +107,8 @@ def test_cleaning_helpers() -> None:
     words = {"document", "well", "known", "well-known"}
     assert join_lines(["a docu-", "ment"], words) == "a document"
     assert join_lines(["a well-", "known fact"], {"well-known"}) == "a well-known fact"
+    # a compound of two English words that is no word joined keeps its hyphen
+    assert join_lines(["to higher-", "order schemes"], set()) == "to higher-order schemes"
+    assert join_lines(["to higher-", "order"], {"higherorder"}) == "to higherorder"
     assert looks_like_code(">>> n = 17") and looks_like_code("x = math.sin(y)")
     assert not looks_like_code("def is a keyword that starts a definition.")

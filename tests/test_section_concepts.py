@@ -48,6 +48,15 @@ def test_a_heading_about_the_book_or_a_common_word_names_no_topic() -> None:
         assert topic_name(heading) is None, heading
 
 
+def test_a_numbered_label_names_no_topic_and_the_topic_after_it_is_named() -> None:
+    # "Method 2", "Case B" or a variable's case ("Large n") is a label, not a topic
+    for heading in ("Method 2", "Case B", "Large n", "Step IV"):
+        assert topic_name(heading) is None, heading
+    assert topic_name("Method 2: Horner scheme") == ("horner scheme", [])
+    assert topic_name("Step 3: Sorting the records") == (
+        "sorting records", ["sorting the records"])  # not the label "step 3"
+
+
 def test_a_task_completed_by_an_infinitive_names_no_topic() -> None:
     assert topic_name("1.5 Putting LilyPond to work") is None  # not "putting LilyPond"
     assert topic_name("Managing the search path")[0] == "search path"

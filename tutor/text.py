@@ -131,14 +131,18 @@ def normalize(text: str) -> str:
 
 
 def _join_broken_word(match: re.Match[str]) -> str:
-    """``"sys-\\ntem"`` -> ``"system"``, but ``"programmer-\\ndefined"`` keeps its hyphen: both
-    halves are English words and the joined form is not."""
+    """``"sys-\\ntem"`` -> ``"system"``, but ``"programmer-\\ndefined"`` keeps its hyphen."""
     left, right = match.group(1), match.group(2)
-    if (len(left) >= 4 and general_zipf(left.lower()) >= 2.5
+    return f"{left}-{right}" if keeps_hyphen(left, right) else left + right
+
+
+def keeps_hyphen(left: str, right: str) -> bool:
+    """Whether a word broken at a line end (``left``-, ``right``) is a compound that keeps its
+    hyphen when joined: both halves are English words and the joined form is not
+    ("programmer-defined", "higher-order"; not "sys-tem")."""
+    return (len(left) >= 4 and general_zipf(left.lower()) >= 2.5
             and general_zipf(right.lower()) >= 2.5
-            and general_zipf((left + right).lower()) < 1.5):
-        return f"{left}-{right}"
-    return left + right
+            and general_zipf((left + right).lower()) < 1.5)
 
 
 def fold(text: str) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from tutor.text import keeps_hyphen
+
 _WORD = re.compile(r"[A-Za-z]+")
 _HYPHENATED_END = re.compile(r"([A-Za-z]{2,})-$")
 _FIRST_WORD = re.compile(r"^([a-z]+)")
@@ -57,7 +59,9 @@ def join_lines(lines: list[str], words: set[str]) -> str:
     """Join the lines of one prose paragraph, undoing end-of-line hyphenation.
 
     ``docu-`` + ``ment`` becomes ``document`` unless the material spells the word with a
-    hyphen elsewhere (``well-known``) and never without one.
+    hyphen elsewhere (``well-known``) and never without one, or the word is a compound whose
+    halves are English words and the joined form is not (``higher-order``,
+    :func:`tutor.text.keeps_hyphen`), and the material never spells it joined.
     """
     pieces: list[str] = []  # each line, with the space that joins it to the one before
     for raw in lines:
@@ -72,7 +76,8 @@ def join_lines(lines: list[str], words: set[str]) -> str:
         if end and start:
             left, right = end.group(1), start.group(1)
             joined = (left + right).lower()
-            if joined in words or f"{left}-{right}".lower() not in words:
+            if joined in words or (f"{left}-{right}".lower() not in words
+                                   and not keeps_hyphen(left, right)):
                 pieces[-1] = pieces[-1][:-1]
             pieces.append(line)
         else:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from tutor.ingest.cleaning import looks_like_code, paragraphs_text, vocabulary
+from tutor.ingest.cleaning import join_lines, looks_like_code, paragraphs_text, vocabulary
 from tutor.text import STOPWORDS, fix_characters
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|cmbx|cmssbx|cmb\d|[-,](bd|b)$|[-,]medi(?!um)", re.I)
@@ -334,7 +334,7 @@ def lay_out(pages: list[list[Line]], outline: dict[int, list[str]]) -> list[Laid
             if kind == "heading":
                 if len(texts) > 1 and _LABEL.match(texts[0]) and not texts[0].endswith(":"):
                     texts[0] += ":"
-                heading = " ".join(" ".join(texts).split())
+                heading = " ".join(join_lines(texts, words).split())  # "func-" "tions"
                 headings.append(heading)
                 found.update(t for t in titles if norm(t) and norm(t) in norm(heading))
                 rendered.append(("heading", [heading]))

@@ -47,9 +47,12 @@ _FIRST_NUMBERED = re.compile(
 _DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d+")
 _PAGE_LIST = re.compile(r"[a-z]{3,},\s\d{1,4}\b")
 _ENDS_WITH_PAGE = re.compile(r"(?:\.\s*){2,}\d+$|[\s,]\d{1,4}$")
+_CITE_KEY = r"\[(?:\d+|[A-Z][A-Za-z]{0,7}\+?\d{2,4}[a-z]?)\]"
+"""An entry's citation key: numbered ("[12]") or by authors and year ("[AAC93]", "[ABC+88]",
+"[Knu97b]")."""
 _CITATION_LINE = re.compile(
     r"(?:\(\d{4}[a-z]?\)|\b(?:19|20)\d{2}[a-z]?[.,]|\bpp?\.\s*\d|\bdoi\b|\bISBN\b|\bvol\.|"
-    r"\b(?:Press|Publishing|Proceedings|Journal|University)\b|\[\d+\]|https?://)")
+    r"\b(?:Press|Publishing|Proceedings|Journal|University)\b|" + _CITE_KEY + r"|https?://)")
 _LICENCE = re.compile(
     r"copyright|©|\(c\) \d{4}|all rights reserved|licen[cs]ed? under|creative commons|"
     r"permission is granted|without warranty|isbn|gnu free documentation|public license|"
@@ -75,7 +78,8 @@ def is_reference_matter(text: str) -> bool:
 
 def is_bibliography(text: str) -> bool:
     """True for a passage made of citation-like entries (years, pages, publishers, links)."""
-    entries = [p for p in re.split(r"\n\s*\n|\n(?=\[\d+\]|[A-Z][a-z]+, [A-Z]\.)", text) if p.strip()]
+    entries = [p for p in re.split(r"\n\s*\n|\n(?=" + _CITE_KEY + r"|[A-Z][a-z]+, [A-Z]\.)", text)
+               if p.strip()]
     if len(entries) < 3:
         return False
     cited = sum(1 for entry in entries if len(_CITATION_LINE.findall(entry)) >= 2)
@@ -165,8 +169,9 @@ def matter_chunks(chunks: Sequence[Chunk]) -> set[int]:
                 kind = opened
             elif introduction:
                 kind = ""  # the body of the book starts here, even before chapter 1
-            elif kind and _goes_on(kind, heading, chunk.text, by_content, index >= first_main,
-                                   _next_sections(chunks, index)):
+            elif kind and _goes_on(kind, heading, _section_text(chunks, index)
+                                   if kind == _LICENCE_KIND else chunk.text, by_content,
+                                   index >= first_main, _next_sections(chunks, index)):
                 pass
             else:
                 kind = ""
@@ -258,6 +263,19 @@ def _goes_on(kind: str, heading: str, text: str, by_content: bool, main: bool,
     if kind == _RELEASE:  # "New plot styles", or a feature said to be new: "Voxel grids"
         return is_news(heading, text) or any(is_news(*section) for section in following)
     return True
+
+
+def _section_text(chunks: Sequence[Chunk], index: int) -> str:
+    """The text of the section that opens at ``index``: its passages up to the next heading (a
+    licence's "Preamble" says "this License" and "copyright" somewhere in it, not always in
+    its first passage)."""
+    heading = chunks[index].heading.strip()
+    texts = []
+    for chunk in chunks[index:]:
+        if chunk.heading.strip() != heading:
+            break
+        texts.append(chunk.text)
+    return "\n".join(texts)
 
 
 def _next_sections(chunks: Sequence[Chunk], index: int) -> list[tuple[str, str]]:

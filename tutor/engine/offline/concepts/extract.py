@@ -76,6 +76,7 @@ from tutor.engine.offline.definitions.patterns import (
 )
 from tutor.engine.offline.definitions.plain_definitions import plain_definition
 from tutor.engine.offline.definitions.real_definitions import review_definitions
+from tutor.engine.offline.definitions.remarks import replace_remarks
 from tutor.engine.offline.definitions.section_definitions import define_from_sections
 from tutor.engine.offline.definitions.synonym_definitions import (
     lend_kind_definitions,
@@ -287,6 +288,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     result = add_section_concepts(result, sentences, chunks)  # sections on a topic still missing
     result = add_run_in_concepts(result, chunks)  # paragraphs opened by a run-in head
     result = review_definitions(result, sentences, chunks)  # a real definition, or no junk
+    result = replace_remarks(result, sentences, chunks)  # no remark where a statement is
     result = add_introduced_terms(result, sentences, chunks)  # named and explained in prose
     result = add_task_concepts(result, [c for i, c in enumerate(chunks) if i not in reference])
     result = without_setting_values(result)  # "Zero is an acceptable value": a setting's value

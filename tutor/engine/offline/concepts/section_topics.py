@@ -33,8 +33,12 @@ ACTION_NOUN_ZIPF = 3.0
 general English."""
 
 NUMBERING = re.compile(r"^(?:(?:appendix|chapter|part)\s+[A-Z0-9]+[.:]?\s+|\d+(?:\.\d+)*\.?\s+"
-                       r"|[A-Z](?:\.\d+)+\.?\s+)", re.IGNORECASE)
-"""A heading's numbering ("7.3.2 ", "Appendix B ", "B.1 ")."""
+                       r"|[A-Z](?:\.\d+)+\.?\s+|[A-Z][a-z]+\s+(?:\d+|[IVX]+)\s*:\s+)", re.IGNORECASE)
+"""A heading's numbering ("7.3.2 ", "Appendix B ", "B.1 "), or a numbered label before the
+topic ("Method 2: Horner's scheme", "Step 3: ")."""
+_LABEL_ONLY = re.compile(r"[A-Za-z]+\s+(?:\d+[a-z]?|[IVX]+|[A-Za-z])")
+"""A heading that is a label and its number ("Method 2", "Case B") or a case of a variable
+("Large n"): it names no topic."""
 
 _PARTS = re.compile(r"\s*[:;]\s+|\.\s+(?=[A-Z])|\s+[-\u2013\u2014]\s+")
 """Where a heading in two parts splits ("Conditional execution: if statements")."""
@@ -107,7 +111,7 @@ def topic_name(heading: str, adjectives: frozenset[tuple[str, str]] = frozenset(
         return None
     title = NUMBERING.sub("", heading.strip()).strip(" .?!")
     parts = [p.strip(" .") for p in _PARTS.split(title) if p.strip(" .")]
-    if not parts:
+    if not parts or _LABEL_ONLY.fullmatch(parts[0]):
         return None
     first = _bare(parts[0], adjectives, words)
     aliases = [a for a in (_bare(p, adjectives, words) for p in parts[1:2])
