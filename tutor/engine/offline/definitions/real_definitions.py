@@ -65,14 +65,13 @@ from tutor.engine.offline.definitions.defining_anywhere import (
     says_more,
     tells_what,
 )
-from tutor.engine.offline.definitions.descriptions import a_case_or_a_sign, term_pattern
-from tutor.engine.offline.definitions.self_contained import (
+from tutor.engine.offline.definitions.definition_cleaning import (
     clean_definition,
-    is_prose,
-    leans,
     without_code_before,
     without_quoted_form,
 )
+from tutor.engine.offline.definitions.descriptions import a_case_or_a_sign, term_pattern
+from tutor.engine.offline.definitions.self_contained import is_prose, leans
 from tutor.engine.offline.terms import COMMON_VERBS, MentionIndex, term_key
 from tutor.engine.port import ConceptDraft
 from tutor.text import STOPWORDS, general_zipf, split_sentences
