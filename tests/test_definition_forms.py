@@ -270,7 +270,7 @@ def test_a_naming_where_the_term_is_introduced_beats_a_property_or_a_remark_in_t
 
 
 def test_the_cells_of_a_small_table_run_into_a_definition_are_dropped() -> None:
-    from tutor.engine.offline.definitions.self_contained import clean_definition
+    from tutor.engine.offline.definitions.definition_cleaning import clean_definition
 
     assert clean_definition("P Q P | Q 1 1 1 1 0 1 Alternation is symmetric because the order "
                             "of its parts does not matter.") == (

@@ -15,8 +15,9 @@ from tutor.engine.offline.concepts.extract import extract_concepts
 from tutor.engine.offline.concepts.merge import merge_concepts
 from tutor.engine.offline.definitions.definition_kind import defines
 from tutor.engine.offline.tutoring.explaining import explain
+from tutor.engine.offline.writing.choice_exercises import wrong_option_glosses
 from tutor.engine.offline.writing.exercise_material import Sibling
-from tutor.engine.offline.writing.exercises import write_exercises, wrong_option_glosses
+from tutor.engine.offline.writing.exercises import write_exercises
 from tutor.engine.port import ConceptDraft, ExplanationStyle, LearnerContext
 
 SPSS = "SPSS variables with value labels are optionally converted to R factors."

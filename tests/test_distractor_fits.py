@@ -7,8 +7,9 @@ from __future__ import annotations
 from tutor.course import Chunk, Citation, Concept, ExerciseKind
 from tutor.engine.offline.terms import term_variants
 from tutor.engine.offline.writing.checking import answers_alike
+from tutor.engine.offline.writing.choice_exercises import also_fits
 from tutor.engine.offline.writing.exercise_material import Sibling, gather
-from tutor.engine.offline.writing.exercises import also_fits, write_exercises
+from tutor.engine.offline.writing.exercises import write_exercises
 
 PAGE = Citation(source="crypto.pdf", page=12)
 ENTRIES = {

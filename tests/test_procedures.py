@@ -240,8 +240,8 @@ def test_a_goal_on_an_object_the_text_before_names_is_vague() -> None:
 
 
 def test_which_term_is_not_asked_with_the_heading_read_back() -> None:
+    from tutor.engine.offline.writing.choice_exercises import choose_term
     from tutor.engine.offline.writing.exercise_material import Sibling
-    from tutor.engine.offline.writing.exercises import _choose_term
 
     def concept(name: str, text: str, section: str, page: int) -> Concept:
         return Concept(id=name.replace(" ", "-"), name=name, definition=text, section=section,
@@ -255,7 +255,7 @@ def test_which_term_is_not_asked_with_the_heading_read_back() -> None:
     asked = {}
     for section in ("6.7.2 Scoring strategy", "6.7.2 Marks"):
         scoring = concept("scoring strategy", said, section, 1)
-        written, _ = written_on_pages(lambda m, _c: [e for e in [_choose_term(m, siblings)] if e],
+        written, _ = written_on_pages(lambda m, _c: [e for e in [choose_term(m, siblings)] if e],
                                       scoring, (section, f"{section}\n{said}"))
         asked[section] = len(written)
     assert asked == {"6.7.2 Scoring strategy": 0, "6.7.2 Marks": 1}

@@ -10,13 +10,13 @@ import pytest
 from tests.factories import manual_pages
 from tutor.course import Chunk, Citation
 from tutor.engine.offline.concepts.candidates import Sentence
-from tutor.engine.offline.definitions.real_definitions import (
+from tutor.engine.offline.definitions.definition_faults import (
     acted_on,
     is_fragment,
     lists_things,
     real_definition,
-    review_definitions,
 )
+from tutor.engine.offline.definitions.real_definitions import review_definitions
 from tutor.engine.port import ConceptDraft
 from tutor.text import split_sentences
 

@@ -129,7 +129,7 @@ def test_a_naming_whose_antecedent_describes_the_thing_takes_no_more() -> None:
 
 
 def test_the_end_of_an_aside_and_a_table_run_before_a_sentence_are_dropped() -> None:
-    from tutor.engine.offline.definitions.self_contained import clean_definition
+    from tutor.engine.offline.definitions.definition_cleaning import clean_definition
 
     garbled = ("'O' is for or.) marks Rune of PL marks ¬ N & K ∨ A → C In rune marks, a "
                "joining mark is written before the two letters that it joins.")
@@ -159,7 +159,7 @@ def test_an_antecedent_whose_pronoun_follows_an_opening_phrase_points_further_ba
 
 
 def test_a_last_clause_that_points_at_the_example_after_is_dropped() -> None:
-    from tutor.engine.offline.definitions.self_contained import clean_definition
+    from tutor.engine.offline.definitions.definition_cleaning import clean_definition
 
     assert clean_definition("By convention, the first parameter of a method is called owner, so "
                             "it is more common to write the method like this.") == (
@@ -227,7 +227,7 @@ def test_a_bare_naming_gives_way_to_the_sentence_describing_what_it_names() -> N
 
 
 def test_the_chosen_sentence_loses_the_syntax_before_it_and_the_variants_after_it() -> None:
-    from tutor.engine.offline.definitions.self_contained import clean_definition
+    from tutor.engine.offline.definitions.definition_cleaning import clean_definition
 
     assert clean_definition("Delete some item or characteristic. • delete .variable.") == (
         "Delete some item or characteristic.")

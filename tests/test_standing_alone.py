@@ -144,8 +144,8 @@ def test_a_key_cut_short_or_with_an_unmatched_bracket_is_refused() -> None:
 
 
 def test_a_distractor_said_in_terms_of_the_concept_is_not_offered() -> None:
+    from tutor.engine.offline.writing.choice_exercises import also_fits
     from tutor.engine.offline.writing.exercise_material import Sibling, gather
-    from tutor.engine.offline.writing.exercises import also_fits
 
     material = gather(LINK, term_variants("link function"), PASSAGES)
     broader = Concept(id="mapping", name="mapping", citations=[PAGE],

@@ -127,12 +127,12 @@ def test_a_procedure_goal_cut_where_the_page_went_on_is_refused() -> None:
 
 
 def test_a_section_title_is_no_option_beside_terms() -> None:
+    from tutor.engine.offline.writing.choice_exercises import pick
     from tutor.engine.offline.writing.exercise_material import Sibling
-    from tutor.engine.offline.writing.exercises import _pick
 
     near = [Sibling(concept(n), 0.5, None) for n in (
         "using the OS from within gri", "system call", "superuser", "set trace")]
-    chosen = [text for _, text in _pick([(s, s.concept.name) for s in near], "shell command",
+    chosen = [text for _, text in pick([(s, s.concept.name) for s in near], "shell command",
                                         "Which term matches this description: ...?")]
     assert chosen == ["system call", "superuser", "set trace"]
     assert heading_shaped("locales under window") and heading_shaped("setting up a repository")

@@ -3,7 +3,7 @@
 An item that quotes a description and asks which term it describes ("Which term matches this
 description: ...", "the term for "..." is ____") gives the answer away when the description
 holds the term's own words ("an experiment whose outcome ..." for *random experiment*). The
-offline writer (:func:`tutor.engine.offline.writing.exercises.described`) and the Claude
+offline writer (:func:`tutor.engine.offline.writing.exercise_material.described`) and the Claude
 engine's exercises (:func:`tutor.engine.claude.studying.exercises_from`) both mask them here:
 :func:`mask_name_words` masks the words, :func:`description_without_name` refuses a description
 left saying too little, and :func:`prompt_without_name` finds the description in a whole

@@ -30,7 +30,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from tutor.course import Chunk, Concept, Exercise, Prerequisite
-from tutor.engine.claude import studying
+from tutor.engine.claude import exercise_checking, studying
 from tutor.engine.claude.batch import BatchItem, BatchProgress, BatchRunner
 from tutor.engine.claude.calls import StepFailed
 from tutor.engine.claude.engine import ClaudeEngine, Fallback
@@ -154,13 +154,13 @@ class BatchBuild:
         """Check every written exercise in one batch (the graph's checking fan-out)."""
         ids = {_custom_id("check", n, e.id): (e, passages)
                for n, (e, _, passages) in enumerate(jobs)}
-        requests = {cid: studying.check_request(self.engine, exercise, passages)
+        requests = {cid: exercise_checking.check_request(self.engine, exercise, passages)
                     for cid, (exercise, passages) in ids.items()}
         for cid, item in self._run("checks", requests).items():
             exercise, _ = ids[cid]
             reply = _parsed(item, SolutionReply)
             if reply is not None:  # else checked interactively when the graph asks
-                self._checks[exercise.id] = studying.check_from(reply, exercise)
+                self._checks[exercise.id] = exercise_checking.check_from(reply, exercise)
 
     # -- the port (per-concept work from the batches, the rest from the engine) ---------------
     def write_exercises(self, concept: Concept, related: Sequence[Concept],

@@ -24,8 +24,8 @@ import anthropic
 from pydantic import BaseModel
 
 from tutor.course import Chunk, Concept, Course, Exercise, Prerequisite
+from tutor.engine.claude import exercise_checking, studying, teaching, turns
 from tutor.engine.claude import rendering as r
-from tutor.engine.claude import studying, teaching, turns
 from tutor.engine.claude.budget import TokenBudget
 from tutor.engine.claude.calls import ClaudeCalls, StepFailed
 from tutor.engine.claude.client import client_from_context
@@ -259,7 +259,7 @@ class ClaudeEngine:
     def check_exercise(
         self, exercise: Exercise, concept: Concept, passages: Sequence[Chunk]
     ) -> ExerciseCheck:
-        return self.note_check(studying.check_exercise(self, exercise, concept, passages))
+        return self.note_check(exercise_checking.check_exercise(self, exercise, concept, passages))
 
     def note_check(self, check: ExerciseCheck) -> ExerciseCheck:
         """Count a rejected exercise and why (:attr:`exercises_dropped`, drop reasons)."""

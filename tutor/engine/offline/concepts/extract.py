@@ -19,17 +19,15 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from tutor.course import Chunk, Citation
+from tutor.course import Chunk
 from tutor.engine.offline.concepts import candidates as keeping
 from tutor.engine.offline.concepts.api_classes import find_api_units
 from tutor.engine.offline.concepts.book_index import PrintedIndex
 from tutor.engine.offline.concepts.book_matter import matter_chunks
 from tutor.engine.offline.concepts.candidates import (
     STRUCTURAL,
-    Sentence,
     TermCandidate,
     code_variable,
-    display_name,
     example_statement,
     introduced_in_emphasis,
     is_generic,
@@ -43,6 +41,7 @@ from tutor.engine.offline.concepts.candidates import (
     weakly_supported,
 )
 from tutor.engine.offline.concepts.common_words import instance_word
+from tutor.engine.offline.concepts.concept_drafts import draft_concept
 from tutor.engine.offline.concepts.entry_names import without_arguments
 from tutor.engine.offline.concepts.glossary import RUN_ON, entry_definitions
 from tutor.engine.offline.concepts.introduced_terms import add_introduced_terms
@@ -61,9 +60,7 @@ from tutor.engine.offline.concepts.setting_values import without_setting_values
 from tutor.engine.offline.definitions import defining as defining_rules
 from tutor.engine.offline.definitions.defining import (
     Candidate,
-    Defining,
     choose_definition,
-    key_points,
 )
 from tutor.engine.offline.definitions.defining_anywhere import define_anywhere
 from tutor.engine.offline.definitions.definition_kind import judge_definitions
@@ -275,8 +272,8 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
         if cand.key in entries_run_on:  # the glossary's words, for a term kept on the rest
             cand.definitions += entries_run_on[cand.key]
             defining = choose_definition(cand, mentions, sentences, by_chunk) or defining
-        result.append(_draft(score, cand, defining, mentions, chunks, sentences, by_position,
-                             by_chunk, is_proper(cand.key, stats)))
+        result.append(draft_concept(score, cand, defining, mentions, chunks, sentences, by_position,
+                                    by_chunk, is_proper(cand.key, stats)))
     result.sort(key=lambda d: (d.first_order, -d.score))
     lend_synonym_definitions(result)
     lend_kind_definitions(result)
@@ -368,57 +365,3 @@ def _trim(term: str, prose: Counter[str]) -> str:
     while len(words) > 1 and words[-1].lower() in COMMON_VERBS | STOPWORDS:
         words = words[:-1]
     return " ".join(words) if words else term
-
-
-def _draft(
-    score: float,
-    cand: TermCandidate,
-    defining: Defining,
-    mentions: dict[int, int],
-    chunks: Sequence[Chunk],
-    sentences: Sequence[Sentence],
-    by_position: dict[tuple[int, int], list[int]],
-    by_chunk: dict[int, list[int]],
-    proper: bool,
-) -> ConceptDraft:
-    name = display_name(cand, proper)
-    define_chunk = defining.chunk
-    points = key_points(cand.key, defining, sentences, by_position, by_chunk)
-    entry = next((d.sentence for d in cand.definitions if d.position < 0 and d.strength >= 2), "")
-    if entry and entry != defining.text and entry not in points:
-        points = [points[0], entry, *points[1:]][:4]  # the book's glossary entry says it too
-    citations = [chunks[define_chunk].citation()]
-    seen = {(chunks[define_chunk].source, chunks[define_chunk].page)}
-    if defining.source is not None:  # where the definition's words are, when elsewhere
-        words_at = chunks[defining.source]
-        if (words_at.source, words_at.page) not in seen:
-            seen.add((words_at.source, words_at.page))
-            citations.append(words_at.citation())
-    for chunk_index, _ in sorted(mentions.items(), key=lambda kv: (-kv[1], kv[0])):
-        page = (chunks[chunk_index].source, chunks[chunk_index].page)
-        if page not in seen and len(citations) < 5:
-            seen.add(page)
-            citations.append(Citation(source=page[0], page=page[1]))
-    first_sentence = by_chunk.get(define_chunk, [])
-    section = sentences[first_sentence[0]].section if first_sentence else ""
-    aliases = sorted({s for s in cand.surfaces if s != name} | cand.aliases)
-    return ConceptDraft(
-        name=name,
-        definition=defining.text,
-        aliases=aliases,
-        citations=citations,
-        first_order=_introduced_at(defining, mentions, chunks),
-        section=section,
-        score=round(score, 3),
-        evidence=sorted(cand.evidence),
-        key_points=points,
-    )
-
-
-def _introduced_at(defining: Defining, mentions: dict[int, int], chunks: Sequence[Chunk]) -> int:
-    """Where in reading order the course introduces the concept: its defining sentence, or,
-    for a term defined by the glossary's words, the first passage that uses it (a glossary
-    closes a chapter; what it defines was introduced before)."""
-    if defining.position >= 0 or not mentions:
-        return chunks[defining.chunk].order
-    return min(chunks[defining.chunk].order, min(chunks[i].order for i in mentions))

@@ -41,6 +41,7 @@ from tutor.engine.offline.definitions.defining_signs import (
     property_forms,
     says_what,
 )
+from tutor.engine.offline.definitions.definition_cleaning import clean_definition, short
 from tutor.engine.offline.definitions.patterns import Definition
 from tutor.engine.offline.definitions.plain_definitions import plain_definition
 from tutor.engine.offline.definitions.referring import (
@@ -62,9 +63,7 @@ from tutor.engine.offline.definitions.restating import (
     said_elsewhere,
 )
 from tutor.engine.offline.definitions.self_contained import (
-    clean_definition,
     leans,
-    short,
     with_antecedent,
     with_continuation,
     with_description,

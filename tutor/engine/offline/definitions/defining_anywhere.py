@@ -34,6 +34,11 @@ from collections.abc import Sequence
 from tutor.course import Chunk
 from tutor.engine.offline.concepts.candidates import Sentence
 from tutor.engine.offline.definitions.defining_signs import Candidate, definition_score, features
+from tutor.engine.offline.definitions.definition_cleaning import (
+    clean_definition,
+    short,
+    without_code_before,
+)
 from tutor.engine.offline.definitions.descriptions import (
     a_case_or_a_sign,
     describes_command,
@@ -43,13 +48,7 @@ from tutor.engine.offline.definitions.descriptions import (
 )
 from tutor.engine.offline.definitions.patterns import heading_terms
 from tutor.engine.offline.definitions.section_definitions import without_run_in
-from tutor.engine.offline.definitions.self_contained import (
-    clean_definition,
-    is_prose,
-    leans,
-    short,
-    without_code_before,
-)
+from tutor.engine.offline.definitions.self_contained import is_prose, leans
 from tutor.engine.offline.terms import MentionIndex, content_stems, term_key
 from tutor.engine.port import ConceptDraft
 from tutor.text import split_sentences

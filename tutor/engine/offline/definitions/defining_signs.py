@@ -31,7 +31,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tutor.engine.offline.definitions.self_contained import DANGLING, LEADING_NOISE, leans
+from tutor.engine.offline.definitions.definition_cleaning import DANGLING, LEADING_NOISE
+from tutor.engine.offline.definitions.self_contained import leans
 from tutor.engine.offline.terms import DETERMINERS, mentions_key, term_key
 
 WEIGHTS = {

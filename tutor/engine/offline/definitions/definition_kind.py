@@ -34,6 +34,8 @@ from tutor.engine.offline.definitions.defining_anywhere import (
     glossed_in_brackets,
     tells_what,
 )
+from tutor.engine.offline.definitions.definition_cleaning import without_code_before
+from tutor.engine.offline.definitions.definition_faults import is_fragment, lists_things, one_named
 from tutor.engine.offline.definitions.descriptions import a_case_or_a_sign, term_pattern
 from tutor.engine.offline.definitions.namings import (
     names_kind,
@@ -46,12 +48,7 @@ from tutor.engine.offline.definitions.purpose_lines import (
     purpose_text,
     said_of_command,
 )
-from tutor.engine.offline.definitions.real_definitions import is_fragment, lists_things, one_named
-from tutor.engine.offline.definitions.self_contained import (
-    is_prose,
-    leans,
-    without_code_before,
-)
+from tutor.engine.offline.definitions.self_contained import is_prose, leans
 from tutor.engine.offline.terms import MentionIndex, term_key
 from tutor.engine.port import ConceptDraft
 from tutor.text import is_question, split_sentences

@@ -27,12 +27,10 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from tutor.engine.offline.concepts.candidates import Sentence
+from tutor.engine.offline.definitions.definition_cleaning import clean_definition
 from tutor.engine.offline.definitions.descriptions import term_pattern
 from tutor.engine.offline.definitions.patterns import heading_terms
-from tutor.engine.offline.definitions.self_contained import (
-    clean_definition,
-    is_prose,
-)
+from tutor.engine.offline.definitions.self_contained import is_prose
 from tutor.engine.offline.terms import term_key
 from tutor.engine.port import ConceptDraft
 from tutor.text import STOPWORDS

@@ -20,8 +20,7 @@ so when the words for it are in the text, and only then:
   the set of things that we are talking about").
 
 A statement about a particular sentence, letter or formula (digits, single capital letters,
-symbols) is never made general.
-"""
+symbols) is never made general."""
 
 from __future__ import annotations
 
@@ -31,7 +30,8 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from tutor.engine.offline.definitions.defining_signs import Candidate, definition_score, features
-from tutor.engine.offline.definitions.self_contained import clean_definition, leans, short
+from tutor.engine.offline.definitions.definition_cleaning import clean_definition, short
+from tutor.engine.offline.definitions.self_contained import leans
 from tutor.engine.offline.terms import mentions_key
 
 _SPECIFIC = re.compile(r"\d|\b[A-Z]\b|[^\w\s,.;:'\"()\-]")

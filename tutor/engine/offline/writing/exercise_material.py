@@ -4,11 +4,14 @@ The defining sentence (the concept's definition when it names the term, else the
 sentence of a defining shape that agrees with it), the definition without its term (the
 "description" a term question shows, taken out by :mod:`~tutor.engine.offline.definitions.descriptions`,
 which also judges whether a sentence says what the concept is), the parts of the definition (key points), and the
-sibling concepts fit to serve as distractors, ranked by embedding similarity.
+sibling concepts fit to serve as distractors, ranked by embedding similarity; and what every
+item on it shares (its id, seed, difficulty, the sentence with the term blanked, the
+description with the name masked).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +19,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from tutor.course import Chunk, Citation, Concept
+from tutor.course import Chunk, Citation, Concept, ExerciseKind
 from tutor.engine.offline.definitions.descriptions import (
     DEFINING_VERB,
     compiled_pattern,
@@ -25,8 +28,9 @@ from tutor.engine.offline.definitions.descriptions import (
     term_pattern,
 )
 from tutor.engine.offline.terms import content_stems, term_variants
-from tutor.engine.offline.writing.checking import NEAR_DUPLICATE, canonical, negates
+from tutor.engine.offline.writing.checking import BLANK, NEAR_DUPLICATE, canonical, negates
 from tutor.engine.offline.writing.giveaways import cut_short
+from tutor.name_masking import description_without_name
 from tutor.text import code_marks, normalize, sentences, without_period
 
 CODE_TOKEN = re.compile(r"\b[a-z_]\w*\.[a-z_]\w*\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b\w+_\w+\b")
@@ -36,7 +40,6 @@ MAX_CODE_NAMES = 2
 DUPLICATE_SIMILARITY = 0.95
 """Embedding cosine from which a sibling is taken for the same concept and left out."""
 MAX_SENTENCE = 300
-
 
 
 @dataclass
@@ -306,3 +309,33 @@ def with_leads(m: Material, passages: Sequence[Chunk]) -> Iterator[tuple[Chunk, 
             cited.append(previous.citation())  # named only before the page turned
         previous = chunk
         yield chunk, lead, cited
+
+
+def item_id(concept: Concept, kind: ExerciseKind, n: int) -> str:
+    return f"{concept.id}-{kind.value}-{n}"
+
+
+def item_seed(text: str) -> int:
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
+
+
+def item_difficulty(value: float) -> float:
+    return round(min(0.95, max(0.05, value)), 2)
+
+
+def blank_term(sentence: str, pattern: re.Pattern[str]) -> tuple[str, str]:
+    """The sentence with every mention of the term blanked, and the first mention."""
+    first = pattern.search(sentence)
+    blanked = pattern.sub(BLANK, sentence)
+    blanked = re.sub(r"\b([Aa])n?(\s+)" + BLANK, r"\1(n)\2" + BLANK, blanked)
+    return blanked, first.group(0) if first else ""
+
+
+def described(m: Material) -> str | None:
+    """The description an item asking for the term quotes: the course's, with the words it
+    shares with the concept's names masked, or None when what is left says too little to tell
+    the term (:func:`tutor.name_masking.description_without_name`, the Claude engine's path
+    too: "a(n) [...] whose outcome cannot be predicted" for *random experiment*)."""
+    if not m.description:
+        return None
+    return description_without_name(m.description, m.terms)

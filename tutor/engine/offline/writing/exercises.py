@@ -4,14 +4,12 @@ Everything comes from the course (see :mod:`tutor.engine.offline.writing.exercis
 concept's defining sentence, the definitions of near sibling concepts (distractors and term
 swaps, ranked by embedding similarity) and the passages that teach the concept. The same input
 gives the same exercises (ids, wording, option order), and a kind is skipped when the material
-does not allow a fair item. Ids are ``<concept_id>-<kind>-<n>`` with a fixed ``n`` per form:
-multiple choice 1 asks for the term, multiple choice 2 for the statement.
+does not allow a fair item. Ids are ``<concept_id>-<kind>-<n>`` with a fixed ``n`` per form
+(the multiple choice writers are :mod:`~tutor.engine.offline.writing.choice_exercises`).
 """
 
 from __future__ import annotations
 
-import hashlib
-import random
 import re
 from collections.abc import Sequence
 
@@ -29,28 +27,29 @@ from tutor.engine.offline.definitions.descriptions import (
     glossed_within_a_phrase,
     says_what_it_is,
     stands_alone,
-    term_pattern,
 )
 from tutor.engine.offline.examples.example_use_exercises import write_example_use
-from tutor.engine.offline.procedures.task_concepts import echoes_its_heading
 from tutor.engine.offline.terms import content_stems, mentions, plural, term_variants, words
 from tutor.engine.offline.writing import refusals
 from tutor.engine.offline.writing.checking import (
     BLANK,
-    answers_alike,
     canonical,
     check_exercise,
-    heading_shaped,
-    run_together,
     same_option,
 )
+from tutor.engine.offline.writing.choice_exercises import choose_statement, choose_term
 from tutor.engine.offline.writing.code_names import described_by_code, names_code
 from tutor.engine.offline.writing.definition_points import write_explain
 from tutor.engine.offline.writing.exercise_bank import comparable, write_beyond_definition
 from tutor.engine.offline.writing.exercise_material import (
     Material,
     Sibling,
+    blank_term,
+    described,
     gather,
+    item_difficulty,
+    item_id,
+    item_seed,
     one_mention,
     rank_siblings,
 )
@@ -59,18 +58,11 @@ from tutor.engine.offline.writing.exercise_mix import (
     with_a_second_angle,
     with_one_recall,
 )
-from tutor.engine.offline.writing.giveaways import cut_short, shaped_alike
-from tutor.engine.offline.writing.purpose_exercises import picked_by_name
 from tutor.engine.offline.writing.refusals import refuse
 from tutor.engine.offline.writing.standing_alone import (
-    definition_sentence_problems,
     what_it_is_problems,
 )
-from tutor.name_masking import description_without_name
-from tutor.text import as_statement, lower_first
-
-MAX_DISTRACTORS = 3
-MIN_DISTRACTORS = 2
+from tutor.text import lower_first
 
 _MARK = "\x00"
 _ONE_INSTANCE = re.compile(r"\bof\s+[A-Za-z]$")
@@ -180,36 +172,11 @@ def write_definition_exercises(
 
 
 def _on_definition(material: Material, siblings: list[Sibling]) -> list[Exercise]:
-    writers = (_cloze, _choose_term, _choose_statement, _true_or_false, write_explain)
+    writers = (_cloze, choose_term, choose_statement, _true_or_false, write_explain)
     return [ex for writer in writers if (ex := writer(material, siblings)) is not None]
 
 
 # -- the writers -------------------------------------------------------------------------------
-def _exercise_id(concept: Concept, kind: ExerciseKind, n: int) -> str:
-    return f"{concept.id}-{kind.value}-{n}"
-
-
-def _seed(text: str) -> int:
-    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
-
-
-def _difficulty(value: float) -> float:
-    return round(min(0.95, max(0.05, value)), 2)
-
-
-def _blank(sentence: str, pattern: re.Pattern[str]) -> tuple[str, str]:
-    """The sentence with every mention of the term blanked, and the first mention."""
-    first = pattern.search(sentence)
-    blanked = pattern.sub(BLANK, sentence)
-    blanked = re.sub(r"\b([Aa])n?(\s+)" + BLANK, r"\1(n)\2" + BLANK, blanked)
-    return blanked, first.group(0) if first else ""
-
-
-def _short(text: str, limit: int = 120) -> str:
-    """The text cut at a word boundary to about ``limit`` characters."""
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "..."
-
-
 def _answer_form(surface: str, name: str) -> str:
     if surface.isupper() or any(ch.isupper() for ch in name):
         return surface
@@ -219,7 +186,7 @@ def _answer_form(surface: str, name: str) -> str:
 def _cloze(m: Material, siblings: list[Sibling]) -> Exercise | None:
     concept = m.concept
     if m.sentence and (one := one_mention(m.sentence, m.pattern)):
-        blanked, surface = _blank(one, m.pattern)
+        blanked, surface = blank_term(one, m.pattern)
         prompt, answer = f"Fill in the blank: {blanked}", _answer_form(surface, concept.name)
     else:
         description = described(m)
@@ -232,7 +199,7 @@ def _cloze(m: Material, siblings: list[Sibling]) -> Exercise | None:
         return None
     accepted = list({t.lower(): t for t in m.terms if t.lower() != answer.lower()}.values())
     return Exercise(
-        id=_exercise_id(concept, ExerciseKind.CLOZE, 1),
+        id=item_id(concept, ExerciseKind.CLOZE, 1),
         concept_id=concept.id,
         kind=ExerciseKind.CLOZE,
         prompt=prompt,
@@ -240,153 +207,8 @@ def _cloze(m: Material, siblings: list[Sibling]) -> Exercise | None:
         accepted=accepted,
         explanation=f'The missing term is "{concept.name}": {m.definition_text} ({m.label})',
         citations=m.citations,
-        difficulty=_difficulty(0.4 + 0.1 * (len(answer.split()) > 1) + 0.1 * (len(prompt) > 160)),
+        difficulty=item_difficulty(0.4 + 0.1 * (len(answer.split()) > 1) + 0.1 * (len(prompt) > 160)),
     )
-
-
-def _pick(options: list[tuple[Sibling, str]], answer: str, prompt: str) -> list[tuple[Sibling, str]]:
-    """Up to three options, none near another or the answer, none named by the prompt."""
-    chosen: list[tuple[Sibling, str]] = []
-    for sibling, text in options:
-        taken = [answer, *(t for _, t in chosen)]
-        if any(same_option(text, t) for t in taken):
-            continue
-        if max(len(text.split()), len(answer.split())) <= 4 and (
-                content_stems(text) == content_stems(answer)):
-            continue  # "traversal" beside "traverse": the answer in another form
-        if mentions(prompt, term_variants(sibling.concept.name), fuzzy=False):
-            continue
-        if any(_one_name_within_the_other(text, t) for t in taken):
-            continue  # "onesided" beside "one-sided test": the answer (or an option), shortened
-        if run_together(text) or text == sibling.concept.name and heading_shaped(text) and (
-                not heading_shaped(answer)):  # "edf edf", names of the page read as one;
-            continue  # "using the OS from within gri" among terms: a section's title
-        chosen.append((sibling, text))
-        if len(chosen) == MAX_DISTRACTORS:
-            break
-    return chosen
-
-
-def also_fits(sibling: Sibling, m: Material) -> bool:
-    """Whether a sibling's name would also answer "which term" on the concept, or its
-    statement also describe the concept: the sibling is said in terms of the concept (its
-    broader or narrower term: "autocorrelation: a more general term for a serial correlation
-    ...") or its description answers what the concept's does (:func:`answers_alike`: "The
-    umac32_set_nonce function sets the nonce to be used for the next message" beside "The
-    _____ function sets the nonce")."""
-    said = sibling.description or sibling.concept.definition
-    if not said:
-        return False
-    if mentions(said, m.terms, fuzzy=False):
-        return True
-    ours = m.description or (m.sentence and m.pattern.sub(" ", m.sentence))
-    if not ours:
-        return False
-    theirs = sibling.description or term_pattern(
-        term_variants(sibling.concept.name, sibling.concept.aliases)).sub(" ", said)
-    return answers_alike(theirs, ours)
-
-
-def _one_name_within_the_other(first: str, second: str) -> bool:
-    """Whether one short name, spaces and hyphens left out, holds the other whole
-    ("onesided" in "one-sided test"): both would fit the description."""
-    a, b = (re.sub(r"[\s\-_]+", "", t.lower()) for t in (first, second))
-    if max(len(first.split()), len(second.split())) > 4 or min(len(a), len(b)) < 4:
-        return False
-    return a != b and (a in b or b in a)
-
-
-def _multiple_choice(
-    m: Material, n: int, prompt: str, answer: str, chosen: list[tuple[Sibling, str]],
-    explanation: str,
-) -> Exercise:
-    exercise_id = _exercise_id(m.concept, ExerciseKind.MULTIPLE_CHOICE, n)
-    choices = [answer, *(text for _, text in chosen)]
-    random.Random(_seed(exercise_id)).shuffle(choices)
-    similarity = sum(s.similarity for s, _ in chosen) / len(chosen)
-    return Exercise(
-        id=exercise_id,
-        concept_id=m.concept.id,
-        kind=ExerciseKind.MULTIPLE_CHOICE,
-        prompt=prompt,
-        answer=answer,
-        choices=choices,
-        misconceptions={
-            text: f"confuses {m.concept.name} with {s.concept.name}" for s, text in chosen
-        },
-        explanation=explanation,
-        citations=m.citations,
-        difficulty=_difficulty(0.25 + 0.5 * similarity + 0.05 * (n == 2)),
-    )
-
-
-def wrong_option_glosses(wrong: list[Sibling]) -> str:
-    """What each wrong option is, for the feedback: '"tag" is a number that ...', only for a
-    concept the course defines (a sentence about a concept is no gloss of what it is)."""
-    return " ".join(f'"{s.concept.name}" is {_short(lower_first(s.description))}.'
-                    for s in wrong if s.description and s.concept.defined)
-
-
-def described(m: Material) -> str | None:
-    """The description an item asking for the term quotes: the course's, with the words it
-    shares with the concept's names masked, or None when what is left says too little to tell
-    the term (:func:`tutor.name_masking.description_without_name`, the Claude engine's path
-    too: "a(n) [...] whose outcome cannot be predicted" for *random experiment*)."""
-    if not m.description:
-        return None
-    return description_without_name(m.description, m.terms)
-
-
-def _choose_term(m: Material, siblings: list[Sibling]) -> Exercise | None:
-    description = described(m)
-    if m.description and description is None:
-        return None  # said with the name's words only: the concept's other items ask instead
-        # (its sentence around a blank holds the same words)
-    if description is not None:  # the course's own words, the name's left out
-        prompt, quoted = f'Which term matches this description: "{description}"?', m.description
-    elif m.sentence and (one := one_mention(m.sentence, m.pattern)) and not cut_short(one) and (
-            not definition_sentence_problems(one, _blank(one, m.pattern)[1])):
-        prompt = quoted = f'Which term fills the blank: "{_blank(one, m.pattern)[0]}"?'
-    else:
-        return None
-    if mentions(quoted or prompt, m.terms) or echoes_its_heading(
-            m.concept.name, m.concept.section, m.description or m.sentence or ""):
-        return None
-    fair = [(s, s.concept.name) for s in siblings if not also_fits(s, m)]
-    chosen = _pick([o for o in fair if shaped_alike(o[1], m.concept.name)], m.concept.name,
-                   prompt)  # no option the learner strikes out by its shape alone
-    if len(chosen) < MIN_DISTRACTORS and len(chosen := _pick(fair, m.concept.name, prompt)) < (
-            MIN_DISTRACTORS):
-        return None
-    others = wrong_option_glosses([s for s, _ in chosen])
-    explanation = f'"{m.concept.name}" is right: {m.definition_text} ({m.label}). {others}'.strip()
-    return _multiple_choice(m, 1, prompt, m.concept.name, chosen, explanation)
-
-
-def _choose_statement(m: Material, siblings: list[Sibling]) -> Exercise | None:
-    if not m.description:
-        return None
-    answer = as_statement(m.description)
-    prompt = f"Which statement describes {m.concept.name}?"
-    if mentions(answer, m.terms):
-        return None
-    options = [
-        (s, as_statement(s.description))
-        for s in siblings
-        if s.description and not mentions(s.description, m.terms) and len(s.description) < 300
-        and not also_fits(s, m)
-    ]
-    chosen = _pick(options, answer, prompt)
-    if len(chosen) < MIN_DISTRACTORS or len(answer) > 320:
-        return None
-    if picked_by_name((m.concept.name, answer), [(m.concept.name, t) for _, t in chosen]):
-        return None  # "A set with no members in it." the one option with a word of empty set
-    others = ", ".join(s.concept.name for s, _ in chosen)
-    explanation = (
-        f'"{answer}" is how the course defines {m.concept.name} ({m.label}). '
-        f"The other statements describe {others}."
-    )
-    return _multiple_choice(m, 2, prompt, answer, chosen, explanation)
 
 
 def _swap(sentence: str, m: Material, name: str) -> str:
@@ -418,9 +240,9 @@ def _true_or_false(m: Material, siblings: list[Sibling]) -> Exercise | None:
         statement = f'"{concept.name}" means {lower_first(m.description)}.'
     else:
         return None
-    exercise_id = _exercise_id(concept, ExerciseKind.TRUE_FALSE, 1)
+    exercise_id = item_id(concept, ExerciseKind.TRUE_FALSE, 1)
     swap_with: Sibling | None = None
-    if _seed(exercise_id) % 2:
+    if item_seed(exercise_id) % 2:
         for sibling in siblings:
             named = mentions(statement, term_variants(sibling.concept.name), fuzzy=False)
             own = sibling.description
@@ -453,5 +275,5 @@ def _true_or_false(m: Material, siblings: list[Sibling]) -> Exercise | None:
         misconceptions=misconceptions,
         explanation=explanation,
         citations=m.citations,
-        difficulty=_difficulty(difficulty),
+        difficulty=item_difficulty(difficulty),
     )
