@@ -14,15 +14,13 @@ says it is mastered. Policies:
     errors), with the day's exercise pool of :mod:`tutor.teach.exercise_pool`. When nothing is
     left to ask today the session ends until the next day. Hints are not simulated. Its
     attempts carry their exercise's origin and whether it tests use (as a lesson records
-    them), so the evidence rule of
-    :mod:`tutor.learner.evidence` holds; a right answer is never *weak* here (an exercise
+    them), so the evidence rule of :mod:`tutor.learner.evidence` holds; a right answer is never *weak* here (an exercise
     takes two minutes, past the exposure window).
 ``textbook``
     The first concept in ``course.teaching_order()`` that the model does not consider mastered
     and that has something left to ask today (when the first one has nothing left today, the
     book is read on in order); when all are mastered, a review pass through the book in order,
-    one exercise per concept. Its
-    attempts carry no origin (knowledge tracing alone, as before the evidence rule).
+    one exercise per concept. Its attempts carry no origin (knowledge tracing alone).
 ``random``
     A random concept the model does not consider mastered; when all are, a random concept.
 
