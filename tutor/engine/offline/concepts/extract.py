@@ -57,6 +57,7 @@ from tutor.engine.offline.concepts.reference_entries import find_entries
 from tutor.engine.offline.concepts.run_in_heads import add_run_in_concepts
 from tutor.engine.offline.concepts.section_concepts import add_section_concepts
 from tutor.engine.offline.concepts.setting_values import without_setting_values
+from tutor.engine.offline.concepts.taught_commands import add_taught_commands
 from tutor.engine.offline.definitions import defining as defining_rules
 from tutor.engine.offline.definitions.defining import (
     Candidate,
@@ -284,6 +285,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     result = with_entries(result, chunks, reference, api_units)  # an API manual's reference entries
     result = add_section_concepts(result, sentences, chunks)  # sections on a topic still missing
     result = add_run_in_concepts(result, chunks)  # paragraphs opened by a run-in head
+    result = add_taught_commands(result, sentences, chunks, reference)  # commands the prose teaches
     result = review_definitions(result, sentences, chunks)  # a real definition, or no junk
     result = replace_remarks(result, sentences, chunks)  # no remark where a statement is
     result = add_introduced_terms(result, sentences, chunks)  # named and explained in prose

@@ -116,7 +116,7 @@ JUDGED_EVIDENCE = frozenset({"definition", "emphasis", "keyphrase", "heading"})
 """The evidence of a draft this pass may drop: a sentence pattern, emphasis, keyphrase
 statistics, a heading that names it among others. A reference entry, an option table, a
 glossary entry or a section devoted to the concept is another module's judgement."""
-LATER_EVIDENCE = frozenset({"section", "reference"})
+LATER_EVIDENCE = frozenset({"section", "reference", "taught"})
 """The evidence of the drafts added after :mod:`~tutor.engine.offline.definitions.defining_anywhere` looked
 for a better sentence: only those, and broken definitions, are looked at again here."""
 PASSING_EVIDENCE = JUDGED_EVIDENCE - {"heading"}
