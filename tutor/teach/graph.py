@@ -66,7 +66,7 @@ from tutor.teach.exercise_pool import (
     today,
 )
 from tutor.teach.lookahead import grade_answer
-from tutor.teach.reading import READ, next_reading, read_concept
+from tutor.teach.reading import READ, read_concept, reading_before
 from tutor.teach.routes import (
     after_action,
     after_ask,
@@ -133,8 +133,7 @@ def choose_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str,
     }
     if "exercise_log" not in state:  # a new thread: what this learner answered before
         base["exercise_log"] = exercise_log(deps.store, state["learner_id"], state["course"])
-    reading = (next_reading(state, deps, model, step.concept_id)
-               if step.concept_id is None or step.reason == "frontier" else None)
+    reading = reading_before(state, deps, model, step)
     if reading is not None:  # a concept without exercises first (tutor.teach.reading)
         return {**base, "concept_id": reading, "reason": READ}
     if step.concept_id is None:

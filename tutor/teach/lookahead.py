@@ -9,7 +9,7 @@ it, :func:`~tutor.teach.detours.next_move`, :func:`~tutor.teach.policy.choose_ne
 text it already wrote, so a teaching turn costs one request: stepping back to a prerequisite
 and coming back to the concept left behind are predicted too, and so is a reading (a concept
 without exercises read before the next concept is taught, :mod:`tutor.teach.reading`, chosen
-by the same :func:`~tutor.teach.reading.next_reading`), so what the turn writes and streams is
+by the same :func:`~tutor.teach.reading.reading_before`), so what the turn writes and streams is
 what the lesson shows next. An explanation after which a
 new exercise is asked names the exercises that may be asked (:attr:`NextMove.withheld`), whose
 answers the text streamed to the learner holds back.
@@ -34,7 +34,7 @@ from tutor.teach.exercise_pool import (
     saved,
     used_up_after_miss,
 )
-from tutor.teach.reading import READ, next_reading, reading_move
+from tutor.teach.reading import READ, reading_before, reading_move
 from tutor.teach.state import LessonState
 
 
@@ -98,14 +98,13 @@ def _move_after(state: LessonState, deps: TeachDeps, exercise: Exercise, model: 
             return move  # an advance with no concept left behind goes on to the next concept
     choosing = before_choice(graded)
     step, _ = choose_concept_today(choosing, deps.course, model, now)
-    if step.concept_id is None or step.reason == "frontier":  # as graph.choose_concept
-        reading = next_reading(choosing, deps, model, step.concept_id)
-        if reading is not None:  # a concept without exercises is read first
-            return reading_move(deps, {
-                **choosing,  # type: ignore[typeddict-item]
-                "concept_id": reading, "reason": READ, "styles_tried": [], "next_style": "",
-                "fails": 0, "mistakes": [], "explanation": None, "return_to": [],
-            }, model)
+    reading = reading_before(choosing, deps, model, step)  # as graph.choose_concept
+    if reading is not None:  # a concept without exercises is read first
+        return reading_move(deps, {
+            **choosing,  # type: ignore[typeddict-item]
+            "concept_id": reading, "reason": READ, "styles_tried": [], "next_style": "",
+            "fails": 0, "mistakes": [], "explanation": None, "return_to": [],
+        }, model)
     if step.concept_id is None:
         return None  # everything mastered: the lesson says so, nothing to write
     if step.reason == "frontier" and step.concept_id in state.get("explained", []):

@@ -33,7 +33,8 @@ from tutor.teach.state import LessonState, TutorMessage
 from tutor.teach.streaming import write_explanation
 from tutor.teach.withholding import say
 
-__all__ = ["MAX_READINGS_PER_TURN", "READ", "next_reading", "read_concept", "reading_move"]
+__all__ = ["MAX_READINGS_PER_TURN", "READ", "next_reading", "read_concept", "reading_before",
+           "reading_move"]
 
 MAX_READINGS_PER_TURN = 3
 """Concepts without exercises read in one turn at most (each is an explanation to read)."""
@@ -42,6 +43,16 @@ MAX_READINGS_PER_TURN = 3
 def _readings_this_turn(state: LessonState) -> int:
     turn, count = pace(state).get("read") or [-1, 0]
     return int(count) if turn == state.get("turn", 0) else 0
+
+
+def reading_before(state: LessonState, deps: TeachDeps, model: LearnerModel,
+                   step: policy.NextStep) -> str | None:
+    """The concept to read before the policy's ``step`` (:func:`next_reading`): only before a
+    new concept (``frontier``) or when the day's practice is done, never before a review or a
+    reteach. The one gate for the teach graph and the look-ahead."""
+    if step.concept_id is not None and step.reason != "frontier":
+        return None
+    return next_reading(state, deps, model, step.concept_id)
 
 
 def next_reading(state: LessonState, deps: TeachDeps, model: LearnerModel,

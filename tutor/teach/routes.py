@@ -10,7 +10,7 @@ from langgraph.graph import END
 from langgraph.runtime import Runtime
 
 from tutor.teach.context import TeachDeps
-from tutor.teach.detours import next_move, still_there
+from tutor.teach.detours import READ, next_move, still_there
 from tutor.teach.exercise_pool import RETAUGHT, askable, leaves_concept, used_up_after_miss
 from tutor.teach.reteaching import STEPPED_BACK
 from tutor.teach.state import LessonState
@@ -27,7 +27,7 @@ def after_start(state: LessonState) -> str:
 def after_choice(state: LessonState) -> str:
     if state.get("concept_id") is None:
         return END
-    if state.get("reason") == "read":  # no exercise on it (tutor.teach.reading)
+    if state.get("reason") == READ:  # no exercise on it (tutor.teach.reading)
         return "read_concept"
     again = state.get("reason") == "frontier" and state["concept_id"] in state.get("explained", [])
     return "ask" if again else "explain"
