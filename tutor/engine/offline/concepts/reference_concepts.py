@@ -322,10 +322,11 @@ def _key_points(leader: ReferenceEntry, definition: str) -> list[str]:
     if not leader.constant:
         points.append(f"{leader.name}: {leader.signature}")
     said = describing_sentence(leader)
-    notices = [f"{leader.name}: {s}" for s in split_sentences(" ".join(leader.body.split()))
+    sentences = split_sentences(" ".join(leader.body.split()))
+    notices = [f"{leader.name}: {s}" for s in sentences
                if is_deprecation(s) and s != said][:1]  # "Please use X instead."
     points += notices
-    for sentence in split_sentences(" ".join(leader.body.split())):
+    for sentence in sentences:
         if len(points) >= 4:
             break
         if sentence != said and sentence[:1].isupper() and len(sentence.split()) >= 4 and (

@@ -64,11 +64,12 @@ def negates(answer: str, references: Sequence[str], points: Sequence[str] = ()) 
     whole key ("To not read a file from a Web resource" for "To read a file ... and write it
     to a file"): a point turned around is already wrong."""
     said_plain = plain_negation(answer)
+    said = set(content_words(_bare(said_plain)))
     for reference in [*references, *points]:
-        if not says_the_opposite(said_plain, plain_negation(reference)):
+        reference_plain = plain_negation(reference)
+        if not says_the_opposite(said_plain, reference_plain):
             continue  # the same sense as the key: the answer may follow it
-        said = set(content_words(_bare(said_plain)))
-        wanted = set(content_words(_bare(plain_negation(reference))))
+        wanted = set(content_words(_bare(reference_plain)))
         if not wanted or not said:
             continue
         shared = len(said & wanted)
