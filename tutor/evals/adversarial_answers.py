@@ -37,19 +37,21 @@ def map_files(root: Path) -> list[Path]:
     return sorted((Path(root).parent / "concepts").glob("*_map.json"))
 
 
-def _lower_first(text: str) -> str:
+def lower_first_word(text: str) -> str:
+    """``text`` with its first letter lowered when the word it starts is not a capitalised
+    name or acronym ("A list" stays, "Returns" becomes "returns")."""
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
 def faithful(name: str, definition: str) -> str:
-    return f"{name[:1].upper()}{name[1:]} is {_lower_first(definition)}"
+    return f"{name[:1].upper()}{name[1:]} is {lower_first_word(definition)}"
 
 
 def negated(name: str, definition: str) -> str:
     """ "X is not <definition>", or the definition's own "is" turned into "is not"."""
     if _VERB.search(definition) and name.lower() in definition.lower():
         return _VERB.sub(lambda m: f"{m.group(1)} not", definition, count=1)
-    return f"{name[:1].upper()}{name[1:]} is not {_lower_first(definition)}"
+    return f"{name[:1].upper()}{name[1:]} is not {lower_first_word(definition)}"
 
 
 _NEGATION = re.compile(r"\s+(?:not|never)\b|(?<=\bcan)not\b|n't\b", re.I)

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from tutor.course import Course, Exercise, ExerciseKind
 from tutor.engine.offline.tutoring.answer_similarity import content_words, tokens
+from tutor.evals.adversarial_answers import lower_first_word
 
 FAMILIES = ("right", "negated", "salad", "sibling")
 _COPULA = re.compile(r"\b(is|are|was|were)\b(?! not\b)")
@@ -66,10 +67,6 @@ def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
-
-
 def negations(key: str, points: list[str]) -> dict[str, str]:
     """The key turned around in each place a learner may say "not" (those that fit it)."""
     key = key.strip()
@@ -89,18 +86,18 @@ def negations(key: str, points: list[str]) -> dict[str, str]:
         out["to_not"] = _TO_VERB.sub("to not ", key, count=1)
     term = _TERM_LEAD.match(key)
     if term and not purpose:
-        out["term_not"] = f"{term['term']}: not {_lower_first(term['rest'])}"
+        out["term_not"] = f"{term['term']}: not {lower_first_word(term['rest'])}"
     last = list(_LAST_AND.finditer(key))
     if last:
         at = last[-1].end()
         out["last_clause_not"] = key[:at] + "not " + key[at:]
-    out["not_true_that"] = f"It is not true that {_lower_first(key)}"
+    out["not_true_that"] = f"It is not true that {lower_first_word(key)}"
     first = (points or [key])[0].strip()
     if first and first != key:
         bare = re.sub(r"^To\s+", "", first)
         out["first_point_not"] = (f"To not {bare}" if purpose else
                                   _COPULA.sub(r"\1 not", first, count=1)
-                                  if _COPULA.search(first) else f"Not {_lower_first(first)}")
+                                  if _COPULA.search(first) else f"Not {lower_first_word(first)}")
     return out
 
 
