@@ -48,7 +48,6 @@ from functools import partial
 
 from tutor.course import Course, Exercise
 from tutor.evals.simulated_day import SimulatedDay
-from tutor.learner import evidence
 from tutor.learner.model import LearnerModel
 from tutor.teach import exercise_pool as pool
 from tutor.teach.exercise_pool import REST_FOR
@@ -98,13 +97,7 @@ class LessonPolicy(SimulatedDay):
         """As :func:`tutor.teach.exercise_pool.worth_asking`: the askable exercises, and for a
         concept known well enough to build on but not proven whose first right answer was
         today, only those that could complete its proof (a later day's recall will prove it)."""
-        found = self.askable(concept_id, now)
-        if (found and model.is_ready(concept_id) and not model.is_mastered(concept_id)
-                and evidence.recall_awaited(model.mastery(concept_id), now)):
-            mastery = model.mastery(concept_id)
-            found = [e for e in found
-                     if evidence.would_prove(mastery, e.origin.value, e.tests_use)]
-        return found
+        return pool.proof_worthy(model, concept_id, self.askable(concept_id, now), now)
 
     def _worth(self, model: LearnerModel, now: datetime, found: dict[str, list[Exercise]],
                concept_id: str) -> bool:

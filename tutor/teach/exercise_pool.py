@@ -188,12 +188,21 @@ def worth_asking(state: LessonState, course: Course, model: LearnerModel, now: d
     one that could complete its proof (:func:`tutor.learner.evidence.would_prove`: a new
     origin, and an item of use among the evidence); else tomorrow will: any exercise answered
     right then is a recall, and proof."""
-    found = askable(state, course, concept_id, now, leak_free)
+    return bool(proof_worthy(model, concept_id,
+                             askable(state, course, concept_id, now, leak_free), now))
+
+
+def proof_worthy(model: LearnerModel, concept_id: str, found: list[Exercise],
+                 now: datetime) -> list[Exercise]:
+    """Of the askable ``found``, those worth asking today (:func:`worth_asking`): all of them,
+    but for a concept known well enough to build on, not proven, whose first right answer was
+    today, only those that could complete its proof. The lesson and the simulated lesson
+    both filter with it."""
     if (found and model.is_ready(concept_id) and not model.is_mastered(concept_id)
             and evidence.recall_awaited(model.mastery(concept_id), now)):
         mastery = model.mastery(concept_id)
         found = [e for e in found if evidence.would_prove(mastery, e.origin.value, e.tests_use)]
-    return bool(found)
+    return found
 
 
 def graded_today(state: LessonState, exercise: Exercise, correct: bool,
