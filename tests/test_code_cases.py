@@ -9,7 +9,6 @@ from tutor.course import Citation, Concept, ExerciseOrigin
 from tutor.engine.offline.code_output import code_sandbox
 from tutor.engine.offline.contrasts.code_cases import code_cases
 from tutor.engine.offline.terms import term_variants
-from tutor.engine.offline.writing.exercise_mix import uses_the_idea
 from tutor.engine.offline.writing.exercises import write_exercises
 
 CALL = ("We have already seen one example of a function call:\n>>> type(42)\n<class 'int'>\n"
@@ -86,7 +85,7 @@ def test_a_pair_no_sentence_shows_at_work_is_asked_on_the_code(monkeypatch) -> N
         "function call", "function definition"}
     assert item.key_points[0] == f"function call: {CASE_SHOWS} function call"
     assert item.answer.startswith("Function call.")
-    assert uses_the_idea(item)
+    assert item.tests_use
 
 
 def test_code_is_asked_only_between_alternatives_of_one_kind(monkeypatch) -> None:

@@ -7,7 +7,6 @@ from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, Exerc
 from tutor.engine.offline.examples.drawn_conclusions import NOTHING_FOLLOWS, write_conclusions
 from tutor.engine.offline.tutoring.grading import grade
 from tutor.engine.offline.writing.checking import check_exercise
-from tutor.engine.offline.writing.exercise_mix import uses_the_idea
 from tutor.study.showcases import showcase_passages
 
 SKEWNESS = Concept(id="skewness", name="skewness",
@@ -32,7 +31,7 @@ def _items(concept: Concept, text: str) -> list[Exercise]:
 def test_the_result_is_shown_and_the_conclusion_the_book_draws_is_keyed() -> None:
     (item,), passages = _written(SKEWNESS, DRAWN)
     assert item.kind is ExerciseKind.MULTIPLE_CHOICE
-    assert item.origin is ExerciseOrigin.WORKED_EXAMPLE and uses_the_idea(item)
+    assert item.origin is ExerciseOrigin.WORKED_EXAMPLE and item.tests_use
     assert ("\u201cThe mean, 7.27 lbs, is a bit less than the median, 7.38 lbs.\u201d Which "
             "follows from that?") in item.prompt
     assert "skew" not in item.prompt  # the conclusion is what is asked

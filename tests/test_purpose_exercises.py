@@ -7,7 +7,6 @@ from tutor.course import Citation, Concept, DefinitionKind, ExerciseOrigin
 from tutor.engine.offline.terms import term_variants
 from tutor.engine.offline.writing.checking import check_exercise
 from tutor.engine.offline.writing.exercise_material import Sibling, gather
-from tutor.engine.offline.writing.exercise_mix import uses_the_idea
 from tutor.engine.offline.writing.purpose_exercises import (
     misleads_by_name,
     nested_by_name,
@@ -139,7 +138,7 @@ def test_a_described_concept_gets_both_purpose_items_that_pass_the_checker() -> 
     for item in items:
         verdict = check_exercise(item, concept, chunks)
         assert verdict.ok, verdict.problems
-    assert uses_the_idea(need) and not uses_the_idea(asked_for)
+    assert need.tests_use and not asked_for.tests_use
 
 
 def test_a_defined_concept_gets_no_purpose_item() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from tests.factories import book_page
 from tutor.answers import NOTE_DESCRIBES
 from tutor.course import Citation, Concept, Exercise, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.writing.exercise_mix import is_mix_up, uses_the_idea, with_one_recall
+from tutor.engine.offline.writing.exercise_mix import with_one_recall
 from tutor.engine.offline.writing.exercises import write_exercises
 
 
@@ -27,7 +27,7 @@ def _item(n: int, origin: ExerciseOrigin) -> Exercise:
 
 def test_a_note_to_diagnose_is_recall_and_one_is_kept_beside_use() -> None:
     note, other_note = _note(1), _note(2)
-    assert is_mix_up(note) and not uses_the_idea(note)
+    assert note.is_mix_up and not note.tests_use
     code = _item(3, ExerciseOrigin.CODE_OUTPUT)
     assert [e.id for e in with_one_recall([note, other_note, code])] == [
         "x-contrast-1", "x-code_output-3"]
@@ -49,4 +49,4 @@ def test_a_note_to_diagnose_stands_in_for_the_definition_item_never_beside_it() 
                   definition="A precondition is a requirement that the caller satisfies first.",
                   citations=[Citation(source="book.pdf", page=3)])
     items = write_exercises(post, [pre], [chunk])
-    assert [e.origin for e in items] == [ExerciseOrigin.CONTRAST] and is_mix_up(items[0])
+    assert [e.origin for e in items] == [ExerciseOrigin.CONTRAST] and items[0].is_mix_up

@@ -11,7 +11,6 @@ from tutor.engine.offline.definitions.descriptions import describe
 from tutor.engine.offline.terms import term_variants
 from tutor.engine.offline.writing.checking import check_exercise
 from tutor.engine.offline.writing.exercise_material import Sibling, gather
-from tutor.engine.offline.writing.exercise_mix import is_mix_up, uses_the_idea
 
 GLOSSARY = book_chunk("• mode: The most frequent value in a sample, or one of the most "
                       "frequent values. • median: The 50th percentile, often used as a measure "
@@ -35,7 +34,7 @@ def test_a_near_concept_of_another_kind_is_the_rival_of_a_case() -> None:
     # a value and a percentile, not named alike, not set apart by the book: no mix-up to
     # diagnose, but the case of the median is told from the mode with a reason
     (item,) = _contrasts(MODE, MEDIAN, 0.5, [GLOSSARY, CASE])
-    assert not is_mix_up(item) and uses_the_idea(item)
+    assert not item.is_mix_up and item.tests_use
     assert "Is the missing idea median or mode?" in item.prompt
     assert "a bit less than the _____, 7.38 lbs" in item.prompt
     assert item.answer.startswith("Median.")

@@ -9,7 +9,6 @@ from tutor.engine.offline.examples.value_readings import write_readings
 from tutor.engine.offline.terms import term_variants
 from tutor.engine.offline.writing.checking import check_exercise
 from tutor.engine.offline.writing.exercise_material import gather
-from tutor.engine.offline.writing.exercise_mix import uses_the_idea
 from tutor.study.showcases import showcase_passages
 
 P_VALUE = Concept(id="p-value", name="p-value",
@@ -34,7 +33,7 @@ def test_the_statement_is_shown_and_the_books_reading_of_the_value_keyed() -> No
     passages = [_chunk(READ)]
     (item,) = _items(passages)
     assert item.kind is ExerciseKind.SHORT_ANSWER
-    assert item.origin is ExerciseOrigin.WORKED_EXAMPLE and uses_the_idea(item)
+    assert item.origin is ExerciseOrigin.WORKED_EXAMPLE and item.tests_use
     assert "but the p-value is 0.78.\u201d What does that value tell you" in item.prompt
     assert "due to chance" not in item.prompt  # the reading is what is asked
     assert item.answer == "The apparent effect could easily be due to chance."

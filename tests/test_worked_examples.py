@@ -10,7 +10,6 @@ from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind, Exerc
 from tutor.engine.offline.examples.worked_examples import write_worked_examples
 from tutor.engine.offline.tutoring.grading import grade
 from tutor.engine.offline.writing.checking import check_exercise
-from tutor.engine.offline.writing.exercise_mix import uses_the_idea
 from tutor.study.showcases import MAX_SHOWCASES, showcase_passages
 
 
@@ -49,7 +48,7 @@ def test_the_case_is_shown_and_the_result_asked_keyed_to_the_number_the_book_sta
     assert "fair summary" not in item.prompt  # what the book says after the result
     assert [c.page for c in item.citations] == [1]
     assert check_exercise(item, MEAN, passages).ok
-    assert uses_the_idea(item)
+    assert item.tests_use
 
 
 def test_a_result_the_case_gives_or_with_no_case_to_compute_from_is_no_worked_example() -> None:

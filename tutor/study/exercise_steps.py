@@ -219,8 +219,8 @@ def _question(exercise: dict[str, Any]) -> str:
 
 _OF_USE = frozenset({"code_output", "contrast", "book_exercise", "worked_example", "procedure",
                      "example", "purpose"})
-"""Origins of items that may use the idea (:func:`~tutor.engine.offline.writing.exercise_mix.
-uses_the_idea`), beside which a concept's definition item is its second angle; beside a
+"""Origins of items that may use the idea (:attr:`tutor.course.Exercise.tests_use`), beside
+which a concept's definition item is its second angle; beside a
 relation item (recall) the definition item still counts as a question of its own."""
 
 

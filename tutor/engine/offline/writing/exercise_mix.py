@@ -36,18 +36,6 @@ ORIGINS_FOR_MASTERY = 2
 of use among them the lesson's evidence rule, :data:`tutor.learner.evidence.ORIGINS_NEEDED`,
 is met without it; without one, a recall on a later day meets it)."""
 
-def uses_the_idea(exercise: Exercise) -> bool:
-    """Whether the item tests understanding beyond the definition
-    (:attr:`tutor.course.Exercise.tests_use`, the judgement the mastery rule reads too)."""
-    return exercise.tests_use
-
-
-def is_mix_up(exercise: Exercise) -> bool:
-    """Whether the item is a classmate's note to diagnose
-    (:attr:`tutor.course.Exercise.is_mix_up`): recall, never understanding."""
-    return exercise.is_mix_up
-
-
 MAX_RECALL_BESIDE_USE = 1
 """Recall items (on the definition, "why do you need X to understand Y", "which idea fills
 the blank") kept for a concept that has an item using the idea: the one that does the
@@ -60,11 +48,11 @@ def with_one_recall(items: list[Exercise]) -> list[Exercise]:
     uses the idea (the first written, so the relation item on the idea the definition uses
     comes before one read from a glossary entry); a concept with recall items only keeps
     them, one note to diagnose at most."""
-    if not any(uses_the_idea(e) for e in items):
-        notes = [e.id for e in items if is_mix_up(e)][:1]
-        return [e for e in items if not is_mix_up(e) or e.id in notes]
-    recalls = [e.id for e in items if not uses_the_idea(e)][:MAX_RECALL_BESIDE_USE]
-    return [e for e in items if uses_the_idea(e) or e.id in recalls]
+    if not any(e.tests_use for e in items):
+        notes = [e.id for e in items if e.is_mix_up][:1]
+        return [e for e in items if not e.is_mix_up or e.id in notes]
+    recalls = [e.id for e in items if not e.tests_use][:MAX_RECALL_BESIDE_USE]
+    return [e for e in items if e.tests_use or e.id in recalls]
 
 
 def definition_items_kept(written: list[Exercise], beyond: list[Exercise], concept: Concept,
@@ -81,7 +69,7 @@ def definition_items_kept(written: list[Exercise], beyond: list[Exercise], conce
     terms = term_variants(concept.name, concept.aliases)
     own = {e.origin for e in beyond if mentions(e.prompt, terms, fuzzy=False)}
     if len(own) >= ORIGINS_FOR_MASTERY or any(
-            (uses_the_idea(e) or is_mix_up(e)) and check_exercise(e, concept, passages).ok
+            (e.tests_use or e.is_mix_up) and check_exercise(e, concept, passages).ok
             for e in beyond):
         # items beyond it that name it (a contrast, a relation, a case; a session or a
         # practice exercise may go to another concept that poses it too) restate the
@@ -125,7 +113,7 @@ def distinct_points(points: Sequence[str], name: str) -> int:
 
 def with_a_second_angle(kept: list[Exercise], written: Sequence[Exercise], concept: Concept,
                         passages: Sequence[Chunk]) -> list[Exercise]:
-    """A concept whose one item uses the idea (:func:`uses_the_idea`) gets a second, of
+    """A concept whose one item uses the idea (:attr:`tutor.course.Exercise.tests_use`) gets a second, of
     another kind, from its definition items ``written``: the item of use asks the idea at
     work, the second asks what it is from the other side (which term a description names, or
     what the named term is in the learner's words), so a learner whose one item was revealed
@@ -136,7 +124,7 @@ def with_a_second_angle(kept: list[Exercise], written: Sequence[Exercise], conce
     most items restate definitions); nor beside a note to diagnose. The lesson keeps either
     item from being posed while the other's shown answer holds its key
     (:func:`tutor.teach.exercise_pool.askable`)."""
-    if len(kept) != 1 or not uses_the_idea(kept[0]):
+    if len(kept) != 1 or not kept[0].tests_use:
         return kept
     one = kept[0]
     for kind in _SECOND_ANGLE.get(one.kind, _SECOND_DEFAULT):
