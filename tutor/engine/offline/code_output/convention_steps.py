@@ -173,8 +173,7 @@ def shown_value(t: Transcript, index: int, shown: str) -> str | None:
             called_names(output) & (read_names(t.steps[index].source) - called_names(
                 t.steps[index].source)))):
         return None  # "f(4,6)" for f passed on: a superscript the PDF set on the line
-    words = {w.lower() for w in re.findall(r"[A-Za-z]{2,}", output)} & VALUE_WORDS
-    return output if stable_output(output, shown + " " + " ".join(words), True) else None
+    return output if stable_output(output, shown, True, VALUE_WORDS) else None
 
 
 def answerable_convention_starts(text: str, conventions: list[PromptConvention]) -> list[int]:

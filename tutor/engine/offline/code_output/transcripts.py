@@ -273,14 +273,15 @@ VALUE_WORDS = frozenset(
 """Words an output may hold that the code need not: the languages' values and type names."""
 
 
-def stable_output(output: str, shown: str = "", bracketed: bool = False) -> bool:
+def stable_output(output: str, shown: str = "", bracketed: bool = False,
+                  values: frozenset[str] = frozenset()) -> bool:
     """Whether the output is a short result the learner can work out from the ``shown``
     code: at most :data:`MAX_OUTPUT_LINES` lines, no address, error, warning or temporary
     file, no line that is only an index (``[1]`` with its value lost), no opening bracket
     unless the system's values may open with one (``bracketed``), nothing outside ASCII
     (a symbol the PDF set for "gives", ``⇒``), and every word in it one the code holds or a
-    value of the language (so a line of the page's prose, "or", "we could put", is no
-    output)."""
+    value of the language or, lowered, one of the system's own ``values`` (so a line of the
+    page's prose, "or", "we could put", is no output)."""
     lines = output.split("\n")
     if not output.strip() or len(lines) > MAX_OUTPUT_LINES or not output.isascii():
         return False
@@ -290,7 +291,7 @@ def stable_output(output: str, shown: str = "", bracketed: bool = False) -> bool
     if output.lstrip().startswith(opening) or _UNSTABLE_OUTPUT.search(output):
         return False
     code = {w.lower() for w in re.findall(r"[A-Za-z]{2,}", shown)}
-    return all(w in VALUE_WORDS or w.lower() in code
+    return all(w in VALUE_WORDS or w.lower() in code or w.lower() in values
                for w in re.findall(r"[A-Za-z]{2,}", re.sub(r"\d+e[+-]?\d+", "", output)))
 
 
