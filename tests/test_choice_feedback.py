@@ -20,8 +20,19 @@ def test_a_wrong_option_is_named_by_its_number_and_contrasted() -> None:
     result = grade(_which_term(), "3")
     assert not result.correct
     assert "option 3" in result.feedback and "option c" not in result.feedback
-    assert "Sample space is a different idea from the idea the question asks about" in \
-        result.feedback
+    assert "Sample space is a different idea from the one the question asks about: recall " \
+        "what sample space means" in result.feedback
+    assert "the idea the question asks about" not in result.feedback  # said once, plainly
+
+
+def test_a_wrong_option_is_said_by_the_items_own_gloss_of_it_without_the_key() -> None:
+    exercise = _which_term().model_copy(update={"explanation": (
+        '"event" is right: An event is a subset of the sample space (notes.md p. 1). '
+        '"sample space" is the set of all outcomes. "outcome" is a single result.')})
+    result = grade(exercise, "3")
+    assert "Sample space is the set of all outcomes: a different idea from the one the " \
+        "question asks about." in result.feedback
+    assert "subset" not in result.feedback and "event" not in result.feedback
 
 
 def test_a_wrong_true_false_gives_the_verdict_so_it_need_not_be_asked_again() -> None:

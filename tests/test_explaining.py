@@ -62,9 +62,32 @@ def test_prerequisite_style_recaps_prerequisites_first() -> None:
 
 
 def test_explanation_starts_from_the_learners_last_mistake() -> None:
+    learner = LearnerContext(recent_mistakes=["is off by one"], just_missed=True)
+    text = _explain("array", ExplanationStyle.DEFINITION, learner).text
+    assert text.startswith("Your last answer suggested a mix-up (*is off by one*)")
+
+
+def test_a_confusion_names_only_the_idea_the_answer_took_it_for() -> None:
+    # "confuses X with Y": X may be the key still withheld (masked to "…" on screen)
+    learner = LearnerContext(recent_mistakes=["confuses arrays with hash tables, which the "
+                                              "course keeps apart"], just_missed=True)
+    text = _explain("array", ExplanationStyle.DEFINITION, learner).text
+    assert text.startswith("Your last answer took it for *hash tables*, a different idea.")
+    assert "confuses" not in text
+
+
+def test_a_plain_wrong_answer_is_not_called_a_mix_up() -> None:
+    learner = LearnerContext(recent_mistakes=["you answered “2”"], just_missed=True)
+    text = _explain("array", ExplanationStyle.DEFINITION, learner).text
+    assert text.startswith("Let's look at it another way.")
+    assert "mix-up" not in text and "you answered" not in text
+
+
+def test_no_opening_when_the_explanation_does_not_follow_a_wrong_answer() -> None:
+    # after a give-up or a shown answer, mistakes are still known but there is no last answer
     learner = LearnerContext(recent_mistakes=["confuses arrays with hash tables"])
     text = _explain("array", ExplanationStyle.DEFINITION, learner).text
-    assert text.startswith("Your last answer suggested a mix-up (*confuses arrays with hash tables*)")
+    assert "last answer" not in text and not text.startswith("Let's look")
 
 
 def test_no_passages_falls_back_to_the_definition_and_its_page() -> None:

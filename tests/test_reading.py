@@ -172,3 +172,32 @@ def test_a_course_with_every_concept_exercised_keeps_the_plain_count(tutor_home:
     done = [m for reply in replies for m in reply if m.kind == "done"]
     assert done and f"of {len(make_course().concepts)} concepts of **" in done[-1].text
     assert "without" not in done[-1].text
+
+
+def test_reading_a_concept_asks_the_store_for_the_learners_model_once(
+        context: TutorContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    import inspect
+
+    from tutor.teach.context import RunStore
+
+    loads: list[bool] = []
+    load = RunStore.load
+
+    def counted(self: RunStore, learner_id: str, course: str) -> LearnerModel:
+        loads.append(any(f.function == "read_concept" for f in inspect.stack()))
+        return load(self, learner_id, course)
+
+    monkeypatch.setattr(RunStore, "load", counted)
+    with _open(context) as lesson:
+        said = [m for reply in _strong(lesson, 4) for m in reply]
+        assert any(NOTICE in m.text and "**sorting**" in m.text for m in said)  # sorting read
+        assert lesson.store.load("ana", COURSE).is_read("sorting")
+    assert loads.count(True) == 1  # one reading, one load (marking it read reuses the model)
+
+
+def test_a_course_says_whether_it_has_a_concept() -> None:
+    course = make_course()
+    assert course.has_concept("sorting") and not course.has_concept("heap")
+    fewer = _without_exercises(course, "sorting").model_copy(
+        update={"concepts": [c for c in course.concepts if c.id != "sorting"]})
+    assert not fewer.has_concept("sorting")  # the index follows a replaced list

@@ -301,6 +301,10 @@ class Course(BaseModel):
 
     __hash__ = None  # type: ignore[assignment]
 
+    def has_concept(self, concept_id: str) -> bool:
+        """Whether the course has a concept with this id (constant time)."""
+        return concept_id in self._concepts_by_id()
+
     def concept(self, concept_id: str) -> Concept:
         found = self._concepts_by_id().get(concept_id)
         if found is None or found.id != concept_id:  # an item replaced in place: look again

@@ -60,6 +60,11 @@ class ExplanationStyle(StrEnum):
     """The concept connected to the prerequisites it builds on."""
 
 
+ANSWERED = "you answered"
+"""How a wrong answer that shows no named misconception opens its entry in
+:attr:`LearnerContext.recent_mistakes` (``you answered “...”``): the answer, not a mix-up."""
+
+
 class LearnerContext(BaseModel):
     """What the engine may know of the learner when it writes learner-facing text."""
 
@@ -70,6 +75,9 @@ class LearnerContext(BaseModel):
     styles_that_failed: list[str] = Field(default_factory=list)
     recent_mistakes: list[str] = Field(default_factory=list)
     """Recent wrong answers or misconceptions on this concept."""
+    just_missed: bool = False
+    """The explanation answers a wrong answer given just now (the last of
+    ``recent_mistakes``): not after a give-up, a shown answer, a step back or a new concept."""
 
 
 class Explanation(BaseModel):

@@ -18,7 +18,7 @@ from langgraph.runtime import Runtime
 from tutor.teach import deferring
 from tutor.teach.choosing import choose_exercise, waiting_exercise
 from tutor.teach.context import TeachDeps
-from tutor.teach.exercise_pool import RETAUGHT, pace, posed, today
+from tutor.teach.exercise_pool import RETAUGHT, askable, pace, posed, today
 from tutor.teach.reteaching import (
     REASON,
     STEPPED_BACK,
@@ -86,6 +86,12 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     waits = deferring.asked_now(state, concept.id)
     if keep:
         exercise = keep
+    elif (state.get("reason") in ("return", "step_back") and state.get("explanation")
+          and not askable(state, deps.course, concept.id, now)):
+        # Back from a step back (or on one) to a concept with nothing left to ask today (its
+        # item posed the day's maximum, its answer shown): taught again, not asked a third
+        # time; a prerequisite with an item not posed today, else other material, next.
+        return _after_reveal(state, deps, concept.id)
     elif state.get("outcome") == "gave_up" and leaves_after_reveal(state, deps):
         # Taught again after its answer was shown, nothing of it left to ask today (or it
         # rests): a step back to a prerequisite with an item not posed today, else other
@@ -109,7 +115,21 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
             raise ValueError(f"concept {concept.id!r} has no exercise; teach a teachable course")
         exercise = chosen
         update = {"hints_used": 0, "hint_last": False, "real_attempts": 0, "revealed": False}
-        if (deferring.may_wait(state)
+        if (not state.get("return_to")  # not on a detour: a step back is asked at once
+                and deferring.feedback_gives_away(state, chosen)):
+            # The feedback just given holds the key of the item chosen, and of every item as
+            # good (a case keyed like the one just answered): not blanked; an earlier
+            # concept's item comes between when there is one (else the key is masked, the
+            # last resort).
+            model = deps.store.load(state["learner_id"], state["course"])
+            other = deferring.intervening_exercise(state, deps.course, model, now, concept.id)
+            if other is not None:
+                waits = deferring.asked_now({**state, "pace": {  # type: ignore[typeddict-item]
+                    **pace(state), "waiting": deferring.wait(state, concept.id)}}, other.concept_id)
+                exercise, concept = other, deps.course.concept(other.concept_id)
+                update.update(concept_id=concept.id, reason="review", styles_tried=[],
+                              next_style="", fails=0, mistakes=[])
+        elif (deferring.may_wait(state)
                 and deferring.gives_all_away(state, deps.course, concept.id, chosen, now)):
             # The explanation is never blanked: its question waits for another to come between.
             model = deps.store.load(state["learner_id"], state["course"])

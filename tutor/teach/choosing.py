@@ -62,6 +62,9 @@ def learner_context(state: LessonState, model: LearnerModel, name: str = "") -> 
         styles_that_worked=worked,
         styles_that_failed=failed,
         recent_mistakes=mistakes,
+        # only an explanation straight after a wrong answer may start from that answer
+        just_missed=(state.get("outcome") == "wrong" and not state.get("revealed", False)
+                     and bool(state.get("mistakes"))),
     )
 
 

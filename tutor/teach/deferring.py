@@ -101,6 +101,17 @@ def gives_all_away(state: LessonState, course: Course, concept_id: str, chosen: 
     return all(reveals_answer(shown, e) for e in askable(state, course, concept_id, now))
 
 
+def feedback_gives_away(state: LessonState, chosen: Exercise) -> bool:
+    """Whether, with no explanation to show, what was said since the last attempt (its
+    feedback, the answer shown) holds the key of ``chosen``, the best item of its concept
+    (:func:`tutor.teach.choosing.choose_exercise` prefers one whose key it does not hold):
+    posed now, the learner's own feedback would be blanked."""
+    if state.get("explanation"):
+        return False
+    said = emitted_since_attempt(state)
+    return bool(said) and reveals_answer(said, chosen)
+
+
 def intervening_exercise(state: LessonState, course: Course, model: LearnerModel,
                          now: datetime, concept_id: str) -> Exercise | None:
     """An item of a concept taught earlier in the lesson (those whose question waits first,

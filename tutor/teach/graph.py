@@ -42,6 +42,7 @@ from langgraph.graph import END, START, StateGraph
 from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
+from tutor.engine.port import ANSWERED
 from tutor.errors import AnswerError
 from tutor.learner.model import LearnerModel
 from tutor.teach import deferring
@@ -278,7 +279,7 @@ def grade(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     if not result.correct and (result.misconception or not unsure(answer)):
         # "I am not sure" is no mix-up: the next explanation does not call it one.
         quoted = answer if len(answer) <= 80 else answer[:79] + "…"
-        mistakes.append(result.misconception or f"you answered “{quoted}”")
+        mistakes.append(result.misconception or f"{ANSWERED} “{quoted}”")
     return {
         **_say(graded, deps, [feedback]),
         "revealed": graded["revealed"],

@@ -67,14 +67,14 @@ def next_reading(state: LessonState, deps: TeachDeps, model: LearnerModel,
     whole = deps.whole
     if whole is None or _readings_this_turn(state) >= MAX_READINGS_PER_TURN:
         return None
-    taught = {c.id for c in deps.course.concepts}
-    if len(taught) == len(whole.concepts):
+    taught = deps.course  # its concepts are taught with exercises (an index, built once)
+    if len(taught.concepts) == len(whole.concepts):
         return None
     below = set(policy.prerequisites_by_distance(whole, before)) if before else set()
     for concept_id in policy.teaching_order(whole):
         if concept_id == before:
             break
-        if concept_id in taught or model.is_read(concept_id):
+        if taught.has_concept(concept_id) or model.is_read(concept_id):
             continue
         if concept_id in below or all(_taught(model, p) for p in whole.prerequisites_of(concept_id)):
             return concept_id
@@ -115,7 +115,8 @@ def read_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, A
                      citations=explanation.citations),
         TutorMessage(kind="info", text=NOTICE.format(name=concept.name)),
     ]
-    deps.store.mark_read(state["learner_id"], state["course"], concept.id, deps.clock())
+    deps.store.mark_read(state["learner_id"], state["course"], concept.id, deps.clock(),
+                         model)  # loaded once for the turn
     cleared: LessonState = {**state, "exercise_id": None}  # type: ignore[typeddict-item]
     turn = state.get("turn", 0)
     return {

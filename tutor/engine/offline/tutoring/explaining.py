@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Citation, Concept
-from tutor.engine.port import Explanation, ExplanationStyle, LearnerContext
+from tutor.engine.port import ANSWERED, Explanation, ExplanationStyle, LearnerContext
 from tutor.text import passage_sentences, words
 
 _EXAMPLE = re.compile(
@@ -203,10 +203,24 @@ def _prerequisites(
     return "\n\n".join(lines), unique
 
 
+_CONFUSED_WITH = re.compile(r"^confuses .+? with (?P<other>.+?)(?:, which\b.*)?$", re.S)
+
+
 def _opening(learner: LearnerContext) -> str:
-    if not learner.recent_mistakes:
+    """The line that ties a re-explanation to the wrong answer just given: the idea the
+    answer took the concept for ("confuses X with Y": Y only, X may be the key still
+    withheld), the mix-up the answer showed, or, for a wrong answer that shows no named
+    mix-up, only that the idea comes another way. Nothing after a give-up, a shown answer or
+    on a concept met afresh: there is no last answer to speak of."""
+    if not learner.recent_mistakes or not learner.just_missed:
         return ""
     last = learner.recent_mistakes[-1].strip()
+    if last.startswith(ANSWERED):
+        return "Let's look at it another way.\n\n"
+    confused = _CONFUSED_WITH.match(last)
+    if confused is not None:
+        return (f"Your last answer took it for *{_clip(confused['other'].strip())}*, a different "
+                "idea. Let's look at it another way.\n\n")
     return f"Your last answer suggested a mix-up (*{_clip(last)}*). Let's look at it another way.\n\n"
 
 

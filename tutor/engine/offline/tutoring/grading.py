@@ -117,24 +117,41 @@ def _grade_choice(exercise: Exercise, text: str) -> Grade:
     else:
         feedback = f"Not quite: option {index + 1} (\"{chosen}\") is not the right one."
     if misconception:
-        feedback += " " + contrast(misconception, chosen, hidden=exercise.answer)
+        feedback += " " + contrast(misconception, chosen, hidden=exercise.answer,
+                                   gloss=option_gloss(exercise, chosen))
     return Grade(exercise_id=exercise.id, correct=False, score=0.0, feedback=feedback,
                  missing_points=["the right option"], misconception=misconception)
 
 
 _CONFUSES = re.compile(r"^confuses (?P<concept>.+) with (?P<other>.+)$")
+_ASKED = "the one the question asks about"
 
 
-def contrast(note: str, said: str, definition: str = "", hidden: str = "") -> str:
+def option_gloss(exercise: Exercise, option: str) -> str:
+    """What a wrong option is, as the item's explanation glosses it ('"bivalent" is
+    two-valued.'), or ``""``: said to a learner who chose it, it gives nothing of the key."""
+    found = re.search(rf'(?:^|[.)]\s)"{re.escape(option)}" is (?!right\b)(?P<gloss>[^"]+?)\.'
+                      r'(?=\s+"|\s*$)', exercise.explanation or "")
+    return f"{option} is {found['gloss'].strip()}" if found else ""
+
+
+def contrast(note: str, said: str, definition: str = "", hidden: str = "",
+             gloss: str = "") -> str:
     """Feedback that names the concept a wrong answer belongs to and how it differs: from a
     misconception note "confuses X with Y" and, when known, Y's definition (a long option or
-    a sibling's definition is one). When X is the answer (``hidden``), it is not named."""
+    a sibling's definition is one). When X is the answer (``hidden``), it is not named: Y is
+    said by its ``gloss`` ("Y is ...", :func:`option_gloss`) when the item has one."""
     found = _CONFUSES.match(note.strip())
     if found is None:
         return f"Choosing it suggests a common mix-up: {note}"
     concept, other = found["concept"], found["other"]
-    if hidden and normalise(concept) == normalise(hidden):
-        concept = "the idea the question asks about"
+    withheld = bool(hidden) and normalise(concept) == normalise(hidden)
+    if withheld:  # the key is not named: what the chosen option is, then what to look for
+        said_is = gloss.strip().rstrip(".")
+        if said_is:
+            return f"{said_is[:1].upper()}{said_is[1:]}: a different idea from {_ASKED}."
+        return (f"{other[:1].upper()}{other[1:]} is a different idea from {_ASKED}: recall "
+                f"what {other} means, and look for the option the question fits.")
     if not definition and len(said.split()) >= 4:
         definition = said
     if definition:
