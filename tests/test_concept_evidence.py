@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from tutor.course import Citation, DefinitionKind
 from tutor.engine.offline.concepts.candidates import Sentence
-from tutor.engine.offline.concepts.guide_books import GUIDE_EVIDENCE
 from tutor.engine.offline.concepts.concept_evidence import (
     ends_on_adverb,
     explained,
     keep_explained,
     whole_topics,
 )
+from tutor.engine.offline.concepts.guide_books import GUIDE_EVIDENCE
 from tutor.engine.port import ConceptDraft
 
 REMARK = ("In some cases where the equation doesn't have constant coefficients, ode2 will "
