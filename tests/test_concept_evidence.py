@@ -59,6 +59,7 @@ def test_the_evidence_that_keeps_a_concept() -> None:
     assert whole_topics(["Part II: Plotting styles", "Method 2: argument reduction",
                          "Bernoulli numbers and polynomials"]) == {
         "plotting style", "argument reduction", "bernoulli number"}
+    assert whole_topics(["3.3.2 Border(), buildmesh()"]) == {"border", "buildmesh"}
     remark = "Expansion does not occur inside either single or double quotes."
     assert explained(_draft("macro", remark, ["heading"]), topics)  # its own section
     assert not explained(_draft("lower", remark, ["heading"]), topics)  # one of two

@@ -55,6 +55,8 @@ MAX_KEY_POINTS = 6
 _DIVISION = re.compile(r"[A-Za-z]+\s+(?:\d+|[IVXLC]+)")
 """A division's label a heading puts before its topic: a word and a number ("Part II",
 "Method 2")."""
+_CALL = re.compile(r"[A-Za-z_][\w.]*\s*\(\)")
+"""A function a heading names by its call ("buildmesh()")."""
 _ADVERB_MIN_ZIPF = 3.0
 """The stem of an adverb in -ly is a word of general English at least this common."""
 
@@ -111,12 +113,15 @@ def explained(draft: ConceptDraft, topics: set[str]) -> bool:
 def whole_topics(headings: Iterable[str]) -> set[str]:
     """The term keys of the topics headings lead with ("7.2 Macros" -> "macro", "Part II:
     Plotting styles" -> "plotting style", "Bernoulli numbers and polynomials" -> "bernoulli
-    number"; not "lower" of "Raise and lower", which the heading names second)."""
+    number"; not "lower" of "Raise and lower", which the heading names second), and each
+    function a heading names by its call ("Border(), buildmesh()")."""
     found: set[str] = set()
     for heading in {h for h in headings if h}:
         terms = [t for t in heading_terms(heading) if not _DIVISION.fullmatch(t.strip())]
         if terms and term_key(terms[0]):
             found.add(term_key(terms[0]))
+        found.update(term_key(t) for t in terms if _CALL.fullmatch(t.strip()))  # "Border(),
+        # buildmesh()": a section on each function it names
     return found
 
 
