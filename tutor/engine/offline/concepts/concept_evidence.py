@@ -15,9 +15,8 @@ The last word on which drafts become concepts. A draft stays when the book gives
 
 Everything else was only met on the way, never the subject of its sentence: a term set in
 emphasis inside a remark ("In some cases where the equation doesn't have constant
-coefficients, ode2 will ..."), a name in a heading
-that lists several, a phrase the running text introduces but never explains. Such a draft is
-no concept; its sentence becomes a key point of the concept the sentence is about (the
+coefficients, ode2 will ..."), a name a heading lists after its topic, a phrase the running
+text introduces but never explains. Such a draft is no concept; its sentence becomes a key point of the concept the sentence is about (the
 concept devoted to the same section, else the kept concept named among its first words, its
 subject, unless that is a common word), when there is one.
 
@@ -90,7 +89,7 @@ def keep_explained(drafts: list[ConceptDraft], sentences: Sequence[Sentence],
 
 def explained(draft: ConceptDraft, topics: set[str]) -> bool:
     """Whether the book defines the draft (its sentence), lists it in a glossary, or devotes a
-    section to it (``topics``: the term keys headings name alone)."""
+    section to it (``topics``: :func:`whole_topics`)."""
     evidence = set(draft.evidence)
     if evidence - PASSING:
         return True  # a glossary, a section, an entry, a table, a task, a taught command
