@@ -105,6 +105,9 @@ def test_a_section_topic_its_prose_never_names_is_a_label_not_a_concept() -> Non
     sentences = [Sentence(label.definition, 0, 0, label.section),
                  Sentence(verbose.definition, 1, 0, verbose.section)]
     assert keep_explained([label, verbose], sentences) == [verbose]  # "verbose" names it
+    task = _draft("commenting work", "Every program should start with a comment saying what "
+                  "it is for.", ["heading", "section"], section="Commenting your work")
+    assert keep_explained([task], [Sentence(task.definition, 0, 0, task.section)]) == [task]
     label.evidence.append(GUIDE_EVIDENCE)  # a guide's section teaches the practice it names
     assert keep_explained([label], sentences) == [label]
 

@@ -143,8 +143,9 @@ def section_speaks_of(draft: ConceptDraft, prose: dict[str, set[str]]) -> bool:
     """False for a topic of a section (:data:`SECTION_EVIDENCE`) that its section's prose never
     names by its head word ("Serious business" over "Most serious users of Maxima find that
     they are repeatedly using the same programs ..."): the heading is a label, not the topic the
-    text explains. The head word counts in any form ("verbosity" in "quite verbose"), a name
-    joining topics is spoken of under any of them; a one-word topic (mostly a command's name)
+    text explains. The head word counts in any form ("verbosity" in "quite verbose"), so does
+    a task's verb ("comment" for "Commenting your work"), a name joining topics is spoken of
+    under any of them; a one-word topic (mostly a command's name)
     and a topic the book defines are kept."""
     if (SECTION_EVIDENCE not in draft.evidence or GUIDE_EVIDENCE in draft.evidence
             or draft.definition_kind is DefinitionKind.DEFINITION or not prose.get(draft.section)):
@@ -154,7 +155,10 @@ def section_speaks_of(draft: ConceptDraft, prose: dict[str, set[str]]) -> bool:
         return True  # one word: a command's name, which code writes more than prose does
     for part in re.split(r"\s+(?:and|or)\s+|,\s*", name):
         words = part.split()
-        heads = [content_stems(w) for w in {words[head_index(words)], words[-1]}] if words else []
+        named = {words[head_index(words)], words[-1]} if words else set()
+        if words and words[0].lower().endswith("ing"):
+            named.add(words[0])  # a task's own word ("commenting" of "commenting work")
+        heads = [content_stems(w) for w in named]
         if not all(heads) or any(h[0] in prose[draft.section] for h in heads):
             return True  # any of the topics it joins ("inline data and datablocks"), by its
             # head or its last word ("environment" of "concept of environment")
