@@ -89,6 +89,7 @@ def test_a_name_that_holds_its_kind_is_described_by_what_it_does() -> None:
                              ["MySQL table driver"])
     assert not describes_command("The xBASE table driver assumes that the data table is stored "
                                  "in the .dbf file format.", ["xBASE table driver"])
+    assert not describes_command("The set statement depends on the data.", ["set statement"])
     assert not describes_command("The transposed data record has the following form.",
                                  ["transposed data record"])
     # a name without its kind is read as before: "The shape ... declares" says nothing of it

@@ -209,14 +209,12 @@ def _said_of_it(parts: Sequence[str], terms: Sequence[str]) -> bool:
 
 def describes_command(sentence: str, terms: Sequence[str]) -> bool:
     """Whether the sentence says what a command, a style or an option does, by its kind
-    (:data:`COMMAND_SHAPE`). Said in the thing's own section, or chosen by the map, it is the
-    thing's definition; elsewhere "The type function returns ..." says nothing of *type*."""
-    kind_named = any(_ENDS_ON_KIND.search(t) for t in terms)
-    return any(not _POINTS_BACK.match(part) and (
-        _COMMAND.search(marked := term_pattern(terms).sub(_TERM, part)) is not None
-        or _CALL_DOES.search(marked) is not None
-        or (kind_named and _KIND_DOES.search(marked) is not None))
-        for part in split_sentences(sentence))
+    (:data:`COMMAND_SHAPE`, "The set statement declares a set", "The function f(s) converts"):
+    its definition in its own section; elsewhere "The type function returns ..." is not."""
+    kind_named = any(re.search(r"\b" + _KIND_OF_COMMAND + r"s?$", t, re.I) for t in terms)
+    shapes = (_COMMAND, _CALL_DOES, *[_KIND_DOES] * kind_named)  # "set statement": its kind
+    return any(shape.search(term_pattern(terms).sub(_TERM, part)) is not None for part in
+               split_sentences(sentence) if not _POINTS_BACK.match(part) for shape in shapes)
 
 
 def _defines_alone(sentence: str, terms: Sequence[str]) -> bool:
@@ -306,19 +304,9 @@ histograms", "It connects consecutive points with two line segments")."""
 _MEANT = re.compile(_WE_MEAN, re.I)
 _OWNED_BY_ANY = re.compile(_OWNED, re.I)
 _COMMAND = re.compile(COMMAND_SHAPE, re.I)
-_ENDS_ON_KIND = re.compile(r"\b" + _KIND_OF_COMMAND + r"s?$", re.I)
-"""A name that holds its kind ("display statement", "MySQL table driver")."""
-_VERB_S = (_HOW_OR_WHEN + r"(?!(?:is|are|was|has|does|seems|needs|requires|depends|looks|works|"
-           r"applies|assumes|follows|appears|uses|takes)\b)[a-z]{3,}s\s+(?!that\b|to\b|in\b|on\b)\w")
-"""A verb saying what the thing does and what it does it to ("declares a set", "converts a
-character string"); not what it needs, assumes or is like."""
+_VERB_S = _HOW_OR_WHEN + r"(?!(?:is|are|was|has|does|needs|depends|assumes|uses)\b)[a-z]{3,}s\s+(?!that\b)\w"
 _KIND_DOES = re.compile(_IN_WHERE + _T + r"\s+(?:(?:also|simply|first)\s+)?" + _VERB_S, re.I)
-"""What a manual says of a thing whose name holds its kind: "The set statement declares a set",
-"The MySQL table driver allows connecting to MySQL databases"."""
-_CALL_DOES = re.compile(_IN_WHERE + _KIND_OF_COMMAND + r"\s+" + _T + r"\s*\([^()]{0,40}\)\s+"
-                        + _VERB_S, re.I)
-"""A function named with its arguments: "The function str2time(s, f) converts a character
-string ... to the calendar time"."""
+_CALL_DOES = re.compile(_IN_WHERE + _KIND_OF_COMMAND + r"\s+" + _T + r"\s*\(.{0,40}?\)\s+" + _VERB_S, re.I)
 
 
 def says_what_it_is(m: Material) -> bool:
