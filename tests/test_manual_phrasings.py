@@ -102,6 +102,12 @@ def test_a_function_named_with_its_arguments_is_described_by_what_it_does() -> N
     assert describes_command("The function NumRealRoots(p) returns the number of real roots "
                              "of p.", ["NumRealRoots"])
     assert not describes_command("The function str2time(s, f) is rarely needed.", ["str2time"])
+    # one case of a call (a value among its arguments) is no definition of what it does
+    assert not describes_command('The command plot(. . . , "no Rescale") scales the graphs.',
+                                 ["plot"])
+    # a bare kind word is a general concept, not a thing named with its kind
+    assert not describes_command("The function dimensionless finds a basis for the "
+                                 "dimensionless quantities.", ["function", "functions"])
 
 
 def test_what_any_pair_has_is_defined_after_its_condition() -> None:

@@ -208,11 +208,9 @@ def _said_of_it(parts: Sequence[str], terms: Sequence[str]) -> bool:
 
 
 def describes_command(sentence: str, terms: Sequence[str]) -> bool:
-    """Whether the sentence says what a command, a style or an option does, by its kind
-    (:data:`COMMAND_SHAPE`, "The set statement declares a set", "The function f(s) converts"):
-    its definition in its own section; elsewhere "The type function returns ..." is not."""
-    kind_named = any(re.search(r"\b" + _KIND_OF_COMMAND + r"s?$", t, re.I) for t in terms)
-    shapes = (_COMMAND, _CALL_DOES, *[_KIND_DOES] * kind_named)  # "set statement": its kind
+    """Whether the sentence says what a command, style or option does (:data:`COMMAND_SHAPE`,
+    "The set statement declares a set"): its definition in its own section, not elsewhere."""
+    shapes = (_COMMAND, _CALL_DOES, *[_KIND_DOES] * any(_KIND_NAME.search(t) for t in terms))
     return any(shape.search(term_pattern(terms).sub(_TERM, part)) is not None for part in
                split_sentences(sentence) if not _POINTS_BACK.match(part) for shape in shapes)
 
@@ -306,7 +304,9 @@ _OWNED_BY_ANY = re.compile(_OWNED, re.I)
 _COMMAND = re.compile(COMMAND_SHAPE, re.I)
 _VERB_S = _HOW_OR_WHEN + r"(?!(?:is|are|was|has|does|needs|depends|assumes|uses)\b)[a-z]{3,}s\s+(?!that\b)\w"
 _KIND_DOES = re.compile(_IN_WHERE + _T + r"\s+(?:(?:also|simply|first)\s+)?" + _VERB_S, re.I)
-_CALL_DOES = re.compile(_IN_WHERE + _KIND_OF_COMMAND + r"\s+" + _T + r"\s*\(.{0,40}?\)\s+" + _VERB_S, re.I)
+_CALL_DOES = re.compile(_IN_WHERE + _KIND_OF_COMMAND + r"\s+" + _T  # its arguments named, no case
+                        + r"\s*\(\s*[a-z_]\w*(?:\s*,\s*[a-z_]\w*)*\s*\)\s+" + _VERB_S, re.I)
+_KIND_NAME = re.compile(r"\w\s+" + _KIND_OF_COMMAND + r"s?$", re.I)  # "set statement", not "function"
 
 
 def says_what_it_is(m: Material) -> bool:
