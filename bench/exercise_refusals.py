@@ -90,7 +90,8 @@ def _without_exercise(concepts, asked, refused, checked, names):  # type: ignore
         if concept.id in asked:
             continue
         if concept.name in by_name:
-            why[f"writer: {by_name[concept.name]}"].append(concept.name)
+            why[f"writer: {by_name[concept.name]}{_not_defined_how(concept, by_name)}"].append(
+                concept.name)
         elif checked.get(concept.id):
             reason = Counter(checked[concept.id]).most_common(1)[0][0]
             why[f"checker: {reason}"].append(concept.name)
@@ -98,6 +99,23 @@ def _without_exercise(concepts, asked, refused, checked, names):  # type: ignore
             why["asked by another concept's exercise"].append(concept.name)
     return {reason: {"count": len(found), "names": found[:names]}
             for reason, found in sorted(why.items(), key=lambda kv: -len(kv[1]))}
+
+
+def _not_defined_how(concept, by_name) -> str:  # type: ignore[no-untyped-def]
+    """For a concept the writer found no definition of, what the map's sentence is: a
+    description by the map's own judge that names the concept (it says something of it, not
+    what it is), a gloss that does not name it, or a sentence the map took for a definition
+    that the writers' judge does not (``descriptions.says_what_it_is``)."""
+    from tutor.engine.offline.terms import mentions, term_variants
+    from tutor.engine.offline.writing.refusals import NOT_DEFINED
+
+    if by_name[concept.name] != NOT_DEFINED:
+        return ""
+    if concept.defined:
+        return " (the map's definition, not one by the writers' judge)"
+    if mentions(concept.definition, term_variants(concept.name, concept.aliases)):
+        return " (the map's description: a sentence about it)"
+    return " (the map's description: a gloss)"
 
 
 def main() -> None:

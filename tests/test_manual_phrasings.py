@@ -82,6 +82,34 @@ def test_a_manual_says_what_a_set_command_does() -> None:
     assert not describes_command("Set xtics 5 set logscale y", ["xtics"])
 
 
+def test_a_name_that_holds_its_kind_is_described_by_what_it_does() -> None:
+    assert describes_command("The set statement declares a set.",
+                             ["set statement", "set statements"])
+    assert describes_command("The MySQL table driver allows connecting to MySQL databases.",
+                             ["MySQL table driver"])
+    assert not describes_command("The xBASE table driver assumes that the data table is stored "
+                                 "in the .dbf file format.", ["xBASE table driver"])
+    assert not describes_command("The set statement depends on the data.", ["set statement"])
+    assert not describes_command("The transposed data record has the following form.",
+                                 ["transposed data record"])
+    # a name without its kind is read as before: "The shape ... declares" says nothing of it
+    assert not describes_command("The shape declares a set.", ["shape"])
+
+
+def test_a_function_named_with_its_arguments_is_described_by_what_it_does() -> None:
+    assert describes_command("The function str2time(s, f) converts a character string to the "
+                             "calendar time.", ["str2time"])
+    assert describes_command("The function NumRealRoots(p) returns the number of real roots "
+                             "of p.", ["NumRealRoots"])
+    assert not describes_command("The function str2time(s, f) is rarely needed.", ["str2time"])
+    # one case of a call (a value among its arguments) is no definition of what it does
+    assert not describes_command('The command plot(. . . , "no Rescale") scales the graphs.',
+                                 ["plot"])
+    # a bare kind word is a general concept, not a thing named with its kind
+    assert not describes_command("The function dimensionless finds a basis for the "
+                                 "dimensionless quantities.", ["function", "functions"])
+
+
 def test_what_any_pair_has_is_defined_after_its_condition() -> None:
     sentence = ("If a and b are two numeric arrays, their outer product is an array whose "
                 "dimension vector is obtained by concatenating their two dimension vectors.")

@@ -65,3 +65,28 @@ def test_the_concepts_the_course_only_describes_are_counted_with_those_asked() -
                  ("mean", DefinitionKind.DEFINITION))]
     assert bench._described(concepts, asked={"pipe", "mean"}) == {
         "described": 2, "described_with_exercise": 1}
+
+
+def test_a_concept_with_no_definition_says_what_the_maps_sentence_was() -> None:
+    from tutor.course import DefinitionKind
+    from tutor.engine.offline.writing.refusals import NO_MATERIAL, NOT_DEFINED
+
+    bench = _bench()
+    concepts = [
+        Concept(id="set-statement", name="set statement", definition="The set statement is "
+                "optional.", definition_kind=DefinitionKind.DEFINITION),
+        Concept(id="comment", name="comment", definition="The first form is a single-line "
+                "comment.", definition_kind=DefinitionKind.DESCRIPTION),
+        Concept(id="delimiter", name="delimiter", definition="One special character or two.",
+                definition_kind=DefinitionKind.DESCRIPTION),
+        Concept(id="locale", name="locale", definition=""),
+    ]
+    why = bench._without_exercise(concepts, asked=set(), refused={
+        NOT_DEFINED: ["set statement", "comment", "delimiter"], NO_MATERIAL: ["locale"]},
+        checked={}, names=8)
+    assert set(why) == {
+        f"writer: {NOT_DEFINED} (the map's definition, not one by the writers' judge)",
+        f"writer: {NOT_DEFINED} (the map's description: a sentence about it)",
+        f"writer: {NOT_DEFINED} (the map's description: a gloss)",
+        f"writer: {NO_MATERIAL}",
+    }

@@ -50,6 +50,15 @@ def test_a_key_about_the_concept_itself_passes() -> None:
     assert not about_another("The set command sets flags.", "set command")
 
 
+def test_a_key_on_the_set_command_of_the_concept_is_about_the_concept() -> None:
+    # raters kept "Explain rmargin" keyed "The command set rmargin sets the size of the right
+    # margin."; the same said "The set xrange command ..." is about xrange too
+    key = "The set xrange command sets the horizontal range that will be displayed."
+    assert not about_another(key, "xrange")
+    assert "the key does not say what xrange is" not in explain("xrange", key)
+    assert about_another("The set smooth y command sets the y column.", "smooth")
+
+
 def mix_up(name: str, note: str, fits: str, true_text: str) -> list[str]:
     exercise = Exercise(
         id=f"{name}-contrast-1", concept_id=name.replace(" ", "-"),

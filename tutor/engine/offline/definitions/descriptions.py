@@ -208,11 +208,11 @@ def _said_of_it(parts: Sequence[str], terms: Sequence[str]) -> bool:
 
 
 def describes_command(sentence: str, terms: Sequence[str]) -> bool:
-    """Whether the sentence says what a command, a style or an option does, by its kind
-    (:data:`COMMAND_SHAPE`). Said in the thing's own section, or chosen by the map, it is the
-    thing's definition; elsewhere "The type function returns ..." says nothing of *type*."""
-    return any(_COMMAND.search(term_pattern(terms).sub(_TERM, part)) is not None
-               and not _POINTS_BACK.match(part) for part in split_sentences(sentence))
+    """Whether the sentence says what a command, style or option does (:data:`COMMAND_SHAPE`,
+    "The set statement declares a set"): its definition in its own section, not elsewhere."""
+    shapes = (_COMMAND, _CALL_DOES, *[_KIND_DOES] * any(_KIND_NAME.search(t) for t in terms))
+    return any(shape.search(term_pattern(terms).sub(_TERM, part)) is not None for part in
+               split_sentences(sentence) if not _POINTS_BACK.match(part) for shape in shapes)
 
 
 def _defines_alone(sentence: str, terms: Sequence[str]) -> bool:
@@ -302,6 +302,11 @@ histograms", "It connects consecutive points with two line segments")."""
 _MEANT = re.compile(_WE_MEAN, re.I)
 _OWNED_BY_ANY = re.compile(_OWNED, re.I)
 _COMMAND = re.compile(COMMAND_SHAPE, re.I)
+_VERB_S = _HOW_OR_WHEN + r"(?!(?:is|are|was|has|does|needs|depends|assumes|uses)\b)[a-z]{3,}s\s+(?!that\b)\w"
+_KIND_DOES = re.compile(_IN_WHERE + _T + r"\s+(?:(?:also|simply|first)\s+)?" + _VERB_S, re.I)
+_CALL_DOES = re.compile(_IN_WHERE + _KIND_OF_COMMAND + r"\s+" + _T  # its arguments named, no case
+                        + r"\s*\(\s*[a-z_]\w*(?:\s*,\s*[a-z_]\w*)*\s*\)\s+" + _VERB_S, re.I)
+_KIND_NAME = re.compile(r"\w\s+" + _KIND_OF_COMMAND + r"s?$", re.I)  # "set statement", not "function"
 
 
 def says_what_it_is(m: Material) -> bool:

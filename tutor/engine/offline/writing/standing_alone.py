@@ -348,6 +348,7 @@ def key_problems(exercise: Exercise, name: str, terms: list[str]) -> list[str]:
 _KINDS = r"(?:command|function|method|macro|option|style|operator|procedure|routine|variable)"
 _NAMED_KIND = re.compile(r"^\W*(?:the\s+)?(?P<named>[^\s,;:]+(?:\s+[^\s,;:]+){0,4}?)\s+"
                          + r"(?P<kind>" + _KINDS + r")s?\b", re.I)
+_SET_WORD = re.compile(r"^(?:set|unset|show)\s+", re.I)  # the command word before X's name
 _ONE_CASE = re.compile(r"^\W*(?:the\s+)?(?:first|second|third|fourth|last|next|previous)\s+",
                        re.I)
 
@@ -366,8 +367,8 @@ def about_another(key: str, name: str) -> bool:
     found = _NAMED_KIND.match(key)
     if found is None or not mentions(found.group("named"), [name]):
         return False
-    named, own = _spelled(found.group("named")), _spelled(name)
-    return own not in (named, named + _spelled(found.group("kind")))
+    named, own = _spelled(_SET_WORD.sub("", found.group("named"))), _spelled(name)
+    return own not in (named, named + _spelled(found.group("kind")))  # "The set xrange command"
 
 
 _ON_THE_PAGE = re.compile(
