@@ -6,17 +6,15 @@ short or opens a third case, or the rule is the concept's defining sentence."""
 
 from __future__ import annotations
 
-from tests.factories import manual_pages, written_on_pages
+from tests.factories import written_on_pages
 from tutor.course import Citation, Concept, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.examples.case_rules import (
     NO_EFFECT,
     case_rules,
-    case_starts,
     opposite,
     write_case_rules,
 )
 from tutor.engine.offline.writing.checking import check_exercise
-from tutor.study.showcases import showcase_passages
 
 POLICY = Concept(id="compiler-policy", name="compiler policy",
                  definition="The compiler policy is the set of qualities the compiler optimises.",
@@ -132,19 +130,6 @@ def test_only_near_the_concept_and_never_its_defining_sentence() -> None:
                       "policy."})
     items, _ = written_on_pages(write_case_rules, defined, ("Policy", TEXT))
     assert items == []
-
-
-def test_the_rule_goes_to_the_concept_named_before_it() -> None:
-    rule = ("If override is false, specified policy is merged with current global policy. If "
-            "override is true, current global policy is discarded in favor of the specified "
-            "policy.")
-    chunks = manual_pages(("Intro", "Nothing here."),
-                          ("Policy", "Restricting the compiler policy is done by a call. " + rule))
-    concepts = [{"id": "compiler-policy", "name": "compiler policy", "aliases": [],
-                 "citations": []}]
-    assert [c.page for c in showcase_passages(concepts, chunks)["compiler-policy"]] == [1, 2]
-    assert case_starts(chunks[1].text) == [len("Restricting the compiler policy is done by a "
-                                               "call. ")]
 
 
 def test_one_rule_under_two_concepts_is_one_question() -> None:

@@ -29,7 +29,6 @@ from tutor.engine.offline.code_output.prompt_conventions import (
 from tutor.engine.offline.code_output.special_values import stated_case_starts
 from tutor.engine.offline.code_output.stated_results import stated_starts
 from tutor.engine.offline.code_output.transcripts import SESSION_START, answerable_starts
-from tutor.engine.offline.examples.case_rules import case_starts
 from tutor.engine.offline.examples.drawn_conclusions import drawn_starts
 from tutor.engine.offline.examples.paired_cases import paired_starts
 from tutor.engine.offline.examples.worked_examples import CLAUSE, stated_of, symbols_given
@@ -145,8 +144,7 @@ def _starts(text: str, conventions: Sequence[PromptConvention] = ()) -> list[tup
               for start in answerable_convention_starts(text, list(conventions))]
     # code a manual annotates with its result, results it states for code in prose
     found += [(start, NEAR_CHARS) for start in [*annotated_starts(text), *stated_starts(text),
-                                                 *stated_case_starts(text), *paired_starts(text),
-                                                 *case_starts(text)]]
+                                                 *stated_case_starts(text), *paired_starts(text)]]
     found += [(m.start(), EXAMPLE_NEAR_CHARS) for m in _EXAMPLE.finditer(text)]
     # a conclusion drawn from a result: the concepts its sentence names, like an example's
     found += [(start, EXAMPLE_NEAR_CHARS) for start in drawn_starts(text)]

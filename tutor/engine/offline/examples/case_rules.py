@@ -118,16 +118,6 @@ def _rules(text: str) -> tuple[CaseRule, ...]:
     return tuple(found)
 
 
-def case_starts(text: str) -> list[int]:
-    """About where a passage's two-case rules start (for :mod:`tutor.study.showcases`): the
-    offset of each rule's first sentence in the passage with its whitespace collapsed."""
-    rules = case_rules(text)
-    if not rules:
-        return []
-    flat = " ".join(text.split())
-    return [at for rule in rules if (at := flat.find(" ".join(rule.text.split())[:40])) >= 0]
-
-
 def _body(sentence: str) -> str:
     return sentence.strip().rstrip(".").strip()
 
