@@ -31,6 +31,7 @@ from tutor.engine.offline.definitions.book_definition import (
     find_book_definition,
     named_siblings_described,
 )
+from tutor.engine.offline.examples.case_rules import write_case_rules
 from tutor.engine.offline.examples.drawn_conclusions import write_conclusions
 from tutor.engine.offline.examples.example_exercises import write_example
 from tutor.engine.offline.examples.example_use_exercises import write_example_use
@@ -81,6 +82,10 @@ def write_beyond_definition(
         # beyond the definition, so a give-up on that one item does not leave the concept
         # without a question
         found += write_example_use(m, siblings, passages)[:1]
+    # a rule's two cases, what the second does: written after that fallback, so a concept
+    # whose only other question would be its example sentence keeps it (and the contrast
+    # asked on that sentence) beside the rule
+    found += write_case_rules(m, passages)
     return found
 
 
