@@ -251,3 +251,13 @@ def test_a_factor_list_found_by_matching_the_input_terms_is_not_asked() -> None:
     chunk = book_page(text)
     m = gather(CALCULUS, term_variants(CALCULUS.name, CALCULUS.aliases), [chunk])
     assert "{{x-3,2},{x+1,4}}" not in {i.answer for i in write_transcript_outputs(m, [chunk])}
+
+
+def test_one_reading_of_an_unfinished_input_each_reader_saying_what_continues_a_line() -> None:
+    from tutor.engine.offline.code_output.prompt_conventions import _unfinished
+    from tutor.engine.offline.code_output.transcripts import unfinished
+
+    assert unfinished("x <- c(1,") and unfinished("y <-") and not unfinished("y <- 2")
+    assert not unfinished("f(x) :=")  # R, gnuplot and the shell: no "=" runs on
+    assert _unfinished("f(x) :=") and _unfinished('print("(")  +')  # a convention's "=" does
+    assert not _unfinished('print("(")')  # a bracket inside a string opens nothing

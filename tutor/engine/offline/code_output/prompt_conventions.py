@@ -28,7 +28,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tutor.engine.offline.code_output.code_listings import looks_like_prose
-from tutor.engine.offline.code_output.transcripts import PROMPT, Transcript, TranscriptStep
+from tutor.engine.offline.code_output.transcripts import (
+    PROMPT,
+    Transcript,
+    TranscriptStep,
+    unfinished,
+)
 
 MIN_PROMPTS = 3
 """Lines a token must open, with code after it, to be taken for a prompt."""
@@ -172,10 +177,14 @@ def _answer_line(lines: list[str], i: int, shape: str) -> int | None:
     return None if token is not None and _shape(token[0]) == shape else j
 
 
+_OPEN_ENDS = (",", "+", "-", "*", "/", "=", "\\")
+"""What an unfinished input of a system read by its convention ends with (``f(x) :=``)."""
+
+
 def _unfinished(line: str) -> bool:
-    code = re.sub(r'"[^"]*"', '""', line)
-    depth = sum(code.count(o) - code.count(c) for o, c in ("()", "[]", "{}"))
-    return depth > 0 or code.rstrip().endswith((",", "+", "-", "*", "/", "=", "\\"))
+    """Whether a line's input runs on (:func:`transcripts.unfinished`): its double-quoted
+    strings set aside, a system's ``#`` and ``'`` being operators as often as not."""
+    return unfinished(re.sub(r'"[^"]*"', '""', line), _OPEN_ENDS)
 
 
 def _ending(texts: list[str], marks: str, share: float = MIN_ENDING_SHARE) -> str:

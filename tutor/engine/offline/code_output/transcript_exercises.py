@@ -93,10 +93,16 @@ def _alike(first: str, second: str) -> bool:
     return bool(stems) and stems == content_stems(second)
 
 
+def _first_shown(index: int) -> int:
+    """The first step an item on step ``index`` shows: the last :data:`MAX_STEPS_SHOWN`
+    steps are shown, and only they are checked (:func:`transcripts.fully_shown`)."""
+    return max(0, index + 1 - MAX_STEPS_SHOWN)
+
+
 def _shown(t: Transcript, index: int) -> str:
     """The transcript up to step ``index`` as the page sets it, without that step's output."""
     more = _CONTINUATION.get(t.prompt, "")
-    first = max(0, index + 1 - MAX_STEPS_SHOWN)
+    first = _first_shown(index)
     lines: list[str] = []
     # under a book's own convention, only the steps the asked one depends on
     shown = needed_steps(t, index, first) if t.convention else range(first, index + 1)
@@ -255,9 +261,9 @@ def _item(m: Material, t: Transcript, index: int, page: str, outputs: Sequence[s
     if not step.output or (step.source, step.output) in asked or len(shown) > MAX_SHOWN_CHARS:
         return None
     key = _key(t, index, shown)
-    if key is None or not (convention_fully_shown(
-            t, index, page, max(0, index + 1 - MAX_STEPS_SHOWN)) if t.convention
-            else fully_shown(t, index, page)):
+    first = _first_shown(index)  # what is checked is what is shown
+    if key is None or not (convention_fully_shown(t, index, page, first) if t.convention
+                           else fully_shown(t, index, page, first)):
         return None
     if _echoes(t, index) or mentions(shown, [step.output]):
         return None  # the session shows the answer already (another line printed it)

@@ -46,7 +46,7 @@ from tutor.engine.offline.definitions.section_definitions import without_run_in
 from tutor.engine.offline.definitions.self_contained import is_prose, leans
 from tutor.engine.offline.terms import term_key
 from tutor.engine.port import ConceptDraft
-from tutor.text import code_marks, split_sentences
+from tutor.text import code_marks, is_question, split_sentences
 
 _OPENER = re.compile(
     r"^\W*(?:un)?(?:fortunately|luckily|sadly|happily|interestingly|surprisingly|clearly|"
@@ -180,7 +180,7 @@ def said_of_it(draft: ConceptDraft, sentences: Sequence[Sentence],
             cited.append(position)
     for position in [*own, *cited]:
         text = sentences[position].text.strip()
-        if (MIN_WORDS <= len(text.split()) <= MAX_WORDS and not text.endswith("?")
+        if (MIN_WORDS <= len(text.split()) <= MAX_WORDS and not is_question(text)
                 and is_prose(text) and not leans(text) and not broken(text, terms)
                 and code_marks(text) < CODE_MARKS and not _CALL.search(text)
                 and not a_case_or_a_sign(text, terms) and not _CASE.match(text)
