@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tutor.course import Chunk
 from tutor.engine.offline.code_output.code_listings import looks_like_prose
 from tutor.engine.offline.code_output.transcripts import (
     PROMPT,
@@ -107,6 +108,14 @@ def holds_code(text: str) -> bool:
     """Whether a line's text reads as code or a value, not a sentence."""
     return bool(text) and not sentence(text) and (
         bool(_CODE.search(text)) or len(text.split()) <= 2)
+
+
+def book_conventions(chunks: Sequence[Chunk]) -> list[PromptConvention]:
+    """The prompt conventions of the whole book (:func:`find_conventions` over its passages
+    in reading order): found once per build, by the exercise planning step, for the
+    showcases and every concept's writer."""
+    ordered = sorted(chunks, key=lambda c: (c.source, c.order))
+    return find_conventions("\n".join(c.text for c in ordered))
 
 
 def find_conventions(text: str) -> list[PromptConvention]:
