@@ -225,7 +225,10 @@ def content_stems(text: str, drop: Iterable[str] = (), min_letters: int = 2) -> 
     stemmed as its singular (``axes`` as ``axis``)."""
     dropped = drop if isinstance(drop, (set, frozenset)) else frozenset(drop)
     out = []
-    for word in _CONTENT_WORD.findall(normalize(text).lower()):
+    # ASCII without a line-end hyphen is regular already: skip the normaliser's work (and
+    # its cache, which whole books of sentences would churn)
+    plain = text if text.isascii() and "-\n" not in text else normalize(text)
+    for word in _CONTENT_WORD.findall(plain.lower()):
         bare = word.replace("'", "")
         if bare in STOPWORDS or len(bare) < min_letters and not bare.isdigit():
             continue
