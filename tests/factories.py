@@ -392,7 +392,8 @@ class FakeEngine:
         return edges
 
     def write_exercises(
-        self, concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk]
+        self, concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk],
+        conventions: Sequence[Any] | None = None,
     ) -> list[Exercise]:
         assert passages, f"no passages for {concept.id}"
         others = [c.name for c in related][:3]

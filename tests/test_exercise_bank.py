@@ -388,7 +388,7 @@ def test_no_definition_item_beside_two_kinds_naming_it_or_one_that_uses_it() -> 
     from tutor.course import Exercise
     from tutor.engine.offline.writing import exercises
 
-    def beyond(m, siblings, passages, heads=()):  # type: ignore[no-untyped-def]
+    def beyond(m, siblings, passages, heads=(), conventions=None):  # type: ignore[no-untyped-def]
         return [Exercise(id=f"{m.concept.id}-{o.value}-1", concept_id=m.concept.id,
                          kind=ExerciseKind.SHORT_ANSWER, prompt=f"Why {m.concept.name}?",
                          answer="because", key_points=["because"], origin=o,

@@ -251,3 +251,59 @@ def test_a_factor_list_found_by_matching_the_input_terms_is_not_asked() -> None:
     chunk = book_page(text)
     m = gather(CALCULUS, term_variants(CALCULUS.name, CALCULUS.aliases), [chunk])
     assert "{{x-3,2},{x+1,4}}" not in {i.answer for i in write_transcript_outputs(m, [chunk])}
+
+
+def test_one_reading_of_an_unfinished_input_each_reader_saying_what_continues_a_line() -> None:
+    from tutor.engine.offline.code_output.prompt_conventions import _unfinished
+    from tutor.engine.offline.code_output.transcripts import unfinished
+
+    assert unfinished("x <- c(1,") and unfinished("y <-") and not unfinished("y <- 2")
+    assert not unfinished("f(x) :=")  # R, gnuplot and the shell: no "=" runs on
+    assert _unfinished("f(x) :=") and _unfinished('print("(")  +')  # a convention's "=" does
+    assert not _unfinished('print("(")')  # a bracket inside a string opens nothing
+
+
+def test_the_books_conventions_found_once_serve_a_concept_whose_passages_show_too_few() -> None:
+    from tutor.engine.offline.code_output.prompt_conventions import book_conventions
+
+    text = ("Rational arithmetic keeps fractions exact, as this session shows.\n"
+            "In> 1/2 + 1/3\nOut> 5/6;\nIn> 3/4 * 2\nOut> 3/2;\n")
+    chunk = book_page(text, page=3)
+    elsewhere = book_page(IN_OUT, page=9)
+    assert find_conventions(text) == []  # two sessions alone: no evidence of a prompt
+    book = book_conventions([elsewhere, chunk])
+    assert [c.prompt for c in book] == ["In>"]
+    m = gather(CALCULUS, term_variants(CALCULUS.name, CALCULUS.aliases), [chunk])
+    assert write_transcript_outputs(m, [chunk]) == []  # read from its own passages only
+    answers = {i.answer for i in write_transcript_outputs(m, [chunk], book)}
+    assert "3/2" in answers  # read in the book's convention
+
+
+def test_the_plan_finds_the_books_conventions_once_and_the_writing_task_hands_them_on(
+        monkeypatch) -> None:
+    from types import SimpleNamespace
+
+    from tutor.study import exercise_steps
+    from tutor.study.state import ProgressTally
+
+    text = ("Rational arithmetic keeps fractions exact, as this session shows.\n"
+            "In> 1/2 + 1/3\nOut> 5/6;\nIn> 3/4 * 2\nOut> 3/2;\n")
+    chunks = [book_page(text, page=3), book_page(IN_OUT, page=9)]
+    given: list[object] = []
+
+    class Recorder:
+        def write_exercises(self, concept, related, passages, conventions=None):  # type: ignore[no-untyped-def]
+            given.append(conventions)
+            return []
+
+    context = SimpleNamespace(passages_per_concept=3, engine=Recorder(), tally=ProgressTally())
+    runtime = SimpleNamespace(context=context)
+    state = {"chunks": [c.model_dump(mode="json") for c in chunks], "related": {},
+             "concepts": [CALCULUS.model_dump(mode="json")], "prerequisites": []}
+    plan = exercise_steps.plan_exercises(state, runtime)  # type: ignore[arg-type]
+    assert [c["prompt"] for c in plan["prompt_conventions"]] == ["In>"]  # over the whole book
+    monkeypatch.setattr(exercise_steps, "emit", lambda *args: None)
+    [send] = exercise_steps.fan_out_writing({**state, **plan}, runtime)  # type: ignore[arg-type,misc]
+    exercise_steps.write_exercises(send.arg, runtime)  # type: ignore[arg-type]
+    [conventions] = given
+    assert [c.prompt for c in conventions] == ["In>"]  # type: ignore[attr-defined]

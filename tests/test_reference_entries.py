@@ -159,3 +159,24 @@ def test_details_of_an_entry_give_way_but_an_acronym_it_defines_stays():
     assert "input" not in names
     assert {"UKM", "secret", "hkdf_extract"} <= set(names)
     assert with_entries(found, _pages(("Intro", "A secret is what two parties share."))) is found
+
+
+def test_a_build_reads_the_reference_entries_once(monkeypatch):
+    from tutor.engine.offline.concepts import extract, reference_concepts, reference_entries
+
+    calls: list[int] = []
+
+    def counted(chunks, skip=frozenset()):
+        calls.append(len(chunks))
+        return reference_entries.find_entries(chunks, skip)
+
+    monkeypatch.setattr(extract, "find_entries", counted)
+    monkeypatch.setattr(reference_concepts, "find_entries", counted)
+    names = {d.name for d in extract_concepts(TYPESET)}
+    assert "foo_to_ascii" in names  # the entries still become concepts
+    assert calls == [len(TYPESET)]  # with_entries and without_arguments share one reading
+
+
+def test_entries_the_caller_read_are_the_ones_used():
+    assert with_entries([], TYPESET, found=[]) == []  # none given: none read again
+    assert "foo_free" in {d.name for d in with_entries([], TYPESET, found=find_entries(TYPESET))}

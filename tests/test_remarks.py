@@ -80,3 +80,34 @@ def test_a_heading_run_into_the_definition_is_taken_off() -> None:
                    "an option says otherwise.", "Blank cells")
     replace_remarks([blank], _sentences(chunks), chunks)
     assert blank.definition.startswith("By default blank cells are read as zero")
+
+
+def test_the_sentences_are_indexed_by_section_once_and_only_a_remarks_sections_read(
+        monkeypatch) -> None:
+    from tutor.engine.offline.definitions import remarks
+
+    chunks = manual_pages(
+        ("Startup cells", "It is possible that you want some cells run when the sheet opens. "
+         "Startup cells behave like other cells, except that they all run when the sheet "
+         "is opened."),
+        ("Charts", "Charts are a useful tool, and most spreadsheets offer them. Charts show "
+         "the values of a column as bars whose heights follow the values."),
+        ("Elsewhere", "Startup cells keep a flag in the file that the sheet reads on opening."),
+    )
+    startup = _draft("startup cell", "It is possible that you want some cells run when the "
+                     "sheet opens.", "Startup cells")
+    chart = _draft("chart", "Charts are a useful tool, and most spreadsheets offer them.",
+                   "Charts", page=2)
+    indexed: list[int] = []
+    sections_of = remarks.sections_of
+    monkeypatch.setattr(remarks, "sections_of",
+                        lambda sentences: indexed.append(len(sentences)) or sections_of(sentences))
+    sentences = _sentences(chunks)
+    replace_remarks([startup, chart], sentences, chunks)
+    assert len(indexed) == 1  # once for both remarks
+    assert startup.definition.startswith("Startup cells behave like other cells")
+    assert chart.definition.startswith("Charts show the values")
+    # a sentence of a section neither devoted to the concept nor its own is not read
+    index = remarks.sections_of(sentences)
+    lone = _draft("startup cell", "It is possible that you want some cells run.", "Nowhere")
+    assert remarks.said_of_it(lone, sentences, {}, index) is None

@@ -14,8 +14,8 @@ from tutor.engine.offline.concepts.taught_commands import (
     code_names,
     explaining,
     taught_commands,
-    without_run_in,
 )
+from tutor.engine.offline.definitions.section_definitions import without_run_in
 from tutor.engine.port import ConceptDraft
 
 _ODE = ("Maxima can solve first and second order differential equations using the ode2 "
@@ -103,9 +103,9 @@ def test_a_command_the_map_already_has_adds_nothing_and_order_is_kept() -> None:
 
 def test_a_heading_the_extraction_ran_into_the_sentence_is_cut() -> None:
     assert without_run_in("Using ode2 Maxima can solve equations using the ode2 command.",
-                          "ode2") == "Maxima can solve equations using the ode2 command."
+                          ["ode2"]) == "Maxima can solve equations using the ode2 command."
     kept = "Integration can be performed by the function Integrate, which has two forms."
-    assert without_run_in(kept, "Integrate") == kept
+    assert without_run_in(kept, ["Integrate"]) == kept
 
 
 def test_a_sentence_leaning_on_the_text_before_it_explains_nothing() -> None:
@@ -140,3 +140,25 @@ def test_a_name_used_as_a_modifier_is_not_said_to_be_used() -> None:
                       "tuple") == 0
     assert explaining("You can use desolve to solve systems of linear equations.",
                       "desolve") == 1
+
+
+def test_each_line_is_judged_code_or_prose_once_and_each_sentence_scored_once(monkeypatch
+                                                                               ) -> None:
+    from tutor.engine.offline.concepts import taught_commands as module
+
+    judged: list[str] = []
+    scored: list[tuple[str, str]] = []
+    holds_code, explains = module.holds_code, module.explaining
+    monkeypatch.setattr(module, "holds_code", lambda text: judged.append(text) or holds_code(text))
+    monkeypatch.setattr(module, "explaining", lambda text, name, word=False: scored.append(
+        (text, name)) or explains(text, name, word))
+    chunks = manual_pages(("5.1 Solving equations", _ODE), ("5.2 Clearing", _MORE))
+    sentences, _ = read_sentences(chunks)
+    names = module.code_names(chunks, set())
+    assert {"ode2", "kill"} <= set(names)
+    lines = sum(len(c.text.split("\n")) for c in chunks)
+    assert len(judged) == lines  # each line once, not twice
+    judged.clear()
+    found = {d.name for d in taught_commands([], sentences, chunks, set())}
+    assert found == {"ode2", "kill"}
+    assert len(scored) == len(set(scored))  # no sentence scored twice for one name

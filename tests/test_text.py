@@ -111,6 +111,17 @@ def test_content_stems_drop_stopwords_and_keep_digits() -> None:
     assert content_stems("not connected", drop=frozenset({"not"})) == ["connect"]
 
 
+def test_content_stems_are_one_reading_with_the_shortest_word_an_argument() -> None:
+    from tutor.engine.offline.terms import content_stems as engine_stems
+
+    text = "The 3d axes of a pi plot don\u2019t show children"
+    assert content_stems(text) == ["3d", "axi", "pi", "plot", "dont", "show", "child"]
+    assert content_stems(text, min_letters=3) == ["axi", "plot", "dont", "show", "child"]
+    assert content_stems("the axis") == content_stems("the axes")  # a plural as its singular
+    assert engine_stems(text) == set(content_stems(text, min_letters=3))
+    assert engine_stems(text, drop=["child", "plot"]) == {"axi", "dont", "show"}
+
+
 def test_words_are_lower_case_tokens() -> None:
     assert words("Don't re-read X2!") == ["don't", "re-read", "x2"]
 

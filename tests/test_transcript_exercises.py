@@ -243,3 +243,19 @@ def test_a_result_shown_after_will_display_is_found_without_a_comment_and_read_a
     found[0][1].append("y = 5")  # what a caller does with its copy stays with it
     assert annotated_results(text) == [(18, ["x = 3"], "print x + 1", "4")]
     assert annotated_results("x = 3\nprint x + 1\n4\n") == []  # nothing says it is shown
+
+
+def test_what_an_item_shows_is_what_is_checked() -> None:
+    from tutor.engine.offline.code_output.transcript_exercises import MAX_STEPS_SHOWN
+
+    # x is bound by the first line; the session's last line reads it after 8 more lines
+    lines = ["> x <- 40"] + [f"> y{n} <- {n}" for n in range(MAX_STEPS_SHOWN)]
+    text = ("Each object has a mode, which the function mode reports.\n" + "\n".join(lines)
+            + "\n> x * 2\n[1] 80\nR objects are often coerced to different types during "
+            "computations.\n")
+    [t] = transcripts(text)
+    last = len(t.steps) - 1
+    assert fully_shown(t, last)  # the whole session binds x
+    assert not fully_shown(t, last, first=last + 1 - MAX_STEPS_SHOWN)  # the shown part does not
+    items, _ = _items(MODE, text)
+    assert all("> x * 2" not in item.prompt for item in items)  # x's binding out of sight

@@ -214,19 +214,28 @@ def stem(word: str) -> str:
     return str(stemmer.stemWord(word))
 
 
-def content_stems(text: str, drop: frozenset[str] | set[str] = frozenset()) -> list[str]:
-    """Stems of the words of ``text`` that carry meaning, in order. Hyphens separate words
-    (``floating-point`` is two); stopwords, words in ``drop`` and single letters are left out,
-    digits are kept; an apostrophe does not make a new word (``it's`` is the stopword
-    ``its``)."""
+def content_stems(text: str, drop: Iterable[str] = (), min_letters: int = 2) -> list[str]:
+    """Stems of the words of ``text`` that carry meaning, in order: the one reading of a
+    text's content words, for the grader (``min_letters`` 2: "pi", "3d" count) and for the
+    offline engine's writers and checker (3, :func:`tutor.engine.offline.terms.content_stems`).
+    The text is made regular first (:func:`normalize`); hyphens separate words
+    (``floating-point`` is two); stopwords, words in ``drop`` (as written or in the
+    singular) and words shorter than ``min_letters`` are left out, digits are kept; an
+    apostrophe does not make a new word (``it's`` is the stopword ``its``); a plural is
+    stemmed as its singular (``axes`` as ``axis``)."""
+    dropped = drop if isinstance(drop, (set, frozenset)) else frozenset(drop)
     out = []
-    for word in _CONTENT_WORD.findall(text.lower()):
+    # ASCII without a line-end hyphen is regular already: skip the normaliser's work (and
+    # its cache, which whole books of sentences would churn)
+    plain = text if text.isascii() and "-\n" not in text else normalize(text)
+    for word in _CONTENT_WORD.findall(plain.lower()):
         bare = word.replace("'", "")
-        if word in drop or bare in drop or bare in STOPWORDS:
+        if bare in STOPWORDS or len(bare) < min_letters and not bare.isdigit():
             continue
-        if len(bare) < 2 and not bare.isdigit():
+        single = singular(bare)
+        if dropped and (word in dropped or bare in dropped or single in dropped):
             continue
-        out.append(stem(bare))
+        out.append(stem(single))
     return out
 
 

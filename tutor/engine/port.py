@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from enum import StrEnum
-from typing import Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
 from tutor.course import Chunk, Citation, Concept, DefinitionKind, Exercise, Prerequisite
+
+if TYPE_CHECKING:
+    from tutor.engine.offline.code_output.prompt_conventions import PromptConvention
 
 
 class ConceptDraft(BaseModel):
@@ -216,10 +219,13 @@ class Engine(Protocol):
         ...
 
     def write_exercises(
-        self, concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk]
+        self, concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk],
+        conventions: Sequence[PromptConvention] | None = None,
     ) -> list[Exercise]:
         """Exercises for one concept. ``related``: near concepts (distractor material);
-        ``passages``: the passages that teach the concept."""
+        ``passages``: the passages that teach the concept; ``conventions``: how the book
+        sets its interpreter's sessions, found once per build over the whole book (the
+        offline writer's; ``None``: found from the passages)."""
         ...
 
     def check_exercise(

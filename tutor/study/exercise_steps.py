@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import asdict
 from typing import Any
 
 from langgraph.graph import END
@@ -23,6 +24,10 @@ from langgraph.types import Send
 
 from tutor.answers import CASE_ASKED
 from tutor.course import Chunk, Concept, Exercise
+from tutor.engine.offline.code_output.prompt_conventions import (
+    PromptConvention,
+    book_conventions,
+)
 from tutor.engine.offline.contrasts.contrast_cases import quoted_case
 from tutor.engine.offline.contrasts.contrast_questions import pair_of
 from tutor.engine.offline.contrasts.nested_ideas import nesting_passages
@@ -39,8 +44,11 @@ def write_exercises(task: ConceptTask, runtime: Runtime[StudyContext]) -> dict[s
     concept = Concept.model_validate(task["concept"])
     related = [Concept.model_validate(c) for c in task["near_concepts"]]
     passages = [Chunk.model_validate(c) for c in task["passages"]]
+    given = task.get("conventions")  # the book's, found once by the plan
+    conventions = None if given is None else [PromptConvention(**c) for c in given]
     try:
-        exercises = runtime.context.engine.write_exercises(concept, related, passages)
+        exercises = runtime.context.engine.write_exercises(concept, related, passages,
+                                                           conventions)
         for exercise in exercises:
             if not exercise.citations:  # every exercise cites where its answer is taught
                 exercise.citations = list(concept.citations[:1])
@@ -101,7 +109,8 @@ def plan_exercises(state: StudyState, runtime: Runtime[StudyContext]) -> dict[st
     by_id = {c["id"]: c for c in concepts}
     lookup = PassageLookup([Chunk.model_validate(c) for c in state["chunks"]])
     n = runtime.context.passages_per_concept
-    showcases = showcase_passages(concepts, lookup.chunks)
+    conventions = book_conventions(lookup.chunks)  # the book's own prompts, found once
+    showcases = showcase_passages(concepts, lookup.chunks, conventions)
     for concept_id, others in procedure_passages(concepts, lookup.chunks).items():
         showcases[concept_id] = [*showcases.get(concept_id, []), *others]  # other tasks' actions
     for concept_id, others in entry_section_passages(concepts, lookup.chunks).items():
@@ -116,7 +125,7 @@ def plan_exercises(state: StudyState, runtime: Runtime[StudyContext]) -> dict[st
             lookup, by_id, concept, related.get(concept["id"], []), linked[concept["id"]],
             showcases, n)]
         for concept in concepts
-    }}
+    }, "prompt_conventions": [asdict(c) for c in conventions]}
 
 
 def _passages_of(state: StudyState) -> dict[str, list[dict[str, Any]]]:
@@ -143,6 +152,7 @@ def fan_out_writing(state: StudyState, runtime: Runtime[StudyContext]) -> list[S
             passages=passages[concept["id"]],
             candidates=[],
             fanout_size=len(concepts),
+            conventions=state.get("prompt_conventions", []),
         )
         for concept in concepts
     ]
@@ -317,6 +327,7 @@ def fan_out_checking(state: StudyState, runtime: Runtime[StudyContext]) -> list[
                 passages=passages[concept["id"]],
                 candidates=written[concept["id"]],
                 fanout_size=len(concepts),
+                conventions=[],
             ),
         )
         for concept in concepts

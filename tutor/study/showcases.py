@@ -24,7 +24,7 @@ from tutor.engine.offline.code_output.annotated_results import annotated_starts
 from tutor.engine.offline.code_output.convention_steps import answerable_convention_starts
 from tutor.engine.offline.code_output.prompt_conventions import (
     PromptConvention,
-    find_conventions,
+    book_conventions,
 )
 from tutor.engine.offline.code_output.special_values import stated_case_starts
 from tutor.engine.offline.code_output.stated_results import stated_starts
@@ -161,13 +161,17 @@ def _results(text: str) -> list[int]:
 
 
 def showcase_passages(
-    concepts: Sequence[dict[str, Any]], chunks: Sequence[Chunk]
+    concepts: Sequence[dict[str, Any]], chunks: Sequence[Chunk],
+    conventions: Sequence[PromptConvention] | None = None,
 ) -> dict[str, list[Chunk]]:
-    """For each concept id, the passages that show it at work, with the passage before each."""
+    """For each concept id, the passages that show it at work, with the passage before each;
+    ``conventions``: the book's prompt conventions, when the caller has found them
+    (:func:`book_conventions`)."""
     names = _NameFinder(concepts)
     ordered = sorted(chunks, key=lambda c: (c.source, c.order))
     symbols = _symbol_owners(ordered, names)
-    conventions = find_conventions("\n".join(c.text for c in ordered))  # the book's prompts
+    if conventions is None:
+        conventions = book_conventions(ordered)
     picked: dict[str, list[Chunk]] = defaultdict(list)
     shown: Counter[str] = Counter()
     worked: Counter[str] = Counter()

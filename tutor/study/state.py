@@ -60,6 +60,10 @@ class StudyState(StudyInput, total=False):
     """Concept id -> ids of semantically near concepts (distractor material)."""
     task_passages: dict[str, list[str]]
     """Concept id -> ids of the passages its writing and checking tasks read."""
+    prompt_conventions: list[dict[str, Any]]
+    """The book's own prompt conventions (how its interpreter's sessions look), found once
+    over the whole book by the planning step (offline engine's ``prompt_conventions``), as
+    dicts."""
     written: Annotated[list[dict[str, Any]], operator.add]
     """:class:`tutor.course.Exercise` dicts written by the per-concept tasks."""
     exercises: Annotated[list[dict[str, Any]], operator.add]
@@ -110,6 +114,8 @@ class ConceptTask(TypedDict):
     """For the checking task: the exercises written for the concept."""
     fanout_size: int
     """How many concepts the fan-out has (for progress events)."""
+    conventions: list[dict[str, Any]]
+    """For the writing task: the book's prompt conventions, found once for every concept."""
 
 
 STEPS: dict[str, str] = {

@@ -25,7 +25,7 @@ import hashlib
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -47,6 +47,9 @@ from tutor.engine.port import (
     LearnerContext,
 )
 from tutor.errors import BudgetError
+
+if TYPE_CHECKING:
+    from tutor.engine.offline.code_output.prompt_conventions import PromptConvention
 
 Reply = TypeVar("Reply", bound=BaseModel)
 WritingJob = tuple[Concept, Sequence[Concept], Sequence[Chunk]]
@@ -164,11 +167,13 @@ class BatchBuild:
 
     # -- the port (per-concept work from the batches, the rest from the engine) ---------------
     def write_exercises(self, concept: Concept, related: Sequence[Concept],
-                        passages: Sequence[Chunk]) -> list[Exercise]:
+                        passages: Sequence[Chunk],
+                        conventions: Sequence[PromptConvention] | None = None
+                        ) -> list[Exercise]:
         found = self._exercises.pop(concept.id, None)
         if found is not None:
             return found
-        return self.engine.write_exercises(concept, related, passages)
+        return self.engine.write_exercises(concept, related, passages, conventions)
 
     def check_exercise(self, exercise: Exercise, concept: Concept,
                        passages: Sequence[Chunk]) -> ExerciseCheck:

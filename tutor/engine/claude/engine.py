@@ -56,6 +56,7 @@ from tutor.prompts import load_prompt
 
 if TYPE_CHECKING:
     from tutor.context import TutorContext
+    from tutor.engine.offline.code_output.prompt_conventions import PromptConvention
 
 Result = TypeVar("Result")
 EXPLANATION_WORDS = 250
@@ -252,9 +253,10 @@ class ClaudeEngine:
         return studying.link_prerequisites(self, concepts, chunks)
 
     def write_exercises(
-        self, concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk]
+        self, concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk],
+        conventions: Sequence[PromptConvention] | None = None,
     ) -> list[Exercise]:
-        return studying.write_exercises(self, concept, related, passages)
+        return studying.write_exercises(self, concept, related, passages, conventions)
 
     def check_exercise(
         self, exercise: Exercise, concept: Concept, passages: Sequence[Chunk]

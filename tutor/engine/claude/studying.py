@@ -41,6 +41,7 @@ from tutor.text import fold
 
 if TYPE_CHECKING:
     from tutor.engine.claude.engine import ClaudeEngine
+    from tutor.engine.offline.code_output.prompt_conventions import PromptConvention
 
 GROUP_CHARS = 8000
 """Passages per extraction request, in characters."""
@@ -338,7 +339,10 @@ def exercises_from_reply(text: str, concept: Concept, passages: Sequence[Chunk]
 
 
 def write_exercises(engine: ClaudeEngine, concept: Concept, related: Sequence[Concept],
-                    passages: Sequence[Chunk]) -> list[Exercise]:
+                    passages: Sequence[Chunk],
+                    conventions: Sequence[PromptConvention] | None = None) -> list[Exercise]:
+    """The concept's exercises from the model; ``conventions`` go to the offline writer only,
+    when the model's reply cannot be used (the book's prompt conventions)."""
     def attempt() -> list[Exercise]:
         params = exercises_request(engine, concept, related, passages)
         reply = engine.calls.structured("write_exercises", ExercisesReply, params,
@@ -346,4 +350,4 @@ def write_exercises(engine: ClaudeEngine, concept: Concept, related: Sequence[Co
         return exercises_from(reply, concept, passages)
 
     return engine.step("write_exercises", attempt,
-                       lambda e: e.write_exercises(concept, related, passages))
+                       lambda e: e.write_exercises(concept, related, passages, conventions))

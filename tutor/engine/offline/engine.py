@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tutor.course import Chunk, Concept, Exercise, Prerequisite
 from tutor.engine.port import (
@@ -16,6 +17,8 @@ from tutor.engine.port import (
     LearnerContext,
 )
 
+if TYPE_CHECKING:
+    from tutor.engine.offline.code_output.prompt_conventions import PromptConvention
 
 class OfflineEngine:
     """Classical NLP: headings, emphasis, definitional patterns, keyphrase statistics,
@@ -41,11 +44,12 @@ class OfflineEngine:
         return link_prerequisites(concepts, chunks)
 
     def write_exercises(
-        self, concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk]
+        self, concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk],
+        conventions: Sequence[PromptConvention] | None = None,
     ) -> list[Exercise]:
         from tutor.engine.offline.writing.exercises import write_exercises
 
-        return write_exercises(concept, related, passages)
+        return write_exercises(concept, related, passages, conventions)
 
     def check_exercise(
         self, exercise: Exercise, concept: Concept, passages: Sequence[Chunk]

@@ -20,7 +20,8 @@ from itertools import accumulate
 
 from rapidfuzz import fuzz
 
-from tutor.text import STOPWORDS, general_zipf, normalize, singular, stem
+from tutor.text import STOPWORDS, general_zipf, normalize, singular
+from tutor.text import content_stems as stems_of_content
 
 GENERIC_WORDS = frozenset(
     """
@@ -313,23 +314,19 @@ def _may_be_near(length: int, target: int) -> bool:
 
 
 def content_stems(text: str, drop: Iterable[str] = ()) -> set[str]:
-    """Stems of the content words of a text (no stopwords, no words under three letters)."""
+    """The text toolkit's content stems (:func:`tutor.text.content_stems`) of the words of
+    three letters or more, as a set: what the writers and the checker compare."""
     dropped = set(drop)
     if not dropped:
         return set(_content_stems(text))
-    return {
-        stem(w)
-        for w in words(text)
-        if (len(w) >= 3 or w.isdigit()) and w not in STOPWORDS and w not in dropped
-    }
+    return set(stems_of_content(text, dropped, min_letters=3))
 
 
 @lru_cache(maxsize=16384)
 def _content_stems(text: str) -> frozenset[str]:
     """:func:`content_stems` with nothing dropped, worked out once per text: the writers
     compare the same sentences with many definitions."""
-    return frozenset(stem(w) for w in words(text)
-                     if (len(w) >= 3 or w.isdigit()) and w not in STOPWORDS)
+    return frozenset(stems_of_content(text, min_letters=3))
 
 
 def support(claim: str, evidence: str | set[str], drop: Iterable[str] = ()) -> float:

@@ -27,8 +27,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tutor.course import Chunk
 from tutor.engine.offline.code_output.code_listings import looks_like_prose
-from tutor.engine.offline.code_output.transcripts import PROMPT, Transcript, TranscriptStep
+from tutor.engine.offline.code_output.transcripts import (
+    PROMPT,
+    Transcript,
+    TranscriptStep,
+    unfinished,
+)
 
 MIN_PROMPTS = 3
 """Lines a token must open, with code after it, to be taken for a prompt."""
@@ -104,6 +110,14 @@ def holds_code(text: str) -> bool:
         bool(_CODE.search(text)) or len(text.split()) <= 2)
 
 
+def book_conventions(chunks: Sequence[Chunk]) -> list[PromptConvention]:
+    """The prompt conventions of the whole book (:func:`find_conventions` over its passages
+    in reading order): found once per build, by the exercise planning step, for the
+    showcases and every concept's writer."""
+    ordered = sorted(chunks, key=lambda c: (c.source, c.order))
+    return find_conventions("\n".join(c.text for c in ordered))
+
+
 def find_conventions(text: str) -> list[PromptConvention]:
     """The prompt conventions the text shows its sessions in (none when unsure)."""
     lines = [line.rstrip() for line in _split_run_ins(text).split("\n")]
@@ -172,10 +186,14 @@ def _answer_line(lines: list[str], i: int, shape: str) -> int | None:
     return None if token is not None and _shape(token[0]) == shape else j
 
 
+_OPEN_ENDS = (",", "+", "-", "*", "/", "=", "\\")
+"""What an unfinished input of a system read by its convention ends with (``f(x) :=``)."""
+
+
 def _unfinished(line: str) -> bool:
-    code = re.sub(r'"[^"]*"', '""', line)
-    depth = sum(code.count(o) - code.count(c) for o, c in ("()", "[]", "{}"))
-    return depth > 0 or code.rstrip().endswith((",", "+", "-", "*", "/", "=", "\\"))
+    """Whether a line's input runs on (:func:`transcripts.unfinished`): its double-quoted
+    strings set aside, a system's ``#`` and ``'`` being operators as often as not."""
+    return unfinished(re.sub(r'"[^"]*"', '""', line), _OPEN_ENDS)
 
 
 def _ending(texts: list[str], marks: str, share: float = MIN_ENDING_SHARE) -> str:

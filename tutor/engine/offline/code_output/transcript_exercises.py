@@ -32,8 +32,9 @@ from tutor.engine.offline.code_output.convention_steps import (
     shown_value,
 )
 from tutor.engine.offline.code_output.prompt_conventions import (
+    PromptConvention,
+    book_conventions,
     convention_transcripts,
-    find_conventions,
 )
 from tutor.engine.offline.code_output.transcripts import (
     Transcript,
@@ -93,10 +94,16 @@ def _alike(first: str, second: str) -> bool:
     return bool(stems) and stems == content_stems(second)
 
 
+def _first_shown(index: int) -> int:
+    """The first step an item on step ``index`` shows: the last :data:`MAX_STEPS_SHOWN`
+    steps are shown, and only they are checked (:func:`transcripts.fully_shown`)."""
+    return max(0, index + 1 - MAX_STEPS_SHOWN)
+
+
 def _shown(t: Transcript, index: int) -> str:
     """The transcript up to step ``index`` as the page sets it, without that step's output."""
     more = _CONTINUATION.get(t.prompt, "")
-    first = max(0, index + 1 - MAX_STEPS_SHOWN)
+    first = _first_shown(index)
     lines: list[str] = []
     # under a book's own convention, only the steps the asked one depends on
     shown = needed_steps(t, index, first) if t.convention else range(first, index + 1)
@@ -204,19 +211,23 @@ def _renumbered(key: str, values: Sequence[str]) -> str:
     return key[:start] + _NUMBER.sub(lambda m: next(given, m.group(0)), key[start:])
 
 
-def write_transcript_outputs(m: Material, passages: Sequence[Chunk]) -> list[Exercise]:
+def write_transcript_outputs(m: Material, passages: Sequence[Chunk],
+                             conventions: Sequence[PromptConvention] | None = None
+                             ) -> list[Exercise]:
     """Up to :data:`MAX_ITEMS` "what does it show" items on the transcripts that follow text
-    naming the concept, each keyed to the page's output."""
+    naming the concept, each keyed to the page's output; sessions of another system are read
+    in the book's own ``conventions`` (found once per build over the whole book,
+    :func:`prompt_conventions.book_conventions`; without them, over the passages given)."""
     items: list[Exercise] = []
     asked: set[tuple[str, str]] = set()
     previous: Chunk | None = None
     ordered = sorted(passages, key=lambda c: (c.source, c.order))
-    conventions = find_conventions("\n".join(c.text for c in ordered))  # the book's own
+    own = book_conventions(ordered) if conventions is None else list(conventions)
     for chunk in ordered:
         joined = previous is not None and previous.source == chunk.source and (
             previous.order == chunk.order - 1)
         lead = previous.text if joined and previous is not None else ""
-        found = transcripts(chunk.text) + convention_transcripts(chunk.text, conventions)
+        found = transcripts(chunk.text) + convention_transcripts(chunk.text, own)
         outputs = [key for t in found for i in range(len(t.steps))
                    if (key := _key(t, i, t.steps[i].source))]
         def named(start: int, text: str = chunk.text, lead: str = lead) -> bool:
@@ -255,9 +266,9 @@ def _item(m: Material, t: Transcript, index: int, page: str, outputs: Sequence[s
     if not step.output or (step.source, step.output) in asked or len(shown) > MAX_SHOWN_CHARS:
         return None
     key = _key(t, index, shown)
-    if key is None or not (convention_fully_shown(
-            t, index, page, max(0, index + 1 - MAX_STEPS_SHOWN)) if t.convention
-            else fully_shown(t, index, page)):
+    first = _first_shown(index)  # what is checked is what is shown
+    if key is None or not (convention_fully_shown(t, index, page, first) if t.convention
+                           else fully_shown(t, index, page, first)):
         return None
     if _echoes(t, index) or mentions(shown, [step.output]):
         return None  # the session shows the answer already (another line printed it)

@@ -161,12 +161,22 @@ def transcripts(text: str) -> list[Transcript]:
     return [t for t in found if t.steps]
 
 
-def _open(source: str) -> bool:
-    """Whether the input is not finished: a bracket left open, or a trailing comma or
-    operator (the next line continues it)."""
-    code = _code(source).rstrip()
+OPEN_ENDS = (",", "+", "-", "*", "/", "<-", "|", "&", "\\")
+"""What an unfinished line of R, gnuplot or a shell ends with: the next line continues it."""
+
+
+def unfinished(code: str, ends: tuple[str, ...] = OPEN_ENDS) -> bool:
+    """Whether an input (its strings, and comments where the language has them, already
+    taken out) is not finished: a bracket left open, or it ends with one of ``ends`` (a
+    comma, an operator), so the next line continues it."""
+    code = code.rstrip()
     depth = sum(code.count(o) - code.count(c) for o, c in ("()", "[]", "{}"))
-    return depth > 0 or code.endswith((",", "+", "-", "*", "/", "<-", "|", "&", "\\"))
+    return depth > 0 or code.endswith(ends)
+
+
+def _open(source: str) -> bool:
+    """Whether the input, read as R, gnuplot or a shell, is not finished (:func:`unfinished`)."""
+    return unfinished(_code(source))
 
 
 def _code(source: str) -> str:
@@ -235,13 +245,15 @@ def _shell_outside(source: str) -> bool:
     return any(OUTSIDE_CALLS.match(w.rsplit("/", 1)[-1]) for w in words)
 
 
-def fully_shown(transcript: Transcript, index: int, page_text: str = "") -> bool:
-    """Whether step ``index`` computes its output from the transcript's earlier steps and
-    literals only: everything it reads (and what those steps read) is bound by a step shown
-    before it, nothing it calls depends on the machine, and no function it calls is one the
-    rest of the page (``page_text``) defines out of sight."""
+def fully_shown(transcript: Transcript, index: int, page_text: str = "", first: int = 0
+                ) -> bool:
+    """Whether step ``index`` computes its output from the steps ``first`` .. ``index`` (the
+    steps an item shows) and literals only: everything it reads (and what those steps read)
+    is bound by one of them before it, a binding in a step left out counting for nothing,
+    nothing it calls depends on the machine, and no function it calls is one the rest of the
+    page (``page_text``) defines out of sight."""
     prompt = transcript.prompt
-    steps = transcript.steps[: index + 1]
+    steps = transcript.steps[first: index + 1]
     bound: set[str] = set()
     for step in steps:
         if _unclosed_quote(step.source):

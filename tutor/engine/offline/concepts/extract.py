@@ -283,7 +283,8 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     state_in_notation(result, sentences, chunks)
     result = define_anywhere(result, sentences, chunks)  # a better sentence, or no concept
     api_units = find_api_units(chunks, reference)  # a generated class reference, read once
-    result = with_entries(result, chunks, reference, api_units)  # an API manual's reference entries
+    entries = find_entries(chunks, reference)  # an API manual's reference entries, read once
+    result = with_entries(result, chunks, reference, api_units, entries)
     result = add_section_concepts(result, sentences, chunks)  # sections on a topic still missing
     result = add_run_in_concepts(result, chunks)  # paragraphs opened by a run-in head
     result = add_taught_commands(result, sentences, chunks, reference)  # commands the prose teaches
@@ -292,8 +293,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     result = add_introduced_terms(result, sentences, chunks)  # named and explained in prose
     result = add_task_concepts(result, [c for i, c in enumerate(chunks) if i not in reference])
     result = without_setting_values(result)  # "Zero is an acceptable value": a setting's value
-    result = without_arguments(  # "x" of "stripln x": an argument, not a concept
-        result, find_entries(chunks, reference), chunks)
+    result = without_arguments(result, entries, chunks)  # "x" of "stripln x": an argument
     result = with_api_classes(result, chunks, reference, api_units)  # its classes, members
     judge_definitions(result, sentences, chunks)  # a definition, or only a description
     return keep_explained(result, sentences, chunks)  # defined or explained by the book, or no concept

@@ -78,18 +78,22 @@ _TAGGED = re.compile(r"\[[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,2}\]")
 
 def with_entries(drafts: list[ConceptDraft], chunks: Sequence[Chunk],
                  skip: set[int] | frozenset[int] = frozenset(),
-                 units: Sequence[ApiUnit] | None = None) -> list[ConceptDraft]:
+                 units: Sequence[ApiUnit] | None = None,
+                 found: Sequence[ReferenceEntry] | None = None) -> list[ConceptDraft]:
     """The drafts with the manual's reference entries, its named entries
     (:mod:`.named_entries`: every one a concept) and option tables (:mod:`.option_tables`) as
     concepts, in reading order; the drafts unchanged (same list) when the course has none.
-    ``units``: the course's generated class reference, when the caller has read it already."""
+    ``units``: the course's generated class reference, and ``found`` its reference entries
+    (:func:`.reference_entries.find_entries`), when the caller has read them already."""
     if units is None:
         units = find_api_units(chunks, skip)
     if units:
         return drafts  # a generated class reference: :func:`with_api_classes`, once the map is made
     named = find_named_entries(chunks, skip)
     owned = {term_key(e.name) for e in named}  # a man page's NAME line: the named entry's
-    entries = [e for e in find_entries(chunks, skip) if term_key(e.name) not in owned]
+    if found is None:
+        found = find_entries(chunks, skip)
+    entries = [e for e in found if term_key(e.name) not in owned]
     tables = option_concepts(chunks, skip)  # a tool's options, one concept a table
     if not entries and not named and not tables:
         return drafts

@@ -43,6 +43,8 @@ from tutor.engine.offline.concepts.candidates import Sentence
 from tutor.engine.offline.concepts.introduced_terms import COMMON_ZIPF
 from tutor.engine.offline.concepts.reference_entries import verb_form
 from tutor.engine.offline.concepts.section_concepts import reads_alone
+from tutor.engine.offline.definitions.descriptions import compiled_pattern
+from tutor.engine.offline.definitions.section_definitions import without_run_in
 from tutor.engine.offline.definitions.self_contained import leans
 from tutor.engine.offline.terms import term_key
 from tutor.engine.port import ConceptDraft
@@ -112,13 +114,14 @@ def code_names(chunks: Sequence[Chunk], reference: set[int]) -> Counter[str]:
     for text in texts:
         inputs = [step.source for t in convention_transcripts(text, conventions)
                   for step in t.steps]
-        inputs += [line for line in text.split("\n") if holds_code(line.strip())]
+        prose: list[str] = []
+        for line in text.split("\n"):  # a line of code, or one whose calls the prose writes
+            (inputs if holds_code(line.strip()) else prose).append(line)
         for source in inputs:
             calls.update(set(_CALL.findall(source)) | set(_LISP_FORM.findall(source)))
             defined.update(name for groups in _DEFINED.findall(source) for name in groups if name)
-        for line in text.split("\n"):  # a call the prose writes ("batch(file) reads ...")
-            if not holds_code(line.strip()):
-                calls.update(set(_WRITTEN_CALL.findall(line)))
+        for line in prose:  # "batch(file) reads ..."
+            calls.update(set(_WRITTEN_CALL.findall(line)))
     for name in defined:
         calls.pop(name, None)
     return Counter({n: k for n, k in calls.items()
@@ -138,27 +141,28 @@ def explaining(text: str, name: str, word: bool = False) -> int:
     if (_CONDITION.match(text) or _CROSS_REFERENCE.search(text) or not _prose(text)
             or _weak(text)):
         return 0
-    if not (text[:1].isupper() or re.match(rf"{re.escape(name)}\b", text)):
+    if not (text[:1].isupper() or compiled_pattern(rf"{re.escape(name)}\b").match(text)):
         return 0  # a sentence opening inside code or a list ("X Y) then ...", "• ...")
     n = re.escape(name) + r"(?![\w-]|\.\w)"
     call = r"(?:\([^()]{0,40}\))?"
     kinds = rf"(?:{'|'.join(KINDS)})"
     subject = rf"^(?:The\s+{n}{call}\s+{kinds}\s+|{n}{call}\s+(?:{kinds}\s+)?)"
-    if word and re.match(rf"^{n}\b", text) is None:
+    if word and compiled_pattern(rf"^{n}\b").match(text) is None:
         subject = rf"^The\s+{n}{call}\s+(?:{_WORD_NAMING})\s+"
-    if re.match(subject + _DOES, text) and not re.match(subject + _IS, text):
+    if compiled_pattern(subject + _DOES).match(text) and not (
+            compiled_pattern(subject + _IS).match(text)):
         return 3
     named = rf"(?:{_WORD_NAMING})" if word else kinds
-    written = re.search(rf"(?<![\w.$%-]){n}\((?!\d\))", text) is not None
-    if (re.match(subject + _IS, text)
-            or re.search(rf"\b(?:[Tt]he|[Aa]n?)\s+{n}{call}\s+{named}\b", text)
-            or (written or not word) and re.search(
-                rf"\b(?:[Tt]he|[Aa]n?)\s+(?:{_NAMING})\s+{n}\b(?!\s*\w+\s+{kinds}\b)", text)):
+    written = compiled_pattern(rf"(?<![\w.$%-]){n}\((?!\d\))").search(text) is not None
+    if (compiled_pattern(subject + _IS).match(text)
+            or compiled_pattern(rf"\b(?:[Tt]he|[Aa]n?)\s+{n}{call}\s+{named}\b").search(text)
+            or (written or not word) and compiled_pattern(
+                rf"\b(?:[Tt]he|[Aa]n?)\s+(?:{_NAMING})\s+{n}\b(?!\s*\w+\s+{kinds}\b)").search(text)):
         return 2
     if word and not written:
         return 0
-    return int(re.search(rf"\b(?:use|using|uses)\s+(?:the\s+)?{n}{call}{_USED}", text,
-                         re.IGNORECASE) is not None)
+    return int(compiled_pattern(rf"\b(?:use|using|uses)\s+(?:the\s+)?{n}{call}{_USED}",
+                                re.IGNORECASE).search(text) is not None)
 
 
 def _prose(text: str) -> bool:
@@ -166,19 +170,6 @@ def _prose(text: str) -> bool:
     chars = [c for c in text if not c.isspace()]
     return (len(text.split()) >= MIN_WORDS and text.rstrip()[-1:] in ".!"
             and sum(c.isalpha() for c in chars) >= 0.7 * len(chars))
-
-
-def without_run_in(text: str, name: str) -> str:
-    """The sentence without a heading the extraction ran into it ("Using ode2 Maxima can
-    solve ...", "... - the kill command Many times you will ..."): the words up to the name
-    or a word naming a command, followed by a capital opening the sentence proper, when the
-    rest is a sentence of its own that still names the command."""
-    head = re.match(rf"^(?:[^.:;!?]{{0,80}}?)\b(?:{re.escape(name)}|{'|'.join(KINDS)})\s+"
-                    r"(?=[A-Z][a-z]+\s+[a-z])", text)
-    if head is None or re.search(r"[,(]", head.group()):
-        return text
-    rest = text[head.end():]
-    return rest if len(rest.split()) >= MIN_WORDS and _mentions(rest, name) else text
 
 
 def _weak(text: str) -> bool:
@@ -189,10 +180,6 @@ def _weak(text: str) -> bool:
     return (_WEAK_OPENER.match(text) is not None or leans(text)
             or bool(verb_form(first)) and first[:1].isupper())  # "Specifies ...": an entry's
     # body, of a subject the sentence does not name
-
-
-def _mentions(text: str, name: str) -> bool:
-    return re.search(rf"(?<![\w.$%-]){re.escape(name)}(?![\w-]|\.\w)", text) is not None
 
 
 def taught_commands(drafts: Sequence[ConceptDraft], sentences: Sequence[Sentence],
@@ -215,8 +202,9 @@ def taught_commands(drafts: Sequence[ConceptDraft], sentences: Sequence[Sentence
             name[:1].isupper() and name[1:].islower() and general_zipf(name.lower()) > 0)
         if word and names[name] < MIN_CALLS:
             continue  # an English word the code calls once: the prose speaks of the word
-        best = max(positions, key=lambda p: (explaining(sentences[p].text, name, word), -p))
-        strength = explaining(sentences[best].text, name, word)
+        strength, earliest = max((explaining(sentences[p].text, name, word), -p)
+                                 for p in positions)
+        best = -earliest
         if strength >= 2 or strength and names[name] >= MIN_CALLS:
             chosen[name] = best
     return _drafts(chosen, said, sentences, chunks)
@@ -244,7 +232,7 @@ def _drafts(chosen: dict[str, int], said: dict[str, list[int]],
         chunk = chunks[sentence.chunk]
         others = [sentences[p].text for n in members for p in said[n]
                   if p != chosen[head] and reads_alone(sentences[p].text, [n])]
-        text = without_run_in(sentence.text, head)
+        text = without_run_in(sentence.text, [head])
         result.append(ConceptDraft(
             name=head, definition=text, aliases=members[1:],
             citations=[chunk.citation()], first_order=chunk.order, section=sentence.section,

@@ -219,7 +219,7 @@ def defines(text: str, terms: Sequence[str], glossary: bool = False) -> bool:
             or _POINTS_BACK.search(first) or _ANNOUNCES.search(_ASIDE.sub("", first))):
         return False
     plain = _ASIDE.sub("", first)  # "ATLAS (https://...) is a ...", "a place (directory)"
-    if glossary and _GLOSSARY_GLOSS.match(plain) and not plain.rstrip().endswith("?"):
+    if glossary and _GLOSSARY_GLOSS.match(plain) and not is_question(plain):
         return True
     if not _ONE_CASE.match(plain) and _PROPERTY.search(term_pattern(property_adjectives(terms)).sub(
             _T, plain)):
@@ -330,7 +330,7 @@ def better_sentence(draft: ConceptDraft, positions: Sequence[int], sentences: Se
         opening = " ".join(text.split()[:SUBJECT_WORDS])
         if ((keys & devoted.get(sentence.section, set()) or glossed_in_brackets(text, both))
                 and pattern.search(opening)
-                and len(text.split()) <= MAX_WORDS and not text.endswith("?")
+                and len(text.split()) <= MAX_WORDS and not is_question(text)
                 and not leans(text) and is_prose(text) and not a_case_or_a_sign(text, terms)
                 and not one_named(text, terms) and defines(text, terms)):
             return position

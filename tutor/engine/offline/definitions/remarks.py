@@ -46,7 +46,7 @@ from tutor.engine.offline.definitions.section_definitions import without_run_in
 from tutor.engine.offline.definitions.self_contained import is_prose, leans
 from tutor.engine.offline.terms import term_key
 from tutor.engine.port import ConceptDraft
-from tutor.text import code_marks, split_sentences
+from tutor.text import code_marks, is_question, split_sentences
 
 _OPENER = re.compile(
     r"^\W*(?:un)?(?:fortunately|luckily|sadly|happily|interestingly|surprisingly|clearly|"
@@ -139,8 +139,9 @@ def replace_remarks(drafts: list[ConceptDraft], sentences: Sequence[Sentence],
     if not remarks:
         return drafts
     devoted = devoted_sections(sentences)
+    sections = sections_of(sentences)  # indexed once, read for every remark
     for draft in remarks:
-        found = said_of_it(draft, sentences, devoted)
+        found = said_of_it(draft, sentences, devoted, sections)
         if found is not None:
             adopt(draft, sentences[found], chunks)
         else:
@@ -159,28 +160,42 @@ def without_attitude(text: str) -> str:
     return rest[:1].upper() + rest[1:]
 
 
+def sections_of(sentences: Sequence[Sentence]) -> dict[str, list[int]]:
+    """Section heading -> the positions of its sentences, in reading order."""
+    positions: dict[str, list[int]] = {}
+    for position, sentence in enumerate(sentences):
+        positions.setdefault(sentence.section, []).append(position)
+    return positions
+
+
 def said_of_it(draft: ConceptDraft, sentences: Sequence[Sentence],
-               devoted: dict[str, set[str]]) -> int | None:
+               devoted: dict[str, set[str]],
+               sections: dict[str, list[int]] | None = None) -> int | None:
     """The first sentence of the concept's own section (its heading names it), else of the
     section its definition came from, that names it among its first words and reads as a
-    whole statement of its own that is no remark."""
+    whole statement of its own that is no remark. ``sections``: the sentences' positions by
+    section (:func:`sections_of`), when the caller has them: only those sections are read."""
+    if sections is None:
+        sections = sections_of(sentences)
     terms = terms_of(draft)
     keys = {term_key(t) for t in terms}
     pattern = term_pattern(terms)
-    own: list[int] = []
-    cited: list[int] = []
-    for position, sentence in enumerate(sentences):
-        text = sentence.text.strip()
-        head = " ".join(text.split()[:SUBJECT_WORDS])
-        if pattern.search(head) is None or text == draft.definition.strip():
-            continue
-        if keys & devoted.get(sentence.section, set()):
-            own.append(position)
-        elif sentence.section == draft.section and draft.section:
-            cited.append(position)
+    owned = [section for section, named in devoted.items() if keys & named]
+    own_positions = sorted(p for section in owned for p in sections.get(section, []))
+    cited_positions = sections.get(draft.section, []) if draft.section and (
+        draft.section not in owned) else []
+    definition = draft.definition.strip()
+
+    def names_it(position: int) -> bool:
+        text = sentences[position].text.strip()
+        return pattern.search(" ".join(text.split()[:SUBJECT_WORDS])) is not None and (
+            text != definition)
+
+    own = [p for p in own_positions if names_it(p)]
+    cited = [p for p in cited_positions if names_it(p)]
     for position in [*own, *cited]:
         text = sentences[position].text.strip()
-        if (MIN_WORDS <= len(text.split()) <= MAX_WORDS and not text.endswith("?")
+        if (MIN_WORDS <= len(text.split()) <= MAX_WORDS and not is_question(text)
                 and is_prose(text) and not leans(text) and not broken(text, terms)
                 and code_marks(text) < CODE_MARKS and not _CALL.search(text)
                 and not a_case_or_a_sign(text, terms) and not _CASE.match(text)

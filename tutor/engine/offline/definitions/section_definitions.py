@@ -90,10 +90,14 @@ def without_run_in(text: str, terms: list[str]) -> str:
     smooth sbezier option first renders ..." -> "The smooth sbezier option first renders
     ...", "Transpose Shorthand notation for scan=yx" -> "Shorthand notation for scan=yx",
     "Set datafile missing NaN show datafile missing The set datafile missing command tells
-    ..." -> "The set datafile missing command tells ..."; else the sentence as it is."""
+    ..." -> "The set datafile missing command tells ...", "Using ode2 Maxima can solve ..."
+    -> "Maxima can solve ..." (:func:`_after_run_in_head`); else the sentence as it is."""
     heading = re.match(r"^\W*(?i:" + term_group(terms) + r")\s+(?=[A-Z][a-z]*\s)", text)
     if heading and len(text[heading.end():].split()) >= 3:
         return text[heading.end():]
+    rest = _after_run_in_head(text, terms)
+    if rest is not None:
+        return rest
     if _defines(text, terms):
         return text
     for start in re.finditer(r"\s(?=The\s)", text):
@@ -101,6 +105,23 @@ def without_run_in(text: str, terms: list[str]) -> str:
         if not _RUN_IN_END.search(text[:start.start()]) and _defines(rest, terms):
             return rest
     return text
+
+
+def _after_run_in_head(text: str, terms: list[str]) -> str | None:
+    """The sentence after a heading the extraction ran into it ("Using ode2 Maxima can
+    solve ...", "... - the kill command Many times you will ..."): the words up to the term
+    or a word naming a command, followed by a capital opening the sentence proper, when the
+    rest is a sentence of its own (:data:`taught_commands.MIN_WORDS` words) that still names
+    the term; else ``None``."""
+    from tutor.engine.offline.concepts.taught_commands import KINDS, MIN_WORDS  # it reads ours
+
+    head = re.match(rf"^(?:[^.:;!?]{{0,80}}?)\b(?:{term_group(terms)}|{'|'.join(KINDS)})\s+"
+                    r"(?=[A-Z][a-z]+\s+[a-z])", text)
+    if head is None or re.search(r"[,(]", head.group()):
+        return None
+    rest = text[head.end():]
+    named = any(re.search(rf"(?<![\w.$%-]){re.escape(t)}(?![\w-]|\.\w)", rest) for t in terms)
+    return rest if len(rest.split()) >= MIN_WORDS and named else None
 
 
 def _defines(sentence: str, terms: list[str]) -> bool:

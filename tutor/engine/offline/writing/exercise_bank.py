@@ -20,6 +20,7 @@ from tutor.course import Chunk, Exercise
 from tutor.engine.offline.code_output.annotated_results import write_annotated_results
 from tutor.engine.offline.code_output.bash_sessions import write_bash_sessions
 from tutor.engine.offline.code_output.code_exercises import write_code_output
+from tutor.engine.offline.code_output.prompt_conventions import PromptConvention
 from tutor.engine.offline.code_output.special_values import write_special_values
 from tutor.engine.offline.code_output.stated_results import write_stated_results
 from tutor.engine.offline.code_output.transcript_exercises import write_transcript_outputs
@@ -48,16 +49,19 @@ from tutor.engine.offline.writing.purpose_exercises import write_purposes
 def write_beyond_definition(
     m: Material, siblings: Sequence[Sibling], passages: Sequence[Chunk],
     heads: Sequence[Sibling] = (),
+    conventions: Sequence[PromptConvention] | None = None,
 ) -> list[Exercise]:
     """Example, code-output, practice, worked-example, contrast and relation items on the concept, those the material
     allows; ``heads`` are the related concepts the concept's name ends with, which a relation
-    item may place it under (:func:`~tutor.engine.offline.contrasts.relation_exercises.broader_by_name`)."""
+    item may place it under (:func:`~tutor.engine.offline.contrasts.relation_exercises.broader_by_name`);
+    ``conventions``: the book's prompt conventions, found once per build."""
     found: list[Exercise] = []
     example = write_example(m, siblings, passages)
     if example is not None:
         found.append(example)
     found += write_code_output(m, passages)
-    found += write_transcript_outputs(m, passages)  # R, gnuplot, the shell: keyed to the page
+    found += write_transcript_outputs(m, passages, conventions)  # R, gnuplot, the shell, and
+    # systems read in the book's own convention: keyed to the page
     found += write_bash_sessions(m, passages)  # a Bash manual's sessions at the prompt
     found += write_stated_results(m, passages)  # results the manual states in prose
     found += write_annotated_results(m, passages)  # code with its result in a comment

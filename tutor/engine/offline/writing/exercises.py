@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Concept, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline.code_output.prompt_conventions import PromptConvention
 from tutor.engine.offline.contrasts.likeness_exercises import write_likeness
 from tutor.engine.offline.contrasts.relation_exercises import broader_by_name
 from tutor.engine.offline.contrasts.use_cases import write_use_case
@@ -70,10 +71,12 @@ _ONE_INSTANCE = re.compile(r"\bof\s+[A-Za-z]$")
 
 
 def write_exercises(
-    concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk]
+    concept: Concept, related: Sequence[Concept], passages: Sequence[Chunk],
+    conventions: Sequence[PromptConvention] | None = None,
 ) -> list[Exercise]:
     """The concept's exercises: on its definition, then beyond it (examples, code output,
-    contrast); ``related`` supplies distractors, swaps and contrasts."""
+    contrast); ``related`` supplies distractors, swaps and contrasts; ``conventions``: the
+    book's prompt conventions, found once per build (without them, from the passages)."""
     terms = term_variants(concept.name, concept.aliases)
     if not terms or _ONE_INSTANCE.search(concept.name):
         # "extension of L": one case of a concept, named by the example's letter
@@ -96,7 +99,7 @@ def write_exercises(
     written = _on_definition(material, siblings) if defined(material) and not (
         _within_longer_name(material, siblings)) else []
     beyond = write_beyond_definition(material, siblings, passages,
-                                     broader_by_name(concept, related))
+                                     broader_by_name(concept, related), conventions)
     if not any(e.origin is ExerciseOrigin.CONTRAST for e in beyond):
         beyond += write_likeness(material, related)  # "X is like Y, except that ..."
     if written and not any(e.tests_use for e in beyond):
