@@ -15,13 +15,13 @@ from webapp import state  # noqa: E402
 # internet (the page icons below are drawn with the font that ships with Streamlit).
 ICON = Path(__file__).resolve().parent / "webapp" / "icon.png"
 st.set_page_config(page_title="Tutor", page_icon=str(ICON), layout="wide")
-state.sidebar()
 page = st.navigation(
     [
         st.Page("webapp/learn.py", title="Learn", icon=":material/chat:", default=True),
         st.Page("webapp/course_map.py", title="Course map", icon=":material/account_tree:"),
         st.Page("webapp/progress.py", title="Progress", icon=":material/insights:"),
-        st.Page("webapp/author.py", title="Author", icon=":material/edit_note:"),
+        st.Page("webapp/author.py", title=state.AUTHOR_PAGE, icon=":material/edit_note:"),
     ]
 )
+state.sidebar(page.title)
 page.run()

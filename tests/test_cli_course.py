@@ -54,6 +54,7 @@ def test_build_then_list_and_show(tutor_home, fake_engine):
     built = runner.invoke(app, ["course", "build", "chance", "--title", "Chance", "-q"])
     assert built.exit_code == 0, built.output
     assert "exercises" in built.stdout and "dropped exercises" in built.stdout
+    assert "without an exercise" not in built.stdout  # every concept of this one has one
 
     listed = runner.invoke(app, ["course", "list"])
     assert listed.exit_code == 0 and "chance" in listed.stdout and "Chance" in listed.stdout
@@ -176,3 +177,19 @@ def test_a_bug_prints_a_short_message_and_saves_a_report(tutor_home, monkeypatch
     monkeypatch.setenv("TUTOR_DEBUG", "1")
     with pytest.raises(IndexError):
         main(["course", "build", "x"])
+
+
+def test_the_build_summary_counts_the_concepts_without_an_exercise(tmp_path, capsys):
+    from tests.factories import make_course
+    from tutor.cli.course_commands import _print_summary
+    from tutor.course import BuildReport
+    from tutor.study.build import BuildResult
+
+    course = make_course()
+    course = course.model_copy(update={"exercises": [
+        e for e in course.exercises if e.concept_id not in {"array", "sorting"}]})
+    report = BuildReport(concepts=len(course.concepts))
+    _print_summary(BuildResult(folder=tmp_path, course_path=tmp_path / "course.json",
+                               course=course, report=report))
+    said = " ".join(capsys.readouterr().out.split())
+    assert "(2 without an exercise" in said

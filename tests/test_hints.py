@@ -66,3 +66,31 @@ def test_mask_answer_covers_aliases_plurals_and_case() -> None:
     assert masked == "[…] is key; it […] the range."
     true_false = COURSE.exercise("sorting-tf")
     assert mask_answer("True story", true_false) == "True story"  # True/False are not masked
+
+
+def _concept(definition: str, key_points: list[str]):  # type: ignore[no-untyped-def]
+    from tests.factories import book_concept
+    concept = book_concept("tautology", definition, 3)
+    return concept.model_copy(update={"key_points": key_points})
+
+
+def test_the_first_rung_skips_a_key_idea_on_another_idea_or_only_the_question_again() -> None:
+    concept = _concept("A tautology is a sentence that is true on every valuation. It cannot "
+                       "be false, whatever truth values its atomic sentences take.",
+                       ["The other sentences are premises of the argument."])
+    which = Exercise(id="t-mc", concept_id=concept.id, kind=ExerciseKind.MULTIPLE_CHOICE,
+                     prompt='Which term matches this description: "a sentence that is true on '
+                            'every valuation"?', answer="tautology",
+                     choices=["tautology", "contradiction", "premise"])
+    text = hint(which, concept, 1).text
+    assert "premises" not in text  # a key point on another idea
+    assert "true on every valuation" not in text  # the question's own description
+    assert "cannot be false" in text  # the next sentence on the concept says something new
+
+
+def test_the_first_rung_says_no_key_idea_rather_than_a_masked_one() -> None:
+    concept = _concept("A tautology is a tautology.", [])
+    which = Exercise(id="t-cz", concept_id=concept.id, kind=ExerciseKind.CLOZE,
+                     prompt="A sentence true on every valuation is a ____.", answer="tautology")
+    text = hint(which, concept, 1).text
+    assert "The key idea" not in text and "Look again at" in text

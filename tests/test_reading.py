@@ -21,7 +21,7 @@ from tutor.learner.model import LearnerModel
 from tutor.teach.lesson import CoursePassages, Lesson, TutorMessage
 from tutor.teach.reading import MAX_READINGS_PER_TURN
 
-NOTICE = "There is no exercise on"
+NOTICE = "o exercise on **"  # the first notice of a lesson and the shorter later ones
 
 
 def _without_exercises(course: Course, concept_id: str) -> Course:
@@ -201,3 +201,24 @@ def test_a_course_says_whether_it_has_a_concept() -> None:
     fewer = _without_exercises(course, "sorting").model_copy(
         update={"concepts": [c for c in course.concepts if c.id != "sorting"]})
     assert not fewer.has_concept("sorting")  # the index follows a replaced list
+
+
+def test_the_full_notice_is_said_once_a_lesson_and_later_ones_are_short(
+        tutor_home: Path) -> None:
+    ctx = TutorContext.from_env(engine="offline")
+    course = make_course()
+    extras = [course.concepts[0].model_copy(update={
+        "id": f"extra-{i}", "name": f"extra idea {i}", "first_order": 1 + i,
+        "definition": f"Extra idea {i} is a remark number {i} about arrays.", "aliases": []})
+        for i in range(2)]
+    course = course.model_copy(update={
+        "concepts": [*course.concepts, *extras],
+        "prerequisites": [*course.prerequisites, *(
+            Prerequisite(prerequisite="array", concept=e.id) for e in extras)]})
+    _write(ctx, course)
+    with _open(ctx) as lesson:
+        said = [m.text for reply in _strong(lesson, 12) for m in reply if m.kind == "info"]
+    notices = [t for t in said if NOTICE in t]
+    assert len(notices) >= 2
+    assert sum(t.startswith("There is no exercise on") for t in notices) == 1
+    assert len(set(notices)) == len(notices)  # each names its concept

@@ -115,8 +115,20 @@ def drop_lesson() -> None:
         held[1].close()
 
 
-def sidebar() -> None:
-    """Learner profile and course pickers, on every page."""
+AUTHOR_PAGE = "Author"
+"""The title of the page where courses are built (app.py)."""
+
+
+def no_course_note(page_title: str) -> str:
+    """What the course picker says when no course is built yet: on the Author page itself,
+    not "go to the Author page"."""
+    if page_title == AUTHOR_PAGE:
+        return "No built course yet: build one on this page."
+    return f"No built course yet: add one on the {AUTHOR_PAGE} page."
+
+
+def sidebar(page_title: str = "") -> None:
+    """Learner profile and course pickers, on every page (``page_title``: the page shown)."""
     with st.sidebar:
         st.subheader("Learner")
         try:
@@ -140,7 +152,7 @@ def sidebar() -> None:
             _sign_in(people)
         st.subheader("Course")
         if not names:
-            st.info("No built course yet: add one on the Author page.")
+            st.info(no_course_note(page_title))
             return
         chosen = course_name()
         index = names.index(chosen) if chosen in names else 0

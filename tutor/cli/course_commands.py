@@ -212,7 +212,11 @@ def _print_summary(result: BuildResult) -> None:
         table.add_row("course file", str(result.course_path))
         table.add_row("sources", f"{len(result.course.sources)} read, {report.pages} pages, "
                       f"{report.chunks} passages")
-        table.add_row("concepts", str(report.concepts))
+        exercised = {e.concept_id for e in result.course.exercises}
+        unexercised = sum(1 for c in result.course.concepts if c.id not in exercised)
+        table.add_row("concepts", str(report.concepts) + (
+            f" ({unexercised} without an exercise: read, not checked)" if unexercised
+            else ""))
         table.add_row("prerequisite edges", str(report.prerequisites))
         kinds = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in report.exercises_by_kind.items())
         total = sum(report.exercises_by_kind.values())

@@ -59,8 +59,15 @@ def render(console: Console, message: TutorMessage) -> None:
         if message.exercise.choices:
             prompt, _, lines = shown_text(message).partition("\n\n  1. ")
             body = Markdown(prompt + "\n\n```text\n  1. " + lines + "\n```")
-    subtitle = "; ".join(c.label() for c in message.citations) or None
-    console.print(Panel(body, title=title, subtitle=subtitle, border_style=colour))
+    console.print(Panel(body, title=title, subtitle=border_citations(message),
+                        border_style=colour))
+
+
+def border_citations(message: TutorMessage) -> str | None:
+    """The citations shown in a panel's border: those the text does not give already (an
+    explanation ends with its own "Source: ..." line)."""
+    labels = [c.label() for c in message.citations]
+    return "; ".join(dict.fromkeys(x for x in labels if x not in message.text)) or None
 
 
 class LiveTurn:

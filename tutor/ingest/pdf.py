@@ -234,7 +234,9 @@ def read_pdf(
                 path, "has no text layer (scanned pages?)",
                 "run OCR first (e.g. `ocrmypdf in.pdf out.pdf`) and add the result",
             )
-        raise SourceError(path, "contains no text", "check the file, or remove it")
+        raise SourceError(path, "contains no text", "if it is a scan, run OCR first (e.g. "
+                          "`ocrmypdf in.pdf out.pdf`) and add the result; else check the file, "
+                          "or remove it")
     pages = [
         (index + 1, page.text, page.headings, page.emphasized) for index, page in enumerate(laid)
     ]

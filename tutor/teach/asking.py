@@ -15,6 +15,7 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from tutor.course import Exercise
 from tutor.teach import deferring
 from tutor.teach.choosing import choose_exercise, waiting_exercise
 from tutor.teach.context import TeachDeps
@@ -155,8 +156,7 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
         messages.append(_explanation_message(draft))
         if concept.id != state.get("concept_id"):
             messages.append(TutorMessage(kind="info", framing=True,
-                                         text="First, a question on something from "
-                                         "earlier; the one on this comes after it."))
+                                         text=earlier_notice(state, exercise)))
             draft = None  # the exercise was not posed straight after its own explanation
     lead = "Try again:" if keep else ("Review:" if state.get("reason") == "review" else "Your turn:")
     messages.append(
@@ -191,3 +191,13 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
         "asked_at": now.isoformat(),
     }
 
+
+
+EARLIER = "First, a question on something from earlier; the one on this comes after it."
+BACK = "First, back to the question you just had; the one on this comes after it."
+
+
+def earlier_notice(state: LessonState, exercise: Exercise) -> str:
+    """What is said when an explanation is followed by a question on an earlier concept: the
+    learner's own item again is no "something from earlier" to them."""
+    return BACK if exercise.id == state.get("exercise_id") else EARLIER

@@ -42,10 +42,10 @@ from langgraph.graph import END, START, StateGraph
 from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
-from tutor.engine.port import ANSWERED
+from tutor.engine.port import ANSWERED, PlansTurns
 from tutor.errors import AnswerError
 from tutor.learner.model import LearnerModel
-from tutor.teach import deferring
+from tutor.teach import deferring, repeated_feedback
 from tutor.teach.asking import ask
 from tutor.teach.attempts import exercise_log, record_attempt
 from tutor.teach.choosing import STYLE_ORDER, explanation_move, waiting_exercise
@@ -263,6 +263,9 @@ def grade(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     if result.correct:
         record["log"].setdefault(exercise.id, [1, 0])[1] += 1
     text = result.feedback
+    if not result.correct and not unsure(answer) and not isinstance(deps.engine, PlansTurns):
+        # (an engine that plans turns streamed its feedback already, in its own words)
+        text = repeated_feedback.reworded(state, exercise, answer, text)
     if result.correct and exercise.explanation and exercise.explanation not in text:
         text += f"\n\n{exercise.explanation}"
         if shown is not None:  # after the feedback streamed, as the message has it
@@ -287,6 +290,8 @@ def grade(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
         "real_attempts": state.get("real_attempts", 0) + 1,
         "fails": 0 if result.correct else state.get("fails", 0) + 1,
         "mistakes": mistakes[-5:],
+        "last_feedback": ({} if result.correct else
+                          repeated_feedback.remembered(exercise, answer, result.feedback)),
         **saved(state, record),
     }
 

@@ -98,7 +98,10 @@ def reading_move(deps: TeachDeps, state: LessonState, model: LearnerModel) -> Ne
 
 NOTICE = ("There is no exercise on **{name}** in this course, so this one is read, not "
           "checked. Ask about it any time with /ask.")
-"""Said after the explanation of a concept without exercises."""
+"""Said after the explanation of the lesson's first concept without exercises."""
+
+NOTICE_AGAIN = "No exercise on **{name}** either: it is read too."
+"""Said after each later one: the full notice, word for word each time, says nothing new."""
 
 
 def read_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
@@ -108,12 +111,14 @@ def read_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, A
     whole = deps.whole or deps.course
     concept = whole.concept(state["concept_id"] or "")
     model = deps.store.load(state["learner_id"], state["course"])
+    told = bool(pace(state).get("read_told"))  # the full notice, once a lesson
     reading = replace(deps, course=whole)
     explanation = write_explanation(reading, reading_move(deps, state, model), None)
     messages = [
         TutorMessage(kind="explanation", text=explanation.text,
                      citations=explanation.citations),
-        TutorMessage(kind="info", text=NOTICE.format(name=concept.name)),
+        TutorMessage(kind="info", text=(NOTICE_AGAIN if told else NOTICE).format(
+            name=concept.name)),
     ]
     deps.store.mark_read(state["learner_id"], state["course"], concept.id, deps.clock(),
                          model)  # loaded once for the turn
@@ -121,6 +126,7 @@ def read_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, A
     turn = state.get("turn", 0)
     return {
         **say(cleared, None, messages, deps.engine_notices()),
-        "pace": {**pace(state), "read": [turn, _readings_this_turn(state) + 1]},
+        "pace": {**pace(state), "read": [turn, _readings_this_turn(state) + 1],
+                 "read_told": True},
         "explanation": None,
     }

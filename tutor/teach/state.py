@@ -134,6 +134,9 @@ class LessonState(TypedDict, total=False):
     """Wrong answers (and give-ups) on the current concept during this visit."""
     mistakes: list[str]
     """Recent wrong answers or misconceptions on the current concept, newest last."""
+    last_feedback: dict[str, Any]
+    """The last wrong answer's feedback, as the engine wrote it: ``{"exercise_id", "answer",
+    "text"}`` (:mod:`tutor.teach.repeated_feedback`: not said word for word twice in a row)."""
     outcome: str
     """Result of the last graded step: ``correct``, ``wrong``, ``gave_up``, or ``unusable``
     (the engine could not take the answer, e.g. an option that does not exist); ``focused``

@@ -193,7 +193,8 @@ def confused_sibling(
     that opens with "X is" is not closer to X's definition for that. The
     answer must then be about as close in meaning to the sibling's definition as to the
     reference and use more of the words only the sibling's definition has than of the words
-    only the reference has; or be clearly closer in meaning to the sibling."""
+    only the reference has; or be clearly closer in meaning to the sibling. An answer all of
+    whose words are the reference's (a half-finished answer) describes no sibling."""
     if not siblings or not answer.strip():
         return None
     from tutor.index.embeddings import embed
@@ -204,6 +205,8 @@ def confused_sibling(
     answered = embed([said_bare])[0]
     own = float(vectors[0] @ answered)
     said, wanted = set(content_words(said_bare)), set(content_words(bare[0]))
+    if said and said <= wanted:  # only the reference's own words (e.g. half of it): no mix-up
+        return None
     for i, text in enumerate(siblings, start=1):
         similarity = float(vectors[i] @ answered)
         if similarity < SIBLING_MIN_SIMILARITY:

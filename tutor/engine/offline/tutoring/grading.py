@@ -99,9 +99,12 @@ def _grade_choice(exercise: Exercise, text: str) -> Grade:
         )
     chosen = choices[index]
     if is_key(exercise, chosen):
-        feedback = f"Correct: {chosen}."
-        if exercise.explanation:
-            feedback += f" {exercise.explanation}"
+        explanation = (exercise.explanation or "").strip()
+        if re.match(rf'"{re.escape(chosen.strip())}" is right\b', explanation, re.I):
+            feedback = f"Correct: {explanation}"  # not "Correct: X. "X" is right: ..."
+        else:
+            feedback = (f"Correct: {chosen.strip().rstrip('.')}."  # an option may end in "."
+                        + (f" {explanation}" if explanation else ""))
         return Grade(exercise_id=exercise.id, correct=True, score=1.0, feedback=feedback,
                      matched_points=[chosen])
     misconception = exercise.misconceptions.get(chosen, "")
@@ -221,9 +224,15 @@ def _answer_key(reference: str, prompt: str, key_points: tuple[str, ...]) -> Ans
     return key
 
 
+_QUOTED = re.compile(r'"([^"]{12,})"|“([^”]{12,})”')
+
+
 def point_cue(point: str, prompt: str, number: int, total: int) -> str:
-    """Describe a key point without its content: by the prompt's words it mentions."""
-    prompt_words = {w: w for w in re.findall(r"[A-Za-z][\w-]*", prompt)}
+    """Describe a key point without its content: by the prompt's words it mentions (of a
+    prompt quoting a passage, the passage's words: those around it frame the question, such
+    as "her notes" or "describes")."""
+    quoted = " ".join(a or b for a, b in _QUOTED.findall(prompt))
+    prompt_words = {w: w for w in re.findall(r"[A-Za-z][\w-]*", quoted or prompt)}
     stems: dict[str, str] = {}
     for word in prompt_words:
         for s in content_words(word):
@@ -303,11 +312,14 @@ def _grade_short_answer(exercise: Exercise, text: str) -> Grade:
         parts.append("It does not seem to be about what the question asks.")
     elif not copied and values["log_length"] < 1.1 and len(content_words(exercise.answer)) >= 4:
         parts.append("It is very short: explain a little more.")
-    if matched:
-        parts.append(("You covered: " if correct else "You got ") + "; ".join(matched) + ".")
-    if matched and not missing and not correct:
-        parts.append("You touch on every key point, but not clearly enough yet: say how they "
-                     "fit together, in full sentences.")
+    judged = copied or caught is not None  # the verdict says what is wrong: no tally of points
+    listed = "; ".join(m.strip().rstrip(".") for m in matched)
+    if matched and not missing and not correct and not judged:  # close, not yet clear
+        parts.append(f"You touch on {listed}, but not clearly enough yet: " + (
+            "say how the points fit together, in full sentences." if total > 1 else
+            "say it in a full sentence."))
+    elif matched and not (judged and not correct):
+        parts.append(("You covered: " if correct else "You got ") + listed + ".")
     if missing and correct:  # a paraphrase may say it in words the key-point match missed
         parts.append(f"Compare with the course's wording: \"{exercise.answer.strip()}\"")
     elif missing:

@@ -2,7 +2,8 @@
 
 Three rungs, each a little more telling, none with the answer:
 
-1. where to look (section and page) and the key idea, with the answer masked;
+1. where to look (section and page) and a key idea, with the answer masked: a sentence on
+   the concept that still says something masked and that the question does not say already;
 2. a partial clue: first letter and length for a cloze (for a number to work out, how to get
    it), one wrong option struck out for
    multiple choice, what to check for true/false, the start of a key point for short answers;
@@ -19,7 +20,7 @@ import re
 from tutor.answers import MASK, answer_strings, mask_answer, reveals_answer, same_number
 from tutor.course import Concept, Exercise, ExerciseKind
 from tutor.engine.port import Hint
-from tutor.text import passage_sentences, words
+from tutor.text import content_stems, passage_sentences, words
 
 __all__ = ["MASK", "RUNGS", "answer_strings", "hint", "mask_answer", "reveals_answer"]
 
@@ -35,10 +36,22 @@ def _where(exercise: Exercise, concept: Concept) -> str:
 
 
 def _key_idea(exercise: Exercise, concept: Concept) -> str:
-    if concept.key_points:
-        return concept.key_points[0]
-    sentences = passage_sentences(concept.definition)
-    return sentences[0] if sentences else concept.definition
+    """A sentence on the concept the hint can say: of its key points (those naming it) and
+    its definition's sentences, the first that still says something once the answer is
+    masked and is not what the question already says; ``""`` when none does (a hint of nothing but "[…]", the
+    question's own description again, or a sentence on another idea helps no one)."""
+    asked = set(content_stems(exercise.prompt))
+    named = set(content_stems(" ".join([concept.name, *concept.aliases])))
+    candidates = [(p, True) for p in concept.key_points]  # a key point must name it
+    candidates += [(s, False) for s in passage_sentences(concept.definition)]
+    for sentence, must_name in candidates:
+        said = set(content_stems(sentence))
+        left = content_stems(mask_answer(sentence, exercise).replace(MASK, " "))
+        if (must_name and not said & named) or len(set(left) - named) < 3 or (
+                said <= asked | named):
+            continue
+        return sentence
+    return ""
 
 
 def _clue(exercise: Exercise, concept: Concept) -> str:
@@ -94,10 +107,10 @@ def hint(exercise: Exercise, concept: Concept, level: int) -> Hint:
     """Rung ``level`` (1..3) of the ladder for ``exercise``; never the answer."""
     level = min(max(level, 1), RUNGS)
     if level == 1:
-        text = (
-            f"Look again at {_where(exercise, concept)}. "
-            f"The key idea: {_key_idea(exercise, concept)}"
-        )
+        idea = _key_idea(exercise, concept)
+        text = f"Look again at {_where(exercise, concept)}." + (
+            f" The key idea: {idea}" if idea else
+            " Read it again, and compare it with the question.")
     elif level == 2:
         text = _clue(exercise, concept)
     else:
