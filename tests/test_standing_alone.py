@@ -190,3 +190,21 @@ def test_a_subject_holding_between_has_its_own_verb() -> None:
     assert sentence_not_description("The gap between the groups has narrowed")
     assert "between" in PREPOSITIONS
     assert not sentence_not_description("The object a method is invoked on")
+
+
+def test_a_description_saying_only_that_it_is_of_some_kind_is_too_vague() -> None:
+    from tutor.engine.offline.writing.standing_alone import vague, what_it_is_problems
+
+    assert vague("a special construct") and vague("another kind of data storage")
+    assert vague("the usual plotting behaviour")
+    assert not vague("a special value that marks the end of a list")  # a clause tells it
+    assert not vague("The derivative of a CDF") and not vague("A meaningful expression")
+    assert what_it_is_problems("a special construct") == [
+        "the description is too vague to tell one term"]
+
+
+def test_a_description_ending_on_an_owner_is_cut_short() -> None:
+    from tutor.engine.offline.writing.giveaways import cut_short
+
+    assert cut_short("the computer scientist's")
+    assert not cut_short("the value the computer scientist keeps")

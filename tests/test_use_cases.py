@@ -9,7 +9,6 @@ from tutor.engine.offline.contrasts.code_cases import case_exercise
 from tutor.engine.offline.contrasts.contrast_cases import names_an_instance, shown_case
 from tutor.engine.offline.contrasts.use_cases import (
     USE_CASE_MARK,
-    gives_itself_away,
     write_use_case,
 )
 from tutor.engine.offline.definitions.descriptions import describe
@@ -120,16 +119,21 @@ def test_a_named_instance_is_a_quoted_word_or_an_acronym() -> None:
 
 
 def test_a_case_that_gives_its_answer_away_is_refused() -> None:
-    assert gives_itself_away("We write 'for _____' as a note to ourselves.", "reductio")
-    assert gives_itself_away("A string that identifies a file or _____ is a path.", "directory")
-    assert gives_itself_away("chosen with _____; that is, the same value could come twice.",
-                             "replacement")
-    assert gives_itself_away("np.random.choice(xs, len(xs), replace=True)", "replacement")
-    assert gives_itself_away("found quickly by the _____ procedure IntLog", "integer logarithm")
-    assert gives_itself_away('A(n) _____ is "clean" if it allows the caller to ...', "interface")
-    assert gives_itself_away("The default _____ of num is 10.", "default value")  # a word left
-    assert not gives_itself_away("The _____ of num is 10.", "default value")
-    assert not gives_itself_away("In ∀xHx, the _____ of the universal quantifier is Hx.", "scope")
+    from tutor.engine.offline.contrasts.contrast_cases import gives_itself_away
+    from tutor.engine.offline.writing.giveaways import told_by_its_parts
+
+    assert gives_itself_away("We write 'for _____' as a note to ourselves.")
+    assert gives_itself_away("A string that identifies a file or _____ is a path.")
+    assert gives_itself_away("chosen with _____; that is, the same value could come twice.")
+    assert gives_itself_away('A(n) _____ is "clean" if it allows the caller to ...')
+    assert not gives_itself_away("In ∀xHx, the _____ of the universal quantifier is Hx.")
+    # a part of the name spelled in the case: the one check every item kind goes through
+    assert told_by_its_parts("replacement", "np.random.choice(xs, len(xs), replace=True)",
+                             ["sample"])
+    assert told_by_its_parts("integer logarithm", "found quickly by the _____ procedure IntLog",
+                             ["bit length"])
+    assert told_by_its_parts("default value", "The default _____ of num is 10.", ["scope"])
+    assert not told_by_its_parts("default value", "The _____ of num is 10.", ["scope"])
 
 
 def test_a_key_without_the_rival_definition_names_only_the_idea() -> None:

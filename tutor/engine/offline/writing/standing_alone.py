@@ -288,6 +288,26 @@ def too_general(description: str) -> bool:
     return bool(head) and head[-1] in _GENERIC_HEADS
 
 
+_VAGUE = frozenset("special particular certain usual various general kind sort variety "
+                   "another other some".split())
+"""Words that say a thing is of some kind, or how it stands beside others, not what it is
+("a special construct", "another kind of data storage", "the usual behaviour")."""
+VAGUE_LEFT = 2
+"""Content words a description may keep besides :data:`_VAGUE` ones and still say too little."""
+
+
+def vague(description: str) -> bool:
+    """Whether a description, no clause telling its thing apart, says only that it is of some
+    kind or how it stands beside others (:data:`_VAGUE`) with at most :data:`VAGUE_LEFT` words
+    besides: "a special construct", "another kind of data storage", "the usual gnuplot
+    behaviour" fit many terms of a course."""
+    said = words(description)
+    if not any(w in _VAGUE for w in said) or _RELATIVE.search(description) or re.search(
+            r"[,;:(]", description):
+        return False
+    return len(content_stems(description, _VAGUE)) <= VAGUE_LEFT
+
+
 def what_it_is_problems(description: str, terms: Sequence[str] = ()) -> list[str]:
     """Why a description cannot stand for what a term (one of ``terms``) is (none when it
     can)."""
@@ -295,6 +315,8 @@ def what_it_is_problems(description: str, terms: Sequence[str] = ()) -> list[str
         return ["the description is a sentence about the thing, not what it is"]
     if too_general(description):
         return ["the description is too general to tell one term"]
+    if vague(description):
+        return ["the description is too vague to tell one term"]
     if judged(description):
         return ["the description says what the book thinks of it, not what it is"]
     return []
