@@ -208,3 +208,13 @@ def test_a_description_ending_on_an_owner_is_cut_short() -> None:
 
     assert cut_short("the computer scientist's")
     assert not cut_short("the value the computer scientist keeps")
+
+
+def test_a_description_mostly_masked_is_refused() -> None:
+    from tutor.engine.offline.writing.standing_alone import left_out_too_much
+
+    assert left_out_too_much("a control […], which specifies a(n) […] of the elemental set "
+                             "defined in the […] block")
+    assert left_out_too_much("one of the shell […] accepted by the […] builtin")
+    assert not left_out_too_much("A(n) […] that returns a value")
+    assert not left_out_too_much("a(n) […] with two fields, read by the […] loop of the parser")

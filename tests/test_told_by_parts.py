@@ -169,3 +169,11 @@ def test_a_cloze_says_no_part_of_its_term() -> None:
     page = [Chunk(id="tool.pdf#p7-0", source="tool.pdf", page=7, text="A stack frame is kept "
                   "for every call; the frame stores the state of the call.")]
     assert any(p.startswith(SPELLED) for p in check_exercise(cloze, concept, page).problems)
+
+
+def test_a_short_name_whose_letters_start_capitalised_words_of_the_prompt_is_given_away() -> None:
+    from tutor.engine.offline.writing.giveaways import abbreviated
+
+    assert abbreviated("pm", "The terminal driver opens an OS/2 Presentation Manager window.")
+    assert not abbreviated("pm", "The terminal driver prints messages in a window.")
+    assert not abbreviated("cd", "The command changes the directory.")

@@ -26,7 +26,8 @@ from tutor.text import STOPWORDS, normalize, stem
 
 def abbreviated(answer: str, prompt: str) -> bool:
     """Whether the prompt gives a term's abbreviation or what its letters stand for: "wff"
-    beside "well-formed formula", "method resolution order" beside "MRO"."""
+    beside "well-formed formula", "method resolution order" beside "MRO", "Presentation
+    Manager" beside a name written small ("pm")."""
     parts = [w for w in re.split(r"[\s-]+", answer) if w]
     initials = "".join(w[0] for w in parts).lower()
     said = re.findall(r"[A-Za-z][\w'-]*", prompt)
@@ -36,6 +37,12 @@ def abbreviated(answer: str, prompt: str) -> bool:
         if initials in spelled:
             return True
     letters = answer.strip()
+    if 2 <= len(letters) <= 6 and letters.isalpha() and not letters.isupper():
+        capitalised = re.findall(r"[A-Za-z][\w'-]*", prompt)  # "Presentation Manager" for
+        n = len(letters)  # the "pm" terminal: the name's letters, each a capital's
+        return any(all(w[:1].isupper() for w in capitalised[i:i + n]) and "".join(
+            w[0] for w in capitalised[i:i + n]).lower() == letters.lower()
+            for i in range(len(capitalised) - n + 1))
     if 3 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
         runs = [w.lower() for w in re.split(r"[\s-]+", re.sub(r"[^\w\s-]", " ", prompt)) if w]
         n = len(letters)

@@ -340,7 +340,29 @@ def description_problems(exercise: Exercise, terms: Sequence[str] = ()) -> list[
         return ["the description is cut short"]
     if artefact(description):
         return ["the description holds a piece of the page that is not prose"]
+    if left_out_too_much(description):
+        return ["the description leaves out more than it says"]
     return what_it_is_problems(description, terms)
+
+
+MAX_LEFT_OUT = 3
+"""Words a description may have masked (:data:`tutor.answers.MASK`: other concepts' names)
+before it reads as blanks rather than as a description."""
+SAID_BESIDE_TWO = 4
+"""Content words a description with two masked words must still say."""
+
+
+def left_out_too_much(description: str) -> bool:
+    """Whether so much of a description is masked that it no longer tells one term: three
+    masked names or more ("a control […], which specifies a(n) […] of the elemental set
+    defined in the […] block"), or two beside fewer than :data:`SAID_BESIDE_TWO` content words
+    ("one of the shell […] accepted by the […] builtin": the words that told it apart are the
+    masked ones)."""
+    from tutor.answers import MASK
+
+    masked = description.count(MASK)
+    said = len(content_stems(description.replace(MASK, " ")))
+    return masked >= MAX_LEFT_OUT or masked == 2 and said < SAID_BESIDE_TWO
 
 
 def key_problems(exercise: Exercise, name: str, terms: list[str]) -> list[str]:
