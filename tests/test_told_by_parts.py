@@ -177,3 +177,17 @@ def test_a_short_name_whose_letters_start_capitalised_words_of_the_prompt_is_giv
     assert abbreviated("pm", "The terminal driver opens an OS/2 Presentation Manager window.")
     assert not abbreviated("pm", "The terminal driver prints messages in a window.")
     assert not abbreviated("cd", "The command changes the directory.")
+
+
+def test_two_words_of_the_name_run_together_the_second_shortened_tell_it() -> None:
+    assert told_by_its_parts("sockopt-reuse-address", "get the value of the so-reuseaddr "
+                             "socket option", ["sockopt-oob-inline", "sockopt-keep-alive"])
+
+
+def test_the_writers_frame_tells_no_part_of_a_name() -> None:
+    from tutor.engine.offline.writing.giveaways import quoted_part
+
+    prompt = ('Which term fills the blank: "The _____ command sets the default style of the '
+              'plot elements."?')
+    assert not told_by_its_parts("set style fill", quoted_part(prompt),
+                                 ["set style function", "set style data"])

@@ -127,6 +127,7 @@ def test_a_case_that_gives_its_answer_away_is_refused() -> None:
     assert gives_itself_away("chosen with _____; that is, the same value could come twice.")
     assert gives_itself_away('A(n) _____ is "clean" if it allows the caller to ...')
     assert not gives_itself_away("In ∀xHx, the _____ of the universal quantifier is Hx.")
+    assert not gives_itself_away("The median is near zero, and the _____ is about 2 pounds.")
     # a part of the name spelled in the case: the one check every item kind goes through
     assert told_by_its_parts("replacement", "np.random.choice(xs, len(xs), replace=True)",
                              ["sample"])

@@ -202,9 +202,11 @@ _QUOTED_BLANK = re.compile(r"(?:^|[\s(])['‘\"“][^'’\"”\n]{0,30}" + _B
                            + r"[^'’\"”\n]{0,30}['’\"”](?![A-Za-z])")
 """The blank inside quotes ("We write 'for _____' as a note"): the name mentioned as a word,
 not the idea used."""
-_PAIRED_BLANK = re.compile(r"\b(?:and|or|nor)\s+(?:a\(n\)\s+|an?\s+|the\s+)?" + _B, re.I)
+_PAIRED_BLANK = re.compile(r"(?<![,;])\s(?:and|or|nor)\s+(?:a\(n\)\s+|an?\s+|the\s+)?" + _B,
+                           re.I)
 """The blank paired with another name ("a file or _____", "wide-scope and _____"): filled by
-the familiar pair, not by the case."""
+the familiar pair, not by the case. A clause joined after a comma (", and the _____ is about 2
+pounds") pairs no names."""
 
 
 def _at_work(chunk: Chunk, m: Material, instances: bool = False) -> list[str]:

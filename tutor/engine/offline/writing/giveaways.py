@@ -252,14 +252,17 @@ def _told_parts(name: str, said: tuple[set[str], set[str], set[str]]
     they cover: a word of the name said whole ("frame" of *stack frame*), one run together
     with more in one word ("width" of *boxwidth*, "x2" and "data" of *x2data*), or the start
     of a word a code name shortens ("Int" of "IntLog" for *integer*); two words of the name
-    said as one ("keepalive" of *sockopt-keep-alive*), or a word of the name that the prompt
+    said as one, the second perhaps shortened ("keepalive" of *sockopt-keep-alive*, "reuseaddr"
+    of *sockopt-reuse-address*), or a word of the name that the prompt
     says longer ("bidi" of *bidi-class* in "bidirectional")."""
     stems, spelled, shortened = said
     told: set[str] = set()
     covered = total = 0
     tokens = [token.lower() for token in _TOKEN.findall(name)]
-    joined = {i for i in range(len(tokens) - 1) if tokens[i] + tokens[i + 1] in spelled
-              and tokens[i] not in STOPWORDS and tokens[i + 1] not in STOPWORDS}
+    joined = {i for i in range(len(tokens) - 1) if tokens[i] not in STOPWORDS
+              and tokens[i + 1] not in STOPWORDS and any(
+                  w.startswith(tokens[i]) and len(w) - len(tokens[i]) >= _LEFT_OVER
+                  and tokens[i + 1].startswith(w[len(tokens[i]):]) for w in spelled)}
     for i, low in enumerate(tokens):
         total += len(low)
         if low in STOPWORDS:
