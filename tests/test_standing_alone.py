@@ -218,3 +218,32 @@ def test_a_description_mostly_masked_is_refused() -> None:
     assert left_out_too_much("one of the shell […] accepted by the […] builtin")
     assert not left_out_too_much("A(n) […] that returns a value")
     assert not left_out_too_much("a(n) […] with two fields, read by the […] loop of the parser")
+
+
+def test_a_key_or_description_about_another_thing_too_is_refused() -> None:
+    from tutor.engine.offline.writing.standing_alone import names_a_longer_term, says_another_is
+
+    assert says_another_is("the current cursor position, and mark refers to a saved position")
+    assert says_another_is("an optional indexing expression; format is a symbolic expression")
+    assert not says_another_is("a list of values, and it is sorted")
+    assert names_a_longer_term("The number of asterisks in the slice is called the slice "
+                               "dimension.", "slice")
+    assert not names_a_longer_term("An operation like only_upper is called a filter because it "
+                                   "filters out the others.", "filter")
+
+
+def test_an_explain_key_pointing_at_a_list_that_follows_is_refused() -> None:
+    from tutor.engine.offline.writing.standing_alone import key_problems
+
+    def explain(key: str) -> Exercise:
+        return Exercise.model_validate({
+            "id": "reserved-word-short_answer-1", "concept_id": "reserved-word",
+            "kind": ExerciseKind.SHORT_ANSWER, "prompt": "Explain reserved word in your own words.",
+            "answer": key, "key_points": [key], "citations": [{"source": "m.pdf", "page": 2}]})
+
+    listed = explain("The reserved words are the following: and else mod union by if not.")
+    assert key_problems(listed, "reserved word", ["reserved word", "reserved words"]) == [
+        "the key does not say what reserved word is"]
+    said = explain("A reserved word is a word the language keeps for itself, so no symbolic "
+                   "name may be spelled like it.")
+    assert key_problems(said, "reserved word", ["reserved word", "reserved words"]) == []

@@ -342,6 +342,8 @@ def description_problems(exercise: Exercise, terms: Sequence[str] = ()) -> list[
         return ["the description holds a piece of the page that is not prose"]
     if left_out_too_much(description):
         return ["the description leaves out more than it says"]
+    if says_another_is(description):
+        return ["the description says what another thing is too"]
     return what_it_is_problems(description, terms)
 
 
@@ -365,6 +367,30 @@ def left_out_too_much(description: str) -> bool:
     return masked >= MAX_LEFT_OUT or masked == 2 and said < SAID_BESIDE_TWO
 
 
+_ANOTHER_DEFINED = re.compile(
+    r"(?:,\s*and|;)\s+(?:the\s+)?(?!(?:it|this|that|they|there|which|these|those|he|she|we|you|"
+    r"one|each|all|both|its|their)\b)[\w-]+\s+(?:is|are|refers\s+to|means|denotes)\s+", re.I)
+"""A second clause that says what another named thing is ("the current cursor position, and
+mark refers to a saved cursor position"; "...; format is a symbolic expression ...")."""
+_NAMES_LONGER = re.compile(r"\b(?:is|are)\s+(?:called|known\s+as)\s+(?:an?\s+|the\s+)?"
+                           r"(?P<named>[^.,;:]+?)(?=\s+(?:because|if|when|since|which|that|as)\b|"
+                           r"[.,;:]|$)", re.I)
+
+
+def says_another_is(text: str) -> bool:
+    """Whether a description or a key goes on to say what another thing is
+    (:data:`_ANOTHER_DEFINED`): it is about two things, and only one is asked."""
+    return _ANOTHER_DEFINED.search(text) is not None
+
+
+def names_a_longer_term(key: str, name: str) -> bool:
+    """Whether the key names a longer term made of the concept's name ("The number of
+    asterisks in the slice is called the slice dimension." for slice): it defines that term."""
+    found = _NAMES_LONGER.search(key)
+    named = found.group("named").strip().lower() if found else ""
+    return bool(named) and name.lower() in named and len(named.split()) > len(name.split())
+
+
 def key_problems(exercise: Exercise, name: str, terms: list[str]) -> list[str]:
     """Why the key of "Explain X in your own words" does not say what X is: a key that names
     the concept must have a definition's shape, the term its subject."""
@@ -381,6 +407,8 @@ def key_problems(exercise: Exercise, name: str, terms: list[str]) -> list[str]:
         return ["the key holds a piece of the page that is not prose"]
     if cut_short(key):
         return ["the key is cut short"]
+    if _POINTS_AWAY.search(key) or says_another_is(key) or names_a_longer_term(key, name):
+        return [f"the key does not say what {name} is"]  # "... are the following: and else"
     if not mentions(key, terms, fuzzy=False):
         return []  # a gloss that does not name the term: judged when it was chosen
     if leans(key) or not (plainly_defines(key, terms) or describes_command(key, terms)) or (
