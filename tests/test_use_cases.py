@@ -143,3 +143,13 @@ def test_a_key_without_the_rival_definition_names_only_the_idea() -> None:
                          CASE, "a case", "case", CASE.text, [], "x-1")
     assert item.answer == "Singular term. Singular term: a word that refers to one thing."
     assert "by contrast" not in item.answer and "predicate is" not in item.explanation
+
+
+def test_a_case_spelling_a_word_of_the_name_is_passed_over_for_the_next() -> None:
+    spelled = book_chunk("Names need not describe what they name. If 'Jack Hathaway' is used as "
+                         "a singular term in a sentence, the term names one man.", page=49)
+    later = book_chunk("Names need not be English words. If 'Mount Kilimanjaro' is used as a "
+                       "singular term, you might guess that it refers to a mountain.", page=50)
+    item = _use_case(SINGULAR, PREDICATE, [DEFINING, spelled, later])
+    assert item is not None and "Kilimanjaro" in item.prompt  # "the term names" spelled it
+    assert _use_case(SINGULAR, PREDICATE, [DEFINING, spelled]) is None

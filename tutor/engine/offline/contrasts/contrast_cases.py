@@ -37,6 +37,7 @@ from tutor.engine.offline.examples.example_use_exercises import (
 from tutor.engine.offline.terms import content_stems, mentions, term_variants
 from tutor.engine.offline.writing.checking import BLANK
 from tutor.engine.offline.writing.exercise_material import Material, dice, prose_sentences, usable
+from tutor.engine.offline.writing.giveaways import told_by_its_parts
 from tutor.text import general_zipf
 
 CaseTest = Callable[[str, str], bool]
@@ -104,7 +105,8 @@ def case_item(m: Material, own: str, other: Concept, theirs: str,
     taken = {" ".join(q.split()) for q in quoted}
     for shown_material, shown_said, rival, rival_said, rival_terms in sides:
         found = _case(shown_material, shown_said, rival_said, [*rival_terms, *longer],
-                      passages, taken, rival_terms, instances, fits)
+                      passages, taken, rival_terms, instances,
+                      _fair(shown_material.concept.name, rival, fits))
         if found is None:
             continue
         chunk, blanked, quote = found
@@ -117,16 +119,26 @@ def case_item(m: Material, own: str, other: Concept, theirs: str,
     for shown_material, shown_said, rival, rival_said, rival_terms in sides:
         if not alternatives(shown_said, rival_said):
             continue
+        fair = _fair(shown_material.concept.name, rival, fits)
         for chunk in sorted(passages, key=lambda p: (p.order, p.id)):
             for case in code_cases(chunk, shown_material.terms, [*rival_terms, *longer]):
-                if " ".join(case.lead.split()) in taken or (
-                        fits is not None and not fits(case.lead, case.code)):
+                if " ".join(case.lead.split()) in taken or not fair(case.lead, case.code):
                     continue
                 cited = [*citations, tie.cited] if tie is not None else list(citations)
                 return code_case_item(m, shown_material.concept.name, shown_said, rival,
                                       rival_said if key_rival else "", case, cited, exercise_id,
                                       tie.sentence if tie else "")
     return None
+
+
+def _fair(shown: str, rival: str, fits: CaseTest | None) -> CaseTest:
+    """The test of a case before an item is built on it: no part of the shown idea's name
+    spelled in the case that the rival's name lacks (the checker's one check,
+    :func:`~tutor.engine.offline.writing.giveaways.told_by_its_parts`), and the writer's own
+    test ``fits``."""
+    def fair(quote: str, case: str) -> bool:
+        return not told_by_its_parts(shown, case, [rival]) and (fits is None or fits(quote, case))
+    return fair
 
 
 def _case(m: Material, said: str, rival_said: str, rival_terms: Sequence[str],

@@ -40,7 +40,6 @@ from tutor.engine.offline.examples.example_use_exercises import another_name
 from tutor.engine.offline.terms import content_stems, mentions, term_variants
 from tutor.engine.offline.writing.checking import BLANK, same_option
 from tutor.engine.offline.writing.exercise_material import Material, Sibling, dice
-from tutor.engine.offline.writing.giveaways import told_by_its_parts
 from tutor.text import split_sentences, without_period
 
 MAX_RIVALS = 8
@@ -78,14 +77,13 @@ def write_use_case(m: Material, siblings: Sequence[Sibling], passages: Sequence[
         own_said, their_said = without_asides(own.description), without_asides(theirs.description)
         tie = relating_sentence(m.terms, term_variants(other.name, other.aliases), m.ordered)
 
-        def fits(quote: str, shown: str, rival: str = other.name, ours: str = own_said,
+        def fits(quote: str, shown: str, ours: str = own_said,
                  theirs_said: str = their_said) -> bool:
-            """A case asked against this rival: its words no nearer the rival's definition,
-            no part of the name spelled beside the blank, and, filled, no longer concept
-            named."""
+            """A case asked against this rival: its words no nearer the rival's definition
+            and, filled, no longer concept named (a part of the name spelled in it is
+            passed over by ``case_item`` for every case item)."""
             filled = shown.replace(BLANK, m.concept.name)
-            return not _fits_the_rival(quote, ours, theirs_said) and not told_by_its_parts(
-                m.concept.name, shown, [rival]) and not any(
+            return not _fits_the_rival(quote, ours, theirs_said) and not any(
                 mentions(filled, term_variants(c.name, c.aliases), fuzzy=False) for c in longer)
 
         item = case_item(m, own_said, other, their_said, passages,
