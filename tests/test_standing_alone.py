@@ -247,3 +247,11 @@ def test_an_explain_key_pointing_at_a_list_that_follows_is_refused() -> None:
     said = explain("A reserved word is a word the language keeps for itself, so no symbolic "
                    "name may be spelled like it.")
     assert key_problems(said, "reserved word", ["reserved word", "reserved words"]) == []
+
+
+def test_a_sentence_saying_only_that_the_term_is_of_some_kind_is_too_general() -> None:
+    from tutor.engine.offline.writing.standing_alone import says_only_a_kind
+
+    assert says_only_a_kind("The canvas size is the usual plotting behaviour.", "canvas size")
+    assert not says_only_a_kind("The canvas size is the area the terminal draws on, in "
+                                "pixels.", "canvas size")

@@ -174,10 +174,11 @@ def _instruction(sentence: str) -> bool:
 
 def says_only_a_kind(sentence: str, name: str) -> bool:
     """Whether a sentence defines the term by a general kind alone ("A null string is a
-    valid value."): :func:`too_general` said of the term."""
+    valid value.", "The canvas size is the usual behaviour."): :func:`too_general` or
+    :func:`vague` said of the term."""
     said = re.match(r"^\W*(?:(?:a|an|the|a\(n\))\s+)?" + re.escape(name)
                     + r"\s+(?:is|are)\s+(?P<said>[^.;:]+)\.?\s*$", sentence.strip(), re.I)
-    return said is not None and too_general(said.group("said"))
+    return said is not None and (too_general(said.group("said")) or vague(said.group("said")))
 
 
 _MAIN_VERB = re.compile(r"\b(?:is|are|was|were|may|might|should|must|can|could|will|would|"
