@@ -10,7 +10,6 @@ from tutor.engine.offline.writing.entry_purposes import (
     as_task,
     entry_purposes,
     entry_section_passages,
-    spells_name,
 )
 from tutor.engine.offline.writing.exercise_material import gather
 from tutor.engine.offline.writing.purpose_exercises import write_purposes
@@ -94,15 +93,6 @@ def test_what_an_entry_returns_is_asked_as_what_the_user_wants_to_get() -> None:
         "get the number of messages in the mailbox")
     assert as_task("return t if queue is empty, nil otherwise") == "test whether queue is empty"
     assert as_task("heat the water in pot") == "heat the water in pot"
-
-
-def test_a_task_that_spells_the_keys_name_gives_it_away() -> None:
-    assert spells_name("return the value of the so-keepalive socket option",
-                       "sockopt-keep-alive", ["sockopt-reuse-address", "sockopt-debug"])
-    assert spells_name("return the bidirectional class of character", "bidi-class",
-                       ["mirrored-p", "combining-class"])
-    assert not spells_name("increment the count of semaphore by n", "signal-semaphore",
-                           ["make-semaphore", "wait-on-semaphore"])
 
 
 def test_a_concept_owning_an_entry_is_given_its_sections_other_entry_pages() -> None:

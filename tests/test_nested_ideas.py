@@ -99,7 +99,8 @@ TEST_STATISTIC = _concept("test statistic", "test statistic: A statistic used to
                           "effect size.", page=70)
 STATISTICS = _chunk(f"• {DETERMINATION.definition} • {TEST_STATISTIC.definition}", page=70)
 R2_CASE = _chunk("There is a simple relationship between the coefficient of determination "
-                 "and Pearson's coefficient of correlation: R 2 = ρ 2 .", page=71)
+                 "and Pearson's correlation: R 2 = ρ 2 .", page=71)  # no "coefficient" beside
+# the blank: a case spelling a word of the name is no case (giveaways.told_by_its_parts)
 R2_TESTED = _chunk("In that case, the test statistic is R2 and the null hypothesis is that "
                    "there is no relationship between the variables.", page=72)
 

@@ -110,3 +110,16 @@ def test_a_quote_naming_a_figure_of_the_page_is_refused() -> None:
     shown = _checked("shallow copy", "Table 3 lists the fields. This operation is called a(n) "
                      "_____ because it copies the object only.")
     assert "the sentence leans on the text around it" in shown
+
+
+def test_a_formulas_symbols_set_out_in_a_row_are_residue_with_words_after_them() -> None:
+    from tutor.engine.offline.writing.page_residue import symbols_in_a_row
+
+    assert symbols_in_a_row("A product of n terms has about n ln n ln 10 decimal digits.")
+    assert symbols_in_a_row("the columns hold p q r s values")  # four lone letters
+    for prose in ("an M x N set of data", "The sin function returns the sine of x.",
+                  "Use a log 10 scale for the axis.", "It takes 3 steps in 2 passes."):
+        assert not symbols_in_a_row(prose), prose
+    problems = _checked("factorial", "The _____ of n has about n ln n ln 10 decimal digits, "
+                        "so an exact value is practical for small n only.")
+    assert RESIDUE[0] in problems

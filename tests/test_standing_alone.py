@@ -190,3 +190,68 @@ def test_a_subject_holding_between_has_its_own_verb() -> None:
     assert sentence_not_description("The gap between the groups has narrowed")
     assert "between" in PREPOSITIONS
     assert not sentence_not_description("The object a method is invoked on")
+
+
+def test_a_description_saying_only_that_it_is_of_some_kind_is_too_vague() -> None:
+    from tutor.engine.offline.writing.standing_alone import vague, what_it_is_problems
+
+    assert vague("a special construct") and vague("another kind of data storage")
+    assert vague("the usual plotting behaviour")
+    assert not vague("a special value that marks the end of a list")  # a clause tells it
+    assert not vague("The derivative of a CDF") and not vague("A meaningful expression")
+    assert what_it_is_problems("a special construct") == [
+        "the description is too vague to tell one term"]
+
+
+def test_a_description_ending_on_an_owner_is_cut_short() -> None:
+    from tutor.engine.offline.writing.giveaways import cut_short
+
+    assert cut_short("the computer scientist's")
+    assert not cut_short("the value the computer scientist keeps")
+
+
+def test_a_description_mostly_masked_is_refused() -> None:
+    from tutor.engine.offline.writing.standing_alone import left_out_too_much
+
+    assert left_out_too_much("a control […], which specifies a(n) […] of the elemental set "
+                             "defined in the […] block")
+    assert left_out_too_much("one of the shell […] accepted by the […] builtin")
+    assert not left_out_too_much("A(n) […] that returns a value")
+    assert not left_out_too_much("a(n) […] with two fields, read by the […] loop of the parser")
+
+
+def test_a_key_or_description_about_another_thing_too_is_refused() -> None:
+    from tutor.engine.offline.writing.standing_alone import names_a_longer_term, says_another_is
+
+    assert says_another_is("the current cursor position, and mark refers to a saved position")
+    assert says_another_is("an optional indexing expression; format is a symbolic expression")
+    assert not says_another_is("a list of values, and it is sorted")
+    assert names_a_longer_term("The number of asterisks in the slice is called the slice "
+                               "dimension.", "slice")
+    assert not names_a_longer_term("An operation like only_upper is called a filter because it "
+                                   "filters out the others.", "filter")
+
+
+def test_an_explain_key_pointing_at_a_list_that_follows_is_refused() -> None:
+    from tutor.engine.offline.writing.standing_alone import key_problems
+
+    def explain(key: str) -> Exercise:
+        return Exercise.model_validate({
+            "id": "reserved-word-short_answer-1", "concept_id": "reserved-word",
+            "kind": ExerciseKind.SHORT_ANSWER, "prompt": "Explain reserved word in your own words.",
+            "answer": key, "key_points": [key], "citations": [{"source": "m.pdf", "page": 2}]})
+
+    listed = explain("The reserved words are the following: and else mod union by if not.")
+    assert key_problems(listed, "reserved word", ["reserved word", "reserved words"]) == [
+        "the key does not say what reserved word is"]
+    said = explain("A reserved word is a word the language keeps for itself, so no symbolic "
+                   "name may be spelled like it.")
+    assert key_problems(said, "reserved word", ["reserved word", "reserved words"]) == []
+
+
+def test_a_sentence_saying_only_that_the_term_is_of_some_kind_is_too_general() -> None:
+    from tutor.engine.offline.writing.standing_alone import says_only_a_kind
+
+    assert says_only_a_kind("The canvas size is the usual plotting behaviour.", "canvas size")
+    assert not says_only_a_kind("The canvas size is the area the terminal draws on, in "
+                                "pixels.", "canvas size")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind
 from tutor.engine.offline.writing.checking import check_exercise
-from tutor.engine.offline.writing.giveaways import told_by_its_parts
+from tutor.engine.offline.writing.giveaways import SPELLED, spells_the_name, told_by_its_parts
 
 PAGE = Citation(source="tool.pdf", page=7)
 
@@ -33,14 +33,14 @@ def test_a_word_run_together_into_the_name_gives_it_away() -> None:
     problems = _problems("gapwidth", "The set _____ command changes the width of the gap "
                          "drawn between two neighbouring bars.", ["bardepth", "fill style",
                                                                   "baseline"])
-    assert any("part of the term's name" in p for p in problems)
+    assert any(p.startswith(SPELLED) for p in problems)
 
 
 def test_a_word_of_a_two_word_name_said_elsewhere_in_the_sentence_gives_it_away() -> None:
     problems = _problems("call record", "A(n) _____ is kept for every pending call of a "
                          "routine; the record holds the routine's local values and return "
                          "address.", ["heap block", "symbol table", "linker map"])
-    assert any("part of the term's name" in p for p in problems)
+    assert any(p.startswith(SPELLED) for p in problems)
 
 
 def test_a_code_name_shortening_the_term_gives_it_away() -> None:
@@ -117,3 +117,77 @@ def test_a_stem_that_ends_a_run_together_name_is_a_part() -> None:
     assert told_by_its_parts("maxiter", "You want to limit the number of iterations the "
                              "solver runs. Which of these do you use?",
                              ["tolerance", "solver log", "start value"])
+
+
+def test_two_words_of_the_name_said_as_one_or_a_word_said_longer_tell_it() -> None:
+    assert told_by_its_parts("sockopt-keep-alive", "get the value of the so-keepalive socket "
+                             "option", ["sockopt-reuse-address", "sockopt-debug"])
+    assert told_by_its_parts("bidi-class", "get the bidirectional class of character",
+                             ["mirrored-p", "combining-class"])
+    assert not told_by_its_parts("signal-semaphore", "increment the count of semaphore by n",
+                                 ["make-semaphore", "wait-on-semaphore"])
+    assert not told_by_its_parts("line", "the plot of a linear function", ["curve", "point"])
+
+
+def test_what_is_x_used_for_pairs_the_name_with_each_option() -> None:
+    name = "sockopt-keep-alive"
+    key = "return the value of the so-keepalive socket option"
+    assert spells_the_name((name, key), [(name, "return the value of the so-reuseaddr socket "
+                                                 "option"), (name, "turn debugging on")])
+    # every option says "socket option": nothing of the name is told by the key alone
+    assert not spells_the_name(("socket-option", "set a socket option"),
+                               [("socket-option", "read a socket option")])
+
+
+def _option_item(description: str, answer: str, others: list[str]) -> Exercise:
+    return Exercise.model_validate({
+        "id": "lisp-options-multiple_choice-option-1", "concept_id": "lisp-options",
+        "kind": ExerciseKind.MULTIPLE_CHOICE,
+        "prompt": f'Which option of lisp does this: "{description}"?', "answer": answer,
+        "choices": [answer, *others], "citations": [PAGE]})
+
+
+def test_a_tables_option_whose_description_spells_its_name_is_refused() -> None:
+    description = "Size of the dynamic space reserved on startup in megabytes"
+    concept = Concept(id="lisp-options", name="lisp options", definition="The options.",
+                      citations=[PAGE])
+    page = [Chunk(id="tool.pdf#p7-0", source="tool.pdf", page=7,
+                  text=f"lisp options --dynamic-space-size {description}. --noinform Keep "
+                       "quiet at startup. --core Use the given core file.")]
+    spelled = _option_item(description, "--dynamic-space-size", ["--noinform", "--core"])
+    assert any(p.startswith(SPELLED) for p in check_exercise(spelled, concept, page).problems)
+    fair = _option_item("Keep quiet at startup", "--noinform", ["--dynamic-space-size", "--core"])
+    assert not any(p.startswith(SPELLED) for p in check_exercise(fair, concept, page).problems)
+
+
+def test_a_cloze_says_no_part_of_its_term() -> None:
+    concept = Concept(id="stack-frame", name="stack frame", definition="x", citations=[PAGE])
+    cloze = Exercise.model_validate({
+        "id": "stack-frame-cloze-1", "concept_id": "stack-frame", "kind": ExerciseKind.CLOZE,
+        "prompt": "Fill in the blank: A(n) _____ is kept for every call; the frame stores the "
+                  "state of the call.", "answer": "stack frame", "citations": [PAGE]})
+    page = [Chunk(id="tool.pdf#p7-0", source="tool.pdf", page=7, text="A stack frame is kept "
+                  "for every call; the frame stores the state of the call.")]
+    assert any(p.startswith(SPELLED) for p in check_exercise(cloze, concept, page).problems)
+
+
+def test_a_short_name_whose_letters_start_capitalised_words_of_the_prompt_is_given_away() -> None:
+    from tutor.engine.offline.writing.giveaways import abbreviated
+
+    assert abbreviated("pm", "The terminal driver opens an OS/2 Presentation Manager window.")
+    assert not abbreviated("pm", "The terminal driver prints messages in a window.")
+    assert not abbreviated("cd", "The command changes the directory.")
+
+
+def test_two_words_of_the_name_run_together_the_second_shortened_tell_it() -> None:
+    assert told_by_its_parts("sockopt-reuse-address", "get the value of the so-reuseaddr "
+                             "socket option", ["sockopt-oob-inline", "sockopt-keep-alive"])
+
+
+def test_the_writers_frame_tells_no_part_of_a_name() -> None:
+    from tutor.engine.offline.writing.giveaways import quoted_part
+
+    prompt = ('Which term fills the blank: "The _____ command sets the default style of the '
+              'plot elements."?')
+    assert not told_by_its_parts("set style fill", quoted_part(prompt),
+                                 ["set style function", "set style data"])

@@ -9,7 +9,6 @@ from tutor.engine.offline.contrasts.code_cases import case_exercise
 from tutor.engine.offline.contrasts.contrast_cases import names_an_instance, shown_case
 from tutor.engine.offline.contrasts.use_cases import (
     USE_CASE_MARK,
-    gives_itself_away,
     write_use_case,
 )
 from tutor.engine.offline.definitions.descriptions import describe
@@ -120,16 +119,22 @@ def test_a_named_instance_is_a_quoted_word_or_an_acronym() -> None:
 
 
 def test_a_case_that_gives_its_answer_away_is_refused() -> None:
-    assert gives_itself_away("We write 'for _____' as a note to ourselves.", "reductio")
-    assert gives_itself_away("A string that identifies a file or _____ is a path.", "directory")
-    assert gives_itself_away("chosen with _____; that is, the same value could come twice.",
-                             "replacement")
-    assert gives_itself_away("np.random.choice(xs, len(xs), replace=True)", "replacement")
-    assert gives_itself_away("found quickly by the _____ procedure IntLog", "integer logarithm")
-    assert gives_itself_away('A(n) _____ is "clean" if it allows the caller to ...', "interface")
-    assert gives_itself_away("The default _____ of num is 10.", "default value")  # a word left
-    assert not gives_itself_away("The _____ of num is 10.", "default value")
-    assert not gives_itself_away("In ∀xHx, the _____ of the universal quantifier is Hx.", "scope")
+    from tutor.engine.offline.contrasts.contrast_cases import gives_itself_away
+    from tutor.engine.offline.writing.giveaways import told_by_its_parts
+
+    assert gives_itself_away("We write 'for _____' as a note to ourselves.")
+    assert gives_itself_away("A string that identifies a file or _____ is a path.")
+    assert gives_itself_away("chosen with _____; that is, the same value could come twice.")
+    assert gives_itself_away('A(n) _____ is "clean" if it allows the caller to ...')
+    assert not gives_itself_away("In ∀xHx, the _____ of the universal quantifier is Hx.")
+    assert not gives_itself_away("The median is near zero, and the _____ is about 2 pounds.")
+    # a part of the name spelled in the case: the one check every item kind goes through
+    assert told_by_its_parts("replacement", "np.random.choice(xs, len(xs), replace=True)",
+                             ["sample"])
+    assert told_by_its_parts("integer logarithm", "found quickly by the _____ procedure IntLog",
+                             ["bit length"])
+    assert told_by_its_parts("default value", "The default _____ of num is 10.", ["scope"])
+    assert not told_by_its_parts("default value", "The _____ of num is 10.", ["scope"])
 
 
 def test_a_key_without_the_rival_definition_names_only_the_idea() -> None:
@@ -138,3 +143,13 @@ def test_a_key_without_the_rival_definition_names_only_the_idea() -> None:
                          CASE, "a case", "case", CASE.text, [], "x-1")
     assert item.answer == "Singular term. Singular term: a word that refers to one thing."
     assert "by contrast" not in item.answer and "predicate is" not in item.explanation
+
+
+def test_a_case_spelling_a_word_of_the_name_is_passed_over_for_the_next() -> None:
+    spelled = book_chunk("Names need not describe what they name. If 'Jack Hathaway' is used as "
+                         "a singular term in a sentence, the term names one man.", page=49)
+    later = book_chunk("Names need not be English words. If 'Mount Kilimanjaro' is used as a "
+                       "singular term, you might guess that it refers to a mountain.", page=50)
+    item = _use_case(SINGULAR, PREDICATE, [DEFINING, spelled, later])
+    assert item is not None and "Kilimanjaro" in item.prompt  # "the term names" spelled it
+    assert _use_case(SINGULAR, PREDICATE, [DEFINING, spelled]) is None

@@ -38,10 +38,9 @@ def _options_item(answer: str) -> Exercise:
     return Exercise(
         id="r-options-multiple_choice-option-1", concept_id="r-options",
         kind=ExerciseKind.MULTIPLE_CHOICE,
-        prompt='Which option of R does this: "Do not read any user file to set environment '
-               'variables"?',
-        answer=answer, choices=[answer, "--no-site-file", "--no-init-file", "--version"],
-        explanation="--no-environ: Do not read any user file to set environment variables.",
+        prompt='Which option of R does this: "Do not read the user\'s profile at startup"?',
+        answer=answer, choices=[answer, "--no-site-file", "--no-environ", "--version"],
+        explanation="--no-init-file: Do not read the user's profile at startup.",
         citations=[PAGE])
 
 
@@ -53,10 +52,10 @@ def test_an_option_listed_on_the_cited_page_is_answerable_there() -> None:
         "and exit. --no-environ Do not read any user file to set environment variables. "
         "--no-site-file Do not read the site-wide profile at startup. --no-init-file Do not "
         "read the user's profile at startup."))
-    verdict = check_exercise(_options_item("--no-environ"), concept, [page])
+    verdict = check_exercise(_options_item("--no-init-file"), concept, [page])
     assert verdict.ok, verdict.problems
-    elsewhere = page.model_copy(update={"text": page.text.replace("--no-environ", "--quiet")})
-    verdict = check_exercise(_options_item("--no-environ"), concept, [elsewhere])
+    elsewhere = page.model_copy(update={"text": page.text.replace("--no-init-file", "--quiet")})
+    verdict = check_exercise(_options_item("--no-init-file"), concept, [elsewhere])
     assert not verdict.ok
     assert any("is not mentioned there" in p for p in verdict.problems)
 

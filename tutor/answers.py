@@ -242,13 +242,24 @@ def spelled_key(exercise: Exercise, text: str) -> str | None:
 
 # -- mix-ups to diagnose ---------------------------------------------------------------------
 _NOTE = re.compile(r'"(?P<name>[^":]{1,80}):\s*(?P<said>[^"]+)"')
-_SAYS_OF = (r"\b(?:that|this|it|which|she|her\s+note|the\s+note|her\s+description|the\s+"
-            r"description|the\s+definition|the\s+case|the\s+missing\s+idea|the\s+blank|the\s+"
-            r"answer|what\s+she\s+(?:wrote|describes|describe[sd]))(?:\s*['’]s\s+|\s+(?:is|"
-            r"was|describes|described|defines|defined|means|meant|gives|refers\s+to|is\s+about|"
-            r"is\s+really|really\s+describes|actually\s+describes|fits|matches|shows|"
-            r"is\s+an\s+example\s+of)\s+)(?:(?:really|actually|in\s+fact|just|the|a|an|of|"
-            r"definition|description|course's|what|case|example)\s+){0,4}")
+_THE_NOTE = r"she|her\s+note|the\s+note|her\s+description|the\s+description"
+"""How an answer names the classmate's note it speaks of."""
+_DESCRIBES = (r"(?:(?:really|actually)\s+)?(?:describes|described|gives|defines|defined|"
+              r"is\s+about|is\s+describing)")
+"""The verbs an answer says what the note describes with: never a bare "is" ("she is
+mixing up ...")."""
+_FILLER = (r"(?:(?:really|actually|in\s+fact|just|the|a|an|of|definition|description|"
+           r"course's|what|case|example|idea)\s+){0,4}")
+_SAID = (r"(?:\s*['’]s\s+|\s+(?:" + _DESCRIBES + r"|is|was|means|meant|refers\s+to|is\s+really|"
+         r"fits|matches|shows|is\s+an\s+example\s+of)\s+)" + _FILLER)
+"""What an answer says a thing is, up to the name it gives ("her note really describes the
+definition of ...", "that's ...")."""
+_SAYS_OF = (r"\b(?:that|this|it|which|" + _THE_NOTE + r"|the\s+definition|the\s+case|the\s+"
+            r"missing\s+idea|the\s+blank|the\s+answer|what\s+she\s+(?:wrote|describes|"
+            r"describe[sd]))" + _SAID)
+NOTE_SAID = re.compile(r"\b(?:" + _THE_NOTE + r")\s+" + _DESCRIBES + r"\s+" + _FILLER
+                       + r"(?P<rest>.{0,80})", re.I)
+"""What an answer says the note describes ("her note describes the definition of <rest>")."""
 
 
 CASE_SHOWS = "the case shows"

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 
 import Stemmer
@@ -196,6 +196,27 @@ def singular(word: str) -> str:
     if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
         return word[:-2]
     if word.endswith("s") and not word.endswith("'s"):
+        return word[:-1]
+    return word
+
+
+def bare_verb(word: str, verbs: Collection[str] | None = None) -> str:
+    """The bare form of a verb said of a thing, lower-case in and out: "unwinds" -> "unwind",
+    "notifies" -> "notify", "pushes" -> "push", a bare verb as it is. With ``verbs``, the
+    form of the word that is one of them ("converts" -> "convert", "hashes" -> "hash"), ""
+    when none is."""
+    if verbs is not None:
+        if word in verbs:
+            return word
+        if not word.endswith("s") or word.endswith("ss"):
+            return ""
+        return next((bare for bare in (word[:-1], word[:-2], word[:-3] + "y") if bare in verbs),
+                    "")
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
 

@@ -39,6 +39,7 @@ from tutor.engine.offline.concepts.entry_names import (
 )
 from tutor.engine.offline.terms import COMMON_VERBS, term_key
 from tutor.text import (
+    bare_verb,
     content_stems,
     is_deprecation,
     is_question,
@@ -99,14 +100,7 @@ VERBS = API_VERBS | {"hold", "contain"} | {
 def verb_form(word: str) -> str:
     """The verb a word is, bare ("convert") or said of a thing ("converts", "hashes",
     "verifies"); "" for any other word."""
-    word = word.lower()
-    if word in VERBS:
-        return word
-    if word.endswith("s") and not word.endswith("ss"):
-        for bare in (word[:-1], word[:-2], word[:-3] + "y"):
-            if bare in VERBS:
-                return bare
-    return ""
+    return bare_verb(word.lower(), VERBS)
 _LEANS = re.compile(r"^\W*(?:this|these|those|it|they|such|if|when|after|before|all|both|each|"
                     r"see|note|also|however|otherwise|then|here|there|given|you|we|one|so|"
                     r"actually|thus|hence|but|and|or|must|should|can|may|only|corresponding|in|for|as|"

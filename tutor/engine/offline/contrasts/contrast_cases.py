@@ -15,7 +15,7 @@ key names that idea and what it is, cited on the case's page and both defining p
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from tutor.answers import CASE_SHOWS
 from tutor.course import Chunk, Citation, Concept, Exercise
@@ -37,8 +37,12 @@ from tutor.engine.offline.examples.example_use_exercises import (
 from tutor.engine.offline.terms import content_stems, mentions, term_variants
 from tutor.engine.offline.writing.checking import BLANK
 from tutor.engine.offline.writing.exercise_material import Material, dice, prose_sentences, usable
+from tutor.engine.offline.writing.giveaways import told_by_its_parts
 from tutor.text import general_zipf
 
+CaseTest = Callable[[str, str], bool]
+"""A writer's own test of a case before an item is built on it: given the course's sentence
+and the case as the item shows it (blanked, or the code), whether it may be asked."""
 RESTATES = 0.45
 """Word overlap with either side's description from which a case restates a definition
 rather than shows the idea at work."""
@@ -69,14 +73,15 @@ def case_item(m: Material, own: str, other: Concept, theirs: str,
               exercise_id: str, near: Sequence[Concept] = (),
               tie: Relating | None = None, quoted: Sequence[str] = (),
               own_only: bool = False, key_rival: bool = True,
-              instances: bool = False) -> Exercise | None:
+              instances: bool = False, fits: CaseTest | None = None) -> Exercise | None:
     """The item on the first case of either idea among the passages (the concept's own
     first; with ``own_only``, of the concept only), or ``None`` when the book shows neither
     at work in a case that fits. ``near``
     are other concepts whose longer names hold one of the two ("inverse CDF" for CDF): a
     case naming them shows the other idea. The sentence that ``tie``s the two, when the book
     has one, goes into the explanation and its page into the citations. A case already
-    ``quoted`` by another of the concept's items is not shown again."""
+    ``quoted`` by another of the concept's items is not shown again; a case ``fits`` refuses
+    (given the course's sentence and the case as shown) is passed over for the next."""
     other_terms = term_variants(other.name, other.aliases)
     if not other_terms or not own or not theirs:
         return None
@@ -100,7 +105,8 @@ def case_item(m: Material, own: str, other: Concept, theirs: str,
     taken = {" ".join(q.split()) for q in quoted}
     for shown_material, shown_said, rival, rival_said, rival_terms in sides:
         found = _case(shown_material, shown_said, rival_said, [*rival_terms, *longer],
-                      passages, taken, rival_terms, instances)
+                      passages, taken, rival_terms, instances,
+                      _fair(shown_material.concept.name, rival, fits))
         if found is None:
             continue
         chunk, blanked, quote = found
@@ -113,9 +119,10 @@ def case_item(m: Material, own: str, other: Concept, theirs: str,
     for shown_material, shown_said, rival, rival_said, rival_terms in sides:
         if not alternatives(shown_said, rival_said):
             continue
+        fair = _fair(shown_material.concept.name, rival, fits)
         for chunk in sorted(passages, key=lambda p: (p.order, p.id)):
             for case in code_cases(chunk, shown_material.terms, [*rival_terms, *longer]):
-                if " ".join(case.lead.split()) in taken:
+                if " ".join(case.lead.split()) in taken or not fair(case.lead, case.code):
                     continue
                 cited = [*citations, tie.cited] if tie is not None else list(citations)
                 return code_case_item(m, shown_material.concept.name, shown_said, rival,
@@ -124,10 +131,20 @@ def case_item(m: Material, own: str, other: Concept, theirs: str,
     return None
 
 
+def _fair(shown: str, rival: str, fits: CaseTest | None) -> CaseTest:
+    """The test of a case before an item is built on it: no part of the shown idea's name
+    spelled in the case that the rival's name lacks (the checker's one check,
+    :func:`~tutor.engine.offline.writing.giveaways.told_by_its_parts`), and the writer's own
+    test ``fits``."""
+    def fair(quote: str, case: str) -> bool:
+        return not told_by_its_parts(shown, case, [rival]) and (fits is None or fits(quote, case))
+    return fair
+
+
 def _case(m: Material, said: str, rival_said: str, rival_terms: Sequence[str],
           passages: Sequence[Chunk], taken: set[str],
-          rival_names: Sequence[str] = (),
-          instances: bool = False) -> tuple[Chunk, str, str] | None:
+          rival_names: Sequence[str] = (), instances: bool = False,
+          fits: CaseTest | None = None) -> tuple[Chunk, str, str] | None:
     """The first case of the idea: a sentence that shows it at work on something concrete,
     naming it once, neither naming the rival idea nor restating either description, on or
     after the page that teaches it; none for an idea named by one common English word ("list",
@@ -157,14 +174,16 @@ def _case(m: Material, said: str, rival_said: str, rival_terms: Sequence[str],
                 continue
             if content_stems(m.concept.name) <= content_stems(bare):
                 continue  # the name's words still stand beside the blank
-            if _DEFINES.search(blanked) or _QUALIFIED.search(blanked) or _AS_CODE.search(
-                    blanked) or _PRINTED.search(quote) or _GLOSSED.search(blanked):
+            if gives_itself_away(blanked) or _QUALIFIED.search(
+                    blanked) or _PRINTED.search(quote):
                 continue  # a definition's shape; a sense the qualifier picks ("predictive power");
                 # the idea glossed where it stands ("the _____, which is 1 − CDF(x), ...")
             if len(content_stems(bare)) < MIN_CASE_WORDS or _inside_a_word(bare, m.concept.name):
                 continue  # "... so this test was underpowered": the name inside a word
             if rival_names and instance_named_as(quote, rival_names, passages, m.terms):
                 continue  # "a histogram is a collection of counters": the case shows both
+            if fits is not None and not fits(quote, blanked):
+                continue
             return chunk, blanked, quote
     return None
 
@@ -174,20 +193,32 @@ MIN_CASE_WORDS = 5
 _OPENER = re.compile(r"^\W*(?:this|that|these|those|it|they|here|so|but|and|or|then|also|"
                      r"similarly|likewise|again|in\s+this|in\s+that|such|conversely|however|thus|therefore|hence|"
                      r"now|first|finally|instead|otherwise)\b", re.I)
-_DEFINES = re.compile(r"(?:is|are)\s+(?:a\(n\)\s+|an?\s+|the\s+)?" + re.escape(BLANK)
+_B = re.escape(BLANK)
+_DEFINES = re.compile(r"(?:is|are)\s+(?:a\(n\)\s+|an?\s+|the\s+)?" + _B
                       + r"(?:\s+in\s+\w+)?\s*,?\s+(?:if|when)\b|^\W*(?:(?:a\(n\)|an?|the)\s+)?"
-                      + re.escape(BLANK) + r"\s+(?:is|are|means)\s+(?:(?:also|often|sometimes)\s+)?"
+                      + _B + r"\s+(?:is|are|means)\s+(?:(?:also|often|sometimes)\s+)?"
                       r"(?:a|an|the|any|called|known\s+as|defined)\b|\b(?:called|recogni[sz]e\s+as|known\s+as)"
-                      r"\s+(?:a\(n\)\s+|an?\s+|the\s+)?" + re.escape(BLANK), re.I)
-"""A blanked sentence of a definition's shape ("a sentence is a(n) _____ if ...") or a naming
-("..., which you might recognize as _____"): a case shows the idea at work, not its name."""
-
-
-_GLOSSED = re.compile(re.escape(BLANK) + r"\s*(?:,\s*(?:which|that)\s+(?:is|are|means|gives|"
-                      r"maps|computes|returns)\b|,?\s*(?:i\.e\.|that\s+is,|or\s+)|\s*\()", re.I)
+                      r"\s+(?:a\(n\)\s+|an?\s+|the\s+)?" + _B + r"|^\W*(?:(?:a\(n\)|an?|the)\s+)?" + _B
+                      + r"\s+(?:is|are)\b[^.;]{0,40}\b(?:if|when)\b", re.I)
+"""A blanked sentence of a definition's shape ("a sentence is a(n) _____ if ...", 'A(n) _____
+is "clean" if it ...') or a naming ("..., which you might recognize as _____"): a case shows
+the idea at work, not its name."""
+_GLOSSED = re.compile(_B + r"\s*(?:,\s*(?:which|that)\s+(?:is|are|means|gives|maps|computes|"
+                      r"returns)\b|[;,:]?\s*(?:i\.\s?e\.|that\s+is\b|in\s+other\s+words\b|"
+                      r"meaning\b)|,?\s*or\s+|\s*\()", re.I)
 """The blank followed by a gloss of the idea ("plot the _____, which is 1 − CDF(x), on a log-y
-scale", "the _____ (the fraction of values that exceed x)"): the case says what the idea is, so
-naming it is recognition of that description, not telling the two apart."""
+scale", "the _____ (the fraction of values that exceed x)", "chosen with _____; that is, the
+same value could be chosen more than once"): the case says what the idea is, so naming it is
+recognition of that description, not telling the two apart."""
+_QUOTED_BLANK = re.compile(r"(?:^|[\s(])['‘\"“][^'’\"”\n]{0,30}" + _B
+                           + r"[^'’\"”\n]{0,30}['’\"”](?![A-Za-z])")
+"""The blank inside quotes ("We write 'for _____' as a note"): the name mentioned as a word,
+not the idea used."""
+_PAIRED_BLANK = re.compile(r"(?<![,;])\s(?:and|or|nor)\s+(?:a\(n\)\s+|an?\s+|the\s+)?" + _B,
+                           re.I)
+"""The blank paired with another name ("a file or _____", "wide-scope and _____"): filled by
+the familiar pair, not by the case. A clause joined after a comma (", and the _____ is about 2
+pounds") pairs no names."""
 
 
 def _at_work(chunk: Chunk, m: Material, instances: bool = False) -> list[str]:
@@ -220,6 +251,18 @@ def _at_work(chunk: Chunk, m: Material, instances: bool = False) -> list[str]:
 _AS_CODE = re.compile(r"(?:['\"\]]|(?<!\(n)\))\s*" + re.escape(BLANK) + "|" + re.escape(BLANK) + r"\s*\(")
 """The name used as code, or as a verb after a quoted value ("'opst' maps to ...",
 "increment() takes ...")."""
+_GIVES_ITSELF_AWAY = (_DEFINES, _AS_CODE, _GLOSSED, _QUOTED_BLANK, _PAIRED_BLANK)
+"""The shapes of a case that give its idea's name away, whatever the case shows: a definition
+or a naming, the name used as code, glossed, quoted as a word or paired with another name."""
+
+
+def gives_itself_away(blanked: str) -> bool:
+    """Whether a case, its idea's name blanked, gives the name away by its shape
+    (:data:`_GIVES_ITSELF_AWAY`); a part of the name said in it is
+    :func:`~tutor.engine.offline.writing.giveaways.told_by_its_parts`."""
+    return any(p.search(blanked) for p in _GIVES_ITSELF_AWAY)
+
+
 _PRINTED = re.compile(r"\^|\b\d+(?:\.\d+)?e[-+]?\d+\b")
 """A line of printed output run into the sentence ("R^2 6.144e-06 The parameter ...")."""
 _QUALIFIED = re.compile(r"\b[a-z]+(?:ive|ed|ing|al)\s+" + re.escape(BLANK))

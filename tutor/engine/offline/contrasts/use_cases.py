@@ -30,23 +30,21 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk, Concept, Exercise
 from tutor.engine.offline.contrasts import contrast_exercises as contrasts
-from tutor.engine.offline.contrasts.contrast_cases import case_item, quoted_case, shown_case
+from tutor.engine.offline.contrasts.contrast_cases import case_item
 from tutor.engine.offline.contrasts.contrast_questions import sets_apart
 from tutor.engine.offline.contrasts.contrast_sides import Said, without_asides
 from tutor.engine.offline.contrasts.nested_ideas import nested
 from tutor.engine.offline.contrasts.relating_sentences import relating_sentence
 from tutor.engine.offline.definitions.descriptions import describe
 from tutor.engine.offline.examples.example_use_exercises import another_name
-from tutor.engine.offline.terms import content_stems, mentions, term_variants, words
+from tutor.engine.offline.terms import content_stems, mentions, term_variants
 from tutor.engine.offline.writing.checking import BLANK, same_option
 from tutor.engine.offline.writing.exercise_material import Material, Sibling, dice
-from tutor.text import split_sentences, stem, without_period
+from tutor.text import split_sentences, without_period
 
 MAX_RIVALS = 8
 """Near concepts tried as the rival, nearest first: past them, a concept is too far from the
 idea for a learner to take one for the other."""
-MAX_CASES = 6
-"""Cases of the concept tried against one rival before the next rival is tried."""
 CASE_QUESTION = "\n\nIs the missing idea "
 """Where a case item's question follows its case."""
 USE_CASE_MARK = "-use-case-"
@@ -78,24 +76,22 @@ def write_use_case(m: Material, siblings: Sequence[Sibling], passages: Sequence[
         readable = (cited[0].source, cited[0].page) in {(p.source, p.page) for p in passages}
         own_said, their_said = without_asides(own.description), without_asides(theirs.description)
         tie = relating_sentence(m.terms, term_variants(other.name, other.aliases), m.ordered)
-        tried: list[str] = []
-        for _ in range(MAX_CASES):
-            item = case_item(m, own_said, other, their_said, passages,
-                             contrasts._citations(m, own, cited[0]),
-                             f"{m.concept.id}{USE_CASE_MARK}1", [s.concept for s in siblings],
-                             tie, tried, own_only=True, key_rival=readable, instances=True)
-            if item is None:
-                break
-            quote = shown_case(item) or ""
-            shown = quoted_case(item.prompt) or item.prompt.split(CASE_QUESTION)[0].split(
-                "\n\n", 1)[-1]  # the quoted case, or the code as shown
+
+        def fits(quote: str, shown: str, ours: str = own_said,
+                 theirs_said: str = their_said) -> bool:
+            """A case asked against this rival: its words no nearer the rival's definition
+            and, filled, no longer concept named (a part of the name spelled in it is
+            passed over by ``case_item`` for every case item)."""
             filled = shown.replace(BLANK, m.concept.name)
-            if not _fits_the_rival(quote, own_said, their_said) and not gives_itself_away(
-                    shown, m.concept.name) and not any(
-                    mentions(filled, term_variants(c.name, c.aliases), fuzzy=False)
-                    for c in longer):
-                return item
-            tried.append(quote)  # the next case of the concept, if the book has one
+            return not _fits_the_rival(quote, ours, theirs_said) and not any(
+                mentions(filled, term_variants(c.name, c.aliases), fuzzy=False) for c in longer)
+
+        item = case_item(m, own_said, other, their_said, passages,
+                         contrasts._citations(m, own, cited[0]),
+                         f"{m.concept.id}{USE_CASE_MARK}1", [s.concept for s in siblings],
+                         tie, own_only=True, key_rival=readable, instances=True, fits=fits)
+        if item is not None:
+            return item
     return None
 
 
@@ -164,44 +160,3 @@ def _fits_the_rival(quote: str, own_said: str, their_said: str) -> bool:
     """Whether the case's words are nearer the rival's definition than the concept's own: it
     reads as a case of the rival as well, and one right answer is not sure."""
     return dice(quote, their_said) > dice(quote, own_said)
-
-
-_B = re.escape(BLANK)
-_QUOTED_BLANK = re.compile(r"(?:^|[\s(])['‘\"“][^'’\"”\n]{0,30}" + _B
-                           + r"[^'’\"”\n]{0,30}['’\"”](?![A-Za-z])")
-"""The blank inside quotes ("We write 'for _____' as a note"): the name mentioned as a word,
-not the idea used."""
-_PAIRED_BLANK = re.compile(r"\b(?:and|or|nor)\s+(?:a\(n\)\s+|an?\s+|the\s+)?" + _B, re.I)
-"""The blank paired with another name ("a file or _____", "wide-scope and _____"): filled by
-the familiar pair, not by the case."""
-_DEFINED_IF = re.compile(r"^\W*(?:(?:a\(n\)|an?|the)\s+)?" + _B
-                         + r"\s+(?:is|are)\b[^.;]{0,40}\b(?:if|when)\b", re.I)
-"""A definition's shape around quotes or asides ('A(n) _____ is "clean" if it ...')."""
-_GLOSSED = re.compile(_B + r"\s*[;,:(]?\s*(?:that\s+is|i\.\s?e\.|in\s+other\s+words|meaning)\b",
-                      re.I)
-"""The blank glossed right after it ("chosen with _____; that is, the same value could be
-chosen more than once"): the gloss is the definition."""
-_IDENTIFIER_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
-MIN_SPELLED = 4
-"""Letters a word of the name needs before its stem in the case gives it away (a short word,
-"set", "map", is everyday code)."""
-
-
-def gives_itself_away(case: str, name: str) -> bool:
-    """Whether the case shows its answer beside the blank: the blank quoted or paired with
-    another name, a definition's shape, or a word of the name spelled in the case, whole or
-    cut into an identifier (``replace=True`` for replacement, ``IntLog`` for integer
-    logarithm)."""
-    if any(p.search(case) for p in (_QUOTED_BLANK, _PAIRED_BLANK, _DEFINED_IF, _GLOSSED)):
-        return True
-    named = [w for w in words(name) if len(w) >= MIN_SPELLED]
-    if not named:
-        return False
-    bare = case.replace(BLANK, " ")
-    tokens = {t.lower() for t in re.findall(r"[A-Za-z]+", bare)}
-    stems = {stem(t) for t in tokens}
-    if any(stem(w) in stems for w in named):
-        return True
-    parts = [p.lower() for identifier in re.findall(r"\b\w*(?:[a-z][A-Z]|_)\w*\b", bare)
-             for p in _IDENTIFIER_PART.findall(identifier)]
-    return all(any(len(p) >= 3 and w.startswith(p) for p in parts) for w in named)

@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
 from tutor.answers import (
+    NOTE_SAID,
     choices_of,
     chosen_option,
     cloze_keys,
@@ -355,13 +356,6 @@ def _caught(exercise: Exercise, text: str) -> str | None:
     return None
 
 
-_NOTE_GIVES = re.compile(
-    r"\b(?:her\s+note|the\s+note|she|her\s+description|the\s+description)\s+(?:really\s+|"
-    r"actually\s+)?(?:describes|described|gives|defines|defined|is\s+about|is\s+describing)"
-    r"\s+(?:(?:the|a|an|course's|description|definition|of|idea)\s+){0,4}(?P<rest>.{0,80})",
-    re.I)
-
-
 def _described_unnamed(exercise: Exercise, text: str) -> bool:
     """Whether an answer to a mix-up item (a classmate's note describing one idea under
     another's name) never names the idea the note describes, or says what her note describes
@@ -374,7 +368,7 @@ def _described_unnamed(exercise: Exercise, text: str) -> bool:
     names = [n for n in [sides[0], *exercise.accepted] if n.strip()]
     if not any(re.search(name_pattern(n), text, re.I) for n in names):
         return True
-    said = [m["rest"] for m in _NOTE_GIVES.finditer(text)]
+    said = [m["rest"] for m in NOTE_SAID.finditer(text)]
     return bool(said) and not any(
         re.match(r"\W*" + name_pattern(n), rest, re.I) for rest in said
         for n in [*names, sides[1]])

@@ -22,7 +22,7 @@ Only entries that do something (a function, a macro, a command: their describing
 opens on what they do) are read: a variable's or a type's sentence says what it holds, not
 a task it meets. The purpose writer and checker then keep apart what the pages do not
 (:func:`~tutor.engine.offline.writing.purpose_exercises.supported_elsewhere`, alike answers,
-names that give the key away).
+names that give the key away: :func:`~tutor.engine.offline.writing.giveaways.spells_the_name`).
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ from tutor.engine.offline.writing.purposes import (
     purpose_in,
     tidy,
 )
+from tutor.text import bare_verb
 
 _NO_TASK = (API_VERBS - PURPOSE_VERBS) | {"accept", "take", "trivial", "internal", "helper"}
 """Words that open an entry's text without saying a task ("Use with great care.", "Accepts
@@ -154,19 +155,7 @@ def _opening_verb(sentence: str) -> str | None:
     if order is None or order.verb in _NO_TASK or order.verb in KIND_WORDS or (
             after in KIND_WORDS or after in _NOUN_LINKS):
         return None  # "Function used to ...", "Constructor for ...": a noun phrase
-    return tidy(f"{_bare(order.verb)} {order.rest}")
-
-
-def _bare(verb: str) -> str:
-    """The verb's bare form: "unwinds" -> "unwind", "notifies" -> "notify", "pushes" ->
-    "push"; a bare verb as it is."""
-    if verb.endswith("ies") and len(verb) > 4:
-        return verb[:-3] + "y"
-    if verb.endswith(("sses", "shes", "ches", "xes", "zes")):
-        return verb[:-2]
-    if verb.endswith("s") and not verb.endswith(("ss", "us", "is")):
-        return verb[:-1]
-    return verb
+    return tidy(f"{bare_verb(order.verb)} {order.rest}")
 
 
 _RETURNS_TRUTH = re.compile(r"^return\s+(?:t|true|non-nil|nonzero|non-zero)\s+(?:if|when|iff)\s+"
@@ -184,23 +173,3 @@ def as_task(action: str) -> str:
     if truth:
         return f"test whether {truth.group('what')}"
     return _RETURNS.sub("get ", action)
-
-
-def spells_name(action: str, name: str, others: Sequence[str]) -> bool:
-    """Whether the action spells a part of the name that no other option's name has
-    ("return the value of the so-keepalive socket option" for *sockopt-keep-alive* beside
-    *sockopt-reuse-address*, "bidirectional" for *bidi-class*): the parts read run together,
-    so a name's abbreviation or its hyphenated words match the action's word."""
-    theirs = {part for other in others for part in _parts(other)}
-    squashed = re.sub(r"[^a-z0-9]", "", action.lower())
-    own = [part for part in _parts(name) if part not in theirs]
-    run = "".join(own)
-    return any(len(part) >= MIN_SPELLED and part in squashed for part in [*own, run])
-
-
-MIN_SPELLED = 4
-"""Letters of a name's part the action must spell to give it away ("bidi", not "p")."""
-
-
-def _parts(name: str) -> list[str]:
-    return [p for p in re.split(r"[^a-z0-9]+", name.lower()) if p]

@@ -13,10 +13,11 @@ apart ("Command latex: the why3 session html command ..." beside *command html*)
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from tutor.answers import MASK
+from tutor.answers import CASE_ASKED, MASK, mix_up_sides
 from tutor.course import Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.terms import content_stems, mentions, support, words
 from tutor.engine.offline.writing.checking import BLANKS, NEAR_DUPLICATE, canonical
@@ -25,7 +26,8 @@ from tutor.text import STOPWORDS, normalize, stem
 
 def abbreviated(answer: str, prompt: str) -> bool:
     """Whether the prompt gives a term's abbreviation or what its letters stand for: "wff"
-    beside "well-formed formula", "method resolution order" beside "MRO"."""
+    beside "well-formed formula", "method resolution order" beside "MRO", "Presentation
+    Manager" beside a name written small ("pm")."""
     parts = [w for w in re.split(r"[\s-]+", answer) if w]
     initials = "".join(w[0] for w in parts).lower()
     said = re.findall(r"[A-Za-z][\w'-]*", prompt)
@@ -35,6 +37,12 @@ def abbreviated(answer: str, prompt: str) -> bool:
         if initials in spelled:
             return True
     letters = answer.strip()
+    if 2 <= len(letters) <= 6 and letters.isalpha() and not letters.isupper():
+        capitalised = re.findall(r"[A-Za-z][\w'-]*", prompt)  # "Presentation Manager" for
+        n = len(letters)  # the "pm" terminal: the name's letters, each a capital's
+        return any(all(w[:1].isupper() for w in capitalised[i:i + n]) and "".join(
+            w[0] for w in capitalised[i:i + n]).lower() == letters.lower()
+            for i in range(len(capitalised) - n + 1))
     if 3 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
         runs = [w.lower() for w in re.split(r"[\s-]+", re.sub(r"[^\w\s-]", " ", prompt)) if w]
         n = len(letters)
@@ -60,47 +68,21 @@ _DANGLING = re.compile(r"\b(?:that|which|who|what|the|(?-i:a)|an|of|and|or|to|is
 of the control operators '|' or '|&'") is what follows, not a cut."""
 
 
+_OWNER_LEFT = re.compile(r"(?:^|\s)[A-Za-z]+['’]s\W*$")
+"""A sentence's last word an owner whose thing is gone ("the computer scientist's")."""
+
+
 def cut_short(sentence: str) -> bool:
     """Whether a sentence stops on a word that needs more after it ("... is an alternative
-    that"): a fragment, not a sentence to quote. A masked word (:data:`tutor.answers.MASK`) is
+    that", "... the computer scientist's"): a fragment, not a sentence to quote. A masked word (:data:`tutor.answers.MASK`) is
     a word: "... that varies in [...]" is whole."""
-    return _DANGLING.search(sentence.strip().replace(MASK, "word")) is not None
+    said = sentence.strip().replace(MASK, "word")
+    return _DANGLING.search(said) is not None or _OWNER_LEFT.search(said) is not None
 
 
 def cut_quote(prompt: str) -> bool:
     """Whether the sentence quoted around the blank is cut short."""
     return any(cut_short(q) for q in _QUOTED.findall(prompt))
-
-
-_BESIDE_BLANK = re.compile(r"([\w'’-]+)\W*_{3,}\W*([\w'’-]*)")
-
-
-def named_beside(exercise: Exercise, terms: list[str]) -> bool:
-    """Whether a word of the term asked for stands right beside the blank and in no other
-    option ("Spearman's _____" with "Spearman rank correlation" among the options)."""
-    own = content_stems(exercise.answer)
-    if len(exercise.answer.split()) < 2 or not own:
-        return False
-    beside = " ".join(" ".join(m.groups()) for m in _BESIDE_BLANK.finditer(exercise.prompt))
-    shared = own & content_stems(re.sub(r"['’]s\b", "", beside))
-    others = set().union(*(content_stems(c) for c in exercise.choices or []
-                           if c != exercise.answer))
-    return bool(shared - others)
-
-
-_PROPER_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
-
-
-def names_its_namesake(answer: str, prompt: str, others: list[str] | None = None) -> bool:
-    """Whether the prompt, blanks aside, holds a proper name the term is made of ("Pareto"
-    for "Pareto distribution") that no other option holds: with that name given, only one
-    term fits the blank."""
-    if len(answer.split()) < 2:
-        return False
-    names = {word for word in _PROPER_WORD.findall(answer) if word.lower() not in STOPWORDS}
-    names -= {word for other in others or [] for word in _PROPER_WORD.findall(other)}
-    rest = BLANKS.sub(" ", prompt)
-    return any(re.search(rf"\b{re.escape(word)}\b", rest) for word in names)
 
 
 _NOTE = re.compile(r'^A classmate writes in her notes: "(?P<note>.*)" What has she mixed up\?', re.S)
@@ -180,34 +162,24 @@ def leak_problems(exercise: Exercise, terms: list[str], name: str) -> list[str]:
         return ["the quoted sentence is cut short"]
     if completes_a_phrase(exercise):
         return [f"{leak}: the blank ends a set phrase"]
-    if exercise.kind is ExerciseKind.MULTIPLE_CHOICE and (
-            canonical(exercise.answer) in {canonical(t) for t in terms}) and named_beside(
-            exercise, terms):
-        return [f"{leak}: a word of the term stands in it"]
-    if exercise.kind in (ExerciseKind.CLOZE, ExerciseKind.MULTIPLE_CHOICE) and (
-            canonical(exercise.answer) in {canonical(t) for t in terms}) and names_its_namesake(
-            exercise.answer, prompt, [c for c in exercise.choices or [] if c != exercise.answer]):
-        return [f"{leak}: the name it is named after"]
-    if exercise.kind in (ExerciseKind.CLOZE, ExerciseKind.MULTIPLE_CHOICE) and (
-            canonical(exercise.answer) in {canonical(t) for t in terms}) and abbreviated(
-            exercise.answer, BLANKS.sub(" ", prompt)):
+    is_term = canonical(exercise.answer) in {canonical(t) for t in terms}
+    if exercise.kind in (ExerciseKind.CLOZE, ExerciseKind.MULTIPLE_CHOICE) and is_term and (
+            abbreviated(exercise.answer, BLANKS.sub(" ", prompt))):
         return [f"{leak}: its abbreviation or expansion"]
     if exercise.kind is ExerciseKind.CLOZE:
-        names = {canonical(t) for t in terms}
-        asks_term = any(canonical(a) in names for a in [exercise.answer, *exercise.accepted])
+        asks_term = is_term or any(canonical(a) in {canonical(t) for t in terms}
+                                   for a in exercise.accepted)
         given = [exercise.answer, *exercise.accepted, *(terms if asks_term else [])]
-        return [leak] if mentions(BLANKS.sub(" ", prompt), given) else []
-    if exercise.kind is ExerciseKind.TRUE_FALSE:
+        if mentions(BLANKS.sub(" ", prompt), given):
+            return [leak]
+    elif exercise.kind is ExerciseKind.MULTIPLE_CHOICE and is_term and mentions(prompt, terms):
+        return [leak]
+    if spells_its_key(exercise, terms):
+        return [f"{SPELLED}: a part of it no other option has"]
+    if exercise.kind in (ExerciseKind.CLOZE, ExerciseKind.TRUE_FALSE) or (
+            exercise.kind is ExerciseKind.MULTIPLE_CHOICE and is_term):
         return []
     answer = exercise.answer
-    is_term = canonical(answer) in {canonical(t) for t in terms}
-    if exercise.kind is ExerciseKind.MULTIPLE_CHOICE and is_term:
-        if mentions(prompt, terms):
-            return [leak]
-        others = [c for c in exercise.choices or [] if c != answer]
-        if told_by_its_parts(answer, prompt, others):
-            return [f"{leak}: it spells out a part of the term's name no other option has"]
-        return []
     if len(answer.split()) <= 4:
         return [leak] if mentions(prompt, [answer]) else []
     problems: list[str] = []
@@ -235,6 +207,9 @@ _LEFT_OVER = 3
 "width"): fewer ("ar" of "linear" beside "line") is one word, not two run together."""
 
 
+MIN_SPELLED = 4
+"""Letters a word of a name needs before a longer word of the prompt that starts with it
+tells it ("bidi" of "bidirectional"; "set" of "settings" is a word of its own)."""
 _ENDING = re.compile(r"^(?:[aeiouy]|s\b|ment|ness|ly\b|ship|ful|less)")
 """How the rest of a word goes on after its stem ("spec" + "ifiers", "align" + "ment"): the
 same word, not a second one run into it."""
@@ -276,14 +251,31 @@ def _told_parts(name: str, said: tuple[set[str], set[str], set[str]]
     """The prompt's words that tell a part of the name, and the share of the name's letters
     they cover: a word of the name said whole ("frame" of *stack frame*), one run together
     with more in one word ("width" of *boxwidth*, "x2" and "data" of *x2data*), or the start
-    of a word a code name shortens ("Int" of "IntLog" for *integer*)."""
+    of a word a code name shortens ("Int" of "IntLog" for *integer*); two words of the name
+    said as one, the second perhaps shortened ("keepalive" of *sockopt-keep-alive*, "reuseaddr"
+    of *sockopt-reuse-address*), or a word of the name that the prompt
+    says longer ("bidi" of *bidi-class* in "bidirectional")."""
     stems, spelled, shortened = said
     told: set[str] = set()
     covered = total = 0
-    for token in _TOKEN.findall(name):
-        low = token.lower()
+    tokens = [token.lower() for token in _TOKEN.findall(name)]
+    joined = {i for i in range(len(tokens) - 1) if tokens[i] not in STOPWORDS
+              and tokens[i + 1] not in STOPWORDS and any(
+                  w.startswith(tokens[i]) and len(w) - len(tokens[i]) >= _LEFT_OVER
+                  and tokens[i + 1].startswith(w[len(tokens[i]):]) for w in spelled)}
+    for i, low in enumerate(tokens):
         total += len(low)
         if low in STOPWORDS:
+            covered += len(low)
+            continue
+        if i in joined or i - 1 in joined:
+            told.add(tokens[i - 1 if i - 1 in joined else i] + tokens[i if i - 1 in joined else i + 1])
+            covered += len(low)
+            continue
+        if len(low) >= MIN_SPELLED and (longer := next(
+                (w for w in sorted(spelled) if len(w) > len(low) and w.startswith(low)
+                 and _left_over(w[len(low):], after=True)), None)):
+            told.add(stem(longer))
             covered += len(low)
             continue
         if stem(low) in stems:
@@ -310,17 +302,69 @@ def _told_parts(name: str, said: tuple[set[str], set[str], set[str]]
     return told, (covered / total if total else 0.0)
 
 
-def told_by_its_parts(answer: str, prompt: str, others: list[str]) -> bool:
+def told_by_its_parts(answer: str, prompt: str, others: Sequence[str]) -> bool:
     """Whether the prompt, blanks aside, says a part of the answer's name that no other option
     has ("the frame stores" beside *stack frame*, "sequence of eight colors" beside
     *colorsequence*, "IntLog" beside *integer logarithm*), or says all of its name and all of
     no other option's ("the x2 axis ... data" beside *x2data*, *y2data* and *x2dtics*): the
-    learner picks the option the prompt spells out, not the idea it describes."""
-    said = _prompt_words(prompt)
-    told, share = _told_parts(answer, said)
+    learner picks the option the prompt spells out, not the idea it describes. With no other
+    option (a cloze), any part said gives it away."""
+    return spells_the_name((answer, prompt), [(other, prompt) for other in others])
+
+
+def spells_the_name(key: tuple[str, str], others: Sequence[tuple[str, str]]) -> bool:
+    """The one check of a name spelled out: whether the key pairing (a name and the text set
+    beside it) tells a part of the name that no other pairing of the item tells, or tells all
+    of its name while no other pairing tells all of its own. A "which term" item pairs each
+    option's name with the one prompt; "What is X used for?" pairs X with each option (the
+    key "return the value of the so-keepalive socket option" tells *sockopt-keep-alive*'s
+    "keep alive", a wrong option's text does not)."""
+    told, share = _told_parts(key[0], _prompt_words(key[1]))
     if not told:
         return False
-    theirs = [_told_parts(other, said) for other in others]
+    theirs = [_told_parts(name, _prompt_words(text)) for name, text in others]
     if told - set().union(*(parts for parts, _ in theirs)):
         return True
     return share >= 1.0 and all(other_share < 1.0 for _, other_share in theirs)
+
+
+SPELLED = "the prompt spells a part of the key's name"
+"""The checker's reason against an item whose key :func:`spells_its_key`."""
+_FRAME = re.compile(
+    r"^\s*(?:Which term (?:fills the blank|matches this description):|Fill in the blank:"
+    r"(?:\s*the term for)?|This example from the course has one idea left out:|Here is a case "
+    r"from the course, with one idea left out:|The course leads into this code with a sentence "
+    r"that names the idea it shows, left out here:|Which option of .+? does this:|You want to)"
+    r"|(?:Which idea fills the blank\?|Which of these do you use\?|What do you (?:use|run)\?"
+    r"|Is the missing idea .*|\bis\s+_{3,}\.)\s*$", re.S)
+"""The words a writer sets around what it quotes: said of every option alike, never a part
+of one name ("term", "idea", "option")."""
+_NAME_LIKE = re.compile(r"^[^\s,;:.!?()\[\]{}\"]+(?:\s+[^\s,;:.!?()\[\]{}\"]+){0,3}$")
+"""A key that is a name: up to four words, no sentence's punctuation ("--dynamic-space-size",
+"stack frame"); a sentence or a piece of code is no name."""
+
+
+def quoted_part(prompt: str) -> str:
+    """What a prompt says beside its frame (:data:`_FRAME`), its blanks taken out."""
+    return BLANKS.sub(" ", _FRAME.sub(" ", prompt))
+
+
+def spells_its_key(exercise: Exercise, terms: Sequence[str]) -> bool:
+    """Whether an item whose key is a name tells a part of that name the other options do not
+    (:func:`spells_the_name`), whatever the item's kind: a cloze or a "which term" item, a
+    table's option ("Size of the dynamic space ..." for *--dynamic-space-size*), the entry a
+    need asks for, or the idea a case is asked between (the rival the other option). A true or
+    false, an output or a statement is no name."""
+    key = exercise.answer.strip()
+    if exercise.kind is ExerciseKind.SHORT_ANSWER:
+        sides = mix_up_sides(exercise) if CASE_ASKED.search(exercise.prompt) else None
+        return sides is not None and spells_the_name(
+            (sides[0], quoted_part(exercise.prompt)), [(sides[1], quoted_part(exercise.prompt))])
+    if exercise.kind is ExerciseKind.TRUE_FALSE or exercise.origin is ExerciseOrigin.CODE_OUTPUT:
+        return False
+    if canonical(key) not in {canonical(t) for t in terms} and not (
+            exercise.kind is ExerciseKind.MULTIPLE_CHOICE and _NAME_LIKE.match(key)
+            and all(_NAME_LIKE.match(c.strip()) for c in exercise.choices or [])):
+        return False
+    others = [c for c in exercise.choices or [] if c != exercise.answer]
+    return told_by_its_parts(key, quoted_part(exercise.prompt), others)

@@ -47,6 +47,33 @@ between the two was dropped ("has the property that Such a polynomial")."""
 _CUT_FORM = re.compile(r"\bform\s+[A-Za-z]\s*[.;]?\s*$")
 """A formula cut to its first letter at the end ("can be put in the form y.")."""
 
+_SYMBOL = re.compile(r"^(?:[B-HJ-Zb-z]|ln|log|exp|sin|cos|tan|sqrt|mod|\d{1,3})$")
+"""A word of a formula the page set: one letter (not the words "a", "I"), a function's name
+written before its argument, or a small number."""
+_FUNCTION = re.compile(r"^(?:ln|log|exp|sin|cos|tan|sqrt|mod)$")
+MIN_SYMBOLS = 3
+LETTERS_IN_A_ROW = 4
+
+
+def symbols_in_a_row(text: str) -> bool:
+    """Whether the text holds a formula's symbols set out in a row, the layout that made them
+    one lost: :data:`MIN_SYMBOLS` or more words of :data:`_SYMBOL` with a function's name
+    among them ("n ln n ln 10 decimal digits" for n·ln n / ln 10), or
+    :data:`LETTERS_IN_A_ROW` lone letters ("x y z w"). Words go on after it as they may
+    ("... decimal digits"): what the formula was is gone all the same; "an M x N set" is one."""
+    run: list[str] = []
+    for word in [*text.split(), ""]:
+        if _SYMBOL.match(word):
+            run.append(word)
+            continue
+        if len(run) >= MIN_SYMBOLS and any(w.isalpha() for w in run) and (
+                any(_FUNCTION.match(w) for w in run)
+                or sum(len(w) == 1 and w.isalpha() for w in run) >= LETTERS_IN_A_ROW):
+            return True
+        run = []
+    return False
+
+
 _SIGNATURE = re.compile(r"\[[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,2}\](?!,?\s*page\b)")
 """A reference entry's signature run into the prose, its kind set at the margin
 ("[Function]", "[Special Operator]"; not a cross reference "[Streams], page 90"). A
@@ -60,10 +87,10 @@ _PROSE_ORIGINS = frozenset({ExerciseOrigin.DEFINITION, ExerciseOrigin.EXAMPLE,
 
 def lost_formula(text: str) -> bool:
     """Whether the text holds what is left of a formula the page set (:data:`_FORMULA_LEFT`,
-    :data:`_NUMBERS_IN_A_ROW`, :data:`_CUT_FORM`), lost one between two sentences
+    :data:`_NUMBERS_IN_A_ROW`, :data:`_CUT_FORM`, :func:`symbols_in_a_row`), lost one between two sentences
     (:data:`_LOST_BETWEEN`), or keeps a word broken across lines (:data:`_BROKEN_WORD`)."""
     return any(p.search(text) for p in (_FORMULA_LEFT, _NUMBERS_IN_A_ROW, _CUT_FORM,
-                                        _LOST_BETWEEN, _BROKEN_WORD))
+                                        _LOST_BETWEEN, _BROKEN_WORD)) or symbols_in_a_row(text)
 
 
 def footnote_run_in(text: str) -> bool:

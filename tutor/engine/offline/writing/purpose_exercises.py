@@ -40,13 +40,14 @@ from tutor.course import (
 from tutor.engine.offline.definitions.descriptions import term_pattern
 from tutor.engine.offline.terms import content_stems, mentions, support, term_variants
 from tutor.engine.offline.writing.checking import answers_alike, same_option
-from tutor.engine.offline.writing.entry_purposes import as_task, entry_purposes, spells_name
+from tutor.engine.offline.writing.entry_purposes import as_task, entry_purposes
 from tutor.engine.offline.writing.exercise_material import (
     Material,
     Sibling,
     prose_sentences,
     source_of,
 )
+from tutor.engine.offline.writing.giveaways import spells_the_name, told_by_its_parts
 from tutor.engine.offline.writing.purpose_answers import (
     is_what_for,
     what_for_problems,
@@ -88,7 +89,7 @@ def write_purposes(m: Material, siblings: Sequence[Sibling],
         wrong = _fitting(page_siblings, entry, m.terms, passages, by_action=False,
                          entries=page_siblings) if entry else []  # does is still a case to act on
         return [_need_item(m, entry, wrong[:DISTRACTORS], passages)] if entry and len(
-            wrong) >= DISTRACTORS and not _spelled(m, entry, wrong) else []
+            wrong) >= DISTRACTORS and not _spelled(m, entry, wrong, need=True) else []
     own = entry or _own_purpose(m)
     if own is None:
         return []
@@ -96,10 +97,10 @@ def write_purposes(m: Material, siblings: Sequence[Sibling],
     out: list[Exercise] = []
     wrong = _fitting([o for o in others if o.action], own, m.terms, passages, by_action=True,
                      entries=page_siblings)
-    if len(wrong) >= DISTRACTORS and not _spelled(m, own, wrong):
+    if len(wrong) >= DISTRACTORS and not _spelled(m, own, wrong, need=False):
         out.append(_for_item(m, own, wrong[:DISTRACTORS], passages))
     wrong = _fitting(others, own, m.terms, passages, by_action=False, entries=page_siblings)
-    if len(wrong) >= DISTRACTORS and not _spelled(m, own, wrong):
+    if len(wrong) >= DISTRACTORS and not _spelled(m, own, wrong, need=True):
         out.append(_need_item(m, own, wrong[:DISTRACTORS], passages))
     if not out:  # no fair options: the learner says what it is for
         said = write_what_for(m, own, others, passages, kind if own is entry else "")
@@ -109,10 +110,19 @@ def write_purposes(m: Material, siblings: Sequence[Sibling],
     return out
 
 
-def _spelled(m: Material, own: Purpose, wrong: Sequence[Purpose]) -> bool:
-    """Whether the purpose spells a part of the concept's name the wrong options' names do
-    not have (:func:`~.entry_purposes.spells_name`): the names give the key away."""
-    return spells_name(own.action, m.concept.name, [o.name for o in wrong[:DISTRACTORS]])
+def _spelled(m: Material, own: Purpose, wrong: Sequence[Purpose], need: bool) -> bool:
+    """Whether the item would spell a part of the key's name that the wrong options do not
+    (:func:`~.giveaways.spells_the_name`): the need a part of the concept's name beside the
+    wrong options' names, or the key's purpose a part of the asked name beside the wrong
+    purposes."""
+    return _gives_the_name(m.concept.name, as_task(own.action) if need else own.action,
+                           [o.name if need else o.action for o in wrong[:DISTRACTORS]], need)
+
+
+def _gives_the_name(name: str, action: str, others: Sequence[str], need: bool) -> bool:
+    if need:
+        return told_by_its_parts(name, action, others)
+    return spells_the_name((name, action), [(name, other) for other in others])
 
 
 def _own_purpose(m: Material) -> Purpose | None:
@@ -359,8 +369,8 @@ def purpose_problems(exercise: Exercise, concept: Concept,
     else:
         rivals = [Purpose(_named_for(exercise, c), re.sub(r"^To\s+", "", c), "") for c in wrong]
         pairs = [(concept.name, r.action) for r in rivals]
-    if picked_by_name((concept.name, action), pairs) or spells_name(
-            action, concept.name, [r.name for r in rivals if r.name]):
+    if picked_by_name((concept.name, action), pairs) or not need and _gives_the_name(
+            concept.name, action, [r.action for r in rivals], need=False):
         problems.append("answer given away by the words of its name")
     problems += [f"two correct options: the words of '{pair[0] if need else pair[1]}' fit "
                  "the question too" for pair in pairs

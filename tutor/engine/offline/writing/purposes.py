@@ -22,12 +22,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tutor.engine.offline.concepts.reference_entries import API_VERBS, verb_form
+from tutor.engine.offline.concepts.reference_entries import API_VERBS
 from tutor.engine.offline.definitions.descriptions import term_pattern
 from tutor.engine.offline.definitions.purpose_lines import order_in
 from tutor.engine.offline.terms import content_stems, mentions
 from tutor.engine.offline.writing.giveaways import cut_short
-from tutor.text import normalize, split_sentences, without_period
+from tutor.text import bare_verb, normalize, split_sentences, without_period
 
 PURPOSE_VERBS = (API_VERBS - {"use", "behave", "fail", "wait", "loop", "default"}) | frozenset((
     "add allow apply change check compute contain create define give help include keep make "
@@ -195,14 +195,7 @@ def purpose_in(sentence: str, terms: Sequence[str], own_entry: bool = False) -> 
 def _bare(word: str) -> str:
     """The bare form of a purpose verb said of a thing ("preserves" -> "preserve"), "" for
     any other word."""
-    if word in PURPOSE_VERBS:
-        return word
-    for bare in (verb_form(word), word[:-1] if word.endswith("s") else "",
-                 word[:-2] if word.endswith("es") else "",
-                 word[:-3] + "y" if word.endswith("ies") else ""):
-        if bare and bare in PURPOSE_VERBS:
-            return bare
-    return ""
+    return bare_verb(word, PURPOSE_VERBS)
 
 
 def _done(participle: str) -> str:

@@ -174,10 +174,11 @@ def _instruction(sentence: str) -> bool:
 
 def says_only_a_kind(sentence: str, name: str) -> bool:
     """Whether a sentence defines the term by a general kind alone ("A null string is a
-    valid value."): :func:`too_general` said of the term."""
+    valid value.", "The canvas size is the usual behaviour."): :func:`too_general` or
+    :func:`vague` said of the term."""
     said = re.match(r"^\W*(?:(?:a|an|the|a\(n\))\s+)?" + re.escape(name)
                     + r"\s+(?:is|are)\s+(?P<said>[^.;:]+)\.?\s*$", sentence.strip(), re.I)
-    return said is not None and too_general(said.group("said"))
+    return said is not None and (too_general(said.group("said")) or vague(said.group("said")))
 
 
 _MAIN_VERB = re.compile(r"\b(?:is|are|was|were|may|might|should|must|can|could|will|would|"
@@ -288,6 +289,26 @@ def too_general(description: str) -> bool:
     return bool(head) and head[-1] in _GENERIC_HEADS
 
 
+_VAGUE = frozenset("special particular certain usual various general kind sort variety "
+                   "another other some".split())
+"""Words that say a thing is of some kind, or how it stands beside others, not what it is
+("a special construct", "another kind of data storage", "the usual behaviour")."""
+VAGUE_LEFT = 2
+"""Content words a description may keep besides :data:`_VAGUE` ones and still say too little."""
+
+
+def vague(description: str) -> bool:
+    """Whether a description, no clause telling its thing apart, says only that it is of some
+    kind or how it stands beside others (:data:`_VAGUE`) with at most :data:`VAGUE_LEFT` words
+    besides: "a special construct", "another kind of data storage", "the usual gnuplot
+    behaviour" fit many terms of a course."""
+    said = words(description)
+    if not any(w in _VAGUE for w in said) or _RELATIVE.search(description) or re.search(
+            r"[,;:(]", description):
+        return False
+    return len(content_stems(description, _VAGUE)) <= VAGUE_LEFT
+
+
 def what_it_is_problems(description: str, terms: Sequence[str] = ()) -> list[str]:
     """Why a description cannot stand for what a term (one of ``terms``) is (none when it
     can)."""
@@ -295,6 +316,8 @@ def what_it_is_problems(description: str, terms: Sequence[str] = ()) -> list[str
         return ["the description is a sentence about the thing, not what it is"]
     if too_general(description):
         return ["the description is too general to tell one term"]
+    if vague(description):
+        return ["the description is too vague to tell one term"]
     if judged(description):
         return ["the description says what the book thinks of it, not what it is"]
     return []
@@ -318,7 +341,55 @@ def description_problems(exercise: Exercise, terms: Sequence[str] = ()) -> list[
         return ["the description is cut short"]
     if artefact(description):
         return ["the description holds a piece of the page that is not prose"]
+    if left_out_too_much(description):
+        return ["the description leaves out more than it says"]
+    if says_another_is(description):
+        return ["the description says what another thing is too"]
     return what_it_is_problems(description, terms)
+
+
+MAX_LEFT_OUT = 3
+"""Words a description may have masked (:data:`tutor.answers.MASK`: other concepts' names)
+before it reads as blanks rather than as a description."""
+SAID_BESIDE_TWO = 4
+"""Content words a description with two masked words must still say."""
+
+
+def left_out_too_much(description: str) -> bool:
+    """Whether so much of a description is masked that it no longer tells one term: three
+    masked names or more ("a control […], which specifies a(n) […] of the elemental set
+    defined in the […] block"), or two beside fewer than :data:`SAID_BESIDE_TWO` content words
+    ("one of the shell […] accepted by the […] builtin": the words that told it apart are the
+    masked ones)."""
+    from tutor.answers import MASK
+
+    masked = description.count(MASK)
+    said = len(content_stems(description.replace(MASK, " ")))
+    return masked >= MAX_LEFT_OUT or masked == 2 and said < SAID_BESIDE_TWO
+
+
+_ANOTHER_DEFINED = re.compile(
+    r"(?:,\s*and|;)\s+(?:the\s+)?(?!(?:it|this|that|they|there|which|these|those|he|she|we|you|"
+    r"one|each|all|both|its|their)\b)[\w-]+\s+(?:is|are|refers\s+to|means|denotes)\s+", re.I)
+"""A second clause that says what another named thing is ("the current cursor position, and
+mark refers to a saved cursor position"; "...; format is a symbolic expression ...")."""
+_NAMES_LONGER = re.compile(r"\b(?:is|are)\s+(?:called|known\s+as)\s+(?:an?\s+|the\s+)?"
+                           r"(?P<named>[^.,;:]+?)(?=\s+(?:because|if|when|since|which|that|as)\b|"
+                           r"[.,;:]|$)", re.I)
+
+
+def says_another_is(text: str) -> bool:
+    """Whether a description or a key goes on to say what another thing is
+    (:data:`_ANOTHER_DEFINED`): it is about two things, and only one is asked."""
+    return _ANOTHER_DEFINED.search(text) is not None
+
+
+def names_a_longer_term(key: str, name: str) -> bool:
+    """Whether the key names a longer term made of the concept's name ("The number of
+    asterisks in the slice is called the slice dimension." for slice): it defines that term."""
+    found = _NAMES_LONGER.search(key)
+    named = found.group("named").strip().lower() if found else ""
+    return bool(named) and name.lower() in named and len(named.split()) > len(name.split())
 
 
 def key_problems(exercise: Exercise, name: str, terms: list[str]) -> list[str]:
@@ -337,6 +408,8 @@ def key_problems(exercise: Exercise, name: str, terms: list[str]) -> list[str]:
         return ["the key holds a piece of the page that is not prose"]
     if cut_short(key):
         return ["the key is cut short"]
+    if _POINTS_AWAY.search(key) or says_another_is(key) or names_a_longer_term(key, name):
+        return [f"the key does not say what {name} is"]  # "... are the following: and else"
     if not mentions(key, terms, fuzzy=False):
         return []  # a gloss that does not name the term: judged when it was chosen
     if leans(key) or not (plainly_defines(key, terms) or describes_command(key, terms)) or (
