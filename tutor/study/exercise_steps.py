@@ -241,7 +241,9 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
     concept that has the fewest questions of its own and such questions so far (a concept
     whose one item uses the idea has no item on its definition to fall back on), and on a tie
     to one for which it is the only question written (the others have more); a pair one side
-    asks on the book's case goes to that side."""
+    asks on the book's case goes to that side. The other side's item on the same pair is
+    dropped even when it is all its concept has: blind raters counted the one mix-up posed
+    under each of its two concepts as one question asked twice, and not kept either."""
     by_prompt: dict[str, list[dict[str, Any]]] = defaultdict(list)
     kept: list[dict[str, Any]] = []
     for exercise in exercises:
@@ -253,7 +255,6 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
     # :func:`~tutor.engine.offline.writing.exercise_mix.with_a_second_angle`) is no fallback:
     # counted, it would send the question away and leave the concept its recall item only
     beyond = {e.get("concept_id", "") for e in exercises if e.get("origin") in _OF_USE}
-    beside = Counter(e.get("concept_id", "") for e in kept if e.get("concept_id", "") in beyond)
     load: Counter[str] = Counter(e.get("concept_id", "") for e in kept
                                  if e.get("concept_id", "") not in beyond)
     load.update(c[0].get("concept_id", "") for c in by_prompt.values() if len(c) == 1)
@@ -263,8 +264,7 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
     written = Counter(e.get("concept_id", "") for e in exercises
                       if e.get("origin") not in (None, "definition")
                       or e.get("concept_id", "") not in beyond)
-    turned_away: list[dict[str, Any]] = []
-    for question, candidates in by_prompt.items():
+    for candidates in by_prompt.values():
         if len(candidates) == 1:
             kept.append(candidates[0])
             continue
@@ -274,26 +274,19 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
                                                 written[e.get("concept_id", "")] > 1))
         load[chosen.get("concept_id", "")] += 1
         kept.append(chosen)
-        if question.startswith(_PAIR):
-            turned_away += [e for e in candidates if e is not chosen]
-    # a contrast written from the other side stays when it is all its concept has: the
-    # writer left out that concept's definition item for it
-    kept += [e for e in turned_away
-             if not load[e.get("concept_id", "")] and not beside[e.get("concept_id", "")]]
     return _one_showing_of_each_case(kept)
 
 
 def _one_showing_of_each_case(kept: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The exercises with each case of the book shown by one case item (two pairs may classify
     the same sentence: variance beside central moment, and beside standard deviation); a
-    repeat stays only when it is all its concept has."""
-    items = Counter(e.get("concept_id", "") for e in kept)
+    repeat goes even when it is all its concept has (the same case asked for two concepts is
+    one question, and blind raters kept neither)."""
     shown: set[str] = set()
     result: list[dict[str, Any]] = []
     for exercise in kept:
         case = quoted_case(str(exercise.get("prompt", "")))
-        if case is not None and case in shown and items[exercise.get("concept_id", "")] > 1:
-            items[exercise.get("concept_id", "")] -= 1
+        if case is not None and case in shown:
             continue
         if case is not None:
             shown.add(case)
