@@ -330,7 +330,7 @@ def test_a_question_asked_twice_is_counted_among_the_drop_reasons() -> None:
     assert collect_exercises({"written": [item("a")]}) == {}  # type: ignore[typeddict-item]
 
 
-def test_a_contrast_written_from_both_sides_is_asked_once_even_if_it_is_all_one_side_has() -> None:
+def test_a_contrast_written_from_both_sides_is_asked_once_unless_it_is_all_one_side_has() -> None:
     def contrast(cid: str, own: str, other: str) -> dict[str, str]:
         return {"id": f"{cid}-contrast-1", "concept_id": cid, "origin": "contrast",
                 "prompt": f"How does {own} differ from {other}? Say what each one is."}
@@ -342,9 +342,12 @@ def test_a_contrast_written_from_both_sides_is_asked_once_even_if_it_is_all_one_
     kept = {e["id"] for e in _asked_once(both)}
     assert "gather-contrast-1" in kept or "scatter-contrast-1" in kept
     assert not {"gather-contrast-1", "scatter-contrast-1"} <= kept
-    # the other side goes even when its concept is left without a question: one question
+    # the other side stays when its concept would be left without a question
     alone = [contrast("gather", "gather", "scatter"), contrast("scatter", "scatter", "gather")]
-    assert len(_asked_once(alone)) == 1
+    assert {e["id"] for e in _asked_once(alone)} == {"gather-contrast-1", "scatter-contrast-1"}
+    # unless it poses the same prompt word for word: one note shown under both concepts
+    same = [contrast("gather", "gather", "scatter"), contrast("scatter", "gather", "scatter")]
+    assert len(_asked_once(same)) == 1
 
 
 def test_a_second_angle_on_the_definition_does_not_send_a_shared_question_away() -> None:

@@ -241,9 +241,10 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
     concept that has the fewest questions of its own and such questions so far (a concept
     whose one item uses the idea has no item on its definition to fall back on), and on a tie
     to one for which it is the only question written (the others have more); a pair one side
-    asks on the book's case goes to that side. The other side's item on the same pair is
-    dropped even when it is all its concept has: blind raters counted the one mix-up posed
-    under each of its two concepts as one question asked twice, and not kept either."""
+    asks on the book's case goes to that side. The other side's item on the same pair stays
+    when it is all its concept has and its prompt is its own; one whose prompt is the chosen
+    item's, word for word (a mix-up "written" under both concepts with the same note), goes:
+    blind raters kept neither copy."""
     by_prompt: dict[str, list[dict[str, Any]]] = defaultdict(list)
     kept: list[dict[str, Any]] = []
     for exercise in exercises:
@@ -255,6 +256,7 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
     # :func:`~tutor.engine.offline.writing.exercise_mix.with_a_second_angle`) is no fallback:
     # counted, it would send the question away and leave the concept its recall item only
     beyond = {e.get("concept_id", "") for e in exercises if e.get("origin") in _OF_USE}
+    beside = Counter(e.get("concept_id", "") for e in kept if e.get("concept_id", "") in beyond)
     load: Counter[str] = Counter(e.get("concept_id", "") for e in kept
                                  if e.get("concept_id", "") not in beyond)
     load.update(c[0].get("concept_id", "") for c in by_prompt.values() if len(c) == 1)
@@ -264,7 +266,8 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
     written = Counter(e.get("concept_id", "") for e in exercises
                       if e.get("origin") not in (None, "definition")
                       or e.get("concept_id", "") not in beyond)
-    for candidates in by_prompt.values():
+    turned_away: list[dict[str, Any]] = []
+    for question, candidates in by_prompt.items():
         if len(candidates) == 1:
             kept.append(candidates[0])
             continue
@@ -274,6 +277,14 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
                                                 written[e.get("concept_id", "")] > 1))
         load[chosen.get("concept_id", "")] += 1
         kept.append(chosen)
+        if question.startswith(_PAIR):
+            turned_away += [e for e in candidates if e is not chosen]
+    # a contrast written from the other side stays when it is all its concept has (the writer
+    # left out that concept's definition item for it) and it is not the same prompt again
+    asked = {" ".join(str(e.get("prompt", "")).split()) for e in kept}
+    kept += [e for e in turned_away
+             if not load[e.get("concept_id", "")] and not beside[e.get("concept_id", "")]
+             and " ".join(str(e.get("prompt", "")).split()) not in asked]
     return _one_showing_of_each_case(kept)
 
 
