@@ -205,3 +205,7 @@ def test_a_word_inside_a_code_name_after_its_library_prefix_tells_it() -> None:
     assert not told_by_its_parts("mffields", "The command _____ gives the polynomials of the "
                                  "eigenforms.", ["mfeigenbasis", "mffromell", "lfunmf"])
     assert not told_by_its_parts("mffields", sentence, ["mfeigenbasis", "mffieldsinit"])
+    # a name that starts on a word, not a library prefix, holds words the prompt may say
+    assert not told_by_its_parts("PlotConfidenceIntervals", "Which term fills the blank: "
+                                 "\"_____ generates a fitted line for each pair of inter and "
+                                 "slope.\"?", ["FitLine", "ResampleRows"])

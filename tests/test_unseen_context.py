@@ -70,17 +70,13 @@ def test_a_quote_left_open_is_refused_by_the_checker() -> None:
 
 
 def test_no_explain_item_on_an_everyday_word_the_page_made_a_term() -> None:
-    from tutor.engine.offline.writing.exercises import write_definition_exercises
-
-    fraction = book_concept("fraction", "The fraction is the number of tuplet notes over the "
-                            "number of notes normally filling the same duration.", page=5)
-    written = write_definition_exercises(fraction, [], [book_chunk(fraction.definition, 5)])
-    assert not any(e.prompt.startswith("Explain fraction") for e in written)
+    fraction = _item("Explain fraction in your own words.", "The fraction is the number of "
+                     "tuplet notes over the number of notes normally filling the same duration.")
+    assert context_problems(fraction) == [
+        "an everyday word is asked without the context that made it a term"]
     # a rare name, or an everyday one the page defines on its own, keeps its item
-    for name, definition in (("tuplet", "A tuplet is a group of notes that divides a beat "
-                                        "into a number of parts other than the usual one."),
-                             ("variable", "A variable is a name that refers to a value in a "
-                                          "program.")):
-        concept = book_concept(name, definition, page=5)
-        written = write_definition_exercises(concept, [], [book_chunk(definition, 5)])
-        assert any(e.prompt == f"Explain {name} in your own words." for e in written)
+    for name, key in (("tuplet", "The tuplet groups notes into other divisions of a beat."),
+                      ("variable", "A variable is a name that refers to a value."),
+                      ("variable", "variable: A name that refers to a value."),
+                      ("pause", "The pause command displays text and waits.")):
+        assert context_problems(_item(f"Explain {name} in your own words.", key)) == []

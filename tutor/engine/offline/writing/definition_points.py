@@ -16,7 +16,6 @@ import re
 from rapidfuzz import fuzz
 
 from tutor.course import Chunk, Exercise, ExerciseKind
-from tutor.engine.offline.concepts.reference_entries import DOERS
 from tutor.engine.offline.definitions.descriptions import describe, plainly_defines, stands_alone
 from tutor.engine.offline.terms import content_stems, mentions, support, words
 from tutor.engine.offline.writing.exercise_material import (
@@ -29,24 +28,16 @@ from tutor.engine.offline.writing.exercise_material import (
     source_of,
     usable,
 )
-from tutor.text import as_statement, general_zipf
+from tutor.text import as_statement
 
 MAX_KEY_POINTS = 4
 MAX_DISTRACTORS = 3
-_ENTRY_KINDS = frozenset("terminal keyword option variable driver device class".split())
-EVERYDAY_ZIPF = 3.9
-"""How common in general English (Zipf) a one-word name is from which, asked alone, it says
-nothing ("fraction", "result", "slice", "domain", "clause"): calibrated on blind ratings of
-six manuals (a graph library, a music typesetter, modular forms, a modelling language, a
-shell, a number theory tutorial), checked on four others."""
 
 
 def write_explain(m: Material, siblings: list[Sibling]) -> Exercise | None:
     """"Explain X in your own words", keyed to the definition and its parts."""
     concept = m.concept
     reference = m.definition_text
-    if says_nothing_alone(concept.name, reference):
-        return None
     points = [] if m.found_elsewhere else [
         point for k in concept.key_points if k.strip()
         if _defining_point(point := " ".join(k.split()), m, reference)][:MAX_KEY_POINTS]
@@ -73,21 +64,6 @@ def write_explain(m: Material, siblings: list[Sibling]) -> Exercise | None:
         citations=citations,
         difficulty=round(0.5 + 0.05 * len(points), 2),  # at most four points: 0.5 to 0.7
     )
-
-
-def says_nothing_alone(name: str, reference: str) -> bool:
-    """Whether "Explain <name> in your own words" asks about an everyday word the page's
-    context made a term: one word common in general English ("fraction" of a tuplet, "result"
-    of one command, "slice" of an index), keyed to a sentence of the page, not to a glossary
-    entry, a general definition or a reference entry that says what it is on its own
-    ("variable: A name that refers to a value", "A variable is a name ...", "The pause command
-    displays ...", "The set grid command allows ...")."""
-    if not name.isalpha() or general_zipf(name.lower()) < EVERYDAY_ZIPF:
-        return False  # a code name ("stream-line-length") is no everyday word
-    own = re.escape(name)
-    kinds = "|".join(sorted(DOERS | _ENTRY_KINDS))
-    return re.match(rf"^\W*(?:{own}\s*:|an?\s+{own}\s+(?:is|means|refers)\b|the\s+(?:\w+\s+)?"
-                    rf"{own}\s+(?:{kinds})\b)", reference, re.I) is None
 
 
 def _derived_points(

@@ -227,12 +227,9 @@ def _within_code_name(name: str, word: str) -> int | None:
     short library prefix (:data:`_CODE_PREFIX`), or ``None``: the prefix and what follows the
     word are parts of their own, so the word is a part the prompt tells."""
     at = name.find(word)
-    if len(word) < MIN_WITHIN or at < 1 or not any(
-            _CODE_PREFIX.match(name[:cut]) for cut in range(1, at + 1)):
-        return None
-    before, after = name[:at], name[at + len(word):]
-    if not (_CODE_PREFIX.match(before) or _left_over(before, after=False)):
-        return None
+    if len(word) < MIN_WITHIN or at < 1 or not _CODE_PREFIX.match(name[:at]):
+        return None  # "plot" of *plotconfidenceintervals* is no prefix: "inter" tells nothing
+    after = name[at + len(word):]
     return at if after in ("", "s", "es") or _left_over(after, after=True) else None
 
 
