@@ -291,13 +291,14 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _one_showing_of_each_case(kept: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The exercises with each case of the book shown by one case item (two pairs may classify
     the same sentence: variance beside central moment, and beside standard deviation); a
-    repeat goes even when it is all its concept has (the same case asked for two concepts is
-    one question, and blind raters kept neither)."""
+    repeat stays only when it is all its concept has."""
+    items = Counter(e.get("concept_id", "") for e in kept)
     shown: set[str] = set()
     result: list[dict[str, Any]] = []
     for exercise in kept:
         case = quoted_case(str(exercise.get("prompt", "")))
-        if case is not None and case in shown:
+        if case is not None and case in shown and items[exercise.get("concept_id", "")] > 1:
+            items[exercise.get("concept_id", "")] -= 1
             continue
         if case is not None:
             shown.add(case)
