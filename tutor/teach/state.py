@@ -67,6 +67,11 @@ class TutorMessage(BaseModel):
     masked, and no key can stand in them (an answer such as *question* is not given away by
     "First, a question on something from earlier")."""
 
+    def unnamed_citations(self) -> list[str]:
+        """The labels of the citations the text does not give already (an explanation ends
+        with its own "Source: ..." line): those a view shows beside the message."""
+        return [label for label in (c.label() for c in self.citations) if label not in self.text]
+
 
 REPLACE = "replace_last"
 """Kind of the marker that opens an update replacing the last ``count`` messages (masked again
