@@ -120,8 +120,7 @@ def read_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, A
         TutorMessage(kind="info", text=(NOTICE_AGAIN if told else NOTICE).format(
             name=concept.name)),
     ]
-    deps.store.mark_read(state["learner_id"], state["course"], concept.id, deps.clock(),
-                         model)  # loaded once for the turn
+    deps.store.mark_read(state["learner_id"], state["course"], concept.id, deps.clock())
     cleared: LessonState = {**state, "exercise_id": None}  # type: ignore[typeddict-item]
     turn = state.get("turn", 0)
     return {
