@@ -67,14 +67,13 @@ def next_reading(state: LessonState, deps: TeachDeps, model: LearnerModel,
     whole = deps.whole
     if whole is None or _readings_this_turn(state) >= MAX_READINGS_PER_TURN:
         return None
-    taught = deps.course  # its concepts are taught with exercises (an index, built once)
-    if len(taught.concepts) == len(whole.concepts):
+    if len(deps.course.concepts) == len(whole.concepts):  # every concept taught with exercises
         return None
     below = set(policy.prerequisites_by_distance(whole, before)) if before else set()
     for concept_id in policy.teaching_order(whole):
         if concept_id == before:
             break
-        if taught.has_concept(concept_id) or model.is_read(concept_id):
+        if deps.course.has_concept(concept_id) or model.is_read(concept_id):
             continue
         if concept_id in below or all(_taught(model, p) for p in whole.prerequisites_of(concept_id)):
             return concept_id
