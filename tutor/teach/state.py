@@ -141,7 +141,8 @@ class LessonState(TypedDict, total=False):
     """Recent wrong answers or misconceptions on the current concept, newest last."""
     last_feedback: dict[str, Any]
     """The last wrong answer's feedback, as the engine wrote it: ``{"exercise_id", "answer",
-    "text"}`` (:mod:`tutor.teach.repeated_feedback`: not said word for word twice in a row)."""
+    "text"}``, until a right answer (:func:`tutor.teach.attempts.reworded_feedback`: not said
+    word for word twice in a row on one item)."""
     outcome: str
     """Result of the last graded step: ``correct``, ``wrong``, ``gave_up``, or ``unusable``
     (the engine could not take the answer, e.g. an option that does not exist); ``focused``
