@@ -36,7 +36,8 @@ from tutor.engine.offline.tutoring.question_reading import (
 )
 from tutor.engine.port import GroundedAnswer
 from tutor.ingest.cleaning import looks_like_code
-from tutor.text import content_stems, general_zipf, is_prose_line, passage_sentences, words
+from tutor.sentences import is_prose_line, passage_sentences
+from tutor.text import content_stems, general_zipf, words
 
 QUESTION_WORDS = frozenset(
     "explain tell mean means meaning define definition please know understand example".split()
