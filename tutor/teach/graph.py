@@ -42,6 +42,7 @@ from langgraph.graph import END, START, StateGraph
 from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
+from tutor.engine.offline.tutoring.question_reading import passages_for_question
 from tutor.engine.port import ANSWERED, PlansTurns
 from tutor.errors import AnswerError
 from tutor.learner.model import LearnerModel
@@ -244,7 +245,8 @@ def answer_question(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str
     deps = runtime.context
     question = str((state.get("action") or {}).get("text", "")).strip()
     waiting = None if state.get("revealed", False) else deps.current_exercise(state)
-    answer = write_answer(deps, question, deps.retrieve(question, 5), waiting)
+    passages = passages_for_question(deps.retrieve, question)
+    answer = write_answer(deps, question, passages, waiting)
     messages = [TutorMessage(kind="answer", text=answer.text, citations=answer.citations)]
     if state.get("exercise_id"):
         messages.append(TutorMessage(kind="info", text="Back to the exercise.", framing=True))
