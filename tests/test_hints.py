@@ -29,6 +29,15 @@ def test_first_rung_points_to_section_and_page() -> None:
     assert "*Searching*" in text and "notes.md p. 3" in text
 
 
+def test_first_rung_does_not_point_at_a_section_whose_title_is_the_answer() -> None:
+    exercise = COURSE.exercise("bs-cloze")
+    concept = COURSE.concept("binary-search")
+    titled = concept.model_copy(update={"section": f"3.1 {exercise.answer.title()}"})
+    text = hint(exercise, titled, 1).text
+    assert "the page (notes.md p. 3)" in text
+    assert "*3.1" not in text and "section" not in text
+
+
 def test_cloze_clue_gives_first_letter_and_length() -> None:
     exercise = COURSE.exercise("bs-cloze")
     text = hint(exercise, COURSE.concept("binary-search"), 2).text

@@ -24,3 +24,16 @@ def test_the_cli_border_leaves_out_a_citation_the_text_gives_already() -> None:
     assert border_citations(explained) == "guide.pdf p. 5"
     plain = TutorMessage(kind="answer", text="Words.", citations=cited[:1])
     assert border_citations(plain) == "guide.pdf p. 2"
+
+
+def test_a_message_names_the_citations_its_text_does_not_give() -> None:
+    from tutor.course import Citation
+    from tutor.teach.state import TutorMessage
+
+    cited = [Citation(source="guide.pdf", page=2), Citation(source="guide.pdf", page=5),
+             Citation(source="guide.pdf", page=5)]
+    explained = TutorMessage(kind="explanation", text="Words.\n\n*Source: guide.pdf p. 2*",
+                             citations=cited)
+    assert explained.unnamed_citations() == ["guide.pdf p. 5", "guide.pdf p. 5"]
+    named = TutorMessage(kind="info", text="See guide.pdf p. 2.", citations=cited[:1])
+    assert named.unnamed_citations() == []

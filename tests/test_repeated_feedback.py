@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.factories import Driver, make_course
-from tutor.teach import repeated_feedback
+from tutor.teach import attempts
 from tutor.teach.state import TutorMessage
 
 
@@ -37,16 +37,16 @@ def test_the_same_wrong_answer_again_is_told_so_not_given_the_same_feedback(
 def test_feedback_is_kept_when_it_differs_or_the_item_is_another() -> None:
     course = make_course()
     cloze, choice = course.exercise("array-cloze"), course.exercise("array-mc")
-    state: Any = {"last_feedback": repeated_feedback.remembered(cloze, "x", "Not it.")}
-    assert repeated_feedback.reworded(state, cloze, "x", "Not it, look.") == "Not it, look."
-    assert repeated_feedback.reworded(state, choice, "x", "Not it.") == "Not it."
-    assert repeated_feedback.reworded(state, cloze, "X!", "Not it.") == (
-        repeated_feedback.SAME_ANSWER)
-    assert repeated_feedback.reworded(state, cloze, "y", "Not it.") == (
-        repeated_feedback.SAME_SHORTFALL)
-    state = {"last_feedback": repeated_feedback.remembered(choice, "2", "Not it.")}
-    assert repeated_feedback.reworded(state, choice, "2", "Not it.") == (
-        repeated_feedback.SAME_OPTION.format(number=2))
+    state: Any = {"last_feedback": attempts.remembered_feedback(cloze, "x", "Not it.")}
+    assert attempts.reworded_feedback(state, cloze, "x", "Not it, look.") == "Not it, look."
+    assert attempts.reworded_feedback(state, choice, "x", "Not it.") == "Not it."
+    assert attempts.reworded_feedback(state, cloze, "X!", "Not it.") == (
+        attempts.SAME_ANSWER)
+    assert attempts.reworded_feedback(state, cloze, "y", "Not it.") == (
+        attempts.SAME_SHORTFALL)
+    state = {"last_feedback": attempts.remembered_feedback(choice, "2", "Not it.")}
+    assert attempts.reworded_feedback(state, choice, "2", "Not it.") == (
+        attempts.SAME_OPTION.format(number=2))
 
 
 def test_the_item_just_answered_posed_again_after_another_explanation_is_not_from_earlier(

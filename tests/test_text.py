@@ -69,6 +69,20 @@ def test_normalize_fixes_ligatures_quotes_and_broken_words() -> None:
     assert fix_characters("e\ufb00ect\u00ad\u00a0x") == "effect x"
 
 
+def test_normalize_returns_plain_ascii_as_it_is_without_caching_it() -> None:
+    from tutor import text
+
+    # The fast path holds because every fix is of a non-ASCII character (or of "-\n").
+    assert all(code >= 128 for code in text.CHARACTER_FIXES)
+    assert all(not quote.isascii() for quote in text._QUOTES)
+    text._normalize.cache_clear()
+    plain = "A plain ASCII sentence -- with 'quotes' and a tab\there."
+    assert normalize(plain) is plain
+    assert text._normalize.cache_info().currsize == 0  # not cached: books would churn it
+    assert normalize("sys-\ntem") == "system"  # a line-end hyphen still joined
+    assert text._normalize.cache_info().currsize == 1
+
+
 def test_fold_gives_the_comparable_form() -> None:
     assert fold("  Floating-Point\tNUMBER! ") == "floating point number"
     assert fold("snake_case (x)") == "snake case x"

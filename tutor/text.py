@@ -93,10 +93,16 @@ def fix_characters(text: str) -> str:
     return text.translate(CHARACTER_FIXES)
 
 
-@lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """Text from a PDF or Markdown made regular: :func:`fix_characters`, quotes and dashes
-    made plain, words broken at the end of a line joined again, Unicode NFKC."""
+    made plain, words broken at the end of a line joined again, Unicode NFKC. ASCII without
+    a line-end hyphen is regular already (every fix is of a non-ASCII character, or of
+    "-\\n"): returned as it is, without the cache, which whole books of sentences would churn."""
+    return text if text.isascii() and "-\n" not in text else _normalize(text)
+
+
+@lru_cache(maxsize=4096)
+def _normalize(text: str) -> str:
     text = fix_characters(text)
     for bad, good in _QUOTES.items():
         text = text.replace(bad, good)
@@ -222,10 +228,7 @@ def content_stems(text: str, drop: Iterable[str] = (), min_letters: int = 2) -> 
     stemmed as its singular (``axes`` as ``axis``)."""
     dropped = drop if isinstance(drop, (set, frozenset)) else frozenset(drop)
     out = []
-    # ASCII without a line-end hyphen is regular already: skip the normaliser's work (and
-    # its cache, which whole books of sentences would churn)
-    plain = text if text.isascii() and "-\n" not in text else normalize(text)
-    for word in _CONTENT_WORD.findall(plain.lower()):
+    for word in _CONTENT_WORD.findall(normalize(text).lower()):
         bare = word.replace("'", "")
         if bare in STOPWORDS or len(bare) < min_letters and not bare.isdigit():
             continue

@@ -34,7 +34,7 @@ def show(message) -> None:  # noqa: ANN001 - tutor.teach.lesson.TutorMessage
                 st.warning(text, icon=":material/error:")
         else:
             st.markdown(text)
-        unnamed = [c.label() for c in message.citations if c.label() not in message.text]
+        unnamed = message.unnamed_citations()
         if unnamed:  # sources the text does not already name
             st.caption("Sources: " + inert_markdown(", ".join(unnamed)))
 

@@ -127,7 +127,7 @@ def no_course_note(page_title: str) -> str:
     return f"No built course yet: add one on the {AUTHOR_PAGE} page."
 
 
-def sidebar(page_title: str = "") -> None:
+def sidebar(page_title: str) -> None:
     """Learner profile and course pickers, on every page (``page_title``: the page shown)."""
     with st.sidebar:
         st.subheader("Learner")

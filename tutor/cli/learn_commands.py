@@ -66,8 +66,7 @@ def render(console: Console, message: TutorMessage) -> None:
 def border_citations(message: TutorMessage) -> str | None:
     """The citations shown in a panel's border: those the text does not give already (an
     explanation ends with its own "Source: ..." line)."""
-    labels = [c.label() for c in message.citations]
-    return "; ".join(dict.fromkeys(x for x in labels if x not in message.text)) or None
+    return "; ".join(dict.fromkeys(message.unnamed_citations())) or None
 
 
 class LiveTurn:

@@ -49,6 +49,7 @@ for _name in ("pypdf", "fontTools"):
 
 MAX_OUTLINE_ENTRIES = 5000
 UNLOCK = "remove the password (e.g. `qpdf --decrypt in.pdf out.pdf`) and add it again"
+RUN_OCR = "run OCR first (e.g. `ocrmypdf in.pdf out.pdf`) and add the result"
 
 
 def _why(exc: BaseException) -> str:
@@ -230,13 +231,9 @@ def read_pdf(
     laid = lay_out(collected, outline)
     if not any(page.text.strip() for page in laid):
         if _has_images(reader):
-            raise SourceError(
-                path, "has no text layer (scanned pages?)",
-                "run OCR first (e.g. `ocrmypdf in.pdf out.pdf`) and add the result",
-            )
-        raise SourceError(path, "contains no text", "if it is a scan, run OCR first (e.g. "
-                          "`ocrmypdf in.pdf out.pdf`) and add the result; else check the file, "
-                          "or remove it")
+            raise SourceError(path, "has no text layer (scanned pages?)", RUN_OCR)
+        raise SourceError(path, "contains no text",
+                          f"if it is a scan, {RUN_OCR}; else check the file, or remove it")
     pages = [
         (index + 1, page.text, page.headings, page.emphasized) for index, page in enumerate(laid)
     ]

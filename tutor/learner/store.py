@@ -195,12 +195,10 @@ class LearnerStore:
         check_learner_id(model.learner_id)
         self.tables.transaction(lambda db: _save_model(db, model, self.clock()))
 
-    def mark_read(self, learner_id: str, course: str, concept_id: str, at: datetime,
-                  model: LearnerModel | None = None) -> None:
+    def mark_read(self, learner_id: str, course: str, concept_id: str, at: datetime) -> None:
         """Record that ``concept_id`` was taught by reading only (no exercise on it); a
-        second reading changes nothing. ``model``: the learner's model the caller has just
-        loaded (not read again)."""
-        model = model if model is not None else self.load(learner_id, course)
+        second reading changes nothing."""
+        model = self.load(learner_id, course)
         if not model.is_read(concept_id):
             self.save(model.with_read(concept_id, at))
 

@@ -44,8 +44,7 @@ def write_exercises(task: ConceptTask, runtime: Runtime[StudyContext]) -> dict[s
     concept = Concept.model_validate(task["concept"])
     related = [Concept.model_validate(c) for c in task["near_concepts"]]
     passages = [Chunk.model_validate(c) for c in task["passages"]]
-    given = task.get("conventions")  # the book's, found once by the plan
-    conventions = None if given is None else [PromptConvention(**c) for c in given]
+    conventions = [PromptConvention(**c) for c in task["conventions"]]  # found by the plan
     try:
         exercises = runtime.context.engine.write_exercises(concept, related, passages,
                                                            conventions)
@@ -152,7 +151,7 @@ def fan_out_writing(state: StudyState, runtime: Runtime[StudyContext]) -> list[S
             passages=passages[concept["id"]],
             candidates=[],
             fanout_size=len(concepts),
-            conventions=state.get("prompt_conventions", []),
+            conventions=state["prompt_conventions"],
         )
         for concept in concepts
     ]
@@ -332,7 +331,6 @@ def fan_out_checking(state: StudyState, runtime: Runtime[StudyContext]) -> list[
                 passages=passages[concept["id"]],
                 candidates=written[concept["id"]],
                 fanout_size=len(concepts),
-                conventions=[],
             ),
         )
         for concept in concepts

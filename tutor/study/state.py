@@ -10,7 +10,7 @@ from __future__ import annotations
 import operator
 import threading
 from dataclasses import dataclass, field
-from typing import Annotated, Any, TypedDict
+from typing import Annotated, Any, NotRequired, TypedDict
 
 from langgraph.config import get_stream_writer
 
@@ -114,8 +114,9 @@ class ConceptTask(TypedDict):
     """For the checking task: the exercises written for the concept."""
     fanout_size: int
     """How many concepts the fan-out has (for progress events)."""
-    conventions: list[dict[str, Any]]
-    """For the writing task: the book's prompt conventions, found once for every concept."""
+    conventions: NotRequired[list[dict[str, Any]]]
+    """For the writing task (not set for checking): the book's prompt conventions, found once
+    for every concept (empty: the book has none)."""
 
 
 STEPS: dict[str, str] = {

@@ -116,6 +116,7 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
             raise ValueError(f"concept {concept.id!r} has no exercise; teach a teachable course")
         exercise = chosen
         update = {"hints_used": 0, "hint_last": False, "real_attempts": 0, "revealed": False}
+        other = None  # an earlier concept's item asked between, when the chosen one waits
         if (not state.get("return_to")  # not on a detour: a step back is asked at once
                 and deferring.feedback_gives_away(state, chosen)):
             # The feedback just given holds the key of the item chosen, and of every item as
@@ -124,12 +125,6 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
             # last resort).
             model = deps.store.load(state["learner_id"], state["course"])
             other = deferring.intervening_exercise(state, deps.course, model, now, concept.id)
-            if other is not None:
-                waits = deferring.asked_now({**state, "pace": {  # type: ignore[typeddict-item]
-                    **pace(state), "waiting": deferring.wait(state, concept.id)}}, other.concept_id)
-                exercise, concept = other, deps.course.concept(other.concept_id)
-                update.update(concept_id=concept.id, reason="review", styles_tried=[],
-                              next_style="", fails=0, mistakes=[])
         elif (deferring.may_wait(state)
                 and deferring.gives_all_away(state, deps.course, concept.id, chosen, now)):
             # The explanation is never blanked: its question waits for another to come between.
@@ -140,12 +135,12 @@ def ask(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
                 if instead is not None:
                     return _teach_first(state, deps, concept.id, instead)
                 other = deferring.taught_just_before(state, deps.course, now, concept.id)
-            if other is not None:
-                waits = deferring.asked_now({**state, "pace": {  # type: ignore[typeddict-item]
-                    **pace(state), "waiting": deferring.wait(state, concept.id)}}, other.concept_id)
-                exercise, concept = other, deps.course.concept(other.concept_id)
-                update.update(concept_id=concept.id, reason="review", styles_tried=[],
-                              next_style="", fails=0, mistakes=[])
+        if other is not None:
+            waits = deferring.asked_now({**state, "pace": {  # type: ignore[typeddict-item]
+                **pace(state), "waiting": deferring.wait(state, concept.id)}}, other.concept_id)
+            exercise, concept = other, deps.course.concept(other.concept_id)
+            update.update(concept_id=concept.id, reason="review", styles_tried=[],
+                          next_style="", fails=0, mistakes=[])
     messages = []
     draft = state.get("explanation")
     if state.get("reason") == REASON and not keep:

@@ -6,6 +6,13 @@ learner model and stores both. The attempt
 id is derived from the lesson and the learner's turn, so a step replayed after a crash records
 nothing twice. :func:`exercise_log` counts what a learner already answered, so a new lesson does
 not start with the exercises they got right before.
+
+A wrong answer's feedback that would repeat word for word the feedback the learner's last
+wrong answer to the same item got (often the same answer again) reads as if the tutor was not
+listening: :func:`reworded_feedback` says instead that it is the same answer, the same option
+or the same shortfall as before. The last wrong answer's feedback is kept in the lesson state
+(``LessonState.last_feedback``, :func:`remembered_feedback`) until a right answer clears it;
+it is reworded only on the item it was given on.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from tutor.answers import chosen_option, normalise
 from tutor.course import Course, Exercise
 from tutor.learner.evidence import EXPOSURE_SECONDS
 from tutor.learner.model import Attempt, LearnerModel, apply_attempt
@@ -21,6 +29,18 @@ from tutor.learner.store import LearnerStore
 from tutor.teach.state import LessonState
 
 _ATTEMPT_IDS = uuid.UUID("6f1c2a9e-4b7d-4c1e-9a51-7d3e2b8c0f11")
+
+SAME_ANSWER = ("Not quite: that is the answer you gave last time, and it is still not the "
+               "right one.")
+"""Said instead of the same feedback again after the same wrong answer."""
+
+SAME_OPTION = ("Not quite: option {number} again, and it is still not the right one. Set it "
+               "aside and weigh the other options against the idea the question describes.")
+"""Said instead of the same feedback again after the same wrong option."""
+
+SAME_SHORTFALL = ("Not yet, and for the same reason as your last answer (see the feedback "
+                  "on it above).")
+"""Said instead of the same feedback again after another answer that falls short the same way."""
 
 
 def exercise_log(store: LearnerStore, learner_id: str, course: str) -> dict[str, list[int]]:
@@ -92,3 +112,22 @@ def record_attempt(
     if store.record(attempt, model):
         return model
     return store.load(state["learner_id"], state["course"])
+
+
+def remembered_feedback(exercise: Exercise, answer: str, text: str) -> dict[str, Any]:
+    """What the lesson keeps of a wrong answer's feedback (``LessonState.last_feedback``)."""
+    return {"exercise_id": exercise.id, "answer": normalise(answer), "text": text}
+
+
+def reworded_feedback(state: LessonState, exercise: Exercise, answer: str, text: str) -> str:
+    """``text``, the feedback on a wrong ``answer`` to ``exercise``; when it is word for word
+    the feedback the learner's last wrong answer to the same item got, a short reply saying
+    so instead (same answer, same option, or the same shortfall)."""
+    last = state.get("last_feedback") or {}
+    if last.get("exercise_id") != exercise.id or last.get("text") != text:
+        return text
+    if exercise.choices:  # the same feedback on a choice names the same option
+        index = chosen_option(exercise, answer)
+        if index is not None:
+            return SAME_OPTION.format(number=index + 1)
+    return SAME_ANSWER if normalise(answer) == last.get("answer") else SAME_SHORTFALL

@@ -42,12 +42,18 @@ from langgraph.graph import END, START, StateGraph
 from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
+from tutor.engine.offline.tutoring.question_reading import passages_for_question
 from tutor.engine.port import ANSWERED, PlansTurns
 from tutor.errors import AnswerError
 from tutor.learner.model import LearnerModel
-from tutor.teach import deferring, repeated_feedback
+from tutor.teach import deferring
 from tutor.teach.asking import ask
-from tutor.teach.attempts import exercise_log, record_attempt
+from tutor.teach.attempts import (
+    exercise_log,
+    record_attempt,
+    remembered_feedback,
+    reworded_feedback,
+)
 from tutor.teach.choosing import STYLE_ORDER, explanation_move, waiting_exercise
 from tutor.teach.context import TeachDeps
 from tutor.teach.detours import (
@@ -239,7 +245,8 @@ def answer_question(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str
     deps = runtime.context
     question = str((state.get("action") or {}).get("text", "")).strip()
     waiting = None if state.get("revealed", False) else deps.current_exercise(state)
-    answer = write_answer(deps, question, deps.retrieve(question, 5), waiting)
+    passages = passages_for_question(deps.retrieve, question)
+    answer = write_answer(deps, question, passages, waiting)
     messages = [TutorMessage(kind="answer", text=answer.text, citations=answer.citations)]
     if state.get("exercise_id"):
         messages.append(TutorMessage(kind="info", text="Back to the exercise.", framing=True))
@@ -265,7 +272,7 @@ def grade(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
     text = result.feedback
     if not result.correct and not unsure(answer) and not isinstance(deps.engine, PlansTurns):
         # (an engine that plans turns streamed its feedback already, in its own words)
-        text = repeated_feedback.reworded(state, exercise, answer, text)
+        text = reworded_feedback(state, exercise, answer, text)
     if result.correct and exercise.explanation and exercise.explanation not in text:
         text += f"\n\n{exercise.explanation}"
         if shown is not None:  # after the feedback streamed, as the message has it
@@ -291,7 +298,7 @@ def grade(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]:
         "fails": 0 if result.correct else state.get("fails", 0) + 1,
         "mistakes": mistakes[-5:],
         "last_feedback": ({} if result.correct else
-                          repeated_feedback.remembered(exercise, answer, result.feedback)),
+                          remembered_feedback(exercise, answer, result.feedback)),
         **saved(state, record),
     }
 

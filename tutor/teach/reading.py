@@ -67,14 +67,13 @@ def next_reading(state: LessonState, deps: TeachDeps, model: LearnerModel,
     whole = deps.whole
     if whole is None or _readings_this_turn(state) >= MAX_READINGS_PER_TURN:
         return None
-    taught = deps.course  # its concepts are taught with exercises (an index, built once)
-    if len(taught.concepts) == len(whole.concepts):
+    if len(deps.course.concepts) == len(whole.concepts):  # every concept taught with exercises
         return None
     below = set(policy.prerequisites_by_distance(whole, before)) if before else set()
     for concept_id in policy.teaching_order(whole):
         if concept_id == before:
             break
-        if taught.has_concept(concept_id) or model.is_read(concept_id):
+        if deps.course.has_concept(concept_id) or model.is_read(concept_id):
             continue
         if concept_id in below or all(_taught(model, p) for p in whole.prerequisites_of(concept_id)):
             return concept_id
@@ -120,8 +119,7 @@ def read_concept(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, A
         TutorMessage(kind="info", text=(NOTICE_AGAIN if told else NOTICE).format(
             name=concept.name)),
     ]
-    deps.store.mark_read(state["learner_id"], state["course"], concept.id, deps.clock(),
-                         model)  # loaded once for the turn
+    deps.store.mark_read(state["learner_id"], state["course"], concept.id, deps.clock())
     cleared: LessonState = {**state, "exercise_id": None}  # type: ignore[typeddict-item]
     turn = state.get("turn", 0)
     return {

@@ -67,6 +67,11 @@ class TutorMessage(BaseModel):
     masked, and no key can stand in them (an answer such as *question* is not given away by
     "First, a question on something from earlier")."""
 
+    def unnamed_citations(self) -> list[str]:
+        """The labels of the citations the text does not give already (an explanation ends
+        with its own "Source: ..." line): those a view shows beside the message."""
+        return [label for label in (c.label() for c in self.citations) if label not in self.text]
+
 
 REPLACE = "replace_last"
 """Kind of the marker that opens an update replacing the last ``count`` messages (masked again
@@ -136,7 +141,8 @@ class LessonState(TypedDict, total=False):
     """Recent wrong answers or misconceptions on the current concept, newest last."""
     last_feedback: dict[str, Any]
     """The last wrong answer's feedback, as the engine wrote it: ``{"exercise_id", "answer",
-    "text"}`` (:mod:`tutor.teach.repeated_feedback`: not said word for word twice in a row)."""
+    "text"}``, until a right answer (:func:`tutor.teach.attempts.reworded_feedback`: not said
+    word for word twice in a row on one item)."""
     outcome: str
     """Result of the last graded step: ``correct``, ``wrong``, ``gave_up``, or ``unusable``
     (the engine could not take the answer, e.g. an option that does not exist); ``focused``

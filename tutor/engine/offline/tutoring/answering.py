@@ -2,10 +2,18 @@
 
 The answer is extractive: the passages (already retrieved for the question) are split into
 sentences, each sentence is scored by the question's content words it contains (weighted by
-how rare each word is among the passages), with a bonus for defining sentences when the
-question asks what something is. The best sentences are returned in reading order with their
-page citations. When no sentence shares enough with the question the answer says so honestly
-(``found=False``) instead of guessing.
+how rare each word is among the passages). The question is read first
+(:mod:`tutor.engine.offline.tutoring.question_reading`): asked what a subject is, a sentence
+that defines it ("Logic is ...", "we can define an argument as ...") counts double, one that
+defines another term with its word ("A logically true sentence is called a tautology" for
+"what is a logic?") counts less, one that does not name it at all half; a comparison quotes
+the best sentence on each side. Captions and table scraps are never an answer, a sentence cut
+off counts half. The best sentences are returned in reading order with their page citations.
+
+Two honest refusals (``found=False``): a question about something the passages never name (a
+name the learner typed, or a rare word of its subject: :func:`uncovered_words`) is told the
+course does not seem to cover it; when no sentence shares enough with the question, the answer
+says it found none.
 """
 
 from __future__ import annotations
@@ -17,16 +25,29 @@ from collections import Counter
 from collections.abc import Sequence
 
 from tutor.course import Chunk, Citation
+from tutor.engine.offline.tutoring.question_reading import (
+    COMPARISON,
+    DEFINITION,
+    HOW,
+    OTHER,
+    WHY,
+    names_in,
+    read_question,
+)
 from tutor.engine.port import GroundedAnswer
 from tutor.ingest.cleaning import looks_like_code
 from tutor.sentences import is_prose_line, passage_sentences
-from tutor.text import content_stems, words
+from tutor.text import content_stems, general_zipf, words
 
 QUESTION_WORDS = frozenset(
     "explain tell mean means meaning define definition please know understand example".split()
 )
 """Words of how a question is asked, not of what it is about."""
 _DEFINING = re.compile(r"\b(is|are|refers? to|means|is called|are called|denotes|defined as)\b")
+_NAMING = re.compile(r"\bdefines?\s+(.{1,40}?)\s+as\b|\b(?:is|are)\s+(?:called|known\s+as)\s+"
+                     r"([^,.;:()]{1,40})", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_'’-]*")
+_CAPTION = re.compile(r"^\s*(?:figure|fig\.|table|listing)\s+[\dA-Z][\d.]*\s*[:.]", re.I)
 _WHAT_IS = re.compile(r"^\s*(what|who)\s+(is|are|does|do)\b|\bdefin|\bmean", re.IGNORECASE)
 
 MIN_SCORE = 1.2
@@ -34,6 +55,9 @@ MIN_SCORE = 1.2
 common word does not reach it; one rare content word of the question (or two ordinary ones)
 does."""
 MAX_SENTENCES = 3
+SPECIFIC_ZIPF = 4.5
+"""A question word rarer than this in general English (Zipf scale: "problem" 5, "regression"
+3.5) says what the question is about; when no passage holds it, the course does not cover it."""
 _CODE_MARK = "\x00code\x00"
 """Starts a unit that is a code block (never part of passage text)."""
 
@@ -92,9 +116,65 @@ def _shown(unit: str) -> str:
     return f"> {unit}"
 
 
+def _defines(sentence: str, subject_terms: set[str]) -> bool | None:
+    """Whether ``sentence`` defines the subject (its terms open it, before a defining verb a
+    few words in): ``True``; defines something else: ``False``; defines nothing: ``None``."""
+    for naming in _NAMING.finditer(sentence):  # "we can define an argument as ...",
+        term = naming.group(1) or naming.group(2)  # "this is called an inclusive or"
+        if subject_terms and set(content_terms(term)) == subject_terms:
+            return True
+    match = _DEFINING.search(sentence.lower())
+    if match is None:
+        return None
+    lead = sentence[: match.start()]
+    if len(words(lead)) > len(subject_terms) + 4 or not subject_terms:
+        return None
+    opening = set(content_terms(lead))
+    after = content_terms(sentence[match.end():])[:1]  # "A set is consistent if ..."
+    if opening == subject_terms or (opening and opening | set(after) == subject_terms):
+        return True
+    return None if opening & subject_terms else False
+
+
+def _readable(unit: str) -> float:
+    """How much a prose unit reads as a sentence: 0 for scraps (a table's row of numbers and
+    names, a few words), 0.5 for a sentence cut off (no closing punctuation), else 1."""
+    if _CAPTION.match(unit):
+        return 0.0
+    tokens = unit.split()
+    lettered = [t for t in tokens if any(ch.isalpha() for ch in t)]
+    if len(lettered) < 4 or len(lettered) < 0.6 * len(tokens):
+        return 0.0
+    return 1.0 if unit.rstrip().endswith((".", "!", "?", ":", ")", '"', "”", "’")) else 0.5
+
+
+def _score(sentence: str, question_terms: set[str], weights: dict[str, float],
+           form: str, subjects: list[set[str]]) -> float:
+    terms = set(content_terms(sentence))
+    matched = terms & question_terms
+    if not matched:
+        return 0.0
+    score = sum(weights[t] for t in matched)
+    if form in (DEFINITION, COMPARISON) and subjects:
+        about = [s for s in subjects if s and s & terms]
+        if not about:
+            score *= 0.5  # about none of the things asked after
+        defined = [_defines(sentence, s) for s in subjects]
+        if any(d is True for d in defined):
+            score *= 2.0
+        elif all(d is False for d in defined):
+            score *= 0.7  # the definition of another term
+    elif form == DEFINITION and _DEFINING.search(sentence.lower()):
+        score *= 1.3
+    # Prefer sentences of readable length: very long ones dilute the answer.
+    return score / (1.0 + max(0, len(words(sentence)) - 40) / 40)
+
+
 def answer_question(question: str, passages: Sequence[Chunk]) -> GroundedAnswer:
     """Answer ``question`` from ``passages`` with the best-matching sentences, cited; a code
-    block right after a chosen sentence (its example) comes with it, whole."""
+    block right after a chosen sentence (its example) comes with it, whole. A question about
+    something none of the passages names gets the answer that the course does not cover it;
+    a comparison gets the best sentence on each side."""
     question_terms = set(content_terms(question))
     candidates: list[tuple[str, Chunk, int]] = []
     following: dict[tuple[str, int], str] = {}
@@ -106,26 +186,31 @@ def answer_question(question: str, passages: Sequence[Chunk]) -> GroundedAnswer:
                 following[(chunk.id, position)] = units[position + 1]
     if not question_terms or not candidates:
         return _not_found(question)
+    missing = uncovered_words(question, [chunk.text for chunk in passages])
+    if missing:
+        return _not_covered(question, missing)
+    reading = read_question(question)
+    subjects = [set(content_terms(s)) for s in reading.subjects]
     weights = _weights(question_terms, [c[0] for c in candidates])
-    asks_definition = bool(_WHAT_IS.search(question))
+    form = reading.form
+    if form == OTHER and _WHAT_IS.search(question):
+        form = DEFINITION
     scored: list[tuple[float, int]] = []
     for index, (unit, _chunk, _position) in enumerate(candidates):
-        sentence = unit[len(_CODE_MARK):] if _is_code(unit) else unit
-        terms = set(content_terms(sentence))
-        matched = terms & question_terms
-        if not matched:
-            continue
-        score = sum(weights[t] for t in matched)
-        if asks_definition and _DEFINING.search(sentence.lower()):
-            score *= 1.3
-        # Prefer sentences of readable length: very long ones dilute the answer.
-        score /= 1.0 + max(0, len(words(sentence)) - 40) / 40
-        scored.append((score, index))
+        code = _is_code(unit)
+        sentence = unit[len(_CODE_MARK):] if code else unit
+        score = _score(sentence, question_terms, weights, form, subjects)
+        if not code:
+            score *= _readable(sentence)
+        if score > 0:
+            scored.append((score, index))
     scored.sort(key=lambda pair: (-pair[0], pair[1]))
     if not scored or scored[0][0] < MIN_SCORE:
         return _not_found(question)
     best = scored[0][0]
     chosen = [i for score, i in scored[:MAX_SENTENCES] if score >= 0.6 * best]
+    if form == COMPARISON:
+        chosen = _each_side(scored, candidates, subjects, chosen)
     chosen.sort(key=lambda i: (candidates[i][1].order, candidates[i][1].id, candidates[i][2]))
     lines: list[str] = []
     citations: list[Citation] = []
@@ -150,6 +235,76 @@ def answer_question(question: str, passages: Sequence[Chunk]) -> GroundedAnswer:
         text=intro + "\n\n" + "\n\n".join(lines),
         citations=citations,
         found=True,
+    )
+
+
+def _each_side(scored: list[tuple[float, int]], candidates: Sequence[tuple[str, Chunk, int]],
+               subjects: list[set[str]], chosen: list[int]) -> list[int]:
+    """For a comparison: the best sentence naming both sides, if any, and the best naming each
+    side (at most :data:`MAX_SENTENCES` in all); ``chosen`` when no side is named."""
+    def names(i: int) -> set[str]:
+        unit = candidates[i][0]
+        return set(content_terms(unit[len(_CODE_MARK):] if _is_code(unit) else unit))
+
+    both = [i for _, i in scored if all(s and s <= names(i) for s in subjects)]
+    picked = both[:1]
+    for side in subjects:
+        own = [i for _, i in scored if side and side <= names(i) and i not in picked]
+        picked.extend(own[:1])
+    return picked[:MAX_SENTENCES] or chosen
+
+
+def uncovered_words(question: str, texts: Sequence[str]) -> list[str]:
+    """The words of ``question`` that say what it is about and that none of ``texts`` holds:
+    a name the learner typed (:func:`names_in`), or a word of the question's subject
+    (:func:`read_question`) rarer in general English than :data:`SPECIFIC_ZIPF`. Common words
+    ("early", "handle") are not counted: a question may use them where the course uses
+    others."""
+    present: set[str] = set()
+    for text in texts:
+        present.update(content_terms(text))
+    named = {n.lower() for n in names_in(question)}
+    reading = read_question(question)
+    about = {w.lower() for s in reading.subjects for w in _WORD.findall(s)}
+    missing: list[str] = []
+    for word in _WORD.findall(question):
+        bare = re.sub(r"['’]s?$", "", word).lower()
+        terms = content_terms(bare)
+        if not terms or any(t in present for t in terms + content_terms(_adjective(bare))):
+            continue
+        if bare in named or (word.lower() in about and general_zipf(bare) < SPECIFIC_ZIPF):
+            missing.append(re.sub(r"['’]s?$", "", word))
+    missing = list(dict.fromkeys(missing))
+    if reading.form in (HOW, WHY, OTHER) and not named & {m.lower() for m in missing}:
+        # a task or a reason is phrased in many words: one the course lacks ("in a class
+        # hierarchy") is no sign, unless it is half of what the question is about
+        subject_terms = {t for s in reading.subjects for t in content_terms(s)}
+        lacking = {t for m in missing for t in content_terms(m)}
+        if 2 * len(lacking) < len(subject_terms):
+            return []
+    return missing
+
+
+def _adjective(word: str) -> str:
+    """An adverb's adjective ("lazily": "lazy", "quickly": "quick"); other words as they are."""
+    if word.endswith("ily") and len(word) > 5:
+        return word[:-3] + "y"
+    if word.endswith("ly") and len(word) > 5:
+        return word[:-2]
+    return word
+
+
+def _not_covered(question: str, missing: Sequence[str]) -> GroundedAnswer:
+    listed = ", ".join(f"“{w}”" for w in missing[:3])
+    return GroundedAnswer(
+        question=question,
+        text=(
+            f"I could not find that in the course material: its passages never mention "
+            f"{listed}, so the course does not seem to cover it. Ask about one of its "
+            "concepts, or with the words the course uses."
+        ),
+        citations=[],
+        found=False,
     )
 
 

@@ -30,7 +30,11 @@ RUNGS = 3
 
 def _where(exercise: Exercise, concept: Concept) -> str:
     citations = exercise.citations or concept.citations
-    place = f"the section *{concept.section}*" if concept.section else "the material"
+    section = concept.section
+    if section and reveals_answer(section, exercise):
+        section = ""  # a title that is the answer says nothing once masked ("*3.1 […]*")
+    place = (f"the section *{section}*" if section else
+             "the page" if citations else "the material")
     if citations:
         place += f" ({citations[0].label()})"
     return place
