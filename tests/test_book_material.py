@@ -345,6 +345,9 @@ def test_a_contrast_written_from_both_sides_is_asked_once_unless_it_is_all_one_s
     # the other side stays when its concept would be left without a question
     alone = [contrast("gather", "gather", "scatter"), contrast("scatter", "scatter", "gather")]
     assert {e["id"] for e in _asked_once(alone)} == {"gather-contrast-1", "scatter-contrast-1"}
+    # unless it poses the same prompt word for word: one note shown under both concepts
+    same = [contrast("gather", "gather", "scatter"), contrast("scatter", "gather", "scatter")]
+    assert len(_asked_once(same)) == 1
 
 
 def test_a_second_angle_on_the_definition_does_not_send_a_shared_question_away() -> None:

@@ -191,3 +191,21 @@ def test_the_writers_frame_tells_no_part_of_a_name() -> None:
               'plot elements."?')
     assert not told_by_its_parts("set style fill", quoted_part(prompt),
                                  ["set style function", "set style data"])
+
+
+def test_a_word_inside_a_code_name_after_its_library_prefix_tells_it() -> None:
+    sentence = ("Which term fills the blank: \"The command _____ gives the polynomials in the "
+                "variable y defining the number field extensions on which the eigenforms are "
+                "defined.\"?")
+    assert told_by_its_parts("mffields", sentence, ["mfeigenbasis", "mffromell", "lfunmf"])
+    assert told_by_its_parts("mfcusps", "Which term fills the blank: \"The function _____(N) "
+                             "gives the list of all cusps of the group.\"?",
+                             ["mfbasis", "mfcosets", "mftocoset"])
+    # a word the prompt does not say, or one another option holds too, tells nothing
+    assert not told_by_its_parts("mffields", "The command _____ gives the polynomials of the "
+                                 "eigenforms.", ["mfeigenbasis", "mffromell", "lfunmf"])
+    assert not told_by_its_parts("mffields", sentence, ["mfeigenbasis", "mffieldsinit"])
+    # a name that starts on a word, not a library prefix, holds words the prompt may say
+    assert not told_by_its_parts("PlotConfidenceIntervals", "Which term fills the blank: "
+                                 "\"_____ generates a fitted line for each pair of inter and "
+                                 "slope.\"?", ["FitLine", "ResampleRows"])

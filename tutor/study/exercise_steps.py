@@ -240,7 +240,10 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
     concept that has the fewest questions of its own and such questions so far (a concept
     whose one item uses the idea has no item on its definition to fall back on), and on a tie
     to one for which it is the only question written (the others have more); a pair one side
-    asks on the book's case goes to that side."""
+    asks on the book's case goes to that side. The other side's item on the same pair stays
+    when it is all its concept has and its prompt is its own; one whose prompt is the chosen
+    item's, word for word (a mix-up "written" under both concepts with the same note), goes:
+    blind raters kept neither copy."""
     by_prompt: dict[str, list[dict[str, Any]]] = defaultdict(list)
     kept: list[dict[str, Any]] = []
     for exercise in exercises:
@@ -275,10 +278,12 @@ def _asked_once(exercises: list[dict[str, Any]]) -> list[dict[str, Any]]:
         kept.append(chosen)
         if question.startswith(_PAIR):
             turned_away += [e for e in candidates if e is not chosen]
-    # a contrast written from the other side stays when it is all its concept has: the
-    # writer left out that concept's definition item for it
+    # a contrast written from the other side stays when it is all its concept has (the writer
+    # left out that concept's definition item for it) and it is not the same prompt again
+    asked = {" ".join(str(e.get("prompt", "")).split()) for e in kept}
     kept += [e for e in turned_away
-             if not load[e.get("concept_id", "")] and not beside[e.get("concept_id", "")]]
+             if not load[e.get("concept_id", "")] and not beside[e.get("concept_id", "")]
+             and " ".join(str(e.get("prompt", "")).split()) not in asked]
     return _one_showing_of_each_case(kept)
 
 

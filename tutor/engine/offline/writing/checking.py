@@ -186,9 +186,11 @@ def check_exercise(exercise: Exercise, concept: Concept, passages: Sequence[Chun
             problems += _choice_problems(exercise, terms)
         from tutor.engine.offline.writing.giveaways import leak_problems
         from tutor.engine.offline.writing.standing_alone import standing_problems
+        from tutor.engine.offline.writing.unseen_context import context_problems
 
         problems += leak_problems(exercise, terms, concept.name)
         problems += standing_problems(exercise, concept.name, terms)
+        problems += context_problems(exercise)
         if exercise.kind is ExerciseKind.TRUE_FALSE:
             problems += _statement_problems(exercise, concept, terms, passages)
         if exercise.citations:

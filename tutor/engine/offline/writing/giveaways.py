@@ -215,6 +215,24 @@ _ENDING = re.compile(r"^(?:[aeiouy]|s\b|ment|ness|ly\b|ship|ful|less)")
 same word, not a second one run into it."""
 
 
+MIN_WITHIN = 5
+"""Letters a word of the prompt needs to tell a code name it sits inside, after the name's
+library prefix ("field" of *mffields*, "kohnen" of *mfkohnenbijection*)."""
+_CODE_PREFIX = re.compile(r"^[^aeiouy]{1,2}$")
+"""A library's short prefix of a code name ("mf", "gl"): no vowel, so no word of its own."""
+
+
+def _within_code_name(name: str, word: str) -> int | None:
+    """Where a word of the prompt stands inside a run-together code name that begins with a
+    short library prefix (:data:`_CODE_PREFIX`), or ``None``: the prefix and what follows the
+    word are parts of their own, so the word is a part the prompt tells."""
+    at = name.find(word)
+    if len(word) < MIN_WITHIN or at < 1 or not _CODE_PREFIX.match(name[:at]):
+        return None  # "plot" of *plotconfidenceintervals* is no prefix: "inter" tells nothing
+    after = name[at + len(word):]
+    return at if after in ("", "s", "es") or _left_over(after, after=True) else None
+
+
 def _left_over(rest: str, after: bool) -> bool:
     """Whether what a run-together name keeps beside a word of the prompt is a word of its own
     (:data:`_LEFT_OVER` letters, or a number's: "x2" of "x2data"); kept ``after`` the word,
@@ -295,6 +313,8 @@ def _told_parts(name: str, said: tuple[set[str], set[str], set[str]]
                 letters |= set(range(len(word)))
             elif low.endswith(word) and _left_over(low[:-len(word)], after=False):
                 letters |= set(range(len(low) - len(word), len(low)))
+            elif (at := _within_code_name(low, word)) is not None:
+                letters |= set(range(at, at + len(word)))
             else:
                 continue
             told.add(stem(word))
