@@ -63,6 +63,9 @@ _SUBJECT = re.compile(
     r"stores?|sets?|defines?|controls?|determines?|holds?|means|can|may|must|should|will|does|do)\b",
     re.I)
 """A sentence that opens on a noun phrase and its verb: the noun phrase is its subject."""
+_PREDICATE = re.compile(r"\s*(?:(?:said\s+to\s+be|called|known\s+as|termed|named)\s+)?"
+                        r"(?:(?:the|an?)\s+)?")
+"""What comes between a subject's verb and the concept it names as its predicate."""
 _OWN_NAME = re.compile(r"[\"“'‘][^\"”'’]{2,40}[\"”'’]|\b[a-z]+_\w+|\b[A-Za-z]+\d\w*")
 """A name of its own in a subject: a quoted term, an identifier."""
 
@@ -103,8 +106,10 @@ def about_another(text: str, terms: Sequence[str], others: Collection[str] = ())
     if match is None:
         return False
     subject = match.group("subject")
-    if term_pattern(terms).search(subject):
-        return False
+    pattern = term_pattern(terms)
+    predicate = _PREDICATE.sub("", text.strip()[match.end():], count=1)
+    if pattern.search(subject) or pattern.match(predicate):
+        return False  # about it, or naming it as what the subject is ("... is linear if")
     if any(re.search(r"[\w-]-" + re.escape(t) + r"\b", subject, re.I) for t in terms if t):
         return True  # a longer name holding the concept's
     own = {term_key(t) for t in terms}
