@@ -80,6 +80,9 @@ def test_the_strict_judge_refuses_them_too() -> None:
         DefinitionKind.DESCRIPTION)
     assert definition_kind("Again, a tempo is the speed at which a piece is played.",
                            ["tempo"]) is DefinitionKind.DESCRIPTION
+    assert definition_kind("The parameter t_max specifies where the routine stores the tempo, "
+                           "which is the speed of a piece.", ["tempo"]) is (
+        DefinitionKind.DESCRIPTION)  # its subject is an identifier, the tempo a gloss inside
     assert definition_kind("A tempo is the speed at which a piece is played.", ["tempo"]) is (
         DefinitionKind.DEFINITION)
 
