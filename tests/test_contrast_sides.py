@@ -11,7 +11,7 @@ from tutor.engine.offline.definitions.descriptions import describe
 from tutor.engine.offline.terms import term_variants
 from tutor.engine.offline.writing.checking import check_exercise
 from tutor.engine.offline.writing.exercise_material import Sibling, gather, rank_siblings
-from tutor.text import split_sentences
+from tutor.sentences import split_sentences
 
 
 def _pair(item: Exercise) -> set[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from tutor.course import Chunk
 from tutor.ingest import Page, chunk_pages
 from tutor.ingest.chunking import MAX_CHARS
-from tutor.text import split_sentences
+from tutor.sentences import split_sentences
 
 SENTENCE = "A heap keeps its smallest item at the root, so the minimum is found in constant time. "
 

@@ -14,7 +14,7 @@ REMARK = "For example, set dash 0.5 0.1 0.1 0.1 looks good."
 
 
 def _sentences(chunks: list[Chunk]) -> list[Sentence]:
-    from tutor.text import split_sentences
+    from tutor.sentences import split_sentences
 
     return [Sentence(text, i, 0, c.heading) for i, c in enumerate(chunks)
             for text in split_sentences(c.text)]

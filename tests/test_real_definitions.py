@@ -18,7 +18,7 @@ from tutor.engine.offline.definitions.definition_faults import (
 )
 from tutor.engine.offline.definitions.real_definitions import review_definitions
 from tutor.engine.port import ConceptDraft
-from tutor.text import split_sentences
+from tutor.sentences import split_sentences
 
 
 def _sentences(chunks: list[Chunk]) -> list[Sentence]:

@@ -9,7 +9,7 @@ from tutor.course import Chunk, Citation
 from tutor.engine.offline.concepts.candidates import Sentence
 from tutor.engine.offline.definitions.remarks import is_label, is_remark, replace_remarks
 from tutor.engine.port import ConceptDraft
-from tutor.text import split_sentences
+from tutor.sentences import split_sentences
 
 
 def _sentences(chunks: list[Chunk]) -> list[Sentence]:

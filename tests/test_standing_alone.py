@@ -6,15 +6,10 @@ from __future__ import annotations
 
 from tutor.course import Chunk, Citation, Concept, Exercise, ExerciseKind
 from tutor.engine.offline.definitions.descriptions import describes_command
-from tutor.engine.offline.terms import PREPOSITIONS, term_variants
+from tutor.engine.offline.terms import term_variants
 from tutor.engine.offline.writing.checking import check_exercise
 from tutor.engine.offline.writing.giveaways import abbreviated
-from tutor.engine.offline.writing.standing_alone import (
-    artefact,
-    quoted_sentence,
-    sentence_not_description,
-    standing_problems,
-)
+from tutor.engine.offline.writing.standing_alone import artefact, quoted_sentence, standing_problems
 
 PAGE = Citation(source="manual.pdf", page=3)
 TEXT = ("A link function maps the mean of the response to the linear predictor. "
@@ -183,26 +178,6 @@ def test_what_a_thing_is_in_one_case_is_no_definition() -> None:
                                 "are said to be inconsistent.", ["inconsistent"])
 
 
-def test_a_subject_holding_between_has_its_own_verb() -> None:
-    # "between" is a preposition for the checker as for concept extraction (one list): the
-    # "the" after it opens no second subject, so the sentence is about the thing, not what
-    # it is.
-    assert sentence_not_description("The gap between the groups has narrowed")
-    assert "between" in PREPOSITIONS
-    assert not sentence_not_description("The object a method is invoked on")
-
-
-def test_a_description_saying_only_that_it_is_of_some_kind_is_too_vague() -> None:
-    from tutor.engine.offline.writing.standing_alone import vague, what_it_is_problems
-
-    assert vague("a special construct") and vague("another kind of data storage")
-    assert vague("the usual plotting behaviour")
-    assert not vague("a special value that marks the end of a list")  # a clause tells it
-    assert not vague("The derivative of a CDF") and not vague("A meaningful expression")
-    assert what_it_is_problems("a special construct") == [
-        "the description is too vague to tell one term"]
-
-
 def test_a_description_ending_on_an_owner_is_cut_short() -> None:
     from tutor.engine.offline.writing.giveaways import cut_short
 
@@ -247,11 +222,3 @@ def test_an_explain_key_pointing_at_a_list_that_follows_is_refused() -> None:
     said = explain("A reserved word is a word the language keeps for itself, so no symbolic "
                    "name may be spelled like it.")
     assert key_problems(said, "reserved word", ["reserved word", "reserved words"]) == []
-
-
-def test_a_sentence_saying_only_that_the_term_is_of_some_kind_is_too_general() -> None:
-    from tutor.engine.offline.writing.standing_alone import says_only_a_kind
-
-    assert says_only_a_kind("The canvas size is the usual plotting behaviour.", "canvas size")
-    assert not says_only_a_kind("The canvas size is the area the terminal draws on, in "
-                                "pixels.", "canvas size")

@@ -7,11 +7,8 @@ from __future__ import annotations
 from tutor.course import Citation, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.terms import term_variants
 from tutor.engine.offline.writing.giveaways import leak_problems
-from tutor.engine.offline.writing.standing_alone import (
-    sentence_not_description,
-    standing_problems,
-    too_general,
-)
+from tutor.engine.offline.writing.standing_alone import standing_problems
+from tutor.engine.offline.writing.what_it_is import sentence_not_description, too_general
 
 PAGE = Citation(source="manual.pdf", page=7)
 

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from tutor.course import Chunk
 from tutor.ingest.cleaning import looks_like_code
 from tutor.ingest.sources import Page
-from tutor.text import fold, split_sentences
+from tutor.sentences import split_sentences
+from tutor.text import fold
 
 MIN_CHARS = 300
 TARGET_CHARS = 650

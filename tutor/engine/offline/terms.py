@@ -6,8 +6,8 @@ junk-term test and an index of term mentions (:func:`mentions_key`: a term's exa
 The word helpers the writers and the checker share sit here too, so writer and checker agree on what
 counts as a leak: :func:`words`, :func:`term_variants` (a name's singular and plural forms),
 :func:`mentions` (a term named in a text, misspellings within :data:`TERM_FUZZ` allowed),
-:func:`content_stems` and :func:`support`. The stopword list, the singular, the sentence splitter
-and the PDF normaliser are the toolkit's (:mod:`tutor.text`).
+:func:`content_stems` and :func:`support`. The stopword list, the singular and the PDF
+normaliser are the toolkit's (:mod:`tutor.text`), the sentence splitter its :mod:`tutor.sentences`.
 """
 
 from __future__ import annotations

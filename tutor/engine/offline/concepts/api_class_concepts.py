@@ -26,7 +26,8 @@ from tutor.course import Chunk
 from tutor.engine.offline.concepts.api_classes import ApiMember, ApiUnit
 from tutor.engine.offline.concepts.reference_entries import ReferenceEntry, verb_form
 from tutor.engine.port import ConceptDraft
-from tutor.text import split_sentences, without_period
+from tutor.sentences import split_sentences
+from tutor.text import without_period
 
 UNIT_SCORE = 3.5
 """A class's score: above its members' (it sorts before a member introduced with it)."""

@@ -35,7 +35,8 @@ from dataclasses import dataclass, field
 
 from tutor.course import Chunk
 from tutor.engine.offline.concepts.reference_entries import RUN_ON
-from tutor.text import normalize, split_sentences
+from tutor.sentences import split_sentences
+from tutor.text import normalize
 
 MIN_UNITS = 3
 """Units a course needs before any counts (a generated reference repeats its layout)."""

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from tutor.course import Chunk
 from tutor.engine.offline.definitions.patterns import Definition
 from tutor.engine.offline.terms import COMMON_VERBS, DETERMINERS, DOTTED_NAME, key_tokens
-from tutor.text import general_zipf, normalize, prose_blocks, singular, split_sentences
+from tutor.sentences import prose_blocks, split_sentences
+from tutor.text import general_zipf, normalize, singular
 
 EMPHASIS_COUNTS = True
 """Whether a term set in emphasis where it is introduced counts as explained."""

@@ -35,7 +35,8 @@ from tutor.engine.offline.concepts.reference_entries import (
 )
 from tutor.engine.offline.terms import term_key
 from tutor.engine.port import ConceptDraft
-from tutor.text import lower_first, split_sentences, without_period
+from tutor.sentences import split_sentences
+from tutor.text import lower_first, without_period
 
 SCORE = 3.0
 """An entry concept's score, as :data:`.reference_concepts.SCORE`."""

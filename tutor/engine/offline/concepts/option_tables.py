@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 
 from tutor.course import Chunk, Citation
 from tutor.engine.port import ConceptDraft
-from tutor.text import STOPWORDS, lower_first, normalize, split_sentences, without_period
+from tutor.sentences import split_sentences
+from tutor.text import STOPWORDS, lower_first, normalize, without_period
 
 MIN_OPTIONS = 4
 """Options with a description of their own a table needs (``--help``, ``--version`` aside)."""

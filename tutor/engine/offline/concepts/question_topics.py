@@ -33,7 +33,8 @@ from tutor.engine.offline.concepts.section_topics import (
     displayed,
     names_topic,
 )
-from tutor.text import STOPWORDS, content_stems, general_zipf, normalize, split_sentences
+from tutor.sentences import split_sentences
+from tutor.text import STOPWORDS, content_stems, general_zipf, normalize
 
 _SUBJECTS = r"(?:I|you|we|one)"
 _MODALS = r"(?:do|does|can|could|should|would|may|might|must)"

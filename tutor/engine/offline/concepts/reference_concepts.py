@@ -44,13 +44,13 @@ from tutor.engine.offline.concepts.reference_entries import (
 )
 from tutor.engine.offline.terms import DETERMINERS, term_key
 from tutor.engine.port import ConceptDraft
+from tutor.sentences import split_sentences
 from tutor.text import (
     content_stems,
     is_deprecation,
     is_question,
     lower_first,
     normalize,
-    split_sentences,
     without_period,
 )
 

@@ -38,14 +38,8 @@ from tutor.engine.offline.concepts.entry_names import (
     wrapped_arguments,
 )
 from tutor.engine.offline.terms import COMMON_VERBS, term_key
-from tutor.text import (
-    bare_verb,
-    content_stems,
-    is_deprecation,
-    is_question,
-    normalize,
-    split_sentences,
-)
+from tutor.sentences import split_sentences
+from tutor.text import bare_verb, content_stems, is_deprecation, is_question, normalize
 
 MIN_ENTRIES = 3
 """Entries a course needs before any counts (a reference repeats its layout)."""

@@ -33,7 +33,8 @@ from tutor.engine.offline.concepts.section_concepts import SCORE, reads_alone
 from tutor.engine.offline.concepts.section_topics import displayed, names_topic
 from tutor.engine.offline.terms import COMMON_VERBS, DETERMINERS, term_key
 from tutor.engine.port import ConceptDraft
-from tutor.text import content_stems, normalize, split_sentences
+from tutor.sentences import split_sentences
+from tutor.text import content_stems, normalize
 
 RUN_IN_EVIDENCE = "run-in head"
 """The evidence kind of a concept kept for the paragraph its run-in head opens."""

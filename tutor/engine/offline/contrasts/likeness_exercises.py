@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from tutor.course import Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.terms import term_key
 from tutor.engine.offline.writing.exercise_material import Material
-from tutor.text import normalize, split_sentences, without_period
+from tutor.sentences import split_sentences
+from tutor.text import normalize, without_period
 
 _TERM = "\x01"
 _KIND = r"(?:\s+(?:style|plot\s+style|command|option|function|terminal|keyword))?"

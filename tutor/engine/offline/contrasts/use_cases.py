@@ -40,7 +40,8 @@ from tutor.engine.offline.examples.example_use_exercises import another_name
 from tutor.engine.offline.terms import content_stems, mentions, term_variants
 from tutor.engine.offline.writing.checking import BLANK, same_option
 from tutor.engine.offline.writing.exercise_material import Material, Sibling, dice
-from tutor.text import split_sentences, without_period
+from tutor.sentences import split_sentences
+from tutor.text import without_period
 
 MAX_RIVALS = 8
 """Near concepts tried as the rival, nearest first: past them, a concept is too far from the

@@ -51,7 +51,7 @@ from tutor.engine.offline.definitions.section_definitions import without_run_in
 from tutor.engine.offline.definitions.self_contained import is_prose, leans
 from tutor.engine.offline.terms import MentionIndex, content_stems, term_key
 from tutor.engine.port import ConceptDraft
-from tutor.text import split_sentences
+from tutor.sentences import split_sentences
 
 JUDGED_EVIDENCE = frozenset({"definition", "emphasis", "keyphrase"})
 """The evidence kinds of a draft this pass may drop: a sentence pattern, emphasis, keyphrase

@@ -23,7 +23,8 @@ from collections.abc import Sequence
 from tutor.engine.offline.definitions.defining_anywhere import tells_what
 from tutor.engine.offline.definitions.descriptions import term_pattern
 from tutor.engine.offline.terms import COMMON_VERBS
-from tutor.text import STOPWORDS, split_sentences
+from tutor.sentences import split_sentences
+from tutor.text import STOPWORDS
 
 OPENING_WORDS = 5
 """A "this"/"these" among a sentence's first words points back; later it may point at a

@@ -56,7 +56,8 @@ from tutor.engine.offline.definitions.refusals import (
 from tutor.engine.offline.definitions.self_contained import is_prose, leans
 from tutor.engine.offline.terms import MentionIndex, term_key
 from tutor.engine.port import ConceptDraft
-from tutor.text import is_question, split_sentences
+from tutor.sentences import split_sentences
+from tutor.text import is_question
 
 STRONG = 2.5
 """The least pattern strength (:mod:`~tutor.engine.offline.definitions.patterns`) that marks a

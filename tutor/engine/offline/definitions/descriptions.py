@@ -15,7 +15,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tutor.engine.offline.terms import content_stems, mentions
-from tutor.text import STOPWORDS, normalize, split_sentences, without_period
+from tutor.sentences import split_sentences
+from tutor.text import STOPWORDS, normalize, without_period
 
 if TYPE_CHECKING:
     from tutor.engine.offline.writing.exercise_material import Material
@@ -138,8 +139,7 @@ _POINTS_ELSEWHERE = re.compile(
     r"\b(?:the\s+(?:main\s+)?topic\s+of|(?:is|are)\s+(?:discussed|covered|"
     r"explained|introduced)\s+in|chapters?\s+\d+|sections?\s+\d+)\b|^\W*the\s+other\b"
     r"|^\W*(?:a|an|the)\s+(?:(?:big|large|huge|small|major|broad|central|key|important)\s+)?"
-    r"(?:topic|subject)\b",
-    re.I)
+    r"(?:topic|subject)\b", re.I)
 """A description that says where the concept is treated, not what it is ("the topic of
 Chapter 11", "a big topic"), or what the others are ("The other sentences are premises of the argument")."""
 _PARTICIPLE = re.compile(r"^\W*[a-z]\w+ed\b")

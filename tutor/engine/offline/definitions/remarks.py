@@ -46,7 +46,8 @@ from tutor.engine.offline.definitions.section_definitions import without_run_in
 from tutor.engine.offline.definitions.self_contained import is_prose, leans
 from tutor.engine.offline.terms import term_key
 from tutor.engine.port import ConceptDraft
-from tutor.text import code_marks, is_question, split_sentences
+from tutor.sentences import split_sentences
+from tutor.text import code_marks, is_question
 
 _OPENER = re.compile(
     r"^\W*(?:un)?(?:fortunately|luckily|sadly|happily|interestingly|surprisingly|clearly|"

@@ -33,7 +33,7 @@ from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.examples.worked_examples import named_terms, result_pattern
 from tutor.engine.offline.terms import content_stems, mentions
 from tutor.engine.offline.writing.exercise_material import Material
-from tutor.text import passage_sentences
+from tutor.sentences import passage_sentences
 
 MAX_ITEMS = 2
 """Conclusions asked per concept."""

@@ -33,7 +33,8 @@ from tutor.engine.offline.code_output.special_values import stated_cases
 from tutor.engine.offline.terms import mentions
 from tutor.engine.offline.writing.checking import BLANK, same_option
 from tutor.engine.offline.writing.exercise_material import Material, with_leads
-from tutor.text import normalize, sentences
+from tutor.sentences import sentences
+from tutor.text import normalize
 
 MAX_ITEMS = 2
 NEAR_TEXT_CHARS = 400

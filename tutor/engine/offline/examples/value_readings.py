@@ -28,7 +28,7 @@ from tutor.engine.offline.examples.worked_examples import (
     stated_by_subject,
 )
 from tutor.engine.offline.writing.exercise_material import Material
-from tutor.text import passage_sentences
+from tutor.sentences import passage_sentences
 
 MAX_ITEMS = 2
 """Readings asked per concept."""

@@ -26,7 +26,8 @@ from functools import lru_cache
 from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.writing.checking import BLANK
 from tutor.engine.offline.writing.exercise_material import Material
-from tutor.text import STOPWORDS, passage_sentences
+from tutor.sentences import passage_sentences
+from tutor.text import STOPWORDS
 
 MAX_ITEMS = 2
 """Worked examples asked per concept."""

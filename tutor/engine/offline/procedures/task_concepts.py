@@ -27,7 +27,8 @@ from tutor.engine.offline.definitions.self_contained import leans
 from tutor.engine.offline.procedures.reading import find_procedures
 from tutor.engine.offline.terms import content_stems, term_key
 from tutor.engine.port import ConceptDraft
-from tutor.text import code_marks, general_zipf, normalize, sentences, stem
+from tutor.sentences import sentences
+from tutor.text import code_marks, general_zipf, normalize, stem
 
 TASK_EVIDENCE = "task"
 """The evidence kind of a concept kept because a section teaches a task."""

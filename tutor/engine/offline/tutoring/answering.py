@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from tutor.course import Chunk, Citation
 from tutor.engine.port import GroundedAnswer
 from tutor.ingest.cleaning import looks_like_code
-from tutor.text import content_stems, is_prose_line, passage_sentences, words
+from tutor.sentences import is_prose_line, passage_sentences
+from tutor.text import content_stems, words
 
 QUESTION_WORDS = frozenset(
     "explain tell mean means meaning define definition please know understand example".split()

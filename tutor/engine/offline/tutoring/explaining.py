@@ -17,7 +17,8 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk, Citation, Concept
 from tutor.engine.port import ANSWERED, Explanation, ExplanationStyle, LearnerContext
-from tutor.text import passage_sentences, words
+from tutor.sentences import passage_sentences
+from tutor.text import words
 
 _EXAMPLE = re.compile(
     r"\bfor example\b|\bfor instance\b|\be\.g\.|\bsuch as\b|\bconsider\b|\bsuppose\b|"

@@ -20,7 +20,8 @@ import re
 from tutor.answers import MASK, answer_strings, mask_answer, reveals_answer, same_number
 from tutor.course import Concept, Exercise, ExerciseKind
 from tutor.engine.port import Hint
-from tutor.text import content_stems, passage_sentences, words
+from tutor.sentences import passage_sentences
+from tutor.text import content_stems, words
 
 __all__ = ["MASK", "RUNGS", "answer_strings", "hint", "mask_answer", "reveals_answer"]
 

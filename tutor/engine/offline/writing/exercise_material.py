@@ -31,7 +31,8 @@ from tutor.engine.offline.terms import content_stems, term_variants
 from tutor.engine.offline.writing.checking import BLANK, NEAR_DUPLICATE, canonical, negates
 from tutor.engine.offline.writing.giveaways import cut_short
 from tutor.name_masking import description_without_name
-from tutor.text import code_marks, normalize, sentences, without_period
+from tutor.sentences import sentences
+from tutor.text import code_marks, normalize, without_period
 
 CODE_TOKEN = re.compile(r"\b[a-z_]\w*\.[a-z_]\w*\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b\w+_\w+\b")
 """A dotted name, a CamelCase class or a snake_case name: code in a sentence."""

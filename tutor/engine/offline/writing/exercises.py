@@ -60,9 +60,7 @@ from tutor.engine.offline.writing.exercise_mix import (
     with_one_recall,
 )
 from tutor.engine.offline.writing.refusals import refuse
-from tutor.engine.offline.writing.standing_alone import (
-    what_it_is_problems,
-)
+from tutor.engine.offline.writing.what_it_is import what_it_is_problems
 from tutor.text import lower_first
 
 _MARK = "\x00"

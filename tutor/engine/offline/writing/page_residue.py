@@ -20,7 +20,8 @@ import re
 from tutor.course import Exercise, ExerciseOrigin
 from tutor.engine.offline.concepts.reference_entries import DOERS
 from tutor.engine.offline.terms import content_stems, words
-from tutor.text import split_sentences, stem
+from tutor.sentences import split_sentences
+from tutor.text import stem
 
 _SMALL_WORDS = (r"a|an|as|at|be|by|do|go|he|if|in|is|it|me|my|no|of|on|or|so|to|up|us|we|"
                 r"vs|pp|p|ok|id|tv|pc|ip|os|ms|cd|ed|eq|ex|fig|ch|sec|vol")

@@ -39,7 +39,8 @@ from tutor.engine.offline.writing.purposes import (
     tidy,
     without_pointers,
 )
-from tutor.text import normalize, split_sentences
+from tutor.sentences import split_sentences
+from tutor.text import normalize
 
 ACTION_VERBS = PURPOSE_VERBS | VERBS | frozenset((
     "capture call communicate convert copy delete display draw edit evaluate execute export "

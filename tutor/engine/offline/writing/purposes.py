@@ -27,7 +27,8 @@ from tutor.engine.offline.definitions.descriptions import term_pattern
 from tutor.engine.offline.definitions.purpose_lines import order_in
 from tutor.engine.offline.terms import content_stems, mentions
 from tutor.engine.offline.writing.giveaways import cut_short
-from tutor.text import bare_verb, normalize, split_sentences, without_period
+from tutor.sentences import split_sentences
+from tutor.text import bare_verb, normalize, without_period
 
 PURPOSE_VERBS = (API_VERBS - {"use", "behave", "fail", "wait", "loop", "default"}) | frozenset((
     "add allow apply change check compute contain create define give help include keep make "
