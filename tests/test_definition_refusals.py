@@ -18,7 +18,7 @@ from tutor.engine.offline.definitions.refusals import (
 )
 from tutor.engine.offline.terms import term_key
 from tutor.engine.port import ConceptDraft
-from tutor.text import split_sentences
+from tutor.sentences import split_sentences
 
 
 def _sentences(chunks: list[Chunk]) -> list[Sentence]:
