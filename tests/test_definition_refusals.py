@@ -68,6 +68,10 @@ def test_a_sentence_whose_subject_is_another_thing_is_refused() -> None:
     assert about_another("The left-margin property sets the space before the text.",
                          ["margin property"], others)  # a longer name holding the concept's
     assert not about_another("The table is a list of rows of equal length.", ["table"], others)
+    assert not about_another("A row index that holds no gaps is called dense.", ["dense"],
+                             others)  # a naming of the concept
+    assert not about_another("When the row index is empty, the table is cleared.", ["table"],
+                             others)  # no noun phrase opens it
     assert not about_another("A row index is sorted if its numbers increase.", ["sorted"],
                              others)  # the concept is what the subject is said to be
     assert not about_another("The margin property sets the space around the text.",

@@ -66,6 +66,9 @@ _SUBJECT = re.compile(
 _PREDICATE = re.compile(r"\s*(?:(?:said\s+to\s+be|called|known\s+as|termed|named)\s+)?"
                         r"(?:(?:the|an?)\s+)?")
 """What comes between a subject's verb and the concept it names as its predicate."""
+_NAMING = re.compile(r"\b(?:called|known\s+as|termed|named|said\s+to\s+be|we\s+call)\s+"
+                     r"(?:(?:the|an?)\s+)?[\"“'‘]?\x02")
+"""A naming of the concept anywhere in the text: the sentence says what it names."""
 _OWN_NAME = re.compile(r"[\"“'‘][^\"”'’]{2,40}[\"”'’]|\b[a-z]+_\w+|\b[A-Za-z]+\d\w*")
 """A name of its own in a subject: a quoted term, an identifier."""
 
@@ -107,6 +110,9 @@ def about_another(text: str, terms: Sequence[str], others: Collection[str] = ())
         return False
     subject = match.group("subject")
     pattern = term_pattern(terms)
+    if subject.split()[0].lower() in STOPWORDS or _NAMING.search(pattern.sub("\x02", text)):
+        return False  # no noun phrase opens it ("When the events ..."), or it names the
+        # concept ("The empty event ... It can never occur, so it is also called X.")
     predicate = _PREDICATE.sub("", text.strip()[match.end():], count=1)
     if pattern.search(subject) or pattern.match(predicate):
         return False  # about it, or naming it as what the subject is ("... is linear if")
