@@ -53,6 +53,10 @@ def test_a_sentence_that_goes_on_from_the_one_before_is_refused() -> None:
     assert leans_on_before("The last examples show that the solver can stop early.")
     assert leans_on_before("The usual way of storing these values is a hash table.")
     assert leans_on_before("The shortest path problem is stated as follows.")
+    assert leans_on_before("The same result is given by the scan command.")
+    assert not leans_on_before("The same option as scan takes is read first.")
+    assert not leans_on_before("ABC stands for A Bar Code, and it has two forms (the latter is "
+                               "the short one).")  # "the latter" of its own sentence
     assert not leans_on_before("The splitq command is more useful than split for long lists.")
     assert not leans_on_before("The free licence is meant for manuals more than a few pages "
                                "long.")

@@ -184,7 +184,7 @@ def review_definitions(drafts: list[ConceptDraft], sentences: Sequence[Sentence]
     others = {term_key(n) for d in drafts for n in (d.name, *d.aliases)} - {""}
     weak = [d for d in drafts if not real_definition(d.definition, terms_of(d))
             or placeholder(d) or named_in_passing(d)
-            or refused(d.definition, terms_of(d), others)]
+            or refused(d.definition, terms_of(d))]
     if not weak:
         return drafts
     keys = {term_key(t): d for d in weak for t in terms_of(d) if term_key(t)}
@@ -198,7 +198,8 @@ def review_definitions(drafts: list[ConceptDraft], sentences: Sequence[Sentence]
     dropped: set[int] = set()
     for draft in weak:
         terms = terms_of(draft)
-        refusing = refused(draft.definition, terms, others)
+        refusing = refused(draft.definition, terms)  # another concept as the subject only
+        # rules out a sentence taken in its place: choosing again on it made definitions worse
         positions = [p for p in sorted(found.get(id(draft), set()))
                      if real_definition(sentences[p].text, terms)
                      and not one_named(sentences[p].text, terms)

@@ -41,7 +41,8 @@ number, "see", a page."""
 _CONNECTIVE = re.compile(
     r"^\W*(?:again|also|similarly|likewise|moreover|furthermore|however|conversely|hence|thus|"
     r"therefore|besides|nevertheless|in\s+addition|in\s+contrast|on\s+the\s+other\s+"
-    r"hand|as\s+before|as\s+above|but|finally)\b(?!\s+(?:of|to)\b)", re.I)
+    r"hand|as\s+before|as\s+above|but|finally|the\s+same\b(?!.*\bas\b))\b(?!\s+(?:of|to)\b)",
+    re.I)
 """An opening connective: the sentence goes on from the one before it."""
 _COMPARATIVE = re.compile(
     r"\b(?:is|are|was|were|seems?|becomes?)\s+(?:(?:much|even|far|a\s+bit|a\s+little)\s+)?"
@@ -50,7 +51,7 @@ _COMPARATIVE = re.compile(
 _PRO_VERB = re.compile(r"\b(?:does|do|did)\s+(?:this|that|so)\b", re.I)
 """An action said before, stood for ("The mfsearch command does this naively")."""
 _EARLIER = re.compile(
-    r"\bthe\s+(?:previous|preceding|above|latter|former)\b|\b(?:the|these)\s+last\s+(?:\w+\s+)?"
+    r"\bthe\s+(?:previous|preceding|above)\b|\b(?:the|these)\s+last\s+(?:\w+\s+)?"
     r"(?:examples?|commands?|lines?|calls?|sessions?|paragraphs?|sentences?)\b"
     r"|\b[a-z]+ing\s+(?:these|those)\s+[a-z]+", re.I)
 """Lines or things shown before ("The last commands illustrate ...", "computing these
