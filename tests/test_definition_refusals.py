@@ -54,6 +54,8 @@ def test_a_sentence_that_goes_on_from_the_one_before_is_refused() -> None:
     assert leans_on_before("The usual way of storing these values is a hash table.")
     assert leans_on_before("The shortest path problem is stated as follows.")
     assert leans_on_before("The same result is given by the scan command.")
+    assert not leans_on_before("The unwrap option shifts each point to within pi of the previous "
+                               "point.")  # a point of its own data, not earlier text
     assert not leans_on_before("The same option as scan takes is read first.")
     assert not leans_on_before("ABC stands for A Bar Code, and it has two forms (the latter is "
                                "the short one).")  # "the latter" of its own sentence

@@ -51,8 +51,9 @@ _COMPARATIVE = re.compile(
 _PRO_VERB = re.compile(r"\b(?:does|do|did)\s+(?:this|that|so)\b", re.I)
 """An action said before, stood for ("The mfsearch command does this naively")."""
 _EARLIER = re.compile(
-    r"\bthe\s+(?:previous|preceding|above)\b|\b(?:the|these)\s+last\s+(?:\w+\s+)?"
-    r"(?:examples?|commands?|lines?|calls?|sessions?|paragraphs?|sentences?)\b"
+    r"\b(?:the|these)\s+(?:previous|preceding|above|last)\s+(?:\w+\s+)?"
+    r"(?:examples?|commands?|lines?|calls?|sessions?|paragraphs?|sentences?|sections?|cells?|"
+    r"figures?|tables?|outputs?)\b|\bthe\s+above\b"
     r"|\b[a-z]+ing\s+(?:these|those)\s+[a-z]+", re.I)
 """Lines or things shown before ("The last commands illustrate ...", "computing these
 quantities")."""
