@@ -149,8 +149,6 @@ def _across(sentence: str, following: str) -> CaseRule | None:
     text = f"{sentence} {following}"
     otherwise = _OTHERWISE_OPENING.match(_body(following))
     if otherwise is not None:
-        if re.match(r"(?:if|when|unless)\b", otherwise["outcome"], re.I):
-            return None  # "Otherwise, if ...": a third case, not the first one's opposite
         return CaseRule(text, opening["condition"], None, opening["outcome"],
                         otherwise["outcome"])
     second = _OPENING.match(_body(following))
