@@ -29,6 +29,7 @@ from tutor.answers import (
     cloze_keys,
     is_key,
     key_verdict,
+    mix_up_note,
     mix_up_sides,
     name_pattern,
     normalise,
@@ -127,7 +128,6 @@ def _grade_choice(exercise: Exercise, text: str) -> Grade:
                  missing_points=["the right option"], misconception=misconception)
 
 
-_CONFUSES = re.compile(r"^confuses (?P<concept>.+) with (?P<other>.+)$")
 _ASKED = "the one the question asks about"
 
 
@@ -145,10 +145,10 @@ def contrast(note: str, said: str, definition: str = "", hidden: str = "",
     misconception note "confuses X with Y" and, when known, Y's definition (a long option or
     a sibling's definition is one). When X is the answer (``hidden``), it is not named: Y is
     said by its ``gloss`` ("Y is ...", :func:`option_gloss`) when the item has one."""
-    found = _CONFUSES.match(note.strip())
-    if found is None:
+    read = mix_up_note(note)
+    if read is None:
         return f"Choosing it suggests a common mix-up: {note}"
-    concept, other = found["concept"], found["other"]
+    concept, other = read[0], read[1] + read[2]
     withheld = bool(hidden) and normalise(concept) == normalise(hidden)
     if withheld:  # the key is not named: what the chosen option is, then what to look for
         said_is = gloss.strip().rstrip(".")
