@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tutor.answers import key_verdict, mix_up_sides, reversed_diagnosis
+from tutor.answers import key_verdict, mix_up_note, mix_up_sides, reversed_diagnosis
 from tutor.course import Exercise, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.tutoring.grading import grade
+from tutor.engine.offline.tutoring.grading import contrast, grade
 
 P_VALUE = ("the probability of seeing an effect as big as the observed effect by chance, if the "
            "null hypothesis is true")
@@ -67,3 +67,15 @@ def test_the_offline_grader_refuses_the_reversed_diagnosis_it_would_score_right(
 def test_other_short_answers_are_left_to_judgement() -> None:
     other = MIX_UP.model_copy(update={"key_points": ["a point", "another point"]})
     assert key_verdict(other, REVERSED[0]) is None
+
+
+def test_one_reader_of_a_mix_up_note_for_the_grader_and_the_explainer() -> None:
+    note = "confuses arrays with hash tables, which the course gives to lookups by key"
+    assert mix_up_note(note) == ("arrays", "hash tables",
+                                 ", which the course gives to lookups by key")
+    assert mix_up_note("  confuses a with b \n") == ("a", "b", "")
+    assert mix_up_note("takes case 2 to change nothing") is None
+    # the grader names the other idea with what the note adds of it
+    said = contrast(note, "hash tables")
+    assert said.startswith("Hash tables, which the course gives to lookups by key is a "
+                           "different idea from arrays")

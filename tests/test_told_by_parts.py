@@ -209,3 +209,20 @@ def test_a_word_inside_a_code_name_after_its_library_prefix_tells_it() -> None:
     assert not told_by_its_parts("PlotConfidenceIntervals", "Which term fills the blank: "
                                  "\"_____ generates a fitted line for each pair of inter and "
                                  "slope.\"?", ["FitLine", "ResampleRows"])
+
+
+def test_spells_the_name_reads_each_distinct_text_once(monkeypatch) -> None:
+    from tutor.engine.offline.writing import giveaways
+
+    read: list[str] = []
+    real = giveaways._prompt_words
+
+    def counting(prompt: str):  # type: ignore[no-untyped-def]
+        read.append(prompt)
+        return real(prompt)
+
+    monkeypatch.setattr(giveaways, "_prompt_words", counting)
+    prompt = "The frame stores the local variables of one call."
+    assert giveaways.told_by_its_parts("stack frame", prompt,
+                                       ["heap block", "register file", "call gate"])
+    assert read == [prompt]

@@ -268,6 +268,19 @@ shows <idea>"; the prompt asks "Is the missing idea <one> or <other>?"."""
 CASE_ASKED = re.compile(r"\bIs the missing idea (?P<first>.+?) or (?P<second>.+?)\? ")
 
 
+_MIX_UP = re.compile(r"^confuses (?P<concept>.+?) with (?P<other>.+?)(?P<aside>, which\b.*)?$",
+                     re.S)
+
+
+def mix_up_note(note: str) -> tuple[str, str, str] | None:
+    """A misconception note "confuses X with Y" read as X, Y and what it adds of Y (", which
+    the course gives to ...", else ``""``); ``None`` for a note of another shape."""
+    found = _MIX_UP.match(note.strip())
+    if found is None:
+        return None
+    return found["concept"], found["other"], found["aside"] or ""
+
+
 def mix_up_sides(exercise: Exercise) -> tuple[str, str] | None:
     """The two ideas an item on telling them apart asks about, the right one first: the idea a
     mix-up's note really describes and the one it was written under, or the idea a case shows

@@ -29,7 +29,6 @@ just before it; never the concept's defining sentence (the explanation shows tha
 
 from __future__ import annotations
 
-import hashlib
 import random
 import re
 from collections.abc import Sequence
@@ -39,6 +38,7 @@ from functools import lru_cache
 from tutor.course import Chunk, Citation, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.writing.exercise_material import (
     Material,
+    item_seed,
     prose_sentences,
     usable,
     with_leads,
@@ -149,8 +149,6 @@ def _across(sentence: str, following: str) -> CaseRule | None:
     text = f"{sentence} {following}"
     otherwise = _OTHERWISE_OPENING.match(_body(following))
     if otherwise is not None:
-        if re.match(r"(?:if|when|unless)\b", otherwise["outcome"], re.I):
-            return None  # "Otherwise, if ...": a third case, not the first one's opposite
         return CaseRule(text, opening["condition"], None, opening["outcome"],
                         otherwise["outcome"])
     second = _OPENING.match(_body(following))
@@ -276,8 +274,7 @@ def _item(m: Material, rule: CaseRule, cited: list[Citation], heading: str, n: i
                (NO_EFFECT, "takes case 2 to change nothing")]
     exercise_id = f"{m.concept.id}-cases-{n}"
     choices = [key, *(text for text, _ in options)]
-    random.Random(int.from_bytes(hashlib.sha256(exercise_id.encode()).digest()[:8],
-                                 "big")).shuffle(choices)
+    random.Random(item_seed(exercise_id)).shuffle(choices)
     prompt = (f"{_opening(heading)} manual states what happens in two cases.\n\n"
               f"Case 1: {_case(rule.first)}.\nCase 2: {_case(rule.second)}.\n\n"
               "What happens in case 2?")

@@ -202,11 +202,11 @@ def confused_sibling(
     given = set(content_words(prompt))
     said_bare = _without(answer, given)
     bare, vectors = _compared(reference, tuple(siblings.items()), prompt)
-    answered = embed([said_bare])[0]
-    own = float(vectors[0] @ answered)
     said, wanted = set(content_words(said_bare)), set(content_words(bare[0]))
     if said and said <= wanted:  # only the reference's own words (e.g. half of it): no mix-up
         return None
+    answered = embed([said_bare])[0]
+    own = float(vectors[0] @ answered)
     for i, text in enumerate(siblings, start=1):
         similarity = float(vectors[i] @ answered)
         if similarity < SIBLING_MIN_SIMILARITY:

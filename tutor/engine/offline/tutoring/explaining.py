@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from tutor.answers import mix_up_note
 from tutor.course import Chunk, Citation, Concept
 from tutor.engine.port import ANSWERED, Explanation, ExplanationStyle, LearnerContext
 from tutor.sentences import passage_sentences
@@ -204,9 +205,6 @@ def _prerequisites(
     return "\n\n".join(lines), unique
 
 
-_CONFUSED_WITH = re.compile(r"^confuses .+? with (?P<other>.+?)(?:, which\b.*)?$", re.S)
-
-
 def _opening(learner: LearnerContext) -> str:
     """The line that ties a re-explanation to the wrong answer just given: the idea the
     answer took the concept for ("confuses X with Y": Y only, X may be the key still
@@ -218,9 +216,9 @@ def _opening(learner: LearnerContext) -> str:
     last = learner.recent_mistakes[-1].strip()
     if last.startswith(ANSWERED):
         return "Let's look at it another way.\n\n"
-    confused = _CONFUSED_WITH.match(last)
+    confused = mix_up_note(last)
     if confused is not None:
-        return (f"Your last answer took it for *{_clip(confused['other'].strip())}*, a different "
+        return (f"Your last answer took it for *{_clip(confused[1].strip())}*, a different "
                 "idea. Let's look at it another way.\n\n")
     return f"Your last answer suggested a mix-up (*{_clip(last)}*). Let's look at it another way.\n\n"
 

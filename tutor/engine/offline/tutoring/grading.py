@@ -29,6 +29,7 @@ from tutor.answers import (
     cloze_keys,
     is_key,
     key_verdict,
+    mix_up_note,
     mix_up_sides,
     name_pattern,
     normalise,
@@ -60,6 +61,7 @@ from tutor.engine.offline.tutoring.case_answers import (
 from tutor.engine.port import Grade
 from tutor.errors import AnswerError
 from tutor.negation import has_negation
+from tutor.option_feedback import opens_with_key, said_of_option
 from tutor.text import singular
 
 __all__ = ["contrast", "grade", "normalise", "point_cue", "prepare", "singular"]
@@ -101,7 +103,7 @@ def _grade_choice(exercise: Exercise, text: str) -> Grade:
     chosen = choices[index]
     if is_key(exercise, chosen):
         explanation = (exercise.explanation or "").strip()
-        if re.match(rf'"{re.escape(chosen.strip())}" is right\b', explanation, re.I):
+        if opens_with_key(explanation, chosen):
             feedback = f"Correct: {explanation}"  # not "Correct: X. "X" is right: ..."
         else:
             feedback = (f"Correct: {chosen.strip().rstrip('.')}."  # an option may end in "."
@@ -127,16 +129,14 @@ def _grade_choice(exercise: Exercise, text: str) -> Grade:
                  missing_points=["the right option"], misconception=misconception)
 
 
-_CONFUSES = re.compile(r"^confuses (?P<concept>.+) with (?P<other>.+)$")
 _ASKED = "the one the question asks about"
 
 
 def option_gloss(exercise: Exercise, option: str) -> str:
     """What a wrong option is, as the item's explanation glosses it ('"bivalent" is
     two-valued.'), or ``""``: said to a learner who chose it, it gives nothing of the key."""
-    found = re.search(rf'(?:^|[.)]\s)"{re.escape(option)}" is (?!right\b)(?P<gloss>[^"]+?)\.'
-                      r'(?=\s+"|\s*$)', exercise.explanation or "")
-    return f"{option} is {found['gloss'].strip()}" if found else ""
+    what = said_of_option(exercise.explanation or "", option)
+    return f"{option} is {what}" if what is not None else ""
 
 
 def contrast(note: str, said: str, definition: str = "", hidden: str = "",
@@ -145,10 +145,10 @@ def contrast(note: str, said: str, definition: str = "", hidden: str = "",
     misconception note "confuses X with Y" and, when known, Y's definition (a long option or
     a sibling's definition is one). When X is the answer (``hidden``), it is not named: Y is
     said by its ``gloss`` ("Y is ...", :func:`option_gloss`) when the item has one."""
-    found = _CONFUSES.match(note.strip())
-    if found is None:
+    read = mix_up_note(note)
+    if read is None:
         return f"Choosing it suggests a common mix-up: {note}"
-    concept, other = found["concept"], found["other"]
+    concept, other = read[0], read[1] + read[2]
     withheld = bool(hidden) and normalise(concept) == normalise(hidden)
     if withheld:  # the key is not named: what the chosen option is, then what to look for
         said_is = gloss.strip().rstrip(".")

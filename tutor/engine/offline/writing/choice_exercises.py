@@ -34,6 +34,7 @@ from tutor.engine.offline.writing.exercise_material import (
 from tutor.engine.offline.writing.giveaways import cut_short, shaped_alike
 from tutor.engine.offline.writing.purpose_exercises import picked_by_name
 from tutor.engine.offline.writing.standing_alone import definition_sentence_problems
+from tutor.option_feedback import key_said, option_said
 from tutor.text import as_statement, lower_first
 
 MAX_DISTRACTORS = 3
@@ -124,7 +125,7 @@ def _multiple_choice(
 def wrong_option_glosses(wrong: list[Sibling]) -> str:
     """What each wrong option is, for the feedback: '"tag" is a number that ...', only for a
     concept the course defines (a sentence about a concept is no gloss of what it is)."""
-    return " ".join(f'"{s.concept.name}" is {_short(lower_first(s.description))}.'
+    return " ".join(option_said(s.concept.name, _short(lower_first(s.description)))
                     for s in wrong if s.description and s.concept.defined)
 
 
@@ -150,7 +151,8 @@ def choose_term(m: Material, siblings: list[Sibling]) -> Exercise | None:
             MIN_DISTRACTORS):
         return None
     others = wrong_option_glosses([s for s, _ in chosen])
-    explanation = f'"{m.concept.name}" is right: {m.definition_text} ({m.label}). {others}'.strip()
+    why = f"{m.definition_text} ({m.label})"
+    explanation = f"{key_said(m.concept.name, why)} {others}".strip()
     return _multiple_choice(m, 1, prompt, m.concept.name, chosen, explanation)
 
 

@@ -339,10 +339,15 @@ def spells_the_name(key: tuple[str, str], others: Sequence[tuple[str, str]]) -> 
     option's name with the one prompt; "What is X used for?" pairs X with each option (the
     key "return the value of the so-keepalive socket option" tells *sockopt-keep-alive*'s
     "keep alive", a wrong option's text does not)."""
-    told, share = _told_parts(key[0], _prompt_words(key[1]))
+    # each distinct text read once: a "which term" item pairs every option with one prompt
+    said = {key[1]: _prompt_words(key[1])}
+    told, share = _told_parts(key[0], said[key[1]])
     if not told:
         return False
-    theirs = [_told_parts(name, _prompt_words(text)) for name, text in others]
+    for _, text in others:
+        if text not in said:
+            said[text] = _prompt_words(text)
+    theirs = [_told_parts(name, said[text]) for name, text in others]
     if told - set().union(*(parts for parts, _ in theirs)):
         return True
     return share >= 1.0 and all(other_share < 1.0 for _, other_share in theirs)

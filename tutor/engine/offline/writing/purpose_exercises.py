@@ -47,7 +47,7 @@ from tutor.engine.offline.writing.exercise_material import (
     prose_sentences,
     source_of,
 )
-from tutor.engine.offline.writing.giveaways import spells_the_name, told_by_its_parts
+from tutor.engine.offline.writing.giveaways import spells_the_name
 from tutor.engine.offline.writing.purpose_answers import (
     is_what_for,
     what_for_problems,
@@ -115,14 +115,11 @@ def _spelled(m: Material, own: Purpose, wrong: Sequence[Purpose], need: bool) ->
     (:func:`~.giveaways.spells_the_name`): the need a part of the concept's name beside the
     wrong options' names, or the key's purpose a part of the asked name beside the wrong
     purposes."""
-    return _gives_the_name(m.concept.name, as_task(own.action) if need else own.action,
-                           [o.name if need else o.action for o in wrong[:DISTRACTORS]], need)
-
-
-def _gives_the_name(name: str, action: str, others: Sequence[str], need: bool) -> bool:
+    name, rivals = m.concept.name, wrong[:DISTRACTORS]
     if need:
-        return told_by_its_parts(name, action, others)
-    return spells_the_name((name, action), [(name, other) for other in others])
+        task = as_task(own.action)
+        return spells_the_name((name, task), [(o.name, task) for o in rivals])
+    return spells_the_name((name, own.action), [(name, o.action) for o in rivals])
 
 
 def _own_purpose(m: Material) -> Purpose | None:
@@ -369,8 +366,8 @@ def purpose_problems(exercise: Exercise, concept: Concept,
     else:
         rivals = [Purpose(_named_for(exercise, c), re.sub(r"^To\s+", "", c), "") for c in wrong]
         pairs = [(concept.name, r.action) for r in rivals]
-    if picked_by_name((concept.name, action), pairs) or not need and _gives_the_name(
-            concept.name, action, [r.action for r in rivals], need=False):
+    if picked_by_name((concept.name, action), pairs) or not need and spells_the_name(
+            (concept.name, action), pairs):
         problems.append("answer given away by the words of its name")
     problems += [f"two correct options: the words of '{pair[0] if need else pair[1]}' fit "
                  "the question too" for pair in pairs

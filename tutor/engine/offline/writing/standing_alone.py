@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from tutor.answers import MASK
 from tutor.course import Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.terms import content_stems, mentions
 from tutor.engine.offline.writing.page_residue import points_back, residue_problems, says_little
@@ -189,8 +190,6 @@ def left_out_too_much(description: str) -> bool:
     defined in the […] block"), or two beside fewer than :data:`SAID_BESIDE_TWO` content words
     ("one of the shell […] accepted by the […] builtin": the words that told it apart are the
     masked ones)."""
-    from tutor.answers import MASK
-
     masked = description.count(MASK)
     said = len(content_stems(description.replace(MASK, " ")))
     return masked >= MAX_LEFT_OUT or masked == 2 and said < SAID_BESIDE_TWO

@@ -13,7 +13,7 @@ may say "X is ...". Each must say what the thing is, or many terms of the course
   the term, only its kind (:func:`says_only_a_kind`: "A null string is a valid value.");
 - not what the book thinks of it (:func:`judged`: "an easy and important facet of Gri").
 
-:func:`what_it_is_problems` gives every reason a description fails.
+:func:`what_it_is_problems` gives the first of these reasons a description fails.
 """
 
 from __future__ import annotations
