@@ -10,11 +10,9 @@ module gives the verdict the concept carries (:class:`tutor.course.DefinitionKin
 alone, with the concept as its subject, a naming, or a gloss; everything else is a
 **description**.
 
-The verdict is strict where the other passes are lenient: those choose the best sentence the
-book has (:mod:`~tutor.engine.offline.definitions.defining_anywhere`,
-:mod:`~tutor.engine.offline.definitions.real_definitions`), this one says whether even the best
-is a definition. Calibrated on blind ratings of nine development manuals (a rater's "yes":
-says what the concept is and stands on its own).
+The verdict is strict where the other passes (``defining_anywhere``, ``real_definitions``)
+are lenient: they choose the best sentence the book has, this one says whether even the best is
+a definition. Calibrated on blind ratings of nine development manuals.
 """
 
 from __future__ import annotations
