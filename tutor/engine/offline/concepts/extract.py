@@ -24,7 +24,6 @@ from tutor.engine.offline.concepts import candidates as keeping
 from tutor.engine.offline.concepts.api_classes import find_api_units
 from tutor.engine.offline.concepts.book_index import PrintedIndex
 from tutor.engine.offline.concepts.book_matter import matter_chunks
-from tutor.engine.offline.concepts.borrowed_names import without_borrowed_names
 from tutor.engine.offline.concepts.candidates import (
     STRUCTURAL,
     TermCandidate,
@@ -290,7 +289,6 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     result = add_run_in_concepts(result, chunks)  # paragraphs opened by a run-in head
     result = add_taught_commands(result, sentences, chunks, reference)  # commands the prose teaches
     result = review_definitions(result, sentences, chunks)  # a real definition, or no junk
-    result = without_borrowed_names(result, sentences, chunks)  # "parameter P", another book's title
     result = replace_remarks(result, sentences, chunks)  # no remark where a statement is
     result = add_introduced_terms(result, sentences, chunks)  # named and explained in prose
     result = add_task_concepts(result, [c for i, c in enumerate(chunks) if i not in reference])

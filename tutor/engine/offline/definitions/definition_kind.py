@@ -46,11 +46,6 @@ from tutor.engine.offline.definitions.purpose_lines import (
     purpose_text,
     said_of_command,
 )
-from tutor.engine.offline.definitions.refusals import (
-    about_another,
-    leans_on_before,
-    points_elsewhere,
-)
 from tutor.engine.offline.definitions.self_contained import is_prose, leans
 from tutor.engine.offline.terms import MentionIndex, term_key
 from tutor.engine.port import ConceptDraft
@@ -211,9 +206,6 @@ def defines(text: str, terms: Sequence[str], glossary: bool = False) -> bool:
     first = parts[0]
     if is_question(first) or is_question(text):
         return False  # "x: Does the string only contain BASE-CHARs?": it asks, it says nothing
-    if points_elsewhere(text) or leans_on_before(first) or about_another(first, terms):
-        return False  # a list of cross-references, a sentence going on from the one before,
-        # one whose subject is another thing (a quoted term, an identifier, a longer name)
     last = term_pattern(terms).sub(_T, parts[-1])
     if len(parts) >= 2 and (_NAMES_BEFORE.match(last) or names_kind(parts, terms) or (
             _IT_NAMED.search(last) and _SAYS_WHAT.match(first))):

@@ -17,11 +17,6 @@ draft's definition for them:
   process is known as metafying the k key", "If this procedure finds the executable, we call
   ...", "... provides a simple way to read such files"): :func:`is_fragment`.
 
-- **never a definition** (:func:`~tutor.engine.offline.definitions.refusals.refused`): a list of
-  cross-references, a sentence that goes on from the one before, or one whose subject is
-  another thing. Such a draft takes only a sentence that passes the same tests; with none it
-  has no definition, and goes unless the book devotes a part to it (:func:`_devoted_to`).
-
 Such a draft takes, in this order:
 
 1. the book's sentence, anywhere it names the concept, that says what it is: the concept as
@@ -64,7 +59,6 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk
 from tutor.engine.offline.concepts.candidates import Sentence
-from tutor.engine.offline.concepts.concept_evidence import PASSING, whole_topics
 from tutor.engine.offline.definitions.defining_anywhere import (
     adopt,
     best_sentence,
@@ -87,7 +81,6 @@ from tutor.engine.offline.definitions.definition_faults import (
     real_definition,
 )
 from tutor.engine.offline.definitions.descriptions import a_case_or_a_sign, term_pattern
-from tutor.engine.offline.definitions.refusals import refused
 from tutor.engine.offline.definitions.self_contained import is_prose, leans
 from tutor.engine.offline.terms import MentionIndex, term_key
 from tutor.engine.port import ConceptDraft
@@ -181,10 +174,8 @@ def review_definitions(drafts: list[ConceptDraft], sentences: Sequence[Sentence]
                        chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     """The drafts, each whose definition is no real definition given the book's sentence that
     is (changed in place), without the drafts of the junk classes that no sentence defines."""
-    others = {term_key(n) for d in drafts for n in (d.name, *d.aliases)} - {""}
     weak = [d for d in drafts if not real_definition(d.definition, terms_of(d))
-            or placeholder(d) or named_in_passing(d)
-            or refused(d.definition, terms_of(d))]
+            or placeholder(d) or named_in_passing(d)]
     if not weak:
         return drafts
     keys = {term_key(t): d for d in weak for t in terms_of(d) if term_key(t)}
@@ -194,34 +185,23 @@ def review_definitions(drafts: list[ConceptDraft], sentences: Sequence[Sentence]
         found.setdefault(id(draft), set()).update(index.counts(key))
     devoted = devoted_sections(sentences)
     headed = set().union(*devoted.values()) if devoted else set()
-    topics = whole_topics([*devoted, *(c.heading for c in chunks)])
     dropped: set[int] = set()
     for draft in weak:
         terms = terms_of(draft)
-        refusing = refused(draft.definition, terms)  # another concept as the subject only
-        # rules out a sentence taken in its place: choosing again on it made definitions worse
         positions = [p for p in sorted(found.get(id(draft), set()))
                      if real_definition(sentences[p].text, terms)
-                     and not one_named(sentences[p].text, terms)
-                     and not refused(sentences[p].text, terms, others)]
-        whole = not broken(draft.definition, terms) and not refusing
+                     and not one_named(sentences[p].text, terms)]
+        whole = not broken(draft.definition, terms)
         best = (None if whole and not LATER_EVIDENCE & set(draft.evidence)
                 else best_sentence(draft, terms, positions, sentences, devoted))
         if best is not None and whole and not says_more(draft, sentences[best], devoted):
             best = None  # the classifier scores the book's other sentence lower
-        if best is None and (refusing or broken(draft.definition, terms)):
+        if best is None and broken(draft.definition, terms):
             best = _in_own_section(terms, sentences, devoted, naming_only=(
                 lists_things(draft.definition, terms)
                 or term_pattern(terms).search(draft.definition) is not None))
-            if best is not None and refusing and (
-                    refused(sentences[best].text, terms, others)
-                    or not real_definition(_as_read(sentences[best].text), terms)):
-                best = None  # a second choice passes the test a first choice must pass
         if best is not None:
             adopt(draft, sentences[best], chunks)
-        elif refusing:
-            if not _devoted_to(draft, topics):
-                dropped.add(id(draft))  # no definition, and no section of its own
         elif _names_what_came_before(draft, sentences, terms):
             continue
         elif (placeholder(draft) or named_in_passing(draft)
@@ -229,15 +209,6 @@ def review_definitions(drafts: list[ConceptDraft], sentences: Sequence[Sentence]
                   and not {term_key(t) for t in terms} & headed)):
             dropped.add(id(draft))
     return [d for d in drafts if id(d) not in dropped]
-
-
-def _devoted_to(draft: ConceptDraft, topics: set[str]) -> bool:
-    """Whether the book devotes a part to the concept: a module that reads a devoted part
-    found it (any evidence beyond a sentence pattern, emphasis, keyphrases, a heading or a
-    phrase met on the way), or a heading leads with its name (``topics``)."""
-    if set(draft.evidence) - PASSING:
-        return True
-    return any(term_key(n) in topics for n in (draft.name, *draft.aliases))
 
 
 def _said_of(draft: ConceptDraft, terms: Sequence[str]) -> bool:
