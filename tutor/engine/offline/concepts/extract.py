@@ -42,7 +42,6 @@ from tutor.engine.offline.concepts.candidates import (
 )
 from tutor.engine.offline.concepts.common_words import instance_word
 from tutor.engine.offline.concepts.concept_drafts import draft_concept
-from tutor.engine.offline.concepts.concept_evidence import keep_explained
 from tutor.engine.offline.concepts.entry_names import without_arguments
 from tutor.engine.offline.concepts.glossary import RUN_ON, entry_definitions
 from tutor.engine.offline.concepts.introduced_terms import add_introduced_terms
@@ -296,7 +295,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     result = without_arguments(result, entries, chunks)  # "x" of "stripln x": an argument
     result = with_api_classes(result, chunks, reference, api_units)  # its classes, members
     judge_definitions(result, sentences, chunks)  # a definition, or only a description
-    return keep_explained(result, sentences, chunks)  # defined or explained by the book, or no concept
+    return result
 
 
 _HEADING_FUNCTION = re.compile(r"^([A-Za-z][A-Za-z0-9_]*[A-Za-z0-9])\s*\(\)$")
