@@ -31,7 +31,7 @@ from tutor.engine.offline.tutoring.question_reading import (
     HOW,
     OTHER,
     WHY,
-    names_in,
+    ReadQuestion,
     read_question,
 )
 from tutor.engine.port import GroundedAnswer
@@ -186,10 +186,10 @@ def answer_question(question: str, passages: Sequence[Chunk]) -> GroundedAnswer:
                 following[(chunk.id, position)] = units[position + 1]
     if not question_terms or not candidates:
         return _not_found(question)
-    missing = uncovered_words(question, [chunk.text for chunk in passages])
+    reading = read_question(question)
+    missing = uncovered_words(question, [chunk.text for chunk in passages], reading)
     if missing:
         return _not_covered(question, missing)
-    reading = read_question(question)
     subjects = [set(content_terms(s)) for s in reading.subjects]
     weights = _weights(question_terms, [c[0] for c in candidates])
     form = reading.form
@@ -254,17 +254,18 @@ def _each_side(scored: list[tuple[float, int]], candidates: Sequence[tuple[str, 
     return picked[:MAX_SENTENCES] or chosen
 
 
-def uncovered_words(question: str, texts: Sequence[str]) -> list[str]:
+def uncovered_words(question: str, texts: Sequence[str],
+                    reading: ReadQuestion | None = None) -> list[str]:
     """The words of ``question`` that say what it is about and that none of ``texts`` holds:
     a name the learner typed (:func:`names_in`), or a word of the question's subject
-    (:func:`read_question`) rarer in general English than :data:`SPECIFIC_ZIPF`. Common words
-    ("early", "handle") are not counted: a question may use them where the course uses
-    others."""
+    (:func:`read_question`; ``reading`` when the caller has read it already) rarer in general
+    English than :data:`SPECIFIC_ZIPF`. Common words ("early", "handle") are not counted: a
+    question may use them where the course uses others."""
     present: set[str] = set()
     for text in texts:
         present.update(content_terms(text))
-    named = {n.lower() for n in names_in(question)}
-    reading = read_question(question)
+    reading = reading or read_question(question)
+    named = {n.lower() for n in reading.named}
     about = {w.lower() for s in reading.subjects for w in _WORD.findall(s)}
     missing: list[str] = []
     for word in _WORD.findall(question):
