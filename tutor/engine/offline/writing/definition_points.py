@@ -30,6 +30,18 @@ from tutor.engine.offline.writing.exercise_material import (
 )
 from tutor.text import as_statement
 
+EXPLAIN_PROMPT = "Explain {name} in your own words."
+"""The prompt of the item, the one place its wording is written (read back by
+:func:`explained_name`)."""
+_EXPLAINED = re.compile("^" + re.escape(EXPLAIN_PROMPT).replace(re.escape("{name}"), "(?P<name>.+)")
+                        + "$")
+
+
+def explained_name(prompt: str) -> str | None:
+    """The name an "explain in your own words" ``prompt`` asks about, else ``None``."""
+    match = _EXPLAINED.match(prompt.strip())
+    return match["name"] if match else None
+
 MAX_KEY_POINTS = 4
 MAX_DISTRACTORS = 3
 
@@ -51,7 +63,7 @@ def write_explain(m: Material, siblings: list[Sibling]) -> Exercise | None:
         id=f"{concept.id}-{ExerciseKind.SHORT_ANSWER.value}-1",
         concept_id=concept.id,
         kind=ExerciseKind.SHORT_ANSWER,
-        prompt=f"Explain {concept.name} in your own words.",
+        prompt=EXPLAIN_PROMPT.format(name=concept.name),
         answer=reference,
         key_points=points,
         misconceptions={  # a sibling's definition given for this one: named in feedback

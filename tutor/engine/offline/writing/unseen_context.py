@@ -28,6 +28,7 @@ import re
 
 from tutor.course import Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.concepts.reference_entries import DOERS
+from tutor.engine.offline.writing.definition_points import explained_name
 from tutor.text import general_zipf
 
 _RUN_IN = re.compile(r"(?<=[a-z,;])\s+(?:The|An)\s+(?=\S)")
@@ -49,7 +50,6 @@ EVERYDAY_ZIPF = 3.9
 nothing ("fraction", "result", "slice", "domain", "clause"): calibrated on blind ratings of
 six manuals (a graph library, a music typesetter, modular forms, a modelling language, a
 shell, a number theory tutorial), checked on four others."""
-_EXPLAIN = re.compile(r"^Explain (?P<name>.+) in your own words\.$")
 _BLANK = re.compile(r"_{3,}")
 _CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
 
@@ -70,8 +70,8 @@ def context_problems(exercise: Exercise) -> list[str]:
         problems.append("the blanked sentence asks which release a tool needs (trivia)")
     if prompt.count('"') % 2:
         problems.append("a quote mark is left open in the prompt")
-    asked = _EXPLAIN.match(exercise.prompt.strip())
-    if asked and says_nothing_alone(asked["name"], exercise.answer):
+    asked = explained_name(exercise.prompt)
+    if asked and says_nothing_alone(asked, exercise.answer):
         problems.append("an everyday word is asked without the context that made it a term")
     return problems
 
