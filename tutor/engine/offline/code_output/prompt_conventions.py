@@ -112,8 +112,8 @@ def holds_code(text: str) -> bool:
 
 def book_conventions(chunks: Sequence[Chunk]) -> list[PromptConvention]:
     """The prompt conventions of the whole book (:func:`find_conventions` over its passages
-    in reading order): found once per build, by the exercise planning step, for the
-    showcases and every concept's writer."""
+    in reading order): the one reading of them, by the exercise planning step (for the
+    showcases and every concept's writer) and by concept extraction (the taught commands)."""
     ordered = sorted(chunks, key=lambda c: (c.source, c.order))
     return find_conventions("\n".join(c.text for c in ordered))
 

@@ -35,8 +35,8 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk
 from tutor.engine.offline.code_output.prompt_conventions import (
+    book_conventions,
     convention_transcripts,
-    find_conventions,
     holds_code,
 )
 from tutor.engine.offline.concepts.candidates import Sentence
@@ -103,7 +103,7 @@ def code_names(chunks: Sequence[Chunk], reference: set[int]) -> Counter[str]:
     """The names the book's code calls, with how many places call them, less the names its
     code defines itself."""
     texts = [c.text for i, c in enumerate(chunks) if i not in reference]
-    conventions = find_conventions("\n".join(texts))
+    conventions = book_conventions(chunks)  # the reader the exercise plan uses, the same prompts
     calls: Counter[str] = Counter()
     defined: set[str] = set()
     for text in texts:
