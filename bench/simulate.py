@@ -34,9 +34,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tutor.course import Course  # noqa: E402
-from tutor.evals.simulate import POLICIES, SimulationReport, compare  # noqa: E402
+from tutor.evals.policy_comparison import SimulationReport, compare  # noqa: E402
 from tutor.evals.simulated_learners import FAMILIES  # noqa: E402
 from tutor.evals.simulated_spending import spending  # noqa: E402
+from tutor.evals.teaching_policies import POLICIES  # noqa: E402
 from tutor.teach import policy  # noqa: E402
 from tutor.testing.courses import branching_course as synthetic_course  # noqa: E402
 

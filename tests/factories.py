@@ -524,6 +524,17 @@ def written_on_pages(writer: Any, concept: Concept,
     return writer(material, chunks), chunks
 
 
+def checked_on_pages(writer: Any, concept: Concept, *pages: tuple[str, str]) -> list[Exercise]:
+    """What :func:`written_on_pages` writes, each item asserted to pass the offline checker
+    against the pages it cites (its problems in the failure message)."""
+    from tutor.engine.offline.writing.checking import check_exercise
+
+    items, chunks = written_on_pages(writer, concept, *pages)
+    assert all(check_exercise(e, concept, chunks).ok for e in items), [
+        check_exercise(e, concept, chunks).problems for e in items]
+    return items
+
+
 def map_definitions(chunks: list[Chunk]) -> dict[str, str]:
     """The concept map's definitions of the passages, by lower-case concept name."""
     from tutor.engine.offline.concepts.extract import extract_concepts

@@ -6,7 +6,7 @@ short or opens a third case, or the rule is the concept's defining sentence."""
 
 from __future__ import annotations
 
-from tests.factories import written_on_pages
+from tests.factories import checked_on_pages, written_on_pages
 from tutor.course import Citation, Concept, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.examples.case_rules import (
     NO_EFFECT,
@@ -14,7 +14,6 @@ from tutor.engine.offline.examples.case_rules import (
     opposite,
     write_case_rules,
 )
-from tutor.engine.offline.writing.checking import check_exercise
 
 POLICY = Concept(id="compiler-policy", name="compiler policy",
                  definition="The compiler policy is the set of qualities the compiler optimises.",
@@ -25,10 +24,7 @@ TEXT = ("The function restrict-compiler-policy sets the compiler policy. If over
 
 
 def _items(text: str, concept: Concept = POLICY) -> list:  # type: ignore[type-arg]
-    items, chunks = written_on_pages(write_case_rules, concept, ("Policy", text))
-    assert all(check_exercise(e, concept, chunks).ok for e in items), [
-        check_exercise(e, concept, chunks).problems for e in items]
-    return items
+    return checked_on_pages(write_case_rules, concept, ("Policy", text))
 
 
 def test_both_cases_are_shown_and_the_second_is_asked() -> None:

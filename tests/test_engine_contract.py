@@ -148,3 +148,20 @@ def test_answer_question_cites_the_course(engine):
     assert answer.question == "What does binary search do?"
     assert answer.text.strip()
     assert answer.found and answer.citations and _cited_pages_ok(answer.citations)
+
+
+def test_the_port_names_no_engines_class() -> None:
+    """The port's types are its own: nothing in it comes from an engine's package (the book's
+    prompt conventions are the port's ``PromptConvention``, which the offline engine reads)."""
+    import ast
+    from pathlib import Path
+
+    import tutor.engine.port as port
+
+    tree = ast.parse(Path(port.__file__).read_text())
+    imported = [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+    assert not [m for m in imported if m.startswith(("tutor.engine.offline", "tutor.engine.claude"))]
+    from tutor.engine.offline.code_output.prompt_conventions import find_conventions
+
+    found = find_conventions("In> 1+1\nOut> 2;\nIn> 2*3\nOut> 6;\nIn> 7-2\nOut> 5;\n")
+    assert found and all(isinstance(c, port.PromptConvention) for c in found)

@@ -4,10 +4,9 @@ refused when the sentence hedges, lists cases open-ended, or states one result t
 
 from __future__ import annotations
 
-from tests.factories import manual_pages, written_on_pages
+from tests.factories import checked_on_pages, manual_pages
 from tutor.course import Citation, Concept, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.examples.paired_cases import paired_cases, write_paired_cases
-from tutor.engine.offline.writing.checking import check_exercise
 from tutor.study.showcases import showcase_passages
 
 DIVISION = Concept(id="integer-division", name="integer division",
@@ -18,9 +17,7 @@ TEXT = ("The expression language has integer division and real division. Divisio
 
 
 def _items(text: str) -> list:  # type: ignore[type-arg]
-    items, chunks = written_on_pages(write_paired_cases, DIVISION, ("Expressions", text))
-    assert all(check_exercise(e, DIVISION, chunks).ok for e in items)
-    return items
+    return checked_on_pages(write_paired_cases, DIVISION, ("Expressions", text))
 
 
 def test_the_second_case_is_asked_with_the_first_as_a_worked_example() -> None:

@@ -11,8 +11,10 @@ from tutor.engine.offline.tutoring.question_reading import (
     HOW,
     OTHER,
     WHY,
+    answer_form,
     names_in,
     passages_for_question,
+    question_words,
     read_question,
 )
 
@@ -127,3 +129,14 @@ def test_each_subject_is_searched_alone_too() -> None:
     assert [c.page for c in found] == [2, 12, 13]
     assert [q for q, _ in asked] == ["what is the difference between nodesep and ranksep?",
                                      "nodesep", "ranksep"]
+
+
+def test_one_reading_of_a_questions_words_and_of_what_it_asks() -> None:
+    assert question_words("Is C++ like node.js or ggplot2?") == ["Is", "C++", "like", "node.js",
+                                                                "or", "ggplot2"]
+    assert uncovered_words("How do I install node.js?", ["Install the package first."]) == [
+        "node.js"]  # a name typed with a dot is one word the course lacks, not two
+    loose = "What does plot return for a matrix"
+    assert read_question(loose).form == OTHER
+    assert answer_form(read_question(loose), loose) == DEFINITION  # still asks what it does
+    assert answer_form(read_question("How do I exit?"), "How do I exit?") == HOW

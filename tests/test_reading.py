@@ -132,24 +132,29 @@ def test_a_rebuild_that_drops_a_concepts_last_exercise_moves_the_lesson_on(
         assert lesson.progress().standing("array") == "read"
 
 
-def test_a_turn_reads_at_most_a_few_concepts(tutor_home: Path) -> None:
-    ctx = TutorContext.from_env(engine="offline")
-    course = make_course()
+def _with_extra_ideas(course: Course, n: int) -> Course:
+    """The course with ``n`` more concepts, each a remark on arrays that needs "array"."""
     extras = [course.concepts[0].model_copy(update={
         "id": f"extra-{i}", "name": f"extra idea {i}", "first_order": 1 + i,
         "definition": f"Extra idea {i} is a remark number {i} about arrays.", "aliases": []})
-        for i in range(MAX_READINGS_PER_TURN + 1)]
-    course = course.model_copy(update={
+        for i in range(n)]
+    return course.model_copy(update={
         "concepts": [*course.concepts, *extras],
         "prerequisites": [*course.prerequisites, *(
             Prerequisite(prerequisite="array", concept=e.id) for e in extras)]})
+
+
+def test_a_turn_reads_at_most_a_few_concepts(tutor_home: Path) -> None:
+    ctx = TutorContext.from_env(engine="offline")
+    course = _with_extra_ideas(make_course(), MAX_READINGS_PER_TURN + 1)
     _write(ctx, course)
     with _open(ctx) as lesson:
         replies = _strong(lesson, 10)
         read = lesson.progress().read
     per_turn = [sum(NOTICE in m.text for m in reply) for reply in replies]
     assert max(per_turn) == MAX_READINGS_PER_TURN  # the cap, reached
-    assert sum(per_turn) == len(extras) and set(read) == {e.id for e in extras}
+    extras = {c.id for c in course.concepts if c.id.startswith("extra-")}
+    assert sum(per_turn) == len(extras) == MAX_READINGS_PER_TURN + 1 and set(read) == extras
 
 
 def test_the_end_of_the_day_counts_the_concepts_read_too(context: TutorContext) -> None:
@@ -207,15 +212,7 @@ def test_a_course_says_whether_it_has_a_concept() -> None:
 def test_the_full_notice_is_said_once_a_lesson_and_later_ones_are_short(
         tutor_home: Path) -> None:
     ctx = TutorContext.from_env(engine="offline")
-    course = make_course()
-    extras = [course.concepts[0].model_copy(update={
-        "id": f"extra-{i}", "name": f"extra idea {i}", "first_order": 1 + i,
-        "definition": f"Extra idea {i} is a remark number {i} about arrays.", "aliases": []})
-        for i in range(2)]
-    course = course.model_copy(update={
-        "concepts": [*course.concepts, *extras],
-        "prerequisites": [*course.prerequisites, *(
-            Prerequisite(prerequisite="array", concept=e.id) for e in extras)]})
+    course = _with_extra_ideas(make_course(), 2)
     _write(ctx, course)
     with _open(ctx) as lesson:
         said = [m.text for reply in _strong(lesson, 12) for m in reply if m.kind == "info"]

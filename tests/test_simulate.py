@@ -10,8 +10,8 @@ import pytest
 
 from tutor.cli.main import main
 from tutor.course import Prerequisite
+from tutor.evals.policy_comparison import compare
 from tutor.evals.simulate import (
-    compare,
     make_policy,
     run_learner,
     simulate,

@@ -5,10 +5,9 @@ for two cases in one, a hedge, an argument nothing pins down, or two results for
 
 from __future__ import annotations
 
-from tests.factories import manual_pages, written_on_pages
+from tests.factories import checked_on_pages, manual_pages
 from tutor.course import Citation, Concept, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.code_output.special_values import stated_cases, write_special_values
-from tutor.engine.offline.writing.checking import check_exercise
 from tutor.study.showcases import showcase_passages
 
 SIGNED_ZERO = Concept(id="signed-zero", name="signed zero",
@@ -27,10 +26,7 @@ LIST = ("Special values of pow follow the signed zero rules of IEEE 754:\n"
 
 
 def _items(text: str) -> list:  # type: ignore[type-arg]
-    items, chunks = written_on_pages(write_special_values, SIGNED_ZERO,
-                                     ("4.5 Special Numbers", text))
-    assert all(check_exercise(e, SIGNED_ZERO, chunks).ok for e in items)
-    return items
+    return checked_on_pages(write_special_values, SIGNED_ZERO, ("4.5 Special Numbers", text))
 
 
 def test_a_case_stated_in_prose_asks_what_the_call_gives_with_the_other_sign_as_an_option() -> None:

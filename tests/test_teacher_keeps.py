@@ -1,14 +1,21 @@
 """Items a teacher would not keep, from blind ratings on real manuals (issue 12), are refused:
 a "which term" description that is a sentence about the thing or too general to tell one
-term, a quoted sentence cut short or telling of several things at once. Items a teacher keeps on the same kind of material pass."""
+term (vague, or only the term's kind), a quoted sentence cut short or telling of several
+things at once. Items a teacher keeps on the same kind of material pass."""
 
 from __future__ import annotations
 
 from tutor.course import Citation, Exercise, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.terms import term_variants
+from tutor.engine.offline.terms import PREPOSITIONS, term_variants
 from tutor.engine.offline.writing.giveaways import leak_problems
 from tutor.engine.offline.writing.standing_alone import standing_problems
-from tutor.engine.offline.writing.what_it_is import sentence_not_description, too_general
+from tutor.engine.offline.writing.what_it_is import (
+    says_only_a_kind,
+    sentence_not_description,
+    too_general,
+    vague,
+    what_it_is_problems,
+)
 
 PAGE = Citation(source="manual.pdf", page=7)
 
@@ -82,9 +89,9 @@ def test_a_glossary_entry_is_a_description() -> None:
 
 
 def test_a_general_kind_with_a_word_or_two_fits_too_many_terms() -> None:
-    for vague in ("a valid value", "an array of strings", "a return value of type int",
-                  "a string with a number in C-notation"):
-        assert too_general(vague), vague
+    for general in ("a valid value", "an array of strings", "a return value of type int",
+                    "a string with a number in C-notation"):
+        assert too_general(general), general
     for told in ("the times between events", "The derivative of a CDF",
                  "the most frequent value in a sample",
                  "a region of memory set aside for storing sensitive data",
@@ -143,3 +150,27 @@ def test_the_writer_asks_on_no_general_description_and_the_checker_refuses_its_k
         kept[concept.name] = [e for e in written if check_exercise(e, concept, chunks).ok]
     assert kept["null string"] == []  # nothing a teacher would keep: "a valid value" is any
     assert all(kept[name] for name in ("parameter", "environment", "zero value"))
+
+
+def test_a_subject_holding_between_has_its_own_verb() -> None:
+    # "between" is a preposition for the checker as for concept extraction (one list): the
+    # "the" after it opens no second subject, so the sentence is about the thing, not what
+    # it is.
+    assert sentence_not_description("The gap between the groups has narrowed")
+    assert "between" in PREPOSITIONS
+    assert not sentence_not_description("The object a method is invoked on")
+
+
+def test_a_description_saying_only_that_it_is_of_some_kind_is_too_vague() -> None:
+    assert vague("a special construct") and vague("another kind of data storage")
+    assert vague("the usual plotting behaviour")
+    assert not vague("a special value that marks the end of a list")  # a clause tells it
+    assert not vague("The derivative of a CDF") and not vague("A meaningful expression")
+    assert what_it_is_problems("a special construct") == [
+        "the description is too vague to tell one term"]
+
+
+def test_a_sentence_saying_only_that_the_term_is_of_some_kind_is_too_general() -> None:
+    assert says_only_a_kind("The canvas size is the usual plotting behaviour.", "canvas size")
+    assert not says_only_a_kind("The canvas size is the area the terminal draws on, in "
+                                "pixels.", "canvas size")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from tutor.text import (
     STOPWORDS,
+    bare_verb,
     code_marks,
     content_stems,
     fix_characters,
     fold,
+    listed_verb,
     may_name,
     normalize,
     singular,
@@ -105,3 +107,14 @@ def test_may_name_rules_out_only_texts_without_a_first_word_of_the_terms() -> No
 def test_code_marks_counts_code_punctuation() -> None:
     assert code_marks("A list is a sequence of values.") == 0
     assert code_marks("t[i] = f(x_1) % 2 # <b> \\ {}") == 13
+
+
+def test_a_verbs_bare_form_by_its_ending_or_among_listed_verbs() -> None:
+    assert [bare_verb(w) for w in ("unwinds", "notifies", "pushes", "push", "class")] == [
+        "unwind", "notify", "push", "push", "class"]
+    verbs = {"convert", "hash", "verify", "press"}
+    assert [listed_verb(w, verbs) for w in ("converts", "hashes", "verifies", "convert")] == [
+        "convert", "hash", "verify", "convert"]
+    assert listed_verb("presses", verbs) == "press"
+    assert listed_verb("unwinds", verbs) == ""  # not among the verbs: no form of it is
+    assert listed_verb("press", {"pres"}) == ""  # a double s is no verb said of a thing

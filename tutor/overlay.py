@@ -15,6 +15,7 @@ longer produces stays in the overlay, unused, and is listed by :func:`unmatched_
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -68,17 +69,20 @@ def save_edits(folder: Path, edits: Edits) -> None:
 
 
 def record_concept_edit(folder: Path, concept_id: str, **changes: Any) -> Edits:
-    edits = load_edits(folder)
-    entry = edits.concepts.setdefault(concept_id, ConceptEdit())
-    for key, value in changes.items():
-        setattr(entry, key, value)
-    save_edits(folder, edits)
-    return edits
+    return _record(folder, lambda edits: edits.concepts.setdefault(concept_id, ConceptEdit()),
+                   changes)
 
 
 def record_exercise_edit(folder: Path, exercise_id: str, **changes: Any) -> Edits:
+    return _record(folder, lambda edits: edits.exercises.setdefault(exercise_id, ExerciseEdit()),
+                   changes)
+
+
+def _record(folder: Path, entry_of: Callable[[Edits], ConceptEdit | ExerciseEdit],
+            changes: dict[str, Any]) -> Edits:
+    """The folder's edits with ``changes`` set on one entry (``entry_of``), saved."""
     edits = load_edits(folder)
-    entry = edits.exercises.setdefault(exercise_id, ExerciseEdit())
+    entry = entry_of(edits)
     for key, value in changes.items():
         setattr(entry, key, value)
     save_edits(folder, edits)

@@ -182,18 +182,10 @@ def singular(word: str) -> str:
     return word
 
 
-def bare_verb(word: str, verbs: Collection[str] | None = None) -> str:
+def bare_verb(word: str) -> str:
     """The bare form of a verb said of a thing, lower-case in and out: "unwinds" -> "unwind",
-    "notifies" -> "notify", "pushes" -> "push", a bare verb as it is. With ``verbs``, the
-    form of the word that is one of them ("converts" -> "convert", "hashes" -> "hash"), ""
-    when none is."""
-    if verbs is not None:
-        if word in verbs:
-            return word
-        if not word.endswith("s") or word.endswith("ss"):
-            return ""
-        return next((bare for bare in (word[:-1], word[:-2], word[:-3] + "y") if bare in verbs),
-                    "")
+    "notifies" -> "notify", "pushes" -> "push", a bare verb as it is (by its ending; for a
+    word checked against a list of verbs, :func:`listed_verb`)."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("sses", "shes", "ches", "xes", "zes")):
@@ -201,6 +193,16 @@ def bare_verb(word: str, verbs: Collection[str] | None = None) -> str:
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+def listed_verb(word: str, verbs: Collection[str]) -> str:
+    """The form of a lower-case word that is one of ``verbs``, bare or said of a thing
+    ("converts" -> "convert", "hashes" -> "hash", "verifies" -> "verify"); "" when none is."""
+    if word in verbs:
+        return word
+    if not word.endswith("s") or word.endswith("ss"):
+        return ""
+    return next((bare for bare in (word[:-1], word[:-2], word[:-3] + "y") if bare in verbs), "")
 
 
 _STEMMERS = threading.local()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
-    from tutor.evals.simulate import SimulationReport
+    from tutor.evals.policy_comparison import SimulationReport
 
 
 def register(eval_app: typer.Typer) -> None:
@@ -32,7 +32,7 @@ def register(eval_app: typer.Typer) -> None:
     ) -> None:
         """Teach simulated learners with our policy, textbook order and random order."""
         from tutor.catalog import load_course
-        from tutor.evals.simulate import compare
+        from tutor.evals.policy_comparison import compare
         from tutor.evals.simulated_learners import FAMILIES
 
         loaded = load_course(course)

@@ -8,16 +8,15 @@ tests, and so that results can be stored and replayed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
+from typing import Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
 from tutor.course import Chunk, Citation, Concept, DefinitionKind, Exercise, Prerequisite
-
-if TYPE_CHECKING:
-    from tutor.engine.offline.code_output.prompt_conventions import PromptConvention
 
 
 class ConceptDraft(BaseModel):
@@ -39,6 +38,35 @@ class ConceptDraft(BaseModel):
     definition_kind: DefinitionKind = DefinitionKind.DEFINITION
     """Whether ``definition`` defines the concept or only describes it
     (:attr:`Concept.definition_kind`)."""
+
+
+def prompt_shape(token: str) -> str:
+    """A session's line-opening token as a :class:`PromptConvention` records it: digits as
+    ``#``, white space single (``(%i3)`` -> ``(%i#)``)."""
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", token.strip()))
+
+
+@dataclass(frozen=True)
+class PromptConvention:
+    """How one book sets its interpreter's sessions, found once per build over the whole book
+    (the offline engine reads it from the book) and handed to every concept's writer: the
+    input token (:func:`prompt_shape`), the output label (or ``""``), and the characters
+    inputs and outputs end with when they run over lines."""
+
+    prompt: str
+    output_label: str = ""
+    input_end: str = ""
+    output_end: str = ""
+    typeset: bool = False
+    """Whether most output labels stand alone on their line: the output is typeset
+    mathematics below it, which the PDF's text may have flattened."""
+
+    @property
+    def numbered(self) -> bool:
+        return "#" in self.prompt
+
+    def reads(self, token: str, output: bool = False) -> bool:
+        return prompt_shape(token) == (self.output_label if output else self.prompt)
 
 
 class ExerciseCheck(BaseModel):

@@ -49,7 +49,7 @@ from tutor.engine.port import (
 from tutor.errors import BudgetError
 
 if TYPE_CHECKING:
-    from tutor.engine.offline.code_output.prompt_conventions import PromptConvention
+    from tutor.engine.port import PromptConvention
 
 Reply = TypeVar("Reply", bound=BaseModel)
 WritingJob = tuple[Concept, Sequence[Concept], Sequence[Chunk]]

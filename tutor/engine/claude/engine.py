@@ -56,7 +56,7 @@ from tutor.prompts import load_prompt
 
 if TYPE_CHECKING:
     from tutor.context import TutorContext
-    from tutor.engine.offline.code_output.prompt_conventions import PromptConvention
+    from tutor.engine.port import PromptConvention
 
 Result = TypeVar("Result")
 EXPLANATION_WORDS = 250

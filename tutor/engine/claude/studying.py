@@ -41,7 +41,7 @@ from tutor.text import fold
 
 if TYPE_CHECKING:
     from tutor.engine.claude.engine import ClaudeEngine
-    from tutor.engine.offline.code_output.prompt_conventions import PromptConvention
+    from tutor.engine.port import PromptConvention
 
 GROUP_CHARS = 8000
 """Passages per extraction request, in characters."""

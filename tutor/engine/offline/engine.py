@@ -18,7 +18,7 @@ from tutor.engine.port import (
 )
 
 if TYPE_CHECKING:
-    from tutor.engine.offline.code_output.prompt_conventions import PromptConvention
+    from tutor.engine.port import PromptConvention
 
 class OfflineEngine:
     """Classical NLP: headings, emphasis, definitional patterns, keyphrase statistics,

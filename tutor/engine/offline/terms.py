@@ -61,6 +61,13 @@ DETERMINERS = frozenset(
     "a an the this that these those each every any another its their our your his her some".split()
 )
 
+COMMAND_KINDS = ("command", "function", "operator", "macro", "procedure", "routine", "statement",
+                 "option", "flag", "switch", "keyword", "construct", "construction", "form")
+"""What a book calls the commands it teaches ("the kill command", "the function ev")."""
+MIN_PROSE_WORDS = 6
+"""Words a sentence of prose has at least: one that explains a command, or what is left of a
+sentence after a heading run into it."""
+
 PREPOSITIONS = frozenset("of in to for with on by from into about as at between".split())
 """The prepositions that open a phrase after a noun ("the difference between ..."): a word
 after one is not a subject or a verb of its own."""

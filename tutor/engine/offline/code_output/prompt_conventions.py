@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from tutor.course import Chunk
 from tutor.engine.offline.code_output.code_listings import looks_like_prose
@@ -35,6 +34,8 @@ from tutor.engine.offline.code_output.transcripts import (
     TranscriptStep,
     unfinished,
 )
+from tutor.engine.port import PromptConvention
+from tutor.engine.port import prompt_shape as _shape
 
 MIN_PROMPTS = 3
 """Lines a token must open, with code after it, to be taken for a prompt."""
@@ -63,31 +64,6 @@ arrow (``=>``) marks a result, not an input."""
 _CODE = re.compile(r"[()\[\]{}=;:+\-*/^<>\"'0-9]")
 
 
-@dataclass(frozen=True)
-class PromptConvention:
-    """How one book sets its sessions: the input token (digits as ``#``), the output label
-    (or ``""``), and the characters inputs and outputs end with when they run over lines."""
-
-    prompt: str
-    output_label: str = ""
-    input_end: str = ""
-    output_end: str = ""
-    typeset: bool = False
-    """Whether most output labels stand alone on their line: the output is typeset
-    mathematics below it, which the PDF's text may have flattened."""
-
-    @property
-    def numbered(self) -> bool:
-        return "#" in self.prompt
-
-    def reads(self, token: str, output: bool = False) -> bool:
-        return _shape(token) == (self.output_label if output else self.prompt)
-
-
-def _shape(token: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", token.strip()))
-
-
 def _token(line: str) -> tuple[str, str] | None:
     """The line's opening token and the text after it, when it opens with one."""
     match = _TOKEN.match(line.strip())
@@ -112,8 +88,8 @@ def holds_code(text: str) -> bool:
 
 def book_conventions(chunks: Sequence[Chunk]) -> list[PromptConvention]:
     """The prompt conventions of the whole book (:func:`find_conventions` over its passages
-    in reading order): found once per build, by the exercise planning step, for the
-    showcases and every concept's writer."""
+    in reading order): the one reading of them, by the exercise planning step (for the
+    showcases and every concept's writer) and by concept extraction (the taught commands)."""
     ordered = sorted(chunks, key=lambda c: (c.source, c.order))
     return find_conventions("\n".join(c.text for c in ordered))
 

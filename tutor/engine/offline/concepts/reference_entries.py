@@ -39,7 +39,7 @@ from tutor.engine.offline.concepts.entry_names import (
 )
 from tutor.engine.offline.terms import COMMON_VERBS, term_key
 from tutor.sentences import split_sentences
-from tutor.text import bare_verb, content_stems, is_deprecation, is_question, normalize
+from tutor.text import content_stems, is_deprecation, is_question, listed_verb, normalize
 
 MIN_ENTRIES = 3
 """Entries a course needs before any counts (a reference repeats its layout)."""
@@ -94,7 +94,7 @@ VERBS = API_VERBS | {"hold", "contain"} | {
 def verb_form(word: str) -> str:
     """The verb a word is, bare ("convert") or said of a thing ("converts", "hashes",
     "verifies"); "" for any other word."""
-    return bare_verb(word.lower(), VERBS)
+    return listed_verb(word.lower(), VERBS)
 _LEANS = re.compile(r"^\W*(?:this|these|those|it|they|such|if|when|after|before|all|both|each|"
                     r"see|note|also|however|otherwise|then|here|there|given|you|we|one|so|"
                     r"actually|thus|hence|but|and|or|must|should|can|may|only|corresponding|in|for|as|"

@@ -35,8 +35,8 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk
 from tutor.engine.offline.code_output.prompt_conventions import (
+    book_conventions,
     convention_transcripts,
-    find_conventions,
     holds_code,
 )
 from tutor.engine.offline.concepts.candidates import Sentence
@@ -46,7 +46,7 @@ from tutor.engine.offline.concepts.section_concepts import reads_alone
 from tutor.engine.offline.definitions.descriptions import compiled_pattern
 from tutor.engine.offline.definitions.section_definitions import without_run_in
 from tutor.engine.offline.definitions.self_contained import leans
-from tutor.engine.offline.terms import term_key
+from tutor.engine.offline.terms import COMMAND_KINDS, MIN_PROSE_WORDS, term_key
 from tutor.engine.port import ConceptDraft
 from tutor.text import STOPWORDS, general_zipf
 
@@ -55,16 +55,11 @@ TAUGHT_EVIDENCE = "taught"
 MIN_CALLS = 2
 """Places the book's code must call a name in for a sentence that only says to use it to
 explain it; one call does where the prose calls it a command ("the plot2d command")."""
-MIN_WORDS = 6
-"""Words an explaining sentence has at least."""
 MIN_SENTENCES = 2
 """Prose sentences that must name a command: one mention is a passing one."""
 SCORE = 2.5
 """The score a concept added here gets (a definition's weight in
 :data:`tutor.engine.offline.concepts.extract.WEIGHTS`)."""
-KINDS = ("command", "function", "operator", "macro", "procedure", "routine", "statement",
-         "option", "flag", "switch", "keyword", "construct", "construction", "form")
-"""What a book calls the commands it teaches."""
 
 _WORD = re.compile(r"(?<![\w.$%-])[A-Za-z]\w*[A-Za-z0-9](?![\w-]|\.\w)")
 """A name as the prose writes it: not part of a dotted or hyphenated name ("mean.foo")."""
@@ -108,7 +103,7 @@ def code_names(chunks: Sequence[Chunk], reference: set[int]) -> Counter[str]:
     """The names the book's code calls, with how many places call them, less the names its
     code defines itself."""
     texts = [c.text for i, c in enumerate(chunks) if i not in reference]
-    conventions = find_conventions("\n".join(texts))
+    conventions = book_conventions(chunks)  # the reader the exercise plan uses, the same prompts
     calls: Counter[str] = Counter()
     defined: set[str] = set()
     for text in texts:
@@ -145,7 +140,7 @@ def explaining(text: str, name: str, word: bool = False) -> int:
         return 0  # a sentence opening inside code or a list ("X Y) then ...", "• ...")
     n = re.escape(name) + r"(?![\w-]|\.\w)"
     call = r"(?:\([^()]{0,40}\))?"
-    kinds = rf"(?:{'|'.join(KINDS)})"
+    kinds = rf"(?:{'|'.join(COMMAND_KINDS)})"
     subject = rf"^(?:The\s+{n}{call}\s+{kinds}\s+|{n}{call}\s+(?:{kinds}\s+)?)"
     if word and compiled_pattern(rf"^{n}\b").match(text) is None:
         subject = rf"^The\s+{n}{call}\s+(?:{_WORD_NAMING})\s+"
@@ -168,7 +163,7 @@ def explaining(text: str, name: str, word: bool = False) -> int:
 def _prose(text: str) -> bool:
     """A sentence of prose: words enough, ending as a sentence, mostly letters."""
     chars = [c for c in text if not c.isspace()]
-    return (len(text.split()) >= MIN_WORDS and text.rstrip()[-1:] in ".!"
+    return (len(text.split()) >= MIN_PROSE_WORDS and text.rstrip()[-1:] in ".!"
             and sum(c.isalpha() for c in chars) >= 0.7 * len(chars))
 
 

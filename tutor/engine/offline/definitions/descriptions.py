@@ -211,8 +211,9 @@ def describes_command(sentence: str, terms: Sequence[str]) -> bool:
     """Whether the sentence says what a command, style or option does (:data:`COMMAND_SHAPE`,
     "The set statement declares a set"): its definition in its own section, not elsewhere."""
     shapes = (_COMMAND, _CALL_DOES, *[_KIND_DOES] * any(_KIND_NAME.search(t) for t in terms))
-    return any(shape.search(term_pattern(terms).sub(_TERM, part)) is not None for part in
-               split_sentences(sentence) if not _POINTS_BACK.match(part) for shape in shapes)
+    marked = [term_pattern(terms).sub(_TERM, part) for part in split_sentences(sentence)
+              if not _POINTS_BACK.match(part)]  # each part marked once, not once per shape
+    return any(shape.search(part) is not None for part in marked for shape in shapes)
 
 
 def _defines_alone(sentence: str, terms: Sequence[str]) -> bool:
@@ -374,8 +375,6 @@ def names_a_symbol(sentence: str, terms: Sequence[str]) -> bool:
 _IN_THE_EXAMPLE = re.compile(r"^\W*in\s+(?:the|this|that|our)\s+(?:[\w-]+\s+){0,3}example\b", re.I)
 """A sentence saying what the term is in one example, not in general."""
 _LIKE = re.compile(r"\s*,?\s*\b(?:like|such\s+as|e\.\s?g\.|for\s+example)\b.*$", re.I | re.S)
-
-
 _LIKE_EXCEPT = re.compile(r"\b(?:like|similar\s+to)\b[^.;]{1,60}?\bexcept\b", re.I)
 
 

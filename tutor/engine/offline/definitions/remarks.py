@@ -170,14 +170,11 @@ def sections_of(sentences: Sequence[Sentence]) -> dict[str, list[int]]:
 
 
 def said_of_it(draft: ConceptDraft, sentences: Sequence[Sentence],
-               devoted: dict[str, set[str]],
-               sections: dict[str, list[int]] | None = None) -> int | None:
+               devoted: dict[str, set[str]], sections: dict[str, list[int]]) -> int | None:
     """The first sentence of the concept's own section (its heading names it), else of the
     section its definition came from, that names it among its first words and reads as a
     whole statement of its own that is no remark. ``sections``: the sentences' positions by
-    section (:func:`sections_of`), when the caller has them: only those sections are read."""
-    if sections is None:
-        sections = sections_of(sentences)
+    section (:func:`sections_of`, indexed once by the caller): only those sections are read."""
     terms = terms_of(draft)
     keys = {term_key(t) for t in terms}
     pattern = term_pattern(terms)

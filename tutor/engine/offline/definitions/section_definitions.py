@@ -26,7 +26,7 @@ from tutor.engine.offline.definitions.descriptions import (
 )
 from tutor.engine.offline.definitions.patterns import heading_terms
 from tutor.engine.offline.definitions.self_contained import leans
-from tutor.engine.offline.terms import mentions, term_key
+from tutor.engine.offline.terms import COMMAND_KINDS, MIN_PROSE_WORDS, mentions, term_key
 from tutor.engine.port import ConceptDraft
 
 OPENING_SENTENCES = 6
@@ -111,17 +111,15 @@ def _after_run_in_head(text: str, terms: list[str]) -> str | None:
     """The sentence after a heading the extraction ran into it ("Using ode2 Maxima can
     solve ...", "... - the kill command Many times you will ..."): the words up to the term
     or a word naming a command, followed by a capital opening the sentence proper, when the
-    rest is a sentence of its own (:data:`taught_commands.MIN_WORDS` words) that still names
-    the term; else ``None``."""
-    from tutor.engine.offline.concepts.taught_commands import KINDS, MIN_WORDS  # it reads ours
-
-    head = re.match(rf"^(?:[^.:;!?]{{0,80}}?)\b(?:{term_group(terms)}|{'|'.join(KINDS)})\s+"
+    rest is a sentence of its own (:data:`~tutor.engine.offline.terms.MIN_PROSE_WORDS` words)
+    that still names the term; else ``None``."""
+    head = re.match(rf"^(?:[^.:;!?]{{0,80}}?)\b(?:{term_group(terms)}|{'|'.join(COMMAND_KINDS)})\s+"
                     r"(?=[A-Z][a-z]+\s+[a-z])", text)
     if head is None or re.search(r"[,(]", head.group()):
         return None
     rest = text[head.end():]
     named = any(re.search(rf"(?<![\w.$%-]){re.escape(t)}(?![\w-]|\.\w)", rest) for t in terms)
-    return rest if len(rest.split()) >= MIN_WORDS and named else None
+    return rest if len(rest.split()) >= MIN_PROSE_WORDS and named else None
 
 
 def _defines(sentence: str, terms: list[str]) -> bool:

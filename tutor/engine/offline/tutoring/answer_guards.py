@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from tutor.answers import says_the_opposite
+from tutor.answers import mix_up_note, says_the_opposite
 from tutor.engine.offline.tutoring.answer_similarity import content_words, tokens
 from tutor.negation import NEGATING_PREFIX, plain_negation
 from tutor.text import GLUE_WORDS
@@ -173,9 +173,16 @@ def _compared(reference: str, siblings: tuple[tuple[str, str], ...],
 
     given = set(content_words(prompt))
     bare = [_without(reference, given)]
-    bare += [_without(text, given | set(content_words(note.rsplit(" with ", 1)[-1])))
+    bare += [_without(text, given | set(content_words(_sibling_name(note))))
              for text, note in siblings]
     return bare, embed(bare)
+
+
+def _sibling_name(note: str) -> str:
+    """The sibling a misconception note "confuses X with Y" names (Y, read by
+    :func:`tutor.answers.mix_up_note`); a note of another shape as it is."""
+    read = mix_up_note(note)
+    return read[1] if read else note
 
 
 def prepare_siblings(reference: str, siblings: dict[str, str], prompt: str = "") -> None:

@@ -32,6 +32,8 @@ from tutor.engine.offline.tutoring.question_reading import (
     OTHER,
     WHY,
     ReadQuestion,
+    answer_form,
+    question_words,
     read_question,
 )
 from tutor.engine.port import GroundedAnswer
@@ -46,9 +48,7 @@ QUESTION_WORDS = frozenset(
 _DEFINING = re.compile(r"\b(is|are|refers? to|means|is called|are called|denotes|defined as)\b")
 _NAMING = re.compile(r"\bdefines?\s+(.{1,40}?)\s+as\b|\b(?:is|are)\s+(?:called|known\s+as)\s+"
                      r"([^,.;:()]{1,40})", re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_'’-]*")
 _CAPTION = re.compile(r"^\s*(?:figure|fig\.|table|listing)\s+[\dA-Z][\d.]*\s*[:.]", re.I)
-_WHAT_IS = re.compile(r"^\s*(what|who)\s+(is|are|does|do)\b|\bdefin|\bmean", re.IGNORECASE)
 
 MIN_SCORE = 1.2
 """Least score (sum of matched word weights) for a sentence to count as an answer. A single
@@ -192,9 +192,7 @@ def answer_question(question: str, passages: Sequence[Chunk]) -> GroundedAnswer:
         return _not_covered(question, missing)
     subjects = [set(content_terms(s)) for s in reading.subjects]
     weights = _weights(question_terms, [c[0] for c in candidates])
-    form = reading.form
-    if form == OTHER and _WHAT_IS.search(question):
-        form = DEFINITION
+    form = answer_form(reading, question)
     scored: list[tuple[float, int]] = []
     for index, (unit, _chunk, _position) in enumerate(candidates):
         code = _is_code(unit)
@@ -266,9 +264,9 @@ def uncovered_words(question: str, texts: Sequence[str],
         present.update(content_terms(text))
     reading = reading or read_question(question)
     named = {n.lower() for n in reading.named}
-    about = {w.lower() for s in reading.subjects for w in _WORD.findall(s)}
+    about = {w.lower() for s in reading.subjects for w in question_words(s)}
     missing: list[str] = []
-    for word in _WORD.findall(question):
+    for word in question_words(question):
         bare = re.sub(r"['’]s?$", "", word).lower()
         terms = content_terms(bare)
         if not terms or any(t in present for t in terms + content_terms(_adjective(bare))):

@@ -48,6 +48,9 @@ _HOW_DOES = re.compile(r"^how\s+(?:does|do|is|are|can)\s+(.+?)" + _END, re.I)
 _WHY = re.compile(
     r"^why\s+(?:is|are|was|were|do|does|did|would|should|can|could|must|will|has|have)?\s*"
     r"(.+?)" + _END, re.I)
+_ASKS_WHAT = re.compile(r"^\s*(what|who)\s+(is|are|does|do)\b|\bdefin|\bmean", re.IGNORECASE)
+"""A question asking what a thing is, does or means in words :data:`_DEFINE` does not read
+("What does plot return?", "Give me the definition of a pipe")."""
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.+'’-]*")
 
 
@@ -68,12 +71,17 @@ def _subject(phrase: str) -> str:
     return _ARTICLE.sub("", phrase).strip()
 
 
+def question_words(text: str) -> list[str]:
+    """The words of a question as typed: a name keeps its inner dots and pluses ("C++",
+    "node.js", "ggplot2"), a closing full stop is dropped."""
+    return [word.rstrip(".") for word in _TOKEN.findall(text)]
+
+
 def names_in(question: str) -> tuple[str, ...]:
     """The names typed in ``question``: capitalised words after the first (not "I"), acronyms,
     words mixing letters and digits, possessives."""
     found: list[str] = []
-    for position, match in enumerate(_TOKEN.finditer(question)):
-        word = match.group(0).rstrip(".")
+    for position, word in enumerate(question_words(question)):
         bare = re.sub(r"['’]s?$", "", word)
         if not bare or not bare[0].isalpha():
             continue
@@ -110,6 +118,14 @@ def read_question(question: str) -> ReadQuestion:
     if match and _subject(match.group(1)):
         return ReadQuestion(WHY, (_subject(match.group(1)),), named)
     return ReadQuestion(OTHER, (), named)
+
+
+def answer_form(reading: ReadQuestion, question: str) -> str:
+    """The form an answer to the question takes: its reading's, or a definition's for a
+    question read as :data:`OTHER` that still asks what a thing is, does or means."""
+    if reading.form == OTHER and _ASKS_WHAT.search(question):
+        return DEFINITION
+    return reading.form
 
 
 def passages_for_question(search: Callable[[str, int], Sequence[Chunk]], question: str,

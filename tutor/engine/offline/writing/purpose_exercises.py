@@ -28,6 +28,7 @@ import random
 import re
 from collections.abc import Sequence
 
+from tutor.answers import mix_up_note
 from tutor.course import (
     PURPOSE_NEED_MARK,
     Chunk,
@@ -308,8 +309,8 @@ def _for_item(m: Material, own: Purpose, wrong: Sequence[Purpose],
         prompt=FOR_PROMPT.format(name=m.concept.name),
         answer=_to(own.action),
         choices=_shuffled(exercise_id, [_to(own.action), *(_to(o.action) for o in wrong)]),
-        misconceptions={_to(o.action): f"confuses {m.concept.name} with {o.name}, which the "
-                                       f"course gives to {o.action}" for o in wrong},
+        misconceptions={_to(o.action): f"confuses {m.concept.name} with {o.name}{_GIVEN_TO}"
+                                       f"{o.action}" for o in wrong},
         explanation=(f'The course ({m.label}): "{own.sentence}" '
                      + " ".join(f"{o.name} is used to {o.action}." for o in wrong)).strip(),
         citations=_citations(m, own, [], passages),
@@ -329,7 +330,7 @@ def _need_item(m: Material, own: Purpose, wrong: Sequence[Purpose],
         answer=m.concept.name,
         choices=_shuffled(exercise_id, [m.concept.name, *(o.name for o in wrong)]),
         misconceptions={o.name: f"confuses {m.concept.name} with {o.name}" + (
-            f", which the course gives to {o.action}" if o.action else "") for o in wrong},
+            f"{_GIVEN_TO}{o.action}" if o.action else "") for o in wrong},
         explanation=(f'The course ({m.label}): "{own.sentence}" '
                      + " ".join(f"{o.name} is used to {o.action}." for o in wrong
                                 if o.action)).strip(),
@@ -361,10 +362,10 @@ def purpose_problems(exercise: Exercise, concept: Concept,
         problems.append(problem)
     own = Purpose(concept.name, action, "")
     if need:
-        rivals = [Purpose(name, _given_to(exercise, name), "") for name in wrong]
+        rivals = [Purpose(name, _mixed_up(exercise, name)[1], "") for name in wrong]
         pairs = [(name, action) for name in wrong]
     else:
-        rivals = [Purpose(_named_for(exercise, c), re.sub(r"^To\s+", "", c), "") for c in wrong]
+        rivals = [Purpose(_mixed_up(exercise, c)[0], re.sub(r"^To\s+", "", c), "") for c in wrong]
         pairs = [(concept.name, r.action) for r in rivals]
     if picked_by_name((concept.name, action), pairs) or not need and spells_the_name(
             (concept.name, action), pairs):
@@ -378,16 +379,14 @@ def purpose_problems(exercise: Exercise, concept: Concept,
     return problems
 
 
-_GIVEN_TO = re.compile(r"^confuses .+? with (?P<name>.+?), which the course gives to (?P<act>.+)$")
+_GIVEN_TO = ", which the course gives to "
+"""What a wrong option's note adds: "confuses X with Y, which the course gives to <purpose>"."""
 
 
-def _given_to(exercise: Exercise, option: str) -> str:
-    """The purpose the item's misconception gives a wrong option (a concept's name)."""
-    said = _GIVEN_TO.match(exercise.misconceptions.get(option, ""))
-    return said.group("act") if said else ""
-
-
-def _named_for(exercise: Exercise, option: str) -> str:
-    """The concept a wrong option (a purpose) belongs to, from the item's misconception."""
-    said = _GIVEN_TO.match(exercise.misconceptions.get(option, ""))
-    return said.group("name") if said else ""
+def _mixed_up(exercise: Exercise, option: str) -> tuple[str, str]:
+    """The concept and the purpose the item's misconception note gives a wrong option (read by
+    :func:`tutor.answers.mix_up_note`), ``("", "")`` when the note gives no purpose."""
+    read = mix_up_note(exercise.misconceptions.get(option, ""))
+    if read is None or not read[2].startswith(_GIVEN_TO):
+        return "", ""
+    return read[1], read[2][len(_GIVEN_TO):]

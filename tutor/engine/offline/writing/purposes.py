@@ -28,7 +28,7 @@ from tutor.engine.offline.definitions.purpose_lines import order_in
 from tutor.engine.offline.terms import content_stems, mentions
 from tutor.engine.offline.writing.giveaways import cut_short
 from tutor.sentences import split_sentences
-from tutor.text import bare_verb, normalize, without_period
+from tutor.text import listed_verb, normalize, without_period
 
 PURPOSE_VERBS = (API_VERBS - {"use", "behave", "fail", "wait", "loop", "default"}) | frozenset((
     "add allow apply change check compute contain create define give help include keep make "
@@ -196,7 +196,7 @@ def purpose_in(sentence: str, terms: Sequence[str], own_entry: bool = False) -> 
 def _bare(word: str) -> str:
     """The bare form of a purpose verb said of a thing ("preserves" -> "preserve"), "" for
     any other word."""
-    return bare_verb(word, PURPOSE_VERBS)
+    return listed_verb(word, PURPOSE_VERBS)
 
 
 def _done(participle: str) -> str:
