@@ -45,6 +45,7 @@ from tutor.engine.offline.concepts.concept_drafts import draft_concept
 from tutor.engine.offline.concepts.entry_names import without_arguments
 from tutor.engine.offline.concepts.glossary import RUN_ON, entry_definitions
 from tutor.engine.offline.concepts.introduced_terms import add_introduced_terms
+from tutor.engine.offline.concepts.junk_names import without_junk
 from tutor.engine.offline.concepts.keyphrases import (
     WordStats,
     identifiers,
@@ -295,7 +296,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
     result = without_arguments(result, entries, chunks)  # "x" of "stripln x": an argument
     result = with_api_classes(result, chunks, reference, api_units)  # its classes, members
     judge_definitions(result, sentences, chunks)  # a definition, or only a description
-    return result
+    return without_junk(result, chunks, reference, printed)  # no clause, remark or stray word
 
 
 _HEADING_FUNCTION = re.compile(r"^([A-Za-z][A-Za-z0-9_]*[A-Za-z0-9])\s*\(\)$")
