@@ -10,6 +10,7 @@ from tutor.engine.offline.code_output.session_faults import (
     acknowledgement,
     definition_lines,
     misreadings,
+    near_duplicate,
     plausible_beside,
     school_arithmetic,
     too_long_to_type,
@@ -58,6 +59,16 @@ def test_school_arithmetic_on_literals_is_told_from_what_a_system_teaches() -> N
     assert not school_arithmetic("3!", "7")  # not what the literals make
     assert not school_arithmetic("9^9^9", "1")  # a power too big is not worked, not hung on
     assert school_arithmetic("2^10", "1024")
+
+
+def test_an_r_sum_of_literals_is_not_asked_but_a_function_it_teaches_is() -> None:
+    text = ("An expression is evaluated when typed.\n> 1 + 2\n[1] 3\n> x <- 1:3\n"
+            "> typeof(x)\n[1] \"integer\"\n")
+    expression = _concept("expression", "An expression is code R evaluates.")
+    chunk = book_page(text)
+    m = gather(expression, term_variants(expression.name, expression.aliases), [chunk])
+    answers = [i.answer for i in write_transcript_outputs(m, [chunk])]
+    assert "[1] 3" not in answers and '[1] "integer"' in answers
 
 
 def test_a_procedure_defined_before_the_session_is_shown_with_it() -> None:
@@ -111,7 +122,8 @@ def test_distractors_have_the_keys_shape_and_common_misreadings_lead() -> None:
     assert not plausible_beside("[[-1, 1; -4, 3], 5]", "[1/2, 1/6, 5/6, 1/18, 5/18, 1/54]")
     assert plausible_beside("3/2", "1/6")
     assert plausible_beside("[1, 2, 3]", "[1, 2]")
-    assert not plausible_beside("6", "6000")
+    assert plausible_beside("384", "40320")  # 8! beside 8!!: the misreading of !!
+    assert plausible_beside("5.5", "55") and plausible_beside("5.5", "6")
     slips = dict(misreadings("x+1.111", "2.345567", {"x": "1.23456789"}))
     assert "2.34556789" in slips  # the full sum the system rounds
     assert {"7/3", "2"} <= set(dict(misreadings("(/ 7.0 3.0)", "2.33333333333333")))
@@ -136,3 +148,10 @@ def test_a_stated_sum_of_literals_is_no_item_but_a_systems_own_result_is() -> No
     chunk = book_page(text)
     m = gather(TEST_SUITE, term_variants(TEST_SUITE.name, TEST_SUITE.aliases), [chunk])
     assert [i.answer for i in write_stated_results(m, [chunk])] == ["4"]
+
+
+def test_a_parallel_line_with_the_same_output_is_one_question() -> None:
+    asked = {("assume(n+1>0, m+1>0);", "[n > -1,m > -1]")}
+    assert near_duplicate("forget(n+1>0, m+1>0);", "[n > -1,m > -1]", asked)
+    assert not near_duplicate("forget(n+1>0, m+1>0);", "[]", asked)
+    assert not near_duplicate("echo ${string:7:2}", "78", {("echo ${string:7}", "78")})

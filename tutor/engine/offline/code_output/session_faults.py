@@ -27,6 +27,8 @@ faults this module checks:
 - :func:`misreadings`: wrong answers a common misreading gives: the decimal for an exact
   fraction (``7.5`` for ``15/2``), the fraction for a float division, the exact sum for a
   result the system rounds.
+- :func:`near_duplicate`: a line parallel to one already asked, with the same output
+  (``assume(n+1>0, m+1>0)`` beside ``forget(n+1>0, m+1>0)``): one question asked twice.
 - :func:`too_long_to_type`: a free answer that is a list of many values (``% = [0, 1/4,
   0]``) or a long expression nobody types as the system writes it.
 """
@@ -62,6 +64,7 @@ feature's availability ("possible (as of version 1.0.53) by ...") says nothing o
 VERSION_WINDOW = 160
 """How much of the text before a session may say the output holds for one version."""
 MAX_TYPED_ELEMENTS = 3
+SHORT_DECIMALS = 2
 MAX_DEFINITION_LINES = 4
 
 LOGGER = logging.getLogger("tutor.engine.offline.code_output.session_faults")
@@ -72,8 +75,9 @@ ACKNOWLEDGEMENT = "an output that only acknowledges a declaration"
 VERSION_BOUND = "an output the page ties to one version"
 IMPLAUSIBLE = "a distractor of another shape than the key"
 TOO_LONG = "a free answer too long to type"
+NEAR_DUPLICATE = "the same question on a parallel line"
 FAULTS = (SCHOOL_ARITHMETIC, OUT_OF_SIGHT, UNDECLARED_SYNTAX, ACKNOWLEDGEMENT, VERSION_BOUND,
-          IMPLAUSIBLE, TOO_LONG)
+          IMPLAUSIBLE, TOO_LONG, NEAR_DUPLICATE)
 
 
 def left_out(fault: str, source: str) -> None:
@@ -279,17 +283,18 @@ def _shape(value: str) -> tuple[str, int]:
 
 def plausible_beside(key: str, other: str) -> bool:
     """Whether another output of the page could pass for the key's: a number of the same
-    kind and within a factor of ten, a collection of the same bracket and of elements at most
-    twice as many or half as many, an expression beside an expression."""
+    kind (a whole number beside a decimal only when the decimal has at most
+    :data:`SHORT_DECIMALS` places: ``6`` beside ``5.5``, not ``2`` beside ``2.345567``), a
+    collection of the same bracket and of elements at most twice or half as many, an
+    expression beside an expression."""
     kind, size = _shape(key)
     other_kind, other_size = _shape(other)
-    if kind != other_kind or max(size, other_size) > 2 * min(size, other_size):
-        return False
-    a, b = _as_fraction(key), _as_fraction(other)
-    if a is not None and b is not None and a and b:
-        ratio = abs(a / b)
-        return Fraction(1, 10) <= ratio <= 10
-    return True
+    numbers = {kind, other_kind}
+    if numbers == {"integer", "decimal"}:
+        decimal = key if kind == "decimal" else other
+        places = len(re.sub(r"^%\d*\s*=\s*", "", decimal).strip().rstrip(";").split(".")[1])
+        return places <= SHORT_DECIMALS
+    return kind == other_kind and max(size, other_size) <= 2 * min(size, other_size)
 
 
 def misreadings(source: str, key: str, bound: dict[str, str] | None = None
@@ -328,3 +333,15 @@ def too_long_to_type(key: str) -> bool:
     """Whether a free answer asks to type a list of many values as the system writes it."""
     kind, size = _shape(key)
     return kind.startswith("collection") and size > MAX_TYPED_ELEMENTS
+
+
+def _skeleton(source: str) -> str:
+    return re.sub(r"[A-Za-z_]\w*", "n", re.sub(r"\d+(?:\.\d+)?", "0", "".join(source.split())))
+
+
+def near_duplicate(source: str, key: str, asked: Iterable[tuple[str, str]]) -> bool:
+    """Whether a line of the same form as one already ``asked`` (source and output pairs),
+    names and numbers aside, gives the same output."""
+    value = " ".join(key.split())
+    return any(_skeleton(other) == _skeleton(source) and " ".join(output.split()) == value
+               for other, output in asked)

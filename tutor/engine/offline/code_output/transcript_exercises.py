@@ -41,6 +41,7 @@ from tutor.engine.offline.code_output.prompt_conventions import (
 from tutor.engine.offline.code_output.session_faults import (
     ACKNOWLEDGEMENT,
     IMPLAUSIBLE,
+    NEAR_DUPLICATE,
     OUT_OF_SIGHT,
     SCHOOL_ARITHMETIC,
     TOO_LONG,
@@ -50,6 +51,7 @@ from tutor.engine.offline.code_output.session_faults import (
     definition_lines,
     left_out,
     misreadings,
+    near_duplicate,
     plausible_beside,
     school_arithmetic,
     too_long_to_type,
@@ -321,7 +323,7 @@ def _context(t: Transcript, index: int, shown: str, before: str) -> list[str] | 
 def _faults(t: Transcript, index: int, key: str, shown: str, before_step: str) -> str | None:
     """The fault that keeps step ``index`` from being asked (:mod:`session_faults`), if any."""
     source = t.steps[index].source
-    if school_arithmetic(source, key):
+    if school_arithmetic(source, value_of(key)):  # R's "[1] 3" for "> 1 + 2" too
         return SCHOOL_ARITHMETIC
     if acknowledgement(source, key):
         return ACKNOWLEDGEMENT
@@ -355,6 +357,9 @@ def _item(m: Material, t: Transcript, index: int, page: str, outputs: Sequence[s
         return None
     if _echoes(t, index) or mentions(shown, [step.output]):
         return None  # the session shows the answer already (another line printed it)
+    if near_duplicate(step.source, step.output, asked):
+        left_out(NEAR_DUPLICATE, step.source)
+        return None
     asked.add((step.source, step.output))
     others = [o for i in range(len(t.steps)) if (o := _key(t, i, t.steps[i].output))
               and o != key]
