@@ -59,6 +59,7 @@ def test_school_arithmetic_on_literals_is_told_from_what_a_system_teaches() -> N
     assert not school_arithmetic("3!", "7")  # not what the literals make
     assert not school_arithmetic("9^9^9", "1")  # a power too big is not worked, not hung on
     assert school_arithmetic("2^10", "1024")
+    assert not school_arithmetic("6**2 + 6", "42")  # Python's power: what its book teaches
 
 
 def test_an_r_sum_of_literals_is_not_asked_but_a_function_it_teaches_is() -> None:
@@ -118,7 +119,8 @@ def test_an_output_of_one_version_is_a_quirk_but_a_features_version_is_not() -> 
 
 
 def test_distractors_have_the_keys_shape_and_common_misreadings_lead() -> None:
-    assert not plausible_beside("2.345567", "2")
+    assert not plausible_beside("2.345567", "3")
+    assert plausible_beside("1.0000009536", "1")  # the value rounded: a real slip
     assert not plausible_beside("[[-1, 1; -4, 3], 5]", "[1/2, 1/6, 5/6, 1/18, 5/18, 1/54]")
     assert plausible_beside("3/2", "1/6")
     assert plausible_beside("[1, 2, 3]", "[1, 2]")

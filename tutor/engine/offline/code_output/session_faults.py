@@ -136,8 +136,8 @@ def _school_value(expression: str) -> Fraction | None:
     """The exact value of infix arithmetic on integer literals (``^`` a power, ``n!`` a
     factorial), or ``None`` when it is no such expression."""
     code = expression.strip().rstrip(";$").strip()
-    if not code or not _SCHOOL_INFIX.match(code) or "." in code:
-        return None
+    if not code or not _SCHOOL_INFIX.match(code) or "." in code or "**" in code:
+        return None  # ``6**2``: a language's own notation, what its book teaches
     return _evaluated(re.sub(r"(\d+)\s*!", r"fact(\1)", code).replace("^", "**"))
 
 
@@ -284,16 +284,20 @@ def _shape(value: str) -> tuple[str, int]:
 def plausible_beside(key: str, other: str) -> bool:
     """Whether another output of the page could pass for the key's: a number of the same
     kind (a whole number beside a decimal only when the decimal has at most
-    :data:`SHORT_DECIMALS` places: ``6`` beside ``5.5``, not ``2`` beside ``2.345567``), a
+    :data:`SHORT_DECIMALS` places or the number is the decimal rounded: ``6`` beside ``5.5``,
+    ``1`` beside ``1.0000009536``, not ``3`` beside ``2.345567``), a
     collection of the same bracket and of elements at most twice or half as many, an
     expression beside an expression."""
     kind, size = _shape(key)
     other_kind, other_size = _shape(other)
     numbers = {kind, other_kind}
     if numbers == {"integer", "decimal"}:
-        decimal = key if kind == "decimal" else other
-        places = len(re.sub(r"^%\d*\s*=\s*", "", decimal).strip().rstrip(";").split(".")[1])
-        return places <= SHORT_DECIMALS
+        decimal, whole = (key, other) if kind == "decimal" else (other, key)
+        number = re.sub(r"^%\d*\s*=\s*", "", decimal).strip().rstrip(";")
+        if len(number.split(".")[1]) <= SHORT_DECIMALS:
+            return True
+        whole_value = _as_fraction(whole)
+        return whole_value is not None and round(float(number)) == whole_value  # rounded
     return kind == other_kind and max(size, other_size) <= 2 * min(size, other_size)
 
 

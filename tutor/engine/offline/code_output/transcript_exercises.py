@@ -379,7 +379,9 @@ def _item(m: Material, t: Transcript, index: int, page: str, outputs: Sequence[s
     # a common misreading first, then the session's own outputs
     options = [*slips[:max(1, MAX_DISTRACTORS - len(rest))], *rest][:MAX_DISTRACTORS]
     if t.convention is not None and _matched_by_its_input(step.source, key, options):
-        return None  # the one option holding the input's numbers: found without working it
+        options = rest[:MAX_DISTRACTORS]  # a misreading written without the input's numbers
+        if _matched_by_its_input(step.source, key, options):
+            return None  # the one option holding the input's numbers: found without working it
     where = "after the last command" if t.language == "the shell" else (
         "after the last line of this session")
     question = f"What does {t.language} show {where}?"
