@@ -39,6 +39,11 @@ from tutor.engine.offline.code_output.page_sessions import (
     page_value,
     predictable,
 )
+from tutor.engine.offline.code_output.session_faults import (
+    SCHOOL_ARITHMETIC,
+    left_out,
+    school_arithmetic,
+)
 from tutor.engine.offline.terms import mentions
 from tutor.engine.offline.writing.checking import BLANK
 from tutor.engine.offline.writing.exercise_material import Material
@@ -213,6 +218,9 @@ def _item(
         target = session.steps[last]
         asked = (target.source.strip(), target.output)  # a line shown again in a new state
         if not target.output or asked in seen:
+            continue
+        if last == 0 and school_arithmetic(target.source, target.output):
+            left_out(SCHOOL_ARITHMETIC, target.source)  # ">>> 2 + 3" asks no book
             continue
         before = session.steps[max(0, last + 1 - MAX_STATEMENTS): last]
         quiet = [s for s in before if not s.output]  # the state without the printed results

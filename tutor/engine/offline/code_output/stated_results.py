@@ -23,6 +23,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
+from tutor.engine.offline.code_output.session_faults import (
+    SCHOOL_ARITHMETIC,
+    left_out,
+    school_arithmetic,
+)
 from tutor.engine.offline.code_output.transcripts import (
     KNOWN,
     OUTSIDE_CALLS,
@@ -151,6 +156,9 @@ def write_stated_results(m: Material, passages: Sequence[Chunk]) -> list[Exercis
                     m.pattern.search(before) or m.pattern.search(chunk.heading)):
                 continue
             seen.add(code)
+            if not case and school_arithmetic(code, value):
+                left_out(SCHOOL_ARITHMETIC, code)  # "3+2 evaluates to 5" asks no manual
+                continue
             asking = f"{case[:1].upper()}{case[1:]}, what" if case else "What"
             verb_base = "evaluate to" if verb.startswith("evaluates") else (
                 "give" if verb in ("is", "equals", "gives", "give") else verb.rstrip("s"))

@@ -26,6 +26,8 @@ from collections.abc import Sequence
 
 from tutor.course import Chunk, Citation, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.code_output.convention_steps import (
+    bound_names,
+    called_names,
     convention_fully_shown,
     convention_output,
     needed_steps,
@@ -36,11 +38,37 @@ from tutor.engine.offline.code_output.prompt_conventions import (
     book_conventions,
     convention_transcripts,
 )
+from tutor.engine.offline.code_output.session_faults import (
+    ACKNOWLEDGEMENT,
+    IMPLAUSIBLE,
+    NEAR_DUPLICATE,
+    OUT_OF_SIGHT,
+    SCHOOL_ARITHMETIC,
+    TOO_LONG,
+    UNDECLARED_SYNTAX,
+    VERSION_BOUND,
+    acknowledgement,
+    definition_lines,
+    left_out,
+    misreadings,
+    near_duplicate,
+    plausible_beside,
+    school_arithmetic,
+    too_long_to_type,
+    undeclared_syntax,
+    version_bound,
+)
 from tutor.engine.offline.code_output.transcripts import (
     Transcript,
     fully_shown,
     stable_output,
     transcripts,
+)
+from tutor.engine.offline.code_output.transcripts import (
+    bound_names as transcript_bound_names,
+)
+from tutor.engine.offline.code_output.transcripts import (
+    called_names as transcript_called_names,
 )
 from tutor.engine.offline.terms import content_stems, mentions
 from tutor.engine.offline.writing.checking import BLANK, same_option
@@ -60,6 +88,8 @@ MAX_TYPED_CHARS = 16
 """Longest output of a book's own convention a learner is asked to type."""
 
 _INDEX = re.compile(r"^\s*\[\d+\]\s*", re.M)
+_LABEL = re.compile(r"^\s*%\d*\s*=\s*")
+"""An output label a calculator sets before the value (``% = 8``, ``%3 = 8``)."""
 _NUMBER = re.compile(r"(?<![\w.\[])-?\d+(?:\.\d+)?(?![\w.\]])")
 _KINDS = ("integer", "numeric", "double", "character", "logical", "complex", "list",
           "function", "call", "expression", "symbol", "name", "language", "closure",
@@ -72,7 +102,7 @@ _CONTINUATION = {">": "+", "R>": "+", "S>": "+", "$": ">"}
 def value_of(output: str) -> str:
     """The output without its index markers (``[1]``) and runs of spaces: what two options
     must differ in."""
-    return " ".join(_INDEX.sub(" ", output).split()).strip('"')
+    return " ".join(_INDEX.sub(" ", _LABEL.sub("", output)).split()).strip('"')
 
 
 def _same(first: str, second: str) -> bool:
@@ -164,7 +194,7 @@ def plausible_outputs(key: str, others: Sequence[str], page: str = "") -> list[t
     elif len(numbers) == 1:
         number = float(numbers[0])
         for value in (int(number // 1), int(number // 1) + 1, number * 10):
-            text = str(value) if float(value) != int(value) else str(int(value))
+            text = f"{value:.15g}" if float(value) != int(value) else str(int(value))
             add(_renumbered(key, [text]), "misreads how the value is computed")
     for group in _SPECIAL:
         if word in group:
@@ -195,6 +225,17 @@ def _matched_by_its_input(source: str, key: str, options: Sequence[tuple[str, st
     echoed = parts(source) & parts(key)
     return bool(echoed) and len(options) >= MIN_DISTRACTORS and not any(
         echoed & parts(text) for text, _ in options)
+
+
+def _bindings(t: Transcript, index: int) -> dict[str, str]:
+    """Names the shown steps before step ``index`` bind to a number: ``x:=1.23456789``."""
+    found: dict[str, str] = {}
+    for step in t.steps[_first_shown(index): index]:
+        binding = re.fullmatch(r"\s*([A-Za-z_]\w*)\s*(?::=|<-|=|:)\s*(-?\d+(?:\.\d+)?)\s*;?\s*",
+                               step.source)
+        if binding is not None:
+            found[binding.group(1)] = binding.group(2)
+    return found
 
 
 def _kind(value: str) -> str:
@@ -250,8 +291,10 @@ def write_transcript_outputs(m: Material, passages: Sequence[Chunk],
                 if steps and not (named(t.start) or m.pattern.search(chunk.heading)) and (
                         index < steps[0]):
                     continue  # before the text that names the concept
+                at = t.steps[index].at if t.steps[index].at >= 0 else t.start
                 item = _item(m, t, index, lead + "\n" + chunk.text, outputs, cited,
-                             len(items) + 1, asked)
+                             len(items) + 1, asked,
+                             (lead + "\n" + chunk.text[:t.start], lead + "\n" + chunk.text[:at]))
                 if item is not None:
                     items.append(item)
                     written += 1
@@ -259,8 +302,41 @@ def write_transcript_outputs(m: Material, passages: Sequence[Chunk],
     return items
 
 
+def _context(t: Transcript, index: int, shown: str, before: str) -> list[str] | None:
+    """The lines of the page before the session that define what step ``index`` calls and
+    the shown steps do not (``(define (average x y) ...)``, the rules ``10 # f(0) <-- 1;``),
+    as the page sets them; ``None`` when they are too many to show."""
+    first = _first_shown(index)
+    steps = t.steps[first: index + 1]
+    if t.convention is not None:
+        bound = set().union(*(bound_names(s.source) for s in steps))
+        used = called_names(t.steps[index].source)
+    else:
+        bound = set().union(*(transcript_bound_names(s.source, t.prompt) for s in steps))
+        used = transcript_called_names(t.steps[index].source)
+    lines = definition_lines(sorted(used - bound), before)
+    if lines is None:
+        return None
+    return [line for line in lines if line not in shown]
+
+
+def _faults(t: Transcript, index: int, key: str, shown: str, before_step: str) -> str | None:
+    """The fault that keeps step ``index`` from being asked (:mod:`session_faults`), if any."""
+    source = t.steps[index].source
+    if school_arithmetic(source, value_of(key)):  # R's "[1] 3" for "> 1 + 2" too
+        return SCHOOL_ARITHMETIC
+    if acknowledgement(source, key):
+        return ACKNOWLEDGEMENT
+    if t.convention is not None and undeclared_syntax(source, shown):
+        return UNDECLARED_SYNTAX
+    if version_bound(before_step):
+        return VERSION_BOUND
+    return None
+
+
 def _item(m: Material, t: Transcript, index: int, page: str, outputs: Sequence[str],
-          cited: list[Citation], n: int, asked: set[tuple[str, str]]) -> Exercise | None:
+          cited: list[Citation], n: int, asked: set[tuple[str, str]],
+          before: tuple[str, str] = ("", "")) -> Exercise | None:
     step = t.steps[index]
     shown = _shown(t, index)
     if not step.output or (step.source, step.output) in asked or len(shown) > MAX_SHOWN_CHARS:
@@ -270,17 +346,42 @@ def _item(m: Material, t: Transcript, index: int, page: str, outputs: Sequence[s
     if key is None or not (convention_fully_shown(t, index, page, first) if t.convention
                            else fully_shown(t, index, page, first)):
         return None
+    context = _context(t, index, shown, before[0])
+    if context is None:
+        left_out(OUT_OF_SIGHT, step.source)
+        return None
+    shown = "\n".join([*context, shown])
+    fault = _faults(t, index, key, shown, before[1])
+    if fault is not None:
+        left_out(fault, step.source)
+        return None
     if _echoes(t, index) or mentions(shown, [step.output]):
         return None  # the session shows the answer already (another line printed it)
+    if near_duplicate(step.source, step.output, asked):
+        left_out(NEAR_DUPLICATE, step.source)
+        return None
     asked.add((step.source, step.output))
     others = [o for i in range(len(t.steps)) if (o := _key(t, i, t.steps[i].output))
               and o != key]
     others += [o for o in outputs if o not in others]
     if t.convention is not None:  # a value of the key's kind: a number, a list, an expression
         others = [o for o in others if _kind(o) == _kind(key)]
-    options = plausible_outputs(key, others, page)[:MAX_DISTRACTORS]
+    plausible = [o for o in others if plausible_beside(value_of(key), value_of(o))]
+    if len(plausible) < len(others):
+        left_out(IMPLAUSIBLE, step.source)
+    slips = [(text, why) for text, why in misreadings(step.source, value_of(key),
+                                                       _bindings(t, index))
+             if not _alike(text, key)]
+    # a slip of another shape than the key (``2`` beside ``2.345567``) gives the key away
+    rest = [o for o in plausible_outputs(key, plausible, page)
+            if not any(_alike(o[0], s) for s, _ in slips)
+            and plausible_beside(value_of(key), value_of(o[0]))]
+    # a common misreading first, then the session's own outputs
+    options = [*slips[:max(1, MAX_DISTRACTORS - len(rest))], *rest][:MAX_DISTRACTORS]
     if t.convention is not None and _matched_by_its_input(step.source, key, options):
-        return None  # the one option holding the input's numbers: found without working it
+        options = rest[:MAX_DISTRACTORS]  # a misreading written without the input's numbers
+        if _matched_by_its_input(step.source, key, options):
+            return None  # the one option holding the input's numbers: found without working it
     where = "after the last command" if t.language == "the shell" else (
         "after the last line of this session")
     question = f"What does {t.language} show {where}?"
@@ -306,5 +407,8 @@ def _item(m: Material, t: Transcript, index: int, page: str, outputs: Sequence[s
     if "\n" in key or len(value.split()) > MAX_TYPED_WORDS or any(
             len(number) > MAX_TYPED_DIGITS for number in re.findall(r"[\d.e+-]+", value)):
         return None  # no one types 1.38350580552822e+19 from memory
+    if too_long_to_type(value):
+        left_out(TOO_LONG, step.source)
+        return None
     return base.model_copy(update={
         "accepted": [v for v in dict.fromkeys([value, " ".join(key.split())]) if v != key]})
