@@ -36,6 +36,16 @@ def test_an_everyday_word_is_a_term_only_where_a_sentence_names_it_so() -> None:
     assert not says_nothing_alone("melisma", "This is called a melisma.")  # no everyday word
     assert not says_nothing_alone("statement", "Correct expressions are referred to as statements.")
     assert not says_nothing_alone("unknown", "If no location is found, it is said to be unknown.")
+    for name, said in (("logic", "Logic is the business of evaluating arguments."),
+                       ("conclusion", "The conclusion is the final sentence of an argument."),
+                       ("expression", "We define an expression of SL as any string of symbols."),
+                       ("constant", "Singular terms are called constants because they ..."),
+                       ("scope", "The formula that follows is called the scope of the quantifier."),
+                       ("extension", "The extension of a predicate is the set of members."),
+                       ("proof", "Formally, a proof is a sequence of sentences.")):
+        assert not says_nothing_alone(name, said), name
+    assert says_nothing_alone("source", "The source is the lower left vertex of the first frame.")
+    assert says_nothing_alone("first", "The first is the begin procedure, which ...")
 
 
 def test_the_checker_refuses_a_key_that_is_no_term_of_the_course() -> None:

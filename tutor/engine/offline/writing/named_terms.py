@@ -39,10 +39,12 @@ six manuals (a graph library, a music typesetter, modular forms, a modelling lan
 shell, a number theory tutorial), checked on four others."""
 _ENTRY_KINDS = frozenset("terminal keyword option variable driver device class".split())
 _NAMING = (r"\b(?:called|referred\s+to\s+as|known\s+as|termed|said\s+to\s+be)\s+"
-           r"(?:(?:an?|the)\s+)?[\"“']?{own}(?:s|es)?[\"”']?\s*(?:[.,;:)]|$)")
+           r"(?:(?:an?|the)\s+)?[\"“']?{own}(?:s|es)?[\"”']?(?:\s*(?:[.,;:)]|$)|\s+(?:because|"
+           r"since|when|if|for|in|and|of)\b)")
 """A sentence naming the word as a term, the word closing its clause ("... are often called
 nodes,", "will be referred to as statements.", "it is said to be unknown."); "can be called
-pretty much anywhere" names nothing."""
+pretty much anywhere" names nothing; "are called constants because ...", "is called the
+scope of the quantifier" do."""
 
 
 def says_nothing_alone(name: str, reference: str) -> bool:
@@ -51,18 +53,25 @@ def says_nothing_alone(name: str, reference: str) -> bool:
     one command, "format" of "The format is ...", "pretty" of "pretty much"), keyed to a
     sentence of the page, not to a glossary entry, a general definition or a reference entry
     that says what it is on its own ("variable: A name that refers to a value", "A variable
-    is a name ...", "Variables are names ...", "The pause command displays ..."), or a
-    naming (:data:`_NAMING`). "A limited means to ..." is no definition of "limited": the
-    word after it is a noun."""
+    is a name ...", "Variables are names ...", "Logic is the business of ...", "Formally, a
+    proof is ...", "The extension of a predicate is ...", "The conclusion is the final
+    sentence of an argument", "The pause command displays ..."), a naming (:data:`_NAMING`)
+    or "We define an X as ...". "A limited means to ..." is no definition of "limited": the
+    word after it is a noun; "The format is the standard integer ... representations of
+    numbers", "The source is the lower left vertex of the first frame" say what one thing of
+    the page is."""
     if not name.isalpha() or general_zipf(name.lower()) < EVERYDAY_ZIPF:
         return False  # a code name ("stream-line-length") is no everyday word
     own = re.escape(name)
     kinds = "|".join(sorted(DOERS | _ENTRY_KINDS))
     defining = re.match(
-        rf"^\W*(?:{own}\s*:|an?(?:\(n\))?\s+{own}\s+(?:is|means(?!\s+to\b)|refers)\b|"
-        rf"{own}(?:s|es)?\s+are\s+(?!the\b)|the\s+(?:\w+\s+)?{own}\s+(?:{kinds})\b)",
-        reference, re.I)
-    return defining is None and re.search(_NAMING.format(own=own), reference, re.I) is None
+        rf"^\W*(?:[A-Z]\w+,\s+)?(?:{own}\s*:|an?(?:\(n\))?\s+{own}\s+(?:is|means(?!\s+to\b)|"
+        rf"refers)\b|{own}(?:s|es)?\s+(?:is|are)\s+(?!the\s+(?:first|last|same)\b)|"
+        rf"the\s+(?:\w+\s+)?{own}\s+(?:{kinds})\b|the\s+{own}\s+of\s+(?:an?|the|any)\s+\S+"
+        rf"\s+(?:is|are)\b|the\s+{own}\s+(?:is|are)\s+(?:the|an?)\s+[^,;]*?\bof\s+"
+        rf"(?:an?|any|each|every)\s)", reference, re.I)
+    return defining is None and re.search(_NAMING.format(own=own), reference, re.I) is None and (
+        re.search(rf"\bdefines?\s+(?:an?\s+|the\s+)?{own}\b", reference, re.I) is None)
 
 
 _PLACEHOLDER = re.compile(r"^[A-Za-z][\w-]*\s+[A-Za-z]$")
