@@ -42,7 +42,10 @@ def test_an_everyday_word_is_a_term_only_where_a_sentence_names_it_so() -> None:
                        ("constant", "Singular terms are called constants because they ..."),
                        ("scope", "The formula that follows is called the scope of the quantifier."),
                        ("extension", "The extension of a predicate is the set of members."),
-                       ("proof", "Formally, a proof is a sequence of sentences.")):
+                       ("proof", "Formally, a proof is a sequence of sentences."),
+                       ("expression", "We define a(n) expression of SL as any string."),
+                       ("cycle", "Each deployment is called a(n) cycle."),
+                       ("representative", "A sample is representative if every member ...")):
         assert not says_nothing_alone(name, said), name
     assert says_nothing_alone("source", "The source is the lower left vertex of the first frame.")
     assert says_nothing_alone("first", "The first is the begin procedure, which ...")
@@ -99,19 +102,19 @@ def test_a_camel_cased_code_name_told_by_the_prompt_gives_it_away() -> None:
     prompt = "The function can be used to write custom debugging tools."
     assert told_by_its_parts("CustomEval", prompt, ["DebugEnter", "RuleBase", "Eval"])
     assert not told_by_its_parts("CustomEval", "It evaluates a rule.", ["DebugEnter", "RuleBase"])
+    # a word that only begins a part tells nothing ("inter" is the intercept, not *Intervals*)
+    assert not told_by_its_parts("PlotConfidenceIntervals", "It plots a line for each pair of "
+                                 "inter and slope.", ["PlotLine", "FitLine"])
 
 
 def test_a_description_must_pick_out_its_key() -> None:
     vague = _term_item("list", 'Which term matches this description: "a central part of '
                        'Scheme"?', "list", ["list", "pair", "Scheme procedure"])
     assert description_problems(vague) == ["the description is true of the key's siblings too"]
-    other = _term_item("first", 'Which term matches this description: "the begin procedure, '
-                       'which allows multiple expressions to be evaluated"?', "first",
-                       ["first", "predicate", "return value"])
-    assert description_problems(other) == ["the description is of another thing than the key"]
-    subject = _term_item("list", 'Which term matches this description: "a definition of an '
-                         'object"?', "list", ["list", "pair", "vector"])
-    assert description_problems(subject) == ["the description is true of the key's siblings too"]
+    formula = _term_item("exponential-distribution", 'Which term matches this description: '
+                         '"the […] whose CDF is CDF(x) = 1 − e^(−λx)"?', "exponential distribution",
+                         ["exponential distribution", "normal distribution", "Pareto"])
+    assert description_problems(formula) == []
     command = _term_item("next", 'Which term matches this description: "Steps over the current '
                          'form"?', "next", ["next", "step", "out"])
     assert description_problems(command) == []

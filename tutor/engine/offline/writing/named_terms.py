@@ -39,7 +39,7 @@ six manuals (a graph library, a music typesetter, modular forms, a modelling lan
 shell, a number theory tutorial), checked on four others."""
 _ENTRY_KINDS = frozenset("terminal keyword option variable driver device class".split())
 _NAMING = (r"\b(?:called|referred\s+to\s+as|known\s+as|termed|said\s+to\s+be)\s+"
-           r"(?:(?:an?|the)\s+)?[\"“']?{own}(?:s|es)?[\"”']?(?:\s*(?:[.,;:)]|$)|\s+(?:because|"
+           r"(?:(?:an?(?:\(n\))?|the)\s+)?[\"“']?{own}(?:s|es)?[\"”']?(?:\s*(?:[.,;:)]|$)|\s+(?:because|"
            r"since|when|if|for|in|and|of)\b)")
 """A sentence naming the word as a term, the word closing its clause ("... are often called
 nodes,", "will be referred to as statements.", "it is said to be unknown."); "can be called
@@ -54,9 +54,9 @@ def says_nothing_alone(name: str, reference: str) -> bool:
     sentence of the page, not to a glossary entry, a general definition or a reference entry
     that says what it is on its own ("variable: A name that refers to a value", "A variable
     is a name ...", "Variables are names ...", "Logic is the business of ...", "Formally, a
-    proof is ...", "The extension of a predicate is ...", "The conclusion is the final
-    sentence of an argument", "The pause command displays ..."), a naming (:data:`_NAMING`)
-    or "We define an X as ...". "A limited means to ..." is no definition of "limited": the
+    proof is ...", "The extension of a predicate is ...", "The environment is an array ...",
+    "The conclusion is the final sentence of an argument", "The pause command displays ..."), a naming (:data:`_NAMING`)
+    "We define an X as ..." or "A sample is representative if ...". "A limited means to ..." is no definition of "limited": the
     word after it is a noun; "The format is the standard integer ... representations of
     numbers", "The source is the lower left vertex of the first frame" say what one thing of
     the page is."""
@@ -68,10 +68,11 @@ def says_nothing_alone(name: str, reference: str) -> bool:
         rf"^\W*(?:[A-Z]\w+,\s+)?(?:{own}\s*:|an?(?:\(n\))?\s+{own}\s+(?:is|means(?!\s+to\b)|"
         rf"refers)\b|{own}(?:s|es)?\s+(?:is|are)\s+(?!the\s+(?:first|last|same)\b)|"
         rf"the\s+(?:\w+\s+)?{own}\s+(?:{kinds})\b|the\s+{own}\s+of\s+(?:an?|the|any)\s+\S+"
-        rf"\s+(?:is|are)\b|the\s+{own}\s+(?:is|are)\s+(?:the|an?)\s+[^,;]*?\bof\s+"
-        rf"(?:an?|any|each|every)\s)", reference, re.I)
+        rf"\s+(?:is|are)\b|the\s+{own}\s+(?:is|are)\s+(?:an?\s|the\s+[^,;]*?\bof\s+"
+        rf"(?:an?|any|each|every)\s))", reference, re.I)
     return defining is None and re.search(_NAMING.format(own=own), reference, re.I) is None and (
-        re.search(rf"\bdefines?\s+(?:an?\s+|the\s+)?{own}\b", reference, re.I) is None)
+        re.search(rf"\bdefines?\s+(?:an?(?:\(n\))?\s+|the\s+)?{own}\b|\b(?:is|are)\s+(?:said\s+"
+                  rf"to\s+be\s+)?{own}\s+(?:if|when)\b", reference, re.I) is None)
 
 
 _PLACEHOLDER = re.compile(r"^[A-Za-z][\w-]*\s+[A-Za-z]$")

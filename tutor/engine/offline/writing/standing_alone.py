@@ -41,7 +41,6 @@ from tutor.engine.offline.writing.what_it_is import (
     what_it_is_problems,
 )
 from tutor.sentences import split_sentences
-from tutor.text import STOPWORDS
 
 _FILLS = re.compile(r'^Which term fills the blank: "(?P<quote>.*)"\?\s*$', re.S)
 _DESCRIPTION = re.compile(r'^Which term matches this description: "(?P<quote>.*)"\?\s*$', re.S)
@@ -176,12 +175,11 @@ def description_problems(exercise: Exercise, terms: Sequence[str] = ()) -> list[
         return ["the description leaves out more than it says"]
     if says_another_is(description):
         return ["the description says what another thing is too"]
-    if names_another(description, exercise.answer):
-        return ["the description is of another thing than the key"]  # "the begin procedure,
-        # which ..." keyed *first*
+    if problems := what_it_is_problems(description, terms):
+        return problems
     if picks_out_nothing(description):
         return ["the description is true of the key's siblings too"]
-    return what_it_is_problems(description, terms)
+    return []
 
 
 MAX_LEFT_OUT = 3
@@ -276,22 +274,6 @@ def about_another(key: str, name: str) -> bool:
         return False
     named, own = _spelled(_SET_WORD.sub("", found.group("named"))), _spelled(name)
     return own not in (named, named + _spelled(found.group("kind")))  # "The set xrange command"
-
-
-_THE_NAMED_KIND = re.compile(r"^\W*the\s+(?P<named>[^\s,;:]+)\s+" + _KINDS + r"s?\b", re.I)
-
-
-def names_another(description: str, key: str) -> bool:
-    """Whether a "which term" description opens on another named thing of a kind ("the begin
-    procedure, which allows multiple expressions to be evaluated" keyed *first*): it says what
-    that thing is, not the key."""
-    found = _THE_NAMED_KIND.match(description)
-    if found is None:
-        return False
-    named = found.group("named").lower()
-    from tutor.engine.offline.writing.what_it_is import VAGUE_WORDS
-
-    return named not in STOPWORDS and named not in VAGUE_WORDS and not mentions(named, [key])
 
 
 _ON_THE_PAGE = re.compile(

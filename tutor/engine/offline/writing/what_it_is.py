@@ -172,7 +172,6 @@ def too_general(description: str) -> bool:
 
 _VAGUE = frozenset("special particular certain usual various general kind sort variety "
                    "another other some".split())
-VAGUE_WORDS = _VAGUE
 """Words that say a thing is of some kind, or how it stands beside others, not what it is
 ("a special construct", "another kind of data storage", "the usual behaviour")."""
 VAGUE_LEFT = 2
@@ -200,14 +199,14 @@ library's guide), checked on the other manuals' "which term" items."""
 
 def picks_out_nothing(description: str) -> bool:
     """Whether a description says at most :data:`VAGUE_LEFT` content words besides the names
-    it writes with a capital inside it (the course's subject, "Scheme", "R"), and each among
+    it writes capitalised inside it (the course's subject, "Scheme"), and each among
     the commonest of general English (:data:`COMMON_ZIPF`: "a central part of Scheme", "a bit
     more complex", "a definition of an object"): it is true of the key's siblings too, and
     the learner can only guess which the book meant. "Steps over the current form" says
     three."""
-    tokens = re.findall(r"[A-Za-z][\w'-]*", description)
-    said = [w.lower() for i, w in enumerate(tokens)
-            if w.lower() not in STOPWORDS and (i == 0 or not w[:1].isupper())]
+    tokens = re.findall(r"[A-Za-z][\w'-]+", description)
+    said = [w.lower() for i, w in enumerate(tokens)  # "CDF", an acronym, says something
+            if w.lower() not in STOPWORDS and (i == 0 or not (w[:1].isupper() and w[1:].islower()))]
     return len({stem(w) for w in said}) <= VAGUE_LEFT and all(
         general_zipf(w) >= COMMON_ZIPF for w in said)
 
