@@ -46,9 +46,10 @@ def test_an_everyday_word_is_a_term_only_where_a_sentence_names_it_so() -> None:
                        ("expression", "We define a(n) expression of SL as any string."),
                        ("cycle", "Each deployment is called a(n) cycle."),
                        ("representative", "A sample is representative if every member ...")):
-        assert not says_nothing_alone(name, said), name
-    assert says_nothing_alone("source", "The source is the lower left vertex of the first frame.")
-    assert says_nothing_alone("first", "The first is the begin procedure, which ...")
+        assert not says_nothing_alone(name, said, definite=True), name
+    assert says_nothing_alone("first", "The first is the begin procedure, which ...", True)
+    # asked as a term, "The mean is ..." names it; asked to be explained, it is the page's
+    assert not says_nothing_alone("mean", "The mean is the sum of the values.", definite=True)
 
 
 def test_the_checker_refuses_a_key_that_is_no_term_of_the_course() -> None:
@@ -118,6 +119,10 @@ def test_a_description_must_pick_out_its_key() -> None:
     command = _term_item("next", 'Which term matches this description: "Steps over the current '
                          'form"?', "next", ["next", "step", "out"])
     assert description_problems(command) == []
+    two = _term_item("source", 'Which term matches this description: "the lower left vertex '
+                     'of the first frame, the sink is the upper right vertex"?', "source",
+                     ["source", "arc", "minimal cut"])
+    assert description_problems(two) == ["the description says what another thing is too"]
     said = _term_item("slur", 'Which term matches this description: "a curve drawn across '
                       'many notes"?', "slur", ["slur", "tie", "melisma"])
     assert description_problems(said) == []

@@ -38,6 +38,9 @@ nothing ("fraction", "result", "slice", "domain", "clause"): calibrated on blind
 six manuals (a graph library, a music typesetter, modular forms, a modelling language, a
 shell, a number theory tutorial), checked on four others."""
 _ENTRY_KINDS = frozenset("terminal keyword option variable driver device class".split())
+_POINTING = frozenset("first second third last next former latter".split())
+"""Words of English that point at things the text counted before ("The first is ..."):
+never the name of a term."""
 _NAMING = (r"\b(?:called|referred\s+to\s+as|known\s+as|termed|said\s+to\s+be)\s+"
            r"(?:(?:an?(?:\(n\))?|the)\s+)?[\"“']?{own}(?:s|es)?[\"”']?(?:\s*(?:[.,;:)]|$)|\s+(?:because|"
            r"since|when|if|for|in|and|of)\b)")
@@ -47,7 +50,7 @@ pretty much anywhere" names nothing; "are called constants because ...", "is cal
 scope of the quantifier" do."""
 
 
-def says_nothing_alone(name: str, reference: str) -> bool:
+def says_nothing_alone(name: str, reference: str, definite: bool = False) -> bool:
     """Whether a key or an asked name is an everyday word the page's context made a term, or
     no term at all: one word common in general English ("fraction" of a tuplet, "result" of
     one command, "format" of "The format is ...", "pretty" of "pretty much"), keyed to a
@@ -55,21 +58,23 @@ def says_nothing_alone(name: str, reference: str) -> bool:
     that says what it is on its own ("variable: A name that refers to a value", "A variable
     is a name ...", "Variables are names ...", "Logic is the business of ...", "Formally, a
     proof is ...", "The extension of a predicate is ...", "The environment is an array ...",
-    "The conclusion is the final sentence of an argument", "The pause command displays ..."), a naming (:data:`_NAMING`)
+    "The pause command displays ..."), a naming (:data:`_NAMING`)
     "We define an X as ..." or "A sample is representative if ...". "A limited means to ..." is no definition of "limited": the
-    word after it is a noun; "The format is the standard integer ... representations of
-    numbers", "The source is the lower left vertex of the first frame" say what one thing of
-    the page is."""
+    word after it is a noun; "The first is ..." points back (:data:`_POINTING`). Asked as a
+    term (``definite``), "The mean is the sum of ..." names it too; asked to be explained,
+    "The fraction is the number of tuplet notes ..." is the page's fraction, not the word's."""
     if not name.isalpha() or general_zipf(name.lower()) < EVERYDAY_ZIPF:
         return False  # a code name ("stream-line-length") is no everyday word
+    if name.lower() in _POINTING:
+        return True  # "The first is the begin procedure": the word points at what came before
     own = re.escape(name)
+    definite_shape = rf"|the\s+{own}\s+(?:is|are)\b" if definite else ""
     kinds = "|".join(sorted(DOERS | _ENTRY_KINDS))
     defining = re.match(
         rf"^\W*(?:[A-Z]\w+,\s+)?(?:{own}\s*:|an?(?:\(n\))?\s+{own}\s+(?:is|means(?!\s+to\b)|"
         rf"refers)\b|{own}(?:s|es)?\s+(?:is|are)\s+(?!the\s+(?:first|last|same)\b)|"
         rf"the\s+(?:\w+\s+)?{own}\s+(?:{kinds})\b|the\s+{own}\s+of\s+(?:an?|the|any)\s+\S+"
-        rf"\s+(?:is|are)\b|the\s+{own}\s+(?:is|are)\s+(?:an?\s|the\s+[^,;]*?\bof\s+"
-        rf"(?:an?|any|each|every)\s))", reference, re.I)
+        rf"\s+(?:is|are)\b{definite_shape})", reference, re.I)
     return defining is None and re.search(_NAMING.format(own=own), reference, re.I) is None and (
         re.search(rf"\bdefines?\s+(?:an?(?:\(n\))?\s+|the\s+)?{own}\b|\b(?:is|are)\s+(?:said\s+"
                   rf"to\s+be\s+)?{own}\s+(?:if|when)\b", reference, re.I) is None)
@@ -142,7 +147,7 @@ def _no_naming(name: str, sentence: str) -> bool:
     (:func:`says_nothing_alone`); a gloss that does not say the word at all ("One printed
     version of the subject.", a glossary's entry) is the map's definition of it."""
     said = re.search(rf"(?<![\w-]){re.escape(name)}(?:s|es)?(?![\w-])", sentence, re.I)
-    return said is not None and says_nothing_alone(name, sentence)
+    return said is not None and says_nothing_alone(name, sentence, definite=True)
 
 
 NOT_A_TERM = "the key is no term the course names"

@@ -201,10 +201,11 @@ def left_out_too_much(description: str) -> bool:
 
 
 _ANOTHER_DEFINED = re.compile(
-    r"(?:,\s*and|;)\s+(?:the\s+)?(?!(?:it|this|that|they|there|which|these|those|he|she|we|you|"
+    r"(?:,\s*and|;|,(?=\s+the\s))\s+(?:the\s+)?(?!(?:it|this|that|they|there|which|these|those|he|she|we|you|"
     r"one|each|all|both|its|their)\b)[\w-]+\s+(?:is|are|refers\s+to|means|denotes)\s+", re.I)
 """A second clause that says what another named thing is ("the current cursor position, and
-mark refers to a saved cursor position"; "...; format is a symbolic expression ...")."""
+mark refers to a saved cursor position"; "...; format is a symbolic expression ..."; "the
+lower left vertex of the first frame, the sink is the upper right vertex ...")."""
 _NAMES_LONGER = re.compile(r"\b(?:is|are)\s+(?:called|known\s+as)\s+(?:an?\s+|the\s+)?"
                            r"(?P<named>[^.,;:]+?)(?=\s+(?:because|if|when|since|which|that|as)\b|"
                            r"[.,;:]|$)", re.I)
