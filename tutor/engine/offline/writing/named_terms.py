@@ -12,8 +12,9 @@ from the course alone:
 
 - an everyday word (common in general English) said in its sentence as an everyday word
   is, with no sentence that names it as a term ("A frame is a ...", "frame: ...", "Frames
-  are ..."): "The format is the standard ...", "The first is ...", "called pretty much
-  anywhere" (:func:`says_nothing_alone`, also the judge of "Explain X in your own words");
+  are ...", "are called nodes,"): "The first is ...", "called pretty much anywhere", "A
+  limited means to" (:func:`says_nothing_alone`, also the judge of "Explain X in your own
+  words");
 - a kind of thing named by one letter of the book's example ("the parameter G",
   "matrix A"), or the name of an argument in code the item does not show ("text is the name
   of the command argument"): a placeholder, no term (:func:`names_a_placeholder`);
