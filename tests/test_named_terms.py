@@ -85,6 +85,11 @@ def test_the_key_is_spelled_as_the_book_spells_it() -> None:
     assert book_spelling("con", ["cons"], ["The operator is called cons. Use cons here."]) == "cons"
     assert book_spelling("list", [], ["Lists are central. A list holds values."]) == "list"
     assert book_spelling("widget", [], pages) is None
+    # a heading's or a title's capital is no spelling of a plain name
+    assert book_spelling("equally likely outcome", [], ["Shape\nEqually likely outcomes are "
+                         "outcomes ... with Equally likely outcomes."]) == "equally likely outcome"
+    assert not says_nothing_alone("union", "The union of two events A and B is the event ...",
+                                  definite=True)
     text = ("R.app is a macOS application which provides a console for running scripts. "
             "Start R.app from the dock.")
     app = book_concept("r.app", text.split(". ")[0] + ".", page=2)

@@ -74,7 +74,7 @@ def says_nothing_alone(name: str, reference: str, definite: bool = False) -> boo
     defining = re.match(
         rf"^\W*(?:[A-Z]\w+,\s+)?(?:{own}\s*:|an?(?:\(n\))?\s+{own}\s+(?:is|means(?!\s+to\b)|"
         rf"refers)\b|{own}(?:s|es)?\s+(?:is|are)\s+(?!the\s+(?:first|last|same)\b)|"
-        rf"the\s+(?:\w+\s+)?{own}\s+(?:{kinds})\b|the\s+{own}\s+of\s+(?:an?|the|any)\s+\S+"
+        rf"the\s+(?:\w+\s+)?{own}\s+(?:{kinds})\b|the\s+{own}\s+of\s+[^,;.]{{1,40}}?"
         rf"\s+(?:is|are)\b{definite_shape})", reference, re.I)
     return defining is None and re.search(_NAMING.format(own=own), reference, re.I) is None and (
         re.search(rf"\bdefines?\s+(?:an?(?:\(n\))?\s+|the\s+)?{own}\b|\b(?:is|are)\s+(?:said\s+"
@@ -127,12 +127,14 @@ def _written(form: str, said: str, ending: str) -> str | None:
     inside: Counter[str] = Counter()
     opening = 0
     for found in re.finditer(rf"(?<![\w.-]){re.escape(form)}{ending}(?![\w-])", said, re.I):
-        if re.search(r"(?:^|[.!?:]\s+)$", said[:found.start()]):
-            opening += 1
+        if re.search(r"(?:^|[.!?:]\s+|\n\s*)$", said[:found.start()]):
+            opening += 1  # a sentence or a heading opens on it: the case tells nothing
         else:
             inside[found.group(0)[:len(form)]] += 1
     if inside:
-        return form if inside[form] else inside.most_common(1)[0][0]
+        spelled = form if inside[form] else inside.most_common(1)[0][0]
+        plain = re.fullmatch(r"[a-z][a-z -]*", form) is not None  # words, not a code name
+        return form if plain and spelled[1:] == form[1:] else spelled
     return form if opening else None
 
 
