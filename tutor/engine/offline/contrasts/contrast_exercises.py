@@ -57,7 +57,8 @@ def write_contrast(
     for sibling in siblings:
         other = sibling.concept
         theirs = _sibling_side(sibling, passages)
-        if theirs is None or not confusable(m, own, sibling, theirs, passages):
+        if theirs is None or not real_sides(m, own, sibling, theirs) or not confusable(
+                m, own, sibling, theirs, passages):
             continue
         own_terms = term_variants(other.name, other.aliases)
         if _leans_on(own.description, own_terms) or _leans_on(theirs.description, m.terms):
@@ -116,7 +117,8 @@ def _rival_case(m: Material, own: Said, siblings: Sequence[Sibling],
     for sibling in siblings[:MAX_RIVALS]:
         other = sibling.concept
         theirs = _sibling_side(sibling, passages)
-        if theirs is None or not _rival(own, sibling, theirs, m.concept.name):
+        if theirs is None or not real_sides(m, own, sibling, theirs) or not _rival(
+                own, sibling, theirs, m.concept.name):
             continue
         own_terms = term_variants(other.name, other.aliases)
         if _leans_on(own.description, own_terms) or _leans_on(theirs.description, m.terms):
@@ -139,6 +141,21 @@ def _rival_case(m: Material, own: Said, siblings: Sequence[Sibling],
         if item is not None:
             return item
     return None
+
+
+def real_sides(m: Material, own: Said, sibling: Sibling, theirs: Said) -> bool:
+    """Whether both sides of a contrast are concepts the course defines, each side read from
+    a definition of its own concept: the map's definition (:attr:`Concept.defined`), a
+    defining sentence found in the book (the material's, or the sibling's cited one), or a
+    statement in a definition's shape (:mod:`~tutor.engine.offline.contrasts.contrast_sides`).
+    A concept the map only describes gives no side: its sentence says something of another
+    thing ("Scheme can be used to do calculations." for *calculations in Scheme*, a section's
+    title; "A music function must return a music expression." for *void music function*),
+    and a classmate's note or a case built on it asks the learner to tell apart what the
+    book never set apart."""
+    ours = m.concept.defined or (m.found_elsewhere and m.defines) or own.side is not None
+    other = sibling.concept.defined or sibling.cited is not None or theirs.side is not None
+    return ours and other
 
 
 def _rival(own: Said, sibling: Sibling, theirs: Said, name: str) -> bool:

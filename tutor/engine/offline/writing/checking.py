@@ -185,9 +185,12 @@ def check_exercise(exercise: Exercise, concept: Concept, passages: Sequence[Chun
         if exercise.kind in (ExerciseKind.MULTIPLE_CHOICE, ExerciseKind.TRUE_FALSE):
             problems += _choice_problems(exercise, terms)
         from tutor.engine.offline.writing.giveaways import leak_problems
-        from tutor.engine.offline.writing.standing_alone import standing_problems
+        from tutor.engine.offline.writing.named_terms import named_term_problems
+        from tutor.engine.offline.writing.standing_alone import quoted_sentence, standing_problems
         from tutor.engine.offline.writing.unseen_context import context_problems
 
+        problems += named_term_problems(exercise, concept, terms,
+                                        quoted_sentence(exercise, exercise.answer.strip()))
         problems += leak_problems(exercise, terms, concept.name)
         problems += standing_problems(exercise, concept.name, terms)
         problems += context_problems(exercise)

@@ -32,6 +32,7 @@ from tutor.engine.offline.writing.exercise_material import (
     one_mention,
 )
 from tutor.engine.offline.writing.giveaways import cut_short, shaped_alike
+from tutor.engine.offline.writing.named_terms import book_spelling, is_named_term
 from tutor.engine.offline.writing.purpose_exercises import picked_by_name
 from tutor.engine.offline.writing.standing_alone import definition_sentence_problems
 from tutor.option_feedback import key_said, option_said
@@ -144,16 +145,19 @@ def choose_term(m: Material, siblings: list[Sibling]) -> Exercise | None:
     if mentions(quoted or prompt, m.terms) or echoes_its_heading(
             m.concept.name, m.concept.section, m.description or m.sentence or ""):
         return None
-    fair = [(s, s.concept.name) for s in siblings if not also_fits(s, m)]
-    chosen = pick([o for o in fair if shaped_alike(o[1], m.concept.name)], m.concept.name,
+    texts = [p.text for p in m.ordered]  # every name as the book writes it ("R.app", "cons")
+    key = book_spelling(m.concept.name, m.concept.aliases, texts) or m.concept.name
+    fair = [(s, book_spelling(s.concept.name, (), texts) or s.concept.name)
+            for s in siblings if not also_fits(s, m) and is_named_term(s.concept)]
+    chosen = pick([o for o in fair if shaped_alike(o[1], key)], key,
                    prompt)  # no option the learner strikes out by its shape alone
-    if len(chosen) < MIN_DISTRACTORS and len(chosen := pick(fair, m.concept.name, prompt)) < (
+    if len(chosen) < MIN_DISTRACTORS and len(chosen := pick(fair, key, prompt)) < (
             MIN_DISTRACTORS):
         return None
     others = wrong_option_glosses([s for s, _ in chosen])
     why = f"{m.definition_text} ({m.label})"
-    explanation = f"{key_said(m.concept.name, why)} {others}".strip()
-    return _multiple_choice(m, 1, prompt, m.concept.name, chosen, explanation)
+    explanation = f"{key_said(key, why)} {others}".strip()
+    return _multiple_choice(m, 1, prompt, key, chosen, explanation)
 
 
 def choose_statement(m: Material, siblings: list[Sibling]) -> Exercise | None:

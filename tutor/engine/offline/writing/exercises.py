@@ -59,6 +59,7 @@ from tutor.engine.offline.writing.exercise_mix import (
     with_a_second_angle,
     with_one_recall,
 )
+from tutor.engine.offline.writing.named_terms import book_spelling
 from tutor.engine.offline.writing.refusals import refuse
 from tutor.engine.offline.writing.what_it_is import what_it_is_problems
 from tutor.text import lower_first
@@ -188,13 +189,16 @@ def _cloze(m: Material, siblings: list[Sibling]) -> Exercise | None:
     concept = m.concept
     if m.sentence and (one := one_mention(m.sentence, m.pattern)):
         blanked, surface = blank_term(one, m.pattern)
-        prompt, answer = f"Fill in the blank: {blanked}", _answer_form(surface, concept.name)
+        spelled = book_spelling(concept.name, concept.aliases, [p.text for p in m.ordered])
+        prompt, answer = f"Fill in the blank: {blanked}", _answer_form(surface, spelled or (
+            concept.name))
     else:
         description = described(m)
         if description is None or mentions(m.description or "", m.terms):
             return None
         prompt = f'Fill in the blank: the term for "{lower_first(description)}" is {BLANK}.'
-        answer = concept.name
+        answer = book_spelling(concept.name, concept.aliases,
+                               [p.text for p in m.ordered]) or concept.name
     bare = prompt.replace(BLANK, " ")
     if len(content_stems(bare, {"fill", "blank"})) < 3 or mentions(bare, m.terms):
         return None

@@ -272,11 +272,13 @@ def _told_parts(name: str, said: tuple[set[str], set[str], set[str]]
     of a word a code name shortens ("Int" of "IntLog" for *integer*); two words of the name
     said as one, the second perhaps shortened ("keepalive" of *sockopt-keep-alive*, "reuseaddr"
     of *sockopt-reuse-address*), or a word of the name that the prompt
-    says longer ("bidi" of *bidi-class* in "bidirectional")."""
+    says longer ("bidi" of *bidi-class* in "bidirectional"); a code name's capitals part its
+    words ("custom" of *CustomEval* in "custom debugging tools")."""
     stems, spelled, shortened = said
     told: set[str] = set()
     covered = total = 0
-    tokens = [token.lower() for token in _TOKEN.findall(name)]
+    written = _TOKEN.findall(name)
+    tokens = [token.lower() for token in written]
     joined = {i for i in range(len(tokens) - 1) if tokens[i] not in STOPWORDS
               and tokens[i + 1] not in STOPWORDS and any(
                   w.startswith(tokens[i]) and len(w) - len(tokens[i]) >= _LEFT_OVER
@@ -299,6 +301,12 @@ def _told_parts(name: str, said: tuple[set[str], set[str], set[str]]
         if stem(low) in stems:
             told.add(stem(low))
             covered += len(low)
+            continue
+        parts = [p.lower() for p in _SPLIT_CAMEL.split(written[i])]
+        if len(parts) > 1 and (said_whole := [p for p in parts if len(p) >= MIN_SPELLED
+                                              and stem(p) in stems]):
+            told.update(stem(p) for p in said_whole)  # "custom" of *CustomEval*, said whole
+            covered += sum(len(p) for p in said_whole)
             continue
         if short := next((s for s in sorted(shortened) if low.startswith(s) and len(low) > len(s)),
                          None):

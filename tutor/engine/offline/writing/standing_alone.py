@@ -36,6 +36,7 @@ from tutor.engine.offline.writing.page_residue import points_back, residue_probl
 from tutor.engine.offline.writing.what_it_is import (
     commands_the_reader,
     judged,
+    picks_out_nothing,
     says_only_a_kind,
     what_it_is_problems,
 )
@@ -174,7 +175,11 @@ def description_problems(exercise: Exercise, terms: Sequence[str] = ()) -> list[
         return ["the description leaves out more than it says"]
     if says_another_is(description):
         return ["the description says what another thing is too"]
-    return what_it_is_problems(description, terms)
+    if problems := what_it_is_problems(description, terms):
+        return problems
+    if picks_out_nothing(description):
+        return ["the description is true of the key's siblings too"]
+    return []
 
 
 MAX_LEFT_OUT = 3
@@ -196,10 +201,11 @@ def left_out_too_much(description: str) -> bool:
 
 
 _ANOTHER_DEFINED = re.compile(
-    r"(?:,\s*and|;)\s+(?:the\s+)?(?!(?:it|this|that|they|there|which|these|those|he|she|we|you|"
+    r"(?:,\s*and|;|,(?=\s+the\s))\s+(?:the\s+)?(?!(?:it|this|that|they|there|which|these|those|he|she|we|you|"
     r"one|each|all|both|its|their)\b)[\w-]+\s+(?:is|are|refers\s+to|means|denotes)\s+", re.I)
 """A second clause that says what another named thing is ("the current cursor position, and
-mark refers to a saved cursor position"; "...; format is a symbolic expression ...")."""
+mark refers to a saved cursor position"; "...; format is a symbolic expression ..."; "the
+lower left vertex of the first frame, the sink is the upper right vertex ...")."""
 _NAMES_LONGER = re.compile(r"\b(?:is|are)\s+(?:called|known\s+as)\s+(?:an?\s+|the\s+)?"
                            r"(?P<named>[^.,;:]+?)(?=\s+(?:because|if|when|since|which|that|as)\b|"
                            r"[.,;:]|$)", re.I)

@@ -27,9 +27,8 @@ from __future__ import annotations
 import re
 
 from tutor.course import Exercise, ExerciseKind, ExerciseOrigin
-from tutor.engine.offline.concepts.reference_entries import DOERS
 from tutor.engine.offline.writing.definition_points import explained_name
-from tutor.text import general_zipf
+from tutor.engine.offline.writing.named_terms import says_nothing_alone
 
 _RUN_IN = re.compile(r"(?<=[a-z,;])\s+(?:The|An)\s+(?=\S)")
 """A heading's last word and the first word of the text after it, read as one run."""
@@ -44,12 +43,6 @@ _RELEASE = re.compile(
     r"\bversion\s+\d+(?:\.\d+)+|\b\d+(?:\.\d+)+\s+or\s+(?:later|newer|higher|above|greater)\b",
     re.I)
 """A release number, the one fact of a sentence about which version a tool needs."""
-_ENTRY_KINDS = frozenset("terminal keyword option variable driver device class".split())
-EVERYDAY_ZIPF = 3.9
-"""How common in general English (Zipf) a one-word name is from which, asked alone, it says
-nothing ("fraction", "result", "slice", "domain", "clause"): calibrated on blind ratings of
-six manuals (a graph library, a music typesetter, modular forms, a modelling language, a
-shell, a number theory tutorial), checked on four others."""
 _BLANK = re.compile(r"_{3,}")
 _CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
 
@@ -74,18 +67,3 @@ def context_problems(exercise: Exercise) -> list[str]:
     if asked and says_nothing_alone(asked, exercise.answer):
         problems.append("an everyday word is asked without the context that made it a term")
     return problems
-
-
-def says_nothing_alone(name: str, reference: str) -> bool:
-    """Whether "Explain <name> in your own words" asks about an everyday word the page's
-    context made a term: one word common in general English ("fraction" of a tuplet, "result"
-    of one command, "slice" of an index), keyed to a sentence of the page, not to a glossary
-    entry, a general definition or a reference entry that says what it is on its own
-    ("variable: A name that refers to a value", "A variable is a name ...", "The pause command
-    displays ...", "The set grid command allows ...")."""
-    if not name.isalpha() or general_zipf(name.lower()) < EVERYDAY_ZIPF:
-        return False  # a code name ("stream-line-length") is no everyday word
-    own = re.escape(name)
-    kinds = "|".join(sorted(DOERS | _ENTRY_KINDS))
-    return re.match(rf"^\W*(?:{own}\s*:|an?\s+{own}\s+(?:is|means|refers)\b|the\s+(?:\w+\s+)?"
-                    rf"{own}\s+(?:{kinds})\b)", reference, re.I) is None
