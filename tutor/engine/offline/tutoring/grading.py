@@ -233,15 +233,21 @@ def point_cue(point: str, prompt: str, number: int, total: int) -> str:
     prompt quoting a passage, the passage's words: those around it frame the question, such
     as "her notes" or "describes")."""
     quoted = " ".join(a or b for a, b in _QUOTED.findall(prompt))
-    prompt_words = {w: w for w in re.findall(r"[A-Za-z][\w-]*", quoted or prompt)}
-    stems: dict[str, str] = {}
-    for word in prompt_words:
+    sequence = re.findall(r"[A-Za-z][\w-]*", quoted or prompt)
+    stems: dict[str, int] = {}
+    for position, word in enumerate(sequence):
         for s in content_words(word):
-            stems.setdefault(s, word)
-    about = []
-    for s in content_words(point):
-        if s in stems and stems[s] not in about:
-            about.append(stems[s])
+            stems.setdefault(s, position)
+    used = sorted({stems[s] for s in content_words(point) if s in stems})
+    # words next to each other in the prompt stay one phrase ("sample space", not
+    # "sample, space"), in the prompt's order
+    phrases: list[list[int]] = []
+    for position in used:
+        if phrases and position == phrases[-1][-1] + 1:
+            phrases[-1].append(position)
+        else:
+            phrases.append([position])
+    about = list(dict.fromkeys(" ".join(sequence[i] for i in run) for run in phrases))
     if about:
         return f"point {number} of {total}, about {', '.join(about[:3])}"
     return f"point {number} of {total}"
