@@ -171,6 +171,15 @@ def _allowed_edits(target: str) -> int:
     return 0 if length <= 3 else 1 if length <= 7 else 2
 
 
+def _quoted(answer: str, longest: int) -> str:
+    """The learner's answer as feedback quotes it: as code (what they typed, not words of the
+    sentence around it), cut with "…" past ``longest`` characters."""
+    said = " ".join(answer.split())
+    if len(said) > longest:
+        said = said[: longest - 1].rstrip() + "…"
+    return f"`{said.replace('`', chr(39))}`"
+
+
 def _grade_cloze(exercise: Exercise, text: str) -> Grade:
     verdict = key_verdict(exercise, text)  # what a program shows, a number, a key's spelling
     if verdict:
@@ -179,8 +188,8 @@ def _grade_cloze(exercise: Exercise, text: str) -> Grade:
                      feedback=f"Correct: {target}.", matched_points=[target])
     if verdict is not None and exercise.origin == ExerciseOrigin.CODE_OUTPUT:
         return Grade(exercise_id=exercise.id, correct=False, score=0.0,
-                     feedback=f"Not quite: it does not show {text.strip()[:60]}. Look again at "
-                              "what each line makes, brackets, quotes and points included.",
+                     feedback=f"Not quite: it does not show {_quoted(text, 60)}. Look again "
+                              "at what each line makes, brackets, quotes and points included.",
                      missing_points=["what it shows"])
     if verdict is not None:  # a result the learner works out, wrong beyond the key's rounding
         return Grade(exercise_id=exercise.id, correct=False, score=0.0,
