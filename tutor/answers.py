@@ -391,6 +391,17 @@ def reveals_answer(text: str, exercise: Exercise) -> bool:
     return any(answer_pattern(a).search(text) for a in answer_strings(exercise))
 
 
+TERM_WORDS = 6
+"""A key of more words than this is a sentence, not a term (an "explain in your own words"
+item's key is its definition)."""
+
+
+def masks_a_sentence(exercise: Exercise) -> bool:
+    """Whether withholding ``exercise``'s key blanks a whole sentence of what is shown (the
+    definition an explanation teaches), not just a term in it."""
+    return any(len(key.split()) > TERM_WORDS for key in answer_strings(exercise))
+
+
 def mask_answer(text: str, exercise: Exercise, placeholder: str = MASK) -> str:
     """``text`` with every occurrence of the exercise's answer replaced by ``placeholder``."""
     for answer in answer_strings(exercise):
