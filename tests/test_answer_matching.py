@@ -135,6 +135,18 @@ def test_masking_spares_file_names_and_is_safe_to_render() -> None:
     assert set(MASK.strip()) - set("_-*=") and not MASK.startswith(("#", ">", "-"))
 
 
+def test_a_number_key_is_not_masked_in_a_page_label() -> None:
+    # A "what does this print?" item keyed "6" once blanked every citation of page 6 in the
+    # explanations shown before it ("*Source: coding.book.pdf p. […]*").
+    printed = Exercise(id="f-out-1", concept_id="f", kind=ExerciseKind.MULTIPLE_CHOICE,
+                       prompt="What does `3!` print?", answer="6", choices=["5", "6", "7"])
+    text = "Three factorial is 6.\n\n*Source: book.pdf p. 6* (book.pdf p. 6; pp. 6, page 6)"
+    assert mask_answer(text, printed) == (
+        "Three factorial is […].\n\n*Source: book.pdf p. 6* (book.pdf p. 6; pp. 6, page 6)")
+    assert not reveals_answer("*Source: book.pdf p. 6*", printed)
+    assert reveals_answer("It prints 6.", printed)
+
+
 def test_a_names_words_are_masked_in_a_description_but_not_in_a_file_name() -> None:
     from tutor.answers import MASK
     from tutor.name_masking import mask_name_words

@@ -37,6 +37,26 @@ def test_an_exercise_whose_key_was_just_shown_waits_for_another() -> None:
     assert choose_exercise(told, course, "array").id == other.id  # type: ignore[arg-type,union-attr]
 
 
+def test_when_every_item_is_on_screen_a_term_is_masked_rather_than_the_definition() -> None:
+    # "**outcome**: […]": an "explain in your own words" item, keyed to the definition the
+    # explanation teaches, blanked all of it where the concept's cloze would mask one word.
+    from tutor.answers import masks_a_sentence
+    from tutor.course import Exercise
+
+    course = make_course()
+    concept = course.concept("array")
+    explain = Exercise(id="array-explain", concept_id="array", kind=ExerciseKind.SHORT_ANSWER,
+                       prompt="Explain array in your own words.", answer=concept.definition)
+    cloze = course.exercise("array-cloze")
+    course = course.model_copy(update={"exercises": [explain, cloze]})
+    assert masks_a_sentence(explain) and not masks_a_sentence(cloze)
+    taught = {"transcript": [{"kind": "learner", "text": "x"}],
+              "explanation": {"text": f"**array**: {concept.definition}"}}
+    assert choose_exercise(taught, course, "array").id == cloze.id  # type: ignore[arg-type,union-attr]
+    quiet = {"transcript": [{"kind": "learner", "text": "x"}]}
+    assert choose_exercise(quiet, course, "array").id == explain.id  # type: ignore[arg-type,union-attr]
+
+
 def test_the_audit_runs_real_lessons_and_counts_what_it_sees(tutor_home: Path) -> None:
     folder = tutor_home / "courses" / COURSE
     folder.mkdir(parents=True)

@@ -95,3 +95,20 @@ def test_no_passages_falls_back_to_the_definition_and_its_page() -> None:
     explanation = explain(concept, ExplanationStyle.SIMPLER, [], [], NOBODY)
     assert "Sorting is arranging" in explanation.text
     assert explanation.citations[0].label() == "notes.md p. 2"
+
+
+def test_a_short_version_quotes_no_sentence_a_page_break_or_a_code_block_cut() -> None:
+    # "In short, about **Scheme**: - The “R5RS” Scheme standard is - Scheme variables are
+    # created with define:" (27 of 106 such bullets in a day's lessons on two manuals).
+    from tutor.course import Chunk
+
+    concept = COURSE.concept("array")
+    cut = [Chunk(id="cut.md#p1-0", source="cut.md", page=1, order=1, text=(
+        "An array is made with:\n\nAn array is a row of cells and")),
+        Chunk(id="cut.md#p2-0", source="cut.md", page=2, order=2, text=(
+            "An array keeps its elements next to each other in memory, so that each element "
+            "is found by its index without searching through the others."))]
+    explanation = explain(concept, ExplanationStyle.SIMPLER, cut, [], NOBODY)
+    bullets = [line[2:] for line in explanation.text.splitlines() if line.startswith("- ")]
+    assert bullets and all(b.endswith(".") for b in bullets), explanation.text
+    assert "made with:" not in explanation.text and "cells and" not in explanation.text

@@ -34,6 +34,16 @@ def test_a_cue_of_a_quoting_prompt_uses_the_quoted_words_not_the_framing() -> No
     assert "equal" in point_cue("a stable sort keeps equal keys in order", MIX_UP, 2, 2)
 
 
+def test_a_cue_keeps_a_name_of_several_words_whole() -> None:
+    # "Still missing: point 1 of 1, about sample, space." read as two things.
+    prompt = "Explain sample space in your own words."
+    point = "A sample space is the set of all outcomes of a random experiment."
+    assert point_cue(point, prompt, 1, 1) == "point 1 of 1, about sample space"
+    quoting = 'A classmate writes: "Base rate: the probability of a condition."'
+    assert point_cue("the base rate is a probability before evidence", quoting, 2, 2) == (
+        "point 2 of 2, about Base rate, probability")
+
+
 def test_an_answer_touching_every_point_unclearly_is_not_told_it_got_them(
         monkeypatch: pytest.MonkeyPatch) -> None:
     unclear = ShortAnswerScore(score=0.4, correct=False, signals=AnswerSignals(

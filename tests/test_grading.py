@@ -366,6 +366,16 @@ def _shown(answer: str, prompt: str = "What does Python show after the last line
                     answer=answer, origin=ExerciseOrigin.CODE_OUTPUT)
 
 
+def test_feedback_quotes_a_wrong_output_as_typed() -> None:
+    # "Not quite: it does not show it is a kind of setting you change in the options menu."
+    # read as the tutor's own sentence; the answer is quoted as code, cut with an ellipsis.
+    feedback = grade(_shown("5"), "it is a kind of setting you change in the options menu "
+                                  "of the program").feedback
+    assert feedback.startswith("Not quite: it does not show `it is a kind of setting")
+    assert "…`." in feedback and len(feedback.split("`")[1]) <= 60
+    assert "does not show `7`." in grade(_shown("5"), "7").feedback
+
+
 def test_what_a_program_shows_is_graded_exactly_brackets_and_points_included() -> None:
     # The item asks what the interpreter shows: a list for a tuple, or an int for a float,
     # is the very mistake it tests (both were taken as right when punctuation was dropped).

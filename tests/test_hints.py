@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.factories import make_course
-from tutor.course import Exercise, ExerciseKind
+from tutor.course import Citation, Exercise, ExerciseKind
 from tutor.engine.offline.tutoring.hints import RUNGS, hint, mask_answer, reveals_answer
 
 COURSE = make_course()
@@ -38,6 +38,20 @@ def test_first_rung_does_not_point_at_a_section_whose_title_is_the_answer() -> N
     assert "*3.1" not in text and "section" not in text
 
 
+def test_first_rung_names_no_section_far_from_the_page_it_cites() -> None:
+    # A "what does this show?" item cites the session's page (p. 18) while its concept's
+    # section is on p. 4: "the section *1.1 ...* (p. 18)" sent the learner to two places.
+    exercise = COURSE.exercise("bs-cloze")
+    concept = COURSE.concept("binary-search")
+    far = exercise.model_copy(update={"citations": [
+        Citation(source=concept.citations[0].source, page=concept.citations[0].page + 5)]})
+    text = hint(far, concept, 1).text
+    assert "section" not in text and f"the page (notes.md p. {concept.citations[0].page + 5})" in text
+    near = exercise.model_copy(update={"citations": [
+        Citation(source=concept.citations[0].source, page=concept.citations[0].page + 1)]})
+    assert "*Searching*" in hint(near, concept, 1).text
+
+
 def test_cloze_clue_gives_first_letter_and_length() -> None:
     exercise = COURSE.exercise("bs-cloze")
     text = hint(exercise, COURSE.concept("binary-search"), 2).text
@@ -49,6 +63,32 @@ def test_multiple_choice_clue_strikes_out_a_wrong_option() -> None:
     text = hint(exercise, COURSE.concept("array"), 2).text
     assert "option 1" in text and "by its key" in text  # the option with a known misconception
     assert "confuses arrays with hash tables" in text
+
+
+def test_the_clue_never_strikes_out_an_option_the_learner_already_picked() -> None:
+    # "You can rule out option 1" after the learner picked option 1 twice told them nothing.
+    exercise = COURSE.exercise("array-mc")  # options: by its key, by its index (key), by a hash
+    concept = COURSE.concept("array")
+    assert "option 1" in hint(exercise, concept, 2).text
+    text = hint(exercise, concept, 2, tried=[0]).text
+    assert "option 3" in text and "option 1" not in text
+    text = hint(exercise, concept, 2, tried=[0, 2]).text
+    assert "tried every other option" in text and not reveals_answer(text, exercise)
+
+
+def test_the_options_tried_are_read_from_what_the_learner_sent_since_the_item_was_posed() -> None:
+    from tutor.teach.attempts import options_tried
+
+    exercise = COURSE.exercise("array-mc")
+    posed = {"kind": "exercise", "text": "Your turn: ...",
+             "exercise": {"id": exercise.id}}
+    other = {"kind": "exercise", "text": "Your turn: ...", "exercise": {"id": "bs-cloze"}}
+    said = [other, {"kind": "learner", "text": "3"}, {"kind": "feedback", "text": "Correct"},
+            posed, {"kind": "learner", "text": "1"}, {"kind": "feedback", "text": "Not quite"},
+            {**posed, "text": "Try again: ..."}, {"kind": "learner", "text": "/hint"},
+            {"kind": "learner", "text": "by a hash"}, {"kind": "learner", "text": "1"}]
+    assert options_tried({"transcript": said}, exercise) == [0, 2]  # type: ignore[typeddict-item]
+    assert options_tried({"transcript": said[:4]}, exercise) == []  # type: ignore[typeddict-item]
 
 
 def test_last_rung_shows_the_passage_with_the_answer_masked() -> None:

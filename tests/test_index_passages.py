@@ -182,3 +182,17 @@ def test_keys_mode_vectors_follow_headings_and_terms() -> None:
     again = embed_chunks([chunks[0], same_section], "keys")
     assert float(again[0] @ again[1]) > 0.99  # same heading -> same vector
     assert tokenize("The Dictionaries are running") == ["dictionari", "run"]  # stems
+
+
+def test_a_query_that_is_notation_finds_the_passages_that_write_it_prose_first(
+        tmp_path: Path) -> None:
+    # ":=" has no word for BM25 and means nothing to the vectors: it used to rank at random.
+    chunks = [*make_chunks(),
+              Chunk(id="y.md#p7-0", source="y.md", page=7, order=7,
+                    text="In> a:=2;\nIn> b:=a+1;\nIn> c:=b*b;"),
+              Chunk(id="y.md#p8-0", source="y.md", page=8, order=8,
+                    text="The operator := assigns a value to a variable and returns it.")]
+    built = PassageIndex.build(chunks, tmp_path / "build")
+    assert built.symbol_ranking(":=") == ["y.md#p8-0", "y.md#p7-0"]
+    assert built.symbol_ranking("recursion") == []
+    assert [hit.chunk.page for hit in built.search(":=", 2)] == [8, 7]

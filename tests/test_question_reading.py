@@ -17,6 +17,7 @@ from tutor.engine.offline.tutoring.question_reading import (
     question_words,
     read_question,
 )
+from tutor.text import symbol_phrase
 
 
 def _chunk(page: int, text: str, heading: str = "") -> Chunk:
@@ -140,3 +141,33 @@ def test_one_reading_of_a_questions_words_and_of_what_it_asks() -> None:
     assert read_question(loose).form == OTHER
     assert answer_form(read_question(loose), loose) == DEFINITION  # still asks what it does
     assert answer_form(read_question("How do I exit?"), "How do I exit?") == HOW
+
+
+NOTATION = [
+    _chunk(3, "Functions are defined with rules. Each rule has a predicate and a body."),
+    _chunk(4, "The shorthand operator := defines a user function: f(x) := x+1 is a call to "
+              "Set. In> a := 2 assigns a value."),
+    _chunk(5, "We write P(A | B) for the probability of A given B."),
+]
+
+
+def test_a_question_about_notation_is_answered_from_the_sentences_that_write_it() -> None:
+    # "what does := do?" has no content word: it used to get "I could not find an answer".
+    assert symbol_phrase(":=") == ":=" and symbol_phrase("P(A | B)") == "P(A|B)"
+    assert symbol_phrase("rule") == "" and symbol_phrase("x2") == ""
+    assert read_question("what does #' mean?").subjects == ("#'",)
+    assert read_question('what does ":=" do?').subjects == (":=",)
+    said = answer_question("what does := do?", NOTATION)
+    assert said.found and "shorthand operator :=" in said.text
+    assert [c.page for c in said.citations] == [4]
+    said = answer_question("what does P(A|B) mean?", NOTATION)
+    assert said.found and "We write P(A | B)" in said.text
+
+
+def test_a_search_for_notation_finds_the_passages_that_write_it() -> None:
+    from tutor.course import Course
+    from tutor.teach.teaching_material import CoursePassages
+
+    passages = CoursePassages(Course(title="t", slug="t", concepts=[], exercises=[]), NOTATION)
+    assert [c.page for c in passages.search(":=", 3)] == [4]
+    assert [c.page for c in passages.search("P(A|B)", 3)] == [5]

@@ -114,6 +114,18 @@ def test_review_from_the_shell_survives_a_rebuild(built: Path, capsys: pytest.Ca
     assert first not in listed and f"{len(rebuilt.exercises) - 2} not reviewed" in listed
 
 
+def test_review_from_the_shell_takes_a_course_folder_as_every_command_does(
+        built: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `tutor course review ./ycoding` said "'./ycoding' is not a valid course name" where
+    # `tutor learn` and `tutor export` take the folder.
+    first = Course.load(built / "course.json").exercises[0].id
+    monkeypatch.chdir(built.parent)
+    assert main(["course", "review", "./stats", "--approve", first]) == 0
+    assert f"[x] {first}" in capsys.readouterr().out
+    assert main(["course", "review", str(built), "--unreviewed"]) == 0
+    assert first not in capsys.readouterr().out
+
+
 @pytest.fixture(scope="session")
 def sample_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return prepared_sample(tmp_path_factory.mktemp("sample"))

@@ -371,11 +371,16 @@ def answer_strings(exercise: Exercise) -> list[str]:
     return sorted(found, key=len, reverse=True)
 
 
+_NOT_A_PAGE = r"(?<!\bp\.\s)(?<!\bpp\.\s)(?<!\bpage\s)(?<!\bpages\s)(?<!\bp\.)"
+"""Not right after a page label's "p. " (citations name pages: "notes.pdf p. 6")."""
+
+
 @lru_cache(maxsize=4096)
 def answer_pattern(answer: str) -> re.Pattern[str]:
     """``answer`` as a whole word or phrase: any case, any spacing, a plural ending allowed."""
-    # never inside a file name ("01-chance-and-experiment.pdf", "experiment.md")
-    start = r"(?<![\w/-])" if answer[0].isalnum() else ""
+    # never inside a file name ("01-chance-and-experiment.pdf", "experiment.md") nor a page
+    # label ("notes.pdf p. 6": a key "6" is not given away by a citation)
+    start = r"(?<![\w/-])" + _NOT_A_PAGE if answer[0].isalnum() else ""
     end = r"(?:e?s)?(?!\w|\.[a-z0-9]{2,4}\b)" if answer[-1].isalnum() else ""
     flexible = r"\s+".join(re.escape(part) for part in answer.split())
     return re.compile(start + flexible + end, re.IGNORECASE)
@@ -384,6 +389,17 @@ def answer_pattern(answer: str) -> re.Pattern[str]:
 def reveals_answer(text: str, exercise: Exercise) -> bool:
     """True when ``text`` contains the exercise's answer (or an accepted form of it)."""
     return any(answer_pattern(a).search(text) for a in answer_strings(exercise))
+
+
+TERM_WORDS = 6
+"""A key of more words than this is a sentence, not a term (an "explain in your own words"
+item's key is its definition)."""
+
+
+def masks_a_sentence(exercise: Exercise) -> bool:
+    """Whether withholding ``exercise``'s key blanks a whole sentence of what is shown (the
+    definition an explanation teaches), not just a term in it."""
+    return any(len(key.split()) > TERM_WORDS for key in answer_strings(exercise))
 
 
 def mask_answer(text: str, exercise: Exercise, placeholder: str = MASK) -> str:

@@ -47,9 +47,14 @@ def build_status(grant: object, context: TutorContext, course_name: str) -> Any:
 
 
 def course_with_answers(grant: object, context: TutorContext, course_name: str) -> Course:
-    """The course as its author reviews it, answer key included."""
+    """The course as its author reviews it, answer key included (``course_name``: a course
+    name, or a course folder's absolute path as :func:`tutor.catalog.resolve_course_dir`
+    gives it)."""
     require_author(grant, "see the answer key")
-    return Course.load(course_dir(course_name, context.home) / COURSE_FILE)
+    folder = Path(course_name)
+    if not folder.is_absolute():
+        folder = course_dir(course_name, context.home)
+    return Course.load(folder / COURSE_FILE)
 
 
 def edit_concept(grant: object, folder: Path, concept_id: str, *, name: str | None = None,

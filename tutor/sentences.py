@@ -114,6 +114,18 @@ def passage_sentences(text: str, headings: bool = False) -> list[str]:
     return out
 
 
+_ENDS_AS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def is_whole_sentence(sentence: str) -> bool:
+    """True for a sentence that can be quoted alone: running text that ends as a sentence
+    does. False for a sentence a page break or a code block cut ("The intersection occurs
+    when both", "Scheme variables are created with define:"), a heading ("4 Conditional
+    probability and independence") and a line of code."""
+    stripped = sentence.strip()
+    return bool(_ENDS_AS_SENTENCE.search(stripped)) and is_prose_line(stripped)
+
+
 # -- prose -----------------------------------------------------------------------------------
 def is_prose_line(line: str) -> bool:
     """True for a line of running text; false for code, formulas, tables and labels."""

@@ -160,6 +160,26 @@ def may_name(text: str, terms: Iterable[str]) -> bool:
     return any(first in folded for first in firsts)
 
 
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2,}")
+_NOT_LETTER_OR_DIGIT = re.compile(r"[^\w\s]|_")
+
+
+def symbol_phrase(phrase: str) -> str:
+    """``phrase`` without its spaces when it is notation, not words (``:=``, ``#'``,
+    ``P(A | B)``, ``<--``: no run of two letters, and a character that is neither a letter, a
+    digit nor a space); ``""`` otherwise. Notation has no content words to search for, so it
+    is looked for as written (:func:`holds_symbol`)."""
+    squeezed = "".join(phrase.split())
+    if not squeezed or _TWO_LETTERS.search(squeezed) or not _NOT_LETTER_OR_DIGIT.search(squeezed):
+        return ""
+    return squeezed
+
+
+def holds_symbol(text: str, symbol: str) -> bool:
+    """Whether ``text`` writes ``symbol`` (a :func:`symbol_phrase`), spaces aside."""
+    return bool(symbol) and symbol in "".join(text.split())
+
+
 # -- words -----------------------------------------------------------------------------------
 def words(text: str) -> list[str]:
     """Lower-case word tokens (letters and digits, inner apostrophes and hyphens kept)."""

@@ -11,7 +11,7 @@ import typer
 
 
 def review(
-    name: Annotated[str, typer.Argument(help="The course name (its folder under courses/).")],
+    name: Annotated[str, typer.Argument(help="Course name or course folder.")],
     approve: Annotated[list[str] | None, typer.Option(
         "--approve", help="Mark this exercise id reviewed (repeat for several).")] = None,
     approve_all: Annotated[bool, typer.Option(
@@ -23,14 +23,14 @@ def review(
 ) -> None:
     """List a course's exercises with their review state, approve or delete some."""
     from tutor import author_desk as desk
+    from tutor.catalog import resolve_course_dir
     from tutor.context import TutorContext
-    from tutor.home import course_dir
     from tutor.roles import shell_grant
 
     context = TutorContext.from_env()
     grant = shell_grant()  # whoever runs the command can edit the course files anyway
-    folder = course_dir(name, context.home)
-    course = desk.course_with_answers(grant, context, name)
+    folder = resolve_course_dir(name, context.home)  # a name or a folder, as everywhere
+    course = desk.course_with_answers(grant, context, str(folder))
     ids = list(approve or [])
     if approve_all:
         ids += [e.id for e in course.exercises if not e.reviewed and e.id not in ids]

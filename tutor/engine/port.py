@@ -215,7 +215,7 @@ class StreamsText(Protocol):
         ...
 
     def hint_streamed(self, exercise: Exercise, concept: Concept, level: int,
-                      shown: TextSink | None = None) -> Hint:
+                      shown: TextSink | None = None, tried: Sequence[int] = ()) -> Hint:
         ...
 
     def answer_streamed(self, question: str, passages: Sequence[Chunk],
@@ -275,8 +275,11 @@ class Engine(Protocol):
         """Explain a concept in the requested style, adapted to the learner."""
         ...
 
-    def hint(self, exercise: Exercise, concept: Concept, level: int) -> Hint:
-        """The ``level``-th step of the hint ladder; never the answer itself."""
+    def hint(self, exercise: Exercise, concept: Concept, level: int,
+             tried: Sequence[int] = ()) -> Hint:
+        """The ``level``-th step of the hint ladder; never the answer itself. ``tried``: the
+        options (0-based) the learner already picked for this item, which a clue does not
+        strike out again."""
         ...
 
     def grade(self, exercise: Exercise, answer: str) -> Grade:

@@ -45,7 +45,7 @@ from tutor.errors import CourseError
 from tutor.home import atomic_write_text
 from tutor.index import vector_store
 from tutor.index.vector_store import EMBEDDED, EMBEDDED_COLLECTION, SERVER
-from tutor.text import STOPWORDS, stem
+from tutor.text import STOPWORDS, holds_symbol, stem, symbol_phrase
 
 PASSAGES_FILE = "passages.jsonl"
 MANIFEST_FILE = "passages-index.json"
@@ -71,6 +71,11 @@ other words gets its BM25 part rebuilt from its passages when opened."""
 
 
 
+
+PROSE_WORDS = 5
+"""A line with this many words of letters reads as prose, not code (ranking passages that
+write a piece of notation: those that say what it does first)."""
+_PROSE_WORD = re.compile(r"(?<![\w(])[A-Za-z]{2,}(?![\w(])")
 
 class ScoredPassage(BaseModel):
     """A search hit: the chunk and its fused score (higher is better)."""
@@ -294,9 +299,29 @@ class PassageIndex:
         return [self.chunks[int(d)].id for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
     def search(self, query: str, k: int = 5) -> list[ScoredPassage]:
-        """The ``k`` passages that best answer ``query`` (vector and BM25 rankings fused)."""
+        """The ``k`` passages that best answer ``query`` (vector and BM25 rankings fused); a
+        query that is notation (``:=``, ``#'``: :func:`tutor.text.symbol_phrase`) has no words
+        to rank by, so the passages that write it come first."""
         depth = max(4 * k, 20)
-        return self._fuse([self.vector_ranking(query, depth), self.word_ranking(query, depth)], k)
+        rankings = [self.vector_ranking(query, depth), self.word_ranking(query, depth)]
+        written = self.symbol_ranking(query)
+        if written:
+            return self._fuse([written, *rankings], k, weights=(3.0, 1.0, 1.0))
+        return self._fuse(rankings, k)
+
+    def symbol_ranking(self, query: str) -> list[str]:
+        """Chunk ids that write the notation ``query`` is, most uses first (ties: reading
+        order); ``[]`` for a query of words."""
+        symbol = symbol_phrase(query)
+        if not symbol:
+            return []
+        uses = []
+        for position, chunk in enumerate(self.chunks):
+            lines = [line for line in chunk.text.splitlines() if holds_symbol(line, symbol)]
+            if lines:  # a line of prose that writes it (says what it does) before code using it
+                prose = sum(len(_PROSE_WORD.findall(line)) >= PROSE_WORDS for line in lines)
+                uses.append((-prose, -len(lines), position, chunk.id))
+        return [cid for *_, cid in sorted(uses)]
 
     def passages_for(self, terms: Sequence[str], k: int = 5) -> list[Chunk]:
         """Passages that teach a concept named by ``terms`` (its name and aliases), best first:

@@ -119,6 +119,29 @@ def remembered_feedback(exercise: Exercise, answer: str, text: str) -> dict[str,
     return {"exercise_id": exercise.id, "answer": normalise(answer), "text": text}
 
 
+def options_tried(state: LessonState, exercise: Exercise) -> list[int]:
+    """The options (0-based) the learner picked for ``exercise`` since it was posed (asked
+    again after a wrong answer included), in the order first picked; ``[]`` for an item
+    without choices."""
+    if not exercise.choices:
+        return []
+    transcript = list(state.get("transcript", []))
+    start = None
+    for index in range(len(transcript) - 1, -1, -1):
+        message = transcript[index]
+        if message.get("kind") == "exercise":
+            if (message.get("exercise") or {}).get("id") != exercise.id:
+                break
+            start = index
+    picked: list[int] = []
+    for message in transcript[(start if start is not None else len(transcript)) + 1:]:
+        if message.get("kind") == "learner":
+            option = chosen_option(exercise, str(message.get("text", "")))
+            if option is not None and option not in picked:
+                picked.append(option)
+    return picked
+
+
 def reworded_feedback(state: LessonState, exercise: Exercise, answer: str, text: str) -> str:
     """``text``, the feedback on a wrong ``answer`` to ``exercise``; when it is word for word
     the feedback the learner's last wrong answer to the same item got, a short reply saying

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from tutor.answers import answer_strings, reveals_answer
+from tutor.answers import answer_strings, masks_a_sentence, reveals_answer
 from tutor.clock import system_clock
 from tutor.course import Course, Exercise
 from tutor.engine.port import ExplanationStyle, LearnerContext, NextMove
@@ -135,11 +135,15 @@ def choose_exercise(state: LessonState, course: Course, concept_id: str,
 
     def rank(exercise: Exercise) -> tuple:
         times = log.get(exercise.id, [0, 0])[0]
+        on_screen = bool(emitted) and reveals_answer(emitted, exercise)
+        explained = bool(explanation) and reveals_answer(explanation, exercise)
         return (
             *_standing(exercise, log, previous, len(candidates)),
             # its key already shown: posed only with the key masked in what was shown
-            bool(emitted) and reveals_answer(emitted, exercise),
-            bool(explanation) and reveals_answer(explanation, exercise),
+            on_screen,
+            explained,
+            # and then better a term masked than the whole definition the lesson teaches
+            (on_screen or explained) and masks_a_sentence(exercise),
             times,
             exercise.origin in origins_asked,
             exercise.kind in kinds_asked,

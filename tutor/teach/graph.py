@@ -50,6 +50,7 @@ from tutor.teach import deferring
 from tutor.teach.asking import ask
 from tutor.teach.attempts import (
     exercise_log,
+    options_tried,
     record_attempt,
     remembered_feedback,
     reworded_feedback,
@@ -236,7 +237,7 @@ def give_hint(state: LessonState, runtime: Runtime[TeachDeps]) -> dict[str, Any]
         return _say(state, deps, [TutorMessage(kind="info", text=text)])
     concept = deps.course.concept(exercise.concept_id)
     level = state.get("hints_used", 0) + 1
-    found = write_hint(deps, exercise, concept, level)
+    found = write_hint(deps, exercise, concept, level, options_tried(state, exercise))
     message = TutorMessage(kind="hint", text=hint_label(found.level) + found.text)
     return {**_say(state, deps, [message]), "hints_used": level, "hint_last": found.last}
 

@@ -75,12 +75,14 @@ def write_explanation(deps: TeachDeps, move: NextMove, waiting: Exercise | None)
                                move.learner)
 
 
-def write_hint(deps: TeachDeps, exercise: Exercise, concept: Concept, level: int) -> Hint:
-    """Hint ``level``, shown (after its label) while it is written when the engine can."""
+def write_hint(deps: TeachDeps, exercise: Exercise, concept: Concept, level: int,
+               tried: Sequence[int] = ()) -> Hint:
+    """Hint ``level``, shown (after its label) while it is written when the engine can;
+    ``tried``: the options the learner already picked for ``exercise``."""
     if isinstance(deps.engine, StreamsText):
         return deps.engine.hint_streamed(exercise, concept, level,
-                                         node_sink(deps, {"hint": hint_label(level)}))
-    return deps.engine.hint(exercise, concept, level)
+                                         node_sink(deps, {"hint": hint_label(level)}), tried)
+    return deps.engine.hint(exercise, concept, level, tried)
 
 
 def write_answer(deps: TeachDeps, question: str, passages: list[Chunk],

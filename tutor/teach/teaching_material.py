@@ -12,6 +12,7 @@ from collections.abc import Callable
 from tutor.course import Chunk, Concept, Course, Prerequisite
 from tutor.engine.offline.tutoring.answering import content_terms
 from tutor.engine.offline.tutoring.explaining import mention_pattern
+from tutor.text import holds_symbol, symbol_phrase
 
 __all__ = ["CoursePassages", "teachable"]
 
@@ -120,7 +121,11 @@ class CoursePassages:
         return mentions
 
     def search(self, query: str, k: int) -> list[Chunk]:
-        """Passages sharing the most content words with ``query``."""
+        """Passages sharing the most content words with ``query``; for a query that is
+        notation (``:=``: :func:`tutor.text.symbol_phrase`), those that write it."""
+        symbol = symbol_phrase(query)
+        if symbol:
+            return [chunk for chunk in self.chunks if holds_symbol(chunk.text, symbol)][:k]
         wanted = set(content_terms(query))
         scored = [
             (len(wanted & terms), -chunk.order, chunk)

@@ -220,8 +220,9 @@ class BatchBuild:
                 prerequisites: Sequence[Concept], learner: LearnerContext) -> Explanation:
         return self.engine.explain(concept, style, passages, prerequisites, learner)
 
-    def hint(self, exercise: Exercise, concept: Concept, level: int) -> Hint:
-        return self.engine.hint(exercise, concept, level)
+    def hint(self, exercise: Exercise, concept: Concept, level: int,
+             tried: Sequence[int] = ()) -> Hint:
+        return self.engine.hint(exercise, concept, level, tried)
 
     def grade(self, exercise: Exercise, answer: str) -> Grade:
         return self.engine.grade(exercise, answer)

@@ -298,13 +298,14 @@ class ClaudeEngine:
         of ``move.withheld`` and the ``waiting`` exercise's answer held back)."""
         return teaching.explain(self, move, waiting, shown)
 
-    def hint(self, exercise: Exercise, concept: Concept, level: int) -> Hint:
-        return teaching.hint(self, exercise, concept, level, None)
+    def hint(self, exercise: Exercise, concept: Concept, level: int,
+             tried: Sequence[int] = ()) -> Hint:
+        return teaching.hint(self, exercise, concept, level, None, tried)
 
     def hint_streamed(self, exercise: Exercise, concept: Concept, level: int,
-                      shown: TextSink | None = None) -> Hint:
+                      shown: TextSink | None = None, tried: Sequence[int] = ()) -> Hint:
         """A hint, shown to ``shown`` while it is written (the answer withheld)."""
-        return teaching.hint(self, exercise, concept, level, shown)
+        return teaching.hint(self, exercise, concept, level, shown, tried)
 
     def grade(self, exercise: Exercise, answer: str) -> Grade:
         if not answer.strip():

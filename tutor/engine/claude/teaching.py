@@ -61,8 +61,9 @@ def explain(engine: ClaudeEngine, move: NextMove, waiting: Exercise | None,
 
 
 def hint(engine: ClaudeEngine, exercise: Exercise, concept: Concept, level: int,
-         shown: TextSink | None) -> Hint:
-    """Hint number ``level`` on ``exercise``."""
+         shown: TextSink | None, tried: Sequence[int] = ()) -> Hint:
+    """Hint number ``level`` on ``exercise`` (``tried``: the options already picked, passed on
+    to the offline ladder when it stands in)."""
     level = max(1, level)
     last = min(level, r.LAST_HINT_LEVEL) >= r.LAST_HINT_LEVEL
     served = engine.turns.take(hint_key(exercise.id, level))
@@ -85,7 +86,7 @@ def hint(engine: ClaudeEngine, exercise: Exercise, concept: Concept, level: int,
         return Hint(exercise_id=exercise.id, level=level, last=last,
                     text=kept_hint(text, exercise, concept.definition, cited))
 
-    return engine.step("hint", attempt, lambda e: e.hint(exercise, concept, level))
+    return engine.step("hint", attempt, lambda e: e.hint(exercise, concept, level, tried))
 
 
 def answer_question(engine: ClaudeEngine, question: str, passages: Sequence[Chunk],

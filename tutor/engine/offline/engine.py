@@ -70,10 +70,11 @@ class OfflineEngine:
 
         return explain(concept, style, passages, prerequisites, learner)
 
-    def hint(self, exercise: Exercise, concept: Concept, level: int) -> Hint:
+    def hint(self, exercise: Exercise, concept: Concept, level: int,
+             tried: Sequence[int] = ()) -> Hint:
         from tutor.engine.offline.tutoring.hints import hint
 
-        return hint(exercise, concept, level)
+        return hint(exercise, concept, level, tried)
 
     def grade(self, exercise: Exercise, answer: str) -> Grade:
         from tutor.engine.offline.tutoring.grading import grade

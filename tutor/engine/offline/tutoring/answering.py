@@ -39,7 +39,7 @@ from tutor.engine.offline.tutoring.question_reading import (
 from tutor.engine.port import GroundedAnswer
 from tutor.ingest.cleaning import looks_like_code
 from tutor.sentences import is_prose_line, passage_sentences
-from tutor.text import content_stems, general_zipf, words
+from tutor.text import content_stems, general_zipf, holds_symbol, symbol_phrase, words
 
 QUESTION_WORDS = frozenset(
     "explain tell mean means meaning define definition please know understand example".split()
@@ -55,6 +55,9 @@ MIN_SCORE = 1.2
 common word does not reach it; one rare content word of the question (or two ordinary ones)
 does."""
 MAX_SENTENCES = 3
+SYMBOL_WEIGHT = 2 * MIN_SCORE
+"""A unit that writes the notation asked about (":=" in "what does := do?", which has no
+content word to score by) scores this much more."""
 SPECIFIC_ZIPF = 4.5
 """A question word rarer than this in general English (Zipf scale: "problem" 5, "regression"
 3.5) says what the question is about; when no passage holds it, the course does not cover it."""
@@ -170,6 +173,14 @@ def _score(sentence: str, question_terms: set[str], weights: dict[str, float],
     return score / (1.0 + max(0, len(words(sentence)) - 40) / 40)
 
 
+def _symbol_score(sentence: str, code: bool) -> float:
+    """What writing the notation the question asks about (``:=``) is worth to a unit: enough to
+    answer by itself, more for a sentence that says what it is or does than for code using it."""
+    if code:
+        return SYMBOL_WEIGHT / 2
+    return SYMBOL_WEIGHT * (1.5 if _DEFINING.search(sentence.lower()) else 1.0)
+
+
 def answer_question(question: str, passages: Sequence[Chunk]) -> GroundedAnswer:
     """Answer ``question`` from ``passages`` with the best-matching sentences, cited; a code
     block right after a chosen sentence (its example) comes with it, whole. A question about
@@ -184,9 +195,10 @@ def answer_question(question: str, passages: Sequence[Chunk]) -> GroundedAnswer:
             candidates.append((unit, chunk, position))
             if position + 1 < len(units) and _is_code(units[position + 1]):
                 following[(chunk.id, position)] = units[position + 1]
-    if not question_terms or not candidates:
-        return _not_found(question)
     reading = read_question(question)
+    symbols = [found for found in map(symbol_phrase, reading.subjects) if found]
+    if not (question_terms or symbols) or not candidates:
+        return _not_found(question)
     missing = uncovered_words(question, [chunk.text for chunk in passages], reading)
     if missing:
         return _not_covered(question, missing)
@@ -198,6 +210,8 @@ def answer_question(question: str, passages: Sequence[Chunk]) -> GroundedAnswer:
         code = _is_code(unit)
         sentence = unit[len(_CODE_MARK):] if code else unit
         score = _score(sentence, question_terms, weights, form, subjects)
+        if any(holds_symbol(sentence, symbol) for symbol in symbols):
+            score += _symbol_score(sentence, code)
         if not code:
             score *= _readable(sentence)
         if score > 0:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from tutor.answers import mix_up_note
 from tutor.course import Chunk, Citation, Concept
 from tutor.engine.port import ANSWERED, Explanation, ExplanationStyle, LearnerContext
-from tutor.sentences import passage_sentences
+from tutor.sentences import is_whole_sentence, passage_sentences
 from tutor.text import words
 
 _EXAMPLE = re.compile(
@@ -116,7 +116,8 @@ def _readability(sentence: str, concept: Concept) -> float:
 
 
 def _simpler(concept: Concept, passages: Sequence[Chunk]) -> tuple[str, list[Citation]]:
-    about = [(s, p) for s, p in _sentences_about(concept, passages) if 4 <= len(words(s)) <= 30]
+    about = [(s, p) for s, p in _sentences_about(concept, passages)
+             if 4 <= len(words(s)) <= 30 and is_whole_sentence(s)]  # no fragment as a point
     if not about:
         first = passage_sentences(concept.definition)[:1] or [concept.definition]
         return (

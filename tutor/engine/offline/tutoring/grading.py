@@ -171,6 +171,15 @@ def _allowed_edits(target: str) -> int:
     return 0 if length <= 3 else 1 if length <= 7 else 2
 
 
+def _quoted(answer: str, longest: int) -> str:
+    """The learner's answer as feedback quotes it: as code (what they typed, not words of the
+    sentence around it), cut with "…" past ``longest`` characters."""
+    said = " ".join(answer.split())
+    if len(said) > longest:
+        said = said[: longest - 1].rstrip() + "…"
+    return f"`{said.replace('`', chr(39))}`"
+
+
 def _grade_cloze(exercise: Exercise, text: str) -> Grade:
     verdict = key_verdict(exercise, text)  # what a program shows, a number, a key's spelling
     if verdict:
@@ -179,8 +188,8 @@ def _grade_cloze(exercise: Exercise, text: str) -> Grade:
                      feedback=f"Correct: {target}.", matched_points=[target])
     if verdict is not None and exercise.origin == ExerciseOrigin.CODE_OUTPUT:
         return Grade(exercise_id=exercise.id, correct=False, score=0.0,
-                     feedback=f"Not quite: it does not show {text.strip()[:60]}. Look again at "
-                              "what each line makes, brackets, quotes and points included.",
+                     feedback=f"Not quite: it does not show {_quoted(text, 60)}. Look again "
+                              "at what each line makes, brackets, quotes and points included.",
                      missing_points=["what it shows"])
     if verdict is not None:  # a result the learner works out, wrong beyond the key's rounding
         return Grade(exercise_id=exercise.id, correct=False, score=0.0,
@@ -233,15 +242,21 @@ def point_cue(point: str, prompt: str, number: int, total: int) -> str:
     prompt quoting a passage, the passage's words: those around it frame the question, such
     as "her notes" or "describes")."""
     quoted = " ".join(a or b for a, b in _QUOTED.findall(prompt))
-    prompt_words = {w: w for w in re.findall(r"[A-Za-z][\w-]*", quoted or prompt)}
-    stems: dict[str, str] = {}
-    for word in prompt_words:
+    sequence = re.findall(r"[A-Za-z][\w-]*", quoted or prompt)
+    stems: dict[str, int] = {}
+    for position, word in enumerate(sequence):
         for s in content_words(word):
-            stems.setdefault(s, word)
-    about = []
-    for s in content_words(point):
-        if s in stems and stems[s] not in about:
-            about.append(stems[s])
+            stems.setdefault(s, position)
+    used = sorted({stems[s] for s in content_words(point) if s in stems})
+    # words next to each other in the prompt stay one phrase ("sample space", not
+    # "sample, space"), in the prompt's order
+    phrases: list[list[int]] = []
+    for position in used:
+        if phrases and position == phrases[-1][-1] + 1:
+            phrases[-1].append(position)
+        else:
+            phrases.append([position])
+    about = list(dict.fromkeys(" ".join(sequence[i] for i in run) for run in phrases))
     if about:
         return f"point {number} of {total}, about {', '.join(about[:3])}"
     return f"point {number} of {total}"

@@ -16,9 +16,10 @@ graph runs over every message it shows while an exercise's answer is still withh
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from tutor.answers import MASK, answer_strings, mask_answer, reveals_answer, same_number
-from tutor.course import Concept, Exercise, ExerciseKind
+from tutor.course import Citation, Concept, Exercise, ExerciseKind
 from tutor.engine.port import Hint
 from tutor.sentences import passage_sentences
 from tutor.text import content_stems, words
@@ -28,11 +29,28 @@ __all__ = ["MASK", "RUNGS", "answer_strings", "hint", "mask_answer", "reveals_an
 RUNGS = 3
 
 
+SECTION_PAGES = 2
+"""A concept's section is named with a page from its first page to the next (a section running
+over a page break); an item citing a page further off (the session a "what does this show?"
+item quotes) is pointed to by its page alone, not to a section that is elsewhere."""
+
+
+def _in_section(cited: Citation, concept: Concept) -> bool:
+    """Whether ``cited`` can be in the section that introduces ``concept`` (where its first
+    citation is)."""
+    if not concept.citations:
+        return True
+    first = concept.citations[0]
+    return cited.source == first.source and 0 <= cited.page - first.page < SECTION_PAGES
+
+
 def _where(exercise: Exercise, concept: Concept) -> str:
     citations = exercise.citations or concept.citations
     section = concept.section
     if section and reveals_answer(section, exercise):
         section = ""  # a title that is the answer says nothing once masked ("*3.1 […]*")
+    if section and citations and not _in_section(citations[0], concept):
+        section = ""  # "section 1.1 (p. 18)" sends the learner to two places
     place = (f"the section *{section}*" if section else
              "the page" if citations else "the material")
     if citations:
@@ -59,7 +77,7 @@ def _key_idea(exercise: Exercise, concept: Concept) -> str:
     return ""
 
 
-def _clue(exercise: Exercise, concept: Concept) -> str:
+def _clue(exercise: Exercise, concept: Concept, tried: Sequence[int] = ()) -> str:
     if exercise.kind is ExerciseKind.CLOZE:
         answer = exercise.answer.strip()
         if same_number(answer, answer):  # a worked result: how to get it, not its digits
@@ -69,7 +87,8 @@ def _clue(exercise: Exercise, concept: Concept) -> str:
         shape = f"{len(answer)} characters" if len(parts) == 1 else f"{len(parts)} words"
         return f"The missing term has {shape} and starts with **{answer[0].upper()}**."
     if exercise.kind is ExerciseKind.MULTIPLE_CHOICE and exercise.choices:
-        wrong = [c for c in exercise.choices if c.strip().lower() != exercise.answer.strip().lower()]
+        wrong = [c for number, c in enumerate(exercise.choices)  # one picked is out already
+                 if c.strip().lower() != exercise.answer.strip().lower() and number not in tried]
         with_misconception = [c for c in wrong if c in exercise.misconceptions]
         struck = (with_misconception or wrong or [""])[0]
         if struck:
@@ -77,6 +96,9 @@ def _clue(exercise: Exercise, concept: Concept) -> str:
             why = exercise.misconceptions.get(struck, "")
             reason = f" ({why})" if why else ""
             return f"You can rule out option {number}: *{struck}*{reason}."
+        if tried:  # every wrong option picked already: nothing left to strike
+            return ("You have tried every other option: read the one left against the "
+                    "question, and say why it fits.")
     if exercise.kind is ExerciseKind.TRUE_FALSE:
         return (
             f"Check the term the statement uses: does the course say this of "
@@ -108,8 +130,10 @@ def _passage(exercise: Exercise, concept: Concept) -> str:
     return f"Here is what the source says{label}, with the answer hidden:\n\n> {passage}"
 
 
-def hint(exercise: Exercise, concept: Concept, level: int) -> Hint:
-    """Rung ``level`` (1..3) of the ladder for ``exercise``; never the answer."""
+def hint(exercise: Exercise, concept: Concept, level: int, tried: Sequence[int] = ()) -> Hint:
+    """Rung ``level`` (1..3) of the ladder for ``exercise``; never the answer. ``tried``: the
+    options the learner already picked, never the one a clue strikes out (they know it is
+    wrong)."""
     level = min(max(level, 1), RUNGS)
     if level == 1:
         idea = _key_idea(exercise, concept)
@@ -117,7 +141,7 @@ def hint(exercise: Exercise, concept: Concept, level: int) -> Hint:
             f" The key idea: {idea}" if idea else
             " Read it again, and compare it with the question.")
     elif level == 2:
-        text = _clue(exercise, concept)
+        text = _clue(exercise, concept, tried)
     else:
         text = _passage(exercise, concept)
     return Hint(

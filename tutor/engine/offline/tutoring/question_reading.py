@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tutor.course import Chunk
+from tutor.text import symbol_phrase
 
 DEFINITION = "definition"
 COMPARISON = "comparison"
@@ -66,8 +67,16 @@ class ReadQuestion:
     """Names the learner typed (see the module notes), as typed, possessive dropped."""
 
 
+_QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "“": "”", "‘": "’"}
+
+
 def _subject(phrase: str) -> str:
-    phrase = phrase.strip().strip("\"'“”‘’`").strip()
+    phrase = phrase.strip()
+    if symbol_phrase(phrase):  # notation keeps its own quote marks ("#'"), not quotes around it
+        if len(phrase) > 2 and _QUOTE_PAIRS.get(phrase[0]) == phrase[-1]:
+            phrase = phrase[1:-1].strip()
+        return phrase
+    phrase = phrase.strip("\"'“”‘’`").strip()
     return _ARTICLE.sub("", phrase).strip()
 
 
