@@ -161,7 +161,6 @@ def may_name(text: str, terms: Iterable[str]) -> bool:
 
 
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2,}")
-_NOT_LETTER_OR_DIGIT = re.compile(r"[^\w\s]|_")
 
 
 def symbol_phrase(phrase: str) -> str:
@@ -170,7 +169,7 @@ def symbol_phrase(phrase: str) -> str:
     digit nor a space); ``""`` otherwise. Notation has no content words to search for, so it
     is looked for as written (:func:`holds_symbol`)."""
     squeezed = "".join(phrase.split())
-    if not squeezed or _TWO_LETTERS.search(squeezed) or not _NOT_LETTER_OR_DIGIT.search(squeezed):
+    if not squeezed or _TWO_LETTERS.search(squeezed) or not _NOT_WORD.search(squeezed):
         return ""
     return squeezed
 
