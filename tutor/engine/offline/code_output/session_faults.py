@@ -11,7 +11,7 @@ faults this module checks:
   asks for the notation a Lisp teaches; a result the system writes in its own way
   (``(/ 7.0 3.0)`` gives ``2.33333333333333``, ``(/ 15 2)`` gives ``15/2``) asks for the
   system's arithmetic, not the school's.
-- :func:`definition_lines` / :func:`defined_out_of_sight`: a name the step calls is given
+- :func:`definition_lines`: a name the step calls is given
   its meaning on the page before the session (``(define (average x y) ...)``, the rules
   ``10 # f(0) <-- 1;``, ``Postfix("lambs")``) but the prompt does not show it: the lines
   that define it are shown with the item, or the item is not written.
@@ -42,7 +42,6 @@ import re
 from collections.abc import Iterable
 from fractions import Fraction
 
-_INTEGER = r"\d+"
 _SCHOOL_INFIX = re.compile(r"^[\d\s+\-*/^!().]+$")
 """Infix arithmetic on literals: digits, operators, parentheses, a factorial."""
 _PREFIX = re.compile(r"^\(\s*([-+*/])\s+([^()]+)\)$")
@@ -76,8 +75,6 @@ VERSION_BOUND = "an output the page ties to one version"
 IMPLAUSIBLE = "a distractor of another shape than the key"
 TOO_LONG = "a free answer too long to type"
 NEAR_DUPLICATE = "the same question on a parallel line"
-FAULTS = (SCHOOL_ARITHMETIC, OUT_OF_SIGHT, UNDECLARED_SYNTAX, ACKNOWLEDGEMENT, VERSION_BOUND,
-          IMPLAUSIBLE, TOO_LONG, NEAR_DUPLICATE)
 
 
 def left_out(fault: str, source: str) -> None:
@@ -244,13 +241,6 @@ def definition_lines(names: Iterable[str], text_before: str) -> list[str] | None
     if len(chosen) > MAX_DEFINITION_LINES:
         return None
     return [lines[i].strip() for i in chosen]
-
-
-def defined_out_of_sight(names: Iterable[str], shown: str, text_before: str) -> bool:
-    """Whether a name the step uses is defined on the page before the session and not in
-    the ``shown`` lines."""
-    return any(_definition_pattern(n).search(text_before) and not _definition_pattern(
-        n).search(shown) for n in names)
 
 
 def _elements(value: str) -> int:
