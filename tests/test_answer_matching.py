@@ -16,7 +16,14 @@ from typing import Any
 
 import pytest
 
-from tutor.answers import chosen_option, key_verdict, mask_answer, reveals_answer
+from tutor.answers import (
+    chosen_option,
+    exact_number,
+    key_verdict,
+    mask_answer,
+    number_kind,
+    reveals_answer,
+)
 from tutor.course import Exercise, ExerciseKind
 from tutor.engine.offline import OfflineEngine
 from tutor.engine.port import Engine
@@ -159,3 +166,13 @@ def test_a_names_words_are_masked_in_a_description_but_not_in_a_file_name() -> N
     assert mask_name_words("Random experiments, experimented on", ["random experiment"]) == (
         f"{MASK}, {MASK} on")  # a run of masked words is one mask; any form of the word
     assert mask_name_words("a set of outcomes", ["event"]) == "a set of outcomes"
+
+
+def test_one_number_as_a_program_shows_it() -> None:
+    from fractions import Fraction
+
+    assert [number_kind(t) for t in ("-3", "2.50", "15/2")] == ["integer", "decimal", "fraction"]
+    assert [number_kind(t) for t in ("1,000", ".5", "2.5/3", "3 ", "1e5", "x")] == [""] * 6
+    assert exact_number("15/2") == Fraction(15, 2) and exact_number("-2.50") == Fraction(-5, 2)
+    assert exact_number("3/0") is None and number_kind("3/0") == "fraction"
+    assert exact_number("2.5/3") is None

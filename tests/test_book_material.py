@@ -18,7 +18,7 @@ from tutor.engine.offline.code_output.code_sandbox import tidy_quotes
 from tutor.engine.offline.examples.example_use_exercises import write_example_use
 from tutor.engine.offline.terms import term_variants
 from tutor.engine.offline.writing.checking import BLANK, check_exercise
-from tutor.engine.offline.writing.exercise_material import Sibling, gather
+from tutor.engine.offline.writing.exercise_material import SHORT_SEED, Sibling, gather, item_seed
 from tutor.study.exercise_steps import _asked_once
 from tutor.study.showcases import MAX_SHOWCASES, showcase_passages
 
@@ -366,3 +366,12 @@ def test_a_second_angle_on_the_definition_does_not_send_a_shared_question_away()
                           item("population", "pair", "relation"),
                           item("population", "define", "definition")])
     assert "sample-pair" in {e["id"] for e in shared}
+
+
+def test_an_items_seed_is_its_ids_digest_the_same_on_every_run() -> None:
+    import hashlib
+
+    digest = hashlib.sha256(b"mean-multiple_choice-1").digest()
+    assert item_seed("mean-multiple_choice-1") == int.from_bytes(digest[:8], "big")
+    # the procedure, option and purpose writers shuffle with the first four bytes
+    assert item_seed("mean-multiple_choice-1", SHORT_SEED) == int(digest.hex()[:8], 16)

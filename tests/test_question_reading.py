@@ -171,3 +171,17 @@ def test_a_search_for_notation_finds_the_passages_that_write_it() -> None:
     passages = CoursePassages(Course(title="t", slug="t", concepts=[], exercises=[]), NOTATION)
     assert [c.page for c in passages.search(":=", 3)] == [4]
     assert [c.page for c in passages.search("P(A|B)", 3)] == [5]
+
+
+def test_a_course_without_a_passage_index_ranks_notation_as_the_index_does() -> None:
+    from tutor.course import Course
+    from tutor.teach.teaching_material import CoursePassages
+
+    # Code that uses := comes first in the book; the line of prose that says what it does
+    # ranks first, as in the passage index (notation_ranking), not the book's order.
+    code = _chunk(2, "In> a:=2;\nIn> b:=a+1;")
+    said = _chunk(6, "The operator := assigns a value to a variable and returns it.")
+    passages = CoursePassages(Course(title="t", slug="t", concepts=[], exercises=[]),
+                              [code, said])
+    assert [c.page for c in passages.search(":=", 3)] == [6, 2]
+    assert passages.search("<--", 3) == []  # notation nobody writes: no passage of words

@@ -19,6 +19,7 @@ in a description an item quotes to ask for that name are masked by :mod:`tutor.n
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -68,6 +69,31 @@ def says_the_opposite(said: str, key: str) -> bool:
 # -- numbers ---------------------------------------------------------------------------------
 _NUMERAL = re.compile(r"(?<![\w.])[-−]?\d+(?:,\d{3})*(?:\.\d+)?|(?<![\w.])[-−]?\.\d+")
 _PERCENT = re.compile(r"\d\s*(?:%|percent\b)")
+
+
+_WRITTEN_NUMBER = re.compile(r"-?\d+(?P<decimal>\.\d+)?|-?\d+/(?P<denominator>\d+)")
+
+
+def number_kind(text: str) -> str:
+    """``"integer"``, ``"decimal"`` or ``"fraction"`` for a text that is one number as a
+    program shows it (``-3``, ``2.5``, ``15/2``: no spaces, separators or other signs);
+    ``""`` for anything else."""
+    written = _WRITTEN_NUMBER.fullmatch(text)
+    if written is None:
+        return ""
+    return ("fraction" if written["denominator"] is not None
+            else "decimal" if written["decimal"] else "integer")
+
+
+def exact_number(text: str) -> Fraction | None:
+    """The exact value of a :func:`number_kind` number (``15/2`` is 15/2, ``2.5`` is 5/2);
+    ``None`` for anything else and for a fraction over 0."""
+    if not number_kind(text):
+        return None
+    try:
+        return Fraction(text)
+    except ZeroDivisionError:
+        return None
 
 
 def _numerals(text: str) -> list[str]:

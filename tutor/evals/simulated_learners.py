@@ -68,6 +68,17 @@ def spaced_strengthening(gap_days: float | None) -> float:
     return SPACED_STRENGTHENING["same_day" if gap_days < 1.0 else "later_day"]
 
 
+TRAIT_RANGES: dict[str, dict[str, tuple[float, float]]] = {
+    "bkt": {"p_learn": (0.1, 0.35), "slip": (0.02, 0.1), "prior": (0.0, 0.15)},
+    "forgetting": {"p_learn": (0.05, 0.3), "slip": (0.1, 0.2), "extra_guess": (0.0, 0.1),
+                   "forget_rate": (0.1, 0.5)},
+    "spacing": {"p_learn": (0.1, 0.35), "slip": (0.05, 0.15), "extra_guess": (0.0, 0.05),
+                "forget_rate": (0.05, 0.3), "prior": (0.0, 0.1)},
+}
+"""Per family, the range each trait of :class:`LearnerTraits` is drawn from, in the order the
+draws are made (uniformly; a trait not listed keeps its default)."""
+
+
 class LearnerTraits(BaseModel):
     """The hidden parameters of one simulated learner."""
 
@@ -106,32 +117,12 @@ class SimulatedLearner(BaseModel):
         """A learner of ``family`` with parameters and starting state drawn from ``rng``.
         ``prerequisites`` (concept -> the concepts it needs) are the true ones, when known
         better than the course's extracted graph (a teacher's map); else the course's."""
-        if family == "bkt":
-            traits = LearnerTraits(
-                family=family,
-                p_learn=rng.uniform(0.1, 0.35),
-                slip=rng.uniform(0.02, 0.1),
-                prior=rng.uniform(0.0, 0.15),
-            )
-        elif family == "forgetting":
-            traits = LearnerTraits(
-                family=family,
-                p_learn=rng.uniform(0.05, 0.3),
-                slip=rng.uniform(0.1, 0.2),
-                extra_guess=rng.uniform(0.0, 0.1),
-                forget_rate=rng.uniform(0.1, 0.5),
-            )
-        elif family == "spacing":
-            traits = LearnerTraits(
-                family=family,
-                p_learn=rng.uniform(0.1, 0.35),
-                slip=rng.uniform(0.05, 0.15),
-                extra_guess=rng.uniform(0.0, 0.05),
-                forget_rate=rng.uniform(0.05, 0.3),
-                prior=rng.uniform(0.0, 0.1),
-            )
-        else:
+        ranges = TRAIT_RANGES.get(family)
+        if ranges is None:
             raise ValueError(f"unknown simulator family {family!r}; use one of {FAMILIES}")
+        traits = LearnerTraits.model_validate(
+            {"family": family, **{trait: rng.uniform(low, high)
+                                  for trait, (low, high) in ranges.items()}})
         ids = [c.id for c in course.concepts]
         known = {cid: rng.random() < traits.prior for cid in ids}
         needs = prerequisites if prerequisites is not None else {

@@ -45,6 +45,7 @@ from tutor.errors import CourseError
 from tutor.home import atomic_write_text
 from tutor.index import vector_store
 from tutor.index.vector_store import EMBEDDED, EMBEDDED_COLLECTION, SERVER
+from tutor.sentences import is_prose_line
 from tutor.text import STOPWORDS, holds_symbol, stem, symbol_phrase
 
 PASSAGES_FILE = "passages.jsonl"
@@ -70,13 +71,6 @@ WORDS = "snowball-english-1"
 other words gets its BM25 part rebuilt from its passages when opened."""
 
 
-
-
-PROSE_WORDS = 5
-"""A line with this many words of letters reads as prose, not code (ranking passages that
-write a piece of notation: those that say what it does first)."""
-_PROSE_WORD = re.compile(r"(?<![\w(])[A-Za-z]{2,}(?![\w(])")
-
 class ScoredPassage(BaseModel):
     """A search hit: the chunk and its fused score (higher is better)."""
 
@@ -88,6 +82,24 @@ def tokenize(text: str) -> list[str]:
     """Words for BM25: lower case (identifiers with underscores kept whole), stopwords out,
     stemmed by the toolkit."""
     return [stem(w) for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS and len(w) >= 2]
+
+
+def notation_ranking(chunks: Sequence[Chunk], query: str) -> list[int]:
+    """Positions in ``chunks`` of those that write the notation ``query`` is
+    (:func:`tutor.text.symbol_phrase`), best first: most lines of prose that write it
+    (:func:`tutor.sentences.is_prose_line`: a line that says what it does, before code that
+    uses it), then most lines that write it, then the order given; ``[]`` for a query of
+    words. The one ranking of notation, for the passage index and for a course without one."""
+    symbol = symbol_phrase(query)
+    if not symbol:
+        return []
+    uses = []
+    for position, chunk in enumerate(chunks):
+        lines = [line for line in chunk.text.splitlines() if holds_symbol(line, symbol)]
+        if lines:
+            prose = sum(is_prose_line(line) for line in lines)
+            uses.append((-prose, -len(lines), position))
+    return [position for *_, position in sorted(uses)]
 
 
 def embedding_text(chunk: Chunk, chars: int = EMBED_CHARS) -> str:
@@ -310,18 +322,9 @@ class PassageIndex:
         return self._fuse(rankings, k)
 
     def symbol_ranking(self, query: str) -> list[str]:
-        """Chunk ids that write the notation ``query`` is, most uses first (ties: reading
-        order); ``[]`` for a query of words."""
-        symbol = symbol_phrase(query)
-        if not symbol:
-            return []
-        uses = []
-        for position, chunk in enumerate(self.chunks):
-            lines = [line for line in chunk.text.splitlines() if holds_symbol(line, symbol)]
-            if lines:  # a line of prose that writes it (says what it does) before code using it
-                prose = sum(len(_PROSE_WORD.findall(line)) >= PROSE_WORDS for line in lines)
-                uses.append((-prose, -len(lines), position, chunk.id))
-        return [cid for *_, cid in sorted(uses)]
+        """Chunk ids that write the notation ``query`` is, best first
+        (:func:`notation_ranking`); ``[]`` for a query of words."""
+        return [self.chunks[i].id for i in notation_ranking(self.chunks, query)]
 
     def passages_for(self, terms: Sequence[str], k: int = 5) -> list[Chunk]:
         """Passages that teach a concept named by ``terms`` (its name and aliases), best first:

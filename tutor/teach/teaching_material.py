@@ -12,7 +12,8 @@ from collections.abc import Callable
 from tutor.course import Chunk, Concept, Course, Prerequisite
 from tutor.engine.offline.tutoring.answering import content_terms
 from tutor.engine.offline.tutoring.explaining import mention_pattern
-from tutor.text import holds_symbol, symbol_phrase
+from tutor.index.passages import notation_ranking
+from tutor.text import symbol_phrase
 
 __all__ = ["CoursePassages", "teachable"]
 
@@ -122,10 +123,10 @@ class CoursePassages:
 
     def search(self, query: str, k: int) -> list[Chunk]:
         """Passages sharing the most content words with ``query``; for a query that is
-        notation (``:=``: :func:`tutor.text.symbol_phrase`), those that write it."""
-        symbol = symbol_phrase(query)
-        if symbol:
-            return [chunk for chunk in self.chunks if holds_symbol(chunk.text, symbol)][:k]
+        notation (``:=``: :func:`tutor.text.symbol_phrase`), those that write it, ranked as
+        the passage index ranks them (:func:`tutor.index.passages.notation_ranking`)."""
+        if symbol_phrase(query):
+            return [self.chunks[i] for i in notation_ranking(self.chunks, query)[:k]]
         wanted = set(content_terms(query))
         scored = [
             (len(wanted & terms), -chunk.order, chunk)

@@ -1,7 +1,7 @@
 """Terms for the offline engine: what may name a concept, term keys, and where terms occur.
 
 Word lists of general English that concept extraction needs beyond :mod:`tutor.text` (generic
-words, common verbs, determiners, prepositions), the key two spellings of a term share, the
+words, common verbs, determiners, prepositions, pronouns), the key two spellings of a term share, the
 junk-term test and an index of term mentions (:func:`mentions_key`: a term's exact key in a text).
 The word helpers the writers and the checker share sit here too, so writer and checker agree on what
 counts as a leak: :func:`words`, :func:`term_variants` (a name's singular and plural forms),
@@ -71,6 +71,17 @@ sentence after a heading run into it."""
 PREPOSITIONS = frozenset("of in to for with on by from into about as at between".split())
 """The prepositions that open a phrase after a noun ("the difference between ..."): a word
 after one is not a subject or a verb of its own."""
+CLAUSE_PREPOSITIONS = (PREPOSITIONS - {"of", "for", "as", "between"}) | frozenset(
+    "above across after against along among around before behind below beneath beside beyond "
+    "during inside near off onto outside over past since through throughout toward towards under "
+    "underneath until upon within without".split())
+"""The prepositions a phrase of the prose opens on ("Inside the layout", "With care"): a
+heading that opens on one is no name; "for" and the other prepositions of :data:`PREPOSITIONS`
+left out do open names ("for loop")."""
+PRONOUNS = frozenset(
+    "i i'm we you he she it they that which who whom whose what how why when where".split())
+"""Pronouns and relative words: a phrase that holds one ("objects that look like functions",
+"I'm hearing voices") is a clause, not a name."""
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
 _JOINER = re.compile(r"[-_/]")

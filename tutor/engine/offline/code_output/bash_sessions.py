@@ -24,7 +24,6 @@ words in another order would pass the answer matcher as the key).
 
 from __future__ import annotations
 
-import hashlib
 import random
 import re
 from collections.abc import Sequence
@@ -35,7 +34,7 @@ from tutor.course import Chunk, Citation, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.code_output.transcript_exercises import plausible_outputs, value_of
 from tutor.engine.offline.code_output.transcripts import Transcript, stable_output, transcripts
 from tutor.engine.offline.terms import mentions
-from tutor.engine.offline.writing.exercise_material import Material
+from tutor.engine.offline.writing.exercise_material import Material, item_seed
 
 MAX_ITEMS = 3
 NEAR_TEXT_CHARS = 400
@@ -289,8 +288,7 @@ def _item(m: Material, t: Transcript, index: int, cited: list[Citation], n: int,
         return None
     exercise_id = f"{m.concept.id}-bash-{step.source}"
     choices = [key, *(text for text, _ in options)]
-    random.Random(int.from_bytes(hashlib.sha256(exercise_id.encode()).digest()[:8],
-                                 "big")).shuffle(choices)
+    random.Random(item_seed(exercise_id)).shuffle(choices)
     return Exercise(
         id=exercise_id, concept_id=m.concept.id, kind=ExerciseKind.MULTIPLE_CHOICE,
         prompt=f"In Bash, what does the last command print?\n\n```\n{shown}\n```",

@@ -42,15 +42,14 @@ import re
 from collections.abc import Iterable
 from fractions import Fraction
 
+from tutor.answers import exact_number, number_kind
+
 _SCHOOL_INFIX = re.compile(r"^[\d\s+\-*/^!().]+$")
 """Infix arithmetic on literals: digits, operators, parentheses, a factorial."""
 _PREFIX = re.compile(r"^\(\s*([-+*/])\s+([^()]+)\)$")
 """One prefix operation on literals: ``(+ 1 2)``."""
 _LITERAL_CALL = re.compile(r"^([A-Za-z_]\w*)\s*\(\s*(-?\d+(?:\s*,\s*-?\d+)+)\s*\)$")
 """A named function of integer literals: ``MathAdd(2,3)``."""
-_FRACTION = re.compile(r"^(-?\d+)/(\d+)$")
-_DECIMAL = re.compile(r"^-?\d+\.\d+$")
-_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?(?:/\d+)?$")
 ACKNOWLEDGEMENTS = frozenset({"true", "t", "#t", "ok", "done"})
 """What an interpreter answers to a declaration it accepted."""
 _DECLARES = re.compile(r"\b[A-Za-z_]\w*\s*\(\s*\"[^\"]+\"|<--|:=|\(\s*def\w*\s|^\s*\[")
@@ -139,13 +138,7 @@ def _school_value(expression: str) -> Fraction | None:
 
 
 def _as_fraction(text: str) -> Fraction | None:
-    value = text.strip().rstrip(";").strip()
-    if not _NUMBER.match(value):
-        return None
-    try:
-        return Fraction(value)
-    except (ValueError, ZeroDivisionError):
-        return None
+    return exact_number(text.strip().rstrip(";").strip())
 
 
 def school_arithmetic(source: str, key: str) -> bool:
@@ -260,12 +253,9 @@ def _elements(value: str) -> int:
 
 def _shape(value: str) -> tuple[str, int]:
     text = re.sub(r"^%\d*\s*=\s*", "", value.strip().rstrip(";").strip())
-    if _FRACTION.match(text):
-        return "fraction", 1
-    if _DECIMAL.match(text):
-        return "decimal", 1
-    if re.fullmatch(r"-?\d+", text):
-        return "integer", 1
+    kind = number_kind(text)
+    if kind:
+        return kind, 1
     if text[:1] in "[{(":
         return f"collection{text[:1]}", _elements(text)
     return "expression", 1
@@ -298,22 +288,22 @@ def misreadings(source: str, key: str, bound: dict[str, str] | None = None
     of arithmetic on shown decimals the system rounds (``x+1.111`` after ``x:=1.23456789``)."""
     value = key.strip().rstrip(";").strip()
     found: list[tuple[str, str]] = []
-    fraction = _FRACTION.match(value)
-    if fraction is not None and int(fraction.group(2)):
-        decimal = int(fraction.group(1)) / int(fraction.group(2))
-        found.append((f"{decimal:.10g}", "expects a decimal where the system keeps the exact "
-                      "fraction"))
-        found.append((str(int(fraction.group(1)) // int(fraction.group(2))),
-                      "expects integer division to drop the remainder"))
+    fraction = exact_number(value) if number_kind(value) == "fraction" else None
+    if fraction is not None:
+        found.append((f"{float(fraction):.10g}", "expects a decimal where the system keeps "
+                      "the exact fraction"))
+        found.append((str(math.floor(fraction)), "expects integer division to drop the "
+                      "remainder"))
     literals = re.findall(r"(?<![\w.])(\d+)(?:\.0+)?(?![\w.])", source)
-    if _DECIMAL.match(value) and "/" in source and len(literals) == 2 and int(literals[1]):
+    decimal = number_kind(value) == "decimal"
+    if decimal and "/" in source and len(literals) == 2 and int(literals[1]):
         exact = Fraction(int(literals[0]), int(literals[1]))
         if exact.denominator != 1:
             found.append((f"{exact.numerator}/{exact.denominator}", "expects an exact fraction "
                           "from a division"))
             found.append((str(exact.numerator // exact.denominator),
                           "expects integer division to drop the remainder"))
-    if _DECIMAL.match(value) and bound:
+    if decimal and bound:
         code = source.strip().rstrip(";")
         for name, literal in bound.items():
             code = re.sub(rf"(?<![\w.]){re.escape(name)}(?![\w.])", literal, code)

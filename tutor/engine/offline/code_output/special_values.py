@@ -20,7 +20,6 @@ about), the results the manual states for the neighbouring cases of the same lis
 
 from __future__ import annotations
 
-import hashlib
 import random
 import re
 from collections.abc import Sequence
@@ -29,7 +28,7 @@ from functools import lru_cache
 
 from tutor.course import Chunk, Citation, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.terms import mentions
-from tutor.engine.offline.writing.exercise_material import Material, with_leads
+from tutor.engine.offline.writing.exercise_material import Material, item_seed, with_leads
 
 MAX_ITEMS = 3
 NEAR_TEXT_CHARS = 400
@@ -192,8 +191,7 @@ def _item(m: Material, case: StatedCase, options: list[tuple[str, str]],
             f" for {case.condition}?" if case.condition else "?")
     exercise_id = f"{m.concept.id}-special-{n}"
     choices = [shown_value(case.value), *(shown_value(v) for v, _ in options)]
-    random.Random(int.from_bytes(hashlib.sha256(exercise_id.encode()).digest()[:8],
-                                 "big")).shuffle(choices)
+    random.Random(item_seed(exercise_id)).shuffle(choices)
     return Exercise(
         id=exercise_id, concept_id=m.concept.id, kind=ExerciseKind.MULTIPLE_CHOICE,
         prompt=f"Special values: {question}",

@@ -19,7 +19,6 @@ the output.
 
 from __future__ import annotations
 
-import hashlib
 import random
 import re
 from collections.abc import Sequence
@@ -72,7 +71,7 @@ from tutor.engine.offline.code_output.transcripts import (
 )
 from tutor.engine.offline.terms import content_stems, mentions
 from tutor.engine.offline.writing.checking import BLANK, same_option
-from tutor.engine.offline.writing.exercise_material import Material
+from tutor.engine.offline.writing.exercise_material import Material, item_seed
 
 MAX_ITEMS = 4
 PER_TRANSCRIPT = 2
@@ -396,8 +395,7 @@ def _item(m: Material, t: Transcript, index: int, page: str, outputs: Sequence[s
                     origin=ExerciseOrigin.CODE_OUTPUT, checked_by="page")
     if len(options) >= MIN_DISTRACTORS:
         choices = [key, *(text for text, _ in options)]
-        random.Random(int.from_bytes(hashlib.sha256(exercise_id.encode()).digest()[:8],
-                                     "big")).shuffle(choices)
+        random.Random(item_seed(exercise_id)).shuffle(choices)
         return base.model_copy(update={
             "kind": ExerciseKind.MULTIPLE_CHOICE, "prompt": f"{question}\n\n{code}",
             "choices": choices, "misconceptions": dict(options)})

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from tutor.course import Chunk, DefinitionKind
 from tutor.engine.offline.concepts.book_index import PrintedIndex
-from tutor.engine.offline.terms import MentionIndex, term_key
+from tutor.engine.offline.terms import CLAUSE_PREPOSITIONS, PRONOUNS, MentionIndex, term_key
 from tutor.engine.port import ConceptDraft
 from tutor.text import general_zipf, normalize
 
@@ -56,12 +56,6 @@ GRAMMAR_ZIPF = 6.0
 
 ENTRY_EVIDENCE = frozenset({"glossary", "reference", "run-in head", "entry", "table"})
 """Evidence of an entry of the book's own lists: glossary, reference, definition list, table."""
-_PRONOUNS = frozenset(
-    "i i'm we you he she it they that which who whom whose what how why when where".split())
-_PREPOSITIONS = frozenset(
-    "about above across after against along among around at before behind below beneath beside "
-    "beyond by during from in inside into near off on onto outside over past since through "
-    "throughout to toward towards under underneath until upon with within without".split())
 _PARTICIPLES = frozenset({"given", "using", "based", "looking", "showing", "having"})
 """Participles that open a clause inside a heading ("implementation using predicates"); of
 them only "given" and "based" open one ("Given a factorization ..."): "Using X" is a task."""
@@ -92,9 +86,9 @@ def clause_name(name: str) -> bool:
     words = normalize(name).lower().replace("\u2019", "'").split()
     if len(words) < 2:
         return False
-    if _PRONOUNS.intersection(words):
+    if PRONOUNS.intersection(words):
         return True
-    if words[0] in _PREPOSITIONS or words[0] in _OPENING_PARTICIPLES:
+    if words[0] in CLAUSE_PREPOSITIONS or words[0] in _OPENING_PARTICIPLES:
         return True
     return any(w in _PARTICIPLES for w in words[1:-1]) or adverb(words[-1])
 

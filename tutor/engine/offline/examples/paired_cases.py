@@ -21,7 +21,6 @@ halved); none equals the key.
 
 from __future__ import annotations
 
-import hashlib
 import random
 import re
 from collections.abc import Sequence
@@ -32,7 +31,7 @@ from tutor.course import Chunk, Citation, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.code_output.special_values import stated_cases
 from tutor.engine.offline.terms import mentions
 from tutor.engine.offline.writing.checking import BLANK, same_option
-from tutor.engine.offline.writing.exercise_material import Material, with_leads
+from tutor.engine.offline.writing.exercise_material import Material, item_seed, with_leads
 from tutor.sentences import sentences
 from tutor.text import normalize
 
@@ -172,8 +171,7 @@ def _item(m: Material, case: PairedCase, cited: list[Citation], n: int) -> Exerc
         return None
     exercise_id = f"{m.concept.id}-paired-{n}"
     choices = [case.asked, *(text for text, _ in options)]
-    random.Random(int.from_bytes(hashlib.sha256(exercise_id.encode()).digest()[:8],
-                                 "big")).shuffle(choices)
+    random.Random(item_seed(exercise_id)).shuffle(choices)
     return Exercise(
         id=exercise_id, concept_id=m.concept.id, kind=ExerciseKind.MULTIPLE_CHOICE,
         prompt=f"What fills the blank?\n\n\"{quoted}\"",

@@ -17,7 +17,6 @@ accepted without its example values, when that shorter form is no other option's
 
 from __future__ import annotations
 
-import hashlib
 import random
 import re
 from collections.abc import Sequence
@@ -26,7 +25,7 @@ from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.procedures.reading import Procedure, find_procedures
 from tutor.engine.offline.terms import content_stems, mentions
 from tutor.engine.offline.writing.checking import answers_alike, same_option
-from tutor.engine.offline.writing.exercise_material import Material
+from tutor.engine.offline.writing.exercise_material import SHORT_SEED, Material, item_seed
 
 ITEMS = 2
 """Procedure items per concept."""
@@ -173,8 +172,7 @@ def _accepted(key: Procedure, others: Sequence[Procedure]) -> list[str]:
 def _item(m: Material, key: Procedure, others: Sequence[Procedure], n: int) -> Exercise:
     exercise_id = f"{m.concept.id}-{ExerciseKind.MULTIPLE_CHOICE.value}-procedure-{n}"
     choices = [key.action, *(o.action for o in others)]
-    random.Random(int(hashlib.sha256(exercise_id.encode()).hexdigest()[:8], 16)
-                  ).shuffle(choices)
+    random.Random(item_seed(exercise_id, SHORT_SEED)).shuffle(choices)
     page = key.citation.label()
     return Exercise(
         id=exercise_id,

@@ -316,8 +316,15 @@ def item_id(concept: Concept, kind: ExerciseKind, n: int) -> str:
     return f"{concept.id}-{kind.value}-{n}"
 
 
-def item_seed(text: str) -> int:
-    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
+SHORT_SEED = 4
+"""Bytes of an item's seed for the procedure, option and purpose writers, which have always
+shuffled with four (the others with eight): another width would reorder their choices."""
+
+
+def item_seed(text: str, width: int = 8) -> int:
+    """A seed made from an item's id (the first ``width`` bytes of its SHA-256), the same on
+    every run: what shuffles an item's choices and picks among its forms."""
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:width], "big")
 
 
 def item_difficulty(value: float) -> float:

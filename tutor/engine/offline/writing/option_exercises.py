@@ -9,7 +9,6 @@ alike (:func:`~.checking.answers_alike`) is not offered.
 
 from __future__ import annotations
 
-import hashlib
 import random
 from collections.abc import Sequence
 
@@ -17,7 +16,7 @@ from tutor.course import Chunk, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.concepts.option_tables import Option, OptionTable, find_tables
 from tutor.engine.offline.terms import mentions
 from tutor.engine.offline.writing.checking import answers_alike
-from tutor.engine.offline.writing.exercise_material import Material
+from tutor.engine.offline.writing.exercise_material import SHORT_SEED, Material, item_seed
 from tutor.text import without_period
 
 ITEMS = 2
@@ -70,8 +69,7 @@ def _item(m: Material, table: OptionTable, option: Option, others: list[Option],
           n: int) -> Exercise:
     exercise_id = f"{m.concept.id}-{ExerciseKind.MULTIPLE_CHOICE.value}-option-{n}"
     choices = [option.name, *(o.name for o in others)]
-    random.Random(int(hashlib.sha256(exercise_id.encode()).hexdigest()[:8], 16)
-                  ).shuffle(choices)
+    random.Random(item_seed(exercise_id, SHORT_SEED)).shuffle(choices)
     said = without_period(option.description)
     return Exercise(
         id=exercise_id,

@@ -23,7 +23,6 @@ of every item (:func:`purpose_problems`).
 
 from __future__ import annotations
 
-import hashlib
 import random
 import re
 from collections.abc import Sequence
@@ -43,8 +42,10 @@ from tutor.engine.offline.terms import content_stems, mentions, support, term_va
 from tutor.engine.offline.writing.checking import answers_alike, same_option
 from tutor.engine.offline.writing.entry_purposes import as_task, entry_purposes
 from tutor.engine.offline.writing.exercise_material import (
+    SHORT_SEED,
     Material,
     Sibling,
+    item_seed,
     prose_sentences,
     source_of,
 )
@@ -291,7 +292,7 @@ def _citations(m: Material, own: Purpose, others: Sequence[Purpose],
 
 
 def _shuffled(exercise_id: str, options: list[str]) -> list[str]:
-    random.Random(int(hashlib.sha256(exercise_id.encode()).hexdigest()[:8], 16)).shuffle(options)
+    random.Random(item_seed(exercise_id, SHORT_SEED)).shuffle(options)
     return options
 
 
