@@ -237,7 +237,7 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
         if defining is None or (used_once and defining.score < min_defining + 2.0):
             continue  # used once: only a term the book sets in emphasis and plainly defines
         sure = defining.score  # a sentence naming the term by its kind or class says what it is
-        if sure < min_defining + KIND_STRENGTH:
+        if sure < min_defining + KIND_STRENGTH and not cand.evidence & STRUCTURAL:
             stated = kind_definition(cand.key, defining, mentions, sentences, by_chunk)
             if stated is not None:
                 defining, sure = stated, min_defining + KIND_STRENGTH
