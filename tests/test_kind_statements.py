@@ -58,3 +58,7 @@ def test_a_keyphrase_the_manual_names_by_its_kind_or_class_is_kept() -> None:
 
 def test_a_passive_says_nothing_of_what_the_term_is() -> None:
     assert not states_kind("value", "The style value is specified by the characters after it.")
+    # the passive follows the kind word, not the term itself
+    assert not states_kind("taskid", "The taskid parameter is ignored when task is NULL.")
+    assert not states_kind("ranksep", "The ranksep attribute is given in inches.")
+    assert states_kind("rankdir", "The rankdir attribute is used to set the direction of ranks.")

@@ -68,7 +68,9 @@ def states_kind(key: str, sentence: str) -> bool:
     if not key or not text:
         return False
     if describes_command(text, [key]):
-        return _kind_after(key, text) and not _passive(key, text)
+        said = _said_of(key, text)
+        return (said is not None and _KIND.match(said[0].strip(",;:.").lower()) is not None
+                and _PASSIVE.match(" ".join(said[1:])) is None)
     return plural_class(key, text)
 
 
@@ -80,27 +82,20 @@ manual documents ("the ranksep attribute"); a kind that is part of the term's ow
 bracket operator indexes ...") makes a sentence about it, which the classifier judges."""
 
 
-def _kind_after(key: str, text: str) -> bool:
+def _said_of(key: str, text: str) -> list[str] | None:
+    """The words after the term's first mention in ``text`` (None when it has none)."""
     words = text.split()
     size = len(key.split())
     for start in range(len(words) - size):
         if term_key(" ".join(words[start:start + size])) == key:
-            return _KIND.match(words[start + size].strip(",;:.").lower()) is not None
-    return False
+            return words[start + size:]
+    return None
 
 
-_PASSIVE = re.compile(r"^(?:is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b")
-"""A passive after the term: something is done to it ("The style value is specified by ..."),
-which says nothing of what it is."""
-
-
-def _passive(key: str, text: str) -> bool:
-    words = text.split()
-    size = len(key.split())
-    for start in range(len(words) - size):
-        if term_key(" ".join(words[start:start + size])) == key:
-            return _PASSIVE.match(" ".join(words[start + size:])) is not None
-    return False
+_PASSIVE = re.compile(r"^(?:is|are)\s+(?:\w+ly\s+)?(?!used\s+(?:to|for)\b)\w+(?:ed|en)\b")
+"""A passive after the term's kind: something is done to it ("The taskid parameter is ignored
+when ...", "The style option is specified by ..."), which says nothing of what it is; "is used
+to" says what it is for."""
 
 
 def plural_class(key: str, text: str) -> bool:
