@@ -78,3 +78,24 @@ def test_the_letter_heading_a_group_of_entries_is_no_part_of_them() -> None:
     entries = index_entries(chunks)
     assert {"stack", "buffer", "pointer", "map", "matrix"} <= set(entries)
     assert not any(len(key.split()[0]) == 1 for key in entries)
+
+
+def test_an_index_of_one_part_of_the_book_says_nothing_of_the_others() -> None:
+    def with_gadget(pages: list[Chunk]) -> list[Chunk]:  # a term the book uses again
+        pages = [c.model_copy(update={"text": c.text + " A gadget may hold it."})
+                 if 6 <= c.page <= 9 else c for c in pages]
+        extra = Chunk(id="b.pdf#p5-1", source="b.pdf", page=5, order=4, emphasized=["gadget"],
+                      text="Here the gadget holds the stack. The gadget keeps the heap and is "
+                           "used with the queue.")  # said weakly
+        return [*pages[:5], extra, *pages[5:]]
+
+    part = book()
+    late = [(t, n) for n, t in enumerate(TOPICS, start=1) if n >= 12]
+    others = [(f"widget {chr(97 + k)}", 12 + k % 10) for k in range(12)]  # the same late pages
+    entries = " ".join(f"{t}, {n}" for t, n in late + others)
+    part[-1] = part[-1].model_copy(update={"text": "Index\n" + entries})
+    index = PrintedIndex(part)
+    assert index and index.speaks_for(20) and not index.speaks_for(5)
+    assert "gadget" not in {d.name for d in extract_concepts(with_gadget(book()))}
+    # the whole book's index omits it; this one is silent on page 5 and omits nothing there
+    assert "gadget" in {d.name for d in extract_concepts(with_gadget(part))}

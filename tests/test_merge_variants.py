@@ -39,3 +39,19 @@ def test_one_defining_sentence_one_concept() -> None:
               for i, d in enumerate(drafts)]
     concepts = merge_concepts(drafts, use_embeddings=False)
     assert len(concepts) == 2
+
+
+def test_a_name_defined_as_the_kind_that_ends_a_longer_name_is_that_name() -> None:
+    def defined(name: str, definition: str, order: int) -> ConceptDraft:
+        return draft(name, order).model_copy(update={"definition": definition})
+
+    concepts = merge_concepts([
+        defined("assignment", "A statement that assigns a value to a variable.", 0),
+        defined("assignment statement", "An assignment statement creates a new variable.", 1),
+        defined("autocorrelation", "A more general term for a serial correlation with any lag.", 2),
+        defined("autocorrelation function", "A function that maps from lag to correlation.", 3),
+        defined("update", "A statement that changes a value.", 4),
+    ], use_embeddings=False)
+    assert sorted(sorted([c.name, *c.aliases]) for c in concepts) == [
+        ["assignment", "assignment statement"], ["autocorrelation"],
+        ["autocorrelation function"], ["update"]]

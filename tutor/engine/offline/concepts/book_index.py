@@ -33,6 +33,8 @@ _GROUPED = re.compile(r"^([A-Z])\s+(?=(?i:\1))")
 """The group's letter run into the line of its first entry ("P Precision . . . 7")."""
 MIN_ENTRIES = 20
 """Fewer entries than this is not a printed index."""
+NEAR_PAGES = 2
+"""An index speaks for a page when one of its entries gives a page at most this far from it."""
 MAX_PAGES_PER_TERM = 12
 """Terms mentioned on more pages than this say little about the offset."""
 
@@ -89,12 +91,19 @@ class PrintedIndex:
 
     def __init__(self, chunks: Sequence[Chunk]) -> None:
         self.pages = printed_index(chunks)
+        self._given = {p for pages in self.pages.values() for p in pages}
         self._segments: list[set[str]] = []
         for key in self.pages:
             self._segments.append(set(key.split()))
 
     def __bool__(self) -> bool:
         return bool(self.pages)
+
+    def speaks_for(self, page: int) -> bool:
+        """True when the index gives a page near ``page`` (:data:`NEAR_PAGES`): an index of
+        one part of the book (the essays' index, treating only the chapters on building and
+        documenting) says nothing of the terms the other parts introduce."""
+        return any(abs(page - q) <= NEAR_PAGES for q in self._given)
 
     def lists(self, key: str) -> bool:
         """True when the index has an entry for the term, word order aside, or nests it

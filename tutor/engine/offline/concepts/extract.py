@@ -53,6 +53,8 @@ from tutor.engine.offline.concepts.keyphrases import (
     keyphrases,
     specificity,
 )
+from tutor.engine.offline.concepts.kind_statements import STRENGTH as KIND_STRENGTH
+from tutor.engine.offline.concepts.kind_statements import kind_definition
 from tutor.engine.offline.concepts.reference_concepts import with_api_classes, with_entries
 from tutor.engine.offline.concepts.reference_entries import find_entries
 from tutor.engine.offline.concepts.run_in_heads import add_run_in_concepts
@@ -235,9 +237,16 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
         defining = choose_definition(cand, mentions, sentences, by_chunk)
         if defining is None or (used_once and defining.score < min_defining + 2.0):
             continue  # used once: only a term the book sets in emphasis and plainly defines
-        if (printed and not cand.evidence & STRUCTURAL and defining.score < min_defining + 1.0
+        sure = defining.score  # a sentence naming the term by its kind or class says what it is
+        if sure < min_defining + KIND_STRENGTH and not cand.evidence & STRUCTURAL:
+            stated = kind_definition(cand.key, defining, mentions, sentences, by_chunk)
+            if stated is not None:
+                defining, sure = stated, min_defining + KIND_STRENGTH
+        if (printed and not cand.evidence & STRUCTURAL and sure < min_defining + 1.0
+                and printed.speaks_for(chunks[defining.chunk].page)
                 and not any(printed.lists(k) for k in {cand.key, *map(term_key, cand.aliases)})):
             continue  # the book's own index does not list it and it is only weakly defined
+            # (where the index speaks for the page that defines it)
         if (not cand.evidence & STRUCTURAL and defining.score < min_defining
                 and cand.definitions
                 and all(d.position < 0 and d.strength <= 1.0 for d in cand.definitions)):
@@ -262,12 +271,12 @@ def extract_concepts(chunks: Sequence[Chunk]) -> list[ConceptDraft]:
         if (example_statement(cand, defining.text, defining.score < min_defining, lower_words)
                 and not (printed and printed.lists(cand.key))):
             continue  # a word of the book's example ("Adina is a skilled surgeon.")
-        if cand.key not in devoted and not weakly_supported(cand, defining.score, min_defining):
+        if cand.key not in devoted and not weakly_supported(cand, sure, min_defining):
             continue
-        if (defining.score < min_defining and not cand.evidence & keeping.EXPLAINED
+        if (sure < min_defining and not cand.evidence & keeping.EXPLAINED
                 and not (keeping.EMPHASIS_COUNTS and introduced_in_emphasis(cand, mentions))):
             continue  # neither defined nor explained by the book: not a concept
-        if (defining.score < min_defining and cand.evidence == {"emphasis"}
+        if (sure < min_defining and cand.evidence == {"emphasis"}
                 and not (printed and printed.lists(cand.key))
                 and not plain_definition(cand.key, Candidate(defining.text), chosen=True)):
             continue  # only set in emphasis, never said what it is, not in the index

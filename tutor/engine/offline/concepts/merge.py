@@ -4,12 +4,15 @@ Two drafts are the same concept when their names agree after case, plural and hy
 normalisation (``"Floating-point numbers"`` = ``"floating point number"``), when written
 together or apart (``"filename"`` = ``"file name"``), when one is the abbreviation of the other
 (``"NLP"`` and ``"natural language processing"``, or a draft that lists it as an alias), or
-when their names are near-duplicates in embedding space and share their head word.
+when their names are near-duplicates in embedding space and share their head word, or when a
+short name is defined as the kind that ends the longer one (``"assignment"``: "A statement that
+assigns a value to a variable" is the ``"assignment statement"``).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 
 from tutor.course import Citation, Concept
@@ -56,6 +59,7 @@ def merge_concepts(drafts: Sequence[ConceptDraft], use_embeddings: bool = True) 
     _merge_abbreviations(drafts, groups)
     _merge_derivations(drafts, groups)
     _merge_same_definition(drafts, groups)
+    _merge_named_kind(drafts, groups)
     if use_embeddings and len(drafts) > 1:
         _merge_near_duplicates(drafts, groups)
     members: dict[int, list[int]] = {}
@@ -156,6 +160,28 @@ def _merge_same_definition(drafts: Sequence[ConceptDraft], groups: _Groups) -> N
                 short, long = (a, b) if len(a) <= len(b) else (b, a)
                 if any(long[k : k + len(short)] == short for k in range(len(long) - len(short) + 1)):
                     groups.union(i, j)
+
+
+_CLASS_LEAD = re.compile(r"^(?:an?|the)\s+([a-z][\w-]*)\s+(?:that|which|who|whose|of|for|to|used|with|in|on|where)\b",
+                         re.IGNORECASE)
+"""A definition that opens with its class ("A statement that ...", "An operator, ..." is not
+one: the class must run on into what sets it apart)."""
+
+
+def _merge_named_kind(drafts: Sequence[ConceptDraft], groups: _Groups) -> None:
+    """A name defined as the kind that ends a longer name is that longer name said short:
+    "assignment" ("A statement that assigns a value to a variable") and "assignment
+    statement" are one; "autocorrelation" ("A more general term for ...") and
+    "autocorrelation function" stay two."""
+    by_key = {term_key(d.name): i for i, d in enumerate(drafts) if term_key(d.name)}
+    for i, draft in enumerate(drafts):
+        match = _CLASS_LEAD.match(draft.definition.strip())
+        key = term_key(draft.name)
+        if match is None or not key:
+            continue
+        longer = by_key.get(f"{key} {term_key(match.group(1))}")
+        if longer is not None and longer != i:
+            groups.union(i, longer)
 
 
 def _merge_near_duplicates(drafts: Sequence[ConceptDraft], groups: _Groups) -> None:

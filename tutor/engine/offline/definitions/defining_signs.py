@@ -86,7 +86,9 @@ values ..."): the comma closes the clause, no appositive follows."""
 _COPULA = re.compile(
     r"^\s*(?:is|are)\s+(?:also\s+|simply\s+|just\s+)?(?:a|an|the|any|one of|some|defined as|"
     r"what|how|when|where)\b|^\s*are\s+(?!the\b|not\b|also\b|always\b|just\b)"
-    r"[a-z]{3,}(?<!ous)(?<!ss)(?<!us)(?<!is)s\b")
+    r"(?:[a-z]+(?:-[a-z]+)+\s+)?[a-z]{3,}(?<!ous)(?<!ss)(?<!us)(?<!is)s\b")
+"""A copula to a class: "is a ...", "are sequences ...", "are name-value pairs ..." (a
+hyphenated modifier before the plural class)."""
 _DEFINING_VERB = re.compile(
     r"^\s*(?:refers? to|means?|denotes?|stands? for|is defined as|are defined as|describes?|"
     r"represents?|measures?|consists? of|is used to|are used to)\b")

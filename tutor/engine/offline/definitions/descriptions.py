@@ -231,7 +231,7 @@ _WE_MEAN = (r"^\W*by\s+" + _ARTICLE + _T + r"(?:\s+of\s+(?:a|an|the|any)\s+[\w\s
             r"\s+(?:we|I|one)\s+means?\s+(?P<meant>.+)$")
 _KIND_OF_COMMAND = (r"(?:command|style|plot\s+style|plotting\s+style|option|terminal"
                     r"|terminal\s+driver|driver|setting|modifier|keyword|function|operator"
-                    r"|statement|directive|macro|filter)")
+                    r"|statement|directive|macro|filter|attribute|parameter|property|format)")
 _HOW_OR_WHEN = (r"(?!(?:is|are)\s+(?:only|not|also|very|quite|most|more|less|often|usually|"
                 r"sometimes|rarely|particularly|especially|useful|important|helpful|convenient|"
                 r"deprecated|obsolete|similar)\b)"
