@@ -127,7 +127,7 @@ def _written(form: str, said: str, ending: str) -> str | None:
     inside: Counter[str] = Counter()
     opening = 0
     for found in re.finditer(rf"(?<![\w.-]){re.escape(form)}{ending}(?![\w-])", said, re.I):
-        if re.search(r"(?:^|[.!?:]\s+|\n\s*)$", said[:found.start()]):
+        if _opens_there(said, found.start()):
             opening += 1  # a sentence or a heading opens on it: the case tells nothing
         else:
             inside[found.group(0)[:len(form)]] += 1
@@ -136,6 +136,20 @@ def _written(form: str, said: str, ending: str) -> str | None:
         plain = re.fullmatch(r"[a-z][a-z -]*", form) is not None  # words, not a code name
         return form if plain and spelled[1:] == form[1:] else spelled
     return form if opening else None
+
+
+def _opens_there(said: str, at: int) -> bool:
+    """Whether a sentence or a line opens at ``at`` in ``said``: nothing before it, or only
+    space after a sentence's closing mark (or a colon), or a line break among the spaces
+    before it. Reads back over those spaces only, not the whole text before (a concept's
+    texts joined are long, and the book writes a name many times)."""
+    start = at
+    while start > 0 and said[start - 1].isspace():
+        start -= 1
+    spaces = said[start:at]
+    if "\n" in spaces or at == 0:
+        return True
+    return bool(spaces) and start > 0 and said[start - 1] in ".!?:"
 
 
 def is_named_term(concept: Concept) -> bool:
