@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from tutor.course import Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.concepts.reference_entries import DOERS
@@ -110,7 +111,20 @@ def book_spelling(name: str, aliases: Iterable[str], texts: Sequence[str]) -> st
     capitalised as a heading is ("cons" for *con*, a singular the book never uses; not
     "Lists" for *list*); else the name when the book writes its plural; ``None`` when the
     book writes none of them."""
-    said = " ".join(texts)
+    return _book_spelling(name, tuple(aliases), _joined(tuple(texts)))
+
+
+@lru_cache(maxsize=256)
+def _joined(texts: tuple[str, ...]) -> str:
+    """A concept's texts as one (its writers ask the spelling of its name and of each
+    sibling's in the same texts)."""
+    return " ".join(texts)
+
+
+@lru_cache(maxsize=256)
+def _book_spelling(name: str, aliases: tuple[str, ...], said: str) -> str | None:
+    """:func:`book_spelling` in the texts joined, remembered: the cloze and the term item
+    of a concept ask it alike."""
     if spelled := _written(name, said, ""):
         return spelled
     for alias in aliases:
