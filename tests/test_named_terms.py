@@ -104,6 +104,16 @@ def test_the_key_is_spelled_as_the_book_spells_it() -> None:
     assert item is not None and item.answer == "R.app" and "R.app" in (item.choices or [])
 
 
+def test_a_capital_after_a_sentence_mark_a_colon_or_a_line_break_tells_no_spelling() -> None:
+    # each text writes "R.app" capitalised only where a sentence, an entry or a line opens
+    for opening in ("R.app runs.", "Done.  R.app runs.", "Note: R.app runs.",
+                    "Tools\n  R.app runs.", "Why?\tR.app runs.", "Yes.\u00a0R.app runs."):
+        assert book_spelling("r.app", [], [opening]) == "r.app", opening
+    # inside a sentence (after a comma, a word, a bracket) the capital is the book's spelling
+    for inside in ("First, R.app runs.", "the R.app runs.", "(R.app) runs."):
+        assert book_spelling("r.app", [], [inside]) == "R.app", inside
+
+
 def test_a_camel_cased_code_name_told_by_the_prompt_gives_it_away() -> None:
     prompt = "The function can be used to write custom debugging tools."
     assert told_by_its_parts("CustomEval", prompt, ["DebugEnter", "RuleBase", "Eval"])

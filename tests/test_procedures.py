@@ -24,6 +24,16 @@ def test_a_goal_by_running_the_command_on_the_display_line_is_read() -> None:
     assert found == [("test a build", "make check", "command")]
 
 
+def test_a_passage_read_again_gives_its_procedures_on_its_own_page() -> None:
+    text = "You can test a build by running\nmake check\nIf a test fails, look."
+    first, second = manual_pages(("3.2 Checking", text), ("9.1 Again", text))
+    for chunk in (first, second, first):  # the same text on two pages, read more than once
+        found = find_procedures([chunk])
+        assert [(p.goal, p.action, p.chunk.page, p.citation.page) for p in found] == [
+            ("test a build", "make check", chunk.page, chunk.page)]
+        assert found[0].chunk is chunk
+
+
 def test_a_passive_goal_is_read_as_an_infinitive() -> None:
     found = _read("The recommended packages can be checked by\nmake check-recommended\n")
     assert found == [("check the recommended packages", "make check-recommended", "command")]

@@ -221,7 +221,8 @@ def _nests(plain: str, a: tuple[re.Pattern[str], re.Pattern[str] | None],
         return False
     marked = b_full.sub(_B, plain)
     marked_a = a_full.sub(_A, marked)
-    if any(shape.search(marked_a) for shape in _SHAPES):
+    # every shape holds both marks: where B's name took A's place, none is searched
+    if _A in marked_a and any(shape.search(marked_a) for shape in _SHAPES):
         return True
     return a_short is not None and _LIKE_SHORT.search(a_short.sub(_SHORT, marked)) is not None
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tutor.course import Chunk, Citation
 from tutor.text import STOPWORDS, general_zipf, normalize
@@ -128,8 +129,17 @@ def find_procedures(chunks: Iterable[Chunk]) -> list[Procedure]:
 
 
 def _in_chunk(chunk: Chunk) -> list[Procedure]:
-    text = normalize(chunk.text)
-    out: list[Procedure] = []
+    return [Procedure(goal, action, shape, asks, sentence, chunk, steps)
+            for goal, action, shape, asks, sentence, steps in _read_procedures(chunk.text)]
+
+
+@lru_cache(maxsize=4096)
+def _read_procedures(raw: str) -> tuple[tuple[str, str, str, str, str, tuple[str, ...]], ...]:
+    """The procedures a passage's text gives (goal, action, shape, asks, sentence, steps),
+    read once per build: the writers ask for the same passages' procedures concept after
+    concept."""
+    text = normalize(raw)
+    out: list[tuple[str, str, str, str, str, tuple[str, ...]]] = []
     taken: set[int] = set()
     for pattern in (_TO_GOAL, _BY_GOAL, _PASSIVE_GOAL):
         for match in pattern.finditer(text):
@@ -149,8 +159,8 @@ def _in_chunk(chunk: Chunk) -> list[Procedure]:
             sentence = " ".join(f"{text[match.start():match.start('rest')]}{said}".split())
             asks = ("choose" if shape == "menu" or verb in _CHOOSE_VERBS else
                     "run" if verb in _RUN_VERBS and shape in ("command", "call") else "use")
-            out.append(Procedure(goal, action, shape, asks, sentence, chunk, steps))
-    return out
+            out.append((goal, action, shape, asks, sentence, steps))
+    return tuple(out)
 
 
 def _readers(match: re.Match[str]) -> bool:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from tutor.course import Concept, Exercise, ExerciseKind, ExerciseOrigin
 from tutor.engine.offline.concepts.reference_entries import DOERS
@@ -110,7 +111,20 @@ def book_spelling(name: str, aliases: Iterable[str], texts: Sequence[str]) -> st
     capitalised as a heading is ("cons" for *con*, a singular the book never uses; not
     "Lists" for *list*); else the name when the book writes its plural; ``None`` when the
     book writes none of them."""
-    said = " ".join(texts)
+    return _book_spelling(name, tuple(aliases), _joined(tuple(texts)))
+
+
+@lru_cache(maxsize=256)
+def _joined(texts: tuple[str, ...]) -> str:
+    """A concept's texts as one (its writers ask the spelling of its name and of each
+    sibling's in the same texts)."""
+    return " ".join(texts)
+
+
+@lru_cache(maxsize=256)
+def _book_spelling(name: str, aliases: tuple[str, ...], said: str) -> str | None:
+    """:func:`book_spelling` in the texts joined, remembered: the cloze and the term item
+    of a concept ask it alike."""
     if spelled := _written(name, said, ""):
         return spelled
     for alias in aliases:
@@ -127,7 +141,7 @@ def _written(form: str, said: str, ending: str) -> str | None:
     inside: Counter[str] = Counter()
     opening = 0
     for found in re.finditer(rf"(?<![\w.-]){re.escape(form)}{ending}(?![\w-])", said, re.I):
-        if re.search(r"(?:^|[.!?:]\s+|\n\s*)$", said[:found.start()]):
+        if _opens_there(said, found.start()):
             opening += 1  # a sentence or a heading opens on it: the case tells nothing
         else:
             inside[found.group(0)[:len(form)]] += 1
@@ -136,6 +150,20 @@ def _written(form: str, said: str, ending: str) -> str | None:
         plain = re.fullmatch(r"[a-z][a-z -]*", form) is not None  # words, not a code name
         return form if plain and spelled[1:] == form[1:] else spelled
     return form if opening else None
+
+
+def _opens_there(said: str, at: int) -> bool:
+    """Whether a sentence or a line opens at ``at`` in ``said``: nothing before it, or only
+    space after a sentence's closing mark (or a colon), or a line break among the spaces
+    before it. Reads back over those spaces only, not the whole text before (a concept's
+    texts joined are long, and the book writes a name many times)."""
+    start = at
+    while start > 0 and said[start - 1].isspace():
+        start -= 1
+    spaces = said[start:at]
+    if "\n" in spaces or at == 0:
+        return True
+    return bool(spaces) and start > 0 and said[start - 1] in ".!?:"
 
 
 def is_named_term(concept: Concept) -> bool:
